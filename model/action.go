@@ -1,0 +1,222 @@
+package model
+
+import (
+	"fmt"
+	"strings"
+	"time"
+)
+
+// ActionStatus is where an action stands. Lower-case with hyphens, because it
+// is part of the machine output.
+type ActionStatus string
+
+const (
+	StatusOpen       ActionStatus = "open"
+	StatusInProgress ActionStatus = "in-progress"
+	StatusDone       ActionStatus = "done"
+	StatusBlocked    ActionStatus = "blocked"
+	StatusCancelled  ActionStatus = "cancelled"
+)
+
+var ActionStatuses = []ActionStatus{StatusOpen, StatusInProgress, StatusDone, StatusBlocked, StatusCancelled}
+
+func ParseActionStatus(s string) (ActionStatus, error) {
+	in := strings.ToLower(strings.TrimSpace(s))
+	in = strings.ReplaceAll(strings.ReplaceAll(in, " ", "-"), "_", "-")
+	if in == "inprogress" || in == "progress" {
+		in = string(StatusInProgress)
+	}
+	if in == "canceled" {
+		in = string(StatusCancelled)
+	}
+	for _, st := range ActionStatuses {
+		if in == string(st) {
+			return st, nil
+		}
+	}
+	return "", Invalid("status", "%q is not an action status: use open, in-progress, done, blocked or cancelled", s)
+}
+
+// Label is the status for people: "in progress".
+func (s ActionStatus) Label() string { return strings.ReplaceAll(string(s), "-", " ") }
+
+// IsClosed: done and cancelled actions are finished business.
+func (s ActionStatus) IsClosed() bool { return s == StatusDone || s == StatusCancelled }
+
+// CheckTransition says whether an action may move from one status to another.
+// Open work can move anywhere; finished work (done, cancelled) can only be
+// reopened, so a mis-key in the meeting is recoverable but a finished action
+// cannot silently become "blocked".
+func CheckTransition(from, to ActionStatus) error {
+	if from == to {
+		return Invalid("status", "the action is already %s", to.Label())
+	}
+	if from.IsClosed() && to != StatusOpen {
+		return Invalid("status", "the action is %s: reopen it before marking it %s", from.Label(), to.Label())
+	}
+	return nil
+}
+
+// Intervention is the rung of the proportionate-response ladder (or the kind
+// of place-based or supportive work) an action is.
+type Intervention string
+
+var Interventions = []Intervention{
+	"advice", "warning", "mediation", "abc", "cpw", "cpn", "injunction", "cbo", "closure", "possession",
+	"pspo", "dispersal", "patrols", "diversion", "environmental", "referral", "other",
+}
+
+// Action is something an agency has agreed to do.
+type Action struct {
+	ID               ID           `json:"id"`
+	HotspotID        ID           `json:"hotspot_id,omitempty"` // 0: a general action
+	Text             string       `json:"text"`
+	AgencyID         ID           `json:"agency_id"`
+	Officer          string       `json:"officer,omitempty"`
+	Due              Date         `json:"due"`
+	Status           ActionStatus `json:"status"`
+	Intervention     Intervention `json:"intervention,omitempty"`
+	CreatedMeetingID ID           `json:"created_meeting_id,omitempty"`
+	CreatedAt        time.Time    `json:"created_at"`
+	CreatedBy        string       `json:"created_by"`
+	UpdatedAt        time.Time    `json:"updated_at"`
+	UpdatedBy        string       `json:"updated_by,omitempty"`
+	CompletedOn      Date         `json:"completed_on,omitempty"`
+	CompletionNote   string       `json:"completion_note,omitempty"`
+	// LastUpdate is the newest progress text, kept on the action so lists
+	// need not read every update.
+	LastUpdate   string    `json:"last_update,omitempty"`
+	LastUpdateAt time.Time `json:"last_update_at,omitempty"`
+	Version      int       `json:"version"`
+}
+
+func (a Action) Ref() string { return ActionRef(a.ID) }
+
+// IsOverdue: still open work whose due date has passed. Due today is not overdue.
+func (a Action) IsOverdue(today Date) bool {
+	return !a.Status.IsClosed() && !a.Due.IsZero() && a.Due.Before(today)
+}
+
+// RAG is the red/amber/green mark on an action.
+type RAG string
+
+const (
+	RAGNone  RAG = ""
+	RAGRed   RAG = "red"
+	RAGAmber RAG = "amber"
+	RAGGreen RAG = "green"
+)
+
+// StaleAfterDays is how long an open action may go without an update before
+// it turns amber.
+const StaleAfterDays = 14
+
+// RAGFor is the rule: red = overdue or blocked; amber = due within 7 days, or
+// no update for 14 days; green otherwise; done and cancelled have none.
+func (a Action) RAGFor(today Date) RAG {
+	if a.Status.IsClosed() {
+		return RAGNone
+	}
+	if a.Status == StatusBlocked || a.IsOverdue(today) {
+		return RAGRed
+	}
+	if !a.Due.IsZero() && today.DaysUntil(a.Due) <= 7 {
+		return RAGAmber
+	}
+	last := a.LastUpdateAt
+	if last.IsZero() || a.UpdatedAt.After(last) {
+		last = a.UpdatedAt
+	}
+	if last.IsZero() {
+		last = a.CreatedAt
+	}
+	if !last.IsZero() && DateOf(last).DaysUntil(today) >= StaleAfterDays {
+		return RAGAmber
+	}
+	return RAGGreen
+}
+
+// NewAction is what the chair types when assigning an action.
+type NewAction struct {
+	HotspotID    ID
+	Text         string
+	AgencyID     ID
+	Officer      string
+	Due          Date
+	Intervention Intervention
+	MeetingID    ID
+}
+
+// Validate cleans and checks an action before it is saved. A due date in
+// the past is not an error here: the person is asked to confirm it first
+// (see DueInPast).
+func (n NewAction) Validate() (NewAction, error) {
+	var err error
+	if n.Text, err = CheckText("text", "action text", n.Text, true); err != nil {
+		return n, err
+	}
+	if n.AgencyID == 0 {
+		return n, Invalid("agency", "choose the agency that owns this action")
+	}
+	if n.Officer, err = CheckLine("officer", "officer name", n.Officer, false, 80); err != nil {
+		return n, err
+	}
+	if n.Due.IsZero() {
+		return n, Invalid("due", "every action needs a due date: %s", WhenHelp)
+	}
+	return n, nil
+}
+
+// DueInPast is the question to ask before saving a due date that has passed.
+func DueInPast(due, today Date) (string, bool) {
+	if due.IsZero() || !due.Before(today) {
+		return "", false
+	}
+	return fmt.Sprintf("%s is in the past (%d days ago). Save it anyway?", due.Format("Mon 2 Jan 2006"), due.DaysUntil(today)), true
+}
+
+// UpdateKind is what an action update records.
+type UpdateKind string
+
+const (
+	UpdateNote    UpdateKind = "note"     // progress text
+	UpdateStatus  UpdateKind = "status"   // status changed
+	UpdateDue     UpdateKind = "due"      // due date changed (carried forward)
+	UpdateCreated UpdateKind = "created"  // assigned
+	UpdateReview  UpdateKind = "reviewed" // looked at in matters arising, no change
+)
+
+// ActionUpdate is one entry in an action's history.
+type ActionUpdate struct {
+	ID         ID           `json:"id"`
+	ActionID   ID           `json:"action_id"`
+	At         time.Time    `json:"at"`
+	By         string       `json:"by"`
+	ByID       ID           `json:"by_id,omitempty"`
+	Kind       UpdateKind   `json:"kind"`
+	Text       string       `json:"text,omitempty"`
+	FromStatus ActionStatus `json:"from_status,omitempty"`
+	ToStatus   ActionStatus `json:"to_status,omitempty"`
+	FromDue    Date         `json:"from_due,omitempty"`
+	ToDue      Date         `json:"to_due,omitempty"`
+	MeetingID  ID           `json:"meeting_id,omitempty"` // set when made in a meeting
+}
+
+// Describe is the update in one line for histories.
+func (u ActionUpdate) Describe() string {
+	var parts []string
+	switch u.Kind {
+	case UpdateCreated:
+		parts = append(parts, "assigned")
+	case UpdateStatus:
+		parts = append(parts, fmt.Sprintf("%s → %s", u.FromStatus.Label(), u.ToStatus.Label()))
+	case UpdateDue:
+		parts = append(parts, fmt.Sprintf("due %s → %s", u.FromDue.Short(), u.ToDue.Short()))
+	case UpdateReview:
+		parts = append(parts, "reviewed, no change")
+	}
+	if u.Text != "" {
+		parts = append(parts, u.Text)
+	}
+	return strings.Join(parts, ": ")
+}

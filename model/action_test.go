@@ -1,0 +1,102 @@
+package model
+
+import (
+	"testing"
+	"time"
+)
+
+func TestCheckTransition(t *testing.T) {
+	tests := []struct {
+		from, to ActionStatus
+		ok       bool
+	}{
+		{StatusOpen, StatusInProgress, true},
+		{StatusOpen, StatusDone, true},
+		{StatusOpen, StatusBlocked, true},
+		{StatusOpen, StatusCancelled, true},
+		{StatusInProgress, StatusDone, true},
+		{StatusBlocked, StatusInProgress, true},
+		{StatusBlocked, StatusOpen, true},
+		{StatusDone, StatusOpen, true},
+		{StatusCancelled, StatusOpen, true},
+		{StatusDone, StatusBlocked, false},
+		{StatusDone, StatusInProgress, false},
+		{StatusCancelled, StatusDone, false},
+		{StatusOpen, StatusOpen, false},
+	}
+	for _, tt := range tests {
+		if err := CheckTransition(tt.from, tt.to); (err == nil) != tt.ok {
+			t.Errorf("%s → %s: err = %v, want ok=%v", tt.from, tt.to, err, tt.ok)
+		}
+	}
+}
+
+func TestParseActionStatus(t *testing.T) {
+	for in, want := range map[string]ActionStatus{
+		"open": StatusOpen, "in-progress": StatusInProgress, "In Progress": StatusInProgress,
+		"in_progress": StatusInProgress, "DONE": StatusDone, "canceled": StatusCancelled, "blocked": StatusBlocked,
+	} {
+		if got, err := ParseActionStatus(in); err != nil || got != want {
+			t.Errorf("ParseActionStatus(%q) = %q, %v", in, got, err)
+		}
+	}
+	if _, err := ParseActionStatus("finished"); err == nil {
+		t.Error("finished should not parse")
+	}
+}
+
+func TestOverdueAndRAG(t *testing.T) {
+	today := MustDate("2026-11-24")
+	at := func(s string) time.Time { return MustDate(s).Time(time.UTC) }
+	recent := at("2026-11-20")
+	tests := []struct {
+		name    string
+		a       Action
+		overdue bool
+		rag     RAG
+	}{
+		{"due yesterday", Action{Status: StatusOpen, Due: today.AddDays(-1), UpdatedAt: recent}, true, RAGRed},
+		{"due today", Action{Status: StatusOpen, Due: today, UpdatedAt: recent}, false, RAGAmber},
+		{"due in 7 days", Action{Status: StatusInProgress, Due: today.AddDays(7), UpdatedAt: recent}, false, RAGAmber},
+		{"due in 8 days", Action{Status: StatusInProgress, Due: today.AddDays(8), UpdatedAt: recent}, false, RAGGreen},
+		{"blocked, due later", Action{Status: StatusBlocked, Due: today.AddDays(30), UpdatedAt: recent}, false, RAGRed},
+		{"stale 14 days", Action{Status: StatusOpen, Due: today.AddDays(30), UpdatedAt: at("2026-11-10")}, false, RAGAmber},
+		{"13 days since update", Action{Status: StatusOpen, Due: today.AddDays(30), UpdatedAt: at("2026-11-11")}, false, RAGGreen},
+		{"progress note keeps it fresh", Action{Status: StatusOpen, Due: today.AddDays(30), UpdatedAt: at("2026-10-01"), LastUpdateAt: recent}, false, RAGGreen},
+		{"done late", Action{Status: StatusDone, Due: today.AddDays(-10)}, false, RAGNone},
+		{"cancelled", Action{Status: StatusCancelled, Due: today.AddDays(-10)}, false, RAGNone},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := tt.a.IsOverdue(today); got != tt.overdue {
+				t.Errorf("IsOverdue = %v", got)
+			}
+			if got := tt.a.RAGFor(today); got != tt.rag {
+				t.Errorf("RAG = %q, want %q", got, tt.rag)
+			}
+		})
+	}
+}
+
+func TestNewActionValidate(t *testing.T) {
+	good := NewAction{Text: "  Joint patrols \x1b[31mFri\x1b[0m ", AgencyID: 3, Due: MustDate("2026-12-01")}
+	v, err := good.Validate()
+	if err != nil || v.Text != "Joint patrols Fri" {
+		t.Fatalf("Validate = %q, %v", v.Text, err)
+	}
+	for name, n := range map[string]NewAction{
+		"empty text": {Text: " ", AgencyID: 3, Due: good.Due},
+		"no agency":  {Text: "x", Due: good.Due},
+		"no due":     {Text: "x", AgencyID: 3},
+	} {
+		if _, err := n.Validate(); err == nil {
+			t.Errorf("%s: no error", name)
+		}
+	}
+	if _, past := DueInPast(MustDate("2026-11-20"), MustDate("2026-11-24")); !past {
+		t.Error("past due not detected")
+	}
+	if _, past := DueInPast(MustDate("2026-11-24"), MustDate("2026-11-24")); past {
+		t.Error("today is not in the past")
+	}
+}

@@ -1,0 +1,103 @@
+package model
+
+import (
+	"strings"
+	"testing"
+)
+
+var testAgencies = []Agency{
+	{ID: 1, Name: "Derbyshire Constabulary", ShortName: "Police"},
+	{ID: 2, Name: "CBC Housing", ShortName: "Housing"},
+	{ID: 3, Name: "Derbyshire Fire & Rescue Service", ShortName: "Fire"},
+	{ID: 4, Name: "CBC Community Safety", ShortName: "Community Safety"},
+	{ID: 5, Name: "CBC Private Sector Housing", ShortName: "PSH"},
+	{ID: 6, Name: "Derbyshire County Council Youth Services", ShortName: "Youth"},
+}
+
+func TestFindAgency(t *testing.T) {
+	tests := []struct {
+		query   string
+		want    ID
+		problem string
+	}{
+		{"police", 1, ""},
+		{"pol", 1, ""},
+		{"Derbyshire Constabulary", 1, ""},
+		{"const", 1, ""},
+		{"fire", 3, ""},
+		{"dfrs", 3, ""},
+		{"housing", 2, ""}, // exact short name beats "Private Sector Housing"
+		{"hous", 2, ""},
+		{"cbc", 0, "could be"},
+		{"sector", 5, ""},
+		{"comm", 4, ""},
+		{"youth", 6, ""},
+		{"derbyshire", 0, "could be"},
+		{"nhs", 0, "no agency matches"},
+		{"", 0, "no agency given"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.query, func(t *testing.T) {
+			a, err := FindAgency(testAgencies, tt.query)
+			if tt.problem != "" {
+				if err == nil || !strings.Contains(err.Error(), tt.problem) {
+					t.Fatalf("FindAgency(%q) = %s, %v; want error with %q", tt.query, a.Name, err, tt.problem)
+				}
+				return
+			}
+			if err != nil || a.ID != tt.want {
+				t.Fatalf("FindAgency(%q) = %d %v, want %d", tt.query, a.ID, err, tt.want)
+			}
+		})
+	}
+}
+
+func TestFindMember(t *testing.T) {
+	ms := []Member{{ID: 1, Name: "Sgt Jas Patel"}, {ID: 2, Name: "Jo Patterson"}, {ID: 3, Name: "Ann Lee"}}
+	if m, err := FindMember(ms, "ann lee"); err != nil || m.ID != 3 {
+		t.Fatalf("exact: %v %v", m, err)
+	}
+	if m, err := FindMember(ms, "patel"); err != nil || m.ID != 1 {
+		t.Fatalf("part: %v %v", m, err)
+	}
+	if _, err := FindMember(ms, "pat"); err == nil || !strings.Contains(err.Error(), "could be") {
+		t.Fatalf("ambiguous: %v", err)
+	}
+	if _, err := FindMember(ms, "zed"); err == nil {
+		t.Fatal("unknown accepted")
+	}
+}
+
+func TestPermit(t *testing.T) {
+	chair := Actor{Name: "Chair", Role: RoleChair, AgencyID: 4}
+	admin := Actor{Name: "Admin", Role: RoleAdmin}
+	rep := Actor{Name: "Sgt Patel", Role: RoleMember, AgencyID: 1}
+	viewer := Actor{Name: "Viewer", Role: RoleViewer, AgencyID: 1}
+	tests := []struct {
+		a     Actor
+		op    Op
+		owner ID
+		ok    bool
+	}{
+		{chair, OpRunMeeting, 0, true},
+		{admin, OpAssignAction, 0, true},
+		{rep, OpActionStatus, 1, true},
+		{rep, OpActionDue, 1, true},
+		{rep, OpActionStatus, 2, false},
+		{rep, OpActionNote, 2, true},
+		{rep, OpRunMeeting, 0, false},
+		{rep, OpAssignAction, 0, false},
+		{viewer, OpActionNote, 1, false},
+		{viewer, OpActionStatus, 1, false},
+		{Actor{Name: "x", Role: "boss"}, OpActionNote, 0, false},
+	}
+	for _, tt := range tests {
+		err := Permit(tt.a, tt.op, tt.owner)
+		if (err == nil) != tt.ok {
+			t.Errorf("%s (%s) %s owner %d: %v", tt.a.Name, tt.a.Role, tt.op, tt.owner, err)
+		}
+	}
+	if err := Permit(rep, OpActionStatus, 2); !strings.Contains(err.Error(), "own agency") {
+		t.Errorf("refusal does not name its rule: %v", err)
+	}
+}

@@ -1,0 +1,72 @@
+package model
+
+import (
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Decision is something the group resolved. Part 2 decisions are exempt
+// business (personal information) and never appear in public minutes.
+type Decision struct {
+	ID        ID        `json:"id"`
+	MeetingID ID        `json:"meeting_id"`
+	HotspotID ID        `json:"hotspot_id,omitempty"`
+	Item      ItemKind  `json:"item,omitempty"`
+	Text      string    `json:"text"` // "that a dispersal authorisation be sought…"
+	Part2     bool      `json:"part2"`
+	At        time.Time `json:"at"`
+	By        string    `json:"by"`
+	Version   int       `json:"version"`
+}
+
+func (d Decision) Ref() string { return DecisionRef(d.ID) }
+
+// Resolved is the decision as minuted: "RESOLVED – that …".
+func (d Decision) Resolved() string { return "RESOLVED – " + d.Text }
+
+// NormaliseResolution cleans a typed resolution: drops a leading "RESOLVED –"
+// the chair may have typed (the minutes add it) and starts with a lower-case
+// "that" as council minutes do.
+func NormaliseResolution(s string) (string, error) {
+	text, err := CheckText("text", "resolution text", s, true)
+	if err != nil {
+		return "", err
+	}
+	upper := strings.ToUpper(text)
+	if strings.HasPrefix(upper, "RESOLVED") {
+		text = strings.TrimLeft(text[len("RESOLVED"):], " :–—-\n")
+	}
+	if strings.HasPrefix(text, "That ") {
+		text = "that " + text[len("That "):]
+	}
+	if text == "" {
+		return "", Invalid("text", "resolution text is empty: type what was resolved")
+	}
+	return text, nil
+}
+
+// Note is something said under an agenda item: an update, intelligence, a
+// point of any other business. Confidential notes may name people and never
+// leave through a public export.
+type Note struct {
+	ID           ID        `json:"id"`
+	MeetingID    ID        `json:"meeting_id"`
+	HotspotID    ID        `json:"hotspot_id,omitempty"`
+	Item         ItemKind  `json:"item"`
+	Text         string    `json:"text"`
+	Confidential bool      `json:"confidential"`
+	At           time.Time `json:"at"`
+	By           string    `json:"by"`
+	Version      int       `json:"version"`
+}
+
+// Sentence makes the first letter upper-case, for minutes.
+func Sentence(s string) string {
+	r, size := utf8.DecodeRuneInString(s)
+	if r == utf8.RuneError {
+		return s
+	}
+	return string(unicode.ToUpper(r)) + s[size:]
+}

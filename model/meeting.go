@@ -1,0 +1,234 @@
+package model
+
+import (
+	"fmt"
+	"strings"
+	"time"
+)
+
+// MeetingKind is which tier of the partnership is meeting.
+type MeetingKind string
+
+const (
+	KindOperational MeetingKind = "operational"
+	KindTactical    MeetingKind = "tactical"
+	KindStrategic   MeetingKind = "strategic"
+)
+
+func (k MeetingKind) Title() string {
+	if k == "" {
+		return "Operational"
+	}
+	return strings.ToUpper(string(k[:1])) + string(k[1:])
+}
+
+// MeetingState: planned (a date fixed), open (under way), closed (read-only).
+type MeetingState string
+
+const (
+	MeetingPlanned MeetingState = "planned"
+	MeetingOpen    MeetingState = "open"
+	MeetingClosed  MeetingState = "closed"
+)
+
+// AttendanceStatus of one member at one meeting. Unmarked counts as absent.
+type AttendanceStatus string
+
+const (
+	Unmarked  AttendanceStatus = ""
+	Present   AttendanceStatus = "present"
+	Apologies AttendanceStatus = "apologies"
+	Absent    AttendanceStatus = "absent"
+)
+
+func (s AttendanceStatus) Label() string {
+	if s == Unmarked {
+		return "—"
+	}
+	return string(s)
+}
+
+type Attendee struct {
+	MemberID ID               `json:"member_id"`
+	Status   AttendanceStatus `json:"status"`
+}
+
+// Guest is someone at the meeting who is not a member (a new officer, an
+// invited speaker). Guests are always present.
+type Guest struct {
+	Name   string `json:"name"`
+	Agency string `json:"agency"`
+}
+
+// Declaration of interest by a member (or a guest, by name).
+type Declaration struct {
+	MemberID ID     `json:"member_id,omitempty"`
+	Name     string `json:"name"`
+	Text     string `json:"text"`
+}
+
+// ItemKind is what an agenda item is.
+type ItemKind string
+
+const (
+	ItemAttendance   ItemKind = "attendance"
+	ItemDeclarations ItemKind = "declarations"
+	ItemMinutes      ItemKind = "previous-minutes"
+	ItemMatters      ItemKind = "matters-arising"
+	ItemHotspot      ItemKind = "hotspot"
+	ItemReferrals    ItemKind = "referrals"
+	ItemAOB          ItemKind = "aob"
+	ItemNextMeeting  ItemKind = "next-meeting"
+)
+
+// AgendaItem is one item of a meeting's agenda, in order.
+type AgendaItem struct {
+	Kind      ItemKind `json:"kind"`
+	HotspotID ID       `json:"hotspot_id,omitempty"`
+}
+
+// StandingTitle is the title of a standing (non-hotspot) item.
+func (k ItemKind) StandingTitle() string {
+	switch k {
+	case ItemAttendance:
+		return "Attendance"
+	case ItemDeclarations:
+		return "Declarations of interest"
+	case ItemMinutes:
+		return "Minutes of the previous meeting"
+	case ItemMatters:
+		return "Matters arising"
+	case ItemReferrals:
+		return "New referrals"
+	case ItemAOB:
+		return "Any other business"
+	case ItemNextMeeting:
+		return "Date of next meeting"
+	}
+	return string(k)
+}
+
+// Meeting is one sitting of the group, from attendance to the next date.
+type Meeting struct {
+	ID      ID           `json:"id"`
+	Date    Date         `json:"date"`
+	Time    string       `json:"time"` // "10:00"
+	Place   string       `json:"place"`
+	Kind    MeetingKind  `json:"kind"`
+	ChairID ID           `json:"chair_id"`
+	State   MeetingState `json:"state"`
+
+	Attendance            []Attendee `json:"attendance"`
+	Guests                []Guest    `json:"guests,omitempty"`
+	ConfidentialityRead   bool       `json:"confidentiality_read"`
+	ConfidentialityReadAt time.Time  `json:"confidentiality_read_at,omitempty"`
+
+	Declarations   []Declaration `json:"declarations,omitempty"`
+	NoDeclarations bool          `json:"no_declarations"`
+
+	PreviousMeetingID      ID `json:"previous_meeting_id,omitempty"`
+	MinutesApprovedByDecID ID `json:"minutes_approved_decision_id,omitempty"`
+
+	Agenda        []AgendaItem `json:"agenda"`
+	Current       int          `json:"current"`
+	ItemStartedAt time.Time    `json:"item_started_at,omitempty"`
+
+	OpenedAt time.Time `json:"opened_at,omitempty"`
+	ClosedAt time.Time `json:"closed_at,omitempty"`
+
+	NextDate  Date   `json:"next_date,omitempty"`
+	NextTime  string `json:"next_time,omitempty"`
+	NextPlace string `json:"next_place,omitempty"`
+
+	CreatedAt time.Time `json:"created_at"`
+	UpdatedAt time.Time `json:"updated_at"`
+	Version   int       `json:"version"`
+}
+
+func (m Meeting) Ref() string { return MeetingRef(m.ID) }
+
+// Title is "Tue 24 Nov 2026 10:00".
+func (m Meeting) When() string {
+	s := m.Date.Format("Mon 2 Jan 2006")
+	if m.Time != "" {
+		s += " " + m.Time
+	}
+	return s
+}
+
+// CheckEditable refuses changes to a meeting that is not under way.
+func (m Meeting) CheckEditable() error {
+	switch m.State {
+	case MeetingClosed:
+		return Invalid("meeting", "meeting %s (%s) is closed and read-only", m.Ref(), m.Date)
+	case MeetingPlanned:
+		return Invalid("meeting", "meeting %s (%s) has not started: start it first", m.Ref(), m.Date)
+	}
+	return nil
+}
+
+// AttendanceOf is the member's status at this meeting.
+func (m Meeting) AttendanceOf(member ID) AttendanceStatus {
+	for _, a := range m.Attendance {
+		if a.MemberID == member {
+			return a.Status
+		}
+	}
+	return Unmarked
+}
+
+// SetAttendance records a member's status, adding them if they joined the
+// group after the meeting started.
+func (m *Meeting) SetAttendance(member ID, s AttendanceStatus) {
+	for i := range m.Attendance {
+		if m.Attendance[i].MemberID == member {
+			m.Attendance[i].Status = s
+			return
+		}
+	}
+	m.Attendance = append(m.Attendance, Attendee{MemberID: member, Status: s})
+}
+
+// Count of attendees with the given status; guests count as present.
+func (m Meeting) Count(s AttendanceStatus) int {
+	n := 0
+	for _, a := range m.Attendance {
+		if a.Status == s {
+			n++
+		}
+	}
+	if s == Present {
+		n += len(m.Guests)
+	}
+	return n
+}
+
+// CurrentItem is the item the meeting is on.
+func (m Meeting) CurrentItem() (AgendaItem, bool) {
+	if m.Current < 0 || m.Current >= len(m.Agenda) {
+		return AgendaItem{}, false
+	}
+	return m.Agenda[m.Current], true
+}
+
+// ParseClock reads a meeting time "10:00" / "9:30" / "1430".
+func ParseClock(s string) (string, error) {
+	in := strings.TrimSpace(s)
+	for _, layout := range []string{"15:04", "1504", "15.04", "3:04pm", "3pm"} {
+		if t, err := time.Parse(layout, strings.ToLower(in)); err == nil {
+			return t.Format("15:04"), nil
+		}
+	}
+	return "", Invalid("time", "%q is not a time: use 24-hour HH:MM, for example 10:00", s)
+}
+
+// ItemTitle is the title of an agenda item, looking up hotspots by ID.
+func ItemTitle(it AgendaItem, hotspots map[ID]Hotspot) string {
+	if it.Kind != ItemHotspot {
+		return it.Kind.StandingTitle()
+	}
+	if h, ok := hotspots[it.HotspotID]; ok {
+		return fmt.Sprintf("%s %s", h.Ref(), h.Title)
+	}
+	return HotspotRef(it.HotspotID)
+}

@@ -1,0 +1,53 @@
+package model
+
+import "fmt"
+
+// Op is a kind of change, for permission checks.
+type Op string
+
+const (
+	OpSetup          Op = "set up the partnership"
+	OpRunMeeting     Op = "run a meeting"
+	OpAssignAction   Op = "assign actions"
+	OpActionStatus   Op = "change an action's status"
+	OpActionDue      Op = "change an action's due date"
+	OpActionNote     Op = "add a note to an action"
+	OpEditHotspot    Op = "change hotspots"
+	OpRecordDecision Op = "record decisions"
+)
+
+// PermissionError says which rule refused a change.
+type PermissionError struct {
+	Who  string
+	Op   Op
+	Rule string
+}
+
+func (e *PermissionError) Error() string {
+	return fmt.Sprintf("%s may not %s: %s", e.Who, e.Op, e.Rule)
+}
+
+// Permit is the permission rule. Chair and admin may do everything; a member
+// may change the status, due date and notes of actions their own agency owns
+// and add notes to any action; a viewer only reads. ownerAgency is the agency
+// that owns the record (0 when not an action).
+func Permit(a Actor, op Op, ownerAgency ID) error {
+	switch a.Role {
+	case RoleChair, RoleAdmin:
+		return nil
+	case RoleViewer:
+		return &PermissionError{a.String(), op, "viewers have read-only access"}
+	case RoleMember:
+		switch op {
+		case OpActionNote:
+			return nil
+		case OpActionStatus, OpActionDue:
+			if ownerAgency != 0 && ownerAgency == a.AgencyID {
+				return nil
+			}
+			return &PermissionError{a.String(), op, "members change only actions owned by their own agency"}
+		}
+		return &PermissionError{a.String(), op, "only the chair or an admin may do this"}
+	}
+	return &PermissionError{a.String(), op, "unknown role " + string(a.Role)}
+}

@@ -1,0 +1,294 @@
+package model
+
+import (
+	"slices"
+	"strings"
+	"time"
+)
+
+// MeetingRecord is everything about one meeting and its context, read in one
+// transaction: what the meeting screen shows and what the minutes are made
+// from. Derived lists (matters arising, an item's actions, a hotspot's
+// history) are computed here once, so the screen and the minutes agree.
+type MeetingRecord struct {
+	Partnership Partnership
+	Meeting     Meeting
+	Previous    *Meeting // the meeting before this one, if any
+	Agencies    []Agency
+	Members     []Member
+	Hotspots    []Hotspot
+	Actions     []Action
+	Updates     []ActionUpdate
+	Decisions   []Decision
+	Notes       []Note
+	Today       Date
+}
+
+// Indexes for display, built once per record.
+type RecordIndex struct {
+	Agencies AgencyIndex
+	Members  map[ID]Member
+	Hotspots map[ID]Hotspot
+	Actions  map[ID]Action
+}
+
+func (r *MeetingRecord) Index() RecordIndex {
+	idx := RecordIndex{
+		Agencies: IndexAgencies(r.Agencies),
+		Members:  make(map[ID]Member, len(r.Members)),
+		Hotspots: make(map[ID]Hotspot, len(r.Hotspots)),
+		Actions:  make(map[ID]Action, len(r.Actions)),
+	}
+	for _, m := range r.Members {
+		idx.Members[m.ID] = m
+	}
+	for _, h := range r.Hotspots {
+		idx.Hotspots[h.ID] = h
+	}
+	for _, a := range r.Actions {
+		idx.Actions[a.ID] = a
+	}
+	return idx
+}
+
+// ReviewedIn is the last update made to each action in the given meeting:
+// what matters arising recorded.
+func (r *MeetingRecord) ReviewedIn(meetingID ID) map[ID]ActionUpdate {
+	out := map[ID]ActionUpdate{}
+	for _, u := range r.Updates {
+		if u.MeetingID == meetingID && u.Kind != UpdateCreated {
+			if prev, ok := out[u.ActionID]; !ok || !u.At.Before(prev.At) {
+				out[u.ActionID] = u
+			}
+		}
+	}
+	return out
+}
+
+// MattersArising is every action from earlier meetings that is still open,
+// plus those this meeting has already reviewed (so a just-closed action stays
+// on the list with its new status). Once the meeting is closed it is only the
+// reviewed ones: the minutes must not change as later work happens.
+// Overdue first (most overdue first), then by due date.
+func (r *MeetingRecord) MattersArising() []Action {
+	reviewed := r.ReviewedIn(r.Meeting.ID)
+	closed := r.Meeting.State == MeetingClosed
+	var out []Action
+	for _, a := range r.Actions {
+		if a.CreatedMeetingID == r.Meeting.ID {
+			continue
+		}
+		if !r.Meeting.OpenedAt.IsZero() && a.CreatedAt.After(r.Meeting.OpenedAt) && a.CreatedMeetingID != 0 {
+			continue // made in a later meeting
+		}
+		_, seen := reviewed[a.ID]
+		if seen || (!closed && !a.Status.IsClosed()) {
+			out = append(out, a)
+		}
+	}
+	SortForReview(out, r.Today)
+	return out
+}
+
+// SortForReview orders actions overdue first (most overdue first), then by
+// due date, then by ref.
+func SortForReview(actions []Action, today Date) {
+	slices.SortStableFunc(actions, func(a, b Action) int {
+		ao, bo := a.IsOverdue(today), b.IsOverdue(today)
+		if ao != bo {
+			if ao {
+				return -1
+			}
+			return 1
+		}
+		if c := a.Due.Compare(b.Due); c != 0 {
+			return c
+		}
+		return cmpInt(int(a.ID), int(b.ID))
+	})
+}
+
+// ItemActions is what an agenda item shows under "Open actions": the
+// hotspot's open actions and anything assigned to it in this meeting
+// (hotspotID 0: general actions from this meeting's AOB).
+func (r *MeetingRecord) ItemActions(hotspotID ID) []Action {
+	var out []Action
+	for _, a := range r.Actions {
+		if a.HotspotID != hotspotID {
+			continue
+		}
+		if a.CreatedMeetingID == r.Meeting.ID || (hotspotID != 0 && !a.Status.IsClosed() && r.Meeting.State != MeetingClosed) {
+			out = append(out, a)
+		}
+	}
+	SortForReview(out, r.Today)
+	return out
+}
+
+// CreatedIn is the actions this meeting assigned under one item.
+func (r *MeetingRecord) CreatedIn(hotspotID ID) []Action {
+	var out []Action
+	for _, a := range r.Actions {
+		if a.CreatedMeetingID == r.Meeting.ID && a.HotspotID == hotspotID {
+			out = append(out, a)
+		}
+	}
+	slices.SortFunc(out, func(a, b Action) int { return cmpInt(int(a.ID), int(b.ID)) })
+	return out
+}
+
+// DecisionsIn is this meeting's decisions under one item.
+func (r *MeetingRecord) DecisionsIn(item ItemKind, hotspotID ID) []Decision {
+	var out []Decision
+	for _, d := range r.Decisions {
+		if d.MeetingID == r.Meeting.ID && d.HotspotID == hotspotID && (hotspotID != 0 || d.Item == item) {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// NotesIn is this meeting's notes under one item.
+func (r *MeetingRecord) NotesIn(item ItemKind, hotspotID ID) []Note {
+	var out []Note
+	for _, n := range r.Notes {
+		if n.MeetingID == r.Meeting.ID && n.HotspotID == hotspotID && (hotspotID != 0 || n.Item == item) {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// Referrals is the hotspots referred in this meeting.
+func (r *MeetingRecord) Referrals() []Hotspot {
+	var out []Hotspot
+	for _, h := range r.Hotspots {
+		if h.ReferredInMeeting == r.Meeting.ID && r.Meeting.ID != 0 {
+			out = append(out, h)
+		}
+	}
+	return out
+}
+
+// HistoryEntry is one line of a hotspot's recent history.
+type HistoryEntry struct {
+	At   time.Time
+	Kind string // "note", "resolved", "action", "update"
+	Text string
+}
+
+// HotspotHistory is what happened at a hotspot before this meeting: notes,
+// decisions, actions assigned and their updates, newest first, at most limit.
+func (r *MeetingRecord) HotspotHistory(hotspotID ID, limit int) []HistoryEntry {
+	var out []HistoryEntry
+	before := func(t time.Time) bool {
+		return r.Meeting.OpenedAt.IsZero() || t.Before(r.Meeting.OpenedAt)
+	}
+	for _, n := range r.Notes {
+		if n.HotspotID == hotspotID && n.MeetingID != r.Meeting.ID && before(n.At) {
+			out = append(out, HistoryEntry{n.At, "note", n.Text})
+		}
+	}
+	for _, d := range r.Decisions {
+		if d.HotspotID == hotspotID && d.MeetingID != r.Meeting.ID && before(d.At) {
+			out = append(out, HistoryEntry{d.At, "resolved", d.Resolved()})
+		}
+	}
+	actions := map[ID]Action{}
+	for _, a := range r.Actions {
+		if a.HotspotID == hotspotID {
+			actions[a.ID] = a
+		}
+	}
+	for _, u := range r.Updates {
+		a, ok := actions[u.ActionID]
+		if !ok || u.MeetingID == r.Meeting.ID && r.Meeting.ID != 0 || !before(u.At) {
+			continue
+		}
+		switch u.Kind {
+		case UpdateCreated:
+			out = append(out, HistoryEntry{u.At, "action", a.Ref() + " " + a.Text})
+		default:
+			out = append(out, HistoryEntry{u.At, "update", a.Ref() + " " + u.Describe()})
+		}
+	}
+	slices.SortStableFunc(out, func(a, b HistoryEntry) int { return b.At.Compare(a.At) })
+	if limit > 0 && len(out) > limit {
+		out = out[:limit]
+	}
+	return out
+}
+
+// AgencyLoad is one agency's line in the accountability table.
+type AgencyLoad struct {
+	Agency    Agency
+	Open      int // not done or cancelled
+	Overdue   int
+	DoneSince int // done since the last meeting
+}
+
+// AgencyWorkload counts each agency's open, overdue and recently done
+// actions. since is the last meeting's date (zero: count nothing as
+// recent). Agencies with nothing open or done are left out; the busiest
+// (most overdue, then most open) come first.
+func AgencyWorkload(agencies []Agency, actions []Action, today, since Date) []AgencyLoad {
+	loads := make(map[ID]*AgencyLoad, len(agencies))
+	for _, a := range agencies {
+		loads[a.ID] = &AgencyLoad{Agency: a}
+	}
+	for _, a := range actions {
+		l, ok := loads[a.AgencyID]
+		if !ok {
+			continue
+		}
+		if !a.Status.IsClosed() {
+			l.Open++
+		}
+		if a.IsOverdue(today) {
+			l.Overdue++
+		}
+		if a.Status == StatusDone && !since.IsZero() && !a.CompletedOn.Before(since) {
+			l.DoneSince++
+		}
+	}
+	var out []AgencyLoad
+	for _, a := range agencies {
+		l := loads[a.ID]
+		if l.Open+l.DoneSince > 0 {
+			out = append(out, *l)
+		}
+	}
+	slices.SortStableFunc(out, func(a, b AgencyLoad) int {
+		if a.Overdue != b.Overdue {
+			return cmpInt(b.Overdue, a.Overdue)
+		}
+		if a.Open != b.Open {
+			return cmpInt(b.Open, a.Open)
+		}
+		return strings.Compare(a.Agency.Name, b.Agency.Name)
+	})
+	return out
+}
+
+// MembersByAgency groups members under their agencies in agency order, for
+// attendance and the minutes' "Present" list.
+type AgencyMembers struct {
+	Agency  Agency
+	Members []Member
+}
+
+func MembersByAgency(agencies []Agency, members []Member) []AgencyMembers {
+	var out []AgencyMembers
+	for _, a := range agencies {
+		g := AgencyMembers{Agency: a}
+		for _, m := range members {
+			if m.AgencyID == a.ID {
+				g.Members = append(g.Members, m)
+			}
+		}
+		if len(g.Members) > 0 {
+			out = append(out, g)
+		}
+	}
+	return out
+}

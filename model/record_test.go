@@ -1,0 +1,90 @@
+package model
+
+import (
+	"testing"
+	"time"
+)
+
+func TestMattersArisingAndWorkload(t *testing.T) {
+	today := MustDate("2026-11-24")
+	opened := today.Time(time.UTC)
+	earlier := opened.Add(-7 * 24 * time.Hour)
+	rec := MeetingRecord{
+		Meeting:  Meeting{ID: 9, State: MeetingOpen, OpenedAt: opened},
+		Today:    today,
+		Agencies: []Agency{{ID: 1, Name: "Police"}, {ID: 2, Name: "Housing"}, {ID: 3, Name: "Fire"}},
+		Actions: []Action{
+			{ID: 1, AgencyID: 1, Status: StatusOpen, Due: today.AddDays(3), CreatedMeetingID: 8, CreatedAt: earlier},
+			{ID: 2, AgencyID: 1, Status: StatusInProgress, Due: today.AddDays(-2), CreatedMeetingID: 8, CreatedAt: earlier},
+			{ID: 3, AgencyID: 2, Status: StatusOpen, Due: today.AddDays(-9), CreatedMeetingID: 7, CreatedAt: earlier},
+			{ID: 4, AgencyID: 2, Status: StatusDone, Due: today.AddDays(-1), CreatedMeetingID: 8, CreatedAt: earlier, CompletedOn: today.AddDays(-3)},
+			{ID: 5, AgencyID: 2, Status: StatusDone, Due: today, CreatedMeetingID: 8, CreatedAt: earlier, CompletedOn: today},
+			{ID: 6, AgencyID: 1, Status: StatusOpen, Due: today.AddDays(7), CreatedMeetingID: 9, CreatedAt: opened.Add(time.Minute)},
+		},
+		Updates: []ActionUpdate{{ActionID: 5, MeetingID: 9, Kind: UpdateStatus, FromStatus: StatusOpen, ToStatus: StatusDone, At: opened.Add(time.Minute)}},
+	}
+	var got []ID
+	for _, a := range rec.MattersArising() {
+		got = append(got, a.ID)
+	}
+	want := []ID{3, 2, 5, 1} // overdue most-overdue first, then by due; 5 reviewed today stays; 4 done earlier and 6 new are out
+	if len(got) != len(want) {
+		t.Fatalf("matters arising %v, want %v", got, want)
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Fatalf("matters arising %v, want %v", got, want)
+		}
+	}
+	rec.Meeting.State = MeetingClosed
+	if ma := rec.MattersArising(); len(ma) != 1 || ma[0].ID != 5 {
+		t.Fatalf("closed meeting lists only reviewed actions, got %v", ma)
+	}
+
+	loads := AgencyWorkload(rec.Agencies, rec.Actions, today, today.AddDays(-7))
+	if len(loads) != 2 {
+		t.Fatalf("loads = %+v", loads)
+	}
+	// Housing has 1 overdue and Police 1: tie → more open first (Police 3 open).
+	if loads[0].Agency.Name != "Police" || loads[0].Open != 3 || loads[0].Overdue != 1 || loads[0].DoneSince != 0 {
+		t.Fatalf("police load %+v", loads[0])
+	}
+	if loads[1].Agency.Name != "Housing" || loads[1].Open != 1 || loads[1].Overdue != 1 || loads[1].DoneSince != 2 {
+		t.Fatalf("housing load %+v", loads[1])
+	}
+}
+
+func TestHotspotHistoryIsBeforeThisMeetingNewestFirst(t *testing.T) {
+	opened := MustDate("2026-11-24").Time(time.UTC)
+	rec := MeetingRecord{
+		Meeting:   Meeting{ID: 9, State: MeetingOpen, OpenedAt: opened},
+		Notes:     []Note{{MeetingID: 7, HotspotID: 1, Text: "old note", At: opened.Add(-14 * 24 * time.Hour)}, {MeetingID: 9, HotspotID: 1, Text: "today's note", At: opened.Add(time.Minute)}},
+		Decisions: []Decision{{MeetingID: 8, HotspotID: 1, Text: "that patrols continue", At: opened.Add(-7 * 24 * time.Hour)}, {MeetingID: 8, HotspotID: 2, Text: "elsewhere", At: opened.Add(-7 * 24 * time.Hour)}},
+		Actions:   []Action{{ID: 4, HotspotID: 1, Text: "Cut back hedges"}},
+		Updates:   []ActionUpdate{{ActionID: 4, Kind: UpdateCreated, At: opened.Add(-10 * 24 * time.Hour), MeetingID: 7}},
+	}
+	h := rec.HotspotHistory(1, 10)
+	if len(h) != 3 || h[0].Kind != "resolved" || h[1].Kind != "action" || h[2].Text != "old note" {
+		t.Fatalf("history = %+v", h)
+	}
+	if h := rec.HotspotHistory(1, 1); len(h) != 1 {
+		t.Fatalf("limit ignored: %d", len(h))
+	}
+}
+
+func TestNormaliseResolution(t *testing.T) {
+	for in, want := range map[string]string{
+		"That a dispersal order be sought":              "that a dispersal order be sought",
+		"RESOLVED – that patrols continue":              "that patrols continue",
+		"resolved: That the hotspot be closed":          "that the hotspot be closed",
+		"Resolved - CCTV to be redeployed to Market Pl": "CCTV to be redeployed to Market Pl",
+	} {
+		got, err := NormaliseResolution(in)
+		if err != nil || got != want {
+			t.Errorf("NormaliseResolution(%q) = %q, %v", in, got, err)
+		}
+	}
+	if _, err := NormaliseResolution("RESOLVED – "); err == nil {
+		t.Error("an empty resolution was accepted")
+	}
+}

@@ -1,0 +1,156 @@
+package model
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// MaxTextLen is the most characters any one piece of user text may hold. A
+// minute, a note or an action is a paragraph, not a document; anything longer
+// is almost certainly a paste gone wrong.
+const MaxTextLen = 2000
+
+// FieldError is bad input in one named field, so a form can show the message
+// next to where it was typed.
+type FieldError struct {
+	Field   string // "text", "agency", "due", …
+	Problem string // a whole sentence for a person
+}
+
+func (e *FieldError) Error() string { return e.Problem }
+
+// Invalid makes a FieldError.
+func Invalid(field, format string, args ...any) error {
+	return &FieldError{Field: field, Problem: fmt.Sprintf(format, args...)}
+}
+
+// CleanText removes terminal escape and control sequences (CSI, OSC, DCS and
+// friends, and bare C0/C1 controls) so text typed or pasted into the tool can
+// never move a cursor, retitle a window or hide itself on anyone's screen.
+// Newlines are kept, tabs become spaces, \r\n becomes \n, invalid UTF-8 is
+// dropped, and the result is trimmed.
+func CleanText(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size <= 1 {
+			i++
+			continue
+		}
+		switch {
+		case r == 0x1b: // ESC: skip the whole sequence
+			i = skipEscape(s, i+size)
+			continue
+		case r == 0x9b: // C1 CSI
+			i = skipCSI(s, i+size)
+			continue
+		case r == 0x9d || r == 0x90 || r == 0x98 || r == 0x9e || r == 0x9f: // C1 OSC, DCS, SOS, PM, APC
+			i = skipString(s, i+size)
+			continue
+		case r == '\n':
+			b.WriteByte('\n')
+		case r == '\t':
+			b.WriteByte(' ')
+		case r == '\r':
+			// \r\n → \n; a lone \r is a line break too.
+			if i+1 < len(s) && s[i+1] == '\n' {
+				break
+			}
+			b.WriteByte('\n')
+		case unicode.IsControl(r):
+			// other C0/C1 controls: dropped
+		case r == '\u2028' || r == '\u2029':
+			b.WriteByte('\n')
+		default:
+			b.WriteRune(r)
+		}
+		i += size
+	}
+	return strings.TrimSpace(b.String())
+}
+
+// skipEscape returns the index after the escape sequence whose ESC is just
+// before i.
+func skipEscape(s string, i int) int {
+	if i >= len(s) {
+		return i
+	}
+	switch s[i] {
+	case '[':
+		return skipCSI(s, i+1)
+	case ']', 'P', 'X', '^', '_':
+		return skipString(s, i+1)
+	}
+	// Two- or three-byte escapes (ESC c, ESC ( B, ESC 7 …): intermediates
+	// 0x20–0x2f then one final byte.
+	for i < len(s) && s[i] >= 0x20 && s[i] <= 0x2f {
+		i++
+	}
+	if i < len(s) {
+		i++
+	}
+	return i
+}
+
+// skipCSI skips parameter and intermediate bytes up to and including the
+// final byte (0x40–0x7e).
+func skipCSI(s string, i int) int {
+	for i < len(s) {
+		c := s[i]
+		i++
+		if c >= 0x40 && c <= 0x7e {
+			break
+		}
+		if c < 0x20 || c > 0x7e { // malformed: stop at the junk
+			break
+		}
+	}
+	return i
+}
+
+// skipString skips an OSC/DCS/SOS/PM/APC body up to BEL or ST (ESC \ or 0x9c).
+func skipString(s string, i int) int {
+	for i < len(s) {
+		if s[i] == 0x07 {
+			return i + 1
+		}
+		if s[i] == 0x1b && i+1 < len(s) && s[i+1] == '\\' {
+			return i + 2
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == 0x9c {
+			return i + size
+		}
+		i += size
+	}
+	return i
+}
+
+// CheckText cleans s and checks it is present (when required) and at most
+// MaxTextLen characters. label names the field in the message ("action text").
+func CheckText(field, label, s string, required bool) (string, error) {
+	clean := CleanText(s)
+	if required && clean == "" {
+		return "", Invalid(field, "%s is empty: type something before saving", label)
+	}
+	if n := utf8.RuneCountInString(clean); n > MaxTextLen {
+		return "", Invalid(field, "%s is %d characters; the most is %d", label, n, MaxTextLen)
+	}
+	return clean, nil
+}
+
+// CheckLine is CheckText for one-line fields (names, titles, places):
+// newlines become spaces.
+func CheckLine(field, label, s string, required bool, max int) (string, error) {
+	clean := strings.Join(strings.Fields(CleanText(s)), " ")
+	if required && clean == "" {
+		return "", Invalid(field, "%s is empty", label)
+	}
+	if n := utf8.RuneCountInString(clean); n > max {
+		return "", Invalid(field, "%s is %d characters; the most is %d", label, n, max)
+	}
+	return clean, nil
+}

@@ -1,0 +1,72 @@
+package model
+
+import (
+	"errors"
+	"strings"
+	"testing"
+)
+
+func TestCleanText(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"plain", "Joint patrols Fri/Sat", "Joint patrols Fri/Sat"},
+		{"trim", "  x  ", "x"},
+		{"csi colour", "\x1b[31mred\x1b[0m text", "red text"},
+		{"csi cursor", "a\x1b[2J\x1b[Hb", "ab"},
+		{"osc title bel", "\x1b]0;pwned\x07ok", "ok"},
+		{"osc title st", "\x1b]2;pwned\x1b\\ok", "ok"},
+		{"osc hyperlink", "\x1b]8;;http://x\x1b\\link\x1b]8;;\x1b\\", "link"},
+		{"dcs", "\x1bPq#0;2;0;0;0\x1b\\after", "after"},
+		{"c1 csi", "a\u009b31mb", "ab"},
+		{"charset", "\x1b(Bok", "ok"},
+		{"bell and backspace", "a\x07b\x08c", "abc"},
+		{"newlines kept", "one\r\ntwo\rthree", "one\ntwo\nthree"},
+		{"tab", "a\tb", "a b"},
+		{"nul", "a\x00b", "ab"},
+		{"invalid utf8", "a\xffb", "ab"},
+		{"emoji and rtl kept", "👍🏽 שלום é", "👍🏽 שלום é"},
+		{"unterminated csi", "x\x1b[", "x"},
+		{"lone esc", "x\x1b", "x"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := CleanText(tt.in); got != tt.want {
+				t.Fatalf("CleanText(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestCheckText(t *testing.T) {
+	tests := []struct {
+		name     string
+		in       string
+		required bool
+		want     string
+		problem  string
+	}{
+		{"ok", "Patrols", true, "Patrols", ""},
+		{"empty", "   ", true, "", "empty"},
+		{"only escapes", "\x1b[31m\x1b[0m", true, "", "empty"},
+		{"empty optional", "", false, "", ""},
+		{"at limit", strings.Repeat("é", MaxTextLen), true, strings.Repeat("é", MaxTextLen), ""},
+		{"over limit", strings.Repeat("x", MaxTextLen+1), true, "", "2001 characters"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := CheckText("text", "action text", tt.in, tt.required)
+			if tt.problem == "" {
+				if err != nil || got != tt.want {
+					t.Fatalf("got %q, %v", got, err)
+				}
+				return
+			}
+			var fe *FieldError
+			if !errors.As(err, &fe) || fe.Field != "text" || !strings.Contains(fe.Problem, tt.problem) {
+				t.Fatalf("err = %v, want a text FieldError mentioning %q", err, tt.problem)
+			}
+		})
+	}
+	if got, _ := CheckLine("name", "name", "  Sgt \n J.  Patel ", true, 80); got != "Sgt J. Patel" {
+		t.Fatalf("CheckLine = %q", got)
+	}
+}
