@@ -1,0 +1,294 @@
+package store
+
+import (
+	"errors"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/ccsp/tasking/model"
+)
+
+// Each change writes exactly one audit event (or one per record it touches)
+// in the same transaction; a refused change writes none.
+func TestEveryChangeWritesItsAuditEvent(t *testing.T) {
+	s, _, _ := openTiny(t)
+	var m model.Meeting
+	var a model.Action
+	steps := []struct {
+		op string
+		do func() error
+	}{
+		{"meeting.start", func() (err error) { m, err = s.StartMeeting(chair, model.Date{}); return }},
+		{"meeting.attendance", func() error { _, err := s.SetAttendance(chair, m.ID, 2, model.Present); return err }},
+		{"meeting.guest", func() error { _, err := s.AddGuest(chair, m.ID, model.Guest{Name: "G", Agency: "NHS"}); return err }},
+		{"meeting.confidentiality", func() error { _, err := s.RecordConfidentiality(chair, m.ID); return err }},
+		{"meeting.declarations_none", func() error { _, err := s.SetNoDeclarations(chair, m.ID); return err }},
+		{"meeting.item", func() error { _, err := s.GoToItem(chair, m.ID, 4); return err }},
+		{"action.assign", func() (err error) {
+			a, err = s.AssignAction(chair, model.NewAction{HotspotID: 1, Text: "Patrols", AgencyID: 2, Due: model.MustDate("2026-12-01"), MeetingID: m.ID})
+			return
+		}},
+		{"action.status", func() error { _, err := s.SetActionStatus(chair, a.ID, 0, model.StatusInProgress, "", m.ID); return err }},
+		{"action.due", func() error { _, err := s.ChangeDue(chair, a.ID, 0, model.MustDate("2026-12-08"), "waiting for rota", m.ID); return err }},
+		{"action.note", func() error { _, err := s.AddActionNote(sgt, a.ID, "First patrol done", 0); return err }},
+		{"decision.record", func() error { _, err := s.RecordDecision(chair, m.ID, "", 1, "that patrols continue", false); return err }},
+		{"note.add", func() error { _, err := s.AddNote(chair, m.ID, "", 1, "Quieter this week", false); return err }},
+		{"hotspot.risk", func() error { _, err := s.SetHotspotRisk(chair, 2, 0, model.RiskMedium, "repeat victim"); return err }},
+		{"hotspot.add", func() error {
+			_, err := s.AddHotspot(chair, model.NewHotspot{Title: "Queen's Park", Category: model.CategoryNuisance, Risk: model.RiskMedium, LeadAgencyID: 1}, m.ID)
+			return err
+		}},
+		{"hotspot.close", func() error { _, err := s.CloseHotspot(chair, 2, 0, "no reports for 8 weeks"); return err }},
+		{"meeting.next_date", func() error { _, err := s.SetNextMeeting(chair, m.ID, model.MustDate("2026-12-01"), "", ""); return err }},
+		{"meeting.close", func() error { _, err := s.CloseMeeting(chair, m.ID); return err }},
+	}
+	for _, st := range steps {
+		before, _ := s.AuditEvents(0)
+		if err := st.do(); err != nil {
+			t.Fatalf("%s: %v", st.op, err)
+		}
+		after, _ := s.AuditEvents(0)
+		if len(after) != len(before)+1 {
+			t.Fatalf("%s wrote %d audit events, want 1", st.op, len(after)-len(before))
+		}
+		if after[0].Op != st.op || after[0].At.IsZero() || after[0].By == "" {
+			t.Fatalf("%s: newest audit event is %+v", st.op, after[0])
+		}
+	}
+	// A refused change leaves no trace at all.
+	before, _ := s.AuditEvents(0)
+	counts, _ := s.Counts()
+	if _, err := s.AssignAction(chair, model.NewAction{Text: "late", AgencyID: 2, Due: model.MustDate("2026-12-01"), MeetingID: m.ID}); err == nil {
+		t.Fatal("an action was added to a closed meeting")
+	}
+	after, _ := s.AuditEvents(0)
+	counts2, _ := s.Counts()
+	if len(after) != len(before) || counts2["actions"] != counts["actions"] {
+		t.Fatal("a refused change wrote something")
+	}
+	// The audit event of a change holds the record before and after.
+	hist, _ := s.AuditEvents(0)
+	for _, e := range hist {
+		if e.Op == "action.status" {
+			if !strings.Contains(string(e.Before), `"status":"open"`) || !strings.Contains(string(e.After), `"status":"in-progress"`) {
+				t.Fatalf("status audit before/after: %s → %s", e.Before, e.After)
+			}
+		}
+	}
+}
+
+func TestWriteWithoutAuditIsRefused(t *testing.T) {
+	s, _, _ := openTiny(t)
+	err := s.write(chair, func(w *wtx) error { return put(w.tx, bAgencies, 99, model.Agency{ID: 99, Name: "Sneaky"}) })
+	if err == nil {
+		t.Fatal("a write without an audit event committed")
+	}
+	as, _ := s.Agencies()
+	for _, a := range as {
+		if a.ID == 99 {
+			t.Fatal("the unaudited record was kept")
+		}
+	}
+}
+
+func TestStaleEditRefusedAndNothingLost(t *testing.T) {
+	s, _, _ := openTiny(t)
+	m, err := s.StartMeeting(chair, model.Date{})
+	mustNoErr(t, err)
+	a, err := s.AssignAction(chair, model.NewAction{HotspotID: 1, Text: "Patrols", AgencyID: 2, Due: model.MustDate("2026-12-01"), MeetingID: m.ID})
+	mustNoErr(t, err)
+	// Two sessions both looking at version 1.
+	_, err = s.SetActionStatus(sgt, a.ID, a.Version, model.StatusInProgress, "started", 0)
+	mustNoErr(t, err)
+	_, err = s.SetActionStatus(chair, a.ID, a.Version, model.StatusDone, "", 0)
+	var conflict *ConflictError
+	if !errors.As(err, &conflict) || !strings.Contains(err.Error(), "changed by Sgt Jas Patel at") || !strings.Contains(err.Error(), "reloaded") {
+		t.Fatalf("second save: %v", err)
+	}
+	fresh, _ := s.Action(a.ID)
+	if fresh.Status != model.StatusInProgress || fresh.LastUpdate != "started" {
+		t.Fatalf("first save was lost: %+v", fresh)
+	}
+}
+
+func TestConcurrentSessionsLoseNoUpdate(t *testing.T) {
+	s, _, _ := openTiny(t)
+	a, err := s.AssignAction(chair, model.NewAction{HotspotID: 1, Text: "Patrols", AgencyID: 2, Due: model.MustDate("2026-12-01")})
+	mustNoErr(t, err)
+	const sessions, notes = 8, 20
+	var wg sync.WaitGroup
+	for i := 0; i < sessions; i++ {
+		wg.Add(1)
+		go func(i int) {
+			defer wg.Done()
+			ch, stop := s.Subscribe()
+			defer stop()
+			go func() {
+				for range ch {
+				}
+			}()
+			for j := 0; j < notes; j++ {
+				if _, err := s.AddActionNote(sgt, a.ID, "note", 0); err != nil {
+					t.Error(err)
+				}
+				if _, err := s.Home(); err != nil {
+					t.Error(err)
+				}
+			}
+		}(i)
+	}
+	wg.Wait()
+	hist, err := s.ActionHistory(a.ID)
+	mustNoErr(t, err)
+	if len(hist) != 1+sessions*notes {
+		t.Fatalf("history has %d entries, want %d", len(hist), 1+sessions*notes)
+	}
+	fresh, _ := s.Action(a.ID)
+	if fresh.Version != 1+sessions*notes {
+		t.Fatalf("version %d, want %d", fresh.Version, 1+sessions*notes)
+	}
+}
+
+func TestPermissionsEnforcedInStore(t *testing.T) {
+	s, _, _ := openTiny(t)
+	police, err := s.AssignAction(chair, model.NewAction{HotspotID: 1, Text: "Patrols", AgencyID: 2, Due: model.MustDate("2026-12-01")})
+	mustNoErr(t, err)
+	housing, err := s.AssignAction(chair, model.NewAction{HotspotID: 1, Text: "Tenancy visit", AgencyID: 3, Due: model.MustDate("2026-12-01")})
+	mustNoErr(t, err)
+	var perm *model.PermissionError
+	if _, err := s.SetActionStatus(sgt, police.ID, 0, model.StatusInProgress, "", 0); err != nil {
+		t.Fatalf("a rep could not update their own agency's action: %v", err)
+	}
+	if _, err := s.SetActionStatus(sgt, housing.ID, 0, model.StatusDone, "", 0); !errors.As(err, &perm) {
+		t.Fatalf("a rep changed another agency's action: %v", err)
+	}
+	if _, err := s.AddActionNote(sgt, housing.ID, "seen the tenant", 0); err != nil {
+		t.Fatalf("a rep could not note another agency's action: %v", err)
+	}
+	if _, err := s.AddActionNote(viewer, police.ID, "x", 0); !errors.As(err, &perm) {
+		t.Fatalf("a viewer wrote: %v", err)
+	}
+	if _, err := s.StartMeeting(sgt, model.Date{}); !errors.As(err, &perm) {
+		t.Fatalf("a rep started a meeting: %v", err)
+	}
+	if _, err := s.AssignAction(sgt, model.NewAction{Text: "x", AgencyID: 2, Due: model.MustDate("2026-12-01")}); !errors.As(err, &perm) {
+		t.Fatalf("a rep assigned an action: %v", err)
+	}
+}
+
+func TestChangeFeedAfterCommit(t *testing.T) {
+	s, _, _ := openTiny(t)
+	ch, stop := s.Subscribe()
+	defer stop()
+	_, err := s.StartMeeting(chair, model.Date{})
+	mustNoErr(t, err)
+	c := <-ch
+	if c.Op != "meeting.start" || c.Ref != "M-1" || c.By != chair.Name {
+		t.Fatalf("change = %+v", c)
+	}
+	// A failed write publishes nothing.
+	_, _ = s.StartMeeting(chair, model.Date{})
+	select {
+	case c := <-ch:
+		t.Fatalf("a refused write published %+v", c)
+	default:
+	}
+}
+
+func TestMeetingRules(t *testing.T) {
+	s, clock, _ := openTiny(t)
+	m, err := s.StartMeeting(chair, model.Date{})
+	mustNoErr(t, err)
+	var open *MeetingOpenError
+	if _, err := s.StartMeeting(chair, model.Date{}); !errors.As(err, &open) {
+		t.Fatalf("second start: %v", err)
+	}
+	if _, err := s.ApprovePreviousMinutes(chair, m.ID); err == nil {
+		t.Fatal("approved minutes of a meeting that never happened")
+	}
+	if _, err := s.SetNextMeeting(chair, m.ID, m.Date, "", ""); err == nil {
+		t.Fatal("next meeting on the same day accepted")
+	}
+	_, err = s.SetNextMeeting(chair, m.ID, m.Date.AddDays(7), "", "")
+	mustNoErr(t, err)
+	_, err = s.CloseMeeting(chair, m.ID)
+	mustNoErr(t, err)
+	if _, err := s.AddNote(chair, m.ID, model.ItemAOB, 0, "late", false); err == nil || !strings.Contains(err.Error(), "closed and read-only") {
+		t.Fatalf("note on a closed meeting: %v", err)
+	}
+	clock.t = clock.t.AddDate(0, 0, 7)
+	next, err := s.StartMeeting(chair, model.Date{})
+	mustNoErr(t, err)
+	if next.PreviousMeetingID != m.ID || next.Date != m.Date.AddDays(7) {
+		t.Fatalf("the planned meeting did not open: %+v", next)
+	}
+	d, err := s.ApprovePreviousMinutes(chair, next.ID)
+	mustNoErr(t, err)
+	if !strings.Contains(d.Resolved(), "RESOLVED – that the minutes of the meeting held on Tuesday 24 November 2026 be approved as a correct record") {
+		t.Fatalf("approval = %q", d.Resolved())
+	}
+	if _, err := s.ApprovePreviousMinutes(chair, next.ID); err == nil {
+		t.Fatal("approved twice")
+	}
+	// Referral joins the agenda after "New referrals".
+	h, err := s.AddHotspot(chair, model.NewHotspot{Title: "Alley off Low Pavement", Category: model.CategoryEnvironmental, Risk: model.RiskMedium, LeadAgencyID: 1}, next.ID)
+	mustNoErr(t, err)
+	rec, err := s.MeetingRecord(next.ID)
+	mustNoErr(t, err)
+	ag := rec.Meeting.Agenda
+	for i, it := range ag {
+		if it.Kind == model.ItemReferrals {
+			if ag[i+1].HotspotID != h.ID {
+				t.Fatalf("referral not after New referrals: %+v", ag)
+			}
+		}
+	}
+	if refs := rec.Referrals(); len(refs) != 1 || refs[0].ID != h.ID {
+		t.Fatalf("referrals = %+v", refs)
+	}
+}
+
+func TestBadInputRefusedWithFieldErrors(t *testing.T) {
+	s, _, _ := openTiny(t)
+	m, err := s.StartMeeting(chair, model.Date{})
+	mustNoErr(t, err)
+	due := model.MustDate("2026-12-01")
+	cases := []struct {
+		name  string
+		field string
+		do    func() error
+	}{
+		{"empty text", "text", func() error {
+			_, err := s.AssignAction(chair, model.NewAction{Text: "  ", AgencyID: 2, Due: due, MeetingID: m.ID})
+			return err
+		}},
+		{"huge text", "text", func() error {
+			_, err := s.AssignAction(chair, model.NewAction{Text: strings.Repeat("x", 2001), AgencyID: 2, Due: due, MeetingID: m.ID})
+			return err
+		}},
+		{"unknown agency", "agency", func() error {
+			_, err := s.AssignAction(chair, model.NewAction{Text: "x", AgencyID: 77, Due: due, MeetingID: m.ID})
+			return err
+		}},
+		{"escape-only resolution", "text", func() error {
+			_, err := s.RecordDecision(chair, m.ID, model.ItemAOB, 0, "\x1b[2J", false)
+			return err
+		}},
+		{"carry forward without a reason", "reason", func() error {
+			_, err := s.ChangeDue(chair, 1, 0, due, " ", m.ID)
+			return err
+		}},
+	}
+	for _, c := range cases {
+		var fe *model.FieldError
+		if err := c.do(); !errors.As(err, &fe) || fe.Field != c.field {
+			t.Errorf("%s: %v, want a FieldError on %s", c.name, err, c.field)
+		}
+	}
+	a, err := s.AssignAction(chair, model.NewAction{Text: "Patrols \x1b]0;pwned\x07now", AgencyID: 2, Due: due, MeetingID: m.ID})
+	mustNoErr(t, err)
+	if a.Text != "Patrols now" {
+		t.Fatalf("escape sequence stored: %q", a.Text)
+	}
+}

@@ -1,0 +1,83 @@
+package store
+
+import (
+	"github.com/ccsp/tasking/model"
+)
+
+// RecordDecision records a resolution of the meeting ("RESOLVED – that …"),
+// under a hotspot or a standing item. Part 2 decisions are exempt business.
+func (s *Store) RecordDecision(actor model.Actor, meetingID model.ID, item model.ItemKind, hotspotID model.ID, text string, part2 bool) (model.Decision, error) {
+	text, err := model.NormaliseResolution(text)
+	if err != nil {
+		return model.Decision{}, err
+	}
+	var d model.Decision
+	err = s.write(actor, func(w *wtx) error {
+		if err := model.Permit(actor, model.OpRecordDecision, 0); err != nil {
+			return err
+		}
+		if meetingID == 0 {
+			return model.Invalid("meeting", "a decision belongs to a meeting: no meeting is open")
+		}
+		if _, err := meetingFor(w.tx, meetingID); err != nil {
+			return err
+		}
+		if hotspotID != 0 {
+			var h model.Hotspot
+			if err := get(w.tx, bHotspots, hotspotID, &h); err != nil {
+				return model.Invalid("hotspot", "there is no %s", model.HotspotRef(hotspotID))
+			}
+			item = model.ItemHotspot
+		}
+		d, err = w.addDecision(meetingID, item, hotspotID, text, part2)
+		return err
+	})
+	return d, err
+}
+
+func (w *wtx) addDecision(meetingID model.ID, item model.ItemKind, hotspotID model.ID, text string, part2 bool) (model.Decision, error) {
+	id, err := nextID(w.tx, bDecisions)
+	if err != nil {
+		return model.Decision{}, err
+	}
+	d := model.Decision{ID: id, MeetingID: meetingID, HotspotID: hotspotID, Item: item, Text: text, Part2: part2,
+		At: w.now, By: w.actor.String(), Version: 1}
+	if err := put(w.tx, bDecisions, id, d); err != nil {
+		return d, err
+	}
+	return d, w.audit("decision.record", "decision", d.Ref(), nil, d)
+}
+
+// AddNote records what was said under an agenda item.
+func (s *Store) AddNote(actor model.Actor, meetingID model.ID, item model.ItemKind, hotspotID model.ID, text string, confidential bool) (model.Note, error) {
+	text, err := model.CheckText("text", "note", text, true)
+	if err != nil {
+		return model.Note{}, err
+	}
+	var n model.Note
+	err = s.write(actor, func(w *wtx) error {
+		if err := model.Permit(actor, model.OpRunMeeting, 0); err != nil {
+			return err
+		}
+		if meetingID == 0 {
+			return model.Invalid("meeting", "a note belongs to a meeting: no meeting is open")
+		}
+		if _, err := meetingFor(w.tx, meetingID); err != nil {
+			return err
+		}
+		if hotspotID != 0 {
+			item = model.ItemHotspot
+		}
+		id, err := nextID(w.tx, bNotes)
+		if err != nil {
+			return err
+		}
+		n = model.Note{ID: id, MeetingID: meetingID, HotspotID: hotspotID, Item: item, Text: text, Confidential: confidential,
+			At: w.now, By: actor.String(), Version: 1}
+		if err := put(w.tx, bNotes, id, n); err != nil {
+			return err
+		}
+		return w.audit("note.add", "note", model.HotspotRef(hotspotID), nil, n)
+	})
+	return n, err
+}

@@ -1,0 +1,68 @@
+package store
+
+import (
+	"errors"
+	"fmt"
+	"time"
+)
+
+// ErrNotFound is returned when a ref names no record.
+var ErrNotFound = errors.New("not found")
+
+// ErrNotEmpty: the database already holds a partnership (demo, setup).
+var ErrNotEmpty = errors.New("the database already holds a partnership")
+
+// ErrNoPartnership: nothing has been set up yet.
+var ErrNoPartnership = errors.New("no partnership is set up in this database yet: run `tasking demo` or open `tasking` to set one up")
+
+// LockedError: another process has the file open.
+type LockedError struct {
+	Path  string
+	Owner *Owner // nil when the holder left no sidecar
+}
+
+func (e *LockedError) Error() string {
+	if e.Owner == nil {
+		return fmt.Sprintf("database %s is in use by another program (it gave no details); close it and try again", e.Path)
+	}
+	return fmt.Sprintf("database %s is in use by %s; close that first or wait for it to finish", e.Path, e.Owner)
+}
+
+// DamagedError: the file is not a bbolt file, is truncated, or is not ours.
+type DamagedError struct {
+	Path   string
+	Reason string
+	Backup string // newest backup we know of, if any
+}
+
+func (e *DamagedError) Error() string {
+	msg := fmt.Sprintf("%s is damaged or not a tasking database (%s); the file has not been changed", e.Path, e.Reason)
+	if e.Backup != "" {
+		msg += "; latest backup: " + e.Backup
+	} else {
+		msg += "; no backup was found beside it"
+	}
+	return msg
+}
+
+// TooNewError: the file was written by a newer tasking.
+type TooNewError struct {
+	Path           string
+	File, Supports int
+}
+
+func (e *TooNewError) Error() string {
+	return fmt.Sprintf("%s was written by a newer tasking (schema %d; this one understands up to %d): upgrade tasking to open it", e.Path, e.File, e.Supports)
+}
+
+// ConflictError: someone else changed the record since it was read. The
+// caller shows the fresh record.
+type ConflictError struct {
+	Ref string
+	By  string
+	At  time.Time
+}
+
+func (e *ConflictError) Error() string {
+	return fmt.Sprintf("%s was changed by %s at %s — reloaded", e.Ref, e.By, e.At.Local().Format("15:04"))
+}

@@ -1,0 +1,144 @@
+package store
+
+import (
+	"github.com/ccsp/tasking/model"
+)
+
+// AddHotspot records a new hotspot. Referred during a meeting (meetingID set),
+// it joins that meeting's agenda straight after "New referrals".
+func (s *Store) AddHotspot(actor model.Actor, n model.NewHotspot, meetingID model.ID) (model.Hotspot, error) {
+	n, err := n.Validate()
+	if err != nil {
+		return model.Hotspot{}, err
+	}
+	var h model.Hotspot
+	err = s.write(actor, func(w *wtx) error {
+		if err := model.Permit(actor, model.OpEditHotspot, 0); err != nil {
+			return err
+		}
+		m, err := meetingFor(w.tx, meetingID)
+		if err != nil {
+			return err
+		}
+		var ag model.Agency
+		if err := get(w.tx, bAgencies, n.LeadAgencyID, &ag); err != nil {
+			return model.Invalid("agency", "there is no agency #%d", n.LeadAgencyID)
+		}
+		id, err := nextID(w.tx, bHotspots)
+		if err != nil {
+			return err
+		}
+		h = model.Hotspot{ID: id, Title: n.Title, Location: n.Location, Ward: n.Ward, Category: n.Category,
+			Theme: n.Theme, Risk: n.Risk, RiskReason: n.RiskReason, Status: model.HotspotNew, SARA: model.SARAScanning,
+			LeadAgencyID: n.LeadAgencyID, Opened: model.DateOf(w.now), ReferredInMeeting: meetingID,
+			CreatedAt: w.now, UpdatedAt: w.now, UpdatedBy: actor.String(), Version: 1}
+		if err := put(w.tx, bHotspots, id, h); err != nil {
+			return err
+		}
+		if m != nil {
+			if _, err := m.AddReferralItem(id); err != nil {
+				return err
+			}
+			m.UpdatedAt = w.now
+			m.Version++
+			if err := put(w.tx, bMeetings, m.ID, *m); err != nil {
+				return err
+			}
+		}
+		return w.audit("hotspot.add", "hotspot", h.Ref(), nil, h)
+	})
+	return h, err
+}
+
+func (s *Store) changeHotspot(actor model.Actor, id model.ID, version int, op string, change func(w *wtx, h *model.Hotspot) error) (model.Hotspot, error) {
+	var out model.Hotspot
+	err := s.write(actor, func(w *wtx) error {
+		if err := model.Permit(actor, model.OpEditHotspot, 0); err != nil {
+			return err
+		}
+		var h model.Hotspot
+		if err := get(w.tx, bHotspots, id, &h); err != nil {
+			return notFound(err, model.HotspotRef(id))
+		}
+		if err := checkVersion(h.Ref(), version, h.Version, h.UpdatedBy, h.UpdatedAt); err != nil {
+			return err
+		}
+		before := h
+		if err := change(w, &h); err != nil {
+			return err
+		}
+		h.UpdatedAt, h.UpdatedBy = w.now, actor.String()
+		h.Version++
+		out = h
+		if err := put(w.tx, bHotspots, h.ID, h); err != nil {
+			return err
+		}
+		return w.audit(op, "hotspot", h.Ref(), before, h)
+	})
+	return out, err
+}
+
+// SetHotspotRisk changes the risk level, with the reason.
+func (s *Store) SetHotspotRisk(actor model.Actor, id model.ID, version int, risk model.Risk, reason string) (model.Hotspot, error) {
+	reason, err := model.CheckText("reason", "reason for the risk level", reason, false)
+	if err != nil {
+		return model.Hotspot{}, err
+	}
+	return s.changeHotspot(actor, id, version, "hotspot.risk", func(w *wtx, h *model.Hotspot) error {
+		if risk < model.RiskLow || risk > model.RiskHigh {
+			return model.Invalid("risk", "choose low, medium or high")
+		}
+		if h.Risk == risk && (reason == "" || reason == h.RiskReason) {
+			return model.Invalid("risk", "%s is already %s risk", h.Ref(), risk)
+		}
+		h.Risk = risk
+		if reason != "" {
+			h.RiskReason = reason
+		}
+		return nil
+	})
+}
+
+// SetHotspotStatus moves a hotspot between new, active and monitoring.
+// Closing needs a reason: use CloseHotspot.
+func (s *Store) SetHotspotStatus(actor model.Actor, id model.ID, version int, status model.HotspotStatus) (model.Hotspot, error) {
+	return s.changeHotspot(actor, id, version, "hotspot.status", func(w *wtx, h *model.Hotspot) error {
+		switch {
+		case status == model.HotspotClosed:
+			return model.Invalid("status", "closing a hotspot needs a reason: use close")
+		case h.Status == status:
+			return model.Invalid("status", "%s is already %s", h.Ref(), status)
+		}
+		if h.Status == model.HotspotClosed {
+			h.Closed, h.CloseReason = model.Date{}, ""
+		}
+		h.Status = status
+		return nil
+	})
+}
+
+// SetHotspotSARA moves a hotspot to a SARA stage.
+func (s *Store) SetHotspotSARA(actor model.Actor, id model.ID, version int, stage model.SARAStage) (model.Hotspot, error) {
+	return s.changeHotspot(actor, id, version, "hotspot.sara", func(w *wtx, h *model.Hotspot) error {
+		if h.SARA == stage {
+			return model.Invalid("sara", "%s is already at %s", h.Ref(), stage)
+		}
+		h.SARA = stage
+		return nil
+	})
+}
+
+// CloseHotspot closes a hotspot with the reason the group agreed.
+func (s *Store) CloseHotspot(actor model.Actor, id model.ID, version int, reason string) (model.Hotspot, error) {
+	reason, err := model.CheckText("reason", "reason for closing", reason, true)
+	if err != nil {
+		return model.Hotspot{}, err
+	}
+	return s.changeHotspot(actor, id, version, "hotspot.close", func(w *wtx, h *model.Hotspot) error {
+		if h.Status == model.HotspotClosed {
+			return model.Invalid("status", "%s is already closed", h.Ref())
+		}
+		h.Status, h.Closed, h.CloseReason = model.HotspotClosed, model.DateOf(w.now), reason
+		return nil
+	})
+}

@@ -1,0 +1,398 @@
+package store
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/ccsp/tasking/model"
+	bolt "go.etcd.io/bbolt"
+)
+
+// ErrMeetingOpen: a meeting is already under way.
+type MeetingOpenError struct{ Meeting model.Meeting }
+
+func (e *MeetingOpenError) Error() string {
+	return fmt.Sprintf("meeting %s (%s) is already open: resume it", e.Meeting.Ref(), e.Meeting.When())
+}
+
+// StartMeeting opens this week's meeting. If one is planned (the last
+// meeting fixed a date), that one opens; otherwise a new one is made for
+// date (zero: today). Its agenda is built from the open hotspots and its
+// attendance list from the members.
+func (s *Store) StartMeeting(actor model.Actor, date model.Date) (model.Meeting, error) {
+	var started model.Meeting
+	err := s.write(actor, func(w *wtx) error {
+		if err := model.Permit(actor, model.OpRunMeeting, 0); err != nil {
+			return err
+		}
+		p, err := readPartnership(w.tx)
+		if err != nil {
+			return err
+		}
+		meetings, err := all[model.Meeting](w.tx, bMeetings)
+		if err != nil {
+			return err
+		}
+		sortMeetings(meetings)
+		var planned, previous *model.Meeting
+		for i := range meetings {
+			switch meetings[i].State {
+			case model.MeetingOpen:
+				return &MeetingOpenError{meetings[i]}
+			case model.MeetingPlanned:
+				if planned == nil {
+					planned = &meetings[i]
+				}
+			case model.MeetingClosed:
+				previous = &meetings[i]
+			}
+		}
+		m := model.Meeting{Time: p.DefaultTime, Place: p.DefaultPlace, Kind: p.DefaultKind, CreatedAt: w.now}
+		if planned != nil {
+			m = *planned
+		} else if m.ID, err = nextID(w.tx, bMeetings); err != nil {
+			return err
+		}
+		if !date.IsZero() {
+			m.Date = date
+		}
+		if m.Date.IsZero() {
+			m.Date = model.DateOf(w.now)
+		}
+		if previous != nil {
+			if !previous.Date.Before(m.Date) && previous.Date != m.Date {
+				return model.Invalid("date", "the last meeting was on %s: a new meeting cannot be earlier", previous.Date)
+			}
+			m.PreviousMeetingID = previous.ID
+		}
+		hotspots, err := all[model.Hotspot](w.tx, bHotspots)
+		if err != nil {
+			return err
+		}
+		members, err := all[model.Member](w.tx, bMembers)
+		if err != nil {
+			return err
+		}
+		m.Agenda = model.BuildAgenda(hotspots)
+		m.Attendance = m.Attendance[:0]
+		for _, mem := range members {
+			m.Attendance = append(m.Attendance, model.Attendee{MemberID: mem.ID})
+		}
+		m.ChairID = p.ChairID
+		if actor.Role == model.RoleChair && actor.MemberID != 0 {
+			m.ChairID = actor.MemberID
+		}
+		m.State, m.OpenedAt, m.Current, m.ItemStartedAt = model.MeetingOpen, w.now, 0, w.now
+		m.UpdatedAt = w.now
+		m.Version++
+		started = m
+		if err := put(w.tx, bMeetings, m.ID, m); err != nil {
+			return err
+		}
+		return w.audit("meeting.start", "meeting", m.Ref(), nil, map[string]any{"date": m.Date, "agenda": len(m.Agenda)})
+	})
+	return started, err
+}
+
+// OpenMeeting is the meeting under way, if there is one.
+func (s *Store) OpenMeeting() (model.Meeting, bool, error) {
+	ms, err := s.Meetings()
+	for _, m := range ms {
+		if m.State == model.MeetingOpen {
+			return m, true, err
+		}
+	}
+	return model.Meeting{}, false, err
+}
+
+// changeMeeting is the shape of every in-meeting write: load, check it is
+// under way and that the actor may run it, change, save, audit.
+func (s *Store) changeMeeting(actor model.Actor, id model.ID, op string, change func(w *wtx, m *model.Meeting) (detail any, err error)) (model.Meeting, error) {
+	var out model.Meeting
+	err := s.write(actor, func(w *wtx) error {
+		if err := model.Permit(actor, model.OpRunMeeting, 0); err != nil {
+			return err
+		}
+		var m model.Meeting
+		if err := get(w.tx, bMeetings, id, &m); err != nil {
+			return notFound(err, model.MeetingRef(id))
+		}
+		if err := m.CheckEditable(); err != nil {
+			return err
+		}
+		detail, err := change(w, &m)
+		if err != nil {
+			return err
+		}
+		m.UpdatedAt = w.now
+		m.Version++
+		out = m
+		if err := put(w.tx, bMeetings, m.ID, m); err != nil {
+			return err
+		}
+		return w.audit(op, "meeting", m.Ref(), nil, detail)
+	})
+	return out, err
+}
+
+// GoToItem moves the meeting to agenda item i and starts its clock. The
+// position is saved so a resumed meeting opens where it was.
+func (s *Store) GoToItem(actor model.Actor, id model.ID, i int) (model.Meeting, error) {
+	return s.changeMeeting(actor, id, "meeting.item", func(w *wtx, m *model.Meeting) (any, error) {
+		if i < 0 || i >= len(m.Agenda) {
+			return nil, model.Invalid("agenda", "there is no item %d", i+1)
+		}
+		m.Current, m.ItemStartedAt = i, w.now
+		return map[string]any{"item": i + 1, "kind": m.Agenda[i].Kind, "hotspot": model.HotspotRef(m.Agenda[i].HotspotID)}, nil
+	})
+}
+
+// SetAttendance records present / apologies / absent for a member.
+func (s *Store) SetAttendance(actor model.Actor, id, member model.ID, status model.AttendanceStatus) (model.Meeting, error) {
+	return s.changeMeeting(actor, id, "meeting.attendance", func(w *wtx, m *model.Meeting) (any, error) {
+		var mem model.Member
+		if err := get(w.tx, bMembers, member, &mem); err != nil {
+			return nil, model.Invalid("member", "no such member (#%d)", member)
+		}
+		before := m.AttendanceOf(member)
+		m.SetAttendance(member, status)
+		return map[string]any{"member": mem.Name, "from": before, "to": status}, nil
+	})
+}
+
+// MarkRemainingPresent marks everyone not yet marked as present.
+func (s *Store) MarkRemainingPresent(actor model.Actor, id model.ID) (model.Meeting, error) {
+	return s.changeMeeting(actor, id, "meeting.attendance", func(w *wtx, m *model.Meeting) (any, error) {
+		n := 0
+		for i := range m.Attendance {
+			if m.Attendance[i].Status == model.Unmarked {
+				m.Attendance[i].Status = model.Present
+				n++
+			}
+		}
+		if n == 0 {
+			return nil, model.Invalid("attendance", "everyone is already marked")
+		}
+		return map[string]any{"marked_present": n}, nil
+	})
+}
+
+// AddGuest records a guest at the meeting.
+func (s *Store) AddGuest(actor model.Actor, id model.ID, g model.Guest) (model.Meeting, error) {
+	var err error
+	if g.Name, err = model.CheckLine("name", "guest's name", g.Name, true, 80); err != nil {
+		return model.Meeting{}, err
+	}
+	if g.Agency, err = model.CheckLine("agency", "guest's organisation", g.Agency, true, 100); err != nil {
+		return model.Meeting{}, err
+	}
+	return s.changeMeeting(actor, id, "meeting.guest", func(w *wtx, m *model.Meeting) (any, error) {
+		m.Guests = append(m.Guests, g)
+		return g, nil
+	})
+}
+
+// RecordConfidentiality records that the confidentiality statement was read.
+func (s *Store) RecordConfidentiality(actor model.Actor, id model.ID) (model.Meeting, error) {
+	return s.changeMeeting(actor, id, "meeting.confidentiality", func(w *wtx, m *model.Meeting) (any, error) {
+		if m.ConfidentialityRead {
+			return nil, model.Invalid("confidentiality", "the statement was already recorded as read at %s", m.ConfidentialityReadAt.Local().Format("15:04"))
+		}
+		m.ConfidentialityRead, m.ConfidentialityReadAt = true, w.now
+		return map[string]any{"read": true}, nil
+	})
+}
+
+// AddDeclaration records a member's declaration of interest.
+func (s *Store) AddDeclaration(actor model.Actor, id, member model.ID, text string) (model.Meeting, error) {
+	text, err := model.CheckText("text", "declaration", text, true)
+	if err != nil {
+		return model.Meeting{}, err
+	}
+	return s.changeMeeting(actor, id, "meeting.declaration", func(w *wtx, m *model.Meeting) (any, error) {
+		var mem model.Member
+		if err := get(w.tx, bMembers, member, &mem); err != nil {
+			return nil, model.Invalid("member", "no such member (#%d)", member)
+		}
+		d := model.Declaration{MemberID: member, Name: mem.Name, Text: text}
+		m.Declarations = append(m.Declarations, d)
+		m.NoDeclarations = false
+		return d, nil
+	})
+}
+
+// SetNoDeclarations records that no interests were declared.
+func (s *Store) SetNoDeclarations(actor model.Actor, id model.ID) (model.Meeting, error) {
+	return s.changeMeeting(actor, id, "meeting.declarations_none", func(w *wtx, m *model.Meeting) (any, error) {
+		if len(m.Declarations) > 0 {
+			return nil, model.Invalid("declarations", "%d declarations are already recorded", len(m.Declarations))
+		}
+		m.NoDeclarations = true
+		return map[string]any{"none": true}, nil
+	})
+}
+
+// ApprovePreviousMinutes records the decision that the previous meeting's
+// minutes are a correct record.
+func (s *Store) ApprovePreviousMinutes(actor model.Actor, id model.ID) (model.Decision, error) {
+	var dec model.Decision
+	_, err := s.changeMeeting(actor, id, "meeting.approve_minutes", func(w *wtx, m *model.Meeting) (any, error) {
+		if m.PreviousMeetingID == 0 {
+			return nil, model.Invalid("minutes", "there is no previous meeting to approve")
+		}
+		if m.MinutesApprovedByDecID != 0 {
+			return nil, model.Invalid("minutes", "the previous minutes are already approved (%s)", model.DecisionRef(m.MinutesApprovedByDecID))
+		}
+		var prev model.Meeting
+		if err := get(w.tx, bMeetings, m.PreviousMeetingID, &prev); err != nil {
+			return nil, err
+		}
+		text := fmt.Sprintf("that the minutes of the meeting held on %s be approved as a correct record and signed by the Chair", prev.Date.Long())
+		var err error
+		if dec, err = w.addDecision(m.ID, model.ItemMinutes, 0, text, false); err != nil {
+			return nil, err
+		}
+		m.MinutesApprovedByDecID = dec.ID
+		return dec, nil
+	})
+	return dec, err
+}
+
+// MoveAgendaItem moves hotspot item i up or down.
+func (s *Store) MoveAgendaItem(actor model.Actor, id model.ID, i, delta int) (model.Meeting, error) {
+	return s.changeMeeting(actor, id, "meeting.agenda_move", func(w *wtx, m *model.Meeting) (any, error) {
+		return map[string]any{"item": i + 1, "by": delta}, m.MoveItem(i, delta)
+	})
+}
+
+// DropAgendaItem takes hotspot item i off this meeting's agenda.
+func (s *Store) DropAgendaItem(actor model.Actor, id model.ID, i int) (model.Meeting, error) {
+	return s.changeMeeting(actor, id, "meeting.agenda_drop", func(w *wtx, m *model.Meeting) (any, error) {
+		if i < 0 || i >= len(m.Agenda) {
+			return nil, model.Invalid("agenda", "there is no item %d", i+1)
+		}
+		ref := model.HotspotRef(m.Agenda[i].HotspotID)
+		return map[string]any{"item": i + 1, "hotspot": ref}, m.DropItem(i)
+	})
+}
+
+// AddAgendaHotspot puts an existing hotspot on the agenda.
+func (s *Store) AddAgendaHotspot(actor model.Actor, id, hotspot model.ID) (model.Meeting, error) {
+	return s.changeMeeting(actor, id, "meeting.agenda_add", func(w *wtx, m *model.Meeting) (any, error) {
+		var h model.Hotspot
+		if err := get(w.tx, bHotspots, hotspot, &h); err != nil {
+			return nil, model.Invalid("hotspot", "there is no %s", model.HotspotRef(hotspot))
+		}
+		if !h.IsOpen() {
+			return nil, model.Invalid("hotspot", "%s is closed", h.Ref())
+		}
+		_, err := m.AddHotspotItem(hotspot)
+		return map[string]any{"hotspot": h.Ref()}, err
+	})
+}
+
+// SetNextMeeting fixes the date (and time and place) of the next meeting.
+func (s *Store) SetNextMeeting(actor model.Actor, id model.ID, date model.Date, clock, place string) (model.Meeting, error) {
+	var err error
+	if clock != "" {
+		if clock, err = model.ParseClock(clock); err != nil {
+			return model.Meeting{}, err
+		}
+	}
+	if place, err = model.CheckLine("place", "place", place, false, 120); err != nil {
+		return model.Meeting{}, err
+	}
+	return s.changeMeeting(actor, id, "meeting.next_date", func(w *wtx, m *model.Meeting) (any, error) {
+		if !date.After(m.Date) {
+			return nil, model.Invalid("date", "the next meeting must be after this one (%s)", m.Date)
+		}
+		before := m.NextDate
+		m.NextDate, m.NextTime, m.NextPlace = date, clock, place
+		if m.NextTime == "" {
+			m.NextTime = m.Time
+		}
+		if m.NextPlace == "" {
+			m.NextPlace = m.Place
+		}
+		return map[string]any{"from": before, "to": date, "time": m.NextTime, "place": m.NextPlace}, nil
+	})
+}
+
+// CloseMeeting freezes the meeting. Unmarked members become absent, every
+// hotspot walked is marked reviewed, and the next meeting (if a date was
+// fixed) is planned.
+func (s *Store) CloseMeeting(actor model.Actor, id model.ID) (model.Meeting, error) {
+	return s.changeMeeting(actor, id, "meeting.close", func(w *wtx, m *model.Meeting) (any, error) {
+		for i := range m.Attendance {
+			if m.Attendance[i].Status == model.Unmarked {
+				m.Attendance[i].Status = model.Absent
+			}
+		}
+		reviewed := 0
+		for _, it := range m.Agenda {
+			if it.Kind != model.ItemHotspot {
+				continue
+			}
+			var h model.Hotspot
+			if err := get(w.tx, bHotspots, it.HotspotID, &h); err != nil {
+				continue
+			}
+			if h.LastReviewed.Before(m.Date) {
+				h.LastReviewed = m.Date
+				h.TimesReviewed++
+				h.UpdatedAt, h.UpdatedBy = w.now, w.actor.String()
+				h.Version++
+				if err := put(w.tx, bHotspots, h.ID, h); err != nil {
+					return nil, err
+				}
+				reviewed++
+			}
+		}
+		m.State, m.ClosedAt = model.MeetingClosed, w.now
+		next := model.ID(0)
+		if !m.NextDate.IsZero() {
+			var err error
+			if next, err = planMeeting(w, *m); err != nil {
+				return nil, err
+			}
+		}
+		return map[string]any{"hotspots_reviewed": reviewed, "next_meeting": model.MeetingRef(next)}, nil
+	})
+}
+
+func planMeeting(w *wtx, closed model.Meeting) (model.ID, error) {
+	existing, err := all[model.Meeting](w.tx, bMeetings)
+	if err != nil {
+		return 0, err
+	}
+	for _, e := range existing {
+		if e.State == model.MeetingPlanned {
+			e.Date, e.Time, e.Place = closed.NextDate, closed.NextTime, closed.NextPlace
+			e.Version++
+			return e.ID, put(w.tx, bMeetings, e.ID, e)
+		}
+	}
+	id, err := nextID(w.tx, bMeetings)
+	if err != nil {
+		return 0, err
+	}
+	next := model.Meeting{ID: id, Date: closed.NextDate, Time: closed.NextTime, Place: closed.NextPlace, Kind: closed.Kind,
+		ChairID: closed.ChairID, State: model.MeetingPlanned, CreatedAt: w.now, UpdatedAt: w.now, Version: 1}
+	return id, put(w.tx, bMeetings, id, next)
+}
+
+// meetingFor loads a meeting that must be under way, for writes that belong
+// to one (decisions, notes, actions assigned in it). id 0 is "no meeting".
+func meetingFor(tx *bolt.Tx, id model.ID) (*model.Meeting, error) {
+	if id == 0 {
+		return nil, nil
+	}
+	var m model.Meeting
+	if err := get(tx, bMeetings, id, &m); err != nil {
+		if errors.Is(err, ErrNotFound) {
+			return nil, &RefError{Ref: model.MeetingRef(id)}
+		}
+		return nil, err
+	}
+	return &m, m.CheckEditable()
+}

@@ -1,0 +1,73 @@
+package store
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"time"
+)
+
+// Owner is written beside the database (<db>.owner) by the process that holds
+// it, because flock cannot say who holds a lock.
+type Owner struct {
+	PID     int       `json:"pid"`
+	Mode    string    `json:"mode"` // "tui", "cli actions", "serve"
+	Started time.Time `json:"started"`
+	Host    string    `json:"host,omitempty"`
+}
+
+func (o *Owner) String() string {
+	return fmt.Sprintf("tasking %s (pid %d, since %s)", o.Mode, o.PID, o.Started.Local().Format("15:04 on 2 Jan"))
+}
+
+func ownerPath(db string) string { return db + ".owner" }
+
+func writeOwner(db, mode string) error {
+	host, _ := os.Hostname()
+	b, _ := json.Marshal(Owner{PID: os.Getpid(), Mode: mode, Started: time.Now(), Host: host})
+	tmp := ownerPath(db) + ".tmp"
+	if err := os.WriteFile(tmp, b, 0o600); err != nil {
+		return err
+	}
+	return os.Rename(tmp, ownerPath(db))
+}
+
+func readOwner(db string) *Owner {
+	b, err := os.ReadFile(ownerPath(db))
+	if err != nil {
+		return nil
+	}
+	var o Owner
+	if json.Unmarshal(b, &o) != nil || o.PID == 0 {
+		return nil
+	}
+	return &o
+}
+
+// removeOwner deletes the sidecar if it is still ours.
+func removeOwner(db string) {
+	if o := readOwner(db); o != nil && o.PID == os.Getpid() {
+		os.Remove(ownerPath(db))
+	}
+}
+
+// latestBackup is the newest "<db>.backup*" or "<name>-*.bak" beside the
+// database, for error messages about damaged files.
+func latestBackup(db string) string {
+	var found []string
+	for _, pat := range []string{db + ".backup*", db + ".bak*", filepath.Join(filepath.Dir(db), "*.backup.db")} {
+		m, _ := filepath.Glob(pat)
+		found = append(found, m...)
+	}
+	if len(found) == 0 {
+		return ""
+	}
+	sort.Slice(found, func(i, j int) bool {
+		a, _ := os.Stat(found[i])
+		b, _ := os.Stat(found[j])
+		return a != nil && b != nil && a.ModTime().After(b.ModTime())
+	})
+	return found[0]
+}

@@ -1,0 +1,281 @@
+package store
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"slices"
+	"strings"
+
+	"github.com/ccsp/tasking/model"
+	bolt "go.etcd.io/bbolt"
+)
+
+// IsEmpty: no partnership has been set up (a new file).
+func (s *Store) IsEmpty() (bool, error) {
+	empty := true
+	err := s.db.View(func(tx *bolt.Tx) error {
+		empty = tx.Bucket(bMeta).Get(kPartnership) == nil
+		return nil
+	})
+	return empty, err
+}
+
+func readPartnership(tx *bolt.Tx) (model.Partnership, error) {
+	var p model.Partnership
+	b := tx.Bucket(bMeta).Get(kPartnership)
+	if b == nil {
+		return p, ErrNoPartnership
+	}
+	return p, json.Unmarshal(b, &p)
+}
+
+// Partnership is the group's settings.
+func (s *Store) Partnership() (p model.Partnership, err error) {
+	err = s.db.View(func(tx *bolt.Tx) error {
+		p, err = readPartnership(tx)
+		return err
+	})
+	return p, err
+}
+
+func (s *Store) Agencies() (out []model.Agency, err error) {
+	err = s.db.View(func(tx *bolt.Tx) error {
+		out, err = all[model.Agency](tx, bAgencies)
+		return err
+	})
+	return out, err
+}
+
+func (s *Store) Members() (out []model.Member, err error) {
+	err = s.db.View(func(tx *bolt.Tx) error {
+		out, err = all[model.Member](tx, bMembers)
+		return err
+	})
+	return out, err
+}
+
+// Hotspots, ranked as on the home screen (open, high risk first).
+func (s *Store) Hotspots() (out []model.Hotspot, err error) {
+	err = s.db.View(func(tx *bolt.Tx) error {
+		out, err = all[model.Hotspot](tx, bHotspots)
+		return err
+	})
+	slices.SortStableFunc(out, model.HotspotRank)
+	return out, err
+}
+
+func (s *Store) Hotspot(id model.ID) (h model.Hotspot, err error) {
+	err = s.db.View(func(tx *bolt.Tx) error { return get(tx, bHotspots, id, &h) })
+	return h, notFound(err, model.HotspotRef(id))
+}
+
+func (s *Store) Action(id model.ID) (a model.Action, err error) {
+	err = s.db.View(func(tx *bolt.Tx) error { return get(tx, bActions, id, &a) })
+	return a, notFound(err, model.ActionRef(id))
+}
+
+func (s *Store) Meeting(id model.ID) (m model.Meeting, err error) {
+	err = s.db.View(func(tx *bolt.Tx) error { return get(tx, bMeetings, id, &m) })
+	return m, notFound(err, model.MeetingRef(id))
+}
+
+func notFound(err error, ref string) error {
+	if errors.Is(err, ErrNotFound) {
+		return &RefError{Ref: ref}
+	}
+	return err
+}
+
+// RefError: a ref that names nothing.
+type RefError struct{ Ref string }
+
+func (e *RefError) Error() string { return "there is no " + e.Ref }
+func (e *RefError) Unwrap() error { return ErrNotFound }
+
+// Actions matching the filter, overdue first then by due date. With an
+// agency, the agency+due index is walked instead of every action.
+func (s *Store) Actions(f model.ActionFilter) (out []model.Action, err error) {
+	err = s.db.View(func(tx *bolt.Tx) error {
+		if f.AgencyID != 0 {
+			c := tx.Bucket(bIdxActionsByAgency).Cursor()
+			prefix := idKey(f.AgencyID)
+			for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Next() {
+				var a model.Action
+				if err := get(tx, bActions, keyID(k), &a); err != nil {
+					return err
+				}
+				if f.Match(a) {
+					out = append(out, a)
+				}
+			}
+			return nil
+		}
+		everything, err := all[model.Action](tx, bActions)
+		for _, a := range everything {
+			if f.Match(a) {
+				out = append(out, a)
+			}
+		}
+		return err
+	})
+	model.SortForReview(out, f.Today)
+	return out, err
+}
+
+// ActionHistory is every update to an action, oldest first.
+func (s *Store) ActionHistory(id model.ID) (out []model.ActionUpdate, err error) {
+	err = s.db.View(func(tx *bolt.Tx) error {
+		c := tx.Bucket(bIdxUpdatesByAction).Cursor()
+		prefix := idKey(id)
+		for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Next() {
+			var u model.ActionUpdate
+			if err := get(tx, bUpdates, keyID(k), &u); err != nil {
+				return err
+			}
+			out = append(out, u)
+		}
+		return nil
+	})
+	return out, err
+}
+
+// Meetings, oldest first.
+func (s *Store) Meetings() (out []model.Meeting, err error) {
+	err = s.db.View(func(tx *bolt.Tx) error {
+		out, err = all[model.Meeting](tx, bMeetings)
+		return err
+	})
+	sortMeetings(out)
+	return out, err
+}
+
+func sortMeetings(ms []model.Meeting) {
+	slices.SortStableFunc(ms, func(a, b model.Meeting) int {
+		if c := a.Date.Compare(b.Date); c != 0 {
+			return c
+		}
+		return int(a.ID) - int(b.ID)
+	})
+}
+
+// ResolveMeeting finds a meeting by "latest" (the most recent one that has
+// started), a ref (M-3) or a date (2026-11-24).
+func (s *Store) ResolveMeeting(ref string) (model.Meeting, error) {
+	ms, err := s.Meetings()
+	if err != nil {
+		return model.Meeting{}, err
+	}
+	in := strings.TrimSpace(ref)
+	if in == "" || strings.EqualFold(in, "latest") {
+		for i := len(ms) - 1; i >= 0; i-- {
+			if ms[i].State != model.MeetingPlanned {
+				return ms[i], nil
+			}
+		}
+		return model.Meeting{}, errors.New("no meeting has been held yet")
+	}
+	if d, err := model.ParseDate(in); err == nil {
+		for i := len(ms) - 1; i >= 0; i-- {
+			if ms[i].Date == d {
+				return ms[i], nil
+			}
+		}
+		return model.Meeting{}, errors.New("there is no meeting on " + d.String())
+	}
+	id, err := model.ParseRef(model.MeetingPrefix, in)
+	if err != nil {
+		return model.Meeting{}, errors.New(`"` + model.CleanText(ref) + `" is not a meeting: use latest, a ref like M-3 or a date like 2026-11-24`)
+	}
+	return s.Meeting(id)
+}
+
+// MeetingRecord reads one meeting and everything around it in one
+// transaction, so the screen and the minutes see one consistent moment.
+func (s *Store) MeetingRecord(id model.ID) (rec model.MeetingRecord, err error) {
+	err = s.db.View(func(tx *bolt.Tx) error {
+		if err := get(tx, bMeetings, id, &rec.Meeting); err != nil {
+			return notFound(err, model.MeetingRef(id))
+		}
+		if rec.Partnership, err = readPartnership(tx); err != nil {
+			return err
+		}
+		if rec.Meeting.PreviousMeetingID != 0 {
+			var prev model.Meeting
+			if get(tx, bMeetings, rec.Meeting.PreviousMeetingID, &prev) == nil {
+				rec.Previous = &prev
+			}
+		}
+		return readContext(tx, &rec)
+	})
+	rec.Today = s.Today()
+	return rec, err
+}
+
+func readContext(tx *bolt.Tx, rec *model.MeetingRecord) (err error) {
+	if rec.Agencies, err = all[model.Agency](tx, bAgencies); err != nil {
+		return err
+	}
+	if rec.Members, err = all[model.Member](tx, bMembers); err != nil {
+		return err
+	}
+	if rec.Hotspots, err = all[model.Hotspot](tx, bHotspots); err != nil {
+		return err
+	}
+	if rec.Actions, err = all[model.Action](tx, bActions); err != nil {
+		return err
+	}
+	if rec.Updates, err = all[model.ActionUpdate](tx, bUpdates); err != nil {
+		return err
+	}
+	if rec.Decisions, err = all[model.Decision](tx, bDecisions); err != nil {
+		return err
+	}
+	rec.Notes, err = all[model.Note](tx, bNotes)
+	return err
+}
+
+// Home is what the home screen shows.
+func (s *Store) Home() (h model.HomeSummary, err error) {
+	today := s.Today()
+	err = s.db.View(func(tx *bolt.Tx) error {
+		p, err := readPartnership(tx)
+		if err != nil {
+			return err
+		}
+		meetings, err := all[model.Meeting](tx, bMeetings)
+		if err != nil {
+			return err
+		}
+		hotspots, err := all[model.Hotspot](tx, bHotspots)
+		if err != nil {
+			return err
+		}
+		actions, err := all[model.Action](tx, bActions)
+		if err != nil {
+			return err
+		}
+		agencies, err := all[model.Agency](tx, bAgencies)
+		if err != nil {
+			return err
+		}
+		h = model.Summarise(p, meetings, hotspots, actions, agencies, today)
+		return nil
+	})
+	return h, err
+}
+
+// Counts is how many records of each kind there are (for `check` and tests).
+func (s *Store) Counts() (map[string]int, error) {
+	out := map[string]int{}
+	err := s.db.View(func(tx *bolt.Tx) error {
+		for _, b := range allBuckets {
+			if bytes.Equal(b, bMeta) {
+				continue
+			}
+			out[string(b)] = tx.Bucket(b).Stats().KeyN
+		}
+		return nil
+	})
+	return out, err
+}

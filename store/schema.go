@@ -1,0 +1,129 @@
+package store
+
+import (
+	"encoding/binary"
+	"fmt"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// SchemaVersion is the layout this binary writes. Bump it with a migration.
+const SchemaVersion = 1
+
+// formatMarker tells a tasking file from any other bbolt file.
+const formatMarker = "tasking"
+
+var (
+	bMeta      = []byte("meta")
+	bAgencies  = []byte("agencies")
+	bMembers   = []byte("members")
+	bHotspots  = []byte("hotspots")
+	bActions   = []byte("actions")
+	bUpdates   = []byte("updates")
+	bDecisions = []byte("decisions")
+	bNotes     = []byte("notes")
+	bMeetings  = []byte("meetings")
+	bAudit     = []byte("audit")
+	// Indexes: composite keys, empty values, kept in the same transaction.
+	bIdxActionsByAgency  = []byte("idx_actions_agency_due") // agency | due | action
+	bIdxActionsByHotspot = []byte("idx_actions_hotspot")    // hotspot | action
+	bIdxUpdatesByAction  = []byte("idx_updates_action")     // action | update
+
+	allBuckets = [][]byte{bMeta, bAgencies, bMembers, bHotspots, bActions, bUpdates, bDecisions, bNotes,
+		bMeetings, bAudit, bIdxActionsByAgency, bIdxActionsByHotspot, bIdxUpdatesByAction}
+
+	kFormat      = []byte("format")
+	kSchema      = []byte("schema_version")
+	kPartnership = []byte("partnership")
+)
+
+// migrations[i] upgrades schema i+1 to i+2. None yet: version 1 is the first.
+var migrations = []func(tx *bolt.Tx) error{}
+
+// prepare makes a new file a tasking database, or checks an existing one and
+// migrates it.
+func (s *Store) prepare() error {
+	if err := s.checkFormat(); err != nil {
+		return err
+	}
+	return s.db.Update(func(tx *bolt.Tx) error {
+		meta := tx.Bucket(bMeta)
+		if meta == nil {
+			if err := refuseForeign(tx, s.path); err != nil {
+				return err
+			}
+			for _, name := range allBuckets {
+				if _, err := tx.CreateBucketIfNotExists(name); err != nil {
+					return err
+				}
+			}
+			meta = tx.Bucket(bMeta)
+			if err := meta.Put(kFormat, []byte(formatMarker)); err != nil {
+				return err
+			}
+			return meta.Put(kSchema, binary.BigEndian.AppendUint64(nil, SchemaVersion))
+		}
+		v := schemaOf(meta)
+		if v > SchemaVersion {
+			s.readOnly = true
+			return nil
+		}
+		for ; v < SchemaVersion; v++ {
+			if err := migrations[v-1](tx); err != nil {
+				return fmt.Errorf("upgrading %s from schema %d: %w", s.path, v, err)
+			}
+		}
+		for _, name := range allBuckets {
+			if _, err := tx.CreateBucketIfNotExists(name); err != nil {
+				return err
+			}
+		}
+		return meta.Put(kSchema, binary.BigEndian.AppendUint64(nil, SchemaVersion))
+	})
+}
+
+// checkFormat refuses a bbolt file that some other program wrote.
+func (s *Store) checkFormat() error {
+	return s.db.View(func(tx *bolt.Tx) error {
+		meta := tx.Bucket(bMeta)
+		if meta == nil {
+			return refuseForeign(tx, s.path)
+		}
+		if string(meta.Get(kFormat)) != formatMarker {
+			return &DamagedError{Path: s.path, Reason: "a bbolt file from another program", Backup: latestBackup(s.path)}
+		}
+		return nil
+	})
+}
+
+func refuseForeign(tx *bolt.Tx, path string) error {
+	foreign := false
+	_ = tx.ForEach(func(name []byte, _ *bolt.Bucket) error {
+		foreign = true
+		return nil
+	})
+	if foreign {
+		return &DamagedError{Path: path, Reason: "a bbolt file from another program", Backup: latestBackup(path)}
+	}
+	return nil
+}
+
+func schemaOf(meta *bolt.Bucket) int {
+	b := meta.Get(kSchema)
+	if len(b) != 8 {
+		return 1
+	}
+	return int(binary.BigEndian.Uint64(b))
+}
+
+// Schema is the file's schema version.
+func (s *Store) Schema() (int, error) {
+	v := 0
+	err := s.db.View(func(tx *bolt.Tx) error {
+		if meta := tx.Bucket(bMeta); meta != nil {
+			v = schemaOf(meta)
+		}
+		return nil
+	})
+	return v, err
+}

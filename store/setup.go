@@ -1,0 +1,221 @@
+package store
+
+import (
+	"encoding/json"
+	"fmt"
+
+	"github.com/ccsp/tasking/model"
+	bolt "go.etcd.io/bbolt"
+)
+
+// SetupInput is a new partnership: its settings, its agencies and its chair.
+type SetupInput struct {
+	Partnership model.Partnership
+	Agencies    []model.Agency
+	ChairName   string
+	ChairTitle  string
+	ChairAgency int // index into Agencies
+}
+
+// Setup creates the partnership in an empty database and returns the chair.
+func (s *Store) Setup(in SetupInput) (model.Member, error) {
+	p := in.Partnership
+	var err error
+	if p.Name, err = model.CheckLine("name", "partnership name", p.Name, true, 120); err != nil {
+		return model.Member{}, err
+	}
+	chairName, err := model.CheckLine("chair", "chair's name", in.ChairName, true, 80)
+	if err != nil {
+		return model.Member{}, err
+	}
+	chairTitle, err := model.CheckLine("chair_title", "chair's job title", in.ChairTitle, false, 80)
+	if err != nil {
+		return model.Member{}, err
+	}
+	var agencies []model.Agency
+	seen := map[string]bool{}
+	for _, a := range in.Agencies {
+		if a.Name, err = model.CheckLine("agencies", "agency name", a.Name, false, 100); err != nil {
+			return model.Member{}, err
+		}
+		if a.ShortName, err = model.CheckLine("agencies", "agency short name", a.ShortName, false, 30); err != nil {
+			return model.Member{}, err
+		}
+		if a.Name == "" {
+			continue
+		}
+		if seen[a.Name] {
+			return model.Member{}, model.Invalid("agencies", "%q is listed twice", a.Name)
+		}
+		seen[a.Name] = true
+		agencies = append(agencies, a)
+	}
+	if len(agencies) == 0 {
+		return model.Member{}, model.Invalid("agencies", "list at least one agency")
+	}
+	if in.ChairAgency < 0 || in.ChairAgency >= len(agencies) {
+		in.ChairAgency = 0
+	}
+	applyPartnershipDefaults(&p)
+	chair := model.Member{Name: chairName, Title: chairTitle, Role: model.RoleChair, Version: 1}
+	actor := model.Actor{Name: chairName, Role: model.RoleChair}
+	err = s.write(actor, func(w *wtx) error {
+		if w.tx.Bucket(bMeta).Get(kPartnership) != nil {
+			return ErrNotEmpty
+		}
+		for i := range agencies {
+			id, err := nextID(w.tx, bAgencies)
+			if err != nil {
+				return err
+			}
+			agencies[i].ID, agencies[i].Version = id, 1
+			if err := put(w.tx, bAgencies, id, agencies[i]); err != nil {
+				return err
+			}
+		}
+		id, err := nextID(w.tx, bMembers)
+		if err != nil {
+			return err
+		}
+		chair.ID, chair.AgencyID = id, agencies[in.ChairAgency].ID
+		if err := put(w.tx, bMembers, id, chair); err != nil {
+			return err
+		}
+		p.ChairID, p.CreatedAt, p.Version = chair.ID, w.now, 1
+		if err := putPartnership(w.tx, p); err != nil {
+			return err
+		}
+		w.actor = model.ActorFor(chair)
+		return w.audit("partnership.setup", "partnership", "", nil, map[string]any{"partnership": p, "agencies": agencies, "chair": chair})
+	})
+	return chair, err
+}
+
+func applyPartnershipDefaults(p *model.Partnership) {
+	if p.MeetingTitle == "" {
+		p.MeetingTitle = model.DefaultMeetingTitle
+	}
+	if p.DefaultTime == "" {
+		p.DefaultTime = "10:00"
+	}
+	if p.DefaultKind == "" {
+		p.DefaultKind = model.KindOperational
+	}
+	if p.ConfidentialityStatement == "" {
+		p.ConfidentialityStatement = model.DefaultConfidentialityStatement
+	}
+}
+
+func putPartnership(tx *bolt.Tx, p model.Partnership) error {
+	b, err := json.Marshal(p)
+	if err != nil {
+		return err
+	}
+	return tx.Bucket(bMeta).Put(kPartnership, b)
+}
+
+// Dataset is a whole partnership's record with IDs already assigned: what the
+// demo generator produces and Seed loads in one transaction.
+type Dataset struct {
+	Partnership model.Partnership
+	Agencies    []model.Agency
+	Members     []model.Member
+	Hotspots    []model.Hotspot
+	Meetings    []model.Meeting
+	Actions     []model.Action
+	Updates     []model.ActionUpdate
+	Decisions   []model.Decision
+	Notes       []model.Note
+}
+
+// Seed loads a dataset into an empty database in one transaction, keeping
+// its IDs, with one audit event. It refuses a database that holds anything.
+func (s *Store) Seed(actor model.Actor, d Dataset) error {
+	return s.write(actor, func(w *wtx) error {
+		if w.tx.Bucket(bMeta).Get(kPartnership) != nil {
+			return ErrNotEmpty
+		}
+		applyPartnershipDefaults(&d.Partnership)
+		if err := putPartnership(w.tx, d.Partnership); err != nil {
+			return err
+		}
+		if err := seedAll(w.tx, bAgencies, d.Agencies, func(a model.Agency) model.ID { return a.ID }); err != nil {
+			return err
+		}
+		if err := seedAll(w.tx, bMembers, d.Members, func(m model.Member) model.ID { return m.ID }); err != nil {
+			return err
+		}
+		if err := seedAll(w.tx, bHotspots, d.Hotspots, func(h model.Hotspot) model.ID { return h.ID }); err != nil {
+			return err
+		}
+		if err := seedAll(w.tx, bMeetings, d.Meetings, func(m model.Meeting) model.ID { return m.ID }); err != nil {
+			return err
+		}
+		if err := seedAll(w.tx, bDecisions, d.Decisions, func(x model.Decision) model.ID { return x.ID }); err != nil {
+			return err
+		}
+		if err := seedAll(w.tx, bNotes, d.Notes, func(n model.Note) model.ID { return n.ID }); err != nil {
+			return err
+		}
+		if err := seedAll(w.tx, bActions, d.Actions, func(a model.Action) model.ID { return a.ID }); err != nil {
+			return err
+		}
+		for _, a := range d.Actions {
+			if err := indexAction(w.tx, nil, a); err != nil {
+				return err
+			}
+		}
+		if err := seedAll(w.tx, bUpdates, d.Updates, func(u model.ActionUpdate) model.ID { return u.ID }); err != nil {
+			return err
+		}
+		for _, u := range d.Updates {
+			if err := w.tx.Bucket(bIdxUpdatesByAction).Put(compose(idKey(u.ActionID), idKey(u.ID)), nil); err != nil {
+				return err
+			}
+		}
+		return w.audit("partnership.seed", "partnership", "", nil, map[string]int{
+			"agencies": len(d.Agencies), "members": len(d.Members), "hotspots": len(d.Hotspots),
+			"meetings": len(d.Meetings), "actions": len(d.Actions), "decisions": len(d.Decisions), "notes": len(d.Notes),
+		})
+	})
+}
+
+func seedAll[T any](tx *bolt.Tx, bucket []byte, items []T, id func(T) model.ID) error {
+	b := tx.Bucket(bucket)
+	var top model.ID
+	for _, it := range items {
+		i := id(it)
+		if i == 0 {
+			return fmt.Errorf("seed: a %s record has no ID", bucket)
+		}
+		if b.Get(idKey(i)) != nil {
+			return fmt.Errorf("seed: two %s records have ID %d", bucket, i)
+		}
+		if err := put(tx, bucket, i, it); err != nil {
+			return err
+		}
+		top = max(top, i)
+	}
+	if top > b.Sequence() {
+		return b.SetSequence(top)
+	}
+	return nil
+}
+
+// indexAction keeps the action indexes in step with the record: the old
+// entries go, the new ones come, in the caller's transaction.
+func indexAction(tx *bolt.Tx, old *model.Action, a model.Action) error {
+	byAgency, byHotspot := tx.Bucket(bIdxActionsByAgency), tx.Bucket(bIdxActionsByHotspot)
+	if old != nil {
+		if err := byAgency.Delete(compose(idKey(old.AgencyID), dateKey(old.Due), idKey(old.ID))); err != nil {
+			return err
+		}
+		if err := byHotspot.Delete(compose(idKey(old.HotspotID), idKey(old.ID))); err != nil {
+			return err
+		}
+	}
+	if err := byAgency.Put(compose(idKey(a.AgencyID), dateKey(a.Due), idKey(a.ID)), nil); err != nil {
+		return err
+	}
+	return byHotspot.Put(compose(idKey(a.HotspotID), idKey(a.ID)), nil)
+}

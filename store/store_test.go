@@ -1,0 +1,128 @@
+package store
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/ccsp/tasking/model"
+)
+
+func TestReopenKeepsEverything(t *testing.T) {
+	s, clock, path := openTiny(t)
+	m, err := s.StartMeeting(chair, model.Date{})
+	mustNoErr(t, err)
+	_, err = s.SetAttendance(chair, m.ID, 2, model.Present)
+	mustNoErr(t, err)
+	_, err = s.AddGuest(chair, m.ID, model.Guest{Name: "Dr Guest", Agency: "NHS Trust"})
+	mustNoErr(t, err)
+	_, err = s.RecordConfidentiality(chair, m.ID)
+	mustNoErr(t, err)
+	a, err := s.AssignAction(chair, model.NewAction{HotspotID: 1, Text: "Joint patrols Fri/Sat", AgencyID: 2, Officer: "PC Hill", Due: model.MustDate("2026-12-01"), MeetingID: m.ID})
+	mustNoErr(t, err)
+	d, err := s.RecordDecision(chair, m.ID, model.ItemHotspot, 1, "That a dispersal authorisation be sought", true)
+	mustNoErr(t, err)
+	_, err = s.AddNote(chair, m.ID, model.ItemHotspot, 1, "Groups of 15–20 at the bus station", false)
+	mustNoErr(t, err)
+	clock.t = clock.t.Add(time.Hour)
+	_, err = s.SetNextMeeting(chair, m.ID, model.MustDate("2026-12-01"), "10:00", "")
+	mustNoErr(t, err)
+	_, err = s.CloseMeeting(chair, m.ID)
+	mustNoErr(t, err)
+	mustNoErr(t, s.Close())
+	s.db = nil
+
+	s2, err := Open(path, Options{Now: clock.now})
+	mustNoErr(t, err)
+	defer s2.Close()
+	rec, err := s2.MeetingRecord(m.ID)
+	mustNoErr(t, err)
+	if rec.Meeting.State != model.MeetingClosed || rec.Meeting.AttendanceOf(2) != model.Present || rec.Meeting.AttendanceOf(3) != model.Absent {
+		t.Fatalf("meeting after reopen: %+v", rec.Meeting)
+	}
+	if len(rec.Meeting.Guests) != 1 || !rec.Meeting.ConfidentialityRead {
+		t.Fatalf("guests/confidentiality lost: %+v", rec.Meeting)
+	}
+	got, err := s2.Action(a.ID)
+	mustNoErr(t, err)
+	if got.Text != "Joint patrols Fri/Sat" || got.AgencyID != 2 || got.Officer != "PC Hill" || got.CreatedMeetingID != m.ID {
+		t.Fatalf("action after reopen: %+v", got)
+	}
+	if len(rec.Decisions) != 1 || rec.Decisions[0].ID != d.ID || !rec.Decisions[0].Part2 || rec.Decisions[0].Text != "that a dispersal authorisation be sought" {
+		t.Fatalf("decisions after reopen: %+v", rec.Decisions)
+	}
+	h, err := s2.Hotspot(1)
+	mustNoErr(t, err)
+	if h.LastReviewed != m.Date || h.TimesReviewed != 1 {
+		t.Fatalf("hotspot not marked reviewed: %+v", h)
+	}
+	ms, err := s2.Meetings()
+	mustNoErr(t, err)
+	if len(ms) != 2 || ms[1].State != model.MeetingPlanned || ms[1].Date != model.MustDate("2026-12-01") {
+		t.Fatalf("next meeting not planned: %+v", ms)
+	}
+	if err := s2.Check(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestFileIsPrivate(t *testing.T) {
+	_, _, path := openTiny(t)
+	st, err := os.Stat(path)
+	mustNoErr(t, err)
+	if st.Mode().Perm() != 0o600 {
+		t.Fatalf("database mode %v, want 0600", st.Mode().Perm())
+	}
+}
+
+func TestLockTimeoutNamesFileAndHolder(t *testing.T) {
+	_, _, path := openTiny(t)
+	start := time.Now()
+	_, err := Open(path, Options{LockTimeout: 200 * time.Millisecond, Mode: "cli"})
+	var locked *LockedError
+	if !errors.As(err, &locked) {
+		t.Fatalf("second open: %v, want a LockedError", err)
+	}
+	if time.Since(start) > 5*time.Second {
+		t.Fatal("the lock timeout was not honoured")
+	}
+	msg := err.Error()
+	for _, want := range []string{path, "in use by", "pid " + strconv.Itoa(os.Getpid())} {
+		if !strings.Contains(msg, want) {
+			t.Errorf("message %q does not mention %q", msg, want)
+		}
+	}
+}
+
+func TestForeignBoltFileRefused(t *testing.T) {
+	s, _, path := openTiny(t)
+	s.Close()
+	s.db = nil
+	// Make a bbolt file with someone else's bucket in it.
+	other := filepath.Join(t.TempDir(), "other.db")
+	raw, err := os.ReadFile(path)
+	mustNoErr(t, err)
+	mustNoErr(t, os.WriteFile(other, raw, 0o600))
+	s2, err := Open(other, Options{})
+	mustNoErr(t, err)
+	mustNoErr(t, s2.db.Update(func(tx *boltTx) error { return tx.Bucket(bMeta).Put(kFormat, []byte("someone-else")) }))
+	s2.Close()
+	_, err = Open(other, Options{})
+	var damaged *DamagedError
+	if !errors.As(err, &damaged) || !strings.Contains(err.Error(), "not a tasking database") {
+		t.Fatalf("foreign file: %v", err)
+	}
+}
+
+func TestSchemaVersionRecorded(t *testing.T) {
+	s, _, _ := openTiny(t)
+	v, err := s.Schema()
+	mustNoErr(t, err)
+	if v != SchemaVersion {
+		t.Fatalf("schema %d, want %d", v, SchemaVersion)
+	}
+}

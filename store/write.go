@@ -1,0 +1,98 @@
+package store
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/ccsp/tasking/model"
+	bolt "go.etcd.io/bbolt"
+)
+
+// wtx is one write transaction: the change, its index entries and its audit
+// event commit together.
+type wtx struct {
+	tx     *bolt.Tx
+	actor  model.Actor
+	now    time.Time
+	events []model.AuditEvent
+}
+
+// write runs fn in one bbolt Update. fn must record at least one audit event;
+// a write that explains nothing is a bug. After the commit every subscriber
+// hears about it.
+func (s *Store) write(actor model.Actor, fn func(w *wtx) error) error {
+	if s.readOnly {
+		return &TooNewError{Path: s.path, File: -1, Supports: SchemaVersion}
+	}
+	var changes []Change
+	err := s.db.Update(func(tx *bolt.Tx) error {
+		w := &wtx{tx: tx, actor: actor, now: s.now()}
+		if err := fn(w); err != nil {
+			return err
+		}
+		if len(w.events) == 0 {
+			return errors.New("internal error: a change without an audit event was refused")
+		}
+		changes = changes[:0]
+		for _, e := range w.events {
+			changes = append(changes, Change{Op: e.Op, Entity: e.Entity, Ref: e.Ref, By: e.By, At: e.At})
+		}
+		tx.OnCommit(func() {
+			for _, c := range changes {
+				s.feed.publish(c)
+			}
+		})
+		return nil
+	})
+	return err
+}
+
+// audit records an audit event in this transaction. before/after are the
+// record (or a small struct describing the change); nil is left out.
+func (w *wtx) audit(op, entity, ref string, before, after any) error {
+	id, err := nextID(w.tx, bAudit)
+	if err != nil {
+		return err
+	}
+	e := model.AuditEvent{ID: id, At: w.now, By: w.actor.String(), ByID: w.actor.MemberID, Op: op, Entity: entity, Ref: ref}
+	if before != nil {
+		if e.Before, err = json.Marshal(before); err != nil {
+			return err
+		}
+	}
+	if after != nil {
+		if e.After, err = json.Marshal(after); err != nil {
+			return err
+		}
+	}
+	w.events = append(w.events, e)
+	return put(w.tx, bAudit, id, e)
+}
+
+// checkVersion refuses a stale edit. expected 0 means "no check" (used by
+// the demo loader and by writes that cannot conflict).
+func checkVersion(ref string, expected, actual int, by string, at time.Time) error {
+	if expected != 0 && expected != actual {
+		return &ConflictError{Ref: ref, By: by, At: at}
+	}
+	return nil
+}
+
+// AuditEvents returns the newest n audit events, newest first (n <= 0: all).
+func (s *Store) AuditEvents(n int) ([]model.AuditEvent, error) {
+	var out []model.AuditEvent
+	err := s.db.View(func(tx *bolt.Tx) error {
+		c := tx.Bucket(bAudit).Cursor()
+		for k, v := c.Last(); k != nil && (n <= 0 || len(out) < n); k, v = c.Prev() {
+			var e model.AuditEvent
+			if err := json.Unmarshal(v, &e); err != nil {
+				return fmt.Errorf("reading audit #%d: %w", keyID(k), err)
+			}
+			out = append(out, e)
+		}
+		return nil
+	})
+	return out, err
+}
