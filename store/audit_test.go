@@ -29,10 +29,19 @@ func TestEveryChangeWritesItsAuditEvent(t *testing.T) {
 			a, err = s.AssignAction(chair, model.NewAction{HotspotID: 1, Text: "Patrols", AgencyID: 2, Due: model.MustDate("2026-12-01"), MeetingID: m.ID})
 			return
 		}},
-		{"action.status", func() error { _, err := s.SetActionStatus(chair, a.ID, 0, model.StatusInProgress, "", m.ID); return err }},
-		{"action.due", func() error { _, err := s.ChangeDue(chair, a.ID, 0, model.MustDate("2026-12-08"), "waiting for rota", m.ID); return err }},
+		{"action.status", func() error {
+			_, err := s.SetActionStatus(chair, a.ID, 0, model.StatusInProgress, "", m.ID)
+			return err
+		}},
+		{"action.due", func() error {
+			_, err := s.ChangeDue(chair, a.ID, 0, model.MustDate("2026-12-08"), "waiting for rota", m.ID)
+			return err
+		}},
 		{"action.note", func() error { _, err := s.AddActionNote(sgt, a.ID, "First patrol done", 0); return err }},
-		{"decision.record", func() error { _, err := s.RecordDecision(chair, m.ID, "", 1, "that patrols continue", false); return err }},
+		{"decision.record", func() error {
+			_, err := s.RecordDecision(chair, m.ID, "", 1, "that patrols continue", false)
+			return err
+		}},
 		{"note.add", func() error { _, err := s.AddNote(chair, m.ID, "", 1, "Quieter this week", false); return err }},
 		{"hotspot.risk", func() error { _, err := s.SetHotspotRisk(chair, 2, 0, model.RiskMedium, "repeat victim"); return err }},
 		{"hotspot.add", func() error {
@@ -40,7 +49,10 @@ func TestEveryChangeWritesItsAuditEvent(t *testing.T) {
 			return err
 		}},
 		{"hotspot.close", func() error { _, err := s.CloseHotspot(chair, 2, 0, "no reports for 8 weeks"); return err }},
-		{"meeting.next_date", func() error { _, err := s.SetNextMeeting(chair, m.ID, model.MustDate("2026-12-01"), "", ""); return err }},
+		{"meeting.next_date", func() error {
+			_, err := s.SetNextMeeting(chair, m.ID, model.MustDate("2026-12-01"), "", "")
+			return err
+		}},
 		{"meeting.close", func() error { _, err := s.CloseMeeting(chair, m.ID); return err }},
 	}
 	for _, st := range steps {

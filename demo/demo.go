@@ -1,0 +1,456 @@
+// Package demo builds a realistic, fictional partnership for trying tasking
+// out: agencies, members, hotspots in real Chesterfield wards, and a run of
+// past weekly meetings whose actions are now in every status, some overdue.
+//
+// The record is generated relative to "today" and from a fixed seed, so the
+// same day always gives the same partnership (tests rely on this).
+package demo
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"time"
+
+	"github.com/ccsp/tasking/model"
+	"github.com/ccsp/tasking/store"
+)
+
+// Scale is how much history to make.
+type Scale string
+
+const (
+	Small Scale = "small" // 6 past meetings, 14 hotspots: the everyday demo
+	Large Scale = "large" // a year of meetings and five times the hotspots: for benchmarks
+)
+
+func ParseScale(s string) (Scale, error) {
+	switch Scale(s) {
+	case Small, "":
+		return Small, nil
+	case Large:
+		return Large, nil
+	}
+	return "", fmt.Errorf("%q is not a scale: use small or large", s)
+}
+
+const (
+	meetingPlace = "Committee Room 1, Town Hall"
+	meetingTime  = "10:00"
+)
+
+// gen holds the record as it is built, with ID counters.
+type gen struct {
+	rng      *rand.Rand
+	today    model.Date
+	loc      *time.Location
+	d        store.Dataset
+	agencyBy map[string]model.ID // short name → ID
+	memberBy map[string]model.Member
+	wards    map[string]model.ID
+}
+
+// Build makes the demo partnership as of today.
+func Build(today model.Date, scale Scale, loc *time.Location) (store.Dataset, error) {
+	if loc == nil {
+		loc = time.Local
+	}
+	g := &gen{rng: rand.New(rand.NewPCG(2026, 11)), today: today, loc: loc, agencyBy: map[string]model.ID{}, memberBy: map[string]model.Member{}}
+	wards, err := Wards()
+	if err != nil {
+		return store.Dataset{}, err
+	}
+	g.d.Partnership = model.Partnership{
+		Name:         "Chesterfield Community Safety Partnership",
+		MeetingTitle: "ASB Multi-Agency Tasking Meeting",
+		Area:         "Chesterfield Borough",
+		DefaultPlace: meetingPlace, DefaultTime: meetingTime, DefaultKind: model.KindOperational,
+		ConfidentialityStatement: model.DefaultConfidentialityStatement,
+		ChairID:                  1, CreatedAt: g.at(today.AddDays(-400), 9, 0), Version: 1,
+	}
+	g.addAgencies()
+	g.addMembers()
+	nMeetings, copies := 6, 1
+	if scale == Large {
+		nMeetings, copies = 52, 5
+	}
+	g.addHotspots(copies, wards)
+	g.addMeetings(nMeetings)
+	return g.d, nil
+}
+
+func (g *gen) at(d model.Date, hour, min int) time.Time {
+	return time.Date(d.Year(), d.Month(), d.Day(), hour, min, 0, 0, g.loc)
+}
+
+func (g *gen) addAgencies() {
+	for i, a := range agencies {
+		a.ID, a.Version = model.ID(i+1), 1
+		g.d.Agencies = append(g.d.Agencies, a)
+		g.agencyBy[a.ShortName] = a.ID
+	}
+}
+
+func (g *gen) addMembers() {
+	for i, p := range people {
+		m := model.Member{ID: model.ID(i + 1), Name: p.name, AgencyID: g.agencyBy[p.agency], Role: p.role, Title: p.title, Version: 1,
+			Email: emailFor(p.name)}
+		g.d.Members = append(g.d.Members, m)
+		g.memberBy[p.name] = m
+	}
+}
+
+func emailFor(name string) string {
+	b := []byte{}
+	for _, r := range name {
+		switch {
+		case r >= 'A' && r <= 'Z':
+			b = append(b, byte(r-'A'+'a'))
+		case r >= 'a' && r <= 'z':
+			b = append(b, byte(r))
+		case r == ' ':
+			b = append(b, '.')
+		}
+	}
+	return string(b) + "@example.org"
+}
+
+// siteState tracks one hotspot through the generated history.
+type siteState struct {
+	site      site
+	id        model.ID
+	opened    model.Date
+	closed    model.Date
+	nextPlan  int
+	nextNote  int
+	nextRes   int
+	reviewed  model.Date
+	timesSeen int
+}
+
+func (g *gen) addHotspots(copies int, wards []Ward) {
+	wardByName := map[string]Ward{}
+	for _, w := range wards {
+		wardByName[w.Name] = w
+	}
+	id := model.ID(0)
+	for c := 0; c < copies; c++ {
+		for si, s := range sites {
+			id++
+			w, ok := wardByName[s.ward]
+			if c > 0 { // large scale: the same kinds of problem across every ward
+				w = wards[(si+c*3)%len(wards)]
+				s.ward = w.Name
+				s.title = fmt.Sprintf("%s (%d)", s.title, c+1)
+				ok = true
+			}
+			if !ok {
+				panic("demo hotspot in an unknown ward: " + s.ward)
+			}
+			h := model.Hotspot{ID: id, Title: s.title, Location: s.location, Ward: s.ward, Lat: w.Lat, Lon: w.Lon,
+				Category: s.category, Theme: s.theme, Risk: s.risk, RiskReason: s.riskReason, Status: s.status,
+				SARA: s.sara, LeadAgencyID: g.agencyBy[s.lead], Opened: g.today.AddDays(-7 * s.openedWeeksAgo),
+				ConfidentialNotes: s.confidential, Version: 1}
+			h.CreatedAt = g.at(h.Opened, 11, 0)
+			h.UpdatedAt, h.UpdatedBy = h.CreatedAt, "Tom Okafor"
+			h.Incidents = g.incidents(s.risk)
+			g.d.Hotspots = append(g.d.Hotspots, h)
+		}
+	}
+}
+
+// incidents is six months of counts with a trend that fits the risk.
+func (g *gen) incidents(r model.Risk) []model.IncidentCount {
+	base := map[model.Risk]int{model.RiskHigh: 18, model.RiskMedium: 9, model.RiskLow: 4}[r]
+	var out []model.IncidentCount
+	for m := 5; m >= 0; m-- {
+		t := g.today.Time(g.loc).AddDate(0, -m, 0)
+		n := base + g.rng.IntN(base/2+2) - m/2
+		out = append(out, model.IncidentCount{Period: t.Format("2006-01"), Count: max(n, 0)})
+	}
+	return out
+}
+
+// meetingDates: the last n Tuesdays before today, then the next Tuesday on
+// or after today (the planned meeting).
+func meetingDates(today model.Date, n int) (past []model.Date, next model.Date) {
+	last := today.AddDays(-1)
+	for last.Weekday() != time.Tuesday {
+		last = last.AddDays(-1)
+	}
+	for k := n - 1; k >= 0; k-- {
+		past = append(past, last.AddDays(-7*k))
+	}
+	next = today
+	for next.Weekday() != time.Tuesday {
+		next = next.AddDays(1)
+	}
+	return past, next
+}
+
+func (g *gen) addMeetings(n int) {
+	past, next := meetingDates(g.today, n)
+	states := make([]*siteState, len(g.d.Hotspots))
+	for i := range g.d.Hotspots {
+		s := sites[i%len(sites)]
+		states[i] = &siteState{site: s, id: g.d.Hotspots[i].ID, opened: g.d.Hotspots[i].Opened}
+	}
+	// The hotspot with a closing reason closes three meetings ago.
+	closeAt := max(len(past)-3, 1)
+	for i, date := range past {
+		id := model.ID(i + 1)
+		m := model.Meeting{ID: id, Date: date, Time: meetingTime, Place: meetingPlace, Kind: model.KindOperational,
+			ChairID: g.memberBy["Helen Marsh"].ID, State: model.MeetingClosed, ConfidentialityRead: true,
+			OpenedAt: g.at(date, 10, 0), ClosedAt: g.at(date, 11, 40), CreatedAt: g.at(date.AddDays(-7), 11, 40), Version: 3}
+		m.ConfidentialityReadAt = m.OpenedAt.Add(2 * time.Minute)
+		m.UpdatedAt = m.ClosedAt
+		if i+1 < len(past) {
+			m.NextDate = past[i+1]
+		} else {
+			m.NextDate = next
+		}
+		m.NextTime, m.NextPlace = meetingTime, meetingPlace
+		if i > 0 {
+			m.PreviousMeetingID = id - 1
+		}
+		g.attendance(&m, i)
+		// Agenda from what was open then, ranked as the tool would rank it.
+		var open []model.Hotspot
+		for k, st := range states {
+			if !st.opened.After(date) && (st.closed.IsZero() || st.closed.After(date)) {
+				h := g.d.Hotspots[k]
+				h.LastReviewed, h.Status = st.reviewed, model.HotspotActive
+				open = append(open, h)
+			}
+		}
+		m.Agenda = model.BuildAgenda(open)
+		m.Current = len(m.Agenda) - 1
+		clock := m.OpenedAt.Add(5 * time.Minute)
+		if i > 0 {
+			d := g.decision(&m, 0, model.ItemMinutes, fmt.Sprintf("that the minutes of the meeting held on %s be approved as a correct record and signed by the Chair", past[i-1].Long()), false, clock)
+			m.MinutesApprovedByDecID = d.ID
+		}
+		clock = clock.Add(3 * time.Minute)
+		g.reviewMattersArising(&m, clock)
+		clock = clock.Add(12 * time.Minute)
+		for _, it := range m.Agenda {
+			if it.Kind != model.ItemHotspot {
+				continue
+			}
+			st := states[it.HotspotID-1]
+			if st.opened.After(past[0]) && st.timesSeen == 0 && i > 0 {
+				g.d.Hotspots[it.HotspotID-1].ReferredInMeeting = id
+			}
+			g.walkHotspot(&m, st, i, closeAt, past, next, clock)
+			clock = clock.Add(6 * time.Minute)
+			st.reviewed, st.timesSeen = date, st.timesSeen+1
+		}
+		if i%2 == 1 {
+			g.note(&m, 0, model.ItemAOB, aob[(i/2)%len(aob)], false, clock)
+		}
+		g.d.Meetings = append(g.d.Meetings, m)
+	}
+	for k, st := range states {
+		h := &g.d.Hotspots[k]
+		h.LastReviewed, h.TimesReviewed = st.reviewed, st.timesSeen
+		if !st.closed.IsZero() {
+			h.Status, h.Closed, h.CloseReason = model.HotspotClosed, st.closed, st.site.closedReason
+		}
+	}
+	g.d.Meetings = append(g.d.Meetings, model.Meeting{ID: model.ID(len(past) + 1), Date: next, Time: meetingTime,
+		Place: meetingPlace, Kind: model.KindOperational, ChairID: g.memberBy["Helen Marsh"].ID, State: model.MeetingPlanned,
+		CreatedAt: g.at(past[len(past)-1], 11, 40), UpdatedAt: g.at(past[len(past)-1], 11, 40), Version: 1})
+}
+
+var aob = []string{
+	"Christmas market: partners asked to plan extra evening patrols for the late-night shopping weeks.",
+	"Bonfire period: fire service to share the list of reported bonfire sites by Friday.",
+	"The ASB Case Review (Community Trigger) annual figures will come to the next strategic meeting.",
+	"New PCSO starting on the town centre beat next month; introductions at the next meeting.",
+}
+
+func (g *gen) attendance(m *model.Meeting, i int) {
+	for _, mem := range g.d.Members {
+		st := model.Present
+		switch r := g.rng.IntN(100); {
+		case mem.Name == "Helen Marsh" || mem.Name == "Tom Okafor":
+		case mem.Role == model.RoleViewer && r < 70:
+			st = model.Absent
+		case r < 12:
+			st = model.Apologies
+		case r < 18:
+			st = model.Absent
+		}
+		m.Attendance = append(m.Attendance, model.Attendee{MemberID: mem.ID, Status: st})
+	}
+	if i == 2 {
+		m.Guests = append(m.Guests, model.Guest{Name: "Karen Doyle", Agency: "Chesterfield Royal Hospital"})
+		m.Declarations = append(m.Declarations, model.Declaration{MemberID: g.memberBy["Louise Birch"].ID, Name: "Louise Birch",
+			Text: "A personal interest in the Holme Hall shops item: a relative runs one of the shops."})
+	} else {
+		m.NoDeclarations = true
+	}
+}
+
+// walkHotspot records what the group said and did about one hotspot.
+func (g *gen) walkHotspot(m *model.Meeting, st *siteState, i, closeAt int, past []model.Date, next model.Date, clock time.Time) {
+	s := st.site
+	if len(s.notes) > 0 {
+		g.note(m, st.id, model.ItemHotspot, s.notes[st.nextNote%len(s.notes)], false, clock)
+		st.nextNote++
+	}
+	if st.timesSeen == 0 && s.confidential != "" {
+		g.note(m, st.id, model.ItemHotspot, s.confidential, true, clock.Add(time.Minute))
+	}
+	if s.closedReason != "" && i == closeAt {
+		g.decision(m, st.id, model.ItemHotspot, "that the hotspot be closed", false, clock.Add(2*time.Minute))
+		st.closed = m.Date
+		return
+	}
+	if len(s.resolutions) > 0 && (i+int(st.id))%2 == 0 && st.nextRes < len(s.resolutions) {
+		part2 := s.theme == "hate crime" || s.theme == "county lines"
+		g.decision(m, st.id, model.ItemHotspot, s.resolutions[st.nextRes], part2, clock.Add(2*time.Minute))
+		st.nextRes++
+	}
+	// One or two new actions, while the hotspot still has plans.
+	for k := 0; k < 1+g.rng.IntN(2) && st.nextPlan < len(s.plans); k++ {
+		p := s.plans[st.nextPlan]
+		st.nextPlan++
+		due := next
+		if i+1 < len(past) {
+			due = past[i+1]
+		}
+		if g.rng.IntN(3) == 0 {
+			due = m.Date.AddDays(14)
+		}
+		g.action(m, st.id, p, due, clock.Add(time.Duration(3+k)*time.Minute), i, past)
+	}
+}
+
+// outcome is what becomes of an action after the meeting that made it.
+type outcome int
+
+// fates: mostly done or in progress, some open, blocked, cancelled or carried.
+var fates = []outcome{getDone, goInProgress, getDone, stayOpen, getBlocked, getDone, goInProgress, getCancelled, carryForward, getDone, goInProgress, stayOpen}
+
+const (
+	stayOpen outcome = iota
+	goInProgress
+	getDone
+	getBlocked
+	getCancelled
+	carryForward
+)
+
+func (g *gen) action(m *model.Meeting, hotspot model.ID, p plan, due model.Date, at time.Time, i int, past []model.Date) {
+	id := model.ID(len(g.d.Actions) + 1)
+	agency := g.agencyBy[p.agency]
+	a := model.Action{ID: id, HotspotID: hotspot, Text: p.text, AgencyID: agency, Officer: p.officer, Due: due,
+		Status: model.StatusOpen, Intervention: p.intervention, CreatedMeetingID: m.ID, CreatedAt: at, CreatedBy: "Helen Marsh",
+		UpdatedAt: at, UpdatedBy: "Helen Marsh", Version: 1}
+	g.update(model.ActionUpdate{ActionID: id, At: at, By: "Helen Marsh", Kind: model.UpdateCreated, ToStatus: model.StatusOpen, ToDue: due, MeetingID: m.ID})
+
+	// A fixed, weighted cycle rather than dice: every status appears at any scale.
+	fate := fates[int(id)%len(fates)]
+	if i+1 >= len(past) {
+		// Made at the last meeting: reps have had a week at most.
+		if fate != goInProgress {
+			fate = stayOpen
+		}
+	}
+	// Between meetings the officer posts progress; the next meeting reviews it.
+	rep := p.officer
+	if rep == "" {
+		rep = "Tom Okafor"
+	}
+	if between := m.Date.AddDays(3); fate != stayOpen && fate != getCancelled && between.Before(g.today) {
+		g.setStatus(&a, model.StatusInProgress, progress[int(id)%len(progress)], rep, g.at(between, 14, 20), 0)
+	}
+	if i+1 >= len(past) {
+		g.d.Actions = append(g.d.Actions, a)
+		return
+	}
+	review := past[i+1]
+	reviewAt := g.at(review, 10, 10+int(id%20))
+	reviewID := m.ID + 1
+	switch fate {
+	case getDone:
+		g.setStatus(&a, model.StatusDone, "Completed; reported back to the group.", "Helen Marsh", reviewAt, reviewID)
+		a.CompletedOn = review
+		a.CompletionNote = "Completed; reported back to the group."
+	case getBlocked:
+		g.setStatus(&a, model.StatusBlocked, blocked[int(id)%len(blocked)], "Helen Marsh", reviewAt, reviewID)
+	case getCancelled:
+		g.setStatus(&a, model.StatusCancelled, "No longer needed: superseded by a later action.", "Helen Marsh", reviewAt, reviewID)
+	case carryForward:
+		newDue := review.AddDays(14)
+		if newDue.After(g.today) && g.rng.IntN(2) == 0 {
+			newDue = review.AddDays(7)
+		}
+		g.update(model.ActionUpdate{ActionID: id, At: reviewAt, By: "Helen Marsh", Kind: model.UpdateDue, FromDue: a.Due, ToDue: newDue,
+			Text: "Carried forward: waiting on partner availability.", MeetingID: reviewID})
+		a.Due, a.LastUpdate, a.LastUpdateAt, a.UpdatedAt = newDue, "Carried forward: waiting on partner availability.", reviewAt, reviewAt
+		a.Version++
+	}
+	g.d.Actions = append(g.d.Actions, a)
+}
+
+var progress = []string{
+	"Started: first visit done, more planned this week.",
+	"In hand; partners contacted and a date agreed.",
+	"Underway. Will report figures at the next meeting.",
+	"Officer allocated and initial checks complete.",
+}
+
+var blocked = []string{
+	"Blocked: waiting for budget approval.",
+	"Blocked: landlord not responding to letters.",
+	"Blocked: awaiting legal advice on the notice.",
+}
+
+func (g *gen) setStatus(a *model.Action, to model.ActionStatus, note, by string, at time.Time, meeting model.ID) {
+	if a.Status == to {
+		return
+	}
+	g.update(model.ActionUpdate{ActionID: a.ID, At: at, By: by, Kind: model.UpdateStatus, FromStatus: a.Status, ToStatus: to, Text: note, MeetingID: meeting})
+	a.Status, a.LastUpdate, a.LastUpdateAt, a.UpdatedAt, a.UpdatedBy = to, note, at, at, by
+	a.Version++
+}
+
+func (g *gen) update(u model.ActionUpdate) {
+	u.ID = model.ID(len(g.d.Updates) + 1)
+	if mem, ok := g.memberBy[u.By]; ok {
+		u.ByID = mem.ID
+	}
+	g.d.Updates = append(g.d.Updates, u)
+}
+
+func (g *gen) reviewMattersArising(m *model.Meeting, at time.Time) {
+	// Open actions nobody touched are noted as reviewed, no change.
+	touched := map[model.ID]bool{}
+	for _, u := range g.d.Updates {
+		if u.MeetingID == m.ID {
+			touched[u.ActionID] = true
+		}
+	}
+	for k := range g.d.Actions {
+		a := &g.d.Actions[k]
+		if a.Status.IsClosed() || a.CreatedMeetingID >= m.ID {
+			continue
+		}
+		if !touched[a.ID] {
+			g.update(model.ActionUpdate{ActionID: a.ID, At: at, By: "Helen Marsh", Kind: model.UpdateReview, FromStatus: a.Status, ToStatus: a.Status, MeetingID: m.ID})
+		}
+	}
+}
+
+func (g *gen) decision(m *model.Meeting, hotspot model.ID, item model.ItemKind, text string, part2 bool, at time.Time) model.Decision {
+	d := model.Decision{ID: model.ID(len(g.d.Decisions) + 1), MeetingID: m.ID, HotspotID: hotspot, Item: item, Text: text,
+		Part2: part2, At: at, By: "Helen Marsh", Version: 1}
+	g.d.Decisions = append(g.d.Decisions, d)
+	return d
+}
+
+func (g *gen) note(m *model.Meeting, hotspot model.ID, item model.ItemKind, text string, confidential bool, at time.Time) {
+	g.d.Notes = append(g.d.Notes, model.Note{ID: model.ID(len(g.d.Notes) + 1), MeetingID: m.ID, HotspotID: hotspot, Item: item,
+		Text: text, Confidential: confidential, At: at, By: "Tom Okafor", Version: 1})
+}

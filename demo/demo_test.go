@@ -1,0 +1,154 @@
+package demo
+
+import (
+	"path/filepath"
+	"reflect"
+	"testing"
+	"time"
+
+	"github.com/ccsp/tasking/model"
+	"github.com/ccsp/tasking/store"
+)
+
+var today = model.MustDate("2026-11-24")
+
+func TestDemoMeetsTheBrief(t *testing.T) {
+	d, err := Build(today, Small, time.UTC)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wards, err := Wards()
+	if err != nil || len(wards) != 16 {
+		t.Fatalf("wards: %d, %v", len(wards), err)
+	}
+	realWard := map[string]bool{}
+	for _, w := range wards {
+		realWard[w.Name] = true
+	}
+	if len(d.Agencies) < 12 {
+		t.Errorf("%d agencies, want at least 12", len(d.Agencies))
+	}
+	if len(d.Members) < 25 {
+		t.Errorf("%d members, want at least 25", len(d.Members))
+	}
+	roles := map[model.Role]int{}
+	agenciesWithMembers := map[model.ID]bool{}
+	for _, m := range d.Members {
+		roles[m.Role]++
+		agenciesWithMembers[m.AgencyID] = true
+		if m.AgencyID == 0 || m.Title == "" {
+			t.Errorf("member %s has no agency or title", m.Name)
+		}
+	}
+	if roles[model.RoleChair] != 1 || roles[model.RoleAdmin] < 1 || roles[model.RoleViewer] < 1 || roles[model.RoleMember] < 20 {
+		t.Errorf("roles = %v", roles)
+	}
+	if len(agenciesWithMembers) != len(d.Agencies) {
+		t.Errorf("only %d of %d agencies have members", len(agenciesWithMembers), len(d.Agencies))
+	}
+	if n := len(d.Hotspots); n < 10 || n > 15 {
+		t.Errorf("%d hotspots, want 10–15", n)
+	}
+	cats, risks := map[model.Category]bool{}, map[model.Risk]bool{}
+	for _, h := range d.Hotspots {
+		if !realWard[h.Ward] {
+			t.Errorf("%s is in %q, not a Chesterfield ward", h.Ref(), h.Ward)
+		}
+		if h.LeadAgencyID == 0 || h.Category == "" || h.Theme == "" {
+			t.Errorf("%s lacks lead agency, category or theme", h.Ref())
+		}
+		cats[h.Category], risks[h.Risk] = true, true
+	}
+	if len(cats) != 3 || len(risks) != 3 {
+		t.Errorf("categories %v risks %v: want every kind", cats, risks)
+	}
+	past := 0
+	for _, m := range d.Meetings {
+		if m.State == model.MeetingClosed {
+			past++
+			if !m.Date.Before(today) {
+				t.Errorf("past meeting %s on %s is not in the past", m.Ref(), m.Date)
+			}
+		}
+	}
+	if past < 6 {
+		t.Errorf("%d past meetings, want 6+", past)
+	}
+	statuses := map[model.ActionStatus]int{}
+	overdue := 0
+	for _, a := range d.Actions {
+		statuses[a.Status]++
+		if a.IsOverdue(today) {
+			overdue++
+		}
+	}
+	for _, st := range model.ActionStatuses {
+		if statuses[st] == 0 {
+			t.Errorf("no action is %s: %v", st, statuses)
+		}
+	}
+	if overdue == 0 {
+		t.Error("no action is overdue")
+	}
+	meetingsWithDecisions := map[model.ID]bool{}
+	for _, dec := range d.Decisions {
+		meetingsWithDecisions[dec.MeetingID] = true
+	}
+	if len(meetingsWithDecisions) < past {
+		t.Errorf("decisions in %d of %d past meetings", len(meetingsWithDecisions), past)
+	}
+	for _, u := range d.Updates {
+		if model.DateOf(u.At).After(today) {
+			t.Errorf("update %d is dated in the future (%s)", u.ID, u.At)
+		}
+	}
+}
+
+func TestDemoIsDeterministicAndLoads(t *testing.T) {
+	a, _ := Build(today, Small, time.UTC)
+	b, _ := Build(today, Small, time.UTC)
+	if !reflect.DeepEqual(a, b) {
+		t.Fatal("two builds for the same day differ")
+	}
+	s, err := store.Open(filepath.Join(t.TempDir(), "demo.db"), store.Options{Now: func() time.Time { return today.Time(time.UTC) }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if err := s.Seed(model.SystemActor("demo"), a); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Seed(model.SystemActor("demo"), a); err != store.ErrNotEmpty {
+		t.Fatalf("second load: %v, want ErrNotEmpty", err)
+	}
+	h, err := s.Home()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if h.Next == nil || h.Next.Date != today || h.LastClosed == nil || h.OverdueActions == 0 {
+		t.Fatalf("home: next %v last %v overdue %d", h.Next, h.LastClosed, h.OverdueActions)
+	}
+	// Every past meeting's record reads back with matters arising and items.
+	for _, m := range a.Meetings {
+		rec, err := s.MeetingRecord(m.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if m.State == model.MeetingClosed && m.ID > 1 && len(rec.MattersArising()) == 0 {
+			t.Errorf("%s has no matters arising", m.Ref())
+		}
+	}
+	if err := s.Check(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestLargeScaleBuilds(t *testing.T) {
+	d, err := Build(today, Large, time.UTC)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Meetings) < 52 || len(d.Hotspots) < 60 {
+		t.Fatalf("large: %d meetings, %d hotspots", len(d.Meetings), len(d.Hotspots))
+	}
+}
