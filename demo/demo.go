@@ -116,6 +116,7 @@ func emailFor(name string) string {
 
 // siteState tracks one hotspot through the generated history.
 type siteState struct {
+	first     int // index of the first meeting that walked it, -1 before
 	site      site
 	id        model.ID
 	opened    model.Date
@@ -125,6 +126,14 @@ type siteState struct {
 	nextRes   int
 	reviewed  model.Date
 	timesSeen int
+}
+
+// firstWalk remembers the first meeting that walks the hotspot.
+func (st *siteState) firstWalk(i int) int {
+	if st.first < 0 {
+		st.first = i
+	}
+	return st.first
 }
 
 func (g *gen) addHotspots(copies int, wards []Ward) {
@@ -192,7 +201,7 @@ func (g *gen) addMeetings(n int) {
 	states := make([]*siteState, len(g.d.Hotspots))
 	for i := range g.d.Hotspots {
 		s := sites[i%len(sites)]
-		states[i] = &siteState{site: s, id: g.d.Hotspots[i].ID, opened: g.d.Hotspots[i].Opened}
+		states[i] = &siteState{first: -1, site: s, id: g.d.Hotspots[i].ID, opened: g.d.Hotspots[i].Opened}
 	}
 	// The hotspot with a closing reason closes three meetings ago.
 	closeAt := max(len(past)-3, 1)
@@ -311,8 +320,10 @@ func (g *gen) walkHotspot(m *model.Meeting, st *siteState, i, closeAt int, past 
 		g.decision(m, st.id, model.ItemHotspot, s.resolutions[st.nextRes], part2, clock.Add(2*time.Minute))
 		st.nextRes++
 	}
-	// One or two new actions, while the hotspot still has plans.
-	for k := 0; k < 1+g.rng.IntN(2) && st.nextPlan < len(s.plans); k++ {
+	// The hotspot's plans are spread over the meetings that walk it: plan j
+	// of P is agreed at the walk floor(j·M/P), so every meeting assigns some.
+	walks := len(past) - st.firstWalk(i)
+	for k := 0; st.nextPlan < len(s.plans) && st.nextPlan*walks/len(s.plans) <= st.timesSeen; k++ {
 		p := s.plans[st.nextPlan]
 		st.nextPlan++
 		due := next
@@ -366,6 +377,11 @@ func (g *gen) action(m *model.Meeting, hotspot model.ID, p plan, due model.Date,
 		g.setStatus(&a, model.StatusInProgress, progress[int(id)%len(progress)], rep, g.at(between, 14, 20), 0)
 	}
 	if i+1 >= len(past) {
+		// A few of last week's actions are already finished by their reps.
+		if done := m.Date.AddDays(5); id%4 == 0 && done.Before(g.today) {
+			g.setStatus(&a, model.StatusDone, "Done: "+progress[int(id)%len(progress)], rep, g.at(done, 16, 5), 0)
+			a.CompletedOn = done
+		}
 		g.d.Actions = append(g.d.Actions, a)
 		return
 	}
@@ -389,6 +405,17 @@ func (g *gen) action(m *model.Meeting, hotspot model.ID, p plan, due model.Date,
 		g.update(model.ActionUpdate{ActionID: id, At: reviewAt, By: "Helen Marsh", Kind: model.UpdateDue, FromDue: a.Due, ToDue: newDue,
 			Text: "Carried forward: waiting on partner availability.", MeetingID: reviewID})
 		a.Due, a.LastUpdate, a.LastUpdateAt, a.UpdatedAt = newDue, "Carried forward: waiting on partner availability.", reviewAt, reviewAt
+		a.Version++
+	}
+	// Most work still open from older meetings was carried forward at the
+	// last meeting; a third stays overdue, which is what matters arising is for.
+	last := past[len(past)-1]
+	if !a.Status.IsClosed() && review.Before(last) && id%3 != 0 {
+		newDue := last.AddDays(14 + 7*int(id%2))
+		at := g.at(last, 10, 30+int(id%20))
+		g.update(model.ActionUpdate{ActionID: id, At: at, By: "Helen Marsh", Kind: model.UpdateDue, FromDue: a.Due, ToDue: newDue,
+			Text: "Carried forward: partners need more time.", MeetingID: m.ID + model.ID(len(past)-1-i)})
+		a.Due, a.LastUpdate, a.LastUpdateAt, a.UpdatedAt = newDue, "Carried forward: partners need more time.", at, at
 		a.Version++
 	}
 	g.d.Actions = append(g.d.Actions, a)

@@ -193,7 +193,7 @@ var sites = []site{
 		title: "Dunston: graffiti at the underpass", location: "Underpass under Dunston Road",
 		ward: "Dunston", category: model.CategoryEnvironmental, theme: "graffiti", risk: model.RiskLow,
 		status: model.HotspotMonitoring, sara: model.SARAAssessment, lead: "Env Protection", openedWeeksAgo: 26,
-		notes: []string{"Graffiti removed; anti-graffiti coating applied. No new tags in three weeks."},
+		notes:       []string{"Graffiti removed; anti-graffiti coating applied. No new tags in three weeks."},
 		resolutions: []string{"that the underpass be kept under monitoring"},
 		plans: []plan{
 			{"Apply anti-graffiti coating to the underpass walls", "Env Protection", "Sandra Cole", "environmental"},
@@ -214,7 +214,7 @@ var sites = []site{
 		title: "Boythorpe: begging at the station approach", location: "Station approach and Corporation Street",
 		ward: "Brampton East & Boythorpe", category: model.CategoryNuisance, theme: "begging", risk: model.RiskMedium,
 		status: model.HotspotActive, sara: model.SARAResponse, lead: "Community Safety", openedWeeksAgo: 14,
-		notes: []string{"Two people begging daily; one is a rough sleeper known to housing options."},
+		notes:       []string{"Two people begging daily; one is a rough sleeper known to housing options."},
 		resolutions: []string{"that support be offered before any enforcement"},
 		plans: []plan{
 			{"Housing options assessment for the rough sleeper", "Housing", "Neil Armitage", "referral"},
@@ -235,7 +235,7 @@ var sites = []site{
 		title: "Whittington: dog fouling on the school route", location: "Footpath between Whittington Green and the school",
 		ward: "Whittington", category: model.CategoryEnvironmental, theme: "dog fouling", risk: model.RiskLow,
 		status: model.HotspotActive, sara: model.SARAAssessment, lead: "Enforcement/CCTV", openedWeeksAgo: 22,
-		notes: []string{"Signage installed; patrols at school times.", "No complaints for six weeks."},
+		notes:       []string{"Signage installed; patrols at school times.", "No complaints for six weeks."},
 		resolutions: []string{"that the hotspot be closed"},
 		plans: []plan{
 			{"Enforcement patrols at school times", "Enforcement/CCTV", "Kevin Price", "patrols"},

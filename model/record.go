@@ -206,6 +206,8 @@ func (r *MeetingRecord) HotspotHistory(hotspotID ID, limit int) []HistoryEntry {
 			continue
 		}
 		switch u.Kind {
+		case UpdateReview:
+			// "reviewed, no change" says nothing about the hotspot
 		case UpdateCreated:
 			out = append(out, HistoryEntry{u.At, "action", a.Ref() + " " + a.Text})
 		default:

@@ -2,25 +2,32 @@ package tui
 
 import (
 	"context"
-	"errors"
 	"time"
 
+	tea "charm.land/bubbletea/v2"
 	"github.com/ccsp/tasking/model"
-	"github.com/ccsp/tasking/store"
 )
 
 // Config is what the TUI needs from the command line.
 type Config struct {
-	Store *store.Store
+	Store Store
 	// Actor is who is at the keyboard. Zero when the database is empty (the
-	// setup screen makes the chair) or when nobody was named and there is no
-	// chair yet.
+	// setup screen makes the chair).
 	Actor model.Actor
 	// Now is the clock; nil means time.Now. Tests fix it.
 	Now func() time.Time
+	// Options are extra program options (input/output for tests and SSH).
+	Options []tea.ProgramOption
 }
 
 // Run runs the TUI until the person quits.
 func Run(ctx context.Context, cfg Config) error {
-	return errors.New("the TUI is not built yet")
+	app := New(cfg)
+	defer app.Close()
+	opts := append([]tea.ProgramOption{tea.WithContext(ctx)}, cfg.Options...)
+	_, err := tea.NewProgram(app, opts...).Run()
+	if err == tea.ErrProgramKilled && ctx.Err() != nil {
+		return nil
+	}
+	return err
 }

@@ -1,0 +1,469 @@
+package tui
+
+import (
+	"errors"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"github.com/ccsp/tasking/model"
+	"github.com/ccsp/tasking/store"
+	"github.com/charmbracelet/x/ansi"
+)
+
+type screen int
+
+const (
+	screenLoading screen = iota
+	screenWelcome
+	screenHome
+	screenMeeting
+	screenPreview
+)
+
+// App is the root model: it owns routing, the status bar, overlays (forms,
+// questions, help) and the data each screen shows. Screens are methods on
+// App in their own files; all I/O happens in commands.
+type App struct {
+	st     Store
+	actor  model.Actor
+	now    func() time.Time
+	clock  time.Time // the time as of the last tick: View never reads a clock
+	keys   keyMap
+	styles Styles
+	w, h   int
+	screen screen
+
+	feed     <-chan store.Change
+	stopFeed func()
+
+	help       bool
+	helpOffset int
+
+	// status bar
+	saving   int
+	savedAt  time.Time
+	flash    string
+	flashErr bool
+
+	gen  int // load generation: stale loads are dropped
+	home *model.HomeSummary
+	hf   homeFocus
+
+	mt      *meetingState
+	form    *form
+	ask     *question
+	info    *infoBox
+	preview *preview
+	welcome welcomeState
+}
+
+// question is a yes/no prompt in the footer (start the meeting? close it?).
+type question struct {
+	text string
+	yes  func() tea.Cmd
+}
+
+// New makes the app. cfg.Now may be nil.
+func New(cfg Config) *App {
+	now := cfg.Now
+	if now == nil {
+		now = time.Now
+	}
+	a := &App{st: cfg.Store, actor: cfg.Actor, now: now, clock: now(), keys: newKeyMap(), styles: NewStyles(true), w: 80, h: 24}
+	a.feed, a.stopFeed = cfg.Store.Subscribe()
+	return a
+}
+
+// Close stops listening to the store.
+func (a *App) Close() {
+	if a.stopFeed != nil {
+		a.stopFeed()
+		a.stopFeed = nil
+	}
+}
+
+func (a *App) Init() tea.Cmd {
+	st := a.st
+	return tea.Batch(
+		func() tea.Msg {
+			empty, err := st.IsEmpty()
+			if err != nil {
+				return failedMsg{err: err}
+			}
+			return emptyMsg{empty}
+		},
+		waitForChange(a.feed),
+		tea.RequestBackgroundColor,
+		tick(),
+	)
+}
+
+func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		a.w, a.h = msg.Width, msg.Height
+		if a.preview != nil {
+			return a, a.renderPreview()
+		}
+		return a, nil
+	case tea.BackgroundColorMsg:
+		a.styles = NewStyles(msg.IsDark())
+		return a, nil
+	case tickMsg:
+		a.clock = time.Time(msg)
+		return a, tick()
+	case changeMsg:
+		return a, tea.Batch(a.reload(), waitForChange(a.feed))
+	case feedClosedMsg:
+		return a, nil
+	case emptyMsg:
+		if msg.empty {
+			a.screen = screenWelcome
+			return a, nil
+		}
+		a.screen = screenHome
+		return a, a.loadHome()
+	case homeMsg:
+		if msg.gen == a.gen {
+			h := msg.home
+			a.home = &h
+			a.clampHome()
+		}
+		return a, nil
+	case meetingMsg:
+		if msg.gen == a.gen && a.mt != nil {
+			a.mt.apply(msg.view)
+		}
+		return a, nil
+	case savedMsg:
+		return a, a.saved(msg)
+	case failedMsg:
+		return a, a.failed(msg)
+	case setupDoneMsg:
+		return a, a.setupDone(msg)
+	case previewMsg:
+		a.previewReady(msg)
+		return a, nil
+	case historyMsg:
+		a.showHistory(msg)
+		return a, nil
+	case tea.KeyPressMsg:
+		return a, a.key(msg)
+	}
+	// Paste and cursor blinks belong to the open form.
+	if a.form != nil {
+		_, cmd := a.form.update(msg, a.keys)
+		return a, cmd
+	}
+	return a, nil
+}
+
+// reload re-reads what the current screen shows after any change.
+func (a *App) reload() tea.Cmd {
+	switch a.screen {
+	case screenHome:
+		return a.loadHome()
+	case screenMeeting:
+		if a.mt != nil {
+			return a.loadMeeting(a.mt.id)
+		}
+	}
+	return nil
+}
+
+func (a *App) saved(msg savedMsg) tea.Cmd {
+	a.saving = max(a.saving-1, 0)
+	a.savedAt = a.now()
+	if msg.nav {
+		if a.mt != nil {
+			a.mt.pendingNav = max(a.mt.pendingNav-1, 0)
+		}
+		return nil
+	}
+	if a.form != nil && a.form.id == msg.formID {
+		a.form = nil
+	}
+	if msg.what != "" {
+		a.flash, a.flashErr = msg.what, false
+	}
+	switch r := msg.result.(type) {
+	case string:
+		a.flash, a.flashErr = r, false
+	case func() tea.Cmd:
+		return r()
+	}
+	return nil
+}
+
+func (a *App) failed(msg failedMsg) tea.Cmd {
+	if msg.nav {
+		a.saving = max(a.saving-1, 0)
+		if a.mt != nil {
+			a.mt.pendingNav = max(a.mt.pendingNav-1, 0)
+		}
+		a.flash, a.flashErr = msg.err.Error(), true
+		return a.reload()
+	}
+	if msg.formID != 0 || a.saving > 0 {
+		a.saving = max(a.saving-1, 0)
+	}
+	if a.form != nil && a.form.id == msg.formID && msg.formID != 0 {
+		a.form.failWith(msg.err)
+		// A stale edit: show the fresh record behind the form.
+		var conflict *store.ConflictError
+		if errors.As(msg.err, &conflict) {
+			return a.reload()
+		}
+		return nil
+	}
+	a.flash, a.flashErr = msg.err.Error(), true
+	a.welcome.loading = ""
+	var conflict *store.ConflictError
+	if errors.As(msg.err, &conflict) {
+		return a.reload()
+	}
+	return nil
+}
+
+// key routes a keypress: quit, then the too-small screen, then overlays
+// (help, question, form), then the screen.
+func (a *App) key(msg tea.KeyPressMsg) tea.Cmd {
+	if key.Matches(msg, a.keys.Global.Quit) {
+		return tea.Quit
+	}
+	if a.w < minWidth || a.h < minHeight {
+		if msg.String() == "q" {
+			return tea.Quit
+		}
+		return nil
+	}
+	if a.help {
+		switch {
+		case key.Matches(msg, a.keys.Global.Help, a.keys.Global.Back):
+			a.help = false
+		case key.Matches(msg, a.keys.Global.Down):
+			a.helpOffset++
+		case key.Matches(msg, a.keys.Global.Up):
+			a.helpOffset = max(a.helpOffset-1, 0)
+		case key.Matches(msg, a.keys.Global.PageDown):
+			a.helpOffset += a.h / 2
+		case key.Matches(msg, a.keys.Global.PageUp):
+			a.helpOffset = max(a.helpOffset-a.h/2, 0)
+		}
+		return nil
+	}
+	if a.ask != nil {
+		q := a.ask
+		switch strings.ToLower(msg.String()) {
+		case "y", "enter":
+			a.ask = nil
+			return q.yes()
+		case "n", "esc", "q":
+			a.ask = nil
+		}
+		return nil
+	}
+	if a.info != nil {
+		a.infoKey(msg)
+		return nil
+	}
+	if a.form != nil {
+		res, cmd := a.form.update(msg, a.keys)
+		if res == formCancelled {
+			a.form = nil
+			a.flash, a.flashErr = "cancelled: nothing was saved", false
+		}
+		return cmd
+	}
+	if key.Matches(msg, a.keys.Global.Help) {
+		a.help, a.helpOffset = true, 0
+		return nil
+	}
+	a.flash = ""
+	switch a.screen {
+	case screenWelcome:
+		return a.welcomeKey(msg)
+	case screenHome:
+		return a.homeKey(msg)
+	case screenMeeting:
+		return a.meetingKey(msg)
+	case screenPreview:
+		return a.previewKey(msg)
+	}
+	if key.Matches(msg, a.keys.Global.Back) {
+		return tea.Quit
+	}
+	return nil
+}
+
+func (a *App) View() tea.View {
+	v := tea.NewView(a.render())
+	v.AltScreen = true
+	v.WindowTitle = "tasking"
+	return v
+}
+
+// render is the whole screen as a string (tests golden it, ANSI stripped).
+func (a *App) render() string {
+	if a.w < minWidth || a.h < minHeight {
+		return tooSmall(a.w, a.h)
+	}
+	bodyH := a.h - 2
+	var body string
+	switch {
+	case a.help:
+		body = a.helpView(a.w, bodyH)
+	default:
+		switch a.screen {
+		case screenWelcome:
+			body = a.welcomeView(a.w, bodyH)
+		case screenHome:
+			body = a.homeView(a.w, bodyH)
+		case screenMeeting:
+			body = a.meetingView(a.w, bodyH)
+		case screenPreview:
+			body = a.previewView(a.w, bodyH)
+		default:
+			body = a.styles.Muted.Render(" loading…")
+		}
+		if a.form != nil {
+			fw := min(a.w-4, 96)
+			body = overlay(body, a.form.render(a.styles, fw), (a.w-fw)/2, 2, bodyH)
+		}
+		if a.info != nil {
+			fw := min(a.w-4, 110)
+			body = overlay(body, a.infoView(fw, bodyH-2), (a.w-fw)/2, 1, bodyH)
+		}
+	}
+	return a.headerLine() + "\n" + fitBlock(body, a.w, bodyH) + "\n" + a.footerLine()
+}
+
+// fitBlock makes a block exactly w×h.
+func fitBlock(s string, w, h int) string {
+	lines := strings.Split(s, "\n")
+	if len(lines) > h {
+		lines = lines[:h]
+	}
+	for len(lines) < h {
+		lines = append(lines, "")
+	}
+	for i := range lines {
+		lines[i] = fit(lines[i], w)
+	}
+	return strings.Join(lines, "\n")
+}
+
+// overlay draws box over base at column x, row y.
+func overlay(base, box string, x, y, h int) string {
+	bl := strings.Split(base, "\n")
+	for len(bl) < h {
+		bl = append(bl, "")
+	}
+	ol := strings.Split(box, "\n")
+	if y+len(ol) > h {
+		y = max(h-len(ol), 0)
+	}
+	for i, line := range ol {
+		r := y + i
+		if r >= len(bl) {
+			break
+		}
+		left := fit(ansi.Truncate(bl[r], x, ""), x)
+		right := ansi.TruncateLeft(bl[r], x+ansi.StringWidth(line), "")
+		bl[r] = left + line + right
+	}
+	return strings.Join(bl, "\n")
+}
+
+// headerLine: the partnership and where you are on the left; who you are
+// and whether your last change is saved on the right.
+func (a *App) headerLine() string {
+	s := a.styles
+	left := " " + s.Title.Render("tasking")
+	switch {
+	case a.screen == screenMeeting && a.mt != nil && a.mt.view != nil:
+		left += s.Muted.Render(" · ") + s.Header.Render(a.mt.view.heading)
+	case a.home != nil:
+		left += s.Muted.Render(" · ") + s.Header.Render(a.home.Partnership.Name)
+	}
+	var right []string
+	// Who is at the keyboard matters less than what is on screen: shown
+	// only when there is room beside the heading.
+	if a.actor.Name != "" && (a.w >= wideWidth || a.screen != screenMeeting) {
+		right = append(right, s.HeaderRight.Render("you: "+a.actor.Name+" · "+string(a.actor.Role)))
+	}
+	switch {
+	case a.saving > 0:
+		right = append(right, s.Saving.Render("◌ saving…"))
+	case !a.savedAt.IsZero():
+		right = append(right, s.Saved.Render("● saved "+a.savedAt.Format("15:04:05")))
+	}
+	r := strings.Join(right, "  ") + " "
+	lw := a.w - ansi.StringWidth(r) - 1
+	return fit(left, lw) + " " + r
+}
+
+// footerLine: the flash message or the screen's position, and key hints.
+func (a *App) footerLine() string {
+	s := a.styles
+	var left string
+	switch {
+	case a.flash != "" && a.flashErr:
+		left = s.Error.Render("✗ " + a.flash)
+	case a.flash != "":
+		left = s.Saved.Render("✓ " + a.flash)
+	case a.screen == screenMeeting:
+		left = a.meetingPosition()
+	case a.screen == screenHome:
+		left = s.Warning.Render(a.yourOverdue())
+	}
+	hints := a.hints()
+	if a.ask != nil {
+		left, hints = s.Warning.Render(a.ask.text), s.Key.Render("y")+s.KeyDesc.Render(" yes · ")+s.Key.Render("n")+s.KeyDesc.Render(" no")
+	}
+	hw := ansi.StringWidth(hints)
+	if ansi.StringWidth(left)+hw+2 > a.w {
+		// The message matters more than the hints.
+		if a.flash != "" || a.ask != nil {
+			return " " + fit(left, a.w-1)
+		}
+		hints = clip(hints, max(a.w-ansi.StringWidth(left)-3, 10))
+		hw = ansi.StringWidth(hints)
+	}
+	return " " + fit(left, a.w-hw-2) + hints + " "
+}
+
+// hint renders "k desc" pairs for the footer.
+func (a *App) hint(pairs ...string) string {
+	s := a.styles
+	var parts []string
+	for i := 0; i+1 < len(pairs); i += 2 {
+		parts = append(parts, s.Key.Render(pairs[i])+" "+s.KeyDesc.Render(pairs[i+1]))
+	}
+	return strings.Join(parts, s.KeyDesc.Render(" · "))
+}
+
+func (a *App) hints() string {
+	if a.help {
+		return a.hint("j/k", "scroll", "esc", "close help")
+	}
+	if a.form != nil {
+		return a.hint("enter", "next/save", "esc", "cancel")
+	}
+	switch a.screen {
+	case screenWelcome:
+		if a.welcome.step == 1 {
+			return a.hint("a", "add", "e", "edit", "d", "delete", "c", "chair's", "s", "save")
+		}
+		return a.hint("d", "demo", "s", "set up", "q", "quit")
+	case screenHome:
+		return a.hint("m", "meeting", "M", "minutes", "tab", "pane", "?", "help", "q", "quit")
+	case screenMeeting:
+		return a.meetingHints()
+	case screenPreview:
+		return a.hint("j/k", "scroll", "w", "save", "esc", "back")
+	}
+	return a.hint("?", "help", "ctrl+c", "quit")
+}

@@ -1,0 +1,154 @@
+package tui
+
+import (
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/ccsp/tasking/model"
+	"github.com/ccsp/tasking/store"
+)
+
+// Store is everything the TUI asks of the database. *store.Store is the real
+// one; every call happens inside a tea.Cmd, never in View.
+type Store interface {
+	IsEmpty() (bool, error)
+	Home() (model.HomeSummary, error)
+	MeetingRecord(id model.ID) (model.MeetingRecord, error)
+	ResolveMeeting(ref string) (model.Meeting, error)
+	Subscribe() (<-chan store.Change, func())
+	Now() time.Time
+	Today() model.Date
+	Path() string
+
+	Setup(in store.SetupInput) (model.Member, error)
+	Seed(actor model.Actor, d store.Dataset) error
+
+	StartMeeting(actor model.Actor, date model.Date) (model.Meeting, error)
+	GoToItem(actor model.Actor, id model.ID, i int) (model.Meeting, error)
+	SetAttendance(actor model.Actor, id, member model.ID, status model.AttendanceStatus) (model.Meeting, error)
+	MarkRemainingPresent(actor model.Actor, id model.ID) (model.Meeting, error)
+	AddGuest(actor model.Actor, id model.ID, g model.Guest) (model.Meeting, error)
+	RecordConfidentiality(actor model.Actor, id model.ID) (model.Meeting, error)
+	AddDeclaration(actor model.Actor, id, member model.ID, text string) (model.Meeting, error)
+	SetNoDeclarations(actor model.Actor, id model.ID) (model.Meeting, error)
+	ApprovePreviousMinutes(actor model.Actor, id model.ID) (model.Decision, error)
+	MoveAgendaItem(actor model.Actor, id model.ID, i, delta int) (model.Meeting, error)
+	DropAgendaItem(actor model.Actor, id model.ID, i int) (model.Meeting, error)
+	AddAgendaHotspot(actor model.Actor, id, hotspot model.ID) (model.Meeting, error)
+	SetNextMeeting(actor model.Actor, id model.ID, date model.Date, clock, place string) (model.Meeting, error)
+	CloseMeeting(actor model.Actor, id model.ID) (model.Meeting, error)
+
+	AssignAction(actor model.Actor, n model.NewAction) (model.Action, error)
+	SetActionStatus(actor model.Actor, id model.ID, version int, to model.ActionStatus, note string, meetingID model.ID) (model.Action, error)
+	ChangeDue(actor model.Actor, id model.ID, version int, due model.Date, reason string, meetingID model.ID) (model.Action, error)
+	AddActionNote(actor model.Actor, id model.ID, text string, meetingID model.ID) (model.Action, error)
+	MarkReviewed(actor model.Actor, id model.ID, meetingID model.ID) (model.Action, error)
+	ActionHistory(id model.ID) ([]model.ActionUpdate, error)
+
+	AddHotspot(actor model.Actor, n model.NewHotspot, meetingID model.ID) (model.Hotspot, error)
+	SetHotspotRisk(actor model.Actor, id model.ID, version int, risk model.Risk, reason string) (model.Hotspot, error)
+	SetHotspotStatus(actor model.Actor, id model.ID, version int, status model.HotspotStatus) (model.Hotspot, error)
+	CloseHotspot(actor model.Actor, id model.ID, version int, reason string) (model.Hotspot, error)
+
+	RecordDecision(actor model.Actor, meetingID model.ID, item model.ItemKind, hotspotID model.ID, text string, part2 bool) (model.Decision, error)
+	AddNote(actor model.Actor, meetingID model.ID, item model.ItemKind, hotspotID model.ID, text string, confidential bool) (model.Note, error)
+}
+
+var _ Store = (*store.Store)(nil)
+
+// Messages from commands back to Update.
+type (
+	// changeMsg: another write committed (this session's or anyone's).
+	changeMsg store.Change
+	// feedClosedMsg: the store is closing.
+	feedClosedMsg struct{}
+	emptyMsg      struct{ empty bool }
+	homeMsg       struct {
+		gen  int
+		home model.HomeSummary
+	}
+	meetingMsg struct {
+		gen  int
+		view *meetingView
+	}
+	// savedMsg: a write this session asked for has committed.
+	savedMsg struct {
+		formID int
+		what   string
+		nav    bool
+		result any
+	}
+	// failedMsg: a write or read failed. formID routes the message to the
+	// form it was typed in, if any.
+	failedMsg struct {
+		formID int
+		nav    bool
+		err    error
+	}
+	tickMsg time.Time
+)
+
+// waitForChange turns the store's change feed into messages, one at a time.
+func waitForChange(ch <-chan store.Change) tea.Cmd {
+	return func() tea.Msg {
+		c, ok := <-ch
+		if !ok {
+			return feedClosedMsg{}
+		}
+		return changeMsg(c)
+	}
+}
+
+func tick() tea.Cmd {
+	return tea.Tick(time.Second, func(t time.Time) tea.Msg { return tickMsg(t) })
+}
+
+func (a *App) loadHome() tea.Cmd {
+	a.gen++
+	gen, st := a.gen, a.st
+	return func() tea.Msg {
+		h, err := st.Home()
+		if err != nil {
+			return failedMsg{err: err}
+		}
+		return homeMsg{gen: gen, home: h}
+	}
+}
+
+func (a *App) loadMeeting(id model.ID) tea.Cmd {
+	a.gen++
+	gen, st := a.gen, a.st
+	return func() tea.Msg {
+		rec, err := st.MeetingRecord(id)
+		if err != nil {
+			return failedMsg{err: err}
+		}
+		return meetingMsg{gen: gen, view: buildMeetingView(rec)}
+	}
+}
+
+// save runs a write in a command. The screen shows "saving…" until the
+// answer comes back, and "saved" only after the commit.
+func (a *App) save(formID int, what string, write func() (any, error)) tea.Cmd {
+	a.saving++
+	return func() tea.Msg {
+		res, err := write()
+		if err != nil {
+			return failedMsg{formID: formID, err: err}
+		}
+		return savedMsg{formID: formID, what: what, result: res}
+	}
+}
+
+// navigate is save for moving around the agenda: failures are quiet
+// because the move is redone on the next keypress anyway.
+func (a *App) navigate(write func() (any, error)) tea.Cmd {
+	a.saving++
+	return func() tea.Msg {
+		res, err := write()
+		if err != nil {
+			return failedMsg{nav: true, err: err}
+		}
+		return savedMsg{nav: true, result: res}
+	}
+}

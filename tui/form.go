@@ -1,0 +1,410 @@
+package tui
+
+import (
+	"errors"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+	"github.com/ccsp/tasking/model"
+)
+
+// A form is a small dialog over the current screen: a few fields, a message
+// under each one that is wrong, and nothing lost when saving fails. It stays
+// open (busy) until the store answers; only a commit closes it.
+
+type fieldKind int
+
+const (
+	fieldText   fieldKind = iota // free text, cleaned and length-checked on save
+	fieldAgency                  // part of an agency's name; the match is shown live
+	fieldDate                    // a WHEN date; the date it means is shown live
+	fieldToggle                  // yes/no, space toggles
+	fieldChoice                  // one of a few words; ←/→ or the first letter
+)
+
+type formField struct {
+	key, label, hint string
+	kind             fieldKind
+	input            textinput.Model
+	on               bool
+	choices          []string
+	choice           int
+	err              string
+}
+
+// formContext is what live previews need: the agencies and dates.
+type formContext struct {
+	agencies    []model.Agency
+	today, next model.Date
+}
+
+type form struct {
+	id     int
+	title  string
+	fields []*formField
+	focus  int
+	ctx    formContext
+	errMsg string // a problem not tied to one field
+	// confirm is a yes/no question to answer before saving (a due date in
+	// the past); confirmed records the answer for the resubmission.
+	confirm   string
+	confirmed bool
+	busy      bool
+	// submit validates the fields (setting field errors) and returns the
+	// save command, or nil when something is wrong or needs confirming.
+	submit func(f *form) tea.Cmd
+}
+
+var formSeq int
+
+func newForm(title string, ctx formContext, submit func(f *form) tea.Cmd) *form {
+	formSeq++
+	return &form{id: formSeq, title: title, ctx: ctx, submit: submit}
+}
+
+func (f *form) addInput(kind fieldKind, key, label, value, hint string) *form {
+	ti := textinput.New()
+	ti.Prompt = ""
+	ti.CharLimit = model.MaxTextLen * 3 // over-long text is refused with a message, not cut silently
+	ti.SetValue(value)
+	ti.CursorEnd()
+	f.fields = append(f.fields, &formField{key: key, label: label, hint: hint, kind: kind, input: ti})
+	if len(f.fields) == 1 {
+		f.fields[0].input.Focus()
+	}
+	return f
+}
+
+func (f *form) text(key, label, value, hint string) *form {
+	return f.addInput(fieldText, key, label, value, hint)
+}
+func (f *form) agency(key, label, value string) *form {
+	return f.addInput(fieldAgency, key, label, value, "type two or three letters of the name")
+}
+func (f *form) date(key, label, value string) *form {
+	return f.addInput(fieldDate, key, label, value, model.WhenHelp)
+}
+
+func (f *form) toggle(key, label string, on bool, hint string) *form {
+	f.fields = append(f.fields, &formField{key: key, label: label, kind: fieldToggle, on: on, hint: hint})
+	return f
+}
+
+func (f *form) choose(key, label string, choices []string, selected int) *form {
+	f.fields = append(f.fields, &formField{key: key, label: label, kind: fieldChoice, choices: choices, choice: selected})
+	return f
+}
+
+func (f *form) field(key string) *formField {
+	for _, fl := range f.fields {
+		if fl.key == key {
+			return fl
+		}
+	}
+	return nil
+}
+
+func (f *form) value(key string) string {
+	if fl := f.field(key); fl != nil {
+		if fl.kind == fieldChoice {
+			return fl.choices[fl.choice]
+		}
+		return fl.input.Value()
+	}
+	return ""
+}
+
+func (f *form) on(key string) bool {
+	fl := f.field(key)
+	return fl != nil && fl.on
+}
+
+// fail puts a message under a field (or the form when the field is unknown).
+func (f *form) fail(key, msg string) {
+	if fl := f.field(key); fl != nil {
+		fl.err = msg
+		return
+	}
+	f.errMsg = msg
+}
+
+// failWith routes an error from the store to where it belongs: a field
+// error under its field, anything else at the bottom of the form.
+func (f *form) failWith(err error) {
+	f.busy = false
+	var fe *model.FieldError
+	if errors.As(err, &fe) && f.field(fe.Field) != nil {
+		f.fail(fe.Field, fe.Problem)
+		f.focusOn(fe.Field)
+		return
+	}
+	f.errMsg = err.Error()
+}
+
+func (f *form) focusOn(key string) {
+	for i, fl := range f.fields {
+		if fl.key == key {
+			f.setFocus(i)
+		}
+	}
+}
+
+func (f *form) setFocus(i int) {
+	if i < 0 || i >= len(f.fields) {
+		return
+	}
+	for _, fl := range f.fields {
+		fl.input.Blur()
+	}
+	f.focus = i
+	f.fields[i].input.Focus()
+}
+
+func (f *form) clearErrors() {
+	f.errMsg = ""
+	for _, fl := range f.fields {
+		fl.err = ""
+	}
+}
+
+// agencyOf resolves the agency field, setting its error when it does not
+// name exactly one agency.
+func (f *form) agencyOf(key string) (model.Agency, bool) {
+	a, err := model.FindAgency(f.ctx.agencies, f.value(key))
+	if err != nil {
+		f.fail(key, err.Error())
+		return a, false
+	}
+	return a, true
+}
+
+// dateOf resolves a date field.
+func (f *form) dateOf(key string) (model.Date, bool) {
+	d, err := model.ParseWhen(f.value(key), f.ctx.today, f.ctx.next)
+	if err != nil {
+		f.fail(key, err.Error())
+		return d, false
+	}
+	return d, true
+}
+
+// textOf checks a text field's length and emptiness before it goes to the
+// store (which checks again), so the message appears as soon as possible.
+func (f *form) textOf(key, label string, required bool) (string, bool) {
+	s, err := model.CheckText(key, label, f.value(key), required)
+	if err != nil {
+		f.fail(key, err.Error())
+		return "", false
+	}
+	return s, true
+}
+
+// formResult is what Update does with a key: keep going, or close.
+type formResult int
+
+const (
+	formOpen formResult = iota
+	formCancelled
+)
+
+func (f *form) update(msg tea.Msg, km keyMap) (formResult, tea.Cmd) {
+	if f.busy {
+		return formOpen, nil
+	}
+	if kp, ok := msg.(tea.KeyPressMsg); ok {
+		if f.confirm != "" {
+			switch strings.ToLower(kp.String()) {
+			case "y":
+				f.confirm, f.confirmed = "", true
+				return formOpen, f.trySubmit()
+			case "n", "esc":
+				f.confirm = ""
+			}
+			return formOpen, nil
+		}
+		cur := f.fields[f.focus]
+		switch {
+		case key.Matches(kp, km.Form.Cancel):
+			return formCancelled, nil
+		case kp.String() == "ctrl+s":
+			return formOpen, f.trySubmit()
+		case kp.String() == "enter":
+			if f.focus == len(f.fields)-1 {
+				return formOpen, f.trySubmit()
+			}
+			f.setFocus(f.focus + 1)
+			return formOpen, nil
+		case key.Matches(kp, km.Form.Next):
+			f.setFocus((f.focus + 1) % len(f.fields))
+			return formOpen, nil
+		case key.Matches(kp, km.Form.Prev):
+			f.setFocus((f.focus + len(f.fields) - 1) % len(f.fields))
+			return formOpen, nil
+		case cur.kind == fieldToggle:
+			switch strings.ToLower(kp.String()) {
+			case "space", "y", "n", "left", "right":
+				cur.on = kp.String() == "y" || (kp.String() != "n" && !cur.on)
+				cur.err = ""
+			}
+			return formOpen, nil
+		case cur.kind == fieldChoice:
+			switch kp.String() {
+			case "left", "h":
+				cur.choice = (cur.choice + len(cur.choices) - 1) % len(cur.choices)
+			case "right", "l", "space":
+				cur.choice = (cur.choice + 1) % len(cur.choices)
+			default:
+				for i, c := range cur.choices {
+					if strings.HasPrefix(c, strings.ToLower(kp.String())) {
+						cur.choice = i
+						break
+					}
+				}
+			}
+			cur.err = ""
+			return formOpen, nil
+		}
+		var cmd tea.Cmd
+		cur.input, cmd = cur.input.Update(msg)
+		cur.err = ""
+		f.confirmed = false
+		return formOpen, cmd
+	}
+	// Paste and cursor blink go to the focused input.
+	if f.fields[f.focus].kind <= fieldDate {
+		var cmd tea.Cmd
+		f.fields[f.focus].input, cmd = f.fields[f.focus].input.Update(msg)
+		return formOpen, cmd
+	}
+	return formOpen, nil
+}
+
+func (f *form) trySubmit() tea.Cmd {
+	f.clearErrors()
+	cmd := f.submit(f)
+	if cmd != nil {
+		f.busy = true
+	} else if f.errMsg == "" && f.confirm == "" {
+		for i, fl := range f.fields {
+			if fl.err != "" {
+				f.setFocus(i)
+				break
+			}
+		}
+	}
+	return cmd
+}
+
+// render draws the form as a box w wide.
+func (f *form) render(s Styles, w int) string {
+	inner := w - 4
+	var lines []string
+	for i, fl := range f.fields {
+		focused := i == f.focus
+		label := "  " + fl.label
+		if focused {
+			label = s.Cursor.Render("▸ ") + s.Bold.Render(fl.label)
+		}
+		lines = append(lines, label)
+		switch fl.kind {
+		case fieldToggle:
+			mark := "[ ] no"
+			if fl.on {
+				mark = "[x] yes"
+			}
+			lines = append(lines, "    "+mark+s.Muted.Render("  "+fl.hint))
+		case fieldChoice:
+			var parts []string
+			for j, c := range fl.choices {
+				if j == fl.choice {
+					parts = append(parts, s.Selected.Render(" "+c+" "))
+				} else {
+					parts = append(parts, " "+c+" ")
+				}
+			}
+			lines = append(lines, "    "+strings.Join(parts, " "))
+		default:
+			fl.input.SetWidth(max(inner-6, 10))
+			lines = append(lines, "    "+fl.input.View())
+		}
+		switch {
+		case fl.err != "":
+			for _, l := range wrap("✗ "+fl.err, inner-4) {
+				lines = append(lines, "    "+s.ErrorText.Render(l))
+			}
+		default:
+			if p := f.preview(fl); p != "" {
+				lines = append(lines, "    "+s.Muted.Render(clip(p, inner-4)))
+			} else if focused && fl.hint != "" && fl.kind != fieldToggle {
+				lines = append(lines, "    "+s.Faint.Render(clip(fl.hint, inner-4)))
+			}
+		}
+	}
+	lines = append(lines, "")
+	switch {
+	case f.confirm != "":
+		for _, l := range wrap(f.confirm+"  y yes · n no", inner) {
+			lines = append(lines, s.Warning.Render(l))
+		}
+	case f.busy:
+		lines = append(lines, s.Saving.Render("saving…"))
+	case f.errMsg != "":
+		for _, l := range wrap("✗ "+f.errMsg, inner) {
+			lines = append(lines, s.Error.Render(l))
+		}
+	default:
+		lines = append(lines, s.Muted.Render("enter next/save · ctrl+s save · tab field · esc cancel"))
+	}
+	for i := range lines {
+		lines[i] = " " + lines[i]
+	}
+	return box(s.FocusStyle, f.title, lines, w, len(lines)+2)
+}
+
+// preview shows what an agency or date field currently means, or how long
+// a text is when it is getting long.
+func (f *form) preview(fl *formField) string {
+	v := strings.TrimSpace(fl.input.Value())
+	switch fl.kind {
+	case fieldAgency:
+		if v == "" {
+			return ""
+		}
+		a, err := model.FindAgency(f.ctx.agencies, v)
+		if err != nil {
+			return "? " + err.Error()
+		}
+		return "→ " + a.Name
+	case fieldDate:
+		if v == "" {
+			return ""
+		}
+		d, err := model.ParseWhen(v, f.ctx.today, f.ctx.next)
+		if err != nil {
+			return "? " + model.WhenHelp
+		}
+		return "→ " + d.Format("Monday 2 January 2006")
+	case fieldText:
+		if n := utf8.RuneCountInString(v); n > model.MaxTextLen*3/4 {
+			return "characters: " + thousands(n) + " of " + thousands(model.MaxTextLen)
+		}
+	}
+	return ""
+}
+
+// thousands writes 2345 as "2,345".
+func thousands(n int) string {
+	digits := strconv.Itoa(n)
+	var b strings.Builder
+	for i, d := range digits {
+		if i > 0 && (len(digits)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(d)
+	}
+	return b.String()
+}

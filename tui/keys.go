@@ -1,0 +1,169 @@
+package tui
+
+import "charm.land/bubbles/v2/key"
+
+// One key map for the whole app; the in-app help (?) is generated from it,
+// so a binding and its help text can never disagree. The core keys follow
+// design.md and are kept stable.
+
+func bind(keys []string, help, desc string) key.Binding {
+	return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, desc))
+}
+
+func k(keys ...string) []string { return keys }
+
+type globalKeys struct{ Help, Back, Quit, Up, Down, PageUp, PageDown, Enter, Tab key.Binding }
+
+type homeKeys struct{ Meeting, Minutes, Tab key.Binding }
+
+type meetingKeys struct {
+	Next, Prev, Assign, Resolve, Note, Status, Close, Minutes, Agenda key.Binding
+}
+
+type agendaKeys struct{ Go, MoveUp, MoveDown, Drop, Add key.Binding }
+
+type attendanceKeys struct{ Present, Apologies, Absent, Cycle, RestPresent, Guest, Statement key.Binding }
+
+type declarationKeys struct{ Declare, None key.Binding }
+
+type minutesItemKeys struct{ Approve, ViewPrevious key.Binding }
+
+type mattersKeys struct {
+	Done, InProgress, Blocked, Cancelled, Reopen, Carry, NoChange, Update, History key.Binding
+}
+
+type hotspotKeys struct{ Risk, HotspotStatus, CloseHotspot key.Binding }
+
+type referralKeys struct{ NewHotspot key.Binding }
+
+type nextKeys struct{ SetDate key.Binding }
+
+type formKeys struct{ Next, Prev, Submit, Cancel, Toggle key.Binding }
+
+type previewKeys struct{ Save key.Binding }
+
+// keyMap is every binding in the app.
+type keyMap struct {
+	Global      globalKeys
+	Home        homeKeys
+	Meeting     meetingKeys
+	Agenda      agendaKeys
+	Attendance  attendanceKeys
+	Declaration declarationKeys
+	MinutesItem minutesItemKeys
+	Matters     mattersKeys
+	Hotspot     hotspotKeys
+	Referral    referralKeys
+	Next        nextKeys
+	Form        formKeys
+	Preview     previewKeys
+}
+
+func newKeyMap() keyMap {
+	return keyMap{
+		Global: globalKeys{
+			Help:     bind(k("?"), "?", "help: every key"),
+			Back:     bind(k("q", "esc"), "q/esc", "back"),
+			Quit:     bind(k("ctrl+c"), "ctrl+c", "quit"),
+			Up:       bind(k("k", "up"), "k/↑", "move up"),
+			Down:     bind(k("j", "down"), "j/↓", "move down"),
+			PageUp:   bind(k("pgup", "ctrl+u"), "pgup", "page up"),
+			PageDown: bind(k("pgdown", "ctrl+d"), "pgdn", "page down"),
+			Enter:    bind(k("enter"), "enter", "open"),
+			Tab:      bind(k("tab"), "tab", "next pane"),
+		},
+		Home: homeKeys{
+			Meeting: bind(k("m"), "m", "open this week's meeting (start or resume)"),
+			Minutes: bind(k("M"), "M", "minutes of the latest meeting"),
+			Tab:     bind(k("tab"), "tab", "next pane"),
+		},
+		Meeting: meetingKeys{
+			Next:    bind(k("]"), "]", "next agenda item"),
+			Prev:    bind(k("["), "[", "previous agenda item"),
+			Assign:  bind(k("a"), "a", "assign an action"),
+			Resolve: bind(k("r"), "r", "record a resolution"),
+			Note:    bind(k("n"), "n", "add a note"),
+			Status:  bind(k("s"), "s", "change the selected action's status"),
+			Close:   bind(k("x"), "x", "close the meeting"),
+			Minutes: bind(k("M"), "M", "minutes preview"),
+			Agenda:  bind(k("tab"), "tab", "agenda ⇄ item"),
+		},
+		Agenda: agendaKeys{
+			Go:       bind(k("enter"), "enter", "go to the item"),
+			MoveUp:   bind(k("K", "shift+up"), "K", "move the item up"),
+			MoveDown: bind(k("J", "shift+down"), "J", "move the item down"),
+			Drop:     bind(k("-", "delete"), "-", "drop the item from this agenda"),
+			Add:      bind(k("+", "="), "+", "add a hotspot to the agenda"),
+		},
+		Attendance: attendanceKeys{
+			Present:     bind(k("1", "p"), "1/p", "present"),
+			Apologies:   bind(k("2"), "2", "apologies"),
+			Absent:      bind(k("3"), "3", "absent"),
+			Cycle:       bind(k("space"), "space", "cycle present → apologies → absent"),
+			RestPresent: bind(k("P"), "P", "everyone not yet marked is present"),
+			Guest:       bind(k("g"), "g", "add a guest"),
+			Statement:   bind(k("c"), "c", "record the confidentiality statement as read"),
+		},
+		Declaration: declarationKeys{
+			Declare: bind(k("d"), "d", "record a declaration by the selected member"),
+			None:    bind(k("0"), "0", "no declarations"),
+		},
+		MinutesItem: minutesItemKeys{
+			Approve:      bind(k("y"), "y", "approve as a correct record"),
+			ViewPrevious: bind(k("v"), "v", "read the previous minutes"),
+		},
+		Matters: mattersKeys{
+			Done:       bind(k("d"), "d", "done"),
+			InProgress: bind(k("i"), "i", "in progress"),
+			Blocked:    bind(k("b"), "b", "blocked"),
+			Cancelled:  bind(k("c"), "c", "cancelled"),
+			Reopen:     bind(k("o"), "o", "reopen"),
+			Carry:      bind(k("f"), "f", "carry forward: new due date and reason"),
+			NoChange:   bind(k("v"), "v", "reviewed, no change"),
+			Update:     bind(k("u"), "u", "add a progress note to the action"),
+			History:    bind(k("enter"), "enter", "the action's history"),
+		},
+		Hotspot: hotspotKeys{
+			Risk:          bind(k("R"), "R", "change the risk level"),
+			HotspotStatus: bind(k("S"), "S", "change the hotspot's status"),
+			CloseHotspot:  bind(k("C"), "C", "close the hotspot with a reason"),
+		},
+		Referral: referralKeys{NewHotspot: bind(k("h"), "h", "refer a new hotspot")},
+		Next:     nextKeys{SetDate: bind(k("d"), "d", "set the next meeting's date")},
+		Form: formKeys{
+			Next:   bind(k("tab", "down"), "tab/↓", "next field"),
+			Prev:   bind(k("shift+tab", "up"), "shift+tab/↑", "previous field"),
+			Submit: bind(k("enter", "ctrl+s"), "enter", "next field, save on the last (ctrl+s saves)"),
+			Cancel: bind(k("esc"), "esc", "cancel (nothing is saved)"),
+			Toggle: bind(k("space"), "space", "toggle a yes/no field"),
+		},
+		Preview: previewKeys{
+			Save: bind(k("w", "ctrl+s"), "w", "save the minutes to a file"),
+		},
+	}
+}
+
+// helpSection is one block of the help screen.
+type helpSection struct {
+	title    string
+	bindings []key.Binding
+}
+
+func (km keyMap) sections() []helpSection {
+	g, h, m := km.Global, km.Home, km.Meeting
+	return []helpSection{
+		{"Everywhere", []key.Binding{g.Help, g.Back, g.Quit, g.Up, g.Down, g.PageUp, g.PageDown, g.Enter, g.Tab}},
+		{"Home", []key.Binding{h.Meeting, h.Minutes, h.Tab}},
+		{"In a meeting", []key.Binding{m.Next, m.Prev, m.Assign, m.Resolve, m.Note, m.Status, m.Close, m.Minutes, m.Agenda}},
+		{"Agenda pane (tab)", []key.Binding{km.Agenda.Go, km.Agenda.MoveUp, km.Agenda.MoveDown, km.Agenda.Drop, km.Agenda.Add}},
+		{"Attendance", []key.Binding{km.Attendance.Present, km.Attendance.Apologies, km.Attendance.Absent, km.Attendance.Cycle, km.Attendance.RestPresent, km.Attendance.Guest, km.Attendance.Statement}},
+		{"Declarations", []key.Binding{km.Declaration.Declare, km.Declaration.None}},
+		{"Previous minutes", []key.Binding{km.MinutesItem.Approve, km.MinutesItem.ViewPrevious}},
+		{"Matters arising", []key.Binding{km.Matters.Done, km.Matters.InProgress, km.Matters.Blocked, km.Matters.Cancelled, km.Matters.Reopen, km.Matters.Carry, km.Matters.NoChange, km.Matters.Update, km.Matters.History}},
+		{"Hotspot item", []key.Binding{m.Assign, m.Resolve, m.Note, m.Status, km.Hotspot.Risk, km.Hotspot.HotspotStatus, km.Hotspot.CloseHotspot}},
+		{"New referrals", []key.Binding{km.Referral.NewHotspot}},
+		{"Next meeting", []key.Binding{km.Next.SetDate, m.Close}},
+		{"Forms", []key.Binding{km.Form.Next, km.Form.Prev, km.Form.Submit, km.Form.Cancel, km.Form.Toggle}},
+		{"Minutes preview", []key.Binding{g.Up, g.Down, g.PageUp, g.PageDown, km.Preview.Save}},
+	}
+}

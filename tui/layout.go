@@ -1,0 +1,145 @@
+package tui
+
+import (
+	"strconv"
+	"strings"
+
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+)
+
+// The smallest terminal tasking draws in. Below it, it says so instead of
+// drawing garbage.
+const (
+	minWidth  = 80
+	minHeight = 24
+	// wideWidth is where the meeting shows the agenda beside the item.
+	wideWidth = 120
+)
+
+// fit truncates or pads a (possibly styled) line to exactly w cells.
+func fit(s string, w int) string {
+	if w <= 0 {
+		return ""
+	}
+	sw := ansi.StringWidth(s)
+	if sw > w {
+		return ansi.Truncate(s, w, "…")
+	}
+	return s + strings.Repeat(" ", w-sw)
+}
+
+// clip truncates without padding.
+func clip(s string, w int) string {
+	if ansi.StringWidth(s) > w {
+		return ansi.Truncate(s, max(w, 0), "…")
+	}
+	return s
+}
+
+// box draws a bordered pane w×h with the title set into the top border:
+// ┌ Title ────┐. Content lines are fitted to the inner width and the pane is
+// padded or cut to the inner height. Drawn by hand because the title sits in
+// the border, which lipgloss borders do not do.
+func box(st lipgloss.Style, title string, lines []string, w, h int) string {
+	if w < 4 || h < 2 {
+		return ""
+	}
+	inner := w - 2
+	var b strings.Builder
+	top := "┌"
+	if title != "" {
+		t := " " + clip(title, inner-3) + " "
+		top += t + strings.Repeat("─", max(inner-ansi.StringWidth(t), 0))
+	} else {
+		top += strings.Repeat("─", inner)
+	}
+	b.WriteString(st.Render(top + "┐"))
+	side := st.Render("│")
+	for i := 0; i < h-2; i++ {
+		line := ""
+		if i < len(lines) {
+			line = lines[i]
+		}
+		b.WriteByte('\n')
+		b.WriteString(side)
+		b.WriteString(fit(line, inner))
+		b.WriteString(side)
+	}
+	b.WriteByte('\n')
+	b.WriteString(st.Render("└" + strings.Repeat("─", inner) + "┘"))
+	return b.String()
+}
+
+// sideBySide joins two blocks of lines horizontally.
+func sideBySide(left, right string) string {
+	return lipgloss.JoinHorizontal(lipgloss.Top, left, right)
+}
+
+// columns lays out cells at fixed widths with one space between; the last
+// column takes what is left of w.
+func columns(w int, widths []int, cells ...string) string {
+	var b strings.Builder
+	used := 0
+	for i, c := range cells {
+		cw := 0
+		if i < len(widths) {
+			cw = widths[i]
+		}
+		if i == len(cells)-1 {
+			cw = max(w-used, 0)
+		}
+		b.WriteString(fit(c, cw))
+		used += cw
+		if i < len(cells)-1 {
+			b.WriteByte(' ')
+			used++
+		}
+	}
+	return b.String()
+}
+
+// wrap breaks text to width w, keeping words whole where it can.
+func wrap(text string, w int) []string {
+	if w < 10 {
+		w = 10
+	}
+	return strings.Split(ansi.Wrap(text, w, ""), "\n")
+}
+
+// window keeps the selected line visible in a list of n lines shown h at a
+// time, returning the first line to show.
+func window(selected, offset, n, h int) int {
+	if h <= 0 {
+		return 0
+	}
+	if selected < offset {
+		offset = selected
+	}
+	if selected >= offset+h {
+		offset = selected - h + 1
+	}
+	return max(min(offset, n-h), 0)
+}
+
+// tooSmall is shown instead of the app when the terminal is under 80×24.
+func tooSmall(w, h int) string {
+	msg := []string{
+		"tasking needs a terminal of at least 80×24.",
+		"This one is " + strconv.Itoa(w) + "×" + strconv.Itoa(h) + ".",
+		"Enlarge the window or zoom out; nothing is lost.",
+		"ctrl+c quits.",
+	}
+	var out []string
+	for _, m := range msg {
+		out = append(out, clip(m, w))
+	}
+	top := max((h-len(out))/2, 0)
+	return strings.Repeat("\n", top) + strings.Join(out, "\n")
+}
+
+// width is a string's width in cells, escapes ignored.
+func width(s string) int { return ansi.StringWidth(s) }
+
+// plain strips styling (to restyle a whole selected line).
+func plain(s string) string { return ansi.Strip(s) }

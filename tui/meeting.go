@@ -1,0 +1,413 @@
+package tui
+
+import (
+	"fmt"
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"github.com/ccsp/tasking/model"
+)
+
+// meetingState is the meeting screen's own state. The record itself is in
+// view (replaced on every reload); cur is the item on screen, which follows
+// the record unless this session has moves in flight.
+type meetingState struct {
+	id          model.ID
+	view        *meetingView
+	cur         int
+	pendingNav  int
+	itemStarted time.Time
+	agendaFocus bool
+	agendaSel   int
+	agendaOff   int
+	sel         int // selected row within the item
+	off         int // first line shown of the item
+}
+
+func (a *App) openMeeting(id model.ID) tea.Cmd {
+	a.mt = &meetingState{id: id}
+	a.screen = screenMeeting
+	return a.loadMeeting(id)
+}
+
+// apply takes a freshly loaded record.
+func (mt *meetingState) apply(v *meetingView) {
+	first := mt.view == nil
+	mt.view = v
+	if mt.pendingNav == 0 {
+		if mt.cur != v.rec.Meeting.Current {
+			mt.sel, mt.off = 0, 0
+		}
+		mt.cur = v.rec.Meeting.Current
+		mt.itemStarted = v.rec.Meeting.ItemStartedAt
+	}
+	mt.cur = max(min(mt.cur, len(v.items)-1), 0)
+	if first {
+		mt.agendaSel = mt.cur
+	}
+	mt.agendaSel = max(min(mt.agendaSel, len(v.items)-1), 0)
+	mt.sel = max(min(mt.sel, mt.rows()-1), 0)
+}
+
+func (mt *meetingState) entry() agendaEntry {
+	if mt.view == nil || mt.cur >= len(mt.view.items) {
+		return agendaEntry{}
+	}
+	return mt.view.items[mt.cur]
+}
+
+// rows is how many selectable rows the current item has.
+func (mt *meetingState) rows() int {
+	v := mt.view
+	if v == nil {
+		return 0
+	}
+	switch e := mt.entry(); e.kind {
+	case model.ItemAttendance:
+		return len(v.people) + len(v.rec.Meeting.Guests)
+	case model.ItemDeclarations:
+		return len(v.present)
+	default:
+		return len(v.actionsFor(e))
+	}
+}
+
+// selectedAction is the action under the cursor on items that list actions.
+func (mt *meetingState) selectedAction() (model.Action, bool) {
+	acts := mt.view.actionsFor(mt.entry())
+	if mt.sel < 0 || mt.sel >= len(acts) {
+		return model.Action{}, false
+	}
+	return acts[mt.sel], true
+}
+
+// goTo moves the meeting to item i and saves the position, so a resumed
+// meeting opens where it was and the item clock is right.
+func (a *App) goTo(i int) tea.Cmd {
+	mt := a.mt
+	if mt.view == nil || i < 0 || i >= len(mt.view.items) || i == mt.cur {
+		return nil
+	}
+	mt.cur, mt.sel, mt.off = i, 0, 0
+	mt.agendaSel = i
+	if mt.view.closed {
+		return nil
+	}
+	mt.itemStarted = a.now()
+	mt.pendingNav++
+	actor, st, id := a.actor, a.st, mt.id
+	return a.navigate(func() (any, error) { return st.GoToItem(actor, id, i) })
+}
+
+// editable says whether this meeting can be changed, flashing why not.
+func (a *App) editable() bool {
+	if a.mt.view == nil {
+		return false
+	}
+	if a.mt.view.closed {
+		a.flash, a.flashErr = "this meeting is closed and read-only", true
+		return false
+	}
+	return true
+}
+
+func (a *App) meetingKey(msg tea.KeyPressMsg) tea.Cmd {
+	mt := a.mt
+	if mt == nil || mt.view == nil {
+		if key.Matches(msg, a.keys.Global.Back) {
+			a.screen = screenHome
+			return a.loadHome()
+		}
+		return nil
+	}
+	mk, g := a.keys.Meeting, a.keys.Global
+	switch {
+	case key.Matches(msg, mk.Next):
+		return a.goTo(mt.cur + 1)
+	case key.Matches(msg, mk.Prev):
+		return a.goTo(mt.cur - 1)
+	case key.Matches(msg, mk.Agenda):
+		mt.agendaFocus = !mt.agendaFocus
+		mt.agendaSel = mt.cur
+		return nil
+	case key.Matches(msg, mk.Minutes):
+		return a.openPreview(model.MeetingRef(mt.id))
+	case key.Matches(msg, mk.Close):
+		return a.askCloseMeeting()
+	}
+	if mt.agendaFocus {
+		return a.agendaKey(msg)
+	}
+	switch {
+	case key.Matches(msg, g.Back):
+		a.screen = screenHome
+		a.mt = nil
+		return a.loadHome()
+	case key.Matches(msg, g.Down):
+		mt.sel = min(mt.sel+1, mt.rows()-1)
+		return nil
+	case key.Matches(msg, g.Up):
+		mt.sel = max(mt.sel-1, 0)
+		return nil
+	case key.Matches(msg, g.PageDown):
+		if mt.rows() > 0 {
+			mt.sel = min(mt.sel+10, mt.rows()-1)
+		} else {
+			mt.off += 10
+		}
+		return nil
+	case key.Matches(msg, g.PageUp):
+		if mt.rows() > 0 {
+			mt.sel = max(mt.sel-10, 0)
+		} else {
+			mt.off = max(mt.off-10, 0)
+		}
+		return nil
+	}
+	return a.itemKey(msg)
+}
+
+func (a *App) agendaKey(msg tea.KeyPressMsg) tea.Cmd {
+	mt, ak, g := a.mt, a.keys.Agenda, a.keys.Global
+	n := len(mt.view.items)
+	switch {
+	case key.Matches(msg, g.Back):
+		mt.agendaFocus = false
+	case key.Matches(msg, g.Down):
+		mt.agendaSel = min(mt.agendaSel+1, n-1)
+	case key.Matches(msg, g.Up):
+		mt.agendaSel = max(mt.agendaSel-1, 0)
+	case key.Matches(msg, ak.Go):
+		mt.agendaFocus = false
+		return a.goTo(mt.agendaSel)
+	case key.Matches(msg, ak.MoveUp, ak.MoveDown):
+		if !a.editable() {
+			return nil
+		}
+		delta, i := 1, mt.agendaSel
+		if key.Matches(msg, ak.MoveUp) {
+			delta = -1
+		}
+		it := mt.view.rec.Meeting
+		if err := it.MoveItem(i, delta); err != nil { // check locally for an instant message
+			a.flash, a.flashErr = err.Error(), true
+			return nil
+		}
+		mt.agendaSel = i + delta
+		actor, st, id := a.actor, a.st, mt.id
+		return a.save(0, "agenda reordered", func() (any, error) { return st.MoveAgendaItem(actor, id, i, delta) })
+	case key.Matches(msg, ak.Drop):
+		if !a.editable() {
+			return nil
+		}
+		i := mt.agendaSel
+		e := mt.view.items[i]
+		if e.kind != model.ItemHotspot {
+			a.flash, a.flashErr = "only hotspot items can be dropped", true
+			return nil
+		}
+		actor, st, id := a.actor, a.st, mt.id
+		a.ask = &question{text: fmt.Sprintf("Drop %s from this meeting's agenda? (the hotspot itself stays open)", clip(e.title, 50)), yes: func() tea.Cmd {
+			return a.save(0, "item dropped from the agenda", func() (any, error) { return st.DropAgendaItem(actor, id, i) })
+		}}
+	case key.Matches(msg, ak.Add):
+		if a.editable() {
+			a.addToAgendaForm()
+		}
+	}
+	return nil
+}
+
+func (a *App) askCloseMeeting() tea.Cmd {
+	if !a.editable() {
+		return nil
+	}
+	v := a.mt.view
+	text := "Close the meeting? It becomes read-only."
+	if v.rec.Meeting.NextDate.IsZero() {
+		text = "No next meeting date is set (go to the last item, d). Close the meeting anyway? It becomes read-only."
+	}
+	actor, st, id := a.actor, a.st, a.mt.id
+	a.ask = &question{text: text, yes: func() tea.Cmd {
+		return a.save(0, "meeting closed: the record is now read-only", func() (any, error) { return st.CloseMeeting(actor, id) })
+	}}
+	return nil
+}
+
+// meetingPosition is the footer's left side: item x of y and the clocks.
+func (a *App) meetingPosition() string {
+	mt, s := a.mt, a.styles
+	if mt == nil || mt.view == nil {
+		return ""
+	}
+	m := mt.view.rec.Meeting
+	pos := fmt.Sprintf("item %d/%d", mt.cur+1, len(mt.view.items))
+	if mt.view.closed {
+		return pos + s.Muted.Render(" · closed · read-only")
+	}
+	inItem := a.clock.Sub(mt.itemStarted)
+	inMeeting := a.clock.Sub(m.OpenedAt)
+	return pos + s.Muted.Render(" · ") + clockText(inItem) + s.Muted.Render(" in item · ") + clockText(inMeeting) + s.Muted.Render(" in meeting")
+}
+
+// clockText is mm:ss, or h:mm:ss past the hour.
+func clockText(d time.Duration) string {
+	if d < 0 {
+		d = 0
+	}
+	sec := int(d.Seconds())
+	if sec >= 3600 {
+		return fmt.Sprintf("%d:%02d:%02d", sec/3600, sec/60%60, sec%60)
+	}
+	return fmt.Sprintf("%02d:%02d", sec/60, sec%60)
+}
+
+func (a *App) meetingHints() string {
+	mt := a.mt
+	if mt == nil || mt.view == nil {
+		return a.hint("q", "back")
+	}
+	if mt.agendaFocus {
+		return a.hint("enter", "go", "K/J", "move", "-", "drop", "+", "add", "tab", "item")
+	}
+	if mt.view.closed {
+		return a.hint("]", "next", "[", "prev", "M", "minutes", "q", "home", "?", "help")
+	}
+	switch mt.entry().kind {
+	case model.ItemAttendance:
+		return a.hint("1/2/3", "present/apol/absent", "P", "rest present", "g", "guest", "c", "statement", "]", "next")
+	case model.ItemDeclarations:
+		return a.hint("d", "declare", "0", "none", "]", "next", "?", "help")
+	case model.ItemMinutes:
+		return a.hint("y", "approve", "v", "read them", "]", "next", "?", "help")
+	case model.ItemMatters:
+		return a.hint("d", "done", "i", "in prog", "b", "blocked", "c", "cancel", "f", "carry fwd", "v", "no change", "]", "next")
+	case model.ItemHotspot:
+		return a.hint("a", "action", "r", "resolve", "n", "note", "s", "status", "R/S/C", "risk/status/close", "]", "next")
+	case model.ItemReferrals:
+		return a.hint("h", "new hotspot", "]", "next", "?", "help")
+	case model.ItemAOB:
+		return a.hint("n", "note", "r", "resolve", "a", "action", "]", "next", "?", "help")
+	case model.ItemNextMeeting:
+		return a.hint("d", "set date", "x", "close meeting", "M", "minutes", "?", "help")
+	}
+	return a.hint("]", "next", "[", "prev", "?", "help")
+}
+
+// meetingView draws the screen: the agenda beside the item when wide, a
+// breadcrumb above it when not.
+func (a *App) meetingView(w, h int) string {
+	mt, s := a.mt, a.styles
+	if mt == nil || mt.view == nil {
+		return s.Muted.Render(" loading the meeting…")
+	}
+	if w >= wideWidth {
+		aw := 34
+		return sideBySide(a.agendaBox(aw, h, mt.agendaFocus), a.itemBox(w-aw, h, !mt.agendaFocus))
+	}
+	if mt.agendaFocus {
+		return a.agendaBox(w, h, true)
+	}
+	return a.breadcrumb(w) + "\n" + a.itemBox(w, h-1, true)
+}
+
+func (a *App) agendaBox(w, h int, focused bool) string {
+	mt, s, v := a.mt, a.styles, a.mt.view
+	inner := w - 2
+	rows := h - 2
+	sel := mt.cur
+	if focused {
+		sel = mt.agendaSel
+	}
+	mt.agendaOff = window(sel, mt.agendaOff, len(v.items), rows)
+	var lines []string
+	for i := mt.agendaOff; i < len(v.items) && i < mt.agendaOff+rows; i++ {
+		e := v.items[i]
+		mark := "  "
+		switch done := v.itemDone(i, mt.cur); {
+		case i == mt.cur:
+			mark = s.Cursor.Render("▶ ")
+		case done:
+			mark = s.Green.Render("✓ ")
+		case i < mt.cur:
+			mark = s.Amber.Render("! ") // passed, but its business is not finished
+		}
+		tail := a.agendaTail(e)
+		num := fmt.Sprintf("%2d ", i+1)
+		title := clip(e.title, inner-3-3-width(tail)-1)
+		line := mark + num + title
+		line = fit(line, inner-width(tail)-1) + tail
+		if focused && i == mt.agendaSel {
+			line = s.Selected.Render(plain(line))
+		}
+		lines = append(lines, line)
+	}
+	return box(a.paneStyle(focused), "Agenda", lines, w, h)
+}
+
+// agendaTail is the figure at the right of an agenda line.
+func (a *App) agendaTail(e agendaEntry) string {
+	v, s := a.mt.view, a.styles
+	switch e.kind {
+	case model.ItemAttendance:
+		return fmt.Sprintf("%d/%d", v.counts[model.Present]+len(v.rec.Meeting.Guests), len(v.people)+len(v.rec.Meeting.Guests))
+	case model.ItemMatters:
+		return fmt.Sprintf("%d", len(v.matters))
+	case model.ItemHotspot:
+		return s.Risk(e.risk)
+	case model.ItemReferrals:
+		if n := len(v.referrals); n > 0 {
+			return fmt.Sprintf("%d", n)
+		}
+	}
+	return ""
+}
+
+func (a *App) breadcrumb(w int) string {
+	mt, s, v := a.mt, a.styles, a.mt.view
+	cur := fmt.Sprintf("▶ %d %s", mt.cur+1, v.items[mt.cur].title)
+	var prev, next string
+	if mt.cur > 0 {
+		prev = fmt.Sprintf("%d %s", mt.cur, v.items[mt.cur-1].title)
+	}
+	if mt.cur+1 < len(v.items) {
+		next = fmt.Sprintf("%d %s", mt.cur+2, v.items[mt.cur+1].title)
+	}
+	side := max((w-width(cur)-8)/2, 8)
+	line := " "
+	if prev != "" {
+		line += s.Muted.Render("[ " + clip(prev, side-2))
+	}
+	line += s.Muted.Render(" │ ") + s.Bold.Render(clip(cur, w-2*side)) + s.Muted.Render(" │ ")
+	if next != "" {
+		line += s.Muted.Render(clip(next, side-2) + " ]")
+	}
+	return fit(line, w-9) + s.Key.Render("tab") + s.Muted.Render(" agenda")
+}
+
+// itemBox draws the current item in a pane, scrolled so the selected row
+// is visible.
+func (a *App) itemBox(w, h int, focused bool) string {
+	mt := a.mt
+	e := mt.entry()
+	lines, selLine := a.itemLines(e, w-2)
+	rows := h - 2
+	if selLine >= 0 {
+		// keep a line of context above the selection where there is room
+		mt.off = window(selLine, mt.off, len(lines), rows)
+		if selLine > 0 && selLine == mt.off {
+			mt.off--
+		}
+	} else {
+		mt.off = max(min(mt.off, len(lines)-rows), 0)
+	}
+	if mt.off > 0 && mt.off < len(lines) {
+		lines = lines[mt.off:]
+	}
+	title := fmt.Sprintf("%d %s", mt.cur+1, e.title)
+	if e.kind == model.ItemHotspot {
+		title = e.title + " · " + a.mt.view.hotspots[e.hotspotID].h.Ward
+	}
+	return box(a.paneStyle(focused), title, lines, w, h)
+}

@@ -1,0 +1,553 @@
+package tui
+
+import (
+	"fmt"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"github.com/ccsp/tasking/model"
+)
+
+// itemKey handles the keys that act on the current agenda item.
+func (a *App) itemKey(msg tea.KeyPressMsg) tea.Cmd {
+	mt, km := a.mt, a.keys
+	e := mt.entry()
+	// Keys that read rather than write work in a closed meeting too.
+	switch {
+	case e.kind == model.ItemMatters && key.Matches(msg, km.Matters.History):
+		if act, ok := mt.selectedAction(); ok {
+			return a.loadHistory(act)
+		}
+		return nil
+	case e.kind == model.ItemMinutes && key.Matches(msg, km.MinutesItem.ViewPrevious):
+		if p := mt.view.rec.Previous; p != nil {
+			return a.openPreview(p.Ref())
+		}
+		a.flash, a.flashErr = "there is no previous meeting", true
+		return nil
+	}
+	if !isEditKey(msg) {
+		return nil
+	}
+	if !a.editable() {
+		return nil
+	}
+	switch e.kind {
+	case model.ItemAttendance:
+		if cmd, done := a.attendanceKey(msg); done {
+			return cmd
+		}
+	case model.ItemDeclarations:
+		switch {
+		case key.Matches(msg, km.Declaration.Declare):
+			a.declarationForm()
+			return nil
+		case key.Matches(msg, km.Declaration.None):
+			actor, st, id := a.actor, a.st, mt.id
+			return a.save(0, "recorded: no declarations of interest", func() (any, error) { return st.SetNoDeclarations(actor, id) })
+		}
+	case model.ItemMinutes:
+		if key.Matches(msg, km.MinutesItem.Approve) {
+			actor, st, id := a.actor, a.st, mt.id
+			return a.save(0, "previous minutes approved as a correct record", func() (any, error) { return st.ApprovePreviousMinutes(actor, id) })
+		}
+	case model.ItemMatters:
+		if cmd, done := a.mattersKey(msg); done {
+			return cmd
+		}
+	case model.ItemHotspot:
+		switch {
+		case key.Matches(msg, km.Hotspot.Risk):
+			a.riskForm(e.hotspotID)
+			return nil
+		case key.Matches(msg, km.Hotspot.HotspotStatus):
+			a.hotspotStatusForm(e.hotspotID)
+			return nil
+		case key.Matches(msg, km.Hotspot.CloseHotspot):
+			a.closeHotspotForm(e.hotspotID)
+			return nil
+		}
+	case model.ItemReferrals:
+		if key.Matches(msg, km.Referral.NewHotspot) {
+			a.referralForm()
+			return nil
+		}
+	case model.ItemNextMeeting:
+		if key.Matches(msg, km.Next.SetDate) {
+			a.nextDateForm()
+			return nil
+		}
+	}
+	switch {
+	case key.Matches(msg, km.Meeting.Assign):
+		if e.kind != model.ItemHotspot && e.kind != model.ItemAOB {
+			a.flash, a.flashErr = "actions are assigned under a hotspot item or any other business", true
+			return nil
+		}
+		a.assignForm(e.hotspotID)
+	case key.Matches(msg, km.Meeting.Resolve):
+		if e.kind == model.ItemAttendance || e.kind == model.ItemNextMeeting {
+			a.flash, a.flashErr = "resolutions are recorded under an agenda item (not attendance or the next date)", true
+			return nil
+		}
+		a.resolveForm(e)
+	case key.Matches(msg, km.Meeting.Note):
+		if e.kind == model.ItemAttendance || e.kind == model.ItemNextMeeting {
+			a.flash, a.flashErr = "notes are recorded under an agenda item (not attendance or the next date)", true
+			return nil
+		}
+		a.noteForm(e)
+	case key.Matches(msg, km.Meeting.Status):
+		act, ok := mt.selectedAction()
+		if !ok {
+			a.flash, a.flashErr = "select an action first (j/k): there is none here", true
+			return nil
+		}
+		a.statusForm(act)
+	}
+	return nil
+}
+
+// isEditKey: the keys that would change the record. Anything else (a stray
+// letter) does nothing, even in a closed meeting, rather than flashing.
+func isEditKey(msg tea.KeyPressMsg) bool {
+	switch msg.String() {
+	case "a", "r", "n", "s", "R", "S", "C", "1", "2", "3", "p", "space", "P", "g", "c", "d", "0", "y",
+		"i", "b", "o", "f", "v", "u", "h":
+		return true
+	}
+	return false
+}
+
+func (a *App) attendanceKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
+	mt, ak := a.mt, a.keys.Attendance
+	v := mt.view
+	actor, st, id := a.actor, a.st, mt.id
+	var status model.AttendanceStatus
+	switch {
+	case key.Matches(msg, ak.Present):
+		status = model.Present
+	case key.Matches(msg, ak.Apologies):
+		status = model.Apologies
+	case key.Matches(msg, ak.Absent):
+		status = model.Absent
+	case key.Matches(msg, ak.Cycle):
+		if mt.sel < len(v.people) {
+			switch v.rec.Meeting.AttendanceOf(v.people[mt.sel].ID) {
+			case model.Present:
+				status = model.Apologies
+			case model.Apologies:
+				status = model.Absent
+			default:
+				status = model.Present
+			}
+		}
+	case key.Matches(msg, ak.RestPresent):
+		return a.save(0, "everyone not yet marked is present", func() (any, error) { return st.MarkRemainingPresent(actor, id) }), true
+	case key.Matches(msg, ak.Guest):
+		a.guestForm()
+		return nil, true
+	case key.Matches(msg, ak.Statement):
+		return a.save(0, "confidentiality statement recorded as read", func() (any, error) { return st.RecordConfidentiality(actor, id) }), true
+	default:
+		return nil, false
+	}
+	if mt.sel >= len(v.people) {
+		a.flash, a.flashErr = "guests are recorded as present", true
+		return nil, true
+	}
+	mem := v.people[mt.sel]
+	// Mark and move on: attendance is taken down the list.
+	mt.sel = min(mt.sel+1, mt.rows()-1)
+	return a.save(0, mem.Name+": "+string(status), func() (any, error) { return st.SetAttendance(actor, id, mem.ID, status) }), true
+}
+
+func (a *App) mattersKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
+	mt, mk := a.mt, a.keys.Matters
+	act, ok := mt.selectedAction()
+	var to model.ActionStatus
+	switch {
+	case key.Matches(msg, mk.Done):
+		to = model.StatusDone
+	case key.Matches(msg, mk.InProgress):
+		to = model.StatusInProgress
+	case key.Matches(msg, mk.Blocked):
+		to = model.StatusBlocked
+	case key.Matches(msg, mk.Cancelled):
+		to = model.StatusCancelled
+	case key.Matches(msg, mk.Reopen):
+		to = model.StatusOpen
+	case key.Matches(msg, mk.Carry):
+		if ok {
+			a.carryForm(act)
+		}
+		return nil, true
+	case key.Matches(msg, mk.Update):
+		if ok {
+			a.progressForm(act)
+		}
+		return nil, true
+	case key.Matches(msg, mk.NoChange):
+		if !ok {
+			return nil, true
+		}
+		actor, st, id := a.actor, a.st, mt.id
+		mt.sel = min(mt.sel+1, mt.rows()-1)
+		return a.save(0, act.Ref()+" reviewed, no change", func() (any, error) { return st.MarkReviewed(actor, act.ID, id) }), true
+	default:
+		return nil, false
+	}
+	if !ok {
+		return nil, true
+	}
+	if err := model.CheckTransition(act.Status, to); err != nil {
+		a.flash, a.flashErr = act.Ref()+": "+err.Error(), true
+		return nil, true
+	}
+	actor, st, id := a.actor, a.st, mt.id
+	mt.sel = min(mt.sel+1, mt.rows()-1)
+	return a.save(0, act.Ref()+" → "+to.Label(), func() (any, error) {
+		return st.SetActionStatus(actor, act.ID, act.Version, to, "", id)
+	}), true
+}
+
+func (a *App) formCtx() formContext {
+	v := a.mt.view
+	return formContext{agencies: v.rec.Agencies, today: a.st.Today(), next: v.nextMeeting}
+}
+
+func (a *App) assignForm(hotspotID model.ID) {
+	v, mt := a.mt.view, a.mt
+	title := "Assign an action · any other business"
+	if hv := v.hotspots[hotspotID]; hv != nil {
+		title = "Assign an action · " + hv.h.Ref() + " " + hv.h.Title
+	}
+	actor, st, meetingID := a.actor, a.st, mt.id
+	f := newForm(title, a.formCtx(), func(f *form) tea.Cmd {
+		text, ok1 := f.textOf("text", "action text", true)
+		ag, ok2 := f.agencyOf("agency")
+		officer, ok3 := f.lineOf("officer", "officer name", 80, false)
+		due, ok4 := f.dateOf("due")
+		if !ok1 || !ok2 || !ok3 || !ok4 {
+			return nil
+		}
+		if q, past := model.DueInPast(due, f.ctx.today); past && !f.confirmed {
+			f.confirm = q
+			return nil
+		}
+		n := model.NewAction{HotspotID: hotspotID, Text: text, AgencyID: ag.ID, Officer: officer, Due: due, MeetingID: meetingID}
+		return a.save(f.id, "", func() (any, error) {
+			act, err := st.AssignAction(actor, n)
+			if err != nil {
+				return nil, err
+			}
+			return fmt.Sprintf("%s assigned to %s, due %s", act.Ref(), ag.Label(), act.Due.Short()), nil
+		})
+	})
+	f.text("text", "Action", "", "specific and time-bound: what will be done, by whom, by when").
+		agency("agency", "Owner agency", "").
+		text("officer", "Named officer (optional)", "", "leave empty for the agency as a whole").
+		date("due", "Due", "next-meeting")
+	a.form = f
+}
+
+func (a *App) resolveForm(e agendaEntry) {
+	actor, st, meetingID := a.actor, a.st, a.mt.id
+	f := newForm("Record a resolution · "+e.title, a.formCtx(), func(f *form) tea.Cmd {
+		text, err := model.NormaliseResolution(f.value("text"))
+		if err != nil {
+			f.fail("text", err.Error())
+			return nil
+		}
+		part2 := f.on("part2")
+		return a.save(f.id, "", func() (any, error) {
+			d, err := st.RecordDecision(actor, meetingID, e.kind, e.hotspotID, text, part2)
+			if err != nil {
+				return nil, err
+			}
+			return "resolution recorded (" + d.Ref() + ")", nil
+		})
+	})
+	f.text("text", "RESOLVED – that …", "", "type the resolution; \"RESOLVED –\" is added in the minutes").
+		toggle("part2", "Part 2 (exempt: personal information)", false, "kept out of public minutes")
+	a.form = f
+}
+
+func (a *App) noteForm(e agendaEntry) {
+	actor, st, meetingID := a.actor, a.st, a.mt.id
+	f := newForm("Add a note · "+e.title, a.formCtx(), func(f *form) tea.Cmd {
+		text, ok := f.textOf("text", "note", true)
+		if !ok {
+			return nil
+		}
+		conf := f.on("confidential")
+		return a.save(f.id, "note added", func() (any, error) {
+			return st.AddNote(actor, meetingID, e.kind, e.hotspotID, text, conf)
+		})
+	})
+	f.text("text", "Note", "", "what was reported: incidents, intelligence, what each agency did").
+		toggle("confidential", "Confidential (names a victim, witness or perpetrator)", false, "kept out of public minutes")
+	a.form = f
+}
+
+var statusChoices = []string{"open", "in-progress", "done", "blocked", "cancelled"}
+
+func (a *App) statusForm(act model.Action) {
+	actor, st, meetingID := a.actor, a.st, a.mt.id
+	cur := 0
+	for i, c := range statusChoices {
+		if c == string(act.Status) {
+			cur = i
+		}
+	}
+	f := newForm("Status · "+act.Ref()+" "+act.Text, a.formCtx(), func(f *form) tea.Cmd {
+		to := model.ActionStatus(f.value("status"))
+		if err := model.CheckTransition(act.Status, to); err != nil {
+			f.fail("status", err.Error())
+			return nil
+		}
+		note, ok := f.textOf("note", "note", false)
+		if !ok {
+			return nil
+		}
+		return a.save(f.id, act.Ref()+" → "+to.Label(), func() (any, error) {
+			return st.SetActionStatus(actor, act.ID, act.Version, to, note, meetingID)
+		})
+	})
+	f.choose("status", "New status (←/→ or first letter)", statusChoices, cur).
+		text("note", "Note (optional)", "", "why: recorded in the action's history")
+	a.form = f
+}
+
+func (a *App) carryForm(act model.Action) {
+	actor, st, meetingID := a.actor, a.st, a.mt.id
+	f := newForm("Carry forward · "+act.Ref()+" "+act.Text, a.formCtx(), func(f *form) tea.Cmd {
+		due, ok1 := f.dateOf("due")
+		reason, ok2 := f.textOf("reason", "reason", true)
+		if !ok1 || !ok2 {
+			return nil
+		}
+		if q, past := model.DueInPast(due, f.ctx.today); past && !f.confirmed {
+			f.confirm = q
+			return nil
+		}
+		return a.save(f.id, act.Ref()+" carried forward to "+due.Short(), func() (any, error) {
+			return st.ChangeDue(actor, act.ID, act.Version, due, reason, meetingID)
+		})
+	})
+	f.date("due", "New due date", "next-meeting").
+		text("reason", "Reason", "", "why it is late: recorded in the minutes")
+	a.form = f
+}
+
+func (a *App) progressForm(act model.Action) {
+	actor, st, meetingID := a.actor, a.st, a.mt.id
+	f := newForm("Progress note · "+act.Ref()+" "+act.Text, a.formCtx(), func(f *form) tea.Cmd {
+		text, ok := f.textOf("text", "progress note", true)
+		if !ok {
+			return nil
+		}
+		return a.save(f.id, "progress note added to "+act.Ref(), func() (any, error) {
+			return st.AddActionNote(actor, act.ID, text, meetingID)
+		})
+	})
+	f.text("text", "Progress", "", "what the rep reported")
+	a.form = f
+}
+
+func (a *App) guestForm() {
+	actor, st, meetingID := a.actor, a.st, a.mt.id
+	f := newForm("Add a guest", a.formCtx(), func(f *form) tea.Cmd {
+		name, ok1 := f.lineOf("name", "guest's name", 80, true)
+		org, ok2 := f.lineOf("agency", "guest's organisation", 100, true)
+		if !ok1 || !ok2 {
+			return nil
+		}
+		return a.save(f.id, "guest added: "+name, func() (any, error) {
+			return st.AddGuest(actor, meetingID, model.Guest{Name: name, Agency: org})
+		})
+	})
+	f.text("name", "Name", "", "").text("agency", "Organisation", "", "e.g. Chesterfield Royal Hospital")
+	a.form = f
+}
+
+func (a *App) declarationForm() {
+	mt := a.mt
+	if mt.sel >= len(mt.view.present) {
+		return
+	}
+	mem := mt.view.present[mt.sel]
+	actor, st, meetingID := a.actor, a.st, mt.id
+	f := newForm("Declaration of interest · "+mem.Name, a.formCtx(), func(f *form) tea.Cmd {
+		text, ok := f.textOf("text", "declaration", true)
+		if !ok {
+			return nil
+		}
+		return a.save(f.id, "declaration recorded", func() (any, error) {
+			return st.AddDeclaration(actor, meetingID, mem.ID, text)
+		})
+	})
+	f.text("text", "Interest declared", "", "the item and the nature of the interest")
+	a.form = f
+}
+
+var riskChoices = []string{"high", "medium", "low"}
+
+func (a *App) riskForm(id model.ID) {
+	h := a.mt.view.hotspots[id].h
+	actor, st := a.actor, a.st
+	cur := map[model.Risk]int{model.RiskHigh: 0, model.RiskMedium: 1, model.RiskLow: 2}[h.Risk]
+	f := newForm("Risk · "+h.Ref()+" "+h.Title, a.formCtx(), func(f *form) tea.Cmd {
+		risk, _ := model.ParseRisk(f.value("risk"))
+		reason, ok := f.textOf("reason", "reason", false)
+		if !ok {
+			return nil
+		}
+		return a.save(f.id, h.Ref()+" risk now "+risk.String(), func() (any, error) {
+			return st.SetHotspotRisk(actor, h.ID, h.Version, risk, reason)
+		})
+	})
+	f.choose("risk", "Risk level", riskChoices, cur).
+		text("reason", "Reason", h.RiskReason, "harm, vulnerability, repeat victimisation")
+	a.form = f
+}
+
+var hotspotStatusChoices = []string{"new", "active", "monitoring"}
+
+func (a *App) hotspotStatusForm(id model.ID) {
+	h := a.mt.view.hotspots[id].h
+	actor, st := a.actor, a.st
+	cur := 1
+	for i, c := range hotspotStatusChoices {
+		if c == string(h.Status) {
+			cur = i
+		}
+	}
+	f := newForm("Status · "+h.Ref()+" "+h.Title, a.formCtx(), func(f *form) tea.Cmd {
+		to := model.HotspotStatus(f.value("status"))
+		if to == h.Status {
+			f.fail("status", h.Ref()+" is already "+string(to))
+			return nil
+		}
+		return a.save(f.id, h.Ref()+" now "+string(to), func() (any, error) {
+			return st.SetHotspotStatus(actor, h.ID, h.Version, to)
+		})
+	})
+	f.choose("status", "Hotspot status (C closes it)", hotspotStatusChoices, cur)
+	a.form = f
+}
+
+func (a *App) closeHotspotForm(id model.ID) {
+	h := a.mt.view.hotspots[id].h
+	actor, st := a.actor, a.st
+	f := newForm("Close hotspot · "+h.Ref()+" "+h.Title, a.formCtx(), func(f *form) tea.Cmd {
+		reason, ok := f.textOf("reason", "reason for closing", true)
+		if !ok {
+			return nil
+		}
+		return a.save(f.id, h.Ref()+" closed", func() (any, error) {
+			return st.CloseHotspot(actor, h.ID, h.Version, reason)
+		})
+	})
+	f.text("reason", "Reason for closing", "", "what the group agreed, e.g. no reports for six weeks")
+	a.form = f
+}
+
+var categoryChoices = []string{"nuisance", "personal", "environmental"}
+
+func (a *App) referralForm() {
+	actor, st, meetingID := a.actor, a.st, a.mt.id
+	f := newForm("Refer a new hotspot", a.formCtx(), func(f *form) tea.Cmd {
+		lead, okA := f.agencyOf("lead")
+		n := model.NewHotspot{Title: f.value("title"), Location: f.value("location"), Ward: f.value("ward"),
+			Category: model.Category(f.value("category")), Theme: f.value("theme"), LeadAgencyID: lead.ID}
+		n.Risk, _ = model.ParseRisk(f.value("risk"))
+		if !okA {
+			return nil
+		}
+		n, err := n.Validate()
+		if err != nil {
+			f.failWith(err)
+			return nil
+		}
+		return a.save(f.id, "", func() (any, error) {
+			h, err := st.AddHotspot(actor, n, meetingID)
+			if err != nil {
+				return nil, err
+			}
+			return h.Ref() + " referred: it is next on the agenda", nil
+		})
+	})
+	f.text("title", "Title", "", "place and problem, e.g. Queen's Park: youths on the bandstand").
+		text("location", "Location", "", "streets or landmarks").
+		text("ward", "Ward", "", "").
+		choose("category", "ASB category", categoryChoices, 0).
+		text("theme", "Theme (optional)", "", "e.g. street drinking, fly-tipping, off-road bikes").
+		choose("risk", "Risk", riskChoices, 1).
+		agency("lead", "Lead agency", "")
+	a.form = f
+}
+
+func (a *App) nextDateForm() {
+	m := a.mt.view.rec.Meeting
+	actor, st := a.actor, a.st
+	def := m.NextDate
+	if def.IsZero() {
+		def = m.Date.AddDays(7)
+	}
+	ctx := a.formCtx()
+	ctx.next = model.Date{} // "next-meeting" is what is being set
+	f := newForm("Date of the next meeting", ctx, func(f *form) tea.Cmd {
+		d, ok1 := f.dateOf("date")
+		clock, err := model.ParseClock(f.value("time"))
+		if err != nil {
+			f.fail("time", err.Error())
+		}
+		place, ok2 := f.lineOf("place", "place", 120, false)
+		if !ok1 || !ok2 || err != nil {
+			return nil
+		}
+		return a.save(f.id, "next meeting: "+d.Format("Mon 2 Jan 2006")+" "+clock, func() (any, error) {
+			return st.SetNextMeeting(actor, m.ID, d, clock, place)
+		})
+	})
+	clock := m.NextTime
+	if clock == "" {
+		clock = m.Time
+	}
+	place := m.NextPlace
+	if place == "" {
+		place = m.Place
+	}
+	f.date("date", "Date", def.String()).text("time", "Time", clock, "24-hour").text("place", "Place", place, "")
+	a.form = f
+}
+
+func (a *App) addToAgendaForm() {
+	v := a.mt.view
+	if len(v.notOnAgenda) == 0 {
+		a.flash, a.flashErr = "every open hotspot is already on the agenda", true
+		return
+	}
+	hint := "not on the agenda:"
+	for i, h := range v.notOnAgenda {
+		if i == 4 {
+			hint += " …"
+			break
+		}
+		hint += " " + h.Ref()
+	}
+	actor, st, meetingID := a.actor, a.st, a.mt.id
+	f := newForm("Add a hotspot to the agenda", a.formCtx(), func(f *form) tea.Cmd {
+		id, err := model.ParseRef(model.HotspotPrefix, f.value("ref"))
+		if err != nil {
+			f.fail("ref", err.Error())
+			return nil
+		}
+		return a.save(f.id, model.HotspotRef(id)+" added to the agenda", func() (any, error) {
+			return st.AddAgendaHotspot(actor, meetingID, id)
+		})
+	})
+	f.text("ref", "Hotspot ref", v.notOnAgenda[0].Ref(), hint)
+	a.form = f
+}

@@ -1,0 +1,196 @@
+package tui
+
+import (
+	"fmt"
+	"slices"
+
+	"github.com/ccsp/tasking/model"
+)
+
+// meetingView is everything the meeting screen shows, derived from one
+// MeetingRecord when it is loaded (in a command, off the UI goroutine), so
+// that View and keypresses only index into it and never do work that grows
+// with the database.
+type meetingView struct {
+	rec         model.MeetingRecord
+	idx         model.RecordIndex
+	heading     string
+	closed      bool
+	items       []agendaEntry
+	matters     []model.Action
+	overdue     int
+	reviewed    map[model.ID]model.ActionUpdate
+	people      []model.Member // attendance order: grouped by agency
+	agencyOf    []string       // agency heading to print before people[i], or ""
+	present     []model.Member // who may declare
+	counts      map[model.AttendanceStatus]int
+	hotspots    map[model.ID]*hotspotView
+	standing    map[model.ItemKind]*itemRecord
+	general     []model.Action // actions with no hotspot made in this meeting (AOB)
+	referrals   []model.Hotspot
+	approval    *model.Decision
+	previous    string // "Tuesday 17 November 2026 (M-6)"
+	prevSummary string
+	notOnAgenda []model.Hotspot // open hotspots the chair could add
+	nextMeeting model.Date      // what "next-meeting" means in forms
+	madeHere    struct{ actions, decisions, notes int }
+}
+
+// agendaEntry is one agenda line.
+type agendaEntry struct {
+	kind      model.ItemKind
+	hotspotID model.ID
+	title     string
+	risk      model.Risk
+}
+
+// itemRecord is what this meeting recorded under one item.
+type itemRecord struct {
+	notes     []model.Note
+	decisions []model.Decision
+}
+
+type hotspotView struct {
+	h       model.Hotspot
+	lead    string
+	actions []model.Action
+	itemRecord
+	history []model.HistoryEntry
+}
+
+func buildMeetingView(rec model.MeetingRecord) *meetingView {
+	m := rec.Meeting
+	v := &meetingView{rec: rec, idx: rec.Index(), closed: m.State == model.MeetingClosed,
+		reviewed: rec.ReviewedIn(m.ID), counts: map[model.AttendanceStatus]int{},
+		hotspots: map[model.ID]*hotspotView{}, standing: map[model.ItemKind]*itemRecord{}}
+	v.heading = fmt.Sprintf("%s · %s · %s · %s", rec.Partnership.Name, m.Kind.Title(), m.When(), m.Place)
+	if v.closed {
+		v.heading += " · CLOSED"
+	}
+	for _, it := range m.Agenda {
+		e := agendaEntry{kind: it.Kind, hotspotID: it.HotspotID, title: model.ItemTitle(it, v.idx.Hotspots)}
+		if it.Kind == model.ItemHotspot {
+			h := v.idx.Hotspots[it.HotspotID]
+			e.risk = h.Risk
+			hv := &hotspotView{h: h, lead: v.idx.Agencies.Label(h.LeadAgencyID), actions: rec.ItemActions(h.ID),
+				history: rec.HotspotHistory(h.ID, 12)}
+			hv.notes, hv.decisions = rec.NotesIn(model.ItemHotspot, h.ID), rec.DecisionsIn(model.ItemHotspot, h.ID)
+			v.hotspots[h.ID] = hv
+		} else {
+			v.standing[it.Kind] = &itemRecord{notes: rec.NotesIn(it.Kind, 0), decisions: rec.DecisionsIn(it.Kind, 0)}
+		}
+		v.items = append(v.items, e)
+	}
+	v.matters = rec.MattersArising()
+	for _, a := range v.matters {
+		if a.IsOverdue(rec.Today) {
+			v.overdue++
+		}
+	}
+	for _, g := range model.MembersByAgency(rec.Agencies, rec.Members) {
+		for i, mem := range g.Members {
+			head := ""
+			if i == 0 {
+				head = g.Agency.Name
+			}
+			v.people = append(v.people, mem)
+			v.agencyOf = append(v.agencyOf, head)
+			st := m.AttendanceOf(mem.ID)
+			v.counts[st]++
+			if st == model.Present {
+				v.present = append(v.present, mem)
+			}
+		}
+	}
+	if len(v.present) == 0 {
+		v.present = v.people
+	}
+	for _, a := range rec.Actions {
+		if a.CreatedMeetingID == m.ID && m.ID != 0 {
+			v.madeHere.actions++
+			if a.HotspotID == 0 {
+				v.general = append(v.general, a)
+			}
+		}
+	}
+	for _, d := range rec.Decisions {
+		if d.MeetingID == m.ID {
+			v.madeHere.decisions++
+			if d.ID == m.MinutesApprovedByDecID {
+				dd := d
+				v.approval = &dd
+			}
+		}
+	}
+	for _, n := range rec.Notes {
+		if n.MeetingID == m.ID {
+			v.madeHere.notes++
+		}
+	}
+	v.referrals = rec.Referrals()
+	if p := rec.Previous; p != nil {
+		v.previous = fmt.Sprintf("%s (%s)", p.Date.Long(), p.Ref())
+		var decisions, actions int
+		for _, d := range rec.Decisions {
+			if d.MeetingID == p.ID {
+				decisions++
+			}
+		}
+		for _, a := range rec.Actions {
+			if a.CreatedMeetingID == p.ID {
+				actions++
+			}
+		}
+		v.prevSummary = fmt.Sprintf("%d agenda items · %d decisions · %d actions assigned", len(p.Agenda), decisions, actions)
+	}
+	for _, h := range rec.Hotspots {
+		if h.IsOpen() && !m.HasHotspot(h.ID) {
+			v.notOnAgenda = append(v.notOnAgenda, h)
+		}
+	}
+	slices.SortStableFunc(v.notOnAgenda, model.HotspotRank)
+	v.nextMeeting = m.NextDate
+	if v.nextMeeting.IsZero() {
+		v.nextMeeting = m.Date.AddDays(7) // weekly: the default until the chair fixes it
+	}
+	return v
+}
+
+// selectedActions is the list `s` acts on for an item.
+func (v *meetingView) actionsFor(e agendaEntry) []model.Action {
+	switch e.kind {
+	case model.ItemMatters:
+		return v.matters
+	case model.ItemHotspot:
+		if hv := v.hotspots[e.hotspotID]; hv != nil {
+			return hv.actions
+		}
+	case model.ItemAOB:
+		return v.general
+	}
+	return nil
+}
+
+// itemDone says whether an item's business is finished, for the ✓ in the
+// agenda: attendance all marked and the statement read, declarations (or
+// none) recorded, the previous minutes approved, every matter arising
+// reviewed, the next date set; walked items are done once passed.
+func (v *meetingView) itemDone(i, cur int) bool {
+	if v.closed {
+		return true
+	}
+	m := v.rec.Meeting
+	switch v.items[i].kind {
+	case model.ItemAttendance:
+		return v.counts[model.Unmarked] == 0 && m.ConfidentialityRead
+	case model.ItemDeclarations:
+		return m.NoDeclarations || len(m.Declarations) > 0
+	case model.ItemMinutes:
+		return v.approval != nil || v.previous == ""
+	case model.ItemMatters:
+		return len(v.reviewed) >= len(v.matters)
+	case model.ItemNextMeeting:
+		return !m.NextDate.IsZero()
+	}
+	return i < cur
+}

@@ -1,0 +1,120 @@
+package tui
+
+import (
+	"image/color"
+
+	"charm.land/lipgloss/v2"
+	"github.com/ccsp/tasking/model"
+)
+
+// Styles are named for what they mean, never for their colour, so a screen
+// says styles.Overdue and the theme decides what overdue looks like. Built
+// once per background (light or dark), never in View loops.
+type Styles struct {
+	isDark                     bool
+	Title, Muted, Faint, Bold  lipgloss.Style
+	Header, HeaderRight        lipgloss.Style
+	Border, FocusBorder        color.Color
+	BorderStyle, FocusStyle    lipgloss.Style
+	Selected, Cursor           lipgloss.Style
+	Key, KeyDesc               lipgloss.Style
+	Saved, Saving, Error       lipgloss.Style
+	Warning                    lipgloss.Style
+	Red, Amber, Green          lipgloss.Style
+	RiskHigh, RiskMed, RiskLow lipgloss.Style
+	Done, Closed               lipgloss.Style
+	Confidential               lipgloss.Style
+	Resolved                   lipgloss.Style
+	Section                    lipgloss.Style
+	Input, InputFocus          lipgloss.Style
+	ErrorText                  lipgloss.Style
+}
+
+// NewStyles builds the theme for a dark or light background.
+func NewStyles(isDark bool) Styles {
+	ld := lipgloss.LightDark(isDark)
+	muted := ld(lipgloss.Color("#6b6b6b"), lipgloss.Color("#8a8a8a"))
+	faint := ld(lipgloss.Color("#9a9a9a"), lipgloss.Color("#5c5c5c"))
+	accent := ld(lipgloss.Color("#5b3cc4"), lipgloss.Color("#a48bff"))
+	red := ld(lipgloss.Color("#c0262d"), lipgloss.Color("#ff5f5f"))
+	amber := ld(lipgloss.Color("#b06000"), lipgloss.Color("#ffaf00"))
+	green := ld(lipgloss.Color("#1e7b34"), lipgloss.Color("#5fd75f"))
+	border := ld(lipgloss.Color("#b8b8b8"), lipgloss.Color("#4e4e4e"))
+	s := Styles{
+		isDark:       isDark,
+		Title:        lipgloss.NewStyle().Bold(true).Foreground(accent),
+		Muted:        lipgloss.NewStyle().Foreground(muted),
+		Faint:        lipgloss.NewStyle().Foreground(faint),
+		Bold:         lipgloss.NewStyle().Bold(true),
+		Header:       lipgloss.NewStyle().Bold(true),
+		HeaderRight:  lipgloss.NewStyle().Foreground(muted),
+		Border:       border,
+		FocusBorder:  accent,
+		Selected:     lipgloss.NewStyle().Reverse(true),
+		Cursor:       lipgloss.NewStyle().Foreground(accent).Bold(true),
+		Key:          lipgloss.NewStyle().Foreground(accent).Bold(true),
+		KeyDesc:      lipgloss.NewStyle().Foreground(muted),
+		Saved:        lipgloss.NewStyle().Foreground(green),
+		Saving:       lipgloss.NewStyle().Foreground(amber),
+		Error:        lipgloss.NewStyle().Foreground(red).Bold(true),
+		Warning:      lipgloss.NewStyle().Foreground(amber).Bold(true),
+		Red:          lipgloss.NewStyle().Foreground(red),
+		Amber:        lipgloss.NewStyle().Foreground(amber),
+		Green:        lipgloss.NewStyle().Foreground(green),
+		RiskHigh:     lipgloss.NewStyle().Foreground(red).Bold(true),
+		RiskMed:      lipgloss.NewStyle().Foreground(amber),
+		RiskLow:      lipgloss.NewStyle().Foreground(green),
+		Done:         lipgloss.NewStyle().Foreground(muted),
+		Closed:       lipgloss.NewStyle().Foreground(faint),
+		Confidential: lipgloss.NewStyle().Foreground(red),
+		Resolved:     lipgloss.NewStyle().Bold(true),
+		Section:      lipgloss.NewStyle().Bold(true).Underline(true),
+		Input:        lipgloss.NewStyle().Foreground(muted),
+		InputFocus:   lipgloss.NewStyle().Foreground(accent).Bold(true),
+		ErrorText:    lipgloss.NewStyle().Foreground(red),
+	}
+	s.BorderStyle = lipgloss.NewStyle().Foreground(border)
+	s.FocusStyle = lipgloss.NewStyle().Foreground(accent)
+	return s
+}
+
+// Risk renders a risk level in its colour, padded to 4 cells.
+func (s Styles) Risk(r model.Risk) string {
+	switch r {
+	case model.RiskHigh:
+		return s.RiskHigh.Render("HIGH")
+	case model.RiskMedium:
+		return s.RiskMed.Render("MED ")
+	case model.RiskLow:
+		return s.RiskLow.Render("LOW ")
+	}
+	return "?   "
+}
+
+// RAG renders the RAG mark: a filled dot in red/amber/green, or nothing for
+// finished work. The letter beside it keeps the meaning without colour.
+func (s Styles) RAG(r model.RAG) string {
+	switch r {
+	case model.RAGRed:
+		return s.Red.Render("●R")
+	case model.RAGAmber:
+		return s.Amber.Render("●A")
+	case model.RAGGreen:
+		return s.Green.Render("●G")
+	}
+	return "  "
+}
+
+// Status renders an action status.
+func (s Styles) Status(st model.ActionStatus, overdue bool) string {
+	label := st.Label()
+	switch {
+	case overdue:
+		return s.Red.Render(label + " (overdue)")
+	case st == model.StatusBlocked:
+		return s.Red.Render(label)
+	case st.IsClosed():
+		return s.Done.Render(label)
+	}
+	return label
+}
