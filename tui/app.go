@@ -3,6 +3,7 @@ package tui
 import (
 	"errors"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"charm.land/bubbles/v2/key"
@@ -37,6 +38,7 @@ type App struct {
 
 	feed     <-chan store.Change
 	stopFeed func()
+	writes   *writeQueue
 
 	help       bool
 	helpOffset int
@@ -50,6 +52,10 @@ type App struct {
 	gen  int // load generation: stale loads are dropped
 	home *model.HomeSummary
 	hf   homeFocus
+
+	// frame is the last screen drawn, published for tests that watch the
+	// program from another goroutine (teatest) without racing it.
+	frame atomic.Pointer[string]
 
 	mt      *meetingState
 	form    *form
@@ -73,11 +79,16 @@ func New(cfg Config) *App {
 	}
 	a := &App{st: cfg.Store, actor: cfg.Actor, now: now, clock: now(), keys: newKeyMap(), styles: NewStyles(true), w: 80, h: 24}
 	a.feed, a.stopFeed = cfg.Store.Subscribe()
+	a.writes = newWriteQueue()
 	return a
 }
 
-// Close stops listening to the store.
+// Close finishes queued writes and stops listening to the store.
 func (a *App) Close() {
+	if a.writes != nil {
+		a.writes.close()
+		a.writes = nil
+	}
 	if a.stopFeed != nil {
 		a.stopFeed()
 		a.stopFeed = nil
@@ -206,7 +217,7 @@ func (a *App) failed(msg failedMsg) tea.Cmd {
 		a.flash, a.flashErr = msg.err.Error(), true
 		return a.reload()
 	}
-	if msg.formID != 0 || a.saving > 0 {
+	if msg.write {
 		a.saving = max(a.saving-1, 0)
 	}
 	if a.form != nil && a.form.id == msg.formID && msg.formID != 0 {
@@ -299,7 +310,9 @@ func (a *App) key(msg tea.KeyPressMsg) tea.Cmd {
 }
 
 func (a *App) View() tea.View {
-	v := tea.NewView(a.render())
+	content := a.render()
+	a.frame.Store(&content)
+	v := tea.NewView(content)
 	v.AltScreen = true
 	v.WindowTitle = "tasking"
 	return v

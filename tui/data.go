@@ -83,6 +83,7 @@ type (
 	failedMsg struct {
 		formID int
 		nav    bool
+		write  bool // a queued write (counted in "saving…")
 		err    error
 	}
 	tickMsg time.Time
@@ -127,28 +128,65 @@ func (a *App) loadMeeting(id model.ID) tea.Cmd {
 	}
 }
 
-// save runs a write in a command. The screen shows "saving…" until the
-// answer comes back, and "saved" only after the commit.
-func (a *App) save(formID int, what string, write func() (any, error)) tea.Cmd {
-	a.saving++
-	return func() tea.Msg {
-		res, err := write()
-		if err != nil {
-			return failedMsg{formID: formID, err: err}
-		}
-		return savedMsg{formID: formID, what: what, result: res}
-	}
+// writeQueue runs this session's writes one at a time, in the order the
+// keys were pressed. Each write is queued synchronously in Update and its
+// command only waits for the answer, so two quick keypresses (] ]) can never
+// commit out of order and leave the record behind the screen.
+type writeQueue struct {
+	jobs chan func()
+	done chan struct{}
 }
 
-// navigate is save for moving around the agenda: failures are quiet
-// because the move is redone on the next keypress anyway.
-func (a *App) navigate(write func() (any, error)) tea.Cmd {
-	a.saving++
-	return func() tea.Msg {
-		res, err := write()
-		if err != nil {
-			return failedMsg{nav: true, err: err}
+func newWriteQueue() *writeQueue {
+	q := &writeQueue{jobs: make(chan func(), 256), done: make(chan struct{})}
+	go func() {
+		defer close(q.done)
+		for job := range q.jobs {
+			job()
 		}
-		return savedMsg{nav: true, result: res}
+	}()
+	return q
+}
+
+// close lets queued writes finish, then stops.
+func (q *writeQueue) close() {
+	close(q.jobs)
+	<-q.done
+}
+
+type writeResult struct {
+	res any
+	err error
+}
+
+// enqueue queues write and returns a command that waits for its result.
+func (a *App) enqueue(write func() (any, error), done func(writeResult) tea.Msg) tea.Cmd {
+	a.saving++
+	ch := make(chan writeResult, 1)
+	a.writes.jobs <- func() {
+		res, err := write()
+		ch <- writeResult{res, err}
 	}
+	return func() tea.Msg { return done(<-ch) }
+}
+
+// save runs a write. The screen shows "saving…" until the answer comes back,
+// and "saved" only after the commit. formID routes a failure to its form.
+func (a *App) save(formID int, what string, write func() (any, error)) tea.Cmd {
+	return a.enqueue(write, func(r writeResult) tea.Msg {
+		if r.err != nil {
+			return failedMsg{formID: formID, write: true, err: r.err}
+		}
+		return savedMsg{formID: formID, what: what, result: r.res}
+	})
+}
+
+// navigate is save for moving around the agenda.
+func (a *App) navigate(write func() (any, error)) tea.Cmd {
+	return a.enqueue(write, func(r writeResult) tea.Msg {
+		if r.err != nil {
+			return failedMsg{nav: true, err: r.err}
+		}
+		return savedMsg{nav: true, result: r.res}
+	})
 }

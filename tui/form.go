@@ -89,13 +89,15 @@ func (f *form) date(key, label, value string) *form {
 	return f.addInput(fieldDate, key, label, value, model.WhenHelp)
 }
 
+// Toggle and choice fields still get a real (unused) text input: a zero
+// textinput.Model has no cursor and panics if anything focuses it.
 func (f *form) toggle(key, label string, on bool, hint string) *form {
-	f.fields = append(f.fields, &formField{key: key, label: label, kind: fieldToggle, on: on, hint: hint})
+	f.fields = append(f.fields, &formField{key: key, label: label, kind: fieldToggle, on: on, hint: hint, input: textinput.New()})
 	return f
 }
 
 func (f *form) choose(key, label string, choices []string, selected int) *form {
-	f.fields = append(f.fields, &formField{key: key, label: label, kind: fieldChoice, choices: choices, choice: selected})
+	f.fields = append(f.fields, &formField{key: key, label: label, kind: fieldChoice, choices: choices, choice: selected, input: textinput.New()})
 	return f
 }
 
@@ -161,7 +163,9 @@ func (f *form) setFocus(i int) {
 		fl.input.Blur()
 	}
 	f.focus = i
-	f.fields[i].input.Focus()
+	if f.fields[i].kind <= fieldDate {
+		f.fields[i].input.Focus()
+	}
 }
 
 func (f *form) clearErrors() {
@@ -273,6 +277,13 @@ func (f *form) update(msg tea.Msg, km keyMap) (formResult, tea.Cmd) {
 		cur.err = ""
 		f.confirmed = false
 		return formOpen, cmd
+	}
+	// A paste can carry terminal escape sequences (copied from a coloured
+	// terminal, or hostile): clean it whole, before the input splits it into
+	// runes and only the ESC bytes are lost.
+	if pm, ok := msg.(tea.PasteMsg); ok {
+		pm.Content = model.CleanText(pm.Content)
+		msg = pm
 	}
 	// Paste and cursor blink go to the focused input.
 	if f.fields[f.focus].kind <= fieldDate {

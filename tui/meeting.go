@@ -383,7 +383,7 @@ func (a *App) breadcrumb(w int) string {
 	if next != "" {
 		line += s.Muted.Render(clip(next, side-2) + " ]")
 	}
-	return fit(line, w-9) + s.Key.Render("tab") + s.Muted.Render(" agenda")
+	return fit(line, w-12) + " " + s.Key.Render("tab") + s.Muted.Render(" agenda")
 }
 
 // itemBox draws the current item in a pane, scrolled so the selected row

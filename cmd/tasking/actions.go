@@ -1,0 +1,108 @@
+package main
+
+import (
+	"fmt"
+
+	"github.com/ccsp/tasking/model"
+	"github.com/spf13/cobra"
+)
+
+func newActionsCmd(a *app) *cobra.Command {
+	var formatFlag, agency, status, hotspot string
+	var overdue bool
+	cmd := &cobra.Command{
+		Use:   "actions",
+		Short: "List actions, overdue first",
+		Long: "actions lists the actions still to do (not done or cancelled), overdue first, then by due date. " +
+			"--status shows one status instead, done and cancelled included. --agency takes part of a name " +
+			"or short name (police, hous, dfrs).\n\n" +
+			"CSV and JSON fields: ref, hotspot, text, agency, officer, due, status, rag, created_meeting, updated_at, last_update.",
+		Example: "  tasking actions --agency police --overdue\n" +
+			"  tasking actions --hotspot HS-3 --format json\n" +
+			"  tasking actions --status done --format csv > done.csv",
+		Args: usageArgs(cobra.NoArgs),
+		RunE: a.run(func(cmd *cobra.Command, _ []string) error {
+			f, err := parseFormat(formatFlag, listFormats...)
+			if err != nil {
+				return err
+			}
+			filter := model.ActionFilter{OpenOnly: true, Overdue: overdue}
+			if cmd.Flags().Changed("status") {
+				if filter.Status, err = model.ParseActionStatus(status); err != nil {
+					return &usageError{fmt.Errorf("--status: %w", err)}
+				}
+				filter.OpenOnly = false
+			}
+			if cmd.Flags().Changed("hotspot") {
+				if filter.HotspotID, err = model.ParseRef(model.HotspotPrefix, hotspot); err != nil {
+					return &usageError{fmt.Errorf("--hotspot: %w", err)}
+				}
+			}
+			s, err := a.openData(cmd)
+			if err != nil {
+				return err
+			}
+			defer s.Close()
+			agencies, err := s.Agencies()
+			if err != nil {
+				return err
+			}
+			if cmd.Flags().Changed("agency") {
+				ag, err := model.FindAgency(agencies, agency)
+				if err != nil {
+					return err
+				}
+				filter.AgencyID = ag.ID
+			}
+			if filter.HotspotID != 0 {
+				if _, err := s.Hotspot(filter.HotspotID); err != nil {
+					return err
+				}
+			}
+			filter.Today = s.Today()
+			actions, err := s.Actions(filter)
+			if err != nil {
+				return err
+			}
+			idx := model.IndexAgencies(agencies)
+			out := list[actionRow]{
+				rows:  make([]actionRow, 0, len(actions)),
+				empty: "No actions match.",
+				table: func() peopleTable { return actionTable(actions, idx, filter.Today) },
+			}
+			for _, act := range actions {
+				out.rows = append(out.rows, actionRowOf(act, idx, filter.Today))
+			}
+			return out.write(cmd.OutOrStdout(), f)
+		}),
+	}
+	addFormatFlag(cmd, &formatFlag, listFormats...)
+	cmd.Flags().StringVar(&agency, "agency", "", "only this agency's actions (part of its name or short name)")
+	cmd.Flags().StringVar(&status, "status", "", "only actions with this status: open, in-progress, done, blocked or cancelled")
+	cmd.Flags().BoolVar(&overdue, "overdue", false, "only actions past their due date")
+	cmd.Flags().StringVar(&hotspot, "hotspot", "", "only actions for this hotspot (a ref like HS-3)")
+	statuses := make([]string, len(model.ActionStatuses))
+	for i, st := range model.ActionStatuses {
+		statuses[i] = string(st)
+	}
+	_ = cmd.RegisterFlagCompletionFunc("status", cobra.FixedCompletions(statuses, cobra.ShellCompDirectiveNoFileComp))
+	return cmd
+}
+
+// actionTable is the list for people: short agency names, short dates,
+// the text cut to fit.
+func actionTable(actions []model.Action, agencies model.AgencyIndex, today model.Date) peopleTable {
+	headers := []string{"REF", "RAG", "DUE", "STATUS", "AGENCY", "HOTSPOT", "ACTION", "OFFICER"}
+	rows := make([][]string, 0, len(actions))
+	for _, a := range actions {
+		due := a.Due.Format("02 Jan 2006")
+		if a.IsOverdue(today) {
+			due += fmt.Sprintf(" (%dd late)", a.Due.DaysUntil(today))
+		}
+		rows = append(rows, []string{
+			a.Ref(), string(a.RAGFor(today)), due, a.Status.Label(), cell(agencies.Label(a.AgencyID), maxName),
+			model.HotspotRef(a.HotspotID), cell(a.Text, maxText), cell(a.Officer, maxName),
+		})
+	}
+	return peopleTable{headers: headers, rows: rows, flex: 6}
+}

@@ -1,0 +1,158 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/adrg/xdg"
+	"github.com/ccsp/tasking/model"
+	"github.com/ccsp/tasking/store"
+	"github.com/spf13/cobra"
+)
+
+// lockTimeout is how long a command waits for another tasking to let go of
+// the file before saying who holds it.
+const lockTimeout = time.Second
+
+// defaultDBName is the database under the XDG data directory.
+const defaultDBName = "tasking/tasking.db"
+
+// app holds the global flags; every command reads them through it.
+type app struct {
+	db string // --db
+	as string // --as
+
+	path string // the resolved database path, once known (for messages)
+}
+
+// dbPath resolves the database: --db, then $TASKING_DB, then
+// $XDG_DATA_HOME/tasking/tasking.db (its folder created 0700).
+func (a *app) dbPath() (string, error) {
+	p := a.db
+	if p == "" {
+		p = os.Getenv("TASKING_DB")
+	}
+	if p == "" {
+		var err error
+		if p, err = xdg.DataFile(defaultDBName); err != nil {
+			return "", fmt.Errorf("cannot create a folder for the database (%v): choose a file with --db", err)
+		}
+		// xdg creates the folder 0700; one made earlier by hand may be
+		// wider, and it holds personal data.
+		dir := filepath.Dir(p)
+		if st, err := os.Stat(dir); err == nil && st.Mode().Perm() != 0o700 {
+			if err := os.Chmod(dir, 0o700); err != nil {
+				return "", fmt.Errorf("cannot make %s private (%v): choose a file with --db", dir, err)
+			}
+		}
+	}
+	if abs, err := filepath.Abs(p); err == nil {
+		p = abs
+	}
+	a.path = p
+	return p, nil
+}
+
+// mode names this process in the owner sidecar, so a second process is told
+// "in use by tasking cli actions (pid …)".
+func mode(cmd *cobra.Command) string {
+	if !cmd.HasParent() {
+		return "tui"
+	}
+	return "cli " + strings.TrimPrefix(cmd.CommandPath(), cmd.Root().Name()+" ")
+}
+
+// open opens (creating if needed) the database for cmd.
+func (a *app) open(cmd *cobra.Command) (*store.Store, error) {
+	path, err := a.dbPath()
+	if err != nil {
+		return nil, err
+	}
+	return store.Open(path, store.Options{Mode: mode(cmd), LockTimeout: lockTimeout})
+}
+
+// openData opens a database that must already hold a partnership: the read
+// commands. A missing file is reported without creating one.
+func (a *app) openData(cmd *cobra.Command) (*store.Store, error) {
+	path, err := a.dbPath()
+	if err != nil {
+		return nil, err
+	}
+	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
+		return nil, noPartnership(path)
+	}
+	s, err := store.Open(path, store.Options{Mode: mode(cmd), LockTimeout: lockTimeout})
+	if err != nil {
+		return nil, err
+	}
+	empty, err := s.IsEmpty()
+	if err == nil && empty {
+		err = noPartnership(s.Path())
+	}
+	if err != nil {
+		s.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+func noPartnership(path string) error {
+	return fmt.Errorf("%s has no partnership yet: run `tasking demo` or open `tasking` to set one up", path)
+}
+
+// explain rewrites errors that read better with the database's name.
+func (a *app) explain(err error) error {
+	if errors.Is(err, store.ErrNoPartnership) && a.path != "" {
+		return noPartnership(a.path)
+	}
+	return err
+}
+
+// run wraps a command's work so its errors are explained the same way.
+func (a *app) run(fn func(cmd *cobra.Command, args []string) error) func(cmd *cobra.Command, args []string) error {
+	return func(cmd *cobra.Command, args []string) error {
+		return a.explain(fn(cmd, args))
+	}
+}
+
+// actor is who is at the keyboard: the member named by --as, else the
+// partnership's chair; nobody (zero) in an empty database, where the TUI
+// sets the partnership up and makes the chair.
+func (a *app) actor(s *store.Store, named bool) (model.Actor, error) {
+	empty, err := s.IsEmpty()
+	if err != nil {
+		return model.Actor{}, err
+	}
+	if empty {
+		if named {
+			return model.Actor{}, fmt.Errorf("%s has no partnership yet, so it has no member %q: open `tasking` without --as to set one up", s.Path(), model.CleanText(a.as))
+		}
+		return model.Actor{}, nil
+	}
+	members, err := s.Members()
+	if err != nil {
+		return model.Actor{}, err
+	}
+	if named {
+		m, err := model.FindMember(members, a.as)
+		if err != nil {
+			return model.Actor{}, fmt.Errorf("--as: %w", err)
+		}
+		return model.ActorFor(m), nil
+	}
+	p, err := s.Partnership()
+	if err != nil {
+		return model.Actor{}, err
+	}
+	for _, m := range members {
+		if m.ID == p.ChairID {
+			return model.ActorFor(m), nil
+		}
+	}
+	return model.Actor{}, nil
+}

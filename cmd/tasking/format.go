@@ -1,0 +1,129 @@
+package main
+
+import (
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"io"
+	"reflect"
+	"strings"
+
+	"github.com/spf13/cobra"
+)
+
+// format is how a list is written: a table for people, CSV or JSON for
+// machines.
+type format string
+
+const (
+	formatTable format = "table"
+	formatCSV   format = "csv"
+	formatJSON  format = "json"
+)
+
+var listFormats = []format{formatTable, formatCSV, formatJSON}
+
+// addFormatFlag adds --format with the given choices (the first is the
+// default) and shell completion for them.
+func addFormatFlag(cmd *cobra.Command, dst *string, choices ...format) {
+	names := make([]string, len(choices))
+	for i, c := range choices {
+		names[i] = string(c)
+	}
+	cmd.Flags().StringVar(dst, "format", names[0], "output format: "+strings.Join(names, ", "))
+	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(names, cobra.ShellCompDirectiveNoFileComp))
+}
+
+// parseFormat checks --format against what the command supports; anything
+// else is a usage error that lists the choices.
+func parseFormat(s string, choices ...format) (format, error) {
+	in := format(strings.ToLower(strings.TrimSpace(s)))
+	names := make([]string, len(choices))
+	for i, c := range choices {
+		if in == c {
+			return c, nil
+		}
+		names[i] = string(c)
+	}
+	return "", usagef("--format %q is not supported here: use %s", s, strings.Join(names, ", "))
+}
+
+// list is one command's output: rows for machines (structs of strings with
+// json tags, which name the CSV columns too) and, built only when asked for,
+// a table for people.
+type list[T any] struct {
+	rows  []T
+	table func() peopleTable
+	empty string // said instead of an empty table
+}
+
+// peopleTable is what a person sees: short names, short dates, long text
+// cut (see cell). Flex is the column cut further to fit a terminal (-1: none).
+type peopleTable struct {
+	headers []string
+	rows    [][]string
+	flex    int
+}
+
+func (l list[T]) write(w io.Writer, f format) error {
+	switch f {
+	case formatJSON:
+		return writeJSON(w, l.rows)
+	case formatCSV:
+		return writeCSV(w, l.rows)
+	}
+	if len(l.rows) == 0 {
+		_, err := fmt.Fprintln(w, l.empty)
+		return err
+	}
+	t := l.table()
+	return writeTable(w, t.headers, t.rows, t.flex)
+}
+
+// writeJSON writes an array of objects; never null, even when empty.
+func writeJSON[T any](w io.Writer, rows []T) error {
+	if rows == nil {
+		rows = []T{}
+	}
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(rows)
+}
+
+// writeCSV writes a header of the JSON field names, then one record per row.
+func writeCSV[T any](w io.Writer, rows []T) error {
+	cw := csv.NewWriter(w)
+	if err := cw.Write(fieldNames[T]()); err != nil {
+		return err
+	}
+	for _, r := range rows {
+		if err := cw.Write(fieldValues(r)); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// fieldNames is T's json tag names in field order: the documented field
+// list, so CSV and JSON cannot drift apart.
+func fieldNames[T any]() []string {
+	t := reflect.TypeFor[T]()
+	out := make([]string, 0, t.NumField())
+	for i := range t.NumField() {
+		name, _, _ := strings.Cut(t.Field(i).Tag.Get("json"), ",")
+		out = append(out, name)
+	}
+	return out
+}
+
+// fieldValues is a row's string fields in field order.
+func fieldValues[T any](row T) []string {
+	v := reflect.ValueOf(row)
+	out := make([]string, v.NumField())
+	for i := range v.NumField() {
+		out[i] = v.Field(i).String()
+	}
+	return out
+}

@@ -1,0 +1,83 @@
+package main
+
+import (
+	"github.com/ccsp/tasking/model"
+	"github.com/spf13/cobra"
+)
+
+func newHotspotCmd(a *app) *cobra.Command {
+	return newGroup("hotspot", "Hotspots: places and problems the group is working on", newHotspotListCmd(a))
+}
+
+func newHotspotListCmd(a *app) *cobra.Command {
+	var formatFlag string
+	var all bool
+	cmd := &cobra.Command{
+		Use:   "list",
+		Short: "List hotspots, highest risk first",
+		Long: "list shows the open hotspots ranked as on the home screen: high risk first, then the longest " +
+			"since last reviewed. --all adds closed ones.\n\n" +
+			"CSV and JSON fields: ref, title, location, ward, category, risk, status, lead_agency, opened, last_reviewed.",
+		Example: "  tasking hotspot list\n  tasking hotspot list --all --format csv > hotspots.csv",
+		Args:    usageArgs(cobra.NoArgs),
+		RunE: a.run(func(cmd *cobra.Command, _ []string) error {
+			f, err := parseFormat(formatFlag, listFormats...)
+			if err != nil {
+				return err
+			}
+			s, err := a.openData(cmd)
+			if err != nil {
+				return err
+			}
+			defer s.Close()
+			hotspots, err := s.Hotspots()
+			if err != nil {
+				return err
+			}
+			agencies, err := s.Agencies()
+			if err != nil {
+				return err
+			}
+			idx := model.IndexAgencies(agencies)
+			shown := hotspots[:0:0]
+			for _, h := range hotspots {
+				if all || h.IsOpen() {
+					shown = append(shown, h)
+				}
+			}
+			out := list[hotspotRow]{
+				rows:  make([]hotspotRow, 0, len(shown)),
+				empty: "No hotspots.",
+				table: func() peopleTable { return hotspotTable(shown, idx) },
+			}
+			for _, h := range shown {
+				out.rows = append(out.rows, hotspotRowOf(h, idx))
+			}
+			return out.write(cmd.OutOrStdout(), f)
+		}),
+	}
+	addFormatFlag(cmd, &formatFlag, listFormats...)
+	cmd.Flags().BoolVar(&all, "all", false, "include closed hotspots")
+	return cmd
+}
+
+// hotspotTable is the list for people: short agency names, short dates.
+func hotspotTable(hs []model.Hotspot, agencies model.AgencyIndex) peopleTable {
+	headers := []string{"REF", "RISK", "STATUS", "TITLE", "WARD", "LEAD", "REVIEWED"}
+	rows := make([][]string, 0, len(hs))
+	for _, h := range hs {
+		reviewed := h.LastReviewed.Format("02 Jan 2006")
+		if reviewed == "" {
+			reviewed = "never"
+		}
+		lead := ""
+		if h.LeadAgencyID != 0 {
+			lead = agencies.Label(h.LeadAgencyID)
+		}
+		rows = append(rows, []string{
+			h.Ref(), h.Risk.Short(), string(h.Status), cell(h.Title, maxTitle), cell(h.Ward, maxName),
+			cell(lead, maxName), reviewed,
+		})
+	}
+	return peopleTable{headers: headers, rows: rows, flex: 3}
+}

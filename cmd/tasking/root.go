@@ -1,0 +1,68 @@
+package main
+
+import (
+	"github.com/ccsp/tasking/tui"
+	"github.com/spf13/cobra"
+)
+
+// newRoot builds the whole command tree.
+func newRoot() *cobra.Command {
+	a := &app{}
+	root := &cobra.Command{
+		Use:   "tasking",
+		Short: "Run the weekly multi-agency ASB tasking meeting",
+		Long: "tasking runs the weekly multi-agency anti-social behaviour tasking meeting: the agenda, " +
+			"hotspots, actions, decisions and minutes, in one database file.\n\n" +
+			"With no command it opens the app. The database is --db, else $TASKING_DB, " +
+			"else tasking/tasking.db in the XDG data folder (~/.local/share).",
+		Example: "  tasking\n" +
+			"  tasking --as 'Gary Fletcher'\n" +
+			"  tasking demo --db /tmp/try.db\n" +
+			"  tasking actions --agency police --overdue\n" +
+			"  tasking minutes latest -o minutes.md",
+		Args: noSubcommand,
+		RunE: a.run(a.runTUI),
+	}
+	root.PersistentFlags().StringVar(&a.db, "db", "", "the database file (default $TASKING_DB, else tasking/tasking.db in the XDG data folder)")
+	root.PersistentFlags().StringVar(&a.as, "as", "", "act as this member, by name (default: the chair)")
+	root.SetFlagErrorFunc(flagError)
+
+	root.AddCommand(
+		newDemoCmd(a),
+		newMinutesCmd(a),
+		newHotspotCmd(a),
+		newActionsCmd(a),
+		newAgencyCmd(a),
+		newMemberCmd(a),
+	)
+	return root
+}
+
+// runTUI opens the database and hands it to the app until the person quits.
+func (a *app) runTUI(cmd *cobra.Command, _ []string) error {
+	s, err := a.open(cmd)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	actor, err := a.actor(s, cmd.Flags().Changed("as"))
+	if err != nil {
+		return err
+	}
+	return tui.Run(cmd.Context(), tui.Config{Store: s, Actor: actor})
+}
+
+// newGroup is a command that only holds subcommands: run bare it shows its
+// help; with anything else it is an unknown command (a usage error).
+func newGroup(use, short string, subs ...*cobra.Command) *cobra.Command {
+	g := &cobra.Command{
+		Use:   use,
+		Short: short,
+		Args:  noSubcommand,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return cmd.Help()
+		},
+	}
+	g.AddCommand(subs...)
+	return g
+}

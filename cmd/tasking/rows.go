@@ -1,0 +1,116 @@
+package main
+
+import (
+	"time"
+
+	"github.com/ccsp/tasking/model"
+)
+
+// The machine output (--format csv|json) is an interface: these structs are
+// its documentation. JSON is an array of objects with these keys; CSV has
+// the same names, in this order, as its header. Every value is a string:
+// dates ISO 8601 (2026-11-24), times RFC 3339, statuses lower-case with
+// hyphens, "" for anything unset. Add fields at the end; never rename.
+
+// hotspotRow: ref, title, location, ward, category, risk, status,
+// lead_agency, opened, last_reviewed.
+type hotspotRow struct {
+	Ref          string `json:"ref"` // HS-3
+	Title        string `json:"title"`
+	Location     string `json:"location"`
+	Ward         string `json:"ward"`
+	Category     string `json:"category"`      // personal, nuisance, environmental
+	Risk         string `json:"risk"`          // low, medium, high
+	Status       string `json:"status"`        // new, active, monitoring, closed
+	LeadAgency   string `json:"lead_agency"`   // the agency's full name
+	Opened       string `json:"opened"`        // 2026-01-12
+	LastReviewed string `json:"last_reviewed"` // 2026-11-17, or "" if never
+}
+
+// actionRow: ref, hotspot, text, agency, officer, due, status, rag,
+// created_meeting, updated_at, last_update.
+type actionRow struct {
+	Ref            string `json:"ref"`     // A-104
+	Hotspot        string `json:"hotspot"` // HS-3, or "" for a general action
+	Text           string `json:"text"`
+	Agency         string `json:"agency"`          // the owning agency's full name
+	Officer        string `json:"officer"`         // named officer, or ""
+	Due            string `json:"due"`             // 2026-11-27
+	Status         string `json:"status"`          // open, in-progress, done, blocked, cancelled
+	RAG            string `json:"rag"`             // red, amber, green, or "" when done/cancelled
+	CreatedMeeting string `json:"created_meeting"` // M-5, or "" if made outside a meeting
+	UpdatedAt      string `json:"updated_at"`      // RFC 3339
+	LastUpdate     string `json:"last_update"`     // the newest progress note
+}
+
+// agencyRow: name, short_name.
+type agencyRow struct {
+	Name      string `json:"name"`
+	ShortName string `json:"short_name"`
+}
+
+// memberRow: name, agency, role.
+type memberRow struct {
+	Name   string `json:"name"`
+	Agency string `json:"agency"` // full name
+	Role   string `json:"role"`   // chair, admin, member, viewer
+}
+
+func hotspotRowOf(h model.Hotspot, agencies model.AgencyIndex) hotspotRow {
+	risk := ""
+	if h.Risk != 0 {
+		risk = h.Risk.String()
+	}
+	return hotspotRow{
+		Ref:          h.Ref(),
+		Title:        model.CleanText(h.Title),
+		Location:     model.CleanText(h.Location),
+		Ward:         model.CleanText(h.Ward),
+		Category:     string(h.Category),
+		Risk:         risk,
+		Status:       string(h.Status),
+		LeadAgency:   agencyName(agencies, h.LeadAgencyID),
+		Opened:       h.Opened.String(),
+		LastReviewed: h.LastReviewed.String(),
+	}
+}
+
+func actionRowOf(a model.Action, agencies model.AgencyIndex, today model.Date) actionRow {
+	return actionRow{
+		Ref:            a.Ref(),
+		Hotspot:        model.HotspotRef(a.HotspotID),
+		Text:           model.CleanText(a.Text),
+		Agency:         agencyName(agencies, a.AgencyID),
+		Officer:        model.CleanText(a.Officer),
+		Due:            a.Due.String(),
+		Status:         string(a.Status),
+		RAG:            string(a.RAGFor(today)),
+		CreatedMeeting: model.MeetingRef(a.CreatedMeetingID),
+		UpdatedAt:      rfc3339(a.UpdatedAt),
+		LastUpdate:     model.CleanText(a.LastUpdate),
+	}
+}
+
+func agencyRowOf(a model.Agency) agencyRow {
+	return agencyRow{Name: model.CleanText(a.Name), ShortName: model.CleanText(a.ShortName)}
+}
+
+func memberRowOf(m model.Member, agencies model.AgencyIndex) memberRow {
+	return memberRow{Name: model.CleanText(m.Name), Agency: agencyName(agencies, m.AgencyID), Role: string(m.Role)}
+}
+
+// agencyName is the full name, or "" when the ID names no agency (machine
+// output says "unset" with an empty string, not a placeholder).
+func agencyName(agencies model.AgencyIndex, id model.ID) string {
+	if a, ok := agencies[id]; ok {
+		return model.CleanText(a.Name)
+	}
+	return ""
+}
+
+func rfc3339(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format(time.RFC3339)
+}

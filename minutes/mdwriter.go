@@ -1,0 +1,66 @@
+package minutes
+
+import (
+	"strconv"
+	"strings"
+)
+
+// mdWriter writes Markdown blocks, each followed by a blank line: a table or
+// list that touched the paragraph after it would swallow it as a row or a
+// lazy continuation line. Its methods take text that is already escaped,
+// except table cells, which it escapes itself because all of them are data.
+type mdWriter struct{ b strings.Builder }
+
+func (w *mdWriter) block(s string) {
+	w.b.WriteString(s)
+	w.b.WriteString("\n\n")
+}
+
+func (w *mdWriter) heading(level int, escaped string) {
+	w.block(strings.Repeat("#", level) + " " + escaped)
+}
+
+func (w *mdWriter) para(escaped string) {
+	if escaped != "" {
+		w.block(escaped)
+	}
+}
+
+// list writes a bullet list; continuation lines in items must already be
+// indented (escapeText's indent).
+func (w *mdWriter) list(escaped []string) {
+	if len(escaped) == 0 {
+		return
+	}
+	w.block("- " + strings.Join(escaped, "\n- "))
+}
+
+// table writes a GFM table. Every cell is escaped here: escapeInline folds
+// newlines and escapes "|", so no cell can end its row or add a column.
+func (w *mdWriter) table(header []string, rows [][]string) {
+	var b strings.Builder
+	writeRow := func(cells []string) {
+		b.WriteString("|")
+		for i := range header {
+			c := ""
+			if i < len(cells) {
+				c = escapeInline(cells[i])
+			}
+			b.WriteString(" " + c + " |")
+		}
+		b.WriteString("\n")
+	}
+	writeRow(header)
+	b.WriteString("|" + strings.Repeat(" --- |", len(header)) + "\n")
+	for _, r := range rows {
+		writeRow(r)
+	}
+	w.block(strings.TrimSuffix(b.String(), "\n"))
+}
+
+// String is the document with exactly one trailing newline.
+func (w *mdWriter) String() string {
+	return strings.TrimRight(w.b.String(), "\n") + "\n"
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }

@@ -1,0 +1,281 @@
+package tui
+
+import (
+	"fmt"
+
+	tea "charm.land/bubbletea/v2"
+	"strings"
+	"testing"
+
+	"github.com/ccsp/tasking/model"
+	"github.com/charmbracelet/x/exp/golden"
+)
+
+var sizes = []struct{ w, h int }{{80, 24}, {160, 48}}
+
+func TestHomeScreen(t *testing.T) {
+	for _, sz := range sizes {
+		t.Run(fmt.Sprintf("%dx%d", sz.w, sz.h), func(t *testing.T) {
+			s := demoStore(t)
+			ss := startSession(t, s, chairOf(t, s), sz.w, sz.h)
+			ss.waitFor("Hotspots by risk", "Actions by agency", "Next meeting", "start the meeting")
+			scr := ss.finish()
+			// The ranking is the rule, not the golden's opinion: high risk first.
+			h, _ := s.Home()
+			if first := h.Hotspots[0]; first.Risk != model.RiskHigh || !strings.Contains(scr, first.Ref()+" ") {
+				t.Errorf("top hotspot %s (%s) not shown first", first.Ref(), first.Risk)
+			}
+			golden.RequireEqual(t, []byte(scr))
+		})
+	}
+}
+
+// TestMeetingWalk runs a meeting the way a chair does: start it, take
+// attendance, read the statement, declarations, approve the minutes, work
+// through matters arising, then on the first hotspot assign an action to
+// the police, record a Part 2 resolution and a note.
+func TestMeetingWalk(t *testing.T) {
+	for _, sz := range sizes {
+		t.Run(fmt.Sprintf("%dx%d", sz.w, sz.h), func(t *testing.T) {
+			s := demoStore(t)
+			ss := startSession(t, s, chairOf(t, s), sz.w, sz.h)
+			ss.waitFor("start the meeting")
+			ss.keys("m")
+			ss.waitFor("Start the meeting planned for Tue 24 Nov 2026 10:00?")
+			ss.keys("y")
+			ss.waitFor("Confidentiality statement", "28 not marked")
+
+			ss.keys("1", "1", "2", "3")
+			ss.waitFor("2 present · 1 apologies · 1 absent · 24 not marked")
+			ss.keys("c")
+			ss.waitFor("✓ Confidentiality statement read at 10:00")
+			ss.keys("g")
+			ss.waitFor("Add a guest")
+			ss.typeText("Karen Doyle")
+			ss.keys("enter")
+			ss.typeText("Chesterfield Royal Hospital")
+			ss.keys("enter")
+			ss.waitFor("guest added: Karen Doyle")
+
+			ss.keys("]")
+			ss.waitFor("Ask members to declare")
+			ss.keys("0")
+			ss.waitFor("No declarations of interest were received.")
+
+			ss.keys("]")
+			ss.waitFor("Not yet approved.")
+			ss.keys("y")
+			ss.waitFor("✓ Approved")
+
+			ss.keys("]")
+			ss.waitFor("actions from earlier meetings", "0 reviewed today")
+			ss.keys("d")
+			ss.waitFor("1 reviewed today", "✓ done")
+
+			ss.keys("]")
+			ss.waitFor("Open actions")
+			ss.keys("a")
+			ss.waitFor("Assign an action")
+			ss.typeText("Joint patrols Fri/Sat at the bus station")
+			ss.keys("enter")
+			ss.typeText("pol")
+			ss.waitFor("→ Derbyshire Constabulary")
+			ss.keys("enter")
+			ss.typeText("PC Hill")
+			ss.keys("enter", "enter")
+			ss.waitFor("assigned to Police, due 01 Dec")
+
+			ss.keys("r")
+			ss.waitFor("Record a resolution")
+			ss.typeText("That a dispersal authorisation be sought for 26-28 Nov")
+			ss.keys("enter", "space", "enter")
+			ss.waitFor("RESOLVED – that a dispersal authorisation be sought for 26-28 Nov", "[Part 2", "resolution recorded")
+
+			ss.keys("n")
+			ss.typeText("Groups of 15-20 at the bus station on Friday")
+			ss.keys("enter", "enter")
+			ss.waitFor("• Groups of 15-20 at the bus station on Friday", "✓ note added")
+
+			ss.keys("j") // any key clears the message: the footer shows the position again
+			ss.waitFor("item 5/20 · 00:00 in item · 00:00 in meeting")
+			golden.RequireEqual(t, []byte(ss.finish()))
+
+			// What the screen showed as saved is in the store.
+			m, ok, _ := s.OpenMeeting()
+			if !ok {
+				t.Fatal("no open meeting")
+			}
+			rec, _ := s.MeetingRecord(m.ID)
+			if len(rec.CreatedIn(1)) != 1 || rec.CreatedIn(1)[0].Officer != "PC Hill" {
+				t.Errorf("action not stored: %+v", rec.CreatedIn(1))
+			}
+			if d := rec.DecisionsIn(model.ItemHotspot, 1); len(d) != 1 || !d[0].Part2 {
+				t.Errorf("decision not stored as Part 2: %+v", d)
+			}
+			if rec.Meeting.Count(model.Present) != 3 || !rec.Meeting.ConfidentialityRead || !rec.Meeting.NoDeclarations {
+				t.Errorf("attendance/statement/declarations not stored: %+v", rec.Meeting)
+			}
+		})
+	}
+}
+
+// TestReferralNextDateAndClose finishes a meeting: a new referral joins the
+// agenda, a point of any other business, the next date, then closing makes
+// it read-only.
+func TestReferralNextDateAndClose(t *testing.T) {
+	s := demoStore(t)
+	ss := startSession(t, s, chairOf(t, s), 160, 48)
+	ss.waitFor("start the meeting")
+	ss.keys("m", "y")
+	ss.waitFor("Confidentiality statement")
+	// Straight to New referrals through the agenda pane.
+	ss.keys("tab")
+	for i := 0; i < 17; i++ {
+		ss.keys("j")
+	}
+	ss.keys("enter")
+	ss.waitFor("New referrals and emerging issues")
+	ss.keys("h")
+	ss.waitFor("Refer a new hotspot")
+	ss.typeText("Queen's Park: youths on the bandstand")
+	ss.keys("enter")
+	ss.typeText("Queen's Park bandstand")
+	ss.keys("enter")
+	ss.typeText("Spire")
+	ss.keys("enter", "enter") // category: nuisance
+	ss.typeText("youths congregating")
+	ss.keys("enter", "h", "enter") // risk: high
+	ss.typeText("comm")
+	ss.keys("enter")
+	ss.waitFor("referred: it is next on the agenda", "19 HS-15 Queen's Park")
+
+	ss.keys("]", "]")
+	ss.waitFor("Any other business:")
+	ss.keys("n")
+	ss.typeText("Christmas market patrols to be planned")
+	ss.keys("enter", "enter")
+	ss.waitFor("• Christmas market patrols to be planned", "✓ note added")
+
+	ss.keys("]")
+	ss.waitFor("Next meeting: not set")
+	ss.keys("d", "enter", "enter", "enter")
+	ss.waitFor("Next meeting: Tuesday 1 December 2026 10:00", "next meeting: Tue 1 Dec 2026")
+	ss.keys("x")
+	ss.waitFor("Close the meeting? It becomes read-only.")
+	ss.keys("y")
+	ss.waitFor("CLOSED — this meeting is read-only", "meeting closed: the record is now read-only")
+	ss.keys("n")
+	ss.waitFor("this meeting is closed and read-only")
+	golden.RequireEqual(t, []byte(ss.finish()))
+
+	ms, _ := s.Meetings()
+	var closed, planned int
+	for _, m := range ms {
+		switch m.State {
+		case model.MeetingClosed:
+			closed++
+		case model.MeetingPlanned:
+			planned++
+			if m.Date != model.MustDate("2026-12-01") {
+				t.Errorf("next meeting planned for %s", m.Date)
+			}
+		}
+	}
+	if closed != 7 || planned != 1 {
+		t.Errorf("%d closed, %d planned", closed, planned)
+	}
+}
+
+// A meeting survives quitting: reopening resumes it at the item it was on.
+func TestMeetingResumesWhereItWas(t *testing.T) {
+	s := demoStore(t)
+	actor := chairOf(t, s)
+	ss := startSession(t, s, actor, 100, 30)
+	ss.waitFor("start the meeting")
+	ss.keys("m", "y")
+	ss.waitFor("Confidentiality statement")
+	ss.keys("]", "]", "]", "]")
+	ss.waitFor("item 5/20")
+	// Wait until the move is saved before quitting.
+	for i := 0; i < 100; i++ {
+		if m, _, _ := s.OpenMeeting(); m.Current == 4 {
+			break
+		}
+		waitABit()
+	}
+	ss.finish()
+
+	again := startSession(t, s, actor, 100, 30)
+	again.waitFor("under way", "resume the meeting")
+	again.keys("m")
+	again.waitFor("item 5/20", "Open actions")
+	again.finish()
+}
+
+func TestFormsRefuseBadInputWhereTyped(t *testing.T) {
+	s := demoStore(t)
+	ss := startSession(t, s, chairOf(t, s), 100, 30)
+	ss.waitFor("start the meeting")
+	ss.keys("m", "y")
+	ss.waitFor("Confidentiality statement")
+	ss.keys("]", "]", "]", "]")
+	ss.waitFor("Open actions")
+	ss.keys("a")
+	ss.waitFor("Assign an action")
+
+	// Empty text: the message is under the Action field and nothing is saved.
+	ss.keys("enter", "enter", "enter", "enter")
+	ss.waitFor("✗ action text is empty: type something before saving")
+	// Pasted text with escape sequences, an unknown agency and a bad date.
+	ss.tm.Send(tea.PasteMsg{Content: "Pasted: check \x1b[31mCCTV\x1b[0m\x1b]0;pwned\x07 footage"})
+	ss.keys("enter")
+	ss.typeText("zzz")
+	ss.keys("enter", "enter")
+	ss.tm.Send(keyPressCtrl('s'))
+	ss.waitFor(`✗ no agency matches "zzz"`)
+	// Fix the agency; give a due date in the past: it asks first.
+	for range 3 {
+		ss.tm.Send(keyPress("backspace"))
+	}
+	ss.typeText("fire")
+	ss.waitFor("→ Derbyshire Fire & Rescue Service")
+	ss.keys("enter", "enter")
+	for range len("next-meeting") {
+		ss.tm.Send(keyPress("backspace"))
+	}
+	ss.typeText("soon")
+	ss.keys("enter")
+	ss.waitFor(`✗ "soon" is not a date`)
+	for range len("soon") {
+		ss.tm.Send(keyPress("backspace"))
+	}
+	ss.typeText("2026-11-01")
+	ss.keys("enter")
+	ss.waitFor("Sun 1 Nov 2026 is in the past (23 days ago). Save it anyway?")
+	ss.keys("y")
+	ss.waitFor("assigned to Fire, due 01 Nov")
+	ss.finish()
+
+	acts, _ := s.Actions(model.ActionFilter{Today: model.DateOf(testNow)})
+	found := false
+	for _, a := range acts {
+		if strings.HasPrefix(a.Text, "Pasted:") {
+			found = true
+			if a.Text != "Pasted: check CCTV footage" {
+				t.Fatalf("pasted escape sequences not stripped: %q", a.Text)
+			}
+		}
+	}
+	if !found {
+		t.Fatal("the corrected action was not saved")
+	}
+}
+
+func TestTooSmallTerminalSaysSo(t *testing.T) {
+	s := demoStore(t)
+	ss := startSession(t, s, chairOf(t, s), 70, 20)
+	ss.waitFor("tasking needs a terminal of at least 80×24.", "This one is 70×20.")
+	ss.tm.Send(windowSize(100, 30))
+	ss.waitFor("Hotspots by risk")
+	ss.finish()
+}
