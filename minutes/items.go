@@ -94,7 +94,12 @@ func (b *builder) item(n int, it model.AgendaItem) Item {
 			out.Matters = append(out.Matters, row)
 		}
 		if len(out.Matters) == 0 {
+			// A closed meeting lists only what it reviewed; "no matters
+			// arising" would be false if open actions were simply not reached.
 			out.Statement = "There were no matters arising."
+			if rec.Meeting.State == model.MeetingClosed && rec.Meeting.PreviousMeetingID != 0 {
+				out.Statement = "No actions from earlier meetings were reviewed at this meeting."
+			}
 		}
 	case model.ItemHotspot:
 		if h, ok := b.idx.Hotspots[it.HotspotID]; ok {

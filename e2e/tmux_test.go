@@ -1,0 +1,148 @@
+package e2e
+
+import (
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+)
+
+var binary string
+
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "tasking-e2e")
+	if err != nil {
+		panic(err)
+	}
+	binary = filepath.Join(dir, "tasking")
+	build := exec.Command("go", "build", "-o", binary, "../cmd/tasking")
+	build.Stdout, build.Stderr = os.Stdout, os.Stderr
+	if err := build.Run(); err != nil {
+		fmt.Fprintln(os.Stderr, "building tasking:", err)
+		os.Exit(1)
+	}
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
+
+// term is one program running in a private tmux server.
+type term struct {
+	t    *testing.T
+	sock string
+}
+
+func needTmux(t *testing.T) {
+	if _, err := exec.LookPath("tmux"); err != nil {
+		t.Skip("tmux is not installed (.ci/run installs it)")
+	}
+}
+
+// startTerm runs tasking with args in a w×h terminal. The environment is
+// pinned so the screen does not depend on the machine.
+func startTerm(t *testing.T, w, h int, env []string, args ...string) *term {
+	t.Helper()
+	needTmux(t)
+	tm := &term{t: t, sock: fmt.Sprintf("tasking-e2e-%d-%d", os.Getpid(), time.Now().UnixNano())}
+	var cmd strings.Builder
+	cmd.WriteString("exec env")
+	for _, e := range env {
+		cmd.WriteString(" " + strconv.Quote(e))
+	}
+	cmd.WriteString(" " + strconv.Quote(binary))
+	for _, a := range args {
+		cmd.WriteString(" " + strconv.Quote(a))
+	}
+	tm.tmux("new-session", "-d", "-x", strconv.Itoa(w), "-y", strconv.Itoa(h), "-s", "main", cmd.String())
+	tm.tmux("set-option", "-t", "main", "remain-on-exit", "on")
+	t.Cleanup(func() { exec.Command("tmux", "-L", tm.sock, "kill-server").Run() })
+	return tm
+}
+
+func (tm *term) tmux(args ...string) string {
+	tm.t.Helper()
+	out, err := exec.Command("tmux", append([]string{"-L", tm.sock}, args...)...).CombinedOutput()
+	if err != nil {
+		tm.t.Fatalf("tmux %v: %v\n%s", args, err, out)
+	}
+	return string(out)
+}
+
+func (tm *term) screen() string { return tm.tmux("capture-pane", "-p", "-t", "main") }
+
+// keys sends tmux key names (Enter, Tab, Escape, ], m …).
+func (tm *term) keys(keys ...string) {
+	for _, k := range keys {
+		tm.tmux("send-keys", "-t", "main", k)
+	}
+}
+
+// text types literal text.
+func (tm *term) text(s string) { tm.tmux("send-keys", "-t", "main", "-l", s) }
+
+func (tm *term) waitFor(want ...string) string {
+	tm.t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	var scr string
+	for time.Now().Before(deadline) {
+		scr = tm.screen()
+		all := true
+		for _, w := range want {
+			if !strings.Contains(scr, w) {
+				all = false
+			}
+		}
+		if all {
+			return scr
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	tm.t.Fatalf("the screen never showed %q; it shows:\n%s", want, scr)
+	return ""
+}
+
+// pid is the process in the pane (the command was exec'd, so it is tasking).
+func (tm *term) pid() int {
+	n, err := strconv.Atoi(strings.TrimSpace(tm.tmux("display-message", "-p", "-t", "main", "#{pane_pid}")))
+	if err != nil {
+		tm.t.Fatal(err)
+	}
+	return n
+}
+
+// exited waits for the program to end and returns its exit status.
+func (tm *term) exited() int {
+	tm.t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for time.Now().Before(deadline) {
+		out := strings.TrimSpace(tm.tmux("display-message", "-p", "-t", "main", "#{pane_dead} #{pane_dead_status}"))
+		if dead, status, _ := strings.Cut(out, " "); dead == "1" {
+			n, _ := strconv.Atoi(status)
+			return n
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	tm.t.Fatalf("tasking did not exit; screen:\n%s", tm.screen())
+	return -1
+}
+
+// run runs the binary to completion and returns stdout, stderr, exit code.
+func run(t *testing.T, env []string, args ...string) (string, string, int) {
+	t.Helper()
+	cmd := exec.Command(binary, args...)
+	cmd.Env = append(os.Environ(), env...)
+	var out, errb strings.Builder
+	cmd.Stdout, cmd.Stderr = &out, &errb
+	err := cmd.Run()
+	code := 0
+	if ee, ok := err.(*exec.ExitError); ok {
+		code = ee.ExitCode()
+	} else if err != nil {
+		t.Fatal(err)
+	}
+	return out.String(), errb.String(), code
+}
