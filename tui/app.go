@@ -42,6 +42,7 @@ type App struct {
 
 	help       bool
 	helpOffset int
+	hintCache  map[string]string
 
 	// status bar
 	saving   int
@@ -121,6 +122,7 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, nil
 	case tea.BackgroundColorMsg:
 		a.styles = NewStyles(msg.IsDark())
+		a.hintCache = nil
 		return a, nil
 	case tickMsg:
 		a.clock = time.Time(msg)
@@ -353,7 +355,8 @@ func (a *App) render() string {
 	return a.headerLine() + "\n" + fitBlock(body, a.w, bodyH) + "\n" + a.footerLine()
 }
 
-// fitBlock makes a block exactly w×h.
+// fitBlock makes a block exactly w×h, so nothing a screen draws can wrap
+// and scramble the terminal.
 func fitBlock(s string, w, h int) string {
 	lines := strings.Split(s, "\n")
 	if len(lines) > h {
@@ -384,7 +387,7 @@ func overlay(base, box string, x, y, h int) string {
 			break
 		}
 		left := fit(ansi.Truncate(bl[r], x, ""), x)
-		right := ansi.TruncateLeft(bl[r], x+ansi.StringWidth(line), "")
+		right := ansi.TruncateLeft(bl[r], x+cells(line), "")
 		bl[r] = left + line + right
 	}
 	return strings.Join(bl, "\n")
@@ -414,7 +417,7 @@ func (a *App) headerLine() string {
 		right = append(right, s.Saved.Render("● saved "+a.savedAt.Format("15:04:05")))
 	}
 	r := strings.Join(right, "  ") + " "
-	lw := a.w - ansi.StringWidth(r) - 1
+	lw := a.w - cells(r) - 1
 	return fit(left, lw) + " " + r
 }
 
@@ -436,26 +439,36 @@ func (a *App) footerLine() string {
 	if a.ask != nil {
 		left, hints = s.Warning.Render(a.ask.text), s.Key.Render("y")+s.KeyDesc.Render(" yes · ")+s.Key.Render("n")+s.KeyDesc.Render(" no")
 	}
-	hw := ansi.StringWidth(hints)
-	if ansi.StringWidth(left)+hw+2 > a.w {
+	hw := cells(hints)
+	if cells(left)+hw+2 > a.w {
 		// The message matters more than the hints.
 		if a.flash != "" || a.ask != nil {
 			return " " + fit(left, a.w-1)
 		}
-		hints = clip(hints, max(a.w-ansi.StringWidth(left)-3, 10))
-		hw = ansi.StringWidth(hints)
+		hints = clip(hints, max(a.w-cells(left)-3, 10))
+		hw = cells(hints)
 	}
 	return " " + fit(left, a.w-hw-2) + hints + " "
 }
 
-// hint renders "k desc" pairs for the footer.
+// hint renders "k desc" pairs for the footer. The same few hint lines are
+// drawn on every frame, so each is rendered once per theme and kept.
 func (a *App) hint(pairs ...string) string {
+	cacheKey := strings.Join(pairs, "\x00")
+	if h, ok := a.hintCache[cacheKey]; ok {
+		return h
+	}
 	s := a.styles
 	var parts []string
 	for i := 0; i+1 < len(pairs); i += 2 {
 		parts = append(parts, s.Key.Render(pairs[i])+" "+s.KeyDesc.Render(pairs[i+1]))
 	}
-	return strings.Join(parts, s.KeyDesc.Render(" · "))
+	h := strings.Join(parts, s.KeyDesc.Render(" · "))
+	if a.hintCache == nil {
+		a.hintCache = map[string]string{}
+	}
+	a.hintCache[cacheKey] = h
+	return h
 }
 
 func (a *App) hints() string {

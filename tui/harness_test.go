@@ -32,12 +32,17 @@ func fixedClock() time.Time { return testNow }
 // demoStore is a store on a temp file holding the demo partnership.
 func demoStore(tb testing.TB) *store.Store {
 	tb.Helper()
+	return demoStoreAt(tb, demo.Small)
+}
+
+func demoStoreAt(tb testing.TB, scale demo.Scale) *store.Store {
+	tb.Helper()
 	s, err := store.Open(filepath.Join(tb.TempDir(), "tasking.db"), store.Options{Now: fixedClock, Mode: "test"})
 	if err != nil {
 		tb.Fatal(err)
 	}
 	tb.Cleanup(func() { s.Close() })
-	d, err := demo.Build(model.DateOf(testNow), demo.Small, time.UTC)
+	d, err := demo.Build(model.DateOf(testNow), scale, time.UTC)
 	if err != nil {
 		tb.Fatal(err)
 	}

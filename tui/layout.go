@@ -3,6 +3,7 @@ package tui
 import (
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -17,12 +18,68 @@ const (
 	wideWidth = 120
 )
 
+// cells is the display width of a (possibly styled) string. Nearly all of
+// the screen is ASCII, Latin letters, dashes, arrows, box drawing and simple
+// shapes, each one cell wide; those are counted directly, skipping escape
+// sequences. Anything else (emoji, CJK, combining marks) goes to
+// ansi.StringWidth, which segments graphemes properly but costs ten times as
+// much: measuring every line that way was most of a keypress's cost.
+func cells(s string) int {
+	n := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c == 0x1b { // ESC: CSI … final byte, or OSC … BEL/ST
+			j := i + 1
+			if j < len(s) && s[j] == '[' {
+				for j++; j < len(s) && (s[j] < 0x40 || s[j] > 0x7e); j++ {
+				}
+				i = j + 1
+				continue
+			}
+			return ansi.StringWidth(s)
+		}
+		if c < 0x80 {
+			if c >= 0x20 && c != 0x7f {
+				n++
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if !narrow(r) {
+			return ansi.StringWidth(s)
+		}
+		n++
+		i += size
+	}
+	return n
+}
+
+// narrow: runes that are one cell wide and never combine with neighbours.
+func narrow(r rune) bool {
+	switch {
+	case r == 0xad || r == 0x25fd || r == 0x25fe: // soft hyphen (0 cells); two emoji squares (2 cells)
+		return false
+	case r >= 0xa0 && r <= 0x2ff: // Latin-1 supplement, Latin extended, IPA, spacing modifiers
+		return true
+	case r >= 0x2010 && r <= 0x2027: // dashes, quotes, bullet, ellipsis
+		return true
+	case r >= 0x2190 && r <= 0x21ff: // arrows
+		return true
+	case r >= 0x2500 && r <= 0x25ff: // box drawing, blocks, geometric shapes
+		return true
+	case r == 0x2605 || r == 0x2713 || r == 0x2717: // ★ ✓ ✗
+		return true
+	}
+	return false
+}
+
 // fit truncates or pads a (possibly styled) line to exactly w cells.
 func fit(s string, w int) string {
 	if w <= 0 {
 		return ""
 	}
-	sw := ansi.StringWidth(s)
+	sw := cells(s)
 	if sw > w {
 		return ansi.Truncate(s, w, "…")
 	}
@@ -31,7 +88,7 @@ func fit(s string, w int) string {
 
 // clip truncates without padding.
 func clip(s string, w int) string {
-	if ansi.StringWidth(s) > w {
+	if cells(s) > w {
 		return ansi.Truncate(s, max(w, 0), "…")
 	}
 	return s
@@ -50,7 +107,7 @@ func box(st lipgloss.Style, title string, lines []string, w, h int) string {
 	top := "┌"
 	if title != "" {
 		t := " " + clip(title, inner-3) + " "
-		top += t + strings.Repeat("─", max(inner-ansi.StringWidth(t), 0))
+		top += t + strings.Repeat("─", max(inner-cells(t), 0))
 	} else {
 		top += strings.Repeat("─", inner)
 	}
@@ -71,9 +128,31 @@ func box(st lipgloss.Style, title string, lines []string, w, h int) string {
 	return b.String()
 }
 
-// sideBySide joins two blocks of lines horizontally.
+// sideBySide joins two boxes horizontally. Boxes are exactly their width on
+// every line, so the lines are simply concatenated: measuring them again (as
+// lipgloss.JoinHorizontal does) was a third of a keypress's cost.
 func sideBySide(left, right string) string {
-	return lipgloss.JoinHorizontal(lipgloss.Top, left, right)
+	l, r := strings.Split(left, "\n"), strings.Split(right, "\n")
+	lw := 0
+	if len(l) > 0 {
+		lw = cells(l[0])
+	}
+	var b strings.Builder
+	b.Grow(len(left) + len(right))
+	for i := 0; i < max(len(l), len(r)); i++ {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		if i < len(l) {
+			b.WriteString(l[i])
+		} else {
+			b.WriteString(strings.Repeat(" ", lw))
+		}
+		if i < len(r) {
+			b.WriteString(r[i])
+		}
+	}
+	return b.String()
 }
 
 // columns lays out cells at fixed widths with one space between; the last
@@ -139,7 +218,7 @@ func tooSmall(w, h int) string {
 }
 
 // width is a string's width in cells, escapes ignored.
-func width(s string) int { return ansi.StringWidth(s) }
+func width(s string) int { return cells(s) }
 
 // plain strips styling (to restyle a whole selected line).
 func plain(s string) string { return ansi.Strip(s) }

@@ -11,7 +11,12 @@ import (
 // says styles.Overdue and the theme decides what overdue looks like. Built
 // once per background (light or dark), never in View loops.
 type Styles struct {
-	isDark                     bool
+	isDark bool
+	// Pre-rendered fragments drawn on every row: rendering them per row per
+	// keypress was a tenth of the cost.
+	risk map[model.Risk]string
+	rag  map[model.RAG]string
+
 	Title, Muted, Faint, Bold  lipgloss.Style
 	Header, HeaderRight        lipgloss.Style
 	Border, FocusBorder        color.Color
@@ -75,18 +80,19 @@ func NewStyles(isDark bool) Styles {
 	}
 	s.BorderStyle = lipgloss.NewStyle().Foreground(border)
 	s.FocusStyle = lipgloss.NewStyle().Foreground(accent)
+	s.risk = map[model.Risk]string{
+		model.RiskHigh: s.RiskHigh.Render("HIGH"), model.RiskMedium: s.RiskMed.Render("MED "), model.RiskLow: s.RiskLow.Render("LOW "),
+	}
+	s.rag = map[model.RAG]string{
+		model.RAGRed: s.Red.Render("●R"), model.RAGAmber: s.Amber.Render("●A"), model.RAGGreen: s.Green.Render("●G"), model.RAGNone: "  ",
+	}
 	return s
 }
 
 // Risk renders a risk level in its colour, padded to 4 cells.
 func (s Styles) Risk(r model.Risk) string {
-	switch r {
-	case model.RiskHigh:
-		return s.RiskHigh.Render("HIGH")
-	case model.RiskMedium:
-		return s.RiskMed.Render("MED ")
-	case model.RiskLow:
-		return s.RiskLow.Render("LOW ")
+	if v, ok := s.risk[r]; ok {
+		return v
 	}
 	return "?   "
 }
@@ -94,13 +100,8 @@ func (s Styles) Risk(r model.Risk) string {
 // RAG renders the RAG mark: a filled dot in red/amber/green, or nothing for
 // finished work. The letter beside it keeps the meaning without colour.
 func (s Styles) RAG(r model.RAG) string {
-	switch r {
-	case model.RAGRed:
-		return s.Red.Render("●R")
-	case model.RAGAmber:
-		return s.Amber.Render("●A")
-	case model.RAGGreen:
-		return s.Green.Render("●G")
+	if v, ok := s.rag[r]; ok {
+		return v
 	}
 	return "  "
 }

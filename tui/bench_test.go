@@ -1,0 +1,81 @@
+package tui
+
+import (
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/ccsp/tasking/demo"
+	"github.com/ccsp/tasking/model"
+)
+
+// Benchmarks of what a keypress costs: Update plus View, as Bubble Tea does
+// after every key. Loads happen once, outside the loop, as they do in the
+// app (in a command, after a change). The large demo (a year of meetings,
+// 70 hotspots) shows the cost does not grow with the database.
+//
+//	go test ./tui -run '^$' -bench Keypress -benchmem
+
+// settle runs a command chain synchronously until it yields no message we
+// care about (loads and writes; ticks and the change feed are skipped).
+func settle(a *App, cmd tea.Cmd) {
+	for cmd != nil {
+		msg := cmd()
+		switch msg.(type) {
+		case homeMsg, meetingMsg, emptyMsg, savedMsg, failedMsg:
+			_, cmd = a.Update(msg)
+		default:
+			return
+		}
+	}
+}
+
+func benchHome(b *testing.B, scale demo.Scale) {
+	s := demoStoreAt(b, scale)
+	a := New(Config{Store: s, Actor: chairOf(b, s), Now: fixedClock})
+	b.Cleanup(a.Close)
+	a.Update(tea.WindowSizeMsg{Width: 160, Height: 48})
+	settle(a, func() tea.Msg { return emptyMsg{false} })
+	if a.home == nil {
+		b.Fatal("home did not load")
+	}
+	keys := []tea.KeyPressMsg{keyPress("j"), keyPress("k")}
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		a.Update(keys[i%2])
+		_ = a.View()
+		i++
+	}
+}
+
+func benchMeetingItem(b *testing.B, scale demo.Scale) {
+	s := demoStoreAt(b, scale)
+	actor := chairOf(b, s)
+	m, err := s.StartMeeting(actor, model.Date{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	if _, err := s.GoToItem(actor, m.ID, 4); err != nil { // the first hotspot
+		b.Fatal(err)
+	}
+	a := New(Config{Store: s, Actor: actor, Now: fixedClock})
+	b.Cleanup(a.Close)
+	a.Update(tea.WindowSizeMsg{Width: 160, Height: 48})
+	settle(a, a.openMeeting(m.ID))
+	if a.mt == nil || a.mt.view == nil || a.mt.entry().kind != model.ItemHotspot {
+		b.Fatal("meeting did not load at a hotspot item")
+	}
+	keys := []tea.KeyPressMsg{keyPress("j"), keyPress("k")}
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		a.Update(keys[i%2])
+		_ = a.View()
+		i++
+	}
+}
+
+func BenchmarkHomeKeypress(b *testing.B)             { benchHome(b, demo.Small) }
+func BenchmarkHomeKeypressLarge(b *testing.B)        { benchHome(b, demo.Large) }
+func BenchmarkMeetingItemKeypress(b *testing.B)      { benchMeetingItem(b, demo.Small) }
+func BenchmarkMeetingItemKeypressLarge(b *testing.B) { benchMeetingItem(b, demo.Large) }

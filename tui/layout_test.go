@@ -1,0 +1,46 @@
+package tui
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/x/ansi"
+)
+
+// cells must agree with ansi.StringWidth on everything the screen draws and
+// everything people type: it is only a faster path to the same answer.
+func TestCellsAgreesWithStringWidth(t *testing.T) {
+	s := NewStyles(true)
+	samples := []string{
+		"", "plain ascii", "┌ Agenda ──┐", "│▸A-38   ●A Early Help …", "✓ ✗ ★ ◌ ▶ ● • – — ← → ·",
+		s.Risk(3) + " " + s.RAG("red") + s.Key.Render("m") + " meeting",
+		"café naïve Æsir ß ğ", "emoji 👍🏽 family 👨‍👩‍👧", "漢字かな", "e\u0301 combining", "שלום עולם",
+		"\x1b]8;;http://x\x1b\\link\x1b]8;;\x1b\\", "tab\there", strings.Repeat("─", 200),
+	}
+	for _, in := range samples {
+		if got, want := cells(in), ansi.StringWidth(in); got != want {
+			t.Errorf("cells(%q) = %d, ansi.StringWidth = %d", in, got, want)
+		}
+	}
+	for r := rune(0x20); r < 0x3000; r++ {
+		in := string(r)
+		if narrow(r) && ansi.StringWidth(in) != 1 {
+			t.Errorf("%U is treated as narrow but is %d cells", r, ansi.StringWidth(in))
+		}
+	}
+}
+
+func TestFitAndBox(t *testing.T) {
+	if got := fit("abc", 5); got != "abc  " {
+		t.Errorf("pad: %q", got)
+	}
+	if got := fit("abcdef", 4); cells(got) != 4 || !strings.HasSuffix(got, "…") {
+		t.Errorf("truncate: %q", got)
+	}
+	b := box(NewStyles(true).BorderStyle, "Title", []string{"one", strings.Repeat("x", 50)}, 20, 5)
+	for i, line := range strings.Split(b, "\n") {
+		if cells(line) != 20 {
+			t.Errorf("box line %d is %d cells: %q", i, cells(line), ansi.Strip(line))
+		}
+	}
+}
