@@ -29,7 +29,8 @@ func Invalid(field, format string, args ...any) error {
 // CleanText removes terminal escape and control sequences (CSI, OSC, DCS and
 // friends, and bare C0/C1 controls) so text typed or pasted into the tool can
 // never move a cursor, retitle a window or hide itself on anyone's screen.
-// Newlines are kept, tabs become spaces, \r\n becomes \n, invalid UTF-8 is
+// Bidi override and isolate controls are dropped too. Newlines are kept,
+// tabs become spaces, \r\n becomes \n, invalid UTF-8 is
 // dropped, and the result is trimmed.
 func CleanText(s string) string {
 	var b strings.Builder
@@ -64,6 +65,10 @@ func CleanText(s string) string {
 			// other C0/C1 controls: dropped
 		case r == '\u2028' || r == '\u2029':
 			b.WriteByte('\n')
+		case (r >= '\u202a' && r <= '\u202e') || (r >= '\u2066' && r <= '\u2069'):
+			// Bidi embeddings, overrides and isolates can make text display
+			// in a different order from what is stored ("Trojan Source"):
+			// dropped. Right-to-left letters themselves are kept.
 		default:
 			b.WriteRune(r)
 		}

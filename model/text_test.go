@@ -24,6 +24,9 @@ func TestCleanText(t *testing.T) {
 		{"nul", "a\x00b", "ab"},
 		{"invalid utf8", "a\xffb", "ab"},
 		{"emoji and rtl kept", "👍🏽 שלום é", "👍🏽 שלום é"},
+		{"bidi override dropped", "invoice\u202egnp.exe", "invoicegnp.exe"},
+		{"bidi isolates dropped", "a\u2066b\u2069c", "abc"},
+		{"rtl marks kept", "abc\u200fdef", "abc\u200fdef"},
 		{"unterminated csi", "x\x1b[", "x"},
 		{"lone esc", "x\x1b", "x"},
 	}
