@@ -41,7 +41,9 @@ func (d Doc) Markdown() string {
 	}
 	if d.ConfidentialityRead {
 		w.para("The Chair read the confidentiality statement:")
-		w.block("> " + escapeText(d.ConfidentialityStatement, "> "))
+		// An italic paragraph, not a blockquote: glamour (the TUI preview)
+		// mis-wraps long blockquotes, leaving words outside the quote bar.
+		w.para("*" + escapeText(d.ConfidentialityStatement, "") + "*")
 	} else {
 		w.para("The confidentiality statement was not recorded as read.")
 	}

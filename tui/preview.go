@@ -49,7 +49,9 @@ func (a *App) renderPreview() tea.Cmd {
 	if p == nil {
 		return nil
 	}
-	st, ref, w := a.st, p.ref, max(a.w-4, 40)
+	// glamour adds its own margins and a quote bar, and wraps quotes past
+	// the width it is given: leave it room inside the box.
+	st, ref, w := a.st, p.ref, max(a.w-10, 40)
 	style := "dark"
 	if !a.styles.isDark {
 		style = "light"
