@@ -3,7 +3,6 @@ package minutes
 import (
 	"fmt"
 	"slices"
-	"strings"
 
 	"github.com/ccsp/tasking/model"
 )
@@ -106,7 +105,7 @@ func (b *builder) attendance() (present []AgencyGroup, guests, apologies []Perso
 
 // line is user text for one-line places (names, titles, table cells): control
 // sequences gone, whitespace and newlines folded to single spaces.
-func line(s string) string { return strings.Join(strings.Fields(model.CleanText(s)), " ") }
+func line(s string) string { return model.CleanLine(s) }
 
 // text is user text that may run to several lines (notes, resolutions).
 func text(s string) string { return model.CleanText(s) }

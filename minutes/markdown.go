@@ -221,8 +221,9 @@ func hotspotFacts(h Hotspot) string {
 	return strings.Join(parts, " · ")
 }
 
-// due is a date in a table: "27 Nov", as everywhere else in tasking's tables.
-func due(d model.Date) string { return orDash(d.Short()) }
+// due is a date in a table, with its year: the minutes are a record read
+// long after the meeting ("27 Nov 2026").
+func due(d model.Date) string { return orDash(d.Format("2 Jan 2006")) }
 
 func orDash(s string) string {
 	if s == "" {

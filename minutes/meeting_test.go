@@ -100,7 +100,7 @@ func TestMeetingThroughTheStore(t *testing.T) {
 		h := idx.Hotspots[hs]
 
 		item := p.sectionNamed(t, ". "+h.Ref()+" ")
-		if r := item.row(t, patrols.Ref()); r[1] != "Joint patrols Fri/Sat" || r[2] != police.Label()+" (PCSO Nadia Khan)" || r[3] != "01 Dec" {
+		if r := item.row(t, patrols.Ref()); r[1] != "Joint patrols Fri/Sat" || r[2] != police.Label()+" (PCSO Nadia Khan)" || r[3] != "1 Dec 2026" {
 			t.Errorf("the assigned action's row is %q", r)
 		}
 		for _, want := range []string{
@@ -148,7 +148,7 @@ func TestMeetingThroughTheStore(t *testing.T) {
 		if r := matters.row(t, done.Ref()); r[4] != "done" || !strings.HasSuffix(r[5], "→ done: Finished at the weekend.") {
 			t.Errorf("the finished action's row is %q", r)
 		}
-		if r := matters.row(t, carried.Ref()); r[3] != "08 Dec" || r[5] != "due "+carried.Due.Short()+" → 08 Dec: waiting on the landlord" {
+		if r := matters.row(t, carried.Ref()); r[3] != "8 Dec 2026" || r[5] != "due "+carried.Due.Short()+" → 08 Dec: waiting on the landlord" {
 			t.Errorf("the carried-forward action's row is %q", r)
 		}
 		aob := p.sectionNamed(t, "Any other business")

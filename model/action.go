@@ -211,7 +211,7 @@ func (u ActionUpdate) Describe() string {
 	case UpdateStatus:
 		parts = append(parts, fmt.Sprintf("%s → %s", u.FromStatus.Label(), u.ToStatus.Label()))
 	case UpdateDue:
-		parts = append(parts, fmt.Sprintf("due %s → %s", u.FromDue.Short(), u.ToDue.Short()))
+		parts = append(parts, fmt.Sprintf("due %s → %s", u.FromDue.ShortAt(u.ToDue), u.ToDue.ShortAt(u.FromDue)))
 	case UpdateReview:
 		parts = append(parts, "reviewed, no change")
 	}

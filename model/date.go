@@ -101,6 +101,15 @@ func (d Date) Format(layout string) string {
 // Short is how dates appear in tables: "27 Nov".
 func (d Date) Short() string { return d.Format("02 Jan") }
 
+// ShortAt is Short, with the year when it is not ref's year ("01 Jan 2027"),
+// so a date next January never reads as last January.
+func (d Date) ShortAt(ref Date) string {
+	if d.IsZero() || d.Year() == ref.Year() {
+		return d.Short()
+	}
+	return d.Format("02 Jan 2006")
+}
+
 // Long is how dates appear in headings: "Tuesday 24 November 2026".
 func (d Date) Long() string { return d.Format("Monday 2 January 2006") }
 

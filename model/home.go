@@ -21,7 +21,7 @@ type HomeSummary struct {
 }
 
 // Summarise builds the home screen's figures from the whole record.
-func Summarise(p Partnership, meetings []Meeting, hotspots []Hotspot, actions []Action, agencies []Agency, today Date) HomeSummary {
+func Summarise(p Partnership, meetings []Meeting, hotspots []Hotspot, actions []Action, updates []ActionUpdate, agencies []Agency, today Date) HomeSummary {
 	h := HomeSummary{Partnership: p, Agencies: IndexAgencies(agencies), Today: today}
 	for i := range meetings {
 		m := &meetings[i]
@@ -49,13 +49,14 @@ func Summarise(p Partnership, meetings []Meeting, hotspots []Hotspot, actions []
 		since = h.LastClosed.Date
 	}
 	h.Workload = AgencyWorkload(agencies, actions, today, since)
-	var openID ID
+	var open Meeting
 	if h.Open != nil {
-		openID = h.Open.ID
+		open = *h.Open
 		h.AgendaItems = len(h.Open.Agenda)
 	} else {
 		h.AgendaItems = len(BuildAgenda(hotspots))
 	}
+	h.MattersArising = len(MattersArisingFor(open, actions, reviewedIn(updates, open.ID), today))
 	for _, a := range actions {
 		if a.Status.IsClosed() {
 			continue
@@ -63,9 +64,6 @@ func Summarise(p Partnership, meetings []Meeting, hotspots []Hotspot, actions []
 		h.OpenActions++
 		if a.IsOverdue(today) {
 			h.OverdueActions++
-		}
-		if a.CreatedMeetingID != openID || openID == 0 {
-			h.MattersArising++
 		}
 	}
 	return h

@@ -2,6 +2,7 @@ package model
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 )
@@ -132,6 +133,9 @@ type Meeting struct {
 	Agenda        []AgendaItem `json:"agenda"`
 	Current       int          `json:"current"`
 	ItemStartedAt time.Time    `json:"item_started_at,omitempty"`
+	// Visited is the hotspots the meeting actually went to: only they (and
+	// any with business recorded) count as reviewed when it closes.
+	Visited []ID `json:"visited,omitempty"`
 
 	OpenedAt time.Time `json:"opened_at,omitempty"`
 	ClosedAt time.Time `json:"closed_at,omitempty"`
@@ -231,4 +235,11 @@ func ItemTitle(it AgendaItem, hotspots map[ID]Hotspot) string {
 		return fmt.Sprintf("%s %s", h.Ref(), h.Title)
 	}
 	return HotspotRef(it.HotspotID)
+}
+
+// Visit records that the meeting went to a hotspot item.
+func (m *Meeting) Visit(hotspot ID) {
+	if hotspot != 0 && !slices.Contains(m.Visited, hotspot) {
+		m.Visited = append(m.Visited, hotspot)
+	}
 }

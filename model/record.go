@@ -54,15 +54,7 @@ func (r *MeetingRecord) Index() RecordIndex {
 // ReviewedIn is the last update made to each action in the given meeting:
 // what matters arising recorded.
 func (r *MeetingRecord) ReviewedIn(meetingID ID) map[ID]ActionUpdate {
-	out := map[ID]ActionUpdate{}
-	for _, u := range r.Updates {
-		if u.MeetingID == meetingID && u.Kind != UpdateCreated {
-			if prev, ok := out[u.ActionID]; !ok || !u.At.Before(prev.At) {
-				out[u.ActionID] = u
-			}
-		}
-	}
-	return out
+	return reviewedIn(r.Updates, meetingID)
 }
 
 // MattersArising is every action from earlier meetings that is still open,
@@ -71,14 +63,20 @@ func (r *MeetingRecord) ReviewedIn(meetingID ID) map[ID]ActionUpdate {
 // reviewed ones: the minutes must not change as later work happens.
 // Overdue first (most overdue first), then by due date.
 func (r *MeetingRecord) MattersArising() []Action {
-	reviewed := r.ReviewedIn(r.Meeting.ID)
-	closed := r.Meeting.State == MeetingClosed
+	return MattersArisingFor(r.Meeting, r.Actions, r.ReviewedIn(r.Meeting.ID), r.Today)
+}
+
+// MattersArisingFor is the one rule for matters arising, used by the meeting
+// and by the home screen's count. m may be the zero Meeting (no meeting under
+// way): then it is every open action.
+func MattersArisingFor(m Meeting, actions []Action, reviewed map[ID]ActionUpdate, today Date) []Action {
+	closed := m.State == MeetingClosed
 	var out []Action
-	for _, a := range r.Actions {
-		if a.CreatedMeetingID == r.Meeting.ID {
+	for _, a := range actions {
+		if m.ID != 0 && a.CreatedMeetingID == m.ID {
 			continue
 		}
-		if !r.Meeting.OpenedAt.IsZero() && a.CreatedAt.After(r.Meeting.OpenedAt) && a.CreatedMeetingID != 0 {
+		if !m.OpenedAt.IsZero() && a.CreatedAt.After(m.OpenedAt) && a.CreatedMeetingID != 0 {
 			continue // made in a later meeting
 		}
 		_, seen := reviewed[a.ID]
@@ -86,7 +84,23 @@ func (r *MeetingRecord) MattersArising() []Action {
 			out = append(out, a)
 		}
 	}
-	SortForReview(out, r.Today)
+	SortForReview(out, today)
+	return out
+}
+
+// reviewedIn is ReviewedIn over any list of updates.
+func reviewedIn(updates []ActionUpdate, meetingID ID) map[ID]ActionUpdate {
+	out := map[ID]ActionUpdate{}
+	if meetingID == 0 {
+		return out
+	}
+	for _, u := range updates {
+		if u.MeetingID == meetingID && u.Kind != UpdateCreated {
+			if prev, ok := out[u.ActionID]; !ok || !u.At.Before(prev.At) {
+				out[u.ActionID] = u
+			}
+		}
+	}
 	return out
 }
 
@@ -170,11 +184,14 @@ func (r *MeetingRecord) Referrals() []Hotspot {
 	return out
 }
 
-// HistoryEntry is one line of a hotspot's recent history.
+// HistoryEntry is one line of a hotspot's recent history. Confidential
+// marks a confidential note or a Part 2 decision: it is shown marked, and
+// never leaves through a public export.
 type HistoryEntry struct {
-	At   time.Time
-	Kind string // "note", "resolved", "action", "update"
-	Text string
+	At           time.Time
+	Kind         string // "note", "resolved", "action", "update"
+	Text         string
+	Confidential bool
 }
 
 // HotspotHistory is what happened at a hotspot before this meeting: notes,
@@ -186,12 +203,12 @@ func (r *MeetingRecord) HotspotHistory(hotspotID ID, limit int) []HistoryEntry {
 	}
 	for _, n := range r.Notes {
 		if n.HotspotID == hotspotID && n.MeetingID != r.Meeting.ID && before(n.At) {
-			out = append(out, HistoryEntry{n.At, "note", n.Text})
+			out = append(out, HistoryEntry{At: n.At, Kind: "note", Text: n.Text, Confidential: n.Confidential})
 		}
 	}
 	for _, d := range r.Decisions {
 		if d.HotspotID == hotspotID && d.MeetingID != r.Meeting.ID && before(d.At) {
-			out = append(out, HistoryEntry{d.At, "resolved", d.Resolved()})
+			out = append(out, HistoryEntry{At: d.At, Kind: "resolved", Text: d.Resolved(), Confidential: d.Part2})
 		}
 	}
 	actions := map[ID]Action{}
@@ -209,9 +226,9 @@ func (r *MeetingRecord) HotspotHistory(hotspotID ID, limit int) []HistoryEntry {
 		case UpdateReview:
 			// "reviewed, no change" says nothing about the hotspot
 		case UpdateCreated:
-			out = append(out, HistoryEntry{u.At, "action", a.Ref() + " " + a.Text})
+			out = append(out, HistoryEntry{At: u.At, Kind: "action", Text: a.Ref() + " " + a.Text})
 		default:
-			out = append(out, HistoryEntry{u.At, "update", a.Ref() + " " + u.Describe()})
+			out = append(out, HistoryEntry{At: u.At, Kind: "update", Text: a.Ref() + " " + u.Describe()})
 		}
 	}
 	slices.SortStableFunc(out, func(a, b HistoryEntry) int { return b.At.Compare(a.At) })

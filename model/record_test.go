@@ -70,6 +70,15 @@ func TestHotspotHistoryIsBeforeThisMeetingNewestFirst(t *testing.T) {
 	if h := rec.HotspotHistory(1, 1); len(h) != 1 {
 		t.Fatalf("limit ignored: %d", len(h))
 	}
+	// Confidential notes and Part 2 decisions stay marked in later meetings.
+	rec.Notes = append(rec.Notes, Note{MeetingID: 8, HotspotID: 1, Text: "Witness: J Smith", Confidential: true, At: opened.Add(-6 * 24 * time.Hour)})
+	rec.Decisions[0].Part2 = true
+	for _, e := range rec.HotspotHistory(1, 10) {
+		want := e.Text == "Witness: J Smith" || e.Kind == "resolved"
+		if e.Confidential != want {
+			t.Errorf("%q confidential = %v", e.Text, e.Confidential)
+		}
+	}
 }
 
 func TestNormaliseResolution(t *testing.T) {

@@ -147,10 +147,14 @@ func CheckText(field, label, s string, required bool) (string, error) {
 	return clean, nil
 }
 
+// CleanLine is CleanText for one-line places (names, titles, table cells,
+// error messages): newlines and runs of spaces fold to single spaces.
+func CleanLine(s string) string { return strings.Join(strings.Fields(CleanText(s)), " ") }
+
 // CheckLine is CheckText for one-line fields (names, titles, places):
 // newlines become spaces.
 func CheckLine(field, label, s string, required bool, max int) (string, error) {
-	clean := strings.Join(strings.Fields(CleanText(s)), " ")
+	clean := CleanLine(s)
 	if required && clean == "" {
 		return "", Invalid(field, "%s is empty", label)
 	}

@@ -77,4 +77,14 @@ func TestDateArithmeticAndJSON(t *testing.T) {
 	if d.Long() != "Saturday 28 March 2026" || d.Short() != "28 Mar" {
 		t.Fatalf("formats: %q %q", d.Long(), d.Short())
 	}
+	if got := d.ShortAt(MustDate("2026-11-24")); got != "28 Mar" {
+		t.Fatalf("ShortAt same year = %q", got)
+	}
+	if got := MustDate("2027-01-01").ShortAt(MustDate("2026-11-24")); got != "01 Jan 2027" {
+		t.Fatalf("ShortAt next year = %q", got)
+	}
+	u := ActionUpdate{Kind: UpdateDue, FromDue: MustDate("2026-12-15"), ToDue: MustDate("2027-01-05")}
+	if got := u.Describe(); got != "due 15 Dec 2026 → 05 Jan 2027" {
+		t.Fatalf("Describe across a year = %q", got)
+	}
 }

@@ -55,7 +55,7 @@ func put(tx *bolt.Tx, bucket []byte, id model.ID, v any) error {
 // all decodes every record in a bucket, in ID order.
 func all[T any](tx *bolt.Tx, bucket []byte) ([]T, error) {
 	b := tx.Bucket(bucket)
-	out := make([]T, 0, b.Stats().KeyN)
+	var out []T
 	err := b.ForEach(func(k, v []byte) error {
 		var t T
 		if err := json.Unmarshal(v, &t); err != nil {

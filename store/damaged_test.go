@@ -26,6 +26,23 @@ func TestOpenChild(t *testing.T) {
 		fmt.Println("ERROR:", err)
 		os.Exit(3)
 	}
+	// A file can pass the header check and still be damaged inside: read
+	// everything a screen would.
+	if _, err := s.Home(); err != nil {
+		fmt.Println("ERROR:", err)
+		os.Exit(3)
+	}
+	if ms, err := s.Meetings(); err == nil {
+		for _, m := range ms {
+			if _, err := s.MeetingRecord(m.ID); err != nil {
+				fmt.Println("ERROR:", err)
+				os.Exit(3)
+			}
+		}
+	} else {
+		fmt.Println("ERROR:", err)
+		os.Exit(3)
+	}
 	s.Close()
 	fmt.Println("OPENED")
 	os.Exit(0)
@@ -60,6 +77,10 @@ func TestDamagedFilesReportedCleanly(t *testing.T) {
 		t.Fatalf("implausible fixture: %d pages in use, %d bytes", meta.pgid, len(raw))
 	}
 	garbage := bytes.Repeat([]byte("not a database "), 5000)
+	garbledPages := append([]byte(nil), raw...)
+	for i := 5 * 4096; i < min(inUse, 25*4096); i++ {
+		garbledPages[i] = 0xff
+	}
 	flippedMeta := append([]byte(nil), raw...)
 	flippedMeta[16+60] ^= 0xff // checksum of meta page 0
 	flippedMeta[4096+16+60] ^= 0xff
@@ -75,6 +96,7 @@ func TestDamagedFilesReportedCleanly(t *testing.T) {
 		{"truncated inside the header", raw[:100], "damaged or not a tasking database"},
 		{"garbage", garbage, "not a bbolt file"},
 		{"both headers corrupt", flippedMeta, "damaged or not a tasking database"},
+		{"pages garbled after a good header", garbledPages, "damaged or not a tasking database"},
 		{"intact copy", raw, "OPENED"},
 	}
 	for _, tc := range cases {

@@ -65,19 +65,24 @@ func (s *Store) AddNote(actor model.Actor, meetingID model.ID, item model.ItemKi
 		if _, err := meetingFor(w.tx, meetingID); err != nil {
 			return err
 		}
-		if hotspotID != 0 {
-			item = model.ItemHotspot
-		}
-		id, err := nextID(w.tx, bNotes)
-		if err != nil {
-			return err
-		}
-		n = model.Note{ID: id, MeetingID: meetingID, HotspotID: hotspotID, Item: item, Text: text, Confidential: confidential,
-			At: w.now, By: actor.String(), Version: 1}
-		if err := put(w.tx, bNotes, id, n); err != nil {
-			return err
-		}
-		return w.audit("note.add", "note", model.HotspotRef(hotspotID), nil, n)
+		n, err = w.addNote(meetingID, item, hotspotID, text, confidential)
+		return err
 	})
 	return n, err
+}
+
+func (w *wtx) addNote(meetingID model.ID, item model.ItemKind, hotspotID model.ID, text string, confidential bool) (model.Note, error) {
+	if hotspotID != 0 {
+		item = model.ItemHotspot
+	}
+	id, err := nextID(w.tx, bNotes)
+	if err != nil {
+		return model.Note{}, err
+	}
+	n := model.Note{ID: id, MeetingID: meetingID, HotspotID: hotspotID, Item: item, Text: text, Confidential: confidential,
+		At: w.now, By: w.actor.String(), Version: 1}
+	if err := put(w.tx, bNotes, id, n); err != nil {
+		return n, err
+	}
+	return n, w.audit("note.add", "note", model.HotspotRef(hotspotID), nil, n)
 }

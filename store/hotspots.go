@@ -1,6 +1,8 @@
 package store
 
 import (
+	"fmt"
+
 	"github.com/ccsp/tasking/model"
 )
 
@@ -35,25 +37,37 @@ func (s *Store) AddHotspot(actor model.Actor, n model.NewHotspot, meetingID mode
 		if err := put(w.tx, bHotspots, id, h); err != nil {
 			return err
 		}
-		if m != nil {
-			if _, err := m.AddReferralItem(id); err != nil {
-				return err
-			}
-			m.UpdatedAt = w.now
-			m.Version++
-			if err := put(w.tx, bMeetings, m.ID, *m); err != nil {
-				return err
-			}
+		if err := w.audit("hotspot.add", "hotspot", h.Ref(), nil, h); err != nil {
+			return err
 		}
-		return w.audit("hotspot.add", "hotspot", h.Ref(), nil, h)
+		if m == nil {
+			return nil
+		}
+		before := agendaRefs(m)
+		if _, err := m.AddReferralItem(id); err != nil {
+			return err
+		}
+		m.UpdatedAt = w.now
+		m.Version++
+		if err := put(w.tx, bMeetings, m.ID, *m); err != nil {
+			return err
+		}
+		return w.audit("meeting.agenda_add", "meeting", m.Ref(), before, agendaRefs(m))
 	})
 	return h, err
 }
 
-func (s *Store) changeHotspot(actor model.Actor, id model.ID, version int, op string, change func(w *wtx, h *model.Hotspot) error) (model.Hotspot, error) {
+// changeHotspot is the shape of every hotspot edit. change returns what the
+// minutes should say when the change is made in a meeting (meetingID set):
+// it is recorded as a note under the hotspot in the same transaction, so a
+// risk raised or a hotspot closed in the meeting is in its minutes.
+func (s *Store) changeHotspot(actor model.Actor, id model.ID, version int, meetingID model.ID, op string, change func(w *wtx, h *model.Hotspot) (minute string, err error)) (model.Hotspot, error) {
 	var out model.Hotspot
 	err := s.write(actor, func(w *wtx) error {
 		if err := model.Permit(actor, model.OpEditHotspot, 0); err != nil {
+			return err
+		}
+		if _, err := meetingFor(w.tx, meetingID); err != nil {
 			return err
 		}
 		var h model.Hotspot
@@ -64,7 +78,8 @@ func (s *Store) changeHotspot(actor model.Actor, id model.ID, version int, op st
 			return err
 		}
 		before := h
-		if err := change(w, &h); err != nil {
+		minute, err := change(w, &h)
+		if err != nil {
 			return err
 		}
 		h.UpdatedAt, h.UpdatedBy = w.now, actor.String()
@@ -73,72 +88,89 @@ func (s *Store) changeHotspot(actor model.Actor, id model.ID, version int, op st
 		if err := put(w.tx, bHotspots, h.ID, h); err != nil {
 			return err
 		}
-		return w.audit(op, "hotspot", h.Ref(), before, h)
+		if err := w.audit(op, "hotspot", h.Ref(), before, h); err != nil {
+			return err
+		}
+		if meetingID == 0 || minute == "" {
+			return nil
+		}
+		_, err = w.addNote(meetingID, model.ItemHotspot, h.ID, minute, false)
+		return err
 	})
 	return out, err
 }
 
 // SetHotspotRisk changes the risk level, with the reason.
-func (s *Store) SetHotspotRisk(actor model.Actor, id model.ID, version int, risk model.Risk, reason string) (model.Hotspot, error) {
+func (s *Store) SetHotspotRisk(actor model.Actor, id model.ID, version int, risk model.Risk, reason string, meetingID model.ID) (model.Hotspot, error) {
 	reason, err := model.CheckText("reason", "reason for the risk level", reason, false)
 	if err != nil {
 		return model.Hotspot{}, err
 	}
-	return s.changeHotspot(actor, id, version, "hotspot.risk", func(w *wtx, h *model.Hotspot) error {
+	return s.changeHotspot(actor, id, version, meetingID, "hotspot.risk", func(w *wtx, h *model.Hotspot) (string, error) {
 		if risk < model.RiskLow || risk > model.RiskHigh {
-			return model.Invalid("risk", "choose low, medium or high")
+			return "", model.Invalid("risk", "choose low, medium or high")
 		}
 		if h.Risk == risk && (reason == "" || reason == h.RiskReason) {
-			return model.Invalid("risk", "%s is already %s risk", h.Ref(), risk)
+			return "", model.Invalid("risk", "%s is already %s risk", h.Ref(), risk)
+		}
+		minute := fmt.Sprintf("Risk changed from %s to %s", h.Risk, risk)
+		if h.Risk == risk {
+			minute = fmt.Sprintf("Risk kept at %s", risk)
+		}
+		if reason != "" {
+			minute += ": " + reason
 		}
 		h.Risk = risk
 		if reason != "" {
 			h.RiskReason = reason
 		}
-		return nil
+		return minute + ".", nil
 	})
 }
 
 // SetHotspotStatus moves a hotspot between new, active and monitoring.
 // Closing needs a reason: use CloseHotspot.
-func (s *Store) SetHotspotStatus(actor model.Actor, id model.ID, version int, status model.HotspotStatus) (model.Hotspot, error) {
-	return s.changeHotspot(actor, id, version, "hotspot.status", func(w *wtx, h *model.Hotspot) error {
+func (s *Store) SetHotspotStatus(actor model.Actor, id model.ID, version int, status model.HotspotStatus, meetingID model.ID) (model.Hotspot, error) {
+	return s.changeHotspot(actor, id, version, meetingID, "hotspot.status", func(w *wtx, h *model.Hotspot) (string, error) {
 		switch {
 		case status == model.HotspotClosed:
-			return model.Invalid("status", "closing a hotspot needs a reason: use close")
+			return "", model.Invalid("status", "closing a hotspot needs a reason: use close")
 		case h.Status == status:
-			return model.Invalid("status", "%s is already %s", h.Ref(), status)
+			return "", model.Invalid("status", "%s is already %s", h.Ref(), status)
 		}
+		minute := fmt.Sprintf("Status changed from %s to %s.", h.Status, status)
 		if h.Status == model.HotspotClosed {
 			h.Closed, h.CloseReason = model.Date{}, ""
+			minute = fmt.Sprintf("Reopened as %s.", status)
 		}
 		h.Status = status
-		return nil
+		return minute, nil
 	})
 }
 
 // SetHotspotSARA moves a hotspot to a SARA stage.
-func (s *Store) SetHotspotSARA(actor model.Actor, id model.ID, version int, stage model.SARAStage) (model.Hotspot, error) {
-	return s.changeHotspot(actor, id, version, "hotspot.sara", func(w *wtx, h *model.Hotspot) error {
+func (s *Store) SetHotspotSARA(actor model.Actor, id model.ID, version int, stage model.SARAStage, meetingID model.ID) (model.Hotspot, error) {
+	return s.changeHotspot(actor, id, version, meetingID, "hotspot.sara", func(w *wtx, h *model.Hotspot) (string, error) {
 		if h.SARA == stage {
-			return model.Invalid("sara", "%s is already at %s", h.Ref(), stage)
+			return "", model.Invalid("sara", "%s is already at %s", h.Ref(), stage)
 		}
+		minute := fmt.Sprintf("Moved to the %s stage.", stage)
 		h.SARA = stage
-		return nil
+		return minute, nil
 	})
 }
 
 // CloseHotspot closes a hotspot with the reason the group agreed.
-func (s *Store) CloseHotspot(actor model.Actor, id model.ID, version int, reason string) (model.Hotspot, error) {
+func (s *Store) CloseHotspot(actor model.Actor, id model.ID, version int, reason string, meetingID model.ID) (model.Hotspot, error) {
 	reason, err := model.CheckText("reason", "reason for closing", reason, true)
 	if err != nil {
 		return model.Hotspot{}, err
 	}
-	return s.changeHotspot(actor, id, version, "hotspot.close", func(w *wtx, h *model.Hotspot) error {
+	return s.changeHotspot(actor, id, version, meetingID, "hotspot.close", func(w *wtx, h *model.Hotspot) (string, error) {
 		if h.Status == model.HotspotClosed {
-			return model.Invalid("status", "%s is already closed", h.Ref())
+			return "", model.Invalid("status", "%s is already closed", h.Ref())
 		}
 		h.Status, h.Closed, h.CloseReason = model.HotspotClosed, model.DateOf(w.now), reason
-		return nil
+		return "The hotspot was closed: " + reason, nil
 	})
 }

@@ -107,7 +107,10 @@ func (s *Store) OpenMeeting() (model.Meeting, bool, error) {
 
 // changeMeeting is the shape of every in-meeting write: load, check it is
 // under way and that the actor may run it, change, save, audit.
-func (s *Store) changeMeeting(actor model.Actor, id model.ID, op string, change func(w *wtx, m *model.Meeting) (detail any, err error)) (model.Meeting, error) {
+// change returns what the audit event records: the part of the meeting it
+// changed, before and after (the whole record each time would bloat the
+// trail for every attendance mark).
+func (s *Store) changeMeeting(actor model.Actor, id model.ID, op string, change func(w *wtx, m *model.Meeting) (before, after any, err error)) (model.Meeting, error) {
 	var out model.Meeting
 	err := s.write(actor, func(w *wtx) error {
 		if err := model.Permit(actor, model.OpRunMeeting, 0); err != nil {
@@ -120,7 +123,7 @@ func (s *Store) changeMeeting(actor model.Actor, id model.ID, op string, change 
 		if err := m.CheckEditable(); err != nil {
 			return err
 		}
-		detail, err := change(w, &m)
+		before, after, err := change(w, &m)
 		if err != nil {
 			return err
 		}
@@ -130,50 +133,55 @@ func (s *Store) changeMeeting(actor model.Actor, id model.ID, op string, change 
 		if err := put(w.tx, bMeetings, m.ID, m); err != nil {
 			return err
 		}
-		return w.audit(op, "meeting", m.Ref(), nil, detail)
+		return w.audit(op, "meeting", m.Ref(), before, after)
 	})
 	return out, err
 }
 
 // GoToItem moves the meeting to agenda item i and starts its clock. The
-// position is saved so a resumed meeting opens where it was.
+// position is saved so a resumed meeting opens where it was, and a hotspot
+// gone to counts as reviewed when the meeting closes.
 func (s *Store) GoToItem(actor model.Actor, id model.ID, i int) (model.Meeting, error) {
-	return s.changeMeeting(actor, id, "meeting.item", func(w *wtx, m *model.Meeting) (any, error) {
+	return s.changeMeeting(actor, id, "meeting.item", func(w *wtx, m *model.Meeting) (any, any, error) {
 		if i < 0 || i >= len(m.Agenda) {
-			return nil, model.Invalid("agenda", "there is no item %d", i+1)
+			return nil, nil, model.Invalid("agenda", "there is no item %d", i+1)
 		}
+		before := map[string]any{"item": m.Current + 1}
 		m.Current, m.ItemStartedAt = i, w.now
-		return map[string]any{"item": i + 1, "kind": m.Agenda[i].Kind, "hotspot": model.HotspotRef(m.Agenda[i].HotspotID)}, nil
+		if it := m.Agenda[i]; it.Kind == model.ItemHotspot {
+			m.Visit(it.HotspotID)
+		}
+		return before, map[string]any{"item": i + 1, "kind": m.Agenda[i].Kind, "hotspot": model.HotspotRef(m.Agenda[i].HotspotID)}, nil
 	})
 }
 
 // SetAttendance records present / apologies / absent for a member.
 func (s *Store) SetAttendance(actor model.Actor, id, member model.ID, status model.AttendanceStatus) (model.Meeting, error) {
-	return s.changeMeeting(actor, id, "meeting.attendance", func(w *wtx, m *model.Meeting) (any, error) {
+	return s.changeMeeting(actor, id, "meeting.attendance", func(w *wtx, m *model.Meeting) (any, any, error) {
 		var mem model.Member
 		if err := get(w.tx, bMembers, member, &mem); err != nil {
-			return nil, model.Invalid("member", "no such member (#%d)", member)
+			return nil, nil, model.Invalid("member", "no such member (#%d)", member)
 		}
 		before := m.AttendanceOf(member)
 		m.SetAttendance(member, status)
-		return map[string]any{"member": mem.Name, "from": before, "to": status}, nil
+		return map[string]any{"member": mem.Name, "status": before}, map[string]any{"member": mem.Name, "status": status}, nil
 	})
 }
 
 // MarkRemainingPresent marks everyone not yet marked as present.
 func (s *Store) MarkRemainingPresent(actor model.Actor, id model.ID) (model.Meeting, error) {
-	return s.changeMeeting(actor, id, "meeting.attendance", func(w *wtx, m *model.Meeting) (any, error) {
-		n := 0
+	return s.changeMeeting(actor, id, "meeting.attendance", func(w *wtx, m *model.Meeting) (any, any, error) {
+		var marked []model.ID
 		for i := range m.Attendance {
 			if m.Attendance[i].Status == model.Unmarked {
 				m.Attendance[i].Status = model.Present
-				n++
+				marked = append(marked, m.Attendance[i].MemberID)
 			}
 		}
-		if n == 0 {
-			return nil, model.Invalid("attendance", "everyone is already marked")
+		if len(marked) == 0 {
+			return nil, nil, model.Invalid("attendance", "everyone is already marked")
 		}
-		return map[string]any{"marked_present": n}, nil
+		return map[string]any{"members": marked, "status": model.Unmarked}, map[string]any{"members": marked, "status": model.Present}, nil
 	})
 }
 
@@ -186,20 +194,21 @@ func (s *Store) AddGuest(actor model.Actor, id model.ID, g model.Guest) (model.M
 	if g.Agency, err = model.CheckLine("agency", "guest's organisation", g.Agency, true, 100); err != nil {
 		return model.Meeting{}, err
 	}
-	return s.changeMeeting(actor, id, "meeting.guest", func(w *wtx, m *model.Meeting) (any, error) {
+	return s.changeMeeting(actor, id, "meeting.guest", func(w *wtx, m *model.Meeting) (any, any, error) {
+		before := len(m.Guests)
 		m.Guests = append(m.Guests, g)
-		return g, nil
+		return map[string]any{"guests": before}, g, nil
 	})
 }
 
 // RecordConfidentiality records that the confidentiality statement was read.
 func (s *Store) RecordConfidentiality(actor model.Actor, id model.ID) (model.Meeting, error) {
-	return s.changeMeeting(actor, id, "meeting.confidentiality", func(w *wtx, m *model.Meeting) (any, error) {
+	return s.changeMeeting(actor, id, "meeting.confidentiality", func(w *wtx, m *model.Meeting) (any, any, error) {
 		if m.ConfidentialityRead {
-			return nil, model.Invalid("confidentiality", "the statement was already recorded as read at %s", m.ConfidentialityReadAt.Local().Format("15:04"))
+			return nil, nil, model.Invalid("confidentiality", "the statement was already recorded as read at %s", m.ConfidentialityReadAt.Local().Format("15:04"))
 		}
 		m.ConfidentialityRead, m.ConfidentialityReadAt = true, w.now
-		return map[string]any{"read": true}, nil
+		return map[string]any{"read": false}, map[string]any{"read": true}, nil
 	})
 }
 
@@ -209,26 +218,27 @@ func (s *Store) AddDeclaration(actor model.Actor, id, member model.ID, text stri
 	if err != nil {
 		return model.Meeting{}, err
 	}
-	return s.changeMeeting(actor, id, "meeting.declaration", func(w *wtx, m *model.Meeting) (any, error) {
+	return s.changeMeeting(actor, id, "meeting.declaration", func(w *wtx, m *model.Meeting) (any, any, error) {
 		var mem model.Member
 		if err := get(w.tx, bMembers, member, &mem); err != nil {
-			return nil, model.Invalid("member", "no such member (#%d)", member)
+			return nil, nil, model.Invalid("member", "no such member (#%d)", member)
 		}
 		d := model.Declaration{MemberID: member, Name: mem.Name, Text: text}
+		before := map[string]any{"declarations": len(m.Declarations), "none": m.NoDeclarations}
 		m.Declarations = append(m.Declarations, d)
 		m.NoDeclarations = false
-		return d, nil
+		return before, d, nil
 	})
 }
 
 // SetNoDeclarations records that no interests were declared.
 func (s *Store) SetNoDeclarations(actor model.Actor, id model.ID) (model.Meeting, error) {
-	return s.changeMeeting(actor, id, "meeting.declarations_none", func(w *wtx, m *model.Meeting) (any, error) {
+	return s.changeMeeting(actor, id, "meeting.declarations_none", func(w *wtx, m *model.Meeting) (any, any, error) {
 		if len(m.Declarations) > 0 {
-			return nil, model.Invalid("declarations", "%d declarations are already recorded", len(m.Declarations))
+			return nil, nil, model.Invalid("declarations", "%d declarations are already recorded", len(m.Declarations))
 		}
 		m.NoDeclarations = true
-		return map[string]any{"none": true}, nil
+		return map[string]any{"none": false}, map[string]any{"none": true}, nil
 	})
 }
 
@@ -236,58 +246,79 @@ func (s *Store) SetNoDeclarations(actor model.Actor, id model.ID) (model.Meeting
 // minutes are a correct record.
 func (s *Store) ApprovePreviousMinutes(actor model.Actor, id model.ID) (model.Decision, error) {
 	var dec model.Decision
-	_, err := s.changeMeeting(actor, id, "meeting.approve_minutes", func(w *wtx, m *model.Meeting) (any, error) {
+	_, err := s.changeMeeting(actor, id, "meeting.approve_minutes", func(w *wtx, m *model.Meeting) (any, any, error) {
 		if m.PreviousMeetingID == 0 {
-			return nil, model.Invalid("minutes", "there is no previous meeting to approve")
+			return nil, nil, model.Invalid("minutes", "there is no previous meeting to approve")
 		}
 		if m.MinutesApprovedByDecID != 0 {
-			return nil, model.Invalid("minutes", "the previous minutes are already approved (%s)", model.DecisionRef(m.MinutesApprovedByDecID))
+			return nil, nil, model.Invalid("minutes", "the previous minutes are already approved (%s)", model.DecisionRef(m.MinutesApprovedByDecID))
 		}
 		var prev model.Meeting
 		if err := get(w.tx, bMeetings, m.PreviousMeetingID, &prev); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		text := fmt.Sprintf("that the minutes of the meeting held on %s be approved as a correct record and signed by the Chair", prev.Date.Long())
 		var err error
 		if dec, err = w.addDecision(m.ID, model.ItemMinutes, 0, text, false); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		m.MinutesApprovedByDecID = dec.ID
-		return dec, nil
+		return map[string]any{"approved": false}, map[string]any{"approved": true, "decision": dec.Ref(), "meeting": prev.Ref()}, nil
 	})
 	return dec, err
 }
 
+func agendaRefs(m *model.Meeting) []string {
+	out := make([]string, len(m.Agenda))
+	for i, it := range m.Agenda {
+		out[i] = string(it.Kind)
+		if it.Kind == model.ItemHotspot {
+			out[i] = model.HotspotRef(it.HotspotID)
+		}
+	}
+	return out
+}
+
 // MoveAgendaItem moves hotspot item i up or down.
 func (s *Store) MoveAgendaItem(actor model.Actor, id model.ID, i, delta int) (model.Meeting, error) {
-	return s.changeMeeting(actor, id, "meeting.agenda_move", func(w *wtx, m *model.Meeting) (any, error) {
-		return map[string]any{"item": i + 1, "by": delta}, m.MoveItem(i, delta)
+	return s.changeMeeting(actor, id, "meeting.agenda_move", func(w *wtx, m *model.Meeting) (any, any, error) {
+		before := agendaRefs(m)
+		if err := m.MoveItem(i, delta); err != nil {
+			return nil, nil, err
+		}
+		return before, agendaRefs(m), nil
 	})
 }
 
 // DropAgendaItem takes hotspot item i off this meeting's agenda.
 func (s *Store) DropAgendaItem(actor model.Actor, id model.ID, i int) (model.Meeting, error) {
-	return s.changeMeeting(actor, id, "meeting.agenda_drop", func(w *wtx, m *model.Meeting) (any, error) {
+	return s.changeMeeting(actor, id, "meeting.agenda_drop", func(w *wtx, m *model.Meeting) (any, any, error) {
 		if i < 0 || i >= len(m.Agenda) {
-			return nil, model.Invalid("agenda", "there is no item %d", i+1)
+			return nil, nil, model.Invalid("agenda", "there is no item %d", i+1)
 		}
-		ref := model.HotspotRef(m.Agenda[i].HotspotID)
-		return map[string]any{"item": i + 1, "hotspot": ref}, m.DropItem(i)
+		before := agendaRefs(m)
+		if err := m.DropItem(i); err != nil {
+			return nil, nil, err
+		}
+		return before, agendaRefs(m), nil
 	})
 }
 
 // AddAgendaHotspot puts an existing hotspot on the agenda.
 func (s *Store) AddAgendaHotspot(actor model.Actor, id, hotspot model.ID) (model.Meeting, error) {
-	return s.changeMeeting(actor, id, "meeting.agenda_add", func(w *wtx, m *model.Meeting) (any, error) {
+	return s.changeMeeting(actor, id, "meeting.agenda_add", func(w *wtx, m *model.Meeting) (any, any, error) {
 		var h model.Hotspot
 		if err := get(w.tx, bHotspots, hotspot, &h); err != nil {
-			return nil, model.Invalid("hotspot", "there is no %s", model.HotspotRef(hotspot))
+			return nil, nil, model.Invalid("ref", "there is no %s", model.HotspotRef(hotspot))
 		}
 		if !h.IsOpen() {
-			return nil, model.Invalid("hotspot", "%s is closed", h.Ref())
+			return nil, nil, model.Invalid("ref", "%s is closed", h.Ref())
 		}
-		_, err := m.AddHotspotItem(hotspot)
-		return map[string]any{"hotspot": h.Ref()}, err
+		before := agendaRefs(m)
+		if _, err := m.AddHotspotItem(hotspot); err != nil {
+			return nil, nil, err
+		}
+		return before, agendaRefs(m), nil
 	})
 }
 
@@ -302,11 +333,11 @@ func (s *Store) SetNextMeeting(actor model.Actor, id model.ID, date model.Date, 
 	if place, err = model.CheckLine("place", "place", place, false, 120); err != nil {
 		return model.Meeting{}, err
 	}
-	return s.changeMeeting(actor, id, "meeting.next_date", func(w *wtx, m *model.Meeting) (any, error) {
+	return s.changeMeeting(actor, id, "meeting.next_date", func(w *wtx, m *model.Meeting) (any, any, error) {
 		if !date.After(m.Date) {
-			return nil, model.Invalid("date", "the next meeting must be after this one (%s)", m.Date)
+			return nil, nil, model.Invalid("date", "the next meeting must be after this one (%s)", m.Date)
 		}
-		before := m.NextDate
+		before := map[string]any{"date": m.NextDate, "time": m.NextTime, "place": m.NextPlace}
 		m.NextDate, m.NextTime, m.NextPlace = date, clock, place
 		if m.NextTime == "" {
 			m.NextTime = m.Time
@@ -314,50 +345,100 @@ func (s *Store) SetNextMeeting(actor model.Actor, id model.ID, date model.Date, 
 		if m.NextPlace == "" {
 			m.NextPlace = m.Place
 		}
-		return map[string]any{"from": before, "to": date, "time": m.NextTime, "place": m.NextPlace}, nil
+		return before, map[string]any{"date": date, "time": m.NextTime, "place": m.NextPlace}, nil
 	})
 }
 
-// CloseMeeting freezes the meeting. Unmarked members become absent, every
-// hotspot walked is marked reviewed, and the next meeting (if a date was
-// fixed) is planned.
+// CloseMeeting freezes the meeting. Unmarked members become absent; the
+// hotspots the meeting went to, or recorded business under, are marked
+// reviewed (skipped ones are not, so next week's agenda still puts them
+// first); and the next meeting (if a date was fixed) is planned.
 func (s *Store) CloseMeeting(actor model.Actor, id model.ID) (model.Meeting, error) {
-	return s.changeMeeting(actor, id, "meeting.close", func(w *wtx, m *model.Meeting) (any, error) {
+	return s.changeMeeting(actor, id, "meeting.close", func(w *wtx, m *model.Meeting) (any, any, error) {
 		for i := range m.Attendance {
 			if m.Attendance[i].Status == model.Unmarked {
 				m.Attendance[i].Status = model.Absent
 			}
 		}
-		reviewed := 0
-		for _, it := range m.Agenda {
-			if it.Kind != model.ItemHotspot {
-				continue
-			}
+		if it, ok := m.CurrentItem(); ok && it.Kind == model.ItemHotspot {
+			m.Visit(it.HotspotID)
+		}
+		reviewed, err := businessIn(w.tx, m)
+		if err != nil {
+			return nil, nil, err
+		}
+		var refs []string
+		for _, hid := range reviewed {
 			var h model.Hotspot
-			if err := get(w.tx, bHotspots, it.HotspotID, &h); err != nil {
+			if err := get(w.tx, bHotspots, hid, &h); err != nil || !h.LastReviewed.Before(m.Date) {
 				continue
 			}
-			if h.LastReviewed.Before(m.Date) {
-				h.LastReviewed = m.Date
-				h.TimesReviewed++
-				h.UpdatedAt, h.UpdatedBy = w.now, w.actor.String()
-				h.Version++
-				if err := put(w.tx, bHotspots, h.ID, h); err != nil {
-					return nil, err
-				}
-				reviewed++
+			before := h
+			h.LastReviewed = m.Date
+			h.TimesReviewed++
+			h.UpdatedAt, h.UpdatedBy = w.now, w.actor.String()
+			h.Version++
+			if err := put(w.tx, bHotspots, h.ID, h); err != nil {
+				return nil, nil, err
 			}
+			if err := w.audit("hotspot.reviewed", "hotspot", h.Ref(), before, h); err != nil {
+				return nil, nil, err
+			}
+			refs = append(refs, h.Ref())
 		}
 		m.State, m.ClosedAt = model.MeetingClosed, w.now
 		next := model.ID(0)
 		if !m.NextDate.IsZero() {
-			var err error
 			if next, err = planMeeting(w, *m); err != nil {
-				return nil, err
+				return nil, nil, err
 			}
 		}
-		return map[string]any{"hotspots_reviewed": reviewed, "next_meeting": model.MeetingRef(next)}, nil
+		return map[string]any{"state": model.MeetingOpen}, map[string]any{"state": model.MeetingClosed, "hotspots_reviewed": refs, "next_meeting": model.MeetingRef(next)}, nil
 	})
+}
+
+// businessIn is the hotspots a meeting went to or recorded anything under:
+// notes, decisions or actions.
+func businessIn(tx *bolt.Tx, m *model.Meeting) ([]model.ID, error) {
+	seen := map[model.ID]bool{}
+	var out []model.ID
+	add := func(id model.ID) {
+		if id != 0 && !seen[id] {
+			seen[id] = true
+			out = append(out, id)
+		}
+	}
+	for _, id := range m.Visited {
+		add(id)
+	}
+	notes, err := all[model.Note](tx, bNotes)
+	if err != nil {
+		return nil, err
+	}
+	for _, n := range notes {
+		if n.MeetingID == m.ID {
+			add(n.HotspotID)
+		}
+	}
+	decisions, err := all[model.Decision](tx, bDecisions)
+	if err != nil {
+		return nil, err
+	}
+	for _, d := range decisions {
+		if d.MeetingID == m.ID {
+			add(d.HotspotID)
+		}
+	}
+	actions, err := all[model.Action](tx, bActions)
+	if err != nil {
+		return nil, err
+	}
+	for _, a := range actions {
+		if a.CreatedMeetingID == m.ID {
+			add(a.HotspotID)
+		}
+	}
+	return out, nil
 }
 
 func planMeeting(w *wtx, closed model.Meeting) (model.ID, error) {
@@ -367,9 +448,14 @@ func planMeeting(w *wtx, closed model.Meeting) (model.ID, error) {
 	}
 	for _, e := range existing {
 		if e.State == model.MeetingPlanned {
+			before := e
 			e.Date, e.Time, e.Place = closed.NextDate, closed.NextTime, closed.NextPlace
+			e.UpdatedAt = w.now
 			e.Version++
-			return e.ID, put(w.tx, bMeetings, e.ID, e)
+			if err := put(w.tx, bMeetings, e.ID, e); err != nil {
+				return 0, err
+			}
+			return e.ID, w.audit("meeting.plan", "meeting", e.Ref(), before, e)
 		}
 	}
 	id, err := nextID(w.tx, bMeetings)
@@ -378,7 +464,10 @@ func planMeeting(w *wtx, closed model.Meeting) (model.ID, error) {
 	}
 	next := model.Meeting{ID: id, Date: closed.NextDate, Time: closed.NextTime, Place: closed.NextPlace, Kind: closed.Kind,
 		ChairID: closed.ChairID, State: model.MeetingPlanned, CreatedAt: w.now, UpdatedAt: w.now, Version: 1}
-	return id, put(w.tx, bMeetings, id, next)
+	if err := put(w.tx, bMeetings, id, next); err != nil {
+		return 0, err
+	}
+	return id, w.audit("meeting.plan", "meeting", next.Ref(), nil, next)
 }
 
 // meetingFor loads a meeting that must be under way, for writes that belong

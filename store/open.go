@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"sync"
 	"time"
 
 	"github.com/ccsp/tasking/model"
@@ -33,8 +32,9 @@ type Store struct {
 	now  func() time.Time
 	feed feed
 
-	mu       sync.Mutex
-	readOnly bool // set when the file's schema is newer than ours
+	// fileSchema is set when the file's schema is newer than ours: then the
+	// store reads but refuses every write.
+	fileSchema int
 }
 
 // Open opens (creating if needed) the database at path.
@@ -119,7 +119,7 @@ func (s *Store) Today() model.Date { return model.DateOf(s.now()) }
 
 // Check runs bbolt's consistency check over the whole file.
 func (s *Store) Check() error {
-	return s.db.View(func(tx *bolt.Tx) error {
+	return s.view(func(tx *bolt.Tx) error {
 		var errs []error
 		for err := range tx.Check() {
 			errs = append(errs, err)

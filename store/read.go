@@ -14,7 +14,7 @@ import (
 // IsEmpty: no partnership has been set up (a new file).
 func (s *Store) IsEmpty() (bool, error) {
 	empty := true
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		empty = tx.Bucket(bMeta).Get(kPartnership) == nil
 		return nil
 	})
@@ -32,7 +32,7 @@ func readPartnership(tx *bolt.Tx) (model.Partnership, error) {
 
 // Partnership is the group's settings.
 func (s *Store) Partnership() (p model.Partnership, err error) {
-	err = s.db.View(func(tx *bolt.Tx) error {
+	err = s.view(func(tx *bolt.Tx) error {
 		p, err = readPartnership(tx)
 		return err
 	})
@@ -40,7 +40,7 @@ func (s *Store) Partnership() (p model.Partnership, err error) {
 }
 
 func (s *Store) Agencies() (out []model.Agency, err error) {
-	err = s.db.View(func(tx *bolt.Tx) error {
+	err = s.view(func(tx *bolt.Tx) error {
 		out, err = all[model.Agency](tx, bAgencies)
 		return err
 	})
@@ -48,7 +48,7 @@ func (s *Store) Agencies() (out []model.Agency, err error) {
 }
 
 func (s *Store) Members() (out []model.Member, err error) {
-	err = s.db.View(func(tx *bolt.Tx) error {
+	err = s.view(func(tx *bolt.Tx) error {
 		out, err = all[model.Member](tx, bMembers)
 		return err
 	})
@@ -57,7 +57,7 @@ func (s *Store) Members() (out []model.Member, err error) {
 
 // Hotspots, ranked as on the home screen (open, high risk first).
 func (s *Store) Hotspots() (out []model.Hotspot, err error) {
-	err = s.db.View(func(tx *bolt.Tx) error {
+	err = s.view(func(tx *bolt.Tx) error {
 		out, err = all[model.Hotspot](tx, bHotspots)
 		return err
 	})
@@ -66,17 +66,17 @@ func (s *Store) Hotspots() (out []model.Hotspot, err error) {
 }
 
 func (s *Store) Hotspot(id model.ID) (h model.Hotspot, err error) {
-	err = s.db.View(func(tx *bolt.Tx) error { return get(tx, bHotspots, id, &h) })
+	err = s.view(func(tx *bolt.Tx) error { return get(tx, bHotspots, id, &h) })
 	return h, notFound(err, model.HotspotRef(id))
 }
 
 func (s *Store) Action(id model.ID) (a model.Action, err error) {
-	err = s.db.View(func(tx *bolt.Tx) error { return get(tx, bActions, id, &a) })
+	err = s.view(func(tx *bolt.Tx) error { return get(tx, bActions, id, &a) })
 	return a, notFound(err, model.ActionRef(id))
 }
 
 func (s *Store) Meeting(id model.ID) (m model.Meeting, err error) {
-	err = s.db.View(func(tx *bolt.Tx) error { return get(tx, bMeetings, id, &m) })
+	err = s.view(func(tx *bolt.Tx) error { return get(tx, bMeetings, id, &m) })
 	return m, notFound(err, model.MeetingRef(id))
 }
 
@@ -96,7 +96,7 @@ func (e *RefError) Unwrap() error { return ErrNotFound }
 // Actions matching the filter, overdue first then by due date. With an
 // agency, the agency+due index is walked instead of every action.
 func (s *Store) Actions(f model.ActionFilter) (out []model.Action, err error) {
-	err = s.db.View(func(tx *bolt.Tx) error {
+	err = s.view(func(tx *bolt.Tx) error {
 		if f.AgencyID != 0 {
 			c := tx.Bucket(bIdxActionsByAgency).Cursor()
 			prefix := idKey(f.AgencyID)
@@ -125,7 +125,7 @@ func (s *Store) Actions(f model.ActionFilter) (out []model.Action, err error) {
 
 // ActionHistory is every update to an action, oldest first.
 func (s *Store) ActionHistory(id model.ID) (out []model.ActionUpdate, err error) {
-	err = s.db.View(func(tx *bolt.Tx) error {
+	err = s.view(func(tx *bolt.Tx) error {
 		c := tx.Bucket(bIdxUpdatesByAction).Cursor()
 		prefix := idKey(id)
 		for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Next() {
@@ -142,7 +142,7 @@ func (s *Store) ActionHistory(id model.ID) (out []model.ActionUpdate, err error)
 
 // Meetings, oldest first.
 func (s *Store) Meetings() (out []model.Meeting, err error) {
-	err = s.db.View(func(tx *bolt.Tx) error {
+	err = s.view(func(tx *bolt.Tx) error {
 		out, err = all[model.Meeting](tx, bMeetings)
 		return err
 	})
@@ -193,7 +193,7 @@ func (s *Store) ResolveMeeting(ref string) (model.Meeting, error) {
 // MeetingRecord reads one meeting and everything around it in one
 // transaction, so the screen and the minutes see one consistent moment.
 func (s *Store) MeetingRecord(id model.ID) (rec model.MeetingRecord, err error) {
-	err = s.db.View(func(tx *bolt.Tx) error {
+	err = s.view(func(tx *bolt.Tx) error {
 		if err := get(tx, bMeetings, id, &rec.Meeting); err != nil {
 			return notFound(err, model.MeetingRef(id))
 		}
@@ -238,7 +238,7 @@ func readContext(tx *bolt.Tx, rec *model.MeetingRecord) (err error) {
 // Home is what the home screen shows.
 func (s *Store) Home() (h model.HomeSummary, err error) {
 	today := s.Today()
-	err = s.db.View(func(tx *bolt.Tx) error {
+	err = s.view(func(tx *bolt.Tx) error {
 		p, err := readPartnership(tx)
 		if err != nil {
 			return err
@@ -259,7 +259,11 @@ func (s *Store) Home() (h model.HomeSummary, err error) {
 		if err != nil {
 			return err
 		}
-		h = model.Summarise(p, meetings, hotspots, actions, agencies, today)
+		updates, err := all[model.ActionUpdate](tx, bUpdates)
+		if err != nil {
+			return err
+		}
+		h = model.Summarise(p, meetings, hotspots, actions, updates, agencies, today)
 		return nil
 	})
 	return h, err
@@ -268,12 +272,14 @@ func (s *Store) Home() (h model.HomeSummary, err error) {
 // Counts is how many records of each kind there are (for `check` and tests).
 func (s *Store) Counts() (map[string]int, error) {
 	out := map[string]int{}
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		for _, b := range allBuckets {
 			if bytes.Equal(b, bMeta) {
 				continue
 			}
-			out[string(b)] = tx.Bucket(b).Stats().KeyN
+			n := 0
+			_ = tx.Bucket(b).ForEach(func(_, _ []byte) error { n++; return nil })
+			out[string(b)] = n
 		}
 		return nil
 	})

@@ -46,7 +46,7 @@ func (s *Store) prepare() error {
 	if err := s.checkFormat(); err != nil {
 		return err
 	}
-	return s.db.Update(func(tx *bolt.Tx) error {
+	return s.update(func(tx *bolt.Tx) error {
 		meta := tx.Bucket(bMeta)
 		if meta == nil {
 			if err := refuseForeign(tx, s.path); err != nil {
@@ -65,7 +65,7 @@ func (s *Store) prepare() error {
 		}
 		v := schemaOf(meta)
 		if v > SchemaVersion {
-			s.readOnly = true
+			s.fileSchema = v
 			return nil
 		}
 		for ; v < SchemaVersion; v++ {
@@ -84,7 +84,7 @@ func (s *Store) prepare() error {
 
 // checkFormat refuses a bbolt file that some other program wrote.
 func (s *Store) checkFormat() error {
-	return s.db.View(func(tx *bolt.Tx) error {
+	return s.view(func(tx *bolt.Tx) error {
 		meta := tx.Bucket(bMeta)
 		if meta == nil {
 			return refuseForeign(tx, s.path)
@@ -119,7 +119,7 @@ func schemaOf(meta *bolt.Bucket) int {
 // Schema is the file's schema version.
 func (s *Store) Schema() (int, error) {
 	v := 0
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		if meta := tx.Bucket(bMeta); meta != nil {
 			v = schemaOf(meta)
 		}

@@ -60,6 +60,13 @@ func TestReopenKeepsEverything(t *testing.T) {
 	if h.LastReviewed != m.Date || h.TimesReviewed != 1 {
 		t.Fatalf("hotspot not marked reviewed: %+v", h)
 	}
+	// HS-2 was on the agenda but never reached and nothing was said about
+	// it: it is not reviewed, so next week it comes first.
+	skipped, err := s2.Hotspot(2)
+	mustNoErr(t, err)
+	if !skipped.LastReviewed.IsZero() || skipped.TimesReviewed != 0 {
+		t.Fatalf("a skipped hotspot was marked reviewed: %+v", skipped)
+	}
 	ms, err := s2.Meetings()
 	mustNoErr(t, err)
 	if len(ms) != 2 || ms[1].State != model.MeetingPlanned || ms[1].Date != model.MustDate("2026-12-01") {
@@ -124,5 +131,30 @@ func TestSchemaVersionRecorded(t *testing.T) {
 	mustNoErr(t, err)
 	if v != SchemaVersion {
 		t.Fatalf("schema %d, want %d", v, SchemaVersion)
+	}
+}
+
+func TestVisitedHotspotIsReviewedAndChangesAreMinuted(t *testing.T) {
+	s, _, _ := openTiny(t)
+	m, err := s.StartMeeting(chair, model.Date{})
+	mustNoErr(t, err)
+	// Agenda: attendance, declarations, minutes, matters, HS-1, HS-2, …
+	_, err = s.GoToItem(chair, m.ID, 5) // HS-2: looked at, nothing said
+	mustNoErr(t, err)
+	_, err = s.SetHotspotRisk(chair, 1, 0, model.RiskMedium, "calls down by half", m.ID)
+	mustNoErr(t, err)
+	rec, err := s.MeetingRecord(m.ID)
+	mustNoErr(t, err)
+	notes := rec.NotesIn(model.ItemHotspot, 1)
+	if len(notes) != 1 || notes[0].Text != "Risk changed from high to medium: calls down by half." {
+		t.Fatalf("risk change not minuted: %+v", notes)
+	}
+	_, err = s.CloseMeeting(chair, m.ID)
+	mustNoErr(t, err)
+	for _, id := range []model.ID{1, 2} {
+		h, _ := s.Hotspot(id)
+		if h.LastReviewed != m.Date {
+			t.Errorf("%s not marked reviewed", h.Ref())
+		}
 	}
 }

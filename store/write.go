@@ -23,11 +23,11 @@ type wtx struct {
 // a write that explains nothing is a bug. After the commit every subscriber
 // hears about it.
 func (s *Store) write(actor model.Actor, fn func(w *wtx) error) error {
-	if s.readOnly {
-		return &TooNewError{Path: s.path, File: -1, Supports: SchemaVersion}
+	if s.fileSchema > SchemaVersion {
+		return &TooNewError{Path: s.path, File: s.fileSchema, Supports: SchemaVersion}
 	}
 	var changes []Change
-	err := s.db.Update(func(tx *bolt.Tx) error {
+	err := s.update(func(tx *bolt.Tx) error {
 		w := &wtx{tx: tx, actor: actor, now: s.now()}
 		if err := fn(w); err != nil {
 			return err
@@ -83,7 +83,7 @@ func checkVersion(ref string, expected, actual int, by string, at time.Time) err
 // AuditEvents returns the newest n audit events, newest first (n <= 0: all).
 func (s *Store) AuditEvents(n int) ([]model.AuditEvent, error) {
 	var out []model.AuditEvent
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		c := tx.Bucket(bAudit).Cursor()
 		for k, v := c.Last(); k != nil && (n <= 0 || len(out) < n); k, v = c.Prev() {
 			var e model.AuditEvent

@@ -46,9 +46,9 @@ type Store interface {
 	ActionHistory(id model.ID) ([]model.ActionUpdate, error)
 
 	AddHotspot(actor model.Actor, n model.NewHotspot, meetingID model.ID) (model.Hotspot, error)
-	SetHotspotRisk(actor model.Actor, id model.ID, version int, risk model.Risk, reason string) (model.Hotspot, error)
-	SetHotspotStatus(actor model.Actor, id model.ID, version int, status model.HotspotStatus) (model.Hotspot, error)
-	CloseHotspot(actor model.Actor, id model.ID, version int, reason string) (model.Hotspot, error)
+	SetHotspotRisk(actor model.Actor, id model.ID, version int, risk model.Risk, reason string, meetingID model.ID) (model.Hotspot, error)
+	SetHotspotStatus(actor model.Actor, id model.ID, version int, status model.HotspotStatus, meetingID model.ID) (model.Hotspot, error)
+	CloseHotspot(actor model.Actor, id model.ID, version int, reason string, meetingID model.ID) (model.Hotspot, error)
 
 	RecordDecision(actor model.Actor, meetingID model.ID, item model.ItemKind, hotspotID model.ID, text string, part2 bool) (model.Decision, error)
 	AddNote(actor model.Actor, meetingID model.ID, item model.ItemKind, hotspotID model.ID, text string, confidential bool) (model.Note, error)

@@ -202,7 +202,7 @@ func (a *App) actionRow(act model.Action, w int, extra string) string {
 	if extra != "" {
 		textW -= 14
 	}
-	due := act.Due.Short()
+	due := act.Due.ShortAt(v.rec.Today)
 	if overdue {
 		due = s.Red.Render(due)
 	}
@@ -217,7 +217,7 @@ func (a *App) actionRow(act model.Action, w int, extra string) string {
 
 func (a *App) mattersLines(w int) ([]string, int) {
 	v, s, mt := a.mt.view, a.styles, a.mt
-	lines := []string{fmt.Sprintf(" %d actions from earlier meetings · %d overdue · %d reviewed today", len(v.matters), v.overdue, len(v.reviewed))}
+	lines := []string{fmt.Sprintf(" %d actions from earlier meetings · %d overdue · %d reviewed today", len(v.matters), v.overdue, v.reviewedMatters)}
 	if len(v.matters) == 0 {
 		return append(lines, "", " "+s.Muted.Render("There are no matters arising: no open actions from earlier meetings.")), -1
 	}
@@ -274,11 +274,11 @@ func (a *App) hotspotLines(id model.ID, w int) ([]string, int) {
 		status += " · SARA " + string(h.SARA)
 	}
 	if h.Status == model.HotspotClosed {
-		status = s.Warning.Render("closed " + h.Closed.Short() + ": " + h.CloseReason)
+		status = s.Warning.Render("closed " + h.Closed.ShortAt(v.rec.Today) + ": " + h.CloseReason)
 	}
 	reviewed := "never reviewed"
 	if h.TimesReviewed > 0 {
-		reviewed = fmt.Sprintf("reviewed %d times, last %s", h.TimesReviewed, h.LastReviewed.Short())
+		reviewed = fmt.Sprintf("reviewed %d times, last %s", h.TimesReviewed, h.LastReviewed.ShortAt(v.rec.Today))
 	}
 	lines := []string{
 		" " + clip(risk, w-len(status)-6) + "   " + status,
@@ -301,9 +301,16 @@ func (a *App) hotspotLines(id model.ID, w int) ([]string, int) {
 		lines = append(lines, "", a.section("Recent history"))
 		for _, e := range hv.history {
 			prefix := e.At.Local().Format("02 Jan") + "  " + fit(e.Kind, 8) + " "
-			for j, l := range wrap(e.Text, w-3-len(prefix)) {
+			text := e.Text
+			if e.Confidential {
+				text += "  [confidential / Part 2]"
+			}
+			for j, l := range wrap(text, w-3-len(prefix)) {
 				if j > 0 {
 					prefix = strings.Repeat(" ", len(prefix))
+				}
+				if e.Confidential {
+					l = s.Confidential.Render(l)
 				}
 				lines = append(lines, "  "+s.Muted.Render(prefix)+l)
 			}
@@ -364,7 +371,7 @@ func (a *App) nextMeetingItemLines(w int) []string {
 	lines = append(lines, "",
 		a.section("This meeting"),
 		fmt.Sprintf("  %d present · %d hotspots on the agenda · %d new referrals", v.counts[model.Present]+len(m.Guests), walked, len(v.referrals)),
-		fmt.Sprintf("  %d actions assigned · %d decisions · %d notes · %d matters arising reviewed", v.madeHere.actions, v.madeHere.decisions, v.madeHere.notes, len(v.reviewed)),
+		fmt.Sprintf("  %d actions assigned · %d decisions · %d notes · %d matters arising reviewed", v.madeHere.actions, v.madeHere.decisions, v.madeHere.notes, v.reviewedMatters),
 		"")
 	if v.closed {
 		lines = append(lines, " "+s.Muted.Render("Closed at "+m.ClosedAt.Local().Format("15:04")+"."))

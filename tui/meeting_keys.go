@@ -241,7 +241,7 @@ func (a *App) assignForm(hotspotID model.ID) {
 			if err != nil {
 				return nil, err
 			}
-			return fmt.Sprintf("%s assigned to %s, due %s", act.Ref(), ag.Label(), act.Due.Short()), nil
+			return fmt.Sprintf("%s assigned to %s, due %s", act.Ref(), ag.Label(), act.Due.ShortAt(f.ctx.today)), nil
 		})
 	})
 	f.text("text", "Action", "", "specific and time-bound: what will be done, by whom, by when").
@@ -331,7 +331,7 @@ func (a *App) carryForm(act model.Action) {
 			f.confirm = q
 			return nil
 		}
-		return a.save(f.id, act.Ref()+" carried forward to "+due.Short(), func() (any, error) {
+		return a.save(f.id, act.Ref()+" carried forward to "+due.ShortAt(f.ctx.today), func() (any, error) {
 			return st.ChangeDue(actor, act.ID, act.Version, due, reason, meetingID)
 		})
 	})
@@ -395,7 +395,7 @@ var riskChoices = []string{"high", "medium", "low"}
 
 func (a *App) riskForm(id model.ID) {
 	h := a.mt.view.hotspots[id].h
-	actor, st := a.actor, a.st
+	actor, st, meetingID := a.actor, a.st, a.mt.id
 	cur := map[model.Risk]int{model.RiskHigh: 0, model.RiskMedium: 1, model.RiskLow: 2}[h.Risk]
 	f := newForm("Risk · "+h.Ref()+" "+h.Title, a.formCtx(), func(f *form) tea.Cmd {
 		risk, _ := model.ParseRisk(f.value("risk"))
@@ -404,7 +404,7 @@ func (a *App) riskForm(id model.ID) {
 			return nil
 		}
 		return a.save(f.id, h.Ref()+" risk now "+risk.String(), func() (any, error) {
-			return st.SetHotspotRisk(actor, h.ID, h.Version, risk, reason)
+			return st.SetHotspotRisk(actor, h.ID, h.Version, risk, reason, meetingID)
 		})
 	})
 	f.choose("risk", "Risk level", riskChoices, cur).
@@ -416,7 +416,7 @@ var hotspotStatusChoices = []string{"new", "active", "monitoring"}
 
 func (a *App) hotspotStatusForm(id model.ID) {
 	h := a.mt.view.hotspots[id].h
-	actor, st := a.actor, a.st
+	actor, st, meetingID := a.actor, a.st, a.mt.id
 	cur := 1
 	for i, c := range hotspotStatusChoices {
 		if c == string(h.Status) {
@@ -430,7 +430,7 @@ func (a *App) hotspotStatusForm(id model.ID) {
 			return nil
 		}
 		return a.save(f.id, h.Ref()+" now "+string(to), func() (any, error) {
-			return st.SetHotspotStatus(actor, h.ID, h.Version, to)
+			return st.SetHotspotStatus(actor, h.ID, h.Version, to, meetingID)
 		})
 	})
 	f.choose("status", "Hotspot status (C closes it)", hotspotStatusChoices, cur)
@@ -439,14 +439,14 @@ func (a *App) hotspotStatusForm(id model.ID) {
 
 func (a *App) closeHotspotForm(id model.ID) {
 	h := a.mt.view.hotspots[id].h
-	actor, st := a.actor, a.st
+	actor, st, meetingID := a.actor, a.st, a.mt.id
 	f := newForm("Close hotspot · "+h.Ref()+" "+h.Title, a.formCtx(), func(f *form) tea.Cmd {
 		reason, ok := f.textOf("reason", "reason for closing", true)
 		if !ok {
 			return nil
 		}
 		return a.save(f.id, h.Ref()+" closed", func() (any, error) {
-			return st.CloseHotspot(actor, h.ID, h.Version, reason)
+			return st.CloseHotspot(actor, h.ID, h.Version, reason, meetingID)
 		})
 	})
 	f.text("reason", "Reason for closing", "", "what the group agreed, e.g. no reports for six weeks")

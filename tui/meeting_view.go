@@ -12,28 +12,31 @@ import (
 // that View and keypresses only index into it and never do work that grows
 // with the database.
 type meetingView struct {
-	rec         model.MeetingRecord
-	idx         model.RecordIndex
-	heading     string
-	closed      bool
-	items       []agendaEntry
-	matters     []model.Action
-	overdue     int
-	reviewed    map[model.ID]model.ActionUpdate
-	people      []model.Member // attendance order: grouped by agency
-	agencyOf    []string       // agency heading to print before people[i], or ""
-	present     []model.Member // who may declare
-	counts      map[model.AttendanceStatus]int
-	hotspots    map[model.ID]*hotspotView
-	standing    map[model.ItemKind]*itemRecord
-	general     []model.Action // actions with no hotspot made in this meeting (AOB)
-	referrals   []model.Hotspot
-	approval    *model.Decision
-	previous    string // "Tuesday 17 November 2026 (M-6)"
-	prevSummary string
-	notOnAgenda []model.Hotspot // open hotspots the chair could add
-	nextMeeting model.Date      // what "next-meeting" means in forms
-	madeHere    struct{ actions, decisions, notes int }
+	rec      model.MeetingRecord
+	idx      model.RecordIndex
+	heading  string
+	closed   bool
+	items    []agendaEntry
+	matters  []model.Action
+	overdue  int
+	reviewed map[model.ID]model.ActionUpdate // every action update made in this meeting
+	// reviewedMatters counts the matters arising reviewed (status changes
+	// under hotspot items are in reviewed too, but are not matters arising).
+	reviewedMatters int
+	people          []model.Member // attendance order: grouped by agency
+	agencyOf        []string       // agency heading to print before people[i], or ""
+	present         []model.Member // who may declare
+	counts          map[model.AttendanceStatus]int
+	hotspots        map[model.ID]*hotspotView
+	standing        map[model.ItemKind]*itemRecord
+	general         []model.Action // actions with no hotspot made in this meeting (AOB)
+	referrals       []model.Hotspot
+	approval        *model.Decision
+	previous        string // "Tuesday 17 November 2026 (M-6)"
+	prevSummary     string
+	notOnAgenda     []model.Hotspot // open hotspots the chair could add
+	nextMeeting     model.Date      // what "next-meeting" means in forms
+	madeHere        struct{ actions, decisions, notes int }
 }
 
 // agendaEntry is one agenda line.
@@ -85,6 +88,9 @@ func buildMeetingView(rec model.MeetingRecord) *meetingView {
 	for _, a := range v.matters {
 		if a.IsOverdue(rec.Today) {
 			v.overdue++
+		}
+		if _, ok := v.reviewed[a.ID]; ok {
+			v.reviewedMatters++
 		}
 	}
 	for _, g := range model.MembersByAgency(rec.Agencies, rec.Members) {
@@ -188,7 +194,12 @@ func (v *meetingView) itemDone(i, cur int) bool {
 	case model.ItemMinutes:
 		return v.approval != nil || v.previous == ""
 	case model.ItemMatters:
-		return len(v.reviewed) >= len(v.matters)
+		for _, a := range v.matters {
+			if _, ok := v.reviewed[a.ID]; !ok {
+				return false
+			}
+		}
+		return true
 	case model.ItemNextMeeting:
 		return !m.NextDate.IsZero()
 	}

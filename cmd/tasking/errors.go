@@ -96,5 +96,5 @@ func printError(w io.Writer, _ fang.Styles, err error) {
 // oneLine strips control sequences (messages can echo what was typed) and
 // folds line breaks so an error is always one line.
 func oneLine(s string) string {
-	return strings.Join(strings.Fields(model.CleanText(s)), " ")
+	return model.CleanLine(s)
 }

@@ -133,7 +133,7 @@ func isStyledTerminal(w io.Writer) bool {
 // cell is database text made safe and compact for one table cell: control
 // sequences stripped, line breaks folded, cut to max columns (0: no limit).
 func cell(s string, max int) string {
-	s = strings.Join(strings.Fields(model.CleanText(s)), " ")
+	s = model.CleanLine(s)
 	if max > 0 && ansi.StringWidth(s) > max {
 		s = ansi.Truncate(s, max, "…")
 	}
