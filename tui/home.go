@@ -7,7 +7,6 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
-	"github.com/ccsp/tasking/model"
 )
 
 // homeFocus is which home pane has the cursor and where each list is.
@@ -63,18 +62,20 @@ func (a *App) openThisWeeksMeeting() tea.Cmd {
 	if a.home.Open != nil {
 		return a.openMeeting(a.home.Open.ID)
 	}
+	// A meeting is dated the day it is held: if the planned date was another
+	// day, the question says so and the minutes will carry today's date.
 	today := a.st.Today()
 	text := fmt.Sprintf("Start this week's meeting today, %s?", today.Format("Mon 2 Jan 2006"))
 	if n := a.home.Next; n != nil {
 		text = fmt.Sprintf("Start the meeting planned for %s?", n.When())
-		if n.Date.Before(today) {
-			text = fmt.Sprintf("The planned meeting was for %s. Start it now?", n.Date.Format("Mon 2 Jan"))
+		if n.Date != today {
+			text = fmt.Sprintf("The next meeting was planned for %s. Hold it today, %s?", n.Date.Format("Mon 2 Jan"), today.Format("Mon 2 Jan 2006"))
 		}
 	}
 	actor, st := a.actor, a.st
 	a.ask = &question{text: text, yes: func() tea.Cmd {
 		return a.save(0, "meeting started", func() (any, error) {
-			m, err := st.StartMeeting(actor, model.Date{})
+			m, err := st.StartMeeting(actor, today)
 			if err != nil {
 				return nil, err
 			}

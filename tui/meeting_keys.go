@@ -269,7 +269,7 @@ func (a *App) resolveForm(e agendaEntry) {
 		})
 	})
 	f.text("text", "RESOLVED – that …", "", "type the resolution; \"RESOLVED –\" is added in the minutes").
-		toggle("part2", "Part 2 (exempt: personal information)", false, "kept out of public minutes")
+		toggle("part2", "Part 2 (exempt: personal information)", false, "marked Part 2 in the minutes")
 	a.form = f
 }
 
@@ -286,7 +286,7 @@ func (a *App) noteForm(e agendaEntry) {
 		})
 	})
 	f.text("text", "Note", "", "what was reported: incidents, intelligence, what each agency did").
-		toggle("confidential", "Confidential (names a victim, witness or perpetrator)", false, "kept out of public minutes")
+		toggle("confidential", "Confidential (names a victim, witness or perpetrator)", false, "marked confidential wherever it is shown")
 	a.form = f
 }
 

@@ -3,7 +3,6 @@ package tui
 import (
 	"fmt"
 	"os"
-	"path/filepath"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -125,14 +124,14 @@ func (a *App) previewKey(msg tea.KeyPressMsg) tea.Cmd {
 // in the current directory.
 func (a *App) saveMinutesForm() {
 	p := a.preview
-	md := p.markdown
+	md, meeting := p.markdown, p.meeting
 	f := newForm("Save the minutes", formContext{today: a.st.Today()}, func(f *form) tea.Cmd {
 		name, ok := f.lineOf("file", "file name", 500, true)
 		if !ok {
 			return nil
 		}
 		return a.save(f.id, "", func() (any, error) {
-			path, err := writeFileAtomic(name, []byte(md))
+			path, err := minutes.Save(name, meeting, "md", []byte(md))
 			if err != nil {
 				return nil, &model.FieldError{Field: "file", Problem: err.Error()}
 			}
@@ -141,35 +140,6 @@ func (a *App) saveMinutesForm() {
 	})
 	f.text("file", "File name", minutes.FileName(p.meeting, "md"), "Markdown; a relative name is saved in the current folder")
 	a.form = f
-}
-
-// writeFileAtomic writes via a temporary file and a rename, so a failed
-// save never leaves half a file where the minutes were.
-func writeFileAtomic(name string, data []byte) (string, error) {
-	path, err := filepath.Abs(name)
-	if err != nil {
-		return "", err
-	}
-	if st, err := os.Stat(path); err == nil && st.IsDir() {
-		return "", fmt.Errorf("%s is a folder: give a file name", path)
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".minutes-*")
-	if err != nil {
-		return "", fmt.Errorf("cannot write in %s: %w", filepath.Dir(path), err)
-	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return "", err
-	}
-	if err := tmp.Chmod(0o644); err != nil {
-		tmp.Close()
-		return "", err
-	}
-	if err := tmp.Close(); err != nil {
-		return "", err
-	}
-	return path, os.Rename(tmp.Name(), path)
 }
 
 func (a *App) previewView(w, h int) string {

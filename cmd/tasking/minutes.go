@@ -2,8 +2,6 @@ package main
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 
 	"github.com/ccsp/tasking/minutes"
@@ -53,11 +51,8 @@ func newMinutesCmd(a *app) *cobra.Command {
 				_, err := fmt.Fprint(cmd.OutOrStdout(), text)
 				return err
 			}
-			path := out
-			if st, err := os.Stat(out); err == nil && st.IsDir() {
-				path = filepath.Join(out, minutes.FileName(m, "md"))
-			}
-			if err := writeFileAtomic(path, []byte(text), 0o644); err != nil {
+			path, err := minutes.Save(out, m, "md", []byte(text))
+			if err != nil {
 				return err
 			}
 			_, err = fmt.Fprintf(cmd.ErrOrStderr(), "saved to %s\n", path)
