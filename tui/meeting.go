@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"slices"
 	"time"
 
 	"charm.land/bubbles/v2/key"
@@ -21,8 +22,9 @@ type meetingState struct {
 	agendaFocus bool
 	agendaSel   int
 	agendaOff   int
-	sel         int // selected row within the item
-	off         int // first line shown of the item
+	sel         int      // selected row within the item
+	selID       model.ID // on items that list actions, the action selected: lists re-sort, IDs do not
+	off         int      // first line shown of the item
 }
 
 func (a *App) openMeeting(id model.ID) tea.Cmd {
@@ -37,7 +39,7 @@ func (mt *meetingState) apply(v *meetingView) {
 	mt.view = v
 	if mt.pendingNav == 0 {
 		if mt.cur != v.rec.Meeting.Current {
-			mt.sel, mt.off = 0, 0
+			mt.sel, mt.selID, mt.off = 0, 0, 0
 		}
 		mt.cur = v.rec.Meeting.Current
 		mt.itemStarted = v.rec.Meeting.ItemStartedAt
@@ -47,7 +49,20 @@ func (mt *meetingState) apply(v *meetingView) {
 		mt.agendaSel = mt.cur
 	}
 	mt.agendaSel = max(min(mt.agendaSel, len(v.items)-1), 0)
-	mt.sel = max(min(mt.sel, mt.rows()-1), 0)
+	if i := slices.IndexFunc(v.actionsFor(mt.entry()), func(a model.Action) bool { return a.ID == mt.selID }); i >= 0 && mt.selID != 0 {
+		mt.sel = i
+	}
+	mt.pick(mt.sel)
+}
+
+// pick puts the cursor on row i (clamped) and remembers which action
+// that is, so a reload that re-sorts the list keeps the same action selected.
+func (mt *meetingState) pick(i int) {
+	mt.sel = max(min(i, mt.rows()-1), 0)
+	mt.selID = 0
+	if acts := mt.view.actionsFor(mt.entry()); mt.sel < len(acts) {
+		mt.selID = acts[mt.sel].ID
+	}
 }
 
 func (mt *meetingState) entry() agendaEntry {
@@ -89,7 +104,8 @@ func (a *App) goTo(i int) tea.Cmd {
 	if mt.view == nil || i < 0 || i >= len(mt.view.items) || i == mt.cur {
 		return nil
 	}
-	mt.cur, mt.sel, mt.off = i, 0, 0
+	mt.cur, mt.off = i, 0
+	mt.pick(0)
 	mt.agendaSel = i
 	if mt.view.closed {
 		return nil
@@ -145,21 +161,21 @@ func (a *App) meetingKey(msg tea.KeyPressMsg) tea.Cmd {
 		a.mt = nil
 		return a.loadHome()
 	case key.Matches(msg, g.Down):
-		mt.sel = min(mt.sel+1, mt.rows()-1)
+		mt.pick(mt.sel + 1)
 		return nil
 	case key.Matches(msg, g.Up):
-		mt.sel = max(mt.sel-1, 0)
+		mt.pick(mt.sel - 1)
 		return nil
 	case key.Matches(msg, g.PageDown):
 		if mt.rows() > 0 {
-			mt.sel = min(mt.sel+10, mt.rows()-1)
+			mt.pick(mt.sel + 10)
 		} else {
 			mt.off += 10
 		}
 		return nil
 	case key.Matches(msg, g.PageUp):
 		if mt.rows() > 0 {
-			mt.sel = max(mt.sel-10, 0)
+			mt.pick(mt.sel - 10)
 		} else {
 			mt.off = max(mt.off-10, 0)
 		}

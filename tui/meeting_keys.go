@@ -158,7 +158,7 @@ func (a *App) attendanceKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	}
 	mem := v.people[mt.sel]
 	// Mark and move on: attendance is taken down the list.
-	mt.sel = min(mt.sel+1, mt.rows()-1)
+	mt.pick(mt.sel + 1)
 	return a.save(0, mem.Name+": "+string(status), func() (any, error) { return st.SetAttendance(actor, id, mem.ID, status) }), true
 }
 
@@ -192,7 +192,7 @@ func (a *App) mattersKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 			return nil, true
 		}
 		actor, st, id := a.actor, a.st, mt.id
-		mt.sel = min(mt.sel+1, mt.rows()-1)
+		mt.pick(mt.sel + 1) // on to the next action, whatever the list looks like after the reload
 		return a.save(0, act.Ref()+" reviewed, no change", func() (any, error) { return st.MarkReviewed(actor, act.ID, id) }), true
 	default:
 		return nil, false
@@ -205,7 +205,7 @@ func (a *App) mattersKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		return nil, true
 	}
 	actor, st, id := a.actor, a.st, mt.id
-	mt.sel = min(mt.sel+1, mt.rows()-1)
+	mt.pick(mt.sel + 1) // on to the next action, whatever the list looks like after the reload
 	return a.save(0, act.Ref()+" → "+to.Label(), func() (any, error) {
 		return st.SetActionStatus(actor, act.ID, act.Version, to, "", id)
 	}), true

@@ -279,3 +279,41 @@ func TestTooSmallTerminalSaysSo(t *testing.T) {
 	ss.waitFor("Hotspots by risk")
 	ss.finish()
 }
+
+// Marking an action in matters arising moves the cursor to the action that
+// was next, even though the list re-sorts when the store answers: a quick
+// second key must never land on a different action than the one shown.
+func TestMattersCursorFollowsTheAction(t *testing.T) {
+	s := demoStore(t)
+	ss := startSession(t, s, chairOf(t, s), 160, 48)
+	ss.waitFor("start the meeting")
+	ss.keys("m", "y")
+	ss.waitFor("Confidentiality statement")
+	ss.keys("]", "]", "]")
+	ss.waitFor("0 reviewed today")
+	m, _, _ := s.OpenMeeting()
+	rec, _ := s.MeetingRecord(m.ID)
+	matters := rec.MattersArising()
+	first, second := matters[0], matters[1]
+	ss.keys("d")
+	ss.waitFor("1 reviewed today")
+	// The done action sorts lower now; the cursor is on the one that was next.
+	var selected string
+	for _, l := range strings.Split(ss.screen(), "\n") {
+		if strings.Contains(l, "▸A-") {
+			selected = l
+		}
+	}
+	if !strings.Contains(selected, "▸"+second.Ref()+" ") {
+		t.Fatalf("after marking %s the cursor is on %q, want %s", first.Ref(), selected, second.Ref())
+	}
+	ss.keys("i")
+	ss.waitFor("2 reviewed today")
+	if second.Status == model.StatusInProgress {
+		t.Fatalf("fixture: %s is already in progress; the demo changed", second.Ref())
+	}
+	if fresh, _ := s.Action(second.ID); fresh.Status != model.StatusInProgress {
+		t.Fatalf("the second key did not act on %s: it is %s", second.Ref(), fresh.Status)
+	}
+	ss.finish()
+}
