@@ -10,7 +10,6 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/ccsp/tasking/model"
 	"github.com/ccsp/tasking/store"
-	"github.com/charmbracelet/x/ansi"
 )
 
 type screen int
@@ -386,9 +385,9 @@ func overlay(base, box string, x, y, h int) string {
 		if r >= len(bl) {
 			break
 		}
-		left := fit(ansi.Truncate(bl[r], x, ""), x)
-		right := ansi.TruncateLeft(bl[r], x+cells(line), "")
-		bl[r] = left + line + right
+		// The rows a box covers are blanked either side of it: half a pane
+		// border or a stray letter beside a dialog reads as garbage.
+		bl[r] = strings.Repeat(" ", x) + line
 	}
 	return strings.Join(bl, "\n")
 }

@@ -256,10 +256,11 @@ func (f *form) update(msg tea.Msg, km keyMap) (formResult, tea.Cmd) {
 			}
 			return formOpen, nil
 		case cur.kind == fieldChoice:
+			// Arrows move; a letter picks the choice it starts ("h" high).
 			switch kp.String() {
-			case "left", "h":
+			case "left":
 				cur.choice = (cur.choice + len(cur.choices) - 1) % len(cur.choices)
-			case "right", "l", "space":
+			case "right", "space":
 				cur.choice = (cur.choice + 1) % len(cur.choices)
 			default:
 				for i, c := range cur.choices {

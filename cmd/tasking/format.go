@@ -98,12 +98,27 @@ func writeCSV[T any](w io.Writer, rows []T) error {
 		return err
 	}
 	for _, r := range rows {
-		if err := cw.Write(fieldValues(r)); err != nil {
+		values := fieldValues(r)
+		for i, v := range values {
+			values[i] = defuseFormula(v)
+		}
+		if err := cw.Write(values); err != nil {
 			return err
 		}
 	}
 	cw.Flush()
 	return cw.Error()
+}
+
+// defuseFormula stops a spreadsheet running typed text as a formula (CSV
+// injection): a cell starting with = + - @ or a tab/CR gets a leading
+// apostrophe, which spreadsheets show as plain text. Dates, refs and
+// statuses never start with these, so machine fields are unchanged.
+func defuseFormula(v string) string {
+	if v != "" && strings.ContainsRune("=+-@\t\r", rune(v[0])) {
+		return "'" + v
+	}
+	return v
 }
 
 // fieldNames is T's json tag names in field order: the documented field

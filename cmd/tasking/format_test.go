@@ -83,3 +83,19 @@ func TestCellStripsAndCuts(t *testing.T) {
 		t.Errorf("cell cut = %q", got)
 	}
 }
+
+func TestDefuseFormula(t *testing.T) {
+	for in, want := range map[string]string{
+		"=HYPERLINK(\"http://x\")": "'=HYPERLINK(\"http://x\")",
+		"+44 1246":                 "'+44 1246",
+		"-1":                       "'-1",
+		"@SUM(A1)":                 "'@SUM(A1)",
+		"Joint patrols":            "Joint patrols",
+		"2026-11-24":               "2026-11-24",
+		"":                         "",
+	} {
+		if got := defuseFormula(in); got != want {
+			t.Errorf("defuseFormula(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
