@@ -285,3 +285,20 @@ func (s *Store) Counts() (map[string]int, error) {
 	})
 	return out, err
 }
+
+// HotspotRecord reads one hotspot with everything around it: what the
+// hotspot page shows (its details, open actions and whole history). The
+// record's Meeting is zero, so its history is not cut at any meeting.
+func (s *Store) HotspotRecord(id model.ID) (h model.Hotspot, rec model.MeetingRecord, err error) {
+	err = s.view(func(tx *bolt.Tx) error {
+		if err := get(tx, bHotspots, id, &h); err != nil {
+			return notFound(err, model.HotspotRef(id))
+		}
+		if rec.Partnership, err = readPartnership(tx); err != nil {
+			return err
+		}
+		return readContext(tx, &rec)
+	})
+	rec.Today = s.Today()
+	return h, rec, err
+}

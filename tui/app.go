@@ -20,6 +20,7 @@ const (
 	screenHome
 	screenMeeting
 	screenPreview
+	screenHotspot
 )
 
 // App is the root model: it owns routing, the status bar, overlays (forms,
@@ -58,6 +59,7 @@ type App struct {
 	frame atomic.Pointer[string]
 
 	mt      *meetingState
+	hp      *hotspotPage
 	form    *form
 	ask     *question
 	info    *infoBox
@@ -141,7 +143,7 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if msg.gen == a.gen {
 			h := msg.home
 			a.home = &h
-			a.clampHome()
+			a.refilterHome()
 		}
 		return a, nil
 	case meetingMsg:
@@ -160,6 +162,9 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, nil
 	case historyMsg:
 		a.showHistory(msg)
+		return a, nil
+	case hotspotMsg:
+		a.hotspotLoaded(msg)
 		return a, nil
 	case tea.KeyPressMsg:
 		return a, a.key(msg)
@@ -180,6 +185,10 @@ func (a *App) reload() tea.Cmd {
 	case screenMeeting:
 		if a.mt != nil {
 			return a.loadMeeting(a.mt.id)
+		}
+	case screenHotspot:
+		if a.hp != nil {
+			return a.loadHotspot(a.hp.id)
 		}
 	}
 	return nil
@@ -303,6 +312,8 @@ func (a *App) key(msg tea.KeyPressMsg) tea.Cmd {
 		return a.meetingKey(msg)
 	case screenPreview:
 		return a.previewKey(msg)
+	case screenHotspot:
+		return a.hotspotKey(msg)
 	}
 	if key.Matches(msg, a.keys.Global.Back) {
 		return tea.Quit
@@ -339,6 +350,8 @@ func (a *App) render() string {
 			body = a.meetingView(a.w, bodyH)
 		case screenPreview:
 			body = a.previewView(a.w, bodyH)
+		case screenHotspot:
+			body = a.hotspotPageView(a.w, bodyH)
 		default:
 			body = a.styles.Muted.Render(" loading…")
 		}
@@ -484,7 +497,12 @@ func (a *App) hints() string {
 		}
 		return a.hint("d", "demo", "s", "set up", "q", "quit")
 	case screenHome:
-		return a.hint("m", "meeting", "M", "minutes", "tab", "pane", "?", "help", "q", "quit")
+		if a.hf.filter.typing {
+			return a.hint("enter", "keep", "esc", "clear")
+		}
+		return a.hint("m", "meeting", "M", "minutes", "/", "filter", "enter", "hotspot", "?", "help")
+	case screenHotspot:
+		return a.hint("j/k", "scroll", "q", "back", "?", "help")
 	case screenMeeting:
 		return a.meetingHints()
 	case screenPreview:

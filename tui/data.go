@@ -14,6 +14,7 @@ type Store interface {
 	IsEmpty() (bool, error)
 	Home() (model.HomeSummary, error)
 	MeetingRecord(id model.ID) (model.MeetingRecord, error)
+	HotspotRecord(id model.ID) (model.Hotspot, model.MeetingRecord, error)
 	ResolveMeeting(ref string) (model.Meeting, error)
 	Subscribe() (<-chan store.Change, func())
 	Now() time.Time

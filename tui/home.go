@@ -9,28 +9,63 @@ import (
 	"charm.land/lipgloss/v2"
 )
 
-// homeFocus is which home pane has the cursor and where each list is.
+// homeFocus is which home pane has the cursor, where each list is, and the
+// `/` filter with the rows it lets through (computed when the filter or the
+// data changes, never in View).
 type homeFocus struct {
-	pane int    // 0 hotspots, 1 agencies
-	sel  [2]int // selected row per pane
-	off  [2]int // first row shown per pane
+	pane   int    // 0 hotspots, 1 agencies
+	sel    [2]int // selected row per pane (index into shown)
+	off    [2]int // first row shown per pane
+	filter filter
+	shown  [2][]int // indexes into Hotspots / Workload that pass the filter
 }
 
-func (a *App) clampHome() {
+// refilterHome recomputes which rows pass the filter.
+func (a *App) refilterHome() {
 	if a.home == nil {
 		return
 	}
-	n := [2]int{len(a.home.Hotspots), len(a.home.Workload)}
-	for p := range n {
-		a.hf.sel[p] = max(min(a.hf.sel[p], n[p]-1), 0)
+	q := a.hf.filter.query()
+	hot := make([]string, len(a.home.Hotspots))
+	for i, h := range a.home.Hotspots {
+		hot[i] = h.Ref() + " " + h.Title + " " + h.Ward + " " + h.Theme + " " + a.home.Agencies.Label(h.LeadAgencyID)
+	}
+	ag := make([]string, len(a.home.Workload))
+	for i, l := range a.home.Workload {
+		ag[i] = l.Agency.Name + " " + l.Agency.ShortName
+	}
+	a.hf.shown = [2][]int{matching(q, hot), matching(q, ag)}
+	a.clampHome()
+}
+
+func (a *App) clampHome() {
+	for p := range a.hf.shown {
+		a.hf.sel[p] = max(min(a.hf.sel[p], len(a.hf.shown[p])-1), 0)
 	}
 }
 
 func (a *App) homeKey(msg tea.KeyPressMsg) tea.Cmd {
 	g := a.keys.Global
+	if a.hf.filter.typing {
+		cmd, changed := a.hf.filter.key(msg)
+		if changed {
+			a.hf.sel = [2]int{}
+			a.refilterHome()
+		}
+		return cmd
+	}
 	switch {
+	case key.Matches(msg, a.keys.Home.Filter):
+		return a.hf.filter.start()
+	case key.Matches(msg, g.Back) && a.hf.filter.active():
+		a.hf.filter.clear()
+		a.refilterHome()
 	case key.Matches(msg, g.Back):
 		return tea.Quit
+	case key.Matches(msg, g.Enter) && a.hf.pane == 0:
+		if rows := a.hf.shown[0]; a.home != nil && len(rows) > 0 {
+			return a.openHotspot(a.home.Hotspots[rows[a.hf.sel[0]]].ID)
+		}
 	case key.Matches(msg, a.keys.Home.Meeting):
 		return a.openThisWeeksMeeting()
 	case key.Matches(msg, a.keys.Home.Minutes):
@@ -90,7 +125,15 @@ func (a *App) homeView(w, h int) string {
 	if a.home == nil {
 		return s.Muted.Render(" loading…")
 	}
-	hm := a.home
+	if a.hf.filter.active() {
+		// The filter line sits above the lists it narrows.
+		return a.hf.filter.view(s) + "\n" + a.homePanes(w, h-1)
+	}
+	return a.homePanes(w, h)
+}
+
+func (a *App) homePanes(w, h int) string {
+	s, hm := a.styles, a.home
 	next := a.nextMeetingLines()
 	if w >= wideWidth {
 		leftW := 44
@@ -139,7 +182,11 @@ func (a *App) hotspotsBox(w, h int) string {
 	s, hm := a.styles, a.home
 	inner := w - 2
 	rows := h - 3 // border and column header
+	rowsShown := a.hf.shown[0]
 	title := fmt.Sprintf("Hotspots by risk (%d open)", len(hm.Hotspots))
+	if len(rowsShown) != len(hm.Hotspots) {
+		title = fmt.Sprintf("Hotspots by risk (%d of %d open)", len(rowsShown), len(hm.Hotspots))
+	}
 	widths := []int{6, 0, 16, 4, 10, 0}
 	lead := 18
 	if inner < 100 {
@@ -148,14 +195,17 @@ func (a *App) hotspotsBox(w, h int) string {
 	titleW := inner - 6 - 16 - 4 - 10 - lead - 5 - 1
 	widths[1] = titleW
 	lines := []string{s.Muted.Render(" " + columns(inner-1, widths, "ref", "title", "ward", "risk", "status", "lead agency"))}
-	a.hf.off[0] = window(a.hf.sel[0], a.hf.off[0], len(hm.Hotspots), rows)
-	for i := a.hf.off[0]; i < len(hm.Hotspots) && i < a.hf.off[0]+rows; i++ {
-		hs := hm.Hotspots[i]
+	a.hf.off[0] = window(a.hf.sel[0], a.hf.off[0], len(rowsShown), rows)
+	for i := a.hf.off[0]; i < len(rowsShown) && i < a.hf.off[0]+rows; i++ {
+		hs := hm.Hotspots[rowsShown[i]]
 		line := columns(inner-1, widths, hs.Ref(), hs.Title, hs.Ward, s.Risk(hs.Risk), string(hs.Status), hm.Agencies.Label(hs.LeadAgencyID))
 		lines = append(lines, a.rowMark(a.hf.pane == 0 && i == a.hf.sel[0], line))
 	}
-	if len(hm.Hotspots) == 0 {
+	switch {
+	case len(hm.Hotspots) == 0:
 		lines = append(lines, s.Muted.Render(" No open hotspots. Refer one in a meeting (New referrals, h)."))
+	case len(rowsShown) == 0:
+		lines = append(lines, s.Muted.Render(" No hotspot matches the filter."))
 	}
 	return box(a.paneStyle(a.hf.pane == 0), title, lines, w, h)
 }
@@ -168,9 +218,10 @@ func (a *App) agenciesBox(w, h int) string {
 	widths := []int{inner - 1 - 6 - 9 - 25 - 3, 6, 9, 25}
 	title := fmt.Sprintf("Actions by agency · %d open · %d overdue", hm.OpenActions, hm.OverdueActions)
 	lines := []string{s.Muted.Render(" " + columns(inner-1, widths, "agency", "  open", "  overdue", since))}
-	a.hf.off[1] = window(a.hf.sel[1], a.hf.off[1], len(hm.Workload), rows)
-	for i := a.hf.off[1]; i < len(hm.Workload) && i < a.hf.off[1]+rows; i++ {
-		l := hm.Workload[i]
+	shownAg := a.hf.shown[1]
+	a.hf.off[1] = window(a.hf.sel[1], a.hf.off[1], len(shownAg), rows)
+	for i := a.hf.off[1]; i < len(shownAg) && i < a.hf.off[1]+rows; i++ {
+		l := hm.Workload[shownAg[i]]
 		overdue := fmt.Sprintf("%6d  ", l.Overdue)
 		if l.Overdue > 0 {
 			overdue = fmt.Sprintf("%6d ", l.Overdue) + s.Red.Render("●")
@@ -207,11 +258,11 @@ func (a *App) yourOverdue() string {
 	}
 	for _, l := range a.home.Workload {
 		if l.Agency.ID == a.actor.AgencyID && l.Overdue > 0 {
-			noun := "actions are"
+			verb := "are"
 			if l.Overdue == 1 {
-				noun = "action is"
+				verb = "is"
 			}
-			return strconv.Itoa(l.Overdue) + " of your agency's " + noun + " overdue"
+			return strconv.Itoa(l.Overdue) + " of your agency's actions " + verb + " overdue"
 		}
 	}
 	return ""

@@ -14,10 +14,10 @@ func k(keys ...string) []string { return keys }
 
 type globalKeys struct{ Help, Back, Quit, Up, Down, PageUp, PageDown, Enter, Tab key.Binding }
 
-type homeKeys struct{ Meeting, Minutes, Tab key.Binding }
+type homeKeys struct{ Meeting, Minutes, Tab, Filter, Open key.Binding }
 
 type meetingKeys struct {
-	Next, Prev, Assign, Resolve, Note, Status, Close, Minutes, Agenda key.Binding
+	Next, Prev, Assign, Resolve, Note, Status, Close, Minutes, Agenda, Filter key.Binding
 }
 
 type agendaKeys struct{ Go, MoveUp, MoveDown, Drop, Add key.Binding }
@@ -40,7 +40,9 @@ type nextKeys struct{ SetDate key.Binding }
 
 type formKeys struct{ Next, Prev, Submit, Cancel, Toggle key.Binding }
 
-type previewKeys struct{ Save key.Binding }
+type previewKeys struct{ Save, Top, Bottom key.Binding }
+
+type welcomeKeys struct{ Demo, Setup, Add, Edit, Delete, ChairAgency, Back, SaveSetup key.Binding }
 
 // keyMap is every binding in the app.
 type keyMap struct {
@@ -57,6 +59,7 @@ type keyMap struct {
 	Next        nextKeys
 	Form        formKeys
 	Preview     previewKeys
+	Welcome     welcomeKeys
 }
 
 func newKeyMap() keyMap {
@@ -76,6 +79,8 @@ func newKeyMap() keyMap {
 			Meeting: bind(k("m"), "m", "open this week's meeting (start or resume)"),
 			Minutes: bind(k("M"), "M", "minutes of the latest meeting"),
 			Tab:     bind(k("tab"), "tab", "next pane"),
+			Filter:  bind(k("/"), "/", "filter the lists (esc clears)"),
+			Open:    bind(k("enter"), "enter", "open the selected hotspot"),
 		},
 		Meeting: meetingKeys{
 			Next:    bind(k("]"), "]", "next agenda item"),
@@ -87,6 +92,7 @@ func newKeyMap() keyMap {
 			Close:   bind(k("x"), "x", "close the meeting"),
 			Minutes: bind(k("M"), "M", "minutes preview"),
 			Agenda:  bind(k("tab"), "tab", "agenda ⇄ item"),
+			Filter:  bind(k("/"), "/", "filter matters arising (esc clears)"),
 		},
 		Agenda: agendaKeys{
 			Go:       bind(k("enter"), "enter", "go to the item"),
@@ -138,7 +144,19 @@ func newKeyMap() keyMap {
 			Toggle: bind(k("space"), "space", "toggle a yes/no field"),
 		},
 		Preview: previewKeys{
-			Save: bind(k("w", "ctrl+s"), "w", "save the minutes to a file"),
+			Save:   bind(k("w", "ctrl+s"), "w", "save the minutes to a file"),
+			Top:    bind(k("g", "home"), "g", "top"),
+			Bottom: bind(k("G", "end"), "G", "bottom"),
+		},
+		Welcome: welcomeKeys{
+			Demo:        bind(k("d"), "d", "load the demo partnership (empty database)"),
+			Setup:       bind(k("s"), "s", "set up your partnership"),
+			Add:         bind(k("a"), "a", "add an agency"),
+			Edit:        bind(k("e", "enter"), "e", "edit the selected agency"),
+			Delete:      bind(k("d", "delete"), "d", "delete the selected agency"),
+			ChairAgency: bind(k("c"), "c", "make it the chair's agency"),
+			Back:        bind(k("b"), "b", "back to the details"),
+			SaveSetup:   bind(k("s"), "s", "save and start"),
 		},
 	}
 }
@@ -153,17 +171,20 @@ func (km keyMap) sections() []helpSection {
 	g, h, m := km.Global, km.Home, km.Meeting
 	return []helpSection{
 		{"Everywhere", []key.Binding{g.Help, g.Back, g.Quit, g.Up, g.Down, g.PageUp, g.PageDown, g.Enter, g.Tab}},
-		{"Home", []key.Binding{h.Meeting, h.Minutes, h.Tab}},
+		{"Home", []key.Binding{h.Meeting, h.Minutes, h.Tab, h.Filter, h.Open}},
 		{"In a meeting", []key.Binding{m.Next, m.Prev, m.Assign, m.Resolve, m.Note, m.Status, m.Close, m.Minutes, m.Agenda}},
 		{"Agenda pane (tab)", []key.Binding{km.Agenda.Go, km.Agenda.MoveUp, km.Agenda.MoveDown, km.Agenda.Drop, km.Agenda.Add}},
 		{"Attendance", []key.Binding{km.Attendance.Present, km.Attendance.Apologies, km.Attendance.Absent, km.Attendance.Cycle, km.Attendance.RestPresent, km.Attendance.Guest, km.Attendance.Statement}},
 		{"Declarations", []key.Binding{km.Declaration.Declare, km.Declaration.None}},
 		{"Previous minutes", []key.Binding{km.MinutesItem.Approve, km.MinutesItem.ViewPrevious}},
-		{"Matters arising", []key.Binding{km.Matters.Done, km.Matters.InProgress, km.Matters.Blocked, km.Matters.Cancelled, km.Matters.Reopen, km.Matters.Carry, km.Matters.NoChange, km.Matters.Update, km.Matters.History}},
+		{"Matters arising", []key.Binding{m.Filter, km.Matters.Done, km.Matters.InProgress, km.Matters.Blocked, km.Matters.Cancelled, km.Matters.Reopen, km.Matters.Carry, km.Matters.NoChange, km.Matters.Update, km.Matters.History}},
 		{"Hotspot item", []key.Binding{m.Assign, m.Resolve, m.Note, m.Status, km.Hotspot.Risk, km.Hotspot.HotspotStatus, km.Hotspot.CloseHotspot}},
 		{"New referrals", []key.Binding{km.Referral.NewHotspot}},
 		{"Next meeting", []key.Binding{km.Next.SetDate, m.Close}},
 		{"Forms", []key.Binding{km.Form.Next, km.Form.Prev, km.Form.Submit, km.Form.Cancel, km.Form.Toggle}},
-		{"Minutes preview", []key.Binding{g.Up, g.Down, g.PageUp, g.PageDown, km.Preview.Save}},
+		{"Minutes preview", []key.Binding{g.Up, g.Down, g.PageUp, g.PageDown, km.Preview.Top, km.Preview.Bottom, km.Preview.Save}},
+		{"Welcome (empty database)", []key.Binding{km.Welcome.Demo, km.Welcome.Setup}},
+		{"Setting up: the agency list", []key.Binding{km.Welcome.Add, km.Welcome.Edit, km.Welcome.Delete, km.Welcome.ChairAgency, km.Welcome.Back, km.Welcome.SaveSetup}},
+		{"Hotspot page (enter on home)", []key.Binding{g.Up, g.Down, g.Back}},
 	}
 }

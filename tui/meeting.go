@@ -25,6 +25,7 @@ type meetingState struct {
 	sel         int      // selected row within the item
 	selID       model.ID // on items that list actions, the action selected: lists re-sort, IDs do not
 	off         int      // first line shown of the item
+	filter      filter   // `/` on matters arising
 }
 
 func (a *App) openMeeting(id model.ID) tea.Cmd {
@@ -37,6 +38,7 @@ func (a *App) openMeeting(id model.ID) tea.Cmd {
 func (mt *meetingState) apply(v *meetingView) {
 	first := mt.view == nil
 	mt.view = v
+	v.filterMatters(mt.filter.query())
 	if mt.pendingNav == 0 {
 		if mt.cur != v.rec.Meeting.Current {
 			mt.sel, mt.selID, mt.off = 0, 0, 0
@@ -154,6 +156,25 @@ func (a *App) meetingKey(msg tea.KeyPressMsg) tea.Cmd {
 	}
 	if mt.agendaFocus {
 		return a.agendaKey(msg)
+	}
+	if mt.entry().kind == model.ItemMatters {
+		if mt.filter.typing {
+			cmd, changed := mt.filter.key(msg)
+			if changed {
+				mt.view.filterMatters(mt.filter.query())
+				mt.pick(0)
+			}
+			return cmd
+		}
+		switch {
+		case key.Matches(msg, a.keys.Meeting.Filter):
+			return mt.filter.start()
+		case key.Matches(msg, g.Back) && mt.filter.active():
+			mt.filter.clear()
+			mt.view.filterMatters("")
+			mt.pick(0)
+			return nil
+		}
 	}
 	switch {
 	case key.Matches(msg, g.Back):

@@ -184,16 +184,30 @@ func (a *App) minutesItemLines(w int) []string {
 	return append(lines, a.recorded(&rec, w)...)
 }
 
+// rowCtx is what an action row needs to know besides the action.
+type rowCtx struct {
+	agencies model.AgencyIndex
+	today    model.Date
+}
+
+func (a *App) meetingRowCtx() rowCtx {
+	return rowCtx{agencies: a.mt.view.idx.Agencies, today: a.mt.view.rec.Today}
+}
+
 // actionRow is one action in a table: ref, RAG, text, owner, due, status.
 func (a *App) actionRow(act model.Action, w int, extra string) string {
-	v, s := a.mt.view, a.styles
-	owner := v.idx.Agencies.Label(act.AgencyID)
+	return a.actionRowIn(a.meetingRowCtx(), act, w, extra)
+}
+
+func (a *App) actionRowIn(c rowCtx, act model.Action, w int, extra string) string {
+	s := a.styles
+	owner := c.agencies.Label(act.AgencyID)
 	if act.Officer != "" {
 		owner += " (" + act.Officer + ")"
 	}
 	ownerW := min(max(w/5, 16), 34)
 	statusW := 12
-	overdue := act.IsOverdue(v.rec.Today)
+	overdue := act.IsOverdue(c.today)
 	status := s.Status(act.Status, false)
 	if overdue {
 		status = s.Red.Render(act.Status.Label())
@@ -202,11 +216,11 @@ func (a *App) actionRow(act model.Action, w int, extra string) string {
 	if extra != "" {
 		textW -= 14
 	}
-	due := act.Due.ShortAt(v.rec.Today)
+	due := act.Due.ShortAt(c.today)
 	if overdue {
 		due = s.Red.Render(due)
 	}
-	cells := []string{act.Ref(), s.RAG(act.RAGFor(v.rec.Today)), act.Text, owner, due, status}
+	cells := []string{act.Ref(), s.RAG(act.RAGFor(c.today)), act.Text, owner, due, status}
 	widths := []int{6, 2, textW, ownerW, 6, statusW}
 	if extra != "" {
 		cells = append(cells, extra)
@@ -221,9 +235,13 @@ func (a *App) mattersLines(w int) ([]string, int) {
 	if len(v.matters) == 0 {
 		return append(lines, "", " "+s.Muted.Render("There are no matters arising: no open actions from earlier meetings.")), -1
 	}
-	lines = append(lines, "")
+	if mt.filter.active() {
+		lines = append(lines, mt.filter.view(s)+s.Muted.Render(fmt.Sprintf("  %d shown", len(v.shownMatters))))
+	} else {
+		lines = append(lines, " "+s.Muted.Render("/ filters by agency, officer or text"))
+	}
 	sel := -1
-	for i, act := range v.matters {
+	for i, act := range v.shownMatters {
 		mark := ""
 		if u, ok := v.reviewed[act.ID]; ok {
 			mark = s.Green.Render("✓ " + reviewedLabel(u))
@@ -259,11 +277,18 @@ func reviewedLabel(u model.ActionUpdate) string {
 }
 
 func (a *App) hotspotLines(id model.ID, w int) ([]string, int) {
-	v, s, mt := a.mt.view, a.styles, a.mt
-	hv := v.hotspots[id]
+	hv := a.mt.view.hotspots[id]
 	if hv == nil {
 		return []string{" This hotspot is no longer in the record."}, -1
 	}
+	return a.hotspotBody(hv, a.meetingRowCtx(), w, a.mt.sel, "a assigns one.")
+}
+
+// hotspotBody draws a hotspot: its facts, open actions (sel marks one, -1
+// none), what was recorded, and its recent history. Used by the meeting's
+// hotspot item and by the hotspot page.
+func (a *App) hotspotBody(hv *hotspotView, c rowCtx, w, sel int, noActions string) ([]string, int) {
+	s := a.styles
 	h := hv.h
 	risk := "Risk " + s.Risk(h.Risk)
 	if h.RiskReason != "" {
@@ -274,11 +299,11 @@ func (a *App) hotspotLines(id model.ID, w int) ([]string, int) {
 		status += " · SARA " + string(h.SARA)
 	}
 	if h.Status == model.HotspotClosed {
-		status = s.Warning.Render("closed " + h.Closed.ShortAt(v.rec.Today) + ": " + h.CloseReason)
+		status = s.Warning.Render("closed " + h.Closed.ShortAt(c.today) + ": " + h.CloseReason)
 	}
 	reviewed := "never reviewed"
 	if h.TimesReviewed > 0 {
-		reviewed = fmt.Sprintf("reviewed %d times, last %s", h.TimesReviewed, h.LastReviewed.ShortAt(v.rec.Today))
+		reviewed = fmt.Sprintf("reviewed %d times, last %s", h.TimesReviewed, h.LastReviewed.ShortAt(c.today))
 	}
 	lines := []string{
 		" " + clip(risk, w-len(status)-6) + "   " + status,
@@ -286,15 +311,15 @@ func (a *App) hotspotLines(id model.ID, w int) ([]string, int) {
 		" " + s.Muted.Render(clip(strings.TrimSpace(h.Location+" · "+string(h.Category)+" · "+h.Theme), w-3)),
 	}
 	lines = append(lines, "", a.section(fmt.Sprintf("Open actions (%d)", len(hv.actions))))
-	sel := -1
+	selLine := -1
 	if len(hv.actions) == 0 {
-		lines = append(lines, "  "+s.Muted.Render("None. a assigns one."))
+		lines = append(lines, "  "+s.Muted.Render("None. "+noActions))
 	}
 	for i, act := range hv.actions {
-		if i == mt.sel {
-			sel = len(lines)
+		if i == sel {
+			selLine = len(lines)
 		}
-		lines = append(lines, a.rowMark(i == mt.sel, a.actionRow(act, w, "")))
+		lines = append(lines, a.rowMark(i == sel, a.actionRowIn(c, act, w, "")))
 	}
 	lines = append(lines, a.recorded(&hv.itemRecord, w)...)
 	if len(hv.history) > 0 {
@@ -316,7 +341,7 @@ func (a *App) hotspotLines(id model.ID, w int) ([]string, int) {
 			}
 		}
 	}
-	return lines, sel
+	return lines, selLine
 }
 
 func (a *App) referralLines(w int) []string {

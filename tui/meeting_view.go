@@ -12,14 +12,15 @@ import (
 // that View and keypresses only index into it and never do work that grows
 // with the database.
 type meetingView struct {
-	rec      model.MeetingRecord
-	idx      model.RecordIndex
-	heading  string
-	closed   bool
-	items    []agendaEntry
-	matters  []model.Action
-	overdue  int
-	reviewed map[model.ID]model.ActionUpdate // every action update made in this meeting
+	rec          model.MeetingRecord
+	idx          model.RecordIndex
+	heading      string
+	closed       bool
+	items        []agendaEntry
+	matters      []model.Action
+	shownMatters []model.Action // matters passing the `/` filter
+	overdue      int
+	reviewed     map[model.ID]model.ActionUpdate // every action update made in this meeting
 	// reviewedMatters counts the matters arising reviewed (status changes
 	// under hotspot items are in reviewed too, but are not matters arising).
 	reviewedMatters int
@@ -85,6 +86,7 @@ func buildMeetingView(rec model.MeetingRecord) *meetingView {
 		v.items = append(v.items, e)
 	}
 	v.matters = rec.MattersArising()
+	v.shownMatters = v.matters
 	for _, a := range v.matters {
 		if a.IsOverdue(rec.Today) {
 			v.overdue++
@@ -162,11 +164,28 @@ func buildMeetingView(rec model.MeetingRecord) *meetingView {
 	return v
 }
 
-// selectedActions is the list `s` acts on for an item.
+// filterMatters narrows matters arising to those matching query (ref,
+// text, agency, officer), keeping their order.
+func (v *meetingView) filterMatters(query string) {
+	if query == "" {
+		v.shownMatters = v.matters
+		return
+	}
+	cands := make([]string, len(v.matters))
+	for i, a := range v.matters {
+		cands[i] = a.Ref() + " " + a.Text + " " + v.idx.Agencies.Name(a.AgencyID) + " " + v.idx.Agencies.Label(a.AgencyID) + " " + a.Officer
+	}
+	v.shownMatters = v.shownMatters[:0:0]
+	for _, i := range matching(query, cands) {
+		v.shownMatters = append(v.shownMatters, v.matters[i])
+	}
+}
+
+// actionsFor is the list of actions an item shows (and `s` acts on).
 func (v *meetingView) actionsFor(e agendaEntry) []model.Action {
 	switch e.kind {
 	case model.ItemMatters:
-		return v.matters
+		return v.shownMatters
 	case model.ItemHotspot:
 		if hv := v.hotspots[e.hotspotID]; hv != nil {
 			return hv.actions

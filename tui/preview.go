@@ -112,9 +112,9 @@ func (a *App) previewKey(msg tea.KeyPressMsg) tea.Cmd {
 		p.vp.PageDown()
 	case key.Matches(msg, g.PageUp):
 		p.vp.PageUp()
-	case msg.String() == "g" || msg.String() == "home":
+	case key.Matches(msg, a.keys.Preview.Top):
 		p.vp.GotoTop()
-	case msg.String() == "G" || msg.String() == "end":
+	case key.Matches(msg, a.keys.Preview.Bottom):
 		p.vp.GotoBottom()
 	}
 	return nil

@@ -317,3 +317,61 @@ func TestMattersCursorFollowsTheAction(t *testing.T) {
 	}
 	ss.finish()
 }
+
+// `/` narrows home's lists as you type; enter keeps the filter; enter on a
+// hotspot opens its page; esc clears the filter.
+func TestHomeFilterAndHotspotPage(t *testing.T) {
+	s := demoStore(t)
+	ss := startSession(t, s, chairOf(t, s), 120, 36)
+	ss.waitFor("Hotspots by risk (13 open)")
+	ss.keys("/")
+	ss.typeText("staveley")
+	ss.waitFor("Hotspots by risk (2 of 13 open)", "HS-2 ", "HS-13")
+	if strings.Contains(ss.screen(), "HS-1 ") {
+		t.Fatal("the filter let the town centre through")
+	}
+	ss.keys("enter", "enter")
+	ss.waitFor("HS-2 Staveley rec ground: off-road bikes and secondary fires · Staveley North", "Recent history", "Open actions")
+	ss.keys("q")
+	ss.waitFor("Hotspots by risk (2 of 13 open)")
+	ss.keys("esc")
+	ss.waitFor("Hotspots by risk (13 open)")
+	ss.finish()
+}
+
+// `/` in matters arising narrows the list to one agency, and the keys act
+// on what is shown.
+func TestMattersFilter(t *testing.T) {
+	s := demoStore(t)
+	ss := startSession(t, s, chairOf(t, s), 160, 48)
+	ss.waitFor("start the meeting")
+	ss.keys("m", "y")
+	ss.waitFor("Confidentiality statement")
+	ss.keys("]", "]", "]")
+	ss.waitFor("0 reviewed today")
+	ss.keys("/")
+	ss.typeText("constabulary")
+	ss.keys("enter")
+	m, _, _ := s.OpenMeeting()
+	rec, _ := s.MeetingRecord(m.ID)
+	var police []model.Action
+	for _, a := range rec.MattersArising() {
+		if a.AgencyID == 7 { // Derbyshire Constabulary in the demo
+			police = append(police, a)
+		}
+	}
+	ss.waitFor(fmt.Sprintf("%d shown", len(police)))
+	for _, l := range strings.Split(ss.screen(), "\n") {
+		if strings.Contains(l, " ●") && strings.Contains(l, "A-") && !strings.Contains(l, "Police") {
+			t.Fatalf("a non-police action is shown: %q", l)
+		}
+	}
+	ss.keys("d")
+	ss.waitFor("1 reviewed today")
+	if a, _ := s.Action(police[0].ID); a.Status != model.StatusDone {
+		t.Fatalf("d did not act on the first police action %s: %s", police[0].Ref(), a.Status)
+	}
+	ss.keys("esc")
+	ss.waitFor("/ filters by agency, officer or text")
+	ss.finish()
+}

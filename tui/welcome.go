@@ -36,8 +36,9 @@ func (a *App) welcomeKey(msg tea.KeyPressMsg) tea.Cmd {
 	if w.step == 1 {
 		return a.agencyListKey(msg)
 	}
-	switch msg.String() {
-	case "d":
+	wk := a.keys.Welcome
+	switch {
+	case key.Matches(msg, wk.Demo):
 		w.loading = "loading the demo partnership…"
 		st := a.st
 		return func() tea.Msg {
@@ -56,9 +57,9 @@ func (a *App) welcomeKey(msg tea.KeyPressMsg) tea.Cmd {
 			}
 			return setupDoneMsg{chair: chair, what: fmt.Sprintf("demo loaded: %d agencies, %d members, %d hotspots, %d meetings", len(d.Agencies), len(d.Members), len(d.Hotspots), len(d.Meetings))}
 		}
-	case "s":
+	case key.Matches(msg, wk.Setup):
 		a.setupDetailsForm()
-	case "q", "esc":
+	case key.Matches(msg, a.keys.Global.Back):
 		return tea.Quit
 	}
 	return nil
@@ -114,19 +115,19 @@ func (f *form) lineOf(key, label string, maxLen int, required bool) (string, boo
 
 func (a *App) agencyListKey(msg tea.KeyPressMsg) tea.Cmd {
 	w := &a.welcome
-	g := a.keys.Global
+	g, wk := a.keys.Global, a.keys.Welcome
 	switch {
 	case key.Matches(msg, g.Down):
 		w.sel = min(w.sel+1, len(w.agencies)-1)
 	case key.Matches(msg, g.Up):
 		w.sel = max(w.sel-1, 0)
-	case msg.String() == "a":
+	case key.Matches(msg, wk.Add):
 		a.agencyForm(-1)
-	case msg.String() == "e" || msg.String() == "enter":
+	case key.Matches(msg, wk.Edit):
 		if len(w.agencies) > 0 {
 			a.agencyForm(w.sel)
 		}
-	case msg.String() == "d" || msg.String() == "delete":
+	case key.Matches(msg, wk.Delete):
 		if len(w.agencies) > 1 {
 			w.agencies = append(w.agencies[:w.sel], w.agencies[w.sel+1:]...)
 			if w.chair >= w.sel && w.chair > 0 {
@@ -136,12 +137,12 @@ func (a *App) agencyListKey(msg tea.KeyPressMsg) tea.Cmd {
 		} else {
 			a.flash, a.flashErr = "a partnership needs at least one agency", true
 		}
-	case msg.String() == "c":
+	case key.Matches(msg, wk.ChairAgency):
 		w.chair = w.sel
-	case msg.String() == "b":
+	case key.Matches(msg, wk.Back):
 		a.setupDetailsForm()
 		w.step = 0
-	case msg.String() == "s":
+	case key.Matches(msg, wk.SaveSetup):
 		in := w.details
 		in.Agencies = w.agencies
 		in.ChairAgency = w.chair

@@ -1,0 +1,92 @@
+package tui
+
+import (
+	"fmt"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"github.com/ccsp/tasking/model"
+)
+
+// hotspotPage is the read-only page for one hotspot, opened from home with
+// enter: its facts, its open actions and its whole history.
+type hotspotPage struct {
+	id   model.ID
+	view *hotspotView
+	ctx  rowCtx
+	off  int
+	err  string
+}
+
+type hotspotMsg struct {
+	gen  int
+	view *hotspotView
+	ctx  rowCtx
+	err  error
+}
+
+func (a *App) openHotspot(id model.ID) tea.Cmd {
+	a.hp = &hotspotPage{id: id}
+	a.screen = screenHotspot
+	return a.loadHotspot(id)
+}
+
+func (a *App) loadHotspot(id model.ID) tea.Cmd {
+	a.gen++
+	gen, st := a.gen, a.st
+	return func() tea.Msg {
+		h, rec, err := st.HotspotRecord(id)
+		if err != nil {
+			return hotspotMsg{gen: gen, err: err}
+		}
+		idx := rec.Index()
+		hv := &hotspotView{h: h, lead: idx.Agencies.Label(h.LeadAgencyID), actions: rec.ItemActions(h.ID),
+			history: rec.HotspotHistory(h.ID, 60)}
+		return hotspotMsg{gen: gen, view: hv, ctx: rowCtx{agencies: idx.Agencies, today: rec.Today}}
+	}
+}
+
+func (a *App) hotspotLoaded(msg hotspotMsg) {
+	if a.hp == nil || msg.gen != a.gen {
+		return
+	}
+	if msg.err != nil {
+		a.hp.err = msg.err.Error()
+		return
+	}
+	a.hp.view, a.hp.ctx, a.hp.err = msg.view, msg.ctx, ""
+}
+
+func (a *App) hotspotKey(msg tea.KeyPressMsg) tea.Cmd {
+	g := a.keys.Global
+	switch {
+	case key.Matches(msg, g.Back):
+		a.screen, a.hp = screenHome, nil
+		return a.loadHome()
+	case key.Matches(msg, g.Down):
+		a.hp.off++
+	case key.Matches(msg, g.Up):
+		a.hp.off = max(a.hp.off-1, 0)
+	case key.Matches(msg, g.PageDown):
+		a.hp.off += 10
+	case key.Matches(msg, g.PageUp):
+		a.hp.off = max(a.hp.off-10, 0)
+	}
+	return nil
+}
+
+func (a *App) hotspotPageView(w, h int) string {
+	p, s := a.hp, a.styles
+	switch {
+	case p.err != "":
+		return box(s.BorderStyle, "Hotspot", []string{" " + s.Error.Render("✗ "+p.err)}, w, h)
+	case p.view == nil:
+		return box(s.BorderStyle, "Hotspot", []string{" " + s.Muted.Render("loading…")}, w, h)
+	}
+	lines, _ := a.hotspotBody(p.view, p.ctx, w-2, -1, "They are assigned in the meeting.")
+	rows := h - 2
+	p.off = max(min(p.off, len(lines)-rows), 0)
+	hv := p.view
+	title := fmt.Sprintf("%s %s · %s", hv.h.Ref(), hv.h.Title, hv.h.Ward)
+	return box(s.BorderStyle, title, lines[p.off:], w, h)
+}
