@@ -43,7 +43,10 @@ func TestEveryChangeWritesItsAuditEvent(t *testing.T) {
 			return err
 		}},
 		{"note.add", func() error { _, err := s.AddNote(chair, m.ID, "", 1, "Quieter this week", false); return err }},
-		{"hotspot.risk", func() error { _, err := s.SetHotspotRisk(chair, 2, 0, model.RiskMedium, "repeat victim", m.ID); return err }},
+		{"hotspot.risk", func() error {
+			_, err := s.SetHotspotRisk(chair, 2, 0, model.RiskMedium, "repeat victim", m.ID)
+			return err
+		}},
 		{"hotspot.add", func() error {
 			_, err := s.AddHotspot(chair, model.NewHotspot{Title: "Queen's Park", Category: model.CategoryNuisance, Risk: model.RiskMedium, LeadAgencyID: 1}, m.ID)
 			return err
@@ -57,9 +60,9 @@ func TestEveryChangeWritesItsAuditEvent(t *testing.T) {
 	}
 	// Changes that touch more than one record write an event for each.
 	also := map[string][]string{
-		"hotspot.add":   {"meeting.agenda_add"},               // a referral joins the agenda
-		"hotspot.close": {"note.add"},                         // closed in the meeting: minuted
-		"hotspot.risk":  {"note.add"},                         // risk changed in the meeting: minuted
+		"hotspot.add":   {"meeting.agenda_add"},                                   // a referral joins the agenda
+		"hotspot.close": {"note.add"},                                             // closed in the meeting: minuted
+		"hotspot.risk":  {"note.add"},                                             // risk changed in the meeting: minuted
 		"meeting.close": {"hotspot.reviewed", "hotspot.reviewed", "meeting.plan"}, // HS-1, HS-2 had business; the next date is set
 	}
 	for _, st := range steps {
