@@ -48,22 +48,24 @@ func benchHome(b *testing.B, scale demo.Scale) {
 	}
 }
 
-func benchMeetingItem(b *testing.B, scale demo.Scale) {
+func benchMeetingItem(b *testing.B, scale demo.Scale) { benchMeetingAt(b, scale, 4, model.ItemHotspot) }
+
+func benchMeetingAt(b *testing.B, scale demo.Scale, item int, kind model.ItemKind) {
 	s := demoStoreAt(b, scale)
 	actor := chairOf(b, s)
 	m, err := s.StartMeeting(actor, model.Date{})
 	if err != nil {
 		b.Fatal(err)
 	}
-	if _, err := s.GoToItem(actor, m.ID, 4); err != nil { // the first hotspot
+	if _, err := s.GoToItem(actor, m.ID, item); err != nil {
 		b.Fatal(err)
 	}
 	a := New(Config{Store: s, Actor: actor, Now: fixedClock})
 	b.Cleanup(a.Close)
 	a.Update(tea.WindowSizeMsg{Width: 160, Height: 48})
 	settle(a, a.openMeeting(m.ID))
-	if a.mt == nil || a.mt.view == nil || a.mt.entry().kind != model.ItemHotspot {
-		b.Fatal("meeting did not load at a hotspot item")
+	if a.mt == nil || a.mt.view == nil || a.mt.entry().kind != kind {
+		b.Fatalf("meeting did not load at a %s item", kind)
 	}
 	keys := []tea.KeyPressMsg{keyPress("j"), keyPress("k")}
 	b.ReportAllocs()
@@ -79,3 +81,7 @@ func BenchmarkHomeKeypress(b *testing.B)             { benchHome(b, demo.Small) 
 func BenchmarkHomeKeypressLarge(b *testing.B)        { benchHome(b, demo.Large) }
 func BenchmarkMeetingItemKeypress(b *testing.B)      { benchMeetingItem(b, demo.Small) }
 func BenchmarkMeetingItemKeypressLarge(b *testing.B) { benchMeetingItem(b, demo.Large) }
+
+// Matters arising lists every open action from earlier meetings: the list
+// that grows with the database. Only the rows on screen are drawn.
+func BenchmarkMattersKeypressLarge(b *testing.B) { benchMeetingAt(b, demo.Large, 3, model.ItemMatters) }

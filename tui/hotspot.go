@@ -83,10 +83,10 @@ func (a *App) hotspotPageView(w, h int) string {
 	case p.view == nil:
 		return box(s.BorderStyle, "Hotspot", []string{" " + s.Muted.Render("loading…")}, w, h)
 	}
-	lines, _ := a.hotspotBody(p.view, p.ctx, w-2, -1, "They are assigned in the meeting.")
+	pane := a.hotspotPane(p.view, p.ctx, w-2, -1, "They are assigned in the meeting.")
 	rows := h - 2
-	p.off = max(min(p.off, len(lines)-rows), 0)
+	p.off = pane.scroll(p.off, rows)
 	hv := p.view
 	title := fmt.Sprintf("%s %s · %s", hv.h.Ref(), hv.h.Title, hv.h.Ward)
-	return box(s.BorderStyle, title, lines[p.off:], w, h)
+	return box(s.BorderStyle, title, pane.window(p.off, rows), w, h)
 }

@@ -424,27 +424,16 @@ func (a *App) breadcrumb(w int) string {
 }
 
 // itemBox draws the current item in a pane, scrolled so the selected row
-// is visible.
+// is visible. Only the lines on screen are rendered.
 func (a *App) itemBox(w, h int, focused bool) string {
 	mt := a.mt
 	e := mt.entry()
-	lines, selLine := a.itemLines(e, w-2)
+	p := a.itemPaneFor(e, w-2)
 	rows := h - 2
-	if selLine >= 0 {
-		// keep a line of context above the selection where there is room
-		mt.off = window(selLine, mt.off, len(lines), rows)
-		if selLine > 0 && selLine == mt.off {
-			mt.off--
-		}
-	} else {
-		mt.off = max(min(mt.off, len(lines)-rows), 0)
-	}
-	if mt.off > 0 && mt.off < len(lines) {
-		lines = lines[mt.off:]
-	}
+	mt.off = p.scroll(mt.off, rows)
 	title := fmt.Sprintf("%d %s", mt.cur+1, e.title)
 	if e.kind == model.ItemHotspot {
 		title = e.title + " · " + a.mt.view.hotspots[e.hotspotID].h.Ward
 	}
-	return box(a.paneStyle(focused), title, lines, w, h)
+	return box(a.paneStyle(focused), title, p.window(mt.off, rows), w, h)
 }

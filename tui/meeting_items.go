@@ -7,40 +7,34 @@ import (
 	"github.com/ccsp/tasking/model"
 )
 
-// itemLines renders the current agenda item's content w cells wide and
-// says which line holds the selected row (-1: none), so the pane can
-// scroll to it. Only this item's rows are drawn: the work is bounded by
-// what one item holds, not by the database.
-func (a *App) itemLines(e agendaEntry, w int) ([]string, int) {
+// itemPane builds the current agenda item's content w cells wide. Lines
+// above and below a list are built whole (they are short and bounded);
+// list rows are rendered only when on screen (see itemPane).
+func (a *App) itemPaneFor(e agendaEntry, w int) itemPane {
 	v, s := a.mt.view, a.styles
-	var lines []string
-	if v.closed {
-		lines = append(lines, " "+s.Warning.Render("CLOSED — this meeting is read-only. Its minutes: M."), "")
-	}
-	var body []string
-	sel := -1
+	var p itemPane
 	switch e.kind {
 	case model.ItemAttendance:
-		body, sel = a.attendanceLines(w)
+		p = a.attendancePane(w)
 	case model.ItemDeclarations:
-		body, sel = a.declarationLines(w)
+		p = a.declarationPane(w)
 	case model.ItemMinutes:
-		body = a.minutesItemLines(w)
+		p = itemPane{head: a.minutesItemLines(w), sel: -1}
 	case model.ItemMatters:
-		body, sel = a.mattersLines(w)
+		p = a.mattersPane(w)
 	case model.ItemHotspot:
-		body, sel = a.hotspotLines(e.hotspotID, w)
+		p = a.hotspotItemPane(e.hotspotID, w)
 	case model.ItemReferrals:
-		body = a.referralLines(w)
+		p = itemPane{head: a.referralLines(w), sel: -1}
 	case model.ItemAOB:
-		body, sel = a.aobLines(w)
+		p = a.aobPane(w)
 	case model.ItemNextMeeting:
-		body = a.nextMeetingItemLines(w)
+		p = itemPane{head: a.nextMeetingItemLines(w), sel: -1}
 	}
-	if sel >= 0 {
-		sel += len(lines)
+	if v.closed {
+		p.head = append([]string{" " + s.Warning.Render("CLOSED — this meeting is read-only. Its minutes: M."), ""}, p.head...)
 	}
-	return append(lines, body...), sel
+	return p
 }
 
 func (a *App) section(title string) string { return " " + a.styles.Section.Render(title) }
@@ -87,25 +81,34 @@ func (a *App) recorded(r *itemRecord, w int) []string {
 	return lines
 }
 
-func (a *App) attendanceLines(w int) ([]string, int) {
+func (a *App) attendancePane(w int) itemPane {
 	v, s, mt := a.mt.view, a.styles, a.mt
 	m := v.rec.Meeting
-	var lines []string
+	var head []string
 	if m.ConfidentialityRead {
-		lines = append(lines, " "+s.Green.Render("✓ Confidentiality statement read at "+m.ConfidentialityReadAt.Local().Format("15:04")))
+		head = append(head, " "+s.Green.Render("✓ Confidentiality statement read at "+m.ConfidentialityReadAt.Local().Format("15:04")))
 	} else {
-		lines = append(lines, " "+s.Warning.Render("Confidentiality statement — read it aloud, then press c:"))
-		lines = append(lines, a.para(v.rec.Partnership.ConfidentialityStatement, w, s.Muted.Render)...)
+		head = append(head, " "+s.Warning.Render("Confidentiality statement — read it aloud, then press c:"))
+		head = append(head, a.para(v.rec.Partnership.ConfidentialityStatement, w, s.Muted.Render)...)
 	}
-	lines = append(lines, "", fmt.Sprintf(" %d present · %d apologies · %d absent · %d not marked · %d guests",
+	head = append(head, "", fmt.Sprintf(" %d present · %d apologies · %d absent · %d not marked · %d guests",
 		v.counts[model.Present], v.counts[model.Apologies], v.counts[model.Absent], v.counts[model.Unmarked], len(m.Guests)))
-	sel := -1
 	nameW := min(28, w/3)
-	for i, mem := range v.people {
-		if v.agencyOf[i] != "" {
-			lines = append(lines, " "+s.Bold.Render(v.agencyOf[i]))
+	sel := -1
+	if mt.sel >= 0 && mt.sel < len(v.selectableRow) {
+		sel = v.selectableRow[mt.sel]
+	}
+	return itemPane{head: head, rows: len(v.attend), sel: sel, row: func(i int, selected bool) string {
+		r := v.attend[i]
+		switch {
+		case r.header != "":
+			return " " + s.Bold.Render(r.header)
+		case r.guest >= 0:
+			g := m.Guests[r.guest]
+			return a.rowMark(selected, " "+columns(w-3, []int{nameW, 10}, g.Name, s.Green.Render("present"), s.Muted.Render(g.Agency)))
 		}
-		st := m.AttendanceOf(mem.ID)
+		mem := v.people[r.member]
+		st := v.status[mem.ID]
 		label := st.Label()
 		switch st {
 		case model.Present:
@@ -115,49 +118,30 @@ func (a *App) attendanceLines(w int) ([]string, int) {
 		case model.Absent:
 			label = s.Muted.Render(label)
 		}
-		row := columns(w-3, []int{nameW, 10}, mem.Name, label, s.Muted.Render(mem.Title))
-		if i == mt.sel {
-			sel = len(lines)
-		}
-		lines = append(lines, a.rowMark(i == mt.sel, " "+row))
-	}
-	if len(m.Guests) > 0 {
-		lines = append(lines, " "+s.Bold.Render("Guests"))
-		for j, g := range m.Guests {
-			i := len(v.people) + j
-			if i == mt.sel {
-				sel = len(lines)
-			}
-			lines = append(lines, a.rowMark(i == mt.sel, " "+columns(w-3, []int{nameW, 10}, g.Name, s.Green.Render("present"), s.Muted.Render(g.Agency))))
-		}
-	}
-	return lines, sel
+		return a.rowMark(selected, " "+columns(w-3, []int{nameW, 10}, mem.Name, label, s.Muted.Render(mem.Title)))
+	}}
 }
 
-func (a *App) declarationLines(w int) ([]string, int) {
+func (a *App) declarationPane(w int) itemPane {
 	v, s, mt := a.mt.view, a.styles, a.mt
 	m := v.rec.Meeting
-	lines := []string{" Ask members to declare any interest in the items on the agenda."}
+	head := []string{" Ask members to declare any interest in the items on the agenda."}
 	switch {
 	case len(m.Declarations) > 0:
-		lines = append(lines, "", a.section("Declared"))
+		head = append(head, "", a.section("Declared"))
 		for _, d := range m.Declarations {
-			lines = append(lines, a.para(d.Name+": "+d.Text, w, nil)...)
+			head = append(head, a.para(d.Name+": "+d.Text, w, nil)...)
 		}
 	case m.NoDeclarations:
-		lines = append(lines, "", " "+s.Green.Render("✓ No declarations of interest were received."))
+		head = append(head, "", " "+s.Green.Render("✓ No declarations of interest were received."))
 	default:
-		lines = append(lines, "", " "+s.Muted.Render("Nothing recorded yet: d records a declaration by the selected member, 0 records none."))
+		head = append(head, "", " "+s.Muted.Render("Nothing recorded yet: d records a declaration by the selected member, 0 records none."))
 	}
-	lines = append(lines, "", a.section("Members present"))
-	sel := -1
-	for i, mem := range v.present {
-		if i == mt.sel {
-			sel = len(lines)
-		}
-		lines = append(lines, a.rowMark(i == mt.sel, " "+columns(w-3, []int{30}, mem.Name, s.Muted.Render(v.idx.Agencies.Label(mem.AgencyID)))))
-	}
-	return lines, sel
+	head = append(head, "", a.section("Members present"))
+	return itemPane{head: head, rows: len(v.present), sel: mt.sel, row: func(i int, selected bool) string {
+		mem := v.present[i]
+		return a.rowMark(selected, " "+columns(w-3, []int{30}, mem.Name, s.Muted.Render(v.idx.Agencies.Label(mem.AgencyID))))
+	}}
 }
 
 func (a *App) minutesItemLines(w int) []string {
@@ -229,39 +213,46 @@ func (a *App) actionRowIn(c rowCtx, act model.Action, w int, extra string) strin
 	return columns(w-2, widths, cells...)
 }
 
-func (a *App) mattersLines(w int) ([]string, int) {
+func (a *App) mattersPane(w int) itemPane {
 	v, s, mt := a.mt.view, a.styles, a.mt
-	lines := []string{fmt.Sprintf(" %d actions from earlier meetings · %d overdue · %d reviewed today", len(v.matters), v.overdue, v.reviewedMatters)}
+	head := []string{fmt.Sprintf(" %d actions from earlier meetings · %d overdue · %d reviewed today", len(v.matters), v.overdue, v.reviewedMatters)}
 	if len(v.matters) == 0 {
-		return append(lines, "", " "+s.Muted.Render("There are no matters arising: no open actions from earlier meetings.")), -1
+		return itemPane{head: append(head, "", " "+s.Muted.Render("There are no matters arising: no open actions from earlier meetings.")), sel: -1}
 	}
 	if mt.filter.active() {
-		lines = append(lines, mt.filter.view(s)+s.Muted.Render(fmt.Sprintf("  %d shown", len(v.shownMatters))))
+		head = append(head, mt.filter.view(s)+s.Muted.Render(fmt.Sprintf("  %d shown", len(v.shownMatters))))
 	} else {
-		lines = append(lines, " "+s.Muted.Render("/ filters by agency, officer or text"))
+		head = append(head, " "+s.Muted.Render("/ filters by agency, officer or text"))
 	}
-	sel := -1
-	for i, act := range v.shownMatters {
-		mark := ""
-		if u, ok := v.reviewed[act.ID]; ok {
-			mark = s.Green.Render("✓ " + reviewedLabel(u))
-		}
-		if i == mt.sel {
-			sel = len(lines)
-		}
-		lines = append(lines, a.rowMark(i == mt.sel, a.actionRow(act, w, mark)))
-		if i == mt.sel && act.LastUpdate != "" {
+	shown := v.shownMatters
+	return itemPane{head: head, rows: len(shown), sel: mt.sel,
+		row: func(i int, selected bool) string {
+			act := shown[i]
+			mark := ""
+			if u, ok := v.reviewed[act.ID]; ok {
+				mark = s.Green.Render("✓ " + reviewedLabel(u))
+			}
+			return a.rowMark(selected, a.actionRow(act, w, mark))
+		},
+		// The rep's latest update, under the selected action, so the chair
+		// can read it out and accept it.
+		under: func(i int) []string {
+			act := shown[i]
+			if act.LastUpdate == "" {
+				return nil
+			}
 			when := ""
 			if !act.LastUpdateAt.IsZero() {
 				when = act.LastUpdateAt.Local().Format("2 Jan") + ": "
 			}
+			var out []string
 			for _, l := range wrap("latest update — "+when+act.LastUpdate, w-12) {
-				lines = append(lines, "          "+s.Muted.Render(l))
+				out = append(out, "          "+s.Muted.Render(l))
 			}
-		}
+			return out
+		},
+		tail: a.recorded(v.standing[model.ItemMatters], w),
 	}
-	lines = append(lines, a.recorded(v.standing[model.ItemMatters], w)...)
-	return lines, sel
 }
 
 func reviewedLabel(u model.ActionUpdate) string {
@@ -276,18 +267,18 @@ func reviewedLabel(u model.ActionUpdate) string {
 	return "no change"
 }
 
-func (a *App) hotspotLines(id model.ID, w int) ([]string, int) {
+func (a *App) hotspotItemPane(id model.ID, w int) itemPane {
 	hv := a.mt.view.hotspots[id]
 	if hv == nil {
-		return []string{" This hotspot is no longer in the record."}, -1
+		return itemPane{head: []string{" This hotspot is no longer in the record."}, sel: -1}
 	}
-	return a.hotspotBody(hv, a.meetingRowCtx(), w, a.mt.sel, "a assigns one.")
+	return a.hotspotPane(hv, a.meetingRowCtx(), w, a.mt.sel, "a assigns one.")
 }
 
-// hotspotBody draws a hotspot: its facts, open actions (sel marks one, -1
+// hotspotPane draws a hotspot: its facts, open actions (sel marks one, -1
 // none), what was recorded, and its recent history. Used by the meeting's
 // hotspot item and by the hotspot page.
-func (a *App) hotspotBody(hv *hotspotView, c rowCtx, w, sel int, noActions string) ([]string, int) {
+func (a *App) hotspotPane(hv *hotspotView, c rowCtx, w, sel int, noActions string) itemPane {
 	s := a.styles
 	h := hv.h
 	risk := "Risk " + s.Risk(h.Risk)
@@ -305,25 +296,18 @@ func (a *App) hotspotBody(hv *hotspotView, c rowCtx, w, sel int, noActions strin
 	if h.TimesReviewed > 0 {
 		reviewed = fmt.Sprintf("reviewed %d times, last %s", h.TimesReviewed, h.LastReviewed.ShortAt(c.today))
 	}
-	lines := []string{
-		" " + clip(risk, w-len(status)-6) + "   " + status,
+	head := []string{
+		" " + clip(risk, w-cells(status)-6) + "   " + status,
 		" Lead " + s.Bold.Render(hv.lead) + s.Muted.Render(" · opened "+h.Opened.Format("2 Jan 2006")+" · "+reviewed),
 		" " + s.Muted.Render(clip(strings.TrimSpace(h.Location+" · "+string(h.Category)+" · "+h.Theme), w-3)),
+		"", a.section(fmt.Sprintf("Open actions (%d)", len(hv.actions))),
 	}
-	lines = append(lines, "", a.section(fmt.Sprintf("Open actions (%d)", len(hv.actions))))
-	selLine := -1
 	if len(hv.actions) == 0 {
-		lines = append(lines, "  "+s.Muted.Render("None. "+noActions))
+		head = append(head, "  "+s.Muted.Render("None. "+noActions))
 	}
-	for i, act := range hv.actions {
-		if i == sel {
-			selLine = len(lines)
-		}
-		lines = append(lines, a.rowMark(i == sel, a.actionRowIn(c, act, w, "")))
-	}
-	lines = append(lines, a.recorded(&hv.itemRecord, w)...)
+	tail := a.recorded(&hv.itemRecord, w)
 	if len(hv.history) > 0 {
-		lines = append(lines, "", a.section("Recent history"))
+		tail = append(tail, "", a.section("Recent history"))
 		for _, e := range hv.history {
 			prefix := e.At.Local().Format("02 Jan") + "  " + fit(e.Kind, 8) + " "
 			text := e.Text
@@ -337,11 +321,14 @@ func (a *App) hotspotBody(hv *hotspotView, c rowCtx, w, sel int, noActions strin
 				if e.Confidential {
 					l = s.Confidential.Render(l)
 				}
-				lines = append(lines, "  "+s.Muted.Render(prefix)+l)
+				tail = append(tail, "  "+s.Muted.Render(prefix)+l)
 			}
 		}
 	}
-	return lines, selLine
+	actions := hv.actions
+	return itemPane{head: head, rows: len(actions), sel: sel, tail: tail, row: func(i int, selected bool) string {
+		return a.rowMark(selected, a.actionRowIn(c, actions[i], w, ""))
+	}}
 }
 
 func (a *App) referralLines(w int) []string {
@@ -358,24 +345,19 @@ func (a *App) referralLines(w int) []string {
 	return append(lines, a.recorded(v.standing[model.ItemReferrals], w)...)
 }
 
-func (a *App) aobLines(w int) ([]string, int) {
+func (a *App) aobPane(w int) itemPane {
 	v, s, mt := a.mt.view, a.styles, a.mt
-	lines := []string{" Any other business: " + s.Key.Render("n") + " note · " + s.Key.Render("r") + " resolution · " + s.Key.Render("a") + " an action not tied to a hotspot."}
-	sel := -1
-	if len(v.general) > 0 {
-		lines = append(lines, "", a.section("Actions"))
-		for i, act := range v.general {
-			if i == mt.sel {
-				sel = len(lines)
-			}
-			lines = append(lines, a.rowMark(i == mt.sel, a.actionRow(act, w, "")))
-		}
-	}
+	head := []string{" Any other business: " + s.Key.Render("n") + " note · " + s.Key.Render("r") + " resolution · " + s.Key.Render("a") + " an action not tied to a hotspot."}
 	rec := v.standing[model.ItemAOB]
-	if len(v.general) == 0 && (rec == nil || len(rec.notes)+len(rec.decisions) == 0) {
-		lines = append(lines, "", " "+s.Muted.Render("Nothing raised yet."))
+	if len(v.general) > 0 {
+		head = append(head, "", a.section("Actions"))
+	} else if rec == nil || len(rec.notes)+len(rec.decisions) == 0 {
+		head = append(head, "", " "+s.Muted.Render("Nothing raised yet."))
 	}
-	return append(lines, a.recorded(rec, w)...), sel
+	general := v.general
+	return itemPane{head: head, rows: len(general), sel: mt.sel, tail: a.recorded(rec, w), row: func(i int, selected bool) string {
+		return a.rowMark(selected, a.actionRow(general[i], w, ""))
+	}}
 }
 
 func (a *App) nextMeetingItemLines(w int) []string {

@@ -25,19 +25,30 @@ type meetingView struct {
 	// under hotspot items are in reviewed too, but are not matters arising).
 	reviewedMatters int
 	people          []model.Member // attendance order: grouped by agency
-	agencyOf        []string       // agency heading to print before people[i], or ""
 	present         []model.Member // who may declare
 	counts          map[model.AttendanceStatus]int
-	hotspots        map[model.ID]*hotspotView
-	standing        map[model.ItemKind]*itemRecord
-	general         []model.Action // actions with no hotspot made in this meeting (AOB)
-	referrals       []model.Hotspot
-	approval        *model.Decision
-	previous        string // "Tuesday 17 November 2026 (M-6)"
-	prevSummary     string
-	notOnAgenda     []model.Hotspot // open hotspots the chair could add
-	nextMeeting     model.Date      // what "next-meeting" means in forms
-	madeHere        struct{ actions, decisions, notes int }
+	status          map[model.ID]model.AttendanceStatus // by member
+	attend          []attendRow
+	// selectableRow maps a selectable index (people, then guests) to its
+	// row in attend.
+	selectableRow []int
+	hotspots      map[model.ID]*hotspotView
+	standing      map[model.ItemKind]*itemRecord
+	general       []model.Action // actions with no hotspot made in this meeting (AOB)
+	referrals     []model.Hotspot
+	approval      *model.Decision
+	previous      string // "Tuesday 17 November 2026 (M-6)"
+	prevSummary   string
+	notOnAgenda   []model.Hotspot // open hotspots the chair could add
+	nextMeeting   model.Date      // what "next-meeting" means in forms
+	madeHere      struct{ actions, decisions, notes int }
+}
+
+// attendRow is one line of the attendance list: an agency heading, a
+// member (index into people) or a guest (index into the meeting's guests).
+type attendRow struct {
+	header        string
+	member, guest int
 }
 
 // agendaEntry is one agenda line.
@@ -95,19 +106,28 @@ func buildMeetingView(rec model.MeetingRecord) *meetingView {
 			v.reviewedMatters++
 		}
 	}
+	v.status = make(map[model.ID]model.AttendanceStatus, len(m.Attendance))
+	for _, at := range m.Attendance {
+		v.status[at.MemberID] = at.Status
+	}
 	for _, g := range model.MembersByAgency(rec.Agencies, rec.Members) {
-		for i, mem := range g.Members {
-			head := ""
-			if i == 0 {
-				head = g.Agency.Name
-			}
+		v.attend = append(v.attend, attendRow{header: g.Agency.Name, member: -1, guest: -1})
+		for _, mem := range g.Members {
+			v.selectableRow = append(v.selectableRow, len(v.attend))
+			v.attend = append(v.attend, attendRow{member: len(v.people), guest: -1})
 			v.people = append(v.people, mem)
-			v.agencyOf = append(v.agencyOf, head)
-			st := m.AttendanceOf(mem.ID)
+			st := v.status[mem.ID]
 			v.counts[st]++
 			if st == model.Present {
 				v.present = append(v.present, mem)
 			}
+		}
+	}
+	if len(m.Guests) > 0 {
+		v.attend = append(v.attend, attendRow{header: "Guests", member: -1, guest: -1})
+		for j := range m.Guests {
+			v.selectableRow = append(v.selectableRow, len(v.attend))
+			v.attend = append(v.attend, attendRow{member: -1, guest: j})
 		}
 	}
 	if len(v.present) == 0 {
