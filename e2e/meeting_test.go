@@ -21,8 +21,13 @@ func TestMeetingSurvivesSIGKILL(t *testing.T) {
 		t.Fatalf("demo: exit %d\n%s%s", code, out, errOut)
 	}
 
+	// Nobody is remembered yet: the chair chooses herself, once.
 	tm := startTerm(t, 100, 30, env, "--db", db)
-	tm.waitFor("Hotspots by risk", "start the meeting")
+	tm.waitFor("Who is at the keyboard?")
+	tm.keys("/")
+	tm.text("helen")
+	tm.keys("Enter", "Enter")
+	tm.waitFor("Hotspots by risk", "start the meeting", "you: Helen Marsh")
 
 	// While the TUI holds the file, another tasking is told who has it.
 	_, errOut, code := run(t, env, "--db", db, "actions")
@@ -61,8 +66,9 @@ func TestMeetingSurvivesSIGKILL(t *testing.T) {
 	tm.exited()
 
 	// Reopen: the meeting is still under way, at the same item, with both.
+	// Reopen: she is remembered; the meeting is still under way.
 	again := startTerm(t, 100, 30, env, "--db", db)
-	again.waitFor("under way", "resume the meeting")
+	again.waitFor("under way", "resume the meeting", "you: Helen Marsh")
 	again.keys("m")
 	again.waitFor("item 5/", "Joint patrols at the bus station", "RESOLVED – that a dispersal authorisation be sought for the weekend")
 

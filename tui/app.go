@@ -21,6 +21,7 @@ const (
 	screenMeeting
 	screenPreview
 	screenHotspot
+	screenChoose
 )
 
 // App is the root model: it owns routing, the status bar, overlays (forms,
@@ -58,13 +59,16 @@ type App struct {
 	// program from another goroutine (teatest) without racing it.
 	frame atomic.Pointer[string]
 
-	mt      *meetingState
-	hp      *hotspotPage
-	form    *form
-	ask     *question
-	info    *infoBox
-	preview *preview
-	welcome welcomeState
+	mt     *meetingState
+	hp     *hotspotPage
+	choose *chooser
+	// remember records who chose themselves (Config.Remember).
+	remember func(model.Member) error
+	form     *form
+	ask      *question
+	info     *infoBox
+	preview  *preview
+	welcome  welcomeState
 }
 
 // question is a yes/no prompt in the footer (start the meeting? close it?).
@@ -79,7 +83,8 @@ func New(cfg Config) *App {
 	if now == nil {
 		now = time.Now
 	}
-	a := &App{st: cfg.Store, actor: cfg.Actor, now: now, clock: now(), keys: newKeyMap(), styles: NewStyles(true), w: 80, h: 24}
+	a := &App{st: cfg.Store, actor: cfg.Actor, now: now, clock: now(), keys: newKeyMap(), styles: NewStyles(true), w: 80, h: 24,
+		remember: cfg.Remember}
 	a.feed, a.stopFeed = cfg.Store.Subscribe()
 	a.writes = newWriteQueue()
 	return a
@@ -137,6 +142,9 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			a.screen = screenWelcome
 			return a, nil
 		}
+		if a.actor.Name == "" {
+			return a, a.openChooser(0)
+		}
 		a.screen = screenHome
 		return a, a.loadHome()
 	case homeMsg:
@@ -165,6 +173,9 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, nil
 	case hotspotMsg:
 		a.hotspotLoaded(msg)
+		return a, nil
+	case membersMsg:
+		a.membersLoaded(msg)
 		return a, nil
 	case tea.KeyPressMsg:
 		return a, a.key(msg)
@@ -314,6 +325,8 @@ func (a *App) key(msg tea.KeyPressMsg) tea.Cmd {
 		return a.previewKey(msg)
 	case screenHotspot:
 		return a.hotspotKey(msg)
+	case screenChoose:
+		return a.chooserKey(msg)
 	}
 	if key.Matches(msg, a.keys.Global.Back) {
 		return tea.Quit
@@ -352,6 +365,8 @@ func (a *App) render() string {
 			body = a.previewView(a.w, bodyH)
 		case screenHotspot:
 			body = a.hotspotPageView(a.w, bodyH)
+		case screenChoose:
+			body = a.chooserView(a.w, bodyH)
 		default:
 			body = a.styles.Muted.Render(" loading…")
 		}
@@ -420,7 +435,11 @@ func (a *App) headerLine() string {
 	// Who is at the keyboard matters less than what is on screen: shown
 	// only when there is room beside the heading.
 	if a.actor.Name != "" && (a.w >= wideWidth || a.screen != screenMeeting) {
-		right = append(right, s.HeaderRight.Render("you: "+a.actor.Name+" · "+string(a.actor.Role)))
+		you := "you: " + a.actor.Name
+		if a.home != nil && a.actor.AgencyID != 0 {
+			you += " · " + a.home.Agencies.Label(a.actor.AgencyID)
+		}
+		right = append(right, s.HeaderRight.Render(you+" · "+string(a.actor.Role)))
 	}
 	switch {
 	case a.saving > 0:
@@ -503,6 +522,11 @@ func (a *App) hints() string {
 		return a.hint("m", "meeting", "M", "minutes", "/", "filter", "enter", "hotspot", "?", "help")
 	case screenHotspot:
 		return a.hint("j/k", "scroll", "q", "back", "?", "help")
+	case screenChoose:
+		if a.choose != nil && a.choose.filter.typing {
+			return a.hint("enter", "keep", "esc", "clear")
+		}
+		return a.hint("enter", "that's me", "/", "find", "q", "quit")
 	case screenMeeting:
 		return a.meetingHints()
 	case screenPreview:

@@ -15,6 +15,8 @@ type Store interface {
 	Home() (model.HomeSummary, error)
 	MeetingRecord(id model.ID) (model.MeetingRecord, error)
 	HotspotRecord(id model.ID) (model.Hotspot, model.MeetingRecord, error)
+	Members() ([]model.Member, error)
+	Agencies() ([]model.Agency, error)
 	ResolveMeeting(ref string) (model.Meeting, error)
 	Subscribe() (<-chan store.Change, func())
 	Now() time.Time

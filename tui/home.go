@@ -70,6 +70,8 @@ func (a *App) homeKey(msg tea.KeyPressMsg) tea.Cmd {
 		return a.openThisWeeksMeeting()
 	case key.Matches(msg, a.keys.Home.Minutes):
 		return a.openPreview("latest")
+	case key.Matches(msg, a.keys.Home.Identity):
+		return a.openChooser(screenHome)
 	case key.Matches(msg, a.keys.Home.Tab):
 		a.hf.pane = 1 - a.hf.pane
 	case key.Matches(msg, g.Down):

@@ -14,7 +14,7 @@ func k(keys ...string) []string { return keys }
 
 type globalKeys struct{ Help, Back, Quit, Up, Down, PageUp, PageDown, Enter, Tab key.Binding }
 
-type homeKeys struct{ Meeting, Minutes, Tab, Filter, Open key.Binding }
+type homeKeys struct{ Meeting, Minutes, Tab, Filter, Open, Identity key.Binding }
 
 type meetingKeys struct {
 	Next, Prev, Assign, Resolve, Note, Status, Close, Minutes, Agenda, Filter key.Binding
@@ -76,11 +76,12 @@ func newKeyMap() keyMap {
 			Tab:      bind(k("tab"), "tab", "next pane"),
 		},
 		Home: homeKeys{
-			Meeting: bind(k("m"), "m", "open this week's meeting (start or resume)"),
-			Minutes: bind(k("M"), "M", "minutes of the latest meeting"),
-			Tab:     bind(k("tab"), "tab", "next pane"),
-			Filter:  bind(k("/"), "/", "filter the lists (esc clears)"),
-			Open:    bind(k("enter"), "enter", "open the selected hotspot"),
+			Meeting:  bind(k("m"), "m", "open this week's meeting (start or resume)"),
+			Minutes:  bind(k("M"), "M", "minutes of the latest meeting"),
+			Tab:      bind(k("tab"), "tab", "next pane"),
+			Filter:   bind(k("/"), "/", "filter the lists (esc clears)"),
+			Open:     bind(k("enter"), "enter", "open the selected hotspot"),
+			Identity: bind(k("i"), "i", "who am I: choose yourself from the members"),
 		},
 		Meeting: meetingKeys{
 			Next:    bind(k("]"), "]", "next agenda item"),
@@ -171,7 +172,7 @@ func (km keyMap) sections() []helpSection {
 	g, h, m := km.Global, km.Home, km.Meeting
 	return []helpSection{
 		{"Everywhere", []key.Binding{g.Help, g.Back, g.Quit, g.Up, g.Down, g.PageUp, g.PageDown, g.Enter, g.Tab}},
-		{"Home", []key.Binding{h.Meeting, h.Minutes, h.Tab, h.Filter, h.Open}},
+		{"Home", []key.Binding{h.Meeting, h.Minutes, h.Tab, h.Filter, h.Open, h.Identity}},
 		{"In a meeting", []key.Binding{m.Next, m.Prev, m.Assign, m.Resolve, m.Note, m.Status, m.Close, m.Minutes, m.Agenda}},
 		{"Agenda pane (tab)", []key.Binding{km.Agenda.Go, km.Agenda.MoveUp, km.Agenda.MoveDown, km.Agenda.Drop, km.Agenda.Add}},
 		{"Attendance", []key.Binding{km.Attendance.Present, km.Attendance.Apologies, km.Attendance.Absent, km.Attendance.Cycle, km.Attendance.RestPresent, km.Attendance.Guest, km.Attendance.Statement}},

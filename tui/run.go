@@ -16,6 +16,9 @@ type Config struct {
 	Actor model.Actor
 	// Now is the clock; nil means time.Now. Tests fix it.
 	Now func() time.Time
+	// Remember records who chose themselves (or set the partnership up),
+	// so they are not asked again on this computer. May be nil.
+	Remember func(model.Member) error
 	// Options are extra program options (input/output for tests and SSH).
 	Options []tea.ProgramOption
 }

@@ -4,6 +4,8 @@ import (
 	"fmt"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/colorprofile"
+	"github.com/charmbracelet/x/exp/teatest/v2"
 	"strings"
 	"testing"
 
@@ -374,4 +376,28 @@ func TestMattersFilter(t *testing.T) {
 	ss.keys("esc")
 	ss.waitFor("/ filters by agency, officer or text")
 	ss.finish()
+}
+
+// Nobody named: the app asks who is at the keyboard, and remembers the
+// answer through Config.Remember.
+func TestChooseYourself(t *testing.T) {
+	s := demoStore(t)
+	var remembered []string
+	app := New(Config{Store: s, Now: fixedClock, Remember: func(m model.Member) error {
+		remembered = append(remembered, m.Name)
+		return nil
+	}})
+	t.Cleanup(app.Close)
+	tm := teatest.NewTestModel(t, app, teatest.WithInitialTermSize(100, 30),
+		teatest.WithProgramOptions(tea.WithColorProfile(colorprofile.Ascii)))
+	ss := &session{t: t, app: app, tm: tm}
+	ss.waitFor("Who is at the keyboard?", "Helen Marsh")
+	ss.keys("/")
+	ss.typeText("fletcher")
+	ss.keys("enter", "enter")
+	ss.waitFor("you are Gary Fletcher (Housing, member)", "you: Gary Fletcher · Housing · member", "Hotspots by risk")
+	ss.finish()
+	if len(remembered) != 1 || remembered[0] != "Gary Fletcher" {
+		t.Fatalf("remembered %v", remembered)
+	}
 }

@@ -201,7 +201,7 @@ func (a *App) setupDone(msg setupDoneMsg) tea.Cmd {
 	a.flash, a.flashErr = msg.what, false
 	a.savedAt = a.now()
 	a.screen = screenHome
-	return a.loadHome()
+	return tea.Batch(a.rememberCmd(msg.chair), a.loadHome())
 }
 
 func (a *App) welcomeView(w, h int) string {

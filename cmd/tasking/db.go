@@ -120,39 +120,52 @@ func (a *app) run(fn func(cmd *cobra.Command, args []string) error) func(cmd *co
 	}
 }
 
-// actor is who is at the keyboard: the member named by --as, else the
-// partnership's chair; nobody (zero) in an empty database, where the TUI
-// sets the partnership up and makes the chair.
-func (a *app) actor(s *store.Store, named bool) (model.Actor, error) {
+// actor is who is at the keyboard: the member named by --as, else the one
+// remembered for this database on this computer (identity.json). known is
+// false when neither says: the app then asks, and commands that change
+// anything refuse. An empty database has no members: the app sets the
+// partnership up and makes its chair.
+func (a *app) actor(s *store.Store, named bool) (actor model.Actor, known bool, err error) {
 	empty, err := s.IsEmpty()
 	if err != nil {
-		return model.Actor{}, err
+		return model.Actor{}, false, err
 	}
 	if empty {
 		if named {
-			return model.Actor{}, fmt.Errorf("%s has no partnership yet, so it has no member %q: open `tasking` without --as to set one up", s.Path(), model.CleanText(a.as))
+			return model.Actor{}, false, fmt.Errorf("%s has no partnership yet, so it has no member %q: open `tasking` without --as to set one up", s.Path(), model.CleanText(a.as))
 		}
-		return model.Actor{}, nil
+		return model.Actor{}, false, nil
 	}
 	members, err := s.Members()
 	if err != nil {
-		return model.Actor{}, err
+		return model.Actor{}, false, err
 	}
 	if named {
 		m, err := model.FindMember(members, a.as)
 		if err != nil {
-			return model.Actor{}, fmt.Errorf("--as: %w", err)
+			return model.Actor{}, false, fmt.Errorf("--as: %w", err)
 		}
-		return model.ActorFor(m), nil
+		return model.ActorFor(m), true, nil
 	}
-	p, err := s.Partnership()
+	if name := rememberedName(s.Path()); name != "" {
+		for _, m := range members {
+			if m.Name == name {
+				return model.ActorFor(m), true, nil
+			}
+		}
+	}
+	return model.Actor{}, false, nil
+}
+
+// writer is the actor for a command that changes the record: someone must
+// be named, because every change carries its author.
+func (a *app) writer(cmd *cobra.Command, s *store.Store) (model.Actor, error) {
+	actor, known, err := a.actor(s, cmd.Flags().Changed("as"))
 	if err != nil {
-		return model.Actor{}, err
+		return actor, err
 	}
-	for _, m := range members {
-		if m.ID == p.ChairID {
-			return model.ActorFor(m), nil
-		}
+	if !known {
+		return actor, errors.New("who is making this change? add --as NAME (or choose yourself once in the app: `tasking`)")
 	}
-	return model.Actor{}, nil
+	return actor, nil
 }

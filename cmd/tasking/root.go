@@ -1,6 +1,7 @@
 package main
 
 import (
+	"github.com/ccsp/tasking/model"
 	"github.com/ccsp/tasking/tui"
 	"github.com/spf13/cobra"
 )
@@ -24,7 +25,7 @@ func newRoot() *cobra.Command {
 		RunE: a.run(a.runTUI),
 	}
 	root.PersistentFlags().StringVar(&a.db, "db", "", "the database file (default $TASKING_DB, else tasking/tasking.db in the XDG data folder)")
-	root.PersistentFlags().StringVar(&a.as, "as", "", "act as this member, by name (default: the chair)")
+	root.PersistentFlags().StringVar(&a.as, "as", "", "act as this member, by name (default: the one remembered for this database)")
 	root.SetFlagErrorFunc(flagError)
 
 	root.AddCommand(
@@ -45,11 +46,15 @@ func (a *app) runTUI(cmd *cobra.Command, _ []string) error {
 		return err
 	}
 	defer s.Close()
-	actor, err := a.actor(s, cmd.Flags().Changed("as"))
+	actor, _, err := a.actor(s, cmd.Flags().Changed("as"))
 	if err != nil {
 		return err
 	}
-	return tui.Run(cmd.Context(), tui.Config{Store: s, Actor: actor})
+	path := s.Path()
+	return tui.Run(cmd.Context(), tui.Config{Store: s, Actor: actor,
+		// Whoever chooses themselves in the app (or sets the partnership
+		// up) is remembered for this database on this computer.
+		Remember: func(m model.Member) error { return remember(path, m.Name) }})
 }
 
 // newGroup is a command that only holds subcommands: run bare it shows its

@@ -1,0 +1,152 @@
+package tui
+
+import (
+	"fmt"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"github.com/ccsp/tasking/model"
+)
+
+// chooser is "who is at the keyboard?": the members grouped by agency, `/`
+// to find yourself, enter to choose. The choice is remembered for this
+// database on this computer (Config.Remember), so it is asked once.
+type chooser struct {
+	members  []model.Member // in agency order
+	agencies model.AgencyIndex
+	filter   filter
+	shown    []int
+	sel, off int
+	back     screen // where i was pressed from (0: start-up)
+}
+
+type membersMsg struct {
+	members  []model.Member
+	agencies []model.Agency
+	err      error
+}
+
+func (a *App) openChooser(back screen) tea.Cmd {
+	a.choose = &chooser{back: back}
+	a.screen = screenChoose
+	st := a.st
+	return func() tea.Msg {
+		ms, err := st.Members()
+		if err != nil {
+			return membersMsg{err: err}
+		}
+		as, err := st.Agencies()
+		return membersMsg{members: ms, agencies: as, err: err}
+	}
+}
+
+func (a *App) membersLoaded(msg membersMsg) {
+	c := a.choose
+	if c == nil {
+		return
+	}
+	if msg.err != nil {
+		a.flash, a.flashErr = msg.err.Error(), true
+		return
+	}
+	c.agencies = model.IndexAgencies(msg.agencies)
+	c.members = c.members[:0]
+	for _, g := range model.MembersByAgency(msg.agencies, msg.members) {
+		c.members = append(c.members, g.Members...)
+	}
+	a.refilterChooser()
+}
+
+func (a *App) refilterChooser() {
+	c := a.choose
+	cands := make([]string, len(c.members))
+	for i, m := range c.members {
+		cands[i] = m.Name + " " + c.agencies.Name(m.AgencyID) + " " + c.agencies.Label(m.AgencyID) + " " + m.Title
+	}
+	c.shown = matching(c.filter.query(), cands)
+	c.sel = max(min(c.sel, len(c.shown)-1), 0)
+}
+
+func (a *App) chooserKey(msg tea.KeyPressMsg) tea.Cmd {
+	c, g := a.choose, a.keys.Global
+	if c.filter.typing {
+		cmd, changed := c.filter.key(msg)
+		if changed {
+			c.sel = 0
+			a.refilterChooser()
+		}
+		return cmd
+	}
+	switch {
+	case msg.String() == "/":
+		return c.filter.start()
+	case key.Matches(msg, g.Back) && c.filter.active():
+		c.filter.clear()
+		a.refilterChooser()
+	case key.Matches(msg, g.Back):
+		if c.back == screenHome && a.actor.Name != "" {
+			a.screen, a.choose = screenHome, nil
+			return nil
+		}
+		return tea.Quit
+	case key.Matches(msg, g.Down):
+		c.sel = min(c.sel+1, len(c.shown)-1)
+	case key.Matches(msg, g.Up):
+		c.sel = max(c.sel-1, 0)
+	case key.Matches(msg, g.PageDown):
+		c.sel = min(c.sel+10, len(c.shown)-1)
+	case key.Matches(msg, g.PageUp):
+		c.sel = max(c.sel-10, 0)
+	case key.Matches(msg, g.Enter):
+		if len(c.shown) == 0 {
+			return nil
+		}
+		m := c.members[c.shown[c.sel]]
+		a.actor = model.ActorFor(m)
+		a.choose = nil
+		a.screen = screenHome
+		a.flash, a.flashErr = fmt.Sprintf("you are %s (%s, %s)", m.Name, c.agencies.Label(m.AgencyID), m.Role), false
+		return tea.Batch(a.rememberCmd(m), a.loadHome())
+	}
+	return nil
+}
+
+// rememberCmd records who is at the keyboard for next time.
+func (a *App) rememberCmd(m model.Member) tea.Cmd {
+	remember := a.remember
+	if remember == nil {
+		return nil
+	}
+	return func() tea.Msg {
+		if err := remember(m); err != nil {
+			return failedMsg{err: fmt.Errorf("could not remember who you are (%v): use --as next time", err)}
+		}
+		return nil
+	}
+}
+
+func (a *App) chooserView(w, h int) string {
+	c, s := a.choose, a.styles
+	head := []string{
+		" " + s.Title.Render("Who is at the keyboard?"),
+		" " + s.Muted.Render("Choose yourself: what you change carries your name, and your agency's actions are yours to update."),
+		" " + s.Muted.Render("Remembered for this database on this computer; i on the home screen changes it."),
+		"",
+	}
+	if c.filter.active() {
+		head = append(head, c.filter.view(s))
+	}
+	rows := h - 2 - len(head)
+	c.off = window(c.sel, c.off, len(c.shown), rows)
+	lines := head
+	nameW := min(30, w/3)
+	for i := c.off; i < len(c.shown) && i < c.off+rows; i++ {
+		m := c.members[c.shown[i]]
+		line := columns(w-4, []int{nameW, 24, 8}, m.Name, c.agencies.Label(m.AgencyID), string(m.Role), s.Muted.Render(m.Title))
+		lines = append(lines, a.rowMark(i == c.sel, " "+line))
+	}
+	if len(c.members) > 0 && len(c.shown) == 0 {
+		lines = append(lines, " "+s.Muted.Render("Nobody matches the filter."))
+	}
+	return box(s.FocusStyle, "", lines, w, h)
+}
