@@ -302,3 +302,27 @@ func (s *Store) HotspotRecord(id model.ID) (h model.Hotspot, rec model.MeetingRe
 	rec.Today = s.Today()
 	return h, rec, err
 }
+
+// NextMeetingDate is what "next-meeting" means in a WHEN date outside a
+// meeting: the date the open meeting fixed for the next one, else the
+// planned meeting's date; zero when neither is known.
+func (s *Store) NextMeetingDate() (model.Date, error) {
+	ms, err := s.Meetings()
+	if err != nil {
+		return model.Date{}, err
+	}
+	var planned model.Date
+	for _, m := range ms {
+		switch m.State {
+		case model.MeetingOpen:
+			if !m.NextDate.IsZero() {
+				return m.NextDate, nil
+			}
+		case model.MeetingPlanned:
+			if planned.IsZero() || m.Date.Before(planned) {
+				planned = m.Date
+			}
+		}
+	}
+	return planned, nil
+}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 
 	"github.com/ccsp/tasking/model"
@@ -9,7 +10,7 @@ import (
 
 func newActionsCmd(a *app) *cobra.Command {
 	var formatFlag, agency, status, hotspot string
-	var overdue bool
+	var overdue, mine bool
 	cmd := &cobra.Command{
 		Use:   "actions",
 		Short: "List actions, overdue first",
@@ -18,6 +19,7 @@ func newActionsCmd(a *app) *cobra.Command {
 			"or short name (police, hous, dfrs).\n\n" +
 			"CSV and JSON fields: ref, hotspot, text, agency, officer, due, status, rag, created_meeting, updated_at, last_update.",
 		Example: "  tasking actions --agency police --overdue\n" +
+			"  tasking --as 'Sgt Jas Patel' actions --mine --overdue --format csv\n" +
 			"  tasking actions --hotspot HS-3 --format json\n" +
 			"  tasking actions --status done --format csv > done.csv",
 		Args: usageArgs(cobra.NoArgs),
@@ -47,7 +49,19 @@ func newActionsCmd(a *app) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			if cmd.Flags().Changed("agency") {
+			switch {
+			case mine && cmd.Flags().Changed("agency"):
+				return &usageError{errors.New("--mine and --agency both choose the agency: give one")}
+			case mine:
+				actor, known, err := a.actor(s, cmd.Flags().Changed("as"))
+				if err != nil {
+					return err
+				}
+				if !known || actor.AgencyID == 0 {
+					return errors.New("--mine needs to know who you are: add --as NAME (or choose yourself once in the app)")
+				}
+				filter.AgencyID = actor.AgencyID
+			case cmd.Flags().Changed("agency"):
 				ag, err := model.FindAgency(agencies, agency)
 				if err != nil {
 					return err
@@ -78,6 +92,7 @@ func newActionsCmd(a *app) *cobra.Command {
 	}
 	addFormatFlag(cmd, &formatFlag, listFormats...)
 	cmd.Flags().StringVar(&agency, "agency", "", "only this agency's actions (part of its name or short name)")
+	cmd.Flags().BoolVar(&mine, "mine", false, "only my agency's actions (who I am: --as, or remembered)")
 	cmd.Flags().StringVar(&status, "status", "", "only actions with this status: open, in-progress, done, blocked or cancelled")
 	cmd.Flags().BoolVar(&overdue, "overdue", false, "only actions past their due date")
 	cmd.Flags().StringVar(&hotspot, "hotspot", "", "only actions for this hotspot (a ref like HS-3)")

@@ -33,6 +33,7 @@ func newRoot() *cobra.Command {
 		newMinutesCmd(a),
 		newHotspotCmd(a),
 		newActionsCmd(a),
+		newActionCmd(a),
 		newAgencyCmd(a),
 		newMemberCmd(a),
 	)

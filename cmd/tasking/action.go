@@ -1,0 +1,308 @@
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/ccsp/tasking/model"
+	"github.com/ccsp/tasking/store"
+	"github.com/spf13/cobra"
+)
+
+// action add | update | show: one action at a time, by the person named with
+// --as (or remembered), checked against their permissions in the store.
+
+func newActionCmd(a *app) *cobra.Command {
+	return newGroup("action", "One action: add, update, show its history",
+		newActionAddCmd(a), newActionUpdateCmd(a), newActionShowCmd(a))
+}
+
+func newActionAddCmd(a *app) *cobra.Command {
+	var hotspot, agency, due, officer string
+	var allowPast bool
+	cmd := &cobra.Command{
+		Use:   "add --agency NAME --due WHEN [--hotspot REF] [--officer NAME] TEXT",
+		Short: "Assign an action to an agency",
+		Long: "add assigns an action. WHEN is 2026-12-01, +3d, +2w, a weekday (fri) or next-meeting. " +
+			"Without --hotspot it is a general action. If a meeting is open, the action is minuted in it. " +
+			"Only the chair or an admin may assign actions.",
+		Example: "  tasking --as 'Helen Marsh' action add --hotspot HS-3 --agency police --due next-meeting Joint patrols Fri/Sat",
+		Args:    usageArgs(cobra.MinimumNArgs(1)),
+		RunE: a.run(func(cmd *cobra.Command, args []string) error {
+			var hotspotID model.ID
+			var err error
+			if cmd.Flags().Changed("hotspot") {
+				if hotspotID, err = model.ParseRef(model.HotspotPrefix, hotspot); err != nil {
+					return &usageError{fmt.Errorf("--hotspot: %w", err)}
+				}
+			}
+			s, err := a.openData(cmd)
+			if err != nil {
+				return err
+			}
+			defer s.Close()
+			actor, err := a.writer(cmd, s)
+			if err != nil {
+				return err
+			}
+			agencies, err := s.Agencies()
+			if err != nil {
+				return err
+			}
+			ag, err := model.FindAgency(agencies, agency)
+			if err != nil {
+				return err
+			}
+			if hotspotID != 0 {
+				if _, err := s.Hotspot(hotspotID); err != nil {
+					return err
+				}
+			}
+			when, err := parseDue(s, due)
+			if err != nil {
+				return err
+			}
+			if q, past := model.DueInPast(when, s.Today()); past && !allowPast {
+				return fmt.Errorf("%s add --allow-past to save it anyway", strings.TrimSuffix(q, "Save it anyway?"))
+			}
+			var meetingID model.ID
+			if m, open, err := s.OpenMeeting(); err != nil {
+				return err
+			} else if open {
+				meetingID = m.ID
+			}
+			act, err := s.AssignAction(actor, model.NewAction{HotspotID: hotspotID, Text: strings.Join(args, " "),
+				AgencyID: ag.ID, Officer: officer, Due: when, MeetingID: meetingID})
+			if err != nil {
+				return err
+			}
+			_, err = fmt.Fprintf(cmd.OutOrStdout(), "%s assigned to %s, due %s\n", act.Ref(), ag.Name, act.Due)
+			return err
+		}),
+	}
+	cmd.Flags().StringVar(&hotspot, "hotspot", "", "the hotspot it is for (a ref like HS-3); none: a general action")
+	cmd.Flags().StringVar(&agency, "agency", "", "the owner agency (part of its name or short name)")
+	cmd.Flags().StringVar(&due, "due", "", "when it is due: 2026-12-01, +3d, +2w, fri, next-meeting")
+	cmd.Flags().StringVar(&officer, "officer", "", "a named officer (optional)")
+	cmd.Flags().BoolVar(&allowPast, "allow-past", false, "accept a due date that has already passed")
+	_ = cmd.MarkFlagRequired("agency")
+	_ = cmd.MarkFlagRequired("due")
+	return cmd
+}
+
+// parseDue reads a WHEN date, where next-meeting is the next meeting's date.
+func parseDue(s *store.Store, when string) (model.Date, error) {
+	next, err := s.NextMeetingDate()
+	if err != nil {
+		return model.Date{}, err
+	}
+	d, err := model.ParseWhen(when, s.Today(), next)
+	if err != nil {
+		return model.Date{}, &usageError{fmt.Errorf("--due: %w", err)}
+	}
+	return d, nil
+}
+
+func newActionUpdateCmd(a *app) *cobra.Command {
+	var status, due, reason, note string
+	cmd := &cobra.Command{
+		Use:   "update REF [--status S] [--due WHEN --reason TEXT] [--note TEXT]",
+		Short: "Update an action: status, due date (with a reason), progress note",
+		Long: "update changes an action between meetings. --status is open, in-progress, done, blocked or " +
+			"cancelled; --due proposes a new due date and needs --reason; --note adds a dated progress update " +
+			"(with --status it is the status change's note). A member may change their own agency's actions " +
+			"and note any action; the store refuses anything else and says which rule refused it.",
+		Example: "  tasking --as 'Sgt Jas Patel' action update A-37 --status in-progress --note 'Patrols started Friday'\n" +
+			"  tasking --as 'Sgt Jas Patel' action update A-37 --due +2w --reason 'Waiting for the rota'",
+		Args: usageArgs(cobra.ExactArgs(1)),
+		RunE: a.run(func(cmd *cobra.Command, args []string) error {
+			id, err := model.ParseRef(model.ActionPrefix, args[0])
+			if err != nil {
+				return &usageError{err}
+			}
+			changed := cmd.Flags().Changed
+			switch {
+			case !changed("status") && !changed("due") && !changed("note"):
+				return &usageError{errors.New("nothing to update: give --status, --due (with --reason) or --note")}
+			case changed("due") && !changed("reason"):
+				return &usageError{errors.New("--due needs --reason: say why the date moves")}
+			case changed("reason") && !changed("due"):
+				return &usageError{errors.New("--reason goes with --due")}
+			}
+			var to model.ActionStatus
+			if changed("status") {
+				if to, err = model.ParseActionStatus(status); err != nil {
+					return &usageError{fmt.Errorf("--status: %w", err)}
+				}
+			}
+			s, err := a.openData(cmd)
+			if err != nil {
+				return err
+			}
+			defer s.Close()
+			actor, err := a.writer(cmd, s)
+			if err != nil {
+				return err
+			}
+			act, err := s.Action(id)
+			if err != nil {
+				return err
+			}
+			var said []string
+			// Each change is checked against the version just read, so a
+			// change made by someone else in between is refused, not lost.
+			if changed("due") {
+				when, err := parseDue(s, due)
+				if err != nil {
+					return err
+				}
+				from := act.Due
+				if act, err = s.ChangeDue(actor, id, act.Version, when, reason, 0); err != nil {
+					return err
+				}
+				said = append(said, fmt.Sprintf("due %s (was %s)", act.Due, from))
+			}
+			switch {
+			case changed("status"):
+				from := act.Status
+				if act, err = s.SetActionStatus(actor, id, act.Version, to, note, 0); err != nil {
+					return err
+				}
+				said = append(said, fmt.Sprintf("%s (was %s)", act.Status, from))
+			case changed("note"):
+				if act, err = s.AddActionNote(actor, id, note, 0); err != nil {
+					return err
+				}
+				said = append(said, "progress note added")
+			}
+			_, err = fmt.Fprintf(cmd.OutOrStdout(), "%s: %s\n", act.Ref(), strings.Join(said, "; "))
+			return err
+		}),
+	}
+	cmd.Flags().StringVar(&status, "status", "", "open, in-progress, done, blocked or cancelled")
+	cmd.Flags().StringVar(&due, "due", "", "a new due date: 2026-12-01, +3d, +2w, fri, next-meeting")
+	cmd.Flags().StringVar(&reason, "reason", "", "why the due date moves (needed with --due)")
+	cmd.Flags().StringVar(&note, "note", "", "a progress update")
+	return cmd
+}
+
+func newActionShowCmd(a *app) *cobra.Command {
+	var formatFlag string
+	cmd := &cobra.Command{
+		Use:   "show REF",
+		Short: "Show an action and its whole history",
+		Long: "show prints an action: the meeting that made it and every update and status change, who and when.\n\n" +
+			"JSON: {\"action\": {action fields}, \"history\": [{at, by, kind, text, from_status, to_status, from_due, to_due, meeting}]}.",
+		Example: "  tasking action show A-37",
+		Args:    usageArgs(cobra.ExactArgs(1)),
+		RunE: a.run(func(cmd *cobra.Command, args []string) error {
+			f, err := parseFormat(formatFlag, formatTable, formatJSON)
+			if err != nil {
+				return err
+			}
+			id, err := model.ParseRef(model.ActionPrefix, args[0])
+			if err != nil {
+				return &usageError{err}
+			}
+			s, err := a.openData(cmd)
+			if err != nil {
+				return err
+			}
+			defer s.Close()
+			act, err := s.Action(id)
+			if err != nil {
+				return err
+			}
+			hist, err := s.ActionHistory(id)
+			if err != nil {
+				return err
+			}
+			agencies, err := s.Agencies()
+			if err != nil {
+				return err
+			}
+			idx := model.IndexAgencies(agencies)
+			if f == formatJSON {
+				return writeActionJSON(cmd.OutOrStdout(), actionRowOf(act, idx, s.Today()), hist)
+			}
+			return writeActionText(cmd.OutOrStdout(), s, act, idx, hist)
+		}),
+	}
+	addFormatFlag(cmd, &formatFlag, formatTable, formatJSON)
+	return cmd
+}
+
+// historyRow is one entry of an action's history in JSON.
+type historyRow struct {
+	At         string `json:"at"` // RFC 3339
+	By         string `json:"by"`
+	Kind       string `json:"kind"` // created, status, due, note, reviewed, accepted
+	Text       string `json:"text"`
+	FromStatus string `json:"from_status"`
+	ToStatus   string `json:"to_status"`
+	FromDue    string `json:"from_due"`
+	ToDue      string `json:"to_due"`
+	Meeting    string `json:"meeting"` // M-5 when made in a meeting
+}
+
+func writeActionJSON(w io.Writer, row actionRow, hist []model.ActionUpdate) error {
+	out := struct {
+		Action  actionRow    `json:"action"`
+		History []historyRow `json:"history"`
+	}{Action: row, History: []historyRow{}}
+	for _, u := range hist {
+		out.History = append(out.History, historyRow{At: u.At.Format("2006-01-02T15:04:05Z07:00"), By: model.CleanLine(u.By),
+			Kind: string(u.Kind), Text: model.CleanText(u.Text), FromStatus: string(u.FromStatus), ToStatus: string(u.ToStatus),
+			FromDue: u.FromDue.String(), ToDue: u.ToDue.String(), Meeting: model.MeetingRef(u.MeetingID)})
+	}
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(out)
+}
+
+func writeActionText(w io.Writer, s *store.Store, act model.Action, idx model.AgencyIndex, hist []model.ActionUpdate) error {
+	today := s.Today()
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s  %s\n", act.Ref(), model.CleanLine(act.Text))
+	if act.HotspotID != 0 {
+		title := ""
+		if h, err := s.Hotspot(act.HotspotID); err == nil {
+			title = " " + model.CleanLine(h.Title)
+		}
+		fmt.Fprintf(&b, "hotspot   %s%s\n", model.HotspotRef(act.HotspotID), title)
+	}
+	owner := idx.Name(act.AgencyID)
+	if act.Officer != "" {
+		owner += " (" + model.CleanLine(act.Officer) + ")"
+	}
+	fmt.Fprintf(&b, "owner     %s\n", owner)
+	due := act.Due.String()
+	if act.IsOverdue(today) {
+		due += fmt.Sprintf(" (overdue by %d days)", act.Due.DaysUntil(today))
+	}
+	fmt.Fprintf(&b, "due       %s\n", due)
+	status := act.Status.Label()
+	if rag := act.RAGFor(today); rag != model.RAGNone {
+		status += " · RAG " + string(rag)
+	}
+	fmt.Fprintf(&b, "status    %s\n", status)
+	made := "outside a meeting"
+	if act.CreatedMeetingID != 0 {
+		made = "in " + model.MeetingRef(act.CreatedMeetingID)
+	}
+	fmt.Fprintf(&b, "created   %s, %s, by %s\n", act.CreatedAt.Local().Format("2006-01-02 15:04"), made, model.CleanLine(act.CreatedBy))
+	b.WriteString("history\n")
+	for _, u := range hist {
+		where := ""
+		if u.MeetingID != 0 {
+			where = " [" + model.MeetingRef(u.MeetingID) + "]"
+		}
+		fmt.Fprintf(&b, "  %s  %-22s %s%s\n", u.At.Local().Format("2006-01-02 15:04"), model.CleanLine(u.By), model.CleanLine(u.Describe()), where)
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
