@@ -258,6 +258,7 @@ func (g *gen) addMeetings(n int) {
 		}
 		g.d.Meetings = append(g.d.Meetings, m)
 	}
+	g.repUpdates(past[len(past)-1])
 	for k, st := range states {
 		h := &g.d.Hotspots[k]
 		h.LastReviewed, h.TimesReviewed = st.reviewed, st.timesSeen
@@ -402,9 +403,10 @@ func (g *gen) action(m *model.Meeting, hotspot model.ID, p plan, due model.Date,
 		if newDue.After(g.today) && g.rng.IntN(2) == 0 {
 			newDue = review.AddDays(7)
 		}
-		g.update(model.ActionUpdate{ActionID: id, At: reviewAt, By: "Helen Marsh", Kind: model.UpdateDue, FromDue: a.Due, ToDue: newDue,
-			Text: "Carried forward: waiting on partner availability.", MeetingID: reviewID})
-		a.Due, a.LastUpdate, a.LastUpdateAt, a.UpdatedAt = newDue, "Carried forward: waiting on partner availability.", reviewAt, reviewAt
+		u := model.ActionUpdate{ActionID: id, At: reviewAt, By: "Helen Marsh", Kind: model.UpdateDue, FromDue: a.Due, ToDue: newDue,
+			Text: "Carried forward: waiting on partner availability.", MeetingID: reviewID}
+		g.update(u)
+		a.Due, a.LastUpdate, a.LastUpdateAt, a.LastUpdateBy, a.UpdatedAt = newDue, u.Describe(), reviewAt, "Helen Marsh", reviewAt
 		a.Version++
 	}
 	// Most work still open from older meetings was carried forward at the
@@ -413,12 +415,49 @@ func (g *gen) action(m *model.Meeting, hotspot model.ID, p plan, due model.Date,
 	if !a.Status.IsClosed() && review.Before(last) && id%3 != 0 {
 		newDue := last.AddDays(14 + 7*int(id%2))
 		at := g.at(last, 10, 30+int(id%20))
-		g.update(model.ActionUpdate{ActionID: id, At: at, By: "Helen Marsh", Kind: model.UpdateDue, FromDue: a.Due, ToDue: newDue,
-			Text: "Carried forward: partners need more time.", MeetingID: m.ID + model.ID(len(past)-1-i)})
-		a.Due, a.LastUpdate, a.LastUpdateAt, a.UpdatedAt = newDue, "Carried forward: partners need more time.", at, at
+		u := model.ActionUpdate{ActionID: id, At: at, By: "Helen Marsh", Kind: model.UpdateDue, FromDue: a.Due, ToDue: newDue,
+			Text: "Carried forward: partners need more time.", MeetingID: m.ID + model.ID(len(past)-1-i)}
+		g.update(u)
+		a.Due, a.LastUpdate, a.LastUpdateAt, a.LastUpdateBy, a.UpdatedAt = newDue, u.Describe(), at, "Helen Marsh", at
 		a.Version++
 	}
 	g.d.Actions = append(g.d.Actions, a)
+}
+
+// repUpdates is what reps post between the last meeting and today: a
+// progress note on about half the open actions, for the chair to read and
+// accept in matters arising.
+func (g *gen) repUpdates(last model.Date) {
+	for k := range g.d.Actions {
+		a := &g.d.Actions[k]
+		day := last.AddDays(1 + int(a.ID%5))
+		if a.Status.IsClosed() || a.ID%2 != 0 || !day.Before(g.today) {
+			continue
+		}
+		by := a.Officer
+		if by == "" {
+			by = "Tom Okafor"
+		}
+		at := g.at(day, 9+int(a.ID%8), 10+int(a.ID%40))
+		if a.ID%3 == 0 { // some are finished outright
+			g.setStatus(a, model.StatusDone, "Done: "+repNotes[int(a.ID)%len(repNotes)], by, at, 0)
+			a.CompletedOn, a.CompletionNote = day, a.LastUpdate
+			continue
+		}
+		u := model.ActionUpdate{ActionID: a.ID, At: at, By: by, Kind: model.UpdateNote, Text: repNotes[int(a.ID)%len(repNotes)]}
+		g.update(u)
+		a.LastUpdate, a.LastUpdateAt, a.LastUpdateBy, a.UpdatedAt, a.UpdatedBy = u.Describe(), at, by, at, by
+		a.Version++
+	}
+}
+
+var repNotes = []string{
+	"Visited on Thursday; spoke to three residents, all report it quieter.",
+	"Two evening patrols done; no groups seen after 21:00.",
+	"Letter sent; waiting for a reply before the follow-up visit.",
+	"Quote received for the works, order raised this week.",
+	"Met the family; support plan agreed, next contact Monday.",
+	"Equipment booked for next week; will report readings at the meeting.",
 }
 
 var progress = []string{
@@ -438,8 +477,9 @@ func (g *gen) setStatus(a *model.Action, to model.ActionStatus, note, by string,
 	if a.Status == to {
 		return
 	}
-	g.update(model.ActionUpdate{ActionID: a.ID, At: at, By: by, Kind: model.UpdateStatus, FromStatus: a.Status, ToStatus: to, Text: note, MeetingID: meeting})
-	a.Status, a.LastUpdate, a.LastUpdateAt, a.UpdatedAt, a.UpdatedBy = to, note, at, at, by
+	u := model.ActionUpdate{ActionID: a.ID, At: at, By: by, Kind: model.UpdateStatus, FromStatus: a.Status, ToStatus: to, Text: note, MeetingID: meeting}
+	g.update(u)
+	a.Status, a.LastUpdate, a.LastUpdateAt, a.LastUpdateBy, a.UpdatedAt, a.UpdatedBy = to, u.Describe(), at, by, at, by
 	a.Version++
 }
 

@@ -83,10 +83,13 @@ type Action struct {
 	UpdatedBy        string       `json:"updated_by,omitempty"`
 	CompletedOn      Date         `json:"completed_on,omitempty"`
 	CompletionNote   string       `json:"completion_note,omitempty"`
-	// LastUpdate is the newest progress text, kept on the action so lists
-	// need not read every update.
+	// LastUpdate is the newest update in words (a progress note, a status
+	// change, a new date and why), kept on the action so lists need not read
+	// every update; who made it and when come with it. A chair's "reviewed,
+	// no change" or "accepted" does not replace it.
 	LastUpdate   string    `json:"last_update,omitempty"`
 	LastUpdateAt time.Time `json:"last_update_at,omitempty"`
+	LastUpdateBy string    `json:"last_update_by,omitempty"`
 	Version      int       `json:"version"`
 }
 
@@ -184,7 +187,12 @@ const (
 	UpdateDue     UpdateKind = "due"      // due date changed (carried forward)
 	UpdateCreated UpdateKind = "created"  // assigned
 	UpdateReview  UpdateKind = "reviewed" // looked at in matters arising, no change
+	UpdateAccept  UpdateKind = "accepted" // the rep's latest update accepted in matters arising
 )
+
+// Touches says whether an update is news about the action (and so becomes
+// its latest update), rather than the meeting noting it.
+func (k UpdateKind) Touches() bool { return k != UpdateReview && k != UpdateAccept }
 
 // ActionUpdate is one entry in an action's history.
 type ActionUpdate struct {
@@ -214,6 +222,8 @@ func (u ActionUpdate) Describe() string {
 		parts = append(parts, fmt.Sprintf("due %s → %s", u.FromDue.ShortAt(u.ToDue), u.ToDue.ShortAt(u.FromDue)))
 	case UpdateReview:
 		parts = append(parts, "reviewed, no change")
+	case UpdateAccept:
+		parts = append(parts, "update accepted")
 	}
 	if u.Text != "" {
 		parts = append(parts, u.Text)

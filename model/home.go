@@ -1,6 +1,9 @@
 package model
 
-import "slices"
+import (
+	"slices"
+	"time"
+)
 
 // HomeSummary is what the home screen shows.
 type HomeSummary struct {
@@ -44,9 +47,12 @@ func Summarise(p Partnership, meetings []Meeting, hotspots []Hotspot, actions []
 		}
 	}
 	slices.SortStableFunc(h.Hotspots, HotspotRank)
-	var since Date
+	var since time.Time
 	if h.LastClosed != nil {
-		since = h.LastClosed.Date
+		since = h.LastClosed.ClosedAt
+		if since.IsZero() {
+			since = h.LastClosed.Date.Time(time.Local)
+		}
 	}
 	h.Workload = AgencyWorkload(agencies, actions, today, since)
 	var open Meeting

@@ -240,21 +240,28 @@ func (r *MeetingRecord) HotspotHistory(hotspotID ID, limit int) []HistoryEntry {
 
 // AgencyLoad is one agency's line in the accountability table.
 type AgencyLoad struct {
-	Agency    Agency
-	Open      int // not done or cancelled
-	Overdue   int
-	DoneSince int // done since the last meeting
+	Agency       Agency
+	Open         int // not done or cancelled
+	Overdue      int
+	DoneSince    int // done since the last meeting
+	UpdatedSince int // open or done since, with an update since the last meeting
+	// MedianDaysToComplete is the median days from assigned to done over the
+	// agency's done actions; -1 when it has none.
+	MedianDaysToComplete int
 }
 
-// AgencyWorkload counts each agency's open, overdue and recently done
-// actions. since is the last meeting's date (zero: count nothing as
-// recent). Agencies with nothing open or done are left out; the busiest
-// (most overdue, then most open) come first.
-func AgencyWorkload(agencies []Agency, actions []Action, today, since Date) []AgencyLoad {
+// AgencyWorkload is the accountability table: each agency's open, overdue,
+// done since and updated since the last meeting (since: when it closed;
+// zero counts nothing as recent), and the median days it takes to finish an
+// action. Agencies with nothing open or done are left out; the most
+// overdue (then most open) come first.
+func AgencyWorkload(agencies []Agency, actions []Action, today Date, since time.Time) []AgencyLoad {
 	loads := make(map[ID]*AgencyLoad, len(agencies))
+	days := map[ID][]int{}
 	for _, a := range agencies {
-		loads[a.ID] = &AgencyLoad{Agency: a}
+		loads[a.ID] = &AgencyLoad{Agency: a, MedianDaysToComplete: -1}
 	}
+	sinceDate := DateOf(since)
 	for _, a := range actions {
 		l, ok := loads[a.AgencyID]
 		if !ok {
@@ -266,13 +273,25 @@ func AgencyWorkload(agencies []Agency, actions []Action, today, since Date) []Ag
 		if a.IsOverdue(today) {
 			l.Overdue++
 		}
-		if a.Status == StatusDone && !since.IsZero() && !a.CompletedOn.Before(since) {
-			l.DoneSince++
+		if a.Status == StatusDone && !a.CompletedOn.IsZero() {
+			days[a.AgencyID] = append(days[a.AgencyID], max(DateOf(a.CreatedAt).DaysUntil(a.CompletedOn), 0))
+			// Done since the last meeting closed: a later day, or that day
+			// after it closed (work finished in the meeting itself is not news).
+			if !since.IsZero() && (a.CompletedOn.After(sinceDate) || a.CompletedOn == sinceDate && a.UpdatedAt.After(since)) {
+				l.DoneSince++
+			}
+		}
+		if !since.IsZero() && a.LastUpdateAt.After(since) && (a.Status != StatusCancelled) {
+			l.UpdatedSince++
 		}
 	}
 	var out []AgencyLoad
 	for _, a := range agencies {
 		l := loads[a.ID]
+		if d := days[a.ID]; len(d) > 0 {
+			slices.Sort(d)
+			l.MedianDaysToComplete = (d[(len(d)-1)/2] + d[len(d)/2]) / 2
+		}
 		if l.Open+l.DoneSince > 0 {
 			out = append(out, *l)
 		}

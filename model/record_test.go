@@ -19,6 +19,8 @@ func TestMattersArisingAndWorkload(t *testing.T) {
 			{ID: 3, AgencyID: 2, Status: StatusOpen, Due: today.AddDays(-9), CreatedMeetingID: 7, CreatedAt: earlier},
 			{ID: 4, AgencyID: 2, Status: StatusDone, Due: today.AddDays(-1), CreatedMeetingID: 8, CreatedAt: earlier, CompletedOn: today.AddDays(-3)},
 			{ID: 5, AgencyID: 2, Status: StatusDone, Due: today, CreatedMeetingID: 8, CreatedAt: earlier, CompletedOn: today},
+			// done in the last meeting itself, before it closed: not "since"
+			{ID: 7, AgencyID: 3, Status: StatusDone, Due: today, CreatedMeetingID: 7, CreatedAt: earlier.Add(-7 * 24 * time.Hour), CompletedOn: DateOf(earlier), UpdatedAt: earlier.Add(time.Hour)},
 			{ID: 6, AgencyID: 1, Status: StatusOpen, Due: today.AddDays(7), CreatedMeetingID: 9, CreatedAt: opened.Add(time.Minute)},
 		},
 		Updates: []ActionUpdate{{ActionID: 5, MeetingID: 9, Kind: UpdateStatus, FromStatus: StatusOpen, ToStatus: StatusDone, At: opened.Add(time.Minute)}},
@@ -41,15 +43,19 @@ func TestMattersArisingAndWorkload(t *testing.T) {
 		t.Fatalf("closed meeting lists only reviewed actions, got %v", ma)
 	}
 
-	loads := AgencyWorkload(rec.Agencies, rec.Actions, today, today.AddDays(-7))
+	rec.Actions[0].LastUpdateAt = opened.Add(-24 * time.Hour) // police, updated since the last meeting
+	loads := AgencyWorkload(rec.Agencies, rec.Actions, today, earlier.Add(2*time.Hour))
 	if len(loads) != 2 {
-		t.Fatalf("loads = %+v", loads)
+		t.Fatalf("loads = %+v (Fire's only action was done in the last meeting: not listed)", loads)
 	}
 	// Housing has 1 overdue and Police 1: tie → more open first (Police 3 open).
-	if loads[0].Agency.Name != "Police" || loads[0].Open != 3 || loads[0].Overdue != 1 || loads[0].DoneSince != 0 {
+	if loads[0].Agency.Name != "Police" || loads[0].Open != 3 || loads[0].Overdue != 1 || loads[0].DoneSince != 0 ||
+		loads[0].UpdatedSince != 1 || loads[0].MedianDaysToComplete != -1 {
 		t.Fatalf("police load %+v", loads[0])
 	}
-	if loads[1].Agency.Name != "Housing" || loads[1].Open != 1 || loads[1].Overdue != 1 || loads[1].DoneSince != 2 {
+	// Housing finished A-4 after 4 days and A-5 after 7: median 5 (rounded down).
+	if loads[1].Agency.Name != "Housing" || loads[1].Open != 1 || loads[1].Overdue != 1 || loads[1].DoneSince != 2 ||
+		loads[1].MedianDaysToComplete != 5 {
 		t.Fatalf("housing load %+v", loads[1])
 	}
 }

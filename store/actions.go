@@ -73,6 +73,11 @@ func (s *Store) changeAction(actor model.Actor, id model.ID, version int, op str
 		if _, err := meetingFor(w.tx, u.MeetingID); err != nil {
 			return err
 		}
+		if u.Kind.Touches() {
+			// The newest news about the action, in words, with who and when:
+			// what a rep reported, for the chair to read in the meeting.
+			a.LastUpdate, a.LastUpdateAt, a.LastUpdateBy = u.Describe(), w.now, actor.String()
+		}
 		a.UpdatedAt, a.UpdatedBy = w.now, actor.String()
 		a.Version++
 		out = a
@@ -114,9 +119,6 @@ func (s *Store) SetActionStatus(actor model.Actor, id model.ID, version int, to 
 		case model.StatusOpen:
 			a.CompletedOn, a.CompletionNote = model.Date{}, ""
 		}
-		if note != "" {
-			a.LastUpdate, a.LastUpdateAt = note, w.now
-		}
 		return u, nil
 	})
 }
@@ -140,7 +142,6 @@ func (s *Store) ChangeDue(actor model.Actor, id model.ID, version int, due model
 		}
 		u := model.ActionUpdate{Kind: model.UpdateDue, FromDue: a.Due, ToDue: due, Text: reason, MeetingID: meetingID}
 		a.Due = due
-		a.LastUpdate, a.LastUpdateAt = reason, w.now
 		return u, nil
 	})
 }
@@ -152,7 +153,6 @@ func (s *Store) AddActionNote(actor model.Actor, id model.ID, text string, meeti
 		return model.Action{}, err
 	}
 	return s.changeAction(actor, id, 0, "action.note", model.OpActionNote, func(w *wtx, a *model.Action) (model.ActionUpdate, error) {
-		a.LastUpdate, a.LastUpdateAt = text, w.now
 		return model.ActionUpdate{Kind: model.UpdateNote, Text: text, MeetingID: meetingID}, nil
 	})
 }
@@ -162,6 +162,21 @@ func (s *Store) AddActionNote(actor model.Actor, id model.ID, text string, meeti
 func (s *Store) MarkReviewed(actor model.Actor, id model.ID, meetingID model.ID) (model.Action, error) {
 	return s.changeAction(actor, id, 0, "action.reviewed", model.OpRunMeeting, func(w *wtx, a *model.Action) (model.ActionUpdate, error) {
 		return model.ActionUpdate{Kind: model.UpdateReview, FromStatus: a.Status, ToStatus: a.Status, MeetingID: meetingID}, nil
+	})
+}
+
+// AcceptUpdate records, in matters arising, that the meeting accepted the
+// rep's latest update as it stands: the minutes show that update.
+func (s *Store) AcceptUpdate(actor model.Actor, id model.ID, version int, meetingID model.ID) (model.Action, error) {
+	return s.changeAction(actor, id, version, "action.accepted", model.OpRunMeeting, func(w *wtx, a *model.Action) (model.ActionUpdate, error) {
+		if a.LastUpdate == "" {
+			return model.ActionUpdate{}, model.Invalid("update", "%s has no update from its agency to accept", a.Ref())
+		}
+		text := a.LastUpdate
+		if a.LastUpdateBy != "" {
+			text += " (" + a.LastUpdateBy + ", " + a.LastUpdateAt.Local().Format("2 Jan") + ")"
+		}
+		return model.ActionUpdate{Kind: model.UpdateAccept, FromStatus: a.Status, ToStatus: a.Status, Text: text, MeetingID: meetingID}, nil
 	})
 }
 

@@ -134,7 +134,7 @@ func TestStaleEditRefusedAndNothingLost(t *testing.T) {
 		t.Fatalf("second save: %v", err)
 	}
 	fresh, _ := s.Action(a.ID)
-	if fresh.Status != model.StatusInProgress || fresh.LastUpdate != "started" {
+	if fresh.Status != model.StatusInProgress || fresh.LastUpdate != "open → in progress: started" || fresh.LastUpdateBy != sgt.Name {
 		t.Fatalf("first save was lost: %+v", fresh)
 	}
 }

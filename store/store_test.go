@@ -158,3 +158,40 @@ func TestVisitedHotspotIsReviewedAndChangesAreMinuted(t *testing.T) {
 		}
 	}
 }
+
+// A rep's update between meetings is accepted in matters arising with one
+// key: the meeting records the rep's words, and the rep's update stays the
+// action's latest update.
+func TestAcceptRepUpdate(t *testing.T) {
+	s, clock, _ := openTiny(t)
+	a, err := s.AssignAction(chair, model.NewAction{HotspotID: 1, Text: "Patrols", AgencyID: 2, Due: model.MustDate("2026-12-01")})
+	mustNoErr(t, err)
+	quiet, err := s.AssignAction(chair, model.NewAction{HotspotID: 1, Text: "Leaflets", AgencyID: 2, Due: model.MustDate("2026-12-01")})
+	mustNoErr(t, err)
+	clock.t = clock.t.Add(48 * time.Hour)
+	_, err = s.AddActionNote(sgt, a.ID, "Two patrols done, more on Friday", 0)
+	mustNoErr(t, err)
+	clock.t = clock.t.Add(5 * 24 * time.Hour)
+	m, err := s.StartMeeting(chair, model.Date{})
+	mustNoErr(t, err)
+	fresh, _ := s.Action(a.ID)
+	got, err := s.AcceptUpdate(chair, a.ID, fresh.Version, m.ID)
+	mustNoErr(t, err)
+	if got.LastUpdate != "Two patrols done, more on Friday" || got.LastUpdateBy != sgt.Name {
+		t.Fatalf("accepting replaced the rep's update: %+v", got)
+	}
+	rec, err := s.MeetingRecord(m.ID)
+	mustNoErr(t, err)
+	u, ok := rec.ReviewedIn(m.ID)[a.ID]
+	if !ok || u.Kind != model.UpdateAccept || !strings.Contains(u.Describe(), "update accepted: Two patrols done, more on Friday (Sgt Jas Patel, 26 Nov)") {
+		t.Fatalf("meeting recorded %+v (%q)", u, u.Describe())
+	}
+	var fe *model.FieldError
+	if _, err := s.AcceptUpdate(chair, quiet.ID, 0, m.ID); !errors.As(err, &fe) || !strings.Contains(err.Error(), "no update from its agency") {
+		t.Fatalf("accepting nothing: %v", err)
+	}
+	var perm *model.PermissionError
+	if _, err := s.AcceptUpdate(sgt, a.ID, 0, m.ID); !errors.As(err, &perm) {
+		t.Fatalf("a rep accepted their own update in the meeting: %v", err)
+	}
+}

@@ -46,6 +46,9 @@ type Store interface {
 	ChangeDue(actor model.Actor, id model.ID, version int, due model.Date, reason string, meetingID model.ID) (model.Action, error)
 	AddActionNote(actor model.Actor, id model.ID, text string, meetingID model.ID) (model.Action, error)
 	MarkReviewed(actor model.Actor, id model.ID, meetingID model.ID) (model.Action, error)
+	AcceptUpdate(actor model.Actor, id model.ID, version int, meetingID model.ID) (model.Action, error)
+	Actions(f model.ActionFilter) ([]model.Action, error)
+	NextMeetingDate() (model.Date, error)
 	ActionHistory(id model.ID) ([]model.ActionUpdate, error)
 
 	AddHotspot(actor model.Actor, n model.NewHotspot, meetingID model.ID) (model.Hotspot, error)

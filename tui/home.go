@@ -216,20 +216,15 @@ func (a *App) agenciesBox(w, h int) string {
 	s, hm := a.styles, a.home
 	inner := w - 2
 	rows := h - 3
-	since := "done since last meeting"
-	widths := []int{inner - 1 - 6 - 9 - 25 - 3, 6, 9, 25}
 	title := fmt.Sprintf("Actions by agency · %d open · %d overdue", hm.OpenActions, hm.OverdueActions)
-	lines := []string{s.Muted.Render(" " + columns(inner-1, widths, "agency", "  open", "  overdue", since))}
+	if w >= wideWidth {
+		title += " · done and updated since the last meeting · median days to do"
+	}
+	lines := []string{s.Muted.Render(" " + accountabilityHeader(inner-1))}
 	shownAg := a.hf.shown[1]
 	a.hf.off[1] = window(a.hf.sel[1], a.hf.off[1], len(shownAg), rows)
 	for i := a.hf.off[1]; i < len(shownAg) && i < a.hf.off[1]+rows; i++ {
-		l := hm.Workload[shownAg[i]]
-		overdue := fmt.Sprintf("%6d  ", l.Overdue)
-		if l.Overdue > 0 {
-			overdue = fmt.Sprintf("%6d ", l.Overdue) + s.Red.Render("●")
-		}
-		line := columns(inner-1, widths, l.Agency.Name, fmt.Sprintf("%6d", l.Open), overdue, fmt.Sprintf("%6d", l.DoneSince))
-		lines = append(lines, a.rowMark(a.hf.pane == 1 && i == a.hf.sel[1], line))
+		lines = append(lines, a.rowMark(a.hf.pane == 1 && i == a.hf.sel[1], a.accountabilityRow(hm.Workload[shownAg[i]], inner-1)))
 	}
 	if len(hm.Workload) == 0 {
 		lines = append(lines, s.Muted.Render(" No actions yet: they are assigned in the meeting (a)."))

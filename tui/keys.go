@@ -29,7 +29,7 @@ type declarationKeys struct{ Declare, None key.Binding }
 type minutesItemKeys struct{ Approve, ViewPrevious key.Binding }
 
 type mattersKeys struct {
-	Done, InProgress, Blocked, Cancelled, Reopen, Carry, NoChange, Update, History key.Binding
+	Done, InProgress, Blocked, Cancelled, Reopen, Carry, NoChange, Accept, Update, History, Accountability key.Binding
 }
 
 type hotspotKeys struct{ Risk, HotspotStatus, CloseHotspot key.Binding }
@@ -120,15 +120,17 @@ func newKeyMap() keyMap {
 			ViewPrevious: bind(k("v"), "v", "read the previous minutes"),
 		},
 		Matters: mattersKeys{
-			Done:       bind(k("d"), "d", "done"),
-			InProgress: bind(k("i"), "i", "in progress"),
-			Blocked:    bind(k("b"), "b", "blocked"),
-			Cancelled:  bind(k("c"), "c", "cancelled"),
-			Reopen:     bind(k("o"), "o", "reopen"),
-			Carry:      bind(k("f"), "f", "carry forward: new due date and reason"),
-			NoChange:   bind(k("v"), "v", "reviewed, no change"),
-			Update:     bind(k("u"), "u", "add a progress note to the action"),
-			History:    bind(k("enter"), "enter", "the action's history"),
+			Done:           bind(k("d"), "d", "done"),
+			InProgress:     bind(k("i"), "i", "in progress"),
+			Blocked:        bind(k("b"), "b", "blocked"),
+			Cancelled:      bind(k("c"), "c", "cancelled"),
+			Reopen:         bind(k("o"), "o", "reopen"),
+			Carry:          bind(k("f"), "f", "carry forward: new due date and reason"),
+			NoChange:       bind(k("v"), "v", "reviewed, no change"),
+			Accept:         bind(k("y"), "y", "accept the rep's latest update (minuted as it stands)"),
+			Accountability: bind(k("t"), "t", "agency accountability table ⇄ the actions"),
+			Update:         bind(k("u"), "u", "add a progress note to the action"),
+			History:        bind(k("enter"), "enter", "the action's history"),
 		},
 		Hotspot: hotspotKeys{
 			Risk:          bind(k("R"), "R", "change the risk level"),
@@ -178,7 +180,7 @@ func (km keyMap) sections() []helpSection {
 		{"Attendance", []key.Binding{km.Attendance.Present, km.Attendance.Apologies, km.Attendance.Absent, km.Attendance.Cycle, km.Attendance.RestPresent, km.Attendance.Guest, km.Attendance.Statement}},
 		{"Declarations", []key.Binding{km.Declaration.Declare, km.Declaration.None}},
 		{"Previous minutes", []key.Binding{km.MinutesItem.Approve, km.MinutesItem.ViewPrevious}},
-		{"Matters arising", []key.Binding{m.Filter, km.Matters.Done, km.Matters.InProgress, km.Matters.Blocked, km.Matters.Cancelled, km.Matters.Reopen, km.Matters.Carry, km.Matters.NoChange, km.Matters.Update, km.Matters.History}},
+		{"Matters arising", []key.Binding{m.Filter, km.Matters.Done, km.Matters.InProgress, km.Matters.Blocked, km.Matters.Cancelled, km.Matters.Reopen, km.Matters.Carry, km.Matters.NoChange, km.Matters.Accept, km.Matters.Update, km.Matters.History, km.Matters.Accountability}},
 		{"Hotspot item", []key.Binding{m.Assign, m.Resolve, m.Note, m.Status, km.Hotspot.Risk, km.Hotspot.HotspotStatus, km.Hotspot.CloseHotspot}},
 		{"New referrals", []key.Binding{km.Referral.NewHotspot}},
 		{"Next meeting", []key.Binding{km.Next.SetDate, m.Close}},

@@ -26,6 +26,8 @@ type meetingState struct {
 	selID       model.ID // on items that list actions, the action selected: lists re-sort, IDs do not
 	off         int      // first line shown of the item
 	filter      filter   // `/` on matters arising
+	// accountability shows the agency table in matters arising (t).
+	accountability bool
 }
 
 func (a *App) openMeeting(id model.ID) tea.Cmd {
@@ -167,6 +169,10 @@ func (a *App) meetingKey(msg tea.KeyPressMsg) tea.Cmd {
 			return cmd
 		}
 		switch {
+		case key.Matches(msg, a.keys.Matters.Accountability):
+			mt.accountability = !mt.accountability
+			mt.off = 0
+			return nil
 		case key.Matches(msg, a.keys.Meeting.Filter):
 			return mt.filter.start()
 		case key.Matches(msg, g.Back) && mt.filter.active():

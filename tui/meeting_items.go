@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/ccsp/tasking/model"
@@ -224,7 +225,17 @@ func (a *App) mattersPane(w int) itemPane {
 	} else {
 		head = append(head, " "+s.Muted.Render("/ filters by agency, officer or text"))
 	}
+	if mt.accountability {
+		head = append(head, "", a.section("Agency accountability since the last meeting"), " "+s.Muted.Render(accountabilityHeader(w-2)))
+		loads := v.workload
+		return itemPane{head: head, rows: len(loads), sel: -1, tail: []string{"", " " + s.Muted.Render("t shows the actions again")},
+			row: func(i int, _ bool) string { return " " + a.accountabilityRow(loads[i], w-2) }}
+	}
 	shown := v.shownMatters
+	// On a wide screen each row also shows the latest update from the
+	// agency, so the chair can read round the table and accept with y.
+	wide := w >= 140
+	updW := max(w-112, 0)
 	return itemPane{head: head, rows: len(shown), sel: mt.sel,
 		row: func(i int, selected bool) string {
 			act := shown[i]
@@ -232,7 +243,11 @@ func (a *App) mattersPane(w int) itemPane {
 			if u, ok := v.reviewed[act.ID]; ok {
 				mark = s.Green.Render("✓ " + reviewedLabel(u))
 			}
-			return a.rowMark(selected, a.actionRow(act, w, mark))
+			row := a.actionRow(act, w-updW, mark)
+			if wide && act.LastUpdate != "" {
+				row += " " + s.Muted.Render(clip(act.LastUpdateAt.Local().Format("02 Jan")+" "+shortName(act.LastUpdateBy)+": "+act.LastUpdate, updW-2))
+			}
+			return a.rowMark(selected, row)
 		},
 		// The rep's latest update, under the selected action, so the chair
 		// can read it out and accept it.
@@ -243,10 +258,10 @@ func (a *App) mattersPane(w int) itemPane {
 			}
 			when := ""
 			if !act.LastUpdateAt.IsZero() {
-				when = act.LastUpdateAt.Local().Format("2 Jan") + ": "
+				when = act.LastUpdateAt.Local().Format("2 Jan") + ", " + act.LastUpdateBy + ": "
 			}
 			var out []string
-			for _, l := range wrap("latest update — "+when+act.LastUpdate, w-12) {
+			for _, l := range wrap("latest update — "+when+act.LastUpdate+"  (y accepts it)", w-12) {
 				out = append(out, "          "+s.Muted.Render(l))
 			}
 			return out
@@ -263,6 +278,8 @@ func reviewedLabel(u model.ActionUpdate) string {
 		return "carried fwd"
 	case model.UpdateNote:
 		return "updated"
+	case model.UpdateAccept:
+		return "accepted"
 	}
 	return "no change"
 }
@@ -387,4 +404,47 @@ func (a *App) nextMeetingItemLines(w int) []string {
 			"   and the next meeting is planned. "+s.Key.Render("M")+" previews the minutes.")
 	}
 	return lines
+}
+
+// shortName is "Sgt Patel" for "Sgt Jas Patel", "H Marsh" for "Helen
+// Marsh": enough to say who in a narrow column.
+func shortName(name string) string {
+	f := strings.Fields(name)
+	switch {
+	case len(f) <= 1:
+		return name
+	case len(f) == 2:
+		return string([]rune(f[0])[:1]) + " " + f[1]
+	}
+	return f[0] + " " + f[len(f)-1]
+}
+
+// accountabilityHeader and accountabilityRow draw the agency table shared by
+// home and matters arising.
+// "done" and "updated" count since the last meeting closed; "days to do"
+// is the median days from assigned to done.
+var accountabilityWidths = []int{0, 6, 9, 6, 9, 11}
+
+func accountabilityHeader(w int) string {
+	return columns(w, accountabilityCols(w), "agency", "  open", "  overdue", "  done", "  updated", " days to do")
+}
+
+func accountabilityCols(w int) []int {
+	cols := slices.Clone(accountabilityWidths)
+	cols[0] = w - 6 - 9 - 6 - 9 - 11 - 5
+	return cols
+}
+
+func (a *App) accountabilityRow(l model.AgencyLoad, w int) string {
+	s := a.styles
+	overdue := fmt.Sprintf("%6d  ", l.Overdue)
+	if l.Overdue > 0 {
+		overdue = fmt.Sprintf("%6d ", l.Overdue) + s.Red.Render("●")
+	}
+	median := "          —"
+	if l.MedianDaysToComplete >= 0 {
+		median = fmt.Sprintf("%11d", l.MedianDaysToComplete)
+	}
+	return columns(w, accountabilityCols(w), l.Agency.Name, fmt.Sprintf("%6d", l.Open), overdue,
+		fmt.Sprintf("%6d", l.DoneSince), fmt.Sprintf("%9d", l.UpdatedSince), median)
 }

@@ -187,6 +187,17 @@ func (a *App) mattersKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 			a.progressForm(act)
 		}
 		return nil, true
+	case key.Matches(msg, mk.Accept):
+		if !ok {
+			return nil, true
+		}
+		if act.LastUpdate == "" {
+			a.flash, a.flashErr = act.Ref()+" has no update from its agency to accept: v notes it as reviewed", true
+			return nil, true
+		}
+		actor, st, id := a.actor, a.st, mt.id
+		mt.pick(mt.sel + 1)
+		return a.save(0, act.Ref()+": update accepted", func() (any, error) { return st.AcceptUpdate(actor, act.ID, act.Version, id) }), true
 	case key.Matches(msg, mk.NoChange):
 		if !ok {
 			return nil, true

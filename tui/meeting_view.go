@@ -3,6 +3,7 @@ package tui
 import (
 	"fmt"
 	"slices"
+	"time"
 
 	"github.com/ccsp/tasking/model"
 )
@@ -36,6 +37,7 @@ type meetingView struct {
 	standing      map[model.ItemKind]*itemRecord
 	general       []model.Action // actions with no hotspot made in this meeting (AOB)
 	referrals     []model.Hotspot
+	workload      []model.AgencyLoad // accountability since the previous meeting
 	approval      *model.Decision
 	previous      string // "Tuesday 17 November 2026 (M-6)"
 	prevSummary   string
@@ -156,6 +158,11 @@ func buildMeetingView(rec model.MeetingRecord) *meetingView {
 		}
 	}
 	v.referrals = rec.Referrals()
+	var since time.Time
+	if p := rec.Previous; p != nil {
+		since = p.ClosedAt
+	}
+	v.workload = model.AgencyWorkload(rec.Agencies, rec.Actions, rec.Today, since)
 	if p := rec.Previous; p != nil {
 		v.previous = fmt.Sprintf("%s (%s)", p.Date.Long(), p.Ref())
 		var decisions, actions int
