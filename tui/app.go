@@ -22,6 +22,7 @@ const (
 	screenPreview
 	screenHotspot
 	screenChoose
+	screenMine
 )
 
 // App is the root model: it owns routing, the status bar, overlays (forms,
@@ -62,6 +63,7 @@ type App struct {
 	mt     *meetingState
 	hp     *hotspotPage
 	choose *chooser
+	mine   *myActions
 	// remember records who chose themselves (Config.Remember).
 	remember func(model.Member) error
 	form     *form
@@ -177,6 +179,9 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case membersMsg:
 		a.membersLoaded(msg)
 		return a, nil
+	case myActionsMsg:
+		a.myActionsLoaded(msg)
+		return a, nil
 	case tea.KeyPressMsg:
 		return a, a.key(msg)
 	}
@@ -200,6 +205,10 @@ func (a *App) reload() tea.Cmd {
 	case screenHotspot:
 		if a.hp != nil {
 			return a.loadHotspot(a.hp.id)
+		}
+	case screenMine:
+		if a.mine != nil {
+			return a.loadMyActions()
 		}
 	}
 	return nil
@@ -314,6 +323,11 @@ func (a *App) key(msg tea.KeyPressMsg) tea.Cmd {
 		return nil
 	}
 	a.flash = ""
+	// My actions is one key from anywhere a person is known.
+	if key.Matches(msg, a.keys.MyActions) && a.actor.Name != "" && a.screen != screenWelcome && a.screen != screenChoose &&
+		!(a.screen == screenMeeting && a.mt != nil && a.mt.filter.typing) && !(a.screen == screenHome && a.hf.filter.typing) {
+		return a.openMyActions()
+	}
 	switch a.screen {
 	case screenWelcome:
 		return a.welcomeKey(msg)
@@ -327,6 +341,8 @@ func (a *App) key(msg tea.KeyPressMsg) tea.Cmd {
 		return a.hotspotKey(msg)
 	case screenChoose:
 		return a.chooserKey(msg)
+	case screenMine:
+		return a.myActionsKey(msg)
 	}
 	if key.Matches(msg, a.keys.Global.Back) {
 		return tea.Quit
@@ -367,6 +383,8 @@ func (a *App) render() string {
 			body = a.hotspotPageView(a.w, bodyH)
 		case screenChoose:
 			body = a.chooserView(a.w, bodyH)
+		case screenMine:
+			body = a.myActionsView(a.w, bodyH)
 		default:
 			body = a.styles.Muted.Render(" loading…")
 		}
@@ -519,9 +537,14 @@ func (a *App) hints() string {
 		if a.hf.filter.typing {
 			return a.hint("enter", "keep", "esc", "clear")
 		}
-		return a.hint("m", "meeting", "M", "minutes", "/", "filter", "enter", "hotspot", "?", "help")
+		return a.hint("m", "meeting", "A", "my actions", "M", "minutes", "/", "filter", "?", "help")
 	case screenHotspot:
 		return a.hint("j/k", "scroll", "q", "back", "?", "help")
+	case screenMine:
+		if a.mine != nil && a.mine.filter.typing {
+			return a.hint("enter", "keep", "esc", "clear")
+		}
+		return a.hint("o/i/d/b/c", "status", "u", "update", "p", "new date", "enter", "history", "q", "back")
 	case screenChoose:
 		if a.choose != nil && a.choose.filter.typing {
 			return a.hint("enter", "keep", "esc", "clear")

@@ -40,6 +40,10 @@ type nextKeys struct{ SetDate key.Binding }
 
 type formKeys struct{ Next, Prev, Submit, Cancel, Toggle key.Binding }
 
+type mineKeys struct {
+	Open, InProgress, Done, Blocked, Cancelled, Progress, Propose, History, Status, Window, Hotspot, All, Filter key.Binding
+}
+
 type previewKeys struct{ Save, Top, Bottom key.Binding }
 
 type welcomeKeys struct{ Demo, Setup, Add, Edit, Delete, ChairAgency, Back, SaveSetup key.Binding }
@@ -60,6 +64,8 @@ type keyMap struct {
 	Form        formKeys
 	Preview     previewKeys
 	Welcome     welcomeKeys
+	Mine        mineKeys
+	MyActions   key.Binding // A, from anywhere
 }
 
 func newKeyMap() keyMap {
@@ -151,6 +157,22 @@ func newKeyMap() keyMap {
 			Top:    bind(k("g", "home"), "g", "top"),
 			Bottom: bind(k("G", "end"), "G", "bottom"),
 		},
+		MyActions: bind(k("A"), "A", "my actions (from anywhere)"),
+		Mine: mineKeys{
+			Open:       bind(k("o"), "o", "open"),
+			InProgress: bind(k("i"), "i", "in progress"),
+			Done:       bind(k("d"), "d", "done"),
+			Blocked:    bind(k("b"), "b", "blocked"),
+			Cancelled:  bind(k("c"), "c", "cancelled"),
+			Progress:   bind(k("u"), "u", "add a progress update (dated, in your name)"),
+			Propose:    bind(k("p"), "p", "propose a new due date with a reason"),
+			History:    bind(k("enter"), "enter", "the action's whole history"),
+			Status:     bind(k("f"), "f", "filter by status (open work, each status, all)"),
+			Window:     bind(k("w"), "w", "filter by due date (overdue, this week, by the next meeting)"),
+			Hotspot:    bind(k("h"), "h", "only one hotspot's actions"),
+			All:        bind(k("t"), "t", "all agencies ⇄ mine (chair and admin)"),
+			Filter:     bind(k("/"), "/", "filter on text (esc clears)"),
+		},
 		Welcome: welcomeKeys{
 			Demo:        bind(k("d"), "d", "load the demo partnership (empty database)"),
 			Setup:       bind(k("s"), "s", "set up your partnership"),
@@ -173,7 +195,9 @@ type helpSection struct {
 func (km keyMap) sections() []helpSection {
 	g, h, m := km.Global, km.Home, km.Meeting
 	return []helpSection{
-		{"Everywhere", []key.Binding{g.Help, g.Back, g.Quit, g.Up, g.Down, g.PageUp, g.PageDown, g.Enter, g.Tab}},
+		{"Everywhere", []key.Binding{g.Help, g.Back, g.Quit, g.Up, g.Down, g.PageUp, g.PageDown, g.Enter, g.Tab, km.MyActions}},
+		{"My actions (A)", []key.Binding{km.Mine.Open, km.Mine.InProgress, km.Mine.Done, km.Mine.Blocked, km.Mine.Cancelled,
+			km.Mine.Progress, km.Mine.Propose, km.Mine.History, km.Mine.Status, km.Mine.Window, km.Mine.Hotspot, km.Mine.All, km.Mine.Filter}},
 		{"Home", []key.Binding{h.Meeting, h.Minutes, h.Tab, h.Filter, h.Open, h.Identity}},
 		{"In a meeting", []key.Binding{m.Next, m.Prev, m.Assign, m.Resolve, m.Note, m.Status, m.Close, m.Minutes, m.Agenda}},
 		{"Agenda pane (tab)", []key.Binding{km.Agenda.Go, km.Agenda.MoveUp, km.Agenda.MoveDown, km.Agenda.Drop, km.Agenda.Add}},

@@ -1,0 +1,441 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"github.com/ccsp/tasking/model"
+)
+
+// My actions: what the person at the keyboard's agency owes, overdue first,
+// and one key to say where each stands. Reached with A from anywhere.
+
+// statusFilter cycles (f): open work, each status, everything.
+var statusFilters = []string{"open work", "open", "in-progress", "blocked", "done", "cancelled", "all"}
+
+// dueWindows cycles (w).
+var dueWindows = []string{"any date", "overdue", "due this week", "by the next meeting"}
+
+type myActions struct {
+	all      bool // every agency (chair and admin)
+	status   int  // index into statusFilters
+	window   int  // index into dueWindows
+	hotspot  model.ID
+	filter   filter
+	data     *myData
+	shown    []model.Action
+	sel, off int
+	selID    model.ID
+	back     screen
+	err      string
+}
+
+type myData struct {
+	actions  []model.Action // every action, overdue first then by due date
+	agencies model.AgencyIndex
+	hotspots map[model.ID]model.Hotspot
+	next     model.Date
+	today    model.Date
+}
+
+type myActionsMsg struct {
+	gen  int
+	data *myData
+	err  error
+}
+
+func (a *App) openMyActions() tea.Cmd {
+	if a.screen == screenMine {
+		return nil
+	}
+	back := a.screen
+	a.mine = &myActions{back: back}
+	a.screen = screenMine
+	return a.loadMyActions()
+}
+
+func (a *App) loadMyActions() tea.Cmd {
+	a.gen++
+	gen, st := a.gen, a.st
+	return func() tea.Msg {
+		today := st.Today()
+		acts, err := st.Actions(model.ActionFilter{Today: today})
+		if err != nil {
+			return myActionsMsg{gen: gen, err: err}
+		}
+		ags, err := st.Agencies()
+		if err != nil {
+			return myActionsMsg{gen: gen, err: err}
+		}
+		h, err := st.Home()
+		if err != nil {
+			return myActionsMsg{gen: gen, err: err}
+		}
+		next, err := st.NextMeetingDate()
+		if err != nil {
+			return myActionsMsg{gen: gen, err: err}
+		}
+		d := &myData{actions: acts, agencies: model.IndexAgencies(ags), hotspots: map[model.ID]model.Hotspot{}, next: next, today: today}
+		for _, hs := range h.Hotspots {
+			d.hotspots[hs.ID] = hs
+		}
+		return myActionsMsg{gen: gen, data: d}
+	}
+}
+
+func (a *App) myActionsLoaded(msg myActionsMsg) {
+	m := a.mine
+	if m == nil || msg.gen != a.gen {
+		return
+	}
+	if msg.err != nil {
+		m.err = msg.err.Error()
+		return
+	}
+	m.data, m.err = msg.data, ""
+	a.refilterMine()
+}
+
+// refilterMine applies the filters (in Update, when the data or a filter
+// changes; never in View) and keeps the same action selected.
+func (a *App) refilterMine() {
+	m := a.mine
+	if m == nil || m.data == nil {
+		return
+	}
+	d := m.data
+	var byFilters []model.Action
+	var cands []string
+	for _, act := range d.actions {
+		if !m.all && act.AgencyID != a.actor.AgencyID {
+			continue
+		}
+		if !statusPasses(statusFilters[m.status], act.Status) || !a.windowPasses(act) {
+			continue
+		}
+		if m.hotspot != 0 && act.HotspotID != m.hotspot {
+			continue
+		}
+		byFilters = append(byFilters, act)
+		h := d.hotspots[act.HotspotID]
+		cands = append(cands, act.Ref()+" "+act.Text+" "+act.Officer+" "+h.Ref()+" "+h.Title+" "+act.LastUpdate+" "+d.agencies.Label(act.AgencyID))
+	}
+	m.shown = m.shown[:0]
+	for _, i := range matching(m.filter.query(), cands) {
+		m.shown = append(m.shown, byFilters[i])
+	}
+	m.sel = max(min(m.sel, len(m.shown)-1), 0)
+	for i, act := range m.shown {
+		if act.ID == m.selID {
+			m.sel = i
+		}
+	}
+	m.pick(m.sel)
+}
+
+func (m *myActions) pick(i int) {
+	m.sel = max(min(i, len(m.shown)-1), 0)
+	m.selID = 0
+	if m.sel < len(m.shown) {
+		m.selID = m.shown[m.sel].ID
+	}
+}
+
+func (m *myActions) selected() (model.Action, bool) {
+	if m.sel < 0 || m.sel >= len(m.shown) {
+		return model.Action{}, false
+	}
+	return m.shown[m.sel], true
+}
+
+func statusPasses(f string, st model.ActionStatus) bool {
+	switch f {
+	case "all":
+		return true
+	case "open work":
+		return !st.IsClosed()
+	}
+	return string(st) == f
+}
+
+func (a *App) windowPasses(act model.Action) bool {
+	d := a.mine.data
+	switch dueWindows[a.mine.window] {
+	case "overdue":
+		return act.IsOverdue(d.today)
+	case "due this week":
+		return !act.Due.Before(d.today) && act.Due.Before(d.today.AddDays(7))
+	case "by the next meeting":
+		return !d.next.IsZero() && !act.Due.After(d.next)
+	}
+	return true
+}
+
+func (a *App) myActionsKey(msg tea.KeyPressMsg) tea.Cmd {
+	m, g, mk := a.mine, a.keys.Global, a.keys.Mine
+	if m.filter.typing {
+		cmd, changed := m.filter.key(msg)
+		if changed {
+			a.refilterMine()
+		}
+		return cmd
+	}
+	act, ok := m.selected()
+	var to model.ActionStatus
+	switch {
+	case key.Matches(msg, g.Back) && m.filter.active():
+		m.filter.clear()
+		a.refilterMine()
+		return nil
+	case key.Matches(msg, g.Back):
+		a.screen, a.mine = m.back, nil
+		if a.screen == screenMine || a.screen == screenLoading {
+			a.screen = screenHome
+		}
+		return a.reload()
+	case key.Matches(msg, g.Down):
+		m.pick(m.sel + 1)
+	case key.Matches(msg, g.Up):
+		m.pick(m.sel - 1)
+	case key.Matches(msg, g.PageDown):
+		m.pick(m.sel + 10)
+	case key.Matches(msg, g.PageUp):
+		m.pick(m.sel - 10)
+	case key.Matches(msg, mk.Filter):
+		return m.filter.start()
+	case key.Matches(msg, mk.Status):
+		m.status = (m.status + 1) % len(statusFilters)
+		a.refilterMine()
+	case key.Matches(msg, mk.Window):
+		m.window = (m.window + 1) % len(dueWindows)
+		a.refilterMine()
+	case key.Matches(msg, mk.Hotspot):
+		a.hotspotFilterForm()
+	case key.Matches(msg, mk.All):
+		if a.actor.Role != model.RoleChair && a.actor.Role != model.RoleAdmin {
+			a.flash, a.flashErr = "only the chair or an admin sees every agency's actions", true
+			return nil
+		}
+		m.all = !m.all
+		a.refilterMine()
+	case key.Matches(msg, mk.History) && ok:
+		return a.loadHistory(act)
+	case key.Matches(msg, mk.Progress) && ok:
+		a.mineProgressForm(act)
+	case key.Matches(msg, mk.Propose) && ok:
+		a.proposeDueForm(act)
+	case key.Matches(msg, mk.Open):
+		to = model.StatusOpen
+	case key.Matches(msg, mk.InProgress):
+		to = model.StatusInProgress
+	case key.Matches(msg, mk.Done):
+		to = model.StatusDone
+	case key.Matches(msg, mk.Blocked):
+		to = model.StatusBlocked
+	case key.Matches(msg, mk.Cancelled):
+		to = model.StatusCancelled
+	}
+	if to == "" || !ok {
+		return nil
+	}
+	if err := model.CheckTransition(act.Status, to); err != nil {
+		a.flash, a.flashErr = act.Ref()+": "+err.Error(), true
+		return nil
+	}
+	actor, st := a.actor, a.st
+	// The version on screen goes with the change: if someone else changed
+	// the action meanwhile, the store refuses and the list reloads.
+	return a.save(0, act.Ref()+" → "+to.Label(), func() (any, error) {
+		return st.SetActionStatus(actor, act.ID, act.Version, to, "", 0)
+	})
+}
+
+func (a *App) mineFormCtx() formContext {
+	d := a.mine.data
+	var ags []model.Agency
+	for _, ag := range d.agencies {
+		ags = append(ags, ag)
+	}
+	return formContext{agencies: ags, today: d.today, next: d.next}
+}
+
+func (a *App) mineProgressForm(act model.Action) {
+	actor, st := a.actor, a.st
+	f := newForm("Progress update · "+act.Ref()+" "+act.Text, a.mineFormCtx(), func(f *form) tea.Cmd {
+		text, ok := f.textOf("text", "progress update", true)
+		if !ok {
+			return nil
+		}
+		return a.save(f.id, "update added to "+act.Ref()+" (dated today, in your name)", func() (any, error) {
+			return st.AddActionNote(actor, act.ID, text, 0)
+		})
+	})
+	f.text("text", "What has happened", "", "dated today and signed with your name; the chair sees it in matters arising")
+	a.form = f
+}
+
+func (a *App) proposeDueForm(act model.Action) {
+	actor, st := a.actor, a.st
+	f := newForm("New due date · "+act.Ref()+" "+act.Text, a.mineFormCtx(), func(f *form) tea.Cmd {
+		due, ok1 := f.dateOf("due")
+		reason, ok2 := f.textOf("reason", "reason", true)
+		if !ok1 || !ok2 {
+			return nil
+		}
+		if q, past := model.DueInPast(due, f.ctx.today); past && !f.confirmed {
+			f.confirm = q
+			return nil
+		}
+		return a.save(f.id, act.Ref()+" now due "+due.ShortAt(f.ctx.today), func() (any, error) {
+			return st.ChangeDue(actor, act.ID, act.Version, due, reason, 0)
+		})
+	})
+	f.date("due", "New due date", "next-meeting").
+		text("reason", "Reason", "", "why the date moves: the chair sees it in matters arising")
+	a.form = f
+}
+
+func (a *App) hotspotFilterForm() {
+	m := a.mine
+	cur := ""
+	if m.hotspot != 0 {
+		cur = model.HotspotRef(m.hotspot)
+	}
+	f := newForm("Only one hotspot's actions", a.mineFormCtx(), func(f *form) tea.Cmd {
+		v := strings.TrimSpace(f.value("ref"))
+		if v == "" {
+			m.hotspot = 0
+		} else {
+			id, err := model.ParseRef(model.HotspotPrefix, v)
+			if err != nil {
+				f.fail("ref", err.Error())
+				return nil
+			}
+			if _, known := m.data.hotspots[id]; !known {
+				f.fail("ref", "there is no open hotspot "+model.HotspotRef(id))
+				return nil
+			}
+			m.hotspot = id
+		}
+		a.form = nil
+		a.refilterMine()
+		return nil
+	})
+	f.text("ref", "Hotspot ref (empty: all hotspots)", cur, "e.g. HS-3")
+	a.form = f
+}
+
+func (a *App) myActionsView(w, h int) string {
+	m, s := a.mine, a.styles
+	if m.err != "" {
+		return box(s.BorderStyle, "My actions", []string{" " + s.Error.Render("✗ "+m.err)}, w, h)
+	}
+	if m.data == nil {
+		return box(s.BorderStyle, "My actions", []string{" " + s.Muted.Render("loading…")}, w, h)
+	}
+	d := m.data
+	whose := d.agencies.Name(a.actor.AgencyID)
+	if m.all {
+		whose = "all agencies"
+	}
+	overdue := 0
+	for _, act := range m.shown {
+		if act.IsOverdue(d.today) {
+			overdue++
+		}
+	}
+	title := fmt.Sprintf("My actions · %s · %d shown · %d overdue", whose, len(m.shown), overdue)
+	filters := fmt.Sprintf(" %s %s · %s %s · %s %s", s.Key.Render("f"), statusFilters[m.status], s.Key.Render("w"), dueWindows[m.window], s.Key.Render("h"), "hotspot: ")
+	if m.hotspot != 0 {
+		filters += model.HotspotRef(m.hotspot)
+	} else {
+		filters += "all"
+	}
+	if m.filter.active() {
+		filters += "  " + m.filter.view(s)
+	} else {
+		filters += " · " + s.Key.Render("/") + " text"
+	}
+	detailH := 6
+	listH := h - 2 - 2 - detailH
+	ownerW := 0
+	if m.all {
+		ownerW = 16
+	}
+	updW := max(min(40, w/4), 16)
+	textW := w - 4 - 6 - 3 - 6 - 7 - 5 - 12 - updW - ownerW - 8
+	widths := []int{6, 2, 6, textW}
+	head := []string{"ref", "", "spot", "action"}
+	if m.all {
+		widths = append(widths, ownerW)
+		head = append(head, "agency")
+	}
+	widths = append(widths, 7, 5, updW, 12)
+	head = append(head, "due", "age", "latest update", "status")
+	lines := []string{filters, s.Muted.Render(" " + columns(w-4, widths, head...))}
+	m.off = window(m.sel, m.off, len(m.shown), listH)
+	for i := m.off; i < len(m.shown) && i < m.off+listH; i++ {
+		act := m.shown[i]
+		cells := []string{act.Ref(), s.RAG(act.RAGFor(d.today)), model.HotspotRef(act.HotspotID), act.Text}
+		if m.all {
+			cells = append(cells, d.agencies.Label(act.AgencyID))
+		}
+		due := act.Due.ShortAt(d.today)
+		if act.IsOverdue(d.today) {
+			due = s.Red.Render(due)
+		}
+		latest := ""
+		if act.LastUpdate != "" {
+			latest = act.LastUpdateAt.Local().Format("02 Jan") + " " + act.LastUpdate
+		}
+		age := fmt.Sprintf("%dd", model.DateOf(act.CreatedAt).DaysUntil(d.today))
+		cells = append(cells, due, age, s.Muted.Render(latest), s.Status(act.Status, false))
+		lines = append(lines, a.rowMark(i == m.sel, columns(w-4, widths, cells...)))
+	}
+	if len(m.shown) == 0 {
+		msg := "Nothing matches these filters."
+		if len(d.actions) == 0 {
+			msg = "No actions yet: they are assigned in the meeting."
+		}
+		lines = append(lines, " "+s.Muted.Render(msg))
+	}
+	for len(lines) < listH+2 {
+		lines = append(lines, "")
+	}
+	lines = append(lines, s.BorderStyle.Render(" "+strings.Repeat("─", w-4)))
+	if act, ok := m.selected(); ok {
+		lines = append(lines, a.mineDetail(act, w-4)...)
+	}
+	return box(a.paneStyle(true), title, lines, w, h)
+}
+
+// mineDetail is the selected action in full under the list.
+func (a *App) mineDetail(act model.Action, w int) []string {
+	s, d := a.styles, a.mine.data
+	where := "a general action"
+	if h, ok := d.hotspots[act.HotspotID]; ok {
+		where = h.Ref() + " " + h.Title
+	}
+	owner := d.agencies.Name(act.AgencyID)
+	if act.Officer != "" {
+		owner += " (" + act.Officer + ")"
+	}
+	made := "outside a meeting"
+	if act.CreatedMeetingID != 0 {
+		made = "in " + model.MeetingRef(act.CreatedMeetingID)
+	}
+	out := []string{
+		" " + s.Bold.Render(clip(act.Ref()+" "+act.Text, w-1)),
+		" " + s.Muted.Render(clip(where+" · "+owner+" · assigned "+act.CreatedAt.Local().Format("2 Jan")+" "+made+" · due "+act.Due.Format("Mon 2 Jan 2006"), w-1)),
+	}
+	if act.LastUpdate != "" {
+		for _, l := range wrap("latest: "+act.LastUpdateAt.Local().Format("2 Jan 15:04")+", "+act.LastUpdateBy+" — "+act.LastUpdate, w-2) {
+			out = append(out, " "+l)
+		}
+	} else {
+		out = append(out, " "+s.Muted.Render("No update yet: u adds one."))
+	}
+	return out
+}
