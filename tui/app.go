@@ -234,8 +234,37 @@ func (a *App) saved(msg savedMsg) tea.Cmd {
 		a.flash, a.flashErr = r, false
 	case func() tea.Cmd:
 		return r()
+	case model.Action:
+		// This session's own change: show the saved record (and its new
+		// version) at once, so the next key does not conflict with it.
+		a.patchAction(r)
 	}
 	return nil
+}
+
+// patchAction puts a freshly saved action into every list on screen; the
+// reload that follows the change feed replaces them all anyway.
+func (a *App) patchAction(act model.Action) {
+	patch := func(list []model.Action) {
+		for i := range list {
+			if list[i].ID == act.ID {
+				list[i] = act
+			}
+		}
+	}
+	if m := a.mine; m != nil && m.data != nil {
+		patch(m.data.actions)
+		a.refilterMine()
+	}
+	if a.mt != nil && a.mt.view != nil {
+		v := a.mt.view
+		patch(v.matters)
+		patch(v.shownMatters)
+		patch(v.general)
+		for _, hv := range v.hotspots {
+			patch(hv.actions)
+		}
+	}
 }
 
 func (a *App) failed(msg failedMsg) tea.Cmd {

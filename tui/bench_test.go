@@ -21,7 +21,7 @@ func settle(a *App, cmd tea.Cmd) {
 	for cmd != nil {
 		msg := cmd()
 		switch msg.(type) {
-		case homeMsg, meetingMsg, emptyMsg, savedMsg, failedMsg:
+		case homeMsg, meetingMsg, emptyMsg, savedMsg, failedMsg, myActionsMsg:
 			_, cmd = a.Update(msg)
 		default:
 			return

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"slices"
+	"strings"
 
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
@@ -74,19 +75,30 @@ func (f *filter) view(s Styles) string {
 	return " " + f.input.View() + hint
 }
 
-// matching returns the indexes of the candidates the query matches (fuzzy:
-// the letters in order, so "hsgpol" finds a housing-and-police row), in the
-// candidates' own order, so a ranked list stays ranked. An empty query
+// matching returns the indexes of the candidates the query matches, in the
+// candidates' own order, so a ranked list stays ranked. A word typed finds
+// the rows that contain it; only when none do does it fall back to fuzzy
+// matching (the letters in order: "dfrs" finds the fire service), which
+// over a whole row is too loose to be the first answer. An empty query
 // matches everything.
 func matching(query string, candidates []string) []int {
+	var out []int
 	if query == "" {
-		out := make([]int, len(candidates))
+		out = make([]int, len(candidates))
 		for i := range out {
 			out[i] = i
 		}
 		return out
 	}
-	var out []int
+	q := strings.ToLower(query)
+	for i, c := range candidates {
+		if strings.Contains(strings.ToLower(c), q) {
+			out = append(out, i)
+		}
+	}
+	if len(out) > 0 {
+		return out
+	}
 	for _, m := range fuzzy.Find(query, candidates) {
 		out = append(out, m.Index)
 	}

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -41,6 +42,22 @@ func TestFitAndBox(t *testing.T) {
 	for i, line := range strings.Split(b, "\n") {
 		if cells(line) != 20 {
 			t.Errorf("box line %d is %d cells: %q", i, cells(line), ansi.Strip(line))
+		}
+	}
+}
+
+func TestMatching(t *testing.T) {
+	rows := []string{"A-37 Patrols on Sunday nights and Section 59 warnings Walton car meets", "A-13 Review dispersal authorisation", "Derbyshire Fire & Rescue Service"}
+	for q, want := range map[string][]int{
+		"":          {0, 1, 2},
+		"dispersal": {1}, // the word, not letters scattered across a row
+		"DISPERSAL": {1}, // any case
+		"dfrs":      {2}, // no row contains it: fuzzy finds the initials
+		"zzz":       nil,
+	} {
+		got := matching(q, rows)
+		if !slices.Equal(got, want) {
+			t.Errorf("matching(%q) = %v, want %v", q, got, want)
 		}
 	}
 }

@@ -292,7 +292,9 @@ func (a *App) proposeDueForm(act model.Action) {
 			return st.ChangeDue(actor, act.ID, act.Version, due, reason, 0)
 		})
 	})
-	f.date("due", "New due date", "next-meeting").
+	// Two weeks on, not "next-meeting": between meetings the next one may be
+	// today, and a new date should give the work room.
+	f.date("due", "New due date", "+2w").
 		text("reason", "Reason", "", "why the date moves: the chair sees it in matters arising")
 	a.form = f
 }

@@ -1,0 +1,157 @@
+package tui
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/ccsp/tasking/model"
+	"github.com/ccsp/tasking/store"
+	"github.com/charmbracelet/x/exp/golden"
+)
+
+func memberActor(t *testing.T, s *store.Store, name string) model.Actor {
+	t.Helper()
+	m, err := model.FindMember(mustMembers(t, s), name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return model.ActorFor(m)
+}
+
+// A rep opens My actions from home, sees their agency's actions overdue
+// first, narrows them, marks one in progress, adds a dated update and
+// proposes a new date; each change is in the store under their name.
+func TestMyActions(t *testing.T) {
+	for _, sz := range sizes {
+		t.Run(fmt.Sprintf("%dx%d", sz.w, sz.h), func(t *testing.T) {
+			s := demoStore(t)
+			rep := memberActor(t, s, "Sgt Jas Patel")
+			ss := startSession(t, s, rep, sz.w, sz.h)
+			ss.waitFor("Hotspots by risk")
+			ss.keys("A")
+			ss.waitFor("My actions · Derbyshire Constabulary · 3 shown · 1 overdue", "A-37")
+
+			police, _ := s.Actions(model.ActionFilter{AgencyID: rep.AgencyID, OpenOnly: true, Today: model.DateOf(testNow)})
+			if len(police) != 3 || !police[0].IsOverdue(model.DateOf(testNow)) {
+				t.Fatalf("fixture: police actions %v", police)
+			}
+			// Overdue first: the cursor starts on it.
+			if !strings.Contains(ss.screen(), "▸"+police[0].Ref()) {
+				t.Fatalf("the overdue action is not first:\n%s", ss.screen())
+			}
+			ss.keys("w")
+			ss.waitFor("w overdue", "1 shown")
+			ss.keys("w", "w", "w") // back to any date
+			ss.waitFor("w any date", "3 shown")
+
+			target := police[1]
+			ss.keys("j", "b")
+			ss.waitFor(target.Ref() + " → blocked")
+			ss.keys("u")
+			ss.waitFor("Progress update")
+			ss.typeText("Waiting for the dog unit to be free")
+			ss.keys("enter")
+			ss.waitFor("update added to " + target.Ref())
+			ss.keys("p")
+			ss.waitFor("New due date")
+			for range len("+2w") {
+				ss.tm.Send(keyPress("backspace"))
+			}
+			ss.typeText("+3w")
+			ss.keys("enter")
+			ss.typeText("Rota not out yet")
+			ss.keys("enter")
+			ss.waitFor(target.Ref() + " now due 15 Dec")
+			ss.keys("/")
+			ss.typeText("dispersal")
+			ss.keys("enter")
+			ss.waitFor("1 shown", "Review dispersal")
+			golden.RequireEqual(t, []byte(ss.finish()))
+
+			hist, _ := s.ActionHistory(target.ID)
+			var kinds []string
+			for _, u := range hist {
+				if u.By == rep.Name {
+					kinds = append(kinds, string(u.Kind))
+				}
+			}
+			if strings.Join(kinds, " ") != "status note due" {
+				t.Fatalf("the rep's changes in the history: %v", kinds)
+			}
+			if a, _ := s.Action(target.ID); a.Status != model.StatusBlocked || a.Due != model.MustDate("2026-12-15") || a.LastUpdateBy != rep.Name {
+				t.Fatalf("stored: %+v", a)
+			}
+		})
+	}
+}
+
+// A member cannot see all agencies or change another agency's action; the
+// chair can switch to all agencies.
+func TestMyActionsAllAgencies(t *testing.T) {
+	s := demoStore(t)
+	ss := startSession(t, s, memberActor(t, s, "Sgt Jas Patel"), 120, 36)
+	ss.waitFor("Hotspots by risk")
+	ss.keys("A", "t")
+	ss.waitFor("only the chair or an admin sees every agency's actions")
+	ss.finish()
+
+	chair := startSession(t, s, chairOf(t, s), 120, 36)
+	chair.waitFor("Hotspots by risk")
+	chair.keys("A")
+	chair.waitFor("My actions · CBC Community Safety")
+	chair.keys("t")
+	chair.waitFor("My actions · all agencies", "agency")
+	chair.finish()
+}
+
+// Two sessions edit the same action: the second save is refused, says who
+// changed it and when, and the fresh record is shown; nothing is lost.
+func TestTwoSessionsEditingOneAction(t *testing.T) {
+	s := demoStore(t)
+	sgt, insp := memberActor(t, s, "Sgt Jas Patel"), memberActor(t, s, "Insp Claire Dunn")
+	open := func(actor model.Actor) *App {
+		a := New(Config{Store: s, Actor: actor, Now: fixedClock})
+		t.Cleanup(a.Close)
+		a.Update(windowSize(120, 36))
+		a.screen = screenHome
+		settle(a, a.openMyActions())
+		if a.mine == nil || a.mine.data == nil {
+			t.Fatal("My actions did not load")
+		}
+		return a
+	}
+	first, second := open(sgt), open(insp)
+	act, _ := first.mine.selected()
+	if other, _ := second.mine.selected(); other.ID != act.ID || other.Version != act.Version {
+		t.Fatalf("the two sessions show different actions: %v %v", act, other)
+	}
+	// The sergeant marks it done; the inspector, still looking at the old
+	// version, marks it blocked.
+	settle(first, first.key(keyPress("d")))
+	_, cmd := second.Update(keyPress("b"))
+	msg := cmd()
+	failed, ok := msg.(failedMsg)
+	var conflict *store.ConflictError
+	if !ok || !errors.As(failed.err, &conflict) {
+		t.Fatalf("second save: %#v, want a conflict", msg)
+	}
+	_, reload := second.Update(failed)
+	if !strings.Contains(second.flash, "was changed by Sgt Jas Patel at 10:00 — reloaded") {
+		t.Fatalf("the message was %q", second.flash)
+	}
+	settle(second, reload)
+	fresh, _ := s.Action(act.ID)
+	if fresh.Status != model.StatusDone || fresh.LastUpdateBy != sgt.Name {
+		t.Fatalf("the first save was lost: %+v", fresh)
+	}
+	// The second session now shows the fresh record.
+	second.mine.status = len(statusFilters) - 1 // all statuses
+	second.refilterMine()
+	for _, a := range second.mine.shown {
+		if a.ID == act.ID && (a.Status != model.StatusDone || a.Version != fresh.Version) {
+			t.Fatalf("the second session still shows %+v", a)
+		}
+	}
+}
