@@ -234,8 +234,11 @@ func (a *App) mattersPane(w int) itemPane {
 	shown := v.shownMatters
 	// On a wide screen each row also shows the latest update from the
 	// agency, so the chair can read round the table and accept with y.
-	wide := w >= 140
-	updW := max(w-112, 0)
+	wide := w >= 110
+	updW := 0
+	if wide {
+		updW = w / 3
+	}
 	return itemPane{head: head, rows: len(shown), sel: mt.sel,
 		row: func(i int, selected bool) string {
 			act := shown[i]
