@@ -202,6 +202,31 @@ func TestPermissionsEnforcedInStore(t *testing.T) {
 	if _, err := s.AssignAction(sgt, model.NewAction{Text: "x", AgencyID: 2, Due: model.MustDate("2026-12-01")}); !errors.As(err, &perm) {
 		t.Fatalf("a rep assigned an action: %v", err)
 	}
+	// Due dates: own agency's only, and each refusal names its rule.
+	if _, err := s.ChangeDue(sgt, police.ID, 0, model.MustDate("2026-12-15"), "rota", 0); err != nil {
+		t.Fatalf("a rep could not move their own agency's due date: %v", err)
+	}
+	if _, err := s.ChangeDue(sgt, housing.ID, 0, model.MustDate("2026-12-15"), "rota", 0); !errors.As(err, &perm) || !strings.Contains(err.Error(), "own agency") {
+		t.Fatalf("a rep moved another agency's due date: %v", err)
+	}
+	// Meeting business and hotspots are the chair's.
+	m, err := s.StartMeeting(chair, model.Date{})
+	mustNoErr(t, err)
+	refusals := map[string]error{}
+	_, refusals["decision"] = s.RecordDecision(sgt, m.ID, model.ItemAOB, 0, "that x", false)
+	_, refusals["note"] = s.AddNote(sgt, m.ID, model.ItemAOB, 0, "x", false)
+	_, refusals["hotspot"] = s.AddHotspot(sgt, model.NewHotspot{Title: "x", Category: model.CategoryNuisance, Risk: model.RiskLow, LeadAgencyID: 2}, 0)
+	_, refusals["risk"] = s.SetHotspotRisk(sgt, 1, 0, model.RiskLow, "", 0)
+	_, refusals["attendance"] = s.SetAttendance(sgt, m.ID, 2, model.Present)
+	_, refusals["accept"] = s.AcceptUpdate(sgt, police.ID, 0, m.ID)
+	for what, err := range refusals {
+		if !errors.As(err, &perm) || !strings.Contains(err.Error(), "only the chair or an admin may do this") {
+			t.Errorf("a rep's %s: %v", what, err)
+		}
+	}
+	if _, err := s.SetActionStatus(viewer, police.ID, 0, model.StatusDone, "", 0); !errors.As(err, &perm) || !strings.Contains(err.Error(), "viewers have read-only access") {
+		t.Errorf("a viewer changed a status: %v", err)
+	}
 }
 
 func TestChangeFeedAfterCommit(t *testing.T) {
