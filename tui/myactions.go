@@ -366,7 +366,12 @@ func (a *App) myActionsView(w, h int) string {
 	if m.all {
 		ownerW = 16
 	}
-	updW := max(min(40, w/4), 16)
+	// The latest update gets a column only on a wide screen; it is always
+	// in full under the list.
+	updW := 0
+	if w >= 110 {
+		updW = min(40, w/4)
+	}
 	textW := w - 4 - 6 - 3 - 6 - 7 - 5 - 12 - updW - ownerW - 8
 	widths := []int{6, 2, 6, textW}
 	head := []string{"ref", "", "spot", "action"}
@@ -374,8 +379,14 @@ func (a *App) myActionsView(w, h int) string {
 		widths = append(widths, ownerW)
 		head = append(head, "agency")
 	}
-	widths = append(widths, 7, 5, updW, 12)
-	head = append(head, "due", "age", "latest update", "status")
+	widths = append(widths, 7, 5)
+	head = append(head, "due", "age")
+	if updW > 0 {
+		widths = append(widths, updW)
+		head = append(head, "latest update")
+	}
+	widths = append(widths, 12)
+	head = append(head, "status")
 	lines := []string{filters, s.Muted.Render(" " + columns(w-4, widths, head...))}
 	m.off = window(m.sel, m.off, len(m.shown), listH)
 	for i := m.off; i < len(m.shown) && i < m.off+listH; i++ {
@@ -393,7 +404,11 @@ func (a *App) myActionsView(w, h int) string {
 			latest = act.LastUpdateAt.Local().Format("02 Jan") + " " + act.LastUpdate
 		}
 		age := fmt.Sprintf("%dd", model.DateOf(act.CreatedAt).DaysUntil(d.today))
-		cells = append(cells, due, age, s.Muted.Render(latest), s.Status(act.Status, false))
+		cells = append(cells, due, age)
+		if updW > 0 {
+			cells = append(cells, s.Muted.Render(latest))
+		}
+		cells = append(cells, s.Status(act.Status, false))
 		lines = append(lines, a.rowMark(i == m.sel, columns(w-4, widths, cells...)))
 	}
 	if len(m.shown) == 0 {
