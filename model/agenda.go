@@ -18,7 +18,9 @@ func BuildAgenda(hotspots []Hotspot) []AgendaItem {
 	slices.SortStableFunc(open, HotspotRank)
 	items := []AgendaItem{{Kind: ItemAttendance}, {Kind: ItemDeclarations}, {Kind: ItemMinutes}, {Kind: ItemMatters}}
 	for _, h := range open {
-		items = append(items, AgendaItem{Kind: ItemHotspot, HotspotID: h.ID})
+		// Personal ASB is about named people: taken in private unless the
+		// chair decides otherwise.
+		items = append(items, AgendaItem{Kind: ItemHotspot, HotspotID: h.ID, Part2: h.Category == CategoryPersonal})
 	}
 	return append(items, AgendaItem{Kind: ItemReferrals}, AgendaItem{Kind: ItemAOB}, AgendaItem{Kind: ItemNextMeeting})
 }

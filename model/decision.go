@@ -70,3 +70,31 @@ func Sentence(s string) string {
 	}
 	return string(unicode.ToUpper(r)) + s[size:]
 }
+
+func (n Note) Ref() string { return NoteRef(n.ID) }
+
+// NoteRef is "N-5": notes are referred to when they are amended.
+func NoteRef(id ID) string { return formatRef(NotePrefix, id) }
+
+// Amendment is a correction to a closed meeting's record (a note or a
+// decision), made later: who, when, why. The record shows the corrected text
+// marked as amended; the original stays in the amendment and the audit trail.
+type Amendment struct {
+	ID        ID        `json:"id"`
+	MeetingID ID        `json:"meeting_id"`
+	Target    string    `json:"target"` // "note" or "decision"
+	TargetID  ID        `json:"target_id"`
+	Before    string    `json:"before"`
+	After     string    `json:"after"`
+	Reason    string    `json:"reason"`
+	At        time.Time `json:"at"`
+	By        string    `json:"by"`
+}
+
+// Ref is what was amended: "D-12" or "N-5".
+func (a Amendment) Ref() string {
+	if a.Target == "note" {
+		return NoteRef(a.TargetID)
+	}
+	return DecisionRef(a.TargetID)
+}

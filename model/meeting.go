@@ -82,10 +82,13 @@ const (
 	ItemNextMeeting  ItemKind = "next-meeting"
 )
 
-// AgendaItem is one item of a meeting's agenda, in order.
+// AgendaItem is one item of a meeting's agenda, in order. A Part 2 item is
+// exempt business (personal information), taken in private: it never
+// appears in public minutes.
 type AgendaItem struct {
 	Kind      ItemKind `json:"kind"`
 	HotspotID ID       `json:"hotspot_id,omitempty"`
+	Part2     bool     `json:"part2,omitempty"`
 }
 
 // StandingTitle is the title of a standing (non-hotspot) item.
@@ -242,4 +245,41 @@ func (m *Meeting) Visit(hotspot ID) {
 	if hotspot != 0 && !slices.Contains(m.Visited, hotspot) {
 		m.Visited = append(m.Visited, hotspot)
 	}
+}
+
+// MunicipalYear is the council year a date falls in, named by the year it
+// starts: 1 April 2026 to 31 March 2027 is 2026. Minute numbers run on
+// through a municipal year and start again at 1 each April.
+func MunicipalYear(d Date) int {
+	if d.Month() < time.April {
+		return d.Year() - 1
+	}
+	return d.Year()
+}
+
+// MinuteCount is how many numbered minutes a meeting's minutes have: one per
+// agenda item except attendance (which is the heading's Present list).
+func (m Meeting) MinuteCount() int {
+	n := 0
+	for _, it := range m.Agenda {
+		if it.Kind != ItemAttendance {
+			n++
+		}
+	}
+	return n
+}
+
+// FirstMinute is the number of m's first minute: one more than the minutes
+// of the meetings held before it in the same municipal year.
+func FirstMinute(m Meeting, meetings []Meeting) int {
+	first := 1
+	for _, o := range meetings {
+		if o.ID == m.ID || o.State == MeetingPlanned || MunicipalYear(o.Date) != MunicipalYear(m.Date) {
+			continue
+		}
+		if o.Date.Before(m.Date) || (o.Date == m.Date && o.ID < m.ID) {
+			first += o.MinuteCount()
+		}
+	}
+	return first
 }

@@ -21,7 +21,15 @@ type MeetingRecord struct {
 	Updates     []ActionUpdate
 	Decisions   []Decision
 	Notes       []Note
-	Today       Date
+	Amendments  []Amendment // to this meeting's notes and decisions
+	// FirstMinute numbers the first minute: minute numbers run on through
+	// the municipal year (see FirstMinute).
+	FirstMinute int
+	// Approval is the later meeting's decision approving these minutes as a
+	// correct record (nil until then): it makes them final.
+	Approval        *Decision
+	ApprovalMeeting *Meeting
+	Today           Date
 }
 
 // Indexes for display, built once per record.

@@ -12,6 +12,7 @@ const (
 	ActionPrefix   = "A"
 	MeetingPrefix  = "M"
 	DecisionPrefix = "D"
+	NotePrefix     = "N"
 )
 
 func HotspotRef(id ID) string  { return formatRef(HotspotPrefix, id) }
@@ -52,6 +53,8 @@ func refNoun(prefix string) string {
 		return "meeting"
 	case DecisionPrefix:
 		return "decision"
+	case NotePrefix:
+		return "note"
 	}
 	return "record"
 }

@@ -3,6 +3,8 @@ package store
 import (
 	"errors"
 	"fmt"
+	"slices"
+	"strings"
 
 	"github.com/ccsp/tasking/model"
 	bolt "go.etcd.io/bbolt"
@@ -290,17 +292,45 @@ func (s *Store) MoveAgendaItem(actor model.Actor, id model.ID, i, delta int) (mo
 	})
 }
 
-// DropAgendaItem takes hotspot item i off this meeting's agenda.
+// DropAgendaItem takes hotspot item i off this meeting's agenda. An item
+// with business recorded under it in this meeting stays: it was discussed,
+// and its minute must exist.
 func (s *Store) DropAgendaItem(actor model.Actor, id model.ID, i int) (model.Meeting, error) {
 	return s.changeMeeting(actor, id, "meeting.agenda_drop", func(w *wtx, m *model.Meeting) (any, any, error) {
 		if i < 0 || i >= len(m.Agenda) {
 			return nil, nil, model.Invalid("agenda", "there is no item %d", i+1)
+		}
+		if it := m.Agenda[i]; it.Kind == model.ItemHotspot {
+			m.Visited = slices.DeleteFunc(slices.Clone(m.Visited), func(h model.ID) bool { return h == it.HotspotID })
+			busy, err := businessIn(w.tx, m)
+			if err != nil {
+				return nil, nil, err
+			}
+			if slices.Contains(busy, it.HotspotID) {
+				return nil, nil, model.Invalid("agenda", "%s has notes, decisions or actions in this meeting: it stays on the agenda", model.HotspotRef(it.HotspotID))
+			}
 		}
 		before := agendaRefs(m)
 		if err := m.DropItem(i); err != nil {
 			return nil, nil, err
 		}
 		return before, agendaRefs(m), nil
+	})
+}
+
+// SetItemPart2 moves agenda item i into Part 2 (taken in private: exempt
+// business, never in public minutes) or back into Part 1.
+func (s *Store) SetItemPart2(actor model.Actor, id model.ID, i int, part2 bool) (model.Meeting, error) {
+	return s.changeMeeting(actor, id, "meeting.item_part2", func(w *wtx, m *model.Meeting) (any, any, error) {
+		if i < 0 || i >= len(m.Agenda) {
+			return nil, nil, model.Invalid("agenda", "there is no item %d", i+1)
+		}
+		if k := m.Agenda[i].Kind; k == model.ItemAttendance || k == model.ItemNextMeeting {
+			return nil, nil, model.Invalid("agenda", "%s is always Part 1", strings.ToLower(k.StandingTitle()))
+		}
+		before := m.Agenda[i].Part2
+		m.Agenda[i].Part2 = part2
+		return map[string]any{"item": i + 1, "part2": before}, map[string]any{"item": i + 1, "part2": part2}, nil
 	})
 }
 

@@ -206,7 +206,33 @@ func (s *Store) MeetingRecord(id model.ID) (rec model.MeetingRecord, err error) 
 				rec.Previous = &prev
 			}
 		}
-		return readContext(tx, &rec)
+		meetings, err := all[model.Meeting](tx, bMeetings)
+		if err != nil {
+			return err
+		}
+		rec.FirstMinute = model.FirstMinute(rec.Meeting, meetings)
+		if err := readContext(tx, &rec); err != nil {
+			return err
+		}
+		// Approved by a later meeting: that makes these minutes final.
+		for i := range meetings {
+			later := meetings[i]
+			if later.PreviousMeetingID != id || later.MinutesApprovedByDecID == 0 {
+				continue
+			}
+			for j := range rec.Decisions {
+				if rec.Decisions[j].ID == later.MinutesApprovedByDecID {
+					rec.Approval, rec.ApprovalMeeting = &rec.Decisions[j], &later
+				}
+			}
+		}
+		amendments, err := all[model.Amendment](tx, bAmends)
+		for _, am := range amendments {
+			if am.MeetingID == id {
+				rec.Amendments = append(rec.Amendments, am)
+			}
+		}
+		return err
 	})
 	rec.Today = s.Today()
 	return rec, err

@@ -24,13 +24,14 @@ var (
 	bNotes     = []byte("notes")
 	bMeetings  = []byte("meetings")
 	bAudit     = []byte("audit")
+	bAmends    = []byte("amendments")
 	// Indexes: composite keys, empty values, kept in the same transaction.
 	bIdxActionsByAgency  = []byte("idx_actions_agency_due") // agency | due | action
 	bIdxActionsByHotspot = []byte("idx_actions_hotspot")    // hotspot | action
 	bIdxUpdatesByAction  = []byte("idx_updates_action")     // action | update
 
 	allBuckets = [][]byte{bMeta, bAgencies, bMembers, bHotspots, bActions, bUpdates, bDecisions, bNotes,
-		bMeetings, bAudit, bIdxActionsByAgency, bIdxActionsByHotspot, bIdxUpdatesByAction}
+		bMeetings, bAudit, bAmends, bIdxActionsByAgency, bIdxActionsByHotspot, bIdxUpdatesByAction}
 
 	kFormat      = []byte("format")
 	kSchema      = []byte("schema_version")

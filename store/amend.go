@@ -1,0 +1,107 @@
+package store
+
+import (
+	"github.com/ccsp/tasking/model"
+)
+
+// Amend corrects a note or a decision of a closed meeting: a later
+// correction, made by the chair or an admin with a reason. The record takes
+// the corrected text and the minutes show it as amended (who, when, why);
+// the original is kept in the amendment and in the audit event.
+func (s *Store) Amend(actor model.Actor, ref string, text, reason string) (model.Amendment, error) {
+	reason, err := model.CheckText("reason", "reason for the amendment", reason, true)
+	if err != nil {
+		return model.Amendment{}, err
+	}
+	var am model.Amendment
+	err = s.write(actor, func(w *wtx) error {
+		if err := model.Permit(actor, model.OpRecordDecision, 0); err != nil {
+			return err
+		}
+		var meetingID model.ID
+		switch {
+		case len(ref) > 0 && (ref[0] == 'D' || ref[0] == 'd'):
+			id, err := model.ParseRef(model.DecisionPrefix, ref)
+			if err != nil {
+				return model.Invalid("ref", "%s", err.Error())
+			}
+			var d model.Decision
+			if err := get(w.tx, bDecisions, id, &d); err != nil {
+				return notFound(err, model.DecisionRef(id))
+			}
+			after, err := model.NormaliseResolution(text)
+			if err != nil {
+				return err
+			}
+			if err := closedMeeting(w, d.MeetingID); err != nil {
+				return err
+			}
+			am = model.Amendment{MeetingID: d.MeetingID, Target: "decision", TargetID: id, Before: d.Text, After: after}
+			before := d
+			d.Text = after
+			d.Version++
+			if err := put(w.tx, bDecisions, id, d); err != nil {
+				return err
+			}
+			meetingID = d.MeetingID
+			if err := w.audit("decision.amend", "decision", d.Ref(), before, d); err != nil {
+				return err
+			}
+		case len(ref) > 0 && (ref[0] == 'N' || ref[0] == 'n'):
+			id, err := model.ParseRef(model.NotePrefix, ref)
+			if err != nil {
+				return model.Invalid("ref", "%s", err.Error())
+			}
+			var n model.Note
+			if err := get(w.tx, bNotes, id, &n); err != nil {
+				return notFound(err, model.NoteRef(id))
+			}
+			after, err := model.CheckText("text", "amended text", text, true)
+			if err != nil {
+				return err
+			}
+			if err := closedMeeting(w, n.MeetingID); err != nil {
+				return err
+			}
+			am = model.Amendment{MeetingID: n.MeetingID, Target: "note", TargetID: id, Before: n.Text, After: after}
+			before := n
+			n.Text = after
+			n.Version++
+			if err := put(w.tx, bNotes, id, n); err != nil {
+				return err
+			}
+			meetingID = n.MeetingID
+			if err := w.audit("note.amend", "note", model.NoteRef(id), before, n); err != nil {
+				return err
+			}
+		default:
+			return model.Invalid("ref", "%q is not a decision or note ref: use D-12 or N-5", model.CleanText(ref))
+		}
+		if am.Before == am.After {
+			return model.Invalid("text", "that is the text already recorded")
+		}
+		id, err := nextID(w.tx, bAmends)
+		if err != nil {
+			return err
+		}
+		am.ID, am.Reason, am.At, am.By, am.MeetingID = id, reason, w.now, w.actor.String(), meetingID
+		if err := put(w.tx, bAmends, id, am); err != nil {
+			return err
+		}
+		return w.audit("minutes.amend", "meeting", model.MeetingRef(meetingID), nil, am)
+	})
+	return am, err
+}
+
+// closedMeeting refuses amendments to a meeting still under way: there the
+// chair records a further note or decision instead.
+func closedMeeting(w *wtx, id model.ID) error {
+	var m model.Meeting
+	if err := get(w.tx, bMeetings, id, &m); err != nil {
+		return err
+	}
+	if m.State != model.MeetingClosed {
+		return model.Invalid("ref", "meeting %s is still open: record a further note or decision instead of amending", m.Ref())
+	}
+	return nil
+}
