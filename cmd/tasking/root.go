@@ -36,6 +36,10 @@ func newRoot() *cobra.Command {
 		newActionCmd(a),
 		newAgencyCmd(a),
 		newMemberCmd(a),
+		newMeetingCmd(a),
+		newDecisionCmd(a),
+		newAmendCmd(a),
+		newExportCmd(a),
 	)
 	return root
 }
