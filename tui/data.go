@@ -40,6 +40,8 @@ type Store interface {
 	AddAgendaHotspot(actor model.Actor, id, hotspot model.ID) (model.Meeting, error)
 	SetNextMeeting(actor model.Actor, id model.ID, date model.Date, clock, place string) (model.Meeting, error)
 	CloseMeeting(actor model.Actor, id model.ID) (model.Meeting, error)
+	SetItemPart2(actor model.Actor, id model.ID, i int, part2 bool) (model.Meeting, error)
+	Amend(actor model.Actor, ref string, text, reason string) (model.Amendment, error)
 
 	AssignAction(actor model.Actor, n model.NewAction) (model.Action, error)
 	SetActionStatus(actor model.Actor, id model.ID, version int, to model.ActionStatus, note string, meetingID model.ID) (model.Action, error)

@@ -155,6 +155,17 @@ func (a *App) meetingKey(msg tea.KeyPressMsg) tea.Cmd {
 		return a.openPreview(model.MeetingRef(mt.id))
 	case key.Matches(msg, mk.Close):
 		return a.askCloseMeeting()
+	case key.Matches(msg, mk.Part2):
+		i := mt.cur
+		if mt.agendaFocus {
+			i = mt.agendaSel
+		}
+		return a.togglePart2(i)
+	case key.Matches(msg, mk.Amend):
+		if mt.view.closed {
+			a.amendForm()
+			return nil
+		}
 	}
 	if mt.agendaFocus {
 		return a.agendaKey(msg)
@@ -392,13 +403,17 @@ func (a *App) agendaBox(w, h int, focused bool) string {
 // agendaTail is the figure at the right of an agenda line.
 func (a *App) agendaTail(e agendaEntry) string {
 	v, s := a.mt.view, a.styles
+	p2 := ""
+	if e.part2 {
+		p2 = s.Confidential.Render("P2 ")
+	}
 	switch e.kind {
 	case model.ItemAttendance:
 		return fmt.Sprintf("%d/%d", v.counts[model.Present]+len(v.rec.Meeting.Guests), len(v.people)+len(v.rec.Meeting.Guests))
 	case model.ItemMatters:
 		return fmt.Sprintf("%d", len(v.matters))
 	case model.ItemHotspot:
-		return s.Risk(e.risk)
+		return p2 + s.Risk(e.risk)
 	case model.ItemReferrals:
 		if n := len(v.referrals); n > 0 {
 			return fmt.Sprintf("%d", n)
@@ -441,5 +456,50 @@ func (a *App) itemBox(w, h int, focused bool) string {
 	if e.kind == model.ItemHotspot {
 		title = e.title + " · " + a.mt.view.hotspots[e.hotspotID].h.Ward
 	}
+	if e.part2 {
+		title = "PART 2 (in private) · " + title
+	}
 	return box(a.paneStyle(focused), title, p.window(mt.off, rows), w, h)
+}
+
+// togglePart2 moves agenda item i into Part 2 (taken in private) or back.
+func (a *App) togglePart2(i int) tea.Cmd {
+	if !a.editable() {
+		return nil
+	}
+	e := a.mt.view.items[i]
+	if e.kind == model.ItemAttendance || e.kind == model.ItemNextMeeting {
+		a.flash, a.flashErr = "that item is always Part 1", true
+		return nil
+	}
+	actor, st, id, to := a.actor, a.st, a.mt.id, !e.part2
+	what := fmt.Sprintf("item %d is now Part 1 (public)", i+1)
+	if to {
+		what = fmt.Sprintf("item %d is now Part 2: taken in private, left out of public minutes", i+1)
+	}
+	return a.save(0, what, func() (any, error) { return st.SetItemPart2(actor, id, i, to) })
+}
+
+// amendForm corrects a decision or note of this (closed) meeting.
+func (a *App) amendForm() {
+	actor, st := a.actor, a.st
+	f := newForm("Amend the minutes (a later correction)", a.formCtx(), func(f *form) tea.Cmd {
+		ref, ok1 := f.lineOf("ref", "ref", 20, true)
+		text, ok2 := f.textOf("text", "corrected text", true)
+		reason, ok3 := f.textOf("reason", "reason", true)
+		if !ok1 || !ok2 || !ok3 {
+			return nil
+		}
+		return a.save(f.id, "", func() (any, error) {
+			am, err := st.Amend(actor, ref, text, reason)
+			if err != nil {
+				return nil, err
+			}
+			return am.Ref() + " amended: the minutes show it as amended; the original is in the audit trail", nil
+		})
+	})
+	f.text("ref", "What to amend (D-12 or N-5, shown beside each)", "", "").
+		text("text", "Corrected text", "", "").
+		text("reason", "Why", "", "recorded with your name and today's date")
+	a.form = f
 }

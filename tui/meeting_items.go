@@ -61,7 +61,8 @@ func (a *App) recorded(r *itemRecord, w int) []string {
 	if len(r.decisions) > 0 {
 		lines = append(lines, "", a.section("Resolved this meeting"))
 		for _, d := range r.decisions {
-			text := d.Resolved()
+			// The ref is what an amendment names (e in a closed meeting).
+			text := d.Resolved() + "  (" + d.Ref() + ")"
 			if d.Part2 {
 				text += "  [Part 2 – confidential]"
 			}
@@ -71,7 +72,7 @@ func (a *App) recorded(r *itemRecord, w int) []string {
 	if len(r.notes) > 0 {
 		lines = append(lines, "", a.section("Notes"))
 		for _, n := range r.notes {
-			text := "• " + n.Text
+			text := "• " + n.Text + "  (" + n.Ref() + ")"
 			if n.Confidential {
 				lines = append(lines, a.para(text+"  [confidential]", w, s.Confidential.Render)...)
 			} else {

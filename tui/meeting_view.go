@@ -59,6 +59,7 @@ type agendaEntry struct {
 	hotspotID model.ID
 	title     string
 	risk      model.Risk
+	part2     bool // taken in private (exempt): never in public minutes
 }
 
 // itemRecord is what this meeting recorded under one item.
@@ -85,7 +86,7 @@ func buildMeetingView(rec model.MeetingRecord) *meetingView {
 		v.heading += " · CLOSED"
 	}
 	for _, it := range m.Agenda {
-		e := agendaEntry{kind: it.Kind, hotspotID: it.HotspotID, title: model.ItemTitle(it, v.idx.Hotspots)}
+		e := agendaEntry{kind: it.Kind, hotspotID: it.HotspotID, title: model.ItemTitle(it, v.idx.Hotspots), part2: it.Part2}
 		if it.Kind == model.ItemHotspot {
 			h := v.idx.Hotspots[it.HotspotID]
 			e.risk = h.Risk

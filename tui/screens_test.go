@@ -401,3 +401,43 @@ func TestChooseYourself(t *testing.T) {
 		t.Fatalf("remembered %v", remembered)
 	}
 }
+
+// The chair moves an item into Part 2, closes the meeting, then corrects a
+// resolution: the record takes the correction, marked as an amendment.
+func TestPart2AndAmendInTheApp(t *testing.T) {
+	s := demoStore(t)
+	chair := chairOf(t, s)
+	ss := startSession(t, s, chair, 120, 36)
+	ss.waitFor("start the meeting")
+	ss.keys("m", "y")
+	ss.waitFor("Confidentiality statement")
+	ss.keys("]", "]", "]", "]")
+	ss.waitFor("Open actions")
+	ss.keys("E")
+	ss.waitFor("item 5 is now Part 2", "PART 2 (in private)")
+	m, _, _ := s.OpenMeeting()
+	if !m.Agenda[4].Part2 {
+		t.Fatal("Part 2 not stored")
+	}
+	d, err := s.RecordDecision(chair, m.ID, model.ItemHotspot, m.Agenda[4].HotspotID, "that patrols continue", false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ss.waitFor("(" + d.Ref() + ")")
+	ss.keys("x", "y")
+	ss.waitFor("meeting closed")
+	ss.keys("e")
+	ss.waitFor("Amend the minutes")
+	ss.typeText(d.Ref())
+	ss.keys("enter")
+	ss.typeText("That joint patrols continue until Christmas")
+	ss.keys("enter")
+	ss.typeText("dates agreed but not minuted")
+	ss.keys("enter")
+	ss.waitFor(d.Ref()+" amended", "that joint patrols continue until Christmas")
+	ss.finish()
+	rec, _ := s.MeetingRecord(m.ID)
+	if len(rec.Amendments) != 1 || rec.Amendments[0].Before != "that patrols continue" || rec.Amendments[0].By != chair.Name {
+		t.Fatalf("amendments %+v", rec.Amendments)
+	}
+}
