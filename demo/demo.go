@@ -406,7 +406,7 @@ func (g *gen) action(m *model.Meeting, hotspot model.ID, p plan, due model.Date,
 		u := model.ActionUpdate{ActionID: id, At: reviewAt, By: "Helen Marsh", Kind: model.UpdateDue, FromDue: a.Due, ToDue: newDue,
 			Text: "Carried forward: waiting on partner availability.", MeetingID: reviewID}
 		g.update(u)
-		a.Due, a.LastUpdate, a.LastUpdateAt, a.LastUpdateBy, a.UpdatedAt = newDue, u.Describe(), reviewAt, "Helen Marsh", reviewAt
+		a.Due, a.UpdatedAt = newDue, reviewAt
 		a.Version++
 	}
 	// Most work still open from older meetings was carried forward at the
@@ -418,7 +418,7 @@ func (g *gen) action(m *model.Meeting, hotspot model.ID, p plan, due model.Date,
 		u := model.ActionUpdate{ActionID: id, At: at, By: "Helen Marsh", Kind: model.UpdateDue, FromDue: a.Due, ToDue: newDue,
 			Text: "Carried forward: partners need more time.", MeetingID: m.ID + model.ID(len(past)-1-i)}
 		g.update(u)
-		a.Due, a.LastUpdate, a.LastUpdateAt, a.LastUpdateBy, a.UpdatedAt = newDue, u.Describe(), at, "Helen Marsh", at
+		a.Due, a.UpdatedAt = newDue, at
 		a.Version++
 	}
 	g.d.Actions = append(g.d.Actions, a)
@@ -452,12 +452,12 @@ func (g *gen) repUpdates(last model.Date) {
 }
 
 var repNotes = []string{
-	"Visited on Thursday; spoke to three residents, all report it quieter.",
-	"Two evening patrols done; no groups seen after 21:00.",
-	"Letter sent; waiting for a reply before the follow-up visit.",
-	"Quote received for the works, order raised this week.",
-	"Met the family; support plan agreed, next contact Monday.",
-	"Equipment booked for next week; will report readings at the meeting.",
+	"Site visited on Thursday; residents report it quieter this week.",
+	"Work started; first stage done, the rest booked for next week.",
+	"Letters sent; waiting for replies before the follow-up.",
+	"Partners met on Monday; plan agreed, will report figures at the meeting.",
+	"Delayed by staff sickness; back on track from Friday.",
+	"Booked for next week; no problems expected.",
 }
 
 var progress = []string{
@@ -479,7 +479,13 @@ func (g *gen) setStatus(a *model.Action, to model.ActionStatus, note, by string,
 	}
 	u := model.ActionUpdate{ActionID: a.ID, At: at, By: by, Kind: model.UpdateStatus, FromStatus: a.Status, ToStatus: to, Text: note, MeetingID: meeting}
 	g.update(u)
-	a.Status, a.LastUpdate, a.LastUpdateAt, a.LastUpdateBy, a.UpdatedAt, a.UpdatedBy = to, u.Describe(), at, by, at, by
+	a.Status, a.UpdatedAt, a.UpdatedBy = to, at, by
+	if to == model.StatusDone {
+		a.CompletedAt = at
+	}
+	if meeting == 0 { // news from the agency between meetings (the officer is its rep)
+		a.LastUpdate, a.LastUpdateAt, a.LastUpdateBy = u.Describe(), at, by
+	}
 	a.Version++
 }
 

@@ -83,13 +83,17 @@ type Action struct {
 	UpdatedBy        string       `json:"updated_by,omitempty"`
 	CompletedOn      Date         `json:"completed_on,omitempty"`
 	CompletionNote   string       `json:"completion_note,omitempty"`
-	// LastUpdate is the newest update in words (a progress note, a status
-	// change, a new date and why), kept on the action so lists need not read
-	// every update; who made it and when come with it. A chair's "reviewed,
-	// no change" or "accepted" does not replace it.
+	// LastUpdate is the owning agency's newest news about the action, in
+	// words (a progress note, a status change, a new date and why), with who
+	// and when: an update made outside a meeting by someone from the agency
+	// that owns it (see IsRepUpdate). What the meeting itself decides is the
+	// meeting's record, not news from the agency. Kept on the action so
+	// lists need not read every update.
 	LastUpdate   string    `json:"last_update,omitempty"`
 	LastUpdateAt time.Time `json:"last_update_at,omitempty"`
 	LastUpdateBy string    `json:"last_update_by,omitempty"`
+	// CompletedAt is when it was marked done (CompletedOn is the date).
+	CompletedAt time.Time `json:"completed_at,omitempty"`
 	Version      int       `json:"version"`
 }
 
@@ -126,10 +130,10 @@ func (a Action) RAGFor(today Date) RAG {
 	if !a.Due.IsZero() && today.DaysUntil(a.Due) <= 7 {
 		return RAGAmber
 	}
+	// Staleness counts from the agency's own last update (or from when the
+	// action was assigned): a meeting noting it "no change" week after week
+	// must not keep a neglected action green.
 	last := a.LastUpdateAt
-	if last.IsZero() || a.UpdatedAt.After(last) {
-		last = a.UpdatedAt
-	}
 	if last.IsZero() {
 		last = a.CreatedAt
 	}
@@ -190,9 +194,13 @@ const (
 	UpdateAccept  UpdateKind = "accepted" // the rep's latest update accepted in matters arising
 )
 
-// Touches says whether an update is news about the action (and so becomes
-// its latest update), rather than the meeting noting it.
-func (k UpdateKind) Touches() bool { return k != UpdateReview && k != UpdateAccept }
+// IsRepUpdate says whether an update is news from the agency that owns the
+// action: made outside a meeting, by someone from that agency, and not the
+// meeting noting or accepting it. Only such updates become the action's
+// LastUpdate, count as "updated since the last meeting" and keep it fresh.
+func IsRepUpdate(u ActionUpdate, by Actor, owner ID) bool {
+	return u.MeetingID == 0 && by.AgencyID == owner && owner != 0 && u.Kind != UpdateReview && u.Kind != UpdateAccept && u.Kind != UpdateCreated
+}
 
 // ActionUpdate is one entry in an action's history.
 type ActionUpdate struct {

@@ -60,9 +60,11 @@ func TestOverdueAndRAG(t *testing.T) {
 		{"due in 7 days", Action{Status: StatusInProgress, Due: today.AddDays(7), UpdatedAt: recent}, false, RAGAmber},
 		{"due in 8 days", Action{Status: StatusInProgress, Due: today.AddDays(8), UpdatedAt: recent}, false, RAGGreen},
 		{"blocked, due later", Action{Status: StatusBlocked, Due: today.AddDays(30), UpdatedAt: recent}, false, RAGRed},
-		{"stale 14 days", Action{Status: StatusOpen, Due: today.AddDays(30), UpdatedAt: at("2026-11-10")}, false, RAGAmber},
-		{"13 days since update", Action{Status: StatusOpen, Due: today.AddDays(30), UpdatedAt: at("2026-11-11")}, false, RAGGreen},
-		{"progress note keeps it fresh", Action{Status: StatusOpen, Due: today.AddDays(30), UpdatedAt: at("2026-10-01"), LastUpdateAt: recent}, false, RAGGreen},
+		{"stale 14 days", Action{Status: StatusOpen, Due: today.AddDays(30), LastUpdateAt: at("2026-11-10")}, false, RAGAmber},
+		{"13 days since update", Action{Status: StatusOpen, Due: today.AddDays(30), LastUpdateAt: at("2026-11-11")}, false, RAGGreen},
+		{"progress note keeps it fresh", Action{Status: StatusOpen, Due: today.AddDays(30), CreatedAt: at("2026-10-01"), LastUpdateAt: recent}, false, RAGGreen},
+		{"new and not yet stale", Action{Status: StatusOpen, Due: today.AddDays(30), CreatedAt: at("2026-11-17")}, false, RAGGreen},
+		{"no agency update for 20 days, reviewed in a meeting since", Action{Status: StatusOpen, Due: today.AddDays(30), CreatedAt: at("2026-11-04"), UpdatedAt: recent}, false, RAGAmber},
 		{"done late", Action{Status: StatusDone, Due: today.AddDays(-10)}, false, RAGNone},
 		{"cancelled", Action{Status: StatusCancelled, Due: today.AddDays(-10)}, false, RAGNone},
 	}
@@ -98,5 +100,27 @@ func TestNewActionValidate(t *testing.T) {
 	}
 	if _, past := DueInPast(MustDate("2026-11-24"), MustDate("2026-11-24")); past {
 		t.Error("today is not in the past")
+	}
+}
+
+func TestIsRepUpdate(t *testing.T) {
+	police := Actor{Name: "Sgt Patel", Role: RoleMember, AgencyID: 2}
+	chair := Actor{Name: "Chair", Role: RoleChair, AgencyID: 1}
+	tests := []struct {
+		name string
+		u    ActionUpdate
+		by   Actor
+		want bool
+	}{
+		{"rep's note between meetings", ActionUpdate{Kind: UpdateNote}, police, true},
+		{"rep's status change between meetings", ActionUpdate{Kind: UpdateStatus}, police, true},
+		{"another agency's note", ActionUpdate{Kind: UpdateNote}, chair, false},
+		{"made in a meeting", ActionUpdate{Kind: UpdateStatus, MeetingID: 4}, police, false},
+		{"the meeting accepting it", ActionUpdate{Kind: UpdateAccept}, police, false},
+	}
+	for _, tt := range tests {
+		if got := IsRepUpdate(tt.u, tt.by, 2); got != tt.want {
+			t.Errorf("%s: %v", tt.name, got)
+		}
 	}
 }

@@ -283,9 +283,13 @@ func AgencyWorkload(agencies []Agency, actions []Action, today Date, since time.
 		}
 		if a.Status == StatusDone && !a.CompletedOn.IsZero() {
 			days[a.AgencyID] = append(days[a.AgencyID], max(DateOf(a.CreatedAt).DaysUntil(a.CompletedOn), 0))
-			// Done since the last meeting closed: a later day, or that day
-			// after it closed (work finished in the meeting itself is not news).
-			if !since.IsZero() && (a.CompletedOn.After(sinceDate) || a.CompletedOn == sinceDate && a.UpdatedAt.After(since)) {
+			// Done since the last meeting closed (work finished in the
+			// meeting itself is not news). Older records have only a date.
+			done := a.CompletedOn.After(sinceDate)
+			if !a.CompletedAt.IsZero() {
+				done = a.CompletedAt.After(since)
+			}
+			if !since.IsZero() && done {
 				l.DoneSince++
 			}
 		}

@@ -1,6 +1,8 @@
 package store
 
 import (
+	"time"
+
 	"github.com/ccsp/tasking/model"
 )
 
@@ -51,8 +53,10 @@ func (s *Store) AssignAction(actor model.Actor, n model.NewAction) (model.Action
 }
 
 // changeAction is the shape of every edit to an action: load, permission,
-// version check, change, save with its indexes, history entry, audit.
-func (s *Store) changeAction(actor model.Actor, id model.ID, version int, op string, perm model.Op, change func(w *wtx, a *model.Action) (model.ActionUpdate, error)) (model.Action, error) {
+// version check, change, save with its indexes, history entries, audit.
+// change returns the history entries the edit makes (one, or several for a
+// combined update); they commit together or not at all.
+func (s *Store) changeAction(actor model.Actor, id model.ID, version int, op string, perm model.Op, change func(w *wtx, a *model.Action) ([]model.ActionUpdate, error)) (model.Action, error) {
 	var out model.Action
 	err := s.write(actor, func(w *wtx) error {
 		var a model.Action
@@ -66,17 +70,19 @@ func (s *Store) changeAction(actor model.Actor, id model.ID, version int, op str
 			return err
 		}
 		before := a
-		u, err := change(w, &a)
+		updates, err := change(w, &a)
 		if err != nil {
 			return err
 		}
-		if _, err := meetingFor(w.tx, u.MeetingID); err != nil {
-			return err
-		}
-		if u.Kind.Touches() {
-			// The newest news about the action, in words, with who and when:
-			// what a rep reported, for the chair to read in the meeting.
-			a.LastUpdate, a.LastUpdateAt, a.LastUpdateBy = u.Describe(), w.now, actor.String()
+		for _, u := range updates {
+			if _, err := meetingFor(w.tx, u.MeetingID); err != nil {
+				return err
+			}
+			if model.IsRepUpdate(u, actor, a.AgencyID) {
+				// News from the agency that owns it: what the chair reads
+				// and accepts in the next meeting's matters arising.
+				a.LastUpdate, a.LastUpdateAt, a.LastUpdateBy = u.Describe(), w.now, actor.String()
+			}
 		}
 		a.UpdatedAt, a.UpdatedBy = w.now, actor.String()
 		a.Version++
@@ -87,13 +93,58 @@ func (s *Store) changeAction(actor model.Actor, id model.ID, version int, op str
 		if err := indexAction(w.tx, &before, a); err != nil {
 			return err
 		}
-		u.ActionID = a.ID
-		if err := w.addUpdate(u); err != nil {
-			return err
+		for _, u := range updates {
+			u.ActionID = a.ID
+			if err := w.addUpdate(u); err != nil {
+				return err
+			}
 		}
 		return w.audit(op, "action", a.Ref(), before, a)
 	})
 	return out, err
+}
+
+// one is a change that makes a single history entry.
+func one(f func(w *wtx, a *model.Action) (model.ActionUpdate, error)) func(w *wtx, a *model.Action) ([]model.ActionUpdate, error) {
+	return func(w *wtx, a *model.Action) ([]model.ActionUpdate, error) {
+		u, err := f(w, a)
+		if err != nil {
+			return nil, err
+		}
+		return []model.ActionUpdate{u}, nil
+	}
+}
+
+// setStatus moves a to status to (shared by SetActionStatus and UpdateAction).
+func setStatus(w *wtx, a *model.Action, to model.ActionStatus, note string, meetingID model.ID) (model.ActionUpdate, error) {
+	if err := model.CheckTransition(a.Status, to); err != nil {
+		return model.ActionUpdate{}, err
+	}
+	u := model.ActionUpdate{Kind: model.UpdateStatus, FromStatus: a.Status, ToStatus: to, Text: note, MeetingID: meetingID}
+	a.Status = to
+	switch to {
+	case model.StatusDone:
+		a.CompletedOn, a.CompletedAt = model.DateOf(w.now), w.now
+		if note != "" {
+			a.CompletionNote = note
+		}
+	case model.StatusOpen:
+		a.CompletedOn, a.CompletedAt, a.CompletionNote = model.Date{}, time.Time{}, ""
+	}
+	return u, nil
+}
+
+// changeDue moves a's due date with a reason.
+func changeDue(a *model.Action, due model.Date, reason string, meetingID model.ID) (model.ActionUpdate, error) {
+	if a.Status.IsClosed() {
+		return model.ActionUpdate{}, model.Invalid("due", "%s is %s: reopen it before moving its due date", a.Ref(), a.Status.Label())
+	}
+	if due == a.Due {
+		return model.ActionUpdate{}, model.Invalid("due", "%s is already due on %s", a.Ref(), due)
+	}
+	u := model.ActionUpdate{Kind: model.UpdateDue, FromDue: a.Due, ToDue: due, Text: reason, MeetingID: meetingID}
+	a.Due = due
+	return u, nil
 }
 
 // SetActionStatus moves an action to a new status, with an optional note.
@@ -104,23 +155,9 @@ func (s *Store) SetActionStatus(actor model.Actor, id model.ID, version int, to 
 	if err != nil {
 		return model.Action{}, err
 	}
-	return s.changeAction(actor, id, version, "action.status", model.OpActionStatus, func(w *wtx, a *model.Action) (model.ActionUpdate, error) {
-		if err := model.CheckTransition(a.Status, to); err != nil {
-			return model.ActionUpdate{}, err
-		}
-		u := model.ActionUpdate{Kind: model.UpdateStatus, FromStatus: a.Status, ToStatus: to, Text: note, MeetingID: meetingID}
-		a.Status = to
-		switch to {
-		case model.StatusDone:
-			a.CompletedOn = model.DateOf(w.now)
-			if note != "" {
-				a.CompletionNote = note
-			}
-		case model.StatusOpen:
-			a.CompletedOn, a.CompletionNote = model.Date{}, ""
-		}
-		return u, nil
-	})
+	return s.changeAction(actor, id, version, "action.status", model.OpActionStatus, one(func(w *wtx, a *model.Action) (model.ActionUpdate, error) {
+		return setStatus(w, a, to, note, meetingID)
+	}))
 }
 
 // ChangeDue moves an action's due date with a reason: "carried forward" in
@@ -133,17 +170,9 @@ func (s *Store) ChangeDue(actor model.Actor, id model.ID, version int, due model
 	if due.IsZero() {
 		return model.Action{}, model.Invalid("due", "no new due date given: %s", model.WhenHelp)
 	}
-	return s.changeAction(actor, id, version, "action.due", model.OpActionDue, func(w *wtx, a *model.Action) (model.ActionUpdate, error) {
-		if a.Status.IsClosed() {
-			return model.ActionUpdate{}, model.Invalid("due", "%s is %s: reopen it before moving its due date", a.Ref(), a.Status.Label())
-		}
-		if due == a.Due {
-			return model.ActionUpdate{}, model.Invalid("due", "%s is already due on %s", a.Ref(), due)
-		}
-		u := model.ActionUpdate{Kind: model.UpdateDue, FromDue: a.Due, ToDue: due, Text: reason, MeetingID: meetingID}
-		a.Due = due
-		return u, nil
-	})
+	return s.changeAction(actor, id, version, "action.due", model.OpActionDue, one(func(w *wtx, a *model.Action) (model.ActionUpdate, error) {
+		return changeDue(a, due, reason, meetingID)
+	}))
 }
 
 // AddActionNote records a dated progress update on an action.
@@ -152,32 +181,96 @@ func (s *Store) AddActionNote(actor model.Actor, id model.ID, text string, meeti
 	if err != nil {
 		return model.Action{}, err
 	}
-	return s.changeAction(actor, id, 0, "action.note", model.OpActionNote, func(w *wtx, a *model.Action) (model.ActionUpdate, error) {
+	return s.changeAction(actor, id, 0, "action.note", model.OpActionNote, one(func(w *wtx, a *model.Action) (model.ActionUpdate, error) {
 		return model.ActionUpdate{Kind: model.UpdateNote, Text: text, MeetingID: meetingID}, nil
+	}))
+}
+
+// ActionChange is a rep's update in one go (the command line's action
+// update): a new due date with its reason, a status, a note. Empty fields
+// are left alone.
+type ActionChange struct {
+	Due    model.Date
+	Reason string
+	Status model.ActionStatus
+	Note   string
+}
+
+// UpdateAction applies an ActionChange in one transaction: every part is
+// checked (permission for each, transitions, the version) before anything
+// is saved, so a refused status never leaves a moved due date behind.
+func (s *Store) UpdateAction(actor model.Actor, id model.ID, version int, c ActionChange) (model.Action, error) {
+	var err error
+	if c.Note, err = model.CheckText("note", "note", c.Note, false); err != nil {
+		return model.Action{}, err
+	}
+	if !c.Due.IsZero() {
+		if c.Reason, err = model.CheckText("reason", "reason", c.Reason, true); err != nil {
+			return model.Action{}, err
+		}
+	}
+	if c.Due.IsZero() && c.Status == "" && c.Note == "" {
+		return model.Action{}, model.Invalid("status", "nothing to update")
+	}
+	perm := model.OpActionNote
+	if c.Status != "" {
+		perm = model.OpActionStatus
+	}
+	return s.changeAction(actor, id, version, "action.update", perm, func(w *wtx, a *model.Action) ([]model.ActionUpdate, error) {
+		var out []model.ActionUpdate
+		if !c.Due.IsZero() {
+			if err := model.Permit(actor, model.OpActionDue, a.AgencyID); err != nil {
+				return nil, err
+			}
+			u, err := changeDue(a, c.Due, c.Reason, 0)
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, u)
+		}
+		switch {
+		case c.Status != "":
+			u, err := setStatus(w, a, c.Status, c.Note, 0)
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, u)
+		case c.Note != "":
+			out = append(out, model.ActionUpdate{Kind: model.UpdateNote, Text: c.Note})
+		}
+		return out, nil
 	})
 }
 
 // MarkReviewed records that matters arising looked at an action and left it
 // as it is.
 func (s *Store) MarkReviewed(actor model.Actor, id model.ID, meetingID model.ID) (model.Action, error) {
-	return s.changeAction(actor, id, 0, "action.reviewed", model.OpRunMeeting, func(w *wtx, a *model.Action) (model.ActionUpdate, error) {
+	return s.changeAction(actor, id, 0, "action.reviewed", model.OpRunMeeting, one(func(w *wtx, a *model.Action) (model.ActionUpdate, error) {
 		return model.ActionUpdate{Kind: model.UpdateReview, FromStatus: a.Status, ToStatus: a.Status, MeetingID: meetingID}, nil
-	})
+	}))
 }
 
 // AcceptUpdate records, in matters arising, that the meeting accepted the
-// rep's latest update as it stands: the minutes show that update.
+// agency's latest update as it stands: the minutes show that update. Only
+// news since the previous meeting can be accepted.
 func (s *Store) AcceptUpdate(actor model.Actor, id model.ID, version int, meetingID model.ID) (model.Action, error) {
-	return s.changeAction(actor, id, version, "action.accepted", model.OpRunMeeting, func(w *wtx, a *model.Action) (model.ActionUpdate, error) {
+	return s.changeAction(actor, id, version, "action.accepted", model.OpRunMeeting, one(func(w *wtx, a *model.Action) (model.ActionUpdate, error) {
 		if a.LastUpdate == "" {
 			return model.ActionUpdate{}, model.Invalid("update", "%s has no update from its agency to accept", a.Ref())
+		}
+		var m model.Meeting
+		if err := get(w.tx, bMeetings, meetingID, &m); err == nil && m.PreviousMeetingID != 0 {
+			var prev model.Meeting
+			if get(w.tx, bMeetings, m.PreviousMeetingID, &prev) == nil && !prev.ClosedAt.IsZero() && !a.LastUpdateAt.After(prev.ClosedAt) {
+				return model.ActionUpdate{}, model.Invalid("update", "%s's latest update (%s) was before the last meeting: nothing new to accept", a.Ref(), a.LastUpdateAt.Local().Format("2 Jan"))
+			}
 		}
 		text := a.LastUpdate
 		if a.LastUpdateBy != "" {
 			text += " (" + a.LastUpdateBy + ", " + a.LastUpdateAt.Local().Format("2 Jan") + ")"
 		}
 		return model.ActionUpdate{Kind: model.UpdateAccept, FromStatus: a.Status, ToStatus: a.Status, Text: text, MeetingID: meetingID}, nil
-	})
+	}))
 }
 
 func (w *wtx) addUpdate(u model.ActionUpdate) error {

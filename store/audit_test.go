@@ -363,3 +363,39 @@ func sameSet(a, b []string) bool {
 	}
 	return true
 }
+
+// Eight sessions race to change one action's status from the version they
+// all read: exactly one wins, the rest are told who changed it, and the
+// history holds exactly the one change.
+func TestRacingStatusChangesOneWins(t *testing.T) {
+	s, _, _ := openTiny(t)
+	a, err := s.AssignAction(chair, model.NewAction{HotspotID: 1, Text: "Patrols", AgencyID: 2, Due: model.MustDate("2026-12-01")})
+	mustNoErr(t, err)
+	statuses := []model.ActionStatus{model.StatusInProgress, model.StatusDone, model.StatusBlocked, model.StatusCancelled}
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	wins, conflicts := 0, 0
+	for i := 0; i < 8; i++ {
+		wg.Add(1)
+		go func(i int) {
+			defer wg.Done()
+			_, err := s.SetActionStatus(sgt, a.ID, a.Version, statuses[i%len(statuses)], "", 0)
+			mu.Lock()
+			defer mu.Unlock()
+			var c *ConflictError
+			switch {
+			case err == nil:
+				wins++
+			case errors.As(err, &c):
+				conflicts++
+			default:
+				t.Error(err)
+			}
+		}(i)
+	}
+	wg.Wait()
+	hist, _ := s.ActionHistory(a.ID)
+	if wins != 1 || conflicts != 7 || len(hist) != 2 {
+		t.Fatalf("%d wins, %d conflicts, %d history entries", wins, conflicts, len(hist))
+	}
+}

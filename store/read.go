@@ -137,6 +137,8 @@ func (s *Store) ActionHistory(id model.ID) (out []model.ActionUpdate, err error)
 		}
 		return nil
 	})
+	// In the order things happened (records loaded in bulk may not be).
+	slices.SortStableFunc(out, func(a, b model.ActionUpdate) int { return a.At.Compare(b.At) })
 	return out, err
 }
 

@@ -195,3 +195,38 @@ func TestAcceptRepUpdate(t *testing.T) {
 		t.Fatalf("a rep accepted their own update in the meeting: %v", err)
 	}
 }
+
+// Only the owning agency's news, between meetings, is the action's latest
+// update: another agency's note or the meeting's own changes are not; news
+// older than the last meeting cannot be accepted again.
+func TestLatestUpdateIsTheAgencysNews(t *testing.T) {
+	s, clock, _ := openTiny(t)
+	housing := model.Actor{MemberID: 9, Name: "Hal Housing", Role: model.RoleMember, AgencyID: 3}
+	a, err := s.AssignAction(chair, model.NewAction{HotspotID: 1, Text: "Patrols", AgencyID: 2, Due: model.MustDate("2026-12-01")})
+	mustNoErr(t, err)
+	clock.t = clock.t.Add(24 * time.Hour)
+	_, err = s.AddActionNote(housing, a.ID, "Saw them on Friday", 0)
+	mustNoErr(t, err)
+	if got, _ := s.Action(a.ID); got.LastUpdate != "" {
+		t.Fatalf("another agency's note became the police's update: %q", got.LastUpdate)
+	}
+	_, err = s.AddActionNote(sgt, a.ID, "First patrol done", 0)
+	mustNoErr(t, err)
+	m, err := s.StartMeeting(chair, model.Date{})
+	mustNoErr(t, err)
+	got, _ := s.ChangeDue(chair, a.ID, 0, model.MustDate("2026-12-08"), "rota", m.ID)
+	if got.LastUpdate != "First patrol done" || got.LastUpdateBy != sgt.Name {
+		t.Fatalf("the meeting's change replaced the agency's news: %+v", got)
+	}
+	_, err = s.SetNextMeeting(chair, m.ID, m.Date.AddDays(7), "", "")
+	mustNoErr(t, err)
+	_, err = s.CloseMeeting(chair, m.ID)
+	mustNoErr(t, err)
+	clock.t = clock.t.AddDate(0, 0, 7)
+	next, err := s.StartMeeting(chair, model.Date{})
+	mustNoErr(t, err)
+	var fe *model.FieldError
+	if _, err := s.AcceptUpdate(chair, a.ID, 0, next.ID); !errors.As(err, &fe) || !strings.Contains(err.Error(), "before the last meeting") {
+		t.Fatalf("accepted last week's news again: %v", err)
+	}
+}

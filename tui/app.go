@@ -45,6 +45,8 @@ type App struct {
 	help       bool
 	helpOffset int
 	hintCache  map[string]string
+	// pending counts this session's in-flight writes per action.
+	pending map[model.ID]int
 
 	// status bar
 	saving   int
@@ -216,6 +218,9 @@ func (a *App) reload() tea.Cmd {
 
 func (a *App) saved(msg savedMsg) tea.Cmd {
 	a.saving = max(a.saving-1, 0)
+	if msg.action != 0 {
+		a.pending[msg.action]--
+	}
 	a.savedAt = a.now()
 	if msg.nav {
 		if a.mt != nil {
@@ -258,6 +263,7 @@ func (a *App) patchAction(act model.Action) {
 	}
 	if a.mt != nil && a.mt.view != nil {
 		v := a.mt.view
+		patch(v.rec.Actions)
 		patch(v.matters)
 		patch(v.shownMatters)
 		patch(v.general)
@@ -278,6 +284,9 @@ func (a *App) failed(msg failedMsg) tea.Cmd {
 	}
 	if msg.write {
 		a.saving = max(a.saving-1, 0)
+	}
+	if msg.action != 0 {
+		a.pending[msg.action]--
 	}
 	if a.form != nil && a.form.id == msg.formID && msg.formID != 0 {
 		a.form.failWith(msg.err)

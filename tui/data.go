@@ -17,6 +17,7 @@ type Store interface {
 	HotspotRecord(id model.ID) (model.Hotspot, model.MeetingRecord, error)
 	Members() ([]model.Member, error)
 	Agencies() ([]model.Agency, error)
+	Hotspots() ([]model.Hotspot, error)
 	ResolveMeeting(ref string) (model.Meeting, error)
 	Subscribe() (<-chan store.Change, func())
 	Now() time.Time
@@ -84,6 +85,7 @@ type (
 		formID int
 		what   string
 		nav    bool
+		action model.ID // the action written, if any: its save is no longer pending
 		result any
 	}
 	// failedMsg: a write or read failed. formID routes the message to the
@@ -92,6 +94,7 @@ type (
 		formID int
 		nav    bool
 		write  bool // a queued write (counted in "saving…")
+		action model.ID
 		err    error
 	}
 	tickMsg time.Time
@@ -187,6 +190,52 @@ func (a *App) save(formID int, what string, write func() (any, error)) tea.Cmd {
 		}
 		return savedMsg{formID: formID, what: what, result: r.res}
 	})
+}
+
+// saveAction is save for a change to one action. While it is in flight the
+// action is "pending": a second key on it waits (see actionBusy), because it
+// would carry the version the first change is about to replace.
+func (a *App) saveAction(formID int, what string, id model.ID, write func() (any, error)) tea.Cmd {
+	if a.pending == nil {
+		a.pending = map[model.ID]int{}
+	}
+	a.pending[id]++
+	return a.enqueue(write, func(r writeResult) tea.Msg {
+		if r.err != nil {
+			return failedMsg{formID: formID, write: true, action: id, err: r.err}
+		}
+		return savedMsg{formID: formID, what: what, action: id, result: r.res}
+	})
+}
+
+// actionBusy says (and flashes) whether a change to the action is still
+// being saved.
+func (a *App) actionBusy(act model.Action) bool {
+	if a.pending[act.ID] > 0 {
+		a.flash, a.flashErr = "still saving "+act.Ref()+"…", true
+		return true
+	}
+	return false
+}
+
+// versionOf is the newest version of an action this session has seen (its
+// own saves are patched in at once), for forms opened before a save landed.
+func (a *App) versionOf(id model.ID, fallback int) int {
+	v := fallback
+	find := func(list []model.Action) {
+		for _, x := range list {
+			if x.ID == id && x.Version > v {
+				v = x.Version
+			}
+		}
+	}
+	if a.mine != nil && a.mine.data != nil {
+		find(a.mine.data.actions)
+	}
+	if a.mt != nil && a.mt.view != nil {
+		find(a.mt.view.rec.Actions)
+	}
+	return v
 }
 
 // navigate is save for moving around the agenda.

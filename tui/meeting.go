@@ -111,7 +111,9 @@ func (a *App) goTo(i int) tea.Cmd {
 	mt.cur, mt.off = i, 0
 	mt.pick(0)
 	mt.agendaSel = i
-	if mt.view.closed {
+	// Only the person running the meeting moves it; others follow along
+	// on their own screen without writing.
+	if mt.view.closed || model.Permit(a.actor, model.OpRunMeeting, 0) != nil {
 		return nil
 	}
 	mt.itemStarted = a.now()

@@ -248,7 +248,7 @@ func (a *App) mattersPane(w int) itemPane {
 				mark = s.Green.Render("✓ " + reviewedLabel(u))
 			}
 			row := a.actionRow(act, w-updW, mark)
-			if wide && act.LastUpdate != "" {
+			if wide && v.newsSince(act) {
 				row += " " + s.Muted.Render(clip(act.LastUpdateAt.Local().Format("02 Jan")+" "+shortName(act.LastUpdateBy)+": "+act.LastUpdate, updW-2))
 			}
 			return a.rowMark(selected, row)
@@ -257,7 +257,7 @@ func (a *App) mattersPane(w int) itemPane {
 		// can read it out and accept it.
 		under: func(i int) []string {
 			act := shown[i]
-			if act.LastUpdate == "" {
+			if !v.newsSince(act) {
 				return nil
 			}
 			when := ""

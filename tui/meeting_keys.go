@@ -103,7 +103,9 @@ func (a *App) itemKey(msg tea.KeyPressMsg) tea.Cmd {
 			a.flash, a.flashErr = "select an action first (j/k): there is none here", true
 			return nil
 		}
-		a.statusForm(act)
+		if !a.actionBusy(act) {
+			a.statusForm(act)
+		}
 	}
 	return nil
 }
@@ -188,27 +190,27 @@ func (a *App) mattersKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		}
 		return nil, true
 	case key.Matches(msg, mk.Accept):
-		if !ok {
+		if !ok || a.actionBusy(act) {
 			return nil, true
 		}
-		if act.LastUpdate == "" {
-			a.flash, a.flashErr = act.Ref()+" has no update from its agency to accept: v notes it as reviewed", true
+		if !mt.view.newsSince(act) {
+			a.flash, a.flashErr = act.Ref()+" has no update from its agency since the last meeting: v notes it as reviewed", true
 			return nil, true
 		}
 		actor, st, id := a.actor, a.st, mt.id
 		mt.pick(mt.sel + 1)
-		return a.save(0, act.Ref()+": update accepted", func() (any, error) { return st.AcceptUpdate(actor, act.ID, act.Version, id) }), true
+		return a.saveAction(0, act.Ref()+": update accepted", act.ID, func() (any, error) { return st.AcceptUpdate(actor, act.ID, act.Version, id) }), true
 	case key.Matches(msg, mk.NoChange):
-		if !ok {
+		if !ok || a.actionBusy(act) {
 			return nil, true
 		}
 		actor, st, id := a.actor, a.st, mt.id
 		mt.pick(mt.sel + 1) // on to the next action, whatever the list looks like after the reload
-		return a.save(0, act.Ref()+" reviewed, no change", func() (any, error) { return st.MarkReviewed(actor, act.ID, id) }), true
+		return a.saveAction(0, act.Ref()+" reviewed, no change", act.ID, func() (any, error) { return st.MarkReviewed(actor, act.ID, id) }), true
 	default:
 		return nil, false
 	}
-	if !ok {
+	if !ok || a.actionBusy(act) {
 		return nil, true
 	}
 	if err := model.CheckTransition(act.Status, to); err != nil {
@@ -217,7 +219,7 @@ func (a *App) mattersKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	}
 	actor, st, id := a.actor, a.st, mt.id
 	mt.pick(mt.sel + 1) // on to the next action, whatever the list looks like after the reload
-	return a.save(0, act.Ref()+" → "+to.Label(), func() (any, error) {
+	return a.saveAction(0, act.Ref()+" → "+to.Label(), act.ID, func() (any, error) {
 		return st.SetActionStatus(actor, act.ID, act.Version, to, "", id)
 	}), true
 }
@@ -321,8 +323,9 @@ func (a *App) statusForm(act model.Action) {
 		if !ok {
 			return nil
 		}
-		return a.save(f.id, act.Ref()+" → "+to.Label(), func() (any, error) {
-			return st.SetActionStatus(actor, act.ID, act.Version, to, note, meetingID)
+		version := a.versionOf(act.ID, act.Version)
+		return a.saveAction(f.id, act.Ref()+" → "+to.Label(), act.ID, func() (any, error) {
+			return st.SetActionStatus(actor, act.ID, version, to, note, meetingID)
 		})
 	})
 	f.choose("status", "New status (←/→ or first letter)", statusChoices, cur).
@@ -342,8 +345,9 @@ func (a *App) carryForm(act model.Action) {
 			f.confirm = q
 			return nil
 		}
-		return a.save(f.id, act.Ref()+" carried forward to "+due.ShortAt(f.ctx.today), func() (any, error) {
-			return st.ChangeDue(actor, act.ID, act.Version, due, reason, meetingID)
+		version := a.versionOf(act.ID, act.Version)
+		return a.saveAction(f.id, act.Ref()+" carried forward to "+due.ShortAt(f.ctx.today), act.ID, func() (any, error) {
+			return st.ChangeDue(actor, act.ID, version, due, reason, meetingID)
 		})
 	})
 	f.date("due", "New due date", "next-meeting").
@@ -358,7 +362,7 @@ func (a *App) progressForm(act model.Action) {
 		if !ok {
 			return nil
 		}
-		return a.save(f.id, "progress note added to "+act.Ref(), func() (any, error) {
+		return a.saveAction(f.id, "progress note added to "+act.Ref(), act.ID, func() (any, error) {
 			return st.AddActionNote(actor, act.ID, text, meetingID)
 		})
 	})

@@ -252,3 +252,13 @@ func (v *meetingView) itemDone(i, cur int) bool {
 	}
 	return i < cur
 }
+
+// newsSince says whether an action has an update from its agency since the
+// previous meeting closed: the news matters arising shows and y accepts.
+func (v *meetingView) newsSince(a model.Action) bool {
+	if a.LastUpdate == "" {
+		return false
+	}
+	p := v.rec.Previous
+	return p == nil || p.ClosedAt.IsZero() || a.LastUpdateAt.After(p.ClosedAt)
+}

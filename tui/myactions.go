@@ -69,7 +69,7 @@ func (a *App) loadMyActions() tea.Cmd {
 		if err != nil {
 			return myActionsMsg{gen: gen, err: err}
 		}
-		h, err := st.Home()
+		hotspots, err := st.Hotspots() // closed ones too: their actions are still someone's
 		if err != nil {
 			return myActionsMsg{gen: gen, err: err}
 		}
@@ -78,7 +78,7 @@ func (a *App) loadMyActions() tea.Cmd {
 			return myActionsMsg{gen: gen, err: err}
 		}
 		d := &myData{actions: acts, agencies: model.IndexAgencies(ags), hotspots: map[model.ID]model.Hotspot{}, next: next, today: today}
-		for _, hs := range h.Hotspots {
+		for _, hs := range hotspots {
 			d.hotspots[hs.ID] = hs
 		}
 		return myActionsMsg{gen: gen, data: d}
@@ -222,9 +222,9 @@ func (a *App) myActionsKey(msg tea.KeyPressMsg) tea.Cmd {
 		a.refilterMine()
 	case key.Matches(msg, mk.History) && ok:
 		return a.loadHistory(act)
-	case key.Matches(msg, mk.Progress) && ok:
+	case key.Matches(msg, mk.Progress) && ok && !a.actionBusy(act):
 		a.mineProgressForm(act)
-	case key.Matches(msg, mk.Propose) && ok:
+	case key.Matches(msg, mk.Propose) && ok && !a.actionBusy(act):
 		a.proposeDueForm(act)
 	case key.Matches(msg, mk.Open):
 		to = model.StatusOpen
@@ -237,7 +237,7 @@ func (a *App) myActionsKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, mk.Cancelled):
 		to = model.StatusCancelled
 	}
-	if to == "" || !ok {
+	if to == "" || !ok || a.actionBusy(act) {
 		return nil
 	}
 	if err := model.CheckTransition(act.Status, to); err != nil {
@@ -247,7 +247,7 @@ func (a *App) myActionsKey(msg tea.KeyPressMsg) tea.Cmd {
 	actor, st := a.actor, a.st
 	// The version on screen goes with the change: if someone else changed
 	// the action meanwhile, the store refuses and the list reloads.
-	return a.save(0, act.Ref()+" → "+to.Label(), func() (any, error) {
+	return a.saveAction(0, act.Ref()+" → "+to.Label(), act.ID, func() (any, error) {
 		return st.SetActionStatus(actor, act.ID, act.Version, to, "", 0)
 	})
 }
@@ -268,7 +268,7 @@ func (a *App) mineProgressForm(act model.Action) {
 		if !ok {
 			return nil
 		}
-		return a.save(f.id, "update added to "+act.Ref()+" (dated today, in your name)", func() (any, error) {
+		return a.saveAction(f.id, "update added to "+act.Ref()+" (dated today, in your name)", act.ID, func() (any, error) {
 			return st.AddActionNote(actor, act.ID, text, 0)
 		})
 	})
@@ -288,8 +288,9 @@ func (a *App) proposeDueForm(act model.Action) {
 			f.confirm = q
 			return nil
 		}
-		return a.save(f.id, act.Ref()+" now due "+due.ShortAt(f.ctx.today), func() (any, error) {
-			return st.ChangeDue(actor, act.ID, act.Version, due, reason, 0)
+		version := a.versionOf(act.ID, act.Version) // a save since the form opened is not a conflict
+		return a.saveAction(f.id, act.Ref()+" now due "+due.ShortAt(f.ctx.today), act.ID, func() (any, error) {
+			return st.ChangeDue(actor, act.ID, version, due, reason, 0)
 		})
 	})
 	// Two weeks on, not "next-meeting": between meetings the next one may be

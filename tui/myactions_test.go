@@ -155,3 +155,56 @@ func TestTwoSessionsEditingOneAction(t *testing.T) {
 		}
 	}
 }
+
+// A second key on an action whose first change is still being saved waits
+// ("still saving"), instead of conflicting with the session's own save.
+func TestSecondKeyWaitsForTheFirstSave(t *testing.T) {
+	s := demoStore(t)
+	a := New(Config{Store: s, Actor: memberActor(t, s, "Sgt Jas Patel"), Now: fixedClock})
+	t.Cleanup(a.Close)
+	a.Update(windowSize(120, 36))
+	a.screen = screenHome
+	settle(a, a.openMyActions())
+	act, _ := a.mine.selected()
+	_, first := a.Update(keyPress("b"))
+	if first == nil {
+		t.Fatal("b did nothing")
+	}
+	_, second := a.Update(keyPress("o"))
+	if second != nil || !strings.Contains(a.flash, "still saving "+act.Ref()) {
+		t.Fatalf("the second key went ahead: %q", a.flash)
+	}
+	settle(a, first)
+	if a.pending[act.ID] != 0 {
+		t.Fatalf("still pending: %d", a.pending[act.ID])
+	}
+	settle(a, a.key(keyPress("o")))
+	if got, _ := s.Action(act.ID); got.Status != model.StatusOpen {
+		t.Fatalf("after the first save landed, o did not reopen it: %s", got.Status)
+	}
+}
+
+// A member follows an open meeting on their own screen: moving through it
+// writes nothing (only the chair moves the meeting) and refuses nothing.
+func TestMemberFollowsAMeeting(t *testing.T) {
+	s := demoStore(t)
+	m, err := s.StartMeeting(chairOf(t, s), model.Date{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := New(Config{Store: s, Actor: memberActor(t, s, "Sgt Jas Patel"), Now: fixedClock})
+	t.Cleanup(a.Close)
+	a.Update(windowSize(120, 36))
+	settle(a, a.openMeeting(m.ID))
+	for range 4 {
+		if cmd := a.key(keyPress("]")); cmd != nil {
+			t.Fatal("a member's move wrote to the meeting")
+		}
+	}
+	if a.mt.cur != 4 || a.flashErr {
+		t.Fatalf("at item %d, flash %q", a.mt.cur+1, a.flash)
+	}
+	if fresh, _ := s.Meeting(m.ID); fresh.Current != 0 {
+		t.Fatalf("the meeting moved to %d", fresh.Current)
+	}
+}

@@ -190,7 +190,11 @@ func (a *App) showHistory(msg historyMsg) {
 	}
 	var lines []string
 	for _, u := range msg.updates {
-		lines = append(lines, u.At.Local().Format("02 Jan 2006 15:04")+"  "+u.By+" — "+u.Describe())
+		where := ""
+		if u.MeetingID != 0 {
+			where = "  [" + model.MeetingRef(u.MeetingID) + "]"
+		}
+		lines = append(lines, u.At.Local().Format("02 Jan 2006 15:04")+"  "+u.By+" — "+u.Describe()+where)
 	}
 	if len(lines) == 0 {
 		lines = []string{"No history recorded."}

@@ -108,6 +108,7 @@ func parseDue(s *store.Store, when string) (model.Date, error) {
 
 func newActionUpdateCmd(a *app) *cobra.Command {
 	var status, due, reason, note string
+	var allowPast bool
 	cmd := &cobra.Command{
 		Use:   "update REF [--status S] [--due WHEN --reason TEXT] [--note TEXT]",
 		Short: "Update an action: status, due date (with a reason), progress note",
@@ -147,35 +148,33 @@ func newActionUpdateCmd(a *app) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			act, err := s.Action(id)
+			before, err := s.Action(id)
+			if err != nil {
+				return err
+			}
+			change := store.ActionChange{Status: to, Note: note, Reason: reason}
+			if changed("due") {
+				if change.Due, err = parseDue(s, due); err != nil {
+					return err
+				}
+				if q, past := model.DueInPast(change.Due, s.Today()); past && !allowPast {
+					return fmt.Errorf("%s add --allow-past to save it anyway", strings.TrimSuffix(q, "Save it anyway?"))
+				}
+			}
+			// One transaction, checked against the version just read: all of
+			// it is saved, or (refused, or changed by someone meanwhile) none.
+			act, err := s.UpdateAction(actor, id, before.Version, change)
 			if err != nil {
 				return err
 			}
 			var said []string
-			// Each change is checked against the version just read, so a
-			// change made by someone else in between is refused, not lost.
 			if changed("due") {
-				when, err := parseDue(s, due)
-				if err != nil {
-					return err
-				}
-				from := act.Due
-				if act, err = s.ChangeDue(actor, id, act.Version, when, reason, 0); err != nil {
-					return err
-				}
-				said = append(said, fmt.Sprintf("due %s (was %s)", act.Due, from))
+				said = append(said, fmt.Sprintf("due %s (was %s)", act.Due, before.Due))
 			}
 			switch {
 			case changed("status"):
-				from := act.Status
-				if act, err = s.SetActionStatus(actor, id, act.Version, to, note, 0); err != nil {
-					return err
-				}
-				said = append(said, fmt.Sprintf("%s (was %s)", act.Status, from))
+				said = append(said, fmt.Sprintf("%s (was %s)", act.Status, before.Status))
 			case changed("note"):
-				if act, err = s.AddActionNote(actor, id, note, 0); err != nil {
-					return err
-				}
 				said = append(said, "progress note added")
 			}
 			_, err = fmt.Fprintf(cmd.OutOrStdout(), "%s: %s\n", act.Ref(), strings.Join(said, "; "))
@@ -186,6 +185,7 @@ func newActionUpdateCmd(a *app) *cobra.Command {
 	cmd.Flags().StringVar(&due, "due", "", "a new due date: 2026-12-01, +3d, +2w, fri, next-meeting")
 	cmd.Flags().StringVar(&reason, "reason", "", "why the due date moves (needed with --due)")
 	cmd.Flags().StringVar(&note, "note", "", "a progress update")
+	cmd.Flags().BoolVar(&allowPast, "allow-past", false, "accept a new due date that has already passed")
 	return cmd
 }
 

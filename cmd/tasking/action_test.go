@@ -3,6 +3,7 @@ package main
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -56,6 +57,16 @@ func TestActionUpdateByReps(t *testing.T) {
 	if !strings.Contains(out, police+": blocked (was") {
 		t.Fatalf("update said %q", out)
 	}
+	// All or nothing: a refused status leaves the due date where it was.
+	failsWith(t, run(t, nil, "--db", db, "--as", "Sgt Jas Patel", "action", "update", police, "--due", "+5w", "--reason", "x", "--status", "blocked"),
+		1, "already blocked")
+	if rows := decodeJSON(t, ok(t, "--db", db, "actions", "--status", "blocked", "--format", "json")); !slices.ContainsFunc(rows, func(r map[string]string) bool {
+		return r["ref"] == police && r["due"] != time.Now().AddDate(0, 0, 35).Format("2006-01-02")
+	}) {
+		t.Fatal("a refused update moved the due date")
+	}
+	failsWith(t, run(t, nil, "--db", db, "--as", "Sgt Jas Patel", "action", "update", police, "--due", "2020-01-01", "--reason", "x"),
+		1, "is in the past")
 	out = ok(t, "--db", db, "--as", "Sgt Jas Patel", "action", "update", police, "--due", "+3w", "--reason", "Rota not out yet")
 	if !strings.Contains(out, "due "+time.Now().AddDate(0, 0, 21).Format("2006-01-02")) {
 		t.Fatalf("due update said %q", out)
@@ -134,4 +145,10 @@ func TestRememberedIdentity(t *testing.T) {
 	if show := ok(t, "--db", db, "action", "show", police); !strings.Contains(show, "Sgt Jas Patel") || !strings.Contains(show, "remembered me") {
 		t.Fatalf("not recorded as Sgt Jas Patel:\n%s", show)
 	}
+}
+
+func TestUnknownAsIsRefusedEverywhere(t *testing.T) {
+	db := demoDB(t)
+	failsWith(t, run(t, nil, "--db", db, "--as", "Nobody Atall", "actions"), 1, `no member is called "Nobody Atall"`)
+	failsWith(t, run(t, nil, "--db", db, "--as", "Nobody Atall", "hotspot", "list"), 1, "no member is called")
 }

@@ -94,6 +94,11 @@ func (a *app) openData(cmd *cobra.Command) (*store.Store, error) {
 	if err == nil && empty {
 		err = noPartnership(s.Path())
 	}
+	// --as names someone on every command, reading ones included: a typo
+	// should be said, not silently ignored.
+	if err == nil && cmd.Flags().Changed("as") {
+		_, _, err = a.actor(s, true)
+	}
 	if err != nil {
 		s.Close()
 		return nil, err

@@ -40,7 +40,7 @@ type actionRow struct {
 	RAG            string `json:"rag"`             // red, amber, green, or "" when done/cancelled
 	CreatedMeeting string `json:"created_meeting"` // M-5, or "" if made outside a meeting
 	UpdatedAt      string `json:"updated_at"`      // RFC 3339
-	LastUpdate     string `json:"last_update"`     // the newest progress note
+	LastUpdate     string `json:"last_update"`     // the owning agency's newest update between meetings (a note, a status or date change)
 }
 
 // agencyRow: name, short_name.
