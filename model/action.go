@@ -94,7 +94,7 @@ type Action struct {
 	LastUpdateBy string    `json:"last_update_by,omitempty"`
 	// CompletedAt is when it was marked done (CompletedOn is the date).
 	CompletedAt time.Time `json:"completed_at,omitempty"`
-	Version      int       `json:"version"`
+	Version     int       `json:"version"`
 }
 
 func (a Action) Ref() string { return ActionRef(a.ID) }
