@@ -8,18 +8,49 @@ import (
 // hotspot (assigned in any other business).
 const generalHotspot = "General"
 
-func (b *builder) actionRows(actions []model.Action) []ActionRow {
-	var out []ActionRow
+// actionRows are the rows for actions; withheld: the public version left
+// some out.
+func (b *builder) actionRows(actions []model.Action) (out []ActionRow, withheld bool) {
 	for _, a := range actions {
+		if b.privateAction(a) {
+			withheld = true
+			continue
+		}
 		out = append(out, b.actionRow(a))
 	}
-	return out
+	return out, withheld
+}
+
+// privateAction: an action the public version leaves out wherever it would
+// appear. Actions on a hotspot taken in Part 2 at this meeting, or on a
+// personal-category hotspot (work about a named victim or perpetrator), and
+// general actions assigned under a Part 2 "Any other business".
+func (b *builder) privateAction(a model.Action) bool {
+	if !b.public {
+		return false
+	}
+	if a.HotspotID != 0 {
+		return b.part2Hotspots[a.HotspotID] || b.personal(a.HotspotID)
+	}
+	if m := b.rec.Meeting; m.ID != 0 && a.CreatedMeetingID == m.ID {
+		aob, ok := b.agendaItem(model.ItemAOB, 0)
+		return ok && aob.Part2
+	}
+	return false
 }
 
 func (b *builder) actionRow(a model.Action) ActionRow {
 	today := b.rec.Today
-	row := ActionRow{Ref: a.Ref(), Hotspot: generalHotspot, Text: text(a.Text), Owner: b.owner(a), Due: a.Due,
-		Status: a.Status.Label(), Overdue: a.IsOverdue(today)}
+	agency := line(b.idx.Agencies.Label(a.AgencyID))
+	row := ActionRow{Ref: a.Ref(), Hotspot: generalHotspot, Text: text(a.Text), Owner: agency, Agency: agency,
+		Due: a.Due, Status: a.Status.Label(), Overdue: a.IsOverdue(today)}
+	// The owner is the agency's short label, with the named officer when
+	// there is one: "Police (PCSO Nadia Khan)". Public minutes name agencies,
+	// not officers.
+	if o := line(a.Officer); o != "" && !b.public {
+		row.Officer = o
+		row.Owner += " (" + o + ")"
+	}
 	if a.HotspotID != 0 {
 		row.Hotspot = model.HotspotRef(a.HotspotID)
 	}
@@ -27,16 +58,6 @@ func (b *builder) actionRow(a model.Action) ActionRow {
 		row.Status += " (overdue)"
 	}
 	return row
-}
-
-// owner is the agency's short label, with the named officer when there is one:
-// "Police (PCSO Nadia Khan)".
-func (b *builder) owner(a model.Action) string {
-	s := line(b.idx.Agencies.Label(a.AgencyID))
-	if o := line(a.Officer); o != "" {
-		s += " (" + o + ")"
-	}
-	return s
 }
 
 // actionLog is the appendix: every action still open, and every action this
@@ -59,5 +80,6 @@ func (b *builder) actionLog() []ActionRow {
 		log = append(log, a)
 	}
 	model.SortForReview(log, b.rec.Today)
-	return b.actionRows(log)
+	rows, _ := b.actionRows(log)
+	return rows
 }

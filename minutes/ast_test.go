@@ -34,10 +34,12 @@ type section struct {
 	nodes   []ast.Node
 }
 
-// parsed is a Markdown document read back into sections.
+// parsed is a Markdown document read back into sections. The blocks before
+// the first heading (the classification) are the preamble.
 type parsed struct {
 	src      []byte
 	root     ast.Node
+	preamble section
 	sections []section
 }
 
@@ -54,7 +56,7 @@ func parse(t *testing.T, md string) parsed {
 			continue
 		}
 		if cur == nil {
-			t.Fatalf("the minutes do not start with a heading: %q", md[:min(len(md), 80)])
+			cur = &p.preamble
 		}
 		cur.nodes = append(cur.nodes, n)
 		if tb, ok := n.(*extast.Table); ok {

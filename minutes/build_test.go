@@ -117,21 +117,34 @@ func TestBuildStatements(t *testing.T) {
 	}
 }
 
-// Business recorded under a hotspot that was later dropped from the agenda
-// is still minuted: after the hotspot walk, before new referrals.
-func TestBuildKeepsDroppedHotspotBusiness(t *testing.T) {
-	rec := fixtureRecord()
-	rec.Meeting.Agenda = slices.DeleteFunc(rec.Meeting.Agenda, func(it model.AgendaItem) bool { return it.HotspotID == 2 })
-	doc := Build(rec)
-	var titles []string
-	for _, it := range doc.Items {
-		titles = append(titles, it.Title)
-	}
-	want := []string{"Declarations of interest", "Minutes of the previous meeting", "Matters arising",
-		"HS-1 Town centre: youths congregating", "HS-2 Rec ground: off-road bikes", "New referrals",
-		"HS-3 Park Road flats: noise", "Any other business", "Date of next meeting"}
-	if !slices.Equal(titles, want) {
-		t.Errorf("items %q, want %q", titles, want)
+// Minute numbers run on through the municipal year from the record's first
+// minute: exactly FirstMinute .. FirstMinute+MinuteCount()-1, one per agenda
+// item but attendance, in agenda order. A hotspot dropped from the agenda
+// gets no minute (the store refuses to drop one with business recorded).
+func TestBuildNumbersFromFirstMinute(t *testing.T) {
+	for _, drop := range []bool{false, true} {
+		rec := fixtureRecord()
+		rec.FirstMinute = 38
+		if drop {
+			rec.Meeting.Agenda = slices.DeleteFunc(rec.Meeting.Agenda, func(it model.AgendaItem) bool { return it.HotspotID == 2 })
+		}
+		for _, public := range []bool{false, true} {
+			doc := BuildWith(rec, Options{Public: public})
+			var got []int
+			for _, it := range doc.Items {
+				got = append(got, it.Number)
+			}
+			var want []int
+			for n := 38; n < 38+rec.Meeting.MinuteCount(); n++ {
+				want = append(want, n)
+			}
+			if !slices.Equal(got, want) {
+				t.Errorf("drop %v, public %v: numbers %v, want %v", drop, public, got, want)
+			}
+			if doc.FirstMinute != 38 {
+				t.Errorf("first minute %d", doc.FirstMinute)
+			}
+		}
 	}
 }
 

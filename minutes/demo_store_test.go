@@ -16,11 +16,18 @@ var demoToday = model.MustDate("2026-11-24")
 
 // openDemo loads the small demo partnership into a store on a temp file, with
 // a clock fixed at 10:00 on demoToday.
-func openDemo(t *testing.T) *store.Store {
+func openDemo(t *testing.T) *store.Store { t.Helper(); return openDemoWith(t, nil) }
+
+// openDemoWith is openDemo with a change to the demo dataset before it is
+// loaded (edit may be nil).
+func openDemoWith(t *testing.T, edit func(*store.Dataset)) *store.Store {
 	t.Helper()
 	d, err := demo.Build(demoToday, demo.Small, time.UTC)
 	if err != nil {
 		t.Fatal(err)
+	}
+	if edit != nil {
+		edit(&d)
 	}
 	now := time.Date(2026, 11, 24, 10, 0, 0, 0, time.UTC)
 	s, err := store.Open(filepath.Join(t.TempDir(), "tasking.db"), store.Options{Now: func() time.Time { return now }})

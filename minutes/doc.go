@@ -1,22 +1,37 @@
 // Package minutes turns a meeting's record into council-style minutes.
 //
-// It works in two steps so every output format says the same thing: Build
-// reads a model.MeetingRecord once and makes a Doc (plain, cleaned text with
-// the structure of the minutes: who was there, the numbered items, the action
-// log), and a renderer (Markdown, for now) writes a Doc out, escaping for its
-// own format. A Doc never holds markup, so a renderer can trust nothing in it
-// and must escape everything it writes.
+// It works in two steps so every output format says the same thing:
+// BuildWith reads a model.MeetingRecord once and makes a Doc (plain, cleaned
+// text with the structure of the minutes: who was there, the numbered items,
+// the action log), and a renderer (Markdown, HTML, plain text or JSON) writes
+// a Doc out, escaping for its own format. A Doc never holds markup, so a
+// renderer can trust nothing in it and must escape everything it writes.
 //
-// These are the group's own (restricted) minutes: Part 2 resolutions and
-// confidential notes are included and marked. Each carries its flag in the
-// Doc so a public version can leave them out.
+// There are two versions of the same minutes. The restricted version (the
+// default) is the group's own record: everything, with Part 2 items, Part 2
+// resolutions and confidential notes marked, classified OFFICIAL-SENSITIVE.
+// The public version (Options{Public: true}) is Part 1 only: the filtering
+// happens here, in BuildWith, so no renderer can leak what the Doc does not
+// hold. See Options for what it leaves out.
 package minutes
 
 import "github.com/ccsp/tasking/model"
 
+// JSONVersion is the version of the JSON shape (Doc.Version, schema.json).
+// It changes only when a field changes meaning or goes; new fields do not
+// change it.
+const JSONVersion = 1
+
 // Doc is the minutes of one meeting, ready to render. All text is cleaned of
 // control sequences and is otherwise as people typed it: not escaped.
 type Doc struct {
+	Version int `json:"version"` // JSONVersion
+	// Public: this is the Part 1 version, for publication (see Options).
+	Public bool `json:"public"`
+	// Classification is the marking shown at the top and the bottom of every
+	// format (restrictedClassification or publicClassification).
+	Classification string `json:"classification"`
+
 	Partnership  string             `json:"partnership"`
 	MeetingTitle string             `json:"meeting_title"` // "ASB Multi-Agency Tasking Meeting"
 	Kind         string             `json:"kind"`          // "Operational"
@@ -27,6 +42,22 @@ type Doc struct {
 	State        model.MeetingState `json:"state"`
 	// Draft: the meeting is not closed, so the minutes may still change.
 	Draft bool `json:"draft"`
+	// Status is "draft" (the meeting is planned or open), "awaiting approval"
+	// (closed; the next meeting has not approved them) or "final" (approved
+	// as a correct record: see Approval).
+	Status   string    `json:"status"`
+	Approval *Approval `json:"approval,omitempty"`
+	// PrivateItems is how many pieces of business the public version leaves
+	// out as private: Part 2 agenda items, Part 2 resolutions under Part 1
+	// items and new referrals about individuals (personal ASB). It is the same
+	// number in both versions.
+	PrivateItems int `json:"private_items"`
+	// PrivateNotice is the public version's honest line about what it leaves
+	// out; empty in the restricted version.
+	PrivateNotice string `json:"private_notice,omitempty"`
+	// FirstMinute is the number of the first numbered minute: minute numbers
+	// run on through the municipal year (from 1 April).
+	FirstMinute int `json:"first_minute"`
 
 	Present   []AgencyGroup `json:"present"`
 	Guests    []Person      `json:"guests,omitempty"` // "in attendance"; Agency is their organisation
@@ -41,6 +72,14 @@ type Doc struct {
 	// AsAt is the day the action statuses (and "overdue") were read: the
 	// record keeps each action's current status, not its status on the day.
 	AsAt model.Date `json:"as_at"`
+}
+
+// Approval is the later meeting's decision that approved these minutes as a
+// correct record.
+type Approval struct {
+	Decision string     `json:"decision"`          // "D-45"
+	Meeting  string     `json:"meeting,omitempty"` // "M-7"
+	Date     model.Date `json:"date,omitempty"`    // that meeting's date
 }
 
 // Person is one name in the attendance lists.
@@ -60,10 +99,13 @@ type AgencyGroup struct {
 // Item is one numbered minute. Which fields are filled depends on Kind; a
 // renderer writes them in the order they are declared here.
 type Item struct {
-	Number  int            `json:"number"`
-	Kind    model.ItemKind `json:"kind"`
-	Title   string         `json:"title"`             // "Matters arising", "HS-3 Town centre: …"
-	Hotspot *Hotspot       `json:"hotspot,omitempty"` // for hotspot items
+	Number int            `json:"number"`
+	Kind   model.ItemKind `json:"kind"`
+	Title  string         `json:"title"` // "Matters arising", "HS-3 Town centre: …"
+	// Part2: the item was taken in private (exempt information). Only the
+	// restricted version has Part 2 items.
+	Part2   bool     `json:"part2,omitempty"`
+	Hotspot *Hotspot `json:"hotspot,omitempty"` // for hotspot items (not in public for personal ASB)
 	// Statement is a whole sentence the minutes say for this item: that there
 	// was nothing to record, or the date of the next meeting.
 	Statement    string        `json:"statement,omitempty"`
@@ -80,8 +122,9 @@ type Hotspot struct {
 	Ref        string `json:"ref"`
 	Title      string `json:"title"`
 	Ward       string `json:"ward,omitempty"`
-	Risk       string `json:"risk"`   // "high"
-	Status     string `json:"status"` // "active"
+	Category   string `json:"category,omitempty"` // "nuisance"
+	Risk       string `json:"risk"`               // "high"
+	Status     string `json:"status"`             // "active"
 	LeadAgency string `json:"lead_agency"`
 }
 
@@ -92,17 +135,31 @@ type Declaration struct {
 }
 
 // Note is something said under an item. Confidential notes may name people.
+// Ref ("N-5") is what an amendment names; the public version leaves it out.
 type Note struct {
-	Text         string `json:"text"`
-	Confidential bool   `json:"confidential,omitempty"`
+	Ref          string   `json:"ref,omitempty"`
+	Text         string   `json:"text"`
+	Confidential bool     `json:"confidential,omitempty"`
+	Amended      *Amended `json:"amended,omitempty"`
 }
 
 // Resolution is a decision; Text is what follows "RESOLVED –" ("that …").
-// Part 2 resolutions are exempt business.
+// Part 2 resolutions are exempt business. Ref ("D-12") is left out of the
+// public version.
 type Resolution struct {
-	Ref   string `json:"ref"`
-	Text  string `json:"text"`
-	Part2 bool   `json:"part2,omitempty"`
+	Ref     string   `json:"ref,omitempty"`
+	Text    string   `json:"text"`
+	Part2   bool     `json:"part2,omitempty"`
+	Amended *Amended `json:"amended,omitempty"`
+}
+
+// Amended says that a note or resolution was corrected after the meeting
+// closed: Text is the corrected text; the original is in the audit trail.
+// When there were several corrections, this is the latest.
+type Amended struct {
+	On     model.Date `json:"on"`
+	By     string     `json:"by"`
+	Reason string     `json:"reason"`
 }
 
 // ActionRow is an action as the minutes' tables show it.
@@ -110,14 +167,17 @@ type ActionRow struct {
 	Ref     string     `json:"ref"`
 	Hotspot string     `json:"hotspot"` // hotspot ref, or "General"
 	Text    string     `json:"text"`
-	Owner   string     `json:"owner"` // "Police (PCSO Nadia Khan)"
+	Owner   string     `json:"owner"`             // "Police (PCSO Nadia Khan)"; the agency alone in public
+	Agency  string     `json:"agency"`            // "Police" (the agency's short label)
+	Officer string     `json:"officer,omitempty"` // never in public
 	Due     model.Date `json:"due"`
 	Status  string     `json:"status"` // "open (overdue)"
 	Overdue bool       `json:"overdue,omitempty"`
 }
 
 // MatterRow is one action reviewed under matters arising, with what this
-// meeting recorded about it (empty when it has not been reviewed yet).
+// meeting recorded about it (empty when it has not been reviewed yet). In
+// public it is only the structured part ("in progress → done").
 type MatterRow struct {
 	ActionRow
 	Update string `json:"update,omitempty"`

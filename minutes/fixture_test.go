@@ -1,6 +1,7 @@
 package minutes
 
 import (
+	"slices"
 	"time"
 
 	"github.com/ccsp/tasking/model"
@@ -96,4 +97,50 @@ func fixtureRecord() model.MeetingRecord {
 		},
 		Today: d("2026-11-24"),
 	}
+}
+
+// richRecord is the fixture with everything issue 4 added: minute numbers
+// running on from 38, approval by the next meeting (final minutes), a
+// corrected note and a corrected resolution, a Part 2 item (HS-2, a
+// personal-category hotspot), a Part 2 resolution under a Part 1 item, and
+// a new referral in the personal category (HS-4) with an action. Its private
+// business is three pieces: the HS-2 item, the Part 2 resolution under HS-1
+// and the HS-4 referral.
+func richRecord() model.MeetingRecord {
+	rec := fixtureRecord()
+	at := func(day, hour, min int) time.Time { return time.Date(2026, 11, day, hour, min, 0, 0, time.UTC) }
+	d := model.MustDate
+	rec.FirstMinute = 38
+	rec.Hotspots[0].Category = model.CategoryNuisance
+	rec.Hotspots[1].Category = model.CategoryPersonal
+	rec.Hotspots[2].Category = model.CategoryEnvironmental
+	rec.Hotspots = append(rec.Hotspots, model.Hotspot{ID: 4, Title: "Elm Close: harassment of a neighbour", Ward: "Hasland",
+		Category: model.CategoryPersonal, Risk: model.RiskHigh, Status: model.HotspotNew, LeadAgencyID: 3, ReferredInMeeting: 2,
+		ConfidentialNotes: "Victim: Mrs Example at number 4."})
+	for i, it := range rec.Meeting.Agenda {
+		if it.HotspotID == 2 {
+			rec.Meeting.Agenda[i].Part2 = true
+		}
+	}
+	// HS-4 joins the agenda after the other referral, as the store does.
+	i := slices.IndexFunc(rec.Meeting.Agenda, func(it model.AgendaItem) bool { return it.HotspotID == 3 })
+	rec.Meeting.Agenda = slices.Insert(rec.Meeting.Agenda, i+1, model.AgendaItem{Kind: model.ItemHotspot, HotspotID: 4})
+	rec.Actions = append(rec.Actions, model.Action{ID: 9, HotspotID: 4, Text: "Visit the neighbour and record the incidents", AgencyID: 3,
+		Officer: "Hal Housing", Due: d("2026-11-24"), Status: model.StatusOpen, CreatedMeetingID: 2, CreatedAt: at(17, 11, 5)})
+	rec.Decisions = append(rec.Decisions,
+		model.Decision{ID: 5, MeetingID: 2, HotspotID: 1, Item: model.ItemHotspot, Text: "that the two named youths be referred to the YOT", Part2: true},
+		model.Decision{ID: 9, MeetingID: 3, Item: model.ItemMinutes, Text: "that the minutes of the meeting held on Tuesday 17 November 2026 be approved"})
+	rec.Notes[0].Text = "groups of 15–20 at the bus station on Friday."
+	rec.Decisions[1].Text = "that a dispersal authorisation be sought for Friday and Saturday evenings."
+	rec.Amendments = []model.Amendment{
+		{ID: 1, MeetingID: 2, Target: "note", TargetID: 1, Before: "groups of 50", After: rec.Notes[0].Text,
+			Reason: "the count was 15–20, not 50", At: at(25, 9, 0), By: "Ann Chair"},
+		{ID: 2, MeetingID: 2, Target: "decision", TargetID: 2, Before: "for the weekend evenings.", After: rec.Decisions[1].Text,
+			Reason: "wording", At: at(25, 9, 5), By: "Ann Chair"},
+		{ID: 3, MeetingID: 2, Target: "decision", TargetID: 2, Before: "for the weekend evenings", After: rec.Decisions[1].Text,
+			Reason: "the days agreed were Friday and Saturday", At: at(26, 9, 5), By: "Ann Chair"},
+	}
+	next := model.Meeting{ID: 3, Date: d("2026-11-24"), State: model.MeetingClosed, PreviousMeetingID: 2, MinutesApprovedByDecID: 9}
+	rec.Approval, rec.ApprovalMeeting = &rec.Decisions[len(rec.Decisions)-1], &next
+	return rec
 }

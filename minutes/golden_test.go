@@ -27,6 +27,24 @@ func TestGolden(t *testing.T) {
 			golden(t, filepath.Join("testdata", name+".md.golden"), Markdown(rec))
 		})
 	}
+	// The record with everything (minute numbers, approval, amendments,
+	// Part 2, personal ASB) in every format, both versions.
+	for _, public := range []bool{false, true} {
+		for _, f := range Formats {
+			name := "rich"
+			if public {
+				name += "-public"
+			}
+			name += "." + string(f)
+			t.Run(name, func(t *testing.T) {
+				b, err := Render(richRecord(), f, Options{Public: public})
+				if err != nil {
+					t.Fatal(err)
+				}
+				golden(t, filepath.Join("testdata", name+".golden"), string(b))
+			})
+		}
+	}
 }
 
 func golden(t *testing.T, path, got string) {

@@ -12,12 +12,22 @@ import (
 
 // evil is text nobody should type but someone will paste: HTML, a
 // javascript: link and image, a table pipe, terminal escapes, Markdown of
-// every kind, an entity, a very long word, and line breaks that try to start
-// blocks of their own.
+// every kind, an entity, right-to-left text, emoji with a skin tone and a
+// ZWJ family, a combining mark, a very long word, and line breaks that try
+// to start blocks of their own.
 var evil = "<script>alert(1)</script> [x](javascript:alert(1)) ![i](javascript:alert(2)) a | b " +
 	"\x1b[31mred\x1b[0m\x1b]0;title\x07 **bold** _em_ `code` ~~del~~ <b>b</b> &lt;ent&gt; {#id} \\ " +
+	rtl + " " + thumbs + " " + family + " " + combining + " " +
 	strings.Repeat("W", 500) +
 	"\n# heading\n- item\n1. item\n> quote\n---\n| c | d |\n    indented\n```\nfence\n<div>block</div>"
+
+// Text that is wider, or narrower, than it looks in bytes.
+const (
+	rtl       = "שלום עולם"              // right-to-left
+	thumbs    = "👍🏽"                     // emoji with a skin tone: one cluster, two columns
+	family    = "👨\u200d👩\u200d👧\u200d👦" // a ZWJ family: one cluster, two columns
+	combining = "Cafe\u0301 e\u0301"     // combining acute accents
+)
 
 // hostileRecord is the fixture with evil text in every field a person types.
 func hostileRecord(evil string) model.MeetingRecord {
@@ -76,6 +86,7 @@ func TestHostileTextStaysText(t *testing.T) {
 	allowedEmphasis := map[string]bool{
 		line(doc.MeetingTitle + " (" + doc.Kind + ")"): true,
 		resolvedLabel: true, part2Label: true, confidentialTag: true,
+		restrictedClassification: true, publicClassification: true, draftNotice: true,
 	}
 	for _, g := range doc.Present {
 		allowedEmphasis[g.Agency+":"] = true

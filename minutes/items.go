@@ -1,7 +1,6 @@
 package minutes
 
 import (
-	"slices"
 	"strings"
 
 	"github.com/ccsp/tasking/model"
@@ -11,70 +10,109 @@ import (
 //
 // Numbering: attendance (Present, Apologies) is minuted in the heading, as
 // council minutes list those present before the first minute, so the
-// Attendance agenda item gets no number and the minutes are numbered 1..N
-// from the next item (normally "1. Declarations of interest"). So minute N is
-// agenda item N+1 on the meeting screen, until a dropped hotspot's business is
-// added back (see agenda).
+// Attendance agenda item gets no number. The others are numbered on from the
+// record's FirstMinute, which carries the numbers through the municipal
+// year: exactly FirstMinute .. FirstMinute+Meeting.MinuteCount()-1. The
+// public version numbers the same way and leaves gaps where it leaves items
+// out.
 func (b *builder) items() []Item {
 	var out []Item
-	n := 0
-	for _, it := range b.agenda() {
+	n := firstMinute(*b.rec) - 1
+	for _, it := range b.agenda {
 		if it.Kind == model.ItemAttendance {
 			continue
 		}
 		n++
+		if b.public && b.privateItem(it) {
+			continue
+		}
 		out = append(out, b.item(n, it))
 	}
 	return out
 }
 
-// agenda is the meeting's agenda, plus any hotspot that has notes, decisions
-// or actions from this meeting but is no longer on it (dropped after being
-// discussed): the minutes are the record, so nothing said may vanish. Those
-// go after the hotspot walk, before new referrals. A meeting that has not
-// started has no agenda yet; its draft shows the standing items.
-func (b *builder) agenda() []model.AgendaItem {
-	m := b.rec.Meeting
-	agenda := slices.Clone(m.Agenda)
-	if len(agenda) == 0 {
-		agenda = model.BuildAgenda(nil)
-	}
-	var stray []model.ID
-	add := func(meetingID, hotspotID model.ID) {
-		if meetingID == m.ID && hotspotID != 0 && !m.HasHotspot(hotspotID) && !slices.Contains(stray, hotspotID) {
-			stray = append(stray, hotspotID)
+// privateItem: an item the public version leaves out whole. A Part 2 item,
+// and the item of a new referral about an individual (its title would name
+// the very case the referral list leaves out).
+func (b *builder) privateItem(it model.AgendaItem) bool {
+	return it.Part2 || (it.Kind == model.ItemHotspot && b.personalReferral(it.HotspotID))
+}
+
+// personal: the hotspot is in the personal ASB category (targeted at an
+// individual or group): its details identify people.
+func (b *builder) personal(hotspotID model.ID) bool {
+	h, ok := b.idx.Hotspots[hotspotID]
+	return ok && h.Category == model.CategoryPersonal
+}
+
+func (b *builder) personalReferral(hotspotID model.ID) bool {
+	h, ok := b.idx.Hotspots[hotspotID]
+	return ok && b.rec.Meeting.ID != 0 && h.ReferredInMeeting == b.rec.Meeting.ID && h.Category == model.CategoryPersonal
+}
+
+// agendaItem is the item of the given kind (and hotspot), if on the agenda.
+func (b *builder) agendaItem(kind model.ItemKind, hotspotID model.ID) (model.AgendaItem, bool) {
+	for _, it := range b.agenda {
+		if it.Kind == kind && (kind != model.ItemHotspot || it.HotspotID == hotspotID) {
+			return it, true
 		}
 	}
-	for _, n := range b.rec.Notes {
-		add(n.MeetingID, n.HotspotID)
+	return model.AgendaItem{}, false
+}
+
+// privateItems counts what the public version leaves out as private
+// business, each piece once: Part 2 agenda items; Part 2 resolutions under
+// Part 1 items it shows; new referrals in the personal category, unless
+// they are already inside a Part 2 item (their own, or "New referrals" when
+// they have no item of their own).
+func (b *builder) privateItems() int {
+	n := 0
+	for _, it := range b.agenda {
+		if it.Kind == model.ItemAttendance {
+			continue
+		}
+		if it.Part2 {
+			n++
+			continue
+		}
+		if it.Kind == model.ItemHotspot && b.personalReferral(it.HotspotID) {
+			continue // counted below, once, as a referral
+		}
+		for _, d := range b.rec.DecisionsIn(it.Kind, it.HotspotID) {
+			if d.Part2 && text(d.Text) != "" {
+				n++
+			}
+		}
 	}
-	for _, d := range b.rec.Decisions {
-		add(d.MeetingID, d.HotspotID)
+	for _, h := range b.rec.Referrals() {
+		if h.Category != model.CategoryPersonal {
+			continue
+		}
+		if own, ok := b.agendaItem(model.ItemHotspot, h.ID); ok {
+			if !own.Part2 {
+				n++
+			}
+			continue
+		}
+		if refs, ok := b.agendaItem(model.ItemReferrals, 0); ok && !refs.Part2 {
+			n++
+		}
 	}
-	for _, a := range b.rec.Actions {
-		add(a.CreatedMeetingID, a.HotspotID)
-	}
-	if len(stray) == 0 {
-		return agenda
-	}
-	slices.Sort(stray)
-	at := slices.IndexFunc(agenda, func(it model.AgendaItem) bool { return it.Kind == model.ItemReferrals })
-	if at < 0 {
-		at = len(agenda)
-	}
-	extra := make([]model.AgendaItem, len(stray))
-	for i, id := range stray {
-		extra[i] = model.AgendaItem{Kind: model.ItemHotspot, HotspotID: id}
-	}
-	return slices.Insert(agenda, at, extra...)
+	return n
 }
 
 // item is one numbered minute. Every item carries the notes and resolutions
-// recorded under it; each kind adds what it is about.
+// recorded under it; each kind adds what it is about. withheld says the
+// public version left something out of it, so a "nothing was recorded"
+// statement would not be true.
 func (b *builder) item(n int, it model.AgendaItem) Item {
 	rec := b.rec
-	out := Item{Number: n, Kind: it.Kind, Title: line(model.ItemTitle(it, b.idx.Hotspots)),
-		Notes: b.notes(it.Kind, it.HotspotID), Resolutions: b.resolutions(it.Kind, it.HotspotID)}
+	out := Item{Number: n, Kind: it.Kind, Title: line(model.ItemTitle(it, b.idx.Hotspots)), Part2: it.Part2}
+	var withheld bool
+	out.Notes, withheld = b.notes(it.Kind, it.HotspotID)
+	var w bool
+	out.Resolutions, w = b.resolutions(it.Kind, it.HotspotID)
+	withheld = withheld || w
 	switch it.Kind {
 	case model.ItemDeclarations:
 		out.Declarations = b.declarations()
@@ -84,12 +122,19 @@ func (b *builder) item(n int, it model.AgendaItem) Item {
 	case model.ItemMinutes:
 		if len(out.Resolutions) == 0 {
 			out.Statement = b.minutesNotApproved()
+			if withheld {
+				out.Statement = withheldStatement
+			}
 		}
 	case model.ItemMatters:
 		for _, a := range rec.MattersArising() {
+			if b.privateAction(a) {
+				withheld = true
+				continue
+			}
 			row := MatterRow{ActionRow: b.actionRow(a)}
 			if u, ok := b.reviewed[a.ID]; ok {
-				row.Update = line(u.Describe())
+				row.Update = b.describe(u)
 			}
 			out.Matters = append(out.Matters, row)
 		}
@@ -100,27 +145,45 @@ func (b *builder) item(n int, it model.AgendaItem) Item {
 			if rec.Meeting.State == model.MeetingClosed && rec.Meeting.PreviousMeetingID != 0 {
 				out.Statement = "No actions from earlier meetings were reviewed at this meeting."
 			}
+			if withheld {
+				out.Statement = withheldStatement
+			}
 		}
 	case model.ItemHotspot:
-		if h, ok := b.idx.Hotspots[it.HotspotID]; ok {
+		if h, ok := b.idx.Hotspots[it.HotspotID]; ok && !(b.public && b.personal(h.ID)) {
 			facts := b.hotspot(h)
 			out.Hotspot = &facts
 		}
-		out.Actions = b.actionRows(rec.CreatedIn(it.HotspotID))
+		out.Actions, w = b.actionRows(rec.CreatedIn(it.HotspotID))
+		withheld = withheld || w
 		if len(out.Notes)+len(out.Resolutions)+len(out.Actions) == 0 {
 			out.Statement = "No update was recorded."
+			if withheld {
+				out.Statement = withheldStatement
+			}
 		}
 	case model.ItemReferrals:
 		for _, h := range rec.Referrals() {
+			if b.public && h.Category == model.CategoryPersonal {
+				withheld = true
+				continue
+			}
 			out.Referrals = append(out.Referrals, b.hotspot(h))
 		}
 		if len(out.Referrals) == 0 {
 			out.Statement = "There were no new referrals."
+			if withheld {
+				out.Statement = withheldStatement
+			}
 		}
 	case model.ItemAOB:
-		out.Actions = b.actionRows(rec.CreatedIn(0))
+		out.Actions, w = b.actionRows(rec.CreatedIn(0))
+		withheld = withheld || w
 		if len(out.Notes)+len(out.Resolutions)+len(out.Actions) == 0 {
 			out.Statement = "There was no other business."
+			if withheld {
+				out.Statement = withheldStatement
+			}
 		}
 	case model.ItemNextMeeting:
 		out.Statement = nextMeeting(rec.Meeting)
@@ -128,24 +191,59 @@ func (b *builder) item(n int, it model.AgendaItem) Item {
 	return out
 }
 
-func (b *builder) notes(kind model.ItemKind, hotspotID model.ID) []Note {
-	var out []Note
+// notes under an item; withheld: the public version left some out.
+func (b *builder) notes(kind model.ItemKind, hotspotID model.ID) (out []Note, withheld bool) {
 	for _, n := range b.rec.NotesIn(kind, hotspotID) {
-		if t := text(n.Text); t != "" {
-			out = append(out, Note{Text: model.Sentence(t), Confidential: n.Confidential})
+		t := text(n.Text)
+		if t == "" {
+			continue
 		}
+		if b.public && n.Confidential {
+			withheld = true
+			continue
+		}
+		note := Note{Text: model.Sentence(t), Confidential: n.Confidential, Amended: b.amendment("note", n.Ref())}
+		if !b.public {
+			note.Ref = n.Ref()
+		}
+		out = append(out, note)
 	}
-	return out
+	return out, withheld
 }
 
-func (b *builder) resolutions(kind model.ItemKind, hotspotID model.ID) []Resolution {
-	var out []Resolution
+// resolutions under an item; withheld: the public version left some out.
+func (b *builder) resolutions(kind model.ItemKind, hotspotID model.ID) (out []Resolution, withheld bool) {
 	for _, d := range b.rec.DecisionsIn(kind, hotspotID) {
-		if t := text(d.Text); t != "" {
-			out = append(out, Resolution{Ref: d.Ref(), Text: fullStop(t), Part2: d.Part2})
+		t := text(d.Text)
+		if t == "" {
+			continue
 		}
+		if b.public && d.Part2 {
+			withheld = true
+			continue
+		}
+		r := Resolution{Text: fullStop(t), Part2: d.Part2, Amended: b.amendment("decision", d.Ref())}
+		if !b.public {
+			r.Ref = d.Ref()
+		}
+		out = append(out, r)
 	}
-	return out
+	return out, withheld
+}
+
+// describe is what matters arising records about an action: the whole
+// update in the restricted version; in public only its structured part
+// (a status or due date change, "update accepted", "reviewed, no change"),
+// because the words a rep typed may name people.
+func (b *builder) describe(u model.ActionUpdate) string {
+	if !b.public {
+		return line(u.Describe())
+	}
+	u.Text = ""
+	if s := line(u.Describe()); s != "" {
+		return s
+	}
+	return "progress update noted"
 }
 
 func (b *builder) declarations() []Declaration {
@@ -174,8 +272,8 @@ func (b *builder) minutesNotApproved() string {
 }
 
 func (b *builder) hotspot(h model.Hotspot) Hotspot {
-	return Hotspot{Ref: h.Ref(), Title: line(h.Title), Ward: line(h.Ward), Risk: h.Risk.String(),
-		Status: string(h.Status), LeadAgency: line(b.idx.Agencies.Name(h.LeadAgencyID))}
+	return Hotspot{Ref: h.Ref(), Title: line(h.Title), Ward: line(h.Ward), Category: string(h.Category),
+		Risk: h.Risk.String(), Status: string(h.Status), LeadAgency: line(b.idx.Agencies.Name(h.LeadAgencyID))}
 }
 
 // nextMeeting is the whole sentence under "Date of next meeting".

@@ -17,14 +17,22 @@ var (
 )
 
 // checkStructure reads md back with goldmark and checks it against the
-// record: the headings in order (partnership, Present, Apologies, one
-// numbered minute per agenda item after Attendance, the action log), and
-// every table's header, row count and refs. It returns the parsed minutes for
-// further checks.
+// record: the classification above everything and below everything, the
+// headings in order (partnership, Present, Apologies, one minute per agenda
+// item after Attendance numbered on from the record's first minute, Part 2
+// items marked, the action log), and every table's header, row count and
+// refs. It returns the parsed minutes for further checks.
 func checkStructure(t *testing.T, rec model.MeetingRecord, md string) parsed {
 	t.Helper()
 	p := parse(t, md)
 	idx := rec.Index()
+	const classification = "OFFICIAL-SENSITIVE — not for circulation beyond the partnership"
+	if p.preamble.text != classification+"\n" {
+		t.Errorf("the minutes start with %q, want the classification", p.preamble.text)
+	}
+	if last := p.sections[len(p.sections)-1]; !strings.HasSuffix(last.text, "\n"+classification+"\n") {
+		t.Errorf("the minutes end with %q, want the classification", last.text[max(0, len(last.text)-100):])
+	}
 	// goldmark quietly drops surplus cells, so count the raw separators too.
 	checkRawTables(t, md)
 
@@ -38,7 +46,10 @@ func checkStructure(t *testing.T, rec model.MeetingRecord, md string) parsed {
 		if it.Kind == model.ItemAttendance {
 			continue
 		}
-		h := fmt.Sprintf("%d. %s", len(items)+1, line(model.ItemTitle(it, idx.Hotspots)))
+		h := fmt.Sprintf("%d. %s", max(rec.FirstMinute, 1)+len(items), line(model.ItemTitle(it, idx.Hotspots)))
+		if it.Part2 {
+			h += " (Part 2 – exempt information)"
+		}
 		items = append(items, numbered{h, it})
 		want = append(want, h)
 	}

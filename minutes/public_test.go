@@ -1,0 +1,270 @@
+package minutes
+
+import (
+	"html"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/ccsp/tasking/model"
+)
+
+func numbers(d Doc) []int {
+	var out []int
+	for _, it := range d.Items {
+		out = append(out, it.Number)
+	}
+	return out
+}
+
+func refs(rows []ActionRow) []string {
+	var out []string
+	for _, r := range rows {
+		out = append(out, r.Ref)
+	}
+	return out
+}
+
+func itemTitled(t *testing.T, d Doc, prefix string) Item {
+	t.Helper()
+	i := slices.IndexFunc(d.Items, func(it Item) bool { return strings.HasPrefix(it.Title, prefix) })
+	if i < 0 {
+		t.Fatalf("no item %q in %v", prefix, numbers(d))
+	}
+	return d.Items[i]
+}
+
+func TestRestrictedVersionMarksPart2(t *testing.T) {
+	d := Build(richRecord())
+	if want := []int{38, 39, 40, 41, 42, 43, 44, 45, 46, 47}; !slices.Equal(numbers(d), want) {
+		t.Errorf("numbers %v, want %v", numbers(d), want)
+	}
+	if d.Public || d.Classification != "OFFICIAL-SENSITIVE — not for circulation beyond the partnership" || d.PrivateNotice != "" {
+		t.Errorf("restricted: public %v, classification %q, notice %q", d.Public, d.Classification, d.PrivateNotice)
+	}
+	if d.PrivateItems != 3 {
+		t.Errorf("%d private items, want 3 (the HS-2 item, D-5, the HS-4 referral)", d.PrivateItems)
+	}
+	hs2 := itemTitled(t, d, "HS-2")
+	if !hs2.Part2 || hs2.Number != 42 || len(hs2.Notes) != 1 || len(hs2.Resolutions) != 1 {
+		t.Errorf("HS-2: %+v", hs2)
+	}
+	if hs1 := itemTitled(t, d, "HS-1"); hs1.Part2 || len(hs1.Resolutions) != 2 || !hs1.Resolutions[1].Part2 || hs1.Resolutions[1].Ref != "D-5" {
+		t.Errorf("HS-1: %+v", hs1)
+	}
+	if got := refs(d.ActionLog); !slices.Contains(got, "A-9") || !slices.Contains(got, "A-3") {
+		t.Errorf("restricted action log %v", got)
+	}
+	md, html, txt := d.Markdown(), d.HTML(), d.Text()
+	for f, want := range map[string][]string{
+		"md":   {"## 42. HS-2 Rec ground: off-road bikes (Part 2 – exempt information)\n\n" + part2ItemNotice},
+		"html": {`<h2 id="minute-42">42. HS-2 Rec ground: off-road bikes <span class="part2">(Part 2 – exempt information)</span></h2>`},
+		"txt":  {"42. HS-2 Rec ground: off-road bikes (Part 2 – exempt information)\n" + strings.Repeat("-", 65) + "\n\nThis item was considered in private."},
+	} {
+		got := map[string]string{"md": md, "html": html, "txt": txt}[f]
+		for _, w := range want {
+			if !strings.Contains(got, w) {
+				t.Errorf("%s does not say %q", f, w)
+			}
+		}
+	}
+}
+
+func TestPublicVersionLeavesOut(t *testing.T) {
+	d := BuildWith(richRecord(), Options{Public: true})
+	if !d.Public || d.Classification != "PUBLIC — Part 1 minutes" {
+		t.Errorf("public: %v, %q", d.Public, d.Classification)
+	}
+	// Same numbers, with gaps: 42 (HS-2, Part 2) and 45 (HS-4, a personal referral).
+	if want := []int{38, 39, 40, 41, 43, 44, 46, 47}; !slices.Equal(numbers(d), want) {
+		t.Errorf("numbers %v, want %v", numbers(d), want)
+	}
+	want := "3 items were considered in private (Part 2) and are not included in this version; confidential notes and officers' names are left out."
+	if d.PrivateItems != 3 || d.PrivateNotice != want {
+		t.Errorf("notice %q (%d)", d.PrivateNotice, d.PrivateItems)
+	}
+	hs1 := itemTitled(t, d, "HS-1")
+	if len(hs1.Resolutions) != 1 || hs1.Resolutions[0].Part2 || hs1.Resolutions[0].Ref != "" {
+		t.Errorf("public HS-1 resolutions %+v", hs1.Resolutions)
+	}
+	if len(hs1.Notes) != 1 || hs1.Notes[0].Ref != "" || hs1.Notes[0].Amended == nil {
+		t.Errorf("public HS-1 notes %+v", hs1.Notes)
+	}
+	if hs1.Hotspot == nil || hs1.Hotspot.Category != "nuisance" {
+		t.Errorf("public HS-1 facts %+v", hs1.Hotspot)
+	}
+	referrals := itemTitled(t, d, "New referrals")
+	if len(referrals.Referrals) != 1 || referrals.Referrals[0].Ref != "HS-3" {
+		t.Errorf("public referrals %+v", referrals.Referrals)
+	}
+	if got, want := refs(d.ActionLog), []string{"A-6", "A-1", "A-4", "A-5"}; !slices.Equal(got, want) {
+		t.Errorf("public action log %v, want %v (A-2, A-3 on the Part 2 HS-2; A-9 on the personal HS-4)", got, want)
+	}
+	matters := itemTitled(t, d, "Matters arising")
+	if len(matters.Matters) != 1 || matters.Matters[0].Ref != "A-1" || matters.Matters[0].Update != "in progress → done" {
+		t.Errorf("public matters arising %+v", matters.Matters)
+	}
+	for _, r := range allRows(d) {
+		if r.Officer != "" || r.Owner != r.Agency || strings.Contains(r.Owner, "(") {
+			t.Errorf("public action %s names its officer: %+v", r.Ref, r)
+		}
+	}
+	for _, f := range []string{d.Markdown(), d.HTML(), d.Text()} {
+		for _, bad := range []string{"Part 2 –", "confidential)", "YOT", "Elm Close", "Hal Housing)", "PCSO Nadia Khan)", "[N-", "[D-", "Waiting on quotes", "Completed; figures"} {
+			if strings.Contains(f, bad) {
+				t.Errorf("the public minutes say %q", bad)
+			}
+		}
+		if !strings.Contains(squash(html.UnescapeString(f)), want) || strings.Count(f, "PUBLIC — Part 1 minutes") != 2 {
+			t.Errorf("the public minutes lack the notice or the two classifications:\n%.400s", f)
+		}
+	}
+}
+
+func TestPrivateNotice(t *testing.T) {
+	for n, want := range map[int]string{
+		0: "No items were considered in private (Part 2); confidential notes and officers' names are left out.",
+		1: "1 item was considered in private (Part 2) and is not included in this version; confidential notes and officers' names are left out.",
+		2: "2 items were considered in private (Part 2) and are not included in this version; confidential notes and officers' names are left out.",
+	} {
+		if got := privateNotice(n); got != want {
+			t.Errorf("privateNotice(%d) = %q, want %q", n, got, want)
+		}
+	}
+	// The fixture has one Part 2 resolution (under HS-2, a Part 1 item).
+	if d := BuildWith(fixtureRecord(), Options{Public: true}); d.PrivateItems != 1 || !strings.HasPrefix(d.PrivateNotice, "1 item was") {
+		t.Errorf("fixture: %d, %q", d.PrivateItems, d.PrivateNotice)
+	}
+	none := fixtureRecord()
+	none.Decisions = slices.DeleteFunc(none.Decisions, func(d model.Decision) bool { return d.Part2 })
+	if d := BuildWith(none, Options{Public: true}); d.PrivateItems != 0 || !strings.HasPrefix(d.PrivateNotice, "No items were") {
+		t.Errorf("no private business: %d, %q", d.PrivateItems, d.PrivateNotice)
+	}
+}
+
+// An item whose business the public version leaves out entirely says so,
+// rather than "No update was recorded".
+func TestPublicItemWithOnlyPrivateBusiness(t *testing.T) {
+	rec := fixtureRecord()
+	// HS-2: only the confidential note and the Part 2 resolution; no actions.
+	rec.Actions = slices.DeleteFunc(rec.Actions, func(a model.Action) bool { return a.HotspotID == 2 && a.CreatedMeetingID == 2 })
+	// Any other business taken in Part 2: its general action goes too.
+	for i, it := range rec.Meeting.Agenda {
+		if it.Kind == model.ItemAOB {
+			rec.Meeting.Agenda[i].Part2 = true
+		}
+	}
+	d := BuildWith(rec, Options{Public: true})
+	if hs2 := itemTitled(t, d, "HS-2"); hs2.Statement != withheldStatement || len(hs2.Notes)+len(hs2.Resolutions) != 0 {
+		t.Errorf("public HS-2: %+v", hs2)
+	}
+	if r := itemTitled(t, Build(rec), "HS-2"); r.Statement != "" {
+		t.Errorf("restricted HS-2 says %q", r.Statement)
+	}
+	if slices.ContainsFunc(d.Items, func(it Item) bool { return it.Kind == model.ItemAOB }) {
+		t.Error("a Part 2 AOB is in the public minutes")
+	}
+	if slices.Contains(refs(d.ActionLog), "A-6") {
+		t.Error("the action assigned in a Part 2 AOB is in the public action log")
+	}
+	if d.PrivateItems != 2 {
+		t.Errorf("%d private items, want 2 (AOB, and D-3 under HS-2)", d.PrivateItems)
+	}
+}
+
+// A personal-category hotspot taken in Part 1: its title and what was said
+// stay; its facts and its actions do not.
+func TestPublicPersonalHotspot(t *testing.T) {
+	rec := fixtureRecord()
+	rec.Hotspots[0].Category = model.CategoryPersonal // HS-1
+	d := BuildWith(rec, Options{Public: true})
+	hs1 := itemTitled(t, d, "HS-1")
+	if hs1.Hotspot != nil || len(hs1.Actions) != 0 || len(hs1.Notes) != 1 || len(hs1.Resolutions) != 1 {
+		t.Errorf("public personal HS-1: %+v", hs1)
+	}
+	for _, r := range allRows(d) {
+		if r.Hotspot == "HS-1" {
+			t.Errorf("public minutes list %s on the personal HS-1", r.Ref)
+		}
+	}
+	if r := itemTitled(t, Build(rec), "HS-1"); r.Hotspot == nil || len(r.Actions) != 1 {
+		t.Errorf("restricted personal HS-1: %+v", r)
+	}
+}
+
+func TestStatus(t *testing.T) {
+	open := fixtureRecord()
+	open.Meeting.State = model.MeetingOpen
+	planned := fixtureRecord()
+	planned.Meeting = model.Meeting{ID: 9, Date: model.MustDate("2026-12-01"), State: model.MeetingPlanned}
+	noMeeting := richRecord()
+	noMeeting.ApprovalMeeting = nil
+	noMeeting.Approval.At = time.Date(2026, 12, 1, 10, 30, 0, 0, time.UTC)
+	for _, tt := range []struct {
+		name   string
+		rec    model.MeetingRecord
+		status string
+		says   string
+	}{
+		{"open", open, "draft", "DRAFT — these minutes are not final. The meeting is still open; they will be final when the Chair closes it."},
+		{"planned", planned, "draft", "DRAFT — these minutes are not final. The meeting has not started yet."},
+		{"closed", fixtureRecord(), "awaiting approval", "These minutes are subject to approval at the next meeting."},
+		{"approved", richRecord(), "final", "Approved as a correct record at the meeting on Tuesday 24 November 2026 (D-9)."},
+		{"approved, meeting unknown", noMeeting, "final", "Approved as a correct record at the meeting on Tuesday 1 December 2026 (D-9)."},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			for _, public := range []bool{false, true} {
+				d := BuildWith(tt.rec, Options{Public: public})
+				if d.Status != tt.status {
+					t.Errorf("status %q, want %q", d.Status, tt.status)
+				}
+				for f, out := range map[string]string{"md": d.Markdown(), "html": d.HTML(), "txt": d.Text()} {
+					plain := squash(strings.NewReplacer("**", "", "<strong>", "", "</strong>", "").Replace(out))
+					if !strings.Contains(plain, tt.says) {
+						t.Errorf("%s does not say %q", f, tt.says)
+					}
+				}
+			}
+		})
+	}
+	if a := Build(richRecord()).Approval; a == nil || *a != (Approval{Decision: "D-9", Meeting: "M-3", Date: model.MustDate("2026-11-24")}) {
+		t.Errorf("approval %+v", a)
+	}
+}
+
+// Corrections after the meeting show the corrected text and who amended it,
+// when and why (the latest correction when there were several); an
+// amendment to another meeting's record is not this one's.
+func TestAmendments(t *testing.T) {
+	rec := richRecord()
+	rec.Amendments = append(rec.Amendments, model.Amendment{ID: 4, MeetingID: 1, Target: "note", TargetID: 3,
+		Reason: "another meeting", At: time.Date(2026, 11, 27, 9, 0, 0, 0, time.UTC), By: "Someone Else"})
+	for _, public := range []bool{false, true} {
+		d := BuildWith(rec, Options{Public: public})
+		hs1 := itemTitled(t, d, "HS-1")
+		note, res := hs1.Notes[0], hs1.Resolutions[0]
+		if note.Amended == nil || *note.Amended != (Amended{On: model.MustDate("2026-11-25"), By: "Ann Chair", Reason: "the count was 15–20, not 50"}) {
+			t.Errorf("note amended %+v", note.Amended)
+		}
+		if res.Amended == nil || res.Amended.Reason != "the days agreed were Friday and Saturday" || res.Amended.On != model.MustDate("2026-11-26") {
+			t.Errorf("resolution amended %+v", res.Amended)
+		}
+		if aob := itemTitled(t, d, "Any other business"); aob.Notes[0].Amended != nil {
+			t.Errorf("N-3 shows another meeting's amendment: %+v", aob.Notes[0].Amended)
+		}
+		ref := ""
+		if !public {
+			ref = ` \[N-1\]`
+		}
+		if want := "Groups of 15–20 at the bus station on Friday. (amended on 25 November 2026 by Ann Chair: the count was 15–20, not 50)" + ref + "\n"; !strings.Contains(d.Markdown(), want) {
+			t.Errorf("the Markdown does not say %q", want)
+		}
+		if want := "for Friday and Saturday evenings. (amended on 26 November 2026 by Ann Chair: the days agreed were Friday and Saturday)"; !strings.Contains(squash(d.Text()), want) {
+			t.Errorf("the text does not say %q", want)
+		}
+		if want := `evenings. <span class="amended">(amended on 26 November 2026 by Ann Chair: the days agreed were Friday and Saturday)</span>`; !strings.Contains(d.HTML(), want) {
+			t.Errorf("the HTML does not say %q", want)
+		}
+	}
+}

@@ -1,0 +1,233 @@
+package minutes
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/ccsp/tasking/model"
+)
+
+// Fixed wording every format shares: part of what the minutes promise their
+// readers, so tests spell much of it out again.
+const (
+	// restrictedClassification marks the group's own minutes, top and bottom.
+	restrictedClassification = "OFFICIAL-SENSITIVE — not for circulation beyond the partnership"
+	// publicClassification marks the Part 1 version, top and bottom.
+	publicClassification = "PUBLIC — Part 1 minutes"
+
+	draftNotice     = "DRAFT — these minutes are not final."
+	awaitingNotice  = "These minutes are subject to approval at the next meeting."
+	resolvedLabel   = "RESOLVED –"
+	part2Label      = "(Part 2 – confidential)"
+	part2ItemLabel  = "(Part 2 – exempt information)"
+	part2ItemNotice = "This item was considered in private. It is not included in the public minutes."
+	confidentialTag = "(confidential)"
+	actionLogTitle  = "Appendix: Action log"
+	// withheldStatement stands under an item all of whose business the
+	// public version leaves out, so that it does not say nothing happened.
+	withheldStatement = "The business recorded under this item is not included in this version."
+	// publicActionsNote follows the action log's introduction in public.
+	publicActionsNote = "Actions on business taken in private, and on cases about individuals, are not listed."
+)
+
+// Classification is the marking the minutes carry at the top and the bottom:
+// "OFFICIAL-SENSITIVE — not for circulation beyond the partnership", or for
+// the public version "PUBLIC — Part 1 minutes".
+func Classification(public bool) string {
+	if public {
+		return publicClassification
+	}
+	return restrictedClassification
+}
+
+// privateNotice is the public version's honest line about what it leaves
+// out: "2 items were considered in private (Part 2) and are not included in
+// this version; confidential notes and officers' names are left out."
+func privateNotice(n int) string {
+	const rest = "; confidential notes and officers' names are left out."
+	switch n {
+	case 0:
+		return "No items were considered in private (Part 2)" + rest
+	case 1:
+		return "1 item was considered in private (Part 2) and is not included in this version" + rest
+	}
+	return strconv.Itoa(n) + " items were considered in private (Part 2) and are not included in this version" + rest
+}
+
+// statusSentence is what the minutes say about how final they are, under the
+// line that says when the meeting was held. For a draft it is the reason
+// after the DRAFT notice (which the renderers write in bold).
+func statusSentence(d Doc) string {
+	switch d.Status {
+	case StatusDraft:
+		if d.State == model.MeetingPlanned {
+			return "The meeting has not started yet."
+		}
+		return "The meeting is still open; they will be final when the Chair closes it."
+	case StatusFinal:
+		a := d.Approval
+		s := "Approved as a correct record"
+		if a != nil && !a.Date.IsZero() {
+			s += " at the meeting on " + a.Date.Long()
+		} else {
+			s += " at a later meeting"
+		}
+		if a != nil && a.Decision != "" {
+			s += " (" + a.Decision + ")"
+		}
+		return s + "."
+	}
+	return awaitingNotice
+}
+
+// amendedNote is "(amended on 3 December 2026 by Helen Marsh: reason)".
+func amendedNote(a *Amended) string {
+	if a == nil {
+		return ""
+	}
+	s := "(amended"
+	if !a.On.IsZero() {
+		s += " on " + a.On.Format("2 January 2006")
+	}
+	if a.By != "" {
+		s += " by " + a.By
+	}
+	if a.Reason != "" {
+		s += ": " + a.Reason
+	}
+	return s + ")"
+}
+
+// heldOn is the line under the title: "Minutes of the meeting held on
+// Tuesday 24 November 2026 at 10:00 in Committee Room 1, Town Hall."
+func heldOn(d Doc) string {
+	s := "Minutes of the meeting"
+	if !d.Date.IsZero() {
+		s += " held on " + d.Date.Long()
+	}
+	if d.Time != "" {
+		s += " at " + d.Time
+	}
+	if p := strings.TrimRight(d.Place, "."); p != "" {
+		s += " in " + p
+	}
+	return s + "."
+}
+
+func asAt(d Doc) string {
+	if d.AsAt.IsZero() {
+		return "the time of printing"
+	}
+	return d.AsAt.Long()
+}
+
+// actionLogIntro is the sentence under the action log's heading.
+func actionLogIntro(d Doc) string {
+	s := "Open actions, and actions assigned or reviewed at this meeting, overdue first; status as at " + asAt(d) + "."
+	if d.Public {
+		s += " " + publicActionsNote
+	}
+	return s
+}
+
+// itemHeading is "5. HS-3 Town centre: …", with the Part 2 label.
+func itemHeading(it Item) string {
+	s := strconv.Itoa(it.Number) + ". " + it.Title
+	if it.Part2 {
+		s += " " + part2ItemLabel
+	}
+	return s
+}
+
+// personLine is a name in the Present list: "Helen Marsh, Community Safety
+// Manager (Chair)".
+func personLine(p Person) string {
+	s := p.Name
+	if p.Title != "" {
+		s += ", " + p.Title
+	}
+	if p.Chair {
+		s += " (Chair)"
+	}
+	return s
+}
+
+func withAgency(p Person) string {
+	if p.Agency == "" {
+		return p.Name
+	}
+	return p.Name + " (" + p.Agency + ")"
+}
+
+func joinAnd(s []string) string {
+	if len(s) <= 1 {
+		return strings.Join(s, "")
+	}
+	return strings.Join(s[:len(s)-1], ", ") + " and " + s[len(s)-1]
+}
+
+// apologiesSentence is the Apologies paragraph.
+func apologiesSentence(d Doc) string {
+	if len(d.Apologies) == 0 {
+		return "No apologies for absence were received."
+	}
+	names := make([]string, len(d.Apologies))
+	for i, p := range d.Apologies {
+		names[i] = withAgency(p)
+	}
+	return "Apologies for absence were received from " + joinAnd(names) + "."
+}
+
+// groupLine is one agency's people in the Present list (without the agency).
+func groupLine(g AgencyGroup) string {
+	names := make([]string, len(g.People))
+	for i, p := range g.People {
+		names[i] = personLine(p)
+	}
+	return strings.Join(names, "; ")
+}
+
+// hotspotFacts is the line under a hotspot item.
+func hotspotFacts(h Hotspot) string {
+	var parts []string
+	if h.Ward != "" {
+		parts = append(parts, "Ward: "+h.Ward)
+	}
+	if h.Category != "" {
+		parts = append(parts, "Category: "+h.Category)
+	}
+	parts = append(parts, "Risk: "+h.Risk, "Status: "+h.Status, "Lead agency: "+h.LeadAgency)
+	return strings.Join(parts, " · ")
+}
+
+// referralLine is one new referral in the list.
+func referralLine(h Hotspot) string { return h.Ref + " " + h.Title + " — " + hotspotFacts(h) }
+
+// due is a date in a table, with its year: the minutes are a record read
+// long after the meeting ("27 Nov 2026").
+func due(d model.Date) string { return orDash(d.Format("2 Jan 2006")) }
+
+func orDash(s string) string {
+	if s == "" {
+		return "—"
+	}
+	return s
+}
+
+// Table headers: part of what the minutes promise their readers; tests spell
+// them out again so a change here is a deliberate one.
+var (
+	mattersHeader   = []string{"Ref", "Action", "Owner", "Due", "Status", "Update"}
+	actionsHeader   = []string{"Ref", "Action", "Owner", "Due"}
+	actionLogHeader = []string{"Ref", "Hotspot", "Action", "Owner", "Due", "Status"}
+)
+
+func mattersCells(m MatterRow) []string {
+	return []string{m.Ref, m.Text, m.Owner, due(m.Due), m.Status, orDash(m.Update)}
+}
+
+func actionCells(a ActionRow) []string { return []string{a.Ref, a.Text, a.Owner, due(a.Due)} }
+
+func logCells(a ActionRow) []string {
+	return []string{a.Ref, a.Hotspot, a.Text, a.Owner, due(a.Due), a.Status}
+}
