@@ -1,6 +1,7 @@
 package minutes
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/ccsp/tasking/model"
@@ -127,15 +128,22 @@ func (b *builder) item(n int, it model.AgendaItem) Item {
 			}
 		}
 	case model.ItemMatters:
+		updates := rec.UpdatesIn(rec.Meeting.ID)
 		for _, a := range rec.MattersArising() {
 			if b.privateAction(a) {
 				withheld = true
 				continue
 			}
 			row := MatterRow{ActionRow: b.actionRow(a)}
-			if u, ok := b.reviewed[a.ID]; ok {
-				row.Update = b.describe(u)
+			// Everything the meeting did to it, in order: an update accepted
+			// and then a status changed are both the record.
+			var said []string
+			for _, u := range updates[a.ID] {
+				if d := b.describe(u); d != "" && !slices.Contains(said, d) {
+					said = append(said, d)
+				}
 			}
+			row.Update = strings.Join(said, "; ")
 			out.Matters = append(out.Matters, row)
 		}
 		if len(out.Matters) == 0 {

@@ -69,8 +69,9 @@ func (m *Meeting) DropItem(i int) error {
 }
 
 // AddHotspotItem puts a hotspot on the agenda at the end of the hotspot walk
-// (just before new referrals) and returns its index.
-func (m *Meeting) AddHotspotItem(id ID) (int, error) {
+// (just before new referrals) and returns its index. part2 takes it in
+// private (personal ASB is, by default).
+func (m *Meeting) AddHotspotItem(id ID, part2 bool) (int, error) {
 	if m.HasHotspot(id) {
 		return 0, Invalid("agenda", "%s is already on the agenda", HotspotRef(id))
 	}
@@ -78,12 +79,12 @@ func (m *Meeting) AddHotspotItem(id ID) (int, error) {
 	if at < 0 {
 		at = len(m.Agenda)
 	}
-	return at, m.insert(at, id)
+	return at, m.insert(at, id, part2)
 }
 
 // AddReferralItem puts a newly referred hotspot straight after the "New
 // referrals" item so the group walks it next.
-func (m *Meeting) AddReferralItem(id ID) (int, error) {
+func (m *Meeting) AddReferralItem(id ID, part2 bool) (int, error) {
 	if m.HasHotspot(id) {
 		return 0, Invalid("agenda", "%s is already on the agenda", HotspotRef(id))
 	}
@@ -96,11 +97,11 @@ func (m *Meeting) AddReferralItem(id ID) (int, error) {
 	for at < len(m.Agenda) && m.Agenda[at].Kind == ItemHotspot {
 		at++
 	}
-	return at, m.insert(at, id)
+	return at, m.insert(at, id, part2)
 }
 
-func (m *Meeting) insert(at int, id ID) error {
-	m.Agenda = slices.Insert(m.Agenda, at, AgendaItem{Kind: ItemHotspot, HotspotID: id})
+func (m *Meeting) insert(at int, id ID, part2 bool) error {
+	m.Agenda = slices.Insert(m.Agenda, at, AgendaItem{Kind: ItemHotspot, HotspotID: id, Part2: part2})
 	if m.Current >= at && len(m.Agenda) > 1 {
 		m.Current++
 	}

@@ -79,18 +79,18 @@ func TestAgendaEdits(t *testing.T) {
 	if got := hotspotIDs(m.Agenda); len(got) != 2 || m.Current != 5 || m.Agenda[m.Current].HotspotID != 3 {
 		t.Fatalf("after drop: %v current %d", got, m.Current)
 	}
-	if _, err := m.AddHotspotItem(3); err == nil {
+	if _, err := m.AddHotspotItem(3, false); err == nil {
 		t.Fatal("added a duplicate")
 	}
-	at, err := m.AddHotspotItem(1)
+	at, err := m.AddHotspotItem(1, false)
 	if err != nil || m.Agenda[at].HotspotID != 1 || m.Agenda[at+1].Kind != ItemReferrals {
 		t.Fatalf("AddHotspotItem at %d: %v %v", at, err, m.Agenda)
 	}
 	ref := len(m.Agenda) - 3 // referrals
 	m.Current = ref
-	at, _ = m.AddReferralItem(7)
-	at2, _ := m.AddReferralItem(8)
-	if at != ref+1 || at2 != ref+2 || m.Agenda[ref+3].Kind != ItemAOB || m.Current != ref {
+	at, _ = m.AddReferralItem(7, false)
+	at2, _ := m.AddReferralItem(8, true)
+	if at != ref+1 || at2 != ref+2 || m.Agenda[ref+3].Kind != ItemAOB || m.Current != ref || m.Agenda[at].Part2 || !m.Agenda[at2].Part2 {
 		t.Fatalf("referrals at %d,%d: %v current %d", at, at2, m.Agenda, m.Current)
 	}
 }

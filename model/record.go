@@ -65,6 +65,25 @@ func (r *MeetingRecord) ReviewedIn(meetingID ID) map[ID]ActionUpdate {
 	return reviewedIn(r.Updates, meetingID)
 }
 
+// UpdatesIn is every update made to each action in the given meeting, in
+// the order made: what matters arising minutes (an update accepted, then a
+// status changed, are both the record).
+func (r *MeetingRecord) UpdatesIn(meetingID ID) map[ID][]ActionUpdate {
+	out := map[ID][]ActionUpdate{}
+	if meetingID == 0 {
+		return out
+	}
+	for _, u := range r.Updates {
+		if u.MeetingID == meetingID && u.Kind != UpdateCreated {
+			out[u.ActionID] = append(out[u.ActionID], u)
+		}
+	}
+	for id := range out {
+		slices.SortStableFunc(out[id], func(a, b ActionUpdate) int { return a.At.Compare(b.At) })
+	}
+	return out
+}
+
 // MattersArising is every action from earlier meetings that is still open,
 // plus those this meeting has already reviewed (so a just-closed action stays
 // on the list with its new status). Once the meeting is closed it is only the

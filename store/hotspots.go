@@ -44,7 +44,7 @@ func (s *Store) AddHotspot(actor model.Actor, n model.NewHotspot, meetingID mode
 			return nil
 		}
 		before := agendaRefs(m)
-		if _, err := m.AddReferralItem(id); err != nil {
+		if _, err := m.AddReferralItem(id, h.Category == model.CategoryPersonal); err != nil {
 			return err
 		}
 		m.UpdatedAt = w.now

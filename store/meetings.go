@@ -345,7 +345,7 @@ func (s *Store) AddAgendaHotspot(actor model.Actor, id, hotspot model.ID) (model
 			return nil, nil, model.Invalid("ref", "%s is closed", h.Ref())
 		}
 		before := agendaRefs(m)
-		if _, err := m.AddHotspotItem(hotspot); err != nil {
+		if _, err := m.AddHotspotItem(hotspot, h.Category == model.CategoryPersonal); err != nil {
 			return nil, nil, err
 		}
 		return before, agendaRefs(m), nil
