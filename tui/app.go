@@ -591,7 +591,7 @@ func (a *App) hints() string {
 	case screenMeeting:
 		return a.meetingHints()
 	case screenPreview:
-		return a.hint("j/k", "scroll", "w", "save", "esc", "back")
+		return a.hint("j/k", "scroll", "p", "public/restricted", "w", "export", "esc", "back")
 	}
 	return a.hint("?", "help", "ctrl+c", "quit")
 }

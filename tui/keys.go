@@ -44,7 +44,7 @@ type mineKeys struct {
 	Open, InProgress, Done, Blocked, Cancelled, Progress, Propose, History, Status, Window, Hotspot, All, Filter key.Binding
 }
 
-type previewKeys struct{ Save, Top, Bottom key.Binding }
+type previewKeys struct{ Save, Top, Bottom, Public key.Binding }
 
 type welcomeKeys struct{ Demo, Setup, Add, Edit, Delete, ChairAgency, Back, SaveSetup key.Binding }
 
@@ -155,7 +155,8 @@ func newKeyMap() keyMap {
 			Toggle: bind(k("space"), "space", "toggle a yes/no field"),
 		},
 		Preview: previewKeys{
-			Save:   bind(k("w", "ctrl+s"), "w", "save the minutes to a file"),
+			Save:   bind(k("w", "ctrl+s"), "w", "export: md, html, txt or json, to a file"),
+			Public: bind(k("p"), "p", "public (Part 1) ⇄ restricted version"),
 			Top:    bind(k("g", "home"), "g", "top"),
 			Bottom: bind(k("G", "end"), "G", "bottom"),
 		},
@@ -211,7 +212,7 @@ func (km keyMap) sections() []helpSection {
 		{"New referrals", []key.Binding{km.Referral.NewHotspot}},
 		{"Next meeting", []key.Binding{km.Next.SetDate, m.Close}},
 		{"Forms", []key.Binding{km.Form.Next, km.Form.Prev, km.Form.Submit, km.Form.Cancel, km.Form.Toggle}},
-		{"Minutes preview", []key.Binding{g.Up, g.Down, g.PageUp, g.PageDown, km.Preview.Top, km.Preview.Bottom, km.Preview.Save}},
+		{"Minutes preview", []key.Binding{g.Up, g.Down, g.PageUp, g.PageDown, km.Preview.Top, km.Preview.Bottom, km.Preview.Public, km.Preview.Save}},
 		{"Welcome (empty database)", []key.Binding{km.Welcome.Demo, km.Welcome.Setup}},
 		{"Setting up: the agency list", []key.Binding{km.Welcome.Add, km.Welcome.Edit, km.Welcome.Delete, km.Welcome.ChairAgency, km.Welcome.Back, km.Welcome.SaveSetup}},
 		{"Hotspot page (enter on home)", []key.Binding{g.Up, g.Down, g.Back}},

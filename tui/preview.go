@@ -18,6 +18,8 @@ import (
 // (never in View), in a scrolling viewport.
 type preview struct {
 	ref      string // what was asked for: "latest" or "M-3"
+	public   bool   // the Part 1 version for publication (p toggles)
+	rec      model.MeetingRecord
 	meeting  model.Meeting
 	markdown string
 	rendered string
@@ -29,6 +31,8 @@ type preview struct {
 
 type previewMsg struct {
 	ref      string
+	public   bool
+	rec      model.MeetingRecord
 	meeting  model.Meeting
 	markdown string
 	rendered string
@@ -50,7 +54,7 @@ func (a *App) renderPreview() tea.Cmd {
 	}
 	// glamour adds its own margins and a quote bar, and wraps quotes past
 	// the width it is given: leave it room inside the box.
-	st, ref, w := a.st, p.ref, max(a.w-10, 40)
+	st, ref, w, public := a.st, p.ref, max(a.w-10, 40), p.public
 	style := "dark"
 	if !a.styles.isDark {
 		style = "light"
@@ -67,22 +71,25 @@ func (a *App) renderPreview() tea.Cmd {
 		if err != nil {
 			return previewMsg{ref: ref, err: err}
 		}
-		md := minutes.Markdown(rec)
+		md, err := minutes.Render(rec, minutes.MD, minutes.Options{Public: public})
+		if err != nil {
+			return previewMsg{ref: ref, public: public, err: err}
+		}
 		r, err := glamour.NewTermRenderer(glamour.WithStandardStyle(style), glamour.WithWordWrap(w))
 		if err != nil {
-			return previewMsg{ref: ref, meeting: m, markdown: md, err: err}
+			return previewMsg{ref: ref, public: public, meeting: m, err: err}
 		}
-		out, err := r.Render(md)
-		return previewMsg{ref: ref, meeting: m, markdown: md, rendered: out, width: w, err: err}
+		out, err := r.Render(string(md))
+		return previewMsg{ref: ref, public: public, rec: rec, meeting: m, markdown: string(md), rendered: out, width: w, err: err}
 	}
 }
 
 func (a *App) previewReady(msg previewMsg) {
 	p := a.preview
-	if p == nil || p.ref != msg.ref {
-		return
+	if p == nil || p.ref != msg.ref || p.public != msg.public {
+		return // a stale render (the version was switched meanwhile)
 	}
-	p.meeting, p.markdown, p.rendered, p.width = msg.meeting, msg.markdown, msg.rendered, msg.width
+	p.rec, p.meeting, p.markdown, p.rendered, p.width = msg.rec, msg.meeting, msg.markdown, msg.rendered, msg.width
 	p.err = ""
 	if msg.err != nil {
 		p.err = msg.err.Error()
@@ -104,6 +111,10 @@ func (a *App) previewKey(msg tea.KeyPressMsg) tea.Cmd {
 		}
 		a.saveMinutesForm()
 		return nil
+	case key.Matches(msg, a.keys.Preview.Public):
+		p.public = !p.public
+		p.rendered, p.markdown = "", ""
+		return a.renderPreview()
 	case key.Matches(msg, g.Down):
 		p.vp.ScrollDown(1)
 	case key.Matches(msg, g.Up):
@@ -120,25 +131,47 @@ func (a *App) previewKey(msg tea.KeyPressMsg) tea.Cmd {
 	return nil
 }
 
-// saveMinutesForm asks where to save, defaulting to minutes-YYYY-MM-DD.md
-// in the current directory.
+// saveMinutesForm exports the minutes: the format, then where, defaulting
+// to minutes-YYYY-MM-DD[-public].EXT in the current directory. The version
+// (restricted or public) is the one on screen.
 func (a *App) saveMinutesForm() {
 	p := a.preview
-	md, meeting := p.markdown, p.meeting
-	f := newForm("Save the minutes", formContext{today: a.st.Today()}, func(f *form) tea.Cmd {
+	rec, m, public := p.rec, p.meeting, p.public
+	choices := make([]string, len(minutes.Formats))
+	for i, f := range minutes.Formats {
+		choices[i] = string(f)
+	}
+	version := "restricted (OFFICIAL-SENSITIVE)"
+	if public {
+		version = "public (Part 1)"
+	}
+	f := newForm("Export the minutes · "+version, formContext{today: a.st.Today()}, func(f *form) tea.Cmd {
+		format := minutes.Format(f.value("format"))
 		name, ok := f.lineOf("file", "file name", 500, true)
 		if !ok {
 			return nil
 		}
+		// A default name follows the chosen format; a name the person typed
+		// is kept as typed.
+		for _, other := range minutes.Formats {
+			if name == minutes.FileNameFor(m, other, public) {
+				name = minutes.FileNameFor(m, format, public)
+			}
+		}
 		return a.save(f.id, "", func() (any, error) {
-			path, err := minutes.Save(name, meeting, "md", []byte(md))
+			data, err := minutes.Render(rec, format, minutes.Options{Public: public})
+			if err != nil {
+				return nil, err
+			}
+			path, err := minutes.Save(name, m, string(format), data)
 			if err != nil {
 				return nil, &model.FieldError{Field: "file", Problem: err.Error()}
 			}
 			return "saved to " + path, nil
 		})
 	})
-	f.text("file", "File name", minutes.FileName(p.meeting, "md"), "Markdown; a relative name is saved in the current folder")
+	f.choose("format", "Format (md, html for print and Word, txt for email, json)", choices, 0).
+		text("file", "File name", minutes.FileNameFor(m, minutes.MD, public), "a relative name is saved in the current folder; written readable by you only")
 	a.form = f
 }
 
@@ -150,6 +183,11 @@ func (a *App) previewView(w, h int) string {
 		if p.meeting.State != model.MeetingClosed {
 			title += " · DRAFT"
 		}
+	}
+	if p.public {
+		title += " · PUBLIC (Part 1)"
+	} else {
+		title += " · restricted"
 	}
 	var lines []string
 	switch {

@@ -2,6 +2,8 @@ package tui
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
@@ -439,5 +441,36 @@ func TestPart2AndAmendInTheApp(t *testing.T) {
 	rec, _ := s.MeetingRecord(m.ID)
 	if len(rec.Amendments) != 1 || rec.Amendments[0].Before != "that patrols continue" || rec.Amendments[0].By != chair.Name {
 		t.Fatalf("amendments %+v", rec.Amendments)
+	}
+}
+
+// The minutes preview switches to the public version and exports it.
+func TestPreviewPublicAndExport(t *testing.T) {
+	s := demoStore(t)
+	ss := startSession(t, s, chairOf(t, s), 120, 36)
+	ss.waitFor("Hotspots by risk")
+	ss.keys("M")
+	ss.waitFor("· restricted", "OFFICIAL-SENSITIVE")
+	ss.keys("p")
+	ss.waitFor("PUBLIC (Part 1)", "considered in private")
+	ss.keys("w")
+	ss.waitFor("Export the minutes · public (Part 1)", "minutes-2026-11-17-public.md")
+	ss.keys("right") // html
+	ss.keys("tab")
+	for range len("minutes-2026-11-17-public.md") {
+		ss.tm.Send(keyPress("backspace"))
+	}
+	path := filepath.Join(t.TempDir(), "for-the-website.html")
+	ss.typeText(path)
+	ss.keys("enter")
+	ss.waitFor("saved to " + path)
+	ss.finish()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	html := string(b)
+	if !strings.HasPrefix(html, "<!DOCTYPE html>") || !strings.Contains(html, "PUBLIC — Part 1 minutes") || strings.Contains(html, "OFFICIAL-SENSITIVE") {
+		t.Fatalf("not the public HTML minutes:\n%.400s", html)
 	}
 }
