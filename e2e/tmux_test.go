@@ -100,7 +100,7 @@ func (tm *term) text(s string) { tm.tmux("send-keys", "-t", "main", "-l", s) }
 
 func (tm *term) waitFor(want ...string) string {
 	tm.t.Helper()
-	deadline := time.Now().Add(10 * time.Second)
+	deadline := time.Now().Add(20 * time.Second) // ends as soon as the screen matches
 	var scr string
 	for time.Now().Before(deadline) {
 		scr = tm.screen()

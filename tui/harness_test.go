@@ -103,7 +103,9 @@ func (s *session) screen() string {
 // waitFor waits until the screen shows every one of want.
 func (s *session) waitFor(want ...string) {
 	s.t.Helper()
-	deadline := time.Now().Add(5 * time.Second)
+	// Generous: under the race detector on a loaded two-core machine a
+	// step can take seconds; the wait ends as soon as the screen matches.
+	deadline := time.Now().Add(15 * time.Second)
 	for time.Now().Before(deadline) {
 		scr := s.screen()
 		ok := true

@@ -164,10 +164,12 @@ func (a *App) meetingKey(msg tea.KeyPressMsg) tea.Cmd {
 		}
 		return a.togglePart2(i)
 	case key.Matches(msg, mk.Amend):
-		if mt.view.closed {
-			a.amendForm()
+		if !mt.view.closed {
+			a.flash, a.flashErr = "amendments correct a closed meeting's record: while it is open, add a further note or resolution", true
 			return nil
 		}
+		a.amendForm()
+		return nil
 	}
 	if mt.agendaFocus {
 		return a.agendaKey(msg)

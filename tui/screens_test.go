@@ -426,8 +426,10 @@ func TestPart2AndAmendInTheApp(t *testing.T) {
 		t.Fatal(err)
 	}
 	ss.waitFor("(" + d.Ref() + ")")
+	ss.keys("e")
+	ss.waitFor("amendments correct a closed meeting's record")
 	ss.keys("x", "y")
-	ss.waitFor("meeting closed")
+	ss.waitFor("meeting closed", "CLOSED — this meeting is read-only")
 	ss.keys("e")
 	ss.waitFor("Amend the minutes")
 	ss.typeText(d.Ref())
