@@ -166,7 +166,7 @@ func (s *session) finish() string {
 	if err := s.tm.Quit(); err != nil {
 		s.t.Fatal(err)
 	}
-	fm := s.tm.FinalModel(s.t, teatest.WithFinalTimeout(5*time.Second))
+	fm := s.tm.FinalModel(s.t, teatest.WithFinalTimeout(15*time.Second))
 	return ansi.Strip(fm.(*App).render())
 }
 
