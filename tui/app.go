@@ -222,6 +222,9 @@ func (a *App) saved(msg savedMsg) tea.Cmd {
 		a.pending[msg.action]--
 	}
 	a.savedAt = a.now()
+	if m, ok := msg.result.(model.Meeting); ok && a.mt != nil && a.mt.id == m.ID {
+		a.mt.seen = max(a.mt.seen, m.Version)
+	}
 	if msg.nav {
 		if a.mt != nil {
 			a.mt.pendingNav = max(a.mt.pendingNav-1, 0)

@@ -14,7 +14,13 @@ import (
 // view (replaced on every reload); cur is the item on screen, which follows
 // the record unless this session has moves in flight.
 type meetingState struct {
-	id          model.ID
+	id model.ID
+	// seen is the newest version of the meeting record this session has
+	// seen, from a load or from one of its own saves. A loaded record older
+	// than that was read before a change this session already knows about
+	// (a reload racing the session's own quick ] ] ]): it is dropped, or it
+	// would move the screen back.
+	seen        int
 	view        *meetingView
 	cur         int
 	pendingNav  int
@@ -36,8 +42,12 @@ func (a *App) openMeeting(id model.ID) tea.Cmd {
 	return a.loadMeeting(id)
 }
 
-// apply takes a freshly loaded record.
+// apply takes a freshly loaded record (unless it is older than one seen).
 func (mt *meetingState) apply(v *meetingView) {
+	if v.rec.Meeting.Version < mt.seen {
+		return
+	}
+	mt.seen = v.rec.Meeting.Version
 	first := mt.view == nil
 	mt.view = v
 	v.filterMatters(mt.filter.query())

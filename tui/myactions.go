@@ -94,6 +94,19 @@ func (a *App) myActionsLoaded(msg myActionsMsg) {
 		m.err = msg.err.Error()
 		return
 	}
+	// A load can have read the store before this session's own latest save
+	// landed: keep the newer record for any action it is behind on.
+	if m.data != nil {
+		known := make(map[model.ID]model.Action, len(m.data.actions))
+		for _, act := range m.data.actions {
+			known[act.ID] = act
+		}
+		for i, act := range msg.data.actions {
+			if k, ok := known[act.ID]; ok && k.Version > act.Version {
+				msg.data.actions[i] = k
+			}
+		}
+	}
 	m.data, m.err = msg.data, ""
 	a.refilterMine()
 }

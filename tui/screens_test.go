@@ -476,3 +476,30 @@ func TestPreviewPublicAndExport(t *testing.T) {
 		t.Fatalf("not the public HTML minutes:\n%.400s", html)
 	}
 }
+
+// A reload that read the meeting before this session's latest move, but
+// arrives after it, must not move the screen back.
+func TestStaleMeetingLoadIsDropped(t *testing.T) {
+	s := demoStore(t)
+	chair := chairOf(t, s)
+	m, err := s.StartMeeting(chair, model.Date{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := New(Config{Store: s, Actor: chair, Now: fixedClock})
+	t.Cleanup(a.Close)
+	a.Update(windowSize(120, 36))
+	settle(a, a.openMeeting(m.ID))
+	stale := a.loadMeeting(m.ID)() // read now, at item 1
+	settle(a, a.key(keyPress("]")))
+	settle(a, a.key(keyPress("]")))
+	if a.mt.cur != 2 {
+		t.Fatalf("at item %d after two moves", a.mt.cur+1)
+	}
+	sm := stale.(meetingMsg)
+	sm.gen = a.gen // as if it were the newest load issued
+	a.Update(sm)
+	if a.mt.cur != 2 {
+		t.Fatalf("a stale load moved the meeting back to item %d", a.mt.cur+1)
+	}
+}
