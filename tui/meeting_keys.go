@@ -334,8 +334,23 @@ func (a *App) statusForm(act model.Action) {
 }
 
 func (a *App) carryForm(act model.Action) {
-	actor, st, meetingID := a.actor, a.st, a.mt.id
-	f := newForm("Carry forward · "+act.Ref()+" "+act.Text, a.formCtx(), func(f *form) tea.Cmd {
+	a.dueForm(act, dueFormSpec{title: "Carry forward", defaultWhen: "next-meeting", said: "carried forward to",
+		reasonHint: "why it is late: recorded in the minutes", ctx: a.formCtx(), meetingID: a.mt.id})
+}
+
+// dueFormSpec is what differs between moving a due date in the meeting
+// (carry forward) and between meetings (a rep proposing a new date).
+type dueFormSpec struct {
+	title, defaultWhen, said, reasonHint string
+	ctx                                  formContext
+	meetingID                            model.ID
+}
+
+// dueForm asks for a new due date and the reason, asks before a date in the
+// past, and saves with the newest version of the action this session knows.
+func (a *App) dueForm(act model.Action, spec dueFormSpec) {
+	actor, st := a.actor, a.st
+	f := newForm(spec.title+" · "+act.Ref()+" "+act.Text, spec.ctx, func(f *form) tea.Cmd {
 		due, ok1 := f.dateOf("due")
 		reason, ok2 := f.textOf("reason", "reason", true)
 		if !ok1 || !ok2 {
@@ -345,13 +360,12 @@ func (a *App) carryForm(act model.Action) {
 			f.confirm = q
 			return nil
 		}
-		version := a.versionOf(act.ID, act.Version)
-		return a.saveAction(f.id, act.Ref()+" carried forward to "+due.ShortAt(f.ctx.today), act.ID, func() (any, error) {
-			return st.ChangeDue(actor, act.ID, version, due, reason, meetingID)
+		version := a.versionOf(act.ID, act.Version) // a save since the form opened is not a conflict
+		return a.saveAction(f.id, act.Ref()+" "+spec.said+" "+due.ShortAt(f.ctx.today), act.ID, func() (any, error) {
+			return st.ChangeDue(actor, act.ID, version, due, reason, spec.meetingID)
 		})
 	})
-	f.date("due", "New due date", "next-meeting").
-		text("reason", "Reason", "", "why it is late: recorded in the minutes")
+	f.date("due", "New due date", spec.defaultWhen).text("reason", "Reason", "", spec.reasonHint)
 	a.form = f
 }
 

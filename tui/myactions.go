@@ -289,28 +289,12 @@ func (a *App) mineProgressForm(act model.Action) {
 	a.form = f
 }
 
+// proposeDueForm is a rep moving a due date between meetings. The default
+// is two weeks on, not "next-meeting": between meetings the next one may be
+// today, and a new date should give the work room.
 func (a *App) proposeDueForm(act model.Action) {
-	actor, st := a.actor, a.st
-	f := newForm("New due date · "+act.Ref()+" "+act.Text, a.mineFormCtx(), func(f *form) tea.Cmd {
-		due, ok1 := f.dateOf("due")
-		reason, ok2 := f.textOf("reason", "reason", true)
-		if !ok1 || !ok2 {
-			return nil
-		}
-		if q, past := model.DueInPast(due, f.ctx.today); past && !f.confirmed {
-			f.confirm = q
-			return nil
-		}
-		version := a.versionOf(act.ID, act.Version) // a save since the form opened is not a conflict
-		return a.saveAction(f.id, act.Ref()+" now due "+due.ShortAt(f.ctx.today), act.ID, func() (any, error) {
-			return st.ChangeDue(actor, act.ID, version, due, reason, 0)
-		})
-	})
-	// Two weeks on, not "next-meeting": between meetings the next one may be
-	// today, and a new date should give the work room.
-	f.date("due", "New due date", "+2w").
-		text("reason", "Reason", "", "why the date moves: the chair sees it in matters arising")
-	a.form = f
+	a.dueForm(act, dueFormSpec{title: "New due date", defaultWhen: "+2w", said: "now due",
+		reasonHint: "why the date moves: the chair sees it in matters arising", ctx: a.mineFormCtx()})
 }
 
 func (a *App) hotspotFilterForm() {
