@@ -15,7 +15,7 @@ func TestMeetingSurvivesSIGKILL(t *testing.T) {
 	needTmux(t)
 	home := t.TempDir()
 	db := filepath.Join(home, "tasking.db")
-	env := []string{"HOME=" + home, "XDG_DATA_HOME=" + filepath.Join(home, "data"), "XDG_CONFIG_HOME=" + filepath.Join(home, "config"), "TERM=xterm-256color", "NO_COLOR=1"}
+	env := baseEnv(home)
 
 	if out, errOut, code := run(t, env, "--db", db, "demo"); code != 0 {
 		t.Fatalf("demo: exit %d\n%s%s", code, out, errOut)
@@ -27,7 +27,7 @@ func TestMeetingSurvivesSIGKILL(t *testing.T) {
 	tm.keys("/")
 	tm.text("helen")
 	tm.keys("Enter", "Enter")
-	tm.waitFor("Hotspots by risk", "start the meeting", "you: Helen Marsh")
+	tm.waitFor("Hotspots by risk", "you: Helen Marsh")
 
 	// While the TUI holds the file, another tasking is told who has it.
 	_, errOut, code := run(t, env, "--db", db, "actions")
@@ -35,9 +35,7 @@ func TestMeetingSurvivesSIGKILL(t *testing.T) {
 		t.Fatalf("second process: exit %d, stderr %q", code, errOut)
 	}
 
-	tm.keys("m")
-	tm.waitFor("Start the meeting planned for")
-	tm.keys("y")
+	tm.startMeeting()
 	tm.waitFor("Confidentiality statement", "28 not marked")
 	tm.keys("1", "1", "2")
 	tm.waitFor("2 present · 1 apologies")

@@ -15,7 +15,7 @@ func TestRepsUpdateThenChairReviews(t *testing.T) {
 	needTmux(t)
 	home := t.TempDir()
 	db := filepath.Join(home, "tasking.db")
-	env := []string{"HOME=" + home, "XDG_DATA_HOME=" + filepath.Join(home, "data"), "XDG_CONFIG_HOME=" + filepath.Join(home, "config"), "TERM=xterm-256color", "NO_COLOR=1"}
+	env := baseEnv(home)
 	if _, errOut, code := run(t, env, "--db", db, "demo"); code != 0 {
 		t.Fatalf("demo: %s", errOut)
 	}
@@ -53,13 +53,13 @@ func TestRepsUpdateThenChairReviews(t *testing.T) {
 
 	// The chair's meeting: matters arising shows both, with who.
 	chair := startTerm(t, 160, 48, env, "--db", db, "--as", "Helen Marsh")
-	chair.waitFor("start the meeting")
-	chair.keys("m", "y")
+	chair.waitFor("Hotspots by risk")
+	chair.startMeeting()
 	chair.waitFor("Confidentiality statement")
 	chair.keys("]", "]", "]")
-	scr := chair.waitFor("actions from earlier meetings", "24 Nov Sgt Patel: Sunday patrol done",
-		"24 Nov G Fletcher: Tenancy warning let")
-	_ = scr
+	today := pinned.Format("02 Jan") // both updates were made today
+	chair.waitFor("actions from earlier meetings", today+" Sgt Patel: Sunday patrol done",
+		today+" G Fletcher: Tenancy warning let")
 	// Find the sergeant's action and accept his update as it stands.
 	chair.keys("/")
 	chair.text("Sunday")

@@ -13,6 +13,49 @@ import (
 
 var binary string
 
+// e2eNowEnv chooses the moment the whole suite runs at. .ci/run runs the
+// suite at several (the day before a planned meeting, 31 March as the
+// municipal year turns, 31 December); the default is a meeting day.
+const e2eNowEnv = "TASKING_E2E_NOW"
+
+// pinned is that moment. Every process the suite starts gets it as
+// TASKING_NOW, and every date the tests expect is worked out from it, so the
+// suite passes on any day of the real calendar.
+var pinned = pinnedNow()
+
+func pinnedNow() time.Time {
+	v := os.Getenv(e2eNowEnv)
+	if v == "" {
+		v = "2026-11-24T10:00" // a Tuesday: the demo's meeting day
+	}
+	t, err := time.ParseInLocation("2006-01-02T15:04", v, time.Local)
+	if err != nil {
+		panic(fmt.Sprintf("%s=%q: want YYYY-MM-DDTHH:MM", e2eNowEnv, v))
+	}
+	return t
+}
+
+// clockAt is the TASKING_NOW setting for t.
+func clockAt(t time.Time) string { return "TASKING_NOW=" + t.Format("2006-01-02T15:04") }
+
+// baseEnv is a private home for one test, a plain terminal and the pinned
+// clock: the screen depends on neither the machine nor the day.
+func baseEnv(home string) []string {
+	return []string{"HOME=" + home, "XDG_DATA_HOME=" + filepath.Join(home, "data"), "XDG_CONFIG_HOME=" + filepath.Join(home, "config"),
+		"TERM=xterm-256color", "NO_COLOR=1", clockAt(pinned)}
+}
+
+// withClock is env with its clock moved to t.
+func withClock(env []string, t time.Time) []string {
+	out := make([]string, 0, len(env))
+	for _, e := range env {
+		if !strings.HasPrefix(e, "TASKING_NOW=") {
+			out = append(out, e)
+		}
+	}
+	return append(out, clockAt(t))
+}
+
 func TestMain(m *testing.M) {
 	dir, err := os.MkdirTemp("", "tasking-e2e")
 	if err != nil {
@@ -117,6 +160,33 @@ func (tm *term) waitFor(want ...string) string {
 	}
 	tm.t.Fatalf("the screen never showed %q; it shows:\n%s", want, scr)
 	return ""
+}
+
+// waitForAny waits until the screen shows one of want and returns it.
+func (tm *term) waitForAny(want ...string) string {
+	tm.t.Helper()
+	deadline := time.Now().Add(20 * time.Second)
+	var scr string
+	for time.Now().Before(deadline) {
+		scr = tm.screen()
+		for _, w := range want {
+			if strings.Contains(scr, w) {
+				return w
+			}
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	tm.t.Fatalf("the screen never showed any of %q; it shows:\n%s", want, scr)
+	return ""
+}
+
+// startMeeting answers home's question: the planned meeting is started
+// today whether or not today is its planned day.
+func (tm *term) startMeeting() {
+	tm.t.Helper()
+	tm.keys("m")
+	tm.waitForAny("Start the meeting planned for", "Hold it today", "Start this week's meeting today")
+	tm.keys("y")
 }
 
 // pid is the process in the pane (the command was exec'd, so it is tasking).

@@ -135,7 +135,7 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		a.hintCache = nil
 		return a, nil
 	case tickMsg:
-		a.clock = time.Time(msg)
+		a.clock = a.now() // the app's clock, which may be pinned (TASKING_NOW)
 		return a, tick()
 	case changeMsg:
 		return a, tea.Batch(a.reload(), waitForChange(a.feed))

@@ -6,7 +6,6 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"time"
 )
 
 // firstActionOf is the ref of the first open action of an agency in db.
@@ -35,7 +34,7 @@ func TestActionAddIsTheChairs(t *testing.T) {
 		2, "")
 	out := ok(t, "--db", db, "--as", "Helen Marsh", "action", "add", "--hotspot", "HS-1", "--agency", "police",
 		"--due", "+1w", "--officer", "PC Hill", "Joint", "patrols", "at", "the", "bus", "station")
-	due := time.Now().AddDate(0, 0, 7).Format("2006-01-02")
+	due := cliNow.AddDate(0, 0, 7).Format("2006-01-02")
 	if !strings.HasPrefix(out, "A-") || !strings.Contains(out, "assigned to Derbyshire Constabulary, due "+due) {
 		t.Fatalf("add said %q", out)
 	}
@@ -61,14 +60,14 @@ func TestActionUpdateByReps(t *testing.T) {
 	failsWith(t, run(t, nil, "--db", db, "--as", "Sgt Jas Patel", "action", "update", police, "--due", "+5w", "--reason", "x", "--status", "blocked"),
 		1, "already blocked")
 	if rows := decodeJSON(t, ok(t, "--db", db, "actions", "--status", "blocked", "--format", "json")); !slices.ContainsFunc(rows, func(r map[string]string) bool {
-		return r["ref"] == police && r["due"] != time.Now().AddDate(0, 0, 35).Format("2006-01-02")
+		return r["ref"] == police && r["due"] != cliNow.AddDate(0, 0, 35).Format("2006-01-02")
 	}) {
 		t.Fatal("a refused update moved the due date")
 	}
 	failsWith(t, run(t, nil, "--db", db, "--as", "Sgt Jas Patel", "action", "update", police, "--due", "2020-01-01", "--reason", "x"),
 		1, "is in the past")
 	out = ok(t, "--db", db, "--as", "Sgt Jas Patel", "action", "update", police, "--due", "+3w", "--reason", "Rota not out yet")
-	if !strings.Contains(out, "due "+time.Now().AddDate(0, 0, 21).Format("2006-01-02")) {
+	if !strings.Contains(out, "due "+cliNow.AddDate(0, 0, 21).Format("2006-01-02")) {
 		t.Fatalf("due update said %q", out)
 	}
 	show := ok(t, "--db", db, "action", "show", police)
@@ -107,7 +106,7 @@ func TestActionsMine(t *testing.T) {
 	if lines[0] != strings.Join(actionFields, ",") {
 		t.Fatalf("header %q", lines[0])
 	}
-	today := time.Now().Format("2006-01-02")
+	today := cliNow.Format("2006-01-02")
 	for _, l := range lines[1:] {
 		if !strings.Contains(l, "Derbyshire Constabulary") {
 			t.Errorf("not a police action: %s", l)

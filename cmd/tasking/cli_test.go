@@ -27,6 +27,10 @@ var (
 	masterDB string // a demo database, copied for each test
 )
 
+// cliNow is the moment every test's tasking believes it is (TASKING_NOW):
+// Tuesday 24 November 2026, a meeting day. No test reads the real calendar.
+var cliNow = time.Date(2026, 11, 24, 10, 0, 0, 0, time.Local)
+
 func TestMain(m *testing.M) {
 	os.Exit(runTests(m))
 }
@@ -62,7 +66,7 @@ func isolatedEnv(home string) []string {
 	var env []string
 	for _, kv := range os.Environ() {
 		k, _, _ := strings.Cut(kv, "=")
-		if k == "HOME" || k == "TASKING_DB" || k == "NO_COLOR" || strings.HasPrefix(k, "XDG_") {
+		if k == "HOME" || k == "TASKING_DB" || k == "TASKING_NOW" || k == "NO_COLOR" || strings.HasPrefix(k, "XDG_") {
 			continue
 		}
 		env = append(env, kv)
@@ -73,6 +77,7 @@ func isolatedEnv(home string) []string {
 		"XDG_CONFIG_HOME="+filepath.Join(home, "config"),
 		"XDG_STATE_HOME="+filepath.Join(home, "state"),
 		"XDG_CACHE_HOME="+filepath.Join(home, "cache"),
+		"TASKING_NOW="+cliNow.Format("2006-01-02T15:04"),
 	)
 }
 
@@ -313,7 +318,7 @@ func TestActionsOverdue(t *testing.T) {
 		t.Fatal("the demo has overdue actions, none listed")
 	}
 	checkFields(t, rows, actionFields)
-	today := time.Now().Format("2006-01-02")
+	today := cliNow.Format("2006-01-02")
 	for _, r := range rows {
 		if r["due"] == "" || r["due"] >= today {
 			t.Errorf("%s is due %s, not before today %s", r["ref"], r["due"], today)

@@ -28,6 +28,8 @@ type app struct {
 	as string // --as
 
 	path string // the resolved database path, once known (for messages)
+
+	now func() time.Time // the clock, once read (clock.go)
 }
 
 // dbPath resolves the database: --db, then $TASKING_DB, then
@@ -73,7 +75,11 @@ func (a *app) open(cmd *cobra.Command) (*store.Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	return store.Open(path, store.Options{Mode: mode(cmd), LockTimeout: lockTimeout})
+	now, err := a.clock()
+	if err != nil {
+		return nil, err
+	}
+	return store.Open(path, store.Options{Mode: mode(cmd), LockTimeout: lockTimeout, Now: now})
 }
 
 // openData opens a database that must already hold a partnership: the read
@@ -86,7 +92,11 @@ func (a *app) openData(cmd *cobra.Command) (*store.Store, error) {
 	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
 		return nil, noPartnership(path)
 	}
-	s, err := store.Open(path, store.Options{Mode: mode(cmd), LockTimeout: lockTimeout})
+	now, err := a.clock()
+	if err != nil {
+		return nil, err
+	}
+	s, err := store.Open(path, store.Options{Mode: mode(cmd), LockTimeout: lockTimeout, Now: now})
 	if err != nil {
 		return nil, err
 	}
