@@ -559,3 +559,24 @@ func TestHelpEverywhere(t *testing.T) {
 		t.Error("actions --help does not document the fields")
 	}
 }
+
+// TestClockOverride: TASKING_NOW decides what "today" is for every rule,
+// and a value that is not a moment is a usage error said in one line.
+func TestClockOverride(t *testing.T) {
+	db := demoDB(t)
+	env := func(now string) []string {
+		return append(isolatedEnv(t.TempDir()), "TASKING_NOW="+now)
+	}
+	// The demo was made on cliNow; a month later more actions are overdue.
+	count := func(now string) int {
+		r := run(t, env(now), "--db", db, "actions", "--overdue", "--format", "json")
+		if r.code != 0 {
+			t.Fatalf("actions at %s: %s", now, r.stderr)
+		}
+		return len(decodeJSON(t, r.stdout))
+	}
+	if now, later := count(cliNow.Format("2006-01-02T15:04")), count(cliNow.AddDate(0, 1, 0).Format("2006-01-02")); later <= now {
+		t.Errorf("overdue today %d, a month later %d: the clock was not moved", now, later)
+	}
+	failsWith(t, run(t, env("next tuesday"), "--db", db, "actions"), 2, `TASKING_NOW: "next tuesday" is not a moment`)
+}
