@@ -29,7 +29,8 @@ func Invalid(field, format string, args ...any) error {
 // CleanText removes terminal escape and control sequences (CSI, OSC, DCS and
 // friends, and bare C0/C1 controls) so text typed or pasted into the tool can
 // never move a cursor, retitle a window or hide itself on anyone's screen.
-// Bidi override and isolate controls are dropped too. Newlines are kept,
+// Invisible format characters (Unicode Cf: bidi controls, zero-width spaces
+// and joiners, BOMs inside text, tag characters) are dropped too. Newlines are kept,
 // tabs become spaces, \r\n becomes \n, invalid UTF-8 is
 // dropped, and the result is trimmed.
 func CleanText(s string) string {
@@ -65,16 +66,40 @@ func CleanText(s string) string {
 			// other C0/C1 controls: dropped
 		case r == '\u2028' || r == '\u2029':
 			b.WriteByte('\n')
-		case (r >= '\u202a' && r <= '\u202e') || (r >= '\u2066' && r <= '\u2069'):
-			// Bidi embeddings, overrides and isolates can make text display
-			// in a different order from what is stored ("Trojan Source"):
-			// dropped. Right-to-left letters themselves are kept.
+		case r == '\u200d' && joinsEmoji(b.String(), s[i+size:]):
+			// A zero-width joiner between two emoji draws one picture
+			// (👨‍👩‍👧): kept. Anywhere else it is invisible and dropped.
+			b.WriteRune(r)
+		case unicode.Is(unicode.Cf, r):
+			// Invisible format characters: bidi embeddings, overrides and
+			// isolates (which make text display in a different order from
+			// what is stored, "Trojan Source"), zero-width spaces and
+			// joiners, word joiners, soft hyphens, a BOM inside text and the
+			// invisible "tag" letters. They hide words from a search and
+			// from a reviewer's eye, so they are dropped. Right-to-left
+			// letters themselves are kept.
 		default:
 			b.WriteRune(r)
 		}
 		i += size
 	}
 	return strings.TrimSpace(b.String())
+}
+
+// joinsEmoji: the text before ends with an emoji (perhaps with a skin tone
+// or presentation selector) and the text after starts with one.
+func joinsEmoji(before, after string) bool {
+	prev, _ := utf8.DecodeLastRuneInString(before)
+	if prev == '\ufe0f' || (prev >= 0x1f3fb && prev <= 0x1f3ff) {
+		p2, _ := utf8.DecodeLastRuneInString(before[:len(before)-utf8.RuneLen(prev)])
+		prev = p2
+	}
+	next, _ := utf8.DecodeRuneInString(after)
+	return isEmoji(prev) && isEmoji(next)
+}
+
+func isEmoji(r rune) bool {
+	return unicode.Is(unicode.So, r) || (r >= 0x1f000 && r <= 0x1faff)
 }
 
 // skipEscape returns the index after the escape sequence whose ESC is just
