@@ -9,6 +9,7 @@ package demo
 import (
 	"fmt"
 	"math/rand/v2"
+	"strings"
 	"time"
 
 	"github.com/ccsp/tasking/model"
@@ -159,6 +160,9 @@ func (g *gen) addHotspots(copies int, wards []Ward) {
 				Category: s.category, Theme: s.theme, Risk: s.risk, RiskReason: s.riskReason, Status: s.status,
 				SARA: s.sara, LeadAgencyID: g.agencyBy[s.lead], Opened: g.today.AddDays(-7 * s.openedWeeksAgo),
 				ConfidentialNotes: s.confidential, Version: 1}
+			if h.Category == model.CategoryPersonal {
+				h.Part2, h.Paragraph = true, model.ParaIndividual // about named people: private from the start
+			}
 			h.CreatedAt = g.at(h.Opened, 11, 0)
 			h.UpdatedAt, h.UpdatedBy = h.CreatedAt, "Tom Okafor"
 			h.Incidents = g.incidents(s.risk)
@@ -231,7 +235,7 @@ func (g *gen) addMeetings(n int) {
 				open = append(open, h)
 			}
 		}
-		m.Agenda = model.BuildAgenda(open)
+		m.Agenda = model.BuildAgenda(open, nil)
 		m.Current = len(m.Agenda) - 1
 		clock := m.OpenedAt.Add(5 * time.Minute)
 		if i > 0 {
@@ -294,8 +298,15 @@ func (g *gen) attendance(m *model.Meeting, i int) {
 	}
 	if i == 2 {
 		m.Guests = append(m.Guests, model.Guest{Name: "Karen Doyle", Agency: "Chesterfield Royal Hospital"})
-		m.Declarations = append(m.Declarations, model.Declaration{MemberID: g.memberBy["Louise Birch"].ID, Name: "Louise Birch",
-			Text: "A personal interest in the Holme Hall shops item: a relative runs one of the shops."})
+		d := model.Declaration{MemberID: g.memberBy["Louise Birch"].ID, Name: "Louise Birch",
+			Text: "A personal interest: a relative runs one of the shops."}
+		for _, h := range g.d.Hotspots {
+			if strings.HasPrefix(h.Title, "Holme Hall shops") {
+				d.Item, d.HotspotID = model.ItemHotspot, h.ID
+				break
+			}
+		}
+		m.Declarations = append(m.Declarations, d)
 	} else {
 		m.NoDeclarations = true
 	}

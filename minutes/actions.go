@@ -12,7 +12,7 @@ const generalHotspot = "General"
 // some out.
 func (b *builder) actionRows(actions []model.Action) (out []ActionRow, withheld bool) {
 	for _, a := range actions {
-		if b.privateAction(a) {
+		if b.withholdAction(a) {
 			withheld = true
 			continue
 		}
@@ -21,22 +21,14 @@ func (b *builder) actionRows(actions []model.Action) (out []ActionRow, withheld 
 	return out, withheld
 }
 
-// privateAction: an action the public version leaves out wherever it would
-// appear. Actions on a hotspot taken in Part 2 at this meeting, or on a
-// personal-category hotspot (work about a named victim or perpetrator), and
-// general actions assigned under a Part 2 "Any other business".
-func (b *builder) privateAction(a model.Action) bool {
-	if !b.public {
+// withholdAction: the public version leaves the action out (model.Disclosure
+// decides); each one is counted once for the notice.
+func (b *builder) withholdAction(a model.Action) bool {
+	if !b.public || b.rules.Action(a) {
 		return false
 	}
-	if a.HotspotID != 0 {
-		return b.part2Hotspots[a.HotspotID] || b.personal(a.HotspotID)
-	}
-	if m := b.rec.Meeting; m.ID != 0 && a.CreatedMeetingID == m.ID {
-		aob, ok := b.agendaItem(model.ItemAOB, 0)
-		return ok && aob.Part2
-	}
-	return false
+	b.actionsWithheld[a.ID] = true
+	return true
 }
 
 func (b *builder) actionRow(a model.Action) ActionRow {
@@ -47,7 +39,7 @@ func (b *builder) actionRow(a model.Action) ActionRow {
 	// The owner is the agency's short label, with the named officer when
 	// there is one: "Police (PCSO Nadia Khan)". Public minutes name agencies,
 	// not officers.
-	if o := line(a.Officer); o != "" && !b.public {
+	if o := line(a.Officer); o != "" && (!b.public || b.rules.Officer()) {
 		row.Officer = o
 		row.Owner += " (" + o + ")"
 	}

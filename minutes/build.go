@@ -3,6 +3,7 @@ package minutes
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/ccsp/tasking/model"
@@ -11,22 +12,12 @@ import (
 // Options choose the version of the minutes.
 //
 // Public makes the Part 1 version, for publication beyond the partnership.
-// It leaves out:
-//   - agenda items taken in Part 2 (the whole item, number and all: the
-//     numbering keeps its gaps, so the two versions' numbers agree);
-//   - Part 2 resolutions, and confidential notes, under Part 1 items;
-//   - officers' names: an action's owner is its agency alone;
-//   - actions (in item tables, matters arising and the action log) on a
-//     hotspot whose item is Part 2 in this meeting, on a hotspot in the
-//     personal ASB category, or assigned under a Part 2 item;
-//   - new referrals in the personal category (the referral and its own
-//     agenda item);
-//   - the words of updates in matters arising: only the structured part
-//     ("in progress → done", "due 27 Oct → 08 Dec", "update accepted");
-//   - the facts line (ward, risk, lead agency) of a personal-category hotspot;
-//   - the refs of notes and resolutions.
-//
-// A hotspot's confidential notes are in neither version.
+// What it may show is decided by model.Disclosure, thing by thing; this
+// package only asks. In short: items taken in private keep their number and
+// a neutral heading; private resolutions, confidential notes, private
+// actions and referrals are left out; people are named by agency only;
+// officers, the words of progress updates and amendment reasons are left
+// out; a hotspot's confidential notes are in neither version.
 type Options struct{ Public bool }
 
 // builder holds what every part of Build looks things up in, computed once.
@@ -35,10 +26,13 @@ type builder struct {
 	idx      model.RecordIndex
 	reviewed map[model.ID]model.ActionUpdate // this meeting's last update to each action
 	public   bool
+	rules    model.Disclosure
 	amended  map[string]model.Amendment // "note N-5" / "decision D-3" → latest amendment
-	// part2Hotspots are the hotspots whose item is Part 2 in this meeting.
-	part2Hotspots map[model.ID]bool
-	agenda        []model.AgendaItem
+	agenda   []model.AgendaItem
+	numbers  map[int]int // agenda index → minute number
+	withheld model.Withheld
+	// actionsWithheld counts each withheld action once, wherever it was due.
+	actionsWithheld map[model.ID]bool
 }
 
 // Build reads the record into the restricted minutes' structure:
@@ -64,6 +58,11 @@ func BuildWith(rec model.MeetingRecord, opt Options) Doc {
 		Draft:        m.State != model.MeetingClosed,
 		FirstMinute:  firstMinute(rec),
 		AsAt:         rec.Today,
+		Started:      clockTime(m.OpenedAt),
+		RecordNote:   text(rec.RecordNote),
+	}
+	if m.State == model.MeetingClosed {
+		d.Ended = clockTime(m.ClosedAt)
 	}
 	if d.State == "" {
 		d.State = model.MeetingPlanned // a meeting record with no state has not started
@@ -76,7 +75,7 @@ func BuildWith(rec model.MeetingRecord, opt Options) Doc {
 		d.MeetingTitle = model.DefaultMeetingTitle
 	}
 	d.Status, d.Approval = b.status()
-	d.Present, d.Guests, d.Apologies = b.attendance()
+	d.Present, d.Guests, d.Apologies, d.Absent = b.attendance()
 	if m.ConfidentialityRead {
 		d.ConfidentialityRead = true
 		d.ConfidentialityStatement = text(rec.Partnership.ConfidentialityStatement)
@@ -86,26 +85,32 @@ func BuildWith(rec model.MeetingRecord, opt Options) Doc {
 	}
 	d.Items = b.items()
 	d.ActionLog = b.actionLog()
-	d.PrivateItems = b.privateItems()
+	b.withheld.Actions = len(b.actionsWithheld)
+	d.PrivateItems = b.withheld.Total()
 	if opt.Public {
-		d.PrivateNotice = privateNotice(d.PrivateItems)
+		d.PrivateNotice = model.PublicNotice(b.withheld)
 	}
 	return d
 }
 
 func newBuilder(rec *model.MeetingRecord, opt Options) *builder {
 	b := &builder{rec: rec, idx: rec.Index(), reviewed: rec.ReviewedIn(rec.Meeting.ID), public: opt.Public,
-		amended: map[string]model.Amendment{}, part2Hotspots: map[model.ID]bool{}}
+		amended: map[string]model.Amendment{}, numbers: map[int]int{}, actionsWithheld: map[model.ID]bool{}}
 	// A meeting that has not started has no agenda yet; its draft shows the
 	// standing items.
 	b.agenda = rec.Meeting.Agenda
 	if len(b.agenda) == 0 {
-		b.agenda = model.BuildAgenda(nil)
+		b.agenda = model.BuildAgenda(nil, nil)
 	}
-	for _, it := range b.agenda {
-		if it.Kind == model.ItemHotspot && it.Part2 {
-			b.part2Hotspots[it.HotspotID] = true
+	m := rec.Meeting
+	m.Agenda = b.agenda
+	b.rules = model.PublicRules(m, b.idx.Hotspots)
+	n := firstMinute(*rec)
+	for _, slot := range model.MinuteOrder(b.agenda) {
+		if !slot.Exclusion {
+			b.numbers[slot.Index] = n
 		}
+		n++
 	}
 	ams := slices.Clone(rec.Amendments)
 	slices.SortStableFunc(ams, func(x, y model.Amendment) int { return x.At.Compare(y.At) })
@@ -121,6 +126,14 @@ func newBuilder(rec *model.MeetingRecord, opt Options) *builder {
 // fixture, an old caller) starts at 1.
 func firstMinute(rec model.MeetingRecord) int {
 	return max(rec.FirstMinute, 1)
+}
+
+// clockTime is a time as council minutes give it: "10.00 am", "2.15 pm".
+func clockTime(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return strings.ToLower(t.Format("3.04 PM"))
 }
 
 // Status values.
@@ -149,11 +162,26 @@ func (b *builder) status() (string, *Approval) {
 	return StatusFinal, a
 }
 
+// person is a member as the minutes name them: by name, job title and
+// agency in the restricted version; in public by agency only.
+func (b *builder) person(id model.ID) Person {
+	mem, ok := b.idx.Members[id]
+	if !ok {
+		// A member record that has gone still attended: say so rather than drop them.
+		mem = model.Member{ID: id, Name: fmt.Sprintf("member #%d", id)}
+	}
+	p := Person{Name: line(mem.Name), Title: line(mem.Title), Agency: line(b.idx.Agencies.Name(mem.AgencyID)),
+		Chair: id == b.rec.Meeting.ChairID && id != 0}
+	if b.public && !b.rules.NamesPeople() {
+		p.Name, p.Title = "", ""
+	}
+	return p
+}
+
 // attendance groups those present by agency (the chair's agency first, then
 // the partnership's agency order; the chair first within their agency) and
-// lists apologies. Members not marked, or marked absent, are in neither list:
-// minutes record who was there and who sent apologies, not who did not come.
-func (b *builder) attendance() (present []AgencyGroup, guests, apologies []Person) {
+// lists apologies and those absent. Members not marked are in no list.
+func (b *builder) attendance() (present []AgencyGroup, guests, apologies, absent []Person) {
 	m := b.rec.Meeting
 	byAgency := map[model.ID][]Person{}
 	var agencyOrder []model.ID
@@ -161,21 +189,18 @@ func (b *builder) attendance() (present []AgencyGroup, guests, apologies []Perso
 		agencyOrder = append(agencyOrder, a.ID)
 	}
 	for _, at := range m.Attendance {
-		mem, ok := b.idx.Members[at.MemberID]
-		if !ok {
-			// A member record that has gone still attended: say so rather than drop them.
-			mem = model.Member{ID: at.MemberID, Name: fmt.Sprintf("member #%d", at.MemberID)}
-		}
-		p := Person{Name: line(mem.Name), Title: line(mem.Title), Agency: line(b.idx.Agencies.Name(mem.AgencyID)),
-			Chair: mem.ID == m.ChairID && m.ChairID != 0}
+		p := b.person(at.MemberID)
+		agencyID := b.idx.Members[at.MemberID].AgencyID
 		switch at.Status {
 		case model.Present:
-			if _, known := b.idx.Agencies[mem.AgencyID]; !known && !slices.Contains(agencyOrder, mem.AgencyID) {
-				agencyOrder = append(agencyOrder, mem.AgencyID)
+			if !slices.Contains(agencyOrder, agencyID) {
+				agencyOrder = append(agencyOrder, agencyID)
 			}
-			byAgency[mem.AgencyID] = append(byAgency[mem.AgencyID], p)
+			byAgency[agencyID] = append(byAgency[agencyID], p)
 		case model.Apologies:
 			apologies = append(apologies, p)
+		case model.Absent:
+			absent = append(absent, p)
 		}
 	}
 	for _, id := range agencyOrder {
@@ -192,27 +217,39 @@ func (b *builder) attendance() (present []AgencyGroup, guests, apologies []Perso
 			}
 			return 1
 		})
-		present = append(present, AgencyGroup{Agency: people[0].Agency, People: people})
+		g := AgencyGroup{Agency: people[0].Agency, People: people, Count: len(people), Chair: people[0].Chair}
+		if b.public {
+			g.People = nil
+		}
+		present = append(present, g)
 	}
 	// Council minutes name the Chair first.
-	if i := slices.IndexFunc(present, func(g AgencyGroup) bool { return g.People[0].Chair }); i > 0 {
+	if i := slices.IndexFunc(present, func(g AgencyGroup) bool { return g.Chair }); i > 0 {
 		chair := present[i]
 		present = slices.Insert(slices.Delete(present, i, i+1), 0, chair)
 	}
 	for _, g := range m.Guests {
-		guests = append(guests, Person{Name: line(g.Name), Agency: line(g.Agency)})
+		p := Person{Name: line(g.Name), Agency: line(g.Agency)}
+		if b.public {
+			p.Name = ""
+		}
+		guests = append(guests, p)
 	}
-	return present, guests, apologies
+	return present, guests, apologies, absent
 }
 
 // amendment is the Doc's record of the latest correction to a note or a
-// decision, if any.
+// decision, if any; in public, its date only.
 func (b *builder) amendment(target, ref string) *Amended {
 	am, ok := b.amended[target+" "+ref]
 	if !ok {
 		return nil
 	}
-	return &Amended{On: dateOf(am.At), By: line(am.By), Reason: line(am.Reason)}
+	out := &Amended{On: dateOf(am.At), By: line(am.By), Reason: line(am.Reason)}
+	if b.public && !b.rules.AmendmentDetail() {
+		out.By, out.Reason = "", ""
+	}
+	return out
 }
 
 func dateOf(t time.Time) model.Date {

@@ -48,9 +48,10 @@ type Doc struct {
 	Status   string    `json:"status"`
 	Approval *Approval `json:"approval,omitempty"`
 	// PrivateItems is how many pieces of business the public version leaves
-	// out as private: Part 2 agenda items, Part 2 resolutions under Part 1
-	// items and new referrals about individuals (personal ASB). It is the same
-	// number in both versions.
+	// out (or shows only by number): Part 2 agenda items, and under Part 1
+	// items private resolutions, confidential notes, private actions and
+	// referrals, and declarations on private items (model.Withheld). It is
+	// the same number in both versions.
 	PrivateItems int `json:"private_items"`
 	// PrivateNotice is the public version's honest line about what it leaves
 	// out; empty in the restricted version.
@@ -58,10 +59,22 @@ type Doc struct {
 	// FirstMinute is the number of the first numbered minute: minute numbers
 	// run on through the municipal year (from 1 April).
 	FirstMinute int `json:"first_minute"`
+	// Started and Ended are when the meeting opened and closed, as council
+	// minutes give them ("10.00 am"); empty when not known (Ended, while it
+	// is open).
+	Started string `json:"started,omitempty"`
+	Ended   string `json:"ended,omitempty"`
+	// RecordNote says, once, what the record could not tell: minutes of a
+	// meeting closed before minutes were frozen at close, rebuilt from the
+	// history kept then.
+	RecordNote string `json:"record_note,omitempty"`
 
+	// Present lists those present by agency. In the public version people
+	// are not named: each agency has Count and no People.
 	Present   []AgencyGroup `json:"present"`
 	Guests    []Person      `json:"guests,omitempty"` // "in attendance"; Agency is their organisation
 	Apologies []Person      `json:"apologies,omitempty"`
+	Absent    []Person      `json:"absent,omitempty"`
 
 	ConfidentialityRead bool `json:"confidentiality_read"`
 	// ConfidentialityStatement is the statement as read (empty when it was not).
@@ -82,7 +95,8 @@ type Approval struct {
 	Date     model.Date `json:"date,omitempty"`    // that meeting's date
 }
 
-// Person is one name in the attendance lists.
+// Person is one name in the attendance lists. In the public version Name and
+// Title are empty: people are shown by their agency.
 type Person struct {
 	Name   string `json:"name"`
 	Title  string `json:"title,omitempty"`  // job title
@@ -90,10 +104,14 @@ type Person struct {
 	Chair  bool   `json:"chair,omitempty"`
 }
 
-// AgencyGroup is the people present for one agency.
+// AgencyGroup is the people present for one agency: by name in the
+// restricted version; in public only how many (Count), and whether the Chair
+// was one of them.
 type AgencyGroup struct {
 	Agency string   `json:"agency"`
 	People []Person `json:"people"`
+	Count  int      `json:"count"`
+	Chair  bool     `json:"chair,omitempty"`
 }
 
 // Item is one numbered minute. Which fields are filled depends on Kind; a
@@ -102,10 +120,13 @@ type Item struct {
 	Number int            `json:"number"`
 	Kind   model.ItemKind `json:"kind"`
 	Title  string         `json:"title"` // "Matters arising", "HS-3 Town centre: …"
-	// Part2: the item was taken in private (exempt information). Only the
-	// restricted version has Part 2 items.
-	Part2   bool     `json:"part2,omitempty"`
-	Hotspot *Hotspot `json:"hotspot,omitempty"` // for hotspot items (not in public for personal ASB)
+	// Part2: the item was taken in private (exempt information under
+	// Paragraph of Schedule 12A). The public version keeps its number with
+	// a neutral heading (Exempt) and nothing else.
+	Part2     bool     `json:"part2,omitempty"`
+	Paragraph int      `json:"paragraph,omitempty"`
+	Exempt    bool     `json:"exempt,omitempty"`
+	Hotspot   *Hotspot `json:"hotspot,omitempty"` // for hotspot items (not in public for personal ASB)
 	// Statement is a whole sentence the minutes say for this item: that there
 	// was nothing to record, or the date of the next meeting.
 	Statement    string        `json:"statement,omitempty"`
@@ -128,16 +149,21 @@ type Hotspot struct {
 	LeadAgency string `json:"lead_agency"`
 }
 
-// Declaration of interest as minuted.
+// Declaration of interest as minuted: who (in public, their agency), on
+// which minute ("minute 97, HS-1 Town centre"), and the interest. In public
+// a declaration on a private item has only Text (model.PrivateDeclaration).
 type Declaration struct {
 	Name string `json:"name"`
+	On   string `json:"on,omitempty"`
 	Text string `json:"text"`
 }
 
 // Note is something said under an item. Confidential notes may name people.
 // Ref ("N-5") is what an amendment names; the public version leaves it out.
 type Note struct {
-	Ref          string   `json:"ref,omitempty"`
+	Ref string `json:"ref,omitempty"`
+	// Agency is the agency that reported it, when one did.
+	Agency       string   `json:"agency,omitempty"`
 	Text         string   `json:"text"`
 	Confidential bool     `json:"confidential,omitempty"`
 	Amended      *Amended `json:"amended,omitempty"`
@@ -155,7 +181,8 @@ type Resolution struct {
 
 // Amended says that a note or resolution was corrected after the meeting
 // closed: Text is the corrected text; the original is in the audit trail.
-// When there were several corrections, this is the latest.
+// When there were several corrections, this is the latest. The public
+// version gives the date only.
 type Amended struct {
 	On     model.Date `json:"on"`
 	By     string     `json:"by"`

@@ -43,6 +43,9 @@ func (d Doc) HTML() string {
 	if d.PrivateNotice != "" {
 		w.p("private-notice", esc(d.PrivateNotice))
 	}
+	if d.RecordNote != "" {
+		w.p("record-note", esc(d.RecordNote))
+	}
 	if d.ConfidentialityRead {
 		w.p("lead-in", "The Chair read the confidentiality statement:")
 		w.p("statement", "<em>"+escLines(d.ConfidentialityStatement)+"</em>")
@@ -67,8 +70,6 @@ func (d Doc) HTML() string {
 		}
 		w.list(guests)
 	}
-	w.raw("<h2>Apologies</h2>\n")
-	w.p("", esc(apologiesSentence(d)))
 
 	for _, it := range d.Items {
 		htmlItem(&w, it)
@@ -89,6 +90,7 @@ func (d Doc) HTML() string {
 		}
 		w.table("log", actionLogHeader, rows, classes)
 	}
+	w.p("signature", esc(signatureLine))
 	w.raw(classification)
 	w.raw("</body>\n</html>\n")
 	return w.b.String()
@@ -98,7 +100,7 @@ func htmlItem(w *htmlWriter, it Item) {
 	id := "minute-" + strconv.Itoa(it.Number)
 	h := "<h2 id=\"" + id + "\">" + strconv.Itoa(it.Number) + ". " + esc(it.Title)
 	if it.Part2 {
-		h += " <span class=\"part2\">" + esc(part2ItemLabel) + "</span>"
+		h += " <span class=\"part2\">" + esc(part2ItemLabel(it)) + "</span>"
 	}
 	w.raw(h + "</h2>\n")
 	if it.Part2 {
@@ -113,12 +115,20 @@ func htmlItem(w *htmlWriter, it Item) {
 	if len(it.Declarations) > 0 {
 		decl := make([]string, len(it.Declarations))
 		for i, d := range it.Declarations {
-			decl[i] = "<strong>" + esc(d.Name) + ":</strong> " + escLines(d.Text)
+			who, what := declarationLine(d)
+			if who == "" {
+				decl[i] = escLines(what)
+				continue
+			}
+			decl[i] = "<strong>" + esc(who) + ":</strong> " + escLines(what)
 		}
 		w.list(decl)
 	}
 	for _, n := range it.Notes {
 		s := escLines(n.Text) + htmlTail(n.Amended, n.Ref)
+		if n.Agency != "" {
+			s = "<strong>" + esc(n.Agency) + ":</strong> " + s
+		}
 		class := "note"
 		if n.Confidential {
 			s = "<em class=\"tag\">" + esc(confidentialTag) + "</em> " + s

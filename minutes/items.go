@@ -2,29 +2,47 @@ package minutes
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/ccsp/tasking/model"
 )
 
-// items makes the numbered minutes, one per agenda item in agenda order.
-//
-// Numbering: attendance (Present, Apologies) is minuted in the heading, as
-// council minutes list those present before the first minute, so the
-// Attendance agenda item gets no number. The others are numbered on from the
-// record's FirstMinute, which carries the numbers through the municipal
-// year: exactly FirstMinute .. FirstMinute+Meeting.MinuteCount()-1. The
-// public version numbers the same way and leaves gaps where it leaves items
-// out.
+// Wording of the items the minutes make themselves.
+const (
+	apologiesTitle = "Apologies for absence"
+	exclusionTitle = "Exclusion of the public"
+	deferredText   = "Deferred to the next meeting."
+	exclusionKind  = model.ItemKind("exclusion")
+)
+
+// items makes the numbered minutes in council order (model.MinuteOrder):
+// the Part 1 items as the agenda had them — attendance is "Apologies for
+// absence" — then, when anything was taken in private, the resolution
+// excluding the public, then the Part 2 items. Numbers run on from the
+// record's FirstMinute, which carries them through the municipal year. The
+// public version keeps every number: an item taken in private appears with
+// its number and a neutral heading only.
 func (b *builder) items() []Item {
 	var out []Item
 	n := firstMinute(*b.rec) - 1
-	for _, it := range b.agenda {
-		if it.Kind == model.ItemAttendance {
+	for _, slot := range model.MinuteOrder(b.agenda) {
+		n++
+		if slot.Exclusion {
+			out = append(out, Item{Number: n, Kind: exclusionKind, Title: exclusionTitle,
+				Resolutions: []Resolution{{Text: fullStop(model.ExclusionResolution(model.ExemptParagraphsOf(b.agenda)))}}})
 			continue
 		}
-		n++
-		if b.public && b.privateItem(it) {
+		it := slot.Item
+		if b.public && !b.rules.Item(it) {
+			para := it.Paragraph
+			if it.Kind == model.ItemHotspot && para == 0 {
+				para = b.idx.Hotspots[it.HotspotID].ExemptAs()
+			}
+			b.withheld.Items++
+			b.withholdUnder(it)
+			out = append(out, Item{Number: n, Kind: it.Kind, Title: model.ExemptHeading(para), Part2: true,
+				Paragraph: int(para.Or(model.ParaIndividual)), Exempt: true})
 			continue
 		}
 		out = append(out, b.item(n, it))
@@ -32,74 +50,43 @@ func (b *builder) items() []Item {
 	return out
 }
 
-// privateItem: an item the public version leaves out whole. A Part 2 item,
-// and the item of a new referral about an individual (its title would name
-// the very case the referral list leaves out).
-func (b *builder) privateItem(it model.AgendaItem) bool {
-	return it.Part2 || (it.Kind == model.ItemHotspot && b.personalReferral(it.HotspotID))
+// withholdUnder counts the actions that a private item would have shown, so
+// the public notice's count is whole.
+func (b *builder) withholdUnder(it model.AgendaItem) {
+	switch it.Kind {
+	case model.ItemHotspot:
+		for _, a := range b.rec.CreatedIn(it.HotspotID) {
+			b.actionsWithheld[a.ID] = true
+		}
+	case model.ItemAOB:
+		for _, a := range b.rec.CreatedIn(0) {
+			b.actionsWithheld[a.ID] = true
+		}
+	case model.ItemMatters:
+		for _, a := range b.rec.MattersArising() {
+			b.actionsWithheld[a.ID] = true
+		}
+	}
 }
 
-// personal: the hotspot is in the personal ASB category (targeted at an
-// individual or group): its details identify people.
-func (b *builder) personal(hotspotID model.ID) bool {
-	h, ok := b.idx.Hotspots[hotspotID]
-	return ok && h.Category == model.CategoryPersonal
+// title is an item's heading: a standing item's name, or the hotspot's ref
+// and title.
+func (b *builder) title(it model.AgendaItem) string {
+	if it.Kind == model.ItemAttendance {
+		return apologiesTitle
+	}
+	return line(model.ItemTitle(it, b.idx.Hotspots))
 }
 
-func (b *builder) personalReferral(hotspotID model.ID) bool {
-	h, ok := b.idx.Hotspots[hotspotID]
-	return ok && b.rec.Meeting.ID != 0 && h.ReferredInMeeting == b.rec.Meeting.ID && h.Category == model.CategoryPersonal
-}
-
-// agendaItem is the item of the given kind (and hotspot), if on the agenda.
-func (b *builder) agendaItem(kind model.ItemKind, hotspotID model.ID) (model.AgendaItem, bool) {
-	for _, it := range b.agenda {
+// minuteRef is how a declaration names its item: "minute 97, HS-1 Town
+// centre: youths congregating".
+func (b *builder) minuteRef(kind model.ItemKind, hotspotID model.ID) string {
+	for i, it := range b.agenda {
 		if it.Kind == kind && (kind != model.ItemHotspot || it.HotspotID == hotspotID) {
-			return it, true
+			return "minute " + strconv.Itoa(b.numbers[i]) + ", " + b.title(it)
 		}
 	}
-	return model.AgendaItem{}, false
-}
-
-// privateItems counts what the public version leaves out as private
-// business, each piece once: Part 2 agenda items; Part 2 resolutions under
-// Part 1 items it shows; new referrals in the personal category, unless
-// they are already inside a Part 2 item (their own, or "New referrals" when
-// they have no item of their own).
-func (b *builder) privateItems() int {
-	n := 0
-	for _, it := range b.agenda {
-		if it.Kind == model.ItemAttendance {
-			continue
-		}
-		if it.Part2 {
-			n++
-			continue
-		}
-		if it.Kind == model.ItemHotspot && b.personalReferral(it.HotspotID) {
-			continue // counted below, once, as a referral
-		}
-		for _, d := range b.rec.DecisionsIn(it.Kind, it.HotspotID) {
-			if d.Part2 && text(d.Text) != "" {
-				n++
-			}
-		}
-	}
-	for _, h := range b.rec.Referrals() {
-		if h.Category != model.CategoryPersonal {
-			continue
-		}
-		if own, ok := b.agendaItem(model.ItemHotspot, h.ID); ok {
-			if !own.Part2 {
-				n++
-			}
-			continue
-		}
-		if refs, ok := b.agendaItem(model.ItemReferrals, 0); ok && !refs.Part2 {
-			n++
-		}
-	}
-	return n
+	return ""
 }
 
 // item is one numbered minute. Every item carries the notes and resolutions
@@ -108,13 +95,22 @@ func (b *builder) privateItems() int {
 // statement would not be true.
 func (b *builder) item(n int, it model.AgendaItem) Item {
 	rec := b.rec
-	out := Item{Number: n, Kind: it.Kind, Title: line(model.ItemTitle(it, b.idx.Hotspots)), Part2: it.Part2}
+	out := Item{Number: n, Kind: it.Kind, Title: b.title(it), Part2: it.Part2}
+	if it.Part2 {
+		para := it.Paragraph
+		if para == 0 && it.Kind == model.ItemHotspot {
+			para = b.idx.Hotspots[it.HotspotID].ExemptAs()
+		}
+		out.Paragraph = int(para.Or(model.ParaIndividual))
+	}
 	var withheld bool
 	out.Notes, withheld = b.notes(it.Kind, it.HotspotID)
 	var w bool
 	out.Resolutions, w = b.resolutions(it.Kind, it.HotspotID)
 	withheld = withheld || w
 	switch it.Kind {
+	case model.ItemAttendance:
+		out.Statement = b.apologiesStatement()
 	case model.ItemDeclarations:
 		out.Declarations = b.declarations()
 		if len(out.Declarations) == 0 {
@@ -130,7 +126,7 @@ func (b *builder) item(n int, it model.AgendaItem) Item {
 	case model.ItemMatters:
 		updates := rec.UpdatesIn(rec.Meeting.ID)
 		for _, a := range rec.MattersArising() {
-			if b.privateAction(a) {
+			if b.withholdAction(a) {
 				withheld = true
 				continue
 			}
@@ -158,7 +154,7 @@ func (b *builder) item(n int, it model.AgendaItem) Item {
 			}
 		}
 	case model.ItemHotspot:
-		if h, ok := b.idx.Hotspots[it.HotspotID]; ok && !(b.public && b.personal(h.ID)) {
+		if h, ok := b.idx.Hotspots[it.HotspotID]; ok && !(b.public && !b.rules.Hotspot(h)) {
 			facts := b.hotspot(h)
 			out.Hotspot = &facts
 		}
@@ -166,14 +162,21 @@ func (b *builder) item(n int, it model.AgendaItem) Item {
 		withheld = withheld || w
 		if len(out.Notes)+len(out.Resolutions)+len(out.Actions) == 0 {
 			out.Statement = "No update was recorded."
+			if b.deferred(it.HotspotID) {
+				out.Statement = deferredText
+			}
 			if withheld {
 				out.Statement = withheldStatement
 			}
 		}
 	case model.ItemReferrals:
 		for _, h := range rec.Referrals() {
-			if b.public && h.Category == model.CategoryPersonal {
+			if b.public && !b.rules.Referral(h) {
 				withheld = true
+				// A referral with its own (private) item is counted there.
+				if !rec.Meeting.HasHotspot(h.ID) {
+					b.withheld.Referrals++
+				}
 				continue
 			}
 			out.Referrals = append(out.Referrals, b.hotspot(h))
@@ -199,6 +202,34 @@ func (b *builder) item(n int, it model.AgendaItem) Item {
 	return out
 }
 
+// deferred: the meeting closed without reaching this hotspot.
+func (b *builder) deferred(hotspotID model.ID) bool {
+	m := b.rec.Meeting
+	return m.State == model.MeetingClosed && slices.Contains(m.Deferred, hotspotID)
+}
+
+// apologiesStatement is the Apologies minute: apologies received, then
+// those absent.
+func (b *builder) apologiesStatement() string {
+	var apologies, absent []string
+	for _, at := range b.rec.Meeting.Attendance {
+		switch at.Status {
+		case model.Apologies:
+			apologies = append(apologies, personName(b.person(at.MemberID)))
+		case model.Absent:
+			absent = append(absent, personName(b.person(at.MemberID)))
+		}
+	}
+	s := "No apologies for absence were received."
+	if len(apologies) > 0 {
+		s = "Apologies for absence were received from " + joinAnd(apologies) + "."
+	}
+	if len(absent) > 0 {
+		s += " Absent: " + joinAnd(absent) + "."
+	}
+	return s
+}
+
 // notes under an item; withheld: the public version left some out.
 func (b *builder) notes(kind model.ItemKind, hotspotID model.ID) (out []Note, withheld bool) {
 	for _, n := range b.rec.NotesIn(kind, hotspotID) {
@@ -206,11 +237,13 @@ func (b *builder) notes(kind model.ItemKind, hotspotID model.ID) (out []Note, wi
 		if t == "" {
 			continue
 		}
-		if b.public && n.Confidential {
+		if b.public && !b.rules.Note(n) {
 			withheld = true
+			b.withheld.Notes++
 			continue
 		}
-		note := Note{Text: model.Sentence(t), Confidential: n.Confidential, Amended: b.amendment("note", n.Ref())}
+		note := Note{Text: model.Sentence(t), Confidential: n.Confidential, Amended: b.amendment("note", n.Ref()),
+			Agency: line(b.idx.Agencies.Name(n.AgencyID))}
 		if !b.public {
 			note.Ref = n.Ref()
 		}
@@ -226,8 +259,9 @@ func (b *builder) resolutions(kind model.ItemKind, hotspotID model.ID) (out []Re
 		if t == "" {
 			continue
 		}
-		if b.public && d.Part2 {
+		if b.public && !b.rules.Decision(d) {
 			withheld = true
+			b.withheld.Resolutions++
 			continue
 		}
 		r := Resolution{Text: fullStop(t), Part2: d.Part2, Amended: b.amendment("decision", d.Ref())}
@@ -244,7 +278,7 @@ func (b *builder) resolutions(kind model.ItemKind, hotspotID model.ID) (out []Re
 // (a status or due date change, "update accepted", "reviewed, no change"),
 // because the words a rep typed may name people.
 func (b *builder) describe(u model.ActionUpdate) string {
-	if !b.public {
+	if !b.public || b.rules.UpdateWords() {
 		return line(u.Describe())
 	}
 	u.Text = ""
@@ -257,13 +291,26 @@ func (b *builder) describe(u model.ActionUpdate) string {
 func (b *builder) declarations() []Declaration {
 	var out []Declaration
 	for _, d := range b.rec.Meeting.Declarations {
+		if b.public && !b.rules.Declaration(d) {
+			b.withheld.Declarations++
+			out = append(out, Declaration{Text: model.PrivateDeclaration})
+			continue
+		}
 		name := line(d.Name)
-		if name == "" {
+		if mem, ok := b.idx.Members[d.MemberID]; ok && (name == "" || d.MemberID != 0) {
+			name = line(mem.Name)
+		}
+		if b.public {
+			name = "A representative"
 			if mem, ok := b.idx.Members[d.MemberID]; ok {
-				name = line(mem.Name)
+				name = "A representative of " + line(b.idx.Agencies.Name(mem.AgencyID))
 			}
 		}
-		out = append(out, Declaration{Name: name, Text: text(d.Text)})
+		decl := Declaration{Name: name, Text: text(d.Text)}
+		if d.Item != "" {
+			decl.On = b.minuteRef(d.Item, d.HotspotID)
+		}
+		out = append(out, decl)
 	}
 	return out
 }

@@ -27,6 +27,9 @@ func (d Doc) Markdown() string {
 	if d.PrivateNotice != "" {
 		w.para(escapeInline(d.PrivateNotice))
 	}
+	if d.RecordNote != "" {
+		w.para("*" + escapeInline(d.RecordNote) + "*")
+	}
 	if d.ConfidentialityRead {
 		w.para("The Chair read the confidentiality statement:")
 		// An italic paragraph, not a blockquote: glamour (the TUI preview)
@@ -50,6 +53,7 @@ func (d Doc) Markdown() string {
 		}
 		w.table(actionLogHeader, rows)
 	}
+	w.para(escapeInline(signatureLine))
 	w.para(classification)
 	return w.String()
 }
@@ -72,8 +76,6 @@ func (d Doc) mdAttendance(w *mdWriter) {
 		}
 		w.list(guests)
 	}
-	w.heading(2, "Apologies")
-	w.para(escapeInline(apologiesSentence(d)))
 }
 
 // mdTail is what follows a note's or resolution's text: the amendment and,
@@ -94,7 +96,7 @@ func mdItem(w *mdWriter, it Item) {
 	// "5.", which is not a list inside a heading. The title is escaped.
 	h := itoa(it.Number) + ". " + escapeInline(it.Title)
 	if it.Part2 {
-		h += " " + escapeInline(part2ItemLabel)
+		h += " " + escapeInline(part2ItemLabel(it))
 	}
 	w.heading(2, h)
 	if it.Part2 {
@@ -109,12 +111,20 @@ func mdItem(w *mdWriter, it Item) {
 	if len(it.Declarations) > 0 {
 		decl := make([]string, len(it.Declarations))
 		for i, d := range it.Declarations {
-			decl[i] = "**" + escapeInline(d.Name) + ":** " + escapeText(d.Text, "  ")
+			who, what := declarationLine(d)
+			if who == "" {
+				decl[i] = escapeText(what, "  ")
+				continue
+			}
+			decl[i] = "**" + escapeInline(who) + ":** " + escapeText(what, "  ")
 		}
 		w.list(decl)
 	}
 	for _, n := range it.Notes {
 		s := escapeText(n.Text, "") + mdTail(n.Amended, n.Ref)
+		if n.Agency != "" {
+			s = "**" + escapeInline(n.Agency) + ":** " + s
+		}
 		if n.Confidential {
 			s = "*" + confidentialTag + "* " + s
 		}

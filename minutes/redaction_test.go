@@ -107,9 +107,9 @@ func TestPublicMinutesLeakNothing(t *testing.T) {
 	must(s.AcceptUpdate(as, repAction.ID, 0, m.ID))
 
 	// Three hotspot items: a Part 1 one (not personal, not the rep's), one
-	// taken in Part 2, and a personal-category one the chair keeps in Part 1.
+	// taken in Part 2, and a personal-category one (always in private).
 	var part1, part2, personal model.ID
-	for i, it := range m.Agenda {
+	for _, it := range m.Agenda {
 		if it.Kind != model.ItemHotspot {
 			continue
 		}
@@ -117,13 +117,14 @@ func TestPublicMinutesLeakNothing(t *testing.T) {
 		switch {
 		case h.Category == model.CategoryPersonal && personal == 0:
 			personal = h.ID
-			must(s.SetItemPart2(as, m.ID, i, false))
 		case h.Category != model.CategoryPersonal && h.ID != repAction.HotspotID && part1 == 0:
 			part1 = h.ID
 		case h.Category != model.CategoryPersonal && h.ID != repAction.HotspotID && part2 == 0:
 			part2 = h.ID
-			must(s.SetItemPart2(as, m.ID, i, true))
 		}
+	}
+	if i := slices.IndexFunc(m.Agenda, func(it model.AgendaItem) bool { return it.HotspotID == part2 }); i >= 0 {
+		must(s.SetItemPart2(as, m.ID, i, true, 0))
 	}
 	if part1 == 0 || part2 == 0 || personal == 0 {
 		t.Fatalf("the demo agenda lacks the hotspots this test needs: %v %v %v", part1, part2, personal)

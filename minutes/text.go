@@ -30,6 +30,9 @@ func (d Doc) Text() string {
 	if d.PrivateNotice != "" {
 		w.para(d.PrivateNotice)
 	}
+	if d.RecordNote != "" {
+		w.para(d.RecordNote)
+	}
 	if d.ConfidentialityRead {
 		w.para("The Chair read the confidentiality statement:")
 		w.block(d.ConfidentialityStatement, "    ", "    ")
@@ -52,8 +55,6 @@ func (d Doc) Text() string {
 		}
 		w.end()
 	}
-	w.heading("Apologies", '-')
-	w.para(apologiesSentence(d))
 
 	for _, it := range d.Items {
 		textItem(&w, it)
@@ -68,6 +69,7 @@ func (d Doc) Text() string {
 	for _, a := range d.ActionLog {
 		w.row(a.Ref, ind, a.Text, a.Hotspot+" · Owner: "+a.Owner+" · Due: "+due(a.Due)+" · "+a.Status)
 	}
+	w.para(signatureLine)
 	w.para(d.Classification)
 	return w.String()
 }
@@ -84,11 +86,18 @@ func textItem(w *textWriter, it Item) {
 		w.para(it.Statement)
 	}
 	for _, d := range it.Declarations {
-		w.lines(d.Name+": "+d.Text, "- ", "  ")
+		who, what := declarationLine(d)
+		if who != "" {
+			what = who + ": " + what
+		}
+		w.lines(what, "- ", "  ")
 	}
 	w.end()
 	for _, n := range it.Notes {
 		s := n.Text + textTail(n.Amended, n.Ref)
+		if n.Agency != "" {
+			s = n.Agency + ": " + s
+		}
 		if n.Confidential {
 			s = confidentialTag + " " + s
 		}

@@ -19,8 +19,9 @@ const (
 	awaitingNotice  = "These minutes are subject to approval at the next meeting."
 	resolvedLabel   = "RESOLVED –"
 	part2Label      = "(Part 2 – confidential)"
-	part2ItemLabel  = "(Part 2 – exempt information)"
-	part2ItemNotice = "This item was considered in private. It is not included in the public minutes."
+	part2ItemNotice = "This item was considered in private, the public having been excluded. It is not included in the public minutes."
+	// signatureLine ends the minutes: the Chair signs them once approved.
+	signatureLine = "Chair ........................................   Date ....................."
 	confidentialTag = "(confidential)"
 	actionLogTitle  = "Appendix: Action log"
 	// withheldStatement stands under an item all of whose business the
@@ -38,20 +39,6 @@ func Classification(public bool) string {
 		return publicClassification
 	}
 	return restrictedClassification
-}
-
-// privateNotice is the public version's honest line about what it leaves
-// out: "2 items were considered in private (Part 2) and are not included in
-// this version; confidential notes and officers' names are left out."
-func privateNotice(n int) string {
-	const rest = "; confidential notes and officers' names are left out."
-	switch n {
-	case 0:
-		return "No items were considered in private (Part 2)" + rest
-	case 1:
-		return "1 item was considered in private (Part 2) and is not included in this version" + rest
-	}
-	return strconv.Itoa(n) + " items were considered in private (Part 2) and are not included in this version" + rest
 }
 
 // statusSentence is what the minutes say about how final they are, under the
@@ -105,7 +92,12 @@ func heldOn(d Doc) string {
 	if !d.Date.IsZero() {
 		s += " held on " + d.Date.Long()
 	}
-	if d.Time != "" {
+	switch {
+	case d.Started != "" && d.Ended != "":
+		s += " from " + d.Started + " to " + d.Ended
+	case d.Started != "":
+		s += " from " + d.Started
+	case d.Time != "":
 		s += " at " + d.Time
 	}
 	if p := strings.TrimRight(d.Place, "."); p != "" {
@@ -134,9 +126,40 @@ func actionLogIntro(d Doc) string {
 func itemHeading(it Item) string {
 	s := strconv.Itoa(it.Number) + ". " + it.Title
 	if it.Part2 {
-		s += " " + part2ItemLabel
+		s += " " + part2ItemLabel(it)
 	}
 	return s
+}
+
+// part2ItemLabel marks an item taken in private: "(Part 2 – exempt
+// information, paragraph 1)".
+func part2ItemLabel(it Item) string {
+	if it.Paragraph == 0 {
+		return "(Part 2 – exempt information)"
+	}
+	return "(Part 2 – exempt information, paragraph " + strconv.Itoa(it.Paragraph) + ")"
+}
+
+// personName is a person in a sentence: "Gary Fletcher (CBC Housing)", or
+// in public "a representative of CBC Housing".
+func personName(p Person) string {
+	if p.Name == "" {
+		if p.Agency == "" {
+			return "a representative"
+		}
+		return "a representative of " + p.Agency
+	}
+	return withAgency(p)
+}
+
+// declarationLine is one declaration: "Louise Birch (minute 99, HS-4 …): a
+// personal interest …"; in public for a private item, only the fixed line.
+func declarationLine(d Declaration) (who, what string) {
+	who = d.Name
+	if d.On != "" {
+		who += " (" + d.On + ")"
+	}
+	return who, d.Text
 }
 
 // personLine is a name in the Present list: "Helen Marsh, Community Safety
@@ -153,7 +176,10 @@ func personLine(p Person) string {
 }
 
 func withAgency(p Person) string {
-	if p.Agency == "" {
+	switch {
+	case p.Name == "":
+		return personName(p)
+	case p.Agency == "":
 		return p.Name
 	}
 	return p.Name + " (" + p.Agency + ")"
@@ -166,20 +192,19 @@ func joinAnd(s []string) string {
 	return strings.Join(s[:len(s)-1], ", ") + " and " + s[len(s)-1]
 }
 
-// apologiesSentence is the Apologies paragraph.
-func apologiesSentence(d Doc) string {
-	if len(d.Apologies) == 0 {
-		return "No apologies for absence were received."
-	}
-	names := make([]string, len(d.Apologies))
-	for i, p := range d.Apologies {
-		names[i] = withAgency(p)
-	}
-	return "Apologies for absence were received from " + joinAnd(names) + "."
-}
-
 // groupLine is one agency's people in the Present list (without the agency).
 func groupLine(g AgencyGroup) string {
+	if len(g.People) == 0 {
+		// The public version: how many, not who.
+		s := "1 representative"
+		if g.Count != 1 {
+			s = strconv.Itoa(g.Count) + " representatives"
+		}
+		if g.Chair {
+			s += ", including the Chair"
+		}
+		return s
+	}
 	names := make([]string, len(g.People))
 	for i, p := range g.People {
 		names[i] = personLine(p)
@@ -196,7 +221,11 @@ func hotspotFacts(h Hotspot) string {
 	if h.Category != "" {
 		parts = append(parts, "Category: "+h.Category)
 	}
-	parts = append(parts, "Risk: "+h.Risk, "Status: "+h.Status, "Lead agency: "+h.LeadAgency)
+	parts = append(parts, "Risk: "+h.Risk)
+	if h.Status != "" {
+		parts = append(parts, "Status: "+h.Status)
+	}
+	parts = append(parts, "Lead agency: "+h.LeadAgency)
 	return strings.Join(parts, " · ")
 }
 

@@ -94,7 +94,14 @@ type Action struct {
 	LastUpdateBy string    `json:"last_update_by,omitempty"`
 	// CompletedAt is when it was marked done (CompletedOn is the date).
 	CompletedAt time.Time `json:"completed_at,omitempty"`
-	Version     int       `json:"version"`
+	// Confidential: the chair marked this general action confidential (it
+	// names or is about people). Part2: it was assigned under an item taken
+	// in private. Either keeps it out of every public output, for good; an
+	// action on a hotspot is also private while its hotspot is (see
+	// Disclosure).
+	Confidential bool `json:"confidential,omitempty"`
+	Part2        bool `json:"part2,omitempty"`
+	Version      int  `json:"version"`
 }
 
 func (a Action) Ref() string { return ActionRef(a.ID) }
@@ -152,6 +159,8 @@ type NewAction struct {
 	Due          Date
 	Intervention Intervention
 	MeetingID    ID
+	// Confidential marks a general action as about people (see Action).
+	Confidential bool
 }
 
 // Validate cleans and checks an action before it is saved. A due date in

@@ -2,27 +2,73 @@ package model
 
 import (
 	"slices"
+	"strings"
 )
 
 // BuildAgenda is the agenda for a new meeting: the opening standing items,
-// then every hotspot still being worked on (high risk first, then longest
-// since last reviewed), then new referrals, any other business and the next
-// meeting.
-func BuildAgenda(hotspots []Hotspot) []AgendaItem {
+// then every hotspot still being worked on — those the last meeting deferred
+// first, then high risk first, then longest since last reviewed — then new
+// referrals, any other business and the next meeting. Hotspots taken in
+// private (Part 2, and personal ASB always) come last, after the public
+// business, as council meetings take exempt business at the end.
+func BuildAgenda(hotspots []Hotspot, deferred []ID) []AgendaItem {
 	open := make([]Hotspot, 0, len(hotspots))
 	for _, h := range hotspots {
 		if h.IsOpen() {
 			open = append(open, h)
 		}
 	}
-	slices.SortStableFunc(open, HotspotRank)
+	first := func(h Hotspot) bool { return slices.Contains(deferred, h.ID) }
+	slices.SortStableFunc(open, func(a, b Hotspot) int {
+		if fa, fb := first(a), first(b); fa != fb {
+			if fa {
+				return -1
+			}
+			return 1
+		}
+		return HotspotRank(a, b)
+	})
 	items := []AgendaItem{{Kind: ItemAttendance}, {Kind: ItemDeclarations}, {Kind: ItemMinutes}, {Kind: ItemMatters}}
+	var private []AgendaItem
 	for _, h := range open {
-		// Personal ASB is about named people: taken in private unless the
-		// chair decides otherwise.
-		items = append(items, AgendaItem{Kind: ItemHotspot, HotspotID: h.ID, Part2: h.Category == CategoryPersonal})
+		if h.Private() {
+			private = append(private, hotspotItem(h))
+			continue
+		}
+		items = append(items, hotspotItem(h))
 	}
-	return append(items, AgendaItem{Kind: ItemReferrals}, AgendaItem{Kind: ItemAOB}, AgendaItem{Kind: ItemNextMeeting})
+	items = append(items, AgendaItem{Kind: ItemReferrals}, AgendaItem{Kind: ItemAOB}, AgendaItem{Kind: ItemNextMeeting})
+	return append(items, private...)
+}
+
+// hotspotItem is h's agenda item, in Part 2 while h is taken in private.
+func hotspotItem(h Hotspot) AgendaItem {
+	it := AgendaItem{Kind: ItemHotspot, HotspotID: h.ID}
+	if h.Private() {
+		it.Part2, it.Paragraph = true, h.ExemptAs()
+	}
+	return it
+}
+
+// standingRank is where each kind of item sits in a Part 1 agenda.
+func standingRank(k ItemKind) int {
+	switch k {
+	case ItemAttendance:
+		return 0
+	case ItemDeclarations:
+		return 1
+	case ItemMinutes:
+		return 2
+	case ItemMatters:
+		return 3
+	case ItemHotspot:
+		return 4
+	case ItemReferrals:
+		return 5
+	case ItemAOB:
+		return 6
+	}
+	return 7 // the next meeting
 }
 
 // HasHotspot: is this hotspot on the agenda?
@@ -69,41 +115,105 @@ func (m *Meeting) DropItem(i int) error {
 }
 
 // AddHotspotItem puts a hotspot on the agenda at the end of the hotspot walk
-// (just before new referrals) and returns its index. part2 takes it in
-// private (personal ASB is, by default).
-func (m *Meeting) AddHotspotItem(id ID, part2 bool) (int, error) {
-	if m.HasHotspot(id) {
-		return 0, Invalid("agenda", "%s is already on the agenda", HotspotRef(id))
+// (just before new referrals), or at the end of Part 2 when it is taken in
+// private, and returns its index.
+func (m *Meeting) AddHotspotItem(h Hotspot) (int, error) {
+	if m.HasHotspot(h.ID) {
+		return 0, Invalid("agenda", "%s is already on the agenda", h.Ref())
 	}
-	at := slices.IndexFunc(m.Agenda, func(it AgendaItem) bool { return it.Kind == ItemReferrals })
-	if at < 0 {
+	it := hotspotItem(h)
+	at := m.part1Place(ItemHotspot)
+	if it.Part2 {
 		at = len(m.Agenda)
 	}
-	return at, m.insert(at, id, part2)
+	m.insert(at, it)
+	return at, nil
 }
 
 // AddReferralItem puts a newly referred hotspot straight after the "New
-// referrals" item so the group walks it next.
-func (m *Meeting) AddReferralItem(id ID, part2 bool) (int, error) {
-	if m.HasHotspot(id) {
-		return 0, Invalid("agenda", "%s is already on the agenda", HotspotRef(id))
+// referrals" item (and any referrals already added) so the group walks it
+// next; a referral taken in private goes to the end of Part 2 instead.
+func (m *Meeting) AddReferralItem(h Hotspot) (int, error) {
+	if m.HasHotspot(h.ID) {
+		return 0, Invalid("agenda", "%s is already on the agenda", h.Ref())
 	}
-	at := slices.IndexFunc(m.Agenda, func(it AgendaItem) bool { return it.Kind == ItemReferrals })
-	if at < 0 {
-		at = len(m.Agenda) - 1
+	it := hotspotItem(h)
+	at := len(m.Agenda)
+	if !it.Part2 {
+		at = slices.IndexFunc(m.Agenda, func(it AgendaItem) bool { return it.Kind == ItemReferrals && !it.Part2 })
+		if at < 0 {
+			at = m.part1Place(ItemReferrals)
+		} else {
+			at++
+		}
+		for at < len(m.Agenda) && m.Agenda[at].Kind == ItemHotspot && !m.Agenda[at].Part2 {
+			at++
+		}
 	}
-	// after the referrals item and any referrals already added
-	at++
-	for at < len(m.Agenda) && m.Agenda[at].Kind == ItemHotspot {
-		at++
-	}
-	return at, m.insert(at, id, part2)
+	m.insert(at, it)
+	return at, nil
 }
 
-func (m *Meeting) insert(at int, id ID, part2 bool) error {
-	m.Agenda = slices.Insert(m.Agenda, at, AgendaItem{Kind: ItemHotspot, HotspotID: id, Part2: part2})
+// part1Place is where an item of kind k goes back into Part 1: before the
+// first Part 1 item that comes after its kind (a hotspot: before new
+// referrals, at the end of the walk).
+func (m *Meeting) part1Place(k ItemKind) int {
+	rank := standingRank(k)
+	for i, it := range m.Agenda {
+		if it.Part2 {
+			return i
+		}
+		if standingRank(it.Kind) > rank {
+			return i
+		}
+	}
+	return len(m.Agenda)
+}
+
+// SetPart2 moves item i into Part 2 (to the end of the agenda: exempt
+// business is taken last, in private, under paragraph para) or back into
+// Part 1 (to its usual place). The chair stays where they were: on the
+// same item, or — if it was the one moved — on whatever now takes its place.
+func (m *Meeting) SetPart2(i int, part2 bool, para ExemptParagraph) error {
+	if i < 0 || i >= len(m.Agenda) {
+		return Invalid("agenda", "there is no item %d", i+1)
+	}
+	it := m.Agenda[i]
+	if k := it.Kind; k == ItemAttendance || k == ItemNextMeeting {
+		return Invalid("agenda", "%s is always Part 1", strings.ToLower(k.StandingTitle()))
+	}
+	if it.Part2 == part2 && (!part2 || para == 0 || para == it.Paragraph) {
+		if part2 {
+			return Invalid("agenda", "the item is already in Part 2")
+		}
+		return Invalid("agenda", "the item is already in Part 1")
+	}
+	current := m.Current
+	m.Agenda = slices.Delete(m.Agenda, i, i+1)
+	it.Part2, it.Paragraph = part2, 0
+	at := len(m.Agenda)
+	if part2 {
+		it.Paragraph = para.Or(ParaCrime)
+	} else {
+		at = m.part1Place(it.Kind)
+	}
+	m.Agenda = slices.Insert(m.Agenda, at, it)
+	// Where the chair's item is now: the same item, or — if it was the
+	// one moved — the one that followed it.
+	c := current
+	if c > i {
+		c--
+	}
+	if at <= c {
+		c++
+	}
+	m.Current = max(min(c, len(m.Agenda)-1), 0)
+	return nil
+}
+
+func (m *Meeting) insert(at int, it AgendaItem) {
+	m.Agenda = slices.Insert(m.Agenda, at, it)
 	if m.Current >= at && len(m.Agenda) > 1 {
 		m.Current++
 	}
-	return nil
 }

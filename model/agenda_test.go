@@ -23,20 +23,27 @@ func hotspotIDs(items []AgendaItem) []ID {
 }
 
 func TestBuildAgendaOrder(t *testing.T) {
+	private := hs(6, RiskHigh, HotspotActive, "2026-11-01")
+	private.Part2 = true
+	personal := hs(7, RiskLow, HotspotActive, "")
+	personal.Category = CategoryPersonal
 	tests := []struct {
 		name     string
 		hotspots []Hotspot
+		deferred []ID
 		want     []ID
 	}{
-		{"high risk first", []Hotspot{hs(1, RiskLow, HotspotActive, "2026-11-01"), hs(2, RiskHigh, HotspotActive, "2026-11-17"), hs(3, RiskMedium, HotspotActive, "2026-10-01")}, []ID{2, 3, 1}},
-		{"then longest since reviewed", []Hotspot{hs(1, RiskHigh, HotspotActive, "2026-11-17"), hs(2, RiskHigh, HotspotActive, "2026-10-01"), hs(3, RiskHigh, HotspotActive, "2026-11-03")}, []ID{2, 3, 1}},
-		{"never reviewed first", []Hotspot{hs(1, RiskMedium, HotspotActive, "2026-11-17"), hs(2, RiskMedium, HotspotNew, "")}, []ID{2, 1}},
-		{"closed left out", []Hotspot{hs(1, RiskHigh, HotspotClosed, ""), hs(2, RiskLow, HotspotMonitoring, "")}, []ID{2}},
-		{"ties by ref", []Hotspot{hs(5, RiskLow, HotspotActive, "2026-11-17"), hs(4, RiskLow, HotspotActive, "2026-11-17")}, []ID{4, 5}},
+		{"high risk first", []Hotspot{hs(1, RiskLow, HotspotActive, "2026-11-01"), hs(2, RiskHigh, HotspotActive, "2026-11-17"), hs(3, RiskMedium, HotspotActive, "2026-10-01")}, nil, []ID{2, 3, 1}},
+		{"then longest since reviewed", []Hotspot{hs(1, RiskHigh, HotspotActive, "2026-11-17"), hs(2, RiskHigh, HotspotActive, "2026-10-01"), hs(3, RiskHigh, HotspotActive, "2026-11-03")}, nil, []ID{2, 3, 1}},
+		{"never reviewed first", []Hotspot{hs(1, RiskMedium, HotspotActive, "2026-11-17"), hs(2, RiskMedium, HotspotNew, "")}, nil, []ID{2, 1}},
+		{"closed left out", []Hotspot{hs(1, RiskHigh, HotspotClosed, ""), hs(2, RiskLow, HotspotMonitoring, "")}, nil, []ID{2}},
+		{"ties by ref", []Hotspot{hs(5, RiskLow, HotspotActive, "2026-11-17"), hs(4, RiskLow, HotspotActive, "2026-11-17")}, nil, []ID{4, 5}},
+		{"deferred first", []Hotspot{hs(1, RiskHigh, HotspotActive, "2026-11-01"), hs(2, RiskLow, HotspotActive, "2026-11-17")}, []ID{2}, []ID{2, 1}},
+		{"private last, after the next meeting", []Hotspot{private, personal, hs(1, RiskLow, HotspotActive, "")}, nil, []ID{1, 6, 7}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			items := BuildAgenda(tt.hotspots)
+			items := BuildAgenda(tt.hotspots, tt.deferred)
 			got := hotspotIDs(items)
 			if len(got) != len(tt.want) {
 				t.Fatalf("got %v, want %v", got, tt.want)
@@ -46,7 +53,14 @@ func TestBuildAgendaOrder(t *testing.T) {
 					t.Fatalf("got %v, want %v", got, tt.want)
 				}
 			}
-			if items[0].Kind != ItemAttendance || items[3].Kind != ItemMatters || items[len(items)-1].Kind != ItemNextMeeting || items[len(items)-3].Kind != ItemReferrals {
+			last := len(items) - 1
+			for last > 0 && items[last].Part2 {
+				if items[last].Kind != ItemHotspot || items[last].Paragraph == 0 {
+					t.Fatalf("a private item without its paragraph: %v", items[last])
+				}
+				last--
+			}
+			if items[0].Kind != ItemAttendance || items[3].Kind != ItemMatters || items[last].Kind != ItemNextMeeting || items[last-2].Kind != ItemReferrals {
 				t.Fatalf("standing items out of place: %v", items)
 			}
 		})
@@ -54,7 +68,7 @@ func TestBuildAgendaOrder(t *testing.T) {
 }
 
 func TestAgendaEdits(t *testing.T) {
-	m := Meeting{Agenda: BuildAgenda([]Hotspot{hs(1, RiskHigh, HotspotActive, ""), hs(2, RiskMedium, HotspotActive, ""), hs(3, RiskLow, HotspotActive, "")})}
+	m := Meeting{Agenda: BuildAgenda([]Hotspot{hs(1, RiskHigh, HotspotActive, ""), hs(2, RiskMedium, HotspotActive, ""), hs(3, RiskLow, HotspotActive, "")}, nil)}
 	// agenda: 0 att, 1 decl, 2 mins, 3 matters, 4 HS1, 5 HS2, 6 HS3, 7 referrals, 8 aob, 9 next
 	m.Current = 5
 	if err := m.MoveItem(5, -1); err != nil {
@@ -79,18 +93,61 @@ func TestAgendaEdits(t *testing.T) {
 	if got := hotspotIDs(m.Agenda); len(got) != 2 || m.Current != 5 || m.Agenda[m.Current].HotspotID != 3 {
 		t.Fatalf("after drop: %v current %d", got, m.Current)
 	}
-	if _, err := m.AddHotspotItem(3, false); err == nil {
+	if _, err := m.AddHotspotItem(hs(3, RiskLow, HotspotActive, "")); err == nil {
 		t.Fatal("added a duplicate")
 	}
-	at, err := m.AddHotspotItem(1, false)
+	at, err := m.AddHotspotItem(hs(1, RiskLow, HotspotActive, ""))
 	if err != nil || m.Agenda[at].HotspotID != 1 || m.Agenda[at+1].Kind != ItemReferrals {
 		t.Fatalf("AddHotspotItem at %d: %v %v", at, err, m.Agenda)
 	}
 	ref := len(m.Agenda) - 3 // referrals
 	m.Current = ref
-	at, _ = m.AddReferralItem(7, false)
-	at2, _ := m.AddReferralItem(8, true)
-	if at != ref+1 || at2 != ref+2 || m.Agenda[ref+3].Kind != ItemAOB || m.Current != ref || m.Agenda[at].Part2 || !m.Agenda[at2].Part2 {
-		t.Fatalf("referrals at %d,%d: %v current %d", at, at2, m.Agenda, m.Current)
+	at, _ = m.AddReferralItem(hs(7, RiskLow, HotspotNew, ""))
+	personal := hs(8, RiskLow, HotspotNew, "")
+	personal.Category = CategoryPersonal
+	at2, _ := m.AddReferralItem(personal)
+	if at != ref+1 || m.Agenda[ref+2].Kind != ItemAOB || m.Current != ref || m.Agenda[at].Part2 {
+		t.Fatalf("referral at %d: %v current %d", at, m.Agenda, m.Current)
+	}
+	if at2 != len(m.Agenda)-1 || !m.Agenda[at2].Part2 || m.Agenda[at2].Paragraph != ParaIndividual {
+		t.Fatalf("a personal referral is taken in private, at the end: at %d, %v", at2, m.Agenda)
+	}
+}
+
+func TestSetPart2MovesTheItemAndKeepsTheChairsPlace(t *testing.T) {
+	m := Meeting{Agenda: BuildAgenda([]Hotspot{hs(1, RiskHigh, HotspotActive, ""), hs(2, RiskMedium, HotspotActive, ""), hs(3, RiskLow, HotspotActive, "")}, nil)}
+	// 0 att, 1 decl, 2 mins, 3 matters, 4 HS1, 5 HS2, 6 HS3, 7 referrals, 8 aob, 9 next
+	m.Current = 4
+	if err := m.SetPart2(4, true, ParaIndividual); err != nil {
+		t.Fatal(err)
+	}
+	if last := m.Agenda[len(m.Agenda)-1]; last.HotspotID != 1 || !last.Part2 || last.Paragraph != ParaIndividual {
+		t.Fatalf("HS-1 not at the end in Part 2: %v", m.Agenda)
+	}
+	if m.Agenda[m.Current].HotspotID != 2 {
+		t.Fatalf("the chair should be on HS-2, the item that followed: current %d %v", m.Current, m.Agenda)
+	}
+	m.Current = 7 // AOB after the move
+	if err := m.SetPart2(len(m.Agenda)-1, false, 0); err != nil {
+		t.Fatal(err)
+	}
+	if got := hotspotIDs(m.Agenda); got[0] != 2 || got[1] != 3 || got[2] != 1 || m.Agenda[7].Kind != ItemReferrals {
+		t.Fatalf("back in Part 1 at the end of the walk: %v", m.Agenda)
+	}
+	if m.Agenda[m.Current].Kind != ItemAOB {
+		t.Fatalf("the chair was on AOB and should stay there: current %d", m.Current)
+	}
+	if err := m.SetPart2(0, true, 0); err == nil {
+		t.Fatal("attendance moved into Part 2")
+	}
+	if err := m.SetPart2(4, false, 0); err == nil {
+		t.Fatal("a Part 1 item moved into Part 1 again")
+	}
+	// A standing item goes back to its own place.
+	if err := m.SetPart2(8, true, 0); err != nil || m.Agenda[len(m.Agenda)-1].Kind != ItemAOB || m.Agenda[len(m.Agenda)-1].Paragraph != ParaCrime {
+		t.Fatalf("AOB into Part 2: %v %v", err, m.Agenda)
+	}
+	if err := m.SetPart2(len(m.Agenda)-1, false, 0); err != nil || m.Agenda[8].Kind != ItemAOB || m.Agenda[9].Kind != ItemNextMeeting {
+		t.Fatalf("AOB back: %v %v", err, m.Agenda)
 	}
 }

@@ -51,15 +51,18 @@ func NormaliseResolution(s string) (string, error) {
 // point of any other business. Confidential notes may name people and never
 // leave through a public export.
 type Note struct {
-	ID           ID        `json:"id"`
-	MeetingID    ID        `json:"meeting_id"`
-	HotspotID    ID        `json:"hotspot_id,omitempty"`
-	Item         ItemKind  `json:"item"`
-	Text         string    `json:"text"`
-	Confidential bool      `json:"confidential"`
-	At           time.Time `json:"at"`
-	By           string    `json:"by"`
-	Version      int       `json:"version"`
+	ID           ID       `json:"id"`
+	MeetingID    ID       `json:"meeting_id"`
+	HotspotID    ID       `json:"hotspot_id,omitempty"`
+	Item         ItemKind `json:"item"`
+	Text         string   `json:"text"`
+	Confidential bool     `json:"confidential"`
+	// AgencyID is the agency that reported it, when one did: the minutes
+	// say "Derbyshire Constabulary reported: …".
+	AgencyID ID        `json:"agency_id,omitempty"`
+	At       time.Time `json:"at"`
+	By       string    `json:"by"`
+	Version  int       `json:"version"`
 }
 
 // Sentence makes the first letter upper-case, for minutes.

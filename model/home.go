@@ -60,7 +60,7 @@ func Summarise(p Partnership, meetings []Meeting, hotspots []Hotspot, actions []
 		open = *h.Open
 		h.AgendaItems = len(h.Open.Agenda)
 	} else {
-		h.AgendaItems = len(BuildAgenda(hotspots))
+		h.AgendaItems = len(BuildAgenda(hotspots, nil))
 	}
 	h.MattersArising = len(MattersArisingFor(open, actions, reviewedIn(updates, open.ID), today))
 	for _, a := range actions {

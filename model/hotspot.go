@@ -155,15 +155,32 @@ type Hotspot struct {
 	Incidents     []IncidentCount `json:"incidents,omitempty"`
 	// ConfidentialNotes may name victims, witnesses or perpetrators: it never
 	// leaves through a public export.
-	ConfidentialNotes string    `json:"confidential_notes,omitempty"`
-	ReferredInMeeting ID        `json:"referred_in_meeting,omitempty"`
-	CreatedAt         time.Time `json:"created_at"`
-	UpdatedAt         time.Time `json:"updated_at"`
-	UpdatedBy         string    `json:"updated_by,omitempty"`
-	Version           int       `json:"version"`
+	ConfidentialNotes string `json:"confidential_notes,omitempty"`
+	// Part2: the group takes this hotspot in private (exempt business under
+	// Paragraph). Set when the chair moves its item into Part 2, and from
+	// creation for personal ASB; it stays until the chair moves it back, so
+	// later agendas, matters arising, the action log and every export keep
+	// it private.
+	Part2             bool            `json:"part2,omitempty"`
+	Paragraph         ExemptParagraph `json:"paragraph,omitempty"`
+	ReferredInMeeting ID              `json:"referred_in_meeting,omitempty"`
+	CreatedAt         time.Time       `json:"created_at"`
+	UpdatedAt         time.Time       `json:"updated_at"`
+	UpdatedBy         string          `json:"updated_by,omitempty"`
+	Version           int             `json:"version"`
 }
 
 func (h Hotspot) Ref() string { return HotspotRef(h.ID) }
+
+// Private: the hotspot is taken in private, so nothing about it (title,
+// location, actions, decisions, notes, referral) may appear in a public
+// output. Personal ASB is about named people and is always private.
+func (h Hotspot) Private() bool { return h.Part2 || h.Category == CategoryPersonal }
+
+// ExemptAs is the paragraph its items are exempt under.
+func (h Hotspot) ExemptAs() ExemptParagraph {
+	return h.Paragraph.Or(DefaultParagraph(h.Category == CategoryPersonal))
+}
 
 // IsOpen: the group is still working on it.
 func (h Hotspot) IsOpen() bool { return h.Status != HotspotClosed }

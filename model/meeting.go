@@ -61,11 +61,15 @@ type Guest struct {
 	Agency string `json:"agency"`
 }
 
-// Declaration of interest by a member (or a guest, by name).
+// Declaration of interest by a member (or a guest, by name), on one agenda
+// item (Item and HotspotID, as a decision names its item) or on the
+// meeting's business generally (Item empty).
 type Declaration struct {
-	MemberID ID     `json:"member_id,omitempty"`
-	Name     string `json:"name"`
-	Text     string `json:"text"`
+	MemberID  ID       `json:"member_id,omitempty"`
+	Name      string   `json:"name"`
+	Text      string   `json:"text"`
+	Item      ItemKind `json:"item,omitempty"`
+	HotspotID ID       `json:"hotspot_id,omitempty"`
 }
 
 // ItemKind is what an agenda item is.
@@ -89,6 +93,10 @@ type AgendaItem struct {
 	Kind      ItemKind `json:"kind"`
 	HotspotID ID       `json:"hotspot_id,omitempty"`
 	Part2     bool     `json:"part2,omitempty"`
+	// Paragraph is the Schedule 12A paragraph a Part 2 item is exempt
+	// under (0 for a Part 1 item, or an item from before paragraphs were
+	// recorded: read as paragraph 1).
+	Paragraph ExemptParagraph `json:"paragraph,omitempty"`
 }
 
 // StandingTitle is the title of a standing (non-hotspot) item.
@@ -139,6 +147,10 @@ type Meeting struct {
 	// Visited is the hotspots the meeting actually went to: only they (and
 	// any with business recorded) count as reviewed when it closes.
 	Visited []ID `json:"visited,omitempty"`
+	// Deferred is the hotspots on the agenda the meeting did not reach
+	// (set at close): minuted "Deferred to the next meeting", they open the
+	// next agenda's hotspot walk.
+	Deferred []ID `json:"deferred,omitempty"`
 
 	OpenedAt time.Time `json:"opened_at,omitempty"`
 	ClosedAt time.Time `json:"closed_at,omitempty"`
@@ -172,6 +184,21 @@ func (m Meeting) CheckEditable() error {
 		return Invalid("meeting", "meeting %s (%s) has not started: start it first", m.Ref(), m.Date)
 	}
 	return nil
+}
+
+// ItemPart2: the meeting takes the item of this kind (and hotspot) in
+// private. Under a hotspot that is the hotspot's item; otherwise the
+// standing item of that kind.
+func (m Meeting) ItemPart2(kind ItemKind, hotspotID ID) bool {
+	if hotspotID != 0 {
+		kind = ItemHotspot
+	}
+	for _, it := range m.Agenda {
+		if it.Kind == kind && (kind != ItemHotspot || it.HotspotID == hotspotID) {
+			return it.Part2
+		}
+	}
+	return false
 }
 
 // AttendanceOf is the member's status at this meeting.
@@ -258,16 +285,9 @@ func MunicipalYear(d Date) int {
 }
 
 // MinuteCount is how many numbered minutes a meeting's minutes have: one per
-// agenda item except attendance (which is the heading's Present list).
-func (m Meeting) MinuteCount() int {
-	n := 0
-	for _, it := range m.Agenda {
-		if it.Kind != ItemAttendance {
-			n++
-		}
-	}
-	return n
-}
+// agenda item (attendance is "Apologies for absence"), and the exclusion of
+// the public when anything was taken in private (see MinuteOrder).
+func (m Meeting) MinuteCount() int { return len(MinuteOrder(m.Agenda)) }
 
 // FirstMinute is the number of m's first minute: one more than the minutes
 // of the meetings held before it in the same municipal year.

@@ -11,25 +11,30 @@ import (
 // from. Derived lists (matters arising, an item's actions, a hotspot's
 // history) are computed here once, so the screen and the minutes agree.
 type MeetingRecord struct {
-	Partnership Partnership
-	Meeting     Meeting
-	Previous    *Meeting // the meeting before this one, if any
-	Agencies    []Agency
-	Members     []Member
-	Hotspots    []Hotspot
-	Actions     []Action
-	Updates     []ActionUpdate
-	Decisions   []Decision
-	Notes       []Note
-	Amendments  []Amendment // to this meeting's notes and decisions
+	Partnership Partnership    `json:"partnership"`
+	Meeting     Meeting        `json:"meeting"`
+	Previous    *Meeting       `json:"previous,omitempty"` // the meeting before this one, if any
+	Agencies    []Agency       `json:"agencies"`
+	Members     []Member       `json:"members"`
+	Hotspots    []Hotspot      `json:"hotspots"`
+	Actions     []Action       `json:"actions"`
+	Updates     []ActionUpdate `json:"updates"`
+	Decisions   []Decision     `json:"decisions"`
+	Notes       []Note         `json:"notes"`
+	Amendments  []Amendment    `json:"amendments,omitempty"` // to this meeting's notes and decisions
 	// FirstMinute numbers the first minute: minute numbers run on through
 	// the municipal year (see FirstMinute).
-	FirstMinute int
+	FirstMinute int `json:"first_minute"`
 	// Approval is the later meeting's decision approving these minutes as a
 	// correct record (nil until then): it makes them final.
-	Approval        *Decision
-	ApprovalMeeting *Meeting
-	Today           Date
+	Approval        *Decision `json:"approval,omitempty"`
+	ApprovalMeeting *Meeting  `json:"approval_meeting,omitempty"`
+	// Today is the day the record is read as at: what "overdue" and the RAG
+	// are measured against. A frozen record reads as at its meeting's date.
+	Today Date `json:"today"`
+	// RecordNote says, once, what the record could not tell (see Snapshot);
+	// empty for a live record and for one frozen at close.
+	RecordNote string `json:"record_note,omitempty"`
 }
 
 // Indexes for display, built once per record.

@@ -18,7 +18,8 @@ func (s *Store) AssignAction(actor model.Actor, n model.NewAction) (model.Action
 		if err := model.Permit(actor, model.OpAssignAction, n.AgencyID); err != nil {
 			return err
 		}
-		if _, err := meetingFor(w.tx, n.MeetingID); err != nil {
+		m, err := meetingFor(w.tx, n.MeetingID)
+		if err != nil {
 			return err
 		}
 		var ag model.Agency
@@ -37,7 +38,11 @@ func (s *Store) AssignAction(actor model.Actor, n model.NewAction) (model.Action
 		}
 		a = model.Action{ID: id, HotspotID: n.HotspotID, Text: n.Text, AgencyID: n.AgencyID, Officer: n.Officer,
 			Due: n.Due, Status: model.StatusOpen, Intervention: n.Intervention, CreatedMeetingID: n.MeetingID,
-			CreatedAt: w.now, CreatedBy: actor.String(), UpdatedAt: w.now, UpdatedBy: actor.String(), Version: 1}
+			CreatedAt: w.now, CreatedBy: actor.String(), UpdatedAt: w.now, UpdatedBy: actor.String(), Version: 1,
+			Confidential: n.Confidential}
+		// A general action assigned under business taken in private stays
+		// private for good; one on a hotspot follows its hotspot.
+		a.Part2 = m != nil && n.HotspotID == 0 && m.ItemPart2(model.ItemAOB, 0)
 		if err := put(w.tx, bActions, id, a); err != nil {
 			return err
 		}

@@ -34,6 +34,10 @@ func (s *Store) AddHotspot(actor model.Actor, n model.NewHotspot, meetingID mode
 			Theme: n.Theme, Risk: n.Risk, RiskReason: n.RiskReason, Status: model.HotspotNew, SARA: model.SARAScanning,
 			LeadAgencyID: n.LeadAgencyID, Opened: model.DateOf(w.now), ReferredInMeeting: meetingID,
 			CreatedAt: w.now, UpdatedAt: w.now, UpdatedBy: actor.String(), Version: 1}
+		// Personal ASB is about named people: private from the start.
+		if h.Category == model.CategoryPersonal {
+			h.Part2, h.Paragraph = true, model.ParaIndividual
+		}
 		if err := put(w.tx, bHotspots, id, h); err != nil {
 			return err
 		}
@@ -44,7 +48,7 @@ func (s *Store) AddHotspot(actor model.Actor, n model.NewHotspot, meetingID mode
 			return nil
 		}
 		before := agendaRefs(m)
-		if _, err := m.AddReferralItem(id, h.Category == model.CategoryPersonal); err != nil {
+		if _, err := m.AddReferralItem(h); err != nil {
 			return err
 		}
 		m.UpdatedAt = w.now

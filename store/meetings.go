@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"slices"
-	"strings"
 
 	"github.com/ccsp/tasking/model"
 	bolt "go.etcd.io/bbolt"
@@ -75,7 +74,11 @@ func (s *Store) StartMeeting(actor model.Actor, date model.Date) (model.Meeting,
 		if err != nil {
 			return err
 		}
-		m.Agenda = model.BuildAgenda(hotspots)
+		var deferred []model.ID
+		if previous != nil {
+			deferred = previous.Deferred
+		}
+		m.Agenda = model.BuildAgenda(hotspots, deferred)
 		m.Attendance = m.Attendance[:0]
 		for _, mem := range members {
 			m.Attendance = append(m.Attendance, model.Attendee{MemberID: mem.ID})
@@ -113,6 +116,12 @@ func (s *Store) OpenMeeting() (model.Meeting, bool, error) {
 // changed, before and after (the whole record each time would bloat the
 // trail for every attendance mark).
 func (s *Store) changeMeeting(actor model.Actor, id model.ID, op string, change func(w *wtx, m *model.Meeting) (before, after any, err error)) (model.Meeting, error) {
+	return s.changeMeetingThen(actor, id, op, change, nil)
+}
+
+// changeMeetingThen is changeMeeting with then run in the same transaction
+// after the changed meeting is saved (closing freezes the saved record).
+func (s *Store) changeMeetingThen(actor model.Actor, id model.ID, op string, change func(w *wtx, m *model.Meeting) (before, after any, err error), then func(w *wtx, m model.Meeting) error) (model.Meeting, error) {
 	var out model.Meeting
 	err := s.write(actor, func(w *wtx) error {
 		if err := model.Permit(actor, model.OpRunMeeting, 0); err != nil {
@@ -135,7 +144,13 @@ func (s *Store) changeMeeting(actor model.Actor, id model.ID, op string, change 
 		if err := put(w.tx, bMeetings, m.ID, m); err != nil {
 			return err
 		}
-		return w.audit(op, "meeting", m.Ref(), before, after)
+		if err := w.audit(op, "meeting", m.Ref(), before, after); err != nil {
+			return err
+		}
+		if then != nil {
+			return then(w, m)
+		}
+		return nil
 	})
 	return out, err
 }
@@ -318,20 +333,79 @@ func (s *Store) DropAgendaItem(actor model.Actor, id model.ID, i int) (model.Mee
 	})
 }
 
-// SetItemPart2 moves agenda item i into Part 2 (taken in private: exempt
-// business, never in public minutes) or back into Part 1.
-func (s *Store) SetItemPart2(actor model.Actor, id model.ID, i int, part2 bool) (model.Meeting, error) {
+// SetItemPart2 moves agenda item i into Part 2 (taken in private, at the
+// end of the agenda, exempt under para: 0 is the item's default) or back
+// into Part 1. Part 2 belongs to the hotspot: it stays private in later
+// agendas, matters arising, the action log and every export until the chair
+// moves it back, and personal ASB cannot be moved back. General actions
+// already assigned under the item in this meeting follow it.
+func (s *Store) SetItemPart2(actor model.Actor, id model.ID, i int, part2 bool, para model.ExemptParagraph) (model.Meeting, error) {
 	return s.changeMeeting(actor, id, "meeting.item_part2", func(w *wtx, m *model.Meeting) (any, any, error) {
 		if i < 0 || i >= len(m.Agenda) {
 			return nil, nil, model.Invalid("agenda", "there is no item %d", i+1)
 		}
-		if k := m.Agenda[i].Kind; k == model.ItemAttendance || k == model.ItemNextMeeting {
-			return nil, nil, model.Invalid("agenda", "%s is always Part 1", strings.ToLower(k.StandingTitle()))
+		it := m.Agenda[i]
+		var h model.Hotspot
+		if it.Kind == model.ItemHotspot {
+			if err := get(w.tx, bHotspots, it.HotspotID, &h); err != nil {
+				return nil, nil, notFound(err, model.HotspotRef(it.HotspotID))
+			}
+			if !part2 && h.Category == model.CategoryPersonal {
+				return nil, nil, model.Invalid("agenda", "%s is personal ASB (about named people): it is always taken in private", h.Ref())
+			}
+			if para == 0 {
+				para = h.ExemptAs()
+			}
 		}
-		before := m.Agenda[i].Part2
-		m.Agenda[i].Part2 = part2
-		return map[string]any{"item": i + 1, "part2": before}, map[string]any{"item": i + 1, "part2": part2}, nil
+		before := map[string]any{"item": i + 1, "part2": it.Part2, "paragraph": it.Paragraph}
+		if err := m.SetPart2(i, part2, para); err != nil {
+			return nil, nil, err
+		}
+		moved := slices.IndexFunc(m.Agenda, func(x model.AgendaItem) bool { return x.Kind == it.Kind && x.HotspotID == it.HotspotID })
+		after := map[string]any{"item": moved + 1, "part2": part2, "paragraph": m.Agenda[moved].Paragraph}
+		if it.Kind == model.ItemHotspot {
+			hb := h
+			h.Part2, h.Paragraph = part2, 0
+			if part2 {
+				h.Paragraph = m.Agenda[moved].Paragraph
+			}
+			h.UpdatedAt, h.UpdatedBy = w.now, w.actor.String()
+			h.Version++
+			if err := put(w.tx, bHotspots, h.ID, h); err != nil {
+				return nil, nil, err
+			}
+			return before, after, w.audit("hotspot.part2", "hotspot", h.Ref(), hb, h)
+		}
+		if it.Kind == model.ItemAOB {
+			return before, after, followItem(w, m.ID, part2)
+		}
+		return before, after, nil
 	})
+}
+
+// followItem marks the general actions this meeting assigned under any other
+// business as taken in private (or not), as the item now is.
+func followItem(w *wtx, meetingID model.ID, part2 bool) error {
+	actions, err := all[model.Action](w.tx, bActions)
+	if err != nil {
+		return err
+	}
+	for _, a := range actions {
+		if a.CreatedMeetingID != meetingID || a.HotspotID != 0 || a.Part2 == part2 {
+			continue
+		}
+		before := a
+		a.Part2 = part2
+		a.Version++
+		a.UpdatedAt, a.UpdatedBy = w.now, w.actor.String()
+		if err := put(w.tx, bActions, a.ID, a); err != nil {
+			return err
+		}
+		if err := w.audit("action.part2", "action", a.Ref(), before, a); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // AddAgendaHotspot puts an existing hotspot on the agenda.
@@ -345,7 +419,7 @@ func (s *Store) AddAgendaHotspot(actor model.Actor, id, hotspot model.ID) (model
 			return nil, nil, model.Invalid("ref", "%s is closed", h.Ref())
 		}
 		before := agendaRefs(m)
-		if _, err := m.AddHotspotItem(hotspot, h.Category == model.CategoryPersonal); err != nil {
+		if _, err := m.AddHotspotItem(h); err != nil {
 			return nil, nil, err
 		}
 		return before, agendaRefs(m), nil
@@ -381,10 +455,12 @@ func (s *Store) SetNextMeeting(actor model.Actor, id model.ID, date model.Date, 
 
 // CloseMeeting freezes the meeting. Unmarked members become absent; the
 // hotspots the meeting went to, or recorded business under, are marked
-// reviewed (skipped ones are not, so next week's agenda still puts them
-// first); and the next meeting (if a date was fixed) is planned.
+// reviewed, and those it never reached are deferred (first on the next
+// agenda); the next meeting (if a date was fixed) is planned; and the
+// record as it now stands is frozen as the meeting's snapshot, in the same
+// transaction, so its minutes never drift.
 func (s *Store) CloseMeeting(actor model.Actor, id model.ID) (model.Meeting, error) {
-	return s.changeMeeting(actor, id, "meeting.close", func(w *wtx, m *model.Meeting) (any, any, error) {
+	return s.changeMeetingThen(actor, id, "meeting.close", func(w *wtx, m *model.Meeting) (any, any, error) {
 		for i := range m.Attendance {
 			if m.Attendance[i].Status == model.Unmarked {
 				m.Attendance[i].Status = model.Absent
@@ -396,6 +472,14 @@ func (s *Store) CloseMeeting(actor model.Actor, id model.ID) (model.Meeting, err
 		reviewed, err := businessIn(w.tx, m)
 		if err != nil {
 			return nil, nil, err
+		}
+		// Hotspots the meeting never reached are deferred: minuted so, and
+		// first on the next agenda.
+		m.Deferred = m.Deferred[:0]
+		for _, it := range m.Agenda {
+			if it.Kind == model.ItemHotspot && !slices.Contains(reviewed, it.HotspotID) {
+				m.Deferred = append(m.Deferred, it.HotspotID)
+			}
 		}
 		var refs []string
 		for _, hid := range reviewed {
@@ -423,8 +507,9 @@ func (s *Store) CloseMeeting(actor model.Actor, id model.ID) (model.Meeting, err
 				return nil, nil, err
 			}
 		}
-		return map[string]any{"state": model.MeetingOpen}, map[string]any{"state": model.MeetingClosed, "hotspots_reviewed": refs, "next_meeting": model.MeetingRef(next)}, nil
-	})
+		return map[string]any{"state": model.MeetingOpen}, map[string]any{"state": model.MeetingClosed, "hotspots_reviewed": refs,
+			"deferred": len(m.Deferred), "next_meeting": model.MeetingRef(next)}, nil
+	}, func(w *wtx, m model.Meeting) error { return freeze(w, m.ID) })
 }
 
 // businessIn is the hotspots a meeting went to or recorded anything under:

@@ -2,6 +2,7 @@ package store
 
 import (
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 
@@ -93,8 +94,11 @@ func TestMunicipalYearRestartsNumbering(t *testing.T) {
 	may := model.Meeting{ID: 3, Date: model.MustDate("2027-05-04"), State: model.MeetingOpen}
 	april.Agenda = make([]model.AgendaItem, 12)
 	april.Agenda[0].Kind = model.ItemAttendance
-	if got := model.FirstMinute(may, []model.Meeting{march, april, may}); got != 12 {
-		t.Fatalf("May's first minute %d, want 12 (April had 11 minutes)", got)
+	april.Agenda[11].Part2 = true
+	// Every item is a minute (attendance is "Apologies for absence"), and
+	// taking anything in private adds the exclusion of the public.
+	if got := model.FirstMinute(may, []model.Meeting{march, april, may}); got != 14 {
+		t.Fatalf("May's first minute %d, want 14 (April had 12 items and the exclusion)", got)
 	}
 }
 
@@ -116,13 +120,20 @@ func TestPart2ItemsAndDroppingBusyItems(t *testing.T) {
 			hs1 = i
 		}
 	}
-	m, err = s.SetItemPart2(chair, m.ID, hs1, true)
+	m, err = s.SetItemPart2(chair, m.ID, hs1, true, 0)
 	mustNoErr(t, err)
-	if !m.Agenda[hs1].Part2 {
-		t.Fatal("Part 2 not set")
+	if last := m.Agenda[len(m.Agenda)-1]; last.HotspotID != 1 || !last.Part2 || last.Paragraph != model.ParaCrime {
+		t.Fatalf("HS-1 is not last in Part 2 (paragraph 7 by default): %v", m.Agenda)
 	}
-	if _, err := s.SetItemPart2(chair, m.ID, 0, true); err == nil {
+	if h, _ := s.Hotspot(1); !h.Part2 {
+		t.Fatal("Part 2 belongs to the hotspot: HS-1 is not marked")
+	}
+	if _, err := s.SetItemPart2(chair, m.ID, 0, true, 0); err == nil {
 		t.Fatal("attendance moved to Part 2")
+	}
+	personal = slices.IndexFunc(m.Agenda, func(it model.AgendaItem) bool { return it.HotspotID == 3 })
+	if _, err := s.SetItemPart2(chair, m.ID, personal, false, 0); err == nil || !strings.Contains(err.Error(), "always taken in private") {
+		t.Fatalf("personal ASB moved into Part 1: %v", err)
 	}
 	_, err = s.AddNote(chair, m.ID, "", 3, "Family spoken to", true)
 	mustNoErr(t, err)

@@ -193,50 +193,14 @@ func (s *Store) ResolveMeeting(ref string) (model.Meeting, error) {
 }
 
 // MeetingRecord reads one meeting and everything around it in one
-// transaction, so the screen and the minutes see one consistent moment.
+// transaction, so the screen sees one consistent moment, as at today. The
+// minutes of a closed meeting come from MinutesRecord instead.
 func (s *Store) MeetingRecord(id model.ID) (rec model.MeetingRecord, err error) {
+	today := s.Today()
 	err = s.view(func(tx *bolt.Tx) error {
-		if err := get(tx, bMeetings, id, &rec.Meeting); err != nil {
-			return notFound(err, model.MeetingRef(id))
-		}
-		if rec.Partnership, err = readPartnership(tx); err != nil {
-			return err
-		}
-		if rec.Meeting.PreviousMeetingID != 0 {
-			var prev model.Meeting
-			if get(tx, bMeetings, rec.Meeting.PreviousMeetingID, &prev) == nil {
-				rec.Previous = &prev
-			}
-		}
-		meetings, err := all[model.Meeting](tx, bMeetings)
-		if err != nil {
-			return err
-		}
-		rec.FirstMinute = model.FirstMinute(rec.Meeting, meetings)
-		if err := readContext(tx, &rec); err != nil {
-			return err
-		}
-		// Approved by a later meeting: that makes these minutes final.
-		for i := range meetings {
-			later := meetings[i]
-			if later.PreviousMeetingID != id || later.MinutesApprovedByDecID == 0 {
-				continue
-			}
-			for j := range rec.Decisions {
-				if rec.Decisions[j].ID == later.MinutesApprovedByDecID {
-					rec.Approval, rec.ApprovalMeeting = &rec.Decisions[j], &later
-				}
-			}
-		}
-		amendments, err := all[model.Amendment](tx, bAmends)
-		for _, am := range amendments {
-			if am.MeetingID == id {
-				rec.Amendments = append(rec.Amendments, am)
-			}
-		}
+		rec, err = readRecord(tx, id, today)
 		return err
 	})
-	rec.Today = s.Today()
 	return rec, err
 }
 

@@ -8,7 +8,10 @@ import (
 )
 
 // SchemaVersion is the layout this binary writes. Bump it with a migration.
-const SchemaVersion = 1
+//
+//	1  the first release
+//	2  closed meetings keep their record as at close (bucket snapshots)
+const SchemaVersion = 2
 
 // formatMarker tells a tasking file from any other bbolt file.
 const formatMarker = "tasking"
@@ -31,21 +34,32 @@ var (
 	bIdxUpdatesByAction  = []byte("idx_updates_action")     // action | update
 
 	allBuckets = [][]byte{bMeta, bAgencies, bMembers, bHotspots, bActions, bUpdates, bDecisions, bNotes,
-		bMeetings, bAudit, bAmends, bIdxActionsByAgency, bIdxActionsByHotspot, bIdxUpdatesByAction}
+		bMeetings, bAudit, bAmends, bIdxActionsByAgency, bIdxActionsByHotspot, bIdxUpdatesByAction, bSnapshots}
 
 	kFormat      = []byte("format")
 	kSchema      = []byte("schema_version")
 	kPartnership = []byte("partnership")
 )
 
-// migrations[i] upgrades schema i+1 to i+2. None yet: version 1 is the first.
-var migrations = []func(tx *bolt.Tx) error{}
+// migrations[i] upgrades schema i+1 to i+2, inside the one transaction that
+// also bumps the version; the file is backed up before it starts.
+var migrations = []func(s *Store, tx *bolt.Tx) error{
+	freezeClosedMeetings, // 1 → 2
+}
 
 // prepare makes a new file a tasking database, or checks an existing one and
 // migrates it.
 func (s *Store) prepare() error {
 	if err := s.checkFormat(); err != nil {
 		return err
+	}
+	if v, err := s.Schema(); err != nil {
+		return err
+	} else if v > 0 && v < SchemaVersion {
+		// An upgrade rewrites the record: keep the file as it was first.
+		if _, err := s.backupTo(fmt.Sprintf("%s.backup-schema%d-%s", s.path, v, s.now().Format("20060102-150405"))); err != nil {
+			return fmt.Errorf("upgrading %s from schema %d: cannot back it up first (%w); nothing was changed", s.path, v, err)
+		}
 	}
 	return s.update(func(tx *bolt.Tx) error {
 		meta := tx.Bucket(bMeta)
@@ -70,7 +84,7 @@ func (s *Store) prepare() error {
 			return nil
 		}
 		for ; v < SchemaVersion; v++ {
-			if err := migrations[v-1](tx); err != nil {
+			if err := migrations[v-1](s, tx); err != nil {
 				return fmt.Errorf("upgrading %s from schema %d: %w", s.path, v, err)
 			}
 		}

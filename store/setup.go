@@ -173,6 +173,21 @@ func (s *Store) Seed(actor model.Actor, d Dataset) error {
 				return err
 			}
 		}
+		// Closed meetings get their frozen record, as a real close makes:
+		// the dataset's own history (its updates, its dates) says how each
+		// stood at its close.
+		for _, m := range d.Meetings {
+			if m.State != model.MeetingClosed {
+				continue
+			}
+			rec, err := readRecord(w.tx, m.ID, m.Date)
+			if err != nil {
+				return err
+			}
+			if err := putSnapshot(w.tx, model.Freeze(model.Rewind(rec, m.ClosedAt, model.History{}), m.ClosedAt)); err != nil {
+				return err
+			}
+		}
 		return w.audit("partnership.seed", "partnership", "", nil, map[string]int{
 			"agencies": len(d.Agencies), "members": len(d.Members), "hotspots": len(d.Hotspots),
 			"meetings": len(d.Meetings), "actions": len(d.Actions), "decisions": len(d.Decisions), "notes": len(d.Notes),

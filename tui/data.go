@@ -14,6 +14,8 @@ type Store interface {
 	IsEmpty() (bool, error)
 	Home() (model.HomeSummary, error)
 	MeetingRecord(id model.ID) (model.MeetingRecord, error)
+	// MinutesRecord is what a meeting's minutes are made from: frozen at close.
+	MinutesRecord(id model.ID) (model.MeetingRecord, error)
 	HotspotRecord(id model.ID) (model.Hotspot, model.MeetingRecord, error)
 	Members() ([]model.Member, error)
 	Agencies() ([]model.Agency, error)
@@ -41,7 +43,7 @@ type Store interface {
 	AddAgendaHotspot(actor model.Actor, id, hotspot model.ID) (model.Meeting, error)
 	SetNextMeeting(actor model.Actor, id model.ID, date model.Date, clock, place string) (model.Meeting, error)
 	CloseMeeting(actor model.Actor, id model.ID) (model.Meeting, error)
-	SetItemPart2(actor model.Actor, id model.ID, i int, part2 bool) (model.Meeting, error)
+	SetItemPart2(actor model.Actor, id model.ID, i int, part2 bool, para model.ExemptParagraph) (model.Meeting, error)
 	Amend(actor model.Actor, ref string, text, reason string) (model.Amendment, error)
 
 	AssignAction(actor model.Actor, n model.NewAction) (model.Action, error)

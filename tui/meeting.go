@@ -3,6 +3,7 @@ package tui
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"time"
 
 	"charm.land/bubbles/v2/key"
@@ -486,12 +487,37 @@ func (a *App) togglePart2(i int) tea.Cmd {
 		a.flash, a.flashErr = "that item is always Part 1", true
 		return nil
 	}
-	actor, st, id, to := a.actor, a.st, a.mt.id, !e.part2
-	what := fmt.Sprintf("item %d is now Part 1 (public)", i+1)
-	if to {
-		what = fmt.Sprintf("item %d is now Part 2: taken in private, left out of public minutes", i+1)
+	actor, st, id := a.actor, a.st, a.mt.id
+	if e.part2 {
+		what := fmt.Sprintf("%s is back in Part 1 (public business)", e.title)
+		return a.save(0, what, func() (any, error) { return st.SetItemPart2(actor, id, i, false, 0) })
 	}
-	return a.save(0, what, func() (any, error) { return st.SetItemPart2(actor, id, i, to) })
+	// Into Part 2: under which paragraph of Schedule 12A? The default
+	// follows the item (personal ASB: an individual; otherwise crime).
+	def := model.ParaCrime
+	if hv := a.mt.view.hotspots[e.hotspotID]; hv != nil {
+		def = hv.h.ExemptAs()
+	}
+	choices := make([]string, len(model.ExemptParagraphs))
+	sel := 0
+	for k, p := range model.ExemptParagraphs {
+		choices[k] = fmt.Sprintf("%d: %s", int(p), p.Description())
+		if p == def {
+			sel = k
+		}
+	}
+	f := newForm("Take in private (Part 2) · "+e.title, a.formCtx(), func(f *form) tea.Cmd {
+		para, err := model.ParseExemptParagraph(strings.SplitN(f.value("para"), ":", 2)[0])
+		if err != nil {
+			f.fail("para", err.Error())
+			return nil
+		}
+		what := fmt.Sprintf("%s moved into Part 2: taken in private at the end of the meeting", e.title)
+		return a.save(f.id, what, func() (any, error) { return st.SetItemPart2(actor, id, i, true, para) })
+	})
+	f.choose("para", "Exempt under Schedule 12A, paragraph (←/→)", choices, sel)
+	a.form = f
+	return nil
 }
 
 // amendForm corrects a decision or note of this (closed) meeting.

@@ -248,7 +248,8 @@ func (a *App) assignForm(hotspotID model.ID) {
 			f.confirm = q
 			return nil
 		}
-		n := model.NewAction{HotspotID: hotspotID, Text: text, AgencyID: ag.ID, Officer: officer, Due: due, MeetingID: meetingID}
+		n := model.NewAction{HotspotID: hotspotID, Text: text, AgencyID: ag.ID, Officer: officer, Due: due, MeetingID: meetingID,
+			Confidential: f.on("confidential")}
 		return a.save(f.id, "", func() (any, error) {
 			act, err := st.AssignAction(actor, n)
 			if err != nil {
@@ -261,6 +262,11 @@ func (a *App) assignForm(hotspotID model.ID) {
 		agency("agency", "Owner agency", "").
 		text("officer", "Named officer (optional)", "", "leave empty for the agency as a whole").
 		date("due", "Due", "next-meeting")
+	if hotspotID == 0 {
+		// General business has no hotspot to be private with: the chair
+		// marks an action about people confidential itself.
+		f.toggle("confidential", "Confidential (about named people)", false, "left out of every public output, for good")
+	}
 	a.form = f
 }
 

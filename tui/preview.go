@@ -67,7 +67,7 @@ func (a *App) renderPreview() tea.Cmd {
 		if err != nil {
 			return previewMsg{ref: ref, err: err}
 		}
-		rec, err := st.MeetingRecord(m.ID)
+		rec, err := st.MinutesRecord(m.ID)
 		if err != nil {
 			return previewMsg{ref: ref, err: err}
 		}

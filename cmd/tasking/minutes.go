@@ -52,7 +52,7 @@ func newMinutesCmd(a *app) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			rec, err := s.MeetingRecord(m.ID)
+			rec, err := s.MinutesRecord(m.ID)
 			if err != nil {
 				return err
 			}

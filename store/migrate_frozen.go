@@ -1,0 +1,73 @@
+package store
+
+import (
+	"encoding/json"
+	"slices"
+
+	"github.com/ccsp/tasking/model"
+	bolt "go.etcd.io/bbolt"
+)
+
+// freezeClosedMeetings (schema 1 → 2) gives every meeting closed before
+// minutes were frozen at close its snapshot, rebuilt as at its close from
+// the history the file kept: each action's updates undo later status and
+// due-date changes, the audit trail's "before" images give each hotspot as
+// it was before its first later change, and amendments are undone. Where
+// the history starts after a meeting closed (a demo or import loaded in
+// bulk), the record says so once (model.Rewind).
+func freezeClosedMeetings(s *Store, tx *bolt.Tx) error {
+	if _, err := tx.CreateBucketIfNotExists(bSnapshots); err != nil {
+		return err
+	}
+	meetings, err := all[model.Meeting](tx, bMeetings)
+	if err != nil {
+		return err
+	}
+	events, err := all[model.AuditEvent](tx, bAudit)
+	if err != nil {
+		return err
+	}
+	var since = s.now()
+	if len(events) > 0 {
+		since = events[0].At
+	}
+	var hotspotEvents []model.AuditEvent
+	for _, e := range events {
+		if e.Entity == "hotspot" && len(e.Before) > 0 {
+			hotspotEvents = append(hotspotEvents, e)
+		}
+	}
+	slices.SortStableFunc(hotspotEvents, func(a, b model.AuditEvent) int { return a.At.Compare(b.At) })
+	for _, m := range meetings {
+		if m.State != model.MeetingClosed {
+			continue
+		}
+		rec, err := readRecord(tx, m.ID, m.Date)
+		if err != nil {
+			return err
+		}
+		h := model.History{Since: since, HotspotsBefore: map[model.ID]model.Hotspot{}}
+		for _, e := range hotspotEvents {
+			if !e.At.After(m.ClosedAt) {
+				continue
+			}
+			id, err := model.ParseRef(model.HotspotPrefix, e.Ref)
+			if err != nil {
+				continue
+			}
+			if _, seen := h.HotspotsBefore[id]; seen {
+				continue
+			}
+			var before model.Hotspot
+			if json.Unmarshal(e.Before, &before) == nil && before.ID == id {
+				h.HotspotsBefore[id] = before
+			}
+		}
+		snap := model.Freeze(model.Rewind(rec, m.ClosedAt, h), s.now())
+		snap.Rebuilt = true
+		if err := putSnapshot(tx, snap); err != nil {
+			return err
+		}
+	}
+	return nil
+}

@@ -1,0 +1,152 @@
+package store
+
+import (
+	"encoding/json"
+	"fmt"
+
+	"github.com/ccsp/tasking/model"
+	bolt "go.etcd.io/bbolt"
+)
+
+// bSnapshots holds each closed meeting's record as it stood at close
+// (model.Snapshot), keyed by meeting ID: what its minutes are made from.
+var bSnapshots = []byte("snapshots")
+
+// readRecord reads meeting id and everything around it in tx, as at today:
+// the meeting screen's record, and what a snapshot is frozen from.
+func readRecord(tx *bolt.Tx, id model.ID, today model.Date) (rec model.MeetingRecord, err error) {
+	if err := get(tx, bMeetings, id, &rec.Meeting); err != nil {
+		return rec, notFound(err, model.MeetingRef(id))
+	}
+	if rec.Partnership, err = readPartnership(tx); err != nil {
+		return rec, err
+	}
+	if rec.Meeting.PreviousMeetingID != 0 {
+		var prev model.Meeting
+		if get(tx, bMeetings, rec.Meeting.PreviousMeetingID, &prev) == nil {
+			rec.Previous = &prev
+		}
+	}
+	meetings, err := all[model.Meeting](tx, bMeetings)
+	if err != nil {
+		return rec, err
+	}
+	rec.FirstMinute = model.FirstMinute(rec.Meeting, meetings)
+	if err := readContext(tx, &rec); err != nil {
+		return rec, err
+	}
+	c, err := corrections(tx, id)
+	if err != nil {
+		return rec, err
+	}
+	rec.Amendments, rec.Approval, rec.ApprovalMeeting = c.Amendments, c.Approval, c.ApprovalMeeting
+	rec.Today = today
+	return rec, nil
+}
+
+// corrections are the changes a meeting's record takes after it closes: its
+// amendments, and the later meeting's decision approving its minutes.
+func corrections(tx *bolt.Tx, id model.ID) (c model.Corrections, err error) {
+	amendments, err := all[model.Amendment](tx, bAmends)
+	if err != nil {
+		return c, err
+	}
+	for _, am := range amendments {
+		if am.MeetingID == id {
+			c.Amendments = append(c.Amendments, am)
+		}
+	}
+	meetings, err := all[model.Meeting](tx, bMeetings)
+	if err != nil {
+		return c, err
+	}
+	for i := range meetings {
+		later := meetings[i]
+		if later.PreviousMeetingID != id || later.MinutesApprovedByDecID == 0 {
+			continue
+		}
+		var d model.Decision
+		if get(tx, bDecisions, later.MinutesApprovedByDecID, &d) == nil {
+			c.Approval, c.ApprovalMeeting = &d, &later
+		}
+	}
+	return c, nil
+}
+
+// freeze snapshots meeting id as it stands in this transaction: called by
+// CloseMeeting after the meeting and its hotspots are saved closed.
+func freeze(w *wtx, id model.ID) error {
+	var m model.Meeting
+	if err := get(w.tx, bMeetings, id, &m); err != nil {
+		return err
+	}
+	rec, err := readRecord(w.tx, id, m.Date)
+	if err != nil {
+		return err
+	}
+	return putSnapshot(w.tx, model.Freeze(rec, w.now))
+}
+
+func putSnapshot(tx *bolt.Tx, snap model.Snapshot) error {
+	b, err := tx.CreateBucketIfNotExists(bSnapshots)
+	if err != nil {
+		return err
+	}
+	v, err := json.Marshal(snap)
+	if err != nil {
+		return err
+	}
+	return b.Put(idKey(snap.MeetingID), v)
+}
+
+// readSnapshot is meeting id's snapshot; ok is false when it has none (an
+// open or planned meeting, or a file not yet upgraded, read read-only).
+func readSnapshot(tx *bolt.Tx, id model.ID) (snap model.Snapshot, ok bool, err error) {
+	b := tx.Bucket(bSnapshots)
+	if b == nil {
+		return snap, false, nil
+	}
+	v := b.Get(idKey(id))
+	if v == nil {
+		return snap, false, nil
+	}
+	if err := json.Unmarshal(v, &snap); err != nil {
+		return snap, false, fmt.Errorf("reading the frozen record of %s: %w", model.MeetingRef(id), err)
+	}
+	return snap, true, nil
+}
+
+// MinutesRecord is what meeting id's minutes are made from. For a closed
+// meeting, the record frozen when it closed, with the corrections made since
+// (approval, amendments): the same minutes on any later day, whatever has
+// changed. For an open or planned meeting, the live record as at today: a
+// draft shows the position now.
+func (s *Store) MinutesRecord(id model.ID) (rec model.MeetingRecord, err error) {
+	today := s.Today()
+	err = s.view(func(tx *bolt.Tx) error {
+		snap, ok, err := readSnapshot(tx, id)
+		if err != nil {
+			return err
+		}
+		if !ok {
+			rec, err = readRecord(tx, id, today)
+			return err
+		}
+		c, err := corrections(tx, id)
+		if err != nil {
+			return err
+		}
+		rec = snap.Thaw(c)
+		return nil
+	})
+	return rec, err
+}
+
+// Snapshot is meeting id's frozen record (for tests and `check`).
+func (s *Store) Snapshot(id model.ID) (snap model.Snapshot, ok bool, err error) {
+	err = s.view(func(tx *bolt.Tx) error {
+		snap, ok, err = readSnapshot(tx, id)
+		return err
+	})
+	return snap, ok, err
+}
