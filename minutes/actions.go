@@ -24,11 +24,11 @@ func (b *builder) actionRows(actions []model.Action) (out []ActionRow, withheld 
 // withholdAction: the public version leaves the action out (model.Disclosure
 // decides); each one is counted once for the notice.
 func (b *builder) withholdAction(a model.Action) bool {
-	if !b.public || b.rules.Action(a) {
+	if b.rules.Action(a) {
 		return false
 	}
-	b.actionsWithheld[a.ID] = true
-	return true
+	b.actionsWithheld[a.ID] = true // counted in both versions
+	return b.public
 }
 
 func (b *builder) actionRow(a model.Action) ActionRow {

@@ -219,7 +219,7 @@ func (b *builder) attendance() (present []AgencyGroup, guests, apologies, absent
 		})
 		g := AgencyGroup{Agency: people[0].Agency, People: people, Count: len(people), Chair: people[0].Chair}
 		if b.public {
-			g.People = nil
+			g.People = []Person{}
 		}
 		present = append(present, g)
 	}

@@ -2,23 +2,31 @@ package minutes
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/ccsp/tasking/model"
 )
 
-func TestBuildNumbersFromDeclarations(t *testing.T) {
+func TestBuildNumbersFromApologies(t *testing.T) {
 	doc := Build(fixtureRecord())
-	if len(doc.Items) != len(fixtureRecord().Meeting.Agenda)-1 {
-		t.Fatalf("%d items for an agenda of %d (attendance is not numbered)", len(doc.Items), len(fixtureRecord().Meeting.Agenda))
+	if len(doc.Items) != len(fixtureRecord().Meeting.Agenda) {
+		t.Fatalf("%d items for an agenda of %d (attendance is the apologies minute)", len(doc.Items), len(fixtureRecord().Meeting.Agenda))
 	}
 	for i, it := range doc.Items {
 		if it.Number != i+1 {
 			t.Errorf("item %d is numbered %d", i, it.Number)
 		}
 	}
-	if first := doc.Items[0]; first.Kind != model.ItemDeclarations || first.Title != "Declarations of interest" {
-		t.Errorf("the first minute is %v %q", first.Kind, first.Title)
+	if first := doc.Items[0]; first.Kind != model.ItemAttendance || first.Title != "Apologies for absence" ||
+		first.Statement != "Apologies for absence were received from Hal Housing (Testshire Council Housing). Absent: Val Viewer (Testshire Council Community Safety)." {
+		t.Errorf("the first minute is %v %q: %q", first.Kind, first.Title, first.Statement)
+	}
+	if second := doc.Items[1]; second.Kind != model.ItemDeclarations || second.Title != "Declarations of interest" {
+		t.Errorf("the second minute is %v %q", second.Kind, second.Title)
+	}
+	if doc.Started != "10.00 am" || doc.Ended != "11.30 am" || !strings.Contains(heldOn(doc), "from 10.00 am to 11.30 am") {
+		t.Errorf("times %q to %q: %q", doc.Started, doc.Ended, heldOn(doc))
 	}
 }
 
@@ -153,7 +161,7 @@ func TestBuildPlannedMeeting(t *testing.T) {
 	rec := fixtureRecord()
 	rec.Meeting = model.Meeting{ID: 9, Date: model.MustDate("2026-12-01"), State: model.MeetingPlanned}
 	doc := Build(rec)
-	if !doc.Draft || len(doc.Items) != 6 || len(doc.Present) != 0 {
+	if !doc.Draft || len(doc.Items) != 7 || len(doc.Present) != 0 {
 		t.Errorf("planned meeting: draft %v, %d items, %d present", doc.Draft, len(doc.Items), len(doc.Present))
 	}
 }

@@ -50,7 +50,7 @@ func lastClosed(t *testing.T, s *store.Store) model.MeetingRecord {
 	}
 	for i := len(ms) - 1; i >= 0; i-- {
 		if ms[i].State == model.MeetingClosed {
-			rec, err := s.MeetingRecord(ms[i].ID)
+			rec, err := s.MinutesRecord(ms[i].ID)
 			if err != nil {
 				t.Fatal(err)
 			}

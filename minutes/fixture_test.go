@@ -103,9 +103,10 @@ func fixtureRecord() model.MeetingRecord {
 // running on from 38, approval by the next meeting (final minutes), a
 // corrected note and a corrected resolution, a Part 2 item (HS-2, a
 // personal-category hotspot), a Part 2 resolution under a Part 1 item, and
-// a new referral in the personal category (HS-4) with an action. Its private
-// business is three pieces: the HS-2 item, the Part 2 resolution under HS-1
-// and the HS-4 referral.
+// a new referral in the personal category (HS-4) with an action. Both
+// private items are at the end of the agenda, as the store puts them. Its
+// private business: the HS-2 and HS-4 items, the Part 2 resolution under
+// HS-1, and three actions (A-2 and A-3 on HS-2, A-9 on HS-4).
 func richRecord() model.MeetingRecord {
 	rec := fixtureRecord()
 	at := func(day, hour, min int) time.Time { return time.Date(2026, 11, day, hour, min, 0, 0, time.UTC) }
@@ -117,14 +118,13 @@ func richRecord() model.MeetingRecord {
 	rec.Hotspots = append(rec.Hotspots, model.Hotspot{ID: 4, Title: "Elm Close: harassment of a neighbour", Ward: "Hasland",
 		Category: model.CategoryPersonal, Risk: model.RiskHigh, Status: model.HotspotNew, LeadAgencyID: 3, ReferredInMeeting: 2,
 		ConfidentialNotes: "Victim: Mrs Example at number 4."})
-	for i, it := range rec.Meeting.Agenda {
-		if it.HotspotID == 2 {
-			rec.Meeting.Agenda[i].Part2 = true
-		}
-	}
-	// HS-4 joins the agenda after the other referral, as the store does.
-	i := slices.IndexFunc(rec.Meeting.Agenda, func(it model.AgendaItem) bool { return it.HotspotID == 3 })
-	rec.Meeting.Agenda = slices.Insert(rec.Meeting.Agenda, i+1, model.AgendaItem{Kind: model.ItemHotspot, HotspotID: 4})
+	rec.Hotspots[1].Part2, rec.Hotspots[1].Paragraph = true, model.ParaIndividual
+	rec.Hotspots[3].Part2, rec.Hotspots[3].Paragraph = true, model.ParaIndividual
+	// HS-2 taken in private: at the end, as the store puts it.
+	rec.Meeting.Agenda = slices.DeleteFunc(rec.Meeting.Agenda, func(it model.AgendaItem) bool { return it.HotspotID == 2 })
+	rec.Meeting.Agenda = append(rec.Meeting.Agenda, model.AgendaItem{Kind: model.ItemHotspot, HotspotID: 2, Part2: true, Paragraph: model.ParaIndividual})
+	// HS-4, a personal referral, is private from the start: at the end too.
+	rec.Meeting.Agenda = append(rec.Meeting.Agenda, model.AgendaItem{Kind: model.ItemHotspot, HotspotID: 4, Part2: true, Paragraph: model.ParaIndividual})
 	rec.Actions = append(rec.Actions, model.Action{ID: 9, HotspotID: 4, Text: "Visit the neighbour and record the incidents", AgencyID: 3,
 		Officer: "Hal Housing", Due: d("2026-11-24"), Status: model.StatusOpen, CreatedMeetingID: 2, CreatedAt: at(17, 11, 5)})
 	rec.Decisions = append(rec.Decisions,

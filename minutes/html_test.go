@@ -196,7 +196,7 @@ func TestHTMLDocument(t *testing.T) {
 				if public {
 					want = append(want, doc.PrivateNotice)
 				}
-				want = append(want, "Present", "Apologies")
+				want = append(want, "Present")
 				for _, it := range doc.Items {
 					want = append(want, squash(itemHeading(it)))
 					for _, r := range it.Resolutions {

@@ -34,20 +34,29 @@ func (b *builder) items() []Item {
 			continue
 		}
 		it := slot.Item
-		if b.public && !b.rules.Item(it) {
-			para := it.Paragraph
-			if it.Kind == model.ItemHotspot && para == 0 {
-				para = b.idx.Hotspots[it.HotspotID].ExemptAs()
-			}
+		if !b.rules.Item(it) {
+			// Counted in both versions, so they give the same number.
 			b.withheld.Items++
 			b.withholdUnder(it)
-			out = append(out, Item{Number: n, Kind: it.Kind, Title: model.ExemptHeading(para), Part2: true,
-				Paragraph: int(para.Or(model.ParaIndividual)), Exempt: true})
-			continue
+			if b.public {
+				para := b.paragraph(it)
+				out = append(out, Item{Number: n, Kind: it.Kind, Title: model.ExemptHeading(para), Part2: true,
+					Paragraph: int(para), Exempt: true})
+				continue
+			}
 		}
 		out = append(out, b.item(n, it))
 	}
 	return out
+}
+
+// paragraph is the Schedule 12A paragraph a private item is exempt under.
+func (b *builder) paragraph(it model.AgendaItem) model.ExemptParagraph {
+	para := it.Paragraph
+	if para == 0 && it.Kind == model.ItemHotspot {
+		para = b.idx.Hotspots[it.HotspotID].ExemptAs()
+	}
+	return para.Or(model.ParaIndividual)
 }
 
 // withholdUnder counts the actions that a private item would have shown, so
@@ -97,22 +106,21 @@ func (b *builder) item(n int, it model.AgendaItem) Item {
 	rec := b.rec
 	out := Item{Number: n, Kind: it.Kind, Title: b.title(it), Part2: it.Part2}
 	if it.Part2 {
-		para := it.Paragraph
-		if para == 0 && it.Kind == model.ItemHotspot {
-			para = b.idx.Hotspots[it.HotspotID].ExemptAs()
-		}
-		out.Paragraph = int(para.Or(model.ParaIndividual))
+		out.Paragraph = int(b.paragraph(it))
 	}
+	// Inside an item the public version leaves out whole, nothing is
+	// counted again: the item was.
+	inPrivate := !b.rules.Item(it)
 	var withheld bool
-	out.Notes, withheld = b.notes(it.Kind, it.HotspotID)
+	out.Notes, withheld = b.notes(it.Kind, it.HotspotID, inPrivate)
 	var w bool
-	out.Resolutions, w = b.resolutions(it.Kind, it.HotspotID)
+	out.Resolutions, w = b.resolutions(it.Kind, it.HotspotID, inPrivate)
 	withheld = withheld || w
 	switch it.Kind {
 	case model.ItemAttendance:
 		out.Statement = b.apologiesStatement()
 	case model.ItemDeclarations:
-		out.Declarations = b.declarations()
+		out.Declarations = b.declarations(inPrivate)
 		if len(out.Declarations) == 0 {
 			out.Statement = "No declarations of interest were received."
 		}
@@ -171,13 +179,15 @@ func (b *builder) item(n int, it model.AgendaItem) Item {
 		}
 	case model.ItemReferrals:
 		for _, h := range rec.Referrals() {
-			if b.public && !b.rules.Referral(h) {
-				withheld = true
+			if !b.rules.Referral(h) {
 				// A referral with its own (private) item is counted there.
-				if !rec.Meeting.HasHotspot(h.ID) {
+				if !rec.Meeting.HasHotspot(h.ID) && !inPrivate {
 					b.withheld.Referrals++
 				}
-				continue
+				if b.public {
+					withheld = true
+					continue
+				}
 			}
 			out.Referrals = append(out.Referrals, b.hotspot(h))
 		}
@@ -231,19 +241,25 @@ func (b *builder) apologiesStatement() string {
 }
 
 // notes under an item; withheld: the public version left some out.
-func (b *builder) notes(kind model.ItemKind, hotspotID model.ID) (out []Note, withheld bool) {
+func (b *builder) notes(kind model.ItemKind, hotspotID model.ID, inPrivate bool) (out []Note, withheld bool) {
 	for _, n := range b.rec.NotesIn(kind, hotspotID) {
 		t := text(n.Text)
 		if t == "" {
 			continue
 		}
-		if b.public && !b.rules.Note(n) {
-			withheld = true
-			b.withheld.Notes++
-			continue
+		if !b.rules.Note(n) {
+			if !inPrivate {
+				b.withheld.Notes++
+			}
+			if b.public {
+				withheld = true
+				continue
+			}
 		}
-		note := Note{Text: model.Sentence(t), Confidential: n.Confidential, Amended: b.amendment("note", n.Ref()),
-			Agency: line(b.idx.Agencies.Name(n.AgencyID))}
+		note := Note{Text: model.Sentence(t), Confidential: n.Confidential, Amended: b.amendment("note", n.Ref())}
+		if a, ok := b.idx.Agencies[n.AgencyID]; ok {
+			note.Agency = line(a.Name)
+		}
 		if !b.public {
 			note.Ref = n.Ref()
 		}
@@ -253,16 +269,20 @@ func (b *builder) notes(kind model.ItemKind, hotspotID model.ID) (out []Note, wi
 }
 
 // resolutions under an item; withheld: the public version left some out.
-func (b *builder) resolutions(kind model.ItemKind, hotspotID model.ID) (out []Resolution, withheld bool) {
+func (b *builder) resolutions(kind model.ItemKind, hotspotID model.ID, inPrivate bool) (out []Resolution, withheld bool) {
 	for _, d := range b.rec.DecisionsIn(kind, hotspotID) {
 		t := text(d.Text)
 		if t == "" {
 			continue
 		}
-		if b.public && !b.rules.Decision(d) {
-			withheld = true
-			b.withheld.Resolutions++
-			continue
+		if !b.rules.Decision(d) {
+			if !inPrivate {
+				b.withheld.Resolutions++
+			}
+			if b.public {
+				withheld = true
+				continue
+			}
 		}
 		r := Resolution{Text: fullStop(t), Part2: d.Part2, Amended: b.amendment("decision", d.Ref())}
 		if !b.public {
@@ -288,13 +308,17 @@ func (b *builder) describe(u model.ActionUpdate) string {
 	return "progress update noted"
 }
 
-func (b *builder) declarations() []Declaration {
+func (b *builder) declarations(inPrivate bool) []Declaration {
 	var out []Declaration
 	for _, d := range b.rec.Meeting.Declarations {
-		if b.public && !b.rules.Declaration(d) {
-			b.withheld.Declarations++
-			out = append(out, Declaration{Text: model.PrivateDeclaration})
-			continue
+		if !b.rules.Declaration(d) {
+			if !inPrivate {
+				b.withheld.Declarations++
+			}
+			if b.public {
+				out = append(out, Declaration{Text: model.PrivateDeclaration})
+				continue
+			}
 		}
 		name := line(d.Name)
 		if mem, ok := b.idx.Members[d.MemberID]; ok && (name == "" || d.MemberID != 0) {

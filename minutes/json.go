@@ -20,6 +20,7 @@ func (d Doc) JSON() ([]byte, error) {
 	if d.Present == nil {
 		d.Present = []AgencyGroup{}
 	}
+
 	if d.Items == nil {
 		d.Items = []Item{}
 	}

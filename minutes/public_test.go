@@ -37,17 +37,22 @@ func itemTitled(t *testing.T, d Doc, prefix string) Item {
 
 func TestRestrictedVersionMarksPart2(t *testing.T) {
 	d := Build(richRecord())
-	if want := []int{38, 39, 40, 41, 42, 43, 44, 45, 46, 47}; !slices.Equal(numbers(d), want) {
+	// Apologies 38 … next meeting 46, the exclusion 47, HS-2 48, HS-4 49.
+	if want := []int{38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49}; !slices.Equal(numbers(d), want) {
 		t.Errorf("numbers %v, want %v", numbers(d), want)
+	}
+	if ex := d.Items[9]; ex.Kind != "exclusion" || ex.Title != "Exclusion of the public" || len(ex.Resolutions) != 1 ||
+		!strings.Contains(ex.Resolutions[0].Text, "Paragraph 1 of Part 1 of Schedule 12A") {
+		t.Errorf("minute 47 is not the exclusion of the public under paragraph 1: %+v", ex)
 	}
 	if d.Public || d.Classification != "OFFICIAL-SENSITIVE — not for circulation beyond the partnership" || d.PrivateNotice != "" {
 		t.Errorf("restricted: public %v, classification %q, notice %q", d.Public, d.Classification, d.PrivateNotice)
 	}
-	if d.PrivateItems != 3 {
-		t.Errorf("%d private items, want 3 (the HS-2 item, D-5, the HS-4 referral)", d.PrivateItems)
+	if d.PrivateItems != 6 {
+		t.Errorf("%d private items, want 6 (the HS-2 and HS-4 items, D-5, A-2, A-3, A-9)", d.PrivateItems)
 	}
 	hs2 := itemTitled(t, d, "HS-2")
-	if !hs2.Part2 || hs2.Number != 42 || len(hs2.Notes) != 1 || len(hs2.Resolutions) != 1 {
+	if !hs2.Part2 || hs2.Number != 48 || hs2.Paragraph != 1 || len(hs2.Notes) != 1 || len(hs2.Resolutions) != 1 {
 		t.Errorf("HS-2: %+v", hs2)
 	}
 	if hs1 := itemTitled(t, d, "HS-1"); hs1.Part2 || len(hs1.Resolutions) != 2 || !hs1.Resolutions[1].Part2 || hs1.Resolutions[1].Ref != "D-5" {
@@ -58,9 +63,9 @@ func TestRestrictedVersionMarksPart2(t *testing.T) {
 	}
 	md, html, txt := d.Markdown(), d.HTML(), d.Text()
 	for f, want := range map[string][]string{
-		"md":   {"## 42. HS-2 Rec ground: off-road bikes (Part 2 – exempt information)\n\n" + part2ItemNotice},
-		"html": {`<h2 id="minute-42">42. HS-2 Rec ground: off-road bikes <span class="part2">(Part 2 – exempt information)</span></h2>`},
-		"txt":  {"42. HS-2 Rec ground: off-road bikes (Part 2 – exempt information)\n" + strings.Repeat("-", 65) + "\n\nThis item was considered in private."},
+		"md":   {"## 48. HS-2 Rec ground: off-road bikes (Part 2 – exempt information, paragraph 1)\n\n" + part2ItemNotice},
+		"html": {`<h2 id="minute-48">48. HS-2 Rec ground: off-road bikes <span class="part2">(Part 2 – exempt information, paragraph 1)</span></h2>`},
+		"txt":  {"48. HS-2 Rec ground: off-road bikes (Part 2 – exempt information,\nparagraph 1)\n" + strings.Repeat("-", 65) + "\n\nThis item was considered in private"},
 	} {
 		got := map[string]string{"md": md, "html": html, "txt": txt}[f]
 		for _, w := range want {
@@ -76,19 +81,26 @@ func TestPublicVersionLeavesOut(t *testing.T) {
 	if !d.Public || d.Classification != "PUBLIC — Part 1 minutes" {
 		t.Errorf("public: %v, %q", d.Public, d.Classification)
 	}
-	// Same numbers, with gaps: 42 (HS-2, Part 2) and 45 (HS-4, a personal referral).
-	if want := []int{38, 39, 40, 41, 43, 44, 46, 47}; !slices.Equal(numbers(d), want) {
+	// The same numbers, none missing: the exempt items keep theirs with a
+	// neutral heading and nothing else.
+	if want := []int{38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49}; !slices.Equal(numbers(d), want) {
 		t.Errorf("numbers %v, want %v", numbers(d), want)
 	}
-	want := "3 items were considered in private (Part 2) and are not included in this version; confidential notes and officers' names are left out."
-	if d.PrivateItems != 3 || d.PrivateNotice != want {
+	for _, n := range []int{10, 11} {
+		if it := d.Items[n]; !it.Exempt || it.Title != "Exempt item – information relating to an individual" ||
+			it.Hotspot != nil || len(it.Notes)+len(it.Resolutions)+len(it.Actions) != 0 || it.Statement != "" {
+			t.Errorf("public minute %d is not a bare exempt heading: %+v", it.Number, it)
+		}
+	}
+	want := "This is the public version of these minutes. 2 items were taken in private (Part 2) and appear by their numbers and exempt headings only; 1 resolution taken in private is left out; and 3 actions about private business are left out. People are named by their agency only; officers named on actions, the words of agencies' progress updates and the reasons for amendments are left out."
+	if d.PrivateItems != 6 || d.PrivateNotice != want {
 		t.Errorf("notice %q (%d)", d.PrivateNotice, d.PrivateItems)
 	}
 	hs1 := itemTitled(t, d, "HS-1")
 	if len(hs1.Resolutions) != 1 || hs1.Resolutions[0].Part2 || hs1.Resolutions[0].Ref != "" {
 		t.Errorf("public HS-1 resolutions %+v", hs1.Resolutions)
 	}
-	if len(hs1.Notes) != 1 || hs1.Notes[0].Ref != "" || hs1.Notes[0].Amended == nil {
+	if len(hs1.Notes) != 1 || hs1.Notes[0].Ref != "" || hs1.Notes[0].Amended == nil || hs1.Notes[0].Amended.By != "" || hs1.Notes[0].Amended.Reason != "" {
 		t.Errorf("public HS-1 notes %+v", hs1.Notes)
 	}
 	if hs1.Hotspot == nil || hs1.Hotspot.Category != "nuisance" {
@@ -111,7 +123,8 @@ func TestPublicVersionLeavesOut(t *testing.T) {
 		}
 	}
 	for _, f := range []string{d.Markdown(), d.HTML(), d.Text()} {
-		for _, bad := range []string{"Part 2 –", "confidential)", "YOT", "Elm Close", "Hal Housing)", "PCSO Nadia Khan)", "[N-", "[D-", "Waiting on quotes", "Completed; figures"} {
+		for _, bad := range []string{"(Part 2 – confidential)", "confidential)", "YOT", "Elm Close", "Rec ground", "Hal Housing", "PCSO Nadia Khan", "Ann Chair",
+			"Sgt Jas Patel", "Karen Doyle", "[N-", "[D-", "Waiting on quotes", "Completed; figures", "the count was", "Friday and Saturday)"} {
 			if strings.Contains(f, bad) {
 				t.Errorf("the public minutes say %q", bad)
 			}
@@ -124,11 +137,13 @@ func TestPublicVersionLeavesOut(t *testing.T) {
 
 func TestPrivateNotice(t *testing.T) {
 	// The fixture has one Part 2 resolution (under HS-2, a Part 1 item).
-	if d := BuildWith(fixtureRecord(), Options{Public: true}); d.PrivateItems != 1 || d.PrivateNotice != model.PublicNotice(model.Withheld{Resolutions: 1}) {
+	// and one confidential note.
+	if d := BuildWith(fixtureRecord(), Options{Public: true}); d.PrivateItems != 2 || d.PrivateNotice != model.PublicNotice(model.Withheld{Resolutions: 1, Notes: 1}) {
 		t.Errorf("fixture: %d, %q", d.PrivateItems, d.PrivateNotice)
 	}
 	none := fixtureRecord()
 	none.Decisions = slices.DeleteFunc(none.Decisions, func(d model.Decision) bool { return d.Part2 })
+	none.Notes = slices.DeleteFunc(none.Notes, func(n model.Note) bool { return n.Confidential })
 	if d := BuildWith(none, Options{Public: true}); d.PrivateItems != 0 || d.PrivateNotice != model.PublicNotice(model.Withheld{}) {
 		t.Errorf("no private business: %d, %q", d.PrivateItems, d.PrivateNotice)
 	}
@@ -153,25 +168,29 @@ func TestPublicItemWithOnlyPrivateBusiness(t *testing.T) {
 	if r := itemTitled(t, Build(rec), "HS-2"); r.Statement != "" {
 		t.Errorf("restricted HS-2 says %q", r.Statement)
 	}
-	if slices.ContainsFunc(d.Items, func(it Item) bool { return it.Kind == model.ItemAOB }) {
-		t.Error("a Part 2 AOB is in the public minutes")
+	if i := slices.IndexFunc(d.Items, func(it Item) bool { return it.Kind == model.ItemAOB }); i < 0 || !d.Items[i].Exempt || len(d.Items[i].Notes) != 0 {
+		t.Error("a Part 2 AOB is in the public minutes beyond its exempt heading")
 	}
 	if slices.Contains(refs(d.ActionLog), "A-6") {
 		t.Error("the action assigned in a Part 2 AOB is in the public action log")
 	}
-	if d.PrivateItems != 2 {
-		t.Errorf("%d private items, want 2 (AOB, and D-3 under HS-2)", d.PrivateItems)
+	if d.PrivateItems != 4 {
+		t.Errorf("%d private items, want 4 (AOB and its A-6, D-3 and N-2 under HS-2)", d.PrivateItems)
 	}
 }
 
-// A personal-category hotspot taken in Part 1: its title and what was said
-// stay; its facts and its actions do not.
+// A personal-category hotspot is private even where an older agenda did not
+// mark its item Part 2: the public minutes keep only its number and an
+// exempt heading, and none of its actions.
 func TestPublicPersonalHotspot(t *testing.T) {
 	rec := fixtureRecord()
 	rec.Hotspots[0].Category = model.CategoryPersonal // HS-1
 	d := BuildWith(rec, Options{Public: true})
-	hs1 := itemTitled(t, d, "HS-1")
-	if hs1.Hotspot != nil || len(hs1.Actions) != 0 || len(hs1.Notes) != 1 || len(hs1.Resolutions) != 1 {
+	if slices.ContainsFunc(d.Items, func(it Item) bool { return strings.HasPrefix(it.Title, "HS-1") }) {
+		t.Fatal("the personal HS-1 is named in the public minutes")
+	}
+	hs1 := d.Items[4]
+	if !hs1.Exempt || hs1.Title != "Exempt item – information relating to an individual" || hs1.Hotspot != nil || len(hs1.Notes)+len(hs1.Actions) != 0 {
 		t.Errorf("public personal HS-1: %+v", hs1)
 	}
 	for _, r := range allRows(d) {
@@ -235,26 +254,32 @@ func TestAmendments(t *testing.T) {
 		d := BuildWith(rec, Options{Public: public})
 		hs1 := itemTitled(t, d, "HS-1")
 		note, res := hs1.Notes[0], hs1.Resolutions[0]
-		if note.Amended == nil || *note.Amended != (Amended{On: model.MustDate("2026-11-25"), By: "Ann Chair", Reason: "the count was 15–20, not 50"}) {
+		by, noteWhy, resWhy := "Ann Chair", "the count was 15–20, not 50", "the days agreed were Friday and Saturday"
+		if public {
+			by, noteWhy, resWhy = "", "", "" // the date only: never who or why
+		}
+		if note.Amended == nil || *note.Amended != (Amended{On: model.MustDate("2026-11-25"), By: by, Reason: noteWhy}) {
 			t.Errorf("note amended %+v", note.Amended)
 		}
-		if res.Amended == nil || res.Amended.Reason != "the days agreed were Friday and Saturday" || res.Amended.On != model.MustDate("2026-11-26") {
+		if res.Amended == nil || res.Amended.Reason != resWhy || res.Amended.On != model.MustDate("2026-11-26") {
 			t.Errorf("resolution amended %+v", res.Amended)
 		}
 		if aob := itemTitled(t, d, "Any other business"); aob.Notes[0].Amended != nil {
 			t.Errorf("N-3 shows another meeting's amendment: %+v", aob.Notes[0].Amended)
 		}
-		ref := ""
+		ref, noteTail, resTail := "", " by Ann Chair: the count was 15–20, not 50", " by Ann Chair: the days agreed were Friday and Saturday"
 		if !public {
 			ref = ` \[N-1\]`
+		} else {
+			noteTail, resTail = "", ""
 		}
-		if want := "Groups of 15–20 at the bus station on Friday. (amended on 25 November 2026 by Ann Chair: the count was 15–20, not 50)" + ref + "\n"; !strings.Contains(d.Markdown(), want) {
+		if want := "Groups of 15–20 at the bus station on Friday. (amended on 25 November 2026" + noteTail + ")" + ref + "\n"; !strings.Contains(d.Markdown(), want) {
 			t.Errorf("the Markdown does not say %q", want)
 		}
-		if want := "for Friday and Saturday evenings. (amended on 26 November 2026 by Ann Chair: the days agreed were Friday and Saturday)"; !strings.Contains(squash(d.Text()), want) {
+		if want := "for Friday and Saturday evenings. (amended on 26 November 2026" + resTail + ")"; !strings.Contains(squash(d.Text()), want) {
 			t.Errorf("the text does not say %q", want)
 		}
-		if want := `evenings. <span class="amended">(amended on 26 November 2026 by Ann Chair: the days agreed were Friday and Saturday)</span>`; !strings.Contains(d.HTML(), want) {
+		if want := `evenings. <span class="amended">(amended on 26 November 2026` + resTail + `)</span>`; !strings.Contains(d.HTML(), want) {
 			t.Errorf("the HTML does not say %q", want)
 		}
 	}

@@ -18,9 +18,10 @@ var (
 
 // checkStructure reads md back with goldmark and checks it against the
 // record: the classification above everything and below everything, the
-// headings in order (partnership, Present, Apologies, one minute per agenda
-// item after Attendance numbered on from the record's first minute, Part 2
-// items marked, the action log), and every table's header, row count and
+// headings in order (partnership, Present, one minute per agenda item in
+// council order numbered on from the record's first minute — apologies,
+// the Part 1 items, the exclusion of the public, the Part 2 items marked
+// with their paragraph — then the action log), and every table's header, row count and
 // refs. It returns the parsed minutes for further checks.
 func checkStructure(t *testing.T, rec model.MeetingRecord, md string) parsed {
 	t.Helper()
@@ -36,22 +37,38 @@ func checkStructure(t *testing.T, rec model.MeetingRecord, md string) parsed {
 	// goldmark quietly drops surplus cells, so count the raw separators too.
 	checkRawTables(t, md)
 
-	want := []string{line(rec.Partnership.Name), "Present", "Apologies"}
+	want := []string{line(rec.Partnership.Name), "Present"}
 	type numbered struct {
 		heading string
 		item    model.AgendaItem
 	}
+	// Council order: Part 1 items, then the exclusion of the public, then
+	// Part 2; attendance is the "Apologies for absence" minute.
 	var items []numbered
-	for _, it := range rec.Meeting.Agenda {
-		if it.Kind == model.ItemAttendance {
-			continue
-		}
-		h := fmt.Sprintf("%d. %s", max(rec.FirstMinute, 1)+len(items), line(model.ItemTitle(it, idx.Hotspots)))
+	var private []model.AgendaItem
+	add := func(it model.AgendaItem, title string) {
+		h := fmt.Sprintf("%d. %s", max(rec.FirstMinute, 1)+len(items), title)
 		if it.Part2 {
-			h += " (Part 2 – exempt information)"
+			h += fmt.Sprintf(" (Part 2 – exempt information, paragraph %d)", it.Paragraph.Or(model.ParaIndividual))
 		}
 		items = append(items, numbered{h, it})
 		want = append(want, h)
+	}
+	for _, it := range rec.Meeting.Agenda {
+		switch {
+		case it.Part2:
+			private = append(private, it)
+		case it.Kind == model.ItemAttendance:
+			add(it, "Apologies for absence")
+		default:
+			add(it, line(model.ItemTitle(it, idx.Hotspots)))
+		}
+	}
+	if len(private) > 0 {
+		add(model.AgendaItem{Kind: "exclusion"}, "Exclusion of the public")
+		for _, it := range private {
+			add(it, line(model.ItemTitle(it, idx.Hotspots)))
+		}
 	}
 	want = append(want, "Appendix: Action log")
 	var got []string
@@ -64,7 +81,7 @@ func checkStructure(t *testing.T, rec model.MeetingRecord, md string) parsed {
 	if !slices.Equal(got, want) {
 		t.Fatalf("headings:\n got %q\nwant %q", got, want)
 	}
-	for _, standing := range []string{"Declarations of interest", "Minutes of the previous meeting", "Matters arising", "New referrals", "Any other business", "Date of next meeting"} {
+	for _, standing := range []string{"Apologies for absence", "Declarations of interest", "Minutes of the previous meeting", "Matters arising", "New referrals", "Any other business", "Date of next meeting"} {
 		if !slices.ContainsFunc(got, func(h string) bool { return strings.HasSuffix(h, ". "+standing) }) {
 			t.Errorf("no numbered %q minute in %q", standing, got)
 		}
@@ -80,7 +97,7 @@ func checkStructure(t *testing.T, rec model.MeetingRecord, md string) parsed {
 
 	// Tables: only where the record has rows, with the documented headers.
 	for i, n := range items {
-		s := p.sections[3+i]
+		s := p.sections[2+i]
 		var header []string
 		var refs []string
 		switch n.item.Kind {

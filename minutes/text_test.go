@@ -57,7 +57,7 @@ func TestTextLayout(t *testing.T) {
 				// Each minute is a heading (wrapped if it must be) underlined
 				// with dashes as wide as its widest line; the partnership's
 				// name is underlined with equals signs.
-				headings := map[string]byte{doc.Partnership: '=', "Present": '-', "Apologies": '-', actionLogTitle: '-'}
+				headings := map[string]byte{doc.Partnership: '=', "Present": '-', actionLogTitle: '-'}
 				for _, it := range doc.Items {
 					headings[itemHeading(it)] = '-'
 				}
@@ -87,7 +87,8 @@ func TestTextTables(t *testing.T) {
 		"A-1   Joint patrols Fri/Sat 20:00–02:00\n      Owner: Police (PCSO Nadia Khan) · Due: 17 Nov 2026 · done\n      Update: in progress → done: Completed; figures down 30%.\n",
 		"A-3   Section 59 warnings to riders\n      HS-2 · Owner: Police · Due: 12 Nov 2026 · in progress (overdue)\n",
 		"Testshire Community Safety Partnership\n======================================\n",
-		"1. Declarations of interest\n---------------------------\n",
+		"1. Apologies for absence\n------------------------\n",
+		"2. Declarations of interest\n---------------------------\n",
 		"Groups of 15–20 at the bus station on Friday.\nTwo CPWs issued. [N-1]\n",
 	} {
 		if !strings.Contains(txt, want) {

@@ -14,6 +14,7 @@ const (
 	OpActionNote     Op = "add a note to an action"
 	OpEditHotspot    Op = "change hotspots"
 	OpRecordDecision Op = "record decisions"
+	OpManagePeople   Op = "manage members, agencies and the partnership's details"
 )
 
 // PermissionError says which rule refused a change.

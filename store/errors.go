@@ -64,5 +64,8 @@ type ConflictError struct {
 }
 
 func (e *ConflictError) Error() string {
+	if e.At.IsZero() {
+		return fmt.Sprintf("%s was changed by someone else — reloaded", e.Ref)
+	}
 	return fmt.Sprintf("%s was changed by %s at %s — reloaded", e.Ref, e.By, e.At.Local().Format("15:04"))
 }

@@ -1,0 +1,212 @@
+package store
+
+import (
+	"time"
+
+	"github.com/ccsp/tasking/model"
+)
+
+// AddMember adds a member to the partnership (the chair or an admin).
+// Names are unique: a typed name must find one person.
+func (s *Store) AddMember(actor model.Actor, n model.NewMember) (model.Member, error) {
+	n, err := n.Validate()
+	if err != nil {
+		return model.Member{}, err
+	}
+	var m model.Member
+	err = s.write(actor, func(w *wtx) error {
+		if err := model.Permit(actor, model.OpManagePeople, 0); err != nil {
+			return err
+		}
+		if err := w.checkAgency(n.AgencyID); err != nil {
+			return err
+		}
+		members, err := all[model.Member](w.tx, bMembers)
+		if err != nil {
+			return err
+		}
+		for _, o := range members {
+			if model.SameName(o.Name, n.Name) {
+				return model.Invalid("name", "there is already a member called %s", o.Name)
+			}
+		}
+		id, err := nextID(w.tx, bMembers)
+		if err != nil {
+			return err
+		}
+		m = model.Member{ID: id, Name: n.Name, AgencyID: n.AgencyID, Role: n.Role, Title: n.Title, Email: n.Email, Phone: n.Phone, Version: 1}
+		if err := put(w.tx, bMembers, id, m); err != nil {
+			return err
+		}
+		return w.audit("member.add", "member", m.Name, nil, m)
+	})
+	return m, err
+}
+
+// EditMember changes a member's details: name, agency, role, job title,
+// contact. Past records keep the name they were made under (closed meetings'
+// minutes are frozen); new ones use the new.
+func (s *Store) EditMember(actor model.Actor, id model.ID, version int, n model.NewMember) (model.Member, error) {
+	n, err := n.Validate()
+	if err != nil {
+		return model.Member{}, err
+	}
+	var m model.Member
+	err = s.write(actor, func(w *wtx) error {
+		if err := model.Permit(actor, model.OpManagePeople, 0); err != nil {
+			return err
+		}
+		if err := get(w.tx, bMembers, id, &m); err != nil {
+			return model.Invalid("member", "no such member (#%d)", id)
+		}
+		if err := checkVersion(m.Name, version, m.Version, "someone", time.Time{}); err != nil {
+			return err
+		}
+		if err := w.checkAgency(n.AgencyID); err != nil {
+			return err
+		}
+		members, err := all[model.Member](w.tx, bMembers)
+		if err != nil {
+			return err
+		}
+		for _, o := range members {
+			if o.ID != id && model.SameName(o.Name, n.Name) {
+				return model.Invalid("name", "there is already a member called %s", o.Name)
+			}
+		}
+		before := m
+		m.Name, m.AgencyID, m.Role, m.Title, m.Email, m.Phone = n.Name, n.AgencyID, n.Role, n.Title, n.Email, n.Phone
+		m.Version++
+		if err := put(w.tx, bMembers, id, m); err != nil {
+			return err
+		}
+		return w.audit("member.edit", "member", m.Name, before, m)
+	})
+	return m, err
+}
+
+// AddAgency adds a partner agency; names are unique.
+func (s *Store) AddAgency(actor model.Actor, name, short string) (model.Agency, error) {
+	return s.saveAgency(actor, 0, 0, name, short)
+}
+
+// RenameAgency changes an agency's name and short name. Closed meetings'
+// minutes keep the name it had then.
+func (s *Store) RenameAgency(actor model.Actor, id model.ID, version int, name, short string) (model.Agency, error) {
+	if id == 0 {
+		return model.Agency{}, model.Invalid("agency", "no agency given")
+	}
+	return s.saveAgency(actor, id, version, name, short)
+}
+
+func (s *Store) saveAgency(actor model.Actor, id model.ID, version int, name, short string) (model.Agency, error) {
+	name, err := model.CheckLine("name", "agency name", name, true, 100)
+	if err != nil {
+		return model.Agency{}, err
+	}
+	if short, err = model.CheckLine("short_name", "agency short name", short, false, 30); err != nil {
+		return model.Agency{}, err
+	}
+	var a model.Agency
+	err = s.write(actor, func(w *wtx) error {
+		if err := model.Permit(actor, model.OpManagePeople, 0); err != nil {
+			return err
+		}
+		agencies, err := all[model.Agency](w.tx, bAgencies)
+		if err != nil {
+			return err
+		}
+		for _, o := range agencies {
+			if o.ID != id && model.SameName(o.Name, name) {
+				return model.Invalid("name", "there is already an agency called %s", o.Name)
+			}
+		}
+		var before *model.Agency
+		if id == 0 {
+			if id, err = nextID(w.tx, bAgencies); err != nil {
+				return err
+			}
+			a = model.Agency{ID: id}
+		} else {
+			if err := get(w.tx, bAgencies, id, &a); err != nil {
+				return model.Invalid("agency", "no such agency (#%d)", id)
+			}
+			if err := checkVersion(a.Name, version, a.Version, "someone", time.Time{}); err != nil {
+				return err
+			}
+			b := a
+			before = &b
+		}
+		a.Name, a.ShortName = name, short
+		a.Version++
+		if err := put(w.tx, bAgencies, id, a); err != nil {
+			return err
+		}
+		if before == nil {
+			return w.audit("agency.add", "agency", a.Name, nil, a)
+		}
+		return w.audit("agency.rename", "agency", a.Name, *before, a)
+	})
+	return a, err
+}
+
+// SetPartnership changes the partnership's details: name, meeting title,
+// usual place and time, and the confidentiality statement read at each
+// meeting. Closed meetings' minutes keep what was true then.
+func (s *Store) SetPartnership(actor model.Actor, version int, p model.Partnership) (model.Partnership, error) {
+	var err error
+	if p.Name, err = model.CheckLine("name", "partnership name", p.Name, true, 120); err != nil {
+		return p, err
+	}
+	if p.MeetingTitle, err = model.CheckLine("meeting_title", "meeting title", p.MeetingTitle, false, 120); err != nil {
+		return p, err
+	}
+	if p.DefaultPlace, err = model.CheckLine("place", "usual place", p.DefaultPlace, false, 120); err != nil {
+		return p, err
+	}
+	if p.DefaultTime != "" {
+		if p.DefaultTime, err = model.ParseClock(p.DefaultTime); err != nil {
+			return p, err
+		}
+	}
+	if p.ConfidentialityStatement, err = model.CheckText("statement", "confidentiality statement", p.ConfidentialityStatement, false); err != nil {
+		return p, err
+	}
+	var out model.Partnership
+	err = s.write(actor, func(w *wtx) error {
+		if err := model.Permit(actor, model.OpManagePeople, 0); err != nil {
+			return err
+		}
+		cur, err := readPartnership(w.tx)
+		if err != nil {
+			return err
+		}
+		if err := checkVersion("the partnership details", version, cur.Version, "someone", time.Time{}); err != nil {
+			return err
+		}
+		out = cur
+		out.Name, out.MeetingTitle, out.DefaultPlace, out.ConfidentialityStatement = p.Name, p.MeetingTitle, p.DefaultPlace, p.ConfidentialityStatement
+		if p.DefaultTime != "" {
+			out.DefaultTime = p.DefaultTime
+		}
+		if p.DefaultKind != "" {
+			out.DefaultKind = p.DefaultKind
+		}
+		applyPartnershipDefaults(&out)
+		out.Version++
+		if err := putPartnership(w.tx, out); err != nil {
+			return err
+		}
+		return w.audit("partnership.set", "partnership", "", cur, out)
+	})
+	return out, err
+}
+
+// checkAgency: the agency exists.
+func (w *wtx) checkAgency(id model.ID) error {
+	var a model.Agency
+	if err := get(w.tx, bAgencies, id, &a); err != nil {
+		return model.Invalid("agency", "there is no agency #%d", id)
+	}
+	return nil
+}
