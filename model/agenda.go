@@ -2,6 +2,7 @@ package model
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -216,4 +217,48 @@ func (m *Meeting) insert(at int, it AgendaItem) {
 	if m.Current >= at && len(m.Agenda) > 1 {
 		m.Current++
 	}
+}
+
+// FindItem resolves what a person types to name an agenda item: a hotspot
+// ref (HS-3), the item's number in the agenda (7), or a standing item by
+// its kind or title, in part ("aob", "any other business", "referrals",
+// "declarations").
+func (m Meeting) FindItem(query string) (int, error) {
+	q := strings.ToLower(strings.TrimSpace(query))
+	if q == "" {
+		return 0, Invalid("item", "no agenda item given: use a hotspot ref (HS-3), an item number or a name (aob)")
+	}
+	if n, err := strconv.Atoi(q); err == nil {
+		if n < 1 || n > len(m.Agenda) {
+			return 0, Invalid("item", "there is no item %d: the agenda has %d", n, len(m.Agenda))
+		}
+		return n - 1, nil
+	}
+	if id, err := ParseRef(HotspotPrefix, q); err == nil {
+		for i, it := range m.Agenda {
+			if it.Kind == ItemHotspot && it.HotspotID == id {
+				return i, nil
+			}
+		}
+		return 0, Invalid("item", "%s is not on the agenda of %s", HotspotRef(id), m.Ref())
+	}
+	if q == "aob" || q == "other business" {
+		q = string(ItemAOB)
+	}
+	var hits []int
+	for i, it := range m.Agenda {
+		if it.Kind == ItemHotspot {
+			continue
+		}
+		if string(it.Kind) == q || strings.Contains(strings.ToLower(it.Kind.StandingTitle()), q) {
+			hits = append(hits, i)
+		}
+	}
+	switch len(hits) {
+	case 1:
+		return hits[0], nil
+	case 0:
+		return 0, Invalid("item", "no agenda item matches %q: use a hotspot ref (HS-3), an item number or a name (aob)", CleanLine(query))
+	}
+	return 0, Invalid("item", "%q could be more than one item: give its number", CleanLine(query))
 }

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"strings"
 	"testing"
 )
 
@@ -149,5 +150,30 @@ func TestSetPart2MovesTheItemAndKeepsTheChairsPlace(t *testing.T) {
 	}
 	if err := m.SetPart2(len(m.Agenda)-1, false, 0); err != nil || m.Agenda[8].Kind != ItemAOB || m.Agenda[9].Kind != ItemNextMeeting {
 		t.Fatalf("AOB back: %v %v", err, m.Agenda)
+	}
+}
+
+func TestFindItem(t *testing.T) {
+	m := Meeting{ID: 4, Agenda: BuildAgenda([]Hotspot{hs(3, RiskHigh, HotspotActive, "")}, nil)}
+	for _, tt := range []struct {
+		in   string
+		want int
+		bad  string
+	}{
+		{in: "HS-3", want: 4}, {in: "hs-3", want: 4}, {in: "5", want: 4}, {in: "aob", want: 6}, {in: "Any other business", want: 6},
+		{in: "referrals", want: 5}, {in: "declarations", want: 1}, {in: "minutes", want: 2},
+		{in: "HS-9", bad: "not on the agenda"}, {in: "99", bad: "there is no item 99"}, {in: "of", bad: "more than one"},
+		{in: "zebra", bad: "no agenda item matches"}, {in: " ", bad: "no agenda item given"},
+	} {
+		got, err := m.FindItem(tt.in)
+		if tt.bad != "" {
+			if err == nil || !strings.Contains(err.Error(), tt.bad) {
+				t.Errorf("%q: %v, %v; want an error saying %q", tt.in, got, err, tt.bad)
+			}
+			continue
+		}
+		if err != nil || got != tt.want {
+			t.Errorf("%q: %d, %v; want %d", tt.in, got, err, tt.want)
+		}
 	}
 }

@@ -65,6 +65,17 @@ type Note struct {
 	Version  int       `json:"version"`
 }
 
+// NewNote is what the chair types as a note under an item: the item (kind,
+// or a hotspot), the words, whether it is confidential, and the agency that
+// reported it (optional).
+type NewNote struct {
+	Item         ItemKind
+	HotspotID    ID
+	Text         string
+	Confidential bool
+	AgencyID     ID
+}
+
 // Sentence makes the first letter upper-case, for minutes.
 func Sentence(s string) string {
 	r, size := utf8.DecodeRuneInString(s)

@@ -50,7 +50,13 @@ func (w *wtx) addDecision(meetingID model.ID, item model.ItemKind, hotspotID mod
 
 // AddNote records what was said under an agenda item.
 func (s *Store) AddNote(actor model.Actor, meetingID model.ID, item model.ItemKind, hotspotID model.ID, text string, confidential bool) (model.Note, error) {
-	text, err := model.CheckText("text", "note", text, true)
+	return s.RecordNote(actor, meetingID, model.NewNote{Item: item, HotspotID: hotspotID, Text: text, Confidential: confidential})
+}
+
+// RecordNote records what was said under an agenda item, with the agency
+// that reported it when one did.
+func (s *Store) RecordNote(actor model.Actor, meetingID model.ID, nn model.NewNote) (model.Note, error) {
+	text, err := model.CheckText("text", "note", nn.Text, true)
 	if err != nil {
 		return model.Note{}, err
 	}
@@ -65,13 +71,18 @@ func (s *Store) AddNote(actor model.Actor, meetingID model.ID, item model.ItemKi
 		if _, err := meetingFor(w.tx, meetingID); err != nil {
 			return err
 		}
-		n, err = w.addNote(meetingID, item, hotspotID, text, confidential)
+		if nn.AgencyID != 0 {
+			if err := w.checkAgency(nn.AgencyID); err != nil {
+				return err
+			}
+		}
+		n, err = w.addNote(meetingID, nn.Item, nn.HotspotID, text, nn.Confidential, nn.AgencyID)
 		return err
 	})
 	return n, err
 }
 
-func (w *wtx) addNote(meetingID model.ID, item model.ItemKind, hotspotID model.ID, text string, confidential bool) (model.Note, error) {
+func (w *wtx) addNote(meetingID model.ID, item model.ItemKind, hotspotID model.ID, text string, confidential bool, agencyID model.ID) (model.Note, error) {
 	if hotspotID != 0 {
 		item = model.ItemHotspot
 	}
@@ -80,7 +91,7 @@ func (w *wtx) addNote(meetingID model.ID, item model.ItemKind, hotspotID model.I
 		return model.Note{}, err
 	}
 	n := model.Note{ID: id, MeetingID: meetingID, HotspotID: hotspotID, Item: item, Text: text, Confidential: confidential,
-		At: w.now, By: w.actor.String(), Version: 1}
+		AgencyID: agencyID, At: w.now, By: w.actor.String(), Version: 1}
 	if err := put(w.tx, bNotes, id, n); err != nil {
 		return n, err
 	}

@@ -98,7 +98,7 @@ func (s *Store) changeHotspot(actor model.Actor, id model.ID, version int, meeti
 		if meetingID == 0 || minute == "" {
 			return nil
 		}
-		_, err = w.addNote(meetingID, model.ItemHotspot, h.ID, minute, false)
+		_, err = w.addNote(meetingID, model.ItemHotspot, h.ID, minute, false, 0)
 		return err
 	})
 	return out, err

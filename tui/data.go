@@ -62,7 +62,7 @@ type Store interface {
 	CloseHotspot(actor model.Actor, id model.ID, version int, reason string, meetingID model.ID) (model.Hotspot, error)
 
 	RecordDecision(actor model.Actor, meetingID model.ID, item model.ItemKind, hotspotID model.ID, text string, part2 bool) (model.Decision, error)
-	AddNote(actor model.Actor, meetingID model.ID, item model.ItemKind, hotspotID model.ID, text string, confidential bool) (model.Note, error)
+	RecordNote(actor model.Actor, meetingID model.ID, n model.NewNote) (model.Note, error)
 }
 
 var _ Store = (*store.Store)(nil)

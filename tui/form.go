@@ -186,6 +186,15 @@ func (f *form) agencyOf(key string) (model.Agency, bool) {
 	return a, true
 }
 
+// optionalAgencyOf is agencyOf for a field that may be left empty (zero
+// agency, true).
+func (f *form) optionalAgencyOf(key string) (model.Agency, bool) {
+	if strings.TrimSpace(f.value(key)) == "" {
+		return model.Agency{}, true
+	}
+	return f.agencyOf(key)
+}
+
 // dateOf resolves a date field.
 func (f *form) dateOf(key string) (model.Date, bool) {
 	d, err := model.ParseWhen(f.value(key), f.ctx.today, f.ctx.next)

@@ -299,12 +299,17 @@ func (a *App) noteForm(e agendaEntry) {
 		if !ok {
 			return nil
 		}
-		conf := f.on("confidential")
+		ag, ok := f.optionalAgencyOf("agency")
+		if !ok {
+			return nil
+		}
+		n := model.NewNote{Item: e.kind, HotspotID: e.hotspotID, Text: text, Confidential: f.on("confidential"), AgencyID: ag.ID}
 		return a.save(f.id, "note added", func() (any, error) {
-			return st.AddNote(actor, meetingID, e.kind, e.hotspotID, text, conf)
+			return st.RecordNote(actor, meetingID, n)
 		})
 	})
 	f.text("text", "Note", "", "what was reported: incidents, intelligence, what each agency did").
+		agency("agency", "Reported by (optional)", "").
 		toggle("confidential", "Confidential (names a victim, witness or perpetrator)", false, "marked confidential wherever it is shown")
 	a.form = f
 }

@@ -22,12 +22,13 @@ func newActionCmd(a *app) *cobra.Command {
 
 func newActionAddCmd(a *app) *cobra.Command {
 	var hotspot, agency, due, officer string
-	var allowPast bool
+	var allowPast, confidential bool
 	cmd := &cobra.Command{
-		Use:   "add --agency NAME --due WHEN [--hotspot REF] [--officer NAME] TEXT",
+		Use:   "add --agency NAME --due WHEN [--hotspot REF] [--officer NAME] [--confidential] TEXT",
 		Short: "Assign an action to an agency",
 		Long: "add assigns an action. WHEN is 2026-12-01, +3d, +2w, a weekday (fri) or next-meeting. " +
-			"Without --hotspot it is a general action. If a meeting is open, the action is minuted in it. " +
+			"Without --hotspot it is a general action; --confidential marks one about named people, which then never " +
+			"leaves through a public output. If a meeting is open, the action is minuted in it. " +
 			"Only the chair or an admin may assign actions.",
 		Example: "  tasking --as 'Helen Marsh' action add --hotspot HS-3 --agency police --due next-meeting Joint patrols Fri/Sat",
 		Args:    usageArgs(cobra.MinimumNArgs(1)),
@@ -75,7 +76,7 @@ func newActionAddCmd(a *app) *cobra.Command {
 				meetingID = m.ID
 			}
 			act, err := s.AssignAction(actor, model.NewAction{HotspotID: hotspotID, Text: strings.Join(args, " "),
-				AgencyID: ag.ID, Officer: officer, Due: when, MeetingID: meetingID})
+				AgencyID: ag.ID, Officer: officer, Due: when, MeetingID: meetingID, Confidential: confidential})
 			if err != nil {
 				return err
 			}
@@ -88,6 +89,7 @@ func newActionAddCmd(a *app) *cobra.Command {
 	cmd.Flags().StringVar(&due, "due", "", "when it is due: 2026-12-01, +3d, +2w, fri, next-meeting")
 	cmd.Flags().StringVar(&officer, "officer", "", "a named officer (optional)")
 	cmd.Flags().BoolVar(&allowPast, "allow-past", false, "accept a due date that has already passed")
+	cmd.Flags().BoolVar(&confidential, "confidential", false, "about named people: never in a public output")
 	_ = cmd.MarkFlagRequired("agency")
 	_ = cmd.MarkFlagRequired("due")
 	return cmd

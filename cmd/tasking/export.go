@@ -7,8 +7,10 @@ import (
 
 // export actions | hotspots: the whole action log or hotspot list for a
 // spreadsheet or another system, in the documented machine fields.
-// --public leaves out what may not leave the partnership: actions and
-// hotspots of personal ASB (about named people), and officers' names.
+// --public asks model.Disclosure, thing by thing, what may leave the
+// partnership: nothing about business taken in private (Part 2 hotspots,
+// personal ASB, confidential general actions), no officers' names, no words
+// of progress updates.
 
 var exportFormats = []format{formatCSV, formatJSON}
 
@@ -24,7 +26,8 @@ func newExportActionsCmd(a *app) *cobra.Command {
 		Short: "Every action, every status: the action log",
 		Long: "actions exports every action, overdue first then by due date.\n\n" +
 			"Fields: ref, hotspot, text, agency, officer, due, status, rag, created_meeting, updated_at, last_update. " +
-			"--public leaves out actions on personal-ASB hotspots, officers' names and the free text of updates.",
+			"--public leaves out actions on hotspots taken in private (Part 2, and all personal ASB), general actions " +
+			"marked confidential or assigned in private, officers' names and the words of updates.",
 		Example: "  tasking export actions --format csv > action-log.csv",
 		Args:    usageArgs(cobra.NoArgs),
 		RunE: a.run(func(cmd *cobra.Command, _ []string) error {
@@ -50,19 +53,19 @@ func newExportActionsCmd(a *app) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			personal := map[model.ID]bool{}
-			for _, h := range hotspots {
-				personal[h.ID] = h.Category == model.CategoryPersonal
-			}
+			rules := model.PublicRules(model.Meeting{}, hotspotIndex(hotspots))
 			idx := model.IndexAgencies(agencies)
 			out := list[actionRow]{rows: []actionRow{}}
 			for _, act := range actions {
-				if public && personal[act.HotspotID] {
+				if public && !rules.Action(act) {
 					continue
 				}
 				row := actionRowOf(act, idx, today)
-				if public {
-					row.Officer, row.LastUpdate = "", ""
+				if public && !rules.Officer() {
+					row.Officer = ""
+				}
+				if public && !rules.UpdateWords() {
+					row.LastUpdate = ""
 				}
 				out.rows = append(out.rows, row)
 			}
@@ -70,7 +73,7 @@ func newExportActionsCmd(a *app) *cobra.Command {
 		}),
 	}
 	addFormatFlag(cmd, &formatFlag, exportFormats...)
-	cmd.Flags().BoolVar(&public, "public", false, "for publication: no personal-ASB actions, officers or update text")
+	cmd.Flags().BoolVar(&public, "public", false, "for publication: nothing taken in private, no officers, no update words")
 	return cmd
 }
 
@@ -81,7 +84,7 @@ func newExportHotspotsCmd(a *app) *cobra.Command {
 		Use:   "hotspots --format csv|json [--public]",
 		Short: "Every hotspot, open and closed",
 		Long: "hotspots exports every hotspot.\n\nFields: ref, title, location, ward, category, risk, status, lead_agency, opened, last_reviewed. " +
-			"--public leaves out personal-ASB hotspots.",
+			"--public leaves out hotspots taken in private (Part 2, and all personal ASB).",
 		Example: "  tasking export hotspots --format json",
 		Args:    usageArgs(cobra.NoArgs),
 		RunE: a.run(func(cmd *cobra.Command, _ []string) error {
@@ -103,9 +106,10 @@ func newExportHotspotsCmd(a *app) *cobra.Command {
 				return err
 			}
 			idx := model.IndexAgencies(agencies)
+			rules := model.PublicRules(model.Meeting{}, hotspotIndex(hotspots))
 			out := list[hotspotRow]{rows: []hotspotRow{}}
 			for _, h := range hotspots {
-				if public && h.Category == model.CategoryPersonal {
+				if public && !rules.Hotspot(h) {
 					continue
 				}
 				out.rows = append(out.rows, hotspotRowOf(h, idx))
@@ -114,6 +118,15 @@ func newExportHotspotsCmd(a *app) *cobra.Command {
 		}),
 	}
 	addFormatFlag(cmd, &formatFlag, exportFormats...)
-	cmd.Flags().BoolVar(&public, "public", false, "for publication: no personal-ASB hotspots")
+	cmd.Flags().BoolVar(&public, "public", false, "for publication: no hotspots taken in private")
 	return cmd
+}
+
+// hotspotIndex is the hotspots by ID, for the disclosure rule.
+func hotspotIndex(hs []model.Hotspot) map[model.ID]model.Hotspot {
+	out := make(map[model.ID]model.Hotspot, len(hs))
+	for _, h := range hs {
+		out[h.ID] = h
+	}
+	return out
 }

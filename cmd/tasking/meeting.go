@@ -15,7 +15,8 @@ import (
 // person) and is checked in the store like any other.
 
 func newMeetingCmd(a *app) *cobra.Command {
-	return newGroup("meeting", "Start or close a meeting without the app", newMeetingStartCmd(a), newMeetingCloseCmd(a))
+	return newGroup("meeting", "Start or close a meeting, take items in private, without the app",
+		newMeetingStartCmd(a), newMeetingCloseCmd(a), newMeetingPart2Cmd(a))
 }
 
 func newMeetingStartCmd(a *app) *cobra.Command {

@@ -38,6 +38,7 @@ func newRoot() *cobra.Command {
 		newMemberCmd(a),
 		newMeetingCmd(a),
 		newDecisionCmd(a),
+		newNoteCmd(a),
 		newAmendCmd(a),
 		newExportCmd(a),
 	)
