@@ -99,7 +99,7 @@ func (d Doc) HTML() string {
 func htmlItem(w *htmlWriter, it Item) {
 	id := "minute-" + strconv.Itoa(it.Number)
 	h := "<h2 id=\"" + id + "\">" + strconv.Itoa(it.Number) + ". " + esc(it.Title)
-	if it.Part2 {
+	if it.Part2 && !it.Exempt { // an exempt heading already says so
 		h += " <span class=\"part2\">" + esc(part2ItemLabel(it)) + "</span>"
 	}
 	w.raw(h + "</h2>\n")

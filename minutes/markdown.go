@@ -95,7 +95,7 @@ func mdItem(w *mdWriter, it Item) {
 	// The number is ours: "## 5. HS-3 …" is a heading whose text starts
 	// "5.", which is not a list inside a heading. The title is escaped.
 	h := itoa(it.Number) + ". " + escapeInline(it.Title)
-	if it.Part2 {
+	if it.Part2 && !it.Exempt { // an exempt heading already says so
 		h += " " + escapeInline(part2ItemLabel(it))
 	}
 	w.heading(2, h)

@@ -21,7 +21,7 @@ const (
 	part2Label      = "(Part 2 – confidential)"
 	part2ItemNotice = "This item was considered in private, the public having been excluded. It is not included in the public minutes."
 	// signatureLine ends the minutes: the Chair signs them once approved.
-	signatureLine = "Chair ........................................   Date ....................."
+	signatureLine   = "Chair ........................................   Date ....................."
 	confidentialTag = "(confidential)"
 	actionLogTitle  = "Appendix: Action log"
 	// withheldStatement stands under an item all of whose business the
@@ -125,7 +125,7 @@ func actionLogIntro(d Doc) string {
 // itemHeading is "5. HS-3 Town centre: …", with the Part 2 label.
 func itemHeading(it Item) string {
 	s := strconv.Itoa(it.Number) + ". " + it.Title
-	if it.Part2 {
+	if it.Part2 && !it.Exempt { // an exempt heading already says so
 		s += " " + part2ItemLabel(it)
 	}
 	return s

@@ -229,8 +229,11 @@ func (s *Store) RecordConfidentiality(actor model.Actor, id model.ID) (model.Mee
 	})
 }
 
-// AddDeclaration records a member's declaration of interest.
-func (s *Store) AddDeclaration(actor model.Actor, id, member model.ID, text string) (model.Meeting, error) {
+// AddDeclaration records a member's declaration of interest, on one item
+// (kind and hotspot; an empty kind is the meeting's business generally).
+// One on an item taken in private is public only as "a declaration was
+// made on an item taken in private".
+func (s *Store) AddDeclaration(actor model.Actor, id, member model.ID, item model.ItemKind, hotspotID model.ID, text string) (model.Meeting, error) {
 	text, err := model.CheckText("text", "declaration", text, true)
 	if err != nil {
 		return model.Meeting{}, err
@@ -240,7 +243,13 @@ func (s *Store) AddDeclaration(actor model.Actor, id, member model.ID, text stri
 		if err := get(w.tx, bMembers, member, &mem); err != nil {
 			return nil, nil, model.Invalid("member", "no such member (#%d)", member)
 		}
-		d := model.Declaration{MemberID: member, Name: mem.Name, Text: text}
+		if hotspotID != 0 {
+			item = model.ItemHotspot
+			if !m.HasHotspot(hotspotID) {
+				return nil, nil, model.Invalid("item", "%s is not on the agenda", model.HotspotRef(hotspotID))
+			}
+		}
+		d := model.Declaration{MemberID: member, Name: mem.Name, Text: text, Item: item, HotspotID: hotspotID}
 		before := map[string]any{"declarations": len(m.Declarations), "none": m.NoDeclarations}
 		m.Declarations = append(m.Declarations, d)
 		m.NoDeclarations = false

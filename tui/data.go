@@ -35,7 +35,7 @@ type Store interface {
 	MarkRemainingPresent(actor model.Actor, id model.ID) (model.Meeting, error)
 	AddGuest(actor model.Actor, id model.ID, g model.Guest) (model.Meeting, error)
 	RecordConfidentiality(actor model.Actor, id model.ID) (model.Meeting, error)
-	AddDeclaration(actor model.Actor, id, member model.ID, text string) (model.Meeting, error)
+	AddDeclaration(actor model.Actor, id, member model.ID, item model.ItemKind, hotspotID model.ID, text string) (model.Meeting, error)
 	SetNoDeclarations(actor model.Actor, id model.ID) (model.Meeting, error)
 	ApprovePreviousMinutes(actor model.Actor, id model.ID) (model.Decision, error)
 	MoveAgendaItem(actor model.Actor, id model.ID, i, delta int) (model.Meeting, error)

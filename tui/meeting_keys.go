@@ -418,16 +418,30 @@ func (a *App) declarationForm() {
 	}
 	mem := mt.view.present[mt.sel]
 	actor, st, meetingID := a.actor, a.st, mt.id
+	// Which item: the meeting's business generally, or one agenda item (so
+	// the item can say so, and one taken in private keeps its details out
+	// of the public minutes).
+	choices := []string{"the meeting's business generally"}
+	items := []agendaEntry{{}}
+	for i, e := range mt.view.items {
+		if e.kind == model.ItemAttendance || e.kind == model.ItemNextMeeting || e.kind == model.ItemDeclarations {
+			continue
+		}
+		choices = append(choices, fmt.Sprintf("%d %s", i+1, e.title))
+		items = append(items, e)
+	}
 	f := newForm("Declaration of interest · "+mem.Name, a.formCtx(), func(f *form) tea.Cmd {
 		text, ok := f.textOf("text", "declaration", true)
 		if !ok {
 			return nil
 		}
+		on := items[f.field("item").choice]
 		return a.save(f.id, "declaration recorded", func() (any, error) {
-			return st.AddDeclaration(actor, meetingID, mem.ID, text)
+			return st.AddDeclaration(actor, meetingID, mem.ID, on.kind, on.hotspotID, text)
 		})
 	})
-	f.text("text", "Interest declared", "", "the item and the nature of the interest")
+	f.choose("item", "On item (←/→)", choices, 0).
+		text("text", "Interest declared", "", "the nature of the interest")
 	a.form = f
 }
 
