@@ -9,6 +9,7 @@ package demo
 import (
 	"fmt"
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"time"
 
@@ -245,11 +246,14 @@ func (g *gen) addMeetings(n int) {
 		clock = clock.Add(3 * time.Minute)
 		g.reviewMattersArising(&m, clock)
 		clock = clock.Add(12 * time.Minute)
-		for _, it := range m.Agenda {
-			if it.Kind != model.ItemHotspot {
-				continue
-			}
-			st := states[it.HotspotID-1]
+		// The walk goes by risk, as the group discusses them; the agenda
+		// lists the private ones last (walking in agenda order would draw
+		// the generator's numbers in another order and change the demo).
+		walk := slices.Clone(open)
+		slices.SortStableFunc(walk, model.HotspotRank)
+		for _, h := range walk {
+			st := states[h.ID-1]
+			it := model.AgendaItem{HotspotID: h.ID}
 			if st.opened.After(past[0]) && st.timesSeen == 0 && i > 0 {
 				g.d.Hotspots[it.HotspotID-1].ReferredInMeeting = id
 			}

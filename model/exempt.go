@@ -53,6 +53,18 @@ func (p ExemptParagraph) Description() string {
 	return "information relating to an individual"
 }
 
+// Short is the paragraph in a word or two, for choosers: "an individual",
+// "identity", "crime".
+func (p ExemptParagraph) Short() string {
+	switch p {
+	case ParaIdentity:
+		return "identity"
+	case ParaCrime:
+		return "crime"
+	}
+	return "an individual"
+}
+
 // ExemptHeading is the neutral heading an exempt item keeps in the public
 // minutes, so its minute number is not missing: "Exempt item – information
 // relating to an individual".

@@ -484,12 +484,7 @@ func (s *Store) CloseMeeting(actor model.Actor, id model.ID) (model.Meeting, err
 		}
 		// Hotspots the meeting never reached are deferred: minuted so, and
 		// first on the next agenda.
-		m.Deferred = m.Deferred[:0]
-		for _, it := range m.Agenda {
-			if it.Kind == model.ItemHotspot && !slices.Contains(reviewed, it.HotspotID) {
-				m.Deferred = append(m.Deferred, it.HotspotID)
-			}
-		}
+		m.Deferred = model.Deferred(*m, reviewed)
 		var refs []string
 		for _, hid := range reviewed {
 			var h model.Hotspot

@@ -531,6 +531,11 @@ func (a *App) footerLine() string {
 	}
 	hw := cells(hints)
 	if cells(left)+hw+2 > a.w {
+		// A question keeps its y/n: it asks first and explains after, so
+		// a clipped end loses only detail.
+		if a.ask != nil && hw+12 < a.w {
+			return " " + fit(left, a.w-hw-2) + hints + " "
+		}
 		// The message matters more than the hints.
 		if a.flash != "" || a.ask != nil {
 			return " " + fit(left, a.w-1)

@@ -293,9 +293,11 @@ func (a *App) askCloseMeeting() tea.Cmd {
 		return nil
 	}
 	v := a.mt.view
+	// Say what is unfinished, so the chair can go back (n) rather than
+	// find out from the minutes.
 	text := "Close the meeting? It becomes read-only."
-	if v.rec.Meeting.NextDate.IsZero() {
-		text = "No next meeting date is set (go to the last item, d). Close the meeting anyway? It becomes read-only."
+	if warn := v.progress.CloseWarning(v.rec.Meeting); warn != "" {
+		text = "Close the meeting anyway? " + warn
 	}
 	actor, st, id := a.actor, a.st, a.mt.id
 	a.ask = &question{text: text, yes: func() tea.Cmd {
@@ -394,7 +396,7 @@ func (a *App) agendaBox(w, h int, focused bool) string {
 	for i := mt.agendaOff; i < len(v.items) && i < mt.agendaOff+rows; i++ {
 		e := v.items[i]
 		mark := "  "
-		switch done := v.itemDone(i, mt.cur); {
+		switch done := v.itemDone(i); {
 		case i == mt.cur:
 			mark = s.Cursor.Render("▶ ")
 		case done:
@@ -501,13 +503,13 @@ func (a *App) togglePart2(i int) tea.Cmd {
 	choices := make([]string, len(model.ExemptParagraphs))
 	sel := 0
 	for k, p := range model.ExemptParagraphs {
-		choices[k] = fmt.Sprintf("%d: %s", int(p), p.Description())
+		choices[k] = fmt.Sprintf("%d %s", int(p), p.Short())
 		if p == def {
 			sel = k
 		}
 	}
 	f := newForm("Take in private (Part 2) · "+e.title, a.formCtx(), func(f *form) tea.Cmd {
-		para, err := model.ParseExemptParagraph(strings.SplitN(f.value("para"), ":", 2)[0])
+		para, err := model.ParseExemptParagraph(strings.Fields(f.value("para"))[0])
 		if err != nil {
 			f.fail("para", err.Error())
 			return nil

@@ -22,6 +22,7 @@ type meetingView struct {
 	shownMatters []model.Action // matters passing the `/` filter
 	overdue      int
 	reviewed     map[model.ID]model.ActionUpdate // every action update made in this meeting
+	progress     model.Progress                  // what was done on each item; what closing would leave
 	// reviewedMatters counts the matters arising reviewed (status changes
 	// under hotspot items are in reviewed too, but are not matters arising).
 	reviewedMatters int
@@ -99,6 +100,7 @@ func buildMeetingView(rec model.MeetingRecord) *meetingView {
 		}
 		v.items = append(v.items, e)
 	}
+	v.progress = model.MeetingProgress(&rec)
 	v.matters = rec.MattersArising()
 	v.shownMatters = v.matters
 	for _, a := range v.matters {
@@ -224,33 +226,10 @@ func (v *meetingView) actionsFor(e agendaEntry) []model.Action {
 	return nil
 }
 
-// itemDone says whether an item's business is finished, for the ✓ in the
-// agenda: attendance all marked and the statement read, declarations (or
-// none) recorded, the previous minutes approved, every matter arising
-// reviewed, the next date set; walked items are done once passed.
-func (v *meetingView) itemDone(i, cur int) bool {
-	if v.closed {
-		return true
-	}
-	m := v.rec.Meeting
-	switch v.items[i].kind {
-	case model.ItemAttendance:
-		return v.counts[model.Unmarked] == 0 && m.ConfidentialityRead
-	case model.ItemDeclarations:
-		return m.NoDeclarations || len(m.Declarations) > 0
-	case model.ItemMinutes:
-		return v.approval != nil || v.previous == ""
-	case model.ItemMatters:
-		for _, a := range v.matters {
-			if _, ok := v.reviewed[a.ID]; !ok {
-				return false
-			}
-		}
-		return true
-	case model.ItemNextMeeting:
-		return !m.NextDate.IsZero()
-	}
-	return i < cur
+// itemDone says whether something was done on an item, for the ✓ in the
+// agenda (model.MeetingProgress decides: passing an item is not doing it).
+func (v *meetingView) itemDone(i int) bool {
+	return i < len(v.progress.Done) && v.progress.Done[i]
 }
 
 // newsSince says whether an action has an update from its agency since the

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
@@ -97,7 +98,7 @@ func TestMeetingWalk(t *testing.T) {
 
 			ss.keys("n")
 			ss.typeText("Groups of 15-20 at the bus station on Friday")
-			ss.keys("enter", "enter")
+			ss.keys("enter", "enter", "enter") // the note, who reported it (nobody), not confidential
 			ss.waitFor("• Groups of 15-20 at the bus station on Friday", "✓ note added")
 
 			ss.keys("j") // any key clears the message: the footer shows the position again
@@ -133,8 +134,10 @@ func TestReferralNextDateAndClose(t *testing.T) {
 	ss.keys("m", "y")
 	ss.waitFor("Confidentiality statement")
 	// Straight to New referrals through the agenda pane.
+	m, _, _ := s.OpenMeeting()
+	referrals := slices.IndexFunc(m.Agenda, func(it model.AgendaItem) bool { return it.Kind == model.ItemReferrals })
 	ss.keys("tab")
-	for i := 0; i < 17; i++ {
+	for i := 0; i < referrals; i++ {
 		ss.keys("j")
 	}
 	ss.keys("enter")
@@ -151,13 +154,13 @@ func TestReferralNextDateAndClose(t *testing.T) {
 	ss.keys("enter", "h", "enter") // risk: high
 	ss.typeText("comm")
 	ss.keys("enter")
-	ss.waitFor("referred: it is next on the agenda", "19 HS-15 Queen's Park")
+	ss.waitFor("referred: it is next on the agenda", fmt.Sprintf("%d HS-15 Queen's Park", referrals+2))
 
 	ss.keys("]", "]")
 	ss.waitFor("Any other business:")
 	ss.keys("n")
 	ss.typeText("Christmas market patrols to be planned")
-	ss.keys("enter", "enter")
+	ss.keys("enter", "enter", "enter")
 	ss.waitFor("• Christmas market patrols to be planned", "✓ note added")
 
 	ss.keys("]")
@@ -165,7 +168,8 @@ func TestReferralNextDateAndClose(t *testing.T) {
 	ss.keys("d", "enter", "enter", "enter")
 	ss.waitFor("Next meeting: Tuesday 1 December 2026 10:00", "next meeting: Tue 1 Dec 2026")
 	ss.keys("x")
-	ss.waitFor("Close the meeting? It becomes read-only.")
+	// Closing says what is unfinished; the chair can still go back.
+	ss.waitFor("Close the meeting anyway? 21 matters arising not reviewed; 13 items not discussed", "y yes · n no")
 	ss.keys("y")
 	ss.waitFor("CLOSED — this meeting is read-only", "meeting closed: the record is now read-only")
 	ss.keys("n")
@@ -415,13 +419,29 @@ func TestPart2AndAmendInTheApp(t *testing.T) {
 	ss.waitFor("Confidentiality statement")
 	ss.keys("]", "]", "]", "]")
 	ss.waitFor("Open actions")
-	ss.keys("E")
-	ss.waitFor("item 5 is now Part 2", "PART 2 (in private)")
 	m, _, _ := s.OpenMeeting()
-	if !m.Agenda[4].Part2 {
-		t.Fatal("Part 2 not stored")
+	moved := m.Agenda[4].HotspotID
+	ss.keys("E")
+	ss.waitFor("Take in private (Part 2)", "1 an individual", "2 identity", "7 crime")
+	ss.keys("left", "left") // paragraph 1: an individual
+	ss.keys("enter")
+	ss.waitFor("moved into Part 2: taken in private at the end of the meeting")
+	m, _, _ = s.OpenMeeting()
+	if last := m.Agenda[len(m.Agenda)-1]; last.HotspotID != moved || !last.Part2 || last.Paragraph != model.ParaIndividual {
+		t.Fatalf("Part 2 not stored at the end under paragraph 1: %+v", m.Agenda)
 	}
-	d, err := s.RecordDecision(chair, m.ID, model.ItemHotspot, m.Agenda[4].HotspotID, "that patrols continue", false)
+	if h, _ := s.Hotspot(moved); !h.Part2 {
+		t.Fatal("Part 2 does not belong to the hotspot")
+	}
+	// The chair is on the item that followed; the moved one is last, marked
+	// P2: go to it through the agenda pane.
+	ss.keys("tab")
+	for range len(m.Agenda) - 1 - 4 {
+		ss.keys("j")
+	}
+	ss.keys("enter")
+	ss.waitFor("item 20/20", "PART 2 (in private)")
+	d, err := s.RecordDecision(chair, m.ID, model.ItemHotspot, moved, "that patrols continue", false)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -454,7 +474,7 @@ func TestPreviewPublicAndExport(t *testing.T) {
 	ss.keys("M")
 	ss.waitFor("· restricted", "OFFICIAL-SENSITIVE")
 	ss.keys("p")
-	ss.waitFor("PUBLIC (Part 1)", "considered in private")
+	ss.waitFor("PUBLIC (Part 1)", "taken in private")
 	ss.keys("w")
 	ss.waitFor("Export the minutes · public (Part 1)", "minutes-2026-11-17-public.md")
 	ss.keys("right") // html

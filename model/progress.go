@@ -1,0 +1,151 @@
+package model
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// Deferred is the hotspots on m's agenda the meeting never reached: not
+// gone to, and with nothing recorded under them (business: the hotspots
+// with notes, decisions or actions in the meeting). At close they are
+// minuted "Deferred to the next meeting" and open the next agenda's walk.
+func Deferred(m Meeting, business []ID) []ID {
+	var out []ID
+	for _, it := range m.Agenda {
+		if it.Kind == ItemHotspot && !slices.Contains(m.Visited, it.HotspotID) && !slices.Contains(business, it.HotspotID) {
+			out = append(out, it.HotspotID)
+		}
+	}
+	return out
+}
+
+// Progress is how far a meeting has got with its agenda: what the agenda's
+// ✓ shows, and what closing warns about.
+type Progress struct {
+	// Done says, item by item, that something was done on it — not that
+	// the cursor passed it: attendance all marked and the statement read;
+	// declarations (or none) recorded; the previous minutes approved (or
+	// none to approve); every matter arising reviewed; under a hotspot, a
+	// note, a resolution, an action, or one of its actions reviewed or
+	// updated; a referral or something recorded under referrals or any other
+	// business; the next date set.
+	Done []bool
+	// Unreviewed is how many matters arising the meeting has not reviewed.
+	Unreviewed int
+	// NotReached is the hotspots that would be deferred if it closed now.
+	NotReached []ID
+}
+
+// MeetingProgress reads a meeting's record for its progress.
+func MeetingProgress(r *MeetingRecord) Progress {
+	m := r.Meeting
+	p := Progress{Done: make([]bool, len(m.Agenda))}
+	reviewed := r.ReviewedIn(m.ID)
+	for _, a := range r.MattersArising() {
+		if _, ok := reviewed[a.ID]; !ok {
+			p.Unreviewed++
+		}
+	}
+	business := map[ItemKind]bool{}
+	var hotspots []ID
+	mark := func(kind ItemKind, hotspotID ID) {
+		if hotspotID != 0 {
+			hotspots = append(hotspots, hotspotID)
+			return
+		}
+		business[kind] = true
+	}
+	for _, n := range r.Notes {
+		if n.MeetingID == m.ID && m.ID != 0 {
+			mark(n.Item, n.HotspotID)
+		}
+	}
+	for _, d := range r.Decisions {
+		if d.MeetingID == m.ID && m.ID != 0 {
+			mark(d.Item, d.HotspotID)
+		}
+	}
+	for _, a := range r.Actions {
+		if a.CreatedMeetingID == m.ID && m.ID != 0 {
+			mark(ItemAOB, a.HotspotID)
+		}
+	}
+	// An action of a hotspot reviewed or updated under its item is
+	// something done there too.
+	actionHotspot := map[ID]ID{}
+	for _, a := range r.Actions {
+		actionHotspot[a.ID] = a.HotspotID
+	}
+	for id := range reviewed {
+		if h := actionHotspot[id]; h != 0 && m.CurrentItemWas(h) {
+			hotspots = append(hotspots, h)
+		}
+	}
+	if len(r.Referrals()) > 0 {
+		business[ItemReferrals] = true
+	}
+	for i, it := range m.Agenda {
+		switch it.Kind {
+		case ItemAttendance:
+			unmarked := false
+			for _, at := range m.Attendance {
+				unmarked = unmarked || at.Status == Unmarked
+			}
+			p.Done[i] = !unmarked && m.ConfidentialityRead
+		case ItemDeclarations:
+			p.Done[i] = m.NoDeclarations || len(m.Declarations) > 0
+		case ItemMinutes:
+			p.Done[i] = m.MinutesApprovedByDecID != 0 || m.PreviousMeetingID == 0
+		case ItemMatters:
+			// A closed meeting's list is what it reviewed: done if anything was.
+			p.Done[i] = p.Unreviewed == 0 && (m.State != MeetingClosed || len(reviewed) > 0)
+		case ItemHotspot:
+			p.Done[i] = slices.Contains(hotspots, it.HotspotID)
+		case ItemNextMeeting:
+			p.Done[i] = !m.NextDate.IsZero()
+		default:
+			p.Done[i] = business[it.Kind]
+		}
+	}
+	p.NotReached = Deferred(m, hotspots)
+	return p
+}
+
+// CurrentItemWas: the meeting went to this hotspot's item (so an action of
+// it reviewed in matters arising does not count as the hotspot's business,
+// unless the hotspot was gone to as well).
+func (m Meeting) CurrentItemWas(hotspotID ID) bool { return slices.Contains(m.Visited, hotspotID) }
+
+// CloseWarning is what the chair is told before closing: the business left
+// unfinished, and that the hotspots not reached will be deferred. Empty
+// when everything was done.
+func (p Progress) CloseWarning(m Meeting) string {
+	var parts []string
+	if p.Unreviewed == 1 {
+		parts = append(parts, "1 matter arising not reviewed")
+	} else if p.Unreviewed > 1 {
+		parts = append(parts, fmt.Sprintf("%d matters arising not reviewed", p.Unreviewed))
+	}
+	if n := len(p.NotReached); n > 0 {
+		s := fmt.Sprintf("%d items not discussed", n)
+		if n == 1 {
+			s = "1 item not discussed"
+		}
+		if n <= 3 {
+			refs := make([]string, 0, n)
+			for _, id := range p.NotReached {
+				refs = append(refs, HotspotRef(id))
+			}
+			s += " (" + strings.Join(refs, ", ") + ")"
+		}
+		parts = append(parts, s+", to be deferred to the next meeting")
+	}
+	if m.NextDate.IsZero() {
+		parts = append(parts, "no next meeting date set")
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return Sentence(strings.Join(parts, "; ")) + "."
+}
