@@ -14,9 +14,13 @@ import (
 // due-date changes, the audit trail's "before" images give each hotspot as
 // it was before its first later change, and amendments are undone. Where
 // the history starts after a meeting closed (a demo or import loaded in
-// bulk), the record says so once (model.Rewind).
+// bulk), the record says so once (model.Rewind). Personal ASB becomes
+// private wherever it is listed first (privatePersonalASB).
 func freezeClosedMeetings(s *Store, tx *bolt.Tx) error {
 	if _, err := tx.CreateBucketIfNotExists(bSnapshots); err != nil {
+		return err
+	}
+	if err := privatePersonalASB(tx); err != nil {
 		return err
 	}
 	meetings, err := all[model.Meeting](tx, bMeetings)
@@ -67,6 +71,49 @@ func freezeClosedMeetings(s *Store, tx *bolt.Tx) error {
 		snap.Rebuilt = true
 		if err := putSnapshot(tx, snap); err != nil {
 			return err
+		}
+	}
+	return nil
+}
+
+// privatePersonalASB applies the rule that personal ASB (about named people)
+// is private wherever it is listed: such hotspots are marked Part 2
+// (paragraph 1), and so are their items on every agenda, which the minutes
+// then take after the exclusion of the public.
+func privatePersonalASB(tx *bolt.Tx) error {
+	hotspots, err := all[model.Hotspot](tx, bHotspots)
+	if err != nil {
+		return err
+	}
+	private := map[model.ID]model.ExemptParagraph{}
+	for _, h := range hotspots {
+		if h.Category != model.CategoryPersonal && !h.Part2 {
+			continue
+		}
+		if !h.Part2 || h.Paragraph == 0 {
+			h.Part2, h.Paragraph = true, h.ExemptAs()
+			if err := put(tx, bHotspots, h.ID, h); err != nil {
+				return err
+			}
+		}
+		private[h.ID] = h.Paragraph
+	}
+	meetings, err := all[model.Meeting](tx, bMeetings)
+	if err != nil {
+		return err
+	}
+	for _, m := range meetings {
+		changed := false
+		for i, it := range m.Agenda {
+			if para, ok := private[it.HotspotID]; ok && it.Kind == model.ItemHotspot && !it.Part2 {
+				m.Agenda[i].Part2, m.Agenda[i].Paragraph = true, para
+				changed = true
+			}
+		}
+		if changed {
+			if err := put(tx, bMeetings, m.ID, m); err != nil {
+				return err
+			}
 		}
 	}
 	return nil

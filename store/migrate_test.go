@@ -1,0 +1,196 @@
+package store
+
+import (
+	"compress/gzip"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/ccsp/tasking/model"
+)
+
+// openSchema1 copies the database made by the release before minutes were
+// frozen (testdata/schema1: the demo, a meeting M-7 on 24 Nov 2026, then
+// reps finishing and moving actions it reviewed, a hotspot closed and a
+// decision amended two days later) and returns its path.
+func openSchema1(t *testing.T) string {
+	t.Helper()
+	f, err := os.Open("testdata/schema1/schema1.db.gz")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	zr, err := gzip.NewReader(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "tasking.db")
+	out, err := os.OpenFile(path, os.O_CREATE|os.O_WRONLY|os.O_EXCL, 0o600)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := io.Copy(out, zr); err != nil {
+		t.Fatal(err)
+	}
+	if err := out.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// An older database upgrades on opening: backed up first, then every
+// meeting closed before the upgrade gets its record rebuilt as at its
+// close from the history the file kept.
+func TestUpgradeFromSchema1RebuildsFrozenMinutes(t *testing.T) {
+	path := openSchema1(t)
+	ro, err := Open(path, Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v, _ := ro.Schema(); v != 1 {
+		t.Fatalf("the fixture is schema %d, want 1", v)
+	}
+	ro.Close()
+
+	now := time.Date(2026, 12, 1, 9, 0, 0, 0, time.UTC)
+	s, err := Open(path, Options{Now: func() time.Time { return now }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if v, _ := s.Schema(); v != SchemaVersion {
+		t.Fatalf("schema %d after opening, want %d", v, SchemaVersion)
+	}
+	backup := path + ".backup-schema1-20261201-090000"
+	if st, err := os.Stat(backup); err != nil || st.Mode().Perm() != 0o600 {
+		t.Fatalf("no 0600 backup before the upgrade: %v", err)
+	}
+	if old, err := Open(backup, Options{ReadOnly: true}); err != nil {
+		t.Fatalf("the backup does not open: %v", err)
+	} else {
+		if v, _ := old.Schema(); v != 1 {
+			t.Errorf("the backup is schema %d, want the file as it was (1)", v)
+		}
+		old.Close()
+	}
+
+	m7, err := s.Meeting(7)
+	if err != nil || m7.State != model.MeetingClosed {
+		t.Fatalf("M-7: %+v %v", m7, err)
+	}
+	snap, ok, err := s.Snapshot(m7.ID)
+	if err != nil || !ok || !snap.Rebuilt {
+		t.Fatalf("M-7 has no rebuilt snapshot: %v %v %+v", ok, err, snap.Rebuilt)
+	}
+	rec, err := s.MinutesRecord(m7.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The history began (the demo was loaded) before M-7 closed: nothing to
+	// confess for M-7.
+	if rec.RecordNote != "" {
+		t.Errorf("M-7 says its history is incomplete: %q", rec.RecordNote)
+	}
+	if rec.Today != m7.Date {
+		t.Errorf("M-7 is read as at %s, want its own date %s", rec.Today, m7.Date)
+	}
+	// Every action it holds is as it stood at the close: each change made
+	// after (from the live history) is undone in the frozen record.
+	undone := 0
+	for _, a := range rec.Actions {
+		hist, err := s.ActionHistory(a.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, u := range hist {
+			if !u.At.After(m7.ClosedAt) {
+				continue
+			}
+			switch u.Kind {
+			case model.UpdateStatus:
+				undone++
+				if a.Status != u.FromStatus {
+					t.Errorf("%s is %s in M-7's minutes; it became %s only after the meeting (from %s)", a.Ref(), a.Status, u.ToStatus, u.FromStatus)
+				}
+			case model.UpdateDue:
+				undone++
+				if a.Due != u.FromDue {
+					t.Errorf("%s is due %s in M-7's minutes; it moved to %s only after (from %s)", a.Ref(), a.Due, u.ToDue, u.FromDue)
+				}
+			}
+		}
+	}
+	if undone < 2 {
+		t.Fatalf("the fixture changed %d actions after M-7 closed; want a finish and a move", undone)
+	}
+	// The hotspot closed two days later was open at the meeting, at the
+	// risk the meeting set.
+	closedLater := 0
+	for _, h := range rec.Hotspots {
+		live, _ := s.Hotspot(h.ID)
+		if live.Status == model.HotspotClosed && live.Closed.After(m7.Date) {
+			closedLater++
+			if h.Status == model.HotspotClosed || h.Risk != model.RiskMedium {
+				t.Errorf("%s in M-7's minutes: %s, %s risk; want open at the medium risk set in the meeting", h.Ref(), h.Status, h.Risk)
+			}
+		}
+	}
+	if closedLater != 1 {
+		t.Fatalf("the fixture closed %d of M-7's hotspots after it", closedLater)
+	}
+	// The amendment is still the record's own correction: shown, dated.
+	var amended bool
+	for _, d := range rec.Decisions {
+		amended = amended || strings.Contains(d.Text, "both weekend nights")
+	}
+	if len(rec.Amendments) != 1 || rec.Amendments[0].Target != "decision" || !amended {
+		t.Errorf("the amendment made after M-7 closed is not shown: %+v", rec.Amendments)
+	}
+
+	// The demo's meetings closed before its history began (it was loaded in
+	// one go): their minutes say so, once.
+	m6, err := s.MinutesRecord(6)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(m6.RecordNote, "rebuilt from the history") || !strings.Contains(m6.RecordNote, "24 November 2026") {
+		t.Errorf("M-6's record note: %q", m6.RecordNote)
+	}
+
+	// Personal ASB is private wherever it is listed, old agendas included.
+	hotspots, _ := s.Hotspots()
+	personal := 0
+	for _, h := range hotspots {
+		if h.Category == model.CategoryPersonal {
+			personal++
+			if !h.Part2 || h.Paragraph != model.ParaIndividual {
+				t.Errorf("%s is personal ASB but not private after the upgrade", h.Ref())
+			}
+			for _, it := range m7.Agenda {
+				if it.HotspotID == h.ID && !it.Part2 {
+					t.Errorf("%s is in Part 1 of M-7's agenda", h.Ref())
+				}
+			}
+		}
+	}
+	if personal == 0 {
+		t.Fatal("the fixture has no personal ASB")
+	}
+
+	// Opening again does not upgrade (or back up) again.
+	s.Close()
+	now = now.Add(time.Hour)
+	s2, err := Open(path, Options{Now: func() time.Time { return now }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s2.Close()
+	matches, _ := filepath.Glob(path + ".backup-*")
+	if len(matches) != 1 {
+		t.Errorf("backups after a second open: %v", matches)
+	}
+}
+
