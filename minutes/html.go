@@ -27,7 +27,7 @@ func (d Doc) HTML() string {
 		title += " of " + d.Date.Format("2 January 2006")
 	}
 	w.raw("<title>" + esc(d.Partnership+" — "+title) + "</title>\n")
-	w.raw("<style>\n" + htmlStyle + "</style>\n</head>\n")
+	w.raw("<style>\n" + pageStyle(d.Classification) + htmlStyle + "</style>\n</head>\n")
 	w.raw("<body class=\"" + class + "\">\n")
 	classification := "<p class=\"classification\">" + esc(d.Classification) + "</p>\n"
 	w.raw(classification)
@@ -232,7 +232,14 @@ func (w *htmlWriter) list(escaped []string) {
 // table writes a table with a header row that repeats on every printed
 // page; rowClasses (may be nil) gives a row a class ("overdue").
 func (w *htmlWriter) table(class string, header []string, rows [][]string, rowClasses []string) {
-	w.b.WriteString("<table class=\"" + class + "\">\n<thead>\n<tr>")
+	// The border, spacing and column widths are said as attributes as well
+	// as in the style sheet: Word and LibreOffice honour these where they
+	// ignore CSS, so the tables keep their lines and sensible widths there.
+	w.b.WriteString("<table class=\"" + class + "\" border=\"1\" cellspacing=\"0\" cellpadding=\"4\" width=\"100%\">\n<colgroup>")
+	for _, h := range header {
+		w.b.WriteString("<col width=\"" + columnWidth(h, len(header)) + "\">")
+	}
+	w.b.WriteString("</colgroup>\n<thead>\n<tr>")
 	cols := make([]string, len(header))
 	for i, h := range header {
 		// Columns of refs, dates and statuses (which the tool writes) do
@@ -240,7 +247,7 @@ func (w *htmlWriter) table(class string, header []string, rows [][]string, rowCl
 		// they must, so a 500-letter word cannot widen the table.
 		switch h {
 		case "Ref", "Hotspot", "Due":
-			cols[i] = " class=\"nowrap\""
+			cols[i] = " class=\"nowrap\" nowrap"
 		case "Status":
 			cols[i] = " class=\"short\""
 		}
@@ -258,6 +265,10 @@ func (w *htmlWriter) table(class string, header []string, rows [][]string, rowCl
 			if j < len(r) {
 				c = r[j]
 			}
+			if header[j] == "Due" {
+				// A date never breaks across lines, in any program.
+				c = strings.ReplaceAll(c, " ", "\u00a0")
+			}
 			w.b.WriteString("<td" + cols[j] + ">" + esc(c) + "</td>")
 		}
 		w.b.WriteString("</tr>\n")
@@ -265,11 +276,52 @@ func (w *htmlWriter) table(class string, header []string, rows [][]string, rowCl
 	w.b.WriteString("</tbody>\n</table>\n")
 }
 
+// columnWidth is a table column's share of the page, by what it holds:
+// narrow for refs and dates, wide for the words.
+func columnWidth(header string, columns int) string {
+	switch header {
+	case "Ref":
+		return "7%"
+	case "Hotspot":
+		return "8%"
+	case "Due":
+		return "12%"
+	case "Status":
+		return "13%"
+	case "Owner":
+		return "20%"
+	case "Update":
+		return "24%"
+	}
+	// The action's words take what is left.
+	switch columns {
+	case 4: // Ref, Action, Owner, Due
+		return "61%"
+	case 6: // matters arising: Ref, Action, Owner, Due, Status, Update
+		return "24%"
+	}
+	return "40%" // the action log: Ref, Hotspot, Action, Owner, Due, Status
+}
+
+// pageStyle is the printed page: A4, with the classification at the top
+// and the bottom of every page and "Page X of Y" beside it (CSS page-margin
+// boxes, which Chrome and Edge print). The classification is our own fixed
+// text, never user text.
+func pageStyle(classification string) string {
+	c := strings.ReplaceAll(classification, `"`, `'`)
+	return `@page {
+  size: A4; margin: 22mm 16mm 22mm;
+  @top-center { content: "` + c + `"; font: bold 9pt Arial, sans-serif; color: #8b0000; }
+  @bottom-left { content: "` + c + `"; font: bold 9pt Arial, sans-serif; color: #8b0000; }
+  @bottom-right { content: "Page " counter(page) " of " counter(pages); font: 9pt Arial, sans-serif; }
+}
+`
+}
+
 // htmlStyle is the whole of the page's CSS: a readable page on screen, A4
 // on paper. Plain CSS 2 for the most part, so Word and LibreOffice render
 // it as a document.
-const htmlStyle = `@page { size: A4; margin: 18mm 16mm; }
-html { background: #f3f3f1; }
+const htmlStyle = `html { background: #f3f3f1; }
 body {
   font-family: Arial, "Liberation Sans", Helvetica, sans-serif;
   font-size: 11pt; line-height: 1.45; color: #111; background: #fff;

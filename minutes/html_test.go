@@ -2,6 +2,7 @@ package minutes
 
 import (
 	"context"
+	"fmt"
 	"math"
 	"os"
 	"os/exec"
@@ -25,8 +26,12 @@ var (
 		atom.Html: true, atom.Head: true, atom.Meta: true, atom.Title: true, atom.Style: true, atom.Body: true,
 		atom.H1: true, atom.H2: true, atom.P: true, atom.Strong: true, atom.Em: true, atom.Span: true, atom.Br: true,
 		atom.Ul: true, atom.Li: true, atom.Table: true, atom.Thead: true, atom.Tbody: true, atom.Tr: true, atom.Th: true, atom.Td: true,
+		atom.Colgroup: true, atom.Col: true,
 	}
-	htmlAttributes = map[string]bool{"lang": true, "charset": true, "name": true, "content": true, "class": true, "id": true, "scope": true}
+	// Presentation attributes (border, widths, nowrap) are there for Word and
+	// LibreOffice, which ignore much of the style sheet.
+	htmlAttributes = map[string]bool{"lang": true, "charset": true, "name": true, "content": true, "class": true, "id": true, "scope": true,
+		"border": true, "cellspacing": true, "cellpadding": true, "width": true, "nowrap": true}
 )
 
 // checkHTML parses the minutes' HTML as a browser would and checks that it
@@ -56,7 +61,8 @@ func checkHTML(t *testing.T, doc Doc, src string) string {
 		}
 	}
 	for _, rule := range []string{
-		"@page { size: A4; margin: 18mm 16mm; }", "thead { display: table-header-group; }",
+		"size: A4;", `@top-center { content: "` + doc.Classification + `"`, `@bottom-left { content: "` + doc.Classification + `"`,
+		`@bottom-right { content: "Page " counter(page) " of " counter(pages)`, "thead { display: table-header-group; }",
 		"tr, td, th { break-inside: avoid; page-break-inside: avoid; }", "break-after: avoid", "overflow-wrap: anywhere",
 	} {
 		if !strings.Contains(src, rule) {
@@ -305,7 +311,32 @@ func TestHTMLPrintsToPDF(t *testing.T) {
 				t.Fatal(err)
 			}
 			text := squash(string(txt))
-			for _, w := range c.want(BuildWith(c.rec, c.opt)) {
+			// Every page carries the classification at its top and its
+			// bottom, and "Page X of Y".
+			doc := BuildWith(c.rec, c.opt)
+			for i := 1; i <= pages; i++ {
+				page, err := exec.Command("pdftotext", "-enc", "UTF-8", "-layout", "-f", strconv.Itoa(i), "-l", strconv.Itoa(i), out, "-").Output()
+				if err != nil {
+					t.Fatal(err)
+				}
+				var lines []string
+				for _, l := range strings.Split(string(page), "\n") {
+					if l = strings.TrimSpace(strings.ReplaceAll(l, "\f", "")); l != "" {
+						lines = append(lines, squash(l))
+					}
+				}
+				if len(lines) < 2 {
+					t.Fatalf("page %d is empty", i)
+				}
+				top, bottom := lines[0], lines[len(lines)-1]
+				if top != doc.Classification {
+					t.Errorf("page %d of %d starts %q, want the classification", i, pages, top)
+				}
+				if !strings.Contains(bottom, doc.Classification) || !strings.HasSuffix(bottom, fmt.Sprintf("Page %d of %d", i, pages)) {
+					t.Errorf("page %d of %d ends %q, want the classification and \"Page %d of %d\"", i, pages, bottom, i, pages)
+				}
+			}
+			for _, w := range c.want(doc) {
 				if !strings.Contains(text, squash(w)) {
 					t.Errorf("the PDF does not say %q:\n%.2000s", w, text)
 				}
