@@ -193,4 +193,3 @@ func TestUpgradeFromSchema1RebuildsFrozenMinutes(t *testing.T) {
 		t.Errorf("backups after a second open: %v", matches)
 	}
 }
-
