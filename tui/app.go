@@ -437,6 +437,13 @@ func (a *App) render() string {
 			fw := min(a.w-4, 110)
 			body = overlay(body, a.infoView(fw, bodyH-2), (a.w-fw)/2, 1, bodyH)
 		}
+		if a.ask != nil && cells(a.ask.text)+16 > a.w {
+			// A question too long for the footer is asked in full in a box
+			// above it, so nothing the chair is warned about is cut off.
+			fw := min(a.w-4, 96)
+			box := a.questionView(fw)
+			body = overlay(body, box, (a.w-fw)/2, max(bodyH-strings.Count(box, "\n")-2, 0), bodyH)
+		}
 	}
 	return a.headerLine() + "\n" + fitBlock(body, a.w, bodyH) + "\n" + a.footerLine()
 }

@@ -38,3 +38,14 @@ func (a *App) infoView(w, maxH int) string {
 	lines = append(lines[ib.off:ib.off+rows], " "+a.styles.Muted.Render("esc closes · j/k scroll"))
 	return box(a.styles.FocusStyle, ib.title, lines, w, len(lines)+2)
 }
+
+// questionView is a yes/no question in full, wrapped in a box.
+func (a *App) questionView(w int) string {
+	s := a.styles
+	var lines []string
+	for _, l := range wrap(a.ask.text, w-4) {
+		lines = append(lines, " "+s.Warning.Render(l))
+	}
+	lines = append(lines, "", " "+s.Key.Render("y")+s.KeyDesc.Render(" yes · ")+s.Key.Render("n")+s.KeyDesc.Render(" no"))
+	return box(s.FocusStyle, "Question", lines, w, len(lines)+2)
+}

@@ -523,3 +523,22 @@ func TestStaleMeetingLoadIsDropped(t *testing.T) {
 		t.Fatalf("a stale load moved the meeting back to item %d", a.mt.cur+1)
 	}
 }
+
+// Closing with business unfinished says what, in full even at 80×24, and
+// the chair can go back.
+func TestCloseWarnsAboutUnfinishedBusiness(t *testing.T) {
+	s := demoStore(t)
+	ss := startSession(t, s, chairOf(t, s), 80, 24)
+	ss.waitFor("start the meeting")
+	ss.keys("m", "y")
+	ss.waitFor("Confidentiality statement")
+	ss.keys("x")
+	ss.waitFor("Question", "Close the meeting anyway? 21 matters arising not reviewed; 13 items not",
+		"discussed, to be deferred to the next meeting; no next meeting date set.", "y yes · n no")
+	ss.keys("n")
+	ss.waitFor("item 1/20")
+	ss.finish()
+	if m, open, _ := s.OpenMeeting(); !open || m.State != model.MeetingOpen {
+		t.Fatal("n closed the meeting")
+	}
+}
