@@ -200,6 +200,9 @@ type ActionRow struct {
 	Due     model.Date `json:"due"`
 	Status  string     `json:"status"` // "open (overdue)"
 	Overdue bool       `json:"overdue,omitempty"`
+	// RAG is red, amber or green as at the minutes' day (empty when done or
+	// cancelled): frozen with the meeting, like Status and Overdue.
+	RAG string `json:"rag,omitempty"`
 }
 
 // MatterRow is one action reviewed under matters arising, with what this

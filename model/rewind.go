@@ -34,12 +34,36 @@ func Rewind(rec MeetingRecord, t time.Time, h History) MeetingRecord {
 			later[u.ActionID] = append(later[u.ActionID], u)
 		}
 	}
+	// The agency's latest news as at t (for "latest update" and the RAG's
+	// staleness): its own updates between meetings up to then.
+	agencyOf := map[ID]ID{}
+	for _, m := range rec.Members {
+		agencyOf[m.ID] = m.AgencyID
+	}
+	owner := map[ID]ID{}
+	for _, a := range rec.Actions {
+		owner[a.ID] = a.AgencyID
+	}
+	news := map[ID]ActionUpdate{}
+	for _, u := range rec.Updates {
+		by := Actor{MemberID: u.ByID, AgencyID: agencyOf[u.ByID]}
+		if !u.At.After(t) && IsRepUpdate(u, by, owner[u.ActionID]) && !u.At.Before(news[u.ActionID].At) {
+			news[u.ActionID] = u
+		}
+	}
 	out.Actions = nil
 	for _, a := range rec.Actions {
 		if a.CreatedAt.After(t) {
 			continue
 		}
-		out.Actions = append(out.Actions, ActionAsAt(a, later[a.ID], t))
+		a = ActionAsAt(a, later[a.ID], t)
+		if a.LastUpdateAt.After(t) {
+			a.LastUpdate, a.LastUpdateAt, a.LastUpdateBy = "", time.Time{}, ""
+			if u, ok := news[a.ID]; ok {
+				a.LastUpdate, a.LastUpdateAt, a.LastUpdateBy = u.Describe(), u.At, u.By
+			}
+		}
+		out.Actions = append(out.Actions, a)
 	}
 	out.Updates = slices.DeleteFunc(slices.Clone(rec.Updates), func(u ActionUpdate) bool { return u.At.After(t) })
 	out.Hotspots = nil
