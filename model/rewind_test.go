@@ -46,7 +46,7 @@ func TestRewindAndFreeze(t *testing.T) {
 		Hotspots: []Hotspot{{ID: 1, Status: HotspotClosed, Closed: DateOf(close).AddDays(2), Risk: RiskLow}, {ID: 2, CreatedAt: close.Add(time.Hour)}, {ID: 3, Status: HotspotActive}},
 		Actions: []Action{
 			{ID: 1, HotspotID: 1, AgencyID: 2, Status: StatusDone, CreatedAt: close.Add(-48 * time.Hour), LastUpdate: "later", LastUpdateAt: close.Add(time.Hour)},
-			{ID: 2, HotspotID: 1, AgencyID: 2, Status: StatusOpen, CreatedAt: close.Add(time.Hour)}, // made later
+			{ID: 2, HotspotID: 1, AgencyID: 2, Status: StatusOpen, CreatedAt: close.Add(time.Hour)},       // made later
 			{ID: 3, HotspotID: 3, AgencyID: 2, Status: StatusDone, CreatedAt: close.Add(-48 * time.Hour)}, // done before: not in the log
 		},
 		Updates: []ActionUpdate{
