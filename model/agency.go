@@ -12,7 +12,21 @@ type Agency struct {
 	Name      string `json:"name"`       // "Derbyshire Constabulary"
 	ShortName string `json:"short_name"` // "Police"
 	Colour    string `json:"colour,omitempty"`
-	Version   int    `json:"version"`
+	// Retired agencies have left the partnership: no new actions or
+	// members, but their name stays on everything they did.
+	Retired bool `json:"retired,omitempty"`
+	Version int  `json:"version"`
+}
+
+// ActiveAgencies are those still in the partnership, in order.
+func ActiveAgencies(as []Agency) []Agency {
+	out := make([]Agency, 0, len(as))
+	for _, a := range as {
+		if !a.Retired {
+			out = append(out, a)
+		}
+	}
+	return out
 }
 
 // Label is the short name where there is one: tables are narrow.

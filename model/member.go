@@ -7,26 +7,35 @@ import (
 )
 
 // Role is what a member may do. The chair and admins can do everything;
-// members keep their own agency's actions current; viewers only read.
+// members keep their own agency's actions current; viewers only read;
+// circulation-only members receive the minutes and read, but do not attend.
 type Role string
 
 const (
-	RoleChair  Role = "chair"
-	RoleAdmin  Role = "admin"
-	RoleMember Role = "member"
-	RoleViewer Role = "viewer"
+	RoleChair       Role = "chair"
+	RoleAdmin       Role = "admin"
+	RoleMember      Role = "member"
+	RoleViewer      Role = "viewer"
+	RoleCirculation Role = "circulation"
 )
 
-var Roles = []Role{RoleChair, RoleAdmin, RoleMember, RoleViewer}
+var Roles = []Role{RoleChair, RoleAdmin, RoleMember, RoleViewer, RoleCirculation}
 
 func ParseRole(s string) (Role, error) {
+	in := strings.TrimSpace(s)
+	if strings.EqualFold(in, "circulation only") || strings.EqualFold(in, "circulation-only") {
+		in = string(RoleCirculation)
+	}
 	for _, r := range Roles {
-		if strings.EqualFold(s, string(r)) {
+		if strings.EqualFold(in, string(r)) {
 			return r, nil
 		}
 	}
-	return "", Invalid("role", "%q is not a role: use chair, admin, member or viewer", s)
+	return "", Invalid("role", "%q is not a role: use chair, admin, member, viewer or circulation", s)
 }
+
+// Attends: the role sits at meetings (is on the attendance list).
+func (r Role) Attends() bool { return r != RoleCirculation }
 
 // Member is a person who sits on the group for an agency.
 type Member struct {
@@ -38,7 +47,39 @@ type Member struct {
 	Email    string   `json:"email,omitempty"`
 	Phone    string   `json:"phone,omitempty"`
 	SSHKeys  []string `json:"ssh_keys,omitempty"`
-	Version  int      `json:"version"`
+	// Retired members have left the group: they are on no new attendance
+	// list or chooser and cannot act, but keep their name on everything they
+	// did. Members are retired, never deleted.
+	Retired   bool `json:"retired,omitempty"`
+	RetiredOn Date `json:"retired_on,omitempty"`
+	Version   int  `json:"version"`
+}
+
+// Active: the member still sits on the group.
+func (m Member) Active() bool { return !m.Retired }
+
+// ActiveMembers are those still on the group, in order.
+func ActiveMembers(ms []Member) []Member {
+	out := make([]Member, 0, len(ms))
+	for _, m := range ms {
+		if !m.Retired {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// FindActiveMember is FindMember among those still on the group: a retired
+// member named exactly is refused with a sentence that says so.
+func FindActiveMember(members []Member, query string) (Member, error) {
+	m, err := FindMember(ActiveMembers(members), query)
+	if err == nil {
+		return m, nil
+	}
+	if r, rerr := FindMember(members, query); rerr == nil && r.Retired {
+		return Member{}, Invalid("member", "%s retired from the group on %s: choose someone still on it", r.Name, r.RetiredOn)
+	}
+	return m, err
 }
 
 // FindMember resolves a typed name to one member: exact (case-insensitive),

@@ -38,6 +38,8 @@ func Permit(a Actor, op Op, ownerAgency ID) error {
 		return nil
 	case RoleViewer:
 		return &PermissionError{a.String(), op, "viewers have read-only access"}
+	case RoleCirculation:
+		return &PermissionError{a.String(), op, "circulation-only members receive the minutes and have read-only access"}
 	case RoleMember:
 		switch op {
 		case OpActionNote:

@@ -22,9 +22,8 @@ func (s *Store) AssignAction(actor model.Actor, n model.NewAction) (model.Action
 		if err != nil {
 			return err
 		}
-		var ag model.Agency
-		if err := get(w.tx, bAgencies, n.AgencyID, &ag); err != nil {
-			return model.Invalid("agency", "there is no agency #%d", n.AgencyID)
+		if err := w.checkActiveAgency(n.AgencyID); err != nil {
+			return err
 		}
 		if n.HotspotID != 0 {
 			var h model.Hotspot

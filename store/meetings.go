@@ -81,6 +81,9 @@ func (s *Store) StartMeeting(actor model.Actor, date model.Date) (model.Meeting,
 		m.Agenda = model.BuildAgenda(hotspots, deferred)
 		m.Attendance = m.Attendance[:0]
 		for _, mem := range members {
+			if mem.Retired || !mem.Role.Attends() {
+				continue // retired, or on the circulation list only
+			}
 			m.Attendance = append(m.Attendance, model.Attendee{MemberID: mem.ID})
 		}
 		m.ChairID = p.ChairID

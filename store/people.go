@@ -1,6 +1,9 @@
 package store
 
 import (
+	"bytes"
+	"fmt"
+	"strings"
 	"time"
 
 	"github.com/ccsp/tasking/model"
@@ -18,7 +21,7 @@ func (s *Store) AddMember(actor model.Actor, n model.NewMember) (model.Member, e
 		if err := model.Permit(actor, model.OpManagePeople, 0); err != nil {
 			return err
 		}
-		if err := w.checkAgency(n.AgencyID); err != nil {
+		if err := w.checkActiveAgency(n.AgencyID); err != nil {
 			return err
 		}
 		members, err := all[model.Member](w.tx, bMembers)
@@ -207,6 +210,147 @@ func (w *wtx) checkAgency(id model.ID) error {
 	var a model.Agency
 	if err := get(w.tx, bAgencies, id, &a); err != nil {
 		return model.Invalid("agency", "there is no agency #%d", id)
+	}
+	return nil
+}
+
+// AddMembers adds many members in one transaction: all of them or none (a
+// member import). Each is checked as AddMember checks one, and against the
+// others in the batch.
+func (s *Store) AddMembers(actor model.Actor, ns []model.NewMember) ([]model.Member, error) {
+	clean := make([]model.NewMember, len(ns))
+	for i, n := range ns {
+		c, err := n.Validate()
+		if err != nil {
+			return nil, fmt.Errorf("member %d (%s): %w", i+1, model.CleanLine(n.Name), err)
+		}
+		clean[i] = c
+	}
+	var out []model.Member
+	err := s.write(actor, func(w *wtx) error {
+		if err := model.Permit(actor, model.OpManagePeople, 0); err != nil {
+			return err
+		}
+		members, err := all[model.Member](w.tx, bMembers)
+		if err != nil {
+			return err
+		}
+		out = out[:0]
+		for _, n := range clean {
+			if err := w.checkActiveAgency(n.AgencyID); err != nil {
+				return fmt.Errorf("%s: %w", n.Name, err)
+			}
+			for _, o := range members {
+				if model.SameName(o.Name, n.Name) {
+					return model.Invalid("name", "there is already a member called %s", o.Name)
+				}
+			}
+			id, err := nextID(w.tx, bMembers)
+			if err != nil {
+				return err
+			}
+			m := model.Member{ID: id, Name: n.Name, AgencyID: n.AgencyID, Role: n.Role, Title: n.Title, Email: n.Email, Phone: n.Phone, Version: 1}
+			if err := put(w.tx, bMembers, id, m); err != nil {
+				return err
+			}
+			members = append(members, m)
+			out = append(out, m)
+		}
+		return w.audit("member.import", "member", "", nil, map[string]any{"members": len(out)})
+	})
+	return out, err
+}
+
+// RetireMember takes a member off the group: off new attendance lists and
+// choosers, unable to act, their name kept on everything they did.
+func (s *Store) RetireMember(actor model.Actor, id model.ID) (model.Member, error) {
+	var m model.Member
+	err := s.write(actor, func(w *wtx) error {
+		if err := model.Permit(actor, model.OpManagePeople, 0); err != nil {
+			return err
+		}
+		if err := get(w.tx, bMembers, id, &m); err != nil {
+			return model.Invalid("member", "no such member (#%d)", id)
+		}
+		if m.Retired {
+			return model.Invalid("member", "%s already retired on %s", m.Name, m.RetiredOn)
+		}
+		if p, err := readPartnership(w.tx); err == nil && p.ChairID == id {
+			return model.Invalid("member", "%s is the partnership's chair: make someone else chair first (member edit --role chair)", m.Name)
+		}
+		if id == actor.MemberID {
+			return model.Invalid("member", "you cannot retire yourself: ask the chair or another admin")
+		}
+		before := m
+		m.Retired, m.RetiredOn = true, model.DateOf(w.now)
+		m.Version++
+		if err := put(w.tx, bMembers, id, m); err != nil {
+			return err
+		}
+		return w.audit("member.retire", "member", m.Name, before, m)
+	})
+	return m, err
+}
+
+// RetireAgency takes an agency out of the partnership. An agency that
+// still owns open actions or has members on the group cannot go: they are
+// moved or retired first.
+func (s *Store) RetireAgency(actor model.Actor, id model.ID) (model.Agency, error) {
+	var a model.Agency
+	err := s.write(actor, func(w *wtx) error {
+		if err := model.Permit(actor, model.OpManagePeople, 0); err != nil {
+			return err
+		}
+		if err := get(w.tx, bAgencies, id, &a); err != nil {
+			return model.Invalid("agency", "no such agency (#%d)", id)
+		}
+		if a.Retired {
+			return model.Invalid("agency", "%s is already retired", a.Name)
+		}
+		members, err := all[model.Member](w.tx, bMembers)
+		if err != nil {
+			return err
+		}
+		var still []string
+		for _, m := range members {
+			if m.AgencyID == id && !m.Retired {
+				still = append(still, m.Name)
+			}
+		}
+		if len(still) > 0 {
+			return model.Invalid("agency", "%s still has members on the group (%s): retire them or move them to another agency first", a.Name, strings.Join(still, ", "))
+		}
+		open := 0
+		c := w.tx.Bucket(bIdxActionsByAgency).Cursor()
+		prefix := idKey(id)
+		for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Next() {
+			var act model.Action
+			if get(w.tx, bActions, keyID(k), &act) == nil && !act.Status.IsClosed() {
+				open++
+			}
+		}
+		if open > 0 {
+			return model.Invalid("agency", "%s still owns %d open actions: finish or reassign them first", a.Name, open)
+		}
+		before := a
+		a.Retired = true
+		a.Version++
+		if err := put(w.tx, bAgencies, id, a); err != nil {
+			return err
+		}
+		return w.audit("agency.retire", "agency", a.Name, before, a)
+	})
+	return a, err
+}
+
+// checkActiveAgency: the agency exists and has not retired.
+func (w *wtx) checkActiveAgency(id model.ID) error {
+	var a model.Agency
+	if err := get(w.tx, bAgencies, id, &a); err != nil {
+		return model.Invalid("agency", "there is no agency #%d", id)
+	}
+	if a.Retired {
+		return model.Invalid("agency", "%s has left the partnership (retired)", a.Name)
 	}
 	return nil
 }

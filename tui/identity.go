@@ -51,7 +51,7 @@ func (a *App) membersLoaded(msg membersMsg) {
 	}
 	c.agencies = model.IndexAgencies(msg.agencies)
 	c.members = c.members[:0]
-	for _, g := range model.MembersByAgency(msg.agencies, msg.members) {
+	for _, g := range model.MembersByAgency(msg.agencies, model.ActiveMembers(msg.members)) {
 		c.members = append(c.members, g.Members...)
 	}
 	a.refilterChooser()

@@ -156,7 +156,7 @@ func (a *app) actor(s *store.Store, named bool) (actor model.Actor, known bool, 
 		return model.Actor{}, false, err
 	}
 	if named {
-		m, err := model.FindMember(members, a.as)
+		m, err := model.FindActiveMember(members, a.as)
 		if err != nil {
 			return model.Actor{}, false, fmt.Errorf("--as: %w", err)
 		}
@@ -164,7 +164,7 @@ func (a *app) actor(s *store.Store, named bool) (actor model.Actor, known bool, 
 	}
 	if name := rememberedName(s.Path()); name != "" {
 		for _, m := range members {
-			if m.Name == name {
+			if m.Name == name && !m.Retired { // a retired member is asked again
 				return model.ActorFor(m), true, nil
 			}
 		}
