@@ -4,16 +4,19 @@ import "time"
 
 // Partnership is the group itself: one per database.
 type Partnership struct {
-	Name                     string      `json:"name"` // "Chesterfield Community Safety Partnership"
-	MeetingTitle             string      `json:"meeting_title"`
-	Area                     string      `json:"area,omitempty"`
-	DefaultPlace             string      `json:"default_place"`
-	DefaultTime              string      `json:"default_time"` // "10:00"
-	DefaultKind              MeetingKind `json:"default_kind"`
-	ConfidentialityStatement string      `json:"confidentiality_statement"`
-	ChairID                  ID          `json:"chair_id"`
-	CreatedAt                time.Time   `json:"created_at"`
-	Version                  int         `json:"version"`
+	Name         string      `json:"name"` // "Chesterfield Community Safety Partnership"
+	MeetingTitle string      `json:"meeting_title"`
+	Area         string      `json:"area,omitempty"`
+	DefaultPlace string      `json:"default_place"`
+	DefaultTime  string      `json:"default_time"` // "10:00"
+	DefaultKind  MeetingKind `json:"default_kind"`
+	// Cadence is how often the group meets: the next meeting's default
+	// date is this long after the last.
+	Cadence                  Cadence   `json:"cadence,omitempty"`
+	ConfidentialityStatement string    `json:"confidentiality_statement"`
+	ChairID                  ID        `json:"chair_id"`
+	CreatedAt                time.Time `json:"created_at"`
+	Version                  int       `json:"version"`
 }
 
 // DefaultMeetingTitle is what the weekly meeting is called in the minutes.

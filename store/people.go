@@ -195,6 +195,9 @@ func (s *Store) SetPartnership(actor model.Actor, version int, p model.Partnersh
 		if p.DefaultKind != "" {
 			out.DefaultKind = p.DefaultKind
 		}
+		if p.Cadence != "" {
+			out.Cadence = p.Cadence
+		}
 		applyPartnershipDefaults(&out)
 		out.Version++
 		if err := putPartnership(w.tx, out); err != nil {

@@ -189,7 +189,7 @@ func buildMeetingView(rec model.MeetingRecord) *meetingView {
 	slices.SortStableFunc(v.notOnAgenda, model.HotspotRank)
 	v.nextMeeting = m.NextDate
 	if v.nextMeeting.IsZero() {
-		v.nextMeeting = m.Date.AddDays(7) // weekly: the default until the chair fixes it
+		v.nextMeeting = rec.Partnership.Cadence.After(m.Date) // the default until the chair fixes it
 	}
 	return v
 }

@@ -192,8 +192,8 @@ func checkFields(t *testing.T, rows []map[string]string, want []string) {
 var (
 	hotspotFields = []string{"ref", "title", "location", "ward", "category", "risk", "status", "lead_agency", "opened", "last_reviewed"}
 	actionFields  = []string{"ref", "hotspot", "text", "agency", "officer", "due", "status", "rag", "created_meeting", "updated_at", "last_update"}
-	agencyFields  = []string{"name", "short_name"}
-	memberFields  = []string{"name", "agency", "role"}
+	agencyFields  = []string{"name", "short_name", "retired"}
+	memberFields  = []string{"name", "agency", "role", "job_title", "email", "phone", "retired"}
 )
 
 func TestDemoLoadsOnceThenRefuses(t *testing.T) {

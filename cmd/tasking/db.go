@@ -184,3 +184,18 @@ func (a *app) writer(cmd *cobra.Command, s *store.Store) (model.Actor, error) {
 	}
 	return actor, nil
 }
+
+// openWriter opens a database that holds a partnership, for a command that
+// changes it, with the person making the change. The caller closes it.
+func (a *app) openWriter(cmd *cobra.Command) (*store.Store, model.Actor, error) {
+	s, err := a.openData(cmd)
+	if err != nil {
+		return nil, model.Actor{}, err
+	}
+	actor, err := a.writer(cmd, s)
+	if err != nil {
+		s.Close()
+		return nil, model.Actor{}, err
+	}
+	return s, actor, nil
+}

@@ -1,21 +1,186 @@
 package main
 
 import (
+	"fmt"
+	"strings"
+
 	"github.com/ccsp/tasking/model"
+	"github.com/ccsp/tasking/store"
 	"github.com/spf13/cobra"
 )
 
+// member add | edit | retire | list | import: the people who sit on the
+// group, managed by the chair or an admin.
+
 func newMemberCmd(a *app) *cobra.Command {
-	return newGroup("member", "Members: the people who sit on the group", newMemberListCmd(a))
+	return newGroup("member", "Members: the people who sit on the group (add, edit, retire, list, import)",
+		newMemberAddCmd(a), newMemberEditCmd(a), newMemberRetireCmd(a), newMemberListCmd(a), newMemberImportCmd(a))
+}
+
+// memberFlags are a member's details as flags, shared by add and edit.
+type memberFlags struct {
+	name, agency, role, title, email, phone string
+}
+
+func (f *memberFlags) add(cmd *cobra.Command, withName bool) {
+	if withName {
+		cmd.Flags().StringVar(&f.name, "name", "", "a new name")
+	}
+	cmd.Flags().StringVar(&f.agency, "agency", "", "the agency they sit for (part of its name or short name)")
+	cmd.Flags().StringVar(&f.role, "role", "", "chair, admin, member, viewer or circulation (receives minutes, does not attend)")
+	cmd.Flags().StringVar(&f.title, "title", "", "job title")
+	cmd.Flags().StringVar(&f.email, "email", "", "email address")
+	cmd.Flags().StringVar(&f.phone, "phone", "", "phone number")
+	_ = cmd.RegisterFlagCompletionFunc("role", cobra.FixedCompletions([]string{"chair", "admin", "member", "viewer", "circulation"}, cobra.ShellCompDirectiveNoFileComp))
+}
+
+// apply fills n from the flags that were given.
+func (f *memberFlags) apply(cmd *cobra.Command, s *store.Store, n *model.NewMember) error {
+	changed := cmd.Flags().Changed
+	if changed("name") {
+		n.Name = f.name
+	}
+	if changed("agency") {
+		agencies, err := s.Agencies()
+		if err != nil {
+			return err
+		}
+		ag, err := model.FindAgency(model.ActiveAgencies(agencies), f.agency)
+		if err != nil {
+			return fmt.Errorf("--agency: %w", err)
+		}
+		n.AgencyID = ag.ID
+	}
+	if changed("role") {
+		r, err := model.ParseRole(f.role)
+		if err != nil {
+			return &usageError{fmt.Errorf("--role: %w", err)}
+		}
+		n.Role = r
+	}
+	if changed("title") {
+		n.Title = f.title
+	}
+	if changed("email") {
+		n.Email = f.email
+	}
+	if changed("phone") {
+		n.Phone = f.phone
+	}
+	return nil
+}
+
+func newMemberAddCmd(a *app) *cobra.Command {
+	var f memberFlags
+	cmd := &cobra.Command{
+		Use:   "add NAME --agency NAME [--role R] [--title T] [--email E] [--phone P]",
+		Short: "Add a member to the group",
+		Long: "add adds a member (the chair or an admin may). Names are unique, so a typed name finds one person. " +
+			"--role is member unless given: chair, admin, member, viewer (reads only) or circulation (receives the " +
+			"minutes, is not on the attendance list).",
+		Example: "  tasking --as 'Helen Marsh' member add 'PC Lee Barker' --agency police --title 'Beat Manager'\n" +
+			"  tasking --as 'Helen Marsh' member add 'Cllr Ann Lee' --agency 'community safety' --role circulation",
+		Args: usageArgs(cobra.MinimumNArgs(1)),
+		RunE: a.run(func(cmd *cobra.Command, args []string) error {
+			if !cmd.Flags().Changed("agency") {
+				return usagef("add needs --agency: the agency the member sits for")
+			}
+			s, actor, err := a.openWriter(cmd)
+			if err != nil {
+				return err
+			}
+			defer s.Close()
+			n := model.NewMember{Name: strings.Join(args, " ")}
+			if err := f.apply(cmd, s, &n); err != nil {
+				return err
+			}
+			m, err := s.AddMember(actor, n)
+			if err != nil {
+				return err
+			}
+			_, err = fmt.Fprintf(cmd.OutOrStdout(), "%s added (%s, %s)\n", m.Name, agencyLabel(s, m.AgencyID), m.Role)
+			return err
+		}),
+	}
+	f.add(cmd, false)
+	return cmd
+}
+
+func newMemberEditCmd(a *app) *cobra.Command {
+	var f memberFlags
+	cmd := &cobra.Command{
+		Use:   "edit NAME [--name NEW] [--agency A] [--role R] [--title T] [--email E] [--phone P]",
+		Short: "Change a member's details",
+		Long: "edit changes what is given and leaves the rest. A new name is used from now on; the minutes of closed " +
+			"meetings keep the name they were made under.",
+		Example: "  tasking --as 'Helen Marsh' member edit 'Sgt Jas Patel' --title 'Neighbourhood Inspector' --name 'Insp Jas Patel'",
+		Args:    usageArgs(cobra.MinimumNArgs(1)),
+		RunE: a.run(func(cmd *cobra.Command, args []string) error {
+			s, actor, err := a.openWriter(cmd)
+			if err != nil {
+				return err
+			}
+			defer s.Close()
+			m, err := findMember(s, strings.Join(args, " "), false)
+			if err != nil {
+				return err
+			}
+			n := model.NewMember{Name: m.Name, AgencyID: m.AgencyID, Role: m.Role, Title: m.Title, Email: m.Email, Phone: m.Phone}
+			if err := f.apply(cmd, s, &n); err != nil {
+				return err
+			}
+			if n == (model.NewMember{Name: m.Name, AgencyID: m.AgencyID, Role: m.Role, Title: m.Title, Email: m.Email, Phone: m.Phone}) {
+				return usagef("nothing to change: give --name, --agency, --role, --title, --email or --phone")
+			}
+			m2, err := s.EditMember(actor, m.ID, m.Version, n)
+			if err != nil {
+				return err
+			}
+			_, err = fmt.Fprintf(cmd.OutOrStdout(), "%s updated (%s, %s)\n", m2.Name, agencyLabel(s, m2.AgencyID), m2.Role)
+			return err
+		}),
+	}
+	f.add(cmd, true)
+	return cmd
+}
+
+func newMemberRetireCmd(a *app) *cobra.Command {
+	return &cobra.Command{
+		Use:   "retire NAME",
+		Short: "Retire a member who has left the group",
+		Long: "retire takes a member off the group: off attendance lists and choosers, unable to act. Members are " +
+			"never deleted: their name stays on everything they did.",
+		Example: "  tasking --as 'Helen Marsh' member retire 'PC Lee Barker'",
+		Args:    usageArgs(cobra.MinimumNArgs(1)),
+		RunE: a.run(func(cmd *cobra.Command, args []string) error {
+			s, actor, err := a.openWriter(cmd)
+			if err != nil {
+				return err
+			}
+			defer s.Close()
+			m, err := findMember(s, strings.Join(args, " "), false)
+			if err != nil {
+				return err
+			}
+			m, err = s.RetireMember(actor, m.ID)
+			if err != nil {
+				return err
+			}
+			_, err = fmt.Fprintf(cmd.OutOrStdout(), "%s retired from the group on %s\n", m.Name, m.RetiredOn)
+			return err
+		}),
+	}
 }
 
 func newMemberListCmd(a *app) *cobra.Command {
 	var formatFlag string
+	var all bool
 	cmd := &cobra.Command{
-		Use:     "list",
-		Short:   "List the partnership's members",
-		Long:    "list shows every member, the agency they sit for and their role.\n\nCSV and JSON fields: name, agency, role.",
-		Example: "  tasking member list\n  tasking member list --format json",
+		Use:   "list [--all] [--format table|csv|json]",
+		Short: "List the partnership's members",
+		Long: "list shows every member still on the group (--all: retired ones too), the agency they sit for and " +
+			"their role.\n\nCSV and JSON fields: name, agency, role, job_title, email, phone, retired.",
+		Example: "  tasking member list\n  tasking member list --all --format csv > members.csv",
 		Args:    usageArgs(cobra.NoArgs),
 		RunE: a.run(func(cmd *cobra.Command, _ []string) error {
 			f, err := parseFormat(formatFlag, listFormats...)
@@ -35,6 +200,9 @@ func newMemberListCmd(a *app) *cobra.Command {
 			if err != nil {
 				return err
 			}
+			if !all {
+				members = model.ActiveMembers(members)
+			}
 			idx := model.IndexAgencies(agencies)
 			out := list[memberRow]{rows: make([]memberRow, 0, len(members)), empty: "No members."}
 			for _, m := range members {
@@ -43,13 +211,41 @@ func newMemberListCmd(a *app) *cobra.Command {
 			out.table = func() peopleTable {
 				cells := make([][]string, len(members))
 				for i, m := range members {
-					cells[i] = []string{cell(m.Name, maxName), cell(idx.Label(m.AgencyID), maxName), string(m.Role), cell(m.Title, maxTitle)}
+					role := string(m.Role)
+					if m.Retired {
+						role = "retired " + m.RetiredOn.String()
+					}
+					cells[i] = []string{cell(m.Name, maxName), cell(idx.Label(m.AgencyID), maxName), role, cell(m.Title, maxTitle)}
 				}
 				return peopleTable{headers: []string{"NAME", "AGENCY", "ROLE", "TITLE"}, rows: cells, flex: 3}
 			}
 			return out.write(cmd.OutOrStdout(), f)
 		}),
 	}
+	cmd.Flags().BoolVar(&all, "all", false, "include retired members")
 	addFormatFlag(cmd, &formatFlag, listFormats...)
 	return cmd
+}
+
+// findMember finds a member by a typed name; retired ones only when
+// retiredToo (editing a retired member's details is allowed, acting as one
+// is not).
+func findMember(s *store.Store, name string, retiredToo bool) (model.Member, error) {
+	members, err := s.Members()
+	if err != nil {
+		return model.Member{}, err
+	}
+	if retiredToo {
+		return model.FindMember(members, name)
+	}
+	return model.FindActiveMember(members, name)
+}
+
+// agencyLabel is an agency's short label for messages.
+func agencyLabel(s *store.Store, id model.ID) string {
+	agencies, err := s.Agencies()
+	if err != nil {
+		return "?"
+	}
+	return model.IndexAgencies(agencies).Label(id)
 }

@@ -35,6 +35,8 @@ func newRoot() *cobra.Command {
 		newActionsCmd(a),
 		newActionCmd(a),
 		newAgencyCmd(a),
+		newPartnershipCmd(a),
+		newSetupCmd(a),
 		newMemberCmd(a),
 		newMeetingCmd(a),
 		newDecisionCmd(a),

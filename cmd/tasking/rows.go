@@ -43,17 +43,22 @@ type actionRow struct {
 	LastUpdate     string `json:"last_update"`     // the owning agency's newest update between meetings (a note, a status or date change)
 }
 
-// agencyRow: name, short_name.
+// agencyRow: name, short_name, retired.
 type agencyRow struct {
 	Name      string `json:"name"`
 	ShortName string `json:"short_name"`
+	Retired   string `json:"retired"` // "yes" when the agency has left, else ""
 }
 
-// memberRow: name, agency, role.
+// memberRow: name, agency, role, job_title, email, phone, retired.
 type memberRow struct {
-	Name   string `json:"name"`
-	Agency string `json:"agency"` // full name
-	Role   string `json:"role"`   // chair, admin, member, viewer
+	Name     string `json:"name"`
+	Agency   string `json:"agency"` // full name
+	Role     string `json:"role"`   // chair, admin, member, viewer, circulation
+	JobTitle string `json:"job_title"`
+	Email    string `json:"email"`
+	Phone    string `json:"phone"`
+	Retired  string `json:"retired"` // the date they retired (2026-11-24), else ""
 }
 
 func hotspotRowOf(h model.Hotspot, agencies model.AgencyIndex) hotspotRow {
@@ -92,11 +97,20 @@ func actionRowOf(a model.Action, agencies model.AgencyIndex, today model.Date) a
 }
 
 func agencyRowOf(a model.Agency) agencyRow {
-	return agencyRow{Name: model.CleanText(a.Name), ShortName: model.CleanText(a.ShortName)}
+	r := agencyRow{Name: model.CleanText(a.Name), ShortName: model.CleanText(a.ShortName)}
+	if a.Retired {
+		r.Retired = "yes"
+	}
+	return r
 }
 
 func memberRowOf(m model.Member, agencies model.AgencyIndex) memberRow {
-	return memberRow{Name: model.CleanText(m.Name), Agency: agencyName(agencies, m.AgencyID), Role: string(m.Role)}
+	r := memberRow{Name: model.CleanText(m.Name), Agency: agencyName(agencies, m.AgencyID), Role: string(m.Role),
+		JobTitle: model.CleanText(m.Title), Email: model.CleanText(m.Email), Phone: model.CleanText(m.Phone)}
+	if m.Retired {
+		r.Retired = m.RetiredOn.String()
+	}
+	return r
 }
 
 // agencyName is the full name, or "" when the ID names no agency (machine

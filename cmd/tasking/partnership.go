@@ -1,0 +1,154 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+
+	"github.com/ccsp/tasking/model"
+	"github.com/spf13/cobra"
+)
+
+// partnership show | set: the group's own details.
+
+func newPartnershipCmd(a *app) *cobra.Command {
+	return newGroup("partnership", "The partnership's details: name, usual place and time, cadence, confidentiality statement",
+		newPartnershipShowCmd(a), newPartnershipSetCmd(a))
+}
+
+// partnershipJSON is `partnership show --format json`: stable field names.
+type partnershipJSON struct {
+	Name                     string `json:"name"`
+	MeetingTitle             string `json:"meeting_title"`
+	Place                    string `json:"place"`
+	Time                     string `json:"time"`
+	Cadence                  string `json:"cadence"`
+	Chair                    string `json:"chair"`
+	ConfidentialityStatement string `json:"confidentiality_statement"`
+}
+
+func newPartnershipShowCmd(a *app) *cobra.Command {
+	var formatFlag string
+	cmd := &cobra.Command{
+		Use:     "show [--format table|json]",
+		Short:   "Show the partnership's details",
+		Long:    "show prints the partnership's details.\n\nJSON fields: name, meeting_title, place, time, cadence, chair, confidentiality_statement.",
+		Example: "  tasking partnership show\n  tasking partnership show --format json",
+		Args:    usageArgs(cobra.NoArgs),
+		RunE: a.run(func(cmd *cobra.Command, _ []string) error {
+			f, err := parseFormat(formatFlag, formatTable, formatJSON)
+			if err != nil {
+				return err
+			}
+			s, err := a.openData(cmd)
+			if err != nil {
+				return err
+			}
+			defer s.Close()
+			p, err := s.Partnership()
+			if err != nil {
+				return err
+			}
+			chair := ""
+			if members, err := s.Members(); err == nil {
+				for _, m := range members {
+					if m.ID == p.ChairID {
+						chair = m.Name
+					}
+				}
+			}
+			cadence := p.Cadence
+			if cadence == "" {
+				cadence = model.Weekly
+			}
+			out := partnershipJSON{Name: model.CleanLine(p.Name), MeetingTitle: model.CleanLine(p.MeetingTitle), Place: model.CleanLine(p.DefaultPlace),
+				Time: p.DefaultTime, Cadence: string(cadence), Chair: model.CleanLine(chair), ConfidentialityStatement: model.CleanText(p.ConfidentialityStatement)}
+			w := cmd.OutOrStdout()
+			if f == formatJSON {
+				enc := json.NewEncoder(w)
+				enc.SetIndent("", "  ")
+				return enc.Encode(out)
+			}
+			_, err = fmt.Fprintf(w, "Name:     %s\nMeeting:  %s\nPlace:    %s\nTime:     %s\nCadence:  %s\nChair:    %s\n\nConfidentiality statement read at each meeting:\n%s\n",
+				out.Name, out.MeetingTitle, out.Place, out.Time, out.Cadence, out.Chair, out.ConfidentialityStatement)
+			return err
+		}),
+	}
+	addFormatFlag(cmd, &formatFlag, formatTable, formatJSON)
+	return cmd
+}
+
+func newPartnershipSetCmd(a *app) *cobra.Command {
+	var name, title, place, clock, cadence, statement, statementFile string
+	cmd := &cobra.Command{
+		Use:   "set [--name N] [--meeting-title T] [--place P] [--time HH:MM] [--cadence C] [--statement TEXT | --statement-file FILE]",
+		Short: "Change the partnership's details",
+		Long: "set changes what is given: the name, the meeting's title, the usual place and time, how often the group " +
+			"meets (weekly, fortnightly, four-weekly, monthly: the next meeting's default date), and the " +
+			"confidentiality statement the chair reads at each meeting. Closed meetings' minutes keep what was true then.",
+		Example: "  tasking --as 'Helen Marsh' partnership set --place 'Committee Room 2' --cadence fortnightly\n" +
+			"  tasking --as 'Helen Marsh' partnership set --statement-file statement.txt",
+		Args: usageArgs(cobra.NoArgs),
+		RunE: a.run(func(cmd *cobra.Command, _ []string) error {
+			changed := cmd.Flags().Changed
+			if !changed("name") && !changed("meeting-title") && !changed("place") && !changed("time") && !changed("cadence") && !changed("statement") && !changed("statement-file") {
+				return usagef("nothing to change: give --name, --meeting-title, --place, --time, --cadence or --statement")
+			}
+			if changed("statement") && changed("statement-file") {
+				return usagef("give --statement or --statement-file, not both")
+			}
+			if changed("statement-file") {
+				b, err := os.ReadFile(statementFile)
+				if err != nil {
+					return fmt.Errorf("--statement-file: %w", err)
+				}
+				statement = string(b)
+			}
+			s, actor, err := a.openWriter(cmd)
+			if err != nil {
+				return err
+			}
+			defer s.Close()
+			p, err := s.Partnership()
+			if err != nil {
+				return err
+			}
+			if changed("name") {
+				p.Name = name
+			}
+			if changed("meeting-title") {
+				p.MeetingTitle = title
+			}
+			if changed("place") {
+				p.DefaultPlace = place
+			}
+			if changed("time") {
+				p.DefaultTime = clock
+			}
+			if changed("cadence") {
+				c, err := model.ParseCadence(cadence)
+				if err != nil {
+					return &usageError{fmt.Errorf("--cadence: %w", err)}
+				}
+				p.Cadence = c
+			}
+			if changed("statement") || changed("statement-file") {
+				p.ConfidentialityStatement = statement
+			}
+			if _, err := s.SetPartnership(actor, p.Version, p); err != nil {
+				return err
+			}
+			_, err = fmt.Fprintln(cmd.OutOrStdout(), "partnership details saved")
+			return err
+		}),
+	}
+	cmd.Flags().StringVar(&name, "name", "", "the partnership's name")
+	cmd.Flags().StringVar(&title, "meeting-title", "", "what the meeting is called in the minutes")
+	cmd.Flags().StringVar(&place, "place", "", "the usual place")
+	cmd.Flags().StringVar(&clock, "time", "", "the usual time, 24-hour HH:MM")
+	cmd.Flags().StringVar(&cadence, "cadence", "", "weekly, fortnightly, four-weekly or monthly")
+	cmd.Flags().StringVar(&statement, "statement", "", "the confidentiality statement read at each meeting")
+	cmd.Flags().StringVar(&statementFile, "statement-file", "", "read the confidentiality statement from a file")
+	_ = cmd.RegisterFlagCompletionFunc("cadence", cobra.FixedCompletions([]string{"weekly", "fortnightly", "four-weekly", "monthly"}, cobra.ShellCompDirectiveNoFileComp))
+	return cmd
+}

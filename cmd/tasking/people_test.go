@@ -1,0 +1,98 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// A partnership that is not the demo sets itself up from the command line:
+// its details, its agencies, its chair, then its members.
+func TestSetupThenPeopleAndAgencies(t *testing.T) {
+	home := t.TempDir()
+	env := isolatedEnv(home)
+	db := filepath.Join(home, "bolsover.db")
+	list := filepath.Join(home, "agencies.csv")
+	if err := os.WriteFile(list, []byte("\ufeffname,short_name\nBolsover DC Community Safety,Community Safety\nDerbyshire Constabulary,Police\nRykneld Homes,Housing\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	cli := func(args ...string) result { return run(t, env, append([]string{"--db", db}, args...)...) }
+	good := func(args ...string) string {
+		t.Helper()
+		r := cli(args...)
+		if r.code != 0 {
+			t.Fatalf("tasking %v: exit %d: %s", args, r.code, r.stderr)
+		}
+		return r.stdout
+	}
+	failsWith(t, cli("setup", "--name", "Bolsover CSP"), 2, "setup needs --name")
+	out := good("setup", "--name", "Bolsover CSP", "--chair", "Ann Lee", "--chair-agency", "community", "--agencies", list, "--time", "14:00")
+	if !strings.Contains(out, "3 agencies; Ann Lee is the chair") {
+		t.Fatalf("setup said %q", out)
+	}
+	failsWith(t, cli("setup", "--name", "Again", "--chair", "X"), 1, "already holds a partnership")
+
+	// The chair is remembered: no --as needed.
+	good("member", "add", "Sgt Jo Hart", "--agency", "police", "--title", "Neighbourhood Sergeant")
+	good("member", "add", "Cllr Bea Moss", "--agency", "community", "--role", "circulation")
+	failsWith(t, cli("member", "add", "sgt jo  hart", "--agency", "housing"), 1, "there is already a member called Sgt Jo Hart")
+	failsWith(t, cli("member", "add", "Pat Doe", "--agency", "nhs"), 1, `no agency matches "nhs"`)
+	failsWith(t, cli("member", "add", "Pat Doe", "--agency", "police", "--role", "boss"), 2, "not a role")
+	failsWith(t, cli("member", "add", "Pat Doe"), 2, "add needs --agency")
+	// A member may not manage people.
+	failsWith(t, cli("--as", "Sgt Jo Hart", "member", "add", "Pat Doe", "--agency", "police"), 1, "may not manage members")
+
+	members := decodeJSON(t, good("member", "list", "--format", "json"))
+	checkFields(t, members, memberFields)
+	if len(members) != 3 || members[1]["job_title"] != "Neighbourhood Sergeant" || members[2]["role"] != "circulation" {
+		t.Fatalf("members %v", members)
+	}
+
+	good("member", "edit", "hart", "--name", "Insp Jo Hart", "--title", "Inspector")
+	failsWith(t, cli("member", "edit", "hart"), 2, "nothing to change")
+	good("agency", "add", "Chesterfield Royal Hospital", "--short", "Hospital")
+	failsWith(t, cli("agency", "add", "rykneld homes"), 1, "there is already an agency called Rykneld Homes")
+	good("agency", "rename", "hospital", "--to", "Royal Hospital NHS Trust")
+	failsWith(t, cli("agency", "rename", "Royal Hospital", "--to", "Derbyshire Constabulary"), 1, "there is already an agency called Derbyshire Constabulary")
+	failsWith(t, cli("agency", "retire", "police"), 1, "still has members on the group (Insp Jo Hart)")
+	good("agency", "retire", "Royal Hospital")
+	if r := decodeJSON(t, good("agency", "list", "--format", "json")); len(r) != 3 {
+		t.Errorf("retired agency listed: %v", r)
+	}
+	if r := decodeJSON(t, good("agency", "list", "--all", "--format", "json")); len(r) != 4 || r[3]["retired"] != "yes" {
+		t.Errorf("agency list --all: %v", r)
+	}
+	failsWith(t, cli("member", "add", "Pat Doe", "--agency", "royal hospital"), 1, `no agency matches "royal hospital"`)
+
+	// A retired member leaves the lists and cannot act; their past stays.
+	good("member", "retire", "Insp Jo Hart")
+	failsWith(t, cli("--as", "Insp Jo Hart", "actions"), 1, "retired from the group on 2026-11-24")
+	if r := decodeJSON(t, good("member", "list", "--format", "json")); len(r) != 2 {
+		t.Errorf("a retired member is listed: %v", r)
+	}
+	if r := decodeJSON(t, good("member", "list", "--all", "--format", "json")); len(r) != 3 || r[1]["retired"] != "2026-11-24" {
+		t.Errorf("member list --all: %v", r)
+	}
+	failsWith(t, cli("member", "retire", "Ann Lee"), 1, "is the partnership's chair")
+
+	// The partnership's details.
+	good("partnership", "set", "--place", "Council Chamber", "--cadence", "fortnightly", "--statement", "What is said here stays here.")
+	failsWith(t, cli("partnership", "set"), 2, "nothing to change")
+	failsWith(t, cli("partnership", "set", "--cadence", "daily"), 2, "not a cadence")
+	show := good("partnership", "show")
+	for _, want := range []string{"Bolsover CSP", "Council Chamber", "14:00", "fortnightly", "Ann Lee", "What is said here stays here."} {
+		if !strings.Contains(show, want) {
+			t.Errorf("partnership show lacks %q:\n%s", want, show)
+		}
+	}
+	// The next meeting's attendance lists members who attend, not the
+	// circulation list or the retired.
+	// (Closed with nobody marked, everyone on the list is minuted absent.)
+	good("meeting", "start")
+	good("meeting", "close")
+	md := good("minutes", "latest")
+	if !strings.Contains(md, "Absent: Ann Lee") || strings.Contains(md, "Bea Moss") || strings.Contains(md, "Jo Hart") {
+		t.Errorf("the attendance list is not the attending members:\n%s", md)
+	}
+}
