@@ -136,7 +136,7 @@ func TestClosedMinutesNeverDrift(t *testing.T) {
 		}
 		must(s.SetHotspotRisk(chair, h.ID, 0, model.Risk(1+i%3), "reassessed", 0))
 		if i%2 == 0 {
-			must(s.CloseHotspot(chair, h.ID, 0, "solved after the meeting", 0))
+			must(s.CloseHotspot(chair, h.ID, 0, "solved after the meeting", 0, model.OpenActionsClose))
 		}
 	}
 	agencies, _ := s.Agencies()

@@ -201,7 +201,17 @@ const (
 	UpdateCreated UpdateKind = "created"  // assigned
 	UpdateReview  UpdateKind = "reviewed" // looked at in matters arising, no change
 	UpdateAccept  UpdateKind = "accepted" // the rep's latest update accepted in matters arising
+	UpdateOfficer UpdateKind = "officer"  // reassigned to another officer of the agency
 )
+
+// IsNews says whether a rep's update is the agency's news: an update from
+// the owning agency between meetings (IsRepUpdate) that says something in
+// words — a progress note, or a status change or new date with its reason.
+// A bare status change is not news: "latest update" is always words the
+// chair can read out.
+func IsNews(u ActionUpdate, by Actor, owner ID) bool {
+	return IsRepUpdate(u, by, owner) && strings.TrimSpace(u.Text) != ""
+}
 
 // IsRepUpdate says whether an update is news from the agency that owns the
 // action: made outside a meeting, by someone from that agency, and not the
@@ -241,6 +251,8 @@ func (u ActionUpdate) Describe() string {
 		parts = append(parts, "reviewed, no change")
 	case UpdateAccept:
 		parts = append(parts, "update accepted")
+	case UpdateOfficer:
+		parts = append(parts, "reassigned")
 	}
 	if u.Text != "" {
 		parts = append(parts, u.Text)

@@ -182,6 +182,27 @@ func (h Hotspot) ExemptAs() ExemptParagraph {
 	return h.Paragraph.Or(DefaultParagraph(h.Category == CategoryPersonal))
 }
 
+// OpenActions is what closing a hotspot does with its actions still open:
+// nothing is closed while any are, unless the chair says.
+type OpenActions string
+
+const (
+	OpenActionsRefuse  OpenActions = ""        // say which are open, close nothing
+	OpenActionsClose   OpenActions = "close"   // cancel them, with the closing reason
+	OpenActionsGeneral OpenActions = "general" // keep them, as general business
+)
+
+// ParseOpenActions reads close or general.
+func ParseOpenActions(s string) (OpenActions, error) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "close", "cancel":
+		return OpenActionsClose, nil
+	case "general", "move", "general-business":
+		return OpenActionsGeneral, nil
+	}
+	return "", Invalid("actions", "%q: use close (cancel them) or general (move them to general business)", s)
+}
+
 // IsOpen: the group is still working on it.
 func (h Hotspot) IsOpen() bool { return h.Status != HotspotClosed }
 

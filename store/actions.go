@@ -1,6 +1,7 @@
 package store
 
 import (
+	"fmt"
 	"time"
 
 	"github.com/ccsp/tasking/model"
@@ -82,7 +83,7 @@ func (s *Store) changeAction(actor model.Actor, id model.ID, version int, op str
 			if _, err := meetingFor(w.tx, u.MeetingID); err != nil {
 				return err
 			}
-			if model.IsRepUpdate(u, actor, a.AgencyID) {
+			if model.IsNews(u, actor, a.AgencyID) {
 				// News from the agency that owns it: what the chair reads
 				// and accepts in the next meeting's matters arising.
 				a.LastUpdate, a.LastUpdateAt, a.LastUpdateBy = u.Describe(), w.now, actor.String()
@@ -106,6 +107,30 @@ func (s *Store) changeAction(actor model.Actor, id model.ID, version int, op str
 		return w.audit(op, "action", a.Ref(), before, a)
 	})
 	return out, err
+}
+
+// changeActionInTx changes an action inside another write (closing its
+// hotspot): the change, its indexes, its history entry and its audit event,
+// with no permission check of its own (the caller's write was checked).
+func (w *wtx) changeActionInTx(a model.Action, op string, change func(a *model.Action) (model.ActionUpdate, error)) error {
+	before := a
+	u, err := change(&a)
+	if err != nil {
+		return err
+	}
+	a.UpdatedAt, a.UpdatedBy = w.now, w.actor.String()
+	a.Version++
+	if err := put(w.tx, bActions, a.ID, a); err != nil {
+		return err
+	}
+	if err := indexAction(w.tx, &before, a); err != nil {
+		return err
+	}
+	u.ActionID = a.ID
+	if err := w.addUpdate(u); err != nil {
+		return err
+	}
+	return w.audit(op, "action", a.Ref(), before, a)
 }
 
 // one is a change that makes a single history entry.
@@ -198,6 +223,12 @@ type ActionChange struct {
 	Reason string
 	Status model.ActionStatus
 	Note   string
+	// Officer, when set, reassigns the action to another officer of the
+	// same agency ("" leaves it with the agency as a whole).
+	Officer *string
+	// MeetingID is set when the change is made in a meeting (matters
+	// arising): the minutes record it, and it is not the agency's news.
+	MeetingID model.ID
 }
 
 // UpdateAction applies an ActionChange in one transaction: every part is
@@ -213,7 +244,14 @@ func (s *Store) UpdateAction(actor model.Actor, id model.ID, version int, c Acti
 			return model.Action{}, err
 		}
 	}
-	if c.Due.IsZero() && c.Status == "" && c.Note == "" {
+	if c.Officer != nil {
+		o, err := model.CheckLine("officer", "officer's name", *c.Officer, false, 80)
+		if err != nil {
+			return model.Action{}, err
+		}
+		c.Officer = &o
+	}
+	if c.Due.IsZero() && c.Status == "" && c.Note == "" && c.Officer == nil {
 		return model.Action{}, model.Invalid("status", "nothing to update")
 	}
 	perm := model.OpActionNote
@@ -226,24 +264,47 @@ func (s *Store) UpdateAction(actor model.Actor, id model.ID, version int, c Acti
 			if err := model.Permit(actor, model.OpActionDue, a.AgencyID); err != nil {
 				return nil, err
 			}
-			u, err := changeDue(a, c.Due, c.Reason, 0)
+			u, err := changeDue(a, c.Due, c.Reason, c.MeetingID)
 			if err != nil {
 				return nil, err
 			}
 			out = append(out, u)
 		}
+		if c.Officer != nil {
+			if err := model.Permit(actor, model.OpActionStatus, a.AgencyID); err != nil {
+				return nil, err
+			}
+			if *c.Officer == a.Officer {
+				return nil, model.Invalid("officer", "%s is already with %s", a.Ref(), orAgency(a.Officer))
+			}
+			out = append(out, model.ActionUpdate{Kind: model.UpdateOfficer, MeetingID: c.MeetingID,
+				Text: fmt.Sprintf("from %s to %s", orAgency(a.Officer), orAgency(*c.Officer))})
+			a.Officer = *c.Officer
+		}
 		switch {
+		case c.Status != "" && c.Status == a.Status && c.Note != "":
+			// The status it already has, with words: the words are the
+			// update (a rep confirming "still in progress: …").
+			out = append(out, model.ActionUpdate{Kind: model.UpdateNote, Text: c.Note, MeetingID: c.MeetingID})
 		case c.Status != "":
-			u, err := setStatus(w, a, c.Status, c.Note, 0)
+			u, err := setStatus(w, a, c.Status, c.Note, c.MeetingID)
 			if err != nil {
 				return nil, err
 			}
 			out = append(out, u)
 		case c.Note != "":
-			out = append(out, model.ActionUpdate{Kind: model.UpdateNote, Text: c.Note})
+			out = append(out, model.ActionUpdate{Kind: model.UpdateNote, Text: c.Note, MeetingID: c.MeetingID})
 		}
 		return out, nil
 	})
+}
+
+// orAgency names an officer, or the agency as a whole.
+func orAgency(officer string) string {
+	if officer == "" {
+		return "the agency as a whole"
+	}
+	return officer
 }
 
 // MarkReviewed records that matters arising looked at an action and left it

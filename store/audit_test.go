@@ -51,7 +51,10 @@ func TestEveryChangeWritesItsAuditEvent(t *testing.T) {
 			_, err := s.AddHotspot(chair, model.NewHotspot{Title: "Queen's Park", Category: model.CategoryNuisance, Risk: model.RiskMedium, LeadAgencyID: 1}, m.ID)
 			return err
 		}},
-		{"hotspot.close", func() error { _, err := s.CloseHotspot(chair, 2, 0, "no reports for 8 weeks", m.ID); return err }},
+		{"hotspot.close", func() error {
+			_, err := s.CloseHotspot(chair, 2, 0, "no reports for 8 weeks", m.ID, model.OpenActionsClose)
+			return err
+		}},
 		{"meeting.next_date", func() error {
 			_, err := s.SetNextMeeting(chair, m.ID, model.MustDate("2026-12-01"), "", "")
 			return err

@@ -1,7 +1,9 @@
 package store
 
 import (
+	"bytes"
 	"fmt"
+	"strings"
 
 	"github.com/ccsp/tasking/model"
 )
@@ -164,8 +166,23 @@ func (s *Store) SetHotspotSARA(actor model.Actor, id model.ID, version int, stag
 	})
 }
 
-// CloseHotspot closes a hotspot with the reason the group agreed.
-func (s *Store) CloseHotspot(actor model.Actor, id model.ID, version int, reason string, meetingID model.ID) (model.Hotspot, error) {
+// OpenActionsError: a hotspot cannot close while it has open actions, until
+// the chair says what happens to them.
+type OpenActionsError struct {
+	Hotspot string
+	Refs    []string
+}
+
+func (e *OpenActionsError) Error() string {
+	return fmt.Sprintf("%s still has %d open actions (%s): close them with it, or move them to general business",
+		e.Hotspot, len(e.Refs), strings.Join(e.Refs, ", "))
+}
+
+// CloseHotspot closes a hotspot with the reason the group agreed. Its open
+// actions are refused (an OpenActionsError names them), cancelled with the
+// closing reason, or moved to general business, as then says — all in the
+// one transaction.
+func (s *Store) CloseHotspot(actor model.Actor, id model.ID, version int, reason string, meetingID model.ID, then model.OpenActions) (model.Hotspot, error) {
 	reason, err := model.CheckText("reason", "reason for closing", reason, true)
 	if err != nil {
 		return model.Hotspot{}, err
@@ -174,7 +191,60 @@ func (s *Store) CloseHotspot(actor model.Actor, id model.ID, version int, reason
 		if h.Status == model.HotspotClosed {
 			return "", model.Invalid("status", "%s is already closed", h.Ref())
 		}
+		open, err := openActionsOf(w, h.ID)
+		if err != nil {
+			return "", err
+		}
+		minute := "The hotspot was closed: " + reason
+		if len(open) > 0 {
+			refs := make([]string, len(open))
+			for i, a := range open {
+				refs[i] = a.Ref()
+			}
+			switch then {
+			case model.OpenActionsRefuse:
+				return "", &OpenActionsError{Hotspot: h.Ref(), Refs: refs}
+			case model.OpenActionsClose:
+				for _, a := range open {
+					if err := w.changeActionInTx(a, "action.status", func(a *model.Action) (model.ActionUpdate, error) {
+						return setStatus(w, a, model.StatusCancelled, "Hotspot closed: "+reason, meetingID)
+					}); err != nil {
+						return "", err
+					}
+				}
+				minute += fmt.Sprintf(" Its open actions (%s) were closed with it.", strings.Join(refs, ", "))
+			case model.OpenActionsGeneral:
+				for _, a := range open {
+					if err := w.changeActionInTx(a, "action.general", func(a *model.Action) (model.ActionUpdate, error) {
+						u := model.ActionUpdate{Kind: model.UpdateNote, Text: "Moved to general business: " + h.Ref() + " closed", MeetingID: meetingID}
+						a.HotspotID = 0
+						return u, nil
+					}); err != nil {
+						return "", err
+					}
+				}
+				minute += fmt.Sprintf(" Its open actions (%s) continue as general business.", strings.Join(refs, ", "))
+			}
+		}
 		h.Status, h.Closed, h.CloseReason = model.HotspotClosed, model.DateOf(w.now), reason
-		return "The hotspot was closed: " + reason, nil
+		return minute, nil
 	})
+}
+
+// openActionsOf is a hotspot's actions not done or cancelled, through the
+// hotspot index.
+func openActionsOf(w *wtx, hotspotID model.ID) ([]model.Action, error) {
+	var out []model.Action
+	c := w.tx.Bucket(bIdxActionsByHotspot).Cursor()
+	prefix := idKey(hotspotID)
+	for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Next() {
+		var a model.Action
+		if err := get(w.tx, bActions, keyID(k), &a); err != nil {
+			return nil, err
+		}
+		if !a.Status.IsClosed() {
+			out = append(out, a)
+		}
+	}
+	return out, nil
 }

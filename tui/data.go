@@ -59,7 +59,7 @@ type Store interface {
 	AddHotspot(actor model.Actor, n model.NewHotspot, meetingID model.ID) (model.Hotspot, error)
 	SetHotspotRisk(actor model.Actor, id model.ID, version int, risk model.Risk, reason string, meetingID model.ID) (model.Hotspot, error)
 	SetHotspotStatus(actor model.Actor, id model.ID, version int, status model.HotspotStatus, meetingID model.ID) (model.Hotspot, error)
-	CloseHotspot(actor model.Actor, id model.ID, version int, reason string, meetingID model.ID) (model.Hotspot, error)
+	CloseHotspot(actor model.Actor, id model.ID, version int, reason string, meetingID model.ID, then model.OpenActions) (model.Hotspot, error)
 
 	RecordDecision(actor model.Actor, meetingID model.ID, item model.ItemKind, hotspotID model.ID, text string, part2 bool) (model.Decision, error)
 	RecordNote(actor model.Actor, meetingID model.ID, n model.NewNote) (model.Note, error)

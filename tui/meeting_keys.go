@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"strings"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -491,19 +492,41 @@ func (a *App) hotspotStatusForm(id model.ID) {
 	a.form = f
 }
 
+// openActionChoices are what closing a hotspot can do with its open
+// actions; esc is the third way: go back.
+var openActionChoices = []string{"close them with it", "move them to general business"}
+
 func (a *App) closeHotspotForm(id model.ID) {
-	h := a.mt.view.hotspots[id].h
+	hv := a.mt.view.hotspots[id]
+	h := hv.h
+	var open []string
+	for _, act := range hv.actions {
+		if !act.Status.IsClosed() {
+			open = append(open, act.Ref())
+		}
+	}
 	actor, st, meetingID := a.actor, a.st, a.mt.id
 	f := newForm("Close hotspot · "+h.Ref()+" "+h.Title, a.formCtx(), func(f *form) tea.Cmd {
 		reason, ok := f.textOf("reason", "reason for closing", true)
 		if !ok {
 			return nil
 		}
-		return a.save(f.id, h.Ref()+" closed", func() (any, error) {
-			return st.CloseHotspot(actor, h.ID, h.Version, reason, meetingID)
+		then, said := model.OpenActionsRefuse, h.Ref()+" closed"
+		if len(open) > 0 {
+			then, said = model.OpenActionsClose, h.Ref()+" closed with its open actions"
+			if f.field("actions").choice == 1 {
+				then, said = model.OpenActionsGeneral, h.Ref()+" closed; its open actions continue as general business"
+			}
+		}
+		return a.save(f.id, said, func() (any, error) {
+			return st.CloseHotspot(actor, h.ID, h.Version, reason, meetingID, then)
 		})
 	})
 	f.text("reason", "Reason for closing", "", "what the group agreed, e.g. no reports for six weeks")
+	if len(open) > 0 {
+		// Closing with work still open asks what becomes of it (esc goes back).
+		f.choose("actions", fmt.Sprintf("%d open actions (%s): (←/→, esc goes back)", len(open), strings.Join(open, ", ")), openActionChoices, 0)
+	}
 	a.form = f
 }
 

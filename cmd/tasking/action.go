@@ -109,15 +109,17 @@ func parseDue(s *store.Store, when string) (model.Date, error) {
 }
 
 func newActionUpdateCmd(a *app) *cobra.Command {
-	var status, due, reason, note string
+	var status, due, reason, note, officer string
 	var allowPast bool
 	cmd := &cobra.Command{
-		Use:   "update REF [--status S] [--due WHEN --reason TEXT] [--note TEXT]",
+		Use:   "update REF [--status S] [--due WHEN --reason TEXT] [--note TEXT] [--officer NAME]",
 		Short: "Update an action: status, due date (with a reason), progress note",
 		Long: "update changes an action between meetings. --status is open, in-progress, done, blocked or " +
 			"cancelled; --due proposes a new due date and needs --reason; --note adds a dated progress update " +
-			"(with --status it is the status change's note). A member may change their own agency's actions " +
-			"and note any action; the store refuses anything else and says which rule refused it.",
+			"(with --status it is the status change's note; with the status the action already has, it is a " +
+			"progress note). --officer reassigns it within the agency (\"\" for the agency as a whole). A member " +
+			"may change their own agency's actions and note any action; the store refuses anything else and says " +
+			"which rule refused it.",
 		Example: "  tasking --as 'Sgt Jas Patel' action update A-37 --status in-progress --note 'Patrols started Friday'\n" +
 			"  tasking --as 'Sgt Jas Patel' action update A-37 --due +2w --reason 'Waiting for the rota'",
 		Args: usageArgs(cobra.ExactArgs(1)),
@@ -128,8 +130,8 @@ func newActionUpdateCmd(a *app) *cobra.Command {
 			}
 			changed := cmd.Flags().Changed
 			switch {
-			case !changed("status") && !changed("due") && !changed("note"):
-				return &usageError{errors.New("nothing to update: give --status, --due (with --reason) or --note")}
+			case !changed("status") && !changed("due") && !changed("note") && !changed("officer"):
+				return &usageError{errors.New("nothing to update: give --status, --due (with --reason), --note or --officer")}
 			case changed("due") && !changed("reason"):
 				return &usageError{errors.New("--due needs --reason: say why the date moves")}
 			case changed("reason") && !changed("due"):
@@ -155,6 +157,9 @@ func newActionUpdateCmd(a *app) *cobra.Command {
 				return err
 			}
 			change := store.ActionChange{Status: to, Note: note, Reason: reason}
+			if changed("officer") {
+				change.Officer = &officer
+			}
 			if changed("due") {
 				if change.Due, err = parseDue(s, due); err != nil {
 					return err
@@ -173,8 +178,11 @@ func newActionUpdateCmd(a *app) *cobra.Command {
 			if changed("due") {
 				said = append(said, fmt.Sprintf("due %s (was %s)", act.Due, before.Due))
 			}
+			if changed("officer") {
+				said = append(said, fmt.Sprintf("with %s (was %s)", orAgency(act.Officer), orAgency(before.Officer)))
+			}
 			switch {
-			case changed("status"):
+			case changed("status") && act.Status != before.Status:
 				said = append(said, fmt.Sprintf("%s (was %s)", act.Status, before.Status))
 			case changed("note"):
 				said = append(said, "progress note added")
@@ -187,6 +195,7 @@ func newActionUpdateCmd(a *app) *cobra.Command {
 	cmd.Flags().StringVar(&due, "due", "", "a new due date: 2026-12-01, +3d, +2w, fri, next-meeting")
 	cmd.Flags().StringVar(&reason, "reason", "", "why the due date moves (needed with --due)")
 	cmd.Flags().StringVar(&note, "note", "", "a progress update")
+	cmd.Flags().StringVar(&officer, "officer", "", "reassign to this officer of the same agency (\"\": the agency as a whole)")
 	cmd.Flags().BoolVar(&allowPast, "allow-past", false, "accept a new due date that has already passed")
 	return cmd
 }
@@ -307,4 +316,12 @@ func writeActionText(w io.Writer, s *store.Store, act model.Action, idx model.Ag
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// orAgency names an officer, or the agency as a whole.
+func orAgency(officer string) string {
+	if officer == "" {
+		return "the agency as a whole"
+	}
+	return model.CleanLine(officer)
 }

@@ -90,8 +90,26 @@ func exitCode(err error) int {
 // printError is fang's error handler: exactly one plain line on stderr,
 // whatever the terminal, so scripts and people read the same thing.
 func printError(w io.Writer, _ fang.Styles, err error) {
+	var many *multiLineError
+	if errors.As(err, &many) {
+		// A list of problems (an import's bad rows): the first line says
+		// what failed, each problem on a line of its own under it.
+		for i, l := range strings.Split(many.msg, "\n") {
+			if i == 0 {
+				_, _ = fmt.Fprintln(w, "tasking: "+oneLine(l))
+				continue
+			}
+			_, _ = fmt.Fprintln(w, "  "+oneLine(l))
+		}
+		return
+	}
 	_, _ = fmt.Fprintln(w, "tasking: "+oneLine(err.Error()))
 }
+
+// multiLineError is an error that lists several problems, one per line.
+type multiLineError struct{ msg string }
+
+func (e *multiLineError) Error() string { return e.msg }
 
 // oneLine strips control sequences (messages can echo what was typed) and
 // folds line breaks so an error is always one line.

@@ -96,3 +96,50 @@ func TestSetupThenPeopleAndAgencies(t *testing.T) {
 		t.Errorf("the attendance list is not the attending members:\n%s", md)
 	}
 }
+
+// A council's member list from Excel: every bad row reported, nothing
+// imported until all are good; then all of them.
+func TestMemberImport(t *testing.T) {
+	db := demoDB(t)
+	dir := t.TempDir()
+	bad := filepath.Join(dir, "bad.csv")
+	good := filepath.Join(dir, "good.csv")
+	if err := os.WriteFile(bad, []byte("\ufeffName;Agency;Role;Job title\nAnn Lee;police;member;Inspector\n;housing;member;\nBob Roe;nhs;member;\nCara Day;police;boss;\nHelen Marsh;community;chair;\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(good, []byte("name,agency,role,job_title,email\nAnn Lee,police,,Inspector,ann.lee@example.org\n\"Day, Cara\",CBC Housing,viewer,,\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	chair := []string{"--db", db, "--as", "Helen Marsh", "member", "import"}
+	r := run(t, nil, append(chair, bad)...)
+	if r.code != 1 || !strings.HasPrefix(r.stderr, "tasking: "+bad+": nothing imported: 4 problems\n") {
+		t.Fatalf("bad file: exit %d\n%s", r.code, r.stderr)
+	}
+	for _, want := range []string{"  line 3: ", "  line 4: ", `no agency matches "nhs"`, "  line 5: ", "not a role", "  line 6: ", "already a member"} {
+		if !strings.Contains(r.stderr, want) {
+			t.Errorf("the problems do not say %q:\n%s", want, r.stderr)
+		}
+	}
+	members := decodeJSON(t, ok(t, "--db", db, "member", "list", "--format", "json"))
+	out := ok(t, append(chair, good, "--dry-run")...)
+	if !strings.Contains(out, "2 members would be imported") || len(decodeJSON(t, ok(t, "--db", db, "member", "list", "--format", "json"))) != len(members) {
+		t.Fatalf("dry run: %q", out)
+	}
+	if out := ok(t, append(chair, good)...); !strings.Contains(out, "2 members imported") {
+		t.Fatalf("import: %q", out)
+	}
+	after := decodeJSON(t, ok(t, "--db", db, "member", "list", "--format", "json"))
+	if len(after) != len(members)+2 {
+		t.Fatalf("%d members after importing 2 into %d", len(after), len(members))
+	}
+	found := false
+	for _, m := range after {
+		if m["name"] == "Ann Lee" && m["agency"] == "Derbyshire Constabulary" && m["role"] == "member" && m["email"] == "ann.lee@example.org" {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("Ann Lee not imported as given: %v", after)
+	}
+	failsWith(t, run(t, nil, "--db", db, "--as", "Sgt Jas Patel", "member", "import", good), 1, "may not manage members")
+}
