@@ -266,3 +266,14 @@ func HotspotRank(a, b Hotspot) int {
 	}
 	return cmpInt(int(a.ID), int(b.ID))
 }
+
+// ParseSARAStage reads scanning, analysis, response or assessment.
+func ParseSARAStage(s string) (SARAStage, error) {
+	in := strings.ToLower(strings.TrimSpace(s))
+	for _, st := range SARAStages {
+		if in == string(st) || (len(in) >= 3 && strings.HasPrefix(string(st), in)) {
+			return st, nil
+		}
+	}
+	return "", Invalid("sara", "%q is not a SARA stage: use scanning, analysis, response or assessment", s)
+}

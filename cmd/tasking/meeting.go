@@ -15,8 +15,10 @@ import (
 // person) and is checked in the store like any other.
 
 func newMeetingCmd(a *app) *cobra.Command {
-	return newGroup("meeting", "Start or close a meeting, take items in private, without the app",
-		newMeetingStartCmd(a), newMeetingCloseCmd(a), newMeetingPart2Cmd(a))
+	return newGroup("meeting", "Run a meeting without the app: start, attendance, declarations, matters arising, agenda, next date, close",
+		newMeetingStartCmd(a), newMeetingAttendCmd(a), newMeetingGuestCmd(a), newMeetingStatementCmd(a), newMeetingDeclareCmd(a),
+		newMeetingApproveCmd(a), newMeetingReviewCmd(a), newMeetingAgendaCmd(a), newMeetingMoveCmd(a), newMeetingDropCmd(a),
+		newMeetingAddCmd(a), newMeetingPart2Cmd(a), newMeetingNextCmd(a), newMeetingCloseCmd(a))
 }
 
 func newMeetingStartCmd(a *app) *cobra.Command {

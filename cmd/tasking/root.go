@@ -28,22 +28,25 @@ func newRoot() *cobra.Command {
 	root.PersistentFlags().StringVar(&a.as, "as", "", "act as this member, by name (default: the one remembered for this database)")
 	root.SetFlagErrorFunc(flagError)
 
-	root.AddCommand(
-		newDemoCmd(a),
-		newMinutesCmd(a),
-		newHotspotCmd(a),
-		newActionsCmd(a),
-		newActionCmd(a),
-		newAgencyCmd(a),
-		newPartnershipCmd(a),
-		newSetupCmd(a),
-		newMemberCmd(a),
-		newMeetingCmd(a),
-		newDecisionCmd(a),
-		newNoteCmd(a),
-		newAmendCmd(a),
-		newExportCmd(a),
-	)
+	// `tasking --help` lists the commands by job.
+	groups := []struct {
+		id, title string
+		cmds      []*cobra.Command
+	}{
+		{"meeting", "Run the meeting:", []*cobra.Command{newMeetingCmd(a), newDecisionCmd(a), newNoteCmd(a), newAmendCmd(a)}},
+		{"work", "Actions and hotspots:", []*cobra.Command{newActionsCmd(a), newActionCmd(a), newHotspotCmd(a)}},
+		{"record", "Minutes and exports:", []*cobra.Command{newMinutesCmd(a), newExportCmd(a)}},
+		{"people", "The partnership and its people:", []*cobra.Command{newSetupCmd(a), newPartnershipCmd(a), newMemberCmd(a), newAgencyCmd(a), newDemoCmd(a)}},
+	}
+	for _, g := range groups {
+		root.AddGroup(&cobra.Group{ID: g.id, Title: g.title})
+		for _, c := range g.cmds {
+			c.GroupID = g.id
+			root.AddCommand(c)
+		}
+	}
+	root.SetHelpCommandGroupID("people")
+	root.SetCompletionCommandGroupID("people")
 	return root
 }
 

@@ -20,7 +20,7 @@ import (
 func newSetupCmd(a *app) *cobra.Command {
 	var name, chair, chairAgency, chairTitle, agenciesFile, place, clock string
 	cmd := &cobra.Command{
-		Use:   "setup --name NAME --chair NAME [--chair-agency NAME] [--chair-title T] [--agencies FILE] [--place P] [--time HH:MM]",
+		Use:   "setup --name NAME --chair NAME",
 		Short: "Set up a new partnership in an empty database",
 		Long: "setup does what the app's welcome screen does: the partnership's name, its usual place and time, its " +
 			"agencies (the usual list of a district council's tasking group unless --agencies names a file: one agency " +

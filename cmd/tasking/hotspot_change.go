@@ -1,0 +1,298 @@
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/ccsp/tasking/model"
+	"github.com/ccsp/tasking/store"
+	"github.com/spf13/cobra"
+)
+
+// hotspot add | show | update | close: what the meeting screen does to
+// hotspots, from the command line. A change made while a meeting is open is
+// minuted in it, as in the app.
+
+// openMeetingID is the meeting under way, or 0.
+func openMeetingID(s *store.Store) (model.ID, error) {
+	m, open, err := s.OpenMeeting()
+	if err != nil || !open {
+		return 0, err
+	}
+	return m.ID, nil
+}
+
+func newHotspotAddCmd(a *app) *cobra.Command {
+	var ward, category, risk, lead, location, theme, reason string
+	cmd := &cobra.Command{
+		Use:   "add TITLE --ward W --category C --risk R --lead AGENCY [--location L] [--theme T] [--reason WHY]",
+		Short: "Refer a new hotspot",
+		Long: "add records a new hotspot. --category is personal (about named people: always taken in private), " +
+			"nuisance or environmental; --risk low, medium or high, with --reason; --lead the lead agency. While a " +
+			"meeting is open it is a new referral in that meeting and joins its agenda straight after New referrals.",
+		Example: "  tasking --as 'Helen Marsh' hotspot add 'Queen'\"'\"'s Park: youths on the bandstand' --ward Spire \\\n" +
+			"    --category nuisance --risk medium --lead 'community safety' --location 'Queen'\"'\"'s Park bandstand'",
+		Args: usageArgs(cobra.MinimumNArgs(1)),
+		RunE: a.run(func(cmd *cobra.Command, args []string) error {
+			n := model.NewHotspot{Title: strings.Join(args, " "), Ward: ward, Location: location, Theme: theme, RiskReason: reason}
+			var err error
+			if n.Category, err = model.ParseCategory(category); err != nil {
+				return &usageError{fmt.Errorf("--category: %w", err)}
+			}
+			if n.Risk, err = model.ParseRisk(risk); err != nil {
+				return &usageError{fmt.Errorf("--risk: %w", err)}
+			}
+			s, actor, err := a.openWriter(cmd)
+			if err != nil {
+				return err
+			}
+			defer s.Close()
+			ag, err := findAgency(s, lead)
+			if err != nil {
+				return fmt.Errorf("--lead: %w", err)
+			}
+			n.LeadAgencyID = ag.ID
+			meetingID, err := openMeetingID(s)
+			if err != nil {
+				return err
+			}
+			h, err := s.AddHotspot(actor, n, meetingID)
+			if err != nil {
+				return err
+			}
+			said := h.Ref() + " added"
+			if meetingID != 0 {
+				said += " as a new referral in " + model.MeetingRef(meetingID)
+			}
+			if h.Private() {
+				said += " (taken in private: personal ASB)"
+			}
+			_, err = fmt.Fprintln(cmd.OutOrStdout(), said)
+			return err
+		}),
+	}
+	cmd.Flags().StringVar(&ward, "ward", "", "the ward")
+	cmd.Flags().StringVar(&category, "category", "", "personal, nuisance or environmental")
+	cmd.Flags().StringVar(&risk, "risk", "", "low, medium or high")
+	cmd.Flags().StringVar(&lead, "lead", "", "the lead agency (part of its name)")
+	cmd.Flags().StringVar(&location, "location", "", "where, in words")
+	cmd.Flags().StringVar(&theme, "theme", "", "the theme, e.g. street drinking, fly-tipping")
+	cmd.Flags().StringVar(&reason, "reason", "", "why this risk level")
+	for _, f := range []string{"ward", "category", "risk", "lead"} {
+		_ = cmd.MarkFlagRequired(f)
+	}
+	return cmd
+}
+
+// hotspotShow is `hotspot show --format json`: the hotspot's fields, its
+// open actions and its history (stable names).
+type hotspotShow struct {
+	Hotspot hotspotRow     `json:"hotspot"`
+	Actions []actionRow    `json:"open_actions"`
+	History []historyEntry `json:"history"`
+}
+
+type historyEntry struct {
+	At   string `json:"at"`
+	Kind string `json:"kind"` // note, resolved, action, update
+	Text string `json:"text"`
+}
+
+func newHotspotShowCmd(a *app) *cobra.Command {
+	var formatFlag string
+	cmd := &cobra.Command{
+		Use:   "show REF [--format table|json]",
+		Short: "Show a hotspot: its facts, open actions and whole history",
+		Long: "show prints a hotspot as its page in the app does.\n\nJSON: {\"hotspot\": {hotspot fields}, " +
+			"\"open_actions\": [action fields], \"history\": [{at, kind, text}]}.",
+		Example: "  tasking hotspot show HS-3\n  tasking hotspot show HS-3 --format json",
+		Args:    usageArgs(cobra.ExactArgs(1)),
+		RunE: a.run(func(cmd *cobra.Command, args []string) error {
+			f, err := parseFormat(formatFlag, formatTable, formatJSON)
+			if err != nil {
+				return err
+			}
+			id, err := model.ParseRef(model.HotspotPrefix, args[0])
+			if err != nil {
+				return &usageError{err}
+			}
+			s, err := a.openData(cmd)
+			if err != nil {
+				return err
+			}
+			defer s.Close()
+			h, rec, err := s.HotspotRecord(id)
+			if err != nil {
+				return err
+			}
+			idx := model.IndexAgencies(rec.Agencies)
+			out := hotspotShow{Hotspot: hotspotRowOf(h, idx), Actions: []actionRow{}, History: []historyEntry{}}
+			for _, act := range rec.ItemActions(h.ID) {
+				if !act.Status.IsClosed() {
+					out.Actions = append(out.Actions, actionRowOf(act, idx, rec.Today))
+				}
+			}
+			for _, e := range rec.HotspotHistory(h.ID, 0) {
+				out.History = append(out.History, historyEntry{At: rfc3339(e.At), Kind: e.Kind, Text: model.CleanText(e.Text)})
+			}
+			w := cmd.OutOrStdout()
+			if f == formatJSON {
+				enc := json.NewEncoder(w)
+				enc.SetIndent("", "  ")
+				return enc.Encode(out)
+			}
+			r := out.Hotspot
+			fmt.Fprintf(w, "%s %s\n%s · %s · %s risk · %s · lead %s\nOpened %s · last reviewed %s\n", r.Ref, r.Title, r.Ward, r.Category, r.Risk, r.Status, r.LeadAgency, r.Opened, orNever(r.LastReviewed))
+			if r.Location != "" {
+				fmt.Fprintf(w, "Location: %s\n", r.Location)
+			}
+			if h.Private() {
+				fmt.Fprintf(w, "Taken in private (Part 2, paragraph %d)\n", int(h.ExemptAs()))
+			}
+			fmt.Fprintf(w, "\nOpen actions (%d)\n", len(out.Actions))
+			for _, act := range out.Actions {
+				fmt.Fprintf(w, "  %-6s %-5s %s  %s (%s), due %s\n", act.Ref, act.RAG, act.Status, act.Text, act.Agency, act.Due)
+			}
+			fmt.Fprintf(w, "\nHistory (%d)\n", len(out.History))
+			for _, e := range out.History {
+				fmt.Fprintf(w, "  %s  %-8s %s\n", e.At[:min(len(e.At), 10)], e.Kind, model.CleanLine(e.Text))
+			}
+			return nil
+		}),
+	}
+	addFormatFlag(cmd, &formatFlag, formatTable, formatJSON)
+	return cmd
+}
+
+func orNever(s string) string {
+	if s == "" {
+		return "never"
+	}
+	return s
+}
+
+func newHotspotUpdateCmd(a *app) *cobra.Command {
+	var risk, reason, status, sara string
+	cmd := &cobra.Command{
+		Use:   "update REF [--risk R [--reason WHY]] [--status S] [--sara STAGE]",
+		Short: "Change a hotspot's risk, status or SARA stage",
+		Long: "update changes what is given: --risk low, medium or high (with --reason); --status new, active or " +
+			"monitoring (use close to close it); --sara scanning, analysis, response or assessment. While a meeting " +
+			"is open the change is minuted under the hotspot.",
+		Example: "  tasking --as 'Helen Marsh' hotspot update HS-3 --risk medium --reason 'Calls down a third'\n" +
+			"  tasking --as 'Helen Marsh' hotspot update HS-3 --status monitoring",
+		Args: usageArgs(cobra.ExactArgs(1)),
+		RunE: a.run(func(cmd *cobra.Command, args []string) error {
+			changed := cmd.Flags().Changed
+			if !changed("risk") && !changed("status") && !changed("sara") {
+				return usagef("nothing to update: give --risk, --status or --sara")
+			}
+			if changed("reason") && !changed("risk") {
+				return usagef("--reason goes with --risk")
+			}
+			id, err := model.ParseRef(model.HotspotPrefix, args[0])
+			if err != nil {
+				return &usageError{err}
+			}
+			s, actor, err := a.openWriter(cmd)
+			if err != nil {
+				return err
+			}
+			defer s.Close()
+			meetingID, err := openMeetingID(s)
+			if err != nil {
+				return err
+			}
+			var said []string
+			if changed("risk") {
+				r, err := model.ParseRisk(risk)
+				if err != nil {
+					return &usageError{fmt.Errorf("--risk: %w", err)}
+				}
+				if _, err := s.SetHotspotRisk(actor, id, 0, r, reason, meetingID); err != nil {
+					return err
+				}
+				said = append(said, "risk "+r.String())
+			}
+			if changed("status") {
+				st, err := model.ParseHotspotStatus(status)
+				if err != nil {
+					return &usageError{fmt.Errorf("--status: %w", err)}
+				}
+				if _, err := s.SetHotspotStatus(actor, id, 0, st, meetingID); err != nil {
+					return err
+				}
+				said = append(said, string(st))
+			}
+			if changed("sara") {
+				stage, err := model.ParseSARAStage(sara)
+				if err != nil {
+					return &usageError{fmt.Errorf("--sara: %w", err)}
+				}
+				if _, err := s.SetHotspotSARA(actor, id, 0, stage, meetingID); err != nil {
+					return err
+				}
+				said = append(said, "SARA "+string(stage))
+			}
+			_, err = fmt.Fprintf(cmd.OutOrStdout(), "%s: %s\n", model.HotspotRef(id), strings.Join(said, ", "))
+			return err
+		}),
+	}
+	cmd.Flags().StringVar(&risk, "risk", "", "low, medium or high")
+	cmd.Flags().StringVar(&reason, "reason", "", "why this risk level")
+	cmd.Flags().StringVar(&status, "status", "", "new, active or monitoring")
+	cmd.Flags().StringVar(&sara, "sara", "", "scanning, analysis, response or assessment")
+	return cmd
+}
+
+func newHotspotCloseCmd(a *app) *cobra.Command {
+	var reason, actions string
+	cmd := &cobra.Command{
+		Use:   "close REF --reason WHY [--actions close|general]",
+		Short: "Close a hotspot with the reason the group agreed",
+		Long: "close closes a hotspot. If it still has open actions, say what becomes of them: --actions close " +
+			"(closed with it, the reason recorded) or --actions general (they continue as general business); " +
+			"without it nothing is closed and the open actions are named.",
+		Example: "  tasking --as 'Helen Marsh' hotspot close HS-10 --reason 'No reports for eight weeks' --actions close",
+		Args:    usageArgs(cobra.ExactArgs(1)),
+		RunE: a.run(func(cmd *cobra.Command, args []string) error {
+			if !cmd.Flags().Changed("reason") {
+				return usagef("close needs --reason: what the group agreed")
+			}
+			var then model.OpenActions
+			if cmd.Flags().Changed("actions") {
+				var err error
+				if then, err = model.ParseOpenActions(actions); err != nil {
+					return &usageError{fmt.Errorf("--actions: %w", err)}
+				}
+			}
+			id, err := model.ParseRef(model.HotspotPrefix, args[0])
+			if err != nil {
+				return &usageError{err}
+			}
+			s, actor, err := a.openWriter(cmd)
+			if err != nil {
+				return err
+			}
+			defer s.Close()
+			meetingID, err := openMeetingID(s)
+			if err != nil {
+				return err
+			}
+			if _, err := s.CloseHotspot(actor, id, 0, reason, meetingID, then); err != nil {
+				var open *store.OpenActionsError
+				if errors.As(err, &open) {
+					return fmt.Errorf("%w: add --actions close or --actions general", err)
+				}
+				return err
+			}
+			_, err = fmt.Fprintf(cmd.OutOrStdout(), "%s closed\n", model.HotspotRef(id))
+			return err
+		}),
+	}
+	cmd.Flags().StringVar(&reason, "reason", "", "why it closes")
+	cmd.Flags().StringVar(&actions, "actions", "", "its open actions: close (with it) or general (they continue)")
+	return cmd
+}

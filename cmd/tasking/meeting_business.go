@@ -1,0 +1,395 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/ccsp/tasking/model"
+	"github.com/ccsp/tasking/store"
+	"github.com/spf13/cobra"
+)
+
+// The open meeting's business from the command line: everything the meeting
+// screen changes, for scripts and for people using a screen reader. Each
+// command works on the meeting under way, as the person named by --as, and
+// is checked in the store like any other change.
+
+// inMeeting opens the database for a change to the open meeting.
+func (a *app) inMeeting(cmd *cobra.Command) (*store.Store, model.Actor, model.Meeting, error) {
+	s, actor, err := a.openWriter(cmd)
+	if err != nil {
+		return nil, actor, model.Meeting{}, err
+	}
+	m, err := openMeeting(s)
+	if err != nil {
+		s.Close()
+		return nil, actor, m, err
+	}
+	return s, actor, m, nil
+}
+
+// meetingCommand is a command on the open meeting: run does the change and
+// says what it did.
+func (a *app) meetingCommand(use, short, long, example string, args cobra.PositionalArgs,
+	run func(cmd *cobra.Command, args []string, s *store.Store, actor model.Actor, m model.Meeting, w io.Writer) error) *cobra.Command {
+	return &cobra.Command{
+		Use: use, Short: short, Long: long, Example: example, Args: usageArgs(args),
+		RunE: a.run(func(cmd *cobra.Command, args []string) error {
+			s, actor, m, err := a.inMeeting(cmd)
+			if err != nil {
+				return err
+			}
+			defer s.Close()
+			return run(cmd, args, s, actor, m, cmd.OutOrStdout())
+		}),
+	}
+}
+
+func newMeetingAttendCmd(a *app) *cobra.Command {
+	var apologies, absent, everyone bool
+	cmd := a.meetingCommand("attend [NAME…] [--apologies | --absent] [--everyone-else]",
+		"Record attendance: present (default), apologies or absent",
+		"attend marks the named members present, or --apologies or --absent. --everyone-else marks everyone "+
+			"not yet marked as present.",
+		"  tasking --as 'Helen Marsh' meeting attend 'Sgt Jas Patel' 'Gary Fletcher'\n"+
+			"  tasking --as 'Helen Marsh' meeting attend 'Dr Omar Haddad' --apologies\n"+
+			"  tasking --as 'Helen Marsh' meeting attend --everyone-else",
+		cobra.ArbitraryArgs,
+		func(cmd *cobra.Command, args []string, s *store.Store, actor model.Actor, m model.Meeting, w io.Writer) error {
+			if apologies && absent {
+				return usagef("give --apologies or --absent, not both")
+			}
+			if everyone {
+				if len(args) > 0 || apologies || absent {
+					return usagef("--everyone-else marks everyone not yet marked present: give no names with it")
+				}
+				m, err := s.MarkRemainingPresent(actor, m.ID)
+				if err != nil {
+					return err
+				}
+				_, err = fmt.Fprintf(w, "%s: %d present\n", m.Ref(), m.Count(model.Present))
+				return err
+			}
+			if len(args) == 0 {
+				return usagef("name the members to mark, or give --everyone-else")
+			}
+			status := model.Present
+			switch {
+			case apologies:
+				status = model.Apologies
+			case absent:
+				status = model.Absent
+			}
+			for _, name := range args {
+				mem, err := findMember(s, name, false)
+				if err != nil {
+					return err
+				}
+				if _, err := s.SetAttendance(actor, m.ID, mem.ID, status); err != nil {
+					return err
+				}
+				if _, err := fmt.Fprintf(w, "%s: %s\n", mem.Name, status); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+	cmd.Flags().BoolVar(&apologies, "apologies", false, "they sent apologies")
+	cmd.Flags().BoolVar(&absent, "absent", false, "they were absent")
+	cmd.Flags().BoolVar(&everyone, "everyone-else", false, "mark everyone not yet marked as present")
+	return cmd
+}
+
+func newMeetingGuestCmd(a *app) *cobra.Command {
+	var org string
+	cmd := a.meetingCommand("guest NAME --org ORGANISATION",
+		"Record a guest at the meeting (someone who is not a member)", "guest adds a guest, always present, with their organisation.",
+		"  tasking --as 'Helen Marsh' meeting guest 'Karen Doyle' --org 'Chesterfield Royal Hospital'",
+		cobra.MinimumNArgs(1),
+		func(cmd *cobra.Command, args []string, s *store.Store, actor model.Actor, m model.Meeting, w io.Writer) error {
+			name := strings.Join(args, " ")
+			if _, err := s.AddGuest(actor, m.ID, model.Guest{Name: name, Agency: org}); err != nil {
+				return err
+			}
+			_, err := fmt.Fprintf(w, "%s (%s) is a guest at %s\n", model.CleanLine(name), model.CleanLine(org), m.Ref())
+			return err
+		})
+	cmd.Flags().StringVar(&org, "org", "", "the guest's organisation")
+	return cmd
+}
+
+func newMeetingStatementCmd(a *app) *cobra.Command {
+	return a.meetingCommand("statement", "Record that the confidentiality statement was read",
+		"statement records that the chair read the confidentiality statement (`tasking partnership show` prints it).",
+		"  tasking --as 'Helen Marsh' meeting statement", cobra.NoArgs,
+		func(cmd *cobra.Command, _ []string, s *store.Store, actor model.Actor, m model.Meeting, w io.Writer) error {
+			if _, err := s.RecordConfidentiality(actor, m.ID); err != nil {
+				return err
+			}
+			_, err := fmt.Fprintf(w, "%s: confidentiality statement recorded as read\n", m.Ref())
+			return err
+		})
+}
+
+func newMeetingDeclareCmd(a *app) *cobra.Command {
+	var item string
+	var none bool
+	cmd := a.meetingCommand("declare NAME TEXT [--item ITEM]",
+		"Record a declaration of interest (or that there were none)",
+		"declare records a member's declaration of interest, on one agenda item (--item: a hotspot ref, an item number "+
+			"or a name) or on the meeting's business generally. --none records that no interests were declared. A "+
+			"declaration on an item taken in private appears in the public minutes only as having been made.",
+		"  tasking --as 'Helen Marsh' meeting declare 'Louise Birch' --item HS-4 A relative runs one of the shops\n"+
+			"  tasking --as 'Helen Marsh' meeting declare --none",
+		cobra.ArbitraryArgs,
+		func(cmd *cobra.Command, args []string, s *store.Store, actor model.Actor, m model.Meeting, w io.Writer) error {
+			if none {
+				if len(args) > 0 || item != "" {
+					return usagef("--none takes no name, item or text")
+				}
+				if _, err := s.SetNoDeclarations(actor, m.ID); err != nil {
+					return err
+				}
+				_, err := fmt.Fprintf(w, "%s: no declarations of interest\n", m.Ref())
+				return err
+			}
+			if len(args) < 2 {
+				return usagef("declare needs the member's name and the interest: declare NAME TEXT (quote a name with spaces)")
+			}
+			mem, err := findMember(s, args[0], false)
+			if err != nil {
+				return err
+			}
+			var kind model.ItemKind
+			var hotspot model.ID
+			if item != "" {
+				i, err := m.FindItem(item)
+				if err != nil {
+					return err
+				}
+				kind, hotspot = m.Agenda[i].Kind, m.Agenda[i].HotspotID
+			}
+			if _, err := s.AddDeclaration(actor, m.ID, mem.ID, kind, hotspot, strings.Join(args[1:], " ")); err != nil {
+				return err
+			}
+			_, err = fmt.Fprintf(w, "%s: declaration by %s recorded\n", m.Ref(), mem.Name)
+			return err
+		})
+	cmd.Flags().StringVar(&item, "item", "", "the agenda item it is on: HS-3, an item number, or a name")
+	cmd.Flags().BoolVar(&none, "none", false, "no interests were declared")
+	return cmd
+}
+
+func newMeetingApproveCmd(a *app) *cobra.Command {
+	return a.meetingCommand("approve-minutes", "Approve the previous meeting's minutes as a correct record",
+		"approve-minutes records the resolution that the previous meeting's minutes are a correct record: they become final.",
+		"  tasking --as 'Helen Marsh' meeting approve-minutes", cobra.NoArgs,
+		func(cmd *cobra.Command, _ []string, s *store.Store, actor model.Actor, m model.Meeting, w io.Writer) error {
+			d, err := s.ApprovePreviousMinutes(actor, m.ID)
+			if err != nil {
+				return err
+			}
+			_, err = fmt.Fprintf(w, "%s recorded: %s\n", d.Ref(), d.Resolved())
+			return err
+		})
+}
+
+func newMeetingReviewCmd(a *app) *cobra.Command {
+	var accept bool
+	var status, due, reason, note string
+	cmd := a.meetingCommand("review REF [--accept] [--status S] [--due WHEN --reason TEXT] [--note TEXT]",
+		"Review an action in matters arising",
+		"review records what matters arising did with an action: with no flag, reviewed with no change; --accept "+
+			"accepts the agency's latest update as it stands (it goes in the minutes); --status changes its status "+
+			"(with --note as the reason or outcome); --due carries it forward to a new date with --reason; --note "+
+			"adds a progress note. Everything is minuted under this meeting.",
+		"  tasking --as 'Helen Marsh' meeting review A-12\n"+
+			"  tasking --as 'Helen Marsh' meeting review A-12 --accept\n"+
+			"  tasking --as 'Helen Marsh' meeting review A-12 --status done --note 'Patrols finished'\n"+
+			"  tasking --as 'Helen Marsh' meeting review A-12 --due +2w --reason 'Waiting for the landlord'",
+		cobra.ExactArgs(1),
+		func(cmd *cobra.Command, args []string, s *store.Store, actor model.Actor, m model.Meeting, w io.Writer) error {
+			id, err := model.ParseRef(model.ActionPrefix, args[0])
+			if err != nil {
+				return &usageError{err}
+			}
+			changed := cmd.Flags().Changed
+			if changed("due") != changed("reason") {
+				return usagef("--due and --reason go together: say why the date moves")
+			}
+			act, err := s.Action(id)
+			if err != nil {
+				return err
+			}
+			switch {
+			case accept:
+				if changed("status") || changed("due") || changed("note") {
+					return usagef("--accept takes the update as it stands: give it alone")
+				}
+				act, err = s.AcceptUpdate(actor, id, act.Version, m.ID)
+				if err != nil {
+					return err
+				}
+				_, err = fmt.Fprintf(w, "%s: update accepted\n", act.Ref())
+				return err
+			case !changed("status") && !changed("due") && !changed("note"):
+				if _, err := s.MarkReviewed(actor, id, m.ID); err != nil {
+					return err
+				}
+				_, err = fmt.Fprintf(w, "%s: reviewed, no change\n", act.Ref())
+				return err
+			}
+			change := store.ActionChange{Note: note, Reason: reason, MeetingID: m.ID}
+			if changed("status") {
+				if change.Status, err = model.ParseActionStatus(status); err != nil {
+					return &usageError{fmt.Errorf("--status: %w", err)}
+				}
+			}
+			if changed("due") {
+				if change.Due, err = model.ParseWhen(due, s.Today(), m.NextDate); err != nil {
+					return &usageError{fmt.Errorf("--due: %w", err)}
+				}
+			}
+			after, err := s.UpdateAction(actor, id, act.Version, change)
+			if err != nil {
+				return err
+			}
+			_, err = fmt.Fprintf(w, "%s: %s, due %s\n", after.Ref(), after.Status.Label(), after.Due)
+			return err
+		})
+	cmd.Flags().BoolVar(&accept, "accept", false, "accept the agency's latest update as it stands")
+	cmd.Flags().StringVar(&status, "status", "", "open, in-progress, done, blocked or cancelled")
+	cmd.Flags().StringVar(&due, "due", "", "carry forward to: 2026-12-01, +2w, next-meeting …")
+	cmd.Flags().StringVar(&reason, "reason", "", "why the date moves")
+	cmd.Flags().StringVar(&note, "note", "", "a progress note, or the status change's reason")
+	return cmd
+}
+
+func newMeetingAgendaCmd(a *app) *cobra.Command {
+	return &cobra.Command{
+		Use:   "agenda",
+		Short: "Show the open meeting's agenda, numbered",
+		Long: "agenda lists the items of the meeting under way with their numbers (what --item and move take); P2 marks " +
+			"items taken in private, > the item the meeting is on.",
+		Example: "  tasking meeting agenda",
+		Args:    usageArgs(cobra.NoArgs),
+		RunE: a.run(func(cmd *cobra.Command, _ []string) error {
+			s, err := a.openData(cmd)
+			if err != nil {
+				return err
+			}
+			defer s.Close()
+			m, err := openMeeting(s)
+			if err != nil {
+				return err
+			}
+			w := cmd.OutOrStdout()
+			hotspots, err := s.Hotspots()
+			if err != nil {
+				return err
+			}
+			for i, it := range m.Agenda {
+				cur, p2 := " ", "  "
+				if i == m.Current {
+					cur = ">"
+				}
+				if it.Part2 {
+					p2 = "P2"
+				}
+				if _, err := fmt.Fprintf(w, "%s%3d %s %s\n", cur, i+1, p2, model.CleanLine(model.ItemTitle(it, hotspotIndex(hotspots)))); err != nil {
+					return err
+				}
+			}
+			return nil
+		}),
+	}
+}
+
+func newMeetingMoveCmd(a *app) *cobra.Command {
+	var up, down bool
+	cmd := a.meetingCommand("move ITEM --up|--down", "Move a hotspot up or down the agenda",
+		"move moves a hotspot item one place up or down the hotspot walk (standing items keep their places).",
+		"  tasking --as 'Helen Marsh' meeting move HS-3 --up", cobra.ExactArgs(1),
+		func(cmd *cobra.Command, args []string, s *store.Store, actor model.Actor, m model.Meeting, w io.Writer) error {
+			if up == down {
+				return usagef("give --up or --down")
+			}
+			i, err := m.FindItem(args[0])
+			if err != nil {
+				return err
+			}
+			delta := 1
+			if up {
+				delta = -1
+			}
+			if m, err = s.MoveAgendaItem(actor, m.ID, i, delta); err != nil {
+				return err
+			}
+			_, err = fmt.Fprintf(w, "%s is now item %d\n", model.CleanLine(args[0]), i+delta+1)
+			return err
+		})
+	cmd.Flags().BoolVar(&up, "up", false, "one place earlier")
+	cmd.Flags().BoolVar(&down, "down", false, "one place later")
+	return cmd
+}
+
+func newMeetingDropCmd(a *app) *cobra.Command {
+	return a.meetingCommand("drop ITEM", "Take a hotspot off this meeting's agenda",
+		"drop takes a hotspot item off this meeting's agenda (the hotspot stays open). An item with business "+
+			"recorded under it stays.",
+		"  tasking --as 'Helen Marsh' meeting drop HS-11", cobra.ExactArgs(1),
+		func(cmd *cobra.Command, args []string, s *store.Store, actor model.Actor, m model.Meeting, w io.Writer) error {
+			i, err := m.FindItem(args[0])
+			if err != nil {
+				return err
+			}
+			if _, err := s.DropAgendaItem(actor, m.ID, i); err != nil {
+				return err
+			}
+			_, err = fmt.Fprintf(w, "%s dropped from the agenda of %s\n", model.CleanLine(args[0]), m.Ref())
+			return err
+		})
+}
+
+func newMeetingAddCmd(a *app) *cobra.Command {
+	return a.meetingCommand("add HOTSPOT", "Put a hotspot on this meeting's agenda",
+		"add puts an open hotspot that is not on the agenda at the end of the hotspot walk (or of Part 2, if it is "+
+			"taken in private).",
+		"  tasking --as 'Helen Marsh' meeting add HS-14", cobra.ExactArgs(1),
+		func(cmd *cobra.Command, args []string, s *store.Store, actor model.Actor, m model.Meeting, w io.Writer) error {
+			id, err := model.ParseRef(model.HotspotPrefix, args[0])
+			if err != nil {
+				return &usageError{err}
+			}
+			m, err = s.AddAgendaHotspot(actor, m.ID, id)
+			if err != nil {
+				return err
+			}
+			i, _ := m.FindItem(model.HotspotRef(id))
+			_, err = fmt.Fprintf(w, "%s added to the agenda of %s as item %d\n", model.HotspotRef(id), m.Ref(), i+1)
+			return err
+		})
+}
+
+func newMeetingNextCmd(a *app) *cobra.Command {
+	var clock, place string
+	cmd := a.meetingCommand("next WHEN [--time HH:MM] [--place TEXT]", "Fix the date of the next meeting",
+		"next fixes the next meeting's date (WHEN: 2026-12-01, +1w, tue …), time and place (default: this meeting's).",
+		"  tasking --as 'Helen Marsh' meeting next +1w\n  tasking --as 'Helen Marsh' meeting next 2026-12-08 --time 14:00 --place 'Committee Room 2'",
+		cobra.ExactArgs(1),
+		func(cmd *cobra.Command, args []string, s *store.Store, actor model.Actor, m model.Meeting, w io.Writer) error {
+			d, err := model.ParseWhen(args[0], m.Date, model.Date{})
+			if err != nil {
+				return &usageError{err}
+			}
+			if m, err = s.SetNextMeeting(actor, m.ID, d, clock, place); err != nil {
+				return err
+			}
+			_, err = fmt.Fprintf(w, "next meeting: %s %s, %s\n", m.NextDate.Format("Mon 2 Jan 2006"), m.NextTime, model.CleanLine(m.NextPlace))
+			return err
+		})
+	cmd.Flags().StringVar(&clock, "time", "", "the time (default: this meeting's)")
+	cmd.Flags().StringVar(&place, "place", "", "the place (default: this meeting's)")
+	return cmd
+}

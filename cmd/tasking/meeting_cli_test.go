@@ -1,0 +1,123 @@
+package main
+
+import (
+	"encoding/json"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// A whole meeting from the command line, with the same rules as the app:
+// attendance, a guest, the statement, a declaration on an item, approval,
+// matters arising reviewed four ways, the agenda changed, a referral, a
+// hotspot's risk changed and one closed with open actions, notes, the next
+// date, close — and the minutes carry all of it.
+func TestAMeetingFromTheCommandLine(t *testing.T) {
+	db := demoDB(t)
+	as := func(who string, args ...string) result { return run(t, nil, append([]string{"--db", db, "--as", who}, args...)...) }
+	chair := func(args ...string) string {
+		t.Helper()
+		r := as("Helen Marsh", args...)
+		if r.code != 0 {
+			t.Fatalf("tasking %v: exit %d: %s", args, r.code, r.stderr)
+		}
+		return r.stdout
+	}
+	failsWith(t, as("Helen Marsh", "meeting", "attend", "Sgt Jas Patel"), 1, "no meeting is open")
+	chair("meeting", "start")
+	failsWith(t, as("Sgt Jas Patel", "meeting", "attend", "Sgt Jas Patel"), 1, "may not run a meeting")
+	chair("meeting", "attend", "Sgt Jas Patel", "Gary Fletcher")
+	chair("meeting", "attend", "Dr Omar Haddad", "--apologies")
+	failsWith(t, as("Helen Marsh", "meeting", "attend", "Nobody Atall"), 1, `no member is called "Nobody Atall"`)
+	failsWith(t, as("Helen Marsh", "meeting", "attend", "--everyone-else", "Sgt Jas Patel"), 2, "give no names")
+	chair("meeting", "attend", "--everyone-else")
+	chair("meeting", "guest", "Karen Doyle", "--org", "Chesterfield Royal Hospital")
+	chair("meeting", "statement")
+	chair("meeting", "declare", "Louise Birch", "--item", "HS-4", "A relative runs one of the shops")
+	failsWith(t, as("Helen Marsh", "meeting", "declare", "Louise Birch", "--item", "HS-99", "x"), 1, "HS-99 is not on the agenda")
+	chair("meeting", "approve-minutes")
+	failsWith(t, as("Helen Marsh", "meeting", "approve-minutes"), 1, "already approved")
+
+	// Matters arising, four ways.
+	var rows []map[string]string
+	if err := json.Unmarshal([]byte(chair("actions", "--format", "json")), &rows); err != nil || len(rows) < 4 {
+		t.Fatalf("actions: %v", err)
+	}
+	news := ""
+	for _, r := range rows {
+		if r["last_update"] != "" && news == "" {
+			news = r["ref"]
+		}
+	}
+	var plain []string
+	for _, r := range rows {
+		if r["ref"] != news && len(plain) < 3 {
+			plain = append(plain, r["ref"])
+		}
+	}
+	chair("meeting", "review", plain[0])
+	chair("meeting", "review", plain[1], "--status", "done", "--note", "Finished at the weekend")
+	chair("meeting", "review", plain[2], "--due", "+3w", "--reason", "Waiting on the landlord")
+	failsWith(t, as("Helen Marsh", "meeting", "review", plain[2], "--due", "+4w"), 2, "--due and --reason go together")
+	if news != "" {
+		chair("meeting", "review", news, "--accept")
+	}
+
+	// The agenda.
+	agenda := chair("meeting", "agenda")
+	if !strings.Contains(agenda, ">  1    Attendance") || !strings.Contains(agenda, "P2 HS-") {
+		t.Errorf("agenda:\n%s", agenda)
+	}
+	chair("meeting", "move", "HS-2", "--up")
+	chair("meeting", "drop", "HS-11")
+	failsWith(t, as("Helen Marsh", "meeting", "move", "aob", "--up"), 1, "only hotspot items can be moved")
+	out := chair("hotspot", "add", "Queen's Park: youths on the bandstand", "--ward", "Spire", "--category", "nuisance",
+		"--risk", "medium", "--lead", "community safety", "--location", "Queen's Park bandstand")
+	if !strings.Contains(out, "as a new referral in") {
+		t.Errorf("hotspot add said %q", out)
+	}
+	referral := strings.Fields(out)[0]
+	chair("hotspot", "update", "HS-1", "--risk", "medium", "--reason", "Calls down a third")
+	failsWith(t, as("Helen Marsh", "hotspot", "update", "HS-1", "--risk", "extreme"), 2, "not a risk level")
+	failsWith(t, as("Helen Marsh", "hotspot", "close", "HS-1", "--reason", "Quiet"), 1, "still has")
+	chair("hotspot", "close", "HS-1", "--reason", "Quiet for six weeks", "--actions", "general")
+	chair("note", "add", "--hotspot", "HS-2", "--agency", "police", "Two riders warned")
+	chair("decision", "add", "--hotspot", "HS-2", "That a Section 59 operation run for two more weekends")
+	chair("meeting", "next", "+1w", "--place", "Committee Room 2")
+	chair("meeting", "close")
+
+	md := chair("minutes", "latest")
+	for _, want := range []string{
+		"Karen Doyle (Chesterfield Royal Hospital)",
+		"Apologies for absence were received from Dr Omar Haddad",
+		"The Chair read the confidentiality statement",
+		"approved as a correct record",
+		"| " + plain[1] + " |", "→ done: Finished at the weekend",
+		"Waiting on the landlord",
+		referral + " Queen's Park: youths on the bandstand",
+		"Risk changed from high to medium: Calls down a third.",
+		"The hotspot was closed: Quiet for six weeks",
+		"continue as general business",
+		"**Derbyshire Constabulary:** Two riders warned",
+		"RESOLVED –** that a Section 59 operation run for two more weekends",
+		"Committee Room 2",
+	} {
+		if !strings.Contains(md, want) {
+			t.Errorf("the minutes do not say %q", want)
+		}
+	}
+	if !regexp.MustCompile(`\*\*Louise Birch \(minute \d+, HS-4 Holme Hall shops: intimidation at the parade\):\*\* A relative runs one of the shops`).MatchString(md) {
+		t.Error("the declaration does not name its minute")
+	}
+	if strings.Contains(md, "HS-11 Walton") {
+		t.Error("a dropped hotspot is minuted")
+	}
+	show := chair("hotspot", "show", "HS-1", "--format", "json")
+	var h struct {
+		Hotspot map[string]string `json:"hotspot"`
+		History []map[string]string
+	}
+	if err := json.Unmarshal([]byte(show), &h); err != nil || h.Hotspot["status"] != "closed" || len(h.History) == 0 {
+		t.Errorf("hotspot show: %v %v", err, h.Hotspot)
+	}
+}
