@@ -14,7 +14,9 @@ import (
 // date, close — and the minutes carry all of it.
 func TestAMeetingFromTheCommandLine(t *testing.T) {
 	db := demoDB(t)
-	as := func(who string, args ...string) result { return run(t, nil, append([]string{"--db", db, "--as", who}, args...)...) }
+	as := func(who string, args ...string) result {
+		return run(t, nil, append([]string{"--db", db, "--as", who}, args...)...)
+	}
 	chair := func(args ...string) string {
 		t.Helper()
 		r := as("Helen Marsh", args...)
