@@ -1,6 +1,13 @@
 package main
 
 import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
 	"github.com/ccsp/tasking/model"
 	"github.com/spf13/cobra"
 )
@@ -14,67 +21,140 @@ import (
 
 var exportFormats = []format{formatCSV, formatJSON}
 
+// actionLogFormats are what `export actions` writes.
+var actionLogFormats = []format{formatCSV, formatJSON, formatXLSX}
+
 func newExportCmd(a *app) *cobra.Command {
-	return newGroup("export", "Export the action log or the hotspots as CSV or JSON", newExportActionsCmd(a), newExportHotspotsCmd(a))
+	return newGroup("export", "Export the action log (CSV, JSON or Excel) or the hotspots (CSV or JSON)", newExportActionsCmd(a), newExportHotspotsCmd(a))
 }
 
 func newExportActionsCmd(a *app) *cobra.Command {
-	var formatFlag string
-	var public bool
+	var formatFlag, out string
+	var public, byAgency, force bool
 	cmd := &cobra.Command{
-		Use:   "actions --format csv|json [--public]",
-		Short: "Every action, every status: the action log",
-		Long: "actions exports every action, overdue first then by due date.\n\n" +
-			"Fields: ref, hotspot, text, agency, officer, due, status, rag, created_meeting, updated_at, last_update. " +
+		Use:   "actions --format csv|json|xlsx [--public] [-o FILE|-] [--by-agency -o DIR] [--force]",
+		Short: "Every action, every status: the action log for the partners",
+		Long: "actions exports every action, overdue first then by due date: the action log a coordinator sends " +
+			"the partners.\n\n" +
+			"Fields: " + strings.Join(fieldNames[actionLogRow](), ", ") + ". " +
+			"original_due is the date the action was assigned with; times_carried_forward counts the times its " +
+			"due date was moved later; days_overdue is how late open work is (empty when it is not overdue).\n\n" +
+			"csv is UTF-8 with a byte order mark, so Excel keeps accents and dashes. xlsx is an Excel workbook " +
+			"(header row frozen and filtered, real dates, RAG as a red, amber or green fill, the classification " +
+			"printed at the top and bottom of every page); it needs -o FILE, or -o - to send it down a pipe. " +
+			"--by-agency -o DIR writes one file per agency holding only that agency's actions " +
+			"(DIR/derbyshire-constabulary-actions.xlsx …), so each rep is sent only their own. Files are created " +
+			"readable by you only; an existing file is never overwritten without --force.\n\n" +
 			"--public leaves out actions on hotspots taken in private (Part 2, and all personal ASB), general actions " +
-			"marked confidential or assigned in private, officers' names and the words of updates.",
-		Example: "  tasking export actions --format csv > action-log.csv",
-		Args:    usageArgs(cobra.NoArgs),
+			"marked confidential or assigned in private, officers' names, the words of updates and completion notes, " +
+			"and who wrote them.",
+		Example: "  tasking export actions --format csv > action-log.csv\n" +
+			"  tasking export actions --format xlsx -o action-log.xlsx\n" +
+			"  tasking export actions --format xlsx --by-agency -o ~/action-logs/\n" +
+			"  tasking export actions --format xlsx --public -o - | mail-attach action-log-public.xlsx",
+		Args: usageArgs(cobra.NoArgs),
 		RunE: a.run(func(cmd *cobra.Command, _ []string) error {
-			f, err := parseFormat(formatFlag, exportFormats...)
+			f, err := parseFormat(formatFlag, actionLogFormats...)
 			if err != nil {
 				return err
+			}
+			toStdout := out == "" || out == "-"
+			switch {
+			case byAgency && toStdout:
+				return usagef("--by-agency writes one file per agency: name their folder with -o DIR")
+			case f == formatXLSX && out == "":
+				return usagef("--format xlsx writes a binary workbook: save it with -o FILE (or -o - to send it down a pipe)")
+			case f == formatXLSX && toStdout && isTerminal(cmd.OutOrStdout()):
+				return usagef("--format xlsx will not write a binary workbook to the terminal: save it with -o FILE, or pipe it")
 			}
 			s, err := a.openData(cmd)
 			if err != nil {
 				return err
 			}
 			defer s.Close()
-			today := s.Today()
-			actions, err := s.Actions(model.ActionFilter{Today: today})
+			entries, err := readActionLog(s, public)
 			if err != nil {
 				return err
 			}
-			agencies, err := s.Agencies()
+			classification := restrictedActionLog
+			if public {
+				classification = publicActionLog
+			}
+			if byAgency {
+				agencies, err := s.Agencies()
+				if err != nil {
+					return err
+				}
+				return exportByAgency(cmd, entries, model.IndexAgencies(agencies), out, f, public, force, classification)
+			}
+			rows := make([]actionLogRow, len(entries))
+			for i, e := range entries {
+				rows[i] = e.row
+			}
+			data, err := renderActionLog(f, rows, classification)
 			if err != nil {
 				return err
 			}
-			hotspots, err := s.Hotspots()
-			if err != nil {
+			if toStdout {
+				_, err := cmd.OutOrStdout().Write(data)
 				return err
 			}
-			rules := model.PublicRules(model.Meeting{}, hotspotIndex(hotspots))
-			idx := model.IndexAgencies(agencies)
-			out := list[actionRow]{rows: []actionRow{}}
-			for _, act := range actions {
-				if public && !rules.Action(act) {
-					continue
-				}
-				row := actionRowOf(act, idx, today)
-				if public && !rules.Officer() {
-					row.Officer = ""
-				}
-				if public && !rules.UpdateWords() {
-					row.LastUpdate = ""
-				}
-				out.rows = append(out.rows, row)
+			path := out
+			if st, err := os.Stat(out); err == nil && st.IsDir() {
+				path = filepath.Join(out, actionLogFileName("action-log-"+s.Today().String(), f, public))
 			}
-			return out.write(cmd.OutOrStdout(), f)
+			if err := checkFree(path, force); err != nil {
+				return err
+			}
+			if err := saveActionLog(path, data, force); err != nil {
+				return err
+			}
+			_, err = fmt.Fprintln(cmd.ErrOrStderr(), actionsSaved(len(rows), path))
+			return err
 		}),
 	}
-	addFormatFlag(cmd, &formatFlag, exportFormats...)
+	addFormatFlag(cmd, &formatFlag, actionLogFormats...)
 	cmd.Flags().BoolVar(&public, "public", false, "for publication: nothing taken in private, no officers, no update words")
+	cmd.Flags().StringVarP(&out, "output", "o", "", "write to this file (- for stdout), or with --by-agency into this folder")
+	cmd.Flags().BoolVar(&byAgency, "by-agency", false, "one file per agency, each holding only that agency's actions (needs -o DIR)")
+	cmd.Flags().BoolVar(&force, "force", false, "overwrite files that already exist")
 	return cmd
+}
+
+// exportByAgency writes one file per agency into dir. Every file is checked
+// before any is written, so a refusal leaves the folder as it was.
+func exportByAgency(cmd *cobra.Command, entries []actionLogEntry, agencies model.AgencyIndex, dir string, f format,
+	public, force bool, classification string) error {
+	if st, err := os.Stat(dir); err == nil && !st.IsDir() {
+		return usagef("--by-agency needs a folder: %s is a file", dir)
+	} else if errors.Is(err, fs.ErrNotExist) {
+		if err := os.MkdirAll(dir, 0o700); err != nil {
+			return fmt.Errorf("cannot make the folder %s: %w", dir, err)
+		}
+	}
+	targets := byAgencyTargets(entries, agencies, dir, f, public)
+	if len(targets) == 0 {
+		_, err := fmt.Fprintln(cmd.ErrOrStderr(), "no actions to export: nothing written")
+		return err
+	}
+	for _, t := range targets {
+		if err := checkFree(t.path, force); err != nil {
+			return err
+		}
+	}
+	for _, t := range targets {
+		data, err := renderActionLog(f, t.rows, classification)
+		if err != nil {
+			return err
+		}
+		if err := saveActionLog(t.path, data, force); err != nil {
+			return err
+		}
+		if _, err := fmt.Fprintln(cmd.ErrOrStderr(), actionsSaved(len(t.rows), t.path)); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func newExportHotspotsCmd(a *app) *cobra.Command {

@@ -32,7 +32,7 @@ func TestEmptyListsAreEmptyArraysAndBareHeaders(t *testing.T) {
 		t.Errorf("empty JSON is %q (%v), want []", b.String(), err)
 	}
 	b.Reset()
-	if err := (list[agencyRow]{}).write(&b, formatCSV); err != nil || b.String() != "name,short_name\n" {
+	if err := (list[agencyRow]{}).write(&b, formatCSV); err != nil || b.String() != "name,short_name,retired\n" {
 		t.Errorf("empty CSV is %q (%v)", b.String(), err)
 	}
 }
@@ -43,7 +43,7 @@ func TestCSVQuotesAndKeepsText(t *testing.T) {
 	if err := writeCSV(&b, rows); err != nil {
 		t.Fatal(err)
 	}
-	if want := "name,short_name\n\"Fire, \"\"Rescue\"\"\",Fire\n"; b.String() != want {
+	if want := "name,short_name,retired\n\"Fire, \"\"Rescue\"\"\",Fire,\n"; b.String() != want {
 		t.Errorf("CSV %q, want %q", b.String(), want)
 	}
 }

@@ -48,11 +48,11 @@ func TestMeetingFromTheCommandLine(t *testing.T) {
 func TestExport(t *testing.T) {
 	db := demoDB(t)
 	out := ok(t, "--db", db, "export", "actions", "--format", "csv")
-	recs, err := csv.NewReader(strings.NewReader(out)).ReadAll()
+	recs, err := csv.NewReader(strings.NewReader(strings.TrimPrefix(out, "\ufeff"))).ReadAll()
 	if err != nil {
 		t.Fatalf("export is not CSV: %v", err)
 	}
-	if strings.Join(recs[0], ",") != strings.Join(actionFields, ",") {
+	if strings.Join(recs[0], ",") != strings.Join(actionLogFields, ",") {
 		t.Fatalf("header %v", recs[0])
 	}
 	all := decodeJSON(t, ok(t, "--db", db, "export", "actions", "--format", "json"))
