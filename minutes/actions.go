@@ -35,7 +35,7 @@ func (b *builder) actionRow(a model.Action) ActionRow {
 	today := b.rec.Today
 	agency := line(b.idx.Agencies.Label(a.AgencyID))
 	row := ActionRow{Ref: a.Ref(), Hotspot: generalHotspot, Text: text(a.Text), Owner: agency, Agency: agency,
-		Due: a.Due, Status: a.Status.Label(), Overdue: a.IsOverdue(today), RAG: string(a.RAGFor(today))}
+		Due: a.Due, Status: a.Status.Label(), Overdue: a.IsOverdue(today), RAG: string(a.RAGFor(today)), Private: !b.rules.Action(a)}
 	// The owner is the agency's short label, with the named officer when
 	// there is one: "Police (PCSO Nadia Khan)". Public minutes name agencies,
 	// not officers.

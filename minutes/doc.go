@@ -203,6 +203,9 @@ type ActionRow struct {
 	// RAG is red, amber or green as at the minutes' day (empty when done or
 	// cancelled): frozen with the meeting, like Status and Overdue.
 	RAG string `json:"rag,omitempty"`
+	// Private: the action is private business (the restricted version marks
+	// it; the public version has no private actions at all).
+	Private bool `json:"private,omitempty"`
 }
 
 // MatterRow is one action reviewed under matters arising, with what this

@@ -14,6 +14,9 @@ const (
 	exclusionTitle = "Exclusion of the public"
 	deferredText   = "Deferred to the next meeting."
 	exclusionKind  = model.ItemKind("exclusion")
+	// notReviewed is what a closed meeting's matters arising say of an
+	// action it did not get to.
+	notReviewed = "not reviewed at this meeting"
 )
 
 // items makes the numbered minutes in council order (model.MinuteOrder):
@@ -119,6 +122,9 @@ func (b *builder) item(n int, it model.AgendaItem) Item {
 	switch it.Kind {
 	case model.ItemAttendance:
 		out.Statement = b.apologiesStatement()
+		if rec.Meeting.State == model.MeetingPlanned {
+			out.Statement = "Attendance will be recorded at the meeting."
+		}
 	case model.ItemDeclarations:
 		out.Declarations = b.declarations(inPrivate)
 		if len(out.Declarations) == 0 {
@@ -148,15 +154,13 @@ func (b *builder) item(n int, it model.AgendaItem) Item {
 				}
 			}
 			row.Update = strings.Join(said, "; ")
+			if row.Update == "" && rec.Meeting.State == model.MeetingClosed {
+				row.Update = notReviewed
+			}
 			out.Matters = append(out.Matters, row)
 		}
 		if len(out.Matters) == 0 {
-			// A closed meeting lists only what it reviewed; "no matters
-			// arising" would be false if open actions were simply not reached.
 			out.Statement = "There were no matters arising."
-			if rec.Meeting.State == model.MeetingClosed && rec.Meeting.PreviousMeetingID != 0 {
-				out.Statement = "No actions from earlier meetings were reviewed at this meeting."
-			}
 			if withheld {
 				out.Statement = withheldStatement
 			}
@@ -362,7 +366,7 @@ func nextMeeting(m model.Meeting) string {
 	}
 	s := m.NextDate.Long()
 	if t := line(m.NextTime); t != "" {
-		s += " at " + t
+		s += " at " + councilTime(t)
 	}
 	if p := strings.TrimRight(line(m.NextPlace), "."); p != "" {
 		s += ", " + p

@@ -165,7 +165,7 @@ func TestMeetingThroughTheStore(t *testing.T) {
 		if !strings.Contains(aob.text, "Bonfire period: sites list wanted by Friday.") {
 			t.Errorf("AOB: %s", aob.text)
 		}
-		if next := p.sectionNamed(t, "Date of next meeting"); !strings.Contains(next.text, "Tuesday 8 December 2026 at 10:00, Committee Room 2.") {
+		if next := p.sectionNamed(t, "Date of next meeting"); !strings.Contains(next.text, "Tuesday 8 December 2026 at 10.00 am, Committee Room 2.") {
 			t.Errorf("next meeting: %s", next.text)
 		}
 		if c := p.sections[0].text; !strings.Contains(c, "The Chair read the confidentiality statement:\n"+model.DefaultConfidentialityStatement) {
@@ -197,7 +197,7 @@ func TestMeetingThroughTheStore(t *testing.T) {
 			t.Error("a closed meeting's minutes say DRAFT")
 		}
 	})
-	t.Run("planned: a draft of the standing items", func(t *testing.T) {
+	t.Run("planned: a draft of the agenda it would open with", func(t *testing.T) {
 		next, ok := plannedMeeting(t, s)
 		if !ok {
 			t.Fatal("closing the meeting did not plan the next one")
@@ -210,8 +210,12 @@ func TestMeetingThroughTheStore(t *testing.T) {
 		if !strings.Contains(p.sections[0].text, "DRAFT") || !strings.Contains(p.sections[0].text, "has not started") {
 			t.Errorf("a planned meeting's minutes: %s", p.sections[0].text)
 		}
-		if got := len(p.sections); got != 3+6+1 {
-			t.Errorf("a planned meeting has %d headings, want partnership, Present, Apologies, six standing items and the log", got)
+		checkStructure(t, rec, Markdown(rec))
+		if rec.Previous == nil || rec.Previous.ID != m.ID || len(rec.Meeting.Agenda) < 8 {
+			t.Errorf("a planned meeting's draft: previous %v, %d agenda items", rec.Previous, len(rec.Meeting.Agenda))
+		}
+		if a := p.sectionNamed(t, "Minutes of the previous meeting"); !strings.Contains(a.text, "were not yet approved") {
+			t.Errorf("previous minutes: %s", a.text)
 		}
 	})
 }

@@ -3,6 +3,7 @@ package minutes
 import (
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/ccsp/tasking/model"
 )
@@ -23,6 +24,9 @@ const (
 	// signatureLine ends the minutes: the Chair signs them once approved.
 	signatureLine   = "Chair ........................................   Date ....................."
 	confidentialTag = "(confidential)"
+	// privateTag marks an action that is private business in the restricted
+	// version's tables.
+	privateTag = "(private)"
 	actionLogTitle  = "Appendix: Action log"
 	// withheldStatement stands under an item all of whose business the
 	// public version leaves out, so that it does not say nothing happened.
@@ -98,7 +102,7 @@ func heldOn(d Doc) string {
 	case d.Started != "":
 		s += " from " + d.Started
 	case d.Time != "":
-		s += " at " + d.Time
+		s += " at " + councilTime(d.Time)
 	}
 	if p := strings.TrimRight(d.Place, "."); p != "" {
 		s += " in " + p
@@ -252,11 +256,30 @@ var (
 )
 
 func mattersCells(m MatterRow) []string {
-	return []string{m.Ref, m.Text, m.Owner, due(m.Due), m.Status, orDash(m.Update)}
+	return []string{m.Ref, actionText(m.ActionRow), m.Owner, due(m.Due), m.Status, orDash(m.Update)}
 }
 
-func actionCells(a ActionRow) []string { return []string{a.Ref, a.Text, a.Owner, due(a.Due)} }
+func actionCells(a ActionRow) []string { return []string{a.Ref, actionText(a), a.Owner, due(a.Due)} }
 
 func logCells(a ActionRow) []string {
-	return []string{a.Ref, a.Hotspot, a.Text, a.Owner, due(a.Due), a.Status}
+	return []string{a.Ref, a.Hotspot, actionText(a), a.Owner, due(a.Due), a.Status}
+}
+
+// actionText is an action's words in a table, marked when it is private
+// business (only the restricted version has such rows).
+func actionText(a ActionRow) string {
+	if a.Private {
+		return privateTag + " " + a.Text
+	}
+	return a.Text
+}
+
+// councilTime writes a 24-hour "14:30" as council minutes do, "2.30 pm";
+// anything else is left as it is.
+func councilTime(hhmm string) string {
+	t, err := time.Parse("15:04", hhmm)
+	if err != nil {
+		return hhmm
+	}
+	return strings.ToLower(t.Format("3.04 PM"))
 }

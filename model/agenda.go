@@ -180,8 +180,11 @@ func (m *Meeting) SetPart2(i int, part2 bool, para ExemptParagraph) error {
 		return Invalid("agenda", "there is no item %d", i+1)
 	}
 	it := m.Agenda[i]
-	if k := it.Kind; k == ItemAttendance || k == ItemNextMeeting {
-		return Invalid("agenda", "%s is always Part 1", strings.ToLower(k.StandingTitle()))
+	if k := it.Kind; k != ItemHotspot && k != ItemAOB {
+		// Attendance, declarations, the minutes, matters arising, referrals
+		// and the next date are public business; what is private under
+		// them is a hotspot (its own item) or a confidential note.
+		return Invalid("agenda", "%s is always Part 1: take the hotspot, or any other business, in private instead", strings.ToLower(k.StandingTitle()))
 	}
 	if it.Part2 == part2 && (!part2 || para == 0 || para == it.Paragraph) {
 		if part2 {

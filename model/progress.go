@@ -6,14 +6,19 @@ import (
 	"strings"
 )
 
-// Deferred is the hotspots on m's agenda the meeting never reached: not
-// gone to, and with nothing recorded under them (business: the hotspots
-// with notes, decisions or actions in the meeting). At close they are
-// minuted "Deferred to the next meeting" and open the next agenda's walk.
+// NoChangeNote is the note "discussed, no change" records under a hotspot
+// (v in the meeting): the minute that shows it was discussed.
+const NoChangeNote = "Discussed; no change."
+
+// Deferred is the hotspots on m's agenda the meeting did not discuss: with
+// nothing recorded under them (business: the hotspots with notes — "no
+// change" is one —, decisions or actions in the meeting). Being on the
+// screen is not discussing. At close they are minuted "Deferred to the next
+// meeting" and open the next agenda's walk.
 func Deferred(m Meeting, business []ID) []ID {
 	var out []ID
 	for _, it := range m.Agenda {
-		if it.Kind == ItemHotspot && !slices.Contains(m.Visited, it.HotspotID) && !slices.Contains(business, it.HotspotID) {
+		if it.Kind == ItemHotspot && !slices.Contains(business, it.HotspotID) {
 			out = append(out, it.HotspotID)
 		}
 	}
@@ -35,12 +40,23 @@ type Progress struct {
 	Unreviewed int
 	// NotReached is the hotspots that would be deferred if it closed now.
 	NotReached []ID
+	// Unmarked is how many members' attendance is not recorded (they are
+	// minuted absent at close); the other flags are standing business not
+	// done.
+	Unmarked                                       int
+	NoStatement, NoDeclarations, MinutesUnapproved bool
 }
 
 // MeetingProgress reads a meeting's record for its progress.
 func MeetingProgress(r *MeetingRecord) Progress {
 	m := r.Meeting
-	p := Progress{Done: make([]bool, len(m.Agenda))}
+	p := Progress{Done: make([]bool, len(m.Agenda)), NoStatement: !m.ConfidentialityRead,
+		NoDeclarations: !m.NoDeclarations && len(m.Declarations) == 0, MinutesUnapproved: m.PreviousMeetingID != 0 && m.MinutesApprovedByDecID == 0}
+	for _, at := range m.Attendance {
+		if at.Status == Unmarked {
+			p.Unmarked++
+		}
+	}
 	reviewed := r.ReviewedIn(m.ID)
 	for _, a := range r.MattersArising() {
 		if _, ok := reviewed[a.ID]; !ok {
@@ -122,6 +138,21 @@ func (m Meeting) CurrentItemWas(hotspotID ID) bool { return slices.Contains(m.Vi
 // when everything was done.
 func (p Progress) CloseWarning(m Meeting) string {
 	var parts []string
+	switch {
+	case p.Unmarked == 1:
+		parts = append(parts, "1 member's attendance not recorded (minuted absent)")
+	case p.Unmarked > 1:
+		parts = append(parts, fmt.Sprintf("%d members' attendance not recorded (minuted absent)", p.Unmarked))
+	}
+	if p.NoStatement {
+		parts = append(parts, "the confidentiality statement not recorded as read")
+	}
+	if p.NoDeclarations {
+		parts = append(parts, "declarations of interest not recorded")
+	}
+	if p.MinutesUnapproved {
+		parts = append(parts, "the previous minutes not approved")
+	}
 	if p.Unreviewed == 1 {
 		parts = append(parts, "1 matter arising not reviewed")
 	} else if p.Unreviewed > 1 {

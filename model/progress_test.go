@@ -27,7 +27,7 @@ func TestMeetingProgressCountsWhatWasDone(t *testing.T) {
 		notReached []ID
 	}{
 		{"nothing done: passing items does not count", func(r *MeetingRecord) { r.Meeting.Visited = []ID{1} },
-			nil, 1, []ID{2, 3}},
+			nil, 1, []ID{1, 2, 3}},
 		{"a note under HS-2 and a decision in AOB", func(r *MeetingRecord) {
 			r.Notes = []Note{{MeetingID: 2, Item: ItemHotspot, HotspotID: 2}}
 			r.Decisions = []Decision{{MeetingID: 2, Item: ItemAOB}}
@@ -64,6 +64,10 @@ func TestMeetingProgressCountsWhatWasDone(t *testing.T) {
 
 func TestCloseWarning(t *testing.T) {
 	m := Meeting{NextDate: MustDate("2026-12-01")}
+	if w := (Progress{Unmarked: 2, NoStatement: true, NoDeclarations: true, MinutesUnapproved: true}).CloseWarning(m); w !=
+		"2 members' attendance not recorded (minuted absent); the confidentiality statement not recorded as read; declarations of interest not recorded; the previous minutes not approved." {
+		t.Errorf("standing business: %q", w)
+	}
 	if w := (Progress{}).CloseWarning(m); w != "" {
 		t.Errorf("nothing unfinished, but %q", w)
 	}

@@ -91,9 +91,10 @@ func (r *MeetingRecord) UpdatesIn(meetingID ID) map[ID][]ActionUpdate {
 
 // MattersArising is every action from earlier meetings that is still open,
 // plus those this meeting has already reviewed (so a just-closed action stays
-// on the list with its new status). Once the meeting is closed it is only the
-// reviewed ones: the minutes must not change as later work happens.
-// Overdue first (most overdue first), then by due date.
+// on the list with its new status). For a closed meeting, read from its
+// frozen record, "still open" is as at the close: the minutes list what was
+// before the meeting, reviewed or not. Overdue first (most overdue first),
+// then by due date.
 func (r *MeetingRecord) MattersArising() []Action {
 	return MattersArisingFor(r.Meeting, r.Actions, r.ReviewedIn(r.Meeting.ID), r.Today)
 }
@@ -111,8 +112,11 @@ func MattersArisingFor(m Meeting, actions []Action, reviewed map[ID]ActionUpdate
 		if !m.OpenedAt.IsZero() && a.CreatedAt.After(m.OpenedAt) && a.CreatedMeetingID != 0 {
 			continue // made in a later meeting
 		}
+		if closed && !m.ClosedAt.IsZero() && a.CreatedAt.After(m.ClosedAt) {
+			continue // assigned after the meeting closed
+		}
 		_, seen := reviewed[a.ID]
-		if seen || (!closed && !a.Status.IsClosed()) {
+		if seen || !a.Status.IsClosed() {
 			out = append(out, a)
 		}
 	}

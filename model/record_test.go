@@ -38,10 +38,15 @@ func TestMattersArisingAndWorkload(t *testing.T) {
 			t.Fatalf("matters arising %v, want %v", got, want)
 		}
 	}
-	rec.Meeting.State = MeetingClosed
-	if ma := rec.MattersArising(); len(ma) != 1 || ma[0].ID != 5 {
-		t.Fatalf("closed meeting lists only reviewed actions, got %v", ma)
+	// Closed (and read from its frozen record), the list is the same:
+	// what was before the meeting, reviewed or not; an action assigned
+	// after it closed is not.
+	rec.Meeting.State, rec.Meeting.ClosedAt = MeetingClosed, opened.Add(time.Hour)
+	rec.Actions = append(rec.Actions, Action{ID: 8, AgencyID: 1, Status: StatusOpen, Due: today, CreatedAt: opened.Add(2 * time.Hour)})
+	if ma := rec.MattersArising(); len(ma) != 4 || ma[2].ID != 5 {
+		t.Fatalf("closed meeting's matters arising %v, want 3 2 5 1", ma)
 	}
+	rec.Actions = rec.Actions[:len(rec.Actions)-1]
 
 	rec.Actions[0].LastUpdateAt = opened.Add(-24 * time.Hour) // police, updated since the last meeting
 	loads := AgencyWorkload(rec.Agencies, rec.Actions, today, earlier.Add(2*time.Hour))

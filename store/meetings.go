@@ -478,9 +478,6 @@ func (s *Store) CloseMeeting(actor model.Actor, id model.ID) (model.Meeting, err
 				m.Attendance[i].Status = model.Absent
 			}
 		}
-		if it, ok := m.CurrentItem(); ok && it.Kind == model.ItemHotspot {
-			m.Visit(it.HotspotID)
-		}
 		reviewed, err := businessIn(w.tx, m)
 		if err != nil {
 			return nil, nil, err
@@ -519,8 +516,10 @@ func (s *Store) CloseMeeting(actor model.Actor, id model.ID) (model.Meeting, err
 	}, func(w *wtx, m model.Meeting) error { return freeze(w, m.ID) })
 }
 
-// businessIn is the hotspots a meeting went to or recorded anything under:
-// notes, decisions or actions.
+// businessIn is the hotspots a meeting recorded anything under: notes
+// (including "discussed, no change"), decisions or actions, or one of its
+// actions reviewed or updated while the meeting was on it. Only they count
+// as reviewed; the rest are deferred.
 func businessIn(tx *bolt.Tx, m *model.Meeting) ([]model.ID, error) {
 	seen := map[model.ID]bool{}
 	var out []model.ID
@@ -530,8 +529,17 @@ func businessIn(tx *bolt.Tx, m *model.Meeting) ([]model.ID, error) {
 			out = append(out, id)
 		}
 	}
-	for _, id := range m.Visited {
-		add(id)
+	updates, err := all[model.ActionUpdate](tx, bUpdates)
+	if err != nil {
+		return nil, err
+	}
+	for _, u := range updates {
+		if u.MeetingID == m.ID && u.Kind != model.UpdateCreated {
+			var a model.Action
+			if get(tx, bActions, u.ActionID, &a) == nil && a.HotspotID != 0 && slices.Contains(m.Visited, a.HotspotID) {
+				add(a.HotspotID)
+			}
+		}
 	}
 	notes, err := all[model.Note](tx, bNotes)
 	if err != nil {

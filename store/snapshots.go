@@ -31,10 +31,26 @@ func readRecord(tx *bolt.Tx, id model.ID, today model.Date) (rec model.MeetingRe
 	if err != nil {
 		return rec, err
 	}
-	rec.FirstMinute = model.FirstMinute(rec.Meeting, meetings)
 	if err := readContext(tx, &rec); err != nil {
 		return rec, err
 	}
+	if rec.Meeting.State == model.MeetingPlanned {
+		// Not started: its draft shows the agenda it would open with and
+		// the meeting before it, as starting it would set them.
+		var last *model.Meeting
+		for i := range meetings {
+			if meetings[i].State == model.MeetingClosed && (last == nil || !meetings[i].Date.Before(last.Date)) {
+				last = &meetings[i]
+			}
+		}
+		var deferred []model.ID
+		if last != nil {
+			prev := *last
+			rec.Previous, deferred = &prev, prev.Deferred
+		}
+		rec.Meeting.Agenda = model.BuildAgenda(rec.Hotspots, deferred)
+	}
+	rec.FirstMinute = model.FirstMinute(rec.Meeting, meetings)
 	c, err := corrections(tx, id)
 	if err != nil {
 		return rec, err

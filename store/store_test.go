@@ -134,12 +134,21 @@ func TestSchemaVersionRecorded(t *testing.T) {
 	}
 }
 
-func TestVisitedHotspotIsReviewedAndChangesAreMinuted(t *testing.T) {
+// A hotspot counts as discussed (reviewed) when something is recorded under
+// it — a change, or "discussed, no change"; one only passed over is
+// deferred to the next meeting, and opens its agenda.
+func TestDiscussedHotspotsAreReviewedTheRestDeferred(t *testing.T) {
 	s, _, _ := openTiny(t)
+	hs3, err := s.AddHotspot(chair, model.NewHotspot{Title: "Park", Category: model.CategoryNuisance, Risk: model.RiskLow, LeadAgencyID: 1}, 0)
+	mustNoErr(t, err)
 	m, err := s.StartMeeting(chair, model.Date{})
 	mustNoErr(t, err)
-	// Agenda: attendance, declarations, minutes, matters, HS-1, HS-2, …
-	_, err = s.GoToItem(chair, m.ID, 5) // HS-2: looked at, nothing said
+	// Agenda: attendance, declarations, minutes, matters, HS-1, HS-2, HS-3 …
+	_, err = s.GoToItem(chair, m.ID, 5) // HS-2: discussed, no change
+	mustNoErr(t, err)
+	_, err = s.RecordNote(chair, m.ID, model.NewNote{HotspotID: 2, Text: model.NoChangeNote})
+	mustNoErr(t, err)
+	_, err = s.GoToItem(chair, m.ID, 6) // HS-3: on the screen, nothing said
 	mustNoErr(t, err)
 	_, err = s.SetHotspotRisk(chair, 1, 0, model.RiskMedium, "calls down by half", m.ID)
 	mustNoErr(t, err)
@@ -156,6 +165,15 @@ func TestVisitedHotspotIsReviewedAndChangesAreMinuted(t *testing.T) {
 		if h.LastReviewed != m.Date {
 			t.Errorf("%s not marked reviewed", h.Ref())
 		}
+	}
+	closed, _ := s.Meeting(m.ID)
+	if h, _ := s.Hotspot(hs3.ID); !h.LastReviewed.IsZero() || len(closed.Deferred) != 1 || closed.Deferred[0] != hs3.ID {
+		t.Errorf("HS-3 was only passed over: reviewed %s, deferred %v", h.LastReviewed, closed.Deferred)
+	}
+	next, err := s.StartMeeting(chair, m.Date.AddDays(7))
+	mustNoErr(t, err)
+	if first := next.Agenda[4]; first.HotspotID != hs3.ID {
+		t.Errorf("the deferred HS-3 does not open the next walk: %v", next.Agenda)
 	}
 }
 

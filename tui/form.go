@@ -2,6 +2,7 @@ package tui
 
 import (
 	"errors"
+	"fmt"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -340,12 +341,21 @@ func (f *form) render(s Styles, w int) string {
 			lines = append(lines, "    "+mark+s.Muted.Render("  "+fl.hint))
 		case fieldChoice:
 			var parts []string
+			plain := 0
 			for j, c := range fl.choices {
+				plain += cells(c) + 3
 				if j == fl.choice {
 					parts = append(parts, s.Selected.Render(" "+c+" "))
 				} else {
 					parts = append(parts, " "+c+" ")
 				}
+			}
+			if plain > inner-4 {
+				// Too many to show side by side (the items of an agenda):
+				// the chosen one, where it is in the list, and the arrows.
+				c := fmt.Sprintf("%d of %d", fl.choice+1, len(fl.choices))
+				lines = append(lines, "    ◂ "+s.Selected.Render(" "+clip(fl.choices[fl.choice], inner-16-len(c))+" ")+" ▸  "+s.Muted.Render(c))
+				break
 			}
 			lines = append(lines, "    "+strings.Join(parts, " "))
 		default:

@@ -485,14 +485,19 @@ func (a *App) togglePart2(i int) tea.Cmd {
 		return nil
 	}
 	e := a.mt.view.items[i]
-	if e.kind == model.ItemAttendance || e.kind == model.ItemNextMeeting {
-		a.flash, a.flashErr = "that item is always Part 1", true
+	if e.kind != model.ItemHotspot && e.kind != model.ItemAOB {
+		a.flash, a.flashErr = "that item is always Part 1: take a hotspot, or any other business, in private", true
 		return nil
 	}
 	actor, st, id := a.actor, a.st, a.mt.id
 	if e.part2 {
+		// Going public is the step that cannot be taken back: ask first.
 		what := fmt.Sprintf("%s is back in Part 1 (public business)", e.title)
-		return a.save(0, what, func() (any, error) { return st.SetItemPart2(actor, id, i, false, 0) })
+		a.ask = &question{text: fmt.Sprintf("Take %s back into Part 1? What was recorded under it at this meeting becomes public business, and it stays public at later meetings.", clip(e.title, 40)),
+			yes: func() tea.Cmd {
+				return a.save(0, what, func() (any, error) { return st.SetItemPart2(actor, id, i, false, 0) })
+			}}
+		return nil
 	}
 	// Into Part 2: under which paragraph of Schedule 12A? The default
 	// follows the item (personal ASB: an individual; otherwise crime).

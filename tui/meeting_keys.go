@@ -67,6 +67,12 @@ func (a *App) itemKey(msg tea.KeyPressMsg) tea.Cmd {
 		case key.Matches(msg, km.Hotspot.CloseHotspot):
 			a.closeHotspotForm(e.hotspotID)
 			return nil
+		case key.Matches(msg, km.Hotspot.NoChange):
+			actor, st, meetingID, hid := a.actor, a.st, a.mt.id, e.hotspotID
+			n := model.NewNote{Item: model.ItemHotspot, HotspotID: hid, Text: model.NoChangeNote}
+			return a.save(0, model.HotspotRef(hid)+": discussed, no change (minuted)", func() (any, error) {
+				return st.RecordNote(actor, meetingID, n)
+			})
 		}
 	case model.ItemReferrals:
 		if key.Matches(msg, km.Referral.NewHotspot) {
@@ -551,6 +557,9 @@ func (a *App) referralForm() {
 			h, err := st.AddHotspot(actor, n, meetingID)
 			if err != nil {
 				return nil, err
+			}
+			if h.Private() {
+				return h.Ref() + " referred: personal ASB, taken in private at the end of the meeting", nil
 			}
 			return h.Ref() + " referred: it is next on the agenda", nil
 		})
