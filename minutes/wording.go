@@ -26,8 +26,8 @@ const (
 	confidentialTag = "(confidential)"
 	// privateTag marks an action that is private business in the restricted
 	// version's tables.
-	privateTag = "(private)"
-	actionLogTitle  = "Appendix: Action log"
+	privateTag     = "(private)"
+	actionLogTitle = "Appendix: Action log"
 	// withheldStatement stands under an item all of whose business the
 	// public version leaves out, so that it does not say nothing happened.
 	withheldStatement = "The business recorded under this item is not included in this version."
