@@ -32,6 +32,21 @@ func (a *App) itemPaneFor(e agendaEntry, w int) itemPane {
 	case model.ItemNextMeeting:
 		p = itemPane{head: a.nextMeetingItemLines(w), sel: -1}
 	}
+	// Someone declared an interest in this item: the room is told at the
+	// top, before anything is discussed.
+	var declared []string
+	for _, d := range v.rec.Meeting.Declarations {
+		if d.Item == e.kind && d.HotspotID == e.hotspotID && (e.kind == model.ItemHotspot || d.Item != "") {
+			declared = append(declared, d.Name+" ("+d.Text+")")
+		}
+	}
+	if len(declared) > 0 {
+		var lines []string
+		for _, l := range wrap("Interest declared: "+strings.Join(declared, "; "), w-3) {
+			lines = append(lines, " "+s.Warning.Render(l))
+		}
+		p.head = append(append(lines, ""), p.head...)
+	}
 	if v.closed {
 		p.head = append([]string{" " + s.Warning.Render("CLOSED — this meeting is read-only. Its minutes: M."), ""}, p.head...)
 	}
@@ -132,7 +147,11 @@ func (a *App) declarationPane(w int) itemPane {
 	case len(m.Declarations) > 0:
 		head = append(head, "", a.section("Declared"))
 		for _, d := range m.Declarations {
-			head = append(head, a.para(d.Name+": "+d.Text, w, nil)...)
+			on := "the business generally"
+			if d.Item != "" {
+				on = model.ItemTitle(model.AgendaItem{Kind: d.Item, HotspotID: d.HotspotID}, v.idx.Hotspots)
+			}
+			head = append(head, a.para(d.Name+" (on "+on+"): "+d.Text, w, nil)...)
 		}
 	case m.NoDeclarations:
 		head = append(head, "", " "+s.Green.Render("✓ No declarations of interest were received."))

@@ -542,3 +542,31 @@ func TestCloseWarnsAboutUnfinishedBusiness(t *testing.T) {
 		t.Fatal("n closed the meeting")
 	}
 }
+
+// An item someone declared an interest in says so at the top; the
+// declarations item says which item each is on.
+func TestDeclaredInterestShownOnItsItem(t *testing.T) {
+	s := demoStore(t)
+	chair := chairOf(t, s)
+	m, err := s.StartMeeting(chair, model.DateOf(testNow))
+	if err != nil {
+		t.Fatal(err)
+	}
+	louise := memberActor(t, s, "Louise Birch")
+	i := slices.IndexFunc(m.Agenda, func(it model.AgendaItem) bool { return it.Kind == model.ItemHotspot })
+	hs := m.Agenda[i].HotspotID
+	if _, err := s.AddDeclaration(chair, m.ID, louise.MemberID, model.ItemHotspot, hs, "a relative runs one of the shops"); err != nil {
+		t.Fatal(err)
+	}
+	ss := startSession(t, s, chair, 120, 36)
+	ss.waitFor("resume the meeting")
+	ss.keys("m")
+	ss.waitFor("item 1/")
+	ss.keys("]")
+	ss.waitFor("Louise Birch (on " + model.HotspotRef(hs))
+	for range i - 1 {
+		ss.keys("]")
+	}
+	ss.waitFor(fmt.Sprintf("item %d/", i+1), "Interest declared: Louise Birch (a relative runs one of the shops)")
+	ss.finish()
+}
