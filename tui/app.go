@@ -313,6 +313,11 @@ func (a *App) failed(msg failedMsg) tea.Cmd {
 // (help, question, form), then the screen.
 func (a *App) key(msg tea.KeyPressMsg) tea.Cmd {
 	if key.Matches(msg, a.keys.Global.Quit) {
+		// Typing in a form is not thrown away by one key: ask first.
+		if a.form != nil && a.form.dirty() && a.form.discard == "" && !a.form.busy {
+			a.form.askDiscard(true)
+			return nil
+		}
 		return tea.Quit
 	}
 	if a.w < minWidth || a.h < minHeight {
@@ -352,10 +357,14 @@ func (a *App) key(msg tea.KeyPressMsg) tea.Cmd {
 		return nil
 	}
 	if a.form != nil {
+		quitting := a.form.quitting
 		res, cmd := a.form.update(msg, a.keys)
 		if res == formCancelled {
 			a.form = nil
 			a.flash, a.flashErr = "cancelled: nothing was saved", false
+			if quitting {
+				return tea.Quit
+			}
 		}
 		return cmd
 	}

@@ -35,6 +35,18 @@ type formField struct {
 	choices          []string
 	choice           int
 	err              string
+	// initial is the value the field opened with: the form is "dirty" (has
+	// typing to lose) once any field differs from it.
+	initial string
+	// pristine: the field still holds its default; the first character
+	// typed replaces it rather than being added to it.
+	pristine bool
+	// wrap shows the text over several lines as it is typed (resolutions,
+	// notes, actions): the room reads the wording before it is saved.
+	wrap bool
+	// prefix is fixed wording shown before the text ("RESOLVED – that"),
+	// which the text completes.
+	prefix string
 }
 
 // formContext is what live previews need: the agencies and dates.
@@ -54,6 +66,10 @@ type form struct {
 	// the past); confirmed records the answer for the resubmission.
 	confirm   string
 	confirmed bool
+	// discard is the question asked when leaving a form with typing in it
+	// (esc); quitting says the app will close too (ctrl+c).
+	discard  string
+	quitting bool
 	busy      bool
 	// submit validates the fields (setting field errors) and returns the
 	// save command, or nil when something is wrong or needs confirming.
@@ -73,7 +89,8 @@ func (f *form) addInput(kind fieldKind, key, label, value, hint string) *form {
 	ti.CharLimit = model.MaxTextLen * 3 // over-long text is refused with a message, not cut silently
 	ti.SetValue(value)
 	ti.CursorEnd()
-	f.fields = append(f.fields, &formField{key: key, label: label, hint: hint, kind: kind, input: ti})
+	f.fields = append(f.fields, &formField{key: key, label: label, hint: hint, kind: kind, input: ti, initial: value,
+		pristine: kind == fieldDate && value != ""})
 	if len(f.fields) == 1 {
 		f.fields[0].input.Focus()
 	}
@@ -82,6 +99,34 @@ func (f *form) addInput(kind fieldKind, key, label, value, hint string) *form {
 
 func (f *form) text(key, label, value, hint string) *form {
 	return f.addInput(fieldText, key, label, value, hint)
+}
+
+// longText is a text field shown wrapped over several lines as it is
+// typed, after an optional fixed prefix the text completes.
+func (f *form) longText(key, label, prefix, hint string) *form {
+	f.addInput(fieldText, key, label, "", hint)
+	fl := f.fields[len(f.fields)-1]
+	fl.wrap, fl.prefix = true, prefix
+	return f
+}
+
+// dirty: something was typed or chosen that leaving would lose.
+func (f *form) dirty() bool {
+	for _, fl := range f.fields {
+		if fl.kind <= fieldDate && strings.TrimSpace(fl.input.Value()) != strings.TrimSpace(fl.initial) {
+			return true
+		}
+	}
+	return false
+}
+
+// askDiscard puts the "discard what you typed?" question; quitting says the
+// app closes too.
+func (f *form) askDiscard(quitting bool) {
+	f.discard, f.quitting = "Discard what you typed?", quitting
+	if quitting {
+		f.discard = "Discard what you typed and quit?"
+	}
 }
 func (f *form) agency(key, label, value string) *form {
 	return f.addInput(fieldAgency, key, label, value, "type two or three letters of the name")
@@ -230,6 +275,15 @@ func (f *form) update(msg tea.Msg, km keyMap) (formResult, tea.Cmd) {
 		return formOpen, nil
 	}
 	if kp, ok := msg.(tea.KeyPressMsg); ok {
+		if f.discard != "" {
+			switch strings.ToLower(kp.String()) {
+			case "y":
+				return formCancelled, nil
+			case "n", "esc":
+				f.discard, f.quitting = "", false
+			}
+			return formOpen, nil
+		}
 		if f.confirm != "" {
 			switch strings.ToLower(kp.String()) {
 			case "y":
@@ -243,6 +297,10 @@ func (f *form) update(msg tea.Msg, km keyMap) (formResult, tea.Cmd) {
 		cur := f.fields[f.focus]
 		switch {
 		case key.Matches(kp, km.Form.Cancel):
+			if f.dirty() {
+				f.askDiscard(false)
+				return formOpen, nil
+			}
 			return formCancelled, nil
 		case kp.String() == "ctrl+s":
 			return formOpen, f.trySubmit()
@@ -282,6 +340,13 @@ func (f *form) update(msg tea.Msg, km keyMap) (formResult, tea.Cmd) {
 			}
 			cur.err = ""
 			return formOpen, nil
+		}
+		if cur.pristine {
+			// The default goes as soon as the person types over it.
+			if t := kp.Text; t != "" && kp.Mod == 0 {
+				cur.input.SetValue("")
+			}
+			cur.pristine = false
 		}
 		var cmd tea.Cmd
 		cur.input, cmd = cur.input.Update(msg)
@@ -359,6 +424,10 @@ func (f *form) render(s Styles, w int) string {
 			}
 			lines = append(lines, "    "+strings.Join(parts, " "))
 		default:
+			if fl.wrap {
+				lines = append(lines, f.wrapped(fl, s, inner-4, focused)...)
+				break
+			}
 			fl.input.SetWidth(max(inner-6, 10))
 			lines = append(lines, "    "+fl.input.View())
 		}
@@ -377,6 +446,8 @@ func (f *form) render(s Styles, w int) string {
 	}
 	lines = append(lines, "")
 	switch {
+	case f.discard != "":
+		lines = append(lines, s.Warning.Render(f.discard+"  y yes · n no"))
 	case f.confirm != "":
 		for _, l := range wrap(f.confirm+"  y yes · n no", inner) {
 			lines = append(lines, s.Warning.Render(l))
@@ -394,6 +465,55 @@ func (f *form) render(s Styles, w int) string {
 		lines[i] = " " + lines[i]
 	}
 	return box(s.FocusStyle, f.title, lines, w, len(lines)+2)
+}
+
+// maxWrapLines is how much of a long text a form shows at once.
+const maxWrapLines = 6
+
+// wrapped draws a long text field over several lines, its fixed prefix
+// first and a block cursor where typing goes, scrolled to keep the cursor
+// in view.
+func (f *form) wrapped(fl *formField, s Styles, w int, focused bool) []string {
+	value := []rune(fl.input.Value())
+	pos := min(fl.input.Position(), len(value))
+	cursor := ""
+	if focused {
+		under := " "
+		if pos < len(value) {
+			under = string(value[pos])
+		}
+		cursor = s.Selected.Render(under)
+	}
+	after := ""
+	if pos < len(value) {
+		after = string(value[pos+1:])
+		if !focused {
+			after = string(value[pos:])
+		}
+	}
+	prefix := ""
+	if fl.prefix != "" {
+		prefix = s.Bold.Render(fl.prefix) + " "
+	}
+	text := prefix + string(value[:pos]) + cursor + after
+	rows := wrap(text, w)
+	if len(rows) == 0 {
+		rows = []string{""}
+	}
+	// Keep the cursor's row in view.
+	at := 0
+	for i, r := range rows {
+		if cursor != "" && strings.Contains(r, cursor) {
+			at = i
+		}
+	}
+	start := max(0, min(at-maxWrapLines+1, len(rows)-maxWrapLines))
+	end := min(len(rows), start+maxWrapLines)
+	out := make([]string, 0, end-start)
+	for _, r := range rows[start:end] {
+		out = append(out, "    "+r)
+	}
+	return out
 }
 
 // preview shows what an agency or date field currently means, or how long

@@ -265,7 +265,7 @@ func (a *App) assignForm(hotspotID model.ID) {
 			return fmt.Sprintf("%s assigned to %s, due %s", act.Ref(), ag.Label(), act.Due.ShortAt(f.ctx.today)), nil
 		})
 	})
-	f.text("text", "Action", "", "specific and time-bound: what will be done, by whom, by when").
+	f.longText("text", "Action", "", "specific and time-bound: what will be done, by whom, by when").
 		agency("agency", "Owner agency", "").
 		text("officer", "Named officer (optional)", "", "leave empty for the agency as a whole").
 		date("due", "Due", "next-meeting")
@@ -280,7 +280,13 @@ func (a *App) assignForm(hotspotID model.ID) {
 func (a *App) resolveForm(e agendaEntry) {
 	actor, st, meetingID := a.actor, a.st, a.mt.id
 	f := newForm("Record a resolution · "+e.title, a.formCtx(), func(f *form) tea.Cmd {
-		text, err := model.NormaliseResolution(f.value("text"))
+		// The field reads "RESOLVED – that …": what is typed completes it
+		// (typing the "that", or the whole "RESOLVED – that", is fine too).
+		typed := strings.TrimSpace(f.value("text"))
+		if l := strings.ToLower(typed); typed != "" && !strings.HasPrefix(l, "that ") && !strings.HasPrefix(l, "resolved") {
+			typed = "that " + typed
+		}
+		text, err := model.NormaliseResolution(typed)
 		if err != nil {
 			f.fail("text", err.Error())
 			return nil
@@ -294,7 +300,7 @@ func (a *App) resolveForm(e agendaEntry) {
 			return "resolution recorded (" + d.Ref() + ")", nil
 		})
 	})
-	f.text("text", "RESOLVED – that …", "", "type the resolution; \"RESOLVED –\" is added in the minutes").
+	f.longText("text", "Resolution", "RESOLVED – that", "complete the sentence: what the group resolved").
 		toggle("part2", "Part 2 (exempt: personal information)", false, "marked Part 2 in the minutes")
 	a.form = f
 }
@@ -315,7 +321,7 @@ func (a *App) noteForm(e agendaEntry) {
 			return st.RecordNote(actor, meetingID, n)
 		})
 	})
-	f.text("text", "Note", "", "what was reported: incidents, intelligence, what each agency did").
+	f.longText("text", "Note", "", "what was reported: incidents, intelligence, what each agency did").
 		agency("agency", "Reported by (optional)", "").
 		toggle("confidential", "Confidential (names a victim, witness or perpetrator)", false, "marked confidential wherever it is shown")
 	a.form = f
@@ -398,7 +404,7 @@ func (a *App) progressForm(act model.Action) {
 			return st.AddActionNote(actor, act.ID, text, meetingID)
 		})
 	})
-	f.text("text", "Progress", "", "what the rep reported")
+	f.longText("text", "Progress", "", "what the rep reported")
 	a.form = f
 }
 

@@ -285,7 +285,7 @@ func (a *App) mineProgressForm(act model.Action) {
 			return st.AddActionNote(actor, act.ID, text, 0)
 		})
 	})
-	f.text("text", "What has happened", "", "dated today and signed with your name; the chair sees it in matters arising")
+	f.longText("text", "What has happened", "", "dated today and signed with your name; the chair sees it in matters arising")
 	a.form = f
 }
 
