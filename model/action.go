@@ -150,6 +150,17 @@ func (a Action) RAGFor(today Date) RAG {
 	return RAGGreen
 }
 
+// NewDueDefault is the date a "new due date" form offers: the usual one
+// (two weeks on, the next meeting), unless that is not after the date the
+// action is already due — a new date never defaults to an earlier one —
+// in which case two weeks after the current due date.
+func NewDueDefault(current, usual Date) Date {
+	if current.IsZero() || usual.After(current) {
+		return usual
+	}
+	return current.AddDays(14)
+}
+
 // NewAction is what the chair types when assigning an action.
 type NewAction struct {
 	HotspotID    ID

@@ -124,3 +124,20 @@ func TestIsRepUpdate(t *testing.T) {
 		}
 	}
 }
+
+func TestNewDueDefaultIsNeverEarlier(t *testing.T) {
+	for _, tt := range []struct{ current, usual, want string }{
+		{"2026-11-20", "2026-12-08", "2026-12-08"}, // overdue: the usual default
+		{"2026-12-15", "2026-12-08", "2026-12-29"}, // due after the usual: two weeks after it
+		{"2026-12-08", "2026-12-08", "2026-12-22"}, // the same day is not a new date
+		{"", "2026-12-08", "2026-12-08"},
+	} {
+		var cur Date
+		if tt.current != "" {
+			cur = MustDate(tt.current)
+		}
+		if got := NewDueDefault(cur, MustDate(tt.usual)); got != MustDate(tt.want) {
+			t.Errorf("current %s usual %s: %s, want %s", tt.current, tt.usual, got, tt.want)
+		}
+	}
+}

@@ -35,6 +35,10 @@ type meetingState struct {
 	filter      filter   // `/` on matters arising
 	// accountability shows the agency table in matters arising (t).
 	accountability bool
+	// mattersOrder is matters arising in the order the chair has been
+	// reading them: a status change re-sorts the list only when the chair
+	// moves on to another item, so nothing jumps under the cursor.
+	mattersOrder []model.ID
 }
 
 func (a *App) openMeeting(id model.ID) tea.Cmd {
@@ -51,6 +55,9 @@ func (mt *meetingState) apply(v *meetingView) {
 	mt.seen = v.rec.Meeting.Version
 	first := mt.view == nil
 	mt.view = v
+	if mt.entry().kind == model.ItemMatters && mt.mattersOrder != nil {
+		v.keepOrder(mt.mattersOrder)
+	}
 	v.filterMatters(mt.filter.query())
 	if mt.pendingNav == 0 {
 		if mt.cur != v.rec.Meeting.Current {
@@ -122,6 +129,7 @@ func (a *App) goTo(i int) tea.Cmd {
 	mt.cur, mt.off = i, 0
 	mt.pick(0)
 	mt.agendaSel = i
+	mt.mattersOrder = nil // the list is sorted afresh when the chair comes back
 	// Only the person running the meeting moves it; others follow along
 	// on their own screen without writing.
 	if mt.view.closed || model.Permit(a.actor, model.OpRunMeeting, 0) != nil {

@@ -174,6 +174,13 @@ func (a *App) attendanceKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 func (a *App) mattersKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	mt, mk := a.mt, a.keys.Matters
 	act, ok := mt.selectedAction()
+	if mt.mattersOrder == nil && mt.view != nil {
+		// From the chair's first change here until they move on, the list
+		// keeps the order they are reading it in.
+		for _, m := range mt.view.matters {
+			mt.mattersOrder = append(mt.mattersOrder, m.ID)
+		}
+	}
 	var to model.ActionStatus
 	switch {
 	case key.Matches(msg, mk.Done):
@@ -225,10 +232,43 @@ func (a *App) mattersKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		return nil, true
 	}
 	actor, st, id := a.actor, a.st, mt.id
-	mt.pick(mt.sel + 1) // on to the next action, whatever the list looks like after the reload
+	if to == model.StatusDone || to == model.StatusCancelled {
+		// Done asks for an outcome (optional), cancelled for a reason: the
+		// minutes record why, not just that.
+		a.statusNoteForm(act, to, id, a.formCtx(), func() { mt.pick(mt.sel + 1) })
+		return nil, true
+	}
+	mt.pick(mt.sel + 1) // on to the next action
 	return a.saveAction(0, act.Ref()+" → "+to.Label(), act.ID, func() (any, error) {
 		return st.SetActionStatus(actor, act.ID, act.Version, to, "", id)
 	}), true
+}
+
+// statusNoteForm finishes (done) or cancels an action with the words that
+// go with it: an optional completion note, a required reason. onSave runs
+// when the change is sent (the list moves on).
+func (a *App) statusNoteForm(act model.Action, to model.ActionStatus, meetingID model.ID, ctx formContext, onSave func()) {
+	actor, st := a.actor, a.st
+	label, hint, required := "Completion note (optional)", "what was done: the outcome the minutes record", false
+	title := "Done · "
+	if to == model.StatusCancelled {
+		label, hint, required, title = "Reason for cancelling", "why it is no longer needed", true, "Cancel · "
+	}
+	f := newForm(title+act.Ref()+" "+act.Text, ctx, func(f *form) tea.Cmd {
+		note, ok := f.textOf("note", strings.ToLower(label), required)
+		if !ok {
+			return nil
+		}
+		version := a.versionOf(act.ID, act.Version)
+		if onSave != nil {
+			onSave()
+		}
+		return a.saveAction(f.id, act.Ref()+" → "+to.Label(), act.ID, func() (any, error) {
+			return st.SetActionStatus(actor, act.ID, version, to, note, meetingID)
+		})
+	})
+	f.longText("note", label, "", hint)
+	a.form = f
 }
 
 func (a *App) formCtx() formContext {
@@ -389,7 +429,13 @@ func (a *App) dueForm(act model.Action, spec dueFormSpec) {
 			return st.ChangeDue(actor, act.ID, version, due, reason, spec.meetingID)
 		})
 	})
-	f.date("due", "New due date", spec.defaultWhen).text("reason", "Reason", "", spec.reasonHint)
+	// The current date is shown; the default is never earlier than it, and
+	// typing replaces it.
+	def := spec.defaultWhen
+	if usual, err := model.ParseWhen(spec.defaultWhen, spec.ctx.today, spec.ctx.next); err == nil {
+		def = model.NewDueDefault(act.Due, usual).String()
+	}
+	f.date("due", "New due date (now due "+act.Due.Format("Mon 2 Jan 2006")+")", def).text("reason", "Reason", "", spec.reasonHint)
 	a.form = f
 }
 

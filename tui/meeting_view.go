@@ -194,6 +194,28 @@ func buildMeetingView(rec model.MeetingRecord) *meetingView {
 	return v
 }
 
+// keepOrder puts matters arising in the given order (the one the chair was
+// reading); actions not in it come after, in their sorted order.
+func (v *meetingView) keepOrder(order []model.ID) {
+	at := make(map[model.ID]int, len(order))
+	for i, id := range order {
+		at[id] = i
+	}
+	slices.SortStableFunc(v.matters, func(x, y model.Action) int {
+		xi, xok := at[x.ID]
+		yi, yok := at[y.ID]
+		switch {
+		case xok && yok:
+			return xi - yi
+		case xok:
+			return -1
+		case yok:
+			return 1
+		}
+		return 0
+	})
+}
+
 // filterMatters narrows matters arising to those matching query (ref,
 // text, agency, officer), keeping their order.
 func (v *meetingView) filterMatters(query string) {

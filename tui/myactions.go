@@ -257,6 +257,10 @@ func (a *App) myActionsKey(msg tea.KeyPressMsg) tea.Cmd {
 		a.flash, a.flashErr = act.Ref()+": "+err.Error(), true
 		return nil
 	}
+	if to == model.StatusDone || to == model.StatusCancelled {
+		a.statusNoteForm(act, to, 0, a.mineFormCtx(), nil)
+		return nil
+	}
 	actor, st := a.actor, a.st
 	// The version on screen goes with the change: if someone else changed
 	// the action meanwhile, the store refuses and the list reloads.

@@ -55,10 +55,8 @@ func TestMyActions(t *testing.T) {
 			ss.keys("enter")
 			ss.waitFor("update added to " + target.Ref())
 			ss.keys("p")
-			ss.waitFor("New due date")
-			for range len("+2w") {
-				ss.tm.Send(keyPress("backspace"))
-			}
+			// The current date is shown; typing replaces the default.
+			ss.waitFor("New due date (now due "+target.Due.Format("Mon 2 Jan 2006")+")")
 			ss.typeText("+3w")
 			ss.keys("enter")
 			ss.typeText("Rota not out yet")
@@ -130,6 +128,7 @@ func TestTwoSessionsEditingOneAction(t *testing.T) {
 	// The sergeant marks it done; the inspector, still looking at the old
 	// version, marks it blocked.
 	settle(first, first.key(keyPress("d")))
+	settle(first, first.key(keyPress("enter"))) // done: the completion note is optional
 	_, cmd := second.Update(keyPress("b"))
 	msg := cmd()
 	failed, ok := msg.(failedMsg)

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 
 	tea "charm.land/bubbletea/v2"
@@ -75,6 +76,9 @@ func TestMeetingWalk(t *testing.T) {
 			ss.keys("]")
 			ss.waitFor("actions from earlier meetings", "0 reviewed today")
 			ss.keys("d")
+			ss.waitFor("Completion note (optional)")
+			ss.typeText("Patrols finished")
+			ss.keys("enter")
 			ss.waitFor("1 reviewed today", "✓ done")
 
 			ss.keys("]")
@@ -304,8 +308,11 @@ func TestMattersCursorFollowsTheAction(t *testing.T) {
 	matters := rec.MattersArising()
 	first, second := matters[0], matters[1]
 	ss.keys("d")
+	ss.waitFor("Completion note (optional)")
+	ss.keys("enter") // the note is optional
 	ss.waitFor("1 reviewed today")
-	// The done action sorts lower now; the cursor is on the one that was next.
+	// The list stays as it was while the chair is on it (the done action
+	// does not jump down under the cursor); the cursor is on the next one.
 	var selected string
 	for _, l := range strings.Split(ss.screen(), "\n") {
 		if strings.Contains(l, "▸A-") {
@@ -322,6 +329,24 @@ func TestMattersCursorFollowsTheAction(t *testing.T) {
 	}
 	if fresh, _ := s.Action(second.ID); fresh.Status != model.StatusInProgress {
 		t.Fatalf("the second key did not act on %s: it is %s", second.Ref(), fresh.Status)
+	}
+	rows := func() []string {
+		var refs []string
+		for _, m := range regexp.MustCompile(`(?m)│[▸ ](A-\d+) `).FindAllStringSubmatch(ss.screen(), -1) {
+			refs = append(refs, m[1])
+		}
+		return refs
+	}
+	if got := rows(); len(got) < 2 || got[0] != first.Ref() || got[1] != second.Ref() {
+		t.Fatalf("the list moved under the chair: %v, want %s then %s first", got, first.Ref(), second.Ref())
+	}
+	// Moving on and back sorts it afresh: the finished one goes down.
+	ss.keys("]")
+	ss.waitFor("item 5/")
+	ss.keys("[")
+	ss.waitFor("item 4/")
+	if got := rows(); len(got) < 1 || got[0] == first.Ref() {
+		t.Fatalf("the list was not sorted afresh on coming back: %v", got)
 	}
 	ss.finish()
 }
@@ -375,6 +400,8 @@ func TestMattersFilter(t *testing.T) {
 		}
 	}
 	ss.keys("d")
+	ss.waitFor("Completion note (optional)")
+	ss.keys("enter")
 	ss.waitFor("1 reviewed today")
 	if a, _ := s.Action(police[0].ID); a.Status != model.StatusDone {
 		t.Fatalf("d did not act on the first police action %s: %s", police[0].Ref(), a.Status)
