@@ -70,7 +70,7 @@ type form struct {
 	// (esc); quitting says the app will close too (ctrl+c).
 	discard  string
 	quitting bool
-	busy      bool
+	busy     bool
 	// submit validates the fields (setting field errors) and returns the
 	// save command, or nil when something is wrong or needs confirming.
 	submit func(f *form) tea.Cmd

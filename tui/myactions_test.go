@@ -56,7 +56,7 @@ func TestMyActions(t *testing.T) {
 			ss.waitFor("update added to " + target.Ref())
 			ss.keys("p")
 			// The current date is shown; typing replaces the default.
-			ss.waitFor("New due date (now due "+target.Due.Format("Mon 2 Jan 2006")+")")
+			ss.waitFor("New due date (now due " + target.Due.Format("Mon 2 Jan 2006") + ")")
 			ss.typeText("+3w")
 			ss.keys("enter")
 			ss.typeText("Rota not out yet")
