@@ -20,12 +20,7 @@ const FileMode = 0o600
 // or the whole new one, never half: a temporary file beside it, synced, then
 // renamed over it. It returns the absolute path written.
 func Save(path string, m model.Meeting, ext string, data []byte) (string, error) {
-	if st, err := os.Stat(path); err == nil && st.IsDir() {
-		path = filepath.Join(path, FileName(m, ext))
-	}
-	if abs, err := filepath.Abs(path); err == nil {
-		path = abs
-	}
+	path = Target(path, m, ext)
 	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
 	if err != nil {
 		return "", writeErr(path, err)
@@ -52,6 +47,18 @@ func Save(path string, m model.Meeting, ext string, data []byte) (string, error)
 		return "", writeErr(path, err)
 	}
 	return path, nil
+}
+
+// Target is the file Save writes for path: inside it if it is a folder,
+// made absolute.
+func Target(path string, m model.Meeting, ext string) string {
+	if st, err := os.Stat(path); err == nil && st.IsDir() {
+		path = filepath.Join(path, FileName(m, ext))
+	}
+	if abs, err := filepath.Abs(path); err == nil {
+		path = abs
+	}
+	return path
 }
 
 // writeErr names the file the person asked for, not the temporary one.

@@ -74,6 +74,9 @@ type form struct {
 	// submit validates the fields (setting field errors) and returns the
 	// save command, or nil when something is wrong or needs confirming.
 	submit func(f *form) tea.Cmd
+	// onChoice, if set, is told when a choice field changes (a file name
+	// that follows the chosen format).
+	onChoice func(f *form, key string)
 }
 
 var formSeq int
@@ -339,6 +342,9 @@ func (f *form) update(msg tea.Msg, km keyMap) (formResult, tea.Cmd) {
 				}
 			}
 			cur.err = ""
+			if f.onChoice != nil {
+				f.onChoice(f, cur.key)
+			}
 			return formOpen, nil
 		}
 		if cur.pristine {

@@ -3,6 +3,7 @@ package tui
 import (
 	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -158,6 +159,13 @@ func (a *App) saveMinutesForm() {
 				name = minutes.FileNameFor(m, format, public)
 			}
 		}
+		// An existing file is replaced only when the person says so.
+		if target := minutes.Target(name, m, string(format)); !f.confirmed {
+			if st, err := os.Stat(target); err == nil && !st.IsDir() {
+				f.confirm = filepath.Base(target) + " already exists here. Replace it?"
+				return nil
+			}
+		}
 		return a.save(f.id, "", func() (any, error) {
 			data, err := minutes.Render(rec, format, minutes.Options{Public: public})
 			if err != nil {
@@ -172,6 +180,21 @@ func (a *App) saveMinutesForm() {
 	})
 	f.choose("format", "Format (md, html for print and Word, txt for email, json)", choices, 0).
 		text("file", "File name", minutes.FileNameFor(m, minutes.MD, public), "a relative name is saved in the current folder; written readable by you only")
+	// The default name follows the format as it is chosen (a typed name is
+	// left alone).
+	f.onChoice = func(f *form, key string) {
+		fl := f.field("file")
+		if key != "format" || fl == nil {
+			return
+		}
+		for _, other := range minutes.Formats {
+			if fl.input.Value() == minutes.FileNameFor(m, other, public) {
+				fl.input.SetValue(minutes.FileNameFor(m, minutes.Format(f.value("format")), public))
+				fl.input.CursorEnd()
+				return
+			}
+		}
+	}
 	a.form = f
 }
 

@@ -504,14 +504,34 @@ func TestPreviewPublicAndExport(t *testing.T) {
 	ss.waitFor("PUBLIC (Part 1)", "taken in private")
 	ss.keys("w")
 	ss.waitFor("Export the minutes · public (Part 1)", "minutes-2026-11-17-public.md")
-	ss.keys("right") // html
+	ss.keys("right") // html: the default name follows
+	ss.waitFor("minutes-2026-11-17-public.html")
 	ss.keys("tab")
-	for range len("minutes-2026-11-17-public.md") {
+	for range len("minutes-2026-11-17-public.html") {
 		ss.tm.Send(keyPress("backspace"))
 	}
 	path := filepath.Join(t.TempDir(), "for-the-website.html")
 	ss.typeText(path)
 	ss.keys("enter")
+	ss.waitFor("saved to " + path)
+	// Again, to the same file: asked before it is replaced.
+	if err := os.WriteFile(path, []byte("keep me"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	ss.keys("w")
+	ss.waitFor("Export the minutes")
+	ss.keys("right", "tab")
+	for range len("minutes-2026-11-17-public.html") {
+		ss.tm.Send(keyPress("backspace"))
+	}
+	ss.typeText(path)
+	ss.keys("enter")
+	ss.waitFor("for-the-website.html already exists here. Replace it?")
+	ss.keys("n")
+	if b, _ := os.ReadFile(path); string(b) != "keep me" {
+		t.Fatal("the file was replaced without asking")
+	}
+	ss.keys("enter", "y")
 	ss.waitFor("saved to " + path)
 	ss.finish()
 	b, err := os.ReadFile(path)
