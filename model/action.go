@@ -150,6 +150,55 @@ func (a Action) RAGFor(today Date) RAG {
 	return RAGGreen
 }
 
+// DaysOverdue is how many days past its due date an open action is (0 when
+// it is not overdue).
+func (a Action) DaysOverdue(today Date) int {
+	if !a.IsOverdue(today) {
+		return 0
+	}
+	return a.Due.DaysUntil(today)
+}
+
+// RAGReason says why an action is red or amber, in words for the room
+// ("" when green, done or cancelled). The same rules as RAGFor, in its
+// order: the first that applies is the reason.
+func (a Action) RAGReason(today Date) string {
+	if a.Status.IsClosed() {
+		return ""
+	}
+	if a.Status == StatusBlocked {
+		return "red: blocked"
+	}
+	if n := a.DaysOverdue(today); n > 0 {
+		return fmt.Sprintf("red: %s overdue (due %s)", plural(n, "day"), a.Due.ShortAt(today))
+	}
+	if !a.Due.IsZero() {
+		switch n := today.DaysUntil(a.Due); {
+		case n == 0:
+			return "amber: due today"
+		case n <= 7:
+			return fmt.Sprintf("amber: due in %s", plural(n, "day"))
+		}
+	}
+	last := a.LastUpdateAt
+	if last.IsZero() {
+		last = a.CreatedAt
+	}
+	if !last.IsZero() {
+		if n := DateOf(last).DaysUntil(today); n >= StaleAfterDays {
+			return fmt.Sprintf("amber: no update from the agency for %s", plural(n, "day"))
+		}
+	}
+	return ""
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}
+
 // NewDueDefault is the date a "new due date" form offers: the usual one
 // (two weeks on, the next meeting), unless that is not after the date the
 // action is already due — a new date never defaults to an earlier one —

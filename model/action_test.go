@@ -1,6 +1,7 @@
 package model
 
 import (
+	"strings"
 	"testing"
 	"time"
 )
@@ -139,5 +140,36 @@ func TestNewDueDefaultIsNeverEarlier(t *testing.T) {
 		if got := NewDueDefault(cur, MustDate(tt.usual)); got != MustDate(tt.want) {
 			t.Errorf("current %s usual %s: %s, want %s", tt.current, tt.usual, got, tt.want)
 		}
+	}
+}
+
+func TestRAGReasonAgreesWithRAG(t *testing.T) {
+	today := MustDate("2026-11-24")
+	at := today.Time(nil)
+	tests := []struct {
+		a    Action
+		want string
+	}{
+		{Action{Status: StatusBlocked, Due: today.AddDays(20)}, "red: blocked"},
+		{Action{Status: StatusOpen, Due: today.AddDays(-12)}, "red: 12 days overdue (due 12 Nov)"},
+		{Action{Status: StatusOpen, Due: today.AddDays(-1)}, "red: 1 day overdue (due 23 Nov)"},
+		{Action{Status: StatusOpen, Due: today}, "amber: due today"},
+		{Action{Status: StatusInProgress, Due: today.AddDays(3), LastUpdateAt: at}, "amber: due in 3 days"},
+		{Action{Status: StatusOpen, Due: today.AddDays(30), CreatedAt: at.AddDate(0, 0, -20)}, "amber: no update from the agency for 20 days"},
+		{Action{Status: StatusOpen, Due: today.AddDays(30), CreatedAt: at.AddDate(0, 0, -20), LastUpdateAt: at.AddDate(0, 0, -2)}, ""},
+		{Action{Status: StatusDone, Due: today.AddDays(-5)}, ""},
+	}
+	for _, tt := range tests {
+		got := tt.a.RAGReason(today)
+		if got != tt.want {
+			t.Errorf("%+v: %q, want %q", tt.a, got, tt.want)
+		}
+		// The reason names the colour the RAG rule gives.
+		if rag := tt.a.RAGFor(today); (got == "") != (rag == RAGGreen || rag == RAGNone) || (got != "" && !strings.HasPrefix(got, string(rag)+":")) {
+			t.Errorf("%+v: reason %q but RAG %q", tt.a, got, rag)
+		}
+	}
+	if n := (Action{Status: StatusOpen, Due: today.AddDays(-4)}).DaysOverdue(today); n != 4 {
+		t.Errorf("days overdue %d", n)
 	}
 }

@@ -37,15 +37,6 @@ func TimesCarriedForward(history []ActionUpdate) int {
 	return n
 }
 
-// DaysOverdue is how many days past its due date open work is on today; 0
-// when it is not overdue (due today, not yet due, done or cancelled).
-func DaysOverdue(a Action, today Date) int {
-	if !a.IsOverdue(today) {
-		return 0
-	}
-	return a.Due.DaysUntil(today)
-}
-
 // RaisedOn is the date the action was raised: the date of the meeting that
 // assigned it (meetingDate, when it was assigned in one), else the day it
 // was added.

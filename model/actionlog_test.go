@@ -73,10 +73,10 @@ func TestDaysOverdue(t *testing.T) {
 	}
 	for _, tt := range tests {
 		a := Action{Status: tt.status, Due: tt.due}
-		if got := DaysOverdue(a, today); got != tt.want {
+		if got := a.DaysOverdue(today); got != tt.want {
 			t.Errorf("%s: DaysOverdue = %d, want %d", tt.name, got, tt.want)
 		}
-		if (DaysOverdue(a, today) > 0) != a.IsOverdue(today) {
+		if (a.DaysOverdue(today) > 0) != a.IsOverdue(today) {
 			t.Errorf("%s: DaysOverdue disagrees with IsOverdue", tt.name)
 		}
 	}

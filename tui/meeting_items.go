@@ -199,6 +199,26 @@ func (a *App) meetingRowCtx() rowCtx {
 	return rowCtx{agencies: a.mt.view.idx.Agencies, today: a.mt.view.rec.Today}
 }
 
+// actionDetail is what the selected action shows under its row: its words
+// in full when the row had to cut them, and why it is red or amber.
+func (a *App) actionDetail(c rowCtx, act model.Action, w int) []string {
+	s := a.styles
+	var out []string
+	if cells(act.Text) > w/3 {
+		for _, l := range wrap(act.Text, w-12) {
+			out = append(out, "          "+l)
+		}
+	}
+	if why := act.RAGReason(c.today); why != "" {
+		style := s.Amber.Render
+		if strings.HasPrefix(why, "red") {
+			style = s.Red.Render
+		}
+		out = append(out, "          "+style(model.Sentence(why)))
+	}
+	return out
+}
+
 // actionRow is one action in a table: ref, RAG, text, owner, due, status.
 func (a *App) actionRow(act model.Action, w int, extra string) string {
 	return a.actionRowIn(a.meetingRowCtx(), act, w, extra)
@@ -211,11 +231,12 @@ func (a *App) actionRowIn(c rowCtx, act model.Action, w int, extra string) strin
 		owner += " (" + act.Officer + ")"
 	}
 	ownerW := min(max(w/5, 16), 34)
-	statusW := 12
+	statusW := 16
 	overdue := act.IsOverdue(c.today)
 	status := s.Status(act.Status, false)
 	if overdue {
-		status = s.Red.Render(act.Status.Label())
+		// How late, in the row: "in progress +12d".
+		status = s.Red.Render(fmt.Sprintf("%s +%dd", act.Status.Label(), act.DaysOverdue(c.today)))
 	}
 	textW := w - 3 - 6 - 2 - ownerW - 6 - statusW - 6
 	if extra != "" {
@@ -272,18 +293,19 @@ func (a *App) mattersPane(w int) itemPane {
 			}
 			return a.rowMark(selected, row)
 		},
-		// The rep's latest update, under the selected action, so the chair
-		// can read it out and accept it.
+		// Under the selected action: its words in full, why it is red or
+		// amber, and the rep's latest update, so the chair can read it out
+		// and accept it.
 		under: func(i int) []string {
 			act := shown[i]
+			out := a.actionDetail(a.meetingRowCtx(), act, w)
 			if !v.newsSince(act) {
-				return nil
+				return out
 			}
 			when := ""
 			if !act.LastUpdateAt.IsZero() {
 				when = act.LastUpdateAt.Local().Format("2 Jan") + ", " + act.LastUpdateBy + ": "
 			}
-			var out []string
 			for _, l := range wrap("latest update — "+when+act.LastUpdate+"  (y accepts it)", w-12) {
 				out = append(out, "          "+s.Muted.Render(l))
 			}
@@ -368,7 +390,7 @@ func (a *App) hotspotPane(hv *hotspotView, c rowCtx, w, sel int, noActions strin
 	actions := hv.actions
 	return itemPane{head: head, rows: len(actions), sel: sel, tail: tail, row: func(i int, selected bool) string {
 		return a.rowMark(selected, a.actionRowIn(c, actions[i], w, ""))
-	}}
+	}, under: func(i int) []string { return a.actionDetail(c, actions[i], w) }}
 }
 
 func (a *App) referralLines(w int) []string {
@@ -397,7 +419,7 @@ func (a *App) aobPane(w int) itemPane {
 	general := v.general
 	return itemPane{head: head, rows: len(general), sel: mt.sel, tail: a.recorded(rec, w), row: func(i int, selected bool) string {
 		return a.rowMark(selected, a.actionRow(general[i], w, ""))
-	}}
+	}, under: func(i int) []string { return a.actionDetail(a.meetingRowCtx(), general[i], w) }}
 }
 
 func (a *App) nextMeetingItemLines(w int) []string {

@@ -445,9 +445,17 @@ func (a *App) mineDetail(act model.Action, w int) []string {
 	if act.CreatedMeetingID != 0 {
 		made = "in " + model.MeetingRef(act.CreatedMeetingID)
 	}
-	out := []string{
-		" " + s.Bold.Render(clip(act.Ref()+" "+act.Text, w-1)),
-		" " + s.Muted.Render(clip(where+" · "+owner+" · assigned "+act.CreatedAt.Local().Format("2 Jan")+" "+made+" · due "+act.Due.Format("Mon 2 Jan 2006"), w-1)),
+	var out []string
+	for _, l := range wrap(act.Ref()+" "+act.Text, w-2) {
+		out = append(out, " "+s.Bold.Render(l))
+	}
+	out = append(out, " "+s.Muted.Render(clip(where+" · "+owner+" · assigned "+act.CreatedAt.Local().Format("2 Jan")+" "+made+" · due "+act.Due.Format("Mon 2 Jan 2006"), w-1)))
+	if why := act.RAGReason(d.today); why != "" {
+		style := s.Amber.Render
+		if strings.HasPrefix(why, "red") {
+			style = s.Red.Render
+		}
+		out = append(out, " "+style(model.Sentence(why)))
 	}
 	if act.LastUpdate != "" {
 		for _, l := range wrap("latest: "+act.LastUpdateAt.Local().Format("2 Jan 15:04")+", "+act.LastUpdateBy+" — "+act.LastUpdate, w-2) {

@@ -103,7 +103,13 @@ func TestMeetingWalk(t *testing.T) {
 			ss.keys("n")
 			ss.typeText("Groups of 15-20 at the bus station on Friday")
 			ss.keys("enter", "enter", "enter") // the note, who reported it (nobody), not confidential
-			ss.waitFor("• Groups of 15-20 at the bus station on Friday", "✓ note added")
+			ss.waitFor("✓ note added")
+			if m, _, _ := s.OpenMeeting(); true {
+				rec, _ := s.MeetingRecord(m.ID)
+				if n := rec.NotesIn(model.ItemHotspot, 1); len(n) != 1 || n[0].Text != "Groups of 15-20 at the bus station on Friday" {
+					t.Fatalf("the note is not stored: %+v", n)
+				}
+			}
 
 			ss.keys("j") // any key clears the message: the footer shows the position again
 			ss.waitFor("item 5/20 · 00:00 in item · 00:00 in meeting")

@@ -152,7 +152,7 @@ func actionLogRowOf(a model.Action, hist []model.ActionUpdate, agencies model.Ag
 		row.HotspotTitle = model.CleanLine(h.Title)
 		row.Ward = model.CleanLine(h.Ward)
 	}
-	if n := model.DaysOverdue(a, today); n > 0 {
+	if n := a.DaysOverdue(today); n > 0 {
 		row.DaysOverdue = strconv.Itoa(n)
 	}
 	if !a.LastUpdateAt.IsZero() {
