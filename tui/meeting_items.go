@@ -178,6 +178,20 @@ func (a *App) minutesItemLines(w int) []string {
 	} else {
 		lines = append(lines, " Not yet approved. "+s.Key.Render("y")+" approves them as a correct record; "+s.Key.Render("v")+" reads them first.")
 	}
+	// What that meeting resolved and assigned, so the room can check the
+	// record before approving it.
+	if len(v.prevDecisions) > 0 {
+		lines = append(lines, "", a.section("Resolved at that meeting"))
+		for _, d := range v.prevDecisions {
+			lines = append(lines, a.para(d.Resolved()+"  ("+d.Ref()+")", w, s.Resolved.Render)...)
+		}
+	}
+	if len(v.prevActions) > 0 {
+		lines = append(lines, "", a.section("Actions agreed at that meeting (status now)"))
+		for _, act := range v.prevActions {
+			lines = append(lines, " "+a.actionRow(act, w, ""))
+		}
+	}
 	rec := *v.standing[model.ItemMinutes]
 	var others []model.Decision
 	for _, d := range rec.decisions {

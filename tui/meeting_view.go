@@ -23,6 +23,10 @@ type meetingView struct {
 	overdue      int
 	reviewed     map[model.ID]model.ActionUpdate // every action update made in this meeting
 	progress     model.Progress                  // what was done on each item; what closing would leave
+	// prevDecisions and prevActions are what the previous meeting resolved
+	// and assigned: the room checks them before approving its minutes.
+	prevDecisions []model.Decision
+	prevActions   []model.Action
 	// reviewedMatters counts the matters arising reviewed (status changes
 	// under hotspot items are in reviewed too, but are not matters arising).
 	reviewedMatters int
@@ -168,18 +172,17 @@ func buildMeetingView(rec model.MeetingRecord) *meetingView {
 	v.workload = model.AgencyWorkload(rec.Agencies, rec.Actions, rec.Today, since)
 	if p := rec.Previous; p != nil {
 		v.previous = fmt.Sprintf("%s (%s)", p.Date.Long(), p.Ref())
-		var decisions, actions int
 		for _, d := range rec.Decisions {
 			if d.MeetingID == p.ID {
-				decisions++
+				v.prevDecisions = append(v.prevDecisions, d)
 			}
 		}
 		for _, a := range rec.Actions {
 			if a.CreatedMeetingID == p.ID {
-				actions++
+				v.prevActions = append(v.prevActions, a)
 			}
 		}
-		v.prevSummary = fmt.Sprintf("%d agenda items · %d decisions · %d actions assigned", len(p.Agenda), decisions, actions)
+		v.prevSummary = fmt.Sprintf("%d agenda items · %d decisions · %d actions assigned", len(p.Agenda), len(v.prevDecisions), len(v.prevActions))
 	}
 	for _, h := range rec.Hotspots {
 		if h.IsOpen() && !m.HasHotspot(h.ID) {

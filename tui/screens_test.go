@@ -69,7 +69,7 @@ func TestMeetingWalk(t *testing.T) {
 			ss.waitFor("No declarations of interest were received.")
 
 			ss.keys("]")
-			ss.waitFor("Not yet approved.")
+			ss.waitFor("Not yet approved.", "Resolved at that meeting")
 			ss.keys("y")
 			ss.waitFor("✓ Approved")
 
