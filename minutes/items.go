@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/ccsp/tasking/model"
 )
@@ -139,6 +140,10 @@ func (b *builder) item(n int, it model.AgendaItem) Item {
 		}
 	case model.ItemMatters:
 		updates := rec.UpdatesIn(rec.Meeting.ID)
+		var since time.Time
+		if rec.Previous != nil {
+			since = rec.Previous.ClosedAt
+		}
 		for _, a := range rec.MattersArising() {
 			if b.withholdAction(a) {
 				withheld = true
@@ -148,13 +153,25 @@ func (b *builder) item(n int, it model.AgendaItem) Item {
 			// Everything the meeting did to it, in order: an update accepted
 			// and then a status changed are both the record.
 			var said []string
+			if model.FinishedSince(a, since, rec.Meeting.OpenedAt) {
+				// Finished between meetings: the completion is minuted, with
+				// its note in the restricted version.
+				done := "completed since the last meeting"
+				if a.Status == model.StatusCancelled {
+					done = "cancelled since the last meeting"
+				}
+				if n := line(a.CompletionNote); n != "" && (!b.public || b.rules.UpdateWords()) {
+					done += ": " + n
+				}
+				said = append(said, done)
+			}
 			for _, u := range updates[a.ID] {
 				if d := b.describe(u); d != "" && !slices.Contains(said, d) {
 					said = append(said, d)
 				}
 			}
 			row.Update = strings.Join(said, "; ")
-			if row.Update == "" && rec.Meeting.State == model.MeetingClosed {
+			if len(said) == 0 && rec.Meeting.State == model.MeetingClosed {
 				row.Update = notReviewed
 			}
 			out.Matters = append(out.Matters, row)

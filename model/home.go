@@ -62,7 +62,7 @@ func Summarise(p Partnership, meetings []Meeting, hotspots []Hotspot, actions []
 	} else {
 		h.AgendaItems = len(BuildAgenda(hotspots, nil))
 	}
-	h.MattersArising = len(MattersArisingFor(open, actions, reviewedIn(updates, open.ID), today))
+	h.MattersArising = len(MattersArisingFor(open, actions, reviewedIn(updates, open.ID), today, since))
 	for _, a := range actions {
 		if a.Status.IsClosed() {
 			continue

@@ -90,19 +90,40 @@ func (r *MeetingRecord) UpdatesIn(meetingID ID) map[ID][]ActionUpdate {
 }
 
 // MattersArising is every action from earlier meetings that is still open,
-// plus those this meeting has already reviewed (so a just-closed action stays
-// on the list with its new status). For a closed meeting, read from its
+// those finished since the last meeting (to confirm: FinishedSince), and
+// those this meeting has already reviewed (so a just-closed action stays on
+// the list with its new status). For a closed meeting, read from its
 // frozen record, "still open" is as at the close: the minutes list what was
 // before the meeting, reviewed or not. Overdue first (most overdue first),
 // then by due date.
 func (r *MeetingRecord) MattersArising() []Action {
-	return MattersArisingFor(r.Meeting, r.Actions, r.ReviewedIn(r.Meeting.ID), r.Today)
+	var since time.Time
+	if r.Previous != nil {
+		since = r.Previous.ClosedAt
+	}
+	return MattersArisingFor(r.Meeting, r.Actions, r.ReviewedIn(r.Meeting.ID), r.Today, since)
+}
+
+// FinishedSince: the action was done or cancelled between meetings — after
+// since (the last meeting closed) and before until (this one opened; zero
+// while it has not) — by the agency: matters arising lists it "completed
+// since the last meeting — confirm", so its completion is minuted. Zero
+// since means there was no last meeting.
+func FinishedSince(a Action, since, until time.Time) bool {
+	if since.IsZero() || !a.Status.IsClosed() {
+		return false
+	}
+	at := a.CompletedAt
+	if a.Status == StatusCancelled || at.IsZero() {
+		at = a.UpdatedAt
+	}
+	return at.After(since) && (until.IsZero() || at.Before(until))
 }
 
 // MattersArisingFor is the one rule for matters arising, used by the meeting
 // and by the home screen's count. m may be the zero Meeting (no meeting under
 // way): then it is every open action.
-func MattersArisingFor(m Meeting, actions []Action, reviewed map[ID]ActionUpdate, today Date) []Action {
+func MattersArisingFor(m Meeting, actions []Action, reviewed map[ID]ActionUpdate, today Date, since time.Time) []Action {
 	closed := m.State == MeetingClosed
 	var out []Action
 	for _, a := range actions {
@@ -116,7 +137,7 @@ func MattersArisingFor(m Meeting, actions []Action, reviewed map[ID]ActionUpdate
 			continue // assigned after the meeting closed
 		}
 		_, seen := reviewed[a.ID]
-		if seen || !a.Status.IsClosed() {
+		if seen || !a.Status.IsClosed() || FinishedSince(a, since, m.OpenedAt) {
 			out = append(out, a)
 		}
 	}

@@ -108,3 +108,40 @@ func TestNormaliseResolution(t *testing.T) {
 		t.Error("an empty resolution was accepted")
 	}
 }
+
+// Work finished between meetings comes to the next one to be confirmed, so
+// its completion is minuted; work finished before the last meeting does not.
+func TestFinishedSinceTheLastMeeting(t *testing.T) {
+	closed := time.Date(2026, 11, 17, 11, 30, 0, 0, time.UTC)
+	tests := []struct {
+		name string
+		a    Action
+		want bool
+	}{
+		{"done since", Action{Status: StatusDone, CompletedAt: closed.Add(48 * time.Hour)}, true},
+		{"done before", Action{Status: StatusDone, CompletedAt: closed.Add(-time.Hour)}, false},
+		{"cancelled since", Action{Status: StatusCancelled, UpdatedAt: closed.Add(time.Hour)}, true},
+		{"still open", Action{Status: StatusOpen, UpdatedAt: closed.Add(time.Hour)}, false},
+	}
+	for _, tt := range tests {
+		if got := FinishedSince(tt.a, closed, time.Time{}); got != tt.want {
+			t.Errorf("%s: %v", tt.name, got)
+		}
+		if FinishedSince(tt.a, time.Time{}, time.Time{}) {
+			t.Errorf("%s: finished since no meeting", tt.name)
+		}
+	}
+	m := Meeting{ID: 2, State: MeetingOpen, OpenedAt: closed.Add(7 * 24 * time.Hour)}
+	actions := []Action{
+		{ID: 1, Status: StatusDone, CompletedAt: closed.Add(48 * time.Hour), CreatedMeetingID: 1},
+		{ID: 2, Status: StatusDone, CompletedAt: closed.Add(-48 * time.Hour), CreatedMeetingID: 1},
+	}
+	got := MattersArisingFor(m, actions, nil, DateOf(m.OpenedAt), closed)
+	if len(got) != 1 || got[0].ID != 1 {
+		t.Errorf("matters arising %v, want the action done since the last meeting", got)
+	}
+	// Finished in this meeting itself is the meeting's own record, not news.
+	if FinishedSince(Action{Status: StatusDone, CompletedAt: m.OpenedAt.Add(time.Minute)}, closed, m.OpenedAt) {
+		t.Error("work finished in the meeting counted as finished between meetings")
+	}
+}

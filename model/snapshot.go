@@ -44,11 +44,15 @@ func Freeze(rec MeetingRecord, at time.Time) Snapshot {
 			hotspots[it.HotspotID] = true
 		}
 	}
+	var since time.Time
+	if rec.Previous != nil {
+		since = rec.Previous.ClosedAt
+	}
 	for _, a := range rec.Actions {
 		_, seen := reviewed[a.ID]
 		assigned := a.CreatedMeetingID == m.ID
 		openThen := !a.Status.IsClosed() && (m.ClosedAt.IsZero() || !a.CreatedAt.After(m.ClosedAt))
-		if seen || assigned || openThen {
+		if seen || assigned || openThen || FinishedSince(a, since, m.OpenedAt) {
 			keep.Actions = append(keep.Actions, a)
 			if a.HotspotID != 0 {
 				hotspots[a.HotspotID] = true

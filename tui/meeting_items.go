@@ -300,6 +300,8 @@ func (a *App) mattersPane(w int) itemPane {
 			mark := ""
 			if u, ok := v.reviewed[act.ID]; ok {
 				mark = s.Green.Render("✓ " + reviewedLabel(u))
+			} else if v.finishedSince(act) {
+				mark = s.Amber.Render(act.Status.Label() + ": confirm")
 			}
 			row := a.actionRow(act, w-updW, mark)
 			if wide && v.newsSince(act) {
@@ -313,6 +315,18 @@ func (a *App) mattersPane(w int) itemPane {
 		under: func(i int) []string {
 			act := shown[i]
 			out := a.actionDetail(a.meetingRowCtx(), act, w)
+			if v.finishedSince(act) {
+				what := "completed since the last meeting"
+				if act.Status == model.StatusCancelled {
+					what = "cancelled since the last meeting"
+				}
+				if act.CompletionNote != "" {
+					what += ": " + act.CompletionNote
+				}
+				for _, l := range wrap(what+"  (v confirms it in the minutes)", w-12) {
+					out = append(out, "          "+s.Amber.Render(l))
+				}
+			}
 			if !v.newsSince(act) {
 				return out
 			}

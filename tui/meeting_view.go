@@ -197,6 +197,16 @@ func buildMeetingView(rec model.MeetingRecord) *meetingView {
 	return v
 }
 
+// finishedSince: the action was finished between meetings and waits for
+// the meeting to confirm it.
+func (v *meetingView) finishedSince(a model.Action) bool {
+	var since time.Time
+	if p := v.rec.Previous; p != nil {
+		since = p.ClosedAt
+	}
+	return model.FinishedSince(a, since, v.rec.Meeting.OpenedAt)
+}
+
 // keepOrder puts matters arising in the given order (the one the chair was
 // reading); actions not in it come after, in their sorted order.
 func (v *meetingView) keepOrder(order []model.ID) {

@@ -179,7 +179,9 @@ func TestReferralNextDateAndClose(t *testing.T) {
 	ss.waitFor("Next meeting: Tuesday 1 December 2026 10:00", "next meeting: Tue 1 Dec 2026")
 	ss.keys("x")
 	// Closing says what is unfinished; the chair can still go back.
-	ss.waitFor("Close the meeting anyway?", "21 matters arising not reviewed", "y yes · n no")
+	openM, _, _ := s.OpenMeeting()
+	openRec, _ := s.MeetingRecord(openM.ID)
+	ss.waitFor("Close the meeting anyway?", fmt.Sprintf("%d matters arising not reviewed", len(openRec.MattersArising())), "y yes · n no")
 	ss.keys("y")
 	ss.waitFor("CLOSED — this meeting is read-only", "meeting closed: the record is now read-only")
 	ss.keys("n")
@@ -586,8 +588,10 @@ func TestCloseWarnsAboutUnfinishedBusiness(t *testing.T) {
 	ss.keys("m", "y")
 	ss.waitFor("Confidentiality statement")
 	ss.keys("x")
+	m, _, _ := s.OpenMeeting()
+	rec, _ := s.MeetingRecord(m.ID)
 	ss.waitFor("Question", "Close the meeting anyway? 28 members' attendance not recorded", "declarations of interest not recorded",
-		"21 matters arising not reviewed", "no next meeting date set.", "y yes · n no")
+		fmt.Sprintf("%d matters arising not reviewed", len(rec.MattersArising())), "no next meeting date set.", "y yes · n no")
 	ss.keys("n")
 	ss.waitFor("item 1/20")
 	ss.finish()
