@@ -295,6 +295,9 @@ type ActionUpdate struct {
 	FromDue    Date         `json:"from_due,omitempty"`
 	ToDue      Date         `json:"to_due,omitempty"`
 	MeetingID  ID           `json:"meeting_id,omitempty"` // set when made in a meeting
+	// Tx is the write transaction that made it (see AuditEvent.Tx): an undo
+	// takes back exactly the entries its change made.
+	Tx uint64 `json:"tx,omitempty"`
 }
 
 // Describe is the update in one line for histories.

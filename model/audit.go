@@ -18,4 +18,7 @@ type AuditEvent struct {
 	Ref    string          `json:"ref,omitempty"`
 	Before json.RawMessage `json:"before,omitempty"`
 	After  json.RawMessage `json:"after,omitempty"`
+	// Tx is the write transaction the event was part of: the events of one
+	// change share it (0 in records made before it was kept).
+	Tx uint64 `json:"tx,omitempty"`
 }

@@ -343,7 +343,7 @@ func (w *wtx) addUpdate(u model.ActionUpdate) error {
 	if err != nil {
 		return err
 	}
-	u.ID, u.At, u.By, u.ByID = id, w.now, w.actor.String(), w.actor.MemberID
+	u.ID, u.At, u.By, u.ByID, u.Tx = id, w.now, w.actor.String(), w.actor.MemberID, uint64(w.tx.ID())
 	if err := put(w.tx, bUpdates, id, u); err != nil {
 		return err
 	}

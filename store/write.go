@@ -56,7 +56,7 @@ func (w *wtx) audit(op, entity, ref string, before, after any) error {
 	if err != nil {
 		return err
 	}
-	e := model.AuditEvent{ID: id, At: w.now, By: w.actor.String(), ByID: w.actor.MemberID, Op: op, Entity: entity, Ref: ref}
+	e := model.AuditEvent{ID: id, At: w.now, By: w.actor.String(), ByID: w.actor.MemberID, Op: op, Entity: entity, Ref: ref, Tx: uint64(w.tx.ID())}
 	if before != nil {
 		if e.Before, err = json.Marshal(before); err != nil {
 			return err

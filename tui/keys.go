@@ -17,7 +17,7 @@ type globalKeys struct{ Help, Back, Quit, Up, Down, PageUp, PageDown, Enter, Tab
 type homeKeys struct{ Meeting, Minutes, Tab, Filter, Open, Identity key.Binding }
 
 type meetingKeys struct {
-	Next, Prev, Assign, Resolve, Note, Status, Close, Minutes, Agenda, Filter, Part2, Amend key.Binding
+	Next, Prev, Assign, Resolve, Note, Status, Close, Minutes, Agenda, Filter, Part2, Amend, Undo key.Binding
 }
 
 type agendaKeys struct{ Go, MoveUp, MoveDown, Drop, Add key.Binding }
@@ -102,6 +102,7 @@ func newKeyMap() keyMap {
 			Filter:  bind(k("/"), "/", "filter matters arising (esc clears)"),
 			Part2:   bind(k("E"), "E", "exempt: move the item into Part 2 (in private) or back"),
 			Amend:   bind(k("e"), "e", "amend a decision or note (closed meeting)"),
+			Undo:    bind(k("z"), "z", "undo your last change in this meeting (one level)"),
 		},
 		Agenda: agendaKeys{
 			Go:       bind(k("enter"), "enter", "go to the item"),
@@ -203,7 +204,7 @@ func (km keyMap) sections() []helpSection {
 		{"My actions (A)", []key.Binding{km.Mine.Open, km.Mine.InProgress, km.Mine.Done, km.Mine.Blocked, km.Mine.Cancelled,
 			km.Mine.Progress, km.Mine.Propose, km.Mine.History, km.Mine.Status, km.Mine.Window, km.Mine.Hotspot, km.Mine.All, km.Mine.Filter}},
 		{"Home", []key.Binding{h.Meeting, h.Minutes, h.Tab, h.Filter, h.Open, h.Identity}},
-		{"In a meeting", []key.Binding{m.Next, m.Prev, m.Assign, m.Resolve, m.Note, m.Status, m.Close, m.Minutes, m.Agenda, m.Part2, m.Amend}},
+		{"In a meeting", []key.Binding{m.Next, m.Prev, m.Assign, m.Resolve, m.Note, m.Status, m.Close, m.Minutes, m.Agenda, m.Part2, m.Amend, m.Undo}},
 		{"Agenda pane (tab)", []key.Binding{km.Agenda.Go, km.Agenda.MoveUp, km.Agenda.MoveDown, km.Agenda.Drop, km.Agenda.Add}},
 		{"Attendance", []key.Binding{km.Attendance.Present, km.Attendance.Apologies, km.Attendance.Absent, km.Attendance.Cycle, km.Attendance.RestPresent, km.Attendance.Guest, km.Attendance.Statement}},
 		{"Declarations", []key.Binding{km.Declaration.Declare, km.Declaration.None}},

@@ -182,6 +182,18 @@ func (a *App) meetingKey(msg tea.KeyPressMsg) tea.Cmd {
 			i = mt.agendaSel
 		}
 		return a.togglePart2(i)
+	case key.Matches(msg, mk.Undo):
+		if !a.editable() {
+			return nil
+		}
+		actor, st, id := a.actor, a.st, mt.id
+		return a.save(0, "", func() (any, error) {
+			said, err := st.Undo(actor, id)
+			if err != nil {
+				return nil, err
+			}
+			return said, nil
+		})
 	case key.Matches(msg, mk.Amend):
 		if !mt.view.closed {
 			a.flash, a.flashErr = "amendments correct a closed meeting's record: while it is open, add a further note or resolution", true

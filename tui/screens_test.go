@@ -627,3 +627,28 @@ func TestDeclaredInterestShownOnItsItem(t *testing.T) {
 	ss.waitFor(fmt.Sprintf("item %d/", i+1), "Interest declared: Louise Birch (a relative runs one of the shops)")
 	ss.finish()
 }
+
+// A slip in matters arising is taken back with z: the action is as it was,
+// and the undo is recorded.
+func TestUndoASlip(t *testing.T) {
+	s := demoStore(t)
+	ss := startSession(t, s, chairOf(t, s), 120, 36)
+	ss.waitFor("start the meeting")
+	ss.keys("m", "y")
+	ss.waitFor("Confidentiality statement")
+	ss.keys("]", "]", "]")
+	ss.waitFor("0 reviewed today")
+	m, _, _ := s.OpenMeeting()
+	rec, _ := s.MeetingRecord(m.ID)
+	first := rec.MattersArising()[0]
+	ss.keys("b") // meant i
+	ss.waitFor(first.Ref() + " → blocked")
+	ss.keys("z")
+	ss.waitFor("undone: " + first.Ref() + " back to " + first.Status.Label())
+	if a, _ := s.Action(first.ID); a.Status != first.Status {
+		t.Fatalf("after z %s is %s, want %s", first.Ref(), a.Status, first.Status)
+	}
+	ss.keys("z")
+	ss.waitFor("nothing more to undo")
+	ss.finish()
+}

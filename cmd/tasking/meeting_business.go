@@ -372,6 +372,22 @@ func newMeetingAddCmd(a *app) *cobra.Command {
 		})
 }
 
+func newMeetingUndoCmd(a *app) *cobra.Command {
+	return a.meetingCommand("undo", "Undo your last change in the open meeting (one level)",
+		"undo takes back your last change in the meeting under way — a status, a review, a note, a resolution, an "+
+			"action assigned, an attendance mark, a hotspot's risk or status — as a correction recorded in the audit "+
+			"trail. It refuses if someone has changed the record since, and undoes one change only.",
+		"  tasking --as 'Helen Marsh' meeting undo", cobra.NoArgs,
+		func(cmd *cobra.Command, _ []string, s *store.Store, actor model.Actor, m model.Meeting, w io.Writer) error {
+			said, err := s.Undo(actor, m.ID)
+			if err != nil {
+				return err
+			}
+			_, err = fmt.Fprintln(w, said)
+			return err
+		})
+}
+
 func newMeetingNextCmd(a *app) *cobra.Command {
 	var clock, place string
 	cmd := a.meetingCommand("next WHEN [--time HH:MM] [--place TEXT]", "Fix the date of the next meeting",

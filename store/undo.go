@@ -1,0 +1,284 @@
+package store
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/ccsp/tasking/model"
+	bolt "go.etcd.io/bbolt"
+)
+
+// Undo takes back the actor's last change in the open meeting — one level:
+// a mis-keyed status, a review, an accepted update, a carried-forward date,
+// a note, a resolution, an action assigned, an attendance mark, a hotspot's
+// risk or status. It is a correction, not an erasure: the change stays in
+// the audit trail and the undo is recorded beside it. It refuses when the
+// record has changed since (someone else built on it), when the last change
+// was itself an undo, or when it is a kind of change z cannot take back
+// (the agenda's order or Part 2: change those back by hand).
+func (s *Store) Undo(actor model.Actor, meetingID model.ID) (string, error) {
+	var said string
+	err := s.write(actor, func(w *wtx) error {
+		if err := model.Permit(actor, model.OpRunMeeting, 0); err != nil {
+			return err
+		}
+		m, err := meetingFor(w.tx, meetingID)
+		if err != nil {
+			return err
+		}
+		if m == nil {
+			return model.Invalid("undo", "no meeting is open")
+		}
+		group, err := lastChangeBy(w.tx, actor, m)
+		if err != nil {
+			return err
+		}
+		var undone []string
+		for i := len(group) - 1; i >= 0; i-- {
+			what, err := w.revert(group[i], m)
+			if err != nil {
+				return err
+			}
+			if what != "" {
+				undone = append(undone, what)
+			}
+		}
+		said = "undone: " + strings.Join(undone, "; ")
+		ids := make([]model.ID, len(group))
+		for i, e := range group {
+			ids[i] = e.ID
+		}
+		return w.audit("meeting.undo", "meeting", m.Ref(), map[string]any{"events": ids}, map[string]any{"undone": undone})
+	})
+	return said, err
+}
+
+// lastChangeBy is the actor's most recent change (every audit event of its
+// one transaction), if it belongs to meeting m.
+func lastChangeBy(tx *bolt.Tx, actor model.Actor, m *model.Meeting) ([]model.AuditEvent, error) {
+	c := tx.Bucket(bAudit).Cursor()
+	var group []model.AuditEvent
+	for k, v := c.Last(); k != nil; k, v = c.Prev() {
+		var e model.AuditEvent
+		if err := json.Unmarshal(v, &e); err != nil {
+			return nil, fmt.Errorf("reading audit #%d: %w", keyID(k), err)
+		}
+		if e.ByID != actor.MemberID || e.By != actor.String() || e.Op == "meeting.item" {
+			continue // someone else's, or moving between items: not a change to take back
+		}
+		if len(group) > 0 && !sameChange(e, group[0]) {
+			break
+		}
+		group = append([]model.AuditEvent{e}, group...)
+	}
+	if len(group) == 0 || group[0].At.Before(m.OpenedAt) || slices.ContainsFunc(group, func(e model.AuditEvent) bool { return e.Op == "meeting.start" }) {
+		return nil, model.Invalid("undo", "nothing to undo: you have changed nothing in this meeting")
+	}
+	if slices.ContainsFunc(group, func(e model.AuditEvent) bool { return e.Op == "meeting.undo" }) {
+		return nil, model.Invalid("undo", "nothing more to undo: z takes back one change")
+	}
+	return group, nil
+}
+
+// sameChange: two audit events were written by one change (one write
+// transaction; before transactions were recorded, the same moment).
+func sameChange(a, b model.AuditEvent) bool {
+	if a.Tx != 0 || b.Tx != 0 {
+		return a.Tx == b.Tx
+	}
+	return a.At.Equal(b.At)
+}
+
+// revert takes back one audit event of the change being undone and says
+// what it was ("" for events that need nothing: the meeting's own
+// bookkeeping).
+func (w *wtx) revert(e model.AuditEvent, m *model.Meeting) (string, error) {
+	switch {
+	case e.Op == "action.assign":
+		var a model.Action
+		if err := json.Unmarshal(e.After, &a); err != nil {
+			return "", err
+		}
+		var cur model.Action
+		if err := get(w.tx, bActions, a.ID, &cur); err != nil {
+			return "", err
+		}
+		if cur.Version != a.Version {
+			return "", model.Invalid("undo", "%s has changed since it was assigned: change it back by hand", a.Ref())
+		}
+		if err := w.deleteAction(cur); err != nil {
+			return "", err
+		}
+		return a.Ref() + " (assigned) removed", nil
+	case strings.HasPrefix(e.Op, "action."):
+		var before, after model.Action
+		if err := json.Unmarshal(e.Before, &before); err != nil {
+			return "", err
+		}
+		if err := json.Unmarshal(e.After, &after); err != nil {
+			return "", err
+		}
+		var cur model.Action
+		if err := get(w.tx, bActions, after.ID, &cur); err != nil {
+			return "", err
+		}
+		if cur.Version != after.Version {
+			return "", model.Invalid("undo", "%s has changed since: change it back by hand", after.Ref())
+		}
+		restored := before
+		restored.Version = cur.Version + 1
+		restored.UpdatedAt, restored.UpdatedBy = w.now, w.actor.String()
+		if err := put(w.tx, bActions, restored.ID, restored); err != nil {
+			return "", err
+		}
+		if err := indexAction(w.tx, &cur, restored); err != nil {
+			return "", err
+		}
+		// The history entries that change made go with it.
+		if err := w.deleteUpdatesAt(restored.ID, e); err != nil {
+			return "", err
+		}
+		return after.Ref() + " back to " + restored.Status.Label() + ", due " + restored.Due.String(), nil
+	case e.Op == "note.add":
+		var n model.Note
+		if err := json.Unmarshal(e.After, &n); err != nil {
+			return "", err
+		}
+		var cur model.Note
+		if err := get(w.tx, bNotes, n.ID, &cur); err != nil {
+			return "", err
+		}
+		if cur.Version != n.Version {
+			return "", model.Invalid("undo", "%s has been amended since: amend it instead", n.Ref())
+		}
+		return "note " + n.Ref() + " removed", w.tx.Bucket(bNotes).Delete(idKey(n.ID))
+	case e.Op == "decision.record":
+		var d model.Decision
+		if err := json.Unmarshal(e.After, &d); err != nil {
+			return "", err
+		}
+		if m.MinutesApprovedByDecID == d.ID {
+			m.MinutesApprovedByDecID = 0
+			m.Version++
+			m.UpdatedAt = w.now
+			if err := put(w.tx, bMeetings, m.ID, *m); err != nil {
+				return "", err
+			}
+		}
+		return "resolution " + d.Ref() + " removed", w.tx.Bucket(bDecisions).Delete(idKey(d.ID))
+	case e.Op == "meeting.approve_minutes":
+		return "", nil // the decision says it
+	case e.Op == "meeting.attendance":
+		return w.revertAttendance(e, m)
+	case strings.HasPrefix(e.Op, "hotspot.") && e.Op != "hotspot.add" && e.Op != "hotspot.part2" && len(e.Before) > 0:
+		var before, after model.Hotspot
+		if err := json.Unmarshal(e.Before, &before); err != nil {
+			return "", err
+		}
+		if err := json.Unmarshal(e.After, &after); err != nil {
+			return "", err
+		}
+		var cur model.Hotspot
+		if err := get(w.tx, bHotspots, after.ID, &cur); err != nil {
+			return "", err
+		}
+		if cur.Version != after.Version {
+			return "", model.Invalid("undo", "%s has changed since: change it back by hand", after.Ref())
+		}
+		restored := before
+		restored.Version = cur.Version + 1
+		restored.UpdatedAt, restored.UpdatedBy = w.now, w.actor.String()
+		if err := put(w.tx, bHotspots, restored.ID, restored); err != nil {
+			return "", err
+		}
+		return after.Ref() + " back to " + restored.Risk.String() + " risk, " + string(restored.Status), nil
+	}
+	return "", model.Invalid("undo", "your last change (%s) cannot be undone with z: change it back by hand", strings.ReplaceAll(e.Op, "_", " "))
+}
+
+// revertAttendance puts a member's (or everyone-else's) attendance back.
+func (w *wtx) revertAttendance(e model.AuditEvent, m *model.Meeting) (string, error) {
+	var before struct {
+		Member  string                 `json:"member"`
+		Members []model.ID             `json:"members"`
+		Status  model.AttendanceStatus `json:"status"`
+	}
+	if err := json.Unmarshal(e.Before, &before); err != nil {
+		return "", err
+	}
+	members, err := all[model.Member](w.tx, bMembers)
+	if err != nil {
+		return "", err
+	}
+	ids := before.Members
+	for _, mem := range members {
+		if before.Member != "" && mem.Name == before.Member {
+			ids = append(ids, mem.ID)
+		}
+	}
+	for _, id := range ids {
+		m.SetAttendance(id, before.Status)
+	}
+	m.Version++
+	m.UpdatedAt = w.now
+	who := before.Member
+	if who == "" {
+		who = fmt.Sprintf("%d members", len(ids))
+	}
+	return "attendance of " + who + " back to " + before.Status.Label(), put(w.tx, bMeetings, m.ID, *m)
+}
+
+// deleteUpdatesAt removes an action's history entries made by the change
+// being undone (the same moment, by the same person).
+func (w *wtx) deleteUpdatesAt(actionID model.ID, e model.AuditEvent) error {
+	c := w.tx.Bucket(bIdxUpdatesByAction).Cursor()
+	prefix := idKey(actionID)
+	var gone [][]byte
+	for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Next() {
+		var u model.ActionUpdate
+		if err := get(w.tx, bUpdates, keyID(k), &u); err != nil {
+			return err
+		}
+		if (e.Tx != 0 && u.Tx == e.Tx) || (e.Tx == 0 && u.At.Equal(e.At) && u.ByID == e.ByID) {
+			gone = append(gone, slices.Clone(k))
+		}
+	}
+	for _, k := range gone {
+		if err := w.tx.Bucket(bUpdates).Delete(idKey(keyID(k))); err != nil {
+			return err
+		}
+		if err := w.tx.Bucket(bIdxUpdatesByAction).Delete(k); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// deleteAction removes an action that was just assigned by mistake, with
+// its history and index entries.
+func (w *wtx) deleteAction(a model.Action) error {
+	if err := w.tx.Bucket(bIdxActionsByAgency).Delete(compose(idKey(a.AgencyID), dateKey(a.Due), idKey(a.ID))); err != nil {
+		return err
+	}
+	if err := w.tx.Bucket(bIdxActionsByHotspot).Delete(compose(idKey(a.HotspotID), idKey(a.ID))); err != nil {
+		return err
+	}
+	c := w.tx.Bucket(bIdxUpdatesByAction).Cursor()
+	prefix := idKey(a.ID)
+	var gone [][]byte
+	for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Next() {
+		gone = append(gone, slices.Clone(k))
+	}
+	for _, k := range gone {
+		if err := w.tx.Bucket(bUpdates).Delete(idKey(keyID(k))); err != nil {
+			return err
+		}
+		if err := w.tx.Bucket(bIdxUpdatesByAction).Delete(k); err != nil {
+			return err
+		}
+	}
+	return w.tx.Bucket(bActions).Delete(idKey(a.ID))
+}
