@@ -23,6 +23,7 @@ const (
 	screenHotspot
 	screenChoose
 	screenMine
+	screenPeople
 )
 
 // App is the root model: it owns routing, the status bar, overlays (forms,
@@ -64,6 +65,7 @@ type App struct {
 
 	mt     *meetingState
 	hp     *hotspotPage
+	people *peoplePage
 	choose *chooser
 	mine   *myActions
 	// remember records who chose themselves (Config.Remember).
@@ -178,6 +180,9 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case hotspotMsg:
 		a.hotspotLoaded(msg)
 		return a, nil
+	case peopleMsg:
+		a.peopleLoaded(msg)
+		return a, nil
 	case membersMsg:
 		a.membersLoaded(msg)
 		return a, nil
@@ -211,6 +216,10 @@ func (a *App) reload() tea.Cmd {
 	case screenMine:
 		if a.mine != nil {
 			return a.loadMyActions()
+		}
+	case screenPeople:
+		if a.people != nil {
+			return a.loadPeople()
 		}
 	}
 	return nil
@@ -393,6 +402,8 @@ func (a *App) key(msg tea.KeyPressMsg) tea.Cmd {
 		return a.chooserKey(msg)
 	case screenMine:
 		return a.myActionsKey(msg)
+	case screenPeople:
+		return a.peopleKey(msg)
 	}
 	if key.Matches(msg, a.keys.Global.Back) {
 		return tea.Quit
@@ -435,6 +446,8 @@ func (a *App) render() string {
 			body = a.chooserView(a.w, bodyH)
 		case screenMine:
 			body = a.myActionsView(a.w, bodyH)
+		case screenPeople:
+			body = a.peopleView(a.w, bodyH)
 		default:
 			body = a.styles.Muted.Render(" loading…")
 		}
@@ -602,6 +615,8 @@ func (a *App) hints() string {
 		return a.hint("m", "meeting", "A", "my actions", "M", "minutes", "/", "filter", "?", "help")
 	case screenHotspot:
 		return a.hint("j/k", "scroll", "q", "back", "?", "help")
+	case screenPeople:
+		return a.hint("tab", "members/agencies/partnership", "a", "add", "e", "edit", "r", "retire", "q", "back")
 	case screenMine:
 		if a.mine != nil && a.mine.filter.typing {
 			return a.hint("enter", "keep", "esc", "clear")

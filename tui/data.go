@@ -64,6 +64,16 @@ type Store interface {
 	RecordDecision(actor model.Actor, meetingID model.ID, item model.ItemKind, hotspotID model.ID, text string, part2 bool) (model.Decision, error)
 	RecordNote(actor model.Actor, meetingID model.ID, n model.NewNote) (model.Note, error)
 	Undo(actor model.Actor, meetingID model.ID) (string, error)
+
+	// People and the partnership (the people screen).
+	Partnership() (model.Partnership, error)
+	AddMember(actor model.Actor, n model.NewMember) (model.Member, error)
+	EditMember(actor model.Actor, id model.ID, version int, n model.NewMember) (model.Member, error)
+	RetireMember(actor model.Actor, id model.ID) (model.Member, error)
+	AddAgency(actor model.Actor, name, short string) (model.Agency, error)
+	RenameAgency(actor model.Actor, id model.ID, version int, name, short string) (model.Agency, error)
+	RetireAgency(actor model.Actor, id model.ID) (model.Agency, error)
+	SetPartnership(actor model.Actor, version int, p model.Partnership) (model.Partnership, error)
 }
 
 var _ Store = (*store.Store)(nil)

@@ -72,6 +72,8 @@ func (a *App) homeKey(msg tea.KeyPressMsg) tea.Cmd {
 		return a.openPreview("latest")
 	case key.Matches(msg, a.keys.Home.Identity):
 		return a.openChooser(screenHome)
+	case key.Matches(msg, a.keys.People.Open):
+		return a.openPeople()
 	case key.Matches(msg, a.keys.Home.Tab):
 		a.hf.pane = 1 - a.hf.pane
 	case key.Matches(msg, g.Down):

@@ -66,7 +66,10 @@ type keyMap struct {
 	Welcome     welcomeKeys
 	Mine        mineKeys
 	MyActions   key.Binding // A, from anywhere
+	People      peopleKeys
 }
+
+type peopleKeys struct{ Open, Add, Edit, Retire key.Binding }
 
 func newKeyMap() keyMap {
 	return keyMap{
@@ -148,6 +151,12 @@ func newKeyMap() keyMap {
 			NoChange:      bind(k("v"), "v", "discussed, no change (minuted)"),
 		},
 		Referral: referralKeys{NewHotspot: bind(k("h"), "h", "refer a new hotspot")},
+		People: peopleKeys{
+			Open:   bind(k("P"), "P", "people: members, agencies, details"),
+			Add:    bind(k("a"), "a", "add a member or an agency"),
+			Edit:   bind(k("e"), "e", "edit the selected one, or the details"),
+			Retire: bind(k("r"), "r", "retire the selected one (never deleted)"),
+		},
 		Next:     nextKeys{SetDate: bind(k("d"), "d", "set the next meeting's date")},
 		Form: formKeys{
 			Next:   bind(k("tab", "down"), "tab/↓", "next field"),
@@ -203,7 +212,8 @@ func (km keyMap) sections() []helpSection {
 		{"Everywhere", []key.Binding{g.Help, g.Back, g.Quit, g.Up, g.Down, g.PageUp, g.PageDown, g.Enter, g.Tab, km.MyActions}},
 		{"My actions (A)", []key.Binding{km.Mine.Open, km.Mine.InProgress, km.Mine.Done, km.Mine.Blocked, km.Mine.Cancelled,
 			km.Mine.Progress, km.Mine.Propose, km.Mine.History, km.Mine.Status, km.Mine.Window, km.Mine.Hotspot, km.Mine.All, km.Mine.Filter}},
-		{"Home", []key.Binding{h.Meeting, h.Minutes, h.Tab, h.Filter, h.Open, h.Identity}},
+		{"Home", []key.Binding{h.Meeting, h.Minutes, h.Tab, h.Filter, h.Open, h.Identity, km.People.Open}},
+		{"People (P)", []key.Binding{km.People.Add, km.People.Edit, km.People.Retire}},
 		{"In a meeting", []key.Binding{m.Next, m.Prev, m.Assign, m.Resolve, m.Note, m.Status, m.Close, m.Minutes, m.Agenda, m.Part2, m.Amend, m.Undo}},
 		{"Agenda pane (tab)", []key.Binding{km.Agenda.Go, km.Agenda.MoveUp, km.Agenda.MoveDown, km.Agenda.Drop, km.Agenda.Add}},
 		{"Attendance", []key.Binding{km.Attendance.Present, km.Attendance.Apologies, km.Attendance.Absent, km.Attendance.Cycle, km.Attendance.RestPresent, km.Attendance.Guest, km.Attendance.Statement}},

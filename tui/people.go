@@ -1,0 +1,339 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"github.com/ccsp/tasking/model"
+)
+
+// The people screen (P from home): the partnership's members, its agencies
+// and its own details, which the chair or an admin manages. Everyone else
+// can read it. Members and agencies are retired, never deleted.
+
+// peopleTab is which list the screen shows.
+type peopleTab int
+
+const (
+	tabMembers peopleTab = iota
+	tabAgencies
+	tabPartnership
+)
+
+type peoplePage struct {
+	tab      peopleTab
+	sel      int
+	off      int
+	members  []model.Member // active first, then retired
+	agencies []model.Agency
+	idx      model.AgencyIndex
+	p        model.Partnership
+	chair    string
+	err      string
+}
+
+type peopleMsg struct {
+	gen      int
+	members  []model.Member
+	agencies []model.Agency
+	p        model.Partnership
+	err      error
+}
+
+func (a *App) openPeople() tea.Cmd {
+	a.people = &peoplePage{}
+	a.screen = screenPeople
+	return a.loadPeople()
+}
+
+func (a *App) loadPeople() tea.Cmd {
+	a.gen++
+	gen, st := a.gen, a.st
+	return func() tea.Msg {
+		ms, err := st.Members()
+		if err != nil {
+			return peopleMsg{gen: gen, err: err}
+		}
+		as, err := st.Agencies()
+		if err != nil {
+			return peopleMsg{gen: gen, err: err}
+		}
+		p, err := st.Partnership()
+		return peopleMsg{gen: gen, members: ms, agencies: as, p: p, err: err}
+	}
+}
+
+func (a *App) peopleLoaded(msg peopleMsg) {
+	pp := a.people
+	if pp == nil || msg.gen != a.gen {
+		return
+	}
+	if msg.err != nil {
+		pp.err = msg.err.Error()
+		return
+	}
+	pp.err = ""
+	pp.members = append(model.ActiveMembers(msg.members), retired(msg.members)...)
+	pp.agencies = msg.agencies
+	pp.idx = model.IndexAgencies(msg.agencies)
+	pp.p = msg.p
+	for _, m := range msg.members {
+		if m.ID == msg.p.ChairID {
+			pp.chair = m.Name
+		}
+	}
+	pp.sel = max(min(pp.sel, pp.rows()-1), 0)
+}
+
+func retired(ms []model.Member) []model.Member {
+	var out []model.Member
+	for _, m := range ms {
+		if m.Retired {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+func (pp *peoplePage) rows() int {
+	switch pp.tab {
+	case tabMembers:
+		return len(pp.members)
+	case tabAgencies:
+		return len(pp.agencies)
+	}
+	return 0
+}
+
+// manager: the person may change people and agencies (the store checks
+// again; this only keeps the keys honest).
+func (a *App) manager() bool { return model.Permit(a.actor, model.OpManagePeople, 0) == nil }
+
+func (a *App) peopleKey(msg tea.KeyPressMsg) tea.Cmd {
+	pp, g, pk := a.people, a.keys.Global, a.keys.People
+	switch {
+	case key.Matches(msg, g.Back):
+		a.people = nil
+		a.screen = screenHome
+		return a.loadHome()
+	case key.Matches(msg, g.Tab):
+		pp.tab = (pp.tab + 1) % 3
+		pp.sel, pp.off = 0, 0
+		return nil
+	case key.Matches(msg, g.Down):
+		pp.sel = min(pp.sel+1, max(pp.rows()-1, 0))
+		return nil
+	case key.Matches(msg, g.Up):
+		pp.sel = max(pp.sel-1, 0)
+		return nil
+	}
+	if !key.Matches(msg, pk.Add, pk.Edit, pk.Retire) {
+		return nil
+	}
+	if !a.manager() {
+		a.flash, a.flashErr = "only the chair or an admin changes members, agencies and the partnership's details", true
+		return nil
+	}
+	switch pp.tab {
+	case tabMembers:
+		switch {
+		case key.Matches(msg, pk.Add):
+			a.memberForm(nil)
+		case pp.sel < len(pp.members) && key.Matches(msg, pk.Edit):
+			m := pp.members[pp.sel]
+			a.memberForm(&m)
+		case pp.sel < len(pp.members) && key.Matches(msg, pk.Retire):
+			m, actor, st := pp.members[pp.sel], a.actor, a.st
+			a.ask = &question{text: fmt.Sprintf("Retire %s from the group? They leave attendance lists and choosers; their name stays on everything they did.", m.Name),
+				yes: func() tea.Cmd {
+					return a.save(0, m.Name+" retired", func() (any, error) { return st.RetireMember(actor, m.ID) })
+				}}
+		}
+	case tabAgencies:
+		switch {
+		case key.Matches(msg, pk.Add):
+			a.agencyEditForm(nil)
+		case pp.sel < len(pp.agencies) && key.Matches(msg, pk.Edit):
+			ag := pp.agencies[pp.sel]
+			a.agencyEditForm(&ag)
+		case pp.sel < len(pp.agencies) && key.Matches(msg, pk.Retire):
+			ag, actor, st := pp.agencies[pp.sel], a.actor, a.st
+			a.ask = &question{text: fmt.Sprintf("Retire %s from the partnership? It must have no open actions and no members on the group.", ag.Name),
+				yes: func() tea.Cmd {
+					return a.save(0, ag.Name+" retired", func() (any, error) { return st.RetireAgency(actor, ag.ID) })
+				}}
+		}
+	case tabPartnership:
+		if key.Matches(msg, pk.Edit) {
+			a.partnershipForm()
+		}
+	}
+	return nil
+}
+
+var roleChoices = []string{"member", "viewer", "circulation", "admin", "chair"}
+
+// memberForm adds a member (m nil) or edits one.
+func (a *App) memberForm(m *model.Member) {
+	pp, actor, st := a.people, a.actor, a.st
+	title, name, agency, role, jobTitle, email, phone := "Add a member", "", "", 0, "", "", ""
+	if m != nil {
+		title, name, jobTitle, email, phone = "Edit · "+m.Name, m.Name, m.Title, m.Email, m.Phone
+		agency = pp.idx.Name(m.AgencyID)
+		for i, r := range roleChoices {
+			if model.Role(r) == m.Role {
+				role = i
+			}
+		}
+	}
+	f := newForm(title, formContext{agencies: model.ActiveAgencies(pp.agencies)}, func(f *form) tea.Cmd {
+		ag, ok := f.agencyOf("agency")
+		if !ok {
+			return nil
+		}
+		n := model.NewMember{Name: f.value("name"), AgencyID: ag.ID, Role: model.Role(f.value("role")),
+			Title: f.value("title"), Email: f.value("email"), Phone: f.value("phone")}
+		if _, err := n.Validate(); err != nil {
+			f.failWith(err)
+			return nil
+		}
+		if m == nil {
+			return a.save(f.id, model.CleanLine(n.Name)+" added", func() (any, error) { return st.AddMember(actor, n) })
+		}
+		id, version := m.ID, m.Version
+		return a.save(f.id, model.CleanLine(n.Name)+" saved", func() (any, error) { return st.EditMember(actor, id, version, n) })
+	})
+	f.text("name", "Name", name, "as the minutes should give it, e.g. Sgt Jas Patel").
+		agency("agency", "Agency", agency).
+		choose("role", "Role (viewer reads; circulation gets the minutes, does not attend)", roleChoices, role).
+		text("title", "Job title (optional)", jobTitle, "").
+		text("email", "Email (optional)", email, "").
+		text("phone", "Phone (optional)", phone, "")
+	a.form = f
+}
+
+// agencyEditForm adds an agency (ag nil) or renames one.
+func (a *App) agencyEditForm(ag *model.Agency) {
+	actor, st := a.actor, a.st
+	title, name, short := "Add an agency", "", ""
+	if ag != nil {
+		title, name, short = "Rename · "+ag.Name, ag.Name, ag.ShortName
+	}
+	f := newForm(title, formContext{}, func(f *form) tea.Cmd {
+		n, ok1 := f.lineOf("name", "agency name", 100, true)
+		s, ok2 := f.lineOf("short", "short name", 30, false)
+		if !ok1 || !ok2 {
+			return nil
+		}
+		if ag == nil {
+			return a.save(f.id, n+" added", func() (any, error) { return st.AddAgency(actor, n, s) })
+		}
+		id, version := ag.ID, ag.Version
+		return a.save(f.id, n+" saved (closed meetings' minutes keep the old name)", func() (any, error) {
+			return st.RenameAgency(actor, id, version, n, s)
+		})
+	})
+	f.text("name", "Name", name, "the full name, as in the minutes").
+		text("short", "Short name (optional)", short, "what narrow tables show, e.g. Police")
+	a.form = f
+}
+
+var cadenceChoices = []string{"weekly", "fortnightly", "four-weekly", "monthly"}
+
+func (a *App) partnershipForm() {
+	pp, actor, st := a.people, a.actor, a.st
+	p := pp.p
+	cadence := 0
+	for i, c := range cadenceChoices {
+		if model.Cadence(c) == p.Cadence {
+			cadence = i
+		}
+	}
+	f := newForm("The partnership's details", formContext{}, func(f *form) tea.Cmd {
+		next := p
+		next.Name, next.MeetingTitle, next.DefaultPlace = f.value("name"), f.value("title"), f.value("place")
+		next.DefaultTime, next.Cadence = f.value("time"), model.Cadence(f.value("cadence"))
+		next.ConfidentialityStatement = f.value("statement")
+		version := p.Version
+		return a.save(f.id, "partnership details saved", func() (any, error) { return st.SetPartnership(actor, version, next) })
+	})
+	f.text("name", "Name", p.Name, "").
+		text("title", "Meeting title", p.MeetingTitle, "what the minutes call the meeting").
+		text("place", "Usual place", p.DefaultPlace, "").
+		text("time", "Usual time", p.DefaultTime, "24-hour, e.g. 10:00").
+		choose("cadence", "Meets", cadenceChoices, cadence)
+	f.longText("statement", "Confidentiality statement (read at each meeting)", "", "")
+	f.field("statement").input.SetValue(p.ConfidentialityStatement)
+	f.field("statement").initial = p.ConfidentialityStatement
+	a.form = f
+}
+
+func (a *App) peopleView(w, h int) string {
+	pp, s := a.people, a.styles
+	tabs := []string{"Members", "Agencies", "Partnership"}
+	for i, t := range tabs {
+		if peopleTab(i) == pp.tab {
+			tabs[i] = s.Selected.Render(" " + t + " ")
+		} else {
+			tabs[i] = " " + t + " "
+		}
+	}
+	lines := []string{" " + strings.Join(tabs, " ") + s.Muted.Render("   tab switches"), ""}
+	switch {
+	case pp.err != "":
+		lines = append(lines, " "+s.Error.Render("✗ "+pp.err))
+		return box(s.BorderStyle, "People and agencies", lines, w, h)
+	case pp.idx == nil:
+		lines = append(lines, " "+s.Muted.Render("loading…"))
+		return box(s.BorderStyle, "People and agencies", lines, w, h)
+	}
+	var rows []string
+	switch pp.tab {
+	case tabMembers:
+		lines = append(lines, " "+s.Muted.Render(columns(w-4, []int{26, 22, 12}, "name", "agency", "role", "job title")))
+		for i, m := range pp.members {
+			role := string(m.Role)
+			if m.Retired {
+				role = "retired"
+			}
+			row := columns(w-4, []int{26, 22, 12}, m.Name, pp.idx.Label(m.AgencyID), role, m.Title)
+			if m.Retired {
+				row = s.Muted.Render(row)
+			}
+			rows = append(rows, a.rowMark(i == pp.sel, " "+row))
+		}
+	case tabAgencies:
+		lines = append(lines, " "+s.Muted.Render(columns(w-4, []int{48, 20}, "agency", "short name", "")))
+		for i, ag := range pp.agencies {
+			state := ""
+			if ag.Retired {
+				state = "retired"
+			}
+			row := columns(w-4, []int{48, 20}, ag.Name, ag.ShortName, state)
+			if ag.Retired {
+				row = s.Muted.Render(row)
+			}
+			rows = append(rows, a.rowMark(i == pp.sel, " "+row))
+		}
+	case tabPartnership:
+		p := pp.p
+		cadence := p.Cadence
+		if cadence == "" {
+			cadence = model.Weekly
+		}
+		for _, l := range []string{"Name: " + p.Name, "Meeting: " + p.MeetingTitle, "Usual place and time: " + p.DefaultPlace + ", " + p.DefaultTime,
+			"Meets: " + string(cadence), "Chair: " + pp.chair, ""} {
+			lines = append(lines, " "+l)
+		}
+		lines = append(lines, a.section("Confidentiality statement read at each meeting"))
+		lines = append(lines, a.para(p.ConfidentialityStatement, w-2, nil)...)
+		return box(s.BorderStyle, "People and agencies", lines, w, h)
+	}
+	room := h - 2 - len(lines)
+	pp.off = window(pp.sel, pp.off, len(rows), room)
+	end := min(len(rows), pp.off+room)
+	lines = append(lines, rows[pp.off:end]...)
+	return box(s.BorderStyle, "People and agencies", lines, w, h)
+}

@@ -1,0 +1,67 @@
+package tui
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/ccsp/tasking/model"
+	"github.com/charmbracelet/x/exp/golden"
+)
+
+// The chair adds a member, renames an agency and retires a member from the
+// people screen (P from home); the store has each change.
+func TestPeopleScreen(t *testing.T) {
+	for _, sz := range sizes {
+		t.Run(fmt.Sprintf("%dx%d", sz.w, sz.h), func(t *testing.T) {
+			s := demoStore(t)
+			ss := startSession(t, s, chairOf(t, s), sz.w, sz.h)
+			ss.waitFor("Hotspots by risk")
+			ss.keys("P")
+			ss.waitFor("People and agencies", "Helen Marsh", "chair")
+			ss.keys("a")
+			ss.waitFor("Add a member")
+			ss.typeText("PC Ann Lee")
+			ss.keys("enter")
+			ss.typeText("pol")
+			ss.waitFor("→ Derbyshire Constabulary")
+			ss.keys("enter", "enter")
+			ss.typeText("Beat Manager")
+			ss.keys("enter", "enter", "enter")
+			ss.waitFor("PC Ann Lee added")
+			ss.keys("tab")
+			ss.waitFor("short name")
+			ss.keys("e")
+			ss.waitFor("Rename · CBC Community Safety")
+			ss.keys("ctrl+s")
+			ss.waitFor("saved (closed meetings' minutes keep the old name)")
+			ss.keys("tab", "tab") // back to members
+			ss.keys("j", "j") // Priya Shah
+			ss.keys("r")
+			ss.waitFor("Retire Priya Shah from the group?")
+			ss.keys("y")
+			ss.waitFor("Priya Shah retired")
+			golden.RequireEqual(t, []byte(ss.finish()))
+
+			ms, _ := s.Members()
+			m, err := model.FindMember(ms, "PC Ann Lee")
+			if err != nil || m.Title != "Beat Manager" || m.Role != model.RoleMember {
+				t.Errorf("added member %+v %v", m, err)
+			}
+			if p, _ := model.FindMember(ms, "Priya Shah"); !p.Retired {
+				t.Error("Priya Shah is not retired")
+			}
+		})
+	}
+}
+
+// A member sees the screen but cannot change it.
+func TestPeopleScreenIsTheChairs(t *testing.T) {
+	s := demoStore(t)
+	ss := startSession(t, s, memberActor(t, s, "Sgt Jas Patel"), 100, 30)
+	ss.waitFor("Hotspots by risk")
+	ss.keys("P")
+	ss.waitFor("People and agencies")
+	ss.keys("a")
+	ss.waitFor("only the chair or an admin changes members")
+	ss.finish()
+}
