@@ -157,7 +157,7 @@ func newKeyMap() keyMap {
 			Edit:   bind(k("e"), "e", "edit the selected one, or the details"),
 			Retire: bind(k("r"), "r", "retire the selected one (never deleted)"),
 		},
-		Next:     nextKeys{SetDate: bind(k("d"), "d", "set the next meeting's date")},
+		Next: nextKeys{SetDate: bind(k("d"), "d", "set the next meeting's date")},
 		Form: formKeys{
 			Next:   bind(k("tab", "down"), "tab/↓", "next field"),
 			Prev:   bind(k("shift+tab", "up"), "shift+tab/↑", "previous field"),

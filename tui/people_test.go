@@ -35,7 +35,7 @@ func TestPeopleScreen(t *testing.T) {
 			ss.keys("ctrl+s")
 			ss.waitFor("saved (closed meetings' minutes keep the old name)")
 			ss.keys("tab", "tab") // back to members
-			ss.keys("j", "j") // Priya Shah
+			ss.keys("j", "j")     // Priya Shah
 			ss.keys("r")
 			ss.waitFor("Retire Priya Shah from the group?")
 			ss.keys("y")
