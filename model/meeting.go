@@ -97,6 +97,9 @@ type AgendaItem struct {
 	// under (0 for a Part 1 item, or an item from before paragraphs were
 	// recorded: read as paragraph 1).
 	Paragraph ExemptParagraph `json:"paragraph,omitempty"`
+	// Budget is the minutes the chair allows the item (0: none): the status
+	// bar projects the meeting's finish from the budgets ahead.
+	Budget int `json:"budget,omitempty"`
 }
 
 // StandingTitle is the title of a standing (non-hotspot) item.

@@ -420,6 +420,21 @@ func followItem(w *wtx, meetingID model.ID, part2 bool) error {
 	return nil
 }
 
+// SetItemBudget gives agenda item i a time budget in minutes (0 clears it).
+func (s *Store) SetItemBudget(actor model.Actor, id model.ID, i, minutes int) (model.Meeting, error) {
+	if minutes < 0 || minutes > 240 {
+		return model.Meeting{}, model.Invalid("budget", "a budget is 0 to 240 minutes")
+	}
+	return s.changeMeeting(actor, id, "meeting.item_budget", func(w *wtx, m *model.Meeting) (any, any, error) {
+		if i < 0 || i >= len(m.Agenda) {
+			return nil, nil, model.Invalid("agenda", "there is no item %d", i+1)
+		}
+		before := m.Agenda[i].Budget
+		m.Agenda[i].Budget = minutes
+		return map[string]any{"item": i + 1, "budget": before}, map[string]any{"item": i + 1, "budget": minutes}, nil
+	})
+}
+
 // AddAgendaHotspot puts an existing hotspot on the agenda.
 func (s *Store) AddAgendaHotspot(actor model.Actor, id, hotspot model.ID) (model.Meeting, error) {
 	return s.changeMeeting(actor, id, "meeting.agenda_add", func(w *wtx, m *model.Meeting) (any, any, error) {

@@ -173,6 +173,18 @@ func (w *wtx) revert(e model.AuditEvent, m *model.Meeting) (string, error) {
 		return "", nil // the decision says it
 	case e.Op == "meeting.attendance":
 		return w.revertAttendance(e, m)
+	case e.Op == "meeting.item_budget":
+		var before struct{ Item, Budget int }
+		if err := json.Unmarshal(e.Before, &before); err != nil {
+			return "", err
+		}
+		if before.Item < 1 || before.Item > len(m.Agenda) {
+			return "", model.Invalid("undo", "the agenda has changed since: set the budget again by hand")
+		}
+		m.Agenda[before.Item-1].Budget = before.Budget
+		m.Version++
+		m.UpdatedAt = w.now
+		return fmt.Sprintf("item %d's budget back to %d minutes", before.Item, before.Budget), put(w.tx, bMeetings, m.ID, *m)
 	case strings.HasPrefix(e.Op, "hotspot.") && e.Op != "hotspot.add" && e.Op != "hotspot.part2" && len(e.Before) > 0:
 		var before, after model.Hotspot
 		if err := json.Unmarshal(e.Before, &before); err != nil {

@@ -20,7 +20,7 @@ type meetingKeys struct {
 	Next, Prev, Assign, Resolve, Note, Status, Close, Minutes, Agenda, Filter, Part2, Amend, Undo key.Binding
 }
 
-type agendaKeys struct{ Go, MoveUp, MoveDown, Drop, Add key.Binding }
+type agendaKeys struct{ Go, MoveUp, MoveDown, Drop, Add, Budget key.Binding }
 
 type attendanceKeys struct{ Present, Apologies, Absent, Cycle, RestPresent, Guest, Statement key.Binding }
 
@@ -113,6 +113,7 @@ func newKeyMap() keyMap {
 			MoveDown: bind(k("J", "shift+down"), "J", "move the item down"),
 			Drop:     bind(k("-", "delete"), "-", "drop the item from this agenda"),
 			Add:      bind(k("+", "="), "+", "add a hotspot to the agenda"),
+			Budget:   bind(k("b"), "b", "time budget for the item (the status bar projects the finish)"),
 		},
 		Attendance: attendanceKeys{
 			Present:     bind(k("1", "p"), "1/p", "present"),
@@ -215,7 +216,7 @@ func (km keyMap) sections() []helpSection {
 		{"Home", []key.Binding{h.Meeting, h.Minutes, h.Tab, h.Filter, h.Open, h.Identity, km.People.Open}},
 		{"People (P)", []key.Binding{km.People.Add, km.People.Edit, km.People.Retire}},
 		{"In a meeting", []key.Binding{m.Next, m.Prev, m.Assign, m.Resolve, m.Note, m.Status, m.Close, m.Minutes, m.Agenda, m.Part2, m.Amend, m.Undo}},
-		{"Agenda pane (tab)", []key.Binding{km.Agenda.Go, km.Agenda.MoveUp, km.Agenda.MoveDown, km.Agenda.Drop, km.Agenda.Add}},
+		{"Agenda pane (tab)", []key.Binding{km.Agenda.Go, km.Agenda.MoveUp, km.Agenda.MoveDown, km.Agenda.Drop, km.Agenda.Add, km.Agenda.Budget}},
 		{"Attendance", []key.Binding{km.Attendance.Present, km.Attendance.Apologies, km.Attendance.Absent, km.Attendance.Cycle, km.Attendance.RestPresent, km.Attendance.Guest, km.Attendance.Statement}},
 		{"Declarations", []key.Binding{km.Declaration.Declare, km.Declaration.None}},
 		{"Previous minutes", []key.Binding{km.MinutesItem.Approve, km.MinutesItem.ViewPrevious}},

@@ -304,8 +304,37 @@ func (a *App) agendaKey(msg tea.KeyPressMsg) tea.Cmd {
 		if a.editable() {
 			a.addToAgendaForm()
 		}
+	case key.Matches(msg, ak.Budget):
+		if a.editable() {
+			a.budgetForm(mt.agendaSel)
+		}
 	}
 	return nil
+}
+
+// budgetForm sets item i's time budget.
+func (a *App) budgetForm(i int) {
+	e := a.mt.view.items[i]
+	cur := ""
+	if b := a.mt.view.rec.Meeting.Agenda[i].Budget; b > 0 {
+		cur = fmt.Sprintf("%dm", b)
+	}
+	actor, st, id := a.actor, a.st, a.mt.id
+	f := newForm(fmt.Sprintf("Time budget · %d %s", i+1, e.title), a.formCtx(), func(f *form) tea.Cmd {
+		minutes, err := model.ParseBudget(f.value("budget"))
+		if err != nil {
+			f.failWith(err)
+			return nil
+		}
+		what := fmt.Sprintf("item %d: %d minutes", i+1, minutes)
+		if minutes == 0 {
+			what = fmt.Sprintf("item %d: no budget", i+1)
+		}
+		return a.save(f.id, what, func() (any, error) { return st.SetItemBudget(actor, id, i, minutes) })
+	})
+	f.text("budget", "Minutes for this item", cur, "10, 10m, 1h30; 0 clears it")
+	f.fields[0].pristine = cur != ""
+	a.form = f
 }
 
 func (a *App) askCloseMeeting() tea.Cmd {
@@ -339,7 +368,26 @@ func (a *App) meetingPosition() string {
 	}
 	inItem := a.clock.Sub(mt.itemStarted)
 	inMeeting := a.clock.Sub(m.OpenedAt)
-	return pos + s.Muted.Render(" · ") + clockText(inItem) + s.Muted.Render(" in item · ") + clockText(inMeeting) + s.Muted.Render(" in meeting")
+	out := pos + s.Muted.Render(" · ") + clockText(inItem)
+	if mt.cur >= 0 && mt.cur < len(m.Agenda) && m.Agenda[mt.cur].Budget > 0 {
+		b := m.Agenda[mt.cur].Budget
+		over := inItem > time.Duration(b)*time.Minute
+		budget := fmt.Sprintf("/%dm", b)
+		if over {
+			budget = s.Red.Render(budget)
+		} else {
+			budget = s.Muted.Render(budget)
+		}
+		out += budget
+	}
+	out += s.Muted.Render(" in item · ") + clockText(inMeeting) + s.Muted.Render(" in meeting")
+	// With budgets set, when the meeting will end if they hold.
+	cur := m
+	cur.Current = mt.cur
+	if end, ok := model.ProjectedFinish(cur, a.clock, mt.itemStarted); ok {
+		out += s.Muted.Render(" · ends ~") + end.Format("15:04")
+	}
+	return out
 }
 
 // clockText is mm:ss, or h:mm:ss past the hour.

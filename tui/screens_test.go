@@ -652,3 +652,37 @@ func TestUndoASlip(t *testing.T) {
 	ss.waitFor("nothing more to undo")
 	ss.finish()
 }
+
+// A time budget per item: the item's clock shows it, the status bar
+// projects the finish; a budget that is not a duration is refused there.
+func TestTimeBudget(t *testing.T) {
+	s := demoStore(t)
+	ss := startSession(t, s, chairOf(t, s), 120, 36)
+	ss.waitFor("start the meeting")
+	ss.keys("m", "y")
+	ss.waitFor("Confidentiality statement")
+	ss.keys("tab", "b")
+	ss.waitFor("Time budget · 1 Attendance")
+	ss.typeText("ten")
+	ss.keys("enter")
+	ss.waitFor(`"ten" is not a time budget`)
+	for range 3 {
+		ss.tm.Send(keyPress("backspace"))
+	}
+	ss.typeText("10m")
+	ss.keys("enter")
+	ss.waitFor("item 1: 10 minutes")
+	ss.keys("j", "b")
+	ss.waitFor("Time budget · 2 Declarations")
+	ss.typeText("5")
+	ss.keys("enter")
+	ss.waitFor("item 2: 5 minutes")
+	ss.keys("tab", "j")
+	// Fixed clock: 10:00 now, nothing spent: 15 minutes to go.
+	ss.waitFor("/10m in item", "ends ~10:15")
+	ss.finish()
+	m, _, _ := s.OpenMeeting()
+	if m.Agenda[0].Budget != 10 || m.Agenda[1].Budget != 5 {
+		t.Fatalf("budgets %d %d", m.Agenda[0].Budget, m.Agenda[1].Budget)
+	}
+}

@@ -18,7 +18,7 @@ func newMeetingCmd(a *app) *cobra.Command {
 	return newGroup("meeting", "Run a meeting without the app: start, attendance, declarations, matters arising, agenda, next date, close",
 		newMeetingStartCmd(a), newMeetingAttendCmd(a), newMeetingGuestCmd(a), newMeetingStatementCmd(a), newMeetingDeclareCmd(a),
 		newMeetingApproveCmd(a), newMeetingReviewCmd(a), newMeetingAgendaCmd(a), newMeetingMoveCmd(a), newMeetingDropCmd(a),
-		newMeetingAddCmd(a), newMeetingPart2Cmd(a), newMeetingUndoCmd(a), newMeetingNextCmd(a), newMeetingCloseCmd(a))
+		newMeetingAddCmd(a), newMeetingPart2Cmd(a), newMeetingBudgetCmd(a), newMeetingUndoCmd(a), newMeetingNextCmd(a), newMeetingCloseCmd(a))
 }
 
 func newMeetingStartCmd(a *app) *cobra.Command {

@@ -372,6 +372,29 @@ func newMeetingAddCmd(a *app) *cobra.Command {
 		})
 }
 
+func newMeetingBudgetCmd(a *app) *cobra.Command {
+	return a.meetingCommand("budget ITEM MINUTES", "Give an agenda item a time budget",
+		"budget gives an item of the open meeting a time budget (10, 10m, 1h30; 0 clears it). The app's status bar "+
+			"then projects when the meeting will end.",
+		"  tasking --as 'Helen Marsh' meeting budget HS-3 10m\n  tasking --as 'Helen Marsh' meeting budget 'matters arising' 20",
+		cobra.ExactArgs(2),
+		func(cmd *cobra.Command, args []string, s *store.Store, actor model.Actor, m model.Meeting, w io.Writer) error {
+			i, err := m.FindItem(args[0])
+			if err != nil {
+				return err
+			}
+			minutes, err := model.ParseBudget(args[1])
+			if err != nil {
+				return &usageError{err}
+			}
+			if _, err := s.SetItemBudget(actor, m.ID, i, minutes); err != nil {
+				return err
+			}
+			_, err = fmt.Fprintf(w, "item %d: %d minutes\n", i+1, minutes)
+			return err
+		})
+}
+
 func newMeetingUndoCmd(a *app) *cobra.Command {
 	return a.meetingCommand("undo", "Undo your last change in the open meeting (one level)",
 		"undo takes back your last change in the meeting under way — a status, a review, a note, a resolution, an "+

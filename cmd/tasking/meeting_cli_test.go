@@ -85,6 +85,12 @@ func TestAMeetingFromTheCommandLine(t *testing.T) {
 	chair("hotspot", "close", "HS-1", "--reason", "Quiet for six weeks", "--actions", "general")
 	chair("note", "add", "--hotspot", "HS-2", "--agency", "police", "Two riders warned")
 	chair("decision", "add", "--hotspot", "HS-2", "That a Section 59 operation run for two more weekends")
+	chair("meeting", "budget", "HS-2", "10m")
+	failsWith(t, as("Helen Marsh", "meeting", "budget", "HS-2", "ten minutes"), 2, "not a time budget")
+	chair("meeting", "undo")
+	if out := chair("meeting", "agenda"); !strings.Contains(out, "HS-2") {
+		t.Fatal("agenda lost HS-2")
+	}
 	chair("meeting", "next", "+1w", "--place", "Committee Room 2")
 	chair("meeting", "close")
 
