@@ -48,13 +48,13 @@ func TestMeetingSurvivesSIGKILL(t *testing.T) {
 	tm.keys("Enter")
 	tm.text("pol")
 	tm.waitFor("Derbyshire Constabulary")
-	tm.keys("Enter", "Enter", "Enter")
+	tm.keys("Enter")
 	tm.waitFor("assigned to Police")
 
 	tm.keys("r")
 	tm.waitFor("Record a resolution")
 	tm.text("That a dispersal authorisation be sought for the weekend")
-	tm.keys("Enter", "Enter")
+	tm.keys("Enter")
 	tm.waitFor("resolution recorded", "saved")
 
 	// Cut the power.

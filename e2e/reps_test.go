@@ -52,7 +52,7 @@ func TestRepsUpdateThenChairReviews(t *testing.T) {
 	}
 
 	// The chair's meeting: matters arising shows both, with who.
-	chair := startTerm(t, 160, 48, env, "--db", db, "--as", "Helen Marsh")
+	chair := startTerm(t, 200, 48, env, "--db", db, "--as", "Helen Marsh")
 	chair.waitFor("Hotspots by risk")
 	chair.startMeeting()
 	chair.waitFor("Confidentiality statement")

@@ -77,6 +77,10 @@ type form struct {
 	// onChoice, if set, is told when a choice field changes (a file name
 	// that follows the chosen format).
 	onChoice func(f *form, key string)
+	// saveAfter is the field on which enter saves: the fields after it are
+	// optional or already hold their defaults (tab reaches them), so the
+	// usual case costs no keys for them. "" means the last field.
+	saveAfter string
 }
 
 var formSeq int
@@ -148,6 +152,16 @@ func (f *form) toggle(key, label string, on bool, hint string) *form {
 func (f *form) choose(key, label string, choices []string, selected int) *form {
 	f.fields = append(f.fields, &formField{key: key, label: label, kind: fieldChoice, choices: choices, choice: selected, input: textinput.New()})
 	return f
+}
+
+// indexOf is the position of a field (len when there is none).
+func (f *form) indexOf(key string) int {
+	for i, fl := range f.fields {
+		if fl.key == key {
+			return i
+		}
+	}
+	return len(f.fields)
 }
 
 func (f *form) field(key string) *formField {
@@ -308,7 +322,7 @@ func (f *form) update(msg tea.Msg, km keyMap) (formResult, tea.Cmd) {
 		case kp.String() == "ctrl+s":
 			return formOpen, f.trySubmit()
 		case kp.String() == "enter":
-			if f.focus == len(f.fields)-1 {
+			if f.focus == len(f.fields)-1 || (f.saveAfter != "" && f.focus >= f.indexOf(f.saveAfter)) {
 				return formOpen, f.trySubmit()
 			}
 			f.setFocus(f.focus + 1)
@@ -465,7 +479,11 @@ func (f *form) render(s Styles, w int) string {
 			lines = append(lines, s.Error.Render(l))
 		}
 	default:
-		lines = append(lines, s.Muted.Render("enter next/save · ctrl+s save · tab field · esc cancel"))
+		if f.saveAfter != "" && f.saveAfter != f.fields[len(f.fields)-1].key {
+			lines = append(lines, s.Muted.Render("enter saves from "+f.field(f.saveAfter).label+" · tab reaches the rest · esc cancel"))
+		} else {
+			lines = append(lines, s.Muted.Render("enter next/save · ctrl+s save · tab field · esc cancel"))
+		}
 	}
 	for i := range lines {
 		lines[i] = " " + lines[i]

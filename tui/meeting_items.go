@@ -244,15 +244,16 @@ func (a *App) actionRowIn(c rowCtx, act model.Action, w int, extra string) strin
 	if act.Officer != "" {
 		owner += " (" + act.Officer + ")"
 	}
-	ownerW := min(max(w/5, 16), 34)
+	ownerW := min(max(w/6, 16), 28)
 	statusW := 16
+	dueW := 11 // "01 Jan 2027": a date outside this year keeps its year
 	overdue := act.IsOverdue(c.today)
 	status := s.Status(act.Status, false)
 	if overdue {
 		// How late, in the row: "in progress +12d".
 		status = s.Red.Render(fmt.Sprintf("%s +%dd", act.Status.Label(), act.DaysOverdue(c.today)))
 	}
-	textW := w - 3 - 6 - 2 - ownerW - 6 - statusW - 6
+	textW := w - 3 - 6 - 2 - ownerW - dueW - statusW - 6
 	if extra != "" {
 		textW -= 14
 	}
@@ -261,7 +262,7 @@ func (a *App) actionRowIn(c rowCtx, act model.Action, w int, extra string) strin
 		due = s.Red.Render(due)
 	}
 	cells := []string{act.Ref(), s.RAG(act.RAGFor(c.today)), act.Text, owner, due, status}
-	widths := []int{6, 2, textW, ownerW, 6, statusW}
+	widths := []int{6, 2, textW, ownerW, dueW, statusW}
 	if extra != "" {
 		cells = append(cells, extra)
 		widths = append(widths, 12)
@@ -287,12 +288,13 @@ func (a *App) mattersPane(w int) itemPane {
 			row: func(i int, _ bool) string { return " " + a.accountabilityRow(loads[i], w-2) }}
 	}
 	shown := v.shownMatters
-	// On a wide screen each row also shows the latest update from the
-	// agency, so the chair can read round the table and accept with y.
-	wide := w >= 110
+	// On a very wide screen each row also shows the latest update from the
+	// agency, so the chair can read round the table and accept with y; the
+	// action's own words keep their room first.
+	wide := w >= 150
 	updW := 0
 	if wide {
-		updW = w / 3
+		updW = min(w/3, w-110)
 	}
 	return itemPane{head: head, rows: len(shown), sel: mt.sel,
 		row: func(i int, selected bool) string {

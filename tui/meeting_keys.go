@@ -314,6 +314,9 @@ func (a *App) assignForm(hotspotID model.ID) {
 		// marks an action about people confidential itself.
 		f.toggle("confidential", "Confidential (about named people)", false, "left out of every public output, for good")
 	}
+	// a, the words, enter, two or three letters of the agency, enter: the
+	// officer is optional and the due date is already the next meeting.
+	f.saveAfter = "agency"
 	a.form = f
 }
 
@@ -342,6 +345,7 @@ func (a *App) resolveForm(e agendaEntry) {
 	})
 	f.longText("text", "Resolution", "RESOLVED – that", "complete the sentence: what the group resolved").
 		toggle("part2", "Part 2 (exempt: personal information)", false, "marked Part 2 in the minutes")
+	f.saveAfter = "text" // r, the words, enter; tab reaches Part 2
 	a.form = f
 }
 

@@ -119,7 +119,15 @@ func buildMeetingView(rec model.MeetingRecord) *meetingView {
 	for _, at := range m.Attendance {
 		v.status[at.MemberID] = at.Status
 	}
-	for _, g := range model.MembersByAgency(rec.Agencies, rec.Members) {
+	// The attendance list: those on the meeting's list, and members who
+	// attend (not retired, not circulation-only) added since it started.
+	var attending []model.Member
+	for _, mem := range rec.Members {
+		if _, listed := v.status[mem.ID]; listed || (mem.Active() && mem.Role.Attends()) {
+			attending = append(attending, mem)
+		}
+	}
+	for _, g := range model.MembersByAgency(rec.Agencies, attending) {
 		v.attend = append(v.attend, attendRow{header: g.Agency.Name, member: -1, guest: -1})
 		for _, mem := range g.Members {
 			v.selectableRow = append(v.selectableRow, len(v.attend))

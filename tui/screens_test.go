@@ -89,15 +89,15 @@ func TestMeetingWalk(t *testing.T) {
 			ss.keys("enter")
 			ss.typeText("pol")
 			ss.waitFor("→ Derbyshire Constabulary")
-			ss.keys("enter")
+			ss.keys("tab") // the officer is optional: tab reaches it
 			ss.typeText("PC Hill")
-			ss.keys("enter", "enter")
+			ss.keys("enter") // the due date already says the next meeting
 			ss.waitFor("assigned to Police, due 01 Dec")
 
 			ss.keys("r")
 			ss.waitFor("Record a resolution")
 			ss.typeText("That a dispersal authorisation be sought for 26-28 Nov")
-			ss.keys("enter", "space", "enter")
+			ss.keys("tab", "space", "enter") // tab reaches Part 2
 			ss.waitFor("RESOLVED – that a dispersal authorisation be sought for 26-28 Nov", "[Part 2", "resolution recorded")
 
 			ss.keys("n")
@@ -259,11 +259,8 @@ func TestFormsRefuseBadInputWhereTyped(t *testing.T) {
 	}
 	ss.typeText("fire")
 	ss.waitFor("→ Derbyshire Fire & Rescue Service")
-	ss.keys("enter", "enter")
-	for range len("next-meeting") {
-		ss.tm.Send(keyPress("backspace"))
-	}
-	ss.typeText("soon")
+	ss.keys("tab", "tab")
+	ss.typeText("soon") // replaces the default
 	ss.keys("enter")
 	ss.waitFor(`✗ "soon" is not a date`)
 	for range len("soon") {
