@@ -65,3 +65,36 @@ func TestPeopleScreenIsTheChairs(t *testing.T) {
 	ss.waitFor("only the chair or an admin changes members")
 	ss.finish()
 }
+
+// The room's new prompts at both sizes: a completion note, discarding what
+// was typed, and closing a hotspot that still has open actions (the screen
+// is kept as a golden with that last question open).
+func TestPromptsThatForgive(t *testing.T) {
+	for _, sz := range sizes {
+		t.Run(fmt.Sprintf("%dx%d", sz.w, sz.h), func(t *testing.T) {
+			s := demoStore(t)
+			ss := startSession(t, s, chairOf(t, s), sz.w, sz.h)
+			ss.waitFor("start the meeting")
+			ss.keys("m", "y")
+			ss.waitFor("Confidentiality statement")
+			ss.keys("]", "]", "]")
+			ss.waitFor("0 reviewed today")
+			ss.keys("c")
+			ss.waitFor("Cancel · ", "Reason for cancelling")
+			ss.keys("enter")
+			ss.waitFor("reason for cancelling is empty")
+			ss.typeText("Duplicate of another action")
+			ss.keys("esc")
+			ss.waitFor("Discard what you typed?")
+			ss.keys("n")
+			ss.keys("enter")
+			ss.waitFor("1 reviewed today")
+			ss.keys("]")
+			ss.waitFor("Open actions")
+			ss.keys("C")
+			ss.waitFor("Close hotspot", "open actions (")
+			ss.typeText("No reports for six weeks")
+			golden.RequireEqual(t, []byte(ss.finish()))
+		})
+	}
+}
