@@ -40,15 +40,11 @@ func newActionAddCmd(a *app) *cobra.Command {
 					return &usageError{fmt.Errorf("--hotspot: %w", err)}
 				}
 			}
-			s, err := a.openData(cmd)
+			s, actor, err := a.openWriter(cmd)
 			if err != nil {
 				return err
 			}
 			defer s.Close()
-			actor, err := a.writer(cmd, s)
-			if err != nil {
-				return err
-			}
 			agencies, err := s.Agencies()
 			if err != nil {
 				return err
@@ -143,15 +139,11 @@ func newActionUpdateCmd(a *app) *cobra.Command {
 					return &usageError{fmt.Errorf("--status: %w", err)}
 				}
 			}
-			s, err := a.openData(cmd)
+			s, actor, err := a.openWriter(cmd)
 			if err != nil {
 				return err
 			}
 			defer s.Close()
-			actor, err := a.writer(cmd, s)
-			if err != nil {
-				return err
-			}
 			before, err := s.Action(id)
 			if err != nil {
 				return err

@@ -30,15 +30,11 @@ func newMeetingStartCmd(a *app) *cobra.Command {
 		Example: "  tasking --as 'Helen Marsh' meeting start\n  tasking --as 'Helen Marsh' meeting start --date 2026-12-01",
 		Args:    usageArgs(cobra.NoArgs),
 		RunE: a.run(func(cmd *cobra.Command, _ []string) error {
-			s, err := a.openData(cmd)
+			s, actor, err := a.openWriter(cmd)
 			if err != nil {
 				return err
 			}
 			defer s.Close()
-			actor, err := a.writer(cmd, s)
-			if err != nil {
-				return err
-			}
 			day := s.Today()
 			if cmd.Flags().Changed("date") {
 				if day, err = model.ParseDate(date); err != nil {
@@ -66,15 +62,11 @@ func newMeetingCloseCmd(a *app) *cobra.Command {
 		Example: "  tasking --as 'Helen Marsh' meeting close --next +1w",
 		Args:    usageArgs(cobra.NoArgs),
 		RunE: a.run(func(cmd *cobra.Command, _ []string) error {
-			s, err := a.openData(cmd)
+			s, actor, err := a.openWriter(cmd)
 			if err != nil {
 				return err
 			}
 			defer s.Close()
-			actor, err := a.writer(cmd, s)
-			if err != nil {
-				return err
-			}
 			m, err := openMeeting(s)
 			if err != nil {
 				return err
@@ -139,15 +131,11 @@ func newDecisionAddCmd(a *app) *cobra.Command {
 					return &usageError{fmt.Errorf("--hotspot: %w", err)}
 				}
 			}
-			s, err := a.openData(cmd)
+			s, actor, err := a.openWriter(cmd)
 			if err != nil {
 				return err
 			}
 			defer s.Close()
-			actor, err := a.writer(cmd, s)
-			if err != nil {
-				return err
-			}
 			var m model.Meeting
 			if cmd.Flags().Changed("meeting") {
 				m, err = s.ResolveMeeting(meeting)
@@ -188,15 +176,11 @@ func newAmendCmd(a *app) *cobra.Command {
 			if !cmd.Flags().Changed("text") || !cmd.Flags().Changed("reason") {
 				return &usageError{errors.New("amend needs --text (the corrected text) and --reason (why)")}
 			}
-			s, err := a.openData(cmd)
+			s, actor, err := a.openWriter(cmd)
 			if err != nil {
 				return err
 			}
 			defer s.Close()
-			actor, err := a.writer(cmd, s)
-			if err != nil {
-				return err
-			}
 			am, err := s.Amend(actor, args[0], text, reason)
 			if err != nil {
 				return err

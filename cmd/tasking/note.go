@@ -31,15 +31,11 @@ func newNoteAddCmd(a *app) *cobra.Command {
 			if cmd.Flags().Changed("hotspot") && cmd.Flags().Changed("item") {
 				return usagef("give --hotspot or --item, not both")
 			}
-			s, err := a.openData(cmd)
+			s, actor, err := a.openWriter(cmd)
 			if err != nil {
 				return err
 			}
 			defer s.Close()
-			actor, err := a.writer(cmd, s)
-			if err != nil {
-				return err
-			}
 			m, err := openMeeting(s)
 			if err != nil {
 				return err

@@ -36,15 +36,11 @@ func newMeetingPart2Cmd(a *app) *cobra.Command {
 				}
 				para = p
 			}
-			s, err := a.openData(cmd)
+			s, actor, err := a.openWriter(cmd)
 			if err != nil {
 				return err
 			}
 			defer s.Close()
-			actor, err := a.writer(cmd, s)
-			if err != nil {
-				return err
-			}
 			m, err := openMeeting(s)
 			if err != nil {
 				return err
