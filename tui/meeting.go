@@ -129,7 +129,13 @@ func (a *App) goTo(i int) tea.Cmd {
 	mt.cur, mt.off = i, 0
 	mt.pick(0)
 	mt.agendaSel = i
-	mt.mattersOrder = nil // the list is sorted afresh when the chair comes back
+	if mt.mattersOrder != nil {
+		// The list is sorted afresh when the chair comes back, from the
+		// record already on screen: not left to the reload that follows.
+		mt.mattersOrder = nil
+		mt.view.matters = mt.view.rec.MattersArising()
+		mt.view.filterMatters(mt.filter.query())
+	}
 	// Only the person running the meeting moves it; others follow along
 	// on their own screen without writing.
 	if mt.view.closed || model.Permit(a.actor, model.OpRunMeeting, 0) != nil {
