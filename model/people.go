@@ -47,3 +47,31 @@ func (n NewMember) Validate() (NewMember, error) {
 func SameName(a, b string) bool {
 	return strings.EqualFold(strings.Join(strings.Fields(a), " "), strings.Join(strings.Fields(b), " "))
 }
+
+// ChairAfter decides who chairs the partnership once member changed has
+// been edited or retired (members is the list before the change): the
+// partnership always has an active chair, so someone can manage its people.
+// The only chair cannot step down or be retired until someone else is made
+// chair; when the partnership's chair stops being one, another active chair
+// takes over; a member made chair while the partnership has none becomes it.
+func ChairAfter(members []Member, chairID ID, changed Member) (ID, error) {
+	chairs := func(m Member) bool { return m.Active() && m.Role == RoleChair }
+	var current *Member
+	for i := range members {
+		if members[i].ID == chairID && chairID != changed.ID {
+			current = &members[i]
+		}
+	}
+	if changed.ID == chairID && !chairs(changed) {
+		for _, m := range members {
+			if m.ID != changed.ID && chairs(m) {
+				return m.ID, nil
+			}
+		}
+		return chairID, Invalid("role", "%s is the partnership's only chair: make someone else chair first (member edit NAME --role chair)", changed.Name)
+	}
+	if chairs(changed) && changed.ID != chairID && (current == nil || !chairs(*current)) {
+		return changed.ID, nil
+	}
+	return chairID, nil
+}

@@ -80,6 +80,9 @@ func (s *Store) EditMember(actor model.Actor, id model.ID, version int, n model.
 		before := m
 		m.Name, m.AgencyID, m.Role, m.Title, m.Email, m.Phone = n.Name, n.AgencyID, n.Role, n.Title, n.Email, n.Phone
 		m.Version++
+		if err := w.keepChair(members, m); err != nil {
+			return err
+		}
 		if err := put(w.tx, bMembers, id, m); err != nil {
 			return err
 		}
@@ -278,15 +281,19 @@ func (s *Store) RetireMember(actor model.Actor, id model.ID) (model.Member, erro
 		if m.Retired {
 			return model.Invalid("member", "%s already retired on %s", m.Name, m.RetiredOn)
 		}
-		if p, err := readPartnership(w.tx); err == nil && p.ChairID == id {
-			return model.Invalid("member", "%s is the partnership's chair: make someone else chair first (member edit --role chair)", m.Name)
-		}
-		if id == actor.MemberID {
-			return model.Invalid("member", "you cannot retire yourself: ask the chair or another admin")
+		members, err := all[model.Member](w.tx, bMembers)
+		if err != nil {
+			return err
 		}
 		before := m
 		m.Retired, m.RetiredOn = true, model.DateOf(w.now)
 		m.Version++
+		if err := w.keepChair(members, m); err != nil {
+			return err
+		}
+		if id == actor.MemberID {
+			return model.Invalid("member", "you cannot retire yourself: ask the chair or another admin")
+		}
 		if err := put(w.tx, bMembers, id, m); err != nil {
 			return err
 		}
@@ -356,4 +363,24 @@ func (w *wtx) checkActiveAgency(id model.ID) error {
 		return model.Invalid("agency", "%s has left the partnership (retired)", a.Name)
 	}
 	return nil
+}
+
+// keepChair applies model.ChairAfter: refuses a change that would leave the
+// partnership without a chair, and records a new chair when it moves.
+func (w *wtx) keepChair(members []model.Member, changed model.Member) error {
+	p, err := readPartnership(w.tx)
+	if err != nil {
+		return err
+	}
+	chair, err := model.ChairAfter(members, p.ChairID, changed)
+	if err != nil || chair == p.ChairID {
+		return err
+	}
+	before := p
+	p.ChairID = chair
+	p.Version++
+	if err := putPartnership(w.tx, p); err != nil {
+		return err
+	}
+	return w.audit("partnership.chair", "partnership", "", before, p)
 }

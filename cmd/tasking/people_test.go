@@ -74,7 +74,10 @@ func TestSetupThenPeopleAndAgencies(t *testing.T) {
 	if r := decodeJSON(t, good("member", "list", "--all", "--format", "json")); len(r) != 3 || r[1]["retired"] != "2026-11-24" {
 		t.Errorf("member list --all: %v", r)
 	}
-	failsWith(t, cli("member", "retire", "Ann Lee"), 1, "is the partnership's chair")
+	failsWith(t, cli("member", "retire", "Ann Lee"), 1, "Ann Lee is the partnership's only chair")
+	// Nor can the only chair step down: someone must always be able to
+	// manage the partnership's people.
+	failsWith(t, cli("member", "edit", "Ann Lee", "--role", "viewer"), 1, "Ann Lee is the partnership's only chair")
 
 	// The partnership's details.
 	good("partnership", "set", "--place", "Council Chamber", "--cadence", "fortnightly", "--statement", "What is said here stays here.")
@@ -94,6 +97,13 @@ func TestSetupThenPeopleAndAgencies(t *testing.T) {
 	md := good("minutes", "latest")
 	if !strings.Contains(md, "Absent: Ann Lee") || strings.Contains(md, "Bea Moss") || strings.Contains(md, "Jo Hart") {
 		t.Errorf("the attendance list is not the attending members:\n%s", md)
+	}
+	// Once there is another chair, the chair can step down and the other
+	// takes over the partnership.
+	good("member", "add", "Raj Bhatti", "--agency", "police", "--role", "chair")
+	good("member", "edit", "Ann Lee", "--role", "admin")
+	if show := good("partnership", "show"); !strings.Contains(show, "Raj Bhatti") || strings.Contains(show, "Ann Lee") {
+		t.Errorf("the chair did not pass to Raj Bhatti:\n%s", show)
 	}
 }
 
