@@ -267,10 +267,11 @@ const (
 // IsNews says whether a rep's update is the agency's news: an update from
 // the owning agency between meetings (IsRepUpdate) that says something in
 // words — a progress note, or a status change or new date with its reason.
-// A bare status change is not news: "latest update" is always words the
-// chair can read out.
+// A bare status change is not news, nor is handing the action to another
+// officer: "latest update" is always words about the work the chair can
+// read out.
 func IsNews(u ActionUpdate, by Actor, owner ID) bool {
-	return IsRepUpdate(u, by, owner) && strings.TrimSpace(u.Text) != ""
+	return IsRepUpdate(u, by, owner) && u.Kind != UpdateOfficer && strings.TrimSpace(u.Text) != ""
 }
 
 // IsRepUpdate says whether an update is news from the agency that owns the

@@ -75,3 +75,28 @@ func ChairAfter(members []Member, chairID ID, changed Member) (ID, error) {
 	}
 	return chairID, nil
 }
+
+// CheckOfficer decides who an action's named officer is. Most officers who
+// do the work are not on the partnership's list, so a name that is not a
+// member is taken as typed. A name that is a member must be someone still
+// on the group and from the agency that owns the action (an action belongs
+// to one agency); it is then written as the member's name is recorded.
+func CheckOfficer(members []Member, agencies AgencyIndex, agencyID ID, name string) (string, error) {
+	name, err := CheckLine("officer", "officer's name", name, false, 80)
+	if err != nil || name == "" {
+		return name, err
+	}
+	for _, m := range members {
+		if !SameName(m.Name, name) {
+			continue
+		}
+		switch {
+		case m.Retired:
+			return "", Invalid("officer", "%s retired from the group on %s: name another officer", m.Name, m.RetiredOn)
+		case m.AgencyID != agencyID:
+			return "", Invalid("officer", "%s is with %s; this action belongs to %s: name one of its officers, or reassign the action to that agency", m.Name, agencies.Label(m.AgencyID), agencies.Label(agencyID))
+		}
+		return m.Name, nil
+	}
+	return name, nil
+}

@@ -32,6 +32,9 @@ func (s *Store) AssignAction(actor model.Actor, n model.NewAction) (model.Action
 				return model.Invalid("hotspot", "there is no %s", model.HotspotRef(n.HotspotID))
 			}
 		}
+		if n.Officer, err = w.officerFor(n.AgencyID, n.Officer); err != nil {
+			return err
+		}
 		id, err := nextID(w.tx, bActions)
 		if err != nil {
 			return err
@@ -274,6 +277,11 @@ func (s *Store) UpdateAction(actor model.Actor, id model.ID, version int, c Acti
 			if err := model.Permit(actor, model.OpActionStatus, a.AgencyID); err != nil {
 				return nil, err
 			}
+			officer, err := w.officerFor(a.AgencyID, *c.Officer)
+			if err != nil {
+				return nil, err
+			}
+			c.Officer = &officer
 			if *c.Officer == a.Officer {
 				return nil, model.Invalid("officer", "%s is already with %s", a.Ref(), orAgency(a.Officer))
 			}
@@ -348,4 +356,21 @@ func (w *wtx) addUpdate(u model.ActionUpdate) error {
 		return err
 	}
 	return w.tx.Bucket(bIdxUpdatesByAction).Put(compose(idKey(u.ActionID), idKey(id)), nil)
+}
+
+// officerFor applies model.CheckOfficer with the members and agencies as
+// they are in this transaction.
+func (w *wtx) officerFor(agencyID model.ID, name string) (string, error) {
+	if name == "" {
+		return "", nil
+	}
+	members, err := all[model.Member](w.tx, bMembers)
+	if err != nil {
+		return "", err
+	}
+	agencies, err := all[model.Agency](w.tx, bAgencies)
+	if err != nil {
+		return "", err
+	}
+	return model.CheckOfficer(members, model.IndexAgencies(agencies), agencyID, name)
 }

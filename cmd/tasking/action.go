@@ -187,7 +187,7 @@ func newActionUpdateCmd(a *app) *cobra.Command {
 	cmd.Flags().StringVar(&due, "due", "", "a new due date: 2026-12-01, +3d, +2w, fri, next-meeting")
 	cmd.Flags().StringVar(&reason, "reason", "", "why the due date moves (needed with --due)")
 	cmd.Flags().StringVar(&note, "note", "", "a progress update")
-	cmd.Flags().StringVar(&officer, "officer", "", "reassign to this officer of the same agency (\"\": the agency as a whole)")
+	cmd.Flags().StringVar(&officer, "officer", "", "reassign to another officer of the action's agency: a member of it, or someone not on the partnership's list (\"\": the agency as a whole)")
 	cmd.Flags().BoolVar(&allowPast, "allow-past", false, "accept a new due date that has already passed")
 	return cmd
 }

@@ -88,6 +88,25 @@ func TestActionUpdateByReps(t *testing.T) {
 	failsWith(t, run(t, nil, "--db", db, "--as", "Sgt Jas Patel", "action", "update", police, "--due", "+1w"), 2, "--due needs --reason")
 	failsWith(t, run(t, nil, "--db", db, "--as", "Sgt Jas Patel", "action", "update", police, "--status", "finished"), 2, "not an action status")
 	failsWith(t, run(t, nil, "--db", db, "--as", "Sgt Jas Patel", "action", "update", "A-9999", "--note", "x"), 1, "there is no A-9999")
+	// Handing the action to another officer: someone off the list as
+	// typed, a member only from the action's agency and still on the group.
+	// A reassignment is not news: the rep's note stays the latest update.
+	ok(t, "--db", db, "--as", "Sgt Jas Patel", "action", "update", police, "--note", "Two S59 warnings issued")
+	failsWith(t, run(t, nil, "--db", db, "--as", "Sgt Jas Patel", "action", "update", police, "--officer", "gary fletcher"),
+		1, "Gary Fletcher is with Housing; this action belongs to Police")
+	ok(t, "--db", db, "--as", "Sgt Jas Patel", "action", "update", police, "--officer", "PCSO Nadia Khan")
+	row := func() map[string]string {
+		for _, r := range decodeJSON(t, ok(t, "--db", db, "actions", "--agency", "police", "--format", "json")) {
+			if r["ref"] == police {
+				return r
+			}
+		}
+		t.Fatalf("%s not listed", police)
+		return nil
+	}()
+	if row["officer"] != "PCSO Nadia Khan" || row["last_update"] != "Two S59 warnings issued" {
+		t.Errorf("after the reassignment: officer %q, latest update %q", row["officer"], row["last_update"])
+	}
 	// JSON history has the documented shape.
 	js := ok(t, "--db", db, "action", "show", police, "--format", "json")
 	for _, want := range []string{`"action": {`, `"history": [`, `"by": "Sgt Jas Patel"`, `"kind": "status"`, `"to_status": "blocked"`} {
