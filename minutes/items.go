@@ -153,7 +153,7 @@ func (b *builder) item(n int, it model.AgendaItem) Item {
 			// Everything the meeting did to it, in order: an update accepted
 			// and then a status changed are both the record.
 			var said []string
-			if model.FinishedSince(a, since, rec.Meeting.OpenedAt) {
+			if model.FinishedSince(a, since, rec.Meeting, updates[a.ID]) {
 				// Finished between meetings: the completion is minuted, with
 				// its note in the restricted version.
 				done := "completed since the last meeting"

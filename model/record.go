@@ -104,12 +104,14 @@ func (r *MeetingRecord) MattersArising() []Action {
 	return MattersArisingFor(r.Meeting, r.Actions, r.ReviewedIn(r.Meeting.ID), r.Today, since)
 }
 
-// FinishedSince: the action was done or cancelled between meetings — after
-// since (the last meeting closed) and before until (this one opened; zero
-// while it has not) — by the agency: matters arising lists it "completed
-// since the last meeting — confirm", so its completion is minuted. Zero
-// since means there was no last meeting.
-func FinishedSince(a Action, since, until time.Time) bool {
+// FinishedSince: the action was done or cancelled by its agency since the
+// last meeting closed (since; zero means there was no last meeting) and, for
+// a closed meeting, before it closed — including while the meeting is
+// sitting — and not by the meeting itself (inMeeting: the updates this
+// meeting made to it; a status change there is minuted as the meeting's
+// own). Matters arising lists it "completed since the last meeting —
+// confirm", so its completion is minuted.
+func FinishedSince(a Action, since time.Time, m Meeting, inMeeting []ActionUpdate) bool {
 	if since.IsZero() || !a.Status.IsClosed() {
 		return false
 	}
@@ -117,7 +119,15 @@ func FinishedSince(a Action, since, until time.Time) bool {
 	if a.Status == StatusCancelled || at.IsZero() {
 		at = a.UpdatedAt
 	}
-	return at.After(since) && (until.IsZero() || at.Before(until))
+	if !at.After(since) || (m.State == MeetingClosed && !m.ClosedAt.IsZero() && at.After(m.ClosedAt)) {
+		return false
+	}
+	for _, u := range inMeeting {
+		if u.Kind == UpdateStatus && u.ToStatus.IsClosed() {
+			return false
+		}
+	}
+	return true
 }
 
 // MattersArisingFor is the one rule for matters arising, used by the meeting
@@ -137,7 +147,7 @@ func MattersArisingFor(m Meeting, actions []Action, reviewed map[ID]ActionUpdate
 			continue // assigned after the meeting closed
 		}
 		_, seen := reviewed[a.ID]
-		if seen || !a.Status.IsClosed() || FinishedSince(a, since, m.OpenedAt) {
+		if seen || !a.Status.IsClosed() || FinishedSince(a, since, m, nil) {
 			out = append(out, a)
 		}
 	}

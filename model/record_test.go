@@ -113,21 +113,34 @@ func TestNormaliseResolution(t *testing.T) {
 // its completion is minuted; work finished before the last meeting does not.
 func TestFinishedSinceTheLastMeeting(t *testing.T) {
 	closed := time.Date(2026, 11, 17, 11, 30, 0, 0, time.UTC)
+	opened := closed.Add(7 * 24 * time.Hour) // this week's meeting
+	sitting := Meeting{ID: 2, State: MeetingOpen, OpenedAt: opened}
+	over := Meeting{ID: 2, State: MeetingClosed, OpenedAt: opened, ClosedAt: opened.Add(2 * time.Hour)}
+	doneHere := []ActionUpdate{{MeetingID: 2, Kind: UpdateStatus, FromStatus: StatusOpen, ToStatus: StatusDone}}
+	notedHere := []ActionUpdate{{MeetingID: 2, Kind: UpdateAccept}}
 	tests := []struct {
-		name string
-		a    Action
-		want bool
+		name      string
+		a         Action
+		m         Meeting
+		inMeeting []ActionUpdate
+		want      bool
 	}{
-		{"done since", Action{Status: StatusDone, CompletedAt: closed.Add(48 * time.Hour)}, true},
-		{"done before", Action{Status: StatusDone, CompletedAt: closed.Add(-time.Hour)}, false},
-		{"cancelled since", Action{Status: StatusCancelled, UpdatedAt: closed.Add(time.Hour)}, true},
-		{"still open", Action{Status: StatusOpen, UpdatedAt: closed.Add(time.Hour)}, false},
+		{"done since", Action{Status: StatusDone, CompletedAt: closed.Add(48 * time.Hour)}, sitting, nil, true},
+		{"done before", Action{Status: StatusDone, CompletedAt: closed.Add(-time.Hour)}, sitting, nil, false},
+		{"cancelled since", Action{Status: StatusCancelled, UpdatedAt: closed.Add(time.Hour)}, sitting, nil, true},
+		{"still open", Action{Status: StatusOpen, UpdatedAt: closed.Add(time.Hour)}, sitting, nil, false},
+		{"done by the agency while the meeting sits", Action{Status: StatusDone, CompletedAt: opened.Add(5 * time.Minute)}, sitting, nil, true},
+		{"done by the agency, accepted by the meeting", Action{Status: StatusDone, CompletedAt: opened.Add(5 * time.Minute)}, sitting, notedHere, true},
+		{"done by the meeting itself", Action{Status: StatusDone, CompletedAt: opened.Add(5 * time.Minute)}, sitting, doneHere, false},
+		{"done during a meeting now closed", Action{Status: StatusDone, CompletedAt: opened.Add(5 * time.Minute)}, over, nil, true},
+		{"done after the meeting closed", Action{Status: StatusDone, CompletedAt: over.ClosedAt.Add(time.Minute)}, over, nil, false},
+		{"a planned meeting: done since", Action{Status: StatusDone, CompletedAt: closed.Add(time.Hour)}, Meeting{ID: 2, State: MeetingPlanned}, nil, true},
 	}
 	for _, tt := range tests {
-		if got := FinishedSince(tt.a, closed, time.Time{}); got != tt.want {
+		if got := FinishedSince(tt.a, closed, tt.m, tt.inMeeting); got != tt.want {
 			t.Errorf("%s: %v", tt.name, got)
 		}
-		if FinishedSince(tt.a, time.Time{}, time.Time{}) {
+		if FinishedSince(tt.a, time.Time{}, tt.m, tt.inMeeting) {
 			t.Errorf("%s: finished since no meeting", tt.name)
 		}
 	}
@@ -140,8 +153,9 @@ func TestFinishedSinceTheLastMeeting(t *testing.T) {
 	if len(got) != 1 || got[0].ID != 1 {
 		t.Errorf("matters arising %v, want the action done since the last meeting", got)
 	}
-	// Finished in this meeting itself is the meeting's own record, not news.
-	if FinishedSince(Action{Status: StatusDone, CompletedAt: m.OpenedAt.Add(time.Minute)}, closed, m.OpenedAt) {
-		t.Error("work finished in the meeting counted as finished between meetings")
+	// Finished by the agency while the meeting sits: on the list to confirm.
+	actions = append(actions, Action{ID: 3, Status: StatusDone, CompletedAt: m.OpenedAt.Add(5 * time.Minute), CreatedMeetingID: 1})
+	if got := MattersArisingFor(m, actions, nil, DateOf(m.OpenedAt), closed); len(got) != 2 {
+		t.Errorf("matters arising %v, want the action the agency finished during the meeting too", got)
 	}
 }

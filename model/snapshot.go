@@ -52,7 +52,7 @@ func Freeze(rec MeetingRecord, at time.Time) Snapshot {
 		_, seen := reviewed[a.ID]
 		assigned := a.CreatedMeetingID == m.ID
 		openThen := !a.Status.IsClosed() && (m.ClosedAt.IsZero() || !a.CreatedAt.After(m.ClosedAt))
-		if seen || assigned || openThen || FinishedSince(a, since, m.OpenedAt) {
+		if seen || assigned || openThen || FinishedSince(a, since, m, nil) {
 			keep.Actions = append(keep.Actions, a)
 			if a.HotspotID != 0 {
 				hotspots[a.HotspotID] = true

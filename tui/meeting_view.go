@@ -21,8 +21,9 @@ type meetingView struct {
 	matters      []model.Action
 	shownMatters []model.Action // matters passing the `/` filter
 	overdue      int
-	reviewed     map[model.ID]model.ActionUpdate // every action update made in this meeting
-	progress     model.Progress                  // what was done on each item; what closing would leave
+	reviewed     map[model.ID]model.ActionUpdate   // the last update made to each action in this meeting
+	updatesHere  map[model.ID][]model.ActionUpdate // every update made to each action in this meeting
+	progress     model.Progress                    // what was done on each item; what closing would leave
 	// prevDecisions and prevActions are what the previous meeting resolved
 	// and assigned: the room checks them before approving its minutes.
 	prevDecisions []model.Decision
@@ -84,7 +85,7 @@ type hotspotView struct {
 func buildMeetingView(rec model.MeetingRecord) *meetingView {
 	m := rec.Meeting
 	v := &meetingView{rec: rec, idx: rec.Index(), closed: m.State == model.MeetingClosed,
-		reviewed: rec.ReviewedIn(m.ID), counts: map[model.AttendanceStatus]int{},
+		reviewed: rec.ReviewedIn(m.ID), updatesHere: rec.UpdatesIn(m.ID), counts: map[model.AttendanceStatus]int{},
 		hotspots: map[model.ID]*hotspotView{}, standing: map[model.ItemKind]*itemRecord{}}
 	v.heading = fmt.Sprintf("%s · %s · %s · %s", rec.Partnership.Name, m.Kind.Title(), m.When(), m.Place)
 	if v.closed {
@@ -212,7 +213,7 @@ func (v *meetingView) finishedSince(a model.Action) bool {
 	if p := v.rec.Previous; p != nil {
 		since = p.ClosedAt
 	}
-	return model.FinishedSince(a, since, v.rec.Meeting.OpenedAt)
+	return model.FinishedSince(a, since, v.rec.Meeting, v.updatesHere[a.ID])
 }
 
 // keepOrder puts matters arising in the given order (the one the chair was
