@@ -306,3 +306,25 @@ func FirstMinute(m Meeting, meetings []Meeting) int {
 	}
 	return first
 }
+
+// FindGuest is the place in the guest list of the guest with this name (the
+// latest, if the name was added twice).
+func (m Meeting) FindGuest(name string) (int, error) {
+	for i := len(m.Guests) - 1; i >= 0; i-- {
+		if SameName(m.Guests[i].Name, name) {
+			return i, nil
+		}
+	}
+	return -1, Invalid("guest", "%s is not a guest at this meeting", CleanLine(name))
+}
+
+// FindDeclaration is the place in the list of the latest declaration made
+// by the named member.
+func (m Meeting) FindDeclaration(name string) (int, error) {
+	for i := len(m.Declarations) - 1; i >= 0; i-- {
+		if SameName(m.Declarations[i].Name, name) {
+			return i, nil
+		}
+	}
+	return -1, Invalid("declaration", "%s has declared nothing at this meeting", CleanLine(name))
+}

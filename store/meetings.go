@@ -221,6 +221,20 @@ func (s *Store) AddGuest(actor model.Actor, id model.ID, g model.Guest) (model.M
 	})
 }
 
+// RemoveGuest takes a guest added by mistake off the meeting (i is their
+// place in the guest list, from 0). The audit trail keeps that they were
+// added and removed.
+func (s *Store) RemoveGuest(actor model.Actor, id model.ID, i int) (model.Meeting, error) {
+	return s.changeMeeting(actor, id, "meeting.guest_remove", func(w *wtx, m *model.Meeting) (any, any, error) {
+		if i < 0 || i >= len(m.Guests) {
+			return nil, nil, model.Invalid("guest", "there is no guest %d (the meeting has %d)", i+1, len(m.Guests))
+		}
+		g := m.Guests[i]
+		m.Guests = slices.Delete(m.Guests, i, i+1)
+		return map[string]any{"index": i, "guest": g}, map[string]any{"guests": len(m.Guests)}, nil
+	})
+}
+
 // RecordConfidentiality records that the confidentiality statement was read.
 func (s *Store) RecordConfidentiality(actor model.Actor, id model.ID) (model.Meeting, error) {
 	return s.changeMeeting(actor, id, "meeting.confidentiality", func(w *wtx, m *model.Meeting) (any, any, error) {
@@ -257,6 +271,19 @@ func (s *Store) AddDeclaration(actor model.Actor, id, member model.ID, item mode
 		m.Declarations = append(m.Declarations, d)
 		m.NoDeclarations = false
 		return before, d, nil
+	})
+}
+
+// WithdrawDeclaration takes a declaration recorded by mistake off the
+// meeting (i is its place in the list, from 0). The audit trail keeps it.
+func (s *Store) WithdrawDeclaration(actor model.Actor, id model.ID, i int) (model.Meeting, error) {
+	return s.changeMeeting(actor, id, "meeting.declaration_withdraw", func(w *wtx, m *model.Meeting) (any, any, error) {
+		if i < 0 || i >= len(m.Declarations) {
+			return nil, nil, model.Invalid("declaration", "there is no declaration %d (the meeting has %d)", i+1, len(m.Declarations))
+		}
+		d := m.Declarations[i]
+		m.Declarations = slices.Delete(m.Declarations, i, i+1)
+		return map[string]any{"index": i, "declaration": d}, map[string]any{"declarations": len(m.Declarations)}, nil
 	})
 }
 

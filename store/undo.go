@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/ccsp/tasking/model"
 	bolt "go.etcd.io/bbolt"
@@ -83,7 +84,7 @@ func lastChangeBy(tx *bolt.Tx, actor model.Actor, m *model.Meeting) ([]model.Aud
 		return nil, model.Invalid("undo", "nothing to undo: you have changed nothing in this meeting")
 	}
 	if slices.ContainsFunc(group, func(e model.AuditEvent) bool { return e.Op == "meeting.undo" }) {
-		return nil, model.Invalid("undo", "nothing more to undo: z takes back one change")
+		return nil, model.Invalid("undo", "nothing more to undo: undo takes back one change, the last")
 	}
 	return group, nil
 }
@@ -178,6 +179,71 @@ func (w *wtx) revert(e model.AuditEvent, m *model.Meeting) (string, error) {
 		return "", nil // the decision says it
 	case e.Op == "meeting.attendance":
 		return w.revertAttendance(e, m)
+	case e.Op == "meeting.guest":
+		var before struct{ Guests int }
+		var g model.Guest
+		if err := unmarshalBoth(e, &before, &g); err != nil {
+			return "", err
+		}
+		if len(m.Guests) != before.Guests+1 || m.Guests[before.Guests] != g {
+			return "", model.Invalid("undo", "the guest list has changed since: take %s off by hand", g.Name)
+		}
+		m.Guests = m.Guests[:before.Guests]
+		return "guest " + g.Name + " taken off", w.saveMeeting(m)
+	case e.Op == "meeting.guest_remove":
+		var before struct {
+			Index int
+			Guest model.Guest
+		}
+		if err := json.Unmarshal(e.Before, &before); err != nil {
+			return "", err
+		}
+		m.Guests = slices.Insert(m.Guests, min(before.Index, len(m.Guests)), before.Guest)
+		return "guest " + before.Guest.Name + " back on the list", w.saveMeeting(m)
+	case e.Op == "meeting.declaration":
+		var before struct {
+			Declarations int
+			None         bool
+		}
+		var d model.Declaration
+		if err := unmarshalBoth(e, &before, &d); err != nil {
+			return "", err
+		}
+		if len(m.Declarations) != before.Declarations+1 || m.Declarations[before.Declarations] != d {
+			return "", model.Invalid("undo", "the declarations have changed since: withdraw %s's by hand", d.Name)
+		}
+		m.Declarations, m.NoDeclarations = m.Declarations[:before.Declarations], before.None
+		return "declaration by " + d.Name + " withdrawn", w.saveMeeting(m)
+	case e.Op == "meeting.declaration_withdraw":
+		var before struct {
+			Index       int
+			Declaration model.Declaration
+		}
+		if err := json.Unmarshal(e.Before, &before); err != nil {
+			return "", err
+		}
+		m.Declarations = slices.Insert(m.Declarations, min(before.Index, len(m.Declarations)), before.Declaration)
+		m.NoDeclarations = false
+		return "declaration by " + before.Declaration.Name + " back on the record", w.saveMeeting(m)
+	case e.Op == "meeting.declarations_none":
+		m.NoDeclarations = false
+		return "\"no declarations\" taken back", w.saveMeeting(m)
+	case e.Op == "meeting.confidentiality":
+		m.ConfidentialityRead, m.ConfidentialityReadAt = false, time.Time{}
+		return "the confidentiality statement is no longer recorded as read", w.saveMeeting(m)
+	case e.Op == "meeting.next_date":
+		var before struct {
+			Date        model.Date
+			Time, Place string
+		}
+		if err := json.Unmarshal(e.Before, &before); err != nil {
+			return "", err
+		}
+		m.NextDate, m.NextTime, m.NextPlace = before.Date, before.Time, before.Place
+		if before.Date.IsZero() {
+			return "the next meeting's date taken back (none fixed)", w.saveMeeting(m)
+		}
+		return "the next meeting back to " + before.Date.String(), w.saveMeeting(m)
 	case e.Op == "meeting.item_budget":
 		var before struct{ Item, Budget int }
 		if err := json.Unmarshal(e.Before, &before); err != nil {
@@ -213,7 +279,46 @@ func (w *wtx) revert(e model.AuditEvent, m *model.Meeting) (string, error) {
 		}
 		return after.Ref() + " back to " + restored.Risk.String() + " risk, " + string(restored.Status), nil
 	}
-	return "", model.Invalid("undo", "your last change (%s) cannot be undone with z: change it back by hand", strings.ReplaceAll(e.Op, "_", " "))
+	return "", model.Invalid("undo", "your last change (%s) cannot be undone: change it back by hand", changeName(e.Op))
+}
+
+// saveMeeting writes the meeting an undo changed.
+func (w *wtx) saveMeeting(m *model.Meeting) error {
+	m.Version++
+	m.UpdatedAt = w.now
+	return put(w.tx, bMeetings, m.ID, *m)
+}
+
+// unmarshalBoth reads an audit event's before and after.
+func unmarshalBoth(e model.AuditEvent, before, after any) error {
+	if err := json.Unmarshal(e.Before, before); err != nil {
+		return err
+	}
+	return json.Unmarshal(e.After, after)
+}
+
+// changeNames are the changes undo cannot take back, as a person would
+// name them.
+var changeNames = map[string]string{
+	"meeting.agenda_move":   "moving an agenda item",
+	"meeting.agenda_drop":   "dropping an agenda item",
+	"meeting.agenda_add":    "adding an agenda item",
+	"meeting.item_part2":    "moving an item into or out of Part 2",
+	"hotspot.part2":         "moving a hotspot into or out of Part 2",
+	"hotspot.add":           "adding a hotspot",
+	"hotspot.refer":         "a new referral",
+	"note.amend":            "amending a note",
+	"decision.amend":        "amending a resolution",
+	"meeting.close":         "closing the meeting",
+	"action.assign_general": "moving actions to general business",
+}
+
+// changeName is an audit operation in words.
+func changeName(op string) string {
+	if n, ok := changeNames[op]; ok {
+		return n
+	}
+	return strings.NewReplacer(".", " ", "_", " ").Replace(op)
 }
 
 // revertAttendance puts a member's (or everyone-else's) attendance back.

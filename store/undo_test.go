@@ -83,12 +83,12 @@ func TestUndoTheChairsLastChange(t *testing.T) {
 		t.Fatalf("a refused undo changed the action: %s", a.Status)
 	}
 
-	// The agenda's Part 2 cannot be undone with z.
+	// The agenda's Part 2 cannot be undone.
 	tick()
 	_, err = s.SetItemPart2(chair, m.ID, 4, true, 0)
 	mustNoErr(t, err)
 	tick()
-	if _, err := s.Undo(chair, m.ID); err == nil || !strings.Contains(err.Error(), "cannot be undone with z") {
+	if _, err := s.Undo(chair, m.ID); err == nil || !strings.Contains(err.Error(), "(moving an item into or out of Part 2) cannot be undone") {
 		t.Fatalf("undo of a Part 2 move: %v", err)
 	}
 
@@ -116,5 +116,47 @@ func TestUndoTheChairsLastChange(t *testing.T) {
 	}
 	if undos != 4 {
 		t.Errorf("%d undo events, want 4", undos)
+	}
+}
+
+// The meeting's own record — the statement read, "no declarations", the
+// next meeting's date — comes back too: each a slip the chair can make.
+func TestUndoTheMeetingsOwnRecord(t *testing.T) {
+	s, clock, _ := openTiny(t)
+	m, err := s.StartMeeting(chair, model.Date{})
+	mustNoErr(t, err)
+	undo := func(want string) model.Meeting {
+		t.Helper()
+		clock.t = clock.t.Add(1e9)
+		said, err := s.Undo(chair, m.ID)
+		mustNoErr(t, err)
+		if !strings.Contains(said, want) {
+			t.Errorf("undo said %q, want %q", said, want)
+		}
+		got, _, err := s.OpenMeeting()
+		mustNoErr(t, err)
+		return got
+	}
+	_, err = s.RecordConfidentiality(chair, m.ID)
+	mustNoErr(t, err)
+	if got := undo("no longer recorded as read"); got.ConfidentialityRead {
+		t.Error("the statement is still recorded as read")
+	}
+	_, err = s.SetNoDeclarations(chair, m.ID)
+	mustNoErr(t, err)
+	if got := undo(`"no declarations" taken back`); got.NoDeclarations {
+		t.Error("no declarations is still recorded")
+	}
+	_, err = s.SetNextMeeting(chair, m.ID, m.Date.AddDays(7), "", "")
+	mustNoErr(t, err)
+	if got := undo("none fixed"); !got.NextDate.IsZero() {
+		t.Errorf("the next meeting is still %s", got.NextDate)
+	}
+	_, err = s.SetNextMeeting(chair, m.ID, m.Date.AddDays(14), "", "")
+	mustNoErr(t, err)
+	_, err = s.SetNextMeeting(chair, m.ID, m.Date.AddDays(21), "", "")
+	mustNoErr(t, err)
+	if got := undo("back to " + m.Date.AddDays(14).String()); got.NextDate != m.Date.AddDays(14) {
+		t.Errorf("the next meeting is %s", got.NextDate)
 	}
 }

@@ -22,9 +22,11 @@ type meetingKeys struct {
 
 type agendaKeys struct{ Go, MoveUp, MoveDown, Drop, Add, Budget key.Binding }
 
-type attendanceKeys struct{ Present, Apologies, Absent, Cycle, RestPresent, Guest, Statement key.Binding }
+type attendanceKeys struct {
+	Present, Apologies, Absent, Cycle, RestPresent, Guest, RemoveGuest, Statement key.Binding
+}
 
-type declarationKeys struct{ Declare, None key.Binding }
+type declarationKeys struct{ Declare, None, Withdraw key.Binding }
 
 type minutesItemKeys struct{ Approve, ViewPrevious key.Binding }
 
@@ -122,11 +124,13 @@ func newKeyMap() keyMap {
 			Cycle:       bind(k("space"), "space", "cycle present → apologies → absent"),
 			RestPresent: bind(k("P"), "P", "everyone not yet marked is present"),
 			Guest:       bind(k("g"), "g", "add a guest"),
+			RemoveGuest: bind(k("-", "delete"), "-", "take the selected guest off the list"),
 			Statement:   bind(k("c"), "c", "record the confidentiality statement as read"),
 		},
 		Declaration: declarationKeys{
-			Declare: bind(k("d"), "d", "record a declaration by the selected member"),
-			None:    bind(k("0"), "0", "no declarations"),
+			Declare:  bind(k("d"), "d", "record a declaration by the selected member"),
+			None:     bind(k("0"), "0", "no declarations"),
+			Withdraw: bind(k("-", "delete"), "-", "withdraw the selected member's declaration"),
 		},
 		MinutesItem: minutesItemKeys{
 			Approve:      bind(k("y"), "y", "approve as a correct record"),
@@ -217,8 +221,8 @@ func (km keyMap) sections() []helpSection {
 		{"People (P)", []key.Binding{km.People.Add, km.People.Edit, km.People.Retire}},
 		{"In a meeting", []key.Binding{m.Next, m.Prev, m.Assign, m.Resolve, m.Note, m.Status, m.Close, m.Minutes, m.Agenda, m.Part2, m.Amend, m.Undo}},
 		{"Agenda pane (tab)", []key.Binding{km.Agenda.Go, km.Agenda.MoveUp, km.Agenda.MoveDown, km.Agenda.Drop, km.Agenda.Add, km.Agenda.Budget}},
-		{"Attendance", []key.Binding{km.Attendance.Present, km.Attendance.Apologies, km.Attendance.Absent, km.Attendance.Cycle, km.Attendance.RestPresent, km.Attendance.Guest, km.Attendance.Statement}},
-		{"Declarations", []key.Binding{km.Declaration.Declare, km.Declaration.None}},
+		{"Attendance", []key.Binding{km.Attendance.Present, km.Attendance.Apologies, km.Attendance.Absent, km.Attendance.Cycle, km.Attendance.RestPresent, km.Attendance.Guest, km.Attendance.RemoveGuest, km.Attendance.Statement}},
+		{"Declarations", []key.Binding{km.Declaration.Declare, km.Declaration.None, km.Declaration.Withdraw}},
 		{"Previous minutes", []key.Binding{km.MinutesItem.Approve, km.MinutesItem.ViewPrevious}},
 		{"Matters arising", []key.Binding{m.Filter, km.Matters.Done, km.Matters.InProgress, km.Matters.Blocked, km.Matters.Cancelled, km.Matters.Reopen, km.Matters.Carry, km.Matters.NoChange, km.Matters.Accept, km.Matters.Update, km.Matters.History, km.Matters.Accountability}},
 		{"Hotspot item", []key.Binding{m.Assign, m.Resolve, m.Note, m.Status, km.Hotspot.Risk, km.Hotspot.HotspotStatus, km.Hotspot.CloseHotspot, km.Hotspot.NoChange}},

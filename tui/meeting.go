@@ -423,7 +423,7 @@ func (a *App) meetingHints() string {
 	case model.ItemAttendance:
 		return a.hint("1/2/3", "present/apol/absent", "P", "rest present", "g", "guest", "c", "statement", "]", "next")
 	case model.ItemDeclarations:
-		return a.hint("d", "declare", "0", "none", "]", "next", "?", "help")
+		return a.hint("d", "declare", "0", "none", "-", "withdraw", "]", "next", "?", "help")
 	case model.ItemMinutes:
 		return a.hint("y", "approve", "v", "read them", "]", "next", "?", "help")
 	case model.ItemMatters:

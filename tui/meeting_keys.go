@@ -46,6 +46,8 @@ func (a *App) itemKey(msg tea.KeyPressMsg) tea.Cmd {
 		case key.Matches(msg, km.Declaration.None):
 			actor, st, id := a.actor, a.st, mt.id
 			return a.save(0, "recorded: no declarations of interest", func() (any, error) { return st.SetNoDeclarations(actor, id) })
+		case key.Matches(msg, km.Declaration.Withdraw):
+			return a.withdrawDeclaration()
 		}
 	case model.ItemMinutes:
 		if key.Matches(msg, km.MinutesItem.Approve) {
@@ -122,7 +124,7 @@ func (a *App) itemKey(msg tea.KeyPressMsg) tea.Cmd {
 func isEditKey(msg tea.KeyPressMsg) bool {
 	switch msg.String() {
 	case "a", "r", "n", "s", "R", "S", "C", "1", "2", "3", "p", "space", "P", "g", "c", "d", "0", "y",
-		"i", "b", "o", "f", "v", "u", "h":
+		"i", "b", "o", "f", "v", "u", "h", "-", "delete":
 		return true
 	}
 	return false
@@ -156,6 +158,14 @@ func (a *App) attendanceKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	case key.Matches(msg, ak.Guest):
 		a.guestForm()
 		return nil, true
+	case key.Matches(msg, ak.RemoveGuest):
+		i := mt.sel - len(v.people)
+		if i < 0 || i >= len(v.rec.Meeting.Guests) {
+			a.flash, a.flashErr = "select a guest to take off the list (members are marked 1, 2 or 3)", true
+			return nil, true
+		}
+		g := v.rec.Meeting.Guests[i]
+		return a.save(0, "guest "+g.Name+" taken off (z puts them back)", func() (any, error) { return st.RemoveGuest(actor, id, i) }), true
 	case key.Matches(msg, ak.Statement):
 		return a.save(0, "confidentiality statement recorded as read", func() (any, error) { return st.RecordConfidentiality(actor, id) }), true
 	default:
@@ -692,4 +702,22 @@ func (a *App) addToAgendaForm() {
 	})
 	f.text("ref", "Hotspot ref", v.notOnAgenda[0].Ref(), hint)
 	a.form = f
+}
+
+// withdrawDeclaration takes the selected member's latest declaration off
+// the record (one keyed by mistake; z puts it back).
+func (a *App) withdrawDeclaration() tea.Cmd {
+	mt := a.mt
+	v := mt.view
+	if mt.sel < 0 || mt.sel >= len(v.present) {
+		return nil
+	}
+	mem := v.present[mt.sel]
+	i, err := v.rec.Meeting.FindDeclaration(mem.Name)
+	if err != nil {
+		a.flash, a.flashErr = err.Error(), true
+		return nil
+	}
+	actor, st, id := a.actor, a.st, mt.id
+	return a.save(0, "declaration by "+mem.Name+" withdrawn (z puts it back)", func() (any, error) { return st.WithdrawDeclaration(actor, id, i) })
 }

@@ -103,12 +103,30 @@ func newMeetingAttendCmd(a *app) *cobra.Command {
 
 func newMeetingGuestCmd(a *app) *cobra.Command {
 	var org string
-	cmd := a.meetingCommand("guest NAME --org ORGANISATION",
-		"Record a guest at the meeting (someone who is not a member)", "guest adds a guest, always present, with their organisation.",
-		"  tasking --as 'Helen Marsh' meeting guest 'Karen Doyle' --org 'Chesterfield Royal Hospital'",
+	var remove bool
+	cmd := a.meetingCommand("guest NAME --org ORGANISATION | guest --remove NAME",
+		"Record a guest at the meeting (someone who is not a member), or take one off",
+		"guest adds a guest, always present, with their organisation. --remove takes a guest added by mistake off "+
+			"the list (the audit trail keeps both).",
+		"  tasking --as 'Helen Marsh' meeting guest 'Karen Doyle' --org 'Chesterfield Royal Hospital'\n"+
+			"  tasking --as 'Helen Marsh' meeting guest --remove 'Karen Doyle'",
 		cobra.MinimumNArgs(1),
 		func(cmd *cobra.Command, args []string, s *store.Store, actor model.Actor, m model.Meeting, w io.Writer) error {
 			name := strings.Join(args, " ")
+			if remove {
+				if org != "" {
+					return usagef("--remove takes only the guest's name")
+				}
+				i, err := m.FindGuest(name)
+				if err != nil {
+					return err
+				}
+				if _, err := s.RemoveGuest(actor, m.ID, i); err != nil {
+					return err
+				}
+				_, err = fmt.Fprintf(w, "%s is no longer a guest at %s\n", m.Guests[i].Name, m.Ref())
+				return err
+			}
 			if _, err := s.AddGuest(actor, m.ID, model.Guest{Name: name, Agency: org}); err != nil {
 				return err
 			}
@@ -116,6 +134,7 @@ func newMeetingGuestCmd(a *app) *cobra.Command {
 			return err
 		})
 	cmd.Flags().StringVar(&org, "org", "", "the guest's organisation")
+	cmd.Flags().BoolVar(&remove, "remove", false, "take the named guest off the list")
 	return cmd
 }
 
@@ -134,16 +153,33 @@ func newMeetingStatementCmd(a *app) *cobra.Command {
 
 func newMeetingDeclareCmd(a *app) *cobra.Command {
 	var item string
-	var none bool
-	cmd := a.meetingCommand("declare NAME TEXT [--item ITEM]",
-		"Record a declaration of interest (or that there were none)",
+	var none, withdraw bool
+	cmd := a.meetingCommand("declare NAME TEXT [--item ITEM] | declare --none | declare --withdraw NAME",
+		"Record a declaration of interest (or that there were none), or withdraw one",
 		"declare records a member's declaration of interest, on one agenda item (--item: a hotspot ref, an item number "+
 			"or a name) or on the meeting's business generally. --none records that no interests were declared. A "+
-			"declaration on an item taken in private appears in the public minutes only as having been made.",
+			"declaration on an item taken in private appears in the public minutes only as having been made. "+
+			"--withdraw takes the member's latest declaration off the record (one recorded by mistake; the audit "+
+			"trail keeps it).",
 		"  tasking --as 'Helen Marsh' meeting declare 'Louise Birch' --item HS-4 A relative runs one of the shops\n"+
-			"  tasking --as 'Helen Marsh' meeting declare --none",
+			"  tasking --as 'Helen Marsh' meeting declare --none\n"+
+			"  tasking --as 'Helen Marsh' meeting declare --withdraw 'Louise Birch'",
 		cobra.ArbitraryArgs,
 		func(cmd *cobra.Command, args []string, s *store.Store, actor model.Actor, m model.Meeting, w io.Writer) error {
+			if withdraw {
+				if len(args) != 1 || none || item != "" {
+					return usagef("--withdraw takes only the member's name: declare --withdraw NAME")
+				}
+				i, err := m.FindDeclaration(args[0])
+				if err != nil {
+					return err
+				}
+				if _, err := s.WithdrawDeclaration(actor, m.ID, i); err != nil {
+					return err
+				}
+				_, err = fmt.Fprintf(w, "%s: declaration by %s withdrawn\n", m.Ref(), m.Declarations[i].Name)
+				return err
+			}
 			if none {
 				if len(args) > 0 || item != "" {
 					return usagef("--none takes no name, item or text")
@@ -178,6 +214,7 @@ func newMeetingDeclareCmd(a *app) *cobra.Command {
 		})
 	cmd.Flags().StringVar(&item, "item", "", "the agenda item it is on: HS-3, an item number, or a name")
 	cmd.Flags().BoolVar(&none, "none", false, "no interests were declared")
+	cmd.Flags().BoolVar(&withdraw, "withdraw", false, "withdraw the named member's latest declaration")
 	return cmd
 }
 

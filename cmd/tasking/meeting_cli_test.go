@@ -37,6 +37,26 @@ func TestAMeetingFromTheCommandLine(t *testing.T) {
 	chair("meeting", "statement")
 	chair("meeting", "declare", "Louise Birch", "--item", "HS-4", "A relative runs one of the shops")
 	failsWith(t, as("Helen Marsh", "meeting", "declare", "Louise Birch", "--item", "HS-99", "x"), 1, "HS-99 is not on the agenda")
+	// Slips come off: a guest or a declaration added by mistake is taken
+	// off by hand, or by undo if it was the last change.
+	chair("meeting", "guest", "Mis Keyed", "--org", "Nowhere")
+	chair("meeting", "guest", "--remove", "mis keyed")
+	failsWith(t, as("Helen Marsh", "meeting", "guest", "--remove", "Mis Keyed"), 1, "Mis Keyed is not a guest at this meeting")
+	if out := chair("meeting", "undo"); !strings.Contains(out, "guest Mis Keyed back on the list") {
+		t.Errorf("undo said %q", out)
+	}
+	chair("meeting", "guest", "--remove", "Mis Keyed")
+	chair("meeting", "declare", "Gary Fletcher", "oops")
+	if out := chair("meeting", "undo"); !strings.Contains(out, "declaration by Gary Fletcher withdrawn") {
+		t.Errorf("undo said %q", out)
+	}
+	chair("meeting", "declare", "Gary Fletcher", "oops again")
+	chair("meeting", "declare", "--withdraw", "Gary Fletcher")
+	failsWith(t, as("Helen Marsh", "meeting", "declare", "--withdraw", "Gary Fletcher"), 1, "Gary Fletcher has declared nothing at this meeting")
+	// What undo cannot take back is named in words, with no key in it.
+	chair("meeting", "move", "HS-2", "--down")
+	failsWith(t, as("Helen Marsh", "meeting", "undo"), 1, "your last change (moving an agenda item) cannot be undone: change it back by hand")
+	chair("meeting", "move", "HS-2", "--up")
 	chair("meeting", "approve-minutes")
 	failsWith(t, as("Helen Marsh", "meeting", "approve-minutes"), 1, "already approved")
 
