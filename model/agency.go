@@ -159,3 +159,27 @@ func (idx AgencyIndex) Name(id ID) string {
 	}
 	return idx.Label(id)
 }
+
+// CheckAgencyName says whether an agency (id; 0 for a new one) may be
+// called name with this short name among the others: a typed name must find
+// one agency, so neither may be another agency's name or short name, case
+// and spacing aside.
+func CheckAgencyName(agencies []Agency, id ID, name, short string) error {
+	for _, o := range agencies {
+		if o.ID == id && id != 0 {
+			continue
+		}
+		for _, mine := range []struct{ field, value string }{{"name", name}, {"short_name", short}} {
+			if mine.value == "" {
+				continue
+			}
+			switch {
+			case SameName(mine.value, o.Name):
+				return Invalid(mine.field, "there is already an agency called %s", o.Name)
+			case o.ShortName != "" && SameName(mine.value, o.ShortName):
+				return Invalid(mine.field, "%q is already the short name of %s", o.ShortName, o.Name)
+			}
+		}
+	}
+	return nil
+}

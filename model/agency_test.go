@@ -101,3 +101,26 @@ func TestPermit(t *testing.T) {
 		t.Errorf("refusal does not name its rule: %v", err)
 	}
 }
+
+func TestCheckAgencyName(t *testing.T) {
+	agencies := []Agency{{ID: 1, Name: "Derbyshire Constabulary", ShortName: "Police"}, {ID: 2, Name: "CBC Housing", ShortName: "Housing"}}
+	cases := []struct {
+		name        string
+		id          ID
+		full, short string
+		wantErr     string
+	}{
+		{"a new name", 0, "Rykneld Homes", "Rykneld", ""},
+		{"renamed to itself, short name kept", 1, "Derbyshire Police", "Police", ""},
+		{"another's name", 0, "cbc  housing", "", "there is already an agency called CBC Housing"},
+		{"another's short name as a name", 2, "police", "", `"Police" is already the short name of Derbyshire Constabulary`},
+		{"another's short name", 0, "Derbyshire Fire", "POLICE", `"Police" is already the short name of Derbyshire Constabulary`},
+		{"another's name as a short name", 0, "Housing Trust", "CBC Housing", "there is already an agency called CBC Housing"},
+	}
+	for _, c := range cases {
+		err := CheckAgencyName(agencies, c.id, c.full, c.short)
+		if c.wantErr == "" && err != nil || c.wantErr != "" && (err == nil || !strings.Contains(err.Error(), c.wantErr)) {
+			t.Errorf("%s: %v, want %q", c.name, err, c.wantErr)
+		}
+	}
+}

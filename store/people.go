@@ -122,10 +122,8 @@ func (s *Store) saveAgency(actor model.Actor, id model.ID, version int, name, sh
 		if err != nil {
 			return err
 		}
-		for _, o := range agencies {
-			if o.ID != id && model.SameName(o.Name, name) {
-				return model.Invalid("name", "there is already an agency called %s", o.Name)
-			}
+		if err := model.CheckAgencyName(agencies, id, name, short); err != nil {
+			return err
 		}
 		var before *model.Agency
 		if id == 0 {

@@ -33,7 +33,6 @@ func (s *Store) Setup(in SetupInput) (model.Member, error) {
 		return model.Member{}, err
 	}
 	var agencies []model.Agency
-	seen := map[string]bool{}
 	for _, a := range in.Agencies {
 		if a.Name, err = model.CheckLine("agencies", "agency name", a.Name, false, 100); err != nil {
 			return model.Member{}, err
@@ -44,10 +43,9 @@ func (s *Store) Setup(in SetupInput) (model.Member, error) {
 		if a.Name == "" {
 			continue
 		}
-		if seen[a.Name] {
-			return model.Member{}, model.Invalid("agencies", "%q is listed twice", a.Name)
+		if err := model.CheckAgencyName(agencies, 0, a.Name, a.ShortName); err != nil {
+			return model.Member{}, model.Invalid("agencies", "the list of agencies: %s", err)
 		}
-		seen[a.Name] = true
 		agencies = append(agencies, a)
 	}
 	if len(agencies) == 0 {

@@ -27,6 +27,13 @@ func TestSetupThenPeopleAndAgencies(t *testing.T) {
 		return r.stdout
 	}
 	failsWith(t, cli("setup", "--name", "Bolsover CSP"), 2, "setup needs --name")
+	// A list that names one agency twice is refused (comments and blank
+	// lines are not agencies), and nothing is set up.
+	twice := filepath.Join(home, "twice.csv")
+	if err := os.WriteFile(twice, []byte("# our partners\nPolice\n\npolice\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	failsWith(t, cli("setup", "--name", "Bolsover CSP", "--chair", "Ann Lee", "--agencies", twice), 1, "there is already an agency called Police")
 	out := good("setup", "--name", "Bolsover CSP", "--chair", "Ann Lee", "--chair-agency", "community", "--agencies", list, "--time", "14:00")
 	if !strings.Contains(out, "3 agencies; Ann Lee is the chair") {
 		t.Fatalf("setup said %q", out)
@@ -55,6 +62,9 @@ func TestSetupThenPeopleAndAgencies(t *testing.T) {
 	failsWith(t, cli("agency", "add", "rykneld homes"), 1, "there is already an agency called Rykneld Homes")
 	good("agency", "rename", "hospital", "--to", "Royal Hospital NHS Trust")
 	failsWith(t, cli("agency", "rename", "Royal Hospital", "--to", "Derbyshire Constabulary"), 1, "there is already an agency called Derbyshire Constabulary")
+	// A name must find one agency: another's short name will not do either.
+	failsWith(t, cli("agency", "rename", "Rykneld Homes", "--to", "police"), 1, `"Police" is already the short name of Derbyshire Constabulary`)
+	failsWith(t, cli("agency", "add", "Derbyshire Fire", "--short", "Housing"), 1, "")
 	failsWith(t, cli("agency", "retire", "police"), 1, "still has members on the group (Insp Jo Hart)")
 	good("agency", "retire", "Royal Hospital")
 	if r := decodeJSON(t, good("agency", "list", "--format", "json")); len(r) != 3 {

@@ -118,8 +118,8 @@ func readAgencyList(path string) ([]model.Agency, error) {
 		if err != nil {
 			return nil, fmt.Errorf("--agencies: %s: %v", path, err)
 		}
-		if len(rec) == 0 || strings.TrimSpace(rec[0]) == "" {
-			continue
+		if len(rec) == 0 || strings.TrimSpace(rec[0]) == "" || strings.HasPrefix(strings.TrimSpace(rec[0]), "#") {
+			continue // blank lines and # comments
 		}
 		if line == 1 && strings.EqualFold(strings.TrimSpace(rec[0]), "name") {
 			continue
