@@ -28,7 +28,9 @@ func (d Decision) Resolved() string { return "RESOLVED – " + d.Text }
 
 // NormaliseResolution cleans a typed resolution: drops a leading "RESOLVED –"
 // the chair may have typed (the minutes add it) and starts with a lower-case
-// "that" as council minutes do.
+// "that" as council minutes do — adding it when the wording completes
+// "RESOLVED – that …" (as the meeting screen's field reads), unless the
+// resolution is in numbered parts ("(1) that …").
 func NormaliseResolution(s string) (string, error) {
 	text, err := CheckText("text", "resolution text", s, true)
 	if err != nil {
@@ -38,8 +40,12 @@ func NormaliseResolution(s string) (string, error) {
 	if strings.HasPrefix(upper, "RESOLVED") {
 		text = strings.TrimLeft(text[len("RESOLVED"):], " :–—-\n")
 	}
-	if strings.HasPrefix(text, "That ") {
-		text = "that " + text[len("That "):]
+	switch {
+	case text == "":
+	case strings.HasPrefix(strings.ToLower(text), "that "):
+		text = "that " + text[len("that "):]
+	case !strings.HasPrefix(text, "("):
+		text = "that " + text
 	}
 	if text == "" {
 		return "", Invalid("text", "resolution text is empty: type what was resolved")

@@ -94,10 +94,13 @@ func TestHotspotHistoryIsBeforeThisMeetingNewestFirst(t *testing.T) {
 
 func TestNormaliseResolution(t *testing.T) {
 	for in, want := range map[string]string{
-		"That a dispersal order be sought":              "that a dispersal order be sought",
-		"RESOLVED – that patrols continue":              "that patrols continue",
-		"resolved: That the hotspot be closed":          "that the hotspot be closed",
-		"Resolved - CCTV to be redeployed to Market Pl": "CCTV to be redeployed to Market Pl",
+		"That a dispersal order be sought":           "that a dispersal order be sought",
+		"RESOLVED – that patrols continue":           "that patrols continue",
+		"resolved: That the hotspot be closed":       "that the hotspot be closed",
+		"Resolved - CCTV be redeployed to Market Pl": "that CCTV be redeployed to Market Pl",
+		"a dispersal order be sought":                "that a dispersal order be sought", // completes "RESOLVED – that …"
+		"THAT patrols continue":                      "that patrols continue",
+		"(1) that patrols continue; (2) that CCTV …": "(1) that patrols continue; (2) that CCTV …",
 	} {
 		got, err := NormaliseResolution(in)
 		if err != nil || got != want {

@@ -335,11 +335,7 @@ func (a *App) resolveForm(e agendaEntry) {
 	f := newForm("Record a resolution · "+e.title, a.formCtx(), func(f *form) tea.Cmd {
 		// The field reads "RESOLVED – that …": what is typed completes it
 		// (typing the "that", or the whole "RESOLVED – that", is fine too).
-		typed := strings.TrimSpace(f.value("text"))
-		if l := strings.ToLower(typed); typed != "" && !strings.HasPrefix(l, "that ") && !strings.HasPrefix(l, "resolved") {
-			typed = "that " + typed
-		}
-		text, err := model.NormaliseResolution(typed)
+		text, err := model.NormaliseResolution(f.value("text"))
 		if err != nil {
 			f.fail("text", err.Error())
 			return nil

@@ -23,6 +23,10 @@ func TestMeetingFromTheCommandLine(t *testing.T) {
 		t.Fatalf("decision said %q", out)
 	}
 	ref := strings.Fields(out)[0]
+	// The wording completes "RESOLVED – that …", as on the meeting screen.
+	if out := ok(t, append(chair, "decision", "add", "--hotspot", "HS-1", "a dispersal order be sought")...); !strings.Contains(out, "RESOLVED – that a dispersal order be sought") {
+		t.Fatalf("decision said %q", out)
+	}
 	out = ok(t, append(chair, "decision", "add", "--part2", "That", "the", "family", "be", "offered", "a", "move")...)
 	if !strings.Contains(out, "(Part 2)") {
 		t.Fatalf("part 2 decision said %q", out)
