@@ -18,6 +18,11 @@ const (
 	wideWidth = 120
 )
 
+// dueWidth is the due column of every table of actions: Date.ShortAt keeps
+// the year of a date outside this one ("01 Jan 2027"), so a date next January
+// never reads as last January.
+const dueWidth = 11
+
 // cells is the display width of a (possibly styled) string. Nearly all of
 // the screen is ASCII, Latin letters, dashes, arrows, box drawing and simple
 // shapes, each one cell wide; those are counted directly, skipping escape

@@ -189,7 +189,7 @@ func (a *App) minutesItemLines(w int) []string {
 	if len(v.prevActions) > 0 {
 		lines = append(lines, "", a.section("Actions agreed at that meeting (status now)"))
 		for _, act := range v.prevActions {
-			lines = append(lines, " "+a.actionRow(act, w, ""))
+			lines = append(lines, " "+a.actionRow(act, w))
 		}
 	}
 	rec := *v.standing[model.ItemMinutes]
@@ -234,38 +234,80 @@ func (a *App) actionDetail(c rowCtx, act model.Action, w int) []string {
 }
 
 // actionRow is one action in a table: ref, RAG, text, owner, due, status.
-func (a *App) actionRow(act model.Action, w int, extra string) string {
-	return a.actionRowIn(a.meetingRowCtx(), act, w, extra)
+func (a *App) actionRow(act model.Action, w int) string {
+	return a.actionRowIn(a.meetingRowCtx(), act, w, "", noMarks)
 }
 
-func (a *App) actionRowIn(c rowCtx, act model.Action, w int, extra string) string {
+// markWidth fits the widest review mark in matters arising: "cancelled:
+// confirm", "✓ carried fwd".
+const markWidth = 18
+
+// marks is where a table of action rows shows a review mark. A table picks
+// one for all its rows, so a row with a mark is laid out exactly like one
+// without: the words keep their width and the columns line up.
+type marks int
+
+const (
+	noMarks       marks = iota // the table has none (a hotspot's actions, AOB)
+	marksColumn                // a column of their own after the status
+	marksInStatus              // in place of the status, where a column would squeeze the words
+)
+
+// minMarkedText is the least room the words keep beside a marks column.
+const minMarkedText = 24
+
+// marksFor is how a table w wide shows its review marks: in a column of
+// their own when the words keep room beside it, else in the status column.
+func marksFor(w int) marks {
+	if textW, _, _ := actionRowWidths(w, marksColumn); textW >= minMarkedText {
+		return marksColumn
+	}
+	return marksInStatus
+}
+
+// actionRowWidths are the widths of an action table's text, owner and
+// status columns. The status is the last column but one with a marks column,
+// else the last, which gets one cell more than its width.
+func actionRowWidths(w int, m marks) (textW, ownerW, statusW int) {
+	ownerW = min(max(w/6, 16), 28)
+	statusW = 16 // "in progress +12d"
+	if m == marksInStatus {
+		statusW = markWidth - 1
+	}
+	textW = w - 3 - 6 - 2 - ownerW - dueWidth - statusW - 6
+	if m == marksColumn {
+		textW -= markWidth + 1
+	}
+	return textW, ownerW, statusW
+}
+
+// actionRowIn is an action row in a table laid out for marks m; mark is
+// the row's review mark ("" for none).
+func (a *App) actionRowIn(c rowCtx, act model.Action, w int, mark string, m marks) string {
 	s := a.styles
 	owner := c.agencies.Label(act.AgencyID)
 	if act.Officer != "" {
 		owner += " (" + act.Officer + ")"
 	}
-	ownerW := min(max(w/6, 16), 28)
-	statusW := 16
-	dueW := 11 // "01 Jan 2027": a date outside this year keeps its year
+	textW, ownerW, statusW := actionRowWidths(w, m)
 	overdue := act.IsOverdue(c.today)
 	status := s.Status(act.Status, false)
 	if overdue {
 		// How late, in the row: "in progress +12d".
 		status = s.Red.Render(fmt.Sprintf("%s +%dd", act.Status.Label(), act.DaysOverdue(c.today)))
 	}
-	textW := w - 3 - 6 - 2 - ownerW - dueW - statusW - 6
-	if extra != "" {
-		textW -= 14
+	if m == marksInStatus && mark != "" {
+		status = mark
 	}
 	due := act.Due.ShortAt(c.today)
 	if overdue {
 		due = s.Red.Render(due)
 	}
 	cells := []string{act.Ref(), s.RAG(act.RAGFor(c.today)), act.Text, owner, due, status}
-	widths := []int{6, 2, textW, ownerW, dueW, statusW}
-	if extra != "" {
-		cells = append(cells, extra)
-		widths = append(widths, 12)
+	widths := []int{6, 2, textW, ownerW, dueWidth, statusW}
+	if m == marksColumn {
+		cells = append(cells, mark)
+		widths = append(widths, markWidth)
 	}
 	return columns(w-2, widths, cells...)
 }
@@ -290,12 +332,17 @@ func (a *App) mattersPane(w int) itemPane {
 	shown := v.shownMatters
 	// On a very wide screen each row also shows the latest update from the
 	// agency, so the chair can read round the table and accept with y; the
-	// action's own words keep their room first.
+	// action's own words keep their room first; a column of review marks
+	// comes out of the words' share, never the update's (the update is what
+	// the chair reads out).
 	wide := w >= 150
 	updW := 0
 	if wide {
 		updW = min(w/3, w-110)
 	}
+	// Every row is laid out alike, reviewed, finished or neither, so the
+	// columns line up down the list.
+	markAt := marksFor(w - updW)
 	return itemPane{head: head, rows: len(shown), sel: mt.sel,
 		row: func(i int, selected bool) string {
 			act := shown[i]
@@ -305,7 +352,7 @@ func (a *App) mattersPane(w int) itemPane {
 			} else if v.finishedSince(act) {
 				mark = s.Amber.Render(act.Status.Label() + ": confirm")
 			}
-			row := a.actionRow(act, w-updW, mark)
+			row := a.actionRowIn(a.meetingRowCtx(), act, w-updW, mark, markAt)
 			if wide && v.newsSince(act) {
 				row += " " + s.Muted.Render(clip(act.LastUpdateAt.Local().Format("02 Jan")+" "+shortName(act.LastUpdateBy)+": "+act.LastUpdate, updW-2))
 			}
@@ -419,7 +466,7 @@ func (a *App) hotspotPane(hv *hotspotView, c rowCtx, w, sel int, noActions strin
 	}
 	actions := hv.actions
 	return itemPane{head: head, rows: len(actions), sel: sel, tail: tail, row: func(i int, selected bool) string {
-		return a.rowMark(selected, a.actionRowIn(c, actions[i], w, ""))
+		return a.rowMark(selected, a.actionRowIn(c, actions[i], w, "", noMarks))
 	}, under: func(i int) []string { return a.actionDetail(c, actions[i], w) }}
 }
 
@@ -448,7 +495,7 @@ func (a *App) aobPane(w int) itemPane {
 	}
 	general := v.general
 	return itemPane{head: head, rows: len(general), sel: mt.sel, tail: a.recorded(rec, w), row: func(i int, selected bool) string {
-		return a.rowMark(selected, a.actionRow(general[i], w, ""))
+		return a.rowMark(selected, a.actionRow(general[i], w))
 	}, under: func(i int) []string { return a.actionDetail(a.meetingRowCtx(), general[i], w) }}
 }
 

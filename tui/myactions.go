@@ -374,14 +374,14 @@ func (a *App) myActionsView(w, h int) string {
 	if w >= 110 {
 		updW = min(40, w/4)
 	}
-	textW := w - 4 - 6 - 3 - 6 - 7 - 5 - 12 - updW - ownerW - 8
+	textW := w - 4 - 6 - 3 - 6 - dueWidth - 5 - 12 - updW - ownerW - 8
 	widths := []int{6, 2, 6, textW}
 	head := []string{"ref", "", "spot", "action"}
 	if m.all {
 		widths = append(widths, ownerW)
 		head = append(head, "agency")
 	}
-	widths = append(widths, 7, 5)
+	widths = append(widths, dueWidth, 5)
 	head = append(head, "due", "age")
 	if updW > 0 {
 		widths = append(widths, updW)

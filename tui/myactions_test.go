@@ -207,3 +207,63 @@ func TestMemberFollowsAMeeting(t *testing.T) {
 		t.Fatalf("the meeting moved to %d", fresh.Current)
 	}
 }
+
+// A due date outside this year keeps its year in My actions at every width,
+// in a column as wide as the meeting's ("15 Dec 2025", not "15 Dec…").
+func TestMyActionsDueKeepsTheYear(t *testing.T) {
+	for _, w := range []int{80, 120, 200} {
+		t.Run(fmt.Sprint(w), func(t *testing.T) {
+			s := demoStore(t)
+			rep := memberActor(t, s, "Sgt Jas Patel")
+			var refs []string
+			for _, due := range []string{"2027-01-15", "2025-12-15"} {
+				act, err := s.AssignAction(chairOf(t, s), model.NewAction{Text: "Due " + due, AgencyID: rep.AgencyID, Due: model.MustDate(due)})
+				if err != nil {
+					t.Fatal(err)
+				}
+				refs = append(refs, act.Ref())
+			}
+			ss := startSession(t, s, rep, w, 30)
+			ss.waitFor("Hotspots by risk")
+			ss.keys("A")
+			ss.waitFor("My actions · Derbyshire Constabulary · 5 shown", refs[0], refs[1])
+			scr := strings.Split(ss.screen(), "\n")
+			ss.finish()
+			// The due column starts under its heading in every row.
+			col := func(line, s string) int {
+				i := strings.Index(line, s)
+				if i < 0 {
+					return -1
+				}
+				return len([]rune(line[:i]))
+			}
+			head := -1
+			for _, l := range scr {
+				if strings.Contains(l, " ref ") {
+					head = col(l, " due ") + 1
+				}
+			}
+			want := map[string]string{refs[0]: "15 Jan 2027 ", refs[1]: "15 Dec 2025 "}
+			police, _ := s.Actions(model.ActionFilter{AgencyID: rep.AgencyID, OpenOnly: true, Today: model.DateOf(testNow)})
+			for _, act := range police {
+				if act.Due.Year() == testNow.Year() {
+					want[act.Ref()] = act.Due.Short() + " " // one of this year, for comparison
+				}
+			}
+			if len(want) < 3 {
+				t.Fatalf("fixture: no police action due this year: %v", police)
+			}
+			for i, want := range want {
+				var row string
+				for _, l := range scr {
+					if strings.Contains(l, i+" ") && strings.Contains(l, "●") {
+						row = l
+					}
+				}
+				if c := col(row, want); c < 0 || c != head {
+					t.Errorf("%s: due %q at column %d, the heading at %d:\n%s", i, want, c, head, strings.Join(scr, "\n"))
+				}
+			}
+		})
+	}
+}

@@ -180,22 +180,44 @@ func (a *App) saveMinutesForm() {
 	})
 	f.choose("format", "Format (md, html for print and Word, txt for email, json)", choices, 0).
 		text("file", "File name", minutes.FileNameFor(m, minutes.MD, public), "a relative name is saved in the current folder; written readable by you only")
-	// The default name follows the format as it is chosen (a typed name is
-	// left alone).
+	// The name follows the format as it is chosen: the default one whole, a
+	// typed one by its extension when that is a minutes format's (anything
+	// else the person typed is left alone).
 	f.onChoice = func(f *form, key string) {
 		fl := f.field("file")
 		if key != "format" || fl == nil {
 			return
 		}
+		format := minutes.Format(f.value("format"))
+		name := withFormatExt(fl.input.Value(), format)
 		for _, other := range minutes.Formats {
 			if fl.input.Value() == minutes.FileNameFor(m, other, public) {
-				fl.input.SetValue(minutes.FileNameFor(m, minutes.Format(f.value("format")), public))
-				fl.input.CursorEnd()
-				return
+				name = minutes.FileNameFor(m, format, public)
 			}
+		}
+		if name != fl.input.Value() {
+			fl.input.SetValue(name)
+			fl.input.CursorEnd()
 		}
 	}
 	a.form = f
+}
+
+// withFormatExt gives a file name the extension of format f when it ends in
+// another minutes format's (.md, .html, .htm, .txt, .json, any case; what
+// minutes.ParseFormat reads):
+// "board-pack.md" becomes "board-pack.html". A name without an extension,
+// with another one ("pack.docx") or already right for f ("pack.htm" for
+// html) is returned as it is.
+func withFormatExt(name string, f minutes.Format) string {
+	ext := filepath.Ext(name)
+	if ext == "" || ext == filepath.Base(name) {
+		return name // no extension, or a name that is only one (".md")
+	}
+	if old, err := minutes.ParseFormat(ext); err != nil || old == f {
+		return name
+	}
+	return strings.TrimSuffix(name, ext) + "." + string(f)
 }
 
 func (a *App) previewView(w, h int) string {

@@ -13,6 +13,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/ccsp/tasking/minutes"
 	"github.com/ccsp/tasking/model"
 	"github.com/charmbracelet/x/exp/golden"
 )
@@ -685,5 +686,199 @@ func TestTimeBudget(t *testing.T) {
 	m, _, _ := s.OpenMeeting()
 	if m.Agenda[0].Budget != 10 || m.Agenda[1].Budget != 5 {
 		t.Fatalf("budgets %d %d", m.Agenda[0].Budget, m.Agenda[1].Budget)
+	}
+}
+
+// A declaration keyed on the wrong member comes off with -, and z puts it
+// back: nothing in the room is beyond correcting.
+func TestWithdrawADeclaration(t *testing.T) {
+	s := demoStore(t)
+	ss := startSession(t, s, chairOf(t, s), 120, 36)
+	ss.waitFor("start the meeting")
+	ss.keys("m", "y")
+	ss.waitFor("Confidentiality statement")
+	ss.keys("P")
+	ss.waitFor("everyone not yet marked is present")
+	ss.keys("]")
+	ss.waitFor("Ask members to declare")
+	ss.keys("j", "d")
+	ss.waitFor("Declaration of interest · ")
+	ss.keys("tab") // past the item it is on: the business generally
+	ss.typeText("Owns a flat on the estate")
+	ss.keys("ctrl+s")
+	ss.waitFor("(on the business generally): Owns a flat on the estate")
+	m, _, _ := s.OpenMeeting()
+	if len(m.Declarations) != 1 {
+		t.Fatalf("declarations %v", m.Declarations)
+	}
+	who := m.Declarations[0].Name
+	ss.keys("-")
+	ss.waitFor("declaration by " + who + " withdrawn")
+	if m, _, _ := s.OpenMeeting(); len(m.Declarations) != 0 {
+		t.Fatalf("still declared: %v", m.Declarations)
+	}
+	ss.keys("z")
+	ss.waitFor("declaration by " + who + " back on the record")
+	if m, _, _ := s.OpenMeeting(); len(m.Declarations) != 1 {
+		t.Fatalf("z did not put it back: %v", m.Declarations)
+	}
+	ss.finish()
+}
+
+// Matters arising lays out every row alike: a row finished since the last
+// meeting ("done: confirm") or reviewed today ("✓ no change") keeps the
+// words' width, so its agency and due columns line up with the open rows'.
+func TestMattersArisingRowsLineUp(t *testing.T) {
+	rowRE := regexp.MustCompile(`(?:^|│)[ ▸](A-\d+) `)
+	for _, w := range []int{80, 120, 160, 200} {
+		t.Run(fmt.Sprint(w), func(t *testing.T) {
+			s := demoStore(t)
+			ss := startSession(t, s, chairOf(t, s), w, 40)
+			ss.waitFor("start the meeting")
+			ss.keys("m", "y")
+			ss.waitFor("Confidentiality statement")
+			ss.keys("]", "]", "]")
+			ss.waitFor("actions from earlier meetings", "0 reviewed today", "done: confirm")
+			ss.keys("v") // the first: no change
+			ss.waitFor("1 reviewed today", "✓ no change")
+			scr := ss.screen()
+			ss.finish()
+
+			today := model.DateOf(testNow)
+			acts, _ := s.Actions(model.ActionFilter{Today: today})
+			byRef := map[string]model.Action{}
+			for _, a := range acts {
+				byRef[a.Ref()] = a
+			}
+			ags, _ := s.Agencies()
+			idx := model.IndexAgencies(ags)
+			col := func(line string, at int) int { return len([]rune(line[:at])) }
+			type cols struct{ owner, due, mark int }
+			var open, done, reviewed []cols
+			var first cols
+			for _, line := range strings.Split(scr, "\n") {
+				m := rowRE.FindStringSubmatchIndex(line)
+				if m == nil {
+					continue
+				}
+				act, ok := byRef[line[m[2]:m[3]]]
+				if !ok {
+					t.Fatalf("no action %s", line[m[2]:m[3]])
+				}
+				due := strings.Index(line[m[3]:], " "+act.Due.ShortAt(today)+" ")
+				label := []rune(idx.Label(act.AgencyID))
+				owner := strings.LastIndex(line[m[3]:m[3]+max(due, 0)], " "+string(label[:min(6, len(label))]))
+				if due < 0 || owner < 0 {
+					t.Fatalf("%s: no due date or agency in the row:\n%s", act.Ref(), scr)
+				}
+				c := cols{owner: col(line, m[3]+owner+1), due: col(line, m[3]+due+1), mark: -1}
+				switch {
+				case strings.Contains(line, "done: confirm"):
+					c.mark = col(line, strings.Index(line, "done: confirm"))
+					done = append(done, c)
+				case strings.Contains(line, "✓ no change"):
+					c.mark = col(line, strings.Index(line, "✓ no change"))
+					reviewed = append(reviewed, c)
+				default:
+					open = append(open, c)
+				}
+				if first == (cols{}) {
+					first = c
+				}
+				if c.owner != first.owner || c.due != first.due {
+					t.Errorf("%s: agency at column %d and due at %d; the first row's at %d and %d:\n%s", act.Ref(), c.owner, c.due, first.owner, first.due, scr)
+				}
+			}
+			if len(open) == 0 || len(done) == 0 || len(reviewed) == 0 {
+				t.Fatalf("rows open %d, done %d, reviewed %d:\n%s", len(open), len(done), len(reviewed), scr)
+			}
+			if done[0].mark != reviewed[0].mark {
+				t.Errorf("the marks are at columns %d and %d:\n%s", done[0].mark, reviewed[0].mark, scr)
+			}
+		})
+	}
+}
+
+// Whatever the width, the widest review mark fits, and a row with a mark is
+// laid out as one without.
+func TestActionRowMarksFit(t *testing.T) {
+	s := demoStore(t)
+	a := New(Config{Store: s, Actor: chairOf(t, s), Now: fixedClock})
+	t.Cleanup(a.Close)
+	ags, _ := s.Agencies()
+	acts, _ := s.Actions(model.ActionFilter{OpenOnly: true, Today: model.DateOf(testNow)})
+	c := rowCtx{agencies: model.IndexAgencies(ags), today: model.DateOf(testNow)}
+	const mark = "cancelled: confirm"
+	if cells(mark) != markWidth {
+		t.Fatalf("markWidth %d, the widest mark %d", markWidth, cells(mark))
+	}
+	for w := 70; w <= 240; w++ {
+		m := marksFor(w)
+		marked := plain(a.actionRowIn(c, acts[0], w, mark, m))
+		bare := plain(a.actionRowIn(c, acts[0], w, "", m))
+		if !strings.Contains(marked, mark) {
+			t.Errorf("width %d: the mark is cut: %q", w, marked)
+		}
+		if i := strings.Index(bare, acts[0].Due.ShortAt(c.today)); i < 0 || !strings.HasPrefix(marked, bare[:i]) {
+			t.Errorf("width %d: laid out differently with a mark:\n%q\n%q", w, marked, bare)
+		}
+		if cells(marked) != w-2 || cells(bare) != w-2 {
+			t.Errorf("width %d: rows %d and %d wide", w, cells(marked), cells(bare))
+		}
+	}
+}
+
+// A file name the person typed follows the format by its extension: typed
+// as board-pack.md, then html chosen, it is saved as board-pack.html.
+func TestExportTypedNameFollowsTheFormat(t *testing.T) {
+	s := demoStore(t)
+	ss := startSession(t, s, chairOf(t, s), 120, 36)
+	ss.waitFor("Hotspots by risk")
+	ss.keys("M")
+	ss.waitFor("· restricted", "OFFICIAL-SENSITIVE")
+	ss.keys("w")
+	ss.waitFor("Export the minutes", "minutes-2026-11-17.md")
+	ss.keys("tab")
+	ss.tm.Send(keyPressCtrl('u'))
+	dir := t.TempDir()
+	ss.typeText(filepath.Join(dir, "board-pack.md"))
+	ss.waitFor("board-pack.md")
+	ss.tm.Send(tea.KeyPressMsg{Code: tea.KeyTab, Mod: tea.ModShift})
+	ss.keys("right") // html
+	ss.waitFor("board-pack.html")
+	ss.keys("enter", "enter")
+	path := filepath.Join(dir, "board-pack.html")
+	ss.waitFor("saved to " + path)
+	ss.finish()
+	if b, err := os.ReadFile(path); err != nil || !strings.HasPrefix(string(b), "<!DOCTYPE html>") {
+		t.Fatalf("not HTML minutes in %s (%v):\n%.200s", path, err, b)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "board-pack.md")); err == nil {
+		t.Fatal("HTML was saved as board-pack.md")
+	}
+}
+
+func TestWithFormatExt(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		f    minutes.Format
+		want string
+	}{
+		{"board-pack.md", minutes.HTML, "board-pack.html"},
+		{"board-pack.html", minutes.TXT, "board-pack.txt"},
+		{"out/Board Pack.MD", minutes.JSON, "out/Board Pack.json"},
+		{"pack.htm", minutes.MD, "pack.md"},
+		{"pack.htm", minutes.HTML, "pack.htm"}, // already an HTML name
+		{"pack.json", minutes.JSON, "pack.json"},
+		{"pack", minutes.HTML, "pack"},           // no extension: as typed
+		{"pack.docx", minutes.HTML, "pack.docx"}, // not a minutes extension
+		{"pack.md.bak", minutes.HTML, "pack.md.bak"},
+		{"v1.2/pack", minutes.HTML, "v1.2/pack"},
+		{".md", minutes.HTML, ".md"},
+		{"", minutes.HTML, ""},
+	} {
+		if got := withFormatExt(c.name, c.f); got != c.want {
+			t.Errorf("withFormatExt(%q, %s) = %q, want %q", c.name, c.f, got, c.want)
+		}
 	}
 }
