@@ -56,7 +56,7 @@ func TestCheckOfficer(t *testing.T) {
 	}{
 		{"PCSO Nadia Khan", "PCSO Nadia Khan", ""}, // not on the list: as typed
 		{"  sgt jas  patel ", "Sgt Jas Patel", ""}, // a member: as recorded
-		{"", "", ""},                                // the agency as a whole
+		{"", "", ""}, // the agency as a whole
 		{"Gary Fletcher", "", "Gary Fletcher is with Housing; this action belongs to Police"},
 		{"pc old hand", "", "PC Old Hand retired from the group on 2026-01-05"},
 		{"PC \x1b[31mRed", "PC Red", ""}, // escape sequences are taken out
