@@ -57,6 +57,21 @@ func CheckTransition(from, to ActionStatus) error {
 	return nil
 }
 
+// NeedsReason: a change to this status must say why. A cancelled action
+// is minuted with its reason, never just "cancelled".
+func (s ActionStatus) NeedsReason() bool { return s == StatusCancelled }
+
+// CheckStatusChange is CheckTransition with the words that must go with it.
+func CheckStatusChange(from, to ActionStatus, note string) error {
+	if err := CheckTransition(from, to); err != nil {
+		return err
+	}
+	if to.NeedsReason() && strings.TrimSpace(note) == "" {
+		return Invalid("note", "say why it is %s: the minutes record the reason, not just the change", to.Label())
+	}
+	return nil
+}
+
 // Intervention is the rung of the proportionate-response ladder (or the kind
 // of place-based or supportive work) an action is.
 type Intervention string
@@ -170,14 +185,14 @@ func (a Action) RAGReason(today Date) string {
 		return "red: blocked"
 	}
 	if n := a.DaysOverdue(today); n > 0 {
-		return fmt.Sprintf("red: %s overdue (due %s)", plural(n, "day"), a.Due.ShortAt(today))
+		return fmt.Sprintf("red: %s overdue (due %s)", Plural(n, "day"), a.Due.ShortAt(today))
 	}
 	if !a.Due.IsZero() {
 		switch n := today.DaysUntil(a.Due); {
 		case n == 0:
 			return "amber: due today"
 		case n <= 7:
-			return fmt.Sprintf("amber: due in %s", plural(n, "day"))
+			return fmt.Sprintf("amber: due in %s", Plural(n, "day"))
 		}
 	}
 	last := a.LastUpdateAt
@@ -186,13 +201,14 @@ func (a Action) RAGReason(today Date) string {
 	}
 	if !last.IsZero() {
 		if n := DateOf(last).DaysUntil(today); n >= StaleAfterDays {
-			return fmt.Sprintf("amber: no update from the agency for %s", plural(n, "day"))
+			return fmt.Sprintf("amber: no update from the agency for %s", Plural(n, "day"))
 		}
 	}
 	return ""
 }
 
-func plural(n int, word string) string {
+// Plural is "1 problem", "3 problems": a count with its noun.
+func Plural(n int, word string) string {
 	if n == 1 {
 		return "1 " + word
 	}

@@ -173,3 +173,24 @@ func TestRAGReasonAgreesWithRAG(t *testing.T) {
 		t.Errorf("days overdue %d", n)
 	}
 }
+
+// Cancelling says why; finishing may; other changes need no words.
+func TestCheckStatusChange(t *testing.T) {
+	tests := []struct {
+		from, to ActionStatus
+		note     string
+		ok       bool
+	}{
+		{StatusOpen, StatusCancelled, "", false},
+		{StatusOpen, StatusCancelled, "   ", false},
+		{StatusOpen, StatusCancelled, "Superseded by A-12", true},
+		{StatusOpen, StatusDone, "", true},
+		{StatusInProgress, StatusBlocked, "", true},
+		{StatusCancelled, StatusCancelled, "again", false}, // the transition rule still holds
+	}
+	for _, tt := range tests {
+		if err := CheckStatusChange(tt.from, tt.to, tt.note); (err == nil) != tt.ok {
+			t.Errorf("%s → %s with %q: %v", tt.from, tt.to, tt.note, err)
+		}
+	}
+}

@@ -149,7 +149,7 @@ func one(f func(w *wtx, a *model.Action) (model.ActionUpdate, error)) func(w *wt
 
 // setStatus moves a to status to (shared by SetActionStatus and UpdateAction).
 func setStatus(w *wtx, a *model.Action, to model.ActionStatus, note string, meetingID model.ID) (model.ActionUpdate, error) {
-	if err := model.CheckTransition(a.Status, to); err != nil {
+	if err := model.CheckStatusChange(a.Status, to, note); err != nil {
 		return model.ActionUpdate{}, err
 	}
 	u := model.ActionUpdate{Kind: model.UpdateStatus, FromStatus: a.Status, ToStatus: to, Text: note, MeetingID: meetingID}

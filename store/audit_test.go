@@ -382,7 +382,7 @@ func TestRacingStatusChangesOneWins(t *testing.T) {
 		wg.Add(1)
 		go func(i int) {
 			defer wg.Done()
-			_, err := s.SetActionStatus(sgt, a.ID, a.Version, statuses[i%len(statuses)], "", 0)
+			_, err := s.SetActionStatus(sgt, a.ID, a.Version, statuses[i%len(statuses)], "racing", 0)
 			mu.Lock()
 			defer mu.Unlock()
 			var c *ConflictError

@@ -259,10 +259,10 @@ func (a *App) mattersKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 // when the change is sent (the list moves on).
 func (a *App) statusNoteForm(act model.Action, to model.ActionStatus, meetingID model.ID, ctx formContext, onSave func()) {
 	actor, st := a.actor, a.st
-	label, hint, required := "Completion note (optional)", "what was done: the outcome the minutes record", false
+	label, hint, required := "Completion note (optional)", "what was done: the outcome the minutes record", to.NeedsReason()
 	title := "Done · "
 	if to == model.StatusCancelled {
-		label, hint, required, title = "Reason for cancelling", "why it is no longer needed", true, "Cancel · "
+		label, hint, title = "Reason for cancelling", "why it is no longer needed", "Cancel · "
 	}
 	f := newForm(title+act.Ref()+" "+act.Text, ctx, func(f *form) tea.Cmd {
 		note, ok := f.textOf("note", strings.ToLower(label), required)

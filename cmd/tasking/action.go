@@ -138,6 +138,9 @@ func newActionUpdateCmd(a *app) *cobra.Command {
 				if to, err = model.ParseActionStatus(status); err != nil {
 					return &usageError{fmt.Errorf("--status: %w", err)}
 				}
+				if to.NeedsReason() && strings.TrimSpace(note) == "" {
+					return usagef("--status %s needs --note saying why: the minutes record the reason", to)
+				}
 			}
 			s, actor, err := a.openWriter(cmd)
 			if err != nil {

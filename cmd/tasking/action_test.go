@@ -87,6 +87,7 @@ func TestActionUpdateByReps(t *testing.T) {
 	failsWith(t, run(t, nil, "--db", db, "--as", "Sgt Jas Patel", "action", "update", police), 2, "nothing to update")
 	failsWith(t, run(t, nil, "--db", db, "--as", "Sgt Jas Patel", "action", "update", police, "--due", "+1w"), 2, "--due needs --reason")
 	failsWith(t, run(t, nil, "--db", db, "--as", "Sgt Jas Patel", "action", "update", police, "--status", "finished"), 2, "not an action status")
+	failsWith(t, run(t, nil, "--db", db, "--as", "Sgt Jas Patel", "action", "update", police, "--status", "cancelled"), 2, "--status cancelled needs --note saying why")
 	failsWith(t, run(t, nil, "--db", db, "--as", "Sgt Jas Patel", "action", "update", "A-9999", "--note", "x"), 1, "there is no A-9999")
 	// Handing the action to another officer: someone off the list as
 	// typed, a member only from the action's agency and still on the group.

@@ -180,9 +180,31 @@ func (a *app) writer(cmd *cobra.Command, s *store.Store) (model.Actor, error) {
 		return actor, err
 	}
 	if !known {
+		if m, ok := rememberedRetired(s); ok {
+			return actor, fmt.Errorf("%s, remembered as you on this computer, retired from the group on %s: add --as NAME (or choose yourself again in the app: `tasking`)", m.Name, m.RetiredOn)
+		}
 		return actor, errors.New("who is making this change? add --as NAME (or choose yourself once in the app: `tasking`)")
 	}
 	return actor, nil
+}
+
+// rememberedRetired is the member remembered for this database, if they
+// have since retired (so the refusal can say so rather than ask who).
+func rememberedRetired(s *store.Store) (model.Member, bool) {
+	name := rememberedName(s.Path())
+	if name == "" {
+		return model.Member{}, false
+	}
+	members, err := s.Members()
+	if err != nil {
+		return model.Member{}, false
+	}
+	for _, m := range members {
+		if m.Name == name && m.Retired {
+			return m, true
+		}
+	}
+	return model.Member{}, false
 }
 
 // openWriter opens a database that holds a partnership, for a command that

@@ -36,7 +36,7 @@ func newDemoCmd(a *app) *cobra.Command {
 				return err
 			}
 			if !empty {
-				return alreadyHeld(s)
+				return alreadyHeld(s, demoNeedsEmpty)
 			}
 			d, err := demo.Build(s.Today(), sc, time.Local)
 			if err != nil {
@@ -44,7 +44,7 @@ func newDemoCmd(a *app) *cobra.Command {
 			}
 			if err := s.Seed(model.SystemActor("demo"), d); err != nil {
 				if errors.Is(err, store.ErrNotEmpty) {
-					return alreadyHeld(s)
+					return alreadyHeld(s, demoNeedsEmpty)
 				}
 				return err
 			}
@@ -58,11 +58,17 @@ func newDemoCmd(a *app) *cobra.Command {
 	return cmd
 }
 
-// alreadyHeld refuses to mix demo data into a real (or earlier demo) record.
-func alreadyHeld(s *store.Store) error {
+// alreadyHeld refuses to mix demo data, or a second set-up, into a real
+// (or earlier demo) record; next says what the person can do instead.
+func alreadyHeld(s *store.Store, next string) error {
 	name := "unnamed"
 	if p, err := s.Partnership(); err == nil && p.Name != "" {
 		name = model.CleanText(p.Name)
 	}
-	return fmt.Errorf("%s already holds a partnership (%s); demo data is only loaded into an empty database — use --db to choose another file", s.Path(), name)
+	return fmt.Errorf("%s already holds a partnership (%s); %s", s.Path(), name, next)
 }
+
+const (
+	demoNeedsEmpty  = "demo data is only loaded into an empty database — use --db to choose another file"
+	setupNeedsEmpty = "setup starts a partnership in an empty database — use --db to choose another file, or change this one with `tasking partnership set`, `agency` and `member`"
+)

@@ -104,7 +104,7 @@ func newMeetingAttendCmd(a *app) *cobra.Command {
 func newMeetingGuestCmd(a *app) *cobra.Command {
 	var org string
 	var remove bool
-	cmd := a.meetingCommand("guest NAME --org ORGANISATION | guest --remove NAME",
+	cmd := a.meetingCommand("guest NAME --org ORGANISATION",
 		"Record a guest at the meeting (someone who is not a member), or take one off",
 		"guest adds a guest, always present, with their organisation. --remove takes a guest added by mistake off "+
 			"the list (the audit trail keeps both).",
@@ -154,7 +154,7 @@ func newMeetingStatementCmd(a *app) *cobra.Command {
 func newMeetingDeclareCmd(a *app) *cobra.Command {
 	var item string
 	var none, withdraw bool
-	cmd := a.meetingCommand("declare NAME TEXT [--item ITEM] | declare --none | declare --withdraw NAME",
+	cmd := a.meetingCommand("declare NAME TEXT [--item ITEM]",
 		"Record a declaration of interest (or that there were none), or withdraw one",
 		"declare records a member's declaration of interest, on one agenda item (--item: a hotspot ref, an item number "+
 			"or a name) or on the meeting's business generally. --none records that no interests were declared. A "+

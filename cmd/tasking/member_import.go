@@ -88,7 +88,7 @@ func newMemberImportCmd(a *app) *cobra.Command {
 // its own line (up to a limit), the first line saying nothing was imported.
 func importProblems(path string, bad *importer.RowErrors) error {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s: nothing imported: %d problems", path, len(bad.Problems))
+	fmt.Fprintf(&b, "%s: nothing imported: %s", path, model.Plural(len(bad.Problems), "problem"))
 	for i, p := range bad.Problems {
 		if i == maxProblemsShown {
 			fmt.Fprintf(&b, "\n  … and %d more", len(bad.Problems)-i)

@@ -38,7 +38,7 @@ func TestSetupThenPeopleAndAgencies(t *testing.T) {
 	if !strings.Contains(out, "3 agencies; Ann Lee is the chair") {
 		t.Fatalf("setup said %q", out)
 	}
-	failsWith(t, cli("setup", "--name", "Again", "--chair", "X"), 1, "already holds a partnership")
+	failsWith(t, cli("setup", "--name", "Again", "--chair", "X"), 1, "already holds a partnership (Bolsover CSP); setup starts a partnership in an empty database")
 
 	// The chair is remembered: no --as needed.
 	good("member", "add", "Sgt Jo Hart", "--agency", "police", "--title", "Neighbourhood Sergeant")
@@ -115,6 +115,10 @@ func TestSetupThenPeopleAndAgencies(t *testing.T) {
 	if show := good("partnership", "show"); !strings.Contains(show, "Raj Bhatti") || strings.Contains(show, "Ann Lee") {
 		t.Errorf("the chair did not pass to Raj Bhatti:\n%s", show)
 	}
+	// Ann, remembered on this computer, retires: a change in her name is
+	// refused saying so, not asking who she is.
+	good("--as", "Raj Bhatti", "member", "retire", "Ann Lee")
+	failsWith(t, cli("member", "add", "Pat Doe", "--agency", "police"), 1, "Ann Lee, remembered as you on this computer, retired from the group on 2026-11-24")
 }
 
 // A council's member list from Excel: every bad row reported, nothing

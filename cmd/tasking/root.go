@@ -4,6 +4,7 @@ import (
 	"github.com/ccsp/tasking/model"
 	"github.com/ccsp/tasking/tui"
 	"github.com/spf13/cobra"
+	"strings"
 )
 
 // newRoot builds the whole command tree.
@@ -47,7 +48,27 @@ func newRoot() *cobra.Command {
 	}
 	root.SetHelpCommandGroupID("people")
 	root.SetCompletionCommandGroupID("people")
+	exampleGroups(root)
 	return root
+}
+
+// exampleGroups gives each group of commands (meeting, action, member…)
+// the first example of each of its commands, so `tasking meeting --help`
+// shows what a line looks like, as every command's own --help does.
+func exampleGroups(c *cobra.Command) {
+	var lines []string
+	for _, sub := range c.Commands() {
+		if sub.Hidden || sub.Name() == "help" || sub.Name() == "completion" {
+			continue
+		}
+		exampleGroups(sub)
+		if first, _, _ := strings.Cut(sub.Example, "\n"); strings.TrimSpace(first) != "" {
+			lines = append(lines, first)
+		}
+	}
+	if c.HasParent() && c.HasSubCommands() && c.Example == "" {
+		c.Example = strings.Join(lines, "\n")
+	}
 }
 
 // runTUI opens the database and hands it to the app until the person quits.

@@ -62,7 +62,7 @@ func newSetupCmd(a *app) *cobra.Command {
 				return err
 			}
 			if !empty {
-				return alreadyHeld(s)
+				return alreadyHeld(s, setupNeedsEmpty)
 			}
 			p := model.Partnership{Name: name, DefaultPlace: place}
 			if clock != "" {
@@ -72,7 +72,7 @@ func newSetupCmd(a *app) *cobra.Command {
 			}
 			m, err := s.Setup(store.SetupInput{Partnership: p, Agencies: agencies, ChairName: chair, ChairTitle: chairTitle, ChairAgency: chairAt})
 			if errors.Is(err, store.ErrNotEmpty) {
-				return alreadyHeld(s)
+				return alreadyHeld(s, setupNeedsEmpty)
 			}
 			if err != nil {
 				return err
