@@ -124,6 +124,10 @@ type Dataset struct {
 	Updates     []model.ActionUpdate
 	Decisions   []model.Decision
 	Notes       []model.Note
+	// History: the dataset is a whole history (the decade): Seed writes
+	// the audit trail a real one would have, change by change, and loads it
+	// in batches rather than one transaction.
+	History bool
 }
 
 // Seed loads a dataset into an empty database in one transaction, keeping
@@ -174,17 +178,8 @@ func (s *Store) Seed(actor model.Actor, d Dataset) error {
 		// Closed meetings get their frozen record, as a real close makes:
 		// the dataset's own history (its updates, its dates) says how each
 		// stood at its close.
-		for _, m := range d.Meetings {
-			if m.State != model.MeetingClosed {
-				continue
-			}
-			rec, err := readRecord(w.tx, m.ID, m.Date)
-			if err != nil {
-				return err
-			}
-			if err := putSnapshot(w.tx, model.Freeze(model.Rewind(rec, m.ClosedAt, model.History{}), m.ClosedAt)); err != nil {
-				return err
-			}
+		if err := datasetSnapshots(d, func(snap model.Snapshot) error { return putSnapshot(w.tx, snap) }); err != nil {
+			return err
 		}
 		return w.audit("partnership.seed", "partnership", "", nil, map[string]int{
 			"agencies": len(d.Agencies), "members": len(d.Members), "hotspots": len(d.Hotspots),

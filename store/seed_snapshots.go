@@ -1,0 +1,99 @@
+package store
+
+import (
+	"slices"
+	"time"
+
+	"github.com/ccsp/tasking/model"
+)
+
+// datasetSnapshots freezes every closed meeting of a dataset as closing it
+// would have: the same model.Freeze of the same record rewound to the
+// close, but with the record gathered from the dataset in memory — only the
+// actions that could be in it (made by the close and not already finished
+// when the meeting before closed, or touched in the meeting) — rather than
+// read whole from the file once per meeting, which at a decade's size would
+// take hours. A test holds it to the snapshots readRecord gives.
+func datasetSnapshots(d Dataset, each func(model.Snapshot) error) error {
+	updates := map[model.ID][]model.ActionUpdate{}
+	touched := map[model.ID]map[model.ID]bool{}
+	for _, u := range d.Updates {
+		updates[u.ActionID] = append(updates[u.ActionID], u)
+		if u.MeetingID != 0 {
+			if touched[u.MeetingID] == nil {
+				touched[u.MeetingID] = map[model.ID]bool{}
+			}
+			touched[u.MeetingID][u.ActionID] = true
+		}
+	}
+	// finished is when each action last closed, if it is closed now: before
+	// then it may have been open.
+	finished := make(map[model.ID]time.Time, len(d.Actions))
+	for _, a := range d.Actions {
+		if !a.Status.IsClosed() {
+			continue
+		}
+		for _, u := range updates[a.ID] {
+			if u.Kind == model.UpdateStatus && u.ToStatus.IsClosed() && u.At.After(finished[a.ID]) {
+				finished[a.ID] = u.At
+			}
+		}
+		if finished[a.ID].IsZero() {
+			finished[a.ID] = a.UpdatedAt
+		}
+	}
+	decisions, notes := map[model.ID][]model.Decision{}, map[model.ID][]model.Note{}
+	for _, x := range d.Decisions {
+		decisions[x.MeetingID] = append(decisions[x.MeetingID], x)
+	}
+	for _, n := range d.Notes {
+		notes[n.MeetingID] = append(notes[n.MeetingID], n)
+	}
+	meetings := slices.Clone(d.Meetings)
+	sortMeetings(meetings)
+	byID := map[model.ID]model.Meeting{}
+	for _, m := range meetings {
+		byID[m.ID] = m
+	}
+	for _, m := range meetings {
+		if m.State != model.MeetingClosed {
+			continue
+		}
+		rec := model.MeetingRecord{Partnership: d.Partnership, Meeting: m, Agencies: d.Agencies, Members: d.Members,
+			Decisions: decisions[m.ID], Notes: notes[m.ID], Today: m.Date}
+		applyPartnershipDefaults(&rec.Partnership)
+		var prevClose time.Time
+		if prev, ok := byID[m.PreviousMeetingID]; ok && m.PreviousMeetingID != 0 {
+			rec.Previous = &prev
+			prevClose = prev.ClosedAt
+		}
+		hotspots := map[model.ID]bool{}
+		for _, it := range m.Agenda {
+			if it.Kind == model.ItemHotspot {
+				hotspots[it.HotspotID] = true
+			}
+		}
+		for _, a := range d.Actions {
+			if a.CreatedAt.After(m.ClosedAt) {
+				continue
+			}
+			if f, closed := finished[a.ID]; closed && !prevClose.IsZero() && !f.After(prevClose) && !touched[m.ID][a.ID] {
+				continue // finished before the meeting before this one closed
+			}
+			rec.Actions = append(rec.Actions, a)
+			rec.Updates = append(rec.Updates, updates[a.ID]...)
+			hotspots[a.HotspotID] = true
+		}
+		slices.SortStableFunc(rec.Updates, func(x, y model.ActionUpdate) int { return int(x.ID - y.ID) })
+		for _, h := range d.Hotspots {
+			if hotspots[h.ID] || h.ReferredInMeeting == m.ID {
+				rec.Hotspots = append(rec.Hotspots, h)
+			}
+		}
+		rec.FirstMinute = model.FirstMinute(m, meetings)
+		if err := each(model.Freeze(model.Rewind(rec, m.ClosedAt, model.History{}), m.ClosedAt)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
