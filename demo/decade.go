@@ -18,14 +18,19 @@ import (
 // its agency, review in matters arising, a new date, a block, completion or
 // cancellation — so every status appears and the history is as long as a
 // real one would be.
-const (
-	decadeAgencies = 30
-	decadeMembers  = 400
-	decadeHotspots = 2000
-	decadeMeetings = 520
-	decadeActions  = 60000
-	decadeUpdates  = 240000
-)
+const decadeAgencies = 30
+
+// HistorySize is how big a history to build: the decade, or a part of it
+// with the same shape (tests use a tenth).
+type HistorySize struct {
+	Members, Hotspots, Meetings, Actions, Updates int
+}
+
+// DecadeSize is ten years of a partnership.
+var DecadeSize = HistorySize{Members: 400, Hotspots: 2000, Meetings: 520, Actions: 60000, Updates: 240000}
+
+// Tenth is a year of the decade's shape: quick enough for tests.
+var Tenth = HistorySize{Members: 80, Hotspots: 200, Meetings: 52, Actions: 6000, Updates: 24000}
 
 // moreAgencies brings the demo's seventeen up to the thirty a county-wide
 // decade sees (fictional teams of the kinds that join a tasking group).
@@ -80,6 +85,7 @@ var decadeResolutions = []string{
 
 // decadeGen holds the decade as it is built.
 type decadeGen struct {
+	size      HistorySize
 	rng       *rand.Rand
 	today     model.Date
 	loc       *time.Location
@@ -102,15 +108,21 @@ type decadeGen struct {
 // BuildDecade makes ten years of a partnership, deterministically for seed,
 // ending on today.
 func BuildDecade(today model.Date, seed uint64, loc *time.Location) (store.Dataset, error) {
+	return BuildHistory(today, seed, DecadeSize, loc)
+}
+
+// BuildHistory makes a history of the given size, deterministically for
+// seed, ending on today.
+func BuildHistory(today model.Date, seed uint64, size HistorySize, loc *time.Location) (store.Dataset, error) {
 	if loc == nil {
 		loc = time.Local
 	}
-	g := &decadeGen{rng: rand.New(rand.NewPCG(seed, 0x7a5c)), today: today, loc: loc, byAgency: map[model.ID][]int{}}
+	g := &decadeGen{size: size, rng: rand.New(rand.NewPCG(seed, 0x7a5c)), today: today, loc: loc, byAgency: map[model.ID][]int{}}
 	wards, err := Wards()
 	if err != nil {
 		return store.Dataset{}, err
 	}
-	g.past, g.next = meetingDates(today, decadeMeetings)
+	g.past, g.next = meetingDates(today, size.Meetings)
 	g.d.History = true
 	g.d.Partnership = model.Partnership{
 		Name:         "Chesterfield Community Safety Partnership",
@@ -182,7 +194,7 @@ func (g *decadeGen) addMembers() {
 	for _, m := range g.d.Members {
 		used[m.Name] = true
 	}
-	for k := 0; len(g.d.Members) < decadeMembers; k++ {
+	for k := 0; len(g.d.Members) < g.size.Members; k++ {
 		name := firstNames[g.rng.IntN(len(firstNames))] + " " + lastNames[g.rng.IntN(len(lastNames))]
 		if used[name] {
 			continue
@@ -236,10 +248,10 @@ func (g *decadeGen) officer(agency model.ID, i int) *model.Member {
 // few months; the ones referred lately are still open.
 func (g *decadeGen) addHotspots(wards []Ward) {
 	n := len(g.past)
-	for k := range decadeHotspots {
+	for k := range g.size.Hotspots {
 		s := sites[k%len(sites)]
 		w := wards[(k*7+k/len(sites))%len(wards)]
-		open := min(k*(n+26)/decadeHotspots-26+g.rng.IntN(3), n-1)
+		open := min(k*(n+26)/g.size.Hotspots-26+g.rng.IntN(3), n-1)
 		life := 6 + g.rng.IntN(40)
 		closeAt := open + life
 		if closeAt >= n {
@@ -269,8 +281,8 @@ func (g *decadeGen) addHotspots(wards []Ward) {
 		g.d.Hotspots = append(g.d.Hotspots, h)
 		g.hsOpen, g.hsClose = append(g.hsOpen, open), append(g.hsClose, closeAt)
 	}
-	g.walks = make([]int, decadeHotspots)
-	g.reviewed = make([]model.Date, decadeHotspots)
+	g.walks = make([]int, g.size.Hotspots)
+	g.reviewed = make([]model.Date, g.size.Hotspots)
 }
 
 func (g *decadeGen) incidents(r model.Risk, from model.Date) []model.IncidentCount {
@@ -333,7 +345,7 @@ func (g *decadeGen) meeting(i int) {
 	walk := slices.Clone(open)
 	slices.SortStableFunc(walk, model.HotspotRank)
 	// The actions still to make are spread over the meetings left.
-	want := (decadeActions - g.made) / (len(g.past) - i)
+	want := (g.size.Actions - g.made) / (len(g.past) - i)
 	for j, h := range walk {
 		k := int(h.ID - 1)
 		if g.rng.IntN(100) < 35 {
@@ -462,9 +474,10 @@ func (g *decadeGen) action(i int, h model.Hotspot, at time.Time) {
 			with(review(3), model.UpdateStatus, model.StatusDone, "Completed; reported back to the group."))
 	}
 	// Enough extra news from agencies to make a decade's history.
-	if g.made*decadeUpdates/decadeActions > len(g.d.Updates)+len(steps)+1 {
+	if g.made*g.size.Updates/g.size.Actions > len(g.d.Updates)+len(steps)+1 {
 		steps = append(steps[:1:1], append([]step{with(between(1, 17), model.UpdateNote, "", repNotes[int(id+3)%len(repNotes)])}, steps[1:]...)...)
 	}
+	slices.SortStableFunc(steps, func(x, y step) int { return x.at.Compare(y.at) })
 	closeAt := -1
 	if h.ID != 0 {
 		closeAt = g.hsClose[h.ID-1]

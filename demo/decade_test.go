@@ -25,11 +25,11 @@ func TestDecadeBuilds(t *testing.T) {
 		}
 	}
 	within("agencies", len(d.Agencies), decadeAgencies)
-	within("members", len(d.Members), decadeMembers)
-	within("hotspots", len(d.Hotspots), decadeHotspots)
-	within("meetings", len(d.Meetings), decadeMeetings+1)
-	within("actions", len(d.Actions), decadeActions)
-	within("updates", len(d.Updates), decadeUpdates)
+	within("members", len(d.Members), DecadeSize.Members)
+	within("hotspots", len(d.Hotspots), DecadeSize.Hotspots)
+	within("meetings", len(d.Meetings), DecadeSize.Meetings+1)
+	within("actions", len(d.Actions), DecadeSize.Actions)
+	within("updates", len(d.Updates), DecadeSize.Updates)
 	statuses := map[model.ActionStatus]int{}
 	for _, a := range d.Actions {
 		statuses[a.Status]++

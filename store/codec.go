@@ -9,6 +9,11 @@ import (
 	bolt "go.etcd.io/bbolt"
 )
 
+// appendFill is how full bbolt fills a page before splitting it when keys
+// arrive in order (new records' IDs, time-ordered index entries): full
+// pages, where bbolt's default of a half leaves every page half empty.
+const appendFill = 0.95
+
 // Keys are big-endian so byte order is numeric order.
 func idKey(id model.ID) []byte { return binary.BigEndian.AppendUint64(nil, id) }
 
@@ -67,6 +72,10 @@ func all[T any](tx *bolt.Tx, bucket []byte) ([]T, error) {
 	return out, err
 }
 
+// nextID is a new record's ID: the bucket's next sequence. The record goes
+// at the end of the bucket, so its pages are filled before they split.
 func nextID(tx *bolt.Tx, bucket []byte) (model.ID, error) {
-	return tx.Bucket(bucket).NextSequence()
+	b := tx.Bucket(bucket)
+	b.FillPercent = appendFill
+	return b.NextSequence()
 }

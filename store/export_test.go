@@ -10,7 +10,7 @@ import (
 // SnapshotsBothWays is, for each closed meeting, the snapshot the file
 // holds and the one readRecord would freeze from the whole file: a seeded
 // record must be frozen as closing it would have.
-func SnapshotsBothWays(s *Store) (stored, read map[model.ID][]byte, err error) {
+func SnapshotsBothWays(s *Store, only func(model.Meeting) bool) (stored, read map[model.ID][]byte, err error) {
 	stored, read = map[model.ID][]byte{}, map[model.ID][]byte{}
 	err = s.view(func(tx *bolt.Tx) error {
 		meetings, err := all[model.Meeting](tx, bMeetings)
@@ -18,7 +18,7 @@ func SnapshotsBothWays(s *Store) (stored, read map[model.ID][]byte, err error) {
 			return err
 		}
 		for _, m := range meetings {
-			if m.State != model.MeetingClosed {
+			if m.State != model.MeetingClosed || (only != nil && !only(m)) {
 				continue
 			}
 			stored[m.ID] = append([]byte(nil), tx.Bucket(bSnapshots).Get(idKey(m.ID))...)

@@ -133,6 +133,9 @@ type Dataset struct {
 // Seed loads a dataset into an empty database in one transaction, keeping
 // its IDs, with one audit event. It refuses a database that holds anything.
 func (s *Store) Seed(actor model.Actor, d Dataset) error {
+	if d.History {
+		return s.seedHistory(actor, d)
+	}
 	return s.write(actor, func(w *wtx) error {
 		if w.tx.Bucket(bMeta).Get(kPartnership) != nil {
 			return ErrNotEmpty
@@ -190,6 +193,7 @@ func (s *Store) Seed(actor model.Actor, d Dataset) error {
 
 func seedAll[T any](tx *bolt.Tx, bucket []byte, items []T, id func(T) model.ID) error {
 	b := tx.Bucket(bucket)
+	b.FillPercent = appendFill
 	var top model.ID
 	for _, it := range items {
 		i := id(it)

@@ -1,0 +1,400 @@
+package store
+
+import (
+	"encoding/json"
+	"slices"
+	"time"
+
+	"github.com/ccsp/tasking/model"
+	bolt "go.etcd.io/bbolt"
+)
+
+// seedHistory loads a whole history (the decade) into an empty database:
+// the same records, indexes and snapshots Seed writes, and the audit trail
+// the history would have left, change by change, with the record before and
+// after each — written in batches, since one transaction of a decade holds
+// more than memory should. A failure part way leaves a partial file: the
+// caller loads into a new file and renames it into place only when done.
+func (s *Store) seedHistory(actor model.Actor, d Dataset) error {
+	const batch = 20000
+	err := s.update(func(tx *bolt.Tx) error {
+		if tx.Bucket(bMeta).Get(kPartnership) != nil {
+			return ErrNotEmpty
+		}
+		applyPartnershipDefaults(&d.Partnership)
+		if err := putPartnership(tx, d.Partnership); err != nil {
+			return err
+		}
+		for _, step := range []func() error{
+			func() error { return seedAll(tx, bAgencies, d.Agencies, func(a model.Agency) model.ID { return a.ID }) },
+			func() error { return seedAll(tx, bMembers, d.Members, func(m model.Member) model.ID { return m.ID }) },
+			func() error { return seedAll(tx, bHotspots, d.Hotspots, func(h model.Hotspot) model.ID { return h.ID }) },
+			func() error { return seedAll(tx, bMeetings, d.Meetings, func(m model.Meeting) model.ID { return m.ID }) },
+			func() error { return seedAll(tx, bDecisions, d.Decisions, func(x model.Decision) model.ID { return x.ID }) },
+			func() error { return seedAll(tx, bNotes, d.Notes, func(n model.Note) model.ID { return n.ID }) },
+		} {
+			if err := step(); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	if err := inBatches(s, d.Actions, batch, func(tx *bolt.Tx, part []model.Action) error {
+		if err := seedAll(tx, bActions, part, func(a model.Action) model.ID { return a.ID }); err != nil {
+			return err
+		}
+		for _, a := range part {
+			if err := indexAction(tx, nil, a); err != nil {
+				return err
+			}
+		}
+		return nil
+	}); err != nil {
+		return err
+	}
+	if err := inBatches(s, d.Updates, 2*batch, func(tx *bolt.Tx, part []model.ActionUpdate) error {
+		if err := seedAll(tx, bUpdates, part, func(u model.ActionUpdate) model.ID { return u.ID }); err != nil {
+			return err
+		}
+		for _, u := range part {
+			if err := tx.Bucket(bIdxUpdatesByAction).Put(compose(idKey(u.ActionID), idKey(u.ID)), nil); err != nil {
+				return err
+			}
+		}
+		return nil
+	}); err != nil {
+		return err
+	}
+	var snaps []model.Snapshot
+	flush := func() error {
+		err := s.update(func(tx *bolt.Tx) error {
+			if b := tx.Bucket(bSnapshots); b != nil {
+				b.FillPercent = appendFill
+			}
+			for _, snap := range snaps {
+				if err := putSnapshot(tx, snap); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		snaps = snaps[:0]
+		return err
+	}
+	if err := datasetSnapshots(d, func(snap model.Snapshot) error {
+		if snaps = append(snaps, snap); len(snaps) == 50 {
+			return flush()
+		}
+		return nil
+	}); err != nil {
+		return err
+	}
+	if err := flush(); err != nil {
+		return err
+	}
+	return s.seedAudit(actor, d, batch)
+}
+
+// inBatches writes items in transactions of n.
+func inBatches[T any](s *Store, items []T, n int, write func(tx *bolt.Tx, part []T) error) error {
+	for start := 0; start < len(items); start += n {
+		part := items[start:min(start+n, len(items))]
+		if err := s.update(func(tx *bolt.Tx) error { return write(tx, part) }); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// change is one change in a history, to be written as its audit events in
+// the order things happened.
+type change struct {
+	at    time.Time
+	order int // ties: the order the history lists them
+	write func(a *auditor) error
+}
+
+// auditor writes a history's audit events, keeping each record as it then
+// stood so every event carries the before and after a real change would.
+type auditor struct {
+	tx       *bolt.Tx
+	actions  map[model.ID]model.Action
+	hotspots map[model.ID]model.Hotspot
+	members  map[model.ID]model.Member
+}
+
+func (a *auditor) event(at time.Time, by model.Actor, op, entity, ref string, before, after any) error {
+	id, err := nextID(a.tx, bAudit)
+	if err != nil {
+		return err
+	}
+	e := model.AuditEvent{ID: id, At: at, By: by.String(), ByID: by.MemberID, Op: op, Entity: entity, Ref: ref}
+	if before != nil {
+		if e.Before, err = json.Marshal(before); err != nil {
+			return err
+		}
+	}
+	if after != nil {
+		if e.After, err = json.Marshal(after); err != nil {
+			return err
+		}
+	}
+	return put(a.tx, bAudit, id, e)
+}
+
+// seedAudit writes the audit trail of dataset d's history, in time order.
+func (s *Store) seedAudit(system model.Actor, d Dataset, batch int) error {
+	members := map[model.ID]model.Member{}
+	for _, m := range d.Members {
+		members[m.ID] = m
+	}
+	actor := func(id model.ID, name string) model.Actor {
+		if m, ok := members[id]; ok {
+			return model.ActorFor(m)
+		}
+		return model.Actor{Name: name}
+	}
+	chair := actor(d.Partnership.ChairID, "")
+	var changes []change
+	add := func(at time.Time, write func(a *auditor) error) {
+		changes = append(changes, change{at: at, order: len(changes), write: write})
+	}
+	p := d.Partnership
+	add(p.CreatedAt, func(a *auditor) error {
+		if err := a.event(p.CreatedAt, system, "partnership.setup", "partnership", "", nil, p); err != nil {
+			return err
+		}
+		for _, ag := range d.Agencies {
+			if err := a.event(p.CreatedAt, system, "agency.add", "agency", ag.Name, nil, ag); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	// Members join before the first meeting they sit at and retire on the
+	// day they left.
+	joined := map[model.ID]time.Time{}
+	for _, m := range d.Meetings {
+		for _, at := range m.Attendance {
+			if t := m.OpenedAt.Add(-48 * time.Hour); joined[at.MemberID].IsZero() || t.Before(joined[at.MemberID]) {
+				joined[at.MemberID] = t
+			}
+		}
+	}
+	for _, m := range d.Members {
+		m := m
+		at := joined[m.ID]
+		if at.IsZero() || at.Before(p.CreatedAt) {
+			at = p.CreatedAt.Add(time.Duration(m.ID) * time.Minute)
+		}
+		add(at, func(a *auditor) error {
+			as := m
+			as.Retired, as.RetiredOn, as.Version = false, model.Date{}, 1
+			a.members[m.ID] = as
+			return a.event(at, chair, "member.add", "member", m.Name, nil, as)
+		})
+		if m.Retired {
+			when := m.RetiredOn.Time(time.Local).Add(9 * time.Hour)
+			add(when, func(a *auditor) error {
+				before := a.members[m.ID]
+				return a.event(when, chair, "member.retire", "member", m.Name, before, m)
+			})
+		}
+	}
+	for _, h := range d.Hotspots {
+		h := h
+		add(h.CreatedAt, func(a *auditor) error {
+			as := h
+			as.Status, as.Closed, as.CloseReason, as.LastReviewed, as.TimesReviewed, as.Version = model.HotspotActive, model.Date{}, "", model.Date{}, 0, 1
+			as.UpdatedAt = h.CreatedAt
+			a.hotspots[h.ID] = as
+			return a.event(h.CreatedAt, chair, "hotspot.add", "hotspot", h.Ref(), nil, as)
+		})
+	}
+	for _, m := range d.Meetings {
+		m := m
+		if m.State == model.MeetingPlanned {
+			add(m.CreatedAt, func(a *auditor) error { return a.event(m.CreatedAt, chair, "meeting.plan", "meeting", m.Ref(), nil, m) })
+			continue
+		}
+		add(m.OpenedAt, func(a *auditor) error {
+			if err := a.event(m.OpenedAt, chair, "meeting.start", "meeting", m.Ref(), nil, map[string]any{"date": m.Date, "agenda": len(m.Agenda)}); err != nil {
+				return err
+			}
+			var rest []model.ID
+			for _, at := range m.Attendance {
+				if at.Status == model.Present {
+					rest = append(rest, at.MemberID)
+					continue
+				}
+				who := members[at.MemberID].Name
+				if err := a.event(m.OpenedAt, chair, "meeting.attendance", "meeting", m.Ref(),
+					map[string]any{"member": who, "status": model.Unmarked}, map[string]any{"member": who, "status": at.Status}); err != nil {
+					return err
+				}
+			}
+			if err := a.event(m.OpenedAt, chair, "meeting.attendance", "meeting", m.Ref(),
+				map[string]any{"members": rest, "status": model.Unmarked}, map[string]any{"members": rest, "status": model.Present}); err != nil {
+				return err
+			}
+			for i := range m.Agenda {
+				if err := a.event(m.OpenedAt, chair, "meeting.item", "meeting", m.Ref(), map[string]any{"item": i}, map[string]any{"item": i + 1}); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		add(m.ConfidentialityReadAt, func(a *auditor) error {
+			return a.event(m.ConfidentialityReadAt, chair, "meeting.confidentiality", "meeting", m.Ref(), map[string]any{"read": false}, map[string]any{"read": true})
+		})
+		add(m.ClosedAt, func(a *auditor) error {
+			// Closing marks every hotspot the meeting walked as reviewed
+			// (and closes those it resolved to close).
+			for _, it := range m.Agenda {
+				if it.Kind != model.ItemHotspot {
+					continue
+				}
+				h, ok := a.hotspots[it.HotspotID]
+				if !ok {
+					continue
+				}
+				before := h
+				h.LastReviewed, h.TimesReviewed = m.Date, h.TimesReviewed+1
+				h.UpdatedAt, h.UpdatedBy = m.ClosedAt, chair.String()
+				h.Version++
+				a.hotspots[h.ID] = h
+				if err := a.event(m.ClosedAt, chair, "hotspot.reviewed", "hotspot", h.Ref(), before, h); err != nil {
+					return err
+				}
+			}
+			return a.event(m.ClosedAt, chair, "meeting.close", "meeting", m.Ref(), map[string]any{"state": model.MeetingOpen}, map[string]any{"state": model.MeetingClosed})
+		})
+	}
+	for _, h := range d.Hotspots {
+		if h.Status != model.HotspotClosed {
+			continue
+		}
+		h := h
+		at := h.Closed.Time(time.Local).Add(11*time.Hour + 30*time.Minute)
+		add(at, func(a *auditor) error {
+			before := a.hotspots[h.ID]
+			after := before
+			after.Status, after.Closed, after.CloseReason = model.HotspotClosed, h.Closed, h.CloseReason
+			after.UpdatedAt, after.Version = at, before.Version+1
+			a.hotspots[h.ID] = after
+			return a.event(at, chair, "hotspot.close", "hotspot", h.Ref(), before, after)
+		})
+	}
+	for _, x := range d.Decisions {
+		x := x
+		add(x.At, func(a *auditor) error { return a.event(x.At, chair, "decision.record", "decision", x.Ref(), nil, x) })
+	}
+	for _, n := range d.Notes {
+		n := n
+		add(n.At, func(a *auditor) error { return a.event(n.At, actor(0, n.By), "note.add", "note", n.Ref(), nil, n) })
+	}
+	// Each action from its assignment, update by update: the record before
+	// and after is replayed forward from how it was made.
+	updates := map[model.ID][]model.ActionUpdate{}
+	for _, u := range d.Updates {
+		updates[u.ActionID] = append(updates[u.ActionID], u)
+	}
+	for _, act := range d.Actions {
+		act := act
+		us := updates[act.ID]
+		slices.SortStableFunc(us, func(x, y model.ActionUpdate) int { return x.At.Compare(y.At) })
+		add(act.CreatedAt, func(a *auditor) error {
+			made := asMade(act, us)
+			a.actions[act.ID] = made
+			return a.event(act.CreatedAt, actor(0, act.CreatedBy), "action.assign", "action", act.Ref(), nil, made)
+		})
+		for _, u := range us {
+			if u.Kind == model.UpdateCreated {
+				continue
+			}
+			u := u
+			add(u.At, func(a *auditor) error {
+				before := a.actions[act.ID]
+				by := actor(u.ByID, u.By)
+				after := replay(before, u, by)
+				a.actions[act.ID] = after
+				return a.event(u.At, by, "action."+opFor(u.Kind), "action", act.Ref(), before, after)
+			})
+		}
+	}
+	slices.SortStableFunc(changes, func(x, y change) int {
+		if c := x.at.Compare(y.at); c != 0 {
+			return c
+		}
+		return x.order - y.order
+	})
+	a := &auditor{actions: map[model.ID]model.Action{}, hotspots: map[model.ID]model.Hotspot{}, members: map[model.ID]model.Member{}}
+	return inBatches(s, changes, batch/4, func(tx *bolt.Tx, part []change) error {
+		a.tx = tx
+		for _, c := range part {
+			if err := c.write(a); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// opFor names an action update's audit operation as the store does.
+func opFor(k model.UpdateKind) string {
+	switch k {
+	case model.UpdateStatus:
+		return "status"
+	case model.UpdateDue:
+		return "due"
+	case model.UpdateReview:
+		return "reviewed"
+	case model.UpdateAccept:
+		return "accepted"
+	case model.UpdateOfficer:
+		return "update"
+	}
+	return "note"
+}
+
+// asMade is an action as it was assigned, from how it stands and its
+// history (the first entry is its assignment).
+func asMade(a model.Action, us []model.ActionUpdate) model.Action {
+	made := a
+	made.Status, made.Version = model.StatusOpen, 1
+	made.UpdatedAt, made.UpdatedBy = a.CreatedAt, a.CreatedBy
+	made.CompletedOn, made.CompletedAt, made.CompletionNote = model.Date{}, time.Time{}, ""
+	made.LastUpdate, made.LastUpdateAt, made.LastUpdateBy = "", time.Time{}, ""
+	if len(us) > 0 && us[0].Kind == model.UpdateCreated && !us[0].ToDue.IsZero() {
+		made.Due = us[0].ToDue
+	}
+	return made
+}
+
+// replay is a after update u by by, as the store's own changes make it.
+func replay(a model.Action, u model.ActionUpdate, by model.Actor) model.Action {
+	switch u.Kind {
+	case model.UpdateStatus:
+		a.Status = u.ToStatus
+		switch u.ToStatus {
+		case model.StatusDone:
+			a.CompletedOn, a.CompletedAt = model.DateOf(u.At), u.At
+			if u.Text != "" {
+				a.CompletionNote = u.Text
+			}
+		case model.StatusOpen:
+			a.CompletedOn, a.CompletedAt, a.CompletionNote = model.Date{}, time.Time{}, ""
+		}
+	case model.UpdateDue:
+		a.Due = u.ToDue
+	}
+	if model.IsNews(u, by, a.AgencyID) {
+		a.LastUpdate, a.LastUpdateAt, a.LastUpdateBy = u.Describe(), u.At, by.String()
+	}
+	a.UpdatedAt, a.UpdatedBy = u.At, by.String()
+	a.Version++
+	return a
+}
