@@ -3,8 +3,8 @@ package store_test
 import (
 	"bytes"
 	"encoding/json"
-	"reflect"
 	"path/filepath"
+	"reflect"
 	"testing"
 	"time"
 

@@ -28,9 +28,15 @@ func (s *Store) seedHistory(actor model.Actor, d Dataset) error {
 		for _, step := range []func() error{
 			func() error { return seedAll(tx, bAgencies, d.Agencies, func(a model.Agency) model.ID { return a.ID }) },
 			func() error { return seedAll(tx, bMembers, d.Members, func(m model.Member) model.ID { return m.ID }) },
-			func() error { return seedAll(tx, bHotspots, d.Hotspots, func(h model.Hotspot) model.ID { return h.ID }) },
-			func() error { return seedAll(tx, bMeetings, d.Meetings, func(m model.Meeting) model.ID { return m.ID }) },
-			func() error { return seedAll(tx, bDecisions, d.Decisions, func(x model.Decision) model.ID { return x.ID }) },
+			func() error {
+				return seedAll(tx, bHotspots, d.Hotspots, func(h model.Hotspot) model.ID { return h.ID })
+			},
+			func() error {
+				return seedAll(tx, bMeetings, d.Meetings, func(m model.Meeting) model.ID { return m.ID })
+			},
+			func() error {
+				return seedAll(tx, bDecisions, d.Decisions, func(x model.Decision) model.ID { return x.ID })
+			},
 			func() error { return seedAll(tx, bNotes, d.Notes, func(n model.Note) model.ID { return n.ID }) },
 		} {
 			if err := step(); err != nil {
