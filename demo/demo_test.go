@@ -138,7 +138,7 @@ func TestDemoIsDeterministicAndLoads(t *testing.T) {
 			t.Errorf("%s has no matters arising", m.Ref())
 		}
 	}
-	if err := s.Check(); err != nil {
+	if err := s.CheckPages(); err != nil {
 		t.Fatal(err)
 	}
 }

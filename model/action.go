@@ -57,6 +57,16 @@ func CheckTransition(from, to ActionStatus) error {
 	return nil
 }
 
+// FinishedAt is when a done or cancelled action was finished: when it was
+// marked done, else (cancelled, or records from before the time was kept)
+// its last change.
+func (a Action) FinishedAt() time.Time {
+	if a.Status == StatusDone && !a.CompletedAt.IsZero() {
+		return a.CompletedAt
+	}
+	return a.UpdatedAt
+}
+
 // NeedsReason: a change to this status must say why. A cancelled action
 // is minuted with its reason, never just "cancelled".
 func (s ActionStatus) NeedsReason() bool { return s == StatusCancelled }

@@ -115,10 +115,7 @@ func FinishedSince(a Action, since time.Time, m Meeting, inMeeting []ActionUpdat
 	if since.IsZero() || !a.Status.IsClosed() {
 		return false
 	}
-	at := a.CompletedAt
-	if a.Status == StatusCancelled || at.IsZero() {
-		at = a.UpdatedAt
-	}
+	at := a.FinishedAt()
 	if !at.After(since) || (m.State == MeetingClosed && !m.ClosedAt.IsZero() && at.After(m.ClosedAt)) {
 		return false
 	}

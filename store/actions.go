@@ -49,9 +49,6 @@ func (s *Store) AssignAction(actor model.Actor, n model.NewAction) (model.Action
 		if err := put(w.tx, bActions, id, a); err != nil {
 			return err
 		}
-		if err := indexAction(w.tx, nil, a); err != nil {
-			return err
-		}
 		if err := w.addUpdate(model.ActionUpdate{ActionID: id, Kind: model.UpdateCreated, ToStatus: a.Status, ToDue: a.Due, MeetingID: n.MeetingID}); err != nil {
 			return err
 		}
@@ -98,9 +95,6 @@ func (s *Store) changeAction(actor model.Actor, id model.ID, version int, op str
 		if err := put(w.tx, bActions, a.ID, a); err != nil {
 			return err
 		}
-		if err := indexAction(w.tx, &before, a); err != nil {
-			return err
-		}
 		for _, u := range updates {
 			u.ActionID = a.ID
 			if err := w.addUpdate(u); err != nil {
@@ -124,9 +118,6 @@ func (w *wtx) changeActionInTx(a model.Action, op string, change func(a *model.A
 	a.UpdatedAt, a.UpdatedBy = w.now, w.actor.String()
 	a.Version++
 	if err := put(w.tx, bActions, a.ID, a); err != nil {
-		return err
-	}
-	if err := indexAction(w.tx, &before, a); err != nil {
 		return err
 	}
 	u.ActionID = a.ID
@@ -352,10 +343,7 @@ func (w *wtx) addUpdate(u model.ActionUpdate) error {
 		return err
 	}
 	u.ID, u.At, u.By, u.ByID, u.Tx = id, w.now, w.actor.String(), w.actor.MemberID, uint64(w.tx.ID())
-	if err := put(w.tx, bUpdates, id, u); err != nil {
-		return err
-	}
-	return w.tx.Bucket(bIdxUpdatesByAction).Put(compose(idKey(u.ActionID), idKey(id)), nil)
+	return put(w.tx, bUpdates, id, u)
 }
 
 // officerFor applies model.CheckOfficer with the members and agencies as

@@ -49,12 +49,19 @@ func get(tx *bolt.Tx, bucket []byte, id model.ID, v any) error {
 	return nil
 }
 
+// put stores a record, keeping its indexes (indexes.go) in step.
 func put(tx *bolt.Tx, bucket []byte, id model.ID, v any) error {
 	b, err := json.Marshal(v)
 	if err != nil {
 		return err
 	}
-	return tx.Bucket(bucket).Put(idKey(id), b)
+	bk := tx.Bucket(bucket)
+	if ix, ok := registry[string(bucket)]; ok {
+		if err := ix.reindex(tx, bk.Get(idKey(id)), v); err != nil {
+			return err
+		}
+	}
+	return bk.Put(idKey(id), b)
 }
 
 // all decodes every record in a bucket, in ID order.

@@ -25,18 +25,18 @@ func tinyDataset(now time.Time) Dataset {
 	return Dataset{
 		Partnership: model.Partnership{Name: "Testshire CSP", DefaultPlace: "Committee Room 1", ChairID: 1},
 		Agencies: []model.Agency{
-			{ID: 1, Name: "Council Community Safety", ShortName: "Community Safety"},
-			{ID: 2, Name: "Testshire Police", ShortName: "Police"},
-			{ID: 3, Name: "Council Housing", ShortName: "Housing"},
+			{ID: 1, Name: "Council Community Safety", ShortName: "Community Safety", Version: 1},
+			{ID: 2, Name: "Testshire Police", ShortName: "Police", Version: 1},
+			{ID: 3, Name: "Council Housing", ShortName: "Housing", Version: 1},
 		},
 		Members: []model.Member{
-			{ID: 1, Name: chair.Name, AgencyID: 1, Role: model.RoleChair},
-			{ID: 2, Name: sgt.Name, AgencyID: 2, Role: model.RoleMember},
-			{ID: 3, Name: viewer.Name, AgencyID: 3, Role: model.RoleViewer},
+			{ID: 1, Name: chair.Name, AgencyID: 1, Role: model.RoleChair, Version: 1},
+			{ID: 2, Name: sgt.Name, AgencyID: 2, Role: model.RoleMember, Version: 1},
+			{ID: 3, Name: viewer.Name, AgencyID: 3, Role: model.RoleViewer, Version: 1},
 		},
 		Hotspots: []model.Hotspot{
-			{ID: 1, Title: "Town centre", Ward: "Spire", Category: model.CategoryNuisance, Risk: model.RiskHigh, Status: model.HotspotActive, LeadAgencyID: 2, Opened: model.DateOf(now).AddDays(-60)},
-			{ID: 2, Title: "Rec ground", Ward: "Staveley North", Category: model.CategoryEnvironmental, Risk: model.RiskLow, Status: model.HotspotActive, LeadAgencyID: 1, Opened: model.DateOf(now).AddDays(-30)},
+			{ID: 1, Title: "Town centre", Ward: "Spire", Category: model.CategoryNuisance, Risk: model.RiskHigh, Status: model.HotspotActive, LeadAgencyID: 2, Opened: model.DateOf(now).AddDays(-60), Version: 1},
+			{ID: 2, Title: "Rec ground", Ward: "Staveley North", Category: model.CategoryEnvironmental, Risk: model.RiskLow, Status: model.HotspotActive, LeadAgencyID: 1, Opened: model.DateOf(now).AddDays(-30), Version: 1},
 		},
 	}
 }
@@ -56,8 +56,17 @@ func openTiny(t *testing.T) (*Store, *fixedClock, string) {
 	}
 	t.Cleanup(func() {
 		if s.db != nil {
-			if err := s.Check(); err != nil {
+			if err := s.CheckPages(); err != nil {
 				t.Errorf("bbolt check: %v", err)
+			}
+			// Every test leaves the record whole: indexes in step, frozen
+			// meetings frozen, the trail in order.
+			problems, err := s.CheckRecords()
+			if err != nil {
+				t.Errorf("check: %v", err)
+			}
+			for _, p := range problems {
+				t.Errorf("check: %s", p)
 			}
 			s.Close()
 		}

@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -16,9 +17,12 @@ import (
 // frozen (testdata/schema1: the demo, a meeting M-7 on 24 Nov 2026, then
 // reps finishing and moving actions it reviewed, a hotspot closed and a
 // decision amended two days later) and returns its path.
-func openSchema1(t *testing.T) string {
+func openSchema1(t *testing.T) string { return openGolden(t, "testdata/schema1/schema1.db.gz") }
+
+// openGolden unpacks a database an earlier release wrote into a temp file.
+func openGolden(t *testing.T, gz string) string {
 	t.Helper()
-	f, err := os.Open("testdata/schema1/schema1.db.gz")
+	f, err := os.Open(gz)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -63,6 +67,14 @@ func TestUpgradeFromSchema1RebuildsFrozenMinutes(t *testing.T) {
 	defer s.Close()
 	if v, _ := s.Schema(); v != SchemaVersion {
 		t.Fatalf("schema %d after opening, want %d", v, SchemaVersion)
+	}
+	// Upgraded through every step: the indexes built, nothing amiss.
+	problems, err := s.CheckRecords()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range problems {
+		t.Errorf("after the upgrade: %s", p)
 	}
 	backup := path + ".backup-schema1-20261201-090000"
 	if st, err := os.Stat(backup); err != nil || st.Mode().Perm() != 0o600 {
@@ -191,5 +203,73 @@ func TestUpgradeFromSchema1RebuildsFrozenMinutes(t *testing.T) {
 	matches, _ := filepath.Glob(path + ".backup-*")
 	if len(matches) != 1 {
 		t.Errorf("backups after a second open: %v", matches)
+	}
+}
+
+// A file the release before the indexes wrote (schema 2: M-7 closed, M-8
+// under way) upgrades to schema 3: backed up, its indexes built, nothing
+// amiss, its open meeting resumed where it was and its minutes unchanged.
+func TestUpgradeFromSchema2BuildsTheIndexes(t *testing.T) {
+	path := openGolden(t, "testdata/schema2/schema2.db.gz")
+	ro, err := Open(path, Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v, _ := ro.Schema(); v != 2 {
+		t.Fatalf("the fixture is schema %d, want 2", v)
+	}
+	beforeSnap, ok, err := ro.Snapshot(7)
+	if err != nil || !ok {
+		t.Fatalf("M-7's snapshot: %v %v", ok, err)
+	}
+	ro.Close()
+
+	now := time.Date(2026, 12, 1, 10, 30, 0, 0, time.UTC)
+	s, err := Open(path, Options{Now: func() time.Time { return now }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if v, _ := s.Schema(); v != SchemaVersion {
+		t.Fatalf("schema %d after opening, want %d", v, SchemaVersion)
+	}
+	if _, err := os.Stat(path + ".backup-schema2-20261201-103000"); err != nil {
+		t.Fatalf("no backup before the upgrade: %v", err)
+	}
+	problems, err := s.CheckRecords()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range problems {
+		t.Errorf("after the upgrade: %s", p)
+	}
+	afterSnap, _, _ := s.Snapshot(7)
+	if !reflect.DeepEqual(beforeSnap, afterSnap) {
+		t.Error("M-7's frozen record changed in the upgrade")
+	}
+	m, open, err := s.OpenMeeting()
+	if err != nil || !open || m.ID != 8 {
+		t.Fatalf("the meeting under way: %+v %v %v", m.Ref(), open, err)
+	}
+	rec, err := s.MeetingRecord(m.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, a := range rec.Actions {
+		if a.CreatedMeetingID == m.ID {
+			n++
+		}
+	}
+	if n != 1 {
+		t.Errorf("M-8 assigned %d actions, want the one made before the upgrade", n)
+	}
+	// And it goes on: a change after the upgrade is indexed like any other.
+	chair := model.Actor{MemberID: m.ChairID, Name: "Helen Marsh", Role: model.RoleChair, AgencyID: 1}
+	if _, err := s.AddNote(chair, m.ID, model.ItemAOB, 0, "Written after the upgrade", false); err != nil {
+		t.Fatal(err)
+	}
+	if problems, _ := s.CheckRecords(); len(problems) > 0 {
+		t.Errorf("after a change: %v", problems)
 	}
 }

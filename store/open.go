@@ -117,8 +117,10 @@ func (s *Store) Now() time.Time { return s.now() }
 // Today is the store clock's date.
 func (s *Store) Today() model.Date { return model.DateOf(s.now()) }
 
-// Check runs bbolt's consistency check over the whole file.
-func (s *Store) Check() error {
+// CheckPages runs bbolt's consistency check over the whole file (a damaged
+// page can crash the process running it: `tasking check` runs it in a
+// child).
+func (s *Store) CheckPages() error {
 	return s.view(func(tx *bolt.Tx) error {
 		var errs []error
 		for err := range tx.Check() {

@@ -11,7 +11,10 @@ import (
 //
 //	1  the first release
 //	2  closed meetings keep their record as at close (bucket snapshots)
-const SchemaVersion = 2
+//	3  indexes for every screen's reads (indexes.go): open and closed
+//	   actions, updates by meeting, open hotspots, meetings by date and
+//	   state, decisions, notes and amendments by meeting and hotspot
+const SchemaVersion = 3
 
 // formatMarker tells a tasking file from any other bbolt file.
 const formatMarker = "tasking"
@@ -28,13 +31,9 @@ var (
 	bMeetings  = []byte("meetings")
 	bAudit     = []byte("audit")
 	bAmends    = []byte("amendments")
-	// Indexes: composite keys, empty values, kept in the same transaction.
-	bIdxActionsByAgency  = []byte("idx_actions_agency_due") // agency | due | action
-	bIdxActionsByHotspot = []byte("idx_actions_hotspot")    // hotspot | action
-	bIdxUpdatesByAction  = []byte("idx_updates_action")     // action | update
-
-	allBuckets = [][]byte{bMeta, bAgencies, bMembers, bHotspots, bActions, bUpdates, bDecisions, bNotes,
-		bMeetings, bAudit, bAmends, bIdxActionsByAgency, bIdxActionsByHotspot, bIdxUpdatesByAction, bSnapshots}
+	// The indexes are declared in indexes.go.
+	allBuckets = append([][]byte{bMeta, bAgencies, bMembers, bHotspots, bActions, bUpdates, bDecisions, bNotes,
+		bMeetings, bAudit, bAmends, bSnapshots}, indexBuckets()...)
 
 	kFormat      = []byte("format")
 	kSchema      = []byte("schema_version")
@@ -45,6 +44,7 @@ var (
 // also bumps the version; the file is backed up before it starts.
 var migrations = []func(s *Store, tx *bolt.Tx) error{
 	freezeClosedMeetings, // 1 → 2
+	func(_ *Store, tx *bolt.Tx) error { return rebuildIndexes(tx) }, // 2 → 3
 }
 
 // prepare makes a new file a tasking database, or checks an existing one and
@@ -52,6 +52,9 @@ var migrations = []func(s *Store, tx *bolt.Tx) error{
 func (s *Store) prepare() error {
 	if err := s.checkFormat(); err != nil {
 		return err
+	}
+	if ready, err := s.ready(); err != nil || ready {
+		return err // a current file is opened without a write
 	}
 	if v, err := s.Schema(); err != nil {
 		return err
@@ -83,6 +86,15 @@ func (s *Store) prepare() error {
 			s.fileSchema = v
 			return nil
 		}
+		if v < SchemaVersion {
+			// Every write keeps the indexes, the upgrades' included: their
+			// buckets exist before the first step (the last rebuilds them).
+			for _, name := range allBuckets {
+				if _, err := tx.CreateBucketIfNotExists(name); err != nil {
+					return err
+				}
+			}
+		}
 		for ; v < SchemaVersion; v++ {
 			if err := migrations[v-1](s, tx); err != nil {
 				return fmt.Errorf("upgrading %s from schema %d: %w", s.path, v, err)
@@ -95,6 +107,33 @@ func (s *Store) prepare() error {
 		}
 		return meta.Put(kSchema, binary.BigEndian.AppendUint64(nil, SchemaVersion))
 	})
+}
+
+// ready: the file is a tasking database of this schema with every bucket:
+// nothing to make or upgrade, so opening it writes nothing.
+func (s *Store) ready() (bool, error) {
+	ready := false
+	err := s.view(func(tx *bolt.Tx) error {
+		meta := tx.Bucket(bMeta)
+		if meta == nil {
+			return nil
+		}
+		if v := schemaOf(meta); v > SchemaVersion {
+			s.fileSchema = v
+			ready = true
+			return nil
+		} else if v < SchemaVersion {
+			return nil
+		}
+		for _, name := range allBuckets {
+			if tx.Bucket(name) == nil {
+				return nil
+			}
+		}
+		ready = true
+		return nil
+	})
+	return ready, err
 }
 
 // checkFormat refuses a bbolt file that some other program wrote.

@@ -49,28 +49,12 @@ func (s *Store) seedHistory(actor model.Actor, d Dataset) error {
 		return err
 	}
 	if err := inBatches(s, d.Actions, batch, func(tx *bolt.Tx, part []model.Action) error {
-		if err := seedAll(tx, bActions, part, func(a model.Action) model.ID { return a.ID }); err != nil {
-			return err
-		}
-		for _, a := range part {
-			if err := indexAction(tx, nil, a); err != nil {
-				return err
-			}
-		}
-		return nil
+		return seedAll(tx, bActions, part, func(a model.Action) model.ID { return a.ID })
 	}); err != nil {
 		return err
 	}
 	if err := inBatches(s, d.Updates, 2*batch, func(tx *bolt.Tx, part []model.ActionUpdate) error {
-		if err := seedAll(tx, bUpdates, part, func(u model.ActionUpdate) model.ID { return u.ID }); err != nil {
-			return err
-		}
-		for _, u := range part {
-			if err := tx.Bucket(bIdxUpdatesByAction).Put(compose(idKey(u.ActionID), idKey(u.ID)), nil); err != nil {
-				return err
-			}
-		}
-		return nil
+		return seedAll(tx, bUpdates, part, func(u model.ActionUpdate) model.ID { return u.ID })
 	}); err != nil {
 		return err
 	}

@@ -165,18 +165,8 @@ func (s *Store) Seed(actor model.Actor, d Dataset) error {
 		if err := seedAll(w.tx, bActions, d.Actions, func(a model.Action) model.ID { return a.ID }); err != nil {
 			return err
 		}
-		for _, a := range d.Actions {
-			if err := indexAction(w.tx, nil, a); err != nil {
-				return err
-			}
-		}
 		if err := seedAll(w.tx, bUpdates, d.Updates, func(u model.ActionUpdate) model.ID { return u.ID }); err != nil {
 			return err
-		}
-		for _, u := range d.Updates {
-			if err := w.tx.Bucket(bIdxUpdatesByAction).Put(compose(idKey(u.ActionID), idKey(u.ID)), nil); err != nil {
-				return err
-			}
 		}
 		// Closed meetings get their frozen record, as a real close makes:
 		// the dataset's own history (its updates, its dates) says how each
@@ -212,22 +202,4 @@ func seedAll[T any](tx *bolt.Tx, bucket []byte, items []T, id func(T) model.ID) 
 		return b.SetSequence(top)
 	}
 	return nil
-}
-
-// indexAction keeps the action indexes in step with the record: the old
-// entries go, the new ones come, in the caller's transaction.
-func indexAction(tx *bolt.Tx, old *model.Action, a model.Action) error {
-	byAgency, byHotspot := tx.Bucket(bIdxActionsByAgency), tx.Bucket(bIdxActionsByHotspot)
-	if old != nil {
-		if err := byAgency.Delete(compose(idKey(old.AgencyID), dateKey(old.Due), idKey(old.ID))); err != nil {
-			return err
-		}
-		if err := byHotspot.Delete(compose(idKey(old.HotspotID), idKey(old.ID))); err != nil {
-			return err
-		}
-	}
-	if err := byAgency.Put(compose(idKey(a.AgencyID), dateKey(a.Due), idKey(a.ID)), nil); err != nil {
-		return err
-	}
-	return byHotspot.Put(compose(idKey(a.HotspotID), idKey(a.ID)), nil)
 }

@@ -72,7 +72,7 @@ func TestReopenKeepsEverything(t *testing.T) {
 	if len(ms) != 2 || ms[1].State != model.MeetingPlanned || ms[1].Date != model.MustDate("2026-12-01") {
 		t.Fatalf("next meeting not planned: %+v", ms)
 	}
-	if err := s2.Check(); err != nil {
+	if err := s2.CheckPages(); err != nil {
 		t.Fatal(err)
 	}
 }

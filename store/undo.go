@@ -140,9 +140,6 @@ func (w *wtx) revert(e model.AuditEvent, m *model.Meeting) (string, error) {
 		if err := put(w.tx, bActions, restored.ID, restored); err != nil {
 			return "", err
 		}
-		if err := indexAction(w.tx, &cur, restored); err != nil {
-			return "", err
-		}
 		// The history entries that change made go with it.
 		if err := w.deleteUpdatesAt(restored.ID, e); err != nil {
 			return "", err
@@ -160,7 +157,7 @@ func (w *wtx) revert(e model.AuditEvent, m *model.Meeting) (string, error) {
 		if cur.Version != n.Version {
 			return "", model.Invalid("undo", "%s has been amended since: amend it instead", n.Ref())
 		}
-		return "note " + n.Ref() + " removed", w.tx.Bucket(bNotes).Delete(idKey(n.ID))
+		return "note " + n.Ref() + " removed", del(w.tx, bNotes, n.ID)
 	case e.Op == "decision.record":
 		var d model.Decision
 		if err := json.Unmarshal(e.After, &d); err != nil {
@@ -174,7 +171,7 @@ func (w *wtx) revert(e model.AuditEvent, m *model.Meeting) (string, error) {
 				return "", err
 			}
 		}
-		return "resolution " + d.Ref() + " removed", w.tx.Bucket(bDecisions).Delete(idKey(d.ID))
+		return "resolution " + d.Ref() + " removed", del(w.tx, bDecisions, d.ID)
 	case e.Op == "meeting.approve_minutes":
 		return "", nil // the decision says it
 	case e.Op == "meeting.attendance":
@@ -369,10 +366,7 @@ func (w *wtx) deleteUpdatesAt(actionID model.ID, e model.AuditEvent) error {
 		}
 	}
 	for _, k := range gone {
-		if err := w.tx.Bucket(bUpdates).Delete(idKey(keyID(k))); err != nil {
-			return err
-		}
-		if err := w.tx.Bucket(bIdxUpdatesByAction).Delete(k); err != nil {
+		if err := del(w.tx, bUpdates, keyID(k)); err != nil {
 			return err
 		}
 	}
@@ -382,12 +376,6 @@ func (w *wtx) deleteUpdatesAt(actionID model.ID, e model.AuditEvent) error {
 // deleteAction removes an action that was just assigned by mistake, with
 // its history and index entries.
 func (w *wtx) deleteAction(a model.Action) error {
-	if err := w.tx.Bucket(bIdxActionsByAgency).Delete(compose(idKey(a.AgencyID), dateKey(a.Due), idKey(a.ID))); err != nil {
-		return err
-	}
-	if err := w.tx.Bucket(bIdxActionsByHotspot).Delete(compose(idKey(a.HotspotID), idKey(a.ID))); err != nil {
-		return err
-	}
 	c := w.tx.Bucket(bIdxUpdatesByAction).Cursor()
 	prefix := idKey(a.ID)
 	var gone [][]byte
@@ -395,12 +383,9 @@ func (w *wtx) deleteAction(a model.Action) error {
 		gone = append(gone, slices.Clone(k))
 	}
 	for _, k := range gone {
-		if err := w.tx.Bucket(bUpdates).Delete(idKey(keyID(k))); err != nil {
-			return err
-		}
-		if err := w.tx.Bucket(bIdxUpdatesByAction).Delete(k); err != nil {
+		if err := del(w.tx, bUpdates, keyID(k)); err != nil {
 			return err
 		}
 	}
-	return w.tx.Bucket(bActions).Delete(idKey(a.ID))
+	return del(w.tx, bActions, a.ID)
 }
