@@ -59,12 +59,15 @@ func CheckTransition(from, to ActionStatus) error {
 
 // FinishedAt is when a done or cancelled action was finished: when it was
 // marked done, else (cancelled, or records from before the time was kept)
-// its last change.
+// its last change, else the day it was completed.
 func (a Action) FinishedAt() time.Time {
-	if a.Status == StatusDone && !a.CompletedAt.IsZero() {
+	switch {
+	case a.Status == StatusDone && !a.CompletedAt.IsZero():
 		return a.CompletedAt
+	case !a.UpdatedAt.IsZero():
+		return a.UpdatedAt
 	}
-	return a.UpdatedAt
+	return a.CompletedOn.Time(time.Local)
 }
 
 // NeedsReason: a change to this status must say why. A cancelled action

@@ -2,7 +2,6 @@ package model
 
 import (
 	"slices"
-	"time"
 )
 
 // HomeSummary is what the home screen shows.
@@ -23,56 +22,74 @@ type HomeSummary struct {
 	Today          Date
 }
 
-// Summarise builds the home screen's figures from the whole record.
-func Summarise(p Partnership, meetings []Meeting, hotspots []Hotspot, actions []Action, updates []ActionUpdate, agencies []Agency, today Date) HomeSummary {
-	h := HomeSummary{Partnership: p, Agencies: IndexAgencies(agencies), Today: today}
-	for i := range meetings {
-		m := &meetings[i]
-		switch m.State {
-		case MeetingOpen:
-			h.Open = m
-		case MeetingPlanned:
-			if h.Next == nil || m.Date.Before(h.Next.Date) {
-				h.Next = m
-			}
-		case MeetingClosed:
-			if h.LastClosed == nil || m.Date.After(h.LastClosed.Date) || (m.Date == h.LastClosed.Date && m.ID > h.LastClosed.ID) {
-				h.LastClosed = m
-			}
-		}
-	}
-	for _, hs := range hotspots {
+// HomeInput is what the home screen is made from: the meetings that
+// matter now, the open hotspots, the actions open or finished since the
+// last meeting, the updates made in the meeting under way, and how long
+// each agency's recent work took. Never the whole record.
+type HomeInput struct {
+	Partnership Partnership
+	Open        *Meeting // under way
+	Next        *Meeting // the earliest planned
+	LastClosed  *Meeting
+	Hotspots    []Hotspot      // the open ones
+	Actions     []Action       // open, and finished since the last meeting closed
+	Updates     []ActionUpdate // made in the open meeting
+	Agencies    []Agency
+	Completions map[ID][]int // CompletionDays
+	Today       Date
+}
+
+// Summarise builds the home screen's figures.
+func Summarise(in HomeInput) HomeSummary {
+	h := HomeSummary{Partnership: in.Partnership, Agencies: IndexAgencies(in.Agencies), Today: in.Today,
+		Open: in.Open, Next: in.Next, LastClosed: in.LastClosed}
+	for _, hs := range in.Hotspots {
 		if hs.IsOpen() {
 			h.Hotspots = append(h.Hotspots, hs)
 		}
 	}
 	slices.SortStableFunc(h.Hotspots, HotspotRank)
-	var since time.Time
-	if h.LastClosed != nil {
-		since = h.LastClosed.ClosedAt
-		if since.IsZero() {
-			since = h.LastClosed.Date.Time(time.Local)
-		}
-	}
-	h.Workload = AgencyWorkload(agencies, actions, today, since)
+	since := SinceLastMeeting(h.LastClosed)
+	h.Workload = AgencyWorkload(in.Agencies, in.Actions, in.Today, since, in.Completions)
 	var open Meeting
 	if h.Open != nil {
 		open = *h.Open
 		h.AgendaItems = len(h.Open.Agenda)
 	} else {
-		h.AgendaItems = len(BuildAgenda(hotspots, nil))
+		h.AgendaItems = len(BuildAgenda(h.Hotspots, nil))
 	}
-	h.MattersArising = len(MattersArisingFor(open, actions, reviewedIn(updates, open.ID), today, since))
-	for _, a := range actions {
+	h.MattersArising = len(MattersArisingFor(open, in.Actions, reviewedIn(in.Updates, open.ID), in.Today, since))
+	for _, a := range in.Actions {
 		if a.Status.IsClosed() {
 			continue
 		}
 		h.OpenActions++
-		if a.IsOverdue(today) {
+		if a.IsOverdue(in.Today) {
 			h.OverdueActions++
 		}
 	}
 	return h
+}
+
+// CurrentMeetings picks, from meetings, the one under way, the earliest
+// planned and the latest closed (what HomeInput needs).
+func CurrentMeetings(meetings []Meeting) (open, next, lastClosed *Meeting) {
+	for i := range meetings {
+		m := &meetings[i]
+		switch m.State {
+		case MeetingOpen:
+			open = m
+		case MeetingPlanned:
+			if next == nil || m.Date.Before(next.Date) {
+				next = m
+			}
+		case MeetingClosed:
+			if lastClosed == nil || m.Date.After(lastClosed.Date) || (m.Date == lastClosed.Date && m.ID > lastClosed.ID) {
+				lastClosed = m
+			}
+		}
+	}
+	return open, next, lastClosed
 }
 
 // ActionFilter selects actions for lists and the CLI.

@@ -35,6 +35,23 @@ type MeetingRecord struct {
 	// RecordNote says, once, what the record could not tell (see Snapshot);
 	// empty for a live record and for one frozen at close.
 	RecordNote string `json:"record_note,omitempty"`
+	// Completions is CompletionDays as at Today, read by the store from its
+	// index (a record holds only the actions it shows); nil in a frozen
+	// record, whose own actions are used.
+	Completions map[ID][]int `json:"-"`
+}
+
+// AgencyWorkload is the accountability table as at the record's day.
+func (r *MeetingRecord) AgencyWorkload() []AgencyLoad {
+	days := r.Completions
+	if days == nil {
+		days = CompletionDays(r.Actions, r.Today)
+	}
+	var since time.Time
+	if r.Previous != nil {
+		since = r.Previous.ClosedAt
+	}
+	return AgencyWorkload(r.Agencies, r.Actions, r.Today, since, days)
 }
 
 // Indexes for display, built once per record.
@@ -310,18 +327,60 @@ type AgencyLoad struct {
 	DoneSince    int // done since the last meeting
 	UpdatedSince int // open or done since, with an update since the last meeting
 	// MedianDaysToComplete is the median days from assigned to done over the
-	// agency's done actions; -1 when it has none.
+	// agency's actions done in the last year (CompletionWindow); -1 when it
+	// has none. A year, not the whole record: how an agency works now.
 	MedianDaysToComplete int
+}
+
+// CompletionWindow is how far back the median days to complete looks.
+const CompletionWindow = 365
+
+// CompletionsFrom is when the completion window opens, as at today.
+func CompletionsFrom(today Date) time.Time { return today.AddDays(-CompletionWindow).Time(time.Local) }
+
+// CompletionDays is, per agency, the days each action done in the window
+// took (from assigned to done): what the median is taken over. Stores read
+// it from an index; this is the same from a list of actions.
+func CompletionDays(actions []Action, today Date) map[ID][]int {
+	from := CompletionsFrom(today)
+	out := map[ID][]int{}
+	for _, a := range actions {
+		if a.Status == StatusDone && !a.CompletedOn.IsZero() && !a.FinishedAt().Before(from) {
+			out[a.AgencyID] = append(out[a.AgencyID], a.DaysToComplete())
+		}
+	}
+	return out
+}
+
+// DaysToComplete is the days from assignment to done (0 if not done).
+func (a Action) DaysToComplete() int {
+	if a.Status != StatusDone || a.CompletedOn.IsZero() {
+		return 0
+	}
+	return max(DateOf(a.CreatedAt).DaysUntil(a.CompletedOn), 0)
+}
+
+// SinceLastMeeting is when "since the last meeting" begins: when the last
+// meeting closed (its date, for records from before the time was kept);
+// zero when there was none.
+func SinceLastMeeting(last *Meeting) time.Time {
+	if last == nil {
+		return time.Time{}
+	}
+	if last.ClosedAt.IsZero() {
+		return last.Date.Time(time.Local)
+	}
+	return last.ClosedAt
 }
 
 // AgencyWorkload is the accountability table: each agency's open, overdue,
 // done since and updated since the last meeting (since: when it closed;
 // zero counts nothing as recent), and the median days it takes to finish an
-// action. Agencies with nothing open or done are left out; the most
+// action (days: CompletionDays). actions need only be those open and those
+// finished since. Agencies with nothing open or done are left out; the most
 // overdue (then most open) come first.
-func AgencyWorkload(agencies []Agency, actions []Action, today Date, since time.Time) []AgencyLoad {
+func AgencyWorkload(agencies []Agency, actions []Action, today Date, since time.Time, days map[ID][]int) []AgencyLoad {
 	loads := make(map[ID]*AgencyLoad, len(agencies))
-	days := map[ID][]int{}
 	for _, a := range agencies {
 		loads[a.ID] = &AgencyLoad{Agency: a, MedianDaysToComplete: -1}
 	}
@@ -338,7 +397,6 @@ func AgencyWorkload(agencies []Agency, actions []Action, today Date, since time.
 			l.Overdue++
 		}
 		if a.Status == StatusDone && !a.CompletedOn.IsZero() {
-			days[a.AgencyID] = append(days[a.AgencyID], max(DateOf(a.CreatedAt).DaysUntil(a.CompletedOn), 0))
 			// Done since the last meeting closed (work finished in the
 			// meeting itself is not news). Older records have only a date.
 			done := a.CompletedOn.After(sinceDate)
@@ -356,7 +414,7 @@ func AgencyWorkload(agencies []Agency, actions []Action, today Date, since time.
 	var out []AgencyLoad
 	for _, a := range agencies {
 		l := loads[a.ID]
-		if d := days[a.ID]; len(d) > 0 {
+		if d := slices.Clone(days[a.ID]); len(d) > 0 {
 			slices.Sort(d)
 			l.MedianDaysToComplete = (d[(len(d)-1)/2] + d[len(d)/2]) / 2
 		}

@@ -49,7 +49,7 @@ func TestMattersArisingAndWorkload(t *testing.T) {
 	rec.Actions = rec.Actions[:len(rec.Actions)-1]
 
 	rec.Actions[0].LastUpdateAt = opened.Add(-24 * time.Hour) // police, updated since the last meeting
-	loads := AgencyWorkload(rec.Agencies, rec.Actions, today, earlier.Add(2*time.Hour))
+	loads := AgencyWorkload(rec.Agencies, rec.Actions, today, earlier.Add(2*time.Hour), CompletionDays(rec.Actions, today))
 	if len(loads) != 2 {
 		t.Fatalf("loads = %+v (Fire's only action was done in the last meeting: not listed)", loads)
 	}

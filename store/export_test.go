@@ -35,3 +35,36 @@ func SnapshotsBothWays(s *Store, only func(model.Meeting) bool) (stored, read ma
 	})
 	return stored, read, err
 }
+
+// HomeTheLongWay is the home screen made from the whole record, every
+// bucket decoded: what Home, through its indexes, must equal.
+func HomeTheLongWay(s *Store) (h model.HomeSummary, err error) {
+	today := s.Today()
+	err = s.view(func(tx *bolt.Tx) error {
+		in := model.HomeInput{Today: today}
+		if in.Partnership, err = readPartnership(tx); err != nil {
+			return err
+		}
+		meetings, err := all[model.Meeting](tx, bMeetings)
+		if err != nil {
+			return err
+		}
+		in.Open, in.Next, in.LastClosed = model.CurrentMeetings(meetings)
+		if in.Agencies, err = all[model.Agency](tx, bAgencies); err != nil {
+			return err
+		}
+		if in.Hotspots, err = all[model.Hotspot](tx, bHotspots); err != nil {
+			return err
+		}
+		if in.Actions, err = all[model.Action](tx, bActions); err != nil {
+			return err
+		}
+		if in.Updates, err = all[model.ActionUpdate](tx, bUpdates); err != nil {
+			return err
+		}
+		in.Completions = model.CompletionDays(in.Actions, today)
+		h = model.Summarise(in)
+		return nil
+	})
+	return h, err
+}

@@ -227,35 +227,44 @@ func readContext(tx *bolt.Tx, rec *model.MeetingRecord) (err error) {
 	return err
 }
 
-// Home is what the home screen shows.
+// Home is what the home screen shows, read through the indexes: the
+// meetings that matter now, the open hotspots, the actions open or finished
+// since the last meeting, and the closed-actions index for each agency's
+// time to complete (keys only).
 func (s *Store) Home() (h model.HomeSummary, err error) {
 	today := s.Today()
 	err = s.view(func(tx *bolt.Tx) error {
-		p, err := readPartnership(tx)
-		if err != nil {
+		in := model.HomeInput{Today: today}
+		if in.Partnership, err = readPartnership(tx); err != nil {
 			return err
 		}
-		meetings, err := all[model.Meeting](tx, bMeetings)
-		if err != nil {
+		if in.Open, in.Next, in.LastClosed, err = currentMeetings(tx); err != nil {
 			return err
 		}
-		hotspots, err := all[model.Hotspot](tx, bHotspots)
-		if err != nil {
+		if in.Agencies, err = all[model.Agency](tx, bAgencies); err != nil {
 			return err
 		}
-		actions, err := all[model.Action](tx, bActions)
-		if err != nil {
+		if in.Hotspots, err = openHotspots(tx); err != nil {
 			return err
 		}
-		agencies, err := all[model.Agency](tx, bAgencies)
-		if err != nil {
+		if in.Actions, err = openActions(tx, 0); err != nil {
 			return err
 		}
-		updates, err := all[model.ActionUpdate](tx, bUpdates)
-		if err != nil {
-			return err
+		ags := agencyIDs(in.Agencies)
+		if since := model.SinceLastMeeting(in.LastClosed); !since.IsZero() {
+			done, err := finishedSince(tx, ags, since)
+			if err != nil {
+				return err
+			}
+			in.Actions = append(in.Actions, done...)
 		}
-		h = model.Summarise(p, meetings, hotspots, actions, updates, agencies, today)
+		if in.Open != nil {
+			if in.Updates, err = updatesInMeeting(tx, in.Open.ID); err != nil {
+				return err
+			}
+		}
+		in.Completions = completionDays(tx, ags, model.CompletionsFrom(today))
+		h = model.Summarise(in)
 		return nil
 	})
 	return h, err

@@ -174,11 +174,7 @@ func buildMeetingView(rec model.MeetingRecord) *meetingView {
 		}
 	}
 	v.referrals = rec.Referrals()
-	var since time.Time
-	if p := rec.Previous; p != nil {
-		since = p.ClosedAt
-	}
-	v.workload = model.AgencyWorkload(rec.Agencies, rec.Actions, rec.Today, since)
+	v.workload = rec.AgencyWorkload()
 	if p := rec.Previous; p != nil {
 		v.previous = fmt.Sprintf("%s (%s)", p.Date.Long(), p.Ref())
 		for _, d := range rec.Decisions {
