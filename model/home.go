@@ -2,6 +2,7 @@ package model
 
 import (
 	"slices"
+	"time"
 )
 
 // HomeSummary is what the home screen shows.
@@ -99,7 +100,15 @@ type ActionFilter struct {
 	Status    ActionStatus // "" = any
 	OpenOnly  bool         // not done or cancelled
 	Overdue   bool
-	Today     Date
+	// FinishedFrom leaves out actions done or cancelled before it (zero:
+	// none left out): lists of recent work need not read a decade's.
+	FinishedFrom time.Time
+	Today        Date
+}
+
+// OpenWork: the filter can only match actions not yet done or cancelled.
+func (f ActionFilter) OpenWork() bool {
+	return f.OpenOnly || f.Overdue || (f.Status != "" && !f.Status.IsClosed())
 }
 
 func (f ActionFilter) Match(a Action) bool {
@@ -111,6 +120,8 @@ func (f ActionFilter) Match(a Action) bool {
 	case f.Status != "" && a.Status != f.Status:
 		return false
 	case f.OpenOnly && a.Status.IsClosed():
+		return false
+	case !f.FinishedFrom.IsZero() && a.Status.IsClosed() && a.FinishedAt().Before(f.FinishedFrom):
 		return false
 	case f.Overdue && !a.IsOverdue(f.Today):
 		return false

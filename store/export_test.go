@@ -68,3 +68,19 @@ func HomeTheLongWay(s *Store) (h model.HomeSummary, err error) {
 	})
 	return h, err
 }
+
+// ActionsTheLongWay is every action the filter matches, every action
+// decoded: what Actions, through its indexes, must equal.
+func ActionsTheLongWay(s *Store, f model.ActionFilter) (out []model.Action, err error) {
+	err = s.view(func(tx *bolt.Tx) error {
+		acts, err := all[model.Action](tx, bActions)
+		for _, a := range acts {
+			if f.Match(a) {
+				out = append(out, a)
+			}
+		}
+		return err
+	})
+	model.SortForReview(out, f.Today)
+	return out, err
+}

@@ -65,6 +65,21 @@ func (s *Store) Hotspots() (out []model.Hotspot, err error) {
 	return out, err
 }
 
+// HotspotsOf reads the hotspots with the given IDs (0 and repeats are
+// ignored): the titles a list of actions shows.
+func (s *Store) HotspotsOf(ids []model.ID) (out map[model.ID]model.Hotspot, err error) {
+	out = map[model.ID]model.Hotspot{}
+	err = s.view(func(tx *bolt.Tx) error {
+		want := sortedIDs(slices.DeleteFunc(slices.Clone(ids), func(id model.ID) bool { return id == 0 }))
+		hs, err := records[model.Hotspot](tx, bHotspots, want)
+		for _, h := range hs {
+			out[h.ID] = h
+		}
+		return err
+	})
+	return out, err
+}
+
 func (s *Store) Hotspot(id model.ID) (h model.Hotspot, err error) {
 	err = s.view(func(tx *bolt.Tx) error { return get(tx, bHotspots, id, &h) })
 	return h, notFound(err, model.HotspotRef(id))
@@ -93,34 +108,58 @@ type RefError struct{ Ref string }
 func (e *RefError) Error() string { return "there is no " + e.Ref }
 func (e *RefError) Unwrap() error { return ErrNotFound }
 
-// Actions matching the filter, overdue first then by due date. With an
-// agency, the agency+due index is walked instead of every action.
+// Actions matching the filter, overdue first then by due date, read
+// through the index that holds just what the filter can match: a hotspot's
+// actions, the open ones, the ones finished since FinishedFrom, one
+// agency's. Only a filter that asks for every action reads them all.
 func (s *Store) Actions(f model.ActionFilter) (out []model.Action, err error) {
 	err = s.view(func(tx *bolt.Tx) error {
-		if f.AgencyID != 0 {
-			c := tx.Bucket(bIdxActionsByAgency).Cursor()
-			prefix := idKey(f.AgencyID)
-			for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Next() {
-				var a model.Action
-				if err := get(tx, bActions, keyID(k), &a); err != nil {
-					return err
-				}
-				if f.Match(a) {
-					out = append(out, a)
-				}
-			}
-			return nil
+		ids, err := actionIDsFor(tx, f)
+		if err != nil {
+			return err
 		}
-		everything, err := all[model.Action](tx, bActions)
-		for _, a := range everything {
+		acts, err := records[model.Action](tx, bActions, ids)
+		if err != nil {
+			return err
+		}
+		for _, a := range acts {
 			if f.Match(a) {
 				out = append(out, a)
 			}
 		}
-		return err
+		return nil
 	})
 	model.SortForReview(out, f.Today)
 	return out, err
+}
+
+// actionIDsFor is the actions a filter can match, from the narrowest index.
+func actionIDsFor(tx *bolt.Tx, f model.ActionFilter) ([]model.ID, error) {
+	var agency []byte
+	if f.AgencyID != 0 {
+		agency = idKey(f.AgencyID)
+	}
+	agencies := []model.ID{f.AgencyID}
+	if f.AgencyID == 0 {
+		ags, err := all[model.Agency](tx, bAgencies)
+		if err != nil {
+			return nil, err
+		}
+		agencies = agencyIDs(ags)
+	}
+	switch {
+	case f.HotspotID != 0:
+		return sortedIDs(idsUnder(tx, bIdxActionsByHotspot, idKey(f.HotspotID))), nil
+	case f.OpenWork():
+		return sortedIDs(idsUnder(tx, bIdxActionsOpen, agency)), nil
+	case f.Status.IsClosed():
+		return sortedIDs(closedIDs(tx, agencies, f.FinishedFrom)), nil
+	case !f.FinishedFrom.IsZero():
+		return sortedIDs(append(idsUnder(tx, bIdxActionsOpen, agency), closedIDs(tx, agencies, f.FinishedFrom)...)), nil
+	case f.AgencyID != 0:
+		return sortedIDs(idsUnder(tx, bIdxActionsByAgency, agency)), nil
+	}
+	return idsUnder(tx, bActions, nil), nil
 }
 
 // ActionHistory is every update to an action, oldest first.
@@ -162,34 +201,51 @@ func sortMeetings(ms []model.Meeting) {
 }
 
 // ResolveMeeting finds a meeting by "latest" (the most recent one that has
-// started), a ref (M-3) or a date (2026-11-24).
-func (s *Store) ResolveMeeting(ref string) (model.Meeting, error) {
-	ms, err := s.Meetings()
-	if err != nil {
-		return model.Meeting{}, err
-	}
+// started), a ref (M-3) or a date (2026-11-24), through the date index.
+func (s *Store) ResolveMeeting(ref string) (m model.Meeting, err error) {
 	in := strings.TrimSpace(ref)
-	if in == "" || strings.EqualFold(in, "latest") {
-		for i := len(ms) - 1; i >= 0; i-- {
-			if ms[i].State != model.MeetingPlanned {
-				return ms[i], nil
+	latest := in == "" || strings.EqualFold(in, "latest")
+	var day model.Date
+	if !latest {
+		d, derr := model.ParseDate(in)
+		if derr != nil {
+			id, err := model.ParseRef(model.MeetingPrefix, in)
+			if err != nil {
+				return m, errors.New(`"` + model.CleanText(ref) + `" is not a meeting: use latest, a ref like M-3 or a date like 2026-11-24`)
 			}
+			return s.Meeting(id)
 		}
-		return model.Meeting{}, errors.New("no meeting has been held yet")
+		day = d
 	}
-	if d, err := model.ParseDate(in); err == nil {
-		for i := len(ms) - 1; i >= 0; i-- {
-			if ms[i].Date == d {
-				return ms[i], nil
+	found := false
+	err = s.view(func(tx *bolt.Tx) error {
+		c := tx.Bucket(bIdxMeetingsByDate).Cursor()
+		// Newest first: the latest started, or the last made on the day.
+		for k, _ := c.Last(); k != nil; k, _ = c.Prev() {
+			if !latest && !bytes.HasPrefix(k, dateKey(day)) {
+				continue
 			}
+			var x model.Meeting
+			if err := get(tx, bMeetings, keyID(k), &x); err != nil {
+				return err
+			}
+			if latest && x.State == model.MeetingPlanned {
+				continue
+			}
+			m, found = x, true
+			return nil
 		}
-		return model.Meeting{}, errors.New("there is no meeting on " + d.String())
+		return nil
+	})
+	switch {
+	case err != nil:
+		return m, err
+	case found:
+		return m, nil
+	case latest:
+		return m, errors.New("no meeting has been held yet")
 	}
-	id, err := model.ParseRef(model.MeetingPrefix, in)
-	if err != nil {
-		return model.Meeting{}, errors.New(`"` + model.CleanText(ref) + `" is not a meeting: use latest, a ref like M-3 or a date like 2026-11-24`)
-	}
-	return s.Meeting(id)
+	return m, errors.New("there is no meeting on " + day.String())
 }
 
 // MeetingRecord reads one meeting and everything around it in one
@@ -307,23 +363,18 @@ func (s *Store) HotspotRecord(id model.ID) (h model.Hotspot, rec model.MeetingRe
 // NextMeetingDate is what "next-meeting" means in a WHEN date outside a
 // meeting: the date the open meeting fixed for the next one, else the
 // planned meeting's date; zero when neither is known.
-func (s *Store) NextMeetingDate() (model.Date, error) {
-	ms, err := s.Meetings()
-	if err != nil {
-		return model.Date{}, err
-	}
-	var planned model.Date
-	for _, m := range ms {
-		switch m.State {
-		case model.MeetingOpen:
-			if !m.NextDate.IsZero() {
-				return m.NextDate, nil
-			}
-		case model.MeetingPlanned:
-			if planned.IsZero() || m.Date.Before(planned) {
-				planned = m.Date
-			}
+func (s *Store) NextMeetingDate() (next model.Date, err error) {
+	err = s.view(func(tx *bolt.Tx) error {
+		open, planned, _, err := currentMeetings(tx)
+		switch {
+		case err != nil:
+			return err
+		case open != nil && !open.NextDate.IsZero():
+			next = open.NextDate
+		case planned != nil:
+			next = planned.Date
 		}
-	}
-	return planned, nil
+		return nil
+	})
+	return next, err
 }

@@ -89,3 +89,48 @@ func TestHomeThroughTheIndexes(t *testing.T) {
 		})
 	}
 }
+
+// Every kind of action list read through its index is the list the whole
+// record gives.
+func TestActionListsThroughTheIndexes(t *testing.T) {
+	for name, s := range histories(t) {
+		t.Run(name, func(t *testing.T) {
+			today := s.Today()
+			year := model.CompletionsFrom(today)
+			h, err := s.Home()
+			if err != nil {
+				t.Fatal(err)
+			}
+			hotspot := h.Hotspots[0].ID
+			for _, f := range []model.ActionFilter{
+				{OpenOnly: true},
+				{AgencyID: 2, OpenOnly: true},
+				{Overdue: true},
+				{AgencyID: 7, Status: model.StatusInProgress},
+				{Status: model.StatusDone},
+				{AgencyID: 2, Status: model.StatusCancelled, FinishedFrom: year},
+				{FinishedFrom: year},
+				{AgencyID: 1, FinishedFrom: year},
+				{AgencyID: 3},
+				{HotspotID: hotspot},
+				{},
+			} {
+				f.Today = today
+				got, err := s.Actions(f)
+				if err != nil {
+					t.Fatal(err)
+				}
+				want, err := store.ActionsTheLongWay(s, f)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if len(want) == 0 {
+					t.Errorf("%+v matches nothing: it proves nothing", f)
+				}
+				if !reflect.DeepEqual(got, want) {
+					t.Errorf("%+v: %d actions through the index, %d in the whole record", f, len(got), len(want))
+				}
+			}
+		})
+	}
+}

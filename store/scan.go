@@ -104,15 +104,25 @@ func openActions(tx *bolt.Tx, agency model.ID) ([]model.Action, error) {
 // finishedSince are the actions done or cancelled after since, of the given
 // agencies.
 func finishedSince(tx *bolt.Tx, agencies []model.ID, since time.Time) ([]model.Action, error) {
+	return records[model.Action](tx, bActions, sortedIDs(closedIDs(tx, agencies, since.Add(time.Nanosecond))))
+}
+
+// closedIDs are the actions of the agencies done or cancelled at or after
+// from (zero: ever).
+func closedIDs(tx *bolt.Tx, agencies []model.ID, from time.Time) []model.ID {
 	var ids []model.ID
 	c := tx.Bucket(bIdxActionsClosed).Cursor()
 	for _, ag := range agencies {
 		prefix := idKey(ag)
-		for k, _ := c.Seek(compose(prefix, timeKey(since.Add(time.Nanosecond)))); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Next() {
+		start := prefix
+		if !from.IsZero() {
+			start = compose(prefix, timeKey(from))
+		}
+		for k, _ := c.Seek(start); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Next() {
 			ids = append(ids, keyID(k))
 		}
 	}
-	return records[model.Action](tx, bActions, sortedIDs(ids))
+	return ids
 }
 
 // completionDays is model.CompletionDays read from the closed-actions index

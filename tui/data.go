@@ -20,6 +20,7 @@ type Store interface {
 	Members() ([]model.Member, error)
 	Agencies() ([]model.Agency, error)
 	Hotspots() ([]model.Hotspot, error)
+	HotspotsOf(ids []model.ID) (map[model.ID]model.Hotspot, error)
 	ResolveMeeting(ref string) (model.Meeting, error)
 	Subscribe() (<-chan store.Change, func())
 	Now() time.Time

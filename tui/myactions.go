@@ -33,6 +33,9 @@ type myActions struct {
 }
 
 type myData struct {
+	// scope is what was read: every agency or the actor's, and whether
+	// finished work (the last year's) is in it.
+	scope myScope
 	actions  []model.Action // every action, overdue first then by due date
 	agencies model.AgencyIndex
 	hotspots map[model.ID]model.Hotspot
@@ -56,12 +59,42 @@ func (a *App) openMyActions() tea.Cmd {
 	return a.loadMyActions()
 }
 
+// myScope is what My actions reads: one agency's actions or every
+// agency's, open work only or with the last year's finished work too.
+type myScope struct {
+	all, finished bool
+}
+
+// scope is what the list's filters need read.
+func (m *myActions) scope() myScope {
+	f := statusFilters[m.status]
+	return myScope{all: m.all, finished: f == "done" || f == "cancelled" || f == "all"}
+}
+
+// rescope reloads when the filters need other actions than those read,
+// else filters what is already there.
+func (a *App) rescope() tea.Cmd {
+	m := a.mine
+	if m.data == nil || m.data.scope != m.scope() {
+		return a.loadMyActions()
+	}
+	a.refilterMine()
+	return nil
+}
+
 func (a *App) loadMyActions() tea.Cmd {
 	a.gen++
-	gen, st := a.gen, a.st
+	gen, st, scope, agency := a.gen, a.st, a.mine.scope(), a.actor.AgencyID
 	return func() tea.Msg {
 		today := st.Today()
-		acts, err := st.Actions(model.ActionFilter{Today: today})
+		f := model.ActionFilter{Today: today, OpenOnly: !scope.finished}
+		if scope.finished {
+			f.FinishedFrom = model.CompletionsFrom(today)
+		}
+		if !scope.all {
+			f.AgencyID = agency
+		}
+		acts, err := st.Actions(f)
 		if err != nil {
 			return myActionsMsg{gen: gen, err: err}
 		}
@@ -69,7 +102,11 @@ func (a *App) loadMyActions() tea.Cmd {
 		if err != nil {
 			return myActionsMsg{gen: gen, err: err}
 		}
-		hotspots, err := st.Hotspots() // closed ones too: their actions are still someone's
+		ids := make([]model.ID, 0, len(acts))
+		for _, act := range acts {
+			ids = append(ids, act.HotspotID)
+		}
+		hotspots, err := st.HotspotsOf(ids) // closed ones too: their actions are still someone's
 		if err != nil {
 			return myActionsMsg{gen: gen, err: err}
 		}
@@ -77,10 +114,7 @@ func (a *App) loadMyActions() tea.Cmd {
 		if err != nil {
 			return myActionsMsg{gen: gen, err: err}
 		}
-		d := &myData{actions: acts, agencies: model.IndexAgencies(ags), hotspots: map[model.ID]model.Hotspot{}, next: next, today: today}
-		for _, hs := range hotspots {
-			d.hotspots[hs.ID] = hs
-		}
+		d := &myData{scope: scope, actions: acts, agencies: model.IndexAgencies(ags), hotspots: hotspots, next: next, today: today}
 		return myActionsMsg{gen: gen, data: d}
 	}
 }
@@ -220,7 +254,7 @@ func (a *App) myActionsKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.filter.start()
 	case key.Matches(msg, mk.Status):
 		m.status = (m.status + 1) % len(statusFilters)
-		a.refilterMine()
+		return a.rescope()
 	case key.Matches(msg, mk.Window):
 		m.window = (m.window + 1) % len(dueWindows)
 		a.refilterMine()
@@ -232,7 +266,7 @@ func (a *App) myActionsKey(msg tea.KeyPressMsg) tea.Cmd {
 			return nil
 		}
 		m.all = !m.all
-		a.refilterMine()
+		return a.rescope()
 	case key.Matches(msg, mk.History) && ok:
 		return a.loadHistory(act)
 	case key.Matches(msg, mk.Progress) && ok && !a.actionBusy(act):

@@ -267,3 +267,26 @@ func TestMyActionsDueKeepsTheYear(t *testing.T) {
 		})
 	}
 }
+
+// My actions reads what its filters can show: open work by default; the
+// last year's finished work when the status filter asks for it, and the
+// list then holds the agency's done actions.
+func TestMyActionsReadsFinishedWorkWhenAsked(t *testing.T) {
+	s := demoStore(t)
+	rep := memberActor(t, s, "Sgt Jas Patel")
+	today := model.DateOf(testNow)
+	done, _ := s.Actions(model.ActionFilter{AgencyID: rep.AgencyID, Status: model.StatusDone, FinishedFrom: model.CompletionsFrom(today), Today: today})
+	if len(done) == 0 {
+		t.Fatal("fixture: the police have done nothing")
+	}
+	ss := startSession(t, s, rep, 120, 36)
+	ss.waitFor("Hotspots by risk")
+	ss.keys("A")
+	ss.waitFor("My actions · Derbyshire Constabulary · 3 shown")
+	if strings.Contains(ss.screen(), done[0].Ref()+" ") {
+		t.Fatalf("a done action is listed as open work:\n%s", ss.screen())
+	}
+	ss.keys("f", "f", "f", "f") // open work → open → in progress → blocked → done
+	ss.waitFor("f done", fmt.Sprintf("%d shown", len(done)), done[0].Ref()+" ")
+	ss.finish()
+}
