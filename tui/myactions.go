@@ -35,7 +35,7 @@ type myActions struct {
 type myData struct {
 	// scope is what was read: every agency or the actor's, and whether
 	// finished work (the last year's) is in it.
-	scope myScope
+	scope    myScope
 	actions  []model.Action // every action, overdue first then by due date
 	agencies model.AgencyIndex
 	hotspots map[model.ID]model.Hotspot
