@@ -287,6 +287,11 @@ func MunicipalYear(d Date) int {
 	return d.Year()
 }
 
+// MunicipalYearStart is 1 April of d's municipal year.
+func MunicipalYearStart(d Date) Date {
+	return NewDate(MunicipalYear(d), time.April, 1)
+}
+
 // MinuteCount is how many numbered minutes a meeting's minutes have: one per
 // agenda item (attendance is "Apologies for absence"), and the exclusion of
 // the public when anything was taken in private (see MinuteOrder).

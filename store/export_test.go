@@ -22,7 +22,7 @@ func SnapshotsBothWays(s *Store, only func(model.Meeting) bool) (stored, read ma
 				continue
 			}
 			stored[m.ID] = append([]byte(nil), tx.Bucket(bSnapshots).Get(idKey(m.ID))...)
-			rec, err := readRecord(tx, m.ID, m.Date)
+			rec, err := readRecordWhole(tx, m.ID, m.Date)
 			if err != nil {
 				return err
 			}
@@ -83,4 +83,48 @@ func ActionsTheLongWay(s *Store, f model.ActionFilter) (out []model.Action, err 
 	})
 	model.SortForReview(out, f.Today)
 	return out, err
+}
+
+// RecordsBothWays is meeting id's record read through the indexes and read
+// whole, in one transaction.
+func RecordsBothWays(s *Store, id model.ID) (scoped, whole model.MeetingRecord, err error) {
+	today := s.Today()
+	err = s.view(func(tx *bolt.Tx) error {
+		if scoped, err = readRecord(tx, id, today); err != nil {
+			return err
+		}
+		whole, err = readRecordWhole(tx, id, today)
+		return err
+	})
+	return scoped, whole, err
+}
+
+// HotspotScoped is a hotspot's record read through its indexes, cut at
+// meeting meetingID (0: none).
+func HotspotScoped(s *Store, meetingID, hotspotID model.ID) (scoped model.MeetingRecord, err error) {
+	err = s.view(func(tx *bolt.Tx) error {
+		var m model.Meeting
+		if meetingID != 0 {
+			if err := get(tx, bMeetings, meetingID, &m); err != nil {
+				return err
+			}
+		}
+		_, scoped, err = hotspotRecord(tx, hotspotID, m)
+		return err
+	})
+	return scoped, err
+}
+
+// WholeRecordCutAt is every record, whole, with meeting meetingID (0: none)
+// as the record's meeting: what a hotspot's history is held to.
+func WholeRecordCutAt(s *Store, meetingID model.ID) (whole model.MeetingRecord, err error) {
+	err = s.view(func(tx *bolt.Tx) error {
+		if meetingID != 0 {
+			if err := get(tx, bMeetings, meetingID, &whole.Meeting); err != nil {
+				return err
+			}
+		}
+		return readContext(tx, &whole)
+	})
+	return whole, err
 }

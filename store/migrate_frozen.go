@@ -46,7 +46,7 @@ func freezeClosedMeetings(s *Store, tx *bolt.Tx) error {
 		if m.State != model.MeetingClosed {
 			continue
 		}
-		rec, err := readRecord(tx, m.ID, m.Date)
+		rec, err := readRecordWhole(tx, m.ID, m.Date)
 		if err != nil {
 			return err
 		}

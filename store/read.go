@@ -248,39 +248,27 @@ func (s *Store) ResolveMeeting(ref string) (m model.Meeting, err error) {
 	return m, errors.New("there is no meeting on " + day.String())
 }
 
-// MeetingRecord reads one meeting and everything around it in one
-// transaction, so the screen sees one consistent moment, as at today. The
-// minutes of a closed meeting come from MinutesRecord instead.
+// MeetingRecord reads one meeting and what its screen shows in one
+// transaction, so the screen sees one consistent moment, as at today (see
+// readRecord). A closed meeting is shown as it was: its record frozen at
+// the close, with the corrections made since (what its minutes say).
 func (s *Store) MeetingRecord(id model.ID) (rec model.MeetingRecord, err error) {
 	today := s.Today()
 	err = s.view(func(tx *bolt.Tx) error {
+		if snap, ok, err := readSnapshot(tx, id); err != nil {
+			return err
+		} else if ok {
+			c, err := corrections(tx, id)
+			if err != nil {
+				return err
+			}
+			rec = snap.Thaw(c)
+			return nil
+		}
 		rec, err = readRecord(tx, id, today)
 		return err
 	})
 	return rec, err
-}
-
-func readContext(tx *bolt.Tx, rec *model.MeetingRecord) (err error) {
-	if rec.Agencies, err = all[model.Agency](tx, bAgencies); err != nil {
-		return err
-	}
-	if rec.Members, err = all[model.Member](tx, bMembers); err != nil {
-		return err
-	}
-	if rec.Hotspots, err = all[model.Hotspot](tx, bHotspots); err != nil {
-		return err
-	}
-	if rec.Actions, err = all[model.Action](tx, bActions); err != nil {
-		return err
-	}
-	if rec.Updates, err = all[model.ActionUpdate](tx, bUpdates); err != nil {
-		return err
-	}
-	if rec.Decisions, err = all[model.Decision](tx, bDecisions); err != nil {
-		return err
-	}
-	rec.Notes, err = all[model.Note](tx, bNotes)
-	return err
 }
 
 // Home is what the home screen shows, read through the indexes: the
@@ -343,21 +331,38 @@ func (s *Store) Counts() (map[string]int, error) {
 	return out, err
 }
 
-// HotspotRecord reads one hotspot with everything around it: what the
-// hotspot page shows (its details, open actions and whole history). The
-// record's Meeting is zero, so its history is not cut at any meeting.
+// HotspotRecord reads one hotspot with everything about it: what the
+// hotspot page shows (its details, its actions and whole history), through
+// the hotspot's indexes. The record's Meeting is zero, so its history is
+// not cut at any meeting.
 func (s *Store) HotspotRecord(id model.ID) (h model.Hotspot, rec model.MeetingRecord, err error) {
 	err = s.view(func(tx *bolt.Tx) error {
-		if err := get(tx, bHotspots, id, &h); err != nil {
-			return notFound(err, model.HotspotRef(id))
-		}
-		if rec.Partnership, err = readPartnership(tx); err != nil {
-			return err
-		}
-		return readContext(tx, &rec)
+		h, rec, err = hotspotRecord(tx, id, model.Meeting{})
+		return err
 	})
 	rec.Today = s.Today()
 	return h, rec, err
+}
+
+// HotspotHistory is what happened at a hotspot before meeting meetingID
+// (0: ever), newest first, at most limit entries: what its item in the
+// meeting shows, read when the item is.
+func (s *Store) HotspotHistory(meetingID, hotspotID model.ID, limit int) (out []model.HistoryEntry, err error) {
+	err = s.view(func(tx *bolt.Tx) error {
+		var m model.Meeting
+		if meetingID != 0 {
+			if err := get(tx, bMeetings, meetingID, &m); err != nil {
+				return notFound(err, model.MeetingRef(meetingID))
+			}
+		}
+		_, rec, err := hotspotRecord(tx, hotspotID, m)
+		if err != nil {
+			return err
+		}
+		out = rec.HotspotHistory(hotspotID, limit)
+		return nil
+	})
+	return out, err
 }
 
 // NextMeetingDate is what "next-meeting" means in a WHEN date outside a

@@ -1,12 +1,15 @@
 package store_test
 
 import (
+	"bytes"
+	"encoding/json"
 	"path/filepath"
 	"reflect"
 	"testing"
 	"time"
 
 	"github.com/ccsp/tasking/demo"
+	"github.com/ccsp/tasking/minutes"
 	"github.com/ccsp/tasking/model"
 	"github.com/ccsp/tasking/store"
 )
@@ -133,4 +136,214 @@ func TestActionListsThroughTheIndexes(t *testing.T) {
 			}
 		})
 	}
+}
+
+// What the meeting screen, the draft minutes and closing take from a
+// meeting's record is the same read through the indexes as read whole:
+// the planned meeting's draft, the meeting under way after changes, and the
+// frozen record closing it makes.
+func TestMeetingRecordThroughTheIndexes(t *testing.T) {
+	for name, s := range histories(t) {
+		t.Run(name, func(t *testing.T) {
+			same := func(when string, id model.ID) {
+				t.Helper()
+				scoped, whole, err := store.RecordsBothWays(s, id)
+				if err != nil {
+					t.Fatal(err)
+				}
+				sameRecordUse(t, when, scoped, whole)
+			}
+			ms, _ := s.Meetings()
+			same("the planned meeting's draft", ms[len(ms)-1].ID)
+			chair := chairOf(t, s)
+			m, err := s.StartMeeting(chair, model.Date{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			same("just started", m.ID)
+			rec, _ := s.MeetingRecord(m.ID)
+			ma := rec.MattersArising()
+			var hotspot model.ID
+			for _, it := range rec.Meeting.Agenda {
+				if it.Kind == model.ItemHotspot {
+					hotspot = it.HotspotID
+					break
+				}
+			}
+			steps := []func() error{
+				func() error {
+					_, err := s.SetActionStatus(chair, ma[0].ID, 0, model.StatusDone, "Finished", m.ID)
+					return err
+				},
+				func() error { _, err := s.MarkReviewed(chair, ma[1].ID, m.ID); return err },
+				func() error {
+					_, err := s.AssignAction(chair, model.NewAction{HotspotID: hotspot, Text: "Patrols", AgencyID: ma[2].AgencyID, Due: s.Today().AddDays(14), MeetingID: m.ID})
+					return err
+				},
+				func() error {
+					_, err := s.RecordDecision(chair, m.ID, model.ItemHotspot, hotspot, "that patrols continue", false)
+					return err
+				},
+				func() error {
+					_, err := s.AddNote(chair, m.ID, model.ItemAOB, 0, "Christmas market", false)
+					return err
+				},
+				func() error { _, err := s.MarkRemainingPresent(chair, m.ID); return err },
+				func() error { _, err := s.SetNextMeeting(chair, m.ID, s.Today().AddDays(7), "", ""); return err },
+			}
+			for _, step := range steps {
+				if err := step(); err != nil {
+					t.Fatal(err)
+				}
+			}
+			same("after the meeting's business", m.ID)
+			if _, err := s.CloseMeeting(chair, m.ID); err != nil {
+				t.Fatal(err)
+			}
+			stored, read, err := store.SnapshotsBothWays(s, func(x model.Meeting) bool { return x.ID == m.ID })
+			if err != nil {
+				t.Fatal(err)
+			}
+			_ = read // (rewound from today: compare the freeze at the close instead)
+			if len(stored[m.ID]) == 0 {
+				t.Fatal("closing froze nothing")
+			}
+			var snap model.Snapshot
+			if err := json.Unmarshal(stored[m.ID], &snap); err != nil {
+				t.Fatal(err)
+			}
+			_, whole, err := store.RecordsBothWays(s, m.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			whole.Today = whole.Meeting.Date
+			want := model.Freeze(whole, snap.FrozenAt)
+			wantJSON, _ := json.Marshal(want)
+			if !bytes.Equal(stored[m.ID], wantJSON) {
+				t.Errorf("the frozen record closing made differs from freezing the whole record")
+			}
+		})
+	}
+}
+
+// sameRecordUse compares everything the screens and minutes take from a
+// record.
+func sameRecordUse(t *testing.T, when string, scoped, whole model.MeetingRecord) {
+	t.Helper()
+	check := func(what string, got, want any) {
+		t.Helper()
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: %s differs through the indexes:\n%v\nwhole:\n%v", when, what, got, want)
+		}
+	}
+	refs := func(as []model.Action) []string {
+		var out []string
+		for _, a := range as {
+			out = append(out, a.Ref()+" "+string(a.Status)+" "+a.Due.String())
+		}
+		return out
+	}
+	check("matters arising", refs(scoped.MattersArising()), refs(whole.MattersArising()))
+	check("agenda", scoped.Meeting.Agenda, whole.Meeting.Agenda)
+	check("first minute", scoped.FirstMinute, whole.FirstMinute)
+	check("previous", scoped.Previous, whole.Previous)
+	check("referrals", scoped.Referrals(), whole.Referrals())
+	check("workload", scoped.AgencyWorkload(), whole.AgencyWorkload())
+	check("progress", model.MeetingProgress(&scoped), model.MeetingProgress(&whole))
+	for _, it := range whole.Meeting.Agenda {
+		check("item actions "+string(it.Kind), refs(scoped.ItemActions(it.HotspotID)), refs(whole.ItemActions(it.HotspotID)))
+		check("created in", refs(scoped.CreatedIn(it.HotspotID)), refs(whole.CreatedIn(it.HotspotID)))
+		check("notes in", scoped.NotesIn(it.Kind, it.HotspotID), whole.NotesIn(it.Kind, it.HotspotID))
+		check("decisions in", scoped.DecisionsIn(it.Kind, it.HotspotID), whole.DecisionsIn(it.Kind, it.HotspotID))
+	}
+	openNotOnAgenda := func(r model.MeetingRecord) []model.ID {
+		var out []model.ID
+		for _, h := range r.Hotspots {
+			if h.IsOpen() && !r.Meeting.HasHotspot(h.ID) {
+				out = append(out, h.ID)
+			}
+		}
+		return out
+	}
+	check("open hotspots not on the agenda", openNotOnAgenda(scoped), openNotOnAgenda(whole))
+	for _, public := range []bool{false, true} {
+		for _, f := range minutes.Formats {
+			got, err := minutes.Render(scoped, f, minutes.Options{Public: public})
+			if err != nil {
+				t.Fatal(err)
+			}
+			want, err := minutes.Render(whole, f, minutes.Options{Public: public})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(got, want) {
+				t.Errorf("%s: the %s minutes (public %v) differ through the indexes", when, f, public)
+			}
+		}
+	}
+}
+
+// A hotspot's page and its history in a meeting are the same read through
+// its indexes as from the whole record.
+func TestHotspotRecordThroughTheIndexes(t *testing.T) {
+	for name, s := range histories(t) {
+		t.Run(name, func(t *testing.T) {
+			ms, _ := s.Meetings()
+			last, err := s.ResolveMeeting("latest")
+			if err != nil {
+				t.Fatal(err)
+			}
+			entries := 0
+			defer func() {
+				if entries == 0 {
+					t.Error("no hotspot had any history: it proves nothing")
+				}
+			}()
+			wholes := map[model.ID]model.MeetingRecord{}
+			for _, mid := range []model.ID{0, last.ID, ms[len(ms)-1].ID} {
+				if wholes[mid], err = store.WholeRecordCutAt(s, mid); err != nil {
+					t.Fatal(err)
+				}
+			}
+			for _, it := range last.Agenda {
+				if it.Kind != model.ItemHotspot {
+					continue
+				}
+				for mid, whole := range wholes {
+					scoped, err := store.HotspotScoped(s, mid, it.HotspotID)
+					if err != nil {
+						t.Fatal(err)
+					}
+					got, want := scoped.HotspotHistory(it.HotspotID, 0), whole.HotspotHistory(it.HotspotID, 0)
+					entries += len(want)
+					if !reflect.DeepEqual(got, want) {
+						t.Errorf("%s before M-%d: %d history entries through the indexes, %d from the whole record", model.HotspotRef(it.HotspotID), mid, len(got), len(want))
+					}
+					check := func(r model.MeetingRecord) []model.ID {
+						var out []model.ID
+						for _, a := range r.ItemActions(it.HotspotID) {
+							out = append(out, a.ID)
+						}
+						return out
+					}
+					if !reflect.DeepEqual(check(scoped), check(whole)) {
+						t.Errorf("%s: its actions differ through the indexes", model.HotspotRef(it.HotspotID))
+					}
+				}
+			}
+		})
+	}
+}
+
+func chairOf(t *testing.T, s *store.Store) model.Actor {
+	t.Helper()
+	p, _ := s.Partnership()
+	members, _ := s.Members()
+	for _, m := range members {
+		if m.ID == p.ChairID {
+			return model.ActorFor(m)
+		}
+	}
+	t.Fatal("no chair")
+	return model.Actor{}
 }

@@ -12,9 +12,11 @@ import (
 // (model.Snapshot), keyed by meeting ID: what its minutes are made from.
 var bSnapshots = []byte("snapshots")
 
-// readRecord reads meeting id and everything around it in tx, as at today:
-// the meeting screen's record, and what a snapshot is frozen from.
-func readRecord(tx *bolt.Tx, id model.ID, today model.Date) (rec model.MeetingRecord, err error) {
+// readRecordWhole reads meeting id and everything around it in tx — every
+// bucket, whole — as at today. The upgrade from schema 1 rebuilds frozen
+// records from it (before the indexes exist), and tests hold readRecord,
+// which reads through the indexes, to it.
+func readRecordWhole(tx *bolt.Tx, id model.ID, today model.Date) (rec model.MeetingRecord, err error) {
 	if err := get(tx, bMeetings, id, &rec.Meeting); err != nil {
 		return rec, notFound(err, model.MeetingRef(id))
 	}
@@ -51,7 +53,7 @@ func readRecord(tx *bolt.Tx, id model.ID, today model.Date) (rec model.MeetingRe
 		rec.Meeting.Agenda = model.BuildAgenda(rec.Hotspots, deferred)
 	}
 	rec.FirstMinute = model.FirstMinute(rec.Meeting, meetings)
-	c, err := corrections(tx, id)
+	c, err := correctionsWhole(tx, id)
 	if err != nil {
 		return rec, err
 	}
@@ -60,9 +62,8 @@ func readRecord(tx *bolt.Tx, id model.ID, today model.Date) (rec model.MeetingRe
 	return rec, nil
 }
 
-// corrections are the changes a meeting's record takes after it closes: its
-// amendments, and the later meeting's decision approving its minutes.
-func corrections(tx *bolt.Tx, id model.ID) (c model.Corrections, err error) {
+// correctionsWhole is corrections read from every amendment and meeting.
+func correctionsWhole(tx *bolt.Tx, id model.ID) (c model.Corrections, err error) {
 	amendments, err := all[model.Amendment](tx, bAmends)
 	if err != nil {
 		return c, err
@@ -165,4 +166,29 @@ func (s *Store) Snapshot(id model.ID) (snap model.Snapshot, ok bool, err error) 
 		return err
 	})
 	return snap, ok, err
+}
+
+// readContext reads every agency, member, hotspot, action, update,
+// decision and note, whole (readRecordWhole).
+func readContext(tx *bolt.Tx, rec *model.MeetingRecord) (err error) {
+	if rec.Agencies, err = all[model.Agency](tx, bAgencies); err != nil {
+		return err
+	}
+	if rec.Members, err = all[model.Member](tx, bMembers); err != nil {
+		return err
+	}
+	if rec.Hotspots, err = all[model.Hotspot](tx, bHotspots); err != nil {
+		return err
+	}
+	if rec.Actions, err = all[model.Action](tx, bActions); err != nil {
+		return err
+	}
+	if rec.Updates, err = all[model.ActionUpdate](tx, bUpdates); err != nil {
+		return err
+	}
+	if rec.Decisions, err = all[model.Decision](tx, bDecisions); err != nil {
+		return err
+	}
+	rec.Notes, err = all[model.Note](tx, bNotes)
+	return err
 }

@@ -125,6 +125,14 @@ func (a *App) Init() tea.Cmd {
 }
 
 func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	m, cmd := a.update(msg)
+	if more := a.wantHistory(); more != nil {
+		cmd = tea.Batch(cmd, more)
+	}
+	return m, cmd
+}
+
+func (a *App) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		a.w, a.h = msg.Width, msg.Height
@@ -176,6 +184,9 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, nil
 	case historyMsg:
 		a.showHistory(msg)
+		return a, nil
+	case itemHistoryMsg:
+		a.itemHistoryLoaded(msg)
 		return a, nil
 	case hotspotMsg:
 		a.hotspotLoaded(msg)

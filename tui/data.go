@@ -57,6 +57,7 @@ type Store interface {
 	AcceptUpdate(actor model.Actor, id model.ID, version int, meetingID model.ID) (model.Action, error)
 	Actions(f model.ActionFilter) ([]model.Action, error)
 	NextMeetingDate() (model.Date, error)
+	HotspotHistory(meetingID, hotspotID model.ID, limit int) ([]model.HistoryEntry, error)
 	ActionHistory(id model.ID) ([]model.ActionUpdate, error)
 
 	AddHotspot(actor model.Actor, n model.NewHotspot, meetingID model.ID) (model.Hotspot, error)

@@ -39,6 +39,10 @@ type meetingState struct {
 	// reading them: a status change re-sorts the list only when the chair
 	// moves on to another item, so nothing jumps under the cursor.
 	mattersOrder []model.ID
+	// histories are the hotspots' recent history, read as each item is
+	// shown and kept for the meeting (what came before it does not change).
+	histories    map[model.ID][]model.HistoryEntry
+	historyAsked map[model.ID]bool
 }
 
 func (a *App) openMeeting(id model.ID) tea.Cmd {
@@ -55,6 +59,11 @@ func (mt *meetingState) apply(v *meetingView) {
 	mt.seen = v.rec.Meeting.Version
 	first := mt.view == nil
 	mt.view = v
+	for id, hv := range v.hotspots {
+		if h, ok := mt.histories[id]; ok {
+			hv.history, hv.historyLoaded = h, true
+		}
+	}
 	if mt.entry().kind == model.ItemMatters && mt.mattersOrder != nil {
 		v.keepOrder(mt.mattersOrder)
 	}

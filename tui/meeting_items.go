@@ -445,6 +445,9 @@ func (a *App) hotspotPane(hv *hotspotView, c rowCtx, w, sel int, noActions strin
 		head = append(head, "  "+s.Muted.Render("None. "+noActions))
 	}
 	tail := a.recorded(&hv.itemRecord, w)
+	if !hv.historyLoaded {
+		tail = append(tail, "", a.section("Recent history"), "  "+s.Muted.Render("reading…"))
+	}
 	if len(hv.history) > 0 {
 		tail = append(tail, "", a.section("Recent history"))
 		for _, e := range hv.history {

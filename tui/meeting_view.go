@@ -79,7 +79,10 @@ type hotspotView struct {
 	lead    string
 	actions []model.Action
 	itemRecord
-	history []model.HistoryEntry
+	// history is read when the item is shown (meeting_history.go), not
+	// with the meeting: a decade of every hotspot's past is not one load.
+	history       []model.HistoryEntry
+	historyLoaded bool
 }
 
 func buildMeetingView(rec model.MeetingRecord) *meetingView {
@@ -96,8 +99,7 @@ func buildMeetingView(rec model.MeetingRecord) *meetingView {
 		if it.Kind == model.ItemHotspot {
 			h := v.idx.Hotspots[it.HotspotID]
 			e.risk = h.Risk
-			hv := &hotspotView{h: h, lead: v.idx.Agencies.Label(h.LeadAgencyID), actions: rec.ItemActions(h.ID),
-				history: rec.HotspotHistory(h.ID, 12)}
+			hv := &hotspotView{h: h, lead: v.idx.Agencies.Label(h.LeadAgencyID), actions: rec.ItemActions(h.ID)}
 			hv.notes, hv.decisions = rec.NotesIn(model.ItemHotspot, h.ID), rec.DecisionsIn(model.ItemHotspot, h.ID)
 			v.hotspots[h.ID] = hv
 		} else {

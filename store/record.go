@@ -1,0 +1,222 @@
+package store
+
+import (
+	"bytes"
+	"time"
+
+	"github.com/ccsp/tasking/model"
+	bolt "go.etcd.io/bbolt"
+)
+
+// readRecord reads meeting id and what its screen, its draft minutes and
+// its freezing at close use, as at today, through the indexes:
+//   - the meeting, the one before it, the partnership, every agency and
+//     member, and the meetings of its municipal year (minute numbers);
+//   - the actions open now, those finished since the meeting before closed,
+//     those this meeting touched or the one before assigned, with the
+//     updates made in this meeting;
+//   - the open hotspots, those on its agenda and those its actions are on;
+//   - this meeting's and the one before's decisions and notes, and its
+//     corrections.
+//
+// A hotspot's earlier history is not in it: that is read with the hotspot
+// (HotspotHistory), when it is shown. readRecordWhole, which reads every
+// bucket, is what tests hold this to.
+func readRecord(tx *bolt.Tx, id model.ID, today model.Date) (rec model.MeetingRecord, err error) {
+	if err := get(tx, bMeetings, id, &rec.Meeting); err != nil {
+		return rec, notFound(err, model.MeetingRef(id))
+	}
+	m := &rec.Meeting
+	if rec.Partnership, err = readPartnership(tx); err != nil {
+		return rec, err
+	}
+	if m.PreviousMeetingID != 0 {
+		var prev model.Meeting
+		if get(tx, bMeetings, m.PreviousMeetingID, &prev) == nil {
+			rec.Previous = &prev
+		}
+	}
+	if rec.Agencies, err = all[model.Agency](tx, bAgencies); err != nil {
+		return rec, err
+	}
+	if rec.Members, err = all[model.Member](tx, bMembers); err != nil {
+		return rec, err
+	}
+	open, err := openHotspots(tx)
+	if err != nil {
+		return rec, err
+	}
+	if m.State == model.MeetingPlanned {
+		// Not started: its draft shows the agenda it would open with and
+		// the meeting before it, as starting it would set them.
+		_, _, last, err := currentMeetings(tx)
+		if err != nil {
+			return rec, err
+		}
+		var deferred []model.ID
+		if last != nil {
+			rec.Previous, deferred = last, last.Deferred
+		}
+		m.Agenda = model.BuildAgenda(open, deferred)
+	}
+	year, err := meetingsOfYear(tx, m.Date)
+	if err != nil {
+		return rec, err
+	}
+	rec.FirstMinute = model.FirstMinute(*m, year)
+
+	// The actions, and the updates made in this meeting.
+	ags := agencyIDs(rec.Agencies)
+	ids := idsUnder(tx, bIdxActionsOpen, nil)
+	var prevClose time.Time
+	if rec.Previous != nil {
+		prevClose = rec.Previous.ClosedAt
+		ids = append(ids, closedIDs(tx, ags, prevClose.Add(time.Nanosecond))...)
+	} else {
+		ids = append(ids, closedIDs(tx, ags, time.Time{})...)
+	}
+	if rec.Updates, err = updatesInMeeting(tx, m.ID); err != nil {
+		return rec, err
+	}
+	for _, u := range rec.Updates {
+		ids = append(ids, u.ActionID)
+	}
+	if rec.Previous != nil {
+		for _, uid := range idsUnder(tx, bIdxUpdatesByMeeting, idKey(rec.Previous.ID)) {
+			var u model.ActionUpdate
+			if err := get(tx, bUpdates, uid, &u); err != nil {
+				return rec, err
+			}
+			if u.Kind == model.UpdateCreated {
+				ids = append(ids, u.ActionID)
+			}
+		}
+	}
+	if rec.Actions, err = records[model.Action](tx, bActions, sortedIDs(ids)); err != nil {
+		return rec, err
+	}
+
+	// The hotspots: open, on the agenda, or named by an action.
+	hids := make([]model.ID, 0, len(open)+len(m.Agenda))
+	for _, h := range open {
+		hids = append(hids, h.ID)
+	}
+	for _, it := range m.Agenda {
+		if it.Kind == model.ItemHotspot {
+			hids = append(hids, it.HotspotID)
+		}
+	}
+	for _, a := range rec.Actions {
+		if a.HotspotID != 0 {
+			hids = append(hids, a.HotspotID)
+		}
+	}
+	if rec.Hotspots, err = records[model.Hotspot](tx, bHotspots, sortedIDs(hids)); err != nil {
+		return rec, err
+	}
+
+	// This meeting's decisions and notes, and the one before's.
+	meetings := []model.ID{m.ID}
+	if rec.Previous != nil {
+		meetings = append(meetings, rec.Previous.ID)
+	}
+	var dids, nids []model.ID
+	for _, mid := range meetings {
+		dids = append(dids, idsUnder(tx, bIdxDecisionsMeeting, idKey(mid))...)
+		nids = append(nids, idsUnder(tx, bIdxNotesMeeting, idKey(mid))...)
+	}
+	if rec.Decisions, err = records[model.Decision](tx, bDecisions, sortedIDs(dids)); err != nil {
+		return rec, err
+	}
+	if rec.Notes, err = records[model.Note](tx, bNotes, sortedIDs(nids)); err != nil {
+		return rec, err
+	}
+	c, err := corrections(tx, id)
+	if err != nil {
+		return rec, err
+	}
+	rec.Amendments, rec.Approval, rec.ApprovalMeeting = c.Amendments, c.Approval, c.ApprovalMeeting
+	rec.Completions = completionDays(tx, ags, model.CompletionsFrom(today))
+	rec.Today = today
+	return rec, nil
+}
+
+// meetingsOfYear are the meetings of the municipal year of day, up to it
+// (what minute numbering counts).
+func meetingsOfYear(tx *bolt.Tx, day model.Date) ([]model.Meeting, error) {
+	start := model.MunicipalYearStart(day)
+	var ids []model.ID
+	c := tx.Bucket(bIdxMeetingsByDate).Cursor()
+	end := dateKey(day)
+	for k, _ := c.Seek(dateKey(start)); k != nil && bytes.Compare(k[:4], end) <= 0; k, _ = c.Next() {
+		ids = append(ids, keyID(k))
+	}
+	return records[model.Meeting](tx, bMeetings, ids)
+}
+
+// corrections are the changes a meeting's record takes after it closes: its
+// amendments, and the later meeting's decision approving its minutes (the
+// meeting that names it as the one before, on or after its date).
+func corrections(tx *bolt.Tx, id model.ID) (c model.Corrections, err error) {
+	if c.Amendments, err = records[model.Amendment](tx, bAmends, idsUnder(tx, bIdxAmendsMeeting, idKey(id))); err != nil {
+		return c, err
+	}
+	var m model.Meeting
+	if err := get(tx, bMeetings, id, &m); err != nil {
+		return c, nil
+	}
+	cur := tx.Bucket(bIdxMeetingsByDate).Cursor()
+	for k, _ := cur.Seek(dateKey(m.Date)); k != nil; k, _ = cur.Next() {
+		if keyID(k) == id {
+			continue
+		}
+		var later model.Meeting
+		if err := get(tx, bMeetings, keyID(k), &later); err != nil {
+			return c, err
+		}
+		if later.PreviousMeetingID != id {
+			continue
+		}
+		if later.MinutesApprovedByDecID != 0 {
+			var d model.Decision
+			if get(tx, bDecisions, later.MinutesApprovedByDecID, &d) == nil {
+				c.Approval, c.ApprovalMeeting = &d, &later
+			}
+		}
+		break
+	}
+	return c, nil
+}
+
+// hotspotRecord is a hotspot with everything about it: its actions and
+// their updates, its decisions and notes, with the agencies, members and
+// partnership to name them. Its Meeting is meeting (zero for the hotspot's
+// own page), which HotspotHistory reads "before".
+func hotspotRecord(tx *bolt.Tx, id model.ID, meeting model.Meeting) (h model.Hotspot, rec model.MeetingRecord, err error) {
+	if err := get(tx, bHotspots, id, &h); err != nil {
+		return h, rec, notFound(err, model.HotspotRef(id))
+	}
+	rec.Meeting = meeting
+	if rec.Partnership, err = readPartnership(tx); err != nil {
+		return h, rec, err
+	}
+	if rec.Agencies, err = all[model.Agency](tx, bAgencies); err != nil {
+		return h, rec, err
+	}
+	if rec.Members, err = all[model.Member](tx, bMembers); err != nil {
+		return h, rec, err
+	}
+	rec.Hotspots = []model.Hotspot{h}
+	aids := idsUnder(tx, bIdxActionsByHotspot, idKey(id))
+	if rec.Actions, err = records[model.Action](tx, bActions, aids); err != nil {
+		return h, rec, err
+	}
+	if rec.Updates, err = updatesOf(tx, aids); err != nil {
+		return h, rec, err
+	}
+	if rec.Decisions, err = records[model.Decision](tx, bDecisions, idsUnder(tx, bIdxDecisionsHotspot, idKey(id))); err != nil {
+		return h, rec, err
+	}
+	rec.Notes, err = records[model.Note](tx, bNotes, idsUnder(tx, bIdxNotesHotspot, idKey(id)))
+	return h, rec, err
+}
