@@ -2,7 +2,6 @@ package store
 
 import (
 	"bytes"
-	"encoding/json"
 	"fmt"
 	"sort"
 	"time"
@@ -42,7 +41,7 @@ var recordBuckets = []struct {
 func decodeAs[T any](idOf func(T) (model.ID, int)) func([]byte) (model.ID, int, error) {
 	return func(b []byte) (model.ID, int, error) {
 		var x T
-		if err := json.Unmarshal(b, &x); err != nil {
+		if err := decode(b, &x); err != nil {
 			return 0, 0, err
 		}
 		id, v := idOf(x)
@@ -177,7 +176,7 @@ func checkSnapshots(tx *bolt.Tx) []Problem {
 	snaps := tx.Bucket(bSnapshots)
 	_ = tx.Bucket(bMeetings).ForEach(func(k, v []byte) error {
 		var m model.Meeting
-		if json.Unmarshal(v, &m) != nil || m.State != model.MeetingClosed {
+		if decode(v, &m) != nil || m.State != model.MeetingClosed {
 			return nil
 		}
 		if snaps == nil || snaps.Get(k) == nil {
@@ -199,7 +198,7 @@ func checkAuditOrder(tx *bolt.Tx) []Problem {
 	var lastID model.ID
 	_ = tx.Bucket(bAudit).ForEach(func(k, v []byte) error {
 		var e model.AuditEvent
-		if json.Unmarshal(v, &e) != nil {
+		if decode(v, &e) != nil {
 			return nil
 		}
 		if !last.IsZero() && e.At.Before(last.Add(-auditSkew)) {

@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"encoding/json"
 	"fmt"
+	gojson "github.com/goccy/go-json"
 
 	"github.com/ccsp/tasking/model"
 	bolt "go.etcd.io/bbolt"
@@ -37,13 +38,20 @@ func compose(parts ...[]byte) []byte {
 	return out
 }
 
+// decode reads a stored record. The records are JSON (readable with the
+// bbolt tool, tolerant of added fields) written by encoding/json; they are
+// read with goccy/go-json, a drop-in decoder about four times faster on
+// them, since decoding is most of what a screen's load costs (see the
+// README's figures).
+func decode(b []byte, v any) error { return gojson.Unmarshal(b, v) }
+
 // get decodes the record with id from bucket into v.
 func get(tx *bolt.Tx, bucket []byte, id model.ID, v any) error {
 	b := tx.Bucket(bucket).Get(idKey(id))
 	if b == nil {
 		return ErrNotFound
 	}
-	if err := json.Unmarshal(b, v); err != nil {
+	if err := decode(b, v); err != nil {
 		return fmt.Errorf("reading %s #%d: %w", bucket, id, err)
 	}
 	return nil
@@ -70,7 +78,7 @@ func all[T any](tx *bolt.Tx, bucket []byte) ([]T, error) {
 	var out []T
 	err := b.ForEach(func(k, v []byte) error {
 		var t T
-		if err := json.Unmarshal(v, &t); err != nil {
+		if err := decode(v, &t); err != nil {
 			return fmt.Errorf("reading %s #%d: %w", bucket, keyID(k), err)
 		}
 		out = append(out, t)

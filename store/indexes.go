@@ -2,7 +2,6 @@ package store
 
 import (
 	"encoding/binary"
-	"encoding/json"
 	"fmt"
 	"time"
 
@@ -73,7 +72,7 @@ func (s indexSet[T]) record(v any) (T, bool) {
 func (s indexSet[T]) reindex(tx *bolt.Tx, old []byte, v any) error {
 	if old != nil {
 		var o T
-		if err := json.Unmarshal(old, &o); err != nil {
+		if err := decode(old, &o); err != nil {
 			return err
 		}
 		for _, def := range s {
@@ -105,7 +104,7 @@ func (s indexSet[T]) reindex(tx *bolt.Tx, old []byte, v any) error {
 
 func (s indexSet[T]) expected(raw []byte) (map[string][]entry, error) {
 	var r T
-	if err := json.Unmarshal(raw, &r); err != nil {
+	if err := decode(raw, &r); err != nil {
 		return nil, err
 	}
 	out := map[string][]entry{}

@@ -1,7 +1,6 @@
 package store
 
 import (
-	"encoding/json"
 	"slices"
 
 	"github.com/ccsp/tasking/model"
@@ -63,7 +62,7 @@ func freezeClosedMeetings(s *Store, tx *bolt.Tx) error {
 				continue
 			}
 			var before model.Hotspot
-			if json.Unmarshal(e.Before, &before) == nil && before.ID == id {
+			if decode(e.Before, &before) == nil && before.ID == id {
 				h.HotspotsBefore[id] = before
 			}
 		}

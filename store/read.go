@@ -2,7 +2,6 @@ package store
 
 import (
 	"bytes"
-	"encoding/json"
 	"errors"
 	"slices"
 	"strings"
@@ -27,7 +26,7 @@ func readPartnership(tx *bolt.Tx) (model.Partnership, error) {
 	if b == nil {
 		return p, ErrNoPartnership
 	}
-	return p, json.Unmarshal(b, &p)
+	return p, decode(b, &p)
 }
 
 // Partnership is the group's settings.

@@ -2,7 +2,6 @@ package store
 
 import (
 	"bytes"
-	"encoding/json"
 	"fmt"
 	"slices"
 	"time"
@@ -35,7 +34,7 @@ func records[T any](tx *bolt.Tx, bucket []byte, ids []model.ID) ([]T, error) {
 			return nil, fmt.Errorf("%s #%d is indexed but missing: run `tasking check`", bucket, id)
 		}
 		var t T
-		if err := json.Unmarshal(v, &t); err != nil {
+		if err := decode(v, &t); err != nil {
 			return nil, fmt.Errorf("reading %s #%d: %w", bucket, id, err)
 		}
 		out = append(out, t)

@@ -127,7 +127,7 @@ func readSnapshot(tx *bolt.Tx, id model.ID) (snap model.Snapshot, ok bool, err e
 	if v == nil {
 		return snap, false, nil
 	}
-	if err := json.Unmarshal(v, &snap); err != nil {
+	if err := decode(v, &snap); err != nil {
 		return snap, false, fmt.Errorf("reading the frozen record of %s: %w", model.MeetingRef(id), err)
 	}
 	return snap, true, nil

@@ -2,7 +2,6 @@ package store
 
 import (
 	"bytes"
-	"encoding/json"
 	"fmt"
 	"slices"
 	"strings"
@@ -64,7 +63,7 @@ func lastChangeBy(tx *bolt.Tx, actor model.Actor, m *model.Meeting) ([]model.Aud
 	var group []model.AuditEvent
 	for k, v := c.Last(); k != nil; k, v = c.Prev() {
 		var e model.AuditEvent
-		if err := json.Unmarshal(v, &e); err != nil {
+		if err := decode(v, &e); err != nil {
 			return nil, fmt.Errorf("reading audit #%d: %w", keyID(k), err)
 		}
 		if e.Op == "meeting.start" && e.Ref == m.Ref() {
@@ -105,7 +104,7 @@ func (w *wtx) revert(e model.AuditEvent, m *model.Meeting) (string, error) {
 	switch {
 	case e.Op == "action.assign":
 		var a model.Action
-		if err := json.Unmarshal(e.After, &a); err != nil {
+		if err := decode(e.After, &a); err != nil {
 			return "", err
 		}
 		var cur model.Action
@@ -121,10 +120,10 @@ func (w *wtx) revert(e model.AuditEvent, m *model.Meeting) (string, error) {
 		return a.Ref() + " (assigned) removed", nil
 	case strings.HasPrefix(e.Op, "action."):
 		var before, after model.Action
-		if err := json.Unmarshal(e.Before, &before); err != nil {
+		if err := decode(e.Before, &before); err != nil {
 			return "", err
 		}
-		if err := json.Unmarshal(e.After, &after); err != nil {
+		if err := decode(e.After, &after); err != nil {
 			return "", err
 		}
 		var cur model.Action
@@ -147,7 +146,7 @@ func (w *wtx) revert(e model.AuditEvent, m *model.Meeting) (string, error) {
 		return after.Ref() + " back to " + restored.Status.Label() + ", due " + restored.Due.String(), nil
 	case e.Op == "note.add":
 		var n model.Note
-		if err := json.Unmarshal(e.After, &n); err != nil {
+		if err := decode(e.After, &n); err != nil {
 			return "", err
 		}
 		var cur model.Note
@@ -160,7 +159,7 @@ func (w *wtx) revert(e model.AuditEvent, m *model.Meeting) (string, error) {
 		return "note " + n.Ref() + " removed", del(w.tx, bNotes, n.ID)
 	case e.Op == "decision.record":
 		var d model.Decision
-		if err := json.Unmarshal(e.After, &d); err != nil {
+		if err := decode(e.After, &d); err != nil {
 			return "", err
 		}
 		if m.MinutesApprovedByDecID == d.ID {
@@ -192,7 +191,7 @@ func (w *wtx) revert(e model.AuditEvent, m *model.Meeting) (string, error) {
 			Index int
 			Guest model.Guest
 		}
-		if err := json.Unmarshal(e.Before, &before); err != nil {
+		if err := decode(e.Before, &before); err != nil {
 			return "", err
 		}
 		m.Guests = slices.Insert(m.Guests, min(before.Index, len(m.Guests)), before.Guest)
@@ -216,7 +215,7 @@ func (w *wtx) revert(e model.AuditEvent, m *model.Meeting) (string, error) {
 			Index       int
 			Declaration model.Declaration
 		}
-		if err := json.Unmarshal(e.Before, &before); err != nil {
+		if err := decode(e.Before, &before); err != nil {
 			return "", err
 		}
 		m.Declarations = slices.Insert(m.Declarations, min(before.Index, len(m.Declarations)), before.Declaration)
@@ -233,7 +232,7 @@ func (w *wtx) revert(e model.AuditEvent, m *model.Meeting) (string, error) {
 			Date        model.Date
 			Time, Place string
 		}
-		if err := json.Unmarshal(e.Before, &before); err != nil {
+		if err := decode(e.Before, &before); err != nil {
 			return "", err
 		}
 		m.NextDate, m.NextTime, m.NextPlace = before.Date, before.Time, before.Place
@@ -243,7 +242,7 @@ func (w *wtx) revert(e model.AuditEvent, m *model.Meeting) (string, error) {
 		return "the next meeting back to " + before.Date.String(), w.saveMeeting(m)
 	case e.Op == "meeting.item_budget":
 		var before struct{ Item, Budget int }
-		if err := json.Unmarshal(e.Before, &before); err != nil {
+		if err := decode(e.Before, &before); err != nil {
 			return "", err
 		}
 		if before.Item < 1 || before.Item > len(m.Agenda) {
@@ -255,10 +254,10 @@ func (w *wtx) revert(e model.AuditEvent, m *model.Meeting) (string, error) {
 		return fmt.Sprintf("item %d's budget back to %d minutes", before.Item, before.Budget), put(w.tx, bMeetings, m.ID, *m)
 	case strings.HasPrefix(e.Op, "hotspot.") && e.Op != "hotspot.add" && e.Op != "hotspot.part2" && len(e.Before) > 0:
 		var before, after model.Hotspot
-		if err := json.Unmarshal(e.Before, &before); err != nil {
+		if err := decode(e.Before, &before); err != nil {
 			return "", err
 		}
-		if err := json.Unmarshal(e.After, &after); err != nil {
+		if err := decode(e.After, &after); err != nil {
 			return "", err
 		}
 		var cur model.Hotspot
@@ -288,10 +287,10 @@ func (w *wtx) saveMeeting(m *model.Meeting) error {
 
 // unmarshalBoth reads an audit event's before and after.
 func unmarshalBoth(e model.AuditEvent, before, after any) error {
-	if err := json.Unmarshal(e.Before, before); err != nil {
+	if err := decode(e.Before, before); err != nil {
 		return err
 	}
-	return json.Unmarshal(e.After, after)
+	return decode(e.After, after)
 }
 
 // changeNames are the changes undo cannot take back, as a person would
@@ -325,7 +324,7 @@ func (w *wtx) revertAttendance(e model.AuditEvent, m *model.Meeting) (string, er
 		Members []model.ID             `json:"members"`
 		Status  model.AttendanceStatus `json:"status"`
 	}
-	if err := json.Unmarshal(e.Before, &before); err != nil {
+	if err := decode(e.Before, &before); err != nil {
 		return "", err
 	}
 	members, err := all[model.Member](w.tx, bMembers)

@@ -87,7 +87,7 @@ func (s *Store) AuditEvents(n int) ([]model.AuditEvent, error) {
 		c := tx.Bucket(bAudit).Cursor()
 		for k, v := c.Last(); k != nil && (n <= 0 || len(out) < n); k, v = c.Prev() {
 			var e model.AuditEvent
-			if err := json.Unmarshal(v, &e); err != nil {
+			if err := decode(v, &e); err != nil {
 				return fmt.Errorf("reading audit #%d: %w", keyID(k), err)
 			}
 			out = append(out, e)
