@@ -212,3 +212,38 @@ func checkAuditOrder(tx *bolt.Tx) []Problem {
 	})
 	return out
 }
+
+// CheckPagesOf runs bbolt's check of every page of the file at path,
+// opened read-only after its header is checked: one line per problem. A
+// damaged page can crash the process running it, so `tasking check` runs
+// it in a child.
+func CheckPagesOf(path string) ([]string, error) {
+	if _, err := checkFile(path, true); err != nil {
+		return nil, err
+	}
+	if err := checkHeader(path); err != nil {
+		return nil, err
+	}
+	db, err := bolt.Open(path, 0o600, &bolt.Options{ReadOnly: true, Timeout: time.Second})
+	if err != nil {
+		return nil, fmt.Errorf("cannot open %s: %w", path, err)
+	}
+	defer db.Close()
+	var out []string
+	err = db.View(func(tx *bolt.Tx) error {
+		for err := range tx.Check() {
+			out = append(out, err.Error())
+		}
+		return nil
+	})
+	return out, err
+}
+
+// Reindex rebuilds every index from the records, after keeping a copy of
+// the file as it was: what to do when check finds an index out of step.
+func (s *Store) Reindex() (backup string, err error) {
+	if backup, err = s.backupTo(fmt.Sprintf("%s.backup-reindex-%s", s.path, s.now().Format("20060102-150405"))); err != nil {
+		return "", fmt.Errorf("cannot keep a copy of %s first (%w); nothing was changed", s.path, err)
+	}
+	return backup, s.update(rebuildIndexes)
+}

@@ -55,6 +55,17 @@ func (e *TooNewError) Error() string {
 	return fmt.Sprintf("%s was written by a newer tasking (schema %d; this one understands up to %d): upgrade tasking to open it", e.Path, e.File, e.Supports)
 }
 
+// TooOldError: a reader met a file an older release wrote, which only a
+// command that writes may upgrade.
+type TooOldError struct {
+	Path        string
+	File, Wants int
+}
+
+func (e *TooOldError) Error() string {
+	return fmt.Sprintf("%s was written by an older tasking (schema %d; this one reads %d): run `tasking upgrade --db %s` once to bring it up to date (it is backed up first)", e.Path, e.File, e.Wants, e.Path)
+}
+
 // ConflictError: someone else changed the record since it was read. The
 // caller shows the fresh record.
 type ConflictError struct {

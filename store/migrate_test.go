@@ -1,7 +1,9 @@
 package store
 
 import (
+	"bytes"
 	"compress/gzip"
+	"errors"
 	"io"
 	"os"
 	"path/filepath"
@@ -11,6 +13,7 @@ import (
 	"time"
 
 	"github.com/ccsp/tasking/model"
+	bolt "go.etcd.io/bbolt"
 )
 
 // openSchema1 copies the database made by the release before minutes were
@@ -50,14 +53,7 @@ func openGolden(t *testing.T, gz string) string {
 // close from the history the file kept.
 func TestUpgradeFromSchema1RebuildsFrozenMinutes(t *testing.T) {
 	path := openSchema1(t)
-	ro, err := Open(path, Options{ReadOnly: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if v, _ := ro.Schema(); v != 1 {
-		t.Fatalf("the fixture is schema %d, want 1", v)
-	}
-	ro.Close()
+	refusesToRead(t, path, 1)
 
 	now := time.Date(2026, 12, 1, 9, 0, 0, 0, time.UTC)
 	s, err := Open(path, Options{Now: func() time.Time { return now }})
@@ -80,14 +76,7 @@ func TestUpgradeFromSchema1RebuildsFrozenMinutes(t *testing.T) {
 	if st, err := os.Stat(backup); err != nil || st.Mode().Perm() != 0o600 {
 		t.Fatalf("no 0600 backup before the upgrade: %v", err)
 	}
-	if old, err := Open(backup, Options{ReadOnly: true}); err != nil {
-		t.Fatalf("the backup does not open: %v", err)
-	} else {
-		if v, _ := old.Schema(); v != 1 {
-			t.Errorf("the backup is schema %d, want the file as it was (1)", v)
-		}
-		old.Close()
-	}
+	refusesToRead(t, backup, 1) // the file as it was: schema 1
 
 	m7, err := s.Meeting(7)
 	if err != nil || m7.State != model.MeetingClosed {
@@ -211,18 +200,16 @@ func TestUpgradeFromSchema1RebuildsFrozenMinutes(t *testing.T) {
 // amiss, its open meeting resumed where it was and its minutes unchanged.
 func TestUpgradeFromSchema2BuildsTheIndexes(t *testing.T) {
 	path := openGolden(t, "testdata/schema2/schema2.db.gz")
-	ro, err := Open(path, Options{ReadOnly: true})
+	refusesToRead(t, path, 2)
+	var beforeSnap model.Snapshot
+	raw, err := bolt.Open(path, 0o600, &bolt.Options{ReadOnly: true})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if v, _ := ro.Schema(); v != 2 {
-		t.Fatalf("the fixture is schema %d, want 2", v)
+	if err := raw.View(func(tx *bolt.Tx) error { return decode(tx.Bucket(bSnapshots).Get(idKey(7)), &beforeSnap) }); err != nil {
+		t.Fatalf("M-7's snapshot: %v", err)
 	}
-	beforeSnap, ok, err := ro.Snapshot(7)
-	if err != nil || !ok {
-		t.Fatalf("M-7's snapshot: %v %v", ok, err)
-	}
-	ro.Close()
+	raw.Close()
 
 	now := time.Date(2026, 12, 1, 10, 30, 0, 0, time.UTC)
 	s, err := Open(path, Options{Now: func() time.Time { return now }})
@@ -271,5 +258,23 @@ func TestUpgradeFromSchema2BuildsTheIndexes(t *testing.T) {
 	}
 	if problems, _ := s.CheckRecords(); len(problems) > 0 {
 		t.Errorf("after a change: %v", problems)
+	}
+}
+
+// refusesToRead: a reader does not upgrade an older file, nor read it: it
+// says which versions and what to run, and the file is as it was.
+func refusesToRead(t *testing.T, path string, schema int) {
+	t.Helper()
+	before, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = Open(path, Options{ReadOnly: true})
+	var old *TooOldError
+	if !errors.As(err, &old) || old.File != schema || old.Wants != SchemaVersion || !strings.Contains(err.Error(), "tasking upgrade") {
+		t.Fatalf("a reader opened a schema-%d file: %v", schema, err)
+	}
+	if after, _ := os.ReadFile(path); !bytes.Equal(before, after) {
+		t.Fatal("a reader changed the file")
 	}
 }

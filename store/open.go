@@ -3,6 +3,7 @@ package store
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"time"
@@ -20,7 +21,9 @@ type Options struct {
 	LockTimeout time.Duration
 	// Now is the clock (tests fix it). Default time.Now.
 	Now func() time.Time
-	// ReadOnly opens without write access (still exclusive: bbolt's flock).
+	// ReadOnly opens without write access, beside any other reader (a
+	// shared lock): nothing in the file changes. The file must exist and be
+	// of this release's schema.
 	ReadOnly bool
 }
 
@@ -32,10 +35,17 @@ type Store struct {
 	now  func() time.Time
 	feed feed
 
-	// fileSchema is set when the file's schema is newer than ours: then the
-	// store reads but refuses every write.
+	// fileSchema is set when the file's schema is newer than ours (never
+	// once Open has returned: such a file is refused).
 	fileSchema int
+
+	// notices are what opening did that the person should know (a file
+	// made private).
+	notices []string
 }
+
+// Notices says what opening the file did that the person should know.
+func (s *Store) Notices() []string { return s.notices }
 
 // Open opens (creating if needed) the database at path.
 func Open(path string, opts Options) (s *Store, err error) {
@@ -55,8 +65,14 @@ func Open(path string, opts Options) (s *Store, err error) {
 	if opts.Mode == "" {
 		opts.Mode = "cli"
 	}
-	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
-		return nil, fmt.Errorf("cannot create the folder for %s: %w", path, err)
+	notices, err := checkFile(path, opts.ReadOnly)
+	if err != nil {
+		return nil, err
+	}
+	if !opts.ReadOnly {
+		if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+			return nil, fmt.Errorf("cannot create the folder for %s: %w", path, err)
+		}
 	}
 	if err := checkHeader(path); err != nil {
 		return nil, err
@@ -82,18 +98,60 @@ func Open(path string, opts Options) (s *Store, err error) {
 		}
 		return nil, fmt.Errorf("cannot open %s: %w", path, err)
 	}
-	s = &Store{db: db, path: path, now: opts.Now}
+	s = &Store{db: db, path: path, now: opts.Now, notices: notices}
 	if !opts.ReadOnly {
-		if err := s.prepare(); err != nil {
-			db.Close()
-			return nil, err
-		}
-		_ = writeOwner(path, opts.Mode) // best effort: only used in messages
-	} else if err := s.checkFormat(); err != nil {
+		err = s.prepare()
+	} else {
+		err = s.checkReadable()
+	}
+	if err == nil && s.fileSchema > SchemaVersion {
+		err = &TooNewError{Path: path, File: s.fileSchema, Supports: SchemaVersion}
+	}
+	if err != nil {
 		db.Close()
 		return nil, err
 	}
+	if !opts.ReadOnly {
+		_ = writeOwner(path, opts.Mode) // best effort: only used in messages
+	}
 	return s, nil
+}
+
+// checkFile looks at the path before bbolt does: only a regular file is
+// opened (a directory, FIFO or device gets one line, and a FIFO would
+// block); an empty file is not a database and is never made into one; a
+// file others can read is made private (it holds personal data), with a
+// notice. A reader needs the file to exist.
+func checkFile(path string, readOnly bool) (notices []string, err error) {
+	st, err := os.Stat(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		if readOnly {
+			return nil, fmt.Errorf("%s does not exist", path)
+		}
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("cannot open %s: %w", path, err)
+	}
+	switch mode := st.Mode(); {
+	case mode.IsDir():
+		return nil, &DamagedError{Path: path, Reason: "it is a directory, not a database file"}
+	case mode&fs.ModeNamedPipe != 0:
+		return nil, &DamagedError{Path: path, Reason: "it is a named pipe (FIFO), not a database file"}
+	case mode&(fs.ModeDevice|fs.ModeCharDevice) != 0:
+		return nil, &DamagedError{Path: path, Reason: "it is a device, not a database file"}
+	case !mode.IsRegular():
+		return nil, &DamagedError{Path: path, Reason: "it is not a regular file"}
+	case st.Size() == 0:
+		return nil, &DamagedError{Path: path, Reason: "it is empty (0 bytes): not a database, and it was left as it is", Backup: latestBackup(path)}
+	}
+	if perm := st.Mode().Perm(); perm&0o077 != 0 {
+		if err := os.Chmod(path, perm&0o700); err != nil {
+			return nil, fmt.Errorf("%s can be read by others (%04o) and could not be made private: %w", path, perm, err)
+		}
+		notices = append(notices, fmt.Sprintf("%s could be read by others (%04o): made private (%04o), as it holds personal data", path, perm, perm&0o700))
+	}
+	return notices, nil
 }
 
 // Close releases the file.

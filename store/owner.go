@@ -43,7 +43,15 @@ func readOwner(db string) *Owner {
 	if json.Unmarshal(b, &o) != nil || o.PID == 0 {
 		return nil
 	}
+	if o.Host == hostname() && !processAlive(o.PID) {
+		return nil // left by a process that has gone: it holds nothing
+	}
 	return &o
+}
+
+func hostname() string {
+	h, _ := os.Hostname()
+	return h
 }
 
 // removeOwner deletes the sidecar if it is still ours.

@@ -136,6 +136,27 @@ func (s *Store) ready() (bool, error) {
 	return ready, err
 }
 
+// checkReadable is prepare for a reader: the file must already be a
+// tasking database of this schema, since a reader changes nothing (an older
+// one is upgraded by the first command that writes, or `tasking upgrade`).
+func (s *Store) checkReadable() error {
+	if err := s.checkFormat(); err != nil {
+		return err
+	}
+	ready, err := s.ready()
+	if err != nil || ready {
+		return err
+	}
+	v, err := s.Schema()
+	if err != nil {
+		return err
+	}
+	if v == 0 {
+		return &DamagedError{Path: s.path, Reason: "it holds no tasking record", Backup: latestBackup(s.path)}
+	}
+	return &TooOldError{Path: s.path, File: v, Wants: SchemaVersion}
+}
+
 // checkFormat refuses a bbolt file that some other program wrote.
 func (s *Store) checkFormat() error {
 	return s.view(func(tx *bolt.Tx) error {

@@ -79,12 +79,28 @@ func (a *app) open(cmd *cobra.Command) (*store.Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	return store.Open(path, store.Options{Mode: mode(cmd), LockTimeout: lockTimeout, Now: now})
+	s, err := store.Open(path, store.Options{Mode: mode(cmd), LockTimeout: lockTimeout, Now: now})
+	if err == nil {
+		tell(cmd, s)
+	}
+	return s, err
 }
 
-// openData opens a database that must already hold a partnership: the read
-// commands. A missing file is reported without creating one.
-func (a *app) openData(cmd *cobra.Command) (*store.Store, error) {
+// tell passes on what opening the file did (a file made private).
+func tell(cmd *cobra.Command, s *store.Store) {
+	for _, n := range s.Notices() {
+		fmt.Fprintln(cmd.ErrOrStderr(), "tasking: "+n)
+	}
+}
+
+// openData opens a database that must already hold a partnership, for a
+// command that only reads: read-only, beside any other reader, changing no
+// byte of the file. A missing file is reported without creating one.
+func (a *app) openData(cmd *cobra.Command) (*store.Store, error) { return a.openExisting(cmd, true) }
+
+// openExisting opens a database that must already hold a partnership,
+// read-only or for writing.
+func (a *app) openExisting(cmd *cobra.Command, readOnly bool) (*store.Store, error) {
 	path, err := a.dbPath()
 	if err != nil {
 		return nil, err
@@ -96,10 +112,11 @@ func (a *app) openData(cmd *cobra.Command) (*store.Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	s, err := store.Open(path, store.Options{Mode: mode(cmd), LockTimeout: lockTimeout, Now: now})
+	s, err := store.Open(path, store.Options{Mode: mode(cmd), LockTimeout: lockTimeout, Now: now, ReadOnly: readOnly})
 	if err != nil {
 		return nil, err
 	}
+	tell(cmd, s)
 	empty, err := s.IsEmpty()
 	if err == nil && empty {
 		err = noPartnership(s.Path())
@@ -210,7 +227,7 @@ func rememberedRetired(s *store.Store) (model.Member, bool) {
 // openWriter opens a database that holds a partnership, for a command that
 // changes it, with the person making the change. The caller closes it.
 func (a *app) openWriter(cmd *cobra.Command) (*store.Store, model.Actor, error) {
-	s, err := a.openData(cmd)
+	s, err := a.openExisting(cmd, false)
 	if err != nil {
 		return nil, model.Actor{}, err
 	}

@@ -90,6 +90,9 @@ func exitCode(err error) int {
 // printError is fang's error handler: exactly one plain line on stderr,
 // whatever the terminal, so scripts and people read the same thing.
 func printError(w io.Writer, _ fang.Styles, err error) {
+	if errors.Is(err, problemsFound) {
+		return // check has printed them, one a line
+	}
 	var many *multiLineError
 	if errors.As(err, &many) {
 		// A list of problems (an import's bad rows): the first line says

@@ -46,6 +46,12 @@ func newRoot() *cobra.Command {
 			root.AddCommand(c)
 		}
 	}
+	root.AddGroup(&cobra.Group{ID: "file", Title: "The database file:"})
+	for _, c := range []*cobra.Command{newCheckCmd(a), newUpgradeCmd(a)} {
+		c.GroupID = "file"
+		root.AddCommand(c)
+	}
+	root.AddCommand(newCheckPagesCmd(a))
 	root.SetHelpCommandGroupID("people")
 	root.SetCompletionCommandGroupID("people")
 	exampleGroups(root)

@@ -1,0 +1,171 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"strings"
+	"time"
+
+	"github.com/ccsp/tasking/store"
+	"github.com/spf13/cobra"
+)
+
+// problemsFound is check's answer when it found something: exit 1, the
+// problems already printed.
+var problemsFound = errors.New("")
+
+func newCheckCmd(a *app) *cobra.Command {
+	return &cobra.Command{
+		Use:   "check",
+		Short: "Check the database file: its pages, every record and every index",
+		Long: "check reads the whole file, changing nothing: bbolt's own check of every page (in a separate " +
+			"process, so a damaged page cannot take this one down), then the record — every record decodes " +
+			"and holds its own ID, every index entry points at a record and every record is indexed, no new " +
+			"record would overwrite an old one, every closed meeting has its frozen record, the audit trail is " +
+			"in order. One line per problem; exit 1 if there is any. The README says what to do about each kind.",
+		Example: "  tasking check --db /srv/tasking/tasking.db",
+		Args:    usageArgs(cobra.NoArgs),
+		RunE: a.run(func(cmd *cobra.Command, _ []string) error {
+			path, err := a.dbPath()
+			if err != nil {
+				return err
+			}
+			out := cmd.OutOrStdout()
+			n, err := checkPagesInChild(cmd.Context(), path, out)
+			if err != nil {
+				return err
+			}
+			if n < 0 {
+				// The pages cannot be read: the records cannot be either.
+				return problemsFound
+			}
+			s, err := a.openData(cmd)
+			if err != nil {
+				return err
+			}
+			defer s.Close()
+			problems, err := s.CheckRecords()
+			if err != nil {
+				return err
+			}
+			for _, p := range problems {
+				fmt.Fprintln(out, p.String())
+			}
+			if total := n + len(problems); total > 0 {
+				fmt.Fprintf(out, "%s: %d problems found (see the README: \"When check finds a problem\")\n", path, total)
+				return problemsFound
+			}
+			counts, err := s.Counts()
+			if err != nil {
+				return err
+			}
+			_, err = fmt.Fprintf(out, "%s: no problems (%d actions, %d updates, %d meetings, %d audit events checked)\n",
+				path, counts["actions"], counts["updates"], counts["meetings"], counts["audit"])
+			return err
+		}),
+	}
+}
+
+// newCheckPagesCmd is the child check runs for bbolt's page check: hidden,
+// since only check calls it.
+func newCheckPagesCmd(a *app) *cobra.Command {
+	return &cobra.Command{
+		Use:    "check-pages",
+		Hidden: true,
+		Args:   usageArgs(cobra.NoArgs),
+		RunE: a.run(func(cmd *cobra.Command, _ []string) error {
+			path, err := a.dbPath()
+			if err != nil {
+				return err
+			}
+			problems, err := store.CheckPagesOf(path)
+			if err != nil {
+				return err
+			}
+			for _, p := range problems {
+				fmt.Fprintln(cmd.OutOrStdout(), "page: "+p)
+			}
+			if len(problems) > 0 {
+				return problemsFound
+			}
+			return nil
+		}),
+	}
+}
+
+// checkPagesInChild runs bbolt's check of every page in a child process
+// and prints its findings: the number of problems, or -1 when the child
+// could not finish (the file is too damaged to read).
+func checkPagesInChild(ctx context.Context, path string, out io.Writer) (int, error) {
+	self, err := os.Executable()
+	if err != nil {
+		return 0, err
+	}
+	ctx, cancel := context.WithTimeout(ctx, 10*time.Minute)
+	defer cancel()
+	child := exec.CommandContext(ctx, self, "check-pages", "--db", path)
+	var stdout, stderr bytes.Buffer
+	child.Stdout, child.Stderr = &stdout, &stderr
+	err = child.Run()
+	n := 0
+	for _, l := range strings.Split(strings.TrimSpace(stdout.String()), "\n") {
+		if l != "" {
+			fmt.Fprintln(out, l)
+			n++
+		}
+	}
+	var exit *exec.ExitError
+	switch {
+	case err == nil:
+		return n, nil
+	case errors.As(err, &exit) && exit.ExitCode() == exitError && n > 0:
+		return n, nil
+	case errors.As(err, &exit) && exit.ExitCode() == exitError:
+		// The child said why in one line (damaged, locked, not ours).
+		return 0, errors.New(strings.TrimPrefix(strings.TrimSpace(stderr.String()), "tasking: "))
+	}
+	fmt.Fprintf(out, "page: the check of %s's pages did not finish (%v): the file is damaged\n", path, err)
+	return -1, nil
+}
+
+func newUpgradeCmd(a *app) *cobra.Command {
+	var reindex bool
+	cmd := &cobra.Command{
+		Use:   "upgrade [--reindex]",
+		Short: "Bring a database an older release wrote up to date (backed up first)",
+		Long: "upgrade opens the database for writing, which upgrades a file an older release wrote to this " +
+			"release's schema, keeping a copy of the file as it was beside it first. --reindex also rebuilds " +
+			"every index from the records (what to do when `tasking check` reports an index problem), after " +
+			"a copy of the file is kept.",
+		Example: "  tasking upgrade --db /srv/tasking/tasking.db\n  tasking upgrade --reindex",
+		Args:    usageArgs(cobra.NoArgs),
+		RunE: a.run(func(cmd *cobra.Command, _ []string) error {
+			s, err := a.openExisting(cmd, false)
+			if err != nil {
+				return err
+			}
+			defer s.Close()
+			v, err := s.Schema()
+			if err != nil {
+				return err
+			}
+			if reindex {
+				backup, err := s.Reindex()
+				if err != nil {
+					return err
+				}
+				_, err = fmt.Fprintf(cmd.OutOrStdout(), "%s: every index rebuilt from the records (the file as it was: %s)\n", s.Path(), backup)
+				return err
+			}
+			_, err = fmt.Fprintf(cmd.OutOrStdout(), "%s is up to date (schema %d)\n", s.Path(), v)
+			return err
+		}),
+	}
+	cmd.Flags().BoolVar(&reindex, "reindex", false, "rebuild every index from the records (a copy of the file is kept first)")
+	return cmd
+}

@@ -1,0 +1,73 @@
+package main
+
+import (
+	"strings"
+	"testing"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// check finds what is wrong, one line each, exit 1; a sound file passes;
+// check itself changes nothing.
+func TestCheck(t *testing.T) {
+	clean := demoDB(t)
+	out := ok(t, "--db", clean, "check")
+	if !strings.Contains(out, "no problems (39 actions") {
+		t.Fatalf("check on a sound file said %q", out)
+	}
+
+	spoil := func(fn func(tx *bolt.Tx) error) string {
+		t.Helper()
+		path := demoDB(t)
+		db, err := bolt.Open(path, 0o600, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := db.Update(fn); err != nil {
+			t.Fatal(err)
+		}
+		db.Close()
+		return path
+	}
+	// An index entry deleted: the record is named as not indexed.
+	lost := spoil(func(tx *bolt.Tx) error {
+		c := tx.Bucket([]byte("idx_actions_open")).Cursor()
+		k, _ := c.First()
+		return c.Bucket().Delete(k)
+	})
+	r := run(t, nil, "--db", lost, "check")
+	if r.code != 1 || !strings.Contains(r.stdout, "idx_actions_open: actions #") || !strings.Contains(r.stdout, "is not indexed") ||
+		!strings.Contains(r.stdout, "1 problems found") || r.stderr != "" {
+		t.Fatalf("a deleted index entry: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	// Repaired by rebuilding the indexes (a copy kept first).
+	if out := ok(t, "--db", lost, "upgrade", "--reindex"); !strings.Contains(out, "every index rebuilt") {
+		t.Fatalf("reindex said %q", out)
+	}
+	ok(t, "--db", lost, "check")
+
+	// A garbage record: named, with why.
+	garbage := spoil(func(tx *bolt.Tx) error {
+		b := tx.Bucket([]byte("actions"))
+		k, _ := b.Cursor().First()
+		return b.Put(k, []byte("{not json"))
+	})
+	r = run(t, nil, "--db", garbage, "check")
+	if r.code != 1 || !strings.Contains(r.stdout, "actions #1: does not decode") {
+		t.Fatalf("a garbage record: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	// A record under another's key.
+	swapped := spoil(func(tx *bolt.Tx) error {
+		b := tx.Bucket([]byte("hotspots"))
+		c := b.Cursor()
+		k1, v1 := c.First()
+		k2, _ := c.Next()
+		_ = k1
+		return b.Put(k2, append([]byte(nil), v1...))
+	})
+	r = run(t, nil, "--db", swapped, "check")
+	if r.code != 1 || !strings.Contains(r.stdout, "hotspots #2: holds record #1") {
+		t.Fatalf("a record under another key: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	failsWith(t, run(t, nil, "--db", clean, "check", "extra"), 2, "")
+}

@@ -1,0 +1,119 @@
+package main
+
+import (
+	"crypto/sha256"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/ccsp/tasking/store"
+	"github.com/spf13/cobra"
+)
+
+// readCommands are every command that only reads, with arguments that
+// make it do its whole job. Each must leave the file byte for byte as it
+// was, work on a file nobody may write, and run beside another reader.
+var readCommands = [][]string{
+	{"actions"},
+	{"actions", "--agency", "police", "--status", "open", "--format", "csv"},
+	{"action", "show", "A-1"},
+	{"agency", "list"},
+	{"member", "list", "--all"},
+	{"partnership", "show"},
+	{"hotspot", "list"},
+	{"hotspot", "show", "HS-1"},
+	{"meeting", "agenda"}, // no meeting open: says so, exit 1, still reads only
+	{"minutes", "latest", "--format", "html"},
+	{"minutes", "latest", "--public", "--format", "json"},
+	{"export", "actions", "--format", "csv", "-o", "-"},
+	{"export", "hotspots", "--format", "json", "--public"},
+	{"check"},
+}
+
+// writeCommands change the record (or make a new one): not in the table.
+var writeCommands = []string{
+	"action add", "action update", "agency add", "agency rename", "agency retire", "demo", "hotspot add", "hotspot update",
+	"hotspot close", "meeting start", "meeting close", "meeting attend", "meeting guest", "meeting statement",
+	"meeting declare", "meeting approve-minutes", "meeting review", "meeting move", "meeting drop", "meeting add",
+	"meeting part2", "meeting budget", "meeting undo", "meeting next", "decision add", "note add", "amend",
+	"member add", "member edit", "member retire", "member import", "partnership set", "setup", "upgrade",
+	"check-pages", // check's child: covered by check
+}
+
+func sum(t *testing.T, path string) [32]byte {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return sha256.Sum256(b)
+}
+
+func TestReadCommandsChangeNothing(t *testing.T) {
+	db := demoDB(t)
+	dir := filepath.Dir(db)
+	// Nobody may write the file or its folder (no sidecar can be made).
+	if err := os.Chmod(db, 0o400); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chmod(dir, 0o500); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.Chmod(dir, 0o700) })
+	before := sum(t, db)
+	// Another reader holds the file the whole time.
+	other, err := store.Open(db, store.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	for _, args := range readCommands {
+		r := run(t, nil, append([]string{"--db", db}, args...)...)
+		name := strings.Join(args, " ")
+		if r.code != 0 && !(args[0] == "meeting" && strings.Contains(r.stderr, "no meeting is open")) {
+			t.Errorf("tasking %s on a read-only file: exit %d: %s", name, r.code, r.stderr)
+		}
+		if sum(t, db) != before {
+			t.Fatalf("tasking %s changed the file", name)
+		}
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 1 {
+		t.Errorf("reading left files beside the database: %v", entries)
+	}
+}
+
+// Every command is either a reader (tested above) or a writer: a new
+// command must say which.
+func TestEveryCommandIsAReaderOrAWriter(t *testing.T) {
+	var readers []string
+	for _, args := range readCommands {
+		var words []string
+		for _, a := range args {
+			if strings.HasPrefix(a, "-") || strings.ContainsAny(a, "-0123456789") && len(words) > 0 && a != "check-pages" {
+				break
+			}
+			words = append(words, a)
+		}
+		readers = append(readers, strings.Join(words, " "))
+	}
+	var walk func(c *cobra.Command)
+	walk = func(c *cobra.Command) {
+		for _, sub := range c.Commands() {
+			if sub.Name() == "help" || sub.Name() == "completion" {
+				continue
+			}
+			walk(sub)
+		}
+		if c.HasSubCommands() || !c.HasParent() {
+			return
+		}
+		name := strings.TrimPrefix(c.CommandPath(), "tasking ")
+		if !slices.Contains(writeCommands, name) && !slices.ContainsFunc(readers, func(r string) bool { return strings.HasPrefix(r, name) }) {
+			t.Errorf("%s is neither in readCommands nor writeCommands", name)
+		}
+	}
+	walk(newRoot())
+}

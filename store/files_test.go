@@ -1,0 +1,75 @@
+//go:build unix
+
+package store
+
+import (
+	"encoding/json"
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// Only a regular tasking file is opened: an empty file is damage (never
+// made into a new database), a directory, FIFO or device gets one line,
+// and a file others can read is made private, with a notice.
+func TestOnlyRegularFilesOpen(t *testing.T) {
+	dir := t.TempDir()
+	empty := filepath.Join(dir, "empty.db")
+	mustNoErr(t, os.WriteFile(empty, nil, 0o600))
+	fifo := filepath.Join(dir, "pipe.db")
+	mustNoErr(t, syscall.Mkfifo(fifo, 0o600))
+	for _, ro := range []bool{false, true} {
+		for path, want := range map[string]string{
+			empty:       "it is empty (0 bytes)",
+			dir:         "it is a directory",
+			fifo:        "named pipe (FIFO)",
+			"/dev/null": "it is a device",
+		} {
+			_, err := Open(path, Options{ReadOnly: ro})
+			if err == nil || !strings.Contains(err.Error(), want) || strings.Contains(err.Error(), "\n") {
+				t.Errorf("open %s (read-only %v): %v, want one line saying %q", path, ro, err, want)
+			}
+		}
+		if st, _ := os.Stat(empty); st.Size() != 0 {
+			t.Fatal("the empty file was made into a database")
+		}
+	}
+	if _, err := Open(filepath.Join(dir, "missing.db"), Options{ReadOnly: true}); err == nil || !strings.Contains(err.Error(), "does not exist") {
+		t.Errorf("a reader opened a missing file: %v", err)
+	}
+
+	tiny, _, path := openTiny(t)
+	mustNoErr(t, tiny.Close())
+	tiny.db = nil
+	mustNoErr(t, os.Chmod(path, 0o644))
+	s, err := Open(path, Options{ReadOnly: true})
+	mustNoErr(t, err)
+	defer s.Close()
+	if n := s.Notices(); len(n) != 1 || !strings.Contains(n[0], "made private (0600)") {
+		t.Errorf("notices %v", n)
+	}
+	if st, _ := os.Stat(path); st.Mode().Perm() != 0o600 {
+		t.Errorf("mode %04o after opening, want 0600", st.Mode().Perm())
+	}
+	// Two readers at once.
+	s2, err := Open(path, Options{ReadOnly: true})
+	mustNoErr(t, err)
+	s2.Close()
+
+	// A writer waiting on a reader is told the file is in use; an owner
+	// file left by a process that has gone is not blamed.
+	gone := exec.Command("true")
+	mustNoErr(t, gone.Run())
+	b, _ := json.Marshal(Owner{PID: gone.Process.Pid, Mode: "tui", Host: hostname()})
+	mustNoErr(t, os.WriteFile(ownerPath(path), b, 0o600))
+	_, err = Open(path, Options{LockTimeout: 100 * time.Millisecond})
+	var locked *LockedError
+	if !errors.As(err, &locked) || locked.Owner != nil || strings.Contains(err.Error(), "pid") {
+		t.Errorf("blamed a process that has gone: %v", err)
+	}
+}
