@@ -3,8 +3,10 @@
 package store
 
 import (
+	"encoding/binary"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -12,6 +14,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	bolt "go.etcd.io/bbolt"
 )
 
 // Only a regular tasking file is opened: an empty file is damage (never
@@ -71,5 +75,27 @@ func TestOnlyRegularFilesOpen(t *testing.T) {
 	var locked *LockedError
 	if !errors.As(err, &locked) || locked.Owner != nil || strings.Contains(err.Error(), "pid") {
 		t.Errorf("blamed a process that has gone: %v", err)
+	}
+}
+
+// A file a newer release wrote is refused, reading or writing, with both
+// versions named, and left as it is.
+func TestNewerSchemaRefused(t *testing.T) {
+	tiny, _, path := openTiny(t)
+	mustNoErr(t, tiny.update(func(tx *bolt.Tx) error {
+		return tx.Bucket(bMeta).Put(kSchema, binary.BigEndian.AppendUint64(nil, SchemaVersion+1))
+	}))
+	mustNoErr(t, tiny.Close())
+	tiny.db = nil
+	before, _ := os.ReadFile(path)
+	for _, ro := range []bool{false, true} {
+		_, err := Open(path, Options{ReadOnly: ro})
+		var tooNew *TooNewError
+		if !errors.As(err, &tooNew) || !strings.Contains(err.Error(), fmt.Sprintf("schema %d; this one understands up to %d", SchemaVersion+1, SchemaVersion)) {
+			t.Errorf("read-only %v: %v", ro, err)
+		}
+	}
+	if after, _ := os.ReadFile(path); string(after) != string(before) {
+		t.Error("the newer file was changed")
 	}
 }

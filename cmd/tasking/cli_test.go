@@ -467,7 +467,9 @@ func TestUsageErrorsExit2(t *testing.T) {
 		{[]string{"actions", "--hotspot", "A-3"}, "is not a hotspot ref"},
 		{[]string{"actions", "--overdue=maybe"}, "invalid argument"},
 		{[]string{"actions", "--format"}, "flag needs an argument"},
-		{[]string{"demo", "--scale", "huge"}, "is not a scale"},
+		{[]string{"demo", "--scale", "huge"}, "is not a scale: use small, large or decade"},
+		{[]string{"demo", "--seed", "3"}, "--seed goes with --scale decade"},
+		{[]string{"demo", "--scale", "decade", "--seed", "x"}, "invalid argument"},
 	} {
 		t.Run(strings.Join(tc.args, " "), func(t *testing.T) {
 			failsWith(t, run(t, nil, append([]string{"--db", db}, tc.args...)...), 2, tc.want)
