@@ -17,8 +17,8 @@ import (
 // stay legible.
 //
 // Two readers matter: CommonMark ones (goldmark, GitHub, pandoc), which
-// resolve a backslash before any ASCII punctuation, and glamour, the TUI's
-// preview, which resolves entities and then only a fixed list of backslash
+// resolve a backslash before any ASCII punctuation, and glamour (Charm's terminal
+// renderer: glow, a terminal reader), which resolves entities and then only a fixed list of backslash
 // escapes. So a character on glamour's list gets a backslash, and one off
 // it (~ & = :) becomes a character reference, which both read as plain text
 // and which never counts as markup.

@@ -32,7 +32,7 @@ func (d Doc) Markdown() string {
 	}
 	if d.ConfidentialityRead {
 		w.para("The Chair read the confidentiality statement:")
-		// An italic paragraph, not a blockquote: glamour (the TUI preview)
+		// An italic paragraph, not a blockquote: glamour (terminal readers)
 		// mis-wraps long blockquotes, leaving words outside the quote bar.
 		w.para("*" + escapeText(d.ConfidentialityStatement, "") + "*")
 	} else {

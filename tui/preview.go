@@ -9,14 +9,15 @@ import (
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
-	"charm.land/glamour/v2"
 	"github.com/ccsp/tasking/minutes"
 	"github.com/ccsp/tasking/model"
 )
 
-// preview shows a meeting's minutes as they will be saved: the same
-// Markdown `tasking minutes` writes, rendered with glamour in a command
-// (never in View), in a scrolling viewport.
+// preview shows a meeting's minutes as they will be read: the plain-text
+// version `tasking minutes --format txt` writes (the email body), its
+// headings in bold, made in a command (never in View), in a scrolling
+// viewport. (Not Markdown through a renderer: one would bring a syntax
+// highlighter's start-up cost to every command.)
 type preview struct {
 	ref      string // what was asked for: "latest" or "M-3"
 	public   bool   // the Part 1 version for publication (p toggles)
@@ -53,16 +54,7 @@ func (a *App) renderPreview() tea.Cmd {
 	if p == nil {
 		return nil
 	}
-	// glamour adds its own margins and a quote bar, and wraps quotes past
-	// the width it is given: leave it room inside the box.
-	st, ref, w, public := a.st, p.ref, max(a.w-10, 40), p.public
-	style := "dark"
-	if !a.styles.isDark {
-		style = "light"
-	}
-	if os.Getenv("NO_COLOR") != "" {
-		style = "notty"
-	}
+	st, ref, w, public, styles := a.st, p.ref, max(a.w-10, 40), p.public, a.styles
 	return func() tea.Msg {
 		m, err := st.ResolveMeeting(ref)
 		if err != nil {
@@ -72,17 +64,26 @@ func (a *App) renderPreview() tea.Cmd {
 		if err != nil {
 			return previewMsg{ref: ref, err: err}
 		}
-		md, err := minutes.Render(rec, minutes.MD, minutes.Options{Public: public})
+		txt, err := minutes.Render(rec, minutes.TXT, minutes.Options{Public: public})
 		if err != nil {
 			return previewMsg{ref: ref, public: public, err: err}
 		}
-		r, err := glamour.NewTermRenderer(glamour.WithStandardStyle(style), glamour.WithWordWrap(w))
-		if err != nil {
-			return previewMsg{ref: ref, public: public, meeting: m, err: err}
-		}
-		out, err := r.Render(string(md))
-		return previewMsg{ref: ref, public: public, rec: rec, meeting: m, markdown: string(md), rendered: out, width: w, err: err}
+		return previewMsg{ref: ref, public: public, rec: rec, meeting: m, markdown: string(txt), rendered: styleMinutes(string(txt), styles), width: w}
 	}
+}
+
+// styleMinutes bolds the plain-text minutes' headings (the lines "===" or
+// "---" underline) and indents the page one column.
+func styleMinutes(txt string, s Styles) string {
+	lines := strings.Split(strings.TrimRight(txt, "\n"), "\n")
+	for i, l := range lines {
+		under := i+1 < len(lines) && l != "" && (strings.Trim(lines[i+1], "=") == "" || strings.Trim(lines[i+1], "-") == "") && lines[i+1] != ""
+		if under {
+			l = s.Bold.Render(l)
+		}
+		lines[i] = " " + l
+	}
+	return strings.Join(lines, "\n")
 }
 
 func (a *App) previewReady(msg previewMsg) {

@@ -511,7 +511,7 @@ func TestPreviewPublicAndExport(t *testing.T) {
 	ss.keys("M")
 	ss.waitFor("· restricted", "OFFICIAL-SENSITIVE")
 	ss.keys("p")
-	ss.waitFor("PUBLIC (Part 1)", "taken in private")
+	ss.waitFor("PUBLIC (Part 1)", "PUBLIC — Part 1 minutes", "private (Part 2)")
 	ss.keys("w")
 	ss.waitFor("Export the minutes · public (Part 1)", "minutes-2026-11-17-public.md")
 	ss.keys("right") // html: the default name follows
