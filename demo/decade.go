@@ -20,6 +20,10 @@ import (
 // real one would be.
 const decadeAgencies = 30
 
+// DecadeVersion changes whenever the decade's generator makes a different
+// record for the same seed (benchmarks key their cached copy on it).
+const DecadeVersion = 2
+
 // HistorySize is how big a history to build: the decade, or a part of it
 // with the same shape (tests use a tenth).
 type HistorySize struct {
@@ -254,8 +258,11 @@ func (g *decadeGen) addHotspots(wards []Ward) {
 		open := min(k*(n+26)/g.size.Hotspots-26+g.rng.IntN(3), n-1)
 		life := 6 + g.rng.IntN(40)
 		closeAt := open + life
-		if closeAt >= n {
-			closeAt = -1
+		switch {
+		case closeAt >= n:
+			closeAt = -1 // still open
+		case closeAt < 1:
+			closeAt = 1 + g.rng.IntN(5) // referred before the first meeting: walked at least once
 		}
 		problem := s.title
 		if _, after, ok := strings.Cut(s.title, ": "); ok {
@@ -483,6 +490,12 @@ func (g *decadeGen) action(i int, h model.Hotspot, at time.Time) {
 		closeAt = g.hsClose[h.ID-1]
 	}
 	for _, s := range steps {
+		if s.meeting < 0 && rep == nil {
+			// Nobody from the agency sits on the group to give news: the
+			// chair records it at the next meeting instead.
+			next := i + 1 + int(s.at.Sub(g.at(g.past[i], 10, 0)).Hours())/(24*7)
+			s.meeting, s.at = next, g.at(g.past[min(next, n-1)], 10, 30+int(id%20))
+		}
 		if closeAt >= 0 && (s.meeting >= closeAt || (s.meeting < 0 && !s.at.Before(g.at(g.past[closeAt], 10, 0)))) {
 			break // the hotspot closed first
 		}

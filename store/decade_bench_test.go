@@ -33,7 +33,7 @@ func decadePath(b *testing.B) string {
 			decadeOnce.path = p
 			return
 		}
-		p := filepath.Join(os.TempDir(), fmt.Sprintf("tasking-bench-decade-seed1-%s-schema%d.db", benchDay, store.SchemaVersion))
+		p := filepath.Join(os.TempDir(), fmt.Sprintf("tasking-bench-decade-v%d-seed1-%s-schema%d.db", demo.DecadeVersion, benchDay, store.SchemaVersion))
 		decadeOnce.path = p
 		if _, err := os.Stat(p); err == nil {
 			return
