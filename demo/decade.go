@@ -484,18 +484,20 @@ func (g *decadeGen) action(i int, h model.Hotspot, at time.Time) {
 	if g.made*g.size.Updates/g.size.Actions > len(g.d.Updates)+len(steps)+1 {
 		steps = append(steps[:1:1], append([]step{with(between(1, 17), model.UpdateNote, "", repNotes[int(id+3)%len(repNotes)])}, steps[1:]...)...)
 	}
+	for k, s := range steps {
+		if s.meeting < 0 && rep == nil {
+			// Nobody from the agency sits on the group to give news: the
+			// chair records it at the next meeting instead.
+			next := i + 1 + int(s.at.Sub(g.at(g.past[i], 10, 0)).Hours())/(24*7)
+			steps[k].meeting, steps[k].at = next, g.at(g.past[min(next, n-1)], 10, 30+int(id%20))
+		}
+	}
 	slices.SortStableFunc(steps, func(x, y step) int { return x.at.Compare(y.at) })
 	closeAt := -1
 	if h.ID != 0 {
 		closeAt = g.hsClose[h.ID-1]
 	}
 	for _, s := range steps {
-		if s.meeting < 0 && rep == nil {
-			// Nobody from the agency sits on the group to give news: the
-			// chair records it at the next meeting instead.
-			next := i + 1 + int(s.at.Sub(g.at(g.past[i], 10, 0)).Hours())/(24*7)
-			s.meeting, s.at = next, g.at(g.past[min(next, n-1)], 10, 30+int(id%20))
-		}
 		if closeAt >= 0 && (s.meeting >= closeAt || (s.meeting < 0 && !s.at.Before(g.at(g.past[closeAt], 10, 0)))) {
 			break // the hotspot closed first
 		}
