@@ -10,12 +10,13 @@ import (
 
 func newActionsCmd(a *app) *cobra.Command {
 	var formatFlag, agency, status, hotspot string
-	var overdue, mine bool
+	var overdue, mine, every bool
 	cmd := &cobra.Command{
 		Use:   "actions",
 		Short: "List actions, overdue first",
 		Long: "actions lists the actions still to do (not done or cancelled), overdue first, then by due date. " +
-			"--status shows one status instead, done and cancelled included. --agency takes part of a name " +
+			"--status shows one status instead, done and cancelled included; --all shows every action, whatever " +
+			"its status. --agency takes part of a name " +
 			"or short name (police, hous, dfrs).\n\n" +
 			"CSV and JSON fields: ref, hotspot, text, agency, officer, due, status, rag, created_meeting, updated_at, last_update.",
 		Example: "  tasking actions --agency police --overdue\n" +
@@ -28,7 +29,10 @@ func newActionsCmd(a *app) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			filter := model.ActionFilter{OpenOnly: true, Overdue: overdue}
+			filter := model.ActionFilter{OpenOnly: !every, Overdue: overdue}
+			if every && (cmd.Flags().Changed("status") || overdue) {
+				return usagef("--all lists every action: give it without --status or --overdue")
+			}
 			if cmd.Flags().Changed("status") {
 				if filter.Status, err = model.ParseActionStatus(status); err != nil {
 					return &usageError{fmt.Errorf("--status: %w", err)}
@@ -95,6 +99,7 @@ func newActionsCmd(a *app) *cobra.Command {
 	cmd.Flags().BoolVar(&mine, "mine", false, "only my agency's actions (who I am: --as, or remembered)")
 	cmd.Flags().StringVar(&status, "status", "", "only actions with this status: open, in-progress, done, blocked or cancelled")
 	cmd.Flags().BoolVar(&overdue, "overdue", false, "only actions past their due date")
+	cmd.Flags().BoolVar(&every, "all", false, "every action, done and cancelled included")
 	cmd.Flags().StringVar(&hotspot, "hotspot", "", "only actions for this hotspot (a ref like HS-3)")
 	statuses := make([]string, len(model.ActionStatuses))
 	for i, st := range model.ActionStatuses {
