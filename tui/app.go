@@ -30,6 +30,12 @@ const (
 // questions, help) and the data each screen shows. Screens are methods on
 // App in their own files; all I/O happens in commands.
 type App struct {
+	// loading: a screen load is in flight; nextLoad is the one to run when
+	// it answers (loads.go). loadsRun and loadsCoalesced count them (tests).
+	loading                  bool
+	nextLoad                 func() tea.Cmd
+	loadsRun, loadsCoalesced int
+
 	st     Store
 	actor  model.Actor
 	now    func() time.Time
@@ -185,6 +191,10 @@ func (a *App) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case historyMsg:
 		a.showHistory(msg)
 		return a, nil
+	case loadedMsg:
+		next := a.loaded()
+		m, cmd := a.update(msg.inner)
+		return m, tea.Batch(next, cmd)
 	case itemHistoryMsg:
 		a.itemHistoryLoaded(msg)
 		return a, nil

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"testing"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/ccsp/tasking/demo"
@@ -18,13 +19,33 @@ import (
 // settle runs a command chain synchronously until it yields no message we
 // care about (loads and writes; ticks and the change feed are skipped).
 func settle(a *App, cmd tea.Cmd) {
-	for cmd != nil {
-		msg := cmd()
-		switch msg.(type) {
-		case homeMsg, meetingMsg, emptyMsg, savedMsg, failedMsg, myActionsMsg:
-			_, cmd = a.Update(msg)
-		default:
-			return
+	queue := []tea.Cmd{cmd}
+	for len(queue) > 0 {
+		c := queue[0]
+		queue = queue[1:]
+		if c == nil {
+			continue
+		}
+		msg := c()
+		switch m := msg.(type) {
+		case tea.BatchMsg:
+			// A batch may hold a wait for the change feed, which blocks:
+			// follow only what answers at once.
+			for _, bc := range m {
+				if bc == nil {
+					continue
+				}
+				ch := make(chan tea.Msg, 1)
+				go func() { ch <- bc() }()
+				select {
+				case got := <-ch:
+					queue = append(queue, func() tea.Msg { return got })
+				case <-time.After(2 * time.Second):
+				}
+			}
+		case homeMsg, meetingMsg, emptyMsg, savedMsg, failedMsg, myActionsMsg, loadedMsg, itemHistoryMsg:
+			_, next := a.Update(msg)
+			queue = append(queue, next)
 		}
 	}
 }

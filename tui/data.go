@@ -133,7 +133,9 @@ func tick() tea.Cmd {
 	return tea.Tick(time.Second, func(t time.Time) tea.Msg { return tickMsg(t) })
 }
 
-func (a *App) loadHome() tea.Cmd {
+func (a *App) loadHome() tea.Cmd { return a.coalesce(a.readHome) }
+
+func (a *App) readHome() tea.Cmd {
 	a.gen++
 	gen, st := a.gen, a.st
 	return func() tea.Msg {
@@ -146,6 +148,10 @@ func (a *App) loadHome() tea.Cmd {
 }
 
 func (a *App) loadMeeting(id model.ID) tea.Cmd {
+	return a.coalesce(func() tea.Cmd { return a.readMeeting(id) })
+}
+
+func (a *App) readMeeting(id model.ID) tea.Cmd {
 	a.gen++
 	gen, st := a.gen, a.st
 	return func() tea.Msg {

@@ -32,6 +32,10 @@ func (a *App) openHotspot(id model.ID) tea.Cmd {
 }
 
 func (a *App) loadHotspot(id model.ID) tea.Cmd {
+	return a.coalesce(func() tea.Cmd { return a.readHotspot(id) })
+}
+
+func (a *App) readHotspot(id model.ID) tea.Cmd {
 	a.gen++
 	gen, st := a.gen, a.st
 	return func() tea.Msg {

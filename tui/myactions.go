@@ -82,7 +82,9 @@ func (a *App) rescope() tea.Cmd {
 	return nil
 }
 
-func (a *App) loadMyActions() tea.Cmd {
+func (a *App) loadMyActions() tea.Cmd { return a.coalesce(a.readMyActions) }
+
+func (a *App) readMyActions() tea.Cmd {
 	a.gen++
 	gen, st, scope, agency := a.gen, a.st, a.mine.scope(), a.actor.AgencyID
 	return func() tea.Msg {

@@ -48,7 +48,9 @@ func (a *App) openPeople() tea.Cmd {
 	return a.loadPeople()
 }
 
-func (a *App) loadPeople() tea.Cmd {
+func (a *App) loadPeople() tea.Cmd { return a.coalesce(a.readPeople) }
+
+func (a *App) readPeople() tea.Cmd {
 	a.gen++
 	gen, st := a.gen, a.st
 	return func() tea.Msg {

@@ -567,7 +567,7 @@ func TestStaleMeetingLoadIsDropped(t *testing.T) {
 	t.Cleanup(a.Close)
 	a.Update(windowSize(120, 36))
 	settle(a, a.openMeeting(m.ID))
-	stale := a.loadMeeting(m.ID)() // read now, at item 1
+	stale := a.readMeeting(m.ID)() // read now, at item 1
 	settle(a, a.key(keyPress("]")))
 	settle(a, a.key(keyPress("]")))
 	if a.mt.cur != 2 {
