@@ -296,6 +296,7 @@ func (a *App) patchAction(act model.Action) {
 	}
 	if a.mt != nil && a.mt.view != nil {
 		v := a.mt.view
+		v.mattersRows = nil
 		patch(v.rec.Actions)
 		patch(v.matters)
 		patch(v.shownMatters)

@@ -6,6 +6,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/ccsp/tasking/demo"
+	"github.com/ccsp/tasking/internal/benchdb"
 	"github.com/ccsp/tasking/model"
 )
 
@@ -43,7 +44,7 @@ func settle(a *App, cmd tea.Cmd) {
 				case <-time.After(2 * time.Second):
 				}
 			}
-		case homeMsg, meetingMsg, emptyMsg, savedMsg, failedMsg, myActionsMsg, loadedMsg, itemHistoryMsg:
+		case homeMsg, meetingMsg, emptyMsg, savedMsg, failedMsg, myActionsMsg, loadedMsg, itemHistoryMsg, hotspotMsg, peopleMsg, previewMsg:
 			_, next := a.Update(msg)
 			queue = append(queue, next)
 		}
@@ -106,3 +107,134 @@ func BenchmarkMeetingItemKeypressLarge(b *testing.B) { benchMeetingItem(b, demo.
 // Matters arising lists every open action from earlier meetings: the list
 // that grows with the database. Only the rows on screen are drawn.
 func BenchmarkMattersKeypressLarge(b *testing.B) { benchMeetingAt(b, demo.Large, 3, model.ItemMatters) }
+
+// The decade (internal/benchdb): every screen's keypress, Update and View,
+// on ten years of record, at 160×48.
+
+// decadeApp is the app on a copy of the decade as the chair, with the
+// meeting started at item (or home when item < 0).
+func decadeApp(b *testing.B, item int) *App {
+	s := benchdb.OpenCopy(b)
+	actor := chairOf(b, s)
+	a := New(Config{Store: s, Actor: actor, Now: benchdb.Clock})
+	b.Cleanup(a.Close)
+	a.Update(tea.WindowSizeMsg{Width: 160, Height: 48})
+	if item < 0 {
+		settle(a, func() tea.Msg { return emptyMsg{false} })
+		if a.home == nil {
+			b.Fatal("home did not load")
+		}
+		return a
+	}
+	m, err := s.StartMeeting(actor, model.Date{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	if _, err := s.GoToItem(actor, m.ID, item); err != nil {
+		b.Fatal(err)
+	}
+	settle(a, a.openMeeting(m.ID))
+	if a.mt == nil || a.mt.view == nil {
+		b.Fatal("the meeting did not load")
+	}
+	return a
+}
+
+// press measures keys in turn, each Update and View.
+func press(b *testing.B, a *App, keys ...string) {
+	msgs := make([]tea.KeyPressMsg, len(keys))
+	for i, k := range keys {
+		msgs[i] = keyPress(k)
+	}
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		a.Update(msgs[i%len(msgs)])
+		_ = a.View()
+		i++
+	}
+}
+
+// typing is a filter being typed and rubbed out: each key refilters.
+var typing = []string{"p", "a", "t", "r", "backspace", "backspace", "backspace", "backspace"}
+
+func BenchmarkDecadeHomeKeypress(b *testing.B) { press(b, decadeApp(b, -1), "j", "k") }
+
+func BenchmarkDecadeHomeFilterTyping(b *testing.B) {
+	a := decadeApp(b, -1)
+	a.Update(keyPress("/"))
+	press(b, a, typing...)
+}
+
+func BenchmarkDecadeMattersKeypress(b *testing.B) { press(b, decadeApp(b, 3), "j", "k") }
+
+func BenchmarkDecadeMattersFilterTyping(b *testing.B) {
+	a := decadeApp(b, 3)
+	a.Update(keyPress("/"))
+	press(b, a, typing...)
+}
+
+func BenchmarkDecadeHotspotItemKeypress(b *testing.B) {
+	a := decadeApp(b, 4)
+	settle(a, a.wantHistory())
+	press(b, a, "j", "k")
+}
+
+func BenchmarkDecadeAgendaKeypress(b *testing.B) {
+	a := decadeApp(b, 4)
+	a.Update(keyPress("tab"))
+	press(b, a, "j", "k")
+}
+
+func decadeMine(b *testing.B) *App {
+	a := decadeApp(b, -1)
+	settle(a, a.openMyActions())
+	settle(a, a.key(keyPress("t"))) // every agency
+	if a.mine == nil || a.mine.data == nil || !a.mine.all {
+		b.Fatal("My actions did not load for every agency")
+	}
+	return a
+}
+
+func BenchmarkDecadeMyActionsKeypress(b *testing.B) { press(b, decadeMine(b), "j", "k") }
+
+func BenchmarkDecadeMyActionsFilterTyping(b *testing.B) {
+	a := decadeMine(b)
+	a.Update(keyPress("/"))
+	press(b, a, typing...)
+}
+
+// The last year's finished work too: the longest list My actions reads.
+func BenchmarkDecadeMyActionsAllStatusesFilterTyping(b *testing.B) {
+	a := decadeMine(b)
+	for statusFilters[a.mine.status] != "all" {
+		settle(a, a.key(keyPress("f")))
+	}
+	a.Update(keyPress("/"))
+	press(b, a, typing...)
+}
+
+func BenchmarkDecadeHotspotPageKeypress(b *testing.B) {
+	a := decadeApp(b, -1)
+	settle(a, a.openHotspot(a.home.Hotspots[0].ID))
+	if a.hp == nil {
+		b.Fatal("the hotspot page did not load")
+	}
+	press(b, a, "j", "k")
+}
+
+func BenchmarkDecadePreviewKeypress(b *testing.B) {
+	a := decadeApp(b, -1)
+	cmd := a.openPreview("latest")
+	a.Update(cmd())
+	if a.preview == nil || a.preview.rendered == "" {
+		b.Fatal("the minutes did not render")
+	}
+	press(b, a, "j", "k")
+}
+
+func BenchmarkDecadePeopleKeypress(b *testing.B) {
+	a := decadeApp(b, -1)
+	settle(a, a.openPeople())
+	press(b, a, "j", "k")
+}

@@ -1,13 +1,10 @@
 package tui
 
 import (
-	"slices"
-	"strings"
 
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 	"github.com/ccsp/tasking/model"
-	"github.com/sahilm/fuzzy"
 )
 
 // filter is the `/` text filter on a list: type to narrow it, enter to keep
@@ -82,26 +79,5 @@ func (f *filter) view(s Styles) string {
 // over a whole row is too loose to be the first answer. An empty query
 // matches everything.
 func matching(query string, candidates []string) []int {
-	var out []int
-	if query == "" {
-		out = make([]int, len(candidates))
-		for i := range out {
-			out[i] = i
-		}
-		return out
-	}
-	q := strings.ToLower(query)
-	for i, c := range candidates {
-		if strings.Contains(strings.ToLower(c), q) {
-			out = append(out, i)
-		}
-	}
-	if len(out) > 0 {
-		return out
-	}
-	for _, m := range fuzzy.Find(query, candidates) {
-		out = append(out, m.Index)
-	}
-	slices.Sort(out)
-	return out
+	return newFinder(candidates).find(query)
 }

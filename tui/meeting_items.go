@@ -343,9 +343,15 @@ func (a *App) mattersPane(w int) itemPane {
 	// Every row is laid out alike, reviewed, finished or neither, so the
 	// columns line up down the list.
 	markAt := marksFor(w - updW)
+	if v.mattersRows == nil || v.mattersRowsFor != (rowLayout{w: w, dark: s.isDark}) {
+		v.mattersRows, v.mattersRowsFor = map[model.ID]string{}, rowLayout{w: w, dark: s.isDark}
+	}
 	return itemPane{head: head, rows: len(shown), sel: mt.sel,
 		row: func(i int, selected bool) string {
 			act := shown[i]
+			if row, ok := v.mattersRows[act.ID]; ok {
+				return a.rowMark(selected, row)
+			}
 			mark := ""
 			if u, ok := v.reviewed[act.ID]; ok {
 				mark = s.Green.Render("✓ " + reviewedLabel(u))
@@ -356,6 +362,7 @@ func (a *App) mattersPane(w int) itemPane {
 			if wide && v.newsSince(act) {
 				row += " " + s.Muted.Render(clip(act.LastUpdateAt.Local().Format("02 Jan")+" "+shortName(act.LastUpdateBy)+": "+act.LastUpdate, updW-2))
 			}
+			v.mattersRows[act.ID] = row
 			return a.rowMark(selected, row)
 		},
 		// Under the selected action: its words in full, why it is red or

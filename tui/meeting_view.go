@@ -20,6 +20,14 @@ type meetingView struct {
 	items        []agendaEntry
 	matters      []model.Action
 	shownMatters []model.Action // matters passing the `/` filter
+	// findMatters matches `/` text against matters arising as first
+	// sorted (mattersIDs, in that order); the list may be reordered since.
+	findMatters *finder
+	mattersIDs  []model.ID
+	// mattersRows are matters arising's drawn rows, for one layout: a key
+	// press redraws only what it changes (a patched action clears them).
+	mattersRows    map[model.ID]string
+	mattersRowsFor rowLayout
 	overdue      int
 	reviewed     map[model.ID]model.ActionUpdate   // the last update made to each action in this meeting
 	updatesHere  map[model.ID][]model.ActionUpdate // every update made to each action in this meeting
@@ -110,6 +118,13 @@ func buildMeetingView(rec model.MeetingRecord) *meetingView {
 	v.progress = model.MeetingProgress(&rec)
 	v.matters = rec.MattersArising()
 	v.shownMatters = v.matters
+	texts := make([]string, len(v.matters))
+	v.mattersIDs = make([]model.ID, len(v.matters))
+	for i, a := range v.matters {
+		texts[i] = a.Ref() + " " + a.Text + " " + v.idx.Agencies.Name(a.AgencyID) + " " + v.idx.Agencies.Label(a.AgencyID) + " " + a.Officer
+		v.mattersIDs[i] = a.ID
+	}
+	v.findMatters = newFinder(texts)
 	for _, a := range v.matters {
 		if a.IsOverdue(rec.Today) {
 			v.overdue++
@@ -243,13 +258,15 @@ func (v *meetingView) filterMatters(query string) {
 		v.shownMatters = v.matters
 		return
 	}
-	cands := make([]string, len(v.matters))
-	for i, a := range v.matters {
-		cands[i] = a.Ref() + " " + a.Text + " " + v.idx.Agencies.Name(a.AgencyID) + " " + v.idx.Agencies.Label(a.AgencyID) + " " + a.Officer
+	hit := map[model.ID]bool{}
+	for _, i := range v.findMatters.find(query) {
+		hit[v.mattersIDs[i]] = true
 	}
 	v.shownMatters = v.shownMatters[:0:0]
-	for _, i := range matching(query, cands) {
-		v.shownMatters = append(v.shownMatters, v.matters[i])
+	for _, a := range v.matters {
+		if hit[a.ID] {
+			v.shownMatters = append(v.shownMatters, a)
+		}
 	}
 }
 

@@ -30,6 +30,20 @@ type myActions struct {
 	selID    model.ID
 	back     screen
 	err      string
+	// overdue counts the shown actions past due (refilterMine): View
+	// never walks the list.
+	overdue int
+	// rows are the drawn rows by action, for the layout in rowsFor: a key
+	// press redraws only the rows it changes (refilterMine empties it).
+	rows    map[model.ID]string
+	rowsFor rowLayout
+}
+
+// rowLayout is what a drawn row depends on besides its action.
+type rowLayout struct {
+	w    int
+	all  bool
+	dark bool
 }
 
 type myData struct {
@@ -41,6 +55,15 @@ type myData struct {
 	hotspots map[model.ID]model.Hotspot
 	next     model.Date
 	today    model.Date
+	// find matches `/` text against every action read (built with the
+	// read, off the UI's goroutine).
+	find *finder
+}
+
+// text is what `/` searches in an action.
+func (d *myData) text(act model.Action) string {
+	h := d.hotspots[act.HotspotID]
+	return act.Ref() + " " + act.Text + " " + act.Officer + " " + h.Ref() + " " + h.Title + " " + act.LastUpdate + " " + d.agencies.Label(act.AgencyID)
 }
 
 type myActionsMsg struct {
@@ -117,6 +140,11 @@ func (a *App) readMyActions() tea.Cmd {
 			return myActionsMsg{gen: gen, err: err}
 		}
 		d := &myData{scope: scope, actions: acts, agencies: model.IndexAgencies(ags), hotspots: hotspots, next: next, today: today}
+		texts := make([]string, len(acts))
+		for i, act := range acts {
+			texts[i] = d.text(act)
+		}
+		d.find = newFinder(texts)
 		return myActionsMsg{gen: gen, data: d}
 	}
 }
@@ -155,26 +183,39 @@ func (a *App) refilterMine() {
 		return
 	}
 	d := m.data
-	var byFilters []model.Action
-	var cands []string
-	for _, act := range d.actions {
-		if !m.all && act.AgencyID != a.actor.AgencyID {
-			continue
-		}
-		if !statusPasses(statusFilters[m.status], act.Status) || !a.windowPasses(act) {
-			continue
-		}
-		if m.hotspot != 0 && act.HotspotID != m.hotspot {
-			continue
-		}
-		byFilters = append(byFilters, act)
-		h := d.hotspots[act.HotspotID]
-		cands = append(cands, act.Ref()+" "+act.Text+" "+act.Officer+" "+h.Ref()+" "+h.Title+" "+act.LastUpdate+" "+d.agencies.Label(act.AgencyID))
+	passes := func(act model.Action) bool {
+		return (m.all || act.AgencyID == a.actor.AgencyID) && statusPasses(statusFilters[m.status], act.Status) &&
+			a.windowPasses(act) && (m.hotspot == 0 || act.HotspotID == m.hotspot)
 	}
 	m.shown = m.shown[:0]
-	for _, i := range matching(m.filter.query(), cands) {
-		m.shown = append(m.shown, byFilters[i])
+	query := m.filter.query()
+	hits := d.find.find(query)
+	for _, i := range hits {
+		if act := d.actions[i]; passes(act) {
+			m.shown = append(m.shown, act)
+		}
 	}
+	if len(m.shown) == 0 && len(hits) > 0 && query != "" {
+		// The words are only in actions the other filters hide: try the
+		// letters in order among those they show.
+		var shown []model.Action
+		var texts []string
+		for i, act := range d.actions {
+			if passes(act) {
+				shown, texts = append(shown, act), append(texts, d.find.orig[i])
+			}
+		}
+		for _, i := range matching(query, texts) {
+			m.shown = append(m.shown, shown[i])
+		}
+	}
+	m.overdue = 0
+	for _, act := range m.shown {
+		if act.IsOverdue(d.today) {
+			m.overdue++
+		}
+	}
+	m.rows = nil
 	m.sel = max(min(m.sel, len(m.shown)-1), 0)
 	for i, act := range m.shown {
 		if act.ID == m.selID {
@@ -380,13 +421,7 @@ func (a *App) myActionsView(w, h int) string {
 	if m.all {
 		whose = "all agencies"
 	}
-	overdue := 0
-	for _, act := range m.shown {
-		if act.IsOverdue(d.today) {
-			overdue++
-		}
-	}
-	title := fmt.Sprintf("My actions · %s · %d shown · %d overdue", whose, len(m.shown), overdue)
+	title := fmt.Sprintf("My actions · %s · %d shown · %d overdue", whose, len(m.shown), m.overdue)
 	filters := fmt.Sprintf(" %s %s · %s %s · %s %s", s.Key.Render("f"), statusFilters[m.status], s.Key.Render("w"), dueWindows[m.window], s.Key.Render("h"), "hotspot: ")
 	if m.hotspot != 0 {
 		filters += model.HotspotRef(m.hotspot)
@@ -427,8 +462,15 @@ func (a *App) myActionsView(w, h int) string {
 	head = append(head, "status")
 	lines := []string{filters, s.Muted.Render(" " + columns(w-4, widths, head...))}
 	m.off = window(m.sel, m.off, len(m.shown), listH)
+	if layout := (rowLayout{w: w, all: m.all, dark: s.isDark}); m.rows == nil || m.rowsFor != layout {
+		m.rows, m.rowsFor = map[model.ID]string{}, layout
+	}
 	for i := m.off; i < len(m.shown) && i < m.off+listH; i++ {
 		act := m.shown[i]
+		if row, ok := m.rows[act.ID]; ok {
+			lines = append(lines, a.rowMark(i == m.sel, row))
+			continue
+		}
 		cells := []string{act.Ref(), s.RAG(act.RAGFor(d.today)), model.HotspotRef(act.HotspotID), act.Text}
 		if m.all {
 			cells = append(cells, d.agencies.Label(act.AgencyID))
@@ -447,7 +489,9 @@ func (a *App) myActionsView(w, h int) string {
 			cells = append(cells, s.Muted.Render(latest))
 		}
 		cells = append(cells, s.Status(act.Status, false))
-		lines = append(lines, a.rowMark(i == m.sel, columns(w-4, widths, cells...)))
+		row := columns(w-4, widths, cells...)
+		m.rows[act.ID] = row
+		lines = append(lines, a.rowMark(i == m.sel, row))
 	}
 	if len(m.shown) == 0 {
 		msg := "Nothing matches these filters."

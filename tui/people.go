@@ -291,11 +291,18 @@ func (a *App) peopleView(w, h int) string {
 		lines = append(lines, " "+s.Muted.Render("loading…"))
 		return box(s.BorderStyle, "People and agencies", lines, w, h)
 	}
-	var rows []string
+	// Only the rows in view are drawn: the list is a decade's members.
+	visible := func(n int) (from, to int) {
+		room := h - 2 - len(lines)
+		pp.off = window(pp.sel, pp.off, n, room)
+		return pp.off, min(n, pp.off+room)
+	}
 	switch pp.tab {
 	case tabMembers:
 		lines = append(lines, " "+s.Muted.Render(columns(w-4, []int{26, 22, 12}, "name", "agency", "role", "job title")))
-		for i, m := range pp.members {
+		from, to := visible(len(pp.members))
+		for i := from; i < to; i++ {
+			m := pp.members[i]
 			role := string(m.Role)
 			if m.Retired {
 				role = "retired"
@@ -304,11 +311,13 @@ func (a *App) peopleView(w, h int) string {
 			if m.Retired {
 				row = s.Muted.Render(row)
 			}
-			rows = append(rows, a.rowMark(i == pp.sel, " "+row))
+			lines = append(lines, a.rowMark(i == pp.sel, " "+row))
 		}
 	case tabAgencies:
 		lines = append(lines, " "+s.Muted.Render(columns(w-4, []int{48, 20}, "agency", "short name", "")))
-		for i, ag := range pp.agencies {
+		from, to := visible(len(pp.agencies))
+		for i := from; i < to; i++ {
+			ag := pp.agencies[i]
 			state := ""
 			if ag.Retired {
 				state = "retired"
@@ -317,7 +326,7 @@ func (a *App) peopleView(w, h int) string {
 			if ag.Retired {
 				row = s.Muted.Render(row)
 			}
-			rows = append(rows, a.rowMark(i == pp.sel, " "+row))
+			lines = append(lines, a.rowMark(i == pp.sel, " "+row))
 		}
 	case tabPartnership:
 		p := pp.p
@@ -333,9 +342,5 @@ func (a *App) peopleView(w, h int) string {
 		lines = append(lines, a.para(p.ConfidentialityStatement, w-2, nil)...)
 		return box(s.BorderStyle, "People and agencies", lines, w, h)
 	}
-	room := h - 2 - len(lines)
-	pp.off = window(pp.sel, pp.off, len(rows), room)
-	end := min(len(rows), pp.off+room)
-	lines = append(lines, rows[pp.off:end]...)
 	return box(s.BorderStyle, "People and agencies", lines, w, h)
 }
