@@ -155,7 +155,7 @@ func mattersRows(ms []MatterRow) []ActionRow {
 func refIndent(rows []ActionRow) int {
 	n := 6
 	for _, r := range rows {
-		n = max(n, ansi.StringWidth(line(r.Ref))+2)
+		n = max(n, textWidth(line(r.Ref))+2)
 	}
 	return min(n, 12)
 }
@@ -181,7 +181,7 @@ func (w *textWriter) block(s, first, rest string) {
 // lines writes s wrapped, with no blank line after; it reports whether it
 // wrote anything.
 func (w *textWriter) lines(s, first, rest string) bool {
-	width := TextWidth - max(ansi.StringWidth(first), ansi.StringWidth(rest))
+	width := TextWidth - max(textWidth(first), textWidth(rest))
 	ls := wrapText(s, width)
 	for i, l := range ls {
 		p := rest
@@ -212,7 +212,7 @@ func (w *textWriter) heading(s string, underline byte) {
 	widest := 0
 	for _, l := range ls {
 		w.b.WriteString(l + "\n")
-		widest = max(widest, ansi.StringWidth(l))
+		widest = max(widest, textWidth(l))
 	}
 	w.b.WriteString(strings.Repeat(string(underline), max(widest, 1)) + "\n\n")
 }
@@ -222,8 +222,8 @@ func (w *textWriter) heading(s string, underline byte) {
 func (w *textWriter) row(ref string, indent int, text, details string) {
 	pad := strings.Repeat(" ", indent)
 	ref = line(ref)
-	first := ref + strings.Repeat(" ", max(indent-ansi.StringWidth(ref), 1))
-	if ansi.StringWidth(first) > indent {
+	first := ref + strings.Repeat(" ", max(indent-textWidth(ref), 1))
+	if textWidth(first) > indent {
 		w.lines(ref, "", "")
 		first = pad
 	}
@@ -252,7 +252,7 @@ func wrapText(s string, width int) []string {
 			if l == "" {
 				continue
 			}
-			if ansi.StringWidth(l) <= width {
+			if textWidth(l) <= width {
 				out = append(out, l)
 				continue
 			}
@@ -266,4 +266,15 @@ func wrapText(s string, width int) []string {
 		}
 	}
 	return out
+}
+
+// textWidth is the display width of s: its length when it is ASCII (most of
+// the minutes), else what the terminal library measures.
+func textWidth(s string) int {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 || s[i] == 0x1b {
+			return ansi.StringWidth(s)
+		}
+	}
+	return len(s)
 }

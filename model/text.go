@@ -34,6 +34,9 @@ func Invalid(field, format string, args ...any) error {
 // tabs become spaces, \r\n becomes \n, invalid UTF-8 is
 // dropped, and the result is trimmed.
 func CleanText(s string) string {
+	if plainASCII(s) {
+		return strings.TrimSpace(s) // nothing to take out: most text
+	}
 	var b strings.Builder
 	b.Grow(len(s))
 	for i := 0; i < len(s); {
@@ -187,4 +190,15 @@ func CheckLine(field, label, s string, required bool, max int) (string, error) {
 		return "", Invalid(field, "%s is %d characters; the most is %d", label, n, max)
 	}
 	return clean, nil
+}
+
+// plainASCII: s is printable ASCII and line breaks, which CleanText keeps
+// as they are.
+func plainASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; (c < 0x20 || c > 0x7e) && c != '\n' {
+			return false
+		}
+	}
+	return true
 }

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/ccsp/tasking/internal/benchdb"
+	"github.com/ccsp/tasking/minutes"
 	"github.com/ccsp/tasking/model"
 	"github.com/ccsp/tasking/store"
 )
@@ -100,5 +101,25 @@ func BenchmarkDecadeActionsAll(b *testing.B) {
 		if _, err := s.Actions(model.ActionFilter{OpenOnly: true, Today: benchDay}); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// Minutes of one meeting of the decade, read and written in each format.
+func BenchmarkDecadeMinutes(b *testing.B) {
+	s := openDecade(b)
+	m := latestClosed(b, s)
+	for _, f := range minutes.Formats {
+		b.Run(string(f), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				rec, err := s.MinutesRecord(m.ID)
+				if err != nil {
+					b.Fatal(err)
+				}
+				if _, err := minutes.Render(rec, f, minutes.Options{}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }
