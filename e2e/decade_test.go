@@ -1,0 +1,63 @@
+package e2e
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// A decade of record, made and checked as a partnership's administrator
+// would: `tasking demo --scale decade`, then `tasking check` on it sound, with
+// an index entry lost and with a garbage record — each found, named, exit 1
+// — and repaired by `tasking upgrade --reindex`.
+func TestCheckADecade(t *testing.T) {
+	if testing.Short() {
+		t.Skip("the decade takes about half a minute to build and check")
+	}
+	home := t.TempDir()
+	env := baseEnv(home)
+	db := filepath.Join(home, "decade.db")
+	out, errOut, code := run(t, env, "--db", db, "demo", "--scale", "decade", "--seed", "1")
+	if code != 0 || !strings.Contains(out, "59999 actions") {
+		t.Fatalf("demo --scale decade: exit %d: %s%s", code, out, errOut)
+	}
+	check := func(wantCode int, want string) {
+		t.Helper()
+		out, errOut, code := run(t, env, "--db", db, "check")
+		if code != wantCode || !strings.Contains(out, want) {
+			t.Fatalf("check: exit %d, want %d saying %q:\n%s%s", code, wantCode, want, out, errOut)
+		}
+	}
+	check(0, "no problems (59999 actions")
+
+	spoil := func(fn func(tx *bolt.Tx) error) {
+		t.Helper()
+		b, err := bolt.Open(db, 0o600, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer b.Close()
+		if err := b.Update(fn); err != nil {
+			t.Fatal(err)
+		}
+	}
+	spoil(func(tx *bolt.Tx) error {
+		c := tx.Bucket([]byte("idx_updates_meeting")).Cursor()
+		k, _ := c.Last()
+		return c.Bucket().Delete(k)
+	})
+	check(1, "idx_updates_meeting: updates #")
+	if out, errOut, code := run(t, env, "--db", db, "upgrade", "--reindex"); code != 0 {
+		t.Fatalf("reindex: exit %d: %s%s", code, out, errOut)
+	}
+	check(0, "no problems")
+
+	spoil(func(tx *bolt.Tx) error {
+		b := tx.Bucket([]byte("meetings"))
+		k, _ := b.Cursor().Last()
+		return b.Put(k, []byte(`{"id": "not a number"`))
+	})
+	check(1, "meetings #521: does not decode")
+}
