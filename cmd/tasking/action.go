@@ -92,7 +92,7 @@ func newActionAddCmd(a *app) *cobra.Command {
 }
 
 // parseDue reads a WHEN date, where next-meeting is the next meeting's date.
-func parseDue(s *store.Store, when string) (model.Date, error) {
+func parseDue(s store.Record, when string) (model.Date, error) {
 	next, err := s.NextMeetingDate()
 	if err != nil {
 		return model.Date{}, err
@@ -270,7 +270,7 @@ func writeActionJSON(w io.Writer, row actionRow, hist []model.ActionUpdate) erro
 	return enc.Encode(out)
 }
 
-func writeActionText(w io.Writer, s *store.Store, act model.Action, idx model.AgencyIndex, hist []model.ActionUpdate) error {
+func writeActionText(w io.Writer, s store.Record, act model.Action, idx model.AgencyIndex, hist []model.ActionUpdate) error {
 	today := s.Today()
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s  %s\n", act.Ref(), model.CleanLine(act.Text))

@@ -77,7 +77,7 @@ type actionLogEntry struct {
 
 // readActionLog is every action, overdue first then by due date, as log
 // rows; public asks the disclosure rule about each action and each field.
-func readActionLog(s *store.Store, public bool) ([]actionLogEntry, error) {
+func readActionLog(s store.Record, public bool) ([]actionLogEntry, error) {
 	today := s.Today()
 	actions, err := s.Actions(model.ActionFilter{Today: today})
 	if err != nil {

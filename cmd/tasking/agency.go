@@ -162,7 +162,7 @@ func newAgencyListCmd(a *app) *cobra.Command {
 
 // findAgency resolves a typed agency name among those still in the
 // partnership.
-func findAgency(s *store.Store, name string) (model.Agency, error) {
+func findAgency(s store.Record, name string) (model.Agency, error) {
 	agencies, err := s.Agencies()
 	if err != nil {
 		return model.Agency{}, err

@@ -44,7 +44,7 @@ func newCheckCmd(a *app) *cobra.Command {
 				// The pages cannot be read: the records cannot be either.
 				return problemsFound
 			}
-			s, err := a.openData(cmd)
+			s, err := a.openFile(cmd, true)
 			if err != nil {
 				return err
 			}
@@ -145,7 +145,7 @@ func newUpgradeCmd(a *app) *cobra.Command {
 		Example: "  tasking upgrade --db /srv/tasking/tasking.db\n  tasking upgrade --reindex",
 		Args:    usageArgs(cobra.NoArgs),
 		RunE: a.run(func(cmd *cobra.Command, _ []string) error {
-			s, err := a.openExisting(cmd, false)
+			s, err := a.openFile(cmd, false)
 			if err != nil {
 				return err
 			}

@@ -70,7 +70,7 @@ func mode(cmd *cobra.Command) string {
 }
 
 // open opens (creating if needed) the database for cmd.
-func (a *app) open(cmd *cobra.Command) (*store.Store, error) {
+func (a *app) open(cmd *cobra.Command) (store.Record, error) {
 	path, err := a.dbPath()
 	if err != nil {
 		return nil, err
@@ -80,14 +80,15 @@ func (a *app) open(cmd *cobra.Command) (*store.Store, error) {
 		return nil, err
 	}
 	s, err := store.Open(path, store.Options{Mode: mode(cmd), LockTimeout: lockTimeout, Now: now})
-	if err == nil {
-		tell(cmd, s)
+	if err != nil {
+		return nil, err
 	}
-	return s, err
+	tell(cmd, s)
+	return s, nil
 }
 
 // tell passes on what opening the file did (a file made private).
-func tell(cmd *cobra.Command, s *store.Store) {
+func tell(cmd *cobra.Command, s store.Record) {
 	for _, n := range s.Notices() {
 		fmt.Fprintln(cmd.ErrOrStderr(), "tasking: "+n)
 	}
@@ -96,11 +97,21 @@ func tell(cmd *cobra.Command, s *store.Store) {
 // openData opens a database that must already hold a partnership, for a
 // command that only reads: read-only, beside any other reader, changing no
 // byte of the file. A missing file is reported without creating one.
-func (a *app) openData(cmd *cobra.Command) (*store.Store, error) { return a.openExisting(cmd, true) }
+func (a *app) openData(cmd *cobra.Command) (store.Record, error) { return a.openExisting(cmd, true) }
 
 // openExisting opens a database that must already hold a partnership,
-// read-only or for writing.
-func (a *app) openExisting(cmd *cobra.Command, readOnly bool) (*store.Store, error) {
+// read-only or for writing: the record, whatever keeps it.
+func (a *app) openExisting(cmd *cobra.Command, readOnly bool) (store.Record, error) {
+	s, err := a.openFile(cmd, readOnly)
+	if err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// openFile is openExisting for the commands about the file itself (check,
+// upgrade): the bbolt store, with what only a file has.
+func (a *app) openFile(cmd *cobra.Command, readOnly bool) (*store.Store, error) {
 	path, err := a.dbPath()
 	if err != nil {
 		return nil, err
@@ -157,7 +168,7 @@ func (a *app) run(fn func(cmd *cobra.Command, args []string) error) func(cmd *co
 // false when neither says: the app then asks, and commands that change
 // anything refuse. An empty database has no members: the app sets the
 // partnership up and makes its chair.
-func (a *app) actor(s *store.Store, named bool) (actor model.Actor, known bool, err error) {
+func (a *app) actor(s store.Record, named bool) (actor model.Actor, known bool, err error) {
 	empty, err := s.IsEmpty()
 	if err != nil {
 		return model.Actor{}, false, err
@@ -191,7 +202,7 @@ func (a *app) actor(s *store.Store, named bool) (actor model.Actor, known bool, 
 
 // writer is the actor for a command that changes the record: someone must
 // be named, because every change carries its author.
-func (a *app) writer(cmd *cobra.Command, s *store.Store) (model.Actor, error) {
+func (a *app) writer(cmd *cobra.Command, s store.Record) (model.Actor, error) {
 	actor, known, err := a.actor(s, cmd.Flags().Changed("as"))
 	if err != nil {
 		return actor, err
@@ -207,7 +218,7 @@ func (a *app) writer(cmd *cobra.Command, s *store.Store) (model.Actor, error) {
 
 // rememberedRetired is the member remembered for this database, if they
 // have since retired (so the refusal can say so rather than ask who).
-func rememberedRetired(s *store.Store) (model.Member, bool) {
+func rememberedRetired(s store.Record) (model.Member, bool) {
 	name := rememberedName(s.Path())
 	if name == "" {
 		return model.Member{}, false
@@ -226,7 +237,7 @@ func rememberedRetired(s *store.Store) (model.Member, bool) {
 
 // openWriter opens a database that holds a partnership, for a command that
 // changes it, with the person making the change. The caller closes it.
-func (a *app) openWriter(cmd *cobra.Command) (*store.Store, model.Actor, error) {
+func (a *app) openWriter(cmd *cobra.Command) (store.Record, model.Actor, error) {
 	s, err := a.openExisting(cmd, false)
 	if err != nil {
 		return nil, model.Actor{}, err

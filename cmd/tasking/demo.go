@@ -79,7 +79,7 @@ func newDemoCmd(a *app) *cobra.Command {
 // seedAside loads a dataset too big for one transaction into a new file
 // beside the database and, once it is complete, renames it over the empty
 // database s (which it closes): a failure part way leaves nothing half-made.
-func (a *app) seedAside(cmd *cobra.Command, s *store.Store, d store.Dataset) error {
+func (a *app) seedAside(cmd *cobra.Command, s store.Record, d store.Dataset) error {
 	now, err := a.clock()
 	if err != nil {
 		return err
@@ -107,7 +107,7 @@ func (a *app) seedAside(cmd *cobra.Command, s *store.Store, d store.Dataset) err
 
 // alreadyHeld refuses to mix demo data, or a second set-up, into a real
 // (or earlier demo) record; next says what the person can do instead.
-func alreadyHeld(s *store.Store, next string) error {
+func alreadyHeld(s store.Record, next string) error {
 	name := "unnamed"
 	if p, err := s.Partnership(); err == nil && p.Name != "" {
 		name = model.CleanText(p.Name)

@@ -16,7 +16,7 @@ import (
 // minuted in it, as in the app.
 
 // openMeetingID is the meeting under way, or 0.
-func openMeetingID(s *store.Store) (model.ID, error) {
+func openMeetingID(s store.Record) (model.ID, error) {
 	m, open, err := s.OpenMeeting()
 	if err != nil || !open {
 		return 0, err

@@ -98,7 +98,7 @@ func newMeetingCloseCmd(a *app) *cobra.Command {
 }
 
 // openMeeting is the meeting under way, or an error that says there is none.
-func openMeeting(s *store.Store) (model.Meeting, error) {
+func openMeeting(s store.Record) (model.Meeting, error) {
 	m, open, err := s.OpenMeeting()
 	if err != nil {
 		return m, err

@@ -16,7 +16,7 @@ import (
 // is checked in the store like any other change.
 
 // inMeeting opens the database for a change to the open meeting.
-func (a *app) inMeeting(cmd *cobra.Command) (*store.Store, model.Actor, model.Meeting, error) {
+func (a *app) inMeeting(cmd *cobra.Command) (store.Record, model.Actor, model.Meeting, error) {
 	s, actor, err := a.openWriter(cmd)
 	if err != nil {
 		return nil, actor, model.Meeting{}, err
@@ -32,7 +32,7 @@ func (a *app) inMeeting(cmd *cobra.Command) (*store.Store, model.Actor, model.Me
 // meetingCommand is a command on the open meeting: run does the change and
 // says what it did.
 func (a *app) meetingCommand(use, short, long, example string, args cobra.PositionalArgs,
-	run func(cmd *cobra.Command, args []string, s *store.Store, actor model.Actor, m model.Meeting, w io.Writer) error) *cobra.Command {
+	run func(cmd *cobra.Command, args []string, s store.Record, actor model.Actor, m model.Meeting, w io.Writer) error) *cobra.Command {
 	return &cobra.Command{
 		Use: use, Short: short, Long: long, Example: example, Args: usageArgs(args),
 		RunE: a.run(func(cmd *cobra.Command, args []string) error {
@@ -56,7 +56,7 @@ func newMeetingAttendCmd(a *app) *cobra.Command {
 			"  tasking --as 'Helen Marsh' meeting attend 'Dr Omar Haddad' --apologies\n"+
 			"  tasking --as 'Helen Marsh' meeting attend --everyone-else",
 		cobra.ArbitraryArgs,
-		func(cmd *cobra.Command, args []string, s *store.Store, actor model.Actor, m model.Meeting, w io.Writer) error {
+		func(cmd *cobra.Command, args []string, s store.Record, actor model.Actor, m model.Meeting, w io.Writer) error {
 			if apologies && absent {
 				return usagef("give --apologies or --absent, not both")
 			}
@@ -111,7 +111,7 @@ func newMeetingGuestCmd(a *app) *cobra.Command {
 		"  tasking --as 'Helen Marsh' meeting guest 'Karen Doyle' --org 'Chesterfield Royal Hospital'\n"+
 			"  tasking --as 'Helen Marsh' meeting guest --remove 'Karen Doyle'",
 		cobra.MinimumNArgs(1),
-		func(cmd *cobra.Command, args []string, s *store.Store, actor model.Actor, m model.Meeting, w io.Writer) error {
+		func(cmd *cobra.Command, args []string, s store.Record, actor model.Actor, m model.Meeting, w io.Writer) error {
 			name := strings.Join(args, " ")
 			if remove {
 				if org != "" {
@@ -142,7 +142,7 @@ func newMeetingStatementCmd(a *app) *cobra.Command {
 	return a.meetingCommand("statement", "Record that the confidentiality statement was read",
 		"statement records that the chair read the confidentiality statement (`tasking partnership show` prints it).",
 		"  tasking --as 'Helen Marsh' meeting statement", cobra.NoArgs,
-		func(cmd *cobra.Command, _ []string, s *store.Store, actor model.Actor, m model.Meeting, w io.Writer) error {
+		func(cmd *cobra.Command, _ []string, s store.Record, actor model.Actor, m model.Meeting, w io.Writer) error {
 			if _, err := s.RecordConfidentiality(actor, m.ID); err != nil {
 				return err
 			}
@@ -165,7 +165,7 @@ func newMeetingDeclareCmd(a *app) *cobra.Command {
 			"  tasking --as 'Helen Marsh' meeting declare --none\n"+
 			"  tasking --as 'Helen Marsh' meeting declare --withdraw 'Louise Birch'",
 		cobra.ArbitraryArgs,
-		func(cmd *cobra.Command, args []string, s *store.Store, actor model.Actor, m model.Meeting, w io.Writer) error {
+		func(cmd *cobra.Command, args []string, s store.Record, actor model.Actor, m model.Meeting, w io.Writer) error {
 			if withdraw {
 				if len(args) != 1 || none || item != "" {
 					return usagef("--withdraw takes only the member's name: declare --withdraw NAME")
@@ -222,7 +222,7 @@ func newMeetingApproveCmd(a *app) *cobra.Command {
 	return a.meetingCommand("approve-minutes", "Approve the previous meeting's minutes as a correct record",
 		"approve-minutes records the resolution that the previous meeting's minutes are a correct record: they become final.",
 		"  tasking --as 'Helen Marsh' meeting approve-minutes", cobra.NoArgs,
-		func(cmd *cobra.Command, _ []string, s *store.Store, actor model.Actor, m model.Meeting, w io.Writer) error {
+		func(cmd *cobra.Command, _ []string, s store.Record, actor model.Actor, m model.Meeting, w io.Writer) error {
 			d, err := s.ApprovePreviousMinutes(actor, m.ID)
 			if err != nil {
 				return err
@@ -246,7 +246,7 @@ func newMeetingReviewCmd(a *app) *cobra.Command {
 			"  tasking --as 'Helen Marsh' meeting review A-12 --status done --note 'Patrols finished'\n"+
 			"  tasking --as 'Helen Marsh' meeting review A-12 --due +2w --reason 'Waiting for the landlord'",
 		cobra.ExactArgs(1),
-		func(cmd *cobra.Command, args []string, s *store.Store, actor model.Actor, m model.Meeting, w io.Writer) error {
+		func(cmd *cobra.Command, args []string, s store.Record, actor model.Actor, m model.Meeting, w io.Writer) error {
 			id, err := model.ParseRef(model.ActionPrefix, args[0])
 			if err != nil {
 				return &usageError{err}
@@ -348,7 +348,7 @@ func newMeetingMoveCmd(a *app) *cobra.Command {
 	cmd := a.meetingCommand("move ITEM --up|--down", "Move a hotspot up or down the agenda",
 		"move moves a hotspot item one place up or down the hotspot walk (standing items keep their places).",
 		"  tasking --as 'Helen Marsh' meeting move HS-3 --up", cobra.ExactArgs(1),
-		func(cmd *cobra.Command, args []string, s *store.Store, actor model.Actor, m model.Meeting, w io.Writer) error {
+		func(cmd *cobra.Command, args []string, s store.Record, actor model.Actor, m model.Meeting, w io.Writer) error {
 			if up == down {
 				return usagef("give --up or --down")
 			}
@@ -376,7 +376,7 @@ func newMeetingDropCmd(a *app) *cobra.Command {
 		"drop takes a hotspot item off this meeting's agenda (the hotspot stays open). An item with business "+
 			"recorded under it stays.",
 		"  tasking --as 'Helen Marsh' meeting drop HS-11", cobra.ExactArgs(1),
-		func(cmd *cobra.Command, args []string, s *store.Store, actor model.Actor, m model.Meeting, w io.Writer) error {
+		func(cmd *cobra.Command, args []string, s store.Record, actor model.Actor, m model.Meeting, w io.Writer) error {
 			i, err := m.FindItem(args[0])
 			if err != nil {
 				return err
@@ -394,7 +394,7 @@ func newMeetingAddCmd(a *app) *cobra.Command {
 		"add puts an open hotspot that is not on the agenda at the end of the hotspot walk (or of Part 2, if it is "+
 			"taken in private).",
 		"  tasking --as 'Helen Marsh' meeting add HS-14", cobra.ExactArgs(1),
-		func(cmd *cobra.Command, args []string, s *store.Store, actor model.Actor, m model.Meeting, w io.Writer) error {
+		func(cmd *cobra.Command, args []string, s store.Record, actor model.Actor, m model.Meeting, w io.Writer) error {
 			id, err := model.ParseRef(model.HotspotPrefix, args[0])
 			if err != nil {
 				return &usageError{err}
@@ -415,7 +415,7 @@ func newMeetingBudgetCmd(a *app) *cobra.Command {
 			"then projects when the meeting will end.",
 		"  tasking --as 'Helen Marsh' meeting budget HS-3 10m\n  tasking --as 'Helen Marsh' meeting budget 'matters arising' 20",
 		cobra.ExactArgs(2),
-		func(cmd *cobra.Command, args []string, s *store.Store, actor model.Actor, m model.Meeting, w io.Writer) error {
+		func(cmd *cobra.Command, args []string, s store.Record, actor model.Actor, m model.Meeting, w io.Writer) error {
 			i, err := m.FindItem(args[0])
 			if err != nil {
 				return err
@@ -438,7 +438,7 @@ func newMeetingUndoCmd(a *app) *cobra.Command {
 			"action assigned, an attendance mark, a hotspot's risk or status — as a correction recorded in the audit "+
 			"trail. It refuses if someone has changed the record since, and undoes one change only.",
 		"  tasking --as 'Helen Marsh' meeting undo", cobra.NoArgs,
-		func(cmd *cobra.Command, _ []string, s *store.Store, actor model.Actor, m model.Meeting, w io.Writer) error {
+		func(cmd *cobra.Command, _ []string, s store.Record, actor model.Actor, m model.Meeting, w io.Writer) error {
 			said, err := s.Undo(actor, m.ID)
 			if err != nil {
 				return err
@@ -454,7 +454,7 @@ func newMeetingNextCmd(a *app) *cobra.Command {
 		"next fixes the next meeting's date (WHEN: 2026-12-01, +1w, tue …), time and place (default: this meeting's).",
 		"  tasking --as 'Helen Marsh' meeting next +1w\n  tasking --as 'Helen Marsh' meeting next 2026-12-08 --time 14:00 --place 'Committee Room 2'",
 		cobra.ExactArgs(1),
-		func(cmd *cobra.Command, args []string, s *store.Store, actor model.Actor, m model.Meeting, w io.Writer) error {
+		func(cmd *cobra.Command, args []string, s store.Record, actor model.Actor, m model.Meeting, w io.Writer) error {
 			d, err := model.ParseWhen(args[0], m.Date, model.Date{})
 			if err != nil {
 				return &usageError{err}

@@ -35,7 +35,7 @@ func (f *memberFlags) add(cmd *cobra.Command, withName bool) {
 }
 
 // apply fills n from the flags that were given.
-func (f *memberFlags) apply(cmd *cobra.Command, s *store.Store, n *model.NewMember) error {
+func (f *memberFlags) apply(cmd *cobra.Command, s store.Record, n *model.NewMember) error {
 	changed := cmd.Flags().Changed
 	if changed("name") {
 		n.Name = f.name
@@ -230,7 +230,7 @@ func newMemberListCmd(a *app) *cobra.Command {
 // findMember finds a member by a typed name; retired ones only when
 // retiredToo (editing a retired member's details is allowed, acting as one
 // is not).
-func findMember(s *store.Store, name string, retiredToo bool) (model.Member, error) {
+func findMember(s store.Record, name string, retiredToo bool) (model.Member, error) {
 	members, err := s.Members()
 	if err != nil {
 		return model.Member{}, err
@@ -242,7 +242,7 @@ func findMember(s *store.Store, name string, retiredToo bool) (model.Member, err
 }
 
 // agencyLabel is an agency's short label for messages.
-func agencyLabel(s *store.Store, id model.ID) string {
+func agencyLabel(s store.Record, id model.ID) string {
 	agencies, err := s.Agencies()
 	if err != nil {
 		return "?"

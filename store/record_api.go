@@ -1,0 +1,93 @@
+package store
+
+import (
+	"time"
+
+	"github.com/ccsp/tasking/model"
+)
+
+// Record is the partnership's record as the app and the command line use
+// it: every read and every change, taking and returning model types. The
+// rules are decided in model (permissions, transitions, disclosure, news
+// since the last meeting); a backend keeps them atomic with the change. The
+// bbolt Store implements it; storetest is the suite any backend must pass
+// (run against bbolt in this package's tests), so another — in memory for
+// tests, PostgreSQL later — can be dropped in and proved by the same suite.
+// What only a file has (its pages, its schema, rebuilding its indexes) is
+// on *Store alone.
+type Record interface {
+	AcceptUpdate(actor model.Actor, id model.ID, version int, meetingID model.ID) (model.Action, error)
+	Action(id model.ID) (model.Action, error)
+	ActionHistory(id model.ID) ([]model.ActionUpdate, error)
+	Actions(f model.ActionFilter) ([]model.Action, error)
+	AddActionNote(actor model.Actor, id model.ID, text string, meetingID model.ID) (model.Action, error)
+	AddAgency(actor model.Actor, name, short string) (model.Agency, error)
+	AddAgendaHotspot(actor model.Actor, id, hotspot model.ID) (model.Meeting, error)
+	AddDeclaration(actor model.Actor, id, member model.ID, item model.ItemKind, hotspotID model.ID, text string) (model.Meeting, error)
+	AddGuest(actor model.Actor, id model.ID, g model.Guest) (model.Meeting, error)
+	AddHotspot(actor model.Actor, n model.NewHotspot, meetingID model.ID) (model.Hotspot, error)
+	AddMember(actor model.Actor, n model.NewMember) (model.Member, error)
+	AddMembers(actor model.Actor, ns []model.NewMember) ([]model.Member, error)
+	AddNote(actor model.Actor, meetingID model.ID, item model.ItemKind, hotspotID model.ID, text string, confidential bool) (model.Note, error)
+	Agencies() ([]model.Agency, error)
+	Amend(actor model.Actor, ref string, text, reason string) (model.Amendment, error)
+	ApprovePreviousMinutes(actor model.Actor, id model.ID) (model.Decision, error)
+	AssignAction(actor model.Actor, n model.NewAction) (model.Action, error)
+	AuditEvents(n int) ([]model.AuditEvent, error)
+	ChangeDue(actor model.Actor, id model.ID, version int, due model.Date, reason string, meetingID model.ID) (model.Action, error)
+	Close() error
+	CloseHotspot(actor model.Actor, id model.ID, version int, reason string, meetingID model.ID, then model.OpenActions) (model.Hotspot, error)
+	CloseMeeting(actor model.Actor, id model.ID) (model.Meeting, error)
+	DropAgendaItem(actor model.Actor, id model.ID, i int) (model.Meeting, error)
+	EditMember(actor model.Actor, id model.ID, version int, n model.NewMember) (model.Member, error)
+	GoToItem(actor model.Actor, id model.ID, i int) (model.Meeting, error)
+	Home() (model.HomeSummary, error)
+	Hotspot(id model.ID) (model.Hotspot, error)
+	HotspotHistory(meetingID, hotspotID model.ID, limit int) ([]model.HistoryEntry, error)
+	HotspotRecord(id model.ID) (model.Hotspot, model.MeetingRecord, error)
+	Hotspots() ([]model.Hotspot, error)
+	HotspotsOf(ids []model.ID) (map[model.ID]model.Hotspot, error)
+	IsEmpty() (bool, error)
+	MarkRemainingPresent(actor model.Actor, id model.ID) (model.Meeting, error)
+	MarkReviewed(actor model.Actor, id model.ID, meetingID model.ID) (model.Action, error)
+	Meeting(id model.ID) (model.Meeting, error)
+	MeetingRecord(id model.ID) (model.MeetingRecord, error)
+	Meetings() ([]model.Meeting, error)
+	Members() ([]model.Member, error)
+	MinutesRecord(id model.ID) (model.MeetingRecord, error)
+	MoveAgendaItem(actor model.Actor, id model.ID, i, delta int) (model.Meeting, error)
+	NextMeetingDate() (model.Date, error)
+	Notices() []string
+	Now() time.Time
+	OpenMeeting() (model.Meeting, bool, error)
+	Partnership() (model.Partnership, error)
+	Path() string
+	RecordConfidentiality(actor model.Actor, id model.ID) (model.Meeting, error)
+	RecordDecision(actor model.Actor, meetingID model.ID, item model.ItemKind, hotspotID model.ID, text string, part2 bool) (model.Decision, error)
+	RecordNote(actor model.Actor, meetingID model.ID, nn model.NewNote) (model.Note, error)
+	RemoveGuest(actor model.Actor, id model.ID, i int) (model.Meeting, error)
+	RenameAgency(actor model.Actor, id model.ID, version int, name, short string) (model.Agency, error)
+	ResolveMeeting(ref string) (model.Meeting, error)
+	RetireAgency(actor model.Actor, id model.ID) (model.Agency, error)
+	RetireMember(actor model.Actor, id model.ID) (model.Member, error)
+	Seed(actor model.Actor, d Dataset) error
+	SetActionStatus(actor model.Actor, id model.ID, version int, to model.ActionStatus, note string, meetingID model.ID) (model.Action, error)
+	SetAttendance(actor model.Actor, id, member model.ID, status model.AttendanceStatus) (model.Meeting, error)
+	SetHotspotRisk(actor model.Actor, id model.ID, version int, risk model.Risk, reason string, meetingID model.ID) (model.Hotspot, error)
+	SetHotspotSARA(actor model.Actor, id model.ID, version int, stage model.SARAStage, meetingID model.ID) (model.Hotspot, error)
+	SetHotspotStatus(actor model.Actor, id model.ID, version int, status model.HotspotStatus, meetingID model.ID) (model.Hotspot, error)
+	SetItemBudget(actor model.Actor, id model.ID, i, minutes int) (model.Meeting, error)
+	SetItemPart2(actor model.Actor, id model.ID, i int, part2 bool, para model.ExemptParagraph) (model.Meeting, error)
+	SetNextMeeting(actor model.Actor, id model.ID, date model.Date, clock, place string) (model.Meeting, error)
+	SetNoDeclarations(actor model.Actor, id model.ID) (model.Meeting, error)
+	SetPartnership(actor model.Actor, version int, p model.Partnership) (model.Partnership, error)
+	Setup(in SetupInput) (model.Member, error)
+	StartMeeting(actor model.Actor, date model.Date) (model.Meeting, error)
+	Subscribe() (<-chan Change, func())
+	Today() model.Date
+	Undo(actor model.Actor, meetingID model.ID) (string, error)
+	UpdateAction(actor model.Actor, id model.ID, version int, c ActionChange) (model.Action, error)
+	WithdrawDeclaration(actor model.Actor, id model.ID, i int) (model.Meeting, error)
+}
+
+var _ Record = (*Store)(nil)
