@@ -12,23 +12,10 @@ import (
 	"github.com/ccsp/tasking/store"
 )
 
-type screen int
-
-const (
-	screenLoading screen = iota
-	screenWelcome
-	screenHome
-	screenMeeting
-	screenPreview
-	screenHotspot
-	screenChoose
-	screenMine
-	screenPeople
-)
-
-// App is the root model: it owns routing, the status bar, overlays (forms,
-// questions, help) and the data each screen shows. Screens are methods on
-// App in their own files; all I/O happens in commands.
+// App is the root model: it owns routing (through the parts table,
+// screens.go), the status bar, overlays (forms, questions, help) and the
+// data each screen shows. Each screen is a part in its own file; all I/O
+// happens in commands.
 type App struct {
 	// loading: a screen load is in flight; nextLoad is the one to run when
 	// it answers (loads.go). loadsRun and loadsCoalesced count them (tests).
@@ -223,25 +210,8 @@ func (a *App) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 
 // reload re-reads what the current screen shows after any change.
 func (a *App) reload() tea.Cmd {
-	switch a.screen {
-	case screenHome:
-		return a.loadHome()
-	case screenMeeting:
-		if a.mt != nil {
-			return a.loadMeeting(a.mt.id)
-		}
-	case screenHotspot:
-		if a.hp != nil {
-			return a.loadHotspot(a.hp.id)
-		}
-	case screenMine:
-		if a.mine != nil {
-			return a.loadMyActions()
-		}
-	case screenPeople:
-		if a.people != nil {
-			return a.loadPeople()
-		}
+	if p, ok := parts[a.screen]; ok {
+		return p.load(a)
 	}
 	return nil
 }
@@ -409,23 +379,8 @@ func (a *App) key(msg tea.KeyPressMsg) tea.Cmd {
 		!(a.screen == screenMeeting && a.mt != nil && a.mt.filter.typing) && !(a.screen == screenHome && a.hf.filter.typing) {
 		return a.openMyActions()
 	}
-	switch a.screen {
-	case screenWelcome:
-		return a.welcomeKey(msg)
-	case screenHome:
-		return a.homeKey(msg)
-	case screenMeeting:
-		return a.meetingKey(msg)
-	case screenPreview:
-		return a.previewKey(msg)
-	case screenHotspot:
-		return a.hotspotKey(msg)
-	case screenChoose:
-		return a.chooserKey(msg)
-	case screenMine:
-		return a.myActionsKey(msg)
-	case screenPeople:
-		return a.peopleKey(msg)
+	if p, ok := parts[a.screen]; ok {
+		return p.keyPress(a, msg)
 	}
 	if key.Matches(msg, a.keys.Global.Back) {
 		return tea.Quit
@@ -453,24 +408,9 @@ func (a *App) render() string {
 	case a.help:
 		body = a.helpView(a.w, bodyH)
 	default:
-		switch a.screen {
-		case screenWelcome:
-			body = a.welcomeView(a.w, bodyH)
-		case screenHome:
-			body = a.homeView(a.w, bodyH)
-		case screenMeeting:
-			body = a.meetingView(a.w, bodyH)
-		case screenPreview:
-			body = a.previewView(a.w, bodyH)
-		case screenHotspot:
-			body = a.hotspotPageView(a.w, bodyH)
-		case screenChoose:
-			body = a.chooserView(a.w, bodyH)
-		case screenMine:
-			body = a.myActionsView(a.w, bodyH)
-		case screenPeople:
-			body = a.peopleView(a.w, bodyH)
-		default:
+		if p, ok := parts[a.screen]; ok {
+			body = p.view(a, a.w, bodyH)
+		} else {
 			body = a.styles.Muted.Render(" loading…")
 		}
 		if a.form != nil {
@@ -597,9 +537,30 @@ func (a *App) footerLine() string {
 	return " " + fit(left, a.w-hw-2) + hints + " "
 }
 
-// hint renders "k desc" pairs for the footer. The same few hint lines are
-// drawn on every frame, so each is rendered once per theme and kept.
-func (a *App) hint(pairs ...string) string {
+// hint is one footer hint: the keys of its bindings, taken from the key
+// map (the first key of each: "j/k", "1/2/3"), and a word or two saying
+// what they do. The help screen lists the same bindings in full, so a key
+// changed in the map changes in both.
+type hint struct {
+	label string
+	keys  []key.Binding
+}
+
+func keyHint(label string, keys ...key.Binding) hint { return hint{label: label, keys: keys} }
+
+// hintsOf renders hints for the footer. The same few lines are drawn on
+// every frame, so each is rendered once per theme and kept.
+func (a *App) hintsOf(hs ...hint) string {
+	var pairs []string
+	for _, x := range hs {
+		ks := make([]string, 0, len(x.keys))
+		for _, b := range x.keys {
+			if keys := b.Keys(); len(keys) > 0 {
+				ks = append(ks, keys[0])
+			}
+		}
+		pairs = append(pairs, strings.Join(ks, "/"), x.label)
+	}
 	cacheKey := strings.Join(pairs, "\x00")
 	if h, ok := a.hintCache[cacheKey]; ok {
 		return h
@@ -609,50 +570,24 @@ func (a *App) hint(pairs ...string) string {
 	for i := 0; i+1 < len(pairs); i += 2 {
 		parts = append(parts, s.Key.Render(pairs[i])+" "+s.KeyDesc.Render(pairs[i+1]))
 	}
-	h := strings.Join(parts, s.KeyDesc.Render(" · "))
+	out := strings.Join(parts, s.KeyDesc.Render(" · "))
 	if a.hintCache == nil {
 		a.hintCache = map[string]string{}
 	}
-	a.hintCache[cacheKey] = h
-	return h
+	a.hintCache[cacheKey] = out
+	return out
 }
 
 func (a *App) hints() string {
-	if a.help {
-		return a.hint("j/k", "scroll", "esc", "close help")
+	km, g := a.keys, a.keys.Global
+	switch {
+	case a.help:
+		return a.hintsOf(keyHint("scroll", g.Down, g.Up), keyHint("close help", g.Back))
+	case a.form != nil:
+		return a.hintsOf(keyHint("next/save", km.Form.Submit), keyHint("cancel", km.Form.Cancel))
 	}
-	if a.form != nil {
-		return a.hint("enter", "next/save", "esc", "cancel")
+	if p, ok := parts[a.screen]; ok {
+		return p.hints(a)
 	}
-	switch a.screen {
-	case screenWelcome:
-		if a.welcome.step == 1 {
-			return a.hint("a", "add", "e", "edit", "d", "delete", "c", "chair's", "s", "save")
-		}
-		return a.hint("d", "demo", "s", "set up", "q", "quit")
-	case screenHome:
-		if a.hf.filter.typing {
-			return a.hint("enter", "keep", "esc", "clear")
-		}
-		return a.hint("m", "meeting", "A", "my actions", "M", "minutes", "/", "filter", "?", "help")
-	case screenHotspot:
-		return a.hint("j/k", "scroll", "q", "back", "?", "help")
-	case screenPeople:
-		return a.hint("tab", "members/agencies/partnership", "a", "add", "e", "edit", "r", "retire", "q", "back")
-	case screenMine:
-		if a.mine != nil && a.mine.filter.typing {
-			return a.hint("enter", "keep", "esc", "clear")
-		}
-		return a.hint("o/i/d/b/c", "status", "u", "update", "p", "new date", "enter", "history", "q", "back")
-	case screenChoose:
-		if a.choose != nil && a.choose.filter.typing {
-			return a.hint("enter", "keep", "esc", "clear")
-		}
-		return a.hint("enter", "that's me", "/", "find", "q", "quit")
-	case screenMeeting:
-		return a.meetingHints()
-	case screenPreview:
-		return a.hint("j/k", "scroll", "p", "public/restricted", "w", "export", "esc", "back")
-	}
-	return a.hint("?", "help", "ctrl+c", "quit")
+	return a.hintsOf(keyHint("help", g.Help), keyHint("quit", g.Quit))
 }

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 	"github.com/ccsp/tasking/model"
@@ -41,12 +42,12 @@ func (f *filter) start() tea.Cmd {
 // key handles a key while typing; changed says the query changed.
 func (f *filter) key(msg tea.KeyPressMsg) (cmd tea.Cmd, changed bool) {
 	before := f.query()
-	switch msg.String() {
-	case "enter", "tab", "down", "up":
+	switch fk := defaultKeys.Filter; {
+	case key.Matches(msg, fk.Keep):
 		f.typing = false
 		f.input.Blur()
 		return nil, false
-	case "esc":
+	case key.Matches(msg, fk.Clear):
 		f.typing = false
 		f.input.Blur()
 		f.input.SetValue("")

@@ -25,3 +25,33 @@ func TestHelpListsEveryBinding(t *testing.T) {
 		}
 	}
 }
+
+// Every screen is a part the root routes to, with a view, keys, hints and
+// a load; its footer hints name only keys the key map binds.
+func TestEveryScreenIsAPart(t *testing.T) {
+	for sc := screenWelcome; sc <= screenPeople; sc++ {
+		if _, ok := parts[sc]; !ok {
+			t.Errorf("screen %d is not in the parts table", sc)
+		}
+	}
+	bound := map[string]bool{}
+	for _, sec := range newKeyMap().sections() {
+		for _, b := range sec.bindings {
+			for _, k := range b.Keys() {
+				bound[k] = true
+			}
+		}
+	}
+	a := &App{keys: newKeyMap(), styles: NewStyles(true)}
+	for sc, p := range parts {
+		a.screen = sc
+		for _, pair := range strings.Split(ansi.Strip(p.hints(a)), " · ") {
+			keys, _, _ := strings.Cut(strings.TrimSpace(pair), " ")
+			for _, k := range strings.Split(keys, "/") {
+				if k != "" && !bound[k] {
+					t.Errorf("screen %d's footer names %q, which the key map does not bind", sc, k)
+				}
+			}
+		}
+	}
+}

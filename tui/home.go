@@ -266,3 +266,18 @@ func (a *App) yourOverdue() string {
 	}
 	return ""
 }
+
+// homePart is home: hotspots by risk, each agency's workload, the meeting.
+type homePart struct{}
+
+func (homePart) keyPress(a *App, msg tea.KeyPressMsg) tea.Cmd { return a.homeKey(msg) }
+func (homePart) view(a *App, w, h int) string                 { return a.homeView(w, h) }
+func (homePart) load(a *App) tea.Cmd                          { return a.loadHome() }
+func (homePart) hints(a *App) string {
+	if a.hf.filter.typing {
+		return a.typingHints()
+	}
+	km := a.keys
+	return a.hintsOf(keyHint("meeting", km.Home.Meeting), keyHint("my actions", km.MyActions), keyHint("minutes", km.Home.Minutes),
+		keyHint("filter", km.Home.Filter), keyHint("help", km.Global.Help))
+}

@@ -94,3 +94,19 @@ func (a *App) hotspotPageView(w, h int) string {
 	title := fmt.Sprintf("%s %s · %s", hv.h.Ref(), hv.h.Title, hv.h.Ward)
 	return box(s.BorderStyle, title, pane.window(p.off, rows), w, h)
 }
+
+// hotspotPart is one hotspot's page: its facts, actions and whole history.
+type hotspotPart struct{}
+
+func (hotspotPart) keyPress(a *App, msg tea.KeyPressMsg) tea.Cmd { return a.hotspotKey(msg) }
+func (hotspotPart) view(a *App, w, h int) string                 { return a.hotspotPageView(w, h) }
+func (hotspotPart) load(a *App) tea.Cmd {
+	if a.hp == nil {
+		return nil
+	}
+	return a.loadHotspot(a.hp.id)
+}
+func (hotspotPart) hints(a *App) string {
+	g := a.keys.Global
+	return a.hintsOf(keyHint("scroll", g.Down, g.Up), keyHint("back", g.Back), keyHint("help", g.Help))
+}

@@ -150,3 +150,17 @@ func (a *App) chooserView(w, h int) string {
 	}
 	return box(s.FocusStyle, "", lines, w, h)
 }
+
+// choosePart is "who is at the keyboard?".
+type choosePart struct{}
+
+func (choosePart) keyPress(a *App, msg tea.KeyPressMsg) tea.Cmd { return a.chooserKey(msg) }
+func (choosePart) view(a *App, w, h int) string                 { return a.chooserView(w, h) }
+func (choosePart) load(*App) tea.Cmd                            { return nil }
+func (choosePart) hints(a *App) string {
+	if a.choose != nil && a.choose.filter.typing {
+		return a.typingHints()
+	}
+	g := a.keys.Global
+	return a.hintsOf(keyHint("that's me", g.Enter), keyHint("find", a.keys.Home.Filter), keyHint("quit", g.Back))
+}

@@ -12,6 +12,10 @@ func bind(keys []string, help, desc string) key.Binding {
 
 func k(keys ...string) []string { return keys }
 
+// defaultKeys is the key map, for the parts (the `/` filter) that have no
+// App to ask.
+var defaultKeys = newKeyMap()
+
 type globalKeys struct{ Help, Back, Quit, Up, Down, PageUp, PageDown, Enter, Tab key.Binding }
 
 type homeKeys struct{ Meeting, Minutes, Tab, Filter, Open, Identity key.Binding }
@@ -48,6 +52,8 @@ type mineKeys struct {
 
 type previewKeys struct{ Save, Top, Bottom, Public key.Binding }
 
+type filterKeys struct{ Keep, Clear key.Binding }
+
 type welcomeKeys struct{ Demo, Setup, Add, Edit, Delete, ChairAgency, Back, SaveSetup key.Binding }
 
 // keyMap is every binding in the app.
@@ -69,6 +75,7 @@ type keyMap struct {
 	Mine        mineKeys
 	MyActions   key.Binding // A, from anywhere
 	People      peopleKeys
+	Filter      filterKeys // while typing a `/` filter
 }
 
 type peopleKeys struct{ Open, Add, Edit, Retire key.Binding }
@@ -177,6 +184,10 @@ func newKeyMap() keyMap {
 			Bottom: bind(k("G", "end"), "G", "bottom"),
 		},
 		MyActions: bind(k("A"), "A", "my actions (from anywhere)"),
+		Filter: filterKeys{
+			Keep:  bind(k("enter", "tab", "down", "up"), "enter", "keep the filter and go back to the list"),
+			Clear: bind(k("esc"), "esc", "clear the filter"),
+		},
 		Mine: mineKeys{
 			Open:       bind(k("o"), "o", "open"),
 			InProgress: bind(k("i"), "i", "in progress"),
@@ -229,6 +240,7 @@ func (km keyMap) sections() []helpSection {
 		{"New referrals", []key.Binding{km.Referral.NewHotspot}},
 		{"Next meeting", []key.Binding{km.Next.SetDate, m.Close}},
 		{"Forms", []key.Binding{km.Form.Next, km.Form.Prev, km.Form.Submit, km.Form.Cancel, km.Form.Toggle}},
+		{"Typing a filter (/)", []key.Binding{km.Filter.Keep, km.Filter.Clear}},
 		{"Minutes preview", []key.Binding{g.Up, g.Down, g.PageUp, g.PageDown, km.Preview.Top, km.Preview.Bottom, km.Preview.Public, km.Preview.Save}},
 		{"Welcome (empty database)", []key.Binding{km.Welcome.Demo, km.Welcome.Setup}},
 		{"Setting up: the agency list", []key.Binding{km.Welcome.Add, km.Welcome.Edit, km.Welcome.Delete, km.Welcome.ChairAgency, km.Welcome.Back, km.Welcome.SaveSetup}},

@@ -418,35 +418,45 @@ func clockText(d time.Duration) string {
 }
 
 func (a *App) meetingHints() string {
-	mt := a.mt
+	mt, km := a.mt, a.keys
+	m, g := km.Meeting, km.Global
+	next, help := keyHint("next", m.Next), keyHint("help", g.Help)
 	if mt == nil || mt.view == nil {
-		return a.hint("q", "back")
+		return a.hintsOf(keyHint("back", g.Back))
 	}
 	if mt.agendaFocus {
-		return a.hint("enter", "go", "K/J", "move", "-", "drop", "+", "add", "tab", "item")
+		ag := km.Agenda
+		return a.hintsOf(keyHint("go", ag.Go), keyHint("move", ag.MoveUp, ag.MoveDown), keyHint("drop", ag.Drop), keyHint("add", ag.Add), keyHint("item", m.Agenda))
 	}
 	if mt.view.closed {
-		return a.hint("]", "next", "[", "prev", "M", "minutes", "q", "home", "?", "help")
+		return a.hintsOf(next, keyHint("prev", m.Prev), keyHint("minutes", m.Minutes), keyHint("home", g.Back), help)
 	}
 	switch mt.entry().kind {
 	case model.ItemAttendance:
-		return a.hint("1/2/3", "present/apol/absent", "P", "rest present", "g", "guest", "c", "statement", "]", "next")
+		at := km.Attendance
+		return a.hintsOf(keyHint("present/apol/absent", at.Present, at.Apologies, at.Absent), keyHint("rest present", at.RestPresent), keyHint("guest", at.Guest),
+			keyHint("statement", at.Statement), next)
 	case model.ItemDeclarations:
-		return a.hint("d", "declare", "0", "none", "-", "withdraw", "]", "next", "?", "help")
+		d := km.Declaration
+		return a.hintsOf(keyHint("declare", d.Declare), keyHint("none", d.None), keyHint("withdraw", d.Withdraw), next, help)
 	case model.ItemMinutes:
-		return a.hint("y", "approve", "v", "read them", "]", "next", "?", "help")
+		return a.hintsOf(keyHint("approve", km.MinutesItem.Approve), keyHint("read them", km.MinutesItem.ViewPrevious), next, help)
 	case model.ItemMatters:
-		return a.hint("d", "done", "i", "in prog", "b", "blocked", "c", "cancel", "f", "carry fwd", "v", "no change", "]", "next")
+		x := km.Matters
+		return a.hintsOf(keyHint("done", x.Done), keyHint("in prog", x.InProgress), keyHint("blocked", x.Blocked), keyHint("cancel", x.Cancelled), keyHint("carry fwd", x.Carry),
+			keyHint("no change", x.NoChange), next)
 	case model.ItemHotspot:
-		return a.hint("a", "action", "r", "resolve", "n", "note", "s", "status", "R/S/C", "risk/status/close", "]", "next")
+		x := km.Hotspot
+		return a.hintsOf(keyHint("action", m.Assign), keyHint("resolve", m.Resolve), keyHint("note", m.Note), keyHint("status", m.Status),
+			keyHint("risk/status/close", x.Risk, x.HotspotStatus, x.CloseHotspot), next)
 	case model.ItemReferrals:
-		return a.hint("h", "new hotspot", "]", "next", "?", "help")
+		return a.hintsOf(keyHint("new hotspot", km.Referral.NewHotspot), next, help)
 	case model.ItemAOB:
-		return a.hint("n", "note", "r", "resolve", "a", "action", "]", "next", "?", "help")
+		return a.hintsOf(keyHint("note", m.Note), keyHint("resolve", m.Resolve), keyHint("action", m.Assign), next, help)
 	case model.ItemNextMeeting:
-		return a.hint("d", "set date", "x", "close meeting", "M", "minutes", "?", "help")
+		return a.hintsOf(keyHint("set date", km.Next.SetDate), keyHint("close meeting", m.Close), keyHint("minutes", m.Minutes), help)
 	}
-	return a.hint("]", "next", "[", "prev", "?", "help")
+	return a.hintsOf(next, keyHint("prev", m.Prev), help)
 }
 
 // meetingView draws the screen: the agenda beside the item when wide, a
@@ -632,4 +642,17 @@ func (a *App) amendForm() {
 		text("text", "Corrected text", "", "").
 		text("reason", "Why", "", "recorded with your name and today's date")
 	a.form = f
+}
+
+// meetingPart is a meeting: the agenda and the item in hand.
+type meetingPart struct{}
+
+func (meetingPart) keyPress(a *App, msg tea.KeyPressMsg) tea.Cmd { return a.meetingKey(msg) }
+func (meetingPart) view(a *App, w, h int) string                 { return a.meetingView(w, h) }
+func (meetingPart) hints(a *App) string                          { return a.meetingHints() }
+func (meetingPart) load(a *App) tea.Cmd {
+	if a.mt == nil {
+		return nil
+	}
+	return a.loadMeeting(a.mt.id)
 }

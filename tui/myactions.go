@@ -546,3 +546,23 @@ func (a *App) mineDetail(act model.Action, w int) []string {
 	}
 	return out
 }
+
+// minePart is My actions: a rep's (or every agency's) actions.
+type minePart struct{}
+
+func (minePart) keyPress(a *App, msg tea.KeyPressMsg) tea.Cmd { return a.myActionsKey(msg) }
+func (minePart) view(a *App, w, h int) string                 { return a.myActionsView(w, h) }
+func (minePart) load(a *App) tea.Cmd {
+	if a.mine == nil {
+		return nil
+	}
+	return a.loadMyActions()
+}
+func (minePart) hints(a *App) string {
+	if a.mine != nil && a.mine.filter.typing {
+		return a.typingHints()
+	}
+	m, g := a.keys.Mine, a.keys.Global
+	return a.hintsOf(keyHint("status", m.Open, m.InProgress, m.Done, m.Blocked, m.Cancelled), keyHint("update", m.Progress),
+		keyHint("new date", m.Propose), keyHint("history", m.History), keyHint("back", g.Back))
+}

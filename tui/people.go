@@ -344,3 +344,20 @@ func (a *App) peopleView(w, h int) string {
 	}
 	return box(s.BorderStyle, "People and agencies", lines, w, h)
 }
+
+// peoplePart is the partnership's people, agencies and details.
+type peoplePart struct{}
+
+func (peoplePart) keyPress(a *App, msg tea.KeyPressMsg) tea.Cmd { return a.peopleKey(msg) }
+func (peoplePart) view(a *App, w, h int) string                 { return a.peopleView(w, h) }
+func (peoplePart) load(a *App) tea.Cmd {
+	if a.people == nil {
+		return nil
+	}
+	return a.loadPeople()
+}
+func (peoplePart) hints(a *App) string {
+	p, g := a.keys.People, a.keys.Global
+	return a.hintsOf(keyHint("members/agencies/partnership", g.Tab), keyHint("add", p.Add), keyHint("edit", p.Edit),
+		keyHint("retire", p.Retire), keyHint("back", g.Back))
+}

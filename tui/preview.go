@@ -285,3 +285,14 @@ func (a *App) showHistory(msg historyMsg) {
 	}
 	a.info = &infoBox{title: "History · " + msg.action.Ref() + " " + msg.action.Text, lines: lines}
 }
+
+// previewPart is a meeting's minutes, as they will be read.
+type previewPart struct{}
+
+func (previewPart) keyPress(a *App, msg tea.KeyPressMsg) tea.Cmd { return a.previewKey(msg) }
+func (previewPart) view(a *App, w, h int) string                 { return a.previewView(w, h) }
+func (previewPart) load(*App) tea.Cmd                            { return nil }
+func (previewPart) hints(a *App) string {
+	p, g := a.keys.Preview, a.keys.Global
+	return a.hintsOf(keyHint("scroll", g.Down, g.Up), keyHint("public/restricted", p.Public), keyHint("export", p.Save), keyHint("back", g.Back))
+}

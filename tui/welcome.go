@@ -249,9 +249,26 @@ func (a *App) agencyListView(w, h int) string {
 		}
 		lines = append(lines, a.rowMark(i == ws.sel, " "+star+columns(w-10, []int{50}, ag.Name, s.Muted.Render(ag.ShortName))))
 	}
-	lines = append(lines, "", " "+a.hint("a", "add", "e", "edit", "d", "delete", "c", "chair's agency", "b", "back", "s", "save"))
+	wk := a.keys.Welcome
+	lines = append(lines, "", " "+a.hintsOf(keyHint("add", wk.Add), keyHint("edit", wk.Edit), keyHint("delete", wk.Delete), keyHint("chair's agency", wk.ChairAgency),
+		keyHint("back", wk.Back), keyHint("save", wk.SaveSetup)))
 	if ws.loading != "" {
 		lines = append(lines, " "+s.Saving.Render(ws.loading))
 	}
 	return box(s.BorderStyle, "", lines, w, h)
+}
+
+// welcomePart is the first screen on an empty database.
+type welcomePart struct{}
+
+func (welcomePart) keyPress(a *App, msg tea.KeyPressMsg) tea.Cmd { return a.welcomeKey(msg) }
+func (welcomePart) view(a *App, w, h int) string                 { return a.welcomeView(w, h) }
+func (welcomePart) load(*App) tea.Cmd                            { return nil }
+func (welcomePart) hints(a *App) string {
+	w, g := a.keys.Welcome, a.keys.Global
+	if a.welcome.step == 1 {
+		return a.hintsOf(keyHint("add", w.Add), keyHint("edit", w.Edit), keyHint("delete", w.Delete), keyHint("chair's", w.ChairAgency),
+			keyHint("save", w.SaveSetup))
+	}
+	return a.hintsOf(keyHint("demo", w.Demo), keyHint("set up", w.Setup), keyHint("quit", g.Back))
 }

@@ -1,0 +1,47 @@
+package tui
+
+import tea "charm.land/bubbletea/v2"
+
+// screen is which part fills the body of the app.
+type screen int
+
+const (
+	screenLoading screen = iota
+	screenWelcome
+	screenHome
+	screenMeeting
+	screenPreview
+	screenHotspot
+	screenChoose
+	screenMine
+	screenPeople
+)
+
+// part is one screen behind one small interface: its keys, its view, its
+// footer hints (from the key map) and what it loads. The root routes to
+// the screen on show through parts; a new screen is its own file (a type
+// with these four methods) and one line in this table.
+type part interface {
+	keyPress(a *App, msg tea.KeyPressMsg) tea.Cmd
+	view(a *App, w, h int) string
+	hints(a *App) string
+	// load reads what the screen shows again (after a change); nil when
+	// it shows nothing read, or has nothing open.
+	load(a *App) tea.Cmd
+}
+
+var parts = map[screen]part{
+	screenWelcome: welcomePart{},
+	screenHome:    homePart{},
+	screenMeeting: meetingPart{},
+	screenPreview: previewPart{},
+	screenHotspot: hotspotPart{},
+	screenChoose:  choosePart{},
+	screenMine:    minePart{},
+	screenPeople:  peoplePart{},
+}
+
+// typingHints are the footer while a `/` filter is being typed.
+func (a *App) typingHints() string {
+	return a.hintsOf(keyHint("keep", a.keys.Filter.Keep), keyHint("clear", a.keys.Filter.Clear))
+}
