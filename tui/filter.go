@@ -40,9 +40,9 @@ func (f *filter) start() tea.Cmd {
 }
 
 // key handles a key while typing; changed says the query changed.
-func (f *filter) key(msg tea.KeyPressMsg) (cmd tea.Cmd, changed bool) {
+func (f *filter) key(msg tea.KeyPressMsg, fk filterKeys) (cmd tea.Cmd, changed bool) {
 	before := f.query()
-	switch fk := defaultKeys.Filter; {
+	switch {
 	case key.Matches(msg, fk.Keep):
 		f.typing = false
 		f.input.Blur()

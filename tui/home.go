@@ -47,7 +47,7 @@ func (a *App) clampHome() {
 func (a *App) homeKey(msg tea.KeyPressMsg) tea.Cmd {
 	g := a.keys.Global
 	if a.hf.filter.typing {
-		cmd, changed := a.hf.filter.key(msg)
+		cmd, changed := a.hf.filter.key(msg, a.keys.Filter)
 		if changed {
 			a.hf.sel = [2]int{}
 			a.refilterHome()

@@ -70,7 +70,7 @@ func (a *App) refilterChooser() {
 func (a *App) chooserKey(msg tea.KeyPressMsg) tea.Cmd {
 	c, g := a.choose, a.keys.Global
 	if c.filter.typing {
-		cmd, changed := c.filter.key(msg)
+		cmd, changed := c.filter.key(msg, a.keys.Filter)
 		if changed {
 			c.sel = 0
 			a.refilterChooser()

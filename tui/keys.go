@@ -12,10 +12,6 @@ func bind(keys []string, help, desc string) key.Binding {
 
 func k(keys ...string) []string { return keys }
 
-// defaultKeys is the key map, for the parts (the `/` filter) that have no
-// App to ask.
-var defaultKeys = newKeyMap()
-
 type globalKeys struct{ Help, Back, Quit, Up, Down, PageUp, PageDown, Enter, Tab key.Binding }
 
 type homeKeys struct{ Meeting, Minutes, Tab, Filter, Open, Identity key.Binding }

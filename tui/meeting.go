@@ -222,7 +222,7 @@ func (a *App) meetingKey(msg tea.KeyPressMsg) tea.Cmd {
 	}
 	if mt.entry().kind == model.ItemMatters {
 		if mt.filter.typing {
-			cmd, changed := mt.filter.key(msg)
+			cmd, changed := mt.filter.key(msg, a.keys.Filter)
 			if changed {
 				mt.view.filterMatters(mt.filter.query())
 				mt.pick(0)

@@ -266,7 +266,7 @@ func (a *App) windowPasses(act model.Action) bool {
 func (a *App) myActionsKey(msg tea.KeyPressMsg) tea.Cmd {
 	m, g, mk := a.mine, a.keys.Global, a.keys.Mine
 	if m.filter.typing {
-		cmd, changed := m.filter.key(msg)
+		cmd, changed := m.filter.key(msg, a.keys.Filter)
 		if changed {
 			a.refilterMine()
 		}
