@@ -247,6 +247,10 @@ func wrapText(s string, width int) []string {
 		if para == "" {
 			continue
 		}
+		if textWidth(para) <= width {
+			out = append(out, para) // fits: most fields are one line
+			continue
+		}
 		for _, l := range strings.Split(ansi.Wrap(para, width, ""), "\n") {
 			l = strings.TrimSpace(l)
 			if l == "" {
