@@ -28,6 +28,19 @@ func (e *LockedError) Error() string {
 	return fmt.Sprintf("database %s is in use by %s; close that first or wait for it to finish", e.Path, e.Owner)
 }
 
+// ServedError: `tasking serve` owns the file; everyone else goes through
+// it over SSH. The command line turns it into the exact ssh command.
+type ServedError struct {
+	Path  string
+	Owner Owner
+}
+
+func (e *ServedError) Error() string {
+	host, port := e.Owner.SSHAddress()
+	return fmt.Sprintf("%s is served by tasking serve on %s (pid %d, since %s): use it through ssh -p %s %s",
+		e.Path, e.Owner.Listen, e.Owner.PID, e.Owner.Started.Local().Format("15:04 on 2 Jan"), port, host)
+}
+
 // DamagedError: the file is not a bbolt file, is truncated, or is not ours.
 type DamagedError struct {
 	Path   string

@@ -13,6 +13,9 @@ type Change struct {
 	Ref    string
 	By     string
 	At     time.Time
+	// Missed: the subscriber fell behind and notices before this one were
+	// dropped, so anything may have changed: re-read everything shown.
+	Missed bool
 }
 
 type feed struct {
@@ -22,8 +25,9 @@ type feed struct {
 }
 
 // Subscribe returns a channel of changes and a function to stop. A slow
-// subscriber misses notices rather than stalling writers: it still has
-// unread notices, so it will re-read anyway.
+// subscriber misses notices rather than stalling writers; the notice that
+// found its channel full takes the oldest one's place marked Missed, so it
+// learns to re-read everything rather than trust what it was told.
 func (s *Store) Subscribe() (<-chan Change, func()) {
 	f := &s.feed
 	f.mu.Lock()
@@ -52,6 +56,16 @@ func (f *feed) publish(c Change) {
 		select {
 		case ch <- c:
 		default:
+			select {
+			case <-ch:
+			default:
+			}
+			m := c
+			m.Missed = true
+			select {
+			case ch <- m:
+			default:
+			}
 		}
 	}
 }

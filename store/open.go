@@ -25,6 +25,10 @@ type Options struct {
 	// shared lock): nothing in the file changes. The file must exist and be
 	// of this release's schema.
 	ReadOnly bool
+	// Serving is the address `tasking serve` listens on, written to the
+	// owner sidecar so that another process on this machine is told, at
+	// once, which server to go through instead of waiting for the lock.
+	Serving string
 }
 
 // Store is the open database. It is safe for concurrent use: every session
@@ -77,6 +81,11 @@ func Open(path string, opts Options) (s *Store, err error) {
 	if err := checkHeader(path); err != nil {
 		return nil, err
 	}
+	// A server holds the file for as long as it runs: waiting for the lock
+	// would only end in a refusal, so say at once where to go instead.
+	if o := readOwner(path); o != nil && o.Listen != "" && o.PID != os.Getpid() {
+		return nil, &ServedError{Path: path, Owner: *o}
+	}
 	// A garbled freelist or branch page panics inside bbolt (recoverably,
 	// unlike a short file): report it as damage rather than crash.
 	defer func() {
@@ -112,7 +121,7 @@ func Open(path string, opts Options) (s *Store, err error) {
 		return nil, err
 	}
 	if !opts.ReadOnly {
-		_ = writeOwner(path, opts.Mode) // best effort: only used in messages
+		_ = writeOwner(path, opts.Mode, opts.Serving) // best effort: only used in messages
 	}
 	return s, nil
 }

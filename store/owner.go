@@ -3,6 +3,7 @@ package store
 import (
 	"encoding/json"
 	"fmt"
+	"net"
 	"os"
 	"path/filepath"
 	"sort"
@@ -16,6 +17,8 @@ type Owner struct {
 	Mode    string    `json:"mode"` // "tui", "cli actions", "serve"
 	Started time.Time `json:"started"`
 	Host    string    `json:"host,omitempty"`
+	// Listen is the address a `tasking serve` owner answers SSH on.
+	Listen string `json:"listen,omitempty"`
 }
 
 func (o *Owner) String() string {
@@ -24,9 +27,9 @@ func (o *Owner) String() string {
 
 func ownerPath(db string) string { return db + ".owner" }
 
-func writeOwner(db, mode string) error {
+func writeOwner(db, mode, listen string) error {
 	host, _ := os.Hostname()
-	b, _ := json.Marshal(Owner{PID: os.Getpid(), Mode: mode, Started: time.Now(), Host: host})
+	b, _ := json.Marshal(Owner{PID: os.Getpid(), Mode: mode, Started: time.Now(), Host: host, Listen: listen})
 	tmp := ownerPath(db) + ".tmp"
 	if err := os.WriteFile(tmp, b, 0o600); err != nil {
 		return err
@@ -78,4 +81,17 @@ func latestBackup(db string) string {
 		return a != nil && b != nil && a.ModTime().After(b.ModTime())
 	})
 	return found[0]
+}
+
+// SSHAddress is the host and port to give ssh for a serving owner: a
+// server listening on every address is reached locally as localhost.
+func (o Owner) SSHAddress() (host, port string) {
+	host, port, err := net.SplitHostPort(o.Listen)
+	if err != nil {
+		return o.Listen, "22"
+	}
+	if host == "" || host == "0.0.0.0" || host == "::" {
+		host = "localhost"
+	}
+	return host, port
 }

@@ -21,6 +21,13 @@ type Config struct {
 	Remember func(model.Member) error
 	// Options are extra program options (input/output for tests and SSH).
 	Options []tea.ProgramOption
+	// Remote is set in an SSH session on the server: how this person
+	// reaches it ("ssh -p 23234 host"). Exports are then offered as the ssh
+	// command that fetches them, never written to the server's disk.
+	Remote string
+	// Connected says who has the app open on the server now (nil when the
+	// app runs on its own): the status bar, and attendance from who is here.
+	Connected func() []Present
 }
 
 // Run runs the TUI until the person quits.

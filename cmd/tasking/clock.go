@@ -20,6 +20,10 @@ func (a *app) clock() (func() time.Time, error) {
 	if a.now != nil {
 		return a.now, nil
 	}
+	if a.remote != nil {
+		a.now = a.remote.rec.Now // the server's clock, whatever the session says
+		return a.now, nil
+	}
 	a.now = time.Now
 	if v, ok := os.LookupEnv(clockEnv); ok && v != "" {
 		start, err := model.ParseInstant(v, time.Local)

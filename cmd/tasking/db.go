@@ -30,6 +30,10 @@ type app struct {
 	path string // the resolved database path, once known (for messages)
 
 	now func() time.Time // the clock, once read (clock.go)
+
+	// remote is set when the tree runs in an SSH session on the server
+	// (remote.go): the server's record and the key's member.
+	remote *remote
 }
 
 // dbPath resolves the database: --db, then $TASKING_DB, then
@@ -71,6 +75,9 @@ func mode(cmd *cobra.Command) string {
 
 // open opens (creating if needed) the database for cmd.
 func (a *app) open(cmd *cobra.Command) (store.Record, error) {
+	if a.remote != nil {
+		return sharedRecord{a.remote.rec}, nil
+	}
 	path, err := a.dbPath()
 	if err != nil {
 		return nil, err
@@ -102,6 +109,9 @@ func (a *app) openData(cmd *cobra.Command) (store.Record, error) { return a.open
 // openExisting opens a database that must already hold a partnership,
 // read-only or for writing: the record, whatever keeps it.
 func (a *app) openExisting(cmd *cobra.Command, readOnly bool) (store.Record, error) {
+	if a.remote != nil {
+		return sharedRecord{a.remote.rec}, nil
+	}
 	s, err := a.openFile(cmd, readOnly)
 	if err != nil {
 		return nil, err
@@ -112,6 +122,9 @@ func (a *app) openExisting(cmd *cobra.Command, readOnly bool) (store.Record, err
 // openFile is openExisting for the commands about the file itself (check,
 // upgrade): the bbolt store, with what only a file has.
 func (a *app) openFile(cmd *cobra.Command, readOnly bool) (*store.Store, error) {
+	if a.remote != nil {
+		return nil, fmt.Errorf("`%s` reads the file itself, so it runs on the server's machine, not over SSH", cmd.Name())
+	}
 	path, err := a.dbPath()
 	if err != nil {
 		return nil, err
@@ -149,17 +162,33 @@ func noPartnership(path string) error {
 }
 
 // explain rewrites errors that read better with the database's name.
-func (a *app) explain(err error) error {
+func (a *app) explain(cmd *cobra.Command, err error) error {
 	if errors.Is(err, store.ErrNoPartnership) && a.path != "" {
 		return noPartnership(a.path)
 	}
+	var served *store.ServedError
+	if errors.As(err, &served) {
+		return servedElsewhere(cmd, served)
+	}
 	return err
+}
+
+// servedElsewhere says, in one line, which server holds the file, since
+// when, and the exact ssh command that does what was asked through it.
+func servedElsewhere(cmd *cobra.Command, e *store.ServedError) error {
+	host, port := e.Owner.SSHAddress()
+	line := "ssh -t -p " + port + " " + host
+	if cmd.HasParent() {
+		line = "ssh -p " + port + " " + host + " " + strings.Join(commandLine(cmd, "--db", "--as"), " ")
+	}
+	return fmt.Errorf("%s is served by tasking serve on %s since %s (pid %d): use `%s`",
+		e.Path, e.Owner.Listen, e.Owner.Started.Local().Format("15:04 on 2 Jan"), e.Owner.PID, line)
 }
 
 // run wraps a command's work so its errors are explained the same way.
 func (a *app) run(fn func(cmd *cobra.Command, args []string) error) func(cmd *cobra.Command, args []string) error {
 	return func(cmd *cobra.Command, args []string) error {
-		return a.explain(fn(cmd, args))
+		return a.explain(cmd, fn(cmd, args))
 	}
 }
 
@@ -169,6 +198,9 @@ func (a *app) run(fn func(cmd *cobra.Command, args []string) error) func(cmd *co
 // anything refuse. An empty database has no members: the app sets the
 // partnership up and makes its chair.
 func (a *app) actor(s store.Record, named bool) (actor model.Actor, known bool, err error) {
+	if a.remote != nil {
+		return a.remote.actor, true, nil
+	}
 	empty, err := s.IsEmpty()
 	if err != nil {
 		return model.Actor{}, false, err

@@ -1,9 +1,9 @@
 package main
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
-	"os"
 	"strings"
 
 	"github.com/ccsp/tasking/importer"
@@ -18,22 +18,22 @@ const maxProblemsShown = 50
 func newMemberImportCmd(a *app) *cobra.Command {
 	var dryRun bool
 	cmd := &cobra.Command{
-		Use:   "import FILE.csv [--dry-run]",
+		Use:   "import FILE.csv|- [--dry-run]",
 		Short: "Import members from a CSV (the list the council keeps in Excel)",
 		Long: "import adds the members listed in a CSV file: a header row with at least name, agency and role " +
 			"(job_title, email and phone are optional; the order does not matter), comma- or semicolon-separated, " +
 			"UTF-8 with or without a BOM (in Excel: Save As › CSV UTF-8). agency is part of an agency's name or " +
 			"short name; an empty role means member. Every bad row is reported with its line number and reason, and " +
-			"nothing is imported unless every row is good. --dry-run checks the file and imports nothing.",
+			"nothing is imported unless every row is good. --dry-run checks the file and imports nothing. " +
+			"- reads the CSV from standard input (over SSH: `ssh … member import - < members.csv`).",
 		Example: "  tasking --as 'Helen Marsh' member import members.csv --dry-run\n" +
 			"  tasking --as 'Helen Marsh' member import members.csv",
 		Args: usageArgs(cobra.ExactArgs(1)),
 		RunE: a.run(func(cmd *cobra.Command, args []string) error {
-			f, err := os.Open(args[0])
+			data, err := a.readInput(cmd, "FILE", args[0])
 			if err != nil {
-				return err
+				return fmt.Errorf("%s: %w", args[0], err)
 			}
-			defer f.Close()
 			s, actor, err := a.openWriter(cmd)
 			if err != nil {
 				return err
@@ -52,7 +52,7 @@ func newMemberImportCmd(a *app) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			rows, err := importer.Members(f, agencies, members)
+			rows, err := importer.Members(bytes.NewReader(data), agencies, members)
 			var bad *importer.RowErrors
 			if errors.As(err, &bad) {
 				return importProblems(args[0], bad)

@@ -3,7 +3,6 @@ package main
 import (
 	"encoding/json"
 	"fmt"
-	"os"
 
 	"github.com/ccsp/tasking/model"
 	"github.com/spf13/cobra"
@@ -98,7 +97,7 @@ func newPartnershipSetCmd(a *app) *cobra.Command {
 				return usagef("give --statement or --statement-file, not both")
 			}
 			if changed("statement-file") {
-				b, err := os.ReadFile(statementFile)
+				b, err := a.readInput(cmd, "--statement-file", statementFile)
 				if err != nil {
 					return fmt.Errorf("--statement-file: %w", err)
 				}

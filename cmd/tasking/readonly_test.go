@@ -30,6 +30,7 @@ var readCommands = [][]string{
 	{"export", "actions", "--format", "csv", "-o", "-"},
 	{"export", "hotspots", "--format", "json", "--public"},
 	{"check"},
+	{"serve", "--check-config", "--listen", "127.0.0.1:0"},
 }
 
 // writeCommands change the record (or make a new one): not in the table.
@@ -39,6 +40,7 @@ var writeCommands = []string{
 	"meeting declare", "meeting approve-minutes", "meeting review", "meeting move", "meeting drop", "meeting add",
 	"meeting part2", "meeting budget", "meeting undo", "meeting next", "decision add", "note add", "amend",
 	"member add", "member edit", "member retire", "member import", "partnership set", "setup", "upgrade",
+	"serve",       // owns the file while it runs; --check-config only reads (above)
 	"check-pages", // check's child: covered by check
 }
 

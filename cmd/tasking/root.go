@@ -8,8 +8,11 @@ import (
 )
 
 // newRoot builds the whole command tree.
-func newRoot() *cobra.Command {
-	a := &app{}
+func newRoot() *cobra.Command { return buildRoot(&app{}) }
+
+// buildRoot builds the tree on a: locally, or per SSH session on the
+// server's record (remote.go).
+func buildRoot(a *app) *cobra.Command {
 	root := &cobra.Command{
 		Use:   "tasking",
 		Short: "Run the weekly multi-agency ASB tasking meeting",
@@ -47,7 +50,7 @@ func newRoot() *cobra.Command {
 		}
 	}
 	root.AddGroup(&cobra.Group{ID: "file", Title: "The database file:"})
-	for _, c := range []*cobra.Command{newCheckCmd(a), newUpgradeCmd(a)} {
+	for _, c := range []*cobra.Command{newServeCmd(a), newCheckCmd(a), newUpgradeCmd(a)} {
 		c.GroupID = "file"
 		root.AddCommand(c)
 	}
@@ -79,6 +82,9 @@ func exampleGroups(c *cobra.Command) {
 
 // runTUI opens the database and hands it to the app until the person quits.
 func (a *app) runTUI(cmd *cobra.Command, _ []string) error {
+	if a.remote != nil {
+		return usagef("the app opens when you connect with no command: %s", strings.Replace(a.remote.ssh, "ssh ", "ssh -t ", 1))
+	}
 	s, err := a.open(cmd)
 	if err != nil {
 		return err

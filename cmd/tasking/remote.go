@@ -1,0 +1,150 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"charm.land/fang/v2"
+	"github.com/ccsp/tasking/model"
+	"github.com/ccsp/tasking/server"
+	"github.com/ccsp/tasking/store"
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+)
+
+// remote is set when the command tree runs inside an SSH session on the
+// server: the server's open record, the member whose key opened the
+// session, and how that person reaches the server (for messages). The
+// tree is built afresh per session, so nothing is shared between sessions
+// but the record.
+type remote struct {
+	rec   store.Record
+	actor model.Actor
+	ssh   string // "ssh -p 23234 tasking.example.org"
+}
+
+// runRemote runs one command line for a member over SSH: the same tree,
+// the same permissions, the same output bytes and exit code as the local
+// command, on the server's open record.
+func runRemote(ctx context.Context, rec store.Record, x server.Exec) int {
+	a := &app{remote: &remote{rec: rec, actor: model.ActorFor(x.Member), ssh: x.SSH}}
+	root := buildRoot(a)
+	root.SetArgs(x.Args)
+	root.SetIn(x.Stdin)
+	root.SetOut(x.Stdout)
+	root.SetErr(x.Stderr)
+	root.PersistentPreRunE = a.remoteAllowed
+	err := fang.Execute(ctx, root,
+		fang.WithErrorHandler(printError),
+		fang.WithVersion(buildVersion()),
+		// fang's man page goes to the process's stdout: the server's.
+		fang.WithoutManpage(),
+	)
+	return exitCode(err)
+}
+
+// sharedRecord is the server's record lent to one command: the command's
+// Close must not close it for everyone else.
+type sharedRecord struct{ store.Record }
+
+func (sharedRecord) Close() error { return nil }
+
+// localOnly are the commands that only make sense on the server's own
+// machine: they make or repair the file itself, or serve it.
+var localOnly = map[string]string{
+	"demo":        "fills an empty database",
+	"setup":       "sets up an empty database",
+	"check":       "reads the file itself",
+	"check-pages": "reads the file itself",
+	"upgrade":     "rewrites the file itself",
+	"serve":       "starts a server",
+	"completion":  "installs shell completion on your own computer",
+}
+
+// remoteAllowed refuses, before anything is read, what a command cannot do
+// over SSH: name another database or another person, or read and write
+// files on the server's disk (output comes to the person's terminal and
+// input from their standard input instead).
+func (a *app) remoteAllowed(cmd *cobra.Command, _ []string) error {
+	top := cmd
+	for top.HasParent() && top.Parent().HasParent() {
+		top = top.Parent()
+	}
+	if why, ok := localOnly[top.Name()]; ok && top.HasParent() {
+		return fmt.Errorf("`%s` %s, so it runs on the server's machine, not over SSH", top.Name(), why)
+	}
+	flags := cmd.Flags()
+	if flags.Changed("db") {
+		return usagef("--db: over SSH the server chooses the database")
+	}
+	if flags.Changed("as") {
+		return usagef("--as: over SSH you act as %s, the member your key belongs to", a.remote.actor.Name)
+	}
+	if f := flags.Lookup("output"); f != nil && f.Changed && f.Value.String() != "-" {
+		if flags.Changed("by-agency") {
+			return usagef("--by-agency writes a folder on the server: export one agency at a time with --agency and redirect it, e.g. %s %s > police.csv", a.remote.ssh, strings.Join(commandLine(cmd, "-o", "--output", "--by-agency"), " "))
+		}
+		return usagef("-o: over SSH the output comes to your terminal: leave -o out and redirect it, e.g. %s %s > %s",
+			a.remote.ssh, strings.Join(commandLine(cmd, "-o", "--output"), " "), f.Value.String())
+	}
+	for _, name := range []string{"statement-file", "agencies"} {
+		if f := flags.Lookup(name); f != nil && f.Changed && f.Value.String() != "-" {
+			return usagef("--%s: over SSH tasking cannot read files on the server: give --%s - and send the file on standard input (… < %s)", name, name, f.Value.String())
+		}
+	}
+	return nil
+}
+
+// commandLine is the command as typed (after the binary), without the
+// flags named in drop: for suggesting a corrected line.
+func commandLine(cmd *cobra.Command, drop ...string) []string {
+	out := strings.Fields(cmd.CommandPath())[1:]
+	cmd.Flags().Visit(func(f *pflag.Flag) {
+		for _, d := range drop {
+			if "--"+f.Name == d || (f.Shorthand != "" && "-"+f.Shorthand == d) {
+				return
+			}
+		}
+		if f.Value.Type() == "bool" {
+			out = append(out, "--"+f.Name)
+			return
+		}
+		out = append(out, "--"+f.Name, shellQuote(f.Value.String()))
+	})
+	for _, arg := range cmd.Flags().Args() {
+		out = append(out, shellQuote(arg))
+	}
+	return out
+}
+
+// shellQuote quotes s for a POSIX shell when it needs it.
+func shellQuote(s string) string {
+	if s != "" && !strings.ContainsAny(s, " \t\n'\"\\$`!*?[]{}()<>|&;#~") {
+		return s
+	}
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+}
+
+// readInput reads a file named on the command line, or standard input for
+// "-". Over SSH only "-" is allowed: the files are on the person's
+// computer, not the server's.
+func (a *app) readInput(cmd *cobra.Command, what, path string) ([]byte, error) {
+	if path == "-" {
+		b, err := io.ReadAll(io.LimitReader(cmd.InOrStdin(), maxInput+1))
+		if err == nil && len(b) > maxInput {
+			err = fmt.Errorf("%s: standard input is larger than 16 MB, which no member list or statement is", what)
+		}
+		return b, err
+	}
+	if a.remote != nil {
+		return nil, usagef("over SSH tasking cannot read files on the server: give - for %s and send the file on standard input (… < %s)", what, path)
+	}
+	return os.ReadFile(path)
+}
+
+// maxInput bounds what a command reads from standard input (a member list,
+// a statement): far more than any real one.
+const maxInput = 16 << 20

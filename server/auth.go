@@ -1,0 +1,58 @@
+package server
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/ssh"
+	gossh "golang.org/x/crypto/ssh"
+)
+
+// offeredKey is where a connection's context keeps the fingerprints of the
+// unknown keys it offered, so the refusal can name them.
+type offeredKey struct{}
+
+// publicKey lets in a key an active member holds. Nothing is decided here
+// about who the person is: the session reads the key it was actually
+// opened with (a client may offer keys it never uses).
+func (s *Server) publicKey(ctx ssh.Context, key ssh.PublicKey) bool {
+	if _, ok := s.keys.member(key); ok {
+		return true
+	}
+	fp := gossh.FingerprintSHA256(key) + " (" + keyType(key) + ")"
+	seen, _ := ctx.Value(offeredKey{}).([]string)
+	for _, f := range seen {
+		if f == fp {
+			return false
+		}
+	}
+	ctx.SetValue(offeredKey{}, append(seen, fp))
+	return false
+}
+
+// refuseUnknown is the keyboard-interactive step, offered only to say why
+// the person's keys were refused: it shows their fingerprints and whom to
+// ask, asks nothing, and always fails. Authentication is by public key only.
+func (s *Server) refuseUnknown(ctx ssh.Context, challenge gossh.KeyboardInteractiveChallenge) bool {
+	_, _ = challenge("", unknownKeyMessage(ctx), nil, nil)
+	return false
+}
+
+func unknownKeyMessage(ctx ssh.Context) string {
+	seen, _ := ctx.Value(offeredKey{}).([]string)
+	if len(seen) == 0 {
+		return "tasking: your ssh client offered no key. Make one (ssh-keygen -t ed25519) and ask the chair to add " +
+			"the .pub file to your name: tasking member key add 'YOUR NAME' id_ed25519.pub"
+	}
+	word := "key is"
+	if len(seen) > 1 {
+		word = "keys are"
+	}
+	return fmt.Sprintf("tasking: your %s not on the partnership's list: %s.\n"+
+		"Ask the chair to add it to your name: send them your public key (the .pub file, e.g. ~/.ssh/id_ed25519.pub); "+
+		"they run: tasking member key add 'YOUR NAME' id_ed25519.pub", word, strings.Join(seen, ", "))
+}
+
+func keyType(k gossh.PublicKey) string {
+	return strings.TrimPrefix(k.Type(), "ssh-")
+}

@@ -1,0 +1,187 @@
+package server
+
+import (
+	"bytes"
+	"context"
+	"crypto/ed25519"
+	"crypto/rand"
+	"errors"
+	"io"
+	"net"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"charm.land/log/v2"
+	"github.com/ccsp/tasking/demo"
+	"github.com/ccsp/tasking/model"
+	"github.com/ccsp/tasking/store"
+	gossh "golang.org/x/crypto/ssh"
+)
+
+// today pins the clock: no test here depends on the calendar.
+var today = model.NewDate(2026, 11, 24)
+
+// people are the demo members given keys, by the names the tests use.
+var people = []string{"Helen Marsh", "Sgt Jas Patel", "Gary Fletcher"}
+
+// testServer is a server on 127.0.0.1 with the small demo partnership,
+// each of people holding a fresh ed25519 key.
+type testServer struct {
+	t     *testing.T
+	srv   *Server
+	st    *store.Store
+	addr  string
+	keys  map[string]gossh.Signer
+	logs  *syncBuffer
+	names map[string]model.Member
+}
+
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+func newSigner(t *testing.T) gossh.Signer {
+	t.Helper()
+	_, priv, err := ed25519.GenerateKey(rand.Reader)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := gossh.NewSignerFromKey(priv)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+func authorized(s gossh.Signer) string {
+	return strings.TrimSpace(string(gossh.MarshalAuthorizedKey(s.PublicKey())))
+}
+
+func startServer(t *testing.T, cfg Config, run CommandRunner) *testServer {
+	t.Helper()
+	d, err := demo.Build(today, demo.Small, time.UTC)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := &testServer{t: t, keys: map[string]gossh.Signer{}, logs: &syncBuffer{}, names: map[string]model.Member{}}
+	for i := range d.Members {
+		for _, name := range people {
+			if d.Members[i].Name == name {
+				s := newSigner(t)
+				ts.keys[name] = s
+				d.Members[i].SSHKeys = []string{authorized(s)}
+			}
+		}
+	}
+	for _, name := range people {
+		if ts.keys[name] == nil {
+			t.Fatalf("the demo has no %s", name)
+		}
+	}
+	dir := t.TempDir()
+	clock := func() time.Time { return today.Time(time.UTC).Add(10 * time.Hour) }
+	st, err := store.Open(filepath.Join(dir, "t.db"), store.Options{Now: clock, Mode: "serve"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := st.Seed(model.SystemActor("demo"), d); err != nil {
+		t.Fatal(err)
+	}
+	members, _ := st.Members()
+	for _, m := range members {
+		ts.names[m.Name] = m
+	}
+	cfg.Listen = "127.0.0.1:0"
+	cfg.HostKeyPath = filepath.Join(dir, "host-key")
+	logger := log.New(ts.logs)
+	srv, err := New(st, cfg, logger, run)
+	if err != nil {
+		t.Fatal(err)
+	}
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts.srv, ts.st, ts.addr = srv, st, l.Addr().String()
+	go srv.Serve(l)
+	t.Cleanup(func() {
+		_ = srv.Shutdown(contextWithTimeout(t, 5*time.Second))
+		st.Close()
+	})
+	return ts
+}
+
+// dial connects as the holder of signer, answering a keyboard-interactive
+// step by keeping what the server said in told.
+func (ts *testServer) dial(signer gossh.Signer, told *string) (*gossh.Client, error) {
+	cfg := &gossh.ClientConfig{
+		User:            "anyone",
+		HostKeyCallback: gossh.InsecureIgnoreHostKey(),
+		Timeout:         5 * time.Second,
+		Auth: []gossh.AuthMethod{
+			gossh.PublicKeys(signer),
+			gossh.KeyboardInteractive(func(name, instruction string, questions []string, echos []bool) ([]string, error) {
+				if told != nil {
+					*told += instruction
+				}
+				return nil, nil
+			}),
+		},
+	}
+	return gossh.Dial("tcp", ts.addr, cfg)
+}
+
+// exec runs one command line as name and returns its output and exit code.
+func (ts *testServer) exec(name, line string, stdin string) (stdout, stderr string, code int) {
+	ts.t.Helper()
+	c, err := ts.dial(ts.keys[name], nil)
+	if err != nil {
+		ts.t.Fatalf("%s cannot connect: %v", name, err)
+	}
+	defer c.Close()
+	return execOn(ts.t, c, line, stdin)
+}
+
+func execOn(t *testing.T, c *gossh.Client, line, stdin string) (string, string, int) {
+	t.Helper()
+	s, err := c.NewSession()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	var out, errb bytes.Buffer
+	s.Stdout, s.Stderr = &out, &errb
+	s.Stdin = strings.NewReader(stdin)
+	err = s.Run(line)
+	code := 0
+	var exit *gossh.ExitError
+	switch {
+	case errors.As(err, &exit):
+		code = exit.ExitStatus()
+	case err != nil && !errors.Is(err, io.EOF):
+		t.Fatalf("%q: %v", line, err)
+	}
+	return out.String(), errb.String(), code
+}
+
+func contextWithTimeout(t *testing.T, d time.Duration) context.Context {
+	ctx, cancel := context.WithTimeout(context.Background(), d)
+	t.Cleanup(cancel)
+	return ctx
+}

@@ -1,0 +1,135 @@
+package server
+
+import (
+	"sort"
+	"sync"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/ccsp/tasking/model"
+	"github.com/ccsp/tasking/tui"
+)
+
+// Session kinds, for the log and for who counts as connected.
+const (
+	kindApp     = "app"
+	kindWall    = "wall"
+	kindCommand = "command"
+)
+
+// seat is one open session.
+type seat struct {
+	member  model.Member
+	key     string // the fingerprint of the key that opened it
+	kind    string
+	addr    string
+	since   time.Time
+	program *tea.Program // the app or wall; nil for a command
+	closing func()       // ends the session (drops the connection)
+}
+
+// hub keeps the open sessions: it caps them, tells every app who is
+// connected, and tells them all when the server stops. A program is told
+// on its own goroutine, so one stuck client never holds up the others.
+type hub struct {
+	max int
+
+	mu    sync.Mutex
+	next  int
+	seats map[int]*seat
+}
+
+func newHub(max int) *hub { return &hub{max: max, seats: map[int]*seat{}} }
+
+// join takes a seat, or reports the server full.
+func (h *hub) join(s *seat) (int, bool) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if len(h.seats) >= h.max {
+		return 0, false
+	}
+	h.next++
+	h.seats[h.next] = s
+	return h.next, true
+}
+
+// attach gives a seat its program, once it has one, and tells everyone.
+func (h *hub) attach(id int, p *tea.Program) {
+	h.mu.Lock()
+	if s, ok := h.seats[id]; ok {
+		s.program = p
+	}
+	h.mu.Unlock()
+	h.tellPresence()
+}
+
+// leave frees a seat and tells the others.
+func (h *hub) leave(id int) {
+	h.mu.Lock()
+	s, ok := h.seats[id]
+	delete(h.seats, id)
+	h.mu.Unlock()
+	if ok && s.kind == kindApp {
+		h.tellPresence()
+	}
+}
+
+// count is how many sessions are open.
+func (h *hub) count() int {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	return len(h.seats)
+}
+
+// present is who has the app open, each once, by name.
+func (h *hub) present() []tui.Present {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	seen := map[model.ID]bool{}
+	var out []tui.Present
+	for _, s := range h.seats {
+		if s.kind != kindApp || seen[s.member.ID] {
+			continue
+		}
+		seen[s.member.ID] = true
+		out = append(out, tui.Present{MemberID: s.member.ID, Name: s.member.Name})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	return out
+}
+
+func (h *hub) tellPresence() { h.broadcast(tui.PresenceMsg(h.present())) }
+
+// broadcast sends msg to every program, each on its own goroutine: Send
+// blocks while a program is busy, and returns once it has ended.
+func (h *hub) broadcast(msg tea.Msg) {
+	h.mu.Lock()
+	progs := make([]*tea.Program, 0, len(h.seats))
+	for _, s := range h.seats {
+		if s.program != nil {
+			progs = append(progs, s.program)
+		}
+	}
+	h.mu.Unlock()
+	for _, p := range progs {
+		go p.Send(msg)
+	}
+}
+
+// drop ends the sessions keep refuses (a member retired, a key removed).
+func (h *hub) drop(keep func(*seat) bool) []model.Member {
+	h.mu.Lock()
+	var gone []model.Member
+	var closers []func()
+	for _, s := range h.seats {
+		if !keep(s) && s.closing != nil {
+			gone = append(gone, s.member)
+			closers = append(closers, s.closing)
+		}
+	}
+	h.mu.Unlock()
+	for _, c := range closers {
+		c()
+	}
+	return gone
+}

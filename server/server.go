@@ -1,0 +1,143 @@
+package server
+
+import (
+	"context"
+	"errors"
+	"net"
+	"sync"
+
+	"charm.land/log/v2"
+	"charm.land/ssh"
+	"charm.land/wish/v2"
+	"github.com/ccsp/tasking/store"
+)
+
+// Server serves one record over SSH.
+type Server struct {
+	cfg   Config
+	rec   store.Record
+	log   *log.Logger
+	run   CommandRunner
+	host  hostKey
+	ssh   *ssh.Server
+	hub   *hub
+	keys  *keyring
+	fails *failures
+
+	stopFeed func()
+	stopping chan struct{}
+	stopOnce sync.Once
+}
+
+// New prepares a server on rec: it reads (or makes) the host key and checks
+// the settings, but does not listen yet.
+func New(rec store.Record, cfg Config, logger *log.Logger, run CommandRunner) (*Server, error) {
+	if err := cfg.Check(); err != nil {
+		return nil, err
+	}
+	cfg = cfg.withDefaults()
+	if cfg.HostKeyPath == "" {
+		return nil, errors.New("--host-key: no path for the host key")
+	}
+	host, err := loadHostKey(cfg.HostKeyPath)
+	if err != nil {
+		return nil, err
+	}
+	s := &Server{cfg: cfg, rec: rec, log: logger, run: run, host: host, hub: newHub(cfg.MaxSessions),
+		keys: newKeyring(rec), fails: newFailures(cfg.FailuresPerMinute), stopping: make(chan struct{})}
+	s.ssh, err = wish.NewServer(
+		wish.WithAddress(cfg.Listen),
+		wish.WithHostKeyPEM(host.pem),
+		wish.WithPublicKeyAuth(s.publicKey),
+		wish.WithKeyboardInteractiveAuth(s.refuseUnknown),
+		func(srv *ssh.Server) error {
+			srv.Handler = s.handle
+			srv.HandshakeTimeout = cfg.HandshakeTimeout
+			srv.ConnCallback = s.arrive
+			srv.ConnectionFailedCallback = s.failed
+			srv.Version = "tasking"
+			return nil
+		},
+	)
+	if err != nil {
+		return nil, err
+	}
+	s.watchChanges()
+	return s, nil
+}
+
+// Fingerprint is the host key's SHA256 fingerprint, for people to check the
+// first time their ssh client asks.
+func (s *Server) Fingerprint() string { return s.host.fingerprint }
+
+// HostKeyCreated: the host key was made on this start.
+func (s *Server) HostKeyCreated() bool { return s.host.created }
+
+// SSHCommand is what a person types to reach the server.
+func (s *Server) SSHCommand() string { return s.cfg.sshCommand() }
+
+// Listen opens the configured address.
+func (s *Server) Listen() (net.Listener, error) { return net.Listen("tcp", s.cfg.Listen) }
+
+// Serve answers connections on l until Shutdown.
+func (s *Server) Serve(l net.Listener) error {
+	err := s.ssh.Serve(l)
+	if errors.Is(err, ssh.ErrServerClosed) {
+		return nil
+	}
+	return err
+}
+
+// Shutdown stops listening, tells every app and wall the server is
+// stopping, and waits for sessions to end (a command finishes its write)
+// until ctx is done; then it drops whatever is left. The caller closes the
+// record afterwards.
+func (s *Server) Shutdown(ctx context.Context) error {
+	s.stopOnce.Do(func() { close(s.stopping) })
+	err := s.ssh.Shutdown(ctx)
+	if err != nil {
+		_ = s.ssh.Close()
+	}
+	if s.stopFeed != nil {
+		s.stopFeed()
+	}
+	return err
+}
+
+// arrive turns away, before any authentication, an address that has
+// failed too often this minute.
+func (s *Server) arrive(_ ssh.Context, conn net.Conn) net.Conn {
+	if !s.fails.allowed(conn.RemoteAddr()) {
+		s.log.Warn("connection turned away: too many failed attempts", "addr", conn.RemoteAddr().String())
+		return nil
+	}
+	return conn
+}
+
+// failed counts a connection that did not authenticate.
+func (s *Server) failed(conn net.Conn, err error) {
+	s.fails.failed(conn.RemoteAddr())
+	s.log.Info("connection failed", "addr", conn.RemoteAddr().String(), "why", err)
+}
+
+// watchChanges keeps the key ring current and ends the sessions of anyone
+// whose key stops working (retired, or the key removed).
+func (s *Server) watchChanges() {
+	feed, stop := s.rec.Subscribe()
+	s.stopFeed = stop
+	go func() {
+		for c := range feed {
+			s.keys.changed(c)
+			if c.Entity != "member" && c.Entity != "agency" && !c.Missed {
+				continue
+			}
+			gone := s.hub.drop(func(st *seat) bool {
+				m, ok := s.keys.byFingerprint(st.key)
+				return ok && m.ID == st.member.ID
+			})
+			for _, m := range gone {
+				s.log.Info("session closed: key no longer on the list", "member", m.Name)
+			}
+		}
+	}()
+}

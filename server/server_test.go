@@ -1,0 +1,179 @@
+package server
+
+import (
+	"context"
+	"fmt"
+	"net"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/ccsp/tasking/model"
+	"github.com/ccsp/tasking/store"
+	gossh "golang.org/x/crypto/ssh"
+)
+
+// echoRunner stands in for the command tree: it says who ran what, panics
+// on "boom" and holds the session open on "wait" until release is closed.
+func echoRunner(release <-chan struct{}) CommandRunner {
+	return func(_ context.Context, _ store.Record, x Exec) int {
+		switch x.Args[0] {
+		case "boom":
+			panic("a bug in a command")
+		case "wait":
+			<-release
+		case "fail":
+			fmt.Fprintln(x.Stderr, "tasking: no such thing")
+			return 2
+		}
+		fmt.Fprintf(x.Stdout, "%s ran %s\n", x.Member.Name, strings.Join(x.Args, " "))
+		return 0
+	}
+}
+
+func TestACommandRunsAsTheKeysMember(t *testing.T) {
+	ts := startServer(t, Config{}, echoRunner(nil))
+	for _, name := range people {
+		out, _, code := ts.exec(name, "actions --mine", "")
+		if code != 0 || out != name+" ran actions --mine\n" {
+			t.Errorf("%s: got %q (exit %d)", name, out, code)
+		}
+	}
+	if _, errOut, code := ts.exec("Gary Fletcher", "fail", ""); code != 2 || !strings.Contains(errOut, "no such thing") {
+		t.Errorf("a failing command: exit %d, stderr %q; want its own exit code and message", code, errOut)
+	}
+	logs := ts.logs.String()
+	for _, want := range []string{"session start", "member=\"Sgt Jas Patel\"", "command=\"actions --mine\"", "session end"} {
+		if !strings.Contains(logs, want) {
+			t.Errorf("the log does not say %s:\n%s", want, logs)
+		}
+	}
+}
+
+func TestAnUnknownKeyIsToldItsFingerprint(t *testing.T) {
+	ts := startServer(t, Config{}, echoRunner(nil))
+	stranger := newSigner(t)
+	var told string
+	_, err := ts.dial(stranger, &told)
+	if err == nil {
+		t.Fatal("a key nobody holds was let in")
+	}
+	fp := gossh.FingerprintSHA256(stranger.PublicKey())
+	if !strings.Contains(told, fp) || !strings.Contains(told, "Ask the chair") {
+		t.Errorf("the refusal should show the key's fingerprint %s and whom to ask; said %q", fp, told)
+	}
+}
+
+func TestARetiredMembersKeyStopsWorking(t *testing.T) {
+	ts := startServer(t, Config{}, echoRunner(nil))
+	gary := ts.names["Gary Fletcher"]
+	chair := model.ActorFor(ts.names["Helen Marsh"])
+	if _, _, code := ts.exec("Gary Fletcher", "actions", ""); code != 0 {
+		t.Fatal("Gary could not run a command before retiring")
+	}
+	if _, err := ts.st.RetireMember(chair, gary.ID); err != nil {
+		t.Fatal(err)
+	}
+	if c, err := ts.dial(ts.keys["Gary Fletcher"], nil); err == nil {
+		c.Close()
+		t.Fatal("a retired member's key still opens a session")
+	}
+}
+
+func TestAPanicEndsOnlyThatSession(t *testing.T) {
+	ts := startServer(t, Config{}, echoRunner(nil))
+	_, errOut, code := ts.exec("Sgt Jas Patel", "boom", "")
+	if code != 1 || !strings.Contains(errOut, "something went wrong on the server") {
+		t.Errorf("a panicking session: exit %d, stderr %q", code, errOut)
+	}
+	if out, _, code := ts.exec("Gary Fletcher", "actions", ""); code != 0 || !strings.Contains(out, "Gary Fletcher ran actions") {
+		t.Errorf("after a panic the server should go on serving: exit %d, %q", code, out)
+	}
+	if !strings.Contains(ts.logs.String(), "session panicked") {
+		t.Errorf("the panic was not logged:\n%s", ts.logs.String())
+	}
+}
+
+func TestTheSessionLimitIsSaid(t *testing.T) {
+	release := make(chan struct{})
+	ts := startServer(t, Config{MaxSessions: 1}, echoRunner(release))
+	held, err := ts.dial(ts.keys["Helen Marsh"], nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer held.Close()
+	first, err := held.NewSession()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := first.Start("wait"); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, func() bool { return ts.srv.hub.count() == 1 })
+	_, errOut, code := ts.exec("Gary Fletcher", "actions", "")
+	if code != 1 || !strings.Contains(errOut, "already has 1 sessions open") {
+		t.Errorf("past the limit: exit %d, %q", code, errOut)
+	}
+	close(release)
+	_ = first.Wait()
+	waitFor(t, func() bool { return ts.srv.hub.count() == 0 })
+	if _, _, code := ts.exec("Gary Fletcher", "actions", ""); code != 0 {
+		t.Error("once a seat is free the next session should get it")
+	}
+}
+
+func TestFailedAttemptsAreLimitedBeforeAuthentication(t *testing.T) {
+	ts := startServer(t, Config{FailuresPerMinute: 2}, echoRunner(nil))
+	stranger := newSigner(t)
+	for i := 0; i < 2; i++ {
+		var told string
+		if _, err := ts.dial(stranger, &told); err == nil || told == "" {
+			t.Fatalf("attempt %d: want a refusal that explains itself, got %v / %q", i+1, err, told)
+		}
+	}
+	// The server counts a failure when it sees the connection end, a
+	// moment after the client has given up.
+	local := &net.TCPAddr{IP: net.IPv4(127, 0, 0, 1)}
+	waitFor(t, func() bool { return !ts.srv.fails.allowed(local) })
+	var told string
+	c, err := ts.dial(ts.keys["Helen Marsh"], &told)
+	if err == nil {
+		c.Close()
+		t.Fatal("after the address's failures even a good key should be turned away for a while")
+	}
+	if told != "" {
+		t.Errorf("a turned-away connection should hear nothing, heard %q", told)
+	}
+	if !strings.Contains(ts.logs.String(), "too many failed attempts") {
+		t.Error("turning an address away is not logged")
+	}
+}
+
+func TestTheAppNeedsATerminal(t *testing.T) {
+	ts := startServer(t, Config{}, echoRunner(nil))
+	c, err := ts.dial(ts.keys["Gary Fletcher"], nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	s, err := c.NewSession()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	out, _ := s.CombinedOutput("")
+	if !strings.Contains(string(out), "ssh -t") {
+		t.Errorf("the app without a terminal should say to use ssh -t, said %q", out)
+	}
+}
+
+func waitFor(t *testing.T, ok func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(5 * time.Second)
+	for !ok() {
+		if time.Now().After(deadline) {
+			t.Fatal("timed out waiting")
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}

@@ -1,0 +1,187 @@
+package server
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"runtime/debug"
+	"strings"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"charm.land/ssh"
+	"github.com/ccsp/tasking/model"
+	"github.com/ccsp/tasking/store"
+	"github.com/ccsp/tasking/tui"
+	"github.com/charmbracelet/colorprofile"
+	gossh "golang.org/x/crypto/ssh"
+)
+
+// Exec is one command line run over SSH, for the member whose key opened
+// the session.
+type Exec struct {
+	Args    []string
+	Stdin   io.Reader
+	Stdout  io.Writer
+	Stderr  io.Writer
+	Environ []string
+	Member  model.Member
+	// SSH is how this person reaches the server ("ssh -p 23234 host"),
+	// for messages that suggest a command line.
+	SSH string
+}
+
+// CommandRunner runs one command line on the server's record and returns
+// its exit code. cmd/tasking builds the same command tree as the local
+// CLI, per session, so the output and exit codes are the same.
+type CommandRunner func(ctx context.Context, rec store.Record, x Exec) int
+
+// handle is every session: who it is (from the key the session was opened
+// with), a seat if there is one, then the app, the wall or a command.
+func (s *Server) handle(sess ssh.Session) {
+	start := time.Now()
+	key := sess.PublicKey()
+	m, ok := s.keys.member(key)
+	if !ok {
+		fmt.Fprintln(sess.Stderr(), "tasking: your key is no longer on the partnership's list: ask the chair")
+		_ = sess.Exit(1)
+		return
+	}
+	args := sess.Command()
+	kind := kindCommand
+	switch {
+	case len(args) == 0:
+		kind = kindApp
+	case len(args) == 1 && args[0] == "wall":
+		kind = kindWall
+	}
+	st := &seat{member: m, key: gossh.FingerprintSHA256(key), kind: kind, addr: sess.RemoteAddr().String(), since: start,
+		closing: func() { _ = sess.Close() }}
+	id, ok := s.hub.join(st)
+	if !ok {
+		s.log.Warn("session refused: full", "member", m.Name, "addr", st.addr, "max", s.cfg.MaxSessions)
+		fmt.Fprintf(sess.Stderr(), "tasking: the server already has %d sessions open, as many as it takes: try again in a few minutes\n", s.cfg.MaxSessions)
+		_ = sess.Exit(1)
+		return
+	}
+	defer s.hub.leave(id)
+	s.log.Info("session start", "member", m.Name, "agency", m.AgencyID, "addr", st.addr, "kind", kind, "command", strings.Join(args, " "))
+
+	code, why := 0, "ended"
+	defer func() {
+		if r := recover(); r != nil {
+			s.log.Error("session panicked", "member", m.Name, "command", strings.Join(args, " "), "panic", r, "stack", string(debug.Stack()))
+			fmt.Fprintln(sess.Stderr(), "\r\ntasking: something went wrong on the server (it has been logged); your saved work is safe")
+			code, why = 1, "panicked"
+		}
+		s.log.Info("session end", "member", m.Name, "kind", kind, "command", strings.Join(args, " "), "exit", code, "how", why,
+			"duration", time.Since(start).Round(time.Millisecond))
+		_ = sess.Exit(code)
+	}()
+
+	switch kind {
+	case kindApp:
+		app := tui.New(tui.Config{Store: s.rec, Actor: model.ActorFor(m), Now: s.rec.Now,
+			Remote: s.cfg.sshCommand(), Connected: s.hub.present})
+		defer app.Close() // finishes the session's queued writes
+		code, why = s.runProgram(sess, id, app)
+	case kindWall:
+		code, why = s.runProgram(sess, id, tui.NewWall(s.rec, s.rec.Now))
+	default:
+		code = s.run(sess.Context(), s.rec, Exec{Args: args, Stdin: sess, Stdout: sess, Stderr: sess.Stderr(),
+			Environ: sess.Environ(), Member: m, SSH: s.cfg.sshCommand()})
+	}
+}
+
+// runProgram runs a Bubble Tea program on the session's terminal until it
+// ends, the person stops typing for the idle timeout, the terminal stops
+// reading, or the server stops.
+func (s *Server) runProgram(sess ssh.Session, id int, m tea.Model) (code int, why string) {
+	pty, windows, ok := sess.Pty()
+	if !ok {
+		fmt.Fprintf(sess.Stderr(), "tasking: the app needs a terminal: connect with %s\n", strings.Replace(s.cfg.sshCommand(), "ssh ", "ssh -t ", 1))
+		return 1, "no terminal"
+	}
+	w := newWatch(sess, sess, time.Now())
+	// Colours, background and NO_COLOR come from this person's terminal,
+	// never from the server's environment.
+	env := append(sess.Environ(), "TERM="+pty.Term)
+	ctx, cancel := context.WithCancel(sess.Context())
+	defer cancel()
+	p := tea.NewProgram(m,
+		tea.WithContext(ctx),
+		tea.WithInput(w), tea.WithOutput(w),
+		tea.WithEnvironment(env), tea.WithColorProfile(colorprofile.Env(env)),
+		tea.WithWindowSize(pty.Window.Width, pty.Window.Height),
+		// ctrl+z would suspend the server's process, not the person's.
+		tea.WithFilter(func(_ tea.Model, msg tea.Msg) tea.Msg {
+			if _, ok := msg.(tea.SuspendMsg); ok {
+				return nil
+			}
+			return msg
+		}))
+	s.hub.attach(id, p)
+	go func() {
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case win := <-windows:
+				p.Send(tea.WindowSizeMsg{Width: win.Width, Height: win.Height})
+			}
+		}
+	}()
+	ended := make(chan string, 1)
+	go s.guard(ctx, sess, w, p, ended)
+	_, err := p.Run()
+	p.Kill()
+	cancel()
+	select {
+	case why = <-ended:
+	default:
+		why = "ended"
+	}
+	switch why {
+	case "idle":
+		fmt.Fprintf(sess, "\r\ntasking: closed after %s without a key press; connect again with %s\r\n",
+			s.cfg.IdleTimeout, strings.Replace(s.cfg.sshCommand(), "ssh ", "ssh -t ", 1))
+	case "server stopping":
+		fmt.Fprint(sess, "\r\ntasking: the server is stopping; your saved work is safe\r\n")
+	}
+	if err != nil && why == "ended" && ctx.Err() == nil {
+		s.log.Warn("program ended with an error", "error", err)
+		return 1, "error"
+	}
+	return 0, why
+}
+
+// guard ends a program whose person has gone quiet for the idle timeout,
+// or whose terminal has stopped reading for the stall timeout.
+func (s *Server) guard(ctx context.Context, sess ssh.Session, w *watch, p *tea.Program, ended chan<- string) {
+	every := min(time.Second, s.cfg.IdleTimeout/4, s.cfg.StallTimeout/4)
+	t := time.NewTicker(every)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-s.stopping:
+			ended <- "server stopping"
+			p.Quit()
+			return
+		case now := <-t.C:
+			if d := w.stalledFor(now); d > s.cfg.StallTimeout {
+				s.log.Warn("session dropped: its terminal stopped reading", "addr", sess.RemoteAddr().String(), "for", d.Round(time.Second))
+				ended <- "terminal stopped reading"
+				_ = sess.Close() // unblocks the stuck write
+				p.Kill()
+				return
+			}
+			if w.idleFor(now) > s.cfg.IdleTimeout {
+				ended <- "idle"
+				p.Quit()
+				return
+			}
+		}
+	}
+}
