@@ -152,7 +152,7 @@ func ParseSSHKey(line string) (SSHKey, error) {
 // problem names its line when the file has more than one.
 func ParseSSHKeys(text string) ([]SSHKey, error) {
 	if len(text) > MaxSSHKeyFile {
-		return nil, Invalid("key", "the file holds %d bytes, far more than a few public keys (at most %d): %s", len(text), MaxSSHKeyFile, sendThePub)
+		return nil, Invalid("key", "the file is over %d KB, far more than a few public keys: %s", MaxSSHKeyFile>>10, sendThePub)
 	}
 	text = strings.TrimPrefix(text, "\ufeff") // saved by Notepad
 	if isPrivateKey(text) {
@@ -190,8 +190,8 @@ func ParseSSHKeys(text string) ([]SSHKey, error) {
 }
 
 // errPrivateKey: someone sent the half of the key that must stay secret.
-var errPrivateKey = Invalid("key", "this is a PRIVATE key, which must never leave its owner's computer: "+sendThePub+
-	" instead; if the private key was emailed or shared, its owner should make a new one")
+var errPrivateKey = Invalid("key", "this is a PRIVATE key, which must never leave its owner's computer: send the public key "+
+	"instead (the .pub file beside it, e.g. ~/.ssh/id_ed25519.pub); if the private key was emailed or shared, its owner should make a new one")
 
 func isPrivateKey(s string) bool {
 	return strings.Contains(s, "PRIVATE KEY-----") || strings.Contains(s, "PuTTY-User-Key-File-")
@@ -347,7 +347,7 @@ func RemoveKey(m Member, fingerprint string) (next []string, removed SSHKey, err
 		next = append(next, line)
 	}
 	if !found {
-		return nil, SSHKey{}, Invalid("fingerprint", "%s holds no key %s (they hold %d: member key list shows them)", m.Name, fp, len(m.SSHKeys))
+		return nil, SSHKey{}, Invalid("fingerprint", "%s holds no key %s (member key list shows the %s they hold)", m.Name, fp, Plural(len(m.SSHKeys), "key"))
 	}
 	return next, removed, nil
 }

@@ -242,7 +242,7 @@ func testBadKeysAndUnknownFingerprints(t *testing.T, open Backend) {
 	mustNoErr(t, err)
 	n := len(mustAudit(t, s))
 	for _, c := range []struct{ fingerprint, want string }{
-		{stranger, "Sgt Jas Patel holds no key " + stranger + " (they hold 1: member key list shows them)"},
+		{stranger, "Sgt Jas Patel holds no key " + stranger + " (member key list shows the 1 key they hold)"},
 		{"laptop", `"laptop" is not a key fingerprint`},
 		{"MD5:16:27:ac:a5:76:28:2d:36:63:1b:56:4d:eb:df:a6:48", "MD5 fingerprint: give the SHA256 one"},
 	} {
