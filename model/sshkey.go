@@ -3,6 +3,7 @@ package model
 import (
 	"crypto/ecdsa"
 	"crypto/rsa"
+	"crypto/sha256"
 	"encoding/base64"
 	"fmt"
 	"strings"
@@ -53,6 +54,9 @@ func (k SSHKey) Kind() string {
 	case ssh.KeyAlgoSKECDSA256:
 		return "ecdsa-sk"
 	case ssh.KeyAlgoRSA:
+		if k.Bits == 0 {
+			return "rsa"
+		}
 		return fmt.Sprintf("rsa %d", k.Bits)
 	case ssh.KeyAlgoECDSA256, ssh.KeyAlgoECDSA384, ssh.KeyAlgoECDSA521:
 		return fmt.Sprintf("ecdsa %d", k.Bits)
@@ -235,27 +239,59 @@ func ParseFingerprint(s string) (string, error) {
 	return "SHA256:" + in, nil
 }
 
-// MemberKeys are a member's keys, in the order they were given. A stored
-// line that no longer reads as a key (none should) is left out: it can
-// never let anyone in.
+// MemberKeys are a member's keys, in the order they were given (the
+// numbers member key list shows).
 func MemberKeys(m Member) []SSHKey {
 	out := make([]SSHKey, 0, len(m.SSHKeys))
 	for _, line := range m.SSHKeys {
-		if k, err := ParseSSHKey(line); err == nil {
-			out = append(out, k)
-		}
+		out = append(out, storedKey(line))
 	}
 	return out
 }
 
-// HoldsKey: the member holds the key with this fingerprint.
+// storedKey reads a stored key line. One that a later, stricter rule would
+// refuse (a longer minimum for RSA, say) is still listed as it is, so it
+// can be seen and removed.
+func storedKey(line string) SSHKey {
+	if k, err := ParseSSHKey(line); err == nil {
+		return k
+	}
+	k := SSHKey{Line: line, Fingerprint: storedFingerprint(line)}
+	fields := strings.SplitN(line, " ", 3)
+	k.Type = fields[0]
+	if len(fields) == 3 {
+		k.Comment = fields[2]
+	}
+	return k
+}
+
+// HoldsKey: the member holds the key with this fingerprint. It hashes the
+// stored lines without reading them as keys again (they were checked when
+// added, and a line too broken to hash matches nothing): the SSH server
+// asks this of every member for every connection.
 func (m Member) HoldsKey(fingerprint string) bool {
-	for _, k := range MemberKeys(m) {
-		if k.Fingerprint == fingerprint {
+	for _, line := range m.SSHKeys {
+		if storedFingerprint(line) == fingerprint {
 			return true
 		}
 	}
 	return false
+}
+
+// storedFingerprint is a stored key line's fingerprint: the SHA-256 of the
+// key's wire form, which is what the line's base64 holds (a stored line is
+// canonical: ssh.MarshalAuthorizedKey wrote it).
+func storedFingerprint(line string) string {
+	fields := strings.Fields(line)
+	if len(fields) < 2 {
+		return ""
+	}
+	blob, err := base64.StdEncoding.DecodeString(fields[1])
+	if err != nil {
+		return ""
+	}
+	sum := sha256.Sum256(blob)
+	return "SHA256:" + base64.RawStdEncoding.EncodeToString(sum[:])
 }
 
 // MemberForKey finds the active member who holds the key with this
@@ -340,8 +376,8 @@ func RemoveKey(m Member, fingerprint string) (next []string, removed SSHKey, err
 	}
 	found := false
 	for _, line := range m.SSHKeys {
-		if k, err := ParseSSHKey(line); err == nil && k.Fingerprint == fp {
-			removed, found = k, true
+		if storedFingerprint(line) == fp {
+			removed, found = storedKey(line), true
 			continue
 		}
 		next = append(next, line)
@@ -356,8 +392,8 @@ func RemoveKey(m Member, fingerprint string) (next []string, removed SSHKey, err
 // key is known by its fingerprint, and the record keeps the rest.
 func KeyFingerprints(m Member) []string {
 	out := []string{}
-	for _, k := range MemberKeys(m) {
-		out = append(out, k.Fingerprint)
+	for _, line := range m.SSHKeys {
+		out = append(out, storedFingerprint(line))
 	}
 	return out
 }

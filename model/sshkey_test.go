@@ -439,3 +439,56 @@ func TestSSHKeyDescribe(t *testing.T) {
 		t.Errorf("no keys should be an empty list, not %#v", fps)
 	}
 }
+
+// The quick fingerprint of a stored line is the one ssh gives its key.
+func TestStoredFingerprintIsSSHs(t *testing.T) {
+	ed, _ := edKey(t, 1)
+	for _, pub := range []ssh.PublicKey{ed, rsaKey(t, 3072), ecKey(t, elliptic.P256()), ecKey(t, elliptic.P521())} {
+		k, err := ParseSSHKey(line(pub, "a comment"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := storedFingerprint(k.Line); got != ssh.FingerprintSHA256(pub) || got != k.Fingerprint {
+			t.Errorf("%s: stored fingerprint %s, ssh's %s", pub.Type(), got, ssh.FingerprintSHA256(pub))
+		}
+	}
+	for _, broken := range []string{"", "ssh-ed25519", "ssh-ed25519 !!!notbase64 x"} {
+		if got := storedFingerprint(broken); got != "" {
+			t.Errorf("storedFingerprint(%q) = %q", broken, got)
+		}
+	}
+}
+
+func BenchmarkMemberForKey(b *testing.B) {
+	// 400 members with three keys each: a big partnership, every member
+	// on SSH from a laptop, a desktop and a phone.
+	members := make([]Member, 400)
+	for i := range members {
+		pub, _ := edKey(b, byte(i))
+		members[i] = Member{ID: ID(i + 1), SSHKeys: []string{line(pub, "laptop"), line(rsaKey(b, 3072+i), "desk"), line(ecKey(b, elliptic.P256()), "phone")}}
+	}
+	last := storedFingerprint(members[399].SSHKeys[2])
+	for b.Loop() {
+		if _, ok := MemberForKey(members, last); !ok {
+			b.Fatal("the last member's key was not found")
+		}
+	}
+}
+
+// A stored key a later, stricter rule would refuse is still listed and
+// can still be removed (here an RSA key under today's minimum, as if it
+// were stored when the minimum was lower).
+func TestStoredKeyARuleNowRefuses(t *testing.T) {
+	old := rsaKey(t, 1024)
+	fp := ssh.FingerprintSHA256(old)
+	good := keyOf(t, 1, "laptop")
+	m := Member{Name: "PC Old Hand", SSHKeys: []string{line(old, "from 2015"), good.Line}}
+	keys := MemberKeys(m)
+	if len(keys) != 2 || keys[0].Fingerprint != fp || keys[0].Type != "ssh-rsa" || keys[0].Comment != "from 2015" || keys[1] != good {
+		t.Fatalf("keys %+v", keys)
+	}
+	next, removed, err := RemoveKey(m, fp)
+	if err != nil || removed.Fingerprint != fp || len(next) != 1 || next[0] != good.Line {
+		t.Fatalf("RemoveKey = %v, %+v, %v", next, removed, err)
+	}
+}

@@ -176,8 +176,12 @@ func newMemberKeyListCmd(a *app) *cobra.Command {
 					if m.Retired {
 						who += " (retired)"
 					}
+					bits := ""
+					if k.Bits > 0 {
+						bits = strconv.Itoa(k.Bits)
+					}
 					out.rows = append(out.rows, keyRow{Member: model.CleanText(m.Name), Agency: agencyName(idx, m.AgencyID),
-						Number: strconv.Itoa(i + 1), Type: k.Type, Bits: strconv.Itoa(k.Bits), Fingerprint: k.Fingerprint,
+						Number: strconv.Itoa(i + 1), Type: k.Type, Bits: bits, Fingerprint: k.Fingerprint,
 						Comment: k.Comment, PublicKey: k.Line})
 					cells = append(cells, []string{strconv.Itoa(i + 1), cell(who, maxName), cell(idx.Label(m.AgencyID), maxName),
 						k.Kind(), k.Fingerprint, cell(k.Comment, maxTitle)})
