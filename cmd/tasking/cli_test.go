@@ -90,6 +90,12 @@ type result struct {
 // run runs tasking with env (nil: an isolated one) and the given arguments.
 func run(t *testing.T, env []string, args ...string) result {
 	t.Helper()
+	return runIn(t, env, nil, args...)
+}
+
+// runIn is run with stdin (nil: none) on standard input.
+func runIn(t *testing.T, env []string, stdin io.Reader, args ...string) result {
+	t.Helper()
 	if env == nil {
 		env = isolatedEnv(t.TempDir())
 	}
@@ -97,6 +103,7 @@ func run(t *testing.T, env []string, args ...string) result {
 	defer cancel()
 	cmd := exec.CommandContext(ctx, binary, args...)
 	cmd.Env = env
+	cmd.Stdin = stdin
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	start := time.Now()

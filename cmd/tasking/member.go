@@ -9,12 +9,13 @@ import (
 	"github.com/spf13/cobra"
 )
 
-// member add | edit | retire | list | import: the people who sit on the
-// group, managed by the chair or an admin.
+// member add | edit | retire | list | import | key: the people who sit on
+// the group, managed by the chair or an admin (keys: member_key.go).
 
 func newMemberCmd(a *app) *cobra.Command {
-	return newGroup("member", "Members: the people who sit on the group (add, edit, retire, list, import)",
-		newMemberAddCmd(a), newMemberEditCmd(a), newMemberRetireCmd(a), newMemberListCmd(a), newMemberImportCmd(a))
+	return newGroup("member", "Members: the people who sit on the group (add, edit, retire, list, import, key)",
+		newMemberAddCmd(a), newMemberEditCmd(a), newMemberRetireCmd(a), newMemberListCmd(a), newMemberImportCmd(a),
+		newMemberKeyCmd(a))
 }
 
 // memberFlags are a member's details as flags, shared by add and edit.

@@ -21,6 +21,8 @@ var readCommands = [][]string{
 	{"action", "show", "A-1"},
 	{"agency", "list"},
 	{"member", "list", "--all"},
+	{"member", "key", "list", "--all"},
+	{"member", "key", "list", "Sgt Jas Patel", "--format", "json"},
 	{"partnership", "show"},
 	{"hotspot", "list"},
 	{"hotspot", "show", "HS-1"},
@@ -39,7 +41,8 @@ var writeCommands = []string{
 	"hotspot close", "meeting start", "meeting close", "meeting attend", "meeting guest", "meeting statement",
 	"meeting declare", "meeting approve-minutes", "meeting review", "meeting move", "meeting drop", "meeting add",
 	"meeting part2", "meeting budget", "meeting undo", "meeting next", "decision add", "note add", "amend",
-	"member add", "member edit", "member retire", "member import", "partnership set", "setup", "upgrade",
+	"member add", "member edit", "member retire", "member import", "member key add", "member key remove",
+	"partnership set", "setup", "upgrade",
 	"serve",       // owns the file while it runs; --check-config only reads (above)
 	"check-pages", // check's child: covered by check
 }
@@ -56,6 +59,9 @@ func sum(t *testing.T, path string) [32]byte {
 func TestReadCommandsChangeNothing(t *testing.T) {
 	db := demoDB(t)
 	dir := filepath.Dir(db)
+	// A member with a key, so `member key list` has one to read.
+	key, _, _ := pubFile(t, t.TempDir(), "jas", 1, "jas@laptop")
+	ok(t, "--db", db, "--as", "Helen Marsh", "member", "key", "add", "Sgt Jas Patel", key)
 	// Nobody may write the file or its folder (no sidecar can be made).
 	if err := os.Chmod(db, 0o400); err != nil {
 		t.Fatal(err)
