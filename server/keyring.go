@@ -59,28 +59,16 @@ func (k *keyring) rebuild() error {
 	if err != nil {
 		return err
 	}
+	// The map is model.MemberForKey's answer for every key at once (only
+	// active members hold keys that work).
 	by := map[string]model.Member{}
-	for _, m := range members {
-		if m.Retired {
-			continue
-		}
-		for _, line := range m.SSHKeys {
-			if fp, ok := fingerprintOf(line); ok {
-				by[fp] = m
-			}
+	for _, m := range model.ActiveMembers(members) {
+		for _, fp := range model.KeyFingerprints(m) {
+			by[fp] = m
 		}
 	}
 	k.byFP, k.stale = by, false
 	return nil
-}
-
-// fingerprintOf is the SHA256 fingerprint of an authorized_keys line.
-func fingerprintOf(line string) (string, bool) {
-	pk, _, _, _, err := gossh.ParseAuthorizedKey([]byte(line))
-	if err != nil {
-		return "", false
-	}
-	return gossh.FingerprintSHA256(pk), true
 }
 
 // CheckMemberKeys reads every active member's keys: a line that does not
@@ -95,12 +83,11 @@ func CheckMemberKeys(rec store.Record) (problems []string, withKeys int, err err
 		if len(m.SSHKeys) > 0 {
 			withKeys++
 		}
-		for i, line := range m.SSHKeys {
-			fp, ok := fingerprintOf(line)
-			if !ok {
-				problems = append(problems, fmt.Sprintf("%s's key %d is not a public key", m.Name, i+1))
-				continue
+		for i, k := range model.MemberKeys(m) {
+			if _, err := model.ParseSSHKey(k.Line); err != nil {
+				problems = append(problems, fmt.Sprintf("%s's key %d: %v", m.Name, i+1, err))
 			}
+			fp := k.Fingerprint
 			if other, dup := holder[fp]; dup {
 				problems = append(problems, fmt.Sprintf("%s and %s both hold key %s", other, m.Name, fp))
 			}
