@@ -112,7 +112,7 @@ func (a *App) openThisWeeksMeeting() tea.Cmd {
 		}
 	}
 	actor, st := a.actor, a.st
-	a.ask = &question{text: text, yes: func() tea.Cmd {
+	a.ask(text, func() tea.Cmd {
 		return a.save(0, "meeting started", func() (any, error) {
 			m, err := st.StartMeeting(actor, today)
 			if err != nil {
@@ -120,7 +120,7 @@ func (a *App) openThisWeeksMeeting() tea.Cmd {
 			}
 			return func() tea.Cmd { return a.openMeeting(m.ID) }, nil
 		})
-	}}
+	})
 	return nil
 }
 

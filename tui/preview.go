@@ -201,7 +201,7 @@ func (a *App) saveMinutesForm() {
 			fl.input.CursorEnd()
 		}
 	}
-	a.form = f
+	a.push(f)
 }
 
 // withFormatExt gives a file name the extension of format f when it ends in
@@ -283,7 +283,7 @@ func (a *App) showHistory(msg historyMsg) {
 	if len(lines) == 0 {
 		lines = []string{"No history recorded."}
 	}
-	a.info = &infoBox{title: "History · " + msg.action.Ref() + " " + msg.action.Text, lines: lines}
+	a.push(&infoBox{title: "History · " + msg.action.Ref() + " " + msg.action.Text, lines: lines})
 }
 
 // previewPart is a meeting's minutes, as they will be read.

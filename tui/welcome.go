@@ -92,7 +92,7 @@ func (a *App) setupDetailsForm() {
 			w.agencies = model.DefaultAgencies()
 		}
 		w.step = 1
-		a.form = nil
+		a.close(f)
 		return nil
 	})
 	f.text("name", "Partnership name", d.Partnership.Name, "e.g. Chesterfield Community Safety Partnership").
@@ -100,7 +100,7 @@ func (a *App) setupDetailsForm() {
 		text("time", "Usual start time", d.Partnership.DefaultTime, "24-hour, e.g. 10:00").
 		text("chair", "Chair's name", d.ChairName, "the person who runs the meeting (you, probably)").
 		text("chair_title", "Chair's job title", d.ChairTitle, "optional, e.g. Community Safety Manager")
-	a.form = f
+	a.push(f)
 }
 
 // lineOf checks a one-line field.
@@ -187,12 +187,12 @@ func (a *App) agencyForm(i int) {
 			w.agencies = append(w.agencies, ag)
 			w.sel = len(w.agencies) - 1
 		}
-		a.form = nil
+		a.close(f)
 		return nil
 	})
 	f.text("name", "Agency name", cur.Name, "e.g. Derbyshire Constabulary").
 		text("short", "Short name (for tables)", cur.ShortName, "e.g. Police")
-	a.form = f
+	a.push(f)
 }
 
 func (a *App) setupDone(msg setupDoneMsg) tea.Cmd {
