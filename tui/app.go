@@ -133,7 +133,9 @@ func (a *App) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		a.clock = a.now() // the app's clock, which may be pinned (TASKING_NOW)
 		return a, tick()
 	case changeMsg:
-		return a, tea.Batch(a.reload(), waitForChange(a.feed))
+		return a, tea.Batch(a.changed(store.Change(msg)), waitForChange(a.feed))
+	case actionMsg:
+		return a, a.actionRead(msg)
 	case feedClosedMsg:
 		return a, nil
 	case emptyMsg:
@@ -196,7 +198,8 @@ func (a *App) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	return a, a.tellOverlays(msg)
 }
 
-// reload re-reads what the current screen shows after any change.
+// reload re-reads what the current screen shows (a refused save: the
+// fresh record; back to a screen).
 func (a *App) reload() tea.Cmd {
 	if p, ok := parts[a.screen]; ok {
 		return p.load(a)
@@ -238,18 +241,20 @@ func (a *App) saved(msg savedMsg) tea.Cmd {
 	return nil
 }
 
-// patchAction puts a freshly saved action into every list on screen; the
-// reload that follows the change feed replaces them all anyway.
+// patchAction puts a fresh copy of an action (this session's save, or one
+// read again after someone else's) into every list on screen, unless a
+// list already holds a newer one. My actions takes it whole, in its place
+// (so its change notice costs no load); the meeting reads itself again
+// after its notice anyway, for what it counts.
 func (a *App) patchAction(act model.Action) {
 	patch := func(list []model.Action) {
 		for i := range list {
-			if list[i].ID == act.ID {
+			if list[i].ID == act.ID && list[i].Version <= act.Version {
 				list[i] = act
 			}
 		}
 	}
-	if m := a.mine; m != nil && m.data != nil {
-		patch(m.data.actions)
+	if m := a.mine; m != nil && m.data != nil && m.data.patch(act) {
 		a.refilterMine()
 	}
 	if a.mt != nil && a.mt.view != nil {

@@ -9,6 +9,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/ccsp/tasking/model"
+	"github.com/ccsp/tasking/store"
 )
 
 // meetingState is the meeting screen's own state. The record itself is in
@@ -655,3 +656,10 @@ func (meetingPart) load(a *App) tea.Cmd {
 	}
 	return a.loadMeeting(a.mt.id)
 }
+
+// affected: a meeting shows nearly the whole record — who is there (the
+// members), every open action (matters arising), its hotspots, decisions
+// and notes, the previous meeting's minutes, the agencies — and counts
+// across them (progress, the accountability table), so any change
+// reloads it.
+func (meetingPart) affected(*App, store.Change) bool { return true }

@@ -7,6 +7,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/ccsp/tasking/model"
+	"github.com/ccsp/tasking/store"
 )
 
 // The people screen (P from home): the partnership's members, its agencies
@@ -353,6 +354,17 @@ func (peoplePart) load(a *App) tea.Cmd {
 		return nil
 	}
 	return a.loadPeople()
+}
+
+// affected: members, agencies and the partnership's details; the work
+// they do (actions, hotspots, meetings and what is recorded in them) is
+// not on this screen.
+func (peoplePart) affected(a *App, c store.Change) bool {
+	switch c.Entity {
+	case "action", "hotspot", "meeting", "decision", "note":
+		return false
+	}
+	return a.people != nil
 }
 func (peoplePart) hints(a *App) string {
 	p, g := a.keys.People, a.keys.Global

@@ -264,6 +264,9 @@ type welcomePart struct{}
 func (welcomePart) keyPress(a *App, msg tea.KeyPressMsg) tea.Cmd { return a.welcomeKey(msg) }
 func (welcomePart) view(a *App, w, h int) string                 { return a.welcomeView(w, h) }
 func (welcomePart) load(*App) tea.Cmd                            { return nil }
+
+// affected: nothing is read until the partnership is set up.
+func (welcomePart) affected(*App, store.Change) bool { return false }
 func (welcomePart) hints(a *App) string {
 	w, g := a.keys.Welcome, a.keys.Global
 	if a.welcome.step == 1 {
