@@ -188,7 +188,13 @@ func reviewedIn(updates []ActionUpdate, meetingID ID) map[ID]ActionUpdate {
 // SortForReview orders actions overdue first (most overdue first), then by
 // due date, then by ref.
 func SortForReview(actions []Action, today Date) {
-	slices.SortStableFunc(actions, func(a, b Action) int {
+	slices.SortStableFunc(actions, ReviewOrder(today))
+}
+
+// ReviewOrder is SortForReview's order as a comparison, for putting one
+// changed action back in its place in a list already sorted.
+func ReviewOrder(today Date) func(a, b Action) int {
+	return func(a, b Action) int {
 		ao, bo := a.IsOverdue(today), b.IsOverdue(today)
 		if ao != bo {
 			if ao {
@@ -200,7 +206,7 @@ func SortForReview(actions []Action, today Date) {
 			return c
 		}
 		return cmpInt(int(a.ID), int(b.ID))
-	})
+	}
 }
 
 // ItemActions is what an agenda item shows under "Open actions": the

@@ -3,19 +3,49 @@ package store
 import (
 	"sync"
 	"time"
+
+	"github.com/ccsp/tasking/model"
 )
 
-// Change is published after a write commits. Subscribers only learn that
-// something changed and what; they re-read what they show.
+// Change is published after a write commits. Subscribers learn what
+// changed, and re-read (or patch) only what they show of it.
 type Change struct {
 	Op     string // "action.assign", …
 	Entity string // "action", "meeting", …
 	Ref    string
 	By     string
 	At     time.Time
+	// Where the changed record belongs, so a screen that shows part of the
+	// record can tell a change is not its business without reading: an
+	// action's owner agency and hotspot (the one it was under, when the
+	// change moved it to general business), a decision's or note's
+	// hotspot, a hotspot's own id. Zero for other kinds of record, and for
+	// an action, decision or note of no hotspot.
+	Agency, Hotspot model.ID
+	// Version is the changed action's or hotspot's version after the
+	// change: a screen already showing it (its own save) has nothing to do.
+	Version int
 	// Missed: the subscriber fell behind and notices before this one were
 	// dropped, so anything may have changed: re-read everything shown.
 	Missed bool
+}
+
+// scope fills in where the record belongs from the audit event's before
+// and after images (what the change wrote, so it costs no read).
+func (c *Change) scope(before, after any) {
+	switch r := after.(type) {
+	case model.Action:
+		c.Agency, c.Hotspot, c.Version = r.AgencyID, r.HotspotID, r.Version
+		if b, ok := before.(model.Action); ok && c.Hotspot == 0 {
+			c.Hotspot = b.HotspotID
+		}
+	case model.Hotspot:
+		c.Hotspot, c.Version = r.ID, r.Version
+	case model.Decision:
+		c.Hotspot = r.HotspotID
+	case model.Note:
+		c.Hotspot = r.HotspotID
+	}
 }
 
 type feed struct {

@@ -17,6 +17,8 @@ type wtx struct {
 	actor  model.Actor
 	now    time.Time
 	events []model.AuditEvent
+	// changes are the notices the events make, published after the commit.
+	changes []Change
 }
 
 // write runs fn in one bbolt Update. fn must record at least one audit event;
@@ -26,7 +28,6 @@ func (s *Store) write(actor model.Actor, fn func(w *wtx) error) error {
 	if s.fileSchema > SchemaVersion {
 		return &TooNewError{Path: s.path, File: s.fileSchema, Supports: SchemaVersion}
 	}
-	var changes []Change
 	err := s.update(func(tx *bolt.Tx) error {
 		w := &wtx{tx: tx, actor: actor, now: s.now()}
 		if err := fn(w); err != nil {
@@ -35,12 +36,8 @@ func (s *Store) write(actor model.Actor, fn func(w *wtx) error) error {
 		if len(w.events) == 0 {
 			return errors.New("internal error: a change without an audit event was refused")
 		}
-		changes = changes[:0]
-		for _, e := range w.events {
-			changes = append(changes, Change{Op: e.Op, Entity: e.Entity, Ref: e.Ref, By: e.By, At: e.At})
-		}
 		tx.OnCommit(func() {
-			for _, c := range changes {
+			for _, c := range w.changes {
 				s.feed.publish(c)
 			}
 		})
@@ -68,6 +65,9 @@ func (w *wtx) audit(op, entity, ref string, before, after any) error {
 		}
 	}
 	w.events = append(w.events, e)
+	c := Change{Op: op, Entity: entity, Ref: ref, By: e.By, At: e.At}
+	c.scope(before, after)
+	w.changes = append(w.changes, c)
 	return put(w.tx, bAudit, id, e)
 }
 

@@ -13,9 +13,9 @@ import (
 )
 
 // App is the root model: it owns routing (through the parts table,
-// screens.go), the status bar, overlays (forms, questions, help) and the
-// data each screen shows. Each screen is a part in its own file; all I/O
-// happens in commands.
+// screens.go), the status bar, the overlay stack (forms, questions, info
+// boxes, help: overlay.go) and the data each screen shows. Each screen is a
+// part in its own file; all I/O happens in commands.
 type App struct {
 	// loading: a screen load is in flight; nextLoad is the one to run when
 	// it answers (loads.go). loadsRun and loadsCoalesced count them (tests).
@@ -36,9 +36,10 @@ type App struct {
 	stopFeed func()
 	writes   *writeQueue
 
-	help       bool
-	helpOffset int
-	hintCache  map[string]string
+	// overlays are open over the screen, bottom first: the last takes
+	// the keys (overlay.go).
+	overlays  []overlay
+	hintCache map[string]string
 	// pending counts this session's in-flight writes per action.
 	pending map[model.ID]int
 
@@ -63,17 +64,8 @@ type App struct {
 	mine   *myActions
 	// remember records who chose themselves (Config.Remember).
 	remember func(model.Member) error
-	form     *form
-	ask      *question
-	info     *infoBox
 	preview  *preview
 	welcome  welcomeState
-}
-
-// question is a yes/no prompt in the footer (start the meeting? close it?).
-type question struct {
-	text string
-	yes  func() tea.Cmd
 }
 
 // New makes the app. cfg.Now may be nil.
@@ -141,7 +133,9 @@ func (a *App) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		a.clock = a.now() // the app's clock, which may be pinned (TASKING_NOW)
 		return a, tick()
 	case changeMsg:
-		return a, tea.Batch(a.reload(), waitForChange(a.feed))
+		return a, tea.Batch(a.changed(store.Change(msg)), waitForChange(a.feed))
+	case actionMsg:
+		return a, a.actionRead(msg)
 	case feedClosedMsg:
 		return a, nil
 	case emptyMsg:
@@ -200,15 +194,12 @@ func (a *App) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.KeyPressMsg:
 		return a, a.key(msg)
 	}
-	// Paste and cursor blinks belong to the open form.
-	if a.form != nil {
-		_, cmd := a.form.update(msg, a.keys)
-		return a, cmd
-	}
-	return a, nil
+	// Paste and cursor blinks belong to the open forms.
+	return a, a.tellOverlays(msg)
 }
 
-// reload re-reads what the current screen shows after any change.
+// reload re-reads what the current screen shows (a refused save: the
+// fresh record; back to a screen).
 func (a *App) reload() tea.Cmd {
 	if p, ok := parts[a.screen]; ok {
 		return p.load(a)
@@ -231,8 +222,8 @@ func (a *App) saved(msg savedMsg) tea.Cmd {
 		}
 		return nil
 	}
-	if a.form != nil && a.form.id == msg.formID {
-		a.form = nil
+	if f := a.formByID(msg.formID); f != nil {
+		a.close(f)
 	}
 	if msg.what != "" {
 		a.flash, a.flashErr = msg.what, false
@@ -250,18 +241,20 @@ func (a *App) saved(msg savedMsg) tea.Cmd {
 	return nil
 }
 
-// patchAction puts a freshly saved action into every list on screen; the
-// reload that follows the change feed replaces them all anyway.
+// patchAction puts a fresh copy of an action (this session's save, or one
+// read again after someone else's) into every list on screen, unless a
+// list already holds a newer one. My actions takes it whole, in its place
+// (so its change notice costs no load); the meeting reads itself again
+// after its notice anyway, for what it counts.
 func (a *App) patchAction(act model.Action) {
 	patch := func(list []model.Action) {
 		for i := range list {
-			if list[i].ID == act.ID {
+			if list[i].ID == act.ID && list[i].Version <= act.Version {
 				list[i] = act
 			}
 		}
 	}
-	if m := a.mine; m != nil && m.data != nil {
-		patch(m.data.actions)
+	if m := a.mine; m != nil && m.data != nil && m.data.patch(act) {
 		a.refilterMine()
 	}
 	if a.mt != nil && a.mt.view != nil {
@@ -292,8 +285,8 @@ func (a *App) failed(msg failedMsg) tea.Cmd {
 	if msg.action != 0 {
 		a.pending[msg.action]--
 	}
-	if a.form != nil && a.form.id == msg.formID && msg.formID != 0 {
-		a.form.failWith(msg.err)
+	if f := a.formByID(msg.formID); f != nil {
+		f.failWith(msg.err)
 		// A stale edit: show the fresh record behind the form.
 		var conflict *store.ConflictError
 		if errors.As(msg.err, &conflict) {
@@ -310,13 +303,11 @@ func (a *App) failed(msg failedMsg) tea.Cmd {
 	return nil
 }
 
-// key routes a keypress: quit, then the too-small screen, then overlays
-// (help, question, form), then the screen.
+// key routes a keypress: quit, then the too-small screen, then the top
+// overlay, then the screen.
 func (a *App) key(msg tea.KeyPressMsg) tea.Cmd {
 	if key.Matches(msg, a.keys.Global.Quit) {
-		// Typing in a form is not thrown away by one key: ask first.
-		if a.form != nil && a.form.dirty() && a.form.discard == "" && !a.form.busy {
-			a.form.askDiscard(true)
+		if a.holdQuit() {
 			return nil
 		}
 		return tea.Quit
@@ -327,50 +318,11 @@ func (a *App) key(msg tea.KeyPressMsg) tea.Cmd {
 		}
 		return nil
 	}
-	if a.help {
-		switch {
-		case key.Matches(msg, a.keys.Global.Help, a.keys.Global.Back):
-			a.help = false
-		case key.Matches(msg, a.keys.Global.Down):
-			a.helpOffset++
-		case key.Matches(msg, a.keys.Global.Up):
-			a.helpOffset = max(a.helpOffset-1, 0)
-		case key.Matches(msg, a.keys.Global.PageDown):
-			a.helpOffset += a.h / 2
-		case key.Matches(msg, a.keys.Global.PageUp):
-			a.helpOffset = max(a.helpOffset-a.h/2, 0)
-		}
-		return nil
-	}
-	if a.ask != nil {
-		q := a.ask
-		switch strings.ToLower(msg.String()) {
-		case "y", "enter":
-			a.ask = nil
-			return q.yes()
-		case "n", "esc", "q":
-			a.ask = nil
-		}
-		return nil
-	}
-	if a.info != nil {
-		a.infoKey(msg)
-		return nil
-	}
-	if a.form != nil {
-		quitting := a.form.quitting
-		res, cmd := a.form.update(msg, a.keys)
-		if res == formCancelled {
-			a.form = nil
-			a.flash, a.flashErr = "cancelled: nothing was saved", false
-			if quitting {
-				return tea.Quit
-			}
-		}
+	if cmd, taken := a.overlayKey(msg); taken {
 		return cmd
 	}
 	if key.Matches(msg, a.keys.Global.Help) {
-		a.help, a.helpOffset = true, 0
+		a.push(&helpScreen{})
 		return nil
 	}
 	a.flash = ""
@@ -403,32 +355,7 @@ func (a *App) render() string {
 		return tooSmall(a.w, a.h)
 	}
 	bodyH := a.h - 2
-	var body string
-	switch {
-	case a.help:
-		body = a.helpView(a.w, bodyH)
-	default:
-		if p, ok := parts[a.screen]; ok {
-			body = p.view(a, a.w, bodyH)
-		} else {
-			body = a.styles.Muted.Render(" loading…")
-		}
-		if a.form != nil {
-			fw := min(a.w-4, 96)
-			body = overlay(body, a.form.render(a.styles, fw), (a.w-fw)/2, 2, bodyH)
-		}
-		if a.info != nil {
-			fw := min(a.w-4, 110)
-			body = overlay(body, a.infoView(fw, bodyH-2), (a.w-fw)/2, 1, bodyH)
-		}
-		if a.ask != nil && cells(a.ask.text)+16 > a.w {
-			// A question too long for the footer is asked in full in a box
-			// above it, so nothing the chair is warned about is cut off.
-			fw := min(a.w-4, 96)
-			box := a.questionView(fw)
-			body = overlay(body, box, (a.w-fw)/2, max(bodyH-strings.Count(box, "\n")-2, 0), bodyH)
-		}
-	}
+	body := a.body(a.w, bodyH)
 	return a.headerLine() + "\n" + fitBlock(body, a.w, bodyH) + "\n" + a.footerLine()
 }
 
@@ -446,28 +373,6 @@ func fitBlock(s string, w, h int) string {
 		lines[i] = fit(lines[i], w)
 	}
 	return strings.Join(lines, "\n")
-}
-
-// overlay draws box over base at column x, row y.
-func overlay(base, box string, x, y, h int) string {
-	bl := strings.Split(base, "\n")
-	for len(bl) < h {
-		bl = append(bl, "")
-	}
-	ol := strings.Split(box, "\n")
-	if y+len(ol) > h {
-		y = max(h-len(ol), 0)
-	}
-	for i, line := range ol {
-		r := y + i
-		if r >= len(bl) {
-			break
-		}
-		// The rows a box covers are blanked either side of it: half a pane
-		// border or a stray letter beside a dialog reads as garbage.
-		bl[r] = strings.Repeat(" ", x) + line
-	}
-	return strings.Join(bl, "\n")
 }
 
 // headerLine: the partnership and where you are on the left; who you are
@@ -516,19 +421,21 @@ func (a *App) footerLine() string {
 	case a.screen == screenHome:
 		left = s.Warning.Render(a.yourOverdue())
 	}
-	hints := a.hints()
-	if a.ask != nil {
-		left, hints = s.Warning.Render(a.ask.text), s.Key.Render("y")+s.KeyDesc.Render(" yes · ")+s.Key.Render("n")+s.KeyDesc.Render(" no")
+	hints := a.overlayHints()
+	// A question is asked in the footer, in place of the message.
+	q, asking := a.top().(*question)
+	if asking {
+		left = s.Warning.Render(q.text)
 	}
 	hw := cells(hints)
 	if cells(left)+hw+2 > a.w {
 		// A question keeps its y/n: it asks first and explains after, so
 		// a clipped end loses only detail.
-		if a.ask != nil && hw+12 < a.w {
+		if asking && hw+12 < a.w {
 			return " " + fit(left, a.w-hw-2) + hints + " "
 		}
 		// The message matters more than the hints.
-		if a.flash != "" || a.ask != nil {
+		if a.flash != "" || asking {
 			return " " + fit(left, a.w-1)
 		}
 		hints = clip(hints, max(a.w-cells(left)-3, 10))
@@ -578,14 +485,9 @@ func (a *App) hintsOf(hs ...hint) string {
 	return out
 }
 
-func (a *App) hints() string {
-	km, g := a.keys, a.keys.Global
-	switch {
-	case a.help:
-		return a.hintsOf(keyHint("scroll", g.Down, g.Up), keyHint("close help", g.Back))
-	case a.form != nil:
-		return a.hintsOf(keyHint("next/save", km.Form.Submit), keyHint("cancel", km.Form.Cancel))
-	}
+// screenHints are the footer hints of the screen on show.
+func (a *App) screenHints() string {
+	g := a.keys.Global
 	if p, ok := parts[a.screen]; ok {
 		return p.hints(a)
 	}

@@ -59,6 +59,8 @@ type Store interface {
 	NextMeetingDate() (model.Date, error)
 	HotspotHistory(meetingID, hotspotID model.ID, limit int) ([]model.HistoryEntry, error)
 	ActionHistory(id model.ID) ([]model.ActionUpdate, error)
+	// Action is one action as it is now: a change patched into a list.
+	Action(id model.ID) (model.Action, error)
 
 	AddHotspot(actor model.Actor, n model.NewHotspot, meetingID model.ID) (model.Hotspot, error)
 	SetHotspotRisk(actor model.Actor, id model.ID, version int, risk model.Risk, reason string, meetingID model.ID) (model.Hotspot, error)

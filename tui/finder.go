@@ -91,6 +91,15 @@ func (f *finder) find(query string) []int {
 	return r.idx
 }
 
+// replace takes candidate i out and puts text in at j (counted without
+// i): a row changed in place, perhaps moved. What was remembered of
+// earlier queries is forgotten; it may no longer be true.
+func (f *finder) replace(i, j int, text string) {
+	f.orig = slices.Insert(slices.Delete(f.orig, i, i+1), j, text)
+	f.lower = slices.Insert(slices.Delete(f.lower, i, i+1), j, strings.ToLower(text))
+	clear(f.memo)
+}
+
 func allIndexes(n int) []int {
 	out := make([]int, n)
 	for i := range out {

@@ -1,8 +1,44 @@
 package tui
 
-// helpView lists every key, generated from the key map. Two columns of
-// sections when the terminal is wide enough, one otherwise; j/k scroll.
-func (a *App) helpView(w, h int) string {
+import (
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+)
+
+// helpScreen is `?`: every key, generated from the key map, over the whole
+// body; j/k and the page keys scroll it, ? or esc closes it.
+type helpScreen struct{ offset int }
+
+func (hs *helpScreen) keyPress(a *App, msg tea.KeyPressMsg) (tea.Cmd, bool) {
+	g := a.keys.Global
+	switch {
+	case key.Matches(msg, g.Help, g.Back):
+		return nil, true
+	case key.Matches(msg, g.Down):
+		hs.offset++
+	case key.Matches(msg, g.Up):
+		hs.offset = max(hs.offset-1, 0)
+	case key.Matches(msg, g.PageDown):
+		hs.offset += a.h / 2
+	case key.Matches(msg, g.PageUp):
+		hs.offset = max(hs.offset-a.h/2, 0)
+	}
+	return nil, false
+}
+
+func (hs *helpScreen) message(*App, tea.Msg) tea.Cmd { return nil }
+
+// view covers the body whole: what is below is not drawn at all.
+func (hs *helpScreen) view(a *App, _ func() string, w, h int) string { return hs.render(a, w, h) }
+
+func (hs *helpScreen) hints(a *App) string {
+	g := a.keys.Global
+	return a.hintsOf(keyHint("scroll", g.Down, g.Up), keyHint("close help", g.Back))
+}
+
+// render lists the key map's sections: two columns when the terminal is
+// wide enough, one otherwise, from the scrolled-to line.
+func (hs *helpScreen) render(a *App, w, h int) string {
 	s := a.styles
 	var blocks [][]string
 	for _, sec := range a.keys.sections() {
@@ -48,8 +84,8 @@ func (a *App) helpView(w, h int) string {
 		}
 	}
 	rows := h - 2
-	a.helpOffset = max(min(a.helpOffset, len(lines)-rows), 0)
-	lines = lines[a.helpOffset:]
+	hs.offset = max(min(hs.offset, len(lines)-rows), 0)
+	lines = lines[hs.offset:]
 	title := "Keys — every one of them (esc closes)"
 	if len(lines) > rows {
 		title += " · j/k scroll"

@@ -12,7 +12,7 @@ import (
 func TestHelpListsEveryBinding(t *testing.T) {
 	a := &App{keys: newKeyMap(), styles: NewStyles(true)}
 	for _, w := range []int{80, 160} {
-		scr := ansi.Strip(a.helpView(w, 200))
+		scr := ansi.Strip((&helpScreen{}).render(a, w, 200))
 		for _, sec := range a.keys.sections() {
 			if !strings.Contains(scr, sec.title) {
 				t.Errorf("%d cols: section %q missing", w, sec.title)
@@ -34,24 +34,45 @@ func TestEveryScreenIsAPart(t *testing.T) {
 			t.Errorf("screen %d is not in the parts table", sc)
 		}
 	}
+	a := &App{keys: newKeyMap(), styles: NewStyles(true)}
+	for sc, p := range parts {
+		a.screen = sc
+		for _, k := range unboundKeys(a, p.hints(a)) {
+			t.Errorf("screen %d's footer names %q, which the key map does not bind", sc, k)
+		}
+	}
+}
+
+// Each kind of overlay's footer hints name only keys the key map binds,
+// as the screens' do: the help screen lists every one of them.
+func TestOverlayHintsAreBound(t *testing.T) {
+	a := &App{keys: newKeyMap(), styles: NewStyles(true)}
+	for _, o := range []overlay{typingForm("form"), &question{text: "?"}, &infoBox{}, &helpScreen{}} {
+		for _, k := range unboundKeys(a, o.hints(a)) {
+			t.Errorf("%T's footer names %q, which the key map does not bind", o, k)
+		}
+	}
+}
+
+// unboundKeys are the keys a footer's hints name that no section of the
+// help screen binds.
+func unboundKeys(a *App, hints string) []string {
 	bound := map[string]bool{}
-	for _, sec := range newKeyMap().sections() {
+	for _, sec := range a.keys.sections() {
 		for _, b := range sec.bindings {
 			for _, k := range b.Keys() {
 				bound[k] = true
 			}
 		}
 	}
-	a := &App{keys: newKeyMap(), styles: NewStyles(true)}
-	for sc, p := range parts {
-		a.screen = sc
-		for _, pair := range strings.Split(ansi.Strip(p.hints(a)), " · ") {
-			keys, _, _ := strings.Cut(strings.TrimSpace(pair), " ")
-			for _, k := range strings.Split(keys, "/") {
-				if k != "" && !bound[k] {
-					t.Errorf("screen %d's footer names %q, which the key map does not bind", sc, k)
-				}
+	var out []string
+	for _, pair := range strings.Split(ansi.Strip(hints), " · ") {
+		keys, _, _ := strings.Cut(strings.TrimSpace(pair), " ")
+		for _, k := range strings.Split(keys, "/") {
+			if k != "" && !bound[k] {
+				out = append(out, k)
 			}
 		}
 	}
+	return out
 }

@@ -7,6 +7,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
+	"github.com/ccsp/tasking/store"
 )
 
 // homeFocus is which home pane has the cursor, where each list is, and the
@@ -112,7 +113,7 @@ func (a *App) openThisWeeksMeeting() tea.Cmd {
 		}
 	}
 	actor, st := a.actor, a.st
-	a.ask = &question{text: text, yes: func() tea.Cmd {
+	a.ask(text, func() tea.Cmd {
 		return a.save(0, "meeting started", func() (any, error) {
 			m, err := st.StartMeeting(actor, today)
 			if err != nil {
@@ -120,7 +121,7 @@ func (a *App) openThisWeeksMeeting() tea.Cmd {
 			}
 			return func() tea.Cmd { return a.openMeeting(m.ID) }, nil
 		})
-	}}
+	})
 	return nil
 }
 
@@ -273,6 +274,20 @@ type homePart struct{}
 func (homePart) keyPress(a *App, msg tea.KeyPressMsg) tea.Cmd { return a.homeKey(msg) }
 func (homePart) view(a *App, w, h int) string                 { return a.homeView(w, h) }
 func (homePart) load(a *App) tea.Cmd                          { return a.loadHome() }
+
+// affected: home counts actions (every agency's), open hotspots, the
+// meetings under way, planned and last closed and the open one's agenda,
+// under the partnership's and agencies' names. Members, decisions, notes,
+// amendments and what happens inside a meeting count in none of it.
+func (homePart) affected(_ *App, c store.Change) bool {
+	switch c.Entity {
+	case "member", "decision", "note":
+		return false
+	case "meeting":
+		return !meetingOnly[c.Op] && c.Op != "minutes.amend"
+	}
+	return true
+}
 func (homePart) hints(a *App) string {
 	if a.hf.filter.typing {
 		return a.typingHints()

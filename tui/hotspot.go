@@ -6,6 +6,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/ccsp/tasking/model"
+	"github.com/ccsp/tasking/store"
 )
 
 // hotspotPage is the read-only page for one hotspot, opened from home with
@@ -105,6 +106,26 @@ func (hotspotPart) load(a *App) tea.Cmd {
 		return nil
 	}
 	return a.loadHotspot(a.hp.id)
+}
+
+// affected: the page is one hotspot, its actions and its history (its
+// decisions, notes, reviews at meetings), under the lead agency's name.
+// The notice says which hotspot an action, decision or note belongs to, so
+// another hotspot's business, members and the partnership's details pass
+// it by.
+func (hotspotPart) affected(a *App, c store.Change) bool {
+	if a.hp == nil {
+		return false
+	}
+	switch c.Entity {
+	case "hotspot", "action", "decision", "note":
+		return c.Hotspot == a.hp.id
+	case "member", "partnership":
+		return false
+	case "meeting":
+		return !meetingOnly[c.Op]
+	}
+	return true
 }
 func (hotspotPart) hints(a *App) string {
 	g := a.keys.Global

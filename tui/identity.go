@@ -6,6 +6,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/ccsp/tasking/model"
+	"github.com/ccsp/tasking/store"
 )
 
 // chooser is "who is at the keyboard?": the members grouped by agency, `/`
@@ -157,6 +158,9 @@ type choosePart struct{}
 func (choosePart) keyPress(a *App, msg tea.KeyPressMsg) tea.Cmd { return a.chooserKey(msg) }
 func (choosePart) view(a *App, w, h int) string                 { return a.chooserView(w, h) }
 func (choosePart) load(*App) tea.Cmd                            { return nil }
+
+// affected: the members are read once, when the question is asked.
+func (choosePart) affected(*App, store.Change) bool { return false }
 func (choosePart) hints(a *App) string {
 	if a.choose != nil && a.choose.filter.typing {
 		return a.typingHints()

@@ -13,20 +13,31 @@ type infoBox struct {
 	off   int
 }
 
-func (a *App) infoKey(msg tea.KeyPressMsg) {
+func (ib *infoBox) keyPress(a *App, msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	g := a.keys.Global
 	switch {
 	case key.Matches(msg, g.Back, g.Enter):
-		a.info = nil
+		return nil, true
 	case key.Matches(msg, g.Down):
-		a.info.off++
+		ib.off++
 	case key.Matches(msg, g.Up):
-		a.info.off = max(a.info.off-1, 0)
+		ib.off = max(ib.off-1, 0)
 	}
+	return nil, false
 }
 
-func (a *App) infoView(w, maxH int) string {
-	ib := a.info
+func (ib *infoBox) message(*App, tea.Msg) tea.Cmd { return nil }
+
+func (ib *infoBox) view(a *App, below func() string, w, h int) string {
+	fw := min(w-4, 110)
+	return drawOver(below(), ib.render(a, fw, h-2), (w-fw)/2, 1, h)
+}
+
+// hints: the box says its own keys on its last line, so the footer goes on
+// showing what is under it.
+func (ib *infoBox) hints(a *App) string { return a.hintsBelow(ib) }
+
+func (ib *infoBox) render(a *App, w, maxH int) string {
 	var lines []string
 	for _, l := range ib.lines {
 		for _, wl := range wrap(l, w-4) {
@@ -37,15 +48,4 @@ func (a *App) infoView(w, maxH int) string {
 	ib.off = max(min(ib.off, len(lines)-rows), 0)
 	lines = append(lines[ib.off:ib.off+rows], " "+a.styles.Muted.Render("esc closes · j/k scroll"))
 	return box(a.styles.FocusStyle, ib.title, lines, w, len(lines)+2)
-}
-
-// questionView is a yes/no question in full, wrapped in a box.
-func (a *App) questionView(w int) string {
-	s := a.styles
-	var lines []string
-	for _, l := range wrap(a.ask.text, w-4) {
-		lines = append(lines, " "+s.Warning.Render(l))
-	}
-	lines = append(lines, "", " "+s.Key.Render("y")+s.KeyDesc.Render(" yes · ")+s.Key.Render("n")+s.KeyDesc.Render(" no"))
-	return box(s.FocusStyle, "Question", lines, w, len(lines)+2)
 }

@@ -50,6 +50,9 @@ type previewKeys struct{ Save, Top, Bottom, Public key.Binding }
 
 type filterKeys struct{ Keep, Clear key.Binding }
 
+// questionKeys answer a yes/no question (either case of the letter).
+type questionKeys struct{ Yes, No key.Binding }
+
 type welcomeKeys struct{ Demo, Setup, Add, Edit, Delete, ChairAgency, Back, SaveSetup key.Binding }
 
 // keyMap is every binding in the app.
@@ -72,6 +75,7 @@ type keyMap struct {
 	MyActions   key.Binding // A, from anywhere
 	People      peopleKeys
 	Filter      filterKeys // while typing a `/` filter
+	Question    questionKeys
 }
 
 type peopleKeys struct{ Open, Add, Edit, Retire key.Binding }
@@ -180,6 +184,10 @@ func newKeyMap() keyMap {
 			Bottom: bind(k("G", "end"), "G", "bottom"),
 		},
 		MyActions: bind(k("A"), "A", "my actions (from anywhere)"),
+		Question: questionKeys{
+			Yes: bind(k("y", "Y", "enter"), "y/enter", "yes"),
+			No:  bind(k("n", "N", "esc", "q", "Q"), "n/esc", "no: nothing changes"),
+		},
 		Filter: filterKeys{
 			Keep:  bind(k("enter", "tab", "down", "up"), "enter", "keep the filter and go back to the list"),
 			Clear: bind(k("esc"), "esc", "clear the filter"),
@@ -237,6 +245,7 @@ func (km keyMap) sections() []helpSection {
 		{"Next meeting", []key.Binding{km.Next.SetDate, m.Close}},
 		{"Forms", []key.Binding{km.Form.Next, km.Form.Prev, km.Form.Submit, km.Form.Cancel, km.Form.Toggle}},
 		{"Typing a filter (/)", []key.Binding{km.Filter.Keep, km.Filter.Clear}},
+		{"A question (in the footer)", []key.Binding{km.Question.Yes, km.Question.No}},
 		{"Minutes preview", []key.Binding{g.Up, g.Down, g.PageUp, g.PageDown, km.Preview.Top, km.Preview.Bottom, km.Preview.Public, km.Preview.Save}},
 		{"Welcome (empty database)", []key.Binding{km.Welcome.Demo, km.Welcome.Setup}},
 		{"Setting up: the agency list", []key.Binding{km.Welcome.Add, km.Welcome.Edit, km.Welcome.Delete, km.Welcome.ChairAgency, km.Welcome.Back, km.Welcome.SaveSetup}},

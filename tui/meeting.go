@@ -9,6 +9,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/ccsp/tasking/model"
+	"github.com/ccsp/tasking/store"
 )
 
 // meetingState is the meeting screen's own state. The record itself is in
@@ -312,9 +313,9 @@ func (a *App) agendaKey(msg tea.KeyPressMsg) tea.Cmd {
 			return nil
 		}
 		actor, st, id := a.actor, a.st, mt.id
-		a.ask = &question{text: fmt.Sprintf("Drop %s from this meeting's agenda? (the hotspot itself stays open)", clip(e.title, 50)), yes: func() tea.Cmd {
+		a.ask(fmt.Sprintf("Drop %s from this meeting's agenda? (the hotspot itself stays open)", clip(e.title, 50)), func() tea.Cmd {
 			return a.save(0, "item dropped from the agenda", func() (any, error) { return st.DropAgendaItem(actor, id, i) })
-		}}
+		})
 	case key.Matches(msg, ak.Add):
 		if a.editable() {
 			a.addToAgendaForm()
@@ -349,7 +350,7 @@ func (a *App) budgetForm(i int) {
 	})
 	f.text("budget", "Minutes for this item", cur, "10, 10m, 1h30; 0 clears it")
 	f.fields[0].pristine = cur != ""
-	a.form = f
+	a.push(f)
 }
 
 func (a *App) askCloseMeeting() tea.Cmd {
@@ -364,9 +365,9 @@ func (a *App) askCloseMeeting() tea.Cmd {
 		text = "Close the meeting anyway? " + warn
 	}
 	actor, st, id := a.actor, a.st, a.mt.id
-	a.ask = &question{text: text, yes: func() tea.Cmd {
+	a.ask(text, func() tea.Cmd {
 		return a.save(0, "meeting closed: the record is now read-only", func() (any, error) { return st.CloseMeeting(actor, id) })
-	}}
+	})
 	return nil
 }
 
@@ -586,10 +587,9 @@ func (a *App) togglePart2(i int) tea.Cmd {
 	if e.part2 {
 		// Going public is the step that cannot be taken back: ask first.
 		what := fmt.Sprintf("%s is back in Part 1 (public business)", e.title)
-		a.ask = &question{text: fmt.Sprintf("Take %s back into Part 1? What was recorded under it at this meeting becomes public business, and it stays public at later meetings.", clip(e.title, 40)),
-			yes: func() tea.Cmd {
-				return a.save(0, what, func() (any, error) { return st.SetItemPart2(actor, id, i, false, 0) })
-			}}
+		a.ask(fmt.Sprintf("Take %s back into Part 1? What was recorded under it at this meeting becomes public business, and it stays public at later meetings.", clip(e.title, 40)), func() tea.Cmd {
+			return a.save(0, what, func() (any, error) { return st.SetItemPart2(actor, id, i, false, 0) })
+		})
 		return nil
 	}
 	// Into Part 2: under which paragraph of Schedule 12A? The default
@@ -616,7 +616,7 @@ func (a *App) togglePart2(i int) tea.Cmd {
 		return a.save(f.id, what, func() (any, error) { return st.SetItemPart2(actor, id, i, true, para) })
 	})
 	f.choose("para", "Exempt under Schedule 12A, paragraph (←/→)", choices, sel)
-	a.form = f
+	a.push(f)
 	return nil
 }
 
@@ -641,7 +641,7 @@ func (a *App) amendForm() {
 	f.text("ref", "What to amend (D-12 or N-5, shown beside each)", "", "").
 		text("text", "Corrected text", "", "").
 		text("reason", "Why", "", "recorded with your name and today's date")
-	a.form = f
+	a.push(f)
 }
 
 // meetingPart is a meeting: the agenda and the item in hand.
@@ -656,3 +656,10 @@ func (meetingPart) load(a *App) tea.Cmd {
 	}
 	return a.loadMeeting(a.mt.id)
 }
+
+// affected: a meeting shows nearly the whole record — who is there (the
+// members), every open action (matters arising), its hotspots, decisions
+// and notes, the previous meeting's minutes, the agencies — and counts
+// across them (progress, the accountability table), so any change
+// reloads it.
+func (meetingPart) affected(*App, store.Change) bool { return true }

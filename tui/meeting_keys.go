@@ -278,7 +278,7 @@ func (a *App) statusNoteForm(act model.Action, to model.ActionStatus, meetingID 
 		})
 	})
 	f.longText("note", label, "", hint)
-	a.form = f
+	a.push(f)
 }
 
 func (a *App) formCtx() formContext {
@@ -327,7 +327,7 @@ func (a *App) assignForm(hotspotID model.ID) {
 	// a, the words, enter, two or three letters of the agency, enter: the
 	// officer is optional and the due date is already the next meeting.
 	f.saveAfter = "agency"
-	a.form = f
+	a.push(f)
 }
 
 func (a *App) resolveForm(e agendaEntry) {
@@ -352,7 +352,7 @@ func (a *App) resolveForm(e agendaEntry) {
 	f.longText("text", "Resolution", "RESOLVED – that", "complete the sentence: what the group resolved").
 		toggle("part2", "Part 2 (exempt: personal information)", false, "marked Part 2 in the minutes")
 	f.saveAfter = "text" // r, the words, enter; tab reaches Part 2
-	a.form = f
+	a.push(f)
 }
 
 func (a *App) noteForm(e agendaEntry) {
@@ -374,7 +374,7 @@ func (a *App) noteForm(e agendaEntry) {
 	f.longText("text", "Note", "", "what was reported: incidents, intelligence, what each agency did").
 		agency("agency", "Reported by (optional)", "").
 		toggle("confidential", "Confidential (names a victim, witness or perpetrator)", false, "marked confidential wherever it is shown")
-	a.form = f
+	a.push(f)
 }
 
 var statusChoices = []string{"open", "in-progress", "done", "blocked", "cancelled"}
@@ -404,7 +404,7 @@ func (a *App) statusForm(act model.Action) {
 	})
 	f.choose("status", "New status (←/→ or first letter)", statusChoices, cur).
 		text("note", "Note (optional)", "", "why: recorded in the action's history")
-	a.form = f
+	a.push(f)
 }
 
 func (a *App) carryForm(act model.Action) {
@@ -446,7 +446,7 @@ func (a *App) dueForm(act model.Action, spec dueFormSpec) {
 		def = model.NewDueDefault(act.Due, usual).String()
 	}
 	f.date("due", "New due date (now due "+act.Due.Format("Mon 2 Jan 2006")+")", def).text("reason", "Reason", "", spec.reasonHint)
-	a.form = f
+	a.push(f)
 }
 
 func (a *App) progressForm(act model.Action) {
@@ -461,7 +461,7 @@ func (a *App) progressForm(act model.Action) {
 		})
 	})
 	f.longText("text", "Progress", "", "what the rep reported")
-	a.form = f
+	a.push(f)
 }
 
 func (a *App) guestForm() {
@@ -477,7 +477,7 @@ func (a *App) guestForm() {
 		})
 	})
 	f.text("name", "Name", "", "").text("agency", "Organisation", "", "e.g. Chesterfield Royal Hospital")
-	a.form = f
+	a.push(f)
 }
 
 func (a *App) declarationForm() {
@@ -511,7 +511,7 @@ func (a *App) declarationForm() {
 	})
 	f.choose("item", "On item (←/→)", choices, 0).
 		text("text", "Interest declared", "", "the nature of the interest")
-	a.form = f
+	a.push(f)
 }
 
 var riskChoices = []string{"high", "medium", "low"}
@@ -532,7 +532,7 @@ func (a *App) riskForm(id model.ID) {
 	})
 	f.choose("risk", "Risk level", riskChoices, cur).
 		text("reason", "Reason", h.RiskReason, "harm, vulnerability, repeat victimisation")
-	a.form = f
+	a.push(f)
 }
 
 var hotspotStatusChoices = []string{"new", "active", "monitoring"}
@@ -557,7 +557,7 @@ func (a *App) hotspotStatusForm(id model.ID) {
 		})
 	})
 	f.choose("status", "Hotspot status (C closes it)", hotspotStatusChoices, cur)
-	a.form = f
+	a.push(f)
 }
 
 // openActionChoices are what closing a hotspot can do with its open
@@ -595,7 +595,7 @@ func (a *App) closeHotspotForm(id model.ID) {
 		// Closing with work still open asks what becomes of it (esc goes back).
 		f.choose("actions", fmt.Sprintf("%d open actions (%s): (←/→, esc goes back)", len(open), strings.Join(open, ", ")), openActionChoices, 0)
 	}
-	a.form = f
+	a.push(f)
 }
 
 var categoryChoices = []string{"nuisance", "personal", "environmental"}
@@ -633,7 +633,7 @@ func (a *App) referralForm() {
 		text("theme", "Theme (optional)", "", "e.g. street drinking, fly-tipping, off-road bikes").
 		choose("risk", "Risk", riskChoices, 1).
 		agency("lead", "Lead agency", "")
-	a.form = f
+	a.push(f)
 }
 
 func (a *App) nextDateForm() {
@@ -668,7 +668,7 @@ func (a *App) nextDateForm() {
 		place = m.Place
 	}
 	f.date("date", "Date", def.String()).text("time", "Time", clock, "24-hour").text("place", "Place", place, "")
-	a.form = f
+	a.push(f)
 }
 
 func (a *App) addToAgendaForm() {
@@ -697,7 +697,7 @@ func (a *App) addToAgendaForm() {
 		})
 	})
 	f.text("ref", "Hotspot ref", v.notOnAgenda[0].Ref(), hint)
-	a.form = f
+	a.push(f)
 }
 
 // withdrawDeclaration takes the selected member's latest declaration off

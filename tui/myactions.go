@@ -367,7 +367,7 @@ func (a *App) mineProgressForm(act model.Action) {
 		})
 	})
 	f.longText("text", "What has happened", "", "dated today and signed with your name; the chair sees it in matters arising")
-	a.form = f
+	a.push(f)
 }
 
 // proposeDueForm is a rep moving a due date between meetings. The default
@@ -400,12 +400,12 @@ func (a *App) hotspotFilterForm() {
 			}
 			m.hotspot = id
 		}
-		a.form = nil
+		a.close(f)
 		a.refilterMine()
 		return nil
 	})
 	f.text("ref", "Hotspot ref (empty: all hotspots)", cur, "e.g. HS-3")
-	a.form = f
+	a.push(f)
 }
 
 func (a *App) myActionsView(w, h int) string {

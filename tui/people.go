@@ -7,6 +7,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/ccsp/tasking/model"
+	"github.com/ccsp/tasking/store"
 )
 
 // The people screen (P from home): the partnership's members, its agencies
@@ -148,10 +149,9 @@ func (a *App) peopleKey(msg tea.KeyPressMsg) tea.Cmd {
 			a.memberForm(&m)
 		case pp.sel < len(pp.members) && key.Matches(msg, pk.Retire):
 			m, actor, st := pp.members[pp.sel], a.actor, a.st
-			a.ask = &question{text: fmt.Sprintf("Retire %s from the group? They leave attendance lists and choosers; their name stays on everything they did.", m.Name),
-				yes: func() tea.Cmd {
-					return a.save(0, m.Name+" retired", func() (any, error) { return st.RetireMember(actor, m.ID) })
-				}}
+			a.ask(fmt.Sprintf("Retire %s from the group? They leave attendance lists and choosers; their name stays on everything they did.", m.Name), func() tea.Cmd {
+				return a.save(0, m.Name+" retired", func() (any, error) { return st.RetireMember(actor, m.ID) })
+			})
 		}
 	case tabAgencies:
 		switch {
@@ -162,10 +162,9 @@ func (a *App) peopleKey(msg tea.KeyPressMsg) tea.Cmd {
 			a.agencyEditForm(&ag)
 		case pp.sel < len(pp.agencies) && key.Matches(msg, pk.Retire):
 			ag, actor, st := pp.agencies[pp.sel], a.actor, a.st
-			a.ask = &question{text: fmt.Sprintf("Retire %s from the partnership? It must have no open actions and no members on the group.", ag.Name),
-				yes: func() tea.Cmd {
-					return a.save(0, ag.Name+" retired", func() (any, error) { return st.RetireAgency(actor, ag.ID) })
-				}}
+			a.ask(fmt.Sprintf("Retire %s from the partnership? It must have no open actions and no members on the group.", ag.Name), func() tea.Cmd {
+				return a.save(0, ag.Name+" retired", func() (any, error) { return st.RetireAgency(actor, ag.ID) })
+			})
 		}
 	case tabPartnership:
 		if key.Matches(msg, pk.Edit) {
@@ -213,7 +212,7 @@ func (a *App) memberForm(m *model.Member) {
 		text("title", "Job title (optional)", jobTitle, "").
 		text("email", "Email (optional)", email, "").
 		text("phone", "Phone (optional)", phone, "")
-	a.form = f
+	a.push(f)
 }
 
 // agencyEditForm adds an agency (ag nil) or renames one.
@@ -239,7 +238,7 @@ func (a *App) agencyEditForm(ag *model.Agency) {
 	})
 	f.text("name", "Name", name, "the full name, as in the minutes").
 		text("short", "Short name (optional)", short, "what narrow tables show, e.g. Police")
-	a.form = f
+	a.push(f)
 }
 
 var cadenceChoices = []string{"weekly", "fortnightly", "four-weekly", "monthly"}
@@ -269,7 +268,7 @@ func (a *App) partnershipForm() {
 	f.longText("statement", "Confidentiality statement (read at each meeting)", "", "")
 	f.field("statement").input.SetValue(p.ConfidentialityStatement)
 	f.field("statement").initial = p.ConfidentialityStatement
-	a.form = f
+	a.push(f)
 }
 
 func (a *App) peopleView(w, h int) string {
@@ -355,6 +354,17 @@ func (peoplePart) load(a *App) tea.Cmd {
 		return nil
 	}
 	return a.loadPeople()
+}
+
+// affected: members, agencies and the partnership's details; the work
+// they do (actions, hotspots, meetings and what is recorded in them) is
+// not on this screen.
+func (peoplePart) affected(a *App, c store.Change) bool {
+	switch c.Entity {
+	case "action", "hotspot", "meeting", "decision", "note":
+		return false
+	}
+	return a.people != nil
 }
 func (peoplePart) hints(a *App) string {
 	p, g := a.keys.People, a.keys.Global

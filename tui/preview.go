@@ -11,6 +11,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/ccsp/tasking/minutes"
 	"github.com/ccsp/tasking/model"
+	"github.com/ccsp/tasking/store"
 )
 
 // preview shows a meeting's minutes as they will be read: the plain-text
@@ -201,7 +202,7 @@ func (a *App) saveMinutesForm() {
 			fl.input.CursorEnd()
 		}
 	}
-	a.form = f
+	a.push(f)
 }
 
 // withFormatExt gives a file name the extension of format f when it ends in
@@ -283,7 +284,7 @@ func (a *App) showHistory(msg historyMsg) {
 	if len(lines) == 0 {
 		lines = []string{"No history recorded."}
 	}
-	a.info = &infoBox{title: "History · " + msg.action.Ref() + " " + msg.action.Text, lines: lines}
+	a.push(&infoBox{title: "History · " + msg.action.Ref() + " " + msg.action.Text, lines: lines})
 }
 
 // previewPart is a meeting's minutes, as they will be read.
@@ -292,6 +293,9 @@ type previewPart struct{}
 func (previewPart) keyPress(a *App, msg tea.KeyPressMsg) tea.Cmd { return a.previewKey(msg) }
 func (previewPart) view(a *App, w, h int) string                 { return a.previewView(w, h) }
 func (previewPart) load(*App) tea.Cmd                            { return nil }
+
+// affected: the minutes are rendered once, as they stood when opened.
+func (previewPart) affected(*App, store.Change) bool { return false }
 func (previewPart) hints(a *App) string {
 	p, g := a.keys.Preview, a.keys.Global
 	return a.hintsOf(keyHint("scroll", g.Down, g.Up), keyHint("public/restricted", p.Public), keyHint("export", p.Save), keyHint("back", g.Back))

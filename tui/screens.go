@@ -1,6 +1,9 @@
 package tui
 
-import tea "charm.land/bubbletea/v2"
+import (
+	tea "charm.land/bubbletea/v2"
+	"github.com/ccsp/tasking/store"
+)
 
 // screen is which part fills the body of the app.
 type screen int
@@ -18,9 +21,10 @@ const (
 )
 
 // part is one screen behind one small interface: its keys, its view, its
-// footer hints (from the key map) and what it loads. The root routes to
-// the screen on show through parts; a new screen is its own file (a type
-// with these four methods) and one line in this table.
+// footer hints (from the key map), what it loads and which changes make it
+// load again. The root routes to the screen on show through parts; a new
+// screen is its own file (a type with these methods) and one line in this
+// table.
 type part interface {
 	keyPress(a *App, msg tea.KeyPressMsg) tea.Cmd
 	view(a *App, w, h int) string
@@ -28,6 +32,10 @@ type part interface {
 	// load reads what the screen shows again (after a change); nil when
 	// it shows nothing read, or has nothing open.
 	load(a *App) tea.Cmd
+	// affected says whether a change saved anywhere touches what the
+	// screen shows, so that only those reload it (changes.go). When it
+	// cannot tell, it says yes.
+	affected(a *App, c store.Change) bool
 }
 
 var parts = map[screen]part{

@@ -92,7 +92,7 @@ func (a *App) setupDetailsForm() {
 			w.agencies = model.DefaultAgencies()
 		}
 		w.step = 1
-		a.form = nil
+		a.close(f)
 		return nil
 	})
 	f.text("name", "Partnership name", d.Partnership.Name, "e.g. Chesterfield Community Safety Partnership").
@@ -100,7 +100,7 @@ func (a *App) setupDetailsForm() {
 		text("time", "Usual start time", d.Partnership.DefaultTime, "24-hour, e.g. 10:00").
 		text("chair", "Chair's name", d.ChairName, "the person who runs the meeting (you, probably)").
 		text("chair_title", "Chair's job title", d.ChairTitle, "optional, e.g. Community Safety Manager")
-	a.form = f
+	a.push(f)
 }
 
 // lineOf checks a one-line field.
@@ -187,12 +187,12 @@ func (a *App) agencyForm(i int) {
 			w.agencies = append(w.agencies, ag)
 			w.sel = len(w.agencies) - 1
 		}
-		a.form = nil
+		a.close(f)
 		return nil
 	})
 	f.text("name", "Agency name", cur.Name, "e.g. Derbyshire Constabulary").
 		text("short", "Short name (for tables)", cur.ShortName, "e.g. Police")
-	a.form = f
+	a.push(f)
 }
 
 func (a *App) setupDone(msg setupDoneMsg) tea.Cmd {
@@ -264,6 +264,9 @@ type welcomePart struct{}
 func (welcomePart) keyPress(a *App, msg tea.KeyPressMsg) tea.Cmd { return a.welcomeKey(msg) }
 func (welcomePart) view(a *App, w, h int) string                 { return a.welcomeView(w, h) }
 func (welcomePart) load(*App) tea.Cmd                            { return nil }
+
+// affected: nothing is read until the partnership is set up.
+func (welcomePart) affected(*App, store.Change) bool { return false }
 func (welcomePart) hints(a *App) string {
 	w, g := a.keys.Welcome, a.keys.Global
 	if a.welcome.step == 1 {

@@ -240,6 +240,65 @@ func testChangeFeedAfterCommit(t *testing.T, open Backend) {
 	}
 }
 
+// A change notice says whose record changed and where it belongs, so a
+// screen showing one agency's actions or one hotspot can pass over the rest
+// without reading: an action's agency, hotspot and new version (the hotspot
+// it left, when closing its hotspot moved it to general business), a
+// hotspot's id, a decision's or note's hotspot.
+func testChangeFeedSaysWhoseRecord(t *testing.T, open Backend) {
+	s, _, _ := openTiny(t, open)
+	ch, stop := s.Subscribe()
+	defer stop()
+	next := func(op string) store.Change {
+		t.Helper()
+		for {
+			select {
+			case c := <-ch:
+				if c.Op == op {
+					return c
+				}
+			case <-time.After(5 * time.Second):
+				t.Fatalf("no %s notice", op)
+			}
+		}
+	}
+	a, err := s.AssignAction(chair, model.NewAction{HotspotID: 1, Text: "Patrols", AgencyID: 2, Due: model.MustDate("2026-12-01")})
+	mustNoErr(t, err)
+	if c := next("action.assign"); c.Agency != 2 || c.Hotspot != 1 || c.Version != 1 || c.Ref != a.Ref() {
+		t.Fatalf("assign: %+v", c)
+	}
+	_, err = s.SetActionStatus(sgt, a.ID, 0, model.StatusInProgress, "", 0)
+	mustNoErr(t, err)
+	if c := next("action.status"); c.Agency != 2 || c.Hotspot != 1 || c.Version != 2 {
+		t.Fatalf("status: %+v", c)
+	}
+	h, err := s.SetHotspotRisk(chair, 2, 0, model.RiskMedium, "repeat calls", 0)
+	mustNoErr(t, err)
+	if c := next("hotspot.risk"); c.Hotspot != 2 || c.Agency != 0 || c.Version != h.Version {
+		t.Fatalf("risk: %+v", c)
+	}
+	m, err := s.StartMeeting(chair, model.Date{})
+	mustNoErr(t, err)
+	if c := next("meeting.start"); c.Hotspot != 0 || c.Agency != 0 || c.Version != 0 {
+		t.Fatalf("meeting: %+v", c)
+	}
+	_, err = s.RecordDecision(chair, m.ID, model.ItemHotspot, 2, "that a dispersal order be sought", false)
+	mustNoErr(t, err)
+	if c := next("decision.record"); c.Hotspot != 2 {
+		t.Fatalf("decision: %+v", c)
+	}
+	_, err = s.AddNote(chair, m.ID, model.ItemAOB, 0, "nothing further", false)
+	mustNoErr(t, err)
+	if c := next("note.add"); c.Hotspot != 0 {
+		t.Fatalf("general note: %+v", c)
+	}
+	_, err = s.CloseHotspot(chair, 1, 0, "no reports for six weeks", m.ID, model.OpenActionsGeneral)
+	mustNoErr(t, err)
+	if c := next("action.general"); c.Hotspot != 1 || c.Agency != 2 || c.Ref != a.Ref() {
+		t.Fatalf("moved to general business: %+v", c)
+	}
+}
+
 func testMeetingRules(t *testing.T, open Backend) {
 	s, clock, _ := openTiny(t, open)
 	m, err := s.StartMeeting(chair, model.Date{})

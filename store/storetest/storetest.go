@@ -32,6 +32,7 @@ func Run(t *testing.T, open Backend) {
 		{"ConcurrentSessionsLoseNoUpdate", testConcurrentSessionsLoseNoUpdate},
 		{"PermissionsEnforcedInStore", testPermissionsEnforcedInStore},
 		{"ChangeFeedAfterCommit", testChangeFeedAfterCommit},
+		{"ChangeFeedSaysWhoseRecord", testChangeFeedSaysWhoseRecord},
 		{"MeetingRules", testMeetingRules},
 		{"BadInputRefusedWithFieldErrors", testBadInputRefusedWithFieldErrors},
 		{"RacingStatusChangesOneWins", testRacingStatusChangesOneWins},
