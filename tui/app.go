@@ -62,6 +62,13 @@ type App struct {
 	people *peoplePage
 	choose *chooser
 	mine   *myActions
+	// remote is how this person reaches the server when the app runs in an
+	// SSH session (Config.Remote); "" when it runs on its own.
+	remote string
+	// connected and present: who has the app open on the server (nil and
+	// empty when the app runs on its own), kept current by PresenceMsg.
+	connected func() []Present
+	present   []Present
 	// remember records who chose themselves (Config.Remember).
 	remember func(model.Member) error
 	preview  *preview
@@ -75,7 +82,10 @@ func New(cfg Config) *App {
 		now = time.Now
 	}
 	a := &App{st: cfg.Store, actor: cfg.Actor, now: now, clock: now(), keys: newKeyMap(), styles: NewStyles(true), w: 80, h: 24,
-		remember: cfg.Remember}
+		remember: cfg.Remember, remote: cfg.Remote, connected: cfg.Connected}
+	if a.connected != nil {
+		a.present = a.connected()
+	}
 	a.feed, a.stopFeed = cfg.Store.Subscribe()
 	a.writes = newWriteQueue()
 	return a
@@ -133,7 +143,11 @@ func (a *App) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		a.clock = a.now() // the app's clock, which may be pinned (TASKING_NOW)
 		return a, tick()
 	case changeMsg:
+		a.noteOthersChange(store.Change(msg))
 		return a, tea.Batch(a.changed(store.Change(msg)), waitForChange(a.feed))
+	case PresenceMsg:
+		a.present = msg
+		return a, nil
 	case actionMsg:
 		return a, a.actionRead(msg)
 	case feedClosedMsg:
@@ -387,6 +401,12 @@ func (a *App) headerLine() string {
 		left += s.Muted.Render(" · ") + s.Header.Render(a.home.Partnership.Name)
 	}
 	var right []string
+	if note := a.followNote(); note != "" && a.screen == screenMeeting {
+		right = append(right, s.Muted.Render(note))
+	}
+	if here := a.presenceLine(); here != "" {
+		right = append(right, s.HeaderRight.Render(here))
+	}
 	// Who is at the keyboard matters less than what is on screen: shown
 	// only when there is room beside the heading.
 	if a.actor.Name != "" && (a.w >= wideWidth || a.screen != screenMeeting) {

@@ -17,13 +17,13 @@ type globalKeys struct{ Help, Back, Quit, Up, Down, PageUp, PageDown, Enter, Tab
 type homeKeys struct{ Meeting, Minutes, Tab, Filter, Open, Identity key.Binding }
 
 type meetingKeys struct {
-	Next, Prev, Assign, Resolve, Note, Status, Close, Minutes, Agenda, Filter, Part2, Amend, Undo key.Binding
+	Next, Prev, Assign, Resolve, Note, Status, Close, Minutes, Agenda, Filter, Part2, Amend, Undo, Follow key.Binding
 }
 
 type agendaKeys struct{ Go, MoveUp, MoveDown, Drop, Add, Budget key.Binding }
 
 type attendanceKeys struct {
-	Present, Apologies, Absent, Cycle, RestPresent, Guest, RemoveGuest, Statement key.Binding
+	Present, Apologies, Absent, Cycle, RestPresent, Connected, Guest, RemoveGuest, Statement key.Binding
 }
 
 type declarationKeys struct{ Declare, None, Withdraw key.Binding }
@@ -115,6 +115,7 @@ func newKeyMap() keyMap {
 			Part2:   bind(k("E"), "E", "exempt: move the item into Part 2 (in private) or back"),
 			Amend:   bind(k("e"), "e", "amend a decision or note (closed meeting)"),
 			Undo:    bind(k("z"), "z", "undo your last change in this meeting (one level)"),
+			Follow:  bind(k("F"), "F", "follow the chair's item ⇄ look around on your own (not the chair)"),
 		},
 		Agenda: agendaKeys{
 			Go:       bind(k("enter"), "enter", "go to the item"),
@@ -130,6 +131,7 @@ func newKeyMap() keyMap {
 			Absent:      bind(k("3"), "3", "absent"),
 			Cycle:       bind(k("space"), "space", "cycle present → apologies → absent"),
 			RestPresent: bind(k("P"), "P", "everyone not yet marked is present"),
+			Connected:   bind(k("H"), "H", "everyone connected to the server now is present (tasking serve)"),
 			Guest:       bind(k("g"), "g", "add a guest"),
 			RemoveGuest: bind(k("-", "delete"), "-", "take the selected guest off the list"),
 			Statement:   bind(k("c"), "c", "record the confidentiality statement as read"),

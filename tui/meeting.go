@@ -40,6 +40,11 @@ type meetingState struct {
 	// reading them: a status change re-sorts the list only when the chair
 	// moves on to another item, so nothing jumps under the cursor.
 	mattersOrder []model.ID
+	// lookingAround: this member has left the chair's item to look at
+	// another; until they follow again (Follow), reloads no longer move
+	// them to where the chair is. The person running the meeting is the
+	// chair: they are never following anyone.
+	lookingAround bool
 	// histories are the hotspots' recent history, read as each item is
 	// shown and kept for the meeting (what came before it does not change).
 	histories    map[model.ID][]model.HistoryEntry
@@ -69,7 +74,7 @@ func (mt *meetingState) apply(v *meetingView) {
 		v.keepOrder(mt.mattersOrder)
 	}
 	v.filterMatters(mt.filter.query())
-	if mt.pendingNav == 0 {
+	if mt.pendingNav == 0 && !mt.lookingAround {
 		if mt.cur != v.rec.Meeting.Current {
 			mt.sel, mt.selID, mt.off = 0, 0, 0
 		}
@@ -146,9 +151,13 @@ func (a *App) goTo(i int) tea.Cmd {
 		mt.view.matters = mt.view.rec.MattersArising()
 		mt.view.filterMatters(mt.filter.query())
 	}
-	// Only the person running the meeting moves it; others follow along
-	// on their own screen without writing.
-	if mt.view.closed || model.Permit(a.actor, model.OpRunMeeting, 0) != nil {
+	// Only the person running the meeting moves it; others look around
+	// on their own screen without writing, until they follow again.
+	if mt.view.closed {
+		return nil
+	}
+	if !a.runsMeeting() {
+		mt.lookingAround = true
 		return nil
 	}
 	mt.itemStarted = a.now()
@@ -190,6 +199,8 @@ func (a *App) meetingKey(msg tea.KeyPressMsg) tea.Cmd {
 		return nil
 	case key.Matches(msg, mk.Minutes):
 		return a.openPreview(model.MeetingRef(mt.id))
+	case key.Matches(msg, mk.Follow):
+		return a.toggleFollow()
 	case key.Matches(msg, mk.Close):
 		return a.askCloseMeeting()
 	case key.Matches(msg, mk.Part2):
@@ -432,9 +443,30 @@ func (a *App) meetingHints() string {
 	if mt.view.closed {
 		return a.hintsOf(next, keyHint("prev", m.Prev), keyHint("minutes", m.Minutes), keyHint("home", g.Back), help)
 	}
+	if !a.runsMeeting() {
+		// A member following the meeting: how to look around or come back
+		// first, then what they may do on the item.
+		follow := keyHint("look around", m.Follow)
+		if mt.lookingAround {
+			follow = keyHint("follow the chair", m.Follow)
+		}
+		return a.hintsOf(follow) + a.styles.KeyDesc.Render(" · ") + a.itemHints()
+	}
+	return a.itemHints()
+}
+
+// itemHints are the footer hints for the item in hand.
+func (a *App) itemHints() string {
+	mt, km := a.mt, a.keys
+	m, g := km.Meeting, km.Global
+	next, help := keyHint("next", m.Next), keyHint("help", g.Help)
 	switch mt.entry().kind {
 	case model.ItemAttendance:
 		at := km.Attendance
+		if a.connected != nil {
+			return a.hintsOf(keyHint("present/apol/absent", at.Present, at.Apologies, at.Absent), keyHint("connected present", at.Connected),
+				keyHint("rest present", at.RestPresent), keyHint("guest", at.Guest), keyHint("statement", at.Statement), next)
+		}
 		return a.hintsOf(keyHint("present/apol/absent", at.Present, at.Apologies, at.Absent), keyHint("rest present", at.RestPresent), keyHint("guest", at.Guest),
 			keyHint("statement", at.Statement), next)
 	case model.ItemDeclarations:

@@ -155,6 +155,8 @@ func (a *App) attendanceKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		}
 	case key.Matches(msg, ak.RestPresent):
 		return a.save(0, "everyone not yet marked is present", func() (any, error) { return st.MarkRemainingPresent(actor, id) }), true
+	case key.Matches(msg, ak.Connected):
+		return a.markConnectedPresent(), true
 	case key.Matches(msg, ak.Guest):
 		a.guestForm()
 		return nil, true

@@ -1,6 +1,12 @@
 package tui
 
-import "github.com/ccsp/tasking/model"
+import (
+	"fmt"
+	"strings"
+
+	"github.com/ccsp/tasking/model"
+	"github.com/ccsp/tasking/store"
+)
 
 // Present is someone with the app open on the server.
 type Present struct {
@@ -11,3 +17,83 @@ type Present struct {
 // PresenceMsg is sent by the server whenever someone connects or leaves:
 // everyone with the app open now, each once, by name.
 type PresenceMsg []Present
+
+// presenceLine is who is connected, for the header: the number and as
+// many names as fit in a short space ("3 here: Helen Marsh, Gary Fletcher
+// +1"); "" when the app runs on its own.
+func (a *App) presenceLine() string {
+	if a.connected == nil {
+		return ""
+	}
+	others := make([]string, 0, len(a.present))
+	for _, p := range a.present {
+		if p.MemberID != a.actor.MemberID {
+			others = append(others, model.CleanLine(p.Name))
+		}
+	}
+	if len(others) == 0 {
+		return "● only you here"
+	}
+	line := fmt.Sprintf("● %d here: ", len(others)+1)
+	budget := max(a.w/3, 24)
+	for i, name := range others {
+		rest := ""
+		if left := len(others) - i - 1; left > 0 {
+			rest = fmt.Sprintf(" +%d", left)
+		}
+		sep := ""
+		if i > 0 {
+			sep = ", "
+		}
+		if i > 0 && cells(line+sep+name+rest) > budget {
+			return line + fmt.Sprintf(" +%d", len(others)-i)
+		}
+		line += sep + name
+	}
+	return line
+}
+
+// noteOthersChange says in the footer what someone else just saved, so a
+// shared screen changing under you is explained ("Gary Fletcher: A-12
+// progress note"). Your own saves say so themselves.
+func (a *App) noteOthersChange(c store.Change) {
+	if c.By == "" || c.By == a.actor.String() || c.Missed || c.Ref == "" {
+		return
+	}
+	if a.flash != "" && a.flashErr {
+		return // an error of yours stays on show
+	}
+	a.flash, a.flashErr = fmt.Sprintf("%s: %s %s", model.CleanLine(c.By), c.Ref, changeWords(c.Op)), false
+}
+
+// changeWords puts an audit op ("action.note") as a few words.
+func changeWords(op string) string {
+	_, verb, ok := strings.Cut(op, ".")
+	if !ok {
+		verb = op
+	}
+	return strings.ReplaceAll(verb, "_", " ")
+}
+
+// remoteExportBox is what export offers in an SSH session: the minutes are
+// never written to the server's disk, so the box gives the command that
+// fetches them onto the person's own computer, one per format.
+func remoteExportBox(ssh, ref string, public bool) *infoBox {
+	flag, kind := "", "restricted (Part 2 included)"
+	if public {
+		flag, kind = " --public", "public (Part 1 only)"
+	}
+	name := strings.ToLower(ref)
+	if public {
+		name += "-public"
+	}
+	lines := []string{
+		"You are connected to the server, so the minutes are not saved there:",
+		"run one of these on your own computer (in a terminal, not in here).",
+		"",
+	}
+	for _, f := range []string{"html", "md", "txt", "json"} {
+		lines = append(lines, fmt.Sprintf("%s minutes %s --format %s%s > %s.%s", ssh, ref, f, flag, name, f))
+	}
+	return &infoBox{title: "Export the " + kind + " minutes of " + ref, lines: lines}
+}

@@ -112,6 +112,10 @@ func (a *App) previewKey(msg tea.KeyPressMsg) tea.Cmd {
 		if p.markdown == "" {
 			return nil
 		}
+		if a.remote != "" {
+			a.push(remoteExportBox(a.remote, model.MeetingRef(p.meeting.ID), p.public))
+			return nil
+		}
 		a.saveMinutesForm()
 		return nil
 	case key.Matches(msg, a.keys.Preview.Public):
