@@ -50,7 +50,7 @@ func datasetSnapshots(d Dataset, each func(model.Snapshot) error) error {
 		notes[n.MeetingID] = append(notes[n.MeetingID], n)
 	}
 	meetings := slices.Clone(d.Meetings)
-	sortMeetings(meetings)
+	model.SortMeetings(meetings)
 	byID := map[model.ID]model.Meeting{}
 	for _, m := range meetings {
 		byID[m.ID] = m
