@@ -65,7 +65,7 @@ func (s *Store) StartMeeting(actor model.Actor, date model.Date) (model.Meeting,
 		if err := put(w.tx, bMeetings, m.ID, m); err != nil {
 			return err
 		}
-		return w.audit("meeting.start", "meeting", m.Ref(), nil, map[string]any{"date": m.Date, "agenda": len(m.Agenda)})
+		return w.audit(model.AuditMeetingStart, "meeting", m.Ref(), nil, map[string]any{"date": m.Date, "agenda": len(m.Agenda)})
 	})
 	return started, err
 }
@@ -130,7 +130,7 @@ func (s *Store) changeMeetingThen(actor model.Actor, id model.ID, op string, cha
 // position is saved so a resumed meeting opens where it was, and a hotspot
 // gone to counts as reviewed when the meeting closes.
 func (s *Store) GoToItem(actor model.Actor, id model.ID, i int) (model.Meeting, error) {
-	return s.changeMeeting(actor, id, "meeting.item", func(w *wtx, m *model.Meeting) (any, any, error) {
+	return s.changeMeeting(actor, id, model.AuditMeetingItem, func(w *wtx, m *model.Meeting) (any, any, error) {
 		before := map[string]any{"item": m.Current + 1}
 		if err := m.GoTo(i, w.now); err != nil {
 			return nil, nil, err
