@@ -36,10 +36,7 @@ func (s *Store) AssignAction(actor model.Actor, n model.NewAction) (model.Action
 		if err != nil {
 			return err
 		}
-		a = model.Action{ID: id, HotspotID: n.HotspotID, Text: n.Text, AgencyID: n.AgencyID, Officer: n.Officer,
-			Due: n.Due, Status: model.StatusOpen, Intervention: n.Intervention, CreatedMeetingID: n.MeetingID,
-			CreatedAt: w.now, CreatedBy: actor.String(), UpdatedAt: w.now, UpdatedBy: actor.String(), Version: 1,
-			Confidential: n.Confidential, Part2: model.NewActionPart2(m, n.HotspotID)}
+		a = n.Assigned(id, m, actor, w.now)
 		if err := put(w.tx, bActions, id, a); err != nil {
 			return err
 		}
@@ -148,8 +145,8 @@ func (s *Store) ChangeDue(actor model.Actor, id model.ID, version int, due model
 	if err != nil {
 		return model.Action{}, err
 	}
-	if due.IsZero() {
-		return model.Action{}, model.Invalid("due", "no new due date given: %s", model.WhenHelp)
+	if err := model.CheckNewDue(due); err != nil {
+		return model.Action{}, err
 	}
 	return s.changeAction(actor, id, version, "action.due", model.OpActionDue, one(func(w *wtx, a *model.Action) (model.ActionUpdate, error) {
 		return a.MoveDue(due, reason, meetingID)

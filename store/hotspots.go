@@ -30,11 +30,7 @@ func (s *Store) AddHotspot(actor model.Actor, n model.NewHotspot, meetingID mode
 		if err != nil {
 			return err
 		}
-		h = model.Hotspot{ID: id, Title: n.Title, Location: n.Location, Ward: n.Ward, Category: n.Category,
-			Theme: n.Theme, Risk: n.Risk, RiskReason: n.RiskReason, Status: model.HotspotNew, SARA: model.SARAScanning,
-			LeadAgencyID: n.LeadAgencyID, Opened: model.DateOf(w.now), ReferredInMeeting: meetingID,
-			CreatedAt: w.now, UpdatedAt: w.now, UpdatedBy: actor.String(), Version: 1}
-		h.Part2, h.Paragraph = model.NewHotspotPart2(h.Category)
+		h = n.Referred(id, meetingID, actor, w.now)
 		if err := put(w.tx, bHotspots, id, h); err != nil {
 			return err
 		}
