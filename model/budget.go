@@ -6,6 +6,19 @@ import (
 	"time"
 )
 
+// MaxBudget is the longest time budget an item may have, in minutes: four
+// hours is more than any meeting.
+const MaxBudget = 240
+
+// CheckBudget refuses a time budget (in minutes; 0 clears it) outside 0 to
+// MaxBudget.
+func CheckBudget(minutes int) error {
+	if minutes < 0 || minutes > MaxBudget {
+		return Invalid("budget", "a budget is 0 to %d minutes", MaxBudget)
+	}
+	return nil
+}
+
 // ParseBudget reads a time budget for an agenda item: "10" or "10m" (minutes),
 // "1h", "1h30", "90 min"; "0" or "" clears it. Budgets are whole minutes,
 // at most four hours.
@@ -33,7 +46,7 @@ func ParseBudget(s string) (int, error) {
 		return 0, bad
 	}
 	total += n
-	if total > 240 {
+	if total > MaxBudget {
 		return 0, Invalid("budget", "%d minutes is more than a meeting: the most is 4 hours", total)
 	}
 	return total, nil

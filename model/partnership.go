@@ -49,3 +49,102 @@ func DefaultAgencies() []Agency {
 		{Name: "Victim Support", ShortName: "Victim Support"},
 	}
 }
+
+// ApplyDefaults fills what a partnership has not set with the defaults
+// every meeting needs: the meeting's title, its usual time (10:00) and kind
+// (operational), and the confidentiality statement read at each meeting.
+func (p *Partnership) ApplyDefaults() {
+	if p.MeetingTitle == "" {
+		p.MeetingTitle = DefaultMeetingTitle
+	}
+	if p.DefaultTime == "" {
+		p.DefaultTime = "10:00"
+	}
+	if p.DefaultKind == "" {
+		p.DefaultKind = KindOperational
+	}
+	if p.ConfidentialityStatement == "" {
+		p.ConfidentialityStatement = DefaultConfidentialityStatement
+	}
+}
+
+// Clean cleans and checks the details a chair or admin edits (name,
+// meeting title, usual place and time, confidentiality statement), field by
+// field. The name is required; an empty time is left empty (Edit keeps the
+// current one).
+func (p Partnership) Clean() (Partnership, error) {
+	var err error
+	if p.Name, err = CheckLine("name", "partnership name", p.Name, true, 120); err != nil {
+		return p, err
+	}
+	if p.MeetingTitle, err = CheckLine("meeting_title", "meeting title", p.MeetingTitle, false, 120); err != nil {
+		return p, err
+	}
+	if p.DefaultPlace, err = CheckLine("place", "usual place", p.DefaultPlace, false, 120); err != nil {
+		return p, err
+	}
+	if p.DefaultTime != "" {
+		if p.DefaultTime, err = ParseClock(p.DefaultTime); err != nil {
+			return p, err
+		}
+	}
+	if p.ConfidentialityStatement, err = CheckText("statement", "confidentiality statement", p.ConfidentialityStatement, false); err != nil {
+		return p, err
+	}
+	return p, nil
+}
+
+// Edit is the partnership p (as it is) with the details in n (Clean): its
+// name, meeting title, usual place and confidentiality statement are n's;
+// its usual time, kind of meeting and cadence change only when n gives
+// one; what is then empty takes its default (ApplyDefaults). Its chair,
+// creation and version are its own: Edit does not change who chairs.
+func (p Partnership) Edit(n Partnership) Partnership {
+	p.Name, p.MeetingTitle, p.DefaultPlace, p.ConfidentialityStatement = n.Name, n.MeetingTitle, n.DefaultPlace, n.ConfidentialityStatement
+	if n.DefaultTime != "" {
+		p.DefaultTime = n.DefaultTime
+	}
+	if n.DefaultKind != "" {
+		p.DefaultKind = n.DefaultKind
+	}
+	if n.Cadence != "" {
+		p.Cadence = n.Cadence
+	}
+	p.ApplyDefaults()
+	return p
+}
+
+// SetupAgencies cleans the list of agencies a new partnership starts with:
+// rows left blank are skipped, each name and short name must find one
+// agency among the others (CheckAgencyName), and there is at least one,
+// for the chair to belong to.
+func SetupAgencies(in []Agency) ([]Agency, error) {
+	var out []Agency
+	for _, a := range in {
+		var err error
+		if a.Name, err = CheckLine("agencies", "agency name", a.Name, false, 100); err != nil {
+			return nil, err
+		}
+		if a.ShortName, err = CheckLine("agencies", "agency short name", a.ShortName, false, 30); err != nil {
+			return nil, err
+		}
+		if a.Name == "" {
+			continue
+		}
+		if err := CheckAgencyName(out, 0, a.Name, a.ShortName); err != nil {
+			return nil, Invalid("agencies", "the list of agencies: %s", err)
+		}
+		out = append(out, a)
+	}
+	if len(out) == 0 {
+		return nil, Invalid("agencies", "list at least one agency")
+	}
+	return out, nil
+}
+
+// FoundingChair is the member whoever sets a partnership up becomes: its
+// chair, so someone can run its meetings and manage its people from the
+// start.
+func FoundingChair(name, title string) Member {
+	return Member{Name: name, Title: title, Role: RoleChair, Version: 1}
+}

@@ -17,6 +17,12 @@ const (
 	OpManagePeople   Op = "manage members, agencies and the partnership's details"
 )
 
+// OpActionOfficer is handing an action to another officer of its agency. It
+// is the same permission as changing its status — who does the work is the
+// owning agency's business, as how it stands is — so it is refused in the
+// same words.
+const OpActionOfficer = OpActionStatus
+
 // PermissionError says which rule refused a change.
 type PermissionError struct {
 	Who  string

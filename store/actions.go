@@ -1,9 +1,6 @@
 package store
 
 import (
-	"fmt"
-	"time"
-
 	"github.com/ccsp/tasking/model"
 )
 
@@ -39,13 +36,7 @@ func (s *Store) AssignAction(actor model.Actor, n model.NewAction) (model.Action
 		if err != nil {
 			return err
 		}
-		a = model.Action{ID: id, HotspotID: n.HotspotID, Text: n.Text, AgencyID: n.AgencyID, Officer: n.Officer,
-			Due: n.Due, Status: model.StatusOpen, Intervention: n.Intervention, CreatedMeetingID: n.MeetingID,
-			CreatedAt: w.now, CreatedBy: actor.String(), UpdatedAt: w.now, UpdatedBy: actor.String(), Version: 1,
-			Confidential: n.Confidential}
-		// A general action assigned under business taken in private stays
-		// private for good; one on a hotspot follows its hotspot.
-		a.Part2 = m != nil && n.HotspotID == 0 && m.ItemPart2(model.ItemAOB, 0)
+		a = n.Assigned(id, m, actor, w.now)
 		if err := put(w.tx, bActions, id, a); err != nil {
 			return err
 		}
@@ -83,11 +74,7 @@ func (s *Store) changeAction(actor model.Actor, id model.ID, version int, op str
 			if _, err := meetingFor(w.tx, u.MeetingID); err != nil {
 				return err
 			}
-			if model.IsNews(u, actor, a.AgencyID) {
-				// News from the agency that owns it: what the chair reads
-				// and accepts in the next meeting's matters arising.
-				a.LastUpdate, a.LastUpdateAt, a.LastUpdateBy = u.Describe(), w.now, actor.String()
-			}
+			a.TakeNews(u, actor, w.now)
 		}
 		a.UpdatedAt, a.UpdatedBy = w.now, actor.String()
 		a.Version++
@@ -138,38 +125,6 @@ func one(f func(w *wtx, a *model.Action) (model.ActionUpdate, error)) func(w *wt
 	}
 }
 
-// setStatus moves a to status to (shared by SetActionStatus and UpdateAction).
-func setStatus(w *wtx, a *model.Action, to model.ActionStatus, note string, meetingID model.ID) (model.ActionUpdate, error) {
-	if err := model.CheckStatusChange(a.Status, to, note); err != nil {
-		return model.ActionUpdate{}, err
-	}
-	u := model.ActionUpdate{Kind: model.UpdateStatus, FromStatus: a.Status, ToStatus: to, Text: note, MeetingID: meetingID}
-	a.Status = to
-	switch to {
-	case model.StatusDone:
-		a.CompletedOn, a.CompletedAt = model.DateOf(w.now), w.now
-		if note != "" {
-			a.CompletionNote = note
-		}
-	case model.StatusOpen:
-		a.CompletedOn, a.CompletedAt, a.CompletionNote = model.Date{}, time.Time{}, ""
-	}
-	return u, nil
-}
-
-// changeDue moves a's due date with a reason.
-func changeDue(a *model.Action, due model.Date, reason string, meetingID model.ID) (model.ActionUpdate, error) {
-	if a.Status.IsClosed() {
-		return model.ActionUpdate{}, model.Invalid("due", "%s is %s: reopen it before moving its due date", a.Ref(), a.Status.Label())
-	}
-	if due == a.Due {
-		return model.ActionUpdate{}, model.Invalid("due", "%s is already due on %s", a.Ref(), due)
-	}
-	u := model.ActionUpdate{Kind: model.UpdateDue, FromDue: a.Due, ToDue: due, Text: reason, MeetingID: meetingID}
-	a.Due = due
-	return u, nil
-}
-
 // SetActionStatus moves an action to a new status, with an optional note.
 // version is the version the person was looking at (0: do not check);
 // meetingID is set when it happens in a meeting (matters arising).
@@ -179,7 +134,7 @@ func (s *Store) SetActionStatus(actor model.Actor, id model.ID, version int, to 
 		return model.Action{}, err
 	}
 	return s.changeAction(actor, id, version, "action.status", model.OpActionStatus, one(func(w *wtx, a *model.Action) (model.ActionUpdate, error) {
-		return setStatus(w, a, to, note, meetingID)
+		return a.SetStatus(to, note, meetingID, w.now)
 	}))
 }
 
@@ -190,11 +145,11 @@ func (s *Store) ChangeDue(actor model.Actor, id model.ID, version int, due model
 	if err != nil {
 		return model.Action{}, err
 	}
-	if due.IsZero() {
-		return model.Action{}, model.Invalid("due", "no new due date given: %s", model.WhenHelp)
+	if err := model.CheckNewDue(due); err != nil {
+		return model.Action{}, err
 	}
 	return s.changeAction(actor, id, version, "action.due", model.OpActionDue, one(func(w *wtx, a *model.Action) (model.ActionUpdate, error) {
-		return changeDue(a, due, reason, meetingID)
+		return a.MoveDue(due, reason, meetingID)
 	}))
 }
 
@@ -209,101 +164,50 @@ func (s *Store) AddActionNote(actor model.Actor, id model.ID, text string, meeti
 	}))
 }
 
-// ActionChange is a rep's update in one go (the command line's action
-// update): a new due date with its reason, a status, a note. Empty fields
-// are left alone.
-type ActionChange struct {
-	Due    model.Date
-	Reason string
-	Status model.ActionStatus
-	Note   string
-	// Officer, when set, reassigns the action to another officer of the
-	// same agency ("" leaves it with the agency as a whole).
-	Officer *string
-	// MeetingID is set when the change is made in a meeting (matters
-	// arising): the minutes record it, and it is not the agency's news.
-	MeetingID model.ID
-}
+// ActionChange is a rep's update in one go (model.ActionChange): a new due
+// date with its reason, a status, a note, another officer.
+type ActionChange = model.ActionChange
 
 // UpdateAction applies an ActionChange in one transaction: every part is
 // checked (permission for each, transitions, the version) before anything
 // is saved, so a refused status never leaves a moved due date behind.
 func (s *Store) UpdateAction(actor model.Actor, id model.ID, version int, c ActionChange) (model.Action, error) {
-	var err error
-	if c.Note, err = model.CheckText("note", "note", c.Note, false); err != nil {
+	c, err := c.Clean()
+	if err != nil {
 		return model.Action{}, err
 	}
-	if !c.Due.IsZero() {
-		if c.Reason, err = model.CheckText("reason", "reason", c.Reason, true); err != nil {
-			return model.Action{}, err
-		}
-	}
-	if c.Officer != nil {
-		o, err := model.CheckLine("officer", "officer's name", *c.Officer, false, 80)
-		if err != nil {
-			return model.Action{}, err
-		}
-		c.Officer = &o
-	}
-	if c.Due.IsZero() && c.Status == "" && c.Note == "" && c.Officer == nil {
-		return model.Action{}, model.Invalid("status", "nothing to update")
-	}
-	perm := model.OpActionNote
-	if c.Status != "" {
-		perm = model.OpActionStatus
-	}
-	return s.changeAction(actor, id, version, "action.update", perm, func(w *wtx, a *model.Action) ([]model.ActionUpdate, error) {
+	return s.changeAction(actor, id, version, "action.update", c.Op(), func(w *wtx, a *model.Action) ([]model.ActionUpdate, error) {
 		var out []model.ActionUpdate
 		if !c.Due.IsZero() {
 			if err := model.Permit(actor, model.OpActionDue, a.AgencyID); err != nil {
 				return nil, err
 			}
-			u, err := changeDue(a, c.Due, c.Reason, c.MeetingID)
+			u, err := a.MoveDue(c.Due, c.Reason, c.MeetingID)
 			if err != nil {
 				return nil, err
 			}
 			out = append(out, u)
 		}
 		if c.Officer != nil {
-			if err := model.Permit(actor, model.OpActionStatus, a.AgencyID); err != nil {
+			if err := model.Permit(actor, model.OpActionOfficer, a.AgencyID); err != nil {
 				return nil, err
 			}
 			officer, err := w.officerFor(a.AgencyID, *c.Officer)
 			if err != nil {
 				return nil, err
 			}
-			c.Officer = &officer
-			if *c.Officer == a.Officer {
-				return nil, model.Invalid("officer", "%s is already with %s", a.Ref(), orAgency(a.Officer))
-			}
-			out = append(out, model.ActionUpdate{Kind: model.UpdateOfficer, MeetingID: c.MeetingID,
-				Text: fmt.Sprintf("from %s to %s", orAgency(a.Officer), orAgency(*c.Officer))})
-			a.Officer = *c.Officer
-		}
-		switch {
-		case c.Status != "" && c.Status == a.Status && c.Note != "":
-			// The status it already has, with words: the words are the
-			// update (a rep confirming "still in progress: …").
-			out = append(out, model.ActionUpdate{Kind: model.UpdateNote, Text: c.Note, MeetingID: c.MeetingID})
-		case c.Status != "":
-			u, err := setStatus(w, a, c.Status, c.Note, c.MeetingID)
+			u, err := a.Reassign(officer, c.MeetingID)
 			if err != nil {
 				return nil, err
 			}
 			out = append(out, u)
-		case c.Note != "":
-			out = append(out, model.ActionUpdate{Kind: model.UpdateNote, Text: c.Note, MeetingID: c.MeetingID})
 		}
-		return out, nil
+		reported, err := a.Report(c.Status, c.Note, c.MeetingID, w.now)
+		if err != nil {
+			return nil, err
+		}
+		return append(out, reported...), nil
 	})
-}
-
-// orAgency names an officer, or the agency as a whole.
-func orAgency(officer string) string {
-	if officer == "" {
-		return "the agency as a whole"
-	}
-	return officer
 }
 
 // MarkReviewed records that matters arising looked at an action and left it
@@ -319,21 +223,15 @@ func (s *Store) MarkReviewed(actor model.Actor, id model.ID, meetingID model.ID)
 // news since the previous meeting can be accepted.
 func (s *Store) AcceptUpdate(actor model.Actor, id model.ID, version int, meetingID model.ID) (model.Action, error) {
 	return s.changeAction(actor, id, version, "action.accepted", model.OpRunMeeting, one(func(w *wtx, a *model.Action) (model.ActionUpdate, error) {
-		if a.LastUpdate == "" {
-			return model.ActionUpdate{}, model.Invalid("update", "%s has no update from its agency to accept", a.Ref())
-		}
+		var prev *model.Meeting
 		var m model.Meeting
 		if err := get(w.tx, bMeetings, meetingID, &m); err == nil && m.PreviousMeetingID != 0 {
-			var prev model.Meeting
-			if get(w.tx, bMeetings, m.PreviousMeetingID, &prev) == nil && !prev.ClosedAt.IsZero() && !a.LastUpdateAt.After(prev.ClosedAt) {
-				return model.ActionUpdate{}, model.Invalid("update", "%s's latest update (%s) was before the last meeting: nothing new to accept", a.Ref(), a.LastUpdateAt.Local().Format("2 Jan"))
+			var p model.Meeting
+			if get(w.tx, bMeetings, m.PreviousMeetingID, &p) == nil {
+				prev = &p
 			}
 		}
-		text := a.LastUpdate
-		if a.LastUpdateBy != "" {
-			text += " (" + a.LastUpdateBy + ", " + a.LastUpdateAt.Local().Format("2 Jan") + ")"
-		}
-		return model.ActionUpdate{Kind: model.UpdateAccept, FromStatus: a.Status, ToStatus: a.Status, Text: text, MeetingID: meetingID}, nil
+		return a.Accept(prev, meetingID)
 	}))
 }
 

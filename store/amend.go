@@ -77,8 +77,8 @@ func (s *Store) Amend(actor model.Actor, ref string, text, reason string) (model
 		default:
 			return model.Invalid("ref", "%q is not a decision or note ref: use D-12 or N-5", model.CleanText(ref))
 		}
-		if am.Before == am.After {
-			return model.Invalid("text", "that is the text already recorded")
+		if err := model.CheckAmendment(am.Before, am.After); err != nil {
+			return err
 		}
 		id, err := nextID(w.tx, bAmends)
 		if err != nil {
@@ -93,15 +93,12 @@ func (s *Store) Amend(actor model.Actor, ref string, text, reason string) (model
 	return am, err
 }
 
-// closedMeeting refuses amendments to a meeting still under way: there the
-// chair records a further note or decision instead.
+// closedMeeting applies model.Meeting.CheckAmendable to meeting id as it is
+// in this transaction.
 func closedMeeting(w *wtx, id model.ID) error {
 	var m model.Meeting
 	if err := get(w.tx, bMeetings, id, &m); err != nil {
 		return err
 	}
-	if m.State != model.MeetingClosed {
-		return model.Invalid("ref", "meeting %s is still open: record a further note or decision instead of amending", m.Ref())
-	}
-	return nil
+	return m.CheckAmendable()
 }

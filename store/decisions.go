@@ -16,8 +16,8 @@ func (s *Store) RecordDecision(actor model.Actor, meetingID model.ID, item model
 		if err := model.Permit(actor, model.OpRecordDecision, 0); err != nil {
 			return err
 		}
-		if meetingID == 0 {
-			return model.Invalid("meeting", "a decision belongs to a meeting: no meeting is open")
+		if err := model.RequireMeeting("decision", meetingID); err != nil {
+			return err
 		}
 		if _, err := meetingFor(w.tx, meetingID); err != nil {
 			return err
@@ -27,9 +27,8 @@ func (s *Store) RecordDecision(actor model.Actor, meetingID model.ID, item model
 			if err := get(w.tx, bHotspots, hotspotID, &h); err != nil {
 				return model.Invalid("hotspot", "there is no %s", model.HotspotRef(hotspotID))
 			}
-			item = model.ItemHotspot
 		}
-		d, err = w.addDecision(meetingID, item, hotspotID, text, part2)
+		d, err = w.addDecision(meetingID, model.ItemOf(item, hotspotID), hotspotID, text, part2)
 		return err
 	})
 	return d, err
@@ -65,8 +64,8 @@ func (s *Store) RecordNote(actor model.Actor, meetingID model.ID, nn model.NewNo
 		if err := model.Permit(actor, model.OpRunMeeting, 0); err != nil {
 			return err
 		}
-		if meetingID == 0 {
-			return model.Invalid("meeting", "a note belongs to a meeting: no meeting is open")
+		if err := model.RequireMeeting("note", meetingID); err != nil {
+			return err
 		}
 		if _, err := meetingFor(w.tx, meetingID); err != nil {
 			return err
@@ -83,9 +82,7 @@ func (s *Store) RecordNote(actor model.Actor, meetingID model.ID, nn model.NewNo
 }
 
 func (w *wtx) addNote(meetingID model.ID, item model.ItemKind, hotspotID model.ID, text string, confidential bool, agencyID model.ID) (model.Note, error) {
-	if hotspotID != 0 {
-		item = model.ItemHotspot
-	}
+	item = model.ItemOf(item, hotspotID)
 	id, err := nextID(w.tx, bNotes)
 	if err != nil {
 		return model.Note{}, err

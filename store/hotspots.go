@@ -2,8 +2,6 @@ package store
 
 import (
 	"bytes"
-	"fmt"
-	"strings"
 
 	"github.com/ccsp/tasking/model"
 )
@@ -32,14 +30,7 @@ func (s *Store) AddHotspot(actor model.Actor, n model.NewHotspot, meetingID mode
 		if err != nil {
 			return err
 		}
-		h = model.Hotspot{ID: id, Title: n.Title, Location: n.Location, Ward: n.Ward, Category: n.Category,
-			Theme: n.Theme, Risk: n.Risk, RiskReason: n.RiskReason, Status: model.HotspotNew, SARA: model.SARAScanning,
-			LeadAgencyID: n.LeadAgencyID, Opened: model.DateOf(w.now), ReferredInMeeting: meetingID,
-			CreatedAt: w.now, UpdatedAt: w.now, UpdatedBy: actor.String(), Version: 1}
-		// Personal ASB is about named people: private from the start.
-		if h.Category == model.CategoryPersonal {
-			h.Part2, h.Paragraph = true, model.ParaIndividual
-		}
+		h = n.Referred(id, meetingID, actor, w.now)
 		if err := put(w.tx, bHotspots, id, h); err != nil {
 			return err
 		}
@@ -113,24 +104,7 @@ func (s *Store) SetHotspotRisk(actor model.Actor, id model.ID, version int, risk
 		return model.Hotspot{}, err
 	}
 	return s.changeHotspot(actor, id, version, meetingID, "hotspot.risk", func(w *wtx, h *model.Hotspot) (string, error) {
-		if risk < model.RiskLow || risk > model.RiskHigh {
-			return "", model.Invalid("risk", "choose low, medium or high")
-		}
-		if h.Risk == risk && (reason == "" || reason == h.RiskReason) {
-			return "", model.Invalid("risk", "%s is already %s risk", h.Ref(), risk)
-		}
-		minute := fmt.Sprintf("Risk changed from %s to %s", h.Risk, risk)
-		if h.Risk == risk {
-			minute = fmt.Sprintf("Risk kept at %s", risk)
-		}
-		if reason != "" {
-			minute += ": " + reason
-		}
-		h.Risk = risk
-		if reason != "" {
-			h.RiskReason = reason
-		}
-		return minute + ".", nil
+		return h.SetRisk(risk, reason)
 	})
 }
 
@@ -138,45 +112,20 @@ func (s *Store) SetHotspotRisk(actor model.Actor, id model.ID, version int, risk
 // Closing needs a reason: use CloseHotspot.
 func (s *Store) SetHotspotStatus(actor model.Actor, id model.ID, version int, status model.HotspotStatus, meetingID model.ID) (model.Hotspot, error) {
 	return s.changeHotspot(actor, id, version, meetingID, "hotspot.status", func(w *wtx, h *model.Hotspot) (string, error) {
-		switch {
-		case status == model.HotspotClosed:
-			return "", model.Invalid("status", "closing a hotspot needs a reason: use close")
-		case h.Status == status:
-			return "", model.Invalid("status", "%s is already %s", h.Ref(), status)
-		}
-		minute := fmt.Sprintf("Status changed from %s to %s.", h.Status, status)
-		if h.Status == model.HotspotClosed {
-			h.Closed, h.CloseReason = model.Date{}, ""
-			minute = fmt.Sprintf("Reopened as %s.", status)
-		}
-		h.Status = status
-		return minute, nil
+		return h.SetStatus(status)
 	})
 }
 
 // SetHotspotSARA moves a hotspot to a SARA stage.
 func (s *Store) SetHotspotSARA(actor model.Actor, id model.ID, version int, stage model.SARAStage, meetingID model.ID) (model.Hotspot, error) {
 	return s.changeHotspot(actor, id, version, meetingID, "hotspot.sara", func(w *wtx, h *model.Hotspot) (string, error) {
-		if h.SARA == stage {
-			return "", model.Invalid("sara", "%s is already at %s", h.Ref(), stage)
-		}
-		minute := fmt.Sprintf("Moved to the %s stage.", stage)
-		h.SARA = stage
-		return minute, nil
+		return h.SetSARA(stage)
 	})
 }
 
 // OpenActionsError: a hotspot cannot close while it has open actions, until
-// the chair says what happens to them.
-type OpenActionsError struct {
-	Hotspot string
-	Refs    []string
-}
-
-func (e *OpenActionsError) Error() string {
-	return fmt.Sprintf("%s still has %d open actions (%s): close them with it, or move them to general business",
-		e.Hotspot, len(e.Refs), strings.Join(e.Refs, ", "))
-}
+// the chair says what happens to them (model.OpenActionsError).
+type OpenActionsError = model.OpenActionsError
 
 // CloseHotspot closes a hotspot with the reason the group agreed. Its open
 // actions are refused (an OpenActionsError names them), cancelled with the
@@ -188,47 +137,33 @@ func (s *Store) CloseHotspot(actor model.Actor, id model.ID, version int, reason
 		return model.Hotspot{}, err
 	}
 	return s.changeHotspot(actor, id, version, meetingID, "hotspot.close", func(w *wtx, h *model.Hotspot) (string, error) {
-		if h.Status == model.HotspotClosed {
-			return "", model.Invalid("status", "%s is already closed", h.Ref())
-		}
 		open, err := openActionsOf(w, h.ID)
 		if err != nil {
 			return "", err
 		}
-		minute := "The hotspot was closed: " + reason
-		if len(open) > 0 {
-			refs := make([]string, len(open))
-			for i, a := range open {
-				refs[i] = a.Ref()
-			}
-			switch then {
-			case model.OpenActionsRefuse:
-				return "", &OpenActionsError{Hotspot: h.Ref(), Refs: refs}
-			case model.OpenActionsClose:
-				for _, a := range open {
-					if err := w.changeActionInTx(a, "action.status", func(a *model.Action) (model.ActionUpdate, error) {
-						return setStatus(w, a, model.StatusCancelled, "Hotspot closed: "+reason, meetingID)
-					}); err != nil {
-						return "", err
-					}
+		minute, err := h.Close(reason, model.DateOf(w.now), open, then)
+		if err != nil {
+			return "", err
+		}
+		if op, ok := closeAuditOps[then]; ok {
+			for _, a := range open {
+				if err := w.changeActionInTx(a, op, func(a *model.Action) (model.ActionUpdate, error) {
+					return then.Apply(a, *h, reason, meetingID, w.now)
+				}); err != nil {
+					return "", err
 				}
-				minute += fmt.Sprintf(" Its open actions (%s) were closed with it.", strings.Join(refs, ", "))
-			case model.OpenActionsGeneral:
-				for _, a := range open {
-					if err := w.changeActionInTx(a, "action.general", func(a *model.Action) (model.ActionUpdate, error) {
-						u := model.ActionUpdate{Kind: model.UpdateNote, Text: "Moved to general business: " + h.Ref() + " closed", MeetingID: meetingID}
-						a.HotspotID = 0
-						return u, nil
-					}); err != nil {
-						return "", err
-					}
-				}
-				minute += fmt.Sprintf(" Its open actions (%s) continue as general business.", strings.Join(refs, ", "))
 			}
 		}
-		h.Status, h.Closed, h.CloseReason = model.HotspotClosed, model.DateOf(w.now), reason
 		return minute, nil
 	})
+}
+
+// closeAuditOps name, in the audit trail, the change closing a hotspot
+// makes to each of its open actions (model.OpenActions.Apply decides what
+// the change is); refusing changes none.
+var closeAuditOps = map[model.OpenActions]string{
+	model.OpenActionsClose:   "action.status",
+	model.OpenActionsGeneral: "action.general",
 }
 
 // openActionsOf is a hotspot's actions not done or cancelled, through the

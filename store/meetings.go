@@ -2,19 +2,14 @@ package store
 
 import (
 	"errors"
-	"fmt"
 	"slices"
 
 	"github.com/ccsp/tasking/model"
 	bolt "go.etcd.io/bbolt"
 )
 
-// ErrMeetingOpen: a meeting is already under way.
-type MeetingOpenError struct{ Meeting model.Meeting }
-
-func (e *MeetingOpenError) Error() string {
-	return fmt.Sprintf("meeting %s (%s) is already open: resume it", e.Meeting.Ref(), e.Meeting.When())
-}
+// MeetingOpenError: a meeting is already under way (model.MeetingOpenError).
+type MeetingOpenError = model.MeetingOpenError
 
 // StartMeeting opens this week's meeting. If one is planned (the last
 // meeting fixed a date), that one opens; otherwise a new one is made for
@@ -34,36 +29,22 @@ func (s *Store) StartMeeting(actor model.Actor, date model.Date) (model.Meeting,
 		if err != nil {
 			return err
 		}
-		sortMeetings(meetings)
-		var planned, previous *model.Meeting
-		for i := range meetings {
-			switch meetings[i].State {
-			case model.MeetingOpen:
-				return &MeetingOpenError{meetings[i]}
-			case model.MeetingPlanned:
-				if planned == nil {
-					planned = &meetings[i]
-				}
-			case model.MeetingClosed:
-				previous = &meetings[i]
-			}
+		model.SortMeetings(meetings)
+		planned, previous, err := model.MeetingToStart(meetings)
+		if err != nil {
+			return err
 		}
-		m := model.Meeting{Time: p.DefaultTime, Place: p.DefaultPlace, Kind: p.DefaultKind, CreatedAt: w.now}
+		m := model.NewMeeting(p, w.now)
 		if planned != nil {
 			m = *planned
 		} else if m.ID, err = nextID(w.tx, bMeetings); err != nil {
 			return err
 		}
-		if !date.IsZero() {
-			m.Date = date
-		}
-		if m.Date.IsZero() {
-			m.Date = model.DateOf(w.now)
+		m.Date = model.StartDate(date, m.Date, model.DateOf(w.now))
+		if err := model.CheckStartDate(previous, m.Date); err != nil {
+			return err
 		}
 		if previous != nil {
-			if !previous.Date.Before(m.Date) && previous.Date != m.Date {
-				return model.Invalid("date", "the last meeting was on %s: a new meeting cannot be earlier", previous.Date)
-			}
 			m.PreviousMeetingID = previous.ID
 		}
 		hotspots, err := all[model.Hotspot](w.tx, bHotspots)
@@ -74,30 +55,17 @@ func (s *Store) StartMeeting(actor model.Actor, date model.Date) (model.Meeting,
 		if err != nil {
 			return err
 		}
-		var deferred []model.ID
-		if previous != nil {
-			deferred = previous.Deferred
-		}
-		m.Agenda = model.BuildAgenda(hotspots, deferred)
-		m.Attendance = m.Attendance[:0]
-		for _, mem := range members {
-			if mem.Retired || !mem.Role.Attends() {
-				continue // retired, or on the circulation list only
-			}
-			m.Attendance = append(m.Attendance, model.Attendee{MemberID: mem.ID})
-		}
-		m.ChairID = p.ChairID
-		if actor.Role == model.RoleChair && actor.MemberID != 0 {
-			m.ChairID = actor.MemberID
-		}
-		m.State, m.OpenedAt, m.Current, m.ItemStartedAt = model.MeetingOpen, w.now, 0, w.now
+		m.Agenda = model.OpeningAgenda(previous, hotspots)
+		m.Attendance = model.AttendanceList(members)
+		m.ChairID = model.MeetingChair(p.ChairID, actor)
+		m.Open(w.now)
 		m.UpdatedAt = w.now
 		m.Version++
 		started = m
 		if err := put(w.tx, bMeetings, m.ID, m); err != nil {
 			return err
 		}
-		return w.audit("meeting.start", "meeting", m.Ref(), nil, map[string]any{"date": m.Date, "agenda": len(m.Agenda)})
+		return w.audit(model.AuditMeetingStart, "meeting", m.Ref(), nil, map[string]any{"date": m.Date, "agenda": len(m.Agenda)})
 	})
 	return started, err
 }
@@ -162,14 +130,10 @@ func (s *Store) changeMeetingThen(actor model.Actor, id model.ID, op string, cha
 // position is saved so a resumed meeting opens where it was, and a hotspot
 // gone to counts as reviewed when the meeting closes.
 func (s *Store) GoToItem(actor model.Actor, id model.ID, i int) (model.Meeting, error) {
-	return s.changeMeeting(actor, id, "meeting.item", func(w *wtx, m *model.Meeting) (any, any, error) {
-		if i < 0 || i >= len(m.Agenda) {
-			return nil, nil, model.Invalid("agenda", "there is no item %d", i+1)
-		}
+	return s.changeMeeting(actor, id, model.AuditMeetingItem, func(w *wtx, m *model.Meeting) (any, any, error) {
 		before := map[string]any{"item": m.Current + 1}
-		m.Current, m.ItemStartedAt = i, w.now
-		if it := m.Agenda[i]; it.Kind == model.ItemHotspot {
-			m.Visit(it.HotspotID)
+		if err := m.GoTo(i, w.now); err != nil {
+			return nil, nil, err
 		}
 		return before, map[string]any{"item": i + 1, "kind": m.Agenda[i].Kind, "hotspot": model.HotspotRef(m.Agenda[i].HotspotID)}, nil
 	})
@@ -191,15 +155,9 @@ func (s *Store) SetAttendance(actor model.Actor, id, member model.ID, status mod
 // MarkRemainingPresent marks everyone not yet marked as present.
 func (s *Store) MarkRemainingPresent(actor model.Actor, id model.ID) (model.Meeting, error) {
 	return s.changeMeeting(actor, id, "meeting.attendance", func(w *wtx, m *model.Meeting) (any, any, error) {
-		var marked []model.ID
-		for i := range m.Attendance {
-			if m.Attendance[i].Status == model.Unmarked {
-				m.Attendance[i].Status = model.Present
-				marked = append(marked, m.Attendance[i].MemberID)
-			}
-		}
-		if len(marked) == 0 {
-			return nil, nil, model.Invalid("attendance", "everyone is already marked")
+		marked, err := m.MarkRemainingPresent()
+		if err != nil {
+			return nil, nil, err
 		}
 		return map[string]any{"members": marked, "status": model.Unmarked}, map[string]any{"members": marked, "status": model.Present}, nil
 	})
@@ -238,10 +196,9 @@ func (s *Store) RemoveGuest(actor model.Actor, id model.ID, i int) (model.Meetin
 // RecordConfidentiality records that the confidentiality statement was read.
 func (s *Store) RecordConfidentiality(actor model.Actor, id model.ID) (model.Meeting, error) {
 	return s.changeMeeting(actor, id, "meeting.confidentiality", func(w *wtx, m *model.Meeting) (any, any, error) {
-		if m.ConfidentialityRead {
-			return nil, nil, model.Invalid("confidentiality", "the statement was already recorded as read at %s", m.ConfidentialityReadAt.Local().Format("15:04"))
+		if err := m.ReadConfidentiality(w.now); err != nil {
+			return nil, nil, err
 		}
-		m.ConfidentialityRead, m.ConfidentialityReadAt = true, w.now
 		return map[string]any{"read": false}, map[string]any{"read": true}, nil
 	})
 }
@@ -260,16 +217,11 @@ func (s *Store) AddDeclaration(actor model.Actor, id, member model.ID, item mode
 		if err := get(w.tx, bMembers, member, &mem); err != nil {
 			return nil, nil, model.Invalid("member", "no such member (#%d)", member)
 		}
-		if hotspotID != 0 {
-			item = model.ItemHotspot
-			if !m.HasHotspot(hotspotID) {
-				return nil, nil, model.Invalid("item", "%s is not on the agenda", model.HotspotRef(hotspotID))
-			}
-		}
-		d := model.Declaration{MemberID: member, Name: mem.Name, Text: text, Item: item, HotspotID: hotspotID}
 		before := map[string]any{"declarations": len(m.Declarations), "none": m.NoDeclarations}
-		m.Declarations = append(m.Declarations, d)
-		m.NoDeclarations = false
+		d, err := m.Declare(model.Declaration{MemberID: member, Name: mem.Name, Text: text, Item: item, HotspotID: hotspotID})
+		if err != nil {
+			return nil, nil, err
+		}
 		return before, d, nil
 	})
 }
@@ -290,10 +242,9 @@ func (s *Store) WithdrawDeclaration(actor model.Actor, id model.ID, i int) (mode
 // SetNoDeclarations records that no interests were declared.
 func (s *Store) SetNoDeclarations(actor model.Actor, id model.ID) (model.Meeting, error) {
 	return s.changeMeeting(actor, id, "meeting.declarations_none", func(w *wtx, m *model.Meeting) (any, any, error) {
-		if len(m.Declarations) > 0 {
-			return nil, nil, model.Invalid("declarations", "%d declarations are already recorded", len(m.Declarations))
+		if err := m.DeclareNone(); err != nil {
+			return nil, nil, err
 		}
-		m.NoDeclarations = true
 		return map[string]any{"none": false}, map[string]any{"none": true}, nil
 	})
 }
@@ -303,19 +254,15 @@ func (s *Store) SetNoDeclarations(actor model.Actor, id model.ID) (model.Meeting
 func (s *Store) ApprovePreviousMinutes(actor model.Actor, id model.ID) (model.Decision, error) {
 	var dec model.Decision
 	_, err := s.changeMeeting(actor, id, "meeting.approve_minutes", func(w *wtx, m *model.Meeting) (any, any, error) {
-		if m.PreviousMeetingID == 0 {
-			return nil, nil, model.Invalid("minutes", "there is no previous meeting to approve")
-		}
-		if m.MinutesApprovedByDecID != 0 {
-			return nil, nil, model.Invalid("minutes", "the previous minutes are already approved (%s)", model.DecisionRef(m.MinutesApprovedByDecID))
+		if err := m.CheckApproval(); err != nil {
+			return nil, nil, err
 		}
 		var prev model.Meeting
 		if err := get(w.tx, bMeetings, m.PreviousMeetingID, &prev); err != nil {
 			return nil, nil, err
 		}
-		text := fmt.Sprintf("that the minutes of the meeting held on %s be approved as a correct record and signed by the Chair", prev.Date.Long())
 		var err error
-		if dec, err = w.addDecision(m.ID, model.ItemMinutes, 0, text, false); err != nil {
+		if dec, err = w.addDecision(m.ID, model.ItemMinutes, 0, model.MinutesApproval(prev), false); err != nil {
 			return nil, nil, err
 		}
 		m.MinutesApprovedByDecID = dec.ID
@@ -351,17 +298,17 @@ func (s *Store) MoveAgendaItem(actor model.Actor, id model.ID, i, delta int) (mo
 // and its minute must exist.
 func (s *Store) DropAgendaItem(actor model.Actor, id model.ID, i int) (model.Meeting, error) {
 	return s.changeMeeting(actor, id, "meeting.agenda_drop", func(w *wtx, m *model.Meeting) (any, any, error) {
-		if i < 0 || i >= len(m.Agenda) {
-			return nil, nil, model.Invalid("agenda", "there is no item %d", i+1)
+		if err := m.CheckItem(i); err != nil {
+			return nil, nil, err
 		}
 		if it := m.Agenda[i]; it.Kind == model.ItemHotspot {
-			m.Visited = slices.DeleteFunc(slices.Clone(m.Visited), func(h model.ID) bool { return h == it.HotspotID })
+			m.Unvisit(it.HotspotID)
 			busy, err := businessIn(w.tx, m)
 			if err != nil {
 				return nil, nil, err
 			}
-			if slices.Contains(busy, it.HotspotID) {
-				return nil, nil, model.Invalid("agenda", "%s has notes, decisions or actions in this meeting: it stays on the agenda", model.HotspotRef(it.HotspotID))
+			if err := model.CheckDropHotspot(it.HotspotID, busy); err != nil {
+				return nil, nil, err
 			}
 		}
 		before := agendaRefs(m)
@@ -380,8 +327,8 @@ func (s *Store) DropAgendaItem(actor model.Actor, id model.ID, i int) (model.Mee
 // already assigned under the item in this meeting follow it.
 func (s *Store) SetItemPart2(actor model.Actor, id model.ID, i int, part2 bool, para model.ExemptParagraph) (model.Meeting, error) {
 	return s.changeMeeting(actor, id, "meeting.item_part2", func(w *wtx, m *model.Meeting) (any, any, error) {
-		if i < 0 || i >= len(m.Agenda) {
-			return nil, nil, model.Invalid("agenda", "there is no item %d", i+1)
+		if err := m.CheckItem(i); err != nil {
+			return nil, nil, err
 		}
 		it := m.Agenda[i]
 		var h model.Hotspot
@@ -389,11 +336,9 @@ func (s *Store) SetItemPart2(actor model.Actor, id model.ID, i int, part2 bool, 
 			if err := get(w.tx, bHotspots, it.HotspotID, &h); err != nil {
 				return nil, nil, notFound(err, model.HotspotRef(it.HotspotID))
 			}
-			if !part2 && h.Category == model.CategoryPersonal {
-				return nil, nil, model.Invalid("agenda", "%s is personal ASB (about named people): it is always taken in private", h.Ref())
-			}
-			if para == 0 {
-				para = h.ExemptAs()
+			var err error
+			if para, err = h.Part2Paragraph(part2, para); err != nil {
+				return nil, nil, err
 			}
 		}
 		before := map[string]any{"item": i + 1, "part2": it.Part2, "paragraph": it.Paragraph}
@@ -404,10 +349,7 @@ func (s *Store) SetItemPart2(actor model.Actor, id model.ID, i int, part2 bool, 
 		after := map[string]any{"item": moved + 1, "part2": part2, "paragraph": m.Agenda[moved].Paragraph}
 		if it.Kind == model.ItemHotspot {
 			hb := h
-			h.Part2, h.Paragraph = part2, 0
-			if part2 {
-				h.Paragraph = m.Agenda[moved].Paragraph
-			}
+			h.FollowItem(part2, m.Agenda[moved].Paragraph)
 			h.UpdatedAt, h.UpdatedBy = w.now, w.actor.String()
 			h.Version++
 			if err := put(w.tx, bHotspots, h.ID, h); err != nil {
@@ -415,22 +357,20 @@ func (s *Store) SetItemPart2(actor model.Actor, id model.ID, i int, part2 bool, 
 			}
 			return before, after, w.audit("hotspot.part2", "hotspot", h.Ref(), hb, h)
 		}
-		if it.Kind == model.ItemAOB {
-			return before, after, followItem(w, m.ID, part2)
-		}
-		return before, after, nil
+		return before, after, followItem(w, m.ID, it.Kind, part2)
 	})
 }
 
-// followItem marks the general actions this meeting assigned under any other
-// business as taken in private (or not), as the item now is.
-func followItem(w *wtx, meetingID model.ID, part2 bool) error {
+// followItem marks the general actions that follow the meeting's item of
+// kind into Part 2 (or out of it) as the item now is
+// (model.GeneralActionFollows).
+func followItem(w *wtx, meetingID model.ID, kind model.ItemKind, part2 bool) error {
 	actions, err := all[model.Action](w.tx, bActions)
 	if err != nil {
 		return err
 	}
 	for _, a := range actions {
-		if a.CreatedMeetingID != meetingID || a.HotspotID != 0 || a.Part2 == part2 {
+		if !model.GeneralActionFollows(a, kind, meetingID, part2) {
 			continue
 		}
 		before := a
@@ -449,12 +389,12 @@ func followItem(w *wtx, meetingID model.ID, part2 bool) error {
 
 // SetItemBudget gives agenda item i a time budget in minutes (0 clears it).
 func (s *Store) SetItemBudget(actor model.Actor, id model.ID, i, minutes int) (model.Meeting, error) {
-	if minutes < 0 || minutes > 240 {
-		return model.Meeting{}, model.Invalid("budget", "a budget is 0 to 240 minutes")
+	if err := model.CheckBudget(minutes); err != nil {
+		return model.Meeting{}, err
 	}
 	return s.changeMeeting(actor, id, "meeting.item_budget", func(w *wtx, m *model.Meeting) (any, any, error) {
-		if i < 0 || i >= len(m.Agenda) {
-			return nil, nil, model.Invalid("agenda", "there is no item %d", i+1)
+		if err := m.CheckItem(i); err != nil {
+			return nil, nil, err
 		}
 		before := m.Agenda[i].Budget
 		m.Agenda[i].Budget = minutes
@@ -469,8 +409,8 @@ func (s *Store) AddAgendaHotspot(actor model.Actor, id, hotspot model.ID) (model
 		if err := get(w.tx, bHotspots, hotspot, &h); err != nil {
 			return nil, nil, model.Invalid("ref", "there is no %s", model.HotspotRef(hotspot))
 		}
-		if !h.IsOpen() {
-			return nil, nil, model.Invalid("ref", "%s is closed", h.Ref())
+		if err := h.CheckOnAgenda(); err != nil {
+			return nil, nil, err
 		}
 		before := agendaRefs(m)
 		if _, err := m.AddHotspotItem(h); err != nil {
@@ -492,16 +432,9 @@ func (s *Store) SetNextMeeting(actor model.Actor, id model.ID, date model.Date, 
 		return model.Meeting{}, err
 	}
 	return s.changeMeeting(actor, id, "meeting.next_date", func(w *wtx, m *model.Meeting) (any, any, error) {
-		if !date.After(m.Date) {
-			return nil, nil, model.Invalid("date", "the next meeting must be after this one (%s)", m.Date)
-		}
 		before := map[string]any{"date": m.NextDate, "time": m.NextTime, "place": m.NextPlace}
-		m.NextDate, m.NextTime, m.NextPlace = date, clock, place
-		if m.NextTime == "" {
-			m.NextTime = m.Time
-		}
-		if m.NextPlace == "" {
-			m.NextPlace = m.Place
+		if err := m.SetNext(date, clock, place); err != nil {
+			return nil, nil, err
 		}
 		return before, map[string]any{"date": date, "time": m.NextTime, "place": m.NextPlace}, nil
 	})
@@ -515,27 +448,21 @@ func (s *Store) SetNextMeeting(actor model.Actor, id model.ID, date model.Date, 
 // transaction, so its minutes never drift.
 func (s *Store) CloseMeeting(actor model.Actor, id model.ID) (model.Meeting, error) {
 	return s.changeMeetingThen(actor, id, "meeting.close", func(w *wtx, m *model.Meeting) (any, any, error) {
-		for i := range m.Attendance {
-			if m.Attendance[i].Status == model.Unmarked {
-				m.Attendance[i].Status = model.Absent
-			}
-		}
 		reviewed, err := businessIn(w.tx, m)
 		if err != nil {
 			return nil, nil, err
 		}
-		// Hotspots the meeting never reached are deferred: minuted so, and
-		// first on the next agenda.
-		m.Deferred = model.Deferred(*m, reviewed)
+		m.Close(reviewed, w.now)
 		var refs []string
 		for _, hid := range reviewed {
 			var h model.Hotspot
-			if err := get(w.tx, bHotspots, hid, &h); err != nil || !h.LastReviewed.Before(m.Date) {
+			if err := get(w.tx, bHotspots, hid, &h); err != nil {
 				continue
 			}
 			before := h
-			h.LastReviewed = m.Date
-			h.TimesReviewed++
+			if !h.MarkReviewed(m.Date) {
+				continue
+			}
 			h.UpdatedAt, h.UpdatedBy = w.now, w.actor.String()
 			h.Version++
 			if err := put(w.tx, bHotspots, h.ID, h); err != nil {
@@ -546,9 +473,8 @@ func (s *Store) CloseMeeting(actor model.Actor, id model.ID) (model.Meeting, err
 			}
 			refs = append(refs, h.Ref())
 		}
-		m.State, m.ClosedAt = model.MeetingClosed, w.now
 		next := model.ID(0)
-		if !m.NextDate.IsZero() {
+		if m.PlansNext() {
 			if next, err = planMeeting(w, *m); err != nil {
 				return nil, nil, err
 			}
@@ -558,59 +484,26 @@ func (s *Store) CloseMeeting(actor model.Actor, id model.ID) (model.Meeting, err
 	}, func(w *wtx, m model.Meeting) error { return freeze(w, m.ID) })
 }
 
-// businessIn is the hotspots a meeting recorded anything under: notes
-// (including "discussed, no change"), decisions or actions, or one of its
-// actions reviewed or updated while the meeting was on it. Only they count
-// as reviewed; the rest are deferred.
+// businessIn is model.HotspotBusiness of meeting m, read in this
+// transaction: the hotspots it recorded business under.
 func businessIn(tx *bolt.Tx, m *model.Meeting) ([]model.ID, error) {
-	seen := map[model.ID]bool{}
-	var out []model.ID
-	add := func(id model.ID) {
-		if id != 0 && !seen[id] {
-			seen[id] = true
-			out = append(out, id)
-		}
-	}
 	updates, err := all[model.ActionUpdate](tx, bUpdates)
 	if err != nil {
 		return nil, err
-	}
-	for _, u := range updates {
-		if u.MeetingID == m.ID && u.Kind != model.UpdateCreated {
-			var a model.Action
-			if get(tx, bActions, u.ActionID, &a) == nil && a.HotspotID != 0 && slices.Contains(m.Visited, a.HotspotID) {
-				add(a.HotspotID)
-			}
-		}
 	}
 	notes, err := all[model.Note](tx, bNotes)
 	if err != nil {
 		return nil, err
 	}
-	for _, n := range notes {
-		if n.MeetingID == m.ID {
-			add(n.HotspotID)
-		}
-	}
 	decisions, err := all[model.Decision](tx, bDecisions)
 	if err != nil {
 		return nil, err
-	}
-	for _, d := range decisions {
-		if d.MeetingID == m.ID {
-			add(d.HotspotID)
-		}
 	}
 	actions, err := all[model.Action](tx, bActions)
 	if err != nil {
 		return nil, err
 	}
-	for _, a := range actions {
-		if a.CreatedMeetingID == m.ID {
-			add(a.HotspotID)
-		}
-	}
-	return out, nil
+	return model.HotspotBusiness(*m, actions, updates, notes, decisions), nil
 }
 
 func planMeeting(w *wtx, closed model.Meeting) (model.ID, error) {
@@ -618,28 +511,31 @@ func planMeeting(w *wtx, closed model.Meeting) (model.ID, error) {
 	if err != nil {
 		return 0, err
 	}
-	for _, e := range existing {
-		if e.State == model.MeetingPlanned {
-			before := e
-			e.Date, e.Time, e.Place = closed.NextDate, closed.NextTime, closed.NextPlace
-			e.UpdatedAt = w.now
-			e.Version++
-			if err := put(w.tx, bMeetings, e.ID, e); err != nil {
-				return 0, err
-			}
-			return e.ID, w.audit("meeting.plan", "meeting", e.Ref(), before, e)
+	var waiting *model.Meeting
+	for i := range existing {
+		if existing[i].State == model.MeetingPlanned {
+			waiting = &existing[i]
+			break
 		}
 	}
-	id, err := nextID(w.tx, bMeetings)
-	if err != nil {
+	next := model.NextPlanned(closed, waiting)
+	if waiting != nil {
+		before := *waiting
+		next.UpdatedAt = w.now
+		next.Version++
+		if err := put(w.tx, bMeetings, next.ID, next); err != nil {
+			return 0, err
+		}
+		return next.ID, w.audit("meeting.plan", "meeting", next.Ref(), before, next)
+	}
+	if next.ID, err = nextID(w.tx, bMeetings); err != nil {
 		return 0, err
 	}
-	next := model.Meeting{ID: id, Date: closed.NextDate, Time: closed.NextTime, Place: closed.NextPlace, Kind: closed.Kind,
-		ChairID: closed.ChairID, State: model.MeetingPlanned, CreatedAt: w.now, UpdatedAt: w.now, Version: 1}
-	if err := put(w.tx, bMeetings, id, next); err != nil {
+	next.CreatedAt, next.UpdatedAt, next.Version = w.now, w.now, 1
+	if err := put(w.tx, bMeetings, next.ID, next); err != nil {
 		return 0, err
 	}
-	return id, w.audit("meeting.plan", "meeting", next.Ref(), nil, next)
+	return next.ID, w.audit("meeting.plan", "meeting", next.Ref(), nil, next)
 }
 
 // meetingFor loads a meeting that must be under way, for writes that belong

@@ -3,7 +3,6 @@ package store
 import (
 	"bytes"
 	"fmt"
-	"strings"
 	"time"
 
 	"github.com/ccsp/tasking/model"
@@ -28,10 +27,8 @@ func (s *Store) AddMember(actor model.Actor, n model.NewMember) (model.Member, e
 		if err != nil {
 			return err
 		}
-		for _, o := range members {
-			if model.SameName(o.Name, n.Name) {
-				return model.Invalid("name", "there is already a member called %s", o.Name)
-			}
+		if err := model.CheckMemberName(members, 0, n.Name); err != nil {
+			return err
 		}
 		id, err := nextID(w.tx, bMembers)
 		if err != nil {
@@ -72,10 +69,8 @@ func (s *Store) EditMember(actor model.Actor, id model.ID, version int, n model.
 		if err != nil {
 			return err
 		}
-		for _, o := range members {
-			if o.ID != id && model.SameName(o.Name, n.Name) {
-				return model.Invalid("name", "there is already a member called %s", o.Name)
-			}
+		if err := model.CheckMemberName(members, id, n.Name); err != nil {
+			return err
 		}
 		before := m
 		m.Name, m.AgencyID, m.Role, m.Title, m.Email, m.Phone = n.Name, n.AgencyID, n.Role, n.Title, n.Email, n.Phone
@@ -158,22 +153,8 @@ func (s *Store) saveAgency(actor model.Actor, id model.ID, version int, name, sh
 // usual place and time, and the confidentiality statement read at each
 // meeting. Closed meetings' minutes keep what was true then.
 func (s *Store) SetPartnership(actor model.Actor, version int, p model.Partnership) (model.Partnership, error) {
-	var err error
-	if p.Name, err = model.CheckLine("name", "partnership name", p.Name, true, 120); err != nil {
-		return p, err
-	}
-	if p.MeetingTitle, err = model.CheckLine("meeting_title", "meeting title", p.MeetingTitle, false, 120); err != nil {
-		return p, err
-	}
-	if p.DefaultPlace, err = model.CheckLine("place", "usual place", p.DefaultPlace, false, 120); err != nil {
-		return p, err
-	}
-	if p.DefaultTime != "" {
-		if p.DefaultTime, err = model.ParseClock(p.DefaultTime); err != nil {
-			return p, err
-		}
-	}
-	if p.ConfidentialityStatement, err = model.CheckText("statement", "confidentiality statement", p.ConfidentialityStatement, false); err != nil {
+	p, err := p.Clean()
+	if err != nil {
 		return p, err
 	}
 	var out model.Partnership
@@ -188,18 +169,7 @@ func (s *Store) SetPartnership(actor model.Actor, version int, p model.Partnersh
 		if err := checkVersion("the partnership details", version, cur.Version, "someone", time.Time{}); err != nil {
 			return err
 		}
-		out = cur
-		out.Name, out.MeetingTitle, out.DefaultPlace, out.ConfidentialityStatement = p.Name, p.MeetingTitle, p.DefaultPlace, p.ConfidentialityStatement
-		if p.DefaultTime != "" {
-			out.DefaultTime = p.DefaultTime
-		}
-		if p.DefaultKind != "" {
-			out.DefaultKind = p.DefaultKind
-		}
-		if p.Cadence != "" {
-			out.Cadence = p.Cadence
-		}
-		applyPartnershipDefaults(&out)
+		out = cur.Edit(p)
 		out.Version++
 		if err := putPartnership(w.tx, out); err != nil {
 			return err
@@ -244,10 +214,8 @@ func (s *Store) AddMembers(actor model.Actor, ns []model.NewMember) ([]model.Mem
 			if err := w.checkActiveAgency(n.AgencyID); err != nil {
 				return fmt.Errorf("%s: %w", n.Name, err)
 			}
-			for _, o := range members {
-				if model.SameName(o.Name, n.Name) {
-					return model.Invalid("name", "there is already a member called %s", o.Name)
-				}
+			if err := model.CheckMemberName(members, 0, n.Name); err != nil {
+				return err
 			}
 			id, err := nextID(w.tx, bMembers)
 			if err != nil {
@@ -276,21 +244,21 @@ func (s *Store) RetireMember(actor model.Actor, id model.ID) (model.Member, erro
 		if err := get(w.tx, bMembers, id, &m); err != nil {
 			return model.Invalid("member", "no such member (#%d)", id)
 		}
-		if m.Retired {
-			return model.Invalid("member", "%s already retired on %s", m.Name, m.RetiredOn)
+		before := m
+		var err error
+		if m, err = m.Retire(model.DateOf(w.now)); err != nil {
+			return err
 		}
 		members, err := all[model.Member](w.tx, bMembers)
 		if err != nil {
 			return err
 		}
-		before := m
-		m.Retired, m.RetiredOn = true, model.DateOf(w.now)
 		m.Version++
 		if err := w.keepChair(members, m); err != nil {
 			return err
 		}
-		if id == actor.MemberID {
-			return model.Invalid("member", "you cannot retire yourself: ask the chair or another admin")
+		if err := model.CheckRetireSelf(id, actor); err != nil {
+			return err
 		}
 		if err := put(w.tx, bMembers, id, m); err != nil {
 			return err
@@ -312,21 +280,14 @@ func (s *Store) RetireAgency(actor model.Actor, id model.ID) (model.Agency, erro
 		if err := get(w.tx, bAgencies, id, &a); err != nil {
 			return model.Invalid("agency", "no such agency (#%d)", id)
 		}
-		if a.Retired {
-			return model.Invalid("agency", "%s is already retired", a.Name)
+		before := a
+		retired, err := a.Retire()
+		if err != nil {
+			return err
 		}
 		members, err := all[model.Member](w.tx, bMembers)
 		if err != nil {
 			return err
-		}
-		var still []string
-		for _, m := range members {
-			if m.AgencyID == id && !m.Retired {
-				still = append(still, m.Name)
-			}
-		}
-		if len(still) > 0 {
-			return model.Invalid("agency", "%s still has members on the group (%s): retire them or move them to another agency first", a.Name, strings.Join(still, ", "))
 		}
 		open := 0
 		c := w.tx.Bucket(bIdxActionsByAgency).Cursor()
@@ -337,11 +298,10 @@ func (s *Store) RetireAgency(actor model.Actor, id model.ID) (model.Agency, erro
 				open++
 			}
 		}
-		if open > 0 {
-			return model.Invalid("agency", "%s still owns %d open actions: finish or reassign them first", a.Name, open)
+		if err := model.CheckAgencyLeaving(a, members, open); err != nil {
+			return err
 		}
-		before := a
-		a.Retired = true
+		a = retired
 		a.Version++
 		if err := put(w.tx, bAgencies, id, a); err != nil {
 			return err
@@ -357,10 +317,7 @@ func (w *wtx) checkActiveAgency(id model.ID) error {
 	if err := get(w.tx, bAgencies, id, &a); err != nil {
 		return model.Invalid("agency", "there is no agency #%d", id)
 	}
-	if a.Retired {
-		return model.Invalid("agency", "%s has left the partnership (retired)", a.Name)
-	}
-	return nil
+	return a.CheckActive()
 }
 
 // keepChair applies model.ChairAfter: refuses a change that would leave the

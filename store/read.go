@@ -186,17 +186,8 @@ func (s *Store) Meetings() (out []model.Meeting, err error) {
 		out, err = all[model.Meeting](tx, bMeetings)
 		return err
 	})
-	sortMeetings(out)
+	model.SortMeetings(out)
 	return out, err
-}
-
-func sortMeetings(ms []model.Meeting) {
-	slices.SortStableFunc(ms, func(a, b model.Meeting) int {
-		if c := a.Date.Compare(b.Date); c != 0 {
-			return c
-		}
-		return int(a.ID) - int(b.ID)
-	})
 }
 
 // ResolveMeeting finds a meeting by "latest" (the most recent one that has
@@ -228,7 +219,7 @@ func (s *Store) ResolveMeeting(ref string) (m model.Meeting, err error) {
 			if err := get(tx, bMeetings, keyID(k), &x); err != nil {
 				return err
 			}
-			if latest && x.State == model.MeetingPlanned {
+			if latest && !x.Started() {
 				continue
 			}
 			m, found = x, true
@@ -365,20 +356,13 @@ func (s *Store) HotspotHistory(meetingID, hotspotID model.ID, limit int) (out []
 }
 
 // NextMeetingDate is what "next-meeting" means in a WHEN date outside a
-// meeting: the date the open meeting fixed for the next one, else the
-// planned meeting's date; zero when neither is known.
+// meeting (model.NextMeetingDate), from the meeting under way and the
+// planned one.
 func (s *Store) NextMeetingDate() (next model.Date, err error) {
 	err = s.view(func(tx *bolt.Tx) error {
 		open, planned, _, err := currentMeetings(tx)
-		switch {
-		case err != nil:
-			return err
-		case open != nil && !open.NextDate.IsZero():
-			next = open.NextDate
-		case planned != nil:
-			next = planned.Date
-		}
-		return nil
+		next = model.NextMeetingDate(open, planned)
+		return err
 	})
 	return next, err
 }

@@ -46,18 +46,17 @@ func readRecord(tx *bolt.Tx, id model.ID, today model.Date) (rec model.MeetingRe
 	if err != nil {
 		return rec, err
 	}
-	if m.State == model.MeetingPlanned {
+	if !m.Started() {
 		// Not started: its draft shows the agenda it would open with and
 		// the meeting before it, as starting it would set them.
 		_, _, last, err := currentMeetings(tx)
 		if err != nil {
 			return rec, err
 		}
-		var deferred []model.ID
 		if last != nil {
-			rec.Previous, deferred = last, last.Deferred
+			rec.Previous = last
 		}
-		m.Agenda = model.BuildAgenda(open, deferred)
+		m.Agenda = model.OpeningAgenda(last, open)
 	}
 	year, err := meetingsOfYear(tx, m.Date)
 	if err != nil {

@@ -7,14 +7,23 @@ import (
 )
 
 // Record is the partnership's record as the app and the command line use
-// it: every read and every change, taking and returning model types. The
-// rules are decided in model (permissions, transitions, disclosure, news
-// since the last meeting); a backend keeps them atomic with the change. The
-// bbolt Store implements it; storetest is the suite any backend must pass
-// (run against bbolt in this package's tests), so another — in memory for
-// tests, PostgreSQL later — can be dropped in and proved by the same suite.
-// What only a file has (its pages, its schema, rebuilding its indexes) is
-// on *Store alone.
+// it: every read and every change, taking and returning model types.
+//
+// Every rule is decided by a model function — permissions (model.Permit),
+// transitions (Action.SetStatus, Hotspot.Close, …), disclosure (Part 2:
+// NewActionPart2, Hotspot.Part2Paragraph, …), news since the last meeting
+// (IsNews, Action.Accept), due windows, who attends, what undo takes back.
+// A backend calls those decisions inside the write transaction that makes
+// the change, on the records as that transaction reads them, so the check
+// and the change commit atomically: deciding outside it would let a stale
+// read authorise a change. The backend itself decides nothing; it reads,
+// asks model, writes, audits.
+//
+// The bbolt Store implements it; storetest is the suite any backend must
+// pass (run against bbolt in this package's tests), so another — in memory
+// for tests, PostgreSQL later — can be dropped in and proved by the same
+// suite. What only a file has (its pages, its schema, rebuilding its
+// indexes) is on *Store alone.
 type Record interface {
 	AcceptUpdate(actor model.Actor, id model.ID, version int, meetingID model.ID) (model.Action, error)
 	Action(id model.ID) (model.Action, error)

@@ -49,8 +49,8 @@ func sortedIDs(ids []model.ID) []model.ID {
 }
 
 // currentMeetings: the meeting under way, the earliest planned one and the
-// latest closed one, read from the state index and the end of the date
-// index.
+// latest closed one (model.CurrentMeetings), read from the state index and
+// the end of the date index.
 func currentMeetings(tx *bolt.Tx) (open, next, lastClosed *model.Meeting, err error) {
 	for _, st := range []model.MeetingState{model.MeetingOpen, model.MeetingPlanned} {
 		ms, err := records[model.Meeting](tx, bMeetings, idsUnder(tx, bIdxMeetingsByState, stateKey(st)))
@@ -65,24 +65,23 @@ func currentMeetings(tx *bolt.Tx) (open, next, lastClosed *model.Meeting, err er
 			next = n
 		}
 	}
+	// The closed meetings of the latest day one closed on: the last closed
+	// is among them.
+	var closed []model.Meeting
 	c := tx.Bucket(bIdxMeetingsByDate).Cursor()
 	for k, _ := c.Last(); k != nil; k, _ = c.Prev() {
 		var m model.Meeting
 		if err := get(tx, bMeetings, keyID(k), &m); err != nil {
 			return nil, nil, nil, err
 		}
-		if m.State == model.MeetingClosed {
-			// The latest date; of two closed the same day, the later made.
-			if lastClosed == nil || (m.Date == lastClosed.Date && m.ID > lastClosed.ID) {
-				lastClosed = &m
-				continue
-			}
+		if len(closed) > 0 && m.Date != closed[0].Date {
 			break
 		}
-		if lastClosed != nil {
-			break
+		if m.State == model.MeetingClosed {
+			closed = append(closed, m)
 		}
 	}
+	_, _, lastClosed = model.CurrentMeetings(closed)
 	return open, next, lastClosed, nil
 }
 

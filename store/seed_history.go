@@ -21,7 +21,7 @@ func (s *Store) seedHistory(actor model.Actor, d Dataset) error {
 		if tx.Bucket(bMeta).Get(kPartnership) != nil {
 			return ErrNotEmpty
 		}
-		applyPartnershipDefaults(&d.Partnership)
+		d.Partnership.ApplyDefaults()
 		if err := putPartnership(tx, d.Partnership); err != nil {
 			return err
 		}

@@ -50,7 +50,7 @@ func datasetSnapshots(d Dataset, each func(model.Snapshot) error) error {
 		notes[n.MeetingID] = append(notes[n.MeetingID], n)
 	}
 	meetings := slices.Clone(d.Meetings)
-	sortMeetings(meetings)
+	model.SortMeetings(meetings)
 	byID := map[model.ID]model.Meeting{}
 	for _, m := range meetings {
 		byID[m.ID] = m
@@ -61,7 +61,7 @@ func datasetSnapshots(d Dataset, each func(model.Snapshot) error) error {
 		}
 		rec := model.MeetingRecord{Partnership: d.Partnership, Meeting: m, Agencies: d.Agencies, Members: d.Members,
 			Decisions: decisions[m.ID], Notes: notes[m.ID], Today: m.Date}
-		applyPartnershipDefaults(&rec.Partnership)
+		rec.Partnership.ApplyDefaults()
 		var prevClose time.Time
 		if prev, ok := byID[m.PreviousMeetingID]; ok && m.PreviousMeetingID != 0 {
 			rec.Previous = &prev

@@ -32,31 +32,16 @@ func (s *Store) Setup(in SetupInput) (model.Member, error) {
 	if err != nil {
 		return model.Member{}, err
 	}
-	var agencies []model.Agency
-	for _, a := range in.Agencies {
-		if a.Name, err = model.CheckLine("agencies", "agency name", a.Name, false, 100); err != nil {
-			return model.Member{}, err
-		}
-		if a.ShortName, err = model.CheckLine("agencies", "agency short name", a.ShortName, false, 30); err != nil {
-			return model.Member{}, err
-		}
-		if a.Name == "" {
-			continue
-		}
-		if err := model.CheckAgencyName(agencies, 0, a.Name, a.ShortName); err != nil {
-			return model.Member{}, model.Invalid("agencies", "the list of agencies: %s", err)
-		}
-		agencies = append(agencies, a)
-	}
-	if len(agencies) == 0 {
-		return model.Member{}, model.Invalid("agencies", "list at least one agency")
+	agencies, err := model.SetupAgencies(in.Agencies)
+	if err != nil {
+		return model.Member{}, err
 	}
 	if in.ChairAgency < 0 || in.ChairAgency >= len(agencies) {
 		in.ChairAgency = 0
 	}
-	applyPartnershipDefaults(&p)
-	chair := model.Member{Name: chairName, Title: chairTitle, Role: model.RoleChair, Version: 1}
-	actor := model.Actor{Name: chairName, Role: model.RoleChair}
+	p.ApplyDefaults()
+	chair := model.FoundingChair(chairName, chairTitle)
+	actor := model.Actor{Name: chairName, Role: chair.Role}
 	err = s.write(actor, func(w *wtx) error {
 		if w.tx.Bucket(bMeta).Get(kPartnership) != nil {
 			return ErrNotEmpty
@@ -87,21 +72,6 @@ func (s *Store) Setup(in SetupInput) (model.Member, error) {
 		return w.audit("partnership.setup", "partnership", "", nil, map[string]any{"partnership": p, "agencies": agencies, "chair": chair})
 	})
 	return chair, err
-}
-
-func applyPartnershipDefaults(p *model.Partnership) {
-	if p.MeetingTitle == "" {
-		p.MeetingTitle = model.DefaultMeetingTitle
-	}
-	if p.DefaultTime == "" {
-		p.DefaultTime = "10:00"
-	}
-	if p.DefaultKind == "" {
-		p.DefaultKind = model.KindOperational
-	}
-	if p.ConfidentialityStatement == "" {
-		p.ConfidentialityStatement = model.DefaultConfidentialityStatement
-	}
 }
 
 func putPartnership(tx *bolt.Tx, p model.Partnership) error {
@@ -140,7 +110,7 @@ func (s *Store) Seed(actor model.Actor, d Dataset) error {
 		if w.tx.Bucket(bMeta).Get(kPartnership) != nil {
 			return ErrNotEmpty
 		}
-		applyPartnershipDefaults(&d.Partnership)
+		d.Partnership.ApplyDefaults()
 		if err := putPartnership(w.tx, d.Partnership); err != nil {
 			return err
 		}

@@ -3,6 +3,7 @@ package store
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
 
 	"github.com/ccsp/tasking/model"
 	bolt "go.etcd.io/bbolt"
@@ -36,21 +37,14 @@ func readRecordWhole(tx *bolt.Tx, id model.ID, today model.Date) (rec model.Meet
 	if err := readContext(tx, &rec); err != nil {
 		return rec, err
 	}
-	if rec.Meeting.State == model.MeetingPlanned {
+	if !rec.Meeting.Started() {
 		// Not started: its draft shows the agenda it would open with and
 		// the meeting before it, as starting it would set them.
-		var last *model.Meeting
-		for i := range meetings {
-			if meetings[i].State == model.MeetingClosed && (last == nil || !meetings[i].Date.Before(last.Date)) {
-				last = &meetings[i]
-			}
-		}
-		var deferred []model.ID
+		_, _, last := model.CurrentMeetings(slices.Clone(meetings))
 		if last != nil {
-			prev := *last
-			rec.Previous, deferred = &prev, prev.Deferred
+			rec.Previous = last
 		}
-		rec.Meeting.Agenda = model.BuildAgenda(rec.Hotspots, deferred)
+		rec.Meeting.Agenda = model.OpeningAgenda(last, rec.Hotspots)
 	}
 	rec.FirstMinute = model.FirstMinute(rec.Meeting, meetings)
 	c, err := correctionsWhole(tx, id)

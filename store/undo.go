@@ -51,50 +51,26 @@ func (s *Store) Undo(actor model.Actor, meetingID model.ID) (string, error) {
 		for i, e := range group {
 			ids[i] = e.ID
 		}
-		return w.audit("meeting.undo", "meeting", m.Ref(), map[string]any{"events": ids}, map[string]any{"undone": undone})
+		return w.audit(model.AuditUndo, "meeting", m.Ref(), map[string]any{"events": ids}, map[string]any{"undone": undone})
 	})
 	return said, err
 }
 
-// lastChangeBy is the actor's most recent change (every audit event of its
-// one transaction), if it belongs to meeting m.
+// lastChangeBy is the actor's most recent change in meeting m
+// (model.LastChange), read from the end of the audit trail.
 func lastChangeBy(tx *bolt.Tx, actor model.Actor, m *model.Meeting) ([]model.AuditEvent, error) {
+	last := model.NewLastChange(actor, m.Ref())
 	c := tx.Bucket(bAudit).Cursor()
-	var group []model.AuditEvent
 	for k, v := c.Last(); k != nil; k, v = c.Prev() {
 		var e model.AuditEvent
 		if err := decode(v, &e); err != nil {
 			return nil, fmt.Errorf("reading audit #%d: %w", keyID(k), err)
 		}
-		if e.Op == "meeting.start" && e.Ref == m.Ref() {
-			break // the meeting began here: nothing earlier is its business
-		}
-		if e.ByID != actor.MemberID || e.By != actor.String() || e.Op == "meeting.item" {
-			continue // someone else's, or moving between items: not a change to take back
-		}
-		if len(group) > 0 && !sameChange(e, group[0]) {
+		if !last.Read(e) {
 			break
 		}
-		group = append([]model.AuditEvent{e}, group...)
 	}
-	// (Audit order, not clock time, says what came after the start: clocks
-	// of separate processes need not agree to the millisecond.)
-	if len(group) == 0 {
-		return nil, model.Invalid("undo", "nothing to undo: you have changed nothing in this meeting")
-	}
-	if slices.ContainsFunc(group, func(e model.AuditEvent) bool { return e.Op == "meeting.undo" }) {
-		return nil, model.Invalid("undo", "nothing more to undo: undo takes back one change, the last")
-	}
-	return group, nil
-}
-
-// sameChange: two audit events were written by one change (one write
-// transaction; before transactions were recorded, the same moment).
-func sameChange(a, b model.AuditEvent) bool {
-	if a.Tx != 0 || b.Tx != 0 {
-		return a.Tx == b.Tx
-	}
-	return a.At.Equal(b.At)
+	return last.Events()
 }
 
 // revert takes back one audit event of the change being undone and says
@@ -162,8 +138,7 @@ func (w *wtx) revert(e model.AuditEvent, m *model.Meeting) (string, error) {
 		if err := decode(e.After, &d); err != nil {
 			return "", err
 		}
-		if m.MinutesApprovedByDecID == d.ID {
-			m.MinutesApprovedByDecID = 0
+		if m.Unapprove(d.ID) {
 			m.Version++
 			m.UpdatedAt = w.now
 			if err := put(w.tx, bMeetings, m.ID, *m); err != nil {
@@ -218,8 +193,7 @@ func (w *wtx) revert(e model.AuditEvent, m *model.Meeting) (string, error) {
 		if err := decode(e.Before, &before); err != nil {
 			return "", err
 		}
-		m.Declarations = slices.Insert(m.Declarations, min(before.Index, len(m.Declarations)), before.Declaration)
-		m.NoDeclarations = false
+		m.RestoreDeclaration(before.Index, before.Declaration)
 		return "declaration by " + before.Declaration.Name + " back on the record", w.saveMeeting(m)
 	case e.Op == "meeting.declarations_none":
 		m.NoDeclarations = false

@@ -1,0 +1,289 @@
+package model
+
+import (
+	"testing"
+	"time"
+)
+
+func agendaOf(items ...AgendaItem) Meeting { return Meeting{Agenda: items} }
+
+func TestMeetingCheckItem(t *testing.T) {
+	m := agendaOf(AgendaItem{Kind: ItemAttendance}, AgendaItem{Kind: ItemAOB})
+	for _, tt := range []struct {
+		i       int
+		wantErr string
+	}{
+		{0, ""}, {1, ""}, {2, "there is no item 3"}, {-1, "there is no item 0"},
+	} {
+		if err := m.CheckItem(tt.i); errText(err) != tt.wantErr {
+			t.Errorf("CheckItem(%d) = %v, want %q", tt.i, err, tt.wantErr)
+		}
+	}
+}
+
+func TestMeetingGoTo(t *testing.T) {
+	at := time.Date(2026, 11, 24, 10, 15, 0, 0, time.UTC)
+	tests := []struct {
+		name        string
+		i           int
+		wantVisited []ID
+		wantErr     string
+	}{
+		{"a hotspot gone to is visited", 1, []ID{3}, ""},
+		{"a standing item is not", 2, nil, ""},
+		{"no such item", 5, nil, "there is no item 6"},
+	}
+	for _, tt := range tests {
+		m := agendaOf(AgendaItem{Kind: ItemMatters}, AgendaItem{Kind: ItemHotspot, HotspotID: 3}, AgendaItem{Kind: ItemAOB})
+		err := m.GoTo(tt.i, at)
+		if errText(err) != tt.wantErr {
+			t.Fatalf("%s: err %v, want %q", tt.name, err, tt.wantErr)
+		}
+		if !equalIDs(m.Visited, tt.wantVisited) {
+			t.Errorf("%s: visited %v, want %v", tt.name, m.Visited, tt.wantVisited)
+		}
+		if err == nil && (m.Current != tt.i || !m.ItemStartedAt.Equal(at)) {
+			t.Errorf("%s: current %d started %v", tt.name, m.Current, m.ItemStartedAt)
+		}
+		if err != nil && m.Current != 0 {
+			t.Errorf("%s: a refused move moved to %d", tt.name, m.Current)
+		}
+	}
+}
+
+func TestMeetingUnvisit(t *testing.T) {
+	visited := []ID{3, 5, 3}
+	m := Meeting{Visited: visited}
+	m.Unvisit(3)
+	if !equalIDs(m.Visited, []ID{5}) || !equalIDs(visited, []ID{3, 5, 3}) {
+		t.Errorf("visited %v (the original %v must be untouched)", m.Visited, visited)
+	}
+	m.Unvisit(9)
+	if !equalIDs(m.Visited, []ID{5}) {
+		t.Errorf("unvisiting one never visited changed %v", m.Visited)
+	}
+}
+
+func TestCheckDropHotspot(t *testing.T) {
+	if err := CheckDropHotspot(4, []ID{2, 3}); err != nil {
+		t.Errorf("no business: %v", err)
+	}
+	if err, want := CheckDropHotspot(3, []ID{2, 3}), "HS-3 has notes, decisions or actions in this meeting: it stays on the agenda"; errText(err) != want {
+		t.Errorf("business: %v, want %q", err, want)
+	}
+}
+
+func TestMeetingMarkRemainingPresent(t *testing.T) {
+	tests := []struct {
+		name       string
+		attendance []Attendee
+		wantMarked []ID
+		wantErr    string
+	}{
+		{"the unmarked become present", []Attendee{{1, Present}, {2, Unmarked}, {3, Apologies}, {4, Unmarked}}, []ID{2, 4}, ""},
+		{"everyone marked already", []Attendee{{1, Present}, {2, Absent}}, nil, "everyone is already marked"},
+		{"nobody on the list", nil, nil, "everyone is already marked"},
+	}
+	for _, tt := range tests {
+		m := Meeting{Attendance: append([]Attendee(nil), tt.attendance...)}
+		marked, err := m.MarkRemainingPresent()
+		if errText(err) != tt.wantErr || !equalIDs(marked, tt.wantMarked) {
+			t.Errorf("%s: %v, %v; want %v, %q", tt.name, marked, err, tt.wantMarked, tt.wantErr)
+		}
+		for _, a := range m.Attendance {
+			if a.Status == Unmarked {
+				t.Errorf("%s: member %d still unmarked", tt.name, a.MemberID)
+			}
+		}
+	}
+}
+
+func TestMeetingReadConfidentiality(t *testing.T) {
+	at := time.Date(2026, 11, 24, 10, 1, 0, 0, time.Local)
+	m := Meeting{}
+	if err := m.ReadConfidentiality(at); err != nil || !m.ConfidentialityRead || !m.ConfidentialityReadAt.Equal(at) {
+		t.Fatalf("first reading: %v, %+v", err, m)
+	}
+	if err, want := m.ReadConfidentiality(at.Add(time.Hour)), "the statement was already recorded as read at 10:01"; errText(err) != want {
+		t.Errorf("second reading: %v, want %q", err, want)
+	}
+	if !m.ConfidentialityReadAt.Equal(at) {
+		t.Errorf("a refused reading moved the time to %v", m.ConfidentialityReadAt)
+	}
+}
+
+func TestMeetingDeclare(t *testing.T) {
+	tests := []struct {
+		name     string
+		d        Declaration
+		wantItem ItemKind
+		wantErr  string
+	}{
+		{"on the meeting's business generally", Declaration{Name: "Ann", Text: "x"}, "", ""},
+		{"on a standing item", Declaration{Name: "Ann", Text: "x", Item: ItemAOB}, ItemAOB, ""},
+		{"naming a hotspot on the agenda: its item", Declaration{Name: "Ann", Text: "x", Item: ItemAOB, HotspotID: 3}, ItemHotspot, ""},
+		{"naming a hotspot not on the agenda", Declaration{Name: "Ann", Text: "x", HotspotID: 9}, ItemHotspot, "HS-9 is not on the agenda"},
+	}
+	for _, tt := range tests {
+		m := agendaOf(AgendaItem{Kind: ItemHotspot, HotspotID: 3}, AgendaItem{Kind: ItemAOB})
+		m.NoDeclarations = true
+		d, err := m.Declare(tt.d)
+		if errText(err) != tt.wantErr {
+			t.Fatalf("%s: err %v, want %q", tt.name, err, tt.wantErr)
+		}
+		if err != nil {
+			if len(m.Declarations) != 0 || !m.NoDeclarations {
+				t.Errorf("%s: a refused declaration changed the meeting", tt.name)
+			}
+			continue
+		}
+		if d.Item != tt.wantItem || len(m.Declarations) != 1 || m.Declarations[0] != d || m.NoDeclarations {
+			t.Errorf("%s: declared %+v, meeting %+v", tt.name, d, m.Declarations)
+		}
+	}
+}
+
+func TestMeetingDeclareNone(t *testing.T) {
+	m := Meeting{}
+	if err := m.DeclareNone(); err != nil || !m.NoDeclarations {
+		t.Errorf("none declared: %v, %v", err, m.NoDeclarations)
+	}
+	m = Meeting{Declarations: []Declaration{{Name: "A"}, {Name: "B"}}}
+	if err, want := m.DeclareNone(), "2 declarations are already recorded"; errText(err) != want || m.NoDeclarations {
+		t.Errorf("some declared: %v, want %q", err, want)
+	}
+}
+
+func TestMeetingCheckApproval(t *testing.T) {
+	tests := []struct {
+		name    string
+		m       Meeting
+		wantErr string
+	}{
+		{"the previous minutes to approve", Meeting{PreviousMeetingID: 4}, ""},
+		{"no previous meeting", Meeting{}, "there is no previous meeting to approve"},
+		{"approved already", Meeting{PreviousMeetingID: 4, MinutesApprovedByDecID: 12}, "the previous minutes are already approved (D-12)"},
+	}
+	for _, tt := range tests {
+		if err := tt.m.CheckApproval(); errText(err) != tt.wantErr {
+			t.Errorf("%s: %v, want %q", tt.name, err, tt.wantErr)
+		}
+	}
+	got := MinutesApproval(Meeting{Date: MustDate("2026-11-17")})
+	if want := "that the minutes of the meeting held on Tuesday 17 November 2026 be approved as a correct record and signed by the Chair"; got != want {
+		t.Errorf("MinutesApproval = %q, want %q", got, want)
+	}
+}
+
+func TestMeetingSetNext(t *testing.T) {
+	tests := []struct {
+		name               string
+		date               Date
+		clock, place       string
+		wantTime, wantPlac string
+		wantErr            string
+	}{
+		{"this meeting's time and place", MustDate("2026-12-01"), "", "", "10:00", "Room 1", ""},
+		{"another time and place", MustDate("2026-12-01"), "14:00", "Town Hall", "14:00", "Town Hall", ""},
+		{"the same day", MustDate("2026-11-24"), "", "", "", "", "the next meeting must be after this one (2026-11-24)"},
+		{"before this one", MustDate("2026-11-20"), "", "", "", "", "the next meeting must be after this one (2026-11-24)"},
+	}
+	for _, tt := range tests {
+		m := Meeting{Date: MustDate("2026-11-24"), Time: "10:00", Place: "Room 1"}
+		err := m.SetNext(tt.date, tt.clock, tt.place)
+		if errText(err) != tt.wantErr {
+			t.Fatalf("%s: err %v, want %q", tt.name, err, tt.wantErr)
+		}
+		if err != nil {
+			if !m.NextDate.IsZero() {
+				t.Errorf("%s: a refused date was kept", tt.name)
+			}
+			continue
+		}
+		if m.NextDate != tt.date || m.NextTime != tt.wantTime || m.NextPlace != tt.wantPlac {
+			t.Errorf("%s: next %s %s %s", tt.name, m.NextDate, m.NextTime, m.NextPlace)
+		}
+	}
+}
+
+func TestMeetingClose(t *testing.T) {
+	at := time.Date(2026, 11, 24, 12, 0, 0, 0, time.UTC)
+	m := Meeting{State: MeetingOpen,
+		Attendance: []Attendee{{1, Present}, {2, Unmarked}, {3, Apologies}},
+		Agenda:     []AgendaItem{{Kind: ItemHotspot, HotspotID: 3}, {Kind: ItemHotspot, HotspotID: 5}, {Kind: ItemAOB}}}
+	m.Close([]ID{3}, at)
+	want := []AttendanceStatus{Present, Absent, Apologies}
+	for i, a := range m.Attendance {
+		if a.Status != want[i] {
+			t.Errorf("member %d: %q, want %q (unmarked counts as absent)", a.MemberID, a.Status, want[i])
+		}
+	}
+	if !equalIDs(m.Deferred, []ID{5}) || m.State != MeetingClosed || !m.ClosedAt.Equal(at) {
+		t.Errorf("closed: deferred %v, state %s, at %v", m.Deferred, m.State, m.ClosedAt)
+	}
+}
+
+func TestItemOf(t *testing.T) {
+	for _, tt := range []struct {
+		kind    ItemKind
+		hotspot ID
+		want    ItemKind
+	}{
+		{ItemAOB, 0, ItemAOB}, {ItemAOB, 3, ItemHotspot}, {ItemMatters, 3, ItemHotspot}, {"", 0, ""},
+	} {
+		if got := ItemOf(tt.kind, tt.hotspot); got != tt.want {
+			t.Errorf("ItemOf(%q, %d) = %q, want %q", tt.kind, tt.hotspot, got, tt.want)
+		}
+	}
+}
+
+func TestRequireMeeting(t *testing.T) {
+	if err := RequireMeeting("decision", 4); err != nil {
+		t.Errorf("in a meeting: %v", err)
+	}
+	for what, want := range map[string]string{
+		"decision": "a decision belongs to a meeting: no meeting is open",
+		"note":     "a note belongs to a meeting: no meeting is open",
+	} {
+		if err := RequireMeeting(what, 0); errText(err) != want {
+			t.Errorf("%s outside a meeting: %v, want %q", what, err, want)
+		}
+	}
+}
+
+func TestMeetingCheckAmendable(t *testing.T) {
+	for _, tt := range []struct {
+		state   MeetingState
+		wantErr string
+	}{
+		{MeetingClosed, ""},
+		{MeetingOpen, "meeting M-4 is still open: record a further note or decision instead of amending"},
+		{MeetingPlanned, "meeting M-4 is still open: record a further note or decision instead of amending"},
+	} {
+		if err := (Meeting{ID: 4, State: tt.state}).CheckAmendable(); errText(err) != tt.wantErr {
+			t.Errorf("%s: %v, want %q", tt.state, err, tt.wantErr)
+		}
+	}
+}
+
+func TestCheckAmendment(t *testing.T) {
+	if err := CheckAmendment("that a", "that b"); err != nil {
+		t.Errorf("a change: %v", err)
+	}
+	if err, want := CheckAmendment("that a", "that a"), "that is the text already recorded"; errText(err) != want {
+		t.Errorf("no change: %v, want %q", err, want)
+	}
+}
+
+func TestCheckBudget(t *testing.T) {
+	for _, tt := range []struct {
+		minutes int
+		wantErr string
+	}{
+		{0, ""}, {15, ""}, {MaxBudget, ""}, {MaxBudget + 1, "a budget is 0 to 240 minutes"}, {-1, "a budget is 0 to 240 minutes"},
+	} {
+		if err := CheckBudget(tt.minutes); errText(err) != tt.wantErr {
+			t.Errorf("CheckBudget(%d) = %v, want %q", tt.minutes, err, tt.wantErr)
+		}
+	}
+}

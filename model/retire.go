@@ -1,0 +1,79 @@
+package model
+
+import "strings"
+
+// Who may join, stay and leave: the rules a store applies when members
+// and agencies are added and retired. Nobody is deleted: retiring keeps a
+// name on everything it did.
+
+// CheckMemberName refuses a name (for member id; 0 for a new one) that
+// another member already has, case and spacing aside: a typed name must
+// find one person.
+func CheckMemberName(members []Member, id ID, name string) error {
+	for _, o := range members {
+		if o.ID != id && SameName(o.Name, name) {
+			return Invalid("name", "there is already a member called %s", o.Name)
+		}
+	}
+	return nil
+}
+
+// Retire is m retired from the group on day on: off new attendance lists
+// and choosers, unable to act. A member is retired once; the day they left
+// is kept.
+func (m Member) Retire(on Date) (Member, error) {
+	if m.Retired {
+		return m, Invalid("member", "%s already retired on %s", m.Name, m.RetiredOn)
+	}
+	m.Retired, m.RetiredOn = true, on
+	return m, nil
+}
+
+// CheckRetireSelf refuses by retiring member id when that is by: the one
+// managing people cannot remove their own access (the chair or another
+// admin does it). Checked after ChairAfter, so the only chair is told
+// first that someone else must be made chair.
+func CheckRetireSelf(id ID, by Actor) error {
+	if id == by.MemberID {
+		return Invalid("member", "you cannot retire yourself: ask the chair or another admin")
+	}
+	return nil
+}
+
+// CheckActive refuses new business for an agency that has left the
+// partnership: no new actions or members once it is retired.
+func (a Agency) CheckActive() error {
+	if a.Retired {
+		return Invalid("agency", "%s has left the partnership (retired)", a.Name)
+	}
+	return nil
+}
+
+// Retire is a retired. An agency is retired once.
+func (a Agency) Retire() (Agency, error) {
+	if a.Retired {
+		return a, Invalid("agency", "%s is already retired", a.Name)
+	}
+	a.Retired = true
+	return a, nil
+}
+
+// CheckAgencyLeaving refuses to retire agency a while it still has members
+// on the group (retire them or move them first) or owns open actions
+// (openActions: how many are not done or cancelled; finish or reassign
+// them first): nothing may be left with an agency that has gone.
+func CheckAgencyLeaving(a Agency, members []Member, openActions int) error {
+	var still []string
+	for _, m := range members {
+		if m.AgencyID == a.ID && !m.Retired {
+			still = append(still, m.Name)
+		}
+	}
+	if len(still) > 0 {
+		return Invalid("agency", "%s still has members on the group (%s): retire them or move them to another agency first", a.Name, strings.Join(still, ", "))
+	}
+	if openActions > 0 {
+		return Invalid("agency", "%s still owns %d open actions: finish or reassign them first", a.Name, openActions)
+	}
+	return nil
+}
