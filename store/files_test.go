@@ -99,3 +99,27 @@ func TestNewerSchemaRefused(t *testing.T) {
 		t.Error("the newer file was changed")
 	}
 }
+
+// A file served by `tasking serve` is refused at once, naming the server:
+// the owner file says so, and no lock is waited for (this one is not even
+// locked — a wait would have opened it).
+func TestAServedFileIsRefusedAtOnce(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "t.db")
+	s, err := Open(path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	host, _ := os.Hostname()
+	owner := fmt.Sprintf(`{"pid":%d,"mode":"serve","started":"2026-11-24T09:00:00Z","host":%q,"listen":"127.0.0.1:23234"}`, os.Getppid(), host)
+	if err := os.WriteFile(path+".owner", []byte(owner), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, ro := range []bool{false, true} {
+		_, err := Open(path, Options{ReadOnly: ro, LockTimeout: time.Hour})
+		var served *ServedError
+		if !errors.As(err, &served) || !strings.Contains(err.Error(), "ssh -p 23234 127.0.0.1") {
+			t.Errorf("read-only %v: %v; want it refused as served, with the ssh command", ro, err)
+		}
+	}
+}

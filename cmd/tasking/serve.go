@@ -45,6 +45,16 @@ func newServeCmd(a *app) *cobra.Command {
 			if cfg.HostKeyPath == "" {
 				cfg.HostKeyPath = path + ".host-key"
 			}
+			// A flag given as 0 means 0 (refused), not "the default".
+			f := cmd.Flags()
+			switch {
+			case f.Changed("max-sessions") && cfg.MaxSessions < 1:
+				return usagef("--max-sessions must be at least 1")
+			case f.Changed("failures-per-minute") && cfg.FailuresPerMinute < 1:
+				return usagef("--failures-per-minute must be at least 1")
+			case f.Changed("idle-timeout") && cfg.IdleTimeout < time.Minute:
+				return usagef("--idle-timeout must be at least a minute (it is how long a forgotten session stays open)")
+			}
 			if err := cfg.Check(); err != nil {
 				return &usageError{err}
 			}

@@ -1,0 +1,425 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"crypto/ed25519"
+	"crypto/rand"
+	"errors"
+	"io"
+	"net"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"sync/atomic"
+	"syscall"
+	"testing"
+	"time"
+
+	"charm.land/log/v2"
+	"github.com/ccsp/tasking/server"
+	"github.com/ccsp/tasking/store"
+	"github.com/spf13/cobra"
+	gossh "golang.org/x/crypto/ssh"
+)
+
+// sshPeople are the members given keys for the tests over SSH.
+var sshPeople = []string{"Helen Marsh", "Sgt Jas Patel", "Gary Fletcher"}
+
+// servedPair is two identical copies of the demo database: one used by
+// the local binary, one served over SSH in this process, with the same
+// members holding keys in both.
+type servedPair struct {
+	// at is the moment the current step happens at, for both: the local
+	// binary gets it as TASKING_NOW, the server's clock reads it (each then
+	// running on from there), so the two records' times agree.
+	at    atomic.Pointer[time.Time]
+	local string
+	addr  string
+	keys  map[string]gossh.Signer
+	srv   *server.Server
+}
+
+func newServedPair(t *testing.T) *servedPair {
+	t.Helper()
+	seed := demoDB(t)
+	p := &servedPair{keys: map[string]gossh.Signer{}}
+	dir := t.TempDir()
+	for _, name := range sshPeople {
+		_, priv, err := ed25519.GenerateKey(rand.Reader)
+		if err != nil {
+			t.Fatal(err)
+		}
+		signer, err := gossh.NewSignerFromKey(priv)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p.keys[name] = signer
+		pub := filepath.Join(dir, strings.ReplaceAll(name, " ", "_")+".pub")
+		if err := os.WriteFile(pub, gossh.MarshalAuthorizedKey(signer.PublicKey()), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		ok(t, "--db", seed, "--as", "Helen Marsh", "member", "key", "add", name, pub)
+	}
+	p.local = copyDB(t, seed, "local.db")
+	served := copyDB(t, seed, "served.db")
+	p.step(0)
+	clock := func() time.Time { return *p.at.Load() }
+	st, err := store.Open(served, store.Options{Mode: "serve", Now: clock})
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv, err := server.New(st, server.Config{Listen: "127.0.0.1:0", HostKeyPath: filepath.Join(dir, "host-key")},
+		log.New(io.Discard), runRemote)
+	if err != nil {
+		t.Fatal(err)
+	}
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.addr, p.srv = l.Addr().String(), srv
+	go srv.Serve(l)
+	t.Cleanup(func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		_ = srv.Shutdown(ctx)
+		st.Close()
+	})
+	return p
+}
+
+// step sets the moment of step i: two seconds after the one before.
+func (p *servedPair) step(i int) {
+	t := cliNow.Add(time.Duration(i) * 2 * time.Second)
+	p.at.Store(&t)
+}
+
+// env is the local binary's environment at the current step.
+func (p *servedPair) env(t *testing.T) []string {
+	env := isolatedEnv(t.TempDir())
+	for i, kv := range env {
+		if strings.HasPrefix(kv, "TASKING_NOW=") {
+			env[i] = "TASKING_NOW=" + p.at.Load().Format("2006-01-02T15:04:05")
+		}
+	}
+	return env
+}
+
+func copyDB(t *testing.T, src, name string) string {
+	t.Helper()
+	b, err := os.ReadFile(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dst := filepath.Join(t.TempDir(), name)
+	if err := os.WriteFile(dst, b, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return dst
+}
+
+// overSSH runs one command line as name through the server.
+func (p *servedPair) overSSH(t *testing.T, name string, args []string, stdin string) result {
+	t.Helper()
+	cfg := &gossh.ClientConfig{User: "x", Auth: []gossh.AuthMethod{gossh.PublicKeys(p.keys[name])},
+		HostKeyCallback: gossh.InsecureIgnoreHostKey(), Timeout: 5 * time.Second}
+	c, err := gossh.Dial("tcp", p.addr, cfg)
+	if err != nil {
+		t.Fatalf("%s cannot connect: %v", name, err)
+	}
+	defer c.Close()
+	s, err := c.NewSession()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	var out, errb bytes.Buffer
+	s.Stdout, s.Stderr, s.Stdin = &out, &errb, strings.NewReader(stdin)
+	quoted := make([]string, len(args))
+	for i, a := range args {
+		quoted[i] = shellQuote(a)
+	}
+	err = s.Run(strings.Join(quoted, " "))
+	r := result{stdout: out.String(), stderr: errb.String()}
+	var exit *gossh.ExitError
+	if errors.As(err, &exit) {
+		r.code = exit.ExitStatus()
+	} else if err != nil {
+		t.Fatalf("ssh %v: %v", args, err)
+	}
+	return r
+}
+
+// sshStep is one command line, run by who both ways.
+type sshStep struct {
+	who   string
+	args  []string
+	stdin string
+}
+
+// TestEveryCommandIsTheSameOverSSH runs the whole command tree twice — on
+// a local copy with --as, and over SSH as the key's member on an identical
+// served copy — and wants the same stdout, stderr and exit code each time.
+// The writes keep both records in step, so every later line sees the same
+// state. Commands that only make sense on the server's machine are refused
+// over SSH with a sentence saying so.
+func TestEveryCommandIsTheSameOverSSH(t *testing.T) {
+	p := newServedPair(t)
+	helen, jas, gary := "Helen Marsh", "Sgt Jas Patel", "Gary Fletcher"
+	memberCSV := "name,agency,role\nAnn Lee,police,\n"
+	_, priv, _ := ed25519.GenerateKey(rand.Reader)
+	newKey, _ := gossh.NewSignerFromKey(priv)
+	newKeyLine := string(gossh.MarshalAuthorizedKey(newKey.PublicKey()))
+	steps := []sshStep{
+		{gary, []string{"actions", "--mine", "--format", "csv"}, ""},
+		{gary, []string{"actions", "--agency", "police", "--status", "open", "--format", "json"}, ""},
+		{gary, []string{"actions", "--overdue"}, ""},
+		{gary, []string{"action", "show", "A-10"}, ""},
+		{gary, []string{"agency", "list", "--format", "csv"}, ""},
+		{gary, []string{"member", "list", "--all"}, ""},
+		{gary, []string{"member", "key", "list", "--format", "csv"}, ""},
+		{gary, []string{"partnership", "show"}, ""},
+		{gary, []string{"hotspot", "list"}, ""},
+		{gary, []string{"hotspot", "show", "HS-1"}, ""},
+		{gary, []string{"minutes", "latest", "--format", "md", "--public"}, ""},
+		{gary, []string{"minutes", "latest", "--format", "html"}, ""},
+		{gary, []string{"minutes", "latest", "--format", "json"}, ""},
+		{gary, []string{"minutes", "latest", "--format", "txt"}, ""},
+		{gary, []string{"export", "actions", "--format", "csv", "-o", "-"}, ""},
+		{gary, []string{"export", "hotspots", "--format", "json", "--public"}, ""},
+		{gary, []string{"meeting", "agenda"}, ""},
+		{gary, []string{"action", "update", "A-1", "--status", "blocked"}, ""},
+		{gary, []string{"action", "update", "A-10", "--note", "Assessment booked for Friday"}, ""},
+		{jas, []string{"action", "update", "A-1", "--status", "done", "--note", "Patrols done"}, ""},
+		{helen, []string{"action", "add", "--agency", "police", "--due", "2026-12-15", "--hotspot", "HS-1", "Extra patrols by the bus station"}, ""},
+		{helen, []string{"hotspot", "add", "Park Lane: fly-tipping", "--ward", "Spire", "--category", "environmental", "--risk", "medium", "--lead", "Community Safety"}, ""},
+		{helen, []string{"hotspot", "update", "HS-2", "--risk", "medium", "--reason", "Fewer reports this month"}, ""},
+		{helen, []string{"agency", "add", "Parish Council", "--short", "Parish"}, ""},
+		{helen, []string{"agency", "rename", "Parish", "--to", "Parish Councils"}, ""},
+		{helen, []string{"member", "add", "Jo Bloggs", "--agency", "Parish"}, ""},
+		{helen, []string{"member", "edit", "Jo Bloggs", "--title", "Clerk"}, ""},
+		{helen, []string{"member", "import", "-", "--dry-run"}, memberCSV},
+		{helen, []string{"member", "key", "add", "Jo Bloggs", "-"}, newKeyLine},
+		{helen, []string{"member", "key", "remove", "Jo Bloggs", "1"}, ""},
+		{helen, []string{"member", "retire", "Jo Bloggs"}, ""},
+		{helen, []string{"agency", "retire", "Parish Councils"}, ""},
+		{helen, []string{"partnership", "set", "--place", "Council Chamber"}, ""},
+		{helen, []string{"meeting", "start"}, ""},
+		{helen, []string{"meeting", "attend", "Sgt Jas Patel"}, ""},
+		{helen, []string{"meeting", "attend", "Gary Fletcher", "--apologies"}, ""},
+		{helen, []string{"meeting", "guest", "Ann Other", "--org", "Residents' Association"}, ""},
+		{helen, []string{"meeting", "statement"}, ""},
+		{helen, []string{"meeting", "declare", "Sgt Jas Patel", "Lives near HS-2"}, ""},
+		{helen, []string{"meeting", "approve-minutes"}, ""},
+		{helen, []string{"meeting", "agenda"}, ""},
+		{helen, []string{"meeting", "review", "A-1", "--accept"}, ""},
+		{helen, []string{"meeting", "budget", "6", "10"}, ""},
+		{helen, []string{"meeting", "move", "6", "--down"}, ""},
+		{helen, []string{"meeting", "part2", "6", "--paragraph", "1"}, ""},
+		{helen, []string{"meeting", "part2", "6", "--off"}, ""},
+		{helen, []string{"meeting", "add", "HS-14"}, ""},
+		{helen, []string{"meeting", "drop", "HS-14"}, ""},
+		{helen, []string{"decision", "add", "that patrols continue through December", "--hotspot", "HS-1"}, ""},
+		{helen, []string{"note", "add", "Patrol times agreed with the PCSOs", "--hotspot", "HS-1"}, ""},
+		{helen, []string{"meeting", "undo"}, ""},
+		{helen, []string{"meeting", "next", "2026-12-08", "--time", "10:00"}, ""},
+		{helen, []string{"hotspot", "close", "HS-14", "--reason", "Cleared by the council"}, ""},
+		{helen, []string{"meeting", "close"}, ""},
+		{helen, []string{"amend", "DECISION", "--text", "that patrols continue through December and January", "--reason", "Misheard"}, ""},
+		{helen, []string{"minutes", "latest", "--format", "txt"}, ""},
+		{helen, []string{"action", "update", "--help"}, ""},
+		{gary, []string{"frobnicate"}, ""},
+		{gary, []string{"actions", "--format", "yaml"}, ""},
+	}
+	decision := regexp.MustCompile(`\bD-\d+\b`)
+	lastDecision := ""
+	covered := map[string]bool{}
+	for i, st := range steps {
+		p.step(i + 1)
+		args := slices.Clone(st.args)
+		for i, a := range args {
+			if a == "DECISION" {
+				args[i] = lastDecision
+			}
+		}
+		local := runIn(t, p.env(t), strings.NewReader(st.stdin), append([]string{"--db", p.local, "--as", st.who}, args...)...)
+		remote := p.overSSH(t, st.who, args, st.stdin)
+		line := st.who + ": " + strings.Join(args, " ")
+		if local.code != remote.code || local.stdout != remote.stdout || local.stderr != remote.stderr {
+			lo, ro := firstDiff(local.stdout, remote.stdout)
+			t.Errorf("%s\nlocal  exit %d\nstdout %q\nstderr %q\nssh    exit %d\nstdout %q\nstderr %q",
+				line, local.code, lo, local.stderr, remote.code, ro, remote.stderr)
+		}
+		if d := decision.FindString(local.stdout); d != "" && args[0] == "decision" {
+			lastDecision = d
+		}
+		covered[commandOf(args)] = true
+	}
+
+	// A member cannot change another agency's action over SSH either (a
+	// note on it is allowed: partners add what they know).
+	if r := p.overSSH(t, gary, []string{"action", "update", "A-2", "--status", "done"}, ""); r.code != 1 || !strings.Contains(r.stderr, "own agency") {
+		t.Errorf("Gary (housing) updating a police action over SSH: exit %d, %q %q; want a refusal", r.code, r.stdout, r.stderr)
+	}
+
+	// Over SSH, the commands for the file itself are refused, in words.
+	for _, args := range [][]string{{"demo"}, {"setup", "--name", "X", "--chair", "Y"}, {"check"}, {"upgrade"}, {"serve"}, {"check-pages"}} {
+		r := p.overSSH(t, helen, args, "")
+		if r.code == 0 || !strings.Contains(r.stderr, "runs on the server's machine") {
+			t.Errorf("%v over SSH: exit %d, %q; want a refusal that says it runs on the server's machine", args, r.code, r.stderr)
+		}
+		covered[commandOf(args)] = true
+	}
+	// Files on the server's disk are neither read nor written.
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"minutes", "latest", "-o", "m.md"}, "redirect it, e.g. ssh"},
+		{[]string{"member", "import", "members.csv"}, "send the file on standard input"},
+		{[]string{"member", "key", "add", "Gary Fletcher", "id.pub"}, "on standard input"},
+		{[]string{"--db", "/etc/passwd", "actions"}, "the server chooses the database"},
+		{[]string{"--as", "Sgt Jas Patel", "actions"}, "you act as Helen Marsh"},
+	} {
+		r := p.overSSH(t, helen, c.args, "")
+		if r.code != 2 || !strings.Contains(r.stderr, c.want) {
+			t.Errorf("%v over SSH: exit %d, %q; want exit 2 saying %q", c.args, r.code, r.stderr, c.want)
+		}
+	}
+
+	// The table covers the whole tree.
+	var walk func(c *cobra.Command)
+	walk = func(c *cobra.Command) {
+		for _, sub := range c.Commands() {
+			if sub.Name() == "help" || sub.Name() == "completion" {
+				continue
+			}
+			walk(sub)
+		}
+		if c.HasSubCommands() || !c.HasParent() {
+			return
+		}
+		if name := strings.TrimPrefix(c.CommandPath(), "tasking "); !covered[name] {
+			t.Errorf("%s is not tried over SSH", name)
+		}
+	}
+	walk(newRoot())
+}
+
+// commandOf is the command path in args ("member key add").
+func commandOf(args []string) string {
+	root := newRoot()
+	c, _, err := root.Find(args)
+	if err != nil || c == root {
+		return ""
+	}
+	return strings.TrimPrefix(c.CommandPath(), "tasking ")
+}
+
+// clip shows where two outputs part: from a little before the first
+// difference.
+func clip(s string) string {
+	if len(s) > 600 {
+		return s[:600] + "…"
+	}
+	return s
+}
+
+func firstDiff(a, b string) (string, string) {
+	i := 0
+	for i < len(a) && i < len(b) && a[i] == b[i] {
+		i++
+	}
+	from := max(i-80, 0)
+	return clip(a[from:]), clip(b[from:])
+}
+
+// TestLocalUseWhileServing: with `tasking serve` running, the local app
+// and commands on that file are refused at once, in one line that names
+// the server and gives the ssh command that does the same thing; the
+// server stops cleanly on SIGTERM.
+func TestLocalUseWhileServing(t *testing.T) {
+	db := demoDB(t)
+	env := isolatedEnv(t.TempDir())
+	srv := exec.Command(binary, "--db", db, "serve", "--listen", "127.0.0.1:0")
+	srv.Env = env
+	out, err := srv.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var errb bytes.Buffer
+	srv.Stderr = &errb
+	if err := srv.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer srv.Process.Kill()
+	lines := bufio.NewScanner(out)
+	var said []string
+	for lines.Scan() {
+		said = append(said, lines.Text())
+		if strings.HasPrefix(lines.Text(), "ctrl+c stops") {
+			break
+		}
+	}
+	banner := strings.Join(said, "\n")
+	for _, want := range []string{"tasking serve: " + db + " on 127.0.0.1:", "host key " + db + ".host-key (made now): SHA256:"} {
+		if !strings.Contains(banner, want) {
+			t.Errorf("the server's first lines should say %q:\n%s", want, banner)
+		}
+	}
+	if st, err := os.Stat(db + ".host-key"); err != nil || st.Mode().Perm() != 0o600 {
+		t.Errorf("the host key should be made 0600: %v %v", st, err)
+	}
+
+	r := run(t, env, "--db", db, "actions", "--agency", "police")
+	failsWith(t, r, 1, "is served by tasking serve on 127.0.0.1:")
+	if !regexp.MustCompile("use `ssh -p [0-9]+ 127.0.0.1 actions --agency police`").MatchString(r.stderr) || strings.Count(strings.TrimSpace(r.stderr), "\n") != 0 {
+		t.Errorf("want one line with the ssh command for the same question, got %q", r.stderr)
+	}
+	r = run(t, env, "--db", db)
+	failsWith(t, r, 1, "use `ssh -t -p ")
+
+	if err := srv.Process.Signal(syscall.SIGTERM); err != nil {
+		t.Fatal(err)
+	}
+	for lines.Scan() {
+	}
+	if err := srv.Wait(); err != nil {
+		t.Fatalf("the server did not stop cleanly on SIGTERM: %v\n%s", err, errb.String())
+	}
+	if !strings.Contains(errb.String(), "stopped; database closed") {
+		t.Errorf("the server's log should say it stopped:\n%s", errb.String())
+	}
+	// Once it has gone, the file is everyone's again.
+	ok(t, "--db", db, "actions", "--agency", "police")
+}
+
+// TestServeRefusesBadSettings: bad flags and key files are named, and
+// --check-config checks without serving.
+func TestServeRefusesBadSettings(t *testing.T) {
+	db := demoDB(t)
+	failsWith(t, run(t, nil, "--db", db, "serve", "--listen", "nonsense"), 2, "give a host and port")
+	failsWith(t, run(t, nil, "--db", db, "serve", "--listen", "127.0.0.1:99999"), 2, "port must be a number")
+	failsWith(t, run(t, nil, "--db", db, "serve", "--max-sessions", "0", "--check-config"), 2, "--max-sessions must be at least 1")
+	key := filepath.Join(t.TempDir(), "host-key")
+	if err := os.WriteFile(key, []byte("not a key"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	failsWith(t, run(t, nil, "--db", db, "serve", "--host-key", key, "--check-config", "--listen", "127.0.0.1:0"), 1, "can be read by others")
+	os.Chmod(key, 0o600)
+	failsWith(t, run(t, nil, "--db", db, "serve", "--host-key", key, "--check-config", "--listen", "127.0.0.1:0"), 1, "is not an unencrypted SSH private key")
+	good := ok(t, "--db", db, "serve", "--check-config", "--listen", "127.0.0.1:0")
+	for _, want := range []string{"host key " + db + ".host-key: none yet, made on first start", "members have keys", "settings are good"} {
+		if !strings.Contains(good, want) {
+			t.Errorf("--check-config should say %q:\n%s", want, good)
+		}
+	}
+	if _, err := os.Stat(db + ".host-key"); err == nil {
+		t.Error("--check-config made a host key: it must only check")
+	}
+}
