@@ -95,7 +95,7 @@ func startServer(t *testing.T, cfg Config, run CommandRunner) *testServer {
 		}
 	}
 	dir := t.TempDir()
-	clock := func() time.Time { return today.Time(time.UTC).Add(10 * time.Hour) }
+	clock := func() time.Time { return time.Date(2026, 11, 24, 10, 0, 0, 0, time.UTC) }
 	st, err := store.Open(filepath.Join(dir, "t.db"), store.Options{Now: clock, Mode: "serve"})
 	if err != nil {
 		t.Fatal(err)
@@ -185,3 +185,9 @@ func contextWithTimeout(t *testing.T, d time.Duration) context.Context {
 	t.Cleanup(cancel)
 	return ctx
 }
+
+func actionsOf(agency model.ID) model.ActionFilter {
+	return model.ActionFilter{AgencyID: agency, OpenOnly: true}
+}
+
+func actorOf(m model.Member) model.Actor { return model.ActorFor(m) }

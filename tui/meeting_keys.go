@@ -123,7 +123,7 @@ func (a *App) itemKey(msg tea.KeyPressMsg) tea.Cmd {
 // letter) does nothing, even in a closed meeting, rather than flashing.
 func isEditKey(msg tea.KeyPressMsg) bool {
 	switch msg.String() {
-	case "a", "r", "n", "s", "R", "S", "C", "1", "2", "3", "p", "space", "P", "g", "c", "d", "0", "y",
+	case "a", "r", "n", "s", "R", "S", "C", "1", "2", "3", "p", "space", "P", "H", "g", "c", "d", "0", "y",
 		"i", "b", "o", "f", "v", "u", "h", "-", "delete":
 		return true
 	}
