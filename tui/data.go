@@ -27,6 +27,9 @@ type Store interface {
 	Today() model.Date
 	Path() string
 
+	AddMemberKeys(actor model.Actor, memberID model.ID, keys []string) (model.Member, []string, error)
+	RemoveMemberKey(actor model.Actor, memberID model.ID, fingerprint string) (model.Member, error)
+
 	Setup(in store.SetupInput) (model.Member, error)
 	Seed(actor model.Actor, d store.Dataset) error
 

@@ -78,7 +78,7 @@ type keyMap struct {
 	Question    questionKeys
 }
 
-type peopleKeys struct{ Open, Add, Edit, Retire key.Binding }
+type peopleKeys struct{ Open, Add, Edit, Retire, AddKey, RemoveKey key.Binding }
 
 func newKeyMap() keyMap {
 	return keyMap{
@@ -170,6 +170,8 @@ func newKeyMap() keyMap {
 			Add:    bind(k("a"), "a", "add a member or an agency"),
 			Edit:   bind(k("e"), "e", "edit the selected one, or the details"),
 			Retire: bind(k("r"), "r", "retire the selected one (never deleted)"),
+			AddKey:    bind(k("K"), "K", "give the selected member an SSH key (their way in to tasking serve)"),
+			RemoveKey: bind(k("X"), "X", "take one of the selected member's SSH keys away"),
 		},
 		Next: nextKeys{SetDate: bind(k("d"), "d", "set the next meeting's date")},
 		Form: formKeys{

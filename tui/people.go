@@ -132,7 +132,7 @@ func (a *App) peopleKey(msg tea.KeyPressMsg) tea.Cmd {
 		pp.sel = max(pp.sel-1, 0)
 		return nil
 	}
-	if !key.Matches(msg, pk.Add, pk.Edit, pk.Retire) {
+	if !key.Matches(msg, pk.Add, pk.Edit, pk.Retire, pk.AddKey, pk.RemoveKey) {
 		return nil
 	}
 	if !a.manager() {
@@ -147,6 +147,10 @@ func (a *App) peopleKey(msg tea.KeyPressMsg) tea.Cmd {
 		case pp.sel < len(pp.members) && key.Matches(msg, pk.Edit):
 			m := pp.members[pp.sel]
 			a.memberForm(&m)
+		case pp.sel < len(pp.members) && key.Matches(msg, pk.AddKey):
+			a.addKeyForm(pp.members[pp.sel])
+		case pp.sel < len(pp.members) && key.Matches(msg, pk.RemoveKey):
+			a.removeKeyForm(pp.members[pp.sel])
 		case pp.sel < len(pp.members) && key.Matches(msg, pk.Retire):
 			m, actor, st := pp.members[pp.sel], a.actor, a.st
 			a.ask(fmt.Sprintf("Retire %s from the group? They leave attendance lists and choosers; their name stays on everything they did.", m.Name), func() tea.Cmd {
@@ -298,7 +302,7 @@ func (a *App) peopleView(w, h int) string {
 	}
 	switch pp.tab {
 	case tabMembers:
-		lines = append(lines, " "+s.Muted.Render(columns(w-4, []int{26, 22, 12}, "name", "agency", "role", "job title")))
+		lines = append(lines, " "+s.Muted.Render(columns(w-4, []int{26, 22, 12, 5}, "name", "agency", "role", "keys", "job title")))
 		from, to := visible(len(pp.members))
 		for i := from; i < to; i++ {
 			m := pp.members[i]
@@ -306,7 +310,11 @@ func (a *App) peopleView(w, h int) string {
 			if m.Retired {
 				role = "retired"
 			}
-			row := columns(w-4, []int{26, 22, 12}, m.Name, pp.idx.Label(m.AgencyID), role, m.Title)
+			keys := ""
+			if n := len(m.SSHKeys); n > 0 {
+				keys = fmt.Sprint(n)
+			}
+			row := columns(w-4, []int{26, 22, 12, 5}, m.Name, pp.idx.Label(m.AgencyID), role, keys, m.Title)
 			if m.Retired {
 				row = s.Muted.Render(row)
 			}
@@ -368,6 +376,10 @@ func (peoplePart) affected(a *App, c store.Change) bool {
 }
 func (peoplePart) hints(a *App) string {
 	p, g := a.keys.People, a.keys.Global
+	if a.people != nil && a.people.tab == tabMembers {
+		return a.hintsOf(keyHint("members/agencies/partnership", g.Tab), keyHint("add", p.Add), keyHint("edit", p.Edit),
+			keyHint("retire", p.Retire), keyHint("ssh key +/-", p.AddKey, p.RemoveKey), keyHint("back", g.Back))
+	}
 	return a.hintsOf(keyHint("members/agencies/partnership", g.Tab), keyHint("add", p.Add), keyHint("edit", p.Edit),
 		keyHint("retire", p.Retire), keyHint("back", g.Back))
 }

@@ -1,11 +1,15 @@
 package tui
 
 import (
+	"crypto/ed25519"
+	"crypto/rand"
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/ccsp/tasking/model"
 	"github.com/charmbracelet/x/exp/golden"
+	gossh "golang.org/x/crypto/ssh"
 )
 
 // The chair adds a member, renames an agency and retires a member from the
@@ -97,4 +101,57 @@ func TestPromptsThatForgive(t *testing.T) {
 			golden.RequireEqual(t, []byte(ss.finish()))
 		})
 	}
+}
+
+// The chair gives a member an SSH key from the people screen, sees it
+// counted, and takes it away again; a private key pasted by mistake is
+// refused under the field, saying so.
+func TestPeopleScreenManagesSSHKeys(t *testing.T) {
+	s := demoStore(t)
+	ss := startSession(t, s, chairOf(t, s), 140, 40)
+	ss.waitFor("Hotspots by risk")
+	ss.keys("P")
+	ss.waitFor("People and agencies", "▸ Helen Marsh")
+	ss.keys("j", "j")
+	ss.waitFor("▸ Priya Shah")
+	ss.keys("K")
+	ss.waitFor("SSH key for Priya Shah")
+	ss.typeText("-----BEGIN OPENSSH PRIVATE KEY-----")
+	ss.keys("enter")
+	ss.waitFor("PRIVATE")
+	for range len("-----BEGIN OPENSSH PRIVATE KEY-----") {
+		ss.keys("backspace")
+	}
+	line := testKeyLine(t, "priya@laptop")
+	ss.typeText(line)
+	ss.keys("enter")
+	ss.waitFor("added for Priya Shah: they can now connect")
+	ms, _ := s.Members()
+	priya, _ := model.FindMember(ms, "Priya Shah")
+	if len(priya.SSHKeys) != 1 {
+		t.Fatalf("Priya holds %d keys, want 1", len(priya.SSHKeys))
+	}
+	ss.keys("X")
+	ss.waitFor("Take an SSH key from Priya Shah", "priya@laptop")
+	ss.keys("enter")
+	ss.waitFor("it no longer opens a session")
+	ms, _ = s.Members()
+	if priya, _ = model.FindMember(ms, "Priya Shah"); len(priya.SSHKeys) != 0 {
+		t.Errorf("Priya still holds %d keys", len(priya.SSHKeys))
+	}
+	ss.finish()
+}
+
+// testKeyLine is a fresh ed25519 public key line with comment.
+func testKeyLine(t *testing.T, comment string) string {
+	t.Helper()
+	pub, _, err := ed25519.GenerateKey(rand.Reader)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pk, err := gossh.NewPublicKey(pub)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return strings.TrimSpace(string(gossh.MarshalAuthorizedKey(pk))) + " " + comment
 }
