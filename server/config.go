@@ -76,10 +76,8 @@ func (c Config) Check() error {
 	switch {
 	case c.MaxSessions < 1:
 		return fmt.Errorf("--max-sessions must be at least 1")
-	case c.IdleTimeout < time.Minute:
-		return fmt.Errorf("--idle-timeout must be at least a minute (it is how long a forgotten session stays open)")
-	case c.HandshakeTimeout < time.Second:
-		return fmt.Errorf("--handshake-timeout must be at least a second")
+	case c.IdleTimeout < 0 || c.HandshakeTimeout < 0 || c.StallTimeout < 0:
+		return fmt.Errorf("a timeout cannot be negative")
 	case c.FailuresPerMinute < 1:
 		return fmt.Errorf("--failures-per-minute must be at least 1")
 	}

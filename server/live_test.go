@@ -1,11 +1,14 @@
 package server
 
 import (
+	"fmt"
 	"io"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/ccsp/tasking/model"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/vt"
 	gossh "golang.org/x/crypto/ssh"
@@ -23,6 +26,23 @@ type appSession struct {
 
 func (ts *testServer) openApp(name string, w, h int) *appSession {
 	ts.t.Helper()
+	return ts.openSession(name, "", w, h, nil)
+}
+
+// openAppWith is openApp with environment variables sent by the client.
+func (ts *testServer) openAppWith(name string, w, h int, env map[string]string) *appSession {
+	ts.t.Helper()
+	return ts.openSession(name, "", w, h, env)
+}
+
+// openCommand runs a command with a terminal (ssh -t HOST wall).
+func (ts *testServer) openCommand(name, command string, w, h int) *appSession {
+	ts.t.Helper()
+	return ts.openSession(name, command, w, h, nil)
+}
+
+func (ts *testServer) openSession(name, command string, w, h int, env map[string]string) *appSession {
+	ts.t.Helper()
 	c, err := ts.dial(ts.keys[name], nil)
 	if err != nil {
 		ts.t.Fatalf("%s cannot connect: %v", name, err)
@@ -34,9 +54,18 @@ func (ts *testServer) openApp(name string, w, h int) *appSession {
 	if err := s.RequestPty("xterm-256color", h, w, gossh.TerminalModes{}); err != nil {
 		ts.t.Fatal(err)
 	}
+	for k, v := range env {
+		if err := s.Setenv(k, v); err != nil {
+			ts.t.Fatal(err)
+		}
+	}
 	in, _ := s.StdinPipe()
 	out, _ := s.StdoutPipe()
-	if err := s.Shell(); err != nil {
+	start := s.Shell
+	if command != "" {
+		start = func() error { return s.Start(command) }
+	}
+	if err := start(); err != nil {
 		ts.t.Fatal(err)
 	}
 	emu := vt.NewSafeEmulator(w, h)
@@ -125,4 +154,104 @@ func TestTwoMembersSeeEachOthersChanges(t *testing.T) {
 	chair.see("Attendance")
 	chair.press("H")
 	chair.see("2 connected marked present")
+}
+
+// TestSessionsAreToldTheServerIsStopping: an app open when the server
+// stops is ended with a sentence, and Shutdown returns.
+func TestSessionsAreToldTheServerIsStopping(t *testing.T) {
+	ts := startServer(t, Config{}, echoRunner(nil))
+	app := ts.openApp("Gary Fletcher", 120, 30)
+	app.see("Hotspots by risk")
+	if err := ts.srv.Shutdown(contextWithTimeout(t, 5*time.Second)); err != nil {
+		t.Fatalf("shutdown: %v", err)
+	}
+	app.see("the server is stopping; your saved work is safe")
+}
+
+// TestAForgottenSessionIsClosed: the idle timeout is of the person — live
+// updates arriving keep the connection busy, but without a key press the
+// session ends, saying why and how to come back.
+func TestAForgottenSessionIsClosed(t *testing.T) {
+	ts := startServer(t, Config{IdleTimeout: 600 * time.Millisecond}, echoRunner(nil))
+	app := ts.openApp("Gary Fletcher", 120, 30)
+	app.see("Hotspots by risk")
+	// Someone else's saves keep arriving; Gary types nothing.
+	chair := actorOf(ts.names["Helen Marsh"])
+	acts, _ := ts.st.Actions(actionsOf(ts.names["Gary Fletcher"].AgencyID))
+	for i := 0; i < 4; i++ {
+		if _, err := ts.st.AddActionNote(chair, acts[0].ID, "still going", 0); err != nil {
+			t.Fatal(err)
+		}
+		time.Sleep(150 * time.Millisecond)
+	}
+	app.see("closed after 600ms without a key press", "ssh -t -p")
+}
+
+// TestEachSessionHasItsOwnColours: NO_COLOR sent by one person's ssh
+// client turns colour off for them alone.
+func TestEachSessionHasItsOwnColours(t *testing.T) {
+	ts := startServer(t, Config{}, echoRunner(nil))
+	plain := ts.openAppWith("Gary Fletcher", 120, 30, map[string]string{"NO_COLOR": "1"})
+	coloured := ts.openApp("Sgt Jas Patel", 120, 30)
+	plain.see("Hotspots by risk")
+	coloured.see("Hotspots by risk")
+	colour := regexp.MustCompile(`\x1b\[[0-9;]*(3[0-9]|9[0-7]|38);?`)
+	if colour.MatchString(plain.emu.Render()) {
+		t.Error("the session that sent NO_COLOR is drawn in colour")
+	}
+	if !colour.MatchString(coloured.emu.Render()) {
+		t.Error("a 256-colour terminal's session has no colour")
+	}
+}
+
+// TestTheWallFollowsTheChairAndKeepsPart2Private: the projector view shows
+// the chair's item in large type, and of a Part 2 item only that it is one.
+func TestTheWallFollowsTheChairAndKeepsPart2Private(t *testing.T) {
+	ts := startServer(t, Config{}, echoRunner(nil))
+	wall := ts.openCommand("Helen Marsh", "wall", 120, 36)
+	wall.see("The next meeting is on", "q to leave")
+	chair := actorOf(ts.names["Helen Marsh"])
+	m, err := ts.st.StartMeeting(chair, today)
+	if err != nil {
+		t.Fatal(err)
+	}
+	hotspots, _ := ts.st.HotspotsOf(nil)
+	_ = hotspots
+	public, private := -1, -1
+	for i, it := range m.Agenda {
+		switch {
+		case it.Kind == model.ItemHotspot && it.Part2 && private < 0:
+			private = i
+		case it.Kind == model.ItemHotspot && !it.Part2 && public < 0:
+			public = i
+		}
+	}
+	if public < 0 || private < 0 {
+		t.Fatalf("the demo agenda should have a public and a Part 2 hotspot item: %+v", m.Agenda)
+	}
+	h, _ := ts.st.Hotspot(m.Agenda[public].HotspotID)
+	if _, err := ts.st.GoToItem(chair, m.ID, public); err != nil {
+		t.Fatal(err)
+	}
+	wall.see(h.Title, "Actions", fmt.Sprintf("Item %d of %d", public+1, len(m.Agenda)))
+	p2, _ := ts.st.Hotspot(m.Agenda[private].HotspotID)
+	if _, err := ts.st.GoToItem(chair, m.ID, private); err != nil {
+		t.Fatal(err)
+	}
+	scr := wall.see("Part 2 — taken in private", "nothing of it is shown")
+	if strings.Contains(scr, p2.Title) || strings.Contains(scr, p2.Location) {
+		t.Errorf("the wall shows a Part 2 hotspot:\n%s", scr)
+	}
+}
+
+// TestExportInASessionOffersTheCommand: the minutes are not written to the
+// server's disk; the export key gives the ssh command that fetches them.
+func TestExportInASessionOffersTheCommand(t *testing.T) {
+	ts := startServer(t, Config{}, echoRunner(nil))
+	app := ts.openApp("Helen Marsh", 140, 40)
+	app.see("Hotspots by risk")
+	app.press("M")
+	app.see("OFFICIAL")
+	app.press("w")
+	app.see("minutes M-", "--format html >", "on your own computer")
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"net"
 	"sync"
+	"time"
 
 	"charm.land/log/v2"
 	"charm.land/ssh"
@@ -27,6 +28,9 @@ type Server struct {
 	stopFeed func()
 	stopping chan struct{}
 	stopOnce sync.Once
+
+	mu        sync.Mutex
+	listeners []net.Listener
 }
 
 // New prepares a server on rec: it reads (or makes) the host key and checks
@@ -81,7 +85,15 @@ func (s *Server) Listen() (net.Listener, error) { return net.Listen("tcp", s.cfg
 
 // Serve answers connections on l until Shutdown.
 func (s *Server) Serve(l net.Listener) error {
+	s.mu.Lock()
+	s.listeners = append(s.listeners, l)
+	s.mu.Unlock()
 	err := s.ssh.Serve(l)
+	select {
+	case <-s.stopping:
+		return nil // the listener was closed by Shutdown
+	default:
+	}
 	if errors.Is(err, ssh.ErrServerClosed) {
 		return nil
 	}
@@ -94,10 +106,25 @@ func (s *Server) Serve(l net.Listener) error {
 // record afterwards.
 func (s *Server) Shutdown(ctx context.Context) error {
 	s.stopOnce.Do(func() { close(s.stopping) })
-	err := s.ssh.Shutdown(ctx)
-	if err != nil {
-		_ = s.ssh.Close()
+	s.mu.Lock()
+	for _, l := range s.listeners {
+		_ = l.Close() // no new connections
 	}
+	s.mu.Unlock()
+	// Apps and walls quit when told; a command runs to its end. A client
+	// may keep its connection open after its session ends, so the wait is
+	// for sessions, and the connections are closed after.
+	var err error
+	tick := time.NewTicker(10 * time.Millisecond)
+	defer tick.Stop()
+	for s.hub.count() > 0 && err == nil {
+		select {
+		case <-ctx.Done():
+			err = ctx.Err()
+		case <-tick.C:
+		}
+	}
+	_ = s.ssh.Close()
 	if s.stopFeed != nil {
 		s.stopFeed()
 	}
