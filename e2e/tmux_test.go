@@ -103,6 +103,14 @@ func needTmux(t *testing.T) {
 // pinned so the screen does not depend on the machine.
 func startTerm(t *testing.T, w, h int, env []string, args ...string) *term {
 	t.Helper()
+	return startProgram(t, w, h, env, binary, args...)
+}
+
+// startProgram runs prog with args in a w×h terminal of its own private
+// tmux server, with env added to the environment: tasking itself
+// (startTerm), or a client that reaches it, such as ssh.
+func startProgram(t *testing.T, w, h int, env []string, prog string, args ...string) *term {
+	t.Helper()
 	needTmux(t)
 	tm := &term{t: t, sock: fmt.Sprintf("tasking-e2e-%d-%d", os.Getpid(), time.Now().UnixNano())}
 	var cmd strings.Builder
@@ -110,7 +118,7 @@ func startTerm(t *testing.T, w, h int, env []string, args ...string) *term {
 	for _, e := range env {
 		cmd.WriteString(" " + strconv.Quote(e))
 	}
-	cmd.WriteString(" " + strconv.Quote(binary))
+	cmd.WriteString(" " + strconv.Quote(prog))
 	for _, a := range args {
 		cmd.WriteString(" " + strconv.Quote(a))
 	}
@@ -189,7 +197,8 @@ func (tm *term) startMeeting() {
 	tm.keys("y")
 }
 
-// pid is the process in the pane (the command was exec'd, so it is tasking).
+// pid is the process in the pane (the command was exec'd, so it is the
+// program itself: tasking for startTerm).
 func (tm *term) pid() int {
 	n, err := strconv.Atoi(strings.TrimSpace(tm.tmux("display-message", "-p", "-t", "main", "#{pane_pid}")))
 	if err != nil {
@@ -198,20 +207,61 @@ func (tm *term) pid() int {
 	return n
 }
 
-// exited waits for the program to end and returns its exit status.
+// exited waits for the program to end and returns its exit status (128+N
+// if signal N ended it).
+//
+// tmux 3.3 now and then marks a pane dead but never collects its process
+// (it stays a zombie and pane_dead_status stays empty); the status is then
+// read from the kernel, so an empty status is never taken for 0.
 func (tm *term) exited() int {
 	tm.t.Helper()
 	deadline := time.Now().Add(10 * time.Second)
 	for time.Now().Before(deadline) {
-		out := strings.TrimSpace(tm.tmux("display-message", "-p", "-t", "main", "#{pane_dead} #{pane_dead_status}"))
-		if dead, status, _ := strings.Cut(out, " "); dead == "1" {
-			n, _ := strconv.Atoi(status)
-			return n
+		out := strings.TrimSpace(tm.tmux("display-message", "-p", "-t", "main", "#{pane_dead}|#{pane_dead_status}|#{pane_dead_signal}|#{pane_pid}"))
+		f := strings.Split(out, "|")
+		if len(f) == 4 && f[0] == "1" {
+			if n, err := strconv.Atoi(f[1]); err == nil {
+				return n
+			}
+			if n, err := strconv.Atoi(f[2]); err == nil {
+				return 128 + n
+			}
+			if pid, err := strconv.Atoi(f[3]); err == nil {
+				if n, ok := zombieStatus(pid); ok {
+					return n
+				}
+			}
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
-	tm.t.Fatalf("tasking did not exit; screen:\n%s", tm.screen())
+	tm.t.Fatalf("the program did not exit (or its exit status could not be read); screen:\n%s", tm.screen())
 	return -1
+}
+
+// zombieStatus is the exit status of process pid if it has ended and is
+// waiting to be collected: /proc/PID/stat's exit_code (field 52, Linux
+// 3.5 and later), in the form waitpid reports.
+func zombieStatus(pid int) (int, bool) {
+	b, err := os.ReadFile("/proc/" + strconv.Itoa(pid) + "/stat")
+	if err != nil {
+		return 0, false
+	}
+	i := strings.LastIndexByte(string(b), ')') // the command name may hold spaces
+	if i < 0 {
+		return 0, false
+	}
+	f := strings.Fields(string(b[i+1:])) // f[0] is field 3, the state
+	if len(f) < 50 || f[0] != "Z" {
+		return 0, false
+	}
+	ws, err := strconv.Atoi(f[49])
+	if err != nil {
+		return 0, false
+	}
+	if sig := ws & 0x7f; sig != 0 {
+		return 128 + sig, true
+	}
+	return (ws >> 8) & 0xff, true
 }
 
 // run runs the binary to completion and returns stdout, stderr, exit code.
