@@ -34,9 +34,18 @@ func (s *Server) publicKey(ctx ssh.Context, key ssh.PublicKey) bool {
 // the person's keys were refused: it shows their fingerprints and whom to
 // ask, asks nothing, and always fails. Authentication is by public key only.
 func (s *Server) refuseUnknown(ctx ssh.Context, challenge gossh.KeyboardInteractiveChallenge) bool {
+	// ssh tries keyboard-interactive up to three times: the explanation is
+	// given once.
+	if told, _ := ctx.Value(toldKey{}).(bool); told {
+		return false
+	}
+	ctx.SetValue(toldKey{}, true)
 	_, _ = challenge("", unknownKeyMessage(ctx), nil, nil)
 	return false
 }
+
+// toldKey marks a connection already told why its keys were refused.
+type toldKey struct{}
 
 func unknownKeyMessage(ctx ssh.Context) string {
 	seen, _ := ctx.Value(offeredKey{}).([]string)

@@ -11,6 +11,7 @@ import (
 	"charm.land/ssh"
 	"charm.land/wish/v2"
 	"github.com/ccsp/tasking/store"
+	gossh "golang.org/x/crypto/ssh"
 )
 
 // Server serves one record over SSH.
@@ -141,9 +142,16 @@ func (s *Server) arrive(_ ssh.Context, conn net.Conn) net.Conn {
 	return conn
 }
 
-// failed counts a connection that did not authenticate.
+// failed counts a connection that tried keys and was refused. One that
+// never got as far as authenticating (a port probe, a health check, a
+// dropped network) is logged but not held against its address.
 func (s *Server) failed(conn net.Conn, err error) {
-	s.fails.failed(conn.RemoteAddr())
+	var auth *gossh.ServerAuthError
+	if errors.As(err, &auth) && len(auth.Errors) > 0 {
+		s.fails.failed(conn.RemoteAddr())
+		s.log.Info("connection refused: no known key", "addr", conn.RemoteAddr().String())
+		return
+	}
 	s.log.Info("connection failed", "addr", conn.RemoteAddr().String(), "why", err)
 }
 

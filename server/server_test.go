@@ -177,3 +177,20 @@ func waitFor(t *testing.T, ok func() bool) {
 		time.Sleep(10 * time.Millisecond)
 	}
 }
+
+// A connection that never tries a key (a port probe, a health check) is
+// not held against its address.
+func TestProbesAreNotFailures(t *testing.T) {
+	ts := startServer(t, Config{FailuresPerMinute: 2}, echoRunner(nil))
+	for i := 0; i < 5; i++ {
+		c, err := net.Dial("tcp", ts.addr)
+		if err != nil {
+			t.Fatal(err)
+		}
+		c.Close()
+	}
+	time.Sleep(100 * time.Millisecond) // let the server see them go
+	if out, _, code := ts.exec("Helen Marsh", "actions", ""); code != 0 || out == "" {
+		t.Errorf("after port probes a member's key was refused: exit %d", code)
+	}
+}

@@ -411,10 +411,11 @@ func (a *App) headerLine() string {
 	// only when there is room beside the heading.
 	if a.actor.Name != "" && (a.w >= wideWidth || a.screen != screenMeeting) {
 		you := "you: " + a.actor.Name
-		if a.home != nil && a.actor.AgencyID != 0 {
-			you += " · " + a.home.Agencies.Label(a.actor.AgencyID)
+		// Beside who else is here, your own agency and role give way first.
+		if a.home != nil && a.actor.AgencyID != 0 && (a.connected == nil || a.w >= wideWidth) {
+			you += " · " + a.home.Agencies.Label(a.actor.AgencyID) + " · " + string(a.actor.Role)
 		}
-		right = append(right, s.HeaderRight.Render(you+" · "+string(a.actor.Role)))
+		right = append(right, s.HeaderRight.Render(you))
 	}
 	switch {
 	case a.saving > 0:

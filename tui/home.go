@@ -164,7 +164,7 @@ func (a *App) nextMeetingLines() []string {
 			" "+s.Green.Render("● under way")+" "+s.Bold.Render(m.When()),
 			" "+m.Kind.Title()+" · "+m.Place,
 			fmt.Sprintf(" %d items · %d matters arising", hm.AgendaItems, hm.MattersArising),
-			" "+s.Key.Render("m")+"  resume the meeting")
+			" "+s.Key.Render("m")+"  "+a.openMeetingWords())
 	case hm.Next != nil:
 		m := hm.Next
 		lines = append(lines,
@@ -295,4 +295,13 @@ func (homePart) hints(a *App) string {
 	km := a.keys
 	return a.hintsOf(keyHint("meeting", km.Home.Meeting), keyHint("my actions", km.MyActions), keyHint("minutes", km.Home.Minutes),
 		keyHint("filter", km.Home.Filter), keyHint("help", km.Global.Help))
+}
+
+// openMeetingWords is what m does with the meeting under way: the chair
+// resumes it; everyone else follows it.
+func (a *App) openMeetingWords() string {
+	if a.runsMeeting() {
+		return "resume the meeting"
+	}
+	return "follow the meeting"
 }

@@ -446,11 +446,17 @@ func (a *App) meetingHints() string {
 	if !a.runsMeeting() {
 		// A member following the meeting: how to look around or come back
 		// first, then what they may do on the item.
+		// Only what a member may do is offered: moving the meeting on,
+		// recording and assigning are the chair's.
 		follow := keyHint("look around", m.Follow)
 		if mt.lookingAround {
 			follow = keyHint("follow the chair", m.Follow)
 		}
-		return a.hintsOf(follow) + a.styles.KeyDesc.Render(" · ") + a.itemHints()
+		hs := []hint{follow, keyHint("next/prev", m.Next, m.Prev)}
+		if k := mt.entry().kind; k == model.ItemMatters || k == model.ItemHotspot {
+			hs = append(hs, keyHint("your agency's action: status", m.Status))
+		}
+		return a.hintsOf(append(hs, keyHint("minutes", m.Minutes), help)...)
 	}
 	return a.itemHints()
 }

@@ -57,7 +57,7 @@ func (a *App) presenceLine() string {
 // shared screen changing under you is explained ("Gary Fletcher: A-12
 // progress note"). Your own saves say so themselves.
 func (a *App) noteOthersChange(c store.Change) {
-	if c.By == "" || c.By == a.actor.String() || c.Missed || c.Ref == "" {
+	if c.By == "" || c.By == a.actor.String() || c.Missed || c.Ref == "" || quietChange[c.Op] {
 		return
 	}
 	if a.flash != "" && a.flashErr {
@@ -65,6 +65,10 @@ func (a *App) noteOthersChange(c store.Change) {
 	}
 	a.flash, a.flashErr = fmt.Sprintf("%s: %s %s", model.CleanLine(c.By), c.Ref, changeWords(c.Op)), false
 }
+
+// quietChange are others' changes the screen shows by itself: the chair
+// moving on to the next item moves everyone following.
+var quietChange = map[string]bool{"meeting.item": true}
 
 // changeWords puts an audit op ("action.note") as a few words.
 func changeWords(op string) string {

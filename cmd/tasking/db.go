@@ -181,8 +181,8 @@ func servedElsewhere(cmd *cobra.Command, e *store.ServedError) error {
 	if cmd.HasParent() {
 		line = "ssh -p " + port + " " + host + " " + strings.Join(commandLine(cmd, "--db", "--as"), " ")
 	}
-	return fmt.Errorf("%s is served by tasking serve on %s since %s: use `%s`",
-		e.Path, e.Owner.Listen, e.Owner.Started.Local().Format("15:04 on 2 Jan"), line)
+	return fmt.Errorf("%s is served by tasking serve on %s since %s (pid %d): use `%s`",
+		e.Path, e.Owner.Listen, e.Owner.Started.Local().Format("15:04 on 2 Jan"), e.Owner.PID, line)
 }
 
 // run wraps a command's work so its errors are explained the same way.

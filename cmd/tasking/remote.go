@@ -38,7 +38,12 @@ func runRemote(ctx context.Context, rec store.Record, x server.Exec) int {
 	root.SetErr(x.Stderr)
 	root.PersistentPreRunE = a.remoteAllowed
 	err := fang.Execute(ctx, root,
-		fang.WithErrorHandler(printError),
+		fang.WithErrorHandler(func(w io.Writer, st fang.Styles, err error) {
+			printError(w, st, err)
+			if extraWords(err) {
+				fmt.Fprintln(w, "tasking: over SSH, ssh joins the words and the server splits them again: quote text twice, e.g. --note \"'Letters sent'\"")
+			}
+		}),
 		fang.WithVersion(buildVersion()),
 		// fang's man page goes to the process's stdout: the server's.
 		fang.WithoutManpage(),
@@ -148,3 +153,10 @@ func (a *app) readInput(cmd *cobra.Command, what, path string) ([]byte, error) {
 // maxInput bounds what a command reads from standard input (a member list,
 // a statement): far more than any real one.
 const maxInput = 16 << 20
+
+// extraWords: the command line had more words than the command takes, which
+// over SSH is nearly always text quoted once (ssh drops the quotes).
+func extraWords(err error) bool {
+	msg := err.Error()
+	return strings.Contains(msg, "arg(s), received")
+}
