@@ -65,7 +65,7 @@ func (s *Server) handle(sess ssh.Session) {
 		return
 	}
 	defer s.hub.leave(id)
-	s.log.Info("session start", "member", m.Name, "agency", m.AgencyID, "addr", st.addr, "kind", kind, "command", strings.Join(args, " "))
+	s.log.Info("session start", "member", m.Name, "role", m.Role, "addr", st.addr, "kind", kind, "command", strings.Join(args, " "))
 
 	code, why := 0, "ended"
 	defer func() {
