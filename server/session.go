@@ -170,14 +170,14 @@ func (s *Server) guard(ctx context.Context, sess ssh.Session, w *watch, p *tea.P
 			p.Quit()
 			return
 		case now := <-t.C:
-			if d := w.stalledFor(now); d > s.cfg.StallTimeout {
-				s.log.Warn("session dropped: its terminal stopped reading", "addr", sess.RemoteAddr().String(), "for", d.Round(time.Second))
+			switch w.verdict(now, s.cfg.IdleTimeout, s.cfg.StallTimeout) {
+			case stalled:
+				s.log.Warn("session dropped: its terminal stopped reading", "addr", sess.RemoteAddr().String(), "for", w.stalledFor(now).Round(time.Second))
 				ended <- "terminal stopped reading"
 				_ = sess.Close() // unblocks the stuck write
 				p.Kill()
 				return
-			}
-			if w.idleFor(now) > s.cfg.IdleTimeout {
+			case idle:
 				ended <- "idle"
 				p.Quit()
 				return

@@ -59,3 +59,23 @@ func (wt *watch) stalledFor(now time.Time) time.Duration {
 	}
 	return now.Sub(time.Unix(0, start))
 }
+
+// What a session's watch says about it.
+const (
+	lively  = ""
+	idle    = "idle"
+	stalled = "stalled"
+)
+
+// verdict is whether the session should end: its terminal has had a write
+// stuck for longer than stall (dropped, whatever the person did last), or
+// nobody has typed for longer than idleAfter.
+func (wt *watch) verdict(now time.Time, idleAfter, stall time.Duration) string {
+	switch {
+	case wt.stalledFor(now) > stall:
+		return stalled
+	case wt.idleFor(now) > idleAfter:
+		return idle
+	}
+	return lively
+}
