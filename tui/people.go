@@ -139,6 +139,11 @@ func (a *App) peopleKey(msg tea.KeyPressMsg) tea.Cmd {
 		a.flash, a.flashErr = "only the chair or an admin changes members, agencies and the partnership's details", true
 		return nil
 	}
+	if pp.idx == nil {
+		// Not read yet: a form now would offer no agencies to choose from.
+		a.flash, a.flashErr = "still reading the members and agencies…", false
+		return nil
+	}
 	switch pp.tab {
 	case tabMembers:
 		switch {

@@ -21,7 +21,7 @@ func TestPeopleScreen(t *testing.T) {
 			ss := startSession(t, s, chairOf(t, s), sz.w, sz.h)
 			ss.waitFor("Hotspots by risk")
 			ss.keys("P")
-			ss.waitFor("People and agencies", "Helen Marsh", "chair")
+			ss.waitFor("People and agencies", "Tom Okafor") // the list has been read
 			ss.keys("a")
 			ss.waitFor("Add a member")
 			ss.typeText("PC Ann Lee")
@@ -126,6 +126,8 @@ func TestPeopleScreenManagesSSHKeys(t *testing.T) {
 	ss.typeText(line)
 	ss.keys("enter")
 	ss.waitFor("added for Priya Shah: they can now connect")
+	// The list is read again: her row counts the key.
+	ss.waitFor(strings.TrimRight(columns(136, []int{26, 22, 12, 5}, "Priya Shah", "Community Safety", "viewer", "1", "Community Safety Analyst"), " "))
 	ms, _ := s.Members()
 	priya, _ := model.FindMember(ms, "Priya Shah")
 	if len(priya.SSHKeys) != 1 {
