@@ -34,6 +34,16 @@ var once struct {
 // Path is the decade database, built on first use (about 20 s).
 func Path(tb testing.TB) string {
 	tb.Helper()
+	p, err := Build()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return p
+}
+
+// Build is Path for a program (bench/serveload): the decade's path,
+// building it first if it is not there yet.
+func Build() (string, error) {
 	once.Do(func() {
 		if p := os.Getenv("TASKING_BENCH_DB"); p != "" {
 			once.path = p
@@ -63,10 +73,7 @@ func Path(tb testing.TB) string {
 		}
 		once.err = err
 	})
-	if once.err != nil {
-		tb.Fatal(once.err)
-	}
-	return once.path
+	return once.path, once.err
 }
 
 // OpenReadOnly opens the decade for reading, as the reading commands do.
