@@ -121,6 +121,7 @@ func TestTwoMembersSeeEachOthersChanges(t *testing.T) {
 	chair.see("Start")
 	chair.press("y")
 	chair.see("Confidentiality statement")
+	gary.see("under way", "follow the meeting")
 	gary.press("m")
 	gary.see("following the chair", "Attendance")
 	chair.press("]")

@@ -38,6 +38,9 @@ type Store struct {
 	path string
 	now  func() time.Time
 	feed feed
+	// homes shares home's reading among the sessions asking after the
+	// same commit (home_cache.go).
+	homes homes
 
 	// fileSchema is set when the file's schema is newer than ours (never
 	// once Open has returned: such a file is refused).

@@ -268,40 +268,48 @@ func (s *Store) MeetingRecord(id model.ID) (rec model.MeetingRecord, err error) 
 func (s *Store) Home() (h model.HomeSummary, err error) {
 	today := s.Today()
 	err = s.view(func(tx *bolt.Tx) error {
+		h, err = s.homes.read(tx, today, homeIn)
+		return err
+	})
+	return h, err
+}
+
+// homeIn reads home as of tx: through the indexes, what the screen shows.
+func homeIn(tx *bolt.Tx, today model.Date) (h model.HomeSummary, err error) {
+	{ // a block, so the reads keep their shape
 		in := model.HomeInput{Today: today}
 		if in.Partnership, err = readPartnership(tx); err != nil {
-			return err
+			return h, err
 		}
 		if in.Open, in.Next, in.LastClosed, err = currentMeetings(tx); err != nil {
-			return err
+			return h, err
 		}
 		if in.Agencies, err = all[model.Agency](tx, bAgencies); err != nil {
-			return err
+			return h, err
 		}
 		if in.Hotspots, err = openHotspots(tx); err != nil {
-			return err
+			return h, err
 		}
 		if in.Actions, err = openActions(tx, 0); err != nil {
-			return err
+			return h, err
 		}
 		ags := agencyIDs(in.Agencies)
 		if since := model.SinceLastMeeting(in.LastClosed); !since.IsZero() {
 			done, err := finishedSince(tx, ags, since)
 			if err != nil {
-				return err
+				return h, err
 			}
 			in.Actions = append(in.Actions, done...)
 		}
 		if in.Open != nil {
 			if in.Updates, err = updatesInMeeting(tx, in.Open.ID); err != nil {
-				return err
+				return h, err
 			}
 		}
 		in.Completions = completionDays(tx, ags, model.CompletionsFrom(today))
 		h = model.Summarise(in)
-		return nil
-	})
-	return h, err
+		return h, nil
+	}
 }
 
 // Counts is how many records of each kind there are (for `check` and tests).

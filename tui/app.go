@@ -69,6 +69,9 @@ type App struct {
 	// empty when the app runs on its own), kept current by PresenceMsg.
 	connected func() []Present
 	present   []Present
+	// settling: a served session is letting others' changes gather before
+	// it reads its screen again (changes.go).
+	settling bool
 	// remember records who chose themselves (Config.Remember).
 	remember func(model.Member) error
 	preview  *preview
@@ -148,6 +151,8 @@ func (a *App) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case PresenceMsg:
 		a.present = msg
 		return a, nil
+	case settledMsg:
+		return a, a.settled()
 	case actionMsg:
 		return a, a.actionRead(msg)
 	case feedClosedMsg:

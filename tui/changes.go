@@ -1,6 +1,8 @@
 package tui
 
 import (
+	"time"
+
 	tea "charm.land/bubbletea/v2"
 	"github.com/ccsp/tasking/model"
 	"github.com/ccsp/tasking/store"
@@ -33,7 +35,38 @@ func (a *App) changed(c store.Change) tea.Cmd {
 			return cmd
 		}
 	}
+	if a.connected != nil && c.By != a.actor.String() {
+		return a.settleThenLoad()
+	}
 	return p.load(a)
+}
+
+// othersSettle is how long a served session lets other people's changes
+// gather before it reads its screen again. With thirty people saving, a
+// screen then reads a few times a second, not once per save each; the
+// footer names each change the moment it arrives (noteOthersChange), and
+// this person's own saves are read at once.
+const othersSettle = 100 * time.Millisecond
+
+// settledMsg: the settle time is over; read the screen on show.
+type settledMsg struct{}
+
+func (a *App) settleThenLoad() tea.Cmd {
+	if a.settling {
+		return nil // already waiting: this change will be read with the others
+	}
+	a.settling = true
+	return tea.Tick(othersSettle, func(time.Time) tea.Msg { return settledMsg{} })
+}
+
+// settled reads the screen on show, once, for every change that arrived
+// while settling.
+func (a *App) settled() tea.Cmd {
+	a.settling = false
+	if p, ok := parts[a.screen]; ok {
+		return p.load(a)
+	}
+	return nil
 }
 
 // wholesale: the partnership was set up or loaded whole, or this session
