@@ -110,7 +110,7 @@ func TestServeMeetingOverSSH(t *testing.T) {
 		t.Fatalf("ssh … action update %s: exit %d: stdout %q stderr %q", ref, code, out, errOut)
 	}
 	// The chair sees it land, named, without pressing anything.
-	chair.waitFor("Gary Fletcher: " + ref + " update")
+	chair.waitFor("Gary Fletcher: " + ref + " updated")
 	// And the note is stored in his name.
 	out, errOut, code = srv.ssh(t, jas, "action", "show", ref, "--format", "json")
 	if code != 0 || !strings.Contains(out, `"text": "Letters sent"`) || !strings.Contains(out, `"by": "Gary Fletcher`) {

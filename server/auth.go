@@ -20,6 +20,9 @@ func (s *Server) publicKey(ctx ssh.Context, key ssh.PublicKey) bool {
 		return true
 	}
 	fp := gossh.FingerprintSHA256(key) + " (" + keyType(key) + ")"
+	if m, ok := s.keys.retiredHolder(key); ok {
+		fp += fmt.Sprintf(", the key of %s, who retired from the group on %s", m.Name, m.RetiredOn)
+	}
 	seen, _ := ctx.Value(offeredKey{}).([]string)
 	for _, f := range seen {
 		if f == fp {
@@ -51,7 +54,7 @@ func unknownKeyMessage(ctx ssh.Context) string {
 	seen, _ := ctx.Value(offeredKey{}).([]string)
 	if len(seen) == 0 {
 		return "tasking: your ssh client offered no key. Make one (ssh-keygen -t ed25519) and ask the chair to add " +
-			"the .pub file to your name: tasking member key add 'YOUR NAME' id_ed25519.pub"
+			"the .pub file to your name (the people screen: P, then K)"
 	}
 	word := "key is"
 	if len(seen) > 1 {
@@ -59,7 +62,7 @@ func unknownKeyMessage(ctx ssh.Context) string {
 	}
 	return fmt.Sprintf("tasking: your %s not on the partnership's list: %s.\n"+
 		"Ask the chair to add it to your name: send them your public key (the .pub file, e.g. ~/.ssh/id_ed25519.pub); "+
-		"they run: tasking member key add 'YOUR NAME' id_ed25519.pub", word, strings.Join(seen, ", "))
+		"they add it on the people screen (P, then K) or with member key add 'YOUR NAME' - < id_ed25519.pub", word, strings.Join(seen, ", "))
 }
 
 func keyType(k gossh.PublicKey) string {

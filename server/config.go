@@ -15,7 +15,8 @@ type Config struct {
 	HostKeyPath string
 	// MaxSessions caps sessions of every kind. Default 100.
 	MaxSessions int
-	// IdleTimeout closes a session nobody has typed in for this long. Default 30 minutes.
+	// IdleTimeout closes a session nobody has typed in for this long.
+	// Default 2 hours: longer than a meeting a rep may follow without a key.
 	IdleTimeout time.Duration
 	// HandshakeTimeout bounds the time to authenticate. Default 20 seconds.
 	HandshakeTimeout time.Duration
@@ -23,7 +24,8 @@ type Config struct {
 	// output for this long. Default 30 seconds.
 	StallTimeout time.Duration
 	// FailuresPerMinute is how many failed connections one address may make
-	// a minute before it is turned away unheard. Default 10.
+	// a minute before it is turned away unheard. Default 30 (an office
+	// behind one address shares it).
 	FailuresPerMinute int
 	// PublicHost is the host name people type to reach the server, for the
 	// ssh commands the app suggests. Default: the host of Listen.
@@ -43,7 +45,7 @@ func (c Config) withDefaults() Config {
 		c.MaxSessions = 100
 	}
 	if c.IdleTimeout == 0 {
-		c.IdleTimeout = 30 * time.Minute
+		c.IdleTimeout = 2 * time.Hour
 	}
 	if c.HandshakeTimeout == 0 {
 		c.HandshakeTimeout = 20 * time.Second
@@ -52,7 +54,7 @@ func (c Config) withDefaults() Config {
 		c.StallTimeout = 30 * time.Second
 	}
 	if c.FailuresPerMinute == 0 {
-		c.FailuresPerMinute = 10
+		c.FailuresPerMinute = 30
 	}
 	return c
 }

@@ -25,7 +25,9 @@ type seat struct {
 	addr    string
 	since   time.Time
 	program *tea.Program // the app or wall; nil for a command
-	closing func()       // ends the session (drops the connection)
+	// stop ends an app or wall with a reason said to the person (nil for
+	// a command, which is left to finish).
+	stop func(reason string)
 }
 
 // hub keeps the open sessions: it caps them, tells every app who is
@@ -54,10 +56,10 @@ func (h *hub) join(s *seat) (int, bool) {
 }
 
 // attach gives a seat its program, once it has one, and tells everyone.
-func (h *hub) attach(id int, p *tea.Program) {
+func (h *hub) attach(id int, p *tea.Program, stop func(reason string)) {
 	h.mu.Lock()
 	if s, ok := h.seats[id]; ok {
-		s.program = p
+		s.program, s.stop = p, stop
 	}
 	h.mu.Unlock()
 	h.tellPresence()
@@ -116,20 +118,21 @@ func (h *hub) broadcast(msg tea.Msg) {
 	}
 }
 
-// drop ends the sessions keep refuses (a member retired, a key removed).
-func (h *hub) drop(keep func(*seat) bool) []model.Member {
+// drop ends the apps and walls keep refuses (a member retired, a key
+// removed), saying why.
+func (h *hub) drop(keep func(*seat) bool, reason string) []model.Member {
 	h.mu.Lock()
 	var gone []model.Member
-	var closers []func()
+	var stops []func(string)
 	for _, s := range h.seats {
-		if !keep(s) && s.closing != nil {
+		if !keep(s) && s.stop != nil {
 			gone = append(gone, s.member)
-			closers = append(closers, s.closing)
+			stops = append(stops, s.stop)
 		}
 	}
 	h.mu.Unlock()
-	for _, c := range closers {
-		c()
+	for _, stop := range stops {
+		stop(reason)
 	}
 	return gone
 }

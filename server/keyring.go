@@ -16,9 +16,10 @@ import (
 type keyring struct {
 	rec store.Record
 
-	mu    sync.Mutex
-	stale bool
-	byFP  map[string]model.Member
+	mu      sync.Mutex
+	stale   bool
+	byFP    map[string]model.Member
+	retired map[string]model.Member // keys of members who have retired: they open nothing
 }
 
 func newKeyring(rec store.Record) *keyring { return &keyring{rec: rec, stale: true} }
@@ -61,13 +62,17 @@ func (k *keyring) rebuild() error {
 	}
 	// The map is model.MemberForKey's answer for every key at once (only
 	// active members hold keys that work).
-	by := map[string]model.Member{}
-	for _, m := range model.ActiveMembers(members) {
+	by, retired := map[string]model.Member{}, map[string]model.Member{}
+	for _, m := range members {
 		for _, fp := range model.KeyFingerprints(m) {
-			by[fp] = m
+			if m.Retired {
+				retired[fp] = m
+			} else {
+				by[fp] = m
+			}
 		}
 	}
-	k.byFP, k.stale = by, false
+	k.byFP, k.retired, k.stale = by, retired, false
 	return nil
 }
 
@@ -95,4 +100,13 @@ func CheckMemberKeys(rec store.Record) (problems []string, withKeys int, err err
 		}
 	}
 	return problems, withKeys, nil
+}
+
+// retiredHolder is the retired member whose key this was, if any: so the
+// refusal can say why, rather than call the key unknown.
+func (k *keyring) retiredHolder(key gossh.PublicKey) (model.Member, bool) {
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	m, ok := k.retired[gossh.FingerprintSHA256(key)]
+	return m, ok
 }

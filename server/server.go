@@ -169,7 +169,7 @@ func (s *Server) watchChanges() {
 			gone := s.hub.drop(func(st *seat) bool {
 				m, ok := s.keys.byFingerprint(st.key)
 				return ok && m.ID == st.member.ID
-			})
+			}, reasonWithdrawn)
 			for _, m := range gone {
 				s.log.Info("session closed: key no longer on the list", "member", m.Name)
 			}

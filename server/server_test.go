@@ -71,12 +71,20 @@ func TestARetiredMembersKeyStopsWorking(t *testing.T) {
 	if _, _, code := ts.exec("Gary Fletcher", "actions", ""); code != 0 {
 		t.Fatal("Gary could not run a command before retiring")
 	}
+	open := ts.openApp("Gary Fletcher", 100, 30)
+	open.see("Hotspots by risk")
 	if _, err := ts.st.RetireMember(chair, gary.ID); err != nil {
 		t.Fatal(err)
 	}
-	if c, err := ts.dial(ts.keys["Gary Fletcher"], nil); err == nil {
+	// His open app ends, saying why, and his terminal is given back.
+	open.see("your access was withdrawn")
+	var told string
+	if c, err := ts.dial(ts.keys["Gary Fletcher"], &told); err == nil {
 		c.Close()
 		t.Fatal("a retired member's key still opens a session")
+	}
+	if !strings.Contains(told, "the key of Gary Fletcher, who retired from the group") {
+		t.Errorf("a retired member's key should be refused as his, saying he retired: %q", told)
 	}
 }
 
@@ -111,7 +119,7 @@ func TestTheSessionLimitIsSaid(t *testing.T) {
 	}
 	waitFor(t, func() bool { return ts.srv.hub.count() == 1 })
 	_, errOut, code := ts.exec("Gary Fletcher", "actions", "")
-	if code != 1 || !strings.Contains(errOut, "already has 1 sessions open") {
+	if code != 1 || !strings.Contains(errOut, "the server is full (1 sessions open") {
 		t.Errorf("past the limit: exit %d, %q", code, errOut)
 	}
 	close(release)
@@ -192,5 +200,20 @@ func TestProbesAreNotFailures(t *testing.T) {
 	time.Sleep(100 * time.Millisecond) // let the server see them go
 	if out, _, code := ts.exec("Helen Marsh", "actions", ""); code != 0 || out == "" {
 		t.Errorf("after port probes a member's key was refused: exit %d", code)
+	}
+}
+
+// The command line is split as a shell would, strictly: an apostrophe
+// quoted for both shells arrives intact, and a quote left open is refused
+// rather than guessed at.
+func TestTheCommandLineIsSplitStrictly(t *testing.T) {
+	ts := startServer(t, Config{}, echoRunner(nil))
+	out, _, code := ts.exec("Gary Fletcher", `update --note 'It'\''s booked' A-10`, "")
+	if code != 0 || out != "Gary Fletcher ran update --note It's booked A-10\n" {
+		t.Errorf("an apostrophe quoted for the server: exit %d, %q", code, out)
+	}
+	_, errOut, code := ts.exec("Gary Fletcher", `update --note It's booked A-10`, "")
+	if code != 2 || !strings.Contains(errOut, "a quote in the command is not closed") {
+		t.Errorf("an unclosed quote: exit %d, %q", code, errOut)
 	}
 }

@@ -14,6 +14,7 @@ import (
 	"github.com/ccsp/tasking/store"
 	"github.com/ccsp/tasking/tui"
 	"github.com/charmbracelet/colorprofile"
+	"github.com/google/shlex"
 	gossh "golang.org/x/crypto/ssh"
 )
 
@@ -47,7 +48,14 @@ func (s *Server) handle(sess ssh.Session) {
 		_ = sess.Exit(1)
 		return
 	}
-	args := sess.Command()
+	// The command line as sent, split into words strictly: a quote left
+	// open is refused rather than guessed at (ssh hands over one string).
+	args, err := shlex.Split(sess.RawCommand())
+	if err != nil {
+		fmt.Fprintf(sess.Stderr(), "tasking: a quote in the command is not closed (%v). ssh drops one level of quotes: put the whole command in double quotes and text in single quotes, e.g. %s \"action update A-12 --note 'Letters sent'\"\n", err, s.cfg.sshCommand())
+		_ = sess.Exit(2)
+		return
+	}
 	kind := kindCommand
 	switch {
 	case len(args) == 0:
@@ -55,12 +63,11 @@ func (s *Server) handle(sess ssh.Session) {
 	case len(args) == 1 && args[0] == "wall":
 		kind = kindWall
 	}
-	st := &seat{member: m, key: gossh.FingerprintSHA256(key), kind: kind, addr: sess.RemoteAddr().String(), since: start,
-		closing: func() { _ = sess.Close() }}
+	st := &seat{member: m, key: gossh.FingerprintSHA256(key), kind: kind, addr: sess.RemoteAddr().String(), since: start}
 	id, ok := s.hub.join(st)
 	if !ok {
 		s.log.Warn("session refused: full", "member", m.Name, "addr", st.addr, "max", s.cfg.MaxSessions)
-		fmt.Fprintf(sess.Stderr(), "tasking: the server already has %d sessions open, as many as it takes: try again in a few minutes\n", s.cfg.MaxSessions)
+		fmt.Fprintf(sess.Stderr(), "tasking: the server is full (%d sessions open, as many as it takes): try again in a few minutes\n", s.cfg.MaxSessions)
 		_ = sess.Exit(1)
 		return
 	}
@@ -84,9 +91,9 @@ func (s *Server) handle(sess ssh.Session) {
 		app := tui.New(tui.Config{Store: s.rec, Actor: model.ActorFor(m), Now: s.rec.Now,
 			Remote: s.cfg.sshCommand(), Connected: s.hub.present})
 		defer app.Close() // finishes the session's queued writes
-		code, why = s.runProgram(sess, id, app)
+		code, why = s.runProgram(sess, id, app, kind)
 	case kindWall:
-		code, why = s.runProgram(sess, id, tui.NewWall(s.rec, s.rec.Now))
+		code, why = s.runProgram(sess, id, tui.NewWall(s.rec, s.rec.Now), kind)
 	default:
 		code = s.run(sess.Context(), s.rec, Exec{Args: args, Stdin: sess, Stdout: sess, Stderr: sess.Stderr(),
 			Environ: sess.Environ(), Member: m, SSH: s.cfg.sshCommand()})
@@ -96,10 +103,10 @@ func (s *Server) handle(sess ssh.Session) {
 // runProgram runs a Bubble Tea program on the session's terminal until it
 // ends, the person stops typing for the idle timeout, the terminal stops
 // reading, or the server stops.
-func (s *Server) runProgram(sess ssh.Session, id int, m tea.Model) (code int, why string) {
+func (s *Server) runProgram(sess ssh.Session, id int, m tea.Model, kind string) (code int, why string) {
 	pty, windows, ok := sess.Pty()
 	if !ok {
-		fmt.Fprintf(sess.Stderr(), "tasking: the app needs a terminal: connect with %s\n", strings.Replace(s.cfg.sshCommand(), "ssh ", "ssh -t ", 1))
+		fmt.Fprintf(sess.Stderr(), "tasking: this needs a terminal: connect with %s\n", s.again(kind))
 		return 1, "no terminal"
 	}
 	w := newWatch(sess, sess, time.Now())
@@ -110,6 +117,10 @@ func (s *Server) runProgram(sess ssh.Session, id int, m tea.Model) (code int, wh
 	defer cancel()
 	p := tea.NewProgram(m,
 		tea.WithContext(ctx),
+		// The process's signals are the server's: a SIGTERM stops the
+		// server, which tells each session itself (guard), rather than
+		// every program quitting on its own with nothing said.
+		tea.WithoutSignalHandler(),
 		tea.WithInput(w), tea.WithOutput(w),
 		tea.WithEnvironment(env), tea.WithColorProfile(colorprofile.Env(env)),
 		tea.WithWindowSize(pty.Window.Width, pty.Window.Height),
@@ -120,7 +131,15 @@ func (s *Server) runProgram(sess ssh.Session, id int, m tea.Model) (code int, wh
 			}
 			return msg
 		}))
-	s.hub.attach(id, p)
+	ended := make(chan string, 1)
+	end := func(reason string) {
+		select {
+		case ended <- reason:
+		default: // already ending
+		}
+		p.Quit()
+	}
+	s.hub.attach(id, p, end)
 	go func() {
 		for {
 			select {
@@ -131,8 +150,7 @@ func (s *Server) runProgram(sess ssh.Session, id int, m tea.Model) (code int, wh
 			}
 		}
 	}()
-	ended := make(chan string, 1)
-	go s.guard(ctx, sess, w, p, ended)
+	go s.guard(ctx, sess, w, p, end, kind)
 	_, err := p.Run()
 	p.Kill()
 	cancel()
@@ -142,11 +160,13 @@ func (s *Server) runProgram(sess ssh.Session, id int, m tea.Model) (code int, wh
 		why = "ended"
 	}
 	switch why {
-	case "idle":
+	case reasonIdle:
 		fmt.Fprintf(sess, "\r\ntasking: closed after %s without a key press; connect again with %s\r\n",
-			s.cfg.IdleTimeout, strings.Replace(s.cfg.sshCommand(), "ssh ", "ssh -t ", 1))
-	case "server stopping":
+			s.cfg.IdleTimeout, s.again(kind))
+	case reasonStopping:
 		fmt.Fprint(sess, "\r\ntasking: the server is stopping; your saved work is safe\r\n")
+	case reasonWithdrawn:
+		fmt.Fprint(sess, "\r\ntasking: your access was withdrawn (you have retired from the group, or your key was taken away); ask the chair\r\n")
 	}
 	if err != nil && why == "ended" && ctx.Err() == nil {
 		s.log.Warn("program ended with an error", "error", err)
@@ -155,9 +175,31 @@ func (s *Server) runProgram(sess ssh.Session, id int, m tea.Model) (code int, wh
 	return 0, why
 }
 
-// guard ends a program whose person has gone quiet for the idle timeout,
-// or whose terminal has stopped reading for the stall timeout.
-func (s *Server) guard(ctx context.Context, sess ssh.Session, w *watch, p *tea.Program, ended chan<- string) {
+// Why a program ended, when the server ended it.
+const (
+	reasonIdle      = "idle"
+	reasonStopping  = "server stopping"
+	reasonStalled   = "terminal stopped reading"
+	reasonWithdrawn = "access withdrawn"
+)
+
+// again is the command that opens this kind of session again.
+func (s *Server) again(kind string) string {
+	line := strings.Replace(s.cfg.sshCommand(), "ssh ", "ssh -t ", 1)
+	if kind == kindWall {
+		line += " wall"
+	}
+	return line
+}
+
+// guard ends a program whose person has gone quiet for the idle timeout
+// (not the wall: nobody types on a projector), or whose terminal has
+// stopped reading for the stall timeout, or when the server stops.
+func (s *Server) guard(ctx context.Context, sess ssh.Session, w *watch, p *tea.Program, end func(string), kind string) {
+	idleAfter := s.cfg.IdleTimeout
+	if kind == kindWall {
+		idleAfter = 1<<63 - 1
+	}
 	every := min(time.Second, s.cfg.IdleTimeout/4, s.cfg.StallTimeout/4)
 	t := time.NewTicker(every)
 	defer t.Stop()
@@ -166,20 +208,18 @@ func (s *Server) guard(ctx context.Context, sess ssh.Session, w *watch, p *tea.P
 		case <-ctx.Done():
 			return
 		case <-s.stopping:
-			ended <- "server stopping"
-			p.Quit()
+			end(reasonStopping)
 			return
 		case now := <-t.C:
-			switch w.verdict(now, s.cfg.IdleTimeout, s.cfg.StallTimeout) {
+			switch w.verdict(now, idleAfter, s.cfg.StallTimeout) {
 			case stalled:
 				s.log.Warn("session dropped: its terminal stopped reading", "addr", sess.RemoteAddr().String(), "for", w.stalledFor(now).Round(time.Second))
-				ended <- "terminal stopped reading"
+				end(reasonStalled)
 				_ = sess.Close() // unblocks the stuck write
 				p.Kill()
 				return
 			case idle:
-				ended <- "idle"
-				p.Quit()
+				end(reasonIdle)
 				return
 			}
 		}

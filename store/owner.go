@@ -95,3 +95,16 @@ func (o Owner) SSHAddress() (host, port string) {
 	}
 	return host, port
 }
+
+// ServedBy says whether `tasking serve` holds the file at path, as Open
+// would: a *ServedError naming it, or nil. For commands that read the file
+// by other means first (check's page check in a child process).
+func ServedBy(path string) error {
+	if abs, err := filepath.Abs(path); err == nil {
+		path = abs
+	}
+	if o := readOwner(path); o != nil && o.Listen != "" && o.PID != os.Getpid() {
+		return &ServedError{Path: path, Owner: *o}
+	}
+	return nil
+}

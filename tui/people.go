@@ -381,6 +381,9 @@ func (peoplePart) affected(a *App, c store.Change) bool {
 }
 func (peoplePart) hints(a *App) string {
 	p, g := a.keys.People, a.keys.Global
+	if !a.manager() {
+		return a.hintsOf(keyHint("members/agencies/partnership", g.Tab), keyHint("back", g.Back))
+	}
 	if a.people != nil && a.people.tab == tabMembers {
 		return a.hintsOf(keyHint("members/agencies/partnership", g.Tab), keyHint("add", p.Add), keyHint("edit", p.Edit),
 			keyHint("retire", p.Retire), keyHint("ssh key +/-", p.AddKey, p.RemoveKey), keyHint("back", g.Back))

@@ -47,7 +47,12 @@ func (a *App) removeKeyForm(m model.Member) {
 	}
 	choices := make([]string, len(keys))
 	for i, k := range keys {
-		choices[i] = fmt.Sprintf("%d. %s", i+1, k.Describe())
+		// The comment first: it is what tells a person's keys apart.
+		label := k.Kind()
+		if k.Comment != "" {
+			label = k.Comment + " (" + label + ")"
+		}
+		choices[i] = fmt.Sprintf("%d. %s %s", i+1, label, k.Fingerprint)
 	}
 	actor, st, id := a.actor, a.st, m.ID
 	f := newForm("Take an SSH key from "+m.Name, formContext{}, func(f *form) tea.Cmd {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/ccsp/tasking/minutes"
 	"github.com/ccsp/tasking/model"
 	"github.com/ccsp/tasking/store"
 )
@@ -70,8 +71,20 @@ func (a *App) noteOthersChange(c store.Change) {
 // moving on to the next item moves everyone following.
 var quietChange = map[string]bool{"meeting.item": true}
 
+// opWords say the commonest changes as people would.
+var opWords = map[string]string{
+	"action.assign": "assigned", "action.assign_general": "assigned", "action.note": "progress note",
+	"action.status": "status changed", "action.due": "due date moved", "action.update": "updated",
+	"action.accepted": "update accepted", "action.reviewed": "reviewed", "hotspot.add": "added",
+	"hotspot.risk": "risk changed", "hotspot.status": "status changed", "hotspot.close": "closed",
+	"decision.record": "resolution recorded", "note.add": "note added",
+}
+
 // changeWords puts an audit op ("action.note") as a few words.
 func changeWords(op string) string {
+	if w, ok := opWords[op]; ok {
+		return w
+	}
 	_, verb, ok := strings.Cut(op, ".")
 	if !ok {
 		verb = op
@@ -81,23 +94,24 @@ func changeWords(op string) string {
 
 // remoteExportBox is what export offers in an SSH session: the minutes are
 // never written to the server's disk, so the box gives the command that
-// fetches them onto the person's own computer, one per format.
-func remoteExportBox(ssh, ref string, public bool) *infoBox {
+// fetches them onto the person's own computer, one per format, named as a
+// save here would name them.
+func remoteExportBox(ssh string, m model.Meeting, public bool) *infoBox {
+	ref := model.MeetingRef(m.ID)
 	flag, kind := "", "restricted (Part 2 included)"
 	if public {
 		flag, kind = " --public", "public (Part 1 only)"
-	}
-	name := strings.ToLower(ref)
-	if public {
-		name += "-public"
 	}
 	lines := []string{
 		"You are connected to the server, so the minutes are not saved there:",
 		"run one of these on your own computer (in a terminal, not in here).",
 		"",
 	}
-	for _, f := range []string{"html", "md", "txt", "json"} {
-		lines = append(lines, fmt.Sprintf("%s minutes %s --format %s%s > %s.%s", ssh, ref, f, flag, name, f))
+	for _, f := range []minutes.Format{"html", "md", "txt", "json"} {
+		lines = append(lines, fmt.Sprintf("%s minutes %s --format %s%s > %s", ssh, ref, f, flag, minutes.FileNameFor(m, f, public)))
+	}
+	if !public {
+		lines = append(lines, "", "These hold Part 2: keep the file private (chmod 600).")
 	}
 	return &infoBox{title: "Export the " + kind + " minutes of " + ref, lines: lines}
 }

@@ -113,7 +113,7 @@ func (a *App) previewKey(msg tea.KeyPressMsg) tea.Cmd {
 			return nil
 		}
 		if a.remote != "" {
-			a.push(remoteExportBox(a.remote, model.MeetingRef(p.meeting.ID), p.public))
+			a.push(remoteExportBox(a.remote, p.meeting, p.public))
 			return nil
 		}
 		a.saveMinutesForm()

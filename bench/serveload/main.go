@@ -668,7 +668,7 @@ type app struct {
 	arrivals []arrival
 }
 
-var footerRE = regexp.MustCompile(`✓ (.+?): (A-\d+) update\b`)
+var footerRE = regexp.MustCompile(`✓ (.+?): (A-\d+) (?:updated|progress note)\b`)
 
 func openApp(c *ssh.Client, names map[string]int) (*app, error) {
 	s, err := c.NewSession()

@@ -35,6 +35,9 @@ func newCheckCmd(a *app) *cobra.Command {
 			if err != nil {
 				return err
 			}
+			if err := store.ServedBy(path); err != nil {
+				return err
+			}
 			out := cmd.OutOrStdout()
 			n, err := checkPagesInChild(cmd.Context(), path, out)
 			if err != nil {

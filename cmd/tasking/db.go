@@ -174,15 +174,16 @@ func (a *app) explain(cmd *cobra.Command, err error) error {
 }
 
 // servedElsewhere says, in one line, which server holds the file, since
-// when, and the exact ssh command that does what was asked through it.
+// when, and what to do instead: the ssh command that does the same thing,
+// or, for what only runs beside the file, to stop the server first.
 func servedElsewhere(cmd *cobra.Command, e *store.ServedError) error {
 	host, port := e.Owner.SSHAddress()
-	line := "ssh -t -p " + port + " " + host
-	if cmd.HasParent() {
-		line = "ssh -p " + port + " " + host + " " + strings.Join(commandLine(cmd, "--db", "--as"), " ")
+	head := fmt.Sprintf("%s is served by tasking serve on %s since %s (pid %d)",
+		e.Path, e.Owner.Listen, e.Owner.Started.Local().Format("15:04 on 2 Jan"), e.Owner.PID)
+	if top := topCommand(cmd); localOnly[top] != "" {
+		return fmt.Errorf("%s: `tasking %s` %s, so stop the server first (ctrl+c where it runs, or kill %d)", head, top, localOnly[top], e.Owner.PID)
 	}
-	return fmt.Errorf("%s is served by tasking serve on %s since %s (pid %d): use `%s`",
-		e.Path, e.Owner.Listen, e.Owner.Started.Local().Format("15:04 on 2 Jan"), e.Owner.PID, line)
+	return fmt.Errorf("%s: use `%s`", head, sshSuggestion(cmd, host, port))
 }
 
 // run wraps a command's work so its errors are explained the same way.

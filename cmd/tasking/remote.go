@@ -41,7 +41,7 @@ func runRemote(ctx context.Context, rec store.Record, x server.Exec) int {
 		fang.WithErrorHandler(func(w io.Writer, st fang.Styles, err error) {
 			printError(w, st, err)
 			if extraWords(err) {
-				fmt.Fprintln(w, "tasking: over SSH, ssh joins the words and the server splits them again: quote text twice, e.g. --note \"'Letters sent'\"")
+				fmt.Fprintf(w, "tasking: over SSH, ssh joins the words and the server splits them again: put the whole command in double quotes and text in single quotes, e.g. %s \"action update A-12 --note 'Letters sent'\"\n", a.remote.ssh)
 			}
 		}),
 		fang.WithVersion(buildVersion()),
@@ -74,12 +74,8 @@ var localOnly = map[string]string{
 // files on the server's disk (output comes to the person's terminal and
 // input from their standard input instead).
 func (a *app) remoteAllowed(cmd *cobra.Command, _ []string) error {
-	top := cmd
-	for top.HasParent() && top.Parent().HasParent() {
-		top = top.Parent()
-	}
-	if why, ok := localOnly[top.Name()]; ok && top.HasParent() {
-		return fmt.Errorf("`%s` %s, so it runs on the server's machine, not over SSH", top.Name(), why)
+	if top := topCommand(cmd); localOnly[top] != "" {
+		return fmt.Errorf("`%s` %s, so it runs on the server's machine, not over SSH", top, localOnly[top])
 	}
 	flags := cmd.Flags()
 	if flags.Changed("db") {
@@ -88,41 +84,110 @@ func (a *app) remoteAllowed(cmd *cobra.Command, _ []string) error {
 	if flags.Changed("as") {
 		return usagef("--as: over SSH you act as %s, the member your key belongs to", a.remote.actor.Name)
 	}
+	if flags.Changed("by-agency") {
+		return usagef("--by-agency writes a folder of files, which over SSH would be on the server: run it on the server's machine, or export every action here: %s export actions --format csv > actions.csv", a.remote.ssh)
+	}
 	if f := flags.Lookup("output"); f != nil && f.Changed && f.Value.String() != "-" {
-		if flags.Changed("by-agency") {
-			return usagef("--by-agency writes a folder on the server: export one agency at a time with --agency and redirect it, e.g. %s %s > police.csv", a.remote.ssh, strings.Join(commandLine(cmd, "-o", "--output", "--by-agency"), " "))
-		}
-		return usagef("-o: over SSH the output comes to your terminal: leave -o out and redirect it, e.g. %s %s > %s",
-			a.remote.ssh, strings.Join(commandLine(cmd, "-o", "--output"), " "), f.Value.String())
+		return usagef("-o: over SSH the output comes to your terminal, not a file on the server: %s", sshLine(cmd, a.remote.ssh))
 	}
 	for _, name := range []string{"statement-file", "agencies"} {
 		if f := flags.Lookup(name); f != nil && f.Changed && f.Value.String() != "-" {
-			return usagef("--%s: over SSH tasking cannot read files on the server: give --%s - and send the file on standard input (… < %s)", name, name, f.Value.String())
+			return usagef("--%s: over SSH tasking cannot read files on the server: send it on standard input: %s", name, sshLine(cmd, a.remote.ssh))
 		}
 	}
 	return nil
 }
 
-// commandLine is the command as typed (after the binary), without the
-// flags named in drop: for suggesting a corrected line.
-func commandLine(cmd *cobra.Command, drop ...string) []string {
-	out := strings.Fields(cmd.CommandPath())[1:]
+// topCommand is the first word of the command ("member" for member key
+// add); "" for the root.
+func topCommand(cmd *cobra.Command) string {
+	top := cmd
+	for top.HasParent() && top.Parent().HasParent() {
+		top = top.Parent()
+	}
+	if !top.HasParent() {
+		return ""
+	}
+	return top.Name()
+}
+
+// sshSuggestion is the ssh command line that does over SSH what cmd was
+// asked to do here: files named on the command line come on standard
+// input and output goes to a redirect (the server reads and writes none of
+// this machine's files), and the command is quoted for both shells (this
+// one, and the server's splitting into words).
+func sshSuggestion(cmd *cobra.Command, host, port string) string {
+	if !cmd.HasParent() {
+		return "ssh -t -p " + port + " " + host
+	}
+	return sshLine(cmd, "ssh -p "+port+" "+host)
+}
+
+// sshLine is cmd as a command line after ssh (the "ssh -p PORT HOST" in
+// front): see sshSuggestion.
+func sshLine(cmd *cobra.Command, ssh string) string {
+	words := strings.Fields(cmd.CommandPath())[1:]
+	var in, out string
 	cmd.Flags().Visit(func(f *pflag.Flag) {
-		for _, d := range drop {
-			if "--"+f.Name == d || (f.Shorthand != "" && "-"+f.Shorthand == d) {
+		v := f.Value.String()
+		switch f.Name {
+		case "db", "as":
+			return
+		case "output":
+			if v == "-" || cmd.Flags().Lookup("format").Value.String() == "xlsx" {
+				words = append(words, "-o", "-")
+			}
+			if v != "-" {
+				out = v
+			}
+			return
+		case "statement-file", "agencies":
+			if v != "-" {
+				words, in = append(words, "--"+f.Name, "-"), v
 				return
 			}
 		}
 		if f.Value.Type() == "bool" {
-			out = append(out, "--"+f.Name)
+			words = append(words, "--"+f.Name)
 			return
 		}
-		out = append(out, "--"+f.Name, shellQuote(f.Value.String()))
+		words = append(words, "--"+f.Name, v)
 	})
-	for _, arg := range cmd.Flags().Args() {
-		out = append(out, shellQuote(arg))
+	args := cmd.Flags().Args()
+	// The file arguments: member import FILE, member key add NAME FILE.
+	switch cmd.CommandPath() {
+	case "tasking member import":
+		if len(args) == 1 && args[0] != "-" {
+			args, in = []string{"-"}, args[0]
+		}
+	case "tasking member key add":
+		if len(args) == 2 && args[1] != "-" {
+			args, in = []string{args[0], "-"}, args[1]
+		}
 	}
-	return out
+	words = append(words, args...)
+	remote := make([]string, len(words))
+	for i, w := range words {
+		remote[i] = shellQuote(w)
+	}
+	line := ssh + " " + forThisShell(strings.Join(remote, " "))
+	if in != "" {
+		line += " < " + shellQuote(in)
+	}
+	if out != "" {
+		line += " > " + shellQuote(out)
+	}
+	return line
+}
+
+// forThisShell wraps the remote command in double quotes when it holds
+// quotes of its own, so this machine's shell hands them to ssh intact.
+func forThisShell(remote string) string {
+	if !strings.ContainsAny(remote, `'"\$`+"`") {
+		return remote
+	}
+	r := strings.NewReplacer(`\`, `\\`, `"`, `\"`, `$`, `\$`, "`", "\\`")
+	return `"` + r.Replace(remote) + `"`
 }
 
 // shellQuote quotes s for a POSIX shell when it needs it.

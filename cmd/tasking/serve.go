@@ -69,8 +69,8 @@ func newServeCmd(a *app) *cobra.Command {
 	f.StringVar(&cfg.HostKeyPath, "host-key", "", "the server's SSH host key, made on first start (default: the database's path + .host-key)")
 	f.StringVar(&cfg.PublicHost, "public-host", "", "the name people type to reach this machine, for the ssh commands the app suggests")
 	f.IntVar(&cfg.MaxSessions, "max-sessions", 100, "the most sessions open at once")
-	f.DurationVar(&cfg.IdleTimeout, "idle-timeout", 30*time.Minute, "close a session nobody has typed in for this long")
-	f.IntVar(&cfg.FailuresPerMinute, "failures-per-minute", 10, "failed connections one address may make a minute before it is turned away")
+	f.DurationVar(&cfg.IdleTimeout, "idle-timeout", 2*time.Hour, "close an app nobody has typed in for this long (a meeting followed without a key is shorter; the wall is never closed)")
+	f.IntVar(&cfg.FailuresPerMinute, "failures-per-minute", 30, "refused keys one address may offer a minute before it is turned away (an office behind one address shares it)")
 	f.BoolVar(&checkOnly, "check-config", false, "check the settings, the host key and members' keys, then stop")
 	return cmd
 }
@@ -113,13 +113,15 @@ func (a *app) serve(cmd *cobra.Command, path string, cfg server.Config) error {
 	fmt.Fprintf(out, "tasking serve: %s on %s\n", path, l.Addr())
 	fmt.Fprintf(out, "host key %s%s: %s\n", cfg.HostKeyPath, made, srv.Fingerprint())
 	if n, err := membersWithKeys(s); err == nil {
-		fmt.Fprintf(out, "%d members have keys (add one: tasking member key add NAME KEYFILE)\n", n)
+		fmt.Fprintf(out, "%d members have keys (the chair adds one on the people screen, P then K, or: %s \"member key add 'NAME' -\" < KEYFILE)\n", n, srv.SSHCommand())
 	}
 	fmt.Fprintf(out, "the app: ssh -t %s · a command: %s actions --mine · the room's screen: ssh -t %s wall\n",
 		trimSSH(srv.SSHCommand()), srv.SSHCommand(), trimSSH(srv.SSHCommand()))
 	fmt.Fprintln(out, "ctrl+c stops the server")
 
-	ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt, syscall.SIGTERM)
+	// Closing the terminal serve runs in (SIGHUP) stops it as cleanly as
+	// ctrl+c or SIGTERM.
+	ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
 	defer stop()
 	done := make(chan error, 1)
 	go func() {

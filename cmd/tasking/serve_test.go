@@ -284,7 +284,7 @@ func TestEveryCommandIsTheSameOverSSH(t *testing.T) {
 	// ssh drops one level of quotes: text quoted once arrives as words, and
 	// the refusal says how to quote it (the one place SSH output differs).
 	r := p.overSSHLine(t, gary, "action update A-10 --note Letters sent", "")
-	if r.code != 2 || !strings.Contains(r.stderr, "quote text twice") {
+	if r.code != 2 || !strings.Contains(r.stderr, "put the whole command in double quotes and text in single quotes") {
 		t.Errorf("text quoted once over SSH: exit %d, %q; want the quoting explained", r.code, r.stderr)
 	}
 
@@ -293,7 +293,8 @@ func TestEveryCommandIsTheSameOverSSH(t *testing.T) {
 		args []string
 		want string
 	}{
-		{[]string{"minutes", "latest", "-o", "m.md"}, "redirect it, e.g. ssh"},
+		{[]string{"minutes", "latest", "-o", "m.md"}, "minutes latest > m.md"},
+		{[]string{"export", "actions", "--format", "xlsx", "-o", "a.xlsx"}, "export actions --format xlsx -o - > a.xlsx"},
 		{[]string{"member", "import", "members.csv"}, "send the file on standard input"},
 		{[]string{"member", "key", "add", "Gary Fletcher", "id.pub"}, "on standard input"},
 		{[]string{"--db", "/etc/passwd", "actions"}, "the server chooses the database"},
@@ -322,6 +323,44 @@ func TestEveryCommandIsTheSameOverSSH(t *testing.T) {
 		}
 	}
 	walk(newRoot())
+}
+
+// The command a refusal suggests is one that works when pasted: quoted for
+// both shells, files on standard input, output redirected.
+func TestSSHSuggestions(t *testing.T) {
+	tests := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"actions", "--agency", "police"}, "ssh -p 23234 h actions --agency police"},
+		{[]string{"--as", "Gary", "action", "update", "A-10", "--note", "Letters sent"}, `ssh -p 23234 h "action update --note 'Letters sent' A-10"`},
+		{[]string{"action", "update", "A-10", "--note", "It's booked"}, `ssh -p 23234 h "action update --note 'It'\\''s booked' A-10"`},
+		{[]string{"member", "key", "add", "Tom Okafor", "/tmp/new.pub"}, `ssh -p 23234 h "member key add 'Tom Okafor' -" < /tmp/new.pub`},
+		{[]string{"member", "import", "members.csv", "--dry-run"}, "ssh -p 23234 h member import --dry-run - < members.csv"},
+		{[]string{"minutes", "latest", "--format", "html", "-o", "m.html"}, "ssh -p 23234 h minutes --format html latest > m.html"},
+		{[]string{"export", "actions", "--format", "xlsx", "-o", "a.xlsx"}, "ssh -p 23234 h export actions --format xlsx -o - > a.xlsx"},
+		{[]string{"partnership", "set", "--statement-file", "st.txt"}, "ssh -p 23234 h partnership set --statement-file - < st.txt"},
+	}
+	for _, tt := range tests {
+		root := newRoot()
+		c, rest, err := root.Find(tt.args)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := c.ParseFlags(rest); err != nil {
+			t.Fatal(err)
+		}
+		if got := sshSuggestion(c, "h", "23234"); got != tt.want {
+			t.Errorf("%v:\n got %s\nwant %s", tt.args, got, tt.want)
+		}
+	}
+	// What only runs beside the file says to stop the server instead.
+	root := newRoot()
+	c, _, _ := root.Find([]string{"check"})
+	err := servedElsewhere(c, &store.ServedError{Path: "/x/t.db", Owner: store.Owner{PID: 42, Listen: "127.0.0.1:23234"}})
+	if err == nil || !strings.Contains(err.Error(), "stop the server first") || strings.Contains(err.Error(), "ssh") {
+		t.Errorf("check while served: %v", err)
+	}
 }
 
 // commandOf is the command path in args ("member key add").
