@@ -100,6 +100,9 @@ func (s *Server) handle(sess ssh.Session) {
 	}
 }
 
+// sessionFPS is how often a session's screen may be drawn.
+const sessionFPS = 20
+
 // runProgram runs a Bubble Tea program on the session's terminal until it
 // ends, the person stops typing for the idle timeout, the terminal stops
 // reading, or the server stops.
@@ -121,6 +124,10 @@ func (s *Server) runProgram(sess ssh.Session, id int, m tea.Model, kind string) 
 		// server, which tells each session itself (guard), rather than
 		// every program quitting on its own with nothing said.
 		tea.WithoutSignalHandler(),
+		// A screen over the network is drawn at most 20 times a second:
+		// with many people saving at once, 50 ms between frames is not
+		// seen, and each frame is a diff of the whole screen.
+		tea.WithFPS(sessionFPS),
 		tea.WithInput(w), tea.WithOutput(w),
 		tea.WithEnvironment(env), tea.WithColorProfile(colorprofile.Env(env)),
 		tea.WithWindowSize(pty.Window.Width, pty.Window.Height),

@@ -49,9 +49,13 @@ type App struct {
 	flash    string
 	flashErr bool
 
-	gen  int // load generation: stale loads are dropped
-	home *model.HomeSummary
-	hf   homeFocus
+	gen       int // load generation: stale loads are dropped
+	home      *model.HomeSummary
+	hf        homeFocus
+	homeDrawn struct {
+		key homeDrawKey
+		s   string
+	}
 
 	// frame is the last screen drawn, published for tests that watch the
 	// program from another goroutine (teatest) without racing it.
@@ -67,8 +71,13 @@ type App struct {
 	remote string
 	// connected and present: who has the app open on the server (nil and
 	// empty when the app runs on its own), kept current by PresenceMsg.
-	connected func() []Present
-	present   []Present
+	connected   func() []Present
+	present     []Present
+	presentGen  int // counts PresenceMsgs, for the header's cache
+	headerDrawn struct {
+		key headerKey
+		s   string
+	}
 	// settling: a served session is letting others' changes gather before
 	// it reads its screen again (changes.go).
 	settling bool
@@ -150,6 +159,7 @@ func (a *App) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, tea.Batch(a.changed(store.Change(msg)), waitForChange(a.feed))
 	case PresenceMsg:
 		a.present = msg
+		a.presentGen++
 		return a, nil
 	case settledMsg:
 		return a, a.settled()
@@ -395,8 +405,36 @@ func fitBlock(s string, w, h int) string {
 }
 
 // headerLine: the partnership and where you are on the left; who you are
-// and whether your last change is saved on the right.
+// and whether your last change is saved on the right. Drawn again only
+// when something in it changes: under tasking serve the screen is redrawn
+// for every change anyone saves.
 func (a *App) headerLine() string {
+	k := headerKey{w: a.w, screen: a.screen, saving: a.saving, savedAt: a.savedAt, presentGen: a.presentGen,
+		follow: a.followNote(), dark: a.styles.isDark}
+	if a.mt != nil && a.mt.view != nil {
+		k.heading = a.mt.view.heading
+	}
+	if a.home != nil {
+		k.name, k.agencyLabel = a.home.Partnership.Name, a.home.Agencies.Label(a.actor.AgencyID)
+	}
+	if a.headerDrawn.s != "" && a.headerDrawn.key == k {
+		return a.headerDrawn.s
+	}
+	out := a.drawHeader()
+	a.headerDrawn.key, a.headerDrawn.s = k, out
+	return out
+}
+
+// headerKey is everything the header is drawn from.
+type headerKey struct {
+	w, saving, presentGen              int
+	screen                             screen
+	savedAt                            time.Time
+	follow, heading, name, agencyLabel string
+	dark                               bool
+}
+
+func (a *App) drawHeader() string {
 	s := a.styles
 	left := " " + s.Title.Render("tasking")
 	switch {

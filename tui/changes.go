@@ -56,7 +56,10 @@ func (a *App) settleThenLoad() tea.Cmd {
 		return nil // already waiting: this change will be read with the others
 	}
 	a.settling = true
-	return tea.Tick(othersSettle, func(time.Time) tea.Msg { return settledMsg{} })
+	// Every fires on the clock's tenths of a second, so every session
+	// settling reads at the same moment, after the same commit: the
+	// store then reads home once for all of them.
+	return tea.Every(othersSettle, func(time.Time) tea.Msg { return settledMsg{} })
 }
 
 // settled reads the screen on show, once, for every change that arrived

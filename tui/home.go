@@ -7,6 +7,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
+	"github.com/ccsp/tasking/model"
 	"github.com/ccsp/tasking/store"
 )
 
@@ -272,8 +273,34 @@ func (a *App) yourOverdue() string {
 type homePart struct{}
 
 func (homePart) keyPress(a *App, msg tea.KeyPressMsg) tea.Cmd { return a.homeKey(msg) }
-func (homePart) view(a *App, w, h int) string                 { return a.homeView(w, h) }
-func (homePart) load(a *App) tea.Cmd                          { return a.loadHome() }
+func (homePart) view(a *App, w, h int) string {
+	if a.hf.filter.typing {
+		return a.homeView(w, h) // the filter's cursor blinks: drawn each time
+	}
+	k := homeDrawKey{home: a.home, w: w, h: h, pane: a.hf.pane, sel: a.hf.sel, off: a.hf.off,
+		query: a.hf.filter.query(), day: a.clock.YearDay(), dark: a.styles.isDark}
+	if a.homeDrawn.s != "" && a.homeDrawn.key == k {
+		return a.homeDrawn.s
+	}
+	out := a.homeView(w, h)
+	a.homeDrawn.key, a.homeDrawn.s = k, out
+	return out
+}
+
+// homeDrawKey is everything home's body is drawn from. Under tasking serve
+// a screen is drawn again for every change anyone saves (the footer names
+// it); home's panes are drawn once per reading, size and selection, and
+// reused in between.
+type homeDrawKey struct {
+	home       *model.HomeSummary
+	w, h, pane int
+	sel, off   [2]int
+	query      string
+	day        int
+	dark       bool
+}
+
+func (homePart) load(a *App) tea.Cmd { return a.loadHome() }
 
 // affected: home counts actions (every agency's), open hotspots, the
 // meetings under way, planned and last closed and the open one's agenda,
