@@ -95,6 +95,7 @@ var (
 	per      = flag.Int("actions", 3, "actions each member updates in turn")
 	quiet    = flag.Duration("quiet", time.Second, "after the last update, watch the apps until none has drawn anything for this long (at most 30 s)")
 	withApps = flag.Bool("apps", true, "open the app in each member's session (-apps=false: the commands alone, to see what the apps cost)")
+	every    = flag.Duration("every", 0, "each member waits this long between updates (0: as fast as the server answers); 1s is 30 updates a second from 30 members, a very busy meeting")
 	keep     = flag.Bool("keep", false, "keep the work folder (the database copy, keys, the server's log)")
 )
 
@@ -624,7 +625,14 @@ func choose(cli func(...string) ([]byte, error)) (members []*member, chair strin
 // write makes the member's updates, one after another, each an exec session
 // on the member's connection.
 func (m *member) write(c *ssh.Client, i int) {
+	next := time.Now()
 	for j := range *updates {
+		if *every > 0 {
+			// Paced from a schedule, not from the last reply: a slow reply
+			// does not slow the member down.
+			time.Sleep(time.Until(next))
+			next = next.Add(*every)
+		}
 		n := i**updates + j + 1
 		ref := m.refs[j%len(m.refs)]
 		cm := commit{n: n, ref: ref, sent: time.Now()}
