@@ -210,7 +210,7 @@ func TestEachSessionHasItsOwnColours(t *testing.T) {
 func TestTheWallFollowsTheChairAndKeepsPart2Private(t *testing.T) {
 	ts := startServer(t, Config{}, echoRunner(nil))
 	wall := ts.openCommand("Helen Marsh", "wall", 120, 36)
-	wall.see("The next meeting is on", "q to leave")
+	wall.see("The next meeting is on", "q leaves")
 	chair := actorOf(ts.names["Helen Marsh"])
 	m, err := ts.st.StartMeeting(chair, today)
 	if err != nil {

@@ -105,7 +105,11 @@ func (a *App) attendancePane(w int) itemPane {
 	if m.ConfidentialityRead {
 		head = append(head, " "+s.Green.Render("✓ Confidentiality statement read at "+m.ConfidentialityReadAt.Local().Format("15:04")))
 	} else {
-		head = append(head, " "+s.Warning.Render("Confidentiality statement — read it aloud, then press c:"))
+		say := "Confidentiality statement — read it aloud, then press c:"
+		if !a.runsMeeting() {
+			say = "Confidentiality statement — the chair reads it aloud:"
+		}
+		head = append(head, " "+s.Warning.Render(say))
 		head = append(head, a.para(v.rec.Partnership.ConfidentialityStatement, w, s.Muted.Render)...)
 	}
 	head = append(head, "", fmt.Sprintf(" %d present · %d apologies · %d absent · %d not marked · %d guests",

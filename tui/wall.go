@@ -3,6 +3,7 @@ package tui
 import (
 	"fmt"
 	"image/color"
+	"slices"
 	"strings"
 	"time"
 
@@ -106,11 +107,6 @@ var (
 	wallBase              = lipgloss.NewStyle().Foreground(wallInk).Background(wallPaper)
 	wallTitle             = lipgloss.NewStyle().Bold(true).Foreground(wallPaper).Background(wallInk)
 	wallBold              = wallBase.Bold(true)
-	wallRisk              = map[model.Risk]lipgloss.Style{
-		model.RiskHigh:   wallBase.Bold(true).Foreground(lipgloss.Color("#ff5555")),
-		model.RiskMedium: wallBase.Bold(true).Foreground(lipgloss.Color("#ffd75f")),
-		model.RiskLow:    wallBase.Bold(true).Foreground(lipgloss.Color("#87ff87")),
-	}
 )
 
 func (wl *Wall) View() tea.View {
@@ -147,8 +143,10 @@ func (wl *Wall) View() tea.View {
 	if len(p.actions) > 0 {
 		emit("", wallBase)
 		emit("Actions", wallBold)
+		// The agency column grows with the screen: a projector is wide.
+		agencyW := min(max(w/6, 14), 32)
 		for _, a := range p.actions {
-			emit(fmt.Sprintf("%-6s %-14s %-11s %-12s %s", a[0], cut(a[1], 14), a[3], a[4], a[2]), wallBase)
+			emit(fmt.Sprintf("%-7s %-*s %-7s %-12s %s", a[0], agencyW, cut(a[1], agencyW), a[3], a[4], a[2]), wallBase)
 		}
 	}
 	if len(p.next) > 0 {
@@ -186,7 +184,7 @@ func buildWallPage(st WallStore) wallPage {
 		return wallPage{err: err}
 	}
 	if !open {
-		page := wallPage{big: bigText("No meeting"), title: model.CleanLine(p.Name), footer: "tasking wall · q to leave"}
+		page := wallPage{big: bigText("No meeting"), title: model.CleanLine(p.Name), footer: "tasking wall · q leaves"}
 		if d, err := st.NextMeetingDate(); err == nil && !d.IsZero() {
 			page.lines = []string{"The next meeting is on " + d.Long() + "."}
 		}
@@ -207,7 +205,7 @@ func wallPageFor(rec model.MeetingRecord) wallPage {
 	idx := rec.Index()
 	hotspots, agencies := idx.Hotspots, idx.Agencies
 	rules := model.PublicRules(m, hotspots)
-	page := wallPage{footer: fmt.Sprintf("%s · %s · tasking wall · q to leave", model.CleanLine(rec.Partnership.Name), m.Date.Long())}
+	page := wallPage{footer: fmt.Sprintf("%s · %s · q leaves", model.CleanLine(rec.Partnership.Name), m.Date.Long())}
 	it, ok := m.CurrentItem()
 	if !ok {
 		page.big = bigText("Agenda")
@@ -225,11 +223,16 @@ func wallPageFor(rec model.MeetingRecord) wallPage {
 			h := hotspots[it.HotspotID]
 			page.lines = append(page.lines, strings.Join(nonEmpty(model.CleanLine(h.Location), model.CleanLine(h.Ward)), " · "))
 			page.lines = append(page.lines, fmt.Sprintf("Risk %s · %s · SARA: %s", strings.ToUpper(h.Risk.String()), h.Status, h.SARA))
+			var open []model.Action
 			for _, a := range rec.Actions {
-				if a.HotspotID != h.ID || a.Status.IsClosed() || !rules.Action(a) {
-					continue
+				if a.HotspotID == h.ID && !a.Status.IsClosed() && rules.Action(a) {
+					open = append(open, a)
 				}
-				page.actions = append(page.actions, []string{a.Ref(), agencies.Label(a.AgencyID), model.CleanLine(a.Text), a.Due.Short(), string(a.Status)})
+			}
+			// Soonest due first: what the room should look at.
+			slices.SortStableFunc(open, func(x, y model.Action) int { return x.Due.Compare(y.Due) })
+			for _, a := range open {
+				page.actions = append(page.actions, []string{a.Ref(), agencies.Label(a.AgencyID), model.CleanLine(a.Text), a.Due.Short(), a.Status.Label()})
 			}
 		}
 	}
