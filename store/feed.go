@@ -25,6 +25,9 @@ type Change struct {
 	// Version is the changed action's or hotspot's version after the
 	// change: a screen already showing it (its own save) has nothing to do.
 	Version int
+	// Tx is the commit the change is in: a reader that has seen it can ask
+	// for a reading at least as new (HomeSince).
+	Tx uint64
 	// Missed: the subscriber fell behind and notices before this one were
 	// dropped, so anything may have changed: re-read everything shown.
 	Missed bool

@@ -1,51 +1,64 @@
 package store
 
 import (
-	"fmt"
 	"sync"
 
 	"github.com/ccsp/tasking/model"
 	bolt "go.etcd.io/bbolt"
-	"golang.org/x/sync/singleflight"
 )
 
-// homes shares one reading of home among everyone who asks for the same
-// committed state on the same day. Under `tasking serve` every open app
-// reads home again after each change anyone saves: thirty sessions then
-// cost one read, not thirty, and those asking while it is being read wait
-// for it rather than start their own. The summary is read-only to its
-// users (screens only draw it), so one copy serves them all.
+// homes shares readings of home among everyone who asks. Under `tasking
+// serve` every open app reads home again after the changes anyone saves:
+// a reading already made, or being made, for a commit at least as new as
+// the newest change the asker has been told of (and on the same day) is
+// the answer it would read itself, so thirty sessions cost one read, not
+// thirty. The summary is read-only to its users (screens only draw it).
 type homes struct {
-	group singleflight.Group
-
-	mu   sync.Mutex
-	key  string
-	last model.HomeSummary
+	mu       sync.Mutex
+	last     *homeReading // the newest reading made
+	inFlight *homeReading // one being made, others may wait for it
 }
 
-// read is home as of tx on today: the shared answer when it is for the
-// same commit and day, else read (once) with load.
-func (c *homes) read(tx *bolt.Tx, today model.Date, load func(*bolt.Tx, model.Date) (model.HomeSummary, error)) (model.HomeSummary, error) {
+type homeReading struct {
+	tx    uint64
+	today model.Date
+	sum   model.HomeSummary
+	err   error
+	done  chan struct{}
+}
+
+// read is home as of tx, or a reading as new as minTx (0: as of tx).
+func (c *homes) read(tx *bolt.Tx, today model.Date, minTx uint64, load func(*bolt.Tx, model.Date) (model.HomeSummary, error)) (model.HomeSummary, error) {
 	// A read transaction's ID is the last commit it sees.
-	key := fmt.Sprintf("%d/%s", tx.ID(), today)
+	now := uint64(tx.ID())
+	if minTx == 0 || minTx > now {
+		minTx = now
+	}
+	usable := func(r *homeReading) bool { return r != nil && r.today == today && r.tx >= minTx }
 	c.mu.Lock()
-	if c.key == key {
-		h := c.last
+	if usable(c.last) {
+		r := c.last
 		c.mu.Unlock()
-		return h, nil
+		return r.sum, nil
+	}
+	if r := c.inFlight; usable(r) {
+		c.mu.Unlock()
+		<-r.done
+		return r.sum, r.err
+	}
+	r := &homeReading{tx: now, today: today, done: make(chan struct{})}
+	c.inFlight = r
+	c.mu.Unlock()
+
+	r.sum, r.err = load(tx, today)
+	close(r.done)
+	c.mu.Lock()
+	if c.inFlight == r {
+		c.inFlight = nil
+	}
+	if r.err == nil && (c.last == nil || c.last.today != today || r.tx >= c.last.tx) {
+		c.last = r
 	}
 	c.mu.Unlock()
-	v, err, _ := c.group.Do(key, func() (any, error) {
-		h, err := load(tx, today)
-		if err == nil {
-			c.mu.Lock()
-			c.key, c.last = key, h
-			c.mu.Unlock()
-		}
-		return h, err
-	})
-	if err != nil {
-		return model.HomeSummary{}, err
-	}
-	return v.(model.HomeSummary), nil
+	return r.sum, r.err
 }

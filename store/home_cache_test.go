@@ -31,13 +31,24 @@ func TestHomeIsSharedPerCommitAndDay(t *testing.T) {
 		}
 	}
 
-	// A change is seen at once.
+	// A change is seen at once, by a reader told of it (HomeSince its
+	// commit) and by one asking for the newest.
+	feed, stop := s.Subscribe()
+	defer stop()
 	_, err = s.AssignAction(chair, model.NewAction{HotspotID: 1, Text: "Door knocking", AgencyID: 2, Due: model.MustDate("2026-12-01")})
+	mustNoErr(t, err)
+	c := <-feed
+	if c.Tx == 0 {
+		t.Fatal("a change notice does not say its commit")
+	}
+	told, err := s.HomeSince(c.Tx)
 	mustNoErr(t, err)
 	after, err := s.Home()
 	mustNoErr(t, err)
-	if after.OpenActions != before.OpenActions+1 {
-		t.Errorf("after assigning an action home counts %d open, want %d", after.OpenActions, before.OpenActions+1)
+	for _, h := range []model.HomeSummary{told, after} {
+		if h.OpenActions != before.OpenActions+1 {
+			t.Errorf("after assigning an action home counts %d open, want %d", h.OpenActions, before.OpenActions+1)
+		}
 	}
 
 	// So is a new day: what is overdue depends on it.

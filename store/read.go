@@ -265,10 +265,15 @@ func (s *Store) MeetingRecord(id model.ID) (rec model.MeetingRecord, err error) 
 // meetings that matter now, the open hotspots, the actions open or finished
 // since the last meeting, and the closed-actions index for each agency's
 // time to complete (keys only).
-func (s *Store) Home() (h model.HomeSummary, err error) {
+func (s *Store) Home() (h model.HomeSummary, err error) { return s.HomeSince(0) }
+
+// HomeSince is Home for a reader that has been told of every change up to
+// commit tx: a reading at least that new, shared with whoever else asked
+// (home_cache.go). 0 is the newest.
+func (s *Store) HomeSince(tx uint64) (h model.HomeSummary, err error) {
 	today := s.Today()
-	err = s.view(func(tx *bolt.Tx) error {
-		h, err = s.homes.read(tx, today, homeIn)
+	err = s.view(func(btx *bolt.Tx) error {
+		h, err = s.homes.read(btx, today, tx, homeIn)
 		return err
 	})
 	return h, err

@@ -65,7 +65,7 @@ func (w *wtx) audit(op, entity, ref string, before, after any) error {
 		}
 	}
 	w.events = append(w.events, e)
-	c := Change{Op: op, Entity: entity, Ref: ref, By: e.By, At: e.At}
+	c := Change{Op: op, Entity: entity, Ref: ref, By: e.By, At: e.At, Tx: e.Tx}
 	c.scope(before, after)
 	w.changes = append(w.changes, c)
 	return put(w.tx, bAudit, id, e)

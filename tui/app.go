@@ -71,9 +71,12 @@ type App struct {
 	remote string
 	// connected and present: who has the app open on the server (nil and
 	// empty when the app runs on its own), kept current by PresenceMsg.
-	connected   func() []Present
-	present     []Present
-	presentGen  int // counts PresenceMsgs, for the header's cache
+	connected  func() []Present
+	present    []Present
+	presentGen int // counts PresenceMsgs, for the header's cache
+	// seenTx is the newest commit this session has been told of: a reading
+	// at least that new shows everything it knows changed.
+	seenTx      uint64
 	headerDrawn struct {
 		key headerKey
 		s   string
@@ -155,6 +158,7 @@ func (a *App) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		a.clock = a.now() // the app's clock, which may be pinned (TASKING_NOW)
 		return a, tick()
 	case changeMsg:
+		a.seenTx = max(a.seenTx, msg.Tx)
 		a.noteOthersChange(store.Change(msg))
 		return a, tea.Batch(a.changed(store.Change(msg)), waitForChange(a.feed))
 	case PresenceMsg:

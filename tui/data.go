@@ -13,6 +13,7 @@ import (
 type Store interface {
 	IsEmpty() (bool, error)
 	Home() (model.HomeSummary, error)
+	HomeSince(tx uint64) (model.HomeSummary, error)
 	MeetingRecord(id model.ID) (model.MeetingRecord, error)
 	// MinutesRecord is what a meeting's minutes are made from: frozen at close.
 	MinutesRecord(id model.ID) (model.MeetingRecord, error)
@@ -142,9 +143,9 @@ func (a *App) loadHome() tea.Cmd { return a.coalesce(a.readHome) }
 
 func (a *App) readHome() tea.Cmd {
 	a.gen++
-	gen, st := a.gen, a.st
+	gen, st, seen := a.gen, a.st, a.seenTx
 	return func() tea.Msg {
-		h, err := st.Home()
+		h, err := st.HomeSince(seen)
 		if err != nil {
 			return failedMsg{err: err}
 		}
