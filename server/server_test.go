@@ -2,6 +2,7 @@ package server
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net"
 	"strings"
@@ -215,5 +216,27 @@ func TestTheCommandLineIsSplitStrictly(t *testing.T) {
 	_, errOut, code := ts.exec("Gary Fletcher", `update --note It's booked A-10`, "")
 	if code != 2 || !strings.Contains(errOut, "a quote in the command is not closed") {
 		t.Errorf("an unclosed quote: exit %d, %q", code, errOut)
+	}
+}
+
+// A connection that never finishes the handshake is closed after the
+// handshake timeout, not left holding a socket.
+func TestAHandshakeTimesOut(t *testing.T) {
+	ts := startServer(t, Config{HandshakeTimeout: 300 * time.Millisecond}, echoRunner(nil))
+	c, err := net.Dial("tcp", ts.addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	_ = c.SetReadDeadline(time.Now().Add(10 * time.Second))
+	buf := make([]byte, 256)
+	for {
+		if _, err := c.Read(buf); err != nil {
+			var ne net.Error
+			if errors.As(err, &ne) && ne.Timeout() {
+				t.Fatal("the server kept a silent connection open past its handshake timeout")
+			}
+			return // closed by the server
+		}
 	}
 }
