@@ -20,8 +20,10 @@ func (s *Server) publicKey(ctx ssh.Context, key ssh.PublicKey) bool {
 		return true
 	}
 	fp := gossh.FingerprintSHA256(key) + " (" + keyType(key) + ")"
-	if m, ok := s.keys.retiredHolder(key); ok {
-		fp += fmt.Sprintf(", the key of %s, who retired from the group on %s", m.Name, m.RetiredOn)
+	// Said before authentication, to anyone who offers this public key:
+	// that its holder retired, not who they are.
+	if _, ok := s.keys.retiredHolder(key); ok {
+		fp += ", the key of a member who has retired from the group"
 	}
 	seen, _ := ctx.Value(offeredKey{}).([]string)
 	for _, f := range seen {

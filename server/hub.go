@@ -36,9 +36,11 @@ type seat struct {
 type hub struct {
 	max int
 
-	mu    sync.Mutex
-	next  int
-	seats map[int]*seat
+	mu       sync.Mutex
+	next     int
+	seats    map[int]*seat
+	closed   bool   // the server is stopping: no new seats
+	presence uint64 // numbers presence notices, so a late one is ignored
 }
 
 func newHub(max int) *hub { return &hub{max: max, seats: map[int]*seat{}} }
@@ -47,7 +49,7 @@ func newHub(max int) *hub { return &hub{max: max, seats: map[int]*seat{}} }
 func (h *hub) join(s *seat) (int, bool) {
 	h.mu.Lock()
 	defer h.mu.Unlock()
-	if len(h.seats) >= h.max {
+	if h.closed || len(h.seats) >= h.max {
 		return 0, false
 	}
 	h.next++
@@ -76,6 +78,13 @@ func (h *hub) leave(id int) {
 	}
 }
 
+// close takes no more seats.
+func (h *hub) close() {
+	h.mu.Lock()
+	h.closed = true
+	h.mu.Unlock()
+}
+
 // count is how many sessions are open.
 func (h *hub) count() int {
 	h.mu.Lock()
@@ -100,7 +109,14 @@ func (h *hub) present() []tui.Present {
 	return out
 }
 
-func (h *hub) tellPresence() { h.broadcast(tui.PresenceMsg(h.present())) }
+func (h *hub) tellPresence() {
+	people := h.present()
+	h.mu.Lock()
+	h.presence++
+	n := h.presence
+	h.mu.Unlock()
+	h.broadcast(tui.PresenceMsg{Seq: n, People: people})
+}
 
 // broadcast sends msg to every program, each on its own goroutine: Send
 // blocks while a program is busy, and returns once it has ended.

@@ -42,6 +42,16 @@ func (k *keyring) member(key gossh.PublicKey) (model.Member, bool) {
 	return k.byFingerprint(gossh.FingerprintSHA256(key))
 }
 
+// refresh rebuilds the ring now if it is stale, saying whether it could.
+func (k *keyring) refresh() error {
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	if !k.stale {
+		return nil
+	}
+	return k.rebuild()
+}
+
 // byFingerprint is member for a key known by its fingerprint.
 func (k *keyring) byFingerprint(fp string) (model.Member, bool) {
 	k.mu.Lock()

@@ -8,10 +8,11 @@ import (
 	"golang.org/x/time/rate"
 )
 
-// failures limits failed connections per address, checked when a
-// connection arrives and before any authentication, so guessing keys from
-// one address slows to a trickle. A failure is any connection that did not
-// authenticate (an unknown key, a dropped handshake).
+// failures limits refused keys per address, checked when a connection
+// arrives and before any authentication, so guessing keys from one address
+// slows to a trickle. A failure is a connection that offered keys and was
+// refused (a port probe or dropped handshake is not held against anyone).
+// The table is bounded: past maxAddresses the quietest are forgotten.
 type failures struct {
 	perMinute int
 
@@ -19,6 +20,9 @@ type failures struct {
 	by   map[string]*rate.Limiter
 	seen map[string]time.Time
 }
+
+// maxAddresses bounds the table of addresses with failures.
+const maxAddresses = 4096
 
 func newFailures(perMinute int) *failures {
 	return &failures{perMinute: perMinute, by: map[string]*rate.Limiter{}, seen: map[string]time.Time{}}
@@ -58,10 +62,20 @@ func (f *failures) failed(addr net.Addr) {
 	}
 	l.AllowN(now, 1)
 	f.seen[h] = now
-	// Forget addresses quiet for an hour, so the table stays small.
-	if len(f.seen) > 1024 {
+	// Forget addresses quiet for an hour, so the table stays small; if
+	// that is not enough (many addresses at once), forget any old half.
+	if len(f.seen) > maxAddresses {
 		for a, t := range f.seen {
 			if now.Sub(t) > time.Hour {
+				delete(f.seen, a)
+				delete(f.by, a)
+			}
+		}
+		for a := range f.seen {
+			if len(f.seen) <= maxAddresses/2 {
+				break
+			}
+			if a != h {
 				delete(f.seen, a)
 				delete(f.by, a)
 			}

@@ -87,6 +87,12 @@ func (s *Server) Listen() (net.Listener, error) { return net.Listen("tcp", s.cfg
 // Serve answers connections on l until Shutdown.
 func (s *Server) Serve(l net.Listener) error {
 	s.mu.Lock()
+	select {
+	case <-s.stopping: // Shutdown came first
+		s.mu.Unlock()
+		return l.Close()
+	default:
+	}
 	s.listeners = append(s.listeners, l)
 	s.mu.Unlock()
 	err := s.ssh.Serve(l)
@@ -106,8 +112,9 @@ func (s *Server) Serve(l net.Listener) error {
 // until ctx is done; then it drops whatever is left. The caller closes the
 // record afterwards.
 func (s *Server) Shutdown(ctx context.Context) error {
-	s.stopOnce.Do(func() { close(s.stopping) })
+	s.hub.close() // no new sessions
 	s.mu.Lock()
+	s.stopOnce.Do(func() { close(s.stopping) })
 	for _, l := range s.listeners {
 		_ = l.Close() // no new connections
 	}
@@ -126,6 +133,12 @@ func (s *Server) Shutdown(ctx context.Context) error {
 		}
 	}
 	_ = s.ssh.Close()
+	// Closing the connections ends what was left; give those handlers a
+	// moment to finish (an app's queued saves) before the caller closes
+	// the record.
+	for end := time.Now().Add(3 * time.Second); s.hub.count() > 0 && time.Now().Before(end); {
+		time.Sleep(10 * time.Millisecond)
+	}
 	if s.stopFeed != nil {
 		s.stopFeed()
 	}
@@ -166,12 +179,26 @@ func (s *Server) watchChanges() {
 			if c.Entity != "member" && c.Entity != "agency" && !c.Missed {
 				continue
 			}
+			if err := s.keys.refresh(); err != nil {
+				// Not readable just now: nobody is dropped on a guess.
+				s.log.Warn("members could not be read to check open sessions", "error", err)
+				continue
+			}
 			gone := s.hub.drop(func(st *seat) bool {
 				m, ok := s.keys.byFingerprint(st.key)
 				return ok && m.ID == st.member.ID
 			}, reasonWithdrawn)
 			for _, m := range gone {
 				s.log.Info("session closed: key no longer on the list", "member", m.Name)
+			}
+			// A session acts as the member was when it opened: a new role,
+			// agency or name needs a new session.
+			changed := s.hub.drop(func(st *seat) bool {
+				m, ok := s.keys.byFingerprint(st.key)
+				return !ok || (m.Role == st.member.Role && m.AgencyID == st.member.AgencyID && m.Name == st.member.Name)
+			}, reasonChanged)
+			for _, m := range changed {
+				s.log.Info("session closed: membership changed", "member", m.Name)
 			}
 		}
 	}()

@@ -93,10 +93,11 @@ func (s *Server) handle(sess ssh.Session) {
 		defer app.Close() // finishes the session's queued writes
 		code, why = s.runProgram(sess, id, app, kind)
 	case kindWall:
-		code, why = s.runProgram(sess, id, tui.NewWall(s.rec, s.rec.Now), kind)
+		wall := tui.NewWall(s.rec, s.rec.Now)
+		defer wall.Close() // its change feed, however the session ends
+		code, why = s.runProgram(sess, id, wall, kind)
 	default:
-		code = s.run(sess.Context(), s.rec, Exec{Args: args, Stdin: sess, Stdout: sess, Stderr: sess.Stderr(),
-			Environ: sess.Environ(), Member: m, SSH: s.cfg.sshCommand()})
+		code, why = s.runCommand(sess, id, args, m)
 	}
 }
 
@@ -118,6 +119,10 @@ func (s *Server) runProgram(sess ssh.Session, id int, m tea.Model, kind string) 
 	env := append(sess.Environ(), "TERM="+pty.Term)
 	ctx, cancel := context.WithCancel(sess.Context())
 	defer cancel()
+	// The session's context is the connection's: a client that closes the
+	// session but keeps the connection (ssh's ControlMaster) ends only its
+	// input. That ends the program.
+	w.onEOF = cancel
 	p := tea.NewProgram(m,
 		tea.WithContext(ctx),
 		// The process's signals are the server's: a SIGTERM stops the
@@ -139,12 +144,15 @@ func (s *Server) runProgram(sess ssh.Session, id int, m tea.Model, kind string) 
 			return msg
 		}))
 	ended := make(chan string, 1)
+	// end never blocks its caller (the change feed, the guard): a program
+	// stuck writing to a terminal that stopped reading would never take
+	// the Quit; the guard kills that one.
 	end := func(reason string) {
 		select {
 		case ended <- reason:
 		default: // already ending
 		}
-		p.Quit()
+		go p.Quit()
 	}
 	s.hub.attach(id, p, end)
 	go func() {
@@ -172,6 +180,8 @@ func (s *Server) runProgram(sess ssh.Session, id int, m tea.Model, kind string) 
 			s.cfg.IdleTimeout, s.again(kind))
 	case reasonStopping:
 		fmt.Fprint(sess, "\r\ntasking: the server is stopping; your saved work is safe\r\n")
+	case reasonChanged:
+		fmt.Fprintf(sess, "\r\ntasking: your membership changed (role, agency or name): connect again with %s\r\n", s.again(kind))
 	case reasonWithdrawn:
 		fmt.Fprint(sess, "\r\ntasking: your access was withdrawn (you have retired from the group, or your key was taken away); ask the chair\r\n")
 	}
@@ -188,6 +198,7 @@ const (
 	reasonStopping  = "server stopping"
 	reasonStalled   = "terminal stopped reading"
 	reasonWithdrawn = "access withdrawn"
+	reasonChanged   = "membership changed"
 )
 
 // again is the command that opens this kind of session again.
@@ -210,20 +221,27 @@ func (s *Server) guard(ctx context.Context, sess ssh.Session, w *watch, p *tea.P
 	every := min(time.Second, s.cfg.IdleTimeout/4, s.cfg.StallTimeout/4)
 	t := time.NewTicker(every)
 	defer t.Stop()
+	stopping := s.stopping
 	for {
 		select {
 		case <-ctx.Done():
 			return
-		case <-s.stopping:
+		case <-stopping:
+			if kind == kindCommand {
+				stopping = nil // a command finishes its write; Shutdown waits for it
+				continue
+			}
 			end(reasonStopping)
 			return
 		case now := <-t.C:
 			switch w.verdict(now, idleAfter, s.cfg.StallTimeout) {
 			case stalled:
 				s.log.Warn("session dropped: its terminal stopped reading", "addr", sess.RemoteAddr().String(), "for", w.stalledFor(now).Round(time.Second))
-				end(reasonStalled)
 				_ = sess.Close() // unblocks the stuck write
-				p.Kill()
+				end(reasonStalled)
+				if p != nil {
+					p.Kill()
+				}
 				return
 			case idle:
 				end(reasonIdle)
@@ -231,4 +249,32 @@ func (s *Server) guard(ctx context.Context, sess ssh.Session, w *watch, p *tea.P
 			}
 		}
 	}
+}
+
+// runCommand runs one command line, guarded as an app is: a command left
+// reading standard input nobody sends, or writing to a terminal that stopped
+// reading, does not hold its seat for ever.
+func (s *Server) runCommand(sess ssh.Session, id int, args []string, m model.Member) (code int, why string) {
+	w := newWatch(sess, sess, time.Now())
+	ctx, cancel := context.WithCancel(sess.Context())
+	defer cancel()
+	ended := make(chan string, 1)
+	end := func(reason string) {
+		select {
+		case ended <- reason:
+		default:
+		}
+		cancel()
+		_ = sess.Close()
+	}
+	go s.guard(ctx, sess, w, nil, end, kindCommand)
+	code = s.run(ctx, s.rec, Exec{Args: args, Stdin: w, Stdout: w, Stderr: sess.Stderr(),
+		Environ: sess.Environ(), Member: m, SSH: s.cfg.sshCommand()})
+	select {
+	case why = <-ended:
+		s.log.Warn("command ended by the server", "member", m.Name, "why", why)
+	default:
+		why = "ended"
+	}
+	return code, why
 }

@@ -16,6 +16,8 @@ import (
 type watch struct {
 	r io.Reader
 	w io.Writer
+	// onEOF, if set, is called when the input ends (the session closed).
+	onEOF func()
 
 	lastRead   atomic.Int64 // unix nanoseconds of the last input
 	writeStart atomic.Int64 // unix nanoseconds a write began; 0 when none is under way
@@ -33,6 +35,9 @@ func (wt *watch) Read(p []byte) (int, error) {
 	n, err := wt.r.Read(p)
 	if n > 0 {
 		wt.lastRead.Store(time.Now().UnixNano())
+	}
+	if err != nil && wt.onEOF != nil {
+		wt.onEOF()
 	}
 	return n, err
 }

@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"net"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -110,16 +111,35 @@ func TestAServedFileIsRefusedAtOnce(t *testing.T) {
 		t.Fatal(err)
 	}
 	s.Close()
+	// Something answers on the address the owner file names, as a server would.
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
 	host, _ := os.Hostname()
-	owner := fmt.Sprintf(`{"pid":%d,"mode":"serve","started":"2026-11-24T09:00:00Z","host":%q,"listen":"127.0.0.1:23234"}`, os.Getppid(), host)
+	owner := fmt.Sprintf(`{"pid":%d,"mode":"serve","started":"2026-11-24T09:00:00Z","host":%q,"listen":%q}`, os.Getppid(), host, l.Addr().String())
 	if err := os.WriteFile(path+".owner", []byte(owner), 0o600); err != nil {
 		t.Fatal(err)
 	}
 	for _, ro := range []bool{false, true} {
 		_, err := Open(path, Options{ReadOnly: ro, LockTimeout: time.Hour})
 		var served *ServedError
-		if !errors.As(err, &served) || !strings.Contains(err.Error(), "ssh -p 23234 127.0.0.1") {
+		if !errors.As(err, &served) || !strings.Contains(err.Error(), "ssh -p "+port(l)+" 127.0.0.1") {
 			t.Errorf("read-only %v: %v; want it refused as served, with the ssh command", ro, err)
 		}
 	}
+	// Once nothing answers there (the server died and its pid went to
+	// another program), the owner file is not believed.
+	l.Close()
+	s, err = Open(path, Options{ReadOnly: true})
+	if err != nil {
+		t.Fatalf("a dead server's owner file still blocks the file: %v", err)
+	}
+	s.Close()
+}
+
+func port(l net.Listener) string {
+	_, p, _ := net.SplitHostPort(l.Addr().String())
+	return p
 }

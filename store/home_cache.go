@@ -1,6 +1,7 @@
 package store
 
 import (
+	"errors"
 	"sync"
 
 	"github.com/ccsp/tasking/model"
@@ -18,6 +19,10 @@ type homes struct {
 	last     *homeReading // the newest reading made
 	inFlight *homeReading // one being made, others may wait for it
 }
+
+// errHomeUnread is what waiters get when the reading they waited for
+// failed part-way (the reader itself gets the real failure).
+var errHomeUnread = errors.New("home could not be read: the database may be damaged (tasking check)")
 
 type homeReading struct {
 	tx    uint64
@@ -50,15 +55,20 @@ func (c *homes) read(tx *bolt.Tx, today model.Date, minTx uint64, load func(*bol
 	c.inFlight = r
 	c.mu.Unlock()
 
+	// Whatever happens in load (a damaged page panics inside bbolt, and
+	// the caller's view recovers it), those waiting are let go.
+	r.err = errHomeUnread
+	defer func() {
+		close(r.done)
+		c.mu.Lock()
+		if c.inFlight == r {
+			c.inFlight = nil
+		}
+		if r.err == nil && (c.last == nil || c.last.today != today || r.tx >= c.last.tx) {
+			c.last = r
+		}
+		c.mu.Unlock()
+	}()
 	r.sum, r.err = load(tx, today)
-	close(r.done)
-	c.mu.Lock()
-	if c.inFlight == r {
-		c.inFlight = nil
-	}
-	if r.err == nil && (c.last == nil || c.last.today != today || r.tx >= c.last.tx) {
-		c.last = r
-	}
-	c.mu.Unlock()
 	return r.sum, r.err
 }

@@ -25,10 +25,6 @@ type Options struct {
 	// shared lock): nothing in the file changes. The file must exist and be
 	// of this release's schema.
 	ReadOnly bool
-	// Serving is the address `tasking serve` listens on, written to the
-	// owner sidecar so that another process on this machine is told, at
-	// once, which server to go through instead of waiting for the lock.
-	Serving string
 }
 
 // Store is the open database. It is safe for concurrent use: every session
@@ -86,7 +82,7 @@ func Open(path string, opts Options) (s *Store, err error) {
 	}
 	// A server holds the file for as long as it runs: waiting for the lock
 	// would only end in a refusal, so say at once where to go instead.
-	if o := readOwner(path); o != nil && o.Listen != "" && o.PID != os.Getpid() {
+	if o := readOwner(path); o != nil && o.serving() {
 		return nil, &ServedError{Path: path, Owner: *o}
 	}
 	// A garbled freelist or branch page panics inside bbolt (recoverably,
@@ -124,7 +120,7 @@ func Open(path string, opts Options) (s *Store, err error) {
 		return nil, err
 	}
 	if !opts.ReadOnly {
-		_ = writeOwner(path, opts.Mode, opts.Serving) // best effort: only used in messages
+		_ = writeOwner(path, opts.Mode, "") // best effort: only used in messages
 	}
 	return s, nil
 }

@@ -103,8 +103,32 @@ func ServedBy(path string) error {
 	if abs, err := filepath.Abs(path); err == nil {
 		path = abs
 	}
-	if o := readOwner(path); o != nil && o.Listen != "" && o.PID != os.Getpid() {
+	if o := readOwner(path); o != nil && o.serving() {
 		return &ServedError{Path: path, Owner: *o}
 	}
 	return nil
+}
+
+// serving: the owner is a `tasking serve` other than this process, and its
+// address answers. An owner file left by a server that died (its pid since
+// taken by another program) is not believed: nothing answers there.
+func (o *Owner) serving() bool {
+	if o.Listen == "" || o.PID == os.Getpid() {
+		return false
+	}
+	host, port := o.SSHAddress()
+	c, err := net.DialTimeout("tcp", net.JoinHostPort(host, port), 500*time.Millisecond)
+	if err != nil {
+		return false
+	}
+	c.Close()
+	return true
+}
+
+// AnnounceServing records in the owner file the address `tasking serve`
+// answers on, once it is listening (the port is known only then): other
+// processes on this machine are then refused at once with the ssh command
+// to use, instead of waiting for the lock.
+func (s *Store) AnnounceServing(addr string) error {
+	return writeOwner(s.path, "serve", addr)
 }

@@ -71,9 +71,10 @@ type App struct {
 	remote string
 	// connected and present: who has the app open on the server (nil and
 	// empty when the app runs on its own), kept current by PresenceMsg.
-	connected  func() []Present
-	present    []Present
-	presentGen int // counts PresenceMsgs, for the header's cache
+	connected   func() []Present
+	present     []Present
+	presentGen  int    // counts PresenceMsgs, for the header's cache
+	presenceSeq uint64 // the newest PresenceMsg taken
 	// seenTx is the newest commit this session has been told of: a reading
 	// at least that new shows everything it knows changed.
 	seenTx      uint64
@@ -162,8 +163,10 @@ func (a *App) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		a.noteOthersChange(store.Change(msg))
 		return a, tea.Batch(a.changed(store.Change(msg)), waitForChange(a.feed))
 	case PresenceMsg:
-		a.present = msg
-		a.presentGen++
+		if msg.Seq >= a.presenceSeq {
+			a.present, a.presenceSeq = msg.People, msg.Seq
+			a.presentGen++
+		}
 		return a, nil
 	case settledMsg:
 		return a, a.settled()
@@ -414,7 +417,7 @@ func fitBlock(s string, w, h int) string {
 // for every change anyone saves.
 func (a *App) headerLine() string {
 	k := headerKey{w: a.w, screen: a.screen, saving: a.saving, savedAt: a.savedAt, presentGen: a.presentGen,
-		follow: a.followNote(), dark: a.styles.isDark}
+		follow: a.followNote(), dark: a.styles.isDark, actor: a.actor}
 	if a.mt != nil && a.mt.view != nil {
 		k.heading = a.mt.view.heading
 	}
@@ -435,6 +438,7 @@ type headerKey struct {
 	screen                             screen
 	savedAt                            time.Time
 	follow, heading, name, agencyLabel string
+	actor                              model.Actor
 	dark                               bool
 }
 

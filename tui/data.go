@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"fmt"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -205,6 +206,13 @@ func (a *App) enqueue(write func() (any, error), done func(writeResult) tea.Msg)
 	a.saving++
 	ch := make(chan writeResult, 1)
 	a.writes.jobs <- func() {
+		// A bug in one save must not take the process down (under tasking
+		// serve that is everyone's session): it fails that save, in words.
+		defer func() {
+			if r := recover(); r != nil {
+				ch <- writeResult{err: fmt.Errorf("internal error while saving (%v): nothing was saved", r)}
+			}
+		}()
 		res, err := write()
 		ch <- writeResult{res, err}
 	}

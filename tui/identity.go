@@ -28,6 +28,12 @@ type membersMsg struct {
 }
 
 func (a *App) openChooser(back screen) tea.Cmd {
+	if a.remote != "" {
+		// Over SSH the key is who you are: choosing another member here
+		// would let anyone act as anyone.
+		a.flash, a.flashErr = "over SSH you are "+a.actor.Name+", the member your key belongs to", true
+		return nil
+	}
 	a.choose = &chooser{back: back}
 	a.screen = screenChoose
 	st := a.st

@@ -16,8 +16,12 @@ type Present struct {
 }
 
 // PresenceMsg is sent by the server whenever someone connects or leaves:
-// everyone with the app open now, each once, by name.
-type PresenceMsg []Present
+// everyone with the app open now, each once, by name. Seq numbers them:
+// notices are sent concurrently, and an older one arriving late is ignored.
+type PresenceMsg struct {
+	Seq    uint64
+	People []Present
+}
 
 // presenceLine is who is connected, for the header: the number and as
 // many names as fit in a short space ("3 here: Helen Marsh, Gary Fletcher

@@ -64,6 +64,10 @@ func NewWall(st WallStore, now func() time.Time) *Wall {
 	return wl
 }
 
+// Close stops listening to the store's changes (the server calls it
+// however the session ended).
+func (wl *Wall) Close() { wl.stop() }
+
 type wallLoaded struct{ page wallPage }
 
 func (wl *Wall) Init() tea.Cmd {

@@ -84,7 +84,7 @@ func (a *app) serve(cmd *cobra.Command, path string, cfg server.Config) error {
 	if err != nil {
 		return err
 	}
-	s, err := store.Open(path, store.Options{Mode: "serve", LockTimeout: lockTimeout, Now: now, Serving: cfg.Listen})
+	s, err := store.Open(path, store.Options{Mode: "serve", LockTimeout: lockTimeout, Now: now})
 	if err != nil {
 		return err
 	}
@@ -104,6 +104,9 @@ func (a *app) serve(cmd *cobra.Command, path string, cfg server.Config) error {
 	l, err := srv.Listen()
 	if err != nil {
 		return fmt.Errorf("cannot listen on %s: %w", cfg.Listen, err)
+	}
+	if err := s.AnnounceServing(l.Addr().String()); err != nil {
+		logger.Warn("could not record the address in the owner file: local commands will wait for the lock instead", "error", err)
 	}
 	out := cmd.OutOrStdout()
 	made := ""
