@@ -256,3 +256,55 @@ func TestExportInASessionOffersTheCommand(t *testing.T) {
 	app.press("w")
 	app.see("minutes M-", "--format html >", "on your own computer")
 }
+
+// Over SSH the key is who you are: the app's "who is at the keyboard?"
+// is refused, so nobody can become the chair by choosing her.
+func TestOverSSHYouCannotChooseSomeoneElse(t *testing.T) {
+	ts := startServer(t, Config{}, echoRunner(nil))
+	gary := ts.openApp("Gary Fletcher", 120, 30)
+	gary.see("Hotspots by risk", "you: Gary Fletcher")
+	gary.press("i")
+	gary.see("over SSH you are Gary Fletcher, the member your key belongs to")
+	if strings.Contains(gary.screen(), "Who is at the keyboard") {
+		t.Error("the chooser opened over SSH")
+	}
+}
+
+// A session acts as the member was when it opened: a new role ends it,
+// saying so, and the next session has the new role.
+func TestARoleChangeEndsOpenSessions(t *testing.T) {
+	ts := startServer(t, Config{}, echoRunner(nil))
+	gary := ts.openApp("Gary Fletcher", 120, 30)
+	gary.see("Hotspots by risk")
+	m := ts.names["Gary Fletcher"]
+	chair := actorOf(ts.names["Helen Marsh"])
+	if _, err := ts.st.EditMember(chair, m.ID, m.Version, model.NewMember{Name: m.Name, AgencyID: m.AgencyID, Role: model.RoleViewer, Title: m.Title}); err != nil {
+		t.Fatal(err)
+	}
+	gary.see("your membership changed")
+}
+
+// A client that closes its session but keeps the connection (ssh's
+// ControlMaster) frees the seat: the program ends with its input.
+func TestAClosedSessionOnAKeptConnectionEnds(t *testing.T) {
+	ts := startServer(t, Config{}, echoRunner(nil))
+	c, err := ts.dial(ts.keys["Gary Fletcher"], nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	s, err := c.NewSession()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.RequestPty("xterm-256color", 30, 100, gossh.TerminalModes{}); err != nil {
+		t.Fatal(err)
+	}
+	in, _ := s.StdinPipe()
+	if err := s.Start("wall"); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, func() bool { return ts.srv.hub.count() == 1 })
+	in.Close() // the session's input ends; the connection stays
+	waitFor(t, func() bool { return ts.srv.hub.count() == 0 })
+}
