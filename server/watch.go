@@ -1,6 +1,7 @@
 package server
 
 import (
+	"errors"
 	"io"
 	"sync"
 	"sync/atomic"
@@ -16,7 +17,9 @@ import (
 type watch struct {
 	r io.Reader
 	w io.Writer
-	// onEOF, if set, is called when the input ends (the session closed).
+	// onEOF, if set, is called when the input ends (the client closed the
+	// session). Only io.EOF: a read cancelled inside the program is not the
+	// person leaving.
 	onEOF func()
 
 	lastRead   atomic.Int64 // unix nanoseconds of the last input
@@ -36,7 +39,7 @@ func (wt *watch) Read(p []byte) (int, error) {
 	if n > 0 {
 		wt.lastRead.Store(time.Now().UnixNano())
 	}
-	if err != nil && wt.onEOF != nil {
+	if errors.Is(err, io.EOF) && wt.onEOF != nil {
 		wt.onEOF()
 	}
 	return n, err
