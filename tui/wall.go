@@ -118,7 +118,7 @@ func (wl *Wall) View() tea.View {
 	p := wl.shown
 	w := max(wl.w, 20)
 	line := func(s string, st lipgloss.Style) {
-		s = ansi.Truncate(s, w-2, "…")
+		s = clip(s, w-2)
 		b.WriteString(st.Width(w).Render(" " + s))
 		b.WriteByte('\n')
 	}
@@ -150,7 +150,7 @@ func (wl *Wall) View() tea.View {
 		// The agency column grows with the screen: a projector is wide.
 		agencyW := min(max(w/6, 14), 32)
 		for _, a := range p.actions {
-			emit(fmt.Sprintf("%-7s %-*s %-7s %-12s %s", a[0], agencyW, cut(a[1], agencyW), a[3], a[4], a[2]), wallBase)
+			emit(fmt.Sprintf("%-7s %s %-7s %-12s %s", a[0], fit(a[1], agencyW), a[3], a[4], a[2]), wallBase)
 		}
 	}
 	if len(p.next) > 0 {
@@ -168,8 +168,6 @@ func (wl *Wall) View() tea.View {
 	v.WindowTitle = "tasking wall"
 	return v
 }
-
-func cut(s string, n int) string { return ansi.Truncate(model.CleanLine(s), n, "…") }
 
 // load reads the meeting under way and builds the page, big letters and
 // all, off the UI goroutine.
@@ -236,7 +234,7 @@ func wallPageFor(rec model.MeetingRecord) wallPage {
 			// Soonest due first: what the room should look at.
 			slices.SortStableFunc(open, func(x, y model.Action) int { return x.Due.Compare(y.Due) })
 			for _, a := range open {
-				page.actions = append(page.actions, []string{a.Ref(), agencies.Label(a.AgencyID), model.CleanLine(a.Text), a.Due.Short(), a.Status.Label()})
+				page.actions = append(page.actions, []string{a.Ref(), model.CleanLine(agencies.Label(a.AgencyID)), model.CleanLine(a.Text), a.Due.Short(), a.Status.Label()})
 			}
 		}
 	}
