@@ -22,8 +22,26 @@ func latestClosed(b *testing.B, s *store.Store) model.Meeting {
 	return m
 }
 
+// BenchmarkDecadeHome is reading home afresh (after a change, say): the
+// shared reading is forgotten each time.
 func BenchmarkDecadeHome(b *testing.B) {
 	s := openDecade(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		s.ForgetHome()
+		if _, err := s.Home(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkDecadeHomeShared is a session asking for home after a commit
+// another session has already read it for (home_cache.go).
+func BenchmarkDecadeHomeShared(b *testing.B) {
+	s := openDecade(b)
+	if _, err := s.Home(); err != nil {
+		b.Fatal(err)
+	}
 	b.ReportAllocs()
 	for b.Loop() {
 		if _, err := s.Home(); err != nil {

@@ -128,3 +128,11 @@ func WholeRecordCutAt(s *Store, meetingID model.ID) (whole model.MeetingRecord, 
 	})
 	return whole, err
 }
+
+// ForgetHome drops the shared home reading, so the next Home reads afresh
+// (benchmarks of the read itself).
+func (s *Store) ForgetHome() {
+	s.homes.mu.Lock()
+	s.homes.last = nil
+	s.homes.mu.Unlock()
+}
