@@ -304,12 +304,31 @@ func MemberForKey(members []Member, fingerprint string) (Member, bool) {
 		return Member{}, false
 	}
 	for _, m := range members {
-		if !m.Retired && m.HoldsKey(fp) {
+		if opensSessions(m) && m.HoldsKey(fp) {
 			return m, true
 		}
 	}
 	return Member{}, false
 }
+
+// KeyHolders is MemberForKey's answer for every key at once: the member
+// each fingerprint opens sessions for (the SSH server keeps it, rather
+// than hash every member's keys on every connection).
+func KeyHolders(members []Member) map[string]Member {
+	out := map[string]Member{}
+	for _, m := range members {
+		if opensSessions(m) {
+			for _, fp := range KeyFingerprints(m) {
+				out[fp] = m
+			}
+		}
+	}
+	return out
+}
+
+// opensSessions: a member's keys let them in. A retired member cannot act,
+// so their keys open nothing.
+func opensSessions(m Member) bool { return !m.Retired }
 
 // AddKeys decides what giving keys to member m does, members being
 // everyone (retired members too): the member's key lines afterwards, and

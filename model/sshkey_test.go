@@ -492,3 +492,23 @@ func TestStoredKeyARuleNowRefuses(t *testing.T) {
 		t.Fatalf("RemoveKey = %v, %+v, %v", next, removed, err)
 	}
 }
+
+// KeyHolders answers as MemberForKey does, for every key at once.
+func TestKeyHoldersAgreesWithMemberForKey(t *testing.T) {
+	a, b, c := keyOf(t, 11, "a"), keyOf(t, 12, "b"), keyOf(t, 13, "c")
+	members := []Member{
+		{ID: 1, Name: "Active", SSHKeys: []string{a.Line, b.Line}},
+		{ID: 2, Name: "Retired", Retired: true, SSHKeys: []string{c.Line}},
+	}
+	holders := KeyHolders(members)
+	for _, k := range []SSHKey{a, b, c} {
+		want, wantOK := MemberForKey(members, k.Fingerprint)
+		got, ok := holders[k.Fingerprint]
+		if ok != wantOK || got.ID != want.ID {
+			t.Errorf("%s: KeyHolders %v %v, MemberForKey %v %v", k.Comment, got.Name, ok, want.Name, wantOK)
+		}
+	}
+	if len(holders) != 2 {
+		t.Errorf("%d keys open sessions, want 2 (the retired member's opens none)", len(holders))
+	}
+}

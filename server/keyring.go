@@ -72,16 +72,16 @@ func (k *keyring) rebuild() error {
 	}
 	// The map is model.MemberForKey's answer for every key at once (only
 	// active members hold keys that work).
-	by, retired := map[string]model.Member{}, map[string]model.Member{}
+	// Keys that no longer open anything, kept only to say why (retired).
+	retired := map[string]model.Member{}
 	for _, m := range members {
-		for _, fp := range model.KeyFingerprints(m) {
-			if m.Retired {
+		if m.Retired {
+			for _, fp := range model.KeyFingerprints(m) {
 				retired[fp] = m
-			} else {
-				by[fp] = m
 			}
 		}
 	}
+	by := model.KeyHolders(members)
 	k.byFP, k.retired, k.stale = by, retired, false
 	return nil
 }
