@@ -14,7 +14,35 @@ import (
 // actions, a new referral, any other business with a general action, and the
 // next meeting. Built by hand, not through the store, so it can hold text
 // the store would have cleaned.
-func fixtureRecord() model.MeetingRecord {
+func fixtureRecord() model.MeetingRecord { return asMade(fixtureBase()) }
+
+// asMade gives a fixture's records the privacy they would carry had the
+// store made them one by one (model.PrivacyOf, through model.Backfill):
+// fixtures are written as the records' other fields, like a dataset.
+func asMade(rec model.MeetingRecord) model.MeetingRecord {
+	b := model.Backfill{Hotspots: model.NewPrivacyHistory(rec.Hotspots), Meetings: map[model.ID]*model.Meeting{rec.Meeting.ID: &rec.Meeting}}
+	if rec.Previous != nil {
+		b.Meetings[rec.Previous.ID] = rec.Previous
+	}
+	b.Declarations(&rec.Meeting)
+	actions := map[model.ID]model.Action{}
+	for i, a := range rec.Actions {
+		rec.Actions[i] = b.Action(a, false)
+		actions[a.ID] = rec.Actions[i]
+	}
+	for i, u := range rec.Updates {
+		rec.Updates[i] = b.Update(u, actions[u.ActionID])
+	}
+	for i, d := range rec.Decisions {
+		rec.Decisions[i] = b.Decision(d)
+	}
+	for i, n := range rec.Notes {
+		rec.Notes[i] = b.Note(n)
+	}
+	return rec
+}
+
+func fixtureBase() model.MeetingRecord {
 	at := func(day, hour, min int) time.Time { return time.Date(2026, 11, day, hour, min, 0, 0, time.UTC) }
 	d := model.MustDate
 	prev := model.Meeting{ID: 1, Date: d("2026-11-10"), Time: "10:00", Place: "Committee Room 1", Kind: model.KindOperational,
@@ -107,8 +135,10 @@ func fixtureRecord() model.MeetingRecord {
 // private items are at the end of the agenda, as the store puts them. Its
 // private business: the HS-2 and HS-4 items, the Part 2 resolution under
 // HS-1, and three actions (A-2 and A-3 on HS-2, A-9 on HS-4).
-func richRecord() model.MeetingRecord {
-	rec := fixtureRecord()
+func richRecord() model.MeetingRecord { return asMade(richBase()) }
+
+func richBase() model.MeetingRecord {
+	rec := fixtureBase()
 	at := func(day, hour, min int) time.Time { return time.Date(2026, 11, day, hour, min, 0, 0, time.UTC) }
 	d := model.MustDate
 	rec.FirstMinute = 38

@@ -123,13 +123,14 @@ type Action struct {
 	// CompletedAt is when it was marked done (CompletedOn is the date).
 	CompletedAt time.Time `json:"completed_at,omitempty"`
 	// Confidential: the chair marked this general action confidential (it
-	// names or is about people). Part2: it was assigned under an item taken
-	// in private. Either keeps it out of every public output, for good; an
-	// action on a hotspot is also private while its hotspot is (see
-	// Disclosure).
+	// names or is about people). Privacy is whether it is private business,
+	// fixed when it was assigned (PrivacyOf: confidential, or agreed on
+	// private business) and kept out of every public output for good
+	// whatever later happens to its hotspot; an action on a hotspot is also
+	// withheld while its hotspot is private (see Disclosure).
 	Confidential bool `json:"confidential,omitempty"`
-	Part2        bool `json:"part2,omitempty"`
-	Version      int  `json:"version"`
+	Privacy
+	Version int `json:"version"`
 }
 
 func (a Action) Ref() string { return ActionRef(a.ID) }
@@ -328,10 +329,27 @@ type ActionUpdate struct {
 	// Tx is the write transaction that made it (see AuditEvent.Tx): an undo
 	// takes back exactly the entries its change made.
 	Tx uint64 `json:"tx,omitempty"`
+	// Privacy: an update made on private business (a private action, a
+	// private hotspot, an item taken in private) is private for good.
+	Privacy
 }
 
-// Describe is the update in one line for histories.
+// Describe is the update in one line for histories: what changed, then
+// its words.
 func (u ActionUpdate) Describe() string {
+	parts := []string{}
+	if c := u.Change(); c != "" {
+		parts = append(parts, c)
+	}
+	if u.Text != "" {
+		parts = append(parts, u.Text)
+	}
+	return strings.Join(parts, ": ")
+}
+
+// Change is what the update changed, without its words: "open → done",
+// "due 1 Dec → 15 Dec", "reviewed, no change" ("" for a bare note).
+func (u ActionUpdate) Change() string {
 	var parts []string
 	switch u.Kind {
 	case UpdateCreated:
@@ -346,9 +364,6 @@ func (u ActionUpdate) Describe() string {
 		parts = append(parts, "update accepted")
 	case UpdateOfficer:
 		parts = append(parts, "reassigned")
-	}
-	if u.Text != "" {
-		parts = append(parts, u.Text)
 	}
 	return strings.Join(parts, ": ")
 }

@@ -15,10 +15,13 @@ type Decision struct {
 	HotspotID ID        `json:"hotspot_id,omitempty"`
 	Item      ItemKind  `json:"item,omitempty"`
 	Text      string    `json:"text"` // "that a dispersal authorisation be sought…"
-	Part2     bool      `json:"part2"`
+	Part2     bool      `json:"part2"` // recorded as a Part 2 resolution
 	At        time.Time `json:"at"`
 	By        string    `json:"by"`
 	Version   int       `json:"version"`
+	// Privacy is fixed when it is recorded (PrivacyOf): Part 2, or under
+	// private business.
+	Privacy
 }
 
 func (d Decision) Ref() string { return DecisionRef(d.ID) }
@@ -69,6 +72,9 @@ type Note struct {
 	At       time.Time `json:"at"`
 	By       string    `json:"by"`
 	Version  int       `json:"version"`
+	// Privacy is fixed when it is recorded (PrivacyOf): confidential, or
+	// under private business.
+	Privacy
 }
 
 // NewNote is what the chair types as a note under an item: the item (kind,
@@ -80,6 +86,16 @@ type NewNote struct {
 	Text         string
 	Confidential bool
 	AgencyID     ID
+}
+
+// NewDecision is a resolution as the chair records it: the meeting and item
+// (kind, or a hotspot), the words, and whether it is Part 2 business.
+type NewDecision struct {
+	MeetingID ID
+	Item      ItemKind
+	HotspotID ID
+	Text      string
+	Part2     bool
 }
 
 // Sentence makes the first letter upper-case, for minutes.

@@ -10,7 +10,9 @@ import (
 // anything added later. Every public output asks it, thing by thing; none
 // decides privacy on its own. Restricted outputs show everything (marked).
 //
-// The rule:
+// The rule reads each record's own privacy first (Privacy, fixed when it was
+// made: see PrivacyOf): private business stays out for good, whatever later
+// happens to its hotspot or item, until a Release. Then where it sits now:
 //   - An item taken in private (Part 2) keeps only its minute number and a
 //     neutral heading naming its exempt paragraph; everything attached to it
 //     (its actions, decisions, notes, referrals, declarations' words, the
@@ -84,22 +86,32 @@ func (p Disclosure) underPrivateItem(kind ItemKind, hotspotID ID) bool {
 	return p.itemPrivate(kind, 0)
 }
 
-// Decision: may the resolution appear?
+// Decision: may the resolution appear? Not when it is private business
+// (recorded as Part 2, or under private business), nor while it sits under
+// an item that is private now.
 func (p Disclosure) Decision(d Decision) bool {
-	return !d.Part2 && !p.underPrivateItem(d.Item, d.HotspotID)
+	return !d.Private && !p.underPrivateItem(d.Item, d.HotspotID)
 }
 
-// Note: may the note appear?
+// Note: may the note appear? Not when it is private business (confidential,
+// or said under private business), nor while it sits under an item that is
+// private now.
 func (p Disclosure) Note(n Note) bool {
-	return !n.Confidential && !p.underPrivateItem(n.Item, n.HotspotID)
+	return !n.Private && !p.underPrivateItem(n.Item, n.HotspotID)
 }
+
+// Update: may the structured part of an action's update (a status, a date,
+// "update accepted") appear? Not when it was made on private business. Its
+// words never appear (UpdateWords).
+func (p Disclosure) Update(u ActionUpdate) bool { return !u.Private }
 
 // Action: may the action appear (in item tables, matters arising, the
-// action log, an export)? Not when it is marked confidential or was assigned
-// under a private item, nor while its hotspot is private, nor when this
-// meeting assigned it under an item it took in private.
+// action log, an export)? Not when it is private business (marked
+// confidential, or agreed on private business), nor while its hotspot is
+// private, nor when this meeting assigned it under an item it took in
+// private.
 func (p Disclosure) Action(a Action) bool {
-	if a.Confidential || a.Part2 {
+	if a.Private {
 		return false
 	}
 	if a.HotspotID != 0 {
@@ -114,6 +126,9 @@ func (p Disclosure) Action(a Action) bool {
 // Declaration: may the declaration appear in full (agency and words)? One
 // on an item taken in private is shown only as PrivateDeclaration.
 func (p Disclosure) Declaration(d Declaration) bool {
+	if d.Private {
+		return false
+	}
 	if d.Item == "" {
 		return true
 	}

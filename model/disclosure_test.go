@@ -46,13 +46,13 @@ func TestDisclosureOfEachKind(t *testing.T) {
 		{"a nuisance referral", true, p.Referral(Hotspot{ID: 1, Category: CategoryNuisance})},
 
 		{"a resolution under HS-1", true, p.Decision(Decision{MeetingID: 5, Item: ItemHotspot, HotspotID: 1})},
-		{"a Part 2 resolution under HS-1", false, p.Decision(Decision{MeetingID: 5, Item: ItemHotspot, HotspotID: 1, Part2: true})},
+		{"a Part 2 resolution under HS-1", false, p.Decision(Decision{MeetingID: 5, Item: ItemHotspot, HotspotID: 1, Part2: true, Privacy: PrivateUnder(0)})},
 		{"a resolution under HS-2", false, p.Decision(Decision{MeetingID: 5, Item: ItemHotspot, HotspotID: 2})},
 		{"a resolution under private AOB", false, p.Decision(Decision{MeetingID: 5, Item: ItemAOB})},
 		{"a resolution under declarations", true, p.Decision(Decision{MeetingID: 5, Item: ItemDeclarations})},
 
 		{"a note under HS-1", true, p.Note(Note{Item: ItemHotspot, HotspotID: 1})},
-		{"a confidential note under HS-1", false, p.Note(Note{Item: ItemHotspot, HotspotID: 1, Confidential: true})},
+		{"a confidential note under HS-1", false, p.Note(Note{Item: ItemHotspot, HotspotID: 1, Confidential: true, Privacy: PrivateUnder(0)})},
 		{"a note under HS-3", false, p.Note(Note{Item: ItemHotspot, HotspotID: 3})},
 		{"a note under private AOB", false, p.Note(Note{Item: ItemAOB})},
 
@@ -61,10 +61,18 @@ func TestDisclosureOfEachKind(t *testing.T) {
 		{"an action on HS-4 (private since before)", false, p.Action(Action{HotspotID: 4})},
 		{"an action on a personal hotspot", false, p.Action(Action{HotspotID: 3})},
 		{"a general action from an earlier meeting", true, p.Action(Action{CreatedMeetingID: 2})},
-		{"a general action marked confidential", false, p.Action(Action{CreatedMeetingID: 2, Confidential: true})},
-		{"a general action assigned in private", false, p.Action(Action{CreatedMeetingID: 2, Part2: true})},
+		{"a general action marked confidential", false, p.Action(Action{CreatedMeetingID: 2, Confidential: true, Privacy: PrivateUnder(0)})},
+		{"a general action assigned in private", false, p.Action(Action{CreatedMeetingID: 2, Privacy: PrivateUnder(ParaCrime)})},
 		{"a general action assigned under this meeting's private AOB", false, p.Action(Action{CreatedMeetingID: 5})},
 
+		{"a general action made on a private hotspot, since moved to general business", false, p.Action(Action{CreatedMeetingID: 2, Privacy: PrivateUnder(ParaIndividual)})},
+		{"an action made private, its hotspot back in Part 1", false, p.Action(Action{HotspotID: 1, Privacy: PrivateUnder(ParaCrime)})},
+		{"an action released by a resolution", true, p.Action(Action{HotspotID: 1, Privacy: Privacy{ReleasedBy: 9}})},
+		{"a decision made private, its hotspot back in Part 1", false, p.Decision(Decision{MeetingID: 2, Item: ItemHotspot, HotspotID: 1, Privacy: PrivateUnder(ParaCrime)})},
+		{"a note made private, its hotspot back in Part 1", false, p.Note(Note{MeetingID: 2, Item: ItemHotspot, HotspotID: 1, Privacy: PrivateUnder(ParaCrime)})},
+		{"a public update", true, p.Update(ActionUpdate{Kind: UpdateStatus})},
+		{"an update made on private business", false, p.Update(ActionUpdate{Kind: UpdateStatus, Privacy: PrivateUnder(0)})},
+		{"a declaration made private, its hotspot back in Part 1", false, p.Declaration(Declaration{Item: ItemHotspot, HotspotID: 1, Privacy: PrivateUnder(0)})},
 		{"a general declaration", true, p.Declaration(Declaration{Name: "x"})},
 		{"a declaration on HS-1", true, p.Declaration(Declaration{Item: ItemHotspot, HotspotID: 1})},
 		{"a declaration on HS-2", false, p.Declaration(Declaration{Item: ItemHotspot, HotspotID: 2})},
@@ -85,7 +93,7 @@ func TestDisclosureOfEachKind(t *testing.T) {
 // Outside a meeting (the exports) only the records themselves decide.
 func TestDisclosureWithoutAMeeting(t *testing.T) {
 	p := PublicRules(Meeting{}, map[ID]Hotspot{1: {ID: 1, Category: CategoryNuisance}, 2: {ID: 2, Part2: true}})
-	if !p.Action(Action{HotspotID: 1}) || p.Action(Action{HotspotID: 2}) || !p.Action(Action{}) || p.Action(Action{Confidential: true}) {
+	if !p.Action(Action{HotspotID: 1}) || p.Action(Action{HotspotID: 2}) || !p.Action(Action{}) || p.Action(Action{Confidential: true, Privacy: PrivateUnder(0)}) {
 		t.Error("exports: actions follow their hotspot and their own marks")
 	}
 	if !p.Hotspot(Hotspot{ID: 1, Category: CategoryNuisance}) || p.Hotspot(Hotspot{ID: 2, Part2: true}) {

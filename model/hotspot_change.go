@@ -119,6 +119,9 @@ func (o OpenActions) Apply(a *Action, h Hotspot, reason string, meetingID ID, at
 		return a.SetStatus(StatusCancelled, "Hotspot closed: "+reason, meetingID, at)
 	case OpenActionsGeneral:
 		u := ActionUpdate{Kind: UpdateNote, Text: "Moved to general business: " + h.Ref() + " closed", MeetingID: meetingID}
+		// Off the hotspot nothing would say it was private business: the
+		// action carries that itself, for good.
+		a.Privacy = CarryOut(a.Privacy, h)
 		a.HotspotID = 0
 		return u, nil
 	}

@@ -70,6 +70,9 @@ type Declaration struct {
 	Text      string   `json:"text"`
 	Item      ItemKind `json:"item,omitempty"`
 	HotspotID ID       `json:"hotspot_id,omitempty"`
+	// Privacy is fixed when it is declared (PrivacyOf): on an item taken
+	// in private, or on a private hotspot.
+	Privacy
 }
 
 // ItemKind is what an agenda item is.
@@ -193,15 +196,22 @@ func (m Meeting) CheckEditable() error {
 // private. Under a hotspot that is the hotspot's item; otherwise the
 // standing item of that kind.
 func (m Meeting) ItemPart2(kind ItemKind, hotspotID ID) bool {
+	it, ok := m.ItemOf(kind, hotspotID)
+	return ok && it.Part2
+}
+
+// ItemOf is the meeting's agenda item of this kind (and hotspot): under a
+// hotspot, the hotspot's item; otherwise the standing item of that kind.
+func (m Meeting) ItemOf(kind ItemKind, hotspotID ID) (AgendaItem, bool) {
 	if hotspotID != 0 {
 		kind = ItemHotspot
 	}
 	for _, it := range m.Agenda {
 		if it.Kind == kind && (kind != ItemHotspot || it.HotspotID == hotspotID) {
-			return it.Part2
+			return it, true
 		}
 	}
-	return false
+	return AgendaItem{}, false
 }
 
 // AttendanceOf is the member's status at this meeting.

@@ -76,14 +76,19 @@ func (m *Meeting) ReadConfidentiality(at time.Time) error {
 }
 
 // Declare records a declaration of interest and returns it as recorded.
-// One naming a hotspot is on that hotspot's item, which must be on the
-// agenda; a declaration made means "no declarations" is no longer true.
-func (m *Meeting) Declare(d Declaration) (Declaration, error) {
+// One naming a hotspot (h, nil for none) is on that hotspot's item, which
+// must be on the agenda; one on private business is private for good
+// (PrivacyOf); a declaration made means "no declarations" is no longer
+// true.
+func (m *Meeting) Declare(d Declaration, h *Hotspot) (Declaration, error) {
 	if d.HotspotID != 0 {
 		d.Item = ItemHotspot
 		if !m.HasHotspot(d.HotspotID) {
 			return d, Invalid("item", "%s is not on the agenda", HotspotRef(d.HotspotID))
 		}
+	}
+	if d.Item != "" {
+		d.Privacy = PrivacyOf(Made{Meeting: m, Item: d.Item, Hotspot: h})
 	}
 	m.Declarations = append(m.Declarations, d)
 	m.NoDeclarations = false

@@ -127,7 +127,7 @@ func TestMeetingDeclare(t *testing.T) {
 	for _, tt := range tests {
 		m := agendaOf(AgendaItem{Kind: ItemHotspot, HotspotID: 3}, AgendaItem{Kind: ItemAOB})
 		m.NoDeclarations = true
-		d, err := m.Declare(tt.d)
+		d, err := m.Declare(tt.d, nil)
 		if errText(err) != tt.wantErr {
 			t.Fatalf("%s: err %v, want %q", tt.name, err, tt.wantErr)
 		}

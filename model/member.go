@@ -52,7 +52,10 @@ type Member struct {
 	// did. Members are retired, never deleted.
 	Retired   bool `json:"retired,omitempty"`
 	RetiredOn Date `json:"retired_on,omitempty"`
-	Version   int  `json:"version"`
+	// Restricted is the chair's grant of the restricted record beside
+	// what the role gives (ReadRight).
+	Restricted Grant `json:"restricted,omitempty"`
+	Version    int   `json:"version"`
 }
 
 // Active: the member still sits on the group.
@@ -119,6 +122,10 @@ type Actor struct {
 	Name     string
 	Role     Role
 	AgencyID ID
+	// Grant is the member's read grant (Reads); Owner: nobody was named,
+	// and the file's owner reads (FileOwner).
+	Grant Grant
+	Owner bool
 }
 
 func (a Actor) String() string {
@@ -130,7 +137,7 @@ func (a Actor) String() string {
 
 // ActorFor is the actor for a member.
 func ActorFor(m Member) Actor {
-	return Actor{MemberID: m.ID, Name: m.Name, Role: m.Role, AgencyID: m.AgencyID}
+	return Actor{MemberID: m.ID, Name: m.Name, Role: m.Role, AgencyID: m.AgencyID, Grant: m.Restricted}
 }
 
 // SystemActor is used for changes nobody typed (demo data, migrations).

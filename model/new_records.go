@@ -6,13 +6,33 @@ import "time"
 // IDs inside its write transaction and saves them as these say.
 
 // Assigned is the action n assigns, numbered id, by by at at (m is the
-// meeting it is assigned in, nil outside one): open, due as agreed, and
-// private for good when it was agreed in private (NewActionPart2).
-func (n NewAction) Assigned(id ID, m *Meeting, by Actor, at time.Time) Action {
+// meeting it is assigned in, nil outside one; h its hotspot, nil for
+// general business): open, due as agreed, and private for good when it was
+// agreed on private business or marked confidential (PrivacyOf).
+func (n NewAction) Assigned(id ID, m *Meeting, h *Hotspot, by Actor, at time.Time) Action {
 	return Action{ID: id, HotspotID: n.HotspotID, Text: n.Text, AgencyID: n.AgencyID, Officer: n.Officer,
 		Due: n.Due, Status: StatusOpen, Intervention: n.Intervention, CreatedMeetingID: n.MeetingID,
 		CreatedAt: at, CreatedBy: by.String(), UpdatedAt: at, UpdatedBy: by.String(), Version: 1,
-		Confidential: n.Confidential, Part2: NewActionPart2(m, n.HotspotID)}
+		Confidential: n.Confidential,
+		Privacy:      PrivacyOf(Made{Meeting: m, Item: ItemAOB, Hotspot: h, Confidential: n.Confidential})}
+}
+
+// Recorded is the resolution a meeting records, numbered id: private for
+// good when recorded as Part 2 or under private business (PrivacyOf).
+func (n NewDecision) Recorded(id ID, m *Meeting, h *Hotspot, by Actor, at time.Time) Decision {
+	item := ItemOf(n.Item, n.HotspotID)
+	return Decision{ID: id, MeetingID: n.MeetingID, HotspotID: n.HotspotID, Item: item, Text: n.Text, Part2: n.Part2,
+		At: at, By: by.String(), Version: 1,
+		Privacy: PrivacyOf(Made{Meeting: m, Item: item, Hotspot: h, Part2: n.Part2})}
+}
+
+// Recorded is the note n, numbered id, said in meeting m: private for good
+// when confidential or said under private business (PrivacyOf).
+func (n NewNote) Recorded(id ID, m *Meeting, h *Hotspot, by Actor, at time.Time) Note {
+	item := ItemOf(n.Item, n.HotspotID)
+	return Note{ID: id, MeetingID: m.ID, HotspotID: n.HotspotID, Item: item, Text: n.Text, Confidential: n.Confidential,
+		AgencyID: n.AgencyID, At: at, By: by.String(), Version: 1,
+		Privacy: PrivacyOf(Made{Meeting: m, Item: item, Hotspot: h, Confidential: n.Confidential})}
 }
 
 // CheckNewDue refuses a "new due date" that is none: moving an action's

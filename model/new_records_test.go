@@ -10,27 +10,35 @@ func TestNewActionAssigned(t *testing.T) {
 	chair := Actor{MemberID: 1, Name: "Ann Chair", Role: RoleChair}
 	private := &Meeting{ID: 7, Agenda: []AgendaItem{{Kind: ItemAOB, Part2: true}}}
 	n := NewAction{Text: "Visit the parade", AgencyID: 2, Officer: "PC Lee", Due: MustDate("2026-12-01"), Intervention: "patrols", MeetingID: 7, Confidential: true}
-	a := n.Assigned(40, private, chair, at)
+	a := n.Assigned(40, private, nil, chair, at)
 	want := Action{ID: 40, Text: "Visit the parade", AgencyID: 2, Officer: "PC Lee", Due: MustDate("2026-12-01"), Status: StatusOpen,
 		Intervention: "patrols", CreatedMeetingID: 7, CreatedAt: at, CreatedBy: "Ann Chair", UpdatedAt: at, UpdatedBy: "Ann Chair",
-		Version: 1, Confidential: true, Part2: true}
+		Version: 1, Confidential: true, Privacy: PrivateUnder(ParaIndividual)}
 	if a != want {
 		t.Errorf("assigned:\n got %+v\nwant %+v", a, want)
 	}
+	personal := &Hotspot{ID: 3, Category: CategoryPersonal}
+	part2 := &Hotspot{ID: 4, Category: CategoryNuisance, Part2: true, Paragraph: ParaCrime}
+	public := &Hotspot{ID: 5, Category: CategoryNuisance}
 	tests := []struct {
-		name      string
-		hotspotID ID
-		m         *Meeting
-		wantPart2 bool
+		name string
+		h    *Hotspot
+		m    *Meeting
+		want Privacy
 	}{
-		{"general, in private", 0, private, true},
-		{"on a hotspot, in private: follows the hotspot", 3, private, false},
-		{"outside a meeting", 0, nil, false},
+		{"general, in private", nil, private, PrivateUnder(ParaIndividual)},
+		{"on a personal hotspot", personal, nil, PrivateUnder(ParaIndividual)},
+		{"on a hotspot taken in Part 2", part2, nil, PrivateUnder(ParaCrime)},
+		{"on a public hotspot, in a meeting with a private AOB", public, private, Privacy{}},
+		{"outside a meeting", nil, nil, Privacy{}},
 	}
 	for _, tt := range tests {
-		n := NewAction{HotspotID: tt.hotspotID}
-		if a := n.Assigned(1, tt.m, chair, at); a.Part2 != tt.wantPart2 || a.Status != StatusOpen {
-			t.Errorf("%s: Part2 %v status %s, want %v open", tt.name, a.Part2, a.Status, tt.wantPart2)
+		n := NewAction{}
+		if tt.h != nil {
+			n.HotspotID = tt.h.ID
+		}
+		if a := n.Assigned(1, tt.m, tt.h, chair, at); a.Privacy != tt.want || a.Status != StatusOpen {
+			t.Errorf("%s: privacy %+v status %s, want %+v open", tt.name, a.Privacy, a.Status, tt.want)
 		}
 	}
 }

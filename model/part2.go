@@ -1,18 +1,14 @@
 package model
 
-// What goes into Part 2 (taken in private) with what: the rules a store
-// applies when a record is made or an item is moved, so that Disclosure
-// finds every private thing marked.
+import (
+	"fmt"
+	"strings"
+)
 
-// NewActionPart2 says whether an action assigned now is private for good
-// (Action.Part2). A general action (hotspotID 0) assigned in meeting m
-// while its any other business is taken in private is: it was agreed in
-// private, and stays so whatever later happens to the item. One on a
-// hotspot follows its hotspot instead (Disclosure asks the hotspot), and
-// one assigned outside a meeting (m nil) was agreed in no private item.
-func NewActionPart2(m *Meeting, hotspotID ID) bool {
-	return m != nil && hotspotID == 0 && m.ItemPart2(ItemAOB, 0)
-}
+// What goes into Part 2 (taken in private) with what: the rules a store
+// applies when a hotspot is referred or an item is moved, so that
+// Disclosure finds every private thing marked. What each record carries of
+// its own is privacy.go's.
 
 // NewHotspotPart2 is whether a newly referred hotspot is private from the
 // start, and under which exempt paragraph: personal ASB is about named
@@ -50,11 +46,84 @@ func (h *Hotspot) FollowItem(part2 bool, para ExemptParagraph) {
 	}
 }
 
-// GeneralActionFollows says whether moving meeting meetingID's item of kind
-// into Part 2 (part2), or back, changes action a: a general action this
-// meeting assigned under any other business is private, or not, as that
-// item now is (see NewActionPart2). Actions on a hotspot follow their
-// hotspot, and one already as the item is is left alone.
-func GeneralActionFollows(a Action, kind ItemKind, meetingID ID, part2 bool) bool {
-	return kind == ItemAOB && a.CreatedMeetingID == meetingID && a.HotspotID == 0 && a.Part2 != part2
+// BackToPart1 is what taking an item back into Part 1 makes public and what
+// stays private, for the chair to answer before it is done: a hotspot's
+// title, location and ward become public; everything recorded about it
+// while it was private stays private (only a Release makes one record
+// public).
+type BackToPart1 struct {
+	Item    string   // "HS-4 Brockwell: hate incidents", or a standing item's title
+	Hotspot *Hotspot // nil for a standing item
+	// The private records that stay private.
+	Actions, Decisions, Notes, Updates int
+}
+
+// StayPrivate counts, of the records about one item, those that are
+// private business: they stay private when the item returns to Part 1.
+func (b *BackToPart1) StayPrivate(actions []Action, decisions []Decision, notes []Note, updates []ActionUpdate) {
+	for _, a := range actions {
+		if a.Private {
+			b.Actions++
+		}
+	}
+	for _, d := range decisions {
+		if d.Private {
+			b.Decisions++
+		}
+	}
+	for _, n := range notes {
+		if n.Private {
+			b.Notes++
+		}
+	}
+	for _, u := range updates {
+		if u.Private {
+			b.Updates++
+		}
+	}
+}
+
+// Question is what the chair is asked, in words: what becomes public, what
+// stays private, and whether to go ahead.
+func (b BackToPart1) Question() string {
+	var s string
+	if h := b.Hotspot; h != nil {
+		s = fmt.Sprintf("Back in Part 1, %s's title, location and ward become public (%q, %s, %s).", h.Ref(),
+			CleanLine(h.Title), orNone(CleanLine(h.Location)), orNone(CleanLine(h.Ward)))
+	} else {
+		s = fmt.Sprintf("Back in Part 1, what is recorded under %s from now on is public.", b.Item)
+	}
+	var kept []string
+	for _, c := range []struct {
+		n    int
+		noun string
+	}{{b.Actions, "action"}, {b.Decisions, "decision"}, {b.Notes, "note"}, {b.Updates, "update"}} {
+		if c.n > 0 {
+			kept = append(kept, Plural(c.n, c.noun))
+		}
+	}
+	if len(kept) > 0 {
+		s += " Staying private: " + joinList(kept) + " recorded while it was private (only a release makes one public)."
+	} else {
+		s += " Nothing was recorded while it was private."
+	}
+	return s + " Take it back into Part 1?"
+}
+
+func orNone(s string) string {
+	if s == "" {
+		return "none given"
+	}
+	return s
+}
+
+// joinList is "a, b and c".
+func joinList(parts []string) string {
+	switch len(parts) {
+	case 0:
+		return ""
+	case 1:
+		return parts[0]
+	}
+	return strings.Join(parts[:len(parts)-1], ", ") + " and " + parts[len(parts)-1]
 }

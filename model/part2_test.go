@@ -2,29 +2,6 @@ package model
 
 import "testing"
 
-func TestNewActionPart2(t *testing.T) {
-	aobPrivate := &Meeting{Agenda: []AgendaItem{{Kind: ItemAttendance}, {Kind: ItemHotspot, HotspotID: 3, Part2: true}, {Kind: ItemAOB, Part2: true, Paragraph: ParaCrime}}}
-	aobPublic := &Meeting{Agenda: []AgendaItem{{Kind: ItemHotspot, HotspotID: 3, Part2: true}, {Kind: ItemAOB}}}
-	tests := []struct {
-		name      string
-		m         *Meeting
-		hotspotID ID
-		want      bool
-	}{
-		{"general, under a private any other business", aobPrivate, 0, true},
-		{"general, under a public any other business", aobPublic, 0, false},
-		{"on a hotspot: it follows the hotspot", aobPrivate, 3, false},
-		{"on a private hotspot: still follows the hotspot", aobPublic, 3, false},
-		{"outside a meeting", nil, 0, false},
-		{"a meeting with no any other business", &Meeting{}, 0, false},
-	}
-	for _, tt := range tests {
-		if got := NewActionPart2(tt.m, tt.hotspotID); got != tt.want {
-			t.Errorf("%s: NewActionPart2 = %v, want %v", tt.name, got, tt.want)
-		}
-	}
-}
-
 func TestNewHotspotPart2(t *testing.T) {
 	tests := []struct {
 		c     Category
@@ -91,29 +68,6 @@ func TestHotspotFollowItem(t *testing.T) {
 		h.FollowItem(tt.part2, tt.para)
 		if h.Part2 != tt.wantPart2 || h.Paragraph != tt.wantPara {
 			t.Errorf("%s: Part2 %v para %d, want %v %d", tt.name, h.Part2, h.Paragraph, tt.wantPart2, tt.wantPara)
-		}
-	}
-}
-
-func TestGeneralActionFollows(t *testing.T) {
-	general := Action{ID: 1, CreatedMeetingID: 7}
-	tests := []struct {
-		name  string
-		a     Action
-		kind  ItemKind
-		part2 bool
-		want  bool
-	}{
-		{"general, this meeting, under aob", general, ItemAOB, true, true},
-		{"back out with the item", Action{ID: 1, CreatedMeetingID: 7, Part2: true}, ItemAOB, false, true},
-		{"already as the item is", Action{ID: 1, CreatedMeetingID: 7, Part2: true}, ItemAOB, true, false},
-		{"assigned in another meeting", Action{ID: 1, CreatedMeetingID: 6}, ItemAOB, true, false},
-		{"on a hotspot", Action{ID: 1, CreatedMeetingID: 7, HotspotID: 3}, ItemAOB, true, false},
-		{"another item", general, ItemHotspot, true, false},
-	}
-	for _, tt := range tests {
-		if got := GeneralActionFollows(tt.a, tt.kind, 7, tt.part2); got != tt.want {
-			t.Errorf("%s: GeneralActionFollows = %v, want %v", tt.name, got, tt.want)
 		}
 	}
 }

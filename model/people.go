@@ -10,6 +10,8 @@ type NewMember struct {
 	Title    string
 	Email    string
 	Phone    string
+	// Restricted is the chair's grant of the restricted record (Grant).
+	Restricted Grant
 }
 
 // Validate cleans the fields and says what is wrong, field by field.
@@ -39,7 +41,15 @@ func (n NewMember) Validate() (NewMember, error) {
 	if n.Phone, err = CheckLine("phone", "phone", n.Phone, false, 40); err != nil {
 		return n, err
 	}
+	if err := CheckGrant(n.Role, n.Restricted); err != nil {
+		return n, err
+	}
 	return n, nil
+}
+
+// FromMember is the form of member m as it stands, to change a part of it.
+func FromMember(m Member) NewMember {
+	return NewMember{Name: m.Name, AgencyID: m.AgencyID, Role: m.Role, Title: m.Title, Email: m.Email, Phone: m.Phone, Restricted: m.Restricted}
 }
 
 // SameName: two names a person would take for the same (case and spacing

@@ -39,6 +39,10 @@ type MeetingRecord struct {
 	// index (a record holds only the actions it shows); nil in a frozen
 	// record, whose own actions are used.
 	Completions map[ID][]int `json:"-"`
+	// PublicOnly: this is the record as someone who reads the public
+	// record only reads it (PublicRecord): private business is markers
+	// without words, and every version made from it is the public one.
+	PublicOnly bool `json:"-"`
 }
 
 // AgencyWorkload is the accountability table as at the record's day.
@@ -271,14 +275,29 @@ func (r *MeetingRecord) Referrals() []Hotspot {
 	return out
 }
 
-// HistoryEntry is one line of a hotspot's recent history. Confidential
-// marks a confidential note or a Part 2 decision: it is shown marked, and
-// never leaves through a public export.
+// HistoryEntry is one line of a hotspot's recent history. Private marks
+// private business (a note, decision, action or update made in private or
+// marked confidential): it is shown marked, and never leaves through a
+// public output.
 type HistoryEntry struct {
-	At           time.Time
-	Kind         string // "note", "resolved", "action", "update"
-	Text         string
-	Confidential bool
+	At   time.Time
+	Kind string // "note", "resolved", "action", "update"
+	Text string
+	// Words are an update's own words, beside Text's account of what
+	// changed ("A-12 due 1 Dec → 15 Dec"): a public view leaves them out.
+	Words string
+	Privacy
+}
+
+// Line is the entry in one line: what changed, then the words.
+func (e HistoryEntry) Line() string {
+	switch {
+	case e.Words == "":
+		return e.Text
+	case strings.Contains(e.Text, " "):
+		return e.Text + ": " + e.Words
+	}
+	return e.Text + " " + e.Words
 }
 
 // HotspotHistory is what happened at a hotspot before this meeting: notes,
@@ -290,12 +309,12 @@ func (r *MeetingRecord) HotspotHistory(hotspotID ID, limit int) []HistoryEntry {
 	}
 	for _, n := range r.Notes {
 		if n.HotspotID == hotspotID && n.MeetingID != r.Meeting.ID && before(n.At) {
-			out = append(out, HistoryEntry{At: n.At, Kind: "note", Text: n.Text, Confidential: n.Confidential})
+			out = append(out, HistoryEntry{At: n.At, Kind: "note", Text: n.Text, Privacy: n.Privacy})
 		}
 	}
 	for _, d := range r.Decisions {
 		if d.HotspotID == hotspotID && d.MeetingID != r.Meeting.ID && before(d.At) {
-			out = append(out, HistoryEntry{At: d.At, Kind: "resolved", Text: d.Resolved(), Confidential: d.Part2})
+			out = append(out, HistoryEntry{At: d.At, Kind: "resolved", Text: d.Resolved(), Privacy: d.Privacy})
 		}
 	}
 	actions := map[ID]Action{}
@@ -313,9 +332,9 @@ func (r *MeetingRecord) HotspotHistory(hotspotID ID, limit int) []HistoryEntry {
 		case UpdateReview:
 			// "reviewed, no change" says nothing about the hotspot
 		case UpdateCreated:
-			out = append(out, HistoryEntry{At: u.At, Kind: "action", Text: a.Ref() + " " + a.Text})
+			out = append(out, HistoryEntry{At: u.At, Kind: "action", Text: a.Ref() + " " + a.Text, Privacy: a.Privacy})
 		default:
-			out = append(out, HistoryEntry{At: u.At, Kind: "update", Text: a.Ref() + " " + u.Describe()})
+			out = append(out, HistoryEntry{At: u.At, Kind: "update", Text: strings.TrimSpace(a.Ref() + " " + u.Change()), Words: u.Text, Privacy: a.Privacy.Stricter(u.Privacy)})
 		}
 	}
 	slices.SortStableFunc(out, func(a, b HistoryEntry) int { return b.At.Compare(a.At) })

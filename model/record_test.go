@@ -1,6 +1,7 @@
 package model
 
 import (
+	"strings"
 	"testing"
 	"time"
 )
@@ -81,14 +82,34 @@ func TestHotspotHistoryIsBeforeThisMeetingNewestFirst(t *testing.T) {
 	if h := rec.HotspotHistory(1, 1); len(h) != 1 {
 		t.Fatalf("limit ignored: %d", len(h))
 	}
-	// Confidential notes and Part 2 decisions stay marked in later meetings.
-	rec.Notes = append(rec.Notes, Note{MeetingID: 8, HotspotID: 1, Text: "Witness: J Smith", Confidential: true, At: opened.Add(-6 * 24 * time.Hour)})
-	rec.Decisions[0].Part2 = true
+	// Private business stays marked in later meetings: a confidential
+	// note, a Part 2 decision, an action agreed in private and its updates.
+	rec.Notes = append(rec.Notes, Note{MeetingID: 8, HotspotID: 1, Text: "Witness: J Smith", Confidential: true, Privacy: PrivateUnder(0), At: opened.Add(-6 * 24 * time.Hour)})
+	rec.Decisions[0].Part2, rec.Decisions[0].Privacy = true, PrivateUnder(0)
+	rec.Actions = append(rec.Actions, Action{ID: 5, HotspotID: 1, Text: "Visit the family", Privacy: PrivateUnder(ParaCrime)})
+	rec.Updates = append(rec.Updates, ActionUpdate{ActionID: 5, Kind: UpdateCreated, At: opened.Add(-5 * 24 * time.Hour), MeetingID: 8},
+		ActionUpdate{ActionID: 4, Kind: UpdateNote, Text: "Hedges cut", At: opened.Add(-4 * 24 * time.Hour), Privacy: PrivateUnder(0)},
+		ActionUpdate{ActionID: 4, Kind: UpdateDue, FromDue: MustDate("2026-12-01"), ToDue: MustDate("2026-12-15"), Text: "waiting for the contractor", At: opened.Add(-3 * 24 * time.Hour)})
 	for _, e := range rec.HotspotHistory(1, 10) {
-		want := e.Text == "Witness: J Smith" || e.Kind == "resolved"
-		if e.Confidential != want {
-			t.Errorf("%q confidential = %v", e.Text, e.Confidential)
+		want := e.Text == "Witness: J Smith" || e.Kind == "resolved" || strings.HasPrefix(e.Text, "A-5") || e.Words == "Hedges cut"
+		if e.Private != want {
+			t.Errorf("%q private = %v", e.Line(), e.Private)
 		}
+	}
+	// An update's words are kept apart from what it changed, so a public
+	// view can leave them out.
+	for _, e := range rec.HotspotHistory(1, 10) {
+		if e.Words == "waiting for the contractor" {
+			if e.Text != "A-4 due 01 Dec → 15 Dec" || e.Line() != "A-4 due 01 Dec → 15 Dec: waiting for the contractor" {
+				t.Errorf("due change entry %q / %q", e.Text, e.Line())
+			}
+			if pub := PublicHistory([]HistoryEntry{e}); len(pub) != 1 || pub[0].Line() != "A-4 due 01 Dec → 15 Dec" {
+				t.Errorf("public history %+v", pub)
+			}
+		}
+	}
+	if pub := PublicHistory(rec.HotspotHistory(1, 10)); len(pub) != 3 {
+		t.Errorf("public history keeps %d entries, want the 3 public ones: %+v", len(pub), pub)
 	}
 }
 

@@ -191,11 +191,12 @@ func (s *Server) watchChanges() {
 			for _, m := range gone {
 				s.log.Info("session closed: key no longer on the list", "member", m.Name)
 			}
-			// A session acts as the member was when it opened: a new role,
-			// agency or name needs a new session.
+			// A session acts and reads as the member was when it opened: a
+			// new role, agency, name or read right needs a new session.
 			changed := s.hub.drop(func(st *seat) bool {
 				m, ok := s.keys.byFingerprint(st.key)
-				return !ok || (m.Role == st.member.Role && m.AgencyID == st.member.AgencyID && m.Name == st.member.Name)
+				return !ok || (m.Role == st.member.Role && m.AgencyID == st.member.AgencyID && m.Name == st.member.Name &&
+					m.ReadRight() == st.member.ReadRight())
 			}, reasonChanged)
 			for _, m := range changed {
 				s.log.Info("session closed: membership changed", "member", m.Name)

@@ -181,7 +181,7 @@ func (s *Server) runProgram(sess ssh.Session, id int, m tea.Model, kind string) 
 	case reasonStopping:
 		fmt.Fprint(sess, "\r\ntasking: the server is stopping; your saved work is safe\r\n")
 	case reasonChanged:
-		fmt.Fprintf(sess, "\r\ntasking: your membership changed (role, agency or name): connect again with %s\r\n", s.again(kind))
+		fmt.Fprintf(sess, "\r\ntasking: your membership changed (role, agency, name or what you may read): connect again with %s\r\n", s.again(kind))
 	case reasonWithdrawn:
 		fmt.Fprint(sess, "\r\ntasking: your access was withdrawn (you have retired from the group, or your key was taken away); ask the chair\r\n")
 	}

@@ -23,9 +23,10 @@ func (s *Store) AssignAction(actor model.Actor, n model.NewAction) (model.Action
 		if err := w.checkActiveAgency(n.AgencyID); err != nil {
 			return err
 		}
+		var h *model.Hotspot
 		if n.HotspotID != 0 {
-			var h model.Hotspot
-			if err := get(w.tx, bHotspots, n.HotspotID, &h); err != nil {
+			h = new(model.Hotspot)
+			if err := get(w.tx, bHotspots, n.HotspotID, h); err != nil {
 				return model.Invalid("hotspot", "there is no %s", model.HotspotRef(n.HotspotID))
 			}
 		}
@@ -36,11 +37,11 @@ func (s *Store) AssignAction(actor model.Actor, n model.NewAction) (model.Action
 		if err != nil {
 			return err
 		}
-		a = n.Assigned(id, m, actor, w.now)
+		a = n.Assigned(id, m, h, actor, w.now)
 		if err := put(w.tx, bActions, id, a); err != nil {
 			return err
 		}
-		if err := w.addUpdate(model.ActionUpdate{ActionID: id, Kind: model.UpdateCreated, ToStatus: a.Status, ToDue: a.Due, MeetingID: n.MeetingID}); err != nil {
+		if err := w.addUpdate(model.ActionUpdate{ActionID: id, Kind: model.UpdateCreated, ToStatus: a.Status, ToDue: a.Due, MeetingID: n.MeetingID}, a); err != nil {
 			return err
 		}
 		return w.audit("action.assign", "action", a.Ref(), nil, a)
@@ -84,7 +85,7 @@ func (s *Store) changeAction(actor model.Actor, id model.ID, version int, op str
 		}
 		for _, u := range updates {
 			u.ActionID = a.ID
-			if err := w.addUpdate(u); err != nil {
+			if err := w.addUpdate(u, before); err != nil {
 				return err
 			}
 		}
@@ -108,7 +109,7 @@ func (w *wtx) changeActionInTx(a model.Action, op string, change func(a *model.A
 		return err
 	}
 	u.ActionID = a.ID
-	if err := w.addUpdate(u); err != nil {
+	if err := w.addUpdate(u, before); err != nil {
 		return err
 	}
 	return w.audit(op, "action", a.Ref(), before, a)
@@ -235,7 +236,16 @@ func (s *Store) AcceptUpdate(actor model.Actor, id model.ID, version int, meetin
 	}))
 }
 
-func (w *wtx) addUpdate(u model.ActionUpdate) error {
+// addUpdate records u on action a as it was before the change (its
+// hotspot then, its privacy then): private as model.PrivacyOf says, so an
+// update made on private business stays private wherever the action goes
+// next.
+func (w *wtx) addUpdate(u model.ActionUpdate, a model.Action) error {
+	m, h, err := w.madeIn(u.MeetingID, a.HotspotID)
+	if err != nil {
+		return err
+	}
+	u.Privacy = model.PrivacyOf(model.Made{Meeting: m, Item: model.ItemMatters, Hotspot: h, On: &a})
 	id, err := nextID(w.tx, bUpdates)
 	if err != nil {
 		return err

@@ -28,19 +28,23 @@ func (s *Store) RecordDecision(actor model.Actor, meetingID model.ID, item model
 				return model.Invalid("hotspot", "there is no %s", model.HotspotRef(hotspotID))
 			}
 		}
-		d, err = w.addDecision(meetingID, model.ItemOf(item, hotspotID), hotspotID, text, part2)
+		d, err = w.addDecision(model.NewDecision{MeetingID: meetingID, Item: item, HotspotID: hotspotID, Text: text, Part2: part2})
 		return err
 	})
 	return d, err
 }
 
-func (w *wtx) addDecision(meetingID model.ID, item model.ItemKind, hotspotID model.ID, text string, part2 bool) (model.Decision, error) {
+// addDecision records n, private as model.PrivacyOf says where it is made.
+func (w *wtx) addDecision(n model.NewDecision) (model.Decision, error) {
+	m, h, err := w.madeIn(n.MeetingID, n.HotspotID)
+	if err != nil {
+		return model.Decision{}, err
+	}
 	id, err := nextID(w.tx, bDecisions)
 	if err != nil {
 		return model.Decision{}, err
 	}
-	d := model.Decision{ID: id, MeetingID: meetingID, HotspotID: hotspotID, Item: item, Text: text, Part2: part2,
-		At: w.now, By: w.actor.String(), Version: 1}
+	d := n.Recorded(id, m, h, w.actor, w.now)
 	if err := put(w.tx, bDecisions, id, d); err != nil {
 		return d, err
 	}
@@ -75,22 +79,51 @@ func (s *Store) RecordNote(actor model.Actor, meetingID model.ID, nn model.NewNo
 				return err
 			}
 		}
-		n, err = w.addNote(meetingID, nn.Item, nn.HotspotID, text, nn.Confidential, nn.AgencyID)
+		nn.Text = text
+		n, err = w.addNote(meetingID, nn)
 		return err
 	})
 	return n, err
 }
 
-func (w *wtx) addNote(meetingID model.ID, item model.ItemKind, hotspotID model.ID, text string, confidential bool, agencyID model.ID) (model.Note, error) {
-	item = model.ItemOf(item, hotspotID)
+// addNote records nn in meeting meetingID, private as model.PrivacyOf says
+// where it is said.
+func (w *wtx) addNote(meetingID model.ID, nn model.NewNote) (model.Note, error) {
+	m, h, err := w.madeIn(meetingID, nn.HotspotID)
+	if err != nil {
+		return model.Note{}, err
+	}
+	if m == nil {
+		return model.Note{}, model.RequireMeeting("note", 0)
+	}
 	id, err := nextID(w.tx, bNotes)
 	if err != nil {
 		return model.Note{}, err
 	}
-	n := model.Note{ID: id, MeetingID: meetingID, HotspotID: hotspotID, Item: item, Text: text, Confidential: confidential,
-		AgencyID: agencyID, At: w.now, By: w.actor.String(), Version: 1}
+	n := nn.Recorded(id, m, h, w.actor, w.now)
 	if err := put(w.tx, bNotes, id, n); err != nil {
 		return n, err
 	}
-	return n, w.audit("note.add", "note", model.HotspotRef(hotspotID), nil, n)
+	return n, w.audit("note.add", "note", model.HotspotRef(nn.HotspotID), nil, n)
+}
+
+// madeIn reads what a new record's privacy depends on (model.PrivacyOf):
+// the meeting it is made in and the hotspot it is about, each nil when
+// there is none.
+func (w *wtx) madeIn(meetingID, hotspotID model.ID) (*model.Meeting, *model.Hotspot, error) {
+	var m *model.Meeting
+	if meetingID != 0 {
+		m = new(model.Meeting)
+		if err := get(w.tx, bMeetings, meetingID, m); err != nil {
+			return nil, nil, notFound(err, model.MeetingRef(meetingID))
+		}
+	}
+	var h *model.Hotspot
+	if hotspotID != 0 {
+		h = new(model.Hotspot)
+		if err := get(w.tx, bHotspots, hotspotID, h); err != nil {
+			return nil, nil, notFound(err, model.HotspotRef(hotspotID))
+		}
+	}
+	return m, h, nil
 }

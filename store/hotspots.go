@@ -91,7 +91,7 @@ func (s *Store) changeHotspot(actor model.Actor, id model.ID, version int, meeti
 		if meetingID == 0 || minute == "" {
 			return nil
 		}
-		_, err = w.addNote(meetingID, model.ItemHotspot, h.ID, minute, false, 0)
+		_, err = w.addNote(meetingID, model.NewNote{Item: model.ItemHotspot, HotspotID: h.ID, Text: minute})
 		return err
 	})
 	return out, err

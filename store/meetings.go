@@ -217,8 +217,15 @@ func (s *Store) AddDeclaration(actor model.Actor, id, member model.ID, item mode
 		if err := get(w.tx, bMembers, member, &mem); err != nil {
 			return nil, nil, model.Invalid("member", "no such member (#%d)", member)
 		}
+		var h *model.Hotspot
+		if hotspotID != 0 {
+			h = new(model.Hotspot)
+			if err := get(w.tx, bHotspots, hotspotID, h); err != nil {
+				return nil, nil, notFound(err, model.HotspotRef(hotspotID))
+			}
+		}
 		before := map[string]any{"declarations": len(m.Declarations), "none": m.NoDeclarations}
-		d, err := m.Declare(model.Declaration{MemberID: member, Name: mem.Name, Text: text, Item: item, HotspotID: hotspotID})
+		d, err := m.Declare(model.Declaration{MemberID: member, Name: mem.Name, Text: text, Item: item, HotspotID: hotspotID}, h)
 		if err != nil {
 			return nil, nil, err
 		}
@@ -262,7 +269,7 @@ func (s *Store) ApprovePreviousMinutes(actor model.Actor, id model.ID) (model.De
 			return nil, nil, err
 		}
 		var err error
-		if dec, err = w.addDecision(m.ID, model.ItemMinutes, 0, model.MinutesApproval(prev), false); err != nil {
+		if dec, err = w.addDecision(model.NewDecision{MeetingID: m.ID, Item: model.ItemMinutes, Text: model.MinutesApproval(prev)}); err != nil {
 			return nil, nil, err
 		}
 		m.MinutesApprovedByDecID = dec.ID
@@ -323,8 +330,9 @@ func (s *Store) DropAgendaItem(actor model.Actor, id model.ID, i int) (model.Mee
 // end of the agenda, exempt under para: 0 is the item's default) or back
 // into Part 1. Part 2 belongs to the hotspot: it stays private in later
 // agendas, matters arising, the action log and every export until the chair
-// moves it back, and personal ASB cannot be moved back. General actions
-// already assigned under the item in this meeting follow it.
+// moves it back, and personal ASB cannot be moved back. What this meeting
+// already recorded under the item follows it into Part 2, for good
+// (followIntoPart2); moving it back frees nothing.
 func (s *Store) SetItemPart2(actor model.Actor, id model.ID, i int, part2 bool, para model.ExemptParagraph) (model.Meeting, error) {
 	return s.changeMeeting(actor, id, "meeting.item_part2", func(w *wtx, m *model.Meeting) (any, any, error) {
 		if err := m.CheckItem(i); err != nil {
@@ -347,6 +355,11 @@ func (s *Store) SetItemPart2(actor model.Actor, id model.ID, i int, part2 bool, 
 		}
 		moved := slices.IndexFunc(m.Agenda, func(x model.AgendaItem) bool { return x.Kind == it.Kind && x.HotspotID == it.HotspotID })
 		after := map[string]any{"item": moved + 1, "part2": part2, "paragraph": m.Agenda[moved].Paragraph}
+		if part2 {
+			if err := w.followIntoPart2(m, it.Kind, it.HotspotID, m.Agenda[moved].Paragraph); err != nil {
+				return nil, nil, err
+			}
+		}
 		if it.Kind == model.ItemHotspot {
 			hb := h
 			h.FollowItem(part2, m.Agenda[moved].Paragraph)
@@ -357,34 +370,8 @@ func (s *Store) SetItemPart2(actor model.Actor, id model.ID, i int, part2 bool, 
 			}
 			return before, after, w.audit("hotspot.part2", "hotspot", h.Ref(), hb, h)
 		}
-		return before, after, followItem(w, m.ID, it.Kind, part2)
+		return before, after, nil
 	})
-}
-
-// followItem marks the general actions that follow the meeting's item of
-// kind into Part 2 (or out of it) as the item now is
-// (model.GeneralActionFollows).
-func followItem(w *wtx, meetingID model.ID, kind model.ItemKind, part2 bool) error {
-	actions, err := all[model.Action](w.tx, bActions)
-	if err != nil {
-		return err
-	}
-	for _, a := range actions {
-		if !model.GeneralActionFollows(a, kind, meetingID, part2) {
-			continue
-		}
-		before := a
-		a.Part2 = part2
-		a.Version++
-		a.UpdatedAt, a.UpdatedBy = w.now, w.actor.String()
-		if err := put(w.tx, bActions, a.ID, a); err != nil {
-			return err
-		}
-		if err := w.audit("action.part2", "action", a.Ref(), before, a); err != nil {
-			return err
-		}
-	}
-	return nil
 }
 
 // SetItemBudget gives agenda item i a time budget in minutes (0 clears it).

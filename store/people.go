@@ -34,7 +34,7 @@ func (s *Store) AddMember(actor model.Actor, n model.NewMember) (model.Member, e
 		if err != nil {
 			return err
 		}
-		m = model.Member{ID: id, Name: n.Name, AgencyID: n.AgencyID, Role: n.Role, Title: n.Title, Email: n.Email, Phone: n.Phone, Version: 1}
+		m = model.Member{ID: id, Name: n.Name, AgencyID: n.AgencyID, Role: n.Role, Title: n.Title, Email: n.Email, Phone: n.Phone, Restricted: n.Restricted, Version: 1}
 		if err := put(w.tx, bMembers, id, m); err != nil {
 			return err
 		}
@@ -73,7 +73,7 @@ func (s *Store) EditMember(actor model.Actor, id model.ID, version int, n model.
 			return err
 		}
 		before := m
-		m.Name, m.AgencyID, m.Role, m.Title, m.Email, m.Phone = n.Name, n.AgencyID, n.Role, n.Title, n.Email, n.Phone
+		m.Name, m.AgencyID, m.Role, m.Title, m.Email, m.Phone, m.Restricted = n.Name, n.AgencyID, n.Role, n.Title, n.Email, n.Phone, n.Restricted
 		m.Version++
 		if err := w.keepChair(members, m); err != nil {
 			return err
@@ -221,7 +221,7 @@ func (s *Store) AddMembers(actor model.Actor, ns []model.NewMember) ([]model.Mem
 			if err != nil {
 				return err
 			}
-			m := model.Member{ID: id, Name: n.Name, AgencyID: n.AgencyID, Role: n.Role, Title: n.Title, Email: n.Email, Phone: n.Phone, Version: 1}
+			m := model.Member{ID: id, Name: n.Name, AgencyID: n.AgencyID, Role: n.Role, Title: n.Title, Email: n.Email, Phone: n.Phone, Restricted: n.Restricted, Version: 1}
 			if err := put(w.tx, bMembers, id, m); err != nil {
 				return err
 			}

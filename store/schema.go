@@ -14,7 +14,9 @@ import (
 //	3  indexes for every screen's reads (indexes.go): open and closed
 //	   actions, updates by meeting, open hotspots, meetings by date and
 //	   state, decisions, notes and amendments by meeting and hotspot
-const SchemaVersion = 3
+//	4  privacy is a fact of each record (model.Privacy): what was made in
+//	   private keeps it, whatever later happens around it
+const SchemaVersion = 4
 
 // formatMarker tells a tasking file from any other bbolt file.
 const formatMarker = "tasking"
@@ -45,6 +47,7 @@ var (
 var migrations = []func(s *Store, tx *bolt.Tx) error{
 	freezeClosedMeetings, // 1 → 2
 	func(_ *Store, tx *bolt.Tx) error { return rebuildIndexes(tx) }, // 2 → 3
+	recordPrivacy, // 3 → 4
 }
 
 // prepare makes a new file a tasking database, or checks an existing one and

@@ -103,6 +103,7 @@ type Dataset struct {
 // Seed loads a dataset into an empty database in one transaction, keeping
 // its IDs, with one audit event. It refuses a database that holds anything.
 func (s *Store) Seed(actor model.Actor, d Dataset) error {
+	backfillDataset(&d)
 	if d.History {
 		return s.seedHistory(actor, d)
 	}

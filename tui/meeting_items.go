@@ -463,15 +463,15 @@ func (a *App) hotspotPane(hv *hotspotView, c rowCtx, w, sel int, noActions strin
 		tail = append(tail, "", a.section("Recent history"))
 		for _, e := range hv.history {
 			prefix := e.At.Local().Format("02 Jan") + "  " + fit(e.Kind, 8) + " "
-			text := e.Text
-			if e.Confidential {
-				text += "  [confidential / Part 2]"
+			text := e.Line()
+			if e.Private {
+				text += "  " + e.Mark()
 			}
 			for j, l := range wrap(text, w-3-len(prefix)) {
 				if j > 0 {
 					prefix = strings.Repeat(" ", len(prefix))
 				}
-				if e.Confidential {
+				if e.Private {
 					l = s.Confidential.Render(l)
 				}
 				tail = append(tail, "  "+s.Muted.Render(prefix)+l)

@@ -185,16 +185,49 @@ func (a *App) peopleKey(msg tea.KeyPressMsg) tea.Cmd {
 
 var roleChoices = []string{"member", "viewer", "circulation", "admin", "chair"}
 
+// readsChoices are the chair's grants of the restricted record
+// (model.Grant), in the member form's words.
+var readsChoices = []struct {
+	label string
+	grant model.Grant
+}{
+	{"as the role gives", model.GrantNone},
+	{"the restricted record", model.GrantRestrict},
+	{"the public record only", model.GrantWithheld},
+}
+
+func readsLabels() []string {
+	out := make([]string, len(readsChoices))
+	for i, c := range readsChoices {
+		out[i] = c.label
+	}
+	return out
+}
+
+func grantOf(label string) model.Grant {
+	for _, c := range readsChoices {
+		if c.label == label {
+			return c.grant
+		}
+	}
+	return model.GrantNone
+}
+
 // memberForm adds a member (m nil) or edits one.
 func (a *App) memberForm(m *model.Member) {
 	pp, actor, st := a.people, a.actor, a.st
-	title, name, agency, role, jobTitle, email, phone := "Add a member", "", "", 0, "", "", ""
+	title, name, agency, role, reads, jobTitle, email, phone := "Add a member", "", "", 0, 0, "", "", ""
 	if m != nil {
 		title, name, jobTitle, email, phone = "Edit · "+m.Name, m.Name, m.Title, m.Email, m.Phone
 		agency = pp.idx.Name(m.AgencyID)
 		for i, r := range roleChoices {
 			if model.Role(r) == m.Role {
 				role = i
+			}
+		}
+		for i, c := range readsChoices {
+			if c.grant == m.Restricted {
+				reads = i
 			}
 		}
 	}
@@ -204,7 +237,7 @@ func (a *App) memberForm(m *model.Member) {
 			return nil
 		}
 		n := model.NewMember{Name: f.value("name"), AgencyID: ag.ID, Role: model.Role(f.value("role")),
-			Title: f.value("title"), Email: f.value("email"), Phone: f.value("phone")}
+			Title: f.value("title"), Email: f.value("email"), Phone: f.value("phone"), Restricted: grantOf(f.value("reads"))}
 		if _, err := n.Validate(); err != nil {
 			f.failWith(err)
 			return nil
@@ -218,6 +251,7 @@ func (a *App) memberForm(m *model.Member) {
 	f.text("name", "Name", name, "as the minutes should give it, e.g. Sgt Jas Patel").
 		agency("agency", "Agency", agency).
 		choose("role", "Role (viewer reads; circulation gets the minutes, does not attend)", roleChoices, role).
+		choose("reads", "Reads (viewer and circulation: the public record, unless granted more)", readsLabels(), reads).
 		text("title", "Job title (optional)", jobTitle, "").
 		text("email", "Email (optional)", email, "").
 		text("phone", "Phone (optional)", phone, "")

@@ -28,7 +28,7 @@ func TestPeopleScreen(t *testing.T) {
 			ss.keys("enter")
 			ss.typeText("pol")
 			ss.waitFor("→ Derbyshire Constabulary")
-			ss.keys("enter", "enter")
+			ss.keys("enter", "enter", "enter") // the role and what they read, as given
 			ss.typeText("Beat Manager")
 			ss.keys("enter", "enter", "enter")
 			ss.waitFor("PC Ann Lee added")

@@ -46,14 +46,14 @@ func TestTheWallShowsOnlyWhatIsPublic(t *testing.T) {
 	// business: private although its hotspot is not.
 	for i := range rec.Actions {
 		if a := &rec.Actions[i]; !private[a.HotspotID] && a.HotspotID != 0 && !a.Status.IsClosed() {
-			a.Part2 = true
+			a.Privacy = model.PrivateUnder(model.ParaCrime)
 			break
 		}
 	}
 	for i := range rec.Actions {
 		a := &rec.Actions[i]
 		kind := "PUB"
-		if a.Confidential || a.Part2 || private[a.HotspotID] {
+		if a.Private || private[a.HotspotID] {
 			kind = "PRV"
 		}
 		a.Text = fmt.Sprintf("%s-action-%d", kind, a.ID)

@@ -1,0 +1,247 @@
+package store
+
+import (
+	"bytes"
+
+	"github.com/ccsp/tasking/model"
+	bolt "go.etcd.io/bbolt"
+)
+
+// recordPrivacy (schema 3 → 4) gives every record made in private its own
+// privacy (model.Privacy), as model.Backfill reads it from the history the
+// file kept: each hotspot's images in the audit trail say when it was
+// private, the meetings' agendas which items they took in private, and the
+// audit trail which actions left a hotspot for general business and when.
+// The frozen record of every closed meeting gets the same, so minutes
+// already closed say the same thing and later ones withhold what was
+// agreed in private. Nothing becomes public that was private.
+func recordPrivacy(_ *Store, tx *bolt.Tx) error {
+	b, err := backfillFromFile(tx)
+	if err != nil {
+		return err
+	}
+	actions, err := backfillActions(tx, bActions, b)
+	if err != nil {
+		return err
+	}
+	// Every action is written back: the mark it carried before (part2)
+	// is gone from the stored record.
+	if err := rewriteAll(tx, bActions, func(a *model.Action) bool {
+		*a = actions[a.ID]
+		return true
+	}); err != nil {
+		return err
+	}
+	if err := rewriteAll(tx, bUpdates, func(u *model.ActionUpdate) bool {
+		was := u.Privacy
+		*u = b.Update(*u, actions[u.ActionID])
+		return u.Privacy != was
+	}); err != nil {
+		return err
+	}
+	if err := rewriteAll(tx, bDecisions, func(d *model.Decision) bool {
+		was := d.Privacy
+		*d = b.Decision(*d)
+		return d.Privacy != was
+	}); err != nil {
+		return err
+	}
+	if err := rewriteAll(tx, bNotes, func(n *model.Note) bool {
+		was := n.Privacy
+		*n = b.Note(*n)
+		return n.Privacy != was
+	}); err != nil {
+		return err
+	}
+	if err := rewriteAll(tx, bMeetings, func(m *model.Meeting) bool {
+		b.Declarations(m)
+		return true
+	}); err != nil {
+		return err
+	}
+	return backfillSnapshots(tx, b)
+}
+
+// backfillFromFile reads what model.Backfill needs from a file: hotspots
+// over time, meetings, and actions moved off their hotspot.
+func backfillFromFile(tx *bolt.Tx) (model.Backfill, error) {
+	hotspots, err := all[model.Hotspot](tx, bHotspots)
+	if err != nil {
+		return model.Backfill{}, err
+	}
+	b := model.Backfill{Hotspots: model.NewPrivacyHistory(hotspots), Meetings: map[model.ID]*model.Meeting{}, Moved: map[model.ID]model.MovedOff{}}
+	meetings, err := all[model.Meeting](tx, bMeetings)
+	if err != nil {
+		return b, err
+	}
+	for i := range meetings {
+		b.Meetings[meetings[i].ID] = &meetings[i]
+	}
+	hotspotEntity, generalOp := []byte(`"entity":"hotspot"`), []byte(`"op":"action.general"`)
+	err = tx.Bucket(bAudit).ForEach(func(_, v []byte) error {
+		// Most events are about neither: tell by the stored bytes before
+		// decoding (encoding/json writes these fields exactly so).
+		isHotspot, isGeneral := bytes.Contains(v, hotspotEntity), bytes.Contains(v, generalOp)
+		if !isHotspot && !isGeneral {
+			return nil
+		}
+		var e model.AuditEvent
+		if err := decode(v, &e); err != nil {
+			return err
+		}
+		if isGeneral && e.Op == "action.general" {
+			var before model.Action
+			if decode(e.Before, &before) == nil && before.HotspotID != 0 {
+				b.Moved[before.ID] = model.MovedOff{Hotspot: before.HotspotID, At: e.At}
+			}
+			return nil
+		}
+		if e.Entity != "hotspot" {
+			return nil
+		}
+		var h model.Hotspot
+		if len(e.Before) > 0 && decode(e.Before, &h) == nil && h.ID != 0 {
+			b.Hotspots.SawUntil(h, e.At)
+		}
+		h = model.Hotspot{}
+		if len(e.After) > 0 && decode(e.After, &h) == nil && h.ID != 0 {
+			b.Hotspots.Saw(h, e.At)
+		}
+		return nil
+	})
+	return b, err
+}
+
+// legacyPart2 is the mark an action carried before schema 4: assigned
+// under an item taken in private.
+type legacyPart2 struct {
+	Part2 bool `json:"part2"`
+}
+
+// backfillActions reads every action in bucket and backfills it.
+func backfillActions(tx *bolt.Tx, bucket []byte, b model.Backfill) (map[model.ID]model.Action, error) {
+	out := map[model.ID]model.Action{}
+	err := tx.Bucket(bucket).ForEach(func(k, v []byte) error {
+		var a model.Action
+		var old legacyPart2
+		if err := decode(v, &a); err != nil {
+			return err
+		}
+		if err := decode(v, &old); err != nil {
+			return err
+		}
+		out[a.ID] = b.Action(a, old.Part2)
+		return nil
+	})
+	return out, err
+}
+
+// rewriteAll decodes every record of bucket, changes it, and writes back
+// (with its indexes) those change says it changed.
+func rewriteAll[T any](tx *bolt.Tx, bucket []byte, change func(*T) bool) error {
+	var ids []model.ID
+	var recs []T
+	err := tx.Bucket(bucket).ForEach(func(k, v []byte) error {
+		var r T
+		if err := decode(v, &r); err != nil {
+			return err
+		}
+		if change(&r) {
+			ids, recs = append(ids, keyID(k)), append(recs, r)
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	for i, id := range ids {
+		if err := put(tx, bucket, id, recs[i]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// backfillSnapshots gives every frozen meeting record's actions, updates,
+// decisions, notes and declarations their privacy as made (the frozen
+// copies, as they stood at close).
+func backfillSnapshots(tx *bolt.Tx, b model.Backfill) error {
+	bk := tx.Bucket(bSnapshots)
+	if bk == nil {
+		return nil
+	}
+	var snaps []model.Snapshot
+	err := bk.ForEach(func(_, v []byte) error {
+		var snap model.Snapshot
+		if err := decode(v, &snap); err != nil {
+			return err
+		}
+		var raw struct {
+			Record struct {
+				Actions []legacyPart2 `json:"actions"`
+			} `json:"record"`
+		}
+		if err := decode(v, &raw); err != nil {
+			return err
+		}
+		r := &snap.Record
+		actions := map[model.ID]model.Action{}
+		for i, a := range r.Actions {
+			old := i < len(raw.Record.Actions) && raw.Record.Actions[i].Part2
+			r.Actions[i] = b.Action(a, old)
+			actions[a.ID] = r.Actions[i]
+		}
+		for i, u := range r.Updates {
+			a, ok := actions[u.ActionID]
+			if !ok {
+				a = model.Action{ID: u.ActionID}
+			}
+			r.Updates[i] = b.Update(u, a)
+		}
+		for i, d := range r.Decisions {
+			r.Decisions[i] = b.Decision(d)
+		}
+		for i, n := range r.Notes {
+			r.Notes[i] = b.Note(n)
+		}
+		b.Declarations(&r.Meeting)
+		snaps = append(snaps, snap)
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	for _, snap := range snaps {
+		if err := putSnapshot(tx, snap); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// backfillDataset gives a dataset loaded whole (the demo) the privacy each
+// of its records would have had, made one by one: its hotspots are as
+// they always were.
+func backfillDataset(d *Dataset) {
+	b := model.Backfill{Hotspots: model.NewPrivacyHistory(d.Hotspots), Meetings: map[model.ID]*model.Meeting{}}
+	for i := range d.Meetings {
+		b.Meetings[d.Meetings[i].ID] = &d.Meetings[i]
+	}
+	for i := range d.Meetings {
+		b.Declarations(&d.Meetings[i])
+	}
+	actions := make(map[model.ID]model.Action, len(d.Actions))
+	for i, a := range d.Actions {
+		d.Actions[i] = b.Action(a, false)
+		actions[a.ID] = d.Actions[i]
+	}
+	for i, u := range d.Updates {
+		d.Updates[i] = b.Update(u, actions[u.ActionID])
+	}
+	for i, x := range d.Decisions {
+		d.Decisions[i] = b.Decision(x)
+	}
+	for i, n := range d.Notes {
+		d.Notes[i] = b.Note(n)
+	}
+}
