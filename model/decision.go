@@ -14,7 +14,7 @@ type Decision struct {
 	MeetingID ID        `json:"meeting_id"`
 	HotspotID ID        `json:"hotspot_id,omitempty"`
 	Item      ItemKind  `json:"item,omitempty"`
-	Text      string    `json:"text"` // "that a dispersal authorisation be sought…"
+	Text      string    `json:"text"`  // "that a dispersal authorisation be sought…"
 	Part2     bool      `json:"part2"` // recorded as a Part 2 resolution
 	At        time.Time `json:"at"`
 	By        string    `json:"by"`
