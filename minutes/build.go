@@ -42,6 +42,11 @@ func Build(rec model.MeetingRecord) Doc { return BuildWith(rec, Options{}) }
 // BuildWith reads the record into the minutes' structure, restricted or
 // public. It does not escape anything: that is each renderer's job.
 func BuildWith(rec model.MeetingRecord, opt Options) Doc {
+	if rec.PublicOnly {
+		// Read by someone who reads the public record only: its private
+		// business has no words to show, and its version is the public one.
+		opt.Public = true
+	}
 	b := newBuilder(&rec, opt)
 	m := rec.Meeting
 	d := Doc{

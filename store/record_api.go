@@ -44,6 +44,7 @@ type Record interface {
 	ApprovePreviousMinutes(actor model.Actor, id model.ID) (model.Decision, error)
 	AssignAction(actor model.Actor, n model.NewAction) (model.Action, error)
 	AuditEvents(n int) ([]model.AuditEvent, error)
+	BackToPart1(meetingID model.ID, i int) (model.BackToPart1, error)
 	ChangeDue(actor model.Actor, id model.ID, version int, due model.Date, reason string, meetingID model.ID) (model.Action, error)
 	Close() error
 	CloseHotspot(actor model.Actor, id model.ID, version int, reason string, meetingID model.ID, then model.OpenActions) (model.Hotspot, error)
@@ -77,6 +78,7 @@ type Record interface {
 	RecordConfidentiality(actor model.Actor, id model.ID) (model.Meeting, error)
 	RecordDecision(actor model.Actor, meetingID model.ID, item model.ItemKind, hotspotID model.ID, text string, part2 bool) (model.Decision, error)
 	RecordNote(actor model.Actor, meetingID model.ID, nn model.NewNote) (model.Note, error)
+	Release(actor model.Actor, ref, reason string) (model.Decision, error)
 	RemoveGuest(actor model.Actor, id model.ID, i int) (model.Meeting, error)
 	RemoveMemberKey(actor model.Actor, memberID model.ID, fingerprint string) (model.Member, error)
 	RenameAgency(actor model.Actor, id model.ID, version int, name, short string) (model.Agency, error)

@@ -23,6 +23,8 @@ type App struct {
 	nextLoad                 func() tea.Cmd
 	loadsRun, loadsCoalesced int
 
+	// base is the record; st is it as actor may read it (setActor).
+	base   store.Record
 	st     Store
 	actor  model.Actor
 	now    func() time.Time
@@ -97,14 +99,23 @@ func New(cfg Config) *App {
 	if now == nil {
 		now = time.Now
 	}
-	a := &App{st: cfg.Store, actor: cfg.Actor, now: now, clock: now(), keys: newKeyMap(), styles: NewStyles(true), w: 80, h: 24,
+	a := &App{base: cfg.Store, now: now, clock: now(), keys: newKeyMap(), styles: NewStyles(true), w: 80, h: 24,
 		remember: cfg.Remember, remote: cfg.Remote, connected: cfg.Connected}
 	if a.connected != nil {
 		a.present = a.connected()
 	}
+	a.setActor(cfg.Actor)
 	a.feed, a.stopFeed = cfg.Store.Subscribe()
 	a.writes = newWriteQueue()
 	return a
+}
+
+// setActor makes actor the person at the keyboard: every read from now on
+// is what they may read (store.ReadAs, the one point where the read right
+// is enforced), and every change is theirs.
+func (a *App) setActor(actor model.Actor) {
+	a.actor = actor
+	a.st = store.ReadAs(a.base, actor)
 }
 
 // Close finishes queued writes and stops listening to the store.

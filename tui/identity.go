@@ -109,7 +109,7 @@ func (a *App) chooserKey(msg tea.KeyPressMsg) tea.Cmd {
 			return nil
 		}
 		m := c.members[c.shown[c.sel]]
-		a.actor = model.ActorFor(m)
+		a.setActor(model.ActorFor(m))
 		a.choose = nil
 		a.screen = screenHome
 		a.flash, a.flashErr = fmt.Sprintf("you are %s (%s, %s)", m.Name, c.agencies.Label(m.AgencyID), m.Role), false

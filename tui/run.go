@@ -6,11 +6,14 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/ccsp/tasking/model"
+	"github.com/ccsp/tasking/store"
 )
 
 // Config is what the TUI needs from the command line.
 type Config struct {
-	Store Store
+	// Store is the record. The app reads it as the person at the keyboard
+	// may (store.ReadAs), whoever that becomes.
+	Store store.Record
 	// Actor is who is at the keyboard. Zero when the database is empty (the
 	// setup screen makes the chair).
 	Actor model.Actor

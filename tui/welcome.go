@@ -197,7 +197,7 @@ func (a *App) agencyForm(i int) {
 
 func (a *App) setupDone(msg setupDoneMsg) tea.Cmd {
 	a.welcome = welcomeState{}
-	a.actor = model.ActorFor(msg.chair)
+	a.setActor(model.ActorFor(msg.chair))
 	a.flash, a.flashErr = msg.what, false
 	a.savedAt = a.now()
 	a.screen = screenHome

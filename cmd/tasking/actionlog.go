@@ -40,9 +40,10 @@ const utf8BOM = "\uFEFF"
 const actionLogFileMode = 0o600
 
 // actionLogRow: ref, hotspot, text, agency, officer, due, status, rag,
-// created_meeting, updated_at, last_update (the action record), then
+// created_meeting, updated_at, last_update, private (the action record), then
 // created_on, hotspot_title, ward, original_due, times_carried_forward,
-// days_overdue, completed_on, last_update_by, last_update_on, outcome. Add
+// days_overdue, completed_on, last_update_by, last_update_on, outcome,
+// version. Add
 // fields at the end; never rename.
 type actionLogRow struct {
 	Ref            string `json:"ref"`     // A-104
@@ -56,6 +57,7 @@ type actionLogRow struct {
 	CreatedMeeting string `json:"created_meeting"` // the meeting that raised it, M-5, or ""
 	UpdatedAt      string `json:"updated_at"`      // RFC 3339
 	LastUpdate     string `json:"last_update"`     // the owning agency's latest update, in words
+	Private        string `json:"private"`         // "yes" for private business (only the restricted version has any)
 
 	CreatedOn           string `json:"created_on"`            // raised: its meeting's date, else the day it was added
 	HotspotTitle        string `json:"hotspot_title"`         // "" for a general action
@@ -67,6 +69,17 @@ type actionLogRow struct {
 	LastUpdateBy        string `json:"last_update_by"`        // who wrote last_update
 	LastUpdateOn        string `json:"last_update_on"`        // the day of last_update
 	Outcome             string `json:"outcome"`               // the completion note
+	// Version says which version the export is, on every row: restricted
+	// (private business included and marked by private) or public.
+	Version string `json:"version"`
+}
+
+// exportVersion is what an export's version field says.
+func exportVersion(public bool) string {
+	if public {
+		return "public"
+	}
+	return "restricted"
 }
 
 // actionLogEntry is a row and the agency it belongs to, for --by-agency.
@@ -112,6 +125,8 @@ func readActionLog(s store.Record, public bool) ([]actionLogEntry, error) {
 			return nil, err
 		}
 		row := actionLogRowOf(act, hist, idx, byID, meetingDates, today)
+		row.Version = exportVersion(public)
+		row.Private = yes(!rules.Action(act))
 		if public {
 			if !rules.Officer() {
 				row.Officer = ""

@@ -29,9 +29,9 @@ import (
 // actionLogFields is the documented header of `export actions`, in order
 // (README, "Machine output"): the action record's fields, then the tracker's.
 var actionLogFields = []string{
-	"ref", "hotspot", "text", "agency", "officer", "due", "status", "rag", "created_meeting", "updated_at", "last_update",
+	"ref", "hotspot", "text", "agency", "officer", "due", "status", "rag", "created_meeting", "updated_at", "last_update", "private",
 	"created_on", "hotspot_title", "ward", "original_due", "times_carried_forward", "days_overdue", "completed_on",
-	"last_update_by", "last_update_on", "outcome",
+	"last_update_by", "last_update_on", "outcome", "version",
 }
 
 const (

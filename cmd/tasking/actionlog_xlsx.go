@@ -73,6 +73,8 @@ var actionLogColumns = map[string]struct {
 	"last_update_by":        {cellText, 20},
 	"last_update_on":        {cellDate, 12},
 	"outcome":               {cellWrap, 40},
+	"private":               {cellText, 8},
+	"version":               {cellText, 10},
 }
 
 // actionLogWorkbook is the .xlsx file of rows.

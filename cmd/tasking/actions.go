@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/ccsp/tasking/model"
 	"github.com/spf13/cobra"
@@ -18,7 +19,8 @@ func newActionsCmd(a *app) *cobra.Command {
 			"--status shows one status instead, done and cancelled included; --all shows every action, whatever " +
 			"its status. --agency takes part of a name " +
 			"or short name (police, hous, dfrs).\n\n" +
-			"CSV and JSON fields: ref, hotspot, text, agency, officer, due, status, rag, created_meeting, updated_at, last_update.",
+			"CSV and JSON fields: " + strings.Join(fieldNames[actionRow](), ", ") + " (private is yes for private business, " +
+			"which only those who read the restricted record see).",
 		Example: "  tasking actions --agency police --overdue\n" +
 			"  tasking --as 'Sgt Jas Patel' actions --mine --overdue --format csv\n" +
 			"  tasking actions --hotspot HS-3 --format json\n" +
@@ -121,7 +123,7 @@ func actionTable(actions []model.Action, agencies model.AgencyIndex, today model
 		}
 		rows = append(rows, []string{
 			a.Ref(), string(a.RAGFor(today)), due, a.Status.Label(), cell(agencies.Label(a.AgencyID), maxName),
-			model.HotspotRef(a.HotspotID), cell(a.Text, maxText), cell(a.Officer, maxName),
+			model.HotspotRef(a.HotspotID), cell(strings.TrimSpace(a.Mark()+" "+a.Text), maxText), cell(a.Officer, maxName),
 		})
 	}
 	return peopleTable{headers: headers, rows: rows, flex: 6}

@@ -107,16 +107,50 @@ func tell(cmd *cobra.Command, s store.Record) {
 func (a *app) openData(cmd *cobra.Command) (store.Record, error) { return a.openExisting(cmd, true) }
 
 // openExisting opens a database that must already hold a partnership,
-// read-only or for writing: the record, whatever keeps it.
+// read-only or for writing: the record, whatever keeps it, as the person
+// at the keyboard may read it (store.ReadAs: a viewer or circulation-only
+// member reads the public record only, on every command).
 func (a *app) openExisting(cmd *cobra.Command, readOnly bool) (store.Record, error) {
 	if a.remote != nil {
-		return sharedRecord{a.remote.rec}, nil
+		return store.ReadAs(sharedRecord{a.remote.rec}, a.remote.actor), nil
 	}
 	s, err := a.openFile(cmd, readOnly)
 	if err != nil {
 		return nil, err
 	}
-	return s, nil
+	reader, err := a.reader(cmd, s)
+	if err != nil {
+		s.Close()
+		return nil, err
+	}
+	return store.ReadAs(s, reader), nil
+}
+
+// version is which version of the minutes or an export the person reading
+// gets when they ask for the restricted one (public false) or the public
+// one (model.VersionFor), saying so in one line when it is not what they
+// asked for.
+func (a *app) version(cmd *cobra.Command, s store.Record, public bool) (bool, error) {
+	reader, err := a.reader(cmd, s)
+	if err != nil {
+		return public, err
+	}
+	public, note := model.VersionFor(reader, public)
+	if note != "" {
+		fmt.Fprintln(cmd.ErrOrStderr(), "tasking: "+note)
+	}
+	return public, nil
+}
+
+// reader is who reads: the person named or remembered, else the file's
+// owner (model.FileOwner): on this computer the file's own protection is
+// the boundary, and whoever may open it reads all of it.
+func (a *app) reader(cmd *cobra.Command, s store.Record) (model.Actor, error) {
+	actor, known, err := a.actor(s, cmd.Flags().Changed("as"))
+	if err != nil || known {
+		return actor, err
+	}
+	return model.FileOwner(), nil
 }
 
 // openFile is openExisting for the commands about the file itself (check,

@@ -72,6 +72,9 @@ func newExportActionsCmd(a *app) *cobra.Command {
 				return err
 			}
 			defer s.Close()
+			if public, err = a.version(cmd, s, public); err != nil {
+				return err
+			}
 			entries, err := readActionLog(s, public)
 			if err != nil {
 				return err
@@ -163,7 +166,8 @@ func newExportHotspotsCmd(a *app) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "hotspots --format csv|json [--public]",
 		Short: "Every hotspot, open and closed",
-		Long: "hotspots exports every hotspot.\n\nFields: ref, title, location, ward, category, risk, status, lead_agency, opened, last_reviewed. " +
+		Long: "hotspots exports every hotspot.\n\nFields: " + strings.Join(fieldNames[hotspotRow](), ", ") + " (version, on every row, says " +
+			"whether the export is the restricted or the public one). " +
 			"--public leaves out hotspots taken in private (Part 2, and all personal ASB).",
 		Example: "  tasking export hotspots --format json",
 		Args:    usageArgs(cobra.NoArgs),
@@ -177,6 +181,9 @@ func newExportHotspotsCmd(a *app) *cobra.Command {
 				return err
 			}
 			defer s.Close()
+			if public, err = a.version(cmd, s, public); err != nil {
+				return err
+			}
 			hotspots, err := s.Hotspots()
 			if err != nil {
 				return err
@@ -192,7 +199,9 @@ func newExportHotspotsCmd(a *app) *cobra.Command {
 				if public && !rules.Hotspot(h) {
 					continue
 				}
-				out.rows = append(out.rows, hotspotRowOf(h, idx))
+				row := hotspotRowOf(h, idx)
+				row.Version = exportVersion(public)
+				out.rows = append(out.rows, row)
 			}
 			return out.write(cmd.OutOrStdout(), f)
 		}),

@@ -1,7 +1,10 @@
 package main
 
 import (
+	"strings"
+
 	"github.com/ccsp/tasking/model"
+	"github.com/ccsp/tasking/store"
 	"github.com/spf13/cobra"
 )
 
@@ -18,7 +21,8 @@ func newHotspotListCmd(a *app) *cobra.Command {
 		Short: "List hotspots, highest risk first",
 		Long: "list shows the open hotspots ranked as on the home screen: high risk first, then the longest " +
 			"since last reviewed. --all adds closed ones.\n\n" +
-			"CSV and JSON fields: ref, title, location, ward, category, risk, status, lead_agency, opened, last_reviewed.",
+			"CSV and JSON fields: " + strings.Join(fieldNames[hotspotRow](), ", ") + " (private is yes for a hotspot taken in " +
+			"private; version says whether the list is the restricted or the public one).",
 		Example: "  tasking hotspot list\n  tasking hotspot list --all --format csv > hotspots.csv",
 		Args:    usageArgs(cobra.NoArgs),
 		RunE: a.run(func(cmd *cobra.Command, _ []string) error {
@@ -52,7 +56,9 @@ func newHotspotListCmd(a *app) *cobra.Command {
 				table: func() peopleTable { return hotspotTable(shown, idx) },
 			}
 			for _, h := range shown {
-				out.rows = append(out.rows, hotspotRowOf(h, idx))
+				row := hotspotRowOf(h, idx)
+				row.Version = exportVersion(store.PublicOnly(s))
+				out.rows = append(out.rows, row)
 			}
 			return out.write(cmd.OutOrStdout(), f)
 		}),

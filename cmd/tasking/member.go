@@ -20,7 +20,7 @@ func newMemberCmd(a *app) *cobra.Command {
 
 // memberFlags are a member's details as flags, shared by add and edit.
 type memberFlags struct {
-	name, agency, role, title, email, phone string
+	name, agency, role, title, email, phone, restricted string
 }
 
 func (f *memberFlags) add(cmd *cobra.Command, withName bool) {
@@ -32,6 +32,8 @@ func (f *memberFlags) add(cmd *cobra.Command, withName bool) {
 	cmd.Flags().StringVar(&f.title, "title", "", "job title")
 	cmd.Flags().StringVar(&f.email, "email", "", "email address")
 	cmd.Flags().StringVar(&f.phone, "phone", "", "phone number")
+	cmd.Flags().StringVar(&f.restricted, "restricted", "", "yes: reads the restricted record (private business); no: the public record only; default: as the role gives")
+	_ = cmd.RegisterFlagCompletionFunc("restricted", cobra.FixedCompletions([]string{"yes", "no", "default"}, cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("role", cobra.FixedCompletions([]string{"chair", "admin", "member", "viewer", "circulation"}, cobra.ShellCompDirectiveNoFileComp))
 }
 
@@ -67,6 +69,13 @@ func (f *memberFlags) apply(cmd *cobra.Command, s store.Record, n *model.NewMemb
 	}
 	if changed("phone") {
 		n.Phone = f.phone
+	}
+	if changed("restricted") {
+		g, err := model.ParseGrant(f.restricted)
+		if err != nil {
+			return &usageError{fmt.Errorf("--restricted: %w", err)}
+		}
+		n.Restricted = g
 	}
 	return nil
 }
@@ -110,12 +119,17 @@ func newMemberAddCmd(a *app) *cobra.Command {
 func newMemberEditCmd(a *app) *cobra.Command {
 	var f memberFlags
 	cmd := &cobra.Command{
-		Use:   "edit NAME [--name NEW] [--agency A] [--role R] [--title T] [--email E] [--phone P]",
+		Use:   "edit NAME [--name NEW] [--agency A] [--role R] [--title T] [--email E] [--phone P] [--restricted yes|no|default]",
 		Short: "Change a member's details",
 		Long: "edit changes what is given and leaves the rest. A new name is used from now on; the minutes of closed " +
-			"meetings keep the name they were made under.",
-		Example: "  tasking --as 'Helen Marsh' member edit 'Sgt Jas Patel' --title 'Neighbourhood Inspector' --name 'Insp Jas Patel'",
-		Args:    usageArgs(cobra.MinimumNArgs(1)),
+			"meetings keep the name they were made under.\n\n" +
+			"What they may read: the chair, admins and members read the restricted record (private business " +
+			"included); viewers and circulation-only members read the public record only, as it would be published. " +
+			"--restricted yes grants someone the restricted record, no keeps them to the public one, default goes " +
+			"back to what their role gives. The chair and admins always read the restricted record.",
+		Example: "  tasking --as 'Helen Marsh' member edit 'Sgt Jas Patel' --title 'Neighbourhood Inspector' --name 'Insp Jas Patel'\n" +
+			"  tasking --as 'Helen Marsh' member edit 'Cllr Pat Dyson' --restricted yes",
+		Args: usageArgs(cobra.MinimumNArgs(1)),
 		RunE: a.run(func(cmd *cobra.Command, args []string) error {
 			s, actor, err := a.openWriter(cmd)
 			if err != nil {
@@ -126,18 +140,18 @@ func newMemberEditCmd(a *app) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			n := model.NewMember{Name: m.Name, AgencyID: m.AgencyID, Role: m.Role, Title: m.Title, Email: m.Email, Phone: m.Phone}
+			n := model.FromMember(m)
 			if err := f.apply(cmd, s, &n); err != nil {
 				return err
 			}
-			if n == (model.NewMember{Name: m.Name, AgencyID: m.AgencyID, Role: m.Role, Title: m.Title, Email: m.Email, Phone: m.Phone}) {
-				return usagef("nothing to change: give --name, --agency, --role, --title, --email or --phone")
+			if n == model.FromMember(m) {
+				return usagef("nothing to change: give --name, --agency, --role, --title, --email, --phone or --restricted")
 			}
 			m2, err := s.EditMember(actor, m.ID, m.Version, n)
 			if err != nil {
 				return err
 			}
-			_, err = fmt.Fprintf(cmd.OutOrStdout(), "%s updated (%s, %s)\n", m2.Name, agencyLabel(s, m2.AgencyID), m2.Role)
+			_, err = fmt.Fprintf(cmd.OutOrStdout(), "%s updated (%s, %s; reads %s)\n", m2.Name, agencyLabel(s, m2.AgencyID), m2.Role, m2.ReadRight())
 			return err
 		}),
 	}
@@ -180,7 +194,7 @@ func newMemberListCmd(a *app) *cobra.Command {
 		Use:   "list [--all] [--format table|csv|json]",
 		Short: "List the partnership's members",
 		Long: "list shows every member still on the group (--all: retired ones too), the agency they sit for and " +
-			"their role.\n\nCSV and JSON fields: name, agency, role, job_title, email, phone, retired.",
+			"their role.\n\nCSV and JSON fields: " + strings.Join(fieldNames[memberRow](), ", ") + " (reads: restricted or public, what they may read).",
 		Example: "  tasking member list\n  tasking member list --all --format csv > members.csv",
 		Args:    usageArgs(cobra.NoArgs),
 		RunE: a.run(func(cmd *cobra.Command, _ []string) error {
@@ -216,9 +230,9 @@ func newMemberListCmd(a *app) *cobra.Command {
 					if m.Retired {
 						role = "retired " + m.RetiredOn.String()
 					}
-					cells[i] = []string{cell(m.Name, maxName), cell(idx.Label(m.AgencyID), maxName), role, cell(m.Title, maxTitle)}
+					cells[i] = []string{cell(m.Name, maxName), cell(idx.Label(m.AgencyID), maxName), role, out.rows[i].Reads, cell(m.Title, maxTitle)}
 				}
-				return peopleTable{headers: []string{"NAME", "AGENCY", "ROLE", "TITLE"}, rows: cells, flex: 3}
+				return peopleTable{headers: []string{"NAME", "AGENCY", "ROLE", "READS", "TITLE"}, rows: cells, flex: 4}
 			}
 			return out.write(cmd.OutOrStdout(), f)
 		}),

@@ -48,6 +48,9 @@ func newMinutesCmd(a *app) *cobra.Command {
 				return err
 			}
 			defer s.Close()
+			if public, err = a.version(cmd, s, public); err != nil {
+				return err
+			}
 			m, err := s.ResolveMeeting(ref)
 			if err != nil {
 				return err

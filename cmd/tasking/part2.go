@@ -10,7 +10,7 @@ import (
 // meeting part2: take an item of the open meeting in private, or back.
 
 func newMeetingPart2Cmd(a *app) *cobra.Command {
-	var off bool
+	var off, yes bool
 	var paragraph string
 	cmd := &cobra.Command{
 		Use:   "part2 ITEM [--off] [--paragraph 1|2|7]",
@@ -19,10 +19,13 @@ func newMeetingPart2Cmd(a *app) *cobra.Command {
 			"excluded, under a paragraph of Schedule 12A (1 information about an individual, 2 likely to identify one, " +
 			"7 crime prevention; default 1 for personal ASB, else 7). ITEM is a hotspot ref (HS-3), the item's number " +
 			"or a standing item's name (aob, referrals). A hotspot stays private in later agendas, matters arising, " +
-			"the action log and every export until it is moved back with --off; personal ASB always stays private.",
+			"the action log and every export until it is moved back with --off; personal ASB always stays private.\n\n" +
+			"--off first says what becomes public (a hotspot's title, location and ward) and what stays private " +
+			"(everything recorded while it was private: only `tasking release` makes one record public), and asks; " +
+			"without a terminal to ask on, --yes says the answer is yes.",
 		Example: "  tasking --as 'Helen Marsh' meeting part2 HS-3 --paragraph 1\n" +
 			"  tasking --as 'Helen Marsh' meeting part2 aob\n" +
-			"  tasking --as 'Helen Marsh' meeting part2 HS-3 --off",
+			"  tasking --as 'Helen Marsh' meeting part2 HS-3 --off --yes",
 		Args: usageArgs(cobra.ExactArgs(1)),
 		RunE: a.run(func(cmd *cobra.Command, args []string) error {
 			var para model.ExemptParagraph
@@ -59,6 +62,15 @@ func newMeetingPart2Cmd(a *app) *cobra.Command {
 				byID[h.ID] = h
 			}
 			title := model.CleanLine(model.ItemTitle(it, byID))
+			if off && it.Part2 {
+				back, err := s.BackToPart1(m.ID, i)
+				if err != nil {
+					return err
+				}
+				if ok, err := confirm(cmd, back.Question(), yes); err != nil || !ok {
+					return err
+				}
+			}
 			if m, err = s.SetItemPart2(actor, m.ID, i, !off, para); err != nil {
 				return err
 			}
@@ -76,6 +88,7 @@ func newMeetingPart2Cmd(a *app) *cobra.Command {
 		}),
 	}
 	cmd.Flags().BoolVar(&off, "off", false, "move the item back into Part 1 (public business)")
+	cmd.Flags().BoolVar(&yes, "yes", false, "with --off: go ahead without asking (what becomes public is still said)")
 	cmd.Flags().StringVar(&paragraph, "paragraph", "", "the Schedule 12A paragraph: 1, 2 or 7")
 	_ = cmd.RegisterFlagCompletionFunc("paragraph", cobra.FixedCompletions([]string{"1", "2", "7"}, cobra.ShellCompDirectiveNoFileComp))
 	return cmd

@@ -42,7 +42,7 @@ var writeCommands = []string{
 	"meeting declare", "meeting approve-minutes", "meeting review", "meeting move", "meeting drop", "meeting add",
 	"meeting part2", "meeting budget", "meeting undo", "meeting next", "decision add", "note add", "amend",
 	"member add", "member edit", "member retire", "member import", "member key add", "member key remove",
-	"partnership set", "setup", "upgrade",
+	"partnership set", "setup", "upgrade", "release",
 	"serve",       // owns the file while it runs; --check-config only reads (above)
 	"check-pages", // check's child: covered by check
 }

@@ -13,7 +13,7 @@ import (
 // hyphens, "" for anything unset. Add fields at the end; never rename.
 
 // hotspotRow: ref, title, location, ward, category, risk, status,
-// lead_agency, opened, last_reviewed.
+// lead_agency, opened, last_reviewed, private, version.
 type hotspotRow struct {
 	Ref          string `json:"ref"` // HS-3
 	Title        string `json:"title"`
@@ -25,10 +25,12 @@ type hotspotRow struct {
 	LeadAgency   string `json:"lead_agency"`   // the agency's full name
 	Opened       string `json:"opened"`        // 2026-01-12
 	LastReviewed string `json:"last_reviewed"` // 2026-11-17, or "" if never
+	Private      string `json:"private"`       // "yes" for a hotspot taken in private (only the restricted version has any)
+	Version      string `json:"version"`       // restricted or public: which version the list is
 }
 
 // actionRow: ref, hotspot, text, agency, officer, due, status, rag,
-// created_meeting, updated_at, last_update.
+// created_meeting, updated_at, last_update, private.
 type actionRow struct {
 	Ref            string `json:"ref"`     // A-104
 	Hotspot        string `json:"hotspot"` // HS-3, or "" for a general action
@@ -41,6 +43,7 @@ type actionRow struct {
 	CreatedMeeting string `json:"created_meeting"` // M-5, or "" if made outside a meeting
 	UpdatedAt      string `json:"updated_at"`      // RFC 3339
 	LastUpdate     string `json:"last_update"`     // the owning agency's newest update between meetings (a note, a status or date change)
+	Private        string `json:"private"`         // "yes" for private business (agreed in private or confidential), else ""
 }
 
 // agencyRow: name, short_name, retired.
@@ -50,7 +53,7 @@ type agencyRow struct {
 	Retired   string `json:"retired"` // "yes" when the agency has left, else ""
 }
 
-// memberRow: name, agency, role, job_title, email, phone, retired.
+// memberRow: name, agency, role, job_title, email, phone, retired, reads.
 type memberRow struct {
 	Name     string `json:"name"`
 	Agency   string `json:"agency"` // full name
@@ -59,6 +62,7 @@ type memberRow struct {
 	Email    string `json:"email"`
 	Phone    string `json:"phone"`
 	Retired  string `json:"retired"` // the date they retired (2026-11-24), else ""
+	Reads    string `json:"reads"`   // restricted (private business included) or public (the public record only)
 }
 
 func hotspotRowOf(h model.Hotspot, agencies model.AgencyIndex) hotspotRow {
@@ -77,6 +81,7 @@ func hotspotRowOf(h model.Hotspot, agencies model.AgencyIndex) hotspotRow {
 		LeadAgency:   agencyName(agencies, h.LeadAgencyID),
 		Opened:       h.Opened.String(),
 		LastReviewed: h.LastReviewed.String(),
+		Private:      yes(h.Private()),
 	}
 }
 
@@ -93,7 +98,16 @@ func actionRowOf(a model.Action, agencies model.AgencyIndex, today model.Date) a
 		CreatedMeeting: model.MeetingRef(a.CreatedMeetingID),
 		UpdatedAt:      rfc3339(a.UpdatedAt),
 		LastUpdate:     model.CleanText(a.LastUpdate),
+		Private:        yes(a.Private),
 	}
+}
+
+// yes is "yes" for true and "" for false, as machine output says flags.
+func yes(b bool) string {
+	if b {
+		return "yes"
+	}
+	return ""
 }
 
 func agencyRowOf(a model.Agency) agencyRow {
@@ -109,6 +123,10 @@ func memberRowOf(m model.Member, agencies model.AgencyIndex) memberRow {
 		JobTitle: model.CleanText(m.Title), Email: model.CleanText(m.Email), Phone: model.CleanText(m.Phone)}
 	if m.Retired {
 		r.Retired = m.RetiredOn.String()
+	}
+	r.Reads = "public"
+	if m.ReadRight() == model.ReadRestricted {
+		r.Reads = "restricted"
 	}
 	return r
 }

@@ -1,0 +1,47 @@
+package main
+
+import (
+	"fmt"
+
+	"github.com/ccsp/tasking/model"
+	"github.com/spf13/cobra"
+)
+
+// release: make one private record public, deliberately, in the meeting.
+
+func newReleaseCmd(a *app) *cobra.Command {
+	var reason string
+	cmd := &cobra.Command{
+		Use:   "release REF --reason TEXT",
+		Short: "Make one private record public, deliberately (minuted in Part 2 of the meeting)",
+		Long: "release makes one private record public: an action (A-12), a decision (D-4) or a note (N-5) that was " +
+			"agreed or said in private (Part 2, about a named person, or marked confidential). What was private stays " +
+			"private whatever later happens around it — its hotspot back in Part 1, closed with its actions moved to " +
+			"general business, anything renamed — until someone releases it on purpose.\n\n" +
+			"Only the chair or an admin may, with a reason, while a meeting is under way: the release is recorded " +
+			"there as a Part 2 resolution and in the audit trail, and the record says which resolution released it.",
+		Example: "  tasking --as 'Helen Marsh' release A-12 --reason 'The court case has concluded and the order is public'",
+		Args:    usageArgs(cobra.ExactArgs(1)),
+		RunE: a.run(func(cmd *cobra.Command, args []string) error {
+			if !cmd.Flags().Changed("reason") {
+				return usagef("say why it may be public: --reason TEXT")
+			}
+			if _, _, err := model.ParseReleasable(args[0]); err != nil {
+				return &usageError{err}
+			}
+			s, actor, err := a.openWriter(cmd)
+			if err != nil {
+				return err
+			}
+			defer s.Close()
+			d, err := s.Release(actor, args[0], reason)
+			if err != nil {
+				return err
+			}
+			_, err = fmt.Fprintf(cmd.OutOrStdout(), "%s released: public business from now on (minuted as %s, in Part 2)\n", model.CleanLine(args[0]), d.Ref())
+			return err
+		}),
+	}
+	cmd.Flags().StringVar(&reason, "reason", "", "why it may be public now")
+	return cmd
+}

@@ -1,0 +1,219 @@
+package store
+
+import (
+	"github.com/ccsp/tasking/model"
+	bolt "go.etcd.io/bbolt"
+)
+
+// Release makes one private record — an action, a decision (D-4) or
+// a note (N-5) — public, deliberately: the chair or an admin, with a
+// reason, in the meeting under way (model.CheckRelease). The release is
+// minuted there as a Part 2 resolution (under the record's hotspot's item
+// when it is on the agenda, else under any other business), the record
+// keeps which resolution released it, and both are audited.
+func (s *Store) Release(actor model.Actor, ref, reason string) (model.Decision, error) {
+	kind, id, err := model.ParseReleasable(ref)
+	if err != nil {
+		return model.Decision{}, err
+	}
+	var dec model.Decision
+	err = s.write(actor, func(w *wtx) error {
+		open, _, _, err := currentMeetings(w.tx)
+		if err != nil {
+			return err
+		}
+		var meetingID model.ID
+		if open != nil {
+			meetingID = open.ID
+		}
+		if reason, err = model.CheckRelease(actor, reason, meetingID); err != nil {
+			return err
+		}
+		// The record, as it stands: its ref, hotspot and privacy.
+		var target releasable
+		switch kind {
+		case model.ReleaseAction:
+			target, err = loadReleasable[model.Action](w.tx, bActions, id, model.ActionRef(id),
+				func(a *model.Action) (*model.Privacy, model.ID, *int) { return &a.Privacy, a.HotspotID, &a.Version })
+		case model.ReleaseDecision:
+			target, err = loadReleasable[model.Decision](w.tx, bDecisions, id, model.DecisionRef(id),
+				func(d *model.Decision) (*model.Privacy, model.ID, *int) { return &d.Privacy, d.HotspotID, &d.Version })
+		case model.ReleaseNote:
+			target, err = loadReleasable[model.Note](w.tx, bNotes, id, model.NoteRef(id),
+				func(n *model.Note) (*model.Privacy, model.ID, *int) { return &n.Privacy, n.HotspotID, &n.Version })
+		}
+		if err != nil {
+			return err
+		}
+		was := target.privacy()
+		if !was.Private {
+			return model.Invalid("ref", "%s is not private business: there is nothing to release", target.ref())
+		}
+		item, hotspotID := model.ItemAOB, model.ID(0)
+		if h := target.hotspot(); h != 0 && open.HasHotspot(h) {
+			item, hotspotID = model.ItemHotspot, h
+		}
+		if dec, err = w.addDecision(model.NewDecision{MeetingID: open.ID, Item: item, HotspotID: hotspotID,
+			Text: model.ReleaseResolution(target.ref(), was.Paragraph, reason), Part2: true}); err != nil {
+			return err
+		}
+		return target.release(w, dec.ID)
+	})
+	return dec, err
+}
+
+// releasable is a record a release changes, whatever its kind.
+type releasable interface {
+	ref() string
+	privacy() model.Privacy
+	hotspot() model.ID
+	release(w *wtx, by model.ID) error
+}
+
+// released is one record of type T, read for a release.
+type released[T any] struct {
+	bucket []byte
+	id     model.ID
+	r      string
+	rec    T
+	fields func(*T) (*model.Privacy, model.ID, *int)
+}
+
+func loadReleasable[T any](tx *bolt.Tx, bucket []byte, id model.ID, ref string, fields func(*T) (*model.Privacy, model.ID, *int)) (releasable, error) {
+	x := &released[T]{bucket: bucket, id: id, r: ref, fields: fields}
+	if err := get(tx, bucket, id, &x.rec); err != nil {
+		return nil, notFound(err, ref)
+	}
+	return x, nil
+}
+
+func (x *released[T]) ref() string { return x.r }
+func (x *released[T]) privacy() model.Privacy {
+	p, _, _ := x.fields(&x.rec)
+	return *p
+}
+func (x *released[T]) hotspot() model.ID {
+	_, h, _ := x.fields(&x.rec)
+	return h
+}
+func (x *released[T]) release(w *wtx, by model.ID) error {
+	before := x.rec
+	p, _, version := x.fields(&x.rec)
+	if err := p.Release(x.r, by); err != nil {
+		return err
+	}
+	*version++
+	if err := put(w.tx, x.bucket, x.id, x.rec); err != nil {
+		return err
+	}
+	return w.audit("release", entityOf(x.bucket), x.r, before, x.rec)
+}
+
+// entityOf names a record bucket's kind in the audit trail.
+func entityOf(bucket []byte) string {
+	switch string(bucket) {
+	case string(bActions):
+		return "action"
+	case string(bDecisions):
+		return "decision"
+	case string(bNotes):
+		return "note"
+	}
+	return string(bucket)
+}
+
+// BackToPart1 says what taking agenda item i of meeting id back into
+// Part 1 would make public (a hotspot's title, location and ward) and what
+// stays private (the records about it made in private): the chair is asked
+// before SetItemPart2 moves it.
+func (s *Store) BackToPart1(meetingID model.ID, i int) (model.BackToPart1, error) {
+	var out model.BackToPart1
+	err := s.view(func(tx *bolt.Tx) error {
+		var m model.Meeting
+		if err := get(tx, bMeetings, meetingID, &m); err != nil {
+			return notFound(err, model.MeetingRef(meetingID))
+		}
+		if err := m.CheckItem(i); err != nil {
+			return err
+		}
+		it := m.Agenda[i]
+		if it.Kind != model.ItemHotspot {
+			out.Item = it.Kind.StandingTitle()
+			return backToPart1Standing(tx, m, it.Kind, &out)
+		}
+		h := new(model.Hotspot)
+		if err := get(tx, bHotspots, it.HotspotID, h); err != nil {
+			return notFound(err, model.HotspotRef(it.HotspotID))
+		}
+		out.Item, out.Hotspot = h.Ref()+" "+model.CleanLine(h.Title), h
+		key := idKey(h.ID)
+		actionIDs := idsUnder(tx, bIdxActionsByHotspot, key)
+		actions, err := records[model.Action](tx, bActions, actionIDs)
+		if err != nil {
+			return err
+		}
+		decisions, err := records[model.Decision](tx, bDecisions, idsUnder(tx, bIdxDecisionsHotspot, key))
+		if err != nil {
+			return err
+		}
+		notes, err := records[model.Note](tx, bNotes, idsUnder(tx, bIdxNotesHotspot, key))
+		if err != nil {
+			return err
+		}
+		updates, err := updatesOf(tx, actionIDs)
+		if err != nil {
+			return err
+		}
+		out.StayPrivate(actions, decisions, notes, updates)
+		return nil
+	})
+	return out, err
+}
+
+// backToPart1Standing counts what meeting m recorded under its standing
+// item of kind while it was private: its resolutions and notes there, and,
+// under any other business, the general actions it assigned.
+func backToPart1Standing(tx *bolt.Tx, m model.Meeting, kind model.ItemKind, out *model.BackToPart1) error {
+	key := idKey(m.ID)
+	decisions, err := records[model.Decision](tx, bDecisions, idsUnder(tx, bIdxDecisionsMeeting, key))
+	if err != nil {
+		return err
+	}
+	notes, err := records[model.Note](tx, bNotes, idsUnder(tx, bIdxNotesMeeting, key))
+	if err != nil {
+		return err
+	}
+	decisions = keep(decisions, func(d model.Decision) bool { return d.HotspotID == 0 && d.Item == kind })
+	notes = keep(notes, func(n model.Note) bool { return n.HotspotID == 0 && n.Item == kind })
+	var actions []model.Action
+	if kind == model.ItemAOB {
+		updates, err := updatesInMeeting(tx, m.ID)
+		if err != nil {
+			return err
+		}
+		var ids []model.ID
+		for _, u := range updates {
+			if u.Kind == model.UpdateCreated {
+				ids = append(ids, u.ActionID)
+			}
+		}
+		all, err := records[model.Action](tx, bActions, ids)
+		if err != nil {
+			return err
+		}
+		actions = keep(all, func(a model.Action) bool { return a.HotspotID == 0 })
+	}
+	out.StayPrivate(actions, decisions, notes, nil)
+	return nil
+}
+
+// keep is the records of xs for which want is true.
+func keep[T any](xs []T, want func(T) bool) []T {
+	var out []T
+	for _, x := range xs {
+		if want(x) {
+			out = append(out, x)
+		}
+	}
+	return out
+}
