@@ -50,6 +50,12 @@ func (p Disclosure) HotspotPrivate(id ID) bool {
 	return !ok || h.Private() || p.itemPrivate(ItemHotspot, id)
 }
 
+// HotspotOf is the hotspot the rule knows by id.
+func (p Disclosure) HotspotOf(id ID) (Hotspot, bool) {
+	h, ok := p.hotspots[id]
+	return h, ok
+}
+
 // Hotspot: may the hotspot (title, location, facts) appear?
 func (p Disclosure) Hotspot(h Hotspot) bool { return !h.Private() && !p.itemPrivate(ItemHotspot, h.ID) }
 

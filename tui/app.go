@@ -207,6 +207,9 @@ func (a *App) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			a.mt.apply(msg.view)
 		}
 		return a, nil
+	case askMsg:
+		a.ask(msg.text, msg.yes)
+		return a, nil
 	case savedMsg:
 		return a, a.saved(msg)
 	case failedMsg:

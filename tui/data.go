@@ -52,6 +52,9 @@ type Store interface {
 	SetNextMeeting(actor model.Actor, id model.ID, date model.Date, clock, place string) (model.Meeting, error)
 	CloseMeeting(actor model.Actor, id model.ID) (model.Meeting, error)
 	SetItemPart2(actor model.Actor, id model.ID, i int, part2 bool, para model.ExemptParagraph) (model.Meeting, error)
+	// BackToPart1 says what taking a Part 2 item back would make public.
+	BackToPart1(meetingID model.ID, i int) (model.BackToPart1, error)
+	Release(actor model.Actor, ref, reason string) (model.Decision, error)
 	Amend(actor model.Actor, ref string, text, reason string) (model.Amendment, error)
 
 	AssignAction(actor model.Actor, n model.NewAction) (model.Action, error)

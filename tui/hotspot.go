@@ -47,7 +47,7 @@ func (a *App) readHotspot(id model.ID) tea.Cmd {
 		idx := rec.Index()
 		hv := &hotspotView{h: h, lead: idx.Agencies.Label(h.LeadAgencyID), actions: rec.ItemActions(h.ID),
 			history: rec.HotspotHistory(h.ID, 60)}
-		return hotspotMsg{gen: gen, view: hv, ctx: rowCtx{agencies: idx.Agencies, today: rec.Today}}
+		return hotspotMsg{gen: gen, view: hv, ctx: recordRowCtx(&rec, idx)}
 	}
 }
 

@@ -17,7 +17,7 @@ type globalKeys struct{ Help, Back, Quit, Up, Down, PageUp, PageDown, Enter, Tab
 type homeKeys struct{ Meeting, Minutes, Tab, Filter, Open, Identity key.Binding }
 
 type meetingKeys struct {
-	Next, Prev, Assign, Resolve, Note, Status, Close, Minutes, Agenda, Filter, Part2, Amend, Undo, Follow key.Binding
+	Next, Prev, Assign, Resolve, Note, Status, Close, Minutes, Agenda, Filter, Part2, Amend, Undo, Follow, Release key.Binding
 }
 
 type agendaKeys struct{ Go, MoveUp, MoveDown, Drop, Add, Budget key.Binding }
@@ -78,7 +78,7 @@ type keyMap struct {
 	Question    questionKeys
 }
 
-type peopleKeys struct{ Open, Add, Edit, Retire, AddKey, RemoveKey key.Binding }
+type peopleKeys struct{ Open, Add, Edit, Retire, AddKey, RemoveKey, Reads key.Binding }
 
 func newKeyMap() keyMap {
 	return keyMap{
@@ -116,6 +116,7 @@ func newKeyMap() keyMap {
 			Amend:   bind(k("e"), "e", "amend a decision or note (closed meeting)"),
 			Undo:    bind(k("z"), "z", "undo your last change in this meeting (one level)"),
 			Follow:  bind(k("F"), "F", "follow the chair's item ⇄ look around on your own (not the chair)"),
+			Release: bind(k("L"), "L", "release a private record: public from now on (minuted)"),
 		},
 		Agenda: agendaKeys{
 			Go:       bind(k("enter"), "enter", "go to the item"),
@@ -170,8 +171,9 @@ func newKeyMap() keyMap {
 			Add:       bind(k("a"), "a", "add a member or an agency"),
 			Edit:      bind(k("e"), "e", "edit the selected one, or the details"),
 			Retire:    bind(k("r"), "r", "retire the selected one (never deleted)"),
-			AddKey:    bind(k("K"), "K", "give the selected member an SSH key (their way in to tasking serve)"),
+			AddKey:    bind(k("K"), "K", "give the selected member an SSH key (for tasking serve)"),
 			RemoveKey: bind(k("X"), "X", "take one of the selected member's SSH keys away"),
+			Reads:     bind(k("G"), "G", "what the selected member may read"),
 		},
 		Next: nextKeys{SetDate: bind(k("d"), "d", "set the next meeting's date")},
 		Form: formKeys{
@@ -208,7 +210,7 @@ func newKeyMap() keyMap {
 			Status:     bind(k("f"), "f", "filter by status (open work, each status, all)"),
 			Window:     bind(k("w"), "w", "filter by due date (overdue, this week, by the next meeting)"),
 			Hotspot:    bind(k("h"), "h", "only one hotspot's actions"),
-			All:        bind(k("t"), "t", "all agencies ⇄ mine (chair and admin)"),
+			All:        bind(k("t"), "t", "all agencies ⇄ mine"),
 			Filter:     bind(k("/"), "/", "filter on text (esc clears)"),
 		},
 		Welcome: welcomeKeys{
@@ -237,8 +239,8 @@ func (km keyMap) sections() []helpSection {
 		{"My actions (A)", []key.Binding{km.Mine.Open, km.Mine.InProgress, km.Mine.Done, km.Mine.Blocked, km.Mine.Cancelled,
 			km.Mine.Progress, km.Mine.Propose, km.Mine.History, km.Mine.Status, km.Mine.Window, km.Mine.Hotspot, km.Mine.All, km.Mine.Filter}},
 		{"Home", []key.Binding{h.Meeting, h.Minutes, h.Tab, h.Filter, h.Open, h.Identity, km.People.Open}},
-		{"People (P)", []key.Binding{km.People.Add, km.People.Edit, km.People.Retire}},
-		{"In a meeting", []key.Binding{m.Next, m.Prev, m.Assign, m.Resolve, m.Note, m.Status, m.Close, m.Minutes, m.Agenda, m.Part2, m.Amend, m.Undo}},
+		{"People (P)", []key.Binding{km.People.Add, km.People.Edit, km.People.Retire, km.People.AddKey, km.People.RemoveKey, km.People.Reads}},
+		{"In a meeting", []key.Binding{m.Next, m.Prev, m.Assign, m.Resolve, m.Note, m.Status, m.Close, m.Minutes, m.Agenda, m.Part2, m.Release, m.Amend, m.Undo}},
 		{"Agenda pane (tab)", []key.Binding{km.Agenda.Go, km.Agenda.MoveUp, km.Agenda.MoveDown, km.Agenda.Drop, km.Agenda.Add, km.Agenda.Budget}},
 		{"Attendance", []key.Binding{km.Attendance.Present, km.Attendance.Apologies, km.Attendance.Absent, km.Attendance.Cycle, km.Attendance.RestPresent, km.Attendance.Guest, km.Attendance.RemoveGuest, km.Attendance.Statement}},
 		{"Declarations", []key.Binding{km.Declaration.Declare, km.Declaration.None, km.Declaration.Withdraw}},

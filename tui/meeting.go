@@ -221,6 +221,16 @@ func (a *App) meetingKey(msg tea.KeyPressMsg) tea.Cmd {
 			}
 			return said, nil
 		})
+	case key.Matches(msg, mk.Release):
+		if !a.editable() {
+			return nil
+		}
+		ref := ""
+		if act, ok := mt.selectedAction(); ok && act.Private {
+			ref = act.Ref()
+		}
+		a.releaseForm(ref)
+		return nil
 	case key.Matches(msg, mk.Amend):
 		if !mt.view.closed {
 			a.flash, a.flashErr = "amendments correct a closed meeting's record: while it is open, add a further note or resolution", true
@@ -623,12 +633,18 @@ func (a *App) togglePart2(i int) tea.Cmd {
 	}
 	actor, st, id := a.actor, a.st, a.mt.id
 	if e.part2 {
-		// Going public is the step that cannot be taken back: ask first.
+		// Going public cannot be taken back: first say what becomes public
+		// and what stays private (model.BackToPart1), then ask.
 		what := fmt.Sprintf("%s is back in Part 1 (public business)", e.title)
-		a.ask(fmt.Sprintf("Take %s back into Part 1? What was recorded under it at this meeting becomes public business, and it stays public at later meetings.", clip(e.title, 40)), func() tea.Cmd {
-			return a.save(0, what, func() (any, error) { return st.SetItemPart2(actor, id, i, false, 0) })
-		})
-		return nil
+		return func() tea.Msg {
+			back, err := st.BackToPart1(id, i)
+			if err != nil {
+				return failedMsg{err: err}
+			}
+			return askMsg{text: back.Question(), yes: func() tea.Cmd {
+				return a.save(0, what, func() (any, error) { return st.SetItemPart2(actor, id, i, false, 0) })
+			}}
+		}
 	}
 	// Into Part 2: under which paragraph of Schedule 12A? The default
 	// follows the item (personal ASB: an individual; otherwise crime).
@@ -656,6 +672,30 @@ func (a *App) togglePart2(i int) tea.Cmd {
 	f.choose("para", "Exempt under Schedule 12A, paragraph (←/→)", choices, sel)
 	a.push(f)
 	return nil
+}
+
+// releaseForm makes one private record public (model.CheckRelease decides
+// who may and when): the selected action's ref is offered when it is
+// private; a decision or note is named by its ref, shown beside it.
+func (a *App) releaseForm(ref string) {
+	actor, st := a.actor, a.st
+	f := newForm("Release private business (a Part 2 resolution of this meeting)", a.formCtx(), func(f *form) tea.Cmd {
+		ref, ok1 := f.lineOf("ref", "ref", 20, true)
+		reason, ok2 := f.textOf("reason", "reason", true)
+		if !ok1 || !ok2 {
+			return nil
+		}
+		return a.save(f.id, "", func() (any, error) {
+			d, err := st.Release(actor, ref, reason)
+			if err != nil {
+				return nil, err
+			}
+			return fmt.Sprintf("%s released: public business from now on (minuted as %s, in Part 2)", model.CleanLine(ref), d.Ref()), nil
+		})
+	})
+	f.text("ref", "What to release (A-12, D-4 or N-5: an action, a resolution or a note)", ref, "").
+		text("reason", "Why it may be public now", "", "minuted in Part 2 with your name")
+	a.push(f)
 }
 
 // amendForm corrects a decision or note of this (closed) meeting.

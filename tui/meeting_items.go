@@ -211,11 +211,42 @@ func (a *App) minutesItemLines(w int) []string {
 type rowCtx struct {
 	agencies model.AgencyIndex
 	today    model.Date
+	// rules say which actions are private business here (model.Disclosure
+	// of the record shown): the room may hold guests, so those rows are
+	// marked. nil marks none.
+	rules *model.Disclosure
+}
+
+// recordRowCtx is the row context of a record: its agencies, its day, and
+// its disclosure rule.
+func recordRowCtx(rec *model.MeetingRecord, idx model.RecordIndex) rowCtx {
+	rules := model.PublicRules(rec.Meeting, idx.Hotspots)
+	return rowCtx{agencies: idx.Agencies, today: rec.Today, rules: &rules}
 }
 
 func (a *App) meetingRowCtx() rowCtx {
-	return rowCtx{agencies: a.mt.view.idx.Agencies, today: a.mt.view.rec.Today}
+	return recordRowCtx(&a.mt.view.rec, a.mt.view.idx)
 }
+
+// private is the mark act carries here: its privacy's words when it is
+// private business (its own, or that of where it sits), else "".
+func (c rowCtx) private(act model.Action) string {
+	if c.rules == nil || c.rules.Action(act) {
+		return ""
+	}
+	if act.Private {
+		return act.Mark()
+	}
+	p := model.PrivateUnder(0)
+	if h, ok := c.rules.HotspotOf(act.HotspotID); ok {
+		p = model.PrivateUnder(h.ExemptAs())
+	}
+	return p.Mark()
+}
+
+// privateRowTag starts the words of a private action's row: short enough
+// for 80 columns, readable without colour; its detail line says the rest.
+const privateRowTag = "[P] "
 
 // actionDetail is what the selected action shows under its row: its words
 // in full when the row had to cut them, and why it is red or amber.
@@ -233,6 +264,9 @@ func (a *App) actionDetail(c rowCtx, act model.Action, w int) []string {
 			style = s.Red.Render
 		}
 		out = append(out, "          "+style(model.Sentence(why)))
+	}
+	if mark := c.private(act); mark != "" {
+		out = append(out, "          "+s.Confidential.Render("Private business "+mark+": it stays out of every public output"))
 	}
 	return out
 }
@@ -307,7 +341,11 @@ func (a *App) actionRowIn(c rowCtx, act model.Action, w int, mark string, m mark
 	if overdue {
 		due = s.Red.Render(due)
 	}
-	cells := []string{act.Ref(), s.RAG(act.RAGFor(c.today)), act.Text, owner, due, status}
+	words := act.Text
+	if c.private(act) != "" {
+		words = s.Confidential.Render(privateRowTag + words)
+	}
+	cells := []string{act.Ref(), s.RAG(act.RAGFor(c.today)), words, owner, due, status}
 	widths := []int{6, 2, textW, ownerW, dueWidth, statusW}
 	if m == marksColumn {
 		cells = append(cells, mark)

@@ -304,10 +304,8 @@ func (a *App) myActionsKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, mk.Hotspot):
 		a.hotspotFilterForm()
 	case key.Matches(msg, mk.All):
-		if a.actor.Role != model.RoleChair && a.actor.Role != model.RoleAdmin {
-			a.flash, a.flashErr = "only the chair or an admin sees every agency's actions", true
-			return nil
-		}
+		// Anyone lists every agency's actions, as `tasking actions` does:
+		// the read right (store.ReadAs) decides which of them they see.
 		m.all = !m.all
 		return a.rescope()
 	case key.Matches(msg, mk.History) && ok:

@@ -85,14 +85,17 @@ func TestMyActions(t *testing.T) {
 	}
 }
 
-// A member cannot see all agencies or change another agency's action; the
-// chair can switch to all agencies.
+// Anyone lists every agency's actions, as on the command line: a member
+// and the chair switch to all agencies; a viewer does too, and finds no
+// private action there (the read right decides what is listed).
 func TestMyActionsAllAgencies(t *testing.T) {
 	s := demoStore(t)
 	ss := startSession(t, s, memberActor(t, s, "Sgt Jas Patel"), 120, 36)
 	ss.waitFor("Hotspots by risk")
-	ss.keys("A", "t")
-	ss.waitFor("only the chair or an admin sees every agency's actions")
+	ss.keys("A")
+	ss.waitFor("My actions · Derbyshire Constabulary")
+	ss.keys("t")
+	ss.waitFor("My actions · all agencies", "agency")
 	ss.finish()
 
 	chair := startSession(t, s, chairOf(t, s), 120, 36)
@@ -102,6 +105,37 @@ func TestMyActionsAllAgencies(t *testing.T) {
 	chair.keys("t")
 	chair.waitFor("My actions · all agencies", "agency")
 	chair.finish()
+
+	// A private action of the demo, by the rule.
+	all, _ := s.Actions(model.ActionFilter{})
+	hs, _ := s.Hotspots()
+	byID := map[model.ID]model.Hotspot{}
+	for _, h := range hs {
+		byID[h.ID] = h
+	}
+	rules := model.PublicRules(model.Meeting{}, byID)
+	var private model.Action
+	for _, a := range all {
+		if !rules.Action(a) && !a.Status.IsClosed() {
+			private = a
+			break
+		}
+	}
+	if private.ID == 0 {
+		t.Fatal("the demo has no open private action")
+	}
+	viewer := startSession(t, s, memberActor(t, s, "Cllr Pat Dyson"), 120, 36)
+	viewer.waitFor("Hotspots by risk")
+	viewer.keys("A", "t")
+	viewer.waitFor("My actions · all agencies")
+	viewer.keys("/")
+	viewer.typeText(private.Text)
+	viewer.keys("enter")
+	viewer.waitFor("· 0 shown")
+	if scr := viewer.screen(); strings.Contains(scr, private.Text) {
+		t.Errorf("a viewer's list shows private action %s:\n%s", private.Ref(), scr)
+	}
+	viewer.finish()
 }
 
 // Two sessions edit the same action: the second save is refused, says who

@@ -132,7 +132,7 @@ func (a *App) peopleKey(msg tea.KeyPressMsg) tea.Cmd {
 		pp.sel = max(pp.sel-1, 0)
 		return nil
 	}
-	if !key.Matches(msg, pk.Add, pk.Edit, pk.Retire, pk.AddKey, pk.RemoveKey) {
+	if !key.Matches(msg, pk.Add, pk.Edit, pk.Retire, pk.AddKey, pk.RemoveKey, pk.Reads) {
 		return nil
 	}
 	if !a.manager() {
@@ -156,6 +156,8 @@ func (a *App) peopleKey(msg tea.KeyPressMsg) tea.Cmd {
 			a.addKeyForm(pp.members[pp.sel])
 		case pp.sel < len(pp.members) && key.Matches(msg, pk.RemoveKey):
 			a.removeKeyForm(pp.members[pp.sel])
+		case pp.sel < len(pp.members) && key.Matches(msg, pk.Reads):
+			a.readsForm(pp.members[pp.sel])
 		case pp.sel < len(pp.members) && key.Matches(msg, pk.Retire):
 			m, actor, st := pp.members[pp.sel], a.actor, a.st
 			a.ask(fmt.Sprintf("Retire %s from the group? They leave attendance lists and choosers; their name stays on everything they did.", m.Name), func() tea.Cmd {
@@ -258,6 +260,37 @@ func (a *App) memberForm(m *model.Member) {
 	a.push(f)
 }
 
+// readsForm grants or withholds the restricted record for m, beside what
+// their role gives (model.ReadRightOf decides what each choice means).
+func (a *App) readsForm(m model.Member) {
+	if m.Role == model.RoleChair || m.Role == model.RoleAdmin {
+		a.flash, a.flashErr = fmt.Sprintf("%s is %s %s: they always read the restricted record", m.Name, article(string(m.Role)), m.Role), true
+		return
+	}
+	sel := 0
+	for i, c := range readsChoices {
+		if c.grant == m.Restricted {
+			sel = i
+		}
+	}
+	actor, st, id, version := a.actor, a.st, m.ID, m.Version
+	f := newForm("What may "+m.Name+" read?", formContext{}, func(f *form) tea.Cmd {
+		n := model.FromMember(m)
+		n.Restricted = grantOf(f.value("reads"))
+		reads := model.ReadRightOf(n.Role, n.Restricted)
+		return a.save(f.id, fmt.Sprintf("%s reads %s", m.Name, reads), func() (any, error) { return st.EditMember(actor, id, version, n) })
+	})
+	f.choose("reads", fmt.Sprintf("A %s reads %s unless you grant more (←/→)", m.Role, model.RoleReadRight(m.Role)), readsLabels(), sel)
+	a.push(f)
+}
+
+func article(word string) string {
+	if strings.ContainsAny(word[:1], "aeiou") {
+		return "an"
+	}
+	return "a"
+}
+
 // agencyEditForm adds an agency (ag nil) or renames one.
 func (a *App) agencyEditForm(ag *model.Agency) {
 	actor, st := a.actor, a.st
@@ -341,7 +374,7 @@ func (a *App) peopleView(w, h int) string {
 	}
 	switch pp.tab {
 	case tabMembers:
-		lines = append(lines, " "+s.Muted.Render(columns(w-4, []int{26, 22, 12, 5}, "name", "agency", "role", "keys", "job title")))
+		lines = append(lines, " "+s.Muted.Render(columns(w-4, []int{24, 19, 11, 11, 4}, "name", "agency", "role", "reads", "keys", "job title")))
 		from, to := visible(len(pp.members))
 		for i := from; i < to; i++ {
 			m := pp.members[i]
@@ -353,7 +386,14 @@ func (a *App) peopleView(w, h int) string {
 			if n := len(m.SSHKeys); n > 0 {
 				keys = fmt.Sprint(n)
 			}
-			row := columns(w-4, []int{26, 22, 12, 5}, m.Name, pp.idx.Label(m.AgencyID), role, keys, m.Title)
+			reads := "public"
+			if m.ReadRight() == model.ReadRestricted {
+				reads = "restricted"
+			}
+			if m.Restricted != model.GrantNone {
+				reads += "*" // the chair's grant, not the role's
+			}
+			row := columns(w-4, []int{24, 19, 11, 11, 4}, m.Name, pp.idx.Label(m.AgencyID), role, reads, keys, m.Title)
 			if m.Retired {
 				row = s.Muted.Render(row)
 			}
@@ -420,7 +460,7 @@ func (peoplePart) hints(a *App) string {
 	}
 	if a.people != nil && a.people.tab == tabMembers {
 		return a.hintsOf(keyHint("members/agencies/partnership", g.Tab), keyHint("add", p.Add), keyHint("edit", p.Edit),
-			keyHint("retire", p.Retire), keyHint("ssh key +/-", p.AddKey, p.RemoveKey), keyHint("back", g.Back))
+			keyHint("retire", p.Retire), keyHint("reads", p.Reads), keyHint("ssh key +/-", p.AddKey, p.RemoveKey), keyHint("back", g.Back))
 	}
 	return a.hintsOf(keyHint("members/agencies/partnership", g.Tab), keyHint("add", p.Add), keyHint("edit", p.Edit),
 		keyHint("retire", p.Retire), keyHint("back", g.Back))

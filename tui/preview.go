@@ -44,7 +44,13 @@ type previewMsg struct {
 }
 
 func (a *App) openPreview(ref string) tea.Cmd {
-	a.preview = &preview{ref: ref, back: a.screen, vp: viewport.New()}
+	// Someone who reads the public record only sees the public version
+	// (model.VersionFor), and is told so once.
+	public, note := model.VersionFor(a.actor, false)
+	if note != "" {
+		a.flash, a.flashErr = note, false
+	}
+	a.preview = &preview{ref: ref, public: public, back: a.screen, vp: viewport.New()}
 	a.screen = screenPreview
 	return a.renderPreview()
 }
@@ -119,7 +125,12 @@ func (a *App) previewKey(msg tea.KeyPressMsg) tea.Cmd {
 		a.saveMinutesForm()
 		return nil
 	case key.Matches(msg, a.keys.Preview.Public):
-		p.public = !p.public
+		public, note := model.VersionFor(a.actor, !p.public)
+		if note != "" {
+			a.flash, a.flashErr = note, true
+			return nil
+		}
+		p.public = public
 		p.rendered, p.markdown = "", ""
 		return a.renderPreview()
 	case key.Matches(msg, g.Down):

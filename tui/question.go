@@ -17,6 +17,12 @@ type question struct {
 // ask opens a yes/no question; yes runs when it is answered yes.
 func (a *App) ask(text string, yes func() tea.Cmd) { a.push(&question{text: text, yes: yes}) }
 
+// askMsg asks a question a command had to read the record to word.
+type askMsg struct {
+	text string
+	yes  func() tea.Cmd
+}
+
 func (q *question) keyPress(a *App, msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	switch {
 	case key.Matches(msg, a.keys.Question.Yes):
