@@ -35,7 +35,8 @@ func (b *builder) actionRow(a model.Action) ActionRow {
 	today := b.rec.Today
 	agency := line(b.idx.Agencies.Label(a.AgencyID))
 	row := ActionRow{Ref: a.Ref(), Hotspot: generalHotspot, Text: text(a.Text), Owner: agency, Agency: agency,
-		Due: a.Due, Status: a.Status.Label(), Overdue: a.IsOverdue(today), RAG: string(a.RAGFor(today)), Private: !b.rules.Action(a)}
+		Due: a.Due, Status: a.Status.Label(), Overdue: a.IsOverdue(today), RAG: string(a.RAGFor(today)),
+		Marking: b.marking(b.rules.ActionPrivacy(a))}
 	// The owner is the agency's short label, with the named officer when
 	// there is one: "Police (PCSO Nadia Khan)". Public minutes name agencies,
 	// not officers.

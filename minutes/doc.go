@@ -8,8 +8,11 @@
 // renderer can trust nothing in it and must escape everything it writes.
 //
 // There are two versions of the same minutes. The restricted version (the
-// default) is the group's own record: everything, with Part 2 items, Part 2
-// resolutions and confidential notes marked, classified OFFICIAL-SENSITIVE.
+// default) is the group's own record: everything, classified
+// OFFICIAL-SENSITIVE, with Part 2 items headed as such and every private
+// thing in them and elsewhere (action rows, notes, resolutions,
+// declarations, updates) marked the one way, model.Privacy.Label, in every
+// format (see Marking).
 // The public version (Options{Public: true}) is Part 1 only: the filtering
 // happens here, in BuildWith, so no renderer can leak what the Doc does not
 // hold. See Options for what it leaves out.
@@ -149,6 +152,23 @@ type Hotspot struct {
 	LeadAgency string `json:"lead_agency"`
 }
 
+// Marking is how the restricted version marks a private thing, the same in
+// every format: Mark is written before it ("[private, para 1]", or
+// "[released by D-23]" for a record a resolution released). It is read from
+// the record's privacy as model.Disclosure rules on it, never from what the
+// person ticked when recording it, so a released record is not marked
+// private and one withheld for where it sits is. The public version has no
+// private things, and marks nothing.
+type Marking struct {
+	Private bool `json:"private,omitempty"`
+	// Paragraph is the Schedule 12A paragraph a private thing is exempt
+	// under.
+	Paragraph int `json:"paragraph,omitempty"`
+	// ReleasedBy is the resolution that released it ("D-23").
+	ReleasedBy string `json:"released_by,omitempty"`
+	Mark       string `json:"mark,omitempty"`
+}
+
 // Declaration of interest as minuted: who (in public, their agency), on
 // which minute ("minute 97, HS-1 Town centre"), and the interest. In public
 // a declaration on a private item has only Text (model.PrivateDeclaration).
@@ -156,6 +176,7 @@ type Declaration struct {
 	Name string `json:"name"`
 	On   string `json:"on,omitempty"`
 	Text string `json:"text"`
+	Marking
 }
 
 // Note is something said under an item. Confidential notes may name people.
@@ -163,20 +184,27 @@ type Declaration struct {
 type Note struct {
 	Ref string `json:"ref,omitempty"`
 	// Agency is the agency that reported it, when one did.
-	Agency       string   `json:"agency,omitempty"`
-	Text         string   `json:"text"`
+	Agency string `json:"agency,omitempty"`
+	Text   string `json:"text"`
+	// Confidential: the person marked it confidential when recording it
+	// (restricted version only). Whether it is private business is
+	// Marking's to say.
 	Confidential bool     `json:"confidential,omitempty"`
 	Amended      *Amended `json:"amended,omitempty"`
+	Marking
 }
 
 // Resolution is a decision; Text is what follows "RESOLVED –" ("that …").
-// Part 2 resolutions are exempt business. Ref ("D-12") is left out of the
-// public version.
+// Ref ("D-12") is left out of the public version.
 type Resolution struct {
-	Ref     string   `json:"ref,omitempty"`
-	Text    string   `json:"text"`
+	Ref  string `json:"ref,omitempty"`
+	Text string `json:"text"`
+	// Part2: it was recorded as Part 2 business (restricted version only).
+	// Whether it is private business now (a release may have made it
+	// public) is Marking's to say.
 	Part2   bool     `json:"part2,omitempty"`
 	Amended *Amended `json:"amended,omitempty"`
+	Marking
 }
 
 // Amended says that a note or resolution was corrected after the meeting
@@ -203,9 +231,9 @@ type ActionRow struct {
 	// RAG is red, amber or green as at the minutes' day (empty when done or
 	// cancelled): frozen with the meeting, like Status and Overdue.
 	RAG string `json:"rag,omitempty"`
-	// Private: the action is private business (the restricted version marks
-	// it; the public version has no private actions at all).
-	Private bool `json:"private,omitempty"`
+	// Marking: the action is private business (the public version has no
+	// private actions at all), or was released.
+	Marking
 }
 
 // MatterRow is one action reviewed under matters arising, with what this
@@ -214,4 +242,10 @@ type ActionRow struct {
 type MatterRow struct {
 	ActionRow
 	Update string `json:"update,omitempty"`
+	// UpdatePrivate: something the update says was recorded on private
+	// business; UpdateMark is its mark, written before it as the row's is
+	// before the action (an update on a private action is private too, and
+	// an action reviewed in private may be public).
+	UpdatePrivate bool   `json:"update_private,omitempty"`
+	UpdateMark    string `json:"update_mark,omitempty"`
 }

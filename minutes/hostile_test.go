@@ -85,15 +85,22 @@ func TestHostileTextStaysText(t *testing.T) {
 	doc := Build(rec)
 	allowedEmphasis := map[string]bool{
 		line(doc.MeetingTitle + " (" + doc.Kind + ")"): true,
-		resolvedLabel: true, part2Label: true, confidentialTag: true,
-		restrictedClassification: true, publicClassification: true, draftNotice: true,
+		resolvedLabel: true, restrictedClassification: true, publicClassification: true, draftNotice: true,
 	}
 	for _, g := range doc.Present {
 		allowedEmphasis[g.Agency+":"] = true
 	}
+	// Marks are the model's words, in italics before what they mark.
 	for _, it := range doc.Items {
 		for _, d := range it.Declarations {
 			allowedEmphasis[d.Name+":"] = true
+			allowedEmphasis[d.Mark] = d.Mark != ""
+		}
+		for _, n := range it.Notes {
+			allowedEmphasis[n.Mark] = n.Mark != ""
+		}
+		for _, r := range it.Resolutions {
+			allowedEmphasis[r.Mark] = r.Mark != ""
 		}
 	}
 	// The confidentiality statement is the one italic paragraph we write

@@ -117,10 +117,10 @@ func htmlItem(w *htmlWriter, it Item) {
 		for i, d := range it.Declarations {
 			who, what := declarationLine(d)
 			if who == "" {
-				decl[i] = escLines(what)
+				decl[i] = htmlMark(d.Mark) + escLines(what)
 				continue
 			}
-			decl[i] = "<strong>" + esc(who) + ":</strong> " + escLines(what)
+			decl[i] = htmlMark(d.Mark) + "<strong>" + esc(who) + ":</strong> " + escLines(what)
 		}
 		w.list(decl)
 	}
@@ -130,20 +130,18 @@ func htmlItem(w *htmlWriter, it Item) {
 			s = "<strong>" + esc(n.Agency) + ":</strong> " + s
 		}
 		class := "note"
-		if n.Confidential {
-			s = "<em class=\"tag\">" + esc(confidentialTag) + "</em> " + s
+		if n.Private {
 			class += " confidential"
 		}
-		w.p(class, s)
+		w.p(class, htmlMark(n.Mark)+s)
 	}
 	for _, r := range it.Resolutions {
 		s := "<strong>" + esc(resolvedLabel) + "</strong> " + escLines(r.Text) + htmlTail(r.Amended, r.Ref)
 		class := "resolution"
-		if r.Part2 {
-			s = "<em class=\"tag\">" + esc(part2Label) + "</em> " + s
+		if r.Private {
 			class += " exempt"
 		}
-		w.p(class, s)
+		w.p(class, htmlMark(r.Mark)+s)
 	}
 	if len(it.Matters) > 0 {
 		rows := make([][]string, len(it.Matters))
@@ -171,6 +169,15 @@ func htmlItem(w *htmlWriter, it Item) {
 		}
 		w.table("actions", actionsHeader, rows, nil)
 	}
+}
+
+// htmlMark is a private thing's mark, styled, before it (empty when it has
+// none). Table cells carry the same words unstyled (marked).
+func htmlMark(mark string) string {
+	if mark == "" {
+		return ""
+	}
+	return "<em class=\"tag\">" + esc(mark) + "</em> "
 }
 
 func htmlTail(a *Amended, ref string) string {

@@ -165,12 +165,17 @@ func (b *builder) item(n int, it model.AgendaItem) Item {
 				}
 				said = append(said, done)
 			}
+			var private model.Privacy // the first private update's, if any
 			for _, u := range updates[a.ID] {
 				if d := b.describe(u); d != "" && !slices.Contains(said, d) {
 					said = append(said, d)
+					private = private.Stricter(b.rules.UpdatePrivacy(u))
 				}
 			}
 			row.Update = strings.Join(said, "; ")
+			if m := b.marking(private); m.Private {
+				row.UpdatePrivate, row.UpdateMark = true, m.Mark
+			}
 			if len(said) == 0 && rec.Meeting.State == model.MeetingClosed {
 				row.Update = notReviewed
 			}
@@ -277,12 +282,12 @@ func (b *builder) notes(kind model.ItemKind, hotspotID model.ID, inPrivate bool)
 				continue
 			}
 		}
-		note := Note{Text: model.Sentence(t), Confidential: n.Confidential, Amended: b.amendment("note", n.Ref())}
+		note := Note{Text: model.Sentence(t), Amended: b.amendment("note", n.Ref()), Marking: b.marking(b.rules.NotePrivacy(n))}
 		if a, ok := b.idx.Agencies[n.AgencyID]; ok {
 			note.Agency = line(a.Name)
 		}
 		if !b.public {
-			note.Ref = n.Ref()
+			note.Ref, note.Confidential = n.Ref(), n.Confidential
 		}
 		out = append(out, note)
 	}
@@ -305,9 +310,9 @@ func (b *builder) resolutions(kind model.ItemKind, hotspotID model.ID, inPrivate
 				continue
 			}
 		}
-		r := Resolution{Text: fullStop(t), Part2: d.Part2, Amended: b.amendment("decision", d.Ref())}
+		r := Resolution{Text: fullStop(t), Amended: b.amendment("decision", d.Ref()), Marking: b.marking(b.rules.DecisionPrivacy(d))}
 		if !b.public {
-			r.Ref = d.Ref()
+			r.Ref, r.Part2 = d.Ref(), d.Part2
 		}
 		out = append(out, r)
 	}
@@ -351,7 +356,7 @@ func (b *builder) declarations(inPrivate bool) []Declaration {
 				name = "A representative of " + line(b.idx.Agencies.Name(mem.AgencyID))
 			}
 		}
-		decl := Declaration{Name: name, Text: text(d.Text)}
+		decl := Declaration{Name: name, Text: text(d.Text), Marking: b.marking(b.rules.DeclarationPrivacy(d))}
 		if d.Item != "" {
 			decl.On = b.minuteRef(d.Item, d.HotspotID)
 		}

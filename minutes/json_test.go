@@ -139,11 +139,7 @@ func TestSchemaDocumentsEveryField(t *testing.T) {
 
 	for typ, d := range defs {
 		var names []string
-		for i := range typ.NumField() {
-			f := typ.Field(i)
-			if f.Anonymous {
-				continue // MatterRow's ActionRow: checked as actionFields
-			}
+		for _, f := range jsonFields(typ) {
 			tag, opts, _ := strings.Cut(f.Tag.Get("json"), ",")
 			if tag == "" || tag == "-" {
 				t.Errorf("%s.%s has no JSON name", typ.Name(), f.Name)
@@ -169,6 +165,23 @@ func TestSchemaDocumentsEveryField(t *testing.T) {
 			}
 		}
 	}
+}
+
+// jsonFields are the fields of typ that JSON writes as its own: an embedded
+// Marking's are its own, MatterRow's embedded ActionRow's are checked as
+// actionFields.
+func jsonFields(typ reflect.Type) []reflect.StructField {
+	var out []reflect.StructField
+	for i := range typ.NumField() {
+		f := typ.Field(i)
+		switch {
+		case f.Anonymous && f.Type == reflect.TypeFor[Marking]():
+			out = append(out, jsonFields(f.Type)...)
+		case !f.Anonymous:
+			out = append(out, f)
+		}
+	}
+	return out
 }
 
 // JSON holds the text exactly as cleaned: it reads back into the same Doc.

@@ -91,6 +91,15 @@ func mdTail(a *Amended, ref string) string {
 	return s
 }
 
+// mdMark is a private thing's mark in italics, before it (empty when it
+// has none). Table cells carry the same words unstyled (marked).
+func mdMark(mark string) string {
+	if mark == "" {
+		return ""
+	}
+	return "*" + escapeInline(mark) + "* "
+}
+
 func mdItem(w *mdWriter, it Item) {
 	// The number is ours: "## 5. HS-3 …" is a heading whose text starts
 	// "5.", which is not a list inside a heading. The title is escaped.
@@ -113,10 +122,10 @@ func mdItem(w *mdWriter, it Item) {
 		for i, d := range it.Declarations {
 			who, what := declarationLine(d)
 			if who == "" {
-				decl[i] = escapeText(what, "  ")
+				decl[i] = mdMark(d.Mark) + escapeText(what, "  ")
 				continue
 			}
-			decl[i] = "**" + escapeInline(who) + ":** " + escapeText(what, "  ")
+			decl[i] = mdMark(d.Mark) + "**" + escapeInline(who) + ":** " + escapeText(what, "  ")
 		}
 		w.list(decl)
 	}
@@ -125,17 +134,10 @@ func mdItem(w *mdWriter, it Item) {
 		if n.Agency != "" {
 			s = "**" + escapeInline(n.Agency) + ":** " + s
 		}
-		if n.Confidential {
-			s = "*" + confidentialTag + "* " + s
-		}
-		w.para(s)
+		w.para(mdMark(n.Mark) + s)
 	}
 	for _, r := range it.Resolutions {
-		s := "**" + resolvedLabel + "** " + escapeText(r.Text, "") + mdTail(r.Amended, r.Ref)
-		if r.Part2 {
-			s = "*" + part2Label + "* " + s
-		}
-		w.para(s)
+		w.para(mdMark(r.Mark) + "**" + resolvedLabel + "** " + escapeText(r.Text, "") + mdTail(r.Amended, r.Ref))
 	}
 	if len(it.Matters) > 0 {
 		rows := make([][]string, len(it.Matters))

@@ -67,7 +67,7 @@ func (d Doc) Text() string {
 	}
 	ind := refIndent(d.ActionLog)
 	for _, a := range d.ActionLog {
-		w.row(a.Ref, ind, a.Text, a.Hotspot+" · Owner: "+a.Owner+" · Due: "+due(a.Due)+" · "+a.Status)
+		w.row(a.Ref, ind, actionText(a), a.Hotspot+" · Owner: "+a.Owner+" · Due: "+due(a.Due)+" · "+a.Status)
 	}
 	w.para(signatureLine)
 	w.para(d.Classification)
@@ -90,7 +90,7 @@ func textItem(w *textWriter, it Item) {
 		if who != "" {
 			what = who + ": " + what
 		}
-		w.lines(what, "- ", "  ")
+		w.lines(marked(d.Mark, what), "- ", "  ")
 	}
 	w.end()
 	for _, n := range it.Notes {
@@ -98,25 +98,18 @@ func textItem(w *textWriter, it Item) {
 		if n.Agency != "" {
 			s = n.Agency + ": " + s
 		}
-		if n.Confidential {
-			s = confidentialTag + " " + s
-		}
-		w.para(s)
+		w.para(marked(n.Mark, s))
 	}
 	for _, r := range it.Resolutions {
-		s := resolvedLabel + " " + r.Text + textTail(r.Amended, r.Ref)
-		if r.Part2 {
-			s = part2Label + " " + s
-		}
-		w.para(s)
+		w.para(marked(r.Mark, resolvedLabel+" "+r.Text+textTail(r.Amended, r.Ref)))
 	}
 	ind := refIndent(mattersRows(it.Matters))
 	for _, m := range it.Matters {
 		details := "Owner: " + m.Owner + " · Due: " + due(m.Due) + " · " + m.Status
 		if m.Update != "" {
-			details += "\nUpdate: " + m.Update
+			details += "\nUpdate: " + marked(m.UpdateMark, m.Update)
 		}
-		w.row(m.Ref, ind, m.Text, details)
+		w.row(m.Ref, ind, actionText(m.ActionRow), details)
 	}
 	for _, h := range it.Referrals {
 		w.lines(referralLine(h), "- ", "  ")
@@ -126,7 +119,7 @@ func textItem(w *textWriter, it Item) {
 		w.para("Actions agreed:")
 		ind := refIndent(it.Actions)
 		for _, a := range it.Actions {
-			w.row(a.Ref, ind, a.Text, "Owner: "+a.Owner+" · Due: "+due(a.Due))
+			w.row(a.Ref, ind, actionText(a), "Owner: "+a.Owner+" · Due: "+due(a.Due))
 		}
 	}
 }

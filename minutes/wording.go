@@ -19,14 +19,9 @@ const (
 	draftNotice     = "DRAFT — these minutes are not final."
 	awaitingNotice  = "These minutes are subject to approval at the next meeting."
 	resolvedLabel   = "RESOLVED –"
-	part2Label      = "(Part 2 – confidential)"
 	part2ItemNotice = "This item was considered in private, the public having been excluded. It is not included in the public minutes."
 	// signatureLine ends the minutes: the Chair signs them once approved.
-	signatureLine   = "Chair ........................................   Date ....................."
-	confidentialTag = "(confidential)"
-	// privateTag marks an action that is private business in the restricted
-	// version's tables.
-	privateTag     = "(private)"
+	signatureLine  = "Chair ........................................   Date ....................."
 	actionLogTitle = "Appendix: Action log"
 	// withheldStatement stands under an item all of whose business the
 	// public version leaves out, so that it does not say nothing happened.
@@ -256,7 +251,7 @@ var (
 )
 
 func mattersCells(m MatterRow) []string {
-	return []string{m.Ref, actionText(m.ActionRow), m.Owner, due(m.Due), m.Status, orDash(m.Update)}
+	return []string{m.Ref, actionText(m.ActionRow), m.Owner, due(m.Due), m.Status, orDash(marked(m.UpdateMark, m.Update))}
 }
 
 func actionCells(a ActionRow) []string { return []string{a.Ref, actionText(a), a.Owner, due(a.Due)} }
@@ -266,13 +261,8 @@ func logCells(a ActionRow) []string {
 }
 
 // actionText is an action's words in a table, marked when it is private
-// business (only the restricted version has such rows).
-func actionText(a ActionRow) string {
-	if a.Private {
-		return privateTag + " " + a.Text
-	}
-	return a.Text
-}
+// business or was released (only the restricted version marks anything).
+func actionText(a ActionRow) string { return marked(a.Mark, a.Text) }
 
 // councilTime writes a 24-hour "14:30" as council minutes do, "2.30 pm";
 // anything else is left as it is.

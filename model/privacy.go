@@ -119,3 +119,19 @@ func (p Privacy) Mark() string {
 	}
 	return fmt.Sprintf("[private, para %d]", int(p.Paragraph.Or(ParaIndividual)))
 }
+
+// Label is what a restricted output writes beside a record: its Mark while
+// it is private; once a resolution has released it, "[released by D-23]",
+// so that the group's own record says why business it knew as private now
+// reads as public (and no one takes the missing mark for a slip); nothing
+// for business that was always public. Public outputs write neither: the
+// releasing resolution is itself Part 2 business.
+func (p Privacy) Label() string {
+	switch {
+	case p.Private:
+		return p.Mark()
+	case p.ReleasedBy != 0:
+		return "[released by " + DecisionRef(p.ReleasedBy) + "]"
+	}
+	return ""
+}

@@ -145,6 +145,34 @@ func TestPrivateMarkIsTheSameEverywhere(t *testing.T) {
 	}
 }
 
+// Label is the mark, or the resolution that released the record: the
+// words every restricted output writes beside it.
+func TestPrivacyLabel(t *testing.T) {
+	tests := []struct {
+		name string
+		p    Privacy
+		want string
+	}{
+		{"public business", Privacy{}, ""},
+		{"private, para 7", PrivateUnder(ParaCrime), "[private, para 7]"},
+		{"private, no paragraph", Privacy{Private: true}, "[private, para 1]"},
+		{"released by D-23", Privacy{ReleasedBy: 23}, "[released by D-23]"},
+		{"private and naming a release: private wins", Privacy{Private: true, Paragraph: ParaIdentity, ReleasedBy: 23}, "[private, para 2]"},
+	}
+	for _, tt := range tests {
+		if got := tt.p.Label(); got != tt.want {
+			t.Errorf("%s: %q, want %q", tt.name, got, tt.want)
+		}
+		if tt.p.Private && tt.p.Label() != tt.p.Mark() {
+			t.Errorf("%s: the label %q is not the mark %q", tt.name, tt.p.Label(), tt.p.Mark())
+		}
+	}
+	released := PrivateUnder(ParaCrime)
+	if err := released.Release("A-3", 23); err != nil || released.Label() != "[released by D-23]" {
+		t.Errorf("after a release: %q (%v)", released.Label(), err)
+	}
+}
+
 func TestReadRightPerRole(t *testing.T) {
 	tests := []struct {
 		role  Role

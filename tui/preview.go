@@ -18,7 +18,8 @@ import (
 // version `tasking minutes --format txt` writes (the email body), its
 // headings in bold, made in a command (never in View), in a scrolling
 // viewport. (Not Markdown through a renderer: one would bring a syntax
-// highlighter's start-up cost to every command.)
+// highlighter's start-up cost to every command.) Being those minutes, it
+// marks private business as they do, in the model's words.
 type preview struct {
 	ref      string // what was asked for: "latest" or "M-3"
 	public   bool   // the Part 1 version for publication (p toggles)
