@@ -167,6 +167,13 @@ func (b *builder) item(n int, it model.AgendaItem) Item {
 			}
 			var private model.Privacy // the first private update's, if any
 			for _, u := range updates[a.ID] {
+				if b.public && !b.rules.Update(u) {
+					// Made on private business: not even what it changed.
+					if !slices.Contains(said, consideredInPrivate) {
+						said = append(said, consideredInPrivate)
+					}
+					continue
+				}
 				if d := b.describe(u); d != "" && !slices.Contains(said, d) {
 					said = append(said, d)
 					private = private.Stricter(b.rules.UpdatePrivacy(u))

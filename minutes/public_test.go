@@ -284,3 +284,33 @@ func TestAmendments(t *testing.T) {
 		}
 	}
 }
+
+// An update made on private business (the meeting took matters arising in
+// private, say) is left out of the public matters arising, even its
+// structured part; the row says only that the action was considered in
+// private.
+func TestPublicMattersLeaveOutPrivateUpdates(t *testing.T) {
+	rec := fixtureRecord()
+	rec.Updates[1].Privacy = model.PrivateUnder(model.ParaCrime) // A-2's carry forward
+	for _, public := range []bool{false, true} {
+		d := BuildWith(rec, Options{Public: public})
+		var row *MatterRow
+		for i := range d.Items {
+			for j := range d.Items[i].Matters {
+				if d.Items[i].Matters[j].Ref == "A-2" {
+					row = &d.Items[i].Matters[j]
+				}
+			}
+		}
+		if row == nil {
+			t.Fatalf("public %v: A-2 is not in matters arising", public)
+		}
+		hasChange := strings.Contains(row.Update, "17 Nov → 01 Dec")
+		if public && (hasChange || row.Update != "considered in private") {
+			t.Errorf("public: A-2's update %q shows a change made in private", row.Update)
+		}
+		if !public && !hasChange {
+			t.Errorf("restricted: A-2's update %q lost its change", row.Update)
+		}
+	}
+}

@@ -16,10 +16,13 @@ const (
 	// publicClassification marks the Part 1 version, top and bottom.
 	publicClassification = "PUBLIC — Part 1 minutes"
 
-	draftNotice     = "DRAFT — these minutes are not final."
-	awaitingNotice  = "These minutes are subject to approval at the next meeting."
-	resolvedLabel   = "RESOLVED –"
-	part2ItemNotice = "This item was considered in private, the public having been excluded. It is not included in the public minutes."
+	draftNotice    = "DRAFT — these minutes are not final."
+	awaitingNotice = "These minutes are subject to approval at the next meeting."
+	resolvedLabel  = "RESOLVED –"
+	// consideredInPrivate is what the public matters arising say of an
+	// update made on private business (model.Disclosure.Update).
+	consideredInPrivate = "considered in private"
+	part2ItemNotice     = "This item was considered in private, the public having been excluded. It is not included in the public minutes."
 	// signatureLine ends the minutes: the Chair signs them once approved.
 	signatureLine  = "Chair ........................................   Date ....................."
 	actionLogTitle = "Appendix: Action log"

@@ -67,29 +67,37 @@ func (a *App) para(text string, w int, style func(...string) string) []string {
 }
 
 // recorded lists this meeting's decisions and notes under an item.
-func (a *App) recorded(r *itemRecord, w int) []string {
+func (a *App) recorded(c rowCtx, r *itemRecord, w int) []string {
 	s := a.styles
 	var lines []string
 	if r == nil {
 		return nil
+	}
+	// Private business is marked as every restricted output marks it
+	// (model.Privacy.Mark, as the disclosure rule sees it here).
+	rules := c.rules
+	if rules == nil {
+		none := model.PublicRules(model.Meeting{}, nil)
+		rules = &none
 	}
 	if len(r.decisions) > 0 {
 		lines = append(lines, "", a.section("Resolved this meeting"))
 		for _, d := range r.decisions {
 			// The ref is what an amendment names (e in a closed meeting).
 			text := d.Resolved() + "  (" + d.Ref() + ")"
-			if d.Part2 {
-				text += "  [Part 2 – confidential]"
+			style := s.Resolved.Render
+			if mark := rules.DecisionPrivacy(d).Mark(); mark != "" {
+				text, style = text+"  "+mark, s.Confidential.Render
 			}
-			lines = append(lines, a.para(text, w, s.Resolved.Render)...)
+			lines = append(lines, a.para(text, w, style)...)
 		}
 	}
 	if len(r.notes) > 0 {
 		lines = append(lines, "", a.section("Notes"))
 		for _, n := range r.notes {
 			text := "• " + n.Text + "  (" + n.Ref() + ")"
-			if n.Confidential {
-				lines = append(lines, a.para(text+"  [confidential]", w, s.Confidential.Render)...)
+			if mark := rules.NotePrivacy(n).Mark(); mark != "" {
+				lines = append(lines, a.para(text+"  "+mark, w, s.Confidential.Render)...)
 			} else {
 				lines = append(lines, a.para(text, w, nil)...)
 			}
@@ -173,7 +181,7 @@ func (a *App) minutesItemLines(w int) []string {
 	v, s := a.mt.view, a.styles
 	if v.previous == "" {
 		lines := []string{" This is the partnership's first meeting in tasking: there are no previous minutes to approve."}
-		return append(lines, a.recorded(v.standing[model.ItemMinutes], w)...)
+		return append(lines, a.recorded(a.meetingRowCtx(), v.standing[model.ItemMinutes], w)...)
 	}
 	lines := []string{" Minutes of the meeting held on " + s.Bold.Render(v.previous), "  " + s.Muted.Render(v.prevSummary), ""}
 	if v.approval != nil {
@@ -204,7 +212,7 @@ func (a *App) minutesItemLines(w int) []string {
 		}
 	}
 	rec.decisions = others
-	return append(lines, a.recorded(&rec, w)...)
+	return append(lines, a.recorded(a.meetingRowCtx(), &rec, w)...)
 }
 
 // rowCtx is what an action row needs to know besides the action.
@@ -437,7 +445,7 @@ func (a *App) mattersPane(w int) itemPane {
 			}
 			return out
 		},
-		tail: a.recorded(v.standing[model.ItemMatters], w),
+		tail: a.recorded(a.meetingRowCtx(), v.standing[model.ItemMatters], w),
 	}
 }
 
@@ -493,7 +501,7 @@ func (a *App) hotspotPane(hv *hotspotView, c rowCtx, w, sel int, noActions strin
 	if len(hv.actions) == 0 {
 		head = append(head, "  "+s.Muted.Render("None. "+noActions))
 	}
-	tail := a.recorded(&hv.itemRecord, w)
+	tail := a.recorded(c, &hv.itemRecord, w)
 	if !hv.historyLoaded {
 		tail = append(tail, "", a.section("Recent history"), "  "+s.Muted.Render("reading…"))
 	}
@@ -533,7 +541,7 @@ func (a *App) referralLines(w int) []string {
 			lines = append(lines, "  "+columns(w-3, []int{6, 40, 18, 4}, h.Ref(), h.Title, h.Ward, s.Risk(h.Risk), v.idx.Agencies.Label(h.LeadAgencyID)))
 		}
 	}
-	return append(lines, a.recorded(v.standing[model.ItemReferrals], w)...)
+	return append(lines, a.recorded(a.meetingRowCtx(), v.standing[model.ItemReferrals], w)...)
 }
 
 func (a *App) aobPane(w int) itemPane {
@@ -546,7 +554,7 @@ func (a *App) aobPane(w int) itemPane {
 		head = append(head, "", " "+s.Muted.Render("Nothing raised yet."))
 	}
 	general := v.general
-	return itemPane{head: head, rows: len(general), sel: mt.sel, tail: a.recorded(rec, w), row: func(i int, selected bool) string {
+	return itemPane{head: head, rows: len(general), sel: mt.sel, tail: a.recorded(a.meetingRowCtx(), rec, w), row: func(i int, selected bool) string {
 		return a.rowMark(selected, a.actionRow(general[i], w))
 	}, under: func(i int) []string { return a.actionDetail(a.meetingRowCtx(), general[i], w) }}
 }

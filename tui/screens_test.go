@@ -99,7 +99,7 @@ func TestMeetingWalk(t *testing.T) {
 			ss.waitFor("Record a resolution")
 			ss.typeText("That a dispersal authorisation be sought for 26-28 Nov")
 			ss.keys("tab", "space", "enter") // tab reaches Part 2
-			ss.waitFor("RESOLVED – that a dispersal authorisation be sought for 26-28 Nov", "[Part 2", "resolution recorded")
+			ss.waitFor("RESOLVED – that a dispersal authorisation be sought for 26-28 Nov", "[private, para", "resolution recorded")
 
 			ss.keys("n")
 			ss.typeText("Groups of 15-20 at the bus station on Friday")
