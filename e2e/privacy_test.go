@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/ccsp/tasking/minutes"
 	"github.com/ccsp/tasking/model"
 	"github.com/ccsp/tasking/store"
 )
@@ -274,6 +275,11 @@ func TestPrivateBusinessStaysPrivate(t *testing.T) {
 			t.Errorf("%s holds %s's action, agreed in public but closed into general business while its hotspot was private", name, hR.Ref())
 		}
 	}
+	// The public notice is always true: what it counts is what the
+	// restricted version of the same minutes marks private.
+	for _, meeting := range []string{"M-1", "M-2"} {
+		checkNotice(t, meeting, chairDo(later, "minutes", meeting, "--format", "json"), outputs["minutes "+meeting+" json"])
+	}
 	if m1pub := outputs["minutes M-1 md"]; !strings.Contains(m1pub, "CRY01") {
 		t.Errorf("M-1's public minutes lost %s's action, public business then", hR.Ref())
 	}
@@ -410,6 +416,63 @@ func checkPublic(t *testing.T, mk *markers, who string, outs map[string]string, 
 		if !seen[m] {
 			t.Errorf("%s: no public output holds %s, the %s", who, m, mk.what[m])
 		}
+	}
+}
+
+// checkNotice holds a public version's notice to the restricted version of
+// the same minutes: the items taken in private, and under Part 1 items the
+// private resolutions, notes and declarations, and every private action
+// (once), are what the notice says it leaves out — no more, no fewer.
+func checkNotice(t *testing.T, meeting, restrictedJSON, publicJSON string) {
+	t.Helper()
+	var r, p minutes.Doc
+	if err := json.Unmarshal([]byte(restrictedJSON), &r); err != nil {
+		t.Fatalf("%s restricted json: %v", meeting, err)
+	}
+	if err := json.Unmarshal([]byte(publicJSON), &p); err != nil {
+		t.Fatalf("%s public json: %v", meeting, err)
+	}
+	var w model.Withheld
+	actions := map[string]bool{}
+	rows := func(rs []minutes.ActionRow) {
+		for _, a := range rs {
+			if a.Private {
+				actions[a.Ref] = true
+			}
+		}
+	}
+	for _, it := range r.Items {
+		rows(it.Actions)
+		for _, m := range it.Matters {
+			rows([]minutes.ActionRow{m.ActionRow})
+		}
+		if it.Part2 {
+			w.Items++
+			continue
+		}
+		for _, n := range it.Notes {
+			if n.Private {
+				w.Notes++
+			}
+		}
+		for _, d := range it.Resolutions {
+			if d.Private {
+				w.Resolutions++
+			}
+		}
+		for _, d := range it.Declarations {
+			if d.Private {
+				w.Declarations++
+			}
+		}
+	}
+	rows(r.ActionLog)
+	w.Actions = len(actions)
+	if want := model.PublicNotice(w); p.PrivateNotice != want || p.PrivateItems != w.Total() {
+		t.Errorf("%s: the public notice says %q (%d), but the restricted version marks %+v private: %q", meeting, p.PrivateNotice, p.PrivateItems, w, want)
+	}
+	if w.Total() == 0 {
+		t.Errorf("%s: the restricted version marks nothing private: the check proves nothing", meeting)
 	}
 }
 
