@@ -10,4 +10,8 @@
 // the person (keys, not traffic: live updates keep the connection busy),
 // and a session whose terminal stops reading is dropped rather than
 // buffered. A panic in a session is recovered and logged; the others go on.
+//
+// The log says who, from where, which command (its path in the tree, the
+// refs it names, the names of its flags: see LoggedCommand) and how each
+// session ended; never a word typed, a panic's value or an error's text.
 package server

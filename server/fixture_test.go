@@ -75,6 +75,14 @@ func authorized(s gossh.Signer) string {
 
 func startServer(t *testing.T, cfg Config, run CommandRunner) *testServer {
 	t.Helper()
+	return startDescribed(t, cfg, run, echoDescriber)
+}
+
+// startDescribed is startServer with describe saying what of a command
+// line is logged, and each of before applied to the server before it
+// serves.
+func startDescribed(t *testing.T, cfg Config, run CommandRunner, describe Describer, before ...func(*Server)) *testServer {
+	t.Helper()
 	d, err := demo.Build(today, demo.Small, time.UTC)
 	if err != nil {
 		t.Fatal(err)
@@ -110,7 +118,7 @@ func startServer(t *testing.T, cfg Config, run CommandRunner) *testServer {
 	cfg.Listen = "127.0.0.1:0"
 	cfg.HostKeyPath = filepath.Join(dir, "host-key")
 	logger := log.New(ts.logs)
-	srv, err := New(st, cfg, logger, run)
+	srv, err := New(st, cfg, logger, run, describe)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -119,6 +127,9 @@ func startServer(t *testing.T, cfg Config, run CommandRunner) *testServer {
 		t.Fatal(err)
 	}
 	ts.srv, ts.st, ts.addr = srv, st, l.Addr().String()
+	for _, f := range before {
+		f(srv)
+	}
 	go srv.Serve(l)
 	t.Cleanup(func() {
 		_ = srv.Shutdown(contextWithTimeout(t, 5*time.Second))

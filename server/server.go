@@ -4,9 +4,11 @@ import (
 	"context"
 	"errors"
 	"net"
+	"os"
 	"sync"
 	"time"
 
+	tea "charm.land/bubbletea/v2"
 	"charm.land/log/v2"
 	"charm.land/ssh"
 	"charm.land/wish/v2"
@@ -26,6 +28,12 @@ type Server struct {
 	keys  *keyring
 	fails *failures
 
+	// describer says what of a command line the log may hold.
+	describer Describer
+	// swapModel is nil but in tests, which put a model that panics in
+	// place of the app.
+	swapModel func(tea.Model) tea.Model
+
 	stopFeed func()
 	stopping chan struct{}
 	stopOnce sync.Once
@@ -35,12 +43,15 @@ type Server struct {
 }
 
 // New prepares a server on rec: it reads (or makes) the host key and checks
-// the settings, but does not listen yet.
-func New(rec store.Record, cfg Config, logger *log.Logger, run CommandRunner) (*Server, error) {
+// the settings, but does not listen yet. run runs a command line; describe
+// says what of one may be logged (without it every command is logged as
+// Unknown).
+func New(rec store.Record, cfg Config, logger *log.Logger, run CommandRunner, describe Describer) (*Server, error) {
 	if err := cfg.Check(); err != nil {
 		return nil, err
 	}
 	cfg = cfg.withDefaults()
+	quietBubbleTea()
 	if cfg.HostKeyPath == "" {
 		return nil, errors.New("--host-key: no path for the host key")
 	}
@@ -48,7 +59,7 @@ func New(rec store.Record, cfg Config, logger *log.Logger, run CommandRunner) (*
 	if err != nil {
 		return nil, err
 	}
-	s := &Server{cfg: cfg, rec: rec, log: logger, run: run, host: host, hub: newHub(cfg.MaxSessions),
+	s := &Server{cfg: cfg, rec: rec, log: logger, run: run, describer: describe, host: host, hub: newHub(cfg.MaxSessions),
 		keys: newKeyring(rec), fails: newFailures(cfg.FailuresPerMinute), stopping: make(chan struct{})}
 	s.ssh, err = wish.NewServer(
 		wish.WithAddress(cfg.Listen),
@@ -69,6 +80,16 @@ func New(rec store.Record, cfg Config, logger *log.Logger, run CommandRunner) (*
 	}
 	s.watchChanges()
 	return s, nil
+}
+
+// quietBubbleTea keeps the server's log its only log. Bubble Tea reads
+// these from the process's environment when each program starts:
+// TEA_TRACE writes every byte drawn (every title and note on every screen)
+// to a file, and TEA_DEBUG writes a panic's value to one.
+func quietBubbleTea() {
+	for _, v := range []string{"TEA_TRACE", "TEA_DEBUG"} {
+		_ = os.Unsetenv(v)
+	}
 }
 
 // Fingerprint is the host key's SHA256 fingerprint, for people to check the
@@ -165,7 +186,7 @@ func (s *Server) failed(conn net.Conn, err error) {
 		s.log.Info("connection refused: no known key", "addr", conn.RemoteAddr().String())
 		return
 	}
-	s.log.Info("connection failed", "addr", conn.RemoteAddr().String(), "why", err)
+	s.log.Info("connection failed", join([]any{"addr", conn.RemoteAddr().String()}, ErrorFields(err))...)
 }
 
 // watchChanges keeps the key ring current and ends the sessions of anyone
@@ -181,7 +202,7 @@ func (s *Server) watchChanges() {
 			}
 			if err := s.keys.refresh(); err != nil {
 				// Not readable just now: nobody is dropped on a guess.
-				s.log.Warn("members could not be read to check open sessions", "error", err)
+				s.log.Warn("members could not be read to check open sessions", ErrorFields(err)...)
 				continue
 			}
 			gone := s.hub.drop(func(st *seat) bool {

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -32,6 +33,25 @@ func echoRunner(release <-chan struct{}) CommandRunner {
 	}
 }
 
+// echoDescriber stands in for cmd/tasking's describer: the first word is
+// the command, the words shaped like refs are refs, and the flags are the
+// words that start with --, up to any =.
+func echoDescriber(args []string) LoggedCommand {
+	c := LoggedCommand{Path: args[0]}
+	for _, a := range args[1:] {
+		switch {
+		case refShape.MatchString(a):
+			c.Refs = append(c.Refs, a)
+		case strings.HasPrefix(a, "--"):
+			name, _, _ := strings.Cut(a, "=")
+			c.Flags = append(c.Flags, name)
+		}
+	}
+	return c
+}
+
+var refShape = regexp.MustCompile(`^[A-Z]+-[0-9]+$`)
+
 func TestACommandRunsAsTheKeysMember(t *testing.T) {
 	ts := startServer(t, Config{}, echoRunner(nil))
 	for _, name := range people {
@@ -44,7 +64,7 @@ func TestACommandRunsAsTheKeysMember(t *testing.T) {
 		t.Errorf("a failing command: exit %d, stderr %q; want its own exit code and message", code, errOut)
 	}
 	logs := ts.logs.String()
-	for _, want := range []string{"session start", "member=\"Sgt Jas Patel\"", "command=\"actions --mine\"", "session end"} {
+	for _, want := range []string{"session start", "member=\"Sgt Jas Patel\"", "command=actions flags=--mine", "session end"} {
 		if !strings.Contains(logs, want) {
 			t.Errorf("the log does not say %s:\n%s", want, logs)
 		}

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"runtime/debug"
 	"strings"
 	"time"
 
@@ -38,20 +37,26 @@ type Exec struct {
 type CommandRunner func(ctx context.Context, rec store.Record, x Exec) int
 
 // handle is every session: who it is (from the key the session was opened
-// with), a seat if there is one, then the app, the wall or a command.
+// with), a seat if there is one, then the app, the wall or a command. Its
+// log lines say who, from where, which command (as describe allows: never
+// the words typed) and how it ended.
 func (s *Server) handle(sess ssh.Session) {
 	start := time.Now()
 	key := sess.PublicKey()
+	addr := sess.RemoteAddr().String()
 	m, ok := s.keys.member(key)
 	if !ok {
+		s.log.Info("session refused: key no longer on the list", "addr", addr)
 		fmt.Fprintln(sess.Stderr(), "tasking: your key is no longer on the partnership's list: ask the chair")
 		_ = sess.Exit(1)
 		return
 	}
+	who := []any{"member", m.Name, "addr", addr}
 	// The command line as sent, split into words strictly: a quote left
 	// open is refused rather than guessed at (ssh hands over one string).
 	args, err := shlex.Split(sess.RawCommand())
 	if err != nil {
+		s.log.Info("command refused: a quote is not closed", join(who, []any{"exit", 2})...)
 		fmt.Fprintf(sess.Stderr(), "tasking: a quote in the command is not closed (%v). ssh drops one level of quotes: put the whole command in double quotes and text in single quotes, e.g. %s \"action update A-12 --note 'Letters sent'\"\n", err, s.cfg.sshCommand())
 		_ = sess.Exit(2)
 		return
@@ -63,26 +68,32 @@ func (s *Server) handle(sess ssh.Session) {
 	case len(args) == 1 && args[0] == "wall":
 		kind = kindWall
 	}
-	st := &seat{member: m, key: gossh.FingerprintSHA256(key), kind: kind, addr: sess.RemoteAddr().String(), since: start}
+	// what is the session as the log may hold it: its kind, and for a
+	// command its path, refs and flag names.
+	what := []any{"kind", kind}
+	if kind == kindCommand {
+		what = join(what, s.describe(args).fields())
+	}
+	st := &seat{member: m, key: gossh.FingerprintSHA256(key), kind: kind, addr: addr, since: start}
 	id, ok := s.hub.join(st)
 	if !ok {
-		s.log.Warn("session refused: full", "member", m.Name, "addr", st.addr, "max", s.cfg.MaxSessions)
+		s.log.Warn("session refused: full", join(who, what, []any{"max", s.cfg.MaxSessions})...)
 		fmt.Fprintf(sess.Stderr(), "tasking: the server is full (%d sessions open, as many as it takes): try again in a few minutes\n", s.cfg.MaxSessions)
 		_ = sess.Exit(1)
 		return
 	}
 	defer s.hub.leave(id)
-	s.log.Info("session start", "member", m.Name, "role", m.Role, "addr", st.addr, "kind", kind, "command", strings.Join(args, " "))
+	s.log.Info("session start", join(who, []any{"role", m.Role}, what)...)
 
 	code, why := 0, "ended"
 	defer func() {
 		if r := recover(); r != nil {
-			s.log.Error("session panicked", "member", m.Name, "command", strings.Join(args, " "), "panic", r, "stack", string(debug.Stack()))
-			fmt.Fprintln(sess.Stderr(), "\r\ntasking: something went wrong on the server (it has been logged); your saved work is safe")
-			code, why = 1, "panicked"
+			s.log.Error("session panicked", join(who, what, panicFields(r))...)
+			fmt.Fprintln(sess.Stderr(), panicNotice)
+			code, why = 1, reasonPanicked
 		}
-		s.log.Info("session end", "member", m.Name, "kind", kind, "command", strings.Join(args, " "), "exit", code, "how", why,
-			"duration", time.Since(start).Round(time.Millisecond))
+		s.log.Info("session end", join(who, what, []any{"exit", code, "how", why,
+			"duration", time.Since(start).Round(time.Millisecond)})...)
 		_ = sess.Exit(code)
 	}()
 
@@ -91,14 +102,27 @@ func (s *Server) handle(sess ssh.Session) {
 		app := tui.New(tui.Config{Store: s.rec, Actor: model.ActorFor(m), Now: s.rec.Now,
 			Remote: s.cfg.sshCommand(), Connected: s.hub.present})
 		defer app.Close() // finishes the session's queued writes
-		code, why = s.runProgram(sess, id, app, kind)
+		code, why = s.runProgram(sess, id, app, kind, join(who, what))
 	case kindWall:
 		wall := tui.NewWall(s.rec, s.rec.Now)
 		defer wall.Close() // its change feed, however the session ends
-		code, why = s.runProgram(sess, id, wall, kind)
+		code, why = s.runProgram(sess, id, wall, kind, join(who, what))
 	default:
 		code, why = s.runCommand(sess, id, args, m)
 	}
+}
+
+// panicNotice is what the person is told when their session panicked.
+const panicNotice = "\r\ntasking: something went wrong on the server (it has been logged); your saved work is safe"
+
+// join makes one list of log fields from several, never writing into any
+// of them.
+func join(parts ...[]any) []any {
+	var all []any
+	for _, p := range parts {
+		all = append(all, p...)
+	}
+	return all
 }
 
 // sessionFPS is how often a session's screen may be drawn.
@@ -106,8 +130,9 @@ const sessionFPS = 20
 
 // runProgram runs a Bubble Tea program on the session's terminal until it
 // ends, the person stops typing for the idle timeout, the terminal stops
-// reading, or the server stops.
-func (s *Server) runProgram(sess ssh.Session, id int, m tea.Model, kind string) (code int, why string) {
+// reading, the program panics, or the server stops. session is the
+// session's fields for the log.
+func (s *Server) runProgram(sess ssh.Session, id int, m tea.Model, kind string, session []any) (code int, why string) {
 	pty, windows, ok := sess.Pty()
 	if !ok {
 		fmt.Fprintf(sess.Stderr(), "tasking: this needs a terminal: connect with %s\n", s.again(kind))
@@ -123,7 +148,11 @@ func (s *Server) runProgram(sess ssh.Session, id int, m tea.Model, kind string) 
 	// session but keeps the connection (ssh's ControlMaster) ends only its
 	// input. That ends the program.
 	w.onEOF = cancel
-	p := tea.NewProgram(m,
+	if s.swapModel != nil {
+		m = s.swapModel(m)
+	}
+	g := guardModel(m, nil) // what it does when caught is set once end exists
+	p := tea.NewProgram(g,
 		tea.WithContext(ctx),
 		// The process's signals are the server's: a SIGTERM stops the
 		// server, which tells each session itself (guard), rather than
@@ -144,15 +173,19 @@ func (s *Server) runProgram(sess ssh.Session, id int, m tea.Model, kind string) 
 			return msg
 		}))
 	ended := make(chan string, 1)
-	// end never blocks its caller (the change feed, the guard): a program
-	// stuck writing to a terminal that stopped reading would never take
-	// the Quit; the guard kills that one.
+	// end never blocks its caller (the change feed, the guard, the
+	// model's own loop): a program stuck writing to a terminal that
+	// stopped reading would never take the Quit; the guard kills that one.
 	end := func(reason string) {
 		select {
 		case ended <- reason:
 		default: // already ending
 		}
 		go p.Quit()
+	}
+	g.trip.caught = func(r any) {
+		s.log.Error("session panicked", join(session, panicFields(r))...)
+		end(reasonPanicked)
 	}
 	s.hub.attach(id, p, end)
 	go func() {
@@ -184,9 +217,12 @@ func (s *Server) runProgram(sess ssh.Session, id int, m tea.Model, kind string) 
 		fmt.Fprintf(sess, "\r\ntasking: your membership changed (role, agency, name or what you may read): connect again with %s\r\n", s.again(kind))
 	case reasonWithdrawn:
 		fmt.Fprint(sess, "\r\ntasking: your access was withdrawn (you have retired from the group, or your key was taken away); ask the chair\r\n")
+	case reasonPanicked:
+		fmt.Fprint(sess, panicNotice+"\r\n")
+		return 1, why
 	}
 	if err != nil && why == "ended" && ctx.Err() == nil {
-		s.log.Warn("program ended with an error", "error", err)
+		s.log.Warn("program ended with an error", join(session, ErrorFields(err))...)
 		return 1, "error"
 	}
 	return 0, why
@@ -199,6 +235,7 @@ const (
 	reasonStalled   = "terminal stopped reading"
 	reasonWithdrawn = "access withdrawn"
 	reasonChanged   = "membership changed"
+	reasonPanicked  = "panicked"
 )
 
 // again is the command that opens this kind of session again.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
 	"net"
 	"os"
 	"os/signal"
@@ -97,7 +98,10 @@ func (a *app) serve(cmd *cobra.Command, path string, cfg server.Config) error {
 		return err
 	}
 	logger := log.NewWithOptions(cmd.ErrOrStderr(), log.Options{ReportTimestamp: true, TimeFormat: time.DateTime})
-	srv, err := server.New(s, cfg, logger, runRemote)
+	// The SSH library logs through slog's default: into the same log,
+	// under the same rule (no typed words).
+	slog.SetDefault(slog.New(server.LibraryLog(logger)))
+	srv, err := server.New(s, cfg, logger, runRemote, describeForLog)
 	if err != nil {
 		return &usageError{err}
 	}
@@ -106,7 +110,7 @@ func (a *app) serve(cmd *cobra.Command, path string, cfg server.Config) error {
 		return fmt.Errorf("cannot listen on %s: %w", cfg.Listen, err)
 	}
 	if err := s.AnnounceServing(l.Addr().String()); err != nil {
-		logger.Warn("could not record the address in the owner file: local commands will wait for the lock instead", "error", err)
+		logger.Warn("could not record the address in the owner file: local commands will wait for the lock instead", server.ErrorFields(err)...)
 	}
 	out := cmd.OutOrStdout()
 	made := ""

@@ -1,0 +1,217 @@
+package main
+
+import (
+	"crypto/ed25519"
+	"crypto/rand"
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/ccsp/tasking/server"
+	gossh "golang.org/x/crypto/ssh"
+)
+
+// logStep is one command line over SSH and the exit code it should end
+// with (so the line really ran, and its end is logged as it was).
+type logStep struct {
+	who   string
+	args  []string
+	stdin string
+	code  int
+}
+
+// marked finds the markers put in every word typed below.
+var marked = regexp.MustCompile(`LOGMARK\d+`)
+
+// TestTheServersLogCarriesNoBusiness runs every command of the tree over
+// SSH with a marker in every word a person types (titles, notes, reasons,
+// decisions, names of people and agencies, places, what is sent on
+// standard input) and wants none of them in the server's log; and wants
+// the log to say, for every session, who ran which command on which refs,
+// and how it ended.
+func TestTheServersLogCarriesNoBusiness(t *testing.T) {
+	p := newServedPair(t)
+	helen, jas, gary := "Helen Marsh", "Sgt Jas Patel", "Gary Fletcher"
+	jo := "LOGMARK11 Jo Bloggs"
+	_, priv, _ := ed25519.GenerateKey(rand.Reader)
+	newKey, _ := gossh.NewSignerFromKey(priv)
+	keyLine := strings.TrimSpace(string(gossh.MarshalAuthorizedKey(newKey.PublicKey()))) + " LOGMARK14@laptop\n"
+	steps := []logStep{
+		{gary, []string{"actions", "--mine", "--format", "csv"}, "", 0},
+		{gary, []string{"actions", "--agency", "police", "--status", "open", "--format", "json"}, "", 0},
+		{gary, []string{"actions", "--overdue"}, "", 0},
+		{gary, []string{"action", "show", "A-10"}, "", 0},
+		{gary, []string{"agency", "list", "--format", "csv"}, "", 0},
+		{gary, []string{"member", "list", "--all"}, "", 0},
+		{gary, []string{"member", "key", "list", "--format", "csv"}, "", 0},
+		{gary, []string{"partnership", "show"}, "", 0},
+		{gary, []string{"hotspot", "list"}, "", 0},
+		{gary, []string{"hotspot", "show", "HS-1"}, "", 0},
+		{gary, []string{"minutes", "latest", "--format", "md", "--public"}, "", 0},
+		{gary, []string{"export", "actions", "--format", "csv", "-o", "-"}, "", 0},
+		{gary, []string{"export", "hotspots", "--format", "json", "--public"}, "", 0},
+		{gary, []string{"meeting", "agenda"}, "", 1},                              // no meeting is open yet
+		{gary, []string{"action", "update", "A-1", "--status", "blocked"}, "", 1}, // not his agency's
+		{gary, []string{"action", "update", "A-10", "--note", "LOGMARK01 victim at 12 Rose St"}, "", 0},
+		{jas, []string{"action", "update", "A-1", "--status=done", "--note=LOGMARK02 Patrols done"}, "", 0},
+		{helen, []string{"action", "add", "--agency", "police", "--due", "2026-12-15", "--hotspot", "HS-1", "--officer", "LOGMARK03 PC Smith", "LOGMARK04 Extra patrols by the bus station"}, "", 0},
+		{helen, []string{"hotspot", "add", "LOGMARK05 Park Lane: fly-tipping", "--ward", "LOGMARK06 Spire", "--category", "environmental", "--risk", "medium", "--lead", "Community Safety", "--location", "LOGMARK36 behind no. 4"}, "", 0},
+		{helen, []string{"hotspot", "update", "HS-2", "--risk", "medium", "--reason", "LOGMARK07 Fewer reports this month"}, "", 0},
+		{helen, []string{"agency", "add", "LOGMARK08 Parish Council", "--short", "LOGMARK09"}, "", 0},
+		{helen, []string{"agency", "rename", "LOGMARK09", "--to", "LOGMARK10 Parish Councils"}, "", 0},
+		{helen, []string{"member", "add", jo, "--agency", "LOGMARK09", "--email", "LOGMARK37@example.org"}, "", 0},
+		{helen, []string{"member", "edit", jo, "--title", "LOGMARK12 Clerk"}, "", 0},
+		{helen, []string{"member", "import", "-", "--dry-run"}, "name,agency,role\nLOGMARK13 Ann Lee,police,\n", 0},
+		{helen, []string{"member", "key", "add", jo, "-"}, keyLine, 0},
+		{helen, []string{"member", "key", "remove", jo, "1"}, "", 0},
+		{helen, []string{"partnership", "set", "--place", "LOGMARK15 Council Chamber"}, "", 0},
+		{helen, []string{"meeting", "start"}, "", 0},
+		{helen, []string{"meeting", "attend", jo}, "", 0},
+		{helen, []string{"meeting", "attend", gary, "--apologies"}, "", 0},
+		{helen, []string{"meeting", "guest", "LOGMARK16 Ann Other", "--org", "LOGMARK17 Residents' Association"}, "", 0},
+		{helen, []string{"meeting", "statement"}, "", 0},
+		{helen, []string{"meeting", "declare", jo, "LOGMARK18 Lives near HS-2"}, "", 0},
+		{helen, []string{"meeting", "approve-minutes"}, "", 0},
+		{helen, []string{"meeting", "review", "A-1", "--accept"}, "", 0},
+		{helen, []string{"meeting", "budget", "6", "10"}, "", 0},
+		{helen, []string{"meeting", "move", "6", "--down"}, "", 0},
+		{helen, []string{"meeting", "part2", "6", "--paragraph", "1"}, "", 0},
+		{helen, []string{"meeting", "part2", "6", "--off"}, "", 1}, // item 6 is now another
+		{helen, []string{"meeting", "drop", "NEWHOTSPOT"}, "", 0},  // a new hotspot is on the agenda
+		{helen, []string{"meeting", "add", "NEWHOTSPOT"}, "", 0},
+		{helen, []string{"decision", "add", "LOGMARK19 that patrols continue through December", "--hotspot", "HS-1"}, "", 0},
+		{helen, []string{"note", "add", "LOGMARK20 Patrol times agreed with the PCSOs", "--hotspot", "HS-1"}, "", 0},
+		{helen, []string{"meeting", "undo"}, "", 0},
+		{helen, []string{"meeting", "next", "2026-12-08", "--time", "10:00"}, "", 0},
+		{helen, []string{"hotspot", "close", "NEWHOTSPOT", "--reason", "LOGMARK21 Cleared by the council"}, "", 0},
+		{helen, []string{"meeting", "close"}, "", 0},
+		{helen, []string{"amend", "DECISION", "--text", "LOGMARK22 that patrols continue into January", "--reason", "LOGMARK23 Misheard"}, "", 0},
+		{helen, []string{"minutes", "latest", "--format", "txt"}, "", 0},
+		{helen, []string{"member", "retire", jo}, "", 0},
+		{helen, []string{"agency", "retire", "LOGMARK10 Parish Councils"}, "", 0},
+		{helen, []string{"action", "update", "--help"}, "", 0},
+		{gary, []string{"LOGMARK24 frobnicate", "HS-3"}, "", 2},
+		{gary, []string{"member", "LOGMARK38"}, "", 2},
+		{gary, []string{"actions", "--format", "LOGMARK25"}, "", 2},
+		{gary, []string{"actions", "--LOGMARK39=Jo"}, "", 2},
+		// What runs only on the server's machine is refused, and logged
+		// the same way.
+		{helen, []string{"demo"}, "", 1},
+		{helen, []string{"setup", "--name", "LOGMARK26", "--chair", "LOGMARK27"}, "", 1},
+		{helen, []string{"check"}, "", 1},
+		{helen, []string{"check-pages"}, "", 1},
+		{helen, []string{"upgrade"}, "", 1},
+		{helen, []string{"serve"}, "", 1},
+		// Files on the server's disk are neither read nor written.
+		{helen, []string{"minutes", "latest", "-o", "LOGMARK29.md"}, "", 2},
+		{helen, []string{"member", "import", "LOGMARK31.csv"}, "", 2},
+		{helen, []string{"member", "key", "add", gary, "LOGMARK32.pub"}, "", 2},
+		{helen, []string{"--db", "/etc/LOGMARK33", "actions"}, "", 2},
+		{helen, []string{"--as", "LOGMARK34", "actions"}, "", 2},
+	}
+	// The lines the tree does not know, logged as unknown with no refs.
+	unknown := map[string]bool{"LOGMARK24 frobnicate HS-3": true, "member LOGMARK38": true}
+	// DECISION and NEWHOTSPOT are the refs the lines that made them gave.
+	made := map[string]string{}
+	madeBy := map[string]*regexp.Regexp{"decision": regexp.MustCompile(`\bD-\d+\b`), "hotspot": regexp.MustCompile(`\bHS-\d+\b`)}
+	placeholder := map[string]string{"decision": "DECISION", "hotspot": "NEWHOTSPOT"}
+	covered := map[string]bool{}
+	for i, st := range steps {
+		p.step(i + 1)
+		args := slices.Clone(st.args)
+		for j, a := range args {
+			if ref, ok := made[a]; ok {
+				args[j] = ref
+				steps[i].args = args
+			}
+		}
+		r := p.overSSH(t, st.who, args, st.stdin)
+		if r.code != st.code {
+			t.Errorf("%s: %q: exit %d, want %d\n%s", st.who, args, r.code, st.code, clip(r.stderr))
+		}
+		if re := madeBy[args[0]]; re != nil && len(args) > 1 && args[1] == "add" && re.FindString(r.stdout) != "" {
+			made[placeholder[args[0]]] = re.FindString(r.stdout)
+		}
+		covered[commandOf(args)] = true
+	}
+	for _, name := range untried(covered) {
+		t.Errorf("%s is not run over SSH here", name)
+	}
+	// Lines the server refuses itself: text quoted once, a quote left open.
+	if r := p.overSSHLine(t, gary, "action update A-10 --note LOGMARK28 Letters sent", ""); r.code != 2 {
+		t.Errorf("text quoted once: exit %d", r.code)
+	}
+	if r := p.overSSHLine(t, gary, "action update A-10 --note 'LOGMARK35 Letters sent", ""); r.code != 2 {
+		t.Errorf("a quote left open: exit %d", r.code)
+	}
+
+	logs := p.logs.String()
+	if found := marked.FindAllString(logs, -1); len(found) > 0 {
+		t.Errorf("the server's log holds words typed: %v\n%s", found, logs)
+	}
+	// Each session's lines say who, which command on which refs, and how
+	// it ended: in the order they ran (one at a time).
+	starts, ends := logLines(logs, "session start"), logLines(logs, "session end")
+	if len(starts) != len(steps)+1 || len(ends) != len(steps)+1 {
+		t.Fatalf("%d sessions ran; the log has %d starts and %d ends:\n%s", len(steps)+1, len(starts), len(ends), logs)
+	}
+	for i, st := range steps {
+		path := commandOf(st.args)
+		if unknown[strings.Join(st.args, " ")] {
+			path = server.Unknown
+		}
+		want := []string{"member=" + logValue(st.who), "addr=127.0.0.1:", "kind=command", "command=" + logValue(path)}
+		if refs := refsIn(st.args); len(refs) > 0 && path != server.Unknown {
+			want = append(want, "refs="+strings.Join(refs, ","))
+		}
+		for _, line := range []string{starts[i], ends[i]} {
+			for _, w := range want {
+				if !strings.Contains(line, w) {
+					t.Errorf("%q: the log line does not say %s:\n%s", st.args, w, line)
+				}
+			}
+		}
+		if w := fmt.Sprintf("exit=%d how=ended duration=", st.code); !strings.Contains(ends[i], w) {
+			t.Errorf("%q: the session's end does not say %s:\n%s", st.args, w, ends[i])
+		}
+	}
+	for _, w := range []string{"command=\"action update\" refs=A-10 flags=--note", "command=\"action add\" refs=HS-1 flags=--agency,--due,--hotspot,--officer",
+		"command=amend refs=D-", "flags=--reason,--text", "command=minutes refs=latest flags=--format,--public", "command=unknown exit=2"} {
+		if !strings.Contains(logs, w) {
+			t.Errorf("the log does not say %s", w)
+		}
+	}
+}
+
+// logLines are the log's lines with msg in them.
+func logLines(logs, msg string) []string {
+	var lines []string
+	for _, l := range strings.Split(logs, "\n") {
+		if strings.Contains(l, msg) {
+			lines = append(lines, l)
+		}
+	}
+	return lines
+}
+
+// logValue is v as charm's log writes it: quoted when it has a space.
+func logValue(v string) string {
+	if strings.ContainsAny(v, " \"=") {
+		return fmt.Sprintf("%q", v)
+	}
+	return v
+}
+
+// refsIn are the words of args that are refs, each once, upper case.
+func refsIn(args []string) []string {
+	ref := regexp.MustCompile(`^(HS|A|M|D|N)-\d+$|^latest$`)
+	var refs []string
+	for _, a := range args {
+		if ref.MatchString(a) && !slices.Contains(refs, a) {
+			refs = append(refs, a)
+		}
+	}
+	return refs
+}
