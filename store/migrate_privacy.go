@@ -24,11 +24,12 @@ func recordPrivacy(_ *Store, tx *bolt.Tx) error {
 	if err != nil {
 		return err
 	}
-	// Every action is written back: the mark it carried before (part2)
-	// is gone from the stored record.
+	// An action is written back when its privacy changed; the mark the
+	// old record carried (part2) is then gone too (unread anywhere else).
 	if err := rewriteAll(tx, bActions, func(a *model.Action) bool {
+		was := a.Privacy
 		*a = actions[a.ID]
-		return true
+		return a.Privacy != was
 	}); err != nil {
 		return err
 	}
@@ -54,8 +55,17 @@ func recordPrivacy(_ *Store, tx *bolt.Tx) error {
 		return err
 	}
 	if err := rewriteAll(tx, bMeetings, func(m *model.Meeting) bool {
+		before := make([]model.Privacy, len(m.Declarations))
+		for i, d := range m.Declarations {
+			before[i] = d.Privacy
+		}
 		b.Declarations(m)
-		return true
+		for i, d := range m.Declarations {
+			if d.Privacy != before[i] {
+				return true
+			}
+		}
+		return false
 	}); err != nil {
 		return err
 	}
@@ -185,10 +195,15 @@ func backfillSnapshots(tx *bolt.Tx, b model.Backfill) error {
 			return err
 		}
 		r := &snap.Record
+		changed := false
+		note := func(was, now model.Privacy) {
+			changed = changed || was != now
+		}
 		actions := map[model.ID]model.Action{}
 		for i, a := range r.Actions {
 			old := i < len(raw.Record.Actions) && raw.Record.Actions[i].Part2
 			r.Actions[i] = b.Action(a, old)
+			note(a.Privacy, r.Actions[i].Privacy)
 			actions[a.ID] = r.Actions[i]
 		}
 		for i, u := range r.Updates {
@@ -197,15 +212,27 @@ func backfillSnapshots(tx *bolt.Tx, b model.Backfill) error {
 				a = model.Action{ID: u.ActionID}
 			}
 			r.Updates[i] = b.Update(u, a)
+			note(u.Privacy, r.Updates[i].Privacy)
 		}
 		for i, d := range r.Decisions {
 			r.Decisions[i] = b.Decision(d)
+			note(d.Privacy, r.Decisions[i].Privacy)
 		}
 		for i, n := range r.Notes {
 			r.Notes[i] = b.Note(n)
+			note(n.Privacy, r.Notes[i].Privacy)
+		}
+		before := make([]model.Privacy, len(r.Meeting.Declarations))
+		for i, d := range r.Meeting.Declarations {
+			before[i] = d.Privacy
 		}
 		b.Declarations(&r.Meeting)
-		snaps = append(snaps, snap)
+		for i, d := range r.Meeting.Declarations {
+			note(before[i], d.Privacy)
+		}
+		if changed {
+			snaps = append(snaps, snap)
+		}
 		return nil
 	})
 	if err != nil {
