@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"time"
 )
 
 // Agency is a partner organisation (or a council service) that owns actions.
@@ -14,8 +15,10 @@ type Agency struct {
 	Colour    string `json:"colour,omitempty"`
 	// Retired agencies have left the partnership: no new actions or
 	// members, but their name stays on everything they did.
-	Retired bool `json:"retired,omitempty"`
-	Version int  `json:"version"`
+	Retired   bool      `json:"retired,omitempty"`
+	UpdatedAt time.Time `json:"updated_at,omitempty"` // who changed it last, and when
+	UpdatedBy string    `json:"updated_by,omitempty"`
+	Version   int       `json:"version"`
 }
 
 // ActiveAgencies are those still in the partnership, in order.

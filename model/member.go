@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"time"
 )
 
 // Role is what a member may do. The chair and admins can do everything;
@@ -55,7 +56,11 @@ type Member struct {
 	// Restricted is the chair's grant of the restricted record beside
 	// what the role gives (ReadRight).
 	Restricted Grant `json:"restricted,omitempty"`
-	Version    int   `json:"version"`
+	// UpdatedAt and UpdatedBy say who changed the member last and when (a
+	// form refused for a change made since says so).
+	UpdatedAt time.Time `json:"updated_at,omitempty"`
+	UpdatedBy string    `json:"updated_by,omitempty"`
+	Version   int       `json:"version"`
 }
 
 // Active: the member still sits on the group.

@@ -16,6 +16,8 @@ type Partnership struct {
 	ConfidentialityStatement string    `json:"confidentiality_statement"`
 	ChairID                  ID        `json:"chair_id"`
 	CreatedAt                time.Time `json:"created_at"`
+	UpdatedAt                time.Time `json:"updated_at,omitempty"` // who changed the details last, and when
+	UpdatedBy                string    `json:"updated_by,omitempty"`
 	Version                  int       `json:"version"`
 }
 

@@ -63,7 +63,7 @@ func (s *Store) changeAction(actor model.Actor, id model.ID, version int, op str
 		if err := model.Permit(actor, perm, a.AgencyID); err != nil {
 			return err
 		}
-		if err := checkVersion(a.Ref(), version, a.Version, a.UpdatedBy, a.UpdatedAt); err != nil {
+		if err := checkVersion(a.Ref(), version, a.Version, a.UpdatedBy, a.UpdatedAt, a); err != nil {
 			return err
 		}
 		before := a

@@ -85,6 +85,11 @@ type ConflictError struct {
 	Ref string
 	By  string
 	At  time.Time
+	// Now is the record as it is now (model.Action, model.Hotspot, …) and
+	// Version its version: a form shows what changed (model.RecordChanges)
+	// and a deliberate second save is checked against it.
+	Now     any
+	Version int
 }
 
 func (e *ConflictError) Error() string {

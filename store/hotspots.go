@@ -71,7 +71,7 @@ func (s *Store) changeHotspot(actor model.Actor, id model.ID, version int, meeti
 		if err := get(w.tx, bHotspots, id, &h); err != nil {
 			return notFound(err, model.HotspotRef(id))
 		}
-		if err := checkVersion(h.Ref(), version, h.Version, h.UpdatedBy, h.UpdatedAt); err != nil {
+		if err := checkVersion(h.Ref(), version, h.Version, h.UpdatedBy, h.UpdatedAt, h); err != nil {
 			return err
 		}
 		before := h

@@ -54,6 +54,7 @@ func (s *Store) AddMemberKeys(actor model.Actor, memberID model.ID, keys []strin
 		before := keysAudit{model.KeyFingerprints(m)}
 		m.SSHKeys = next
 		m.Version++
+		m.UpdatedAt, m.UpdatedBy = w.now, w.actor.String()
 		if err := put(w.tx, bMembers, m.ID, m); err != nil {
 			return err
 		}
@@ -88,6 +89,7 @@ func (s *Store) RemoveMemberKey(actor model.Actor, memberID model.ID, fingerprin
 		before := keysAudit{model.KeyFingerprints(m)}
 		m.SSHKeys = next
 		m.Version++
+		m.UpdatedAt, m.UpdatedBy = w.now, w.actor.String()
 		if err := put(w.tx, bMembers, m.ID, m); err != nil {
 			return err
 		}

@@ -3,7 +3,6 @@ package store
 import (
 	"bytes"
 	"fmt"
-	"time"
 
 	"github.com/ccsp/tasking/model"
 )
@@ -59,7 +58,7 @@ func (s *Store) EditMember(actor model.Actor, id model.ID, version int, n model.
 		if err := get(w.tx, bMembers, id, &m); err != nil {
 			return model.Invalid("member", "no such member (#%d)", id)
 		}
-		if err := checkVersion(m.Name, version, m.Version, "someone", time.Time{}); err != nil {
+		if err := checkVersion(m.Name, version, m.Version, m.UpdatedBy, m.UpdatedAt, m); err != nil {
 			return err
 		}
 		if err := w.checkAgency(n.AgencyID); err != nil {
@@ -75,6 +74,7 @@ func (s *Store) EditMember(actor model.Actor, id model.ID, version int, n model.
 		before := m
 		m.Name, m.AgencyID, m.Role, m.Title, m.Email, m.Phone, m.Restricted = n.Name, n.AgencyID, n.Role, n.Title, n.Email, n.Phone, n.Restricted
 		m.Version++
+		m.UpdatedAt, m.UpdatedBy = w.now, w.actor.String()
 		if err := w.keepChair(members, m); err != nil {
 			return err
 		}
@@ -130,7 +130,7 @@ func (s *Store) saveAgency(actor model.Actor, id model.ID, version int, name, sh
 			if err := get(w.tx, bAgencies, id, &a); err != nil {
 				return model.Invalid("agency", "no such agency (#%d)", id)
 			}
-			if err := checkVersion(a.Name, version, a.Version, "someone", time.Time{}); err != nil {
+			if err := checkVersion(a.Name, version, a.Version, a.UpdatedBy, a.UpdatedAt, a); err != nil {
 				return err
 			}
 			b := a
@@ -138,6 +138,7 @@ func (s *Store) saveAgency(actor model.Actor, id model.ID, version int, name, sh
 		}
 		a.Name, a.ShortName = name, short
 		a.Version++
+		a.UpdatedAt, a.UpdatedBy = w.now, w.actor.String()
 		if err := put(w.tx, bAgencies, id, a); err != nil {
 			return err
 		}
@@ -166,11 +167,12 @@ func (s *Store) SetPartnership(actor model.Actor, version int, p model.Partnersh
 		if err != nil {
 			return err
 		}
-		if err := checkVersion("the partnership details", version, cur.Version, "someone", time.Time{}); err != nil {
+		if err := checkVersion("the partnership details", version, cur.Version, cur.UpdatedBy, cur.UpdatedAt, cur); err != nil {
 			return err
 		}
 		out = cur.Edit(p)
 		out.Version++
+		out.UpdatedAt, out.UpdatedBy = w.now, w.actor.String()
 		if err := putPartnership(w.tx, out); err != nil {
 			return err
 		}
@@ -254,6 +256,7 @@ func (s *Store) RetireMember(actor model.Actor, id model.ID) (model.Member, erro
 			return err
 		}
 		m.Version++
+		m.UpdatedAt, m.UpdatedBy = w.now, w.actor.String()
 		if err := w.keepChair(members, m); err != nil {
 			return err
 		}
@@ -303,6 +306,7 @@ func (s *Store) RetireAgency(actor model.Actor, id model.ID) (model.Agency, erro
 		}
 		a = retired
 		a.Version++
+		a.UpdatedAt, a.UpdatedBy = w.now, w.actor.String()
 		if err := put(w.tx, bAgencies, id, a); err != nil {
 			return err
 		}
@@ -334,6 +338,7 @@ func (w *wtx) keepChair(members []model.Member, changed model.Member) error {
 	before := p
 	p.ChairID = chair
 	p.Version++
+	p.UpdatedAt, p.UpdatedBy = w.now, w.actor.String()
 	if err := putPartnership(w.tx, p); err != nil {
 		return err
 	}

@@ -71,11 +71,12 @@ func (w *wtx) audit(op, entity, ref string, before, after any) error {
 	return put(w.tx, bAudit, id, e)
 }
 
-// checkVersion refuses a stale edit. expected 0 means "no check" (used by
-// the demo loader and by writes that cannot conflict).
-func checkVersion(ref string, expected, actual int, by string, at time.Time) error {
+// checkVersion refuses a stale edit: the form showed version expected,
+// the record (now) is at actual, last changed by by at at. expected 0 means
+// "no check" (used by the demo loader and by writes that cannot conflict).
+func checkVersion(ref string, expected, actual int, by string, at time.Time, now any) error {
 	if expected != 0 && expected != actual {
-		return &ConflictError{Ref: ref, By: by, At: at}
+		return &ConflictError{Ref: ref, By: by, At: at, Now: now, Version: actual}
 	}
 	return nil
 }

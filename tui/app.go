@@ -44,6 +44,9 @@ type App struct {
 	hintCache map[string]string
 	// pending counts this session's in-flight writes per action.
 	pending map[model.ID]int
+	// ownSaved is the version each action was at after this session's own
+	// last save of it (formGuard).
+	ownSaved map[model.ID]int
 
 	// status bar
 	saving   int
@@ -107,6 +110,7 @@ func New(cfg Config) *App {
 	a.setActor(cfg.Actor)
 	a.feed, a.stopFeed = cfg.Store.Subscribe()
 	a.writes = newWriteQueue()
+	a.ownSaved = map[model.ID]int{}
 	return a
 }
 
@@ -285,7 +289,9 @@ func (a *App) saved(msg savedMsg) tea.Cmd {
 		return r()
 	case model.Action:
 		// This session's own change: show the saved record (and its new
-		// version) at once, so the next key does not conflict with it.
+		// version) at once, so the next key does not conflict with it; a
+		// form still open on it saves against this version (formGuard).
+		a.ownSaved[r.ID] = max(a.ownSaved[r.ID], r.Version)
 		a.patchAction(r)
 	}
 	return nil
@@ -336,12 +342,12 @@ func (a *App) failed(msg failedMsg) tea.Cmd {
 		a.pending[msg.action]--
 	}
 	if f := a.formByID(msg.formID); f != nil {
-		f.failWith(msg.err)
-		// A stale edit: show the fresh record behind the form.
-		var conflict *store.ConflictError
-		if errors.As(msg.err, &conflict) {
+		if f.conflicted(msg.err) {
+			// A stale edit: the form says what changed and keeps the
+			// typing; the screen behind it shows the fresh record.
 			return a.reload()
 		}
+		f.failWith(msg.err)
 		return nil
 	}
 	a.flash, a.flashErr = msg.err.Error(), true

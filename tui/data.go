@@ -259,26 +259,6 @@ func (a *App) actionBusy(act model.Action) bool {
 	return false
 }
 
-// versionOf is the newest version of an action this session has seen (its
-// own saves are patched in at once), for forms opened before a save landed.
-func (a *App) versionOf(id model.ID, fallback int) int {
-	v := fallback
-	find := func(list []model.Action) {
-		for _, x := range list {
-			if x.ID == id && x.Version > v {
-				v = x.Version
-			}
-		}
-	}
-	if a.mine != nil && a.mine.data != nil {
-		find(a.mine.data.actions)
-	}
-	if a.mt != nil && a.mt.view != nil {
-		find(a.mt.view.rec.Actions)
-	}
-	return v
-}
-
 // navigate is save for moving around the agenda.
 func (a *App) navigate(write func() (any, error)) tea.Cmd {
 	return a.enqueue(write, func(r writeResult) tea.Msg {

@@ -81,6 +81,8 @@ type form struct {
 	// optional or already hold their defaults (tab reaches them), so the
 	// usual case costs no keys for them. "" means the last field.
 	saveAfter string
+	// guarded is the record the form edits, as it showed it (formGuard).
+	guarded *formGuard
 }
 
 var formSeq int

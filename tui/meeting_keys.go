@@ -271,7 +271,7 @@ func (a *App) statusNoteForm(act model.Action, to model.ActionStatus, meetingID 
 		if !ok {
 			return nil
 		}
-		version := a.versionOf(act.ID, act.Version)
+		version := a.expect(f)
 		if onSave != nil {
 			onSave()
 		}
@@ -280,6 +280,7 @@ func (a *App) statusNoteForm(act model.Action, to model.ActionStatus, meetingID 
 		})
 	})
 	f.longText("note", label, "", hint)
+	f.guard(act.Ref(), act, act.Version)
 	a.push(f)
 }
 
@@ -399,13 +400,14 @@ func (a *App) statusForm(act model.Action) {
 		if !ok {
 			return nil
 		}
-		version := a.versionOf(act.ID, act.Version)
+		version := a.expect(f)
 		return a.saveAction(f.id, act.Ref()+" → "+to.Label(), act.ID, func() (any, error) {
 			return st.SetActionStatus(actor, act.ID, version, to, note, meetingID)
 		})
 	})
 	f.choose("status", "New status (←/→ or first letter)", statusChoices, cur).
 		text("note", "Note (optional)", "", "why: recorded in the action's history")
+	f.guard(act.Ref(), act, act.Version)
 	a.push(f)
 }
 
@@ -436,7 +438,7 @@ func (a *App) dueForm(act model.Action, spec dueFormSpec) {
 			f.confirm = q
 			return nil
 		}
-		version := a.versionOf(act.ID, act.Version) // a save since the form opened is not a conflict
+		version := a.expect(f) // against the action as the form showed it
 		return a.saveAction(f.id, act.Ref()+" "+spec.said+" "+due.ShortAt(f.ctx.today), act.ID, func() (any, error) {
 			return st.ChangeDue(actor, act.ID, version, due, reason, spec.meetingID)
 		})
@@ -447,7 +449,14 @@ func (a *App) dueForm(act model.Action, spec dueFormSpec) {
 	if usual, err := model.ParseWhen(spec.defaultWhen, spec.ctx.today, spec.ctx.next); err == nil {
 		def = model.NewDueDefault(act.Due, usual).String()
 	}
-	f.date("due", "New due date (now due "+act.Due.Format("Mon 2 Jan 2006")+")", def).text("reason", "Reason", "", spec.reasonHint)
+	dueLabel := func(due model.Date) string { return "New due date (now due " + due.Format("Mon 2 Jan 2006") + ")" }
+	f.date("due", dueLabel(act.Due), def).text("reason", "Reason", "", spec.reasonHint)
+	g := f.guard(act.Ref(), act, act.Version)
+	g.refresh = func(f *form, now any) {
+		if n, ok := now.(model.Action); ok {
+			f.field("due").label = dueLabel(n.Due)
+		}
+	}
 	a.push(f)
 }
 
@@ -528,12 +537,20 @@ func (a *App) riskForm(id model.ID) {
 		if !ok {
 			return nil
 		}
+		version := a.expect(f)
 		return a.save(f.id, h.Ref()+" risk now "+risk.String(), func() (any, error) {
-			return st.SetHotspotRisk(actor, h.ID, h.Version, risk, reason, meetingID)
+			return st.SetHotspotRisk(actor, h.ID, version, risk, reason, meetingID)
 		})
 	})
+	// The reason starts empty, the current one shown as its hint: typing
+	// replaces it rather than gluing onto it; left empty, it stays.
+	hint := "harm, vulnerability, repeat victimisation"
+	if r := model.CleanLine(h.RiskReason); r != "" {
+		hint = "now: " + model.Clip(r, 60) + " (left empty, it stays)"
+	}
 	f.choose("risk", "Risk level", riskChoices, cur).
-		text("reason", "Reason", h.RiskReason, "harm, vulnerability, repeat victimisation")
+		text("reason", "Reason", "", hint)
+	f.guard(h.Ref(), h, h.Version)
 	a.push(f)
 }
 
@@ -554,11 +571,13 @@ func (a *App) hotspotStatusForm(id model.ID) {
 			f.fail("status", h.Ref()+" is already "+string(to))
 			return nil
 		}
+		version := a.expect(f)
 		return a.save(f.id, h.Ref()+" now "+string(to), func() (any, error) {
-			return st.SetHotspotStatus(actor, h.ID, h.Version, to, meetingID)
+			return st.SetHotspotStatus(actor, h.ID, version, to, meetingID)
 		})
 	})
 	f.choose("status", "Hotspot status (C closes it)", hotspotStatusChoices, cur)
+	f.guard(h.Ref(), h, h.Version)
 	a.push(f)
 }
 
@@ -588,10 +607,12 @@ func (a *App) closeHotspotForm(id model.ID) {
 				then, said = model.OpenActionsGeneral, h.Ref()+" closed; its open actions continue as general business"
 			}
 		}
+		version := a.expect(f)
 		return a.save(f.id, said, func() (any, error) {
-			return st.CloseHotspot(actor, h.ID, h.Version, reason, meetingID, then)
+			return st.CloseHotspot(actor, h.ID, version, reason, meetingID, then)
 		})
 	})
+	f.guard(h.Ref(), h, h.Version)
 	f.text("reason", "Reason for closing", "", "what the group agreed, e.g. no reports for six weeks")
 	if len(open) > 0 {
 		// Closing with work still open asks what becomes of it (esc goes back).

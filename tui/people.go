@@ -247,7 +247,7 @@ func (a *App) memberForm(m *model.Member) {
 		if m == nil {
 			return a.save(f.id, model.CleanLine(n.Name)+" added", func() (any, error) { return st.AddMember(actor, n) })
 		}
-		id, version := m.ID, m.Version
+		id, version := m.ID, a.expect(f)
 		return a.save(f.id, model.CleanLine(n.Name)+" saved", func() (any, error) { return st.EditMember(actor, id, version, n) })
 	})
 	f.text("name", "Name", name, "as the minutes should give it, e.g. Sgt Jas Patel").
@@ -257,6 +257,9 @@ func (a *App) memberForm(m *model.Member) {
 		text("title", "Job title (optional)", jobTitle, "").
 		text("email", "Email (optional)", email, "").
 		text("phone", "Phone (optional)", phone, "")
+	if m != nil {
+		f.guard(m.Name, *m, m.Version)
+	}
 	a.push(f)
 }
 
@@ -273,14 +276,17 @@ func (a *App) readsForm(m model.Member) {
 			sel = i
 		}
 	}
-	actor, st, id, version := a.actor, a.st, m.ID, m.Version
+	actor, st, id := a.actor, a.st, m.ID
 	f := newForm("What may "+m.Name+" read?", formContext{}, func(f *form) tea.Cmd {
-		n := model.FromMember(m)
+		shown, _ := f.guarded.shown.(model.Member)
+		n := model.FromMember(shown)
 		n.Restricted = grantOf(f.value("reads"))
 		reads := model.ReadRightOf(n.Role, n.Restricted)
+		version := a.expect(f)
 		return a.save(f.id, fmt.Sprintf("%s reads %s", m.Name, reads), func() (any, error) { return st.EditMember(actor, id, version, n) })
 	})
 	f.choose("reads", fmt.Sprintf("A %s reads %s unless you grant more (←/→)", m.Role, model.RoleReadRight(m.Role)), readsLabels(), sel)
+	f.guard(m.Name, m, m.Version)
 	a.push(f)
 }
 
@@ -307,13 +313,16 @@ func (a *App) agencyEditForm(ag *model.Agency) {
 		if ag == nil {
 			return a.save(f.id, n+" added", func() (any, error) { return st.AddAgency(actor, n, s) })
 		}
-		id, version := ag.ID, ag.Version
+		id, version := ag.ID, a.expect(f)
 		return a.save(f.id, n+" saved (closed meetings' minutes keep the old name)", func() (any, error) {
 			return st.RenameAgency(actor, id, version, n, s)
 		})
 	})
 	f.text("name", "Name", name, "the full name, as in the minutes").
 		text("short", "Short name (optional)", short, "what narrow tables show, e.g. Police")
+	if ag != nil {
+		f.guard(ag.Name, *ag, ag.Version)
+	}
 	a.push(f)
 }
 
@@ -333,7 +342,7 @@ func (a *App) partnershipForm() {
 		next.Name, next.MeetingTitle, next.DefaultPlace = f.value("name"), f.value("title"), f.value("place")
 		next.DefaultTime, next.Cadence = f.value("time"), model.Cadence(f.value("cadence"))
 		next.ConfidentialityStatement = f.value("statement")
-		version := p.Version
+		version := a.expect(f)
 		return a.save(f.id, "partnership details saved", func() (any, error) { return st.SetPartnership(actor, version, next) })
 	})
 	f.text("name", "Name", p.Name, "").
@@ -344,6 +353,7 @@ func (a *App) partnershipForm() {
 	f.longText("statement", "Confidentiality statement (read at each meeting)", "", "")
 	f.field("statement").input.SetValue(p.ConfidentialityStatement)
 	f.field("statement").initial = p.ConfidentialityStatement
+	f.guard("the partnership's details", p, p.Version)
 	a.push(f)
 }
 

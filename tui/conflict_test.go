@@ -1,0 +1,99 @@
+package tui
+
+import (
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/ccsp/tasking/model"
+)
+
+// A rep opens "propose a new due date" while a colleague moves the date in
+// another session (or the command line). The rep's save is refused with
+// who changed what and when; the form stays open with the typing kept and
+// the fresh date shown; saving again is a deliberate second save.
+func TestAFormSavesAgainstWhatItShowed(t *testing.T) {
+	s := demoStore(t)
+	sgt, insp := memberActor(t, s, "Sgt Jas Patel"), memberActor(t, s, "Insp Claire Dunn")
+	ss := startSession(t, s, sgt, 120, 36)
+	ss.waitFor("Hotspots by risk")
+	ss.keys("A")
+	ss.waitFor("My actions · Derbyshire Constabulary")
+	ss.keys("p")
+	ss.waitFor("New due date · ")
+	scr := ss.screen()
+	m := regexp.MustCompile(`New due date · (A-\d+)`).FindStringSubmatch(scr)
+	if m == nil {
+		t.Fatalf("no action in the form's title:\n%s", scr)
+	}
+	id, err := model.ParseRef(model.ActionPrefix, m[1])
+	if err != nil {
+		t.Fatal(err)
+	}
+	shown, _ := s.Action(id)
+	ss.typeText("+3w")
+	ss.keys("tab")
+	ss.typeText("Waiting for the contractor")
+
+	// Meanwhile the inspector moves the date six weeks on.
+	now, err := s.ChangeDue(insp, id, shown.Version, shown.Due.AddDays(42), "the court date moved", 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ss.keys("enter")
+	ss.waitFor(m[1]+" was changed by Insp Claire Dunn at 10:00: now due", "not saved", "Your typing is kept")
+	// The typing is kept, and the form shows the date as it is now.
+	ss.waitFor("Waiting for the contractor", "now due "+now.Due.Format("Mon 2 Jan 2006"))
+	if got, _ := s.Action(id); got.Due != now.Due || got.Version != now.Version {
+		t.Fatalf("the refused save changed the action: %+v", got)
+	}
+
+	// A second save is deliberate: it goes through, over the change.
+	ss.keys("enter")
+	ss.waitFor(m[1] + " now due")
+	got, _ := s.Action(id)
+	if want := model.DateOf(testNow).AddDays(21); got.Due != want || got.Version != now.Version+1 || got.LastUpdateBy != sgt.Name {
+		t.Fatalf("after the second save: due %s (want %s), version %d (want %d), by %s", got.Due, want, got.Version, now.Version+1, got.LastUpdateBy)
+	}
+	hist, _ := s.ActionHistory(id)
+	var reasons []string
+	for _, u := range hist {
+		if u.Kind == model.UpdateDue {
+			reasons = append(reasons, u.Text)
+		}
+	}
+	if strings.Join(reasons, " | ") != "the court date moved | Waiting for the contractor" {
+		t.Fatalf("the history keeps both changes: %q", reasons)
+	}
+	ss.finish()
+}
+
+// The screen behind a form reloads when others change the record; the
+// form still saves against the version it opened with, so a change read
+// in meanwhile is a conflict, not a licence.
+func TestALiveReloadDoesNotMoveTheFormsVersion(t *testing.T) {
+	s := demoStore(t)
+	sgt, insp := memberActor(t, s, "Sgt Jas Patel"), memberActor(t, s, "Insp Claire Dunn")
+	ss := startSession(t, s, sgt, 120, 36)
+	ss.waitFor("Hotspots by risk")
+	ss.keys("A")
+	ss.waitFor("My actions · Derbyshire Constabulary")
+	ss.keys("d") // done: the completion note form
+	ss.waitFor("Done · ")
+	scr := ss.screen()
+	m := regexp.MustCompile(`Done · (A-\d+)`).FindStringSubmatch(scr)
+	id, _ := model.ParseRef(model.ActionPrefix, m[1])
+	shown, _ := s.Action(id)
+	if _, err := s.SetActionStatus(insp, id, shown.Version, model.StatusBlocked, "waiting on the CPS", 0); err != nil {
+		t.Fatal(err)
+	}
+	// The list behind the form reads the change (its footer names it).
+	ss.waitFor("Insp Claire Dunn")
+	ss.typeText("All visits made")
+	ss.keys("enter")
+	ss.waitFor(m[1]+" was changed by Insp Claire Dunn at 10:00: now blocked", "not saved")
+	if got, _ := s.Action(id); got.Status != model.StatusBlocked {
+		t.Fatalf("the stale save went through: %+v", got)
+	}
+	ss.finish()
+}

@@ -1,0 +1,77 @@
+package tui
+
+import (
+	"errors"
+
+	"github.com/ccsp/tasking/model"
+	"github.com/ccsp/tasking/store"
+)
+
+// A form saves against the record it showed (model.ExpectVersion): the
+// version it held when it opened, not the newest one the screen behind it
+// has read since — someone else's change meanwhile must refuse the save,
+// not be overwritten by it. A refused save keeps the form open with the
+// typing kept, says who changed what and when (model.ConflictSentence),
+// shows the fresh values, and a second save is checked against the record
+// as it is now: saving over the change is a deliberate act.
+
+// formGuard is the record a form edits, as the form last showed it.
+type formGuard struct {
+	ref     string
+	shown   any // model.Action, model.Hotspot, model.Member, model.Agency, model.Partnership
+	version int
+	// action is the action's ID when the record is one: this session's own
+	// saves of it since the form opened are not conflicts.
+	action model.ID
+	// refresh, if set, shows the fresh record in the form (a label that
+	// quotes the current due date, say).
+	refresh func(f *form, now any)
+}
+
+// guard makes f save against record (with its ref and version) as shown
+// now.
+func (f *form) guard(ref string, record any, version int) *formGuard {
+	f.guarded = &formGuard{ref: ref, shown: record, version: version}
+	if a, ok := record.(model.Action); ok {
+		f.guarded.action = a.ID
+	}
+	return f.guarded
+}
+
+// expect is the version f's save is checked against.
+func (a *App) expect(f *form) int {
+	g := f.guarded
+	if g == nil {
+		return 0
+	}
+	own := 0
+	if g.action != 0 {
+		own = a.ownSaved[g.action]
+	}
+	return model.ExpectVersion(g.version, own)
+}
+
+// conflicted takes a refused save into the form: what changed, in words,
+// and the record as it is now, so the next save is a deliberate one. It
+// says whether err was a conflict.
+func (f *form) conflicted(err error) bool {
+	var c *store.ConflictError
+	if !errors.As(err, &c) {
+		return false
+	}
+	f.busy = false
+	g := f.guarded
+	if g == nil || c.Now == nil {
+		f.errMsg = err.Error()
+		return true
+	}
+	f.errMsg = model.ConflictSentence(g.ref, c.By, c.At, model.RecordChanges(g.shown, c.Now))
+	g.shown, g.version = c.Now, c.Version
+	if a, ok := c.Now.(model.Action); ok {
+		g.action = a.ID
+	}
+	if g.refresh != nil {
+		g.refresh(f, c.Now)
+	}
+	return true
+}
