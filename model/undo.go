@@ -1,9 +1,14 @@
 package model
 
-import "slices"
+import (
+	"encoding/json"
+	"slices"
+	"time"
+)
 
-// Undo, in a meeting: the chair's last change is taken back, one level. It
-// is a correction, not an erasure — the change stays in the audit trail
+// Undo, in a meeting: any of the person's last MaxUndo changes is taken
+// back, newest first, each named before it goes. It is a correction, not
+// an erasure — the change stays in the audit trail
 // and the undo is recorded beside it. These are its rules; a store reads
 // the trail and restores the records.
 
@@ -11,7 +16,7 @@ import "slices"
 const (
 	AuditMeetingStart = "meeting.start" // a meeting began: nothing earlier is its business
 	AuditMeetingItem  = "meeting.item"  // moving between items: not a change to take back
-	AuditUndo         = "meeting.undo"  // an undo: undo takes back one change, never an undo
+	AuditUndo         = "meeting.undo"  // an undo: never itself undone; it names the events it took back
 )
 
 // SameChange: two audit events were written by one change (one write
@@ -24,52 +29,106 @@ func SameChange(a, b AuditEvent) bool {
 	return a.At.Equal(b.At)
 }
 
-// LastChange gathers, from the audit trail read newest first, the change an
-// undo in meeting takes back: by's most recent change there (every event
-// of its one transaction) — not someone else's, not moving between items,
-// and nothing from before the meeting started. Audit order, not clock time,
-// says what came after the start: clocks of separate processes need not
-// agree to the millisecond.
-type LastChange struct {
-	by      Actor
-	meeting string
-	events  []AuditEvent // oldest first
+// MaxUndo is how many of a person's changes in a meeting undo offers to
+// take back, newest first.
+const MaxUndo = 20
+
+// Undoable is one change a person made in a meeting that undo can take
+// back: every audit event of its one transaction, oldest first, named in
+// words before it goes.
+type Undoable struct {
+	Events []AuditEvent
+	Name   string
+	At     time.Time
 }
 
-// NewLastChange starts gathering by's last change in the meeting with ref
+// Key is what names the change to UndoChange: its transaction, or for
+// events from before transactions were recorded, its first event's id.
+func (u Undoable) Key() uint64 {
+	if u.Events[0].Tx != 0 {
+		return u.Events[0].Tx
+	}
+	return u.Events[0].ID
+}
+
+// RecentChanges gathers, from the audit trail read newest first, the
+// changes an undo in meeting may take back: by's last MaxUndo changes there
+// — not someone else's, not moving between items, not an undo, not one
+// already undone, and nothing from before the meeting started. Audit
+// order, not clock time, says what came after the start: clocks of
+// separate processes need not agree to the millisecond.
+type RecentChanges struct {
+	by      Actor
+	meeting string
+	undone  map[ID]bool
+	changes []Undoable // newest first; each change's events oldest first
+	full    bool
+}
+
+// NewRecentChanges starts gathering by's changes in the meeting with ref
 // meetingRef.
-func NewLastChange(by Actor, meetingRef string) *LastChange {
-	return &LastChange{by: by, meeting: meetingRef}
+func NewRecentChanges(by Actor, meetingRef string) *RecentChanges {
+	return &RecentChanges{by: by, meeting: meetingRef, undone: map[ID]bool{}}
 }
 
 // Read takes the next event, newest first, and says whether to read on:
-// not past the meeting's start, nor past the first event of an earlier
-// change once the last one is found.
-func (l *LastChange) Read(e AuditEvent) bool {
-	if e.Op == AuditMeetingStart && e.Ref == l.meeting {
+// not past the meeting's start, nor past MaxUndo changes.
+func (r *RecentChanges) Read(e AuditEvent) bool {
+	if e.Op == AuditMeetingStart && e.Ref == r.meeting {
 		return false
 	}
-	if e.ByID != l.by.MemberID || e.By != l.by.String() || e.Op == AuditMeetingItem {
+	if e.Op == AuditUndo {
+		// An undo names the events it took back: they are not offered.
+		var before struct {
+			Events []ID `json:"events"`
+		}
+		if json.Unmarshal(e.Before, &before) == nil {
+			for _, id := range before.Events {
+				r.undone[id] = true
+			}
+		}
 		return true
 	}
-	if len(l.events) > 0 && !SameChange(e, l.events[0]) {
+	if e.ByID != r.by.MemberID || e.By != r.by.String() || e.Op == AuditMeetingItem || r.undone[e.ID] {
+		return true
+	}
+	if n := len(r.changes); n > 0 && SameChange(e, r.changes[n-1].Events[0]) {
+		last := &r.changes[n-1]
+		last.Events = append([]AuditEvent{e}, last.Events...)
+		return true
+	}
+	if len(r.changes) == MaxUndo {
+		r.full = true
 		return false
 	}
-	l.events = append([]AuditEvent{e}, l.events...)
+	r.changes = append(r.changes, Undoable{Events: []AuditEvent{e}, At: e.At})
 	return true
 }
 
-// Events is the change to take back, oldest event first. There is nothing
-// to undo when by changed nothing in the meeting, and nothing more when
-// the last change was itself an undo: undo goes back one change only.
-func (l *LastChange) Events() ([]AuditEvent, error) {
-	if len(l.events) == 0 {
-		return nil, Invalid("undo", "nothing to undo: you have changed nothing in this meeting")
+// Changes are the changes undo may take back, newest first, each named.
+// There is nothing to undo when by changed nothing in the meeting (or has
+// undone all of it).
+func (r *RecentChanges) Changes() ([]Undoable, error) {
+	if len(r.changes) == 0 {
+		return nil, Invalid("undo", "nothing to undo: you have changed nothing in this meeting that is not undone already")
 	}
-	if slices.ContainsFunc(l.events, func(e AuditEvent) bool { return e.Op == AuditUndo }) {
-		return nil, Invalid("undo", "nothing more to undo: undo takes back one change, the last")
+	out := make([]Undoable, len(r.changes))
+	for i, c := range r.changes {
+		c.Name = ChangeName(c.Events)
+		out[i] = c
 	}
-	return l.events, nil
+	return out, nil
+}
+
+// Find is the change with key among cs, refused when it is not one undo
+// may take back (already undone, someone else's, older than MaxUndo).
+func FindUndoable(cs []Undoable, key uint64) (Undoable, error) {
+	for _, c := range cs {
+		if c.Key() == key {
+			return c, nil
+		}
+	}
+	return Undoable{}, Invalid("undo", "that change is not one of your last %d in this meeting that are not undone already", MaxUndo)
 }
 
 // Unapprove takes back decision id: when it was the resolution approving

@@ -153,6 +153,14 @@ func (r publicReader) AuditEvents(int) ([]model.AuditEvent, error) {
 	return nil, r.refuse("the audit trail")
 }
 
+func (r publicReader) UndoChoices(model.Actor, model.ID) ([]model.Undoable, error) {
+	return nil, r.refuse("the changes made in this meeting")
+}
+
+func (r publicReader) UndoChange(actor model.Actor, meetingID model.ID, key uint64) (string, error) {
+	return r.rec.UndoChange(actor, meetingID, key)
+}
+
 func (r publicReader) BackToPart1(meetingID model.ID, i int) (model.BackToPart1, error) {
 	return model.BackToPart1{}, r.refuse("what a Part 2 item holds")
 }

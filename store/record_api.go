@@ -101,6 +101,8 @@ type Record interface {
 	Subscribe() (<-chan Change, func())
 	Today() model.Date
 	Undo(actor model.Actor, meetingID model.ID) (string, error)
+	UndoChange(actor model.Actor, meetingID model.ID, key uint64) (string, error)
+	UndoChoices(actor model.Actor, meetingID model.ID) ([]model.Undoable, error)
 	UpdateAction(actor model.Actor, id model.ID, version int, c ActionChange) (model.Action, error)
 	WithdrawDeclaration(actor model.Actor, id model.ID, i int) (model.Meeting, error)
 }

@@ -2,6 +2,7 @@ package store
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"slices"
 	"strings"
@@ -11,15 +12,39 @@ import (
 	bolt "go.etcd.io/bbolt"
 )
 
-// Undo takes back the actor's last change in the open meeting — one level:
-// a mis-keyed status, a review, an accepted update, a carried-forward date,
-// a note, a resolution, an action assigned, an attendance mark, a hotspot's
-// risk or status. It is a correction, not an erasure: the change stays in
-// the audit trail and the undo is recorded beside it. It refuses when the
-// record has changed since (someone else built on it), when the last change
-// was itself an undo, or when it is a kind of change z cannot take back
-// (the agenda's order or Part 2: change those back by hand).
+// Undo takes back the actor's last change in the open meeting that is not
+// undone already (UndoChange of the newest of UndoChoices).
 func (s *Store) Undo(actor model.Actor, meetingID model.ID) (string, error) {
+	return s.UndoChange(actor, meetingID, 0)
+}
+
+// UndoChoices are the actor's last model.MaxUndo changes in the open
+// meeting that undo may take back, newest first, each named.
+func (s *Store) UndoChoices(actor model.Actor, meetingID model.ID) ([]model.Undoable, error) {
+	var out []model.Undoable
+	err := s.view(func(tx *bolt.Tx) error {
+		var m model.Meeting
+		if err := get(tx, bMeetings, meetingID, &m); err != nil {
+			return notFound(err, model.MeetingRef(meetingID))
+		}
+		var err error
+		out, err = recentChangesBy(tx, actor, &m)
+		return err
+	})
+	return out, err
+}
+
+// UndoChange takes back one of the actor's last model.MaxUndo changes in
+// the open meeting — a mis-keyed status, a review, an accepted update, a
+// carried-forward date, a note, a resolution, an action assigned, an
+// attendance mark, a hotspot's risk or status — named by its key
+// (model.Undoable.Key; 0: the newest). It is a correction, not an erasure:
+// the change stays in the audit trail and the undo is recorded beside it,
+// naming the events it took back. It refuses when a record has changed
+// since (someone built on it: undo the later change first, or change it
+// back by hand), or when it is a kind of change undo cannot take back (the
+// agenda's order or Part 2: change those back by hand).
+func (s *Store) UndoChange(actor model.Actor, meetingID model.ID, key uint64) (string, error) {
 	var said string
 	err := s.write(actor, func(w *wtx) error {
 		if err := model.Permit(actor, model.OpRunMeeting, 0); err != nil {
@@ -32,10 +57,17 @@ func (s *Store) Undo(actor model.Actor, meetingID model.ID) (string, error) {
 		if m == nil {
 			return model.Invalid("undo", "no meeting is open")
 		}
-		group, err := lastChangeBy(w.tx, actor, m)
+		choices, err := recentChangesBy(w.tx, actor, m)
 		if err != nil {
 			return err
 		}
+		change := choices[0]
+		if key != 0 {
+			if change, err = model.FindUndoable(choices, key); err != nil {
+				return err
+			}
+		}
+		group := change.Events
 		var undone []string
 		for i := len(group) - 1; i >= 0; i-- {
 			what, err := w.revert(group[i], m)
@@ -56,21 +88,21 @@ func (s *Store) Undo(actor model.Actor, meetingID model.ID) (string, error) {
 	return said, err
 }
 
-// lastChangeBy is the actor's most recent change in meeting m
-// (model.LastChange), read from the end of the audit trail.
-func lastChangeBy(tx *bolt.Tx, actor model.Actor, m *model.Meeting) ([]model.AuditEvent, error) {
-	last := model.NewLastChange(actor, m.Ref())
+// recentChangesBy is the actor's recent changes in meeting m
+// (model.RecentChanges), read from the end of the audit trail.
+func recentChangesBy(tx *bolt.Tx, actor model.Actor, m *model.Meeting) ([]model.Undoable, error) {
+	r := model.NewRecentChanges(actor, m.Ref())
 	c := tx.Bucket(bAudit).Cursor()
 	for k, v := c.Last(); k != nil; k, v = c.Prev() {
 		var e model.AuditEvent
 		if err := decode(v, &e); err != nil {
 			return nil, fmt.Errorf("reading audit #%d: %w", keyID(k), err)
 		}
-		if !last.Read(e) {
+		if !r.Read(e) {
 			break
 		}
 	}
-	return last.Events()
+	return r.Changes()
 }
 
 // revert takes back one audit event of the change being undone and says
@@ -87,8 +119,8 @@ func (w *wtx) revert(e model.AuditEvent, m *model.Meeting) (string, error) {
 		if err := get(w.tx, bActions, a.ID, &cur); err != nil {
 			return "", err
 		}
-		if cur.Version != a.Version {
-			return "", model.Invalid("undo", "%s has changed since it was assigned: change it back by hand", a.Ref())
+		if !sameAs(cur, a) {
+			return "", model.Invalid("undo", "%s has changed since it was assigned: undo that change first, or change it back by hand", a.Ref())
 		}
 		if err := w.deleteAction(cur); err != nil {
 			return "", err
@@ -106,8 +138,8 @@ func (w *wtx) revert(e model.AuditEvent, m *model.Meeting) (string, error) {
 		if err := get(w.tx, bActions, after.ID, &cur); err != nil {
 			return "", err
 		}
-		if cur.Version != after.Version {
-			return "", model.Invalid("undo", "%s has changed since: change it back by hand", after.Ref())
+		if !sameAs(cur, after) {
+			return "", model.Invalid("undo", "%s has changed since: undo that change first, or change it back by hand", after.Ref())
 		}
 		restored := before
 		restored.Version = cur.Version + 1
@@ -238,8 +270,8 @@ func (w *wtx) revert(e model.AuditEvent, m *model.Meeting) (string, error) {
 		if err := get(w.tx, bHotspots, after.ID, &cur); err != nil {
 			return "", err
 		}
-		if cur.Version != after.Version {
-			return "", model.Invalid("undo", "%s has changed since: change it back by hand", after.Ref())
+		if !sameAs(cur, after) {
+			return "", model.Invalid("undo", "%s has changed since: undo that change first, or change it back by hand", after.Ref())
 		}
 		restored := before
 		restored.Version = cur.Version + 1
@@ -249,7 +281,30 @@ func (w *wtx) revert(e model.AuditEvent, m *model.Meeting) (string, error) {
 		}
 		return after.Ref() + " back to " + restored.Risk.String() + " risk, " + string(restored.Status), nil
 	}
-	return "", model.Invalid("undo", "your last change (%s) cannot be undone: change it back by hand", changeName(e.Op))
+	return "", model.UndoRefusal(e.Op)
+}
+
+// sameAs says whether record cur holds what a change left it with (after),
+// apart from its version and who last touched it: an undo of a later
+// change restores the content but not the version, and must not stop an
+// undo of the change before it.
+func sameAs[T any](cur, after T) bool {
+	strip := func(v T) string {
+		b, err := json.Marshal(v)
+		if err != nil {
+			return ""
+		}
+		var m map[string]any
+		if json.Unmarshal(b, &m) != nil {
+			return ""
+		}
+		delete(m, "version")
+		delete(m, "updated_at")
+		delete(m, "updated_by")
+		out, _ := json.Marshal(m)
+		return string(out)
+	}
+	return strip(cur) == strip(after)
 }
 
 // saveMeeting writes the meeting an undo changed.
@@ -265,30 +320,6 @@ func unmarshalBoth(e model.AuditEvent, before, after any) error {
 		return err
 	}
 	return decode(e.After, after)
-}
-
-// changeNames are the changes undo cannot take back, as a person would
-// name them.
-var changeNames = map[string]string{
-	"meeting.agenda_move":   "moving an agenda item",
-	"meeting.agenda_drop":   "dropping an agenda item",
-	"meeting.agenda_add":    "adding an agenda item",
-	"meeting.item_part2":    "moving an item into or out of Part 2",
-	"hotspot.part2":         "moving a hotspot into or out of Part 2",
-	"hotspot.add":           "adding a hotspot",
-	"hotspot.refer":         "a new referral",
-	"note.amend":            "amending a note",
-	"decision.amend":        "amending a resolution",
-	"meeting.close":         "closing the meeting",
-	"action.assign_general": "moving actions to general business",
-}
-
-// changeName is an audit operation in words.
-func changeName(op string) string {
-	if n, ok := changeNames[op]; ok {
-		return n
-	}
-	return strings.NewReplacer(".", " ", "_", " ").Replace(op)
 }
 
 // revertAttendance puts a member's (or everyone-else's) attendance back.

@@ -214,6 +214,9 @@ func (a *App) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case askMsg:
 		a.ask(msg.text, msg.yes)
 		return a, nil
+	case undoChoicesMsg:
+		a.undoForm(msg.choices)
+		return a, nil
 	case savedMsg:
 		return a, a.saved(msg)
 	case failedMsg:

@@ -78,6 +78,8 @@ type Store interface {
 	RecordDecision(actor model.Actor, meetingID model.ID, item model.ItemKind, hotspotID model.ID, text string, part2 bool) (model.Decision, error)
 	RecordNote(actor model.Actor, meetingID model.ID, n model.NewNote) (model.Note, error)
 	Undo(actor model.Actor, meetingID model.ID) (string, error)
+	UndoChange(actor model.Actor, meetingID model.ID, key uint64) (string, error)
+	UndoChoices(actor model.Actor, meetingID model.ID) ([]model.Undoable, error)
 	SetItemBudget(actor model.Actor, id model.ID, i, minutes int) (model.Meeting, error)
 
 	// People and the partnership (the people screen).

@@ -429,12 +429,15 @@ func (f *form) render(s Styles, w int) string {
 		case fieldChoice:
 			var parts []string
 			plain := 0
+			// The chosen one is marked by a filled circle as well as by
+			// colour, so it reads the same with NO_COLOR: chairs press → and
+			// see which level is chosen, by name.
 			for j, c := range fl.choices {
-				plain += cells(c) + 3
+				plain += cells(c) + 4
 				if j == fl.choice {
-					parts = append(parts, s.Selected.Render(" "+c+" "))
+					parts = append(parts, s.Selected.Render("● "+c+" "))
 				} else {
-					parts = append(parts, " "+c+" ")
+					parts = append(parts, "○ "+c+" ")
 				}
 			}
 			if plain > inner-4 {

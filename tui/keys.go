@@ -114,7 +114,7 @@ func newKeyMap() keyMap {
 			Filter:  bind(k("/"), "/", "filter matters arising (esc clears)"),
 			Part2:   bind(k("E"), "E", "exempt: move the item into Part 2 (in private) or back"),
 			Amend:   bind(k("e"), "e", "amend a decision or note (closed meeting)"),
-			Undo:    bind(k("z"), "z", "undo your last change in this meeting (one level)"),
+			Undo:    bind(k("z"), "z", "undo one of your last 20 changes here, named first"),
 			Follow:  bind(k("F"), "F", "follow the chair's item ⇄ look around on your own (not the chair)"),
 			Release: bind(k("L"), "L", "release a private record: public from now on (minuted)"),
 		},

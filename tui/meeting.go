@@ -102,6 +102,17 @@ func (mt *meetingState) pick(i int) {
 	}
 }
 
+// moveOn selects the row after the one acted on (from), and says where
+// the cursor went, for the saved message: a key that moves on after acting
+// must say so, or the next key lands on a row nobody looked at.
+func (mt *meetingState) moveOn(from model.Action) string {
+	mt.pick(mt.sel + 1)
+	if next, ok := mt.selectedAction(); ok && next.ID != from.ID {
+		return " · now on " + next.Ref()
+	}
+	return " · that was the last one"
+}
+
 func (mt *meetingState) entry() agendaEntry {
 	if mt.view == nil || mt.cur >= len(mt.view.items) {
 		return agendaEntry{}
@@ -213,14 +224,7 @@ func (a *App) meetingKey(msg tea.KeyPressMsg) tea.Cmd {
 		if !a.editable() {
 			return nil
 		}
-		actor, st, id := a.actor, a.st, mt.id
-		return a.save(0, "", func() (any, error) {
-			said, err := st.Undo(actor, id)
-			if err != nil {
-				return nil, err
-			}
-			return said, nil
-		})
+		return a.undoChooser()
 	case key.Matches(msg, mk.Release):
 		if !a.editable() {
 			return nil
@@ -672,6 +676,46 @@ func (a *App) togglePart2(i int) tea.Cmd {
 	f.choose("para", "Exempt under Schedule 12A, paragraph (←/→)", choices, sel)
 	a.push(f)
 	return nil
+}
+
+// undoChooser offers the person's last changes in this meeting that undo
+// can take back (model.MaxUndo), newest first, each named: enter takes
+// back the one chosen.
+func (a *App) undoChooser() tea.Cmd {
+	actor, st, id := a.actor, a.st, a.mt.id
+	return func() tea.Msg {
+		choices, err := st.UndoChoices(actor, id)
+		if err != nil {
+			return failedMsg{err: err}
+		}
+		return undoChoicesMsg{choices: choices}
+	}
+}
+
+// undoChoicesMsg: the changes the person may undo, read.
+type undoChoicesMsg struct{ choices []model.Undoable }
+
+func (a *App) undoForm(choices []model.Undoable) {
+	if a.mt == nil || len(choices) == 0 {
+		return
+	}
+	actor, st, id := a.actor, a.st, a.mt.id
+	names := make([]string, len(choices))
+	for i, c := range choices {
+		names[i] = c.At.Local().Format("15:04") + " " + model.CleanLine(c.Name)
+	}
+	f := newForm("Undo one of your changes (newest first)", a.formCtx(), func(f *form) tea.Cmd {
+		c := choices[f.field("change").choice]
+		return a.save(f.id, "", func() (any, error) {
+			said, err := st.UndoChange(actor, id, c.Key())
+			if err != nil {
+				return nil, err
+			}
+			return said, nil
+		})
+	})
+	f.choose("change", fmt.Sprintf("Your last %d changes here (←/→), enter undoes the one shown", len(choices)), names, 0)
+	a.push(f)
 }
 
 // releaseForm makes one private record public (model.CheckRelease decides

@@ -224,15 +224,15 @@ func (a *App) mattersKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 			return nil, true
 		}
 		actor, st, id := a.actor, a.st, mt.id
-		mt.pick(mt.sel + 1)
-		return a.saveAction(0, act.Ref()+": update accepted", act.ID, func() (any, error) { return st.AcceptUpdate(actor, act.ID, act.Version, id) }), true
+		where := mt.moveOn(act)
+		return a.saveAction(0, act.Ref()+": update accepted"+where, act.ID, func() (any, error) { return st.AcceptUpdate(actor, act.ID, act.Version, id) }), true
 	case key.Matches(msg, mk.NoChange):
 		if !ok || a.actionBusy(act) {
 			return nil, true
 		}
 		actor, st, id := a.actor, a.st, mt.id
-		mt.pick(mt.sel + 1) // on to the next action, whatever the list looks like after the reload
-		return a.saveAction(0, act.Ref()+" reviewed, no change", act.ID, func() (any, error) { return st.MarkReviewed(actor, act.ID, id) }), true
+		where := mt.moveOn(act) // on to the next action, whatever the list looks like after the reload
+		return a.saveAction(0, act.Ref()+" reviewed, no change"+where, act.ID, func() (any, error) { return st.MarkReviewed(actor, act.ID, id) }), true
 	default:
 		return nil, false
 	}
@@ -250,8 +250,8 @@ func (a *App) mattersKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		a.statusNoteForm(act, to, id, a.formCtx(), func() { mt.pick(mt.sel + 1) })
 		return nil, true
 	}
-	mt.pick(mt.sel + 1) // on to the next action
-	return a.saveAction(0, act.Ref()+" → "+to.Label(), act.ID, func() (any, error) {
+	where := mt.moveOn(act) // on to the next action
+	return a.saveAction(0, act.Ref()+" → "+to.Label()+where, act.ID, func() (any, error) {
 		return st.SetActionStatus(actor, act.ID, act.Version, to, "", id)
 	}), true
 }

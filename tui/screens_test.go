@@ -644,15 +644,28 @@ func TestUndoASlip(t *testing.T) {
 	m, _, _ := s.OpenMeeting()
 	rec, _ := s.MeetingRecord(m.ID)
 	first := rec.MattersArising()[0]
+	second := rec.MattersArising()[1]
 	ss.keys("b") // meant i
-	ss.waitFor(first.Ref() + " → blocked")
+	ss.waitFor(first.Ref()+" → blocked", "now on "+second.Ref()) // and says where the cursor went
+	ss.keys("v")
+	ss.waitFor(second.Ref()+" reviewed, no change", "now on")
+	// z names the changes, newest first: the older slip is chosen (→) and
+	// taken back; the review after it stays.
 	ss.keys("z")
+	ss.waitFor("Undo one of your changes", "● 10:00 "+second.Ref()+": reviewed, no change", "○ 10:00 "+first.Ref()+": now blocked")
+	ss.keys("right")
+	ss.waitFor("● 10:00 " + first.Ref() + ": now blocked")
+	ss.keys("enter")
 	ss.waitFor("undone: " + first.Ref() + " back to " + first.Status.Label())
 	if a, _ := s.Action(first.ID); a.Status != first.Status {
 		t.Fatalf("after z %s is %s, want %s", first.Ref(), a.Status, first.Status)
 	}
 	ss.keys("z")
-	ss.waitFor("nothing more to undo")
+	ss.waitFor("● 10:00 " + second.Ref() + ": reviewed, no change")
+	ss.keys("enter")
+	ss.waitFor("undone: " + second.Ref())
+	ss.keys("z")
+	ss.waitFor("nothing to undo")
 	ss.finish()
 }
 
@@ -719,6 +732,8 @@ func TestWithdrawADeclaration(t *testing.T) {
 		t.Fatalf("still declared: %v", m.Declarations)
 	}
 	ss.keys("z")
+	ss.waitFor("Undo one of your changes", "a declaration withdrawn")
+	ss.keys("enter")
 	ss.waitFor("declaration by " + who + " back on the record")
 	if m, _, _ := s.OpenMeeting(); len(m.Declarations) != 1 {
 		t.Fatalf("z did not put it back: %v", m.Declarations)

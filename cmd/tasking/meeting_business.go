@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 
 	"github.com/ccsp/tasking/model"
@@ -433,19 +434,46 @@ func newMeetingBudgetCmd(a *app) *cobra.Command {
 }
 
 func newMeetingUndoCmd(a *app) *cobra.Command {
-	return a.meetingCommand("undo", "Undo your last change in the open meeting (one level)",
-		"undo takes back your last change in the meeting under way — a status, a review, a note, a resolution, an "+
-			"action assigned, an attendance mark, a hotspot's risk or status — as a correction recorded in the audit "+
-			"trail. It refuses if someone has changed the record since, and undoes one change only.",
-		"  tasking --as 'Helen Marsh' meeting undo", cobra.NoArgs,
-		func(cmd *cobra.Command, _ []string, s store.Record, actor model.Actor, m model.Meeting, w io.Writer) error {
-			said, err := s.Undo(actor, m.ID)
+	var list bool
+	cmd := a.meetingCommand("undo [N] [--list]", "Undo one of your last changes in the open meeting (the newest, or number N of --list)",
+		"undo takes back one of your last "+fmt.Sprint(model.MaxUndo)+" changes in the meeting under way — a status, a "+
+			"review, a note, a resolution, an action assigned, an attendance mark, a hotspot's risk or status — as a "+
+			"correction recorded in the audit trail. Without N it is the newest; --list names them, newest first, "+
+			"numbered. It refuses if the record has changed since (undo the later change first, or change it back "+
+			"by hand).",
+		"  tasking --as 'Helen Marsh' meeting undo\n  tasking --as 'Helen Marsh' meeting undo --list\n  tasking --as 'Helen Marsh' meeting undo 3",
+		cobra.MaximumNArgs(1),
+		func(cmd *cobra.Command, args []string, s store.Record, actor model.Actor, m model.Meeting, w io.Writer) error {
+			if list && len(args) > 0 {
+				return usagef("give N or --list, not both")
+			}
+			choices, err := s.UndoChoices(actor, m.ID)
+			if err != nil {
+				return err
+			}
+			if list {
+				for i, c := range choices {
+					if _, err := fmt.Fprintf(w, "%2d  %s  %s\n", i+1, c.At.Local().Format("15:04"), model.CleanLine(c.Name)); err != nil {
+						return err
+					}
+				}
+				return nil
+			}
+			n := 1
+			if len(args) == 1 {
+				if n, err = strconv.Atoi(args[0]); err != nil || n < 1 || n > len(choices) {
+					return usagef("N is a number from 1 to %d (see --list)", len(choices))
+				}
+			}
+			said, err := s.UndoChange(actor, m.ID, choices[n-1].Key())
 			if err != nil {
 				return err
 			}
 			_, err = fmt.Fprintln(w, said)
 			return err
 		})
+	cmd.Flags().BoolVar(&list, "list", false, "name your last changes that undo can take back, newest first, numbered")
+	return cmd
 }
 
 func newMeetingNextCmd(a *app) *cobra.Command {

@@ -55,7 +55,7 @@ func TestAMeetingFromTheCommandLine(t *testing.T) {
 	failsWith(t, as("Helen Marsh", "meeting", "declare", "--withdraw", "Gary Fletcher"), 1, "Gary Fletcher has declared nothing at this meeting")
 	// What undo cannot take back is named in words, with no key in it.
 	chair("meeting", "move", "HS-2", "--down")
-	failsWith(t, as("Helen Marsh", "meeting", "undo"), 1, "your last change (moving an agenda item) cannot be undone: change it back by hand")
+	failsWith(t, as("Helen Marsh", "meeting", "undo"), 1, "that change (moving an agenda item) cannot be undone: change it back by hand")
 	chair("meeting", "move", "HS-2", "--up")
 	chair("meeting", "approve-minutes")
 	failsWith(t, as("Helen Marsh", "meeting", "approve-minutes"), 1, "already approved")

@@ -41,6 +41,7 @@ func Run(t *testing.T, open Backend) {
 		{"LatestUpdateIsTheAgencysNews", testLatestUpdateIsTheAgencysNews},
 		{"UndoTheChairsLastChange", testUndoTheChairsLastChange},
 		{"UndoTheMeetingsOwnRecord", testUndoTheMeetingsOwnRecord},
+		{"UndoAnyOfTheLastChanges", testUndoAnyOfTheLastChanges},
 		{"MinuteNumbersApprovalAndAmendments", testMinuteNumbersApprovalAndAmendments},
 		{"MunicipalYearRestartsNumbering", testMunicipalYearRestartsNumbering},
 		{"Part2ItemsAndDroppingBusyItems", testPart2ItemsAndDroppingBusyItems},
