@@ -59,6 +59,8 @@ func TestANewPartnershipRunsItsFirstMeeting(t *testing.T) {
 	tm.keys("j", "j", "3")
 	tm.waitFor("Kim Dale: absent")
 	tm.keys("z")
+	tm.waitFor("Undo one of your changes", "attendance: Kim Dale absent")
+	tm.keys("Enter")
 	tm.waitFor("undone: attendance of Kim Dale back to present")
 
 	tm.keys("]", "]", "]", "]")

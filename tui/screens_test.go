@@ -645,7 +645,7 @@ func TestUndoASlip(t *testing.T) {
 	rec, _ := s.MeetingRecord(m.ID)
 	first := rec.MattersArising()[0]
 	second := rec.MattersArising()[1]
-	ss.keys("b") // meant i
+	ss.keys("b")                                                 // meant i
 	ss.waitFor(first.Ref()+" → blocked", "now on "+second.Ref()) // and says where the cursor went
 	ss.keys("v")
 	ss.waitFor(second.Ref()+" reviewed, no change", "now on")
