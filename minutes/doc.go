@@ -150,6 +150,9 @@ type Hotspot struct {
 	Risk       string `json:"risk"`               // "high"
 	Status     string `json:"status"`             // "active"
 	LeadAgency string `json:"lead_agency"`
+	// Marking marks a referral taken in private (personal ASB) in the
+	// restricted version.
+	Marking
 }
 
 // Marking is how the restricted version marks a private thing, the same in

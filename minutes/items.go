@@ -222,7 +222,11 @@ func (b *builder) item(n int, it model.AgendaItem) Item {
 					continue
 				}
 			}
-			out.Referrals = append(out.Referrals, b.hotspot(h))
+			ref := b.hotspot(h)
+			if !b.rules.Referral(h) {
+				ref.Marking = b.marking(model.PrivateUnder(h.ExemptAs()))
+			}
+			out.Referrals = append(out.Referrals, ref)
 		}
 		if len(out.Referrals) == 0 {
 			out.Statement = "There were no new referrals."

@@ -232,7 +232,9 @@ func hotspotFacts(h Hotspot) string {
 }
 
 // referralLine is one new referral in the list.
-func referralLine(h Hotspot) string { return h.Ref + " " + h.Title + " — " + hotspotFacts(h) }
+func referralLine(h Hotspot) string {
+	return marked(h.Mark, h.Ref+" "+h.Title+" — "+hotspotFacts(h))
+}
 
 // due is a date in a table, with its year: the minutes are a record read
 // long after the meeting ("27 Nov 2026").

@@ -120,6 +120,10 @@ type Action struct {
 	LastUpdate   string    `json:"last_update,omitempty"`
 	LastUpdateAt time.Time `json:"last_update_at,omitempty"`
 	LastUpdateBy string    `json:"last_update_by,omitempty"`
+	// LastUpdatePrivacy is that update's own privacy: words said on
+	// private business stay private wherever they are shown (accepted in
+	// a later meeting, in the action log), even on a public action.
+	LastUpdatePrivacy Privacy `json:"last_update_privacy,omitempty"`
 	// CompletedAt is when it was marked done (CompletedOn is the date).
 	CompletedAt time.Time `json:"completed_at,omitempty"`
 	// Confidential: the chair marked this general action confidential (it

@@ -110,7 +110,9 @@ func (a Action) Accept(prev *Meeting, meetingID ID) (ActionUpdate, error) {
 	if a.LastUpdateBy != "" {
 		text += " (" + a.LastUpdateBy + ", " + a.LastUpdateAt.Local().Format("2 Jan") + ")"
 	}
-	return ActionUpdate{Kind: UpdateAccept, FromStatus: a.Status, ToStatus: a.Status, Text: text, MeetingID: meetingID}, nil
+	// Accepting private words into the minutes keeps them private.
+	return ActionUpdate{Kind: UpdateAccept, FromStatus: a.Status, ToStatus: a.Status, Text: text, MeetingID: meetingID,
+		Privacy: a.LastUpdatePrivacy}, nil
 }
 
 // TakeNews makes u the action's latest update when it is the agency's news
@@ -118,7 +120,7 @@ func (a Action) Accept(prev *Meeting, meetingID ID) (ActionUpdate, error) {
 // matters arising. Anything else leaves the latest update as it was.
 func (a *Action) TakeNews(u ActionUpdate, by Actor, at time.Time) {
 	if IsNews(u, by, a.AgencyID) {
-		a.LastUpdate, a.LastUpdateAt, a.LastUpdateBy = u.Describe(), at, by.String()
+		a.LastUpdate, a.LastUpdateAt, a.LastUpdateBy, a.LastUpdatePrivacy = u.Describe(), at, by.String(), u.Privacy
 	}
 }
 

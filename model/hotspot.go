@@ -164,6 +164,10 @@ type Hotspot struct {
 	Part2             bool            `json:"part2,omitempty"`
 	Paragraph         ExemptParagraph `json:"paragraph,omitempty"`
 	ReferredInMeeting ID              `json:"referred_in_meeting,omitempty"`
+	// Exempt: this is a public view's stand-in for a hotspot taken in
+	// private (PublicView): its neutral heading and nothing else, not even
+	// its ref in titles. Never stored.
+	Exempt bool `json:"-"`
 	CreatedAt         time.Time       `json:"created_at"`
 	UpdatedAt         time.Time       `json:"updated_at"`
 	UpdatedBy         string          `json:"updated_by,omitempty"`

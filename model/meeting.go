@@ -275,6 +275,9 @@ func ItemTitle(it AgendaItem, hotspots map[ID]Hotspot) string {
 		return it.Kind.StandingTitle()
 	}
 	if h, ok := hotspots[it.HotspotID]; ok {
+		if h.Exempt {
+			return h.Title // the neutral heading: not even which hotspot
+		}
 		return fmt.Sprintf("%s %s", h.Ref(), h.Title)
 	}
 	return HotspotRef(it.HotspotID)

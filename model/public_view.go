@@ -1,5 +1,7 @@
 package model
 
+import "slices"
+
 // What someone who reads the public record only (ReadPublic) is given: the
 // record with every word Disclosure withholds taken out. Private records are
 // kept as markers — their refs, places and dates, none of their words — so
@@ -101,14 +103,7 @@ func (p Disclosure) PublicHotspot(h Hotspot) Hotspot {
 	if p.Hotspot(h) {
 		return h
 	}
-	h.Title = ExemptHeading(h.ExemptAs())
-	h.Location, h.Ward, h.LSOA, h.Theme, h.CloseReason = "", "", "", "", ""
-	h.Lat, h.Lon = 0, 0
-	h.Part2 = true // what the rules withheld stays withheld in the view
-	if h.Paragraph == 0 {
-		h.Paragraph = h.ExemptAs()
-	}
-	return h
+	return ExemptHotspot(h)
 }
 
 // PublicAction is a as a public-only reader sees it: without its named
@@ -157,7 +152,8 @@ func PublicUpdates(history []ActionUpdate) []ActionUpdate {
 }
 
 // PublicMeeting is m as a public-only reader sees it: guests by their
-// organisation, a declaration on private business without its words.
+// organisation, a declaration on private business only as the fixed line
+// the public minutes give (PrivateDeclaration), not saying who.
 func (p Disclosure) PublicMeeting(m Meeting) Meeting {
 	m.Guests = append([]Guest(nil), m.Guests...)
 	for i := range m.Guests {
@@ -166,8 +162,8 @@ func (p Disclosure) PublicMeeting(m Meeting) Meeting {
 	m.Declarations = append([]Declaration(nil), m.Declarations...)
 	for i, d := range m.Declarations {
 		if !p.Declaration(d) {
-			m.Declarations[i].Text = WithheldText
-			m.Declarations[i].Private = true
+			// The fixed line, as the public minutes give it: not even who.
+			m.Declarations[i] = Declaration{Text: PrivateDeclaration, Item: d.Item, HotspotID: d.HotspotID, Privacy: PrivateUnder(d.Paragraph)}
 		}
 	}
 	return m
@@ -195,4 +191,108 @@ func PublicHistory(entries []HistoryEntry) []HistoryEntry {
 		}
 	}
 	return out
+}
+
+// PublicView is r as a public-only reader's screens show it: PublicRecord
+// with the markers taken out too — private actions, updates, resolutions
+// and notes are not listed at all, a hotspot taken in private is only its
+// neutral heading (ExemptHotspot), a declaration on private business is
+// the fixed line without who made it, and the statistics count public
+// business only. The minutes are made from PublicRecord, whose markers
+// keep the public notice's counts true; a screen lists what may be read.
+func PublicView(r MeetingRecord) MeetingRecord {
+	p := PublicRecord(r)
+	keep := func(private bool) bool { return !private }
+	actions := p.Actions[:0:0]
+	kept := map[ID]bool{}
+	for _, a := range p.Actions {
+		if keep(a.Private) {
+			actions = append(actions, a)
+			kept[a.ID] = true
+		}
+	}
+	p.Actions = actions
+	updates := p.Updates[:0:0]
+	for _, u := range p.Updates {
+		if keep(u.Private) && kept[u.ActionID] {
+			updates = append(updates, u)
+		}
+	}
+	p.Updates = updates
+	decisions := p.Decisions[:0:0]
+	keptDecisions := map[ID]bool{}
+	for _, d := range p.Decisions {
+		if keep(d.Private) {
+			decisions = append(decisions, d)
+			keptDecisions[d.ID] = true
+		}
+	}
+	p.Decisions = decisions
+	notes := p.Notes[:0:0]
+	keptNotes := map[ID]bool{}
+	for _, n := range p.Notes {
+		if keep(n.Private) {
+			notes = append(notes, n)
+			keptNotes[n.ID] = true
+		}
+	}
+	p.Notes = notes
+	amendments := p.Amendments[:0:0]
+	for _, am := range p.Amendments {
+		if (am.Target == "note" && keptNotes[am.TargetID]) || (am.Target != "note" && keptDecisions[am.TargetID]) {
+			amendments = append(amendments, am)
+		}
+	}
+	p.Amendments = amendments
+	for i, h := range p.Hotspots {
+		if h.Private() {
+			p.Hotspots[i] = ExemptHotspot(h)
+		}
+	}
+	p.Completions = nil // worked out again from the actions listed
+	return p
+}
+
+// ExemptHotspot is the stand-in a public view gives for a hotspot taken in
+// private: its neutral heading, whether it is open, and nothing else — no
+// ref in titles, no risk, category, lead agency, dates or reviews.
+func ExemptHotspot(h Hotspot) Hotspot {
+	para := h.ExemptAs()
+	return Hotspot{ID: h.ID, Title: ExemptHeading(para), Status: h.Status, Closed: h.Closed, Part2: true,
+		Paragraph: para, ReferredInMeeting: h.ReferredInMeeting, Exempt: true, Version: h.Version}
+}
+
+// PublicHomeInput is what a public-only reader's home is made from: the
+// open hotspots that may be public, and only the actions (and updates)
+// that may — so the figures (open, overdue, per agency, matters arising)
+// count public business only. hotspots are those the actions are on.
+func PublicHomeInput(in HomeInput, hotspots []Hotspot) HomeInput {
+	byID := make(map[ID]Hotspot, len(hotspots)+len(in.Hotspots))
+	for _, h := range append(slices.Clone(hotspots), in.Hotspots...) {
+		byID[h.ID] = h
+	}
+	rules := PublicRules(Meeting{}, byID)
+	var hs []Hotspot
+	for _, h := range in.Hotspots {
+		if rules.Hotspot(h) {
+			hs = append(hs, rules.PublicHotspot(h))
+		}
+	}
+	in.Hotspots = hs
+	var actions []Action
+	for _, a := range in.Actions {
+		if rules.Action(a) {
+			actions = append(actions, rules.PublicAction(a))
+		}
+	}
+	in.Actions = actions
+	var updates []ActionUpdate
+	for _, u := range in.Updates {
+		if !u.Private {
+			updates = append(updates, PublicUpdates([]ActionUpdate{u})...)
+		}
+	}
+	in.Updates = updates
+	in.Completions = CompletionDays(actions, in.Today)
+	return in
 }

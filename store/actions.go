@@ -71,11 +71,15 @@ func (s *Store) changeAction(actor model.Actor, id model.ID, version int, op str
 		if err != nil {
 			return err
 		}
-		for _, u := range updates {
+		for i, u := range updates {
 			if _, err := meetingFor(w.tx, u.MeetingID); err != nil {
 				return err
 			}
-			a.TakeNews(u, actor, w.now)
+			// Its privacy first: the latest update carries it.
+			if updates[i], err = w.updatePrivacy(u, before); err != nil {
+				return err
+			}
+			a.TakeNews(updates[i], actor, w.now)
 		}
 		a.UpdatedAt, a.UpdatedBy = w.now, actor.String()
 		a.Version++
@@ -241,17 +245,28 @@ func (s *Store) AcceptUpdate(actor model.Actor, id model.ID, version int, meetin
 // update made on private business stays private wherever the action goes
 // next.
 func (w *wtx) addUpdate(u model.ActionUpdate, a model.Action) error {
-	m, h, err := w.madeIn(u.MeetingID, a.HotspotID)
+	u, err := w.updatePrivacy(u, a)
 	if err != nil {
 		return err
 	}
-	u.Privacy = model.PrivacyOf(model.Made{Meeting: m, Item: model.ItemMatters, Hotspot: h, On: &a})
 	id, err := nextID(w.tx, bUpdates)
 	if err != nil {
 		return err
 	}
 	u.ID, u.At, u.By, u.ByID, u.Tx = id, w.now, w.actor.String(), w.actor.MemberID, uint64(w.tx.ID())
 	return put(w.tx, bUpdates, id, u)
+}
+
+// updatePrivacy gives u, made on action a (as it was before the change),
+// its privacy (model.PrivacyOf), keeping any it carries already (an
+// accepted update carries the privacy of the words it accepts).
+func (w *wtx) updatePrivacy(u model.ActionUpdate, a model.Action) (model.ActionUpdate, error) {
+	m, h, err := w.madeIn(u.MeetingID, a.HotspotID)
+	if err != nil {
+		return u, err
+	}
+	u.Privacy = u.Privacy.Stricter(model.PrivacyOf(model.Made{Meeting: m, Item: model.ItemMatters, Hotspot: h, On: &a}))
+	return u, nil
 }
 
 // officerFor applies model.CheckOfficer with the members and agencies as

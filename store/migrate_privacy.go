@@ -33,10 +33,25 @@ func recordPrivacy(_ *Store, tx *bolt.Tx) error {
 	}); err != nil {
 		return err
 	}
+	lastWords := map[model.ID]model.Privacy{} // the privacy of each action's latest update
 	if err := rewriteAll(tx, bUpdates, func(u *model.ActionUpdate) bool {
 		was := u.Privacy
-		*u = b.Update(*u, actions[u.ActionID])
+		a := actions[u.ActionID]
+		*u = b.Update(*u, a)
+		if !a.LastUpdateAt.IsZero() && u.At.Equal(a.LastUpdateAt) {
+			lastWords[u.ActionID] = u.Privacy
+		}
 		return u.Privacy != was
+	}); err != nil {
+		return err
+	}
+	if err := rewriteAll(tx, bActions, func(a *model.Action) bool {
+		p, ok := lastWords[a.ID]
+		if !ok || p == a.LastUpdatePrivacy {
+			return false
+		}
+		a.LastUpdatePrivacy = p
+		return true
 	}); err != nil {
 		return err
 	}
@@ -262,8 +277,17 @@ func backfillDataset(d *Dataset) {
 		d.Actions[i] = b.Action(a, false)
 		actions[a.ID] = d.Actions[i]
 	}
+	last := map[model.ID]int{}
 	for i, u := range d.Updates {
 		d.Updates[i] = b.Update(u, actions[u.ActionID])
+		if a := actions[u.ActionID]; !a.LastUpdateAt.IsZero() && u.At.Equal(a.LastUpdateAt) {
+			last[u.ActionID] = i
+		}
+	}
+	for i, a := range d.Actions {
+		if j, ok := last[a.ID]; ok {
+			d.Actions[i].LastUpdatePrivacy = d.Updates[j].Privacy
+		}
 	}
 	for i, x := range d.Decisions {
 		d.Decisions[i] = b.Decision(x)

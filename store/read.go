@@ -280,40 +280,74 @@ func (s *Store) HomeSince(tx uint64) (h model.HomeSummary, err error) {
 }
 
 // homeIn reads home as of tx: through the indexes, what the screen shows.
-func homeIn(tx *bolt.Tx, today model.Date) (h model.HomeSummary, err error) {
+func homeIn(tx *bolt.Tx, today model.Date) (model.HomeSummary, error) {
+	in, err := homeInputIn(tx, today)
+	if err != nil {
+		return model.HomeSummary{}, err
+	}
+	return model.Summarise(in), nil
+}
+
+// PublicHome is home as someone who reads the public record only sees it
+// (model.PublicHomeInput): its figures count public business only. It is
+// read afresh, not shared: few read it.
+func (s *Store) PublicHome() (h model.HomeSummary, err error) {
+	today := s.Today()
+	err = s.view(func(tx *bolt.Tx) error {
+		in, err := homeInputIn(tx, today)
+		if err != nil {
+			return err
+		}
+		var ids []model.ID
+		for _, a := range in.Actions {
+			if a.HotspotID != 0 {
+				ids = append(ids, a.HotspotID)
+			}
+		}
+		hotspots, err := records[model.Hotspot](tx, bHotspots, sortedIDs(ids))
+		if err != nil {
+			return err
+		}
+		h = model.Summarise(model.PublicHomeInput(in, hotspots))
+		return nil
+	})
+	return h, err
+}
+
+// homeInputIn reads what home is made from, as of tx.
+func homeInputIn(tx *bolt.Tx, today model.Date) (in model.HomeInput, err error) {
 	{ // a block, so the reads keep their shape
-		in := model.HomeInput{Today: today}
+		in = model.HomeInput{Today: today}
 		if in.Partnership, err = readPartnership(tx); err != nil {
-			return h, err
+			return in, err
 		}
 		if in.Open, in.Next, in.LastClosed, err = currentMeetings(tx); err != nil {
-			return h, err
+			return in, err
 		}
 		if in.Agencies, err = all[model.Agency](tx, bAgencies); err != nil {
-			return h, err
+			return in, err
 		}
 		if in.Hotspots, err = openHotspots(tx); err != nil {
-			return h, err
+			return in, err
 		}
 		if in.Actions, err = openActions(tx, 0); err != nil {
-			return h, err
+			return in, err
 		}
 		ags := agencyIDs(in.Agencies)
 		if since := model.SinceLastMeeting(in.LastClosed); !since.IsZero() {
 			done, err := finishedSince(tx, ags, since)
 			if err != nil {
-				return h, err
+				return in, err
 			}
 			in.Actions = append(in.Actions, done...)
 		}
 		if in.Open != nil {
 			if in.Updates, err = updatesInMeeting(tx, in.Open.ID); err != nil {
-				return h, err
+				return in, err
 			}
 		}
 		in.Completions = completionDays(tx, ags, model.CompletionsFrom(today))
-		h = model.Summarise(in)
-		return h, nil
+		return in, nil
 	}
 }
 

@@ -165,18 +165,13 @@ func (r publicReader) BackToPart1(meetingID model.ID, i int) (model.BackToPart1,
 	return model.BackToPart1{}, r.refuse("what a Part 2 item holds")
 }
 
-func (r publicReader) publicHome(h model.HomeSummary, err error) (model.HomeSummary, error) {
+// publicHome is home with its figures counting public business only
+// (Record.PublicHome) and its meetings as a public-only reader sees them.
+func (r publicReader) publicHome() (model.HomeSummary, error) {
+	h, err := r.rec.PublicHome()
 	if err != nil {
 		return h, err
 	}
-	rules := model.PublicRules(model.Meeting{}, nil)
-	var hotspots []model.Hotspot
-	for _, hs := range h.Hotspots {
-		if rules.Hotspot(hs) {
-			hotspots = append(hotspots, rules.PublicHotspot(hs))
-		}
-	}
-	h.Hotspots = hotspots
 	for _, m := range []**model.Meeting{&h.Open, &h.Next, &h.LastClosed} {
 		if *m != nil {
 			pm, err := r.publicMeeting(**m)
@@ -189,10 +184,9 @@ func (r publicReader) publicHome(h model.HomeSummary, err error) (model.HomeSumm
 	return h, nil
 }
 
-func (r publicReader) Home() (model.HomeSummary, error) { return r.publicHome(r.rec.Home()) }
-func (r publicReader) HomeSince(tx uint64) (model.HomeSummary, error) {
-	return r.publicHome(r.rec.HomeSince(tx))
-}
+func (r publicReader) Home() (model.HomeSummary, error)            { return r.publicHome() }
+func (r publicReader) HomeSince(uint64) (model.HomeSummary, error) { return r.publicHome() }
+func (r publicReader) PublicHome() (model.HomeSummary, error)      { return r.publicHome() }
 
 // readableHotspot is hotspot id, if this reader may read it.
 func (r publicReader) readableHotspot(id model.ID) (model.Hotspot, model.Disclosure, error) {
@@ -231,7 +225,7 @@ func (r publicReader) HotspotRecord(id model.ID) (model.Hotspot, model.MeetingRe
 	if err != nil {
 		return h, rec, err
 	}
-	rec = model.PublicRecord(rec)
+	rec = model.PublicView(rec)
 	return model.PublicRules(rec.Meeting, map[model.ID]model.Hotspot{h.ID: h}).PublicHotspot(h), rec, nil
 }
 
@@ -301,14 +295,19 @@ func (r publicReader) ResolveMeeting(ref string) (model.Meeting, error) {
 	return r.publicMeeting(m)
 }
 
+// MeetingRecord is what the meeting screen lists: the public view, with
+// nothing private in it at all (model.PublicView).
 func (r publicReader) MeetingRecord(id model.ID) (model.MeetingRecord, error) {
 	rec, err := r.rec.MeetingRecord(id)
 	if err != nil {
 		return rec, err
 	}
-	return model.PublicRecord(rec), nil
+	return model.PublicView(rec), nil
 }
 
+// MinutesRecord is what the minutes are made from: private business as
+// markers without words (model.PublicRecord), so the public version's
+// notice counts what it leaves out; every version made from it is public.
 func (r publicReader) MinutesRecord(id model.ID) (model.MeetingRecord, error) {
 	rec, err := r.rec.MinutesRecord(id)
 	if err != nil {

@@ -54,6 +54,7 @@ type Record interface {
 	GoToItem(actor model.Actor, id model.ID, i int) (model.Meeting, error)
 	Home() (model.HomeSummary, error)
 	HomeSince(tx uint64) (model.HomeSummary, error)
+	PublicHome() (model.HomeSummary, error)
 	Hotspot(id model.ID) (model.Hotspot, error)
 	HotspotHistory(meetingID, hotspotID model.ID, limit int) ([]model.HistoryEntry, error)
 	HotspotRecord(id model.ID) (model.Hotspot, model.MeetingRecord, error)

@@ -617,7 +617,11 @@ func (a *App) itemBox(w, h int, focused bool) string {
 	mt.off = p.scroll(mt.off, rows)
 	title := fmt.Sprintf("%d %s", mt.cur+1, e.title)
 	if e.kind == model.ItemHotspot {
-		title = e.title + " · " + a.mt.view.hotspots[e.hotspotID].h.Ward
+		if h := a.mt.view.hotspots[e.hotspotID].h; h.Exempt {
+			title = e.title
+		} else {
+			title = e.title + " · " + h.Ward
+		}
 	}
 	if e.part2 {
 		title = "PART 2 (in private) · " + title

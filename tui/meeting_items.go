@@ -477,6 +477,11 @@ func (a *App) hotspotItemPane(id model.ID, w int) itemPane {
 func (a *App) hotspotPane(hv *hotspotView, c rowCtx, w, sel int, noActions string) itemPane {
 	s := a.styles
 	h := hv.h
+	if h.Exempt {
+		// A public-only reader's stand-in for an item taken in private: the
+		// neutral heading is all there is (model.PublicView).
+		return itemPane{head: []string{" " + s.Muted.Render("Taken in private (Part 2): you read the public record only, so nothing of it is shown.")}, sel: -1}
+	}
 	risk := "Risk " + s.Risk(h.Risk)
 	if h.RiskReason != "" {
 		risk += s.Muted.Render(" (" + h.RiskReason + ")")

@@ -252,6 +252,8 @@ type historyRow struct {
 	FromDue    string `json:"from_due"`
 	ToDue      string `json:"to_due"`
 	Meeting    string `json:"meeting"` // M-5 when made in a meeting
+	Private    string `json:"private"` // "yes" when it was made on private business
+	Mark       string `json:"mark"`    // "[private, para 1]", as restricted outputs mark it
 }
 
 func writeActionJSON(w io.Writer, row actionRow, hist []model.ActionUpdate) error {
@@ -262,7 +264,8 @@ func writeActionJSON(w io.Writer, row actionRow, hist []model.ActionUpdate) erro
 	for _, u := range hist {
 		out.History = append(out.History, historyRow{At: u.At.Format("2006-01-02T15:04:05Z07:00"), By: model.CleanLine(u.By),
 			Kind: string(u.Kind), Text: model.CleanText(u.Text), FromStatus: string(u.FromStatus), ToStatus: string(u.ToStatus),
-			FromDue: u.FromDue.String(), ToDue: u.ToDue.String(), Meeting: model.MeetingRef(u.MeetingID)})
+			FromDue: u.FromDue.String(), ToDue: u.ToDue.String(), Meeting: model.MeetingRef(u.MeetingID),
+			Private: yes(u.Private), Mark: u.Mark()})
 	}
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
@@ -273,7 +276,7 @@ func writeActionJSON(w io.Writer, row actionRow, hist []model.ActionUpdate) erro
 func writeActionText(w io.Writer, s store.Record, act model.Action, idx model.AgencyIndex, hist []model.ActionUpdate) error {
 	today := s.Today()
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s  %s\n", act.Ref(), model.CleanLine(act.Text))
+	fmt.Fprintf(&b, "%s  %s\n", act.Ref(), strings.TrimSpace(act.Mark()+" "+model.CleanLine(act.Text)))
 	if act.HotspotID != 0 {
 		title := ""
 		if h, err := s.Hotspot(act.HotspotID); err == nil {
@@ -307,7 +310,8 @@ func writeActionText(w io.Writer, s store.Record, act model.Action, idx model.Ag
 		if u.MeetingID != 0 {
 			where = " [" + model.MeetingRef(u.MeetingID) + "]"
 		}
-		fmt.Fprintf(&b, "  %s  %-22s %s%s\n", u.At.Local().Format("2006-01-02 15:04"), model.CleanLine(u.By), model.CleanLine(u.Describe()), where)
+		fmt.Fprintf(&b, "  %s  %-22s %s%s\n", u.At.Local().Format("2006-01-02 15:04"), model.CleanLine(u.By),
+			strings.TrimSpace(u.Mark()+" "+model.CleanLine(u.Describe())), where)
 	}
 	_, err := io.WriteString(w, b.String())
 	return err

@@ -81,8 +81,12 @@ func hotspotTable(hs []model.Hotspot, agencies model.AgencyIndex) peopleTable {
 		if h.LeadAgencyID != 0 {
 			lead = agencies.Label(h.LeadAgencyID)
 		}
+		title := h.Title
+		if h.Private() {
+			title = model.PrivateUnder(h.ExemptAs()).Mark() + " " + title
+		}
 		rows = append(rows, []string{
-			h.Ref(), h.Risk.Short(), string(h.Status), cell(h.Title, maxTitle), cell(h.Ward, maxName),
+			h.Ref(), h.Risk.Short(), string(h.Status), cell(title, maxTitle), cell(h.Ward, maxName),
 			cell(lead, maxName), reviewed,
 		})
 	}

@@ -95,9 +95,11 @@ type hotspotShow struct {
 }
 
 type historyEntry struct {
-	At   string `json:"at"`
-	Kind string `json:"kind"` // note, resolved, action, update
-	Text string `json:"text"`
+	At      string `json:"at"`
+	Kind    string `json:"kind"` // note, resolved, action, update
+	Text    string `json:"text"`
+	Private string `json:"private"` // "yes" for private business
+	Mark    string `json:"mark"`    // "[private, para 1]", as restricted outputs mark it
 }
 
 func newHotspotShowCmd(a *app) *cobra.Command {
@@ -129,13 +131,17 @@ func newHotspotShowCmd(a *app) *cobra.Command {
 			}
 			idx := model.IndexAgencies(rec.Agencies)
 			out := hotspotShow{Hotspot: hotspotRowOf(h, idx), Actions: []actionRow{}, History: []historyEntry{}}
+			out.Hotspot.Version = exportVersion(store.PublicOnly(s))
+			var marks []string // each open action's mark, for the table
 			for _, act := range rec.ItemActions(h.ID) {
 				if !act.Status.IsClosed() {
 					out.Actions = append(out.Actions, actionRowOf(act, idx, rec.Today))
+					marks = append(marks, act.Mark())
 				}
 			}
 			for _, e := range rec.HotspotHistory(h.ID, 0) {
-				out.History = append(out.History, historyEntry{At: rfc3339(e.At), Kind: e.Kind, Text: model.CleanText(e.Text)})
+				out.History = append(out.History, historyEntry{At: rfc3339(e.At), Kind: e.Kind, Text: model.CleanText(e.Line()),
+					Private: yes(e.Private), Mark: e.Mark()})
 			}
 			w := cmd.OutOrStdout()
 			if f == formatJSON {
@@ -152,12 +158,12 @@ func newHotspotShowCmd(a *app) *cobra.Command {
 				fmt.Fprintf(w, "Taken in private (Part 2, paragraph %d)\n", int(h.ExemptAs()))
 			}
 			fmt.Fprintf(w, "\nOpen actions (%d)\n", len(out.Actions))
-			for _, act := range out.Actions {
-				fmt.Fprintf(w, "  %-6s %-5s %s  %s (%s), due %s\n", act.Ref, act.RAG, act.Status, act.Text, act.Agency, act.Due)
+			for i, act := range out.Actions {
+				fmt.Fprintf(w, "  %-6s %-5s %s  %s (%s), due %s\n", act.Ref, act.RAG, act.Status, strings.TrimSpace(marks[i]+" "+act.Text), act.Agency, act.Due)
 			}
 			fmt.Fprintf(w, "\nHistory (%d)\n", len(out.History))
 			for _, e := range out.History {
-				fmt.Fprintf(w, "  %s  %-8s %s\n", e.At[:min(len(e.At), 10)], e.Kind, model.CleanLine(e.Text))
+				fmt.Fprintf(w, "  %s  %-8s %s\n", e.At[:min(len(e.At), 10)], e.Kind, strings.TrimSpace(e.Mark+" "+model.CleanLine(e.Text)))
 			}
 			return nil
 		}),

@@ -323,7 +323,13 @@ func newMeetingAgendaCmd(a *app) *cobra.Command {
 				return err
 			}
 			w := cmd.OutOrStdout()
-			hotspots, err := s.Hotspots()
+			var ids []model.ID
+			for _, it := range m.Agenda {
+				if it.HotspotID != 0 {
+					ids = append(ids, it.HotspotID)
+				}
+			}
+			hotspots, err := s.HotspotsOf(ids)
 			if err != nil {
 				return err
 			}
@@ -335,7 +341,7 @@ func newMeetingAgendaCmd(a *app) *cobra.Command {
 				if it.Part2 {
 					p2 = "P2"
 				}
-				if _, err := fmt.Fprintf(w, "%s%3d %s %s\n", cur, i+1, p2, model.CleanLine(model.ItemTitle(it, hotspotIndex(hotspots)))); err != nil {
+				if _, err := fmt.Fprintf(w, "%s%3d %s %s\n", cur, i+1, p2, model.CleanLine(model.ItemTitle(it, hotspots))); err != nil {
 					return err
 				}
 			}

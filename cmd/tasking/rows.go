@@ -97,9 +97,18 @@ func actionRowOf(a model.Action, agencies model.AgencyIndex, today model.Date) a
 		RAG:            string(a.RAGFor(today)),
 		CreatedMeeting: model.MeetingRef(a.CreatedMeetingID),
 		UpdatedAt:      rfc3339(a.UpdatedAt),
-		LastUpdate:     model.CleanText(a.LastUpdate),
+		LastUpdate:     markedWords(a.LastUpdatePrivacy, model.CleanText(a.LastUpdate)),
 		Private:        yes(a.Private),
 	}
+}
+
+// markedWords is words of private business with their mark before them, as
+// every restricted output shows them ("" stays "").
+func markedWords(p model.Privacy, words string) string {
+	if words == "" || !p.Private {
+		return words
+	}
+	return p.Mark() + " " + words
 }
 
 // yes is "yes" for true and "" for false, as machine output says flags.
