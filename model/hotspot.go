@@ -167,11 +167,11 @@ type Hotspot struct {
 	// Exempt: this is a public view's stand-in for a hotspot taken in
 	// private (PublicView): its neutral heading and nothing else, not even
 	// its ref in titles. Never stored.
-	Exempt bool `json:"-"`
-	CreatedAt         time.Time       `json:"created_at"`
-	UpdatedAt         time.Time       `json:"updated_at"`
-	UpdatedBy         string          `json:"updated_by,omitempty"`
-	Version           int             `json:"version"`
+	Exempt    bool      `json:"-"`
+	CreatedAt time.Time `json:"created_at"`
+	UpdatedAt time.Time `json:"updated_at"`
+	UpdatedBy string    `json:"updated_by,omitempty"`
+	Version   int       `json:"version"`
 }
 
 func (h Hotspot) Ref() string { return HotspotRef(h.ID) }
