@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"time"
 )
 
 // Agency is a partner organisation (or a council service) that owns actions.
@@ -15,7 +16,10 @@ type Agency struct {
 	// Retired agencies have left the partnership: no new actions or
 	// members, but their name stays on everything they did.
 	Retired bool `json:"retired,omitempty"`
-	Version int  `json:"version"`
+	// UpdatedAt is when the agency was last added or changed: what a
+	// later change may not be stamped before (CheckStamp).
+	UpdatedAt time.Time `json:"updated_at,omitzero"`
+	Version   int       `json:"version"`
 }
 
 // ActiveAgencies are those still in the partnership, in order.

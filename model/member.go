@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"time"
 )
 
 // Role is what a member may do. The chair and admins can do everything;
@@ -55,7 +56,10 @@ type Member struct {
 	// Restricted is the chair's grant of the restricted record beside
 	// what the role gives (ReadRight).
 	Restricted Grant `json:"restricted,omitempty"`
-	Version    int   `json:"version"`
+	// UpdatedAt is when the member was last added or changed: what a
+	// later change may not be stamped before (CheckStamp).
+	UpdatedAt time.Time `json:"updated_at,omitzero"`
+	Version   int       `json:"version"`
 }
 
 // Active: the member still sits on the group.

@@ -36,6 +36,9 @@ func (s *Store) Undo(actor model.Actor, meetingID model.ID) (string, error) {
 		if err != nil {
 			return err
 		}
+		if err := w.stamp(m.Ref(), m.LastChanged()); err != nil {
+			return err
+		}
 		var undone []string
 		for i := len(group) - 1; i >= 0; i-- {
 			what, err := w.revert(group[i], m)
@@ -108,6 +111,9 @@ func (w *wtx) revert(e model.AuditEvent, m *model.Meeting) (string, error) {
 		}
 		if cur.Version != after.Version {
 			return "", model.Invalid("undo", "%s has changed since: change it back by hand", after.Ref())
+		}
+		if err := w.stamp(cur.Ref(), cur.LastChanged()); err != nil {
+			return "", err
 		}
 		restored := before
 		restored.Version = cur.Version + 1
@@ -240,6 +246,9 @@ func (w *wtx) revert(e model.AuditEvent, m *model.Meeting) (string, error) {
 		}
 		if cur.Version != after.Version {
 			return "", model.Invalid("undo", "%s has changed since: change it back by hand", after.Ref())
+		}
+		if err := w.stamp(cur.Ref(), cur.LastChanged()); err != nil {
+			return "", err
 		}
 		restored := before
 		restored.Version = cur.Version + 1

@@ -8,7 +8,7 @@ import (
 // WHEN dates on the command line: next-meeting means what it means in the
 // app (the date fixed, else the cadence's), in a meeting and out of one;
 // an action given it starts green; British dates are read day first; dates
-// outside 2000–2100 are refused.
+// outside 2000–2100 are refused; a meeting cannot close before it started.
 func TestWhenDatesOnTheCommandLine(t *testing.T) {
 	db := demoDB(t)
 	chair := func(args ...string) []string { return append([]string{"--db", db, "--as", "Helen Marsh"}, args...) }
@@ -55,4 +55,9 @@ func TestWhenDatesOnTheCommandLine(t *testing.T) {
 		failsWith(t, run(t, nil, chair("action", "add", "--agency", "police", "--due", due, "Patrols")...), 2,
 			"is not a date the record keeps: give one from 1 January 2000 to 31 December 2100")
 	}
+
+	// The clock an hour behind the start: the close is refused, naming both.
+	early := append(isolatedEnv(t.TempDir()), "TASKING_NOW=2026-11-24T09:00")
+	failsWith(t, run(t, early, chair("meeting", "close")...), 1, "M-7 started at 10:00 on 24 Nov; it cannot close at 09:00")
+	ok(t, chair("meeting", "close")...)
 }
