@@ -158,8 +158,20 @@ const (
 // it turns amber.
 const StaleAfterDays = 14
 
-// RAGFor is the rule: red = overdue or blocked; amber = due within 7 days, or
-// no update for 14 days; green otherwise; done and cancelled have none.
+// DueSoonDays: an open action due in fewer days than this is amber. A week
+// exactly is not "soon": an action a weekly group assigns is due by
+// default at the next meeting, seven days on, and must start green — it
+// turns amber the day after, with six days to go.
+const DueSoonDays = 7
+
+// dueSoon: due in fewer than DueSoonDays days (today included).
+func (a Action) dueSoon(today Date) bool {
+	return !a.Due.IsZero() && today.DaysUntil(a.Due) < DueSoonDays
+}
+
+// RAGFor is the rule: red = overdue or blocked; amber = due in fewer than
+// 7 days (DueSoonDays), or no update for 14 days; green otherwise; done
+// and cancelled have none.
 func (a Action) RAGFor(today Date) RAG {
 	if a.Status.IsClosed() {
 		return RAGNone
@@ -167,7 +179,7 @@ func (a Action) RAGFor(today Date) RAG {
 	if a.Status == StatusBlocked || a.IsOverdue(today) {
 		return RAGRed
 	}
-	if !a.Due.IsZero() && today.DaysUntil(a.Due) <= 7 {
+	if a.dueSoon(today) {
 		return RAGAmber
 	}
 	// Staleness counts from the agency's own last update (or from when the
@@ -205,13 +217,11 @@ func (a Action) RAGReason(today Date) string {
 	if n := a.DaysOverdue(today); n > 0 {
 		return fmt.Sprintf("red: %s overdue (due %s)", Plural(n, "day"), a.Due.ShortAt(today))
 	}
-	if !a.Due.IsZero() {
-		switch n := today.DaysUntil(a.Due); {
-		case n == 0:
-			return "amber: due today"
-		case n <= 7:
+	if a.dueSoon(today) {
+		if n := today.DaysUntil(a.Due); n > 0 {
 			return fmt.Sprintf("amber: due in %s", Plural(n, "day"))
 		}
+		return "amber: due today"
 	}
 	last := a.LastUpdateAt
 	if last.IsZero() {
@@ -273,6 +283,9 @@ func (n NewAction) Validate() (NewAction, error) {
 	}
 	if n.Due.IsZero() {
 		return n, Invalid("due", "every action needs a due date: %s", WhenHelp)
+	}
+	if err := CheckDateRange("due", n.Due); err != nil {
+		return n, err
 	}
 	return n, nil
 }

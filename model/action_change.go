@@ -43,6 +43,9 @@ func (a *Action) MoveDue(due Date, reason string, meetingID ID) (ActionUpdate, e
 	if due == a.Due {
 		return ActionUpdate{}, Invalid("due", "%s is already due on %s", a.Ref(), due)
 	}
+	if err := CheckDateRange("due", due); err != nil {
+		return ActionUpdate{}, err
+	}
 	u := ActionUpdate{Kind: UpdateDue, FromDue: a.Due, ToDue: due, Text: reason, MeetingID: meetingID}
 	a.Due = due
 	return u, nil

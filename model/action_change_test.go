@@ -76,6 +76,11 @@ func TestActionMoveDue(t *testing.T) {
 		{"done work is reopened first", Action{ID: 3, Status: StatusDone, Due: due}, later, "A-3 is done: reopen it before moving its due date"},
 		{"cancelled work too", Action{ID: 3, Status: StatusCancelled, Due: due}, later, "A-3 is cancelled: reopen it before moving its due date"},
 		{"the date it has", Action{ID: 3, Status: StatusOpen, Due: due}, due, "A-3 is already due on 2026-12-01"},
+		{"the last day the record keeps", Action{ID: 3, Status: StatusOpen, Due: due}, MustDate("2100-12-31"), ""},
+		{"after 2100", Action{ID: 3, Status: StatusOpen, Due: due}, MustDate("2101-01-01"),
+			"2101-01-01 is not a date the record keeps: give one from 1 January 2000 to 31 December 2100"},
+		{"the year 1", Action{ID: 3, Status: StatusOpen, Due: due}, NewDate(1, 1, 1),
+			"0001-01-01 is not a date the record keeps: give one from 1 January 2000 to 31 December 2100"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -58,7 +58,8 @@ func TestOverdueAndRAG(t *testing.T) {
 	}{
 		{"due yesterday", Action{Status: StatusOpen, Due: today.AddDays(-1), UpdatedAt: recent}, true, RAGRed},
 		{"due today", Action{Status: StatusOpen, Due: today, UpdatedAt: recent}, false, RAGAmber},
-		{"due in 7 days", Action{Status: StatusInProgress, Due: today.AddDays(7), UpdatedAt: recent}, false, RAGAmber},
+		{"due in 6 days", Action{Status: StatusInProgress, Due: today.AddDays(6), UpdatedAt: recent}, false, RAGAmber},
+		{"due in 7 days: a week is not soon", Action{Status: StatusInProgress, Due: today.AddDays(7), UpdatedAt: recent}, false, RAGGreen},
 		{"due in 8 days", Action{Status: StatusInProgress, Due: today.AddDays(8), UpdatedAt: recent}, false, RAGGreen},
 		{"blocked, due later", Action{Status: StatusBlocked, Due: today.AddDays(30), UpdatedAt: recent}, false, RAGRed},
 		{"stale 14 days", Action{Status: StatusOpen, Due: today.AddDays(30), LastUpdateAt: at("2026-11-10")}, false, RAGAmber},
@@ -88,9 +89,13 @@ func TestNewActionValidate(t *testing.T) {
 		t.Fatalf("Validate = %q, %v", v.Text, err)
 	}
 	for name, n := range map[string]NewAction{
-		"empty text": {Text: " ", AgencyID: 3, Due: good.Due},
-		"no agency":  {Text: "x", Due: good.Due},
-		"no due":     {Text: "x", AgencyID: 3},
+		"empty text":         {Text: " ", AgencyID: 3, Due: good.Due},
+		"no agency":          {Text: "x", Due: good.Due},
+		"no due":             {Text: "x", AgencyID: 3},
+		"due in the year 1":  {Text: "x", AgencyID: 3, Due: NewDate(1, 1, 1)},
+		"due in 9999":        {Text: "x", AgencyID: 3, Due: NewDate(9999, 12, 31)},
+		"due the day before": {Text: "x", AgencyID: 3, Due: FirstDate.AddDays(-1)},
+		"due the day after":  {Text: "x", AgencyID: 3, Due: LastDate.AddDays(1)},
 	} {
 		if _, err := n.Validate(); err == nil {
 			t.Errorf("%s: no error", name)
@@ -155,6 +160,8 @@ func TestRAGReasonAgreesWithRAG(t *testing.T) {
 		{Action{Status: StatusOpen, Due: today.AddDays(-1)}, "red: 1 day overdue (due 23 Nov)"},
 		{Action{Status: StatusOpen, Due: today}, "amber: due today"},
 		{Action{Status: StatusInProgress, Due: today.AddDays(3), LastUpdateAt: at}, "amber: due in 3 days"},
+		{Action{Status: StatusInProgress, Due: today.AddDays(6), LastUpdateAt: at}, "amber: due in 6 days"},
+		{Action{Status: StatusInProgress, Due: today.AddDays(7), LastUpdateAt: at}, ""},
 		{Action{Status: StatusOpen, Due: today.AddDays(30), CreatedAt: at.AddDate(0, 0, -20)}, "amber: no update from the agency for 20 days"},
 		{Action{Status: StatusOpen, Due: today.AddDays(30), CreatedAt: at.AddDate(0, 0, -20), LastUpdateAt: at.AddDate(0, 0, -2)}, ""},
 		{Action{Status: StatusDone, Due: today.AddDays(-5)}, ""},
@@ -171,6 +178,27 @@ func TestRAGReasonAgreesWithRAG(t *testing.T) {
 	}
 	if n := (Action{Status: StatusOpen, Due: today.AddDays(-4)}).DaysOverdue(today); n != 4 {
 		t.Errorf("days overdue %d", n)
+	}
+}
+
+// An action assigned with the default due date — the next meeting, by
+// the cadence when none is fixed — starts green, whatever the cadence,
+// and turns amber only as that date comes within the week.
+func TestDefaultDueStartsGreen(t *testing.T) {
+	today := MustDate("2026-11-24")
+	meeting := &Meeting{Date: today}
+	for _, c := range Cadences {
+		due, err := ParseWhen("next-meeting", today, NextMeetingDate(meeting, nil, nil, c, today))
+		if err != nil {
+			t.Fatal(err)
+		}
+		a := Action{Status: StatusOpen, Due: due, CreatedAt: today.Time(nil)}
+		if rag, why := a.RAGFor(today), a.RAGReason(today); rag != RAGGreen || why != "" {
+			t.Errorf("%s: assigned due %s (next-meeting): %s %q, want green", c, due, rag, why)
+		}
+		if why := a.RAGReason(due.AddDays(-DueSoonDays + 1)); why != "amber: due in 6 days" {
+			t.Errorf("%s: six days before it is due: %q, want amber", c, why)
+		}
 	}
 }
 

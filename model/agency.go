@@ -15,8 +15,11 @@ type Agency struct {
 	Colour    string `json:"colour,omitempty"`
 	// Retired agencies have left the partnership: no new actions or
 	// members, but their name stays on everything they did.
-	Retired   bool      `json:"retired,omitempty"`
-	UpdatedAt time.Time `json:"updated_at,omitempty"` // who changed it last, and when
+	Retired bool `json:"retired,omitempty"`
+	// UpdatedAt and UpdatedBy say who last added or changed the agency, and
+	// when: what a later change may not be stamped before (CheckStamp), and
+	// what a form refused for a change made since says.
+	UpdatedAt time.Time `json:"updated_at,omitzero"`
 	UpdatedBy string    `json:"updated_by,omitempty"`
 	Version   int       `json:"version"`
 }

@@ -3,6 +3,8 @@ package model
 import (
 	"encoding/json"
 	"fmt"
+	"strconv"
+	"strings"
 	"time"
 )
 
@@ -26,14 +28,50 @@ func DateOf(t time.Time) Date {
 	return Date{y, m, d}
 }
 
-// ParseDate reads an ISO date (2026-12-01) or a UK date (01/12/2026).
+// ParseDate reads an ISO date (2026-12-01) or a date as it is written in
+// Britain, day first (BritishDate: 1/12/2026, 01/12/26).
 func ParseDate(s string) (Date, error) {
-	for _, layout := range []string{"2006-01-02", "02/01/2006", "2/1/2006"} {
-		if t, err := time.Parse(layout, s); err == nil {
-			return DateOf(t), nil
-		}
+	if t, err := time.Parse("2006-01-02", s); err == nil {
+		return DateOf(t), nil
 	}
-	return Date{}, fmt.Errorf("%q is not a date: use YYYY-MM-DD, for example 2026-12-01", s)
+	if d, ok := BritishDate(s); ok {
+		return d, nil
+	}
+	return Date{}, fmt.Errorf("%q is not a date: use YYYY-MM-DD or day/month/year, for example 2026-12-01 or 1/12/2026", s)
+}
+
+// BritishDate reads day/month/year as people in Britain write it: the day
+// first, one or two digits for the day and the month, and a year of four
+// digits or two. A two-digit year is this century's (5/1/27 is 5 January
+// 2027): time's own two-digit rule would make 69–99 the 1900s, and no
+// action is due then. A day the month does not have (31/2, 29/2 outside
+// a leap year) is not a date.
+func BritishDate(s string) (Date, bool) {
+	parts := strings.Split(s, "/")
+	if len(parts) != 3 {
+		return Date{}, false
+	}
+	var n [3]int
+	for i, p := range parts {
+		if p == "" || len(p) > 4 || strings.TrimLeft(p, "0123456789") != "" {
+			return Date{}, false
+		}
+		n[i], _ = strconv.Atoi(p)
+	}
+	day, month, year := n[0], n[1], n[2]
+	switch {
+	case len(parts[0]) > 2 || len(parts[1]) > 2:
+		return Date{}, false
+	case len(parts[2]) == 2:
+		year += 2000
+	case len(parts[2]) != 4:
+		return Date{}, false
+	}
+	d := NewDate(year, time.Month(month), day)
+	if month < 1 || month > 12 || d.Day() != day || d.Month() != time.Month(month) {
+		return Date{}, false // time.Date would have rolled 31/2 into March
+	}
+	return d, true
 }
 
 // MustDate is for tests and fixed data only.

@@ -18,6 +18,9 @@ type Decision struct {
 	Part2     bool      `json:"part2"` // recorded as a Part 2 resolution
 	At        time.Time `json:"at"`
 	By        string    `json:"by"`
+	// UpdatedAt is when it was last changed after it was recorded
+	// (amended, released, made private); zero until then.
+	UpdatedAt time.Time `json:"updated_at,omitzero"`
 	Version   int       `json:"version"`
 	// Privacy is fixed when it is recorded (PrivacyOf): Part 2, or under
 	// private business.
@@ -71,7 +74,10 @@ type Note struct {
 	AgencyID ID        `json:"agency_id,omitempty"`
 	At       time.Time `json:"at"`
 	By       string    `json:"by"`
-	Version  int       `json:"version"`
+	// UpdatedAt is when it was last changed after it was recorded
+	// (amended, released, made private); zero until then.
+	UpdatedAt time.Time `json:"updated_at,omitzero"`
+	Version   int       `json:"version"`
 	// Privacy is fixed when it is recorded (PrivacyOf): confidential, or
 	// under private business.
 	Privacy

@@ -24,7 +24,9 @@ func ParseInstant(s string, loc *time.Location) (time.Time, error) {
 		}
 	}
 	if t, err := time.ParseInLocation("2006-01-02", s, loc); err == nil {
-		return t.Add(10 * time.Hour), nil
+		// 10:00 on the clock that day, not ten hours after midnight: on
+		// the days the clocks change those are 11:00 and 09:00.
+		return time.Date(t.Year(), t.Month(), t.Day(), 10, 0, 0, 0, loc), nil
 	}
 	return time.Time{}, fmt.Errorf("%q is not a moment: use YYYY-MM-DDTHH:MM, for example 2026-11-24T10:00", s)
 }

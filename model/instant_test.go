@@ -19,6 +19,18 @@ func TestParseInstant(t *testing.T) {
 		{in: "2026-11-24T10:00:30", want: time.Date(2026, 11, 24, 10, 0, 30, 0, london)},
 		{in: " 2026-11-24 09:15 ", want: time.Date(2026, 11, 24, 9, 15, 0, 0, london)},
 		{in: "2027-03-31", want: time.Date(2027, 3, 31, 10, 0, 0, 0, london)},
+		// A bare date is 10:00 on the clock every day of the year, the
+		// days the clocks change included (last Sundays of March and
+		// October), and in winter and summer either side of them.
+		{in: "2026-03-29", want: time.Date(2026, 3, 29, 10, 0, 0, 0, london)},  // clocks forward
+		{in: "2027-03-28", want: time.Date(2027, 3, 28, 10, 0, 0, 0, london)},  // clocks forward
+		{in: "2026-10-25", want: time.Date(2026, 10, 25, 10, 0, 0, 0, london)}, // clocks back
+		{in: "2027-10-31", want: time.Date(2027, 10, 31, 10, 0, 0, 0, london)}, // clocks back
+		{in: "2026-01-15", want: time.Date(2026, 1, 15, 10, 0, 0, 0, london)},
+		{in: "2026-07-15", want: time.Date(2026, 7, 15, 10, 0, 0, 0, london)},
+		{in: "2028-02-29", want: time.Date(2028, 2, 29, 10, 0, 0, 0, london)},          // a leap day
+		{in: "2027-02-29", bad: true},                                                  // not a leap year
+		{in: "2100-02-29", bad: true},                                                  // a century, not a leap year
 		{in: "2026-07-01T10:00:00Z", want: time.Date(2026, 7, 1, 11, 0, 0, 0, london)}, // BST
 		{in: "24/11/2026", bad: true},
 		{in: "tomorrow", bad: true},
@@ -35,6 +47,9 @@ func TestParseInstant(t *testing.T) {
 		}
 		if err != nil || !got.Equal(tt.want) {
 			t.Errorf("%q: got %v, %v; want %v", tt.in, got, err, tt.want)
+		}
+		if err == nil && len(tt.in) == len("2006-01-02") && (got.Hour() != 10 || got.Minute() != 0) {
+			t.Errorf("%q: a bare date reads %s on the clock, want 10:00", tt.in, got.Format("15:04 MST"))
 		}
 	}
 }

@@ -141,18 +141,34 @@ func (m *Meeting) SetNext(date Date, clock, place string) error {
 	return nil
 }
 
+// CheckClose refuses to close the meeting at a time before it started: a
+// clock more than ClockSkew behind its start is wrong, and the minutes
+// would read "closed at 09:00" under "opened at 10:00". Both times are
+// named.
+func (m Meeting) CheckClose(at time.Time) error {
+	if m.OpenedAt.Sub(at) > ClockSkew {
+		return &ClockError{Ref: m.Ref(), Was: "started", At: m.OpenedAt, Then: "it cannot close at", Now: at}
+	}
+	return nil
+}
+
 // Close closes the meeting at at, given the hotspots it recorded business
 // under (HotspotBusiness): members never marked are minuted absent
 // (unmarked counts as absent), and the hotspots on its agenda it did not
-// discuss are deferred (Deferred).
-func (m *Meeting) Close(business []ID, at time.Time) {
+// discuss are deferred (Deferred). It never closes before it started
+// (CheckClose): a clock a little behind closes it at its start.
+func (m *Meeting) Close(business []ID, at time.Time) error {
+	if err := m.CheckClose(at); err != nil {
+		return err
+	}
 	for i := range m.Attendance {
 		if m.Attendance[i].Status == Unmarked {
 			m.Attendance[i].Status = Absent
 		}
 	}
 	m.Deferred = Deferred(*m, business)
-	m.State, m.ClosedAt = MeetingClosed, at
+	m.State, m.ClosedAt = MeetingClosed, Latest(at, m.OpenedAt.In(at.Location()))
+	return nil
 }
 
 // ItemOf is the agenda item something recorded under (kind, hotspotID)

@@ -211,7 +211,9 @@ func TestMeetingClose(t *testing.T) {
 	m := Meeting{State: MeetingOpen,
 		Attendance: []Attendee{{1, Present}, {2, Unmarked}, {3, Apologies}},
 		Agenda:     []AgendaItem{{Kind: ItemHotspot, HotspotID: 3}, {Kind: ItemHotspot, HotspotID: 5}, {Kind: ItemAOB}}}
-	m.Close([]ID{3}, at)
+	if err := m.Close([]ID{3}, at); err != nil {
+		t.Fatal(err)
+	}
 	want := []AttendanceStatus{Present, Absent, Apologies}
 	for i, a := range m.Attendance {
 		if a.Status != want[i] {
@@ -220,6 +222,54 @@ func TestMeetingClose(t *testing.T) {
 	}
 	if !equalIDs(m.Deferred, []ID{5}) || m.State != MeetingClosed || !m.ClosedAt.Equal(at) {
 		t.Errorf("closed: deferred %v, state %s, at %v", m.Deferred, m.State, m.ClosedAt)
+	}
+}
+
+// A meeting never closes before it started: a clock a little behind
+// (separate processes) closes it at its start, one further behind is
+// refused naming both times, and the meeting is left open.
+func TestMeetingCloseNotBeforeItStarted(t *testing.T) {
+	london, err := time.LoadLocation("Europe/London")
+	if err != nil {
+		t.Skip("no zone data")
+	}
+	opened := time.Date(2026, 11, 24, 10, 0, 0, 0, london)
+	const behind = " — the computer's clock (or TASKING_NOW) is behind: nothing was saved"
+	tests := []struct {
+		name    string
+		opened  time.Time
+		at      time.Time
+		want    time.Time
+		wantErr string
+	}{
+		{name: "after it started", opened: opened, at: opened.Add(90 * time.Minute), want: opened.Add(90 * time.Minute)},
+		{name: "the moment it started", opened: opened, at: opened, want: opened},
+		{name: "a clock a little behind: at its start", opened: opened, at: opened.Add(-2 * time.Minute), want: opened},
+		{name: "a clock set back an hour", opened: opened, at: opened.Add(-time.Hour),
+			wantErr: "M-3 started at 10:00 on 24 Nov; it cannot close at 09:00" + behind},
+		{name: "TASKING_NOW the day before", opened: opened, at: time.Date(2026, 11, 23, 10, 0, 0, 0, london),
+			wantErr: "M-3 started at 10:00 on 24 Nov; it cannot close at 10:00 on 23 Nov" + behind},
+		{name: "the clocks going back: 01:10 GMT is after 01:30 BST", opened: time.Date(2026, 10, 25, 0, 30, 0, 0, time.UTC),
+			at: time.Date(2026, 10, 25, 1, 10, 0, 0, london), want: time.Date(2026, 10, 25, 1, 10, 0, 0, london)},
+		{name: "never opened (records from before)", at: opened, want: opened},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := Meeting{ID: 3, State: MeetingOpen, OpenedAt: tt.opened, Attendance: []Attendee{{1, Unmarked}}}
+			err := m.Close(nil, tt.at)
+			if errText(err) != tt.wantErr {
+				t.Fatalf("err = %v, want %q", err, tt.wantErr)
+			}
+			if err != nil {
+				if m.State != MeetingOpen || !m.ClosedAt.IsZero() || m.Attendance[0].Status != Unmarked {
+					t.Errorf("a refused close changed the meeting: %+v", m)
+				}
+				return
+			}
+			if !m.ClosedAt.Equal(tt.want) || m.ClosedAt.Before(m.OpenedAt) {
+				t.Errorf("closed at %v, want %v (opened %v)", m.ClosedAt, tt.want, m.OpenedAt)
+			}
+		})
 	}
 }
 

@@ -144,15 +144,31 @@ func NextPlanned(closed Meeting, waiting *Meeting) Meeting {
 		ChairID: closed.ChairID, State: MeetingPlanned}
 }
 
-// NextMeetingDate is what "next-meeting" means in a WHEN date outside a
-// meeting: the date the meeting under way (open) fixed for the next one,
-// else the planned meeting's date; zero when neither is known.
-func NextMeetingDate(open, planned *Meeting) Date {
+// NextMeetingDate is what "next-meeting" means in a WHEN date, the same on
+// the command line as in the app, in a meeting or between meetings: the
+// date fixed for the next meeting — by the meeting under way (open), else
+// the planned meeting's (planned) — else the date the partnership's
+// cadence gives: a cadence on from the meeting under way, else from the
+// last meeting held (last), stepped on until it is not before today (a
+// group that has not met for a while still meets next in the future).
+// Zero when there is no meeting to go by. Any of the meetings may be nil.
+func NextMeetingDate(open, planned, last *Meeting, cadence Cadence, today Date) Date {
 	switch {
 	case open != nil && !open.NextDate.IsZero():
 		return open.NextDate
 	case planned != nil:
 		return planned.Date
 	}
-	return Date{}
+	from := last
+	if open != nil {
+		from = open
+	}
+	if from == nil || from.Date.IsZero() {
+		return Date{}
+	}
+	d := cadence.After(from.Date)
+	for d.Before(today) {
+		d = cadence.After(d)
+	}
+	return d
 }

@@ -245,19 +245,36 @@ func TestNextPlanned(t *testing.T) {
 }
 
 func TestNextMeetingDate(t *testing.T) {
+	today := MustDate("2026-11-24") // a Tuesday, a meeting day
 	fixed, plannedOn := MustDate("2026-12-01"), MustDate("2026-11-30")
+	opened := &Meeting{Date: today}
 	tests := []struct {
-		name          string
-		open, planned *Meeting
-		want          Date
+		name                string
+		open, planned, last *Meeting
+		cadence             Cadence
+		today               Date
+		want                Date
 	}{
-		{"the date the meeting under way fixed", &Meeting{NextDate: fixed}, &Meeting{Date: plannedOn}, fixed},
-		{"none fixed yet: the planned meeting", &Meeting{}, &Meeting{Date: plannedOn}, plannedOn},
-		{"no meeting under way", nil, &Meeting{Date: plannedOn}, plannedOn},
-		{"neither known", &Meeting{}, nil, Date{}},
+		{name: "the date the meeting under way fixed", open: &Meeting{Date: today, NextDate: fixed}, planned: &Meeting{Date: plannedOn}, want: fixed},
+		{name: "none fixed yet: the planned meeting", open: opened, planned: &Meeting{Date: plannedOn}, want: plannedOn},
+		{name: "no meeting under way: the planned meeting", planned: &Meeting{Date: plannedOn}, last: &Meeting{Date: today.AddDays(-7)}, want: plannedOn},
+		{name: "in a meeting, none fixed: a week on", open: opened, cadence: Weekly, want: MustDate("2026-12-01")},
+		{name: "in a meeting, none fixed: a fortnight on", open: opened, cadence: Fortnightly, want: MustDate("2026-12-08")},
+		{name: "in a meeting, none fixed: a month on", open: opened, cadence: Monthly, want: MustDate("2026-12-22")},
+		{name: "no cadence set: weekly", open: opened, want: MustDate("2026-12-01")},
+		{name: "between meetings: a cadence on from the last", last: &Meeting{Date: MustDate("2026-11-17")}, cadence: Fortnightly, want: MustDate("2026-12-01")},
+		{name: "the last was long ago: the next one not before today", last: &Meeting{Date: MustDate("2026-09-01")}, cadence: Weekly, want: today},
+		{name: "the last was long ago, fortnightly", last: &Meeting{Date: MustDate("2026-09-01")}, cadence: Fortnightly, want: MustDate("2026-11-24")},
+		{name: "the meeting under way, not the last, is what the cadence runs from", open: opened, last: &Meeting{Date: today.AddDays(-3)}, cadence: Weekly, want: MustDate("2026-12-01")},
+		{name: "across a leap day", last: &Meeting{Date: MustDate("2028-02-22")}, cadence: Weekly, today: MustDate("2028-02-23"), want: MustDate("2028-02-29")},
+		{name: "no meeting to go by", want: Date{}},
 	}
 	for _, tt := range tests {
-		if got := NextMeetingDate(tt.open, tt.planned); got != tt.want {
+		day := tt.today
+		if day.IsZero() {
+			day = today
+		}
+		if got := NextMeetingDate(tt.open, tt.planned, tt.last, tt.cadence, day); got != tt.want {
 			t.Errorf("%s: %s, want %s", tt.name, got, tt.want)
 		}
 	}

@@ -56,9 +56,10 @@ type Member struct {
 	// Restricted is the chair's grant of the restricted record beside
 	// what the role gives (ReadRight).
 	Restricted Grant `json:"restricted,omitempty"`
-	// UpdatedAt and UpdatedBy say who changed the member last and when (a
-	// form refused for a change made since says so).
-	UpdatedAt time.Time `json:"updated_at,omitempty"`
+	// UpdatedAt and UpdatedBy say who last added or changed the member, and
+	// when: what a later change may not be stamped before (CheckStamp), and
+	// what a form refused for a change made since says.
+	UpdatedAt time.Time `json:"updated_at,omitzero"`
 	UpdatedBy string    `json:"updated_by,omitempty"`
 	Version   int       `json:"version"`
 }

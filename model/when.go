@@ -8,13 +8,26 @@ import (
 )
 
 // WhenHelp is what a person is told when a WHEN date cannot be read.
-const WhenHelp = "use 2026-12-01, +3d, +2w, a weekday like fri, or next-meeting"
+const WhenHelp = "use 2026-12-01, 1/12/26, +3d, +2w, a weekday like fri, or next-meeting"
 
 // ParseWhen reads the WHEN forms the partnership uses for due dates:
-// an ISO or UK date, +Nd / +Nw from today, today / tomorrow, a weekday name
-// (the next such day after today), or next-meeting. nextMeeting may be zero,
-// in which case "next-meeting" is an error that says so.
+// an ISO date or a British one (day first: 5/1/27, 12/1/2027), +Nd / +Nw
+// from today, today / tomorrow, a weekday name (the next such day after
+// today), or next-meeting (NextMeetingDate). nextMeeting may be zero, in
+// which case "next-meeting" is an error that says so. Whatever the form,
+// a date outside FirstDate..LastDate is refused.
 func ParseWhen(s string, today, nextMeeting Date) (Date, error) {
+	d, err := parseWhen(s, today, nextMeeting)
+	if err != nil {
+		return Date{}, err
+	}
+	if err := CheckDateRange("due", d); err != nil {
+		return Date{}, err
+	}
+	return d, nil
+}
+
+func parseWhen(s string, today, nextMeeting Date) (Date, error) {
 	in := strings.ToLower(strings.TrimSpace(s))
 	switch in {
 	case "":

@@ -10,6 +10,7 @@ func TestParseWhen(t *testing.T) {
 		next    Date
 		want    string
 		wantErr bool
+		today   string // "": the Tuesday above
 	}{
 		{in: "2026-12-01", want: "2026-12-01"},
 		{in: "01/12/2026", want: "2026-12-01"},
@@ -34,10 +35,44 @@ func TestParseWhen(t *testing.T) {
 		{in: "soon", wantErr: true},
 		{in: "t", wantErr: true},
 		{in: "+99999w", wantErr: true},
+		// Dates as people in Britain write them: the day first, a
+		// two-digit year this century.
+		{in: "5/1/27", want: "2027-01-05"},
+		{in: "12/1/2027", want: "2027-01-12"},
+		{in: "05/01/27", want: "2027-01-05"},
+		{in: "1/12/26", want: "2026-12-01"},
+		{in: "31/12/99", want: "2099-12-31"}, // 2099, not 1999
+		{in: "1/1/00", want: "2000-01-01"},
+		{in: "29/2/28", want: "2028-02-29"}, // leap years
+		{in: "29/02/2000", want: "2000-02-29"},
+		{in: "29/2/27", wantErr: true},
+		{in: "29/2/2100", wantErr: true}, // a century, not a leap year
+		{in: "13/13/27", wantErr: true},
+		{in: "0/1/27", wantErr: true},
+		{in: "5/1/027", wantErr: true},
+		{in: "5/1", wantErr: true},
+		{in: "5//27", wantErr: true},
+		{in: "+5/1/27", wantErr: true},
+		{in: "123/1/27", wantErr: true},
+		// Dates outside 2000–2100 are refused, however they are given.
+		{in: "2000-01-01", want: "2000-01-01"},
+		{in: "1999-12-31", wantErr: true},
+		{in: "2100-12-31", want: "2100-12-31"},
+		{in: "2101-01-01", wantErr: true},
+		{in: "0001-01-01", wantErr: true},
+		{in: "9999-12-31", wantErr: true},
+		{in: "1/1/1999", wantErr: true},
+		{in: "+3660d", wantErr: true, today: "2100-06-01"},
+		{in: "+3d", want: "2100-12-31", today: "2100-12-28"},
+		{in: "+4d", wantErr: true, today: "2100-12-28"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
-			got, err := ParseWhen(tt.in, today, tt.next)
+			day := today
+			if tt.today != "" {
+				day = MustDate(tt.today)
+			}
+			got, err := ParseWhen(tt.in, day, tt.next)
 			if tt.wantErr {
 				if err == nil {
 					t.Fatalf("ParseWhen(%q) = %s, want an error", tt.in, got)
@@ -51,6 +86,30 @@ func TestParseWhen(t *testing.T) {
 				t.Fatalf("ParseWhen(%q) = %s, want %s", tt.in, got, tt.want)
 			}
 		})
+	}
+}
+
+// The range is one pair of dates, crossed here at both ends; the zero
+// date (not set) is for the caller to refuse.
+func TestCheckDateRange(t *testing.T) {
+	for _, tt := range []struct {
+		d  Date
+		ok bool
+	}{
+		{FirstDate, true}, {LastDate, true}, {MustDate("2026-11-24"), true}, {Date{}, true},
+		{FirstDate.AddDays(-1), false}, {LastDate.AddDays(1), false},
+		{NewDate(1, 1, 1), false}, {NewDate(9999, 12, 31), false},
+	} {
+		err := CheckDateRange("due", tt.d)
+		if (err == nil) != tt.ok {
+			t.Errorf("%s: %v, want ok=%v", tt.d, err, tt.ok)
+		}
+		if err != nil && errText(err) != tt.d.String()+" is not a date the record keeps: give one from 1 January 2000 to 31 December 2100" {
+			t.Errorf("%s: %q", tt.d, errText(err))
+		}
+	}
+	if FirstDate != MustDate("2000-01-01") || LastDate != MustDate("2100-12-31") {
+		t.Errorf("the range is %s..%s", FirstDate, LastDate)
 	}
 }
 

@@ -66,6 +66,9 @@ func (s *Store) changeAction(actor model.Actor, id model.ID, version int, op str
 		if err := checkVersion(a.Ref(), version, a.Version, a.UpdatedBy, a.UpdatedAt, a); err != nil {
 			return err
 		}
+		if err := w.stamp(a.Ref(), a.LastChanged()); err != nil {
+			return err
+		}
 		before := a
 		updates, err := change(w, &a)
 		if err != nil {
@@ -102,6 +105,9 @@ func (s *Store) changeAction(actor model.Actor, id model.ID, version int, op str
 // hotspot): the change, its indexes, its history entry and its audit event,
 // with no permission check of its own (the caller's write was checked).
 func (w *wtx) changeActionInTx(a model.Action, op string, change func(a *model.Action) (model.ActionUpdate, error)) error {
+	if err := w.stamp(a.Ref(), a.LastChanged()); err != nil {
+		return err
+	}
 	before := a
 	u, err := change(&a)
 	if err != nil {

@@ -36,9 +36,12 @@ func (s *Store) Amend(actor model.Actor, ref string, text, reason string) (model
 			if err := closedMeeting(w, d.MeetingID); err != nil {
 				return err
 			}
+			if err := w.stamp(d.Ref(), d.LastChanged()); err != nil {
+				return err
+			}
 			am = model.Amendment{MeetingID: d.MeetingID, Target: "decision", TargetID: id, Before: d.Text, After: after}
 			before := d
-			d.Text = after
+			d.Text, d.UpdatedAt = after, w.now
 			d.Version++
 			if err := put(w.tx, bDecisions, id, d); err != nil {
 				return err
@@ -63,9 +66,12 @@ func (s *Store) Amend(actor model.Actor, ref string, text, reason string) (model
 			if err := closedMeeting(w, n.MeetingID); err != nil {
 				return err
 			}
+			if err := w.stamp(n.Ref(), n.LastChanged()); err != nil {
+				return err
+			}
 			am = model.Amendment{MeetingID: n.MeetingID, Target: "note", TargetID: id, Before: n.Text, After: after}
 			before := n
-			n.Text = after
+			n.Text, n.UpdatedAt = after, w.now
 			n.Version++
 			if err := put(w.tx, bNotes, id, n); err != nil {
 				return err

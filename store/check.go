@@ -189,8 +189,10 @@ func checkSnapshots(tx *bolt.Tx) []Problem {
 
 // auditSkew is how far back in time an audit event may be from the one
 // before it: the clocks of two processes writing the file need not agree to
-// the second, but the trail is written in order.
-const auditSkew = 5 * time.Minute
+// the second, but the trail is written in order. It is the skew a change
+// to one record is allowed (model.ClockSkew): a trail further out of order
+// than that was written by a clock the record now refuses.
+const auditSkew = model.ClockSkew
 
 func checkAuditOrder(tx *bolt.Tx) []Problem {
 	var out []Problem

@@ -22,6 +22,11 @@ func (s *Store) AddHotspot(actor model.Actor, n model.NewHotspot, meetingID mode
 		if err != nil {
 			return err
 		}
+		if m != nil { // a referral joins its agenda
+			if err := w.stamp(m.Ref(), m.LastChanged()); err != nil {
+				return err
+			}
+		}
 		var ag model.Agency
 		if err := get(w.tx, bAgencies, n.LeadAgencyID, &ag); err != nil {
 			return model.Invalid("agency", "there is no agency #%d", n.LeadAgencyID)
@@ -72,6 +77,9 @@ func (s *Store) changeHotspot(actor model.Actor, id model.ID, version int, meeti
 			return notFound(err, model.HotspotRef(id))
 		}
 		if err := checkVersion(h.Ref(), version, h.Version, h.UpdatedBy, h.UpdatedAt, h); err != nil {
+			return err
+		}
+		if err := w.stamp(h.Ref(), h.LastChanged()); err != nil {
 			return err
 		}
 		before := h

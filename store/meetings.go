@@ -3,6 +3,7 @@ package store
 import (
 	"errors"
 	"slices"
+	"time"
 
 	"github.com/ccsp/tasking/model"
 	bolt "go.etcd.io/bbolt"
@@ -36,6 +37,9 @@ func (s *Store) StartMeeting(actor model.Actor, date model.Date) (model.Meeting,
 		}
 		m := model.NewMeeting(p, w.now)
 		if planned != nil {
+			if err := w.stamp(planned.Ref(), planned.LastChanged()); err != nil {
+				return err
+			}
 			m = *planned
 		} else if m.ID, err = nextID(w.tx, bMeetings); err != nil {
 			return err
@@ -87,12 +91,14 @@ func (s *Store) OpenMeeting() (model.Meeting, bool, error) {
 // changed, before and after (the whole record each time would bloat the
 // trail for every attendance mark).
 func (s *Store) changeMeeting(actor model.Actor, id model.ID, op string, change func(w *wtx, m *model.Meeting) (before, after any, err error)) (model.Meeting, error) {
-	return s.changeMeetingThen(actor, id, op, change, nil)
+	return s.changeMeetingThen(actor, id, op, nil, change, nil)
 }
 
 // changeMeetingThen is changeMeeting with then run in the same transaction
-// after the changed meeting is saved (closing freezes the saved record).
-func (s *Store) changeMeetingThen(actor model.Actor, id model.ID, op string, change func(w *wtx, m *model.Meeting) (before, after any, err error), then func(w *wtx, m model.Meeting) error) (model.Meeting, error) {
+// after the changed meeting is saved (closing freezes the saved record),
+// and first (nil: none) asked before the clock is (model.CheckStamp): a
+// refusal of its own that says more than the clock's would.
+func (s *Store) changeMeetingThen(actor model.Actor, id model.ID, op string, first func(m model.Meeting, now time.Time) error, change func(w *wtx, m *model.Meeting) (before, after any, err error), then func(w *wtx, m model.Meeting) error) (model.Meeting, error) {
 	var out model.Meeting
 	err := s.write(actor, func(w *wtx) error {
 		if err := model.Permit(actor, model.OpRunMeeting, 0); err != nil {
@@ -103,6 +109,14 @@ func (s *Store) changeMeetingThen(actor model.Actor, id model.ID, op string, cha
 			return notFound(err, model.MeetingRef(id))
 		}
 		if err := m.CheckEditable(); err != nil {
+			return err
+		}
+		if first != nil {
+			if err := first(m, w.now); err != nil {
+				return err
+			}
+		}
+		if err := w.stamp(m.Ref(), m.LastChanged()); err != nil {
 			return err
 		}
 		before, after, err := change(w, &m)
@@ -344,6 +358,9 @@ func (s *Store) SetItemPart2(actor model.Actor, id model.ID, i int, part2 bool, 
 			if err := get(w.tx, bHotspots, it.HotspotID, &h); err != nil {
 				return nil, nil, notFound(err, model.HotspotRef(it.HotspotID))
 			}
+			if err := w.stamp(h.Ref(), h.LastChanged()); err != nil {
+				return nil, nil, err
+			}
 			var err error
 			if para, err = h.Part2Paragraph(part2, para); err != nil {
 				return nil, nil, err
@@ -432,14 +449,17 @@ func (s *Store) SetNextMeeting(actor model.Actor, id model.ID, date model.Date, 
 // reviewed, and those it never reached are deferred (first on the next
 // agenda); the next meeting (if a date was fixed) is planned; and the
 // record as it now stands is frozen as the meeting's snapshot, in the same
-// transaction, so its minutes never drift.
+// transaction, so its minutes never drift. A close before the meeting
+// started is refused first, naming its start (model.Meeting.CheckClose).
 func (s *Store) CloseMeeting(actor model.Actor, id model.ID) (model.Meeting, error) {
-	return s.changeMeetingThen(actor, id, "meeting.close", func(w *wtx, m *model.Meeting) (any, any, error) {
+	return s.changeMeetingThen(actor, id, "meeting.close", model.Meeting.CheckClose, func(w *wtx, m *model.Meeting) (any, any, error) {
 		reviewed, err := businessIn(w.tx, m)
 		if err != nil {
 			return nil, nil, err
 		}
-		m.Close(reviewed, w.now)
+		if err := m.Close(reviewed, w.now); err != nil {
+			return nil, nil, err
+		}
 		var refs []string
 		for _, hid := range reviewed {
 			var h model.Hotspot
@@ -449,6 +469,9 @@ func (s *Store) CloseMeeting(actor model.Actor, id model.ID) (model.Meeting, err
 			before := h
 			if !h.MarkReviewed(m.Date) {
 				continue
+			}
+			if err := w.stamp(h.Ref(), h.LastChanged()); err != nil {
+				return nil, nil, err
 			}
 			h.UpdatedAt, h.UpdatedBy = w.now, w.actor.String()
 			h.Version++
@@ -503,6 +526,11 @@ func planMeeting(w *wtx, closed model.Meeting) (model.ID, error) {
 		if existing[i].State == model.MeetingPlanned {
 			waiting = &existing[i]
 			break
+		}
+	}
+	if waiting != nil {
+		if err := w.stamp(waiting.Ref(), waiting.LastChanged()); err != nil {
+			return 0, err
 		}
 	}
 	next := model.NextPlanned(closed, waiting)

@@ -43,6 +43,9 @@ func (s *Store) AddMemberKeys(actor model.Actor, memberID model.ID, keys []strin
 		if err := get(w.tx, bMembers, memberID, &m); err != nil {
 			return model.Invalid("member", "no such member (#%d)", memberID)
 		}
+		if err := w.stamp(m.Name, m.LastChanged()); err != nil {
+			return err
+		}
 		members, err := all[model.Member](w.tx, bMembers)
 		if err != nil {
 			return err
@@ -52,7 +55,7 @@ func (s *Store) AddMemberKeys(actor model.Actor, memberID model.ID, keys []strin
 			return err
 		}
 		before := keysAudit{model.KeyFingerprints(m)}
-		m.SSHKeys = next
+		m.SSHKeys, m.UpdatedAt = next, w.now
 		m.Version++
 		m.UpdatedAt, m.UpdatedBy = w.now, w.actor.String()
 		if err := put(w.tx, bMembers, m.ID, m); err != nil {
@@ -82,12 +85,15 @@ func (s *Store) RemoveMemberKey(actor model.Actor, memberID model.ID, fingerprin
 		if err := get(w.tx, bMembers, memberID, &m); err != nil {
 			return model.Invalid("member", "no such member (#%d)", memberID)
 		}
+		if err := w.stamp(m.Name, m.LastChanged()); err != nil {
+			return err
+		}
 		next, _, err := model.RemoveKey(m, fingerprint)
 		if err != nil {
 			return err
 		}
 		before := keysAudit{model.KeyFingerprints(m)}
-		m.SSHKeys = next
+		m.SSHKeys, m.UpdatedAt = next, w.now
 		m.Version++
 		m.UpdatedAt, m.UpdatedBy = w.now, w.actor.String()
 		if err := put(w.tx, bMembers, m.ID, m); err != nil {

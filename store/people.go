@@ -33,7 +33,8 @@ func (s *Store) AddMember(actor model.Actor, n model.NewMember) (model.Member, e
 		if err != nil {
 			return err
 		}
-		m = model.Member{ID: id, Name: n.Name, AgencyID: n.AgencyID, Role: n.Role, Title: n.Title, Email: n.Email, Phone: n.Phone, Restricted: n.Restricted, Version: 1}
+		m = model.Member{ID: id, Name: n.Name, AgencyID: n.AgencyID, Role: n.Role, Title: n.Title, Email: n.Email, Phone: n.Phone, Restricted: n.Restricted,
+			UpdatedAt: w.now, Version: 1}
 		if err := put(w.tx, bMembers, id, m); err != nil {
 			return err
 		}
@@ -61,6 +62,9 @@ func (s *Store) EditMember(actor model.Actor, id model.ID, version int, n model.
 		if err := checkVersion(m.Name, version, m.Version, m.UpdatedBy, m.UpdatedAt, m); err != nil {
 			return err
 		}
+		if err := w.stamp(m.Name, m.LastChanged()); err != nil {
+			return err
+		}
 		if err := w.checkAgency(n.AgencyID); err != nil {
 			return err
 		}
@@ -73,6 +77,7 @@ func (s *Store) EditMember(actor model.Actor, id model.ID, version int, n model.
 		}
 		before := m
 		m.Name, m.AgencyID, m.Role, m.Title, m.Email, m.Phone, m.Restricted = n.Name, n.AgencyID, n.Role, n.Title, n.Email, n.Phone, n.Restricted
+		m.UpdatedAt = w.now
 		m.Version++
 		m.UpdatedAt, m.UpdatedBy = w.now, w.actor.String()
 		if err := w.keepChair(members, m); err != nil {
@@ -133,10 +138,13 @@ func (s *Store) saveAgency(actor model.Actor, id model.ID, version int, name, sh
 			if err := checkVersion(a.Name, version, a.Version, a.UpdatedBy, a.UpdatedAt, a); err != nil {
 				return err
 			}
+			if err := w.stamp(a.Name, a.LastChanged()); err != nil {
+				return err
+			}
 			b := a
 			before = &b
 		}
-		a.Name, a.ShortName = name, short
+		a.Name, a.ShortName, a.UpdatedAt = name, short, w.now
 		a.Version++
 		a.UpdatedAt, a.UpdatedBy = w.now, w.actor.String()
 		if err := put(w.tx, bAgencies, id, a); err != nil {
@@ -223,7 +231,8 @@ func (s *Store) AddMembers(actor model.Actor, ns []model.NewMember) ([]model.Mem
 			if err != nil {
 				return err
 			}
-			m := model.Member{ID: id, Name: n.Name, AgencyID: n.AgencyID, Role: n.Role, Title: n.Title, Email: n.Email, Phone: n.Phone, Restricted: n.Restricted, Version: 1}
+			m := model.Member{ID: id, Name: n.Name, AgencyID: n.AgencyID, Role: n.Role, Title: n.Title, Email: n.Email, Phone: n.Phone, Restricted: n.Restricted,
+				UpdatedAt: w.now, Version: 1}
 			if err := put(w.tx, bMembers, id, m); err != nil {
 				return err
 			}
@@ -246,6 +255,9 @@ func (s *Store) RetireMember(actor model.Actor, id model.ID) (model.Member, erro
 		if err := get(w.tx, bMembers, id, &m); err != nil {
 			return model.Invalid("member", "no such member (#%d)", id)
 		}
+		if err := w.stamp(m.Name, m.LastChanged()); err != nil {
+			return err
+		}
 		before := m
 		var err error
 		if m, err = m.Retire(model.DateOf(w.now)); err != nil {
@@ -255,6 +267,7 @@ func (s *Store) RetireMember(actor model.Actor, id model.ID) (model.Member, erro
 		if err != nil {
 			return err
 		}
+		m.UpdatedAt = w.now
 		m.Version++
 		m.UpdatedAt, m.UpdatedBy = w.now, w.actor.String()
 		if err := w.keepChair(members, m); err != nil {
@@ -283,6 +296,9 @@ func (s *Store) RetireAgency(actor model.Actor, id model.ID) (model.Agency, erro
 		if err := get(w.tx, bAgencies, id, &a); err != nil {
 			return model.Invalid("agency", "no such agency (#%d)", id)
 		}
+		if err := w.stamp(a.Name, a.LastChanged()); err != nil {
+			return err
+		}
 		before := a
 		retired, err := a.Retire()
 		if err != nil {
@@ -305,6 +321,7 @@ func (s *Store) RetireAgency(actor model.Actor, id model.ID) (model.Agency, erro
 			return err
 		}
 		a = retired
+		a.UpdatedAt = w.now
 		a.Version++
 		a.UpdatedAt, a.UpdatedBy = w.now, w.actor.String()
 		if err := put(w.tx, bAgencies, id, a); err != nil {

@@ -60,6 +60,9 @@ func (w *wtx) followIntoPart2(m *model.Meeting, kind model.ItemKind, hotspotID m
 		if a.Private || !follows(a.CreatedMeetingID, itemOf(a), a.HotspotID) {
 			continue
 		}
+		if err := w.stamp(a.Ref(), a.LastChanged()); err != nil {
+			return err
+		}
 		before := *a
 		a.Privacy = private
 		a.Version++
@@ -79,8 +82,11 @@ func (w *wtx) followIntoPart2(m *model.Meeting, kind model.ItemKind, hotspotID m
 		if d.Private || !follows(d.MeetingID, d.Item, d.HotspotID) {
 			continue
 		}
+		if err := w.stamp(d.Ref(), d.LastChanged()); err != nil {
+			return err
+		}
 		before := d
-		d.Privacy = private
+		d.Privacy, d.UpdatedAt = private, w.now
 		d.Version++
 		if err := put(w.tx, bDecisions, d.ID, d); err != nil {
 			return err
@@ -97,8 +103,11 @@ func (w *wtx) followIntoPart2(m *model.Meeting, kind model.ItemKind, hotspotID m
 		if n.Private || !follows(n.MeetingID, n.Item, n.HotspotID) {
 			continue
 		}
+		if err := w.stamp(n.Ref(), n.LastChanged()); err != nil {
+			return err
+		}
 		before := n
-		n.Privacy = private
+		n.Privacy, n.UpdatedAt = private, w.now
 		n.Version++
 		if err := put(w.tx, bNotes, n.ID, n); err != nil {
 			return err

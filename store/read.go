@@ -402,13 +402,19 @@ func (s *Store) HotspotHistory(meetingID, hotspotID model.ID, limit int) (out []
 	return out, err
 }
 
-// NextMeetingDate is what "next-meeting" means in a WHEN date outside a
-// meeting (model.NextMeetingDate), from the meeting under way and the
-// planned one.
+// NextMeetingDate is what "next-meeting" means in a WHEN date, in a
+// meeting or between meetings, for the command line and the app alike
+// (model.NextMeetingDate): from the meeting under way, the planned one,
+// the last held and the partnership's cadence, as at today.
 func (s *Store) NextMeetingDate() (next model.Date, err error) {
+	today := s.Today()
 	err = s.view(func(tx *bolt.Tx) error {
-		open, planned, _, err := currentMeetings(tx)
-		next = model.NextMeetingDate(open, planned)
+		p, err := readPartnership(tx)
+		if err != nil {
+			return err
+		}
+		open, planned, last, err := currentMeetings(tx)
+		next = model.NextMeetingDate(open, planned, last, p.Cadence, today)
 		return err
 	})
 	return next, err

@@ -1,6 +1,8 @@
 package store
 
 import (
+	"time"
+
 	"github.com/ccsp/tasking/model"
 	bolt "go.etcd.io/bbolt"
 )
@@ -34,13 +36,19 @@ func (s *Store) Release(actor model.Actor, ref, reason string) (model.Decision, 
 		switch kind {
 		case model.ReleaseAction:
 			target, err = loadReleasable[model.Action](w.tx, bActions, id, model.ActionRef(id),
-				func(a *model.Action) (*model.Privacy, model.ID, *int) { return &a.Privacy, a.HotspotID, &a.Version })
+				func(a *model.Action) releaseFields {
+					return releaseFields{&a.Privacy, a.HotspotID, &a.Version, &a.UpdatedAt}
+				})
 		case model.ReleaseDecision:
 			target, err = loadReleasable[model.Decision](w.tx, bDecisions, id, model.DecisionRef(id),
-				func(d *model.Decision) (*model.Privacy, model.ID, *int) { return &d.Privacy, d.HotspotID, &d.Version })
+				func(d *model.Decision) releaseFields {
+					return releaseFields{&d.Privacy, d.HotspotID, &d.Version, &d.UpdatedAt}
+				})
 		case model.ReleaseNote:
 			target, err = loadReleasable[model.Note](w.tx, bNotes, id, model.NoteRef(id),
-				func(n *model.Note) (*model.Privacy, model.ID, *int) { return &n.Privacy, n.HotspotID, &n.Version })
+				func(n *model.Note) releaseFields {
+					return releaseFields{&n.Privacy, n.HotspotID, &n.Version, &n.UpdatedAt}
+				})
 		}
 		if err != nil {
 			return err
@@ -48,6 +56,9 @@ func (s *Store) Release(actor model.Actor, ref, reason string) (model.Decision, 
 		was := target.privacy()
 		if !was.Private {
 			return model.Invalid("ref", "%s is not private business: there is nothing to release", target.ref())
+		}
+		if err := w.stamp(target.ref(), target.lastChanged()); err != nil {
+			return err
 		}
 		item, hotspotID := model.ItemAOB, model.ID(0)
 		if h := target.hotspot(); h != 0 && open.HasHotspot(h) {
@@ -67,19 +78,31 @@ type releasable interface {
 	ref() string
 	privacy() model.Privacy
 	hotspot() model.ID
+	lastChanged() time.Time
 	release(w *wtx, by model.ID) error
 }
 
+// releaseFields are the parts of a record a release reads and changes.
+type releaseFields struct {
+	privacy *model.Privacy
+	hotspot model.ID
+	version *int
+	updated *time.Time
+}
+
+// stamped is a record that knows when it was last changed (model.CheckStamp).
+type stamped interface{ LastChanged() time.Time }
+
 // released is one record of type T, read for a release.
-type released[T any] struct {
+type released[T stamped] struct {
 	bucket []byte
 	id     model.ID
 	r      string
 	rec    T
-	fields func(*T) (*model.Privacy, model.ID, *int)
+	fields func(*T) releaseFields
 }
 
-func loadReleasable[T any](tx *bolt.Tx, bucket []byte, id model.ID, ref string, fields func(*T) (*model.Privacy, model.ID, *int)) (releasable, error) {
+func loadReleasable[T stamped](tx *bolt.Tx, bucket []byte, id model.ID, ref string, fields func(*T) releaseFields) (releasable, error) {
 	x := &released[T]{bucket: bucket, id: id, r: ref, fields: fields}
 	if err := get(tx, bucket, id, &x.rec); err != nil {
 		return nil, notFound(err, ref)
@@ -87,22 +110,18 @@ func loadReleasable[T any](tx *bolt.Tx, bucket []byte, id model.ID, ref string, 
 	return x, nil
 }
 
-func (x *released[T]) ref() string { return x.r }
-func (x *released[T]) privacy() model.Privacy {
-	p, _, _ := x.fields(&x.rec)
-	return *p
-}
-func (x *released[T]) hotspot() model.ID {
-	_, h, _ := x.fields(&x.rec)
-	return h
-}
+func (x *released[T]) ref() string            { return x.r }
+func (x *released[T]) privacy() model.Privacy { return *x.fields(&x.rec).privacy }
+func (x *released[T]) hotspot() model.ID      { return x.fields(&x.rec).hotspot }
+func (x *released[T]) lastChanged() time.Time { return x.rec.LastChanged() }
 func (x *released[T]) release(w *wtx, by model.ID) error {
 	before := x.rec
-	p, _, version := x.fields(&x.rec)
-	if err := p.Release(x.r, by); err != nil {
+	f := x.fields(&x.rec)
+	if err := f.privacy.Release(x.r, by); err != nil {
 		return err
 	}
-	*version++
+	*f.version++
+	*f.updated = w.now
 	if err := put(w.tx, x.bucket, x.id, x.rec); err != nil {
 		return err
 	}

@@ -68,6 +68,9 @@ func (s *Store) UndoChange(actor model.Actor, meetingID model.ID, key uint64) (s
 			}
 		}
 		group := change.Events
+		if err := w.stamp(m.Ref(), m.LastChanged()); err != nil {
+			return err
+		}
 		var undone []string
 		for i := len(group) - 1; i >= 0; i-- {
 			what, err := w.revert(group[i], m)
@@ -140,6 +143,9 @@ func (w *wtx) revert(e model.AuditEvent, m *model.Meeting) (string, error) {
 		}
 		if !sameAs(cur, after) {
 			return "", model.Invalid("undo", "%s has changed since: undo that change first, or change it back by hand", after.Ref())
+		}
+		if err := w.stamp(cur.Ref(), cur.LastChanged()); err != nil {
+			return "", err
 		}
 		restored := before
 		restored.Version = cur.Version + 1
@@ -272,6 +278,9 @@ func (w *wtx) revert(e model.AuditEvent, m *model.Meeting) (string, error) {
 		}
 		if !sameAs(cur, after) {
 			return "", model.Invalid("undo", "%s has changed since: undo that change first, or change it back by hand", after.Ref())
+		}
+		if err := w.stamp(cur.Ref(), cur.LastChanged()); err != nil {
+			return "", err
 		}
 		restored := before
 		restored.Version = cur.Version + 1

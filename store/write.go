@@ -71,6 +71,21 @@ func (w *wtx) audit(op, entity, ref string, before, after any) error {
 	return put(w.tx, bAudit, id, e)
 }
 
+// stamp asks model.CheckStamp about a record this transaction is about
+// to change, last changed at last: refused when the clock is behind it,
+// else the transaction's time moves up to it when the clock is a little
+// behind, so that nothing this change stamps is earlier than the record's
+// last change. Called once the record is read and before anything of it
+// is changed. The transaction's time only ever moves forward.
+func (w *wtx) stamp(ref string, last time.Time) error {
+	at, err := model.CheckStamp(ref, last, w.now)
+	if err != nil {
+		return err
+	}
+	w.now = at
+	return nil
+}
+
 // checkVersion refuses a stale edit: the form showed version expected,
 // the record (now) is at actual, last changed by by at at. expected 0 means
 // "no check" (used by the demo loader and by writes that cannot conflict).

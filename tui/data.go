@@ -171,7 +171,13 @@ func (a *App) readMeeting(id model.ID) tea.Cmd {
 		if err != nil {
 			return failedMsg{err: err}
 		}
-		return meetingMsg{gen: gen, view: buildMeetingView(rec)}
+		// "next-meeting" in the meeting's forms means what it means on
+		// the command line: one rule, read from the store.
+		next, err := st.NextMeetingDate()
+		if err != nil {
+			return failedMsg{err: err}
+		}
+		return meetingMsg{gen: gen, view: buildMeetingView(rec, next)}
 	}
 }
 

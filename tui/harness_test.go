@@ -87,6 +87,12 @@ func startSession(t *testing.T, s *store.Store, actor model.Actor, w, h int) *se
 	t.Helper()
 	app := New(Config{Store: s, Actor: actor, Now: fixedClock})
 	t.Cleanup(app.Close)
+	return startSessionWith(t, app, w, h)
+}
+
+// startSessionWith drives app, made by the test.
+func startSessionWith(t *testing.T, app *App, w, h int) *session {
+	t.Helper()
 	tm := teatest.NewTestModel(t, app, teatest.WithInitialTermSize(w, h),
 		teatest.WithProgramOptions(tea.WithColorProfile(colorprofile.Ascii), tea.WithEnvironment([]string{"TERM=xterm-256color"})))
 	return &session{t: t, app: app, tm: tm}

@@ -56,7 +56,7 @@ type meetingView struct {
 	previous      string // "Tuesday 17 November 2026 (M-6)"
 	prevSummary   string
 	notOnAgenda   []model.Hotspot // open hotspots the chair could add
-	nextMeeting   model.Date      // what "next-meeting" means in forms
+	nextMeeting   model.Date      // what "next-meeting" means in forms (model.NextMeetingDate)
 	madeHere      struct{ actions, decisions, notes int }
 }
 
@@ -93,7 +93,9 @@ type hotspotView struct {
 	historyLoaded bool
 }
 
-func buildMeetingView(rec model.MeetingRecord) *meetingView {
+// buildMeetingView is the screen of rec; next is what "next-meeting" means
+// in its forms (the store's NextMeetingDate, as on the command line).
+func buildMeetingView(rec model.MeetingRecord, next model.Date) *meetingView {
 	m := rec.Meeting
 	v := &meetingView{rec: rec, idx: rec.Index(), closed: m.State == model.MeetingClosed,
 		reviewed: rec.ReviewedIn(m.ID), updatesHere: rec.UpdatesIn(m.ID), counts: map[model.AttendanceStatus]int{},
@@ -212,10 +214,7 @@ func buildMeetingView(rec model.MeetingRecord) *meetingView {
 		}
 	}
 	slices.SortStableFunc(v.notOnAgenda, model.HotspotRank)
-	v.nextMeeting = m.NextDate
-	if v.nextMeeting.IsZero() {
-		v.nextMeeting = rec.Partnership.Cadence.After(m.Date) // the default until the chair fixes it
-	}
+	v.nextMeeting = next
 	return v
 }
 

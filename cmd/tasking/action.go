@@ -91,7 +91,9 @@ func newActionAddCmd(a *app) *cobra.Command {
 	return cmd
 }
 
-// parseDue reads a WHEN date, where next-meeting is the next meeting's date.
+// parseDue reads a WHEN date, where next-meeting is the next meeting's date
+// as the app reads it too (store.NextMeetingDate: the date fixed, else the
+// cadence's).
 func parseDue(s store.Record, when string) (model.Date, error) {
 	next, err := s.NextMeetingDate()
 	if err != nil {

@@ -26,11 +26,23 @@ func (a *app) clock() (func() time.Time, error) {
 	}
 	a.now = time.Now
 	if v, ok := os.LookupEnv(clockEnv); ok && v != "" {
-		start, err := model.ParseInstant(v, time.Local)
+		now, err := pinnedClock(v, time.Local, time.Now)
 		if err != nil {
-			return nil, &usageError{fmt.Errorf("%s: %w", clockEnv, err)}
+			return nil, err
 		}
-		a.now = model.ShiftedClock(start, time.Now(), time.Now)
+		a.now = now
 	}
 	return a.now, nil
+}
+
+// pinnedClock is the clock TASKING_NOW=v sets, in zone loc, running on
+// from real's reading now (model.ShiftedClock). A bare date is 10:00 on
+// loc's clock that day (model.ParseInstant), the days the clocks change
+// included.
+func pinnedClock(v string, loc *time.Location, real func() time.Time) (func() time.Time, error) {
+	start, err := model.ParseInstant(v, loc)
+	if err != nil {
+		return nil, &usageError{fmt.Errorf("%s: %w", clockEnv, err)}
+	}
+	return model.ShiftedClock(start, real(), real), nil
 }

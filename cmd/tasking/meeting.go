@@ -49,7 +49,7 @@ func newMeetingStartCmd(a *app) *cobra.Command {
 			return err
 		}),
 	}
-	cmd.Flags().StringVar(&date, "date", "", "the meeting's date, YYYY-MM-DD (default: today)")
+	cmd.Flags().StringVar(&date, "date", "", "the meeting's date, YYYY-MM-DD or day/month/year (default: today)")
 	return cmd
 }
 

@@ -285,8 +285,8 @@ func newMeetingReviewCmd(a *app) *cobra.Command {
 				}
 			}
 			if changed("due") {
-				if change.Due, err = model.ParseWhen(due, s.Today(), m.NextDate); err != nil {
-					return &usageError{fmt.Errorf("--due: %w", err)}
+				if change.Due, err = parseDue(s, due); err != nil {
+					return err
 				}
 			}
 			after, err := s.UpdateAction(actor, id, act.Version, change)
