@@ -102,6 +102,9 @@ type NewDecision struct {
 	HotspotID ID
 	Text      string
 	Part2     bool
+	// Paragraph is the paragraph a Part 2 resolution is exempt under, when
+	// its item does not say (0: an individual's information).
+	Paragraph ExemptParagraph
 }
 
 // Sentence makes the first letter upper-case, for minutes.

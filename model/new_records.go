@@ -23,7 +23,7 @@ func (n NewDecision) Recorded(id ID, m *Meeting, h *Hotspot, by Actor, at time.T
 	item := ItemOf(n.Item, n.HotspotID)
 	return Decision{ID: id, MeetingID: n.MeetingID, HotspotID: n.HotspotID, Item: item, Text: n.Text, Part2: n.Part2,
 		At: at, By: by.String(), Version: 1,
-		Privacy: PrivacyOf(Made{Meeting: m, Item: item, Hotspot: h, Part2: n.Part2})}
+		Privacy: PrivacyOf(Made{Meeting: m, Item: item, Hotspot: h, Part2: n.Part2, Paragraph: n.Paragraph})}
 }
 
 // Recorded is the note n, numbered id, said in meeting m: private for good

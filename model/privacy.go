@@ -43,6 +43,10 @@ type Made struct {
 	// Confidential: the person marked it confidential (it names or is
 	// about people); Part2: a resolution recorded as Part 2 business.
 	Confidential, Part2 bool
+	// Paragraph is the paragraph a record private only by its mark is
+	// exempt under (0: an individual's information): a release's own
+	// resolution is exempt as what it releases was.
+	Paragraph ExemptParagraph
 }
 
 // PrivacyOf is the one rule for a new record's privacy. It is private when
@@ -69,7 +73,7 @@ func PrivacyOf(w Made) Privacy {
 		}
 	}
 	if w.Confidential || w.Part2 {
-		return PrivateUnder(ParaIndividual)
+		return PrivateUnder(w.Paragraph.Or(ParaIndividual))
 	}
 	return Privacy{}
 }

@@ -65,7 +65,7 @@ func (s *Store) Release(actor model.Actor, ref, reason string) (model.Decision, 
 			item, hotspotID = model.ItemHotspot, h
 		}
 		if dec, err = w.addDecision(model.NewDecision{MeetingID: open.ID, Item: item, HotspotID: hotspotID,
-			Text: model.ReleaseResolution(target.ref(), was.Paragraph, reason), Part2: true}); err != nil {
+			Text: model.ReleaseResolution(target.ref(), was.Paragraph, reason), Part2: true, Paragraph: was.Paragraph}); err != nil {
 			return err
 		}
 		return target.release(w, dec.ID)
