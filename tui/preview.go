@@ -222,10 +222,10 @@ func (a *App) saveMinutesForm() {
 }
 
 // withFormatExt gives a file name the extension of format f when it ends in
-// another minutes format's (.md, .html, .htm, .txt, .json, any case; what
-// minutes.ParseFormat reads):
+// another minutes format's (.md, .html, .htm, .txt, .json, .docx, any case;
+// what minutes.ParseFormat reads):
 // "board-pack.md" becomes "board-pack.html". A name without an extension,
-// with another one ("pack.docx") or already right for f ("pack.htm" for
+// with another one ("pack.odt") or already right for f ("pack.htm" for
 // html) is returned as it is.
 func withFormatExt(name string, f minutes.Format) string {
 	ext := filepath.Ext(name)
