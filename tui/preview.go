@@ -196,7 +196,7 @@ func (a *App) saveMinutesForm() {
 			return "saved to " + path, nil
 		})
 	})
-	f.choose("format", "Format (md, html for print and Word, txt for email, json)", choices, 0).
+	f.choose("format", "Format (md, html for print, txt for email, json, docx for Word)", choices, 0).
 		text("file", "File name", minutes.FileNameFor(m, minutes.MD, public), "a relative name is saved in the current folder; written readable by you only")
 	// The name follows the format as it is chosen: the default one whole, a
 	// typed one by its extension when that is a minutes format's (anything
