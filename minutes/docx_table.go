@@ -18,6 +18,7 @@ const (
 // table writes a table: the header row, then the rows, each as wide as the
 // header. A row whose action is overdue has its status in bold.
 func (w *docxWriter) table(header []string, rows [][]string, overdue []bool) {
+	rows = docxCells(header, rows)
 	widths := docxColumns(header, rows)
 	border := &wBorder{Val: "single", Sz: 4, Space: 0, Color: "888888"}
 	pad := &wWidth{W: docxCellPad, Type: "dxa"}
@@ -43,27 +44,40 @@ func (w *docxWriter) table(header []string, rows [][]string, overdue []bool) {
 	for r, cells := range rows {
 		row := wTr{TrPr: &wTrPr{CantSplit: on}}
 		for i, h := range header {
-			s := ""
-			if i < len(cells) {
-				s = line(cells[i])
-			}
 			var rpr *wRPr
-			switch {
-			case h == "Due":
-				// A date never breaks across lines.
-				s = strings.ReplaceAll(s, " ", "\u00a0")
-			case h == "Status" && r < len(overdue) && overdue[r]:
+			if h == "Status" && r < len(overdue) && overdue[r] {
 				rpr = &wRPr{Bold: on}
 			}
-			row.Cells = append(row.Cells, cell(i, styleTableText, s, rpr, nil))
+			row.Cells = append(row.Cells, cell(i, styleTableText, cells[i], rpr, nil))
 		}
 		t.Rows = append(t.Rows, row)
 	}
 	w.blocks = append(w.blocks, t)
 }
 
+// docxCells is the rows as the cells print them: each cell cleaned to one
+// line, as many cells as the header has, a date's spaces no-break spaces
+// (a date never breaks across lines).
+func docxCells(header []string, rows [][]string) [][]string {
+	out := make([][]string, len(rows))
+	for r, cells := range rows {
+		out[r] = make([]string, len(header))
+		for i, h := range header {
+			if i >= len(cells) {
+				continue
+			}
+			out[r][i] = line(cells[i])
+			if h == "Due" {
+				out[r][i] = strings.ReplaceAll(out[r][i], " ", "\u00a0")
+			}
+		}
+	}
+	return out
+}
+
 // docxColumns is each column's width in twips, adding up to the text's
-// width. A column the tool fills (ref, hotspot, due date, status) is at
+// width, for rows as docxCells gives them. A column the tool fills (ref,
+// hotspot, due date, status) is at
 // least as wide as its widest word, so a ref or a date is never broken
 // (A-60000 in a decade's record is wider than the HTML's 7%); the columns
 // of typed words share what is left by their HTML shares (columnShare).
@@ -77,11 +91,7 @@ func docxColumns(header []string, rows [][]string) []int {
 			need := widestWord(h, docxTableSize, true)
 			for _, r := range rows {
 				if i < len(r) {
-					cell := line(r[i])
-					if h == "Due" {
-						cell = strings.ReplaceAll(cell, " ", "\u00a0")
-					}
-					need = max(need, widestWord(cell, docxTableSize, h == "Status"))
+					need = max(need, widestWord(r[i], docxTableSize, h == "Status"))
 				}
 			}
 			widths[i] = max(share*docxTextWidth/100, need+2*docxCellPad)

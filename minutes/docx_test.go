@@ -423,7 +423,7 @@ func TestDOCXColumnsFitLongRefs(t *testing.T) {
 		for i, h := range header {
 			cells[i] = row[h]
 		}
-		widths := docxColumns(header, [][]string{cells})
+		widths := docxColumns(header, docxCells(header, [][]string{cells}))
 		sum := 0
 		for i, h := range header {
 			sum += widths[i]
