@@ -70,7 +70,7 @@ func (d Doc) DOCX() ([]byte, error) {
 		}
 		w.table(actionLogHeader, rows, overdue)
 	}
-	w.para(styleNormal, textRun(signatureLine, nil))
+	w.para(styleSignature, textRun(signatureLine, nil))
 	w.para(styleClassification, classificationRun(d.Classification, !d.Public))
 	return docxPackage(w.blocks, d.Classification, !d.Public)
 }

@@ -19,6 +19,7 @@ const (
 	styleClassification = "Classification"
 	styleLeadIn         = "LeadIn"
 	styleStatement      = "Statement"
+	styleSignature      = "Signature"
 	styleListBullet     = "ListBullet"
 	styleTableText      = "TableText"
 	styleTableHeading   = "TableHeading"
@@ -114,24 +115,23 @@ func docxStyles() wStyles {
 			// What introduces a table or a quotation stays on its page.
 			custom(para(styleLeadIn, "Lead-in", styleNormal, &wPPr{KeepNext: on}, nil)),
 			custom(para(styleStatement, "Statement", styleNormal, &wPPr{Ind: &wInd{Left: 567}}, &wRPr{Italic: on})),
+			// The Chair's signature block, clear of the action log above it.
+			custom(para(styleSignature, "Signature Block", styleNormal, &wPPr{Spacing: &wSpacing{Before: 480, After: 240}}, nil)),
 			para(styleListBullet, "List Bullet", styleNormal, &wPPr{NumPr: &wNumPr{Ilvl: val("0"), NumID: val(bulletNumID)},
 				Spacing: &wSpacing{After: 60, Line: 264, LineRule: "auto"}, Ind: &wInd{Left: 360, Hanging: 360}}, nil),
 			custom(para(styleTableText, "Table Text", styleNormal, &wPPr{Spacing: &wSpacing{}}, &wRPr{Size: size(9)})),
 			custom(para(styleTableHeading, "Table Heading", styleTableText, &wPPr{KeepNext: on}, &wRPr{Bold: on})),
-			para(styleHeader, "header", styleNormal, &wPPr{Tabs: pageTabs(), Spacing: &wSpacing{}, Jc: val("center")}, &wRPr{Size: size(8)}),
-			para(styleFooter, "footer", styleNormal, &wPPr{Tabs: pageTabs(), Spacing: &wSpacing{}}, &wRPr{Size: size(8)}),
+			para(styleHeader, "header", styleNormal, &wPPr{Spacing: &wSpacing{}, Jc: val("center")}, &wRPr{Size: size(8)}),
+			// One tab stop, at the right edge: the page number goes there
+			// however short the classification before it is.
+			para(styleFooter, "footer", styleNormal, &wPPr{Tabs: &wTabs{Tabs: []wTab{{"right", docxTextWidth}}}, Spacing: &wSpacing{}},
+				&wRPr{Size: size(8)}),
 			{Type: "character", ID: styleMark, Custom: "1", Name: wVal{"Private Mark"}, QFormat: on,
 				RPr: &wRPr{Bold: on, Color: val(restrictedRed)}},
 			{Type: "character", ID: styleNote, Custom: "1", Name: wVal{"Record Note"},
 				RPr: &wRPr{Color: val("555555"), Size: size(9)}},
 		},
 	}
-}
-
-// pageTabs are the header's and footer's tab stops: the middle and the
-// right edge of the text.
-func pageTabs() *wTabs {
-	return &wTabs{Tabs: []wTab{{"center", docxTextWidth / 2}, {"right", docxTextWidth}}}
 }
 
 type wNumbering struct {

@@ -250,6 +250,17 @@ func TestDOCXHeaderAndFooter(t *testing.T) {
 		if red == public {
 			t.Errorf("public %v: the classification is coloured %v", public, red)
 		}
+		// The page number at the right edge, however short the
+		// classification: the footer style's one tab stop.
+		for _, s := range trees["word/styles.xml"].all("w:style") {
+			if s.attrs["w:styleId"] != styleFooter {
+				continue
+			}
+			tabs := s.all("w:tab")
+			if len(tabs) != 1 || tabs[0].attrs["w:val"] != "right" || tabs[0].attrs["w:pos"] != strconv.Itoa(docxTextWidth) {
+				t.Errorf("the footer's tab stops are %v, want one at the right edge", tabs)
+			}
+		}
 	}
 }
 

@@ -147,12 +147,10 @@ type wTbl struct {
 
 // wTblPr is table properties, in the schema's order (CT_TblPr).
 type wTblPr struct {
-	Style   *wVal     `xml:"w:tblStyle"`
 	W       wWidth    `xml:"w:tblW"`
 	Borders *wBorders `xml:"w:tblBorders"`
 	Layout  *wType    `xml:"w:tblLayout"`
 	CellMar *wCellMar `xml:"w:tblCellMar"`
-	Look    *wTblLook `xml:"w:tblLook"`
 }
 
 // wWidth is a width: Type "dxa" (twips) or "pct" (fiftieths of a percent).
@@ -192,18 +190,6 @@ type wCellMar struct {
 	Left   *wWidth `xml:"w:left"`
 	Bottom *wWidth `xml:"w:bottom"`
 	Right  *wWidth `xml:"w:right"`
-}
-
-// wTblLook says which parts of a table style apply; it is written (all
-// off but the header row) because Word adds its default look, banding and
-// first column included, to a table without one.
-type wTblLook struct {
-	FirstRow    int `xml:"w:firstRow,attr"`
-	LastRow     int `xml:"w:lastRow,attr"`
-	FirstColumn int `xml:"w:firstColumn,attr"`
-	LastColumn  int `xml:"w:lastColumn,attr"`
-	NoHBand     int `xml:"w:noHBand,attr"`
-	NoVBand     int `xml:"w:noVBand,attr"`
 }
 
 type wTr struct {
