@@ -236,8 +236,13 @@ func TestPrivateBusinessStaysPrivate(t *testing.T) {
 			restricted["CRY01"] = restricted["CRY01"] || strings.Contains(out, "CRY01")
 		}
 		for _, meeting := range []string{"M-1", "M-2"} {
-			for _, f := range []string{"md", "html", "txt", "json"} {
-				collect("minutes "+meeting+" "+f, chairDo(later, append([]string{"minutes", meeting, "--format", f}, extra...)...), meeting == "M-2")
+			for _, f := range []string{"md", "html", "txt", "json", "docx"} {
+				args := append([]string{"minutes", meeting, "--format", f}, extra...)
+				if f == "docx" { // a Word document, read as all its XML
+					collect("minutes "+meeting+" "+f, unzipped(t, chairDo(later, append(args, "-o", "-")...)), meeting == "M-2")
+					continue
+				}
+				collect("minutes "+meeting+" "+f, chairDo(later, args...), meeting == "M-2")
 			}
 		}
 		for _, f := range []string{"csv", "json"} {

@@ -1,7 +1,9 @@
 package e2e
 
 import (
+	"archive/zip"
 	"fmt"
+	"io"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -46,7 +48,7 @@ var markerRE = regexp.MustCompile(`(PUB|PRV)\d\d`)
 // the TUI's E key and by `meeting part2`; personal-ASB hotspots (one from
 // before, one referred in the meeting); general business and AOB — then
 // holds a following meeting on the same hotspots. Every public output (the
-// minutes of both meetings in all four formats, `export actions` and
+// minutes of both meetings in all five formats, `export actions` and
 // `export hotspots` as CSV and JSON) must hold every public marker and no
 // private one; the restricted outputs must hold every private marker (so
 // the seeding is proved).
@@ -224,8 +226,15 @@ func TestNothingPrivateLeavesThroughAPublicOutput(t *testing.T) {
 			extra = []string{"--public"}
 		}
 		for _, meeting := range []string{"M-1", "M-2"} {
-			for _, f := range []string{"md", "html", "txt", "json"} {
-				outputs[public]["minutes "+meeting+" "+f] = cli(next, append([]string{"minutes", meeting, "--format", f}, extra...)...)
+			for _, f := range []string{"md", "html", "txt", "json", "docx"} {
+				args := append([]string{"minutes", meeting, "--format", f}, extra...)
+				if f == "docx" {
+					// A Word document: down the pipe, and read as all
+					// its XML (a marker is one word, never split).
+					outputs[public]["minutes "+meeting+" "+f] = unzipped(t, cli(next, append(args, "-o", "-")...))
+					continue
+				}
+				outputs[public]["minutes "+meeting+" "+f] = cli(next, args...)
 			}
 		}
 		for _, what := range []string{"actions", "hotspots"} {
@@ -291,4 +300,27 @@ func TestNothingPrivateLeavesThroughAPublicOutput(t *testing.T) {
 			t.Errorf("%s is not Part 2 in the following meeting", h.Ref())
 		}
 	}
+}
+
+// unzipped is every file of a zip archive (a DOCX), one after another.
+func unzipped(t *testing.T, archive string) string {
+	t.Helper()
+	zr, err := zip.NewReader(strings.NewReader(archive), int64(len(archive)))
+	if err != nil {
+		t.Fatalf("not a zip: %v", err)
+	}
+	var b strings.Builder
+	for _, f := range zr.File {
+		rc, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		data, err := io.ReadAll(rc)
+		rc.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		b.Write(data)
+	}
+	return b.String()
 }

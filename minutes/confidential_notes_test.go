@@ -32,7 +32,7 @@ func TestHotspotConfidentialNotesInNoVersion(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				if strings.Contains(string(b), "ZZHOTSPOTCONF") {
+				if strings.Contains(readable(t, f, b), "ZZHOTSPOTCONF") {
 					t.Errorf("%s %s (public %v) holds a hotspot's confidential notes", m.Ref(), f, public)
 				}
 			}

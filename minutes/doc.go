@@ -3,9 +3,10 @@
 // It works in two steps so every output format says the same thing:
 // BuildWith reads a model.MeetingRecord once and makes a Doc (plain, cleaned
 // text with the structure of the minutes: who was there, the numbered items,
-// the action log), and a renderer (Markdown, HTML, plain text or JSON) writes
-// a Doc out, escaping for its own format. A Doc never holds markup, so a
-// renderer can trust nothing in it and must escape everything it writes.
+// the action log), and a renderer (Markdown, HTML, plain text, JSON or a Word
+// document) writes a Doc out, escaping for its own format. A Doc never holds
+// markup, so a renderer can trust nothing in it and must escape everything it
+// writes.
 //
 // There are two versions of the same minutes. The restricted version (the
 // default) is the group's own record: everything, classified

@@ -16,12 +16,16 @@ const (
 	HTML Format = "html" // one self-contained HTML file that prints on A4
 	TXT  Format = "txt"  // plain text wrapped at 72 columns, for an email body
 	JSON Format = "json" // the whole Doc, described by Schema
+	DOCX Format = "docx" // a Word document on A4 (binary: a zip of XML)
 )
 
 // Formats are every format, in the order help texts list them.
-var Formats = []Format{MD, HTML, TXT, JSON}
+var Formats = []Format{MD, HTML, TXT, JSON, DOCX}
 
-// ParseFormat reads a format name: md, html, txt or json (any case; a
+// Binary: the format is not text, so it is never written to a terminal.
+func (f Format) Binary() bool { return f == DOCX }
+
+// ParseFormat reads a format name: md, html, txt, json or docx (any case; a
 // leading dot, "markdown", "text" and "htm" are understood too).
 func ParseFormat(s string) (Format, error) {
 	in := strings.ToLower(strings.TrimPrefix(strings.TrimSpace(s), "."))
@@ -62,6 +66,8 @@ func Render(rec model.MeetingRecord, f Format, opt Options) ([]byte, error) {
 		return []byte(d.Text()), nil
 	case JSON:
 		return d.JSON()
+	case DOCX:
+		return d.DOCX()
 	}
 	return nil, fmt.Errorf("%q is not a minutes format: use %s", model.CleanLine(string(f)), formatList())
 }

@@ -10,25 +10,30 @@ import (
 
 func TestParseFormat(t *testing.T) {
 	for in, want := range map[string]Format{
-		"md": MD, "html": HTML, "txt": TXT, "json": JSON,
+		"md": MD, "html": HTML, "txt": TXT, "json": JSON, "docx": DOCX, ".DOCX": DOCX,
 		"MD": MD, " Html ": HTML, ".json": JSON, "markdown": MD, "text": TXT, "htm": HTML,
 	} {
 		if got, err := ParseFormat(in); err != nil || got != want {
 			t.Errorf("ParseFormat(%q) = %q, %v; want %q", in, got, err, want)
 		}
 	}
-	for _, in := range []string{"", "pdf", "csv", "docx", "\x1b[31mmd"} {
+	for _, in := range []string{"", "pdf", "csv", "doc", "odt", "\x1b[31mmd"} {
 		_, err := ParseFormat(in)
 		if err == nil {
 			t.Errorf("ParseFormat(%q) took it", in)
 			continue
 		}
-		if !strings.Contains(err.Error(), "use md, html, txt or json") || strings.ContainsRune(err.Error(), 0x1b) {
+		if !strings.Contains(err.Error(), "use md, html, txt, json or docx") || strings.ContainsRune(err.Error(), 0x1b) {
 			t.Errorf("ParseFormat(%q): %v", in, err)
 		}
 	}
-	if got := len(Formats); got != 4 {
+	if got := len(Formats); got != 5 {
 		t.Errorf("%d formats", got)
+	}
+	for _, f := range Formats {
+		if f.Binary() != (f == DOCX) {
+			t.Errorf("%s: binary %v", f, f.Binary())
+		}
 	}
 }
 
@@ -44,6 +49,8 @@ func TestFileNameFor(t *testing.T) {
 		{TXT, true, "minutes-2026-11-24-public.txt"},
 		{JSON, true, "minutes-2026-11-24-public.json"},
 		{HTML, true, "minutes-2026-11-24-public.html"},
+		{DOCX, false, "minutes-2026-11-24.docx"},
+		{DOCX, true, "minutes-2026-11-24-public.docx"},
 	} {
 		if got := FileNameFor(m, tt.f, tt.public); got != tt.want {
 			t.Errorf("FileNameFor(%s, %v) = %q, want %q", tt.f, tt.public, got, tt.want)
@@ -67,7 +74,8 @@ func TestRender(t *testing.T) {
 	for _, public := range []bool{false, true} {
 		d := BuildWith(rec, Options{Public: public})
 		j, _ := d.JSON()
-		for f, want := range map[Format]string{MD: d.Markdown(), HTML: d.HTML(), TXT: d.Text(), JSON: string(j)} {
+		docx, _ := d.DOCX()
+		for f, want := range map[Format]string{MD: d.Markdown(), HTML: d.HTML(), TXT: d.Text(), JSON: string(j), DOCX: string(docx)} {
 			got, err := Render(rec, f, Options{Public: public})
 			if err != nil || string(got) != want {
 				t.Errorf("Render(%s, public %v) is not the Doc's %s (%v)", f, public, f, err)

@@ -94,6 +94,46 @@ func TestHostileEveryFormat(t *testing.T) {
 				}
 			})
 
+			t.Run("docx", func(t *testing.T) {
+				b, err := doc.DOCX()
+				if err != nil {
+					t.Fatal(err)
+				}
+				trees := docxTree(t, b) // every part well-formed, in schema order
+				for name, data := range docxParts(t, b) {
+					if strings.ContainsAny(string(data), "\x1b\x07") || strings.Contains(string(data), "<script") {
+						t.Errorf("%s holds control characters or a raw <script", name)
+					}
+				}
+				text := docxText(t, b)
+				for _, want := range []string{"<script>alert(1)</script>", "[x](javascript:alert(1))", "a | b", "<b>b</b>",
+					"&lt;ent&gt;", rtl, thumbs, family, combining, strings.Repeat("W", 500)} {
+					if !strings.Contains(text, want) {
+						t.Errorf("the DOCX does not hold %q as text", want)
+					}
+				}
+				// Every cell reads back as the cleaned text, in a table
+				// whose rows are as wide as its header.
+				cells := map[string]bool{}
+				for _, tbl := range trees["word/document.xml"].all("w:tbl") {
+					rows := tbl.all("w:tr")
+					for _, tr := range rows {
+						if n := len(tr.all("w:tc")); n != len(rows[0].all("w:tc")) {
+							t.Errorf("a row of %d cells under a header of %d", n, len(rows[0].all("w:tc")))
+						}
+						for _, tc := range tr.all("w:tc") {
+							cells[tc.plain()] = true
+						}
+					}
+				}
+				if !cells["action "+clean] {
+					t.Error("no cell holds the action text as typed")
+				}
+				if !strings.Contains(text, "partnership "+clean) {
+					t.Error("the partnership's name does not read back as typed")
+				}
+			})
+
 			t.Run("json", func(t *testing.T) {
 				b, err := doc.JSON()
 				if err != nil {

@@ -244,7 +244,7 @@ func (w *htmlWriter) table(class string, header []string, rows [][]string, rowCl
 	// ignore CSS, so the tables keep their lines and sensible widths there.
 	w.b.WriteString("<table class=\"" + class + "\" border=\"1\" cellspacing=\"0\" cellpadding=\"4\" width=\"100%\">\n<colgroup>")
 	for _, h := range header {
-		w.b.WriteString("<col width=\"" + columnWidth(h, len(header)) + "\">")
+		w.b.WriteString("<col width=\"" + strconv.Itoa(columnShare(h, len(header))) + "%\">")
 	}
 	w.b.WriteString("</colgroup>\n<thead>\n<tr>")
 	cols := make([]string, len(header))
@@ -283,31 +283,32 @@ func (w *htmlWriter) table(class string, header []string, rows [][]string, rowCl
 	w.b.WriteString("</tbody>\n</table>\n")
 }
 
-// columnWidth is a table column's share of the page, by what it holds:
-// narrow for refs and dates, wide for the words.
-func columnWidth(header string, columns int) string {
+// columnShare is a table column's share of the page in per cent, by what
+// it holds: narrow for refs and dates, wide for the words. The HTML gives
+// it as the column's width; the DOCX starts from it (docxColumns).
+func columnShare(header string, columns int) int {
 	switch header {
 	case "Ref":
-		return "7%"
+		return 7
 	case "Hotspot":
-		return "8%"
+		return 8
 	case "Due":
-		return "12%"
+		return 12
 	case "Status":
-		return "13%"
+		return 13
 	case "Owner":
-		return "20%"
+		return 20
 	case "Update":
-		return "24%"
+		return 24
 	}
 	// The action's words take what is left.
 	switch columns {
 	case 4: // Ref, Action, Owner, Due
-		return "61%"
+		return 61
 	case 6: // matters arising: Ref, Action, Owner, Due, Status, Update
-		return "24%"
+		return 24
 	}
-	return "40%" // the action log: Ref, Hotspot, Action, Owner, Due, Status
+	return 40 // the action log: Ref, Hotspot, Action, Owner, Due, Status
 }
 
 // pageStyle is the printed page: A4, with the classification at the top

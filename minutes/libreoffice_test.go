@@ -19,19 +19,7 @@ import (
 // tables keep their borders and sensible column widths, and no ref or date
 // breaks across lines. Skipped where LibreOffice (soffice) is not installed.
 func TestHTMLInLibreOffice(t *testing.T) {
-	soffice := ""
-	for _, name := range []string{"soffice", "libreoffice"} {
-		if p, err := exec.LookPath(name); err == nil {
-			soffice = p
-			break
-		}
-	}
-	if soffice == "" {
-		t.Skip("no soffice on PATH: install LibreOffice to run this test")
-	}
-	if testing.Short() {
-		t.Skip("-short: not starting LibreOffice")
-	}
+	soffice := sofficeOrSkip(t)
 	s := openDemo(t)
 	doc := BuildWith(lastClosed(t, s), Options{})
 	dir := t.TempDir()
@@ -41,14 +29,7 @@ func TestHTMLInLibreOffice(t *testing.T) {
 	}
 	convert := func(to string) string {
 		t.Helper()
-		ctx, cancel := context.WithTimeout(context.Background(), 120*time.Second)
-		defer cancel()
-		cmd := exec.CommandContext(ctx, soffice, "--headless", "--norestore", "-env:UserInstallation=file://"+filepath.Join(dir, "profile"),
-			"--convert-to", to, "--outdir", dir, in)
-		cmd.Env = append(os.Environ(), "HOME="+dir)
-		if out, err := cmd.CombinedOutput(); err != nil {
-			t.Fatalf("soffice --convert-to %s: %v\n%s", to, err, out)
-		}
+		sofficeConvert(t, soffice, dir, to, in)
 		ext, _, _ := strings.Cut(to, ":")
 		return filepath.Join(dir, "minutes."+ext)
 	}
@@ -105,6 +86,38 @@ func TestHTMLInLibreOffice(t *testing.T) {
 		}
 	}
 	t.Logf("%d tables", tables)
+}
+
+// sofficeOrSkip is LibreOffice's soffice, or skips the test where it is
+// not installed (or under -short: it takes seconds to start).
+func sofficeOrSkip(t *testing.T) string {
+	t.Helper()
+	for _, name := range []string{"soffice", "libreoffice"} {
+		if p, err := exec.LookPath(name); err == nil {
+			if testing.Short() {
+				t.Skip("-short: not starting LibreOffice")
+			}
+			return p
+		}
+	}
+	t.Skip("no soffice on PATH: install LibreOffice (Debian's libreoffice-writer) to run this test")
+	return ""
+}
+
+// sofficeConvert converts the files in one start of LibreOffice, into dir,
+// with a profile of its own there (so it neither needs nor touches one in
+// HOME, and runs beside another LibreOffice).
+func sofficeConvert(t *testing.T, soffice, dir, to string, in ...string) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 120*time.Second)
+	defer cancel()
+	args := append([]string{"--headless", "--norestore", "-env:UserInstallation=file://" + filepath.Join(dir, "profile"),
+		"--convert-to", to, "--outdir", dir}, in...)
+	cmd := exec.CommandContext(ctx, soffice, args...)
+	cmd.Env = append(os.Environ(), "HOME="+dir)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("soffice --convert-to %s: %v\n%s", to, err, out)
+	}
 }
 
 func maxOf(xs []int) int {

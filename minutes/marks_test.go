@@ -78,13 +78,16 @@ func markedRecord(t *testing.T) model.MeetingRecord {
 }
 
 // readAsText is a format as its reader sees the words: Markdown through a
-// CommonMark reader, HTML without its tags and entities, plain text as it
-// is; wrapped lines and runs of spaces folded, so a mark and what follows
-// it read as one phrase wherever a line was broken.
+// CommonMark reader, HTML without its tags and entities, a Word document's
+// paragraphs and cells, plain text as it is; wrapped lines and runs of
+// spaces folded, so a mark and what follows it read as one phrase wherever
+// a line was broken.
 func readAsText(t *testing.T, f Format, b []byte) string {
 	t.Helper()
 	s := string(b)
 	switch f {
+	case DOCX:
+		s = docxText(t, b)
 	case MD:
 		var out bytes.Buffer
 		if err := gfm.Convert(b, &out); err != nil {
@@ -277,11 +280,12 @@ func TestPublicMinutesMarkNothing(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if m := markPattern.FindString(string(b)); m != "" {
+		text := readable(t, f, b)
+		if m := markPattern.FindString(text); m != "" {
 			t.Errorf("the public %s says %q", f, m)
 		}
 		for _, released := range []string{"The shop owner is content to be named.", "Write to the shop owner"} {
-			if !strings.Contains(string(b), released) {
+			if !strings.Contains(text, released) {
 				t.Errorf("the public %s leaves out %q, which was released", f, released)
 			}
 		}

@@ -62,12 +62,17 @@ func TestRestrictedVersionMarksPart2(t *testing.T) {
 		t.Errorf("restricted action log %v", got)
 	}
 	md, html, txt := d.Markdown(), d.HTML(), d.Text()
+	docx, err := d.DOCX()
+	if err != nil {
+		t.Fatal(err)
+	}
 	for f, want := range map[string][]string{
 		"md":   {"## 48. HS-2 Rec ground: off-road bikes (Part 2 – exempt information, paragraph 1)\n\n" + part2ItemNotice},
 		"html": {`<h2 id="minute-48">48. HS-2 Rec ground: off-road bikes <span class="part2">(Part 2 – exempt information, paragraph 1)</span></h2>`},
 		"txt":  {"48. HS-2 Rec ground: off-road bikes (Part 2 – exempt information,\nparagraph 1)\n" + strings.Repeat("-", 65) + "\n\nThis item was considered in private"},
+		"docx": {"[MinuteHeading] 48. HS-2 Rec ground: off-road bikes (Part 2 – exempt information, paragraph 1)\n[Normal] " + part2ItemNotice},
 	} {
-		got := map[string]string{"md": md, "html": html, "txt": txt}[f]
+		got := map[string]string{"md": md, "html": html, "txt": txt, "docx": docxOutline(t, docx)}[f]
 		for _, w := range want {
 			if !strings.Contains(got, w) {
 				t.Errorf("%s does not say %q", f, w)
@@ -122,14 +127,20 @@ func TestPublicVersionLeavesOut(t *testing.T) {
 			t.Errorf("public action %s names its officer: %+v", r.Ref, r)
 		}
 	}
-	for _, f := range []string{d.Markdown(), d.HTML(), d.Text()} {
+	docx, err := d.DOCX()
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The classification at the top and the bottom; the DOCX has it in its
+	// page header and footer as well.
+	for f, classifications := range map[string]int{d.Markdown(): 2, d.HTML(): 2, d.Text(): 2, docxText(t, docx): 4} {
 		for _, bad := range []string{"(Part 2 – confidential)", "confidential)", "[private", "[released", "YOT", "Elm Close", "Rec ground", "Hal Housing", "PCSO Nadia Khan", "Ann Chair",
 			"Sgt Jas Patel", "Karen Doyle", "[N-", "[D-", "Waiting on quotes", "Completed; figures", "the count was", "Friday and Saturday)"} {
 			if strings.Contains(f, bad) {
 				t.Errorf("the public minutes say %q", bad)
 			}
 		}
-		if !strings.Contains(squash(html.UnescapeString(f)), want) || strings.Count(f[max(strings.Index(f, "<body"), 0):], "PUBLIC — Part 1 minutes") != 2 {
+		if !strings.Contains(squash(html.UnescapeString(f)), want) || strings.Count(f[max(strings.Index(f, "<body"), 0):], "PUBLIC — Part 1 minutes") != classifications {
 			t.Errorf("the public minutes lack the notice or the two classifications:\n%.400s", f)
 		}
 	}
@@ -229,7 +240,11 @@ func TestStatus(t *testing.T) {
 				if d.Status != tt.status {
 					t.Errorf("status %q, want %q", d.Status, tt.status)
 				}
-				for f, out := range map[string]string{"md": d.Markdown(), "html": d.HTML(), "txt": d.Text()} {
+				docx, err := d.DOCX()
+				if err != nil {
+					t.Fatal(err)
+				}
+				for f, out := range map[string]string{"md": d.Markdown(), "html": d.HTML(), "txt": d.Text(), "docx": docxText(t, docx)} {
 					plain := squash(strings.NewReplacer("**", "", "<strong>", "", "</strong>", "").Replace(out))
 					if !strings.Contains(plain, tt.says) {
 						t.Errorf("%s does not say %q", f, tt.says)
@@ -281,6 +296,13 @@ func TestAmendments(t *testing.T) {
 		}
 		if want := `evenings. <span class="amended">(amended on 26 November 2026` + resTail + `)</span>`; !strings.Contains(d.HTML(), want) {
 			t.Errorf("the HTML does not say %q", want)
+		}
+		docx, err := d.DOCX()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := "Groups of 15–20 at the bus station on Friday. (amended on 25 November 2026" + noteTail + ")" + strings.ReplaceAll(ref, `\`, "") + "\n"; !strings.Contains(docxText(t, docx), want) {
+			t.Errorf("the DOCX does not say %q", want)
 		}
 	}
 }

@@ -184,7 +184,7 @@ func newKeyMap() keyMap {
 			Toggle: bind(k("space"), "space", "toggle a yes/no field"),
 		},
 		Preview: previewKeys{
-			Save:   bind(k("w", "ctrl+s"), "w", "export: md, html, txt or json, to a file"),
+			Save:   bind(k("w", "ctrl+s"), "w", "export: md, html, txt, json or docx (Word), to a file"),
 			Public: bind(k("p"), "p", "public (Part 1) ⇄ restricted version"),
 			Top:    bind(k("g", "home"), "g", "top"),
 			Bottom: bind(k("G", "end"), "G", "bottom"),

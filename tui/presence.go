@@ -111,8 +111,12 @@ func remoteExportBox(ssh string, m model.Meeting, public bool) *infoBox {
 		"run one of these on your own computer (in a terminal, not in here).",
 		"",
 	}
-	for _, f := range []minutes.Format{"html", "md", "txt", "json"} {
-		lines = append(lines, fmt.Sprintf("%s minutes %s --format %s%s > %s", ssh, ref, f, flag, minutes.FileNameFor(m, f, public)))
+	for _, f := range []minutes.Format{minutes.HTML, minutes.DOCX, minutes.MD, minutes.TXT, minutes.JSON} {
+		out := ""
+		if f.Binary() {
+			out = " -o -" // a Word document is written to stdout only when asked
+		}
+		lines = append(lines, fmt.Sprintf("%s minutes %s --format %s%s%s > %s", ssh, ref, f, flag, out, minutes.FileNameFor(m, f, public)))
 	}
 	if !public {
 		lines = append(lines, "", "These hold Part 2: keep the file private (chmod 600).")

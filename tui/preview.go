@@ -196,7 +196,7 @@ func (a *App) saveMinutesForm() {
 			return "saved to " + path, nil
 		})
 	})
-	f.choose("format", "Format (md, html for print and Word, txt for email, json)", choices, 0).
+	f.choose("format", "Format (md, html for print, txt for email, json, docx for Word)", choices, 0).
 		text("file", "File name", minutes.FileNameFor(m, minutes.MD, public), "a relative name is saved in the current folder; written readable by you only")
 	// The name follows the format as it is chosen: the default one whole, a
 	// typed one by its extension when that is a minutes format's (anything
@@ -222,10 +222,10 @@ func (a *App) saveMinutesForm() {
 }
 
 // withFormatExt gives a file name the extension of format f when it ends in
-// another minutes format's (.md, .html, .htm, .txt, .json, any case; what
-// minutes.ParseFormat reads):
+// another minutes format's (.md, .html, .htm, .txt, .json, .docx, any case;
+// what minutes.ParseFormat reads):
 // "board-pack.md" becomes "board-pack.html". A name without an extension,
-// with another one ("pack.docx") or already right for f ("pack.htm" for
+// with another one ("pack.odt") or already right for f ("pack.htm" for
 // html) is returned as it is.
 func withFormatExt(name string, f minutes.Format) string {
 	ext := filepath.Ext(name)

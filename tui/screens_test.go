@@ -886,8 +886,10 @@ func TestWithFormatExt(t *testing.T) {
 		{"pack.htm", minutes.MD, "pack.md"},
 		{"pack.htm", minutes.HTML, "pack.htm"}, // already an HTML name
 		{"pack.json", minutes.JSON, "pack.json"},
-		{"pack", minutes.HTML, "pack"},           // no extension: as typed
-		{"pack.docx", minutes.HTML, "pack.docx"}, // not a minutes extension
+		{"pack", minutes.HTML, "pack"},         // no extension: as typed
+		{"pack.odt", minutes.HTML, "pack.odt"}, // not a minutes extension
+		{"board-pack.html", minutes.DOCX, "board-pack.docx"},
+		{"board-pack.DOCX", minutes.MD, "board-pack.md"},
 		{"pack.md.bak", minutes.HTML, "pack.md.bak"},
 		{"v1.2/pack", minutes.HTML, "v1.2/pack"},
 		{".md", minutes.HTML, ".md"},

@@ -713,26 +713,33 @@ func xmlEscape(s string) string {
 }
 
 // refusesWorkbookOnTerminal: `-o -` with a terminal on stdout is a usage
-// error, not a screenful of binary. Runs under script(1) for a terminal;
-// skipped where there is none.
+// error, not a screenful of binary.
 func refusesWorkbookOnTerminal(t *testing.T, db string) {
+	t.Helper()
+	refusesBinaryOnTerminal(t, "--db", db, "export", "actions", "--format", "xlsx", "-o", "-")
+}
+
+// refusesBinaryOnTerminal: the command, which would write a binary file
+// (a zip) to stdout, refuses with a usage error when stdout is a terminal.
+// Runs under script(1) for a terminal; skipped where there is none.
+func refusesBinaryOnTerminal(t *testing.T, args ...string) {
 	t.Helper()
 	script, err := exec.LookPath("script")
 	if err != nil {
-		t.Log("no script(1): not checking the refusal to write a workbook to a terminal")
+		t.Log("no script(1): not checking the refusal to write a binary file to a terminal")
 		return
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
-	line := strings.Join([]string{binary, "--db", db, "export", "actions", "--format", "xlsx", "-o", "-"}, " ")
+	line := strings.Join(append([]string{binary}, args...), " ")
 	cmd := exec.CommandContext(ctx, script, "-qec", line, "/dev/null")
 	cmd.Env = isolatedEnv(t.TempDir())
 	out, err := cmd.CombinedOutput()
 	var ee *exec.ExitError
 	if !errors.As(err, &ee) || ee.ExitCode() != 2 {
-		t.Errorf("xlsx to a terminal: %v, want exit 2; output %q", err, out)
+		t.Errorf("%s to a terminal: %v, want exit 2; output %q", line, err, out)
 	}
 	if !strings.Contains(string(out), "terminal") || strings.Contains(string(out), "PK\x03\x04") {
-		t.Errorf("xlsx to a terminal said %q", out)
+		t.Errorf("%s to a terminal said %q", line, out)
 	}
 }

@@ -10,14 +10,14 @@ import (
 )
 
 // minutesFormats are the formats `tasking minutes` writes, from one record.
-var minutesFormats = []format{"md", "html", "txt", "json"}
+var minutesFormats = []format{"md", "html", "txt", "json", "docx"}
 
 func newMinutesCmd(a *app) *cobra.Command {
 	var formatFlag, out string
 	var public bool
 	cmd := &cobra.Command{
 		Use:   "minutes [MEETING|latest]",
-		Short: "Write a meeting's minutes: Markdown, HTML, text or JSON, restricted or public",
+		Short: "Write a meeting's minutes: Markdown, HTML, text, JSON or Word, restricted or public",
 		Long: "minutes writes the minutes of a meeting: latest (the default, the most recent meeting that has " +
 			"started), a ref like M-3, or a date like 2026-11-24. They go to stdout, or to a file with -o " +
 			"(written whole or not at all; a folder gets minutes-YYYY-MM-DD[-public].EXT).\n\n" +
@@ -26,9 +26,12 @@ func newMinutesCmd(a *app) *cobra.Command {
 			"decisions, no confidential notes, no officers' names, nothing about cases concerning individuals, " +
 			"and a line saying how many items were considered in private.\n\n" +
 			"html is one self-contained file that prints on A4; txt is wrapped at 72 columns for an email; json " +
-			"is the complete record (schema: tasking minutes --schema).",
+			"is the complete record (schema: tasking minutes --schema); docx is a Word document on A4 (Word styles, " +
+			"the classification and \"Page X of Y\" on every page, tables that repeat their header row): it needs " +
+			"-o FILE, or -o - to send it down a pipe.",
 		Example: "  tasking minutes\n  tasking minutes M-3 --format html -o minutes-M-3.html\n" +
-			"  tasking minutes latest --public --format html -o ~/Documents/\n  tasking minutes --format txt | mail -s Minutes partners@example.org",
+			"  tasking minutes latest --public --format html -o ~/Documents/\n  tasking minutes --format txt | mail -s Minutes partners@example.org\n" +
+			"  tasking minutes M-3 --format docx -o ~/Documents/",
 		Args: usageArgs(cobra.MaximumNArgs(1)),
 		RunE: a.run(func(cmd *cobra.Command, args []string) error {
 			if schema, _ := cmd.Flags().GetBool("schema"); schema {
@@ -38,6 +41,16 @@ func newMinutesCmd(a *app) *cobra.Command {
 			f, err := parseFormat(formatFlag, minutesFormats...)
 			if err != nil {
 				return err
+			}
+			// A Word document is binary: asked for by name, and never
+			// poured onto a terminal.
+			if minutes.Format(f).Binary() {
+				switch {
+				case out == "":
+					return usagef("--format %s writes a binary Word document: save it with -o FILE (or -o - to send it down a pipe)", f)
+				case out == "-" && isTerminal(cmd.OutOrStdout()):
+					return usagef("--format %s will not write a binary Word document to the terminal: save it with -o FILE, or pipe it", f)
+				}
 			}
 			ref := "latest"
 			if len(args) == 1 {

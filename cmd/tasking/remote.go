@@ -134,7 +134,9 @@ func sshLine(cmd *cobra.Command, ssh string) string {
 		case "db", "as":
 			return
 		case "output":
-			if v == "-" || cmd.Flags().Lookup("format").Value.String() == "xlsx" {
+			// A workbook or a Word document is written to stdout only
+			// when asked for with -o -.
+			if kind := cmd.Flags().Lookup("format").Value.String(); v == "-" || kind == "xlsx" || kind == "docx" {
 				words = append(words, "-o", "-")
 			}
 			if v != "-" {

@@ -215,6 +215,8 @@ func TestEveryCommandIsTheSameOverSSH(t *testing.T) {
 		{gary, []string{"minutes", "latest", "--format", "html"}, ""},
 		{gary, []string{"minutes", "latest", "--format", "json"}, ""},
 		{gary, []string{"minutes", "latest", "--format", "txt"}, ""},
+		{gary, []string{"minutes", "latest", "--format", "docx", "-o", "-"}, ""}, // the same bytes down the pipe
+		{gary, []string{"minutes", "latest", "--format", "docx"}, ""},            // refused: a binary file needs -o
 		{gary, []string{"export", "actions", "--format", "csv", "-o", "-"}, ""},
 		{gary, []string{"export", "hotspots", "--format", "json", "--public"}, ""},
 		{gary, []string{"meeting", "agenda"}, ""},
@@ -317,6 +319,7 @@ func TestEveryCommandIsTheSameOverSSH(t *testing.T) {
 	}{
 		{[]string{"minutes", "latest", "-o", "m.md"}, "minutes latest > m.md"},
 		{[]string{"export", "actions", "--format", "xlsx", "-o", "a.xlsx"}, "export actions --format xlsx -o - > a.xlsx"},
+		{[]string{"minutes", "M-1", "--format", "docx", "-o", "m.docx"}, "minutes --format docx -o - M-1 > m.docx"},
 		{[]string{"member", "import", "members.csv"}, "send the file on standard input"},
 		{[]string{"member", "key", "add", "Gary Fletcher", "id.pub"}, "on standard input"},
 		{[]string{"--db", "/etc/passwd", "actions"}, "the server chooses the database"},
@@ -371,6 +374,7 @@ func TestSSHSuggestions(t *testing.T) {
 		{[]string{"member", "import", "members.csv", "--dry-run"}, "ssh -p 23234 h member import --dry-run - < members.csv"},
 		{[]string{"minutes", "latest", "--format", "html", "-o", "m.html"}, "ssh -p 23234 h minutes --format html latest > m.html"},
 		{[]string{"export", "actions", "--format", "xlsx", "-o", "a.xlsx"}, "ssh -p 23234 h export actions --format xlsx -o - > a.xlsx"},
+		{[]string{"minutes", "--public", "--format", "docx", "-o", "m.docx"}, "ssh -p 23234 h minutes --format docx -o - --public > m.docx"},
 		{[]string{"partnership", "set", "--statement-file", "st.txt"}, "ssh -p 23234 h partnership set --statement-file - < st.txt"},
 	}
 	for _, tt := range tests {
