@@ -31,6 +31,10 @@ type Change struct {
 	// Missed: the subscriber fell behind and notices before this one were
 	// dropped, so anything may have changed: re-read everything shown.
 	Missed bool
+	// Private: the changed record is private business (its own privacy, or
+	// a hotspot taken in private): a session that reads the public record
+	// only is not told its ref.
+	Private bool
 }
 
 // scope fills in where the record belongs from the audit event's before
@@ -38,16 +42,16 @@ type Change struct {
 func (c *Change) scope(before, after any) {
 	switch r := after.(type) {
 	case model.Action:
-		c.Agency, c.Hotspot, c.Version = r.AgencyID, r.HotspotID, r.Version
+		c.Agency, c.Hotspot, c.Version, c.Private = r.AgencyID, r.HotspotID, r.Version, r.Private
 		if b, ok := before.(model.Action); ok && c.Hotspot == 0 {
 			c.Hotspot = b.HotspotID
 		}
 	case model.Hotspot:
-		c.Hotspot, c.Version = r.ID, r.Version
+		c.Hotspot, c.Version, c.Private = r.ID, r.Version, r.Private()
 	case model.Decision:
-		c.Hotspot = r.HotspotID
+		c.Hotspot, c.Private = r.HotspotID, r.Private
 	case model.Note:
-		c.Hotspot = r.HotspotID
+		c.Hotspot, c.Private = r.HotspotID, r.Private
 	}
 }
 

@@ -326,3 +326,26 @@ func TestHomeReloadsForWhatItCounts(t *testing.T) {
 		settle(a, cmd)
 	}
 }
+
+// Someone else's change to private business is not named to a session
+// that reads the public record only: not even its ref. A public change is.
+func TestOthersPrivateChangesAreNotNamedToPublicReaders(t *testing.T) {
+	s := demoStore(t)
+	viewer := memberActor(t, s, "Cllr Pat Dyson")
+	a := New(Config{Store: s, Actor: viewer, Now: fixedClock})
+	t.Cleanup(a.Close)
+	a.noteOthersChange(store.Change{Op: "note.add", Ref: "HS-3", By: "Helen Marsh", Private: true})
+	if a.flash != "" {
+		t.Errorf("a public-only reader was told %q", a.flash)
+	}
+	a.noteOthersChange(store.Change{Op: "note.add", Ref: "HS-1", By: "Helen Marsh"})
+	if a.flash != "Helen Marsh: HS-1 note added" {
+		t.Errorf("a public change was told as %q", a.flash)
+	}
+	member := New(Config{Store: s, Actor: memberActor(t, s, "Gary Fletcher"), Now: fixedClock})
+	t.Cleanup(member.Close)
+	member.noteOthersChange(store.Change{Op: "note.add", Ref: "HS-3", By: "Helen Marsh", Private: true})
+	if member.flash != "Helen Marsh: HS-3 note added" {
+		t.Errorf("a member, who reads the restricted record, was told %q", member.flash)
+	}
+}

@@ -204,7 +204,11 @@ func (a *App) hotspotsBox(w, h int) string {
 	a.hf.off[0] = window(a.hf.sel[0], a.hf.off[0], len(rowsShown), rows)
 	for i := a.hf.off[0]; i < len(rowsShown) && i < a.hf.off[0]+rows; i++ {
 		hs := hm.Hotspots[rowsShown[i]]
-		line := columns(inner-1, widths, hs.Ref(), hs.Title, hs.Ward, s.Risk(hs.Risk), string(hs.Status), hm.Agencies.Label(hs.LeadAgencyID))
+		title := hs.Title
+		if hs.Private() {
+			title = s.Confidential.Render(privateRowTag + title) // taken in private: the projector may be on
+		}
+		line := columns(inner-1, widths, hs.Ref(), title, hs.Ward, s.Risk(hs.Risk), string(hs.Status), hm.Agencies.Label(hs.LeadAgencyID))
 		lines = append(lines, a.rowMark(a.hf.pane == 0 && i == a.hf.sel[0], line))
 	}
 	switch {

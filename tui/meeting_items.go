@@ -252,6 +252,15 @@ func (c rowCtx) private(act model.Action) string {
 	return p.Mark()
 }
 
+// lastWords is an action's latest update, marked when it was said on
+// private business (the room may hold guests).
+func lastWords(act model.Action) string {
+	if act.LastUpdatePrivacy.Private {
+		return act.LastUpdatePrivacy.Mark() + " " + act.LastUpdate
+	}
+	return act.LastUpdate
+}
+
 // privateRowTag starts the words of a private action's row: short enough
 // for 80 columns, readable without colour; its detail line says the rest.
 const privateRowTag = "[P] "
@@ -410,7 +419,7 @@ func (a *App) mattersPane(w int) itemPane {
 			}
 			row := a.actionRowIn(a.meetingRowCtx(), act, w-updW, mark, markAt)
 			if wide && v.newsSince(act) {
-				row += " " + s.Muted.Render(clip(act.LastUpdateAt.Local().Format("02 Jan")+" "+shortName(act.LastUpdateBy)+": "+act.LastUpdate, updW-2))
+				row += " " + s.Muted.Render(clip(act.LastUpdateAt.Local().Format("02 Jan")+" "+shortName(act.LastUpdateBy)+": "+lastWords(act), updW-2))
 			}
 			v.mattersRows[act.ID] = row
 			return a.rowMark(selected, row)
@@ -440,8 +449,12 @@ func (a *App) mattersPane(w int) itemPane {
 			if !act.LastUpdateAt.IsZero() {
 				when = act.LastUpdateAt.Local().Format("2 Jan") + ", " + act.LastUpdateBy + ": "
 			}
-			for _, l := range wrap("latest update — "+when+act.LastUpdate+"  (y accepts it)", w-12) {
-				out = append(out, "          "+s.Muted.Render(l))
+			style := s.Muted.Render
+			if act.LastUpdatePrivacy.Private {
+				style = s.Confidential.Render
+			}
+			for _, l := range wrap("latest update — "+when+lastWords(act)+"  (y accepts it)", w-12) {
+				out = append(out, "          "+style(l))
 			}
 			return out
 		},

@@ -469,7 +469,11 @@ func (a *App) myActionsView(w, h int) string {
 			lines = append(lines, a.rowMark(i == m.sel, row))
 			continue
 		}
-		cells := []string{act.Ref(), s.RAG(act.RAGFor(d.today)), model.HotspotRef(act.HotspotID), act.Text}
+		words := act.Text
+		if act.Private {
+			words = s.Confidential.Render(privateRowTag + words)
+		}
+		cells := []string{act.Ref(), s.RAG(act.RAGFor(d.today)), model.HotspotRef(act.HotspotID), words}
 		if m.all {
 			cells = append(cells, d.agencies.Label(act.AgencyID))
 		}
@@ -479,7 +483,7 @@ func (a *App) myActionsView(w, h int) string {
 		}
 		latest := ""
 		if act.LastUpdate != "" {
-			latest = act.LastUpdateAt.Local().Format("02 Jan") + " " + act.LastUpdate
+			latest = act.LastUpdateAt.Local().Format("02 Jan") + " " + lastWords(act)
 		}
 		age := fmt.Sprintf("%dd", model.DateOf(act.CreatedAt).DaysUntil(d.today))
 		cells = append(cells, due, age)
@@ -527,6 +531,9 @@ func (a *App) mineDetail(act model.Action, w int) []string {
 	for _, l := range wrap(act.Ref()+" "+act.Text, w-2) {
 		out = append(out, " "+s.Bold.Render(l))
 	}
+	if act.Private {
+		out = append(out, " "+s.Confidential.Render("Private business "+act.Mark()+": it stays out of every public output"))
+	}
 	out = append(out, " "+s.Muted.Render(clip(where+" · "+owner+" · assigned "+act.CreatedAt.Local().Format("2 Jan")+" "+made+" · due "+act.Due.Format("Mon 2 Jan 2006"), w-1)))
 	if why := act.RAGReason(d.today); why != "" {
 		style := s.Amber.Render
@@ -536,7 +543,7 @@ func (a *App) mineDetail(act model.Action, w int) []string {
 		out = append(out, " "+style(model.Sentence(why)))
 	}
 	if act.LastUpdate != "" {
-		for _, l := range wrap("latest: "+act.LastUpdateAt.Local().Format("2 Jan 15:04")+", "+act.LastUpdateBy+" — "+act.LastUpdate, w-2) {
+		for _, l := range wrap("latest: "+act.LastUpdateAt.Local().Format("2 Jan 15:04")+", "+act.LastUpdateBy+" — "+lastWords(act), w-2) {
 			out = append(out, " "+l)
 		}
 	} else {

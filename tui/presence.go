@@ -65,6 +65,9 @@ func (a *App) noteOthersChange(c store.Change) {
 	if c.By == "" || c.By == a.actor.String() || c.Missed || c.Ref == "" || quietChange[c.Op] {
 		return
 	}
+	if c.Private && a.actor.Reads() != model.ReadRestricted {
+		return // not even the ref of private business to a public-only reader
+	}
 	if a.flash != "" && a.flashErr {
 		return // an error of yours stays on show
 	}
