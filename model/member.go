@@ -96,6 +96,15 @@ func FindMember(members []Member, query string) (Member, error) {
 	if queries[0] == "" {
 		return Member{}, Invalid("member", "no member name given")
 	}
+	// Spelt exactly as recorded (the usual --as, and a remembered name):
+	// that is who is meant, whoever else folds alike, so no name need be
+	// folded to find them among many.
+	typed := CleanLine(query)
+	for _, m := range members {
+		if m.Name == typed {
+			return m, nil
+		}
+	}
 	var tiers [5][]Member // by Match; FuzzyMatch holds those whose name contains the query
 	for _, m := range members {
 		key := NameKey(m.Name)
@@ -115,15 +124,6 @@ func FindMember(members []Member, query string) (Member, error) {
 		switch {
 		case len(hits) == 1:
 			return hits[0], nil
-		case len(hits) > 1 && r == ExactMatch:
-			// Names recorded before accents were folded may differ only in
-			// them: the one spelt as typed is meant.
-			for _, h := range hits {
-				if h.Name == CleanLine(query) {
-					return h, nil
-				}
-			}
-			fallthrough
 		case len(hits) > 1:
 			names := make([]string, len(hits))
 			for i, h := range hits {

@@ -3,10 +3,10 @@
 // them — every change audited, stale and racing edits refused with nothing
 // lost, permissions, the meeting's rules, bad input refused field by field,
 // the change feed, matters arising and the agency's news, undo, minute
-// numbers, approval and amendments, Part 2, members' SSH keys. It uses
-// only the interface, so a second backend (in memory for tests, PostgreSQL
-// later) is proved by the same tests the bbolt store passes (store's
-// conformance_test.go).
+// numbers, approval and amendments, Part 2, members' SSH keys, member
+// imports. It uses only the interface, so a second backend (in memory for
+// tests, PostgreSQL later) is proved by the same tests the bbolt store
+// passes (store's conformance_test.go).
 package storetest
 
 import (
@@ -49,6 +49,8 @@ func Run(t *testing.T, open Backend) {
 		{"RetiredMembersKeyDoesNotResolve", testRetiredMembersKeyDoesNotResolve},
 		{"OnlyChairOrAdminManagesKeys", testOnlyChairOrAdminManagesKeys},
 		{"BadKeysAndUnknownFingerprints", testBadKeysAndUnknownFingerprints},
+		{"MemberImportAppliedAndAudited", testMemberImportAppliedAndAudited},
+		{"MemberImportStaleRefusedNamingWho", testMemberImportStaleRefusedNamingWho},
 	} {
 		t.Run(c.name, func(t *testing.T) { c.test(t, open) })
 	}
