@@ -40,7 +40,7 @@ func TestANewPartnershipRunsItsFirstMeeting(t *testing.T) {
 	write(members, "\ufeffName;Agency;Role;Job title\nSgt Jo Hart;police;member;Neighbourhood Sergeant\nKim Dale;rykneld;member;Tenancy Officer\nCllr Bea Moss;community;circulation;Portfolio Holder\n")
 
 	cli("setup", "--name", "Bolsover Community Safety Partnership", "--chair", "Ann Lee", "--chair-agency", "community", "--agencies", agencies)
-	if out := cli("member", "import", members); !strings.Contains(out, "3 members imported") {
+	if out := cli("member", "import", members); !strings.Contains(out, members+": 3 added, 0 updated, 0 retired, 0 unchanged") {
 		t.Fatalf("import said %q", out)
 	}
 	cli("hotspot", "add", "Market Place: street drinking", "--ward", "Bolsover East", "--category", "nuisance", "--risk", "high", "--lead", "police")

@@ -1,16 +1,18 @@
 // Package importer reads lists that councils keep in spreadsheets, saved as
-// CSV, into the model's "new" records. It is pure: no database, no printing.
-// The caller imports all of a file or none of it.
+// CSV, into the model's "new" records, and plans what importing them would
+// do (model.PlanMemberSync). It is pure: no database, no printing. The
+// caller imports all of a file or none of it.
 package importer
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
 	"regexp"
-	"sort"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -18,40 +20,25 @@ import (
 	"github.com/ccsp/tasking/model"
 )
 
-// MaxFileSize is the largest file read. A member list is a few hundred rows;
-// anything this big is the wrong file.
-const MaxFileSize = 10 << 20
+// MaxFileSize is the largest file read. A partnership's list is a few
+// hundred rows, but the master list it is kept in step with may be a whole
+// council's: 100,000 people with every column is about 10 MB. Anything
+// bigger is the wrong file (and standard input takes no more either).
+const MaxFileSize = 16 << 20
 
 // saveAs is the advice for any file that is not a CSV in UTF-8.
 const saveAs = `in Excel use File > Save As and choose "CSV UTF-8 (Comma delimited) (*.csv)"`
 
-// MemberRow is one member to add, with the line of the file it came from.
-type MemberRow struct {
-	Line   int // physical line in the file where the record starts; the header is line 1
-	Member model.NewMember
-}
-
-// RowError is one problem with one row of the file.
-type RowError struct {
-	Line   int
-	Reason string
-}
-
-func (e RowError) String() string { return fmt.Sprintf("line %d: %s", e.Line, e.Reason) }
-
-// RowErrors lists every problem in every bad row, in line order. A row may
-// have more than one problem.
-type RowErrors struct {
-	Problems []RowError
-}
-
-// Error is one line per problem: "line 7: no agency matches "Polise"".
-func (e *RowErrors) Error() string {
-	lines := make([]string, len(e.Problems))
-	for i, p := range e.Problems {
-		lines[i] = p.String()
-	}
-	return strings.Join(lines, "\n")
+// Options are how a list is read and matched (member import's flags).
+type Options struct {
+	// SurnameFirst: names written "Surname, Forename" are read so and
+	// turned round. Without it such a name is refused, the turned-round
+	// name offered: "Whitworth, Karen" is otherwise a new person beside
+	// Karen Whitworth.
+	SurnameFirst bool
+	// Sync is how lines are matched to members; which optional columns
+	// the list has is filled in from its header.
+	Sync model.SyncOptions
 }
 
 // Columns of a member list.
@@ -90,25 +77,28 @@ func foldHeader(s string) string {
 	return b.String()
 }
 
-// Members reads a CSV of members (the header row names the columns: name,
+// Plan reads a CSV of members (the header row names the columns: name,
 // agency and role are required; job_title, email and phone are optional;
-// others are ignored). agencies and existing are the partnership's agencies
-// and members now. When any row is bad the error is a *RowErrors listing every
-// problem and no rows are returned; other errors are about the whole file.
-func Members(r io.Reader, agencies []model.Agency, existing []model.Member) ([]MemberRow, error) {
+// others are ignored) and plans importing it against the partnership's
+// agencies and members as read a moment ago (model.PlanMemberSync): who is
+// added, whose details change, who retires, and every problem on every
+// line, in line order, in Refused. The error is about the whole file.
+func Plan(r io.Reader, agencies []model.Agency, members []model.Member, o Options) (model.MemberSync, error) {
 	data, err := readText(r)
 	if err != nil {
-		return nil, err
+		return model.MemberSync{}, err
 	}
 	cr := csv.NewReader(bytes.NewReader(data))
 	cr.Comma = detectDelimiter(data)
 	cr.FieldsPerRecord = -1 // Excel and friends drop trailing empty cells
 	cr.TrimLeadingSpace = true
+	cr.ReuseRecord = true // the slice only: the cells are strings, and stay as they were read
 
-	var problems []RowError
+	var problems []model.LineProblem
 	var cols map[string]int
 	headerLine := 0
-	var rows []MemberRow
+	var list []model.ListedMember
+	rows := rowReader{agencies: agencies, found: map[string]agencyFound{}, surnameFirst: o.SurnameFirst}
 	for {
 		rec, err := cr.Read()
 		if err == io.EOF {
@@ -117,14 +107,14 @@ func Members(r io.Reader, agencies []model.Agency, existing []model.Member) ([]M
 		var pe *csv.ParseError
 		if errors.As(err, &pe) {
 			if cols == nil {
-				return nil, fmt.Errorf("line %d: the header row is not readable: %s", pe.StartLine, quoteProblem(pe))
+				return model.MemberSync{}, fmt.Errorf("line %d: the header row is not readable: %s", pe.StartLine, quoteProblem(pe))
 			}
 			// The reader carries on at the next line after a quoting error.
-			problems = append(problems, RowError{Line: pe.StartLine, Reason: quoteProblem(pe)})
+			problems = append(problems, model.LineProblem{Line: pe.StartLine, Reason: quoteProblem(pe)})
 			continue
 		}
 		if err != nil {
-			return nil, fmt.Errorf("reading the file: %w", err)
+			return model.MemberSync{}, fmt.Errorf("reading the file: %w", err)
 		}
 		line, _ := cr.FieldPos(0)
 		if blankRecord(rec) {
@@ -132,30 +122,36 @@ func Members(r io.Reader, agencies []model.Agency, existing []model.Member) ([]M
 		}
 		if cols == nil {
 			if cols, err = headerColumns(rec); err != nil {
-				return nil, fmt.Errorf("line %d: %w", line, err)
+				return model.MemberSync{}, fmt.Errorf("line %d: %w", line, err)
 			}
 			headerLine = line
+			rows.cols = cols
 			continue
 		}
-		n, reasons := memberOf(rec, cols, agencies)
+		n, reasons := rows.member(rec)
 		for _, reason := range reasons {
-			problems = append(problems, RowError{Line: line, Reason: reason})
+			problems = append(problems, model.LineProblem{Line: line, Reason: reason})
 		}
-		rows = append(rows, MemberRow{Line: line, Member: n})
+		list = append(list, model.ListedMember{Line: line, Member: n, Refused: len(reasons) > 0})
 	}
 	if cols == nil {
-		return nil, errors.New("the file is empty: nothing to import")
+		return model.MemberSync{}, errors.New("the file is empty: nothing to import")
 	}
-	if len(rows) == 0 && len(problems) == 0 {
-		return nil, fmt.Errorf("the file has a header row (line %d) but no members under it: nothing to import", headerLine)
+	if len(list) == 0 && len(problems) == 0 {
+		return model.MemberSync{}, fmt.Errorf("the file has a header row (line %d) but no members under it: nothing to import", headerLine)
 	}
 
-	problems = append(problems, nameProblems(rows, existing)...)
+	sync := o.Sync
+	_, sync.HasTitle = cols[colJobTitle]
+	_, sync.HasEmail = cols[colEmail]
+	_, sync.HasPhone = cols[colPhone]
+	plan := model.PlanMemberSync(list, members, sync)
 	if len(problems) > 0 {
-		sort.SliceStable(problems, func(i, j int) bool { return problems[i].Line < problems[j].Line })
-		return nil, &RowErrors{Problems: problems}
+		// A line's own problems first, then what matching it found.
+		plan.Refused = append(problems, plan.Refused...)
+		slices.SortStableFunc(plan.Refused, func(a, b model.LineProblem) int { return cmp.Compare(a.Line, b.Line) })
 	}
-	return rows, nil
+	return plan, nil
 }
 
 // readText reads the whole file and checks it is UTF-8 text, dropping a BOM.
@@ -300,11 +296,25 @@ func headerColumns(rec []string) (map[string]int, error) {
 // notation: a phone number typed into a General cell.
 var excelNumber = regexp.MustCompile(`^[0-9](\.[0-9]+)?[eE]\+[0-9]+$`)
 
-// memberOf reads one data row into a member and says everything wrong with
-// it except names clashing (nameProblems).
-func memberOf(rec []string, cols map[string]int, agencies []model.Agency) (model.NewMember, []string) {
+// rowReader reads data rows. Agencies are looked up once per spelling:
+// a long list names the same few agencies over and over.
+type rowReader struct {
+	cols         map[string]int
+	agencies     []model.Agency
+	found        map[string]agencyFound
+	surnameFirst bool
+}
+
+type agencyFound struct {
+	id     model.ID
+	reason string
+}
+
+// member reads one data row into a member and says everything wrong with
+// it except clashes with other lines and members (model.PlanMemberSync).
+func (rr *rowReader) member(rec []string) (model.NewMember, []string) {
 	cell := func(col string) string {
-		i, ok := cols[col]
+		i, ok := rr.cols[col]
 		if !ok || i >= len(rec) {
 			return ""
 		}
@@ -318,13 +328,29 @@ func memberOf(rec []string, cols map[string]int, agencies []model.Agency) (model
 		Phone: cell(colPhone),
 		Role:  model.RoleMember,
 	}
-	a, err := findActiveAgency(agencies, cell(colAgency))
-	if err != nil {
-		reasons = append(reasons, err.Error())
-		n.AgencyID = 0
-	} else {
-		n.AgencyID = a.ID
+	if turned, ok := model.SurnameFirst(n.Name); ok {
+		if !rr.surnameFirst {
+			reasons = append(reasons, fmt.Sprintf("%q is written surname first: write it %q (or import with --surname-first to turn every such name round)", n.Name, turned))
+		}
+		// Matched turned round either way, so the person is not also
+		// counted missing from the list.
+		n.Name = turned
 	}
+	agency := cell(colAgency)
+	a, ok := rr.found[agency]
+	if !ok {
+		found, err := findActiveAgency(rr.agencies, agency)
+		if err != nil {
+			a.reason = err.Error()
+		} else {
+			a.id = found.ID
+		}
+		rr.found[agency] = a
+	}
+	if a.reason != "" {
+		reasons = append(reasons, a.reason)
+	}
+	n.AgencyID = a.id
 	if s := cell(colRole); s != "" {
 		if role, err := model.ParseRole(s); err != nil {
 			reasons = append(reasons, err.Error())
@@ -404,36 +430,4 @@ func validate(n model.NewMember) (model.NewMember, []string) {
 			return n, reasons
 		}
 	}
-}
-
-// nameProblems: each name once in the file, and nobody who is already a
-// member (retired members too: names stay unique).
-func nameProblems(rows []MemberRow, existing []model.Member) []RowError {
-	var out []RowError
-	for i, r := range rows {
-		name := model.CleanLine(r.Member.Name)
-		if name == "" {
-			continue
-		}
-		for _, m := range existing {
-			if model.SameName(m.Name, name) {
-				reason := fmt.Sprintf("%q is already a member", name)
-				switch {
-				case m.Retired && !m.RetiredOn.IsZero():
-					reason = fmt.Sprintf("%q is already a member (retired from the group on %s): names must be unique", name, m.RetiredOn)
-				case m.Retired:
-					reason = fmt.Sprintf("%q is already a member (retired from the group): names must be unique", name)
-				}
-				out = append(out, RowError{Line: r.Line, Reason: reason})
-				break
-			}
-		}
-		for _, prev := range rows[:i] {
-			if model.SameName(prev.Member.Name, name) {
-				out = append(out, RowError{Line: r.Line, Reason: fmt.Sprintf("%q is on line %d and line %d: list each person once", name, prev.Line, r.Line)})
-				break
-			}
-		}
-	}
-	return out
 }

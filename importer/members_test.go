@@ -1,7 +1,6 @@
 package importer
 
 import (
-	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -27,23 +26,40 @@ var testExisting = []model.Member{
 	{ID: 2, Name: "Old Timer", AgencyID: 2, Role: model.RoleMember, Retired: true},
 }
 
-func read(t *testing.T, csv string) ([]MemberRow, error) {
+// row is a line to add: the line it is on, and the member.
+type row struct {
+	Line   int
+	Member model.NewMember
+}
+
+var plainImport = Options{Sync: model.SyncOptions{ChairID: 1}}
+
+func read(t *testing.T, csv string) (model.MemberSync, error) {
 	t.Helper()
-	return Members(strings.NewReader(csv), testAgencies, testExisting)
+	return Plan(strings.NewReader(csv), testAgencies, testExisting, plainImport)
+}
+
+// added are the lines a plan adds.
+func added(p model.MemberSync) []row {
+	var out []row
+	for _, a := range p.Add {
+		out = append(out, row{a.Line, a.Member})
+	}
+	return out
 }
 
 func TestMembersGood(t *testing.T) {
 	tests := []struct {
 		name string
 		csv  string
-		want []MemberRow
+		want []row
 	}{
 		{
 			name: "comma",
 			csv: "name,agency,role,job_title,email,phone\n" +
 				"Amy Adams,Police,member,Neighbourhood Sergeant,amy@police.example,01773 000001\n" +
 				"Bob Brown,council,admin,,bob@council.example,\n",
-			want: []MemberRow{
+			want: []row{
 				{2, model.NewMember{Name: "Amy Adams", AgencyID: 1, Role: model.RoleMember, Title: "Neighbourhood Sergeant", Email: "amy@police.example", Phone: "01773 000001"}},
 				{3, model.NewMember{Name: "Bob Brown", AgencyID: 2, Role: model.RoleAdmin, Email: "bob@council.example"}},
 			},
@@ -53,7 +69,7 @@ func TestMembersGood(t *testing.T) {
 			csv: "name;agency;role;job_title\n" +
 				"Amy Adams;Police;viewer;Sergeant, Ripley SNT\n" +
 				"Bob Brown;Fire;chair;Watch Manager\n",
-			want: []MemberRow{
+			want: []row{
 				{2, model.NewMember{Name: "Amy Adams", AgencyID: 1, Role: model.RoleViewer, Title: "Sergeant, Ripley SNT"}},
 				{3, model.NewMember{Name: "Bob Brown", AgencyID: 3, Role: model.RoleChair, Title: "Watch Manager"}},
 			},
@@ -61,7 +77,7 @@ func TestMembersGood(t *testing.T) {
 		{
 			name: "BOM and CRLF",
 			csv:  "\ufeffName,Agency,Role\r\nAmy Adams,Police,member\r\nBob Brown,Housing,viewer\r\n",
-			want: []MemberRow{
+			want: []row{
 				{2, model.NewMember{Name: "Amy Adams", AgencyID: 1, Role: model.RoleMember}},
 				{3, model.NewMember{Name: "Bob Brown", AgencyID: 5, Role: model.RoleViewer}},
 			},
@@ -69,21 +85,21 @@ func TestMembersGood(t *testing.T) {
 		{
 			name: "BOM before a quoted header",
 			csv:  "\ufeff\"Name\",\"Agency\",\"Role\"\nAmy Adams,Police,member\n",
-			want: []MemberRow{{2, model.NewMember{Name: "Amy Adams", AgencyID: 1, Role: model.RoleMember}}},
+			want: []row{{2, model.NewMember{Name: "Amy Adams", AgencyID: 1, Role: model.RoleMember}}},
 		},
 		{
 			name: "BOM with semicolons",
 			csv:  "\ufeffname;agency;role\nAmy Adams;Police;member\n",
-			want: []MemberRow{{2, model.NewMember{Name: "Amy Adams", AgencyID: 1, Role: model.RoleMember}}},
+			want: []row{{2, model.NewMember{Name: "Amy Adams", AgencyID: 1, Role: model.RoleMember}}},
 		},
 		{
 			name: "quoted fields: delimiters, doubled quotes, newlines",
 			csv: "name,agency,role,job_title\n" +
-				"\"Adams, Amy\",\"Police\",\"member\",\"Sergeant, \"\"B\"\" Shift\"\n" +
+				"\"Amy Adams\",\"Police\",\"member\",\"Sergeant, \"\"B\"\" Shift\"\n" +
 				"Bob Brown,Council,member,\"Community Safety\nOfficer\"\n" +
 				"Cat Cole,Fire,member,\n",
-			want: []MemberRow{
-				{2, model.NewMember{Name: "Adams, Amy", AgencyID: 1, Role: model.RoleMember, Title: `Sergeant, "B" Shift`}},
+			want: []row{
+				{2, model.NewMember{Name: "Amy Adams", AgencyID: 1, Role: model.RoleMember, Title: `Sergeant, "B" Shift`}},
 				{3, model.NewMember{Name: "Bob Brown", AgencyID: 2, Role: model.RoleMember, Title: "Community Safety Officer"}},
 				{5, model.NewMember{Name: "Cat Cole", AgencyID: 3, Role: model.RoleMember}},
 			},
@@ -91,18 +107,18 @@ func TestMembersGood(t *testing.T) {
 		{
 			name: "semicolon file with quoted semicolons",
 			csv:  "name;agency;role;job_title\n\"Amy Adams\";Police;member;\"Sergeant; Ripley\"\n",
-			want: []MemberRow{{2, model.NewMember{Name: "Amy Adams", AgencyID: 1, Role: model.RoleMember, Title: "Sergeant; Ripley"}}},
+			want: []row{{2, model.NewMember{Name: "Amy Adams", AgencyID: 1, Role: model.RoleMember, Title: "Sergeant; Ripley"}}},
 		},
 		{
 			name: "header variants in any order, unknown columns ignored",
 			csv: "Notes, E-mail ,ROLE,Job Title,Telephone,Organisation,Full Name,Title\n" +
 				"likes tea,amy@police.example,Member,PCSO,01773 000002,Police,Amy Adams,Ms\n",
-			want: []MemberRow{{2, model.NewMember{Name: "Amy Adams", AgencyID: 1, Role: model.RoleMember, Title: "PCSO", Email: "amy@police.example", Phone: "01773 000002"}}},
+			want: []row{{2, model.NewMember{Name: "Amy Adams", AgencyID: 1, Role: model.RoleMember, Title: "PCSO", Email: "amy@police.example", Phone: "01773 000002"}}},
 		},
 		{
 			name: "empty role is member; circulation only; role case",
 			csv:  "name,agency,role\nAmy Adams,Police,\nBob Brown,Police,Circulation only\nCat Cole,Police, VIEWER \n",
-			want: []MemberRow{
+			want: []row{
 				{2, model.NewMember{Name: "Amy Adams", AgencyID: 1, Role: model.RoleMember}},
 				{3, model.NewMember{Name: "Bob Brown", AgencyID: 1, Role: model.RoleCirculation}},
 				{4, model.NewMember{Name: "Cat Cole", AgencyID: 1, Role: model.RoleViewer}},
@@ -111,7 +127,7 @@ func TestMembersGood(t *testing.T) {
 		{
 			name: "agency by part of name, short name, initials",
 			csv:  "name,agency,role\nAmy Adams,constab,member\nBob Brown,FIRE,member\nCat Cole,avbc,member\nDan Dee,Probation,member\n",
-			want: []MemberRow{
+			want: []row{
 				{2, model.NewMember{Name: "Amy Adams", AgencyID: 1, Role: model.RoleMember}},
 				{3, model.NewMember{Name: "Bob Brown", AgencyID: 3, Role: model.RoleMember}},
 				{4, model.NewMember{Name: "Cat Cole", AgencyID: 2, Role: model.RoleMember}},
@@ -121,17 +137,17 @@ func TestMembersGood(t *testing.T) {
 		{
 			name: "a retired agency does not make a match ambiguous",
 			csv:  "name,agency,role\nAmy Adams,youth,member\n",
-			want: []MemberRow{{2, model.NewMember{Name: "Amy Adams", AgencyID: 8, Role: model.RoleMember}}},
+			want: []row{{2, model.NewMember{Name: "Amy Adams", AgencyID: 8, Role: model.RoleMember}}},
 		},
 		{
 			name: "blank lines and rows of empty cells skipped, line numbers physical",
 			csv:  "\nname,agency,role\n,,\n\nAmy Adams,Police,member\n , \n",
-			want: []MemberRow{{5, model.NewMember{Name: "Amy Adams", AgencyID: 1, Role: model.RoleMember}}},
+			want: []row{{5, model.NewMember{Name: "Amy Adams", AgencyID: 1, Role: model.RoleMember}}},
 		},
 		{
 			name: "short rows and extra cells",
 			csv:  "name,agency,role,email\nAmy Adams,Police\nBob Brown,Police,member,bob@p.example,extra,more\n",
-			want: []MemberRow{
+			want: []row{
 				{2, model.NewMember{Name: "Amy Adams", AgencyID: 1, Role: model.RoleMember}},
 				{3, model.NewMember{Name: "Bob Brown", AgencyID: 1, Role: model.RoleMember, Email: "bob@p.example"}},
 			},
@@ -139,12 +155,12 @@ func TestMembersGood(t *testing.T) {
 		{
 			name: "control and escape sequences stripped, spaces folded",
 			csv:  "name,agency,role,job_title\n\"\x1b[31mAmy\x1b[0m   Adams\",Police,member,\"PC\u200b \x1b]0;pwned\x07Officer\"\n",
-			want: []MemberRow{{2, model.NewMember{Name: "Amy Adams", AgencyID: 1, Role: model.RoleMember, Title: "PC Officer"}}},
+			want: []row{{2, model.NewMember{Name: "Amy Adams", AgencyID: 1, Role: model.RoleMember, Title: "PC Officer"}}},
 		},
 		{
 			name: "old Mac line ends",
 			csv:  "name,agency,role\rAmy Adams,Police,member\rBob Brown,Fire,member\r",
-			want: []MemberRow{
+			want: []row{
 				{2, model.NewMember{Name: "Amy Adams", AgencyID: 1, Role: model.RoleMember}},
 				{3, model.NewMember{Name: "Bob Brown", AgencyID: 3, Role: model.RoleMember}},
 			},
@@ -152,15 +168,16 @@ func TestMembersGood(t *testing.T) {
 		{
 			name: "retired member's agency is fine for someone else; retired member name unlike",
 			csv:  "name,agency,role\nNew Timer,Council,member\n",
-			want: []MemberRow{{2, model.NewMember{Name: "New Timer", AgencyID: 2, Role: model.RoleMember}}},
+			want: []row{{2, model.NewMember{Name: "New Timer", AgencyID: 2, Role: model.RoleMember}}},
 		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, err := read(t, tt.csv)
-			if err != nil {
-				t.Fatalf("unexpected error:\n%v", err)
+			p, err := read(t, tt.csv)
+			if err != nil || len(p.Refused) > 0 {
+				t.Fatalf("unexpected error:\n%v %v", err, p.Refused)
 			}
+			got := added(p)
 			if len(got) != len(tt.want) {
 				t.Fatalf("got %d rows, want %d: %+v", len(got), len(tt.want), got)
 			}
@@ -179,52 +196,28 @@ type want struct {
 	words []string
 }
 
-func checkProblems(t *testing.T, rows []MemberRow, err error, wants []want) {
+func checkProblems(t *testing.T, p model.MemberSync, err error, wants []want) {
 	t.Helper()
-	if rows != nil {
-		t.Errorf("rows returned alongside errors: %+v", rows)
+	if err != nil {
+		t.Fatalf("a problem with the whole file: %v", err)
 	}
-	var re *RowErrors
-	if !errors.As(err, &re) {
-		t.Fatalf("want *RowErrors, got %T: %v", err, err)
-	}
-	if len(re.Problems) != len(wants) {
-		t.Fatalf("got %d problems, want %d:\n%v", len(re.Problems), len(wants), re)
+	if len(p.Refused) != len(wants) {
+		t.Fatalf("got %d problems, want %d:\n%v", len(p.Refused), len(wants), p.Refused)
 	}
 	for i, w := range wants {
-		p := re.Problems[i]
-		if p.Line != w.line {
-			t.Errorf("problem %d: line %d, want %d (%s)", i, p.Line, w.line, p.Reason)
+		pr := p.Refused[i]
+		if pr.Line != w.line {
+			t.Errorf("problem %d: line %d, want %d (%s)", i, pr.Line, w.line, pr.Reason)
 		}
 		for _, word := range w.words {
-			if !strings.Contains(p.Reason, word) {
-				t.Errorf("problem %d (line %d): %q does not say %q", i, p.Line, p.Reason, word)
+			if !strings.Contains(pr.Reason, word) {
+				t.Errorf("problem %d (line %d): %q does not say %q", i, pr.Line, pr.Reason, word)
 			}
 		}
-		if strings.ContainsAny(p.Reason, "\x1b\n\r") {
-			t.Errorf("problem %d: reason holds control characters: %q", i, p.Reason)
+		if strings.ContainsAny(pr.Reason, "\x1b\n\r") {
+			t.Errorf("problem %d: reason holds control characters: %q", i, pr.Reason)
 		}
 	}
-	lines := strings.Split(re.Error(), "\n")
-	if len(lines) != len(re.Problems) {
-		t.Errorf("Error() has %d lines for %d problems:\n%s", len(lines), len(re.Problems), re.Error())
-	}
-	for i, l := range lines {
-		if prefix := "line " + itoa(re.Problems[i].Line) + ": "; !strings.HasPrefix(l, prefix) {
-			t.Errorf("Error() line %d is %q, want it to start %q", i, l, prefix)
-		}
-	}
-}
-
-func itoa(n int) string {
-	if n == 0 {
-		return "0"
-	}
-	var b []byte
-	for ; n > 0; n /= 10 {
-		b = append([]byte{byte('0' + n%10)}, b...)
-	}
-	return string(b)
 }
 
 func TestMembersBadRows(t *testing.T) {
@@ -267,8 +260,8 @@ func TestMembersBadRows(t *testing.T) {
 			[]want{{2, []string{"phone is 41 characters"}}}},
 		{"phone mangled by Excel", h + "Amy Adams,Police,member,,,7.7009E+09\n",
 			[]want{{2, []string{"7.7009E+09", "Excel", "Text"}}}},
-		{"already a member", h + "jane  SMITH,Police,member,,,\n",
-			[]want{{2, []string{`"jane SMITH" is already a member`}}}},
+		{"already a member, with other details", h + "jane  SMITH,Police,member,,,\n",
+			[]want{{2, []string{"Jane Smith is already a member", "changes their role", "--update"}}}},
 		{"already a member, retired", h + "Old Timer,Council,member,,,\n",
 			[]want{{2, []string{"already a member", "retired"}}}},
 		{"duplicate in file names both lines", h + "Bob Brown,Police,member,,,\nAmy Adams,Police,member,,,\n bob   brown ,Fire,member,,,\n",
@@ -293,16 +286,16 @@ func TestMembersBadRows(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			rows, err := read(t, tt.csv)
-			checkProblems(t, rows, err, tt.wants)
+			p, err := read(t, tt.csv)
+			checkProblems(t, p, err, tt.wants)
 		})
 	}
 }
 
 func TestMembersAmbiguousNamesOnlyActiveAgencies(t *testing.T) {
-	_, err := read(t, "name,agency,role\nAmy Adams,Amber,member\n")
-	if err == nil || strings.Contains(err.Error(), "CVS") {
-		t.Fatalf("a retired agency is offered as a choice: %v", err)
+	p, _ := read(t, "name,agency,role\nAmy Adams,Amber,member\n")
+	if len(p.Refused) != 1 || strings.Contains(p.Refused[0].Reason, "CVS") {
+		t.Fatalf("a retired agency is offered as a choice: %v", p.Refused)
 	}
 }
 
@@ -318,8 +311,8 @@ func TestMembersSeveralBadRows(t *testing.T) {
 		"Fay Fox;Police;\"viewer\";\"fay\n\nat example\"\n" + // 10-12 bad email
 		"Jane Smith;Police;member;\n" + // 13 existing
 		"amy adams;Fire;member;\n" // 14 duplicate of line 2
-	rows, err := read(t, csv)
-	checkProblems(t, rows, err, []want{
+	p, err := read(t, csv)
+	checkProblems(t, p, err, []want{
 		{3, []string{"name is empty"}},
 		{4, []string{`"Nowhere"`}},
 		{5, []string{"not a role"}},
@@ -339,8 +332,8 @@ func TestMembersMultiLineNumbering(t *testing.T) {
 		"\"Cat\nCole\",Police,boss,\n" + // 6-7
 		"Dan Dee,Police,member,\"a\r\nb\"\r\n" + // 8-9
 		"Eve Evans,Police,boss,\n" // 10
-	rows, err := read(t, csv)
-	checkProblems(t, rows, err, []want{
+	p, err := read(t, csv)
+	checkProblems(t, p, err, []want{
 		{5, []string{"Polise"}},
 		{6, []string{"boss"}},
 		{10, []string{"boss"}},
@@ -375,16 +368,9 @@ func TestMembersFileErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			rows, err := read(t, tt.data)
+			p, err := read(t, tt.data)
 			if err == nil {
-				t.Fatalf("no error; rows %+v", rows)
-			}
-			if rows != nil {
-				t.Errorf("rows returned alongside error: %+v", rows)
-			}
-			var re *RowErrors
-			if errors.As(err, &re) {
-				t.Errorf("file-level problem reported as row errors: %v", err)
+				t.Fatalf("no error; plan %+v", p)
 			}
 			for _, w := range tt.words {
 				if !strings.Contains(err.Error(), w) {
@@ -418,10 +404,11 @@ func TestMembersFixtures(t *testing.T) {
 				t.Fatal(err)
 			}
 			defer f.Close()
-			rows, err := Members(f, testAgencies, testExisting)
-			if err != nil {
-				t.Fatal(err)
+			p, err := Plan(f, testAgencies, testExisting, plainImport)
+			if err != nil || len(p.Refused) > 0 {
+				t.Fatal(err, p.Refused)
 			}
+			rows := added(p)
 			if len(rows) != len(tt.names) {
 				t.Fatalf("got %d rows: %+v", len(rows), rows)
 			}

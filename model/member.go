@@ -91,35 +91,55 @@ func FindActiveMember(members []Member, query string) (Member, error) {
 	return m, err
 }
 
-// FindMember resolves a typed name to one member: exact (case-insensitive),
-// else the one whose name contains it.
+// FindMember resolves a typed name to one member (Rank): the one whose
+// name it is, accents, case and punctuation aside; else the one whose name
+// starts with it; else the one with a word that does; else the one whose
+// name holds it. Several at the best of these is a question, not a guess.
+// Letters merely in order (a fuzzy match) never find anyone here: a name
+// typed on the command line must not slide to someone else.
 func FindMember(members []Member, query string) (Member, error) {
-	q := strings.ToLower(strings.TrimSpace(query))
-	if q == "" {
+	queries := queryKeys(query)
+	if queries[0] == "" {
 		return Member{}, Invalid("member", "no member name given")
 	}
-	var hits []Member
+	// Spelt exactly as recorded (the usual --as, and a remembered name):
+	// that is who is meant, whoever else folds alike, so no name need be
+	// folded to find them among many.
+	typed := CleanLine(query)
 	for _, m := range members {
-		n := strings.ToLower(m.Name)
-		if n == q {
+		if m.Name == typed {
 			return m, nil
 		}
-		if strings.Contains(n, q) {
-			hits = append(hits, m)
+	}
+	var tiers [5][]Member // by Match; FuzzyMatch holds those whose name contains the query
+	for _, m := range members {
+		key := NameKey(m.Name)
+		r := NoMatch
+		for _, q := range queries {
+			r = max(r, rankWords(q, key))
+		}
+		if r == NoMatch && strings.Contains(key, queries[0]) {
+			r = FuzzyMatch
+		}
+		if r != NoMatch {
+			tiers[r] = append(tiers[r], m)
 		}
 	}
-	switch len(hits) {
-	case 0:
-		return Member{}, Invalid("member", "no member is called %q", CleanText(query))
-	case 1:
-		return hits[0], nil
+	for r := ExactMatch; r > NoMatch; r-- {
+		hits := tiers[r]
+		switch {
+		case len(hits) == 1:
+			return hits[0], nil
+		case len(hits) > 1:
+			names := make([]string, len(hits))
+			for i, h := range hits {
+				names[i] = h.Name
+			}
+			sort.Strings(names)
+			return Member{}, Invalid("member", "%q could be %s: give more of the name", CleanText(query), strings.Join(names, ", "))
+		}
 	}
-	names := make([]string, len(hits))
-	for i, h := range hits {
-		names[i] = h.Name
-	}
-	sort.Strings(names)
-	return Member{}, Invalid("member", "%q could be %s: give more of the name", CleanText(query), strings.Join(names, ", "))
+	return Member{}, Invalid("member", "no member is called %q", CleanText(query))
 }
 
 // Actor is whoever is making a change: recorded in every audit event.

@@ -20,6 +20,10 @@ func (n NewMember) Validate() (NewMember, error) {
 	if n.Name, err = CheckLine("name", "member's name", n.Name, true, 80); err != nil {
 		return n, err
 	}
+	if NameKey(n.Name) == "" {
+		// Such a name could never be typed to find them (NameKey).
+		return n, Invalid("name", "%q has no letters: give the member's name", n.Name)
+	}
 	if n.AgencyID == 0 {
 		return n, Invalid("agency", "choose the member's agency")
 	}
@@ -50,12 +54,6 @@ func (n NewMember) Validate() (NewMember, error) {
 // FromMember is the form of member m as it stands, to change a part of it.
 func FromMember(m Member) NewMember {
 	return NewMember{Name: m.Name, AgencyID: m.AgencyID, Role: m.Role, Title: m.Title, Email: m.Email, Phone: m.Phone, Restricted: m.Restricted}
-}
-
-// SameName: two names a person would take for the same (case and spacing
-// aside): names must be unique so a typed name finds one person.
-func SameName(a, b string) bool {
-	return strings.EqualFold(strings.Join(strings.Fields(a), " "), strings.Join(strings.Fields(b), " "))
 }
 
 // ChairAfter decides who chairs the partnership once member changed has

@@ -7,11 +7,12 @@ import "strings"
 // name on everything it did.
 
 // CheckMemberName refuses a name (for member id; 0 for a new one) that
-// another member already has, case and spacing aside: a typed name must
-// find one person.
+// another member already has, accents, case and punctuation aside
+// (SameName): a typed name must find one person.
 func CheckMemberName(members []Member, id ID, name string) error {
+	key := NameKey(name)
 	for _, o := range members {
-		if o.ID != id && SameName(o.Name, name) {
+		if o.ID != id && NameKey(o.Name) == key {
 			return Invalid("name", "there is already a member called %s", o.Name)
 		}
 	}

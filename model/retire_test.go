@@ -14,6 +14,7 @@ func TestCheckMemberName(t *testing.T) {
 		{"someone else's, case and spacing aside", 0, "jas patel", "there is already a member called Jas  Patel"},
 		{"their own name, editing themselves", 2, "Jas Patel", ""},
 		{"another member's, editing", 1, "JAS PATEL", "there is already a member called Jas  Patel"},
+		{"someone else's, accents aside", 0, "Jas Pâtel", "there is already a member called Jas  Patel"},
 	}
 	for _, tt := range tests {
 		if err := CheckMemberName(members, tt.id, tt.typed); errText(err) != tt.wantErr {

@@ -177,7 +177,25 @@ func CheckText(field, label, s string, required bool) (string, error) {
 
 // CleanLine is CleanText for one-line places (names, titles, table cells,
 // error messages): newlines and runs of spaces fold to single spaces.
-func CleanLine(s string) string { return strings.Join(strings.Fields(CleanText(s)), " ") }
+func CleanLine(s string) string {
+	t := CleanText(s)
+	if singleSpaced(t) {
+		return t // most cells: nothing to fold, so nothing to allocate
+	}
+	return strings.Join(strings.Fields(t), " ")
+}
+
+// singleSpaced: s (trimmed, as CleanText leaves it) is ASCII with no line
+// break and no two spaces together, so strings.Fields would give it back.
+func singleSpaced(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= utf8.RuneSelf, c == '\n', c == ' ' && i > 0 && s[i-1] == ' ':
+			return false
+		}
+	}
+	return true
+}
 
 // CheckLine is CheckText for one-line fields (names, titles, places):
 // newlines become spaces.

@@ -81,3 +81,23 @@ func TestCheckText(t *testing.T) {
 		t.Fatalf("CheckLine = %q", got)
 	}
 }
+
+// CleanLine gives back a line that needs nothing done without copying it;
+// every other line folds as strings.Fields does.
+func TestCleanLine(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Amy Adams", "Amy Adams"},
+		{"  Amy   Adams ", "Amy Adams"},
+		{"Amy\nAdams", "Amy Adams"},
+		{"Amy\tAdams", "Amy Adams"},
+		{"Siân  Pritchard", "Siân Pritchard"},
+		{"Amy\u00a0Adams", "Amy Adams"},
+		{"Amy \x1b[31mAdams", "Amy Adams"},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		if got := CleanLine(tt.in); got != tt.want {
+			t.Errorf("CleanLine(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}

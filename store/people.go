@@ -2,7 +2,6 @@ package store
 
 import (
 	"bytes"
-	"fmt"
 
 	"github.com/ccsp/tasking/model"
 )
@@ -196,52 +195,6 @@ func (w *wtx) checkAgency(id model.ID) error {
 		return model.Invalid("agency", "there is no agency #%d", id)
 	}
 	return nil
-}
-
-// AddMembers adds many members in one transaction: all of them or none (a
-// member import). Each is checked as AddMember checks one, and against the
-// others in the batch.
-func (s *Store) AddMembers(actor model.Actor, ns []model.NewMember) ([]model.Member, error) {
-	clean := make([]model.NewMember, len(ns))
-	for i, n := range ns {
-		c, err := n.Validate()
-		if err != nil {
-			return nil, fmt.Errorf("member %d (%s): %w", i+1, model.CleanLine(n.Name), err)
-		}
-		clean[i] = c
-	}
-	var out []model.Member
-	err := s.write(actor, func(w *wtx) error {
-		if err := model.Permit(actor, model.OpManagePeople, 0); err != nil {
-			return err
-		}
-		members, err := all[model.Member](w.tx, bMembers)
-		if err != nil {
-			return err
-		}
-		out = out[:0]
-		for _, n := range clean {
-			if err := w.checkActiveAgency(n.AgencyID); err != nil {
-				return fmt.Errorf("%s: %w", n.Name, err)
-			}
-			if err := model.CheckMemberName(members, 0, n.Name); err != nil {
-				return err
-			}
-			id, err := nextID(w.tx, bMembers)
-			if err != nil {
-				return err
-			}
-			m := model.Member{ID: id, Name: n.Name, AgencyID: n.AgencyID, Role: n.Role, Title: n.Title, Email: n.Email, Phone: n.Phone, Restricted: n.Restricted,
-				UpdatedAt: w.now, Version: 1}
-			if err := put(w.tx, bMembers, id, m); err != nil {
-				return err
-			}
-			members = append(members, m)
-			out = append(out, m)
-		}
-		return w.audit("member.import", "member", "", nil, map[string]any{"members": len(out)})
-	})
-	return out, err
 }
 
 // RetireMember takes a member off the group: off new attendance lists and

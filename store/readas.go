@@ -395,15 +395,15 @@ func (r publicReader) AddMember(actor model.Actor, n model.NewMember) (model.Mem
 func (r publicReader) AddMemberKeys(actor model.Actor, memberID model.ID, keys []string) (model.Member, []string, error) {
 	return r.rec.AddMemberKeys(actor, memberID, keys)
 }
-func (r publicReader) AddMembers(actor model.Actor, ns []model.NewMember) ([]model.Member, error) {
-	return r.rec.AddMembers(actor, ns)
-}
 func (r publicReader) AddNote(actor model.Actor, meetingID model.ID, item model.ItemKind, hotspotID model.ID, text string, confidential bool) (model.Note, error) {
 	return r.rec.AddNote(actor, meetingID, item, hotspotID, text, confidential)
 }
 func (r publicReader) Agencies() ([]model.Agency, error) { return r.rec.Agencies() }
 func (r publicReader) Amend(actor model.Actor, ref string, text, reason string) (model.Amendment, error) {
 	return r.rec.Amend(actor, ref, text, reason)
+}
+func (r publicReader) ApplyMemberSync(actor model.Actor, plan model.MemberSync) (model.SyncApplied, error) {
+	return r.rec.ApplyMemberSync(actor, plan)
 }
 func (r publicReader) ApprovePreviousMinutes(actor model.Actor, id model.ID) (model.Decision, error) {
 	return r.rec.ApprovePreviousMinutes(actor, id)

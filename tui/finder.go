@@ -4,11 +4,13 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/ccsp/tasking/model"
 	"github.com/sahilm/fuzzy"
 )
 
 // finder is matching over a list that does not change while a query is
-// typed (a screen's rows): the candidates are lower-cased once, and each
+// typed (a screen's rows): the candidates are folded once (model.FoldText:
+// accents and case aside, so "sian" finds Siân and "cafe" Café), and each
 // query remembers its answer, so a letter typed searches only the rows the
 // query before it matched (a row that contains "patr" contains "pat"; one
 // whose letters run "dfrs" in order runs "dfr" too) and a letter rubbed out
@@ -29,7 +31,7 @@ type found struct {
 func newFinder(candidates []string) *finder {
 	f := &finder{orig: candidates, lower: make([]string, len(candidates)), memo: map[string]found{}}
 	for i, c := range candidates {
-		f.lower[i] = strings.ToLower(c)
+		f.lower[i] = model.FoldText(c)
 	}
 	return f
 }
@@ -37,7 +39,7 @@ func newFinder(candidates []string) *finder {
 // find is matching(query, candidates): the indexes matched, in order; a
 // word found as typed, else the letters in order; empty: all.
 func (f *finder) find(query string) []int {
-	q := strings.ToLower(query)
+	q := model.FoldText(query)
 	if q == "" {
 		all := make([]int, len(f.orig))
 		for i := range all {
@@ -96,7 +98,7 @@ func (f *finder) find(query string) []int {
 // earlier queries is forgotten; it may no longer be true.
 func (f *finder) replace(i, j int, text string) {
 	f.orig = slices.Insert(slices.Delete(f.orig, i, i+1), j, text)
-	f.lower = slices.Insert(slices.Delete(f.lower, i, i+1), j, strings.ToLower(text))
+	f.lower = slices.Insert(slices.Delete(f.lower, i, i+1), j, model.FoldText(text))
 	clear(f.memo)
 }
 

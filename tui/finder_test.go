@@ -5,13 +5,14 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/ccsp/tasking/model"
 	"github.com/sahilm/fuzzy"
 )
 
 // naive is matching as it was first written, every query from scratch.
 func naive(query string, candidates []string) []int {
 	var out []int
-	q := strings.ToLower(query)
+	q := model.FoldText(query)
 	if q == "" {
 		for i := range candidates {
 			out = append(out, i)
@@ -19,7 +20,7 @@ func naive(query string, candidates []string) []int {
 		return out
 	}
 	for i, c := range candidates {
-		if strings.Contains(strings.ToLower(c), q) {
+		if strings.Contains(model.FoldText(c), q) {
 			out = append(out, i)
 		}
 	}
@@ -28,7 +29,7 @@ func naive(query string, candidates []string) []int {
 	}
 	lower := make([]string, len(candidates))
 	for i, c := range candidates {
-		lower[i] = strings.ToLower(c)
+		lower[i] = model.FoldText(c)
 	}
 	for _, m := range fuzzy.Find(q, lower) {
 		out = append(out, m.Index)
@@ -47,9 +48,10 @@ func TestFinderAnswersAsFromScratch(t *testing.T) {
 		"A-4 Redeploy CCTV camera 14 Enforcement/CCTV Amy Walsh",
 		"A-5 Arson reduction visit Derbyshire Fire & Rescue Service",
 		"A-6 Patrol the rec ground Police PC Lee Barker",
+		"A-7 Visit the Café on Núñez Street Housing Siân Pritchard",
 	}
 	f := newFinder(rows)
-	for _, typed := range []string{"patrol", "dfrs", "cctv", "xyz", "PATROLS", "a-", "fire"} {
+	for _, typed := range []string{"patrol", "dfrs", "cctv", "xyz", "PATROLS", "a-", "fire", "sian", "CAFE", "nunez"} {
 		for n := 0; n <= len(typed); n++ { // typing
 			q := typed[:n]
 			if got, want := f.find(q), naive(q, rows); !slices.Equal(got, want) {
@@ -61,6 +63,12 @@ func TestFinderAnswersAsFromScratch(t *testing.T) {
 			if got, want := f.find(q), naive(q, rows); !slices.Equal(got, want) {
 				t.Errorf("%q rubbed back: %v, want %v", q, got, want)
 			}
+		}
+	}
+	// Accents and case aside: Siân by "sian", and "siân" too.
+	for _, q := range []string{"sian", "SIÂN", "núnez st"} {
+		if got := f.find(q); !slices.Equal(got, []int{6}) {
+			t.Errorf("%q found %v, want Siân's row", q, got)
 		}
 	}
 	// The fire service by its initials: no row contains "dfrs".

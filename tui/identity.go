@@ -14,6 +14,7 @@ import (
 // database on this computer (Config.Remember), so it is asked once.
 type chooser struct {
 	members  []model.Member // in agency order
+	cands    []model.Candidate
 	agencies model.AgencyIndex
 	filter   filter
 	shown    []int
@@ -57,20 +58,22 @@ func (a *App) membersLoaded(msg membersMsg) {
 		return
 	}
 	c.agencies = model.IndexAgencies(msg.agencies)
-	c.members = c.members[:0]
+	c.members, c.cands = c.members[:0], c.cands[:0]
 	for _, g := range model.MembersByAgency(msg.agencies, model.ActiveMembers(msg.members)) {
 		c.members = append(c.members, g.Members...)
+	}
+	for _, m := range c.members {
+		c.cands = append(c.cands, model.NewCandidate(m.Name, c.agencies.Name(m.AgencyID), c.agencies.Label(m.AgencyID), m.Title))
 	}
 	a.refilterChooser()
 }
 
+// refilterChooser shows those the query finds, best first
+// (model.RankCandidates): typing "sian" puts Siân at the top, where enter
+// takes her, and never someone who merely has the letters in order.
 func (a *App) refilterChooser() {
 	c := a.choose
-	cands := make([]string, len(c.members))
-	for i, m := range c.members {
-		cands[i] = m.Name + " " + c.agencies.Name(m.AgencyID) + " " + c.agencies.Label(m.AgencyID) + " " + m.Title
-	}
-	c.shown = matching(c.filter.query(), cands)
+	c.shown = model.RankCandidates(c.filter.query(), c.cands)
 	c.sel = max(min(c.sel, len(c.shown)-1), 0)
 }
 

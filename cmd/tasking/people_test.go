@@ -145,11 +145,16 @@ func TestMemberImport(t *testing.T) {
 		}
 	}
 	members := decodeJSON(t, ok(t, "--db", db, "member", "list", "--format", "json"))
-	out := ok(t, append(chair, good, "--dry-run")...)
-	if !strings.Contains(out, "2 members would be imported") || len(decodeJSON(t, ok(t, "--db", db, "member", "list", "--format", "json"))) != len(members) {
+	// "Day, Cara" is surname first: refused, the name turned round offered.
+	r = run(t, nil, append(chair, good, "--dry-run")...)
+	if r.code != 1 || !strings.Contains(r.stderr, `line 3: "Day, Cara" is written surname first: write it "Cara Day"`) || !strings.Contains(r.stdout, "add     line 2     Ann Lee (Police, member)") {
+		t.Fatalf("surname first: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	out := ok(t, append(chair, good, "--surname-first", "--dry-run")...)
+	if !strings.Contains(out, good+": 2 to add, 0 to update, 0 to retire, 0 unchanged (dry run: nothing saved)") || len(decodeJSON(t, ok(t, "--db", db, "member", "list", "--format", "json"))) != len(members) {
 		t.Fatalf("dry run: %q", out)
 	}
-	if out := ok(t, append(chair, good)...); !strings.Contains(out, "2 members imported") {
+	if out := ok(t, append(chair, good, "--surname-first")...); !strings.Contains(out, good+": 2 added, 0 updated, 0 retired, 0 unchanged") || !strings.Contains(out, "Cara Day (Housing, viewer)") {
 		t.Fatalf("import: %q", out)
 	}
 	after := decodeJSON(t, ok(t, "--db", db, "member", "list", "--format", "json"))

@@ -231,6 +231,9 @@ func TestEveryCommandIsTheSameOverSSH(t *testing.T) {
 		{helen, []string{"member", "add", "Jo Bloggs", "--agency", "Parish"}, ""},
 		{helen, []string{"member", "edit", "Jo Bloggs", "--title", "Clerk"}, ""},
 		{helen, []string{"member", "import", "-", "--dry-run"}, memberCSV},
+		{helen, []string{"member", "import", "-", "--update", "--retire-missing", "--surname-first", "--dry-run"}, "name,agency,role\n\"Patel, Sgt Jas\",police,member\n"},
+		{helen, []string{"member", "import", "-"}, memberCSV},
+		{helen, []string{"member", "import", "-"}, memberCSV}, // the same list again: nothing to change
 		{helen, []string{"member", "key", "add", "Jo Bloggs", "-"}, newKeyLine},
 		{helen, []string{"member", "key", "remove", "Jo Bloggs", "1"}, ""},
 		{helen, []string{"member", "retire", "Jo Bloggs"}, ""},

@@ -3,10 +3,10 @@
 // them — every change audited, stale and racing edits refused with nothing
 // lost, permissions, the meeting's rules, bad input refused field by field,
 // the change feed, matters arising and the agency's news, undo, minute
-// numbers, approval and amendments, Part 2, members' SSH keys, and time
-// that never runs backwards. It uses only the interface, so a second
-// backend (in memory for tests, PostgreSQL later) is proved by the same
-// tests the bbolt store passes (store's conformance_test.go).
+// numbers, approval and amendments, Part 2, members' SSH keys, member
+// imports, and time that never runs backwards. It uses only the interface,
+// so a second backend (in memory for tests, PostgreSQL later) is proved by
+// the same tests the bbolt store passes (store's conformance_test.go).
 package storetest
 
 import (
@@ -52,6 +52,8 @@ func Run(t *testing.T, open Backend) {
 		{"BadKeysAndUnknownFingerprints", testBadKeysAndUnknownFingerprints},
 		{"NoChangeStampedBeforeTheLast", testNoChangeStampedBeforeTheLast},
 		{"MeetingNeverClosesBeforeItStarted", testMeetingNeverClosesBeforeItStarted},
+		{"MemberImportAppliedAndAudited", testMemberImportAppliedAndAudited},
+		{"MemberImportStaleRefusedNamingWho", testMemberImportStaleRefusedNamingWho},
 	} {
 		t.Run(c.name, func(t *testing.T) { c.test(t, open) })
 	}

@@ -1,0 +1,139 @@
+package store
+
+import (
+	"encoding/json"
+	"errors"
+	"time"
+
+	"github.com/ccsp/tasking/model"
+	bolt "go.etcd.io/bbolt"
+)
+
+// ApplyMemberSync applies a member import planned outside any write
+// (model.PlanMemberSync, from members read a moment before): in one write,
+// all of it or none. Its rules are model's (MemberSync.Apply): anyone it
+// updates or retires must be as the plan read them, or it is refused
+// saying who changed them, when, and what, rather than laid over their
+// change; names and addresses are checked again against the members as
+// they are now. Updates and retirements are audited one by one, as the
+// same change made by hand is, so each person's history shows the import;
+// the people added are one import event.
+func (s *Store) ApplyMemberSync(actor model.Actor, plan model.MemberSync) (model.SyncApplied, error) {
+	var done model.SyncApplied
+	err := s.write(actor, func(w *wtx) error {
+		if err := model.Permit(actor, model.OpManagePeople, 0); err != nil {
+			return err
+		}
+		members, err := all[model.Member](w.tx, bMembers)
+		if err != nil {
+			return err
+		}
+		if err := w.checkListedAgencies(plan); err != nil {
+			return err
+		}
+		p, err := readPartnership(w.tx)
+		if err != nil {
+			return err
+		}
+		done, err = plan.Apply(members, p.ChairID, model.DateOf(w.now), actor, func() (model.ID, error) { return nextID(w.tx, bMembers) })
+		if stale := (*model.StaleError)(nil); errors.As(err, &stale) {
+			stale.By, stale.At = lastChangeOf(w.tx, stale.ID)
+		}
+		if err != nil {
+			return err
+		}
+		for _, e := range done.Updated {
+			if err := put(w.tx, bMembers, e.After.ID, e.After); err != nil {
+				return err
+			}
+			if err := w.audit("member.edit", "member", e.After.Name, e.Before, e.After); err != nil {
+				return err
+			}
+		}
+		for _, e := range done.Retired {
+			if err := put(w.tx, bMembers, e.After.ID, e.After); err != nil {
+				return err
+			}
+			if err := w.audit("member.retire", "member", e.After.Name, e.Before, e.After); err != nil {
+				return err
+			}
+		}
+		for _, m := range done.Added {
+			if err := put(w.tx, bMembers, m.ID, m); err != nil {
+				return err
+			}
+		}
+		if done.ChairID != p.ChairID {
+			before := p
+			p.ChairID = done.ChairID
+			p.Version++
+			if err := putPartnership(w.tx, p); err != nil {
+				return err
+			}
+			if err := w.audit("partnership.chair", "partnership", "", before, p); err != nil {
+				return err
+			}
+		}
+		return w.audit("member.import", "member", "", nil, map[string]any{
+			"members": len(done.Added), "updated": len(done.Updated), "retired": len(done.Retired),
+		})
+	})
+	return done, err
+}
+
+// checkListedAgencies: every agency the plan puts someone in is still in
+// the partnership (one may have retired since the list was checked).
+func (w *wtx) checkListedAgencies(plan model.MemberSync) error {
+	seen := map[model.ID]error{}
+	check := func(id model.ID, line int, name string) error {
+		err, ok := seen[id]
+		if !ok {
+			err = w.checkActiveAgency(id)
+			seen[id] = err
+		}
+		if err != nil {
+			return model.Invalid("agency", "line %d (%s): %s", line, name, err.Error())
+		}
+		return nil
+	}
+	for _, a := range plan.Add {
+		if err := check(a.Member.AgencyID, a.Line, a.Member.Name); err != nil {
+			return err
+		}
+	}
+	for _, u := range plan.Update {
+		if err := check(u.After.AgencyID, u.Line, u.After.Name); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// lastChangeOf is who last changed member id, and when: the newest audit
+// event about them. The change a stale plan is refused over came after the
+// plan was read, so it is near the end of the trail.
+func lastChangeOf(tx *bolt.Tx, id model.ID) (string, time.Time) {
+	c := tx.Bucket(bAudit).Cursor()
+	// Only on a refusal, and bounded: a member changed by nobody since the
+	// trail began is not worth reading a decade of it for.
+	n := 0
+	for k, v := c.Last(); k != nil && n < 10_000; k, v = c.Prev() {
+		n++
+		var e model.AuditEvent
+		if decode(v, &e) != nil || e.Entity != "member" {
+			continue
+		}
+		if about(e.Before, id) || about(e.After, id) {
+			return e.By, e.At
+		}
+	}
+	return "", time.Time{}
+}
+
+// about: an audit image is of record id.
+func about(image json.RawMessage, id model.ID) bool {
+	var r struct {
+		ID model.ID `json:"id"`
+	}
+	return len(image) > 0 && json.Unmarshal(image, &r) == nil && r.ID == id
+}
