@@ -124,6 +124,14 @@ type Action struct {
 	// private business stay private wherever they are shown (accepted in
 	// a later meeting, in the action log), even on a public action.
 	LastUpdatePrivacy Privacy `json:"last_update_privacy,omitempty"`
+	// LastChange is the agency's newest change to the action between
+	// meetings — a status, a new due date with its reason, another officer
+	// — with who and when. It sits beside LastUpdate rather than replacing
+	// it: a date moved must not hide the rep's last words about the work.
+	LastChange        string    `json:"last_change,omitempty"`
+	LastChangeAt      time.Time `json:"last_change_at,omitzero"`
+	LastChangeBy      string    `json:"last_change_by,omitempty"`
+	LastChangePrivacy Privacy   `json:"last_change_privacy,omitempty"`
 	// CompletedAt is when it was marked done (CompletedOn is the date).
 	CompletedAt time.Time `json:"completed_at,omitempty"`
 	// Confidential: the chair marked this general action confidential (it
@@ -138,6 +146,15 @@ type Action struct {
 }
 
 func (a Action) Ref() string { return ActionRef(a.ID) }
+
+// NewsAt is when the agency last said or changed anything about the action
+// between meetings (its latest update or change); zero when never.
+func (a Action) NewsAt() time.Time {
+	if a.LastChangeAt.After(a.LastUpdateAt) {
+		return a.LastChangeAt
+	}
+	return a.LastUpdateAt
+}
 
 // IsOverdue: still open work whose due date has passed. Due today is not overdue.
 func (a Action) IsOverdue(today Date) bool {
@@ -185,7 +202,7 @@ func (a Action) RAGFor(today Date) RAG {
 	// Staleness counts from the agency's own last update (or from when the
 	// action was assigned): a meeting noting it "no change" week after week
 	// must not keep a neglected action green.
-	last := a.LastUpdateAt
+	last := a.NewsAt()
 	if last.IsZero() {
 		last = a.CreatedAt
 	}
@@ -223,7 +240,7 @@ func (a Action) RAGReason(today Date) string {
 		}
 		return "amber: due today"
 	}
-	last := a.LastUpdateAt
+	last := a.NewsAt()
 	if last.IsZero() {
 		last = a.CreatedAt
 	}
@@ -311,14 +328,21 @@ const (
 	UpdateOfficer UpdateKind = "officer"  // reassigned to another officer of the agency
 )
 
-// IsNews says whether a rep's update is the agency's news: an update from
-// the owning agency between meetings (IsRepUpdate) that says something in
-// words — a progress note, or a status change or new date with its reason.
-// A bare status change is not news, nor is handing the action to another
-// officer: "latest update" is always words about the work the chair can
+// IsNews says whether a rep's update is the agency's news in words: an
+// update from the owning agency between meetings (IsRepUpdate) that says
+// something about the work — a progress note, or a status change with its
+// note. A date moved, a bare status change or another officer is a change
+// (IsNewsChange), kept beside the words, never in their place: "latest
+// update" is always words about the work the chair can
 // read out.
 func IsNews(u ActionUpdate, by Actor, owner ID) bool {
-	return IsRepUpdate(u, by, owner) && u.Kind != UpdateOfficer && strings.TrimSpace(u.Text) != ""
+	return IsRepUpdate(u, by, owner) && (u.Kind == UpdateNote || u.Kind == UpdateStatus) && strings.TrimSpace(u.Text) != ""
+}
+
+// IsNewsChange says whether a rep's update changes the action (its status,
+// its due date, its officer): the action's latest change.
+func IsNewsChange(u ActionUpdate, by Actor, owner ID) bool {
+	return IsRepUpdate(u, by, owner) && (u.Kind == UpdateStatus || u.Kind == UpdateDue || u.Kind == UpdateOfficer)
 }
 
 // IsRepUpdate says whether an update is news from the agency that owns the
@@ -346,20 +370,28 @@ type ActionUpdate struct {
 	// Tx is the write transaction that made it (see AuditEvent.Tx): an undo
 	// takes back exactly the entries its change made.
 	Tx uint64 `json:"tx,omitempty"`
+	// News: it was the agency's news when made (TakeNews took it as the
+	// latest update or change). Corrected and Withdrawn are later changes
+	// to its words (Correction).
+	News      bool        `json:"news,omitempty"`
+	Corrected *Correction `json:"corrected,omitempty"`
+	Withdrawn *Correction `json:"withdrawn,omitempty"`
 	// Privacy: an update made on private business (a private action, a
 	// private hotspot, an item taken in private) is private for good.
 	Privacy
 }
 
 // Describe is the update in one line for histories: what changed, then
-// its words.
+// its words (marked when they were corrected since).
 func (u ActionUpdate) Describe() string {
 	parts := []string{}
 	if c := u.Change(); c != "" {
 		parts = append(parts, c)
 	}
-	if u.Text != "" {
-		parts = append(parts, u.Text)
+	if w := u.Shown(); w != "" {
+		parts = append(parts, w)
+	} else if u.Withdrawn != nil {
+		parts = append(parts, "withdrawn: "+u.Withdrawn.Reason)
 	}
 	return strings.Join(parts, ": ")
 }

@@ -2,6 +2,7 @@ package model
 
 import (
 	"fmt"
+	"strings"
 	"time"
 )
 
@@ -103,28 +104,61 @@ func (a *Action) Report(status ActionStatus, note string, meetingID ID, at time.
 // accepted — an update the last meeting already had is not news — and an
 // action with no update from its agency has nothing to accept.
 func (a Action) Accept(prev *Meeting, meetingID ID) (ActionUpdate, error) {
-	if a.LastUpdate == "" {
+	if a.LastUpdate == "" && a.LastChange == "" {
 		return ActionUpdate{}, Invalid("update", "%s has no update from its agency to accept", a.Ref())
 	}
-	if prev != nil && !prev.ClosedAt.IsZero() && !a.LastUpdateAt.After(prev.ClosedAt) {
-		return ActionUpdate{}, Invalid("update", "%s's latest update (%s) was before the last meeting: nothing new to accept", a.Ref(), a.LastUpdateAt.Local().Format("2 Jan"))
+	var since time.Time
+	if prev != nil {
+		since = prev.ClosedAt
 	}
-	text := a.LastUpdate
-	if a.LastUpdateBy != "" {
-		text += " (" + a.LastUpdateBy + ", " + a.LastUpdateAt.Local().Format("2 Jan") + ")"
+	if !since.IsZero() && !a.NewsAt().After(since) {
+		return ActionUpdate{}, Invalid("update", "%s's latest update (%s) was before the last meeting: nothing new to accept", a.Ref(), a.NewsAt().Local().Format("2 Jan"))
 	}
+	// The words and the change, each with who and when: a date moved does
+	// not hide what the rep last said about the work.
+	text := a.LatestSaid(since)
 	// Accepting private words into the minutes keeps them private.
 	return ActionUpdate{Kind: UpdateAccept, FromStatus: a.Status, ToStatus: a.Status, Text: text, MeetingID: meetingID,
-		Privacy: a.LastUpdatePrivacy}, nil
+		Privacy: a.LastUpdatePrivacy.Stricter(a.LastChangePrivacy)}, nil
+}
+
+// LatestSaid is what the agency last said and changed since (zero: ever),
+// each with who and when: "Letters sent to all tenants (Sgt Jas Patel, 2
+// Dec); due 1 Dec → 15 Dec: waiting for the contractor (Sgt Jas Patel, 3
+// Dec)". The words come first, however old (they are the rep's last word
+// on the work); a change older than since is left out.
+func (a Action) LatestSaid(since time.Time) string {
+	var parts []string
+	say := func(what, by string, at time.Time) {
+		if what == "" {
+			return
+		}
+		if by != "" {
+			what += " (" + by + ", " + at.Local().Format("2 Jan") + ")"
+		}
+		parts = append(parts, what)
+	}
+	say(a.LastUpdate, a.LastUpdateBy, a.LastUpdateAt)
+	if a.LastChange != "" && (since.IsZero() || a.LastChangeAt.After(since)) {
+		say(a.LastChange, a.LastChangeBy, a.LastChangeAt)
+	}
+	return strings.Join(parts, "; ")
 }
 
 // TakeNews makes u the action's latest update when it is the agency's news
 // (IsNews): what the chair reads, and accepts, in the next meeting's
 // matters arising. Anything else leaves the latest update as it was.
-func (a *Action) TakeNews(u ActionUpdate, by Actor, at time.Time) {
+func (a *Action) TakeNews(u ActionUpdate, by Actor, at time.Time) bool {
+	news := false
 	if IsNews(u, by, a.AgencyID) {
 		a.LastUpdate, a.LastUpdateAt, a.LastUpdateBy, a.LastUpdatePrivacy = u.Describe(), at, by.String(), u.Privacy
+		news = true
 	}
+	if IsNewsChange(u, by, a.AgencyID) {
+		a.LastChange, a.LastChangeAt, a.LastChangeBy, a.LastChangePrivacy = u.Describe(), at, by.String(), u.Privacy
+		news = true
+	}
+	return news
 }
 
 // ActionChange is a rep's update in one go (the command line's action

@@ -45,6 +45,9 @@ func ActionChanges(shown, now Action) []string {
 	if now.LastUpdateAt.After(shown.LastUpdateAt) && now.LastUpdate != "" {
 		out = append(out, "a new update: "+Clip(CleanLine(now.LastUpdate), 60))
 	}
+	if now.LastUpdate != shown.LastUpdate && now.LastUpdateAt.Equal(shown.LastUpdateAt) {
+		out = append(out, "its latest update corrected or withdrawn")
+	}
 	if now.Private != shown.Private {
 		if now.Private {
 			out = append(out, "now private business")

@@ -100,7 +100,7 @@ func (r *MeetingRecord) UpdatesIn(meetingID ID) map[ID][]ActionUpdate {
 		return out
 	}
 	for _, u := range r.Updates {
-		if u.MeetingID == meetingID && u.Kind != UpdateCreated {
+		if u.MeetingID == meetingID && u.Kind != UpdateCreated && u.Withdrawn == nil {
 			out[u.ActionID] = append(out[u.ActionID], u)
 		}
 	}
@@ -180,7 +180,7 @@ func reviewedIn(updates []ActionUpdate, meetingID ID) map[ID]ActionUpdate {
 		return out
 	}
 	for _, u := range updates {
-		if u.MeetingID == meetingID && u.Kind != UpdateCreated {
+		if u.MeetingID == meetingID && u.Kind != UpdateCreated && u.Withdrawn == nil {
 			if prev, ok := out[u.ActionID]; !ok || !u.At.Before(prev.At) {
 				out[u.ActionID] = u
 			}
@@ -325,7 +325,7 @@ func (r *MeetingRecord) HotspotHistory(hotspotID ID, limit int) []HistoryEntry {
 	}
 	for _, u := range r.Updates {
 		a, ok := actions[u.ActionID]
-		if !ok || u.MeetingID == r.Meeting.ID && r.Meeting.ID != 0 || !before(u.At) {
+		if !ok || u.MeetingID == r.Meeting.ID && r.Meeting.ID != 0 || !before(u.At) || u.Withdrawn != nil {
 			continue
 		}
 		switch u.Kind {
@@ -334,7 +334,7 @@ func (r *MeetingRecord) HotspotHistory(hotspotID ID, limit int) []HistoryEntry {
 		case UpdateCreated:
 			out = append(out, HistoryEntry{At: u.At, Kind: "action", Text: a.Ref() + " " + a.Text, Privacy: a.Privacy})
 		default:
-			out = append(out, HistoryEntry{At: u.At, Kind: "update", Text: strings.TrimSpace(a.Ref() + " " + u.Change()), Words: u.Text, Privacy: a.Privacy.Stricter(u.Privacy)})
+			out = append(out, HistoryEntry{At: u.At, Kind: "update", Text: strings.TrimSpace(a.Ref() + " " + u.Change()), Words: u.Shown(), Privacy: a.Privacy.Stricter(u.Privacy)})
 		}
 	}
 	slices.SortStableFunc(out, func(a, b HistoryEntry) int { return b.At.Compare(a.At) })
@@ -432,7 +432,7 @@ func AgencyWorkload(agencies []Agency, actions []Action, today Date, since time.
 				l.DoneSince++
 			}
 		}
-		if !since.IsZero() && a.LastUpdateAt.After(since) && (a.Status != StatusCancelled) {
+		if !since.IsZero() && a.NewsAt().After(since) && (a.Status != StatusCancelled) {
 			l.UpdatedSince++
 		}
 	}

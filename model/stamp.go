@@ -79,7 +79,7 @@ func Latest(ts ...time.Time) time.Time {
 // change to it to.
 
 func (a Action) LastChanged() time.Time {
-	return Latest(a.CreatedAt, a.UpdatedAt, a.LastUpdateAt, a.CompletedAt)
+	return Latest(a.CreatedAt, a.UpdatedAt, a.LastUpdateAt, a.LastChangeAt, a.CompletedAt)
 }
 func (h Hotspot) LastChanged() time.Time { return Latest(h.CreatedAt, h.UpdatedAt) }
 func (m Meeting) LastChanged() time.Time {

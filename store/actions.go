@@ -82,7 +82,7 @@ func (s *Store) changeAction(actor model.Actor, id model.ID, version int, op str
 			if updates[i], err = w.updatePrivacy(u, before); err != nil {
 				return err
 			}
-			a.TakeNews(updates[i], actor, w.now)
+			updates[i].News = a.TakeNews(updates[i], actor, w.now)
 		}
 		a.UpdatedAt, a.UpdatedBy = w.now, actor.String()
 		a.Version++

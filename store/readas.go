@@ -349,6 +349,20 @@ func (r publicReader) ChangeDue(actor model.Actor, id model.ID, version int, due
 	return r.publicAction(r.rec.ChangeDue(actor, id, version, due, reason, meetingID))
 }
 
+func (r publicReader) CorrectUpdate(actor model.Actor, id model.ID, version int, text, reason string) (model.Action, error) {
+	if _, err := r.readableAction(id); err != nil {
+		return model.Action{}, err
+	}
+	return r.publicAction(r.rec.CorrectUpdate(actor, id, version, text, reason))
+}
+
+func (r publicReader) WithdrawUpdate(actor model.Actor, id model.ID, version int, reason string) (model.Action, error) {
+	if _, err := r.readableAction(id); err != nil {
+		return model.Action{}, err
+	}
+	return r.publicAction(r.rec.WithdrawUpdate(actor, id, version, reason))
+}
+
 func (r publicReader) MarkReviewed(actor model.Actor, id model.ID, meetingID model.ID) (model.Action, error) {
 	if _, err := r.readableAction(id); err != nil {
 		return model.Action{}, err

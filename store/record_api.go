@@ -46,6 +46,8 @@ type Record interface {
 	AuditEvents(n int) ([]model.AuditEvent, error)
 	BackToPart1(meetingID model.ID, i int) (model.BackToPart1, error)
 	ChangeDue(actor model.Actor, id model.ID, version int, due model.Date, reason string, meetingID model.ID) (model.Action, error)
+	CorrectUpdate(actor model.Actor, id model.ID, version int, text, reason string) (model.Action, error)
+	WithdrawUpdate(actor model.Actor, id model.ID, version int, reason string) (model.Action, error)
 	Close() error
 	CloseHotspot(actor model.Actor, id model.ID, version int, reason string, meetingID model.ID, then model.OpenActions) (model.Hotspot, error)
 	CloseMeeting(actor model.Actor, id model.ID) (model.Meeting, error)

@@ -41,7 +41,7 @@ func TestAFormSavesAgainstWhatItShowed(t *testing.T) {
 		t.Fatal(err)
 	}
 	ss.keys("enter")
-	ss.waitFor(m[1]+" was changed by Insp Claire Dunn at 10:00: now due", "not saved", "Your typing is kept")
+	ss.waitFor(m[1]+" was changed by Insp Claire Dunn at 10:00: now due", "not saved")
 	// The typing is kept, and the form shows the date as it is now.
 	ss.waitFor("Waiting for the contractor", "now due "+now.Due.Format("Mon 2 Jan 2006"))
 	if got, _ := s.Action(id); got.Due != now.Due || got.Version != now.Version {
@@ -94,6 +94,53 @@ func TestALiveReloadDoesNotMoveTheFormsVersion(t *testing.T) {
 	ss.waitFor(m[1]+" was changed by Insp Claire Dunn at 10:00: now blocked", "not saved")
 	if got, _ := s.Action(id); got.Status != model.StatusBlocked {
 		t.Fatalf("the stale save went through: %+v", got)
+	}
+	ss.finish()
+}
+
+// A progress update saved by mistake ("x") is put right from My actions:
+// U corrects its words (the minutes and the log then say "(corrected)"),
+// and U again withdraws it, the one before becoming the latest again.
+func TestCorrectAndWithdrawAnUpdateInMyActions(t *testing.T) {
+	s := demoStore(t)
+	sgt := memberActor(t, s, "Sgt Jas Patel")
+	ss := startSession(t, s, sgt, 120, 36)
+	ss.waitFor("Hotspots by risk")
+	ss.keys("A")
+	ss.waitFor("My actions · Derbyshire Constabulary")
+	ss.keys("u")
+	ss.waitFor("Progress update · ")
+	scr := ss.screen()
+	m := regexp.MustCompile(`Progress update · (A-\d+)`).FindStringSubmatch(scr)
+	if m == nil {
+		t.Fatalf("no action in the form's title:\n%s", scr)
+	}
+	id, _ := model.ParseRef(model.ActionPrefix, m[1])
+	before, _ := s.Action(id)
+	ss.typeText("x")
+	ss.keys("enter")
+	ss.waitFor("update added to " + m[1])
+
+	ss.keys("U")
+	ss.waitFor("Put right the latest update · "+m[1], "now: x")
+	ss.keys("enter") // correct its words
+	ss.typeText("Two patrols done on Friday")
+	ss.keys("enter")
+	ss.typeText("typed before I had finished")
+	ss.keys("enter")
+	ss.waitFor(m[1] + ": latest update corrected")
+	if a, _ := s.Action(id); a.LastUpdate != "Two patrols done on Friday (corrected)" {
+		t.Fatalf("latest after the correction: %q", a.LastUpdate)
+	}
+
+	ss.keys("U")
+	ss.waitFor("Put right the latest update · " + m[1])
+	ss.keys("right", "enter", "enter")
+	ss.typeText("it was the wrong action")
+	ss.keys("enter")
+	ss.waitFor(m[1] + ": latest update withdrawn")
+	if a, _ := s.Action(id); a.LastUpdate != before.LastUpdate {
+		t.Fatalf("latest after the withdrawal: %q, want the one before: %q", a.LastUpdate, before.LastUpdate)
 	}
 	ss.finish()
 }

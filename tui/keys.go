@@ -31,7 +31,7 @@ type declarationKeys struct{ Declare, None, Withdraw key.Binding }
 type minutesItemKeys struct{ Approve, ViewPrevious key.Binding }
 
 type mattersKeys struct {
-	Done, InProgress, Blocked, Cancelled, Reopen, Carry, NoChange, Accept, Update, History, Accountability key.Binding
+	Done, InProgress, Blocked, Cancelled, Reopen, Carry, NoChange, Accept, Update, Correct, History, Accountability key.Binding
 }
 
 type hotspotKeys struct{ Risk, HotspotStatus, CloseHotspot, NoChange key.Binding }
@@ -43,7 +43,7 @@ type nextKeys struct{ SetDate key.Binding }
 type formKeys struct{ Next, Prev, Submit, Cancel, Toggle key.Binding }
 
 type mineKeys struct {
-	Open, InProgress, Done, Blocked, Cancelled, Progress, Propose, History, Status, Window, Hotspot, All, Filter key.Binding
+	Open, InProgress, Done, Blocked, Cancelled, Progress, Correct, Propose, History, Status, Window, Hotspot, All, Filter key.Binding
 }
 
 type previewKeys struct{ Save, Top, Bottom, Public key.Binding }
@@ -157,6 +157,7 @@ func newKeyMap() keyMap {
 			Accept:         bind(k("y"), "y", "accept the rep's latest update (minuted as it stands)"),
 			Accountability: bind(k("t"), "t", "agency accountability table ⇄ the actions"),
 			Update:         bind(k("u"), "u", "add a progress note to the action"),
+			Correct:        bind(k("U"), "U", "correct or withdraw the latest update"),
 			History:        bind(k("enter"), "enter", "the action's history"),
 		},
 		Hotspot: hotspotKeys{
@@ -205,6 +206,7 @@ func newKeyMap() keyMap {
 			Blocked:    bind(k("b"), "b", "blocked"),
 			Cancelled:  bind(k("c"), "c", "cancelled"),
 			Progress:   bind(k("u"), "u", "add a progress update (dated, in your name)"),
+			Correct:    bind(k("U"), "U", "correct or withdraw your latest update"),
 			Propose:    bind(k("p"), "p", "propose a new due date with a reason"),
 			History:    bind(k("enter"), "enter", "the action's whole history"),
 			Status:     bind(k("f"), "f", "filter by status (open work, each status, all)"),
@@ -237,7 +239,7 @@ func (km keyMap) sections() []helpSection {
 	return []helpSection{
 		{"Everywhere", []key.Binding{g.Help, g.Back, g.Quit, g.Up, g.Down, g.PageUp, g.PageDown, g.Enter, g.Tab, km.MyActions}},
 		{"My actions (A)", []key.Binding{km.Mine.Open, km.Mine.InProgress, km.Mine.Done, km.Mine.Blocked, km.Mine.Cancelled,
-			km.Mine.Progress, km.Mine.Propose, km.Mine.History, km.Mine.Status, km.Mine.Window, km.Mine.Hotspot, km.Mine.All, km.Mine.Filter}},
+			km.Mine.Progress, km.Mine.Correct, km.Mine.Propose, km.Mine.History, km.Mine.Status, km.Mine.Window, km.Mine.Hotspot, km.Mine.All, km.Mine.Filter}},
 		{"Home", []key.Binding{h.Meeting, h.Minutes, h.Tab, h.Filter, h.Open, h.Identity, km.People.Open}},
 		{"People (P)", []key.Binding{km.People.Add, km.People.Edit, km.People.Retire, km.People.AddKey, km.People.RemoveKey, km.People.Reads}},
 		{"In a meeting", []key.Binding{m.Next, m.Prev, m.Assign, m.Resolve, m.Note, m.Status, m.Close, m.Minutes, m.Agenda, m.Part2, m.Release, m.Amend, m.Undo}},
@@ -245,7 +247,7 @@ func (km keyMap) sections() []helpSection {
 		{"Attendance", []key.Binding{km.Attendance.Present, km.Attendance.Apologies, km.Attendance.Absent, km.Attendance.Cycle, km.Attendance.RestPresent, km.Attendance.Guest, km.Attendance.RemoveGuest, km.Attendance.Statement}},
 		{"Declarations", []key.Binding{km.Declaration.Declare, km.Declaration.None, km.Declaration.Withdraw}},
 		{"Previous minutes", []key.Binding{km.MinutesItem.Approve, km.MinutesItem.ViewPrevious}},
-		{"Matters arising", []key.Binding{m.Filter, km.Matters.Done, km.Matters.InProgress, km.Matters.Blocked, km.Matters.Cancelled, km.Matters.Reopen, km.Matters.Carry, km.Matters.NoChange, km.Matters.Accept, km.Matters.Update, km.Matters.History, km.Matters.Accountability}},
+		{"Matters arising", []key.Binding{m.Filter, km.Matters.Done, km.Matters.InProgress, km.Matters.Blocked, km.Matters.Cancelled, km.Matters.Reopen, km.Matters.Carry, km.Matters.NoChange, km.Matters.Accept, km.Matters.Update, km.Matters.Correct, km.Matters.History, km.Matters.Accountability}},
 		{"Hotspot item", []key.Binding{m.Assign, m.Resolve, m.Note, m.Status, km.Hotspot.Risk, km.Hotspot.HotspotStatus, km.Hotspot.CloseHotspot, km.Hotspot.NoChange}},
 		{"New referrals", []key.Binding{km.Referral.NewHotspot}},
 		{"Next meeting", []key.Binding{km.Next.SetDate, m.Close}},

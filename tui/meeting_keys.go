@@ -215,6 +215,11 @@ func (a *App) mattersKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 			a.progressForm(act)
 		}
 		return nil, true
+	case key.Matches(msg, mk.Correct):
+		if ok && !a.actionBusy(act) {
+			a.correctionForm(act, a.formCtx())
+		}
+		return nil, true
 	case key.Matches(msg, mk.Accept):
 		if !ok || a.actionBusy(act) {
 			return nil, true

@@ -297,5 +297,5 @@ func (v *meetingView) newsSince(a model.Action) bool {
 		return false
 	}
 	p := v.rec.Previous
-	return p == nil || p.ClosedAt.IsZero() || a.LastUpdateAt.After(p.ClosedAt)
+	return p == nil || p.ClosedAt.IsZero() || a.NewsAt().After(p.ClosedAt)
 }

@@ -312,6 +312,8 @@ func (a *App) myActionsKey(msg tea.KeyPressMsg) tea.Cmd {
 		return a.loadHistory(act)
 	case key.Matches(msg, mk.Progress) && ok && !a.actionBusy(act):
 		a.mineProgressForm(act)
+	case key.Matches(msg, mk.Correct) && ok && !a.actionBusy(act):
+		a.correctionForm(act, a.mineFormCtx())
 	case key.Matches(msg, mk.Propose) && ok && !a.actionBusy(act):
 		a.proposeDueForm(act)
 	case key.Matches(msg, mk.Open):

@@ -107,19 +107,25 @@ func parseDue(s store.Record, when string) (model.Date, error) {
 }
 
 func newActionUpdateCmd(a *app) *cobra.Command {
-	var status, due, reason, note, officer string
-	var allowPast bool
+	var status, due, reason, note, officer, correct string
+	var allowPast, withdraw bool
 	cmd := &cobra.Command{
-		Use:   "update REF [--status S] [--due WHEN --reason TEXT] [--note TEXT] [--officer NAME]",
+		Use:   "update REF [--status S] [--due WHEN --reason TEXT] [--note TEXT] [--officer NAME] | --correct-last TEXT --reason R | --withdraw-last --reason R",
 		Short: "Update an action: status, due date (with a reason), progress note",
 		Long: "update changes an action between meetings. --status is open, in-progress, done, blocked or " +
 			"cancelled; --due proposes a new due date and needs --reason; --note adds a dated progress update " +
 			"(with --status it is the status change's note; with the status the action already has, it is a " +
 			"progress note). --officer reassigns it within the agency (\"\" for the agency as a whole). A member " +
 			"may change their own agency's actions and note any action; the store refuses anything else and says " +
-			"which rule refused it.",
+			"which rule refused it.\n\n" +
+			"--correct-last TEXT puts new words into the action's latest update that has words, and --withdraw-last " +
+			"takes it out of every output; either needs --reason, and only the update's author or the chair may. " +
+			"The record keeps what it said first; the minutes and the action log show the corrected words marked " +
+			"\"(corrected)\", and after a withdrawal the update before it is the latest again.",
 		Example: "  tasking --as 'Sgt Jas Patel' action update A-37 --status in-progress --note 'Patrols started Friday'\n" +
-			"  tasking --as 'Sgt Jas Patel' action update A-37 --due +2w --reason 'Waiting for the rota'",
+			"  tasking --as 'Sgt Jas Patel' action update A-37 --due +2w --reason 'Waiting for the rota'\n" +
+			"  tasking --as 'Sgt Jas Patel' action update A-37 --correct-last 'Patrols started Saturday' --reason 'Wrong day'\n" +
+			"  tasking --as 'Sgt Jas Patel' action update A-37 --withdraw-last --reason 'Saved by mistake'",
 		Args: usageArgs(cobra.ExactArgs(1)),
 		RunE: a.run(func(cmd *cobra.Command, args []string) error {
 			id, err := model.ParseRef(model.ActionPrefix, args[0])
@@ -127,6 +133,9 @@ func newActionUpdateCmd(a *app) *cobra.Command {
 				return &usageError{err}
 			}
 			changed := cmd.Flags().Changed
+			if changed("correct-last") || changed("withdraw-last") {
+				return a.correctLast(cmd, id, correct, withdraw, reason)
+			}
 			switch {
 			case !changed("status") && !changed("due") && !changed("note") && !changed("officer"):
 				return &usageError{errors.New("nothing to update: give --status, --due (with --reason), --note or --officer")}
@@ -190,7 +199,9 @@ func newActionUpdateCmd(a *app) *cobra.Command {
 	}
 	cmd.Flags().StringVar(&status, "status", "", "open, in-progress, done, blocked or cancelled")
 	cmd.Flags().StringVar(&due, "due", "", "a new due date: 2026-12-01, +3d, +2w, fri, next-meeting")
-	cmd.Flags().StringVar(&reason, "reason", "", "why the due date moves (needed with --due)")
+	cmd.Flags().StringVar(&correct, "correct-last", "", "new words for the action's latest update that has words (needs --reason)")
+	cmd.Flags().BoolVar(&withdraw, "withdraw-last", false, "take the action's latest update that has words out of every output (needs --reason)")
+	cmd.Flags().StringVar(&reason, "reason", "", "why the due date moves (needed with --due), or why the latest update is corrected or withdrawn")
 	cmd.Flags().StringVar(&note, "note", "", "a progress update")
 	cmd.Flags().StringVar(&officer, "officer", "", "reassign to another officer of the action's agency: a member of it, or someone not on the partnership's list (\"\": the agency as a whole)")
 	cmd.Flags().BoolVar(&allowPast, "allow-past", false, "accept a new due date that has already passed")
@@ -325,4 +336,47 @@ func orAgency(officer string) string {
 		return "the agency as a whole"
 	}
 	return model.CleanLine(officer)
+}
+
+// correctLast corrects (words given) or withdraws the action's latest
+// update that has words: --correct-last TEXT or --withdraw-last, with
+// --reason, and nothing else.
+func (a *app) correctLast(cmd *cobra.Command, id model.ID, words string, withdraw bool, reason string) error {
+	changed := cmd.Flags().Changed
+	switch {
+	case changed("correct-last") && changed("withdraw-last"):
+		return usagef("give --correct-last or --withdraw-last, not both")
+	case changed("status") || changed("due") || changed("note") || changed("officer"):
+		return usagef("--correct-last and --withdraw-last go alone (with --reason): they put right an update already saved")
+	case !changed("reason"):
+		return usagef("say why with --reason: the correction is recorded with your name")
+	case changed("withdraw-last") && !withdraw:
+		return usagef("--withdraw-last=false withdraws nothing")
+	}
+	s, actor, err := a.openWriter(cmd)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	before, err := s.Action(id)
+	if err != nil {
+		return err
+	}
+	var act model.Action
+	said := "latest update corrected"
+	if withdraw {
+		act, err = s.WithdrawUpdate(actor, id, before.Version, reason)
+		said = "latest update withdrawn"
+	} else {
+		act, err = s.CorrectUpdate(actor, id, before.Version, words, reason)
+	}
+	if err != nil {
+		return err
+	}
+	latest := "none"
+	if act.LastUpdate != "" {
+		latest = model.CleanLine(act.LastUpdate)
+	}
+	_, err = fmt.Fprintf(cmd.OutOrStdout(), "%s: %s; its latest update is now: %s\n", act.Ref(), said, latest)
+	return err
 }

@@ -222,6 +222,9 @@ func TestEveryCommandIsTheSameOverSSH(t *testing.T) {
 		{gary, []string{"meeting", "agenda"}, ""},
 		{gary, []string{"action", "update", "A-1", "--status", "blocked"}, ""},
 		{gary, []string{"action", "update", "A-10", "--note", "Assessment booked for Friday"}, ""},
+		{gary, []string{"action", "update", "A-10", "--correct-last", "Assessment booked for Monday", "--reason", "Wrong day"}, ""},
+		{jas, []string{"action", "update", "A-10", "--withdraw-last", "--reason", "Not his to withdraw"}, ""}, // refused: not the author
+		{gary, []string{"action", "update", "A-10", "--withdraw-last", "--reason", "Booked twice"}, ""},
 		{jas, []string{"action", "update", "A-1", "--status", "done", "--note", "Patrols done"}, ""},
 		{helen, []string{"action", "add", "--agency", "police", "--due", "2026-12-15", "--hotspot", "HS-1", "Extra patrols by the bus station"}, ""},
 		{helen, []string{"hotspot", "add", "Park Lane: fly-tipping", "--ward", "Spire", "--category", "environmental", "--risk", "medium", "--lead", "Community Safety"}, ""},

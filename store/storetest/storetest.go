@@ -42,6 +42,7 @@ func Run(t *testing.T, open Backend) {
 		{"UndoTheChairsLastChange", testUndoTheChairsLastChange},
 		{"UndoTheMeetingsOwnRecord", testUndoTheMeetingsOwnRecord},
 		{"UndoAnyOfTheLastChanges", testUndoAnyOfTheLastChanges},
+		{"CorrectAndWithdrawAnUpdate", testCorrectAndWithdrawAnUpdate},
 		{"MinuteNumbersApprovalAndAmendments", testMinuteNumbersApprovalAndAmendments},
 		{"MunicipalYearRestartsNumbering", testMunicipalYearRestartsNumbering},
 		{"Part2ItemsAndDroppingBusyItems", testPart2ItemsAndDroppingBusyItems},

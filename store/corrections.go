@@ -1,0 +1,88 @@
+package store
+
+import (
+	"github.com/ccsp/tasking/model"
+	bolt "go.etcd.io/bbolt"
+)
+
+// CorrectUpdate puts new words into the latest update of action id that
+// has words (model.LatestWithWords): its author, or the chair, with a
+// reason (model.CheckCorrection). The update keeps what it said first; the
+// action's latest update is worked out again (model.Action.LatestNews), so
+// matters arising, the minutes and the action log show the corrected words
+// marked "(corrected)". version is the action's, as the form showed it.
+func (s *Store) CorrectUpdate(actor model.Actor, id model.ID, version int, text, reason string) (model.Action, error) {
+	return s.changeLastWords(actor, id, version, reason, "update.correct", func(w *wtx, u *model.ActionUpdate, reason string) error {
+		return u.Correct(text, reason, w.actor.String(), w.now)
+	})
+}
+
+// WithdrawUpdate takes the latest update of action id that has words out
+// of every output, keeping it in the record: the update before it is the
+// latest again. The same rules as CorrectUpdate.
+func (s *Store) WithdrawUpdate(actor model.Actor, id model.ID, version int, reason string) (model.Action, error) {
+	return s.changeLastWords(actor, id, version, reason, "update.withdraw", func(w *wtx, u *model.ActionUpdate, reason string) error {
+		u.Withdraw(reason, w.actor.String(), w.now)
+		return nil
+	})
+}
+
+// changeLastWords is the shape of a correction: read the action and its
+// history, find the update, ask model, change it, work out the latest
+// update again, save both, audit.
+func (s *Store) changeLastWords(actor model.Actor, id model.ID, version int, reason, op string, change func(w *wtx, u *model.ActionUpdate, reason string) error) (model.Action, error) {
+	var out model.Action
+	err := s.write(actor, func(w *wtx) error {
+		var a model.Action
+		if err := get(w.tx, bActions, id, &a); err != nil {
+			return notFound(err, model.ActionRef(id))
+		}
+		if err := checkVersion(a.Ref(), version, a.Version, a.UpdatedBy, a.UpdatedAt, a); err != nil {
+			return err
+		}
+		if err := w.stamp(a.Ref(), a.LastChanged()); err != nil {
+			return err
+		}
+		history, err := historyIn(w.tx, id)
+		if err != nil {
+			return err
+		}
+		u, ok := model.LatestWithWords(history)
+		if !ok {
+			return model.Invalid("update", "%s has no update with words to correct", a.Ref())
+		}
+		reason, err := model.CheckCorrection(actor, a, u, reason)
+		if err != nil {
+			return err
+		}
+		before, beforeAction := u, a
+		if err := change(w, &u, reason); err != nil {
+			return err
+		}
+		if err := put(w.tx, bUpdates, u.ID, u); err != nil {
+			return err
+		}
+		for i := range history {
+			if history[i].ID == u.ID {
+				history[i] = u
+			}
+		}
+		a.LatestNews(history)
+		a.Version++
+		a.UpdatedAt, a.UpdatedBy = w.now, actor.String()
+		if err := put(w.tx, bActions, a.ID, a); err != nil {
+			return err
+		}
+		if err := w.audit(op, "update", a.Ref(), before, u); err != nil {
+			return err
+		}
+		out = a
+		return w.audit("action.words", "action", a.Ref(), beforeAction, a)
+	})
+	return out, err
+}
+
+// historyIn is action id's updates, oldest first, through its index.
+func historyIn(tx *bolt.Tx, id model.ID) ([]model.ActionUpdate, error) {
+	return updatesOf(tx, []model.ID{id})
+}
