@@ -453,8 +453,21 @@ func (a *App) mattersPane(w int) itemPane {
 			if act.LastUpdatePrivacy.Private {
 				style = s.Confidential.Render
 			}
-			for _, l := range wrap("latest update — "+when+lastWords(act)+"  (y accepts it)", w-12) {
-				out = append(out, "          "+style(l))
+			if act.LastUpdate != "" {
+				for _, l := range wrap("latest update — "+when+lastWords(act)+"  (y accepts it)", w-12) {
+					out = append(out, "          "+style(l))
+				}
+			}
+			if act.LastChange != "" {
+				// A date moved, or a status changed, beside the words: never
+				// in their place.
+				change := act.LastChangeAt.Local().Format("2 Jan") + ", " + act.LastChangeBy + ": " + act.LastChange
+				if act.LastChangePrivacy.Private {
+					change = act.LastChangePrivacy.Mark() + " " + change
+				}
+				for _, l := range wrap("latest change — "+change, w-12) {
+					out = append(out, "          "+s.Muted.Render(l))
+				}
 			}
 			return out
 		},

@@ -551,6 +551,11 @@ func (a *App) mineDetail(act model.Action, w int) []string {
 	} else {
 		out = append(out, " "+s.Muted.Render("No update yet: u adds one."))
 	}
+	if act.LastChange != "" {
+		for _, l := range wrap("latest change: "+act.LastChangeAt.Local().Format("2 Jan 15:04")+", "+act.LastChangeBy+" — "+act.LastChange, w-2) {
+			out = append(out, " "+s.Muted.Render(l))
+		}
+	}
 	return out
 }
 

@@ -43,7 +43,7 @@ const actionLogFileMode = 0o600
 // created_meeting, updated_at, last_update, private (the action record), then
 // created_on, hotspot_title, ward, original_due, times_carried_forward,
 // days_overdue, completed_on, last_update_by, last_update_on, outcome,
-// version. Add
+// last_change, last_change_by, last_change_on, version. Add
 // fields at the end; never rename.
 type actionLogRow struct {
 	Ref            string `json:"ref"`     // A-104
@@ -69,6 +69,12 @@ type actionLogRow struct {
 	LastUpdateBy        string `json:"last_update_by"`        // who wrote last_update
 	LastUpdateOn        string `json:"last_update_on"`        // the day of last_update
 	Outcome             string `json:"outcome"`               // the completion note
+	// LastChange is the agency's latest change between meetings (a status,
+	// a date moved with its reason, another officer), beside the words of
+	// last_update, which it never replaces; with who and the day.
+	LastChange   string `json:"last_change"`
+	LastChangeBy string `json:"last_change_by"`
+	LastChangeOn string `json:"last_change_on"`
 	// Version says which version the export is, on every row: restricted
 	// (private business included and marked by private) or public.
 	Version string `json:"version"`
@@ -132,10 +138,10 @@ func readActionLog(s store.Record, public bool) ([]actionLogEntry, error) {
 				row.Officer = ""
 			}
 			if !rules.UpdateWords() {
-				row.LastUpdate, row.Outcome = "", ""
+				row.LastUpdate, row.Outcome, row.LastChange = "", "", ""
 			}
 			if !rules.NamesPeople() {
-				row.LastUpdateBy = ""
+				row.LastUpdateBy, row.LastChangeBy = "", ""
 			}
 			if h, ok := byID[act.HotspotID]; ok && !rules.Hotspot(h) {
 				row.HotspotTitle, row.Ward = "", ""
@@ -172,6 +178,11 @@ func actionLogRowOf(a model.Action, hist []model.ActionUpdate, agencies model.Ag
 	}
 	if !a.LastUpdateAt.IsZero() {
 		row.LastUpdateOn = model.DateOf(a.LastUpdateAt.Local()).String()
+	}
+	row.LastChange = markedWords(a.LastChangePrivacy, model.CleanText(a.LastChange))
+	row.LastChangeBy = model.CleanLine(a.LastChangeBy)
+	if !a.LastChangeAt.IsZero() {
+		row.LastChangeOn = model.DateOf(a.LastChangeAt.Local()).String()
 	}
 	return row
 }

@@ -31,7 +31,7 @@ import (
 var actionLogFields = []string{
 	"ref", "hotspot", "text", "agency", "officer", "due", "status", "rag", "created_meeting", "updated_at", "last_update", "private",
 	"created_on", "hotspot_title", "ward", "original_due", "times_carried_forward", "days_overdue", "completed_on",
-	"last_update_by", "last_update_on", "outcome", "version",
+	"last_update_by", "last_update_on", "outcome", "last_change", "last_change_by", "last_change_on", "version",
 }
 
 const (

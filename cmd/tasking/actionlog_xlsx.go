@@ -73,6 +73,9 @@ var actionLogColumns = map[string]struct {
 	"last_update_by":        {cellText, 20},
 	"last_update_on":        {cellDate, 12},
 	"outcome":               {cellWrap, 40},
+	"last_change":           {cellWrap, 40},
+	"last_change_by":        {cellText, 20},
+	"last_change_on":        {cellDate, 12},
 	"private":               {cellText, 8},
 	"version":               {cellText, 10},
 }
