@@ -12,13 +12,18 @@ type Partnership struct {
 	DefaultKind  MeetingKind `json:"default_kind"`
 	// Cadence is how often the group meets: the next meeting's default
 	// date is this long after the last.
-	Cadence                  Cadence   `json:"cadence,omitempty"`
-	ConfidentialityStatement string    `json:"confidentiality_statement"`
-	ChairID                  ID        `json:"chair_id"`
-	CreatedAt                time.Time `json:"created_at"`
-	UpdatedAt                time.Time `json:"updated_at,omitempty"` // who changed the details last, and when
-	UpdatedBy                string    `json:"updated_by,omitempty"`
-	Version                  int       `json:"version"`
+	Cadence                  Cadence `json:"cadence,omitempty"`
+	ConfidentialityStatement string  `json:"confidentiality_statement"`
+	ChairID                  ID      `json:"chair_id"`
+	// KeepBackups is how many automatic backups to keep (0: the default,
+	// DefaultBackupKeep); BackupDir where they go ("": a folder beside the
+	// file).
+	KeepBackups int       `json:"keep_backups,omitempty"`
+	BackupDir   string    `json:"backup_dir,omitempty"`
+	CreatedAt   time.Time `json:"created_at"`
+	UpdatedAt   time.Time `json:"updated_at,omitempty"` // who changed the details last, and when
+	UpdatedBy   string    `json:"updated_by,omitempty"`
+	Version     int       `json:"version"`
 }
 
 // DefaultMeetingTitle is what the weekly meeting is called in the minutes.
@@ -93,6 +98,14 @@ func (p Partnership) Clean() (Partnership, error) {
 	if p.ConfidentialityStatement, err = CheckText("statement", "confidentiality statement", p.ConfidentialityStatement, false); err != nil {
 		return p, err
 	}
+	if p.KeepBackups != 0 {
+		if err := CheckBackupKeep(p.KeepBackups); err != nil {
+			return p, err
+		}
+	}
+	if p.BackupDir, err = CheckBackupDir(p.BackupDir); err != nil {
+		return p, err
+	}
 	return p, nil
 }
 
@@ -111,6 +124,16 @@ func (p Partnership) Edit(n Partnership) Partnership {
 	}
 	if n.Cadence != "" {
 		p.Cadence = n.Cadence
+	}
+	if n.KeepBackups != 0 {
+		p.KeepBackups = n.KeepBackups
+	}
+	switch n.BackupDir {
+	case "":
+	case BackupBeside:
+		p.BackupDir = ""
+	default:
+		p.BackupDir = n.BackupDir
 	}
 	p.ApplyDefaults()
 	return p

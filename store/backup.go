@@ -1,9 +1,7 @@
 package store
 
 import (
-	"fmt"
-	"os"
-	"path/filepath"
+	"io"
 
 	bolt "go.etcd.io/bbolt"
 )
@@ -13,32 +11,13 @@ import (
 // beside it, synced, then renamed, so dest is either the whole copy or
 // absent. It refuses to overwrite an existing file.
 func (s *Store) backupTo(dest string) (string, error) {
-	if _, err := os.Lstat(dest); err == nil {
-		return "", fmt.Errorf("%s already exists", dest)
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(dest), filepath.Base(dest)+".part-*")
-	if err != nil {
-		return "", err
-	}
-	defer os.Remove(tmp.Name()) // gone after the rename; cleans up a failure
-	if err := tmp.Chmod(0o600); err != nil {
-		tmp.Close()
-		return "", err
-	}
-	err = s.view(func(tx *bolt.Tx) error {
-		_, err := tx.WriteTo(tmp)
-		return err
+	err := writeWhole(dest, func(w io.Writer) error {
+		return s.view(func(tx *bolt.Tx) error {
+			_, err := tx.WriteTo(w)
+			return err
+		})
 	})
-	if err == nil {
-		err = tmp.Sync()
-	}
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
 	if err != nil {
-		return "", err
-	}
-	if err := os.Rename(tmp.Name(), dest); err != nil {
 		return "", err
 	}
 	return dest, nil

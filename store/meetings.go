@@ -452,6 +452,16 @@ func (s *Store) SetNextMeeting(actor model.Actor, id model.ID, date model.Date, 
 // transaction, so its minutes never drift. A close before the meeting
 // started is refused first, naming its start (model.Meeting.CheckClose).
 func (s *Store) CloseMeeting(actor model.Actor, id model.ID) (model.Meeting, error) {
+	m, err := s.closeMeeting(actor, id)
+	if err == nil {
+		// After the close has committed: a backup that fails is said, and
+		// the meeting stays closed.
+		s.autoBackupAfter("meeting-" + m.Ref())
+	}
+	return m, err
+}
+
+func (s *Store) closeMeeting(actor model.Actor, id model.ID) (model.Meeting, error) {
 	return s.changeMeetingThen(actor, id, "meeting.close", model.Meeting.CheckClose, func(w *wtx, m *model.Meeting) (any, any, error) {
 		reviewed, err := businessIn(w.tx, m)
 		if err != nil {

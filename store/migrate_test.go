@@ -72,7 +72,7 @@ func TestUpgradeFromSchema1RebuildsFrozenMinutes(t *testing.T) {
 	for _, p := range problems {
 		t.Errorf("after the upgrade: %s", p)
 	}
-	backup := path + ".backup-schema1-20261201-090000"
+	backup := filepath.Join(path+"-backups", filepath.Base(path)+".backup-20261201-090000-schema1")
 	if st, err := os.Stat(backup); err != nil || st.Mode().Perm() != 0o600 {
 		t.Fatalf("no 0600 backup before the upgrade: %v", err)
 	}
@@ -189,7 +189,7 @@ func TestUpgradeFromSchema1RebuildsFrozenMinutes(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer s2.Close()
-	matches, _ := filepath.Glob(path + ".backup-*")
+	matches, _ := filepath.Glob(filepath.Join(path+"-backups", "*"))
 	if len(matches) != 1 {
 		t.Errorf("backups after a second open: %v", matches)
 	}
@@ -220,7 +220,7 @@ func TestUpgradeFromSchema2BuildsTheIndexes(t *testing.T) {
 	if v, _ := s.Schema(); v != SchemaVersion {
 		t.Fatalf("schema %d after opening, want %d", v, SchemaVersion)
 	}
-	if _, err := os.Stat(path + ".backup-schema2-20261201-103000"); err != nil {
+	if _, err := os.Stat(filepath.Join(path+"-backups", filepath.Base(path)+".backup-20261201-103000-schema2")); err != nil {
 		t.Fatalf("no backup before the upgrade: %v", err)
 	}
 	problems, err := s.CheckRecords()

@@ -45,6 +45,9 @@ type Store struct {
 	// notices are what opening did that the person should know (a file
 	// made private).
 	notices []string
+
+	// backups is what the newest automatic backup did (LastAutoBackup).
+	backups lastBackup
 }
 
 // Notices says what opening the file did that the person should know.

@@ -64,23 +64,39 @@ func removeOwner(db string) {
 	}
 }
 
-// latestBackup is the newest "<db>.backup*" or "<name>-*.bak" beside the
-// database, for error messages about damaged files.
+// latestBackup is the newest good backup of db we can find, for damage
+// messages: automatic backups in its backup folders, upgrade and reindex
+// copies and "<name>-*.bak" beside it. Good means its header checks out
+// (a full page check of every candidate would take as long as a restore).
 func latestBackup(db string) string {
 	var found []string
-	for _, pat := range []string{db + ".backup*", db + ".bak*", filepath.Join(filepath.Dir(db), "*.backup.db")} {
+	base := filepath.Base(db)
+	for _, dir := range backupFolders(db) {
+		for _, name := range autoBackupsIn(dir, base) {
+			found = append(found, filepath.Join(dir, name))
+		}
+	}
+	for _, pat := range []string{db + ".bak*", filepath.Join(filepath.Dir(db), "*.backup.db")} {
 		m, _ := filepath.Glob(pat)
 		found = append(found, m...)
 	}
-	if len(found) == 0 {
+	type dated struct {
+		path string
+		at   time.Time
+	}
+	var good []dated
+	for _, f := range found {
+		st, err := os.Stat(f)
+		if err != nil || !st.Mode().IsRegular() || f == db || checkHeader(f) != nil {
+			continue
+		}
+		good = append(good, dated{f, st.ModTime()})
+	}
+	if len(good) == 0 {
 		return ""
 	}
-	sort.Slice(found, func(i, j int) bool {
-		a, _ := os.Stat(found[i])
-		b, _ := os.Stat(found[j])
-		return a != nil && b != nil && a.ModTime().After(b.ModTime())
-	})
-	return found[0]
+	sort.Slice(good, func(i, j int) bool { return good[i].at.After(good[j].at) })
+	return good[0].path
 }
 
 // SSHAddress is the host and port to give ssh for a serving owner: a

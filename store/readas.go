@@ -1,6 +1,7 @@
 package store
 
 import (
+	"io"
 	"slices"
 	"time"
 
@@ -451,8 +452,18 @@ func (r publicReader) MemberByKey(fingerprint string) (model.Member, bool, error
 func (r publicReader) MoveAgendaItem(actor model.Actor, id model.ID, i, delta int) (model.Meeting, error) {
 	return r.rec.MoveAgendaItem(actor, id, i, delta)
 }
-func (r publicReader) NextMeetingDate() (model.Date, error)    { return r.rec.NextMeetingDate() }
-func (r publicReader) Notices() []string                       { return r.rec.Notices() }
+func (r publicReader) NextMeetingDate() (model.Date, error) { return r.rec.NextMeetingDate() }
+func (r publicReader) Notices() []string                    { return r.rec.Notices() }
+func (r publicReader) LastAutoBackup() (string, error)      { return r.rec.LastAutoBackup() }
+
+// Backup is refused to anyone who reads the public record only: a backup
+// is the whole record, private business and all.
+func (r publicReader) Backup(actor model.Actor, _ io.Writer) (int64, error) {
+	if err := model.PermitBackup(r.who); err != nil {
+		return 0, err
+	}
+	return 0, &model.PermissionError{Who: actor.String(), Op: model.OpBackup, Rule: "a backup holds the restricted record, which is not read here"}
+}
 func (r publicReader) Now() time.Time                          { return r.rec.Now() }
 func (r publicReader) Partnership() (model.Partnership, error) { return r.rec.Partnership() }
 func (r publicReader) Path() string                            { return r.rec.Path() }

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"io"
 	"time"
 
 	"github.com/ccsp/tasking/model"
@@ -74,6 +75,11 @@ type Record interface {
 	MoveAgendaItem(actor model.Actor, id model.ID, i, delta int) (model.Meeting, error)
 	NextMeetingDate() (model.Date, error)
 	Notices() []string
+	// Backup writes a consistent copy of the whole record to w, for those
+	// model.PermitBackup allows; LastAutoBackup is what the newest
+	// automatic one (after a meeting closed) did.
+	Backup(actor model.Actor, w io.Writer) (int64, error)
+	LastAutoBackup() (string, error)
 	Now() time.Time
 	OpenMeeting() (model.Meeting, bool, error)
 	Partnership() (model.Partnership, error)

@@ -63,7 +63,8 @@ func (s *Store) prepare() error {
 		return err
 	} else if v > 0 && v < SchemaVersion {
 		// An upgrade rewrites the record: keep the file as it was first.
-		if _, err := s.backupTo(fmt.Sprintf("%s.backup-schema%d-%s", s.path, v, s.now().Format("20060102-150405"))); err != nil {
+		p, _ := s.Partnership() // an old file may not read as one: the default folder then
+		if _, err := autoBackup(s, p, fmt.Sprintf("schema%d", v)); err != nil {
 			return fmt.Errorf("upgrading %s from schema %d: cannot back it up first (%w); nothing was changed", s.path, v, err)
 		}
 	}

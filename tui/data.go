@@ -51,6 +51,8 @@ type Store interface {
 	AddAgendaHotspot(actor model.Actor, id, hotspot model.ID) (model.Meeting, error)
 	SetNextMeeting(actor model.Actor, id model.ID, date model.Date, clock, place string) (model.Meeting, error)
 	CloseMeeting(actor model.Actor, id model.ID) (model.Meeting, error)
+	// LastAutoBackup is where the automatic backup after a close went.
+	LastAutoBackup() (string, error)
 	SetItemPart2(actor model.Actor, id model.ID, i int, part2 bool, para model.ExemptParagraph) (model.Meeting, error)
 	// BackToPart1 says what taking a Part 2 item back would make public.
 	BackToPart1(meetingID model.ID, i int) (model.BackToPart1, error)

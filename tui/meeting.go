@@ -391,7 +391,25 @@ func (a *App) askCloseMeeting() tea.Cmd {
 	}
 	actor, st, id := a.actor, a.st, a.mt.id
 	a.ask(text, func() tea.Cmd {
-		return a.save(0, "meeting closed: the record is now read-only", func() (any, error) { return st.CloseMeeting(actor, id) })
+		said := "meeting closed: the record is now read-only"
+		return a.enqueue(func() (any, error) {
+			m, err := st.CloseMeeting(actor, id)
+			if err == nil {
+				// Closing takes an automatic backup: say where, or that it
+				// failed (the meeting stays closed either way).
+				if path, berr := st.LastAutoBackup(); berr != nil {
+					said += " · the automatic backup failed: " + berr.Error()
+				} else if path != "" {
+					said += " · backup kept"
+				}
+			}
+			return m, err
+		}, func(r writeResult) tea.Msg {
+			if r.err != nil {
+				return failedMsg{write: true, err: r.err}
+			}
+			return savedMsg{what: said, result: r.res}
+		})
 	})
 	return nil
 }

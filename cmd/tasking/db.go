@@ -101,6 +101,18 @@ func tell(cmd *cobra.Command, s store.Record) {
 	}
 }
 
+// recordPath is the record's file, here or on the server ("" when the
+// record is not a file).
+func (a *app) recordPath() string {
+	if a.remote != nil {
+		if f, ok := a.remote.rec.(interface{ Path() string }); ok {
+			return f.Path()
+		}
+		return ""
+	}
+	return a.path
+}
+
 // openData opens a database that must already hold a partnership, for a
 // command that only reads: read-only, beside any other reader, changing no
 // byte of the file. A missing file is reported without creating one.

@@ -87,6 +87,9 @@ func newMeetingCloseCmd(a *app) *cobra.Command {
 			if !m.NextDate.IsZero() {
 				said += "; next meeting " + m.NextDate.Format("Mon 2 Jan 2006") + " " + m.NextTime
 			}
+			if b := backupSaid(s); b != "" {
+				fmt.Fprintln(cmd.ErrOrStderr(), "tasking: "+b)
+			}
 			_, err = fmt.Fprintln(cmd.OutOrStdout(), said)
 			return err
 		}),

@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/ccsp/tasking/model"
+	"github.com/ccsp/tasking/store"
 	"github.com/spf13/cobra"
 )
 
@@ -24,6 +25,8 @@ type partnershipJSON struct {
 	Cadence                  string `json:"cadence"`
 	Chair                    string `json:"chair"`
 	ConfidentialityStatement string `json:"confidentiality_statement"`
+	BackupKeep               int    `json:"backup_keep"`
+	BackupDir                string `json:"backup_dir"` // "" for the folder beside the record
 }
 
 func newPartnershipShowCmd(a *app) *cobra.Command {
@@ -31,7 +34,7 @@ func newPartnershipShowCmd(a *app) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:     "show [--format table|json]",
 		Short:   "Show the partnership's details",
-		Long:    "show prints the partnership's details.\n\nJSON fields: name, meeting_title, place, time, cadence, chair, confidentiality_statement.",
+		Long:    "show prints the partnership's details.\n\nJSON fields: name, meeting_title, place, time, cadence, chair, confidentiality_statement, backup_keep, backup_dir (\"\": the folder beside the record).",
 		Example: "  tasking partnership show\n  tasking partnership show --format json",
 		Args:    usageArgs(cobra.NoArgs),
 		RunE: a.run(func(cmd *cobra.Command, _ []string) error {
@@ -61,15 +64,23 @@ func newPartnershipShowCmd(a *app) *cobra.Command {
 				cadence = model.Weekly
 			}
 			out := partnershipJSON{Name: model.CleanLine(p.Name), MeetingTitle: model.CleanLine(p.MeetingTitle), Place: model.CleanLine(p.DefaultPlace),
-				Time: p.DefaultTime, Cadence: string(cadence), Chair: model.CleanLine(chair), ConfidentialityStatement: model.CleanText(p.ConfidentialityStatement)}
+				Time: p.DefaultTime, Cadence: string(cadence), Chair: model.CleanLine(chair), ConfidentialityStatement: model.CleanText(p.ConfidentialityStatement),
+				BackupKeep: p.BackupKeep(), BackupDir: p.BackupDir}
+			where := p.BackupDir
+			if where == "" {
+				where = "the folder beside the record"
+				if path := a.recordPath(); path != "" {
+					where = store.BackupDir(path, p)
+				}
+			}
 			w := cmd.OutOrStdout()
 			if f == formatJSON {
 				enc := json.NewEncoder(w)
 				enc.SetIndent("", "  ")
 				return enc.Encode(out)
 			}
-			_, err = fmt.Fprintf(w, "Name:     %s\nMeeting:  %s\nPlace:    %s\nTime:     %s\nCadence:  %s\nChair:    %s\n\nConfidentiality statement read at each meeting:\n%s\n",
-				out.Name, out.MeetingTitle, out.Place, out.Time, out.Cadence, out.Chair, out.ConfidentialityStatement)
+			_, err = fmt.Fprintf(w, "Name:     %s\nMeeting:  %s\nPlace:    %s\nTime:     %s\nCadence:  %s\nChair:    %s\nBackups:  the newest %d automatic backups, in %s\n\nConfidentiality statement read at each meeting:\n%s\n",
+				out.Name, out.MeetingTitle, out.Place, out.Time, out.Cadence, out.Chair, out.BackupKeep, where, out.ConfidentialityStatement)
 			return err
 		}),
 	}
@@ -78,7 +89,8 @@ func newPartnershipShowCmd(a *app) *cobra.Command {
 }
 
 func newPartnershipSetCmd(a *app) *cobra.Command {
-	var name, title, place, clock, cadence, statement, statementFile string
+	var name, title, place, clock, cadence, statement, statementFile, backupDir string
+	var backupKeep int
 	cmd := &cobra.Command{
 		Use:   "set [--name N] [--meeting-title T] [--place P] [--time HH:MM] [--cadence C] [--statement TEXT | --statement-file FILE]",
 		Short: "Change the partnership's details",
@@ -90,8 +102,8 @@ func newPartnershipSetCmd(a *app) *cobra.Command {
 		Args: usageArgs(cobra.NoArgs),
 		RunE: a.run(func(cmd *cobra.Command, _ []string) error {
 			changed := cmd.Flags().Changed
-			if !changed("name") && !changed("meeting-title") && !changed("place") && !changed("time") && !changed("cadence") && !changed("statement") && !changed("statement-file") {
-				return usagef("nothing to change: give --name, --meeting-title, --place, --time, --cadence or --statement")
+			if !changed("name") && !changed("meeting-title") && !changed("place") && !changed("time") && !changed("cadence") && !changed("statement") && !changed("statement-file") && !changed("backup-keep") && !changed("backup-dir") {
+				return usagef("nothing to change: give --name, --meeting-title, --place, --time, --cadence, --statement, --backup-keep or --backup-dir")
 			}
 			if changed("statement") && changed("statement-file") {
 				return usagef("give --statement or --statement-file, not both")
@@ -134,6 +146,18 @@ func newPartnershipSetCmd(a *app) *cobra.Command {
 			if changed("statement") || changed("statement-file") {
 				p.ConfidentialityStatement = statement
 			}
+			if changed("backup-keep") {
+				if err := model.CheckBackupKeep(backupKeep); err != nil {
+					return &usageError{fmt.Errorf("--backup-keep: %w", err)}
+				}
+				p.KeepBackups = backupKeep
+			}
+			if changed("backup-dir") {
+				if backupDir, err = model.CheckBackupDir(backupDir); err != nil || backupDir == "" {
+					return &usageError{fmt.Errorf("--backup-dir: give a full path, or beside: %v", err)}
+				}
+				p.BackupDir = backupDir
+			}
 			if _, err := s.SetPartnership(actor, p.Version, p); err != nil {
 				return err
 			}
@@ -148,6 +172,8 @@ func newPartnershipSetCmd(a *app) *cobra.Command {
 	cmd.Flags().StringVar(&cadence, "cadence", "", "weekly, fortnightly, four-weekly or monthly")
 	cmd.Flags().StringVar(&statement, "statement", "", "the confidentiality statement read at each meeting")
 	cmd.Flags().StringVar(&statementFile, "statement-file", "", "read the confidentiality statement from a file")
+	cmd.Flags().IntVar(&backupKeep, "backup-keep", model.DefaultBackupKeep, "how many automatic backups to keep")
+	cmd.Flags().StringVar(&backupDir, "backup-dir", "", "where automatic backups go: a full path, or beside (the folder beside the record)")
 	_ = cmd.RegisterFlagCompletionFunc("cadence", cobra.FixedCompletions([]string{"weekly", "fortnightly", "four-weekly", "monthly"}, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }

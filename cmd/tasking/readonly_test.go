@@ -32,6 +32,7 @@ var readCommands = [][]string{
 	{"export", "actions", "--format", "csv", "-o", "-"},
 	{"export", "hotspots", "--format", "json", "--public"},
 	{"check"},
+	{"backup", "-"}, // the copy goes to stdout; the record is read, not written
 	{"serve", "--check-config", "--listen", "127.0.0.1:0"},
 }
 
@@ -43,6 +44,7 @@ var writeCommands = []string{
 	"meeting part2", "meeting budget", "meeting undo", "meeting next", "decision add", "note add", "amend",
 	"member add", "member edit", "member retire", "member import", "member key add", "member key remove",
 	"partnership set", "setup", "upgrade", "release",
+	"restore", // replaces the file (keeping the one it replaces)
 	"serve",       // owns the file while it runs; --check-config only reads (above)
 	"check-pages", // check's child: covered by check
 }

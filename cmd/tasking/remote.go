@@ -65,6 +65,7 @@ var localOnly = map[string]string{
 	"check":       "reads the file itself",
 	"check-pages": "reads the file itself",
 	"upgrade":     "rewrites the file itself",
+	"restore":     "replaces the file itself",
 	"serve":       "starts a server",
 	"completion":  "installs shell completion on your own computer",
 }

@@ -1,0 +1,116 @@
+package main
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/ccsp/tasking/store"
+	"github.com/spf13/cobra"
+)
+
+// backup and restore: a consistent copy of the whole record, and putting
+// one back.
+
+func newBackupCmd(a *app) *cobra.Command {
+	return &cobra.Command{
+		Use:   "backup FILE|-",
+		Short: "Write a consistent copy of the whole record to FILE, or - for standard output",
+		Long: "backup writes a copy of the whole record, consistent as of one moment, while it stays open for everyone " +
+			"else. FILE is written whole or not at all (synced, 0600), then opened and its pages checked before it is " +
+			"called done; an existing FILE is never replaced. - writes to standard output, which is how a backup is " +
+			"taken over SSH.\n\nA backup holds every private word, so only the chair or an admin may take one (or, on " +
+			"this computer, whoever owns the file). An automatic backup is also made when a meeting closes and before " +
+			"every upgrade, the newest 12 kept in the folder beside the record (see partnership set --backup-keep, " +
+			"--backup-dir). Put one back with tasking restore.",
+		Example: "  tasking backup ~/tasking-2026-12-07.db\n" +
+			"  ssh -p 23234 tasking.example.org backup > tasking-2026-12-07.db",
+		Args: usageArgs(cobra.ExactArgs(1)),
+		RunE: a.run(func(cmd *cobra.Command, args []string) error {
+			dest := args[0]
+			if a.remote != nil && dest != "-" {
+				return usagef("over SSH the backup comes to your terminal, not a file on the server: %s backup > %s", a.remote.ssh, shellQuote(dest))
+			}
+			if dest == "-" && isTerminal(cmd.OutOrStdout()) {
+				return usagef("a backup is a binary file: send it to a file (tasking backup - > copy.db) or name one (tasking backup copy.db)")
+			}
+			s, err := a.openData(cmd)
+			if err != nil {
+				return err
+			}
+			defer s.Close()
+			actor, err := a.reader(cmd, s)
+			if err != nil {
+				return err
+			}
+			start := time.Now()
+			if dest == "-" {
+				_, err := s.Backup(actor, cmd.OutOrStdout())
+				return err
+			}
+			info, err := store.WriteBackupFile(s, actor, dest)
+			if err != nil {
+				return err
+			}
+			_, err = fmt.Fprintf(cmd.ErrOrStderr(), "Backup written and checked in %s: %s\n", time.Since(start).Round(time.Millisecond), info)
+			return err
+		}),
+	}
+}
+
+func newRestoreCmd(a *app) *cobra.Command {
+	var yes bool
+	cmd := &cobra.Command{
+		Use:   "restore FILE [--yes]",
+		Short: "Put a backup back in place of the record, keeping the record it replaces",
+		Long: "restore checks the backup (its pages, that it is a tasking record this version reads), shows what it " +
+			"holds — its partnership, newest change and latest meeting — and what would be lost, and asks. The file " +
+			"it replaces is kept beside it as …before-restore-DATE, so a restore can itself be undone. Nothing may " +
+			"have the record open: close the app and stop the server first. A damaged record can be restored; an " +
+			"older backup is upgraded when it is next opened.",
+		Example: "  tasking restore ~/tasking.db-backups/tasking.db.backup-20261124-113000-meeting-M-7",
+		Args:    usageArgs(cobra.ExactArgs(1)),
+		RunE: a.run(func(cmd *cobra.Command, args []string) error {
+			path, err := a.dbPath()
+			if err != nil {
+				return err
+			}
+			now, err := a.clock()
+			if err != nil {
+				return err
+			}
+			plan, err := store.PlanRestore(path, args[0], now())
+			if err != nil {
+				return err
+			}
+			if ok, err := confirm(cmd, plan.Question(), yes); err != nil || !ok {
+				return err
+			}
+			if err := store.Restore(plan); err != nil {
+				return err
+			}
+			said := fmt.Sprintf("Restored %s from %s", path, args[0])
+			if plan.KeptAs != "" {
+				said += "; the file it replaced is kept as " + plan.KeptAs
+			}
+			_, err = fmt.Fprintln(cmd.OutOrStdout(), said)
+			return err
+		}),
+	}
+	cmd.Flags().BoolVar(&yes, "yes", false, "restore without asking")
+	return cmd
+}
+
+// backupSaid is the line said after a change that takes an automatic
+// backup (a meeting closing): where it went, or that it failed and the
+// change stands.
+func backupSaid(rec store.Record) string {
+	path, err := rec.LastAutoBackup()
+	switch {
+	case err != nil:
+		return "the automatic backup could not be taken (" + err.Error() + "); take one now with tasking backup FILE"
+	case path != "":
+		return "backup kept: " + path
+	}
+	return ""
+}
+
