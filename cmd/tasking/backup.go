@@ -113,4 +113,3 @@ func backupSaid(rec store.Record) string {
 	}
 	return ""
 }
-

@@ -44,7 +44,7 @@ var writeCommands = []string{
 	"meeting part2", "meeting budget", "meeting undo", "meeting next", "decision add", "note add", "amend",
 	"member add", "member edit", "member retire", "member import", "member key add", "member key remove",
 	"partnership set", "setup", "upgrade", "release",
-	"restore", // replaces the file (keeping the one it replaces)
+	"restore",     // replaces the file (keeping the one it replaces)
 	"serve",       // owns the file while it runs; --check-config only reads (above)
 	"check-pages", // check's child: covered by check
 }
