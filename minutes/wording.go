@@ -187,21 +187,11 @@ func withAgency(p Person) string {
 	return p.Name + " (" + p.Agency + ")"
 }
 
-func joinAnd(s []string) string {
-	if len(s) <= 1 {
-		return strings.Join(s, "")
-	}
-	return strings.Join(s[:len(s)-1], ", ") + " and " + s[len(s)-1]
-}
-
 // groupLine is one agency's people in the Present list (without the agency).
 func groupLine(g AgencyGroup) string {
 	if len(g.People) == 0 {
 		// The public version: how many, not who.
-		s := "1 representative"
-		if g.Count != 1 {
-			s = strconv.Itoa(g.Count) + " representatives"
-		}
+		s := model.Plural(g.Count, "representative")
 		if g.Chair {
 			s += ", including the Chair"
 		}

@@ -265,12 +265,15 @@ func (w *wtx) addUpdate(u model.ActionUpdate, a model.Action) error {
 
 // updatePrivacy gives u, made on action a (as it was before the change),
 // its privacy (model.PrivacyOf), keeping any it carries already (an
-// accepted update carries the privacy of the words it accepts).
+// accepted update carries the privacy of the words it accepts), and the
+// agenda item the meeting is on (model.ActionUpdate.MadeUnder), read in
+// the same transaction.
 func (w *wtx) updatePrivacy(u model.ActionUpdate, a model.Action) (model.ActionUpdate, error) {
 	m, h, err := w.madeIn(u.MeetingID, a.HotspotID)
 	if err != nil {
 		return u, err
 	}
+	u.MadeUnder(m)
 	u.Privacy = u.Privacy.Stricter(model.PrivacyOf(model.Made{Meeting: m, Item: model.ItemMatters, Hotspot: h, On: &a}))
 	return u, nil
 }
