@@ -24,7 +24,8 @@ const (
 	consideredInPrivate = "considered in private"
 	part2ItemNotice     = "This item was considered in private, the public having been excluded. It is not included in the public minutes."
 	// signatureLine ends the minutes: the Chair signs them once approved.
-	signatureLine  = "Chair ........................................   Date ....................."
+	// It is one line in every format, the plain text's 72 columns included.
+	signatureLine  = "Chair .....................................   Date ....................."
 	actionLogTitle = "Appendix: Action log"
 	// withheldStatement stands under an item all of whose business the
 	// public version leaves out, so that it does not say nothing happened.
