@@ -37,13 +37,13 @@ func newActionsCmd(a *app) *cobra.Command {
 			}
 			if cmd.Flags().Changed("status") {
 				if filter.Status, err = model.ParseActionStatus(status); err != nil {
-					return &usageError{fmt.Errorf("--status: %w", err)}
+					return flagUsage("status", err)
 				}
 				filter.OpenOnly = false
 			}
 			if cmd.Flags().Changed("hotspot") {
 				if filter.HotspotID, err = model.ParseRef(model.HotspotPrefix, hotspot); err != nil {
-					return &usageError{fmt.Errorf("--hotspot: %w", err)}
+					return flagUsage("hotspot", err)
 				}
 			}
 			s, err := a.openData(cmd)
