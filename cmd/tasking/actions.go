@@ -122,9 +122,9 @@ func actionTable(actions []model.Action, agencies model.AgencyIndex, today model
 			due += fmt.Sprintf(" (%dd late)", a.Due.DaysUntil(today))
 		}
 		rows = append(rows, []string{
-			a.Ref(), string(a.RAGFor(today)), due, a.Status.Label(), cell(agencies.Label(a.AgencyID), maxName),
-			model.HotspotRef(a.HotspotID), cell(strings.TrimSpace(a.Mark()+" "+a.Text), maxText), cell(a.Officer, maxName),
+			a.Ref(), string(a.RAGFor(today)), due, a.Status.Label(), cell(agencies.Label(a.AgencyID)),
+			model.HotspotRef(a.HotspotID), cell(strings.TrimSpace(a.Mark() + " " + a.Text)), cell(a.Officer),
 		})
 	}
-	return peopleTable{headers: headers, rows: rows, flex: 6}
+	return peopleTable{headers: headers, rows: rows, flex: 6, widths: []int{4: maxName, 6: maxText, 7: maxName}}
 }

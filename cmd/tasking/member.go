@@ -230,9 +230,10 @@ func newMemberListCmd(a *app) *cobra.Command {
 					if m.Retired {
 						role = "retired " + m.RetiredOn.String()
 					}
-					cells[i] = []string{cell(m.Name, maxName), cell(idx.Label(m.AgencyID), maxName), role, out.rows[i].Reads, cell(m.Title, maxTitle)}
+					cells[i] = []string{cell(m.Name), cell(idx.Label(m.AgencyID)), role, out.rows[i].Reads, cell(m.Title)}
 				}
-				return peopleTable{headers: []string{"NAME", "AGENCY", "ROLE", "READS", "TITLE"}, rows: cells, flex: 4}
+				return peopleTable{headers: []string{"NAME", "AGENCY", "ROLE", "READS", "TITLE"}, rows: cells, flex: 4,
+					widths: []int{0: maxName, 1: maxName, 4: maxTitle}}
 			}
 			return out.write(cmd.OutOrStdout(), f)
 		}),
