@@ -43,6 +43,10 @@ type MeetingRecord struct {
 	// record only reads it (PublicRecord): private business is markers
 	// without words, and every version made from it is the public one.
 	PublicOnly bool `json:"-"`
+	// AuditHead is the audit chain's head when the meeting closed (a frozen
+	// record only): a later rewrite of the history before it no longer
+	// holds it.
+	AuditHead *AuditHead `json:"audit_head,omitempty"`
 }
 
 // AgencyWorkload is the accountability table as at the record's day.

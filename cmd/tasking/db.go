@@ -265,7 +265,7 @@ func (a *app) actor(s store.Record, named bool) (actor model.Actor, known bool, 
 	if named {
 		m, err := model.FindActiveMember(members, a.as)
 		if err != nil {
-			return model.Actor{}, false, fmt.Errorf("--as: %w", err)
+			return model.Actor{}, false, flagErr("as", err)
 		}
 		return model.ActorFor(m), true, nil
 	}

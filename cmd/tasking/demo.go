@@ -28,7 +28,7 @@ func newDemoCmd(a *app) *cobra.Command {
 		RunE: a.run(func(cmd *cobra.Command, _ []string) error {
 			sc, err := demo.ParseScale(scale)
 			if err != nil {
-				return &usageError{fmt.Errorf("--scale: %w", err)}
+				return flagUsage("scale", err)
 			}
 			if cmd.Flags().Changed("seed") && sc != demo.Decade {
 				return usagef("--seed goes with --scale decade")

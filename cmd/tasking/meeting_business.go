@@ -281,7 +281,7 @@ func newMeetingReviewCmd(a *app) *cobra.Command {
 			change := store.ActionChange{Note: note, Reason: reason, MeetingID: m.ID}
 			if changed("status") {
 				if change.Status, err = model.ParseActionStatus(status); err != nil {
-					return &usageError{fmt.Errorf("--status: %w", err)}
+					return flagUsage("status", err)
 				}
 			}
 			if changed("due") {

@@ -58,6 +58,7 @@ func buildRoot(a *app) *cobra.Command {
 	root.SetHelpCommandGroupID("people")
 	root.SetCompletionCommandGroupID("people")
 	exampleGroups(root)
+	a.addCompletions(root)
 	return root
 }
 

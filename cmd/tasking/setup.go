@@ -44,7 +44,7 @@ func newSetupCmd(a *app) *cobra.Command {
 			if chairAgency != "" {
 				ag, err := model.FindAgency(agencies, chairAgency)
 				if err != nil {
-					return fmt.Errorf("--chair-agency: %w", err)
+					return flagErr("chair-agency", err)
 				}
 				for i := range agencies {
 					if agencies[i].Name == ag.Name {
@@ -67,7 +67,7 @@ func newSetupCmd(a *app) *cobra.Command {
 			p := model.Partnership{Name: name, DefaultPlace: place}
 			if clock != "" {
 				if p.DefaultTime, err = model.ParseClock(clock); err != nil {
-					return &usageError{fmt.Errorf("--time: %w", err)}
+					return flagUsage("time", err)
 				}
 			}
 			m, err := s.Setup(store.SetupInput{Partnership: p, Agencies: agencies, ChairName: chair, ChairTitle: chairTitle, ChairAgency: chairAt})
@@ -100,7 +100,7 @@ func newSetupCmd(a *app) *cobra.Command {
 func readAgencyList(path string) ([]model.Agency, error) {
 	b, err := os.ReadFile(path)
 	if err != nil {
-		return nil, fmt.Errorf("--agencies: %w", err)
+		return nil, flagErr("agencies", err)
 	}
 	b = bytes.TrimPrefix(b, []byte("\ufeff"))
 	if !utf8.Valid(b) {
