@@ -76,23 +76,6 @@ type agendaEntry struct {
 	part2     bool // taken in private (exempt): never in public minutes
 }
 
-// itemRecord is what this meeting recorded under one item.
-type itemRecord struct {
-	notes     []model.Note
-	decisions []model.Decision
-}
-
-type hotspotView struct {
-	h       model.Hotspot
-	lead    string
-	actions []model.Action
-	itemRecord
-	// history is read when the item is shown (meeting_history.go), not
-	// with the meeting: a decade of every hotspot's past is not one load.
-	history       []model.HistoryEntry
-	historyLoaded bool
-}
-
 // buildMeetingView is the screen of rec; next is what "next-meeting" means
 // in its forms (the store's NextMeetingDate, as on the command line).
 func buildMeetingView(rec model.MeetingRecord, next model.Date) *meetingView {
@@ -267,21 +250,6 @@ func (v *meetingView) filterMatters(query string) {
 			v.shownMatters = append(v.shownMatters, a)
 		}
 	}
-}
-
-// actionsFor is the list of actions an item shows (and `s` acts on).
-func (v *meetingView) actionsFor(e agendaEntry) []model.Action {
-	switch e.kind {
-	case model.ItemMatters:
-		return v.shownMatters
-	case model.ItemHotspot:
-		if hv := v.hotspots[e.hotspotID]; hv != nil {
-			return hv.actions
-		}
-	case model.ItemAOB:
-		return v.general
-	}
-	return nil
 }
 
 // itemDone says whether something was done on an item, for the ✓ in the

@@ -5,6 +5,8 @@ package tui
 // draws only the rows on screen however long the list is (matters arising
 // grows with the open actions in the database; the pane's work does not).
 type itemPane struct {
+	// title names the pane ("" for the item's number and title).
+	title string
 	head  []string
 	rows  int                               // list length
 	row   func(i int, selected bool) string // renders list row i

@@ -49,7 +49,32 @@ var parts = map[screen]part{
 	screenPeople:  peoplePart{},
 }
 
+// screenMsg is what a screen's own command sends back (what it read, a
+// question it had to read the record to ask): the message knows which
+// screen it belongs to and hands itself over, so the root routes every one
+// the same way and no screen's messages are the root's business.
+type screenMsg interface {
+	take(a *App) tea.Cmd
+}
+
 // typingHints are the footer while a `/` filter is being typed.
 func (a *App) typingHints() string {
 	return a.hintsOf(keyHint("keep", a.keys.Filter.Keep), keyHint("clear", a.keys.Filter.Clear))
 }
+
+// Every message a screen's command sends hands itself over: one that did
+// not would fall through to the overlays and reach no screen.
+var (
+	_ screenMsg = homeMsg{}
+	_ screenMsg = meetingMsg{}
+	_ screenMsg = itemHistoryMsg{}
+	_ screenMsg = undoChoicesMsg{}
+	_ screenMsg = askMsg{}
+	_ screenMsg = hotspotMsg{}
+	_ screenMsg = peopleMsg{}
+	_ screenMsg = membersMsg{}
+	_ screenMsg = myActionsMsg{}
+	_ screenMsg = previewMsg{}
+	_ screenMsg = historyMsg{}
+	_ screenMsg = setupDoneMsg{}
+)
