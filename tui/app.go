@@ -347,7 +347,11 @@ func (a *App) key(msg tea.KeyPressMsg) tea.Cmd {
 		return cmd
 	}
 	if key.Matches(msg, a.keys.Global.Help) {
-		a.push(&helpScreen{})
+		var here []string
+		if p, ok := parts[a.screen]; ok {
+			here = p.help(a)
+		}
+		a.push(&helpScreen{here: here})
 		return nil
 	}
 	a.flash = ""
@@ -468,19 +472,20 @@ func (a *App) drawHeader() string {
 	return fit(left, lw) + " " + r
 }
 
-// footerLine: the flash message or the screen's position, and key hints.
+// footerLine: the flash message or where the screen stands, and key
+// hints.
 func (a *App) footerLine() string {
 	s := a.styles
-	var left string
+	var left, short string
 	switch {
 	case a.flash != "" && a.flashErr:
 		left = s.Error.Render("✗ " + a.flash)
 	case a.flash != "":
 		left = s.Saved.Render("✓ " + a.flash)
-	case a.screen == screenMeeting:
-		left = a.mt.position(a)
-	case a.screen == screenHome:
-		left = s.Warning.Render(yourOverdue(a.home, a.actor.AgencyID))
+	default:
+		if p, ok := parts[a.screen].(statusLiner); ok {
+			left, short = p.status(a)
+		}
 	}
 	hints := a.overlayHints()
 	// A question is asked in the footer, in place of the message.
@@ -498,6 +503,13 @@ func (a *App) footerLine() string {
 		// The message matters more than the hints.
 		if a.flash != "" || asking {
 			return " " + fit(left, a.w-1)
+		}
+		// On a narrow screen the keys of the step in hand come first, and
+		// where it stands follows them, said short: at 80 columns the
+		// clocks would otherwise leave room for three keys.
+		if short != "" && a.w < wideWidth {
+			hw = a.w - cells(short) - 4
+			return " " + fit(clip(hints, hw), hw) + "  " + short + " "
 		}
 		hints = clip(hints, max(a.w-cells(left)-3, 10))
 		hw = cells(hints)

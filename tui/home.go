@@ -177,11 +177,13 @@ func (hf *homeScreen) panes(a *App, w, h int) string {
 	s, hm := a.styles, a.home
 	next := hf.nextMeetingLines(a)
 	if w >= wideWidth {
-		leftW := 44
-		topH := max(min(len(hm.Hotspots)+3, h/2+2), len(next)+2)
-		left := box(s.BorderStyle, "Next meeting", next, leftW, topH)
-		right := hf.hotspotsBox(a, w-leftW, topH)
-		return sideBySide(left, right) + "\n" + hf.agenciesBox(a, w, h-topH)
+		// The hotspots take the whole width: their titles are what the
+		// room reads. Below them the next meeting is as wide as what it
+		// says, and the agencies have the rest.
+		topH := min(max(len(hm.Hotspots), 1)+3, h/2+2, h-len(next)-2)
+		nextW := widest(30, w/2, next...) + 3
+		bottom := sideBySide(box(s.BorderStyle, "Next meeting", next, nextW, h-topH), hf.agenciesBox(a, w-nextW, h-topH))
+		return hf.hotspotsBox(a, w, topH) + "\n" + bottom
 	}
 	nextH := len(next) + 2
 	rest := h - nextH
@@ -228,13 +230,26 @@ func (hf *homeScreen) hotspotsBox(a *App, w, h int) string {
 	if len(rowsShown) != len(hm.Hotspots) {
 		title = fmt.Sprintf("Hotspots by risk (%d of %d open)", len(rowsShown), len(hm.Hotspots))
 	}
-	widths := []int{6, 0, 16, 4, 10, 0}
-	lead := 18
-	if inner < 100 {
-		lead = 14
+	// Each column is as wide as what it holds, and the title has the
+	// rest; when the titles need more than that leaves them, the ward and
+	// the lead agency give way first.
+	var titles, wards, statuses, leads []string
+	for _, i := range rowsShown {
+		hs := hm.Hotspots[i]
+		titles, wards = append(titles, hs.Title), append(wards, hs.Ward)
+		statuses, leads = append(statuses, string(hs.Status)), append(leads, hm.Agencies.Label(hs.LeadAgencyID))
 	}
-	titleW := inner - 6 - 16 - 4 - 10 - lead - 5 - 1
-	widths[1] = titleW
+	wardMost, leadMost := inner, inner
+	if need := 6 + widest(5, inner, titles...) + cells(privateRowTag) + widest(4, inner, wards...) + 4 + 10 + widest(11, inner, leads...) + 5; need > inner-1 {
+		wardMost, leadMost = 16, 18
+		if inner < 100 {
+			leadMost = 14
+		}
+	}
+	ward := widest(4, wardMost, wards...)
+	status := widest(6, 10, statuses...)
+	lead := widest(11, leadMost, leads...)
+	widths := []int{6, inner - 1 - 6 - ward - 4 - status - lead - 5, ward, 4, status, lead}
 	lines := []string{s.Muted.Render(" " + columns(inner-1, widths, "ref", "title", "ward", "risk", "status", "lead agency"))}
 	hf.off[0] = window(hf.sel[0], hf.off[0], len(rowsShown), rows)
 	for i := hf.off[0]; i < len(rowsShown) && i < hf.off[0]+rows; i++ {
@@ -260,14 +275,19 @@ func (hf *homeScreen) agenciesBox(a *App, w, h int) string {
 	inner := w - 2
 	rows := h - 3
 	title := fmt.Sprintf("Actions by agency · %d open · %d overdue", hm.OpenActions, hm.OverdueActions)
-	if w >= wideWidth {
-		title += " · done and updated since the last meeting · median days to do"
+	if more := " · done and updated since the last meeting · median days to do"; cells(title+more) <= inner-3 {
+		title += more
 	}
-	lines := []string{s.Muted.Render(" " + accountabilityHeader(inner-1))}
+	names := make([]string, len(hm.Workload))
+	for i, l := range hm.Workload {
+		names[i] = l.Agency.Name
+	}
+	nameW := accountabilityNameWidth(inner-1, names)
+	lines := []string{s.Muted.Render(" " + accountabilityHeader(inner-1, nameW))}
 	shownAg := hf.shown[1]
 	hf.off[1] = window(hf.sel[1], hf.off[1], len(shownAg), rows)
 	for i := hf.off[1]; i < len(shownAg) && i < hf.off[1]+rows; i++ {
-		lines = append(lines, s.rowMark(hf.pane == 1 && i == hf.sel[1], accountabilityRow(s, hm.Workload[shownAg[i]], inner-1)))
+		lines = append(lines, s.rowMark(hf.pane == 1 && i == hf.sel[1], accountabilityRow(s, hm.Workload[shownAg[i]], inner-1, nameW)))
 	}
 	if len(hm.Workload) == 0 {
 		lines = append(lines, s.Muted.Render(" No actions yet: they are assigned in the meeting (a)."))
@@ -340,6 +360,19 @@ func (homePart) affected(_ *App, c store.Change) bool {
 	}
 	return true
 }
+
+// status: how many of your agency's actions are overdue.
+func (homePart) status(a *App) (string, string) {
+	return a.styles.Warning.Render(yourOverdue(a.home, a.actor.AgencyID)), ""
+}
+
+func (homePart) help(a *App) []string {
+	if a.hf.filter.typing {
+		return []string{typingHelp, "Home"}
+	}
+	return []string{"Home"}
+}
+
 func (homePart) hints(a *App) string {
 	if a.hf.filter.typing {
 		return a.typingHints()

@@ -130,6 +130,8 @@ func (hotspotPart) affected(a *App, c store.Change) bool {
 	}
 	return true
 }
+func (hotspotPart) help(*App) []string { return []string{"Hotspot page (enter on home)"} }
+
 func (hotspotPart) hints(a *App) string {
 	g := a.keys.Global
 	return a.hintsOf(keyHint("scroll", g.Down, g.Up), keyHint("back", g.Back), keyHint("help", g.Help))

@@ -171,6 +171,13 @@ func (choosePart) load(*App) tea.Cmd                            { return nil }
 
 // affected: the members are read once, when the question is asked.
 func (choosePart) affected(*App, store.Change) bool { return false }
+func (choosePart) help(a *App) []string {
+	if a.choose != nil && a.choose.filter.typing {
+		return []string{typingHelp, "Everywhere"}
+	}
+	return []string{"Everywhere"}
+}
+
 func (choosePart) hints(a *App) string {
 	if a.choose != nil && a.choose.filter.typing {
 		return a.typingHints()

@@ -136,7 +136,7 @@ func (it attendanceItem) edit(a *App, _ agendaEntry, msg tea.KeyPressMsg) (tea.C
 
 func (attendanceItem) guestForm(a *App) {
 	actor, st, meetingID := a.actor, a.st, a.mt.id
-	f := newForm("Add a guest", a.mt.formCtx(a), func(f *form) tea.Cmd {
+	f := newForm("Add a guest", a.mt.itemFormCtx(a), func(f *form) tea.Cmd {
 		name, ok1 := f.lineOf("name", "guest's name", 80, true)
 		org, ok2 := f.lineOf("agency", "guest's organisation", 100, true)
 		if !ok1 || !ok2 {

@@ -85,7 +85,7 @@ func (declarationsItem) declarationForm(a *App) {
 		choices = append(choices, fmt.Sprintf("%d %s", i+1, e.title))
 		items = append(items, e)
 	}
-	f := newForm("Declaration of interest · "+mem.Name, mt.formCtx(a), func(f *form) tea.Cmd {
+	f := newForm("Declaration of interest · "+mem.Name, mt.itemFormCtx(a), func(f *form) tea.Cmd {
 		text, ok := f.textOf("text", "declaration", true)
 		if !ok {
 			return nil

@@ -83,7 +83,7 @@ func (hotspotItem) riskForm(a *App, id model.ID) {
 	h := a.mt.view.hotspots[id].h
 	actor, st, meetingID := a.actor, a.st, a.mt.id
 	cur := map[model.Risk]int{model.RiskHigh: 0, model.RiskMedium: 1, model.RiskLow: 2}[h.Risk]
-	f := newForm("Risk · "+h.Ref()+" "+h.Title, a.mt.formCtx(a), func(f *form) tea.Cmd {
+	f := newForm("Risk · "+h.Ref()+" "+h.Title, a.mt.itemFormCtx(a), func(f *form) tea.Cmd {
 		risk, _ := model.ParseRisk(f.value("risk"))
 		reason, ok := f.textOf("reason", "reason", false)
 		if !ok {
@@ -117,7 +117,7 @@ func (hotspotItem) statusForm(a *App, id model.ID) {
 			cur = i
 		}
 	}
-	f := newForm("Status · "+h.Ref()+" "+h.Title, a.mt.formCtx(a), func(f *form) tea.Cmd {
+	f := newForm("Status · "+h.Ref()+" "+h.Title, a.mt.itemFormCtx(a), func(f *form) tea.Cmd {
 		to := model.HotspotStatus(f.value("status"))
 		if to == h.Status {
 			f.fail("status", h.Ref()+" is already "+string(to))
@@ -147,7 +147,7 @@ func (hotspotItem) closeForm(a *App, id model.ID) {
 		}
 	}
 	actor, st, meetingID := a.actor, a.st, a.mt.id
-	f := newForm("Close hotspot · "+h.Ref()+" "+h.Title, a.mt.formCtx(a), func(f *form) tea.Cmd {
+	f := newForm("Close hotspot · "+h.Ref()+" "+h.Title, a.mt.itemFormCtx(a), func(f *form) tea.Cmd {
 		reason, ok := f.textOf("reason", "reason for closing", true)
 		if !ok {
 			return nil

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"strings"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -141,7 +142,7 @@ func (it mattersItem) edit(a *App, _ agendaEntry, msg tea.KeyPressMsg) (tea.Cmd,
 	if to == model.StatusDone || to == model.StatusCancelled {
 		// Done asks for an outcome (optional), cancelled for a reason: the
 		// minutes record why, not just that.
-		a.statusNoteForm(act, to, id, mt.formCtx(a), func() { mt.pick(mt.sel + 1) })
+		a.statusNoteForm(act, to, id, mt.itemFormCtx(a), func() { mt.pick(mt.sel + 1) })
 		return nil, true
 	}
 	where := mt.moveOn(act) // on to the next action
@@ -152,12 +153,12 @@ func (it mattersItem) edit(a *App, _ agendaEntry, msg tea.KeyPressMsg) (tea.Cmd,
 
 func (mattersItem) carryForm(a *App, act model.Action) {
 	a.dueForm(act, dueFormSpec{title: "Carry forward", defaultWhen: "next-meeting", said: "carried forward to",
-		reasonHint: "why it is late: recorded in the minutes", ctx: a.mt.formCtx(a), meetingID: a.mt.id})
+		reasonHint: "why it is late: recorded in the minutes", ctx: a.mt.itemFormCtx(a), meetingID: a.mt.id})
 }
 
 func (mattersItem) progressForm(a *App, act model.Action) {
 	actor, st, meetingID := a.actor, a.st, a.mt.id
-	f := newForm("Progress note · "+act.Ref()+" "+act.Text, a.mt.formCtx(a), func(f *form) tea.Cmd {
+	f := newForm("Progress note · "+act.Ref()+" "+act.Text, a.mt.itemFormCtx(a), func(f *form) tea.Cmd {
 		text, ok := f.textOf("text", "progress note", true)
 		if !ok {
 			return nil
@@ -183,46 +184,83 @@ func (mattersItem) pane(a *App, _ agendaEntry, w int) itemPane {
 		head = append(head, " "+s.Muted.Render("/ filters by agency, officer or text"))
 	}
 	if mt.matters.accountability {
-		head = append(head, "", s.section("Agency accountability since the last meeting"), " "+s.Muted.Render(accountabilityHeader(w-2)))
 		loads := v.workload
+		names := make([]string, len(loads))
+		for i, l := range loads {
+			names[i] = l.Agency.Name
+		}
+		nameW := accountabilityNameWidth(w-2, names)
+		head = append(head, "", s.section("Agency accountability since the last meeting"), " "+s.Muted.Render(accountabilityHeader(w-2, nameW)))
 		return itemPane{head: head, rows: len(loads), sel: -1, tail: []string{"", " " + s.Muted.Render("t shows the actions again")},
-			row: func(i int, _ bool) string { return " " + accountabilityRow(s, loads[i], w-2) }}
+			row: func(i int, _ bool) string { return " " + accountabilityRow(s, loads[i], w-2, nameW) }}
 	}
 	shown := v.shownMatters
 	ctx := mt.rowCtx()
-	// On a very wide screen each row also shows the latest update from the
-	// agency, so the chair can read round the table and accept with y; the
-	// action's own words keep their room first; a column of review marks
-	// comes out of the words' share, never the update's (the update is what
-	// the chair reads out).
-	wide := w >= 150
+	// On a wide screen (the agenda beside the item) each row also shows
+	// the latest update from the agency, so the chair can read round the
+	// table and accept with y: in a column of its own where the row has
+	// room for it, else on a line under the row. The action's own words
+	// keep their room first; a column of review marks comes out of the
+	// words' share, never the update's (the update is what the chair reads
+	// out). The selected row has it in full under it instead.
+	inRow := w >= 150
+	below := !inRow && a.w >= wideWidth
 	updW := 0
-	if wide {
+	if inRow {
 		updW = min(w/3, w-110)
 	}
 	// Every row is laid out alike, reviewed, finished or neither, so the
 	// columns line up down the list.
 	markAt := marksFor(w - updW)
-	if v.mattersRows == nil || v.mattersRowsFor != (rowLayout{w: w, dark: s.isDark}) {
-		v.mattersRows, v.mattersRowsFor = map[model.ID]string{}, rowLayout{w: w, dark: s.isDark}
+	if layout := (rowLayout{w: w, updates: below, dark: s.isDark}); v.mattersRows == nil || v.mattersRowsFor != layout {
+		v.mattersRows, v.mattersRowsFor = map[model.ID]string{}, layout
 	}
-	return itemPane{head: head, rows: len(shown), sel: mt.sel,
+	update := func(act model.Action) string {
+		return act.LastUpdateAt.Local().Format("02 Jan") + " " + shortName(act.LastUpdateBy) + ": " + lastWords(act)
+	}
+	var rowLines func(i int) int
+	if below {
+		// Asked of every row, several times a frame: worked out once.
+		lines := make([]int8, len(shown))
+		for i, act := range shown {
+			lines[i] = 1
+			if i != mt.sel && v.newsSince(act) {
+				lines[i] = 2
+			}
+		}
+		rowLines = func(i int) int { return int(lines[i]) }
+	}
+	return itemPane{head: head, rows: len(shown), sel: mt.sel, rowLines: rowLines,
 		row: func(i int, selected bool) string {
 			act := shown[i]
-			if row, ok := v.mattersRows[act.ID]; ok {
-				return s.rowMark(selected, row)
+			row, ok := v.mattersRows[act.ID]
+			if !ok {
+				mark := ""
+				if u, ok := v.reviewed[act.ID]; ok {
+					mark = s.Green.Render("✓ " + reviewedLabel(u))
+				} else if v.finishedSince(act) {
+					mark = s.Amber.Render(act.Status.Label() + ": confirm")
+				}
+				row = a.actionRowIn(ctx, act, w-updW, mark, markAt)
+				switch {
+				case inRow && v.newsSince(act):
+					row += " " + s.Muted.Render(clip(update(act), updW-2))
+				case below && v.newsSince(act):
+					style := s.Muted.Render
+					if act.LastUpdatePrivacy.Private {
+						style = s.Confidential.Render
+					}
+					row += "\n" + s.rowMark(false, "          "+style(clip(update(act), w-13)))
+				}
+				v.mattersRows[act.ID] = row
 			}
-			mark := ""
-			if u, ok := v.reviewed[act.ID]; ok {
-				mark = s.Green.Render("✓ " + reviewedLabel(u))
-			} else if v.finishedSince(act) {
-				mark = s.Amber.Render(act.Status.Label() + ": confirm")
+			if selected {
+				row, _, _ = strings.Cut(row, "\n") // its update is in full under it
 			}
-			row := a.actionRowIn(ctx, act, w-updW, mark, markAt)
-			if wide && v.newsSince(act) {
-				row += " " + s.Muted.Render(clip(act.LastUpdateAt.Local().Format("02 Jan")+" "+shortName(act.LastUpdateBy)+": "+lastWords(act), updW-2))
+			first, rest, two := strings.Cut(row, "\n")
+			if two {
+				return s.rowMark(selected, first) + "\n" + rest
 			}
-			v.mattersRows[act.ID] = row
 			return s.rowMark(selected, row)
 		},
 		// Under the selected action: its words in full, why it is red or

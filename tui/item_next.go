@@ -63,7 +63,7 @@ func (nextMeetingItem) dateForm(a *App) {
 	if def.IsZero() {
 		def = m.Date.AddDays(7)
 	}
-	ctx := a.mt.formCtx(a)
+	ctx := a.mt.itemFormCtx(a)
 	ctx.next = model.Date{} // "next-meeting" is what is being set
 	f := newForm("Date of the next meeting", ctx, func(f *form) tea.Cmd {
 		d, ok1 := f.dateOf("date")

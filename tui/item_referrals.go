@@ -54,7 +54,7 @@ var categoryChoices = []string{"nuisance", "personal", "environmental"}
 
 func (referralsItem) referralForm(a *App) {
 	actor, st, meetingID := a.actor, a.st, a.mt.id
-	f := newForm("Refer a new hotspot", a.mt.formCtx(a), func(f *form) tea.Cmd {
+	f := newForm("Refer a new hotspot", a.mt.itemFormCtx(a), func(f *form) tea.Cmd {
 		lead, okA := f.agencyOf("lead")
 		n := model.NewHotspot{Title: f.value("title"), Location: f.value("location"), Ward: f.value("ward"),
 			Category: model.Category(f.value("category")), Theme: f.value("theme"), LeadAgencyID: lead.ID}

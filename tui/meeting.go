@@ -223,6 +223,15 @@ func (mt *meetingState) formCtx(a *App) formContext {
 	return formContext{agencies: v.rec.Agencies, today: a.st.Today(), next: v.nextMeeting}
 }
 
+// itemFormCtx is formCtx for a form on the item in hand: one taken in
+// private says so in its title, so nobody records private business
+// thinking it public.
+func (mt *meetingState) itemFormCtx(a *App) formContext {
+	c := mt.formCtx(a)
+	c.part2 = mt.entry().part2
+	return c
+}
+
 // draw is the screen: the agenda beside the item when wide, a
 // breadcrumb above it when not.
 func (mt *meetingState) draw(a *App, w, h int) string {
@@ -230,7 +239,7 @@ func (mt *meetingState) draw(a *App, w, h int) string {
 		return a.styles.Muted.Render(" loading the meeting…")
 	}
 	if w >= wideWidth {
-		aw := 34
+		aw := mt.agendaWidth(w)
 		return sideBySide(mt.agendaBox(a, aw, h, mt.agendaFocus), mt.itemBox(a, w-aw, h, !mt.agendaFocus))
 	}
 	if mt.agendaFocus {
@@ -262,6 +271,30 @@ type meetingPart struct{}
 func (meetingPart) keyPress(a *App, msg tea.KeyPressMsg) tea.Cmd { return a.mt.key(a, msg) }
 func (meetingPart) view(a *App, w, h int) string                 { return a.mt.draw(a, w, h) }
 func (meetingPart) hints(a *App) string                          { return a.mt.hints(a) }
+
+// status is where the meeting is: the item and its clocks.
+func (meetingPart) status(a *App) (string, string) { return a.mt.position(a) }
+
+// help: the agenda pane's keys when it has the focus, else the item's;
+// then the meeting's (a filter being typed first of all).
+func (meetingPart) help(a *App) []string {
+	mt := a.mt
+	const meeting = "In a meeting"
+	switch {
+	case mt == nil || mt.view == nil:
+		return []string{meeting}
+	case mt.agendaFocus:
+		return []string{"Agenda pane (tab)", meeting}
+	}
+	var out []string
+	if mt.typing() {
+		out = append(out, typingHelp)
+	}
+	if item := kindOf(mt.entry()).about().help; item != "" && item != meeting {
+		out = append(out, item)
+	}
+	return append(out, meeting)
+}
 func (meetingPart) load(a *App) tea.Cmd {
 	if a.mt == nil {
 		return nil

@@ -68,6 +68,15 @@ func (mt *meetingState) agendaKey(a *App, msg tea.KeyPressMsg) tea.Cmd {
 	return nil
 }
 
+// agendaWidth is the agenda pane's width beside the item on a screen w
+// wide: it grows with the screen (a quarter of it), from what 120 columns
+// give it, up to what its longest title needs.
+func (mt *meetingState) agendaWidth(w int) int {
+	const least, figure = 34, 8 // "P2 HIGH", "28/28"
+	need := 2 + 2 + 3 + mt.view.widestTitle + 1 + figure
+	return max(least, min(w/4, need))
+}
+
 func (mt *meetingState) agendaBox(a *App, w, h int, focused bool) string {
 	s, v := a.styles, mt.view
 	inner := w - 2
@@ -132,7 +141,9 @@ func (mt *meetingState) budgetForm(a *App, i int) {
 		cur = fmt.Sprintf("%dm", b)
 	}
 	actor, st, id := a.actor, a.st, mt.id
-	f := newForm(fmt.Sprintf("Time budget · %d %s", i+1, e.title), mt.formCtx(a), func(f *form) tea.Cmd {
+	ctx := mt.formCtx(a)
+	ctx.part2 = e.part2
+	f := newForm(fmt.Sprintf("Time budget · %d %s", i+1, e.title), ctx, func(f *form) tea.Cmd {
 		minutes, err := model.ParseBudget(f.value("budget"))
 		if err != nil {
 			f.failWith(err)

@@ -10,16 +10,17 @@ import (
 // The meeting's footer: where the meeting is (item x of y and its clocks)
 // on the left, the keys of the step in hand on the right.
 
-// position is the footer's left side: item x of y and the clocks.
-func (mt *meetingState) position(a *App) string {
+// position is the footer's left side: item x of y and the clocks; short
+// leaves out the meeting's clock, for when the keys need the room.
+func (mt *meetingState) position(a *App) (full, short string) {
 	s := a.styles
 	if mt == nil || mt.view == nil {
-		return ""
+		return "", ""
 	}
 	m := mt.view.rec.Meeting
 	pos := fmt.Sprintf("item %d/%d", mt.cur+1, len(mt.view.items))
 	if mt.view.closed {
-		return pos + s.Muted.Render(" · closed · read-only")
+		return pos + s.Muted.Render(" · closed · read-only"), pos + s.Muted.Render(" · closed")
 	}
 	inItem := a.clock.Sub(mt.itemStarted)
 	inMeeting := a.clock.Sub(m.OpenedAt)
@@ -35,14 +36,16 @@ func (mt *meetingState) position(a *App) string {
 		}
 		out += budget
 	}
+	short = out
 	out += s.Muted.Render(" in item · ") + clockText(inMeeting) + s.Muted.Render(" in meeting")
 	// With budgets set, when the meeting will end if they hold.
 	cur := m
 	cur.Current = mt.cur
 	if end, ok := model.ProjectedFinish(cur, a.clock, mt.itemStarted); ok {
-		out += s.Muted.Render(" · ends ~") + end.Format("15:04")
+		ends := s.Muted.Render(" · ends ~") + end.Format("15:04")
+		out, short = out+ends, short+ends
 	}
-	return out
+	return out, short
 }
 
 // clockText is mm:ss, or h:mm:ss past the hour.
@@ -59,7 +62,8 @@ func clockText(d time.Duration) string {
 
 // hints are the footer's keys: the agenda pane's when it has the focus;
 // reading ones in a closed meeting; for a member following the meeting,
-// how to look around and what they may do; for the chair, the item's own.
+// what they may do on the item and how to look around; for the chair, the
+// item's own, first.
 func (mt *meetingState) hints(a *App) string {
 	km := a.keys
 	m, g := km.Meeting, km.Global
@@ -77,19 +81,19 @@ func (mt *meetingState) hints(a *App) string {
 	e := mt.entry()
 	kind := kindOf(e)
 	if !a.runsMeeting() {
-		// A member following the meeting: how to look around or come back
-		// first, then what they may do on the item.
+		// A member following the meeting: what they may do on the item
+		// first, then how to look around or come back.
 		// Only what a member may do is offered: moving the meeting on,
 		// recording and assigning are the chair's.
+		var hs []hint
+		if kind.about().memberStatus {
+			hs = append(hs, keyHint("your agency's action: status", m.Status))
+		}
 		follow := keyHint("look around", m.Follow)
 		if mt.lookingAround {
 			follow = keyHint("follow the chair", m.Follow)
 		}
-		hs := []hint{follow, keyHint("next/prev", m.Next, m.Prev)}
-		if kind.about().memberStatus {
-			hs = append(hs, keyHint("your agency's action: status", m.Status))
-		}
-		return a.hintsOf(append(hs, keyHint("minutes", m.Minutes), help)...)
+		return a.hintsOf(append(hs, follow, keyHint("next/prev", m.Next, m.Prev), keyHint("minutes", m.Minutes), help)...)
 	}
 	return a.hintsOf(kind.hints(a, e)...)
 }

@@ -18,7 +18,7 @@ func (mt *meetingState) assignForm(a *App, hotspotID model.ID) {
 		title = "Assign an action · " + hv.h.Ref() + " " + hv.h.Title
 	}
 	actor, st, meetingID := a.actor, a.st, mt.id
-	f := newForm(title, mt.formCtx(a), func(f *form) tea.Cmd {
+	f := newForm(title, mt.itemFormCtx(a), func(f *form) tea.Cmd {
 		text, ok1 := f.textOf("text", "action text", true)
 		ag, ok2 := f.agencyOf("agency")
 		officer, ok3 := f.lineOf("officer", "officer name", 80, false)
@@ -57,7 +57,7 @@ func (mt *meetingState) assignForm(a *App, hotspotID model.ID) {
 
 func (mt *meetingState) resolveForm(a *App, e agendaEntry) {
 	actor, st, meetingID := a.actor, a.st, mt.id
-	f := newForm("Record a resolution · "+e.title, mt.formCtx(a), func(f *form) tea.Cmd {
+	f := newForm("Record a resolution · "+e.title, mt.itemFormCtx(a), func(f *form) tea.Cmd {
 		// The field reads "RESOLVED – that": what is typed completes it
 		// (typing the "that", or the whole "RESOLVED – that", is fine too).
 		text, err := model.NormaliseResolution(f.value("text"))
@@ -82,7 +82,7 @@ func (mt *meetingState) resolveForm(a *App, e agendaEntry) {
 
 func (mt *meetingState) noteForm(a *App, e agendaEntry) {
 	actor, st, meetingID := a.actor, a.st, mt.id
-	f := newForm("Add a note · "+e.title, mt.formCtx(a), func(f *form) tea.Cmd {
+	f := newForm("Add a note · "+e.title, mt.itemFormCtx(a), func(f *form) tea.Cmd {
 		text, ok := f.textOf("text", "note", true)
 		if !ok {
 			return nil
@@ -110,7 +110,7 @@ func (mt *meetingState) statusForm(a *App, act model.Action) {
 			cur = i
 		}
 	}
-	f := newForm("Status · "+act.Ref()+" "+act.Text, mt.formCtx(a), func(f *form) tea.Cmd {
+	f := newForm("Status · "+act.Ref()+" "+act.Text, mt.itemFormCtx(a), func(f *form) tea.Cmd {
 		to := model.ActionStatus(f.value("status"))
 		if err := model.CheckTransition(act.Status, to); err != nil {
 			f.fail("status", err.Error())

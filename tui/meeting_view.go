@@ -18,6 +18,7 @@ type meetingView struct {
 	heading      string
 	closed       bool
 	items        []agendaEntry
+	widestTitle  int // the longest agenda title, in cells
 	matters      []model.Action
 	shownMatters []model.Action // matters passing the `/` filter
 	// findMatters matches `/` text against matters arising as first
@@ -99,6 +100,7 @@ func buildMeetingView(rec model.MeetingRecord, next model.Date) *meetingView {
 			v.standing[it.Kind] = &itemRecord{notes: rec.NotesIn(it.Kind, 0), decisions: rec.DecisionsIn(it.Kind, 0)}
 		}
 		v.items = append(v.items, e)
+		v.widestTitle = max(v.widestTitle, cells(e.title))
 	}
 	v.progress = model.MeetingProgress(&rec)
 	v.matters = rec.MattersArising()

@@ -44,6 +44,8 @@ type rowLayout struct {
 	w    int
 	all  bool
 	dark bool
+	// updates: matters arising's latest update is on a line under the row.
+	updates bool
 }
 
 type myData struct {
@@ -566,6 +568,13 @@ func (minePart) load(a *App) tea.Cmd {
 	}
 	return a.mine.load(a)
 }
+func (minePart) help(a *App) []string {
+	if a.mine != nil && a.mine.filter.typing {
+		return []string{typingHelp, "My actions (A)"}
+	}
+	return []string{"My actions (A)"}
+}
+
 func (minePart) hints(a *App) string {
 	if a.mine != nil && a.mine.filter.typing {
 		return a.typingHints()

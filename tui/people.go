@@ -466,6 +466,8 @@ func (peoplePart) affected(a *App, c store.Change) bool {
 	}
 	return a.people != nil
 }
+func (peoplePart) help(*App) []string { return []string{"People (P)"} }
+
 func (peoplePart) hints(a *App) string {
 	p, g := a.keys.People, a.keys.Global
 	if !manager(a.actor) {

@@ -272,6 +272,8 @@ func (previewPart) load(*App) tea.Cmd                            { return nil }
 
 // affected: the minutes are rendered once, as they stood when opened.
 func (previewPart) affected(*App, store.Change) bool { return false }
+func (previewPart) help(*App) []string               { return []string{"Minutes preview"} }
+
 func (previewPart) hints(a *App) string {
 	p, g := a.keys.Preview, a.keys.Global
 	return a.hintsOf(keyHint("scroll", g.Down, g.Up), keyHint("public/restricted", p.Public), keyHint("export", p.Save), keyHint("back", g.Back))

@@ -36,6 +36,9 @@ type part interface {
 	// screen shows, so that only those reload it (changes.go). When it
 	// cannot tell, it says yes.
 	affected(a *App, c store.Change) bool
+	// help names the help screen's sections (keyMap.sections) for where
+	// the person is, the nearest first: `?` opens at them.
+	help(a *App) []string
 }
 
 var parts = map[screen]part{
@@ -56,6 +59,16 @@ var parts = map[screen]part{
 type screenMsg interface {
 	take(a *App) tea.Cmd
 }
+
+// statusLiner is a part that says at the left of the footer where things
+// stand; short is what it says when the keys need the room (the keys then
+// come first), "" to keep it whole and clip the keys.
+type statusLiner interface {
+	status(a *App) (full, short string)
+}
+
+// typingHelp is the help's section for a `/` filter being typed.
+const typingHelp = "Typing a filter (/)"
 
 // typingHints are the footer while a `/` filter is being typed.
 func (a *App) typingHints() string {

@@ -261,6 +261,13 @@ func (welcomePart) load(*App) tea.Cmd                            { return nil }
 
 // affected: nothing is read until the partnership is set up.
 func (welcomePart) affected(*App, store.Change) bool { return false }
+func (welcomePart) help(a *App) []string {
+	if a.welcome.step == 1 {
+		return []string{"Setting up: the agency list"}
+	}
+	return []string{"Welcome (empty database)"}
+}
+
 func (welcomePart) hints(a *App) string {
 	w, g := a.keys.Welcome, a.keys.Global
 	if a.welcome.step == 1 {
