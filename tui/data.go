@@ -43,6 +43,7 @@ type Store interface {
 	RemoveGuest(actor model.Actor, id model.ID, i int) (model.Meeting, error)
 	RecordConfidentiality(actor model.Actor, id model.ID) (model.Meeting, error)
 	AddDeclaration(actor model.Actor, id, member model.ID, item model.ItemKind, hotspotID model.ID, text string) (model.Meeting, error)
+	AddGuestDeclaration(actor model.Actor, id model.ID, guest string, item model.ItemKind, hotspotID model.ID, text string) (model.Meeting, error)
 	SetNoDeclarations(actor model.Actor, id model.ID) (model.Meeting, error)
 	WithdrawDeclaration(actor model.Actor, id model.ID, i int) (model.Meeting, error)
 	ApprovePreviousMinutes(actor model.Actor, id model.ID) (model.Decision, error)

@@ -58,6 +58,12 @@ type hotspotView struct {
 	h       model.Hotspot
 	lead    string
 	actions []model.Action
+	// dealtWith: actions are what a closed meeting did about them
+	// (assigned or reviewed there), and openNow what is open now, read
+	// apart from its frozen record (openNowRead once it has been).
+	dealtWith   bool
+	openNow     []model.Action
+	openNowRead bool
 	itemRecord
 	// history is read when the item is shown (meeting_history.go), not
 	// with the meeting: a decade of every hotspot's past is not one load.
@@ -66,9 +72,11 @@ type hotspotView struct {
 }
 
 // hotspotPane draws a hotspot: its facts, open actions (sel marks one, -1
-// none), what was recorded, and its recent history. Used by the meeting's
-// hotspot item and by the hotspot page.
-func hotspotPane(a *App, hv *hotspotView, c rowCtx, w, sel int, noActions string) itemPane {
+// none) — in a closed meeting, what the meeting assigned or reviewed and,
+// apart, what is open now (as at today) — what was recorded, and its
+// recent history. Used by the meeting's hotspot item and by the hotspot
+// page.
+func hotspotPane(a *App, hv *hotspotView, c rowCtx, w, sel int, noActions string, today model.Date) itemPane {
 	s := a.styles
 	h := hv.h
 	if h.Exempt {
@@ -91,16 +99,25 @@ func hotspotPane(a *App, hv *hotspotView, c rowCtx, w, sel int, noActions string
 	if h.TimesReviewed > 0 {
 		reviewed = fmt.Sprintf("reviewed %d times, last %s", h.TimesReviewed, h.LastReviewed.ShortAt(c.today))
 	}
+	listed := fmt.Sprintf("Open actions (%d)", len(hv.actions))
+	if hv.dealtWith {
+		listed = fmt.Sprintf("Assigned or reviewed at this meeting (%d)", len(hv.actions))
+		noActions = "The meeting assigned and reviewed none."
+	}
 	head := []string{
 		" " + clip(risk, w-cells(status)-6) + "   " + status,
 		" Lead " + s.Bold.Render(hv.lead) + s.Muted.Render(" · opened "+h.Opened.Format("2 Jan 2006")+" · "+reviewed),
 		" " + s.Muted.Render(clip(strings.TrimSpace(h.Location+" · "+string(h.Category)+" · "+h.Theme), w-3)),
-		"", s.section(fmt.Sprintf("Open actions (%d)", len(hv.actions))),
+		"", s.section(listed),
 	}
 	if len(hv.actions) == 0 {
 		head = append(head, "  "+s.Muted.Render("None. "+noActions))
 	}
-	tail := recorded(s, c, &hv.itemRecord, w)
+	var tail []string
+	if hv.dealtWith {
+		tail = append(tail, openNowLines(a, hv, c, w, today)...)
+	}
+	tail = append(tail, recorded(s, c, &hv.itemRecord, w)...)
 	if !hv.historyLoaded {
 		tail = append(tail, "", s.section("Recent history"), "  "+s.Muted.Render("reading…"))
 	}
@@ -127,4 +144,24 @@ func hotspotPane(a *App, hv *hotspotView, c rowCtx, w, sel int, noActions string
 	return itemPane{head: head, rows: len(actions), sel: sel, tail: tail, row: func(i int, selected bool) string {
 		return s.rowMark(selected, a.actionRowIn(c, actions[i], w, "", noMarks))
 	}, under: func(i int) []string { return actionDetail(s, c, actions[i], w) }}
+}
+
+// openNowLines are a closed meeting's hotspot item's actions open now,
+// read today: the meeting's own business above them may all be finished
+// while the hotspot still has work open.
+func openNowLines(a *App, hv *hotspotView, c rowCtx, w int, today model.Date) []string {
+	s := a.styles
+	if !hv.openNowRead {
+		return []string{"", s.section("Open now"), "  " + s.Muted.Render("reading…")}
+	}
+	lines := []string{"", s.section(fmt.Sprintf("Open now (%d)", len(hv.openNow)))}
+	if len(hv.openNow) == 0 {
+		return append(lines, "  "+s.Muted.Render("None: every action of this hotspot is done or cancelled."))
+	}
+	now := c
+	now.today = today
+	for _, act := range hv.openNow {
+		lines = append(lines, " "+a.actionRowIn(now, act, w, "", noMarks))
+	}
+	return lines
 }

@@ -112,7 +112,7 @@ func (mt *meetingState) itemPane(a *App, e agendaEntry, w int) itemPane {
 	var declared []string
 	for _, d := range v.rec.Meeting.Declarations {
 		if d.Item == e.kind && d.HotspotID == e.hotspotID && (e.kind == model.ItemHotspot || d.Item != "") {
-			declared = append(declared, d.Name+" ("+d.Text+")")
+			declared = append(declared, d.Declarant()+" ("+d.Text+")")
 		}
 	}
 	if len(declared) > 0 {

@@ -9,14 +9,50 @@ import (
 )
 
 // declarationsItem asks those present to declare any interest in the
-// business: the cursor moves over the members present, and d records a
-// declaration by the one selected.
+// business: the cursor moves over the members present, then the guests,
+// and d records a declaration by the one selected.
 type declarationsItem struct{ plainItem }
+
+// declarant is row i of the item: a member present, or a guest (the rows
+// after the members).
+type declarant struct {
+	member *model.Member
+	guest  *model.Guest
+}
+
+func (declarationsItem) declarant(v *meetingView, i int) (declarant, bool) {
+	guests := v.rec.Meeting.Guests
+	switch {
+	case i < 0:
+	case i < len(v.present):
+		return declarant{member: &v.present[i]}, true
+	case i < len(v.present)+len(guests):
+		return declarant{guest: &guests[i-len(v.present)]}, true
+	}
+	return declarant{}, false
+}
+
+// name is who the declarant is, in the form's title and the messages: a
+// guest with their organisation.
+func (d declarant) name() string {
+	if d.guest != nil {
+		return model.Declaration{Guest: true, Name: d.guest.Name, Organisation: d.guest.Agency}.Declarant()
+	}
+	return d.member.Name
+}
+
+// recorded is the name their declarations are recorded under.
+func (d declarant) recorded() string {
+	if d.guest != nil {
+		return d.guest.Name
+	}
+	return d.member.Name
+}
 
 func (declarationsItem) about() itemAbout { return itemAbout{help: "Declarations", records: true} }
 
 func (declarationsItem) selection(v *meetingView, _ agendaEntry) (int, []model.Action) {
-	return len(v.present), nil
+	return len(v.present) + len(v.rec.Meeting.Guests), nil
 }
 
 func (declarationsItem) hints(a *App, _ agendaEntry) []hint {
@@ -37,17 +73,25 @@ func (declarationsItem) pane(a *App, _ agendaEntry, w int) itemPane {
 			if d.Item != "" {
 				on = model.ItemTitle(model.AgendaItem{Kind: d.Item, HotspotID: d.HotspotID}, v.idx.Hotspots)
 			}
-			head = append(head, s.para(d.Name+" (on "+on+"): "+d.Text, w, nil)...)
+			head = append(head, s.para(d.Declarant()+" (on "+on+"): "+d.Text, w, nil)...)
 		}
 	case m.NoDeclarations:
 		head = append(head, "", " "+s.Green.Render("✓ No declarations of interest were received."))
 	default:
-		head = append(head, "", " "+s.Muted.Render("Nothing recorded yet: d records a declaration by the selected member, 0 records none."))
+		head = append(head, "", " "+s.Muted.Render("Nothing recorded yet: d records a declaration by the selected member or guest, 0 records none."))
 	}
-	head = append(head, "", s.section("Members present"))
-	return itemPane{head: head, rows: len(v.present), sel: mt.sel, row: func(i int, selected bool) string {
-		mem := v.present[i]
-		return s.rowMark(selected, " "+columns(w-3, []int{30}, mem.Name, s.Muted.Render(v.idx.Agencies.Label(mem.AgencyID))))
+	present := "Members present"
+	if len(m.Guests) > 0 {
+		present = "Members present, then guests"
+	}
+	head = append(head, "", s.section(present))
+	rows, _ := declarationsItem{}.selection(v, agendaEntry{})
+	return itemPane{head: head, rows: rows, sel: mt.sel, row: func(i int, selected bool) string {
+		who, _ := declarationsItem{}.declarant(v, i)
+		if g := who.guest; g != nil {
+			return s.rowMark(selected, " "+columns(w-3, []int{30}, g.Name, s.Muted.Render("guest · "+g.Agency)))
+		}
+		return s.rowMark(selected, " "+columns(w-3, []int{30}, who.member.Name, s.Muted.Render(v.idx.Agencies.Label(who.member.AgencyID))))
 	}}
 }
 
@@ -66,12 +110,12 @@ func (it declarationsItem) edit(a *App, _ agendaEntry, msg tea.KeyPressMsg) (tea
 	return nil, false
 }
 
-func (declarationsItem) declarationForm(a *App) {
+func (it declarationsItem) declarationForm(a *App) {
 	mt := a.mt
-	if mt.sel >= len(mt.view.present) {
+	who, ok := it.declarant(mt.view, mt.sel)
+	if !ok {
 		return
 	}
-	mem := mt.view.present[mt.sel]
 	actor, st, meetingID := a.actor, a.st, mt.id
 	// Which item: the meeting's business generally, or one agenda item (so
 	// the item can say so, and one taken in private keeps its details out
@@ -85,14 +129,17 @@ func (declarationsItem) declarationForm(a *App) {
 		choices = append(choices, fmt.Sprintf("%d %s", i+1, e.title))
 		items = append(items, e)
 	}
-	f := newForm("Declaration of interest · "+mem.Name, mt.itemFormCtx(a), func(f *form) tea.Cmd {
+	f := newForm("Declaration of interest · "+who.name(), mt.itemFormCtx(a), func(f *form) tea.Cmd {
 		text, ok := f.textOf("text", "declaration", true)
 		if !ok {
 			return nil
 		}
 		on := items[f.field("item").choice]
 		return a.save(f.id, "declaration recorded", func() (any, error) {
-			return st.AddDeclaration(actor, meetingID, mem.ID, on.kind, on.hotspotID, text)
+			if g := who.guest; g != nil {
+				return st.AddGuestDeclaration(actor, meetingID, g.Name, on.kind, on.hotspotID, text)
+			}
+			return st.AddDeclaration(actor, meetingID, who.member.ID, on.kind, on.hotspotID, text)
 		})
 	})
 	f.choose("item", "On item (←/→)", choices, 0).
@@ -100,20 +147,21 @@ func (declarationsItem) declarationForm(a *App) {
 	a.push(f)
 }
 
-// withdraw takes the selected member's latest declaration off the record
-// (one keyed by mistake; z puts it back).
-func (declarationsItem) withdraw(a *App) tea.Cmd {
+// withdraw takes the selected member's or guest's latest declaration off
+// the record (one keyed by mistake; z puts it back).
+func (it declarationsItem) withdraw(a *App) tea.Cmd {
 	mt := a.mt
 	v := mt.view
-	if mt.sel < 0 || mt.sel >= len(v.present) {
+	who, ok := it.declarant(v, mt.sel)
+	if !ok {
 		return nil
 	}
-	mem := v.present[mt.sel]
-	i, err := v.rec.Meeting.FindDeclaration(mem.Name)
+	name := who.name()
+	i, err := v.rec.Meeting.FindDeclaration(who.recorded())
 	if err != nil {
 		a.flash, a.flashErr = err.Error(), true
 		return nil
 	}
 	actor, st, id := a.actor, a.st, mt.id
-	return a.save(0, "declaration by "+mem.Name+" withdrawn (z puts it back)", func() (any, error) { return st.WithdrawDeclaration(actor, id, i) })
+	return a.save(0, "declaration by "+name+" withdrawn (z puts it back)", func() (any, error) { return st.WithdrawDeclaration(actor, id, i) })
 }

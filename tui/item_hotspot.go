@@ -46,7 +46,7 @@ func (hotspotItem) pane(a *App, e agendaEntry, w int) itemPane {
 	if hv == nil {
 		return itemPane{head: []string{" This hotspot is no longer in the record."}, sel: -1}
 	}
-	p := hotspotPane(a, hv, a.mt.rowCtx(), w, a.mt.sel, "a assigns one.")
+	p := hotspotPane(a, hv, a.mt.rowCtx(), w, a.mt.sel, "a assigns one.", a.mt.view.today)
 	// Its ref and title say which item it is; the ward where it is (not
 	// for an item a public-only reader sees only as its heading).
 	p.title = e.title

@@ -81,7 +81,18 @@ func (a *App) readMeeting(id model.ID) tea.Cmd {
 		if err != nil {
 			return failedMsg{err: err}
 		}
-		return meetingMsg{gen: gen, view: buildMeetingView(rec, next)}
+		v := buildMeetingView(rec, next)
+		if v.closed {
+			// A closed meeting's record is as it closed: what is open now
+			// is read apart, for its hotspot items to say so.
+			today := st.Today()
+			open, err := st.Actions(model.ActionFilter{OpenOnly: true, Today: today})
+			if err != nil {
+				return failedMsg{err: err}
+			}
+			v.openNow(open, today)
+		}
+		return meetingMsg{gen: gen, view: v}
 	}
 }
 

@@ -59,6 +59,9 @@ type meetingView struct {
 	notOnAgenda   []model.Hotspot // open hotspots the chair could add
 	nextMeeting   model.Date      // what "next-meeting" means in forms (model.NextMeetingDate)
 	madeHere      struct{ actions, decisions, notes int }
+	// today is the day openNow was read (a closed meeting's record is as
+	// at its own day).
+	today model.Date
 }
 
 // attendRow is one line of the attendance list: an agency heading, a
@@ -94,6 +97,12 @@ func buildMeetingView(rec model.MeetingRecord, next model.Date) *meetingView {
 			h := v.idx.Hotspots[it.HotspotID]
 			e.risk = h.Risk
 			hv := &hotspotView{h: h, lead: v.idx.Agencies.Label(h.LeadAgencyID), actions: rec.ItemActions(h.ID)}
+			if v.closed {
+				// Closed, the record is as it closed: the item lists what
+				// the meeting did about the hotspot's actions (openNow
+				// adds what is open now).
+				hv.actions, hv.dealtWith = rec.DealtWithIn(h.ID), true
+			}
 			hv.notes, hv.decisions = rec.NotesIn(model.ItemHotspot, h.ID), rec.DecisionsIn(model.ItemHotspot, h.ID)
 			v.hotspots[h.ID] = hv
 		} else {
@@ -201,6 +210,15 @@ func buildMeetingView(rec model.MeetingRecord, next model.Date) *meetingView {
 	slices.SortStableFunc(v.notOnAgenda, model.HotspotRank)
 	v.nextMeeting = next
 	return v
+}
+
+// openNow gives a closed meeting's hotspot items the hotspots' actions
+// open now (among open, read today).
+func (v *meetingView) openNow(open []model.Action, today model.Date) {
+	for id, hv := range v.hotspots {
+		hv.openNow, hv.openNowRead = model.OpenActionsOf(open, id, today), true
+	}
+	v.today = today
 }
 
 // finishedSince: the action was finished between meetings and waits for
