@@ -388,6 +388,15 @@ func (b *builder) declarations(inPrivate bool) []Declaration {
 				name = "A representative of " + line(b.idx.Agencies.Name(mem.AgencyID))
 			}
 		}
+		if d.Guest {
+			// A guest by name and organisation; in public, as guests are
+			// listed, by the organisation alone (model.Declarant).
+			who := model.Declaration{Guest: true, Name: line(d.Name), Organisation: line(d.Organisation)}
+			if b.public {
+				who.Name = ""
+			}
+			name = who.Declarant()
+		}
 		decl := Declaration{Name: name, Text: text(d.Text), Marking: b.marking(b.rules.DeclarationPrivacy(d))}
 		if d.Item != "" {
 			decl.On = b.minuteRef(d.Item, d.HotspotID)

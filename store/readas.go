@@ -401,6 +401,9 @@ func (r publicReader) AddDeclaration(actor model.Actor, id, member model.ID, ite
 func (r publicReader) AddGuest(actor model.Actor, id model.ID, g model.Guest) (model.Meeting, error) {
 	return r.rec.AddGuest(actor, id, g)
 }
+func (r publicReader) AddGuestDeclaration(actor model.Actor, id model.ID, guest string, item model.ItemKind, hotspotID model.ID, text string) (model.Meeting, error) {
+	return r.rec.AddGuestDeclaration(actor, id, guest, item, hotspotID, text)
+}
 func (r publicReader) AddHotspot(actor model.Actor, n model.NewHotspot, meetingID model.ID) (model.Hotspot, error) {
 	return r.rec.AddHotspot(actor, n, meetingID)
 }

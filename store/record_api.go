@@ -35,6 +35,7 @@ type Record interface {
 	AddAgendaHotspot(actor model.Actor, id, hotspot model.ID) (model.Meeting, error)
 	AddDeclaration(actor model.Actor, id, member model.ID, item model.ItemKind, hotspotID model.ID, text string) (model.Meeting, error)
 	AddGuest(actor model.Actor, id model.ID, g model.Guest) (model.Meeting, error)
+	AddGuestDeclaration(actor model.Actor, id model.ID, guest string, item model.ItemKind, hotspotID model.ID, text string) (model.Meeting, error)
 	AddHotspot(actor model.Actor, n model.NewHotspot, meetingID model.ID) (model.Hotspot, error)
 	AddMember(actor model.Actor, n model.NewMember) (model.Member, error)
 	AddMemberKeys(actor model.Actor, memberID model.ID, keys []string) (model.Member, []string, error)

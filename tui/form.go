@@ -49,11 +49,17 @@ type formField struct {
 	prefix string
 }
 
-// formContext is what live previews need: the agencies and dates.
+// formContext is what live previews need: the agencies and dates; and
+// whether the form is on business taken in private (Part 2), which its
+// title then says.
 type formContext struct {
 	agencies    []model.Agency
 	today, next model.Date
+	part2       bool
 }
+
+// part2Title ends the title of a form on an item taken in private.
+const part2Title = " · PART 2 (in private)"
 
 type form struct {
 	id     int
@@ -493,7 +499,12 @@ func (f *form) render(s Styles, w int) string {
 	for i := range lines {
 		lines[i] = " " + lines[i]
 	}
-	return box(s.FocusStyle, f.title, lines, w, len(lines)+2)
+	title := f.title
+	if f.ctx.part2 {
+		// Said whatever the title's length: its own words give way.
+		title = clip(title, w-5-cells(part2Title)) + part2Title
+	}
+	return box(s.FocusStyle, title, lines, w, len(lines)+2)
 }
 
 // maxWrapLines is how much of a long text a form shows at once.
