@@ -82,6 +82,8 @@ func (s *Store) CheckRecords() ([]Problem, error) {
 				}
 				id, version, err := rb.decode(v)
 				switch {
+				case !sealed(v):
+					add(where, "%v: it was written or rewritten by something other than tasking", errUnsealed)
 				case err != nil:
 					add(where, "does not decode: %v", err)
 				case id != keyID(k):
@@ -99,6 +101,9 @@ func (s *Store) CheckRecords() ([]Problem, error) {
 		out = append(out, checkIndexes(tx)...)
 		out = append(out, checkSnapshots(tx)...)
 		out = append(out, checkAuditOrder(tx)...)
+		for _, p := range verifyChain(tx, KnownHeads(s.path)).Problems {
+			out = append(out, Problem{Where: "audit chain", What: p})
+		}
 		return nil
 	})
 	return out, err
@@ -244,7 +249,7 @@ func CheckPagesOf(path string) ([]string, error) {
 // Reindex rebuilds every index from the records, after keeping a copy of
 // the file as it was: what to do when check finds an index out of step.
 func (s *Store) Reindex() (backup string, err error) {
-	if backup, err = s.backupTo(fmt.Sprintf("%s.backup-reindex-%s", s.path, s.now().Format("20060102-150405"))); err != nil {
+	if backup, _, err = s.backupTo(named(fmt.Sprintf("%s.backup-reindex-%s", s.path, s.now().Format("20060102-150405")))); err != nil {
 		return "", fmt.Errorf("cannot keep a copy of %s first (%w); nothing was changed", s.path, err)
 	}
 	return backup, s.update(rebuildIndexes)

@@ -461,11 +461,11 @@ func (r publicReader) LastAutoBackup() (string, error)      { return r.rec.LastA
 
 // Backup is refused to anyone who reads the public record only: a backup
 // is the whole record, private business and all.
-func (r publicReader) Backup(actor model.Actor, _ io.Writer) (int64, error) {
+func (r publicReader) Backup(actor model.Actor, _ io.Writer) (ChainHead, error) {
 	if err := model.PermitBackup(r.who); err != nil {
-		return 0, err
+		return ChainHead{}, err
 	}
-	return 0, &model.PermissionError{Who: actor.String(), Op: model.OpBackup, Rule: "a backup holds the restricted record, which is not read here"}
+	return ChainHead{}, &model.PermissionError{Who: actor.String(), Op: model.OpBackup, Rule: "a backup holds the restricted record, which is not read here"}
 }
 func (r publicReader) Now() time.Time                          { return r.rec.Now() }
 func (r publicReader) Partnership() (model.Partnership, error) { return r.rec.Partnership() }

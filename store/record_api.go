@@ -79,7 +79,7 @@ type Record interface {
 	// Backup writes a consistent copy of the whole record to w, for those
 	// model.PermitBackup allows; LastAutoBackup is what the newest
 	// automatic one (after a meeting closed) did.
-	Backup(actor model.Actor, w io.Writer) (int64, error)
+	Backup(actor model.Actor, w io.Writer) (ChainHead, error)
 	LastAutoBackup() (string, error)
 	Now() time.Time
 	OpenMeeting() (model.Meeting, bool, error)
