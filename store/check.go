@@ -82,10 +82,10 @@ func (s *Store) CheckRecords() ([]Problem, error) {
 				}
 				id, version, err := rb.decode(v)
 				switch {
-				case !sealed(v):
-					add(where, "%v: it was written or rewritten by something other than tasking", errUnsealed)
 				case err != nil:
 					add(where, "does not decode: %v", err)
+				case !sealed(v):
+					add(where, "%v: it was written or rewritten by something other than tasking", errUnsealed)
 				case id != keyID(k):
 					add(where, "holds record #%d", id)
 				case rb.version && version < 1:
