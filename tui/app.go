@@ -94,6 +94,7 @@ type App struct {
 	remember func(model.Member) error
 	preview  *preview
 	welcome  welcomeState
+	drafts   drafts // a kept draft offered back (draft.go)
 }
 
 // New makes the app. cfg.Now may be nil.
@@ -111,6 +112,7 @@ func New(cfg Config) *App {
 	a.feed, a.stopFeed = cfg.Store.Subscribe()
 	a.writes = newWriteQueue()
 	a.ownSaved = map[model.ID]int{}
+	a.offerDraft(cfg.Draft, cfg.DraftDone)
 	return a
 }
 
