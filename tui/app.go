@@ -98,6 +98,7 @@ type App struct {
 	settling bool
 	// remember records who chose themselves (Config.Remember).
 	remember func(model.Member) error
+	drafts drafts // a kept draft offered back (draft.go)
 }
 
 // New makes the app. cfg.Now may be nil.
@@ -115,6 +116,7 @@ func New(cfg Config) *App {
 	a.feed, a.stopFeed = cfg.Store.Subscribe()
 	a.writes = newWriteQueue()
 	a.ownSaved = map[model.ID]int{}
+	a.offerDraft(cfg.Draft, cfg.DraftDone)
 	return a
 }
 

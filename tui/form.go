@@ -47,6 +47,8 @@ type formField struct {
 	// prefix is fixed wording shown before the text ("RESOLVED – that"),
 	// which the text completes.
 	prefix string
+	// scroll is the first character a one-line field shows (form_line.go).
+	scroll int
 }
 
 // formContext is what live previews need: the agencies and dates; and
@@ -99,8 +101,7 @@ func newForm(title string, ctx formContext, submit func(f *form) tea.Cmd) *form 
 }
 
 func (f *form) addInput(kind fieldKind, key, label, value, hint string) *form {
-	ti := textinput.New()
-	ti.Prompt = ""
+	ti := plainInput()
 	ti.CharLimit = model.MaxTextLen * 3 // over-long text is refused with a message, not cut silently
 	ti.SetValue(value)
 	ti.CursorEnd()
@@ -459,8 +460,7 @@ func (f *form) render(s Styles, w int) string {
 				lines = append(lines, f.wrapped(fl, s, inner-4, focused)...)
 				break
 			}
-			fl.input.SetWidth(max(inner-6, 10))
-			lines = append(lines, "    "+fl.input.View())
+			lines = append(lines, "    "+fl.line(s, max(inner-6, 10), focused))
 		}
 		switch {
 		case fl.err != "":

@@ -306,6 +306,16 @@ func TestEveryCommandIsTheSameOverSSH(t *testing.T) {
 			*f = chainHeadInName.ReplaceAllString(*f, ".eN-HEAD")
 		}
 		line := st.who + ": " + strings.Join(args, " ")
+		if slices.Contains(args, "--help") {
+			// Help over SSH leaves out what is refused there (--db, --as,
+			// the server's own commands) and gives examples as ssh lines:
+			// TestHelpOverSSHShowsWhatWorksThere.
+			if local.code != remote.code || remote.stderr != "" || !strings.Contains(remote.stdout, "USAGE") {
+				t.Errorf("%s\nlocal exit %d, ssh exit %d, stderr %q", line, local.code, remote.code, remote.stderr)
+			}
+			covered[commandOf(args)] = true
+			continue
+		}
 		if local.code != remote.code || local.stdout != remote.stdout || local.stderr != remote.stderr {
 			lo, ro := firstDiff(local.stdout, remote.stdout)
 			t.Errorf("%s\nlocal  exit %d\nstdout %q\nstderr %q\nssh    exit %d\nstdout %q\nstderr %q",
@@ -531,6 +541,7 @@ func TestServeRefusesBadSettings(t *testing.T) {
 	failsWith(t, run(t, nil, "--db", db, "serve", "--listen", "nonsense"), 2, "give a host and port")
 	failsWith(t, run(t, nil, "--db", db, "serve", "--listen", "127.0.0.1:99999"), 2, "port must be a number")
 	failsWith(t, run(t, nil, "--db", db, "serve", "--max-sessions", "0", "--check-config"), 2, "--max-sessions must be at least 1")
+	failsWith(t, run(t, nil, "--db", db, "serve", "--max-sessions-per-member", "0", "--check-config"), 2, "--max-sessions-per-member must be at least 1")
 	key := filepath.Join(t.TempDir(), "host-key")
 	if err := os.WriteFile(key, []byte("not a key"), 0o644); err != nil {
 		t.Fatal(err)
@@ -539,12 +550,14 @@ func TestServeRefusesBadSettings(t *testing.T) {
 	os.Chmod(key, 0o600)
 	failsWith(t, run(t, nil, "--db", db, "serve", "--host-key", key, "--check-config", "--listen", "127.0.0.1:0"), 1, "is not an unencrypted SSH private key")
 	good := ok(t, "--db", db, "serve", "--check-config", "--listen", "127.0.0.1:0")
-	for _, want := range []string{"host key " + db + ".host-key: none yet, made on first start", "members have keys", "settings are good"} {
+	for _, want := range []string{"host key " + db + ".host-key: none yet, made on first start", "drafts " + db + ".drafts: can be written", "members have keys", "settings are good"} {
 		if !strings.Contains(good, want) {
 			t.Errorf("--check-config should say %q:\n%s", want, good)
 		}
 	}
-	if _, err := os.Stat(db + ".host-key"); err == nil {
-		t.Error("--check-config made a host key: it must only check")
+	for _, made := range []string{db + ".host-key", db + ".drafts"} {
+		if _, err := os.Stat(made); err == nil {
+			t.Errorf("--check-config made %s: it must only check", made)
+		}
 	}
 }

@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 	"unicode/utf8"
 
@@ -98,7 +97,7 @@ func newSetupCmd(a *app) *cobra.Command {
 // readAgencyList reads agencies, one per line: "Name" or "Name,Short name"
 // (a header line "name,short_name" is skipped; UTF-8 with or without a BOM).
 func readAgencyList(path string) ([]model.Agency, error) {
-	b, err := os.ReadFile(path)
+	b, err := readLocalFile(path)
 	if err != nil {
 		return nil, flagErr("agencies", err)
 	}

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"strings"
 	"testing"
+
+	"github.com/ccsp/tasking/server"
 )
 
 // An error about a flag names it once, whoever named it first, and keeps
@@ -34,7 +36,7 @@ func TestFlagErrNamesTheFlagOnce(t *testing.T) {
 // The command line's sentences: a flag's name once, and the right article.
 func TestCommandLineWords(t *testing.T) {
 	db := demoDB(t)
-	big := strings.NewReader(strings.Repeat("a", maxInput+1))
+	big := strings.NewReader(strings.Repeat("a", server.DefaultMaxInput+1))
 	r := runIn(t, nil, big, "--db", db, "--as", "Helen Marsh", "partnership", "set", "--statement-file", "-")
 	failsWith(t, r, 1, "--statement-file: standard input is larger than 16 MB")
 	if strings.Count(r.stderr, "--statement-file") != 1 {
