@@ -18,6 +18,9 @@ func (s *Store) view(fn func(tx *bolt.Tx) error) (err error) {
 }
 
 func (s *Store) update(fn func(tx *bolt.Tx) error) (err error) {
+	if s.db.IsReadOnly() {
+		return &ReadOnlyError{Path: s.path, Why: s.readOnlyWhy}
+	}
 	defer s.recoverDamage(&err)
 	return s.db.Update(fn)
 }

@@ -31,6 +31,10 @@ type Config struct {
 	// Connected says who has the app open on the server now (nil when the
 	// app runs on its own): the status bar, and attendance from who is here.
 	Connected func() []Present
+	// Notice is said in the footer as the app opens: what opening the
+	// file did that the person must know (it could only be opened
+	// read-only).
+	Notice string
 }
 
 // Run runs the TUI until the person quits.
