@@ -156,8 +156,13 @@ func exportByAgency(cmd *cobra.Command, entries []actionLogEntry, agencies model
 			for _, d := range made {
 				_ = os.Remove(d) // only if empty
 			}
+			if len(written) > 0 {
+				err = fmt.Errorf("%w; the %d files written before it were taken away, so no agency is sent half an export", err, len(written))
+			}
 		}
 	}()
+	// Each file is said to be saved once all of them are.
+	var saved []string
 	for _, t := range targets {
 		data, err := renderActionLog(f, t.rows, classification)
 		if err != nil {
@@ -170,7 +175,10 @@ func exportByAgency(cmd *cobra.Command, entries []actionLogEntry, agencies model
 		if existed != nil {
 			written = append(written, t.path)
 		}
-		if _, err := fmt.Fprintln(cmd.ErrOrStderr(), actionsSaved(len(t.rows), t.path)); err != nil {
+		saved = append(saved, actionsSaved(len(t.rows), t.path))
+	}
+	for _, line := range saved {
+		if _, err := fmt.Fprintln(cmd.ErrOrStderr(), line); err != nil {
 			return err
 		}
 	}
