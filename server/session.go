@@ -12,7 +12,6 @@ import (
 	"github.com/ccsp/tasking/store"
 	"github.com/ccsp/tasking/tui"
 	"github.com/charmbracelet/colorprofile"
-	"github.com/google/shlex"
 	gossh "golang.org/x/crypto/ssh"
 )
 
@@ -57,7 +56,7 @@ func (s *Server) handle(sess ssh.Session) {
 	who := []any{"member", m.Name, "addr", addr}
 	// The command line as sent, split into words strictly: a quote left
 	// open is refused rather than guessed at (ssh hands over one string).
-	args, err := shlex.Split(sess.RawCommand())
+	args, err := SplitCommand(sess.RawCommand())
 	if err != nil {
 		s.log.Info("command refused: a quote is not closed", join(who, []any{"exit", 2})...)
 		fmt.Fprintf(sess.Stderr(), "tasking: a quote in the command is not closed (%v). ssh drops one level of quotes: put the whole command in double quotes and text in single quotes, e.g. %s \"action update A-12 --note 'Letters sent'\"\n", err, s.cfg.sshCommand())

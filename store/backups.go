@@ -135,7 +135,8 @@ func (s *Store) AutoBackup(why string) (string, error) {
 // the folder to p.BackupKeep().
 func autoBackup(s *Store, p model.Partnership, why string) (string, error) {
 	dir := BackupDir(s.path, p)
-	if err := os.MkdirAll(dir, 0o700); err != nil {
+	made, err := makeFolders(dir)
+	if err != nil {
 		return "", fmt.Errorf("cannot make the backup folder %s: %w", dir, err)
 	}
 	rememberBackupDir(s.path, p)
@@ -146,6 +147,7 @@ func autoBackup(s *Store, p model.Partnership, why string) (string, error) {
 		return filepath.Join(dir, model.AutoBackupName(base, why, s.now())+headSuffix(h))
 	})
 	if err != nil {
+		removeFolders(made) // a failed backup leaves no empty folder either
 		return "", fmt.Errorf("cannot write the automatic backup in %s: %w", dir, err)
 	}
 	for _, old := range model.PruneBackups(autoBackupsIn(dir, base), p.BackupKeep()) {
@@ -230,7 +232,7 @@ func Inspect(path string) (info model.BackupInfo, err error) {
 			err = &DamagedError{Path: path, Reason: fmt.Sprint(r)}
 		}
 	}()
-	if _, err := checkFile(path, true); err != nil {
+	if _, _, err := checkFile(path, true); err != nil {
 		return info, err
 	}
 	if err := checkHeader(path); err != nil {

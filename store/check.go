@@ -2,12 +2,14 @@ package store
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"sort"
 	"time"
 
 	"github.com/ccsp/tasking/model"
 	bolt "go.etcd.io/bbolt"
+	berrors "go.etcd.io/bbolt/errors"
 )
 
 // Problem is one thing `tasking check` found wrong with the record.
@@ -225,13 +227,18 @@ func checkAuditOrder(tx *bolt.Tx) []Problem {
 // damaged page can crash the process running it, so `tasking check` runs
 // it in a child.
 func CheckPagesOf(path string) ([]string, error) {
-	if _, err := checkFile(path, true); err != nil {
+	if _, _, err := checkFile(path, true); err != nil {
 		return nil, err
 	}
 	if err := checkHeader(path); err != nil {
 		return nil, err
 	}
 	db, err := bolt.Open(path, 0o600, &bolt.Options{ReadOnly: true, Timeout: time.Second})
+	if errors.Is(err, berrors.ErrTimeout) {
+		// Say who holds it, as every other command does: bbolt's own
+		// word for this is just "timeout".
+		return nil, &LockedError{Path: path, Owner: readOwner(path)}
+	}
 	if err != nil {
 		return nil, fmt.Errorf("cannot open %s: %w", path, err)
 	}

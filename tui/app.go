@@ -113,6 +113,9 @@ func New(cfg Config) *App {
 		a.present = a.connected()
 	}
 	a.setActor(cfg.Actor)
+	if cfg.Notice != "" {
+		a.flash, a.flashErr = cfg.Notice, true
+	}
 	a.feed, a.stopFeed = cfg.Store.Subscribe()
 	a.writes = newWriteQueue()
 	a.ownSaved = map[model.ID]int{}

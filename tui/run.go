@@ -36,6 +36,10 @@ type Config struct {
 	// (draft.go). DraftDone is told when it is used or discarded.
 	Draft     *Draft
 	DraftDone func()
+	// Notice is said in the footer as the app opens: what opening the
+	// file did that the person must know (it could only be opened
+	// read-only).
+	Notice string
 }
 
 // Run runs the TUI until the person quits.

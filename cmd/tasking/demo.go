@@ -25,7 +25,7 @@ func newDemoCmd(a *app) *cobra.Command {
 			"file renamed into place when it is complete: what the benchmarks measure.",
 		Example: "  tasking demo --db /tmp/try.db\n  tasking demo --scale decade --seed 1 --db /tmp/decade.db",
 		Args:    usageArgs(cobra.NoArgs),
-		RunE: a.run(func(cmd *cobra.Command, _ []string) error {
+		RunE: a.run(func(cmd *cobra.Command, _ []string) (err error) {
 			sc, err := demo.ParseScale(scale)
 			if err != nil {
 				return flagUsage("scale", err)
@@ -37,7 +37,7 @@ func newDemoCmd(a *app) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			defer s.Close()
+			defer discardOnFailure(s, &err)
 			empty, err := s.IsEmpty()
 			if err != nil {
 				return err

@@ -125,15 +125,13 @@ func newExportActionsCmd(a *app) *cobra.Command {
 }
 
 // exportByAgency writes one file per agency into dir. Every file is checked
-// before any is written, so a refusal leaves the folder as it was.
+// before any is written, so a refusal leaves the folder as it was; a
+// failure part way (a full disk) takes away the files it wrote and the
+// folder if it made it, so nothing half-done is left to be sent on.
 func exportByAgency(cmd *cobra.Command, entries []actionLogEntry, agencies model.AgencyIndex, dir string, f format,
-	public, force bool, classification string) error {
+	public, force bool, classification string) (err error) {
 	if st, err := os.Stat(dir); err == nil && !st.IsDir() {
 		return usagef("--by-agency needs a folder: %s is a file", dir)
-	} else if errors.Is(err, fs.ErrNotExist) {
-		if err := os.MkdirAll(dir, 0o700); err != nil {
-			return fmt.Errorf("cannot make the folder %s: %w", dir, err)
-		}
 	}
 	targets := byAgencyTargets(entries, agencies, dir, f, public)
 	if len(targets) == 0 {
@@ -145,15 +143,42 @@ func exportByAgency(cmd *cobra.Command, entries []actionLogEntry, agencies model
 			return err
 		}
 	}
+	made, err := makeFolders(dir)
+	if err != nil {
+		return fmt.Errorf("cannot make the folder %s: %w", dir, err)
+	}
+	var written []string // files this export made (none was there before)
+	defer func() {
+		if err != nil {
+			for _, p := range written {
+				_ = os.Remove(p)
+			}
+			for _, d := range made {
+				_ = os.Remove(d) // only if empty
+			}
+			if len(written) > 0 {
+				err = fmt.Errorf("%w; the %d files written before it were taken away, so no agency is sent half an export", err, len(written))
+			}
+		}
+	}()
+	// Each file is said to be saved once all of them are.
+	var saved []string
 	for _, t := range targets {
 		data, err := renderActionLog(f, t.rows, classification)
 		if err != nil {
 			return err
 		}
+		_, existed := os.Lstat(t.path)
 		if err := saveActionLog(t.path, data, force); err != nil {
 			return err
 		}
-		if _, err := fmt.Fprintln(cmd.ErrOrStderr(), actionsSaved(len(t.rows), t.path)); err != nil {
+		if existed != nil {
+			written = append(written, t.path)
+		}
+		saved = append(saved, actionsSaved(len(t.rows), t.path))
+	}
+	for _, line := range saved {
+		if _, err := fmt.Fprintln(cmd.ErrOrStderr(), line); err != nil {
 			return err
 		}
 	}
@@ -209,6 +234,28 @@ func newExportHotspotsCmd(a *app) *cobra.Command {
 	addFormatFlag(cmd, &formatFlag, exportFormats...)
 	cmd.Flags().BoolVar(&public, "public", false, "for publication: no hotspots taken in private")
 	return cmd
+}
+
+// makeFolders makes dir and any folder above it that is missing (0700) and
+// returns those it made, innermost first, for a failure to take away.
+func makeFolders(dir string) ([]string, error) {
+	var missing []string
+	for d := filepath.Clean(dir); ; d = filepath.Dir(d) {
+		if _, err := os.Lstat(d); !errors.Is(err, fs.ErrNotExist) {
+			break
+		}
+		missing = append(missing, d)
+		if filepath.Dir(d) == d {
+			break
+		}
+	}
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		for _, d := range missing {
+			_ = os.Remove(d)
+		}
+		return nil, err
+	}
+	return missing, nil
 }
 
 // hotspotIndex is the hotspots by ID, for the disclosure rule.

@@ -28,7 +28,7 @@ func newSetupCmd(a *app) *cobra.Command {
 		Example: "  tasking setup --db tasking.db --name 'Bolsover CSP' --chair 'Ann Lee' --chair-agency 'community safety'\n" +
 			"  tasking setup --name 'Bolsover CSP' --chair 'Ann Lee' --agencies agencies.csv",
 		Args: usageArgs(cobra.NoArgs),
-		RunE: a.run(func(cmd *cobra.Command, _ []string) error {
+		RunE: a.run(func(cmd *cobra.Command, _ []string) (err error) {
 			if !cmd.Flags().Changed("name") || !cmd.Flags().Changed("chair") {
 				return usagef("setup needs --name (the partnership) and --chair (who chairs it)")
 			}
@@ -55,7 +55,7 @@ func newSetupCmd(a *app) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			defer s.Close()
+			defer discardOnFailure(s, &err)
 			empty, err := s.IsEmpty()
 			if err != nil {
 				return err
