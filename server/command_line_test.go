@@ -13,7 +13,7 @@ import (
 // Whatever line an ssh client sends, the server splits it into words or
 // refuses it (a quote left open), never panics; and the words it splits
 // out, each quoted as the README tells people to (single quotes, an
-// apostrophe written '\''), split back to the same words.
+// apostrophe written '\”), split back to the same words.
 func FuzzSplitCommand(f *testing.F) {
 	for _, s := range []string{
 		"", "actions", "wall", "action update A-12 --note 'Letters sent'", `action update A-12 --note "Letters sent"`,

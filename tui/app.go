@@ -98,7 +98,7 @@ type App struct {
 	settling bool
 	// remember records who chose themselves (Config.Remember).
 	remember func(model.Member) error
-	drafts drafts // a kept draft offered back (draft.go)
+	drafts   drafts // a kept draft offered back (draft.go)
 }
 
 // New makes the app. cfg.Now may be nil.
