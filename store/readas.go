@@ -150,6 +150,27 @@ func (r publicReader) Actions(f model.ActionFilter) ([]model.Action, error) {
 	return out, nil
 }
 
+// EachAction is Actions one at a time: the actions this reader may read,
+// as they may read them, each with its history as ActionHistory gives it
+// to them (the updates made on public business, without their words).
+func (r publicReader) EachAction(f model.ActionFilter, withHistory bool, fn ActionFunc) error {
+	hs, err := r.rec.Hotspots()
+	if err != nil {
+		return err
+	}
+	byID := make(map[model.ID]model.Hotspot, len(hs))
+	for _, h := range hs {
+		byID[h.ID] = h
+	}
+	rules := model.PublicRules(model.Meeting{}, byID)
+	return r.rec.EachAction(f, withHistory, func(a model.Action, h []model.ActionUpdate) error {
+		if !rules.Action(a) {
+			return nil
+		}
+		return fn(rules.PublicAction(a), model.PublicUpdates(h))
+	})
+}
+
 func (r publicReader) AuditEvents(int) ([]model.AuditEvent, error) {
 	return nil, r.refuse("the audit trail")
 }

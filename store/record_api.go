@@ -30,6 +30,7 @@ type Record interface {
 	Action(id model.ID) (model.Action, error)
 	ActionHistory(id model.ID) ([]model.ActionUpdate, error)
 	Actions(f model.ActionFilter) ([]model.Action, error)
+	EachAction(f model.ActionFilter, withHistory bool, fn ActionFunc) error
 	AddActionNote(actor model.Actor, id model.ID, text string, meetingID model.ID) (model.Action, error)
 	AddAgency(actor model.Actor, name, short string) (model.Agency, error)
 	AddAgendaHotspot(actor model.Actor, id, hotspot model.ID) (model.Meeting, error)

@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"io"
 	"strings"
 
 	"github.com/ccsp/tasking/model"
@@ -80,11 +81,23 @@ func newActionsCmd(a *app) *cobra.Command {
 				}
 			}
 			filter.Today = s.Today()
+			idx := model.IndexAgencies(agencies)
+			if f != formatTable { // a decade's actions, a row at a time
+				return a.spooled(cmd.OutOrStdout(), func(w io.Writer) error {
+					rows := newRowWriter[actionRow](w, f)
+					err := s.EachAction(filter, false, func(act model.Action, _ []model.ActionUpdate) error {
+						return rows.write(actionRowOf(act, idx, filter.Today))
+					})
+					if err != nil {
+						return err
+					}
+					return rows.close()
+				})
+			}
 			actions, err := s.Actions(filter)
 			if err != nil {
 				return err
 			}
-			idx := model.IndexAgencies(agencies)
 			out := list[actionRow]{
 				rows:  make([]actionRow, 0, len(actions)),
 				empty: "No actions match.",

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"runtime/debug"
 	"time"
 
 	"github.com/ccsp/tasking/demo"
@@ -47,6 +48,10 @@ func newDemoCmd(a *app) *cobra.Command {
 			}
 			var d store.Dataset
 			if sc == demo.Decade {
+				// A decade's records are about 110 MB held, and loading
+				// them makes gigabytes of short-lived JSON: the collector
+				// keeps to a limit rather than doubling what is held.
+				debug.SetMemoryLimit(decadeMemoryLimit)
 				d, err = demo.BuildDecade(s.Today(), seed, time.Local)
 			} else {
 				d, err = demo.Build(s.Today(), sc, time.Local)
@@ -75,6 +80,10 @@ func newDemoCmd(a *app) *cobra.Command {
 	_ = cmd.RegisterFlagCompletionFunc("scale", cobra.FixedCompletions([]string{string(demo.Small), string(demo.Large), string(demo.Decade)}, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
+
+// decadeMemoryLimit is the heap the decade is built in (debug.SetMemoryLimit):
+// what the load holds at most (bench/startup.sh -demo) and room to spare.
+const decadeMemoryLimit = 160 << 20
 
 // seedAside loads a dataset too big for one transaction into a new file
 // beside the database and, once it is complete, renames it over the empty

@@ -3,12 +3,14 @@ package main
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 
 	"github.com/ccsp/tasking/model"
+	"github.com/ccsp/tasking/store"
 	"github.com/spf13/cobra"
 )
 
@@ -75,32 +77,30 @@ func newExportActionsCmd(a *app) *cobra.Command {
 			if public, err = a.version(cmd, s, public); err != nil {
 				return err
 			}
-			entries, err := readActionLog(s, public)
-			if err != nil {
-				return err
-			}
 			classification := restrictedActionLog
 			if public {
 				classification = publicActionLog
 			}
 			if byAgency {
-				agencies, err := s.Agencies()
+				return exportByAgency(cmd, s, out, f, public, force, classification)
+			}
+			n := 0
+			write := func(w io.Writer) error {
+				lw, err := newLogWriter(w, f, classification)
 				if err != nil {
 					return err
 				}
-				return exportByAgency(cmd, entries, model.IndexAgencies(agencies), out, f, public, force, classification)
-			}
-			rows := make([]actionLogRow, len(entries))
-			for i, e := range entries {
-				rows[i] = e.row
-			}
-			data, err := renderActionLog(f, rows, classification)
-			if err != nil {
-				return err
+				err = eachLogRow(s, public, func(_ model.ID, row actionLogRow) error {
+					n++
+					return lw.write(row)
+				})
+				if err != nil {
+					return err
+				}
+				return lw.close()
 			}
 			if toStdout {
-				_, err := cmd.OutOrStdout().Write(data)
-				return err
+				return a.spooled(cmd.OutOrStdout(), write)
 			}
 			path := out
 			if st, err := os.Stat(out); err == nil && st.IsDir() {
@@ -109,10 +109,10 @@ func newExportActionsCmd(a *app) *cobra.Command {
 			if err := checkFree(path, force); err != nil {
 				return err
 			}
-			if err := saveActionLog(path, data, force); err != nil {
+			if err := saveActionLog(path, force, write); err != nil {
 				return err
 			}
-			_, err = fmt.Fprintln(cmd.ErrOrStderr(), actionsSaved(len(rows), path))
+			_, err = fmt.Fprintln(cmd.ErrOrStderr(), actionsSaved(n, path))
 			return err
 		}),
 	}
@@ -124,22 +124,34 @@ func newExportActionsCmd(a *app) *cobra.Command {
 	return cmd
 }
 
-// exportByAgency writes one file per agency into dir. Every file is checked
+// exportByAgency writes one file per agency into dir, each holding only
+// that agency's actions (actionlog_agency.go). Every file is checked
 // before any is written, so a refusal leaves the folder as it was; a
 // failure part way (a full disk) takes away the files it wrote and the
 // folder if it made it, so nothing half-done is left to be sent on.
-func exportByAgency(cmd *cobra.Command, entries []actionLogEntry, agencies model.AgencyIndex, dir string, f format,
-	public, force bool, classification string) (err error) {
+func exportByAgency(cmd *cobra.Command, s store.Record, dir string, f format, public, force bool, classification string) (err error) {
 	if st, err := os.Stat(dir); err == nil && !st.IsDir() {
 		return usagef("--by-agency needs a folder: %s is a file", dir)
 	}
-	targets := byAgencyTargets(entries, agencies, dir, f, public)
-	if len(targets) == 0 {
+	agencies, err := s.Agencies()
+	if err != nil {
+		return err
+	}
+	spools := newAgencySpools(dir)
+	defer spools.discard()
+	if err := eachLogRow(s, public, spools.write); err != nil {
+		return err
+	}
+	files, err := spools.named(model.IndexAgencies(agencies), f, public)
+	if err != nil {
+		return err
+	}
+	if len(files) == 0 {
 		_, err := fmt.Fprintln(cmd.ErrOrStderr(), "no actions to export: nothing written")
 		return err
 	}
-	for _, t := range targets {
-		if err := checkFree(t.path, force); err != nil {
+	for _, file := range files {
+		if err := checkFree(file.path, force); err != nil {
 			return err
 		}
 	}
@@ -163,19 +175,15 @@ func exportByAgency(cmd *cobra.Command, entries []actionLogEntry, agencies model
 	}()
 	// Each file is said to be saved once all of them are.
 	var saved []string
-	for _, t := range targets {
-		data, err := renderActionLog(f, t.rows, classification)
-		if err != nil {
-			return err
-		}
-		_, existed := os.Lstat(t.path)
-		if err := saveActionLog(t.path, data, force); err != nil {
+	for _, file := range files {
+		_, existed := os.Lstat(file.path)
+		if err := saveActionLog(file.path, force, func(w io.Writer) error { return file.writeTo(w, f, classification) }); err != nil {
 			return err
 		}
 		if existed != nil {
-			written = append(written, t.path)
+			written = append(written, file.path)
 		}
-		saved = append(saved, actionsSaved(len(t.rows), t.path))
+		saved = append(saved, actionsSaved(file.rows, file.path))
 	}
 	for _, line := range saved {
 		if _, err := fmt.Fprintln(cmd.ErrOrStderr(), line); err != nil {

@@ -222,6 +222,8 @@ func TestEveryCommandIsTheSameOverSSH(t *testing.T) {
 		{gary, []string{"minutes", "latest", "--format", "docx", "-o", "-"}, ""}, // the same bytes down the pipe
 		{gary, []string{"minutes", "latest", "--format", "docx"}, ""},            // refused: a binary file needs -o
 		{gary, []string{"export", "actions", "--format", "csv", "-o", "-"}, ""},
+		{gary, []string{"export", "actions", "--format", "xlsx", "--public", "-o", "-"}, ""}, // the same workbook, byte for byte
+		{gary, []string{"actions", "--all", "--format", "json"}, ""},
 		{gary, []string{"export", "hotspots", "--format", "json", "--public"}, ""},
 		{gary, []string{"meeting", "agenda"}, ""},
 		// Shell completion offers the same refs and names over SSH.
