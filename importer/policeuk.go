@@ -62,20 +62,32 @@ type PoliceFile struct {
 func (f PoliceFile) Skipped() int { return f.OtherTypes + f.OutsideArea + f.UnlocatedSkipped }
 
 // FormatError is a file that is not what an import reads, or a row it
-// cannot read: the line and column say where.
+// cannot read: the line and column say where. Column is a spreadsheet's
+// column (the field's number, 1 for the first), named by the header when
+// it has one; a CSV that does not parse is placed by Char instead, the
+// character on the line where it goes wrong.
 type FormatError struct {
 	Line, Column int
+	Name         string // the column's header
+	Char         int
 	Reason       string
 }
 
 func (e *FormatError) Error() string {
+	where := ""
 	switch {
+	case e.Line > 0 && e.Column > 0 && e.Name != "":
+		where = fmt.Sprintf("line %d, column %d (%s)", e.Line, e.Column, e.Name)
 	case e.Line > 0 && e.Column > 0:
-		return fmt.Sprintf("line %d, column %d: %s", e.Line, e.Column, e.Reason)
+		where = fmt.Sprintf("line %d, column %d", e.Line, e.Column)
+	case e.Line > 0 && e.Char > 0:
+		where = fmt.Sprintf("line %d, character %d", e.Line, e.Char)
 	case e.Line > 0:
-		return fmt.Sprintf("line %d: %s", e.Line, e.Reason)
+		where = fmt.Sprintf("line %d", e.Line)
+	default:
+		return e.Reason
 	}
-	return e.Reason
+	return where + ": " + e.Reason
 }
 
 // notPolice is the sentence every "wrong kind of file" error ends with.
@@ -109,6 +121,7 @@ func ReadPolice(r io.Reader, name string, opt PoliceOptions) (PoliceFile, error)
 	if err != nil {
 		return out, csvError(err, lim)
 	}
+	header = slices.Clone(header) // ReuseRecord: the next read overwrites it
 	col, err := policeColumns(header)
 	if err != nil {
 		return out, err
@@ -145,14 +158,18 @@ func ReadPolice(r io.Reader, name string, opt PoliceOptions) (PoliceFile, error)
 		if len(rec) > model.MaxPoliceFields {
 			return out, &FormatError{Line: line, Column: model.MaxPoliceFields + 1, Reason: fmt.Sprintf("a row of %d fields: a police.uk row has %d", len(rec), len(policeHeader))}
 		}
+		nameOf := func(i int) string {
+			if i < len(header) {
+				return model.CleanLine(header[i])
+			}
+			return ""
+		}
 		for i, f := range rec {
 			if len(f) > model.MaxPoliceFieldBytes {
-				_, c := cr.FieldPos(i)
-				return out, &FormatError{Line: line, Column: c, Reason: fmt.Sprintf("a field of %d bytes: no police.uk field is longer than %d", len(f), model.MaxPoliceFieldBytes)}
+				return out, &FormatError{Line: line, Column: i + 1, Name: nameOf(i), Reason: fmt.Sprintf("a field of %d bytes: no police.uk field is longer than %d", len(f), model.MaxPoliceFieldBytes)}
 			}
 			if !utf8.ValidString(f) {
-				_, c := cr.FieldPos(i)
-				return out, &FormatError{Line: line, Column: c, Reason: "text that is not UTF-8: police.uk files are UTF-8; " + notPolice}
+				return out, &FormatError{Line: line, Column: i + 1, Name: nameOf(i), Reason: "text that is not UTF-8: police.uk files are UTF-8; " + notPolice}
 			}
 		}
 		field := func(name string) (string, int) {
@@ -169,12 +186,11 @@ func ReadPolice(r io.Reader, name string, opt PoliceOptions) (PoliceFile, error)
 		if len(rec) < need {
 			return out, &FormatError{Line: line, Column: len(rec) + 1, Reason: fmt.Sprintf("the row ends after %d fields: a police.uk row has %d (%s)", len(rec), len(header), strings.Join(policeHeader, ","))}
 		}
-		at := func(i int) int { _, c := cr.FieldPos(i); return c }
 		out.Rows++
 		ms, mi := field(pcMonth)
 		month, err := model.ParseMonth(ms)
 		if err != nil {
-			return out, &FormatError{Line: line, Column: at(mi), Reason: fmt.Sprintf("Month %q is not a month (YYYY-MM): %s", model.CleanLine(ms), notPolice)}
+			return out, &FormatError{Line: line, Column: mi + 1, Name: pcMonth, Reason: fmt.Sprintf("Month %q is not a month (YYYY-MM): %s", model.CleanLine(ms), notPolice)}
 		}
 		force, _ := field(pcForce)
 		if force == "" {
@@ -183,12 +199,12 @@ func ReadPolice(r io.Reader, name string, opt PoliceOptions) (PoliceFile, error)
 		force = model.CleanLine(force)
 		if force == "" {
 			_, fi := field(pcForce)
-			return out, &FormatError{Line: line, Column: at(fi), Reason: "no force: \"Falls within\" (and \"Reported by\") is empty"}
+			return out, &FormatError{Line: line, Column: fi + 1, Name: pcForce, Reason: "no force: \"Falls within\" (and \"Reported by\") is empty"}
 		}
 		cat, ci := field(pcType)
 		cat = model.CleanLine(cat)
 		if cat == "" {
-			return out, &FormatError{Line: line, Column: at(ci), Reason: "no crime type: \"Crime type\" is empty"}
+			return out, &FormatError{Line: line, Column: ci + 1, Name: pcType, Reason: "no crime type: \"Crime type\" is empty"}
 		}
 		bk := batchKey{force, month}
 		if seenCats[bk] == nil {
@@ -317,7 +333,7 @@ func policeColumns(header []string) (map[string]int, error) {
 			return nil, &FormatError{Line: 1, Column: i + 1, Reason: fmt.Sprintf("the header ends where a street-level file has %q: %s", want, what)}
 		}
 		if !strings.EqualFold(strings.TrimSpace(header[i]), want) {
-			return nil, &FormatError{Line: 1, Column: i + 1, Reason: fmt.Sprintf("the header has %q where a street-level file has %q: %s", model.CleanLine(header[i]), want, what)}
+			return nil, &FormatError{Line: 1, Column: i + 1, Name: want, Reason: fmt.Sprintf("the header has %q where a street-level file has %q: %s", model.CleanLine(header[i]), want, what)}
 		}
 	}
 	return nil, &FormatError{Line: 1, Reason: fmt.Sprintf("no %q column: %s", missing, what)}
@@ -340,7 +356,10 @@ func csvError(err error, lim *io.LimitedReader) error {
 		if errors.Is(pe.Err, csv.ErrQuote) && pe.StartLine != pe.Line {
 			reason = fmt.Sprintf("a quote opened on line %d is never closed", pe.StartLine)
 		}
-		return &FormatError{Line: pe.Line, Column: pe.Column, Reason: reason + ": " + notPolice}
+		if errors.Is(pe.Err, csv.ErrFieldCount) {
+			return &FormatError{Line: pe.Line, Reason: reason + ": " + notPolice}
+		}
+		return &FormatError{Line: pe.Line, Char: pe.Column, Reason: reason + ": " + notPolice}
 	}
 	return err
 }
