@@ -63,7 +63,7 @@ func TestAddMonths(t *testing.T) {
 func TestStreetOf(t *testing.T) {
 	for in, want := range map[string]string{
 		"On or near Market Place": "Market Place",
-		"on or near  High Street":  "High Street",
+		"on or near  High Street": "High Street",
 		"On or near ":             NoStreet,
 		"On or near":              NoStreet,
 		"":                        NoStreet,
@@ -265,7 +265,7 @@ func TestDecileThreshold(t *testing.T) {
 	}{
 		{nil, 0},
 		{[]int{3}, 3},
-		{[]int{1, 2, 3, 4, 5, 6, 7, 8, 9, 10}, 10},    // the top one of ten
+		{[]int{1, 2, 3, 4, 5, 6, 7, 8, 9, 10}, 10},     // the top one of ten
 		{[]int{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11}, 10}, // ceil(1.1) = 2
 		{[]int{5, 5, 5, 5, 5, 5, 5, 5, 5, 5}, 5},       // ties are all in
 	}
@@ -285,8 +285,8 @@ func TestOffer(t *testing.T) {
 	d := Suggestion{Place: Place{LSOA: "E4"}, Category: "Drugs"}
 	hotspots := []Hotspot{
 		{Status: HotspotActive, Links: []PlaceLink{{Place: Place{LSOA: "E1"}}}},
-		{Status: HotspotMonitoring, Links: []PlaceLink{{Place: Place{LSOA: "E2"}}}},             // covers its streets
-		{Status: HotspotClosed, Links: []PlaceLink{{Place: Place{LSOA: "E3"}}}},                 // closed covers nothing
+		{Status: HotspotMonitoring, Links: []PlaceLink{{Place: Place{LSOA: "E2"}}}},              // covers its streets
+		{Status: HotspotClosed, Links: []PlaceLink{{Place: Place{LSOA: "E3"}}}},                  // closed covers nothing
 		{Status: HotspotActive, Links: []PlaceLink{{Place: Place{LSOA: "E4"}, Category: "ASB"}}}, // another type
 	}
 	today := MustDate("2025-02-28")
