@@ -1,6 +1,7 @@
 package store
 
 import (
+	"encoding/json"
 	"errors"
 	"os"
 	"strconv"
@@ -247,5 +248,22 @@ func TestRealFilesStored(t *testing.T) {
 	}
 	if want["2024-11"] != 0 {
 		t.Errorf("2024-11 has ASB rows after all: %d", want["2024-11"])
+	}
+}
+
+// The hand-written value is what encoding/json writes.
+func TestIncidentValueEncoding(t *testing.T) {
+	enc := valueEncoder{}
+	for _, r := range []model.IncidentRow{
+		{Count: 3},
+		{Place: model.Place{LSOAName: "Chesterfield 005D"}, Count: 12},
+		{Place: model.Place{LSOAName: `Odd "name" & <co> é`}, Count: 1},
+	} {
+		got, err := enc.encode(r)
+		mustNoErr(t, err)
+		want, _ := json.Marshal(incidentValue{LSOAName: r.LSOAName, Count: r.Count})
+		if string(got) != string(want) {
+			t.Errorf("%s, want %s", got, want)
+		}
 	}
 }
