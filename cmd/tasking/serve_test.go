@@ -234,7 +234,7 @@ func TestEveryCommandIsTheSameOverSSH(t *testing.T) {
 		{gary, []string{"export", "hotspots", "--format", "json", "--public"}, ""},
 		{gary, []string{"meeting", "agenda"}, ""},
 		{jas, []string{"import", "police-uk", "-", "--area", "Chesterfield"}, policeCSV},
-		{jas, []string{"import", "police-uk", "-", "--types", "all"}, policeCSV}, // every type: the ASB month replaced
+		{jas, []string{"import", "police-uk", "-", "--types", "all"}, policeCSV},              // every type: the ASB month replaced
 		{gary, []string{"import", "police-uk", "-"}, "name,agency,role\nAnn,police,member\n"}, // the wrong file: nothing imported
 		{gary, []string{"incidents", "--by", "lsoa"}, ""},
 		{gary, []string{"incidents", "--month", "2024-05", "--format", "json"}, ""},
