@@ -21,4 +21,43 @@ type AuditEvent struct {
 	// Tx is the write transaction the event was part of: the events of one
 	// change share it (0 in records made before it was kept).
 	Tx uint64 `json:"tx,omitempty"`
+	ChainFields
 }
+
+// The audit trail is a hash chain, so rewriting history in the file alone
+// is found (store/chain.go computes it, in the one write path):
+//
+//	Hash  = SHA-256 of the event's content (everything above, and Writes)
+//	Prev  = the Chain of the event before it (32 zero bytes for the first)
+//	Chain = SHA-256(Prev ‖ Hash)
+//
+// The head — the newest event's Chain — is written into each meeting's
+// frozen record, its JSON minutes and each backup's manifest: a file whose
+// chain has been rewritten no longer holds the heads kept outside it.
+// Retention may erase an event's content (Erased); its Hash stays, so the
+// links still verify.
+type ChainFields struct {
+	Prev  []byte `json:"prev,omitempty"`
+	Hash  []byte `json:"hash,omitempty"`
+	Chain []byte `json:"chain,omitempty"`
+	// Writes are the records the change wrote (the last event of a change
+	// carries them), each with the SHA-256 of what was stored, so a record
+	// rewritten behind the trail's back is found.
+	Writes []RecordWrite `json:"writes,omitempty"`
+	// Erased is set when retention anonymised the event's content (the
+	// event saying so follows it in the trail).
+	Erased bool `json:"erased,omitempty"`
+}
+
+// RecordWrite is one record a change stored (Sum: the first 16 bytes of
+// the SHA-256 of its JSON) or deleted (Sum empty).
+type RecordWrite struct {
+	Bucket string `json:"b"`
+	ID     ID     `json:"id"`
+	Sum    []byte `json:"s,omitempty"`
+}
+
+// OpRecordSeal is the event that commits records written outside any
+// audited change (a demo or import loaded in one go, an upgrade) to the
+// chain.
+const OpRecordSeal = "record.seal"

@@ -4,7 +4,6 @@ import (
 	"encoding/binary"
 	"encoding/json"
 	"fmt"
-	gojson "github.com/goccy/go-json"
 
 	"github.com/ccsp/tasking/model"
 	bolt "go.etcd.io/bbolt"
@@ -38,13 +37,6 @@ func compose(parts ...[]byte) []byte {
 	return out
 }
 
-// decode reads a stored record. The records are JSON (readable with the
-// bbolt tool, tolerant of added fields) written by encoding/json; they are
-// read with goccy/go-json, a drop-in decoder about four times faster on
-// them, since decoding is most of what a screen's load costs (see the
-// README's figures).
-func decode(b []byte, v any) error { return gojson.Unmarshal(b, v) }
-
 // get decodes the record with id from bucket into v.
 func get(tx *bolt.Tx, bucket []byte, id model.ID, v any) error {
 	b := tx.Bucket(bucket).Get(idKey(id))
@@ -69,7 +61,7 @@ func put(tx *bolt.Tx, bucket []byte, id model.ID, v any) error {
 			return err
 		}
 	}
-	return bk.Put(idKey(id), b)
+	return storeValue(tx, bucket, idKey(id), b)
 }
 
 // all decodes every record in a bucket, in ID order.

@@ -21,7 +21,11 @@ func SnapshotsBothWays(s *Store, only func(model.Meeting) bool) (stored, read ma
 			if m.State != model.MeetingClosed || (only != nil && !only(m)) {
 				continue
 			}
-			stored[m.ID] = append([]byte(nil), tx.Bucket(bSnapshots).Get(idKey(m.ID))...)
+			body, err := unseal(tx.Bucket(bSnapshots).Get(idKey(m.ID)))
+			if err != nil {
+				return err
+			}
+			stored[m.ID] = append([]byte(nil), body...)
 			rec, err := readRecordWhole(tx, m.ID, m.Date)
 			if err != nil {
 				return err

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"errors"
 	"fmt"
 
 	bolt "go.etcd.io/bbolt"
@@ -17,13 +18,39 @@ func (s *Store) view(fn func(tx *bolt.Tx) error) (err error) {
 	return s.db.View(fn)
 }
 
+// update runs fn in one write transaction, which ends by chaining and
+// writing its audit events (txlog.go). Once this process has found damage
+// in the file, every write is refused with the damage message: writing
+// over a damaged file can only spread the damage.
 func (s *Store) update(fn func(tx *bolt.Tx) error) (err error) {
+	if d := s.damage.Load(); d != nil {
+		return d
+	}
 	defer s.recoverDamage(&err)
-	return s.db.Update(fn)
+	return s.db.Update(func(tx *bolt.Tx) error {
+		l := &txLog{}
+		txLogs.Store(tx, l)
+		defer txLogs.Delete(tx)
+		if err := fn(tx); err != nil {
+			return err
+		}
+		return commitLog(tx, l, s.now())
+	})
 }
 
+// recoverDamage turns a bbolt panic on a damaged page, and a value that
+// fails its checksum, into the damage error, and remembers it: from then
+// on this process refuses every write (update).
 func (s *Store) recoverDamage(err *error) {
 	if r := recover(); r != nil {
 		*err = &DamagedError{Path: s.path, Reason: fmt.Sprintf("a page inside the file is unreadable: %v", r), Backup: latestBackup(s.path)}
+	}
+	var vd *ValueDamage
+	if *err != nil && errors.As(*err, &vd) {
+		*err = &DamagedError{Path: s.path, Reason: (*err).Error(), Backup: latestBackup(s.path)}
+	}
+	var d *DamagedError
+	if *err != nil && errors.As(*err, &d) {
+		s.damage.CompareAndSwap(nil, d)
 	}
 }

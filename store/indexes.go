@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"encoding/binary"
 	"fmt"
 	"time"
@@ -228,6 +229,10 @@ func indexBuckets() [][]byte {
 	return out
 }
 
+// isIndexBucket says whether a bucket is an index (its name starts
+// "idx_"): derived from records, so outside the audit chain's record sums.
+func isIndexBucket(name []byte) bool { return bytes.HasPrefix(name, []byte("idx_")) }
+
 // del removes a record and its index entries.
 func del(tx *bolt.Tx, bucket []byte, id model.ID) error {
 	b := tx.Bucket(bucket)
@@ -237,6 +242,9 @@ func del(tx *bolt.Tx, bucket []byte, id model.ID) error {
 				return err
 			}
 		}
+	}
+	if l := logOf(tx); l != nil {
+		l.wrote(bucket, idKey(id), nil)
 	}
 	return b.Delete(idKey(id))
 }

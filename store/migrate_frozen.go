@@ -62,7 +62,7 @@ func freezeClosedMeetings(s *Store, tx *bolt.Tx) error {
 				continue
 			}
 			var before model.Hotspot
-			if decode(e.Before, &before) == nil && before.ID == id {
+			if decodeJSON(e.Before, &before) == nil && before.ID == id {
 				h.HotspotsBefore[id] = before
 			}
 		}

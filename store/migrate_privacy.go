@@ -116,7 +116,7 @@ func backfillFromFile(tx *bolt.Tx) (model.Backfill, error) {
 		}
 		if isGeneral && e.Op == "action.general" {
 			var before model.Action
-			if decode(e.Before, &before) == nil && before.HotspotID != 0 {
+			if decodeJSON(e.Before, &before) == nil && before.HotspotID != 0 {
 				b.Moved[before.ID] = model.MovedOff{Hotspot: before.HotspotID, At: e.At}
 			}
 			return nil
@@ -125,11 +125,11 @@ func backfillFromFile(tx *bolt.Tx) (model.Backfill, error) {
 			return nil
 		}
 		var h model.Hotspot
-		if len(e.Before) > 0 && decode(e.Before, &h) == nil && h.ID != 0 {
+		if len(e.Before) > 0 && decodeJSON(e.Before, &h) == nil && h.ID != 0 {
 			b.Hotspots.SawUntil(h, e.At)
 		}
 		h = model.Hotspot{}
-		if len(e.After) > 0 && decode(e.After, &h) == nil && h.ID != 0 {
+		if len(e.After) > 0 && decodeJSON(e.After, &h) == nil && h.ID != 0 {
 			b.Hotspots.Saw(h, e.At)
 		}
 		return nil

@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"sync/atomic"
 	"time"
 
 	"github.com/ccsp/tasking/model"
@@ -48,6 +49,10 @@ type Store struct {
 
 	// backups is what the newest automatic backup did (LastAutoBackup).
 	backups lastBackup
+
+	// damage is the first damage this process found in the file: from
+	// then on every write is refused with it (guard.go).
+	damage atomic.Pointer[DamagedError]
 }
 
 // Notices says what opening the file did that the person should know.

@@ -18,7 +18,10 @@ import (
 //	   state, decisions, notes and amendments by meeting and hotspot
 //	4  privacy is a fact of each record (model.Privacy): what was made in
 //	   private keeps it, whatever later happens around it
-const SchemaVersion = 4
+//	5  every record sealed with a checksum (value.go), the audit images and
+//	   frozen records compressed (compress.go), the audit trail a hash
+//	   chain committing to every record (chain.go)
+const SchemaVersion = 5
 
 // formatMarker tells a tasking file from any other bbolt file.
 const formatMarker = "tasking"
@@ -56,6 +59,7 @@ var migrations = []func(s *Store, tx *bolt.Tx) error{
 	freezeClosedMeetings, // 1 → 2
 	func(_ *Store, tx *bolt.Tx) error { return rebuildIndexes(tx) }, // 2 → 3
 	recordPrivacy, // 3 → 4
+	sealRecords,   // 4 → 5
 }
 
 // prepare makes a new file a tasking database, or checks an existing one and

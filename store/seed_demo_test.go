@@ -83,11 +83,16 @@ func TestSeededHistoryLeavesItsAuditTrail(t *testing.T) {
 	}
 	last := map[string]json.RawMessage{}
 	ops := map[string]int{}
+	var prev *model.AuditEvent
 	for i := len(events) - 1; i >= 0; i-- { // oldest first
 		e := events[i]
-		if i < len(events)-1 && e.At.Before(events[i+1].At) {
-			t.Fatalf("audit #%d (%s) is before #%d", e.ID, e.At, events[i+1].ID)
+		if e.Op == model.OpRecordSeal {
+			continue // the chain's bookkeeping for records loaded in one go
 		}
+		if prev != nil && e.At.Before(prev.At) {
+			t.Fatalf("audit #%d (%s) is before #%d", e.ID, e.At, prev.ID)
+		}
+		prev = &events[i]
 		ops[e.Op]++
 		if e.Entity == "action" {
 			last[e.Ref] = e.After

@@ -132,7 +132,8 @@ func (a *auditor) event(at time.Time, by model.Actor, op, entity, ref string, be
 			return err
 		}
 	}
-	return put(a.tx, bAudit, id, e)
+	logOf(a.tx).addEvent(e) // chained and written as the transaction ends
+	return nil
 }
 
 // seedAudit writes the audit trail of dataset d's history, in time order.

@@ -79,7 +79,7 @@ func putPartnership(tx *bolt.Tx, p model.Partnership) error {
 	if err != nil {
 		return err
 	}
-	return tx.Bucket(bMeta).Put(kPartnership, b)
+	return storePartnership(tx, b)
 }
 
 // Dataset is a whole partnership's record with IDs already assigned: what the

@@ -99,15 +99,14 @@ func freeze(w *wtx, id model.ID) error {
 }
 
 func putSnapshot(tx *bolt.Tx, snap model.Snapshot) error {
-	b, err := tx.CreateBucketIfNotExists(bSnapshots)
-	if err != nil {
+	if _, err := tx.CreateBucketIfNotExists(bSnapshots); err != nil {
 		return err
 	}
 	v, err := json.Marshal(snap)
 	if err != nil {
 		return err
 	}
-	return b.Put(idKey(snap.MeetingID), v)
+	return storeValue(tx, bSnapshots, idKey(snap.MeetingID), v)
 }
 
 // readSnapshot is meeting id's snapshot; ok is false when it has none (an

@@ -115,7 +115,7 @@ func (w *wtx) revert(e model.AuditEvent, m *model.Meeting) (string, error) {
 	switch {
 	case e.Op == "action.assign":
 		var a model.Action
-		if err := decode(e.After, &a); err != nil {
+		if err := decodeJSON(e.After, &a); err != nil {
 			return "", err
 		}
 		var cur model.Action
@@ -131,10 +131,10 @@ func (w *wtx) revert(e model.AuditEvent, m *model.Meeting) (string, error) {
 		return a.Ref() + " (assigned) removed", nil
 	case strings.HasPrefix(e.Op, "action."):
 		var before, after model.Action
-		if err := decode(e.Before, &before); err != nil {
+		if err := decodeJSON(e.Before, &before); err != nil {
 			return "", err
 		}
-		if err := decode(e.After, &after); err != nil {
+		if err := decodeJSON(e.After, &after); err != nil {
 			return "", err
 		}
 		var cur model.Action
@@ -160,7 +160,7 @@ func (w *wtx) revert(e model.AuditEvent, m *model.Meeting) (string, error) {
 		return after.Ref() + " back to " + restored.Status.Label() + ", due " + restored.Due.String(), nil
 	case e.Op == "note.add":
 		var n model.Note
-		if err := decode(e.After, &n); err != nil {
+		if err := decodeJSON(e.After, &n); err != nil {
 			return "", err
 		}
 		var cur model.Note
@@ -173,7 +173,7 @@ func (w *wtx) revert(e model.AuditEvent, m *model.Meeting) (string, error) {
 		return "note " + n.Ref() + " removed", del(w.tx, bNotes, n.ID)
 	case e.Op == "decision.record":
 		var d model.Decision
-		if err := decode(e.After, &d); err != nil {
+		if err := decodeJSON(e.After, &d); err != nil {
 			return "", err
 		}
 		if m.Unapprove(d.ID) {
@@ -204,7 +204,7 @@ func (w *wtx) revert(e model.AuditEvent, m *model.Meeting) (string, error) {
 			Index int
 			Guest model.Guest
 		}
-		if err := decode(e.Before, &before); err != nil {
+		if err := decodeJSON(e.Before, &before); err != nil {
 			return "", err
 		}
 		m.Guests = slices.Insert(m.Guests, min(before.Index, len(m.Guests)), before.Guest)
@@ -228,7 +228,7 @@ func (w *wtx) revert(e model.AuditEvent, m *model.Meeting) (string, error) {
 			Index       int
 			Declaration model.Declaration
 		}
-		if err := decode(e.Before, &before); err != nil {
+		if err := decodeJSON(e.Before, &before); err != nil {
 			return "", err
 		}
 		m.RestoreDeclaration(before.Index, before.Declaration)
@@ -244,7 +244,7 @@ func (w *wtx) revert(e model.AuditEvent, m *model.Meeting) (string, error) {
 			Date        model.Date
 			Time, Place string
 		}
-		if err := decode(e.Before, &before); err != nil {
+		if err := decodeJSON(e.Before, &before); err != nil {
 			return "", err
 		}
 		m.NextDate, m.NextTime, m.NextPlace = before.Date, before.Time, before.Place
@@ -254,7 +254,7 @@ func (w *wtx) revert(e model.AuditEvent, m *model.Meeting) (string, error) {
 		return "the next meeting back to " + before.Date.String(), w.saveMeeting(m)
 	case e.Op == "meeting.item_budget":
 		var before struct{ Item, Budget int }
-		if err := decode(e.Before, &before); err != nil {
+		if err := decodeJSON(e.Before, &before); err != nil {
 			return "", err
 		}
 		if before.Item < 1 || before.Item > len(m.Agenda) {
@@ -266,10 +266,10 @@ func (w *wtx) revert(e model.AuditEvent, m *model.Meeting) (string, error) {
 		return fmt.Sprintf("item %d's budget back to %d minutes", before.Item, before.Budget), put(w.tx, bMeetings, m.ID, *m)
 	case strings.HasPrefix(e.Op, "hotspot.") && e.Op != "hotspot.add" && e.Op != "hotspot.part2" && len(e.Before) > 0:
 		var before, after model.Hotspot
-		if err := decode(e.Before, &before); err != nil {
+		if err := decodeJSON(e.Before, &before); err != nil {
 			return "", err
 		}
-		if err := decode(e.After, &after); err != nil {
+		if err := decodeJSON(e.After, &after); err != nil {
 			return "", err
 		}
 		var cur model.Hotspot
@@ -325,10 +325,10 @@ func (w *wtx) saveMeeting(m *model.Meeting) error {
 
 // unmarshalBoth reads an audit event's before and after.
 func unmarshalBoth(e model.AuditEvent, before, after any) error {
-	if err := decode(e.Before, before); err != nil {
+	if err := decodeJSON(e.Before, before); err != nil {
 		return err
 	}
-	return decode(e.After, after)
+	return decodeJSON(e.After, after)
 }
 
 // revertAttendance puts a member's (or everyone-else's) attendance back.
@@ -338,7 +338,7 @@ func (w *wtx) revertAttendance(e model.AuditEvent, m *model.Meeting) (string, er
 		Members []model.ID             `json:"members"`
 		Status  model.AttendanceStatus `json:"status"`
 	}
-	if err := decode(e.Before, &before); err != nil {
+	if err := decodeJSON(e.Before, &before); err != nil {
 		return "", err
 	}
 	members, err := all[model.Member](w.tx, bMembers)

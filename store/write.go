@@ -68,7 +68,8 @@ func (w *wtx) audit(op, entity, ref string, before, after any) error {
 	c := Change{Op: op, Entity: entity, Ref: ref, By: e.By, At: e.At, Tx: e.Tx}
 	c.scope(before, after)
 	w.changes = append(w.changes, c)
-	return put(w.tx, bAudit, id, e)
+	logOf(w.tx).addEvent(e) // chained and written as the transaction ends (txlog.go)
+	return nil
 }
 
 // stamp asks model.CheckStamp about a record this transaction is about

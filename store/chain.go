@@ -1,0 +1,264 @@
+package store
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/binary"
+	"fmt"
+	"time"
+
+	"github.com/ccsp/tasking/model"
+	bolt "go.etcd.io/bbolt"
+)
+
+// The audit trail's hash chain (model.ChainFields): computed here and
+// nowhere else, as a write transaction ends (txlog.go), and walked by
+// VerifyChain for `tasking audit verify` and `tasking check`.
+
+// genesis is the Prev of the first event.
+var genesis = make([]byte, sha256.Size)
+
+// contentHash is the SHA-256 of an event's content, encoded field by field
+// (each length-prefixed) rather than as JSON, so it does not depend on how
+// a JSON library spells a time or escapes a character.
+func contentHash(e *model.AuditEvent) []byte {
+	h := sha256.New()
+	num := func(n uint64) { h.Write(binary.BigEndian.AppendUint64(nil, n)) }
+	str := func(b []byte) { num(uint64(len(b))); h.Write(b) }
+	num(e.ID)
+	str([]byte(e.At.UTC().Format(time.RFC3339Nano)))
+	str([]byte(e.By))
+	num(e.ByID)
+	str([]byte(e.Op))
+	str([]byte(e.Entity))
+	str([]byte(e.Ref))
+	num(e.Tx)
+	str(imageSum(e.Before))
+	str(imageSum(e.After))
+	num(uint64(len(e.Writes)))
+	for _, w := range e.Writes {
+		str([]byte(w.Bucket))
+		num(w.ID)
+		str(w.Sum)
+	}
+	return h.Sum(nil)
+}
+
+func imageSum(b []byte) []byte {
+	if len(b) == 0 {
+		return nil
+	}
+	s := sha256.Sum256(b)
+	return s[:]
+}
+
+// linkOf is the Chain of an event with content hash h after prev.
+func linkOf(prev, h []byte) []byte {
+	s := sha256.New()
+	s.Write(prev)
+	s.Write(h)
+	return s.Sum(nil)
+}
+
+// link sets e's chain fields after the event whose Chain is prev.
+func link(e *model.AuditEvent, prev []byte) {
+	e.Prev = prev
+	e.Hash = contentHash(e)
+	e.Chain = linkOf(prev, e.Hash)
+}
+
+// chainHead is the newest event's Chain, or genesis when the trail is
+// empty.
+func chainHead(tx *bolt.Tx) ([]byte, error) {
+	k, v := tx.Bucket(bAudit).Cursor().Last()
+	if k == nil {
+		return genesis, nil
+	}
+	var e model.AuditEvent
+	if err := decode(v, &e); err != nil {
+		return nil, fmt.Errorf("reading audit #%d, the newest event: %w", keyID(k), err)
+	}
+	if len(e.Chain) == 0 {
+		return nil, fmt.Errorf("audit #%d, the newest event, is not chained: the file needs `tasking upgrade`", keyID(k))
+	}
+	return e.Chain, nil
+}
+
+// ChainHead is the head of the audit chain now: the newest event's ID and
+// its Chain, as kept in frozen records, JSON minutes and backup manifests.
+type ChainHead struct {
+	Event model.ID
+	Chain []byte
+}
+
+func (h ChainHead) String() string {
+	if h.Event == 0 {
+		return "empty"
+	}
+	return fmt.Sprintf("event %d, %x", h.Event, h.Chain)
+}
+
+func headOf(tx *bolt.Tx) (ChainHead, error) {
+	k, _ := tx.Bucket(bAudit).Cursor().Last()
+	if k == nil {
+		return ChainHead{}, nil
+	}
+	c, err := chainHead(tx)
+	return ChainHead{Event: keyID(k), Chain: c}, err
+}
+
+// Head is the chain's head now.
+func (s *Store) Head() (ChainHead, error) {
+	var h ChainHead
+	err := s.view(func(tx *bolt.Tx) error {
+		var err error
+		h, err = headOf(tx)
+		return err
+	})
+	return h, err
+}
+
+// ChainReport is what walking the chain found.
+type ChainReport struct {
+	Events  int // events walked
+	Erased  int // events whose content retention erased (links still checked)
+	Records int // records checked against the sums the chain holds
+	Head    ChainHead
+	// Problems, in the order found; the first names the first broken
+	// link.
+	Problems []string
+}
+
+// maxChainProblems bounds the report: past the first few, the file is
+// known to be tampered with or damaged and more lines help nobody.
+const maxChainProblems = 50
+
+// verifyChain walks every event in order, checking each one's place (its
+// key is its ID), its link to the one before, and its content against its
+// hash; then checks every record in the file against the newest sum the
+// chain holds for it. known are heads kept outside the file (backup
+// manifests): each must be in the chain at its event.
+func verifyChain(tx *bolt.Tx, known []ChainHead) ChainReport {
+	var r ChainReport
+	problem := func(format string, args ...any) bool {
+		if len(r.Problems) < maxChainProblems {
+			r.Problems = append(r.Problems, fmt.Sprintf(format, args...))
+		}
+		return len(r.Problems) < maxChainProblems
+	}
+	heads := map[model.ID][]byte{}
+	for _, h := range known {
+		heads[h.Event] = h.Chain
+	}
+	type where struct {
+		bucket string
+		id     model.ID
+	}
+	latest := map[where][]byte{} // nil: deleted
+	prev := genesis
+	c := tx.Bucket(bAudit).Cursor()
+	for k, v := c.First(); k != nil; k, v = c.Next() {
+		r.Events++
+		var e model.AuditEvent
+		if err := decode(v, &e); err != nil {
+			if !problem("audit #%d does not read (%v): the chain breaks there", keyID(k), err) {
+				return r
+			}
+			prev = nil
+			continue
+		}
+		switch {
+		case e.ID != keyID(k):
+			problem("audit #%d holds event %d: events were moved or swapped", keyID(k), e.ID)
+		case len(e.Chain) == 0:
+			problem("audit #%d is not chained", e.ID)
+		case prev != nil && !bytes.Equal(e.Prev, prev):
+			problem("audit #%d does not follow the event before it: an event before it was removed, moved or rewritten", e.ID)
+		case !bytes.Equal(e.Chain, linkOf(e.Prev, e.Hash)):
+			problem("audit #%d's link is not its own: its chain fields were rewritten", e.ID)
+		case !e.Erased && !bytes.Equal(e.Hash, contentHash(&e)):
+			problem("audit #%d (%s %s by %s on %s) was changed after it was written", e.ID, e.Op, e.Ref, e.By, e.At.Local().Format("2 Jan 2006 15:04"))
+		}
+		if e.Erased {
+			r.Erased++
+		}
+		if want, ok := heads[e.ID]; ok && !bytes.Equal(want, e.Chain) {
+			problem("audit #%d is not the event a backup recorded as the head then: the history before it was rewritten", e.ID)
+		}
+		delete(heads, e.ID)
+		prev = e.Chain
+		for _, w := range e.Writes {
+			latest[where{w.Bucket, w.ID}] = w.Sum
+		}
+		r.Head = ChainHead{Event: e.ID, Chain: e.Chain}
+	}
+	for id := range heads {
+		if id > r.Head.Event {
+			problem("a backup recorded event %d as the head, but the trail ends at %d: events were removed from the end", id, r.Head.Event)
+		} else {
+			problem("a backup recorded event %d as the head, and the trail has no such event", id)
+		}
+	}
+	// Every record against the chain's newest sum for it.
+	seen := map[where]bool{}
+	_ = forEachRecord(tx, func(bucket []byte, k, v []byte) {
+		r.Records++
+		at := where{string(bucket), keyID(k)}
+		seen[at] = true
+		want, ok := latest[at]
+		body, err := unseal(v)
+		switch {
+		case err != nil:
+			problem("%s: %v", recordName(bucket, k), err)
+		case !ok:
+			problem("%s is not in the audit chain: it was put into the file behind the trail's back", recordName(bucket, k))
+		case want == nil:
+			problem("%s was deleted by a change in the trail, but is in the file", recordName(bucket, k))
+		case !bytes.Equal(want, recordSum(body)):
+			problem("%s differs from what the trail says was last written: it was changed behind the trail's back", recordName(bucket, k))
+		}
+	})
+	for at, sum := range latest {
+		if sum != nil && !seen[at] {
+			problem("%s is in the trail but not in the file: it was removed behind the trail's back", recordName([]byte(at.bucket), idKey(at.id)))
+		}
+	}
+	return r
+}
+
+// recordBucket says whether a bucket holds records (not the file's meta,
+// the audit trail itself, or an index derived from records).
+func recordBucket(name []byte) bool {
+	n := string(name)
+	return n != string(bMeta) && n != string(bAudit) && !isIndexBucket(name)
+}
+
+// forEachRecord calls fn for every stored record: every value of every
+// record bucket, and the partnership's details.
+func forEachRecord(tx *bolt.Tx, fn func(bucket, k, v []byte)) error {
+	if v := tx.Bucket(bMeta).Get(kPartnership); v != nil {
+		fn(bMeta, partnershipKey, v)
+	}
+	return tx.ForEach(func(name []byte, b *bolt.Bucket) error {
+		if !recordBucket(name) {
+			return nil
+		}
+		return b.ForEach(func(k, v []byte) error {
+			if v != nil {
+				fn(name, k, v)
+			}
+			return nil
+		})
+	})
+}
+
+// partnershipKey stands for the partnership's details in the chain's
+// record sums (it is kept in meta, not a bucket of its own).
+var partnershipKey = idKey(0)
+
+func recordName(bucket, k []byte) string {
+	if string(bucket) == string(bMeta) {
+		return "the partnership's details"
+	}
+	return fmt.Sprintf("%s #%d", bucket, keyID(k))
+}

@@ -1,0 +1,87 @@
+package store
+
+import (
+	"encoding/json"
+	"fmt"
+
+	"github.com/ccsp/tasking/model"
+	bolt "go.etcd.io/bbolt"
+)
+
+// sealRecords is the schema 4 → 5 upgrade: every record is sealed with its
+// checksum (value.go), the audit images and frozen records compressed, the
+// existing audit trail chained in the order it was written (chain.go), and
+// every record's sum committed to the chain by seal events as the upgrade's
+// transaction ends (txlog.go). The history before the upgrade is chained
+// as found: the chain proves nothing was changed after it.
+func sealRecords(_ *Store, tx *bolt.Tx) error {
+	l := logOf(tx)
+	if l == nil {
+		return fmt.Errorf("internal error: the upgrade runs outside a logged transaction")
+	}
+	// The partnership's details, then every record bucket.
+	if v := tx.Bucket(bMeta).Get(kPartnership); v != nil {
+		body, err := unseal(v)
+		if err != nil {
+			return fmt.Errorf("the partnership's details: %w", err)
+		}
+		if err := storePartnership(tx, append([]byte(nil), body...)); err != nil {
+			return err
+		}
+	}
+	var names [][]byte
+	_ = tx.ForEach(func(name []byte, _ *bolt.Bucket) error {
+		if recordBucket(name) {
+			names = append(names, append([]byte(nil), name...))
+		}
+		return nil
+	})
+	for _, name := range names {
+		if err := resealBucket(tx, name, func(k, body []byte) error {
+			return storeValue(tx, name, k, body)
+		}); err != nil {
+			return err
+		}
+	}
+	// The trail, chained in order.
+	head := genesis
+	return resealBucket(tx, bAudit, func(k, body []byte) error {
+		var e model.AuditEvent
+		if err := decodeJSON(body, &e); err != nil {
+			return fmt.Errorf("audit #%d: %w", keyID(k), err)
+		}
+		link(&e, head)
+		head = e.Chain
+		v, err := json.Marshal(e)
+		if err != nil {
+			return err
+		}
+		return tx.Bucket(bAudit).Put(k, sealFor(bAudit, v))
+	})
+}
+
+// resealBucket calls rewrite with every key of bucket and its value's JSON
+// (its seal checked when it has one), in key order. The keys are listed
+// first: bbolt does not allow a bucket to change under its own ForEach.
+func resealBucket(tx *bolt.Tx, bucket []byte, rewrite func(k, body []byte) error) error {
+	b := tx.Bucket(bucket)
+	var keys [][]byte
+	if err := b.ForEach(func(k, v []byte) error {
+		if v != nil {
+			keys = append(keys, append([]byte(nil), k...))
+		}
+		return nil
+	}); err != nil {
+		return err
+	}
+	for _, k := range keys {
+		body, err := unseal(b.Get(k))
+		if err != nil {
+			return fmt.Errorf("%s: %w", recordName(bucket, k), err)
+		}
+		if err := rewrite(k, append([]byte(nil), body...)); err != nil {
+			return err
+		}
+	}
+	return nil
+}

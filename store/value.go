@@ -1,0 +1,137 @@
+package store
+
+import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"hash/crc32"
+
+	gojson "github.com/goccy/go-json"
+	bolt "go.etcd.io/bbolt"
+)
+
+// Every record is stored sealed: a frame byte, the CRC-32C of what follows,
+// then the record's JSON. bbolt checksums only its meta pages, so without
+// this a byte changed inside a record (a flipped bit, or "Safeguarding"
+// edited to "Sabotaging") would be read back as the truth. Every read
+// checks the CRC (decode), and a mismatch is damage naming the record —
+// never wrong words on a screen. The CRC finds accidents; a deliberate
+// rewrite that recomputes it is found by the audit chain (chain.go), which
+// holds the SHA-256 of every record each change wrote.
+//
+// The frame byte is never the first byte of JSON (0xC0–0xC3 are not UTF-8
+// lead bytes), so a file written before sealing (schema < 5) still reads
+// while it is upgraded; `check` finds any unsealed value left after.
+const (
+	frameJSON byte = 0xC0 // CRC | JSON
+	frameZstd byte = 0xC1 // CRC | zstd(JSON): audit images, frozen records (compress.go)
+)
+
+const frameHeader = 5 // frame byte + CRC-32C
+
+var castagnoli = crc32.MakeTable(crc32.Castagnoli)
+
+// ValueDamage is a stored value that fails its checksum or cannot be
+// unsealed: the error a read returns, and that marks the store damaged
+// (guard.go) so no write goes over it.
+type ValueDamage struct{ Reason string }
+
+func (e *ValueDamage) Error() string { return e.Reason }
+
+// seal frames payload (a record's JSON) for storing.
+func seal(frame byte, payload []byte) []byte {
+	out := make([]byte, frameHeader, frameHeader+len(payload))
+	out[0] = frame
+	binary.LittleEndian.PutUint32(out[1:5], crc32.Checksum(payload, castagnoli))
+	return append(out, payload...)
+}
+
+// sealed says whether a stored value carries a frame (schema 5 on).
+func sealed(v []byte) bool { return len(v) > 0 && v[0] >= frameJSON && v[0] <= frameZstd }
+
+// unseal checks a stored value's CRC and returns its JSON. An unsealed
+// value (a file being upgraded) is returned as it is.
+func unseal(v []byte) ([]byte, error) {
+	if !sealed(v) {
+		if len(v) > 0 && (v[0] == '{' || v[0] == '[') {
+			return v, nil
+		}
+		return nil, &ValueDamage{Reason: fmt.Sprintf("a stored value is neither sealed nor a record (first byte %#x)", firstByte(v))}
+	}
+	if len(v) < frameHeader {
+		return nil, &ValueDamage{Reason: "a stored value is cut short"}
+	}
+	body := v[frameHeader:]
+	if crc32.Checksum(body, castagnoli) != binary.LittleEndian.Uint32(v[1:5]) {
+		return nil, &ValueDamage{Reason: "a stored value fails its checksum: its bytes were changed after it was written"}
+	}
+	if v[0] == frameZstd {
+		return inflate(body)
+	}
+	return body, nil
+}
+
+func firstByte(v []byte) byte {
+	if len(v) == 0 {
+		return 0
+	}
+	return v[0]
+}
+
+// decode reads a stored record into v: unsealed (its CRC checked), then
+// decoded with goccy/go-json, a drop-in decoder about four times faster
+// than encoding/json on these records (decoding is most of what a
+// screen's load costs; see the README's figures).
+func decode(stored []byte, v any) error {
+	body, err := unseal(stored)
+	if err != nil {
+		return err
+	}
+	return gojson.Unmarshal(body, v)
+}
+
+// decodeJSON decodes JSON that is not a stored value itself: an audit
+// event's before and after images, held inside the (sealed) event.
+func decodeJSON(b []byte, v any) error { return gojson.Unmarshal(b, v) }
+
+// storeValue seals and stores a record's JSON under key, noting the write
+// for the audit chain (txlog.go).
+func storeValue(tx *bolt.Tx, bucket, key, payload []byte) error {
+	return storeSealed(tx, bucket, key, sealFor(bucket, payload), recordSum(payload))
+}
+
+// sealFor seals payload as bucket keeps its values: compressed where that
+// pays (compress.go), plain elsewhere.
+func sealFor(bucket, payload []byte) []byte {
+	if compressed(bucket) {
+		return seal(frameZstd, deflate(payload))
+	}
+	return seal(frameJSON, payload)
+}
+
+// storeSealed stores an already sealed value; sum is the SHA-256 of its
+// JSON when the caller has it (else it is worked out here).
+func storeSealed(tx *bolt.Tx, bucket, key, sealedValue, sum []byte) error {
+	if l := logOf(tx); l != nil {
+		if sum == nil {
+			body, err := unseal(sealedValue)
+			if err != nil {
+				return err
+			}
+			sum = recordSum(body)
+		}
+		l.wrote(bucket, key, sum)
+	}
+	return tx.Bucket(bucket).Put(key, sealedValue)
+}
+
+// errUnsealed is what check says of a value left unsealed in a sealed file.
+var errUnsealed = errors.New("stored without its checksum")
+
+// storePartnership stores the partnership's details (kept in meta).
+func storePartnership(tx *bolt.Tx, payload []byte) error {
+	if l := logOf(tx); l != nil {
+		l.wrote(bMeta, partnershipKey, recordSum(payload))
+	}
+	return tx.Bucket(bMeta).Put(kPartnership, seal(frameJSON, payload))
+}
