@@ -142,26 +142,34 @@ type IncidentCount struct {
 
 // Hotspot is a location or problem the group is working on.
 type Hotspot struct {
-	ID            ID              `json:"id"`
-	Title         string          `json:"title"`
-	Location      string          `json:"location"`
-	Ward          string          `json:"ward"`
-	LSOA          string          `json:"lsoa,omitempty"`
-	Lat           float64         `json:"lat,omitempty"`
-	Lon           float64         `json:"lon,omitempty"`
-	Category      Category        `json:"category"`
-	Theme         string          `json:"theme,omitempty"`
-	Risk          Risk            `json:"risk"`
-	RiskReason    string          `json:"risk_reason,omitempty"`
-	Status        HotspotStatus   `json:"status"`
-	SARA          SARAStage       `json:"sara,omitempty"`
-	LeadAgencyID  ID              `json:"lead_agency_id"`
-	Opened        Date            `json:"opened"`
-	Closed        Date            `json:"closed,omitempty"`
-	CloseReason   string          `json:"close_reason,omitempty"`
-	LastReviewed  Date            `json:"last_reviewed,omitempty"`
-	TimesReviewed int             `json:"times_reviewed"`
-	Incidents     []IncidentCount `json:"incidents,omitempty"`
+	ID            ID            `json:"id"`
+	Title         string        `json:"title"`
+	Location      string        `json:"location"`
+	Ward          string        `json:"ward"`
+	LSOA          string        `json:"lsoa,omitempty"`
+	Lat           float64       `json:"lat,omitempty"`
+	Lon           float64       `json:"lon,omitempty"`
+	Category      Category      `json:"category"`
+	Theme         string        `json:"theme,omitempty"`
+	Risk          Risk          `json:"risk"`
+	RiskReason    string        `json:"risk_reason,omitempty"`
+	Status        HotspotStatus `json:"status"`
+	SARA          SARAStage     `json:"sara,omitempty"`
+	LeadAgencyID  ID            `json:"lead_agency_id"`
+	Opened        Date          `json:"opened"`
+	Closed        Date          `json:"closed,omitempty"`
+	CloseReason   string        `json:"close_reason,omitempty"`
+	LastReviewed  Date          `json:"last_reviewed,omitempty"`
+	TimesReviewed int           `json:"times_reviewed"`
+	// Incidents are counts the chair entered by month ("2026-10"): the
+	// hotspot's trend where no imported data is linked to it.
+	Incidents []IncidentCount `json:"incidents,omitempty"`
+	// Links are the places in the imported police.uk data the hotspot
+	// covers (its trend, and what emerging suggestions leave out).
+	Links []PlaceLink `json:"links,omitempty"`
+	// Evidence is why the hotspot was opened from a suggestion (the
+	// counts that made it emerging), when it was.
+	Evidence string `json:"evidence,omitempty"`
 	// ConfidentialNotes may name victims, witnesses or perpetrators: it never
 	// leaves through a public export.
 	ConfidentialNotes string `json:"confidential_notes,omitempty"`

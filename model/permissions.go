@@ -37,8 +37,9 @@ func (e *PermissionError) Error() string {
 }
 
 // Permit is the permission rule. Chair and admin may do everything; a member
-// may change the status, due date and notes of actions their own agency owns
-// and add notes to any action; a viewer only reads. ownerAgency is the agency
+// may change the status, due date and notes of actions their own agency owns,
+// add notes to any action and import incident data (public data, and the
+// analyst's job); a viewer only reads. ownerAgency is the agency
 // that owns the record (0 when not an action).
 func Permit(a Actor, op Op, ownerAgency ID) error {
 	switch a.Role {
@@ -50,7 +51,7 @@ func Permit(a Actor, op Op, ownerAgency ID) error {
 		return &PermissionError{a.String(), op, "circulation-only members receive the minutes and have read-only access"}
 	case RoleMember:
 		switch op {
-		case OpActionNote:
+		case OpActionNote, OpImportIncidents:
 			return nil
 		case OpActionStatus, OpActionDue, OpActionOfficer:
 			// Who does the work, and how it stands, are the owning

@@ -245,10 +245,20 @@ func verifyChain(tx *bolt.Tx, known []ChainHead) ChainReport {
 }
 
 // recordBucket says whether a bucket holds records (not the file's meta,
-// the audit trail itself, or an index derived from records).
+// the audit trail itself, an index derived from records, or incident
+// counts: those are keyed by force, month and place, not by ID, and each
+// import's audit event says what it loaded).
 func recordBucket(name []byte) bool {
 	n := string(name)
-	return n != string(bMeta) && n != string(bAudit) && !isIndexBucket(name)
+	if n == string(bMeta) || n == string(bAudit) || isIndexBucket(name) {
+		return false
+	}
+	for _, b := range incidentBuckets {
+		if n == string(b) {
+			return false
+		}
+	}
+	return true
 }
 
 // forEachRecord calls fn for every stored record: every value of every

@@ -101,6 +101,7 @@ func (s *Store) CheckRecords() ([]Problem, error) {
 			}
 		}
 		out = append(out, checkIndexes(tx)...)
+		out = append(out, checkIncidents(tx)...)
 		out = append(out, checkSnapshots(tx)...)
 		out = append(out, checkAuditOrder(tx)...)
 		for _, p := range verifyChain(tx, KnownHeads(s.path)).Problems {
@@ -259,5 +260,10 @@ func (s *Store) Reindex() (backup string, err error) {
 	if backup, _, err = s.backupTo(named(fmt.Sprintf("%s.backup-reindex-%s", s.path, s.now().Format("20060102-150405")))); err != nil {
 		return "", fmt.Errorf("cannot keep a copy of %s first (%w); nothing was changed", s.path, err)
 	}
-	return backup, s.update(rebuildIndexes)
+	return backup, s.update(func(tx *bolt.Tx) error {
+		if err := rebuildIndexes(tx); err != nil {
+			return err
+		}
+		return rebuildIncidents(tx)
+	})
 }

@@ -359,7 +359,9 @@ func (s *Store) Counts() (map[string]int, error) {
 				continue
 			}
 			n := 0
-			_ = tx.Bucket(b).ForEach(func(_, _ []byte) error { n++; return nil })
+			if bk := tx.Bucket(b); bk != nil { // a later bucket not made yet (schema.go)
+				_ = bk.ForEach(func(_, _ []byte) error { n++; return nil })
+			}
 			out[string(b)] = n
 		}
 		return nil

@@ -116,6 +116,13 @@ type Record interface {
 	UndoChoices(actor model.Actor, meetingID model.ID) ([]model.Undoable, error)
 	UpdateAction(actor model.Actor, id model.ID, version int, c ActionChange) (model.Action, error)
 	WithdrawDeclaration(actor model.Actor, id model.ID, i int) (model.Meeting, error)
+
+	// Incident data from police.uk (incidents.go): counts stored by
+	// force, month, crime type and place; an import replaces what the
+	// same force, month and type stored before.
+	ImportIncidents(actor model.Actor, batches []model.IncidentBatch, counts []model.IncidentRow) (model.IncidentImport, error)
+	Incidents(f model.IncidentFilter) ([]model.IncidentRow, error)
+	IncidentBatches() ([]model.IncidentBatch, error)
 }
 
 var _ Record = (*Store)(nil)

@@ -1,8 +1,10 @@
 package store
 
 import (
+	"bytes"
 	"encoding/binary"
 	"fmt"
+	"slices"
 
 	bolt "go.etcd.io/bbolt"
 )
@@ -37,8 +39,14 @@ var (
 	bAudit     = []byte("audit")
 	bAmends    = []byte("amendments")
 	// The indexes are declared in indexes.go.
-	allBuckets = append([][]byte{bMeta, bAgencies, bMembers, bHotspots, bActions, bUpdates, bDecisions, bNotes,
-		bMeetings, bAudit, bAmends, bSnapshots}, indexBuckets()...)
+	allBuckets = append(append([][]byte{bMeta, bAgencies, bMembers, bHotspots, bActions, bUpdates, bDecisions, bNotes,
+		bMeetings, bAudit, bAmends, bSnapshots}, indexBuckets()...), laterBuckets...)
+	// laterBuckets came after schema 4 without a schema change (incident
+	// data, powers, case reviews): new empty buckets need no migration.
+	// Opening a file to write makes any that are missing (prepare: a file
+	// is not ready until it has every bucket); a reader of a file made
+	// before them reads them as empty (checkReadable lets them be missing).
+	laterBuckets = slices.Concat(incidentBuckets)
 
 	kFormat      = []byte("format")
 	kSchema      = []byte("schema_version")
@@ -162,7 +170,24 @@ func (s *Store) checkReadable() error {
 	if v == 0 {
 		return &DamagedError{Path: s.path, Reason: "it holds no tasking record", Backup: latestBackup(s.path)}
 	}
+	if v == SchemaVersion && s.onlyLaterMissing() {
+		return nil
+	}
 	return &TooOldError{Path: s.path, File: v, Wants: SchemaVersion}
+}
+
+// onlyLaterMissing: every bucket but some of laterBuckets is there.
+func (s *Store) onlyLaterMissing() bool {
+	ok := true
+	_ = s.view(func(tx *bolt.Tx) error {
+		for _, name := range allBuckets {
+			if tx.Bucket(name) == nil && !slices.ContainsFunc(laterBuckets, func(b []byte) bool { return bytes.Equal(b, name) }) {
+				ok = false
+			}
+		}
+		return nil
+	})
+	return ok
 }
 
 // checkFormat refuses a bbolt file that some other program wrote.

@@ -137,6 +137,26 @@ func exportByAgency(cmd *cobra.Command, s store.Record, dir string, f format, pu
 	if err != nil {
 		return err
 	}
+	// The rows are spooled in the folder itself, so it is made first; an
+	// export that fails, or finds nothing to write, takes it away again.
+	made, err := makeFolders(dir)
+	if err != nil {
+		return fmt.Errorf("cannot make the folder %s: %w", dir, err)
+	}
+	var written []string // files this export made (none was there before)
+	defer func() {
+		if err != nil || len(written) == 0 {
+			for _, p := range written {
+				_ = os.Remove(p)
+			}
+			for _, d := range made {
+				_ = os.Remove(d) // only if empty
+			}
+			if err != nil && len(written) > 0 {
+				err = fmt.Errorf("%w; the %d files written before it were taken away, so no agency is sent half an export", err, len(written))
+			}
+		}
+	}()
 	spools := newAgencySpools(dir)
 	defer spools.discard()
 	if err := eachLogRow(s, public, spools.write); err != nil {
@@ -155,24 +175,6 @@ func exportByAgency(cmd *cobra.Command, s store.Record, dir string, f format, pu
 			return err
 		}
 	}
-	made, err := makeFolders(dir)
-	if err != nil {
-		return fmt.Errorf("cannot make the folder %s: %w", dir, err)
-	}
-	var written []string // files this export made (none was there before)
-	defer func() {
-		if err != nil {
-			for _, p := range written {
-				_ = os.Remove(p)
-			}
-			for _, d := range made {
-				_ = os.Remove(d) // only if empty
-			}
-			if len(written) > 0 {
-				err = fmt.Errorf("%w; the %d files written before it were taken away, so no agency is sent half an export", err, len(written))
-			}
-		}
-	}()
 	// Each file is said to be saved once all of them are.
 	var saved []string
 	for _, file := range files {

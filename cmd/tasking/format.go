@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"reflect"
+	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -140,7 +141,11 @@ func fieldValues[T any](row T) []string {
 	v := reflect.ValueOf(row)
 	out := make([]string, v.NumField())
 	for i := range v.NumField() {
-		out[i] = v.Field(i).String()
+		if f := v.Field(i); f.CanInt() {
+			out[i] = strconv.FormatInt(f.Int(), 10) // a count: a number in JSON too
+		} else {
+			out[i] = f.String()
+		}
 	}
 	return out
 }

@@ -26,6 +26,8 @@ var readCommands = [][]string{
 	{"partnership", "show"},
 	{"hotspot", "list"},
 	{"hotspot", "show", "HS-1"},
+	{"incidents", "--by", "lsoa"},
+	{"incidents", "--by", "month", "--format", "json"},
 	{"meeting", "agenda"}, // no meeting open: says so, exit 1, still reads only
 	{"minutes", "latest", "--format", "html"},
 	{"minutes", "latest", "--public", "--format", "json"},
@@ -47,7 +49,7 @@ var writeCommands = []string{
 	"meeting declare", "meeting approve-minutes", "meeting review", "meeting move", "meeting drop", "meeting add",
 	"meeting part2", "meeting budget", "meeting undo", "meeting next", "decision add", "note add", "amend",
 	"member add", "member edit", "member retire", "member import", "member key add", "member key remove",
-	"partnership set", "setup", "upgrade", "release",
+	"partnership set", "setup", "upgrade", "release", "import police-uk",
 	"restore",     // replaces the file (keeping the one it replaces)
 	"serve",       // owns the file while it runs; --check-config only reads (above)
 	"check-pages", // check's child: covered by check

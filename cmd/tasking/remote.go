@@ -171,6 +171,10 @@ func sshLine(cmd *cobra.Command, ssh string) string {
 		if len(args) == 2 && args[1] != "-" {
 			args, in = []string{args[0], "-"}, args[1]
 		}
+	case "tasking import police-uk":
+		if len(args) == 1 && args[0] != "-" {
+			args, in = []string{"-"}, args[0]
+		}
 	}
 	words = append(words, args...)
 	remote := make([]string, len(words))

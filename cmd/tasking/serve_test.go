@@ -27,6 +27,15 @@ import (
 	gossh "golang.org/x/crypto/ssh"
 )
 
+// policeCSV is a small police.uk street-level file, with the quirks of
+// real ones (a BOM, CRLF, a quoted comma, "On or near " alone, a row with
+// no location).
+const policeCSV = "\xEF\xBB\xBFCrime ID,Month,Reported by,Falls within,Longitude,Latitude,Location,LSOA code,LSOA name,Crime type,Last outcome category,Context\r\n" +
+	",2024-05,Derbyshire Constabulary,Derbyshire Constabulary,-1.4,53.2,\"On or near Smith, Jones & Co\",E01019535,Chesterfield 005D,Anti-social behaviour,,\r\n" +
+	",2024-05,Derbyshire Constabulary,Derbyshire Constabulary,-1.4,53.2,On or near ,E01019535,Chesterfield 005D,Anti-social behaviour,,\r\n" +
+	",2024-05,Derbyshire Constabulary,Derbyshire Constabulary,,,No Location,,,Anti-social behaviour,,\r\n" +
+	"x,2024-05,Derbyshire Constabulary,Derbyshire Constabulary,-1.4,53.2,On or near A,E01019536,Bolsover 001A,Drugs,Under investigation,\r\n"
+
 // sshPeople are the members given keys for the tests over SSH.
 var sshPeople = []string{"Helen Marsh", "Sgt Jas Patel", "Gary Fletcher"}
 
@@ -231,6 +240,11 @@ func TestEveryCommandIsTheSameOverSSH(t *testing.T) {
 		{gary, []string{"__complete", "actions", "--agency", "pol"}, ""},
 		{gary, []string{"__complete", "minutes", ""}, ""},
 		{gary, []string{"__complete", "hotspot", "show", "HS-1"}, ""},
+		{jas, []string{"import", "police-uk", "-", "--area", "Chesterfield"}, policeCSV},
+		{jas, []string{"import", "police-uk", "-", "--types", "all"}, policeCSV},              // every type: the ASB month replaced
+		{gary, []string{"import", "police-uk", "-"}, "name,agency,role\nAnn,police,member\n"}, // the wrong file: nothing imported
+		{gary, []string{"incidents", "--by", "lsoa"}, ""},
+		{gary, []string{"incidents", "--month", "2024-05", "--format", "json"}, ""},
 		{gary, []string{"action", "update", "A-1", "--status", "blocked"}, ""},
 		{gary, []string{"action", "update", "A-10", "--note", "Assessment booked for Friday"}, ""},
 		{gary, []string{"action", "update", "A-10", "--correct-last", "Assessment booked for Monday", "--reason", "Wrong day"}, ""},
@@ -370,6 +384,7 @@ func TestEveryCommandIsTheSameOverSSH(t *testing.T) {
 		{[]string{"export", "actions", "--format", "xlsx", "-o", "a.xlsx"}, "export actions --format xlsx -o - > a.xlsx"},
 		{[]string{"minutes", "M-1", "--format", "docx", "-o", "m.docx"}, "minutes --format docx -o - M-1 > m.docx"},
 		{[]string{"member", "import", "members.csv"}, "send the file on standard input"},
+		{[]string{"import", "police-uk", "2024-01-derbyshire-street.csv"}, "send the file on standard input"},
 		{[]string{"member", "key", "add", "Gary Fletcher", "id.pub"}, "on standard input"},
 		{[]string{"--db", "/etc/passwd", "actions"}, "the server chooses the database"},
 		{[]string{"--as", "Sgt Jas Patel", "actions"}, "you act as Helen Marsh"},
@@ -421,6 +436,7 @@ func TestSSHSuggestions(t *testing.T) {
 		{[]string{"action", "update", "A-10", "--note", "It's booked"}, `ssh -p 23234 h "action update --note 'It'\\''s booked' A-10"`},
 		{[]string{"member", "key", "add", "Tom Okafor", "/tmp/new.pub"}, `ssh -p 23234 h "member key add 'Tom Okafor' -" < /tmp/new.pub`},
 		{[]string{"member", "import", "members.csv", "--dry-run"}, "ssh -p 23234 h member import --dry-run - < members.csv"},
+		{[]string{"import", "police-uk", "2024-01-derbyshire-street.csv", "--area", "Chesterfield"}, "ssh -p 23234 h import police-uk --area Chesterfield - < 2024-01-derbyshire-street.csv"},
 		{[]string{"minutes", "latest", "--format", "html", "-o", "m.html"}, "ssh -p 23234 h minutes --format html latest > m.html"},
 		{[]string{"export", "actions", "--format", "xlsx", "-o", "a.xlsx"}, "ssh -p 23234 h export actions --format xlsx -o - > a.xlsx"},
 		{[]string{"minutes", "--public", "--format", "docx", "-o", "m.docx"}, "ssh -p 23234 h minutes --format docx -o - --public > m.docx"},

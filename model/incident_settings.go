@@ -1,0 +1,66 @@
+package model
+
+import "time"
+
+// The settings of incident data, trends, emerging hotspots, powers and
+// case reviews, in one place: every limit and threshold those rules use is
+// named here, and each has a test that crosses it.
+const (
+	// MaxPoliceFileBytes is the largest police.uk file an import reads.
+	// A month of a big force (the Met) is about 100,000 rows, 30 MB.
+	MaxPoliceFileBytes = 64 << 20
+	// MaxPoliceFields is the most fields a police.uk row may have: the
+	// twelve columns, with room for a column police.uk might add.
+	MaxPoliceFields = 32
+	// MaxPoliceFieldBytes is the longest field a police.uk row may have
+	// (a Crime ID is 64 characters, a location rarely 80).
+	MaxPoliceFieldBytes = 1024
+
+	// TrendMonths is how many months a sparkline shows.
+	TrendMonths = 12
+	// TrendBaseMonths: the trend is the last month against the mean of
+	// this many months before it.
+	TrendBaseMonths = 3
+
+	// EmergingDecile: a place whose count in the latest month is at or
+	// above this share of places (0.9: the top decile) is offered.
+	EmergingDecile = 0.9
+	// EmergingRisePercent: a place up by more than this on its mean over
+	// the TrendBaseMonths before is offered.
+	EmergingRisePercent = 50
+	// EmergingMinCount: fewer incidents than this in the month is never
+	// offered, however it compares (one incident where there were none
+	// is not a hotspot).
+	EmergingMinCount = 5
+	// MaxSuggestions is how many suggestions the home screen and the new
+	// referrals step offer (the command lists them all).
+	MaxSuggestions = 10
+	// DismissMonths is how long a dismissed suggestion stays dismissed.
+	DismissMonths = 3
+
+	// ClassMinMonths: a hotspot needs this many months of counts before
+	// it is classed as emerging, persistent or cooling.
+	ClassMinMonths = 6
+	// ClassRecentMonths are the months a class compares with those before.
+	ClassRecentMonths = 3
+	// CoolingDropPercent: recent months this far below the months before
+	// are cooling.
+	CoolingDropPercent = 25
+	// PersistentShare: a hotspot with incidents in at least this many of
+	// its known months, neither rising nor falling, is persistent
+	// (in twelfths).
+	PersistentShare = 9
+
+	// PowerAlertDays: the agenda and My actions flag a power whose
+	// expiry, review, court hearing or appeal deadline is this close.
+	PowerAlertDays = 28
+
+	// DefaultTriggerComplaints and DefaultTriggerMonths are the ASB case
+	// review threshold a partnership starts with: the statutory maximum,
+	// 3 complaints in 6 months (a partnership may set a lower one).
+	DefaultTriggerComplaints = 3
+	DefaultTriggerMonths     = 6
+)
+
+// PowerAlertWindow is PowerAlertDays as a duration.
+const PowerAlertWindow = PowerAlertDays * 24 * time.Hour
