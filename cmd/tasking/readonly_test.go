@@ -34,6 +34,9 @@ var readCommands = [][]string{
 	{"export", "actions", "--format", "csv", "-o", "-"},
 	{"export", "hotspots", "--format", "json", "--public"},
 	{"check"},
+	{"audit"},
+	{"audit", "--hotspot", "HS-1", "--since", "2026-01-01", "--format", "csv"},
+	{"audit", "verify"},
 	{"backup", "-"}, // the copy goes to stdout; the record is read, not written
 	{"serve", "--check-config", "--listen", "127.0.0.1:0"},
 	// Shell completion at TAB reads refs and names (complete.go).
