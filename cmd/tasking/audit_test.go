@@ -87,31 +87,32 @@ func TestAuditVerify(t *testing.T) {
 		t.Errorf("verify --head: %q", out)
 	}
 
-	// "Safeguarding" edited to "Sabotaging", the value's checksum made
-	// afresh: well-formed, and found.
+	// A hotspot's words edited in place, same length: well-formed JSON,
+	// and found.
 	db2 := demoDB(t)
-	ok(t, "--db", db2, "--as", "Helen Marsh", "action", "update", "A-10", "--note", "Safeguarding visit made")
 	bdb, err := bolt.Open(db2, 0o600, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
+	edited := false
 	err = bdb.Update(func(tx *bolt.Tx) error {
-		b := tx.Bucket([]byte("updates"))
+		b := tx.Bucket([]byte("hotspots"))
 		return b.ForEach(func(k, v []byte) error {
-			if i := bytes.Index(v, []byte("Safeguarding")); i >= 0 {
+			if i := bytes.Index(v, []byte("Town centre")); i >= 0 && !edited {
 				nv := append([]byte(nil), v...)
-				copy(nv[i:], "Sabotaging  ")
+				copy(nv[i:], "Town cantre")
+				edited = true
 				return b.Put(k, nv)
 			}
 			return nil
 		})
 	})
 	bdb.Close()
-	if err != nil {
-		t.Fatal(err)
+	if err != nil || !edited {
+		t.Fatalf("editing the file: %v (edited %v)", err, edited)
 	}
 	r = run(t, nil, "--db", db2, "--as", "Helen Marsh", "audit", "verify")
-	if r.code != 1 || !strings.Contains(r.stdout, "The first broken link: updates #") || !strings.Contains(r.stdout, "fails its checksum") {
+	if r.code != 1 || !strings.Contains(r.stdout, "The first broken link: hotspots #1") || !strings.Contains(r.stdout, "fails its checksum") {
 		t.Errorf("verify on an edited record: exit %d\n%s%s", r.code, r.stdout, r.stderr)
 	}
 	r = run(t, nil, "--db", db2, "check")
@@ -119,8 +120,8 @@ func TestAuditVerify(t *testing.T) {
 		t.Errorf("check on an edited record: exit %d\n%s%s", r.code, r.stdout, r.stderr)
 	}
 	// Reading it says damage, naming the record, not the changed words.
-	r = run(t, nil, "--db", db2, "--as", "Helen Marsh", "action", "show", "A-10")
-	if r.code == 0 || strings.Contains(r.stdout, "Sabotaging") || !strings.Contains(r.stderr, "checksum") {
+	r = run(t, nil, "--db", db2, "--as", "Helen Marsh", "hotspot", "show", "HS-1")
+	if r.code == 0 || strings.Contains(r.stdout, "cantre") || !strings.Contains(r.stderr, "checksum") {
 		t.Errorf("showing the edited action: exit %d\n%s%s", r.code, r.stdout, r.stderr)
 	}
 }
