@@ -89,24 +89,23 @@ var decadeResolutions = []string{
 
 // decadeGen holds the decade as it is built.
 type decadeGen struct {
-	size      HistorySize
-	rng       *rand.Rand
-	today     model.Date
-	loc       *time.Location
-	d         store.Dataset
-	past      []model.Date
-	next      model.Date
-	joined    []int // per member: the first meeting they sit at
-	left      []int // per member: the meeting they retire at (len(past): still on the group)
-	byAgency  map[model.ID][]int
-	hsOpen    []int // per hotspot: the meeting it is referred to (may be before the first)
-	hsClose   []int // per hotspot: the meeting that closes it (-1: still open)
-	walks     []int // per hotspot: how many meetings have walked it
-	reviewed  []model.Date
-	chair     model.Member
-	coord     model.Member
-	made      int // actions made so far
-	extraNote int // rep notes still to add to reach the decade's updates
+	size     HistorySize
+	rng      *rand.Rand
+	today    model.Date
+	loc      *time.Location
+	d        store.Dataset
+	past     []model.Date
+	next     model.Date
+	joined   []int // per member: the first meeting they sit at
+	left     []int // per member: the meeting they retire at (len(past): still on the group)
+	byAgency map[model.ID][]int
+	hsOpen   []int // per hotspot: the meeting it is referred to (may be before the first)
+	hsClose  []int // per hotspot: the meeting that closes it (-1: still open)
+	walks    []int // per hotspot: how many meetings have walked it
+	reviewed []model.Date
+	chair    model.Member
+	coord    model.Member
+	made     int // actions made so far
 }
 
 // BuildDecade makes ten years of a partnership, deterministically for seed,

@@ -1,6 +1,7 @@
 package e2e
 
 import (
+	"github.com/ccsp/tasking/internal/longtest"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -13,9 +14,7 @@ import (
 // an index entry lost and with a garbage record — each found, named, exit 1
 // — and repaired by `tasking upgrade --reindex`.
 func TestCheckADecade(t *testing.T) {
-	if testing.Short() {
-		t.Skip("the decade takes about half a minute to build and check")
-	}
+	longtest.Skip(t, "the decade takes half a minute to build and check on an idle machine, ten on a loaded one")
 	home := t.TempDir()
 	env := baseEnv(home)
 	db := filepath.Join(home, "decade.db")

@@ -3,6 +3,7 @@ package minutes
 import (
 	"archive/zip"
 	"context"
+	"github.com/ccsp/tasking/internal/longtest"
 	"io"
 	"os"
 	"os/exec"
@@ -94,9 +95,7 @@ func sofficeOrSkip(t *testing.T) string {
 	t.Helper()
 	for _, name := range []string{"soffice", "libreoffice"} {
 		if p, err := exec.LookPath(name); err == nil {
-			if testing.Short() {
-				t.Skip("-short: not starting LibreOffice")
-			}
+			longtest.Skip(t, "LibreOffice takes seconds to start and tens of seconds to convert")
 			return p
 		}
 	}

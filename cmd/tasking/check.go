@@ -15,9 +15,9 @@ import (
 	"github.com/spf13/cobra"
 )
 
-// problemsFound is check's answer when it found something: exit 1, the
+// errProblemsFound is check's answer when it found something: exit 1, the
 // problems already printed.
-var problemsFound = errors.New("")
+var errProblemsFound = errors.New("")
 
 func newCheckCmd(a *app) *cobra.Command {
 	return &cobra.Command{
@@ -45,7 +45,7 @@ func newCheckCmd(a *app) *cobra.Command {
 			}
 			if n < 0 {
 				// The pages cannot be read: the records cannot be either.
-				return problemsFound
+				return errProblemsFound
 			}
 			s, err := a.openFile(cmd, true)
 			if err != nil {
@@ -61,7 +61,7 @@ func newCheckCmd(a *app) *cobra.Command {
 			}
 			if total := n + len(problems); total > 0 {
 				fmt.Fprintf(out, "%s: %d problems found (see the README: \"When check finds a problem\")\n", path, total)
-				return problemsFound
+				return errProblemsFound
 			}
 			counts, err := s.Counts()
 			if err != nil {
@@ -94,7 +94,7 @@ func newCheckPagesCmd(a *app) *cobra.Command {
 				fmt.Fprintln(cmd.OutOrStdout(), "page: "+p)
 			}
 			if len(problems) > 0 {
-				return problemsFound
+				return errProblemsFound
 			}
 			return nil
 		}),

@@ -108,7 +108,7 @@ func exitCode(err error) int {
 // printError is fang's error handler: exactly one plain line on stderr,
 // whatever the terminal, so scripts and people read the same thing.
 func printError(w io.Writer, _ fang.Styles, err error) {
-	if errors.Is(err, problemsFound) {
+	if errors.Is(err, errProblemsFound) {
 		return // check has printed them, one a line
 	}
 	var many *multiLineError
