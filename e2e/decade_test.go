@@ -14,7 +14,8 @@ import (
 // an index entry lost and with a garbage record — each found, named, exit 1
 // — and repaired by `tasking upgrade --reindex`.
 func TestCheckADecade(t *testing.T) {
-	longtest.Skip(t, "the decade takes half a minute to build and check on an idle machine, ten on a loaded one")
+	t.Parallel()
+	longtest.Skip(t, "the decade takes a minute to build and check on an idle machine, over ten on a loaded one")
 	home := t.TempDir()
 	env := baseEnv(home)
 	db := filepath.Join(home, "decade.db")

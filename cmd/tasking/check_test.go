@@ -10,6 +10,7 @@ import (
 // check finds what is wrong, one line each, exit 1; a sound file passes;
 // check itself changes nothing.
 func TestCheck(t *testing.T) {
+	t.Parallel()
 	clean := demoDB(t)
 	out := ok(t, "--db", clean, "check")
 	if !strings.Contains(out, "no problems (39 actions") {

@@ -207,6 +207,7 @@ type sshStep struct {
 // state. Commands that only make sense on the server's machine are refused
 // over SSH with a sentence saying so.
 func TestEveryCommandIsTheSameOverSSH(t *testing.T) {
+	t.Parallel()
 	p := newServedPair(t)
 	helen, jas, gary := "Helen Marsh", "Sgt Jas Patel", "Gary Fletcher"
 	memberCSV := "name,agency,role\nAnn Lee,police,\n"
