@@ -114,9 +114,21 @@ func BuildDecade(today model.Date, seed uint64, loc *time.Location) (store.Datas
 	return BuildHistory(today, seed, DecadeSize, loc)
 }
 
+// BuildDecadeWatched is BuildDecade reporting to w the meetings made so
+// far, and stopped by w's context between one meeting and the next
+// (store.ErrInterrupted).
+func BuildDecadeWatched(w store.Watch, today model.Date, seed uint64, loc *time.Location) (store.Dataset, error) {
+	return BuildHistoryWatched(w, today, seed, DecadeSize, loc)
+}
+
 // BuildHistory makes a history of the given size, deterministically for
 // seed, ending on today.
 func BuildHistory(today model.Date, seed uint64, size HistorySize, loc *time.Location) (store.Dataset, error) {
+	return BuildHistoryWatched(store.Watch{}, today, seed, size, loc)
+}
+
+// BuildHistoryWatched is BuildHistory watched by w, as BuildDecadeWatched.
+func BuildHistoryWatched(w store.Watch, today model.Date, seed uint64, size HistorySize, loc *time.Location) (store.Dataset, error) {
 	if loc == nil {
 		loc = time.Local
 	}
@@ -143,10 +155,15 @@ func BuildHistory(today model.Date, seed uint64, size HistorySize, loc *time.Loc
 	g.addAgencies()
 	g.addMembers()
 	g.addHotspots(wards)
+	const what = "making up the meetings"
 	for i := range g.past {
+		if err := w.Step(store.Step{What: what, Done: int64(i), Total: int64(len(g.past)), Unit: "meetings"}); err != nil {
+			return store.Dataset{}, err
+		}
 		g.meeting(i)
 	}
 	g.finish()
+	w.Report(store.Step{What: what, Done: int64(len(g.past)), Total: int64(len(g.past)), Unit: "meetings"})
 	return g.d, nil
 }
 

@@ -1,10 +1,10 @@
 package demo
 
 import (
-	"github.com/ccsp/tasking/internal/longtest"
 	"testing"
 	"time"
 
+	"github.com/ccsp/tasking/internal/longtest"
 	"github.com/ccsp/tasking/model"
 )
 

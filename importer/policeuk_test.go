@@ -3,12 +3,12 @@ package importer
 import (
 	"bytes"
 	"errors"
-	"github.com/ccsp/tasking/internal/longtest"
 	"io"
 	"os"
 	"strings"
 	"testing"
 
+	"github.com/ccsp/tasking/internal/longtest"
 	"github.com/ccsp/tasking/internal/policedata"
 	"github.com/ccsp/tasking/model"
 )

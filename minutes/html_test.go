@@ -3,7 +3,6 @@ package minutes
 import (
 	"context"
 	"fmt"
-	"github.com/ccsp/tasking/internal/longtest"
 	"math"
 	"os"
 	"os/exec"
@@ -14,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/ccsp/tasking/internal/longtest"
 	"github.com/ccsp/tasking/model"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"

@@ -3,7 +3,6 @@ package minutes
 import (
 	"archive/zip"
 	"context"
-	"github.com/ccsp/tasking/internal/longtest"
 	"io"
 	"os"
 	"os/exec"
@@ -13,6 +12,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/ccsp/tasking/internal/longtest"
 )
 
 // The HTML opens in LibreOffice as a document: converted to PDF and to

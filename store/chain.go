@@ -119,7 +119,7 @@ func headOf(tx *bolt.Tx) (ChainHead, error) {
 func (s *Store) VerifyChain(given ...ChainHead) (ChainReport, error) {
 	var r ChainReport
 	err := s.view(func(tx *bolt.Tx) error {
-		r = verifyChain(tx, append(KnownHeads(s.path), given...))
+		r = verifyChain(tx, append(KnownHeads(s.path), given...), nil)
 		return nil
 	})
 	return r, err
@@ -145,6 +145,9 @@ type ChainReport struct {
 	// Problems, in the order found; the first names the first broken
 	// link.
 	Problems []string
+	// stopped is why the walk stopped part way (tick said so): the report
+	// is then incomplete.
+	stopped error
 }
 
 // maxChainProblems bounds the report: past the first few, the file is
@@ -155,8 +158,9 @@ const maxChainProblems = 50
 // key is its ID), its link to the one before, and its content against its
 // hash; then checks every record in the file against the newest sum the
 // chain holds for it. known are heads kept outside the file (backup
-// manifests): each must be in the chain at its event.
-func verifyChain(tx *bolt.Tx, known []ChainHead) ChainReport {
+// manifests): each must be in the chain at its event. tick, if not nil, is
+// called before each event: an error from it stops the walk (r.stopped).
+func verifyChain(tx *bolt.Tx, known []ChainHead, tick func() error) ChainReport {
 	var r ChainReport
 	problem := func(format string, args ...any) bool {
 		if len(r.Problems) < maxChainProblems {
@@ -176,6 +180,11 @@ func verifyChain(tx *bolt.Tx, known []ChainHead) ChainReport {
 	prev := genesis
 	c := tx.Bucket(bAudit).Cursor()
 	for k, v := c.First(); k != nil; k, v = c.Next() {
+		if tick != nil {
+			if r.stopped = tick(); r.stopped != nil {
+				return r
+			}
+		}
 		r.Events++
 		var e model.AuditEvent
 		if err := decode(v, &e); err != nil {

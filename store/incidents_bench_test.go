@@ -1,7 +1,6 @@
 package store
 
 import (
-	"github.com/ccsp/tasking/internal/longtest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -9,6 +8,7 @@ import (
 	"time"
 
 	"github.com/ccsp/tasking/importer"
+	"github.com/ccsp/tasking/internal/longtest"
 	"github.com/ccsp/tasking/internal/policedata"
 	"github.com/ccsp/tasking/model"
 )

@@ -16,6 +16,9 @@ const (
 	exitOK    = 0
 	exitError = 1 // the command could not do its job (bad data, locked file, …)
 	exitUsage = 2 // the command line itself is wrong
+	// exitInterrupted: long work stopped by ctrl+c (or SIGTERM), leaving
+	// nothing half-made: 128+SIGINT, as a shell reports it.
+	exitInterrupted = 130
 )
 
 // usageError is a mistake in the command line: an unknown command or flag,
@@ -95,6 +98,10 @@ func exitCode(err error) int {
 	var u *usageError
 	if errors.As(err, &u) {
 		return exitUsage
+	}
+	var stopped *interruptedError
+	if errors.As(err, &stopped) {
+		return exitInterrupted
 	}
 	msg := err.Error()
 	for _, p := range cobraUsagePrefixes {
