@@ -89,24 +89,23 @@ var decadeResolutions = []string{
 
 // decadeGen holds the decade as it is built.
 type decadeGen struct {
-	size      HistorySize
-	rng       *rand.Rand
-	today     model.Date
-	loc       *time.Location
-	d         store.Dataset
-	past      []model.Date
-	next      model.Date
-	joined    []int // per member: the first meeting they sit at
-	left      []int // per member: the meeting they retire at (len(past): still on the group)
-	byAgency  map[model.ID][]int
-	hsOpen    []int // per hotspot: the meeting it is referred to (may be before the first)
-	hsClose   []int // per hotspot: the meeting that closes it (-1: still open)
-	walks     []int // per hotspot: how many meetings have walked it
-	reviewed  []model.Date
-	chair     model.Member
-	coord     model.Member
-	made      int // actions made so far
-	extraNote int // rep notes still to add to reach the decade's updates
+	size     HistorySize
+	rng      *rand.Rand
+	today    model.Date
+	loc      *time.Location
+	d        store.Dataset
+	past     []model.Date
+	next     model.Date
+	joined   []int // per member: the first meeting they sit at
+	left     []int // per member: the meeting they retire at (len(past): still on the group)
+	byAgency map[model.ID][]int
+	hsOpen   []int // per hotspot: the meeting it is referred to (may be before the first)
+	hsClose  []int // per hotspot: the meeting that closes it (-1: still open)
+	walks    []int // per hotspot: how many meetings have walked it
+	reviewed []model.Date
+	chair    model.Member
+	coord    model.Member
+	made     int // actions made so far
 }
 
 // BuildDecade makes ten years of a partnership, deterministically for seed,
@@ -115,9 +114,21 @@ func BuildDecade(today model.Date, seed uint64, loc *time.Location) (store.Datas
 	return BuildHistory(today, seed, DecadeSize, loc)
 }
 
+// BuildDecadeWatched is BuildDecade reporting to w the meetings made so
+// far, and stopped by w's context between one meeting and the next
+// (store.ErrInterrupted).
+func BuildDecadeWatched(w store.Watch, today model.Date, seed uint64, loc *time.Location) (store.Dataset, error) {
+	return BuildHistoryWatched(w, today, seed, DecadeSize, loc)
+}
+
 // BuildHistory makes a history of the given size, deterministically for
 // seed, ending on today.
 func BuildHistory(today model.Date, seed uint64, size HistorySize, loc *time.Location) (store.Dataset, error) {
+	return BuildHistoryWatched(store.Watch{}, today, seed, size, loc)
+}
+
+// BuildHistoryWatched is BuildHistory watched by w, as BuildDecadeWatched.
+func BuildHistoryWatched(w store.Watch, today model.Date, seed uint64, size HistorySize, loc *time.Location) (store.Dataset, error) {
 	if loc == nil {
 		loc = time.Local
 	}
@@ -144,10 +155,15 @@ func BuildHistory(today model.Date, seed uint64, size HistorySize, loc *time.Loc
 	g.addAgencies()
 	g.addMembers()
 	g.addHotspots(wards)
+	const what = "making up the meetings"
 	for i := range g.past {
+		if err := w.Step(store.Step{What: what, Done: int64(i), Total: int64(len(g.past)), Unit: "meetings"}); err != nil {
+			return store.Dataset{}, err
+		}
 		g.meeting(i)
 	}
 	g.finish()
+	w.Report(store.Step{What: what, Done: int64(len(g.past)), Total: int64(len(g.past)), Unit: "meetings"})
 	return g.d, nil
 }
 

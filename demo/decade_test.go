@@ -4,15 +4,14 @@ import (
 	"testing"
 	"time"
 
+	"github.com/ccsp/tasking/internal/longtest"
 	"github.com/ccsp/tasking/model"
 )
 
 // The decade is the size the issue names, every status is in it, and the
 // same seed gives the same record.
 func TestDecadeBuilds(t *testing.T) {
-	if testing.Short() {
-		t.Skip("the decade takes a few seconds")
-	}
+	longtest.Skip(t, "the decade takes a few seconds")
 	d, err := BuildDecade(today, 1, time.UTC)
 	if err != nil {
 		t.Fatal(err)

@@ -53,7 +53,6 @@ type gen struct {
 	d        store.Dataset
 	agencyBy map[string]model.ID // short name → ID
 	memberBy map[string]model.Member
-	wards    map[string]model.ID
 }
 
 // Build makes the demo partnership as of today.

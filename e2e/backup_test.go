@@ -14,6 +14,7 @@ import (
 // automatic backup and says where, and restore puts a backup back after
 // asking, keeping the file it replaced.
 func TestBackupAndRestore(t *testing.T) {
+	t.Parallel()
 	needSSH(t)
 	home := t.TempDir()
 	db := filepath.Join(home, "tasking.db")

@@ -13,6 +13,7 @@ import (
 // TASKING_E2E_NOW=…-03-31T10:00 (as .ci/run does) the second meeting is
 // the first of a new year; on any other day its numbers follow the first's.
 func TestMinuteNumbersFollowTheMunicipalYear(t *testing.T) {
+	t.Parallel()
 	home := t.TempDir()
 	db := filepath.Join(home, "tasking.db")
 	today := baseEnv(home)

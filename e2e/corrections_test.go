@@ -13,6 +13,7 @@ import (
 // words marked "(corrected)"; a second mistake withdrawn is left out of
 // both, the corrected one being the latest again.
 func TestACorrectedAndAWithdrawnUpdateReachTheMinutesAndTheWorkbook(t *testing.T) {
+	t.Parallel()
 	home := t.TempDir()
 	db := filepath.Join(home, "tasking.db")
 	env := baseEnv(home)

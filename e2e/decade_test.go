@@ -2,8 +2,12 @@ package e2e
 
 import (
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/ccsp/tasking/internal/longtest"
 
 	bolt "go.etcd.io/bbolt"
 )
@@ -13,15 +17,26 @@ import (
 // an index entry lost and with a garbage record — each found, named, exit 1
 // — and repaired by `tasking upgrade --reindex`.
 func TestCheckADecade(t *testing.T) {
-	if testing.Short() {
-		t.Skip("the decade takes about half a minute to build and check")
-	}
+	t.Parallel()
+	longtest.Skip(t, "the decade takes a minute to build and check on an idle machine, over ten on a loaded one")
 	home := t.TempDir()
 	env := baseEnv(home)
 	db := filepath.Join(home, "decade.db")
 	out, errOut, code := run(t, env, "--db", db, "demo", "--scale", "decade", "--seed", "1")
 	if code != 0 || !strings.Contains(out, "59999 actions") {
 		t.Fatalf("demo --scale decade: exit %d: %s%s", code, out, errOut)
+	}
+	// Piped, the work is one line at the end, not a bar.
+	if !regexp.MustCompile(`^tasking: demo --scale decade took \S+ \([\d,]+ records\)\n$`).MatchString(errOut) {
+		t.Errorf("demo --scale decade piped said on stderr %q, want one summary line", errOut)
+	}
+	// On a terminal, check shows how far it has got, then its answer,
+	// the bar gone.
+	tm := fromShell(t, home, "--db", db, "check")
+	tm.waitLong(5*time.Minute, "█", "%", "reading every record", " of ", " records")
+	scr := tm.waitLong(10*time.Minute, "no problems (59999 actions", "exit status 0")
+	if strings.Contains(scr, "█") {
+		t.Errorf("the bar was left on the screen:\n%s", scr)
 	}
 	check := func(wantCode int, want string) {
 		t.Helper()

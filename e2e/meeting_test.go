@@ -12,6 +12,7 @@ import (
 // meeting. Everything the screen showed as saved must be there on reopening,
 // and the minutes must carry it.
 func TestMeetingSurvivesSIGKILL(t *testing.T) {
+	t.Parallel()
 	needTmux(t)
 	home := t.TempDir()
 	db := filepath.Join(home, "tasking.db")

@@ -16,6 +16,7 @@ import (
 // fewest keys, a slip taken back with z — closed; and the action log sent
 // out as an Excel workbook, read back here.
 func TestANewPartnershipRunsItsFirstMeeting(t *testing.T) {
+	t.Parallel()
 	needTmux(t)
 	home := t.TempDir()
 	db := filepath.Join(home, "bolsover.db")

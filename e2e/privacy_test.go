@@ -39,6 +39,7 @@ import (
 // output and in some restricted one, CRY markers in no output made after
 // HS-R closed.
 func TestPrivateBusinessStaysPrivate(t *testing.T) {
+	t.Parallel()
 	needSSH(t)
 	home := t.TempDir()
 	db := filepath.Join(home, "tasking.db")

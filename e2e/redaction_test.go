@@ -53,6 +53,7 @@ var markerRE = regexp.MustCompile(`(PUB|PRV)\d\d`)
 // private one; the restricted outputs must hold every private marker (so
 // the seeding is proved).
 func TestNothingPrivateLeavesThroughAPublicOutput(t *testing.T) {
+	t.Parallel()
 	needTmux(t)
 	home := t.TempDir()
 	db := filepath.Join(home, "tasking.db")

@@ -12,6 +12,7 @@ import (
 // from the command line, and at the next meeting the chair sees both
 // updates in matters arising and accepts one into the minutes.
 func TestRepsUpdateThenChairReviews(t *testing.T) {
+	t.Parallel()
 	needTmux(t)
 	home := t.TempDir()
 	db := filepath.Join(home, "tasking.db")

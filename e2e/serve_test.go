@@ -23,6 +23,7 @@ import (
 // refused with its fingerprint and whom to ask, and a local tasking on the
 // served file is sent to ssh at once.
 func TestServeMeetingOverSSH(t *testing.T) {
+	t.Parallel()
 	needSSH(t)
 	home := t.TempDir()
 	db := filepath.Join(home, "tasking.db")

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/ccsp/tasking/internal/longtest"
 	"github.com/ccsp/tasking/internal/policedata"
 	"github.com/ccsp/tasking/model"
 )
@@ -283,9 +284,7 @@ func (r *rowsReader) Read(p []byte) (int, error) {
 // The file's size limit, crossed.
 func TestFileSizeLimit(t *testing.T) {
 	row := len(asbRow("2024-01", "On or near Market Place", "E01019535", "Chesterfield 005D")) + 1
-	if testing.Short() {
-		t.Skip("reads 128 MB")
-	}
+	longtest.Skip(t, "reads 128 MB")
 	under := model.MaxPoliceFileBytes - (model.MaxPoliceFileBytes-len(header)-1)%row
 	if got, err := ReadPolice(newRowsReader(under), "big.csv", asb()); err != nil || got.Kept != (under-len(header)-1)/row {
 		t.Errorf("a file of %d bytes: %v, kept %d", under, err, got.Kept)

@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/ccsp/tasking/internal/longtest"
 	"github.com/ccsp/tasking/model"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -45,7 +46,7 @@ func checkHTML(t *testing.T, doc Doc, src string) string {
 	if !strings.HasPrefix(src, "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">") {
 		t.Errorf("the HTML does not start with its doctype and charset: %.80q", src)
 	}
-	if strings.ContainsAny(src, "\x1b\x07\x9b") {
+	if strings.ContainsAny(src, "\x1b\x07\u009b") {
 		t.Error("control characters reached the HTML")
 	}
 	lower := strings.ToLower(src)
@@ -237,9 +238,7 @@ func TestHTMLPrintsToPDF(t *testing.T) {
 	if browser == "" {
 		t.Skip("no chromium on PATH: install Debian's chromium to run this test")
 	}
-	if testing.Short() {
-		t.Skip("-short: not starting a browser")
-	}
+	longtest.Skip(t, "a browser printing every case takes tens of seconds")
 	s := openDemo(t)
 	demoRec := lastClosed(t, s)
 	cases := []struct {

@@ -12,6 +12,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/ccsp/tasking/internal/longtest"
 )
 
 // The HTML opens in LibreOffice as a document: converted to PDF and to
@@ -94,9 +96,7 @@ func sofficeOrSkip(t *testing.T) string {
 	t.Helper()
 	for _, name := range []string{"soffice", "libreoffice"} {
 		if p, err := exec.LookPath(name); err == nil {
-			if testing.Short() {
-				t.Skip("-short: not starting LibreOffice")
-			}
+			longtest.Skip(t, "LibreOffice takes seconds to start and tens of seconds to convert")
 			return p
 		}
 	}

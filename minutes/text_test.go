@@ -14,7 +14,7 @@ import (
 // classification is the first and the last line. It returns the lines.
 func checkText(t *testing.T, doc Doc, txt string) []string {
 	t.Helper()
-	if strings.ContainsAny(txt, "\x1b\x07\x9b\r\t") {
+	if strings.ContainsAny(txt, "\x1b\x07\u009b\r\t") {
 		t.Error("control characters reached the text")
 	}
 	if !strings.HasSuffix(txt, "\n") || strings.HasSuffix(txt, "\n\n") {

@@ -34,6 +34,11 @@ const (
 	MinRSABits = 2048
 )
 
+// keyAlgoDSA is DSA's name on the wire ("ssh-dss"), spelt out here because
+// the SSH package deprecated its own name for it: DSA keys are only ever
+// named to be refused.
+const keyAlgoDSA = "ssh-dss"
+
 // SSHKey is one public key, checked and in canonical form.
 type SSHKey struct {
 	Line        string // canonical: "ssh-ed25519 AAAAC3Nz… jas@laptop"
@@ -136,7 +141,7 @@ func ParseSSHKey(line string) (SSHKey, error) {
 		if k.Bits < MinRSABits {
 			return SSHKey{}, Invalid("key", "this RSA key has only %d bits, and at least %d are needed: %s", k.Bits, MinRSABits, makeEd)
 		}
-	case ssh.InsecureKeyAlgoDSA:
+	case keyAlgoDSA:
 		return SSHKey{}, Invalid("key", "DSA keys are weak (OpenSSH no longer accepts them): %s", makeEd)
 	case ssh.KeyAlgoMLDSA44, ssh.KeyAlgoMLDSA65, ssh.KeyAlgoMLDSA87:
 		// post-quantum signatures: strong, if unusual

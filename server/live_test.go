@@ -184,14 +184,25 @@ func TestAForgottenSessionIsClosed(t *testing.T) {
 	app.see("Hotspots by risk")
 	// Someone else's saves keep arriving; Gary types nothing.
 	chair := actorOf(ts.names["Helen Marsh"])
+	// They go on arriving, one every 150ms, until the session is closed
+	// (the loop polls the screen between them).
 	acts, _ := ts.st.Actions(actionsOf(ts.names["Gary Fletcher"].AgencyID))
-	for i := 0; i < 4; i++ {
+	closed := "closed after 600ms without a key press"
+	deadline := time.Now().Add(15 * time.Second)
+	saves := 0
+	for ; !strings.Contains(app.screen(), closed); saves++ {
+		if time.Now().After(deadline) {
+			t.Fatalf("after %d saves in 15s the session is still open:\n%s", saves, app.screen())
+		}
 		if _, err := ts.st.AddActionNote(chair, acts[0].ID, "still going", 0); err != nil {
 			t.Fatal(err)
 		}
 		time.Sleep(150 * time.Millisecond)
 	}
-	app.see("closed after 600ms without a key press", "ssh -t -p")
+	if saves < 2 {
+		t.Errorf("closed after %d saves: the saves did not go on arriving through the 600ms", saves)
+	}
+	app.see(closed, "ssh -t -p")
 }
 
 // TestEachSessionHasItsOwnColours: NO_COLOR sent by one person's ssh

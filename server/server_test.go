@@ -243,7 +243,8 @@ func TestProbesAreNotFailures(t *testing.T) {
 		}
 		c.Close()
 	}
-	time.Sleep(100 * time.Millisecond) // let the server see them go
+	// The server has seen them go once it has logged each.
+	waitFor(t, func() bool { return strings.Count(ts.logs.String(), "connection failed") >= 5 })
 	if out, _, code := ts.exec("Helen Marsh", "actions", ""); code != 0 || out == "" {
 		t.Errorf("after port probes a member's key was refused: exit %d", code)
 	}

@@ -12,6 +12,12 @@ import (
 // it, synced, then renamed, so it is either the whole copy or absent. It
 // refuses to overwrite an existing file.
 func (s *Store) backupTo(name func(head ChainHead) string) (dest string, head ChainHead, err error) {
+	return s.backupToWatched(Watch{}, "", name)
+}
+
+// backupToWatched is backupTo reporting the bytes written to w as step
+// what, and stopped by w's context (the copy is then removed).
+func (s *Store) backupToWatched(w Watch, what string, name func(head ChainHead) string) (dest string, head ChainHead, err error) {
 	err = s.view(func(tx *bolt.Tx) error {
 		// A file not yet chained (backed up before its upgrade) has no
 		// head to name: its backup is named without one.
@@ -19,8 +25,14 @@ func (s *Store) backupTo(name func(head ChainHead) string) (dest string, head Ch
 			head = ChainHead{}
 		}
 		dest = name(head)
-		return writeWhole(dest, func(w io.Writer) error {
-			_, err := tx.WriteTo(w)
+		return writeWhole(dest, func(out io.Writer) error {
+			if err := w.Step(Step{What: what, Total: tx.Size(), Unit: "bytes"}); err != nil {
+				return err
+			}
+			n, err := tx.WriteTo(&countingWriter{w: out, watch: w, what: what, total: tx.Size()})
+			if err == nil {
+				w.Report(Step{What: what, Done: n, Total: n, Unit: "bytes"})
+			}
 			return err
 		})
 	})

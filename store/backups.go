@@ -43,6 +43,13 @@ func (s *Store) Backup(actor model.Actor, w io.Writer) (ChainHead, error) {
 // that does not check out is removed, so no failed backup is left to be
 // trusted later.
 func WriteBackupFile(rec Record, actor model.Actor, dest string) (model.BackupInfo, ChainHead, error) {
+	return WriteBackupFileWatched(Watch{}, rec, actor, dest)
+}
+
+// WriteBackupFileWatched is WriteBackupFile reporting to w the bytes
+// written and then the check of the copy, and stopped by w's context
+// (ErrInterrupted): the part written is removed, so nothing is left.
+func WriteBackupFileWatched(w Watch, rec Record, actor model.Actor, dest string) (model.BackupInfo, ChainHead, error) {
 	if err := model.PermitBackup(actor); err != nil {
 		return model.BackupInfo{}, ChainHead{}, err
 	}
@@ -50,14 +57,33 @@ func WriteBackupFile(rec Record, actor model.Actor, dest string) (model.BackupIn
 		return model.BackupInfo{}, ChainHead{}, fmt.Errorf("%s already exists: name a new file, so no backup is ever written over", dest)
 	}
 	var head ChainHead
-	err := writeWhole(dest, func(w io.Writer) error {
+	const what = "writing the copy"
+	var total int64 // the file's size: about what a copy of it writes
+	if f, ok := rec.(interface{ Path() string }); ok {
+		if st, err := os.Stat(f.Path()); err == nil {
+			total = st.Size()
+		}
+	}
+	counted := &countingWriter{watch: w, what: what, total: total}
+	err := writeWhole(dest, func(out io.Writer) error {
+		if err := w.Step(Step{What: what, Total: total, Unit: "bytes"}); err != nil {
+			return err
+		}
 		var err error
-		head, err = rec.Backup(actor, w)
+		counted.w = out
+		head, err = rec.Backup(actor, counted)
+		if err == nil {
+			err = w.Stopped() // before it is renamed into place
+		}
 		return err
 	})
+	if errors.Is(err, ErrInterrupted) {
+		return model.BackupInfo{}, head, err
+	}
 	if err != nil {
 		return model.BackupInfo{}, head, fmt.Errorf("backup to %s: %w; nothing was left there", dest, err)
 	}
+	w.Report(Step{What: "checking the copy's pages", Done: counted.done, Total: counted.done, Unit: "bytes"})
 	info, err := Inspect(dest)
 	if err != nil {
 		_ = os.Remove(dest)

@@ -119,7 +119,7 @@ func headOf(tx *bolt.Tx) (ChainHead, error) {
 func (s *Store) VerifyChain(given ...ChainHead) (ChainReport, error) {
 	var r ChainReport
 	err := s.view(func(tx *bolt.Tx) error {
-		r = verifyChain(tx, append(KnownHeads(s.path), given...), nil)
+		r = verifyChain(tx, append(KnownHeads(s.path), given...), nil, nil)
 		return nil
 	})
 	return r, err
@@ -145,6 +145,9 @@ type ChainReport struct {
 	// Problems, in the order found; the first names the first broken
 	// link.
 	Problems []string
+	// stopped is why the walk stopped part way (tick said so): the report
+	// is then incomplete.
+	stopped error
 }
 
 // maxChainProblems bounds the report: past the first few, the file is
@@ -156,8 +159,10 @@ const maxChainProblems = 50
 // hash; then checks every record in the file against the newest sum the
 // chain holds for it. known are heads kept outside the file (backup
 // manifests): each must be in the chain at its event. each, if given, is
-// called with every event in order (check's look at the trail's order).
-func verifyChain(tx *bolt.Tx, known []ChainHead, each func(e *model.AuditEvent)) ChainReport {
+// called with every event in order (check's look at the trail's order);
+// tick, if given, before each event: an error from it stops the walk
+// (r.stopped).
+func verifyChain(tx *bolt.Tx, known []ChainHead, each func(e *model.AuditEvent), tick func() error) ChainReport {
 	var r ChainReport
 	problem := func(format string, args ...any) bool {
 		if len(r.Problems) < maxChainProblems {
@@ -179,6 +184,12 @@ func verifyChain(tx *bolt.Tx, known []ChainHead, each func(e *model.AuditEvent))
 	walkParallel(tx, bAudit, readEvent, func(k []byte, d decodedEvent) {
 		if stopped {
 			return
+		}
+		if tick != nil {
+			if r.stopped = tick(); r.stopped != nil {
+				stopped = true
+				return
+			}
 		}
 		r.Events++
 		e := &d.e

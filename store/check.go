@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"os"
 	"sort"
 	"time"
 
@@ -58,12 +59,22 @@ func decodeAs[T any](idOf func(T) (model.ID, int)) func([]byte) (model.ID, int, 
 // index, a closed meeting without its frozen record, the audit trail out of
 // order. It only reads. (bbolt's own page check runs separately, in a child
 // process: see cmd/tasking.)
-func (s *Store) CheckRecords() ([]Problem, error) {
+func (s *Store) CheckRecords() ([]Problem, error) { return s.CheckRecordsWatched(Watch{}) }
+
+// CheckRecordsWatched is CheckRecords reporting to w how many records it
+// has read (each is read three times: decoded, indexed, and the audit
+// trail's again for its chain), and stopped by w's context
+// (ErrInterrupted) within a few thousand records.
+func (s *Store) CheckRecordsWatched(w Watch) ([]Problem, error) {
 	var out []Problem
 	add := func(where, format string, a ...any) {
 		out = append(out, Problem{Where: where, What: fmt.Sprintf(format, a...)})
 	}
+	c := &checkCount{w: w}
 	err := s.view(func(tx *bolt.Tx) error {
+		if err := c.plan(tx); err != nil {
+			return err
+		}
 		if tx.Bucket(bMeta) == nil || tx.Bucket(bMeta).Get(kPartnership) == nil {
 			add("meta", "no partnership: the file was never set up")
 		} else if _, err := readPartnership(tx); err != nil {
@@ -76,7 +87,11 @@ func (s *Store) CheckRecords() ([]Problem, error) {
 				continue
 			}
 			var top model.ID
-			_ = b.ForEach(func(k, v []byte) error {
+			what := "reading every record: " + string(rb.name)
+			if err := b.ForEach(func(k, v []byte) error {
+				if err := c.tick(what); err != nil {
+					return err
+				}
 				where := fmt.Sprintf("%s #%d", rb.name, keyID(k))
 				if len(k) != 8 {
 					add(string(rb.name), "a key of %d bytes (%x): records are keyed by 8-byte IDs", len(k), k)
@@ -95,27 +110,96 @@ func (s *Store) CheckRecords() ([]Problem, error) {
 				}
 				top = max(top, keyID(k))
 				return nil
-			})
+			}); err != nil {
+				return err
+			}
 			if !bytes.Equal(rb.name, bSnapshots) && b.Sequence() < top {
 				add(string(rb.name), "the next ID would be %d, but #%d exists: a new record would overwrite it", b.Sequence()+1, top)
 			}
 		}
-		out = append(out, checkIndexes(tx)...)
+		ix, err := checkIndexes(tx, c)
+		if err != nil {
+			return err
+		}
+		out = append(out, ix...)
 		out = append(out, checkIncidents(tx)...)
 		out = append(out, checkSnapshots(tx)...)
 		// One walk of the trail checks its chain and its order.
 		order := newAuditOrder()
-		for _, p := range verifyChain(tx, KnownHeads(s.path), order.see).Problems {
+		chain := verifyChain(tx, KnownHeads(s.path), order.see, func() error { return c.tick("following the audit trail's chain") })
+		if chain.stopped != nil {
+			return chain.stopped
+		}
+		for _, p := range chain.Problems {
 			out = append(out, Problem{Where: "audit chain", What: p})
 		}
 		out = append(out, order.problems...)
-		return nil
+		return c.step("checked")
 	})
-	return out, err
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
 }
 
-// checkIndexes recomputes every index from the records and compares.
-func checkIndexes(tx *bolt.Tx) []Problem {
+// checkCount counts the records a check has read, for its Watch: every
+// record once decoded, those with indexes once more, the audit trail once
+// more for its chain.
+type checkCount struct {
+	w           Watch
+	done, total int64
+	what        string
+	left        int // records until the next report
+}
+
+// plan counts the records to read (a cheap walk of the keys).
+func (c *checkCount) plan(tx *bolt.Tx) error {
+	if err := c.w.Step(Step{What: "counting the records", Unit: "records"}); err != nil {
+		return err
+	}
+	count := func(name []byte) int64 {
+		n := int64(0)
+		if b := tx.Bucket(name); b != nil {
+			_ = b.ForEach(func(_, _ []byte) error { n++; return nil })
+		}
+		return n
+	}
+	for _, rb := range recordBuckets {
+		n := count(rb.name)
+		c.total += n
+		if _, indexed := registry[string(rb.name)]; indexed {
+			c.total += n
+		}
+		if bytes.Equal(rb.name, bAudit) {
+			c.total += n
+		}
+	}
+	return nil
+}
+
+// checkReport is how many records a check reads between reports (and
+// looks to see whether it was stopped).
+const checkReport = 4096
+
+// tick counts one record read doing what; every checkReport records, or
+// when what changes, it reports and says whether to stop.
+func (c *checkCount) tick(what string) error {
+	c.done++
+	if c.left--; c.left > 0 && what == c.what {
+		return nil
+	}
+	c.left, c.what = checkReport, what
+	return c.step(what)
+}
+
+func (c *checkCount) step(what string) error {
+	c.total = max(c.total, c.done)
+	return c.w.Step(Step{What: what, Done: c.done, Total: c.total, Unit: "records"})
+}
+
+// checkIndexes recomputes every index from the records and compares; c
+// counts the records read (and stops it when the check is stopped).
+func checkIndexes(tx *bolt.Tx, c *checkCount) ([]Problem, error) {
 	var out []Problem
 	want := map[string]map[string][]byte{}
 	for _, name := range indexBuckets() {
@@ -136,7 +220,11 @@ func checkIndexes(tx *bolt.Tx) []Problem {
 		if b == nil {
 			continue
 		}
-		_ = b.ForEach(func(k, v []byte) error {
+		what := "checking every index: " + bucket
+		if err := b.ForEach(func(k, v []byte) error {
+			if err := c.tick(what); err != nil {
+				return err
+			}
 			es, err := ix.expected(v)
 			if err != nil {
 				return nil // reported as undecodable above
@@ -147,7 +235,9 @@ func checkIndexes(tx *bolt.Tx) []Problem {
 				}
 			}
 			return nil
-		})
+		}); err != nil {
+			return nil, err
+		}
 	}
 	for _, name := range indexBuckets() {
 		b := tx.Bucket(name)
@@ -176,7 +266,7 @@ func checkIndexes(tx *bolt.Tx) []Problem {
 			out = append(out, Problem{string(name), fmt.Sprintf("%s #%d is not indexed (%x)", owner[string(name)], keyID([]byte(k)), k)})
 		}
 	}
-	return out
+	return out, nil
 }
 
 // checkSnapshots: every closed meeting has its frozen record (an upgraded
@@ -260,14 +350,35 @@ func CheckPagesOf(path string) ([]string, error) {
 
 // Reindex rebuilds every index from the records, after keeping a copy of
 // the file as it was: what to do when check finds an index out of step.
-func (s *Store) Reindex() (backup string, err error) {
-	if backup, _, err = s.backupTo(named(fmt.Sprintf("%s.backup-reindex-%s", s.path, s.now().Format("20060102-150405")))); err != nil {
+func (s *Store) Reindex() (backup string, err error) { return s.ReindexWatched(Watch{}) }
+
+// ReindexWatched is Reindex reporting to w (the bytes copied, then the
+// records indexed) and stopped by w's context (ErrInterrupted): the
+// rebuild is one transaction, so a stopped one changes nothing, and the
+// copy made for it is removed.
+func (s *Store) ReindexWatched(w Watch) (backup string, err error) {
+	if backup, _, err = s.backupToWatched(w, "keeping a copy of the file as it was", named(fmt.Sprintf("%s.backup-reindex-%s", s.path, s.now().Format("20060102-150405")))); err != nil {
+		if errors.Is(err, ErrInterrupted) {
+			return "", err
+		}
 		return "", fmt.Errorf("cannot keep a copy of %s first (%w); nothing was changed", s.path, err)
 	}
-	return backup, s.update(func(tx *bolt.Tx) error {
-		if err := rebuildIndexes(tx); err != nil {
+	err = s.update(func(tx *bolt.Tx) error {
+		c := &checkCount{w: w}
+		for name := range registry {
+			c.total += int64(tx.Bucket([]byte(name)).Stats().KeyN)
+		}
+		if err := rebuildIndexesWatched(tx, func() error { return c.tick("rebuilding every index") }); err != nil {
+			return err
+		}
+		if err := c.step("rebuilding the incident counts"); err != nil {
 			return err
 		}
 		return rebuildIncidents(tx)
 	})
+	if errors.Is(err, ErrInterrupted) {
+		_ = os.Remove(backup)
+		return "", err
+	}
+	return backup, err
 }

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/ccsp/tasking/importer"
+	"github.com/ccsp/tasking/internal/longtest"
 	"github.com/ccsp/tasking/internal/policedata"
 	"github.com/ccsp/tasking/model"
 )
@@ -107,8 +108,9 @@ func openTinyB(b *testing.B) (*Store, *fixedClock, string) {
 // on the CPU the import uses: on a machine others share (the CI box runs
 // at a load of 15 on two cores) the wall clock measures them.
 func TestImportYearUnderTwoSeconds(t *testing.T) {
-	if testing.Short() || raceDetector {
-		t.Skip("a timing: not under -short or the race detector")
+	longtest.Skip(t, "a timing, of a year's import twice")
+	if raceDetector {
+		t.Skip("a timing: not under the race detector")
 	}
 	paths, rows := policeYear(t)
 	s, _, _ := openTiny(t)

@@ -251,7 +251,12 @@ func del(tx *bolt.Tx, bucket []byte, id model.ID) error {
 
 // rebuildIndexes empties every index bucket and fills it again from the
 // records (the schema-3 upgrade).
-func rebuildIndexes(tx *bolt.Tx) error {
+func rebuildIndexes(tx *bolt.Tx) error { return rebuildIndexesWatched(tx, nil) }
+
+// rebuildIndexesWatched is rebuildIndexes calling tick, if not nil, before
+// each record is indexed: an error from it stops the rebuild (the
+// transaction is then rolled back).
+func rebuildIndexesWatched(tx *bolt.Tx, tick func() error) error {
 	for _, name := range indexBuckets() {
 		if tx.Bucket(name) != nil {
 			if err := tx.DeleteBucket(name); err != nil {
@@ -264,6 +269,11 @@ func rebuildIndexes(tx *bolt.Tx) error {
 	}
 	for bucket, ix := range registry {
 		err := tx.Bucket([]byte(bucket)).ForEach(func(k, v []byte) error {
+			if tick != nil {
+				if err := tick(); err != nil {
+					return err
+				}
+			}
 			want, err := ix.expected(v)
 			if err != nil {
 				return fmt.Errorf("reading %s #%d: %w", bucket, keyID(k), err)

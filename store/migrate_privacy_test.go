@@ -105,10 +105,9 @@ func TestUpgradeFromSchema3GivesRecordsTheirPrivacy(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rules := model.PublicRules(model.Meeting{}, nil)
 	for _, a := range actions {
 		h, _ := s.HotspotsOf([]model.ID{a.HotspotID})
-		rules = model.PublicRules(model.Meeting{}, h)
+		rules := model.PublicRules(model.Meeting{}, h)
 		if _, isPrivate := private[a.Ref()]; rules.Action(a) == isPrivate {
 			t.Errorf("%s: public %v in the exports", a.Ref(), rules.Action(a))
 		}

@@ -3,8 +3,11 @@ package store_test
 import (
 	"bytes"
 	"encoding/json"
+	"io"
+	"os"
 	"path/filepath"
 	"reflect"
+	"sync"
 	"testing"
 	"time"
 
@@ -15,31 +18,106 @@ import (
 )
 
 // histories are the records the index reads are held to: the everyday demo
-// and a year of the decade's shape, each with a meeting under way.
-func histories(t *testing.T) map[string]*store.Store {
+// and a year of the decade's shape, each with a meeting under way. Each is
+// built and seeded once a run (seededFile) and every test opens a copy of
+// its own, since the tests change what they read.
+func histories(t *testing.T, names ...string) map[string]*store.Store {
 	t.Helper()
-	today := model.MustDate("2026-11-24")
-	clock := func() time.Time { return today.Time(time.Local).Add(10 * time.Hour) }
+	if len(names) == 0 {
+		names = []string{"small", "tenth"}
+	}
 	out := map[string]*store.Store{}
-	for name, build := range map[string]func() (store.Dataset, error){
-		"small": func() (store.Dataset, error) { return demo.Build(today, demo.Small, time.Local) },
-		"tenth": func() (store.Dataset, error) { return demo.BuildHistory(today, 3, demo.Tenth, time.Local) },
-	} {
-		s, err := store.Open(filepath.Join(t.TempDir(), name+".db"), store.Options{Now: clock})
+	for _, name := range names {
+		src := seededFile(t, name)
+		dst := filepath.Join(t.TempDir(), name+".db")
+		if err := copyFile(dst, src); err != nil {
+			t.Fatal(err)
+		}
+		s, err := store.Open(dst, store.Options{Now: historyClock})
 		if err != nil {
 			t.Fatal(err)
 		}
 		t.Cleanup(func() { s.Close() })
-		d, err := build()
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := s.Seed(model.SystemActor("test"), d); err != nil {
-			t.Fatal(err)
-		}
 		out[name] = s
 	}
 	return out
+}
+
+var historyDay = model.MustDate("2026-11-24")
+
+func historyClock() time.Time { return historyDay.Time(time.Local).Add(10 * time.Hour) }
+
+// seeded holds the files histories copies, one per history, made the first
+// time a test asks and removed when the package's tests end (TestMain).
+var seeded struct {
+	sync.Mutex
+	dir   string
+	files map[string]string
+}
+
+func seededFile(t *testing.T, name string) string {
+	t.Helper()
+	seeded.Lock()
+	defer seeded.Unlock()
+	if f, ok := seeded.files[name]; ok {
+		return f
+	}
+	build := map[string]func() (store.Dataset, error){
+		"small": func() (store.Dataset, error) { return demo.Build(historyDay, demo.Small, time.Local) },
+		"tenth": func() (store.Dataset, error) { return demo.BuildHistory(historyDay, 3, demo.Tenth, time.Local) },
+	}[name]
+	if build == nil {
+		t.Fatalf("no history called %q", name)
+	}
+	if seeded.dir == "" {
+		dir, err := os.MkdirTemp("", "tasking-store-histories")
+		if err != nil {
+			t.Fatal(err)
+		}
+		seeded.dir, seeded.files = dir, map[string]string{}
+	}
+	path := filepath.Join(seeded.dir, name+".db")
+	s, err := store.Open(path, store.Options{Now: historyClock})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := build()
+	if err == nil {
+		err = s.Seed(model.SystemActor("test"), d)
+	}
+	if cerr := s.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	seeded.files[name] = path
+	return path
+}
+
+func copyFile(dst, src string) error {
+	in, err := os.Open(src)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	out, err := os.OpenFile(dst, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	if err != nil {
+		return err
+	}
+	if _, err := io.Copy(out, in); err != nil {
+		out.Close()
+		return err
+	}
+	return out.Close()
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if seeded.dir != "" {
+		os.RemoveAll(seeded.dir)
+	}
+	os.Exit(code)
 }
 
 // Home through the indexes is the home the whole record gives, before and

@@ -78,17 +78,32 @@ func same(a, b string) bool {
 // (synced), the record is renamed to plan.KeptAs, and the copy takes its
 // name. The record is locked as bbolt locks it throughout, so no tasking
 // can open it half-restored; the backup itself is left as it was.
-func Restore(plan RestorePlan) error {
+func Restore(plan RestorePlan) error { return RestoreWatched(Watch{}, plan) }
+
+// RestoreWatched is Restore reporting to w the bytes copied, and stopped
+// by w's context (ErrInterrupted) until the copy is whole: the copy is then
+// removed and the record left as it was. Once the copy is whole the two
+// renames are not stopped.
+func RestoreWatched(w Watch, plan RestorePlan) error {
 	tmpPath := ""
-	err := writeWhole(plan.Path+".restoring", func(w io.Writer) error {
+	err := writeWhole(plan.Path+".restoring", func(out io.Writer) error {
 		src, err := os.Open(plan.Backup.Path)
 		if err != nil {
 			return err
 		}
 		defer src.Close()
-		_, err = io.Copy(w, src)
-		return err
+		var size int64
+		if st, err := src.Stat(); err == nil {
+			size = st.Size()
+		}
+		if _, err = copyWatched(w, "copying the backup beside the record", size, out, src); err != nil {
+			return err
+		}
+		return w.Stopped() // the last moment to stop: next, the renames
 	})
+	if errors.Is(err, ErrInterrupted) {
+		return err
+	}
 	if err != nil {
 		return fmt.Errorf("cannot copy the backup beside %s (%w); nothing was changed", plan.Path, err)
 	}

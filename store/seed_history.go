@@ -16,10 +16,23 @@ import (
 // after each — written in batches, since one transaction of a decade holds
 // more than memory should. A failure part way leaves a partial file: the
 // caller loads into a new file and renames it into place only when done.
-func (s *Store) seedHistory(actor model.Actor, d Dataset) error {
+func (s *Store) seedHistory(w Watch, actor model.Actor, d Dataset) error {
 	// A transaction holds what it writes until it commits: a few
 	// megabytes a batch, beside the dataset itself.
 	const batch = 5000
+	// The work is counted in records written: the actions, their updates,
+	// the closed meetings' frozen records and the audit trail (about one
+	// event per action and update until seedAudit knows exactly).
+	closed := 0
+	for _, m := range d.Meetings {
+		if m.State == model.MeetingClosed {
+			closed++
+		}
+	}
+	c := &seedCount{w: w, total: int64(2*(len(d.Actions)+len(d.Updates)) + closed)}
+	if err := c.step("writing the partnership, its members and hotspots", 0); err != nil {
+		return err
+	}
 	err := s.update(func(tx *bolt.Tx) error {
 		if tx.Bucket(bMeta).Get(kPartnership) != nil {
 			return ErrNotEmpty
@@ -51,18 +64,21 @@ func (s *Store) seedHistory(actor model.Actor, d Dataset) error {
 	if err != nil {
 		return err
 	}
-	if err := inBatches(s, d.Actions, batch, func(tx *bolt.Tx, part []model.Action) error {
+	if err := inBatches(s, c.of("writing the actions"), d.Actions, batch, func(tx *bolt.Tx, part []model.Action) error {
 		return seedAll(tx, bActions, part, func(a model.Action) model.ID { return a.ID })
 	}); err != nil {
 		return err
 	}
-	if err := inBatches(s, d.Updates, 2*batch, func(tx *bolt.Tx, part []model.ActionUpdate) error {
+	if err := inBatches(s, c.of("writing the actions' updates"), d.Updates, 2*batch, func(tx *bolt.Tx, part []model.ActionUpdate) error {
 		return seedAll(tx, bUpdates, part, func(u model.ActionUpdate) model.ID { return u.ID })
 	}); err != nil {
 		return err
 	}
 	var snaps []model.Snapshot
 	flush := func() error {
+		if err := c.step("freezing each closed meeting's record", int64(len(snaps))); err != nil {
+			return err
+		}
 		err := s.update(func(tx *bolt.Tx) error {
 			if b := tx.Bucket(bSnapshots); b != nil {
 				b.FillPercent = appendFill
@@ -89,17 +105,48 @@ func (s *Store) seedHistory(actor model.Actor, d Dataset) error {
 	if err := flush(); err != nil {
 		return err
 	}
-	return s.seedAudit(actor, d, batch/2)
+	if err := s.seedAudit(c, actor, d, batch/2); err != nil {
+		return err
+	}
+	return c.step("written", 0)
 }
 
-// inBatches writes items in transactions of n.
-func inBatches[T any](s *Store, items []T, n int, write func(tx *bolt.Tx, part []T) error) error {
+// seedCount counts the records a history's load has written, for its
+// Watch: each step adds what the one before it wrote.
+type seedCount struct {
+	w           Watch
+	done, total int64
+}
+
+// step reports what is now being done, n more records having been
+// written, and says whether to stop.
+func (c *seedCount) step(what string, n int64) error {
+	c.done += n
+	c.total = max(c.total, c.done)
+	return c.w.Step(Step{What: what, Done: c.done, Total: c.total, Unit: "records"})
+}
+
+// of is step for what as inBatches calls it.
+func (c *seedCount) of(what string) func(n int64) error {
+	return func(n int64) error { return c.step(what, n) }
+}
+
+// inBatches writes items in transactions of n, calling step before the
+// first and after each with the number just written: its error (the work
+// stopped) ends the load between transactions.
+func inBatches[T any](s *Store, step func(n int64) error, items []T, n int, write func(tx *bolt.Tx, part []T) error) error {
+	if err := step(0); err != nil {
+		return err
+	}
 	for start := 0; start < len(items); start += n {
 		part := items[start:min(start+n, len(items))]
 		if err := s.update(func(tx *bolt.Tx) error { return write(tx, part) }); err != nil {
 			return err
 		}
 		s.releaseMapped()
+		if err := step(int64(len(part))); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -146,7 +193,7 @@ func (a *auditor) event(at time.Time, by model.Actor, op, entity, ref string, be
 }
 
 // seedAudit writes the audit trail of dataset d's history, in time order.
-func (s *Store) seedAudit(system model.Actor, d Dataset, batch int) error {
+func (s *Store) seedAudit(c *seedCount, system model.Actor, d Dataset, batch int) error {
 	members := map[model.ID]model.Member{}
 	for _, m := range d.Members {
 		members[m.ID] = m
@@ -347,7 +394,9 @@ func (s *Store) seedAudit(system model.Actor, d Dataset, batch int) error {
 		a.actions[act.ID] = after
 		return a.event(u.At, by, "action."+opFor(u.Kind), "action", act.Ref(), before, after)
 	}
-	return inBatches(s, changes, batch, func(tx *bolt.Tx, part []change) error {
+	// Now the number of changes is known: the total is made exact.
+	c.total = c.done + int64(len(changes))
+	return inBatches(s, c.of("writing the audit trail"), changes, batch, func(tx *bolt.Tx, part []change) error {
 		a.tx = tx
 		for _, c := range part {
 			var err error

@@ -102,10 +102,19 @@ type Dataset struct {
 
 // Seed loads a dataset into an empty database in one transaction, keeping
 // its IDs, with one audit event. It refuses a database that holds anything.
-func (s *Store) Seed(actor model.Actor, d Dataset) error {
+func (s *Store) Seed(actor model.Actor, d Dataset) error { return s.SeedWatched(Watch{}, actor, d) }
+
+// SeedWatched is Seed reporting to w how many records it has written, and
+// stopped by w's context between batches (ErrInterrupted): a history (the
+// decade) is written in many transactions, so the caller loads it into a
+// file of its own and removes that file if it fails or is stopped.
+func (s *Store) SeedWatched(w Watch, actor model.Actor, d Dataset) error {
 	backfillDataset(&d)
 	if d.History {
-		return s.seedHistory(actor, d)
+		return s.seedHistory(w, actor, d)
+	}
+	if err := w.Stopped(); err != nil {
+		return err
 	}
 	return s.write(actor, func(w *wtx) error {
 		if w.tx.Bucket(bMeta).Get(kPartnership) != nil {

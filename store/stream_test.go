@@ -85,7 +85,7 @@ func TestEachActionIsActions(t *testing.T) {
 // An error from the caller stops the walk and comes back as it is; a
 // panic is the caller's, not a damaged file.
 func TestEachActionStopsWhereTheCallerDoes(t *testing.T) {
-	s := histories(t)["small"]
+	s := histories(t, "small")["small"]
 	stop := errors.New("the reader hung up")
 	n := 0
 	err := s.EachAction(model.ActionFilter{Today: s.Today()}, false, func(model.Action, []model.ActionUpdate) error {

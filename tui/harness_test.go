@@ -180,4 +180,15 @@ func keyPressCtrl(r rune) tea.KeyPressMsg { return tea.KeyPressMsg{Code: r, Mod:
 
 func windowSize(w, h int) tea.WindowSizeMsg { return tea.WindowSizeMsg{Width: w, Height: h} }
 
-func waitABit() { time.Sleep(20 * time.Millisecond) }
+// waitUntil polls ok until it holds, failing the test (naming what) if it
+// never does: generous, as waitFor, and over as soon as ok holds.
+func waitUntil(t *testing.T, what string, ok func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(15 * time.Second)
+	for !ok() {
+		if time.Now().After(deadline) {
+			t.Fatalf("waited 15s for %s", what)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}

@@ -12,7 +12,7 @@ import (
 // mattersItem is matters arising: every action from earlier meetings still
 // open, and those finished since to confirm. The chair reads round the
 // table: one key per action says where it stands and moves on.
-type mattersItem struct{ plainItem }
+type mattersItem struct{}
 
 // mattersState is what matters arising remembers while the meeting is on
 // screen.

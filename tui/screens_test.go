@@ -227,12 +227,7 @@ func TestMeetingResumesWhereItWas(t *testing.T) {
 	ss.keys("]", "]", "]", "]")
 	ss.waitFor("item 5/20")
 	// Wait until the move is saved before quitting.
-	for i := 0; i < 100; i++ {
-		if m, _, _ := s.OpenMeeting(); m.Current == 4 {
-			break
-		}
-		waitABit()
-	}
+	waitUntil(t, "the move to item 5 saved", func() bool { m, _, _ := s.OpenMeeting(); return m.Current == 4 })
 	ss.finish()
 
 	again := startSession(t, s, actor, 100, 30)

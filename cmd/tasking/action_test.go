@@ -48,6 +48,7 @@ func TestActionAddIsTheChairs(t *testing.T) {
 }
 
 func TestActionUpdateByReps(t *testing.T) {
+	t.Parallel()
 	db := demoDB(t)
 	police := firstActionOf(t, db, "police")
 	housing := firstActionOf(t, db, "CBC Housing")

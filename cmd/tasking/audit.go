@@ -176,5 +176,5 @@ func writeChainReport(w io.Writer, r store.ChainReport, given int) error {
 	}
 	fmt.Fprintf(w, "%s found in %s and %s (see the README: \"When check finds a problem\")\n",
 		model.Plural(len(r.Problems), "problem"), model.Plural(r.Events, "event"), model.Plural(r.Records, "record"))
-	return problemsFound
+	return errProblemsFound
 }

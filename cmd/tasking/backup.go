@@ -50,8 +50,9 @@ func newBackupCmd(a *app) *cobra.Command {
 				}
 				return err
 			}
-			info, head, err := store.WriteBackupFile(s, actor, dest)
-			if err != nil {
+			watch, finish := a.longWork(cmd, "backup")
+			info, head, err := store.WriteBackupFileWatched(watch, s, actor, dest)
+			if err = finish(err); err != nil {
 				return err
 			}
 			_, err = fmt.Fprintf(cmd.ErrOrStderr(), "Backup written and checked in %s: %s\nAudit chain head: %s (keep it apart from the file: tasking audit verify --head checks the record against it)\n",
@@ -89,7 +90,8 @@ func newRestoreCmd(a *app) *cobra.Command {
 			if ok, err := confirm(cmd, plan.Question(), yes); err != nil || !ok {
 				return err
 			}
-			if err := store.Restore(plan); err != nil {
+			watch, finish := a.longWork(cmd, "restore")
+			if err := finish(store.RestoreWatched(watch, plan)); err != nil {
 				return err
 			}
 			said := fmt.Sprintf("Restored %s from %s", path, args[0])

@@ -15,9 +15,9 @@ import (
 	"github.com/spf13/cobra"
 )
 
-// problemsFound is check's answer when it found something: exit 1, the
+// errProblemsFound is check's answer when it found something: exit 1, the
 // problems already printed.
-var problemsFound = errors.New("")
+var errProblemsFound = errors.New("")
 
 func newCheckCmd(a *app) *cobra.Command {
 	return &cobra.Command{
@@ -30,7 +30,7 @@ func newCheckCmd(a *app) *cobra.Command {
 			"in order. One line per problem; exit 1 if there is any. The README says what to do about each kind.",
 		Example: "  tasking check --db /srv/tasking/tasking.db",
 		Args:    usageArgs(cobra.NoArgs),
-		RunE: a.run(func(cmd *cobra.Command, _ []string) error {
+		RunE: a.run(func(cmd *cobra.Command, _ []string) (err error) {
 			path, err := a.dbPath()
 			if err != nil {
 				return err
@@ -39,21 +39,33 @@ func newCheckCmd(a *app) *cobra.Command {
 				return err
 			}
 			out := cmd.OutOrStdout()
-			n, err := checkPagesInChild(cmd.Context(), path, out)
+			watch, finish := a.longWork(cmd, "check")
+			defer func() { err = finish(err) }()
+			// The child's findings come back whole: they are said once the
+			// bar is cleared.
+			var pages bytes.Buffer
+			n, err := checkPagesInChild(watch, path, &pages)
 			if err != nil {
 				return err
 			}
 			if n < 0 {
 				// The pages cannot be read: the records cannot be either.
-				return problemsFound
+				finish(nil)
+				if _, err := io.Copy(out, &pages); err != nil {
+					return err
+				}
+				return errProblemsFound
 			}
 			s, err := a.openFile(cmd, true)
 			if err != nil {
 				return err
 			}
 			defer s.Close()
-			problems, err := s.CheckRecords()
-			if err != nil {
+			problems, err := s.CheckRecordsWatched(watch)
+			if err = finish(err); err != nil {
+				return err
+			}
+			if _, err := io.Copy(out, &pages); err != nil {
 				return err
 			}
 			for _, p := range problems {
@@ -61,7 +73,7 @@ func newCheckCmd(a *app) *cobra.Command {
 			}
 			if total := n + len(problems); total > 0 {
 				fmt.Fprintf(out, "%s: %d problems found (see the README: \"When check finds a problem\")\n", path, total)
-				return problemsFound
+				return errProblemsFound
 			}
 			counts, err := s.Counts()
 			if err != nil {
@@ -94,7 +106,7 @@ func newCheckPagesCmd(a *app) *cobra.Command {
 				fmt.Fprintln(cmd.OutOrStdout(), "page: "+p)
 			}
 			if len(problems) > 0 {
-				return problemsFound
+				return errProblemsFound
 			}
 			return nil
 		}),
@@ -104,17 +116,26 @@ func newCheckPagesCmd(a *app) *cobra.Command {
 // checkPagesInChild runs bbolt's check of every page in a child process
 // and prints its findings: the number of problems, or -1 when the child
 // could not finish (the file is too damaged to read).
-func checkPagesInChild(ctx context.Context, path string, out io.Writer) (int, error) {
+//
+// ctrl+c reaches the child only through watch (it runs in a process group
+// of its own, so the terminal's interrupt is the parent's to act on): a
+// stopped check is not taken for a damaged file.
+func checkPagesInChild(watch store.Watch, path string, out io.Writer) (int, error) {
 	self, err := os.Executable()
 	if err != nil {
 		return 0, err
 	}
-	ctx, cancel := context.WithTimeout(ctx, 10*time.Minute)
+	watch.Report(store.Step{What: "checking every page of the file"})
+	ctx, cancel := context.WithTimeout(watch.Context(), 10*time.Minute)
 	defer cancel()
 	child := exec.CommandContext(ctx, self, "check-pages", "--db", path)
+	ownProcessGroup(child)
 	var stdout, stderr bytes.Buffer
 	child.Stdout, child.Stderr = &stdout, &stderr
 	err = child.Run()
+	if stopped := watch.Stopped(); stopped != nil {
+		return 0, stopped
+	}
 	n := 0
 	for _, l := range strings.Split(strings.TrimSpace(stdout.String()), "\n") {
 		if l != "" {
@@ -158,8 +179,9 @@ func newUpgradeCmd(a *app) *cobra.Command {
 				return err
 			}
 			if reindex {
-				backup, err := s.Reindex()
-				if err != nil {
+				watch, finish := a.longWork(cmd, "upgrade --reindex")
+				backup, err := s.ReindexWatched(watch)
+				if err = finish(err); err != nil {
 					return err
 				}
 				_, err = fmt.Fprintf(cmd.OutOrStdout(), "%s: every index rebuilt from the records (the file as it was: %s)\n", s.Path(), backup)

@@ -10,6 +10,7 @@ import (
 // check finds what is wrong, one line each, exit 1; a sound file passes;
 // check itself changes nothing.
 func TestCheck(t *testing.T) {
+	t.Parallel()
 	clean := demoDB(t)
 	out := ok(t, "--db", clean, "check")
 	if !strings.Contains(out, "no problems (39 actions") {
@@ -37,7 +38,7 @@ func TestCheck(t *testing.T) {
 	})
 	r := run(t, nil, "--db", lost, "check")
 	if r.code != 1 || !strings.Contains(r.stdout, "idx_actions_open: actions #") || !strings.Contains(r.stdout, "is not indexed") ||
-		!strings.Contains(r.stdout, "1 problems found") || r.stderr != "" {
+		!strings.Contains(r.stdout, "1 problems found") || !strings.HasPrefix(r.stderr, "tasking: check took ") || strings.Count(r.stderr, "\n") != 1 {
 		t.Fatalf("a deleted index entry: exit %d\n%s%s", r.code, r.stdout, r.stderr)
 	}
 	// Repaired by rebuilding the indexes (a copy kept first).

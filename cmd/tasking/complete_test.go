@@ -30,6 +30,7 @@ func completions(t *testing.T, env []string, args ...string) (values []string, d
 // show`, meeting refs for `minutes`; never files where a ref or a name
 // goes.
 func TestCompletionOffersRefsAndNames(t *testing.T) {
+	t.Parallel()
 	db := demoDB(t)
 	has := func(args []string, want ...string) {
 		t.Helper()

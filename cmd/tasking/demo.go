@@ -52,17 +52,20 @@ func newDemoCmd(a *app) *cobra.Command {
 				// them makes gigabytes of short-lived JSON: the collector
 				// keeps to a limit rather than doubling what is held.
 				debug.SetMemoryLimit(decadeMemoryLimit)
-				d, err = demo.BuildDecade(s.Today(), seed, time.Local)
+				// Minutes of work: a bar on a terminal, ctrl+c stops it
+				// (the file made for it is then removed: discardOnFailure).
+				watch, finish := a.longWork(cmd, "demo --scale decade")
+				defer func() { err = finish(err) }()
+				d, err = demo.BuildDecadeWatched(watch, s.Today(), seed, time.Local)
+				if err == nil {
+					err = a.seedAside(cmd, watch, s, d)
+				}
+				err = finish(err) // the bar is cleared before the result is said
 			} else {
 				d, err = demo.Build(s.Today(), sc, time.Local)
-			}
-			if err != nil {
-				return err
-			}
-			if sc == demo.Decade {
-				err = a.seedAside(cmd, s, d)
-			} else {
-				err = s.Seed(model.SystemActor("demo"), d)
+				if err == nil {
+					err = s.Seed(model.SystemActor("demo"), d)
+				}
 			}
 			if err != nil {
 				if errors.Is(err, store.ErrNotEmpty) {
@@ -88,7 +91,7 @@ const decadeMemoryLimit = 160 << 20
 // seedAside loads a dataset too big for one transaction into a new file
 // beside the database and, once it is complete, renames it over the empty
 // database s (which it closes): a failure part way leaves nothing half-made.
-func (a *app) seedAside(cmd *cobra.Command, s store.Record, d store.Dataset) error {
+func (a *app) seedAside(cmd *cobra.Command, watch store.Watch, s store.Record, d store.Dataset) error {
 	now, err := a.clock()
 	if err != nil {
 		return err
@@ -98,7 +101,7 @@ func (a *app) seedAside(cmd *cobra.Command, s store.Record, d store.Dataset) err
 	if err != nil {
 		return err
 	}
-	if err := aside.Seed(model.SystemActor("demo"), d); err != nil {
+	if err := aside.SeedWatched(watch, model.SystemActor("demo"), d); err != nil {
 		aside.Close()
 		os.Remove(tmp)
 		return err

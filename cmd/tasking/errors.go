@@ -16,6 +16,9 @@ const (
 	exitOK    = 0
 	exitError = 1 // the command could not do its job (bad data, locked file, …)
 	exitUsage = 2 // the command line itself is wrong
+	// exitInterrupted: long work stopped by ctrl+c (or SIGTERM), leaving
+	// nothing half-made: 128+SIGINT, as a shell reports it.
+	exitInterrupted = 130
 )
 
 // usageError is a mistake in the command line: an unknown command or flag,
@@ -96,6 +99,10 @@ func exitCode(err error) int {
 	if errors.As(err, &u) {
 		return exitUsage
 	}
+	var stopped *interruptedError
+	if errors.As(err, &stopped) {
+		return exitInterrupted
+	}
 	msg := err.Error()
 	for _, p := range cobraUsagePrefixes {
 		if strings.HasPrefix(msg, p) {
@@ -108,7 +115,7 @@ func exitCode(err error) int {
 // printError is fang's error handler: exactly one plain line on stderr,
 // whatever the terminal, so scripts and people read the same thing.
 func printError(w io.Writer, _ fang.Styles, err error) {
-	if errors.Is(err, problemsFound) {
+	if errors.Is(err, errProblemsFound) {
 		return // check has printed them, one a line
 	}
 	var many *multiLineError

@@ -42,6 +42,7 @@ func countFiles(t *testing.T, area string, paths ...string) rawFigures {
 }
 
 func TestImportPoliceUK(t *testing.T) {
+	t.Parallel()
 	db := demoDB(t)
 	var paths []string
 	for _, m := range policedata.Months {

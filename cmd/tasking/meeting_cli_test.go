@@ -13,6 +13,7 @@ import (
 // hotspot's risk changed and one closed with open actions, notes, the next
 // date, close — and the minutes carry all of it.
 func TestAMeetingFromTheCommandLine(t *testing.T) {
+	t.Parallel()
 	db := demoDB(t)
 	as := func(who string, args ...string) result {
 		return run(t, nil, append([]string{"--db", db, "--as", who}, args...)...)

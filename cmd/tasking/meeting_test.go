@@ -9,6 +9,7 @@ import (
 // A whole meeting from the command line: start, a decision, close with the
 // next date, then a later amendment; each step refused when it should be.
 func TestMeetingFromTheCommandLine(t *testing.T) {
+	t.Parallel()
 	db := demoDB(t)
 	chair := []string{"--db", db, "--as", "Helen Marsh"}
 	failsWith(t, run(t, nil, append(chair, "decision", "add", "That x")...), 1, "no meeting is open")

@@ -155,8 +155,16 @@ func (a *app) importMembers(cmd *cobra.Command, path string, f importFlags) erro
 		return err
 	}
 	defer s.Close()
-	done, err := s.ApplyMemberSync(actor, plan)
-	if err != nil {
+	// The changes are saved in one transaction: ctrl+c before it starts
+	// saves none, and once it has started it is let finish whole.
+	changes := int64(len(plan.Add) + len(plan.Update) + len(plan.Retire))
+	watch, finish := a.longWork(cmd, "member import")
+	done, err := model.SyncApplied{}, watch.Step(store.Step{What: "saving the changes to the members", Total: changes, Unit: "changes"})
+	if err == nil {
+		done, err = s.ApplyMemberSync(actor, plan)
+		watch.Report(store.Step{What: "saved", Done: changes, Total: changes, Unit: "changes"})
+	}
+	if err = finish(err); err != nil {
 		return err
 	}
 	writeDifference(w, plan, agencies)

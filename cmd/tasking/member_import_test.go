@@ -54,6 +54,7 @@ func writeFile(t *testing.T, dir, name, text string) string {
 // with --dry-run (nothing on disk changes) and applied with --update
 // --retire-missing.
 func TestMemberImportKeepsInStep(t *testing.T) {
+	t.Parallel()
 	db := demoDB(t)
 	dir := t.TempDir()
 	chair := []string{"--db", db, "--as", "Helen Marsh", "member", "import"}

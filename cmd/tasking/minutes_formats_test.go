@@ -14,6 +14,7 @@ import (
 )
 
 func TestMinutesEveryFormatBothVersions(t *testing.T) {
+	t.Parallel()
 	db := demoDB(t)
 	chair := []string{"--db", db, "--as", "Helen Marsh"}
 	ok(t, append(chair, "meeting", "start")...)
@@ -123,6 +124,7 @@ func docxWords(t *testing.T, data []byte) string {
 // the owner only) or into a folder, sent down a pipe with -o -, and
 // refused without -o or onto a terminal.
 func TestMinutesWordNeedsAFile(t *testing.T) {
+	t.Parallel()
 	db := demoDB(t)
 	failsWith(t, run(t, nil, "--db", db, "minutes", "--format", "docx"), 2, "-o FILE")
 	refusesBinaryOnTerminal(t, "--db", db, "minutes", "--format", "docx", "-o", "-")

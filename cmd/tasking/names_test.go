@@ -10,6 +10,7 @@ import (
 // Siân, and "Pritchard, Sian" too; a second "Sian  PRITCHARD" cannot be
 // added beside her.
 func TestNamesFoundAsTyped(t *testing.T) {
+	t.Parallel()
 	db := demoDB(t)
 	cli := func(args ...string) result { return run(t, nil, append([]string{"--db", db}, args...)...) }
 	said := func(want string, args ...string) {

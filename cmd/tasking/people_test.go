@@ -10,6 +10,7 @@ import (
 // A partnership that is not the demo sets itself up from the command line:
 // its details, its agencies, its chair, then its members.
 func TestSetupThenPeopleAndAgencies(t *testing.T) {
+	t.Parallel()
 	home := t.TempDir()
 	env := isolatedEnv(home)
 	db := filepath.Join(home, "bolsover.db")

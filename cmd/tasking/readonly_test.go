@@ -68,6 +68,7 @@ func sum(t *testing.T, path string) [32]byte {
 }
 
 func TestReadCommandsChangeNothing(t *testing.T) {
+	t.Parallel()
 	db := demoDB(t)
 	dir := filepath.Dir(db)
 	// A member with a key, so `member key list` has one to read.

@@ -31,6 +31,7 @@ var localOnlyListed = regexp.MustCompile(`(?m)^\s+(demo|setup|check|check-pages|
 // machine; asked for by name, such a command's help says where it runs.
 // Local help still has them all.
 func TestHelpOverSSHShowsWhatWorksThere(t *testing.T) {
+	t.Parallel()
 	refused := []string{"--db", "--as", "TASKING_DB"}
 	for _, args := range [][]string{{"help"}, {"--help"}, {"help", "action"}} {
 		out, code := helpOverSSH(t, args...)

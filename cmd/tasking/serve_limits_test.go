@@ -108,6 +108,7 @@ func TestAFileIsReadOnlyUpToItsLimit(t *testing.T) {
 // person's standard input: past it the command is refused and reads no
 // more, so the client cannot send the rest.
 func TestOverSSHStandardInputIsReadUpToTheServersLimit(t *testing.T) {
+	t.Parallel()
 	p := newServedPair(t)
 	dir := t.TempDir()
 	st, err := store.Open(copyDB(t, p.local, "limited.db"), store.Options{Mode: "serve"})

@@ -32,6 +32,7 @@ var marked = regexp.MustCompile(`LOGMARK\d+`)
 // the log to say, for every session, who ran which command on which refs,
 // and how it ended.
 func TestTheServersLogCarriesNoBusiness(t *testing.T) {
+	t.Parallel()
 	p := newServedPair(t)
 	helen, jas, gary := "Helen Marsh", "Sgt Jas Patel", "Gary Fletcher"
 	jo := "LOGMARK11 Jo Bloggs"

@@ -10,6 +10,7 @@ import (
 // an action given it starts green; British dates are read day first; dates
 // outside 2000–2100 are refused; a meeting cannot close before it started.
 func TestWhenDatesOnTheCommandLine(t *testing.T) {
+	t.Parallel()
 	db := demoDB(t)
 	chair := func(args ...string) []string { return append([]string{"--db", db, "--as", "Helen Marsh"}, args...) }
 	assigned := func(due string) string {

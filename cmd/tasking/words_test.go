@@ -35,6 +35,7 @@ func TestFlagErrNamesTheFlagOnce(t *testing.T) {
 
 // The command line's sentences: a flag's name once, and the right article.
 func TestCommandLineWords(t *testing.T) {
+	t.Parallel()
 	db := demoDB(t)
 	big := strings.NewReader(strings.Repeat("a", server.DefaultMaxInput+1))
 	r := runIn(t, nil, big, "--db", db, "--as", "Helen Marsh", "partnership", "set", "--statement-file", "-")

@@ -1,0 +1,135 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"io"
+)
+
+// Long work — the decade's load, a check, a backup, a restore, an
+// upgrade, a large import — says how far it has got through a Reporter, and
+// is stopped part way through its Watch's context (ctrl+c). The store does
+// no printing: it counts, and cmd/tasking draws the counts (a bar on a
+// terminal, one line otherwise). Work that is stopped leaves nothing
+// half-made: what is written aside is removed, what is written in one
+// transaction rolls back.
+
+// Step is where a piece of work stands: what is being done and how much of
+// it. Done and Total count Unit ("records", "bytes", "meetings"); Total is
+// 0 when it is not known (bbolt's page check says nothing until it ends).
+type Step struct {
+	What        string
+	Done, Total int64
+	Unit        string
+}
+
+// Fraction is how much of the step is done, 0 to 1 (0 when the total is
+// not known).
+func (s Step) Fraction() float64 {
+	if s.Total <= 0 {
+		return 0
+	}
+	return min(1, max(0, float64(s.Done)/float64(s.Total)))
+}
+
+// Reporter hears the steps of a piece of work, from the goroutine doing it:
+// it must be quick (it is called for every batch, or every few MB).
+type Reporter interface {
+	Report(Step)
+}
+
+// ReportFunc is a function as a Reporter.
+type ReportFunc func(Step)
+
+func (f ReportFunc) Report(s Step) { f(s) }
+
+// ErrInterrupted is what work stopped through its Watch returns (wrapped):
+// the context's cause says why.
+var ErrInterrupted = errors.New("interrupted")
+
+// Watch is how one piece of work is watched: its context stops it, its
+// reporter hears how far it got. The zero Watch runs to the end unheard.
+type Watch struct {
+	ctx context.Context
+	r   Reporter
+}
+
+// NewWatch watches work with ctx (nil: never stopped) and r (nil: unheard).
+func NewWatch(ctx context.Context, r Reporter) Watch { return Watch{ctx: ctx, r: r} }
+
+// Context is the context that stops the work (never nil).
+func (w Watch) Context() context.Context {
+	if w.ctx == nil {
+		return context.Background()
+	}
+	return w.ctx
+}
+
+// Report tells the reporter, if there is one.
+func (w Watch) Report(s Step) {
+	if w.r != nil {
+		w.r.Report(s)
+	}
+}
+
+// Stopped is ErrInterrupted (wrapped) once the context is done, else nil.
+func (w Watch) Stopped() error {
+	if w.ctx == nil || w.ctx.Err() == nil {
+		return nil
+	}
+	return interrupted{cause: context.Cause(w.ctx)}
+}
+
+// Step reports s and says whether to stop: the check made between one
+// batch and the next.
+func (w Watch) Step(s Step) error {
+	w.Report(s)
+	return w.Stopped()
+}
+
+type interrupted struct{ cause error }
+
+func (e interrupted) Error() string   { return "interrupted" }
+func (e interrupted) Is(t error) bool { return t == ErrInterrupted }
+func (e interrupted) Unwrap() error   { return e.cause }
+
+// reportChunk is how many bytes a copy writes between reports and checks.
+const reportChunk = 4 << 20
+
+// copyWatched copies src to dst reporting bytes as step what of total
+// bytes, and stops (ErrInterrupted) between chunks once w's context is done.
+func copyWatched(w Watch, what string, total int64, dst io.Writer, src io.Reader) (int64, error) {
+	cw := &countingWriter{w: dst, watch: w, what: what, total: total}
+	if err := w.Step(Step{What: what, Total: total, Unit: "bytes"}); err != nil {
+		return 0, err
+	}
+	n, err := io.Copy(cw, src)
+	if err == nil {
+		w.Report(Step{What: what, Done: n, Total: max(total, n), Unit: "bytes"})
+	}
+	return n, err
+}
+
+// countingWriter reports every reportChunk bytes written through it, and
+// fails the write once its watch is stopped: a bbolt transaction's WriteTo
+// then ends, and what it wrote aside is removed.
+type countingWriter struct {
+	w            io.Writer
+	watch        Watch
+	what         string
+	total        int64
+	done, toNext int64
+}
+
+func (c *countingWriter) Write(p []byte) (int, error) {
+	if err := c.watch.Stopped(); err != nil {
+		return 0, err
+	}
+	n, err := c.w.Write(p)
+	c.done += int64(n)
+	if c.toNext -= int64(n); c.toNext <= 0 {
+		c.toNext = reportChunk
+		c.watch.Report(Step{What: c.what, Done: c.done, Total: max(c.total, c.done), Unit: "bytes"})
+	}
+	return n, err
+}
