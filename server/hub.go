@@ -19,15 +19,15 @@ const (
 
 // seat is one open session.
 type seat struct {
-	member  model.Member
-	key     string // the fingerprint of the key that opened it
+	member model.Member
+	key    string // the fingerprint of the key that opened it
 	// local: opened by a process of this machine's user through the local
 	// socket (local.go). Such a seat is not counted against anyone's
 	// limits (the machine's own user may open the file however often they
 	// like, as they could with nobody holding it) and is never ended for a
 	// key or a membership changing: the process is who it says it is, as
 	// it would be on its own.
-	local bool
+	local   bool
 	kind    string
 	addr    string
 	since   time.Time

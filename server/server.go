@@ -19,12 +19,12 @@ import (
 
 // Server serves one record over SSH.
 type Server struct {
-	cfg    Config
-	rec    store.Record
-	log    *log.Logger
-	run    CommandRunner
-	host   hostKey
-	ssh    *ssh.Server // over the network; nil for NewLocal
+	cfg  Config
+	rec  store.Record
+	log  *log.Logger
+	run  CommandRunner
+	host hostKey
+	ssh  *ssh.Server // over the network; nil for NewLocal
 	// local answers the local socket (local.go), once ServeLocal is called.
 	local *ssh.Server
 	// identify says who a local process's app is (SetIdentify).
