@@ -36,6 +36,22 @@ func (a *app) joinIfHeld(cmd *cobra.Command, _ []string) error {
 	if a.argv == nil || !joinable(cmd) {
 		return nil
 	}
+	flags, named := cmd.Flags(), cmd.Flags().Changed("as")
+	if isCompletion(cmd) {
+		// cobra leaves a line to complete unparsed: the command being
+		// completed says which of its words are flags, and --db and --as
+		// are read from it here.
+		target, _, err := cmd.Root().Find(a.argv[1:])
+		if err != nil {
+			return nil
+		}
+		flags = pflag.NewFlagSet("", pflag.ContinueOnError)
+		flags.AddFlagSet(target.Flags())
+		flags.AddFlagSet(target.InheritedFlags())
+		_, given := withoutFlags(a.argv, flags, "db", "as")
+		a.db = given["db"]
+		a.as, named = given["as"]
+	}
 	path, err := a.dbPath()
 	if err != nil {
 		return nil // the command says what is wrong with it
@@ -44,8 +60,8 @@ func (a *app) joinIfHeld(cmd *cobra.Command, _ []string) error {
 	if _, err := os.Lstat(sock); err != nil {
 		return nil // nobody holds it (the usual case: one stat)
 	}
-	args := withoutFlags(a.argv, cmd.Flags(), "db", "as")
-	peer := a.peer(cmd, path)
+	args, _ := withoutFlags(a.argv, flags, "db", "as")
+	peer := a.peer(named, path)
 	code, err := join(cmd.Context(), sock, peer, args, !cmd.HasParent())
 	switch {
 	case errors.Is(err, errNoHolder):
@@ -58,17 +74,19 @@ func (a *app) joinIfHeld(cmd *cobra.Command, _ []string) error {
 
 // joinable: cmd may run through the holder of the file.
 func joinable(cmd *cobra.Command) bool {
-	switch cmd.Name() {
-	case "help", "__complete", "__completeNoDesc":
-		return false
-	}
-	return localOnly[topCommand(cmd)] == ""
+	return cmd.Name() != "help" && localOnly[topCommand(cmd)] == ""
 }
 
-// peer is what this process says of itself to the holder.
-func (a *app) peer(cmd *cobra.Command, path string) server.Peer {
+// isCompletion: cmd is cobra's, answering the shell's TAB.
+func isCompletion(cmd *cobra.Command) bool {
+	return cmd.Name() == cobra.ShellCompRequestCmd || cmd.Name() == cobra.ShellCompNoDescRequestCmd
+}
+
+// peer is what this process says of itself to the holder: named, it acts
+// as a.as (--as).
+func (a *app) peer(named bool, path string) server.Peer {
 	p := server.Peer{Identities: identitiesPath()}
-	if cmd.Flags().Changed("as") {
+	if named {
 		p.Name, p.Named = a.as, true
 	} else {
 		p.Name = rememberedName(path)
@@ -226,29 +244,33 @@ func (c *counted) Write(p []byte) (int, error) {
 	return n, err
 }
 
-// withoutFlags is args without the flags named in drop (and their
-// values), read as flags knows them: a value that looks like a flag
-// (--note --db) is a value, and everything after -- is kept as it is.
-func withoutFlags(args []string, flags *pflag.FlagSet, drop ...string) []string {
+// withoutFlags is args without the flags named in drop, read as flags
+// knows them (a value that looks like a flag, --note --db, is a value,
+// and everything after -- is kept as it is), and the values they were
+// given (the last, if one was given twice).
+func withoutFlags(args []string, flags *pflag.FlagSet, drop ...string) (kept []string, given map[string]string) {
 	dropped := map[string]bool{}
 	for _, d := range drop {
 		dropped[d] = true
 	}
+	given = map[string]string{}
 	takesValue := func(f *pflag.Flag) bool { return f != nil && f.NoOptDefVal == "" }
 	var out []string
 	for i := 0; i < len(args); i++ {
 		a := args[i]
 		switch {
 		case a == "--":
-			return append(out, args[i:]...)
+			return append(out, args[i:]...), given
 		case strings.HasPrefix(a, "--"):
-			name, _, hasValue := strings.Cut(a[2:], "=")
+			name, value, hasValue := strings.Cut(a[2:], "=")
 			f := flags.Lookup(name)
 			next := !hasValue && takesValue(f) && i+1 < len(args)
 			if dropped[name] {
 				if next {
 					i++
+					value = args[i]
 				}
+				given[name] = value
 				continue
 			}
 			out = append(out, a)
@@ -274,5 +296,5 @@ func withoutFlags(args []string, flags *pflag.FlagSet, drop ...string) []string 
 			out = append(out, a)
 		}
 	}
-	return out
+	return out, given
 }

@@ -138,16 +138,23 @@ func (j *joined) path() string {
 }
 
 // at is the path to open for a file name the person gave: for a joined
-// process, a relative name is in its folder, not the holder's.
+// process, a relative name is in its folder, not the holder's. What is
+// said of it names it as the person gave it (shown).
 func (a *app) at(name string) string {
-	if a.joined == nil || name == "" || name == "-" || filepath.IsAbs(name) || a.joined.peer.Dir == "" {
-		return name
-	}
-	p := filepath.Join(a.joined.peer.Dir, name)
-	if a.joined.made != nil {
+	p := a.atAbs(name)
+	if p != name && a.joined.made != nil {
 		a.joined.made[p] = name
 	}
 	return p
+}
+
+// atAbs is at for a file whose messages name it in full (the minutes say
+// where they were saved as an absolute path).
+func (a *app) atAbs(name string) string {
+	if a.joined == nil || name == "" || name == "-" || filepath.IsAbs(name) || a.joined.peer.Dir == "" {
+		return name
+	}
+	return filepath.Join(a.joined.peer.Dir, name)
 }
 
 // shown is s with the paths at() made given back as the person wrote

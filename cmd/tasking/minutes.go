@@ -80,7 +80,7 @@ func newMinutesCmd(a *app) *cobra.Command {
 				_, err := cmd.OutOrStdout().Write(data)
 				return err
 			}
-			out = a.at(out)
+			out = a.atAbs(out)
 			path := out
 			if st, err := os.Stat(out); err == nil && st.IsDir() {
 				path = filepath.Join(out, minutes.FileNameFor(m, minutes.Format(f), public))
@@ -88,7 +88,7 @@ func newMinutesCmd(a *app) *cobra.Command {
 			if path, err = minutes.Save(path, m, string(f), data); err != nil {
 				return err
 			}
-			_, err = fmt.Fprintf(cmd.ErrOrStderr(), "saved to %s\n", a.shown(path))
+			_, err = fmt.Fprintf(cmd.ErrOrStderr(), "saved to %s\n", path)
 			return err
 		}),
 	}
