@@ -72,10 +72,10 @@ func (l *peerListener) Accept() (net.Conn, error) {
 		}
 		cred, err := checkPeer(c)
 		if err != nil {
-			c.Close()
 			if l.refused != nil {
 				l.refused(cred, err)
 			}
+			c.Close()
 			continue
 		}
 		return &peerConn{Conn: c, cred: cred}, nil
