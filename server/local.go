@@ -15,7 +15,6 @@ import (
 	"runtime"
 	"strconv"
 	"strings"
-	"syscall"
 	"time"
 
 	"charm.land/log/v2"
@@ -328,28 +327,36 @@ func DialLocal(ctx context.Context, path, name string) (*gossh.Client, error) {
 	var d net.Dialer
 	conn, err := d.DialContext(ctx, "unix", path)
 	if err != nil {
-		if errors.Is(err, fs.ErrNotExist) || errors.Is(err, syscall.ECONNREFUSED) || errors.Is(err, syscall.ENOENT) {
-			return nil, ErrNoHolder
-		}
-		return nil, fmt.Errorf("cannot reach the tasking holding the file at %s: %w", path, err)
+		// Nothing listens (ECONNREFUSED; on Windows WSAECONNREFUSED), the
+		// socket has just gone, or it is not ours to open: whatever the
+		// file's own opening then says is the truth of it.
+		return nil, ErrNoHolder
 	}
 	if _, err := checkPeer(conn); err != nil {
 		conn.Close()
 		return nil, fmt.Errorf("%s: %w: not joining it", path, err)
 	}
+	// A holder that has stopped answering (suspended, or stuck) does not
+	// hold the joining process for ever.
+	_ = conn.SetDeadline(time.Now().Add(joinTimeout))
 	c, chans, reqs, err := gossh.NewClientConn(conn, path, &gossh.ClientConfig{
 		User: name,
 		// The socket is this user's, answered by this user's process: the
 		// host key it shows (made when it started) proves nothing more.
 		HostKeyCallback: gossh.InsecureIgnoreHostKey(),
-		Timeout:         10 * time.Second,
 	})
 	if err != nil {
 		conn.Close()
-		if errors.Is(err, syscall.ECONNRESET) || errors.Is(err, syscall.EPIPE) || strings.Contains(err.Error(), "EOF") {
-			return nil, ErrNoHolder // it was closing as we arrived
+		var netErr net.Error
+		if errors.As(err, &netErr) && netErr.Timeout() {
+			return nil, fmt.Errorf("the tasking holding the file (at %s) did not answer within %s: is it stopped? (ctrl+z, or a debugger)", path, joinTimeout)
 		}
-		return nil, fmt.Errorf("cannot join the tasking holding the file at %s: %w", path, err)
+		return nil, ErrNoHolder // it was closing as we arrived
 	}
+	_ = conn.SetDeadline(time.Time{})
 	return gossh.NewClient(c, chans, reqs), nil
 }
+
+// joinTimeout bounds the handshake with the holder: on one machine it
+// takes a millisecond or two.
+var joinTimeout = 10 * time.Second

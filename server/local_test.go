@@ -444,3 +444,30 @@ func startApp(t *testing.T, name string, c *gossh.Client, s *gossh.Session, w, h
 	t.Cleanup(func() { s.Close(); c.Close() })
 	return &appSession{t: t, name: name, emu: emu, sess: s}
 }
+
+// A holder that accepts but never answers (stopped with ctrl+z, say) does
+// not hold a joining process for ever: it is told, in words.
+func TestAHolderThatNeverAnswersIsNotWaitedForEver(t *testing.T) {
+	path := socketIn(t)
+	l, err := ListenLocal(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	go func() {
+		for {
+			c, err := l.Accept()
+			if err != nil {
+				return
+			}
+			defer c.Close() // held open, never a word
+		}
+	}()
+	was := joinTimeout
+	joinTimeout = 200 * time.Millisecond
+	defer func() { joinTimeout = was }()
+	_, err = DialLocal(context.Background(), path, "Gary Fletcher")
+	if err == nil || errors.Is(err, ErrNoHolder) || !strings.Contains(err.Error(), "did not answer within 200ms") {
+		t.Errorf("joining a silent holder: %v; want it said that it did not answer", err)
+	}
+}
