@@ -45,6 +45,11 @@ func SocketPath(db string) string {
 	if abs, err := filepath.Abs(db); err == nil {
 		db = abs
 	}
+	// The same file by another name (a link to it, a linked folder on
+	// the way) is answered at the same socket.
+	if real, err := filepath.EvalSymlinks(db); err == nil {
+		db = real
+	}
 	p := db + ".sock"
 	if len(p) <= maxSocketPath {
 		return p

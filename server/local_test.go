@@ -35,6 +35,19 @@ func TestSocketPathIsBesideTheFileOrShort(t *testing.T) {
 	if SocketPath(long) != got || SocketPath(long+"x") == got {
 		t.Error("SocketPath should be the same for the same file, and differ for another")
 	}
+	// The same file by another name (a link) is answered at one socket.
+	dir := t.TempDir()
+	real := filepath.Join(dir, "tasking.db")
+	if err := os.WriteFile(real, nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	link := filepath.Join(dir, "link.db")
+	if err := os.Symlink(real, link); err != nil {
+		t.Skip("no symlinks here")
+	}
+	if SocketPath(link) != SocketPath(real) {
+		t.Errorf("a link to the file has socket %s; the file %s", SocketPath(link), SocketPath(real))
+	}
 }
 
 // socketIn is a socket path short enough for any system, in a folder of

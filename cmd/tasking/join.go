@@ -138,7 +138,11 @@ func join(ctx context.Context, sock string, p server.Peer, args []string, app bo
 		}
 	}
 	if app {
-		return joinApp(s)
+		code, err := joinApp(s)
+		if code == server.ExitStopping && err == nil && !said(s) {
+			return 0, errNoHolder
+		}
+		return code, err
 	}
 	quoted := make([]string, len(args))
 	for i, w := range args {
@@ -202,7 +206,7 @@ func joinApp(s *gossh.Session) (int, error) {
 		})
 		defer stop()
 	}
-	s.Stdout, s.Stderr = os.Stdout, os.Stderr
+	s.Stdout, s.Stderr = &counted{w: os.Stdout}, &counted{w: os.Stderr}
 	stdin, err := s.StdinPipe()
 	if err != nil {
 		return 0, err
@@ -230,6 +234,16 @@ func exitOf(err error) (int, error) {
 		return exitError, errors.New("the tasking holding the file went away before this finished (it may have been stopped): run the command again")
 	}
 	return exitError, err
+}
+
+// said: the holder wrote something to the app's terminal.
+func said(s *gossh.Session) bool {
+	for _, w := range []io.Writer{s.Stdout, s.Stderr} {
+		if c, ok := w.(*counted); ok && c.n.Load() > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // counted is a writer that counts what passed.
