@@ -142,7 +142,7 @@ func (s *Server) handle(sess ssh.Session) {
 		if local {
 			// The app as it runs on its own: exports written where the
 			// person asks, whoever chooses themselves remembered.
-			cfg.Remote, cfg.Remember = "", id.Remember
+			cfg.Remote, cfg.Remember, cfg.Dir = "", id.Remember, peer.Dir
 			if !id.Known {
 				cfg.Actor = model.Actor{}
 			}
