@@ -38,6 +38,29 @@ func TestLocalProcessesJoinTheChairsApp(t *testing.T) {
 	}
 	housing, police := firstOf("CBC Housing"), firstOf("police")
 
+	// A table on a terminal is laid out for it: cut to its width, in its
+	// colours. Through the holder it is laid out for the same terminal,
+	// byte for byte.
+	colour := withoutEnv(env, "NO_COLOR")
+	table := func() string {
+		t.Helper()
+		tm := startTerm(t, 90, 30, colour, "--db", db, "--as", "Gary Fletcher", "actions", "--agency", "police")
+		if status := tm.exited(); status != 0 {
+			t.Fatalf("actions on a terminal exited %d:\n%s", status, tm.screen())
+		}
+		var lines []string
+		for _, l := range strings.Split(tm.tmux("capture-pane", "-p", "-e", "-t", "main"), "\n") {
+			if !strings.Contains(l, "Pane is dead") {
+				lines = append(lines, l)
+			}
+		}
+		return strings.Join(lines, "\n")
+	}
+	alone := table()
+	if !strings.Contains(alone, "\x1b[") || !strings.Contains(alone, "…") {
+		t.Fatalf("actions on a 90-column colour terminal should be styled and cut to fit:\n%s", alone)
+	}
+
 	chair := startTerm(t, 200, 48, env, "--db", db, "--as", "Helen Marsh")
 	chair.waitFor("Hotspots by risk", "you: Helen Marsh")
 	chair.startMeeting()
@@ -72,6 +95,10 @@ func TestLocalProcessesJoinTheChairsApp(t *testing.T) {
 	}
 	t.Logf("the rep's command took %v (start to exit); the note was on the chair's screen %v after it was saved (%v after the command started; the screen is polled with tmux capture-pane, which itself takes a few ms)",
 		saved.Sub(began).Round(time.Millisecond), shown.Sub(saved).Round(time.Millisecond), shown.Sub(began).Round(time.Millisecond))
+
+	if joined := table(); joined != alone {
+		t.Errorf("actions on a terminal through the holder:\n%s\nalone:\n%s", joined, alone)
+	}
 
 	// A read from another shell, too: the same answer as alone, at once.
 	out, errOut, code = run(t, env, "--db", db, "--as", "Gary Fletcher", "action", "show", housing, "--format", "json")
@@ -132,4 +159,15 @@ func TestLocalProcessesJoinTheChairsApp(t *testing.T) {
 	if status := again.exited(); status != 0 {
 		t.Fatalf("the app exited %d", status)
 	}
+}
+
+// withoutEnv is env without the variable named.
+func withoutEnv(env []string, name string) []string {
+	var out []string
+	for _, e := range env {
+		if !strings.HasPrefix(e, name+"=") {
+			out = append(out, e)
+		}
+	}
+	return out
 }
