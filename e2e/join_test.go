@@ -48,13 +48,15 @@ func TestLocalProcessesJoinTheChairsApp(t *testing.T) {
 		if status := tm.exited(); status != 0 {
 			t.Fatalf("actions on a terminal exited %d:\n%s", status, tm.screen())
 		}
+		// The whole pane, its history included (tmux may scroll it as the
+		// program ends), without the line tmux adds when it does.
 		var lines []string
-		for _, l := range strings.Split(tm.tmux("capture-pane", "-p", "-e", "-t", "main"), "\n") {
+		for _, l := range strings.Split(tm.tmux("capture-pane", "-p", "-e", "-J", "-S", "-", "-t", "main"), "\n") {
 			if !strings.Contains(l, "Pane is dead") {
 				lines = append(lines, l)
 			}
 		}
-		return strings.Join(lines, "\n")
+		return strings.TrimSpace(strings.Join(lines, "\n"))
 	}
 	alone := table()
 	if !strings.Contains(alone, "\x1b[") || !strings.Contains(alone, "…") {

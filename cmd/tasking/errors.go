@@ -92,10 +92,6 @@ func exitCode(err error) int {
 	if err == nil {
 		return exitOK
 	}
-	var joined *joinedExit
-	if errors.As(err, &joined) {
-		return joined.code
-	}
 	var u *usageError
 	if errors.As(err, &u) {
 		return exitUsage
@@ -114,10 +110,6 @@ func exitCode(err error) int {
 func printError(w io.Writer, _ fang.Styles, err error) {
 	if errors.Is(err, problemsFound) {
 		return // check has printed them, one a line
-	}
-	var joined *joinedExit
-	if errors.As(err, &joined) {
-		return // the holder of the file has said it all
 	}
 	var many *multiLineError
 	if errors.As(err, &many) {

@@ -27,8 +27,8 @@ import (
 // the holder's clock. joined.go is the holder's side.
 
 // joinIfHeld runs the command through the holder of the file, if a
-// tasking process holds it and answers its socket, and ends the command
-// with the holder's exit status (joinedExit). With no holder it does
+// tasking process holds it and answers its socket, and ends the process
+// with the holder's exit status. With no holder it does
 // nothing and the command opens the file itself. What must run in the
 // file's own process (check, upgrade, restore, setup, demo, serve) is
 // never sent: it waits for the file, and says who holds it.
@@ -69,7 +69,12 @@ func (a *app) joinIfHeld(cmd *cobra.Command, _ []string) error {
 	case err != nil:
 		return err
 	}
-	return &joinedExit{code}
+	// The holder has said all there is to say: exit with its status now.
+	// Handing fang an error to end with would have it ask this terminal
+	// for its colours first, and the answer would go down the socket with
+	// standard input.
+	os.Exit(code)
+	return nil
 }
 
 // joinable: cmd may run through the holder of the file.
@@ -101,13 +106,6 @@ func (a *app) peer(named bool, path string) server.Peer {
 	}
 	return p
 }
-
-// joinedExit ends a command that ran through the holder of the file with
-// the holder's exit status; the holder has said everything there was to
-// say.
-type joinedExit struct{ code int }
-
-func (e *joinedExit) Error() string { return fmt.Sprintf("exit status %d", e.code) }
 
 // errNoHolder: nothing answered, or the holder was stopping and took
 // nothing on: the command opens the file itself.

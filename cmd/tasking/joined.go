@@ -59,12 +59,15 @@ func runJoined(ctx context.Context, rec store.Record, x server.Exec) int {
 	root.SetOut(out)
 	root.SetErr(x.Stderr)
 	root.PersistentPreRunE = a.joinedAllowed
-	err := fang.Execute(ctx, root,
-		fang.WithErrorHandler(printError),
-		fang.WithVersion(buildVersion()),
-		// fang's man page goes to the process's stdout: the holder's.
-		fang.WithoutManpage(),
-	)
+	// Not through fang: the joining process has parsed the line, said any
+	// help and version itself and sends only what runs, and fang would ask
+	// the holder's own terminal for its background colour to style an
+	// error (reading the keys the chair is typing into her app).
+	root.SilenceErrors, root.SilenceUsage = true, true
+	err := root.ExecuteContext(ctx)
+	if err != nil {
+		printError(x.Stderr, fang.Styles{}, err)
+	}
 	return exitCode(err)
 }
 
