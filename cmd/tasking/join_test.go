@@ -15,7 +15,9 @@ import (
 	"syscall"
 	"testing"
 
+	"github.com/ccsp/tasking/model"
 	"github.com/ccsp/tasking/server"
+	"github.com/ccsp/tasking/store"
 	"github.com/spf13/pflag"
 )
 
@@ -305,4 +307,52 @@ func startServe(t *testing.T, env []string, db string) (*exec.Cmd, []string, *sy
 		}
 	}()
 	return srv, said, errb
+}
+
+// A joined app is who its process says, decided as the app alone decides:
+// --as NAME (an unknown one refused with the same words), else the member
+// remembered for the file, else nobody (the app asks); whoever chooses
+// themselves is remembered in the process's own file of identities.
+func TestAJoinedAppIsWhoItsProcessSays(t *testing.T) {
+	db := demoDB(t)
+	s, err := store.Open(db, store.Options{Mode: "tui"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	ids := filepath.Join(t.TempDir(), "tasking", "identity.json")
+	for _, c := range []struct {
+		peer  server.Peer
+		known string
+		err   string
+	}{
+		{server.Peer{Name: "Gary Fletcher", Named: true}, "Gary Fletcher", ""},
+		{server.Peer{Name: "Gary Fletcher"}, "Gary Fletcher", ""}, // remembered
+		{server.Peer{}, "", ""},
+		{server.Peer{Name: "Someone Who Left"}, "", ""}, // remembered, but no member: asked again
+		{server.Peer{Name: "Nobody At All", Named: true}, "", `--as: no member is called "Nobody At All"`},
+	} {
+		c.peer.Identities = ids
+		id, err := identifyJoined(s, c.peer)
+		switch {
+		case c.err != "":
+			if err == nil || !strings.Contains(err.Error(), c.err) {
+				t.Errorf("%+v: %v; want %q", c.peer, err, c.err)
+			}
+		case err != nil:
+			t.Errorf("%+v: %v", c.peer, err)
+		case id.Known != (c.known != "") || id.Member.Name != c.known:
+			t.Errorf("%+v: known %v as %q; want %q", c.peer, id.Known, id.Member.Name, c.known)
+		case id.Remember == nil:
+			t.Errorf("%+v: nothing to remember a choice with", c.peer)
+		}
+	}
+	id, _ := identifyJoined(s, server.Peer{Identities: ids})
+	if err := id.Remember(model.Member{Name: "Sgt Jas Patel"}); err != nil {
+		t.Fatal(err)
+	}
+	got, err := readIdentitiesAt(ids)
+	if err != nil || got.Databases[s.Path()] != "Sgt Jas Patel" {
+		t.Errorf("the choice should be remembered in the process's own file: %+v %v", got, err)
+	}
 }
