@@ -33,6 +33,9 @@ type remote struct {
 // the same permissions, the same output bytes and exit code as the local
 // command, on the server's open record.
 func runRemote(ctx context.Context, rec store.Record, x server.Exec) int {
+	if x.Local != nil {
+		return runJoined(ctx, rec, x)
+	}
 	a := &app{remote: &remote{rec: rec, actor: model.ActorFor(x.Member), ssh: x.SSH, maxInput: x.MaxInput}}
 	root := buildRoot(a)
 	helpForSSH(root, x.SSH)
@@ -225,7 +228,7 @@ func (a *app) readInput(cmd *cobra.Command, what, path string) ([]byte, error) {
 	if a.remote != nil {
 		return nil, usagef("over SSH tasking cannot read files on the server: give - for %s and send the file on standard input (… < %s)", what, path)
 	}
-	return readFileUpTo(path, limit)
+	return readFileUpTo(a.at(path), limit)
 }
 
 // readLocalFile reads a file named for a flag (--agencies) up to the
