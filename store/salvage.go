@@ -697,12 +697,26 @@ func (h *SalvageHaul) loseGaps(r *SalvageReport) {
 			r.Notes = append(r.Notes, fmt.Sprintf("%s: a run of pages from #%d could not be read, and how far it goes is not known", kind, from))
 			continue
 		}
+		if g.after == nil && g.resume == nil && to < from {
+			h.lost.AddKey(g.bucket, "the whole bucket: none of its pages could be read, and nothing says which records it held")
+			continue
+		}
 		for id := from; id <= to && to >= from; id++ {
 			if exists, known := h.written[g.bucket][id]; known && !exists {
 				continue // deleted by a change the trail holds
 			}
 			if !h.ids[g.bucket][id] {
 				h.lost.AddID(g.bucket, id)
+			}
+		}
+	}
+	// Events are numbered from 1 and never deleted: every number below
+	// the newest known that no read saved is a lost event.
+	top := max(h.seqs[string(bAudit)], h.topEvent)
+	if top-uint64(len(h.ids[string(bAudit)])) <= 10_000_000 {
+		for id := model.ID(1); id <= top; id++ {
+			if !h.ids[string(bAudit)][id] {
+				h.lost.AddID(string(bAudit), id)
 			}
 		}
 	}
