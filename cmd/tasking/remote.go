@@ -67,14 +67,16 @@ func (sharedRecord) Close() error { return nil }
 // localOnly are the commands that only make sense on the server's own
 // machine: they make or repair the file itself, or serve it.
 var localOnly = map[string]string{
-	"demo":        "fills an empty database",
-	"setup":       "sets up an empty database",
-	"check":       "reads the file itself",
-	"check-pages": "reads the file itself",
-	"upgrade":     "rewrites the file itself",
-	"restore":     "replaces the file itself",
-	"serve":       "starts a server",
-	"completion":  "installs shell completion on your own computer",
+	"demo":         "fills an empty database",
+	"setup":        "sets up an empty database",
+	"check":        "reads the file itself",
+	"check-pages":  "reads the file itself",
+	"upgrade":      "rewrites the file itself",
+	"restore":      "replaces the file itself",
+	"salvage":      "reads a damaged file and makes a new one",
+	"salvage-read": "reads the file itself",
+	"serve":        "starts a server",
+	"completion":   "installs shell completion on your own computer",
 }
 
 // remoteAllowed refuses, before anything is read, what a command cannot do

@@ -54,11 +54,11 @@ func buildRoot(a *app) *cobra.Command {
 		}
 	}
 	root.AddGroup(&cobra.Group{ID: "file", Title: "The database file:"})
-	for _, c := range []*cobra.Command{newServeCmd(a), newCheckCmd(a), newAuditCmd(a), newUpgradeCmd(a), newBackupCmd(a), newRestoreCmd(a)} {
+	for _, c := range []*cobra.Command{newServeCmd(a), newCheckCmd(a), newAuditCmd(a), newUpgradeCmd(a), newBackupCmd(a), newRestoreCmd(a), newSalvageCmd(a)} {
 		c.GroupID = "file"
 		root.AddCommand(c)
 	}
-	root.AddCommand(newCheckPagesCmd(a))
+	root.AddCommand(newCheckPagesCmd(a), newSalvageReadCmd(a))
 	root.SetHelpCommandGroupID("people")
 	root.SetCompletionCommandGroupID("people")
 	exampleGroups(root)

@@ -114,6 +114,8 @@ func TestTheServersLogCarriesNoBusiness(t *testing.T) {
 		{helen, []string{"upgrade"}, "", 1},
 		{helen, []string{"serve"}, "", 1},
 		{helen, []string{"restore", "LOGMARK42.db"}, "", 1},
+		{helen, []string{"salvage", "LOGMARK60.db", "LOGMARK61.db"}, "", 1},
+		{helen, []string{"salvage-read", "LOGMARK62.db"}, "", 1},
 		{helen, []string{"backup", "-"}, "", 0}, // the whole record down the pipe: none of it in the log
 		// Files on the server's disk are neither read nor written.
 		{helen, []string{"minutes", "latest", "-o", "LOGMARK29.md"}, "", 2},
