@@ -179,6 +179,10 @@ func RecordChanges(shown, now any) []string {
 		if s, ok := shown.(Partnership); ok {
 			return PartnershipChanges(s, n)
 		}
+	case NextMeeting:
+		if s, ok := shown.(NextMeeting); ok && s != n {
+			return []string{"the next meeting now " + n.String()}
+		}
 	}
 	return nil
 }

@@ -455,7 +455,11 @@ func (s *Store) AddAgendaHotspot(actor model.Actor, id, hotspot model.ID) (model
 }
 
 // SetNextMeeting fixes the date (and time and place) of the next meeting.
-func (s *Store) SetNextMeeting(actor model.Actor, id model.ID, date model.Date, clock, place string) (model.Meeting, error) {
+//
+// shown, when given, is the next meeting as the form showed it: changed
+// since by someone else, the save is refused with who changed it and what
+// it is now (a ConflictError whose Now is the model.NextMeeting).
+func (s *Store) SetNextMeeting(actor model.Actor, id model.ID, shown *model.NextMeeting, date model.Date, clock, place string) (model.Meeting, error) {
 	var err error
 	if clock != "" {
 		if clock, err = model.ParseClock(clock); err != nil {
@@ -466,6 +470,10 @@ func (s *Store) SetNextMeeting(actor model.Actor, id model.ID, date model.Date, 
 		return model.Meeting{}, err
 	}
 	return s.changeMeeting(actor, id, "meeting.next_date", func(w *wtx, m *model.Meeting) (any, any, error) {
+		if shown != nil && m.Next() != *shown {
+			by, at := lastChangeBy(w.tx, m.Ref(), "meeting.next_date")
+			return nil, nil, &ConflictError{Ref: m.Ref(), By: by, At: at, Now: m.Next(), Version: m.Version}
+		}
 		before := map[string]any{"date": m.NextDate, "time": m.NextTime, "place": m.NextPlace}
 		if err := m.SetNext(date, clock, place); err != nil {
 			return nil, nil, err
@@ -607,4 +615,20 @@ func meetingFor(tx *bolt.Tx, id model.ID) (*model.Meeting, error) {
 		return nil, err
 	}
 	return &m, m.CheckEditable()
+}
+
+// lastChangeBy is who made the newest change op to ref, and when, from the
+// end of the audit trail (the last few hundred events: a meeting's own
+// changes are recent); "" when not found there.
+func lastChangeBy(tx *bolt.Tx, ref, op string) (string, time.Time) {
+	c := tx.Bucket(bAudit).Cursor()
+	n := 0
+	for k, v := c.Last(); k != nil && n < 500; k, v = c.Prev() {
+		n++
+		var e model.AuditEvent
+		if decode(v, &e) == nil && e.Ref == ref && e.Op == op {
+			return e.By, e.At
+		}
+	}
+	return "", time.Time{}
 }

@@ -106,7 +106,7 @@ type Record interface {
 	SetHotspotStatus(actor model.Actor, id model.ID, version int, status model.HotspotStatus, meetingID model.ID) (model.Hotspot, error)
 	SetItemBudget(actor model.Actor, id model.ID, i, minutes int) (model.Meeting, error)
 	SetItemPart2(actor model.Actor, id model.ID, i int, part2 bool, para model.ExemptParagraph) (model.Meeting, error)
-	SetNextMeeting(actor model.Actor, id model.ID, date model.Date, clock, place string) (model.Meeting, error)
+	SetNextMeeting(actor model.Actor, id model.ID, shown *model.NextMeeting, date model.Date, clock, place string) (model.Meeting, error)
 	SetNoDeclarations(actor model.Actor, id model.ID) (model.Meeting, error)
 	SetPartnership(actor model.Actor, version int, p model.Partnership) (model.Partnership, error)
 	Setup(in SetupInput) (model.Member, error)

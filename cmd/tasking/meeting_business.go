@@ -509,7 +509,7 @@ func newMeetingNextCmd(a *app) *cobra.Command {
 			if err != nil {
 				return &usageError{err}
 			}
-			if m, err = s.SetNextMeeting(actor, m.ID, d, clock, place); err != nil {
+			if m, err = s.SetNextMeeting(actor, m.ID, nil, d, clock, place); err != nil {
 				return err
 			}
 			_, err = fmt.Fprintf(w, "next meeting: %s %s, %s\n", m.NextDate.Format("Mon 2 Jan 2006"), m.NextTime, model.CleanLine(m.NextPlace))

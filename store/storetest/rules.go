@@ -59,7 +59,7 @@ func testEveryChangeWritesItsAuditEvent(t *testing.T, open Backend) {
 			return err
 		}},
 		{"meeting.next_date", func() error {
-			_, err := s.SetNextMeeting(chair, m.ID, model.MustDate("2026-12-01"), "", "")
+			_, err := s.SetNextMeeting(chair, m.ID, nil, model.MustDate("2026-12-01"), "", "")
 			return err
 		}},
 		{"meeting.close", func() error { _, err := s.CloseMeeting(chair, m.ID); return err }},
@@ -310,10 +310,10 @@ func testMeetingRules(t *testing.T, open Backend) {
 	if _, err := s.ApprovePreviousMinutes(chair, m.ID); err == nil {
 		t.Fatal("approved minutes of a meeting that never happened")
 	}
-	if _, err := s.SetNextMeeting(chair, m.ID, m.Date, "", ""); err == nil {
+	if _, err := s.SetNextMeeting(chair, m.ID, nil, m.Date, "", ""); err == nil {
 		t.Fatal("next meeting on the same day accepted")
 	}
-	_, err = s.SetNextMeeting(chair, m.ID, m.Date.AddDays(7), "", "")
+	_, err = s.SetNextMeeting(chair, m.ID, nil, m.Date.AddDays(7), "", "")
 	mustNoErr(t, err)
 	_, err = s.CloseMeeting(chair, m.ID)
 	mustNoErr(t, err)
@@ -534,7 +534,7 @@ func testLatestUpdateIsTheAgencysNews(t *testing.T, open Backend) {
 	if got.LastUpdate != "First patrol done" || got.LastUpdateBy != sgt.Name {
 		t.Fatalf("the meeting's change replaced the agency's news: %+v", got)
 	}
-	_, err = s.SetNextMeeting(chair, m.ID, m.Date.AddDays(7), "", "")
+	_, err = s.SetNextMeeting(chair, m.ID, nil, m.Date.AddDays(7), "", "")
 	mustNoErr(t, err)
 	_, err = s.CloseMeeting(chair, m.ID)
 	mustNoErr(t, err)
@@ -747,14 +747,14 @@ func testUndoTheMeetingsOwnRecord(t *testing.T, open Backend) {
 	if got := undo(`"no declarations" taken back`); got.NoDeclarations {
 		t.Error("no declarations is still recorded")
 	}
-	_, err = s.SetNextMeeting(chair, m.ID, m.Date.AddDays(7), "", "")
+	_, err = s.SetNextMeeting(chair, m.ID, nil, m.Date.AddDays(7), "", "")
 	mustNoErr(t, err)
 	if got := undo("none fixed"); !got.NextDate.IsZero() {
 		t.Errorf("the next meeting is still %s", got.NextDate)
 	}
-	_, err = s.SetNextMeeting(chair, m.ID, m.Date.AddDays(14), "", "")
+	_, err = s.SetNextMeeting(chair, m.ID, nil, m.Date.AddDays(14), "", "")
 	mustNoErr(t, err)
-	_, err = s.SetNextMeeting(chair, m.ID, m.Date.AddDays(21), "", "")
+	_, err = s.SetNextMeeting(chair, m.ID, nil, m.Date.AddDays(21), "", "")
 	mustNoErr(t, err)
 	if got := undo("back to " + m.Date.AddDays(14).String()); got.NextDate != m.Date.AddDays(14) {
 		t.Errorf("the next meeting is %s", got.NextDate)
@@ -775,7 +775,7 @@ func testMinuteNumbersApprovalAndAmendments(t *testing.T, open Backend) {
 	if _, err := s.Amend(chair, dec.Ref(), "that patrols stop", "typo"); !errors.As(err, &fe) || !strings.Contains(err.Error(), "still open") {
 		t.Fatalf("amended an open meeting: %v", err)
 	}
-	_, err = s.SetNextMeeting(chair, first.ID, first.Date.AddDays(7), "", "")
+	_, err = s.SetNextMeeting(chair, first.ID, nil, first.Date.AddDays(7), "", "")
 	mustNoErr(t, err)
 	_, err = s.CloseMeeting(chair, first.ID)
 	mustNoErr(t, err)
