@@ -7,15 +7,17 @@ import (
 )
 
 // BuildAgenda is the agenda for a new meeting: the opening standing items,
-// then every hotspot still being worked on — those the last meeting deferred
-// first, then high risk first, then longest since last reviewed — then new
-// referrals, any other business and the next meeting. Hotspots taken in
-// private (Part 2, and personal ASB always) come last, after the public
-// business, as council meetings take exempt business at the end.
-func BuildAgenda(hotspots []Hotspot, deferred []ID) []AgendaItem {
+// then every hotspot due for review by its risk level's cadence
+// (Hotspot.DueForReview over held, the dates of the meetings held; nil:
+// every open hotspot) and every one the last meeting deferred — those
+// deferred first, then high risk first, then longest since last reviewed —
+// then new referrals, any other business and the next meeting. Hotspots
+// taken in private (Part 2, and personal ASB always) come last, after the
+// public business, as council meetings take exempt business at the end.
+func BuildAgenda(hotspots []Hotspot, deferred []ID, held []Date) []AgendaItem {
 	open := make([]Hotspot, 0, len(hotspots))
 	for _, h := range hotspots {
-		if h.IsOpen() {
+		if h.IsOpen() && (h.DueForReview(held) || slices.Contains(deferred, h.ID)) {
 			open = append(open, h)
 		}
 	}

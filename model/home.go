@@ -38,6 +38,9 @@ type HomeInput struct {
 	Agencies    []Agency
 	Completions map[ID][]int // CompletionDays
 	Today       Date
+	// Held is the dates of the meetings held: the review cadence
+	// (Hotspot.DueForReview) of the agenda the next meeting would open with.
+	Held []Date
 }
 
 // Summarise builds the home screen's figures.
@@ -57,7 +60,7 @@ func Summarise(in HomeInput) HomeSummary {
 		open = *h.Open
 		h.AgendaItems = len(h.Open.Agenda)
 	} else {
-		h.AgendaItems = len(BuildAgenda(h.Hotspots, nil))
+		h.AgendaItems = len(OpeningAgenda(h.LastClosed, h.Hotspots, in.Held))
 	}
 	h.MattersArising = len(MattersArisingFor(open, in.Actions, reviewedIn(in.Updates, open.ID), in.Today, since))
 	for _, a := range in.Actions {

@@ -55,6 +55,17 @@ type incidentValue struct {
 // bytes), each LSOA's name encoded once: an import writes 100,000 of them.
 type valueEncoder map[string][]byte
 
+// sealed is r's stored value: its JSON sealed with its checksum, as every
+// stored value is (value.go). Counts are not records with IDs, so the audit
+// chain holds the import's event rather than each count's sum.
+func (e valueEncoder) sealed(r model.IncidentRow) ([]byte, error) {
+	v, err := e.encode(r)
+	if err != nil {
+		return nil, err
+	}
+	return seal(frameJSON, v), nil
+}
+
 func (e valueEncoder) encode(r model.IncidentRow) ([]byte, error) {
 	if r.LSOAName == "" {
 		return json.Marshal(incidentValue{Count: r.Count})
@@ -185,7 +196,7 @@ func (s *Store) ImportIncidents(actor model.Actor, batches []model.IncidentBatch
 			if _, ok := seen[model.IncidentBatch{Force: r.Force, Month: r.Month, Category: r.Category}.Key()]; !ok {
 				return fmt.Errorf("internal error: a count of %s %s %s outside the import's batches", r.Month, r.Force, r.Category)
 			}
-			v, err := enc.encode(r)
+			v, err := enc.sealed(r)
 			if err != nil {
 				return err
 			}
@@ -257,7 +268,7 @@ func (s *Store) ImportIncidents(actor model.Actor, batches []model.IncidentBatch
 			if err != nil {
 				return err
 			}
-			if err := bb.Put([]byte(b.Key()), v); err != nil {
+			if err := bb.Put([]byte(b.Key()), seal(frameJSON, v)); err != nil {
 				return err
 			}
 			out.Batches = append(out.Batches, b)
@@ -408,7 +419,7 @@ func refreshEmerging(tx *bolt.Tx, category string) error {
 	if err != nil {
 		return err
 	}
-	return tx.Bucket(bIncidentEmerging).Put([]byte(category), v)
+	return tx.Bucket(bIncidentEmerging).Put([]byte(category), seal(frameJSON, v))
 }
 
 // Incidents is the stored counts f asks for, added up as f.By says.

@@ -3,7 +3,6 @@ package store
 import (
 	"bytes"
 	"encoding/binary"
-	"encoding/json"
 	"fmt"
 	"sort"
 
@@ -43,6 +42,9 @@ func checkIncidents(tx *bolt.Tx) []Problem {
 		return out
 	}
 	_ = rows.ForEach(func(k, v []byte) error {
+		if !sealed(v) {
+			add(string(bIncidents), "%q: %v", k, errUnsealed)
+		}
 		r, err := decodeIncident(k, v)
 		if err != nil {
 			add(string(bIncidents), "%q does not decode: %v", k, err)
@@ -144,7 +146,7 @@ func rebuildIncidents(tx *bolt.Tx) error {
 	cats := map[string]bool{}
 	err = tx.Bucket(bIncidentBatches).ForEach(func(k, v []byte) error {
 		var ib model.IncidentBatch
-		if err := json.Unmarshal(v, &ib); err != nil {
+		if err := decode(v, &ib); err != nil {
 			return fmt.Errorf("reading incident batch %q: %w", k, err)
 		}
 		cats[ib.Category] = true

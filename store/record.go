@@ -56,7 +56,7 @@ func readRecord(tx *bolt.Tx, id model.ID, today model.Date) (rec model.MeetingRe
 		if last != nil {
 			rec.Previous = last
 		}
-		m.Agenda = model.OpeningAgenda(last, open)
+		m.Agenda = model.OpeningAgenda(last, open, heldDates(tx))
 	}
 	year, err := meetingsOfYear(tx, m.Date)
 	if err != nil {
