@@ -44,7 +44,7 @@ func TestBuildAgendaOrder(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			items := BuildAgenda(tt.hotspots, tt.deferred)
+			items := BuildAgenda(tt.hotspots, tt.deferred, nil)
 			got := hotspotIDs(items)
 			if len(got) != len(tt.want) {
 				t.Fatalf("got %v, want %v", got, tt.want)
@@ -69,7 +69,7 @@ func TestBuildAgendaOrder(t *testing.T) {
 }
 
 func TestAgendaEdits(t *testing.T) {
-	m := Meeting{Agenda: BuildAgenda([]Hotspot{hs(1, RiskHigh, HotspotActive, ""), hs(2, RiskMedium, HotspotActive, ""), hs(3, RiskLow, HotspotActive, "")}, nil)}
+	m := Meeting{Agenda: BuildAgenda([]Hotspot{hs(1, RiskHigh, HotspotActive, ""), hs(2, RiskMedium, HotspotActive, ""), hs(3, RiskLow, HotspotActive, "")}, nil, nil)}
 	// agenda: 0 att, 1 decl, 2 mins, 3 matters, 4 HS1, 5 HS2, 6 HS3, 7 referrals, 8 aob, 9 next
 	m.Current = 5
 	if err := m.MoveItem(5, -1); err != nil {
@@ -116,7 +116,7 @@ func TestAgendaEdits(t *testing.T) {
 }
 
 func TestSetPart2MovesTheItemAndKeepsTheChairsPlace(t *testing.T) {
-	m := Meeting{Agenda: BuildAgenda([]Hotspot{hs(1, RiskHigh, HotspotActive, ""), hs(2, RiskMedium, HotspotActive, ""), hs(3, RiskLow, HotspotActive, "")}, nil)}
+	m := Meeting{Agenda: BuildAgenda([]Hotspot{hs(1, RiskHigh, HotspotActive, ""), hs(2, RiskMedium, HotspotActive, ""), hs(3, RiskLow, HotspotActive, "")}, nil, nil)}
 	// 0 att, 1 decl, 2 mins, 3 matters, 4 HS1, 5 HS2, 6 HS3, 7 referrals, 8 aob, 9 next
 	m.Current = 4
 	if err := m.SetPart2(4, true, ParaIndividual); err != nil {
@@ -154,7 +154,7 @@ func TestSetPart2MovesTheItemAndKeepsTheChairsPlace(t *testing.T) {
 }
 
 func TestFindItem(t *testing.T) {
-	m := Meeting{ID: 4, Agenda: BuildAgenda([]Hotspot{hs(3, RiskHigh, HotspotActive, "")}, nil)}
+	m := Meeting{ID: 4, Agenda: BuildAgenda([]Hotspot{hs(3, RiskHigh, HotspotActive, "")}, nil, nil)}
 	for _, tt := range []struct {
 		in   string
 		want int

@@ -138,3 +138,16 @@ func (h Hotspot) DueForReview(held []Date) bool {
 	}
 	return MeetingsSince(held, h.LastReviewed)+1 >= h.Risk.ReviewEvery()
 }
+
+// HeldDates are the dates of the meetings held (closed) among meetings:
+// what DueForReview counts. Never nil, so an empty list means "none held"
+// rather than "not known".
+func HeldDates(meetings []Meeting) []Date {
+	held := []Date{}
+	for _, m := range meetings {
+		if m.State == MeetingClosed {
+			held = append(held, m.Date)
+		}
+	}
+	return held
+}

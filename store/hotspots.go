@@ -116,6 +116,22 @@ func (s *Store) SetHotspotRisk(actor model.Actor, id model.ID, version int, risk
 	})
 }
 
+// AssessHotspot records a risk matrix assessment: the hotspot's level
+// becomes the matrix's (model.RiskAssessment.Level), with the reason.
+func (s *Store) AssessHotspot(actor model.Actor, id model.ID, version int, a model.RiskAssessment, reason string, meetingID model.ID) (model.Hotspot, error) {
+	reason, err := model.CheckText("reason", "reason for the risk level", reason, false)
+	if err != nil {
+		return model.Hotspot{}, err
+	}
+	if err := a.Validate(); err != nil {
+		return model.Hotspot{}, err
+	}
+	return s.changeHotspot(actor, id, version, meetingID, "hotspot.assess", func(w *wtx, h *model.Hotspot) (string, error) {
+		a.On = model.DateOf(w.now)
+		return h.Assess(a, reason)
+	})
+}
+
 // SetHotspotStatus moves a hotspot between new, active and monitoring.
 // Closing needs a reason: use CloseHotspot.
 func (s *Store) SetHotspotStatus(actor model.Actor, id model.ID, version int, status model.HotspotStatus, meetingID model.ID) (model.Hotspot, error) {

@@ -44,7 +44,7 @@ func readRecordWhole(tx *bolt.Tx, id model.ID, today model.Date) (rec model.Meet
 		if last != nil {
 			rec.Previous = last
 		}
-		rec.Meeting.Agenda = model.OpeningAgenda(last, rec.Hotspots, nil) // as it was then: before the cadence
+		rec.Meeting.Agenda = model.OpeningAgenda(last, rec.Hotspots, model.HeldDates(meetings))
 	}
 	rec.FirstMinute = model.FirstMinute(rec.Meeting, meetings)
 	c, err := correctionsWhole(tx, id)

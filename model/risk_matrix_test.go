@@ -1,0 +1,116 @@
+package model
+
+import "testing"
+
+// The risk rule: the matrix's bands, each flag one level up, never above
+// high.
+func TestRiskMatrix(t *testing.T) {
+	tests := []struct {
+		l, h            int
+		vuln, rep, hate bool
+		want            Risk
+	}{
+		{1, 1, false, false, false, RiskLow},
+		{2, 3, false, false, false, RiskLow},    // 6: the top of low
+		{2, 4, false, false, false, RiskMedium}, // 8: no score is 7
+		{3, 4, false, false, false, RiskMedium}, // 12: the top of medium
+		{3, 5, false, false, false, RiskHigh},   // 15: no score is 13 or 14
+		{5, 5, false, false, false, RiskHigh},
+		{1, 1, true, false, false, RiskMedium},
+		{1, 1, false, true, false, RiskMedium},
+		{1, 1, false, false, true, RiskMedium},
+		{1, 1, true, true, false, RiskHigh},
+		{3, 4, false, false, true, RiskHigh},
+		{5, 5, true, true, true, RiskHigh}, // never above high
+	}
+	for _, tt := range tests {
+		a := RiskAssessment{Likelihood: tt.l, Harm: tt.h, Vulnerable: tt.vuln, Repeat: tt.rep, Hate: tt.hate}
+		if err := a.Validate(); err != nil {
+			t.Fatal(err)
+		}
+		if got := a.Level(); got != tt.want {
+			t.Errorf("%s: %v, want %v", a.Summary(), got, tt.want)
+		}
+	}
+	for _, bad := range []RiskAssessment{{0, 3, false, false, false, Date{}}, {3, 6, false, false, false, Date{}}, {MatrixMax + 1, 1, false, false, false, Date{}}} {
+		if bad.Validate() == nil {
+			t.Errorf("%+v accepted", bad)
+		}
+	}
+	a := RiskAssessment{Likelihood: 4, Harm: 4, Repeat: true}
+	if s := a.Summary(); s != "likelihood 4 × harm 4 = 16; repeat victim" {
+		t.Errorf("summary %q", s)
+	}
+}
+
+// An existing hotspot keeps its level until it is assessed; assessing sets
+// it from the matrix and says so for the minutes.
+func TestAssess(t *testing.T) {
+	h := Hotspot{Risk: RiskHigh}
+	if h.Assessment != nil {
+		t.Fatal("a hotspot from before the matrix has an assessment")
+	}
+	minute, err := h.Assess(RiskAssessment{Likelihood: 2, Harm: 2}, "Fewer reports")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if h.Risk != RiskLow || h.Assessment == nil || h.RiskReason != "Fewer reports" {
+		t.Errorf("%+v", h)
+	}
+	if minute != "Risk assessed: LOW, was HIGH (likelihood 2 × harm 2 = 4)." {
+		t.Errorf("minute %q", minute)
+	}
+	if _, err := h.Assess(RiskAssessment{Likelihood: 9, Harm: 2}, ""); err == nil || h.Risk != RiskLow {
+		t.Errorf("a bad assessment changed the hotspot: %v %+v", err, h)
+	}
+}
+
+// The review cadence: high every meeting, medium every second, low every
+// fourth; never reviewed is due; closed never is.
+func TestDueForReview(t *testing.T) {
+	held := []Date{MustDate("2026-10-06"), MustDate("2026-10-13"), MustDate("2026-10-20"), MustDate("2026-10-27")}
+	tests := []struct {
+		risk     Risk
+		reviewed string
+		want     bool
+	}{
+		{RiskHigh, "2026-10-27", true},
+		{RiskMedium, "2026-10-27", false}, // reviewed at the last meeting
+		{RiskMedium, "2026-10-20", true},  // one meeting missed
+		{RiskLow, "2026-10-27", false},
+		{RiskLow, "2026-10-13", false}, // two missed
+		{RiskLow, "2026-10-06", true},  // three missed: the fourth
+		{RiskLow, "", true},            // never reviewed
+	}
+	for _, tt := range tests {
+		h := Hotspot{Status: HotspotActive, Risk: tt.risk}
+		if tt.reviewed != "" {
+			h.LastReviewed = MustDate(tt.reviewed)
+		}
+		if got := h.DueForReview(held); got != tt.want {
+			t.Errorf("%v last reviewed %q: due %v", tt.risk, tt.reviewed, got)
+		}
+	}
+	if (Hotspot{Status: HotspotClosed}).DueForReview(nil) {
+		t.Error("a closed hotspot is due")
+	}
+	if !(Hotspot{Status: HotspotActive, Risk: RiskLow, LastReviewed: MustDate("2026-10-27")}).DueForReview(nil) {
+		t.Error("with the meetings unknown, every open hotspot is due")
+	}
+	// The agenda: due ones and deferred ones, high first.
+	hs := []Hotspot{
+		{ID: 1, Status: HotspotActive, Risk: RiskLow, LastReviewed: MustDate("2026-10-27")},
+		{ID: 2, Status: HotspotActive, Risk: RiskMedium, LastReviewed: MustDate("2026-10-20")},
+		{ID: 3, Status: HotspotActive, Risk: RiskHigh, LastReviewed: MustDate("2026-10-27")},
+		{ID: 4, Status: HotspotActive, Risk: RiskLow, LastReviewed: MustDate("2026-10-27")},
+	}
+	var got []ID
+	for _, it := range BuildAgenda(hs, []ID{4}, held) {
+		if it.Kind == ItemHotspot {
+			got = append(got, it.HotspotID)
+		}
+	}
+	if len(got) != 3 || got[0] != 4 || got[1] != 3 || got[2] != 2 {
+		t.Errorf("agenda %v, want deferred HS-4, then HS-3 (high), HS-2 (medium, due)", got)
+	}
+}
