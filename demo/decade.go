@@ -127,6 +127,11 @@ func BuildHistory(today model.Date, seed uint64, size HistorySize, loc *time.Loc
 		return store.Dataset{}, err
 	}
 	g.past, g.next = meetingDates(today, size.Meetings)
+	// The actions and updates are most of a history's memory: room for
+	// them at once, not grown by doubling (which holds the old array and
+	// up to a half more beside the new).
+	g.d.Actions = make([]model.Action, 0, size.Actions)
+	g.d.Updates = make([]model.ActionUpdate, 0, size.Updates+size.Updates/50)
 	g.d.History = true
 	g.d.Partnership = model.Partnership{
 		Name:         "Chesterfield Community Safety Partnership",

@@ -400,8 +400,10 @@ func (g *gen) action(m *model.Meeting, hotspot model.ID, p plan, due model.Date,
 	if i+1 >= len(past) {
 		// A few of last week's actions are already finished by their reps.
 		if done := m.Date.AddDays(5); id%4 == 0 && done.Before(g.today) {
-			g.setStatus(&a, model.StatusDone, "Done: "+progress[int(id)%len(progress)], rep, g.at(done, 16, 5), 0)
-			a.CompletedOn = done
+			note := "Done: " + progress[int(id)%len(progress)]
+			g.setStatus(&a, model.StatusDone, note, rep, g.at(done, 16, 5), 0)
+			// As model.Action.SetStatus records it: the rep's words.
+			a.CompletedOn, a.CompletionNote = done, note
 		}
 		g.d.Actions = append(g.d.Actions, a)
 		return
@@ -460,8 +462,11 @@ func (g *gen) repUpdates(last model.Date) {
 		}
 		at := g.at(day, 9+int(a.ID%8), 10+int(a.ID%40))
 		if a.ID%3 == 0 { // some are finished outright
-			g.setStatus(a, model.StatusDone, "Done: "+repNotes[int(a.ID)%len(repNotes)], by, at, 0)
-			a.CompletedOn, a.CompletionNote = day, a.LastUpdate
+			note := "Done: " + repNotes[int(a.ID)%len(repNotes)]
+			g.setStatus(a, model.StatusDone, note, by, at, 0)
+			// The rep's words, as model.Action.SetStatus records them, not
+			// the history line ("in progress → done: …").
+			a.CompletedOn, a.CompletionNote = day, note
 			continue
 		}
 		u := model.ActionUpdate{ActionID: a.ID, At: at, By: by, Kind: model.UpdateNote, Text: repNotes[int(a.ID)%len(repNotes)]}

@@ -38,7 +38,7 @@ func TestMeetingSurvivesSIGKILL(t *testing.T) {
 	tm.startMeeting()
 	tm.waitFor("Confidentiality statement", "28 not marked")
 	tm.keys("1", "1", "2")
-	tm.waitFor("2 present · 1 apologies")
+	tm.waitFor("2 present · 1 apology")
 
 	tm.keys("]", "]", "]", "]")
 	tm.waitFor("Open actions", "item 5/")

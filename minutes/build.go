@@ -65,6 +65,7 @@ func BuildWith(rec model.MeetingRecord, opt Options) Doc {
 		AsAt:         rec.Today,
 		Started:      clockTime(m.OpenedAt),
 		RecordNote:   text(rec.RecordNote),
+		AuditHead:    rec.AuditHead,
 	}
 	if m.State == model.MeetingClosed {
 		d.Ended = clockTime(m.ClosedAt)

@@ -89,6 +89,11 @@ type Doc struct {
 	// AsAt is the day the action statuses (and "overdue") were read: the
 	// record keeps each action's current status, not its status on the day.
 	AsAt model.Date `json:"as_at"`
+	// AuditHead is the audit trail's head when the meeting closed (closed
+	// meetings only): kept with the minutes, it shows later that the
+	// history up to the close was not rewritten (`tasking audit verify
+	// --head`).
+	AuditHead *model.AuditHead `json:"audit_head,omitempty"`
 }
 
 // Approval is the later meeting's decision that approved these minutes as a

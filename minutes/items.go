@@ -34,7 +34,7 @@ func (b *builder) items() []Item {
 		n++
 		if slot.Exclusion {
 			out = append(out, Item{Number: n, Kind: exclusionKind, Title: exclusionTitle,
-				Resolutions: []Resolution{{Text: fullStop(model.ExclusionResolution(model.ExemptParagraphsOf(b.agenda)))}}})
+				Resolutions: []Resolution{{Text: model.EndSentence(model.ExclusionResolution(model.ExemptParagraphsOf(b.agenda)))}}})
 			continue
 		}
 		it := slot.Item
@@ -153,17 +153,15 @@ func (b *builder) item(n int, it model.AgendaItem) Item {
 			// Everything the meeting did to it, in order: an update accepted
 			// and then a status changed are both the record.
 			var said []string
-			if model.FinishedSince(a, since, rec.Meeting, updates[a.ID]) {
+			finished := model.FinishedSince(a, since, rec.Meeting, updates[a.ID])
+			if finished {
 				// Finished between meetings: the completion is minuted, with
 				// its note in the restricted version.
-				done := "completed since the last meeting"
-				if a.Status == model.StatusCancelled {
-					done = "cancelled since the last meeting"
+				note := ""
+				if !b.public || b.rules.UpdateWords() {
+					note = line(a.CompletionNote)
 				}
-				if n := line(a.CompletionNote); n != "" && (!b.public || b.rules.UpdateWords()) {
-					done += ": " + n
-				}
-				said = append(said, done)
+				said = append(said, model.FinishedSinceLine(a.Status, note))
 			}
 			var private model.Privacy // the first private update's, if any
 			for _, u := range updates[a.ID] {
@@ -174,12 +172,18 @@ func (b *builder) item(n int, it model.AgendaItem) Item {
 					}
 					continue
 				}
-				if d := b.describe(u); d != "" && !slices.Contains(said, d) {
+				d := b.describe(u)
+				if finished && model.ConfirmsFinish(u, a) {
+					// Looking at finished work and leaving it so confirms it:
+					// its words are minuted already.
+					d = model.ConfirmedLine(a.Status)
+				}
+				if d != "" && !slices.Contains(said, d) {
 					said = append(said, d)
 					private = private.Stricter(b.rules.UpdatePrivacy(u))
 				}
 			}
-			row.Update = strings.Join(said, "; ")
+			row.Update = model.Clauses(said...)
 			if m := b.marking(private); m.Private {
 				row.UpdatePrivate, row.UpdateMark = true, m.Mark
 			}
@@ -202,12 +206,17 @@ func (b *builder) item(n int, it model.AgendaItem) Item {
 		out.Actions, w = b.actionRows(rec.CreatedIn(it.HotspotID))
 		withheld = withheld || w
 		if len(out.Notes)+len(out.Resolutions)+len(out.Actions) == 0 {
-			out.Statement = "No update was recorded."
-			if b.deferred(it.HotspotID) {
-				out.Statement = deferredText
-			}
-			if withheld {
+			reviewed, w := b.reviewedUnder(it.HotspotID)
+			withheld = withheld || w
+			switch {
+			case withheld:
 				out.Statement = withheldStatement
+			case b.deferred(it.HotspotID):
+				out.Statement = deferredText
+			case len(reviewed) > 0:
+				out.Statement = model.ReviewedUnderLine(reviewed)
+			default:
+				out.Statement = "No update was recorded."
 			}
 		}
 	case model.ItemReferrals:
@@ -249,6 +258,25 @@ func (b *builder) item(n int, it model.AgendaItem) Item {
 	return out
 }
 
+// reviewedUnder is the refs of the actions the meeting reviewed under this
+// hotspot's item (model.ReviewedUnder), the only business it may have had:
+// its ✓ says it was discussed, so its minute says how. withheld: the
+// public version left some out.
+func (b *builder) reviewedUnder(hotspotID model.ID) (refs []string, withheld bool) {
+	for _, id := range model.ReviewedUnder(b.rec.Meeting, b.rec.Actions, b.rec.Updates, hotspotID) {
+		a, ok := b.idx.Actions[id]
+		if !ok {
+			continue
+		}
+		if b.withholdAction(a) {
+			withheld = true
+			continue
+		}
+		refs = append(refs, a.Ref())
+	}
+	return refs, withheld
+}
+
 // deferred: the meeting closed without reaching this hotspot.
 func (b *builder) deferred(hotspotID model.ID) bool {
 	m := b.rec.Meeting
@@ -256,7 +284,7 @@ func (b *builder) deferred(hotspotID model.ID) bool {
 }
 
 // apologiesStatement is the Apologies minute: apologies received, then
-// those absent.
+// those absent (model.ApologiesLine).
 func (b *builder) apologiesStatement() string {
 	var apologies, absent []string
 	for _, at := range b.rec.Meeting.Attendance {
@@ -267,14 +295,7 @@ func (b *builder) apologiesStatement() string {
 			absent = append(absent, personName(b.person(at.MemberID)))
 		}
 	}
-	s := "No apologies for absence were received."
-	if len(apologies) > 0 {
-		s = "Apologies for absence were received from " + joinAnd(apologies) + "."
-	}
-	if len(absent) > 0 {
-		s += " Absent: " + joinAnd(absent) + "."
-	}
-	return s
+	return model.ApologiesLine(apologies, absent)
 }
 
 // notes under an item; withheld: the public version left some out.
@@ -321,7 +342,7 @@ func (b *builder) resolutions(kind model.ItemKind, hotspotID model.ID, inPrivate
 				continue
 			}
 		}
-		r := Resolution{Text: fullStop(t), Amended: b.amendment("decision", d.Ref()), Marking: b.marking(b.rules.DecisionPrivacy(d))}
+		r := Resolution{Text: model.EndSentence(t), Amended: b.amendment("decision", d.Ref()), Marking: b.marking(b.rules.DecisionPrivacy(d))}
 		if !b.public {
 			r.Ref, r.Part2 = d.Ref(), d.Part2
 		}
@@ -367,6 +388,15 @@ func (b *builder) declarations(inPrivate bool) []Declaration {
 				name = "A representative of " + line(b.idx.Agencies.Name(mem.AgencyID))
 			}
 		}
+		if d.Guest {
+			// A guest by name and organisation; in public, as guests are
+			// listed, by the organisation alone (model.Declarant).
+			who := model.Declaration{Guest: true, Name: line(d.Name), Organisation: line(d.Organisation)}
+			if b.public {
+				who.Name = ""
+			}
+			name = who.Declarant()
+		}
 		decl := Declaration{Name: name, Text: text(d.Text), Marking: b.marking(b.rules.DeclarationPrivacy(d))}
 		if d.Item != "" {
 			decl.On = b.minuteRef(d.Item, d.HotspotID)
@@ -403,15 +433,6 @@ func nextMeeting(m model.Meeting) string {
 	}
 	if p := strings.TrimRight(line(m.NextPlace), "."); p != "" {
 		s += ", " + p
-	}
-	return s + "."
-}
-
-// fullStop ends a resolution as a sentence, as council minutes do; the chair
-// rarely types the stop.
-func fullStop(s string) string {
-	if strings.HasSuffix(s, ".") || strings.HasSuffix(s, "!") || strings.HasSuffix(s, "?") {
-		return s
 	}
 	return s + "."
 }

@@ -336,3 +336,49 @@ func TestPublicMattersLeaveOutPrivateUpdates(t *testing.T) {
 		}
 	}
 }
+
+// A guest's declaration of interest is minuted with their organisation: by
+// name as well in the restricted version; in the public one as a guest from
+// that organisation, never by name — as guests are listed.
+func TestAGuestsDeclaration(t *testing.T) {
+	rec := richBase()
+	who, err := rec.Meeting.GuestDeclaration("Karen Doyle")
+	if err != nil {
+		t.Fatal(err)
+	}
+	who.Text = "A relative is treated at the hospital."
+	rec.Meeting.Declarations = append(rec.Meeting.Declarations, who)
+	rec = asMade(rec)
+	for _, c := range []struct {
+		public bool
+		want   string
+	}{
+		{false, "Karen Doyle (guest, Royal Hospital)"},
+		{true, "A guest from Royal Hospital"},
+	} {
+		d := BuildWith(rec, Options{Public: c.public})
+		decl := itemTitled(t, d, "Declarations of interest").Declarations
+		if len(decl) != 2 || decl[1].Name != c.want || decl[1].Text != who.Text {
+			t.Errorf("public %v: declarations %+v, want %q", c.public, decl, c.want)
+		}
+		docx, err := d.DOCX()
+		if err != nil {
+			t.Fatal(err)
+		}
+		for f, out := range map[string]string{"md": d.Markdown(), "html": html.UnescapeString(d.HTML()), "txt": squash(d.Text()), "docx": docxText(t, docx)} {
+			if !strings.Contains(out, c.want) {
+				t.Errorf("public %v: the %s minutes do not say %q", c.public, f, c.want)
+			}
+			if c.public && strings.Contains(out, "Karen Doyle") {
+				t.Errorf("the public %s minutes name the guest", f)
+			}
+		}
+	}
+	// The public record (what a public-only reader's minutes are made
+	// from) leaves the guest's name out before the minutes see it.
+	public := rec
+	public.Meeting = model.PublicRules(rec.Meeting, rec.Index().Hotspots).PublicMeeting(rec.Meeting)
+	if got := itemTitled(t, BuildWith(public, Options{Public: true}), "Declarations of interest").Declarations; len(got) != 2 || got[1].Name != "A guest from Royal Hospital" {
+		t.Errorf("from the public record: %+v", got)
+	}
+}

@@ -1,11 +1,6 @@
 package minutes
 
-import (
-	"strings"
-
-	"github.com/ccsp/tasking/model"
-	"github.com/charmbracelet/x/ansi"
-)
+import "strings"
 
 // TextWidth is the most display columns any line of the plain-text minutes
 // takes: they are meant for an email body.
@@ -69,7 +64,9 @@ func (d Doc) Text() string {
 	for _, a := range d.ActionLog {
 		w.row(a.Ref, ind, actionText(a), a.Hotspot+" · Owner: "+a.Owner+" · Due: "+due(a.Due)+" · "+a.Status)
 	}
-	w.para(signatureLine)
+	// The signature is laid out by its spaces and fits a line: written as
+	// it is, never wrapped (TestTextNeverSplitsSignatureOrRefs).
+	w.verbatim(signatureLine)
 	w.para(d.Classification)
 	return w.String()
 }
@@ -187,6 +184,15 @@ func (w *textWriter) lines(s, first, rest string) bool {
 	return len(ls) > 0
 }
 
+// verbatim writes one line of the minutes' own as it is, spaces and all,
+// as a block: only for fixed lines no wider than TextWidth.
+func (w *textWriter) verbatim(s string) {
+	w.end()
+	w.b.WriteString(s + "\n")
+	w.open = true
+	w.end()
+}
+
 // end closes the block being written with a blank line.
 func (w *textWriter) end() {
 	if w.open {
@@ -227,51 +233,4 @@ func (w *textWriter) row(ref string, indent int, text, details string) {
 
 func (w *textWriter) String() string {
 	return strings.TrimRight(w.b.String(), "\n") + "\n"
-}
-
-// wrapText cleans s and wraps each of its lines at width display columns,
-// breaking at spaces and hyphens where it can and inside a word that is
-// longer than a line. Blank lines are dropped.
-func wrapText(s string, width int) []string {
-	width = max(width, 8)
-	var out []string
-	for _, para := range strings.Split(model.CleanText(s), "\n") {
-		para = strings.Join(strings.Fields(para), " ")
-		if para == "" {
-			continue
-		}
-		if textWidth(para) <= width {
-			out = append(out, para) // fits: most fields are one line
-			continue
-		}
-		for _, l := range strings.Split(ansi.Wrap(para, width, ""), "\n") {
-			l = strings.TrimSpace(l)
-			if l == "" {
-				continue
-			}
-			if textWidth(l) <= width {
-				out = append(out, l)
-				continue
-			}
-			// Belt and braces: a cluster the word wrapper measured
-			// differently is cut hard.
-			for _, h := range strings.Split(ansi.Hardwrap(l, width, false), "\n") {
-				if h = strings.TrimSpace(h); h != "" {
-					out = append(out, h)
-				}
-			}
-		}
-	}
-	return out
-}
-
-// textWidth is the display width of s: its length when it is ASCII (most of
-// the minutes), else what the terminal library measures.
-func textWidth(s string) int {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= 0x80 || s[i] == 0x1b {
-			return ansi.StringWidth(s)
-		}
-	}
-	return len(s)
 }

@@ -24,7 +24,8 @@ const (
 	consideredInPrivate = "considered in private"
 	part2ItemNotice     = "This item was considered in private, the public having been excluded. It is not included in the public minutes."
 	// signatureLine ends the minutes: the Chair signs them once approved.
-	signatureLine  = "Chair ........................................   Date ....................."
+	// It is one line in every format, the plain text's 72 columns included.
+	signatureLine  = "Chair .....................................   Date ....................."
 	actionLogTitle = "Appendix: Action log"
 	// withheldStatement stands under an item all of whose business the
 	// public version leaves out, so that it does not say nothing happened.
@@ -187,21 +188,11 @@ func withAgency(p Person) string {
 	return p.Name + " (" + p.Agency + ")"
 }
 
-func joinAnd(s []string) string {
-	if len(s) <= 1 {
-		return strings.Join(s, "")
-	}
-	return strings.Join(s[:len(s)-1], ", ") + " and " + s[len(s)-1]
-}
-
 // groupLine is one agency's people in the Present list (without the agency).
 func groupLine(g AgencyGroup) string {
 	if len(g.People) == 0 {
 		// The public version: how many, not who.
-		s := "1 representative"
-		if g.Count != 1 {
-			s = strconv.Itoa(g.Count) + " representatives"
-		}
+		s := model.Plural(g.Count, "representative")
 		if g.Chair {
 			s += ", including the Chair"
 		}

@@ -252,14 +252,6 @@ func (a Action) RAGReason(today Date) string {
 	return ""
 }
 
-// Plural is "1 problem", "3 problems": a count with its noun.
-func Plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return fmt.Sprintf("%d %ss", n, word)
-}
-
 // NewDueDefault is the date a "new due date" form offers: the usual one
 // (two weeks on, the next meeting), unless that is not after the date the
 // action is already due — a new date never defaults to an earlier one —
@@ -367,6 +359,14 @@ type ActionUpdate struct {
 	FromDue    Date         `json:"from_due,omitempty"`
 	ToDue      Date         `json:"to_due,omitempty"`
 	MeetingID  ID           `json:"meeting_id,omitempty"` // set when made in a meeting
+	// Under is the agenda item the meeting was on when the update was made
+	// (UnderHotspot its hotspot, for a hotspot's item): a hotspot's ✓ and
+	// its not being deferred follow business recorded under its own item,
+	// so an action reviewed in matters arising is not its hotspot's
+	// discussion (ItemBusinessOf). Empty outside a meeting, and on updates
+	// made before it was recorded.
+	Under        ItemKind `json:"under,omitempty"`
+	UnderHotspot ID       `json:"under_hotspot,omitempty"`
 	// Tx is the write transaction that made it (see AuditEvent.Tx): an undo
 	// takes back exactly the entries its change made.
 	Tx uint64 `json:"tx,omitempty"`
@@ -382,18 +382,19 @@ type ActionUpdate struct {
 }
 
 // Describe is the update in one line for histories: what changed, then
-// its words (marked when they were corrected since).
+// its words (marked when they were corrected since), which do not repeat
+// the status it moved to ("in progress → done: patrols finished", though
+// the rep typed "Done: patrols finished").
 func (u ActionUpdate) Describe() string {
-	parts := []string{}
-	if c := u.Change(); c != "" {
-		parts = append(parts, c)
+	var also []string
+	if u.Kind == UpdateStatus {
+		also = append([]string{u.ToStatus.Label()}, finishedLabels[u.ToStatus]...)
 	}
-	if w := u.Shown(); w != "" {
-		parts = append(parts, w)
-	} else if u.Withdrawn != nil {
-		parts = append(parts, "withdrawn: "+u.Withdrawn.Reason)
+	words := u.Shown()
+	if words == "" && u.Withdrawn != nil {
+		words = "withdrawn: " + u.Withdrawn.Reason
 	}
-	return strings.Join(parts, ": ")
+	return Labelled(u.Change(), words, also...)
 }
 
 // Change is what the update changed, without its words: "open → done",

@@ -298,13 +298,3 @@ func TestActionChangeOp(t *testing.T) {
 		}
 	}
 }
-
-// Reassigning is refused, and permitted, exactly as a status change is.
-func TestOpActionOfficer(t *testing.T) {
-	rep := Actor{Name: "Sgt Patel", Role: RoleMember, AgencyID: 2}
-	for _, owner := range []ID{2, 3} {
-		if got, want := errText(Permit(rep, OpActionOfficer, owner)), errText(Permit(rep, OpActionStatus, owner)); got != want {
-			t.Errorf("owner %d: officer %q, status %q", owner, got, want)
-		}
-	}
-}

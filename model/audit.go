@@ -57,6 +57,14 @@ type RecordWrite struct {
 	Sum    []byte `json:"s,omitempty"`
 }
 
+// AuditHead is the head of the audit chain at a moment: the newest event
+// and its Chain (hex). Kept in each meeting's frozen record (and so its
+// JSON minutes) and in each automatic backup's name.
+type AuditHead struct {
+	Event ID     `json:"event"`
+	Chain string `json:"chain"`
+}
+
 // OpRecordSeal is the event that commits records written outside any
 // audited change (a demo or import loaded in one go, an upgrade) to the
 // chain.

@@ -4,14 +4,18 @@ import "slices"
 
 // HotspotBusiness is the hotspots meeting m recorded business under: a
 // note (including "discussed, no change"), a decision or an action
-// assigned there, or one of a hotspot's actions reviewed or updated in the
-// meeting — but only once the meeting had gone to that hotspot (Visited):
-// reviewing it in matters arising is not discussing the hotspot. Only they
-// count as reviewed when the meeting closes, and only they keep an item on
-// the agenda; the rest are deferred. actions need hold those the updates
-// are to; each hotspot is named once, in the order found (updates, notes,
-// decisions, then actions assigned).
+// assigned there, or an action update made while the meeting was on the
+// hotspot's own item (UpdateUnder): reviewing an action in matters arising
+// is not discussing its hotspot, and neither is passing over its item.
+// Only they count as reviewed when the meeting closes, only they get the
+// agenda's ✓, and only they keep an item on the agenda; the rest are
+// deferred. actions need hold those the updates are to; each hotspot is
+// named once, in the order found (updates, notes, decisions, then actions
+// assigned).
 func HotspotBusiness(m Meeting, actions []Action, updates []ActionUpdate, notes []Note, decisions []Decision) []ID {
+	if m.ID == 0 {
+		return nil
+	}
 	seen := map[ID]bool{}
 	var out []ID
 	add := func(id ID) {
@@ -25,11 +29,7 @@ func HotspotBusiness(m Meeting, actions []Action, updates []ActionUpdate, notes 
 		hotspotOf[a.ID] = a.HotspotID
 	}
 	for _, u := range updates {
-		if u.MeetingID == m.ID && u.Kind != UpdateCreated {
-			if h := hotspotOf[u.ActionID]; h != 0 && slices.Contains(m.Visited, h) {
-				add(h)
-			}
-		}
+		add(UpdateUnder(u, m, hotspotOf[u.ActionID]))
 	}
 	for _, n := range notes {
 		if n.MeetingID == m.ID {
@@ -44,6 +44,59 @@ func HotspotBusiness(m Meeting, actions []Action, updates []ActionUpdate, notes 
 	for _, a := range actions {
 		if a.CreatedMeetingID == m.ID {
 			add(a.HotspotID)
+		}
+	}
+	return out
+}
+
+// UpdateUnder is the hotspot whose item an action update counts as
+// business of in meeting m (0: none): the item the meeting was on when it
+// was made. actionHotspot is the hotspot of the action it is to. An update
+// from before the item was recorded on updates (Under empty) counts for
+// the action's hotspot once the meeting had gone to it (Visited), which
+// is the best such a record can say.
+func UpdateUnder(u ActionUpdate, m Meeting, actionHotspot ID) ID {
+	if m.ID == 0 || u.MeetingID != m.ID || u.Kind == UpdateCreated {
+		return 0
+	}
+	switch {
+	case u.Under == ItemHotspot:
+		return u.UnderHotspot
+	case u.Under != "":
+		return 0
+	case actionHotspot != 0 && slices.Contains(m.Visited, actionHotspot):
+		return actionHotspot
+	}
+	return 0
+}
+
+// MadeUnder records on u the agenda item meeting m is on as it is made
+// (see ActionUpdate.Under). An update outside a meeting, or to a meeting
+// with no agenda yet, is under no item.
+func (u *ActionUpdate) MadeUnder(m *Meeting) {
+	if m == nil || u.MeetingID != m.ID || m.Current < 0 || m.Current >= len(m.Agenda) {
+		return
+	}
+	it := m.Agenda[m.Current]
+	u.Under, u.UnderHotspot = it.Kind, it.HotspotID
+}
+
+// ReviewedUnder is the actions whose updates meeting m made under hotspot
+// h's item (UpdateUnder), in the order first made: its minute says they
+// were reviewed there, as matters arising records what was done.
+// Actions the meeting assigned are not among them: they are minuted as
+// agreed, and matters arising does not list them.
+func ReviewedUnder(m Meeting, actions []Action, updates []ActionUpdate, h ID) []ID {
+	hotspotOf := make(map[ID]ID, len(actions))
+	assigned := map[ID]bool{}
+	for _, a := range actions {
+		hotspotOf[a.ID] = a.HotspotID
+		assigned[a.ID] = a.CreatedMeetingID == m.ID
+	}
+	var out []ID
+	for _, u := range updates {
+		if h != 0 && !assigned[u.ActionID] && UpdateUnder(u, m, hotspotOf[u.ActionID]) == h && !slices.Contains(out, u.ActionID) {
+			out = append(out, u.ActionID)
 		}
 	}
 	return out

@@ -3,8 +3,6 @@ package model
 import (
 	"strings"
 	"time"
-	"unicode"
-	"unicode/utf8"
 )
 
 // Decision is something the group resolved. Part 2 decisions are exempt
@@ -105,15 +103,6 @@ type NewDecision struct {
 	// Paragraph is the paragraph a Part 2 resolution is exempt under, when
 	// its item does not say (0: an individual's information).
 	Paragraph ExemptParagraph
-}
-
-// Sentence makes the first letter upper-case, for minutes.
-func Sentence(s string) string {
-	r, size := utf8.DecodeRuneInString(s)
-	if r == utf8.RuneError {
-		return s
-	}
-	return string(unicode.ToUpper(r)) + s[size:]
 }
 
 func (n Note) Ref() string { return NoteRef(n.ID) }

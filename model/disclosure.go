@@ -1,9 +1,6 @@
 package model
 
-import (
-	"fmt"
-	"strings"
-)
+import "fmt"
 
 // Disclosure is the one rule for what may appear in a public output: the
 // public minutes in every format, `export actions|hotspots --public`, and
@@ -199,17 +196,8 @@ func PublicNotice(w Withheld) string {
 	count(w.Declarations, "declaration on a private item is shown without its details", "declarations on private items are shown without their details")
 	s := "This is the public version of these minutes. "
 	if len(parts) > 0 {
-		s += sentence(joinAnd(parts)) + ". "
+		s += Sentence(JoinAndSemicolons(parts)) + ". "
 	}
 	return s + "People are named by their agency only; officers named on actions, the words of agencies' " +
 		"progress updates and the reasons for amendments are left out."
-}
-
-func sentence(s string) string { return Sentence(s) }
-
-func joinAnd(parts []string) string {
-	if len(parts) == 1 {
-		return parts[0]
-	}
-	return strings.Join(parts[:len(parts)-1], "; ") + "; and " + parts[len(parts)-1]
 }

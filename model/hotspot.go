@@ -10,9 +10,11 @@ import (
 type Risk int
 
 const (
-	RiskLow    Risk = 1
-	RiskMedium Risk = 2
-	RiskHigh   Risk = 3
+	// RiskUnknown is no risk given: a record from before one was asked for.
+	RiskUnknown Risk = 0
+	RiskLow     Risk = 1
+	RiskMedium  Risk = 2
+	RiskHigh    Risk = 3
 )
 
 var Risks = []Risk{RiskHigh, RiskMedium, RiskLow}
@@ -56,6 +58,13 @@ func ParseRisk(s string) (Risk, error) {
 
 func (r Risk) MarshalText() ([]byte, error) { return []byte(r.String()), nil }
 func (r *Risk) UnmarshalText(b []byte) error {
+	// A hotspot stored without a risk (none given) is written back as
+	// "unknown": it reads back as none, so saving never makes a record
+	// unreadable (FuzzDecodeRecord found "{}" could not be saved twice).
+	if s := string(b); s == "" || s == RiskUnknown.String() {
+		*r = RiskUnknown
+		return nil
+	}
 	v, err := ParseRisk(string(b))
 	if err != nil {
 		return err

@@ -2,7 +2,6 @@ package model
 
 import (
 	"fmt"
-	"strings"
 	"time"
 )
 
@@ -25,14 +24,12 @@ func (h *Hotspot) SetRisk(risk Risk, reason string) (string, error) {
 	if h.Risk == risk {
 		minute = fmt.Sprintf("Risk kept at %s", risk)
 	}
-	if reason != "" {
-		minute += ": " + reason
-	}
+	minute = EndSentence(Labelled(minute, Clause(reason)))
 	h.Risk = risk
 	if reason != "" {
 		h.RiskReason = reason
 	}
-	return minute + ".", nil
+	return minute, nil
 }
 
 // SetStatus moves h between new, active and monitoring and returns the
@@ -73,10 +70,7 @@ type OpenActionsError struct {
 	Refs    []string
 }
 
-func (e *OpenActionsError) Error() string {
-	return fmt.Sprintf("%s still has %d open actions (%s): close them with it, or move them to general business",
-		e.Hotspot, len(e.Refs), strings.Join(e.Refs, ", "))
-}
+func (e *OpenActionsError) Error() string { return OpenActionsLine(e.Hotspot, e.Refs) }
 
 // Close closes h on day on with the reason the group agreed, and returns
 // the minute. open are its actions not yet done or cancelled: with any, it
@@ -89,23 +83,15 @@ func (h *Hotspot) Close(reason string, on Date, open []Action, then OpenActions)
 	if h.Status == HotspotClosed {
 		return "", Invalid("status", "%s is already closed", h.Ref())
 	}
-	minute := "The hotspot was closed: " + reason
-	if len(open) > 0 {
-		refs := make([]string, len(open))
-		for i, a := range open {
-			refs[i] = a.Ref()
-		}
-		switch then {
-		case OpenActionsRefuse:
-			return "", &OpenActionsError{Hotspot: h.Ref(), Refs: refs}
-		case OpenActionsClose:
-			minute += fmt.Sprintf(" Its open actions (%s) were closed with it.", strings.Join(refs, ", "))
-		case OpenActionsGeneral:
-			minute += fmt.Sprintf(" Its open actions (%s) continue as general business.", strings.Join(refs, ", "))
-		}
+	refs := make([]string, len(open))
+	for i, a := range open {
+		refs[i] = a.Ref()
+	}
+	if len(open) > 0 && then == OpenActionsRefuse {
+		return "", &OpenActionsError{Hotspot: h.Ref(), Refs: refs}
 	}
 	h.Status, h.Closed, h.CloseReason = HotspotClosed, on, reason
-	return minute, nil
+	return HotspotClosedLine(reason, refs, then), nil
 }
 
 // Apply is what closing hotspot h (with the group's reason) does to one of
@@ -116,7 +102,7 @@ func (h *Hotspot) Close(reason string, on Date, open []Action, then OpenActions)
 func (o OpenActions) Apply(a *Action, h Hotspot, reason string, meetingID ID, at time.Time) (ActionUpdate, error) {
 	switch o {
 	case OpenActionsClose:
-		return a.SetStatus(StatusCancelled, "Hotspot closed: "+reason, meetingID, at)
+		return a.SetStatus(StatusCancelled, Labelled("Hotspot closed", reason, "closed"), meetingID, at)
 	case OpenActionsGeneral:
 		u := ActionUpdate{Kind: UpdateNote, Text: "Moved to general business: " + h.Ref() + " closed", MeetingID: meetingID}
 		// Off the hotspot nothing would say it was private business: the

@@ -107,11 +107,11 @@ func TestHotspotClose(t *testing.T) {
 		wantMinute string
 		wantErr    string
 	}{
-		{"nothing open", HotspotActive, nil, OpenActionsRefuse, "The hotspot was closed: resolved", ""},
+		{"nothing open", HotspotActive, nil, OpenActionsRefuse, "The hotspot was closed: resolved.", ""},
 		{"open actions refused", HotspotActive, open, OpenActionsRefuse, "",
-			"HS-3 still has 2 open actions (A-4, A-9): close them with it, or move them to general business"},
-		{"open actions closed with it", HotspotMonitoring, open, OpenActionsClose, "The hotspot was closed: resolved Its open actions (A-4, A-9) were closed with it.", ""},
-		{"open actions to general business", HotspotNew, open, OpenActionsGeneral, "The hotspot was closed: resolved Its open actions (A-4, A-9) continue as general business.", ""},
+			"HS-3 still has 2 open actions (A-4 and A-9): close them with the hotspot, or move them to general business"},
+		{"open actions closed with it", HotspotMonitoring, open, OpenActionsClose, "The hotspot was closed: resolved. Its open actions (A-4 and A-9) were closed with it.", ""},
+		{"open actions to general business", HotspotNew, open, OpenActionsGeneral, "The hotspot was closed: resolved. Its open actions (A-4 and A-9) continue as general business.", ""},
 		{"already closed", HotspotClosed, nil, OpenActionsClose, "", "HS-3 is already closed"},
 	}
 	for _, tt := range tests {

@@ -61,15 +61,20 @@ type Guest struct {
 	Agency string `json:"agency"`
 }
 
-// Declaration of interest by a member (or a guest, by name), on one agenda
-// item (Item and HotspotID, as a decision names its item) or on the
-// meeting's business generally (Item empty).
+// Declaration of interest by a member, or by a guest at the meeting
+// (GuestDeclaration), on one agenda item (Item and HotspotID, as a
+// decision names its item) or on the meeting's business generally (Item
+// empty).
 type Declaration struct {
-	MemberID  ID       `json:"member_id,omitempty"`
-	Name      string   `json:"name"`
-	Text      string   `json:"text"`
-	Item      ItemKind `json:"item,omitempty"`
-	HotspotID ID       `json:"hotspot_id,omitempty"`
+	MemberID ID     `json:"member_id,omitempty"`
+	Name     string `json:"name"`
+	// Guest: made by a guest, not a member; Organisation is theirs
+	// (Guest.Agency). The public record names a guest by it alone.
+	Guest        bool     `json:"guest,omitempty"`
+	Organisation string   `json:"organisation,omitempty"`
+	Text         string   `json:"text"`
+	Item         ItemKind `json:"item,omitempty"`
+	HotspotID    ID       `json:"hotspot_id,omitempty"`
 	// Privacy is fixed when it is declared (PrivacyOf): on an item taken
 	// in private, or on a private hotspot.
 	Privacy
@@ -336,8 +341,40 @@ func (m Meeting) FindGuest(name string) (int, error) {
 	return -1, Invalid("guest", "%s is not a guest at this meeting", CleanLine(name))
 }
 
+// GuestDeclaration is who a declaration by the named guest is from: a guest
+// may declare an interest as a member may, and only someone on this
+// meeting's guest list is a guest at it. The words and the item are the
+// caller's to add.
+func (m Meeting) GuestDeclaration(name string) (Declaration, error) {
+	i, err := m.FindGuest(name)
+	if err != nil {
+		return Declaration{}, err
+	}
+	g := m.Guests[i]
+	return Declaration{Name: g.Name, Guest: true, Organisation: g.Agency}, nil
+}
+
+// Declarant is who made the declaration, in words: a member by name, a
+// guest by name and organisation ("Karen Doyle (guest, Royal Hospital)").
+// Where the name is withheld (a guest in the public record, PublicMeeting)
+// a guest is one from their organisation ("A guest from Royal Hospital").
+func (d Declaration) Declarant() string {
+	if !d.Guest {
+		return d.Name
+	}
+	switch {
+	case d.Name == "" && d.Organisation == "":
+		return "A guest"
+	case d.Name == "":
+		return "A guest from " + d.Organisation
+	case d.Organisation == "":
+		return d.Name + " (guest)"
+	}
+	return d.Name + " (guest, " + d.Organisation + ")"
+}
+
 // FindDeclaration is the place in the list of the latest declaration made
-// by the named member.
+// by the named member or guest.
 func (m Meeting) FindDeclaration(name string) (int, error) {
 	for i := len(m.Declarations) - 1; i >= 0; i-- {
 		if SameName(m.Declarations[i].Name, name) {

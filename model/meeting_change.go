@@ -185,7 +185,7 @@ func ItemOf(kind ItemKind, hotspotID ID) ItemKind {
 // meeting (meetingID 0): the minutes are where they live.
 func RequireMeeting(what string, meetingID ID) error {
 	if meetingID == 0 {
-		return Invalid("meeting", "a %s belongs to a meeting: no meeting is open", what)
+		return Invalid("meeting", "%s belongs to a meeting: no meeting is open", WithArticle(what))
 	}
 	return nil
 }

@@ -337,3 +337,45 @@ func TestCheckBudget(t *testing.T) {
 		}
 	}
 }
+
+// A guest at the meeting may declare an interest: only someone on its guest
+// list, found as people type names; a restricted record says who and from
+// where, the public one where from only.
+func TestGuestDeclaration(t *testing.T) {
+	m := Meeting{Guests: []Guest{{Name: "Karen Doyle", Agency: "Royal Hospital"}, {Name: "Ann Other"}}}
+	tests := []struct {
+		name, guest       string
+		wantErr           string
+		restricted, shown string // Declarant as recorded, and in the public record
+	}{
+		{"a guest", "Karen Doyle", "", "Karen Doyle (guest, Royal Hospital)", "A guest from Royal Hospital"},
+		{"as typed", "karen doyle", "", "Karen Doyle (guest, Royal Hospital)", "A guest from Royal Hospital"},
+		{"a guest without an organisation", "Ann Other", "", "Ann Other (guest)", "A guest"},
+		{"not a guest at this meeting", "Sgt Jas Patel", "Sgt Jas Patel is not a guest at this meeting", "", ""},
+	}
+	for _, tt := range tests {
+		d, err := m.GuestDeclaration(tt.guest)
+		if errText(err) != tt.wantErr {
+			t.Fatalf("%s: err %v, want %q", tt.name, err, tt.wantErr)
+		}
+		if err != nil {
+			continue
+		}
+		d.Text = "A relative works on the ward"
+		if !d.Guest || d.MemberID != 0 || d.Declarant() != tt.restricted {
+			t.Errorf("%s: %+v says %q, want %q", tt.name, d, d.Declarant(), tt.restricted)
+		}
+		with := m
+		if _, err := with.Declare(d, nil); err != nil {
+			t.Fatalf("%s: %v", tt.name, err)
+		}
+		public := PublicRules(with, nil).PublicMeeting(with)
+		if got := public.Declarations[0]; got.Declarant() != tt.shown || got.Text != d.Text {
+			t.Errorf("%s: the public record says %q: %q, want %q", tt.name, got.Declarant(), got.Text, tt.shown)
+		}
+	}
+	// A member's declaration is theirs by name, in public as in private.
+	if d := (Declaration{MemberID: 2, Name: "Sgt Jas Patel"}); d.Declarant() != "Sgt Jas Patel" {
+		t.Errorf("a member's declarant %q", d.Declarant())
+	}
+}

@@ -2,7 +2,10 @@ package model
 
 import "fmt"
 
-// Op is a kind of change, for permission checks.
+// Op is a kind of change, for permission checks. It is also what a refusal
+// says was refused ("… may not reassign an action to another officer"), so
+// every change asks for the Op that names it, even where two Ops are
+// allowed to the same people.
 type Op string
 
 const (
@@ -12,16 +15,15 @@ const (
 	OpActionStatus   Op = "change an action's status"
 	OpActionDue      Op = "change an action's due date"
 	OpActionNote     Op = "add a note to an action"
+	OpActionOfficer  Op = "reassign an action to another officer"
+	OpReviewAction   Op = "review actions in matters arising"
+	OpAddHotspot     Op = "add hotspots"
 	OpEditHotspot    Op = "change hotspots"
 	OpRecordDecision Op = "record decisions"
+	OpRecordNote     Op = "record notes in the minutes"
+	OpAmend          Op = "amend the minutes"
 	OpManagePeople   Op = "manage members, agencies and the partnership's details"
 )
-
-// OpActionOfficer is handing an action to another officer of its agency. It
-// is the same permission as changing its status — who does the work is the
-// owning agency's business, as how it stands is — so it is refused in the
-// same words.
-const OpActionOfficer = OpActionStatus
 
 // PermissionError says which rule refused a change.
 type PermissionError struct {
@@ -51,7 +53,9 @@ func Permit(a Actor, op Op, ownerAgency ID) error {
 		switch op {
 		case OpActionNote, OpImportIncidents:
 			return nil
-		case OpActionStatus, OpActionDue:
+		case OpActionStatus, OpActionDue, OpActionOfficer:
+			// Who does the work, and how it stands, are the owning
+			// agency's business.
 			if ownerAgency != 0 && ownerAgency == a.AgencyID {
 				return nil
 			}

@@ -1,7 +1,6 @@
 package model
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 )
@@ -32,9 +31,10 @@ type Progress struct {
 	// the cursor passed it: attendance all marked and the statement read;
 	// declarations (or none) recorded; the previous minutes approved (or
 	// none to approve); every matter arising reviewed; under a hotspot, a
-	// note, a resolution, an action, or one of its actions reviewed or
-	// updated; a referral or something recorded under referrals or any other
-	// business; the next date set.
+	// note, a resolution, an action, or an action reviewed or updated
+	// while the meeting was on its item (HotspotBusiness); a referral or
+	// something recorded under referrals or any other business; the next
+	// date set.
 	Done []bool
 	// Unreviewed is how many matters arising the meeting has not reviewed.
 	Unreviewed int
@@ -63,39 +63,26 @@ func MeetingProgress(r *MeetingRecord) Progress {
 			p.Unreviewed++
 		}
 	}
+	// The hotspots' business is HotspotBusiness, the rule closing uses:
+	// what was recorded under each item itself. The standing items count
+	// what was recorded under them.
+	hotspots := HotspotBusiness(m, r.Actions, r.Updates, r.Notes, r.Decisions)
 	business := map[ItemKind]bool{}
-	var hotspots []ID
-	mark := func(kind ItemKind, hotspotID ID) {
-		if hotspotID != 0 {
-			hotspots = append(hotspots, hotspotID)
-			return
+	if m.ID != 0 {
+		for _, n := range r.Notes {
+			if n.MeetingID == m.ID && n.HotspotID == 0 {
+				business[n.Item] = true
+			}
 		}
-		business[kind] = true
-	}
-	for _, n := range r.Notes {
-		if n.MeetingID == m.ID && m.ID != 0 {
-			mark(n.Item, n.HotspotID)
+		for _, d := range r.Decisions {
+			if d.MeetingID == m.ID && d.HotspotID == 0 {
+				business[d.Item] = true
+			}
 		}
-	}
-	for _, d := range r.Decisions {
-		if d.MeetingID == m.ID && m.ID != 0 {
-			mark(d.Item, d.HotspotID)
-		}
-	}
-	for _, a := range r.Actions {
-		if a.CreatedMeetingID == m.ID && m.ID != 0 {
-			mark(ItemAOB, a.HotspotID)
-		}
-	}
-	// An action of a hotspot reviewed or updated under its item is
-	// something done there too.
-	actionHotspot := map[ID]ID{}
-	for _, a := range r.Actions {
-		actionHotspot[a.ID] = a.HotspotID
-	}
-	for id := range reviewed {
-		if h := actionHotspot[id]; h != 0 && m.CurrentItemWas(h) {
-			hotspots = append(hotspots, h)
+		for _, a := range r.Actions {
+			if a.CreatedMeetingID == m.ID && a.HotspotID == 0 {
+				business[ItemAOB] = true
+			}
 		}
 	}
 	if len(r.Referrals()) > 0 {
@@ -128,21 +115,13 @@ func MeetingProgress(r *MeetingRecord) Progress {
 	return p
 }
 
-// CurrentItemWas: the meeting went to this hotspot's item (so an action of
-// it reviewed in matters arising does not count as the hotspot's business,
-// unless the hotspot was gone to as well).
-func (m Meeting) CurrentItemWas(hotspotID ID) bool { return slices.Contains(m.Visited, hotspotID) }
-
 // CloseWarning is what the chair is told before closing: the business left
 // unfinished, and that the hotspots not reached will be deferred. Empty
 // when everything was done.
 func (p Progress) CloseWarning(m Meeting) string {
 	var parts []string
-	switch {
-	case p.Unmarked == 1:
-		parts = append(parts, "1 member's attendance not recorded (minuted absent)")
-	case p.Unmarked > 1:
-		parts = append(parts, fmt.Sprintf("%d members' attendance not recorded (minuted absent)", p.Unmarked))
+	if p.Unmarked > 0 {
+		parts = append(parts, Plural(p.Unmarked, "member's")+" attendance not recorded (minuted absent)")
 	}
 	if p.NoStatement {
 		parts = append(parts, "the confidentiality statement not recorded as read")
@@ -153,16 +132,11 @@ func (p Progress) CloseWarning(m Meeting) string {
 	if p.MinutesUnapproved {
 		parts = append(parts, "the previous minutes not approved")
 	}
-	if p.Unreviewed == 1 {
-		parts = append(parts, "1 matter arising not reviewed")
-	} else if p.Unreviewed > 1 {
-		parts = append(parts, fmt.Sprintf("%d matters arising not reviewed", p.Unreviewed))
+	if p.Unreviewed > 0 {
+		parts = append(parts, Plural(p.Unreviewed, "matter arising")+" not reviewed")
 	}
 	if n := len(p.NotReached); n > 0 {
-		s := fmt.Sprintf("%d items not discussed", n)
-		if n == 1 {
-			s = "1 item not discussed"
-		}
+		s := Plural(n, "item") + " not discussed"
 		if n <= 3 {
 			refs := make([]string, 0, n)
 			for _, id := range p.NotReached {

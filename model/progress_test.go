@@ -41,6 +41,13 @@ func TestMeetingProgressCountsWhatWasDone(t *testing.T) {
 			r.Meeting.Visited = []ID{3}
 			r.Updates = []ActionUpdate{{ActionID: 1, Kind: UpdateReview, MeetingID: 2, At: at}}
 		}, []int{3, 6}, 0, []ID{1, 2}},
+		{"HS-3's action reviewed in matters arising, HS-3 passed over: no ✓", func(r *MeetingRecord) {
+			r.Meeting.Visited = []ID{3}
+			r.Updates = []ActionUpdate{{ActionID: 1, Kind: UpdateReview, MeetingID: 2, At: at, Under: ItemMatters}}
+		}, []int{3}, 0, []ID{1, 2, 3}},
+		{"HS-3's action reviewed under HS-3's item", func(r *MeetingRecord) {
+			r.Updates = []ActionUpdate{{ActionID: 1, Kind: UpdateReview, MeetingID: 2, At: at, Under: ItemHotspot, UnderHotspot: 3}}
+		}, []int{3, 6}, 0, []ID{1, 2}},
 		{"an action assigned under HS-1 and a referral", func(r *MeetingRecord) {
 			r.Actions = append(r.Actions, Action{ID: 2, HotspotID: 1, CreatedMeetingID: 2, CreatedAt: at})
 			r.Hotspots = []Hotspot{{ID: 9, ReferredInMeeting: 2}}

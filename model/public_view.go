@@ -152,8 +152,9 @@ func PublicUpdates(history []ActionUpdate) []ActionUpdate {
 }
 
 // PublicMeeting is m as a public-only reader sees it: guests by their
-// organisation, a declaration on private business only as the fixed line
-// the public minutes give (PrivateDeclaration), not saying who.
+// organisation (their declarations too), a declaration on private business
+// only as the fixed line the public minutes give (PrivateDeclaration), not
+// saying who.
 func (p Disclosure) PublicMeeting(m Meeting) Meeting {
 	m.Guests = append([]Guest(nil), m.Guests...)
 	for i := range m.Guests {
@@ -164,6 +165,10 @@ func (p Disclosure) PublicMeeting(m Meeting) Meeting {
 		if !p.Declaration(d) {
 			// The fixed line, as the public minutes give it: not even who.
 			m.Declarations[i] = Declaration{Text: PrivateDeclaration, Item: d.Item, HotspotID: d.HotspotID, Privacy: PrivateUnder(d.Paragraph)}
+			continue
+		}
+		if d.Guest {
+			m.Declarations[i].Name = ""
 		}
 	}
 	return m

@@ -87,7 +87,7 @@ func (m Member) ReadRight() ReadRight { return ReadRightOf(m.Role, m.Restricted)
 // always read the restricted record.
 func CheckGrant(r Role, g Grant) error {
 	if g == GrantWithheld && (r == RoleChair || r == RoleAdmin) {
-		return Invalid("restricted", "a %s always reads the restricted record: they run the meetings where private business is taken", r)
+		return Invalid("restricted", "%s always reads the restricted record: they run the meetings where private business is taken", WithArticle(string(r)))
 	}
 	return nil
 }

@@ -43,6 +43,10 @@ type MeetingRecord struct {
 	// record only reads it (PublicRecord): private business is markers
 	// without words, and every version made from it is the public one.
 	PublicOnly bool `json:"-"`
+	// AuditHead is the audit chain's head when the meeting closed (a frozen
+	// record only): a later rewrite of the history before it no longer
+	// holds it.
+	AuditHead *AuditHead `json:"audit_head,omitempty"`
 }
 
 // AgencyWorkload is the accountability table as at the record's day.
@@ -227,6 +231,39 @@ func (r *MeetingRecord) ItemActions(hotspotID ID) []Action {
 		}
 	}
 	SortForReview(out, r.Today)
+	return out
+}
+
+// DealtWithIn is what this meeting did about one hotspot's actions: those
+// it assigned under it and those it reviewed (any update made in the
+// meeting), as the record has them. A closed meeting's item lists these,
+// not "open actions": as read from its frozen record, what is open now
+// is another question (OpenActionsOf, over the live actions).
+func (r *MeetingRecord) DealtWithIn(hotspotID ID) []Action {
+	reviewed := r.ReviewedIn(r.Meeting.ID)
+	var out []Action
+	for _, a := range r.Actions {
+		if a.HotspotID != hotspotID || r.Meeting.ID == 0 {
+			continue
+		}
+		if _, seen := reviewed[a.ID]; seen || a.CreatedMeetingID == r.Meeting.ID {
+			out = append(out, a)
+		}
+	}
+	SortForReview(out, r.Today)
+	return out
+}
+
+// OpenActionsOf is a hotspot's actions not yet done or cancelled, among
+// actions, in review order as at today.
+func OpenActionsOf(actions []Action, hotspotID ID, today Date) []Action {
+	var out []Action
+	for _, a := range actions {
+		if a.HotspotID == hotspotID && !a.Status.IsClosed() {
+			out = append(out, a)
+		}
+	}
+	SortForReview(out, today)
 	return out
 }
 

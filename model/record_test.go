@@ -1,6 +1,7 @@
 package model
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -181,5 +182,51 @@ func TestFinishedSinceTheLastMeeting(t *testing.T) {
 	actions = append(actions, Action{ID: 3, Status: StatusDone, CompletedAt: m.OpenedAt.Add(5 * time.Minute), CreatedMeetingID: 1})
 	if got := MattersArisingFor(m, actions, nil, DateOf(m.OpenedAt), closed); len(got) != 2 {
 		t.Errorf("matters arising %v, want the action the agency finished during the meeting too", got)
+	}
+}
+
+// A closed meeting's hotspot item says what the meeting did about the
+// hotspot's actions (assigned or reviewed there), and apart from that what
+// is open now: an action open all along but not touched by the meeting is
+// not its business, and is still open.
+func TestDealtWithInAndOpenNow(t *testing.T) {
+	today := MustDate("2026-11-24")
+	opened := today.Time(time.UTC)
+	rec := MeetingRecord{
+		Meeting: Meeting{ID: 9, State: MeetingClosed, OpenedAt: opened, ClosedAt: opened.Add(time.Hour)},
+		Today:   today,
+		Actions: []Action{
+			{ID: 1, HotspotID: 4, Status: StatusOpen, Due: today.AddDays(7), CreatedMeetingID: 9},          // assigned here
+			{ID: 2, HotspotID: 4, Status: StatusInProgress, Due: today.AddDays(-2), CreatedMeetingID: 8},   // reviewed here
+			{ID: 3, HotspotID: 4, Status: StatusOpen, Due: today.AddDays(3), CreatedMeetingID: 8},          // untouched, open
+			{ID: 4, HotspotID: 4, Status: StatusDone, Due: today, CreatedMeetingID: 8, CompletedOn: today}, // done here
+			{ID: 5, HotspotID: 6, Status: StatusOpen, Due: today, CreatedMeetingID: 9},                     // another hotspot
+			{ID: 6, HotspotID: 4, Status: StatusOpen, Due: today.AddDays(1), CreatedMeetingID: 7},          // reviewed in another meeting
+		},
+		Updates: []ActionUpdate{
+			{ActionID: 2, MeetingID: 9, Kind: UpdateReview, At: opened.Add(time.Minute)},
+			{ActionID: 4, MeetingID: 9, Kind: UpdateStatus, FromStatus: StatusOpen, ToStatus: StatusDone, At: opened.Add(2 * time.Minute)},
+			{ActionID: 6, MeetingID: 7, Kind: UpdateReview, At: opened.Add(-7 * 24 * time.Hour)},
+		},
+	}
+	ids := func(acts []Action) (out []ID) {
+		for _, a := range acts {
+			out = append(out, a.ID)
+		}
+		return out
+	}
+	for _, c := range []struct {
+		name string
+		got  []ID
+		want []ID
+	}{
+		{"dealt with at the meeting", ids(rec.DealtWithIn(4)), []ID{2, 4, 1}},
+		{"dealt with at the meeting, another hotspot", ids(rec.DealtWithIn(6)), []ID{5}},
+		{"open now", ids(OpenActionsOf(rec.Actions, 4, today)), []ID{2, 6, 3, 1}},
+		{"open now, a hotspot with none", ids(OpenActionsOf(rec.Actions, 7, today)), nil},
+	} {
+		if !slices.Equal(c.got, c.want) {
+			t.Errorf("%s: %v, want %v", c.name, c.got, c.want)
+		}
 	}
 }

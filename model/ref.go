@@ -38,7 +38,7 @@ func ParseRef(prefix, s string) (ID, error) {
 	}
 	n, err := strconv.ParseUint(body, 10, 64)
 	if err != nil || n == 0 {
-		return 0, fmt.Errorf("%q is not a %s ref: expected something like %s", s, refNoun(prefix), formatRef(prefix, 12))
+		return 0, fmt.Errorf("%q is not %s ref: expected something like %s", s, WithArticle(refNoun(prefix)), formatRef(prefix, 12))
 	}
 	return n, nil
 }

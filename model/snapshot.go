@@ -30,7 +30,7 @@ type Snapshot struct {
 func Freeze(rec MeetingRecord, at time.Time) Snapshot {
 	m := rec.Meeting
 	keep := MeetingRecord{Partnership: rec.Partnership, Meeting: m, Previous: rec.Previous,
-		Agencies: slices.Clone(rec.Agencies), FirstMinute: rec.FirstMinute, Today: m.Date, RecordNote: rec.RecordNote}
+		Agencies: slices.Clone(rec.Agencies), FirstMinute: rec.FirstMinute, Today: m.Date, RecordNote: rec.RecordNote, AuditHead: rec.AuditHead}
 
 	for _, u := range rec.Updates {
 		if u.MeetingID == m.ID && m.ID != 0 {

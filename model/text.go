@@ -102,7 +102,10 @@ func joinsEmoji(before, after string) bool {
 }
 
 func isEmoji(r rune) bool {
-	return unicode.Is(unicode.So, r) || (r >= 0x1f000 && r <= 0x1faff)
+	// utf8.RuneError is what nothing (the start or end of the text) and a
+	// byte that is not UTF-8 decode as, and it is a symbol (So) itself:
+	// never a picture to join (a fuzzed "\u200d\x9f" kept a bare joiner).
+	return r != utf8.RuneError && (unicode.Is(unicode.So, r) || (r >= 0x1f000 && r <= 0x1faff))
 }
 
 // skipEscape returns the index after the escape sequence whose ESC is just

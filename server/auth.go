@@ -9,17 +9,31 @@ import (
 )
 
 // offeredKey is where a connection's context keeps the fingerprints of the
-// unknown keys it offered, so the refusal can name them.
-type offeredKey struct{}
+// unknown keys it offered, so the refusal can name them (to the person,
+// with why; loggedKey: to the log, bare).
+type (
+	offeredKey struct{}
+	loggedKey  struct{}
+)
 
-// publicKey lets in a key an active member holds. Nothing is decided here
-// about who the person is: the session reads the key it was actually
-// opened with (a client may offer keys it never uses).
+// limitedKey marks a connection from an address past its failures: its
+// unknown keys are refused unheard.
+type limitedKey struct{}
+
+// publicKey lets in a key an active member holds, from any address: the
+// per-address limit is on strangers' keys, so a busy office's failures
+// never lock out a member. Nothing is decided here about who the person
+// is: the session reads the key it was actually opened with (a client may
+// offer keys it never uses).
 func (s *Server) publicKey(ctx ssh.Context, key ssh.PublicKey) bool {
 	if _, ok := s.keys.member(key); ok {
 		return true
 	}
-	fp := gossh.FingerprintSHA256(key) + " (" + keyType(key) + ")"
+	if !s.fails.allowed(ctx.RemoteAddr()) {
+		ctx.SetValue(limitedKey{}, true)
+	}
+	bare := gossh.FingerprintSHA256(key) + " (" + keyType(key) + ")"
+	fp := bare
 	// Said before authentication, to anyone who offers this public key:
 	// that its holder retired, not who they are.
 	if _, ok := s.keys.retiredHolder(key); ok {
@@ -32,16 +46,22 @@ func (s *Server) publicKey(ctx ssh.Context, key ssh.PublicKey) bool {
 		}
 	}
 	ctx.SetValue(offeredKey{}, append(seen, fp))
+	logged, _ := ctx.Value(loggedKey{}).([]string)
+	ctx.SetValue(loggedKey{}, append(logged, bare))
 	return false
 }
 
 // refuseUnknown is the keyboard-interactive step, offered only to say why
 // the person's keys were refused: it shows their fingerprints and whom to
 // ask, asks nothing, and always fails. Authentication is by public key only.
+// An address past its failures is told nothing.
 func (s *Server) refuseUnknown(ctx ssh.Context, challenge gossh.KeyboardInteractiveChallenge) bool {
 	// ssh tries keyboard-interactive up to three times: the explanation is
 	// given once.
 	if told, _ := ctx.Value(toldKey{}).(bool); told {
+		return false
+	}
+	if limited, _ := ctx.Value(limitedKey{}).(bool); limited || !s.fails.allowed(ctx.RemoteAddr()) {
 		return false
 	}
 	ctx.SetValue(toldKey{}, true)

@@ -7,26 +7,36 @@ import (
 	"time"
 )
 
-// Config is how `tasking serve` runs. Zero values take the defaults.
+// Config is how `tasking serve` runs. Zero values take the defaults
+// (limits.go says what they are and why).
 type Config struct {
 	// Listen is the address to serve SSH on. Default 127.0.0.1:23234.
 	Listen string
 	// HostKeyPath is the server's private key; made (0600) on first start.
 	HostKeyPath string
-	// MaxSessions caps sessions of every kind. Default 100.
+	// MaxSessions caps sessions of every kind.
 	MaxSessions int
+	// SessionsPerMember caps one member's sessions.
+	SessionsPerMember int
+	// MaxWidth and MaxHeight cap the terminal a session may claim.
+	MaxWidth, MaxHeight int
 	// IdleTimeout closes a session nobody has typed in for this long.
-	// Default 2 hours: longer than a meeting a rep may follow without a key.
 	IdleTimeout time.Duration
-	// HandshakeTimeout bounds the time to authenticate. Default 20 seconds.
+	// HandshakeTimeout bounds the time to authenticate.
 	HandshakeTimeout time.Duration
 	// StallTimeout drops a session whose terminal has stopped reading its
-	// output for this long. Default 30 seconds.
+	// output for this long.
 	StallTimeout time.Duration
-	// FailuresPerMinute is how many failed connections one address may make
-	// a minute before it is turned away unheard. Default 30 (an office
-	// behind one address shares it).
+	// FailuresPerMinute is how many refused keys one address may offer a
+	// minute before it is heard no more.
 	FailuresPerMinute int
+	// MaxInput bounds a file a command reads (standard input over SSH).
+	MaxInput int
+	// DraftsDir is the folder (0700) where a member's half-typed form is
+	// kept when the server ends their session (drafts.go); "" keeps none.
+	DraftsDir string
+	// DraftKeep is how long a kept draft waits for its member.
+	DraftKeep time.Duration
 	// PublicHost is the host name people type to reach the server, for the
 	// ssh commands the app suggests. Default: the host of Listen.
 	PublicHost string
@@ -41,21 +51,26 @@ func (c Config) withDefaults() Config {
 	if c.Listen == "" {
 		c.Listen = DefaultListen
 	}
-	if c.MaxSessions == 0 {
-		c.MaxSessions = 100
+	def := func(v *int, d int) {
+		if *v == 0 {
+			*v = d
+		}
 	}
-	if c.IdleTimeout == 0 {
-		c.IdleTimeout = 2 * time.Hour
+	def(&c.MaxSessions, DefaultMaxSessions)
+	def(&c.SessionsPerMember, DefaultSessionsPerMember)
+	def(&c.MaxWidth, DefaultMaxWidth)
+	def(&c.MaxHeight, DefaultMaxHeight)
+	def(&c.FailuresPerMinute, DefaultFailuresPerMinute)
+	def(&c.MaxInput, DefaultMaxInput)
+	defDuration := func(v *time.Duration, d time.Duration) {
+		if *v == 0 {
+			*v = d
+		}
 	}
-	if c.HandshakeTimeout == 0 {
-		c.HandshakeTimeout = 20 * time.Second
-	}
-	if c.StallTimeout == 0 {
-		c.StallTimeout = 30 * time.Second
-	}
-	if c.FailuresPerMinute == 0 {
-		c.FailuresPerMinute = 30
-	}
+	defDuration(&c.IdleTimeout, DefaultIdleTimeout)
+	defDuration(&c.HandshakeTimeout, DefaultHandshakeTimeout)
+	defDuration(&c.StallTimeout, DefaultStallTimeout)
+	defDuration(&c.DraftKeep, DefaultDraftKeep)
 	return c
 }
 
@@ -78,10 +93,17 @@ func (c Config) Check() error {
 	switch {
 	case c.MaxSessions < 1:
 		return fmt.Errorf("--max-sessions must be at least 1")
-	case c.IdleTimeout < 0 || c.HandshakeTimeout < 0 || c.StallTimeout < 0:
+	case c.SessionsPerMember < 1:
+		return fmt.Errorf("--max-sessions-per-member must be at least 1")
+	case c.MaxWidth < 80 || c.MaxHeight < 24:
+		// The app needs 80×24: a smaller cap would shut everyone out.
+		return fmt.Errorf("the largest terminal a session may claim must be at least 80×24")
+	case c.IdleTimeout < 0 || c.HandshakeTimeout < 0 || c.StallTimeout < 0 || c.DraftKeep < 0:
 		return fmt.Errorf("a timeout cannot be negative")
 	case c.FailuresPerMinute < 1:
 		return fmt.Errorf("--failures-per-minute must be at least 1")
+	case c.MaxInput < 1:
+		return fmt.Errorf("the most a command may read must be at least 1 byte")
 	}
 	return nil
 }
@@ -102,4 +124,10 @@ func (c Config) sshCommand() string {
 		return "ssh " + host
 	}
 	return "ssh -p " + port + " " + host
+}
+
+// window is the terminal a session may have: what its client claims,
+// capped at MaxWidth×MaxHeight.
+func (c Config) window(w, h int) (int, int) {
+	return min(max(w, 0), c.MaxWidth), min(max(h, 0), c.MaxHeight)
 }

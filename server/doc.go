@@ -5,13 +5,22 @@
 // the member whose key opened it. Changes reach every session through the
 // store's change feed; the hub tells sessions who else is connected.
 //
-// Bounds: a handshake timeout, a per-address limit on failed attempts
-// (checked before authentication), a cap on sessions, an idle timeout of
-// the person (keys, not traffic: live updates keep the connection busy),
-// and a session whose terminal stops reading is dropped rather than
-// buffered. A panic in a session is recovered and logged; the others go on.
+// Bounds, each a setting with its default and why in limits.go: a
+// handshake timeout; a per-address limit on refused keys (past it a
+// stranger's key is refused unheard, a member's still gets in); a cap on
+// sessions and one on each member's; a cap on the terminal a session may
+// claim, so its memory is bounded whatever the client says; an idle
+// timeout of the person (keys, not traffic: live updates keep the
+// connection busy); a session whose terminal stops reading is dropped
+// rather than buffered; a screen drawn at most once a frame, not once a
+// key (paced.go); what a command reads, read only up to its limit. A
+// session the server ends or refuses exits with a status of its own
+// (ending.go), and an app's half-typed form is kept for its member
+// (drafts.go). A panic in a session is recovered and logged; the others
+// go on.
 //
 // The log says who, from where, which command (its path in the tree, the
-// refs it names, the names of its flags: see LoggedCommand) and how each
-// session ended; never a word typed, a panic's value or an error's text.
+// refs it names, the names of its flags: see LoggedCommand), how each
+// session ended, and the fingerprints of a refused connection's keys;
+// never a word typed, a draft, a panic's value or an error's text.
 package server

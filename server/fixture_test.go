@@ -30,13 +30,17 @@ var people = []string{"Helen Marsh", "Sgt Jas Patel", "Gary Fletcher"}
 // testServer is a server on 127.0.0.1 with the small demo partnership,
 // each of people holding a fresh ed25519 key.
 type testServer struct {
-	t     *testing.T
+	t     testing.TB
 	srv   *Server
 	st    *store.Store
 	addr  string
 	keys  map[string]gossh.Signer
 	logs  *syncBuffer
 	names map[string]model.Member
+	// what serve starts a server with
+	cfg      Config
+	run      CommandRunner
+	describe Describer
 }
 
 type syncBuffer struct {
@@ -56,7 +60,7 @@ func (s *syncBuffer) String() string {
 	return s.b.String()
 }
 
-func newSigner(t *testing.T) gossh.Signer {
+func newSigner(t testing.TB) gossh.Signer {
 	t.Helper()
 	_, priv, err := ed25519.GenerateKey(rand.Reader)
 	if err != nil {
@@ -73,7 +77,7 @@ func authorized(s gossh.Signer) string {
 	return strings.TrimSpace(string(gossh.MarshalAuthorizedKey(s.PublicKey())))
 }
 
-func startServer(t *testing.T, cfg Config, run CommandRunner) *testServer {
+func startServer(t testing.TB, cfg Config, run CommandRunner) *testServer {
 	t.Helper()
 	return startDescribed(t, cfg, run, echoDescriber)
 }
@@ -81,7 +85,7 @@ func startServer(t *testing.T, cfg Config, run CommandRunner) *testServer {
 // startDescribed is startServer with describe saying what of a command
 // line is logged, and each of before applied to the server before it
 // serves.
-func startDescribed(t *testing.T, cfg Config, run CommandRunner, describe Describer, before ...func(*Server)) *testServer {
+func startDescribed(t testing.TB, cfg Config, run CommandRunner, describe Describer, before ...func(*Server)) *testServer {
 	t.Helper()
 	d, err := demo.Build(today, demo.Small, time.UTC)
 	if err != nil {
@@ -117,8 +121,17 @@ func startDescribed(t *testing.T, cfg Config, run CommandRunner, describe Descri
 	}
 	cfg.Listen = "127.0.0.1:0"
 	cfg.HostKeyPath = filepath.Join(dir, "host-key")
-	logger := log.New(ts.logs)
-	srv, err := New(st, cfg, logger, run, describe)
+	ts.st, ts.cfg, ts.run, ts.describe = st, cfg, run, describe
+	t.Cleanup(func() { st.Close() }) // after every server's Shutdown
+	ts.serve(before...)
+	return ts
+}
+
+// serve starts a server on the fixture's record, as configured.
+func (ts *testServer) serve(before ...func(*Server)) {
+	t := ts.t
+	t.Helper()
+	srv, err := New(ts.st, ts.cfg, log.New(ts.logs), ts.run, ts.describe)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -126,16 +139,22 @@ func startDescribed(t *testing.T, cfg Config, run CommandRunner, describe Descri
 	if err != nil {
 		t.Fatal(err)
 	}
-	ts.srv, ts.st, ts.addr = srv, st, l.Addr().String()
+	ts.srv, ts.addr = srv, l.Addr().String()
 	for _, f := range before {
 		f(srv)
 	}
 	go srv.Serve(l)
-	t.Cleanup(func() {
-		_ = srv.Shutdown(contextWithTimeout(t, 5*time.Second))
-		st.Close()
-	})
-	return ts
+	t.Cleanup(func() { _ = srv.Shutdown(contextWithTimeout(t, 5*time.Second)) })
+}
+
+// restart stops the server as SIGTERM does and starts another on the same
+// record, host key and settings.
+func (ts *testServer) restart() {
+	ts.t.Helper()
+	if err := ts.srv.Shutdown(contextWithTimeout(ts.t, 5*time.Second)); err != nil {
+		ts.t.Fatal(err)
+	}
+	ts.serve()
 }
 
 // dial connects as the holder of signer, answering a keyboard-interactive
@@ -169,7 +188,7 @@ func (ts *testServer) exec(name, line string, stdin string) (stdout, stderr stri
 	return execOn(ts.t, c, line, stdin)
 }
 
-func execOn(t *testing.T, c *gossh.Client, line, stdin string) (string, string, int) {
+func execOn(t testing.TB, c *gossh.Client, line, stdin string) (string, string, int) {
 	t.Helper()
 	s, err := c.NewSession()
 	if err != nil {
@@ -191,7 +210,7 @@ func execOn(t *testing.T, c *gossh.Client, line, stdin string) (string, string, 
 	return out.String(), errb.String(), code
 }
 
-func contextWithTimeout(t *testing.T, d time.Duration) context.Context {
+func contextWithTimeout(t testing.TB, d time.Duration) context.Context {
 	ctx, cancel := context.WithTimeout(context.Background(), d)
 	t.Cleanup(cancel)
 	return ctx

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path/filepath"
 
 	"github.com/charmbracelet/keygen"
 	gossh "golang.org/x/crypto/ssh"
@@ -70,8 +71,14 @@ func makeHostKey(path string) (hostKey, error) {
 // CheckHostKey checks the host key at path without making one: its
 // fingerprint if it exists and is usable.
 func CheckHostKey(path string) (fingerprint string, exists bool, err error) {
-	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
-		return "", false, nil
+	if _, err := os.Stat(path); err != nil {
+		// serve will make it: its folder must be one, and take a file.
+		if werr := checkWritable(filepath.Dir(path), "--host-key: the folder", false); werr != nil {
+			return "", false, werr
+		}
+		if errors.Is(err, fs.ErrNotExist) {
+			return "", false, nil
+		}
 	}
 	k, err := loadHostKey(path)
 	if err != nil {

@@ -30,11 +30,12 @@ type seat struct {
 	stop func(reason string)
 }
 
-// hub keeps the open sessions: it caps them, tells every app who is
-// connected, and tells them all when the server stops. A program is told
-// on its own goroutine, so one stuck client never holds up the others.
+// hub keeps the open sessions: it caps them (all of them, and each
+// member's), tells every app who is connected, and tells them all when the
+// server stops. A program is told on its own goroutine, so one stuck
+// client never holds up the others.
 type hub struct {
-	max int
+	max, perMember int
 
 	mu       sync.Mutex
 	next     int
@@ -43,18 +44,34 @@ type hub struct {
 	presence uint64 // numbers presence notices, so a late one is ignored
 }
 
-func newHub(max int) *hub { return &hub{max: max, seats: map[int]*seat{}} }
+func newHub(max, perMember int) *hub {
+	return &hub{max: max, perMember: perMember, seats: map[int]*seat{}}
+}
 
-// join takes a seat, or reports the server full.
-func (h *hub) join(s *seat) (int, bool) {
+// join takes a seat, or says why there is none: the server is stopping,
+// the member holds as many as one may, or the server is full. A member at
+// their own limit is told so first: closing one of theirs is the remedy.
+func (h *hub) join(s *seat) (id int, refused string) {
 	h.mu.Lock()
 	defer h.mu.Unlock()
-	if h.closed || len(h.seats) >= h.max {
-		return 0, false
+	if h.closed {
+		return 0, reasonStopping
+	}
+	mine := 0
+	for _, o := range h.seats {
+		if o.member.ID == s.member.ID {
+			mine++
+		}
+	}
+	switch {
+	case mine >= h.perMember:
+		return 0, reasonMemberFull
+	case len(h.seats) >= h.max:
+		return 0, reasonFull
 	}
 	h.next++
 	h.seats[h.next] = s
-	return h.next, true
+	return h.next, ""
 }
 
 // attach gives a seat its program, once it has one, and tells everyone.

@@ -1,84 +1,76 @@
 package server
 
-import (
-	"net"
-	"sync"
-	"time"
+import "time"
 
-	"golang.org/x/time/rate"
+// Every limit of `tasking serve`, with its default and why. Each is a
+// setting (Config, config.go; some are flags of `tasking serve`), the
+// README's settings table lists them, and a test crosses each.
+const (
+	// DefaultMaxSessions caps sessions of every kind (--max-sessions):
+	// a partnership of 30–60 people, each with the app and a command or
+	// two open, and the wall.
+	DefaultMaxSessions = 100
+
+	// DefaultSessionsPerMember caps one member's sessions
+	// (--max-sessions-per-member), so one key (a script gone wrong, a
+	// stolen laptop) cannot take every seat and the chair always gets in.
+	// Five: the app, the wall on the room's screen and a few commands at
+	// once.
+	DefaultSessionsPerMember = 5
+
+	// DefaultMaxWidth and DefaultMaxHeight cap the terminal a session may
+	// claim, when it opens and at every resize. The screen is kept in
+	// memory cell by cell, several copies of it, whatever the client
+	// says: one client claiming 10000×10000 (100 million cells) drove the
+	// server past 10 GB. 500×200 is more than any real terminal (a 4K
+	// monitor at a small font is about 480×135) and keeps a session's
+	// screens to a few megabytes; a bigger terminal shows the app in its
+	// top-left 500×200.
+	DefaultMaxWidth  = 500
+	DefaultMaxHeight = 200
+
+	// DefaultIdleTimeout closes an app nobody has typed in for this long
+	// (--idle-timeout): longer than a meeting a rep may follow without a
+	// key. The wall is exempt.
+	DefaultIdleTimeout = 2 * time.Hour
+
+	// DefaultHandshakeTimeout bounds the time to authenticate.
+	DefaultHandshakeTimeout = 20 * time.Second
+
+	// DefaultStallTimeout drops a session whose terminal has stopped
+	// reading its output for this long, rather than buffer for it.
+	DefaultStallTimeout = 30 * time.Second
+
+	// DefaultFailuresPerMinute is how many refused keys one address may
+	// offer a minute before it is heard no more (--failures-per-minute):
+	// an office behind one address shares it. Keys on the list still get
+	// in.
+	DefaultFailuresPerMinute = 30
+
+	// DefaultMaxInput bounds a file a command reads whole: a member list
+	// or a key sent on standard input, --statement-file, --agencies. It is
+	// read up to this and refused past it, never read whole first. 16 MB:
+	// a council's list of 100,000 members is 10 MB.
+	DefaultMaxInput = 16 << 20
+
+	// DefaultDraftKeep is how long a half-typed form the server kept
+	// (drafts.go) waits for its member to come back: two meetings of a
+	// weekly group. Older drafts are deleted unread: they may hold private
+	// words, and are no use after that long.
+	DefaultDraftKeep = 14 * 24 * time.Hour
 )
 
-// failures limits refused keys per address, checked when a connection
-// arrives and before any authentication, so guessing keys from one address
-// slows to a trickle. A failure is a connection that offered keys and was
-// refused (a port probe or dropped handshake is not held against anyone).
-// The table is bounded: past maxAddresses the quietest are forgotten.
-type failures struct {
-	perMinute int
+// Fixed bounds, not settings: they protect the server itself.
+const (
+	// maxAddresses bounds the table of addresses with failures.
+	maxAddresses = 4096
 
-	mu   sync.Mutex
-	by   map[string]*rate.Limiter
-	seen map[string]time.Time
-}
+	// sessionFPS is how often a session's screen may be drawn: with many
+	// people saving at once, 50 ms between frames is not seen, and each
+	// frame is a diff of the whole screen.
+	sessionFPS = 20
 
-// maxAddresses bounds the table of addresses with failures.
-const maxAddresses = 4096
-
-func newFailures(perMinute int) *failures {
-	return &failures{perMinute: perMinute, by: map[string]*rate.Limiter{}, seen: map[string]time.Time{}}
-}
-
-func hostOf(addr net.Addr) string {
-	if addr == nil {
-		return ""
-	}
-	h, _, err := net.SplitHostPort(addr.String())
-	if err != nil {
-		return addr.String()
-	}
-	return h
-}
-
-// allowed: the address has failures left this minute.
-func (f *failures) allowed(addr net.Addr) bool {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	l, ok := f.by[hostOf(addr)]
-	return !ok || l.Tokens() >= 1
-}
-
-// failed counts one failure against the address.
-func (f *failures) failed(addr net.Addr) {
-	h := hostOf(addr)
-	now := time.Now()
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	l, ok := f.by[h]
-	if !ok {
-		// The whole minute's allowance at once, then one more every
-		// 60/perMinute seconds.
-		l = rate.NewLimiter(rate.Every(time.Minute/time.Duration(f.perMinute)), f.perMinute)
-		f.by[h] = l
-	}
-	l.AllowN(now, 1)
-	f.seen[h] = now
-	// Forget addresses quiet for an hour, so the table stays small; if
-	// that is not enough (many addresses at once), forget any old half.
-	if len(f.seen) > maxAddresses {
-		for a, t := range f.seen {
-			if now.Sub(t) > time.Hour {
-				delete(f.seen, a)
-				delete(f.by, a)
-			}
-		}
-		for a := range f.seen {
-			if len(f.seen) <= maxAddresses/2 {
-				break
-			}
-			if a != h {
-				delete(f.seen, a)
-				delete(f.by, a)
-			}
-		}
-	}
-}
+	// exitGrace is how long the server waits to tell a stuck client its
+	// session's exit status before closing its connection instead.
+	exitGrace = time.Second
+)

@@ -18,7 +18,7 @@ import (
 // sees, cell for cell, and their keys. The emulator answers the app's
 // terminal queries as a real terminal would.
 type appSession struct {
-	t    *testing.T
+	t    testing.TB
 	name string
 	emu  *vt.SafeEmulator
 	sess *gossh.Session
@@ -88,7 +88,13 @@ func (a *appSession) press(keys ...string) {
 // see waits until the screen shows every one of want.
 func (a *appSession) see(want ...string) string {
 	a.t.Helper()
-	deadline := time.Now().Add(10 * time.Second)
+	return a.seeWithin(10*time.Second, want...)
+}
+
+// seeWithin is see, waiting up to d.
+func (a *appSession) seeWithin(d time.Duration, want ...string) string {
+	a.t.Helper()
+	deadline := time.Now().Add(d)
 	var scr string
 	for time.Now().Before(deadline) {
 		scr = a.screen()

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"net"
 	"os"
+	"strings"
 	"sync"
 	"time"
 
@@ -18,15 +19,16 @@ import (
 
 // Server serves one record over SSH.
 type Server struct {
-	cfg   Config
-	rec   store.Record
-	log   *log.Logger
-	run   CommandRunner
-	host  hostKey
-	ssh   *ssh.Server
-	hub   *hub
-	keys  *keyring
-	fails *failures
+	cfg    Config
+	rec    store.Record
+	log    *log.Logger
+	run    CommandRunner
+	host   hostKey
+	ssh    *ssh.Server
+	hub    *hub
+	keys   *keyring
+	fails  *failures
+	drafts *draftKeeper
 
 	// describer says what of a command line the log may hold.
 	describer Describer
@@ -40,6 +42,8 @@ type Server struct {
 
 	mu        sync.Mutex
 	listeners []net.Listener
+	// conns are the live connections' contexts by remote address (arrive).
+	conns sync.Map
 }
 
 // New prepares a server on rec: it reads (or makes) the host key and checks
@@ -59,8 +63,12 @@ func New(rec store.Record, cfg Config, logger *log.Logger, run CommandRunner, de
 	if err != nil {
 		return nil, err
 	}
-	s := &Server{cfg: cfg, rec: rec, log: logger, run: run, describer: describe, host: host, hub: newHub(cfg.MaxSessions),
-		keys: newKeyring(rec), fails: newFailures(cfg.FailuresPerMinute), stopping: make(chan struct{})}
+	drafts, err := openDrafts(cfg.DraftsDir, cfg.DraftKeep, logger)
+	if err != nil {
+		return nil, err
+	}
+	s := &Server{cfg: cfg, rec: rec, log: logger, run: run, describer: describe, host: host, hub: newHub(cfg.MaxSessions, cfg.SessionsPerMember),
+		keys: newKeyring(rec), fails: newFailures(cfg.FailuresPerMinute), drafts: drafts, stopping: make(chan struct{})}
 	s.ssh, err = wish.NewServer(
 		wish.WithAddress(cfg.Listen),
 		wish.WithHostKeyPEM(host.pem),
@@ -71,6 +79,7 @@ func New(rec store.Record, cfg Config, logger *log.Logger, run CommandRunner, de
 			srv.HandshakeTimeout = cfg.HandshakeTimeout
 			srv.ConnCallback = s.arrive
 			srv.ConnectionFailedCallback = s.failed
+			srv.ConnectionCloseCallback = s.leave
 			srv.Version = "tasking"
 			return nil
 		},
@@ -166,27 +175,48 @@ func (s *Server) Shutdown(ctx context.Context) error {
 	return err
 }
 
-// arrive turns away, before any authentication, an address that has
-// failed too often this minute.
-func (s *Server) arrive(_ ssh.Context, conn net.Conn) net.Conn {
-	if !s.fails.allowed(conn.RemoteAddr()) {
-		s.log.Warn("connection turned away: too many failed attempts", "addr", conn.RemoteAddr().String())
-		return nil
-	}
+// arrive notes each connection's context under its remote address (one
+// live connection each), so that if it fails the log can name the keys it
+// offered: the failure callback is given the connection, not its context.
+// leave forgets it (the library calls it after any failure, as the
+// connection closes).
+func (s *Server) arrive(ctx ssh.Context, conn net.Conn) net.Conn {
+	s.conns.Store(conn.RemoteAddr().String(), ctx)
 	return conn
 }
 
-// failed counts a connection that tried keys and was refused. One that
-// never got as far as authenticating (a port probe, a health check, a
-// dropped network) is logged but not held against its address.
+func (s *Server) leave(conn net.Conn) { s.conns.Delete(conn.RemoteAddr().String()) }
+
+// failed counts a connection that tried keys and was refused, and logs it
+// once, with the fingerprints of the keys it offered (not their comments,
+// which can be names). One from an address past its failures is logged as
+// turned away. One that never got as far as authenticating (a port probe,
+// a health check, a dropped network) is logged but not held against its
+// address.
 func (s *Server) failed(conn net.Conn, err error) {
-	var auth *gossh.ServerAuthError
-	if errors.As(err, &auth) && len(auth.Errors) > 0 {
-		s.fails.failed(conn.RemoteAddr())
-		s.log.Info("connection refused: no known key", "addr", conn.RemoteAddr().String())
-		return
+	addr := conn.RemoteAddr().String()
+	var keys []string
+	var limited bool
+	if v, ok := s.conns.Load(addr); ok {
+		ctx := v.(ssh.Context)
+		keys, _ = ctx.Value(loggedKey{}).([]string)
+		limited, _ = ctx.Value(limitedKey{}).(bool)
 	}
-	s.log.Info("connection failed", join([]any{"addr", conn.RemoteAddr().String()}, ErrorFields(err))...)
+	fields := []any{"addr", addr}
+	if len(keys) > 0 {
+		fields = append(fields, "keys", strings.Join(keys, ","))
+	}
+	var auth *gossh.ServerAuthError
+	switch {
+	case errors.As(err, &auth) && len(auth.Errors) > 0 && limited:
+		s.fails.failed(conn.RemoteAddr())
+		s.log.Warn("connection turned away: too many failed attempts", fields...)
+	case errors.As(err, &auth) && len(auth.Errors) > 0:
+		s.fails.failed(conn.RemoteAddr())
+		s.log.Info("connection refused: no known key", fields...)
+	default:
+		s.log.Info("connection failed", join(fields, ErrorFields(err))...)
+	}
 }
 
 // watchChanges keeps the key ring current and ends the sessions of anyone

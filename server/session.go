@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"strings"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -13,7 +12,6 @@ import (
 	"github.com/ccsp/tasking/store"
 	"github.com/ccsp/tasking/tui"
 	"github.com/charmbracelet/colorprofile"
-	"github.com/google/shlex"
 	gossh "golang.org/x/crypto/ssh"
 )
 
@@ -29,6 +27,9 @@ type Exec struct {
 	// SSH is how this person reaches the server ("ssh -p 23234 host"),
 	// for messages that suggest a command line.
 	SSH string
+	// MaxInput is the most a command may read of a file sent on standard
+	// input (Config.MaxInput).
+	MaxInput int
 }
 
 // CommandRunner runs one command line on the server's record and returns
@@ -39,22 +40,23 @@ type CommandRunner func(ctx context.Context, rec store.Record, x Exec) int
 // handle is every session: who it is (from the key the session was opened
 // with), a seat if there is one, then the app, the wall or a command. Its
 // log lines say who, from where, which command (as describe allows: never
-// the words typed) and how it ended.
+// the words typed) and how it ended. A session the server ends or refuses
+// exits with a status of its own (ending.go).
 func (s *Server) handle(sess ssh.Session) {
 	start := time.Now()
 	key := sess.PublicKey()
 	addr := sess.RemoteAddr().String()
 	m, ok := s.keys.member(key)
 	if !ok {
-		s.log.Info("session refused: key no longer on the list", "addr", addr)
+		s.log.Info("session refused: key no longer on the list", "addr", addr, "exit", ExitWithdrawn)
 		fmt.Fprintln(sess.Stderr(), "tasking: your key is no longer on the partnership's list: ask the chair")
-		_ = sess.Exit(1)
+		_ = sess.Exit(ExitWithdrawn)
 		return
 	}
 	who := []any{"member", m.Name, "addr", addr}
 	// The command line as sent, split into words strictly: a quote left
 	// open is refused rather than guessed at (ssh hands over one string).
-	args, err := shlex.Split(sess.RawCommand())
+	args, err := SplitCommand(sess.RawCommand())
 	if err != nil {
 		s.log.Info("command refused: a quote is not closed", join(who, []any{"exit", 2})...)
 		fmt.Fprintf(sess.Stderr(), "tasking: a quote in the command is not closed (%v). ssh drops one level of quotes: put the whole command in double quotes and text in single quotes, e.g. %s \"action update A-12 --note 'Letters sent'\"\n", err, s.cfg.sshCommand())
@@ -75,11 +77,9 @@ func (s *Server) handle(sess ssh.Session) {
 		what = join(what, s.describe(args).fields())
 	}
 	st := &seat{member: m, key: gossh.FingerprintSHA256(key), kind: kind, addr: addr, since: start}
-	id, ok := s.hub.join(st)
-	if !ok {
-		s.log.Warn("session refused: full", join(who, what, []any{"max", s.cfg.MaxSessions})...)
-		fmt.Fprintf(sess.Stderr(), "tasking: the server is full (%d sessions open, as many as it takes): try again in a few minutes\n", s.cfg.MaxSessions)
-		_ = sess.Exit(1)
+	id, refused := s.hub.join(st)
+	if refused != "" {
+		s.refuse(sess, refused, join(who, what))
 		return
 	}
 	defer s.hub.leave(id)
@@ -99,17 +99,39 @@ func (s *Server) handle(sess ssh.Session) {
 
 	switch kind {
 	case kindApp:
-		app := tui.New(tui.Config{Store: s.rec, Actor: model.ActorFor(m), Now: s.rec.Now,
-			Remote: s.cfg.sshCommand(), Connected: s.hub.present})
+		cfg := tui.Config{Store: s.rec, Actor: model.ActorFor(m), Now: s.rec.Now,
+			Remote: s.cfg.sshCommand(), Connected: s.hub.present}
+		s.drafts.offer(&cfg, m, join(who, what))
+		app := tui.New(cfg)
 		defer app.Close() // finishes the session's queued writes
-		code, why = s.runProgram(sess, id, app, kind, join(who, what))
+		code, why = s.runProgram(sess, id, app, kind, join(who, what), func(why string) string {
+			return s.drafts.keep(m, app, why, join(who, what))
+		})
 	case kindWall:
 		wall := tui.NewWall(s.rec, s.rec.Now)
 		defer wall.Close() // its change feed, however the session ends
-		code, why = s.runProgram(sess, id, wall, kind, join(who, what))
+		code, why = s.runProgram(sess, id, wall, kind, join(who, what), nil)
 	default:
 		code, why = s.runCommand(sess, id, args, m)
 	}
+}
+
+// refuse turns a session away without a seat, saying why in a sentence
+// and with the reason's exit status.
+func (s *Server) refuse(sess ssh.Session, reason string, session []any) {
+	status, _ := exitStatus(reason)
+	switch reason {
+	case reasonMemberFull:
+		s.log.Warn("session refused: the member's sessions are full", join(session, []any{"max", s.cfg.SessionsPerMember, "exit", status})...)
+		fmt.Fprintf(sess.Stderr(), "tasking: you already have %d sessions open, as many as one member may: close one (quit the app, or let a command finish) and connect again\n", s.cfg.SessionsPerMember)
+	case reasonStopping:
+		s.log.Info("session refused: the server is stopping", join(session, []any{"exit", status})...)
+		fmt.Fprintln(sess.Stderr(), "tasking: the server is stopping: connect again in a minute")
+	default:
+		s.log.Warn("session refused: full", join(session, []any{"max", s.cfg.MaxSessions, "exit", status})...)
+		fmt.Fprintf(sess.Stderr(), "tasking: the server is full (%d sessions open, as many as it takes): try again in a few minutes\n", s.cfg.MaxSessions)
+	}
+	_ = sess.Exit(status)
 }
 
 // panicNotice is what the person is told when their session panicked.
@@ -125,14 +147,13 @@ func join(parts ...[]any) []any {
 	return all
 }
 
-// sessionFPS is how often a session's screen may be drawn.
-const sessionFPS = 20
-
 // runProgram runs a Bubble Tea program on the session's terminal until it
 // ends, the person stops typing for the idle timeout, the terminal stops
 // reading, the program panics, or the server stops. session is the
-// session's fields for the log.
-func (s *Server) runProgram(sess ssh.Session, id int, m tea.Model, kind string, session []any) (code int, why string) {
+// session's fields for the log; ended, if set, is told why the program
+// ended before the person is, and may add a sentence for them (a kept
+// draft).
+func (s *Server) runProgram(sess ssh.Session, id int, m tea.Model, kind string, session []any, ended func(why string) string) (code int, why string) {
 	pty, windows, ok := sess.Pty()
 	if !ok {
 		fmt.Fprintf(sess.Stderr(), "tasking: this needs a terminal: connect with %s\n", s.again(kind))
@@ -151,20 +172,26 @@ func (s *Server) runProgram(sess ssh.Session, id int, m tea.Model, kind string, 
 	if s.swapModel != nil {
 		m = s.swapModel(m)
 	}
+	// The screen is as big as the terminal says, up to the cap: memory per
+	// session is bounded whatever the client claims.
+	width, height := s.cfg.window(pty.Window.Width, pty.Window.Height)
+	if width != pty.Window.Width || height != pty.Window.Height {
+		s.log.Info("window capped", join(session, []any{"claimed", fmt.Sprintf("%dx%d", pty.Window.Width, pty.Window.Height),
+			"cap", fmt.Sprintf("%dx%d", width, height)})...)
+	}
 	g := guardModel(m, nil) // what it does when caught is set once end exists
-	p := tea.NewProgram(g,
+	p := tea.NewProgram(pace(g, time.Second/sessionFPS),
 		tea.WithContext(ctx),
 		// The process's signals are the server's: a SIGTERM stops the
 		// server, which tells each session itself (guard), rather than
 		// every program quitting on its own with nothing said.
 		tea.WithoutSignalHandler(),
-		// A screen over the network is drawn at most 20 times a second:
-		// with many people saving at once, 50 ms between frames is not
-		// seen, and each frame is a diff of the whole screen.
+		// A screen over the network is drawn at most sessionFPS times a
+		// second (limits.go), and paced (paced.go): drawn once a frame.
 		tea.WithFPS(sessionFPS),
 		tea.WithInput(w), tea.WithOutput(w),
 		tea.WithEnvironment(env), tea.WithColorProfile(colorprofile.Env(env)),
-		tea.WithWindowSize(pty.Window.Width, pty.Window.Height),
+		tea.WithWindowSize(width, height),
 		// ctrl+z would suspend the server's process, not the person's.
 		tea.WithFilter(func(_ tea.Model, msg tea.Msg) tea.Msg {
 			if _, ok := msg.(tea.SuspendMsg); ok {
@@ -172,13 +199,13 @@ func (s *Server) runProgram(sess ssh.Session, id int, m tea.Model, kind string, 
 			}
 			return msg
 		}))
-	ended := make(chan string, 1)
+	reasons := make(chan string, 1)
 	// end never blocks its caller (the change feed, the guard, the
 	// model's own loop): a program stuck writing to a terminal that
 	// stopped reading would never take the Quit; the guard kills that one.
 	end := func(reason string) {
 		select {
-		case ended <- reason:
+		case reasons <- reason:
 		default: // already ending
 		}
 		go p.Quit()
@@ -194,7 +221,8 @@ func (s *Server) runProgram(sess ssh.Session, id int, m tea.Model, kind string, 
 			case <-ctx.Done():
 				return
 			case win := <-windows:
-				p.Send(tea.WindowSizeMsg{Width: win.Width, Height: win.Height})
+				w, h := s.cfg.window(win.Width, win.Height)
+				p.Send(tea.WindowSizeMsg{Width: w, Height: h})
 			}
 		}
 	}()
@@ -203,9 +231,13 @@ func (s *Server) runProgram(sess ssh.Session, id int, m tea.Model, kind string, 
 	p.Kill()
 	cancel()
 	select {
-	case why = <-ended:
+	case why = <-reasons:
 	default:
 		why = "ended"
+	}
+	var note string
+	if ended != nil {
+		note = ended(why)
 	}
 	switch why {
 	case reasonIdle:
@@ -219,99 +251,16 @@ func (s *Server) runProgram(sess ssh.Session, id int, m tea.Model, kind string, 
 		fmt.Fprint(sess, "\r\ntasking: your access was withdrawn (you have retired from the group, or your key was taken away); ask the chair\r\n")
 	case reasonPanicked:
 		fmt.Fprint(sess, panicNotice+"\r\n")
-		return 1, why
 	}
-	if err != nil && why == "ended" && ctx.Err() == nil {
+	if note != "" {
+		fmt.Fprint(sess, "tasking: "+note+"\r\n")
+	}
+	if status, ok := exitStatus(why); ok {
+		return status, why
+	}
+	if err != nil && ctx.Err() == nil {
 		s.log.Warn("program ended with an error", join(session, ErrorFields(err))...)
 		return 1, "error"
 	}
 	return 0, why
-}
-
-// Why a program ended, when the server ended it.
-const (
-	reasonIdle      = "idle"
-	reasonStopping  = "server stopping"
-	reasonStalled   = "terminal stopped reading"
-	reasonWithdrawn = "access withdrawn"
-	reasonChanged   = "membership changed"
-	reasonPanicked  = "panicked"
-)
-
-// again is the command that opens this kind of session again.
-func (s *Server) again(kind string) string {
-	line := strings.Replace(s.cfg.sshCommand(), "ssh ", "ssh -t ", 1)
-	if kind == kindWall {
-		line += " wall"
-	}
-	return line
-}
-
-// guard ends a program whose person has gone quiet for the idle timeout
-// (not the wall: nobody types on a projector), or whose terminal has
-// stopped reading for the stall timeout, or when the server stops.
-func (s *Server) guard(ctx context.Context, sess ssh.Session, w *watch, p *tea.Program, end func(string), kind string) {
-	idleAfter := s.cfg.IdleTimeout
-	if kind == kindWall {
-		idleAfter = 1<<63 - 1
-	}
-	every := min(time.Second, s.cfg.IdleTimeout/4, s.cfg.StallTimeout/4)
-	t := time.NewTicker(every)
-	defer t.Stop()
-	stopping := s.stopping
-	for {
-		select {
-		case <-ctx.Done():
-			return
-		case <-stopping:
-			if kind == kindCommand {
-				stopping = nil // a command finishes its write; Shutdown waits for it
-				continue
-			}
-			end(reasonStopping)
-			return
-		case now := <-t.C:
-			switch w.verdict(now, idleAfter, s.cfg.StallTimeout) {
-			case stalled:
-				s.log.Warn("session dropped: its terminal stopped reading", "addr", sess.RemoteAddr().String(), "for", w.stalledFor(now).Round(time.Second))
-				_ = sess.Close() // unblocks the stuck write
-				end(reasonStalled)
-				if p != nil {
-					p.Kill()
-				}
-				return
-			case idle:
-				end(reasonIdle)
-				return
-			}
-		}
-	}
-}
-
-// runCommand runs one command line, guarded as an app is: a command left
-// reading standard input nobody sends, or writing to a terminal that stopped
-// reading, does not hold its seat for ever.
-func (s *Server) runCommand(sess ssh.Session, id int, args []string, m model.Member) (code int, why string) {
-	w := newWatch(sess, sess, time.Now())
-	ctx, cancel := context.WithCancel(sess.Context())
-	defer cancel()
-	ended := make(chan string, 1)
-	end := func(reason string) {
-		select {
-		case ended <- reason:
-		default:
-		}
-		cancel()
-		_ = sess.Close()
-	}
-	go s.guard(ctx, sess, w, nil, end, kindCommand)
-	code = s.run(ctx, s.rec, Exec{Args: args, Stdin: w, Stdout: w, Stderr: sess.Stderr(),
-		Environ: sess.Environ(), Member: m, SSH: s.cfg.sshCommand()})
-	select {
-	case why = <-ended:
-		s.log.Warn("command ended by the server", "member", m.Name, "why", why)
-	default:
-		why = "ended"
-	}
-	return code, why
 }

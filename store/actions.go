@@ -224,7 +224,7 @@ func (s *Store) UpdateAction(actor model.Actor, id model.ID, version int, c Acti
 // MarkReviewed records that matters arising looked at an action and left it
 // as it is.
 func (s *Store) MarkReviewed(actor model.Actor, id model.ID, meetingID model.ID) (model.Action, error) {
-	return s.changeAction(actor, id, 0, "action.reviewed", model.OpRunMeeting, one(func(w *wtx, a *model.Action) (model.ActionUpdate, error) {
+	return s.changeAction(actor, id, 0, "action.reviewed", model.OpReviewAction, one(func(w *wtx, a *model.Action) (model.ActionUpdate, error) {
 		return model.ActionUpdate{Kind: model.UpdateReview, FromStatus: a.Status, ToStatus: a.Status, MeetingID: meetingID}, nil
 	}))
 }
@@ -233,7 +233,7 @@ func (s *Store) MarkReviewed(actor model.Actor, id model.ID, meetingID model.ID)
 // agency's latest update as it stands: the minutes show that update. Only
 // news since the previous meeting can be accepted.
 func (s *Store) AcceptUpdate(actor model.Actor, id model.ID, version int, meetingID model.ID) (model.Action, error) {
-	return s.changeAction(actor, id, version, "action.accepted", model.OpRunMeeting, one(func(w *wtx, a *model.Action) (model.ActionUpdate, error) {
+	return s.changeAction(actor, id, version, "action.accepted", model.OpReviewAction, one(func(w *wtx, a *model.Action) (model.ActionUpdate, error) {
 		var prev *model.Meeting
 		var m model.Meeting
 		if err := get(w.tx, bMeetings, meetingID, &m); err == nil && m.PreviousMeetingID != 0 {
@@ -265,12 +265,15 @@ func (w *wtx) addUpdate(u model.ActionUpdate, a model.Action) error {
 
 // updatePrivacy gives u, made on action a (as it was before the change),
 // its privacy (model.PrivacyOf), keeping any it carries already (an
-// accepted update carries the privacy of the words it accepts).
+// accepted update carries the privacy of the words it accepts), and the
+// agenda item the meeting is on (model.ActionUpdate.MadeUnder), read in
+// the same transaction.
 func (w *wtx) updatePrivacy(u model.ActionUpdate, a model.Action) (model.ActionUpdate, error) {
 	m, h, err := w.madeIn(u.MeetingID, a.HotspotID)
 	if err != nil {
 		return u, err
 	}
+	u.MadeUnder(m)
 	u.Privacy = u.Privacy.Stricter(model.PrivacyOf(model.Made{Meeting: m, Item: model.ItemMatters, Hotspot: h, On: &a}))
 	return u, nil
 }

@@ -15,7 +15,7 @@ func (s *Store) Amend(actor model.Actor, ref string, text, reason string) (model
 	}
 	var am model.Amendment
 	err = s.write(actor, func(w *wtx) error {
-		if err := model.Permit(actor, model.OpRecordDecision, 0); err != nil {
+		if err := model.Permit(actor, model.OpAmend, 0); err != nil {
 			return err
 		}
 		var meetingID model.ID

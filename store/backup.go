@@ -6,19 +6,26 @@ import (
 	bolt "go.etcd.io/bbolt"
 )
 
-// backupTo writes a consistent copy of the whole database to dest (0600),
-// from one read transaction while the store stays open: to a temporary file
-// beside it, synced, then renamed, so dest is either the whole copy or
-// absent. It refuses to overwrite an existing file.
-func (s *Store) backupTo(dest string) (string, error) {
-	err := writeWhole(dest, func(w io.Writer) error {
-		return s.view(func(tx *bolt.Tx) error {
+// backupTo writes a consistent copy of the whole database, from one read
+// transaction while the store stays open, to the file name(head) names
+// (head: the audit chain's head in the copy): to a temporary file beside
+// it, synced, then renamed, so it is either the whole copy or absent. It
+// refuses to overwrite an existing file.
+func (s *Store) backupTo(name func(head ChainHead) string) (dest string, head ChainHead, err error) {
+	err = s.view(func(tx *bolt.Tx) error {
+		// A file not yet chained (backed up before its upgrade) has no
+		// head to name: its backup is named without one.
+		if head, err = headOf(tx); err != nil {
+			head = ChainHead{}
+		}
+		dest = name(head)
+		return writeWhole(dest, func(w io.Writer) error {
 			_, err := tx.WriteTo(w)
 			return err
 		})
 	})
-	if err != nil {
-		return "", err
-	}
-	return dest, nil
+	return dest, head, err
 }
+
+// named is a backupTo name that does not depend on the head.
+func named(dest string) func(ChainHead) string { return func(ChainHead) string { return dest } }

@@ -21,17 +21,20 @@ import (
 // server's sessions): `tasking backup -`, and over SSH `ssh HOST backup >
 // copy.db`. Only the chair, an admin or the file's owner may
 // (model.PermitBackup): a backup holds every private word.
-func (s *Store) Backup(actor model.Actor, w io.Writer) (int64, error) {
+func (s *Store) Backup(actor model.Actor, w io.Writer) (ChainHead, error) {
 	if err := model.PermitBackup(actor); err != nil {
-		return 0, err
+		return ChainHead{}, err
 	}
-	var n int64
+	var head ChainHead
 	err := s.view(func(tx *bolt.Tx) error {
 		var err error
-		n, err = tx.WriteTo(w)
+		if head, err = headOf(tx); err != nil {
+			return err
+		}
+		_, err = tx.WriteTo(w)
 		return err
 	})
-	return n, err
+	return head, err
 }
 
 // WriteBackupFile writes actor's backup of rec to dest (0600, written
@@ -39,26 +42,28 @@ func (s *Store) Backup(actor model.Actor, w io.Writer) (int64, error) {
 // its pages before saying it is done: what it holds comes back. A copy
 // that does not check out is removed, so no failed backup is left to be
 // trusted later.
-func WriteBackupFile(rec Record, actor model.Actor, dest string) (model.BackupInfo, error) {
+func WriteBackupFile(rec Record, actor model.Actor, dest string) (model.BackupInfo, ChainHead, error) {
 	if err := model.PermitBackup(actor); err != nil {
-		return model.BackupInfo{}, err
+		return model.BackupInfo{}, ChainHead{}, err
 	}
 	if _, err := os.Lstat(dest); err == nil {
-		return model.BackupInfo{}, fmt.Errorf("%s already exists: name a new file, so no backup is ever written over", dest)
+		return model.BackupInfo{}, ChainHead{}, fmt.Errorf("%s already exists: name a new file, so no backup is ever written over", dest)
 	}
+	var head ChainHead
 	err := writeWhole(dest, func(w io.Writer) error {
-		_, err := rec.Backup(actor, w)
+		var err error
+		head, err = rec.Backup(actor, w)
 		return err
 	})
 	if err != nil {
-		return model.BackupInfo{}, fmt.Errorf("backup to %s: %w; nothing was left there", dest, err)
+		return model.BackupInfo{}, head, fmt.Errorf("backup to %s: %w; nothing was left there", dest, err)
 	}
 	info, err := Inspect(dest)
 	if err != nil {
 		_ = os.Remove(dest)
-		return info, fmt.Errorf("the backup written to %s did not check out, so it was removed: %w", dest, err)
+		return info, head, fmt.Errorf("the backup written to %s did not check out, so it was removed: %w", dest, err)
 	}
-	return info, nil
+	return info, head, nil
 }
 
 // writeWhole writes dest through fill: to a temporary file beside it
@@ -130,14 +135,20 @@ func (s *Store) AutoBackup(why string) (string, error) {
 // the folder to p.BackupKeep().
 func autoBackup(s *Store, p model.Partnership, why string) (string, error) {
 	dir := BackupDir(s.path, p)
-	if err := os.MkdirAll(dir, 0o700); err != nil {
+	made, err := makeFolders(dir)
+	if err != nil {
 		return "", fmt.Errorf("cannot make the backup folder %s: %w", dir, err)
 	}
 	rememberBackupDir(s.path, p)
 	base := filepath.Base(s.path)
-	dest := filepath.Join(dir, model.AutoBackupName(base, why, s.now()))
-	if _, err := s.backupTo(dest); err != nil {
-		return "", fmt.Errorf("cannot write the automatic backup %s: %w", dest, err)
+	// The chain's head goes into the name: kept outside the file, it
+	// shows later that the history up to it was not rewritten.
+	dest, _, err := s.backupTo(func(h ChainHead) string {
+		return filepath.Join(dir, model.AutoBackupName(base, why, s.now())+headSuffix(h))
+	})
+	if err != nil {
+		removeFolders(made) // a failed backup leaves no empty folder either
+		return "", fmt.Errorf("cannot write the automatic backup in %s: %w", dir, err)
 	}
 	for _, old := range model.PruneBackups(autoBackupsIn(dir, base), p.BackupKeep()) {
 		_ = os.Remove(filepath.Join(dir, old))
@@ -221,7 +232,7 @@ func Inspect(path string) (info model.BackupInfo, err error) {
 			err = &DamagedError{Path: path, Reason: fmt.Sprint(r)}
 		}
 	}()
-	if _, err := checkFile(path, true); err != nil {
+	if _, _, err := checkFile(path, true); err != nil {
 		return info, err
 	}
 	if err := checkHeader(path); err != nil {

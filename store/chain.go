@@ -4,7 +4,12 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/binary"
+	"encoding/hex"
 	"fmt"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/ccsp/tasking/model"
@@ -107,6 +112,19 @@ func headOf(tx *bolt.Tx) (ChainHead, error) {
 	return ChainHead{Event: keyID(k), Chain: c}, err
 }
 
+// VerifyChain walks the audit chain and checks every record against it
+// (verifyChain), with the heads the automatic backups carry and any given
+// (a JSON minutes' audit_head, a head written down from a backup). Nothing
+// in the file changes.
+func (s *Store) VerifyChain(given ...ChainHead) (ChainReport, error) {
+	var r ChainReport
+	err := s.view(func(tx *bolt.Tx) error {
+		r = verifyChain(tx, append(KnownHeads(s.path), given...))
+		return nil
+	})
+	return r, err
+}
+
 // Head is the chain's head now.
 func (s *Store) Head() (ChainHead, error) {
 	var h ChainHead
@@ -182,7 +200,7 @@ func verifyChain(tx *bolt.Tx, known []ChainHead) ChainReport {
 		if e.Erased {
 			r.Erased++
 		}
-		if want, ok := heads[e.ID]; ok && !bytes.Equal(want, e.Chain) {
+		if want, ok := heads[e.ID]; ok && !bytes.HasPrefix(e.Chain, want) {
 			problem("audit #%d is not the event a backup recorded as the head then: the history before it was rewritten", e.ID)
 		}
 		delete(heads, e.ID)
@@ -227,10 +245,20 @@ func verifyChain(tx *bolt.Tx, known []ChainHead) ChainReport {
 }
 
 // recordBucket says whether a bucket holds records (not the file's meta,
-// the audit trail itself, or an index derived from records).
+// the audit trail itself, an index derived from records, or incident
+// counts: those are keyed by force, month and place, not by ID, and each
+// import's audit event says what it loaded).
 func recordBucket(name []byte) bool {
 	n := string(name)
-	return n != string(bMeta) && n != string(bAudit) && !isIndexBucket(name)
+	if n == string(bMeta) || n == string(bAudit) || isIndexBucket(name) {
+		return false
+	}
+	for _, b := range incidentBuckets {
+		if n == string(b) {
+			return false
+		}
+	}
+	return true
 }
 
 // forEachRecord calls fn for every stored record: every value of every
@@ -261,4 +289,59 @@ func recordName(bucket, k []byte) string {
 		return "the partnership's details"
 	}
 	return fmt.Sprintf("%s #%d", bucket, keyID(k))
+}
+
+// headSuffix is how an automatic backup's name carries the chain's head:
+// ".e1234-" and the first 16 hex digits of its Chain.
+func headSuffix(h ChainHead) string {
+	if h.Event == 0 {
+		return ""
+	}
+	return fmt.Sprintf(".e%d-%x", h.Event, h.Chain[:8])
+}
+
+var headInName = regexp.MustCompile(`\.e([0-9]+)-([0-9a-f]{16})$`)
+
+// KnownHeads are the chain heads the automatic backups of the record at
+// path carry in their names: kept outside the file, for VerifyChain.
+func KnownHeads(path string) []ChainHead {
+	var out []ChainHead
+	base := filepath.Base(path)
+	for _, dir := range backupFolders(path) {
+		for _, name := range autoBackupsIn(dir, base) {
+			if h, err := parseHead(headInName, name); err == nil {
+				out = append(out, h)
+			}
+		}
+	}
+	return out
+}
+
+var headGiven = regexp.MustCompile(`^([0-9]+):([0-9a-f]{16,64})$`)
+
+// ParseHead reads a head as `tasking audit verify --head` takes it
+// (EVENT:HEX, as the JSON minutes' audit_head gives it; 16 hex digits or
+// more).
+func ParseHead(s string) (ChainHead, error) {
+	h, err := parseHead(headGiven, strings.ToLower(strings.TrimSpace(s)))
+	if err != nil {
+		return h, model.Invalid("head", "%q: give the head as EVENT:CHAIN, e.g. 1234:9f86d081884c7d65 (from the JSON minutes' audit_head or a backup's name)", s)
+	}
+	return h, nil
+}
+
+func parseHead(re *regexp.Regexp, s string) (ChainHead, error) {
+	m := re.FindStringSubmatch(s)
+	if m == nil {
+		return ChainHead{}, fmt.Errorf("no head in %q", s)
+	}
+	n, err := strconv.ParseUint(m[1], 10, 64)
+	if err != nil || n == 0 {
+		return ChainHead{}, fmt.Errorf("no head in %q", s)
+	}
+	c, err := hex.DecodeString(m[2])
+	if err != nil {
+		return ChainHead{}, err
+	}
+	return ChainHead{Event: n, Chain: c}, nil
 }

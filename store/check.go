@@ -2,12 +2,14 @@ package store
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"sort"
 	"time"
 
 	"github.com/ccsp/tasking/model"
 	bolt "go.etcd.io/bbolt"
+	berrors "go.etcd.io/bbolt/errors"
 )
 
 // Problem is one thing `tasking check` found wrong with the record.
@@ -84,6 +86,8 @@ func (s *Store) CheckRecords() ([]Problem, error) {
 				switch {
 				case err != nil:
 					add(where, "does not decode: %v", err)
+				case !sealed(v):
+					add(where, "%v: it was written or rewritten by something other than tasking", errUnsealed)
 				case id != keyID(k):
 					add(where, "holds record #%d", id)
 				case rb.version && version < 1:
@@ -100,6 +104,9 @@ func (s *Store) CheckRecords() ([]Problem, error) {
 		out = append(out, checkIncidents(tx)...)
 		out = append(out, checkSnapshots(tx)...)
 		out = append(out, checkAuditOrder(tx)...)
+		for _, p := range verifyChain(tx, KnownHeads(s.path)).Problems {
+			out = append(out, Problem{Where: "audit chain", What: p})
+		}
 		return nil
 	})
 	return out, err
@@ -221,13 +228,18 @@ func checkAuditOrder(tx *bolt.Tx) []Problem {
 // damaged page can crash the process running it, so `tasking check` runs
 // it in a child.
 func CheckPagesOf(path string) ([]string, error) {
-	if _, err := checkFile(path, true); err != nil {
+	if _, _, err := checkFile(path, true); err != nil {
 		return nil, err
 	}
 	if err := checkHeader(path); err != nil {
 		return nil, err
 	}
 	db, err := bolt.Open(path, 0o600, &bolt.Options{ReadOnly: true, Timeout: time.Second})
+	if errors.Is(err, berrors.ErrTimeout) {
+		// Say who holds it, as every other command does: bbolt's own
+		// word for this is just "timeout".
+		return nil, &LockedError{Path: path, Owner: readOwner(path)}
+	}
 	if err != nil {
 		return nil, fmt.Errorf("cannot open %s: %w", path, err)
 	}
@@ -245,7 +257,7 @@ func CheckPagesOf(path string) ([]string, error) {
 // Reindex rebuilds every index from the records, after keeping a copy of
 // the file as it was: what to do when check finds an index out of step.
 func (s *Store) Reindex() (backup string, err error) {
-	if backup, err = s.backupTo(fmt.Sprintf("%s.backup-reindex-%s", s.path, s.now().Format("20060102-150405"))); err != nil {
+	if backup, _, err = s.backupTo(named(fmt.Sprintf("%s.backup-reindex-%s", s.path, s.now().Format("20060102-150405")))); err != nil {
 		return "", fmt.Errorf("cannot keep a copy of %s first (%w); nothing was changed", s.path, err)
 	}
 	return backup, s.update(func(tx *bolt.Tx) error {

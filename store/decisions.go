@@ -65,7 +65,7 @@ func (s *Store) RecordNote(actor model.Actor, meetingID model.ID, nn model.NewNo
 	}
 	var n model.Note
 	err = s.write(actor, func(w *wtx) error {
-		if err := model.Permit(actor, model.OpRunMeeting, 0); err != nil {
+		if err := model.Permit(actor, model.OpRecordNote, 0); err != nil {
 			return err
 		}
 		if err := model.RequireMeeting("note", meetingID); err != nil {

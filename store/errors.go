@@ -98,3 +98,38 @@ func (e *ConflictError) Error() string {
 	}
 	return fmt.Sprintf("%s was changed by %s at %s — reloaded", e.Ref, e.By, e.At.Local().Format("15:04"))
 }
+
+// MissingError: a command that reads was given a database file that does
+// not exist (a mistyped --db, most likely): it is missing, not empty.
+type MissingError struct{ Path string }
+
+func (e *MissingError) Error() string {
+	return fmt.Sprintf("database %s is missing (no such file): check --db or $TASKING_DB; `tasking demo` or `tasking` starts a new one there", e.Path)
+}
+
+// UnwritableError: the file exists but this process may not write it (its
+// permissions, a read-only filesystem), and the command would change it.
+type UnwritableError struct {
+	Path string
+	Err  error
+}
+
+func (e *UnwritableError) Error() string {
+	return fmt.Sprintf("%s cannot be written here (%s): nothing was changed; commands that only read, and the app (read-only), still open it", e.Path, errText(e.Err))
+}
+
+func (e *UnwritableError) Unwrap() error { return e.Err }
+
+// ReadOnlyError: a change was asked of a store opened read-only.
+type ReadOnlyError struct {
+	Path string
+	Why  string // "this computer may not write it: permission denied"
+}
+
+func (e *ReadOnlyError) Error() string {
+	why := e.Why
+	if why == "" {
+		why = "opened only to read"
+	}
+	return fmt.Sprintf("%s is open read-only (%s): nothing was saved", e.Path, why)
+}

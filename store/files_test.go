@@ -44,7 +44,7 @@ func TestOnlyRegularFilesOpen(t *testing.T) {
 			t.Fatal("the empty file was made into a database")
 		}
 	}
-	if _, err := Open(filepath.Join(dir, "missing.db"), Options{ReadOnly: true}); err == nil || !strings.Contains(err.Error(), "does not exist") {
+	if _, err := Open(filepath.Join(dir, "missing.db"), Options{ReadOnly: true}); err == nil || !strings.Contains(err.Error(), "is missing") {
 		t.Errorf("a reader opened a missing file: %v", err)
 	}
 

@@ -26,6 +26,9 @@ func (s *Store) update(fn func(tx *bolt.Tx) error) (err error) {
 	if d := s.damage.Load(); d != nil {
 		return d
 	}
+	if s.db.IsReadOnly() {
+		return &ReadOnlyError{Path: s.path, Why: s.readOnlyWhy}
+	}
 	defer s.recoverDamage(&err)
 	return s.db.Update(func(tx *bolt.Tx) error {
 		l := &txLog{}

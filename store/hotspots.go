@@ -15,7 +15,7 @@ func (s *Store) AddHotspot(actor model.Actor, n model.NewHotspot, meetingID mode
 	}
 	var h model.Hotspot
 	err = s.write(actor, func(w *wtx) error {
-		if err := model.Permit(actor, model.OpEditHotspot, 0); err != nil {
+		if err := model.Permit(actor, model.OpAddHotspot, 0); err != nil {
 			return err
 		}
 		m, err := meetingFor(w.tx, meetingID)

@@ -19,7 +19,7 @@ var (
 	feb = model.NewMonth(2024, 2)
 )
 
-func place(lsoa, street string) model.Place {
+func placeOf(lsoa, street string) model.Place {
 	return model.Place{LSOA: lsoa, LSOAName: "Testshire " + lsoa, Location: street, Street: true}
 }
 
@@ -37,7 +37,7 @@ func monthOf(m model.Month, counts map[model.Place]int) ([]model.IncidentBatch, 
 
 func TestImportReplacesNeverDoubles(t *testing.T) {
 	s, clock, _ := openTiny(t)
-	counts := map[model.Place]int{place("E1", "High Street"): 3, place("E1", "Low Street"): 2, place("E2", "Mill Lane"): 4}
+	counts := map[model.Place]int{placeOf("E1", "High Street"): 3, placeOf("E1", "Low Street"): 2, placeOf("E2", "Mill Lane"): 4}
 	b, rows := monthOf(jan, counts)
 	done, err := s.ImportIncidents(sgt, b, rows) // a member may import
 	mustNoErr(t, err)
@@ -67,17 +67,17 @@ func TestImportReplacesNeverDoubles(t *testing.T) {
 		t.Fatalf("after importing the same month again: %s", got)
 	}
 	// Corrected by police.uk: a street gone, another changed.
-	b2, rows2 := monthOf(jan, map[model.Place]int{place("E1", "High Street"): 1})
+	b2, rows2 := monthOf(jan, map[model.Place]int{placeOf("E1", "High Street"): 1})
 	_, err = s.ImportIncidents(sgt, b2, rows2)
 	mustNoErr(t, err)
 	if got := byLSOA(); got != "2024-01 E1 1" {
 		t.Fatalf("after a corrected month: %s", got)
 	}
 	// Another month sits beside it; another type of the same month too.
-	b3, rows3 := monthOf(feb, map[model.Place]int{place("E1", "High Street"): 6})
+	b3, rows3 := monthOf(feb, map[model.Place]int{placeOf("E1", "High Street"): 6})
 	drugs := model.IncidentBatch{Force: "Testshire Police", Month: jan, Category: "Drugs", Incidents: 2, Places: 1}
 	b3 = append(b3, drugs)
-	rows3 = append(rows3, model.IncidentRow{Month: jan, Force: drugs.Force, Category: "Drugs", Place: place("E3", "Park Road"), Count: 2})
+	rows3 = append(rows3, model.IncidentRow{Month: jan, Force: drugs.Force, Category: "Drugs", Place: placeOf("E3", "Park Road"), Count: 2})
 	_, err = s.ImportIncidents(chair, b3, rows3)
 	mustNoErr(t, err)
 	got, err := s.Incidents(model.IncidentFilter{By: model.ByMonth})
@@ -115,14 +115,14 @@ func itoa(n int) string { return strconv.Itoa(n) }
 // failed, and what it would have replaced stays.
 func TestFailedImportStoresNothing(t *testing.T) {
 	s, _, _ := openTiny(t)
-	b, rows := monthOf(jan, map[model.Place]int{place("E1", "High Street"): 3})
+	b, rows := monthOf(jan, map[model.Place]int{placeOf("E1", "High Street"): 3})
 	_, err := s.ImportIncidents(chair, b, rows)
 	mustNoErr(t, err)
 	before, err := s.Incidents(model.IncidentFilter{})
 	mustNoErr(t, err)
 
-	b2, rows2 := monthOf(jan, map[model.Place]int{place("E1", "High Street"): 9})
-	bad := model.IncidentRow{Month: feb, Force: "Elsewhere", Category: model.CategoryASB, Place: place("E9", "X"), Count: 1}
+	b2, rows2 := monthOf(jan, map[model.Place]int{placeOf("E1", "High Street"): 9})
+	bad := model.IncidentRow{Month: feb, Force: "Elsewhere", Category: model.CategoryASB, Place: placeOf("E9", "X"), Count: 1}
 	if _, err := s.ImportIncidents(chair, b2, append(rows2, bad)); err == nil {
 		t.Fatal("a count outside the import's batches was stored")
 	}
@@ -152,7 +152,7 @@ func TestFailedImportStoresNothing(t *testing.T) {
 // upgrade --reindex makes them again.
 func TestCheckAndReindexIncidents(t *testing.T) {
 	s, _, _ := openTiny(t)
-	b, rows := monthOf(jan, map[model.Place]int{place("E1", "High Street"): 3, place("E2", "Mill Lane"): 4})
+	b, rows := monthOf(jan, map[model.Place]int{placeOf("E1", "High Street"): 3, placeOf("E2", "Mill Lane"): 4})
 	_, err := s.ImportIncidents(chair, b, rows)
 	mustNoErr(t, err)
 	mustNoErr(t, s.update(func(tx *bolt.Tx) error {
@@ -204,7 +204,7 @@ func TestFileWithoutIncidentBuckets(t *testing.T) {
 	w, err := Open(path, Options{Now: clock.now})
 	mustNoErr(t, err)
 	defer w.Close()
-	b, rows := monthOf(jan, map[model.Place]int{place("E1", "High Street"): 3})
+	b, rows := monthOf(jan, map[model.Place]int{placeOf("E1", "High Street"): 3})
 	if _, err := w.ImportIncidents(chair, b, rows); err != nil {
 		t.Fatal(err)
 	}

@@ -247,6 +247,36 @@ func (s *Store) AddDeclaration(actor model.Actor, id, member model.ID, item mode
 	})
 }
 
+// AddGuestDeclaration records a declaration of interest by a guest at the
+// meeting (named as on its guest list: model.Meeting.GuestDeclaration),
+// on one item or the business generally, as AddDeclaration does a
+// member's. Undo takes it back as it does any declaration.
+func (s *Store) AddGuestDeclaration(actor model.Actor, id model.ID, guest string, item model.ItemKind, hotspotID model.ID, text string) (model.Meeting, error) {
+	text, err := model.CheckText("text", "declaration", text, true)
+	if err != nil {
+		return model.Meeting{}, err
+	}
+	return s.changeMeeting(actor, id, "meeting.declaration", func(w *wtx, m *model.Meeting) (any, any, error) {
+		d, err := m.GuestDeclaration(guest)
+		if err != nil {
+			return nil, nil, err
+		}
+		var h *model.Hotspot
+		if hotspotID != 0 {
+			h = new(model.Hotspot)
+			if err := get(w.tx, bHotspots, hotspotID, h); err != nil {
+				return nil, nil, notFound(err, model.HotspotRef(hotspotID))
+			}
+		}
+		before := map[string]any{"declarations": len(m.Declarations), "none": m.NoDeclarations}
+		d.Text, d.Item, d.HotspotID = text, item, hotspotID
+		if d, err = m.Declare(d, h); err != nil {
+			return nil, nil, err
+		}
+		return before, d, nil
+	})
+}
+
 // WithdrawDeclaration takes a declaration recorded by mistake off the
 // meeting (i is its place in the list, from 0). The audit trail keeps it.
 func (s *Store) WithdrawDeclaration(actor model.Actor, id model.ID, i int) (model.Meeting, error) {

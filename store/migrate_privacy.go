@@ -272,15 +272,22 @@ func backfillDataset(d *Dataset) {
 	for i := range d.Meetings {
 		b.Declarations(&d.Meetings[i])
 	}
-	actions := make(map[model.ID]model.Action, len(d.Actions))
+	// Where each action is, not a copy of it: a decade's actions are 28 MB.
+	actions := make(map[model.ID]int, len(d.Actions))
 	for i, a := range d.Actions {
 		d.Actions[i] = b.Action(a, false)
-		actions[a.ID] = d.Actions[i]
+		actions[a.ID] = i
+	}
+	actionOf := func(id model.ID) model.Action {
+		if i, ok := actions[id]; ok {
+			return d.Actions[i]
+		}
+		return model.Action{}
 	}
 	last := map[model.ID]int{}
 	for i, u := range d.Updates {
-		d.Updates[i] = b.Update(u, actions[u.ActionID])
-		if a := actions[u.ActionID]; !a.LastUpdateAt.IsZero() && u.At.Equal(a.LastUpdateAt) {
+		d.Updates[i] = b.Update(u, actionOf(u.ActionID))
+		if a := actionOf(u.ActionID); !a.LastUpdateAt.IsZero() && u.At.Equal(a.LastUpdateAt) {
 			last[u.ActionID] = i
 		}
 	}

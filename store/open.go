@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"sync/atomic"
+	"syscall"
 	"time"
 
 	"github.com/ccsp/tasking/model"
@@ -26,6 +27,11 @@ type Options struct {
 	// shared lock): nothing in the file changes. The file must exist and be
 	// of this release's schema.
 	ReadOnly bool
+	// ReadOnlyIfDenied opens a file this process may not write (its
+	// permissions, a read-only filesystem) read-only instead of refusing
+	// it, with a notice: the app, which can still show the record. Without
+	// it such a file is refused with an *UnwritableError.
+	ReadOnlyIfDenied bool
 }
 
 // Store is the open database. It is safe for concurrent use: every session
@@ -53,6 +59,15 @@ type Store struct {
 	// damage is the first damage this process found in the file: from
 	// then on every write is refused with it (guard.go).
 	damage atomic.Pointer[DamagedError]
+	// readOnlyWhy says why a store opened for writing is read-only (the
+	// file cannot be written here), for the refusal of every change.
+	readOnlyWhy string
+
+	// created is the file as this Open made it (nil when it was there
+	// before), and madeDirs the folders it made for it, innermost first:
+	// what Discard removes.
+	created  os.FileInfo
+	madeDirs []string
 }
 
 // Notices says what opening the file did that the person should know.
@@ -76,13 +91,38 @@ func Open(path string, opts Options) (s *Store, err error) {
 	if opts.Mode == "" {
 		opts.Mode = "cli"
 	}
-	notices, err := checkFile(path, opts.ReadOnly)
+	notices, exists, err := checkFile(path, opts.ReadOnly)
 	if err != nil {
 		return nil, err
 	}
-	if !opts.ReadOnly {
-		if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+	readOnlyWhy := ""
+	if exists && !opts.ReadOnly {
+		// bbolt would fail with a bare "permission denied" (or worse, on a
+		// read-only filesystem, part way): ask first, and say what it means.
+		if werr := probeWritable(path); werr != nil {
+			if !denied(werr) {
+				return nil, fmt.Errorf("cannot open %s: %w", path, werr)
+			}
+			if !opts.ReadOnlyIfDenied {
+				return nil, &UnwritableError{Path: path, Err: werr}
+			}
+			opts.ReadOnly = true
+			readOnlyWhy = fmt.Sprintf("this computer may not write it: %s", errText(werr))
+			notices = append(notices, fmt.Sprintf("%s cannot be written here (%s): opened read-only — everything can be read, nothing can be changed", path, errText(werr)))
+		}
+	}
+	var created os.FileInfo
+	var madeDirs []string
+	if !exists && !opts.ReadOnly {
+		if madeDirs, err = makeFolders(filepath.Dir(path)); err != nil {
 			return nil, fmt.Errorf("cannot create the folder for %s: %w", path, err)
+		}
+		if created, err = createAside(path, opts); err != nil {
+			removeFolders(madeDirs)
+			return nil, err
+		}
+		if created == nil {
+			madeDirs = nil // another process made it first: it is theirs
 		}
 	}
 	if err := checkHeader(path); err != nil {
@@ -114,7 +154,7 @@ func Open(path string, opts Options) (s *Store, err error) {
 		}
 		return nil, fmt.Errorf("cannot open %s: %w", path, err)
 	}
-	s = &Store{db: db, path: path, now: opts.Now, notices: notices}
+	s = &Store{db: db, path: path, now: opts.Now, notices: notices, readOnlyWhy: readOnlyWhy, created: created, madeDirs: madeDirs}
 	if !opts.ReadOnly {
 		err = s.prepare()
 	} else {
@@ -137,37 +177,72 @@ func Open(path string, opts Options) (s *Store, err error) {
 // opened (a directory, FIFO or device gets one line, and a FIFO would
 // block); an empty file is not a database and is never made into one; a
 // file others can read is made private (it holds personal data), with a
-// notice. A reader needs the file to exist.
-func checkFile(path string, readOnly bool) (notices []string, err error) {
+// notice — and where the filesystem will not allow that, it is still
+// opened, with a warning. A reader needs the file to exist: a missing one
+// is a *MissingError. exists says whether it does.
+func checkFile(path string, readOnly bool) (notices []string, exists bool, err error) {
 	st, err := os.Stat(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		if readOnly {
-			return nil, fmt.Errorf("%s does not exist", path)
+			return nil, false, &MissingError{Path: path}
 		}
-		return nil, nil
+		return nil, false, nil
 	}
 	if err != nil {
-		return nil, fmt.Errorf("cannot open %s: %w", path, err)
+		return nil, false, fmt.Errorf("cannot open %s: %w", path, err)
 	}
 	switch mode := st.Mode(); {
 	case mode.IsDir():
-		return nil, &DamagedError{Path: path, Reason: "it is a directory, not a database file"}
+		return nil, true, &DamagedError{Path: path, Reason: "it is a directory, not a database file"}
 	case mode&fs.ModeNamedPipe != 0:
-		return nil, &DamagedError{Path: path, Reason: "it is a named pipe (FIFO), not a database file"}
+		return nil, true, &DamagedError{Path: path, Reason: "it is a named pipe (FIFO), not a database file"}
 	case mode&(fs.ModeDevice|fs.ModeCharDevice) != 0:
-		return nil, &DamagedError{Path: path, Reason: "it is a device, not a database file"}
+		return nil, true, &DamagedError{Path: path, Reason: "it is a device, not a database file"}
 	case !mode.IsRegular():
-		return nil, &DamagedError{Path: path, Reason: "it is not a regular file"}
+		return nil, true, &DamagedError{Path: path, Reason: "it is not a regular file"}
 	case st.Size() == 0:
-		return nil, &DamagedError{Path: path, Reason: "it is empty (0 bytes): not a database, and it was left as it is", Backup: latestBackup(path)}
+		return nil, true, &DamagedError{Path: path, Reason: "it is empty (0 bytes): not a database, and it was left as it is", Backup: latestBackup(path)}
 	}
 	if perm := st.Mode().Perm(); perm&0o077 != 0 {
-		if err := os.Chmod(path, perm&0o700); err != nil {
-			return nil, fmt.Errorf("%s can be read by others (%04o) and could not be made private: %w", path, perm, err)
+		if err := makePrivate(path, perm&0o700); err != nil {
+			// A file on a share or a read-only filesystem, or someone
+			// else's: refusing would keep its owner from their own record,
+			// and the file is no more open for being read.
+			notices = append(notices, fmt.Sprintf("warning: %s can be read by others (%04o) and could not be made private (%s): it holds personal data — ask whoever manages that folder to make it readable by you only (chmod 600)", path, perm, errText(err)))
+		} else {
+			notices = append(notices, fmt.Sprintf("%s could be read by others (%04o): made private (%04o), as it holds personal data", path, perm, perm&0o700))
 		}
-		notices = append(notices, fmt.Sprintf("%s could be read by others (%04o): made private (%04o), as it holds personal data", path, perm, perm&0o700))
 	}
-	return notices, nil
+	return notices, true, nil
+}
+
+// makePrivate and probeWritable are os.Chmod and a test of opening for
+// writing: tests replace them to be a filesystem that refuses.
+var (
+	makePrivate   = os.Chmod
+	probeWritable = func(path string) error {
+		f, err := os.OpenFile(path, os.O_RDWR, 0)
+		if err == nil {
+			f.Close()
+		}
+		return err
+	}
+)
+
+// denied: the error is the system refusing (permissions, a read-only
+// filesystem), not the file being wrong.
+func denied(err error) bool {
+	return errors.Is(err, fs.ErrPermission) || errors.Is(err, syscall.EROFS)
+}
+
+// errText is an error's own words without the path an *os.PathError
+// repeats ("permission denied", "read-only file system").
+func errText(err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
 }
 
 // Close releases the file.

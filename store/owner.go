@@ -31,11 +31,19 @@ func writeOwner(db, mode, listen string) error {
 	host, _ := os.Hostname()
 	b, _ := json.Marshal(Owner{PID: os.Getpid(), Mode: mode, Started: time.Now(), Host: host, Listen: listen})
 	tmp := ownerPath(db) + ".tmp"
-	if err := os.WriteFile(tmp, b, 0o600); err != nil {
-		return err
+	err := writeOwnerFile(tmp, b)
+	if err == nil {
+		err = os.Rename(tmp, ownerPath(db))
 	}
-	return os.Rename(tmp, ownerPath(db))
+	if err != nil {
+		_ = os.Remove(tmp) // a full disk or a refused rename leaves nothing
+	}
+	return err
 }
+
+// writeOwnerFile is os.WriteFile (0600): tests replace it with a disk that
+// fills part way.
+var writeOwnerFile = func(name string, b []byte) error { return os.WriteFile(name, b, 0o600) }
 
 func readOwner(db string) *Owner {
 	b, err := os.ReadFile(ownerPath(db))

@@ -155,10 +155,10 @@ func actionIDsFor(tx *bolt.Tx, f model.ActionFilter) ([]model.ID, error) {
 		return sortedIDs(closedIDs(tx, agencies, f.FinishedFrom)), nil
 	case !f.FinishedFrom.IsZero():
 		return sortedIDs(append(idsUnder(tx, bIdxActionsOpen, agency), closedIDs(tx, agencies, f.FinishedFrom)...)), nil
-	case f.AgencyID != 0:
-		return sortedIDs(idsUnder(tx, bIdxActionsByAgency, agency)), nil
 	}
-	return idsUnder(tx, bActions, nil), nil
+	// Every action (of one agency, or all) is in the agency index, whose
+	// keys are a twentieth of the records' pages.
+	return sortedIDs(idsUnder(tx, bIdxActionsByAgency, agency)), nil
 }
 
 // ActionHistory is every update to an action, oldest first.
@@ -175,8 +175,7 @@ func (s *Store) ActionHistory(id model.ID) (out []model.ActionUpdate, err error)
 		}
 		return nil
 	})
-	// In the order things happened (records loaded in bulk may not be).
-	slices.SortStableFunc(out, func(a, b model.ActionUpdate) int { return a.At.Compare(b.At) })
+	sortHistory(out)
 	return out, err
 }
 

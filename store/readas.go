@@ -150,6 +150,27 @@ func (r publicReader) Actions(f model.ActionFilter) ([]model.Action, error) {
 	return out, nil
 }
 
+// EachAction is Actions one at a time: the actions this reader may read,
+// as they may read them, each with its history as ActionHistory gives it
+// to them (the updates made on public business, without their words).
+func (r publicReader) EachAction(f model.ActionFilter, withHistory bool, fn ActionFunc) error {
+	hs, err := r.rec.Hotspots()
+	if err != nil {
+		return err
+	}
+	byID := make(map[model.ID]model.Hotspot, len(hs))
+	for _, h := range hs {
+		byID[h.ID] = h
+	}
+	rules := model.PublicRules(model.Meeting{}, byID)
+	return r.rec.EachAction(f, withHistory, func(a model.Action, h []model.ActionUpdate) error {
+		if !rules.Action(a) {
+			return nil
+		}
+		return fn(rules.PublicAction(a), model.PublicUpdates(h))
+	})
+}
+
 func (r publicReader) AuditEvents(int) ([]model.AuditEvent, error) {
 	return nil, r.refuse("the audit trail")
 }
@@ -401,6 +422,9 @@ func (r publicReader) AddDeclaration(actor model.Actor, id, member model.ID, ite
 func (r publicReader) AddGuest(actor model.Actor, id model.ID, g model.Guest) (model.Meeting, error) {
 	return r.rec.AddGuest(actor, id, g)
 }
+func (r publicReader) AddGuestDeclaration(actor model.Actor, id model.ID, guest string, item model.ItemKind, hotspotID model.ID, text string) (model.Meeting, error) {
+	return r.rec.AddGuestDeclaration(actor, id, guest, item, hotspotID, text)
+}
 func (r publicReader) AddHotspot(actor model.Actor, n model.NewHotspot, meetingID model.ID) (model.Hotspot, error) {
 	return r.rec.AddHotspot(actor, n, meetingID)
 }
@@ -458,11 +482,11 @@ func (r publicReader) LastAutoBackup() (string, error)      { return r.rec.LastA
 
 // Backup is refused to anyone who reads the public record only: a backup
 // is the whole record, private business and all.
-func (r publicReader) Backup(actor model.Actor, _ io.Writer) (int64, error) {
+func (r publicReader) Backup(actor model.Actor, _ io.Writer) (ChainHead, error) {
 	if err := model.PermitBackup(r.who); err != nil {
-		return 0, err
+		return ChainHead{}, err
 	}
-	return 0, &model.PermissionError{Who: actor.String(), Op: model.OpBackup, Rule: "a backup holds the restricted record, which is not read here"}
+	return ChainHead{}, &model.PermissionError{Who: actor.String(), Op: model.OpBackup, Rule: "a backup holds the restricted record, which is not read here"}
 }
 func (r publicReader) Now() time.Time                          { return r.rec.Now() }
 func (r publicReader) Partnership() (model.Partnership, error) { return r.rec.Partnership() }

@@ -30,11 +30,13 @@ type Record interface {
 	Action(id model.ID) (model.Action, error)
 	ActionHistory(id model.ID) ([]model.ActionUpdate, error)
 	Actions(f model.ActionFilter) ([]model.Action, error)
+	EachAction(f model.ActionFilter, withHistory bool, fn ActionFunc) error
 	AddActionNote(actor model.Actor, id model.ID, text string, meetingID model.ID) (model.Action, error)
 	AddAgency(actor model.Actor, name, short string) (model.Agency, error)
 	AddAgendaHotspot(actor model.Actor, id, hotspot model.ID) (model.Meeting, error)
 	AddDeclaration(actor model.Actor, id, member model.ID, item model.ItemKind, hotspotID model.ID, text string) (model.Meeting, error)
 	AddGuest(actor model.Actor, id model.ID, g model.Guest) (model.Meeting, error)
+	AddGuestDeclaration(actor model.Actor, id model.ID, guest string, item model.ItemKind, hotspotID model.ID, text string) (model.Meeting, error)
 	AddHotspot(actor model.Actor, n model.NewHotspot, meetingID model.ID) (model.Hotspot, error)
 	AddMember(actor model.Actor, n model.NewMember) (model.Member, error)
 	AddMemberKeys(actor model.Actor, memberID model.ID, keys []string) (model.Member, []string, error)
@@ -78,7 +80,7 @@ type Record interface {
 	// Backup writes a consistent copy of the whole record to w, for those
 	// model.PermitBackup allows; LastAutoBackup is what the newest
 	// automatic one (after a meeting closed) did.
-	Backup(actor model.Actor, w io.Writer) (int64, error)
+	Backup(actor model.Actor, w io.Writer) (ChainHead, error)
 	LastAutoBackup() (string, error)
 	Now() time.Time
 	OpenMeeting() (model.Meeting, bool, error)

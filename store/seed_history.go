@@ -1,6 +1,7 @@
 package store
 
 import (
+	"cmp"
 	"encoding/json"
 	"slices"
 	"time"
@@ -16,7 +17,9 @@ import (
 // more than memory should. A failure part way leaves a partial file: the
 // caller loads into a new file and renames it into place only when done.
 func (s *Store) seedHistory(actor model.Actor, d Dataset) error {
-	const batch = 20000
+	// A transaction holds what it writes until it commits: a few
+	// megabytes a batch, beside the dataset itself.
+	const batch = 5000
 	err := s.update(func(tx *bolt.Tx) error {
 		if tx.Bucket(bMeta).Get(kPartnership) != nil {
 			return ErrNotEmpty
@@ -72,10 +75,11 @@ func (s *Store) seedHistory(actor model.Actor, d Dataset) error {
 			return nil
 		})
 		snaps = snaps[:0]
+		s.releaseMapped()
 		return err
 	}
 	if err := datasetSnapshots(d, func(snap model.Snapshot) error {
-		if snaps = append(snaps, snap); len(snaps) == 50 {
+		if snaps = append(snaps, snap); len(snaps) == 2 {
 			return flush()
 		}
 		return nil
@@ -85,7 +89,7 @@ func (s *Store) seedHistory(actor model.Actor, d Dataset) error {
 	if err := flush(); err != nil {
 		return err
 	}
-	return s.seedAudit(actor, d, batch)
+	return s.seedAudit(actor, d, batch/2)
 }
 
 // inBatches writes items in transactions of n.
@@ -95,23 +99,28 @@ func inBatches[T any](s *Store, items []T, n int, write func(tx *bolt.Tx, part [
 		if err := s.update(func(tx *bolt.Tx) error { return write(tx, part) }); err != nil {
 			return err
 		}
+		s.releaseMapped()
 	}
 	return nil
 }
 
 // change is one change in a history, to be written as its audit events in
-// the order things happened.
+// the order things happened. A decade has 330,000: an action's assignment
+// and updates (nine in ten) are places in the dataset, the rest a function
+// that writes them.
 type change struct {
-	at    time.Time
-	order int // ties: the order the history lists them
-	write func(a *auditor) error
+	at     int64 // Unix nanoseconds
+	order  int32 // ties: the order the history lists them
+	action int32 // the action assigned or updated (an index into the dataset's actions), or -1
+	update int32 // the update (an index into its updates), or -1 for the assignment
+	write  func(a *auditor) error
 }
 
 // auditor writes a history's audit events, keeping each record as it then
 // stood so every event carries the before and after a real change would.
 type auditor struct {
 	tx       *bolt.Tx
-	actions  map[model.ID]model.Action
+	actions  map[model.ID]model.Action // the actions with changes still to write
 	hotspots map[model.ID]model.Hotspot
 	members  map[model.ID]model.Member
 }
@@ -151,7 +160,7 @@ func (s *Store) seedAudit(system model.Actor, d Dataset, batch int) error {
 	chair := actor(d.Partnership.ChairID, "")
 	var changes []change
 	add := func(at time.Time, write func(a *auditor) error) {
-		changes = append(changes, change{at: at, order: len(changes), write: write})
+		changes = append(changes, change{at: at.UnixNano(), order: int32(len(changes)), action: -1, update: -1, write: write})
 	}
 	p := d.Partnership
 	add(p.CreatedAt, func(a *auditor) error {
@@ -288,45 +297,66 @@ func (s *Store) seedAudit(system model.Actor, d Dataset, batch int) error {
 		add(n.At, func(a *auditor) error { return a.event(n.At, actor(0, n.By), "note.add", "note", n.Ref(), nil, n) })
 	}
 	// Each action from its assignment, update by update: the record before
-	// and after is replayed forward from how it was made.
-	updates := map[model.ID][]model.ActionUpdate{}
-	for _, u := range d.Updates {
-		updates[u.ActionID] = append(updates[u.ActionID], u)
-	}
-	for _, act := range d.Actions {
-		act := act
+	// and after is replayed forward from how it was made, and forgotten
+	// after its last change.
+	updates := updatesByAction(d.Updates)
+	for i, act := range d.Actions {
 		us := updates[act.ID]
-		slices.SortStableFunc(us, func(x, y model.ActionUpdate) int { return x.At.Compare(y.At) })
-		add(act.CreatedAt, func(a *auditor) error {
-			made := asMade(act, us)
-			a.actions[act.ID] = made
-			return a.event(act.CreatedAt, actor(0, act.CreatedBy), "action.assign", "action", act.Ref(), nil, made)
-		})
+		slices.SortStableFunc(us, func(x, y int32) int { return d.Updates[x].At.Compare(d.Updates[y].At) })
+		changes = append(changes, change{at: act.CreatedAt.UnixNano(), order: int32(len(changes)), action: int32(i), update: -1})
 		for _, u := range us {
-			if u.Kind == model.UpdateCreated {
-				continue
+			if d.Updates[u].Kind != model.UpdateCreated {
+				changes = append(changes, change{at: d.Updates[u].At.UnixNano(), order: int32(len(changes)), action: int32(i), update: u})
 			}
-			u := u
-			add(u.At, func(a *auditor) error {
-				before := a.actions[act.ID]
-				by := actor(u.ByID, u.By)
-				after := replay(before, u, by)
-				a.actions[act.ID] = after
-				return a.event(u.At, by, "action."+opFor(u.Kind), "action", act.Ref(), before, after)
-			})
 		}
 	}
-	slices.SortStableFunc(changes, func(x, y change) int {
-		if c := x.at.Compare(y.at); c != 0 {
+	slices.SortFunc(changes, func(x, y change) int {
+		if c := cmp.Compare(x.at, y.at); c != 0 {
 			return c
 		}
-		return x.order - y.order
+		return cmp.Compare(x.order, y.order)
 	})
+	// left is how many changes each action has still to write.
+	left := make([]int32, len(d.Actions))
+	for _, c := range changes {
+		if c.action >= 0 {
+			left[c.action]++
+		}
+	}
 	a := &auditor{actions: map[model.ID]model.Action{}, hotspots: map[model.ID]model.Hotspot{}, members: map[model.ID]model.Member{}}
-	return inBatches(s, changes, batch/4, func(tx *bolt.Tx, part []change) error {
+	actionChange := func(c change) error {
+		act := &d.Actions[c.action]
+		defer func() {
+			if left[c.action]--; left[c.action] == 0 {
+				delete(a.actions, act.ID)
+			}
+		}()
+		if c.update < 0 {
+			var first *model.ActionUpdate
+			if us := updates[act.ID]; len(us) > 0 {
+				first = &d.Updates[us[0]]
+			}
+			made := asMade(*act, first)
+			a.actions[act.ID] = made
+			return a.event(act.CreatedAt, actor(0, act.CreatedBy), "action.assign", "action", act.Ref(), nil, made)
+		}
+		u := &d.Updates[c.update]
+		before := a.actions[act.ID]
+		by := actor(u.ByID, u.By)
+		after := replay(before, *u, by)
+		a.actions[act.ID] = after
+		return a.event(u.At, by, "action."+opFor(u.Kind), "action", act.Ref(), before, after)
+	}
+	return inBatches(s, changes, batch, func(tx *bolt.Tx, part []change) error {
 		a.tx = tx
 		for _, c := range part {
-			if err := c.write(a); err != nil {
+			var err error
+			if c.action >= 0 {
+				err = actionChange(c)
+			} else {
+				err = c.write(a)
+			}
+			if err != nil {
 				return err
 			}
 		}
@@ -351,16 +381,16 @@ func opFor(k model.UpdateKind) string {
 	return "note"
 }
 
-// asMade is an action as it was assigned, from how it stands and its
-// history (the first entry is its assignment).
-func asMade(a model.Action, us []model.ActionUpdate) model.Action {
+// asMade is an action as it was assigned, from how it stands and the first
+// entry of its history (its assignment; nil: it has none).
+func asMade(a model.Action, first *model.ActionUpdate) model.Action {
 	made := a
 	made.Status, made.Version = model.StatusOpen, 1
 	made.UpdatedAt, made.UpdatedBy = a.CreatedAt, a.CreatedBy
 	made.CompletedOn, made.CompletedAt, made.CompletionNote = model.Date{}, time.Time{}, ""
 	made.LastUpdate, made.LastUpdateAt, made.LastUpdateBy = "", time.Time{}, ""
-	if len(us) > 0 && us[0].Kind == model.UpdateCreated && !us[0].ToDue.IsZero() {
-		made.Due = us[0].ToDue
+	if first != nil && first.Kind == model.UpdateCreated && !first.ToDue.IsZero() {
+		made.Due = first.ToDue
 	}
 	return made
 }

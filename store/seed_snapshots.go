@@ -15,16 +15,18 @@ import (
 // read whole from the file once per meeting, which at a decade's size would
 // take hours. A test holds it to the snapshots readRecord gives.
 func datasetSnapshots(d Dataset, each func(model.Snapshot) error) error {
-	updates := map[model.ID][]model.ActionUpdate{}
-	touched := map[model.ID]map[model.ID]bool{}
+	// Each action's updates and the actions each meeting touched, as
+	// places in the dataset rather than copies: a decade's updates are
+	// 60 MB, and Seed already holds them once.
+	updates := updatesByAction(d.Updates)
+	touched := map[model.ID][]model.ID{}
 	for _, u := range d.Updates {
-		updates[u.ActionID] = append(updates[u.ActionID], u)
 		if u.MeetingID != 0 {
-			if touched[u.MeetingID] == nil {
-				touched[u.MeetingID] = map[model.ID]bool{}
-			}
-			touched[u.MeetingID][u.ActionID] = true
+			touched[u.MeetingID] = append(touched[u.MeetingID], u.ActionID)
 		}
+	}
+	for m, ids := range touched {
+		touched[m] = sortedIDs(ids)
 	}
 	// finished is when each action last closed, if it is closed now: before
 	// then it may have been open.
@@ -33,8 +35,8 @@ func datasetSnapshots(d Dataset, each func(model.Snapshot) error) error {
 		if !a.Status.IsClosed() {
 			continue
 		}
-		for _, u := range updates[a.ID] {
-			if u.Kind == model.UpdateStatus && u.ToStatus.IsClosed() && u.At.After(finished[a.ID]) {
+		for _, i := range updates[a.ID] {
+			if u := &d.Updates[i]; u.Kind == model.UpdateStatus && u.ToStatus.IsClosed() && u.At.After(finished[a.ID]) {
 				finished[a.ID] = u.At
 			}
 		}
@@ -77,11 +79,15 @@ func datasetSnapshots(d Dataset, each func(model.Snapshot) error) error {
 			if a.CreatedAt.After(m.ClosedAt) {
 				continue
 			}
-			if f, closed := finished[a.ID]; closed && !prevClose.IsZero() && !f.After(prevClose) && !touched[m.ID][a.ID] {
-				continue // finished before the meeting before this one closed
+			if f, closed := finished[a.ID]; closed && !prevClose.IsZero() && !f.After(prevClose) {
+				if _, inMeeting := slices.BinarySearch(touched[m.ID], a.ID); !inMeeting {
+					continue // finished before the meeting before this one closed
+				}
 			}
 			rec.Actions = append(rec.Actions, a)
-			rec.Updates = append(rec.Updates, updates[a.ID]...)
+			for _, i := range updates[a.ID] {
+				rec.Updates = append(rec.Updates, d.Updates[i])
+			}
 			hotspots[a.HotspotID] = true
 		}
 		slices.SortStableFunc(rec.Updates, func(x, y model.ActionUpdate) int { return int(x.ID - y.ID) })
@@ -96,4 +102,14 @@ func datasetSnapshots(d Dataset, each func(model.Snapshot) error) error {
 		}
 	}
 	return nil
+}
+
+// updatesByAction is, for each action, where its updates are in us, in the
+// order us has them.
+func updatesByAction(us []model.ActionUpdate) map[model.ID][]int32 {
+	out := map[model.ID][]int32{}
+	for i, u := range us {
+		out[u.ActionID] = append(out[u.ActionID], int32(i))
+	}
+	return out
 }

@@ -159,7 +159,7 @@ func seedAll[T any](tx *bolt.Tx, bucket []byte, items []T, id func(T) model.ID) 
 	for _, it := range items {
 		i := id(it)
 		if i == 0 {
-			return fmt.Errorf("seed: a %s record has no ID", bucket)
+			return fmt.Errorf("seed: a record in %s has no ID", bucket)
 		}
 		if b.Get(idKey(i)) != nil {
 			return fmt.Errorf("seed: two %s records have ID %d", bucket, i)

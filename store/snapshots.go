@@ -95,6 +95,15 @@ func freeze(w *wtx, id model.ID) error {
 	if err != nil {
 		return err
 	}
+	// The chain's head as the close began (its own events are chained as
+	// it commits).
+	head, err := headOf(w.tx)
+	if err != nil {
+		return err
+	}
+	if head.Event != 0 {
+		rec.AuditHead = &model.AuditHead{Event: head.Event, Chain: fmt.Sprintf("%x", head.Chain)}
+	}
 	return putSnapshot(w.tx, model.Freeze(rec, w.now))
 }
 

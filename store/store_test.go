@@ -133,3 +133,44 @@ func TestSchemaVersionRecorded(t *testing.T) {
 		t.Fatalf("schema %d, want %d", v, SchemaVersion)
 	}
 }
+
+// A guest at the meeting declares an interest as a member does: recorded
+// with their organisation, refused for someone not on the guest list, taken
+// back by undo; a public-only reader reads it by the organisation alone.
+func TestAGuestDeclares(t *testing.T) {
+	s, _, _ := openTiny(t)
+	m, err := s.StartMeeting(chair, model.Date{})
+	mustNoErr(t, err)
+	_, err = s.AddGuest(chair, m.ID, model.Guest{Name: "Dr Guest", Agency: "NHS Trust"})
+	mustNoErr(t, err)
+	if _, err := s.AddGuestDeclaration(chair, m.ID, "Nobody Here", "", 0, "x"); err == nil || !strings.Contains(err.Error(), "Nobody Here is not a guest at this meeting") {
+		t.Fatalf("a stranger declared: %v", err)
+	}
+	if _, err := s.AddGuestDeclaration(sgt, m.ID, "Dr Guest", "", 0, "x"); err == nil {
+		t.Fatal("a member recorded a declaration: only the chair runs the meeting")
+	}
+	got, err := s.AddGuestDeclaration(chair, m.ID, "dr guest", model.ItemHotspot, 1, "Treats a resident")
+	mustNoErr(t, err)
+	want := model.Declaration{Name: "Dr Guest", Guest: true, Organisation: "NHS Trust", Text: "Treats a resident", Item: model.ItemHotspot, HotspotID: 1}
+	if len(got.Declarations) != 1 || got.Declarations[0] != want {
+		t.Fatalf("declarations %+v, want %+v", got.Declarations, want)
+	}
+	rec, err := ReadAs(s, viewer).MeetingRecord(m.ID)
+	mustNoErr(t, err)
+	if d := rec.Meeting.Declarations; len(d) != 1 || d[0].Declarant() != "A guest from NHS Trust" || strings.Contains(fmtDeclarations(d), "Dr Guest") {
+		t.Fatalf("a public-only reader reads %+v", d)
+	}
+	said, err := s.Undo(chair, m.ID)
+	mustNoErr(t, err)
+	if said != "undone: declaration by Dr Guest withdrawn" {
+		t.Fatalf("undo said %q", said)
+	}
+}
+
+func fmtDeclarations(ds []model.Declaration) string {
+	var b strings.Builder
+	for _, d := range ds {
+		b.WriteString(d.Name + " " + d.Organisation + " " + d.Text + "\n")
+	}
+	return b.String()
+}

@@ -14,8 +14,12 @@ import (
 
 // App is the root model: it owns routing (through the parts table,
 // screens.go), the status bar, the overlay stack (forms, questions, info
-// boxes, help: overlay.go) and the data each screen shows. Each screen is a
-// part in its own file; all I/O happens in commands.
+// boxes, help: overlay.go) and what the screens share: the store as the
+// person at the keyboard reads it, the key map, the styles, the write
+// queue. Each screen is a part in its own file with its own state (the
+// fields below point at it while it is open) and its own messages
+// (screenMsg); the meeting's items are kinds of their own (item.go). All
+// I/O happens in commands.
 type App struct {
 	// loading: a screen load is in flight; nextLoad is the one to run when
 	// it answers (loads.go). loadsRun and loadsCoalesced count them (tests).
@@ -54,23 +58,25 @@ type App struct {
 	flash    string
 	flashErr bool
 
-	gen       int // load generation: stale loads are dropped
-	home      *model.HomeSummary
-	hf        homeFocus
-	homeDrawn struct {
-		key homeDrawKey
-		s   string
-	}
+	gen int // load generation: stale loads are dropped
+	// home is what home shows, and the header names the partnership from.
+	home *model.HomeSummary
+
+	// The screens' own state: each screen's while it is open (nil, or
+	// zero, otherwise).
+	hf      homeScreen
+	mt      *meetingState
+	hp      *hotspotPage
+	people  *peoplePage
+	choose  *chooser
+	mine    *myActions
+	preview *preview
+	welcome welcomeState
 
 	// frame is the last screen drawn, published for tests that watch the
 	// program from another goroutine (teatest) without racing it.
 	frame atomic.Pointer[string]
 
-	mt     *meetingState
-	hp     *hotspotPage
-	people *peoplePage
-	choose *chooser
-	mine   *myActions
 	// remote is how this person reaches the server when the app runs in an
 	// SSH session (Config.Remote); "" when it runs on its own.
 	remote string
@@ -92,8 +98,7 @@ type App struct {
 	settling bool
 	// remember records who chose themselves (Config.Remember).
 	remember func(model.Member) error
-	preview  *preview
-	welcome  welcomeState
+	drafts   drafts // a kept draft offered back (draft.go)
 }
 
 // New makes the app. cfg.Now may be nil.
@@ -108,9 +113,13 @@ func New(cfg Config) *App {
 		a.present = a.connected()
 	}
 	a.setActor(cfg.Actor)
+	if cfg.Notice != "" {
+		a.flash, a.flashErr = cfg.Notice, true
+	}
 	a.feed, a.stopFeed = cfg.Store.Subscribe()
 	a.writes = newWriteQueue()
 	a.ownSaved = map[model.ID]int{}
+	a.offerDraft(cfg.Draft, cfg.DraftDone)
 	return a
 }
 
@@ -163,7 +172,7 @@ func (a *App) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.WindowSizeMsg:
 		a.w, a.h = msg.Width, msg.Height
 		if a.preview != nil {
-			return a, a.renderPreview()
+			return a, a.preview.read(a)
 		}
 		return a, nil
 	case tea.BackgroundColorMsg:
@@ -199,55 +208,17 @@ func (a *App) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		a.screen = screenHome
 		return a, a.loadHome()
-	case homeMsg:
-		if msg.gen == a.gen {
-			h := msg.home
-			a.home = &h
-			a.refilterHome()
-		}
-		return a, nil
-	case meetingMsg:
-		if msg.gen == a.gen && a.mt != nil {
-			a.mt.apply(msg.view)
-		}
-		return a, nil
-	case askMsg:
-		a.ask(msg.text, msg.yes)
-		return a, nil
-	case undoChoicesMsg:
-		a.undoForm(msg.choices)
-		return a, nil
 	case savedMsg:
 		return a, a.saved(msg)
 	case failedMsg:
 		return a, a.failed(msg)
-	case setupDoneMsg:
-		return a, a.setupDone(msg)
-	case previewMsg:
-		a.previewReady(msg)
-		return a, nil
-	case historyMsg:
-		a.showHistory(msg)
-		return a, nil
 	case loadedMsg:
 		next := a.loaded()
 		m, cmd := a.update(msg.inner)
 		return m, tea.Batch(next, cmd)
-	case itemHistoryMsg:
-		a.itemHistoryLoaded(msg)
-		return a, nil
-	case hotspotMsg:
-		a.hotspotLoaded(msg)
-		return a, nil
-	case peopleMsg:
-		a.peopleLoaded(msg)
-		return a, nil
-	case membersMsg:
-		a.membersLoaded(msg)
-		return a, nil
-	case myActionsMsg:
-		a.myActionsLoaded(msg)
-		return a, nil
+	case screenMsg:
+		// What a screen's own command read: the screen takes it in.
+		return a, msg.take(a)
 	case tea.KeyPressMsg:
 		return a, a.key(msg)
 	}
@@ -381,13 +352,17 @@ func (a *App) key(msg tea.KeyPressMsg) tea.Cmd {
 		return cmd
 	}
 	if key.Matches(msg, a.keys.Global.Help) {
-		a.push(&helpScreen{})
+		var here []string
+		if p, ok := parts[a.screen]; ok {
+			here = p.help(a)
+		}
+		a.push(&helpScreen{here: here})
 		return nil
 	}
 	a.flash = ""
 	// My actions is one key from anywhere a person is known.
 	if key.Matches(msg, a.keys.MyActions) && a.actor.Name != "" && a.screen != screenWelcome && a.screen != screenChoose &&
-		!(a.screen == screenMeeting && a.mt != nil && a.mt.filter.typing) && !(a.screen == screenHome && a.hf.filter.typing) {
+		!(a.screen == screenMeeting && a.mt.typing()) && !(a.screen == screenHome && a.hf.filter.typing) {
 		return a.openMyActions()
 	}
 	if p, ok := parts[a.screen]; ok {
@@ -440,7 +415,7 @@ func fitBlock(s string, w, h int) string {
 // for every change anyone saves.
 func (a *App) headerLine() string {
 	k := headerKey{w: a.w, screen: a.screen, saving: a.saving, savedAt: a.savedAt, presentGen: a.presentGen,
-		follow: a.followNote(), dark: a.styles.isDark, actor: a.actor}
+		follow: a.mt.followNote(a), dark: a.styles.isDark, actor: a.actor}
 	if a.mt != nil && a.mt.view != nil {
 		k.heading = a.mt.view.heading
 	}
@@ -475,7 +450,7 @@ func (a *App) drawHeader() string {
 		left += s.Muted.Render(" · ") + s.Header.Render(a.home.Partnership.Name)
 	}
 	var right []string
-	if note := a.followNote(); note != "" && a.screen == screenMeeting {
+	if note := a.mt.followNote(a); note != "" && a.screen == screenMeeting {
 		right = append(right, s.Muted.Render(note))
 	}
 	if here := a.presenceLine(); here != "" {
@@ -502,19 +477,20 @@ func (a *App) drawHeader() string {
 	return fit(left, lw) + " " + r
 }
 
-// footerLine: the flash message or the screen's position, and key hints.
+// footerLine: the flash message or where the screen stands, and key
+// hints.
 func (a *App) footerLine() string {
 	s := a.styles
-	var left string
+	var left, short string
 	switch {
 	case a.flash != "" && a.flashErr:
 		left = s.Error.Render("✗ " + a.flash)
 	case a.flash != "":
 		left = s.Saved.Render("✓ " + a.flash)
-	case a.screen == screenMeeting:
-		left = a.meetingPosition()
-	case a.screen == screenHome:
-		left = s.Warning.Render(a.yourOverdue())
+	default:
+		if p, ok := parts[a.screen].(statusLiner); ok {
+			left, short = p.status(a)
+		}
 	}
 	hints := a.overlayHints()
 	// A question is asked in the footer, in place of the message.
@@ -532,6 +508,13 @@ func (a *App) footerLine() string {
 		// The message matters more than the hints.
 		if a.flash != "" || asking {
 			return " " + fit(left, a.w-1)
+		}
+		// On a narrow screen the keys of the step in hand come first, and
+		// where it stands follows them, said short: at 80 columns the
+		// clocks would otherwise leave room for three keys.
+		if short != "" && a.w < wideWidth {
+			hw = a.w - cells(short) - 4
+			return " " + fit(clip(hints, hw), hw) + "  " + short + " "
 		}
 		hints = clip(hints, max(a.w-cells(left)-3, 10))
 		hw = cells(hints)

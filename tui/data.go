@@ -43,6 +43,7 @@ type Store interface {
 	RemoveGuest(actor model.Actor, id model.ID, i int) (model.Meeting, error)
 	RecordConfidentiality(actor model.Actor, id model.ID) (model.Meeting, error)
 	AddDeclaration(actor model.Actor, id, member model.ID, item model.ItemKind, hotspotID model.ID, text string) (model.Meeting, error)
+	AddGuestDeclaration(actor model.Actor, id model.ID, guest string, item model.ItemKind, hotspotID model.ID, text string) (model.Meeting, error)
 	SetNoDeclarations(actor model.Actor, id model.ID) (model.Meeting, error)
 	WithdrawDeclaration(actor model.Actor, id model.ID, i int) (model.Meeting, error)
 	ApprovePreviousMinutes(actor model.Actor, id model.ID) (model.Decision, error)
@@ -106,14 +107,6 @@ type (
 	// feedClosedMsg: the store is closing.
 	feedClosedMsg struct{}
 	emptyMsg      struct{ empty bool }
-	homeMsg       struct {
-		gen  int
-		home model.HomeSummary
-	}
-	meetingMsg struct {
-		gen  int
-		view *meetingView
-	}
 	// savedMsg: a write this session asked for has committed.
 	savedMsg struct {
 		formID int
@@ -147,42 +140,6 @@ func waitForChange(ch <-chan store.Change) tea.Cmd {
 
 func tick() tea.Cmd {
 	return tea.Tick(time.Second, func(t time.Time) tea.Msg { return tickMsg(t) })
-}
-
-func (a *App) loadHome() tea.Cmd { return a.coalesce(a.readHome) }
-
-func (a *App) readHome() tea.Cmd {
-	a.gen++
-	gen, st, seen := a.gen, a.st, a.seenTx
-	return func() tea.Msg {
-		h, err := st.HomeSince(seen)
-		if err != nil {
-			return failedMsg{err: err}
-		}
-		return homeMsg{gen: gen, home: h}
-	}
-}
-
-func (a *App) loadMeeting(id model.ID) tea.Cmd {
-	return a.coalesce(func() tea.Cmd { return a.readMeeting(id) })
-}
-
-func (a *App) readMeeting(id model.ID) tea.Cmd {
-	a.gen++
-	gen, st := a.gen, a.st
-	return func() tea.Msg {
-		rec, err := st.MeetingRecord(id)
-		if err != nil {
-			return failedMsg{err: err}
-		}
-		// "next-meeting" in the meeting's forms means what it means on
-		// the command line: one rule, read from the store.
-		next, err := st.NextMeetingDate()
-		if err != nil {
-			return failedMsg{err: err}
-		}
-		return meetingMsg{gen: gen, view: buildMeetingView(rec, next)}
-	}
 }
 
 // writeQueue runs this session's writes one at a time, in the order the

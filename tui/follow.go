@@ -1,8 +1,6 @@
 package tui
 
 import (
-	"fmt"
-
 	tea "charm.land/bubbletea/v2"
 	"github.com/ccsp/tasking/model"
 )
@@ -22,8 +20,7 @@ func (a *App) runsMeeting() bool {
 
 // toggleFollow stops following to look around, or jumps back to the
 // chair's item and follows again.
-func (a *App) toggleFollow() tea.Cmd {
-	mt := a.mt
+func (mt *meetingState) toggleFollow(a *App) tea.Cmd {
 	if mt == nil || mt.view == nil || mt.view.closed || a.runsMeeting() {
 		a.flash, a.flashErr = "you are running the meeting: the others follow you", false
 		return nil
@@ -46,8 +43,7 @@ func (a *App) toggleFollow() tea.Cmd {
 
 // followNote is what the meeting heading says about following, for
 // members (nothing for the chair, or a closed meeting).
-func (a *App) followNote() string {
-	mt := a.mt
+func (mt *meetingState) followNote(a *App) string {
 	if mt == nil || mt.view == nil || mt.view.closed || a.runsMeeting() {
 		return ""
 	}
@@ -55,45 +51,4 @@ func (a *App) followNote() string {
 		return "looking around · " + a.keys.Meeting.Follow.Help().Key + " follows the chair"
 	}
 	return "following the chair"
-}
-
-// markConnectedPresent takes attendance from who is connected to the
-// server: every member on the attendance list with the app open now is
-// marked present (one save each, in one go).
-func (a *App) markConnectedPresent() tea.Cmd {
-	if a.connected == nil {
-		a.flash, a.flashErr = "attendance from who is connected needs tasking serve: mark people with 1, 2 and 3", true
-		return nil
-	}
-	mt := a.mt
-	v := mt.view
-	here := map[model.ID]bool{}
-	for _, p := range a.connected() {
-		here[p.MemberID] = true
-	}
-	var mark []model.ID
-	for _, m := range v.people {
-		if here[m.ID] && v.rec.Meeting.AttendanceOf(m.ID) != model.Present {
-			mark = append(mark, m.ID)
-		}
-	}
-	if len(mark) == 0 {
-		a.flash, a.flashErr = "everyone connected is already marked present", false
-		return nil
-	}
-	st, actor, id := a.st, a.actor, mt.id
-	what := fmt.Sprintf("%d connected marked present", len(mark))
-	if len(mark) == 1 {
-		what = "1 connected member marked present"
-	}
-	return a.save(0, what, func() (any, error) {
-		var m model.Meeting
-		for _, who := range mark {
-			var err error
-			if m, err = st.SetAttendance(actor, id, who, model.Present); err != nil {
-				return nil, err
-			}
-		}
-		return m, nil
-	})
 }

@@ -47,13 +47,21 @@ type formField struct {
 	// prefix is fixed wording shown before the text ("RESOLVED – that"),
 	// which the text completes.
 	prefix string
+	// scroll is the first character a one-line field shows (form_line.go).
+	scroll int
 }
 
-// formContext is what live previews need: the agencies and dates.
+// formContext is what live previews need: the agencies and dates; and
+// whether the form is on business taken in private (Part 2), which its
+// title then says.
 type formContext struct {
 	agencies    []model.Agency
 	today, next model.Date
+	part2       bool
 }
+
+// part2Title ends the title of a form on an item taken in private.
+const part2Title = " · PART 2 (in private)"
 
 type form struct {
 	id     int
@@ -93,8 +101,7 @@ func newForm(title string, ctx formContext, submit func(f *form) tea.Cmd) *form 
 }
 
 func (f *form) addInput(kind fieldKind, key, label, value, hint string) *form {
-	ti := textinput.New()
-	ti.Prompt = ""
+	ti := plainInput()
 	ti.CharLimit = model.MaxTextLen * 3 // over-long text is refused with a message, not cut silently
 	ti.SetValue(value)
 	ti.CursorEnd()
@@ -453,8 +460,7 @@ func (f *form) render(s Styles, w int) string {
 				lines = append(lines, f.wrapped(fl, s, inner-4, focused)...)
 				break
 			}
-			fl.input.SetWidth(max(inner-6, 10))
-			lines = append(lines, "    "+fl.input.View())
+			lines = append(lines, "    "+fl.line(s, max(inner-6, 10), focused))
 		}
 		switch {
 		case fl.err != "":
@@ -493,7 +499,12 @@ func (f *form) render(s Styles, w int) string {
 	for i := range lines {
 		lines[i] = " " + lines[i]
 	}
-	return box(s.FocusStyle, f.title, lines, w, len(lines)+2)
+	title := f.title
+	if f.ctx.part2 {
+		// Said whatever the title's length: its own words give way.
+		title = clip(title, w-5-cells(part2Title)) + part2Title
+	}
+	return box(s.FocusStyle, title, lines, w, len(lines)+2)
 }
 
 // maxWrapLines is how much of a long text a form shows at once.

@@ -1,13 +1,20 @@
 package tui
 
 import (
+	"slices"
+
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 )
 
 // helpScreen is `?`: every key, generated from the key map, over the whole
-// body; j/k and the page keys scroll it, ? or esc closes it.
-type helpScreen struct{ offset int }
+// body; j/k and the page keys scroll it, ? or esc closes it. It opens at
+// the keys of where the person is (here: the screen's part says which
+// sections, the nearest first), marked, before all the others.
+type helpScreen struct {
+	offset int
+	here   []string
+}
 
 func (hs *helpScreen) keyPress(a *App, msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	g := a.keys.Global
@@ -36,13 +43,18 @@ func (hs *helpScreen) hints(a *App) string {
 	return a.hintsOf(keyHint("scroll", g.Down, g.Up), keyHint("close help", g.Back))
 }
 
-// render lists the key map's sections: two columns when the terminal is
-// wide enough, one otherwise, from the scrolled-to line.
+// render lists the key map's sections, where the person is first: two
+// columns when the terminal is wide enough, one otherwise, from the
+// scrolled-to line.
 func (hs *helpScreen) render(a *App, w, h int) string {
 	s := a.styles
 	var blocks [][]string
-	for _, sec := range a.keys.sections() {
-		lines := []string{s.Section.Render(sec.title)}
+	for _, sec := range hs.order(a.keys.sections()) {
+		title := s.Section.Render(sec.title)
+		if slices.Contains(hs.here, sec.title) {
+			title += s.Cursor.Render("  ◂ here")
+		}
+		lines := []string{title}
 		for _, b := range sec.bindings {
 			hp := b.Help()
 			lines = append(lines, "  "+s.Key.Render(fit(hp.Key, 12))+" "+hp.Desc)
@@ -87,8 +99,28 @@ func (hs *helpScreen) render(a *App, w, h int) string {
 	hs.offset = max(min(hs.offset, len(lines)-rows), 0)
 	lines = lines[hs.offset:]
 	title := "Keys — every one of them (esc closes)"
+	if len(hs.here) > 0 {
+		title = "Keys — where you are first, then every other (esc closes)"
+	}
 	if len(lines) > rows {
 		title += " · j/k scroll"
 	}
 	return box(s.FocusStyle, title, lines, w, h)
+}
+
+// order is the sections with those of where the person is first, in the
+// order here names them, then the rest as the key map lists them.
+func (hs *helpScreen) order(all []helpSection) []helpSection {
+	out := make([]helpSection, 0, len(all))
+	for _, title := range hs.here {
+		if i := slices.IndexFunc(all, func(sec helpSection) bool { return sec.title == title }); i >= 0 {
+			out = append(out, all[i])
+		}
+	}
+	for _, sec := range all {
+		if !slices.Contains(hs.here, sec.title) {
+			out = append(out, sec)
+		}
+	}
+	return out
 }

@@ -6,28 +6,63 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-	"charm.land/lipgloss/v2"
 	"github.com/ccsp/tasking/model"
 	"github.com/ccsp/tasking/store"
 )
 
-// homeFocus is which home pane has the cursor, where each list is, and the
-// `/` filter with the rows it lets through (computed when the filter or the
-// data changes, never in View).
-type homeFocus struct {
+// homeScreen is home's own state: which pane has the cursor, where each
+// list is, and the `/` filter with the rows it lets through (computed when
+// the filter or the data changes, never in View). What it shows is
+// App.home, which the header shares.
+type homeScreen struct {
 	pane   int    // 0 hotspots, 1 agencies
 	sel    [2]int // selected row per pane (index into shown)
 	off    [2]int // first row shown per pane
 	filter filter
 	shown  [2][]int // indexes into Hotspots / Workload that pass the filter
+	// drawn is the body as last drawn, and what it was drawn from.
+	drawn struct {
+		key homeDrawKey
+		s   string
+	}
 }
 
-// refilterHome recomputes which rows pass the filter.
-func (a *App) refilterHome() {
+// homeMsg: home was read.
+type homeMsg struct {
+	gen  int
+	home model.HomeSummary
+}
+
+func (msg homeMsg) take(a *App) tea.Cmd {
+	if msg.gen == a.gen {
+		h := msg.home
+		a.home = &h
+		a.hf.refilter(a)
+	}
+	return nil
+}
+
+// loadHome reads home again: every screen goes back to it.
+func (a *App) loadHome() tea.Cmd {
+	return a.coalesce(func() tea.Cmd {
+		a.gen++
+		gen, st, seen := a.gen, a.st, a.seenTx
+		return func() tea.Msg {
+			h, err := st.HomeSince(seen)
+			if err != nil {
+				return failedMsg{err: err}
+			}
+			return homeMsg{gen: gen, home: h}
+		}
+	})
+}
+
+// refilter recomputes which rows pass the filter.
+func (hf *homeScreen) refilter(a *App) {
 	if a.home == nil {
 		return
 	}
-	q := a.hf.filter.query()
+	q := hf.filter.query()
 	hot := make([]string, len(a.home.Hotspots))
 	for i, h := range a.home.Hotspots {
 		hot[i] = h.Ref() + " " + h.Title + " " + h.Ward + " " + h.Theme + " " + a.home.Agencies.Label(h.LeadAgencyID)
@@ -36,40 +71,40 @@ func (a *App) refilterHome() {
 	for i, l := range a.home.Workload {
 		ag[i] = l.Agency.Name + " " + l.Agency.ShortName
 	}
-	a.hf.shown = [2][]int{matching(q, hot), matching(q, ag)}
-	a.clampHome()
+	hf.shown = [2][]int{matching(q, hot), matching(q, ag)}
+	hf.clamp()
 }
 
-func (a *App) clampHome() {
-	for p := range a.hf.shown {
-		a.hf.sel[p] = max(min(a.hf.sel[p], len(a.hf.shown[p])-1), 0)
+func (hf *homeScreen) clamp() {
+	for p := range hf.shown {
+		hf.sel[p] = max(min(hf.sel[p], len(hf.shown[p])-1), 0)
 	}
 }
 
-func (a *App) homeKey(msg tea.KeyPressMsg) tea.Cmd {
+func (hf *homeScreen) key(a *App, msg tea.KeyPressMsg) tea.Cmd {
 	g := a.keys.Global
-	if a.hf.filter.typing {
-		cmd, changed := a.hf.filter.key(msg, a.keys.Filter)
+	if hf.filter.typing {
+		cmd, changed := hf.filter.key(msg, a.keys.Filter)
 		if changed {
-			a.hf.sel = [2]int{}
-			a.refilterHome()
+			hf.sel = [2]int{}
+			hf.refilter(a)
 		}
 		return cmd
 	}
 	switch {
 	case key.Matches(msg, a.keys.Home.Filter):
-		return a.hf.filter.start()
-	case key.Matches(msg, g.Back) && a.hf.filter.active():
-		a.hf.filter.clear()
-		a.refilterHome()
+		return hf.filter.start()
+	case key.Matches(msg, g.Back) && hf.filter.active():
+		hf.filter.clear()
+		hf.refilter(a)
 	case key.Matches(msg, g.Back):
 		return tea.Quit
-	case key.Matches(msg, g.Enter) && a.hf.pane == 0:
-		if rows := a.hf.shown[0]; a.home != nil && len(rows) > 0 {
-			return a.openHotspot(a.home.Hotspots[rows[a.hf.sel[0]]].ID)
+	case key.Matches(msg, g.Enter) && hf.pane == 0:
+		if rows := hf.shown[0]; a.home != nil && len(rows) > 0 {
+			return a.openHotspot(a.home.Hotspots[rows[hf.sel[0]]].ID)
 		}
 	case key.Matches(msg, a.keys.Home.Meeting):
-		return a.openThisWeeksMeeting()
+		return hf.openThisWeeksMeeting(a)
 	case key.Matches(msg, a.keys.Home.Minutes):
 		return a.openPreview("latest")
 	case key.Matches(msg, a.keys.Home.Identity):
@@ -77,26 +112,26 @@ func (a *App) homeKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, a.keys.People.Open):
 		return a.openPeople()
 	case key.Matches(msg, a.keys.Home.Tab):
-		a.hf.pane = 1 - a.hf.pane
+		hf.pane = 1 - hf.pane
 	case key.Matches(msg, g.Down):
-		a.hf.sel[a.hf.pane]++
-		a.clampHome()
+		hf.sel[hf.pane]++
+		hf.clamp()
 	case key.Matches(msg, g.Up):
-		a.hf.sel[a.hf.pane]--
-		a.clampHome()
+		hf.sel[hf.pane]--
+		hf.clamp()
 	case key.Matches(msg, g.PageDown):
-		a.hf.sel[a.hf.pane] += 10
-		a.clampHome()
+		hf.sel[hf.pane] += 10
+		hf.clamp()
 	case key.Matches(msg, g.PageUp):
-		a.hf.sel[a.hf.pane] -= 10
-		a.clampHome()
+		hf.sel[hf.pane] -= 10
+		hf.clamp()
 	}
 	return nil
 }
 
 // openThisWeeksMeeting resumes the open meeting, or asks before starting
 // the planned one (or a new one today).
-func (a *App) openThisWeeksMeeting() tea.Cmd {
+func (hf *homeScreen) openThisWeeksMeeting(a *App) tea.Cmd {
 	if a.home == nil {
 		return nil
 	}
@@ -126,36 +161,38 @@ func (a *App) openThisWeeksMeeting() tea.Cmd {
 	return nil
 }
 
-func (a *App) homeView(w, h int) string {
+func (hf *homeScreen) draw(a *App, w, h int) string {
 	s := a.styles
 	if a.home == nil {
 		return s.Muted.Render(" loading…")
 	}
-	if a.hf.filter.active() {
+	if hf.filter.active() {
 		// The filter line sits above the lists it narrows.
-		return a.hf.filter.view(s) + "\n" + a.homePanes(w, h-1)
+		return hf.filter.view(s) + "\n" + hf.panes(a, w, h-1)
 	}
-	return a.homePanes(w, h)
+	return hf.panes(a, w, h)
 }
 
-func (a *App) homePanes(w, h int) string {
+func (hf *homeScreen) panes(a *App, w, h int) string {
 	s, hm := a.styles, a.home
-	next := a.nextMeetingLines()
+	next := hf.nextMeetingLines(a)
 	if w >= wideWidth {
-		leftW := 44
-		topH := max(min(len(hm.Hotspots)+3, h/2+2), len(next)+2)
-		left := box(s.BorderStyle, "Next meeting", next, leftW, topH)
-		right := a.hotspotsBox(w-leftW, topH)
-		return sideBySide(left, right) + "\n" + a.agenciesBox(w, h-topH)
+		// The hotspots take the whole width: their titles are what the
+		// room reads. Below them the next meeting is as wide as what it
+		// says, and the agencies have the rest.
+		topH := min(max(len(hm.Hotspots), 1)+3, h/2+2, h-len(next)-2)
+		nextW := widest(30, w/2, next...) + 3
+		bottom := sideBySide(box(s.BorderStyle, "Next meeting", next, nextW, h-topH), hf.agenciesBox(a, w-nextW, h-topH))
+		return hf.hotspotsBox(a, w, topH) + "\n" + bottom
 	}
 	nextH := len(next) + 2
 	rest := h - nextH
 	hotH := max(rest/2, 5)
 	return box(s.BorderStyle, "Next meeting", next, w, nextH) + "\n" +
-		a.hotspotsBox(w, hotH) + "\n" + a.agenciesBox(w, rest-hotH)
+		hf.hotspotsBox(a, w, hotH) + "\n" + hf.agenciesBox(a, w, rest-hotH)
 }
 
-func (a *App) nextMeetingLines() []string {
+func (hf *homeScreen) nextMeetingLines(a *App) []string {
 	s, hm := a.styles, a.home
 	var lines []string
 	switch {
@@ -165,7 +202,7 @@ func (a *App) nextMeetingLines() []string {
 			" "+s.Green.Render("● under way")+" "+s.Bold.Render(m.When()),
 			" "+m.Kind.Title()+" · "+m.Place,
 			fmt.Sprintf(" %d items · %d matters arising", hm.AgendaItems, hm.MattersArising),
-			" "+s.Key.Render("m")+"  "+a.openMeetingWords())
+			" "+s.Key.Render("m")+"  "+openMeetingWords(a.runsMeeting()))
 	case hm.Next != nil:
 		m := hm.Next
 		lines = append(lines,
@@ -184,32 +221,45 @@ func (a *App) nextMeetingLines() []string {
 	return lines
 }
 
-func (a *App) hotspotsBox(w, h int) string {
+func (hf *homeScreen) hotspotsBox(a *App, w, h int) string {
 	s, hm := a.styles, a.home
 	inner := w - 2
 	rows := h - 3 // border and column header
-	rowsShown := a.hf.shown[0]
+	rowsShown := hf.shown[0]
 	title := fmt.Sprintf("Hotspots by risk (%d open)", len(hm.Hotspots))
 	if len(rowsShown) != len(hm.Hotspots) {
 		title = fmt.Sprintf("Hotspots by risk (%d of %d open)", len(rowsShown), len(hm.Hotspots))
 	}
-	widths := []int{6, 0, 16, 4, 10, 0}
-	lead := 18
-	if inner < 100 {
-		lead = 14
+	// Each column is as wide as what it holds, and the title has the
+	// rest; when the titles need more than that leaves them, the ward and
+	// the lead agency give way first.
+	var titles, wards, statuses, leads []string
+	for _, i := range rowsShown {
+		hs := hm.Hotspots[i]
+		titles, wards = append(titles, hs.Title), append(wards, hs.Ward)
+		statuses, leads = append(statuses, string(hs.Status)), append(leads, hm.Agencies.Label(hs.LeadAgencyID))
 	}
-	titleW := inner - 6 - 16 - 4 - 10 - lead - 5 - 1
-	widths[1] = titleW
+	wardMost, leadMost := inner, inner
+	if need := 6 + widest(5, inner, titles...) + cells(privateRowTag) + widest(4, inner, wards...) + 4 + 10 + widest(11, inner, leads...) + 5; need > inner-1 {
+		wardMost, leadMost = 16, 18
+		if inner < 100 {
+			leadMost = 14
+		}
+	}
+	ward := widest(4, wardMost, wards...)
+	status := widest(6, 10, statuses...)
+	lead := widest(11, leadMost, leads...)
+	widths := []int{6, inner - 1 - 6 - ward - 4 - status - lead - 5, ward, 4, status, lead}
 	lines := []string{s.Muted.Render(" " + columns(inner-1, widths, "ref", "title", "ward", "risk", "status", "lead agency"))}
-	a.hf.off[0] = window(a.hf.sel[0], a.hf.off[0], len(rowsShown), rows)
-	for i := a.hf.off[0]; i < len(rowsShown) && i < a.hf.off[0]+rows; i++ {
+	hf.off[0] = window(hf.sel[0], hf.off[0], len(rowsShown), rows)
+	for i := hf.off[0]; i < len(rowsShown) && i < hf.off[0]+rows; i++ {
 		hs := hm.Hotspots[rowsShown[i]]
 		title := hs.Title
 		if hs.Private() {
 			title = s.Confidential.Render(privateRowTag + title) // taken in private: the projector may be on
 		}
 		line := columns(inner-1, widths, hs.Ref(), title, hs.Ward, s.Risk(hs.Risk), string(hs.Status), hm.Agencies.Label(hs.LeadAgencyID))
-		lines = append(lines, a.rowMark(a.hf.pane == 0 && i == a.hf.sel[0], line))
+		lines = append(lines, s.rowMark(hf.pane == 0 && i == hf.sel[0], line))
 	}
 	switch {
 	case len(hm.Hotspots) == 0:
@@ -217,52 +267,42 @@ func (a *App) hotspotsBox(w, h int) string {
 	case len(rowsShown) == 0:
 		lines = append(lines, s.Muted.Render(" No hotspot matches the filter."))
 	}
-	return box(a.paneStyle(a.hf.pane == 0), title, lines, w, h)
+	return box(s.pane(hf.pane == 0), title, lines, w, h)
 }
 
-func (a *App) agenciesBox(w, h int) string {
+func (hf *homeScreen) agenciesBox(a *App, w, h int) string {
 	s, hm := a.styles, a.home
 	inner := w - 2
 	rows := h - 3
 	title := fmt.Sprintf("Actions by agency · %d open · %d overdue", hm.OpenActions, hm.OverdueActions)
-	if w >= wideWidth {
-		title += " · done and updated since the last meeting · median days to do"
+	if more := " · done and updated since the last meeting · median days to do"; cells(title+more) <= inner-3 {
+		title += more
 	}
-	lines := []string{s.Muted.Render(" " + accountabilityHeader(inner-1))}
-	shownAg := a.hf.shown[1]
-	a.hf.off[1] = window(a.hf.sel[1], a.hf.off[1], len(shownAg), rows)
-	for i := a.hf.off[1]; i < len(shownAg) && i < a.hf.off[1]+rows; i++ {
-		lines = append(lines, a.rowMark(a.hf.pane == 1 && i == a.hf.sel[1], a.accountabilityRow(hm.Workload[shownAg[i]], inner-1)))
+	names := make([]string, len(hm.Workload))
+	for i, l := range hm.Workload {
+		names[i] = l.Agency.Name
+	}
+	nameW := accountabilityNameWidth(inner-1, names)
+	lines := []string{s.Muted.Render(" " + accountabilityHeader(inner-1, nameW))}
+	shownAg := hf.shown[1]
+	hf.off[1] = window(hf.sel[1], hf.off[1], len(shownAg), rows)
+	for i := hf.off[1]; i < len(shownAg) && i < hf.off[1]+rows; i++ {
+		lines = append(lines, s.rowMark(hf.pane == 1 && i == hf.sel[1], accountabilityRow(s, hm.Workload[shownAg[i]], inner-1, nameW)))
 	}
 	if len(hm.Workload) == 0 {
 		lines = append(lines, s.Muted.Render(" No actions yet: they are assigned in the meeting (a)."))
 	}
-	return box(a.paneStyle(a.hf.pane == 1), title, lines, w, h)
-}
-
-// rowMark puts the cursor on the selected row of a list.
-func (a *App) rowMark(selected bool, line string) string {
-	if selected {
-		return a.styles.Cursor.Render("▸") + line
-	}
-	return " " + line
-}
-
-func (a *App) paneStyle(focused bool) lipgloss.Style {
-	if focused {
-		return a.styles.FocusStyle
-	}
-	return a.styles.BorderStyle
+	return box(s.pane(hf.pane == 1), title, lines, w, h)
 }
 
 // yourOverdue is "N of your agency's actions are overdue" for the person at
-// the keyboard, or "".
-func (a *App) yourOverdue() string {
-	if a.home == nil || a.actor.AgencyID == 0 {
+// the keyboard (of agency), or "".
+func yourOverdue(home *model.HomeSummary, agency model.ID) string {
+	if home == nil || agency == 0 {
 		return ""
 	}
-	for _, l := range a.home.Workload {
-		if l.Agency.ID == a.actor.AgencyID && l.Overdue > 0 {
+	for _, l := range home.Workload {
+		if l.Agency.ID == agency && l.Overdue > 0 {
 			verb := "are"
 			if l.Overdue == 1 {
 				verb = "is"
@@ -276,18 +316,19 @@ func (a *App) yourOverdue() string {
 // homePart is home: hotspots by risk, each agency's workload, the meeting.
 type homePart struct{}
 
-func (homePart) keyPress(a *App, msg tea.KeyPressMsg) tea.Cmd { return a.homeKey(msg) }
+func (homePart) keyPress(a *App, msg tea.KeyPressMsg) tea.Cmd { return a.hf.key(a, msg) }
 func (homePart) view(a *App, w, h int) string {
-	if a.hf.filter.typing {
-		return a.homeView(w, h) // the filter's cursor blinks: drawn each time
+	hf := &a.hf
+	if hf.filter.typing {
+		return hf.draw(a, w, h) // the filter's cursor blinks: drawn each time
 	}
-	k := homeDrawKey{home: a.home, w: w, h: h, pane: a.hf.pane, sel: a.hf.sel, off: a.hf.off,
-		query: a.hf.filter.query(), day: a.clock.YearDay(), dark: a.styles.isDark}
-	if a.homeDrawn.s != "" && a.homeDrawn.key == k {
-		return a.homeDrawn.s
+	k := homeDrawKey{home: a.home, w: w, h: h, pane: hf.pane, sel: hf.sel, off: hf.off,
+		query: hf.filter.query(), day: a.clock.YearDay(), dark: a.styles.isDark}
+	if hf.drawn.s != "" && hf.drawn.key == k {
+		return hf.drawn.s
 	}
-	out := a.homeView(w, h)
-	a.homeDrawn.key, a.homeDrawn.s = k, out
+	out := hf.draw(a, w, h)
+	hf.drawn.key, hf.drawn.s = k, out
 	return out
 }
 
@@ -319,6 +360,19 @@ func (homePart) affected(_ *App, c store.Change) bool {
 	}
 	return true
 }
+
+// status: how many of your agency's actions are overdue.
+func (homePart) status(a *App) (string, string) {
+	return a.styles.Warning.Render(yourOverdue(a.home, a.actor.AgencyID)), ""
+}
+
+func (homePart) help(a *App) []string {
+	if a.hf.filter.typing {
+		return []string{typingHelp, "Home"}
+	}
+	return []string{"Home"}
+}
+
 func (homePart) hints(a *App) string {
 	if a.hf.filter.typing {
 		return a.typingHints()
@@ -330,8 +384,8 @@ func (homePart) hints(a *App) string {
 
 // openMeetingWords is what m does with the meeting under way: the chair
 // resumes it; everyone else follows it.
-func (a *App) openMeetingWords() string {
-	if a.runsMeeting() {
+func openMeetingWords(chair bool) string {
+	if chair {
 		return "resume the meeting"
 	}
 	return "follow the meeting"

@@ -19,6 +19,7 @@ type hotspotPage struct {
 	err  string
 }
 
+// hotspotMsg: the hotspot was read.
 type hotspotMsg struct {
 	gen  int
 	view *hotspotView
@@ -29,16 +30,16 @@ type hotspotMsg struct {
 func (a *App) openHotspot(id model.ID) tea.Cmd {
 	a.hp = &hotspotPage{id: id}
 	a.screen = screenHotspot
-	return a.loadHotspot(id)
+	return a.hp.load(a)
 }
 
-func (a *App) loadHotspot(id model.ID) tea.Cmd {
-	return a.coalesce(func() tea.Cmd { return a.readHotspot(id) })
+func (p *hotspotPage) load(a *App) tea.Cmd {
+	return a.coalesce(func() tea.Cmd { return p.read(a) })
 }
 
-func (a *App) readHotspot(id model.ID) tea.Cmd {
+func (p *hotspotPage) read(a *App) tea.Cmd {
 	a.gen++
-	gen, st := a.gen, a.st
+	gen, st, id := a.gen, a.st, p.id
 	return func() tea.Msg {
 		h, rec, err := st.HotspotRecord(id)
 		if err != nil {
@@ -51,44 +52,46 @@ func (a *App) readHotspot(id model.ID) tea.Cmd {
 	}
 }
 
-func (a *App) hotspotLoaded(msg hotspotMsg) {
-	if a.hp == nil || msg.gen != a.gen {
-		return
+func (msg hotspotMsg) take(a *App) tea.Cmd {
+	p := a.hp
+	if p == nil || msg.gen != a.gen {
+		return nil
 	}
 	if msg.err != nil {
-		a.hp.err = msg.err.Error()
-		return
+		p.err = msg.err.Error()
+		return nil
 	}
-	a.hp.view, a.hp.ctx, a.hp.err = msg.view, msg.ctx, ""
+	p.view, p.ctx, p.err = msg.view, msg.ctx, ""
+	return nil
 }
 
-func (a *App) hotspotKey(msg tea.KeyPressMsg) tea.Cmd {
+func (p *hotspotPage) key(a *App, msg tea.KeyPressMsg) tea.Cmd {
 	g := a.keys.Global
 	switch {
 	case key.Matches(msg, g.Back):
 		a.screen, a.hp = screenHome, nil
 		return a.loadHome()
 	case key.Matches(msg, g.Down):
-		a.hp.off++
+		p.off++
 	case key.Matches(msg, g.Up):
-		a.hp.off = max(a.hp.off-1, 0)
+		p.off = max(p.off-1, 0)
 	case key.Matches(msg, g.PageDown):
-		a.hp.off += 10
+		p.off += 10
 	case key.Matches(msg, g.PageUp):
-		a.hp.off = max(a.hp.off-10, 0)
+		p.off = max(p.off-10, 0)
 	}
 	return nil
 }
 
-func (a *App) hotspotPageView(w, h int) string {
-	p, s := a.hp, a.styles
+func (p *hotspotPage) draw(a *App, w, h int) string {
+	s := a.styles
 	switch {
 	case p.err != "":
 		return box(s.BorderStyle, "Hotspot", []string{" " + s.Error.Render("✗ "+p.err)}, w, h)
 	case p.view == nil:
 		return box(s.BorderStyle, "Hotspot", []string{" " + s.Muted.Render("loading…")}, w, h)
 	}
-	pane := a.hotspotPane(p.view, p.ctx, w-2, -1, "They are assigned in the meeting.")
+	pane := hotspotPane(a, p.view, p.ctx, w-2, -1, "They are assigned in the meeting.", p.ctx.today)
 	rows := h - 2
 	p.off = pane.scroll(p.off, rows)
 	hv := p.view
@@ -99,13 +102,13 @@ func (a *App) hotspotPageView(w, h int) string {
 // hotspotPart is one hotspot's page: its facts, actions and whole history.
 type hotspotPart struct{}
 
-func (hotspotPart) keyPress(a *App, msg tea.KeyPressMsg) tea.Cmd { return a.hotspotKey(msg) }
-func (hotspotPart) view(a *App, w, h int) string                 { return a.hotspotPageView(w, h) }
+func (hotspotPart) keyPress(a *App, msg tea.KeyPressMsg) tea.Cmd { return a.hp.key(a, msg) }
+func (hotspotPart) view(a *App, w, h int) string                 { return a.hp.draw(a, w, h) }
 func (hotspotPart) load(a *App) tea.Cmd {
 	if a.hp == nil {
 		return nil
 	}
-	return a.loadHotspot(a.hp.id)
+	return a.hp.load(a)
 }
 
 // affected: the page is one hotspot, its actions and its history (its
@@ -127,6 +130,8 @@ func (hotspotPart) affected(a *App, c store.Change) bool {
 	}
 	return true
 }
+func (hotspotPart) help(*App) []string { return []string{"Hotspot page (enter on home)"} }
+
 func (hotspotPart) hints(a *App) string {
 	g := a.keys.Global
 	return a.hintsOf(keyHint("scroll", g.Down, g.Up), keyHint("back", g.Back), keyHint("help", g.Help))

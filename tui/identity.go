@@ -22,6 +22,7 @@ type chooser struct {
 	back     screen // where i was pressed from (0: start-up)
 }
 
+// membersMsg: the members to choose from were read.
 type membersMsg struct {
 	members  []model.Member
 	agencies []model.Agency
@@ -48,14 +49,14 @@ func (a *App) openChooser(back screen) tea.Cmd {
 	}
 }
 
-func (a *App) membersLoaded(msg membersMsg) {
+func (msg membersMsg) take(a *App) tea.Cmd {
 	c := a.choose
 	if c == nil {
-		return
+		return nil
 	}
 	if msg.err != nil {
 		a.flash, a.flashErr = msg.err.Error(), true
-		return
+		return nil
 	}
 	c.agencies = model.IndexAgencies(msg.agencies)
 	c.members, c.cands = c.members[:0], c.cands[:0]
@@ -65,25 +66,25 @@ func (a *App) membersLoaded(msg membersMsg) {
 	for _, m := range c.members {
 		c.cands = append(c.cands, model.NewCandidate(m.Name, c.agencies.Name(m.AgencyID), c.agencies.Label(m.AgencyID), m.Title))
 	}
-	a.refilterChooser()
+	c.refilter()
+	return nil
 }
 
-// refilterChooser shows those the query finds, best first
+// refilter shows those the query finds, best first
 // (model.RankCandidates): typing "sian" puts Siân at the top, where enter
 // takes her, and never someone who merely has the letters in order.
-func (a *App) refilterChooser() {
-	c := a.choose
+func (c *chooser) refilter() {
 	c.shown = model.RankCandidates(c.filter.query(), c.cands)
 	c.sel = max(min(c.sel, len(c.shown)-1), 0)
 }
 
-func (a *App) chooserKey(msg tea.KeyPressMsg) tea.Cmd {
-	c, g := a.choose, a.keys.Global
+func (c *chooser) key(a *App, msg tea.KeyPressMsg) tea.Cmd {
+	g := a.keys.Global
 	if c.filter.typing {
 		cmd, changed := c.filter.key(msg, a.keys.Filter)
 		if changed {
 			c.sel = 0
-			a.refilterChooser()
+			c.refilter()
 		}
 		return cmd
 	}
@@ -92,7 +93,7 @@ func (a *App) chooserKey(msg tea.KeyPressMsg) tea.Cmd {
 		return c.filter.start()
 	case key.Matches(msg, g.Back) && c.filter.active():
 		c.filter.clear()
-		a.refilterChooser()
+		c.refilter()
 	case key.Matches(msg, g.Back):
 		if c.back == screenHome && a.actor.Name != "" {
 			a.screen, a.choose = screenHome, nil
@@ -135,8 +136,8 @@ func (a *App) rememberCmd(m model.Member) tea.Cmd {
 	}
 }
 
-func (a *App) chooserView(w, h int) string {
-	c, s := a.choose, a.styles
+func (c *chooser) draw(a *App, w, h int) string {
+	s := a.styles
 	head := []string{
 		" " + s.Title.Render("Who is at the keyboard?"),
 		" " + s.Muted.Render("Choose yourself: what you change carries your name, and your agency's actions are yours to update."),
@@ -153,7 +154,7 @@ func (a *App) chooserView(w, h int) string {
 	for i := c.off; i < len(c.shown) && i < c.off+rows; i++ {
 		m := c.members[c.shown[i]]
 		line := columns(w-4, []int{nameW, 24, 8}, m.Name, c.agencies.Label(m.AgencyID), string(m.Role), s.Muted.Render(m.Title))
-		lines = append(lines, a.rowMark(i == c.sel, " "+line))
+		lines = append(lines, s.rowMark(i == c.sel, " "+line))
 	}
 	if len(c.members) > 0 && len(c.shown) == 0 {
 		lines = append(lines, " "+s.Muted.Render("Nobody matches the filter."))
@@ -164,12 +165,19 @@ func (a *App) chooserView(w, h int) string {
 // choosePart is "who is at the keyboard?".
 type choosePart struct{}
 
-func (choosePart) keyPress(a *App, msg tea.KeyPressMsg) tea.Cmd { return a.chooserKey(msg) }
-func (choosePart) view(a *App, w, h int) string                 { return a.chooserView(w, h) }
+func (choosePart) keyPress(a *App, msg tea.KeyPressMsg) tea.Cmd { return a.choose.key(a, msg) }
+func (choosePart) view(a *App, w, h int) string                 { return a.choose.draw(a, w, h) }
 func (choosePart) load(*App) tea.Cmd                            { return nil }
 
 // affected: the members are read once, when the question is asked.
 func (choosePart) affected(*App, store.Change) bool { return false }
+func (choosePart) help(a *App) []string {
+	if a.choose != nil && a.choose.filter.typing {
+		return []string{typingHelp, "Everywhere"}
+	}
+	return []string{"Everywhere"}
+}
+
 func (choosePart) hints(a *App) string {
 	if a.choose != nil && a.choose.filter.typing {
 		return a.typingHints()

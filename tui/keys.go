@@ -138,9 +138,9 @@ func newKeyMap() keyMap {
 			Statement:   bind(k("c"), "c", "record the confidentiality statement as read"),
 		},
 		Declaration: declarationKeys{
-			Declare:  bind(k("d"), "d", "record a declaration by the selected member"),
+			Declare:  bind(k("d"), "d", "record a declaration by the selected member or guest"),
 			None:     bind(k("0"), "0", "no declarations"),
-			Withdraw: bind(k("-", "delete"), "-", "withdraw the selected member's declaration"),
+			Withdraw: bind(k("-", "delete"), "-", "withdraw the selected member's or guest's declaration"),
 		},
 		MinutesItem: minutesItemKeys{
 			Approve:      bind(k("y"), "y", "approve as a correct record"),

@@ -183,6 +183,16 @@ func columns(w int, widths []int, cells ...string) string {
 	return b.String()
 }
 
+// widest is the width of the widest of values (styled or not): a column as
+// wide as what it holds, at least least and at most most cells.
+func widest(least, most int, values ...string) int {
+	n := least
+	for _, v := range values {
+		n = max(n, cells(v))
+	}
+	return min(n, most)
+}
+
 // wrap breaks text to width w, keeping words whole where it can.
 func wrap(text string, w int) []string {
 	if w < 10 {

@@ -40,15 +40,15 @@ func (a *App) wantHistory() tea.Cmd {
 	}
 }
 
-func (a *App) itemHistoryLoaded(msg itemHistoryMsg) {
+func (msg itemHistoryMsg) take(a *App) tea.Cmd {
 	mt := a.mt
 	if mt == nil || mt.id != msg.meetingID {
-		return
+		return nil
 	}
 	if msg.err != nil {
 		delete(mt.historyAsked, msg.hotspotID) // asked again when next shown
 		a.flash, a.flashErr = "could not read the hotspot's history: "+msg.err.Error(), true
-		return
+		return nil
 	}
 	mt.histories[msg.hotspotID] = msg.entries
 	if mt.view != nil {
@@ -56,4 +56,5 @@ func (a *App) itemHistoryLoaded(msg itemHistoryMsg) {
 			hv.history, hv.historyLoaded = msg.entries, true
 		}
 	}
+	return nil
 }

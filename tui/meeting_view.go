@@ -18,6 +18,7 @@ type meetingView struct {
 	heading      string
 	closed       bool
 	items        []agendaEntry
+	widestTitle  int // the longest agenda title, in cells
 	matters      []model.Action
 	shownMatters []model.Action // matters passing the `/` filter
 	// findMatters matches `/` text against matters arising as first
@@ -58,6 +59,9 @@ type meetingView struct {
 	notOnAgenda   []model.Hotspot // open hotspots the chair could add
 	nextMeeting   model.Date      // what "next-meeting" means in forms (model.NextMeetingDate)
 	madeHere      struct{ actions, decisions, notes int }
+	// today is the day openNow was read (a closed meeting's record is as
+	// at its own day).
+	today model.Date
 }
 
 // attendRow is one line of the attendance list: an agency heading, a
@@ -74,23 +78,6 @@ type agendaEntry struct {
 	title     string
 	risk      model.Risk
 	part2     bool // taken in private (exempt): never in public minutes
-}
-
-// itemRecord is what this meeting recorded under one item.
-type itemRecord struct {
-	notes     []model.Note
-	decisions []model.Decision
-}
-
-type hotspotView struct {
-	h       model.Hotspot
-	lead    string
-	actions []model.Action
-	itemRecord
-	// history is read when the item is shown (meeting_history.go), not
-	// with the meeting: a decade of every hotspot's past is not one load.
-	history       []model.HistoryEntry
-	historyLoaded bool
 }
 
 // buildMeetingView is the screen of rec; next is what "next-meeting" means
@@ -110,12 +97,19 @@ func buildMeetingView(rec model.MeetingRecord, next model.Date) *meetingView {
 			h := v.idx.Hotspots[it.HotspotID]
 			e.risk = h.Risk
 			hv := &hotspotView{h: h, lead: v.idx.Agencies.Label(h.LeadAgencyID), actions: rec.ItemActions(h.ID)}
+			if v.closed {
+				// Closed, the record is as it closed: the item lists what
+				// the meeting did about the hotspot's actions (openNow
+				// adds what is open now).
+				hv.actions, hv.dealtWith = rec.DealtWithIn(h.ID), true
+			}
 			hv.notes, hv.decisions = rec.NotesIn(model.ItemHotspot, h.ID), rec.DecisionsIn(model.ItemHotspot, h.ID)
 			v.hotspots[h.ID] = hv
 		} else {
 			v.standing[it.Kind] = &itemRecord{notes: rec.NotesIn(it.Kind, 0), decisions: rec.DecisionsIn(it.Kind, 0)}
 		}
 		v.items = append(v.items, e)
+		v.widestTitle = max(v.widestTitle, cells(e.title))
 	}
 	v.progress = model.MeetingProgress(&rec)
 	v.matters = rec.MattersArising()
@@ -218,6 +212,15 @@ func buildMeetingView(rec model.MeetingRecord, next model.Date) *meetingView {
 	return v
 }
 
+// openNow gives a closed meeting's hotspot items the hotspots' actions
+// open now (among open, read today).
+func (v *meetingView) openNow(open []model.Action, today model.Date) {
+	for id, hv := range v.hotspots {
+		hv.openNow, hv.openNowRead = model.OpenActionsOf(open, id, today), true
+	}
+	v.today = today
+}
+
 // finishedSince: the action was finished between meetings and waits for
 // the meeting to confirm it.
 func (v *meetingView) finishedSince(a model.Action) bool {
@@ -267,21 +270,6 @@ func (v *meetingView) filterMatters(query string) {
 			v.shownMatters = append(v.shownMatters, a)
 		}
 	}
-}
-
-// actionsFor is the list of actions an item shows (and `s` acts on).
-func (v *meetingView) actionsFor(e agendaEntry) []model.Action {
-	switch e.kind {
-	case model.ItemMatters:
-		return v.shownMatters
-	case model.ItemHotspot:
-		if hv := v.hotspots[e.hotspotID]; hv != nil {
-			return hv.actions
-		}
-	case model.ItemAOB:
-		return v.general
-	}
-	return nil
 }
 
 // itemDone says whether something was done on an item, for the ✓ in the

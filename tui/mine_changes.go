@@ -28,7 +28,7 @@ func (minePart) affected(a *App, c store.Change) bool {
 		if !m.all && c.Agency != a.actor.AgencyID {
 			return false
 		}
-		return !a.mineHasAlready(c)
+		return !m.hasAlready(a, c)
 	case "meeting":
 		// Undo can take back any action's change; starting, closing and
 		// planning move the next meeting. Not the agenda or the minutes.
@@ -43,7 +43,7 @@ func (minePart) affected(a *App, c store.Change) bool {
 // session's save, patched in when answered), or the change is this
 // person's and a save of theirs to that action is still in flight: its
 // answer patches the action in, or, refused as stale, reloads the list.
-func (a *App) mineHasAlready(c store.Change) bool {
+func (m *myActions) hasAlready(a *App, c store.Change) bool {
 	id, err := model.ParseRef(model.ActionPrefix, c.Ref)
 	if err != nil {
 		return false
@@ -51,7 +51,7 @@ func (a *App) mineHasAlready(c store.Change) bool {
 	if c.By == a.actor.String() && a.pending[id] > 0 {
 		return true
 	}
-	d := a.mine.data
+	d := m.data
 	if d == nil {
 		return false
 	}

@@ -44,6 +44,8 @@ type rowLayout struct {
 	w    int
 	all  bool
 	dark bool
+	// updates: matters arising's latest update is on a line under the row.
+	updates bool
 }
 
 type myData struct {
@@ -66,6 +68,7 @@ func (d *myData) text(act model.Action) string {
 	return act.Ref() + " " + act.Text + " " + act.Officer + " " + h.Ref() + " " + h.Title + " " + act.LastUpdate + " " + d.agencies.Label(act.AgencyID)
 }
 
+// myActionsMsg: the list was read.
 type myActionsMsg struct {
 	gen  int
 	data *myData
@@ -79,7 +82,7 @@ func (a *App) openMyActions() tea.Cmd {
 	back := a.screen
 	a.mine = &myActions{back: back}
 	a.screen = screenMine
-	return a.loadMyActions()
+	return a.mine.load(a)
 }
 
 // myScope is what My actions reads: one agency's actions or every
@@ -96,20 +99,19 @@ func (m *myActions) scope() myScope {
 
 // rescope reloads when the filters need other actions than those read,
 // else filters what is already there.
-func (a *App) rescope() tea.Cmd {
-	m := a.mine
+func (m *myActions) rescope(a *App) tea.Cmd {
 	if m.data == nil || m.data.scope != m.scope() {
-		return a.loadMyActions()
+		return m.load(a)
 	}
-	a.refilterMine()
+	m.refilter(a)
 	return nil
 }
 
-func (a *App) loadMyActions() tea.Cmd { return a.coalesce(a.readMyActions) }
+func (m *myActions) load(a *App) tea.Cmd { return a.coalesce(func() tea.Cmd { return m.read(a) }) }
 
-func (a *App) readMyActions() tea.Cmd {
+func (m *myActions) read(a *App) tea.Cmd {
 	a.gen++
-	gen, st, scope, agency := a.gen, a.st, a.mine.scope(), a.actor.AgencyID
+	gen, st, scope, agency := a.gen, a.st, m.scope(), a.actor.AgencyID
 	return func() tea.Msg {
 		today := st.Today()
 		f := model.ActionFilter{Today: today, OpenOnly: !scope.finished}
@@ -149,14 +151,14 @@ func (a *App) readMyActions() tea.Cmd {
 	}
 }
 
-func (a *App) myActionsLoaded(msg myActionsMsg) {
+func (msg myActionsMsg) take(a *App) tea.Cmd {
 	m := a.mine
 	if m == nil || msg.gen != a.gen {
-		return
+		return nil
 	}
 	if msg.err != nil {
 		m.err = msg.err.Error()
-		return
+		return nil
 	}
 	// A load can have read the store before this session's own latest save
 	// landed: keep the newer record for any action it is behind on.
@@ -172,20 +174,24 @@ func (a *App) myActionsLoaded(msg myActionsMsg) {
 		}
 	}
 	m.data, m.err = msg.data, ""
-	a.refilterMine()
+	m.refilter(a)
+	return nil
 }
 
-// refilterMine applies the filters (in Update, when the data or a filter
+// refilterMine refilters My actions when it is open (a patched action
+// may have moved on the list).
+func (a *App) refilterMine() { a.mine.refilter(a) }
+
+// refilter applies the filters (in Update, when the data or a filter
 // changes; never in View) and keeps the same action selected.
-func (a *App) refilterMine() {
-	m := a.mine
+func (m *myActions) refilter(a *App) {
 	if m == nil || m.data == nil {
 		return
 	}
 	d := m.data
 	passes := func(act model.Action) bool {
 		return (m.all || act.AgencyID == a.actor.AgencyID) && statusPasses(statusFilters[m.status], act.Status) &&
-			a.windowPasses(act) && (m.hotspot == 0 || act.HotspotID == m.hotspot)
+			m.windowPasses(act) && (m.hotspot == 0 || act.HotspotID == m.hotspot)
 	}
 	m.shown = m.shown[:0]
 	query := m.filter.query()
@@ -250,9 +256,9 @@ func statusPasses(f string, st model.ActionStatus) bool {
 	return string(st) == f
 }
 
-func (a *App) windowPasses(act model.Action) bool {
-	d := a.mine.data
-	switch dueWindows[a.mine.window] {
+func (m *myActions) windowPasses(act model.Action) bool {
+	d := m.data
+	switch dueWindows[m.window] {
 	case "overdue":
 		return act.IsOverdue(d.today)
 	case "due this week":
@@ -263,12 +269,12 @@ func (a *App) windowPasses(act model.Action) bool {
 	return true
 }
 
-func (a *App) myActionsKey(msg tea.KeyPressMsg) tea.Cmd {
-	m, g, mk := a.mine, a.keys.Global, a.keys.Mine
+func (m *myActions) key(a *App, msg tea.KeyPressMsg) tea.Cmd {
+	g, mk := a.keys.Global, a.keys.Mine
 	if m.filter.typing {
 		cmd, changed := m.filter.key(msg, a.keys.Filter)
 		if changed {
-			a.refilterMine()
+			m.refilter(a)
 		}
 		return cmd
 	}
@@ -277,7 +283,7 @@ func (a *App) myActionsKey(msg tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case key.Matches(msg, g.Back) && m.filter.active():
 		m.filter.clear()
-		a.refilterMine()
+		m.refilter(a)
 		return nil
 	case key.Matches(msg, g.Back):
 		a.screen, a.mine = m.back, nil
@@ -297,25 +303,25 @@ func (a *App) myActionsKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.filter.start()
 	case key.Matches(msg, mk.Status):
 		m.status = (m.status + 1) % len(statusFilters)
-		return a.rescope()
+		return m.rescope(a)
 	case key.Matches(msg, mk.Window):
 		m.window = (m.window + 1) % len(dueWindows)
-		a.refilterMine()
+		m.refilter(a)
 	case key.Matches(msg, mk.Hotspot):
-		a.hotspotFilterForm()
+		m.hotspotFilterForm(a)
 	case key.Matches(msg, mk.All):
 		// Anyone lists every agency's actions, as `tasking actions` does:
 		// the read right (store.ReadAs) decides which of them they see.
 		m.all = !m.all
-		return a.rescope()
+		return m.rescope(a)
 	case key.Matches(msg, mk.History) && ok:
 		return a.loadHistory(act)
 	case key.Matches(msg, mk.Progress) && ok && !a.actionBusy(act):
-		a.mineProgressForm(act)
+		m.progressForm(a, act)
 	case key.Matches(msg, mk.Correct) && ok && !a.actionBusy(act):
-		a.correctionForm(act, a.mineFormCtx())
+		a.correctionForm(act, m.formCtx())
 	case key.Matches(msg, mk.Propose) && ok && !a.actionBusy(act):
-		a.proposeDueForm(act)
+		m.proposeDueForm(a, act)
 	case key.Matches(msg, mk.Open):
 		to = model.StatusOpen
 	case key.Matches(msg, mk.InProgress):
@@ -335,7 +341,7 @@ func (a *App) myActionsKey(msg tea.KeyPressMsg) tea.Cmd {
 		return nil
 	}
 	if to == model.StatusDone || to == model.StatusCancelled {
-		a.statusNoteForm(act, to, 0, a.mineFormCtx(), nil)
+		a.statusNoteForm(act, to, 0, m.formCtx(), nil)
 		return nil
 	}
 	actor, st := a.actor, a.st
@@ -346,8 +352,8 @@ func (a *App) myActionsKey(msg tea.KeyPressMsg) tea.Cmd {
 	})
 }
 
-func (a *App) mineFormCtx() formContext {
-	d := a.mine.data
+func (m *myActions) formCtx() formContext {
+	d := m.data
 	var ags []model.Agency
 	for _, ag := range d.agencies {
 		ags = append(ags, ag)
@@ -355,9 +361,9 @@ func (a *App) mineFormCtx() formContext {
 	return formContext{agencies: ags, today: d.today, next: d.next}
 }
 
-func (a *App) mineProgressForm(act model.Action) {
+func (m *myActions) progressForm(a *App, act model.Action) {
 	actor, st := a.actor, a.st
-	f := newForm("Progress update · "+act.Ref()+" "+act.Text, a.mineFormCtx(), func(f *form) tea.Cmd {
+	f := newForm("Progress update · "+act.Ref()+" "+act.Text, m.formCtx(), func(f *form) tea.Cmd {
 		text, ok := f.textOf("text", "progress update", true)
 		if !ok {
 			return nil
@@ -373,18 +379,17 @@ func (a *App) mineProgressForm(act model.Action) {
 // proposeDueForm is a rep moving a due date between meetings. The default
 // is two weeks on, not "next-meeting": between meetings the next one may be
 // today, and a new date should give the work room.
-func (a *App) proposeDueForm(act model.Action) {
+func (m *myActions) proposeDueForm(a *App, act model.Action) {
 	a.dueForm(act, dueFormSpec{title: "New due date", defaultWhen: "+2w", said: "now due",
-		reasonHint: "why the date moves: the chair sees it in matters arising", ctx: a.mineFormCtx()})
+		reasonHint: "why the date moves: the chair sees it in matters arising", ctx: m.formCtx()})
 }
 
-func (a *App) hotspotFilterForm() {
-	m := a.mine
+func (m *myActions) hotspotFilterForm(a *App) {
 	cur := ""
 	if m.hotspot != 0 {
 		cur = model.HotspotRef(m.hotspot)
 	}
-	f := newForm("Only one hotspot's actions", a.mineFormCtx(), func(f *form) tea.Cmd {
+	f := newForm("Only one hotspot's actions", m.formCtx(), func(f *form) tea.Cmd {
 		v := strings.TrimSpace(f.value("ref"))
 		if v == "" {
 			m.hotspot = 0
@@ -401,15 +406,15 @@ func (a *App) hotspotFilterForm() {
 			m.hotspot = id
 		}
 		a.close(f)
-		a.refilterMine()
+		m.refilter(a)
 		return nil
 	})
 	f.text("ref", "Hotspot ref (empty: all hotspots)", cur, "e.g. HS-3")
 	a.push(f)
 }
 
-func (a *App) myActionsView(w, h int) string {
-	m, s := a.mine, a.styles
+func (m *myActions) draw(a *App, w, h int) string {
+	s := a.styles
 	if m.err != "" {
 		return box(s.BorderStyle, "My actions", []string{" " + s.Error.Render("✗ "+m.err)}, w, h)
 	}
@@ -468,7 +473,7 @@ func (a *App) myActionsView(w, h int) string {
 	for i := m.off; i < len(m.shown) && i < m.off+listH; i++ {
 		act := m.shown[i]
 		if row, ok := m.rows[act.ID]; ok {
-			lines = append(lines, a.rowMark(i == m.sel, row))
+			lines = append(lines, s.rowMark(i == m.sel, row))
 			continue
 		}
 		words := act.Text
@@ -495,7 +500,7 @@ func (a *App) myActionsView(w, h int) string {
 		cells = append(cells, s.Status(act.Status, false))
 		row := columns(w-4, widths, cells...)
 		m.rows[act.ID] = row
-		lines = append(lines, a.rowMark(i == m.sel, row))
+		lines = append(lines, s.rowMark(i == m.sel, row))
 	}
 	if len(m.shown) == 0 {
 		msg := "Nothing matches these filters."
@@ -509,14 +514,14 @@ func (a *App) myActionsView(w, h int) string {
 	}
 	lines = append(lines, s.BorderStyle.Render(" "+strings.Repeat("─", w-4)))
 	if act, ok := m.selected(); ok {
-		lines = append(lines, a.mineDetail(act, w-4)...)
+		lines = append(lines, m.detail(a, act, w-4)...)
 	}
-	return box(a.paneStyle(true), title, lines, w, h)
+	return box(s.pane(true), title, lines, w, h)
 }
 
 // mineDetail is the selected action in full under the list.
-func (a *App) mineDetail(act model.Action, w int) []string {
-	s, d := a.styles, a.mine.data
+func (m *myActions) detail(a *App, act model.Action, w int) []string {
+	s, d := a.styles, m.data
 	where := "a general action"
 	if h, ok := d.hotspots[act.HotspotID]; ok {
 		where = h.Ref() + " " + h.Title
@@ -562,14 +567,21 @@ func (a *App) mineDetail(act model.Action, w int) []string {
 // minePart is My actions: a rep's (or every agency's) actions.
 type minePart struct{}
 
-func (minePart) keyPress(a *App, msg tea.KeyPressMsg) tea.Cmd { return a.myActionsKey(msg) }
-func (minePart) view(a *App, w, h int) string                 { return a.myActionsView(w, h) }
+func (minePart) keyPress(a *App, msg tea.KeyPressMsg) tea.Cmd { return a.mine.key(a, msg) }
+func (minePart) view(a *App, w, h int) string                 { return a.mine.draw(a, w, h) }
 func (minePart) load(a *App) tea.Cmd {
 	if a.mine == nil {
 		return nil
 	}
-	return a.loadMyActions()
+	return a.mine.load(a)
 }
+func (minePart) help(a *App) []string {
+	if a.mine != nil && a.mine.filter.typing {
+		return []string{typingHelp, "My actions (A)"}
+	}
+	return []string{"My actions (A)"}
+}
+
 func (minePart) hints(a *App) string {
 	if a.mine != nil && a.mine.filter.typing {
 		return a.typingHints()

@@ -29,8 +29,14 @@ type overlay interface {
 	hints(a *App) string
 }
 
-// push opens o over everything else.
-func (a *App) push(o overlay) { a.overlays = append(a.overlays, o) }
+// push opens o over everything else; a form offered back as a draft
+// opens with its typing (draft.go).
+func (a *App) push(o overlay) {
+	if f, ok := o.(*form); ok {
+		a.refill(f)
+	}
+	a.overlays = append(a.overlays, o)
+}
 
 // top is the overlay that gets the keys, or nil when the screen has them.
 func (a *App) top() overlay {

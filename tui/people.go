@@ -35,6 +35,8 @@ type peoplePage struct {
 	err      string
 }
 
+// peopleMsg: the members, agencies and the partnership's details were
+// read.
 type peopleMsg struct {
 	gen      int
 	members  []model.Member
@@ -46,36 +48,36 @@ type peopleMsg struct {
 func (a *App) openPeople() tea.Cmd {
 	a.people = &peoplePage{}
 	a.screen = screenPeople
-	return a.loadPeople()
+	return a.people.load(a)
 }
 
-func (a *App) loadPeople() tea.Cmd { return a.coalesce(a.readPeople) }
-
-func (a *App) readPeople() tea.Cmd {
-	a.gen++
-	gen, st := a.gen, a.st
-	return func() tea.Msg {
-		ms, err := st.Members()
-		if err != nil {
-			return peopleMsg{gen: gen, err: err}
+func (pp *peoplePage) load(a *App) tea.Cmd {
+	return a.coalesce(func() tea.Cmd {
+		a.gen++
+		gen, st := a.gen, a.st
+		return func() tea.Msg {
+			ms, err := st.Members()
+			if err != nil {
+				return peopleMsg{gen: gen, err: err}
+			}
+			as, err := st.Agencies()
+			if err != nil {
+				return peopleMsg{gen: gen, err: err}
+			}
+			p, err := st.Partnership()
+			return peopleMsg{gen: gen, members: ms, agencies: as, p: p, err: err}
 		}
-		as, err := st.Agencies()
-		if err != nil {
-			return peopleMsg{gen: gen, err: err}
-		}
-		p, err := st.Partnership()
-		return peopleMsg{gen: gen, members: ms, agencies: as, p: p, err: err}
-	}
+	})
 }
 
-func (a *App) peopleLoaded(msg peopleMsg) {
+func (msg peopleMsg) take(a *App) tea.Cmd {
 	pp := a.people
 	if pp == nil || msg.gen != a.gen {
-		return
+		return nil
 	}
 	if msg.err != nil {
 		pp.err = msg.err.Error()
-		return
+		return nil
 	}
 	pp.err = ""
 	pp.members = append(model.ActiveMembers(msg.members), retired(msg.members)...)
@@ -88,6 +90,7 @@ func (a *App) peopleLoaded(msg peopleMsg) {
 		}
 	}
 	pp.sel = max(min(pp.sel, pp.rows()-1), 0)
+	return nil
 }
 
 func retired(ms []model.Member) []model.Member {
@@ -112,10 +115,10 @@ func (pp *peoplePage) rows() int {
 
 // manager: the person may change people and agencies (the store checks
 // again; this only keeps the keys honest).
-func (a *App) manager() bool { return model.Permit(a.actor, model.OpManagePeople, 0) == nil }
+func manager(actor model.Actor) bool { return model.Permit(actor, model.OpManagePeople, 0) == nil }
 
-func (a *App) peopleKey(msg tea.KeyPressMsg) tea.Cmd {
-	pp, g, pk := a.people, a.keys.Global, a.keys.People
+func (pp *peoplePage) key(a *App, msg tea.KeyPressMsg) tea.Cmd {
+	g, pk := a.keys.Global, a.keys.People
 	switch {
 	case key.Matches(msg, g.Back):
 		a.people = nil
@@ -135,7 +138,7 @@ func (a *App) peopleKey(msg tea.KeyPressMsg) tea.Cmd {
 	if !key.Matches(msg, pk.Add, pk.Edit, pk.Retire, pk.AddKey, pk.RemoveKey, pk.Reads) {
 		return nil
 	}
-	if !a.manager() {
+	if !manager(a.actor) {
 		a.flash, a.flashErr = "only the chair or an admin changes members, agencies and the partnership's details", true
 		return nil
 	}
@@ -148,16 +151,16 @@ func (a *App) peopleKey(msg tea.KeyPressMsg) tea.Cmd {
 	case tabMembers:
 		switch {
 		case key.Matches(msg, pk.Add):
-			a.memberForm(nil)
+			pp.memberForm(a, nil)
 		case pp.sel < len(pp.members) && key.Matches(msg, pk.Edit):
 			m := pp.members[pp.sel]
-			a.memberForm(&m)
+			pp.memberForm(a, &m)
 		case pp.sel < len(pp.members) && key.Matches(msg, pk.AddKey):
-			a.addKeyForm(pp.members[pp.sel])
+			pp.addKeyForm(a, pp.members[pp.sel])
 		case pp.sel < len(pp.members) && key.Matches(msg, pk.RemoveKey):
-			a.removeKeyForm(pp.members[pp.sel])
+			pp.removeKeyForm(a, pp.members[pp.sel])
 		case pp.sel < len(pp.members) && key.Matches(msg, pk.Reads):
-			a.readsForm(pp.members[pp.sel])
+			pp.readsForm(a, pp.members[pp.sel])
 		case pp.sel < len(pp.members) && key.Matches(msg, pk.Retire):
 			m, actor, st := pp.members[pp.sel], a.actor, a.st
 			a.ask(fmt.Sprintf("Retire %s from the group? They leave attendance lists and choosers; their name stays on everything they did.", m.Name), func() tea.Cmd {
@@ -167,10 +170,10 @@ func (a *App) peopleKey(msg tea.KeyPressMsg) tea.Cmd {
 	case tabAgencies:
 		switch {
 		case key.Matches(msg, pk.Add):
-			a.agencyEditForm(nil)
+			pp.agencyEditForm(a, nil)
 		case pp.sel < len(pp.agencies) && key.Matches(msg, pk.Edit):
 			ag := pp.agencies[pp.sel]
-			a.agencyEditForm(&ag)
+			pp.agencyEditForm(a, &ag)
 		case pp.sel < len(pp.agencies) && key.Matches(msg, pk.Retire):
 			ag, actor, st := pp.agencies[pp.sel], a.actor, a.st
 			a.ask(fmt.Sprintf("Retire %s from the partnership? It must have no open actions and no members on the group.", ag.Name), func() tea.Cmd {
@@ -179,7 +182,7 @@ func (a *App) peopleKey(msg tea.KeyPressMsg) tea.Cmd {
 		}
 	case tabPartnership:
 		if key.Matches(msg, pk.Edit) {
-			a.partnershipForm()
+			pp.partnershipForm(a)
 		}
 	}
 	return nil
@@ -216,8 +219,8 @@ func grantOf(label string) model.Grant {
 }
 
 // memberForm adds a member (m nil) or edits one.
-func (a *App) memberForm(m *model.Member) {
-	pp, actor, st := a.people, a.actor, a.st
+func (pp *peoplePage) memberForm(a *App, m *model.Member) {
+	actor, st := a.actor, a.st
 	title, name, agency, role, reads, jobTitle, email, phone := "Add a member", "", "", 0, 0, "", "", ""
 	if m != nil {
 		title, name, jobTitle, email, phone = "Edit · "+m.Name, m.Name, m.Title, m.Email, m.Phone
@@ -265,7 +268,7 @@ func (a *App) memberForm(m *model.Member) {
 
 // readsForm grants or withholds the restricted record for m, beside what
 // their role gives (model.ReadRightOf decides what each choice means).
-func (a *App) readsForm(m model.Member) {
+func (pp *peoplePage) readsForm(a *App, m model.Member) {
 	if m.Role == model.RoleChair || m.Role == model.RoleAdmin {
 		a.flash, a.flashErr = fmt.Sprintf("%s is %s %s: they always read the restricted record", m.Name, article(string(m.Role)), m.Role), true
 		return
@@ -298,7 +301,7 @@ func article(word string) string {
 }
 
 // agencyEditForm adds an agency (ag nil) or renames one.
-func (a *App) agencyEditForm(ag *model.Agency) {
+func (pp *peoplePage) agencyEditForm(a *App, ag *model.Agency) {
 	actor, st := a.actor, a.st
 	title, name, short := "Add an agency", "", ""
 	if ag != nil {
@@ -328,8 +331,8 @@ func (a *App) agencyEditForm(ag *model.Agency) {
 
 var cadenceChoices = []string{"weekly", "fortnightly", "four-weekly", "monthly"}
 
-func (a *App) partnershipForm() {
-	pp, actor, st := a.people, a.actor, a.st
+func (pp *peoplePage) partnershipForm(a *App) {
+	actor, st := a.actor, a.st
 	p := pp.p
 	cadence := 0
 	for i, c := range cadenceChoices {
@@ -357,8 +360,8 @@ func (a *App) partnershipForm() {
 	a.push(f)
 }
 
-func (a *App) peopleView(w, h int) string {
-	pp, s := a.people, a.styles
+func (pp *peoplePage) draw(a *App, w, h int) string {
+	s := a.styles
 	tabs := []string{"Members", "Agencies", "Partnership"}
 	for i, t := range tabs {
 		if peopleTab(i) == pp.tab {
@@ -407,7 +410,7 @@ func (a *App) peopleView(w, h int) string {
 			if m.Retired {
 				row = s.Muted.Render(row)
 			}
-			lines = append(lines, a.rowMark(i == pp.sel, " "+row))
+			lines = append(lines, s.rowMark(i == pp.sel, " "+row))
 		}
 	case tabAgencies:
 		lines = append(lines, " "+s.Muted.Render(columns(w-4, []int{48, 20}, "agency", "short name", "")))
@@ -422,7 +425,7 @@ func (a *App) peopleView(w, h int) string {
 			if ag.Retired {
 				row = s.Muted.Render(row)
 			}
-			lines = append(lines, a.rowMark(i == pp.sel, " "+row))
+			lines = append(lines, s.rowMark(i == pp.sel, " "+row))
 		}
 	case tabPartnership:
 		p := pp.p
@@ -434,8 +437,8 @@ func (a *App) peopleView(w, h int) string {
 			"Meets: " + string(cadence), "Chair: " + pp.chair, ""} {
 			lines = append(lines, " "+l)
 		}
-		lines = append(lines, a.section("Confidentiality statement read at each meeting"))
-		lines = append(lines, a.para(p.ConfidentialityStatement, w-2, nil)...)
+		lines = append(lines, s.section("Confidentiality statement read at each meeting"))
+		lines = append(lines, s.para(p.ConfidentialityStatement, w-2, nil)...)
 		return box(s.BorderStyle, "People and agencies", lines, w, h)
 	}
 	return box(s.BorderStyle, "People and agencies", lines, w, h)
@@ -444,13 +447,13 @@ func (a *App) peopleView(w, h int) string {
 // peoplePart is the partnership's people, agencies and details.
 type peoplePart struct{}
 
-func (peoplePart) keyPress(a *App, msg tea.KeyPressMsg) tea.Cmd { return a.peopleKey(msg) }
-func (peoplePart) view(a *App, w, h int) string                 { return a.peopleView(w, h) }
+func (peoplePart) keyPress(a *App, msg tea.KeyPressMsg) tea.Cmd { return a.people.key(a, msg) }
+func (peoplePart) view(a *App, w, h int) string                 { return a.people.draw(a, w, h) }
 func (peoplePart) load(a *App) tea.Cmd {
 	if a.people == nil {
 		return nil
 	}
-	return a.loadPeople()
+	return a.people.load(a)
 }
 
 // affected: members, agencies and the partnership's details; the work
@@ -463,9 +466,11 @@ func (peoplePart) affected(a *App, c store.Change) bool {
 	}
 	return a.people != nil
 }
+func (peoplePart) help(*App) []string { return []string{"People (P)"} }
+
 func (peoplePart) hints(a *App) string {
 	p, g := a.keys.People, a.keys.Global
-	if !a.manager() {
+	if !manager(a.actor) {
 		return a.hintsOf(keyHint("members/agencies/partnership", g.Tab), keyHint("back", g.Back))
 	}
 	if a.people != nil && a.people.tab == tabMembers {

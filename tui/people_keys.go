@@ -14,7 +14,7 @@ import (
 // per key) are model's; the form only collects the line.
 
 // addKeyForm asks for a public key line for m.
-func (a *App) addKeyForm(m model.Member) {
+func (pp *peoplePage) addKeyForm(a *App, m model.Member) {
 	if m.Retired {
 		a.flash, a.flashErr = m.Name+" has retired: a retired member is given no keys", true
 		return
@@ -39,7 +39,7 @@ func (a *App) addKeyForm(m model.Member) {
 }
 
 // removeKeyForm takes one of m's keys away, chosen from the list.
-func (a *App) removeKeyForm(m model.Member) {
+func (pp *peoplePage) removeKeyForm(a *App, m model.Member) {
 	keys := model.MemberKeys(m)
 	if len(keys) == 0 {
 		a.flash, a.flashErr = m.Name+" has no SSH keys", true

@@ -53,15 +53,11 @@ func (a *App) openPreview(ref string) tea.Cmd {
 	}
 	a.preview = &preview{ref: ref, public: public, back: a.screen, vp: viewport.New()}
 	a.screen = screenPreview
-	return a.renderPreview()
+	return a.preview.read(a)
 }
 
-// renderPreview reads the record and renders it at the current width.
-func (a *App) renderPreview() tea.Cmd {
-	p := a.preview
-	if p == nil {
-		return nil
-	}
+// read reads the record and renders it at the current width.
+func (p *preview) read(a *App) tea.Cmd {
 	st, ref, w, public, styles := a.st, p.ref, max(a.w-10, 40), p.public, a.styles
 	return func() tea.Msg {
 		m, err := st.ResolveMeeting(ref)
@@ -94,10 +90,10 @@ func styleMinutes(txt string, s Styles) string {
 	return strings.Join(lines, "\n")
 }
 
-func (a *App) previewReady(msg previewMsg) {
+func (msg previewMsg) take(a *App) tea.Cmd {
 	p := a.preview
 	if p == nil || p.ref != msg.ref || p.public != msg.public {
-		return // a stale render (the version was switched meanwhile)
+		return nil // a stale render (the version was switched meanwhile)
 	}
 	p.rec, p.meeting, p.markdown, p.rendered, p.width = msg.rec, msg.meeting, msg.markdown, msg.rendered, msg.width
 	p.err = ""
@@ -105,10 +101,10 @@ func (a *App) previewReady(msg previewMsg) {
 		p.err = msg.err.Error()
 	}
 	p.vp.SetContent(p.rendered)
+	return nil
 }
 
-func (a *App) previewKey(msg tea.KeyPressMsg) tea.Cmd {
-	p := a.preview
+func (p *preview) key(a *App, msg tea.KeyPressMsg) tea.Cmd {
 	g := a.keys.Global
 	switch {
 	case key.Matches(msg, g.Back):
@@ -123,7 +119,7 @@ func (a *App) previewKey(msg tea.KeyPressMsg) tea.Cmd {
 			a.push(remoteExportBox(a.remote, p.meeting, p.public))
 			return nil
 		}
-		a.saveMinutesForm()
+		p.exportForm(a)
 		return nil
 	case key.Matches(msg, a.keys.Preview.Public):
 		public, note := model.VersionFor(a.actor, !p.public)
@@ -133,7 +129,7 @@ func (a *App) previewKey(msg tea.KeyPressMsg) tea.Cmd {
 		}
 		p.public = public
 		p.rendered, p.markdown = "", ""
-		return a.renderPreview()
+		return p.read(a)
 	case key.Matches(msg, g.Down):
 		p.vp.ScrollDown(1)
 	case key.Matches(msg, g.Up):
@@ -150,11 +146,10 @@ func (a *App) previewKey(msg tea.KeyPressMsg) tea.Cmd {
 	return nil
 }
 
-// saveMinutesForm exports the minutes: the format, then where, defaulting
+// exportForm exports the minutes: the format, then where, defaulting
 // to minutes-YYYY-MM-DD[-public].EXT in the current directory. The version
 // (restricted or public) is the one on screen.
-func (a *App) saveMinutesForm() {
-	p := a.preview
+func (p *preview) exportForm(a *App) {
 	rec, m, public := p.rec, p.meeting, p.public
 	choices := make([]string, len(minutes.Formats))
 	for i, f := range minutes.Formats {
@@ -238,8 +233,8 @@ func withFormatExt(name string, f minutes.Format) string {
 	return strings.TrimSuffix(name, ext) + "." + string(f)
 }
 
-func (a *App) previewView(w, h int) string {
-	p, s := a.preview, a.styles
+func (p *preview) draw(a *App, w, h int) string {
+	s := a.styles
 	title := "Minutes preview"
 	if !p.meeting.Date.IsZero() {
 		title = fmt.Sprintf("Minutes · %s (%s)", p.meeting.Date.Long(), p.meeting.Ref())
@@ -268,50 +263,17 @@ func (a *App) previewView(w, h int) string {
 	return box(s.BorderStyle, title, lines, w, h)
 }
 
-// historyMsg carries an action's history to the info overlay.
-type historyMsg struct {
-	action  model.Action
-	updates []model.ActionUpdate
-	err     error
-}
-
-func (a *App) loadHistory(act model.Action) tea.Cmd {
-	st := a.st
-	return func() tea.Msg {
-		u, err := st.ActionHistory(act.ID)
-		return historyMsg{action: act, updates: u, err: err}
-	}
-}
-
-// showHistory opens the action's history in the info overlay.
-func (a *App) showHistory(msg historyMsg) {
-	if msg.err != nil {
-		a.flash, a.flashErr = msg.err.Error(), true
-		return
-	}
-	var lines []string
-	for _, u := range msg.updates {
-		where := ""
-		if u.MeetingID != 0 {
-			where = "  [" + model.MeetingRef(u.MeetingID) + "]"
-		}
-		lines = append(lines, u.At.Local().Format("02 Jan 2006 15:04")+"  "+u.By+" — "+u.Describe()+where)
-	}
-	if len(lines) == 0 {
-		lines = []string{"No history recorded."}
-	}
-	a.push(&infoBox{title: "History · " + msg.action.Ref() + " " + msg.action.Text, lines: lines})
-}
-
 // previewPart is a meeting's minutes, as they will be read.
 type previewPart struct{}
 
-func (previewPart) keyPress(a *App, msg tea.KeyPressMsg) tea.Cmd { return a.previewKey(msg) }
-func (previewPart) view(a *App, w, h int) string                 { return a.previewView(w, h) }
+func (previewPart) keyPress(a *App, msg tea.KeyPressMsg) tea.Cmd { return a.preview.key(a, msg) }
+func (previewPart) view(a *App, w, h int) string                 { return a.preview.draw(a, w, h) }
 func (previewPart) load(*App) tea.Cmd                            { return nil }
 
 // affected: the minutes are rendered once, as they stood when opened.
 func (previewPart) affected(*App, store.Change) bool { return false }
+func (previewPart) help(*App) []string               { return []string{"Minutes preview"} }
+
 func (previewPart) hints(a *App) string {
 	p, g := a.keys.Preview, a.keys.Global
 	return a.hintsOf(keyHint("scroll", g.Down, g.Up), keyHint("public/restricted", p.Public), keyHint("export", p.Save), keyHint("back", g.Back))

@@ -23,6 +23,11 @@ type askMsg struct {
 	yes  func() tea.Cmd
 }
 
+func (msg askMsg) take(a *App) tea.Cmd {
+	a.ask(msg.text, msg.yes)
+	return nil
+}
+
 func (q *question) keyPress(a *App, msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	switch {
 	case key.Matches(msg, a.keys.Question.Yes):

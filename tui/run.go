@@ -31,6 +31,15 @@ type Config struct {
 	// Connected says who has the app open on the server now (nil when the
 	// app runs on its own): the status bar, and attendance from who is here.
 	Connected func() []Present
+	// Draft, if set, is a half-typed form kept from a session that ended
+	// without the person choosing to end it: the app offers it back
+	// (draft.go). DraftDone is told when it is used or discarded.
+	Draft     *Draft
+	DraftDone func()
+	// Notice is said in the footer as the app opens: what opening the
+	// file did that the person must know (it could only be opened
+	// read-only).
+	Notice string
 }
 
 // Run runs the TUI until the person quits.

@@ -119,3 +119,36 @@ func (s Styles) Status(st model.ActionStatus, overdue bool) string {
 	}
 	return label
 }
+
+// section is a heading inside a pane ("Open actions (6)").
+func (s Styles) section(title string) string { return " " + s.Section.Render(title) }
+
+// para is text wrapped to a pane w wide, indented under its section, each
+// line in style (nil for none).
+func (s Styles) para(text string, w int, style func(...string) string) []string {
+	var out []string
+	for _, l := range wrap(text, w-3) {
+		if style != nil {
+			l = style(l)
+		}
+		out = append(out, "  "+l)
+	}
+	return out
+}
+
+// rowMark puts the cursor on the selected row of a list.
+func (s Styles) rowMark(selected bool, line string) string {
+	if selected {
+		return s.Cursor.Render("▸") + line
+	}
+	return " " + line
+}
+
+// pane is the border of a pane: the one with the keys is drawn in the
+// accent colour.
+func (s Styles) pane(focused bool) lipgloss.Style {
+	if focused {
+		return s.FocusStyle
+	}
+	return s.BorderStyle
+}

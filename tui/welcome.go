@@ -28,13 +28,12 @@ type setupDoneMsg struct {
 	what  string
 }
 
-func (a *App) welcomeKey(msg tea.KeyPressMsg) tea.Cmd {
-	w := &a.welcome
+func (w *welcomeState) key(a *App, msg tea.KeyPressMsg) tea.Cmd {
 	if w.loading != "" {
 		return nil
 	}
 	if w.step == 1 {
-		return a.agencyListKey(msg)
+		return w.agencyListKey(a, msg)
 	}
 	wk := a.keys.Welcome
 	switch {
@@ -58,17 +57,17 @@ func (a *App) welcomeKey(msg tea.KeyPressMsg) tea.Cmd {
 			return setupDoneMsg{chair: chair, what: fmt.Sprintf("demo loaded: %d agencies, %d members, %d hotspots, %d meetings", len(d.Agencies), len(d.Members), len(d.Hotspots), len(d.Meetings))}
 		}
 	case key.Matches(msg, wk.Setup):
-		a.setupDetailsForm()
+		w.detailsForm(a)
 	case key.Matches(msg, a.keys.Global.Back):
 		return tea.Quit
 	}
 	return nil
 }
 
-// setupDetailsForm asks for the partnership's name, where it meets and who
+// detailsForm asks for the partnership's name, where it meets and who
 // chairs it. The agencies come next, as an editable list.
-func (a *App) setupDetailsForm() {
-	d := a.welcome.details
+func (w *welcomeState) detailsForm(a *App) {
+	d := w.details
 	if d.Partnership.DefaultPlace == "" {
 		d.Partnership.DefaultPlace = "Committee Room 1, Town Hall"
 		d.Partnership.DefaultTime = "10:00"
@@ -85,7 +84,6 @@ func (a *App) setupDetailsForm() {
 		if !ok1 || !ok2 || !ok3 || !ok4 || err != nil {
 			return nil
 		}
-		w := &a.welcome
 		w.details.Partnership = model.Partnership{Name: name, DefaultPlace: place, DefaultTime: clock}
 		w.details.ChairName, w.details.ChairTitle = chair, title
 		if w.agencies == nil {
@@ -113,8 +111,7 @@ func (f *form) lineOf(key, label string, maxLen int, required bool) (string, boo
 	return s, true
 }
 
-func (a *App) agencyListKey(msg tea.KeyPressMsg) tea.Cmd {
-	w := &a.welcome
+func (w *welcomeState) agencyListKey(a *App, msg tea.KeyPressMsg) tea.Cmd {
 	g, wk := a.keys.Global, a.keys.Welcome
 	switch {
 	case key.Matches(msg, g.Down):
@@ -122,10 +119,10 @@ func (a *App) agencyListKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, g.Up):
 		w.sel = max(w.sel-1, 0)
 	case key.Matches(msg, wk.Add):
-		a.agencyForm(-1)
+		w.agencyForm(a, -1)
 	case key.Matches(msg, wk.Edit):
 		if len(w.agencies) > 0 {
-			a.agencyForm(w.sel)
+			w.agencyForm(a, w.sel)
 		}
 	case key.Matches(msg, wk.Delete):
 		if len(w.agencies) > 1 {
@@ -140,7 +137,7 @@ func (a *App) agencyListKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, wk.ChairAgency):
 		w.chair = w.sel
 	case key.Matches(msg, wk.Back):
-		a.setupDetailsForm()
+		w.detailsForm(a)
 		w.step = 0
 	case key.Matches(msg, wk.SaveSetup):
 		in := w.details
@@ -161,8 +158,7 @@ func (a *App) agencyListKey(msg tea.KeyPressMsg) tea.Cmd {
 	return nil
 }
 
-func (a *App) agencyForm(i int) {
-	w := &a.welcome
+func (w *welcomeState) agencyForm(a *App, i int) {
 	var cur model.Agency
 	title := "Add an agency"
 	if i >= 0 {
@@ -195,7 +191,7 @@ func (a *App) agencyForm(i int) {
 	a.push(f)
 }
 
-func (a *App) setupDone(msg setupDoneMsg) tea.Cmd {
+func (msg setupDoneMsg) take(a *App) tea.Cmd {
 	a.welcome = welcomeState{}
 	a.setActor(model.ActorFor(msg.chair))
 	a.flash, a.flashErr = msg.what, false
@@ -204,11 +200,10 @@ func (a *App) setupDone(msg setupDoneMsg) tea.Cmd {
 	return tea.Batch(a.rememberCmd(msg.chair), a.loadHome())
 }
 
-func (a *App) welcomeView(w, h int) string {
+func (ws *welcomeState) draw(a *App, w, h int) string {
 	s := a.styles
-	ws := a.welcome
 	if ws.step == 1 {
-		return a.agencyListView(w, h)
+		return ws.agencyListView(a, w, h)
 	}
 	lines := []string{
 		"",
@@ -231,9 +226,8 @@ func (a *App) welcomeView(w, h int) string {
 	return box(s.BorderStyle, "", lines, w, h)
 }
 
-func (a *App) agencyListView(w, h int) string {
+func (ws *welcomeState) agencyListView(a *App, w, h int) string {
 	s := a.styles
-	ws := &a.welcome
 	lines := []string{
 		" " + s.Bold.Render("Set up your partnership (2 of 2): its agencies"),
 		" " + s.Muted.Render("Edit the usual list to match who sits on your group. ★ marks the chair's agency."),
@@ -247,7 +241,7 @@ func (a *App) agencyListView(w, h int) string {
 		if i == ws.chair {
 			star = s.Warning.Render("★ ")
 		}
-		lines = append(lines, a.rowMark(i == ws.sel, " "+star+columns(w-10, []int{50}, ag.Name, s.Muted.Render(ag.ShortName))))
+		lines = append(lines, s.rowMark(i == ws.sel, " "+star+columns(w-10, []int{50}, ag.Name, s.Muted.Render(ag.ShortName))))
 	}
 	wk := a.keys.Welcome
 	lines = append(lines, "", " "+a.hintsOf(keyHint("add", wk.Add), keyHint("edit", wk.Edit), keyHint("delete", wk.Delete), keyHint("chair's agency", wk.ChairAgency),
@@ -261,12 +255,19 @@ func (a *App) agencyListView(w, h int) string {
 // welcomePart is the first screen on an empty database.
 type welcomePart struct{}
 
-func (welcomePart) keyPress(a *App, msg tea.KeyPressMsg) tea.Cmd { return a.welcomeKey(msg) }
-func (welcomePart) view(a *App, w, h int) string                 { return a.welcomeView(w, h) }
+func (welcomePart) keyPress(a *App, msg tea.KeyPressMsg) tea.Cmd { return a.welcome.key(a, msg) }
+func (welcomePart) view(a *App, w, h int) string                 { return a.welcome.draw(a, w, h) }
 func (welcomePart) load(*App) tea.Cmd                            { return nil }
 
 // affected: nothing is read until the partnership is set up.
 func (welcomePart) affected(*App, store.Change) bool { return false }
+func (welcomePart) help(a *App) []string {
+	if a.welcome.step == 1 {
+		return []string{"Setting up: the agency list"}
+	}
+	return []string{"Welcome (empty database)"}
+}
+
 func (welcomePart) hints(a *App) string {
 	w, g := a.keys.Welcome, a.keys.Global
 	if a.welcome.step == 1 {

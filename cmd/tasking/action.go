@@ -37,7 +37,7 @@ func newActionAddCmd(a *app) *cobra.Command {
 			var err error
 			if cmd.Flags().Changed("hotspot") {
 				if hotspotID, err = model.ParseRef(model.HotspotPrefix, hotspot); err != nil {
-					return &usageError{fmt.Errorf("--hotspot: %w", err)}
+					return flagUsage("hotspot", err)
 				}
 			}
 			s, actor, err := a.openWriter(cmd)
@@ -101,7 +101,7 @@ func parseDue(s store.Record, when string) (model.Date, error) {
 	}
 	d, err := model.ParseWhen(when, s.Today(), next)
 	if err != nil {
-		return model.Date{}, &usageError{fmt.Errorf("--due: %w", err)}
+		return model.Date{}, flagUsage("due", err)
 	}
 	return d, nil
 }
@@ -147,7 +147,7 @@ func newActionUpdateCmd(a *app) *cobra.Command {
 			var to model.ActionStatus
 			if changed("status") {
 				if to, err = model.ParseActionStatus(status); err != nil {
-					return &usageError{fmt.Errorf("--status: %w", err)}
+					return flagUsage("status", err)
 				}
 				if to.NeedsReason() && strings.TrimSpace(note) == "" {
 					return usagef("--status %s needs --note saying why: the minutes record the reason", to)

@@ -80,6 +80,9 @@ func TestActionUpdateByReps(t *testing.T) {
 	failsWith(t, run(t, nil, "--db", db, "--as", "Sgt Jas Patel", "action", "update", housing, "--status", "done"),
 		1, "members change only actions owned by their own agency")
 	ok(t, "--db", db, "--as", "Sgt Jas Patel", "action", "update", housing, "--note", "Saw the tenant on patrol")
+	// The refusal names what was refused: reassigning, not a status change.
+	failsWith(t, run(t, nil, "--db", db, "--as", "Sgt Jas Patel", "action", "update", housing, "--officer", "PC Lee Barker", "--note", "x"),
+		1, "Sgt Jas Patel may not reassign an action to another officer: members change only actions owned by their own agency")
 	// A viewer reads only.
 	failsWith(t, run(t, nil, "--db", db, "--as", "Priya Shah", "action", "update", housing, "--note", "x"),
 		1, "viewers have read-only access")

@@ -1,14 +1,9 @@
 package main
 
 import (
-	"bytes"
-	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
-	"path/filepath"
-	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -88,31 +83,24 @@ func exportVersion(public bool) string {
 	return "restricted"
 }
 
-// actionLogEntry is a row and the agency it belongs to, for --by-agency.
-type actionLogEntry struct {
-	agencyID model.ID
-	row      actionLogRow
-}
-
-// readActionLog is every action, overdue first then by due date, as log
-// rows; public asks the disclosure rule about each action and each field.
-func readActionLog(s store.Record, public bool) ([]actionLogEntry, error) {
+// eachLogRow calls emit with every row of the action log, overdue first
+// then by due date, each as soon as its action is read (store.EachAction:
+// one read, the histories from one pass over their index); public asks the
+// disclosure rule about each action and each field. agency is the action's
+// owner, for --by-agency.
+func eachLogRow(s store.Record, public bool, emit func(agency model.ID, row actionLogRow) error) error {
 	today := s.Today()
-	actions, err := s.Actions(model.ActionFilter{Today: today})
-	if err != nil {
-		return nil, err
-	}
 	agencies, err := s.Agencies()
 	if err != nil {
-		return nil, err
+		return err
 	}
 	hotspots, err := s.Hotspots()
 	if err != nil {
-		return nil, err
+		return err
 	}
 	meetings, err := s.Meetings()
 	if err != nil {
-		return nil, err
+		return err
 	}
 	meetingDates := make(map[model.ID]model.Date, len(meetings))
 	for _, m := range meetings {
@@ -121,14 +109,9 @@ func readActionLog(s store.Record, public bool) ([]actionLogEntry, error) {
 	byID := hotspotIndex(hotspots)
 	rules := model.PublicRules(model.Meeting{}, byID)
 	idx := model.IndexAgencies(agencies)
-	out := []actionLogEntry{}
-	for _, act := range actions {
+	return s.EachAction(model.ActionFilter{Today: today}, true, func(act model.Action, hist []model.ActionUpdate) error {
 		if public && !rules.Action(act) {
-			continue
-		}
-		hist, err := s.ActionHistory(act.ID)
-		if err != nil {
-			return nil, err
+			return nil
 		}
 		row := actionLogRowOf(act, hist, idx, byID, meetingDates, today)
 		row.Version = exportVersion(public)
@@ -147,9 +130,8 @@ func readActionLog(s store.Record, public bool) ([]actionLogEntry, error) {
 				row.HotspotTitle, row.Ward = "", ""
 			}
 		}
-		out = append(out, actionLogEntry{agencyID: act.AgencyID, row: row})
-	}
-	return out, nil
+		return emit(act.AgencyID, row)
+	})
 }
 
 func actionLogRowOf(a model.Action, hist []model.ActionUpdate, agencies model.AgencyIndex, hotspots map[model.ID]model.Hotspot,
@@ -187,58 +169,20 @@ func actionLogRowOf(a model.Action, hist []model.ActionUpdate, agencies model.Ag
 	return row
 }
 
-// renderActionLog is the whole file in format f.
-func renderActionLog(f format, rows []actionLogRow, classification string) ([]byte, error) {
-	var b bytes.Buffer
+// newLogWriter writes the action log into w in format f, a row at a time.
+func newLogWriter(w io.Writer, f format, classification string) (rowWriter[actionLogRow], error) {
 	switch f {
 	case formatCSV:
-		b.WriteString(utf8BOM)
-		if err := writeCSV(&b, rows); err != nil {
+		if _, err := io.WriteString(w, utf8BOM); err != nil {
 			return nil, err
 		}
+		return newCSVRows[actionLogRow](w), nil
 	case formatJSON:
-		if err := writeJSON(&b, rows); err != nil {
-			return nil, err
-		}
+		return newJSONRows[actionLogRow](w), nil
 	case formatXLSX:
-		return actionLogWorkbook(rows, classification)
-	default:
-		return nil, fmt.Errorf("cannot write the action log as %s", f)
+		return newXLSXWriter(w, classification)
 	}
-	return b.Bytes(), nil
-}
-
-// actionLogTarget is one file --by-agency writes: an agency's own actions.
-type actionLogTarget struct {
-	path string
-	rows []actionLogRow
-}
-
-// byAgencyTargets splits the log into one file per agency that owns any of
-// its actions, named after the agency, in dir.
-func byAgencyTargets(entries []actionLogEntry, agencies model.AgencyIndex, dir string, f format, public bool) []actionLogTarget {
-	groups := map[model.ID][]actionLogRow{}
-	var order []model.ID
-	for _, e := range entries {
-		if _, seen := groups[e.agencyID]; !seen {
-			order = append(order, e.agencyID)
-		}
-		groups[e.agencyID] = append(groups[e.agencyID], e.row)
-	}
-	slices.SortFunc(order, func(a, b model.ID) int {
-		return strings.Compare(agencyFileStem(agencies, a), agencyFileStem(agencies, b))
-	})
-	used := map[string]bool{}
-	var out []actionLogTarget
-	for _, id := range order {
-		stem := agencyFileStem(agencies, id)
-		if used[stem] { // two agencies whose names differ only in punctuation or case
-			stem += "-" + strconv.FormatInt(int64(id), 10)
-		}
-		used[stem] = true
-		out = append(out, actionLogTarget{path: filepath.Join(dir, actionLogFileName(stem, f, public)), rows: groups[id]})
-	}
-	return out
+	return nil, fmt.Errorf("cannot write the action log as %s", f)
 }
 
 // agencyFileStem is the agency's name as a safe file name: lower-case ASCII
@@ -282,92 +226,6 @@ func actionLogFileName(stem string, f format, public bool) string {
 		name += "-public"
 	}
 	return name + "." + string(f)
-}
-
-// checkFree refuses to overwrite a file unless force says so; a folder is
-// never overwritten.
-func checkFree(path string, force bool) error {
-	st, err := os.Stat(path)
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		return nil
-	case err != nil:
-		return err
-	case st.IsDir():
-		return fmt.Errorf("%s is a folder, not a file", path)
-	case !force:
-		return fmt.Errorf("%s already exists: add --force to overwrite it", path)
-	}
-	return nil
-}
-
-// saveActionLog writes data to path, created 0600. Without force an
-// existing file is never touched (the file is created exclusively); with
-// force the new file replaces the old one whole (written beside it, then
-// renamed), so a reader never sees half of either.
-func saveActionLog(path string, data []byte, force bool) (err error) {
-	if !force {
-		f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, actionLogFileMode)
-		if errors.Is(err, fs.ErrExist) {
-			return fmt.Errorf("%s already exists: add --force to overwrite it", path)
-		}
-		if err != nil {
-			return saveErr(path, err)
-		}
-		if _, err = f.Write(data); err == nil {
-			err = f.Sync()
-		}
-		if cerr := f.Close(); err == nil {
-			err = cerr
-		}
-		if err != nil {
-			os.Remove(path)
-			return saveErr(path, err)
-		}
-		return nil
-	}
-	if err := checkFree(path, true); err != nil {
-		return err
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return saveErr(path, err)
-	}
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	if _, err = tmp.Write(data); err != nil {
-		return saveErr(path, err)
-	}
-	if err = tmp.Chmod(actionLogFileMode); err != nil {
-		return saveErr(path, err)
-	}
-	if err = tmp.Sync(); err != nil {
-		return saveErr(path, err)
-	}
-	if err = tmp.Close(); err != nil {
-		return saveErr(path, err)
-	}
-	if err = os.Rename(tmp.Name(), path); err != nil {
-		return saveErr(path, err)
-	}
-	return nil
-}
-
-// saveErr names the file the person asked for, not a temporary one.
-func saveErr(path string, err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		err = pe.Err
-	}
-	var le *os.LinkError
-	if errors.As(err, &le) {
-		err = le.Err
-	}
-	return fmt.Errorf("cannot write %s: %w", path, err)
 }
 
 // isTerminal: w is a terminal (where a binary workbook must not go).

@@ -301,6 +301,29 @@ func TestExportActionLogXLSX(t *testing.T) {
 		t.Errorf("header %q / footer %q do not carry %q", hf.OddHeader, hf.OddFooter, restrictedMark)
 	}
 
+	// Printed A4 landscape, one page wide, the header row on every page; the
+	// file's own properties say what it is and how it is classified.
+	layout, err := f.GetPageLayout(sheet)
+	if err != nil || layout.Size == nil || *layout.Size != 9 || layout.Orientation == nil || *layout.Orientation != "landscape" ||
+		layout.FitToWidth == nil || *layout.FitToWidth != 1 || layout.FitToHeight == nil || *layout.FitToHeight != 0 {
+		t.Errorf("page layout %+v (%v): want A4 landscape, one page wide", layout, err)
+	}
+	if props, err := f.GetSheetProps(sheet); err != nil || props.FitToPage == nil || !*props.FitToPage {
+		t.Errorf("sheet properties %+v (%v): want fit to page", props, err)
+	}
+	titled := false
+	for _, dn := range f.GetDefinedName() {
+		if dn.Name == "_xlnm.Print_Titles" && strings.HasSuffix(dn.RefersTo, "!$1:$1") {
+			titled = true
+		}
+	}
+	if !titled {
+		t.Errorf("defined names %+v: the header row is not printed on every page", f.GetDefinedName())
+	}
+	if doc, err := f.GetDocProps(); err != nil || doc.Title != "Action log" || doc.Subject != restrictedMark || doc.Keywords != restrictedMark {
+		t.Errorf("document properties %+v (%v): want the title and the classification", doc, err)
+	}
+
 	// Column widths are set, and the action's words get more room than its ref.
 	wRef, _ := f.GetColWidth(sheet, "A")
 	textCol, _ := excelize.ColumnNumberToName(col("text"))
@@ -561,6 +584,9 @@ func TestExportActionLogByAgency(t *testing.T) {
 	}
 	if data, _ := os.ReadFile(police); string(data) != "edited by hand" {
 		t.Error("a file was overwritten without --force")
+	}
+	if after, _ := os.ReadDir(dir); len(after) != len(entries) {
+		t.Errorf("the refusal left %d files in the folder, where there were %d", len(after), len(entries))
 	}
 	ok(t, "--db", db, "export", "actions", "--format", "csv", "--by-agency", "-o", dir, "--force")
 	if data, _ := os.ReadFile(police); !strings.HasPrefix(string(data), "\uFEFFref,") {

@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"io"
 	"strings"
 
 	"github.com/ccsp/tasking/model"
@@ -37,13 +38,13 @@ func newActionsCmd(a *app) *cobra.Command {
 			}
 			if cmd.Flags().Changed("status") {
 				if filter.Status, err = model.ParseActionStatus(status); err != nil {
-					return &usageError{fmt.Errorf("--status: %w", err)}
+					return flagUsage("status", err)
 				}
 				filter.OpenOnly = false
 			}
 			if cmd.Flags().Changed("hotspot") {
 				if filter.HotspotID, err = model.ParseRef(model.HotspotPrefix, hotspot); err != nil {
-					return &usageError{fmt.Errorf("--hotspot: %w", err)}
+					return flagUsage("hotspot", err)
 				}
 			}
 			s, err := a.openData(cmd)
@@ -80,11 +81,23 @@ func newActionsCmd(a *app) *cobra.Command {
 				}
 			}
 			filter.Today = s.Today()
+			idx := model.IndexAgencies(agencies)
+			if f != formatTable { // a decade's actions, a row at a time
+				return a.spooled(cmd.OutOrStdout(), func(w io.Writer) error {
+					rows := newRowWriter[actionRow](w, f)
+					err := s.EachAction(filter, false, func(act model.Action, _ []model.ActionUpdate) error {
+						return rows.write(actionRowOf(act, idx, filter.Today))
+					})
+					if err != nil {
+						return err
+					}
+					return rows.close()
+				})
+			}
 			actions, err := s.Actions(filter)
 			if err != nil {
 				return err
 			}
-			idx := model.IndexAgencies(agencies)
 			out := list[actionRow]{
 				rows:  make([]actionRow, 0, len(actions)),
 				empty: "No actions match.",
@@ -122,9 +135,9 @@ func actionTable(actions []model.Action, agencies model.AgencyIndex, today model
 			due += fmt.Sprintf(" (%dd late)", a.Due.DaysUntil(today))
 		}
 		rows = append(rows, []string{
-			a.Ref(), string(a.RAGFor(today)), due, a.Status.Label(), cell(agencies.Label(a.AgencyID), maxName),
-			model.HotspotRef(a.HotspotID), cell(strings.TrimSpace(a.Mark()+" "+a.Text), maxText), cell(a.Officer, maxName),
+			a.Ref(), string(a.RAGFor(today)), due, a.Status.Label(), cell(agencies.Label(a.AgencyID)),
+			model.HotspotRef(a.HotspotID), cell(strings.TrimSpace(a.Mark() + " " + a.Text)), cell(a.Officer),
 		})
 	}
-	return peopleTable{headers: headers, rows: rows, flex: 6}
+	return peopleTable{headers: headers, rows: rows, flex: 6, widths: []int{4: maxName, 6: maxText, 7: maxName}}
 }

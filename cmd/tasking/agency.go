@@ -148,7 +148,7 @@ func newAgencyListCmd(a *app) *cobra.Command {
 					if r.Retired != "" {
 						short += " (retired)"
 					}
-					cells[i] = []string{cell(r.Name, 0), cell(short, 0)}
+					cells[i] = []string{cell(r.Name), cell(short)}
 				}
 				return peopleTable{headers: []string{"AGENCY", "SHORT NAME"}, rows: cells, flex: 0}
 			}

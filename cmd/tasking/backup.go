@@ -44,14 +44,18 @@ func newBackupCmd(a *app) *cobra.Command {
 			}
 			start := time.Now()
 			if dest == "-" {
-				_, err := s.Backup(actor, cmd.OutOrStdout())
+				head, err := s.Backup(actor, cmd.OutOrStdout())
+				if err == nil {
+					_, err = fmt.Fprintf(cmd.ErrOrStderr(), "tasking: backup written; audit chain head %s\n", headWords(head))
+				}
 				return err
 			}
-			info, err := store.WriteBackupFile(s, actor, dest)
+			info, head, err := store.WriteBackupFile(s, actor, dest)
 			if err != nil {
 				return err
 			}
-			_, err = fmt.Fprintf(cmd.ErrOrStderr(), "Backup written and checked in %s: %s\n", time.Since(start).Round(time.Millisecond), info)
+			_, err = fmt.Fprintf(cmd.ErrOrStderr(), "Backup written and checked in %s: %s\nAudit chain head: %s (keep it apart from the file: tasking audit verify --head checks the record against it)\n",
+				time.Since(start).Round(time.Millisecond), info, headWords(head))
 			return err
 		}),
 	}
@@ -112,4 +116,12 @@ func backupSaid(rec store.Record) string {
 		return "backup kept: " + path
 	}
 	return ""
+}
+
+// headWords is a chain head as tasking audit verify --head takes it.
+func headWords(h store.ChainHead) string {
+	if h.Event == 0 {
+		return "none (no audit events yet)"
+	}
+	return fmt.Sprintf("%d:%x", h.Event, h.Chain)
 }

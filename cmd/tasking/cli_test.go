@@ -532,7 +532,7 @@ func TestLockedDatabase(t *testing.T) {
 func TestEmptyDatabase(t *testing.T) {
 	t.Parallel()
 	missing := filepath.Join(t.TempDir(), "missing.db")
-	failsWith(t, run(t, nil, "actions", "--db", missing), 1, missing+" has no partnership yet: run `tasking demo`")
+	failsWith(t, run(t, nil, "actions", "--db", missing), 1, missing+" is missing (no such file)")
 	if _, err := os.Stat(missing); err == nil {
 		t.Error("a read command created the database file")
 	}

@@ -37,19 +37,17 @@ type app struct {
 }
 
 // dbPath resolves the database: --db, then $TASKING_DB, then
-// $XDG_DATA_HOME/tasking/tasking.db (its folder created 0700).
+// $XDG_DATA_HOME/tasking/tasking.db. Its folder is made (0700) only when a
+// database is made there (store.Open), and taken away again if that fails.
 func (a *app) dbPath() (string, error) {
 	p := a.db
 	if p == "" {
 		p = os.Getenv("TASKING_DB")
 	}
 	if p == "" {
-		var err error
-		if p, err = xdg.DataFile(defaultDBName); err != nil {
-			return "", fmt.Errorf("cannot create a folder for the database (%v): choose a file with --db", err)
-		}
-		// xdg creates the folder 0700; one made earlier by hand may be
-		// wider, and it holds personal data.
+		p = filepath.Join(xdg.DataHome, filepath.FromSlash(defaultDBName))
+		// One made earlier by hand may be wider than 0700, and it holds
+		// personal data.
 		dir := filepath.Dir(p)
 		if st, err := os.Stat(dir); err == nil && st.Mode().Perm() != 0o700 {
 			if err := os.Chmod(dir, 0o700); err != nil {
@@ -86,12 +84,26 @@ func (a *app) open(cmd *cobra.Command) (store.Record, error) {
 	if err != nil {
 		return nil, err
 	}
-	s, err := store.Open(path, store.Options{Mode: mode(cmd), LockTimeout: lockTimeout, Now: now})
+	// The app shows a file it may not write read-only, and says so;
+	// demo and setup, which must write, are refused such a file.
+	s, err := store.Open(path, store.Options{Mode: mode(cmd), LockTimeout: lockTimeout, Now: now, ReadOnlyIfDenied: !cmd.HasParent()})
 	if err != nil {
 		return nil, err
 	}
 	tell(cmd, s)
 	return s, nil
+}
+
+// discardOnFailure closes s, and when the command failed and its opening
+// made the file, removes the file and the folders made for it (only while
+// it holds no partnership): a failed demo or setup leaves nothing behind
+// to block the next try.
+func discardOnFailure(s store.Record, err *error) {
+	if d, ok := s.(interface{ Discard() error }); ok && *err != nil {
+		_ = d.Discard()
+		return
+	}
+	s.Close()
 }
 
 // tell passes on what opening the file did (a file made private).
@@ -176,7 +188,8 @@ func (a *app) openFile(cmd *cobra.Command, readOnly bool) (*store.Store, error) 
 		return nil, err
 	}
 	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
-		return nil, noPartnership(path)
+		// A mistyped --db is missing, not empty, and nothing is made there.
+		return nil, &store.MissingError{Path: path}
 	}
 	now, err := a.clock()
 	if err != nil {
@@ -265,7 +278,7 @@ func (a *app) actor(s store.Record, named bool) (actor model.Actor, known bool, 
 	if named {
 		m, err := model.FindActiveMember(members, a.as)
 		if err != nil {
-			return model.Actor{}, false, fmt.Errorf("--as: %w", err)
+			return model.Actor{}, false, flagErr("as", err)
 		}
 		return model.ActorFor(m), true, nil
 	}

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"runtime/debug"
 	"time"
 
 	"github.com/ccsp/tasking/demo"
@@ -25,10 +26,10 @@ func newDemoCmd(a *app) *cobra.Command {
 			"file renamed into place when it is complete: what the benchmarks measure.",
 		Example: "  tasking demo --db /tmp/try.db\n  tasking demo --scale decade --seed 1 --db /tmp/decade.db",
 		Args:    usageArgs(cobra.NoArgs),
-		RunE: a.run(func(cmd *cobra.Command, _ []string) error {
+		RunE: a.run(func(cmd *cobra.Command, _ []string) (err error) {
 			sc, err := demo.ParseScale(scale)
 			if err != nil {
-				return &usageError{fmt.Errorf("--scale: %w", err)}
+				return flagUsage("scale", err)
 			}
 			if cmd.Flags().Changed("seed") && sc != demo.Decade {
 				return usagef("--seed goes with --scale decade")
@@ -37,7 +38,7 @@ func newDemoCmd(a *app) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			defer s.Close()
+			defer discardOnFailure(s, &err)
 			empty, err := s.IsEmpty()
 			if err != nil {
 				return err
@@ -47,6 +48,10 @@ func newDemoCmd(a *app) *cobra.Command {
 			}
 			var d store.Dataset
 			if sc == demo.Decade {
+				// A decade's records are about 110 MB held, and loading
+				// them makes gigabytes of short-lived JSON: the collector
+				// keeps to a limit rather than doubling what is held.
+				debug.SetMemoryLimit(decadeMemoryLimit)
 				d, err = demo.BuildDecade(s.Today(), seed, time.Local)
 			} else {
 				d, err = demo.Build(s.Today(), sc, time.Local)
@@ -75,6 +80,10 @@ func newDemoCmd(a *app) *cobra.Command {
 	_ = cmd.RegisterFlagCompletionFunc("scale", cobra.FixedCompletions([]string{string(demo.Small), string(demo.Large), string(demo.Decade)}, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
+
+// decadeMemoryLimit is the heap the decade is built in (debug.SetMemoryLimit):
+// what the load holds at most (bench/startup.sh -demo) and room to spare.
+const decadeMemoryLimit = 160 << 20
 
 // seedAside loads a dataset too big for one transaction into a new file
 // beside the database and, once it is complete, renames it over the empty

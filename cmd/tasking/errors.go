@@ -39,6 +39,24 @@ func usageArgs(validate cobra.PositionalArgs) cobra.PositionalArgs {
 	}
 }
 
+// flagErr names the flag an error is about ("--due: … is not a date"),
+// unless the error names it already, so no message says it twice
+// ("--statement-file: --statement-file: …"). What kind of error it is (a
+// usage error or not) is kept.
+func flagErr(flag string, err error) error {
+	if err == nil {
+		return nil
+	}
+	prefix := "--" + flag + ":"
+	if strings.HasPrefix(err.Error(), prefix) {
+		return err
+	}
+	return fmt.Errorf("%s %w", prefix, err)
+}
+
+// flagUsage is flagErr for a bad flag value: a usage error (exit 2).
+func flagUsage(flag string, err error) error { return &usageError{flagErr(flag, err)} }
+
 // flagError turns pflag's parse errors (unknown flag, bad value, missing
 // value) into usage errors. Set on the root; subcommands inherit it.
 func flagError(_ *cobra.Command, err error) error { return &usageError{err} }

@@ -3,12 +3,14 @@ package main
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 
 	"github.com/ccsp/tasking/model"
+	"github.com/ccsp/tasking/store"
 	"github.com/spf13/cobra"
 )
 
@@ -75,32 +77,30 @@ func newExportActionsCmd(a *app) *cobra.Command {
 			if public, err = a.version(cmd, s, public); err != nil {
 				return err
 			}
-			entries, err := readActionLog(s, public)
-			if err != nil {
-				return err
-			}
 			classification := restrictedActionLog
 			if public {
 				classification = publicActionLog
 			}
 			if byAgency {
-				agencies, err := s.Agencies()
+				return exportByAgency(cmd, s, out, f, public, force, classification)
+			}
+			n := 0
+			write := func(w io.Writer) error {
+				lw, err := newLogWriter(w, f, classification)
 				if err != nil {
 					return err
 				}
-				return exportByAgency(cmd, entries, model.IndexAgencies(agencies), out, f, public, force, classification)
-			}
-			rows := make([]actionLogRow, len(entries))
-			for i, e := range entries {
-				rows[i] = e.row
-			}
-			data, err := renderActionLog(f, rows, classification)
-			if err != nil {
-				return err
+				err = eachLogRow(s, public, func(_ model.ID, row actionLogRow) error {
+					n++
+					return lw.write(row)
+				})
+				if err != nil {
+					return err
+				}
+				return lw.close()
 			}
 			if toStdout {
-				_, err := cmd.OutOrStdout().Write(data)
-				return err
+				return a.spooled(cmd.OutOrStdout(), write)
 			}
 			path := out
 			if st, err := os.Stat(out); err == nil && st.IsDir() {
@@ -109,10 +109,10 @@ func newExportActionsCmd(a *app) *cobra.Command {
 			if err := checkFree(path, force); err != nil {
 				return err
 			}
-			if err := saveActionLog(path, data, force); err != nil {
+			if err := saveActionLog(path, force, write); err != nil {
 				return err
 			}
-			_, err = fmt.Fprintln(cmd.ErrOrStderr(), actionsSaved(len(rows), path))
+			_, err = fmt.Fprintln(cmd.ErrOrStderr(), actionsSaved(n, path))
 			return err
 		}),
 	}
@@ -124,36 +124,71 @@ func newExportActionsCmd(a *app) *cobra.Command {
 	return cmd
 }
 
-// exportByAgency writes one file per agency into dir. Every file is checked
-// before any is written, so a refusal leaves the folder as it was.
-func exportByAgency(cmd *cobra.Command, entries []actionLogEntry, agencies model.AgencyIndex, dir string, f format,
-	public, force bool, classification string) error {
+// exportByAgency writes one file per agency into dir, each holding only
+// that agency's actions (actionlog_agency.go). Every file is checked
+// before any is written, so a refusal leaves the folder as it was; a
+// failure part way (a full disk) takes away the files it wrote and the
+// folder if it made it, so nothing half-done is left to be sent on.
+func exportByAgency(cmd *cobra.Command, s store.Record, dir string, f format, public, force bool, classification string) (err error) {
 	if st, err := os.Stat(dir); err == nil && !st.IsDir() {
 		return usagef("--by-agency needs a folder: %s is a file", dir)
-	} else if errors.Is(err, fs.ErrNotExist) {
-		if err := os.MkdirAll(dir, 0o700); err != nil {
-			return fmt.Errorf("cannot make the folder %s: %w", dir, err)
-		}
 	}
-	targets := byAgencyTargets(entries, agencies, dir, f, public)
-	if len(targets) == 0 {
+	agencies, err := s.Agencies()
+	if err != nil {
+		return err
+	}
+	// The rows are spooled in the folder itself, so it is made first; an
+	// export that fails, or finds nothing to write, takes it away again.
+	made, err := makeFolders(dir)
+	if err != nil {
+		return fmt.Errorf("cannot make the folder %s: %w", dir, err)
+	}
+	var written []string // files this export made (none was there before)
+	defer func() {
+		if err != nil || len(written) == 0 {
+			for _, p := range written {
+				_ = os.Remove(p)
+			}
+			for _, d := range made {
+				_ = os.Remove(d) // only if empty
+			}
+			if err != nil && len(written) > 0 {
+				err = fmt.Errorf("%w; the %d files written before it were taken away, so no agency is sent half an export", err, len(written))
+			}
+		}
+	}()
+	spools := newAgencySpools(dir)
+	defer spools.discard()
+	if err := eachLogRow(s, public, spools.write); err != nil {
+		return err
+	}
+	files, err := spools.named(model.IndexAgencies(agencies), f, public)
+	if err != nil {
+		return err
+	}
+	if len(files) == 0 {
 		_, err := fmt.Fprintln(cmd.ErrOrStderr(), "no actions to export: nothing written")
 		return err
 	}
-	for _, t := range targets {
-		if err := checkFree(t.path, force); err != nil {
+	for _, file := range files {
+		if err := checkFree(file.path, force); err != nil {
 			return err
 		}
 	}
-	for _, t := range targets {
-		data, err := renderActionLog(f, t.rows, classification)
-		if err != nil {
+	// Each file is said to be saved once all of them are.
+	var saved []string
+	for _, file := range files {
+		_, existed := os.Lstat(file.path)
+		if err := saveActionLog(file.path, force, func(w io.Writer) error { return file.writeTo(w, f, classification) }); err != nil {
 			return err
 		}
-		if err := saveActionLog(t.path, data, force); err != nil {
-			return err
+		if existed != nil {
+			written = append(written, file.path)
 		}
-		if _, err := fmt.Fprintln(cmd.ErrOrStderr(), actionsSaved(len(t.rows), t.path)); err != nil {
+		saved = append(saved, actionsSaved(file.rows, file.path))
+	}
+	for _, line := range saved {
+		if _, err := fmt.Fprintln(cmd.ErrOrStderr(), line); err != nil {
 			return err
 		}
 	}
@@ -209,6 +244,28 @@ func newExportHotspotsCmd(a *app) *cobra.Command {
 	addFormatFlag(cmd, &formatFlag, exportFormats...)
 	cmd.Flags().BoolVar(&public, "public", false, "for publication: no hotspots taken in private")
 	return cmd
+}
+
+// makeFolders makes dir and any folder above it that is missing (0700) and
+// returns those it made, innermost first, for a failure to take away.
+func makeFolders(dir string) ([]string, error) {
+	var missing []string
+	for d := filepath.Clean(dir); ; d = filepath.Dir(d) {
+		if _, err := os.Lstat(d); !errors.Is(err, fs.ErrNotExist) {
+			break
+		}
+		missing = append(missing, d)
+		if filepath.Dir(d) == d {
+			break
+		}
+	}
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		for _, d := range missing {
+			_ = os.Remove(d)
+		}
+		return nil, err
+	}
+	return missing, nil
 }
 
 // hotspotIndex is the hotspots by ID, for the disclosure rule.

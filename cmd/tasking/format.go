@@ -58,12 +58,15 @@ type list[T any] struct {
 	empty string // said instead of an empty table
 }
 
-// peopleTable is what a person sees: short names, short dates, long text
-// cut (see cell). Flex is the column cut further to fit a terminal (-1: none).
+// peopleTable is what a person sees: short names, short dates. On a
+// terminal (writeTable) long text is cut: column i to widths[i] columns
+// (0 or missing: not cut), then flex further to fit the terminal (-1:
+// none); elsewhere every cell is whole.
 type peopleTable struct {
 	headers []string
 	rows    [][]string
 	flex    int
+	widths  []int
 }
 
 func (l list[T]) write(w io.Writer, f format) error {
@@ -77,8 +80,7 @@ func (l list[T]) write(w io.Writer, f format) error {
 		_, err := fmt.Fprintln(w, l.empty)
 		return err
 	}
-	t := l.table()
-	return writeTable(w, t.headers, t.rows, t.flex)
+	return writeTable(w, l.table())
 }
 
 // writeJSON writes an array of objects; never null, even when empty.

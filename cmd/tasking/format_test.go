@@ -76,11 +76,14 @@ func TestErrorsAreOneCleanLine(t *testing.T) {
 }
 
 func TestCellStripsAndCuts(t *testing.T) {
-	if got := cell("Joint\x1b]0;pwned\x07 patrols\nFri/Sat", 0); got != "Joint patrols Fri/Sat" {
+	if got := cell("Joint\x1b]0;pwned\x07 patrols\nFri/Sat"); got != "Joint patrols Fri/Sat" {
 		t.Errorf("cell = %q", got)
 	}
-	if got := cell("abcdefghij", 5); got != "abcd…" {
-		t.Errorf("cell cut = %q", got)
+	if got := cut("abcdefghij", 5); got != "abcd…" {
+		t.Errorf("cut = %q", got)
+	}
+	if got := cut("abcde", 5); got != "abcde" {
+		t.Errorf("cut what fits = %q", got)
 	}
 }
 

@@ -86,9 +86,9 @@ func hotspotTable(hs []model.Hotspot, agencies model.AgencyIndex) peopleTable {
 			title = model.PrivateUnder(h.ExemptAs()).Mark() + " " + title
 		}
 		rows = append(rows, []string{
-			h.Ref(), h.Risk.Short(), string(h.Status), cell(title, maxTitle), cell(h.Ward, maxName),
-			cell(lead, maxName), reviewed,
+			h.Ref(), h.Risk.Short(), string(h.Status), cell(title), cell(h.Ward),
+			cell(lead), reviewed,
 		})
 	}
-	return peopleTable{headers: headers, rows: rows, flex: 3}
+	return peopleTable{headers: headers, rows: rows, flex: 3, widths: []int{3: maxTitle, 4: maxName, 5: maxName}}
 }

@@ -39,10 +39,10 @@ func newHotspotAddCmd(a *app) *cobra.Command {
 			n := model.NewHotspot{Title: strings.Join(args, " "), Ward: ward, Location: location, Theme: theme, RiskReason: reason}
 			var err error
 			if n.Category, err = model.ParseCategory(category); err != nil {
-				return &usageError{fmt.Errorf("--category: %w", err)}
+				return flagUsage("category", err)
 			}
 			if n.Risk, err = model.ParseRisk(risk); err != nil {
-				return &usageError{fmt.Errorf("--risk: %w", err)}
+				return flagUsage("risk", err)
 			}
 			s, actor, err := a.openWriter(cmd)
 			if err != nil {
@@ -51,7 +51,7 @@ func newHotspotAddCmd(a *app) *cobra.Command {
 			defer s.Close()
 			ag, err := findAgency(s, lead)
 			if err != nil {
-				return fmt.Errorf("--lead: %w", err)
+				return flagErr("lead", err)
 			}
 			n.LeadAgencyID = ag.ID
 			meetingID, err := openMeetingID(s)
@@ -215,7 +215,7 @@ func newHotspotUpdateCmd(a *app) *cobra.Command {
 			if changed("risk") {
 				r, err := model.ParseRisk(risk)
 				if err != nil {
-					return &usageError{fmt.Errorf("--risk: %w", err)}
+					return flagUsage("risk", err)
 				}
 				if _, err := s.SetHotspotRisk(actor, id, 0, r, reason, meetingID); err != nil {
 					return err
@@ -225,7 +225,7 @@ func newHotspotUpdateCmd(a *app) *cobra.Command {
 			if changed("status") {
 				st, err := model.ParseHotspotStatus(status)
 				if err != nil {
-					return &usageError{fmt.Errorf("--status: %w", err)}
+					return flagUsage("status", err)
 				}
 				if _, err := s.SetHotspotStatus(actor, id, 0, st, meetingID); err != nil {
 					return err
@@ -235,7 +235,7 @@ func newHotspotUpdateCmd(a *app) *cobra.Command {
 			if changed("sara") {
 				stage, err := model.ParseSARAStage(sara)
 				if err != nil {
-					return &usageError{fmt.Errorf("--sara: %w", err)}
+					return flagUsage("sara", err)
 				}
 				if _, err := s.SetHotspotSARA(actor, id, 0, stage, meetingID); err != nil {
 					return err
@@ -271,7 +271,7 @@ func newHotspotCloseCmd(a *app) *cobra.Command {
 			if cmd.Flags().Changed("actions") {
 				var err error
 				if then, err = model.ParseOpenActions(actions); err != nil {
-					return &usageError{fmt.Errorf("--actions: %w", err)}
+					return flagUsage("actions", err)
 				}
 			}
 			id, err := model.ParseRef(model.HotspotPrefix, args[0])

@@ -313,9 +313,9 @@ func incidentTable(rows []model.IncidentRow, by model.IncidentGrouping) peopleTa
 		case model.ByMonth:
 			out = append(out, []string{r.Month.String(), r.Category, strconv.Itoa(r.Count)})
 		case model.ByLSOA:
-			out = append(out, []string{r.Month.String(), r.LSOA, cell(r.LSOAName, maxName), r.Category, strconv.Itoa(r.Count)})
+			out = append(out, []string{r.Month.String(), r.LSOA, cell(r.LSOAName), r.Category, strconv.Itoa(r.Count)})
 		default:
-			out = append(out, []string{r.Month.String(), r.LSOA, cell(r.LSOAName, maxName), cell(loc, maxTitle), r.Category, strconv.Itoa(r.Count)})
+			out = append(out, []string{r.Month.String(), r.LSOA, cell(r.LSOAName), cell(loc), r.Category, strconv.Itoa(r.Count)})
 		}
 	}
 	flex := 3

@@ -38,7 +38,7 @@ func newMeetingStartCmd(a *app) *cobra.Command {
 			day := s.Today()
 			if cmd.Flags().Changed("date") {
 				if day, err = model.ParseDate(date); err != nil {
-					return &usageError{fmt.Errorf("--date: %w", err)}
+					return flagUsage("date", err)
 				}
 			}
 			m, err := s.StartMeeting(actor, day)
@@ -74,7 +74,7 @@ func newMeetingCloseCmd(a *app) *cobra.Command {
 			if cmd.Flags().Changed("next") {
 				d, err := model.ParseWhen(next, m.Date, model.Date{})
 				if err != nil {
-					return &usageError{fmt.Errorf("--next: %w", err)}
+					return flagUsage("next", err)
 				}
 				if m, err = s.SetNextMeeting(actor, m.ID, d, clock, place); err != nil {
 					return err
@@ -131,7 +131,7 @@ func newDecisionAddCmd(a *app) *cobra.Command {
 			var err error
 			if cmd.Flags().Changed("hotspot") {
 				if hotspotID, err = model.ParseRef(model.HotspotPrefix, hotspot); err != nil {
-					return &usageError{fmt.Errorf("--hotspot: %w", err)}
+					return flagUsage("hotspot", err)
 				}
 			}
 			s, actor, err := a.openWriter(cmd)

@@ -154,22 +154,24 @@ func newMeetingStatementCmd(a *app) *cobra.Command {
 
 func newMeetingDeclareCmd(a *app) *cobra.Command {
 	var item string
-	var none, withdraw bool
-	cmd := a.meetingCommand("declare NAME TEXT [--item ITEM]",
+	var none, withdraw, guest bool
+	cmd := a.meetingCommand("declare NAME TEXT [--item ITEM] [--guest]",
 		"Record a declaration of interest (or that there were none), or withdraw one",
 		"declare records a member's declaration of interest, on one agenda item (--item: a hotspot ref, an item number "+
-			"or a name) or on the meeting's business generally. --none records that no interests were declared. A "+
-			"declaration on an item taken in private appears in the public minutes only as having been made. "+
-			"--withdraw takes the member's latest declaration off the record (one recorded by mistake; the audit "+
-			"trail keeps it).",
+			"or a name) or on the meeting's business generally; with --guest, NAME is a guest at the meeting (meeting "+
+			"guest), minuted with their organisation (in the public minutes by the organisation alone). --none records "+
+			"that no interests were declared. A declaration on an item taken in private appears in the public minutes "+
+			"only as having been made. --withdraw takes the member's or guest's latest declaration off the record (one "+
+			"recorded by mistake; the audit trail keeps it).",
 		"  tasking --as 'Helen Marsh' meeting declare 'Louise Birch' --item HS-4 A relative runs one of the shops\n"+
+			"  tasking --as 'Helen Marsh' meeting declare --guest 'Karen Doyle' --item HS-1 Treats one of the family\n"+
 			"  tasking --as 'Helen Marsh' meeting declare --none\n"+
 			"  tasking --as 'Helen Marsh' meeting declare --withdraw 'Louise Birch'",
 		cobra.ArbitraryArgs,
 		func(cmd *cobra.Command, args []string, s store.Record, actor model.Actor, m model.Meeting, w io.Writer) error {
 			if withdraw {
 				if len(args) != 1 || none || item != "" {
-					return usagef("--withdraw takes only the member's name: declare --withdraw NAME")
+					return usagef("--withdraw takes only the name: declare --withdraw NAME")
 				}
 				i, err := m.FindDeclaration(args[0])
 				if err != nil {
@@ -182,7 +184,7 @@ func newMeetingDeclareCmd(a *app) *cobra.Command {
 				return err
 			}
 			if none {
-				if len(args) > 0 || item != "" {
+				if len(args) > 0 || item != "" || guest {
 					return usagef("--none takes no name, item or text")
 				}
 				if _, err := s.SetNoDeclarations(actor, m.ID); err != nil {
@@ -192,11 +194,7 @@ func newMeetingDeclareCmd(a *app) *cobra.Command {
 				return err
 			}
 			if len(args) < 2 {
-				return usagef("declare needs the member's name and the interest: declare NAME TEXT (quote a name with spaces)")
-			}
-			mem, err := findMember(s, args[0], false)
-			if err != nil {
-				return err
+				return usagef("declare needs the name and the interest: declare NAME TEXT (quote a name with spaces)")
 			}
 			var kind model.ItemKind
 			var hotspot model.ID
@@ -207,15 +205,33 @@ func newMeetingDeclareCmd(a *app) *cobra.Command {
 				}
 				kind, hotspot = m.Agenda[i].Kind, m.Agenda[i].HotspotID
 			}
-			if _, err := s.AddDeclaration(actor, m.ID, mem.ID, kind, hotspot, strings.Join(args[1:], " ")); err != nil {
+			text := strings.Join(args[1:], " ")
+			if guest {
+				got, err := s.AddGuestDeclaration(actor, m.ID, args[0], kind, hotspot, text)
+				if err != nil {
+					return err
+				}
+				d := got.Declarations[len(got.Declarations)-1]
+				_, err = fmt.Fprintf(w, "%s: declaration by %s recorded\n", m.Ref(), model.CleanLine(d.Declarant()))
+				return err
+			}
+			mem, err := findMember(s, args[0], false)
+			if err != nil {
+				if _, isGuest := m.FindGuest(args[0]); isGuest == nil {
+					return fmt.Errorf("%w (%s is a guest at this meeting: add --guest)", err, model.CleanLine(args[0]))
+				}
+				return err
+			}
+			if _, err := s.AddDeclaration(actor, m.ID, mem.ID, kind, hotspot, text); err != nil {
 				return err
 			}
 			_, err = fmt.Fprintf(w, "%s: declaration by %s recorded\n", m.Ref(), mem.Name)
 			return err
 		})
 	cmd.Flags().StringVar(&item, "item", "", "the agenda item it is on: HS-3, an item number, or a name")
+	cmd.Flags().BoolVar(&guest, "guest", false, "NAME is a guest at the meeting, not a member")
 	cmd.Flags().BoolVar(&none, "none", false, "no interests were declared")
-	cmd.Flags().BoolVar(&withdraw, "withdraw", false, "withdraw the named member's latest declaration")
+	cmd.Flags().BoolVar(&withdraw, "withdraw", false, "withdraw the named member's or guest's latest declaration")
 	return cmd
 }
 
@@ -281,7 +297,7 @@ func newMeetingReviewCmd(a *app) *cobra.Command {
 			change := store.ActionChange{Note: note, Reason: reason, MeetingID: m.ID}
 			if changed("status") {
 				if change.Status, err = model.ParseActionStatus(status); err != nil {
-					return &usageError{fmt.Errorf("--status: %w", err)}
+					return flagUsage("status", err)
 				}
 			}
 			if changed("due") {

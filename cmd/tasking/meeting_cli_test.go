@@ -37,6 +37,12 @@ func TestAMeetingFromTheCommandLine(t *testing.T) {
 	chair("meeting", "statement")
 	chair("meeting", "declare", "Louise Birch", "--item", "HS-4", "A relative runs one of the shops")
 	failsWith(t, as("Helen Marsh", "meeting", "declare", "Louise Birch", "--item", "HS-99", "x"), 1, "HS-99 is not on the agenda")
+	// A guest declares too: said to be one, and only someone on the list.
+	if out := chair("meeting", "declare", "--guest", "karen doyle", "--item", "HS-2", "Treats riders injured on the rec"); !strings.Contains(out, "declaration by Karen Doyle (guest, Chesterfield Royal Hospital) recorded") {
+		t.Errorf("declare --guest said %q", out)
+	}
+	failsWith(t, as("Helen Marsh", "meeting", "declare", "Karen Doyle", "x"), 1, "Karen Doyle is a guest at this meeting: add --guest")
+	failsWith(t, as("Helen Marsh", "meeting", "declare", "--guest", "Louise Birch", "x"), 1, "Louise Birch is not a guest at this meeting")
 	// Slips come off: a guest or a declaration added by mistake is taken
 	// off by hand, or by undo if it was the last change.
 	chair("meeting", "guest", "Mis Keyed", "--org", "Nowhere")
@@ -136,6 +142,13 @@ func TestAMeetingFromTheCommandLine(t *testing.T) {
 	}
 	if !regexp.MustCompile(`\*\*Louise Birch \(minute \d+, HS-4 Holme Hall shops: intimidation at the parade\):\*\* A relative runs one of the shops`).MatchString(md) {
 		t.Error("the declaration does not name its minute")
+	}
+	if !regexp.MustCompile(`\*\*Karen Doyle \(guest, Chesterfield Royal Hospital\) \(minute \d+, HS-2 [^)]*\):\*\* Treats riders injured on the rec`).MatchString(md) {
+		t.Error("the guest's declaration is not minuted with their organisation")
+	}
+	public := chair("minutes", "latest", "--public")
+	if !strings.Contains(public, "A guest from Chesterfield Royal Hospital") || strings.Contains(public, "Karen Doyle") {
+		t.Error("the public minutes do not give the guest's declaration by their organisation alone")
 	}
 	if strings.Contains(md, "HS-11 Walton") {
 		t.Error("a dropped hotspot is minuted")

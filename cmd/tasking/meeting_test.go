@@ -38,7 +38,7 @@ func TestMeetingFromTheCommandLine(t *testing.T) {
 	}
 	failsWith(t, run(t, nil, append(chair, "meeting", "close")...), 1, "no meeting is open")
 	failsWith(t, run(t, nil, append(chair, "amend", ref, "--text", "x")...), 2, "needs --text")
-	failsWith(t, run(t, nil, "--db", db, "--as", "Sgt Jas Patel", "amend", ref, "--text", "x", "--reason", "y"), 1, "may not record decisions")
+	failsWith(t, run(t, nil, "--db", db, "--as", "Sgt Jas Patel", "amend", ref, "--text", "x", "--reason", "y"), 1, "may not amend the minutes")
 	out = ok(t, append(chair, "amend", ref, "--text", "That joint patrols continue until Christmas", "--reason", "dates agreed, not minuted")...)
 	if !strings.Contains(out, ref+" amended in M-7 (was: that joint patrols continue)") {
 		t.Fatalf("amend said %q", out)

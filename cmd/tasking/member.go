@@ -50,14 +50,14 @@ func (f *memberFlags) apply(cmd *cobra.Command, s store.Record, n *model.NewMemb
 		}
 		ag, err := model.FindAgency(model.ActiveAgencies(agencies), f.agency)
 		if err != nil {
-			return fmt.Errorf("--agency: %w", err)
+			return flagErr("agency", err)
 		}
 		n.AgencyID = ag.ID
 	}
 	if changed("role") {
 		r, err := model.ParseRole(f.role)
 		if err != nil {
-			return &usageError{fmt.Errorf("--role: %w", err)}
+			return flagUsage("role", err)
 		}
 		n.Role = r
 	}
@@ -73,7 +73,7 @@ func (f *memberFlags) apply(cmd *cobra.Command, s store.Record, n *model.NewMemb
 	if changed("restricted") {
 		g, err := model.ParseGrant(f.restricted)
 		if err != nil {
-			return &usageError{fmt.Errorf("--restricted: %w", err)}
+			return flagUsage("restricted", err)
 		}
 		n.Restricted = g
 	}
@@ -230,9 +230,10 @@ func newMemberListCmd(a *app) *cobra.Command {
 					if m.Retired {
 						role = "retired " + m.RetiredOn.String()
 					}
-					cells[i] = []string{cell(m.Name, maxName), cell(idx.Label(m.AgencyID), maxName), role, out.rows[i].Reads, cell(m.Title, maxTitle)}
+					cells[i] = []string{cell(m.Name), cell(idx.Label(m.AgencyID)), role, out.rows[i].Reads, cell(m.Title)}
 				}
-				return peopleTable{headers: []string{"NAME", "AGENCY", "ROLE", "READS", "TITLE"}, rows: cells, flex: 4}
+				return peopleTable{headers: []string{"NAME", "AGENCY", "ROLE", "READS", "TITLE"}, rows: cells, flex: 4,
+					widths: []int{0: maxName, 1: maxName, 4: maxTitle}}
 			}
 			return out.write(cmd.OutOrStdout(), f)
 		}),

@@ -186,12 +186,13 @@ func newMemberKeyListCmd(a *app) *cobra.Command {
 					out.rows = append(out.rows, keyRow{Member: model.CleanText(m.Name), Agency: agencyName(idx, m.AgencyID),
 						Number: strconv.Itoa(i + 1), Type: k.Type, Bits: bits, Fingerprint: k.Fingerprint,
 						Comment: k.Comment, PublicKey: k.Line})
-					cells = append(cells, []string{strconv.Itoa(i + 1), cell(who, maxName), cell(idx.Label(m.AgencyID), maxName),
-						k.Kind(), k.Fingerprint, cell(k.Comment, maxTitle)})
+					cells = append(cells, []string{strconv.Itoa(i + 1), cell(who), cell(idx.Label(m.AgencyID)),
+						k.Kind(), k.Fingerprint, cell(k.Comment)})
 				}
 			}
 			out.table = func() peopleTable {
-				return peopleTable{headers: []string{"#", "MEMBER", "AGENCY", "TYPE", "FINGERPRINT", "COMMENT"}, rows: cells, flex: 5}
+				return peopleTable{headers: []string{"#", "MEMBER", "AGENCY", "TYPE", "FINGERPRINT", "COMMENT"}, rows: cells, flex: 5,
+					widths: []int{1: maxName, 2: maxName, 5: maxTitle}}
 			}
 			return out.write(cmd.OutOrStdout(), f)
 		}),

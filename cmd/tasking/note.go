@@ -45,7 +45,7 @@ func newNoteAddCmd(a *app) *cobra.Command {
 			case cmd.Flags().Changed("hotspot"):
 				id, err := model.ParseRef(model.HotspotPrefix, hotspot)
 				if err != nil {
-					return &usageError{fmt.Errorf("--hotspot: %w", err)}
+					return flagUsage("hotspot", err)
 				}
 				if !m.HasHotspot(id) {
 					return fmt.Errorf("%s is not on the agenda of %s", model.HotspotRef(id), m.Ref())

@@ -35,7 +35,7 @@ func newMeetingPart2Cmd(a *app) *cobra.Command {
 				}
 				p, err := model.ParseExemptParagraph(paragraph)
 				if err != nil {
-					return &usageError{fmt.Errorf("--paragraph: %w", err)}
+					return flagUsage("paragraph", err)
 				}
 				para = p
 			}

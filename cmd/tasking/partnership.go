@@ -111,7 +111,7 @@ func newPartnershipSetCmd(a *app) *cobra.Command {
 			if changed("statement-file") {
 				b, err := a.readInput(cmd, "--statement-file", statementFile)
 				if err != nil {
-					return fmt.Errorf("--statement-file: %w", err)
+					return flagErr("statement-file", err)
 				}
 				statement = string(b)
 			}
@@ -139,7 +139,7 @@ func newPartnershipSetCmd(a *app) *cobra.Command {
 			if changed("cadence") {
 				c, err := model.ParseCadence(cadence)
 				if err != nil {
-					return &usageError{fmt.Errorf("--cadence: %w", err)}
+					return flagUsage("cadence", err)
 				}
 				p.Cadence = c
 			}

@@ -36,6 +36,10 @@ var readCommands = [][]string{
 	{"check"},
 	{"backup", "-"}, // the copy goes to stdout; the record is read, not written
 	{"serve", "--check-config", "--listen", "127.0.0.1:0"},
+	// Shell completion at TAB reads refs and names (complete.go).
+	{"__complete", "action", "update", ""},
+	{"__complete", "--as", ""},
+	{"__complete", "minutes", ""},
 }
 
 // writeCommands change the record (or make a new one): not in the table.

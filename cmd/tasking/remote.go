@@ -24,14 +24,18 @@ type remote struct {
 	rec   store.Record
 	actor model.Actor
 	ssh   string // "ssh -p 23234 tasking.example.org"
+	// maxInput is the most a command reads of a file on standard input
+	// (the server's setting).
+	maxInput int
 }
 
 // runRemote runs one command line for a member over SSH: the same tree,
 // the same permissions, the same output bytes and exit code as the local
 // command, on the server's open record.
 func runRemote(ctx context.Context, rec store.Record, x server.Exec) int {
-	a := &app{remote: &remote{rec: rec, actor: model.ActorFor(x.Member), ssh: x.SSH}}
+	a := &app{remote: &remote{rec: rec, actor: model.ActorFor(x.Member), ssh: x.SSH, maxInput: x.MaxInput}}
 	root := buildRoot(a)
+	helpForSSH(root, x.SSH)
 	root.SetArgs(x.Args)
 	root.SetIn(x.Stdin)
 	root.SetOut(x.Stdout)
@@ -206,25 +210,62 @@ func shellQuote(s string) string {
 }
 
 // readInput reads a file named on the command line, or standard input for
-// "-". Over SSH only "-" is allowed: the files are on the person's
-// computer, not the server's.
+// "-", up to the limit (server.DefaultMaxInput; over SSH the server's
+// setting): past it the file is refused, having been read no further.
+// Over SSH only "-" is allowed: the files are on the person's computer,
+// not the server's.
 func (a *app) readInput(cmd *cobra.Command, what, path string) ([]byte, error) {
+	limit := server.DefaultMaxInput
+	if a.remote != nil && a.remote.maxInput > 0 {
+		limit = a.remote.maxInput
+	}
 	if path == "-" {
-		b, err := io.ReadAll(io.LimitReader(cmd.InOrStdin(), maxInput+1))
-		if err == nil && len(b) > maxInput {
-			err = fmt.Errorf("%s: standard input is larger than 16 MB, which no member list or statement is", what)
-		}
-		return b, err
+		return readUpTo(cmd.InOrStdin(), limit, what+": standard input")
 	}
 	if a.remote != nil {
 		return nil, usagef("over SSH tasking cannot read files on the server: give - for %s and send the file on standard input (… < %s)", what, path)
 	}
-	return os.ReadFile(path)
+	return readFileUpTo(path, limit)
 }
 
-// maxInput bounds what a command reads from standard input (a member list,
-// a statement): far more than any real one.
-const maxInput = 16 << 20
+// readLocalFile reads a file named for a flag (--agencies) up to the
+// limit, as readInput does.
+func readLocalFile(path string) ([]byte, error) { return readFileUpTo(path, server.DefaultMaxInput) }
+
+// readFileUpTo reads a file up to limit bytes: one bigger is refused by its
+// size before a byte is read, and one whose size says nothing (a pipe, a
+// device) once it passes the limit.
+func readFileUpTo(path string, limit int) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	if st, err := f.Stat(); err == nil && st.Mode().IsRegular() && st.Size() > int64(limit) {
+		return nil, tooLarge(path, limit)
+	}
+	return readUpTo(f, limit, path)
+}
+
+// readUpTo reads r up to limit bytes, refusing it (as name) past that.
+func readUpTo(r io.Reader, limit int, name string) ([]byte, error) {
+	b, err := io.ReadAll(io.LimitReader(r, int64(limit)+1))
+	if err == nil && len(b) > limit {
+		return nil, tooLarge(name, limit)
+	}
+	return b, err
+}
+
+func tooLarge(name string, limit int) error {
+	size := fmt.Sprintf("%d bytes", limit)
+	switch {
+	case limit >= 1<<20 && limit%(1<<20) == 0:
+		size = fmt.Sprintf("%d MB", limit>>20)
+	case limit >= 1<<10 && limit%(1<<10) == 0:
+		size = fmt.Sprintf("%d KB", limit>>10)
+	}
+	return fmt.Errorf("%s is larger than %s, which no member list or statement is", name, size)
+}
 
 // extraWords: the command line had more words than the command takes, which
 // over SSH is nearly always text quoted once (ssh drops the quotes).

@@ -59,6 +59,7 @@ func buildRoot(a *app) *cobra.Command {
 	root.SetHelpCommandGroupID("people")
 	root.SetCompletionCommandGroupID("people")
 	exampleGroups(root)
+	a.addCompletions(root)
 	return root
 }
 
@@ -96,7 +97,7 @@ func (a *app) runTUI(cmd *cobra.Command, _ []string) error {
 		return err
 	}
 	path := s.Path()
-	return tui.Run(cmd.Context(), tui.Config{Store: s, Actor: actor, Now: s.Now,
+	return tui.Run(cmd.Context(), tui.Config{Store: s, Actor: actor, Now: s.Now, Notice: strings.Join(s.Notices(), " · "),
 		// Whoever chooses themselves in the app (or sets the partnership
 		// up) is remembered for this database on this computer.
 		Remember: func(m model.Member) error { return remember(path, m.Name) }})

@@ -33,7 +33,8 @@ func newServeCmd(a *app) *cobra.Command {
 			"`ssh -t -p 23234 HOST wall` shows the meeting on the room's screen. A member's SSH public key is " +
 			"who they are (tasking member key add). The host key is made on first start (--host-key, default " +
 			"beside the database) and its fingerprint printed, for people to check when ssh first asks. " +
-			"ctrl+c or SIGTERM stops it cleanly. --check-config checks the settings and key files and serves nothing.",
+			"ctrl+c or SIGTERM stops it cleanly, keeping what each open app was typing for its member's next " +
+			"connection. --check-config checks the settings, the key files and the folders serve writes, and serves nothing.",
 		Example: "  tasking serve\n" +
 			"  tasking serve --listen :23234 --host-key /srv/tasking/host_key\n" +
 			"  tasking serve --check-config",
@@ -46,11 +47,16 @@ func newServeCmd(a *app) *cobra.Command {
 			if cfg.HostKeyPath == "" {
 				cfg.HostKeyPath = path + ".host-key"
 			}
+			// Half-typed forms the server keeps when it stops: private, so
+			// beside the database and as closely held (server/drafts.go).
+			cfg.DraftsDir = path + ".drafts"
 			// A flag given as 0 means 0 (refused), not "the default".
 			f := cmd.Flags()
 			switch {
 			case f.Changed("max-sessions") && cfg.MaxSessions < 1:
 				return usagef("--max-sessions must be at least 1")
+			case f.Changed("max-sessions-per-member") && cfg.SessionsPerMember < 1:
+				return usagef("--max-sessions-per-member must be at least 1")
 			case f.Changed("failures-per-minute") && cfg.FailuresPerMinute < 1:
 				return usagef("--failures-per-minute must be at least 1")
 			case f.Changed("idle-timeout") && cfg.IdleTimeout < time.Minute:
@@ -69,9 +75,10 @@ func newServeCmd(a *app) *cobra.Command {
 	f.StringVar(&cfg.Listen, "listen", server.DefaultListen, "the address to serve SSH on (:23234 for every network the machine is on)")
 	f.StringVar(&cfg.HostKeyPath, "host-key", "", "the server's SSH host key, made on first start (default: the database's path + .host-key)")
 	f.StringVar(&cfg.PublicHost, "public-host", "", "the name people type to reach this machine, for the ssh commands the app suggests")
-	f.IntVar(&cfg.MaxSessions, "max-sessions", 100, "the most sessions open at once")
-	f.DurationVar(&cfg.IdleTimeout, "idle-timeout", 2*time.Hour, "close an app nobody has typed in for this long (a meeting followed without a key is shorter; the wall is never closed)")
-	f.IntVar(&cfg.FailuresPerMinute, "failures-per-minute", 30, "refused keys one address may offer a minute before it is turned away (an office behind one address shares it)")
+	f.IntVar(&cfg.MaxSessions, "max-sessions", server.DefaultMaxSessions, "the most sessions open at once")
+	f.IntVar(&cfg.SessionsPerMember, "max-sessions-per-member", server.DefaultSessionsPerMember, "the most sessions one member may hold, so one key cannot take every seat")
+	f.DurationVar(&cfg.IdleTimeout, "idle-timeout", server.DefaultIdleTimeout, "close an app nobody has typed in for this long (a meeting followed without a key is shorter; the wall is never closed)")
+	f.IntVar(&cfg.FailuresPerMinute, "failures-per-minute", server.DefaultFailuresPerMinute, "refused keys one address may offer a minute before its unknown keys are refused unheard (an office behind one address shares it; members' keys still get in)")
 	f.BoolVar(&checkOnly, "check-config", false, "check the settings, the host key and members' keys, then stop")
 	return cmd
 }
@@ -186,6 +193,10 @@ func (a *app) checkServeConfig(cmd *cobra.Command, cfg server.Config) error {
 	} else {
 		fmt.Fprintf(out, "host key %s: none yet, made on first start\n", cfg.HostKeyPath)
 	}
+	if err := server.CheckDraftsDir(cfg.DraftsDir); err != nil {
+		return err
+	}
+	fmt.Fprintf(out, "drafts %s: can be written\n", cfg.DraftsDir)
 	s, err := a.openData(cmd)
 	if err != nil {
 		return err

@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 	"unicode/utf8"
 
@@ -29,7 +28,7 @@ func newSetupCmd(a *app) *cobra.Command {
 		Example: "  tasking setup --db tasking.db --name 'Bolsover CSP' --chair 'Ann Lee' --chair-agency 'community safety'\n" +
 			"  tasking setup --name 'Bolsover CSP' --chair 'Ann Lee' --agencies agencies.csv",
 		Args: usageArgs(cobra.NoArgs),
-		RunE: a.run(func(cmd *cobra.Command, _ []string) error {
+		RunE: a.run(func(cmd *cobra.Command, _ []string) (err error) {
 			if !cmd.Flags().Changed("name") || !cmd.Flags().Changed("chair") {
 				return usagef("setup needs --name (the partnership) and --chair (who chairs it)")
 			}
@@ -44,7 +43,7 @@ func newSetupCmd(a *app) *cobra.Command {
 			if chairAgency != "" {
 				ag, err := model.FindAgency(agencies, chairAgency)
 				if err != nil {
-					return fmt.Errorf("--chair-agency: %w", err)
+					return flagErr("chair-agency", err)
 				}
 				for i := range agencies {
 					if agencies[i].Name == ag.Name {
@@ -56,7 +55,7 @@ func newSetupCmd(a *app) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			defer s.Close()
+			defer discardOnFailure(s, &err)
 			empty, err := s.IsEmpty()
 			if err != nil {
 				return err
@@ -67,7 +66,7 @@ func newSetupCmd(a *app) *cobra.Command {
 			p := model.Partnership{Name: name, DefaultPlace: place}
 			if clock != "" {
 				if p.DefaultTime, err = model.ParseClock(clock); err != nil {
-					return &usageError{fmt.Errorf("--time: %w", err)}
+					return flagUsage("time", err)
 				}
 			}
 			m, err := s.Setup(store.SetupInput{Partnership: p, Agencies: agencies, ChairName: chair, ChairTitle: chairTitle, ChairAgency: chairAt})
@@ -98,9 +97,9 @@ func newSetupCmd(a *app) *cobra.Command {
 // readAgencyList reads agencies, one per line: "Name" or "Name,Short name"
 // (a header line "name,short_name" is skipped; UTF-8 with or without a BOM).
 func readAgencyList(path string) ([]model.Agency, error) {
-	b, err := os.ReadFile(path)
+	b, err := readLocalFile(path)
 	if err != nil {
-		return nil, fmt.Errorf("--agencies: %w", err)
+		return nil, flagErr("agencies", err)
 	}
 	b = bytes.TrimPrefix(b, []byte("\ufeff"))
 	if !utf8.Valid(b) {

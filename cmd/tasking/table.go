@@ -14,8 +14,9 @@ import (
 	"github.com/charmbracelet/x/term"
 )
 
-// Widest a free-text column gets in a table for people; CSV and JSON carry
-// the whole text.
+// Widest a free-text column gets in a table on a terminal, where a row
+// should fit a line; to a pipe or a file, and in CSV and JSON, every cell
+// is whole.
 const (
 	maxTitle = 44
 	maxText  = 56
@@ -24,30 +25,62 @@ const (
 
 // writeTable writes an aligned table: a header, a rule, the rows. Styling
 // (a bold header, coloured RAG) is used only on a terminal without NO_COLOR;
-// anything else gets plain text with no escape sequences at all. On a
-// terminal the flex column (-1: none) is cut further so rows do not wrap.
-func writeTable(w io.Writer, headers []string, cells [][]string, flex int) error {
+// anything else gets plain text with no escape sequences at all. Only on a
+// terminal are cells cut to fit (layoutTable); written to a pipe or a file
+// — and over SSH, which is never a terminal here — every cell is whole,
+// since what reads it there is a script, a pager or a file that scrolls.
+func writeTable(w io.Writer, t peopleTable) error {
 	styled := isStyledTerminal(w)
-	out := renderTable(headers, cells, styled)
-	if width := terminalWidth(w); width > 0 && flex >= 0 {
-		if over := lipgloss.Width(out) - width; over > 0 {
-			widest := ansi.StringWidth(headers[flex])
-			for _, row := range cells {
-				widest = max(widest, ansi.StringWidth(row[flex]))
-			}
-			limit := max(widest-over, minFlex)
-			for _, row := range cells {
-				row[flex] = ansi.Truncate(row[flex], limit, "…")
-			}
-			out = renderTable(headers, cells, styled)
-		}
-	}
+	out := layoutTable(t, terminalWidth(w), styled)
 	if styled {
 		_, err := lipgloss.Fprintln(w, out)
 		return err
 	}
 	_, err := fmt.Fprintln(w, out)
 	return err
+}
+
+// layoutTable renders t for a terminal width columns wide, or (width 0)
+// for anything else. On a terminal each column is cut to its widest
+// (t.widths) with "…", then the flex column further so rows do not wrap;
+// otherwise nothing is cut.
+func layoutTable(t peopleTable, width int, styled bool) string {
+	headers, cells, flex := t.headers, t.rows, t.flex
+	if width <= 0 {
+		return renderTable(headers, cells, styled)
+	}
+	for col, most := range t.widths {
+		if most <= 0 {
+			continue
+		}
+		for _, row := range cells {
+			row[col] = cut(row[col], most)
+		}
+	}
+	out := renderTable(headers, cells, styled)
+	if flex < 0 {
+		return out
+	}
+	if over := lipgloss.Width(out) - width; over > 0 {
+		widest := ansi.StringWidth(headers[flex])
+		for _, row := range cells {
+			widest = max(widest, ansi.StringWidth(row[flex]))
+		}
+		limit := max(widest-over, minFlex)
+		for _, row := range cells {
+			row[flex] = cut(row[flex], limit)
+		}
+		out = renderTable(headers, cells, styled)
+	}
+	return out
+}
+
+// cut shortens s to at most max columns, ending it with "…".
+func cut(s string, max int) string {
+	if ansi.StringWidth(s) <= max {
+		return s
+	}
+	return ansi.Truncate(s, max, "…")
 }
 
 // minFlex is the narrowest a flexible column is cut to; below that the row
@@ -131,11 +164,5 @@ func isStyledTerminal(w io.Writer) bool {
 }
 
 // cell is database text made safe and compact for one table cell: control
-// sequences stripped, line breaks folded, cut to max columns (0: no limit).
-func cell(s string, max int) string {
-	s = model.CleanLine(s)
-	if max > 0 && ansi.StringWidth(s) > max {
-		s = ansi.Truncate(s, max, "…")
-	}
-	return s
-}
+// sequences stripped, line breaks folded. writeTable cuts it on a terminal.
+func cell(s string) string { return model.CleanLine(s) }

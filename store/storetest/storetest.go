@@ -37,6 +37,7 @@ func Run(t *testing.T, open Backend) {
 		{"BadInputRefusedWithFieldErrors", testBadInputRefusedWithFieldErrors},
 		{"RacingStatusChangesOneWins", testRacingStatusChangesOneWins},
 		{"DiscussedHotspotsAreReviewedTheRestDeferred", testDiscussedHotspotsAreReviewedTheRestDeferred},
+		{"BusinessIsWhatWasRecordedUnderTheItem", testBusinessIsWhatWasRecordedUnderTheItem},
 		{"AcceptRepUpdate", testAcceptRepUpdate},
 		{"LatestUpdateIsTheAgencysNews", testLatestUpdateIsTheAgencysNews},
 		{"UndoTheChairsLastChange", testUndoTheChairsLastChange},

@@ -1,0 +1,50 @@
+package model
+
+import "testing"
+
+// Every refusal says what was refused, in the words of the change asked
+// for, and the rule that refused it: a rep reassigning another agency's
+// action is refused as reassigning, not as changing its status.
+func TestRefusalsNameWhatWasRefused(t *testing.T) {
+	rep := Actor{Name: "Gary Fletcher", Role: RoleMember, AgencyID: 3}
+	viewer := Actor{Name: "Val Viewer", Role: RoleViewer, AgencyID: 3}
+	circulation := Actor{Name: "Cllr Dyson", Role: RoleCirculation, AgencyID: 1}
+	tests := []struct {
+		a     Actor
+		op    Op
+		owner ID
+		want  string // "" when allowed
+	}{
+		{rep, OpActionOfficer, 2, "Gary Fletcher may not reassign an action to another officer: members change only actions owned by their own agency"},
+		{rep, OpActionOfficer, 3, ""},
+		{rep, OpActionStatus, 2, "Gary Fletcher may not change an action's status: members change only actions owned by their own agency"},
+		{rep, OpActionDue, 2, "Gary Fletcher may not change an action's due date: members change only actions owned by their own agency"},
+		{rep, OpActionNote, 2, ""},
+		{rep, OpReviewAction, 3, "Gary Fletcher may not review actions in matters arising: only the chair or an admin may do this"},
+		{rep, OpRecordNote, 0, "Gary Fletcher may not record notes in the minutes: only the chair or an admin may do this"},
+		{rep, OpAmend, 0, "Gary Fletcher may not amend the minutes: only the chair or an admin may do this"},
+		{rep, OpAddHotspot, 0, "Gary Fletcher may not add hotspots: only the chair or an admin may do this"},
+		{rep, OpEditHotspot, 0, "Gary Fletcher may not change hotspots: only the chair or an admin may do this"},
+		{rep, OpRecordDecision, 0, "Gary Fletcher may not record decisions: only the chair or an admin may do this"},
+		{viewer, OpActionOfficer, 3, "Val Viewer may not reassign an action to another officer: viewers have read-only access"},
+		{circulation, OpActionNote, 1, "Cllr Dyson may not add a note to an action: circulation-only members receive the minutes and have read-only access"},
+	}
+	for _, tt := range tests {
+		got := errText(Permit(tt.a, tt.op, tt.owner))
+		if got != tt.want {
+			t.Errorf("%s %s (owner %d):\n got %q\nwant %q", tt.a.Name, tt.op, tt.owner, got, tt.want)
+		}
+	}
+}
+
+// No two kinds of change share words: a refusal names one of them.
+func TestOpsAreDistinct(t *testing.T) {
+	seen := map[Op]bool{}
+	for _, op := range []Op{OpSetup, OpRunMeeting, OpAssignAction, OpActionStatus, OpActionDue, OpActionNote, OpActionOfficer,
+		OpReviewAction, OpAddHotspot, OpEditHotspot, OpRecordDecision, OpRecordNote, OpAmend, OpManagePeople} {
+		if seen[op] {
+			t.Errorf("%q names two kinds of change", op)
+		}
+		seen[op] = true
+	}
+}

@@ -1,0 +1,96 @@
+package server
+
+import (
+	"context"
+	"strings"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"charm.land/ssh"
+	"github.com/ccsp/tasking/model"
+)
+
+// again is the command that opens this kind of session again.
+func (s *Server) again(kind string) string {
+	line := strings.Replace(s.cfg.sshCommand(), "ssh ", "ssh -t ", 1)
+	if kind == kindWall {
+		line += " wall"
+	}
+	return line
+}
+
+// guard ends a program whose person has gone quiet for the idle timeout
+// (not the wall: nobody types on a projector), or whose terminal has
+// stopped reading for the stall timeout, or when the server stops.
+func (s *Server) guard(ctx context.Context, sess ssh.Session, w *watch, p *tea.Program, end func(string), kind string) {
+	idleAfter := s.cfg.IdleTimeout
+	if kind == kindWall {
+		idleAfter = 1<<63 - 1
+	}
+	every := min(time.Second, s.cfg.IdleTimeout/4, s.cfg.StallTimeout/4)
+	t := time.NewTicker(every)
+	defer t.Stop()
+	stopping := s.stopping
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-stopping:
+			if kind == kindCommand {
+				stopping = nil // a command finishes its write; Shutdown waits for it
+				continue
+			}
+			end(reasonStopping)
+			return
+		case now := <-t.C:
+			switch w.verdict(now, idleAfter, s.cfg.StallTimeout) {
+			case stalled:
+				s.log.Warn("session dropped: its terminal stopped reading", "addr", sess.RemoteAddr().String(), "for", w.stalledFor(now).Round(time.Second))
+				end(reasonStalled)
+				// The exit status goes as a request, which no window holds
+				// up; closing the session after it unblocks the stuck write.
+				exitNow(sess, ExitStalled)
+				if p != nil {
+					p.Kill()
+				}
+				return
+			case idle:
+				end(reasonIdle)
+				return
+			}
+		}
+	}
+}
+
+// runCommand runs one command line, guarded as an app is: a command left
+// reading standard input nobody sends, or writing to a terminal that stopped
+// reading, does not hold its seat for ever.
+func (s *Server) runCommand(sess ssh.Session, id int, args []string, m model.Member) (code int, why string) {
+	w := newWatch(sess, sess, time.Now())
+	ctx, cancel := context.WithCancel(sess.Context())
+	defer cancel()
+	ended := make(chan string, 1)
+	end := func(reason string) {
+		select {
+		case ended <- reason:
+		default:
+		}
+		cancel()
+		// Closing the session unblocks a command stuck reading or writing;
+		// its exit status goes first.
+		if status, ok := exitStatus(reason); ok && reason != reasonStalled {
+			exitNow(sess, status)
+		}
+	}
+	go s.guard(ctx, sess, w, nil, end, kindCommand)
+	code = s.run(ctx, s.rec, Exec{Args: args, Stdin: w, Stdout: w, Stderr: sess.Stderr(),
+		Environ: sess.Environ(), Member: m, SSH: s.cfg.sshCommand(), MaxInput: s.cfg.MaxInput})
+	select {
+	case why = <-ended:
+		s.log.Warn("command ended by the server", "member", m.Name, "why", why)
+		code, _ = exitStatus(why)
+	default:
+		why = "ended"
+	}
+	return code, why
+}
