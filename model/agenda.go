@@ -267,3 +267,18 @@ func (m Meeting) FindItem(query string) (int, error) {
 	}
 	return 0, Invalid("item", "%q could be more than one item: give its number", CleanLine(query))
 }
+
+// TakeUp puts h on the agenda of the meeting under way when business is
+// recorded under it there (a note, a resolution, an action, a risk
+// assessed) and the agenda does not hold it — the cadence left it off, or
+// the chair took it off: what is minuted under a hotspot is minuted under
+// its item, so the minutes never lose it. It goes where AddHotspotItem
+// puts it. It says whether it added the item; a meeting not under way, or
+// one already holding h, is left as it is.
+func (m *Meeting) TakeUp(h Hotspot) bool {
+	if m.State != MeetingOpen || h.ID == 0 || m.HasHotspot(h.ID) {
+		return false
+	}
+	_, err := m.AddHotspotItem(h)
+	return err == nil
+}

@@ -177,3 +177,35 @@ func TestFindItem(t *testing.T) {
 		}
 	}
 }
+
+// Business recorded under a hotspot the agenda does not hold brings it on:
+// at the end of the walk, or of Part 2 when it is private; never twice,
+// never in a meeting not under way.
+func TestTakeUp(t *testing.T) {
+	open := func() Meeting {
+		return Meeting{State: MeetingOpen, Agenda: BuildAgenda([]Hotspot{hs(1, RiskHigh, HotspotActive, "")}, nil, nil)}
+	}
+	m := open()
+	if !m.TakeUp(hs(2, RiskLow, HotspotActive, "")) {
+		t.Fatal("a hotspot off the agenda was not taken up")
+	}
+	if got := hotspotIDs(m.Agenda); len(got) != 2 || got[1] != 2 || m.Agenda[5].Kind != ItemHotspot || m.Agenda[6].Kind != ItemReferrals {
+		t.Errorf("agenda %v: HS-2 should follow HS-1, before new referrals", m.Agenda)
+	}
+	if m.TakeUp(hs(2, RiskLow, HotspotActive, "")) || m.TakeUp(hs(1, RiskHigh, HotspotActive, "")) {
+		t.Error("a hotspot on the agenda was taken up again")
+	}
+	m = open()
+	private := hs(3, RiskLow, HotspotActive, "")
+	private.Category = CategoryPersonal
+	if !m.TakeUp(private) || !m.Agenda[len(m.Agenda)-1].Part2 || m.Agenda[len(m.Agenda)-1].HotspotID != 3 {
+		t.Errorf("a private hotspot is not taken up at the end of Part 2: %v", m.Agenda)
+	}
+	for _, st := range []MeetingState{MeetingPlanned, MeetingClosed} {
+		m := open()
+		m.State = st
+		if m.TakeUp(hs(2, RiskLow, HotspotActive, "")) || m.HasHotspot(2) {
+			t.Errorf("a %s meeting took a hotspot up", st)
+		}
+	}
+}

@@ -2,6 +2,7 @@ package model
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -82,7 +83,11 @@ func (a RiskAssessment) Summary() string {
 }
 
 // Assess records a matrix assessment on h: its risk becomes the matrix's
-// level. What the minutes say of it is returned (as SetRisk does).
+// level, and the reason, when one is given, its risk reasoning. What the
+// minutes say of it is returned (as SetRisk does): "Risk assessed: HIGH,
+// was MEDIUM (likelihood 4 × harm 4 = 16; repeat victim). Reason." — the
+// level it was when it changed, the same assessment again being a review
+// that kept it.
 func (h *Hotspot) Assess(a RiskAssessment, reason string) (string, error) {
 	if err := a.Validate(); err != nil {
 		return "", err
@@ -93,11 +98,14 @@ func (h *Hotspot) Assess(a RiskAssessment, reason string) (string, error) {
 	if reason != "" {
 		h.RiskReason = reason
 	}
-	minute := fmt.Sprintf("Risk assessed: %s (%s)", strings.ToUpper(h.Risk.String()), a.Summary())
+	minute := fmt.Sprintf("Risk assessed: %s (%s).", strings.ToUpper(h.Risk.String()), a.Summary())
 	if before != h.Risk && before != 0 {
-		minute = fmt.Sprintf("Risk assessed: %s, was %s (%s)", strings.ToUpper(h.Risk.String()), strings.ToUpper(before.String()), a.Summary())
+		minute = fmt.Sprintf("Risk assessed: %s, was %s (%s).", strings.ToUpper(h.Risk.String()), strings.ToUpper(before.String()), a.Summary())
 	}
-	return minute + ".", nil
+	if reason != "" {
+		minute += " " + EndSentence(reason)
+	}
+	return minute, nil
 }
 
 // ReviewEvery is how often a hotspot of this level is reviewed, in
@@ -139,7 +147,8 @@ func (h Hotspot) DueForReview(held []Date) bool {
 	return MeetingsSince(held, h.LastReviewed)+1 >= h.Risk.ReviewEvery()
 }
 
-// HeldDates are the dates of the meetings held (closed) among meetings:
+// HeldDates are the dates of the meetings held (closed) among meetings, in
+// date order:
 // what DueForReview counts. Never nil, so an empty list means "none held"
 // rather than "not known".
 func HeldDates(meetings []Meeting) []Date {
@@ -149,5 +158,64 @@ func HeldDates(meetings []Meeting) []Date {
 			held = append(held, m.Date)
 		}
 	}
+	slices.SortFunc(held, Date.Compare)
 	return held
+}
+
+// ReviewDueIn is how many meetings after the next one a hotspot's review
+// falls due by the cadence: 0 when it is due now (at the next meeting, or
+// the one under way), 1 at the meeting after, and so on. A closed hotspot
+// is never due (-1).
+func (h Hotspot) ReviewDueIn(held []Date) int {
+	if !h.IsOpen() {
+		return -1
+	}
+	if held == nil || h.LastReviewed.IsZero() {
+		return 0
+	}
+	return max(0, h.Risk.ReviewEvery()-1-MeetingsSince(held, h.LastReviewed))
+}
+
+// OffAgenda is an open hotspot a meeting's agenda does not hold, and when
+// its review falls due (Hotspot.ReviewDueIn): 0 is a hotspot due that the
+// chair took off the agenda; more is one the cadence left off.
+type OffAgenda struct {
+	Hotspot Hotspot
+	DueIn   int
+}
+
+// Why says why it is not on the agenda, and when it will be.
+func (o OffAgenda) Why() string {
+	switch o.DueIn {
+	case 0:
+		return "due, taken off this agenda"
+	case 1:
+		return "not due: next meeting"
+	}
+	return fmt.Sprintf("not due: in %d meetings", o.DueIn)
+}
+
+// OffAgenda lists the open hotspots the meeting's agenda leaves out, those
+// due first, then as the agenda ranks them (high risk first, longest since
+// reviewed), so the chair sees what the cadence left off and can add one.
+// A closed meeting's record (no Held) lists none; nor does a public view
+// list a hotspot taken in private (its stand-in has no risk to go by).
+func (r *MeetingRecord) OffAgenda() []OffAgenda {
+	if r.Held == nil || r.Meeting.State == MeetingClosed {
+		return nil
+	}
+	var out []OffAgenda
+	for _, h := range r.Hotspots {
+		if !h.IsOpen() || h.Exempt || r.Meeting.HasHotspot(h.ID) {
+			continue
+		}
+		out = append(out, OffAgenda{Hotspot: h, DueIn: h.ReviewDueIn(r.Held)})
+	}
+	slices.SortStableFunc(out, func(a, b OffAgenda) int {
+		if a.DueIn != b.DueIn {
+			return a.DueIn - b.DueIn
+		}
+		return HotspotRank(a.Hotspot, b.Hotspot)
+	})
+	return out
 }
