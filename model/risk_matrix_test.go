@@ -201,3 +201,23 @@ func TestReviewDueInAndOffAgenda(t *testing.T) {
 		t.Errorf("a record read without the meetings held lists %v", o)
 	}
 }
+
+// Home says, before the meeting, how long its agenda will be and how many
+// open hotspots the cadence leaves off it; under way, of its own agenda.
+func TestHomeCountsWhatTheCadenceLeavesOff(t *testing.T) {
+	last := MustDate("2026-11-17")
+	in := HomeInput{Held: []Date{last}, Hotspots: []Hotspot{
+		{ID: 1, Status: HotspotActive, Risk: RiskHigh, LastReviewed: last},
+		{ID: 2, Status: HotspotActive, Risk: RiskMedium, LastReviewed: last},
+		{ID: 3, Status: HotspotActive, Risk: RiskLow, LastReviewed: last},
+		{ID: 4, Status: HotspotActive, Risk: RiskLow}, // never reviewed: due
+	}}
+	if h := Summarise(in); h.AgendaItems != 9 || h.OffAgenda != 2 {
+		t.Errorf("before the meeting: %d items, %d off, want 9 and 2", h.AgendaItems, h.OffAgenda)
+	}
+	open := Meeting{State: MeetingOpen, Agenda: []AgendaItem{{Kind: ItemAttendance}, {Kind: ItemHotspot, HotspotID: 3}}}
+	in.Open = &open
+	if h := Summarise(in); h.AgendaItems != 2 || h.OffAgenda != 3 {
+		t.Errorf("under way: %d items, %d off, want 2 and 3", h.AgendaItems, h.OffAgenda)
+	}
+}
