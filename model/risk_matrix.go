@@ -37,6 +37,21 @@ func (a RiskAssessment) Validate() error {
 	return nil
 }
 
+// FlagNames are the flags set as machine output names them: vulnerable,
+// repeat, hate.
+func (a RiskAssessment) FlagNames() []string {
+	var out []string
+	for _, f := range []struct {
+		on   bool
+		name string
+	}{{a.Vulnerable, "vulnerable"}, {a.Repeat, "repeat"}, {a.Hate, "hate"}} {
+		if f.on {
+			out = append(out, f.name)
+		}
+	}
+	return out
+}
+
 // Score is likelihood × harm.
 func (a RiskAssessment) Score() int { return a.Likelihood * a.Harm }
 
