@@ -70,6 +70,9 @@ func HotspotChanges(shown, now Hotspot) []string {
 	if now.SARA != shown.SARA {
 		out = append(out, "now at the "+string(now.SARA)+" stage")
 	}
+	if a := now.Assessment; a != nil && (shown.Assessment == nil || *a != *shown.Assessment) {
+		out = append(out, "risk assessed: "+a.Summary())
+	}
 	if now.RiskReason != shown.RiskReason {
 		out = append(out, "its risk reasoning changed")
 	}

@@ -59,7 +59,7 @@ func (s *Store) StartMeeting(actor model.Actor, date model.Date) (model.Meeting,
 		if err != nil {
 			return err
 		}
-		m.Agenda = model.OpeningAgenda(previous, hotspots)
+		m.Agenda = model.OpeningAgenda(previous, hotspots, heldDates(w.tx))
 		m.Attendance = model.AttendanceList(members)
 		m.ChairID = model.MeetingChair(p.ChairID, actor)
 		m.Open(w.now)
@@ -452,6 +452,35 @@ func (s *Store) AddAgendaHotspot(actor model.Actor, id, hotspot model.ID) (model
 		}
 		return before, agendaRefs(m), nil
 	})
+}
+
+// takeUp puts hotspot hotspotID on the agenda of meeting meetingID when
+// business is recorded under it there and the meeting under way does not
+// hold it (model.Meeting.TakeUp), in the same transaction, audited as
+// meeting.agenda_takeup: what is minuted under a hotspot is minuted under
+// its item. Undo leaves the item where it is (the minutes lose nothing).
+func (w *wtx) takeUp(meetingID, hotspotID model.ID) error {
+	if meetingID == 0 || hotspotID == 0 {
+		return nil
+	}
+	var m model.Meeting
+	if err := get(w.tx, bMeetings, meetingID, &m); err != nil {
+		return notFound(err, model.MeetingRef(meetingID))
+	}
+	var h model.Hotspot
+	if err := get(w.tx, bHotspots, hotspotID, &h); err != nil {
+		return notFound(err, model.HotspotRef(hotspotID))
+	}
+	before := agendaRefs(&m)
+	if !m.TakeUp(h) {
+		return nil
+	}
+	m.UpdatedAt = w.now
+	m.Version++
+	if err := put(w.tx, bMeetings, m.ID, m); err != nil {
+		return err
+	}
+	return w.audit(model.AuditAgendaTakeUp, "meeting", m.Ref(), before, agendaRefs(&m))
 }
 
 // SetNextMeeting fixes the date (and time and place) of the next meeting.

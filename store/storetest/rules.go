@@ -50,6 +50,10 @@ func testEveryChangeWritesItsAuditEvent(t *testing.T, open Backend) {
 			_, err := s.SetHotspotRisk(chair, 2, 0, model.RiskMedium, "repeat victim", m.ID)
 			return err
 		}},
+		{"hotspot.assess", func() error {
+			_, err := s.AssessHotspot(chair, 2, 0, model.RiskAssessment{Likelihood: 3, Harm: 3, Vulnerable: true}, "an elderly neighbour", m.ID)
+			return err
+		}},
 		{"hotspot.add", func() error {
 			_, err := s.AddHotspot(chair, model.NewHotspot{Title: "Queen's Park", Category: model.CategoryNuisance, Risk: model.RiskMedium, LeadAgencyID: 1}, m.ID)
 			return err
@@ -66,10 +70,11 @@ func testEveryChangeWritesItsAuditEvent(t *testing.T, open Backend) {
 	}
 	// Changes that touch more than one record write an event for each.
 	also := map[string][]string{
-		"hotspot.add":   {"meeting.agenda_add"},                                   // a referral joins the agenda
-		"hotspot.close": {"note.add"},                                             // closed in the meeting: minuted
-		"hotspot.risk":  {"note.add"},                                             // risk changed in the meeting: minuted
-		"meeting.close": {"hotspot.reviewed", "hotspot.reviewed", "meeting.plan"}, // HS-1, HS-2 had business; the next date is set
+		"hotspot.add":    {"meeting.agenda_add"},                                   // a referral joins the agenda
+		"hotspot.close":  {"note.add"},                                             // closed in the meeting: minuted
+		"hotspot.risk":   {"note.add"},                                             // risk changed in the meeting: minuted
+		"hotspot.assess": {"note.add"},                                             // risk assessed in the meeting: minuted
+		"meeting.close":  {"hotspot.reviewed", "hotspot.reviewed", "meeting.plan"}, // HS-1, HS-2 had business; the next date is set
 	}
 	for _, st := range steps {
 		before, _ := s.AuditEvents(0)
