@@ -21,13 +21,17 @@ type Problem struct {
 
 func (p Problem) String() string { return p.Where + ": " + p.What }
 
-// recordBuckets are the buckets of records, keyed by ID, with the type each
-// holds (to decode them) and whether it carries a version.
-var recordBuckets = []struct {
+// recordBucketDef is a bucket of records: its name, how to decode one, and
+// whether it carries a version.
+type recordBucketDef struct {
 	name    []byte
 	decode  func([]byte) (id model.ID, version int, err error)
 	version bool
-}{
+}
+
+// recordBuckets are the buckets of records, keyed by ID, with the type each
+// holds (to decode them) and whether it carries a version.
+var recordBuckets = []recordBucketDef{
 	{bAgencies, decodeAs[model.Agency](func(x model.Agency) (model.ID, int) { return x.ID, x.Version }), true},
 	{bMembers, decodeAs[model.Member](func(x model.Member) (model.ID, int) { return x.ID, x.Version }), true},
 	{bHotspots, decodeAs[model.Hotspot](func(x model.Hotspot) (model.ID, int) { return x.ID, x.Version }), true},

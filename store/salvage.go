@@ -470,12 +470,6 @@ func (h *SalvageHaul) take(k, v []byte) {
 	}
 }
 
-type recordBucketDef = struct {
-	name    []byte
-	decode  func([]byte) (id model.ID, version int, err error)
-	version bool
-}
-
 func (h *SalvageHaul) lose(bucket string, k []byte) {
 	switch {
 	case bucket == string(bMeta):
