@@ -30,10 +30,15 @@ func TestMeetingSurvivesSIGKILL(t *testing.T) {
 	tm.keys("Enter", "Enter")
 	tm.waitFor("Hotspots by risk", "you: Helen Marsh")
 
-	// While the TUI holds the file, another tasking is told who has it.
-	_, errOut, code := run(t, env, "--db", db, "actions")
+	// While the TUI holds the file, another tasking joins it; what must
+	// open the file itself is told who has it.
+	out, errOut, code := run(t, env, "--db", db, "actions")
+	if code != 0 || !strings.Contains(out, "REF") || errOut != "" {
+		t.Fatalf("second process: exit %d, stdout %q, stderr %q", code, out, errOut)
+	}
+	_, errOut, code = run(t, env, "--db", db, "check")
 	if code != 1 || !strings.Contains(errOut, "in use by tasking tui (pid "+strconv.Itoa(tm.pid())) {
-		t.Fatalf("second process: exit %d, stderr %q", code, errOut)
+		t.Fatalf("check while the app holds the file: exit %d, stderr %q", code, errOut)
 	}
 
 	tm.startMeeting()

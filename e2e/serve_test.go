@@ -20,8 +20,9 @@ import (
 // a housing rep connects and follows the chair's item, updates one of his
 // actions from the command line over SSH while the meeting goes on, and
 // the chair's screen names the change as it lands. A key nobody added is
-// refused with its fingerprint and whom to ask, and a local tasking on the
-// served file is sent to ssh at once.
+// refused with its fingerprint and whom to ask; a local tasking on the
+// served file joins the server with no ssh, and what only runs beside the
+// file is refused at once, naming the server.
 func TestServeMeetingOverSSH(t *testing.T) {
 	t.Parallel()
 	needSSH(t)
@@ -128,18 +129,23 @@ func TestServeMeetingOverSSH(t *testing.T) {
 		t.Fatalf("the stranger's ssh: exit %d; stdout %q; stderr:\n%s", code, out, errOut)
 	}
 
-	// tasking on the same machine does not wait for the file: it says at
-	// once who has it and what to type instead.
+	// tasking on the same machine, as the same user, joins the server
+	// through the socket beside the file: no ssh, no key, the same answer.
+	housingRows, _, _ := srv.ssh(t, gary, "actions", "--agency", "housing", "--format", "json")
+	out, errOut, code = run(t, env, "--db", db, "--as", "Gary Fletcher", "actions", "--agency", "housing", "--format", "json")
+	if code != 0 || out != housingRows || errOut != "" {
+		t.Fatalf("local actions while served: exit %d: stdout %q stderr %q; want what ssh gave: %q", code, out, errOut, housingRows)
+	}
+	// What only runs beside the file is refused at once, naming the server.
 	began := time.Now()
-	out, errOut, code = run(t, env, "--db", db, "actions")
+	_, errOut, code = run(t, env, "--db", db, "check")
 	took := time.Since(began)
-	wantSSH := "ssh -p " + srv.port + " 127.0.0.1 actions"
-	if code != 1 || out != "" || strings.Count(errOut, "\n") != 1 || !strings.Contains(errOut, "tasking serve on 127.0.0.1:"+srv.port) ||
-		!strings.Contains(errOut, "(pid "+strconv.Itoa(srv.cmd.Process.Pid)+")") || !strings.Contains(errOut, wantSSH) {
-		t.Fatalf("local actions while served: exit %d: stdout %q stderr %q (want one line naming the server and %q)", code, out, errOut, wantSSH)
+	if code != 1 || strings.Count(errOut, "\n") != 1 || !strings.Contains(errOut, "tasking serve on 127.0.0.1:"+srv.port) ||
+		!strings.Contains(errOut, "(pid "+strconv.Itoa(srv.cmd.Process.Pid)+")") || !strings.Contains(errOut, "stop the server first") {
+		t.Fatalf("local check while served: exit %d: stderr %q (want one line naming the server)", code, errOut)
 	}
 	if took > 500*time.Millisecond {
-		t.Fatalf("local actions while served took %v to fail: it should not wait for the file", took)
+		t.Fatalf("local check while served took %v to fail: it should not wait for the file", took)
 	}
 
 	// Everyone leaves: out of the meeting, then out of the app; each ssh

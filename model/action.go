@@ -386,15 +386,27 @@ type ActionUpdate struct {
 // the status it moved to ("in progress → done: patrols finished", though
 // the rep typed "Done: patrols finished").
 func (u ActionUpdate) Describe() string {
-	var also []string
-	if u.Kind == UpdateStatus {
-		also = append([]string{u.ToStatus.Label()}, finishedLabels[u.ToStatus]...)
-	}
 	words := u.Shown()
 	if words == "" && u.Withdrawn != nil {
 		words = "withdrawn: " + u.Withdrawn.Reason
 	}
-	return Labelled(u.Change(), words, also...)
+	return Labelled(u.Change(), words, u.saidLabels()...)
+}
+
+// Words are the update's words as a history shows them after its change:
+// without the status it moved to said again ("Done: site visited" after
+// "in progress → done" is "site visited").
+func (u ActionUpdate) Words() string {
+	return TrimLabel(u.Shown(), append([]string{u.Change()}, u.saidLabels()...)...)
+}
+
+// saidLabels are the words a rep may open an update with that its change
+// already says: the status it moved to.
+func (u ActionUpdate) saidLabels() []string {
+	if u.Kind != UpdateStatus {
+		return nil
+	}
+	return append([]string{u.ToStatus.Label()}, finishedLabels[u.ToStatus]...)
 }
 
 // Change is what the update changed, without its words: "open → done",

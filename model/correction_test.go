@@ -110,3 +110,20 @@ func TestTheLatestUpdateIsTheLatestWords(t *testing.T) {
 		t.Errorf("after a bare status change: words %q, change %q", a.LastUpdate, a.LastChange)
 	}
 }
+
+// A history says a status once: "in progress → done: site visited",
+// never "… done: Done: site visited".
+func TestHistoryWordsDoNotRepeatTheStatus(t *testing.T) {
+	u := ActionUpdate{ID: 1, Kind: UpdateStatus, FromStatus: StatusInProgress, ToStatus: StatusDone, Text: "Done: Site visited, bins removed"}
+	if got := u.Words(); got != "Site visited, bins removed" {
+		t.Errorf("Words %q", got)
+	}
+	e := HistoryEntry{Text: "A-6 " + u.Change(), Words: u.Words()}
+	if got := e.Line(); got != "A-6 in progress → done: Site visited, bins removed" {
+		t.Errorf("history line %q", got)
+	}
+	note := ActionUpdate{ID: 2, Kind: UpdateNote, Text: "Done by Friday, they say"}
+	if got := note.Words(); got != "Done by Friday, they say" {
+		t.Errorf("a note's words were cut: %q", got)
+	}
+}

@@ -123,6 +123,9 @@ func (p Disclosure) PublicAction(a Action) Action {
 				}
 			}
 		}
+	} else {
+		// That a resolution released it is Part 2 business too.
+		a.ReleasedBy = 0
 	}
 	return a
 }

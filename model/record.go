@@ -371,7 +371,7 @@ func (r *MeetingRecord) HotspotHistory(hotspotID ID, limit int) []HistoryEntry {
 		case UpdateCreated:
 			out = append(out, HistoryEntry{At: u.At, Kind: "action", Text: a.Ref() + " " + a.Text, Privacy: a.Privacy})
 		default:
-			out = append(out, HistoryEntry{At: u.At, Kind: "update", Text: strings.TrimSpace(a.Ref() + " " + u.Change()), Words: u.Shown(), Privacy: a.Privacy.Stricter(u.Privacy)})
+			out = append(out, HistoryEntry{At: u.At, Kind: "update", Text: strings.TrimSpace(a.Ref() + " " + u.Change()), Words: u.Words(), Privacy: a.Privacy.Stricter(u.Privacy)})
 		}
 	}
 	slices.SortStableFunc(out, func(a, b HistoryEntry) int { return b.At.Compare(a.At) })

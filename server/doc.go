@@ -5,6 +5,12 @@
 // the member whose key opened it. Changes reach every session through the
 // store's change feed; the hub tells sessions who else is connected.
 //
+// The same sessions answer a Unix socket beside the file (local.go) for
+// the other tasking processes of the user on the machine — a command from
+// another shell, a second app — whichever tasking holds the file (the app
+// too, with NewLocal). There the kernel says which user connected
+// (peer*.go) and the process says which member it is, as it would alone.
+//
 // Bounds, each a setting with its default and why in limits.go: a
 // handshake timeout; a per-address limit on refused keys (past it a
 // stranger's key is refused unheard, a member's still gets in); a cap on

@@ -69,10 +69,15 @@ func was(m model.Member) memberWas {
 const maxDraftFile = 1 << 20
 
 // openDrafts makes the folder (0700) if need be, narrows one others can
-// read, and deletes drafts too old to offer.
-func openDrafts(dir string, keep time.Duration, logger *log.Logger) (*draftKeeper, error) {
+// read, and deletes drafts too old to offer. Unless makeNow, a folder that
+// is not there yet is made only when a draft is kept (the app, which
+// leaves nothing beside every file it opens).
+func openDrafts(dir string, keep time.Duration, logger *log.Logger, makeNow bool) (*draftKeeper, error) {
 	d := &draftKeeper{dir: dir, maxAge: keep, now: time.Now, log: logger}
 	if dir == "" {
+		return d, nil
+	}
+	if _, err := os.Stat(dir); !makeNow && errors.Is(err, fs.ErrNotExist) {
 		return d, nil
 	}
 	if err := os.MkdirAll(dir, 0o700); err != nil {
@@ -184,6 +189,9 @@ func (d *draftKeeper) keep(m model.Member, app interface{ Draft() (tui.Draft, bo
 func (d *draftKeeper) write(member model.ID, k keptDraft) error {
 	b, err := json.Marshal(k)
 	if err != nil {
+		return err
+	}
+	if err := os.Mkdir(d.dir, 0o700); err != nil && !errors.Is(err, fs.ErrExist) {
 		return err
 	}
 	f, err := os.CreateTemp(d.dir, ".draft-*")

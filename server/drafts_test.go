@@ -98,7 +98,7 @@ func (typedApp) Draft() (tui.Draft, bool) {
 // old or once the member's access is withdrawn or changed.
 func TestADraftIsOfferedOnlyToItsMemberAsTheyWere(t *testing.T) {
 	dir := t.TempDir()
-	k, err := openDrafts(dir, time.Hour, log.New(io.Discard))
+	k, err := openDrafts(dir, time.Hour, log.New(io.Discard), true)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -10,13 +10,17 @@ import (
 	"github.com/ccsp/tasking/model"
 )
 
-// again is the command that opens this kind of session again.
-func (s *Server) again(kind string) string {
+// again says how to open this kind of session again: "connect again with
+// ssh -t …", or for a local process "run tasking again" (in a terminal).
+func (s *Server) again(sess ssh.Session, kind string) string {
+	if isLocal(sess) {
+		return "run tasking again in a terminal"
+	}
 	line := strings.Replace(s.cfg.sshCommand(), "ssh ", "ssh -t ", 1)
 	if kind == kindWall {
 		line += " wall"
 	}
-	return line
+	return "connect again with " + line
 }
 
 // guard ends a program whose person has gone quiet for the idle timeout
@@ -65,7 +69,7 @@ func (s *Server) guard(ctx context.Context, sess ssh.Session, w *watch, p *tea.P
 // runCommand runs one command line, guarded as an app is: a command left
 // reading standard input nobody sends, or writing to a terminal that stopped
 // reading, does not hold its seat for ever.
-func (s *Server) runCommand(sess ssh.Session, id int, args []string, m model.Member) (code int, why string) {
+func (s *Server) runCommand(sess ssh.Session, id int, args []string, m model.Member, local *Peer) (code int, why string) {
 	w := newWatch(sess, sess, time.Now())
 	ctx, cancel := context.WithCancel(sess.Context())
 	defer cancel()
@@ -83,8 +87,12 @@ func (s *Server) runCommand(sess ssh.Session, id int, args []string, m model.Mem
 		}
 	}
 	go s.guard(ctx, sess, w, nil, end, kindCommand)
-	code = s.run(ctx, s.rec, Exec{Args: args, Stdin: w, Stdout: w, Stderr: sess.Stderr(),
-		Environ: sess.Environ(), Member: m, SSH: s.cfg.sshCommand(), MaxInput: s.cfg.MaxInput})
+	x := Exec{Args: args, Stdin: w, Stdout: w, Stderr: sess.Stderr(),
+		Environ: sess.Environ(), Member: m, SSH: s.cfg.sshCommand(), MaxInput: s.cfg.MaxInput, Local: local}
+	if local != nil {
+		x.Member = model.Member{} // the process says who it is (x.Local)
+	}
+	code = s.run(ctx, s.rec, x)
 	select {
 	case why = <-ended:
 		s.log.Warn("command ended by the server", "member", m.Name, "why", why)

@@ -14,7 +14,7 @@ import (
 // hostKey is the server's identity: people's ssh clients remember its
 // fingerprint and warn if it ever changes.
 type hostKey struct {
-	pem         []byte
+	signer      gossh.Signer
 	fingerprint string
 	created     bool
 }
@@ -42,7 +42,7 @@ func loadHostKey(path string) (hostKey, error) {
 	if err != nil {
 		return hostKey{}, fmt.Errorf("--host-key %s is not an unencrypted SSH private key (%v)", path, err)
 	}
-	return hostKey{pem: b, fingerprint: gossh.FingerprintSHA256(signer.PublicKey())}, nil
+	return hostKey{signer: signer, fingerprint: gossh.FingerprintSHA256(signer.PublicKey())}, nil
 }
 
 // makeHostKey generates an ed25519 key (keygen) and writes it with
@@ -65,7 +65,11 @@ func makeHostKey(path string) (hostKey, error) {
 	if err := f.Close(); err != nil {
 		return hostKey{}, fmt.Errorf("cannot write the host key: %w", err)
 	}
-	return hostKey{pem: pem, fingerprint: gossh.FingerprintSHA256(kp.PublicKey()), created: true}, nil
+	signer, err := gossh.ParsePrivateKey(pem)
+	if err != nil {
+		return hostKey{}, fmt.Errorf("cannot make a host key: %w", err)
+	}
+	return hostKey{signer: signer, fingerprint: gossh.FingerprintSHA256(kp.PublicKey()), created: true}, nil
 }
 
 // CheckHostKey checks the host key at path without making one: its

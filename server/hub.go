@@ -19,8 +19,15 @@ const (
 
 // seat is one open session.
 type seat struct {
-	member  model.Member
-	key     string // the fingerprint of the key that opened it
+	member model.Member
+	key    string // the fingerprint of the key that opened it
+	// local: opened by a process of this machine's user through the local
+	// socket (local.go). Such a seat is not counted against anyone's
+	// limits (the machine's own user may open the file however often they
+	// like, as they could with nobody holding it) and is never ended for a
+	// key or a membership changing: the process is who it says it is, as
+	// it would be on its own.
+	local   bool
 	kind    string
 	addr    string
 	since   time.Time
@@ -57,9 +64,14 @@ func (h *hub) join(s *seat) (id int, refused string) {
 	if h.closed {
 		return 0, reasonStopping
 	}
+	if s.local {
+		h.next++
+		h.seats[h.next] = s
+		return h.next, ""
+	}
 	mine := 0
 	for _, o := range h.seats {
-		if o.member.ID == s.member.ID {
+		if o.member.ID == s.member.ID && !o.local {
 			mine++
 		}
 	}
@@ -116,7 +128,7 @@ func (h *hub) present() []tui.Present {
 	seen := map[model.ID]bool{}
 	var out []tui.Present
 	for _, s := range h.seats {
-		if s.kind != kindApp || seen[s.member.ID] {
+		if s.kind != kindApp || seen[s.member.ID] || s.member.ID == 0 {
 			continue
 		}
 		seen[s.member.ID] = true

@@ -19,12 +19,19 @@ import (
 
 // Server serves one record over SSH.
 type Server struct {
-	cfg    Config
-	rec    store.Record
-	log    *log.Logger
-	run    CommandRunner
-	host   hostKey
-	ssh    *ssh.Server
+	cfg  Config
+	rec  store.Record
+	log  *log.Logger
+	run  CommandRunner
+	host hostKey
+	ssh  *ssh.Server // over the network; nil for NewLocal
+	// local answers the local socket (local.go), once ServeLocal is called.
+	local *ssh.Server
+	// identify says who a local process's app is (SetIdentify).
+	identify Identify
+	// holder is what holds the file, for the people whose sessions end
+	// when it stops ("the server").
+	holder string
 	hub    *hub
 	keys   *keyring
 	fails  *failures
@@ -54,8 +61,6 @@ func New(rec store.Record, cfg Config, logger *log.Logger, run CommandRunner, de
 	if err := cfg.Check(); err != nil {
 		return nil, err
 	}
-	cfg = cfg.withDefaults()
-	quietBubbleTea()
 	if cfg.HostKeyPath == "" {
 		return nil, errors.New("--host-key: no path for the host key")
 	}
@@ -63,29 +68,42 @@ func New(rec store.Record, cfg Config, logger *log.Logger, run CommandRunner, de
 	if err != nil {
 		return nil, err
 	}
-	drafts, err := openDrafts(cfg.DraftsDir, cfg.DraftKeep, logger)
+	return newServer(rec, cfg, logger, run, describe, host, true)
+}
+
+// newServer is New and NewLocal: network says whether it answers SSH over
+// the network as well as the local socket (ServeLocal).
+func newServer(rec store.Record, cfg Config, logger *log.Logger, run CommandRunner, describe Describer, host hostKey, network bool) (*Server, error) {
+	cfg = cfg.withDefaults()
+	quietBubbleTea()
+	drafts, err := openDrafts(cfg.DraftsDir, cfg.DraftKeep, logger, network)
 	if err != nil {
 		return nil, err
 	}
 	s := &Server{cfg: cfg, rec: rec, log: logger, run: run, describer: describe, host: host, hub: newHub(cfg.MaxSessions, cfg.SessionsPerMember),
-		keys: newKeyring(rec), fails: newFailures(cfg.FailuresPerMinute), drafts: drafts, stopping: make(chan struct{})}
-	s.ssh, err = wish.NewServer(
-		wish.WithAddress(cfg.Listen),
-		wish.WithHostKeyPEM(host.pem),
-		wish.WithPublicKeyAuth(s.publicKey),
-		wish.WithKeyboardInteractiveAuth(s.refuseUnknown),
-		func(srv *ssh.Server) error {
-			srv.Handler = s.handle
-			srv.HandshakeTimeout = cfg.HandshakeTimeout
-			srv.ConnCallback = s.arrive
-			srv.ConnectionFailedCallback = s.failed
-			srv.ConnectionCloseCallback = s.leave
-			srv.Version = "tasking"
-			return nil
-		},
-	)
-	if err != nil {
-		return nil, err
+		keys: newKeyring(rec), fails: newFailures(cfg.FailuresPerMinute), drafts: drafts, stopping: make(chan struct{}), holder: "the server"}
+	if network {
+		s.ssh, err = wish.NewServer(
+			wish.WithAddress(cfg.Listen),
+			func(srv *ssh.Server) error {
+				srv.HostSigners = []ssh.Signer{host.signer}
+				return nil
+			},
+			wish.WithPublicKeyAuth(s.publicKey),
+			wish.WithKeyboardInteractiveAuth(s.refuseUnknown),
+			func(srv *ssh.Server) error {
+				srv.Handler = s.handle
+				srv.HandshakeTimeout = cfg.HandshakeTimeout
+				srv.ConnCallback = s.arrive
+				srv.ConnectionFailedCallback = s.failed
+				srv.ConnectionCloseCallback = s.leave
+				srv.Version = "tasking"
+				return nil
+			},
+		)
+		if err != nil {
+			return nil, err
+		}
 	}
 	s.watchChanges()
 	return s, nil
@@ -122,6 +140,11 @@ func (s *Server) Serve(l net.Listener) error {
 		s.mu.Unlock()
 		return l.Close()
 	default:
+	}
+	if s.ssh == nil {
+		s.mu.Unlock()
+		l.Close()
+		return errors.New("this server answers only the local socket")
 	}
 	s.listeners = append(s.listeners, l)
 	s.mu.Unlock()
@@ -162,7 +185,14 @@ func (s *Server) Shutdown(ctx context.Context) error {
 		case <-tick.C:
 		}
 	}
-	_ = s.ssh.Close()
+	s.mu.Lock()
+	servers := []*ssh.Server{s.ssh, s.local}
+	s.mu.Unlock()
+	for _, srv := range servers {
+		if srv != nil {
+			_ = srv.Close()
+		}
+	}
 	// Closing the connections ends what was left; give those handlers a
 	// moment to finish (an app's queued saves) before the caller closes
 	// the record.
@@ -236,6 +266,9 @@ func (s *Server) watchChanges() {
 				continue
 			}
 			gone := s.hub.drop(func(st *seat) bool {
+				if st.local {
+					return true
+				}
 				m, ok := s.keys.byFingerprint(st.key)
 				return ok && m.ID == st.member.ID
 			}, reasonWithdrawn)
@@ -245,6 +278,9 @@ func (s *Server) watchChanges() {
 			// A session acts and reads as the member was when it opened: a
 			// new role, agency, name or read right needs a new session.
 			changed := s.hub.drop(func(st *seat) bool {
+				if st.local {
+					return true
+				}
 				m, ok := s.keys.byFingerprint(st.key)
 				return !ok || (m.Role == st.member.Role && m.AgencyID == st.member.AgencyID && m.Name == st.member.Name &&
 					m.ReadRight() == st.member.ReadRight())

@@ -30,6 +30,10 @@ type Exec struct {
 	// MaxInput is the most a command may read of a file sent on standard
 	// input (Config.MaxInput).
 	MaxInput int
+	// Local is set when the command comes from a process of this machine's
+	// user through the local socket (local.go): it runs as it would have
+	// on its own, as whoever that process says it is; Member is then empty.
+	Local *Peer
 }
 
 // CommandRunner runs one command line on the server's record and returns
@@ -44,14 +48,25 @@ type CommandRunner func(ctx context.Context, rec store.Record, x Exec) int
 // exits with a status of its own (ending.go).
 func (s *Server) handle(sess ssh.Session) {
 	start := time.Now()
-	key := sess.PublicKey()
 	addr := sess.RemoteAddr().String()
-	m, ok := s.keys.member(key)
-	if !ok {
-		s.log.Info("session refused: key no longer on the list", "addr", addr, "exit", ExitWithdrawn)
-		fmt.Fprintln(sess.Stderr(), "tasking: your key is no longer on the partnership's list: ask the chair")
-		_ = sess.Exit(ExitWithdrawn)
-		return
+	peer, local := peerOf(sess)
+	var m model.Member
+	var fingerprint string
+	if local {
+		// Who a local process is, is for the command or the app to decide
+		// as it would on its own (the runner; Identify): the log has the
+		// name it gave.
+		m.Name = peer.Name
+	} else {
+		key := sess.PublicKey()
+		var ok bool
+		if m, ok = s.keys.member(key); !ok {
+			s.log.Info("session refused: key no longer on the list", "addr", addr, "exit", ExitWithdrawn)
+			fmt.Fprintln(sess.Stderr(), "tasking: your key is no longer on the partnership's list: ask the chair")
+			_ = sess.Exit(ExitWithdrawn)
+			return
+		}
+		fingerprint = gossh.FingerprintSHA256(key)
 	}
 	who := []any{"member", m.Name, "addr", addr}
 	// The command line as sent, split into words strictly: a quote left
@@ -67,7 +82,7 @@ func (s *Server) handle(sess ssh.Session) {
 	switch {
 	case len(args) == 0:
 		kind = kindApp
-	case len(args) == 1 && args[0] == "wall":
+	case len(args) == 1 && args[0] == "wall" && !local:
 		kind = kindWall
 	}
 	// what is the session as the log may hold it: its kind, and for a
@@ -76,13 +91,36 @@ func (s *Server) handle(sess ssh.Session) {
 	if kind == kindCommand {
 		what = join(what, s.describe(args).fields())
 	}
-	st := &seat{member: m, key: gossh.FingerprintSHA256(key), kind: kind, addr: addr, since: start}
-	id, refused := s.hub.join(st)
+	// A local app is its person as the app on its own would have them
+	// (--as, or who is remembered), said before it takes a seat.
+	var id Identity
+	if local && kind == kindApp {
+		if s.identify == nil {
+			fmt.Fprintln(sess.Stderr(), "tasking: this tasking does not take a second app")
+			_ = sess.Exit(1)
+			return
+		}
+		if id, err = s.identify(s.rec, peer); err != nil {
+			s.log.Info("session refused: no such member", join(who, what, []any{"exit", 1})...)
+			fmt.Fprintln(sess.Stderr(), "tasking: "+model.CleanLine(err.Error()))
+			_ = sess.Exit(1)
+			return
+		}
+		if id.Known {
+			m = id.Member
+			who = []any{"member", m.Name, "addr", addr}
+		}
+	}
+	st := &seat{member: m, key: fingerprint, local: local, kind: kind, addr: addr, since: start}
+	if local && !id.Known {
+		st.member = model.Member{} // nobody yet: not anyone's seat, and present as nobody
+	}
+	seatID, refused := s.hub.join(st)
 	if refused != "" {
 		s.refuse(sess, refused, join(who, what))
 		return
 	}
-	defer s.hub.leave(id)
+	defer s.hub.leave(seatID)
 	s.log.Info("session start", join(who, []any{"role", m.Role}, what)...)
 
 	code, why := 0, "ended"
@@ -101,18 +139,36 @@ func (s *Server) handle(sess ssh.Session) {
 	case kindApp:
 		cfg := tui.Config{Store: s.rec, Actor: model.ActorFor(m), Now: s.rec.Now,
 			Remote: s.cfg.sshCommand(), Connected: s.hub.present}
-		s.drafts.offer(&cfg, m, join(who, what))
+		if local {
+			// The app as it runs on its own: exports written where the
+			// person asks, whoever chooses themselves remembered.
+			cfg.Remote, cfg.Remember, cfg.Dir = "", id.Remember, peer.Dir
+			if !id.Known {
+				cfg.Actor = model.Actor{}
+			}
+		}
+		known := !local || id.Known
+		if known {
+			s.drafts.offer(&cfg, m, join(who, what))
+		}
 		app := tui.New(cfg)
 		defer app.Close() // finishes the session's queued writes
-		code, why = s.runProgram(sess, id, app, kind, join(who, what), func(why string) string {
+		code, why = s.runProgram(sess, seatID, app, kind, join(who, what), func(why string) string {
+			if !known {
+				return ""
+			}
 			return s.drafts.keep(m, app, why, join(who, what))
 		})
 	case kindWall:
 		wall := tui.NewWall(s.rec, s.rec.Now)
 		defer wall.Close() // its change feed, however the session ends
-		code, why = s.runProgram(sess, id, wall, kind, join(who, what), nil)
+		code, why = s.runProgram(sess, seatID, wall, kind, join(who, what), nil)
 	default:
-		code, why = s.runCommand(sess, id, args, m)
+		var p *Peer
+		if local {
+			p = &peer
+		}
+		code, why = s.runCommand(sess, seatID, args, m, p)
 	}
 }
 
@@ -126,7 +182,11 @@ func (s *Server) refuse(sess ssh.Session, reason string, session []any) {
 		fmt.Fprintf(sess.Stderr(), "tasking: you already have %d sessions open, as many as one member may: close one (quit the app, or let a command finish) and connect again\n", s.cfg.SessionsPerMember)
 	case reasonStopping:
 		s.log.Info("session refused: the server is stopping", join(session, []any{"exit", status})...)
-		fmt.Fprintln(sess.Stderr(), "tasking: the server is stopping: connect again in a minute")
+		if !isLocal(sess) {
+			// A local process says nothing of it: it opens the file itself
+			// once the holder has let go (cmd/tasking).
+			fmt.Fprintln(sess.Stderr(), "tasking: the server is stopping: connect again in a minute")
+		}
 	default:
 		s.log.Warn("session refused: full", join(session, []any{"max", s.cfg.MaxSessions, "exit", status})...)
 		fmt.Fprintf(sess.Stderr(), "tasking: the server is full (%d sessions open, as many as it takes): try again in a few minutes\n", s.cfg.MaxSessions)
@@ -156,7 +216,7 @@ func join(parts ...[]any) []any {
 func (s *Server) runProgram(sess ssh.Session, id int, m tea.Model, kind string, session []any, ended func(why string) string) (code int, why string) {
 	pty, windows, ok := sess.Pty()
 	if !ok {
-		fmt.Fprintf(sess.Stderr(), "tasking: this needs a terminal: connect with %s\n", s.again(kind))
+		fmt.Fprintf(sess.Stderr(), "tasking: this needs a terminal: %s\n", s.again(sess, kind))
 		return 1, "no terminal"
 	}
 	w := newWatch(sess, sess, time.Now())
@@ -241,12 +301,16 @@ func (s *Server) runProgram(sess ssh.Session, id int, m tea.Model, kind string, 
 	}
 	switch why {
 	case reasonIdle:
-		fmt.Fprintf(sess, "\r\ntasking: closed after %s without a key press; connect again with %s\r\n",
-			s.cfg.IdleTimeout, s.again(kind))
+		fmt.Fprintf(sess, "\r\ntasking: closed after %s without a key press; %s\r\n",
+			s.cfg.IdleTimeout, s.again(sess, kind))
 	case reasonStopping:
+		if isLocal(sess) {
+			fmt.Fprintf(sess, "\r\ntasking: %s has closed; your saved work is safe: %s\r\n", s.holder, s.again(sess, kind))
+			break
+		}
 		fmt.Fprint(sess, "\r\ntasking: the server is stopping; your saved work is safe\r\n")
 	case reasonChanged:
-		fmt.Fprintf(sess, "\r\ntasking: your membership changed (role, agency, name or what you may read): connect again with %s\r\n", s.again(kind))
+		fmt.Fprintf(sess, "\r\ntasking: your membership changed (role, agency, name or what you may read): %s\r\n", s.again(sess, kind))
 	case reasonWithdrawn:
 		fmt.Fprint(sess, "\r\ntasking: your access was withdrawn (you have retired from the group, or your key was taken away); ask the chair\r\n")
 	case reasonPanicked:

@@ -119,7 +119,7 @@ func headOf(tx *bolt.Tx) (ChainHead, error) {
 func (s *Store) VerifyChain(given ...ChainHead) (ChainReport, error) {
 	var r ChainReport
 	err := s.view(func(tx *bolt.Tx) error {
-		r = verifyChain(tx, append(KnownHeads(s.path), given...), nil)
+		r = verifyChain(tx, append(KnownHeads(s.path), given...), nil, nil)
 		return nil
 	})
 	return r, err
@@ -158,9 +158,11 @@ const maxChainProblems = 50
 // key is its ID), its link to the one before, and its content against its
 // hash; then checks every record in the file against the newest sum the
 // chain holds for it. known are heads kept outside the file (backup
-// manifests): each must be in the chain at its event. tick, if not nil, is
-// called before each event: an error from it stops the walk (r.stopped).
-func verifyChain(tx *bolt.Tx, known []ChainHead, tick func() error) ChainReport {
+// manifests): each must be in the chain at its event. each, if given, is
+// called with every event in order (check's look at the trail's order);
+// tick, if given, before each event: an error from it stops the walk
+// (r.stopped).
+func verifyChain(tx *bolt.Tx, known []ChainHead, each func(e *model.AuditEvent), tick func() error) ChainReport {
 	var r ChainReport
 	problem := func(format string, args ...any) bool {
 		if len(r.Problems) < maxChainProblems {
@@ -178,21 +180,25 @@ func verifyChain(tx *bolt.Tx, known []ChainHead, tick func() error) ChainReport 
 	}
 	latest := map[where][]byte{} // nil: deleted
 	prev := genesis
-	c := tx.Bucket(bAudit).Cursor()
-	for k, v := c.First(); k != nil; k, v = c.Next() {
+	stopped := false
+	walkParallel(tx, bAudit, readEvent, func(k []byte, d decodedEvent) {
+		if stopped {
+			return
+		}
 		if tick != nil {
 			if r.stopped = tick(); r.stopped != nil {
-				return r
+				stopped = true
+				return
 			}
 		}
 		r.Events++
-		var e model.AuditEvent
-		if err := decode(v, &e); err != nil {
-			if !problem("audit #%d does not read (%v): the chain breaks there", keyID(k), err) {
-				return r
+		e := &d.e
+		if d.err != nil {
+			if !problem("audit #%d does not read (%v): the chain breaks there", keyID(k), d.err) {
+				stopped = true
 			}
 			prev = nil
-			continue
+			return
 		}
 		switch {
 		case e.ID != keyID(k):
@@ -203,7 +209,7 @@ func verifyChain(tx *bolt.Tx, known []ChainHead, tick func() error) ChainReport 
 			problem("audit #%d does not follow the event before it: an event before it was removed, moved or rewritten", e.ID)
 		case !bytes.Equal(e.Chain, linkOf(e.Prev, e.Hash)):
 			problem("audit #%d's link is not its own: its chain fields were rewritten", e.ID)
-		case !e.Erased && !bytes.Equal(e.Hash, contentHash(&e)):
+		case !e.Erased && !d.hashOK:
 			problem("audit #%d (%s %s by %s on %s) was changed after it was written", e.ID, e.Op, e.Ref, e.By, e.At.Local().Format("2 Jan 2006 15:04"))
 		}
 		if e.Erased {
@@ -218,6 +224,12 @@ func verifyChain(tx *bolt.Tx, known []ChainHead, tick func() error) ChainReport 
 			latest[where{w.Bucket, w.ID}] = w.Sum
 		}
 		r.Head = ChainHead{Event: e.ID, Chain: e.Chain}
+		if each != nil {
+			each(e)
+		}
+	})
+	if stopped {
+		return r
 	}
 	for id := range heads {
 		if id > r.Head.Event {
@@ -228,12 +240,11 @@ func verifyChain(tx *bolt.Tx, known []ChainHead, tick func() error) ChainReport 
 	}
 	// Every record against the chain's newest sum for it.
 	seen := map[where]bool{}
-	_ = forEachRecord(tx, func(bucket []byte, k, v []byte) {
+	against := func(bucket, k []byte, sum []byte, err error) {
 		r.Records++
 		at := where{string(bucket), keyID(k)}
 		seen[at] = true
 		want, ok := latest[at]
-		body, err := unseal(v)
 		switch {
 		case err != nil:
 			problem("%s: %v", recordName(bucket, k), err)
@@ -241,10 +252,17 @@ func verifyChain(tx *bolt.Tx, known []ChainHead, tick func() error) ChainReport 
 			problem("%s is not in the audit chain: it was put into the file behind the trail's back", recordName(bucket, k))
 		case want == nil:
 			problem("%s was deleted by a change in the trail, but is in the file", recordName(bucket, k))
-		case !bytes.Equal(want, recordSum(body)):
+		case !bytes.Equal(want, sum):
 			problem("%s differs from what the trail says was last written: it was changed behind the trail's back", recordName(bucket, k))
 		}
-	})
+	}
+	if v := tx.Bucket(bMeta).Get(kPartnership); v != nil {
+		s := sumOf(nil, v)
+		against(bMeta, partnershipKey, s.sum, s.err)
+	}
+	for _, name := range chainedBuckets(tx) {
+		walkParallel(tx, name, sumOf, func(k []byte, s summed) { against(name, k, s.sum, s.err) })
+	}
 	for at, sum := range latest {
 		if sum != nil && !seen[at] {
 			problem("%s is in the trail but not in the file: it was removed behind the trail's back", recordName([]byte(at.bucket), idKey(at.id)))
@@ -270,23 +288,44 @@ func recordBucket(name []byte) bool {
 	return true
 }
 
-// forEachRecord calls fn for every stored record: every value of every
-// record bucket, and the partnership's details.
-func forEachRecord(tx *bolt.Tx, fn func(bucket, k, v []byte)) error {
-	if v := tx.Bucket(bMeta).Get(kPartnership); v != nil {
-		fn(bMeta, partnershipKey, v)
+// decodedEvent is an audit event read by a worker, its content hashed.
+type decodedEvent struct {
+	e      model.AuditEvent
+	err    error
+	hashOK bool
+}
+
+func readEvent(_, v []byte) (d decodedEvent) {
+	if d.err = decode(v, &d.e); d.err == nil && !d.e.Erased {
+		d.hashOK = bytes.Equal(d.e.Hash, contentHash(&d.e))
 	}
-	return tx.ForEach(func(name []byte, b *bolt.Bucket) error {
-		if !recordBucket(name) {
-			return nil
+	return d
+}
+
+// summed is a stored record's sum as the chain holds it, or why it has none.
+type summed struct {
+	sum []byte
+	err error
+}
+
+func sumOf(_, v []byte) summed {
+	body, err := unseal(v)
+	if err != nil {
+		return summed{err: err}
+	}
+	return summed{sum: recordSum(body)}
+}
+
+// chainedBuckets are the names of the buckets holding records, in order.
+func chainedBuckets(tx *bolt.Tx) [][]byte {
+	var names [][]byte
+	_ = tx.ForEach(func(name []byte, _ *bolt.Bucket) error {
+		if recordBucket(name) {
+			names = append(names, name)
 		}
-		return b.ForEach(func(k, v []byte) error {
-			if v != nil {
-				fn(name, k, v)
-			}
-			return nil
-		})
+		return nil
 	})
+	return names
 }
 
 // partnershipKey stands for the partnership's details in the chain's

@@ -124,14 +124,16 @@ func (s *Store) CheckRecordsWatched(w Watch) ([]Problem, error) {
 		out = append(out, ix...)
 		out = append(out, checkIncidents(tx)...)
 		out = append(out, checkSnapshots(tx)...)
-		out = append(out, checkAuditOrder(tx)...)
-		chain := verifyChain(tx, KnownHeads(s.path), func() error { return c.tick("following the audit trail's chain") })
+		// One walk of the trail checks its chain and its order.
+		order := newAuditOrder()
+		chain := verifyChain(tx, KnownHeads(s.path), order.see, func() error { return c.tick("following the audit trail's chain") })
 		if chain.stopped != nil {
 			return chain.stopped
 		}
 		for _, p := range chain.Problems {
 			out = append(out, Problem{Where: "audit chain", What: p})
 		}
+		out = append(out, order.problems...)
 		return c.step("checked")
 	})
 	if err != nil {
@@ -292,25 +294,27 @@ func checkSnapshots(tx *bolt.Tx) []Problem {
 // than that was written by a clock the record now refuses.
 const auditSkew = model.ClockSkew
 
-func checkAuditOrder(tx *bolt.Tx) []Problem {
-	var out []Problem
-	var last time.Time
-	var lastID model.ID
-	_ = tx.Bucket(bAudit).ForEach(func(k, v []byte) error {
-		var e model.AuditEvent
-		if decode(v, &e) != nil || e.Op == model.OpRecordSeal {
-			return nil // seal events are the store's bookkeeping, at the time they were written
-		}
-		if !last.IsZero() && e.At.Before(last.Add(-auditSkew)) {
-			out = append(out, Problem{fmt.Sprintf("audit #%d", e.ID), fmt.Sprintf("made at %s, before #%d (%s): the trail is out of order",
-				e.At.Format(time.RFC3339), lastID, last.Format(time.RFC3339))})
-		}
-		if e.At.After(last) {
-			last, lastID = e.At, e.ID
-		}
-		return nil
-	})
-	return out
+// auditOrder finds events written further back in time than the one
+// before them allows.
+type auditOrder struct {
+	last     time.Time
+	lastID   model.ID
+	problems []Problem
+}
+
+func newAuditOrder() *auditOrder { return &auditOrder{} }
+
+func (o *auditOrder) see(e *model.AuditEvent) {
+	if e.Op == model.OpRecordSeal {
+		return // seal events are the store's bookkeeping, at the time they were written
+	}
+	if !o.last.IsZero() && e.At.Before(o.last.Add(-auditSkew)) {
+		o.problems = append(o.problems, Problem{fmt.Sprintf("audit #%d", e.ID), fmt.Sprintf("made at %s, before #%d (%s): the trail is out of order",
+			e.At.Format(time.RFC3339), o.lastID, o.last.Format(time.RFC3339))})
+	}
+	if e.At.After(o.last) {
+		o.last, o.lastID = e.At, e.ID
+	}
 }
 
 // CheckPagesOf runs bbolt's check of every page of the file at path,

@@ -46,10 +46,16 @@ type DamagedError struct {
 	Path   string
 	Reason string
 	Backup string // newest backup we know of, if any
+	// Refused: a change asked for after the damage was found, and not
+	// saved (guard.go).
+	Refused bool
 }
 
 func (e *DamagedError) Error() string {
 	msg := fmt.Sprintf("%s is damaged or not a tasking database (%s); the file has not been changed", e.Path, e.Reason)
+	if e.Refused {
+		msg = fmt.Sprintf("%s is damaged (%s): this change was not saved, and no change will be until the file is restored from a backup (tasking restore) or salvaged", e.Path, e.Reason)
+	}
 	if e.Backup != "" {
 		msg += "; latest backup: " + e.Backup
 	} else {

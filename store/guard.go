@@ -24,7 +24,9 @@ func (s *Store) view(fn func(tx *bolt.Tx) error) (err error) {
 // over a damaged file can only spread the damage.
 func (s *Store) update(fn func(tx *bolt.Tx) error) (err error) {
 	if d := s.damage.Load(); d != nil {
-		return d
+		refused := *d
+		refused.Refused = true
+		return &refused
 	}
 	if s.db.IsReadOnly() {
 		return &ReadOnlyError{Path: s.path, Why: s.readOnlyWhy}

@@ -73,6 +73,10 @@ type Store struct {
 // Notices says what opening the file did that the person should know.
 func (s *Store) Notices() []string { return s.notices }
 
+// ReadOnly: the file was opened read-only (asked for, or because it cannot
+// be written here), beside any other reader.
+func (s *Store) ReadOnly() bool { return s.db.IsReadOnly() }
+
 // Open opens (creating if needed) the database at path.
 func Open(path string, opts Options) (s *Store, err error) {
 	if path == "" {

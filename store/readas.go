@@ -175,6 +175,15 @@ func (r publicReader) AuditEvents(int) ([]model.AuditEvent, error) {
 	return nil, r.refuse("the audit trail")
 }
 
+func (r publicReader) AuditHistory(model.AuditQuery, func(model.AuditEvent) error) error {
+	return r.refuse("the audit trail")
+}
+
+// VerifyChain is refused too: its report names the changes it finds broken.
+func (r publicReader) VerifyChain(...ChainHead) (ChainReport, error) {
+	return ChainReport{}, r.refuse("the audit trail")
+}
+
 func (r publicReader) UndoChoices(model.Actor, model.ID) ([]model.Undoable, error) {
 	return nil, r.refuse("the changes made in this meeting")
 }

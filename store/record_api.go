@@ -47,6 +47,8 @@ type Record interface {
 	ApprovePreviousMinutes(actor model.Actor, id model.ID) (model.Decision, error)
 	AssignAction(actor model.Actor, n model.NewAction) (model.Action, error)
 	AuditEvents(n int) ([]model.AuditEvent, error)
+	AuditHistory(q model.AuditQuery, fn func(model.AuditEvent) error) error
+	VerifyChain(given ...ChainHead) (ChainReport, error)
 	BackToPart1(meetingID model.ID, i int) (model.BackToPart1, error)
 	ChangeDue(actor model.Actor, id model.ID, version int, due model.Date, reason string, meetingID model.ID) (model.Action, error)
 	CorrectUpdate(actor model.Actor, id model.ID, version int, text, reason string) (model.Action, error)

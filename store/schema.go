@@ -21,7 +21,9 @@ import (
 //	5  every record sealed with a checksum (value.go), the audit images and
 //	   frozen records compressed (compress.go), the audit trail a hash
 //	   chain committing to every record (chain.go)
-const SchemaVersion = 5
+//	6  actions and updates compressed too, all with a trained dictionary
+//	   (compress.go): a value written now does not read without it
+const SchemaVersion = 6
 
 // formatMarker tells a tasking file from any other bbolt file.
 const formatMarker = "tasking"
@@ -58,8 +60,9 @@ var (
 var migrations = []func(s *Store, tx *bolt.Tx) error{
 	freezeClosedMeetings, // 1 → 2
 	func(_ *Store, tx *bolt.Tx) error { return rebuildIndexes(tx) }, // 2 → 3
-	recordPrivacy, // 3 → 4
-	sealRecords,   // 4 → 5
+	recordPrivacy,   // 3 → 4
+	sealRecords,     // 4 → 5
+	compressRecords, // 5 → 6
 }
 
 // prepare makes a new file a tasking database, or checks an existing one and

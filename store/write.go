@@ -113,3 +113,49 @@ func (s *Store) AuditEvents(n int) ([]model.AuditEvent, error) {
 	})
 	return out, err
 }
+
+// AuditHistory calls fn with every audit event q matches, oldest first, as
+// it reads them (`tasking audit`). With a day to start from, the trail is
+// read back from its end to that day only: the events are in time order.
+func (s *Store) AuditHistory(q model.AuditQuery, fn func(model.AuditEvent) error) error {
+	return s.view(func(tx *bolt.Tx) error {
+		c := tx.Bucket(bAudit).Cursor()
+		read := func(k, v []byte) (model.AuditEvent, error) {
+			var e model.AuditEvent
+			if err := decode(v, &e); err != nil {
+				return e, fmt.Errorf("reading audit #%d: %w", keyID(k), err)
+			}
+			return e, nil
+		}
+		k, v := c.First()
+		if !q.Since.IsZero() {
+			var start []byte
+			for bk, bv := c.Last(); bk != nil; bk, bv = c.Prev() {
+				e, err := read(bk, bv)
+				if err != nil {
+					return err
+				}
+				if model.DateOf(e.At.Local()).Before(q.Since) {
+					break
+				}
+				start = bk
+			}
+			if start == nil {
+				return nil
+			}
+			k, v = c.Seek(start)
+		}
+		for ; k != nil; k, v = c.Next() {
+			e, err := read(k, v)
+			if err != nil {
+				return err
+			}
+			if q.Match(e) {
+				if err := fn(e); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	})
+}

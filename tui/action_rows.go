@@ -28,10 +28,14 @@ func recordRowCtx(rec *model.MeetingRecord, idx model.RecordIndex) rowCtx {
 }
 
 // private is the mark act carries here: its privacy's words when it is
-// private business (its own, or that of where it sits), else "".
+// private business (its own, or that of where it sits), the resolution
+// that released it when one did, else "".
 func (c rowCtx) private(act model.Action) string {
-	if c.rules == nil || c.rules.Action(act) {
+	if c.rules == nil {
 		return ""
+	}
+	if c.rules.Action(act) {
+		return act.Label() // "[released by D-23]" once a resolution released it
 	}
 	if act.Private {
 		return act.Mark()

@@ -80,6 +80,8 @@ type App struct {
 	// remote is how this person reaches the server when the app runs in an
 	// SSH session (Config.Remote); "" when it runs on its own.
 	remote string
+	// dir is where a relative file name is saved (Config.Dir).
+	dir string
 	// connected and present: who has the app open on the server (nil and
 	// empty when the app runs on its own), kept current by PresenceMsg.
 	connected   func() []Present
@@ -108,7 +110,7 @@ func New(cfg Config) *App {
 		now = time.Now
 	}
 	a := &App{base: cfg.Store, now: now, clock: now(), keys: newKeyMap(), styles: NewStyles(true), w: 80, h: 24,
-		remember: cfg.Remember, remote: cfg.Remote, connected: cfg.Connected}
+		remember: cfg.Remember, remote: cfg.Remote, connected: cfg.Connected, dir: cfg.Dir}
 	if a.connected != nil {
 		a.present = a.connected()
 	}

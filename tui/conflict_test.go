@@ -144,3 +144,43 @@ func TestCorrectAndWithdrawAnUpdateInMyActions(t *testing.T) {
 	}
 	ss.finish()
 }
+
+// The chair edits Priya's title while someone else gives her a phone
+// number: the save is refused naming the change, the untouched phone field
+// now shows the new number, the typed title is kept, and the second save
+// keeps both.
+func TestAMemberFormKeepsWhatAnotherChanged(t *testing.T) {
+	s := demoStore(t)
+	chair := chairOf(t, s)
+	ss := startSession(t, s, chair, 140, 40)
+	ss.waitFor("Hotspots by risk")
+	ss.keys("P")
+	ss.waitFor("People and agencies", "▸ Helen Marsh")
+	ss.keys("j", "j")
+	ss.waitFor("▸ Priya Shah")
+	ss.keys("e")
+	ss.waitFor("Edit · Priya Shah")
+	ms, _ := s.Members()
+	priya, _ := model.FindMember(ms, "Priya Shah")
+	// Meanwhile, from the command line: a phone number.
+	n := model.FromMember(priya)
+	n.Phone = "01246 345678"
+	if _, err := s.EditMember(chair, priya.ID, priya.Version, n); err != nil {
+		t.Fatal(err)
+	}
+	// The chair changes the title (the fifth field) and saves.
+	ss.keys("tab", "tab", "tab", "tab")
+	ss.keys("ctrl+u")
+	ss.typeText("Senior Analyst")
+	ss.keys("ctrl+s")
+	ss.waitFor("Priya Shah was changed by", "not saved")
+	ss.waitFor("01246 345678", "Senior Analyst")
+	ss.keys("ctrl+s")
+	ss.waitFor("Priya Shah saved")
+	ms, _ = s.Members()
+	got, _ := model.FindMember(ms, "Priya Shah")
+	if got.Phone != "01246 345678" || got.Title != "Senior Analyst" {
+		t.Fatalf("after the second save: phone %q, title %q; want both changes kept", got.Phone, got.Title)
+	}
+	ss.finish()
+}

@@ -75,3 +75,18 @@ func (f *form) conflicted(err error) bool {
 	}
 	return true
 }
+
+// adopt shows a record's fresh values in the text fields the person has
+// not touched (each still holds what it opened with), so a second save
+// keeps what the other person changed; a field they typed in keeps their
+// typing. values is by field key.
+func (f *form) adopt(values map[string]string) {
+	for key, v := range values {
+		fl := f.field(key)
+		if fl == nil || fl.kind > fieldDate || fl.input.Value() != fl.initial {
+			continue
+		}
+		fl.input.SetValue(v)
+		fl.initial = v
+	}
+}

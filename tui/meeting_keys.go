@@ -6,8 +6,8 @@ import (
 	"github.com/ccsp/tasking/model"
 )
 
-// key routes a key on the meeting screen: the meeting's own keys first,
-// then the agenda pane when it has the focus, then the item in hand (its
+// key routes a key on the meeting screen: a filter being typed first (it
+// takes every key), then the meeting's own keys, then the agenda pane when it has the focus, then the item in hand (its
 // reading keys, moving the cursor, its keys that change the record, and
 // last the keys every item shares).
 func (mt *meetingState) key(a *App, msg tea.KeyPressMsg) tea.Cmd {
@@ -17,6 +17,14 @@ func (mt *meetingState) key(a *App, msg tea.KeyPressMsg) tea.Cmd {
 			return a.loadHome()
 		}
 		return nil
+	}
+	// A filter being typed takes every key, the meeting's own too: the
+	// letters of "Foxy" must not close the meeting (x) on their way in.
+	if mt.typing() && !mt.agendaFocus {
+		e := mt.entry()
+		if cmd, taken := kindOf(e).keys(a, e, msg); taken {
+			return cmd
+		}
 	}
 	mk, g := a.keys.Meeting, a.keys.Global
 	switch {
@@ -150,7 +158,7 @@ func (mt *meetingState) sharedKey(a *App, e agendaEntry, about itemAbout, msg te
 func isEditKey(msg tea.KeyPressMsg) bool {
 	switch msg.String() {
 	case "a", "r", "n", "s", "R", "S", "C", "1", "2", "3", "p", "space", "P", "H", "g", "c", "d", "0", "y",
-		"i", "b", "o", "f", "v", "u", "h", "-", "delete":
+		"i", "b", "o", "f", "v", "u", "U", "h", "-", "delete":
 		return true
 	}
 	return false

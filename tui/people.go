@@ -261,7 +261,12 @@ func (pp *peoplePage) memberForm(a *App, m *model.Member) {
 		text("email", "Email (optional)", email, "").
 		text("phone", "Phone (optional)", phone, "")
 	if m != nil {
-		f.guard(m.Name, *m, m.Version)
+		g := f.guard(m.Name, *m, m.Version)
+		g.refresh = func(f *form, now any) {
+			if fresh, ok := now.(model.Member); ok {
+				f.adopt(map[string]string{"name": fresh.Name, "title": fresh.Title, "email": fresh.Email, "phone": fresh.Phone})
+			}
+		}
 	}
 	a.push(f)
 }
@@ -341,7 +346,9 @@ func (pp *peoplePage) partnershipForm(a *App) {
 		}
 	}
 	f := newForm("The partnership's details", formContext{}, func(f *form) tea.Cmd {
-		next := p
+		// Saved over the details as the form last showed them: after a
+		// refused save, what the other person set stays set.
+		next, _ := f.guarded.shown.(model.Partnership)
 		next.Name, next.MeetingTitle, next.DefaultPlace = f.value("name"), f.value("title"), f.value("place")
 		next.DefaultTime, next.Cadence = f.value("time"), model.Cadence(f.value("cadence"))
 		next.ConfidentialityStatement = f.value("statement")
@@ -356,7 +363,13 @@ func (pp *peoplePage) partnershipForm(a *App) {
 	f.longText("statement", "Confidentiality statement (read at each meeting)", "", "")
 	f.field("statement").input.SetValue(p.ConfidentialityStatement)
 	f.field("statement").initial = p.ConfidentialityStatement
-	f.guard("the partnership's details", p, p.Version)
+	g := f.guard("the partnership's details", p, p.Version)
+	g.refresh = func(f *form, now any) {
+		if fresh, ok := now.(model.Partnership); ok {
+			f.adopt(map[string]string{"name": fresh.Name, "title": fresh.MeetingTitle, "place": fresh.DefaultPlace,
+				"time": fresh.DefaultTime, "statement": fresh.ConfidentialityStatement})
+		}
+	}
 	a.push(f)
 }
 

@@ -172,6 +172,9 @@ func (p *preview) exportForm(a *App) {
 				name = minutes.FileNameFor(m, format, public)
 			}
 		}
+		if a.dir != "" && !filepath.IsAbs(name) {
+			name = filepath.Join(a.dir, name) // the person's own folder, not the holder's
+		}
 		// An existing file is replaced only when the person says so.
 		if target := minutes.Target(name, m, string(format)); !f.confirmed {
 			if st, err := os.Stat(target); err == nil && !st.IsDir() {

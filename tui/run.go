@@ -40,6 +40,11 @@ type Config struct {
 	// file did that the person must know (it could only be opened
 	// read-only).
 	Notice string
+	// Dir is the folder a relative file name (an export) is saved in:
+	// that of the process the person started, when the app runs for it in
+	// the process holding the file (server/local.go); "" for this
+	// process's own.
+	Dir string
 }
 
 // Run runs the TUI until the person quits.

@@ -418,6 +418,15 @@ func TestMattersFilter(t *testing.T) {
 	}
 	ss.keys("esc")
 	ss.waitFor("/ filters by agency, officer or text")
+
+	// Typed into the filter, the meeting's own keys are letters: x does
+	// not close the meeting, e does not flash, z does not undo.
+	ss.keys("/")
+	ss.typeText("exez")
+	ss.waitFor("/ exez")
+	if m, ok, err := s.OpenMeeting(); err != nil || !ok || m.State != model.MeetingOpen {
+		t.Fatalf("typing into the filter closed the meeting: %+v %v %v", m, ok, err)
+	}
 	ss.finish()
 }
 

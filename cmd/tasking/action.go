@@ -289,7 +289,7 @@ func writeActionJSON(w io.Writer, row actionRow, hist []model.ActionUpdate) erro
 func writeActionText(w io.Writer, s store.Record, act model.Action, idx model.AgencyIndex, hist []model.ActionUpdate) error {
 	today := s.Today()
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s  %s\n", act.Ref(), strings.TrimSpace(act.Mark()+" "+model.CleanLine(act.Text)))
+	fmt.Fprintf(&b, "%s  %s\n", act.Ref(), strings.TrimSpace(act.Label()+" "+model.CleanLine(act.Text)))
 	if act.HotspotID != 0 {
 		title := ""
 		if h, err := s.Hotspot(act.HotspotID); err == nil {

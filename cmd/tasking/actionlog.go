@@ -228,9 +228,22 @@ func actionLogFileName(stem string, f format, public bool) string {
 	return name + "." + string(f)
 }
 
-// isTerminal: w is a terminal (where a binary workbook must not go).
+// isTerminal: w is a terminal (where a binary workbook must not go): this
+// process's, or that of a process that joined the holder (terminalOut).
 func isTerminal(w io.Writer) bool {
+	if _, ok := w.(terminalOut); ok {
+		return true
+	}
 	f, ok := w.(*os.File)
+	return ok && term.IsTerminal(f.Fd())
+}
+
+// isTerminalIn: r is a terminal a question can be asked on.
+func isTerminalIn(r io.Reader) bool {
+	if _, ok := r.(terminalIn); ok {
+		return true
+	}
+	f, ok := r.(*os.File)
 	return ok && term.IsTerminal(f.Fd())
 }
 

@@ -94,13 +94,14 @@ func finishFile(f *os.File, write func(io.Writer) error) error {
 	return err
 }
 
-// spooled runs write on the command's standard output. Over SSH it writes
-// into a temporary file first and sends that: the record is read in one
-// transaction while the rows are written, and a member's slow connection
-// must not hold it open (bbolt cannot grow the file's map while a reader
+// spooled runs write on the command's standard output. Over SSH (and for a
+// process that joined the holder of the file) it writes into a temporary
+// file first and sends that: the record is read in one transaction while
+// the rows are written, and a member's slow connection (or a pager nobody
+// reads on) must not hold it open (bbolt cannot grow the file's map while a reader
 // is in it, and every writer would wait).
 func (a *app) spooled(out io.Writer, write func(io.Writer) error) error {
-	if a.remote == nil {
+	if a.remote == nil && a.joined == nil {
 		return write(out)
 	}
 	f, err := os.CreateTemp("", "tasking-export-*")

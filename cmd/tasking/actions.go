@@ -136,7 +136,7 @@ func actionTable(actions []model.Action, agencies model.AgencyIndex, today model
 		}
 		rows = append(rows, []string{
 			a.Ref(), string(a.RAGFor(today)), due, a.Status.Label(), cell(agencies.Label(a.AgencyID)),
-			model.HotspotRef(a.HotspotID), cell(strings.TrimSpace(a.Mark() + " " + a.Text)), cell(a.Officer),
+			model.HotspotRef(a.HotspotID), cell(strings.TrimSpace(a.Label() + " " + a.Text)), cell(a.Officer),
 		})
 	}
 	return peopleTable{headers: headers, rows: rows, flex: 6, widths: []int{4: maxName, 6: maxText, 7: maxName}}

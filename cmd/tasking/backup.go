@@ -51,12 +51,12 @@ func newBackupCmd(a *app) *cobra.Command {
 				return err
 			}
 			watch, finish := a.longWork(cmd, "backup")
-			info, head, err := store.WriteBackupFileWatched(watch, s, actor, dest)
+			info, head, err := store.WriteBackupFileWatched(watch, s, actor, a.at(dest))
 			if err = finish(err); err != nil {
 				return err
 			}
-			_, err = fmt.Fprintf(cmd.ErrOrStderr(), "Backup written and checked in %s: %s\nAudit chain head: %s (keep it apart from the file: tasking audit verify --head checks the record against it)\n",
-				time.Since(start).Round(time.Millisecond), info, headWords(head))
+			_, err = fmt.Fprint(cmd.ErrOrStderr(), a.shown(fmt.Sprintf("Backup written and checked in %s: %s\nAudit chain head: %s (keep it apart from the file: tasking audit verify --head checks the record against it)\n",
+				time.Since(start).Round(time.Millisecond), info, headWords(head))))
 			return err
 		}),
 	}

@@ -96,6 +96,12 @@ func run(t *testing.T, env []string, args ...string) result {
 // runIn is run with stdin (nil: none) on standard input.
 func runIn(t *testing.T, env []string, stdin io.Reader, args ...string) result {
 	t.Helper()
+	return runInDir(t, env, "", stdin, args...)
+}
+
+// runInDir is runIn in the folder dir ("": this one).
+func runInDir(t *testing.T, env []string, dir string, stdin io.Reader, args ...string) result {
+	t.Helper()
 	if env == nil {
 		env = isolatedEnv(t.TempDir())
 	}
@@ -103,6 +109,7 @@ func runIn(t *testing.T, env []string, stdin io.Reader, args ...string) result {
 	defer cancel()
 	cmd := exec.CommandContext(ctx, binary, args...)
 	cmd.Env = env
+	cmd.Dir = dir
 	cmd.Stdin = stdin
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr

@@ -24,6 +24,10 @@ func (a *app) clock() (func() time.Time, error) {
 		a.now = a.remote.rec.Now // the server's clock, whatever the session says
 		return a.now, nil
 	}
+	if a.joined != nil {
+		a.now = a.joined.rec.Now // the holder's: one clock for the file
+		return a.now, nil
+	}
 	a.now = time.Now
 	if v, ok := os.LookupEnv(clockEnv); ok && v != "" {
 		now, err := pinnedClock(v, time.Local, time.Now)

@@ -98,6 +98,14 @@ func (a *app) openForCompletion(cmd *cobra.Command) (store.Record, error) {
 	if a.remote != nil {
 		return store.ReadAs(sharedRecord{a.remote.rec}, a.remote.actor), nil
 	}
+	if a.joined != nil {
+		s := sharedRecord{a.joined.rec}
+		reader, err := a.reader(cmd, s)
+		if err != nil {
+			return nil, err
+		}
+		return store.ReadAs(s, reader), nil
+	}
 	// As dbPath finds it, but making no folder on the way: a TAB creates
 	// nothing.
 	path := a.db

@@ -4,10 +4,8 @@ import (
 	"bufio"
 	"errors"
 	"fmt"
-	"os"
 	"strings"
 
-	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
 )
 
@@ -24,8 +22,8 @@ func confirm(cmd *cobra.Command, question string, yes bool) (bool, error) {
 	if yes {
 		return true, nil
 	}
-	in, ok := cmd.InOrStdin().(*os.File)
-	if !ok || !term.IsTerminal(in.Fd()) {
+	in := cmd.InOrStdin()
+	if !isTerminalIn(in) {
 		return false, &usageError{fmt.Errorf("%w: nothing was changed; add --yes to go ahead", errNotAnswered)}
 	}
 	fmt.Fprint(w, "[y/N] ")

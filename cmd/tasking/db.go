@@ -34,12 +34,23 @@ type app struct {
 	// remote is set when the tree runs in an SSH session on the server
 	// (remote.go): the server's record and the key's member.
 	remote *remote
+	// joined is set when the tree runs in the process holding the file,
+	// for another tasking process of this user that joined it through the
+	// local socket (joined.go): local use, on the holder's record.
+	joined *joined
+	// argv is the command line as typed, for joining the holder of the
+	// file with it (join.go); nil where the tree is not the process's own.
+	argv []string
 }
 
 // dbPath resolves the database: --db, then $TASKING_DB, then
 // $XDG_DATA_HOME/tasking/tasking.db. Its folder is made (0700) only when a
 // database is made there (store.Open), and taken away again if that fails.
 func (a *app) dbPath() (string, error) {
+	if a.joined != nil {
+		a.path = a.joined.path()
+		return a.path, nil
+	}
 	p := a.db
 	if p == "" {
 		p = os.Getenv("TASKING_DB")
@@ -75,6 +86,10 @@ func mode(cmd *cobra.Command) string {
 func (a *app) open(cmd *cobra.Command) (store.Record, error) {
 	if a.remote != nil {
 		return sharedRecord{a.remote.rec}, nil
+	}
+	if a.joined != nil {
+		a.path = a.joined.path()
+		return sharedRecord{a.joined.rec}, nil
 	}
 	path, err := a.dbPath()
 	if err != nil {
@@ -122,6 +137,9 @@ func (a *app) recordPath() string {
 		}
 		return ""
 	}
+	if a.joined != nil {
+		return a.joined.path()
+	}
 	return a.path
 }
 
@@ -138,9 +156,27 @@ func (a *app) openExisting(cmd *cobra.Command, readOnly bool) (store.Record, err
 	if a.remote != nil {
 		return store.ReadAs(sharedRecord{a.remote.rec}, a.remote.actor), nil
 	}
-	s, err := a.openFile(cmd, readOnly)
-	if err != nil {
-		return nil, err
+	var s store.Record
+	if a.joined != nil {
+		// The holder's record, checked as openFile checks a file.
+		a.path = a.joined.path()
+		s = sharedRecord{a.joined.rec}
+		empty, err := s.IsEmpty()
+		if err == nil && empty {
+			err = noPartnership(a.path)
+		}
+		if err == nil && cmd.Flags().Changed("as") {
+			_, _, err = a.actor(s, true)
+		}
+		if err != nil {
+			return nil, err
+		}
+	} else {
+		f, err := a.openFile(cmd, readOnly)
+		if err != nil {
+			return nil, err
+		}
+		s = f
 	}
 	reader, err := a.reader(cmd, s)
 	if err != nil {
@@ -183,6 +219,9 @@ func (a *app) openFile(cmd *cobra.Command, readOnly bool) (*store.Store, error) 
 	if a.remote != nil {
 		return nil, fmt.Errorf("`%s` reads the file itself, so it runs on the server's machine, not over SSH", cmd.Name())
 	}
+	if a.joined != nil {
+		return nil, fmt.Errorf("`%s` reads the file itself, so it runs only in a process that holds the file: close the tasking that holds %s first", cmd.Name(), a.joined.path())
+	}
 	path, err := a.dbPath()
 	if err != nil {
 		return nil, err
@@ -222,6 +261,7 @@ func noPartnership(path string) error {
 
 // explain rewrites errors that read better with the database's name.
 func (a *app) explain(cmd *cobra.Command, err error) error {
+	err = a.shownErr(err)
 	if errors.Is(err, store.ErrNoPartnership) && a.path != "" {
 		return noPartnership(a.path)
 	}
@@ -282,7 +322,7 @@ func (a *app) actor(s store.Record, named bool) (actor model.Actor, known bool, 
 		}
 		return model.ActorFor(m), true, nil
 	}
-	if name := rememberedName(s.Path()); name != "" {
+	if name := a.rememberedFor(s.Path()); name != "" {
 		for _, m := range members {
 			if m.Name == name && !m.Retired { // a retired member is asked again
 				return model.ActorFor(m), true, nil
@@ -300,7 +340,7 @@ func (a *app) writer(cmd *cobra.Command, s store.Record) (model.Actor, error) {
 		return actor, err
 	}
 	if !known {
-		if m, ok := rememberedRetired(s); ok {
+		if m, ok := a.rememberedRetired(s); ok {
 			return actor, fmt.Errorf("%s, remembered as you on this computer, retired from the group on %s: add --as NAME (or choose yourself again in the app: `tasking`)", m.Name, m.RetiredOn)
 		}
 		return actor, errors.New("who is making this change? add --as NAME (or choose yourself once in the app: `tasking`)")
@@ -310,8 +350,8 @@ func (a *app) writer(cmd *cobra.Command, s store.Record) (model.Actor, error) {
 
 // rememberedRetired is the member remembered for this database, if they
 // have since retired (so the refusal can say so rather than ask who).
-func rememberedRetired(s store.Record) (model.Member, bool) {
-	name := rememberedName(s.Path())
+func (a *app) rememberedRetired(s store.Record) (model.Member, bool) {
+	name := a.rememberedFor(s.Path())
 	if name == "" {
 		return model.Member{}, false
 	}

@@ -82,7 +82,7 @@ func newExportActionsCmd(a *app) *cobra.Command {
 				classification = publicActionLog
 			}
 			if byAgency {
-				return exportByAgency(cmd, s, out, f, public, force, classification)
+				return a.exportByAgency(cmd, s, a.at(out), f, public, force, classification)
 			}
 			n := 0
 			write := func(w io.Writer) error {
@@ -102,6 +102,7 @@ func newExportActionsCmd(a *app) *cobra.Command {
 			if toStdout {
 				return a.spooled(cmd.OutOrStdout(), write)
 			}
+			out = a.at(out)
 			path := out
 			if st, err := os.Stat(out); err == nil && st.IsDir() {
 				path = filepath.Join(out, actionLogFileName("action-log-"+s.Today().String(), f, public))
@@ -112,7 +113,7 @@ func newExportActionsCmd(a *app) *cobra.Command {
 			if err := saveActionLog(path, force, write); err != nil {
 				return err
 			}
-			_, err = fmt.Fprintln(cmd.ErrOrStderr(), actionsSaved(n, path))
+			_, err = fmt.Fprintln(cmd.ErrOrStderr(), a.shown(actionsSaved(n, path)))
 			return err
 		}),
 	}
@@ -129,7 +130,7 @@ func newExportActionsCmd(a *app) *cobra.Command {
 // before any is written, so a refusal leaves the folder as it was; a
 // failure part way (a full disk) takes away the files it wrote and the
 // folder if it made it, so nothing half-done is left to be sent on.
-func exportByAgency(cmd *cobra.Command, s store.Record, dir string, f format, public, force bool, classification string) (err error) {
+func (a *app) exportByAgency(cmd *cobra.Command, s store.Record, dir string, f format, public, force bool, classification string) (err error) {
 	if st, err := os.Stat(dir); err == nil && !st.IsDir() {
 		return usagef("--by-agency needs a folder: %s is a file", dir)
 	}
@@ -185,7 +186,7 @@ func exportByAgency(cmd *cobra.Command, s store.Record, dir string, f format, pu
 		if existed != nil {
 			written = append(written, file.path)
 		}
-		saved = append(saved, actionsSaved(file.rows, file.path))
+		saved = append(saved, a.shown(actionsSaved(file.rows, file.path)))
 	}
 	for _, line := range saved {
 		if _, err := fmt.Fprintln(cmd.ErrOrStderr(), line); err != nil {

@@ -21,11 +21,15 @@ type identities struct {
 }
 
 func readIdentities() (identities, error) {
-	var ids identities
 	path, err := xdg.SearchConfigFile(identityFile)
 	if err != nil {
-		return ids, nil // none yet
+		return identities{}, nil // none yet
 	}
+	return readIdentitiesAt(path)
+}
+
+func readIdentitiesAt(path string) (identities, error) {
+	var ids identities
 	b, err := os.ReadFile(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return ids, nil
@@ -50,7 +54,20 @@ func rememberedName(dbPath string) string {
 
 // remember records that name uses dbPath on this computer.
 func remember(dbPath, name string) error {
-	ids, err := readIdentities()
+	path, err := xdg.ConfigFile(identityFile)
+	if err != nil {
+		return fmt.Errorf("cannot create the config folder: %w", err)
+	}
+	return rememberIn(path, dbPath, name)
+}
+
+// identitiesPath is where this process keeps who uses each database
+// (made or not), for a process it joins to remember there.
+func identitiesPath() string { return filepath.Join(xdg.ConfigHome, filepath.FromSlash(identityFile)) }
+
+// rememberIn records in the identities file at path that name uses dbPath.
+func rememberIn(path, dbPath, name string) error {
+	ids, err := readIdentitiesAt(path)
 	if err != nil {
 		return err
 	}
@@ -58,8 +75,7 @@ func remember(dbPath, name string) error {
 		ids.Databases = map[string]string{}
 	}
 	ids.Databases[dbPath] = name
-	path, err := xdg.ConfigFile(identityFile)
-	if err != nil {
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return fmt.Errorf("cannot create the config folder: %w", err)
 	}
 	b, err := json.MarshalIndent(ids, "", "  ")

@@ -103,7 +103,7 @@ func (a *app) readPoliceFile(cmd *cobra.Command, path string, opt importer.Polic
 	if a.remote != nil {
 		return importer.PoliceFile{}, usagef("over SSH tasking cannot read files on the server: give - and send the file on standard input (… < %s)", path)
 	}
-	fh, err := os.Open(path)
+	fh, err := os.Open(a.at(path))
 	if err != nil {
 		return importer.PoliceFile{}, err
 	}

@@ -18,7 +18,7 @@ import (
 var version string
 
 func main() {
-	root := newRoot()
+	root := buildRoot(&app{argv: os.Args[1:]})
 	err := fang.Execute(context.Background(), root,
 		fang.WithErrorHandler(printError),
 		fang.WithVersion(buildVersion()),

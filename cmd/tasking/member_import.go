@@ -108,7 +108,7 @@ func (a *app) readForImport(cmd *cobra.Command, dryRun bool) (importBase, error)
 // reading every member to work out who reads: a list is checked against a
 // partnership of any size.
 func (a *app) openToImport(cmd *cobra.Command, readOnly bool) (store.Record, error) {
-	if a.remote != nil {
+	if a.remote != nil || a.joined != nil {
 		return a.openExisting(cmd, readOnly)
 	}
 	return a.openFile(cmd, readOnly)

@@ -11,7 +11,6 @@ import (
 	"strings"
 
 	"github.com/ccsp/tasking/model"
-	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
 )
 
@@ -84,11 +83,11 @@ func (a *app) readKeyFile(cmd *cobra.Command, src string) (string, error) {
 	var r io.Reader
 	if src == "-" {
 		r = cmd.InOrStdin()
-		if f, ok := r.(*os.File); ok && term.IsTerminal(f.Fd()) {
+		if isTerminalIn(r) {
 			fmt.Fprintln(cmd.ErrOrStderr(), "Paste the public key (the line in the .pub file), then press ctrl-d:")
 		}
 	} else {
-		f, err := os.Open(src)
+		f, err := os.Open(a.at(src))
 		switch {
 		case errors.Is(err, fs.ErrNotExist):
 			return "", fmt.Errorf("%s: no such file: give the member's public key file (e.g. id_ed25519.pub), or - to read the key from standard input", src)

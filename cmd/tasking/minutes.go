@@ -80,6 +80,7 @@ func newMinutesCmd(a *app) *cobra.Command {
 				_, err := cmd.OutOrStdout().Write(data)
 				return err
 			}
+			out = a.atAbs(out)
 			path := out
 			if st, err := os.Stat(out); err == nil && st.IsDir() {
 				path = filepath.Join(out, minutes.FileNameFor(m, minutes.Format(f), public))

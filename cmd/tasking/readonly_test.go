@@ -34,6 +34,9 @@ var readCommands = [][]string{
 	{"export", "actions", "--format", "csv", "-o", "-"},
 	{"export", "hotspots", "--format", "json", "--public"},
 	{"check"},
+	{"audit"},
+	{"audit", "--hotspot", "HS-1", "--since", "2026-01-01", "--format", "csv"},
+	{"audit", "verify"},
 	{"backup", "-"}, // the copy goes to stdout; the record is read, not written
 	{"serve", "--check-config", "--listen", "127.0.0.1:0"},
 	// Shell completion at TAB reads refs and names (complete.go).
@@ -53,6 +56,9 @@ var writeCommands = []string{
 	"restore",     // replaces the file (keeping the one it replaces)
 	"serve",       // owns the file while it runs; --check-config only reads (above)
 	"check-pages", // check's child: covered by check
+	// salvage makes NEW and only reads DAMAGED (opened read-only, in a
+	// child): salvage_test checks DAMAGED is byte for byte as it was.
+	"salvage", "salvage-read",
 }
 
 func sum(t *testing.T, path string) [32]byte {

@@ -33,6 +33,9 @@ type remote struct {
 // the same permissions, the same output bytes and exit code as the local
 // command, on the server's open record.
 func runRemote(ctx context.Context, rec store.Record, x server.Exec) int {
+	if x.Local != nil {
+		return runJoined(ctx, rec, x)
+	}
 	a := &app{remote: &remote{rec: rec, actor: model.ActorFor(x.Member), ssh: x.SSH, maxInput: x.MaxInput}}
 	root := buildRoot(a)
 	helpForSSH(root, x.SSH)
@@ -64,14 +67,16 @@ func (sharedRecord) Close() error { return nil }
 // localOnly are the commands that only make sense on the server's own
 // machine: they make or repair the file itself, or serve it.
 var localOnly = map[string]string{
-	"demo":        "fills an empty database",
-	"setup":       "sets up an empty database",
-	"check":       "reads the file itself",
-	"check-pages": "reads the file itself",
-	"upgrade":     "rewrites the file itself",
-	"restore":     "replaces the file itself",
-	"serve":       "starts a server",
-	"completion":  "installs shell completion on your own computer",
+	"demo":         "fills an empty database",
+	"setup":        "sets up an empty database",
+	"check":        "reads the file itself",
+	"check-pages":  "reads the file itself",
+	"upgrade":      "rewrites the file itself",
+	"restore":      "replaces the file itself",
+	"salvage":      "reads a damaged file and makes a new one",
+	"salvage-read": "reads the file itself",
+	"serve":        "starts a server",
+	"completion":   "installs shell completion on your own computer",
 }
 
 // remoteAllowed refuses, before anything is read, what a command cannot do
@@ -225,7 +230,7 @@ func (a *app) readInput(cmd *cobra.Command, what, path string) ([]byte, error) {
 	if a.remote != nil {
 		return nil, usagef("over SSH tasking cannot read files on the server: give - for %s and send the file on standard input (… < %s)", what, path)
 	}
-	return readFileUpTo(path, limit)
+	return readFileUpTo(a.at(path), limit)
 }
 
 // readLocalFile reads a file named for a flag (--agencies) up to the

@@ -27,6 +27,9 @@ func buildRoot(a *app) *cobra.Command {
 			"  tasking minutes latest -o minutes.md",
 		Args: noSubcommand,
 		RunE: a.run(a.runTUI),
+		// Run here, the command joins the process holding the file if
+		// one does (join.go); over SSH and in the holder it is replaced.
+		PersistentPreRunE: a.joinIfHeld,
 	}
 	root.PersistentFlags().StringVar(&a.db, "db", "", "the database file (default $TASKING_DB, else tasking/tasking.db in the XDG data folder)")
 	root.PersistentFlags().StringVar(&a.as, "as", "", "act as this member, by name (default: the one remembered for this database)")
@@ -51,11 +54,11 @@ func buildRoot(a *app) *cobra.Command {
 		}
 	}
 	root.AddGroup(&cobra.Group{ID: "file", Title: "The database file:"})
-	for _, c := range []*cobra.Command{newServeCmd(a), newCheckCmd(a), newUpgradeCmd(a), newBackupCmd(a), newRestoreCmd(a)} {
+	for _, c := range []*cobra.Command{newServeCmd(a), newCheckCmd(a), newAuditCmd(a), newUpgradeCmd(a), newBackupCmd(a), newRestoreCmd(a), newSalvageCmd(a)} {
 		c.GroupID = "file"
 		root.AddCommand(c)
 	}
-	root.AddCommand(newCheckPagesCmd(a))
+	root.AddCommand(newCheckPagesCmd(a), newSalvageReadCmd(a))
 	root.SetHelpCommandGroupID("people")
 	root.SetCompletionCommandGroupID("people")
 	exampleGroups(root)
@@ -87,6 +90,9 @@ func (a *app) runTUI(cmd *cobra.Command, _ []string) error {
 	if a.remote != nil {
 		return usagef("the app opens when you connect with no command: %s", strings.Replace(a.remote.ssh, "ssh ", "ssh -t ", 1))
 	}
+	if a.joined != nil {
+		return usagef("the app opens when tasking is run with no command")
+	}
 	s, err := a.open(cmd)
 	if err != nil {
 		return err
@@ -97,6 +103,15 @@ func (a *app) runTUI(cmd *cobra.Command, _ []string) error {
 		return err
 	}
 	path := s.Path()
+	// While the app is open it holds the file: the user's other tasking
+	// processes join it (a command, a second app) instead of being
+	// refused.
+	if f, ok := s.(interface{ ReadOnly() bool }); !ok || !f.ReadOnly() {
+		// (A file opened read-only is shared with every other reader:
+		// there is nothing to join.)
+		stop := holdForOthers(s, path)
+		defer stop()
+	}
 	return tui.Run(cmd.Context(), tui.Config{Store: s, Actor: actor, Now: s.Now, Notice: strings.Join(s.Notices(), " · "),
 		// Whoever chooses themselves in the app (or sets the partnership
 		// up) is remembered for this database on this computer.

@@ -119,6 +119,14 @@ func (a *app) serve(cmd *cobra.Command, path string, cfg server.Config) error {
 	if err := s.AnnounceServing(l.Addr().String()); err != nil {
 		logger.Warn("could not record the address in the owner file: local commands will wait for the lock instead", server.ErrorFields(err)...)
 	}
+	// This machine's user's own tasking processes join it through a
+	// socket beside the file, with no ssh and no key (server/local.go).
+	srv.SetIdentify(identifyJoined)
+	sock := server.SocketPath(path)
+	local, lerr := server.ListenLocal(sock)
+	if lerr != nil {
+		logger.Warn("local tasking processes cannot join: they are sent to ssh", server.ErrorFields(lerr)...)
+	}
 	out := cmd.OutOrStdout()
 	made := ""
 	if srv.HostKeyCreated() {
@@ -131,6 +139,10 @@ func (a *app) serve(cmd *cobra.Command, path string, cfg server.Config) error {
 	}
 	fmt.Fprintf(out, "the app: ssh -t %s · a command: %s actions --mine · the room's screen: ssh -t %s wall\n",
 		trimSSH(srv.SSHCommand()), srv.SSHCommand(), trimSSH(srv.SSHCommand()))
+	if lerr == nil {
+		fmt.Fprintf(out, "on this machine, your own tasking (the app and every command on this file) joins through %s, with no ssh\n", sock)
+		go func() { _ = srv.ServeLocal(local) }()
+	}
 	fmt.Fprintln(out, "ctrl+c stops the server")
 
 	// Closing the terminal serve runs in (SIGHUP) stops it as cleanly as

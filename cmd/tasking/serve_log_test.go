@@ -51,6 +51,9 @@ func TestTheServersLogCarriesNoBusiness(t *testing.T) {
 		{gary, []string{"import", "police-uk", "LOGMARK46.csv"}, "", 2},
 		{gary, []string{"incidents", "--area", "LOGMARK45", "--by", "lsoa"}, "", 0},
 		{gary, []string{"partnership", "show"}, "", 0},
+		{helen, []string{"audit", "--hotspot", "HS-1", "--format", "csv"}, "", 0},
+		{helen, []string{"audit", "--member", "LOGMARK47 Nobody"}, "", 1},
+		{helen, []string{"audit", "verify", "--head", "LOGMARK48"}, "", 2},
 		{gary, []string{"hotspot", "list"}, "", 0},
 		{gary, []string{"hotspot", "show", "HS-1"}, "", 0},
 		{gary, []string{"minutes", "latest", "--format", "md", "--public"}, "", 0},
@@ -111,6 +114,8 @@ func TestTheServersLogCarriesNoBusiness(t *testing.T) {
 		{helen, []string{"upgrade"}, "", 1},
 		{helen, []string{"serve"}, "", 1},
 		{helen, []string{"restore", "LOGMARK42.db"}, "", 1},
+		{helen, []string{"salvage", "LOGMARK60.db", "LOGMARK61.db"}, "", 1},
+		{helen, []string{"salvage-read", "LOGMARK62.db"}, "", 1},
 		{helen, []string{"backup", "-"}, "", 0}, // the whole record down the pipe: none of it in the log
 		// Files on the server's disk are neither read nor written.
 		{helen, []string{"minutes", "latest", "-o", "LOGMARK29.md"}, "", 2},

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bufio"
 	"bytes"
 	"context"
 	"crypto/ed25519"
@@ -9,14 +8,12 @@ import (
 	"errors"
 	"net"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
-	"syscall"
 	"testing"
 	"time"
 
@@ -77,6 +74,13 @@ func (s *syncBuffer) String() string {
 
 func newServedPair(t *testing.T) *servedPair {
 	t.Helper()
+	return newServedPairWith(t, nil)
+}
+
+// newServedPairWith is newServedPair with before done to the served copy
+// before the server opens it.
+func newServedPairWith(t *testing.T, before func(served string)) *servedPair {
+	t.Helper()
 	seed := demoDB(t)
 	p := &servedPair{keys: map[string]gossh.Signer{}, logs: &syncBuffer{}}
 	dir := t.TempDir()
@@ -99,6 +103,9 @@ func newServedPair(t *testing.T) *servedPair {
 	p.local = copyDB(t, seed, "local.db")
 	served := copyDB(t, seed, "served.db")
 	p.served = served
+	if before != nil {
+		before(served)
+	}
 	p.step(0)
 	clock := func() time.Time { return *p.at.Load() }
 	st, err := store.Open(served, store.Options{Mode: "serve", Now: clock})
@@ -209,12 +216,80 @@ type sshStep struct {
 func TestEveryCommandIsTheSameOverSSH(t *testing.T) {
 	t.Parallel()
 	p := newServedPair(t)
+	helen, gary := "Helen Marsh", "Gary Fletcher"
+	covered := p.compareEach(t, everyCommand(), "ssh", func(st sshStep, args []string) result {
+		return p.overSSH(t, st.who, args, st.stdin)
+	})
+
+	// A member cannot change another agency's action over SSH either (a
+	// note on it is allowed: partners add what they know).
+	if r := p.overSSH(t, gary, []string{"action", "update", "A-2", "--status", "done"}, ""); r.code != 1 || !strings.Contains(r.stderr, "own agency") {
+		t.Errorf("Gary (housing) updating a police action over SSH: exit %d, %q %q; want a refusal", r.code, r.stdout, r.stderr)
+	}
+
+	// Over SSH, the commands for the file itself are refused, in words.
+	for _, args := range [][]string{{"demo"}, {"setup", "--name", "X", "--chair", "Y"}, {"check"}, {"upgrade"}, {"serve"}, {"check-pages"}, {"restore", "copy.db"}, {"salvage", "a.db", "b.db"}, {"salvage-read", "a.db"}} {
+		r := p.overSSH(t, helen, args, "")
+		if r.code == 0 || !strings.Contains(r.stderr, "runs on the server's machine") {
+			t.Errorf("%v over SSH: exit %d, %q; want a refusal that says it runs on the server's machine", args, r.code, r.stderr)
+		}
+		covered[commandOf(args)] = true
+	}
+	// A backup comes down the pipe to the chair (a whole bbolt file, not
+	// byte-identical to the local copy's: the pages are laid out by each
+	// file's own history); a member is refused.
+	if r := p.overSSH(t, helen, []string{"backup", "-"}, ""); r.code != 0 || len(r.stdout) < 16384 || !strings.HasPrefix(r.stderr, "tasking: backup written; audit chain head ") {
+		t.Errorf("the chair's backup over SSH: exit %d, %d bytes, %q", r.code, len(r.stdout), r.stderr)
+	}
+	if r := p.overSSH(t, gary, []string{"backup", "-"}, ""); r.code != 1 || r.stdout != "" || !strings.Contains(r.stderr, "only the chair or an admin") {
+		t.Errorf("a member's backup over SSH: exit %d, %d bytes, %q", r.code, len(r.stdout), r.stderr)
+	}
+	covered["backup"] = true
+
+	// ssh drops one level of quotes: text quoted once arrives as words, and
+	// the refusal says how to quote it (the one place SSH output differs).
+	r := p.overSSHLine(t, gary, "action update A-10 --note Letters sent", "")
+	if r.code != 2 || !strings.Contains(r.stderr, "put the whole command in double quotes and text in single quotes") {
+		t.Errorf("text quoted once over SSH: exit %d, %q; want the quoting explained", r.code, r.stderr)
+	}
+
+	// Files on the server's disk are neither read nor written.
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"minutes", "latest", "-o", "m.md"}, "minutes latest > m.md"},
+		{[]string{"export", "actions", "--format", "xlsx", "-o", "a.xlsx"}, "export actions --format xlsx -o - > a.xlsx"},
+		{[]string{"minutes", "M-1", "--format", "docx", "-o", "m.docx"}, "minutes --format docx -o - M-1 > m.docx"},
+		{[]string{"member", "import", "members.csv"}, "send the file on standard input"},
+		{[]string{"import", "police-uk", "2024-01-derbyshire-street.csv"}, "send the file on standard input"},
+		{[]string{"member", "key", "add", "Gary Fletcher", "id.pub"}, "on standard input"},
+		{[]string{"--db", "/etc/passwd", "actions"}, "the server chooses the database"},
+		{[]string{"--as", "Sgt Jas Patel", "actions"}, "you act as Helen Marsh"},
+	} {
+		r := p.overSSH(t, helen, c.args, "")
+		if r.code != 2 || !strings.Contains(r.stderr, c.want) {
+			t.Errorf("%v over SSH: exit %d, %q; want exit 2 saying %q", c.args, r.code, r.stderr, c.want)
+		}
+	}
+
+	// The table covers the whole tree.
+	for _, name := range untried(covered) {
+		t.Errorf("%s is not tried over SSH", name)
+	}
+}
+
+// everyCommand is the whole command tree, line by line, as the chair, a
+// police sergeant and a housing officer would run it: each line is run
+// on two records kept in step (the writes included), and later lines see
+// what earlier ones did. DECISION stands for the last decision made.
+func everyCommand() []sshStep {
 	helen, jas, gary := "Helen Marsh", "Sgt Jas Patel", "Gary Fletcher"
 	memberCSV := "name,agency,role\nAnn Lee,police,\n"
 	_, priv, _ := ed25519.GenerateKey(rand.Reader)
 	newKey, _ := gossh.NewSignerFromKey(priv)
 	newKeyLine := string(gossh.MarshalAuthorizedKey(newKey.PublicKey()))
-	steps := []sshStep{
+	return []sshStep{
 		{gary, []string{"actions", "--mine", "--format", "csv"}, ""},
 		{gary, []string{"actions", "--agency", "police", "--status", "open", "--format", "json"}, ""},
 		{gary, []string{"actions", "--overdue"}, ""},
@@ -296,12 +371,25 @@ func TestEveryCommandIsTheSameOverSSH(t *testing.T) {
 		{helen, []string{"meeting", "close"}, ""},
 		{helen, []string{"amend", "DECISION", "--text", "that patrols continue through December and January", "--reason", "Misheard"}, ""},
 		{helen, []string{"minutes", "latest", "--format", "txt"}, ""},
+		{helen, []string{"audit", "--action", "A-10"}, ""},
+		{helen, []string{"audit", "--member", "Gary Fletcher", "--format", "json"}, ""},
+		{helen, []string{"audit", "verify"}, ""},
+		{gary, []string{"audit", "verify", "--head", "1:00"}, ""}, // refused: not a head
 		{helen, []string{"action", "update", "--help"}, ""},
 		{gary, []string{"frobnicate"}, ""},
 		{gary, []string{"actions", "--format", "yaml"}, ""},
 	}
+}
+
+// compareEach runs each step twice — with the local binary alone on the
+// local copy, with --as, and the other way (how) on the served copy — and
+// wants the same stdout, stderr and exit code. It says which commands it
+// covered.
+func (p *servedPair) compareEach(t *testing.T, steps []sshStep, how string, other func(st sshStep, args []string) result) map[string]bool {
+	t.Helper()
 	decision := regexp.MustCompile(`\bD-\d+\b`)
 	chainHeadInName := regexp.MustCompile(`\.e[0-9]+-[0-9a-f]{16}\b`)
+	chainHeadSaid := regexp.MustCompile(`head [0-9]+:[0-9a-f]{64}`)
 	tookTime := regexp.MustCompile(`(?m)^(tasking: .* took )\S+ \(`) // long work's summary line: its time varies
 	lastDecision := ""
 	covered := map[string]bool{}
@@ -314,7 +402,7 @@ func TestEveryCommandIsTheSameOverSSH(t *testing.T) {
 			}
 		}
 		local := runIn(t, p.env(t), strings.NewReader(st.stdin), append([]string{"--db", p.local, "--as", st.who}, args...)...)
-		remote := p.overSSH(t, st.who, args, st.stdin)
+		remote := other(st, args)
 		for _, f := range []*string{&local.stdout, &local.stderr} {
 			*f = strings.ReplaceAll(strings.ReplaceAll(*f, p.local, p.served), "local.db", "served.db")
 		}
@@ -324,8 +412,11 @@ func TestEveryCommandIsTheSameOverSSH(t *testing.T) {
 			*f = chainHeadInName.ReplaceAllString(*f, ".eN-HEAD")
 			*f = tookTime.ReplaceAllString(*f, "${1}T (")
 		}
+		for _, f := range []*string{&local.stdout, &remote.stdout} {
+			*f = chainHeadSaid.ReplaceAllString(*f, "head N:HEAD")
+		}
 		line := st.who + ": " + strings.Join(args, " ")
-		if slices.Contains(args, "--help") {
+		if slices.Contains(args, "--help") && how == "ssh" {
 			// Help over SSH leaves out what is refused there (--db, --as,
 			// the server's own commands) and gives examples as ssh lines:
 			// TestHelpOverSSHShowsWhatWorksThere.
@@ -337,71 +428,15 @@ func TestEveryCommandIsTheSameOverSSH(t *testing.T) {
 		}
 		if local.code != remote.code || local.stdout != remote.stdout || local.stderr != remote.stderr {
 			lo, ro := firstDiff(local.stdout, remote.stdout)
-			t.Errorf("%s\nlocal  exit %d\nstdout %q\nstderr %q\nssh    exit %d\nstdout %q\nstderr %q",
-				line, local.code, lo, local.stderr, remote.code, ro, remote.stderr)
+			t.Errorf("%s\nalone  exit %d\nstdout %q\nstderr %q\n%-6s exit %d\nstdout %q\nstderr %q",
+				line, local.code, lo, local.stderr, how, remote.code, ro, remote.stderr)
 		}
 		if d := decision.FindString(local.stdout); d != "" && args[0] == "decision" {
 			lastDecision = d
 		}
 		covered[commandOf(args)] = true
 	}
-
-	// A member cannot change another agency's action over SSH either (a
-	// note on it is allowed: partners add what they know).
-	if r := p.overSSH(t, gary, []string{"action", "update", "A-2", "--status", "done"}, ""); r.code != 1 || !strings.Contains(r.stderr, "own agency") {
-		t.Errorf("Gary (housing) updating a police action over SSH: exit %d, %q %q; want a refusal", r.code, r.stdout, r.stderr)
-	}
-
-	// Over SSH, the commands for the file itself are refused, in words.
-	for _, args := range [][]string{{"demo"}, {"setup", "--name", "X", "--chair", "Y"}, {"check"}, {"upgrade"}, {"serve"}, {"check-pages"}, {"restore", "copy.db"}} {
-		r := p.overSSH(t, helen, args, "")
-		if r.code == 0 || !strings.Contains(r.stderr, "runs on the server's machine") {
-			t.Errorf("%v over SSH: exit %d, %q; want a refusal that says it runs on the server's machine", args, r.code, r.stderr)
-		}
-		covered[commandOf(args)] = true
-	}
-	// A backup comes down the pipe to the chair (a whole bbolt file, not
-	// byte-identical to the local copy's: the pages are laid out by each
-	// file's own history); a member is refused.
-	if r := p.overSSH(t, helen, []string{"backup", "-"}, ""); r.code != 0 || len(r.stdout) < 16384 || !strings.HasPrefix(r.stderr, "tasking: backup written; audit chain head ") {
-		t.Errorf("the chair's backup over SSH: exit %d, %d bytes, %q", r.code, len(r.stdout), r.stderr)
-	}
-	if r := p.overSSH(t, gary, []string{"backup", "-"}, ""); r.code != 1 || r.stdout != "" || !strings.Contains(r.stderr, "only the chair or an admin") {
-		t.Errorf("a member's backup over SSH: exit %d, %d bytes, %q", r.code, len(r.stdout), r.stderr)
-	}
-	covered["backup"] = true
-
-	// ssh drops one level of quotes: text quoted once arrives as words, and
-	// the refusal says how to quote it (the one place SSH output differs).
-	r := p.overSSHLine(t, gary, "action update A-10 --note Letters sent", "")
-	if r.code != 2 || !strings.Contains(r.stderr, "put the whole command in double quotes and text in single quotes") {
-		t.Errorf("text quoted once over SSH: exit %d, %q; want the quoting explained", r.code, r.stderr)
-	}
-
-	// Files on the server's disk are neither read nor written.
-	for _, c := range []struct {
-		args []string
-		want string
-	}{
-		{[]string{"minutes", "latest", "-o", "m.md"}, "minutes latest > m.md"},
-		{[]string{"export", "actions", "--format", "xlsx", "-o", "a.xlsx"}, "export actions --format xlsx -o - > a.xlsx"},
-		{[]string{"minutes", "M-1", "--format", "docx", "-o", "m.docx"}, "minutes --format docx -o - M-1 > m.docx"},
-		{[]string{"member", "import", "members.csv"}, "send the file on standard input"},
-		{[]string{"import", "police-uk", "2024-01-derbyshire-street.csv"}, "send the file on standard input"},
-		{[]string{"member", "key", "add", "Gary Fletcher", "id.pub"}, "on standard input"},
-		{[]string{"--db", "/etc/passwd", "actions"}, "the server chooses the database"},
-		{[]string{"--as", "Sgt Jas Patel", "actions"}, "you act as Helen Marsh"},
-	} {
-		r := p.overSSH(t, helen, c.args, "")
-		if r.code != 2 || !strings.Contains(r.stderr, c.want) {
-			t.Errorf("%v over SSH: exit %d, %q; want exit 2 saying %q", c.args, r.code, r.stderr, c.want)
-		}
-	}
-
-	// The table covers the whole tree.
-	for _, name := range untried(covered) {
-		t.Errorf("%s is not tried over SSH", name)
-	}
+	return covered
 }
 
 // untried is every command of the tree (but help and completion) not in
@@ -493,66 +528,6 @@ func firstDiff(a, b string) (string, string) {
 	}
 	from := max(i-80, 0)
 	return clip(a[from:]), clip(b[from:])
-}
-
-// TestLocalUseWhileServing: with `tasking serve` running, the local app
-// and commands on that file are refused at once, in one line that names
-// the server and gives the ssh command that does the same thing; the
-// server stops cleanly on SIGTERM.
-func TestLocalUseWhileServing(t *testing.T) {
-	db := demoDB(t)
-	env := isolatedEnv(t.TempDir())
-	srv := exec.Command(binary, "--db", db, "serve", "--listen", "127.0.0.1:0")
-	srv.Env = env
-	out, err := srv.StdoutPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	var errb bytes.Buffer
-	srv.Stderr = &errb
-	if err := srv.Start(); err != nil {
-		t.Fatal(err)
-	}
-	defer srv.Process.Kill()
-	lines := bufio.NewScanner(out)
-	var said []string
-	for lines.Scan() {
-		said = append(said, lines.Text())
-		if strings.HasPrefix(lines.Text(), "ctrl+c stops") {
-			break
-		}
-	}
-	banner := strings.Join(said, "\n")
-	for _, want := range []string{"tasking serve: " + db + " on 127.0.0.1:", "host key " + db + ".host-key (made now): SHA256:"} {
-		if !strings.Contains(banner, want) {
-			t.Errorf("the server's first lines should say %q:\n%s", want, banner)
-		}
-	}
-	if st, err := os.Stat(db + ".host-key"); err != nil || st.Mode().Perm() != 0o600 {
-		t.Errorf("the host key should be made 0600: %v %v", st, err)
-	}
-
-	r := run(t, env, "--db", db, "actions", "--agency", "police")
-	failsWith(t, r, 1, "is served by tasking serve on 127.0.0.1:")
-	if !regexp.MustCompile("use `ssh -p [0-9]+ 127.0.0.1 actions --agency police`").MatchString(r.stderr) || strings.Count(strings.TrimSpace(r.stderr), "\n") != 0 {
-		t.Errorf("want one line with the ssh command for the same question, got %q", r.stderr)
-	}
-	r = run(t, env, "--db", db)
-	failsWith(t, r, 1, "use `ssh -t -p ")
-
-	if err := srv.Process.Signal(syscall.SIGTERM); err != nil {
-		t.Fatal(err)
-	}
-	for lines.Scan() {
-	}
-	if err := srv.Wait(); err != nil {
-		t.Fatalf("the server did not stop cleanly on SIGTERM: %v\n%s", err, errb.String())
-	}
-	if !strings.Contains(errb.String(), "stopped; database closed") {
-		t.Errorf("the server's log should say it stopped:\n%s", errb.String())
-	}
-	// Once it has gone, the file is everyone's again.
-	ok(t, "--db", db, "actions", "--agency", "police")
 }
 
 // TestServeRefusesBadSettings: bad flags and key files are named, and

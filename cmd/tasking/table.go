@@ -10,6 +10,7 @@ import (
 	"charm.land/lipgloss/v2"
 	"charm.land/lipgloss/v2/table"
 	"github.com/ccsp/tasking/model"
+	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/term"
 )
@@ -32,6 +33,11 @@ const (
 func writeTable(w io.Writer, t peopleTable) error {
 	styled := isStyledTerminal(w)
 	out := layoutTable(t, terminalWidth(w), styled)
+	if jt, ok := w.(terminalOut); ok && styled {
+		// A joined process's terminal: its colours, not this process's.
+		_, err := fmt.Fprintln(&colorprofile.Writer{Forward: jt.Writer, Profile: jt.profile()}, out)
+		return err
+	}
 	if styled {
 		_, err := lipgloss.Fprintln(w, out)
 		return err
@@ -139,6 +145,9 @@ func renderTable(headers []string, cells [][]string, styled bool) string {
 
 // terminalWidth is w's width in columns, or 0 when w is not a terminal.
 func terminalWidth(w io.Writer) int {
+	if jt, ok := w.(terminalOut); ok {
+		return jt.width
+	}
 	f, ok := w.(*os.File)
 	if !ok || !term.IsTerminal(f.Fd()) {
 		return 0
@@ -153,6 +162,9 @@ func terminalWidth(w io.Writer) int {
 // isStyledTerminal: w is a terminal and the person has not asked for no
 // colour.
 func isStyledTerminal(w io.Writer) bool {
+	if jt, ok := w.(terminalOut); ok {
+		return jt.color != "" // as the joined process found its own
+	}
 	f, ok := w.(*os.File)
 	if !ok || !term.IsTerminal(f.Fd()) {
 		return false

@@ -1,0 +1,78 @@
+package store
+
+import (
+	"runtime"
+	"sync"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// Walking a decade's trail or every record means decompressing and
+// hashing 700,000 values: nearly all the time of check and audit verify.
+// The values are read in key order by one cursor and worked on in batches
+// by a goroutine per core (the values are in the read transaction's memory
+// map, valid until it ends, and the codecs are safe for concurrent use);
+// what must be in order is then done in order.
+
+// walkBatch is how many values a batch holds: enough to keep every core
+// busy, few enough that their decoded forms stay small.
+const walkBatch = 2048
+
+// walked is one key and value of a bucket, and what a worker made of it.
+type walked[T any] struct {
+	k, v []byte
+	out  T
+}
+
+// walkParallel calls work on every key and value of bucket, in parallel,
+// then visit on each in key order with work's result.
+func walkParallel[T any](tx *bolt.Tx, bucket []byte, work func(k, v []byte) T, visit func(k []byte, out T)) {
+	b := tx.Bucket(bucket)
+	if b == nil {
+		return
+	}
+	c := b.Cursor()
+	batch := make([]walked[T], 0, walkBatch)
+	flush := func() {
+		inParallel(len(batch), func(i int) { batch[i].out = work(batch[i].k, batch[i].v) })
+		for i := range batch {
+			visit(batch[i].k, batch[i].out)
+		}
+		batch = batch[:0]
+	}
+	for k, v := c.First(); k != nil; k, v = c.Next() {
+		if v == nil {
+			continue // a nested bucket
+		}
+		batch = append(batch, walked[T]{k: k, v: v})
+		if len(batch) == walkBatch {
+			flush()
+		}
+	}
+	flush()
+}
+
+// inParallel runs fn(0…n-1) on a goroutine per core, each taking a run of
+// indexes.
+func inParallel(n int, fn func(i int)) {
+	workers := min(runtime.GOMAXPROCS(0), n)
+	if workers <= 1 {
+		for i := range n {
+			fn(i)
+		}
+		return
+	}
+	var wg sync.WaitGroup
+	per := (n + workers - 1) / workers
+	for lo := 0; lo < n; lo += per {
+		hi := min(lo+per, n)
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := lo; i < hi; i++ {
+				fn(i)
+			}
+		}()
+	}
+	wg.Wait()
+}
