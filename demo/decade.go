@@ -362,7 +362,7 @@ func (g *decadeGen) meeting(i int) {
 			open = append(open, h)
 		}
 	}
-	m.Agenda = model.BuildAgenda(open, nil)
+	m.Agenda = model.BuildAgenda(open, nil, nil)
 	m.Current = len(m.Agenda) - 1
 	clock := m.OpenedAt.Add(5 * time.Minute)
 	if i > 0 {

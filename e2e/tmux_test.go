@@ -122,7 +122,16 @@ func startProgram(t *testing.T, w, h int, env []string, prog string, args ...str
 	for _, a := range args {
 		cmd.WriteString(" " + strconv.Quote(a))
 	}
-	tm.tmux("new-session", "-d", "-x", strconv.Itoa(w), "-y", strconv.Itoa(h), "-s", "main", cmd.String())
+	// remain-on-exit is set in the server's configuration, read before the
+	// program starts: set after it, a program that ends at once (a
+	// command) could take the server with it first.
+	conf := filepath.Join(t.TempDir(), "tmux.conf")
+	if err := os.WriteFile(conf, []byte("set -g remain-on-exit on\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if out, err := exec.Command("tmux", "-L", tm.sock, "-f", conf, "new-session", "-d", "-x", strconv.Itoa(w), "-y", strconv.Itoa(h), "-s", "main", cmd.String()).CombinedOutput(); err != nil {
+		t.Fatalf("tmux new-session: %v\n%s", err, out)
+	}
 	tm.tmux("set-option", "-t", "main", "remain-on-exit", "on")
 	t.Cleanup(func() { exec.Command("tmux", "-L", tm.sock, "kill-server").Run() })
 	return tm

@@ -106,7 +106,7 @@ func newBuilder(rec *model.MeetingRecord, opt Options) *builder {
 	// standing items.
 	b.agenda = rec.Meeting.Agenda
 	if len(b.agenda) == 0 {
-		b.agenda = model.BuildAgenda(nil, nil)
+		b.agenda = model.BuildAgenda(nil, nil, nil)
 	}
 	m := rec.Meeting
 	m.Agenda = b.agenda

@@ -95,7 +95,7 @@ func TestClosedMinutesNeverDrift(t *testing.T) {
 	for _, a := range rec.MattersArising()[:3] {
 		must(s.MarkReviewed(chair, a.ID, m.ID))
 	}
-	must(s.SetNextMeeting(chair, m.ID, model.DateOf(now).AddDays(7), "10:00", ""))
+	must(s.SetNextMeeting(chair, m.ID, nil, model.DateOf(now).AddDays(7), "10:00", ""))
 	now = now.Add(90 * time.Minute)
 	must(s.CloseMeeting(chair, m.ID))
 

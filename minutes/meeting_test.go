@@ -90,7 +90,7 @@ func TestMeetingThroughTheStore(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	must(s.SetNextMeeting(as, m.ID, model.MustDate("2026-12-08"), "10:00", "Committee Room 2"))
+	must(s.SetNextMeeting(as, m.ID, nil, model.MustDate("2026-12-08"), "10:00", "Committee Room 2"))
 
 	check := func(t *testing.T, rec model.MeetingRecord) parsed {
 		t.Helper()

@@ -7,15 +7,17 @@ import (
 )
 
 // BuildAgenda is the agenda for a new meeting: the opening standing items,
-// then every hotspot still being worked on — those the last meeting deferred
-// first, then high risk first, then longest since last reviewed — then new
-// referrals, any other business and the next meeting. Hotspots taken in
-// private (Part 2, and personal ASB always) come last, after the public
-// business, as council meetings take exempt business at the end.
-func BuildAgenda(hotspots []Hotspot, deferred []ID) []AgendaItem {
+// then every hotspot due for review by its risk level's cadence
+// (Hotspot.DueForReview over held, the dates of the meetings held; nil:
+// every open hotspot) and every one the last meeting deferred — those
+// deferred first, then high risk first, then longest since last reviewed —
+// then new referrals, any other business and the next meeting. Hotspots
+// taken in private (Part 2, and personal ASB always) come last, after the
+// public business, as council meetings take exempt business at the end.
+func BuildAgenda(hotspots []Hotspot, deferred []ID, held []Date) []AgendaItem {
 	open := make([]Hotspot, 0, len(hotspots))
 	for _, h := range hotspots {
-		if h.IsOpen() {
+		if h.IsOpen() && (h.DueForReview(held) || slices.Contains(deferred, h.ID)) {
 			open = append(open, h)
 		}
 	}
@@ -264,4 +266,19 @@ func (m Meeting) FindItem(query string) (int, error) {
 		return 0, Invalid("item", "no agenda item matches %q: use a hotspot ref (HS-3), an item number or a name (aob)", CleanLine(query))
 	}
 	return 0, Invalid("item", "%q could be more than one item: give its number", CleanLine(query))
+}
+
+// TakeUp puts h on the agenda of the meeting under way when business is
+// recorded under it there (a note, a resolution, an action, a risk
+// assessed) and the agenda does not hold it — the cadence left it off, or
+// the chair took it off: what is minuted under a hotspot is minuted under
+// its item, so the minutes never lose it. It goes where AddHotspotItem
+// puts it. It says whether it added the item; a meeting not under way, or
+// one already holding h, is left as it is.
+func (m *Meeting) TakeUp(h Hotspot) bool {
+	if m.State != MeetingOpen || h.ID == 0 || m.HasHotspot(h.ID) {
+		return false
+	}
+	_, err := m.AddHotspotItem(h)
+	return err == nil
 }

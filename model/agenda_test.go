@@ -44,7 +44,7 @@ func TestBuildAgendaOrder(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			items := BuildAgenda(tt.hotspots, tt.deferred)
+			items := BuildAgenda(tt.hotspots, tt.deferred, nil)
 			got := hotspotIDs(items)
 			if len(got) != len(tt.want) {
 				t.Fatalf("got %v, want %v", got, tt.want)
@@ -69,7 +69,7 @@ func TestBuildAgendaOrder(t *testing.T) {
 }
 
 func TestAgendaEdits(t *testing.T) {
-	m := Meeting{Agenda: BuildAgenda([]Hotspot{hs(1, RiskHigh, HotspotActive, ""), hs(2, RiskMedium, HotspotActive, ""), hs(3, RiskLow, HotspotActive, "")}, nil)}
+	m := Meeting{Agenda: BuildAgenda([]Hotspot{hs(1, RiskHigh, HotspotActive, ""), hs(2, RiskMedium, HotspotActive, ""), hs(3, RiskLow, HotspotActive, "")}, nil, nil)}
 	// agenda: 0 att, 1 decl, 2 mins, 3 matters, 4 HS1, 5 HS2, 6 HS3, 7 referrals, 8 aob, 9 next
 	m.Current = 5
 	if err := m.MoveItem(5, -1); err != nil {
@@ -116,7 +116,7 @@ func TestAgendaEdits(t *testing.T) {
 }
 
 func TestSetPart2MovesTheItemAndKeepsTheChairsPlace(t *testing.T) {
-	m := Meeting{Agenda: BuildAgenda([]Hotspot{hs(1, RiskHigh, HotspotActive, ""), hs(2, RiskMedium, HotspotActive, ""), hs(3, RiskLow, HotspotActive, "")}, nil)}
+	m := Meeting{Agenda: BuildAgenda([]Hotspot{hs(1, RiskHigh, HotspotActive, ""), hs(2, RiskMedium, HotspotActive, ""), hs(3, RiskLow, HotspotActive, "")}, nil, nil)}
 	// 0 att, 1 decl, 2 mins, 3 matters, 4 HS1, 5 HS2, 6 HS3, 7 referrals, 8 aob, 9 next
 	m.Current = 4
 	if err := m.SetPart2(4, true, ParaIndividual); err != nil {
@@ -154,7 +154,7 @@ func TestSetPart2MovesTheItemAndKeepsTheChairsPlace(t *testing.T) {
 }
 
 func TestFindItem(t *testing.T) {
-	m := Meeting{ID: 4, Agenda: BuildAgenda([]Hotspot{hs(3, RiskHigh, HotspotActive, "")}, nil)}
+	m := Meeting{ID: 4, Agenda: BuildAgenda([]Hotspot{hs(3, RiskHigh, HotspotActive, "")}, nil, nil)}
 	for _, tt := range []struct {
 		in   string
 		want int
@@ -174,6 +174,38 @@ func TestFindItem(t *testing.T) {
 		}
 		if err != nil || got != tt.want {
 			t.Errorf("%q: %d, %v; want %d", tt.in, got, err, tt.want)
+		}
+	}
+}
+
+// Business recorded under a hotspot the agenda does not hold brings it on:
+// at the end of the walk, or of Part 2 when it is private; never twice,
+// never in a meeting not under way.
+func TestTakeUp(t *testing.T) {
+	open := func() Meeting {
+		return Meeting{State: MeetingOpen, Agenda: BuildAgenda([]Hotspot{hs(1, RiskHigh, HotspotActive, "")}, nil, nil)}
+	}
+	m := open()
+	if !m.TakeUp(hs(2, RiskLow, HotspotActive, "")) {
+		t.Fatal("a hotspot off the agenda was not taken up")
+	}
+	if got := hotspotIDs(m.Agenda); len(got) != 2 || got[1] != 2 || m.Agenda[5].Kind != ItemHotspot || m.Agenda[6].Kind != ItemReferrals {
+		t.Errorf("agenda %v: HS-2 should follow HS-1, before new referrals", m.Agenda)
+	}
+	if m.TakeUp(hs(2, RiskLow, HotspotActive, "")) || m.TakeUp(hs(1, RiskHigh, HotspotActive, "")) {
+		t.Error("a hotspot on the agenda was taken up again")
+	}
+	m = open()
+	private := hs(3, RiskLow, HotspotActive, "")
+	private.Category = CategoryPersonal
+	if !m.TakeUp(private) || !m.Agenda[len(m.Agenda)-1].Part2 || m.Agenda[len(m.Agenda)-1].HotspotID != 3 {
+		t.Errorf("a private hotspot is not taken up at the end of Part 2: %v", m.Agenda)
+	}
+	for _, st := range []MeetingState{MeetingPlanned, MeetingClosed} {
+		m := open()
+		m.State = st
+		if m.TakeUp(hs(2, RiskLow, HotspotActive, "")) || m.HasHotspot(2) {
+			t.Errorf("a %s meeting took a hotspot up", st)
 		}
 	}
 }

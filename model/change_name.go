@@ -77,6 +77,8 @@ var changeNames = map[string]string{
 	"meeting.agenda_move":          "moving an agenda item",
 	"meeting.agenda_drop":          "dropping an agenda item",
 	"meeting.agenda_add":           "adding an agenda item",
+	"meeting.agenda_takeup":        "a hotspot taken up on the agenda",
+	"hotspot.assess":               "a risk assessment",
 	"meeting.item_part2":           "moving an item into or out of Part 2",
 	"meeting.item_budget":          "an item's time budget",
 	"meeting.attendance":           "an attendance mark",

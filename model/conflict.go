@@ -70,6 +70,9 @@ func HotspotChanges(shown, now Hotspot) []string {
 	if now.SARA != shown.SARA {
 		out = append(out, "now at the "+string(now.SARA)+" stage")
 	}
+	if a := now.Assessment; a != nil && (shown.Assessment == nil || *a != *shown.Assessment) {
+		out = append(out, "risk assessed: "+a.Summary())
+	}
 	if now.RiskReason != shown.RiskReason {
 		out = append(out, "its risk reasoning changed")
 	}
@@ -101,9 +104,9 @@ func MemberChanges(shown, now Member) []string {
 	if now.Restricted != shown.Restricted {
 		out = append(out, "now reads "+now.ReadRight().String())
 	}
-	if now.Title != shown.Title || now.Email != shown.Email || now.Phone != shown.Phone {
-		out = append(out, "their details changed")
-	}
+	out = appendNow(out, "job title", shown.Title, now.Title)
+	out = appendNow(out, "email", shown.Email, now.Email)
+	out = appendNow(out, "phone", shown.Phone, now.Phone)
 	if now.Retired != shown.Retired {
 		out = append(out, "now retired")
 	}
@@ -128,12 +131,11 @@ func AgencyChanges(shown, now Agency) []string {
 // PartnershipChanges is ActionChanges for the partnership's details.
 func PartnershipChanges(shown, now Partnership) []string {
 	var out []string
-	if now.Name != shown.Name || now.MeetingTitle != shown.MeetingTitle {
-		out = append(out, "its name or meeting title changed")
-	}
-	if now.DefaultPlace != shown.DefaultPlace || now.DefaultTime != shown.DefaultTime || now.Cadence != shown.Cadence {
-		out = append(out, "its usual place, time or cadence changed")
-	}
+	out = appendNow(out, "name", shown.Name, now.Name)
+	out = appendNow(out, "meeting title", shown.MeetingTitle, now.MeetingTitle)
+	out = appendNow(out, "usual place", shown.DefaultPlace, now.DefaultPlace)
+	out = appendNow(out, "usual time", shown.DefaultTime, now.DefaultTime)
+	out = appendNow(out, "cadence", string(shown.Cadence), string(now.Cadence))
 	if now.ConfidentialityStatement != shown.ConfidentialityStatement {
 		out = append(out, "its confidentiality statement changed")
 	}
@@ -141,6 +143,18 @@ func PartnershipChanges(shown, now Partnership) []string {
 		out = append(out, "its chair changed")
 	}
 	return out
+}
+
+// appendNow says a field's new value ("phone now 01246 345678"), or that
+// it was cleared.
+func appendNow(out []string, field, shown, now string) []string {
+	switch {
+	case now == shown:
+		return out
+	case now == "":
+		return append(out, field+" cleared")
+	}
+	return append(out, field+" now "+Clip(CleanLine(now), 60))
 }
 
 // RecordChanges is what changed between two versions of any record a form
@@ -167,6 +181,10 @@ func RecordChanges(shown, now any) []string {
 	case Partnership:
 		if s, ok := shown.(Partnership); ok {
 			return PartnershipChanges(s, n)
+		}
+	case NextMeeting:
+		if s, ok := shown.(NextMeeting); ok && s != n {
+			return []string{"the next meeting now " + n.String()}
 		}
 	}
 	return nil

@@ -15,6 +15,9 @@ type HomeSummary struct {
 	// next one would start with.
 	AgendaItems    int
 	MattersArising int
+	// OffAgenda is how many of Hotspots that agenda leaves off (the review
+	// cadence, or the chair: MeetingRecord.OffAgenda lists them).
+	OffAgenda      int
 	Hotspots       []Hotspot // open hotspots, ranked
 	Workload       []AgencyLoad
 	Agencies       AgencyIndex
@@ -38,6 +41,9 @@ type HomeInput struct {
 	Agencies    []Agency
 	Completions map[ID][]int // CompletionDays
 	Today       Date
+	// Held is the dates of the meetings held: the review cadence
+	// (Hotspot.DueForReview) of the agenda the next meeting would open with.
+	Held []Date
 }
 
 // Summarise builds the home screen's figures.
@@ -53,11 +59,17 @@ func Summarise(in HomeInput) HomeSummary {
 	since := SinceLastMeeting(h.LastClosed)
 	h.Workload = AgencyWorkload(in.Agencies, in.Actions, in.Today, since, in.Completions)
 	var open Meeting
+	agenda := Meeting{State: MeetingPlanned}
 	if h.Open != nil {
-		open = *h.Open
-		h.AgendaItems = len(h.Open.Agenda)
+		open, agenda = *h.Open, *h.Open
 	} else {
-		h.AgendaItems = len(BuildAgenda(h.Hotspots, nil))
+		agenda.Agenda = OpeningAgenda(h.LastClosed, h.Hotspots, in.Held)
+	}
+	h.AgendaItems = len(agenda.Agenda)
+	for _, hs := range h.Hotspots {
+		if !agenda.HasHotspot(hs.ID) {
+			h.OffAgenda++
+		}
 	}
 	h.MattersArising = len(MattersArisingFor(open, in.Actions, reviewedIn(in.Updates, open.ID), in.Today, since))
 	for _, a := range in.Actions {

@@ -142,25 +142,29 @@ type IncidentCount struct {
 
 // Hotspot is a location or problem the group is working on.
 type Hotspot struct {
-	ID            ID            `json:"id"`
-	Title         string        `json:"title"`
-	Location      string        `json:"location"`
-	Ward          string        `json:"ward"`
-	LSOA          string        `json:"lsoa,omitempty"`
-	Lat           float64       `json:"lat,omitempty"`
-	Lon           float64       `json:"lon,omitempty"`
-	Category      Category      `json:"category"`
-	Theme         string        `json:"theme,omitempty"`
-	Risk          Risk          `json:"risk"`
-	RiskReason    string        `json:"risk_reason,omitempty"`
-	Status        HotspotStatus `json:"status"`
-	SARA          SARAStage     `json:"sara,omitempty"`
-	LeadAgencyID  ID            `json:"lead_agency_id"`
-	Opened        Date          `json:"opened"`
-	Closed        Date          `json:"closed,omitempty"`
-	CloseReason   string        `json:"close_reason,omitempty"`
-	LastReviewed  Date          `json:"last_reviewed,omitempty"`
-	TimesReviewed int           `json:"times_reviewed"`
+	ID         ID       `json:"id"`
+	Title      string   `json:"title"`
+	Location   string   `json:"location"`
+	Ward       string   `json:"ward"`
+	LSOA       string   `json:"lsoa,omitempty"`
+	Lat        float64  `json:"lat,omitempty"`
+	Lon        float64  `json:"lon,omitempty"`
+	Category   Category `json:"category"`
+	Theme      string   `json:"theme,omitempty"`
+	Risk       Risk     `json:"risk"`
+	RiskReason string   `json:"risk_reason,omitempty"`
+	// Assessment is the risk matrix behind Risk (RiskAssessment.Level),
+	// nil for a hotspot whose level was set before the matrix, or set by
+	// hand: it keeps that level until it is assessed.
+	Assessment    *RiskAssessment `json:"assessment,omitempty"`
+	Status        HotspotStatus   `json:"status"`
+	SARA          SARAStage       `json:"sara,omitempty"`
+	LeadAgencyID  ID              `json:"lead_agency_id"`
+	Opened        Date            `json:"opened"`
+	Closed        Date            `json:"closed,omitempty"`
+	CloseReason   string          `json:"close_reason,omitempty"`
+	LastReviewed  Date            `json:"last_reviewed,omitempty"`
+	TimesReviewed int             `json:"times_reviewed"`
 	// Incidents are counts the chair entered by month ("2026-10"): the
 	// hotspot's trend where no imported data is linked to it.
 	Incidents []IncidentCount `json:"incidents,omitempty"`

@@ -177,6 +177,35 @@ type Meeting struct {
 
 func (m Meeting) Ref() string { return MeetingRef(m.ID) }
 
+// NextMeeting is what a meeting has fixed for the next one: the part of
+// the meeting the next-meeting form edits, and saves against.
+type NextMeeting struct {
+	Date  Date
+	Time  string
+	Place string
+}
+
+// Next is the next meeting as m has fixed it.
+func (m Meeting) Next() NextMeeting {
+	return NextMeeting{Date: m.NextDate, Time: m.NextTime, Place: m.NextPlace}
+}
+
+// String is "Tue 1 Dec 2026 10:00, Council Chamber" ("not fixed" when no
+// date is).
+func (n NextMeeting) String() string {
+	if n.Date.IsZero() {
+		return "not fixed"
+	}
+	out := n.Date.Format("Mon 2 Jan 2006")
+	if n.Time != "" {
+		out += " " + n.Time
+	}
+	if n.Place != "" {
+		out += ", " + n.Place
+	}
+	return out
+}
+
 // Title is "Tue 24 Nov 2026 10:00".
 func (m Meeting) When() string {
 	s := m.Date.Format("Mon 2 Jan 2006")

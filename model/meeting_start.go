@@ -84,12 +84,12 @@ func CheckStartDate(previous *Meeting, date Date) error {
 // closed meeting; nil when there was none): BuildAgenda over the hotspots,
 // with those last deferred first. A planned meeting's draft shows the
 // same, as starting it would set it.
-func OpeningAgenda(last *Meeting, hotspots []Hotspot) []AgendaItem {
+func OpeningAgenda(last *Meeting, hotspots []Hotspot, held []Date) []AgendaItem {
 	var deferred []ID
 	if last != nil {
 		deferred = last.Deferred
 	}
-	return BuildAgenda(hotspots, deferred)
+	return BuildAgenda(hotspots, deferred, held)
 }
 
 // AttendanceList is who a new meeting's attendance list names, unmarked:

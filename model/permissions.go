@@ -19,6 +19,7 @@ const (
 	OpReviewAction   Op = "review actions in matters arising"
 	OpAddHotspot     Op = "add hotspots"
 	OpEditHotspot    Op = "change hotspots"
+	OpAssessRisk     Op = "assess a hotspot's risk"
 	OpRecordDecision Op = "record decisions"
 	OpRecordNote     Op = "record notes in the minutes"
 	OpAmend          Op = "amend the minutes"

@@ -99,7 +99,9 @@ func amendedPublic(am Amendment, decisions []Decision, notes []Note) bool {
 // words; any one without its confidential notes, risk reasoning (often
 // about victims) and, when private, its closing reason.
 func (p Disclosure) PublicHotspot(h Hotspot) Hotspot {
-	h.ConfidentialNotes, h.RiskReason = "", ""
+	// The reasoning behind the level (its words, and the matrix with its
+	// flags: a vulnerable or repeat victim, hate) is the partnership's.
+	h.ConfidentialNotes, h.RiskReason, h.Assessment = "", "", nil
 	if p.Hotspot(h) {
 		return h
 	}

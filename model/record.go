@@ -47,6 +47,11 @@ type MeetingRecord struct {
 	// record only): a later rewrite of the history before it no longer
 	// holds it.
 	AuditHead *AuditHead `json:"audit_head,omitempty"`
+	// Held is the dates of the meetings held (closed) when the record was
+	// read: the review cadence (Hotspot.DueForReview) that says which open
+	// hotspots a meeting not yet closed leaves off its agenda (OffAgenda).
+	// Nil in a closed meeting's record.
+	Held []Date `json:"-"`
 }
 
 // AgencyWorkload is the accountability table as at the record's day.

@@ -17,6 +17,9 @@ const (
 	AuditMeetingStart = "meeting.start" // a meeting began: nothing earlier is its business
 	AuditMeetingItem  = "meeting.item"  // moving between items: not a change to take back
 	AuditUndo         = "meeting.undo"  // an undo: never itself undone; it names the events it took back
+	// AuditAgendaTakeUp: business recorded under a hotspot brought it onto
+	// the agenda (Meeting.TakeUp). Undoing the business leaves it there.
+	AuditAgendaTakeUp = "meeting.agenda_takeup"
 )
 
 // SameChange: two audit events were written by one change (one write

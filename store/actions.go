@@ -33,6 +33,14 @@ func (s *Store) AssignAction(actor model.Actor, n model.NewAction) (model.Action
 		if n.Officer, err = w.officerFor(n.AgencyID, n.Officer); err != nil {
 			return err
 		}
+		if err := w.takeUp(n.MeetingID, n.HotspotID); err != nil {
+			return err
+		}
+		if m != nil {
+			if err := get(w.tx, bMeetings, m.ID, m); err != nil { // as takeUp left it
+				return err
+			}
+		}
 		id, err := nextID(w.tx, bActions)
 		if err != nil {
 			return err

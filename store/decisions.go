@@ -36,6 +36,9 @@ func (s *Store) RecordDecision(actor model.Actor, meetingID model.ID, item model
 
 // addDecision records n, private as model.PrivacyOf says where it is made.
 func (w *wtx) addDecision(n model.NewDecision) (model.Decision, error) {
+	if err := w.takeUp(n.MeetingID, n.HotspotID); err != nil {
+		return model.Decision{}, err
+	}
 	m, h, err := w.madeIn(n.MeetingID, n.HotspotID)
 	if err != nil {
 		return model.Decision{}, err
@@ -89,6 +92,9 @@ func (s *Store) RecordNote(actor model.Actor, meetingID model.ID, nn model.NewNo
 // addNote records nn in meeting meetingID, private as model.PrivacyOf says
 // where it is said.
 func (w *wtx) addNote(meetingID model.ID, nn model.NewNote) (model.Note, error) {
+	if err := w.takeUp(meetingID, nn.HotspotID); err != nil {
+		return model.Note{}, err
+	}
 	m, h, err := w.madeIn(meetingID, nn.HotspotID)
 	if err != nil {
 		return model.Note{}, err

@@ -53,6 +53,7 @@ func HomeTheLongWay(s *Store) (h model.HomeSummary, err error) {
 		if err != nil {
 			return err
 		}
+		in.Held = model.HeldDates(meetings)
 		in.Open, in.Next, in.LastClosed = model.CurrentMeetings(meetings)
 		if in.Agencies, err = all[model.Agency](tx, bAgencies); err != nil {
 			return err

@@ -59,14 +59,15 @@ func (s *Store) AddHotspot(actor model.Actor, n model.NewHotspot, meetingID mode
 	return h, err
 }
 
-// changeHotspot is the shape of every hotspot edit. change returns what the
+// changeHotspot is the shape of every hotspot edit; perm is the change it
+// is, for model.Permit. change returns what the
 // minutes should say when the change is made in a meeting (meetingID set):
 // it is recorded as a note under the hotspot in the same transaction, so a
 // risk raised or a hotspot closed in the meeting is in its minutes.
-func (s *Store) changeHotspot(actor model.Actor, id model.ID, version int, meetingID model.ID, op string, change func(w *wtx, h *model.Hotspot) (minute string, err error)) (model.Hotspot, error) {
+func (s *Store) changeHotspot(actor model.Actor, id model.ID, version int, meetingID model.ID, op string, perm model.Op, change func(w *wtx, h *model.Hotspot) (minute string, err error)) (model.Hotspot, error) {
 	var out model.Hotspot
 	err := s.write(actor, func(w *wtx) error {
-		if err := model.Permit(actor, model.OpEditHotspot, 0); err != nil {
+		if err := model.Permit(actor, perm, 0); err != nil {
 			return err
 		}
 		if _, err := meetingFor(w.tx, meetingID); err != nil {
@@ -111,22 +112,38 @@ func (s *Store) SetHotspotRisk(actor model.Actor, id model.ID, version int, risk
 	if err != nil {
 		return model.Hotspot{}, err
 	}
-	return s.changeHotspot(actor, id, version, meetingID, "hotspot.risk", func(w *wtx, h *model.Hotspot) (string, error) {
+	return s.changeHotspot(actor, id, version, meetingID, "hotspot.risk", model.OpEditHotspot, func(w *wtx, h *model.Hotspot) (string, error) {
 		return h.SetRisk(risk, reason)
+	})
+}
+
+// AssessHotspot records a risk matrix assessment: the hotspot's level
+// becomes the matrix's (model.RiskAssessment.Level), with the reason.
+func (s *Store) AssessHotspot(actor model.Actor, id model.ID, version int, a model.RiskAssessment, reason string, meetingID model.ID) (model.Hotspot, error) {
+	reason, err := model.CheckText("reason", "reason for the risk level", reason, false)
+	if err != nil {
+		return model.Hotspot{}, err
+	}
+	if err := a.Validate(); err != nil {
+		return model.Hotspot{}, err
+	}
+	return s.changeHotspot(actor, id, version, meetingID, "hotspot.assess", model.OpAssessRisk, func(w *wtx, h *model.Hotspot) (string, error) {
+		a.On = model.DateOf(w.now)
+		return h.Assess(a, reason)
 	})
 }
 
 // SetHotspotStatus moves a hotspot between new, active and monitoring.
 // Closing needs a reason: use CloseHotspot.
 func (s *Store) SetHotspotStatus(actor model.Actor, id model.ID, version int, status model.HotspotStatus, meetingID model.ID) (model.Hotspot, error) {
-	return s.changeHotspot(actor, id, version, meetingID, "hotspot.status", func(w *wtx, h *model.Hotspot) (string, error) {
+	return s.changeHotspot(actor, id, version, meetingID, "hotspot.status", model.OpEditHotspot, func(w *wtx, h *model.Hotspot) (string, error) {
 		return h.SetStatus(status)
 	})
 }
 
 // SetHotspotSARA moves a hotspot to a SARA stage.
 func (s *Store) SetHotspotSARA(actor model.Actor, id model.ID, version int, stage model.SARAStage, meetingID model.ID) (model.Hotspot, error) {
-	return s.changeHotspot(actor, id, version, meetingID, "hotspot.sara", func(w *wtx, h *model.Hotspot) (string, error) {
+	return s.changeHotspot(actor, id, version, meetingID, "hotspot.sara", model.OpEditHotspot, func(w *wtx, h *model.Hotspot) (string, error) {
 		return h.SetSARA(stage)
 	})
 }
@@ -144,7 +161,7 @@ func (s *Store) CloseHotspot(actor model.Actor, id model.ID, version int, reason
 	if err != nil {
 		return model.Hotspot{}, err
 	}
-	return s.changeHotspot(actor, id, version, meetingID, "hotspot.close", func(w *wtx, h *model.Hotspot) (string, error) {
+	return s.changeHotspot(actor, id, version, meetingID, "hotspot.close", model.OpEditHotspot, func(w *wtx, h *model.Hotspot) (string, error) {
 		open, err := openActionsOf(w, h.ID)
 		if err != nil {
 			return "", err

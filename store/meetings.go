@@ -59,7 +59,7 @@ func (s *Store) StartMeeting(actor model.Actor, date model.Date) (model.Meeting,
 		if err != nil {
 			return err
 		}
-		m.Agenda = model.OpeningAgenda(previous, hotspots)
+		m.Agenda = model.OpeningAgenda(previous, hotspots, heldDates(w.tx))
 		m.Attendance = model.AttendanceList(members)
 		m.ChairID = model.MeetingChair(p.ChairID, actor)
 		m.Open(w.now)
@@ -454,8 +454,41 @@ func (s *Store) AddAgendaHotspot(actor model.Actor, id, hotspot model.ID) (model
 	})
 }
 
+// takeUp puts hotspot hotspotID on the agenda of meeting meetingID when
+// business is recorded under it there and the meeting under way does not
+// hold it (model.Meeting.TakeUp), in the same transaction, audited as
+// meeting.agenda_takeup: what is minuted under a hotspot is minuted under
+// its item. Undo leaves the item where it is (the minutes lose nothing).
+func (w *wtx) takeUp(meetingID, hotspotID model.ID) error {
+	if meetingID == 0 || hotspotID == 0 {
+		return nil
+	}
+	var m model.Meeting
+	if err := get(w.tx, bMeetings, meetingID, &m); err != nil {
+		return notFound(err, model.MeetingRef(meetingID))
+	}
+	var h model.Hotspot
+	if err := get(w.tx, bHotspots, hotspotID, &h); err != nil {
+		return notFound(err, model.HotspotRef(hotspotID))
+	}
+	before := agendaRefs(&m)
+	if !m.TakeUp(h) {
+		return nil
+	}
+	m.UpdatedAt = w.now
+	m.Version++
+	if err := put(w.tx, bMeetings, m.ID, m); err != nil {
+		return err
+	}
+	return w.audit(model.AuditAgendaTakeUp, "meeting", m.Ref(), before, agendaRefs(&m))
+}
+
 // SetNextMeeting fixes the date (and time and place) of the next meeting.
-func (s *Store) SetNextMeeting(actor model.Actor, id model.ID, date model.Date, clock, place string) (model.Meeting, error) {
+//
+// shown, when given, is the next meeting as the form showed it: changed
+// since by someone else, the save is refused with who changed it and what
+// it is now (a ConflictError whose Now is the model.NextMeeting).
+func (s *Store) SetNextMeeting(actor model.Actor, id model.ID, shown *model.NextMeeting, date model.Date, clock, place string) (model.Meeting, error) {
 	var err error
 	if clock != "" {
 		if clock, err = model.ParseClock(clock); err != nil {
@@ -466,6 +499,10 @@ func (s *Store) SetNextMeeting(actor model.Actor, id model.ID, date model.Date, 
 		return model.Meeting{}, err
 	}
 	return s.changeMeeting(actor, id, "meeting.next_date", func(w *wtx, m *model.Meeting) (any, any, error) {
+		if shown != nil && m.Next() != *shown {
+			by, at := lastChangeBy(w.tx, m.Ref(), "meeting.next_date")
+			return nil, nil, &ConflictError{Ref: m.Ref(), By: by, At: at, Now: m.Next(), Version: m.Version}
+		}
 		before := map[string]any{"date": m.NextDate, "time": m.NextTime, "place": m.NextPlace}
 		if err := m.SetNext(date, clock, place); err != nil {
 			return nil, nil, err
@@ -607,4 +644,20 @@ func meetingFor(tx *bolt.Tx, id model.ID) (*model.Meeting, error) {
 		return nil, err
 	}
 	return &m, m.CheckEditable()
+}
+
+// lastChangeBy is who made the newest change op to ref, and when, from the
+// end of the audit trail (the last few hundred events: a meeting's own
+// changes are recent); "" when not found there.
+func lastChangeBy(tx *bolt.Tx, ref, op string) (string, time.Time) {
+	c := tx.Bucket(bAudit).Cursor()
+	n := 0
+	for k, v := c.Last(); k != nil && n < 500; k, v = c.Prev() {
+		n++
+		var e model.AuditEvent
+		if decode(v, &e) == nil && e.Ref == ref && e.Op == op {
+			return e.By, e.At
+		}
+	}
+	return "", time.Time{}
 }

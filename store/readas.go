@@ -546,8 +546,8 @@ func (r publicReader) SetItemBudget(actor model.Actor, id model.ID, i, minutes i
 func (r publicReader) SetItemPart2(actor model.Actor, id model.ID, i int, part2 bool, para model.ExemptParagraph) (model.Meeting, error) {
 	return r.rec.SetItemPart2(actor, id, i, part2, para)
 }
-func (r publicReader) SetNextMeeting(actor model.Actor, id model.ID, date model.Date, clock, place string) (model.Meeting, error) {
-	return r.rec.SetNextMeeting(actor, id, date, clock, place)
+func (r publicReader) SetNextMeeting(actor model.Actor, id model.ID, shown *model.NextMeeting, date model.Date, clock, place string) (model.Meeting, error) {
+	return r.rec.SetNextMeeting(actor, id, shown, date, clock, place)
 }
 func (r publicReader) SetNoDeclarations(actor model.Actor, id model.ID) (model.Meeting, error) {
 	return r.rec.SetNoDeclarations(actor, id)

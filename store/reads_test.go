@@ -267,7 +267,7 @@ func TestMeetingRecordThroughTheIndexes(t *testing.T) {
 					return err
 				},
 				func() error { _, err := s.MarkRemainingPresent(chair, m.ID); return err },
-				func() error { _, err := s.SetNextMeeting(chair, m.ID, s.Today().AddDays(7), "", ""); return err },
+				func() error { _, err := s.SetNextMeeting(chair, m.ID, nil, s.Today().AddDays(7), "", ""); return err },
 			}
 			for _, step := range steps {
 				if err := step(); err != nil {

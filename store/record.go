@@ -46,6 +46,9 @@ func readRecord(tx *bolt.Tx, id model.ID, today model.Date) (rec model.MeetingRe
 	if err != nil {
 		return rec, err
 	}
+	if m.State != model.MeetingClosed {
+		rec.Held = heldDates(tx) // what the cadence left off its agenda (OffAgenda)
+	}
 	if !m.Started() {
 		// Not started: its draft shows the agenda it would open with and
 		// the meeting before it, as starting it would set them.
@@ -56,7 +59,7 @@ func readRecord(tx *bolt.Tx, id model.ID, today model.Date) (rec model.MeetingRe
 		if last != nil {
 			rec.Previous = last
 		}
-		m.Agenda = model.OpeningAgenda(last, open)
+		m.Agenda = model.OpeningAgenda(last, open, rec.Held)
 	}
 	year, err := meetingsOfYear(tx, m.Date)
 	if err != nil {

@@ -2,6 +2,7 @@ package store
 
 import (
 	"bytes"
+	"encoding/binary"
 	"fmt"
 	"slices"
 	"time"
@@ -51,6 +52,26 @@ func sortedIDs(ids []model.ID) []model.ID {
 // currentMeetings: the meeting under way, the earliest planned one and the
 // latest closed one (model.CurrentMeetings), read from the state index and
 // the end of the date index.
+// heldDates are the dates of the meetings held (closed), from the date
+// index and the state index (which holds only open and planned meetings):
+// what the review cadence counts (model.Hotspot.DueForReview).
+func heldDates(tx *bolt.Tx) []model.Date {
+	notHeld := map[model.ID]bool{}
+	for _, id := range idsUnder(tx, bIdxMeetingsByState, nil) {
+		notHeld[id] = true
+	}
+	held := []model.Date{}
+	c := tx.Bucket(bIdxMeetingsByDate).Cursor()
+	for k, _ := c.First(); k != nil; k, _ = c.Next() {
+		if len(k) != 12 || notHeld[keyID(k)] {
+			continue
+		}
+		n := int(binary.BigEndian.Uint32(k[:4]))
+		held = append(held, model.NewDate(n/10000, time.Month(n/100%100), n%100))
+	}
+	return held
+}
+
 func currentMeetings(tx *bolt.Tx) (open, next, lastClosed *model.Meeting, err error) {
 	for _, st := range []model.MeetingState{model.MeetingOpen, model.MeetingPlanned} {
 		ms, err := records[model.Meeting](tx, bMeetings, idsUnder(tx, bIdxMeetingsByState, stateKey(st)))

@@ -37,6 +37,9 @@ func readRecordWhole(tx *bolt.Tx, id model.ID, today model.Date) (rec model.Meet
 	if err := readContext(tx, &rec); err != nil {
 		return rec, err
 	}
+	if rec.Meeting.State != model.MeetingClosed {
+		rec.Held = model.HeldDates(meetings)
+	}
 	if !rec.Meeting.Started() {
 		// Not started: its draft shows the agenda it would open with and
 		// the meeting before it, as starting it would set them.
@@ -44,7 +47,7 @@ func readRecordWhole(tx *bolt.Tx, id model.ID, today model.Date) (rec model.Meet
 		if last != nil {
 			rec.Previous = last
 		}
-		rec.Meeting.Agenda = model.OpeningAgenda(last, rec.Hotspots)
+		rec.Meeting.Agenda = model.OpeningAgenda(last, rec.Hotspots, rec.Held)
 	}
 	rec.FirstMinute = model.FirstMinute(rec.Meeting, meetings)
 	c, err := correctionsWhole(tx, id)

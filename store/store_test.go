@@ -29,7 +29,7 @@ func TestReopenKeepsEverything(t *testing.T) {
 	_, err = s.AddNote(chair, m.ID, model.ItemHotspot, 1, "Groups of 15–20 at the bus station", false)
 	mustNoErr(t, err)
 	clock.t = clock.t.Add(time.Hour)
-	_, err = s.SetNextMeeting(chair, m.ID, model.MustDate("2026-12-01"), "10:00", "")
+	_, err = s.SetNextMeeting(chair, m.ID, nil, model.MustDate("2026-12-01"), "10:00", "")
 	mustNoErr(t, err)
 	_, err = s.CloseMeeting(chair, m.ID)
 	mustNoErr(t, err)

@@ -252,6 +252,10 @@ func (w *wtx) revert(e model.AuditEvent, m *model.Meeting) (string, error) {
 			return "the next meeting's date taken back (none fixed)", w.saveMeeting(m)
 		}
 		return "the next meeting back to " + before.Date.String(), w.saveMeeting(m)
+	case e.Op == model.AuditAgendaTakeUp:
+		// The item stays: whatever else was recorded under it since is
+		// minuted there, and an item with nothing under it is deferred.
+		return "", nil
 	case e.Op == "meeting.item_budget":
 		var before struct{ Item, Budget int }
 		if err := decodeJSON(e.Before, &before); err != nil {

@@ -173,7 +173,7 @@ func TestAMemberFormKeepsWhatAnotherChanged(t *testing.T) {
 	ss.keys("ctrl+u")
 	ss.typeText("Senior Analyst")
 	ss.keys("ctrl+s")
-	ss.waitFor("Priya Shah was changed by", "not saved")
+	ss.waitFor("Priya Shah was changed by", "phone now 01246 345678", "not saved")
 	ss.waitFor("01246 345678", "Senior Analyst")
 	ss.keys("ctrl+s")
 	ss.waitFor("Priya Shah saved")

@@ -50,7 +50,7 @@ type Store interface {
 	MoveAgendaItem(actor model.Actor, id model.ID, i, delta int) (model.Meeting, error)
 	DropAgendaItem(actor model.Actor, id model.ID, i int) (model.Meeting, error)
 	AddAgendaHotspot(actor model.Actor, id, hotspot model.ID) (model.Meeting, error)
-	SetNextMeeting(actor model.Actor, id model.ID, date model.Date, clock, place string) (model.Meeting, error)
+	SetNextMeeting(actor model.Actor, id model.ID, shown *model.NextMeeting, date model.Date, clock, place string) (model.Meeting, error)
 	CloseMeeting(actor model.Actor, id model.ID) (model.Meeting, error)
 	// LastAutoBackup is where the automatic backup after a close went.
 	LastAutoBackup() (string, error)
@@ -77,6 +77,7 @@ type Store interface {
 
 	AddHotspot(actor model.Actor, n model.NewHotspot, meetingID model.ID) (model.Hotspot, error)
 	SetHotspotRisk(actor model.Actor, id model.ID, version int, risk model.Risk, reason string, meetingID model.ID) (model.Hotspot, error)
+	AssessHotspot(actor model.Actor, id model.ID, version int, a model.RiskAssessment, reason string, meetingID model.ID) (model.Hotspot, error)
 	SetHotspotStatus(actor model.Actor, id model.ID, version int, status model.HotspotStatus, meetingID model.ID) (model.Hotspot, error)
 	CloseHotspot(actor model.Actor, id model.ID, version int, reason string, meetingID model.ID, then model.OpenActions) (model.Hotspot, error)
 

@@ -91,6 +91,9 @@ type form struct {
 	saveAfter string
 	// guarded is the record the form edits, as it showed it (formGuard).
 	guarded *formGuard
+	// summary, if set, is a line under the fields worked out from them as
+	// they stand (the level the risk matrix gives), drawn with the form.
+	summary func(f *form) string
 }
 
 var formSeq int
@@ -473,6 +476,12 @@ func (f *form) render(s Styles, w int) string {
 			} else if focused && fl.hint != "" && fl.kind != fieldToggle {
 				lines = append(lines, "    "+s.Faint.Render(clip(fl.hint, inner-4)))
 			}
+		}
+	}
+	if f.summary != nil {
+		lines = append(lines, "")
+		for _, l := range wrap(f.summary(f), inner) {
+			lines = append(lines, s.Bold.Render(l))
 		}
 	}
 	lines = append(lines, "")

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -191,4 +192,16 @@ func waitUntil(t *testing.T, what string, ok func() bool) {
 		}
 		time.Sleep(10 * time.Millisecond)
 	}
+}
+
+// itemOf is the footer's "item i/N" for the meeting under way, N the length
+// of its agenda as the store holds it: what the review cadence put on, not
+// a number a test assumes.
+func itemOf(tb testing.TB, s *store.Store, i int) string {
+	tb.Helper()
+	m, open, err := s.OpenMeeting()
+	if err != nil || !open {
+		tb.Fatalf("no meeting under way: %v", err)
+	}
+	return fmt.Sprintf("item %d/%d", i, len(m.Agenda))
 }

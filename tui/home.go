@@ -3,6 +3,7 @@ package tui
 import (
 	"fmt"
 	"strconv"
+	"strings"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -229,6 +230,9 @@ func (hf *homeScreen) hotspotsBox(a *App, w, h int) string {
 	title := fmt.Sprintf("Hotspots by risk (%d open)", len(hm.Hotspots))
 	if len(rowsShown) != len(hm.Hotspots) {
 		title = fmt.Sprintf("Hotspots by risk (%d of %d open)", len(rowsShown), len(hm.Hotspots))
+	}
+	if hm.OffAgenda > 0 { // the review cadence at work: say so before the meeting
+		title = strings.TrimSuffix(title, ")") + fmt.Sprintf(", %d not on the agenda)", hm.OffAgenda)
 	}
 	// Each column is as wide as what it holds, and the title has the
 	// rest; when the titles need more than that leaves them, the ward and

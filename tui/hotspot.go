@@ -9,8 +9,9 @@ import (
 	"github.com/ccsp/tasking/store"
 )
 
-// hotspotPage is the read-only page for one hotspot, opened from home with
-// enter: its facts, its open actions and its whole history.
+// hotspotPage is the page for one hotspot, opened from home with enter:
+// its facts, its open actions and its whole history; R assesses its risk
+// (the chair and admins).
 type hotspotPage struct {
 	id   model.ID
 	view *hotspotView
@@ -47,7 +48,7 @@ func (p *hotspotPage) read(a *App) tea.Cmd {
 		}
 		idx := rec.Index()
 		hv := &hotspotView{h: h, lead: idx.Agencies.Label(h.LeadAgencyID), actions: rec.ItemActions(h.ID),
-			history: rec.HotspotHistory(h.ID, 60)}
+			history: rec.HotspotHistory(h.ID, 60), historyLoaded: true}
 		return hotspotMsg{gen: gen, view: hv, ctx: recordRowCtx(&rec, idx)}
 	}
 }
@@ -79,6 +80,21 @@ func (p *hotspotPage) key(a *App, msg tea.KeyPressMsg) tea.Cmd {
 		p.off += 10
 	case key.Matches(msg, g.PageUp):
 		p.off = max(p.off-10, 0)
+	case key.Matches(msg, a.keys.Hotspot.Risk):
+		if p.view == nil || p.view.h.Exempt || !p.view.h.IsOpen() {
+			return nil
+		}
+		if err := model.Permit(a.actor, model.OpAssessRisk, 0); err != nil {
+			a.flash, a.flashErr = err.Error(), true
+			return nil
+		}
+		// Assessed while a meeting is under way, it is that meeting's
+		// business (as on the command line): minuted under the hotspot.
+		var meetingID model.ID
+		if a.home != nil && a.home.Open != nil {
+			meetingID = a.home.Open.ID
+		}
+		assessForm(a, p.view.h, formContext{today: a.st.Today()}, meetingID)
 	}
 	return nil
 }
@@ -134,5 +150,8 @@ func (hotspotPart) help(*App) []string { return []string{"Hotspot page (enter on
 
 func (hotspotPart) hints(a *App) string {
 	g := a.keys.Global
+	if model.Permit(a.actor, model.OpAssessRisk, 0) == nil {
+		return a.hintsOf(keyHint("assess risk", a.keys.Hotspot.Risk), keyHint("scroll", g.Down, g.Up), keyHint("back", g.Back), keyHint("help", g.Help))
+	}
 	return a.hintsOf(keyHint("scroll", g.Down, g.Up), keyHint("back", g.Back), keyHint("help", g.Help))
 }

@@ -85,8 +85,16 @@ func hotspotPane(a *App, hv *hotspotView, c rowCtx, w, sel int, noActions string
 		return itemPane{head: []string{" " + s.Muted.Render("Taken in private (Part 2): you read the public record only, so nothing of it is shown.")}, sel: -1}
 	}
 	risk := "Risk " + s.Risk(h.Risk)
+	// The matrix behind the level (R assesses it), then the reasoning.
+	var why []string
+	if as := h.Assessment; as != nil {
+		why = append(why, as.Summary()+", "+as.On.ShortAt(c.today))
+	}
 	if h.RiskReason != "" {
-		risk += s.Muted.Render(" (" + h.RiskReason + ")")
+		why = append(why, h.RiskReason)
+	}
+	if len(why) > 0 {
+		risk += s.Muted.Render(" (" + strings.Join(why, "; ") + ")")
 	}
 	status := string(h.Status)
 	if h.SARA != "" {

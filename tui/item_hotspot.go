@@ -60,7 +60,7 @@ func (it hotspotItem) edit(a *App, e agendaEntry, msg tea.KeyPressMsg) (tea.Cmd,
 	x := a.keys.Hotspot
 	switch {
 	case key.Matches(msg, x.Risk):
-		it.riskForm(a, e.hotspotID)
+		assessForm(a, a.mt.view.hotspots[e.hotspotID].h, a.mt.itemFormCtx(a), a.mt.id)
 	case key.Matches(msg, x.HotspotStatus):
 		it.statusForm(a, e.hotspotID)
 	case key.Matches(msg, x.CloseHotspot):
@@ -75,35 +75,6 @@ func (it hotspotItem) edit(a *App, e agendaEntry, msg tea.KeyPressMsg) (tea.Cmd,
 		return nil, false
 	}
 	return nil, true
-}
-
-var riskChoices = []string{"high", "medium", "low"}
-
-func (hotspotItem) riskForm(a *App, id model.ID) {
-	h := a.mt.view.hotspots[id].h
-	actor, st, meetingID := a.actor, a.st, a.mt.id
-	cur := map[model.Risk]int{model.RiskHigh: 0, model.RiskMedium: 1, model.RiskLow: 2}[h.Risk]
-	f := newForm("Risk · "+h.Ref()+" "+h.Title, a.mt.itemFormCtx(a), func(f *form) tea.Cmd {
-		risk, _ := model.ParseRisk(f.value("risk"))
-		reason, ok := f.textOf("reason", "reason", false)
-		if !ok {
-			return nil
-		}
-		version := a.expect(f)
-		return a.save(f.id, h.Ref()+" risk now "+risk.String(), func() (any, error) {
-			return st.SetHotspotRisk(actor, h.ID, version, risk, reason, meetingID)
-		})
-	})
-	// The reason starts empty, the current one shown as its hint: typing
-	// replaces it rather than gluing onto it; left empty, it stays.
-	hint := "harm, vulnerability, repeat victimisation"
-	if r := model.CleanLine(h.RiskReason); r != "" {
-		hint = "now: " + model.Clip(r, 60) + " (left empty, it stays)"
-	}
-	f.choose("risk", "Risk level", riskChoices, cur).
-		text("reason", "Reason", "", hint)
-	f.guard(h.Ref(), h, h.Version)
-	a.push(f)
 }
 
 var hotspotStatusChoices = []string{"new", "active", "monitoring"}

@@ -75,8 +75,11 @@ func (nextMeetingItem) dateForm(a *App) {
 		if !ok1 || !ok2 || err != nil {
 			return nil
 		}
+		// Saved against the next meeting as the form showed it (after a
+		// refusal, as it is now: a second save is deliberate).
+		shown, _ := f.guarded.shown.(model.NextMeeting)
 		return a.save(f.id, "next meeting: "+d.Format("Mon 2 Jan 2006")+" "+clock, func() (any, error) {
-			return st.SetNextMeeting(actor, m.ID, d, clock, place)
+			return st.SetNextMeeting(actor, m.ID, &shown, d, clock, place)
 		})
 	})
 	clock := m.NextTime
@@ -88,5 +91,11 @@ func (nextMeetingItem) dateForm(a *App) {
 		place = m.Place
 	}
 	f.date("date", "Date", def.String()).text("time", "Time", clock, "24-hour").text("place", "Place", place, "")
+	g := f.guard(m.Ref()+"'s next meeting", m.Next(), m.Version)
+	g.refresh = func(f *form, now any) {
+		if n, ok := now.(model.NextMeeting); ok && !n.Date.IsZero() {
+			f.adopt(map[string]string{"date": n.Date.String(), "time": n.Time, "place": n.Place})
+		}
+	}
 	a.push(f)
 }

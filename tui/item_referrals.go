@@ -87,3 +87,7 @@ func (referralsItem) referralForm(a *App) {
 		agency("lead", "Lead agency", "")
 	a.push(f)
 }
+
+// riskChoices are the levels a referral starts at (the matrix, R on its
+// item, assesses it later).
+var riskChoices = []string{"high", "medium", "low"}

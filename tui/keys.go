@@ -161,7 +161,7 @@ func newKeyMap() keyMap {
 			History:        bind(k("enter"), "enter", "the action's history"),
 		},
 		Hotspot: hotspotKeys{
-			Risk:          bind(k("R"), "R", "change the risk level"),
+			Risk:          bind(k("R"), "R", "assess the risk: likelihood × harm, flags"),
 			HotspotStatus: bind(k("S"), "S", "change the hotspot's status"),
 			CloseHotspot:  bind(k("C"), "C", "close the hotspot with a reason"),
 			NoChange:      bind(k("v"), "v", "discussed, no change (minuted)"),
@@ -257,6 +257,6 @@ func (km keyMap) sections() []helpSection {
 		{"Minutes preview", []key.Binding{g.Up, g.Down, g.PageUp, g.PageDown, km.Preview.Top, km.Preview.Bottom, km.Preview.Public, km.Preview.Save}},
 		{"Welcome (empty database)", []key.Binding{km.Welcome.Demo, km.Welcome.Setup}},
 		{"Setting up: the agency list", []key.Binding{km.Welcome.Add, km.Welcome.Edit, km.Welcome.Delete, km.Welcome.ChairAgency, km.Welcome.Back, km.Welcome.SaveSetup}},
-		{"Hotspot page (enter on home)", []key.Binding{g.Up, g.Down, g.Back}},
+		{"Hotspot page (enter on home)", []key.Binding{km.Hotspot.Risk, g.Up, g.Down, g.Back}},
 	}
 }

@@ -108,7 +108,45 @@ func (mt *meetingState) agendaBox(a *App, w, h int, focused bool) string {
 		}
 		lines = append(lines, line)
 	}
+	lines = append(lines, mt.offAgendaLines(a, inner, rows-len(lines))...)
 	return box(s.pane(focused), "Agenda", lines, w, h)
+}
+
+// offAgendaLines list, under the agenda where there is room (spare lines),
+// the open hotspots it leaves off (model.MeetingRecord.OffAgenda): those
+// the review cadence left off, with when each falls due, so the chair sees
+// them and + adds one.
+func (mt *meetingState) offAgendaLines(a *App, inner, spare int) []string {
+	s, off := a.styles, mt.view.offAgenda
+	if len(off) == 0 || spare < 3 {
+		return nil
+	}
+	lines := []string{"", s.Muted.Render(clip(fmt.Sprintf(" Not on the agenda (%d) · + adds", len(off)), inner))}
+	room := spare - len(lines)
+	for i, o := range off {
+		if i == room-1 && len(off) > room {
+			lines = append(lines, s.Muted.Render(clip(fmt.Sprintf("    … %d more", len(off)-i), inner)))
+			break
+		}
+		tail := o.Hotspot.Risk.Short() + " " + dueShort(o.DueIn)
+		if o.Hotspot.Private() {
+			tail = "P2 " + tail
+		}
+		title := clip(o.Hotspot.Ref()+" "+o.Hotspot.Title, inner-5-width(tail)-2)
+		lines = append(lines, s.Muted.Render(fit("     "+title, inner-width(tail)-1)+tail))
+	}
+	return lines
+}
+
+// dueShort is when a hotspot off the agenda falls due, in a few cells.
+func dueShort(in int) string {
+	switch in {
+	case 0:
+		return "due"
+	case 1:
+		return "next"
+	}
+	return fmt.Sprintf("in %d", in)
 }
 
 func (mt *meetingState) breadcrumb(a *App, w int) string {
@@ -162,17 +200,17 @@ func (mt *meetingState) budgetForm(a *App, i int) {
 
 func (mt *meetingState) addToAgendaForm(a *App) {
 	v := mt.view
-	if len(v.notOnAgenda) == 0 {
+	if len(v.offAgenda) == 0 {
 		a.flash, a.flashErr = "every open hotspot is already on the agenda", true
 		return
 	}
 	hint := "not on the agenda:"
-	for i, h := range v.notOnAgenda {
+	for i, o := range v.offAgenda {
 		if i == 4 {
 			hint += " …"
 			break
 		}
-		hint += " " + h.Ref()
+		hint += " " + o.Hotspot.Ref()
 	}
 	actor, st, meetingID := a.actor, a.st, mt.id
 	f := newForm("Add a hotspot to the agenda", mt.formCtx(a), func(f *form) tea.Cmd {
@@ -185,7 +223,7 @@ func (mt *meetingState) addToAgendaForm(a *App) {
 			return st.AddAgendaHotspot(actor, meetingID, id)
 		})
 	})
-	f.text("ref", "Hotspot ref", v.notOnAgenda[0].Ref(), hint)
+	f.text("ref", "Hotspot ref", v.offAgenda[0].Hotspot.Ref(), hint)
 	a.push(f)
 }
 

@@ -56,9 +56,11 @@ type meetingView struct {
 	approval      *model.Decision
 	previous      string // "Tuesday 17 November 2026 (M-6)"
 	prevSummary   string
-	notOnAgenda   []model.Hotspot // open hotspots the chair could add
-	nextMeeting   model.Date      // what "next-meeting" means in forms (model.NextMeetingDate)
-	madeHere      struct{ actions, decisions, notes int }
+	// offAgenda are the open hotspots the agenda leaves off (the review
+	// cadence, or the chair), soonest due first: what + adds.
+	offAgenda   []model.OffAgenda
+	nextMeeting model.Date // what "next-meeting" means in forms (model.NextMeetingDate)
+	madeHere    struct{ actions, decisions, notes int }
 	// today is the day openNow was read (a closed meeting's record is as
 	// at its own day).
 	today model.Date
@@ -202,12 +204,7 @@ func buildMeetingView(rec model.MeetingRecord, next model.Date) *meetingView {
 		}
 		v.prevSummary = fmt.Sprintf("%d agenda items · %d decisions · %d actions assigned", len(p.Agenda), len(v.prevDecisions), len(v.prevActions))
 	}
-	for _, h := range rec.Hotspots {
-		if h.IsOpen() && !m.HasHotspot(h.ID) {
-			v.notOnAgenda = append(v.notOnAgenda, h)
-		}
-	}
-	slices.SortStableFunc(v.notOnAgenda, model.HotspotRank)
+	v.offAgenda = rec.OffAgenda()
 	v.nextMeeting = next
 	return v
 }

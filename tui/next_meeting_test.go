@@ -32,7 +32,7 @@ func TestMeetingFormsTakeNextMeetingFromTheStore(t *testing.T) {
 	ss.keys("y")
 	ss.waitFor("Confidentiality statement")
 	ss.keys("]", "]", "]", "]")
-	ss.waitFor("item 5/20")
+	ss.waitFor(itemOf(t, s, 5))
 	ss.keys("a")
 	ss.waitFor("Assign an action", "→ Tuesday 15 December 2026")
 	ss.typeText("Joint patrols Fri/Sat at the bus station")

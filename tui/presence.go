@@ -83,8 +83,9 @@ var opWords = map[string]string{
 	"action.assign": "assigned", "action.assign_general": "assigned", "action.note": "progress note",
 	"action.status": "status changed", "action.due": "due date moved", "action.update": "updated",
 	"action.accepted": "update accepted", "action.reviewed": "reviewed", "hotspot.add": "added",
-	"hotspot.risk": "risk changed", "hotspot.status": "status changed", "hotspot.close": "closed",
-	"decision.record": "resolution recorded", "note.add": "note added",
+	"hotspot.risk": "risk changed", "hotspot.assess": "risk assessed", "hotspot.status": "status changed", "hotspot.close": "closed",
+	"meeting.agenda_takeup": "taken up on the agenda",
+	"decision.record":       "resolution recorded", "note.add": "note added",
 }
 
 // changeWords puts an audit op ("action.note") as a few words.

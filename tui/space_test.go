@@ -94,7 +94,7 @@ func TestNarrowFooterLeadsWithTheItemsKeys(t *testing.T) {
 		lines := strings.Split(ss.screen(), "\n")
 		return lines[len(lines)-1]
 	}
-	if f := footer(ss); !strings.HasPrefix(f, " d done · i in prog") || !strings.HasSuffix(strings.TrimRight(f, " "), "item 4/20 · 00:00") {
+	if f := footer(ss); !strings.HasPrefix(f, " d done · i in prog") || !strings.HasSuffix(strings.TrimRight(f, " "), itemOf(t, s, 4)+" · 00:00") {
 		t.Fatalf("the chair's footer at 80 columns: %q", f)
 	}
 	ss.finish()

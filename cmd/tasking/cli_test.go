@@ -204,10 +204,11 @@ func checkFields(t *testing.T, rows []map[string]string, want []string) {
 }
 
 var (
-	hotspotFields = []string{"ref", "title", "location", "ward", "category", "risk", "status", "lead_agency", "opened", "last_reviewed", "private", "version"}
-	actionFields  = []string{"ref", "hotspot", "text", "agency", "officer", "due", "status", "rag", "created_meeting", "updated_at", "last_update", "private"}
-	agencyFields  = []string{"name", "short_name", "retired"}
-	memberFields  = []string{"name", "agency", "role", "job_title", "email", "phone", "retired", "reads"}
+	hotspotFields = []string{"ref", "title", "location", "ward", "category", "risk", "status", "lead_agency", "opened", "last_reviewed", "private", "version",
+		"likelihood", "harm", "risk_score", "risk_flags", "assessed_on"}
+	actionFields = []string{"ref", "hotspot", "text", "agency", "officer", "due", "status", "rag", "created_meeting", "updated_at", "last_update", "private"}
+	agencyFields = []string{"name", "short_name", "retired"}
+	memberFields = []string{"name", "agency", "role", "job_title", "email", "phone", "retired", "reads"}
 )
 
 func TestDemoLoadsOnceThenRefuses(t *testing.T) {

@@ -54,6 +54,7 @@ func TestCompletionOffersRefsAndNames(t *testing.T) {
 	has([]string{"member", "edit", "S"}, "Sgt Jas Patel", "Sophie Grant")
 	has([]string{"meeting", "attend", "Helen Marsh", ""}, "Gary Fletcher")
 	has([]string{"hotspot", "show", ""}, "HS-1", "HS-14")
+	has([]string{"hotspot", "assess", "HS-1"}, "HS-1", "HS-10")
 	has([]string{"minutes", ""}, "latest", "M-1", "M-6")
 	has([]string{"agency", "retire", "CBC H"}, "CBC Housing")
 

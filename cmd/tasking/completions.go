@@ -18,6 +18,7 @@ func (a *app) argCompletions() map[string]cobra.CompletionFunc {
 		"hotspot show":      a.complete(1, hotspotRefs(false)),
 		"hotspot update":    a.complete(1, hotspotRefs(false)),
 		"hotspot close":     a.complete(1, hotspotRefs(true)),
+		"hotspot assess":    a.complete(1, hotspotRefs(true)),
 		"meeting add":       a.complete(1, hotspotRefs(true)),
 		"meeting drop":      a.complete(1, agendaHotspots),
 		"meeting move":      a.complete(1, agendaHotspots),

@@ -235,6 +235,9 @@ func newExportHotspotsCmd(a *app) *cobra.Command {
 				if public && !rules.Hotspot(h) {
 					continue
 				}
+				if public {
+					h = rules.PublicHotspot(h) // the level, not the reasoning behind it
+				}
 				row := hotspotRowOf(h, idx)
 				row.Version = exportVersion(public)
 				out.rows = append(out.rows, row)

@@ -151,6 +151,9 @@ func newHotspotShowCmd(a *app) *cobra.Command {
 			}
 			r := out.Hotspot
 			fmt.Fprintf(w, "%s %s\n%s · %s · %s risk · %s · lead %s\nOpened %s · last reviewed %s\n", r.Ref, r.Title, r.Ward, r.Category, r.Risk, r.Status, r.LeadAgency, r.Opened, orNever(r.LastReviewed))
+			if as := h.Assessment; as != nil {
+				fmt.Fprintf(w, "Risk assessed %s: %s\n", as.On.Format("2 Jan 2006"), as.Summary())
+			}
 			if r.Location != "" {
 				fmt.Fprintf(w, "Location: %s\n", r.Location)
 			}
@@ -250,6 +253,74 @@ func newHotspotUpdateCmd(a *app) *cobra.Command {
 	cmd.Flags().StringVar(&reason, "reason", "", "why this risk level")
 	cmd.Flags().StringVar(&status, "status", "", "new, active or monitoring")
 	cmd.Flags().StringVar(&sara, "sara", "", "scanning, analysis, response or assessment")
+	return cmd
+}
+
+func newHotspotAssessCmd(a *app) *cobra.Command {
+	var likelihood, harm int
+	var vulnerable, repeat, hate bool
+	var reason string
+	cmd := &cobra.Command{
+		Use:   "assess REF --likelihood N --harm N [--vulnerable] [--repeat] [--hate] --reason WHY",
+		Short: "Assess a hotspot's risk by the matrix: likelihood × harm, with flags",
+		Long: "assess sets a hotspot's risk level from the risk matrix: --likelihood of further harm and --harm it would " +
+			"do, each 1 (lowest) to 5. Their product is low up to 6, medium from 8 to 12, high from 15; each flag " +
+			"raises it one level, never above high: --vulnerable (a vulnerable victim), --repeat (a repeat victim), " +
+			"--hate (hate motivation). The level sets the review cadence: high every meeting, medium every second, " +
+			"low every fourth. --reason says why (it is minuted with the level while a meeting is open). Only the chair " +
+			"or an admin may assess.",
+		Example: "  tasking --as 'Helen Marsh' hotspot assess HS-3 --likelihood 4 --harm 4 --repeat \\\n" +
+			"    --reason 'Same two traders targeted three weeks running'",
+		Args: usageArgs(cobra.ExactArgs(1)),
+		RunE: a.run(func(cmd *cobra.Command, args []string) error {
+			if !cmd.Flags().Changed("likelihood") || !cmd.Flags().Changed("harm") {
+				return usagef("assess needs --likelihood and --harm, each 1 to %d", model.MatrixMax)
+			}
+			if !cmd.Flags().Changed("reason") {
+				return usagef("assess needs --reason: why this assessment")
+			}
+			as := model.RiskAssessment{Likelihood: likelihood, Harm: harm, Vulnerable: vulnerable, Repeat: repeat, Hate: hate}
+			if err := as.Validate(); err != nil {
+				return &usageError{err}
+			}
+			id, err := model.ParseRef(model.HotspotPrefix, args[0])
+			if err != nil {
+				return &usageError{err}
+			}
+			s, actor, err := a.openWriter(cmd)
+			if err != nil {
+				return err
+			}
+			defer s.Close()
+			meetingID, err := openMeetingID(s)
+			if err != nil {
+				return err
+			}
+			before, err := s.Hotspot(id)
+			if err != nil {
+				return err
+			}
+			h, err := s.AssessHotspot(actor, id, before.Version, as, reason, meetingID)
+			if err != nil {
+				return err
+			}
+			said := fmt.Sprintf("%s: risk %s (%s)", h.Ref(), strings.ToUpper(h.Risk.String()), h.Assessment.Summary())
+			if before.Risk != h.Risk && before.Risk != 0 {
+				said += ", was " + strings.ToUpper(before.Risk.String())
+			}
+			if meetingID != 0 {
+				said += "; minuted in " + model.MeetingRef(meetingID)
+			}
+			_, err = fmt.Fprintln(cmd.OutOrStdout(), said)
+			return err
+		}),
+	}
+	cmd.Flags().IntVar(&likelihood, "likelihood", 0, "how likely further harm is, 1 to 5")
+	cmd.Flags().IntVar(&harm, "harm", 0, "how bad it would be, 1 to 5")
+	cmd.Flags().BoolVar(&vulnerable, "vulnerable", false, "a vulnerable victim (raises the level one step)")
+	cmd.Flags().BoolVar(&repeat, "repeat", false, "a repeat victim (raises the level one step)")
+	cmd.Flags().BoolVar(&hate, "hate", false, "hate motivation (raises the level one step)")
+	cmd.Flags().StringVar(&reason, "reason", "", "why: minuted with the level in an open meeting")
 	return cmd
 }
 

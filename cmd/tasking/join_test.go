@@ -163,6 +163,9 @@ func TestEveryCommandIsTheSameThroughTheHolder(t *testing.T) {
 		covered[commandOf(args)] = true
 	}
 	wg.Wait()
+	// salvage reads the damaged file it is named, never --db, and makes a
+	// new one: it never joins anything (salvage_test.go).
+	covered["salvage"], covered["salvage-read"] = true, true
 	for _, name := range untried(covered) {
 		t.Errorf("%s is not tried through the holder", name)
 	}

@@ -76,7 +76,7 @@ func newMeetingCloseCmd(a *app) *cobra.Command {
 				if err != nil {
 					return flagUsage("next", err)
 				}
-				if m, err = s.SetNextMeeting(actor, m.ID, d, clock, place); err != nil {
+				if m, err = s.SetNextMeeting(actor, m.ID, nil, d, clock, place); err != nil {
 					return err
 				}
 			}

@@ -325,7 +325,9 @@ func newMeetingAgendaCmd(a *app) *cobra.Command {
 		Use:   "agenda",
 		Short: "Show the open meeting's agenda, numbered",
 		Long: "agenda lists the items of the meeting under way with their numbers (what --item and move take); P2 marks " +
-			"items taken in private, > the item the meeting is on.",
+			"items taken in private, > the item the meeting is on. Then the open hotspots it does not hold: those the " +
+			"review cadence left off (high risk is reviewed every meeting, medium every second, low every fourth) with " +
+			"when each falls due, and any due that were taken off; `meeting add HS-n` puts one on.",
 		Example: "  tasking meeting agenda",
 		Args:    usageArgs(cobra.NoArgs),
 		RunE: a.run(func(cmd *cobra.Command, _ []string) error {
@@ -361,7 +363,11 @@ func newMeetingAgendaCmd(a *app) *cobra.Command {
 					return err
 				}
 			}
-			return nil
+			rec, err := s.MeetingRecord(m.ID)
+			if err != nil {
+				return err
+			}
+			return writeOffAgenda(w, rec.OffAgenda())
 		}),
 	}
 }
@@ -509,7 +515,7 @@ func newMeetingNextCmd(a *app) *cobra.Command {
 			if err != nil {
 				return &usageError{err}
 			}
-			if m, err = s.SetNextMeeting(actor, m.ID, d, clock, place); err != nil {
+			if m, err = s.SetNextMeeting(actor, m.ID, nil, d, clock, place); err != nil {
 				return err
 			}
 			_, err = fmt.Fprintf(w, "next meeting: %s %s, %s\n", m.NextDate.Format("Mon 2 Jan 2006"), m.NextTime, model.CleanLine(m.NextPlace))
@@ -518,4 +524,25 @@ func newMeetingNextCmd(a *app) *cobra.Command {
 	cmd.Flags().StringVar(&clock, "time", "", "the time (default: this meeting's)")
 	cmd.Flags().StringVar(&place, "place", "", "the place (default: this meeting's)")
 	return cmd
+}
+
+// writeOffAgenda lists the open hotspots an agenda leaves off
+// (model.MeetingRecord.OffAgenda), with why and when each falls due.
+func writeOffAgenda(w io.Writer, off []model.OffAgenda) error {
+	if len(off) == 0 {
+		return nil
+	}
+	fmt.Fprintf(w, "\nNot on the agenda (%d; `meeting add HS-n` puts one on):\n", len(off))
+	for _, o := range off {
+		h := o.Hotspot
+		p2 := "  "
+		if h.Private() {
+			p2 = "P2"
+		}
+		if _, err := fmt.Fprintf(w, "     %s %-6s %-4s %s — %s (last reviewed %s)\n", p2, h.Ref(), h.Risk.Short(), model.CleanLine(h.Title),
+			o.Why(), orNever(h.LastReviewed.Format("2 Jan 2006"))); err != nil {
+			return err
+		}
+	}
+	return nil
 }

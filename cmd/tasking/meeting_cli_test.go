@@ -36,6 +36,18 @@ func TestAMeetingFromTheCommandLine(t *testing.T) {
 	chair("meeting", "attend", "--everyone-else")
 	chair("meeting", "guest", "Karen Doyle", "--org", "Chesterfield Royal Hospital")
 	chair("meeting", "statement")
+	// The review cadence left HS-4 (medium, reviewed last week) off; the
+	// agenda says so, and the chair puts it on.
+	agenda := chair("meeting", "agenda")
+	if !regexp.MustCompile(`Not on the agenda \(8; .*\n(.*\n)*\s+HS-4\s+MED\s+Holme Hall shops: intimidation at the parade — not due: next meeting \(last reviewed 17 Nov 2026\)`).MatchString(agenda) ||
+		!strings.Contains(agenda, "HS-11  LOW  Walton: car meets at the retail park — not due: in 3 meetings") {
+		t.Errorf("agenda does not list what the cadence left off:\n%s", agenda)
+	}
+	failsWith(t, as("Helen Marsh", "meeting", "declare", "Louise Birch", "--item", "HS-4", "x"), 1, "HS-4 is not on the agenda")
+	chair("meeting", "add", "HS-4")
+	if agenda := chair("meeting", "agenda"); !strings.Contains(agenda, "Not on the agenda (7;") || strings.Contains(agenda, "HS-4   MED") {
+		t.Errorf("HS-4 added is still listed off the agenda:\n%s", agenda)
+	}
 	chair("meeting", "declare", "Louise Birch", "--item", "HS-4", "A relative runs one of the shops")
 	failsWith(t, as("Helen Marsh", "meeting", "declare", "Louise Birch", "--item", "HS-99", "x"), 1, "HS-99 is not on the agenda")
 	// A guest declares too: said to be one, and only someone on the list.
@@ -93,12 +105,18 @@ func TestAMeetingFromTheCommandLine(t *testing.T) {
 	}
 
 	// The agenda.
-	agenda := chair("meeting", "agenda")
+	agenda = chair("meeting", "agenda")
 	if !strings.Contains(agenda, ">  1    Attendance") || !strings.Contains(agenda, "P2 HS-") {
 		t.Errorf("agenda:\n%s", agenda)
 	}
 	chair("meeting", "move", "HS-2", "--up")
-	chair("meeting", "drop", "HS-11")
+	chair("meeting", "drop", "HS-5")
+	// Business under a hotspot off the agenda takes it up: its minutes
+	// hold it.
+	if out := chair("note", "add", "--hotspot", "HS-6", "Two loads cleared"); !strings.Contains(out, "(HS-6 taken up on the agenda)") {
+		t.Errorf("note add off the agenda said %q", out)
+	}
+	chair("hotspot", "update", "HS-8", "--risk", "high", "--reason", "Three assaults outside the shop")
 	failsWith(t, as("Helen Marsh", "meeting", "move", "aob", "--up"), 1, "only hotspot items can be moved")
 	out := chair("hotspot", "add", "Queen's Park: youths on the bandstand", "--ward", "Spire", "--category", "nuisance",
 		"--risk", "medium", "--lead", "community safety", "--location", "Queen's Park bandstand")
@@ -136,6 +154,8 @@ func TestAMeetingFromTheCommandLine(t *testing.T) {
 		"**Derbyshire Constabulary:** Two riders warned",
 		"RESOLVED –** that a Section 59 operation run for two more weekends",
 		"Committee Room 2",
+		"HS-6 Brimington: fly-tipping in the alley off Manor Road", "Two loads cleared",
+		"HS-8 Whittington Moor: street drinking by the shops", "Risk changed from medium to high: Three assaults outside the shop.",
 	} {
 		if !strings.Contains(md, want) {
 			t.Errorf("the minutes do not say %q", want)
@@ -151,8 +171,8 @@ func TestAMeetingFromTheCommandLine(t *testing.T) {
 	if !strings.Contains(public, "A guest from Chesterfield Royal Hospital") || strings.Contains(public, "Karen Doyle") {
 		t.Error("the public minutes do not give the guest's declaration by their organisation alone")
 	}
-	if strings.Contains(md, "HS-11 Walton") {
-		t.Error("a dropped hotspot is minuted")
+	if strings.Contains(md, "HS-5 Rother") || strings.Contains(md, "HS-11 Walton") {
+		t.Error("a dropped hotspot, or one the cadence left off, is minuted")
 	}
 	show := chair("hotspot", "show", "HS-1", "--format", "json")
 	var h struct {

@@ -20,7 +20,8 @@ func newNoteAddCmd(a *app) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "add [--hotspot REF | --item NAME] [--agency NAME] [--confidential] TEXT",
 		Short: "Add a note to the open meeting",
-		Long: "add records a note under an item of the open meeting: a hotspot (--hotspot HS-3), a standing item " +
+		Long: "add records a note under an item of the open meeting: a hotspot (--hotspot HS-3; one not on the agenda is " +
+			"taken up onto it), a standing item " +
 			"(--item aob, referrals, matters …; default aob). --agency names the agency that reported it (the minutes " +
 			"say so). --confidential marks a note that names a victim, witness or perpetrator: it never leaves through " +
 			"a public output.",
@@ -47,9 +48,7 @@ func newNoteAddCmd(a *app) *cobra.Command {
 				if err != nil {
 					return flagUsage("hotspot", err)
 				}
-				if !m.HasHotspot(id) {
-					return fmt.Errorf("%s is not on the agenda of %s", model.HotspotRef(id), m.Ref())
-				}
+				// One off the agenda is taken up onto it (model.Meeting.TakeUp).
 				n.Item, n.HotspotID = model.ItemHotspot, id
 			case cmd.Flags().Changed("item"):
 				i, err := m.FindItem(item)
@@ -76,6 +75,9 @@ func newNoteAddCmd(a *app) *cobra.Command {
 			mark := ""
 			if note.Confidential {
 				mark = " (confidential)"
+			}
+			if n.HotspotID != 0 && !m.HasHotspot(n.HotspotID) {
+				mark += fmt.Sprintf(" (%s taken up on the agenda)", model.HotspotRef(n.HotspotID))
 			}
 			_, err = fmt.Fprintf(cmd.OutOrStdout(), "%s added to %s%s\n", note.Ref(), m.Ref(), mark)
 			return err

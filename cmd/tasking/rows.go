@@ -1,6 +1,8 @@
 package main
 
 import (
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/ccsp/tasking/model"
@@ -13,7 +15,8 @@ import (
 // hyphens, "" for anything unset. Add fields at the end; never rename.
 
 // hotspotRow: ref, title, location, ward, category, risk, status,
-// lead_agency, opened, last_reviewed, private, version.
+// lead_agency, opened, last_reviewed, private, version, likelihood, harm,
+// risk_score, risk_flags, assessed_on.
 type hotspotRow struct {
 	Ref          string `json:"ref"` // HS-3
 	Title        string `json:"title"`
@@ -27,6 +30,13 @@ type hotspotRow struct {
 	LastReviewed string `json:"last_reviewed"` // 2026-11-17, or "" if never
 	Private      string `json:"private"`       // "yes" for a hotspot taken in private (only the restricted version has any)
 	Version      string `json:"version"`       // restricted or public: which version the list is
+	// The risk matrix behind risk (hotspot assess), all "" for a hotspot
+	// not assessed since the matrix came in, and in the public version.
+	Likelihood string `json:"likelihood"`  // 1 to 5
+	Harm       string `json:"harm"`        // 1 to 5
+	RiskScore  string `json:"risk_score"`  // likelihood × harm
+	RiskFlags  string `json:"risk_flags"`  // vulnerable, repeat, hate: those set, comma-separated
+	AssessedOn string `json:"assessed_on"` // 2026-11-24
 }
 
 // actionRow: ref, hotspot, text, agency, officer, due, status, rag,
@@ -70,7 +80,7 @@ func hotspotRowOf(h model.Hotspot, agencies model.AgencyIndex) hotspotRow {
 	if h.Risk != 0 {
 		risk = h.Risk.String()
 	}
-	return hotspotRow{
+	row := hotspotRow{
 		Ref:          h.Ref(),
 		Title:        model.CleanText(h.Title),
 		Location:     model.CleanText(h.Location),
@@ -83,6 +93,11 @@ func hotspotRowOf(h model.Hotspot, agencies model.AgencyIndex) hotspotRow {
 		LastReviewed: h.LastReviewed.String(),
 		Private:      yes(h.Private()),
 	}
+	if a := h.Assessment; a != nil {
+		row.Likelihood, row.Harm, row.RiskScore = strconv.Itoa(a.Likelihood), strconv.Itoa(a.Harm), strconv.Itoa(a.Score())
+		row.RiskFlags, row.AssessedOn = strings.Join(a.FlagNames(), ","), a.On.String()
+	}
+	return row
 }
 
 func actionRowOf(a model.Action, agencies model.AgencyIndex, today model.Date) actionRow {

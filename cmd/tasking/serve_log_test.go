@@ -66,6 +66,8 @@ func TestTheServersLogCarriesNoBusiness(t *testing.T) {
 		{helen, []string{"action", "add", "--agency", "police", "--due", "2026-12-15", "--hotspot", "HS-1", "--officer", "LOGMARK03 PC Smith", "LOGMARK04 Extra patrols by the bus station"}, "", 0},
 		{helen, []string{"hotspot", "add", "LOGMARK05 Park Lane: fly-tipping", "--ward", "LOGMARK06 Spire", "--category", "environmental", "--risk", "medium", "--lead", "Community Safety", "--location", "LOGMARK36 behind no. 4"}, "", 0},
 		{helen, []string{"hotspot", "update", "HS-2", "--risk", "medium", "--reason", "LOGMARK07 Fewer reports this month"}, "", 0},
+		{helen, []string{"hotspot", "assess", "HS-2", "--likelihood", "3", "--harm", "4", "--repeat", "--reason", "LOGMARK47 the same riders each weekend"}, "", 0},
+		{gary, []string{"hotspot", "assess", "HS-2", "--likelihood", "1", "--harm", "1", "--reason", "LOGMARK48 quiet"}, "", 1}, // members may not
 		{helen, []string{"agency", "add", "LOGMARK08 Parish Council", "--short", "LOGMARK09"}, "", 0},
 		{helen, []string{"agency", "rename", "LOGMARK09", "--to", "LOGMARK10 Parish Councils"}, "", 0},
 		{helen, []string{"member", "add", jo, "--agency", "LOGMARK09", "--email", "LOGMARK37@example.org"}, "", 0},
@@ -88,6 +90,7 @@ func TestTheServersLogCarriesNoBusiness(t *testing.T) {
 		{helen, []string{"meeting", "part2", "6", "--off"}, "", 1}, // item 6 is now another
 		{helen, []string{"meeting", "drop", "NEWHOTSPOT"}, "", 0},  // a new hotspot is on the agenda
 		{helen, []string{"meeting", "add", "NEWHOTSPOT"}, "", 0},
+		{helen, []string{"hotspot", "assess", "HS-4", "--likelihood", "4", "--harm", "4", "--hate", "--reason", "LOGMARK49 slurs at the parade"}, "", 0}, // off the agenda: taken up
 		{helen, []string{"decision", "add", "LOGMARK19 that patrols continue through December", "--hotspot", "HS-1"}, "", 0},
 		{helen, []string{"note", "add", "LOGMARK20 Patrol times agreed with the PCSOs", "--hotspot", "HS-1"}, "", 0},
 		{helen, []string{"meeting", "undo"}, "", 0},

@@ -330,6 +330,9 @@ func everyCommand() []sshStep {
 		{helen, []string{"action", "add", "--agency", "police", "--due", "2026-12-15", "--hotspot", "HS-1", "Extra patrols by the bus station"}, ""},
 		{helen, []string{"hotspot", "add", "Park Lane: fly-tipping", "--ward", "Spire", "--category", "environmental", "--risk", "medium", "--lead", "Community Safety"}, ""},
 		{helen, []string{"hotspot", "update", "HS-2", "--risk", "medium", "--reason", "Fewer reports this month"}, ""},
+		{helen, []string{"hotspot", "assess", "HS-2", "--likelihood", "3", "--harm", "4", "--repeat", "--reason", "The same riders each weekend"}, ""},
+		{gary, []string{"hotspot", "assess", "HS-2", "--likelihood", "1", "--harm", "1", "--reason", "Quiet"}, ""}, // refused: members may not
+		{helen, []string{"hotspot", "assess", "HS-2", "--likelihood", "7", "--harm", "1", "--reason", "x"}, ""},    // a usage error
 		{helen, []string{"agency", "add", "Parish Council", "--short", "Parish"}, ""},
 		{helen, []string{"agency", "rename", "Parish", "--to", "Parish Councils"}, ""},
 		{helen, []string{"member", "add", "Jo Bloggs", "--agency", "Parish"}, ""},
@@ -361,6 +364,7 @@ func everyCommand() []sshStep {
 		{helen, []string{"meeting", "part2", "6", "--off", "--yes"}, ""},
 		{helen, []string{"meeting", "add", "HS-14"}, ""},
 		{helen, []string{"meeting", "drop", "HS-14"}, ""},
+		{helen, []string{"hotspot", "assess", "HS-4", "--likelihood", "4", "--harm", "4", "--hate", "--reason", "Slurs at the parade"}, ""}, // off the agenda: taken up
 		{helen, []string{"decision", "add", "that patrols continue through December", "--hotspot", "HS-1"}, ""},
 		{helen, []string{"note", "add", "Patrol times agreed with the PCSOs", "--hotspot", "HS-1"}, ""},
 		{helen, []string{"meeting", "undo"}, ""},

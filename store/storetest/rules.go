@@ -50,6 +50,10 @@ func testEveryChangeWritesItsAuditEvent(t *testing.T, open Backend) {
 			_, err := s.SetHotspotRisk(chair, 2, 0, model.RiskMedium, "repeat victim", m.ID)
 			return err
 		}},
+		{"hotspot.assess", func() error {
+			_, err := s.AssessHotspot(chair, 2, 0, model.RiskAssessment{Likelihood: 3, Harm: 3, Vulnerable: true}, "an elderly neighbour", m.ID)
+			return err
+		}},
 		{"hotspot.add", func() error {
 			_, err := s.AddHotspot(chair, model.NewHotspot{Title: "Queen's Park", Category: model.CategoryNuisance, Risk: model.RiskMedium, LeadAgencyID: 1}, m.ID)
 			return err
@@ -59,17 +63,18 @@ func testEveryChangeWritesItsAuditEvent(t *testing.T, open Backend) {
 			return err
 		}},
 		{"meeting.next_date", func() error {
-			_, err := s.SetNextMeeting(chair, m.ID, model.MustDate("2026-12-01"), "", "")
+			_, err := s.SetNextMeeting(chair, m.ID, nil, model.MustDate("2026-12-01"), "", "")
 			return err
 		}},
 		{"meeting.close", func() error { _, err := s.CloseMeeting(chair, m.ID); return err }},
 	}
 	// Changes that touch more than one record write an event for each.
 	also := map[string][]string{
-		"hotspot.add":   {"meeting.agenda_add"},                                   // a referral joins the agenda
-		"hotspot.close": {"note.add"},                                             // closed in the meeting: minuted
-		"hotspot.risk":  {"note.add"},                                             // risk changed in the meeting: minuted
-		"meeting.close": {"hotspot.reviewed", "hotspot.reviewed", "meeting.plan"}, // HS-1, HS-2 had business; the next date is set
+		"hotspot.add":    {"meeting.agenda_add"},                                   // a referral joins the agenda
+		"hotspot.close":  {"note.add"},                                             // closed in the meeting: minuted
+		"hotspot.risk":   {"note.add"},                                             // risk changed in the meeting: minuted
+		"hotspot.assess": {"note.add"},                                             // risk assessed in the meeting: minuted
+		"meeting.close":  {"hotspot.reviewed", "hotspot.reviewed", "meeting.plan"}, // HS-1, HS-2 had business; the next date is set
 	}
 	for _, st := range steps {
 		before, _ := s.AuditEvents(0)
@@ -310,10 +315,10 @@ func testMeetingRules(t *testing.T, open Backend) {
 	if _, err := s.ApprovePreviousMinutes(chair, m.ID); err == nil {
 		t.Fatal("approved minutes of a meeting that never happened")
 	}
-	if _, err := s.SetNextMeeting(chair, m.ID, m.Date, "", ""); err == nil {
+	if _, err := s.SetNextMeeting(chair, m.ID, nil, m.Date, "", ""); err == nil {
 		t.Fatal("next meeting on the same day accepted")
 	}
-	_, err = s.SetNextMeeting(chair, m.ID, m.Date.AddDays(7), "", "")
+	_, err = s.SetNextMeeting(chair, m.ID, nil, m.Date.AddDays(7), "", "")
 	mustNoErr(t, err)
 	_, err = s.CloseMeeting(chair, m.ID)
 	mustNoErr(t, err)
@@ -534,7 +539,7 @@ func testLatestUpdateIsTheAgencysNews(t *testing.T, open Backend) {
 	if got.LastUpdate != "First patrol done" || got.LastUpdateBy != sgt.Name {
 		t.Fatalf("the meeting's change replaced the agency's news: %+v", got)
 	}
-	_, err = s.SetNextMeeting(chair, m.ID, m.Date.AddDays(7), "", "")
+	_, err = s.SetNextMeeting(chair, m.ID, nil, m.Date.AddDays(7), "", "")
 	mustNoErr(t, err)
 	_, err = s.CloseMeeting(chair, m.ID)
 	mustNoErr(t, err)
@@ -747,14 +752,14 @@ func testUndoTheMeetingsOwnRecord(t *testing.T, open Backend) {
 	if got := undo(`"no declarations" taken back`); got.NoDeclarations {
 		t.Error("no declarations is still recorded")
 	}
-	_, err = s.SetNextMeeting(chair, m.ID, m.Date.AddDays(7), "", "")
+	_, err = s.SetNextMeeting(chair, m.ID, nil, m.Date.AddDays(7), "", "")
 	mustNoErr(t, err)
 	if got := undo("none fixed"); !got.NextDate.IsZero() {
 		t.Errorf("the next meeting is still %s", got.NextDate)
 	}
-	_, err = s.SetNextMeeting(chair, m.ID, m.Date.AddDays(14), "", "")
+	_, err = s.SetNextMeeting(chair, m.ID, nil, m.Date.AddDays(14), "", "")
 	mustNoErr(t, err)
-	_, err = s.SetNextMeeting(chair, m.ID, m.Date.AddDays(21), "", "")
+	_, err = s.SetNextMeeting(chair, m.ID, nil, m.Date.AddDays(21), "", "")
 	mustNoErr(t, err)
 	if got := undo("back to " + m.Date.AddDays(14).String()); got.NextDate != m.Date.AddDays(14) {
 		t.Errorf("the next meeting is %s", got.NextDate)
@@ -775,7 +780,7 @@ func testMinuteNumbersApprovalAndAmendments(t *testing.T, open Backend) {
 	if _, err := s.Amend(chair, dec.Ref(), "that patrols stop", "typo"); !errors.As(err, &fe) || !strings.Contains(err.Error(), "still open") {
 		t.Fatalf("amended an open meeting: %v", err)
 	}
-	_, err = s.SetNextMeeting(chair, first.ID, first.Date.AddDays(7), "", "")
+	_, err = s.SetNextMeeting(chair, first.ID, nil, first.Date.AddDays(7), "", "")
 	mustNoErr(t, err)
 	_, err = s.CloseMeeting(chair, first.ID)
 	mustNoErr(t, err)

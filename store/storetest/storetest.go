@@ -56,6 +56,8 @@ func Run(t *testing.T, open Backend) {
 		{"MeetingNeverClosesBeforeItStarted", testMeetingNeverClosesBeforeItStarted},
 		{"MemberImportAppliedAndAudited", testMemberImportAppliedAndAudited},
 		{"MemberImportStaleRefusedNamingWho", testMemberImportStaleRefusedNamingWho},
+		{"RiskAssessedByTheMatrix", testRiskAssessedByTheMatrix},
+		{"TheCadenceLeavesOffAndBusinessTakesUp", testTheCadenceLeavesOffAndBusinessTakesUp},
 	} {
 		t.Run(c.name, func(t *testing.T) { c.test(t, open) })
 	}

@@ -78,7 +78,7 @@ func main() {
 	must(err)
 	must2(s.SetHotspotRisk(chair, hs, h.Version, model.RiskMedium, "Fewer calls since the patrols began", m.ID))
 	must2(s.AddNote(chair, m.ID, model.ItemHotspot, hs, "Calls down a third on last month", false))
-	must2(s.SetNextMeeting(chair, m.ID, model.DateOf(now).AddDays(7), "10:00", ""))
+	must2(s.SetNextMeeting(chair, m.ID, nil, model.DateOf(now).AddDays(7), "10:00", ""))
 	now = now.Add(80 * time.Minute)
 	must2(s.CloseMeeting(chair, m.ID))
 

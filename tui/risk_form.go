@@ -1,0 +1,73 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/ccsp/tasking/model"
+)
+
+// The risk matrix (R on a hotspot's item in the meeting and on its page):
+// likelihood and harm, 1 to 5, and the three flags; the level is the
+// matrix's (model.RiskAssessment.Level), saved against the version the
+// form showed.
+
+var (
+	likelihoodChoices = []string{"1 rare", "2 unlikely", "3 possible", "4 likely", "5 almost certain"}
+	harmChoices       = []string{"1 minimal", "2 minor", "3 moderate", "4 serious", "5 severe"}
+)
+
+// assessForm opens the risk matrix on h, starting from its last assessment
+// (or the middle of the matrix); meetingID is the meeting it is minuted in
+// (0: none).
+func assessForm(a *App, h model.Hotspot, ctx formContext, meetingID model.ID) {
+	actor, st := a.actor, a.st
+	cur := model.RiskAssessment{Likelihood: 3, Harm: 3}
+	if h.Assessment != nil {
+		cur = *h.Assessment
+	}
+	f := newForm("Assess risk · "+h.Ref()+" "+h.Title, ctx, func(f *form) tea.Cmd {
+		as := matrixOf(f)
+		reason, ok := f.textOf("reason", "reason", true)
+		if !ok {
+			return nil
+		}
+		version := a.expect(f)
+		said := fmt.Sprintf("%s risk %s (%s)", h.Ref(), strings.ToUpper(as.Level().String()), as.Summary())
+		return a.save(f.id, said, func() (any, error) {
+			return st.AssessHotspot(actor, h.ID, version, as, reason, meetingID)
+		})
+	})
+	hint := "why: harm, vulnerability, repeat victimisation"
+	if meetingID != 0 {
+		hint += " (minuted with the level)"
+	}
+	f.choose("likelihood", "Likelihood of further harm (←/→)", likelihoodChoices, cur.Likelihood-1).
+		choose("harm", "Harm it would do (←/→)", harmChoices, cur.Harm-1).
+		toggle("vulnerable", "Vulnerable victim", cur.Vulnerable, "each flag raises the level one step").
+		toggle("repeat", "Repeat victim", cur.Repeat, "").
+		toggle("hate", "Hate motivation", cur.Hate, "").
+		text("reason", "Reason", "", hint)
+	was := strings.ToUpper(h.Risk.String()) + assessedNow(h)
+	f.summary = func(f *form) string {
+		as := matrixOf(f)
+		return fmt.Sprintf("→ %s: %s · now %s", strings.ToUpper(as.Level().String()), as.Summary(), was)
+	}
+	f.guard(h.Ref(), h, h.Version)
+	a.push(f)
+}
+
+// assessedNow is the assessment behind h's level, as the form says it.
+func assessedNow(h model.Hotspot) string {
+	if h.Assessment == nil {
+		return " (set before the matrix)"
+	}
+	return " (" + h.Assessment.Summary() + ", " + h.Assessment.On.Format("2 Jan 2006") + ")"
+}
+
+// matrixOf is the assessment the form's fields hold as they stand.
+func matrixOf(f *form) model.RiskAssessment {
+	return model.RiskAssessment{Likelihood: f.field("likelihood").choice + 1, Harm: f.field("harm").choice + 1,
+		Vulnerable: f.on("vulnerable"), Repeat: f.on("repeat"), Hate: f.on("hate")}
+}
