@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 // TestBackupAndRestore is custody as an IT officer tries it: the chair
@@ -56,14 +57,18 @@ func TestBackupAndRestore(t *testing.T) {
 	}
 	srv.stop(t)
 
+	// What follows is later than the backup: an hour on, so the restore's
+	// question has something to say goes, however the processes' clocks
+	// (each starting at the pinned moment) happen to run.
+	after := withClock(env, pinned.Add(time.Hour))
 	// Closing a meeting keeps an automatic backup and says where.
-	if _, errOut, code = run(t, env, "--db", db, "--as", "Helen Marsh", "meeting", "start"); code != 0 {
+	if _, errOut, code = run(t, after, "--db", db, "--as", "Helen Marsh", "meeting", "start"); code != 0 {
 		t.Fatalf("meeting start: %s", errOut)
 	}
-	if _, errOut, code = run(t, env, "--db", db, "--as", "Helen Marsh", "action", "add", "--hotspot", "HS-1", "--agency", "police", "--due", "+2w", "After the backup"); code != 0 {
+	if _, errOut, code = run(t, after, "--db", db, "--as", "Helen Marsh", "action", "add", "--hotspot", "HS-1", "--agency", "police", "--due", "+2w", "After the backup"); code != 0 {
 		t.Fatalf("action add: %s", errOut)
 	}
-	_, errOut, code = run(t, env, "--db", db, "--as", "Helen Marsh", "meeting", "close", "--next", "+1w")
+	_, errOut, code = run(t, after, "--db", db, "--as", "Helen Marsh", "meeting", "close", "--next", "+1w")
 	auto, _ := filepath.Glob(filepath.Join(db+"-backups", "tasking.db.backup-*-meeting-M-*"))
 	if code != 0 || len(auto) != 1 || !strings.Contains(errOut, "backup kept: "+auto[0]) {
 		t.Fatalf("meeting close: exit %d: %s; backups %v", code, errOut, auto)
@@ -71,22 +76,22 @@ func TestBackupAndRestore(t *testing.T) {
 
 	// Restore asks first (no terminal, no --yes: nothing changes) …
 	before, _ := os.ReadFile(db)
-	out, errOut, code = run(t, env, "--db", db, "restore", copyPath)
+	out, errOut, code = run(t, after, "--db", db, "restore", copyPath)
 	now, _ := os.ReadFile(db)
 	if code != 2 || string(before) != string(now) || !strings.Contains(errOut, "goes from the record") || !strings.Contains(errOut, "add --yes") {
 		t.Fatalf("restore without an answer: exit %d: %s%s", code, out, errOut)
 	}
 	// … and with --yes puts the backup back, keeping what it replaced.
-	out, errOut, code = run(t, env, "--db", db, "restore", copyPath, "--yes")
+	out, errOut, code = run(t, after, "--db", db, "restore", copyPath, "--yes")
 	kept, _ := filepath.Glob(db + ".before-restore-*")
 	if code != 0 || len(kept) != 1 || !strings.Contains(out, kept[0]) {
 		t.Fatalf("restore --yes: exit %d: %s%s; kept %v", code, out, errOut, kept)
 	}
-	out, _, _ = run(t, env, "--db", db, "actions", "--all", "--format", "csv")
+	out, _, _ = run(t, after, "--db", db, "actions", "--all", "--format", "csv")
 	if strings.Contains(out, "After the backup") {
 		t.Error("the action made after the backup survived the restore")
 	}
-	out, _, _ = run(t, env, "--db", kept[0], "actions", "--all", "--format", "csv")
+	out, _, _ = run(t, after, "--db", kept[0], "actions", "--all", "--format", "csv")
 	if !strings.Contains(out, "After the backup") {
 		t.Error("the file the restore replaced lost the action made after the backup")
 	}

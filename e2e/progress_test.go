@@ -55,12 +55,14 @@ func fromShell(t *testing.T, home string, args ...string) *term {
 	return startProgram(t, 110, 12, baseEnv(home), "sh", append([]string{shell, binary}, args...)...)
 }
 
-// waitLong is waitFor for work that takes minutes on a loaded machine.
+// waitLong is waitFor for work that takes minutes on a loaded machine,
+// reading the screen with wrapped lines joined (a long path wraps what is
+// said after it).
 func (tm *term) waitLong(d time.Duration, want ...string) string {
 	tm.t.Helper()
 	deadline := time.Now().Add(d)
 	for {
-		scr := tm.screen()
+		scr := tm.tmux("capture-pane", "-p", "-J", "-t", "main")
 		all := true
 		for _, w := range want {
 			all = all && strings.Contains(scr, w)

@@ -21,17 +21,16 @@ type Problem struct {
 
 func (p Problem) String() string { return p.Where + ": " + p.What }
 
-// recordBucketDef is a bucket of records: its name, how to decode one, and
-// whether it carries a version.
-type recordBucketDef struct {
+// recordBucketKind is a bucket of records, keyed by ID: its name, how to
+// decode what it holds, and whether its records carry a version.
+type recordBucketKind struct {
 	name    []byte
 	decode  func([]byte) (id model.ID, version int, err error)
 	version bool
 }
 
-// recordBuckets are the buckets of records, keyed by ID, with the type each
-// holds (to decode them) and whether it carries a version.
-var recordBuckets = []recordBucketDef{
+// recordBuckets are the buckets of records (check, salvage).
+var recordBuckets = []recordBucketKind{
 	{bAgencies, decodeAs[model.Agency](func(x model.Agency) (model.ID, int) { return x.ID, x.Version }), true},
 	{bMembers, decodeAs[model.Member](func(x model.Member) (model.ID, int) { return x.ID, x.Version }), true},
 	{bHotspots, decodeAs[model.Hotspot](func(x model.Hotspot) (model.ID, int) { return x.ID, x.Version }), true},

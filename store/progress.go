@@ -65,6 +65,10 @@ func (w Watch) Context() context.Context {
 	return w.ctx
 }
 
+// Unstopped is w with no way to stop: for work that, once begun, is let
+// finish whole (still reported).
+func (w Watch) Unstopped() Watch { return Watch{r: w.r} }
+
 // Report tells the reporter, if there is one.
 func (w Watch) Report(s Step) {
 	if w.r != nil {

@@ -417,7 +417,7 @@ func (h *SalvageHaul) Died(why string) {
 func (h *SalvageHaul) take(k, v []byte) {
 	bucket := h.bucket
 	fact := model.SalvageValue{Index: isIndexBucket([]byte(bucket)), Sealed: sealed(v)}
-	var rb *recordBucketDef
+	var rb *recordBucketKind
 	for i := range recordBuckets {
 		if string(recordBuckets[i].name) == bucket {
 			rb = &recordBuckets[i]

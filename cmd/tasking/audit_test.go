@@ -14,6 +14,7 @@ import (
 // tasking audit lists who changed what, filtered by record, person and
 // day, for restricted readers only.
 func TestAuditLists(t *testing.T) {
+	t.Parallel()
 	db := demoDB(t)
 	helen := []string{"--db", db, "--as", "Helen Marsh"}
 	gary := []string{"--db", db, "--as", "Gary Fletcher"}

@@ -13,6 +13,7 @@ import (
 // in a meeting minuted under the hotspot (taken up onto the agenda when the
 // cadence had left it off), undone by meeting undo.
 func TestHotspotAssess(t *testing.T) {
+	t.Parallel()
 	db := demoDB(t)
 	as := func(who string, args ...string) result {
 		return run(t, nil, append([]string{"--db", db, "--as", who}, args...)...)

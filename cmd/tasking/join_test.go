@@ -44,6 +44,7 @@ func (p *servedPair) joinHolder(t *testing.T) string {
 // held copy is never opened by the binary (it would wait a second and be
 // refused), so every line that matches ran through the holder.
 func TestEveryCommandIsTheSameThroughTheHolder(t *testing.T) {
+	t.Parallel()
 	p := newServedPair(t)
 	p.joinHolder(t)
 	covered := p.compareEach(t, everyCommand(), "joined", func(st sshStep, args []string) result {

@@ -33,7 +33,7 @@ func newSalvageCmd(a *app) *cobra.Command {
 			"(tasking restore); salvage when there is not, or to recover what changed since it.",
 		Example: "  tasking salvage /srv/tasking/tasking.db /srv/tasking/tasking-salvaged.db",
 		Args:    usageArgs(cobra.ExactArgs(2)),
-		RunE: a.run(func(cmd *cobra.Command, args []string) error {
+		RunE: a.run(func(cmd *cobra.Command, args []string) (err error) {
 			if a.remote != nil {
 				return fmt.Errorf("`salvage` %s, so it runs on the server's machine, not over SSH", localOnly["salvage"])
 			}
@@ -45,18 +45,38 @@ func newSalvageCmd(a *app) *cobra.Command {
 			if err != nil {
 				return err
 			}
+			// ctrl+c stops the reading (the new file, built aside, is
+			// removed); once the new file is being written it is let
+			// finish, and then checked.
+			watch, finish := a.longWork(cmd, "salvage")
+			defer func() { err = finish(err) }()
 			for attempt := 0; !h.Done; attempt++ {
+				if err := watch.Step(store.Step{What: "reading what is left of the damaged file"}); err != nil {
+					h.Abandon()
+					return err
+				}
 				if attempt == salvageAttempts {
 					h.Abandon()
 					return fmt.Errorf("the damaged file %s could not be read past %s after %d tries; nothing was written", damaged, h.From.Bucket, salvageAttempts)
 				}
-				if err := salvageReadInChild(cmd.Context(), damaged, h); err != nil {
+				err := salvageReadInChild(watch.Context(), damaged, h)
+				if stopped := watch.Stopped(); stopped != nil {
+					// The read was stopped, not the file's damage.
+					h.Abandon()
+					return stopped
+				}
+				if err != nil {
 					h.Abandon()
 					return err
 				}
 			}
+			watch.Report(store.Step{What: "writing the new file"})
 			report, err := h.Finish()
 			if err != nil {
+				return err
+			}
+			problems, err := checkNewFile(cmd, a, newPath, watch.Unstopped())
+			if err = finish(err); err != nil {
 				return err
 			}
 			out := cmd.OutOrStdout()
@@ -73,28 +93,29 @@ func newSalvageCmd(a *app) *cobra.Command {
 			for _, n := range report.Notes {
 				fmt.Fprintln(out, "Note: "+n)
 			}
-			return checkSalvaged(cmd, a, newPath, out)
+			return saySalvagedCheck(newPath, problems, out)
 		}),
 	}
 }
 
-// checkSalvaged runs the record check on the new file: the audit chain's
-// breaks where events were lost are said as such; anything else is a
-// problem (exit 1).
-func checkSalvaged(cmd *cobra.Command, a *app, path string, out io.Writer) error {
+// checkNewFile runs the record check on the salvaged file, watched.
+func checkNewFile(cmd *cobra.Command, a *app, path string, watch store.Watch) ([]store.Problem, error) {
 	now, err := a.clock()
 	if err != nil {
-		return err
+		return nil, err
 	}
 	s, err := store.Open(path, store.Options{Mode: mode(cmd), LockTimeout: lockTimeout, Now: now, ReadOnly: true})
 	if err != nil {
-		return fmt.Errorf("%s was made but does not open: %w", path, err)
+		return nil, fmt.Errorf("%s was made but does not open: %w", path, err)
 	}
 	defer s.Close()
-	problems, err := s.CheckRecords()
-	if err != nil {
-		return err
-	}
+	return s.CheckRecordsWatched(watch)
+}
+
+// saySalvagedCheck says what the record check found on the new file: the
+// audit chain's breaks where events were lost are said as such; anything
+// else is a problem (exit 1).
+func saySalvagedCheck(path string, problems []store.Problem, out io.Writer) error {
 	var chain, other []store.Problem
 	for _, p := range problems {
 		if p.Where == "audit chain" || strings.HasPrefix(p.Where, "audit #") {
@@ -117,7 +138,7 @@ func checkSalvaged(cmd *cobra.Command, a *app, path string, out io.Writer) error
 		fmt.Fprintf(out, "%s: %d problems apart from the audit chain (see the README: \"When check finds a problem\")\n", path, len(other))
 		return errProblemsFound
 	}
-	_, err = fmt.Fprintf(out, "%s: check found no problems %s\n", path, map[bool]string{true: "apart from the audit chain's breaks", false: "(the audit chain is whole)"}[len(chain) > 0])
+	_, err := fmt.Fprintf(out, "%s: check found no problems %s\n", path, map[bool]string{true: "apart from the audit chain's breaks", false: "(the audit chain is whole)"}[len(chain) > 0])
 	return err
 }
 
@@ -192,6 +213,7 @@ func salvageReadInChild(ctx context.Context, damaged string, h *store.SalvageHau
 		args = append(args, "--skip")
 	}
 	child := exec.CommandContext(ctx, self, args...)
+	ownProcessGroup(child) // ctrl+c is the parent's to act on: not a read that died
 	var stderr bytes.Buffer
 	child.Stderr = &stderr
 	stdout, err := child.StdoutPipe()

@@ -55,6 +55,7 @@ func damageRecords(t *testing.T, path string, flips map[string][]uint64, deleteE
 }
 
 func TestSalvageSavesWhatProvesItself(t *testing.T) {
+	t.Parallel()
 	db := demoDB(t)
 	for i := range 6 {
 		ok(t, "--db", db, "--as", "Helen Marsh", "action", "update", "A-3", "--note", "visit "+string(rune('a'+i)))
@@ -122,6 +123,7 @@ func TestSalvageSavesWhatProvesItself(t *testing.T) {
 // it, and the new file opens. (Cut at two thirds, the demo file loses its
 // root: nothing is reachable, and salvage says so bucket by bucket.)
 func TestSalvageTruncatedAndGarbledFiles(t *testing.T) {
+	t.Parallel()
 	db := demoDB(t)
 	size := func(path string) int64 {
 		b, err := bolt.Open(path, 0o400, &bolt.Options{ReadOnly: true})
