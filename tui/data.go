@@ -23,6 +23,7 @@ type Store interface {
 	Agencies() ([]model.Agency, error)
 	Hotspots() ([]model.Hotspot, error)
 	HotspotsOf(ids []model.ID) (map[model.ID]model.Hotspot, error)
+	Powers(f model.PowerFilter) ([]model.Power, error)
 	ResolveMeeting(ref string) (model.Meeting, error)
 	Subscribe() (<-chan store.Change, func())
 	Now() time.Time
