@@ -48,8 +48,12 @@ func powerRowOf(p model.Power, agencies model.AgencyIndex, now time.Time, public
 	if !p.Ended.IsZero() {
 		r.Ends = rfc3339(p.Ended)
 	}
+	if c, ok := p.Flag(now); ok { // the clock to watch now
+		r.NextClock, r.NextClockAt = c.What, rfc3339(c.At)
+		return r
+	}
 	for _, c := range p.Clocks() {
-		if c.At.After(now) || c.What == "review due" {
+		if c.At.After(now) {
 			r.NextClock, r.NextClockAt = c.What, rfc3339(c.At)
 			break
 		}

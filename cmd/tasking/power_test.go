@@ -86,6 +86,19 @@ func TestPowersFromTheCommandLine(t *testing.T) {
 		t.Errorf("--hotspot HS-8: %s", got)
 	}
 
+	// A meeting minutes the powers in force at its hotspots, as they stood
+	// when it closed: later changes do not reach its minutes.
+	ok("Helen Marsh", "meeting", "start")
+	ok("Helen Marsh", "meeting", "close", "--next", "+1w")
+	dispersalLine := "Dispersal authorisation (P-1), from Fri 27 Nov 2026 18:00 to Sun 29 Nov 2026 18:00, authorised by Insp Claire Dunn: Market Place and the bus station"
+	minutes := ok("Helen Marsh", "minutes", "latest")
+	if !strings.Contains(minutes, "Powers in force:") || !strings.Contains(minutes, dispersalLine) {
+		t.Errorf("the minutes do not list HS-1's dispersal:\n%s", minutes)
+	}
+	if pub := ok("Helen Marsh", "minutes", "latest", "--public"); !strings.Contains(pub, "Dispersal authorisation (P-1), from Fri 27 Nov 2026 18:00 to Sun 29 Nov 2026 18:00: Market Place") || strings.Contains(pub, "authorised by") {
+		t.Error("the public minutes do not list the dispersal, or name who authorised it")
+	}
+
 	// Extended, reviewed, ended.
 	failsWith(t, as("Helen Marsh", "power", "extend", "P-4", "--to", "2027-03-11"), 1, "until 10 Mar 2027 at the latest (6 months in total)")
 	if out := ok("Helen Marsh", "power", "extend", "P-4", "--to", "2027-03-10"); !strings.Contains(out, "P-4 extended: Closure order (P-4), from 10 Sep 2026 to 10 Mar 2027 (extended)") {
@@ -94,6 +107,9 @@ func TestPowersFromTheCommandLine(t *testing.T) {
 	ok("Helen Marsh", "power", "review", "P-2", "--on", "2027-01-12")
 	failsWith(t, as("Gary Fletcher", "power", "end", "P-1", "--reason", "x"), 1, "Gary Fletcher may not change a power in force")
 	ok("Insp Claire Dunn", "power", "end", "P-1", "--reason", "Withdrawn: the event was cancelled")
+	if again := ok("Helen Marsh", "minutes", "latest"); again != minutes {
+		t.Error("ending a power changed a closed meeting's minutes")
+	}
 	var rows []map[string]string
 	if err := json.Unmarshal([]byte(ok("Helen Marsh", "powers", "--all", "--format", "json")), &rows); err != nil {
 		t.Fatal(err)
