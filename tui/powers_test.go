@@ -60,3 +60,47 @@ func TestPowersOnTheAgendaAndInMyActions(t *testing.T) {
 	rep.waitFor("My actions · Derbyshire Constabulary", "⚑ Powers: P-1 Dispersal at HS-1 takes effect Fri 27 Nov 18:00 (in 80 h)")
 	rep.finish()
 }
+
+// P on a hotspot's item records a power: an expiry past the Act's is
+// refused where it was typed, saying the latest it may be; put right, the
+// power is recorded, listed under the item and flagged.
+func TestRecordAPowerInTheMeeting(t *testing.T) {
+	s := demoStore(t)
+	chair := chairOf(t, s)
+	m, err := s.StartMeeting(chair, model.DateOf(testNow))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.GoToItem(chair, m.ID, 4); err != nil { // HS-1
+		t.Fatal(err)
+	}
+	ss := startSession(t, s, chair, 120, 40)
+	ss.waitFor("resume the meeting")
+	ss.keys("m")
+	ss.waitFor(itemOf(t, s, 5), "Open actions")
+	ss.keys("P")
+	ss.waitFor("Record a power in force · HS-1", "Power (←/→)")
+	ss.keys("right", "tab") // a dispersal
+	ss.typeText("pol")
+	ss.keys("tab", "ctrl+u")
+	ss.typeText("fri 18:00")
+	ss.keys("tab")
+	ss.typeText("mon 18:00") // 72 hours
+	ss.keys("tab", "tab")
+	ss.typeText("Insp Claire Dunn")
+	ss.keys("tab", "tab")
+	ss.typeText("Market Place and the bus station")
+	ss.keys("enter")
+	ss.waitFor("✗ a dispersal authorisation taking effect Fri 27 Nov 2026 18:00 may run until Sun 29 Nov", "2026 18:00 at the latest (no more than 48 hours)")
+	ps, _ := s.Powers(model.PowerFilter{})
+	if len(ps) != 0 {
+		t.Fatalf("a refused power was recorded: %+v", ps)
+	}
+	ss.keys("ctrl+u", "ctrl+s") // the refusal took the cursor to the expiry: empty, it is the Act's
+	ss.waitFor("✓ P-1 recorded: Dispersal authorisation at HS-1 · ⚑ takes effect Fri 27 Nov 18:00 (in 80 h)", "Powers in force (1)")
+	ss.finish()
+	ps, _ = s.Powers(model.PowerFilter{})
+	if len(ps) != 1 || ps[0].Kind != model.PowerDispersal || ps[0].AuthorisedBy != "Insp Claire Dunn" || !ps[0].End().Equal(ps[0].Start.Add(48*time.Hour)) {
+		t.Errorf("stored %+v", ps)
+	}
+}
