@@ -86,6 +86,15 @@ func TestPowersFromTheCommandLine(t *testing.T) {
 		t.Errorf("--hotspot HS-8: %s", got)
 	}
 
+	// hotspot show lists a hotspot's powers with the clock to watch; a
+	// viewer's, the public ones without who authorised them.
+	if out := ok("Helen Marsh", "hotspot", "show", "HS-8"); !strings.Contains(out, "Powers in force (1)\n  ⚑ review due 1 Dec 2026 (in 7 days) · Public Spaces Protection Order (P-2), from 10 Jan 2024 to 10 Jan 2027, authorised by Cabinet, minute 112: No drinking") {
+		t.Errorf("hotspot show HS-8:\n%s", out)
+	}
+	if out := ok("Cllr Pat Dyson", "hotspot", "show", "HS-4", "--format", "json"); !strings.Contains(out, `"powers": []`) {
+		t.Errorf("a viewer reads the CPN on HS-4:\n%s", out)
+	}
+
 	// A meeting minutes the powers in force at its hotspots, as they stood
 	// when it closed: later changes do not reach its minutes.
 	ok("Helen Marsh", "meeting", "start")
