@@ -83,7 +83,9 @@ func TestLocalProcessesJoinTheChairsApp(t *testing.T) {
 	if code != 0 || out != housing+": progress note added\n" || errOut != "" {
 		t.Fatalf("action update while the chair's app holds the file: exit %d: %q %q", code, out, errOut)
 	}
-	want := "G Fletcher: " + note
+	// The note's words: on its row ("G Fletcher: …"), or spelt out on the
+	// selected row, which depends on the day.
+	want := note
 	var shown time.Time
 	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); {
 		if strings.Contains(chair.screen(), want) {

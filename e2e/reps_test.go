@@ -59,8 +59,13 @@ func TestRepsUpdateThenChairReviews(t *testing.T) {
 	chair.waitFor("Confidentiality statement")
 	chair.keys("]", "]", "]")
 	today := pinned.Format("02 Jan") // both updates were made today
-	chair.waitFor("actions from earlier meetings", today+" Sgt Patel: Sunday patrol done",
-		today+" G Fletcher: Tenancy warning let")
+	// Each shows as its row's latest words ("24 Nov Sgt Patel: Sunday
+	// patrol done"), or, on the selected row, spelt out ("latest update —
+	// 31 Mar, Gary Fletcher: …"): which row is first depends on the day.
+	chair.waitFor("actions from earlier meetings", "Sunday patrol done", "Tenancy warning let")
+	if scr := chair.screen(); !strings.Contains(scr, today) || !strings.Contains(scr, "Patel") || !strings.Contains(scr, "Fletcher") {
+		t.Fatalf("matters arising does not say who and when:\n%s", scr)
+	}
 	// Find the sergeant's action and accept his update as it stands.
 	chair.keys("/")
 	chair.text("Sunday")
