@@ -139,6 +139,17 @@ func TestNothingPrivateLeavesThroughAPublicOutput(t *testing.T) {
 	act(h2.ID, "Visit "+mk.Prv("action on the hotspot moved by E"), "", false)
 	act(h3.ID, "Clean "+mk.Prv("action on the hotspot moved by the CLI"), "", false)
 	act(h4.ID, "Warn "+mk.Prv("action on a personal hotspot"), "", false)
+	// Powers in force: a place-based one on public business (its terms
+	// public, who authorised it not), one against a person, one on a
+	// personal hotspot.
+	power := func(kind model.PowerKind, hotspotID, agency model.ID, by, terms string) {
+		_, err := s.RecordPower(as, model.NewPower{Kind: kind, HotspotID: hotspotID, AgencyID: agency, Start: pinned.Add(-time.Hour),
+			AuthorisedBy: by, Terms: terms}, m.ID)
+		must(err)
+	}
+	power(model.PowerPSPO, h1.ID, council, "Cabinet "+mk.Prv("officer who authorised a PSPO"), "No drinking "+mk.Pub("terms of a PSPO"))
+	power(model.PowerCPN, h1.ID, housing, "Officer "+mk.Prv("officer who served a CPN"), "No music "+mk.Prv("terms of a CPN on a Part 1 hotspot"))
+	power(model.PowerDispersal, h4.ID, police, "Insp "+mk.Prv("officer who authorised a dispersal"), "Street "+mk.Prv("terms of a dispersal on a personal hotspot"))
 	act(0, "Share "+mk.Pub("general action"), "", false)
 	act(0, "Call "+mk.Prv("confidential general action"), "", true)
 	dec := func(hotspotID model.ID, text string, part2 bool) model.Decision {

@@ -145,6 +145,21 @@ type Item struct {
 	Matters      []MatterRow   `json:"matters,omitempty"`
 	Referrals    []Hotspot     `json:"referrals,omitempty"`
 	Actions      []ActionRow   `json:"actions,omitempty"` // assigned in this meeting under this item
+	// Powers are the powers in force at a hotspot item's hotspot (and
+	// those authorised to take effect), as they stood at the meeting.
+	Powers []PowerLine `json:"powers,omitempty"`
+}
+
+// PowerLine is a power in force at a hotspot as the minutes list it under
+// its facts: "Public Spaces Protection Order (P-2), from 10 Jan 2024 to 10
+// Jan 2027, authorised by Cabinet, minute 112: No drinking in the
+// designated area". The public version lists only the place-based powers
+// on public business, without the officer who authorised them.
+type PowerLine struct {
+	Ref  string `json:"ref"`
+	Kind string `json:"kind"` // pspo, dispersal, cpw, cpn, injunction, cbo, closure-notice, closure-order
+	Text string `json:"text"`
+	Marking
 }
 
 // Hotspot is the line of facts under a hotspot item, and one new referral.

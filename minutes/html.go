@@ -109,6 +109,14 @@ func htmlItem(w *htmlWriter, it Item) {
 	if h := it.Hotspot; h != nil {
 		w.p("facts", esc(hotspotFacts(*h)))
 	}
+	if len(it.Powers) > 0 {
+		w.p("", esc(powersLead))
+		ps := make([]string, len(it.Powers))
+		for i, p := range it.Powers {
+			ps[i] = htmlMark(p.Mark) + esc(p.Text)
+		}
+		w.list(ps)
+	}
 	if it.Statement != "" {
 		w.p("", esc(it.Statement))
 	}

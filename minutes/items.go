@@ -202,6 +202,7 @@ func (b *builder) item(n int, it model.AgendaItem) Item {
 		if h, ok := b.idx.Hotspots[it.HotspotID]; ok && !(b.public && !b.rules.Hotspot(h)) {
 			facts := b.hotspot(h)
 			out.Hotspot = &facts
+			out.Powers = b.powers(h)
 		}
 		out.Actions, w = b.actionRows(rec.CreatedIn(it.HotspotID))
 		withheld = withheld || w
@@ -435,4 +436,38 @@ func nextMeeting(m model.Meeting) string {
 		s += ", " + p
 	}
 	return s + "."
+}
+
+// powers are the powers the record holds at hotspot h, soonest ending
+// first: in public only those the disclosure rule allows, without
+// officers; in the restricted version every one, private ones marked.
+func (b *builder) powers(h model.Hotspot) []PowerLine {
+	var ps []model.Power
+	for _, p := range b.rec.Powers {
+		if p.HotspotID == h.ID {
+			ps = append(ps, p)
+		}
+	}
+	model.SortPowers(ps)
+	var out []PowerLine
+	for _, p := range ps {
+		priv := p.Privacy
+		if !b.rules.Power(p) {
+			if b.public {
+				continue
+			}
+			if !priv.Private {
+				priv = model.PrivateUnder(h.ExemptAs())
+			}
+		}
+		if b.public {
+			p = b.rules.PublicPower(p)
+		}
+		t := p.Summary()
+		if terms := text(p.Terms); terms != "" {
+			t += ": " + model.Clause(terms)
+		}
+		out = append(out, PowerLine{Ref: p.Ref(), Kind: string(p.Kind), Text: line(t), Marking: b.marking(priv)})
+	}
+	return out
 }

@@ -114,6 +114,14 @@ func mdItem(w *mdWriter, it Item) {
 	if h := it.Hotspot; h != nil {
 		w.para(escapeInline(hotspotFacts(*h)))
 	}
+	if len(it.Powers) > 0 {
+		w.para(escapeInline(powersLead))
+		ps := make([]string, len(it.Powers))
+		for i, p := range it.Powers {
+			ps[i] = mdMark(p.Mark) + escapeInline(p.Text)
+		}
+		w.list(ps)
+	}
 	if it.Statement != "" {
 		w.para(escapeInline(it.Statement))
 	}

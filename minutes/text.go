@@ -79,6 +79,13 @@ func textItem(w *textWriter, it Item) {
 	if h := it.Hotspot; h != nil {
 		w.para(hotspotFacts(*h))
 	}
+	if len(it.Powers) > 0 {
+		w.para(powersLead)
+		for _, p := range it.Powers {
+			w.lines(marked(p.Mark, p.Text), "- ", "  ")
+		}
+		w.end()
+	}
 	if it.Statement != "" {
 		w.para(it.Statement)
 	}

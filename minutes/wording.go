@@ -269,3 +269,6 @@ func councilTime(hhmm string) string {
 	}
 	return strings.ToLower(t.Format("3.04 PM"))
 }
+
+// powersLead opens the list of powers in force under a hotspot's facts.
+const powersLead = "Powers in force:"

@@ -84,14 +84,21 @@ func (h *Hotspot) Close(reason string, on Date, open []Action, then OpenActions)
 		return "", Invalid("status", "%s is already closed", h.Ref())
 	}
 	refs := make([]string, len(open))
+	var public []string
+	private := 0
 	for i, a := range open {
 		refs[i] = a.Ref()
+		if a.Private {
+			private++
+		} else {
+			public = append(public, a.Ref())
+		}
 	}
 	if len(open) > 0 && then == OpenActionsRefuse {
 		return "", &OpenActionsError{Hotspot: h.Ref(), Refs: refs}
 	}
 	h.Status, h.Closed, h.CloseReason = HotspotClosed, on, reason
-	return HotspotClosedLine(reason, refs, then), nil
+	return HotspotClosedLine(reason, public, private, then), nil
 }
 
 // Apply is what closing hotspot h (with the group's reason) does to one of

@@ -20,6 +20,8 @@ const (
 	OpAddHotspot     Op = "add hotspots"
 	OpEditHotspot    Op = "change hotspots"
 	OpAssessRisk     Op = "assess a hotspot's risk"
+	OpRecordPower    Op = "record powers in force"
+	OpChangePower    Op = "change a power in force"
 	OpRecordDecision Op = "record decisions"
 	OpRecordNote     Op = "record notes in the minutes"
 	OpAmend          Op = "amend the minutes"
@@ -38,10 +40,11 @@ func (e *PermissionError) Error() string {
 }
 
 // Permit is the permission rule. Chair and admin may do everything; a member
-// may change the status, due date and notes of actions their own agency owns,
-// add notes to any action and import incident data (public data, and the
-// analyst's job); a viewer only reads. ownerAgency is the agency
-// that owns the record (0 when not an action).
+// may change the status, due date and notes of actions their own agency
+// owns, record and change the powers in force it holds, add notes to any
+// action and import incident data (public data, and the analyst's job); a
+// viewer only reads. ownerAgency is the agency that owns the record (an
+// action's, a power's; 0 for anything else).
 func Permit(a Actor, op Op, ownerAgency ID) error {
 	switch a.Role {
 	case RoleChair, RoleAdmin:
@@ -61,6 +64,13 @@ func Permit(a Actor, op Op, ownerAgency ID) error {
 				return nil
 			}
 			return &PermissionError{a.String(), op, "members change only actions owned by their own agency"}
+		case OpRecordPower, OpChangePower:
+			// A power is the business of the agency that holds it (the
+			// police's dispersal, the council's PSPO).
+			if ownerAgency != 0 && ownerAgency == a.AgencyID {
+				return nil
+			}
+			return &PermissionError{a.String(), op, "members record and change only powers their own agency holds"}
 		}
 		return &PermissionError{a.String(), op, "only the chair or an admin may do this"}
 	}

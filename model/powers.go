@@ -414,15 +414,25 @@ func (p Power) Clocks() []PowerClock {
 	return out
 }
 
+// Current: it is in force, or yet to take effect — not ended, not expired.
+func (p Power) Current(now time.Time) bool {
+	return p.InForce(now) || p.Ended.IsZero() && (p.Kind.InHours() && now.Before(p.Start) || !p.Kind.InHours() && DateOf(now).Before(DateOf(p.Start)))
+}
+
 // Flag is the clock to warn of now, if any: for a power in force, the
 // soonest deadline not yet passed that falls within PowerWarnDays — or,
 // for one whose clock runs in hours, any; a review already overdue is
-// flagged too.
+// flagged too. One yet to take effect is flagged as it will: within
+// PowerWarnDays, or any whose clock runs in hours.
 func (p Power) Flag(now time.Time) (PowerClock, bool) {
-	if !p.InForce(now) {
+	if !p.Current(now) {
 		return PowerClock{}, false
 	}
 	today := DateOf(now)
+	if !p.InForce(now) {
+		c := PowerClock{What: "takes effect", At: p.Start, Hours: p.Kind.InHours()}
+		return c, c.Hours || today.DaysUntil(DateOf(p.Start)) <= PowerWarnDays
+	}
 	for _, c := range p.Clocks() {
 		switch {
 		case c.Hours && c.At.After(now):
@@ -444,14 +454,14 @@ func (p Power) Flag(now time.Time) (PowerClock, bool) {
 // days", "3 days overdue".
 func (c PowerClock) Left(now time.Time) string {
 	if c.Hours {
-		h := int(c.At.Sub(now).Hours())
-		if c.At.Before(now) {
+		left := c.At.Sub(now)
+		if left < 0 {
 			return "passed"
 		}
-		if h < 1 {
-			return "in " + strconv.Itoa(int(c.At.Sub(now).Minutes())) + " min"
+		if left < time.Hour {
+			return "in " + strconv.Itoa(int(left.Minutes())) + " min"
 		}
-		return "in " + strconv.Itoa(h) + " h"
+		return "in " + strconv.Itoa(int(left.Round(time.Hour).Hours())) + " h"
 	}
 	switch n := DateOf(now).DaysUntil(DateOf(c.At)); {
 	case n == 0:
@@ -522,7 +532,8 @@ func ParseWithin(s string) (time.Duration, error) {
 // overdue.
 func (p Power) ExpiringWithin(now time.Time, d time.Duration) bool {
 	if !p.InForce(now) {
-		return false
+		// Yet to take effect: listed when it does within the span.
+		return p.Current(now) && !p.Start.After(now.Add(d))
 	}
 	today := DateOf(now)
 	for _, c := range p.Clocks() {
@@ -538,4 +549,120 @@ func (p Power) ExpiringWithin(now time.Time, d time.Duration) bool {
 		}
 	}
 	return false
+}
+
+// Power: may the power appear in a public output? Not when it is private
+// business (its own privacy: made on private business, or directed at a
+// person), nor while its hotspot is taken in private.
+func (p Disclosure) Power(pw Power) bool {
+	if pw.Private {
+		return false
+	}
+	return pw.HotspotID == 0 || !p.HotspotPrivate(pw.HotspotID)
+}
+
+// PublicPower is a public power as the public record gives it: without the
+// officer who authorised it (officers are named in the restricted record
+// only).
+func (p Disclosure) PublicPower(pw Power) Power {
+	pw.AuthorisedBy = ""
+	return pw
+}
+
+// PowerFilter chooses powers to list.
+type PowerFilter struct {
+	HotspotID ID // 0: every hotspot and general action
+	// CurrentAt keeps those current then: in force, or yet to take effect
+	// (zero: every power recorded).
+	CurrentAt time.Time
+}
+
+// Keep says whether f lets p through.
+func (f PowerFilter) Keep(p Power) bool {
+	if f.HotspotID != 0 && p.HotspotID != f.HotspotID {
+		return false
+	}
+	return f.CurrentAt.IsZero() || p.Current(f.CurrentAt)
+}
+
+// PowersOf are those of ps on hotspot id current at now (in force, or yet
+// to take effect), soonest ending first (those with no end last).
+func PowersOf(ps []Power, id ID, now time.Time) []Power {
+	var out []Power
+	for _, p := range ps {
+		if p.HotspotID == id && p.Current(now) {
+			out = append(out, p)
+		}
+	}
+	SortPowers(out)
+	return out
+}
+
+// SortPowers orders powers soonest ending first, those with no end last,
+// then by ref.
+func SortPowers(ps []Power) {
+	slices.SortStableFunc(ps, func(a, b Power) int {
+		ea, eb := a.End(), b.End()
+		switch {
+		case ea.IsZero() != eb.IsZero():
+			if ea.IsZero() {
+				return 1
+			}
+			return -1
+		case !ea.Equal(eb):
+			return ea.Compare(eb)
+		}
+		return cmpInt(int(a.ID), int(b.ID))
+	})
+}
+
+// ParseMoment reads when a power took effect or ends, as people type it: a
+// WHEN date (2026-11-27, 27/11/2026, today, fri, +3d) with a clock time
+// after it ("2026-11-27 18:00", "fri 18:00"), or now. A power whose clock
+// runs in hours needs the time; for the others a bare date is the day.
+func ParseMoment(s string, k PowerKind, now time.Time) (time.Time, error) {
+	in := strings.TrimSpace(strings.ReplaceAll(s, "T", " "))
+	if strings.EqualFold(in, "now") {
+		return now, nil
+	}
+	day, clock := in, ""
+	if i := strings.LastIndexByte(in, ' '); i > 0 {
+		if _, err := ParseClock(in[i+1:]); err == nil {
+			day, clock = strings.TrimSpace(in[:i]), in[i+1:]
+		}
+	} else if _, err := ParseClock(in); err == nil && strings.Contains(in, ":") {
+		day, clock = "today", in
+	}
+	d, err := ParseWhen(day, DateOf(now), Date{})
+	if err != nil {
+		return time.Time{}, err
+	}
+	if clock == "" {
+		if k.InHours() {
+			return time.Time{}, Invalid("when", "a %s runs in hours: give the time too, e.g. '%s 18:00'", strings.ToLower(k.Title()), d)
+		}
+		return d.Time(now.Location()), nil
+	}
+	c, _ := ParseClock(clock)
+	hh, mm, _ := strings.Cut(c, ":")
+	h, _ := strconv.Atoi(hh)
+	m, _ := strconv.Atoi(mm)
+	return time.Date(d.Year(), d.Month(), d.Day(), h, m, 0, 0, now.Location()), nil
+}
+
+// PowerFlagOf is the soonest flagged clock (Power.Flag) among ps's powers
+// on hotspot id, and whether there is one: what marks the hotspot's item,
+// or its line off the agenda, ⚑.
+func PowerFlagOf(ps []Power, id ID, now time.Time) (PowerClock, bool) {
+	var best PowerClock
+	found := false
+	for _, p := range ps {
+		if p.HotspotID != id {
+			continue
+		}
+		if c, ok := p.Flag(now); ok && (!found || c.At.Before(best.At)) {
+			best, found = c, true
+		}
+	}
+	return best, found
 }

@@ -151,7 +151,8 @@ func TestPowerInForceAndFlagged(t *testing.T) {
 		inForce bool
 		flag    string // the flagged clock's line, "" for none
 	}{
-		{"dispersal before it starts", dispersal, at(2026, 11, 27, 17, 59), false, ""},
+		{"dispersal before it starts", dispersal, at(2026, 11, 27, 17, 59), false, "takes effect Fri 27 Nov 18:00 (in 1 min)"},
+		{"dispersal three days before", dispersal, at(2026, 11, 24, 10, 0), false, "takes effect Fri 27 Nov 18:00 (in 80 h)"},
 		{"dispersal under way", dispersal, at(2026, 11, 28, 4, 0), true, "expires Sun 29 Nov 18:00 (in 38 h)"},
 		{"dispersal in its last hour", dispersal, at(2026, 11, 29, 17, 30), true, "expires Sun 29 Nov 18:00 (in 30 min)"},
 		{"dispersal lapsed", dispersal, at(2026, 11, 29, 18, 0), false, ""},
@@ -186,6 +187,14 @@ func TestPowerInForceAndFlagged(t *testing.T) {
 	}
 	if !pspo.ExpiringWithin(now, 0) {
 		t.Error("a PSPO whose review is overdue is not listed")
+	}
+	// Yet to take effect: current, listed when it will within the span.
+	early := at(2026, 11, 24, 10, 0)
+	if !dispersal.Current(early) || dispersal.InForce(early) || !dispersal.ExpiringWithin(early, 4*24*time.Hour) || dispersal.ExpiringWithin(early, 24*time.Hour) {
+		t.Error("a dispersal authorised for Friday, on the Tuesday before")
+	}
+	if lapsed := at(2026, 11, 30, 10, 0); dispersal.Current(lapsed) {
+		t.Error("a lapsed dispersal is current")
 	}
 }
 
@@ -263,6 +272,38 @@ func TestParsePowerKindAndWithin(t *testing.T) {
 	for _, bad := range []string{"", "soon", "-1d", "28x"} {
 		if _, err := ParseWithin(bad); err == nil {
 			t.Errorf("%q accepted", bad)
+		}
+	}
+}
+
+func TestParseMoment(t *testing.T) {
+	ldn := london(t)
+	now := time.Date(2026, 11, 24, 10, 30, 0, 0, ldn) // a Tuesday
+	for _, tt := range []struct {
+		in   string
+		kind PowerKind
+		want time.Time
+		bad  string
+	}{
+		{in: "now", kind: PowerDispersal, want: now},
+		{in: "2026-11-27 18:00", kind: PowerDispersal, want: time.Date(2026, 11, 27, 18, 0, 0, 0, ldn)},
+		{in: "2026-11-27T18:00", kind: PowerDispersal, want: time.Date(2026, 11, 27, 18, 0, 0, 0, ldn)},
+		{in: "27/11/2026 6pm", kind: PowerClosureNotice, want: time.Date(2026, 11, 27, 18, 0, 0, 0, ldn)},
+		{in: "fri 18:00", kind: PowerDispersal, want: time.Date(2026, 11, 27, 18, 0, 0, 0, ldn)},
+		{in: "22:15", kind: PowerDispersal, want: time.Date(2026, 11, 24, 22, 15, 0, 0, ldn)},
+		{in: "2026-11-27", kind: PowerDispersal, bad: "a dispersal authorisation runs in hours: give the time too"},
+		{in: "2026-11-27", kind: PowerPSPO, want: MustDate("2026-11-27").Time(ldn)},
+		{in: "+3d", kind: PowerCPN, want: MustDate("2026-11-27").Time(ldn)},
+		{in: "someday", kind: PowerCPN, bad: "someday"},
+	} {
+		got, err := ParseMoment(tt.in, tt.kind, now)
+		switch {
+		case tt.bad != "":
+			if err == nil || !strings.Contains(err.Error(), tt.bad) {
+				t.Errorf("%q: %v, want an error saying %q", tt.in, err, tt.bad)
+			}
+		case err != nil || !got.Equal(tt.want):
+			t.Errorf("%q: %v %v, want %v", tt.in, got, err, tt.want)
 		}
 	}
 }

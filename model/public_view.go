@@ -34,6 +34,12 @@ func PublicRecord(r MeetingRecord) MeetingRecord {
 		out.ApprovalMeeting = &p
 	}
 	out.Members = PublicMembers(r.Members)
+	out.Powers = nil
+	for _, pw := range r.Powers {
+		if rules.Power(pw) {
+			out.Powers = append(out.Powers, rules.PublicPower(pw))
+		}
+	}
 	out.Hotspots = make([]Hotspot, len(r.Hotspots))
 	for i, h := range r.Hotspots {
 		out.Hotspots[i] = rules.PublicHotspot(h)

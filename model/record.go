@@ -47,6 +47,11 @@ type MeetingRecord struct {
 	// record only): a later rewrite of the history before it no longer
 	// holds it.
 	AuditHead *AuditHead `json:"audit_head,omitempty"`
+	// Powers are the powers current on the record's day (in force, or yet
+	// to take effect: Power.Current): on hotspots and general actions, as
+	// the meeting's items and its minutes list them. A closed meeting's
+	// record keeps those current when it closed.
+	Powers []Power `json:"powers,omitempty"`
 	// Held is the dates of the meetings held (closed) when the record was
 	// read: the review cadence (Hotspot.DueForReview) that says which open
 	// hotspots a meeting not yet closed leaves off its agenda (OffAgenda).

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -315,21 +316,28 @@ func AttendanceCounts(present, apologies, absent, unmarked, guests int) string {
 
 // HotspotClosedLine is the minute of a hotspot closed in a meeting: the
 // group's reason as a sentence, then what became of its open actions
-// (refs), closed with it or continuing as general business.
-func HotspotClosedLine(reason string, refs []string, then OpenActions) string {
+// (refs, and how many more were taken in private: the minute of a public
+// hotspot names no private action, not even by its ref), closed with it or
+// continuing as general business.
+func HotspotClosedLine(reason string, refs []string, private int, then OpenActions) string {
 	s := EndSentence(Labelled("The hotspot was closed", Clause(reason), "hotspot closed", "closed"))
-	if len(refs) == 0 {
+	n := len(refs) + private
+	if n == 0 {
 		return s
 	}
-	list := "(" + JoinAnd(refs) + ")"
+	items := slices.Clone(refs)
+	if private > 0 {
+		items = append(items, strconv.Itoa(private)+" taken in private")
+	}
+	list := "(" + JoinAnd(items) + ")"
 	switch then {
 	case OpenActionsClose:
-		if len(refs) == 1 {
+		if n == 1 {
 			return s + " Its open action " + list + " was closed with it."
 		}
 		return s + " Its open actions " + list + " were closed with it."
 	case OpenActionsGeneral:
-		if len(refs) == 1 {
+		if n == 1 {
 			return s + " Its open action " + list + " continues as general business."
 		}
 		return s + " Its open actions " + list + " continue as general business."

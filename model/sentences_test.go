@@ -1,6 +1,9 @@
 package model
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // One table per kind of generated sentence (sentences.go).
 
@@ -222,9 +225,16 @@ func TestHotspotClosedLine(t *testing.T) {
 		{"resolved", []string{"A-4", "A-9", "A-12"}, OpenActionsGeneral, "The hotspot was closed: resolved. Its open actions (A-4, A-9 and A-12) continue as general business."},
 	}
 	for _, tt := range tests {
-		if got := HotspotClosedLine(tt.reason, tt.refs, tt.then); got != tt.want {
+		if got := HotspotClosedLine(tt.reason, tt.refs, 0, tt.then); got != tt.want {
 			t.Errorf("HotspotClosedLine(%q, %v):\n got %q\nwant %q", tt.reason, tt.refs, got, tt.want)
 		}
+	}
+	// Actions taken in private are counted, never named.
+	if got := HotspotClosedLine("resolved", []string{"A-45"}, 2, OpenActionsGeneral); got != "The hotspot was closed: resolved. Its open actions (A-45 and 2 taken in private) continue as general business." {
+		t.Errorf("with private actions: %q", got)
+	}
+	if got := HotspotClosedLine("resolved", nil, 1, OpenActionsClose); got != "The hotspot was closed: resolved. Its open action (1 taken in private) was closed with it." {
+		t.Errorf("only a private action: %q", got)
 	}
 	for refs, want := range map[int]string{
 		1: "HS-3 still has 1 open action (A-4): close it with the hotspot, or move it to general business",
@@ -292,5 +302,19 @@ func TestCloseWarningCounts(t *testing.T) {
 		if got := tt.p.CloseWarning(m); got != tt.want {
 			t.Errorf("%+v: %q, want %q", tt.p, got, tt.want)
 		}
+	}
+}
+
+// Closing a hotspot minutes its public actions by ref and counts the ones
+// taken in private.
+func TestClosingNamesNoPrivateAction(t *testing.T) {
+	h := Hotspot{ID: 16, Status: HotspotActive}
+	open := []Action{{ID: 45}, {ID: 40, Privacy: PrivateUnder(ParaCrime)}, {ID: 44, Privacy: PrivateUnder(ParaIndividual)}}
+	minute, err := h.Close("quiet since the closure order", MustDate("2026-12-01"), open, OpenActionsGeneral)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(minute, "(A-45 and 2 taken in private)") || strings.Contains(minute, "A-40") || strings.Contains(minute, "A-44") {
+		t.Errorf("minute %q", minute)
 	}
 }

@@ -87,6 +87,17 @@ func Freeze(rec MeetingRecord, at time.Time) Snapshot {
 			keep.Notes = append(keep.Notes, n)
 		}
 	}
+	// The powers current when it closed on the hotspots its minutes show
+	// (they list them under each), as they stood.
+	kept := map[ID]bool{}
+	for _, h := range keep.Hotspots {
+		kept[h.ID] = true
+	}
+	for _, p := range rec.Powers {
+		if p.HotspotID != 0 && kept[p.HotspotID] && p.Current(at) {
+			keep.Powers = append(keep.Powers, p)
+		}
+	}
 	return Snapshot{MeetingID: m.ID, FrozenAt: at, Record: keep}
 }
 

@@ -107,20 +107,16 @@ func openTinyB(b *testing.B) (*Store, *fixedClock, string) {
 // (replacing every month) as fast, leaving the record whole. The bound is
 // on the CPU the import uses: on a machine others share (the CI box runs
 // at a load of 15 on two cores) the wall clock measures them.
-func TestImportYearUnderTwoSeconds(t *testing.T) {
-	longtest.Skip(t, "a timing, of a year's import twice")
-	if raceDetector {
-		t.Skip("a timing: not under the race detector")
-	}
+func TestImportAYearTwice(t *testing.T) {
+	longtest.Skip(t, "a year's import, twice")
 	paths, rows := policeYear(t)
 	s, _, _ := openTiny(t)
 	for _, again := range []bool{false, true} {
+		// Its speed is BenchmarkImportPoliceYear's to measure (figures in
+		// the README), never a test's to assert: the time is only logged.
 		start, cpu := time.Now(), cpuTime()
 		done := importYear(t, s, paths)
 		took, used := time.Since(start), cpuTime()-cpu
-		if used > 2*time.Second {
-			t.Errorf("%d rows (again: %v) took %v of CPU (%v on the clock)", rows, again, used, took)
-		}
 		if again != (len(done.Replaced) > 0) {
 			t.Errorf("again %v: replaced %d", again, len(done.Replaced))
 		}

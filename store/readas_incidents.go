@@ -1,6 +1,10 @@
 package store
 
-import "github.com/ccsp/tasking/model"
+import (
+	"time"
+
+	"github.com/ccsp/tasking/model"
+)
 
 // What a public-only reader gets of incident data, trends, suggestions,
 // powers and case reviews (store.ReadAs).
@@ -28,4 +32,69 @@ func (r publicReader) IncidentBatches() ([]model.IncidentBatch, error) {
 		bs[i].By = ""
 	}
 	return bs, err
+}
+
+// Powers: a public-only reader reads the powers the public record may
+// show (model.Disclosure.Power: none directed at a person, none on private
+// business), without the officer who authorised them.
+
+func (r publicReader) powerRules(ps ...model.Power) (model.Disclosure, error) {
+	ids := make([]model.ID, 0, len(ps))
+	for _, p := range ps {
+		if p.HotspotID != 0 {
+			ids = append(ids, p.HotspotID)
+		}
+	}
+	hs, err := r.rec.HotspotsOf(ids)
+	if err != nil {
+		return model.Disclosure{}, err
+	}
+	return model.PublicRules(model.Meeting{}, hs), nil
+}
+
+func (r publicReader) Power(id model.ID) (model.Power, error) {
+	p, err := r.rec.Power(id)
+	if err != nil {
+		return p, err
+	}
+	rules, err := r.powerRules(p)
+	if err != nil {
+		return model.Power{}, err
+	}
+	if !rules.Power(p) {
+		return model.Power{}, r.refuse(p.Ref())
+	}
+	return rules.PublicPower(p), nil
+}
+
+func (r publicReader) Powers(f model.PowerFilter) ([]model.Power, error) {
+	all, err := r.rec.Powers(f)
+	if err != nil {
+		return nil, err
+	}
+	rules, err := r.powerRules(all...)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]model.Power, 0, len(all))
+	for _, p := range all {
+		if rules.Power(p) {
+			out = append(out, rules.PublicPower(p))
+		}
+	}
+	return out, nil
+}
+
+// The changes are model.Permit's to decide (viewers are refused).
+func (r publicReader) RecordPower(actor model.Actor, n model.NewPower, meetingID model.ID) (model.Power, error) {
+	return r.rec.RecordPower(actor, n, meetingID)
+}
+func (r publicReader) ExtendPower(actor model.Actor, id model.ID, version int, to time.Time) (model.Power, error) {
+	return r.rec.ExtendPower(actor, id, version, to)
+}
+func (r publicReader) SetPowerReview(actor model.Actor, id model.ID, version int, on model.Date) (model.Power, error) {
+	return r.rec.SetPowerReview(actor, id, version, on)
+}
+func (r publicReader) EndPower(actor model.Actor, id model.ID, version int, at time.Time, reason string) (model.Power, error) {
+	return r.rec.EndPower(actor, id, version, at, reason)
 }

@@ -138,6 +138,9 @@ func readRecord(tx *bolt.Tx, id model.ID, today model.Date) (rec model.MeetingRe
 		return rec, err
 	}
 	rec.Amendments, rec.Approval, rec.ApprovalMeeting = c.Amendments, c.Approval, c.ApprovalMeeting
+	if rec.Powers, err = powersOfDay(tx, today); err != nil {
+		return rec, err
+	}
 	rec.Completions = completionDays(tx, ags, model.CompletionsFrom(today))
 	rec.Today = today
 	return rec, nil
@@ -219,6 +222,10 @@ func hotspotRecord(tx *bolt.Tx, id model.ID, meeting model.Meeting) (h model.Hot
 	if rec.Decisions, err = records[model.Decision](tx, bDecisions, idsUnder(tx, bIdxDecisionsHotspot, idKey(id))); err != nil {
 		return h, rec, err
 	}
-	rec.Notes, err = records[model.Note](tx, bNotes, idsUnder(tx, bIdxNotesHotspot, idKey(id)))
+	if rec.Notes, err = records[model.Note](tx, bNotes, idsUnder(tx, bIdxNotesHotspot, idKey(id))); err != nil {
+		return h, rec, err
+	}
+	// Its powers, every one recorded: the page shows those current.
+	rec.Powers, err = powersIn(tx, model.PowerFilter{HotspotID: id})
 	return h, rec, err
 }

@@ -126,6 +126,15 @@ type Record interface {
 	ImportIncidents(actor model.Actor, batches []model.IncidentBatch, counts []model.IncidentRow) (model.IncidentImport, error)
 	Incidents(f model.IncidentFilter) ([]model.IncidentRow, error)
 	IncidentBatches() ([]model.IncidentBatch, error)
+
+	// Powers in force (powers.go): recorded on a hotspot or a general
+	// action by the agency that holds them; extended, reviewed, ended.
+	RecordPower(actor model.Actor, n model.NewPower, meetingID model.ID) (model.Power, error)
+	ExtendPower(actor model.Actor, id model.ID, version int, to time.Time) (model.Power, error)
+	SetPowerReview(actor model.Actor, id model.ID, version int, on model.Date) (model.Power, error)
+	EndPower(actor model.Actor, id model.ID, version int, at time.Time, reason string) (model.Power, error)
+	Power(id model.ID) (model.Power, error)
+	Powers(f model.PowerFilter) ([]model.Power, error)
 }
 
 var _ Record = (*Store)(nil)

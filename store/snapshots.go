@@ -55,6 +55,9 @@ func readRecordWhole(tx *bolt.Tx, id model.ID, today model.Date) (rec model.Meet
 		return rec, err
 	}
 	rec.Amendments, rec.Approval, rec.ApprovalMeeting = c.Amendments, c.Approval, c.ApprovalMeeting
+	if rec.Powers, err = powersOfDay(tx, today); err != nil {
+		return rec, err
+	}
 	rec.Today = today
 	return rec, nil
 }

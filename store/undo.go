@@ -252,6 +252,41 @@ func (w *wtx) revert(e model.AuditEvent, m *model.Meeting) (string, error) {
 			return "the next meeting's date taken back (none fixed)", w.saveMeeting(m)
 		}
 		return "the next meeting back to " + before.Date.String(), w.saveMeeting(m)
+	case e.Op == "power.add":
+		var p model.Power
+		if err := decodeJSON(e.After, &p); err != nil {
+			return "", err
+		}
+		var cur model.Power
+		if err := get(w.tx, bPowers, p.ID, &cur); err != nil {
+			return "", err
+		}
+		if !sameAs(cur, p) {
+			return "", model.Invalid("undo", "%s has changed since it was recorded: undo that change first, or end it by hand", p.Ref())
+		}
+		return p.Ref() + " (recorded) removed", del(w.tx, bPowers, p.ID)
+	case strings.HasPrefix(e.Op, "power."):
+		var before, after model.Power
+		if err := decodeJSON(e.Before, &before); err != nil {
+			return "", err
+		}
+		if err := decodeJSON(e.After, &after); err != nil {
+			return "", err
+		}
+		var cur model.Power
+		if err := get(w.tx, bPowers, after.ID, &cur); err != nil {
+			return "", err
+		}
+		if !sameAs(cur, after) {
+			return "", model.Invalid("undo", "%s has changed since: undo that change first, or change it back by hand", after.Ref())
+		}
+		if err := w.stamp(cur.Ref(), cur.LastChanged()); err != nil {
+			return "", err
+		}
+		restored := before
+		restored.Version = cur.Version + 1
+		restored.UpdatedAt, restored.UpdatedBy = w.now, w.actor.String()
+		return after.Ref() + " back as it was", put(w.tx, bPowers, restored.ID, restored)
 	case e.Op == model.AuditAgendaTakeUp:
 		// The item stays: whatever else was recorded under it since is
 		// minuted there, and an item with nothing under it is deferred.

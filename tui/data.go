@@ -23,6 +23,7 @@ type Store interface {
 	Agencies() ([]model.Agency, error)
 	Hotspots() ([]model.Hotspot, error)
 	HotspotsOf(ids []model.ID) (map[model.ID]model.Hotspot, error)
+	Powers(f model.PowerFilter) ([]model.Power, error)
 	ResolveMeeting(ref string) (model.Meeting, error)
 	Subscribe() (<-chan store.Change, func())
 	Now() time.Time
@@ -78,6 +79,7 @@ type Store interface {
 	AddHotspot(actor model.Actor, n model.NewHotspot, meetingID model.ID) (model.Hotspot, error)
 	SetHotspotRisk(actor model.Actor, id model.ID, version int, risk model.Risk, reason string, meetingID model.ID) (model.Hotspot, error)
 	AssessHotspot(actor model.Actor, id model.ID, version int, a model.RiskAssessment, reason string, meetingID model.ID) (model.Hotspot, error)
+	RecordPower(actor model.Actor, n model.NewPower, meetingID model.ID) (model.Power, error)
 	SetHotspotStatus(actor model.Actor, id model.ID, version int, status model.HotspotStatus, meetingID model.ID) (model.Hotspot, error)
 	CloseHotspot(actor model.Actor, id model.ID, version int, reason string, meetingID model.ID, then model.OpenActions) (model.Hotspot, error)
 

@@ -48,7 +48,8 @@ func (p *hotspotPage) read(a *App) tea.Cmd {
 		}
 		idx := rec.Index()
 		hv := &hotspotView{h: h, lead: idx.Agencies.Label(h.LeadAgencyID), actions: rec.ItemActions(h.ID),
-			history: rec.HotspotHistory(h.ID, 60), historyLoaded: true}
+			history: rec.HotspotHistory(h.ID, 60), historyLoaded: true, powers: rec.Powers}
+		model.SortPowers(hv.powers)
 		return hotspotMsg{gen: gen, view: hv, ctx: recordRowCtx(&rec, idx)}
 	}
 }
@@ -137,7 +138,7 @@ func (hotspotPart) affected(a *App, c store.Change) bool {
 		return false
 	}
 	switch c.Entity {
-	case "hotspot", "action", "decision", "note":
+	case "hotspot", "action", "decision", "note", "power":
 		return c.Hotspot == a.hp.id
 	case "member", "partnership":
 		return false

@@ -3,6 +3,7 @@ package tui
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/ccsp/tasking/model"
 )
@@ -65,6 +66,9 @@ type hotspotView struct {
 	openNow     []model.Action
 	openNowRead bool
 	itemRecord
+	// powers are the powers recorded on it the record holds (current on
+	// its day; as frozen, for a closed meeting).
+	powers []model.Power
 	// history is read when the item is shown (meeting_history.go), not
 	// with the meeting: a decade of every hotspot's past is not one load.
 	history       []model.HistoryEntry
@@ -122,6 +126,7 @@ func hotspotPane(a *App, hv *hotspotView, c rowCtx, w, sel int, noActions string
 		head = append(head, "  "+s.Muted.Render("None. "+noActions))
 	}
 	var tail []string
+	tail = append(tail, powerLines(a, hv, w)...)
 	if hv.dealtWith {
 		tail = append(tail, openNowLines(a, hv, c, w, today)...)
 	}
@@ -172,4 +177,50 @@ func openNowLines(a *App, hv *hotspotView, c rowCtx, w int, today model.Date) []
 		lines = append(lines, " "+a.actionRowIn(now, act, w, "", noMarks))
 	}
 	return lines
+}
+
+// powerLines are the powers in force at the hotspot (and those yet to take
+// effect), each with the clock to watch: flagged ⚑ when it runs out within
+// 28 days, or in hours (model.Power.Flag). A closed meeting's item lists
+// them as they stood when it closed, without clocks.
+func powerLines(a *App, hv *hotspotView, w int) []string {
+	s := a.styles
+	now := a.now()
+	var shown []model.Power
+	for _, p := range hv.powers {
+		if hv.dealtWith || p.Current(now) {
+			shown = append(shown, p)
+		}
+	}
+	if len(shown) == 0 {
+		return nil
+	}
+	title := fmt.Sprintf("Powers in force (%d)", len(shown))
+	if hv.dealtWith {
+		title = fmt.Sprintf("Powers in force when it closed (%d)", len(shown))
+	}
+	lines := []string{"", s.section(title)}
+	for _, p := range shown {
+		text := p.Summary()
+		if p.Terms != "" {
+			text += ": " + p.Terms
+		}
+		if mark := p.Privacy.Mark(); mark != "" {
+			text = mark + " " + text
+		}
+		style := s.Muted.Render
+		if c, ok := p.Flag(now); ok && !hv.dealtWith {
+			text = "⚑ " + c.Line(now) + " · " + text
+			style = s.Warning.Render
+		}
+		lines = append(lines, s.para(text, w, style)...)
+	}
+	return lines
+}
+
+// powerFlagged: a power at the hotspot has a clock running out (the
+// agenda marks its item ⚑).
+func powerFlagged(hv *hotspotView, now time.Time) bool {
+	_, ok := model.PowerFlagOf(hv.powers, hv.h.ID, now)
+	return ok
 }

@@ -25,12 +25,16 @@ func (hotspotItem) selection(v *meetingView, e agendaEntry) (int, []model.Action
 	return 0, nil
 }
 
-// tail: P2 when it is taken in private, and the risk.
+// tail: ⚑ when a power's clock there runs out soon, P2 when it is taken
+// in private, and the risk.
 func (hotspotItem) tail(a *App, e agendaEntry) string {
 	s := a.styles
 	p2 := ""
 	if e.part2 {
 		p2 = s.Confidential.Render("P2 ")
+	}
+	if hv := a.mt.view.hotspots[e.hotspotID]; hv != nil && !hv.dealtWith && powerFlagged(hv, a.now()) {
+		p2 = s.Warning.Render("⚑ ") + p2 // a power's clock runs out soon
 	}
 	return p2 + s.Risk(e.risk)
 }
@@ -65,6 +69,8 @@ func (it hotspotItem) edit(a *App, e agendaEntry, msg tea.KeyPressMsg) (tea.Cmd,
 		it.statusForm(a, e.hotspotID)
 	case key.Matches(msg, x.CloseHotspot):
 		it.closeForm(a, e.hotspotID)
+	case key.Matches(msg, x.Power):
+		powerForm(a, a.mt.view.hotspots[e.hotspotID].h, a.mt.itemFormCtx(a), a.mt.id)
 	case key.Matches(msg, x.NoChange):
 		actor, st, meetingID, hid := a.actor, a.st, a.mt.id, e.hotspotID
 		n := model.NewNote{Item: model.ItemHotspot, HotspotID: hid, Text: model.NoChangeNote}

@@ -34,7 +34,7 @@ type mattersKeys struct {
 	Done, InProgress, Blocked, Cancelled, Reopen, Carry, NoChange, Accept, Update, Correct, History, Accountability key.Binding
 }
 
-type hotspotKeys struct{ Risk, HotspotStatus, CloseHotspot, NoChange key.Binding }
+type hotspotKeys struct{ Risk, HotspotStatus, CloseHotspot, NoChange, Power key.Binding }
 
 type referralKeys struct{ NewHotspot key.Binding }
 
@@ -165,6 +165,7 @@ func newKeyMap() keyMap {
 			HotspotStatus: bind(k("S"), "S", "change the hotspot's status"),
 			CloseHotspot:  bind(k("C"), "C", "close the hotspot with a reason"),
 			NoChange:      bind(k("v"), "v", "discussed, no change (minuted)"),
+			Power:         bind(k("P"), "P", "record a power in force (PSPO, dispersal, CPN…)"),
 		},
 		Referral: referralKeys{NewHotspot: bind(k("h"), "h", "refer a new hotspot")},
 		People: peopleKeys{
@@ -248,7 +249,7 @@ func (km keyMap) sections() []helpSection {
 		{"Declarations", []key.Binding{km.Declaration.Declare, km.Declaration.None, km.Declaration.Withdraw}},
 		{"Previous minutes", []key.Binding{km.MinutesItem.Approve, km.MinutesItem.ViewPrevious}},
 		{"Matters arising", []key.Binding{m.Filter, km.Matters.Done, km.Matters.InProgress, km.Matters.Blocked, km.Matters.Cancelled, km.Matters.Reopen, km.Matters.Carry, km.Matters.NoChange, km.Matters.Accept, km.Matters.Update, km.Matters.Correct, km.Matters.History, km.Matters.Accountability}},
-		{"Hotspot item", []key.Binding{m.Assign, m.Resolve, m.Note, m.Status, km.Hotspot.Risk, km.Hotspot.HotspotStatus, km.Hotspot.CloseHotspot, km.Hotspot.NoChange}},
+		{"Hotspot item", []key.Binding{m.Assign, m.Resolve, m.Note, m.Status, km.Hotspot.Risk, km.Hotspot.HotspotStatus, km.Hotspot.CloseHotspot, km.Hotspot.NoChange, km.Hotspot.Power}},
 		{"New referrals", []key.Binding{km.Referral.NewHotspot}},
 		{"Next meeting", []key.Binding{km.Next.SetDate, m.Close}},
 		{"Forms", []key.Binding{km.Form.Next, km.Form.Prev, km.Form.Submit, km.Form.Cancel, km.Form.Toggle}},

@@ -132,6 +132,9 @@ func (mt *meetingState) offAgendaLines(a *App, inner, spare int) []string {
 		if o.Hotspot.Private() {
 			tail = "P2 " + tail
 		}
+		if _, flagged := model.PowerFlagOf(mt.view.rec.Powers, o.Hotspot.ID, a.now()); flagged {
+			tail = "⚑ " + tail // a power's clock there runs out: the chair may want it on
+		}
 		title := clip(o.Hotspot.Ref()+" "+o.Hotspot.Title, inner-5-width(tail)-2)
 		lines = append(lines, s.Muted.Render(fit("     "+title, inner-width(tail)-1)+tail))
 	}

@@ -106,6 +106,12 @@ func buildMeetingView(rec model.MeetingRecord, next model.Date) *meetingView {
 				hv.actions, hv.dealtWith = rec.DealtWithIn(h.ID), true
 			}
 			hv.notes, hv.decisions = rec.NotesIn(model.ItemHotspot, h.ID), rec.DecisionsIn(model.ItemHotspot, h.ID)
+			for _, p := range rec.Powers {
+				if p.HotspotID == h.ID {
+					hv.powers = append(hv.powers, p)
+				}
+			}
+			model.SortPowers(hv.powers)
 			v.hotspots[h.ID] = hv
 		} else {
 			v.standing[it.Kind] = &itemRecord{notes: rec.NotesIn(it.Kind, 0), decisions: rec.DecisionsIn(it.Kind, 0)}

@@ -60,6 +60,9 @@ type myData struct {
 	// find matches `/` text against every action read (built with the
 	// read, off the UI's goroutine).
 	find *finder
+	// powers are the scope's powers with a clock running out (flagged
+	// when read: model.Power.Flag), said in a line above the list.
+	powers string
 }
 
 // text is what `/` searches in an action.
@@ -142,6 +145,9 @@ func (m *myActions) read(a *App) tea.Cmd {
 			return myActionsMsg{gen: gen, err: err}
 		}
 		d := &myData{scope: scope, actions: acts, agencies: model.IndexAgencies(ags), hotspots: hotspots, next: next, today: today}
+		if d.powers, err = flaggedPowers(st, scope.all, agency); err != nil {
+			return myActionsMsg{gen: gen, err: err}
+		}
 		texts := make([]string, len(acts))
 		for i, act := range acts {
 			texts[i] = d.text(act)
@@ -465,7 +471,12 @@ func (m *myActions) draw(a *App, w, h int) string {
 	}
 	widths = append(widths, 12)
 	head = append(head, "status")
-	lines := []string{filters, s.Muted.Render(" " + columns(w-4, widths, head...))}
+	lines := []string{filters}
+	if d.powers != "" {
+		lines = append(lines, s.Warning.Render(clip(" "+d.powers, w-4)))
+		listH--
+	}
+	lines = append(lines, s.Muted.Render(" "+columns(w-4, widths, head...)))
 	m.off = window(m.sel, m.off, len(m.shown), listH)
 	if layout := (rowLayout{w: w, all: m.all, dark: s.isDark}); m.rows == nil || m.rowsFor != layout {
 		m.rows, m.rowsFor = map[model.ID]string{}, layout
@@ -589,4 +600,35 @@ func (minePart) hints(a *App) string {
 	m, g := a.keys.Mine, a.keys.Global
 	return a.hintsOf(keyHint("status", m.Open, m.InProgress, m.Done, m.Blocked, m.Cancelled), keyHint("update", m.Progress),
 		keyHint("new date", m.Propose), keyHint("history", m.History), keyHint("back", g.Back))
+}
+
+// flaggedPowers says, in one line, the powers held by agency (every
+// agency's, with all) whose clocks run out soon (model.Power.Flag): "⚑
+// Powers: P-1 Dispersal at HS-1 takes effect Fri 27 Nov 18:00 (in 80 h) ·
+// …"; "" when none are.
+func flaggedPowers(st Store, all bool, agency model.ID) (string, error) {
+	now := st.Now()
+	ps, err := st.Powers(model.PowerFilter{CurrentAt: now})
+	if err != nil {
+		return "", err
+	}
+	var said []string
+	for _, p := range ps {
+		if !all && p.AgencyID != agency {
+			continue
+		}
+		c, ok := p.Flag(now)
+		if !ok {
+			continue
+		}
+		on := model.HotspotRef(p.HotspotID)
+		if on == "" {
+			on = model.ActionRef(p.ActionID)
+		}
+		said = append(said, fmt.Sprintf("%s %s at %s %s", p.Ref(), p.Kind.Short(), on, c.Line(now)))
+	}
+	if len(said) == 0 {
+		return "", nil
+	}
+	return "⚑ Powers: " + strings.Join(said, " · "), nil
 }

@@ -283,3 +283,30 @@ func memberNames(s store.Record, _ string) ([]cobra.Completion, error) {
 	}
 	return out, nil
 }
+
+// powerRefs are the refs of the powers current now (in force, or yet to
+// take effect), each with its kind and where it is.
+func powerRefs(s store.Record, _ string) ([]cobra.Completion, error) {
+	ps, err := s.Powers(model.PowerFilter{CurrentAt: s.Now()})
+	if err != nil {
+		return nil, err
+	}
+	var out []cobra.Completion
+	for _, p := range ps {
+		on := model.HotspotRef(p.HotspotID)
+		if on == "" {
+			on = model.ActionRef(p.ActionID)
+		}
+		out = append(out, described(p.Ref(), p.Kind.Title()+" on "+on))
+	}
+	return out, nil
+}
+
+// powerKinds are the powers add takes.
+func powerKinds(store.Record, string) ([]cobra.Completion, error) {
+	var out []cobra.Completion
+	for _, k := range model.PowerKinds {
+		out = append(out, described(string(k), k.Title()))
+	}
+	return out, nil
+}

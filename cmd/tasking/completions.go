@@ -33,6 +33,10 @@ func (a *app) argCompletions() map[string]cobra.CompletionFunc {
 		"member key remove": a.complete(1, memberNames),
 		"agency rename":     a.complete(1, agencyNames),
 		"agency retire":     a.complete(1, agencyNames),
+		"power add":         a.complete(1, powerKinds),
+		"power extend":      a.complete(1, powerRefs),
+		"power review":      a.complete(1, powerRefs),
+		"power end":         a.complete(1, powerRefs),
 	}
 }
 
@@ -47,6 +51,7 @@ func (a *app) flagCompletions(path string) map[string]cobra.CompletionFunc {
 		"agency":  a.completeFlag(agencyNames),
 		"lead":    a.completeFlag(agencyNames),
 		"hotspot": a.completeFlag(hotspots),
+		"action":  a.completeFlag(actionRefs(true)),
 		"meeting": a.completeFlag(meetingRefs),
 	}
 }

@@ -92,6 +92,7 @@ type hotspotShow struct {
 	Hotspot hotspotRow     `json:"hotspot"`
 	Actions []actionRow    `json:"open_actions"`
 	History []historyEntry `json:"history"`
+	Powers  []powerRow     `json:"powers"` // in force, or yet to take effect (tasking powers' fields)
 }
 
 type historyEntry struct {
@@ -108,7 +109,7 @@ func newHotspotShowCmd(a *app) *cobra.Command {
 		Use:   "show REF [--format table|json]",
 		Short: "Show a hotspot: its facts, open actions and whole history",
 		Long: "show prints a hotspot as its page in the app does.\n\nJSON: {\"hotspot\": {hotspot fields}, " +
-			"\"open_actions\": [action fields], \"history\": [{at, kind, text}]}.",
+			"\"open_actions\": [action fields], \"history\": [{at, kind, text}], \"powers\": [powers fields]}.",
 		Example: "  tasking hotspot show HS-3\n  tasking hotspot show HS-3 --format json",
 		Args:    usageArgs(cobra.ExactArgs(1)),
 		RunE: a.run(func(cmd *cobra.Command, args []string) error {
@@ -130,7 +131,15 @@ func newHotspotShowCmd(a *app) *cobra.Command {
 				return err
 			}
 			idx := model.IndexAgencies(rec.Agencies)
-			out := hotspotShow{Hotspot: hotspotRowOf(h, idx), Actions: []actionRow{}, History: []historyEntry{}}
+			out := hotspotShow{Hotspot: hotspotRowOf(h, idx), Actions: []actionRow{}, History: []historyEntry{}, Powers: []powerRow{}}
+			now := s.Now()
+			var powers []model.Power
+			for _, p := range rec.Powers {
+				if p.Current(now) {
+					powers = append(powers, p)
+					out.Powers = append(out.Powers, powerRowOf(p, idx, now, store.PublicOnly(s)))
+				}
+			}
 			out.Hotspot.Version = exportVersion(store.PublicOnly(s))
 			var marks []string // each open action's mark, for the table
 			for _, act := range rec.ItemActions(h.ID) {
@@ -163,6 +172,19 @@ func newHotspotShowCmd(a *app) *cobra.Command {
 			fmt.Fprintf(w, "\nOpen actions (%d)\n", len(out.Actions))
 			for i, act := range out.Actions {
 				fmt.Fprintf(w, "  %-6s %-5s %s  %s (%s), due %s\n", act.Ref, act.RAG, act.Status, strings.TrimSpace(marks[i]+" "+act.Text), act.Agency, act.Due)
+			}
+			if len(powers) > 0 {
+				fmt.Fprintf(w, "\nPowers in force (%d)\n", len(powers))
+				for _, p := range powers {
+					line := strings.TrimSpace(p.Privacy.Mark() + " " + p.Summary())
+					if p.Terms != "" {
+						line += ": " + model.CleanLine(p.Terms)
+					}
+					if c, ok := p.Flag(now); ok {
+						line = "⚑ " + c.Line(now) + " · " + line
+					}
+					fmt.Fprintf(w, "  %s\n", line)
+				}
 			}
 			fmt.Fprintf(w, "\nHistory (%d)\n", len(out.History))
 			for _, e := range out.History {

@@ -5,6 +5,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/ccsp/tasking/model"
 	"github.com/ccsp/tasking/store"
@@ -351,6 +352,11 @@ func newMeetingAgendaCmd(a *app) *cobra.Command {
 			if err != nil {
 				return err
 			}
+			rec, err := s.MeetingRecord(m.ID)
+			if err != nil {
+				return err
+			}
+			now := s.Now()
 			for i, it := range m.Agenda {
 				cur, p2 := " ", "  "
 				if i == m.Current {
@@ -359,15 +365,15 @@ func newMeetingAgendaCmd(a *app) *cobra.Command {
 				if it.Part2 {
 					p2 = "P2"
 				}
-				if _, err := fmt.Fprintf(w, "%s%3d %s %s\n", cur, i+1, p2, model.CleanLine(model.ItemTitle(it, hotspots))); err != nil {
+				flag := ""
+				if c, ok := model.PowerFlagOf(rec.Powers, it.HotspotID, now); ok && it.HotspotID != 0 {
+					flag = "  ⚑ power " + c.Line(now)
+				}
+				if _, err := fmt.Fprintf(w, "%s%3d %s %s%s\n", cur, i+1, p2, model.CleanLine(model.ItemTitle(it, hotspots)), flag); err != nil {
 					return err
 				}
 			}
-			rec, err := s.MeetingRecord(m.ID)
-			if err != nil {
-				return err
-			}
-			return writeOffAgenda(w, rec.OffAgenda())
+			return writeOffAgenda(w, rec.OffAgenda(), rec.Powers, now)
 		}),
 	}
 }
@@ -528,7 +534,7 @@ func newMeetingNextCmd(a *app) *cobra.Command {
 
 // writeOffAgenda lists the open hotspots an agenda leaves off
 // (model.MeetingRecord.OffAgenda), with why and when each falls due.
-func writeOffAgenda(w io.Writer, off []model.OffAgenda) error {
+func writeOffAgenda(w io.Writer, off []model.OffAgenda, powers []model.Power, now time.Time) error {
 	if len(off) == 0 {
 		return nil
 	}
@@ -539,8 +545,12 @@ func writeOffAgenda(w io.Writer, off []model.OffAgenda) error {
 		if h.Private() {
 			p2 = "P2"
 		}
-		if _, err := fmt.Fprintf(w, "     %s %-6s %-4s %s — %s (last reviewed %s)\n", p2, h.Ref(), h.Risk.Short(), model.CleanLine(h.Title),
-			o.Why(), orNever(h.LastReviewed.Format("2 Jan 2006"))); err != nil {
+		flag := ""
+		if c, ok := model.PowerFlagOf(powers, h.ID, now); ok {
+			flag = "; ⚑ power " + c.Line(now)
+		}
+		if _, err := fmt.Fprintf(w, "     %s %-6s %-4s %s — %s (last reviewed %s)%s\n", p2, h.Ref(), h.Risk.Short(), model.CleanLine(h.Title),
+			o.Why(), orNever(h.LastReviewed.Format("2 Jan 2006")), flag); err != nil {
 			return err
 		}
 	}

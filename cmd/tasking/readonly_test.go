@@ -29,6 +29,8 @@ var readCommands = [][]string{
 	{"incidents", "--by", "lsoa"},
 	{"incidents", "--by", "month", "--format", "json"},
 	{"meeting", "agenda"}, // no meeting open: says so, exit 1, still reads only
+	{"powers", "--expiring", "28d"},
+	{"powers", "--all", "--format", "json"},
 	{"minutes", "latest", "--format", "html"},
 	{"minutes", "latest", "--public", "--format", "json"},
 	{"export", "actions", "--format", "csv", "-o", "-"},
@@ -52,7 +54,7 @@ var writeCommands = []string{
 	"meeting declare", "meeting approve-minutes", "meeting review", "meeting move", "meeting drop", "meeting add",
 	"meeting part2", "meeting budget", "meeting undo", "meeting next", "decision add", "note add", "amend",
 	"member add", "member edit", "member retire", "member import", "member key add", "member key remove",
-	"partnership set", "setup", "upgrade", "release", "import police-uk",
+	"partnership set", "setup", "upgrade", "release", "import police-uk", "power add", "power extend", "power review", "power end",
 	"restore",     // replaces the file (keeping the one it replaces)
 	"serve",       // owns the file while it runs; --check-config only reads (above)
 	"check-pages", // check's child: covered by check

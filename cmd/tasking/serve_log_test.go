@@ -68,6 +68,13 @@ func TestTheServersLogCarriesNoBusiness(t *testing.T) {
 		{helen, []string{"hotspot", "update", "HS-2", "--risk", "medium", "--reason", "LOGMARK07 Fewer reports this month"}, "", 0},
 		{helen, []string{"hotspot", "assess", "HS-2", "--likelihood", "3", "--harm", "4", "--repeat", "--reason", "LOGMARK47 the same riders each weekend"}, "", 0},
 		{gary, []string{"hotspot", "assess", "HS-2", "--likelihood", "1", "--harm", "1", "--reason", "LOGMARK48 quiet"}, "", 1}, // members may not
+		{jas, []string{"power", "add", "dispersal", "--hotspot", "HS-1", "--agency", "police", "--start", "2026-11-27 18:00", "--authorised-by", "LOGMARK50 Insp Dunn", "--terms", "LOGMARK51 Market Place"}, "", 0},
+		{helen, []string{"power", "add", "cpn", "--hotspot", "HS-4", "--agency", "housing", "--start", "2026-11-20", "--authorised-by", "LOGMARK52 ASB officer", "--terms", "LOGMARK53 no music at no. 4"}, "", 0},
+		{helen, []string{"power", "add", "closure-order", "--hotspot", "HS-3", "--agency", "police", "--start", "2026-09-01", "--authorised-by", "LOGMARK55 Magistrates"}, "", 0},
+		{helen, []string{"power", "review", "P-2", "--on", "2027-01-12"}, "", 0},
+		{helen, []string{"power", "extend", "P-3", "--to", "2027-02-01"}, "", 0},
+		{gary, []string{"powers", "--expiring", "28d"}, "", 0},
+		{jas, []string{"power", "end", "P-1", "--reason", "LOGMARK54 withdrawn"}, "", 0},
 		{helen, []string{"agency", "add", "LOGMARK08 Parish Council", "--short", "LOGMARK09"}, "", 0},
 		{helen, []string{"agency", "rename", "LOGMARK09", "--to", "LOGMARK10 Parish Councils"}, "", 0},
 		{helen, []string{"member", "add", jo, "--agency", "LOGMARK09", "--email", "LOGMARK37@example.org"}, "", 0},

@@ -333,6 +333,19 @@ func everyCommand() []sshStep {
 		{helen, []string{"hotspot", "assess", "HS-2", "--likelihood", "3", "--harm", "4", "--repeat", "--reason", "The same riders each weekend"}, ""},
 		{gary, []string{"hotspot", "assess", "HS-2", "--likelihood", "1", "--harm", "1", "--reason", "Quiet"}, ""}, // refused: members may not
 		{helen, []string{"hotspot", "assess", "HS-2", "--likelihood", "7", "--harm", "1", "--reason", "x"}, ""},    // a usage error
+		{jas, []string{"power", "add", "dispersal", "--hotspot", "HS-1", "--agency", "police", "--start", "2026-11-27 18:00", "--authorised-by", "Insp Claire Dunn", "--terms", "Market Place and the bus station"}, ""},
+		{jas, []string{"power", "add", "pspo", "--hotspot", "HS-1", "--agency", "community safety", "--start", "2026-01-10", "--authorised-by", "Cabinet"}, ""}, // refused: not his agency's
+		{helen, []string{"power", "add", "pspo", "--hotspot", "HS-8", "--agency", "community safety", "--start", "2024-01-10", "--review", "2026-12-01", "--authorised-by", "Cabinet, minute 112"}, ""},
+		{helen, []string{"power", "add", "cpn", "--hotspot", "HS-4", "--agency", "housing", "--start", "2026-11-20", "--authorised-by", "ASB officer", "--terms", "No amplified music"}, ""},
+		{helen, []string{"power", "add", "dispersal", "--hotspot", "HS-1", "--agency", "police", "--start", "2026-11-27", "--authorised-by", "x"}, ""}, // a usage error: the time
+		{helen, []string{"power", "review", "P-2", "--on", "2027-01-12"}, ""},
+		{helen, []string{"power", "add", "closure-order", "--hotspot", "HS-3", "--agency", "police", "--start", "2026-09-01", "--authorised-by", "Magistrates"}, ""},
+		{helen, []string{"power", "extend", "P-4", "--to", "2027-02-01"}, ""},
+		{gary, []string{"powers"}, ""},
+		{gary, []string{"powers", "--expiring", "28d", "--format", "csv"}, ""},
+		{gary, []string{"powers", "--all", "--format", "json"}, ""},
+		{jas, []string{"power", "end", "P-1", "--reason", "Withdrawn: the event was cancelled"}, ""},
+		{gary, []string{"__complete", "power", "end", ""}, ""},
 		{helen, []string{"agency", "add", "Parish Council", "--short", "Parish"}, ""},
 		{helen, []string{"agency", "rename", "Parish", "--to", "Parish Councils"}, ""},
 		{helen, []string{"member", "add", "Jo Bloggs", "--agency", "Parish"}, ""},

@@ -58,6 +58,7 @@ func Run(t *testing.T, open Backend) {
 		{"MemberImportStaleRefusedNamingWho", testMemberImportStaleRefusedNamingWho},
 		{"RiskAssessedByTheMatrix", testRiskAssessedByTheMatrix},
 		{"TheCadenceLeavesOffAndBusinessTakesUp", testTheCadenceLeavesOffAndBusinessTakesUp},
+		{"PowersInForce", testPowersInForce},
 	} {
 		t.Run(c.name, func(t *testing.T) { c.test(t, open) })
 	}

@@ -1,0 +1,183 @@
+package store
+
+import (
+	"time"
+
+	"github.com/ccsp/tasking/model"
+	bolt "go.etcd.io/bbolt"
+)
+
+// Powers in force (model.Power): recorded on a hotspot or a general action
+// by the agency that holds them, extended, reviewed and discharged, each
+// change one audited write. A partnership holds tens of them over years,
+// not thousands: they are read whole (one bucket, no index).
+
+// bPowers holds the powers, keyed by ID. It came after schema 4 without a
+// schema change (laterBuckets).
+var bPowers = []byte("powers")
+
+// RecordPower records a power in force. Its privacy is fixed now
+// (model.NewPower.Recorded): private on private business, and always when
+// it is directed at a person.
+func (s *Store) RecordPower(actor model.Actor, n model.NewPower, meetingID model.ID) (model.Power, error) {
+	n, err := n.Validate()
+	if err != nil {
+		return model.Power{}, err
+	}
+	var p model.Power
+	err = s.write(actor, func(w *wtx) error {
+		if err := model.Permit(actor, model.OpRecordPower, n.AgencyID); err != nil {
+			return err
+		}
+		if err := w.checkActiveAgency(n.AgencyID); err != nil {
+			return err
+		}
+		m, err := meetingFor(w.tx, meetingID)
+		if err != nil {
+			return err
+		}
+		where := model.Made{Meeting: m}
+		if n.HotspotID != 0 {
+			var h model.Hotspot
+			if err := get(w.tx, bHotspots, n.HotspotID, &h); err != nil {
+				return model.Invalid("hotspot", "there is no %s", model.HotspotRef(n.HotspotID))
+			}
+			if !h.IsOpen() {
+				return model.Invalid("hotspot", "%s is closed", h.Ref())
+			}
+			where.Hotspot = &h
+		} else {
+			var a model.Action
+			if err := get(w.tx, bActions, n.ActionID, &a); err != nil {
+				return model.Invalid("action", "there is no %s", model.ActionRef(n.ActionID))
+			}
+			if a.HotspotID != 0 {
+				return model.Invalid("action", "%s is on %s: record the power on the hotspot", a.Ref(), model.HotspotRef(a.HotspotID))
+			}
+			where.On, where.Item = &a, model.ItemAOB
+		}
+		id, err := nextID(w.tx, bPowers)
+		if err != nil {
+			return err
+		}
+		p = n.Recorded(id, where, actor, w.now)
+		if err := put(w.tx, bPowers, id, p); err != nil {
+			return err
+		}
+		return w.audit("power.add", "power", p.Ref(), nil, p)
+	})
+	return p, err
+}
+
+// changePower is the shape of every change to a power: load, permission
+// (the agency that holds it), version, the clock, change, save, audit.
+func (s *Store) changePower(actor model.Actor, id model.ID, version int, op string, change func(w *wtx, p *model.Power) error) (model.Power, error) {
+	var out model.Power
+	err := s.write(actor, func(w *wtx) error {
+		var p model.Power
+		if err := get(w.tx, bPowers, id, &p); err != nil {
+			return notFound(err, model.PowerRef(id))
+		}
+		if err := model.Permit(actor, model.OpChangePower, p.AgencyID); err != nil {
+			return err
+		}
+		if err := checkVersion(p.Ref(), version, p.Version, p.UpdatedBy, p.UpdatedAt, p); err != nil {
+			return err
+		}
+		if err := w.stamp(p.Ref(), p.LastChanged()); err != nil {
+			return err
+		}
+		before := p
+		if err := change(w, &p); err != nil {
+			return err
+		}
+		p.UpdatedAt, p.UpdatedBy = w.now, actor.String()
+		p.Version++
+		out = p
+		if err := put(w.tx, bPowers, p.ID, p); err != nil {
+			return err
+		}
+		return w.audit(op, "power", p.Ref(), before, p)
+	})
+	return out, err
+}
+
+// ExtendPower extends a closure order (model.Power.Extend).
+func (s *Store) ExtendPower(actor model.Actor, id model.ID, version int, to time.Time) (model.Power, error) {
+	return s.changePower(actor, id, version, "power.extend", func(_ *wtx, p *model.Power) error { return p.Extend(to) })
+}
+
+// SetPowerReview sets the date the power is next reviewed.
+func (s *Store) SetPowerReview(actor model.Actor, id model.ID, version int, on model.Date) (model.Power, error) {
+	return s.changePower(actor, id, version, "power.review", func(_ *wtx, p *model.Power) error {
+		if on.Before(model.DateOf(p.Start)) {
+			return model.Invalid("review", "the review (%s) is before it took effect (%s)", on, model.DateOf(p.Start))
+		}
+		p.Review = on
+		return nil
+	})
+}
+
+// EndPower records that a power was discharged, revoked or withdrawn
+// before its expiry (at: when; zero: now), with the reason.
+func (s *Store) EndPower(actor model.Actor, id model.ID, version int, at time.Time, reason string) (model.Power, error) {
+	reason, err := model.CheckText("reason", "reason it ended", reason, true)
+	if err != nil {
+		return model.Power{}, err
+	}
+	return s.changePower(actor, id, version, "power.end", func(w *wtx, p *model.Power) error {
+		if at.IsZero() {
+			at = w.now
+		}
+		return p.Discharge(at, reason)
+	})
+}
+
+// Power is one power.
+func (s *Store) Power(id model.ID) (model.Power, error) {
+	var p model.Power
+	err := s.view(func(tx *bolt.Tx) error {
+		if tx.Bucket(bPowers) == nil {
+			return &RefError{Ref: model.PowerRef(id)}
+		}
+		return notFound(get(tx, bPowers, id, &p), model.PowerRef(id))
+	})
+	return p, err
+}
+
+// Powers are the powers f lets through, soonest ending first.
+func (s *Store) Powers(f model.PowerFilter) ([]model.Power, error) {
+	var out []model.Power
+	err := s.view(func(tx *bolt.Tx) error {
+		var err error
+		out, err = powersIn(tx, f)
+		return err
+	})
+	return out, err
+}
+
+// powersIn reads the powers f lets through, in tx.
+func powersIn(tx *bolt.Tx, f model.PowerFilter) ([]model.Power, error) {
+	if tx.Bucket(bPowers) == nil {
+		return nil, nil // a file from before powers, opened to read
+	}
+	ps, err := all[model.Power](tx, bPowers)
+	if err != nil {
+		return nil, err
+	}
+	out := ps[:0]
+	for _, p := range ps {
+		if f.Keep(p) {
+			out = append(out, p)
+		}
+	}
+	model.SortPowers(out)
+	return out, nil
+}
+
+// powersOfDay are the powers current at any moment of day (in force, or
+// yet to take effect, at its start): what a meeting's record holds.
+func powersOfDay(tx *bolt.Tx, day model.Date) ([]model.Power, error) {
+	start := time.Date(day.Year(), day.Month(), day.Day(), 0, 0, 0, 0, time.Local)
+	return powersIn(tx, model.PowerFilter{CurrentAt: start})
+}
