@@ -124,6 +124,7 @@ var roundTrips = map[string]func(t *testing.T, b []byte){
 	string(bAmends):    roundTrip[model.Amendment],
 	string(bAudit):     roundTrip[model.AuditEvent],
 	string(bSnapshots): roundTrip[model.Snapshot],
+	string(bPowers):    roundTrip[model.Power],
 	string(bMeta):      roundTrip[model.Partnership],
 }
 
