@@ -36,6 +36,12 @@ type AuditEvent struct {
 // chain has been rewritten no longer holds the heads kept outside it.
 // Retention may erase an event's content (Erased); its Hash stays, so the
 // links still verify.
+//
+// What is stored is less than that: Prev follows from the event before, and
+// the Hash from the content, so an event keeps only the first bytes of its
+// Hash (enough to name an event changed after it was written) and its
+// Chain; an erased event keeps its whole Hash. Files from before schema 7
+// still hold Prev and whole hashes, and verify the same way.
 type ChainFields struct {
 	Prev  []byte `json:"prev,omitempty"`
 	Hash  []byte `json:"hash,omitempty"`

@@ -23,7 +23,9 @@ import (
 //	   chain committing to every record (chain.go)
 //	6  actions and updates compressed too, all with a trained dictionary
 //	   (compress.go): a value written now does not read without it
-const SchemaVersion = 6
+//	7  audit events no longer store what the chain derives (chain.go):
+//	   no Prev, and only the first bytes of the content hash
+const SchemaVersion = 7
 
 // formatMarker tells a tasking file from any other bbolt file.
 const formatMarker = "tasking"
@@ -63,6 +65,7 @@ var migrations = []func(s *Store, tx *bolt.Tx) error{
 	recordPrivacy,   // 3 → 4
 	sealRecords,     // 4 → 5
 	compressRecords, // 5 → 6
+	trimChainFields, // 6 → 7
 }
 
 // prepare makes a new file a tasking database, or checks an existing one and

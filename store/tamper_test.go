@@ -173,9 +173,7 @@ func TestARewrittenChainIsFoundAgainstAHeadKeptOutside(t *testing.T) {
 				e.By = "Someone Else" // the history changed at its start
 				first = false
 			}
-			e.Prev = prev
-			e.Hash = contentHash(&e)
-			e.Chain = linkOf(e.Prev, e.Hash)
+			link(&e, prev)
 			prev = e.Chain
 			if err := b.Put(k, resealed(t, bAudit, e)); err != nil {
 				return err

@@ -1,0 +1,37 @@
+package store
+
+import (
+	"encoding/json"
+	"fmt"
+
+	"github.com/ccsp/tasking/model"
+	bolt "go.etcd.io/bbolt"
+)
+
+// trimChainFields is the schema 6 → 7 upgrade: each audit event stops
+// storing what the chain can derive (chain.go, hashTag) — its Prev, and all
+// but the first bytes of its content hash. Its Chain, and so every head
+// kept outside the file, is unchanged, and no event is written: the chain
+// verifies across the upgrade as it did before it.
+func trimChainFields(_ *Store, tx *bolt.Tx) error {
+	b := tx.Bucket(bAudit)
+	b.FillPercent = appendFill
+	return resealBucket(tx, bAudit, func(k, body []byte) error {
+		var e model.AuditEvent
+		if err := decodeJSON(body, &e); err != nil {
+			return fmt.Errorf("%s: %w", recordName(bAudit, k), err)
+		}
+		if e.Prev == nil && (e.Erased || len(e.Hash) <= hashTag) {
+			return nil
+		}
+		e.Prev = nil
+		if !e.Erased {
+			e.Hash = e.Hash[:hashTag]
+		}
+		v, err := json.Marshal(e)
+		if err != nil {
+			return err
+		}
+		return b.Put(k, sealFor(bAudit, v))
+	})
+}
