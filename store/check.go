@@ -85,6 +85,11 @@ func (s *Store) CheckRecordsWatched(w Watch) ([]Problem, error) {
 		} else if _, err := readPartnership(tx); err != nil {
 			add("meta", "the partnership does not decode: %v", err)
 		}
+		// One parallel walk of each bucket decodes every record once: its
+		// own checks, and the index entries it should have (compared with
+		// the indexes after). The audit trail is decoded by the chain's
+		// walk below, which checks each event holds its own ID.
+		want := newIndexWant()
 		for _, rb := range recordBuckets {
 			b := tx.Bucket(rb.name)
 			if b == nil {
@@ -94,40 +99,21 @@ func (s *Store) CheckRecordsWatched(w Watch) ([]Problem, error) {
 				continue // one that came later is made by the first writer
 			}
 			var top model.ID
-			what := "reading every record: " + string(rb.name)
-			if err := b.ForEach(func(k, v []byte) error {
-				if err := c.tick(what); err != nil {
-					return err
+			if bytes.Equal(rb.name, bAudit) {
+				if k, _ := b.Cursor().Last(); k != nil {
+					top = keyID(k)
 				}
-				where := fmt.Sprintf("%s #%d", rb.name, keyID(k))
-				if len(k) != 8 {
-					add(string(rb.name), "a key of %d bytes (%x): records are keyed by 8-byte IDs", len(k), k)
-					return nil
-				}
-				id, version, err := rb.decode(v)
-				switch {
-				case err != nil:
-					add(where, "does not decode: %v", err)
-				case !sealed(v):
-					add(where, "%v: it was written or rewritten by something other than tasking", errUnsealed)
-				case id != keyID(k):
-					add(where, "holds record #%d", id)
-				case rb.version && version < 1:
-					add(where, "version %d (a record starts at 1)", version)
-				}
-				top = max(top, keyID(k))
-				return nil
-			}); err != nil {
+			} else if err := checkBucketRecords(tx, rb, c, want, add, &top); err != nil {
 				return err
 			}
 			if !bytes.Equal(rb.name, bSnapshots) && b.Sequence() < top {
 				add(string(rb.name), "the next ID would be %d, but #%d exists: a new record would overwrite it", b.Sequence()+1, top)
 			}
 		}
-		ix, err := checkIndexes(tx, c)
-		if err != nil {
+		if err := c.step("checking every index against its records"); err != nil {
 			return err
 		}
+		ix := want.compare(tx)
 		out = append(out, ix...)
 		out = append(out, checkIncidents(tx)...)
 		out = append(out, checkSnapshots(tx)...)
@@ -164,11 +150,13 @@ func (c *checkCount) plan(tx *bolt.Tx) error {
 	if err := c.w.Step(Step{What: "counting the records", Unit: "records"}); err != nil {
 		return err
 	}
+	pages := newPageReleaser(tx.DB(), tx)
 	count := func(name []byte) int64 {
 		n := int64(0)
 		if b := tx.Bucket(name); b != nil {
 			_ = b.ForEach(func(_, _ []byte) error { n++; return nil })
 		}
+		pages.release() // the keys' pages hold the values too
 		return n
 	}
 	for _, rb := range recordBuckets {
@@ -177,9 +165,7 @@ func (c *checkCount) plan(tx *bolt.Tx) error {
 		if _, indexed := registry[string(rb.name)]; indexed {
 			c.total += n
 		}
-		if bytes.Equal(rb.name, bAudit) {
-			c.total += n
-		}
+		// The audit trail is read once, by the chain's walk.
 	}
 	return nil
 }
@@ -204,46 +190,90 @@ func (c *checkCount) step(what string) error {
 	return c.w.Step(Step{What: what, Done: c.done, Total: c.total, Unit: "records"})
 }
 
-// checkIndexes recomputes every index from the records and compares; c
-// counts the records read (and stops it when the check is stopped).
-func checkIndexes(tx *bolt.Tx, c *checkCount) ([]Problem, error) {
-	var out []Problem
-	want := map[string]map[string][]byte{}
+// checkedRecord is what a worker made of one stored record: its ID and
+// version, whether it was sealed, and the index entries it should have.
+type checkedRecord struct {
+	id      model.ID
+	version int
+	err     error
+	sealed  bool
+	entries map[string][]entry
+}
+
+// checkBucketRecords decodes every record of rb's bucket on every core and
+// checks, in key order, that each decodes, is sealed and holds its own ID
+// and a version; top is the highest key seen.
+func checkBucketRecords(tx *bolt.Tx, rb recordBucketKind, c *checkCount, want indexWant, add func(where, format string, a ...any), top *model.ID) error {
+	ix, indexed := registry[string(rb.name)]
+	what := "reading every record: " + string(rb.name)
+	var stopped error
+	walkParallel(tx, rb.name, func(k, v []byte) (r checkedRecord) {
+		if len(k) != 8 {
+			return r
+		}
+		r.sealed = sealed(v)
+		r.id, r.version, r.err = rb.decode(v)
+		if indexed && r.err == nil {
+			r.entries, _ = ix.expected(v)
+		}
+		return r
+	}, func(k []byte, r checkedRecord) {
+		if stopped != nil {
+			return
+		}
+		if stopped = c.tick(what); stopped != nil {
+			return
+		}
+		if indexed {
+			c.done++ // its index entries, counted as plan counted them
+		}
+		where := fmt.Sprintf("%s #%d", rb.name, keyID(k))
+		if len(k) != 8 {
+			add(string(rb.name), "a key of %d bytes (%x): records are keyed by 8-byte IDs", len(k), k)
+			return
+		}
+		switch {
+		case r.err != nil:
+			add(where, "does not decode: %v", r.err)
+		case !r.sealed:
+			add(where, "%v: it was written or rewritten by something other than tasking", errUnsealed)
+		case r.id != keyID(k):
+			add(where, "holds record #%d", r.id)
+		case rb.version && r.version < 1:
+			add(where, "version %d (a record starts at 1)", r.version)
+		}
+		*top = max(*top, keyID(k))
+		want.add(r.entries)
+	})
+	return stopped
+}
+
+// indexWant is every index's entries as the records say they should be.
+type indexWant map[string]map[string][]byte
+
+func newIndexWant() indexWant {
+	w := indexWant{}
 	for _, name := range indexBuckets() {
-		want[string(name)] = map[string][]byte{}
+		w[string(name)] = map[string][]byte{}
 	}
-	names := make([]string, 0, len(registry))
-	for bucket := range registry {
-		names = append(names, bucket)
+	return w
+}
+
+func (w indexWant) add(entries map[string][]entry) {
+	for name, list := range entries {
+		for _, e := range list {
+			w[name][string(e.key)] = e.value
+		}
 	}
-	sort.Strings(names)
+}
+
+// compare checks every index against what the records say it should hold.
+func (w indexWant) compare(tx *bolt.Tx) []Problem {
+	var out []Problem
 	owner := map[string]string{} // index bucket → record bucket
-	for _, bucket := range names {
-		ix := registry[bucket]
+	for bucket, ix := range registry {
 		for _, name := range ix.buckets() {
 			owner[string(name)] = bucket
-		}
-		b := tx.Bucket([]byte(bucket))
-		if b == nil {
-			continue
-		}
-		what := "checking every index: " + bucket
-		if err := b.ForEach(func(k, v []byte) error {
-			if err := c.tick(what); err != nil {
-				return err
-			}
-			es, err := ix.expected(v)
-			if err != nil {
-				return nil // reported as undecodable above
-			}
-			for name, list := range es {
-				for _, e := range list {
-					want[name][string(e.key)] = e.value
-				}
-			}
-			return nil
-		}); err != nil {
-			return nil, err
 		}
 	}
 	for _, name := range indexBuckets() {
@@ -252,8 +282,10 @@ func checkIndexes(tx *bolt.Tx, c *checkCount) ([]Problem, error) {
 			out = append(out, Problem{string(name), "the index is missing"})
 			continue
 		}
-		w := want[string(name)]
+		w := w[string(name)]
+		pages := newPageReleaser(tx.DB(), tx)
 		_ = b.ForEach(func(k, v []byte) error {
+			pages.read(1)
 			wv, ok := w[string(k)]
 			switch {
 			case !ok:
@@ -273,7 +305,7 @@ func checkIndexes(tx *bolt.Tx, c *checkCount) ([]Problem, error) {
 			out = append(out, Problem{string(name), fmt.Sprintf("%s #%d is not indexed (%x)", owner[string(name)], keyID([]byte(k)), k)})
 		}
 	}
-	return out, nil
+	return out
 }
 
 // checkSnapshots: every closed meeting has its frozen record (an upgraded

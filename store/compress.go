@@ -73,10 +73,10 @@ func deflate(payload []byte) []byte {
 	return enc.EncodeAll(payload, make([]byte, 0, len(payload)/4+16))
 }
 
-// inflate decompresses a stored value's body.
-func inflate(body []byte) ([]byte, error) {
+// inflate decompresses a stored value's body, appending to dst.
+func inflate(body, dst []byte) ([]byte, error) {
 	_, dec := zstdCodecs()
-	out, err := dec.DecodeAll(body, nil)
+	out, err := dec.DecodeAll(body, dst)
 	if err != nil {
 		return nil, &ValueDamage{Reason: fmt.Sprintf("a compressed value does not decompress: %v", err)}
 	}

@@ -33,12 +33,17 @@ func walkParallel[T any](tx *bolt.Tx, bucket []byte, work func(k, v []byte) T, v
 	}
 	c := b.Cursor()
 	batch := make([]walked[T], 0, walkBatch)
+	pages := newPageReleaser(tx.DB(), tx)
 	flush := func() {
 		inParallel(len(batch), func(i int) { batch[i].out = work(batch[i].k, batch[i].v) })
 		for i := range batch {
 			visit(batch[i].k, batch[i].out)
 		}
+		// visit is done with the batch's values: the pages they were read
+		// from go back (pages.go), so a walk of the whole file holds what
+		// it keeps, not the file.
 		batch = batch[:0]
+		pages.release()
 	}
 	for k, v := c.First(); k != nil; k, v = c.Next() {
 		if v == nil {

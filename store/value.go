@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"hash/crc32"
+	"sync"
 
 	gojson "github.com/goccy/go-json"
 	bolt "go.etcd.io/bbolt"
@@ -51,7 +52,10 @@ func sealed(v []byte) bool { return len(v) > 0 && v[0] >= frameJSON && v[0] <= f
 
 // unseal checks a stored value's CRC and returns its JSON. An unsealed
 // value (a file being upgraded) is returned as it is.
-func unseal(v []byte) ([]byte, error) {
+func unseal(v []byte) ([]byte, error) { return unsealInto(v, nil) }
+
+// unsealInto is unseal, inflating a compressed value into dst's space.
+func unsealInto(v, dst []byte) ([]byte, error) {
 	if !sealed(v) {
 		if len(v) > 0 && (v[0] == '{' || v[0] == '[') {
 			return v, nil
@@ -66,7 +70,7 @@ func unseal(v []byte) ([]byte, error) {
 		return nil, &ValueDamage{Reason: "a stored value fails its checksum: its bytes were changed after it was written"}
 	}
 	if v[0] == frameZstd {
-		return inflate(body)
+		return inflate(body, dst)
 	}
 	return body, nil
 }
@@ -83,12 +87,28 @@ func firstByte(v []byte) byte {
 // than encoding/json on these records (decoding is most of what a
 // screen's load costs; see the README's figures).
 func decode(stored []byte, v any) error {
+	if len(stored) > frameHeader && stored[0] == frameZstd {
+		// The inflated JSON is needed only while it is decoded (the
+		// decoder copies what it keeps): its buffer is used again, which
+		// halves what a walk of the decade allocates.
+		buf := inflateBuffers.Get().(*[]byte)
+		defer inflateBuffers.Put(buf)
+		body, err := unsealInto(stored, (*buf)[:0])
+		if err != nil {
+			return err
+		}
+		*buf = body
+		return gojson.Unmarshal(body, v)
+	}
 	body, err := unseal(stored)
 	if err != nil {
 		return err
 	}
 	return gojson.Unmarshal(body, v)
 }
+
+// inflateBuffers are decode's buffers for inflated values.
+var inflateBuffers = sync.Pool{New: func() any { return new([]byte) }}
 
 // decodeJSON decodes JSON that is not a stored value itself: an audit
 // event's before and after images, held inside the (sealed) event.
