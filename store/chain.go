@@ -173,22 +173,83 @@ const maxChainProblems = 50
 // tick, if given, before each event: an error from it stops the walk
 // (r.stopped).
 func verifyChain(tx *bolt.Tx, known []ChainHead, each func(e *model.AuditEvent), tick func() error) ChainReport {
-	var r ChainReport
-	problem := func(format string, args ...any) bool {
-		if len(r.Problems) < maxChainProblems {
-			r.Problems = append(r.Problems, fmt.Sprintf(format, args...))
-		}
-		return len(r.Problems) < maxChainProblems
+	t := walkTrail(tx, known, each, tick)
+	if t.r.stopped != nil {
+		return t.r
 	}
+	if v := tx.Bucket(bMeta).Get(kPartnership); v != nil {
+		s := sumOf(nil, v)
+		t.against(bMeta, partnershipKey, s.sum, s.err)
+	}
+	for _, name := range chainedBuckets(tx) {
+		walkParallel(tx, name, sumOf, func(k []byte, s summed) { t.against(name, k, s.sum, s.err) })
+	}
+	return t.report()
+}
+
+// recordAt names a record for the chain: its bucket and ID.
+type recordAt struct {
+	bucket string
+	id     model.ID
+}
+
+// trail is the audit trail walked: the report so far, and the newest sum
+// the chain holds for each record, to check the records against.
+type trail struct {
+	r ChainReport
+	// latest is the newest sum for each record (nil: deleted), dropped as
+	// each record is checked: what is left at the end was not in the file.
+	latest map[recordAt][]byte
+}
+
+func (t *trail) problem(format string, args ...any) bool {
+	if len(t.r.Problems) < maxChainProblems {
+		t.r.Problems = append(t.r.Problems, fmt.Sprintf(format, args...))
+	}
+	return len(t.r.Problems) < maxChainProblems
+}
+
+// against checks one record (its sum, or why it has none) against the
+// chain's newest sum for it.
+func (t *trail) against(bucket, k []byte, sum []byte, err error) {
+	t.r.Records++
+	at := recordAt{string(bucket), keyID(k)}
+	want, ok := t.latest[at]
+	delete(t.latest, at)
+	switch {
+	case err != nil:
+		t.problem("%s: %v", recordName(bucket, k), err)
+	case !ok:
+		t.problem("%s is not in the audit chain: it was put into the file behind the trail's back", recordName(bucket, k))
+	case want == nil:
+		t.problem("%s was deleted by a change in the trail, but is in the file", recordName(bucket, k))
+	case !bytes.Equal(want, sum):
+		t.problem("%s differs from what the trail says was last written: it was changed behind the trail's back", recordName(bucket, k))
+	}
+}
+
+// report ends the check of the records against the chain: a record the
+// chain holds that was not seen was removed.
+func (t *trail) report() ChainReport {
+	for at, sum := range t.latest {
+		if sum != nil {
+			t.problem("%s is in the trail but not in the file: it was removed behind the trail's back", recordName([]byte(at.bucket), idKey(at.id)))
+		}
+	}
+	return t.r
+}
+
+// walkTrail walks every event in order (verifyChain), leaving the records
+// to be checked against it.
+func walkTrail(tx *bolt.Tx, known []ChainHead, each func(e *model.AuditEvent), tick func() error) *trail {
+	t := &trail{latest: map[recordAt][]byte{}}
+	r := &t.r
+	problem := t.problem
 	heads := map[model.ID][]byte{}
 	for _, h := range known {
 		heads[h.Event] = h.Chain
 	}
-	type where struct {
-		bucket string
-		id     model.ID
-	}
-	latest := map[where][]byte{} // nil: deleted
+	latest := t.latest
 	prev := genesis
 	stopped := false
 	walkParallel(tx, bAudit, readEvent, func(k []byte, d decodedEvent) {
@@ -233,7 +294,7 @@ func verifyChain(tx *bolt.Tx, known []ChainHead, each func(e *model.AuditEvent),
 		delete(heads, e.ID)
 		prev = e.Chain
 		for _, w := range e.Writes {
-			latest[where{w.Bucket, w.ID}] = w.Sum
+			latest[recordAt{w.Bucket, w.ID}] = w.Sum
 		}
 		r.Head = ChainHead{Event: e.ID, Chain: e.Chain}
 		if each != nil {
@@ -241,7 +302,7 @@ func verifyChain(tx *bolt.Tx, known []ChainHead, each func(e *model.AuditEvent),
 		}
 	})
 	if stopped {
-		return r
+		return t
 	}
 	for id := range heads {
 		if id > r.Head.Event {
@@ -250,37 +311,7 @@ func verifyChain(tx *bolt.Tx, known []ChainHead, each func(e *model.AuditEvent),
 			problem("a backup recorded event %d as the head, and the trail has no such event", id)
 		}
 	}
-	// Every record against the chain's newest sum for it.
-	seen := map[where]bool{}
-	against := func(bucket, k []byte, sum []byte, err error) {
-		r.Records++
-		at := where{string(bucket), keyID(k)}
-		seen[at] = true
-		want, ok := latest[at]
-		switch {
-		case err != nil:
-			problem("%s: %v", recordName(bucket, k), err)
-		case !ok:
-			problem("%s is not in the audit chain: it was put into the file behind the trail's back", recordName(bucket, k))
-		case want == nil:
-			problem("%s was deleted by a change in the trail, but is in the file", recordName(bucket, k))
-		case !bytes.Equal(want, sum):
-			problem("%s differs from what the trail says was last written: it was changed behind the trail's back", recordName(bucket, k))
-		}
-	}
-	if v := tx.Bucket(bMeta).Get(kPartnership); v != nil {
-		s := sumOf(nil, v)
-		against(bMeta, partnershipKey, s.sum, s.err)
-	}
-	for _, name := range chainedBuckets(tx) {
-		walkParallel(tx, name, sumOf, func(k []byte, s summed) { against(name, k, s.sum, s.err) })
-	}
-	for at, sum := range latest {
-		if sum != nil && !seen[at] {
-			problem("%s is in the trail but not in the file: it was removed behind the trail's back", recordName([]byte(at.bucket), idKey(at.id)))
-		}
-	}
-	return r
+	return t
 }
 
 // recordBucket says whether a bucket holds records (not the file's meta,

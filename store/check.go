@@ -85,11 +85,22 @@ func (s *Store) CheckRecordsWatched(w Watch) ([]Problem, error) {
 		} else if _, err := readPartnership(tx); err != nil {
 			add("meta", "the partnership does not decode: %v", err)
 		}
-		// One parallel walk of each bucket decodes every record once: its
-		// own checks, and the index entries it should have (compared with
-		// the indexes after). The audit trail is decoded by the chain's
-		// walk below, which checks each event holds its own ID.
+		// One walk of the trail checks its chain and its order, keeping the
+		// newest sum it holds for each record; one parallel walk of each
+		// bucket then unseals and decodes every record once: its own
+		// checks, its sum against the chain's, and the index entries it
+		// should have (compared with the indexes after).
+		order := newAuditOrder()
+		t := walkTrail(tx, KnownHeads(s.path), order.see, func() error { return c.tick("following the audit trail's chain") })
+		if t.r.stopped != nil {
+			return t.r.stopped
+		}
+		if v := tx.Bucket(bMeta).Get(kPartnership); v != nil {
+			sum := sumOf(nil, v)
+			t.against(bMeta, partnershipKey, sum.sum, sum.err)
+		}
 		want := newIndexWant()
+		read := map[string]bool{}
 		for _, rb := range recordBuckets {
 			b := tx.Bucket(rb.name)
 			if b == nil {
@@ -98,32 +109,36 @@ func (s *Store) CheckRecordsWatched(w Watch) ([]Problem, error) {
 				}
 				continue // one that came later is made by the first writer
 			}
+			read[string(rb.name)] = true
 			var top model.ID
 			if bytes.Equal(rb.name, bAudit) {
+				// Each event's ID against its key: the chain's walk.
 				if k, _ := b.Cursor().Last(); k != nil {
 					top = keyID(k)
 				}
-			} else if err := checkBucketRecords(tx, rb, c, want, add, &top); err != nil {
+			} else if err := checkBucketRecords(tx, rb, c, t, want, add, &top); err != nil {
 				return err
+			}
+			// Its indexes now, while only its entries are held.
+			if ix, ok := registry[string(rb.name)]; ok {
+				out = append(out, want.compare(tx, ix.buckets())...)
 			}
 			if !bytes.Equal(rb.name, bSnapshots) && b.Sequence() < top {
 				add(string(rb.name), "the next ID would be %d, but #%d exists: a new record would overwrite it", b.Sequence()+1, top)
 			}
 		}
+		for _, name := range chainedBuckets(tx) {
+			if !read[string(name)] { // a bucket of records check has no decoder for
+				walkParallel(tx, name, sumOf, func(k []byte, sum summed) { t.against(name, k, sum.sum, sum.err) })
+			}
+		}
 		if err := c.step("checking every index against its records"); err != nil {
 			return err
 		}
-		ix := want.compare(tx)
-		out = append(out, ix...)
+		out = append(out, want.compare(tx, want.left())...)
 		out = append(out, checkIncidents(tx)...)
 		out = append(out, checkSnapshots(tx)...)
-		// One walk of the trail checks its chain and its order.
-		order := newAuditOrder()
-		chain := verifyChain(tx, KnownHeads(s.path), order.see, func() error { return c.tick("following the audit trail's chain") })
-		if chain.stopped != nil {
-			return chain.stopped
-		}
-		for _, p := range chain.Problems {
+		for _, p := range t.report().Problems {
 			out = append(out, Problem{Where: "audit chain", What: p})
 		}
 		out = append(out, order.problems...)
@@ -154,9 +169,12 @@ func (c *checkCount) plan(tx *bolt.Tx) error {
 	count := func(name []byte) int64 {
 		n := int64(0)
 		if b := tx.Bucket(name); b != nil {
-			_ = b.ForEach(func(_, _ []byte) error { n++; return nil })
+			_ = b.ForEach(func(_, _ []byte) error {
+				n++
+				pages.read(1) // the keys' pages hold the values too
+				return nil
+			})
 		}
-		pages.release() // the keys' pages hold the values too
 		return n
 	}
 	for _, rb := range recordBuckets {
@@ -191,19 +209,22 @@ func (c *checkCount) step(what string) error {
 }
 
 // checkedRecord is what a worker made of one stored record: its ID and
-// version, whether it was sealed, and the index entries it should have.
+// version, whether it was sealed, its sum, and the index entries it should
+// have.
 type checkedRecord struct {
 	id      model.ID
 	version int
 	err     error
 	sealed  bool
 	entries map[string][]entry
+	sum     []byte // for the chain
+	sumErr  error
 }
 
 // checkBucketRecords decodes every record of rb's bucket on every core and
 // checks, in key order, that each decodes, is sealed and holds its own ID
 // and a version; top is the highest key seen.
-func checkBucketRecords(tx *bolt.Tx, rb recordBucketKind, c *checkCount, want indexWant, add func(where, format string, a ...any), top *model.ID) error {
+func checkBucketRecords(tx *bolt.Tx, rb recordBucketKind, c *checkCount, t *trail, want indexWant, add func(where, format string, a ...any), top *model.ID) error {
 	ix, indexed := registry[string(rb.name)]
 	what := "reading every record: " + string(rb.name)
 	var stopped error
@@ -212,9 +233,16 @@ func checkBucketRecords(tx *bolt.Tx, rb recordBucketKind, c *checkCount, want in
 			return r
 		}
 		r.sealed = sealed(v)
-		r.id, r.version, r.err = rb.decode(v)
-		if indexed && r.err == nil {
-			r.entries, _ = ix.expected(v)
+		if err := withBody(v, func(body []byte) error {
+			r.sum = recordSum(body)
+			// body is the record's JSON: decode reads it as it is.
+			r.id, r.version, r.err = rb.decode(body)
+			if indexed && r.err == nil {
+				r.entries, _ = ix.expected(body)
+			}
+			return nil
+		}); err != nil {
+			r.err, r.sumErr = err, err
 		}
 		return r
 	}, func(k []byte, r checkedRecord) {
@@ -243,6 +271,7 @@ func checkBucketRecords(tx *bolt.Tx, rb recordBucketKind, c *checkCount, want in
 			add(where, "version %d (a record starts at 1)", r.version)
 		}
 		*top = max(*top, keyID(k))
+		t.against(rb.name, k, r.sum, r.sumErr)
 		want.add(r.entries)
 	})
 	return stopped
@@ -267,8 +296,21 @@ func (w indexWant) add(entries map[string][]entry) {
 	}
 }
 
-// compare checks every index against what the records say it should hold.
-func (w indexWant) compare(tx *bolt.Tx) []Problem {
+// left are the indexes not yet compared (those of a record bucket the
+// file lacks: each should then be empty), in order.
+func (w indexWant) left() [][]byte {
+	var out [][]byte
+	for _, name := range indexBuckets() {
+		if _, ok := w[string(name)]; ok {
+			out = append(out, name)
+		}
+	}
+	return out
+}
+
+// compare checks the named indexes against what the records say they
+// should hold, and forgets those entries.
+func (w indexWant) compare(tx *bolt.Tx, names [][]byte) []Problem {
 	var out []Problem
 	owner := map[string]string{} // index bucket → record bucket
 	for bucket, ix := range registry {
@@ -276,7 +318,8 @@ func (w indexWant) compare(tx *bolt.Tx) []Problem {
 			owner[string(name)] = bucket
 		}
 	}
-	for _, name := range indexBuckets() {
+	for _, name := range names {
+		defer delete(w, string(name))
 		b := tx.Bucket(name)
 		if b == nil {
 			out = append(out, Problem{string(name), "the index is missing"})

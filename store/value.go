@@ -87,24 +87,29 @@ func firstByte(v []byte) byte {
 // than encoding/json on these records (decoding is most of what a
 // screen's load costs; see the README's figures).
 func decode(stored []byte, v any) error {
-	if len(stored) > frameHeader && stored[0] == frameZstd {
-		// The inflated JSON is needed only while it is decoded (the
-		// decoder copies what it keeps): its buffer is used again, which
-		// halves what a walk of the decade allocates.
-		buf := inflateBuffers.Get().(*[]byte)
-		defer inflateBuffers.Put(buf)
-		body, err := unsealInto(stored, (*buf)[:0])
+	return withBody(stored, func(body []byte) error { return gojson.Unmarshal(body, v) })
+}
+
+// withBody calls fn with a stored value's JSON, its CRC checked. A
+// compressed value is inflated into a reused buffer, valid only while fn
+// runs (the decoder copies what it keeps): that halves what a walk of the
+// decade allocates. Anything else is the value's own bytes.
+func withBody(stored []byte, fn func(body []byte) error) error {
+	if len(stored) <= frameHeader || stored[0] != frameZstd {
+		body, err := unseal(stored)
 		if err != nil {
 			return err
 		}
-		*buf = body
-		return gojson.Unmarshal(body, v)
+		return fn(body)
 	}
-	body, err := unseal(stored)
+	buf := inflateBuffers.Get().(*[]byte)
+	defer inflateBuffers.Put(buf)
+	body, err := unsealInto(stored, (*buf)[:0])
 	if err != nil {
 		return err
 	}
-	return gojson.Unmarshal(body, v)
+	*buf = body
+	return fn(body)
 }
 
 // inflateBuffers are decode's buffers for inflated values.
