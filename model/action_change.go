@@ -203,14 +203,21 @@ func (c ActionChange) Clean() (ActionChange, error) {
 	return c, nil
 }
 
-// Op is the permission checked before a combined update is tried: a status
-// change is for the agency that owns the action; words alone anyone may
-// add. A new due date (OpActionDue) and a new officer (OpActionOfficer) are
-// each checked again as the change reaches them, so no part goes through on
-// another part's permission.
-func (c ActionChange) Op() Op {
+// Rights are what the parts of a combined update need beyond adding a
+// note (OpActionUpdate's own Right), in the order they are asked: a
+// status change, a new due date and a new officer are each the business
+// of the agency that owns the action, so no part goes through on
+// another part's permission. Words alone anyone may add.
+func (c ActionChange) Rights() []Right {
+	var out []Right
 	if c.Status != "" {
-		return OpActionStatus
+		out = append(out, RightActionStatus)
 	}
-	return OpActionNote
+	if !c.Due.IsZero() {
+		out = append(out, RightActionDue)
+	}
+	if c.Officer != nil {
+		out = append(out, RightActionOfficer)
+	}
+	return out
 }

@@ -2,6 +2,7 @@ package model
 
 import (
 	"errors"
+	"slices"
 	"testing"
 	"time"
 )
@@ -282,19 +283,21 @@ func TestActionChangeClean(t *testing.T) {
 	}
 }
 
-func TestActionChangeOp(t *testing.T) {
+func TestActionChangeRights(t *testing.T) {
+	officer := "PC Dale"
 	tests := []struct {
 		c    ActionChange
-		want Op
+		want []Right
 	}{
-		{ActionChange{Status: StatusDone}, OpActionStatus},
-		{ActionChange{Status: StatusDone, Note: "x"}, OpActionStatus},
-		{ActionChange{Note: "x"}, OpActionNote},
-		{ActionChange{Due: MustDate("2026-12-08"), Reason: "x"}, OpActionNote},
+		{ActionChange{Status: StatusDone}, []Right{RightActionStatus}},
+		{ActionChange{Status: StatusDone, Note: "x"}, []Right{RightActionStatus}},
+		{ActionChange{Note: "x"}, nil},
+		{ActionChange{Due: MustDate("2026-12-08"), Reason: "x"}, []Right{RightActionDue}},
+		{ActionChange{Status: StatusDone, Due: MustDate("2026-12-08"), Officer: &officer}, []Right{RightActionStatus, RightActionDue, RightActionOfficer}},
 	}
 	for _, tt := range tests {
-		if got := tt.c.Op(); got != tt.want {
-			t.Errorf("%+v.Op() = %q, want %q", tt.c, got, tt.want)
+		if got := tt.c.Rights(); !slices.Equal(got, tt.want) {
+			t.Errorf("%+v.Rights() = %q, want %q", tt.c, got, tt.want)
 		}
 	}
 }

@@ -75,21 +75,21 @@ func TestPermit(t *testing.T) {
 	viewer := Actor{Name: "Viewer", Role: RoleViewer, AgencyID: 1}
 	tests := []struct {
 		a     Actor
-		op    Op
+		op    Right
 		owner ID
 		ok    bool
 	}{
-		{chair, OpRunMeeting, 0, true},
-		{admin, OpAssignAction, 0, true},
-		{rep, OpActionStatus, 1, true},
-		{rep, OpActionDue, 1, true},
-		{rep, OpActionStatus, 2, false},
-		{rep, OpActionNote, 2, true},
-		{rep, OpRunMeeting, 0, false},
-		{rep, OpAssignAction, 0, false},
-		{viewer, OpActionNote, 1, false},
-		{viewer, OpActionStatus, 1, false},
-		{Actor{Name: "x", Role: "boss"}, OpActionNote, 0, false},
+		{chair, RightRunMeeting, 0, true},
+		{admin, RightAssignAction, 0, true},
+		{rep, RightActionStatus, 1, true},
+		{rep, RightActionDue, 1, true},
+		{rep, RightActionStatus, 2, false},
+		{rep, RightActionNote, 2, true},
+		{rep, RightRunMeeting, 0, false},
+		{rep, RightAssignAction, 0, false},
+		{viewer, RightActionNote, 1, false},
+		{viewer, RightActionStatus, 1, false},
+		{Actor{Name: "x", Role: "boss"}, RightActionNote, 0, false},
 	}
 	for _, tt := range tests {
 		err := Permit(tt.a, tt.op, tt.owner)
@@ -97,7 +97,7 @@ func TestPermit(t *testing.T) {
 			t.Errorf("%s (%s) %s owner %d: %v", tt.a.Name, tt.a.Role, tt.op, tt.owner, err)
 		}
 	}
-	if err := Permit(rep, OpActionStatus, 2); !strings.Contains(err.Error(), "own agency") {
+	if err := Permit(rep, RightActionStatus, 2); !strings.Contains(err.Error(), "own agency") {
 		t.Errorf("refusal does not name its rule: %v", err)
 	}
 }

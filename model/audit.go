@@ -13,7 +13,7 @@ type AuditEvent struct {
 	At     time.Time       `json:"at"`
 	By     string          `json:"by"`
 	ByID   ID              `json:"by_id,omitempty"`
-	Op     string          `json:"op"`     // "action.assign", "meeting.attendance", …
+	Op     Op              `json:"op"`     // "action.assign", "meeting.attendance", … (ops.go)
 	Entity string          `json:"entity"` // "action", "meeting", …
 	Ref    string          `json:"ref,omitempty"`
 	Before json.RawMessage `json:"before,omitempty"`
@@ -70,8 +70,3 @@ type AuditHead struct {
 	Event ID     `json:"event"`
 	Chain string `json:"chain"`
 }
-
-// OpRecordSeal is the event that commits records written outside any
-// audited change (a demo or import loaded in one go, an upgrade) to the
-// chain.
-const OpRecordSeal = "record.seal"

@@ -20,19 +20,19 @@ const DefaultBackupKeep = 12
 // MaxBackupKeep bounds the setting: a year of weekly meetings and more.
 const MaxBackupKeep = 1000
 
-// OpBackup is taking a copy of the whole record: it holds every private
+// RightBackup is taking a copy of the whole record: it holds every private
 // word, so only those who read the restricted record and run the group
 // may.
-const OpBackup Op = "take a backup of the whole record"
+const RightBackup Right = "take a backup of the whole record"
 
 // PermitBackup: the chair, an admin, or the file's owner (who may copy the
 // file anyway) may take a backup; nobody else, over SSH least of all.
 func PermitBackup(a Actor) error {
 	if !(a.Owner || a.Role == RoleChair || a.Role == RoleAdmin) {
-		return &PermissionError{a.String(), OpBackup, "only the chair or an admin may: a backup holds every private word"}
+		return &PermissionError{Who: a.String(), Right: RightBackup, Rule: "only the chair or an admin may: a backup holds every private word"}
 	}
 	if a.Reads() != ReadRestricted {
-		return &PermissionError{a.String(), OpBackup, "a backup holds the restricted record, which " + a.Name + " does not read"}
+		return &PermissionError{Who: a.String(), Right: RightBackup, Rule: "a backup holds the restricted record, which " + a.Name + " does not read"}
 	}
 	return nil
 }

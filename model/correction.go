@@ -23,8 +23,8 @@ type Correction struct {
 // CorrectedLabel follows corrected words wherever they are shown.
 const CorrectedLabel = "(corrected)"
 
-// OpCorrectUpdate is correcting or withdrawing a progress update.
-const OpCorrectUpdate Op = "correct or withdraw a progress update"
+// RightCorrectUpdate is correcting or withdrawing a progress update.
+const RightCorrectUpdate Right = "correct or withdraw a progress update"
 
 // HasWords: the update says something in words a person typed (a note, a
 // status change with its note, a date moved with its reason).
@@ -72,7 +72,7 @@ func CheckCorrection(by Actor, a Action, u ActionUpdate, reason string) (string,
 		return reason, nil
 	}
 	if by.MemberID == 0 || u.ByID != by.MemberID {
-		return "", &PermissionError{by.String(), OpCorrectUpdate, fmt.Sprintf("only its author (%s) or the chair may correct %s's update", CleanLine(u.By), a.Ref())}
+		return "", &PermissionError{Who: by.String(), Right: RightCorrectUpdate, Rule: fmt.Sprintf("only its author (%s) or the chair may correct %s's update", CleanLine(u.By), a.Ref())}
 	}
 	return reason, nil
 }

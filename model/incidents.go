@@ -194,10 +194,10 @@ type IncidentImport struct {
 	Replaced []IncidentBatch // stored before, now replaced
 }
 
-// OpImportIncidents is bringing in police.uk data. It is public data and
+// RightImportIncidents is bringing in police.uk data. It is public data and
 // the analyst's job (the analyst is usually a member, of the police or the
 // council), so members may do it as well as the chair and admins.
-const OpImportIncidents Op = "import incident data"
+const RightImportIncidents Right = "import incident data"
 
 // IncidentFilter is what `tasking incidents` asks for.
 type IncidentFilter struct {

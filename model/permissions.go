@@ -2,77 +2,89 @@ package model
 
 import "fmt"
 
-// Op is a kind of change, for permission checks. It is also what a refusal
-// says was refused ("… may not reassign an action to another officer"), so
-// every change asks for the Op that names it, even where two Ops are
-// allowed to the same people.
-type Op string
+// Right is what a role may or may not do, for permission checks. It is
+// also what a refusal says was refused ("… may not reassign an action to
+// another officer"), so every kind of change (Op) names the Right it needs
+// (ops.go), even where two Rights are allowed to the same people.
+type Right string
 
 const (
-	OpSetup          Op = "set up the partnership"
-	OpRunMeeting     Op = "run a meeting"
-	OpAssignAction   Op = "assign actions"
-	OpActionStatus   Op = "change an action's status"
-	OpActionDue      Op = "change an action's due date"
-	OpActionNote     Op = "add a note to an action"
-	OpActionOfficer  Op = "reassign an action to another officer"
-	OpReviewAction   Op = "review actions in matters arising"
-	OpAddHotspot     Op = "add hotspots"
-	OpEditHotspot    Op = "change hotspots"
-	OpAssessRisk     Op = "assess a hotspot's risk"
-	OpRecordPower    Op = "record powers in force"
-	OpChangePower    Op = "change a power in force"
-	OpRecordDecision Op = "record decisions"
-	OpRecordNote     Op = "record notes in the minutes"
-	OpAmend          Op = "amend the minutes"
-	OpManagePeople   Op = "manage members, agencies and the partnership's details"
+	RightSetup          Right = "set up the partnership"
+	RightRunMeeting     Right = "run a meeting"
+	RightAssignAction   Right = "assign actions"
+	RightActionStatus   Right = "change an action's status"
+	RightActionDue      Right = "change an action's due date"
+	RightActionNote     Right = "add a note to an action"
+	RightActionOfficer  Right = "reassign an action to another officer"
+	RightReviewAction   Right = "review actions in matters arising"
+	RightAddHotspot     Right = "add hotspots"
+	RightEditHotspot    Right = "change hotspots"
+	RightAssessRisk     Right = "assess a hotspot's risk"
+	RightRecordPower    Right = "record powers in force"
+	RightChangePower    Right = "change a power in force"
+	RightRecordDecision Right = "record decisions"
+	RightRecordNote     Right = "record notes in the minutes"
+	RightAmend          Right = "amend the minutes"
+	RightManagePeople   Right = "manage members, agencies and the partnership's details"
+	// RightMaintain is the store's own upkeep of the file (an upgrade, a
+	// rebuilt index, a record loaded whole), sealed into the audit trail;
+	// no write of a person's asks for it.
+	RightMaintain Right = "maintain the record's file"
 )
 
 // PermissionError says which rule refused a change.
 type PermissionError struct {
-	Who  string
+	Who   string
+	Right Right
+	// Op is the change that was refused, when a write declared one and
+	// was refused before it ran (Allow); empty for a refusal by a rule
+	// inside a change (CheckCorrection: only the update's author).
 	Op   Op
 	Rule string
 }
 
 func (e *PermissionError) Error() string {
-	return fmt.Sprintf("%s may not %s: %s", e.Who, e.Op, e.Rule)
+	return fmt.Sprintf("%s may not %s: %s", e.Who, e.Right, e.Rule)
 }
 
-// Permit is the permission rule. Chair and admin may do everything; a member
-// may change the status, due date and notes of actions their own agency
-// owns, record and change the powers in force it holds, add notes to any
-// action and import incident data (public data, and the analyst's job); a
-// viewer only reads. ownerAgency is the agency that owns the record (an
-// action's, a power's; 0 for anything else).
-func Permit(a Actor, op Op, ownerAgency ID) error {
+// Permit is the permission rule, by role. Chair and admin may do
+// everything; a member may change the status, due date and officer of
+// actions their own agency owns, record and change the powers in force it
+// holds, add notes to any action, correct or withdraw their own progress
+// updates (CheckCorrection says whose an update is) and import incident
+// data (public data, and the analyst's job); a viewer and a
+// circulation-only member only read. ownerAgency is the agency that owns
+// the record (an action's, a power's; 0 for anything else). A write asks
+// through Allow, with the kind of change it is.
+func Permit(a Actor, r Right, ownerAgency ID) error {
+	refuse := func(rule string) error { return &PermissionError{Who: a.String(), Right: r, Rule: rule} }
 	switch a.Role {
 	case RoleChair, RoleAdmin:
 		return nil
 	case RoleViewer:
-		return &PermissionError{a.String(), op, "viewers have read-only access"}
+		return refuse("viewers have read-only access")
 	case RoleCirculation:
-		return &PermissionError{a.String(), op, "circulation-only members receive the minutes and have read-only access"}
+		return refuse("circulation-only members receive the minutes and have read-only access")
 	case RoleMember:
-		switch op {
-		case OpActionNote, OpImportIncidents:
+		switch r {
+		case RightActionNote, RightImportIncidents, RightCorrectUpdate:
 			return nil
-		case OpActionStatus, OpActionDue, OpActionOfficer:
+		case RightActionStatus, RightActionDue, RightActionOfficer:
 			// Who does the work, and how it stands, are the owning
 			// agency's business.
 			if ownerAgency != 0 && ownerAgency == a.AgencyID {
 				return nil
 			}
-			return &PermissionError{a.String(), op, "members change only actions owned by their own agency"}
-		case OpRecordPower, OpChangePower:
+			return refuse("members change only actions owned by their own agency")
+		case RightRecordPower, RightChangePower:
 			// A power is the business of the agency that holds it (the
 			// police's dispersal, the council's PSPO).
 			if ownerAgency != 0 && ownerAgency == a.AgencyID {
 				return nil
 			}
-			return &PermissionError{a.String(), op, "members record and change only powers their own agency holds"}
+			return refuse("members record and change only powers their own agency holds")
 		}
-		return &PermissionError{a.String(), op, "only the chair or an admin may do this"}
+		return refuse("only the chair or an admin may do this")
 	}
-	return &PermissionError{a.String(), op, "unknown role " + string(a.Role)}
+	return refuse("unknown role " + string(a.Role))
 }

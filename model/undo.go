@@ -12,15 +12,8 @@ import (
 // and the undo is recorded beside it. These are its rules; a store reads
 // the trail and restores the records.
 
-// The audit operations undo's rule reads (a store writes them).
-const (
-	AuditMeetingStart = "meeting.start" // a meeting began: nothing earlier is its business
-	AuditMeetingItem  = "meeting.item"  // moving between items: not a change to take back
-	AuditUndo         = "meeting.undo"  // an undo: never itself undone; it names the events it took back
-	// AuditAgendaTakeUp: business recorded under a hotspot brought it onto
-	// the agenda (Meeting.TakeUp). Undoing the business leaves it there.
-	AuditAgendaTakeUp = "meeting.agenda_takeup"
-)
+// Undo's rule reads the kinds of change (ops.go) OpMeetingStart,
+// OpMeetingItem and OpMeetingUndo; a store writes them.
 
 // SameChange: two audit events were written by one change (one write
 // transaction; for events from before transactions were recorded, the same
@@ -77,10 +70,10 @@ func NewRecentChanges(by Actor, meetingRef string) *RecentChanges {
 // Read takes the next event, newest first, and says whether to read on:
 // not past the meeting's start, nor past MaxUndo changes.
 func (r *RecentChanges) Read(e AuditEvent) bool {
-	if e.Op == AuditMeetingStart && e.Ref == r.meeting {
+	if e.Op == OpMeetingStart && e.Ref == r.meeting {
 		return false
 	}
-	if e.Op == AuditUndo {
+	if e.Op == OpMeetingUndo {
 		// An undo names the events it took back: they are not offered.
 		var before struct {
 			Events []ID `json:"events"`
@@ -92,7 +85,7 @@ func (r *RecentChanges) Read(e AuditEvent) bool {
 		}
 		return true
 	}
-	if e.ByID != r.by.MemberID || e.By != r.by.String() || e.Op == AuditMeetingItem || r.undone[e.ID] {
+	if e.ByID != r.by.MemberID || e.By != r.by.String() || e.Op == OpMeetingItem || r.undone[e.ID] {
 		return true
 	}
 	if n := len(r.changes); n > 0 && SameChange(e, r.changes[n-1].Events[0]) {

@@ -30,16 +30,16 @@ func TestSameChange(t *testing.T) {
 func TestRecentChanges(t *testing.T) {
 	chair := Actor{MemberID: 1, Name: "Ann Chair", Role: RoleChair}
 	other := Actor{MemberID: 2, Name: "Ade Admin", Role: RoleAdmin}
-	ev := func(id ID, tx uint64, by Actor, op, ref string) AuditEvent {
+	ev := func(id ID, tx uint64, by Actor, op Op, ref string) AuditEvent {
 		return AuditEvent{ID: id, Tx: tx, By: by.Name, ByID: by.MemberID, Op: op, Ref: ref}
 	}
 	undo := func(id ID, tx uint64, events ...ID) AuditEvent {
-		e := ev(id, tx, chair, AuditUndo, "M-2")
+		e := ev(id, tx, chair, OpMeetingUndo, "M-2")
 		b, _ := json.Marshal(map[string]any{"events": events})
 		e.Before = b
 		return e
 	}
-	start := ev(1, 1, chair, AuditMeetingStart, "M-2")
+	start := ev(1, 1, chair, OpMeetingStart, "M-2")
 	tests := []struct {
 		name     string
 		trail    []AuditEvent // oldest first
@@ -51,7 +51,7 @@ func TestRecentChanges(t *testing.T) {
 			[]AuditEvent{start, ev(2, 2, chair, "note.add", "HS-1"), ev(3, 3, chair, "action.assign", "A-1"), ev(4, 3, chair, "meeting.agenda_add", "M-2")},
 			[][]ID{{3, 4}, {2}}, 4, ""},
 		{"someone else's and moving between items are passed over",
-			[]AuditEvent{start, ev(2, 2, chair, "note.add", "HS-1"), ev(3, 3, other, "note.add", "HS-1"), ev(4, 4, chair, AuditMeetingItem, "M-2")},
+			[]AuditEvent{start, ev(2, 2, chair, "note.add", "HS-1"), ev(3, 3, other, "note.add", "HS-1"), ev(4, 4, chair, OpMeetingItem, "M-2")},
 			[][]ID{{2}}, 4, ""},
 		{"the same name with another member id is someone else",
 			[]AuditEvent{start, ev(2, 2, Actor{MemberID: 9, Name: "Ann Chair"}, "note.add", "HS-1")},
@@ -60,7 +60,7 @@ func TestRecentChanges(t *testing.T) {
 			[]AuditEvent{ev(0, 0, chair, "note.add", "HS-1"), start, ev(2, 2, other, "note.add", "HS-1")},
 			nil, 2, "nothing to undo: you have changed nothing in this meeting that is not undone already"},
 		{"another meeting's start is not this one's",
-			[]AuditEvent{ev(1, 1, chair, "note.add", "HS-1"), ev(2, 2, other, AuditMeetingStart, "M-1")},
+			[]AuditEvent{ev(1, 1, chair, "note.add", "HS-1"), ev(2, 2, other, OpMeetingStart, "M-1")},
 			[][]ID{{1}}, 2, ""},
 		{"an undo is not offered, nor what it undid: the change before it is",
 			[]AuditEvent{start, ev(2, 2, chair, "note.add", "HS-1"), ev(3, 3, chair, "action.status", "A-1"), undo(4, 4, 3)},
@@ -101,7 +101,7 @@ func TestRecentChanges(t *testing.T) {
 // Undo offers at most MaxUndo changes: the 21st is not read.
 func TestRecentChangesStopAtMaxUndo(t *testing.T) {
 	chair := Actor{MemberID: 1, Name: "Ann Chair", Role: RoleChair}
-	trail := []AuditEvent{{ID: 1, Tx: 1, By: chair.Name, ByID: 1, Op: AuditMeetingStart, Ref: "M-2"}}
+	trail := []AuditEvent{{ID: 1, Tx: 1, By: chair.Name, ByID: 1, Op: OpMeetingStart, Ref: "M-2"}}
 	for i := 2; i <= MaxUndo+6; i++ {
 		trail = append(trail, AuditEvent{ID: ID(i), Tx: uint64(i), By: chair.Name, ByID: 1, Op: "note.add", Ref: "HS-1"})
 	}

@@ -12,10 +12,7 @@ func (s *Store) AssignAction(actor model.Actor, n model.NewAction) (model.Action
 		return model.Action{}, err
 	}
 	var a model.Action
-	err = s.write(actor, func(w *wtx) error {
-		if err := model.Permit(actor, model.OpAssignAction, n.AgencyID); err != nil {
-			return err
-		}
+	err = s.write(actor, declare(model.OpActionAssign).ownedBy(n.AgencyID), func(w *wtx) error {
 		m, err := meetingFor(w.tx, n.MeetingID)
 		if err != nil {
 			return err
@@ -52,24 +49,22 @@ func (s *Store) AssignAction(actor model.Actor, n model.NewAction) (model.Action
 		if err := w.addUpdate(model.ActionUpdate{ActionID: id, Kind: model.UpdateCreated, ToStatus: a.Status, ToDue: a.Due, MeetingID: n.MeetingID}, a); err != nil {
 			return err
 		}
-		return w.audit("action.assign", "action", a.Ref(), nil, a)
+		return w.audit(model.OpActionAssign, "action", a.Ref(), nil, a)
 	})
 	return a, err
 }
 
-// changeAction is the shape of every edit to an action: load, permission,
-// version check, change, save with its indexes, history entries, audit.
-// change returns the history entries the edit makes (one, or several for a
-// combined update); they commit together or not at all.
-func (s *Store) changeAction(actor model.Actor, id model.ID, version int, op string, perm model.Op, change func(w *wtx, a *model.Action) ([]model.ActionUpdate, error)) (model.Action, error) {
+// changeAction is the shape of every edit to an action: declared as d
+// (of action id, owned by its agency: the permission is asked before it
+// runs), load, version check, change, save with its indexes, history
+// entries, audit. change returns the history entries the edit makes (one,
+// or several for a combined update); they commit together or not at all.
+func (s *Store) changeAction(actor model.Actor, id model.ID, version int, d decl, change func(w *wtx, a *model.Action) ([]model.ActionUpdate, error)) (model.Action, error) {
 	var out model.Action
-	err := s.write(actor, func(w *wtx) error {
+	err := s.write(actor, d.ownedByAction(id), func(w *wtx) error {
 		var a model.Action
 		if err := get(w.tx, bActions, id, &a); err != nil {
 			return notFound(err, model.ActionRef(id))
-		}
-		if err := model.Permit(actor, perm, a.AgencyID); err != nil {
-			return err
 		}
 		if err := checkVersion(a.Ref(), version, a.Version, a.UpdatedBy, a.UpdatedAt, a); err != nil {
 			return err
@@ -104,7 +99,7 @@ func (s *Store) changeAction(actor model.Actor, id model.ID, version int, op str
 				return err
 			}
 		}
-		return w.audit(op, "action", a.Ref(), before, a)
+		return w.audit(w.op, "action", a.Ref(), before, a)
 	})
 	return out, err
 }
@@ -112,7 +107,7 @@ func (s *Store) changeAction(actor model.Actor, id model.ID, version int, op str
 // changeActionInTx changes an action inside another write (closing its
 // hotspot): the change, its indexes, its history entry and its audit event,
 // with no permission check of its own (the caller's write was checked).
-func (w *wtx) changeActionInTx(a model.Action, op string, change func(a *model.Action) (model.ActionUpdate, error)) error {
+func (w *wtx) changeActionInTx(a model.Action, op model.Op, change func(a *model.Action) (model.ActionUpdate, error)) error {
 	if err := w.stamp(a.Ref(), a.LastChanged()); err != nil {
 		return err
 	}
@@ -152,7 +147,7 @@ func (s *Store) SetActionStatus(actor model.Actor, id model.ID, version int, to 
 	if err != nil {
 		return model.Action{}, err
 	}
-	return s.changeAction(actor, id, version, "action.status", model.OpActionStatus, one(func(w *wtx, a *model.Action) (model.ActionUpdate, error) {
+	return s.changeAction(actor, id, version, declare(model.OpActionStatus), one(func(w *wtx, a *model.Action) (model.ActionUpdate, error) {
 		return a.SetStatus(to, note, meetingID, w.now)
 	}))
 }
@@ -167,7 +162,7 @@ func (s *Store) ChangeDue(actor model.Actor, id model.ID, version int, due model
 	if err := model.CheckNewDue(due); err != nil {
 		return model.Action{}, err
 	}
-	return s.changeAction(actor, id, version, "action.due", model.OpActionDue, one(func(w *wtx, a *model.Action) (model.ActionUpdate, error) {
+	return s.changeAction(actor, id, version, declare(model.OpActionDue), one(func(w *wtx, a *model.Action) (model.ActionUpdate, error) {
 		return a.MoveDue(due, reason, meetingID)
 	}))
 }
@@ -178,7 +173,7 @@ func (s *Store) AddActionNote(actor model.Actor, id model.ID, text string, meeti
 	if err != nil {
 		return model.Action{}, err
 	}
-	return s.changeAction(actor, id, 0, "action.note", model.OpActionNote, one(func(w *wtx, a *model.Action) (model.ActionUpdate, error) {
+	return s.changeAction(actor, id, 0, declare(model.OpActionNote), one(func(w *wtx, a *model.Action) (model.ActionUpdate, error) {
 		return model.ActionUpdate{Kind: model.UpdateNote, Text: text, MeetingID: meetingID}, nil
 	}))
 }
@@ -188,19 +183,16 @@ func (s *Store) AddActionNote(actor model.Actor, id model.ID, text string, meeti
 type ActionChange = model.ActionChange
 
 // UpdateAction applies an ActionChange in one transaction: every part is
-// checked (permission for each, transitions, the version) before anything
-// is saved, so a refused status never leaves a moved due date behind.
+// checked (permission for each, declared before the write runs;
+// transitions; the version) before anything is saved, so a refused status never leaves a moved due date behind.
 func (s *Store) UpdateAction(actor model.Actor, id model.ID, version int, c ActionChange) (model.Action, error) {
 	c, err := c.Clean()
 	if err != nil {
 		return model.Action{}, err
 	}
-	return s.changeAction(actor, id, version, "action.update", c.Op(), func(w *wtx, a *model.Action) ([]model.ActionUpdate, error) {
+	return s.changeAction(actor, id, version, declare(model.OpActionUpdate).needing(c.Rights()...), func(w *wtx, a *model.Action) ([]model.ActionUpdate, error) {
 		var out []model.ActionUpdate
 		if !c.Due.IsZero() {
-			if err := model.Permit(actor, model.OpActionDue, a.AgencyID); err != nil {
-				return nil, err
-			}
 			u, err := a.MoveDue(c.Due, c.Reason, c.MeetingID)
 			if err != nil {
 				return nil, err
@@ -208,9 +200,6 @@ func (s *Store) UpdateAction(actor model.Actor, id model.ID, version int, c Acti
 			out = append(out, u)
 		}
 		if c.Officer != nil {
-			if err := model.Permit(actor, model.OpActionOfficer, a.AgencyID); err != nil {
-				return nil, err
-			}
 			officer, err := w.officerFor(a.AgencyID, *c.Officer)
 			if err != nil {
 				return nil, err
@@ -232,7 +221,7 @@ func (s *Store) UpdateAction(actor model.Actor, id model.ID, version int, c Acti
 // MarkReviewed records that matters arising looked at an action and left it
 // as it is.
 func (s *Store) MarkReviewed(actor model.Actor, id model.ID, meetingID model.ID) (model.Action, error) {
-	return s.changeAction(actor, id, 0, "action.reviewed", model.OpReviewAction, one(func(w *wtx, a *model.Action) (model.ActionUpdate, error) {
+	return s.changeAction(actor, id, 0, declare(model.OpActionReviewed), one(func(w *wtx, a *model.Action) (model.ActionUpdate, error) {
 		return model.ActionUpdate{Kind: model.UpdateReview, FromStatus: a.Status, ToStatus: a.Status, MeetingID: meetingID}, nil
 	}))
 }
@@ -241,7 +230,7 @@ func (s *Store) MarkReviewed(actor model.Actor, id model.ID, meetingID model.ID)
 // agency's latest update as it stands: the minutes show that update. Only
 // news since the previous meeting can be accepted.
 func (s *Store) AcceptUpdate(actor model.Actor, id model.ID, version int, meetingID model.ID) (model.Action, error) {
-	return s.changeAction(actor, id, version, "action.accepted", model.OpReviewAction, one(func(w *wtx, a *model.Action) (model.ActionUpdate, error) {
+	return s.changeAction(actor, id, version, declare(model.OpActionAccepted), one(func(w *wtx, a *model.Action) (model.ActionUpdate, error) {
 		var prev *model.Meeting
 		var m model.Meeting
 		if err := get(w.tx, bMeetings, meetingID, &m); err == nil && m.PreviousMeetingID != 0 {

@@ -14,10 +14,7 @@ func (s *Store) Amend(actor model.Actor, ref string, text, reason string) (model
 		return model.Amendment{}, err
 	}
 	var am model.Amendment
-	err = s.write(actor, func(w *wtx) error {
-		if err := model.Permit(actor, model.OpAmend, 0); err != nil {
-			return err
-		}
+	err = s.write(actor, declare(model.OpMinutesAmend), func(w *wtx) error {
 		var meetingID model.ID
 		switch {
 		case len(ref) > 0 && (ref[0] == 'D' || ref[0] == 'd'):
@@ -47,7 +44,7 @@ func (s *Store) Amend(actor model.Actor, ref string, text, reason string) (model
 				return err
 			}
 			meetingID = d.MeetingID
-			if err := w.audit("decision.amend", "decision", d.Ref(), before, d); err != nil {
+			if err := w.audit(model.OpDecisionAmend, "decision", d.Ref(), before, d); err != nil {
 				return err
 			}
 		case len(ref) > 0 && (ref[0] == 'N' || ref[0] == 'n'):
@@ -77,7 +74,7 @@ func (s *Store) Amend(actor model.Actor, ref string, text, reason string) (model
 				return err
 			}
 			meetingID = n.MeetingID
-			if err := w.audit("note.amend", "note", model.NoteRef(id), before, n); err != nil {
+			if err := w.audit(model.OpNoteAmend, "note", model.NoteRef(id), before, n); err != nil {
 				return err
 			}
 		default:
@@ -94,7 +91,7 @@ func (s *Store) Amend(actor model.Actor, ref string, text, reason string) (model
 		if err := put(w.tx, bAmends, id, am); err != nil {
 			return err
 		}
-		return w.audit("minutes.amend", "meeting", model.MeetingRef(meetingID), nil, am)
+		return w.audit(model.OpMinutesAmend, "meeting", model.MeetingRef(meetingID), nil, am)
 	})
 	return am, err
 }

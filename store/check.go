@@ -445,7 +445,7 @@ func (s *Store) ReindexWatched(w Watch) (backup string, err error) {
 		}
 		return "", fmt.Errorf("cannot keep a copy of %s first (%w); nothing was changed", s.path, err)
 	}
-	err = s.update(func(tx *bolt.Tx) error {
+	err = s.upkeep(func(tx *bolt.Tx) error {
 		c := &checkCount{w: w}
 		for name := range registry {
 			c.total += int64(tx.Bucket([]byte(name)).Stats().KeyN)

@@ -12,7 +12,7 @@ import (
 // matters arising, the minutes and the action log show the corrected words
 // marked "(corrected)". version is the action's, as the form showed it.
 func (s *Store) CorrectUpdate(actor model.Actor, id model.ID, version int, text, reason string) (model.Action, error) {
-	return s.changeLastWords(actor, id, version, reason, "update.correct", func(w *wtx, u *model.ActionUpdate, reason string) error {
+	return s.changeLastWords(actor, id, version, reason, model.OpUpdateCorrect, func(w *wtx, u *model.ActionUpdate, reason string) error {
 		return u.Correct(text, reason, w.actor.String(), w.now)
 	})
 }
@@ -21,7 +21,7 @@ func (s *Store) CorrectUpdate(actor model.Actor, id model.ID, version int, text,
 // of every output, keeping it in the record: the update before it is the
 // latest again. The same rules as CorrectUpdate.
 func (s *Store) WithdrawUpdate(actor model.Actor, id model.ID, version int, reason string) (model.Action, error) {
-	return s.changeLastWords(actor, id, version, reason, "update.withdraw", func(w *wtx, u *model.ActionUpdate, reason string) error {
+	return s.changeLastWords(actor, id, version, reason, model.OpUpdateWithdraw, func(w *wtx, u *model.ActionUpdate, reason string) error {
 		u.Withdraw(reason, w.actor.String(), w.now)
 		return nil
 	})
@@ -30,9 +30,9 @@ func (s *Store) WithdrawUpdate(actor model.Actor, id model.ID, version int, reas
 // changeLastWords is the shape of a correction: read the action and its
 // history, find the update, ask model, change it, work out the latest
 // update again, save both, audit.
-func (s *Store) changeLastWords(actor model.Actor, id model.ID, version int, reason, op string, change func(w *wtx, u *model.ActionUpdate, reason string) error) (model.Action, error) {
+func (s *Store) changeLastWords(actor model.Actor, id model.ID, version int, reason string, op model.Op, change func(w *wtx, u *model.ActionUpdate, reason string) error) (model.Action, error) {
 	var out model.Action
-	err := s.write(actor, func(w *wtx) error {
+	err := s.write(actor, declare(op).ownedByAction(id), func(w *wtx) error {
 		var a model.Action
 		if err := get(w.tx, bActions, id, &a); err != nil {
 			return notFound(err, model.ActionRef(id))
@@ -77,7 +77,7 @@ func (s *Store) changeLastWords(actor model.Actor, id model.ID, version int, rea
 			return err
 		}
 		out = a
-		return w.audit("action.words", "action", a.Ref(), beforeAction, a)
+		return w.audit(model.OpActionWords, "action", a.Ref(), beforeAction, a)
 	})
 	return out, err
 }

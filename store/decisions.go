@@ -12,10 +12,7 @@ func (s *Store) RecordDecision(actor model.Actor, meetingID model.ID, item model
 		return model.Decision{}, err
 	}
 	var d model.Decision
-	err = s.write(actor, func(w *wtx) error {
-		if err := model.Permit(actor, model.OpRecordDecision, 0); err != nil {
-			return err
-		}
+	err = s.write(actor, declare(model.OpDecisionRecord), func(w *wtx) error {
 		if err := model.RequireMeeting("decision", meetingID); err != nil {
 			return err
 		}
@@ -51,7 +48,7 @@ func (w *wtx) addDecision(n model.NewDecision) (model.Decision, error) {
 	if err := put(w.tx, bDecisions, id, d); err != nil {
 		return d, err
 	}
-	return d, w.audit("decision.record", "decision", d.Ref(), nil, d)
+	return d, w.audit(model.OpDecisionRecord, "decision", d.Ref(), nil, d)
 }
 
 // AddNote records what was said under an agenda item.
@@ -67,10 +64,7 @@ func (s *Store) RecordNote(actor model.Actor, meetingID model.ID, nn model.NewNo
 		return model.Note{}, err
 	}
 	var n model.Note
-	err = s.write(actor, func(w *wtx) error {
-		if err := model.Permit(actor, model.OpRecordNote, 0); err != nil {
-			return err
-		}
+	err = s.write(actor, declare(model.OpNoteAdd), func(w *wtx) error {
 		if err := model.RequireMeeting("note", meetingID); err != nil {
 			return err
 		}
@@ -110,7 +104,7 @@ func (w *wtx) addNote(meetingID model.ID, nn model.NewNote) (model.Note, error) 
 	if err := put(w.tx, bNotes, id, n); err != nil {
 		return n, err
 	}
-	return n, w.audit("note.add", "note", model.HotspotRef(nn.HotspotID), nil, n)
+	return n, w.audit(model.OpNoteAdd, "note", model.HotspotRef(nn.HotspotID), nil, n)
 }
 
 // madeIn reads what a new record's privacy depends on (model.PrivacyOf):

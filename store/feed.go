@@ -10,8 +10,8 @@ import (
 // Change is published after a write commits. Subscribers learn what
 // changed, and re-read (or patch) only what they show of it.
 type Change struct {
-	Op     string // "action.assign", …
-	Entity string // "action", "meeting", …
+	Op     model.Op // "action.assign", … (model/ops.go)
+	Entity string   // "action", "meeting", …
 	Ref    string
 	By     string
 	At     time.Time

@@ -14,10 +14,7 @@ func (s *Store) AddHotspot(actor model.Actor, n model.NewHotspot, meetingID mode
 		return model.Hotspot{}, err
 	}
 	var h model.Hotspot
-	err = s.write(actor, func(w *wtx) error {
-		if err := model.Permit(actor, model.OpAddHotspot, 0); err != nil {
-			return err
-		}
+	err = s.write(actor, declare(model.OpHotspotAdd), func(w *wtx) error {
 		m, err := meetingFor(w.tx, meetingID)
 		if err != nil {
 			return err
@@ -39,7 +36,7 @@ func (s *Store) AddHotspot(actor model.Actor, n model.NewHotspot, meetingID mode
 		if err := put(w.tx, bHotspots, id, h); err != nil {
 			return err
 		}
-		if err := w.audit("hotspot.add", "hotspot", h.Ref(), nil, h); err != nil {
+		if err := w.audit(model.OpHotspotAdd, "hotspot", h.Ref(), nil, h); err != nil {
 			return err
 		}
 		if m == nil {
@@ -54,22 +51,18 @@ func (s *Store) AddHotspot(actor model.Actor, n model.NewHotspot, meetingID mode
 		if err := put(w.tx, bMeetings, m.ID, *m); err != nil {
 			return err
 		}
-		return w.audit("meeting.agenda_add", "meeting", m.Ref(), before, agendaRefs(m))
+		return w.audit(model.OpMeetingAgendaAdd, "meeting", m.Ref(), before, agendaRefs(m))
 	})
 	return h, err
 }
 
-// changeHotspot is the shape of every hotspot edit; perm is the change it
-// is, for model.Permit. change returns what the
-// minutes should say when the change is made in a meeting (meetingID set):
+// changeHotspot is the shape of every hotspot edit, of kind op. change
+// returns what the minutes should say when the change is made in a meeting (meetingID set):
 // it is recorded as a note under the hotspot in the same transaction, so a
 // risk raised or a hotspot closed in the meeting is in its minutes.
-func (s *Store) changeHotspot(actor model.Actor, id model.ID, version int, meetingID model.ID, op string, perm model.Op, change func(w *wtx, h *model.Hotspot) (minute string, err error)) (model.Hotspot, error) {
+func (s *Store) changeHotspot(actor model.Actor, id model.ID, version int, meetingID model.ID, op model.Op, change func(w *wtx, h *model.Hotspot) (minute string, err error)) (model.Hotspot, error) {
 	var out model.Hotspot
-	err := s.write(actor, func(w *wtx) error {
-		if err := model.Permit(actor, perm, 0); err != nil {
-			return err
-		}
+	err := s.write(actor, declare(op), func(w *wtx) error {
 		if _, err := meetingFor(w.tx, meetingID); err != nil {
 			return err
 		}
@@ -112,7 +105,7 @@ func (s *Store) SetHotspotRisk(actor model.Actor, id model.ID, version int, risk
 	if err != nil {
 		return model.Hotspot{}, err
 	}
-	return s.changeHotspot(actor, id, version, meetingID, "hotspot.risk", model.OpEditHotspot, func(w *wtx, h *model.Hotspot) (string, error) {
+	return s.changeHotspot(actor, id, version, meetingID, model.OpHotspotRisk, func(w *wtx, h *model.Hotspot) (string, error) {
 		return h.SetRisk(risk, reason)
 	})
 }
@@ -127,7 +120,7 @@ func (s *Store) AssessHotspot(actor model.Actor, id model.ID, version int, a mod
 	if err := a.Validate(); err != nil {
 		return model.Hotspot{}, err
 	}
-	return s.changeHotspot(actor, id, version, meetingID, "hotspot.assess", model.OpAssessRisk, func(w *wtx, h *model.Hotspot) (string, error) {
+	return s.changeHotspot(actor, id, version, meetingID, model.OpHotspotAssess, func(w *wtx, h *model.Hotspot) (string, error) {
 		a.On = model.DateOf(w.now)
 		return h.Assess(a, reason)
 	})
@@ -136,14 +129,14 @@ func (s *Store) AssessHotspot(actor model.Actor, id model.ID, version int, a mod
 // SetHotspotStatus moves a hotspot between new, active and monitoring.
 // Closing needs a reason: use CloseHotspot.
 func (s *Store) SetHotspotStatus(actor model.Actor, id model.ID, version int, status model.HotspotStatus, meetingID model.ID) (model.Hotspot, error) {
-	return s.changeHotspot(actor, id, version, meetingID, "hotspot.status", model.OpEditHotspot, func(w *wtx, h *model.Hotspot) (string, error) {
+	return s.changeHotspot(actor, id, version, meetingID, model.OpHotspotStatus, func(w *wtx, h *model.Hotspot) (string, error) {
 		return h.SetStatus(status)
 	})
 }
 
 // SetHotspotSARA moves a hotspot to a SARA stage.
 func (s *Store) SetHotspotSARA(actor model.Actor, id model.ID, version int, stage model.SARAStage, meetingID model.ID) (model.Hotspot, error) {
-	return s.changeHotspot(actor, id, version, meetingID, "hotspot.sara", model.OpEditHotspot, func(w *wtx, h *model.Hotspot) (string, error) {
+	return s.changeHotspot(actor, id, version, meetingID, model.OpHotspotSARA, func(w *wtx, h *model.Hotspot) (string, error) {
 		return h.SetSARA(stage)
 	})
 }
@@ -161,7 +154,7 @@ func (s *Store) CloseHotspot(actor model.Actor, id model.ID, version int, reason
 	if err != nil {
 		return model.Hotspot{}, err
 	}
-	return s.changeHotspot(actor, id, version, meetingID, "hotspot.close", model.OpEditHotspot, func(w *wtx, h *model.Hotspot) (string, error) {
+	return s.changeHotspot(actor, id, version, meetingID, model.OpHotspotClose, func(w *wtx, h *model.Hotspot) (string, error) {
 		open, err := openActionsOf(w, h.ID)
 		if err != nil {
 			return "", err
@@ -186,9 +179,9 @@ func (s *Store) CloseHotspot(actor model.Actor, id model.ID, version int, reason
 // closeAuditOps name, in the audit trail, the change closing a hotspot
 // makes to each of its open actions (model.OpenActions.Apply decides what
 // the change is); refusing changes none.
-var closeAuditOps = map[model.OpenActions]string{
-	model.OpenActionsClose:   "action.status",
-	model.OpenActionsGeneral: "action.general",
+var closeAuditOps = map[model.OpenActions]model.Op{
+	model.OpenActionsClose:   model.OpActionStatus,
+	model.OpenActionsGeneral: model.OpActionGeneral,
 }
 
 // openActionsOf is a hotspot's actions not done or cancelled, through the

@@ -165,7 +165,7 @@ func addSeries(b *bolt.Bucket, key []byte, delta int) error {
 // each batch (force, month, crime type) replaces the one stored before it
 // whole, so importing a month again never doubles it. Two batches of the
 // same force, month and type in one import are refused (the same file
-// twice). Members may import (model.OpImportIncidents).
+// twice). Members may import (model.RightImportIncidents).
 func (s *Store) ImportIncidents(actor model.Actor, batches []model.IncidentBatch, counts []model.IncidentRow) (model.IncidentImport, error) {
 	var out model.IncidentImport
 	seen := map[string]string{}
@@ -178,10 +178,7 @@ func (s *Store) ImportIncidents(actor model.Actor, batches []model.IncidentBatch
 	if len(batches) == 0 {
 		return out, model.Invalid("files", "nothing to import")
 	}
-	err := s.write(actor, func(w *wtx) error {
-		if err := model.Permit(actor, model.OpImportIncidents, 0); err != nil {
-			return err
-		}
+	err := s.write(actor, declare(model.OpIncidentsImport), func(w *wtx) error {
 		out = model.IncidentImport{}
 		bb, rows, series := w.tx.Bucket(bIncidentBatches), w.tx.Bucket(bIncidents), w.tx.Bucket(bIdxIncidentSeries)
 		// The counts as they will be, by key. A B+tree grows one node
@@ -278,7 +275,7 @@ func (s *Store) ImportIncidents(actor model.Actor, batches []model.IncidentBatch
 				return err
 			}
 		}
-		return w.audit("incidents.import", "incidents", importRef(batches), out.Replaced, out.Batches)
+		return w.audit(model.OpIncidentsImport, "incidents", importRef(batches), out.Replaced, out.Batches)
 	})
 	return out, err
 }

@@ -18,10 +18,7 @@ type MeetingOpenError = model.MeetingOpenError
 // attendance list from the members.
 func (s *Store) StartMeeting(actor model.Actor, date model.Date) (model.Meeting, error) {
 	var started model.Meeting
-	err := s.write(actor, func(w *wtx) error {
-		if err := model.Permit(actor, model.OpRunMeeting, 0); err != nil {
-			return err
-		}
+	err := s.write(actor, declare(model.OpMeetingStart), func(w *wtx) error {
 		p, err := readPartnership(w.tx)
 		if err != nil {
 			return err
@@ -69,7 +66,7 @@ func (s *Store) StartMeeting(actor model.Actor, date model.Date) (model.Meeting,
 		if err := put(w.tx, bMeetings, m.ID, m); err != nil {
 			return err
 		}
-		return w.audit(model.AuditMeetingStart, "meeting", m.Ref(), nil, map[string]any{"date": m.Date, "agenda": len(m.Agenda)})
+		return w.audit(model.OpMeetingStart, "meeting", m.Ref(), nil, map[string]any{"date": m.Date, "agenda": len(m.Agenda)})
 	})
 	return started, err
 }
@@ -85,12 +82,13 @@ func (s *Store) OpenMeeting() (model.Meeting, bool, error) {
 	return model.Meeting{}, false, err
 }
 
-// changeMeeting is the shape of every in-meeting write: load, check it is
-// under way and that the actor may run it, change, save, audit.
+// changeMeeting is the shape of every in-meeting write, of kind op (the
+// actor may run the meeting: asked before it runs): load, check it is
+// under way, change, save, audit.
 // change returns what the audit event records: the part of the meeting it
 // changed, before and after (the whole record each time would bloat the
 // trail for every attendance mark).
-func (s *Store) changeMeeting(actor model.Actor, id model.ID, op string, change func(w *wtx, m *model.Meeting) (before, after any, err error)) (model.Meeting, error) {
+func (s *Store) changeMeeting(actor model.Actor, id model.ID, op model.Op, change func(w *wtx, m *model.Meeting) (before, after any, err error)) (model.Meeting, error) {
 	return s.changeMeetingThen(actor, id, op, nil, change, nil)
 }
 
@@ -98,12 +96,9 @@ func (s *Store) changeMeeting(actor model.Actor, id model.ID, op string, change 
 // after the changed meeting is saved (closing freezes the saved record),
 // and first (nil: none) asked before the clock is (model.CheckStamp): a
 // refusal of its own that says more than the clock's would.
-func (s *Store) changeMeetingThen(actor model.Actor, id model.ID, op string, first func(m model.Meeting, now time.Time) error, change func(w *wtx, m *model.Meeting) (before, after any, err error), then func(w *wtx, m model.Meeting) error) (model.Meeting, error) {
+func (s *Store) changeMeetingThen(actor model.Actor, id model.ID, op model.Op, first func(m model.Meeting, now time.Time) error, change func(w *wtx, m *model.Meeting) (before, after any, err error), then func(w *wtx, m model.Meeting) error) (model.Meeting, error) {
 	var out model.Meeting
-	err := s.write(actor, func(w *wtx) error {
-		if err := model.Permit(actor, model.OpRunMeeting, 0); err != nil {
-			return err
-		}
+	err := s.write(actor, declare(op), func(w *wtx) error {
 		var m model.Meeting
 		if err := get(w.tx, bMeetings, id, &m); err != nil {
 			return notFound(err, model.MeetingRef(id))
@@ -144,7 +139,7 @@ func (s *Store) changeMeetingThen(actor model.Actor, id model.ID, op string, fir
 // position is saved so a resumed meeting opens where it was, and a hotspot
 // gone to counts as reviewed when the meeting closes.
 func (s *Store) GoToItem(actor model.Actor, id model.ID, i int) (model.Meeting, error) {
-	return s.changeMeeting(actor, id, model.AuditMeetingItem, func(w *wtx, m *model.Meeting) (any, any, error) {
+	return s.changeMeeting(actor, id, model.OpMeetingItem, func(w *wtx, m *model.Meeting) (any, any, error) {
 		before := map[string]any{"item": m.Current + 1}
 		if err := m.GoTo(i, w.now); err != nil {
 			return nil, nil, err
@@ -155,7 +150,7 @@ func (s *Store) GoToItem(actor model.Actor, id model.ID, i int) (model.Meeting, 
 
 // SetAttendance records present / apologies / absent for a member.
 func (s *Store) SetAttendance(actor model.Actor, id, member model.ID, status model.AttendanceStatus) (model.Meeting, error) {
-	return s.changeMeeting(actor, id, "meeting.attendance", func(w *wtx, m *model.Meeting) (any, any, error) {
+	return s.changeMeeting(actor, id, model.OpMeetingAttendance, func(w *wtx, m *model.Meeting) (any, any, error) {
 		var mem model.Member
 		if err := get(w.tx, bMembers, member, &mem); err != nil {
 			return nil, nil, model.Invalid("member", "no such member (#%d)", member)
@@ -168,7 +163,7 @@ func (s *Store) SetAttendance(actor model.Actor, id, member model.ID, status mod
 
 // MarkRemainingPresent marks everyone not yet marked as present.
 func (s *Store) MarkRemainingPresent(actor model.Actor, id model.ID) (model.Meeting, error) {
-	return s.changeMeeting(actor, id, "meeting.attendance", func(w *wtx, m *model.Meeting) (any, any, error) {
+	return s.changeMeeting(actor, id, model.OpMeetingAttendance, func(w *wtx, m *model.Meeting) (any, any, error) {
 		marked, err := m.MarkRemainingPresent()
 		if err != nil {
 			return nil, nil, err
@@ -186,7 +181,7 @@ func (s *Store) AddGuest(actor model.Actor, id model.ID, g model.Guest) (model.M
 	if g.Agency, err = model.CheckLine("agency", "guest's organisation", g.Agency, true, 100); err != nil {
 		return model.Meeting{}, err
 	}
-	return s.changeMeeting(actor, id, "meeting.guest", func(w *wtx, m *model.Meeting) (any, any, error) {
+	return s.changeMeeting(actor, id, model.OpMeetingGuest, func(w *wtx, m *model.Meeting) (any, any, error) {
 		before := len(m.Guests)
 		m.Guests = append(m.Guests, g)
 		return map[string]any{"guests": before}, g, nil
@@ -197,7 +192,7 @@ func (s *Store) AddGuest(actor model.Actor, id model.ID, g model.Guest) (model.M
 // place in the guest list, from 0). The audit trail keeps that they were
 // added and removed.
 func (s *Store) RemoveGuest(actor model.Actor, id model.ID, i int) (model.Meeting, error) {
-	return s.changeMeeting(actor, id, "meeting.guest_remove", func(w *wtx, m *model.Meeting) (any, any, error) {
+	return s.changeMeeting(actor, id, model.OpMeetingGuestRemove, func(w *wtx, m *model.Meeting) (any, any, error) {
 		if i < 0 || i >= len(m.Guests) {
 			return nil, nil, model.Invalid("guest", "there is no guest %d (the meeting has %d)", i+1, len(m.Guests))
 		}
@@ -209,7 +204,7 @@ func (s *Store) RemoveGuest(actor model.Actor, id model.ID, i int) (model.Meetin
 
 // RecordConfidentiality records that the confidentiality statement was read.
 func (s *Store) RecordConfidentiality(actor model.Actor, id model.ID) (model.Meeting, error) {
-	return s.changeMeeting(actor, id, "meeting.confidentiality", func(w *wtx, m *model.Meeting) (any, any, error) {
+	return s.changeMeeting(actor, id, model.OpMeetingConfidentiality, func(w *wtx, m *model.Meeting) (any, any, error) {
 		if err := m.ReadConfidentiality(w.now); err != nil {
 			return nil, nil, err
 		}
@@ -226,7 +221,7 @@ func (s *Store) AddDeclaration(actor model.Actor, id, member model.ID, item mode
 	if err != nil {
 		return model.Meeting{}, err
 	}
-	return s.changeMeeting(actor, id, "meeting.declaration", func(w *wtx, m *model.Meeting) (any, any, error) {
+	return s.changeMeeting(actor, id, model.OpMeetingDeclaration, func(w *wtx, m *model.Meeting) (any, any, error) {
 		var mem model.Member
 		if err := get(w.tx, bMembers, member, &mem); err != nil {
 			return nil, nil, model.Invalid("member", "no such member (#%d)", member)
@@ -256,7 +251,7 @@ func (s *Store) AddGuestDeclaration(actor model.Actor, id model.ID, guest string
 	if err != nil {
 		return model.Meeting{}, err
 	}
-	return s.changeMeeting(actor, id, "meeting.declaration", func(w *wtx, m *model.Meeting) (any, any, error) {
+	return s.changeMeeting(actor, id, model.OpMeetingDeclaration, func(w *wtx, m *model.Meeting) (any, any, error) {
 		d, err := m.GuestDeclaration(guest)
 		if err != nil {
 			return nil, nil, err
@@ -280,7 +275,7 @@ func (s *Store) AddGuestDeclaration(actor model.Actor, id model.ID, guest string
 // WithdrawDeclaration takes a declaration recorded by mistake off the
 // meeting (i is its place in the list, from 0). The audit trail keeps it.
 func (s *Store) WithdrawDeclaration(actor model.Actor, id model.ID, i int) (model.Meeting, error) {
-	return s.changeMeeting(actor, id, "meeting.declaration_withdraw", func(w *wtx, m *model.Meeting) (any, any, error) {
+	return s.changeMeeting(actor, id, model.OpMeetingDeclarationWithdraw, func(w *wtx, m *model.Meeting) (any, any, error) {
 		if i < 0 || i >= len(m.Declarations) {
 			return nil, nil, model.Invalid("declaration", "there is no declaration %d (the meeting has %d)", i+1, len(m.Declarations))
 		}
@@ -292,7 +287,7 @@ func (s *Store) WithdrawDeclaration(actor model.Actor, id model.ID, i int) (mode
 
 // SetNoDeclarations records that no interests were declared.
 func (s *Store) SetNoDeclarations(actor model.Actor, id model.ID) (model.Meeting, error) {
-	return s.changeMeeting(actor, id, "meeting.declarations_none", func(w *wtx, m *model.Meeting) (any, any, error) {
+	return s.changeMeeting(actor, id, model.OpMeetingDeclarationsNone, func(w *wtx, m *model.Meeting) (any, any, error) {
 		if err := m.DeclareNone(); err != nil {
 			return nil, nil, err
 		}
@@ -304,7 +299,7 @@ func (s *Store) SetNoDeclarations(actor model.Actor, id model.ID) (model.Meeting
 // minutes are a correct record.
 func (s *Store) ApprovePreviousMinutes(actor model.Actor, id model.ID) (model.Decision, error) {
 	var dec model.Decision
-	_, err := s.changeMeeting(actor, id, "meeting.approve_minutes", func(w *wtx, m *model.Meeting) (any, any, error) {
+	_, err := s.changeMeeting(actor, id, model.OpMeetingApproveMinutes, func(w *wtx, m *model.Meeting) (any, any, error) {
 		if err := m.CheckApproval(); err != nil {
 			return nil, nil, err
 		}
@@ -335,7 +330,7 @@ func agendaRefs(m *model.Meeting) []string {
 
 // MoveAgendaItem moves hotspot item i up or down.
 func (s *Store) MoveAgendaItem(actor model.Actor, id model.ID, i, delta int) (model.Meeting, error) {
-	return s.changeMeeting(actor, id, "meeting.agenda_move", func(w *wtx, m *model.Meeting) (any, any, error) {
+	return s.changeMeeting(actor, id, model.OpMeetingAgendaMove, func(w *wtx, m *model.Meeting) (any, any, error) {
 		before := agendaRefs(m)
 		if err := m.MoveItem(i, delta); err != nil {
 			return nil, nil, err
@@ -348,7 +343,7 @@ func (s *Store) MoveAgendaItem(actor model.Actor, id model.ID, i, delta int) (mo
 // with business recorded under it in this meeting stays: it was discussed,
 // and its minute must exist.
 func (s *Store) DropAgendaItem(actor model.Actor, id model.ID, i int) (model.Meeting, error) {
-	return s.changeMeeting(actor, id, "meeting.agenda_drop", func(w *wtx, m *model.Meeting) (any, any, error) {
+	return s.changeMeeting(actor, id, model.OpMeetingAgendaDrop, func(w *wtx, m *model.Meeting) (any, any, error) {
 		if err := m.CheckItem(i); err != nil {
 			return nil, nil, err
 		}
@@ -378,7 +373,7 @@ func (s *Store) DropAgendaItem(actor model.Actor, id model.ID, i int) (model.Mee
 // already recorded under the item follows it into Part 2, for good
 // (followIntoPart2); moving it back frees nothing.
 func (s *Store) SetItemPart2(actor model.Actor, id model.ID, i int, part2 bool, para model.ExemptParagraph) (model.Meeting, error) {
-	return s.changeMeeting(actor, id, "meeting.item_part2", func(w *wtx, m *model.Meeting) (any, any, error) {
+	return s.changeMeeting(actor, id, model.OpMeetingItemPart2, func(w *wtx, m *model.Meeting) (any, any, error) {
 		if err := m.CheckItem(i); err != nil {
 			return nil, nil, err
 		}
@@ -415,7 +410,7 @@ func (s *Store) SetItemPart2(actor model.Actor, id model.ID, i int, part2 bool, 
 			if err := put(w.tx, bHotspots, h.ID, h); err != nil {
 				return nil, nil, err
 			}
-			return before, after, w.audit("hotspot.part2", "hotspot", h.Ref(), hb, h)
+			return before, after, w.audit(model.OpHotspotPart2, "hotspot", h.Ref(), hb, h)
 		}
 		return before, after, nil
 	})
@@ -426,7 +421,7 @@ func (s *Store) SetItemBudget(actor model.Actor, id model.ID, i, minutes int) (m
 	if err := model.CheckBudget(minutes); err != nil {
 		return model.Meeting{}, err
 	}
-	return s.changeMeeting(actor, id, "meeting.item_budget", func(w *wtx, m *model.Meeting) (any, any, error) {
+	return s.changeMeeting(actor, id, model.OpMeetingItemBudget, func(w *wtx, m *model.Meeting) (any, any, error) {
 		if err := m.CheckItem(i); err != nil {
 			return nil, nil, err
 		}
@@ -438,7 +433,7 @@ func (s *Store) SetItemBudget(actor model.Actor, id model.ID, i, minutes int) (m
 
 // AddAgendaHotspot puts an existing hotspot on the agenda.
 func (s *Store) AddAgendaHotspot(actor model.Actor, id, hotspot model.ID) (model.Meeting, error) {
-	return s.changeMeeting(actor, id, "meeting.agenda_add", func(w *wtx, m *model.Meeting) (any, any, error) {
+	return s.changeMeeting(actor, id, model.OpMeetingAgendaAdd, func(w *wtx, m *model.Meeting) (any, any, error) {
 		var h model.Hotspot
 		if err := get(w.tx, bHotspots, hotspot, &h); err != nil {
 			return nil, nil, model.Invalid("ref", "there is no %s", model.HotspotRef(hotspot))
@@ -480,7 +475,7 @@ func (w *wtx) takeUp(meetingID, hotspotID model.ID) error {
 	if err := put(w.tx, bMeetings, m.ID, m); err != nil {
 		return err
 	}
-	return w.audit(model.AuditAgendaTakeUp, "meeting", m.Ref(), before, agendaRefs(&m))
+	return w.audit(model.OpMeetingAgendaTakeUp, "meeting", m.Ref(), before, agendaRefs(&m))
 }
 
 // SetNextMeeting fixes the date (and time and place) of the next meeting.
@@ -498,9 +493,9 @@ func (s *Store) SetNextMeeting(actor model.Actor, id model.ID, shown *model.Next
 	if place, err = model.CheckLine("place", "place", place, false, 120); err != nil {
 		return model.Meeting{}, err
 	}
-	return s.changeMeeting(actor, id, "meeting.next_date", func(w *wtx, m *model.Meeting) (any, any, error) {
+	return s.changeMeeting(actor, id, model.OpMeetingNextDate, func(w *wtx, m *model.Meeting) (any, any, error) {
 		if shown != nil && m.Next() != *shown {
-			by, at := lastChangeBy(w.tx, m.Ref(), "meeting.next_date")
+			by, at := lastChangeBy(w.tx, m.Ref(), model.OpMeetingNextDate)
 			return nil, nil, &ConflictError{Ref: m.Ref(), By: by, At: at, Now: m.Next(), Version: m.Version}
 		}
 		before := map[string]any{"date": m.NextDate, "time": m.NextTime, "place": m.NextPlace}
@@ -529,7 +524,7 @@ func (s *Store) CloseMeeting(actor model.Actor, id model.ID) (model.Meeting, err
 }
 
 func (s *Store) closeMeeting(actor model.Actor, id model.ID) (model.Meeting, error) {
-	return s.changeMeetingThen(actor, id, "meeting.close", model.Meeting.CheckClose, func(w *wtx, m *model.Meeting) (any, any, error) {
+	return s.changeMeetingThen(actor, id, model.OpMeetingClose, model.Meeting.CheckClose, func(w *wtx, m *model.Meeting) (any, any, error) {
 		reviewed, err := businessIn(w.tx, m)
 		if err != nil {
 			return nil, nil, err
@@ -555,7 +550,7 @@ func (s *Store) closeMeeting(actor model.Actor, id model.ID) (model.Meeting, err
 			if err := put(w.tx, bHotspots, h.ID, h); err != nil {
 				return nil, nil, err
 			}
-			if err := w.audit("hotspot.reviewed", "hotspot", h.Ref(), before, h); err != nil {
+			if err := w.audit(model.OpHotspotReviewed, "hotspot", h.Ref(), before, h); err != nil {
 				return nil, nil, err
 			}
 			refs = append(refs, h.Ref())
@@ -618,7 +613,7 @@ func planMeeting(w *wtx, closed model.Meeting) (model.ID, error) {
 		if err := put(w.tx, bMeetings, next.ID, next); err != nil {
 			return 0, err
 		}
-		return next.ID, w.audit("meeting.plan", "meeting", next.Ref(), before, next)
+		return next.ID, w.audit(model.OpMeetingPlan, "meeting", next.Ref(), before, next)
 	}
 	if next.ID, err = nextID(w.tx, bMeetings); err != nil {
 		return 0, err
@@ -627,7 +622,7 @@ func planMeeting(w *wtx, closed model.Meeting) (model.ID, error) {
 	if err := put(w.tx, bMeetings, next.ID, next); err != nil {
 		return 0, err
 	}
-	return next.ID, w.audit("meeting.plan", "meeting", next.Ref(), nil, next)
+	return next.ID, w.audit(model.OpMeetingPlan, "meeting", next.Ref(), nil, next)
 }
 
 // meetingFor loads a meeting that must be under way, for writes that belong
@@ -649,7 +644,7 @@ func meetingFor(tx *bolt.Tx, id model.ID) (*model.Meeting, error) {
 // lastChangeBy is who made the newest change op to ref, and when, from the
 // end of the audit trail (the last few hundred events: a meeting's own
 // changes are recent); "" when not found there.
-func lastChangeBy(tx *bolt.Tx, ref, op string) (string, time.Time) {
+func lastChangeBy(tx *bolt.Tx, ref string, op model.Op) (string, time.Time) {
 	c := tx.Bucket(bAudit).Cursor()
 	n := 0
 	for k, v := c.Last(); k != nil && n < 500; k, v = c.Prev() {

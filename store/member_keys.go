@@ -36,10 +36,7 @@ func (s *Store) AddMemberKeys(actor model.Actor, memberID model.ID, keys []strin
 	}
 	var m model.Member
 	var added []string
-	err := s.write(actor, func(w *wtx) error {
-		if err := model.Permit(actor, model.OpManagePeople, 0); err != nil {
-			return err
-		}
+	err := s.write(actor, declare(model.OpMemberKeyAdd), func(w *wtx) error {
 		if err := get(w.tx, bMembers, memberID, &m); err != nil {
 			return model.Invalid("member", "no such member (#%d)", memberID)
 		}
@@ -65,7 +62,7 @@ func (s *Store) AddMemberKeys(actor model.Actor, memberID model.ID, keys []strin
 		for _, k := range keys {
 			added = append(added, k.Fingerprint)
 		}
-		return w.audit("member.key_add", "member", m.Name, before, keysAudit{model.KeyFingerprints(m)})
+		return w.audit(model.OpMemberKeyAdd, "member", m.Name, before, keysAudit{model.KeyFingerprints(m)})
 	})
 	if err != nil {
 		return model.Member{}, nil, err
@@ -78,10 +75,7 @@ func (s *Store) AddMemberKeys(actor model.Actor, memberID model.ID, keys []strin
 // admin may.
 func (s *Store) RemoveMemberKey(actor model.Actor, memberID model.ID, fingerprint string) (model.Member, error) {
 	var m model.Member
-	err := s.write(actor, func(w *wtx) error {
-		if err := model.Permit(actor, model.OpManagePeople, 0); err != nil {
-			return err
-		}
+	err := s.write(actor, declare(model.OpMemberKeyRemove), func(w *wtx) error {
 		if err := get(w.tx, bMembers, memberID, &m); err != nil {
 			return model.Invalid("member", "no such member (#%d)", memberID)
 		}
@@ -99,7 +93,7 @@ func (s *Store) RemoveMemberKey(actor model.Actor, memberID model.ID, fingerprin
 		if err := put(w.tx, bMembers, m.ID, m); err != nil {
 			return err
 		}
-		return w.audit("member.key_remove", "member", m.Name, before, keysAudit{model.KeyFingerprints(m)})
+		return w.audit(model.OpMemberKeyRemove, "member", m.Name, before, keysAudit{model.KeyFingerprints(m)})
 	})
 	if err != nil {
 		return model.Member{}, err

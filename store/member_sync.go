@@ -20,10 +20,7 @@ import (
 // the people added are one import event.
 func (s *Store) ApplyMemberSync(actor model.Actor, plan model.MemberSync) (model.SyncApplied, error) {
 	var done model.SyncApplied
-	err := s.write(actor, func(w *wtx) error {
-		if err := model.Permit(actor, model.OpManagePeople, 0); err != nil {
-			return err
-		}
+	err := s.write(actor, declare(model.OpMemberImport), func(w *wtx) error {
 		members, err := all[model.Member](w.tx, bMembers)
 		if err != nil {
 			return err
@@ -46,7 +43,7 @@ func (s *Store) ApplyMemberSync(actor model.Actor, plan model.MemberSync) (model
 			if err := put(w.tx, bMembers, e.After.ID, e.After); err != nil {
 				return err
 			}
-			if err := w.audit("member.edit", "member", e.After.Name, e.Before, e.After); err != nil {
+			if err := w.audit(model.OpMemberEdit, "member", e.After.Name, e.Before, e.After); err != nil {
 				return err
 			}
 		}
@@ -54,7 +51,7 @@ func (s *Store) ApplyMemberSync(actor model.Actor, plan model.MemberSync) (model
 			if err := put(w.tx, bMembers, e.After.ID, e.After); err != nil {
 				return err
 			}
-			if err := w.audit("member.retire", "member", e.After.Name, e.Before, e.After); err != nil {
+			if err := w.audit(model.OpMemberRetire, "member", e.After.Name, e.Before, e.After); err != nil {
 				return err
 			}
 		}
@@ -70,11 +67,11 @@ func (s *Store) ApplyMemberSync(actor model.Actor, plan model.MemberSync) (model
 			if err := putPartnership(w.tx, p); err != nil {
 				return err
 			}
-			if err := w.audit("partnership.chair", "partnership", "", before, p); err != nil {
+			if err := w.audit(model.OpPartnershipChair, "partnership", "", before, p); err != nil {
 				return err
 			}
 		}
-		return w.audit("member.import", "member", "", nil, map[string]any{
+		return w.audit(model.OpMemberImport, "member", "", nil, map[string]any{
 			"members": len(done.Added), "updated": len(done.Updated), "retired": len(done.Retired),
 		})
 	})

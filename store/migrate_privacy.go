@@ -102,7 +102,7 @@ func backfillFromFile(tx *bolt.Tx) (model.Backfill, error) {
 	for i := range meetings {
 		b.Meetings[meetings[i].ID] = &meetings[i]
 	}
-	hotspotEntity, generalOp := []byte(`"entity":"hotspot"`), []byte(`"op":"action.general"`)
+	hotspotEntity, generalOp := []byte(`"entity":"hotspot"`), []byte(`"op":"`+string(model.OpActionGeneral)+`"`)
 	err = tx.Bucket(bAudit).ForEach(func(_, v []byte) error {
 		// Most events are about neither: tell by the stored bytes before
 		// decoding (encoding/json writes these fields exactly so).
@@ -114,7 +114,7 @@ func backfillFromFile(tx *bolt.Tx) (model.Backfill, error) {
 		if err := decode(v, &e); err != nil {
 			return err
 		}
-		if isGeneral && e.Op == "action.general" {
+		if isGeneral && e.Op == model.OpActionGeneral {
 			var before model.Action
 			if decodeJSON(e.Before, &before) == nil && before.HotspotID != 0 {
 				b.Moved[before.ID] = model.MovedOff{Hotspot: before.HotspotID, At: e.At}

@@ -14,10 +14,7 @@ func (s *Store) AddMember(actor model.Actor, n model.NewMember) (model.Member, e
 		return model.Member{}, err
 	}
 	var m model.Member
-	err = s.write(actor, func(w *wtx) error {
-		if err := model.Permit(actor, model.OpManagePeople, 0); err != nil {
-			return err
-		}
+	err = s.write(actor, declare(model.OpMemberAdd), func(w *wtx) error {
 		if err := w.checkActiveAgency(n.AgencyID); err != nil {
 			return err
 		}
@@ -37,7 +34,7 @@ func (s *Store) AddMember(actor model.Actor, n model.NewMember) (model.Member, e
 		if err := put(w.tx, bMembers, id, m); err != nil {
 			return err
 		}
-		return w.audit("member.add", "member", m.Name, nil, m)
+		return w.audit(model.OpMemberAdd, "member", m.Name, nil, m)
 	})
 	return m, err
 }
@@ -51,10 +48,7 @@ func (s *Store) EditMember(actor model.Actor, id model.ID, version int, n model.
 		return model.Member{}, err
 	}
 	var m model.Member
-	err = s.write(actor, func(w *wtx) error {
-		if err := model.Permit(actor, model.OpManagePeople, 0); err != nil {
-			return err
-		}
+	err = s.write(actor, declare(model.OpMemberEdit), func(w *wtx) error {
 		if err := get(w.tx, bMembers, id, &m); err != nil {
 			return model.Invalid("member", "no such member (#%d)", id)
 		}
@@ -85,7 +79,7 @@ func (s *Store) EditMember(actor model.Actor, id model.ID, version int, n model.
 		if err := put(w.tx, bMembers, id, m); err != nil {
 			return err
 		}
-		return w.audit("member.edit", "member", m.Name, before, m)
+		return w.audit(model.OpMemberEdit, "member", m.Name, before, m)
 	})
 	return m, err
 }
@@ -112,11 +106,12 @@ func (s *Store) saveAgency(actor model.Actor, id model.ID, version int, name, sh
 	if short, err = model.CheckLine("short_name", "agency short name", short, false, 30); err != nil {
 		return model.Agency{}, err
 	}
+	op := model.OpAgencyRename
+	if id == 0 {
+		op = model.OpAgencyAdd
+	}
 	var a model.Agency
-	err = s.write(actor, func(w *wtx) error {
-		if err := model.Permit(actor, model.OpManagePeople, 0); err != nil {
-			return err
-		}
+	err = s.write(actor, declare(op), func(w *wtx) error {
 		agencies, err := all[model.Agency](w.tx, bAgencies)
 		if err != nil {
 			return err
@@ -150,9 +145,9 @@ func (s *Store) saveAgency(actor model.Actor, id model.ID, version int, name, sh
 			return err
 		}
 		if before == nil {
-			return w.audit("agency.add", "agency", a.Name, nil, a)
+			return w.audit(model.OpAgencyAdd, "agency", a.Name, nil, a)
 		}
-		return w.audit("agency.rename", "agency", a.Name, *before, a)
+		return w.audit(model.OpAgencyRename, "agency", a.Name, *before, a)
 	})
 	return a, err
 }
@@ -166,10 +161,7 @@ func (s *Store) SetPartnership(actor model.Actor, version int, p model.Partnersh
 		return p, err
 	}
 	var out model.Partnership
-	err = s.write(actor, func(w *wtx) error {
-		if err := model.Permit(actor, model.OpManagePeople, 0); err != nil {
-			return err
-		}
+	err = s.write(actor, declare(model.OpPartnershipSet), func(w *wtx) error {
 		cur, err := readPartnership(w.tx)
 		if err != nil {
 			return err
@@ -183,7 +175,7 @@ func (s *Store) SetPartnership(actor model.Actor, version int, p model.Partnersh
 		if err := putPartnership(w.tx, out); err != nil {
 			return err
 		}
-		return w.audit("partnership.set", "partnership", "", cur, out)
+		return w.audit(model.OpPartnershipSet, "partnership", "", cur, out)
 	})
 	return out, err
 }
@@ -201,10 +193,7 @@ func (w *wtx) checkAgency(id model.ID) error {
 // choosers, unable to act, their name kept on everything they did.
 func (s *Store) RetireMember(actor model.Actor, id model.ID) (model.Member, error) {
 	var m model.Member
-	err := s.write(actor, func(w *wtx) error {
-		if err := model.Permit(actor, model.OpManagePeople, 0); err != nil {
-			return err
-		}
+	err := s.write(actor, declare(model.OpMemberRetire), func(w *wtx) error {
 		if err := get(w.tx, bMembers, id, &m); err != nil {
 			return model.Invalid("member", "no such member (#%d)", id)
 		}
@@ -232,7 +221,7 @@ func (s *Store) RetireMember(actor model.Actor, id model.ID) (model.Member, erro
 		if err := put(w.tx, bMembers, id, m); err != nil {
 			return err
 		}
-		return w.audit("member.retire", "member", m.Name, before, m)
+		return w.audit(model.OpMemberRetire, "member", m.Name, before, m)
 	})
 	return m, err
 }
@@ -242,10 +231,7 @@ func (s *Store) RetireMember(actor model.Actor, id model.ID) (model.Member, erro
 // moved or retired first.
 func (s *Store) RetireAgency(actor model.Actor, id model.ID) (model.Agency, error) {
 	var a model.Agency
-	err := s.write(actor, func(w *wtx) error {
-		if err := model.Permit(actor, model.OpManagePeople, 0); err != nil {
-			return err
-		}
+	err := s.write(actor, declare(model.OpAgencyRetire), func(w *wtx) error {
 		if err := get(w.tx, bAgencies, id, &a); err != nil {
 			return model.Invalid("agency", "no such agency (#%d)", id)
 		}
@@ -280,7 +266,7 @@ func (s *Store) RetireAgency(actor model.Actor, id model.ID) (model.Agency, erro
 		if err := put(w.tx, bAgencies, id, a); err != nil {
 			return err
 		}
-		return w.audit("agency.retire", "agency", a.Name, before, a)
+		return w.audit(model.OpAgencyRetire, "agency", a.Name, before, a)
 	})
 	return a, err
 }
@@ -312,5 +298,5 @@ func (w *wtx) keepChair(members []model.Member, changed model.Member) error {
 	if err := putPartnership(w.tx, p); err != nil {
 		return err
 	}
-	return w.audit("partnership.chair", "partnership", "", before, p)
+	return w.audit(model.OpPartnershipChair, "partnership", "", before, p)
 }

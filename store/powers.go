@@ -25,10 +25,7 @@ func (s *Store) RecordPower(actor model.Actor, n model.NewPower, meetingID model
 		return model.Power{}, err
 	}
 	var p model.Power
-	err = s.write(actor, func(w *wtx) error {
-		if err := model.Permit(actor, model.OpRecordPower, n.AgencyID); err != nil {
-			return err
-		}
+	err = s.write(actor, declare(model.OpPowerAdd).ownedBy(n.AgencyID), func(w *wtx) error {
 		if err := w.checkActiveAgency(n.AgencyID); err != nil {
 			return err
 		}
@@ -64,22 +61,20 @@ func (s *Store) RecordPower(actor model.Actor, n model.NewPower, meetingID model
 		if err := put(w.tx, bPowers, id, p); err != nil {
 			return err
 		}
-		return w.audit("power.add", "power", p.Ref(), nil, p)
+		return w.audit(model.OpPowerAdd, "power", p.Ref(), nil, p)
 	})
 	return p, err
 }
 
-// changePower is the shape of every change to a power: load, permission
-// (the agency that holds it), version, the clock, change, save, audit.
-func (s *Store) changePower(actor model.Actor, id model.ID, version int, op string, change func(w *wtx, p *model.Power) error) (model.Power, error) {
+// changePower is the shape of every change to a power, of kind op (by
+// the agency that holds it: asked before it runs): load, version, the
+// clock, change, save, audit.
+func (s *Store) changePower(actor model.Actor, id model.ID, version int, op model.Op, change func(w *wtx, p *model.Power) error) (model.Power, error) {
 	var out model.Power
-	err := s.write(actor, func(w *wtx) error {
+	err := s.write(actor, declare(op).ownedByPower(id), func(w *wtx) error {
 		var p model.Power
 		if err := get(w.tx, bPowers, id, &p); err != nil {
 			return notFound(err, model.PowerRef(id))
-		}
-		if err := model.Permit(actor, model.OpChangePower, p.AgencyID); err != nil {
-			return err
 		}
 		if err := checkVersion(p.Ref(), version, p.Version, p.UpdatedBy, p.UpdatedAt, p); err != nil {
 			return err
@@ -104,12 +99,12 @@ func (s *Store) changePower(actor model.Actor, id model.ID, version int, op stri
 
 // ExtendPower extends a closure order (model.Power.Extend).
 func (s *Store) ExtendPower(actor model.Actor, id model.ID, version int, to time.Time) (model.Power, error) {
-	return s.changePower(actor, id, version, "power.extend", func(_ *wtx, p *model.Power) error { return p.Extend(to) })
+	return s.changePower(actor, id, version, model.OpPowerExtend, func(_ *wtx, p *model.Power) error { return p.Extend(to) })
 }
 
 // SetPowerReview sets the date the power is next reviewed.
 func (s *Store) SetPowerReview(actor model.Actor, id model.ID, version int, on model.Date) (model.Power, error) {
-	return s.changePower(actor, id, version, "power.review", func(_ *wtx, p *model.Power) error {
+	return s.changePower(actor, id, version, model.OpPowerReview, func(_ *wtx, p *model.Power) error {
 		if on.Before(model.DateOf(p.Start)) {
 			return model.Invalid("review", "the review (%s) is before it took effect (%s)", on, model.DateOf(p.Start))
 		}
@@ -125,7 +120,7 @@ func (s *Store) EndPower(actor model.Actor, id model.ID, version int, at time.Ti
 	if err != nil {
 		return model.Power{}, err
 	}
-	return s.changePower(actor, id, version, "power.end", func(w *wtx, p *model.Power) error {
+	return s.changePower(actor, id, version, model.OpPowerEnd, func(w *wtx, p *model.Power) error {
 		if at.IsZero() {
 			at = w.now
 		}

@@ -70,7 +70,7 @@ func (w *wtx) followIntoPart2(m *model.Meeting, kind model.ItemKind, hotspotID m
 		if err := put(w.tx, bActions, a.ID, *a); err != nil {
 			return err
 		}
-		if err := w.audit("action.private", "action", a.Ref(), before, *a); err != nil {
+		if err := w.audit(model.OpActionPrivate, "action", a.Ref(), before, *a); err != nil {
 			return err
 		}
 	}
@@ -91,7 +91,7 @@ func (w *wtx) followIntoPart2(m *model.Meeting, kind model.ItemKind, hotspotID m
 		if err := put(w.tx, bDecisions, d.ID, d); err != nil {
 			return err
 		}
-		if err := w.audit("decision.private", "decision", d.Ref(), before, d); err != nil {
+		if err := w.audit(model.OpDecisionPrivate, "decision", d.Ref(), before, d); err != nil {
 			return err
 		}
 	}
@@ -112,7 +112,7 @@ func (w *wtx) followIntoPart2(m *model.Meeting, kind model.ItemKind, hotspotID m
 		if err := put(w.tx, bNotes, n.ID, n); err != nil {
 			return err
 		}
-		if err := w.audit("note.private", "note", n.Ref(), before, n); err != nil {
+		if err := w.audit(model.OpNotePrivate, "note", n.Ref(), before, n); err != nil {
 			return err
 		}
 	}
@@ -124,5 +124,5 @@ func (w *wtx) followIntoPart2(m *model.Meeting, kind model.ItemKind, hotspotID m
 	if len(changedUpdates) == 0 {
 		return nil
 	}
-	return w.audit("update.private", "meeting", m.Ref(), nil, map[string]any{"updates": changedUpdates, "paragraph": para})
+	return w.audit(model.OpUpdatePrivate, "meeting", m.Ref(), nil, map[string]any{"updates": changedUpdates, "paragraph": para})
 }

@@ -495,7 +495,7 @@ func (r publicReader) Backup(actor model.Actor, _ io.Writer) (ChainHead, error) 
 	if err := model.PermitBackup(r.who); err != nil {
 		return ChainHead{}, err
 	}
-	return ChainHead{}, &model.PermissionError{Who: actor.String(), Op: model.OpBackup, Rule: "a backup holds the restricted record, which is not read here"}
+	return ChainHead{}, &model.PermissionError{Who: actor.String(), Right: model.RightBackup, Rule: "a backup holds the restricted record, which is not read here"}
 }
 func (r publicReader) Now() time.Time                          { return r.rec.Now() }
 func (r publicReader) Partnership() (model.Partnership, error) { return r.rec.Partnership() }

@@ -10,7 +10,8 @@ import (
 // Record is the partnership's record as the app and the command line use
 // it: every read and every change, taking and returning model types.
 //
-// Every rule is decided by a model function — permissions (model.Permit),
+// Every rule is decided by a model function — permissions (model.Allow,
+// asked by the one write path before each change runs: write.go),
 // transitions (Action.SetStatus, Hotspot.Close, …), disclosure (Part 2:
 // NewActionPart2, Hotspot.Part2Paragraph, …), news since the last meeting
 // (IsNews, Action.Accept), due windows, who attends, what undo takes back.

@@ -19,7 +19,7 @@ func (s *Store) Release(actor model.Actor, ref, reason string) (model.Decision, 
 		return model.Decision{}, err
 	}
 	var dec model.Decision
-	err = s.write(actor, func(w *wtx) error {
+	err = s.write(actor, declare(model.OpRelease), func(w *wtx) error {
 		open, _, _, err := currentMeetings(w.tx)
 		if err != nil {
 			return err
@@ -28,7 +28,7 @@ func (s *Store) Release(actor model.Actor, ref, reason string) (model.Decision, 
 		if open != nil {
 			meetingID = open.ID
 		}
-		if reason, err = model.CheckRelease(actor, reason, meetingID); err != nil {
+		if reason, err = model.CheckRelease(reason, meetingID); err != nil {
 			return err
 		}
 		// The record, as it stands: its ref, hotspot and privacy.

@@ -86,7 +86,7 @@ func (s *Store) prepare() error {
 			return fmt.Errorf("upgrading %s from schema %d: cannot back it up first (%w); nothing was changed", s.path, v, err)
 		}
 	}
-	return s.update(func(tx *bolt.Tx) error {
+	return s.upkeep(func(tx *bolt.Tx) error {
 		meta := tx.Bucket(bMeta)
 		if meta == nil {
 			if err := refuseForeign(tx, s.path); err != nil {

@@ -82,7 +82,7 @@ func TestSeededHistoryLeavesItsAuditTrail(t *testing.T) {
 		t.Fatalf("%d audit events for %d updates", len(events), len(d.Updates))
 	}
 	last := map[string]json.RawMessage{}
-	ops := map[string]int{}
+	ops := map[model.Op]int{}
 	var prev *model.AuditEvent
 	for i := len(events) - 1; i >= 0; i-- { // oldest first
 		e := events[i]
@@ -99,7 +99,7 @@ func TestSeededHistoryLeavesItsAuditTrail(t *testing.T) {
 		}
 	}
 	t.Logf("audit: %v", ops)
-	for _, want := range []string{"partnership.setup", "member.add", "member.retire", "hotspot.add", "hotspot.close", "hotspot.reviewed",
+	for _, want := range []model.Op{"partnership.setup", "member.add", "member.retire", "hotspot.add", "hotspot.close", "hotspot.reviewed",
 		"meeting.start", "meeting.close", "action.assign", "action.status", "action.due", "action.note", "decision.record", "note.add"} {
 		if ops[want] == 0 {
 			t.Errorf("no %s event", want)

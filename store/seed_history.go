@@ -33,7 +33,7 @@ func (s *Store) seedHistory(w Watch, actor model.Actor, d Dataset) error {
 	if err := c.step("writing the partnership, its members and hotspots", 0); err != nil {
 		return err
 	}
-	err := s.update(func(tx *bolt.Tx) error {
+	err := s.upkeep(func(tx *bolt.Tx) error {
 		if tx.Bucket(bMeta).Get(kPartnership) != nil {
 			return ErrNotEmpty
 		}
@@ -79,7 +79,7 @@ func (s *Store) seedHistory(w Watch, actor model.Actor, d Dataset) error {
 		if err := c.step("freezing each closed meeting's record", int64(len(snaps))); err != nil {
 			return err
 		}
-		err := s.update(func(tx *bolt.Tx) error {
+		err := s.upkeep(func(tx *bolt.Tx) error {
 			if b := tx.Bucket(bSnapshots); b != nil {
 				b.FillPercent = appendFill
 			}
@@ -140,7 +140,7 @@ func inBatches[T any](s *Store, step func(n int64) error, items []T, n int, writ
 	}
 	for start := 0; start < len(items); start += n {
 		part := items[start:min(start+n, len(items))]
-		if err := s.update(func(tx *bolt.Tx) error { return write(tx, part) }); err != nil {
+		if err := s.upkeep(func(tx *bolt.Tx) error { return write(tx, part) }); err != nil {
 			return err
 		}
 		s.releaseMapped()
@@ -172,7 +172,7 @@ type auditor struct {
 	members  map[model.ID]model.Member
 }
 
-func (a *auditor) event(at time.Time, by model.Actor, op, entity, ref string, before, after any) error {
+func (a *auditor) event(at time.Time, by model.Actor, op model.Op, entity, ref string, before, after any) error {
 	id, err := nextID(a.tx, bAudit)
 	if err != nil {
 		return err
@@ -211,11 +211,11 @@ func (s *Store) seedAudit(c *seedCount, system model.Actor, d Dataset, batch int
 	}
 	p := d.Partnership
 	add(p.CreatedAt, func(a *auditor) error {
-		if err := a.event(p.CreatedAt, system, "partnership.setup", "partnership", "", nil, p); err != nil {
+		if err := a.event(p.CreatedAt, system, model.OpPartnershipSetup, "partnership", "", nil, p); err != nil {
 			return err
 		}
 		for _, ag := range d.Agencies {
-			if err := a.event(p.CreatedAt, system, "agency.add", "agency", ag.Name, nil, ag); err != nil {
+			if err := a.event(p.CreatedAt, system, model.OpAgencyAdd, "agency", ag.Name, nil, ag); err != nil {
 				return err
 			}
 		}
@@ -241,13 +241,13 @@ func (s *Store) seedAudit(c *seedCount, system model.Actor, d Dataset, batch int
 			as := m
 			as.Retired, as.RetiredOn, as.Version = false, model.Date{}, 1
 			a.members[m.ID] = as
-			return a.event(at, chair, "member.add", "member", m.Name, nil, as)
+			return a.event(at, chair, model.OpMemberAdd, "member", m.Name, nil, as)
 		})
 		if m.Retired {
 			when := m.RetiredOn.Time(time.Local).Add(9 * time.Hour)
 			add(when, func(a *auditor) error {
 				before := a.members[m.ID]
-				return a.event(when, chair, "member.retire", "member", m.Name, before, m)
+				return a.event(when, chair, model.OpMemberRetire, "member", m.Name, before, m)
 			})
 		}
 	}
@@ -258,17 +258,19 @@ func (s *Store) seedAudit(c *seedCount, system model.Actor, d Dataset, batch int
 			as.Status, as.Closed, as.CloseReason, as.LastReviewed, as.TimesReviewed, as.Version = model.HotspotActive, model.Date{}, "", model.Date{}, 0, 1
 			as.UpdatedAt = h.CreatedAt
 			a.hotspots[h.ID] = as
-			return a.event(h.CreatedAt, chair, "hotspot.add", "hotspot", h.Ref(), nil, as)
+			return a.event(h.CreatedAt, chair, model.OpHotspotAdd, "hotspot", h.Ref(), nil, as)
 		})
 	}
 	for _, m := range d.Meetings {
 		m := m
 		if m.State == model.MeetingPlanned {
-			add(m.CreatedAt, func(a *auditor) error { return a.event(m.CreatedAt, chair, "meeting.plan", "meeting", m.Ref(), nil, m) })
+			add(m.CreatedAt, func(a *auditor) error {
+				return a.event(m.CreatedAt, chair, model.OpMeetingPlan, "meeting", m.Ref(), nil, m)
+			})
 			continue
 		}
 		add(m.OpenedAt, func(a *auditor) error {
-			if err := a.event(m.OpenedAt, chair, "meeting.start", "meeting", m.Ref(), nil, map[string]any{"date": m.Date, "agenda": len(m.Agenda)}); err != nil {
+			if err := a.event(m.OpenedAt, chair, model.OpMeetingStart, "meeting", m.Ref(), nil, map[string]any{"date": m.Date, "agenda": len(m.Agenda)}); err != nil {
 				return err
 			}
 			var rest []model.ID
@@ -278,24 +280,24 @@ func (s *Store) seedAudit(c *seedCount, system model.Actor, d Dataset, batch int
 					continue
 				}
 				who := members[at.MemberID].Name
-				if err := a.event(m.OpenedAt, chair, "meeting.attendance", "meeting", m.Ref(),
+				if err := a.event(m.OpenedAt, chair, model.OpMeetingAttendance, "meeting", m.Ref(),
 					map[string]any{"member": who, "status": model.Unmarked}, map[string]any{"member": who, "status": at.Status}); err != nil {
 					return err
 				}
 			}
-			if err := a.event(m.OpenedAt, chair, "meeting.attendance", "meeting", m.Ref(),
+			if err := a.event(m.OpenedAt, chair, model.OpMeetingAttendance, "meeting", m.Ref(),
 				map[string]any{"members": rest, "status": model.Unmarked}, map[string]any{"members": rest, "status": model.Present}); err != nil {
 				return err
 			}
 			for i := range m.Agenda {
-				if err := a.event(m.OpenedAt, chair, "meeting.item", "meeting", m.Ref(), map[string]any{"item": i}, map[string]any{"item": i + 1}); err != nil {
+				if err := a.event(m.OpenedAt, chair, model.OpMeetingItem, "meeting", m.Ref(), map[string]any{"item": i}, map[string]any{"item": i + 1}); err != nil {
 					return err
 				}
 			}
 			return nil
 		})
 		add(m.ConfidentialityReadAt, func(a *auditor) error {
-			return a.event(m.ConfidentialityReadAt, chair, "meeting.confidentiality", "meeting", m.Ref(), map[string]any{"read": false}, map[string]any{"read": true})
+			return a.event(m.ConfidentialityReadAt, chair, model.OpMeetingConfidentiality, "meeting", m.Ref(), map[string]any{"read": false}, map[string]any{"read": true})
 		})
 		add(m.ClosedAt, func(a *auditor) error {
 			// Closing marks every hotspot the meeting walked as reviewed
@@ -313,11 +315,11 @@ func (s *Store) seedAudit(c *seedCount, system model.Actor, d Dataset, batch int
 				h.UpdatedAt, h.UpdatedBy = m.ClosedAt, chair.String()
 				h.Version++
 				a.hotspots[h.ID] = h
-				if err := a.event(m.ClosedAt, chair, "hotspot.reviewed", "hotspot", h.Ref(), before, h); err != nil {
+				if err := a.event(m.ClosedAt, chair, model.OpHotspotReviewed, "hotspot", h.Ref(), before, h); err != nil {
 					return err
 				}
 			}
-			return a.event(m.ClosedAt, chair, "meeting.close", "meeting", m.Ref(), map[string]any{"state": model.MeetingOpen}, map[string]any{"state": model.MeetingClosed})
+			return a.event(m.ClosedAt, chair, model.OpMeetingClose, "meeting", m.Ref(), map[string]any{"state": model.MeetingOpen}, map[string]any{"state": model.MeetingClosed})
 		})
 	}
 	for _, h := range d.Hotspots {
@@ -332,16 +334,18 @@ func (s *Store) seedAudit(c *seedCount, system model.Actor, d Dataset, batch int
 			after.Status, after.Closed, after.CloseReason = model.HotspotClosed, h.Closed, h.CloseReason
 			after.UpdatedAt, after.Version = at, before.Version+1
 			a.hotspots[h.ID] = after
-			return a.event(at, chair, "hotspot.close", "hotspot", h.Ref(), before, after)
+			return a.event(at, chair, model.OpHotspotClose, "hotspot", h.Ref(), before, after)
 		})
 	}
 	for _, x := range d.Decisions {
 		x := x
-		add(x.At, func(a *auditor) error { return a.event(x.At, chair, "decision.record", "decision", x.Ref(), nil, x) })
+		add(x.At, func(a *auditor) error {
+			return a.event(x.At, chair, model.OpDecisionRecord, "decision", x.Ref(), nil, x)
+		})
 	}
 	for _, n := range d.Notes {
 		n := n
-		add(n.At, func(a *auditor) error { return a.event(n.At, actor(0, n.By), "note.add", "note", n.Ref(), nil, n) })
+		add(n.At, func(a *auditor) error { return a.event(n.At, actor(0, n.By), model.OpNoteAdd, "note", n.Ref(), nil, n) })
 	}
 	// Each action from its assignment, update by update: the record before
 	// and after is replayed forward from how it was made, and forgotten
@@ -385,14 +389,14 @@ func (s *Store) seedAudit(c *seedCount, system model.Actor, d Dataset, batch int
 			}
 			made := asMade(*act, first)
 			a.actions[act.ID] = made
-			return a.event(act.CreatedAt, actor(0, act.CreatedBy), "action.assign", "action", act.Ref(), nil, made)
+			return a.event(act.CreatedAt, actor(0, act.CreatedBy), model.OpActionAssign, "action", act.Ref(), nil, made)
 		}
 		u := &d.Updates[c.update]
 		before := a.actions[act.ID]
 		by := actor(u.ByID, u.By)
 		after := replay(before, *u, by)
 		a.actions[act.ID] = after
-		return a.event(u.At, by, "action."+opFor(u.Kind), "action", act.Ref(), before, after)
+		return a.event(u.At, by, opFor(u.Kind), "action", act.Ref(), before, after)
 	}
 	// Now the number of changes is known: the total is made exact.
 	c.total = c.done + int64(len(changes))
@@ -414,20 +418,20 @@ func (s *Store) seedAudit(c *seedCount, system model.Actor, d Dataset, batch int
 }
 
 // opFor names an action update's audit operation as the store does.
-func opFor(k model.UpdateKind) string {
+func opFor(k model.UpdateKind) model.Op {
 	switch k {
 	case model.UpdateStatus:
-		return "status"
+		return model.OpActionStatus
 	case model.UpdateDue:
-		return "due"
+		return model.OpActionDue
 	case model.UpdateReview:
-		return "reviewed"
+		return model.OpActionReviewed
 	case model.UpdateAccept:
-		return "accepted"
+		return model.OpActionAccepted
 	case model.UpdateOfficer:
-		return "update"
+		return model.OpActionUpdate
 	}
-	return "note"
+	return model.OpActionNote
 }
 
 // asMade is an action as it was assigned, from how it stands and the first

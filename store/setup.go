@@ -42,7 +42,7 @@ func (s *Store) Setup(in SetupInput) (model.Member, error) {
 	p.ApplyDefaults()
 	chair := model.FoundingChair(chairName, chairTitle)
 	actor := model.Actor{Name: chairName, Role: chair.Role}
-	err = s.write(actor, func(w *wtx) error {
+	err = s.write(actor, declare(model.OpPartnershipSetup), func(w *wtx) error {
 		if w.tx.Bucket(bMeta).Get(kPartnership) != nil {
 			return ErrNotEmpty
 		}
@@ -69,7 +69,7 @@ func (s *Store) Setup(in SetupInput) (model.Member, error) {
 			return err
 		}
 		w.actor = model.ActorFor(chair)
-		return w.audit("partnership.setup", "partnership", "", nil, map[string]any{"partnership": p, "agencies": agencies, "chair": chair})
+		return w.audit(model.OpPartnershipSetup, "partnership", "", nil, map[string]any{"partnership": p, "agencies": agencies, "chair": chair})
 	})
 	return chair, err
 }
@@ -116,7 +116,7 @@ func (s *Store) SeedWatched(w Watch, actor model.Actor, d Dataset) error {
 	if err := w.Stopped(); err != nil {
 		return err
 	}
-	return s.write(actor, func(w *wtx) error {
+	return s.write(actor, declare(model.OpPartnershipSeed), func(w *wtx) error {
 		if w.tx.Bucket(bMeta).Get(kPartnership) != nil {
 			return ErrNotEmpty
 		}
@@ -154,7 +154,7 @@ func (s *Store) SeedWatched(w Watch, actor model.Actor, d Dataset) error {
 		if err := datasetSnapshots(d, func(snap model.Snapshot) error { return putSnapshot(w.tx, snap) }); err != nil {
 			return err
 		}
-		return w.audit("partnership.seed", "partnership", "", nil, map[string]int{
+		return w.audit(model.OpPartnershipSeed, "partnership", "", nil, map[string]int{
 			"agencies": len(d.Agencies), "members": len(d.Members), "hotspots": len(d.Hotspots),
 			"meetings": len(d.Meetings), "actions": len(d.Actions), "decisions": len(d.Decisions), "notes": len(d.Notes),
 		})

@@ -46,10 +46,7 @@ func (s *Store) UndoChoices(actor model.Actor, meetingID model.ID) ([]model.Undo
 // agenda's order or Part 2: change those back by hand).
 func (s *Store) UndoChange(actor model.Actor, meetingID model.ID, key uint64) (string, error) {
 	var said string
-	err := s.write(actor, func(w *wtx) error {
-		if err := model.Permit(actor, model.OpRunMeeting, 0); err != nil {
-			return err
-		}
+	err := s.write(actor, declare(model.OpMeetingUndo), func(w *wtx) error {
 		m, err := meetingFor(w.tx, meetingID)
 		if err != nil {
 			return err
@@ -86,7 +83,7 @@ func (s *Store) UndoChange(actor model.Actor, meetingID model.ID, key uint64) (s
 		for i, e := range group {
 			ids[i] = e.ID
 		}
-		return w.audit(model.AuditUndo, "meeting", m.Ref(), map[string]any{"events": ids}, map[string]any{"undone": undone})
+		return w.audit(model.OpMeetingUndo, "meeting", m.Ref(), map[string]any{"events": ids}, map[string]any{"undone": undone})
 	})
 	return said, err
 }
@@ -113,7 +110,7 @@ func recentChangesBy(tx *bolt.Tx, actor model.Actor, m *model.Meeting) ([]model.
 // bookkeeping).
 func (w *wtx) revert(e model.AuditEvent, m *model.Meeting) (string, error) {
 	switch {
-	case e.Op == "action.assign":
+	case e.Op == model.OpActionAssign:
 		var a model.Action
 		if err := decodeJSON(e.After, &a); err != nil {
 			return "", err
@@ -129,7 +126,7 @@ func (w *wtx) revert(e model.AuditEvent, m *model.Meeting) (string, error) {
 			return "", err
 		}
 		return a.Ref() + " (assigned) removed", nil
-	case strings.HasPrefix(e.Op, "action."):
+	case e.Op.Subject() == "action":
 		var before, after model.Action
 		if err := decodeJSON(e.Before, &before); err != nil {
 			return "", err
@@ -158,7 +155,7 @@ func (w *wtx) revert(e model.AuditEvent, m *model.Meeting) (string, error) {
 			return "", err
 		}
 		return after.Ref() + " back to " + restored.Status.Label() + ", due " + restored.Due.String(), nil
-	case e.Op == "note.add":
+	case e.Op == model.OpNoteAdd:
 		var n model.Note
 		if err := decodeJSON(e.After, &n); err != nil {
 			return "", err
@@ -171,7 +168,7 @@ func (w *wtx) revert(e model.AuditEvent, m *model.Meeting) (string, error) {
 			return "", model.Invalid("undo", "%s has been amended since: amend it instead", n.Ref())
 		}
 		return "note " + n.Ref() + " removed", del(w.tx, bNotes, n.ID)
-	case e.Op == "decision.record":
+	case e.Op == model.OpDecisionRecord:
 		var d model.Decision
 		if err := decodeJSON(e.After, &d); err != nil {
 			return "", err
@@ -184,11 +181,11 @@ func (w *wtx) revert(e model.AuditEvent, m *model.Meeting) (string, error) {
 			}
 		}
 		return "resolution " + d.Ref() + " removed", del(w.tx, bDecisions, d.ID)
-	case e.Op == "meeting.approve_minutes":
+	case e.Op == model.OpMeetingApproveMinutes:
 		return "", nil // the decision says it
-	case e.Op == "meeting.attendance":
+	case e.Op == model.OpMeetingAttendance:
 		return w.revertAttendance(e, m)
-	case e.Op == "meeting.guest":
+	case e.Op == model.OpMeetingGuest:
 		var before struct{ Guests int }
 		var g model.Guest
 		if err := unmarshalBoth(e, &before, &g); err != nil {
@@ -199,7 +196,7 @@ func (w *wtx) revert(e model.AuditEvent, m *model.Meeting) (string, error) {
 		}
 		m.Guests = m.Guests[:before.Guests]
 		return "guest " + g.Name + " taken off", w.saveMeeting(m)
-	case e.Op == "meeting.guest_remove":
+	case e.Op == model.OpMeetingGuestRemove:
 		var before struct {
 			Index int
 			Guest model.Guest
@@ -209,7 +206,7 @@ func (w *wtx) revert(e model.AuditEvent, m *model.Meeting) (string, error) {
 		}
 		m.Guests = slices.Insert(m.Guests, min(before.Index, len(m.Guests)), before.Guest)
 		return "guest " + before.Guest.Name + " back on the list", w.saveMeeting(m)
-	case e.Op == "meeting.declaration":
+	case e.Op == model.OpMeetingDeclaration:
 		var before struct {
 			Declarations int
 			None         bool
@@ -223,7 +220,7 @@ func (w *wtx) revert(e model.AuditEvent, m *model.Meeting) (string, error) {
 		}
 		m.Declarations, m.NoDeclarations = m.Declarations[:before.Declarations], before.None
 		return "declaration by " + d.Name + " withdrawn", w.saveMeeting(m)
-	case e.Op == "meeting.declaration_withdraw":
+	case e.Op == model.OpMeetingDeclarationWithdraw:
 		var before struct {
 			Index       int
 			Declaration model.Declaration
@@ -233,13 +230,13 @@ func (w *wtx) revert(e model.AuditEvent, m *model.Meeting) (string, error) {
 		}
 		m.RestoreDeclaration(before.Index, before.Declaration)
 		return "declaration by " + before.Declaration.Name + " back on the record", w.saveMeeting(m)
-	case e.Op == "meeting.declarations_none":
+	case e.Op == model.OpMeetingDeclarationsNone:
 		m.NoDeclarations = false
 		return "\"no declarations\" taken back", w.saveMeeting(m)
-	case e.Op == "meeting.confidentiality":
+	case e.Op == model.OpMeetingConfidentiality:
 		m.ConfidentialityRead, m.ConfidentialityReadAt = false, time.Time{}
 		return "the confidentiality statement is no longer recorded as read", w.saveMeeting(m)
-	case e.Op == "meeting.next_date":
+	case e.Op == model.OpMeetingNextDate:
 		var before struct {
 			Date        model.Date
 			Time, Place string
@@ -252,7 +249,7 @@ func (w *wtx) revert(e model.AuditEvent, m *model.Meeting) (string, error) {
 			return "the next meeting's date taken back (none fixed)", w.saveMeeting(m)
 		}
 		return "the next meeting back to " + before.Date.String(), w.saveMeeting(m)
-	case e.Op == "power.add":
+	case e.Op == model.OpPowerAdd:
 		var p model.Power
 		if err := decodeJSON(e.After, &p); err != nil {
 			return "", err
@@ -265,7 +262,7 @@ func (w *wtx) revert(e model.AuditEvent, m *model.Meeting) (string, error) {
 			return "", model.Invalid("undo", "%s has changed since it was recorded: undo that change first, or end it by hand", p.Ref())
 		}
 		return p.Ref() + " (recorded) removed", del(w.tx, bPowers, p.ID)
-	case strings.HasPrefix(e.Op, "power."):
+	case e.Op.Subject() == "power":
 		var before, after model.Power
 		if err := decodeJSON(e.Before, &before); err != nil {
 			return "", err
@@ -287,11 +284,11 @@ func (w *wtx) revert(e model.AuditEvent, m *model.Meeting) (string, error) {
 		restored.Version = cur.Version + 1
 		restored.UpdatedAt, restored.UpdatedBy = w.now, w.actor.String()
 		return after.Ref() + " back as it was", put(w.tx, bPowers, restored.ID, restored)
-	case e.Op == model.AuditAgendaTakeUp:
+	case e.Op == model.OpMeetingAgendaTakeUp:
 		// The item stays: whatever else was recorded under it since is
 		// minuted there, and an item with nothing under it is deferred.
 		return "", nil
-	case e.Op == "meeting.item_budget":
+	case e.Op == model.OpMeetingItemBudget:
 		var before struct{ Item, Budget int }
 		if err := decodeJSON(e.Before, &before); err != nil {
 			return "", err
@@ -303,7 +300,7 @@ func (w *wtx) revert(e model.AuditEvent, m *model.Meeting) (string, error) {
 		m.Version++
 		m.UpdatedAt = w.now
 		return fmt.Sprintf("item %d's budget back to %d minutes", before.Item, before.Budget), put(w.tx, bMeetings, m.ID, *m)
-	case strings.HasPrefix(e.Op, "hotspot.") && e.Op != "hotspot.add" && e.Op != "hotspot.part2" && len(e.Before) > 0:
+	case e.Op.Subject() == "hotspot" && e.Op != model.OpHotspotAdd && e.Op != model.OpHotspotPart2 && len(e.Before) > 0:
 		var before, after model.Hotspot
 		if err := decodeJSON(e.Before, &before); err != nil {
 			return "", err

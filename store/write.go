@@ -2,13 +2,82 @@ package store
 
 import (
 	"encoding/json"
-	"errors"
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/ccsp/tasking/model"
 	bolt "go.etcd.io/bbolt"
 )
+
+// The one write path. Every change a person makes goes through write,
+// which is the only caller of the bbolt transaction that writes (update,
+// guard.go) besides the file's own upkeep (upkeep.go); a test reads the
+// package's source to keep it so (write_path_test.go). A write declares,
+// before it runs, what it is:
+//
+//	s.write(actor, declare(model.OpActionStatus).ownedByAction(id), func(w *wtx) error { … })
+//
+// — the kind of change (model.Op) and the agency that owns what it
+// changes — and write asks model (model.Allow) whether the actor may make
+// that change to that agency's record before the body runs, inside the
+// same transaction, so the check and the change commit together. The body
+// then reads, asks model its other rules, writes and audits; after the
+// commit every subscriber hears of it. No write can forget its permission
+// check: there is no way to write without declaring one.
+
+// decl is what a write declares before it runs.
+type decl struct {
+	op model.Op
+	// owner reads, in the write's transaction, the agency that owns what
+	// the write changes (nil: no agency's).
+	owner func(tx *bolt.Tx) (model.ID, error)
+	// parts are the Rights the parts of a combined change need beyond
+	// op's own (model.ActionChange.Rights).
+	parts []model.Right
+}
+
+// declare is a write of kind op, to what no agency owns until ownedBy…
+// says otherwise.
+func declare(op model.Op) decl { return decl{op: op} }
+
+// ownedBy: the write changes what agency owns (a new action or power for
+// that agency).
+func (d decl) ownedBy(agency model.ID) decl {
+	d.owner = func(*bolt.Tx) (model.ID, error) { return agency, nil }
+	return d
+}
+
+// ownedByAction: the write changes action id, owned by its agency.
+func (d decl) ownedByAction(id model.ID) decl {
+	d.owner = func(tx *bolt.Tx) (model.ID, error) {
+		var a model.Action
+		if err := get(tx, bActions, id, &a); err != nil {
+			return 0, notFound(err, model.ActionRef(id))
+		}
+		return a.AgencyID, nil
+	}
+	return d
+}
+
+// ownedByPower: the write changes power id, held by its agency.
+func (d decl) ownedByPower(id model.ID) decl {
+	d.owner = func(tx *bolt.Tx) (model.ID, error) {
+		var p model.Power
+		if err := get(tx, bPowers, id, &p); err != nil {
+			return 0, notFound(err, model.PowerRef(id))
+		}
+		return p.AgencyID, nil
+	}
+	return d
+}
+
+// needing: the write's parts each need a Right of their own, asked with
+// op's.
+func (d decl) needing(parts ...model.Right) decl {
+	d.parts = parts
+	return d
+}
 
 // wtx is one write transaction: the change, its index entries and its audit
 // event commit together.
@@ -16,25 +85,41 @@ type wtx struct {
 	tx     *bolt.Tx
 	actor  model.Actor
 	now    time.Time
+	op     model.Op // what the write declared
 	events []model.AuditEvent
 	// changes are the notices the events make, published after the commit.
 	changes []Change
 }
 
-// write runs fn in one bbolt Update. fn must record at least one audit event;
-// a write that explains nothing is a bug. After the commit every subscriber
-// hears about it.
-func (s *Store) write(actor model.Actor, fn func(w *wtx) error) error {
+// write runs fn in one bbolt Update, once model.Allow has said the actor
+// may make the change d declares. fn must record at least one audit event,
+// one of them of the kind declared: a write that explains nothing, or
+// says it is one change and does another, is a bug. After the commit every
+// subscriber hears about it.
+func (s *Store) write(actor model.Actor, d decl, fn func(w *wtx) error) error {
 	if s.fileSchema > SchemaVersion {
 		return &TooNewError{Path: s.path, File: s.fileSchema, Supports: SchemaVersion}
 	}
+	if !d.op.Known() || d.op.Within() {
+		return fmt.Errorf("internal error: a write declared %q, which is not a change of its own", d.op)
+	}
 	err := s.update(func(tx *bolt.Tx) error {
-		w := &wtx{tx: tx, actor: actor, now: s.now()}
+		var owner model.ID
+		if d.owner != nil {
+			var err error
+			if owner, err = d.owner(tx); err != nil {
+				return err
+			}
+		}
+		if err := model.Allow(actor, d.op, owner, d.parts...); err != nil {
+			return err
+		}
+		w := &wtx{tx: tx, actor: actor, now: s.now(), op: d.op}
 		if err := fn(w); err != nil {
 			return err
 		}
-		if len(w.events) == 0 {
-			return errors.New("internal error: a change without an audit event was refused")
+		if !slices.ContainsFunc(w.events, func(e model.AuditEvent) bool { return e.Op == d.op }) {
+			return fmt.Errorf("internal error: a change declared %q wrote no audit event of it and was refused", d.op)
 		}
 		tx.OnCommit(func() {
 			for _, c := range w.changes {
@@ -48,7 +133,10 @@ func (s *Store) write(actor model.Actor, fn func(w *wtx) error) error {
 
 // audit records an audit event in this transaction. before/after are the
 // record (or a small struct describing the change); nil is left out.
-func (w *wtx) audit(op, entity, ref string, before, after any) error {
+func (w *wtx) audit(op model.Op, entity, ref string, before, after any) error {
+	if !op.Known() {
+		return fmt.Errorf("internal error: an audit event of %q, which is not a kind of change model knows", op)
+	}
 	id, err := nextID(w.tx, bAudit)
 	if err != nil {
 		return err

@@ -75,7 +75,7 @@ func (a *App) settled() tea.Cmd {
 // wholesale: the partnership was set up or loaded whole, or this session
 // fell behind and missed notices; every screen's data may be new.
 func wholesale(c store.Change) bool {
-	return c.Missed || c.Op == "partnership.setup" || c.Op == "partnership.seed"
+	return c.Missed || c.Op == model.OpPartnershipSetup || c.Op == model.OpPartnershipSeed
 }
 
 // meetingOnly are changes to a meeting's own record that no screen but the
@@ -83,19 +83,19 @@ func wholesale(c store.Change) bool {
 // statement, time budgets, the agenda's order. (Taking an item into Part 2
 // and approving the minutes also write the hotspot, actions or decision
 // they touch, and those come with notices of their own.)
-var meetingOnly = map[string]bool{
-	"meeting.item":                 true,
-	"meeting.attendance":           true,
-	"meeting.guest":                true,
-	"meeting.guest_remove":         true,
-	"meeting.confidentiality":      true,
-	"meeting.declaration":          true,
-	"meeting.declaration_withdraw": true,
-	"meeting.declarations_none":    true,
-	"meeting.item_budget":          true,
-	"meeting.agenda_move":          true,
-	"meeting.item_part2":           true,
-	"meeting.approve_minutes":      true,
+var meetingOnly = map[model.Op]bool{
+	model.OpMeetingItem:                true,
+	model.OpMeetingAttendance:          true,
+	model.OpMeetingGuest:               true,
+	model.OpMeetingGuestRemove:         true,
+	model.OpMeetingConfidentiality:     true,
+	model.OpMeetingDeclaration:         true,
+	model.OpMeetingDeclarationWithdraw: true,
+	model.OpMeetingDeclarationsNone:    true,
+	model.OpMeetingItemBudget:          true,
+	model.OpMeetingAgendaMove:          true,
+	model.OpMeetingItemPart2:           true,
+	model.OpMeetingApproveMinutes:      true,
 }
 
 // actionMsg is one action read again after a change, to patch in.

@@ -15,7 +15,7 @@ import (
 // runsMeeting: this person moves the meeting (the chair's role), so they
 // follow nobody.
 func (a *App) runsMeeting() bool {
-	return model.Permit(a.actor, model.OpRunMeeting, 0) == nil
+	return model.Allow(a.actor, model.OpMeetingItem, 0) == nil
 }
 
 // toggleFollow stops following to look around, or jumps back to the

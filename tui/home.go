@@ -360,7 +360,7 @@ func (homePart) affected(_ *App, c store.Change) bool {
 	case "member", "decision", "note":
 		return false
 	case "meeting":
-		return !meetingOnly[c.Op] && c.Op != "minutes.amend"
+		return !meetingOnly[c.Op] && c.Op != model.OpMinutesAmend
 	}
 	return true
 }

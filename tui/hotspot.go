@@ -85,7 +85,7 @@ func (p *hotspotPage) key(a *App, msg tea.KeyPressMsg) tea.Cmd {
 		if p.view == nil || p.view.h.Exempt || !p.view.h.IsOpen() {
 			return nil
 		}
-		if err := model.Permit(a.actor, model.OpAssessRisk, 0); err != nil {
+		if err := model.Allow(a.actor, model.OpHotspotAssess, 0); err != nil {
 			a.flash, a.flashErr = err.Error(), true
 			return nil
 		}
@@ -151,7 +151,7 @@ func (hotspotPart) help(*App) []string { return []string{"Hotspot page (enter on
 
 func (hotspotPart) hints(a *App) string {
 	g := a.keys.Global
-	if model.Permit(a.actor, model.OpAssessRisk, 0) == nil {
+	if model.Allow(a.actor, model.OpHotspotAssess, 0) == nil {
 		return a.hintsOf(keyHint("assess risk", a.keys.Hotspot.Risk), keyHint("scroll", g.Down, g.Up), keyHint("back", g.Back), keyHint("help", g.Help))
 	}
 	return a.hintsOf(keyHint("scroll", g.Down, g.Up), keyHint("back", g.Back), keyHint("help", g.Help))

@@ -32,7 +32,7 @@ func (minePart) affected(a *App, c store.Change) bool {
 	case "meeting":
 		// Undo can take back any action's change; starting, closing and
 		// planning move the next meeting. Not the agenda or the minutes.
-		return !meetingOnly[c.Op] && c.Op != "meeting.agenda_add" && c.Op != "meeting.agenda_drop" && c.Op != "minutes.amend"
+		return !meetingOnly[c.Op] && c.Op != model.OpMeetingAgendaAdd && c.Op != model.OpMeetingAgendaDrop && c.Op != model.OpMinutesAmend
 	case "hotspot", "decision", "note", "member", "partnership":
 		return false
 	}

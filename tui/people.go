@@ -115,7 +115,7 @@ func (pp *peoplePage) rows() int {
 
 // manager: the person may change people and agencies (the store checks
 // again; this only keeps the keys honest).
-func manager(actor model.Actor) bool { return model.Permit(actor, model.OpManagePeople, 0) == nil }
+func manager(actor model.Actor) bool { return model.Allow(actor, model.OpMemberAdd, 0) == nil }
 
 func (pp *peoplePage) key(a *App, msg tea.KeyPressMsg) tea.Cmd {
 	g, pk := a.keys.Global, a.keys.People

@@ -76,26 +76,36 @@ func (a *App) noteOthersChange(c store.Change) {
 
 // quietChange are others' changes the screen shows by itself: the chair
 // moving on to the next item moves everyone following.
-var quietChange = map[string]bool{"meeting.item": true}
+var quietChange = map[model.Op]bool{model.OpMeetingItem: true}
 
-// opWords say the commonest changes as people would.
-var opWords = map[string]string{
-	"action.assign": "assigned", "action.assign_general": "assigned", "action.note": "progress note",
-	"action.status": "status changed", "action.due": "due date moved", "action.update": "updated",
-	"action.accepted": "update accepted", "action.reviewed": "reviewed", "hotspot.add": "added",
-	"hotspot.risk": "risk changed", "hotspot.assess": "risk assessed", "hotspot.status": "status changed", "hotspot.close": "closed",
-	"meeting.agenda_takeup": "taken up on the agenda",
-	"decision.record":       "resolution recorded", "note.add": "note added",
+// opWords say the commonest changes as people would, after the ref
+// ("A-12 progress note"); the rest are their verb (changeWords).
+var opWords = map[model.Op]string{
+	model.OpActionAssign:        "assigned",
+	model.OpActionNote:          "progress note",
+	model.OpActionStatus:        "status changed",
+	model.OpActionDue:           "due date moved",
+	model.OpActionUpdate:        "updated",
+	model.OpActionAccepted:      "update accepted",
+	model.OpActionReviewed:      "reviewed",
+	model.OpHotspotAdd:          "added",
+	model.OpHotspotRisk:         "risk changed",
+	model.OpHotspotAssess:       "risk assessed",
+	model.OpHotspotStatus:       "status changed",
+	model.OpHotspotClose:        "closed",
+	model.OpMeetingAgendaTakeUp: "taken up on the agenda",
+	model.OpDecisionRecord:      "resolution recorded",
+	model.OpNoteAdd:             "note added",
 }
 
-// changeWords puts an audit op ("action.note") as a few words.
-func changeWords(op string) string {
+// changeWords puts a kind of change ("action.note") as a few words.
+func changeWords(op model.Op) string {
 	if w, ok := opWords[op]; ok {
 		return w
 	}
-	_, verb, ok := strings.Cut(op, ".")
+	_, verb, ok := strings.Cut(string(op), ".")
 	if !ok {
-		verb = op
+		verb = string(op)
 	}
 	return strings.ReplaceAll(verb, "_", " ")
 }

@@ -413,7 +413,7 @@ func commitOrder(db string, members []*member) (order []placed, offsetWidth time
 	for i := len(events) - 1; i >= 0; i-- { // oldest first
 		e := events[i]
 		var after model.Action
-		if e.Op != "action.update" || json.Unmarshal(e.After, &after) != nil || !strings.HasPrefix(after.LastUpdate, "load test ") {
+		if e.Op != model.OpActionUpdate || json.Unmarshal(e.After, &after) != nil || !strings.HasPrefix(after.LastUpdate, "load test ") {
 			continue
 		}
 		w, ok := names[e.By]

@@ -12,12 +12,12 @@ import (
 
 // auditRow is one event of the audit trail as `tasking audit` writes it.
 type auditRow struct {
-	Event  uint64 `json:"event"`  // its number in the trail
-	At     string `json:"at"`     // RFC 3339, local time
-	By     string `json:"by"`     // who made the change
-	Op     string `json:"op"`     // what kind of change (action.assign, hotspot.risk…)
-	Ref    string `json:"ref"`    // what it changed (A-12, HS-3, M-7, a name)
-	Change string `json:"change"` // the change in words
+	Event  uint64   `json:"event"`  // its number in the trail
+	At     string   `json:"at"`     // RFC 3339, local time
+	By     string   `json:"by"`     // who made the change
+	Op     model.Op `json:"op"`     // what kind of change (action.assign, hotspot.risk…)
+	Ref    string   `json:"ref"`    // what it changed (A-12, HS-3, M-7, a name)
+	Change string   `json:"change"` // the change in words
 }
 
 func auditRowOf(e model.AuditEvent) auditRow {

@@ -88,7 +88,7 @@ func (a *app) readForImport(cmd *cobra.Command, dryRun bool) (importBase, error)
 	}
 	// Said before the file is read: no point listing its problems to
 	// someone who may not import it.
-	if err := model.Permit(b.actor, model.OpManagePeople, 0); err != nil {
+	if err := model.Allow(b.actor, model.OpMemberImport, 0); err != nil {
 		return b, err
 	}
 	if b.agencies, err = s.Agencies(); err != nil {

@@ -55,8 +55,8 @@ func testCorrectAndWithdrawAnUpdate(t *testing.T, open Backend) {
 	events, _ := s.AuditEvents(0)
 	var ops []string
 	for _, e := range events {
-		if strings.HasPrefix(e.Op, "update.") {
-			ops = append(ops, e.Op)
+		if e.Op.Subject() == "update" {
+			ops = append(ops, string(e.Op))
 		}
 	}
 	if strings.Join(ops, " ") != "update.withdraw update.correct" {

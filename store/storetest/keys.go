@@ -98,7 +98,7 @@ func testMemberKeysAddResolveRemove(t *testing.T, open Backend) {
 	}
 	// No key material in the trail: the record holds it.
 	for _, e := range mustAudit(t, s) {
-		if strings.Contains(string(e.Before)+string(e.After), "AAAAC3Nz") && strings.HasPrefix(e.Op, "member.key") {
+		if strings.Contains(string(e.Before)+string(e.After), "AAAAC3Nz") && strings.HasPrefix(string(e.Op), "member.key") {
 			t.Fatalf("%s audit holds a whole key: %s", e.Op, e.After)
 		}
 	}

@@ -62,7 +62,7 @@ func testMemberImportAppliedAndAudited(t *testing.T, open Backend) {
 	mustNoErr(t, err)
 	var ops []string
 	for _, e := range events {
-		ops = append(ops, e.Op+" "+e.Ref+" by "+e.By)
+		ops = append(ops, string(e.Op)+" "+e.Ref+" by "+e.By)
 	}
 	if want := "member.import  by Cllr Ann Chair|member.retire Val Viewer by Cllr Ann Chair|member.edit Sgt Jas Patel by Cllr Ann Chair"; strings.Join(ops, "|") != want {
 		t.Errorf("audit %q, want %q", strings.Join(ops, "|"), want)

@@ -115,7 +115,7 @@ func testTheCadenceLeavesOffAndBusinessTakesUp(t *testing.T, open Backend) {
 	after, _ := s.AuditEvents(0)
 	var ops []string
 	for i := len(after) - len(before) - 1; i >= 0; i-- {
-		ops = append(ops, after[i].Op)
+		ops = append(ops, string(after[i].Op))
 	}
 	if strings.Join(ops, " ") != "hotspot.assess meeting.agenda_takeup note.add" {
 		t.Errorf("audit events %v", ops)

@@ -84,7 +84,7 @@ func testEveryChangeWritesItsAuditEvent(t *testing.T, open Backend) {
 		after, _ := s.AuditEvents(0)
 		var got []string
 		for i := len(after) - len(before) - 1; i >= 0; i-- {
-			got = append(got, after[i].Op)
+			got = append(got, string(after[i].Op))
 			if after[i].At.IsZero() || after[i].By == "" {
 				t.Fatalf("%s: audit event without time or author: %+v", st.op, after[i])
 			}
@@ -254,7 +254,7 @@ func testChangeFeedSaysWhoseRecord(t *testing.T, open Backend) {
 	s, _, _ := openTiny(t, open)
 	ch, stop := s.Subscribe()
 	defer stop()
-	next := func(op string) store.Change {
+	next := func(op model.Op) store.Change {
 		t.Helper()
 		for {
 			select {

@@ -31,6 +31,7 @@ func Run(t *testing.T, open Backend) {
 		{"StaleEditRefusedAndNothingLost", testStaleEditRefusedAndNothingLost},
 		{"ConcurrentSessionsLoseNoUpdate", testConcurrentSessionsLoseNoUpdate},
 		{"PermissionsEnforcedInStore", testPermissionsEnforcedInStore},
+		{"EveryWriteRefusedAsTheRulesSay", testEveryWriteRefusedAsTheRulesSay},
 		{"ChangeFeedAfterCommit", testChangeFeedAfterCommit},
 		{"ChangeFeedSaysWhoseRecord", testChangeFeedSaysWhoseRecord},
 		{"MeetingRules", testMeetingRules},

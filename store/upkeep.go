@@ -1,0 +1,18 @@
+package store
+
+import bolt "go.etcd.io/bbolt"
+
+// upkeep runs fn in one write transaction that is no person's change but
+// the file's own upkeep: its schema migrated as it opens (prepare), its
+// indexes rebuilt (ReindexWatched), a whole history loaded in batches
+// (seedHistory, inBatches). It asks no permission (the caller has: the
+// file's owner opening it, `tasking check --reindex`, a demo into an
+// empty file) and declares no kind of change; what it writes is sealed
+// into the audit trail as it commits (OpRecordSeal, txlog.go), as every
+// write's records are.
+//
+// Everything else writes through write (write.go), which declares its
+// change and asks model first. write_path_test.go keeps it so: update is
+// called from write and here only, and upkeep only from the functions
+// named above.
+func (s *Store) upkeep(fn func(tx *bolt.Tx) error) error { return s.update(fn) }
