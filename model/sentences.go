@@ -183,7 +183,10 @@ func isInitialism(word string) bool {
 // Labelled is "label: words", or the label alone when there are no words.
 // Words that open with the label (or one of also) do not say it twice:
 // Labelled("in progress → done", "Done: patrols finished", "done") is
-// "in progress → done: patrols finished".
+// "in progress → done: patrols finished"; and words whose first word is
+// the label carry on from it, written as the label is: Labelled("Update",
+// "update accepted: letters sent") is "Update accepted: letters sent", not
+// "Update: update accepted: …".
 func Labelled(label, words string, also ...string) string {
 	words = TrimLabel(words, append([]string{label}, also...)...)
 	if words == "" {
@@ -191,6 +194,9 @@ func Labelled(label, words string, also ...string) string {
 	}
 	if label == "" {
 		return words
+	}
+	if n := len(label); len(words) > n && words[n] == ' ' && strings.EqualFold(words[:n], label) {
+		return label + words[n:]
 	}
 	return label + ": " + words
 }

@@ -136,6 +136,11 @@ func TestLabelled(t *testing.T) {
 		{"Hotspot closed", "quiet for six weeks", nil, "Hotspot closed: quiet for six weeks"},
 		{"reviewed, no change", "", nil, "reviewed, no change"},
 		{"", "a note", nil, "a note"},
+		// The words carry on from the label: it is said once, as written.
+		{"Update", "update accepted: letters sent (Neil Armitage, 18 Nov)", nil, "Update accepted: letters sent (Neil Armitage, 18 Nov)"},
+		{"Update", "in progress → blocked", nil, "Update: in progress → blocked"},
+		{"Update", "updates to follow", nil, "Update: updates to follow"},
+		{"Hotspot closed", "hotspot closed early: the shop shut", []string{"closed"}, "Hotspot closed early: the shop shut"},
 	}
 	for _, tt := range tests {
 		if got := Labelled(tt.label, tt.words, tt.also...); got != tt.want {
