@@ -362,3 +362,15 @@ func OpenActionsLine(hotspot string, refs []string) string {
 	return hotspot + " still has " + Plural(len(refs), "open action") + " (" + JoinAnd(refs) + "): close " + them +
 		" with the hotspot, or move " + them + " to general business"
 }
+
+// NoActionsLine is what a hotspot's list of actions says when it is empty.
+// A closed meeting's item lists what that meeting did, so it says in one
+// plain sentence that it did nothing about any: "No action for this
+// hotspot was assigned or reviewed at this meeting." Otherwise there is none yet, and hint says
+// how one comes: "None yet: a assigns one."
+func NoActionsLine(closedMeeting bool, hint string) string {
+	if closedMeeting {
+		return "No action for this hotspot was assigned or reviewed at this meeting."
+	}
+	return EndSentence(Labelled("None yet", Clause(hint)))
+}

@@ -323,3 +323,21 @@ func TestClosingNamesNoPrivateAction(t *testing.T) {
 		t.Errorf("minute %q", minute)
 	}
 }
+
+// An empty list of a hotspot's actions says so in one plain sentence.
+func TestNoActionsLine(t *testing.T) {
+	for _, tt := range []struct {
+		closed bool
+		hint   string
+		want   string
+	}{
+		{true, "a assigns one.", "No action for this hotspot was assigned or reviewed at this meeting."},
+		{false, "a assigns one.", "None yet: a assigns one."},
+		{false, "they are assigned in the meeting", "None yet: they are assigned in the meeting."},
+		{false, "", "None yet."},
+	} {
+		if got := NoActionsLine(tt.closed, tt.hint); got != tt.want {
+			t.Errorf("NoActionsLine(%v, %q) = %q, want %q", tt.closed, tt.hint, got, tt.want)
+		}
+	}
+}
