@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 )
@@ -373,4 +374,25 @@ func NoActionsLine(closedMeeting bool, hint string) string {
 		return "No action for this hotspot was assigned or reviewed at this meeting."
 	}
 	return EndSentence(Labelled("None yet", Clause(hint)))
+}
+
+// Stamped is what someone said or did, with who and when: "due 1 Dec → 8
+// Dec: partners need more time (Helen Marsh, 24 Nov)" — the who and when
+// every change and every update's words carry in matters arising, the
+// minutes and the action log. A full stop that ended what ends the whole:
+// "back on Friday (Neil Armitage, 18 Nov)." Nobody named, it is what
+// alone.
+func Stamped(what, by string, at time.Time) string {
+	what = strings.TrimSpace(what)
+	if what == "" || by == "" {
+		return what
+	}
+	stamp := " (" + by + ")"
+	if !at.IsZero() {
+		stamp = " (" + by + ", " + at.Local().Format("2 Jan") + ")"
+	}
+	if body := Clause(what); body != what {
+		return body + stamp + "."
+	}
+	return what + stamp
 }

@@ -3,6 +3,7 @@ package model
 import (
 	"strings"
 	"testing"
+	"time"
 )
 
 // One table per kind of generated sentence (sentences.go).
@@ -338,6 +339,28 @@ func TestNoActionsLine(t *testing.T) {
 	} {
 		if got := NoActionsLine(tt.closed, tt.hint); got != tt.want {
 			t.Errorf("NoActionsLine(%v, %q) = %q, want %q", tt.closed, tt.hint, got, tt.want)
+		}
+	}
+}
+
+// Who said or did it, and when, follow what: inside the full stop.
+func TestStamped(t *testing.T) {
+	at := time.Date(2026, 11, 24, 10, 20, 0, 0, time.Local)
+	for _, tt := range []struct {
+		what, by string
+		at       time.Time
+		want     string
+	}{
+		{"due 01 Dec → 08 Dec: partners need more time", "Helen Marsh", at, "due 01 Dec → 08 Dec: partners need more time (Helen Marsh, 24 Nov)"},
+		{"Back on track from Friday.", "Neil Armitage", at, "Back on track from Friday (Neil Armitage, 24 Nov)."},
+		{"Any news?", "Neil Armitage", at, "Any news? (Neil Armitage, 24 Nov)"},
+		{"Wait for it...", "Neil Armitage", at, "Wait for it... (Neil Armitage, 24 Nov)"},
+		{"in progress → blocked", "Helen Marsh", time.Time{}, "in progress → blocked (Helen Marsh)"},
+		{"in progress → blocked", "", at, "in progress → blocked"},
+		{"", "Helen Marsh", at, ""},
+	} {
+		if got := Stamped(tt.what, tt.by, tt.at); got != tt.want {
+			t.Errorf("Stamped(%q, %q) = %q, want %q", tt.what, tt.by, got, tt.want)
 		}
 	}
 }
