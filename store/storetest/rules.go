@@ -40,7 +40,7 @@ func testEveryChangeWritesItsAuditEvent(t *testing.T, open Backend) {
 			_, err := s.ChangeDue(chair, a.ID, 0, model.MustDate("2026-12-08"), "waiting for rota", m.ID)
 			return err
 		}},
-		{"action.note", func() error { _, err := s.AddActionNote(sgt, a.ID, "First patrol done", 0); return err }},
+		{"action.note", func() error { _, err := s.AddActionNote(sgt, a.ID, 0, "First patrol done", 0); return err }},
 		{"decision.record", func() error {
 			_, err := s.RecordDecision(chair, m.ID, "", 1, "that patrols continue", false)
 			return err
@@ -153,7 +153,7 @@ func testConcurrentSessionsLoseNoUpdate(t *testing.T, open Backend) {
 				}
 			}()
 			for j := 0; j < notes; j++ {
-				if _, err := s.AddActionNote(sgt, a.ID, "note", 0); err != nil {
+				if _, err := s.AddActionNote(sgt, a.ID, 0, "note", 0); err != nil {
 					t.Error(err)
 				}
 				if _, err := s.Home(); err != nil {
@@ -187,10 +187,10 @@ func testPermissionsEnforcedInStore(t *testing.T, open Backend) {
 	if _, err := s.SetActionStatus(sgt, housing.ID, 0, model.StatusDone, "", 0); !errors.As(err, &perm) {
 		t.Fatalf("a rep changed another agency's action: %v", err)
 	}
-	if _, err := s.AddActionNote(sgt, housing.ID, "seen the tenant", 0); err != nil {
+	if _, err := s.AddActionNote(sgt, housing.ID, 0, "seen the tenant", 0); err != nil {
 		t.Fatalf("a rep could not note another agency's action: %v", err)
 	}
-	if _, err := s.AddActionNote(viewer, police.ID, "x", 0); !errors.As(err, &perm) {
+	if _, err := s.AddActionNote(viewer, police.ID, 0, "x", 0); !errors.As(err, &perm) {
 		t.Fatalf("a viewer wrote: %v", err)
 	}
 	if _, err := s.StartMeeting(sgt, model.Date{}); !errors.As(err, &perm) {
@@ -490,7 +490,7 @@ func testAcceptRepUpdate(t *testing.T, open Backend) {
 	quiet, err := s.AssignAction(chair, model.NewAction{HotspotID: 1, Text: "Leaflets", AgencyID: 2, Due: model.MustDate("2026-12-01")})
 	mustNoErr(t, err)
 	clock.t = clock.t.Add(48 * time.Hour)
-	_, err = s.AddActionNote(sgt, a.ID, "Two patrols done, more on Friday", 0)
+	_, err = s.AddActionNote(sgt, a.ID, 0, "Two patrols done, more on Friday", 0)
 	mustNoErr(t, err)
 	clock.t = clock.t.Add(5 * 24 * time.Hour)
 	m, err := s.StartMeeting(chair, model.Date{})
@@ -526,12 +526,12 @@ func testLatestUpdateIsTheAgencysNews(t *testing.T, open Backend) {
 	a, err := s.AssignAction(chair, model.NewAction{HotspotID: 1, Text: "Patrols", AgencyID: 2, Due: model.MustDate("2026-12-01")})
 	mustNoErr(t, err)
 	clock.t = clock.t.Add(24 * time.Hour)
-	_, err = s.AddActionNote(housing, a.ID, "Saw them on Friday", 0)
+	_, err = s.AddActionNote(housing, a.ID, 0, "Saw them on Friday", 0)
 	mustNoErr(t, err)
 	if got, _ := s.Action(a.ID); got.LastUpdate != "" {
 		t.Fatalf("another agency's note became the police's update: %q", got.LastUpdate)
 	}
-	_, err = s.AddActionNote(sgt, a.ID, "First patrol done", 0)
+	_, err = s.AddActionNote(sgt, a.ID, 0, "First patrol done", 0)
 	mustNoErr(t, err)
 	m, err := s.StartMeeting(chair, model.Date{})
 	mustNoErr(t, err)
@@ -632,7 +632,7 @@ func testUndoTheChairsLastChange(t *testing.T, open Backend) {
 	_, err = s.SetActionStatus(chair, act.ID, 0, model.StatusBlocked, "", m.ID)
 	mustNoErr(t, err)
 	tick()
-	_, err = s.AddActionNote(sgt, act.ID, "On it", 0)
+	_, err = s.AddActionNote(sgt, act.ID, 0, "On it", 0)
 	mustNoErr(t, err)
 	tick()
 	if _, err := s.Undo(chair, m.ID); err == nil || !strings.Contains(err.Error(), "has changed since") {
