@@ -2,6 +2,7 @@ package storetest
 
 import (
 	"errors"
+	"fmt"
 	"slices"
 	"strings"
 	"sync"
@@ -721,6 +722,28 @@ func testUndoAnyOfTheLastChanges(t *testing.T, open Backend) {
 	}
 	if _, err := s.UndoChoices(sgt, m.ID); err == nil || !strings.Contains(err.Error(), "nothing to undo") {
 		t.Fatalf("the sergeant's choices: %v", err)
+	}
+
+	// Twenty more: the last twenty are offered, newest first, each named;
+	// the oldest of them can be taken back, the one before it cannot.
+	var notes []model.Note
+	for i := range model.MaxUndo + 1 {
+		tick()
+		n, err := s.RecordNote(chair, m.ID, model.NewNote{HotspotID: 1, Text: fmt.Sprintf("Point %d", i+1)})
+		mustNoErr(t, err)
+		notes = append(notes, n)
+	}
+	choices, err = s.UndoChoices(chair, m.ID)
+	mustNoErr(t, err)
+	if len(choices) != model.MaxUndo || !strings.Contains(choices[0].Name, notes[model.MaxUndo].Ref()) ||
+		!strings.Contains(choices[model.MaxUndo-1].Name, notes[1].Ref()) {
+		t.Fatalf("after %d changes the %d offered run from %q to %q", model.MaxUndo+1, len(choices), choices[0].Name, choices[len(choices)-1].Name)
+	}
+	tick()
+	said, err = s.UndoChange(chair, m.ID, choices[model.MaxUndo-1].Key())
+	mustNoErr(t, err)
+	if !strings.Contains(said, notes[1].Ref()) {
+		t.Errorf("undoing the twentieth said %q, want %s", said, notes[1].Ref())
 	}
 }
 
