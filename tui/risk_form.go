@@ -43,11 +43,12 @@ func assessForm(a *App, h model.Hotspot, ctx formContext, meetingID model.ID) {
 	// The reason starts empty, the current one shown as its hint: typing
 	// replaces it rather than gluing onto it; left empty, it stays.
 	hint := "why: harm, vulnerability, repeat victimisation"
-	if now != "" {
-		hint = "now: " + model.Clip(now, 60) + " (left empty, it stays)"
-	}
 	if meetingID != 0 {
 		hint += " (minuted with the level)"
+	}
+	if now != "" {
+		// Short enough for an 80-column form to show it whole.
+		hint = "now: " + model.Clip(now, 40) + " — left empty, it stays"
 	}
 	f.choose("likelihood", "Likelihood of further harm (←/→)", likelihoodChoices, cur.Likelihood-1).
 		choose("harm", "Harm it would do (←/→)", harmChoices, cur.Harm-1).
