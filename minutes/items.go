@@ -158,12 +158,20 @@ func (b *builder) item(n int, it model.AgendaItem) Item {
 				// Finished between meetings: the completion is minuted, with
 				// its note in the restricted version.
 				note := ""
-				if !b.public || b.rules.UpdateWords() {
+				if b.words() {
 					note = line(a.CompletionNote)
 				}
 				said = append(said, model.FinishedSinceLine(a.Status, note))
 			}
 			var private model.Privacy // the first private update's, if any
+			if !finished && b.words() {
+				// A date moved or a status set here never hides what the
+				// agency last said (accepted, its acceptance says it).
+				if w := line(a.WordsBeside(since, updates[a.ID])); w != "" {
+					said = append(said, w)
+					private = private.Stricter(a.LastUpdatePrivacy)
+				}
+			}
 			for _, u := range updates[a.ID] {
 				if b.public && !b.rules.Update(u) {
 					// Made on private business: not even what it changed.
@@ -352,13 +360,23 @@ func (b *builder) resolutions(kind model.ItemKind, hotspotID model.ID, inPrivate
 	return out, withheld
 }
 
+// words: this version shows the words of updates and who gave them (the
+// restricted one does; the public one shows only what changed).
+func (b *builder) words() bool { return !b.public || b.rules.UpdateWords() }
+
 // describe is what matters arising records about an action: the whole
 // update in the restricted version; in public only its structured part
 // (a status or due date change, "update accepted", "reviewed, no change"),
 // because the words a rep typed may name people.
 func (b *builder) describe(u model.ActionUpdate) string {
-	if !b.public || b.rules.UpdateWords() {
-		return line(u.Describe())
+	if b.words() {
+		if u.Kind == model.UpdateAccept || u.Kind == model.UpdateReview {
+			// An acceptance names who gave the words it accepts; a review
+			// changed nothing.
+			return line(u.Describe())
+		}
+		// A change made here, or words said here: who and when.
+		return line(model.Stamped(u.Describe(), u.By, u.At))
 	}
 	u.Text = ""
 	if s := line(u.Describe()); s != "" {

@@ -1,6 +1,8 @@
 package store
 
 import (
+	"time"
+
 	"github.com/ccsp/tasking/model"
 	bolt "go.etcd.io/bbolt"
 )
@@ -68,6 +70,9 @@ func (s *Store) changeLastWords(actor model.Actor, id model.ID, version int, rea
 			}
 		}
 		a.LatestNews(history)
+		if err := w.reaccept(a, u, history); err != nil {
+			return err
+		}
 		a.Version++
 		a.UpdatedAt, a.UpdatedBy = w.now, actor.String()
 		if err := put(w.tx, bActions, a.ID, a); err != nil {
@@ -85,4 +90,41 @@ func (s *Store) changeLastWords(actor model.Actor, id model.ID, version int, rea
 // historyIn is action id's updates, oldest first, through its index.
 func historyIn(tx *bolt.Tx, id model.ID) ([]model.ActionUpdate, error) {
 	return updatesOf(tx, []model.ID{id})
+}
+
+// reaccept puts right, after update corrected was corrected or withdrawn,
+// every acceptance of its words by a meeting still open
+// (model.Action.Reaccepted): read a meeting and the one before it once.
+func (w *wtx) reaccept(a model.Action, corrected model.ActionUpdate, history []model.ActionUpdate) error {
+	why := corrected.Corrected
+	if corrected.Withdrawn != nil {
+		why = corrected.Withdrawn
+	}
+	for _, u := range history {
+		if u.Kind != model.UpdateAccept || u.MeetingID == 0 {
+			continue
+		}
+		var m model.Meeting
+		if err := get(w.tx, bMeetings, u.MeetingID, &m); err != nil {
+			continue // a meeting gone from the record: nothing to put right
+		}
+		var since time.Time
+		if m.PreviousMeetingID != 0 {
+			var p model.Meeting
+			if get(w.tx, bMeetings, m.PreviousMeetingID, &p) == nil {
+				since = p.ClosedAt
+			}
+		}
+		after, ok := a.Reaccepted(u, corrected, m, since, *why)
+		if !ok {
+			continue
+		}
+		if err := put(w.tx, bUpdates, after.ID, after); err != nil {
+			return err
+		}
+		if err := w.audit("update.reaccept", "update", a.Ref(), u, after); err != nil {
+			return err
+		}
+	}
+	return nil
 }

@@ -366,11 +366,11 @@ func (r publicReader) AcceptUpdate(actor model.Actor, id model.ID, version int, 
 	return r.publicAction(r.rec.AcceptUpdate(actor, id, version, meetingID))
 }
 
-func (r publicReader) AddActionNote(actor model.Actor, id model.ID, text string, meetingID model.ID) (model.Action, error) {
+func (r publicReader) AddActionNote(actor model.Actor, id model.ID, version int, text string, meetingID model.ID) (model.Action, error) {
 	if _, err := r.readableAction(id); err != nil {
 		return model.Action{}, err
 	}
-	return r.publicAction(r.rec.AddActionNote(actor, id, text, meetingID))
+	return r.publicAction(r.rec.AddActionNote(actor, id, version, text, meetingID))
 }
 
 func (r publicReader) ChangeDue(actor model.Actor, id model.ID, version int, due model.Date, reason string, meetingID model.ID) (model.Action, error) {

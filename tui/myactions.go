@@ -374,11 +374,13 @@ func (m *myActions) progressForm(a *App, act model.Action) {
 		if !ok {
 			return nil
 		}
+		version := a.expect(f) // against the action as the form showed it
 		return a.saveAction(f.id, "update added to "+act.Ref()+" (dated today, in your name)", act.ID, func() (any, error) {
-			return st.AddActionNote(actor, act.ID, text, 0)
+			return st.AddActionNote(actor, act.ID, version, text, 0)
 		})
 	})
 	f.longText("text", "What has happened", "", "dated today and signed with your name; the chair sees it in matters arising")
+	f.guard(act.Ref(), act, act.Version)
 	a.push(f)
 }
 

@@ -116,12 +116,18 @@ func newActionsCmd(a *app) *cobra.Command {
 	cmd.Flags().BoolVar(&overdue, "overdue", false, "only actions past their due date")
 	cmd.Flags().BoolVar(&every, "all", false, "every action, done and cancelled included")
 	cmd.Flags().StringVar(&hotspot, "hotspot", "", "only actions for this hotspot (a ref like HS-3)")
+	_ = cmd.RegisterFlagCompletionFunc("status", actionStatusCompletions())
+	return cmd
+}
+
+// actionStatusCompletions offers the action statuses, as --status takes
+// them (in-progress).
+func actionStatusCompletions() cobra.CompletionFunc {
 	statuses := make([]string, len(model.ActionStatuses))
 	for i, st := range model.ActionStatuses {
 		statuses[i] = string(st)
 	}
-	_ = cmd.RegisterFlagCompletionFunc("status", cobra.FixedCompletions(statuses, cobra.ShellCompDirectiveNoFileComp))
-	return cmd
+	return cobra.FixedCompletions(statuses, cobra.ShellCompDirectiveNoFileComp)
 }
 
 // actionTable is the list for people: short agency names, short dates,

@@ -45,6 +45,7 @@ func Run(t *testing.T, open Backend) {
 		{"UndoTheMeetingsOwnRecord", testUndoTheMeetingsOwnRecord},
 		{"UndoAnyOfTheLastChanges", testUndoAnyOfTheLastChanges},
 		{"CorrectAndWithdrawAnUpdate", testCorrectAndWithdrawAnUpdate},
+		{"CorrectionReachesAnOpenMeetingsAcceptance", testCorrectionReachesAnOpenMeetingsAcceptance},
 		{"MinuteNumbersApprovalAndAmendments", testMinuteNumbersApprovalAndAmendments},
 		{"MunicipalYearRestartsNumbering", testMunicipalYearRestartsNumbering},
 		{"Part2ItemsAndDroppingBusyItems", testPart2ItemsAndDroppingBusyItems},
