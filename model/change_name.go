@@ -106,6 +106,8 @@ var changeNames = map[string]string{
 	"meeting.close":                "closing the meeting",
 	"action.assign_general":        "moving actions to general business",
 	"release":                      "a release of private business",
+	"meeting.releases":             "a release minuted in Part 2",
+	"decision.minuted":             "a release made between meetings, minuted",
 }
 
 // changeName is an audit operation in words.

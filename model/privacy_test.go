@@ -1,6 +1,7 @@
 package model
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -255,19 +256,19 @@ func TestVersionFor(t *testing.T) {
 func TestReleaseRules(t *testing.T) {
 	chair := Actor{Name: "Helen Marsh", Role: RoleChair}
 	member := Actor{Name: "Sgt Jas Patel", Role: RoleMember, AgencyID: 2}
-	if _, err := CheckRelease(member, "agreed", 7); err == nil || !strings.Contains(err.Error(), "only the chair or an admin") {
+	if _, err := CheckRelease(member, "agreed"); err == nil || !strings.Contains(err.Error(), "only the chair or an admin") {
 		t.Errorf("a member releases: %v", err)
 	}
-	if _, err := CheckRelease(chair, "  ", 7); err == nil {
+	if _, err := CheckRelease(chair, "  "); err == nil {
 		t.Error("a release without a reason")
 	}
-	if _, err := CheckRelease(chair, "agreed", 0); err == nil || !strings.Contains(err.Error(), "start the meeting first") {
-		t.Errorf("a release outside a meeting: %v", err)
-	}
-	if r, err := CheckRelease(chair, " the family consented ", 7); err != nil || r != "the family consented" {
+	if r, err := CheckRelease(chair, " the family consented "); err != nil || r != "the family consented" {
 		t.Errorf("release: %q %v", r, err)
 	}
 	for in, want := range map[string]Releasable{"A-12": ReleaseAction, "a12": ReleaseAction, "D-4": ReleaseDecision, "n 5": ReleaseNote} {
+		if k, id, _ := ParseReleasable(in); CanonicalRef(in) != k.Ref(id) || !strings.Contains("A-12 D-4 N-5", CanonicalRef(in)) {
+			t.Errorf("CanonicalRef(%q) = %q", in, CanonicalRef(in))
+		}
 		if k, _, err := ParseReleasable(in); err != nil || k != want {
 			t.Errorf("ParseReleasable(%q) = %s, %v", in, k, err)
 		}
@@ -279,6 +280,83 @@ func TestReleaseRules(t *testing.T) {
 	}
 	if got := ReleaseResolution("A-12", ParaCrime, "The court case has concluded."); got != "that A-12, exempt under paragraph 7 of Schedule 12A (information relating to the prevention, investigation or prosecution of crime), be released and treated as public business from now on, because the court case has concluded" {
 		t.Errorf("resolution %q", got)
+	}
+}
+
+func TestReleasableOnlyWhereItWouldPublishSomething(t *testing.T) {
+	private := PrivateUnder(ParaIndividual)
+	public := Hotspot{ID: 2}
+	part2 := Hotspot{ID: 4, Part2: true}
+	personal := Hotspot{ID: 3, Category: CategoryPersonal}
+	tests := []struct {
+		name    string
+		p       Privacy
+		h       *Hotspot
+		refusal string // "" when it may be released
+	}{
+		{"general business", private, nil, ""},
+		{"on a hotspot back in Part 1", private, &public, ""},
+		{"already public", Privacy{}, nil, "not private business"},
+		{"released already", Privacy{ReleasedBy: 9}, &public, "not private business"},
+		{"on a hotspot in Part 2", private, &part2, "take HS-4 back into Part 1 first"},
+		{"on a personal case", private, &personal, "a personal ASB case"},
+	}
+	for _, tt := range tests {
+		err := CheckReleasable("A-12", tt.p, tt.h)
+		if tt.refusal == "" && err != nil || tt.refusal != "" && (err == nil || !strings.Contains(err.Error(), tt.refusal)) {
+			t.Errorf("%s: %v, want %q", tt.name, err, tt.refusal)
+		}
+	}
+}
+
+func TestAReleaseIsMinutedInPart2OfItsMeetingOrTheNext(t *testing.T) {
+	chair := Actor{Name: "Helen Marsh", Role: RoleChair}
+	on := MustDate("2026-11-26")
+	at := NewReleaseDecision(7, "A-12", ParaCrime, "The court case has concluded.", chair, on)
+	if at.MeetingID != 7 || at.Item != ItemRelease || !at.Part2 || at.Paragraph != ParaCrime || !strings.HasPrefix(at.Text, "that A-12, exempt under paragraph 7") {
+		t.Errorf("at a meeting: %+v", at)
+	}
+	between := NewReleaseDecision(0, "A-12", 0, "The court case has concluded.", chair, on)
+	if want := "that it be noted that on Thursday 26 November 2026, since the last meeting, Helen Marsh (chair) released A-12, exempt under paragraph 1 of Schedule 12A (information relating to an individual), as public business from then on, because the court case has concluded"; between.Text != want || between.MeetingID != 0 || between.Paragraph != ParaIndividual {
+		t.Errorf("between meetings: %+v", between)
+	}
+	// Its privacy is Part 2's, under the released record's paragraph,
+	// whether a meeting is under way or not.
+	m := Meeting{ID: 7, Agenda: BuildAgenda(nil, nil, nil)}
+	if d := at.Recorded(40, &m, nil, chair, time.Time{}); !d.Private || d.Paragraph != ParaCrime {
+		t.Errorf("at a meeting, privacy %+v", d.Privacy)
+	}
+	d := between.Recorded(41, nil, nil, chair, time.Time{})
+	if !d.Private || d.Paragraph != ParaIndividual {
+		t.Errorf("between meetings, privacy %+v", d.Privacy)
+	}
+	// The next meeting adopts it, once; a release of another meeting, or
+	// any other resolution, is not its to minute.
+	next := Meeting{ID: 8, Agenda: BuildAgenda(nil, nil, nil)}
+	if !next.MinuteRelease(&d) || d.MeetingID != 8 || !slices.Equal(next.Releases, []ID{41}) {
+		t.Errorf("adopted: %+v, releases %v", d, next.Releases)
+	}
+	if next.MinuteRelease(&d) || len(next.Releases) != 1 {
+		t.Error("adopted twice")
+	}
+	other := Decision{ID: 42, MeetingID: 7, Item: ItemRelease}
+	plain := Decision{ID: 43, Item: ItemAOB}
+	if next.MinuteRelease(&other) || next.MinuteRelease(&plain) {
+		t.Error("adopted what is not its own")
+	}
+	// The minute is the last of Part 2 (so it adds the exclusion when
+	// nothing else was private), and counts in the minute numbers.
+	if got := next.MinuteCount(); got != len(next.Agenda)+2 {
+		t.Errorf("minute count %d, want the agenda, the exclusion and the releases (%d)", got, len(next.Agenda)+2)
+	}
+	if !(Disclosure{}).itemPrivate(ItemRelease, 0) || (Disclosure{}).Item(ReleaseItem()) {
+		t.Error("the releases' minute is public")
+	}
+	if got := Released("A-12", Decision{ID: 40, MeetingID: 7}); got != "A-12 released: public business from now on (D-40, minuted in Part 2 of M-7)" {
+		t.Errorf("said %q", got)
+	}
+	if got := Released("A-12", Decision{ID: 41}); !strings.Contains(got, "minuted in Part 2 of the next meeting, as released since the last one") {
+		t.Errorf("said between meetings %q", got)
 	}
 }
 

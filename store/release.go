@@ -1,6 +1,7 @@
 package store
 
 import (
+	"slices"
 	"time"
 
 	"github.com/ccsp/tasking/model"
@@ -9,28 +10,22 @@ import (
 
 // Release makes one private record — an action, a decision (D-4) or
 // a note (N-5) — public, deliberately: the chair or an admin, with a
-// reason, in the meeting under way (model.CheckRelease). The release is
-// minuted there as a Part 2 resolution (under the record's hotspot's item
-// when it is on the agenda, else under any other business), the record
-// keeps which resolution released it, and both are audited.
+// reason (model.CheckRelease), and only where it would publish something
+// (model.CheckReleasable). The release is a Part 2 resolution, minuted in
+// its own minute after the other Part 2 business (model.MinuteOrder): of
+// the meeting under way, or — made between meetings — of the next one,
+// which adopts it when it starts (adoptReleases). The record keeps which
+// resolution released it; everything is audited.
 func (s *Store) Release(actor model.Actor, ref, reason string) (model.Decision, error) {
 	kind, id, err := model.ParseReleasable(ref)
 	if err != nil {
 		return model.Decision{}, err
 	}
+	if reason, err = model.CheckRelease(actor, reason); err != nil {
+		return model.Decision{}, err
+	}
 	var dec model.Decision
 	err = s.write(actor, func(w *wtx) error {
-		open, _, _, err := currentMeetings(w.tx)
-		if err != nil {
-			return err
-		}
-		var meetingID model.ID
-		if open != nil {
-			meetingID = open.ID
-		}
-		if reason, err = model.CheckRelease(actor, reason, meetingID); err != nil {
-			return err
-		}
 		// The record, as it stands: its ref, hotspot and privacy.
 		var target releasable
 		switch kind {
@@ -53,24 +48,89 @@ func (s *Store) Release(actor model.Actor, ref, reason string) (model.Decision, 
 		if err != nil {
 			return err
 		}
+		var h *model.Hotspot
+		if hid := target.hotspot(); hid != 0 {
+			h = new(model.Hotspot)
+			if err := get(w.tx, bHotspots, hid, h); err != nil {
+				return notFound(err, model.HotspotRef(hid))
+			}
+		}
 		was := target.privacy()
-		if !was.Private {
-			return model.Invalid("ref", "%s is not private business: there is nothing to release", target.ref())
+		if err := model.CheckReleasable(target.ref(), was, h); err != nil {
+			return err
 		}
 		if err := w.stamp(target.ref(), target.lastChanged()); err != nil {
 			return err
 		}
-		item, hotspotID := model.ItemAOB, model.ID(0)
-		if h := target.hotspot(); h != 0 && open.HasHotspot(h) {
-			item, hotspotID = model.ItemHotspot, h
-		}
-		if dec, err = w.addDecision(model.NewDecision{MeetingID: open.ID, Item: item, HotspotID: hotspotID,
-			Text: model.ReleaseResolution(target.ref(), was.Paragraph, reason), Part2: true, Paragraph: was.Paragraph}); err != nil {
+		open, _, _, err := currentMeetings(w.tx)
+		if err != nil {
 			return err
 		}
-		return target.release(w, dec.ID)
+		var meetingID model.ID
+		if open != nil {
+			meetingID = open.ID
+		}
+		if dec, err = w.addDecision(model.NewReleaseDecision(meetingID, target.ref(), was.Paragraph, reason, actor, model.DateOf(w.now))); err != nil {
+			return err
+		}
+		if err := target.release(w, dec.ID); err != nil {
+			return err
+		}
+		if open == nil {
+			return nil // the next meeting minutes it when it starts
+		}
+		return w.minuteReleases(open, []model.Decision{dec})
 	})
 	return dec, err
+}
+
+// minuteReleases minutes the release resolutions ds in meeting m's Part 2
+// (model.Meeting.MinuteRelease), saving each one adopted from between
+// meetings, and the meeting.
+func (w *wtx) minuteReleases(m *model.Meeting, ds []model.Decision) error {
+	before := slices.Clone(m.Releases)
+	for _, d := range ds {
+		pending := d.MeetingID == 0
+		if !m.MinuteRelease(&d) || !pending {
+			continue
+		}
+		d.Version++
+		d.UpdatedAt = w.now
+		if err := put(w.tx, bDecisions, d.ID, d); err != nil {
+			return err
+		}
+		if err := w.audit("decision.minuted", "decision", d.Ref(), map[string]any{"meeting": ""}, map[string]any{"meeting": m.Ref()}); err != nil {
+			return err
+		}
+	}
+	if len(m.Releases) == len(before) {
+		return nil
+	}
+	m.UpdatedAt = w.now
+	m.Version++
+	if err := put(w.tx, bMeetings, m.ID, m); err != nil {
+		return err
+	}
+	return w.audit("meeting.releases", "meeting", m.Ref(), refsOf(before), refsOf(m.Releases))
+}
+
+// adoptReleases minutes in meeting m, starting, the releases made since the
+// last meeting (their resolutions belong to no meeting yet).
+func (w *wtx) adoptReleases(m *model.Meeting) error {
+	pending, err := records[model.Decision](w.tx, bDecisions, idsUnder(w.tx, bIdxDecisionsMeeting, idKey(0)))
+	if err != nil {
+		return err
+	}
+	return w.minuteReleases(m, keep(pending, func(d model.Decision) bool { return d.Item == model.ItemRelease }))
+}
+
+// refsOf is decisions' refs, for the audit trail.
+func refsOf(ids []model.ID) []string {
+	out := make([]string, len(ids))
+	for i, id := range ids {
+		out[i] = model.DecisionRef(id)
+	}
+	return out
 }
 
 // releasable is a record a release changes, whatever its kind.

@@ -219,7 +219,7 @@ func (mt *meetingState) undoForm(a *App, choices []model.Undoable) {
 // private; a decision or note is named by its ref, shown beside it.
 func (mt *meetingState) releaseForm(a *App, ref string) {
 	actor, st := a.actor, a.st
-	f := newForm("Release private business (a Part 2 resolution of this meeting)", mt.formCtx(a), func(f *form) tea.Cmd {
+	f := newForm("Release private business (minuted in Part 2 of this meeting)", mt.formCtx(a), func(f *form) tea.Cmd {
 		ref, ok1 := f.lineOf("ref", "ref", 20, true)
 		reason, ok2 := f.textOf("reason", "reason", true)
 		if !ok1 || !ok2 {
@@ -230,7 +230,7 @@ func (mt *meetingState) releaseForm(a *App, ref string) {
 			if err != nil {
 				return nil, err
 			}
-			return fmt.Sprintf("%s released: public business from now on (minuted as %s, in Part 2)", model.CleanLine(ref), d.Ref()), nil
+			return model.Released(model.CanonicalRef(ref), d), nil
 		})
 	})
 	f.text("ref", "What to release (A-12, D-4 or N-5: an action, a resolution or a note)", ref, "").
