@@ -551,6 +551,8 @@ func (m *myActions) detail(a *App, act model.Action, w int) []string {
 	}
 	if act.Private {
 		out = append(out, " "+s.Confidential.Render("Private business "+act.Mark()+": it stays out of every public output"))
+	} else if act.ReleasedBy != 0 {
+		out = append(out, " "+s.Muted.Render(releasedLine(act.Privacy)))
 	}
 	out = append(out, " "+s.Muted.Render(clip(where+" · "+owner+" · assigned "+act.CreatedAt.Local().Format("2 Jan")+" "+made+" · due "+act.Due.Format("Mon 2 Jan 2006"), w-1)))
 	if why := act.RAGReason(d.today); why != "" {

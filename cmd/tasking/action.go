@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/ccsp/tasking/model"
 	"github.com/ccsp/tasking/store"
@@ -318,12 +319,18 @@ func writeActionText(w io.Writer, s store.Record, act model.Action, idx model.Ag
 	}
 	fmt.Fprintf(&b, "created   %s, %s, by %s\n", act.CreatedAt.Local().Format("2006-01-02 15:04"), made, model.CleanLine(act.CreatedBy))
 	b.WriteString("history\n")
+	// Who, in a column as wide as the widest (a public-only reader reads
+	// agencies there, which run longer than names).
+	byWidth := 22
+	for _, u := range hist {
+		byWidth = max(byWidth, utf8.RuneCountInString(model.CleanLine(u.By)))
+	}
 	for _, u := range hist {
 		where := ""
 		if u.MeetingID != 0 {
 			where = " [" + model.MeetingRef(u.MeetingID) + "]"
 		}
-		fmt.Fprintf(&b, "  %s  %-22s %s%s\n", u.At.Local().Format("2006-01-02 15:04"), model.CleanLine(u.By),
+		fmt.Fprintf(&b, "  %s  %-*s %s%s\n", u.At.Local().Format("2006-01-02 15:04"), byWidth, model.CleanLine(u.By),
 			strings.TrimSpace(u.Mark()+" "+model.CleanLine(u.Describe())), where)
 	}
 	_, err := io.WriteString(w, b.String())

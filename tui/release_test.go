@@ -1,0 +1,63 @@
+package tui
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/ccsp/tasking/model"
+)
+
+// L in the meeting releases the selected private action with a reason: the
+// row loses its [P] and says which resolution released it (it is public
+// business now, and the projector shows it so), and the status line says
+// where the release is minuted.
+func TestReleaseInTheMeetingUnmarksTheRow(t *testing.T) {
+	s := demoStore(t)
+	chair := chairOf(t, s)
+	m, err := s.StartMeeting(chair, model.Date{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	act, err := s.AssignAction(chair, model.NewAction{Text: "Check on the family at number 4", AgencyID: 1,
+		Due: model.DateOf(testNow).AddDays(14), MeetingID: m.ID, Confidential: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	aob := -1
+	for i, it := range m.Agenda {
+		if it.Kind == model.ItemAOB {
+			aob = i
+		}
+	}
+	if _, err := s.GoToItem(chair, m.ID, aob); err != nil {
+		t.Fatal(err)
+	}
+	ss := startSession(t, s, chair, 110, 30)
+	ss.waitFor("resume the meeting")
+	ss.keys("m")
+	ss.waitFor("Any other business:", "[P] Check on the family", "Private business [private, para 1]")
+	ss.keys("L")
+	ss.waitFor("Release private business", act.Ref())
+	ss.keys("enter")
+	ss.typeText("The family asked for it to be known")
+	ss.keys("enter")
+	ss.waitFor(act.Ref()+" released: public business from now on", "minuted in Part 2 of "+m.Ref())
+	got, err := s.Action(act.ID)
+	if err != nil || got.ReleasedBy == 0 {
+		t.Fatalf("not released: %+v %v", got.Privacy, err)
+	}
+	ss.waitFor("Released [released by "+model.DecisionRef(got.ReleasedBy)+"]: public business since")
+	if scr := ss.screen(); containsAny(scr, "[P] Check on the family", "Private business [released") {
+		t.Errorf("the released action is still shown as private:\n%s", scr)
+	}
+}
+
+// containsAny: s holds one of subs.
+func containsAny(s string, subs ...string) bool {
+	for _, sub := range subs {
+		if strings.Contains(s, sub) {
+			return true
+		}
+	}
+	return false
+}
