@@ -46,7 +46,7 @@ func TestReleaseInTheMeetingUnmarksTheRow(t *testing.T) {
 	if err != nil || got.ReleasedBy == 0 {
 		t.Fatalf("not released: %+v %v", got.Privacy, err)
 	}
-	ss.waitFor("Released [released by "+model.DecisionRef(got.ReleasedBy)+"]: public business since")
+	ss.waitFor("Released [released by " + model.DecisionRef(got.ReleasedBy) + "]: public business since")
 	if scr := ss.screen(); containsAny(scr, "[P] Check on the family", "Private business [released") {
 		t.Errorf("the released action is still shown as private:\n%s", scr)
 	}
