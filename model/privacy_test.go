@@ -367,13 +367,13 @@ func TestBackToPart1SaysWhatBecomesPublicAndWhatStays(t *testing.T) {
 		[]Decision{{Privacy: PrivateUnder(0)}}, []Note{{}}, nil)
 	got := b.Question()
 	for _, want := range []string{`HS-4's title, location and ward become public ("Brockwell: hate incidents", Brockwell shops, Brockwell)`,
-		"Staying private: 2 actions and 1 decision recorded while it was private", "Take it back into Part 1?"} {
+		"Staying private: 2 actions and 1 decision that are private business — recorded while it was private, or marked confidential", "Take it back into Part 1?"} {
 		if !strings.Contains(got, want) {
 			t.Errorf("%q lacks %q", got, want)
 		}
 	}
 	aob := BackToPart1{Item: "Any other business"}
-	if got := aob.Question(); !strings.Contains(got, "what is recorded under Any other business from now on is public") || !strings.Contains(got, "Nothing was recorded while it was private") {
+	if got := aob.Question(); !strings.Contains(got, "what is recorded under Any other business from now on is public") || !strings.Contains(got, "Nothing about it is private business") {
 		t.Errorf("standing item: %q", got)
 	}
 }
