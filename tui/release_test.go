@@ -61,3 +61,28 @@ func containsAny(s string, subs ...string) bool {
 	}
 	return false
 }
+
+// My actions marks an action private while its hotspot is taken in
+// private, as the minutes do, though the action itself was agreed in
+// public: the rep's screen may be on a projector too.
+func TestMyActionsMarksActionsOnAHotspotTakenInPrivate(t *testing.T) {
+	s := demoStore(t)
+	chair := chairOf(t, s)
+	m, err := s.StartMeeting(chair, model.Date{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	hs1 := -1
+	for i, it := range m.Agenda {
+		if it.Kind == model.ItemHotspot && it.HotspotID == 1 {
+			hs1 = i
+		}
+	}
+	if _, err := s.SetItemPart2(chair, m.ID, hs1, true, model.ParaCrime); err != nil {
+		t.Fatal(err)
+	}
+	ss := startSession(t, s, memberActor(t, s, "Faye Turner"), 110, 30)
+	ss.waitFor("Hotspots by risk")
+	ss.keys("A")
+	ss.waitFor("A-38", "[P] Early Help", "Private business [private, para 7]")
+}

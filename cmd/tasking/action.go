@@ -245,10 +245,19 @@ func newActionShowCmd(a *app) *cobra.Command {
 				return err
 			}
 			idx := model.IndexAgencies(agencies)
-			if f == formatJSON {
-				return writeActionJSON(cmd.OutOrStdout(), actionRowOf(act, idx, s.Today()), hist)
+			var hotspots []model.Hotspot
+			if act.HotspotID != 0 {
+				h, err := s.Hotspot(act.HotspotID)
+				if err != nil {
+					return err
+				}
+				hotspots = append(hotspots, h)
 			}
-			return writeActionText(cmd.OutOrStdout(), s, act, idx, hist)
+			shown := shownPrivacy(hotspots)(act)
+			if f == formatJSON {
+				return writeActionJSON(cmd.OutOrStdout(), actionRowOf(act, shown, idx, s.Today()), hist)
+			}
+			return writeActionText(cmd.OutOrStdout(), s, act, shown, idx, hist)
 		}),
 	}
 	addFormatFlag(cmd, &formatFlag, formatTable, formatJSON)
@@ -287,10 +296,10 @@ func writeActionJSON(w io.Writer, row actionRow, hist []model.ActionUpdate) erro
 	return enc.Encode(out)
 }
 
-func writeActionText(w io.Writer, s store.Record, act model.Action, idx model.AgencyIndex, hist []model.ActionUpdate) error {
+func writeActionText(w io.Writer, s store.Record, act model.Action, shown model.Privacy, idx model.AgencyIndex, hist []model.ActionUpdate) error {
 	today := s.Today()
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s  %s\n", act.Ref(), strings.TrimSpace(act.Label()+" "+model.CleanLine(act.Text)))
+	fmt.Fprintf(&b, "%s  %s\n", act.Ref(), strings.TrimSpace(shown.Label()+" "+model.CleanLine(act.Text)))
 	if act.HotspotID != 0 {
 		title := ""
 		if h, err := s.Hotspot(act.HotspotID); err == nil {
