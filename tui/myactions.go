@@ -337,6 +337,12 @@ func (m *myActions) key(a *App, msg tea.KeyPressMsg) tea.Cmd {
 		a.correctionForm(act, m.formCtx())
 	case key.Matches(msg, mk.Propose) && ok && !a.actionBusy(act):
 		m.proposeDueForm(a, act)
+	case key.Matches(msg, mk.Release) && ok && !a.actionBusy(act):
+		ref := ""
+		if act.Private { // its own privacy: what a release can lift
+			ref = act.Ref()
+		}
+		a.releaseForm(ref, m.formCtx())
 	case key.Matches(msg, mk.Open):
 		to = model.StatusOpen
 	case key.Matches(msg, mk.InProgress):

@@ -86,3 +86,44 @@ func TestMyActionsMarksActionsOnAHotspotTakenInPrivate(t *testing.T) {
 	ss.keys("A")
 	ss.waitFor("A-38", "[P] Early Help", "Private business [private, para 7]")
 }
+
+// Between meetings the chair releases a private action from My actions
+// with L: public at once, and said to be minuted at the next meeting. A
+// member's L is refused before any form opens.
+func TestReleaseFromMyActionsBetweenMeetings(t *testing.T) {
+	s := demoStore(t)
+	chair := chairOf(t, s)
+	act, err := s.AssignAction(chair, model.NewAction{Text: "Check on the family at number 4", AgencyID: chair.AgencyID,
+		Due: model.DateOf(testNow).AddDays(14), Confidential: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	member := startSession(t, s, memberActor(t, s, "Sgt Jas Patel"), 110, 30)
+	member.waitFor("Hotspots by risk")
+	member.keys("A")
+	member.waitFor("My actions · Derbyshire Constabulary")
+	member.keys("L")
+	member.waitFor("only the chair or an admin")
+
+	ss := startSession(t, s, chair, 110, 30)
+	ss.waitFor("Hotspots by risk")
+	ss.keys("A")
+	ss.waitFor("[P] Check on the family")
+	for i := 0; !strings.Contains(ss.screen(), "▸"+act.Ref()+" "); i++ {
+		if i == 30 {
+			t.Fatalf("%s is never selected:\n%s", act.Ref(), ss.screen())
+		}
+		before := ss.screen()
+		ss.keys("j")
+		waitUntil(t, "the selection to move", func() bool { return ss.screen() != before })
+	}
+	ss.keys("L")
+	ss.waitFor("Release private business", "    "+act.Ref())
+	ss.keys("enter")
+	ss.typeText("The family asked for it to be known")
+	ss.keys("enter")
+	ss.waitFor(act.Ref()+" released: public business from now on", "minuted in Part 2 of the next meeting")
+	if got, err := s.Action(act.ID); err != nil || got.Private || got.ReleasedBy == 0 {
+		t.Fatalf("not released: %+v %v", got.Privacy, err)
+	}
+}
