@@ -292,17 +292,20 @@ func TestReleasableOnlyWhereItWouldPublishSomething(t *testing.T) {
 		name    string
 		p       Privacy
 		h       *Hotspot
+		item    ItemKind
 		refusal string // "" when it may be released
 	}{
-		{"general business", private, nil, ""},
-		{"on a hotspot back in Part 1", private, &public, ""},
-		{"already public", Privacy{}, nil, "not private business"},
-		{"released already", Privacy{ReleasedBy: 9}, &public, "not private business"},
-		{"on a hotspot in Part 2", private, &part2, "take HS-4 back into Part 1 first"},
-		{"on a personal case", private, &personal, "a personal ASB case"},
+		{"general business", private, nil, "", ""},
+		{"a resolution under any other business", private, nil, ItemAOB, ""},
+		{"on a hotspot back in Part 1", private, &public, ItemHotspot, ""},
+		{"already public", Privacy{}, nil, "", "not private business"},
+		{"released already", Privacy{ReleasedBy: 9}, &public, "", "not private business"},
+		{"on a hotspot in Part 2", private, &part2, "", "take HS-4 back into Part 1 first"},
+		{"on a personal case", private, &personal, "", "a personal ASB case"},
+		{"a release's own resolution", private, nil, ItemRelease, "records a release"},
 	}
 	for _, tt := range tests {
-		err := CheckReleasable("A-12", tt.p, tt.h)
+		err := CheckReleasable("A-12", tt.p, tt.h, tt.item)
 		if tt.refusal == "" && err != nil || tt.refusal != "" && (err == nil || !strings.Contains(err.Error(), tt.refusal)) {
 			t.Errorf("%s: %v, want %q", tt.name, err, tt.refusal)
 		}

@@ -39,14 +39,19 @@ func CheckRelease(a Actor, reason string) (string, error) {
 	return CheckText("reason", "reason for the release", reason, true)
 }
 
-// CheckReleasable refuses to release a record that is not private, or that
-// sits on a hotspot private now (h: its hotspot, nil for general
-// business): everything about such a hotspot is withheld where it sits, so
-// the release would publish nothing — and the record would be private
-// again the moment its case closed (CarryOut).
-func CheckReleasable(ref string, p Privacy, h *Hotspot) error {
+// CheckReleasable refuses to release a record that is not private, that
+// records a release itself (item: the item a resolution or note is under;
+// a release's resolution is Part 2 business for good, as the minute it
+// sits in is), or that sits on a hotspot private now (h: its hotspot, nil
+// for general business): everything about such a hotspot is withheld
+// where it sits, so the release would publish nothing — and the record
+// would be private again the moment its case closed (CarryOut).
+func CheckReleasable(ref string, p Privacy, h *Hotspot, item ItemKind) error {
 	if !p.Private {
 		return Invalid("ref", "%s is not private business: there is nothing to release", ref)
+	}
+	if item == ItemRelease {
+		return Invalid("ref", "%s records a release: it is Part 2 business of the meeting that minutes it, and stays so", ref)
 	}
 	if h == nil || !h.Private() {
 		return nil

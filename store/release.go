@@ -32,17 +32,17 @@ func (s *Store) Release(actor model.Actor, ref, reason string) (model.Decision, 
 		case model.ReleaseAction:
 			target, err = loadReleasable[model.Action](w.tx, bActions, id, model.ActionRef(id),
 				func(a *model.Action) releaseFields {
-					return releaseFields{&a.Privacy, a.HotspotID, &a.Version, &a.UpdatedAt}
+					return releaseFields{&a.Privacy, a.HotspotID, "", &a.Version, &a.UpdatedAt}
 				})
 		case model.ReleaseDecision:
 			target, err = loadReleasable[model.Decision](w.tx, bDecisions, id, model.DecisionRef(id),
 				func(d *model.Decision) releaseFields {
-					return releaseFields{&d.Privacy, d.HotspotID, &d.Version, &d.UpdatedAt}
+					return releaseFields{&d.Privacy, d.HotspotID, d.Item, &d.Version, &d.UpdatedAt}
 				})
 		case model.ReleaseNote:
 			target, err = loadReleasable[model.Note](w.tx, bNotes, id, model.NoteRef(id),
 				func(n *model.Note) releaseFields {
-					return releaseFields{&n.Privacy, n.HotspotID, &n.Version, &n.UpdatedAt}
+					return releaseFields{&n.Privacy, n.HotspotID, n.Item, &n.Version, &n.UpdatedAt}
 				})
 		}
 		if err != nil {
@@ -56,7 +56,7 @@ func (s *Store) Release(actor model.Actor, ref, reason string) (model.Decision, 
 			}
 		}
 		was := target.privacy()
-		if err := model.CheckReleasable(target.ref(), was, h); err != nil {
+		if err := model.CheckReleasable(target.ref(), was, h, target.item()); err != nil {
 			return err
 		}
 		if err := w.stamp(target.ref(), target.lastChanged()); err != nil {
@@ -138,6 +138,7 @@ type releasable interface {
 	ref() string
 	privacy() model.Privacy
 	hotspot() model.ID
+	item() model.ItemKind
 	lastChanged() time.Time
 	release(w *wtx, by model.ID) error
 }
@@ -146,6 +147,7 @@ type releasable interface {
 type releaseFields struct {
 	privacy *model.Privacy
 	hotspot model.ID
+	item    model.ItemKind // the item a resolution or note is under
 	version *int
 	updated *time.Time
 }
@@ -173,6 +175,7 @@ func loadReleasable[T stamped](tx *bolt.Tx, bucket []byte, id model.ID, ref stri
 func (x *released[T]) ref() string            { return x.r }
 func (x *released[T]) privacy() model.Privacy { return *x.fields(&x.rec).privacy }
 func (x *released[T]) hotspot() model.ID      { return x.fields(&x.rec).hotspot }
+func (x *released[T]) item() model.ItemKind   { return x.fields(&x.rec).item }
 func (x *released[T]) lastChanged() time.Time { return x.rec.LastChanged() }
 func (x *released[T]) release(w *wtx, by model.ID) error {
 	before := x.rec

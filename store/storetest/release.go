@@ -71,6 +71,9 @@ func testReleasesAreMinutedInPart2(t *testing.T, open Backend) {
 	if _, err := s.Undo(chair, m.ID); err == nil || !strings.Contains(err.Error(), "cannot be undone") {
 		t.Fatalf("a release undone: %v", err)
 	}
+	if _, err := s.Release(chair, d2.Ref(), "the release itself"); err == nil || !strings.Contains(err.Error(), "records a release") {
+		t.Fatalf("a release's own resolution released: %v", err)
+	}
 
 	// A record about a hotspot taken in private stays withheld where it
 	// sits: releasing it would publish nothing.
