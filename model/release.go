@@ -87,6 +87,16 @@ func (m *Meeting) MinuteRelease(d *Decision) bool {
 	return true
 }
 
+// ReleasesAdopted is what starting meeting m says of the releases made
+// since the last meeting that it minutes (" · 2 releases made since the
+// last meeting, minuted in Part 2"), "" when there are none.
+func ReleasesAdopted(m Meeting) string {
+	if len(m.Releases) == 0 {
+		return ""
+	}
+	return " · " + Plural(len(m.Releases), "release") + " made since the last meeting, minuted in Part 2"
+}
+
 // Released is what the person who released ref is told: that it is public
 // from now on, and where its resolution d is minuted (d.MeetingID 0: made
 // between meetings, for the next to minute).

@@ -61,7 +61,9 @@ func TestAReleaseBetweenMeetingsIsMinutedAtTheNext(t *testing.T) {
 	}
 	failsWith(t, run(t, nil, append(helen, "release", "A-3", "--reason", "x")...), 1, "A-3 is about HS-3, a personal ASB case")
 
-	ok(t, append(helen, "meeting", "start")...)
+	if started := ok(t, append(helen, "meeting", "start")...); !strings.Contains(started, "· 1 release made since the last meeting, minuted in Part 2") {
+		t.Errorf("starting the meeting does not say it minutes the release: %q", started)
+	}
 	minutes := ok(t, append(helen, "minutes")...)
 	heading := regexp.MustCompile(`(?m)^## (\d+)\. Release of exempt information \(Part 2`).FindStringSubmatch(minutes)
 	if heading == nil {
