@@ -30,11 +30,16 @@ const (
 func (b *builder) items() []Item {
 	var out []Item
 	n := firstMinute(*b.rec) - 1
-	for _, slot := range model.MinuteOrder(b.agenda) {
+	released := b.releaseParagraphs()
+	for _, slot := range b.order() {
 		n++
 		if slot.Exclusion {
 			out = append(out, Item{Number: n, Kind: exclusionKind, Title: exclusionTitle,
-				Resolutions: []Resolution{{Text: model.EndSentence(model.ExclusionResolution(model.ExemptParagraphsOf(b.agenda)))}}})
+				Resolutions: []Resolution{{Text: model.EndSentence(model.ExclusionResolution(model.ExemptParagraphsOf(b.agenda, released...)))}}})
+			continue
+		}
+		if slot.Release {
+			out = append(out, b.releases(n, released))
 			continue
 		}
 		it := slot.Item
@@ -50,6 +55,28 @@ func (b *builder) items() []Item {
 			}
 		}
 		out = append(out, b.item(n, it))
+	}
+	return out
+}
+
+// releases is the minute of the meeting's releases of private business:
+// each resolution naming the record released and why, in the restricted
+// version; in public, like any exempt item, its number and a neutral
+// heading under the paragraph of the first record released (paras).
+func (b *builder) releases(n int, paras []model.ExemptParagraph) Item {
+	b.withheld.Items++
+	para := model.ParaIndividual
+	if len(paras) > 0 {
+		para = paras[0]
+	}
+	it := model.ReleaseItem()
+	if b.public {
+		return Item{Number: n, Kind: it.Kind, Title: model.ExemptHeading(para), Part2: true, Paragraph: int(para), Exempt: true}
+	}
+	out := Item{Number: n, Kind: it.Kind, Title: it.Kind.StandingTitle(), Part2: true, Paragraph: int(para)}
+	out.Resolutions, _ = b.resolutions(it.Kind, 0, true)
+	if len(out.Resolutions) == 0 {
+		out.Statement = "No release was recorded."
 	}
 	return out
 }

@@ -122,7 +122,7 @@ func (w *wtx) reaccept(a model.Action, corrected model.ActionUpdate, history []m
 		if err := put(w.tx, bUpdates, after.ID, after); err != nil {
 			return err
 		}
-		if err := w.audit("update.reaccept", "update", a.Ref(), u, after); err != nil {
+		if err := w.audit(model.OpUpdateReaccept, "update", a.Ref(), u, after); err != nil {
 			return err
 		}
 	}
