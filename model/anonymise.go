@@ -197,9 +197,10 @@ func (e *Erasure) Note(n *Note) bool {
 	return true
 }
 
-// Power anonymises p when it was in force on a case.
+// Power anonymises p when it was in force on a case, or for one of the
+// cases' actions.
 func (e *Erasure) Power(p *Power) bool {
-	if !e.Case(p.HotspotID) && !e.powers[p.ID] {
+	if !e.Case(p.HotspotID) && !e.powers[p.ID] && !(p.ActionID != 0 && e.actions[p.ActionID]) {
 		return false
 	}
 	e.powers[p.ID] = true

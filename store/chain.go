@@ -38,8 +38,14 @@ func contentHash(e *model.AuditEvent) []byte {
 	str([]byte(e.Entity))
 	str([]byte(e.Ref))
 	num(e.Tx)
-	str(imageSum(e.Before))
-	str(imageSum(e.After))
+	before, after := imageSum(e.Before), imageSum(e.After)
+	if e.Erased {
+		// Anonymised by retention: the sums of the images as first
+		// written stand for them.
+		before, after = e.BeforeSum, e.AfterSum
+	}
+	str(before)
+	str(after)
 	num(uint64(len(e.Writes)))
 	for _, w := range e.Writes {
 		str([]byte(w.Bucket))
@@ -179,6 +185,9 @@ func verifyChain(tx *bolt.Tx, known []ChainHead, each func(e *model.AuditEvent),
 		id     model.ID
 	}
 	latest := map[where][]byte{} // nil: deleted
+	// erased are the events retention anonymised, with the sums of what
+	// they hold now: each must be what the anonymisation wrote.
+	erased := map[model.ID][]byte{}
 	prev := genesis
 	stopped := false
 	walkParallel(tx, bAudit, readEvent, func(k []byte, d decodedEvent) {
@@ -209,11 +218,12 @@ func verifyChain(tx *bolt.Tx, known []ChainHead, each func(e *model.AuditEvent),
 			problem("audit #%d does not follow the event before it: an event before it was removed, moved or rewritten", e.ID)
 		case !bytes.Equal(e.Chain, linkOf(e.Prev, e.Hash)):
 			problem("audit #%d's link is not its own: its chain fields were rewritten", e.ID)
-		case !e.Erased && !d.hashOK:
+		case !d.hashOK:
 			problem("audit #%d (%s %s by %s on %s) was changed after it was written", e.ID, e.Op, e.Ref, e.By, e.At.Local().Format("2 Jan 2006 15:04"))
 		}
 		if e.Erased {
 			r.Erased++
+			erased[e.ID] = d.sum
 		}
 		if want, ok := heads[e.ID]; ok && !bytes.HasPrefix(e.Chain, want) {
 			problem("audit #%d is not the event a backup recorded as the head then: the history before it was rewritten", e.ID)
@@ -263,6 +273,17 @@ func verifyChain(tx *bolt.Tx, known []ChainHead, each func(e *model.AuditEvent),
 	for _, name := range chainedBuckets(tx) {
 		walkParallel(tx, name, sumOf, func(k []byte, s summed) { against(name, k, s.sum, s.err) })
 	}
+	// Every anonymised event against what the anonymisation wrote.
+	for id, sum := range erased {
+		at := where{string(bAudit), id}
+		seen[at] = true
+		switch want, ok := latest[at]; {
+		case !ok:
+			problem("audit #%d is marked anonymised, but no anonymisation in the trail wrote it: it was changed behind the trail's back", id)
+		case !bytes.Equal(want, sum):
+			problem("audit #%d differs from what its anonymisation wrote: it was changed behind the trail's back", id)
+		}
+	}
 	for at, sum := range latest {
 		if sum != nil && !seen[at] {
 			problem("%s is in the trail but not in the file: it was removed behind the trail's back", recordName([]byte(at.bucket), idKey(at.id)))
@@ -288,16 +309,27 @@ func recordBucket(name []byte) bool {
 	return true
 }
 
-// decodedEvent is an audit event read by a worker, its content hashed.
+// decodedEvent is an audit event read by a worker, its content hashed;
+// sum is the sum of what an anonymised one holds now (recordSum).
 type decodedEvent struct {
 	e      model.AuditEvent
 	err    error
 	hashOK bool
+	sum    []byte
 }
 
 func readEvent(_, v []byte) (d decodedEvent) {
-	if d.err = decode(v, &d.e); d.err == nil && !d.e.Erased {
-		d.hashOK = bytes.Equal(d.e.Hash, contentHash(&d.e))
+	body, err := unseal(v)
+	if err != nil {
+		d.err = err
+		return d
+	}
+	if d.err = decodeJSON(body, &d.e); d.err != nil {
+		return d
+	}
+	d.hashOK = bytes.Equal(d.e.Hash, contentHash(&d.e))
+	if d.e.Erased {
+		d.sum = recordSum(body)
 	}
 	return d
 }
