@@ -140,6 +140,7 @@ func (s *Store) ApplyRetention(actor model.Actor, w Watch) (model.RetentionRun, 
 		return run, fmt.Errorf("the cases were anonymised, but the old copies could not be cleared from the file's free space: %w", err)
 	}
 	run.Pages = pages
+	w.Report(Step{What: "anonymised", Done: int64(len(run.Cases)), Total: int64(len(run.Cases)), Unit: "cases"})
 	return run, nil
 }
 
@@ -409,9 +410,9 @@ func (x *rewrite) liveRecords(hotspots []model.Hotspot, run *model.RetentionRun)
 		} else if err != nil {
 			return err
 		}
-		if changed, err := x.putErased(bActions, id, &a, func() bool { return er.Action(&a) }, func() { a.Version++ }); err != nil {
+		if ours, err := x.putErased(bActions, id, &a, func() bool { return er.Action(&a) }, func() { a.Version++ }); err != nil {
 			return err
-		} else if changed {
+		} else if ours {
 			run.Actions++
 		}
 		for _, uid := range indexed(tx, bIdxUpdatesByAction, id) {
@@ -419,9 +420,9 @@ func (x *rewrite) liveRecords(hotspots []model.Hotspot, run *model.RetentionRun)
 			if err := get(tx, bUpdates, uid, &u); err != nil {
 				return err
 			}
-			if changed, err := x.putErased(bUpdates, uid, &u, func() bool { return er.Update(&u) }, nil); err != nil {
+			if ours, err := x.putErased(bUpdates, uid, &u, func() bool { return er.Update(&u) }, nil); err != nil {
 				return err
-			} else if changed {
+			} else if ours {
 				run.Updates++
 			}
 		}
@@ -432,9 +433,9 @@ func (x *rewrite) liveRecords(hotspots []model.Hotspot, run *model.RetentionRun)
 			if err := get(tx, bDecisions, id, &d); err != nil {
 				return err
 			}
-			if changed, err := x.putErased(bDecisions, id, &d, func() bool { return er.Decision(&d) }, func() { d.Version++ }); err != nil {
+			if ours, err := x.putErased(bDecisions, id, &d, func() bool { return er.Decision(&d) }, func() { d.Version++ }); err != nil {
 				return err
-			} else if changed {
+			} else if ours {
 				run.Decisions++
 			}
 		}
@@ -443,9 +444,9 @@ func (x *rewrite) liveRecords(hotspots []model.Hotspot, run *model.RetentionRun)
 			if err := get(tx, bNotes, id, &n); err != nil {
 				return err
 			}
-			if changed, err := x.putErased(bNotes, id, &n, func() bool { return er.Note(&n) }, func() { n.Version++ }); err != nil {
+			if ours, err := x.putErased(bNotes, id, &n, func() bool { return er.Note(&n) }, func() { n.Version++ }); err != nil {
 				return err
-			} else if changed {
+			} else if ours {
 				run.Notes++
 			}
 		}
@@ -455,9 +456,9 @@ func (x *rewrite) liveRecords(hotspots []model.Hotspot, run *model.RetentionRun)
 		return err
 	}
 	for _, p := range powers {
-		if changed, err := x.putErased(bPowers, p.ID, &p, func() bool { return er.Power(&p) }, func() { p.Version++ }); err != nil {
+		if ours, err := x.putErased(bPowers, p.ID, &p, func() bool { return er.Power(&p) }, func() { p.Version++ }); err != nil {
 			return err
-		} else if changed {
+		} else if ours {
 			run.Powers++
 		}
 	}
@@ -482,9 +483,9 @@ func (x *rewrite) liveRecords(hotspots []model.Hotspot, run *model.RetentionRun)
 	return nil
 }
 
-// putErased stores record v (id in bucket) when erase, asked of it,
-// changes it (bump, if given, moves its version on first), and says
-// whether it did.
+// putErased asks erase of record v (id in bucket) and says whether it is
+// the cases'; when that changes it, it is stored (bump, if given, moves
+// its version on first).
 func (x *rewrite) putErased(bucket []byte, id model.ID, v any, erase func() bool, bump func()) (bool, error) {
 	was, err := json.Marshal(v)
 	if err != nil {
@@ -494,7 +495,7 @@ func (x *rewrite) putErased(bucket []byte, id model.ID, v any, erase func() bool
 		return false, nil
 	}
 	if now, err := json.Marshal(v); err != nil || bytes.Equal(was, now) {
-		return false, err
+		return true, err
 	}
 	if bump != nil {
 		bump()
