@@ -394,7 +394,7 @@ func everyCommand() []sshStep {
 		{gary, []string{"audit", "verify", "--head", "1:00"}, ""}, // refused: not a head
 		{helen, []string{"retention"}, ""},
 		{helen, []string{"retention", "--apply", "--yes", "--format", "json"}, ""}, // nothing due: clears the free space
-		{gary, []string{"retention"}, ""}, // refused: not the chair
+		{gary, []string{"retention"}, ""},                                          // refused: not the chair
 		{helen, []string{"action", "update", "--help"}, ""},
 		{gary, []string{"frobnicate"}, ""},
 		{gary, []string{"actions", "--format", "yaml"}, ""},
