@@ -142,6 +142,13 @@ func (e *Erasure) Learns(a Action) bool {
 	return e.Case(a.HotspotID) && !e.actions[a.ID] && !e.kept[a.ID]
 }
 
+// HasAction, HasDecision, HasNote and HasPower: the record is known to be
+// the cases'.
+func (e *Erasure) HasAction(id ID) bool   { return e.actions[id] }
+func (e *Erasure) HasDecision(id ID) bool { return e.decisions[id] }
+func (e *Erasure) HasNote(id ID) bool     { return e.notes[id] }
+func (e *Erasure) HasPower(id ID) bool    { return e.powers[id] }
+
 // Kept are the actions that left a case and are kept (KeepsAction).
 func (e *Erasure) Kept() []ID { return sortedIDs(e.kept) }
 

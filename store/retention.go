@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"runtime"
 
 	"github.com/ccsp/tasking/model"
 	bolt "go.etcd.io/bbolt"
@@ -128,7 +129,7 @@ func (s *Store) ApplyRetention(actor model.Actor, w Watch) (model.RetentionRun, 
 	if due {
 		err := s.write(actor, func(wt *wtx) error {
 			var err error
-			run, err = anonymise(wt, w)
+			run, err = anonymise(wt, w, newPageReleaser(s.db, wt.tx))
 			return err
 		})
 		if err != nil {
@@ -147,7 +148,7 @@ func (s *Store) ApplyRetention(actor model.Actor, w Watch) (model.RetentionRun, 
 // anonymise is the write: the cases past retention as this transaction
 // reads them, the trail and the frozen records read for their words, then
 // everything rewritten and the run audited.
-func anonymise(wt *wtx, w Watch) (model.RetentionRun, error) {
+func anonymise(wt *wtx, w Watch, pages *pageReleaser) (model.RetentionRun, error) {
 	tx := wt.tx
 	today := model.DateOf(wt.now)
 	cases, err := casesPast(tx, today)
@@ -171,7 +172,7 @@ func anonymise(wt *wtx, w Watch) (model.RetentionRun, error) {
 			er.Learn(model.Action{ID: id, HotspotID: hotspots[i].ID}, live(id))
 		}
 	}
-	x := &rewrite{tx: tx, er: er, live: live, w: w}
+	x := &rewrite{tx: tx, er: er, live: live, w: w, pages: pages}
 	if err := x.trail(); err != nil {
 		return model.RetentionRun{}, err
 	}
@@ -190,11 +191,16 @@ func anonymise(wt *wtx, w Watch) (model.RetentionRun, error) {
 			return run, err
 		}
 	}
-	for _, snap := range x.snapshots {
+	for _, id := range x.snapshots {
+		snap, _, err := readSnapshot(tx, id)
+		if err != nil {
+			return run, err
+		}
+		er.Record(&snap.Record, live)
 		if err := putSnapshot(tx, snap); err != nil {
 			return run, err
 		}
-		run.Frozen = append(run.Frozen, model.MeetingRef(snap.MeetingID))
+		run.Frozen = append(run.Frozen, model.MeetingRef(id))
 	}
 	run.Events = len(x.events)
 	for _, id := range er.Kept() {
@@ -231,7 +237,10 @@ type rewrite struct {
 	live      func(model.ID) *model.Action
 	w         Watch
 	events    []rewritten
-	snapshots []model.Snapshot
+	snapshots []model.ID // the meetings whose frozen records hold the cases'
+	// pages hands back the map's pages as the walks go (pages.go): a
+	// decade's trail is most of the file.
+	pages *pageReleaser
 }
 
 type rewritten struct {
@@ -250,6 +259,7 @@ func (x *rewrite) trail() error {
 		if failed != nil {
 			return
 		}
+		x.pages.read(1)
 		if done++; done%2048 == 0 {
 			if failed = x.w.Step(Step{What: "reading the audit trail", Done: done, Total: total, Unit: "events"}); failed != nil {
 				return
@@ -259,12 +269,12 @@ func (x *rewrite) trail() error {
 			failed = fmt.Errorf("reading audit #%d: %w", keyID(k), d.err)
 			return
 		}
-		before, bChanged, err := x.eraseImage(d.before, d.e.Before)
+		before, bChanged, err := x.eraseImage(d.e, d.before, d.e.Before)
 		if err != nil {
 			failed = err
 			return
 		}
-		after, aChanged, err := x.eraseImage(d.after, d.e.After)
+		after, aChanged, err := x.eraseImage(d.e, d.after, d.e.After)
 		if err != nil {
 			failed = err
 			return
@@ -287,9 +297,13 @@ func (x *rewrite) trail() error {
 	return failed
 }
 
-// eraseImage is raw (decoded as v: nil when no record of a case can be in
-// it) with the erasure's changes, and whether there were any.
-func (x *rewrite) eraseImage(v any, raw json.RawMessage) (json.RawMessage, bool, error) {
+// eraseImage is raw, an image of event e with ids, with the erasure's
+// changes, and whether there were any.
+func (x *rewrite) eraseImage(e model.AuditEvent, ids imageIDs, raw json.RawMessage) (json.RawMessage, bool, error) {
+	if len(raw) == 0 || !mayHold(x.er, e.Entity, ids) {
+		return raw, false, nil
+	}
+	v := imageOf(e.Entity, e.Op, raw)
 	if v == nil {
 		return raw, false, nil
 	}
@@ -338,7 +352,9 @@ func (x *rewrite) eraseRecord(v any) bool {
 	return false
 }
 
-// frozen gathers the closed meetings' frozen records the erasure changes.
+// frozen finds the closed meetings' frozen records that hold the cases'
+// records (read on every core): the erasure learns from them, and each is
+// read again and rewritten, one at a time, once the walk is over.
 func (x *rewrite) frozen() error {
 	b := x.tx.Bucket(bSnapshots)
 	if b == nil {
@@ -347,14 +363,16 @@ func (x *rewrite) frozen() error {
 	total := int64(b.Stats().KeyN)
 	var done int64
 	var failed error
-	walkParallel(x.tx, bSnapshots, func(_, v []byte) (d decodedSnapshot) {
+	// A few at a time: each is a meeting's whole record.
+	walkParallelBy(x.tx, bSnapshots, 4*runtime.GOMAXPROCS(0), func(_, v []byte) (d decodedSnapshot) {
 		d.err = decode(v, &d.snap)
 		return d
 	}, func(k []byte, d decodedSnapshot) {
 		if failed != nil {
 			return
 		}
-		if done++; done%64 == 0 {
+		x.pages.read(releaseEvery / 16)
+		if done++; done%16 == 0 {
 			if failed = x.w.Step(Step{What: "reading the frozen meeting records", Done: done, Total: total, Unit: "meetings"}); failed != nil {
 				return
 			}
@@ -363,21 +381,8 @@ func (x *rewrite) frozen() error {
 			failed = fmt.Errorf("reading the frozen record of %s: %w", model.MeetingRef(keyID(k)), d.err)
 			return
 		}
-		was, err := json.Marshal(d.snap)
-		if err != nil {
-			failed = err
-			return
-		}
-		if !x.er.Record(&d.snap.Record, x.live) {
-			return
-		}
-		now, err := json.Marshal(d.snap)
-		if err != nil {
-			failed = err
-			return
-		}
-		if !bytes.Equal(was, now) {
-			x.snapshots = append(x.snapshots, d.snap)
+		if x.er.Record(&d.snap.Record, x.live) {
+			x.snapshots = append(x.snapshots, keyID(k))
 		}
 	})
 	return failed

@@ -160,7 +160,7 @@ func retentionQuestion(plan model.RetentionPlan) string {
 	}
 	return fmt.Sprintf("Anonymise %s closed before %s (%s)? %s names, addresses and words go from the record, the minutes "+
 		"kept of closed meetings and the audit trail, for good: this cannot be undone.",
-		model.Plural(len(refs), "personal case"), plan.Cutoff.Long(), model.JoinAnd(refs), plural(len(refs), "Its", "Their"))
+		count(len(refs), "personal case"), plan.Cutoff.Long(), someRefs(refs), plural(len(refs), "Its", "Their"))
 }
 
 // writeRetentionRun says what --apply did: the cases (table or JSON) on
@@ -199,7 +199,7 @@ func writeRetentionRun(cmd *cobra.Command, plan model.RetentionPlan, run model.R
 			noun string
 		}{{run.Actions, "action"}, {run.Updates, "update"}, {run.Decisions, "resolution"}, {run.Notes, "note"}, {run.Powers, "power"}} {
 			if n.n > 0 {
-				records = append(records, model.Plural(n.n, n.noun))
+				records = append(records, count(n.n, n.noun))
 			}
 		}
 		with := ""
@@ -207,16 +207,34 @@ func writeRetentionRun(cmd *cobra.Command, plan model.RetentionPlan, run model.R
 			with = " with " + model.JoinAnd(records)
 		}
 		lines = append(lines, fmt.Sprintf("Anonymised %s%s; %s and %s rewritten. The audit chain still holds: tasking audit verify.",
-			model.JoinAnd(run.Cases), with, model.Plural(run.Events, "audit event"), model.Plural(len(run.Frozen), "frozen meeting record")))
+			someRefs(run.Cases), with, count(run.Events, "audit event"), count(len(run.Frozen), "frozen meeting record")))
 		if len(run.Kept) > 0 {
 			lines = append(lines, fmt.Sprintf("Kept as they are: %s, moved to general business when %s closed and still the group's business.",
-				model.JoinAnd(run.Kept), plural(len(run.Cases), "its case", "their cases")))
+				someRefs(run.Kept), plural(len(run.Cases), "its case", "their cases")))
 		}
 		lines = append(lines, "Backups made before today still hold the old words until they are pruned or deleted.")
 	}
 	lines = append(lines, "The file's free space was cleared of old copies.")
 	_, err := fmt.Fprint(said, strings.Join(lines, "\n")+"\n")
 	return err
+}
+
+// someRefs names refs, the first few of a long list: "HS-3, HS-7 and HS-9",
+// "HS-3, HS-7, … and 150 more".
+func someRefs(refs []string) string {
+	const most = 10
+	if len(refs) <= most {
+		return model.JoinAnd(refs)
+	}
+	return strings.Join(refs[:most], ", ") + " and " + thousands(len(refs)-most) + " more"
+}
+
+// count is n of noun, with thousands separated: "1 case", "21,225 updates".
+func count(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return thousands(n) + " " + model.PluralOf(noun)
 }
 
 func plural(n int, one, many string) string {
