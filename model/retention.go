@@ -103,6 +103,15 @@ func PastRetention(h Hotspot, today Date, years int) bool {
 		h.Closed.Before(RetentionCutoff(today, years)) && h.Anonymised.IsZero()
 }
 
+// AnonymisedLine says of a case retention anonymised when its words went,
+// and why ("" for any other hotspot).
+func (h Hotspot) AnonymisedLine() string {
+	if h.Anonymised.IsZero() {
+		return ""
+	}
+	return fmt.Sprintf("Anonymised on %s: closed on %s, its words were kept for the partnership's retention and then erased", h.Anonymised.Format("2 Jan 2006"), h.Closed.Format("2 Jan 2006"))
+}
+
 // RetentionCase is one case past retention, as `tasking retention` lists
 // it: the hotspot as it is (its words, for the chair to recognise it
 // before it goes) and how many records of each kind it has.

@@ -153,6 +153,12 @@ func TestAnonymiseErasesWordsAndKeepsFacts(t *testing.T) {
 	if h.Risk != RiskHigh || h.Closed != NewDate(2026, 1, 2) || len(h.Incidents) != 1 || h.Incidents[0].Count != 4 {
 		t.Errorf("the hotspot's facts changed: %+v", h)
 	}
+	if got := h.AnonymisedLine(); got != "Anonymised on 10 Jan 2033: closed on 2 Jan 2026, its words were kept for the partnership's retention and then erased" {
+		t.Errorf("AnonymisedLine: %q", got)
+	}
+	if (Hotspot{}).AnonymisedLine() != "" {
+		t.Error("a hotspot never anonymised says it was")
+	}
 	again := h
 	again.Anonymise(NewDate(2040, 1, 1))
 	if again.Anonymised != on {

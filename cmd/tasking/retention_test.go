@@ -137,6 +137,9 @@ func TestRetentionAnonymisesAClosedPersonalCase(t *testing.T) {
 	if !strings.Contains(seen.String(), "HS-7 anonymised (closed 2026-11-24, kept 6 years)") {
 		t.Error("the trail does not say the case was anonymised")
 	}
+	if !strings.Contains(seen.String(), "HS-7 [anonymised]\n") || !strings.Contains(seen.String(), "Anonymised on 10 Jan 2033: closed on 24 Nov 2026") {
+		t.Error("hotspot show does not say the case was anonymised, and when")
+	}
 	if out := at(later, "retention"); !strings.Contains(out, "none is past that") {
 		t.Errorf("after --apply:\n%s", out)
 	}
