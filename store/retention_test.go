@@ -396,3 +396,55 @@ func TestAScrubWaitsForTheReadsBegunBeforeIt(t *testing.T) {
 	}
 	r.end(later)
 }
+
+// The scrub waits for a read begun before it, and clears the free space
+// once it ends; one that outlasts scrubWait leaves the free space as it
+// was, saying so.
+func TestAScrubWaitsForAnEarlierRead(t *testing.T) {
+	s, _, _ := openTiny(t)
+	reading, release := make(chan struct{}), make(chan struct{})
+	readDone := make(chan error)
+	go func() {
+		readDone <- s.view(func(tx *bolt.Tx) error {
+			close(reading)
+			<-release
+			return nil
+		})
+	}()
+	<-reading
+	waiting := make(chan struct{})
+	var once bool
+	scrubbed := make(chan error)
+	go func() {
+		_, err := s.scrubFree(NewWatch(nil, ReportFunc(func(st Step) {
+			if st.What == "waiting for reads under way to finish" && !once {
+				once = true
+				close(waiting)
+			}
+		})))
+		scrubbed <- err
+	}()
+	<-waiting
+	close(release)
+	mustNoErr(t, <-readDone)
+	mustNoErr(t, <-scrubbed)
+
+	was := scrubWait
+	scrubWait = 20 * time.Millisecond
+	t.Cleanup(func() { scrubWait = was })
+	reading, release = make(chan struct{}), make(chan struct{})
+	go func() {
+		readDone <- s.view(func(tx *bolt.Tx) error {
+			close(reading)
+			<-release
+			return nil
+		})
+	}()
+	<-reading
+	_, err := s.scrubFree(Watch{})
+	close(release)
+	mustNoErr(t, <-readDone)
+	if err == nil || !strings.Contains(err.Error(), "were still open after") {
+		t.Errorf("a scrub past its wait: %v", err)
+	}
+}

@@ -18,8 +18,9 @@ import (
 // zeroed buffer.)
 
 // scrubWait bounds how long a scrub waits for the reads begun before it
-// to finish (an export or a backup of the decade takes seconds).
-const scrubWait = 2 * time.Minute
+// to finish (an export or a backup of the decade takes seconds). A
+// variable only so a test can cross it.
+var scrubWait = 2 * time.Minute
 
 // scrubPoll is how often it looks.
 const scrubPoll = 5 * time.Millisecond
