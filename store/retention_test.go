@@ -416,7 +416,7 @@ func TestAScrubWaitsForAnEarlierRead(t *testing.T) {
 	var once bool
 	scrubbed := make(chan error)
 	go func() {
-		_, err := s.scrubFree(NewWatch(nil, ReportFunc(func(st Step) {
+		_, err := s.scrubFree(NewWatch(context.Background(), ReportFunc(func(st Step) {
 			if st.What == "waiting for reads under way to finish" && !once {
 				once = true
 				close(waiting)
