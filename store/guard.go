@@ -15,6 +15,8 @@ import (
 
 func (s *Store) view(fn func(tx *bolt.Tx) error) (err error) {
 	defer s.recoverDamage(&err)
+	n := s.readers.begin()
+	defer s.readers.end(n)
 	return s.db.View(fn)
 }
 

@@ -44,6 +44,8 @@ type Store struct {
 	// homes shares home's reading among the sessions asking after the
 	// same commit (home_cache.go).
 	homes homes
+	// readers are the reads under way, for scrubFree (scrub.go).
+	readers readers
 
 	// fileSchema is set when the file's schema is newer than ours (never
 	// once Open has returned: such a file is refused).
