@@ -92,6 +92,9 @@ const (
 	ItemReferrals    ItemKind = "referrals"
 	ItemAOB          ItemKind = "aob"
 	ItemNextMeeting  ItemKind = "next-meeting"
+	// ItemCaseReviews is the ASB case reviews not yet answered: Part 2
+	// always (about individuals), on the agenda while any is open.
+	ItemCaseReviews ItemKind = "case-reviews"
 )
 
 // AgendaItem is one item of a meeting's agenda, in order. A Part 2 item is
@@ -127,6 +130,8 @@ func (k ItemKind) StandingTitle() string {
 		return "Any other business"
 	case ItemNextMeeting:
 		return "Date of next meeting"
+	case ItemCaseReviews:
+		return "ASB case reviews"
 	}
 	return string(k)
 }

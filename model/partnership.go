@@ -18,12 +18,15 @@ type Partnership struct {
 	// KeepBackups is how many automatic backups to keep (0: the default,
 	// DefaultBackupKeep); BackupDir where they go ("": a folder beside the
 	// file).
-	KeepBackups int       `json:"keep_backups,omitempty"`
-	BackupDir   string    `json:"backup_dir,omitempty"`
-	CreatedAt   time.Time `json:"created_at"`
-	UpdatedAt   time.Time `json:"updated_at,omitempty"` // who changed the details last, and when
-	UpdatedBy   string    `json:"updated_by,omitempty"`
-	Version     int       `json:"version"`
+	KeepBackups int    `json:"keep_backups,omitempty"`
+	BackupDir   string `json:"backup_dir,omitempty"`
+	// TriggerThreshold is the partnership's ASB case review threshold
+	// (zero: the Act's, DefaultTrigger; see Trigger).
+	TriggerThreshold TriggerThreshold `json:"trigger,omitzero"`
+	CreatedAt        time.Time        `json:"created_at"`
+	UpdatedAt        time.Time        `json:"updated_at,omitempty"` // who changed the details last, and when
+	UpdatedBy        string           `json:"updated_by,omitempty"`
+	Version          int              `json:"version"`
 }
 
 // DefaultMeetingTitle is what the weekly meeting is called in the minutes.
@@ -106,6 +109,11 @@ func (p Partnership) Clean() (Partnership, error) {
 	if p.BackupDir, err = CheckBackupDir(p.BackupDir); err != nil {
 		return p, err
 	}
+	if p.TriggerThreshold != (TriggerThreshold{}) {
+		if err := p.TriggerThreshold.Check(); err != nil {
+			return p, err
+		}
+	}
 	return p, nil
 }
 
@@ -127,6 +135,9 @@ func (p Partnership) Edit(n Partnership) Partnership {
 	}
 	if n.KeepBackups != 0 {
 		p.KeepBackups = n.KeepBackups
+	}
+	if n.TriggerThreshold != (TriggerThreshold{}) {
+		p.TriggerThreshold = n.TriggerThreshold
 	}
 	switch n.BackupDir {
 	case "":

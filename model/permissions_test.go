@@ -32,6 +32,9 @@ func TestRefusalsNameWhatWasRefused(t *testing.T) {
 		{rep, OpChangePower, 2, "Gary Fletcher may not change a power in force: members record and change only powers their own agency holds"},
 		{viewer, OpRecordPower, 3, "Val Viewer may not record powers in force: viewers have read-only access"},
 		{rep, OpRecordDecision, 0, "Gary Fletcher may not record decisions: only the chair or an admin may do this"},
+		{rep, OpCaseReview, 0, "Gary Fletcher may not record ASB case reviews: only the chair or an admin may do this"},
+		{viewer, OpCaseReview, 0, "Val Viewer may not record ASB case reviews: viewers have read-only access"},
+		{Actor{Name: "Helen Marsh", Role: RoleChair}, OpCaseReview, 0, ""},
 		{viewer, OpActionOfficer, 3, "Val Viewer may not reassign an action to another officer: viewers have read-only access"},
 		{circulation, OpActionNote, 1, "Cllr Dyson may not add a note to an action: circulation-only members receive the minutes and have read-only access"},
 	}
@@ -47,7 +50,7 @@ func TestRefusalsNameWhatWasRefused(t *testing.T) {
 func TestOpsAreDistinct(t *testing.T) {
 	seen := map[Op]bool{}
 	for _, op := range []Op{OpSetup, OpRunMeeting, OpAssignAction, OpActionStatus, OpActionDue, OpActionNote, OpActionOfficer,
-		OpReviewAction, OpAddHotspot, OpEditHotspot, OpAssessRisk, OpRecordPower, OpChangePower, OpRecordDecision, OpRecordNote, OpAmend, OpManagePeople} {
+		OpReviewAction, OpAddHotspot, OpEditHotspot, OpAssessRisk, OpRecordPower, OpChangePower, OpCaseReview, OpDismissSuggestion, OpRecordDecision, OpRecordNote, OpAmend, OpManagePeople} {
 		if seen[op] {
 			t.Errorf("%q names two kinds of change", op)
 		}
