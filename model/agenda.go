@@ -48,7 +48,7 @@ func BuildAgenda(hotspots []Hotspot, deferred []ID, held []Date) []AgendaItem {
 // when any case review is waiting for its decision or answer (open > 0):
 // Part 2 under paragraph 1, as business about individuals always is.
 func WithCaseReviews(agenda []AgendaItem, open int) []AgendaItem {
-	if open == 0 || slices.ContainsFunc(agenda, func(it AgendaItem) bool { return it.Kind == ItemCaseReviews }) {
+	if open == 0 || (Meeting{Agenda: agenda}).HasCaseReviewsItem() {
 		return agenda
 	}
 	return append(agenda, caseReviewsItem())
@@ -56,6 +56,11 @@ func WithCaseReviews(agenda []AgendaItem, open int) []AgendaItem {
 
 func caseReviewsItem() AgendaItem {
 	return AgendaItem{Kind: ItemCaseReviews, Part2: true, Paragraph: ParaIndividual}
+}
+
+// HasCaseReviewsItem: the ASB case reviews item is on the agenda.
+func (m Meeting) HasCaseReviewsItem() bool {
+	return slices.ContainsFunc(m.Agenda, func(it AgendaItem) bool { return it.Kind == ItemCaseReviews })
 }
 
 // AddCaseReviewsItem puts the ASB case reviews item at the end of the

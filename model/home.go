@@ -44,6 +44,9 @@ type HomeInput struct {
 	// Held is the dates of the meetings held: the review cadence
 	// (Hotspot.DueForReview) of the agenda the next meeting would open with.
 	Held []Date
+	// OpenCaseReviews is how many ASB case reviews wait for a decision or
+	// an answer (the next agenda holds their item while any do).
+	OpenCaseReviews int
 }
 
 // Summarise builds the home screen's figures.
@@ -63,7 +66,7 @@ func Summarise(in HomeInput) HomeSummary {
 	if h.Open != nil {
 		open, agenda = *h.Open, *h.Open
 	} else {
-		agenda.Agenda = OpeningAgenda(h.LastClosed, h.Hotspots, in.Held)
+		agenda.Agenda = OpeningAgenda(h.LastClosed, h.Hotspots, in.Held, in.OpenCaseReviews)
 	}
 	h.AgendaItems = len(agenda.Agenda)
 	for _, hs := range h.Hotspots {

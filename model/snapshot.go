@@ -99,7 +99,7 @@ func Freeze(rec MeetingRecord, at time.Time) Snapshot {
 		}
 	}
 	// The case reviews its Part 2 item held, as they stood.
-	if slices.ContainsFunc(m.Agenda, func(it AgendaItem) bool { return it.Kind == ItemCaseReviews }) {
+	if m.HasCaseReviewsItem() {
 		keep.CaseReviews = slices.Clone(rec.CaseReviews)
 	}
 	return Snapshot{MeetingID: m.ID, FrozenAt: at, Record: keep}

@@ -98,3 +98,30 @@ func (r publicReader) SetPowerReview(actor model.Actor, id model.ID, version int
 func (r publicReader) EndPower(actor model.Actor, id model.ID, version int, at time.Time, reason string) (model.Power, error) {
 	return r.rec.EndPower(actor, id, version, at, reason)
 }
+
+// Case reviews are about individuals: a public-only reader reads none of
+// them, refused by ref, and lists none. The changes are model.Permit's to
+// decide (viewers are refused).
+
+func (r publicReader) CaseReview(id model.ID) (model.CaseReview, error) {
+	c, err := r.rec.CaseReview(id)
+	if err != nil {
+		return model.CaseReview{}, err
+	}
+	return model.CaseReview{}, r.refuse(c.Ref())
+}
+
+func (r publicReader) CaseReviews(bool) ([]model.CaseReview, error) { return nil, nil }
+
+func (r publicReader) RecordCaseReview(actor model.Actor, n model.NewCaseReview, meetingID model.ID) (model.CaseReview, error) {
+	c, err := r.rec.RecordCaseReview(actor, n, meetingID)
+	return model.CaseReview{ID: c.ID}, err
+}
+func (r publicReader) DecideCaseReview(actor model.Actor, id model.ID, version int, on model.Date, met bool, reason string) (model.CaseReview, error) {
+	c, err := r.rec.DecideCaseReview(actor, id, version, on, met, reason)
+	return model.CaseReview{ID: c.ID}, err
+}
+func (r publicReader) AnswerCaseReview(actor model.Actor, id model.ID, version int, on model.Date, outcome string) (model.CaseReview, error) {
+	c, err := r.rec.AnswerCaseReview(actor, id, version, on, outcome)
+	return model.CaseReview{ID: c.ID}, err
+}

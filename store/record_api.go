@@ -135,6 +135,13 @@ type Record interface {
 	EndPower(actor model.Actor, id model.ID, version int, at time.Time, reason string) (model.Power, error)
 	Power(id model.ID) (model.Power, error)
 	Powers(f model.PowerFilter) ([]model.Power, error)
+
+	// ASB case reviews (case_reviews.go): private business always.
+	RecordCaseReview(actor model.Actor, n model.NewCaseReview, meetingID model.ID) (model.CaseReview, error)
+	DecideCaseReview(actor model.Actor, id model.ID, version int, on model.Date, met bool, reason string) (model.CaseReview, error)
+	AnswerCaseReview(actor model.Actor, id model.ID, version int, on model.Date, outcome string) (model.CaseReview, error)
+	CaseReview(id model.ID) (model.CaseReview, error)
+	CaseReviews(open bool) ([]model.CaseReview, error)
 }
 
 var _ Record = (*Store)(nil)

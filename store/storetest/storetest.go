@@ -59,6 +59,7 @@ func Run(t *testing.T, open Backend) {
 		{"RiskAssessedByTheMatrix", testRiskAssessedByTheMatrix},
 		{"TheCadenceLeavesOffAndBusinessTakesUp", testTheCadenceLeavesOffAndBusinessTakesUp},
 		{"PowersInForce", testPowersInForce},
+		{"CaseReviews", testCaseReviews},
 	} {
 		t.Run(c.name, func(t *testing.T) { c.test(t, open) })
 	}
