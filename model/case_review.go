@@ -212,6 +212,10 @@ func CheckApplicantRef(s string) (string, error) {
 	if !strings.ContainsFunc(ref, unicode.IsDigit) {
 		return "", Invalid("applicant", "give the applicant's case reference (e.g. CT-2026-014), never their name")
 	}
+	if LooksLikeRef(ref) {
+		// Logs name refs like these: the applicant's must not pass for one.
+		return "", Invalid("applicant", "%s reads as one of tasking's own refs: give the applicant's case reference as the council writes it (e.g. CT-2026-014)", ref)
+	}
 	return ref, nil
 }
 
@@ -241,9 +245,9 @@ func (c *CaseReview) Decide(on Date, met bool, reason string) error {
 	}
 	switch thresholdMet := c.Threshold.Met(c.Complaints); {
 	case !met && thresholdMet:
-		return Invalid("met", "%s meets the threshold (%s): the review must go ahead", c.Ref(), c.Against())
+		return Invalid("met", "%s has %s, which meets the threshold of %s: the review must go ahead", c.Ref(), Plural(c.Complaints, "complaint"), c.Threshold)
 	case met && !thresholdMet && reason == "":
-		return Invalid("reason", "%s is below the threshold (%s): say why the review goes ahead", c.Ref(), c.Against())
+		return Invalid("reason", "%s has %s, below the threshold of %s: say why the review goes ahead", c.Ref(), Plural(c.Complaints, "complaint"), c.Threshold)
 	}
 	c.Decided, c.Met, c.DecisionReason = on, met, reason
 	return nil
@@ -272,6 +276,12 @@ func (c *CaseReview) Answer(on Date, outcome string) error {
 // OpCaseReview is recording an ASB case review, its decision and its
 // answer: the partnership's decision, made by the chair (or an admin).
 const OpCaseReview Op = "record ASB case reviews"
+
+// CaseReviewsRefused is what someone who reads the public record only is
+// told when they ask for the case reviews: all of them are private.
+func CaseReviewsRefused(a Actor) error {
+	return &PrivateError{Ref: "ASB case reviews", Who: a.String(), Role: a.Role, Plural: true}
+}
 
 // OnRecordOf: a meeting held on day holds case reviews not yet answered
 // before it (those answered that day are its business too).

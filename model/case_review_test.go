@@ -70,6 +70,8 @@ func TestNewCaseReviewValidate(t *testing.T) {
 		{"as given", func(*NewCaseReview) {}, "", ""},
 		{"no reference", func(n *NewCaseReview) { n.ApplicantRef = " " }, "applicant", "is empty"},
 		{"a name for a reference", func(n *NewCaseReview) { n.ApplicantRef = "Mrs Jean Smith" }, "applicant", "never their name"},
+		{"a reference that reads as an action's", func(n *NewCaseReview) { n.ApplicantRef = "a-2026" }, "applicant", "tasking's own refs"},
+		{"a reference that reads as a case review's", func(n *NewCaseReview) { n.ApplicantRef = "CR-14" }, "applicant", "tasking's own refs"},
 		{"a reference at the limit", func(n *NewCaseReview) { n.ApplicantRef = "CT-" + strings.Repeat("9", MaxApplicantRef-3) }, "", ""},
 		{"a reference over it", func(n *NewCaseReview) { n.ApplicantRef = "CT-" + strings.Repeat("9", MaxApplicantRef-2) }, "applicant", "the most is 40"},
 		{"no complaints", func(n *NewCaseReview) { n.Complaints = 0 }, "", ""},

@@ -100,7 +100,7 @@ func (r publicReader) EndPower(actor model.Actor, id model.ID, version int, at t
 }
 
 // Case reviews are about individuals: a public-only reader reads none of
-// them, refused by ref, and lists none. The changes are model.Permit's to
+// them, refused by ref, and is refused the list. The changes are model.Permit's to
 // decide (viewers are refused).
 
 func (r publicReader) CaseReview(id model.ID) (model.CaseReview, error) {
@@ -111,7 +111,9 @@ func (r publicReader) CaseReview(id model.ID) (model.CaseReview, error) {
 	return model.CaseReview{}, r.refuse(c.Ref())
 }
 
-func (r publicReader) CaseReviews(bool) ([]model.CaseReview, error) { return nil, nil }
+func (r publicReader) CaseReviews(bool) ([]model.CaseReview, error) {
+	return nil, model.CaseReviewsRefused(r.who)
+}
 
 func (r publicReader) RecordCaseReview(actor model.Actor, n model.NewCaseReview, meetingID model.ID) (model.CaseReview, error) {
 	c, err := r.rec.RecordCaseReview(actor, n, meetingID)

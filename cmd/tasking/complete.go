@@ -310,3 +310,18 @@ func powerKinds(store.Record, string) ([]cobra.Completion, error) {
 	}
 	return out, nil
 }
+
+// caseReviewRefs are the refs of the case reviews not yet answered, each
+// with what it waits for (never the applicant: completion is drawn on a
+// terminal anyone may be reading).
+func caseReviewRefs(s store.Record, _ string) ([]cobra.Completion, error) {
+	cs, err := s.CaseReviews(true)
+	if err != nil {
+		return nil, nil // a public-only reader completes nothing here
+	}
+	var out []cobra.Completion
+	for _, c := range cs {
+		out = append(out, described(c.Ref(), "ASB case review, waiting for its "+c.Waiting(s.Today())))
+	}
+	return out, nil
+}

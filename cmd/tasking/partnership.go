@@ -26,7 +26,8 @@ type partnershipJSON struct {
 	Chair                    string `json:"chair"`
 	ConfidentialityStatement string `json:"confidentiality_statement"`
 	BackupKeep               int    `json:"backup_keep"`
-	BackupDir                string `json:"backup_dir"` // "" for the folder beside the record
+	BackupDir                string `json:"backup_dir"`            // "" for the folder beside the record
+	CaseReviewThreshold      string `json:"case_review_threshold"` // "3/6": complaints/months
 }
 
 func newPartnershipShowCmd(a *app) *cobra.Command {
@@ -34,7 +35,7 @@ func newPartnershipShowCmd(a *app) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:     "show [--format table|json]",
 		Short:   "Show the partnership's details",
-		Long:    "show prints the partnership's details.\n\nJSON fields: name, meeting_title, place, time, cadence, chair, confidentiality_statement, backup_keep, backup_dir (\"\": the folder beside the record).",
+		Long:    "show prints the partnership's details.\n\nJSON fields: name, meeting_title, place, time, cadence, chair, confidentiality_statement, backup_keep, backup_dir (\"\": the folder beside the record), case_review_threshold (complaints/months: 3/6).",
 		Example: "  tasking partnership show\n  tasking partnership show --format json",
 		Args:    usageArgs(cobra.NoArgs),
 		RunE: a.run(func(cmd *cobra.Command, _ []string) error {
@@ -65,7 +66,8 @@ func newPartnershipShowCmd(a *app) *cobra.Command {
 			}
 			out := partnershipJSON{Name: model.CleanLine(p.Name), MeetingTitle: model.CleanLine(p.MeetingTitle), Place: model.CleanLine(p.DefaultPlace),
 				Time: p.DefaultTime, Cadence: string(cadence), Chair: model.CleanLine(chair), ConfidentialityStatement: model.CleanText(p.ConfidentialityStatement),
-				BackupKeep: p.BackupKeep(), BackupDir: p.BackupDir}
+				BackupKeep: p.BackupKeep(), BackupDir: p.BackupDir,
+				CaseReviewThreshold: fmt.Sprintf("%d/%d", p.Trigger().Complaints, p.Trigger().Months)}
 			where := p.BackupDir
 			if where == "" {
 				where = "the folder beside the record"
@@ -79,8 +81,8 @@ func newPartnershipShowCmd(a *app) *cobra.Command {
 				enc.SetIndent("", "  ")
 				return enc.Encode(out)
 			}
-			_, err = fmt.Fprintf(w, "Name:     %s\nMeeting:  %s\nPlace:    %s\nTime:     %s\nCadence:  %s\nChair:    %s\nBackups:  the newest %d automatic backups, in %s\n\nConfidentiality statement read at each meeting:\n%s\n",
-				out.Name, out.MeetingTitle, out.Place, out.Time, out.Cadence, out.Chair, out.BackupKeep, where, out.ConfidentialityStatement)
+			_, err = fmt.Fprintf(w, "Name:     %s\nMeeting:  %s\nPlace:    %s\nTime:     %s\nCadence:  %s\nChair:    %s\nBackups:  the newest %d automatic backups, in %s\nASB case review threshold: %s\n\nConfidentiality statement read at each meeting:\n%s\n",
+				out.Name, out.MeetingTitle, out.Place, out.Time, out.Cadence, out.Chair, out.BackupKeep, where, p.Trigger(), out.ConfidentialityStatement)
 			return err
 		}),
 	}
@@ -89,21 +91,23 @@ func newPartnershipShowCmd(a *app) *cobra.Command {
 }
 
 func newPartnershipSetCmd(a *app) *cobra.Command {
-	var name, title, place, clock, cadence, statement, statementFile, backupDir string
+	var name, title, place, clock, cadence, statement, statementFile, backupDir, trigger string
 	var backupKeep int
 	cmd := &cobra.Command{
-		Use:   "set [--name N] [--meeting-title T] [--place P] [--time HH:MM] [--cadence C] [--statement TEXT | --statement-file FILE]",
+		Use:   "set [--name N] [--meeting-title T] [--place P] [--time HH:MM] [--cadence C] [--statement TEXT | --statement-file FILE] [--case-review-threshold N/M]",
 		Short: "Change the partnership's details",
 		Long: "set changes what is given: the name, the meeting's title, the usual place and time, how often the group " +
 			"meets (weekly, fortnightly, four-weekly, monthly: the next meeting's default date), and the " +
-			"confidentiality statement the chair reads at each meeting. Closed meetings' minutes keep what was true then.",
+			"confidentiality statement the chair reads at each meeting, and the ASB case review threshold (complaints/months: " +
+			"3/6 at most, the Act's; a lower one such as 2/6 or 3/12 is the partnership's to set; default for the Act's). " +
+			"Closed meetings' minutes keep what was true then.",
 		Example: "  tasking --as 'Helen Marsh' partnership set --place 'Committee Room 2' --cadence fortnightly\n" +
 			"  tasking --as 'Helen Marsh' partnership set --statement-file statement.txt",
 		Args: usageArgs(cobra.NoArgs),
 		RunE: a.run(func(cmd *cobra.Command, _ []string) error {
 			changed := cmd.Flags().Changed
-			if !changed("name") && !changed("meeting-title") && !changed("place") && !changed("time") && !changed("cadence") && !changed("statement") && !changed("statement-file") && !changed("backup-keep") && !changed("backup-dir") {
-				return usagef("nothing to change: give --name, --meeting-title, --place, --time, --cadence, --statement, --backup-keep or --backup-dir")
+			if !changed("name") && !changed("meeting-title") && !changed("place") && !changed("time") && !changed("cadence") && !changed("statement") && !changed("statement-file") && !changed("backup-keep") && !changed("backup-dir") && !changed("case-review-threshold") {
+				return usagef("nothing to change: give --name, --meeting-title, --place, --time, --cadence, --statement, --backup-keep, --backup-dir or --case-review-threshold")
 			}
 			if changed("statement") && changed("statement-file") {
 				return usagef("give --statement or --statement-file, not both")
@@ -158,6 +162,11 @@ func newPartnershipSetCmd(a *app) *cobra.Command {
 				}
 				p.BackupDir = backupDir
 			}
+			if changed("case-review-threshold") {
+				if p.TriggerThreshold, err = model.ParseTrigger(trigger); err != nil {
+					return flagUsage("case-review-threshold", err)
+				}
+			}
 			if _, err := s.SetPartnership(actor, p.Version, p); err != nil {
 				return err
 			}
@@ -173,6 +182,7 @@ func newPartnershipSetCmd(a *app) *cobra.Command {
 	cmd.Flags().StringVar(&statement, "statement", "", "the confidentiality statement read at each meeting")
 	cmd.Flags().StringVar(&statementFile, "statement-file", "", "read the confidentiality statement from a file")
 	cmd.Flags().IntVar(&backupKeep, "backup-keep", model.DefaultBackupKeep, "how many automatic backups to keep")
+	cmd.Flags().StringVar(&trigger, "case-review-threshold", "", "the ASB case review threshold, complaints/months: 3/6 at most (the Act's), or default")
 	cmd.Flags().StringVar(&backupDir, "backup-dir", "", "where automatic backups go: a full path, or beside (the folder beside the record)")
 	_ = cmd.RegisterFlagCompletionFunc("cadence", cobra.FixedCompletions([]string{"weekly", "fortnightly", "four-weekly", "monthly"}, cobra.ShellCompDirectiveNoFileComp))
 	return cmd

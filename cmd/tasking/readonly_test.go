@@ -31,6 +31,8 @@ var readCommands = [][]string{
 	{"meeting", "agenda"}, // no meeting open: says so, exit 1, still reads only
 	{"powers", "--expiring", "28d"},
 	{"powers", "--all", "--format", "json"},
+	{"case-review", "list"},
+	{"case-review", "list", "--all", "--format", "json"},
 	{"minutes", "latest", "--format", "html"},
 	{"minutes", "latest", "--public", "--format", "json"},
 	{"export", "actions", "--format", "csv", "-o", "-"},
@@ -55,6 +57,7 @@ var writeCommands = []string{
 	"meeting part2", "meeting budget", "meeting undo", "meeting next", "decision add", "note add", "amend",
 	"member add", "member edit", "member retire", "member import", "member key add", "member key remove",
 	"partnership set", "setup", "upgrade", "release", "import police-uk", "power add", "power extend", "power review", "power end",
+	"case-review add", "case-review decide", "case-review answer",
 	"restore",     // replaces the file (keeping the one it replaces)
 	"serve",       // owns the file while it runs; --check-config only reads (above)
 	"check-pages", // check's child: covered by check

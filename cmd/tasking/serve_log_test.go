@@ -83,6 +83,13 @@ func TestTheServersLogCarriesNoBusiness(t *testing.T) {
 		{helen, []string{"member", "key", "add", jo, "-"}, keyLine, 0},
 		{helen, []string{"member", "key", "remove", jo, "1"}, "", 0},
 		{helen, []string{"partnership", "set", "--place", "LOGMARK15 Council Chamber"}, "", 0},
+		{helen, []string{"case-review", "add", "--applicant", "CT-2026-LOGMARK70", "--complaints", "4", "--received", "2026-11-20", "--summary", "LOGMARK71 noise from number 4"}, "", 0},
+		{helen, []string{"case-review", "add", "--applicant", "LOGMARK72 Jean Smith", "--complaints", "4", "--received", "tomorrow"}, "", 1}, // not received yet: refused
+		{helen, []string{"case-review", "decide", "CR-1", "--met", "--reason", "LOGMARK73 repeat victim"}, "", 0},
+		{gary, []string{"case-review", "list", "--all", "--format", "csv"}, "", 0},
+		{gary, []string{"case-review", "show", "CR-1"}, "", 0},
+		{helen, []string{"case-review", "answer", "CR-1", "--outcome", "LOGMARK74 joint visit agreed"}, "", 0},
+		{helen, []string{"partnership", "set", "--case-review-threshold", "2/6"}, "", 0},
 		{helen, []string{"meeting", "start"}, "", 0},
 		{helen, []string{"meeting", "attend", jo}, "", 0},
 		{helen, []string{"meeting", "attend", gary, "--apologies"}, "", 0},

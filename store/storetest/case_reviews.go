@@ -41,7 +41,7 @@ func testCaseReviews(t *testing.T, open Backend) {
 	if _, err := pub.CaseReview(c.ID); !errors.As(err, &pe) {
 		t.Errorf("a viewer read %s: %v", c.Ref(), err)
 	}
-	if cs, err := pub.CaseReviews(false); err != nil || len(cs) != 0 {
+	if cs, err := pub.CaseReviews(false); !errors.As(err, &pe) || len(cs) != 0 || err.Error() != "ASB case reviews are private business: Val Viewer (viewer) reads the public record only" {
 		t.Errorf("a viewer listed %+v (%v)", cs, err)
 	}
 
