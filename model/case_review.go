@@ -332,3 +332,24 @@ func daysAgo(n int) string {
 	}
 	return strconv.Itoa(n) + " days ago"
 }
+
+// CaseReviewChanges says what changed between two versions of a case
+// review, for a save refused because someone else changed it.
+func CaseReviewChanges(was, now CaseReview) []string {
+	var out []string
+	if was.Decided != now.Decided || was.Met != now.Met {
+		if now.Decided.IsZero() {
+			out = append(out, "its decision taken back")
+		} else {
+			out = append(out, "now decided: "+now.Decision()+" on "+now.Decided.Format("2 Jan 2006"))
+		}
+	}
+	if was.Answered != now.Answered {
+		if now.Answered.IsZero() {
+			out = append(out, "its answer taken back")
+		} else {
+			out = append(out, "now answered on "+now.Answered.Format("2 Jan 2006"))
+		}
+	}
+	return out
+}

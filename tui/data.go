@@ -24,6 +24,9 @@ type Store interface {
 	Hotspots() ([]model.Hotspot, error)
 	HotspotsOf(ids []model.ID) (map[model.ID]model.Hotspot, error)
 	Powers(f model.PowerFilter) ([]model.Power, error)
+	RecordCaseReview(actor model.Actor, n model.NewCaseReview, meetingID model.ID) (model.CaseReview, error)
+	DecideCaseReview(actor model.Actor, id model.ID, version int, on model.Date, met bool, reason string) (model.CaseReview, error)
+	AnswerCaseReview(actor model.Actor, id model.ID, version int, on model.Date, outcome string) (model.CaseReview, error)
 	ResolveMeeting(ref string) (model.Meeting, error)
 	Subscribe() (<-chan store.Change, func())
 	Now() time.Time

@@ -25,12 +25,13 @@ func (referralsItem) tail(a *App, _ agendaEntry) string {
 }
 
 func (referralsItem) hints(a *App, _ agendaEntry) []hint {
-	return []hint{keyHint("new hotspot", a.keys.Referral.NewHotspot), keyHint("next", a.keys.Meeting.Next), keyHint("help", a.keys.Global.Help)}
+	return []hint{keyHint("new hotspot", a.keys.Referral.NewHotspot), keyHint("case review", a.keys.Referral.CaseReview), keyHint("next", a.keys.Meeting.Next), keyHint("help", a.keys.Global.Help)}
 }
 
 func (referralsItem) pane(a *App, _ agendaEntry, w int) itemPane {
 	v, s := a.mt.view, a.styles
-	lines := []string{" New referrals and emerging issues. " + s.Key.Render("h") + " refers a new hotspot; it joins the agenda straight after this item."}
+	lines := []string{" New referrals and emerging issues. " + s.Key.Render("h") + " refers a new hotspot; it joins the agenda straight after this item.",
+		" " + s.Key.Render("c") + " records an ASB case review received: it joins the agenda in Part 2."}
 	if len(v.referrals) == 0 {
 		lines = append(lines, "", " "+s.Muted.Render("No new referrals yet."))
 	} else {
@@ -43,10 +44,14 @@ func (referralsItem) pane(a *App, _ agendaEntry, w int) itemPane {
 }
 
 func (it referralsItem) edit(a *App, _ agendaEntry, msg tea.KeyPressMsg) (tea.Cmd, bool) {
-	if !key.Matches(msg, a.keys.Referral.NewHotspot) {
+	switch {
+	case key.Matches(msg, a.keys.Referral.NewHotspot):
+		it.referralForm(a)
+	case key.Matches(msg, a.keys.Referral.CaseReview):
+		caseReviewForm(a)
+	default:
 		return nil, false
 	}
-	it.referralForm(a)
 	return nil, true
 }
 

@@ -33,7 +33,7 @@ func (minePart) affected(a *App, c store.Change) bool {
 		// Undo can take back any action's change; starting, closing and
 		// planning move the next meeting. Not the agenda or the minutes.
 		return !meetingOnly[c.Op] && c.Op != "meeting.agenda_add" && c.Op != "meeting.agenda_drop" && c.Op != "minutes.amend"
-	case "hotspot", "decision", "note", "member", "partnership":
+	case "hotspot", "decision", "note", "member", "partnership", "case_review":
 		return false
 	}
 	return true
