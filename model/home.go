@@ -24,6 +24,10 @@ type HomeSummary struct {
 	OpenActions    int
 	OverdueActions int
 	Today          Date
+	// Suggestions are the emerging hotspots on offer (Offer), the first
+	// MaxSuggestions of them; Offered how many there are in all.
+	Suggestions []Suggestion
+	Offered     int
 }
 
 // HomeInput is what the home screen is made from: the meetings that
@@ -47,12 +51,15 @@ type HomeInput struct {
 	// OpenCaseReviews is how many ASB case reviews wait for a decision or
 	// an answer (the next agenda holds their item while any do).
 	OpenCaseReviews int
+	// Suggestions are the emerging hotspots on offer today.
+	Suggestions []Suggestion
 }
 
 // Summarise builds the home screen's figures.
 func Summarise(in HomeInput) HomeSummary {
 	h := HomeSummary{Partnership: in.Partnership, Agencies: IndexAgencies(in.Agencies), Today: in.Today,
-		Open: in.Open, Next: in.Next, LastClosed: in.LastClosed}
+		Open: in.Open, Next: in.Next, LastClosed: in.LastClosed,
+		Suggestions: in.Suggestions[:min(len(in.Suggestions), MaxSuggestions)], Offered: len(in.Suggestions)}
 	for _, hs := range in.Hotspots {
 		if hs.IsOpen() {
 			h.Hotspots = append(h.Hotspots, hs)

@@ -350,6 +350,9 @@ func homeInputIn(tx *bolt.Tx, today model.Date) (in model.HomeInput, err error) 
 		if in.OpenCaseReviews, err = openCaseReviews(tx); err != nil {
 			return in, err
 		}
+		if in.Suggestions, err = offeredIn(tx, today); err != nil {
+			return in, err
+		}
 		return in, nil
 	}
 }

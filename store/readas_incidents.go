@@ -34,6 +34,21 @@ func (r publicReader) IncidentBatches() ([]model.IncidentBatch, error) {
 	return bs, err
 }
 
+// Suggestions are police.uk's counts at places no open hotspot covers:
+// public data. Dismissing and accepting are model.Permit's to decide.
+func (r publicReader) Suggestions() ([]model.Suggestion, error) { return r.rec.Suggestions() }
+func (r publicReader) DismissSuggestion(actor model.Actor, key string) (model.Dismissal, error) {
+	return r.rec.DismissSuggestion(actor, key)
+}
+func (r publicReader) AcceptSuggestion(actor model.Actor, key string, n model.NewHotspot, meetingID model.ID) (model.Hotspot, error) {
+	h, err := r.rec.AcceptSuggestion(actor, key, n, meetingID)
+	if err != nil {
+		return h, err
+	}
+	rules, err := r.rules()
+	return rules.PublicHotspot(h), err
+}
+
 // Powers: a public-only reader reads the powers the public record may
 // show (model.Disclosure.Power: none directed at a person, none on private
 // business), without the officer who authorised them.

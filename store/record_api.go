@@ -136,6 +136,11 @@ type Record interface {
 	Power(id model.ID) (model.Power, error)
 	Powers(f model.PowerFilter) ([]model.Power, error)
 
+	// Emerging hotspots offered from the incident data (suggestions.go).
+	Suggestions() ([]model.Suggestion, error)
+	DismissSuggestion(actor model.Actor, key string) (model.Dismissal, error)
+	AcceptSuggestion(actor model.Actor, key string, n model.NewHotspot, meetingID model.ID) (model.Hotspot, error)
+
 	// ASB case reviews (case_reviews.go): private business always.
 	RecordCaseReview(actor model.Actor, n model.NewCaseReview, meetingID model.ID) (model.CaseReview, error)
 	DecideCaseReview(actor model.Actor, id model.ID, version int, on model.Date, met bool, reason string) (model.CaseReview, error)

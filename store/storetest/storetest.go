@@ -60,6 +60,7 @@ func Run(t *testing.T, open Backend) {
 		{"TheCadenceLeavesOffAndBusinessTakesUp", testTheCadenceLeavesOffAndBusinessTakesUp},
 		{"PowersInForce", testPowersInForce},
 		{"CaseReviews", testCaseReviews},
+		{"EmergingHotspotsOffered", testEmergingHotspotsOffered},
 	} {
 		t.Run(c.name, func(t *testing.T) { c.test(t, open) })
 	}
