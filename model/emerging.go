@@ -1,6 +1,9 @@
 package model
 
-import "strconv"
+import (
+	"strconv"
+	"strings"
+)
 
 // Emerging hotspots offered from police.uk data (EmergingPlaces, Offer):
 // the chair accepts one, which opens a hotspot linked to the place with
@@ -51,4 +54,21 @@ func FindSuggestion(offered []Suggestion, key string) (Suggestion, error) {
 		return Suggestion{}, Invalid("suggestion", "%q is not an emerging hotspot on offer: give its number in `hotspot suggest`, or its place (an LSOA code, or LSOA|street)", in)
 	}
 	return Suggestion{}, Invalid("suggestion", "%q is offered for %d crime types: give its number in `hotspot suggest`", in, len(found))
+}
+
+// Why is the evidence in a narrow column: "top tenth (≥12) · +133% on
+// 6.0", "new".
+func (s Suggestion) Why() string {
+	var why []string
+	if s.TopDecile {
+		why = append(why, "top tenth (≥"+strconv.Itoa(s.Threshold)+")")
+	}
+	if s.Rising() {
+		if s.Rise.New {
+			why = append(why, "new: none in the 3 months before")
+		} else {
+			why = append(why, s.Rise.String()+" on "+strconv.FormatFloat(s.BaseMean, 'f', 1, 64))
+		}
+	}
+	return strings.Join(why, " · ")
 }

@@ -34,6 +34,19 @@ func (r publicReader) IncidentBatches() ([]model.IncidentBatch, error) {
 	return bs, err
 }
 
+// HotspotSeries: the counts at a hotspot taken in private would say where
+// it is; a public-only reader gets none for one.
+func (r publicReader) HotspotSeries(id model.ID) (model.Series, error) {
+	hs, err := r.rec.HotspotsOf([]model.ID{id})
+	if err != nil {
+		return model.Series{}, err
+	}
+	if h, ok := hs[id]; ok && h.Private() {
+		return model.Series{}, nil
+	}
+	return r.rec.HotspotSeries(id)
+}
+
 // Suggestions are police.uk's counts at places no open hotspot covers:
 // public data. Dismissing and accepting are model.Permit's to decide.
 func (r publicReader) Suggestions() ([]model.Suggestion, error) { return r.rec.Suggestions() }

@@ -136,6 +136,8 @@ type Record interface {
 	Power(id model.ID) (model.Power, error)
 	Powers(f model.PowerFilter) ([]model.Power, error)
 
+	// HotspotSeries is a hotspot's counts by month (hotspot_series.go).
+	HotspotSeries(id model.ID) (model.Series, error)
 	// Emerging hotspots offered from the incident data (suggestions.go).
 	Suggestions() ([]model.Suggestion, error)
 	DismissSuggestion(actor model.Actor, key string) (model.Dismissal, error)

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -322,6 +323,20 @@ func caseReviewRefs(s store.Record, _ string) ([]cobra.Completion, error) {
 	var out []cobra.Completion
 	for _, c := range cs {
 		out = append(out, described(c.Ref(), "ASB case review, waiting for its "+c.Waiting(s.Today())))
+	}
+	return out, nil
+}
+
+// suggestionNumbers are the emerging hotspots on offer, by their number in
+// `hotspot suggest`, each with its place and count.
+func suggestionNumbers(s store.Record, _ string) ([]cobra.Completion, error) {
+	ss, err := s.Suggestions()
+	if err != nil {
+		return nil, err
+	}
+	var out []cobra.Completion
+	for i, sg := range ss {
+		out = append(out, described(strconv.Itoa(i+1), sg.Place.Label()+": "+strconv.Itoa(sg.Count)+" in "+sg.Month.Short()))
 	}
 	return out, nil
 }

@@ -40,6 +40,8 @@ func (a *app) argCompletions() map[string]cobra.CompletionFunc {
 		"case-review decide": a.complete(1, caseReviewRefs),
 		"case-review answer": a.complete(1, caseReviewRefs),
 		"case-review show":   a.complete(1, caseReviewRefs),
+		"hotspot accept":     a.complete(1, suggestionNumbers),
+		"hotspot dismiss":    a.complete(1, suggestionNumbers),
 	}
 }
 

@@ -32,6 +32,7 @@ var readCommands = [][]string{
 	{"powers", "--expiring", "28d"},
 	{"powers", "--all", "--format", "json"},
 	{"case-review", "list"},
+	{"hotspot", "suggest", "--format", "json"},
 	{"case-review", "list", "--all", "--format", "json"},
 	{"minutes", "latest", "--format", "html"},
 	{"minutes", "latest", "--public", "--format", "json"},
@@ -57,7 +58,7 @@ var writeCommands = []string{
 	"meeting part2", "meeting budget", "meeting undo", "meeting next", "decision add", "note add", "amend",
 	"member add", "member edit", "member retire", "member import", "member key add", "member key remove",
 	"partnership set", "setup", "upgrade", "release", "import police-uk", "power add", "power extend", "power review", "power end",
-	"case-review add", "case-review decide", "case-review answer",
+	"case-review add", "case-review decide", "case-review answer", "hotspot accept", "hotspot dismiss",
 	"restore",     // replaces the file (keeping the one it replaces)
 	"serve",       // owns the file while it runs; --check-config only reads (above)
 	"check-pages", // check's child: covered by check

@@ -321,6 +321,14 @@ func everyCommand() []sshStep {
 		{gary, []string{"import", "police-uk", "-"}, "name,agency,role\nAnn,police,member\n"}, // the wrong file: nothing imported
 		{gary, []string{"incidents", "--by", "lsoa"}, ""},
 		{gary, []string{"incidents", "--month", "2024-05", "--format", "json"}, ""},
+		{jas, []string{"import", "police-uk", "-"}, policeBurst},
+		{gary, []string{"hotspot", "suggest"}, ""},
+		{gary, []string{"hotspot", "suggest", "--format", "json"}, ""},
+		{gary, []string{"__complete", "hotspot", "accept", ""}, ""},
+		{gary, []string{"hotspot", "dismiss", "1"}, ""}, // refused: the chair's
+		{helen, []string{"hotspot", "dismiss", "E01019535"}, ""},
+		{helen, []string{"hotspot", "accept", "1", "--ward", "Spire", "--category", "nuisance", "--risk", "medium", "--lead", "community safety"}, ""},
+		{gary, []string{"hotspot", "suggest", "--format", "csv"}, ""},
 		{gary, []string{"action", "update", "A-1", "--status", "blocked"}, ""},
 		{gary, []string{"action", "update", "A-10", "--note", "Assessment booked for Friday"}, ""},
 		{gary, []string{"action", "update", "A-10", "--correct-last", "Assessment booked for Monday", "--reason", "Wrong day"}, ""},

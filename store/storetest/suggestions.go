@@ -54,6 +54,14 @@ func testEmergingHotspotsOffered(t *testing.T, open Backend) {
 	if got := keys(); got != "E01000001 E01000002 E01000002|High Street" {
 		t.Errorf("offered after accepting Market Place: %s", got)
 	}
+	// Its series is the place's counts: four months known, the last 10 —
+	// too few months to class it (model.ClassMinMonths).
+	series, err := s.HotspotSeries(h.ID)
+	mustNoErr(t, err)
+	if last, ok := series.Last(); !ok || last != 10 || series.Known() != 4 || series.End != model.NewMonth(2026, time.October) ||
+		series.Source != model.FromPolice || series.Class() != model.ClassNone {
+		t.Errorf("the accepted hotspot's series: %+v", series)
+	}
 	if _, err := s.AcceptSuggestion(chair, "E01000001|Market Place", model.NewHotspot{Ward: "Spire", Category: model.CategoryNuisance, Risk: model.RiskMedium, LeadAgencyID: 1}, 0); err == nil ||
 		!strings.Contains(err.Error(), "is not an emerging hotspot on offer") {
 		t.Errorf("accepted twice: %v", err)
