@@ -57,6 +57,9 @@ type MeetingRecord struct {
 	// (CaseReview.OnRecordOf). Private business always: the public record
 	// has none. A closed meeting's record keeps them as they stood.
 	CaseReviews []CaseReview `json:"case_reviews,omitempty"`
+	// Suggestions are the emerging hotspots on offer (Offer), for a
+	// meeting under way: its New referrals offers them. Never frozen.
+	Suggestions []Suggestion `json:"-"`
 	// Held is the dates of the meetings held (closed) when the record was
 	// read: the review cadence (Hotspot.DueForReview) that says which open
 	// hotspots a meeting not yet closed leaves off its agenda (OffAgenda).

@@ -148,6 +148,11 @@ func readRecord(tx *bolt.Tx, id model.ID, today model.Date) (rec model.MeetingRe
 	if rec.CaseReviews, err = caseReviewsOfDay(tx, cmpDate(m.Date, today)); err != nil {
 		return rec, err
 	}
+	if m.State == model.MeetingOpen {
+		if rec.Suggestions, err = offeredIn(tx, today); err != nil {
+			return rec, err
+		}
+	}
 	rec.Completions = completionDays(tx, ags, model.CompletionsFrom(today))
 	rec.Today = today
 	return rec, nil
