@@ -19,6 +19,7 @@ type Store interface {
 	// MinutesRecord is what a meeting's minutes are made from: frozen at close.
 	MinutesRecord(id model.ID) (model.MeetingRecord, error)
 	HotspotRecord(id model.ID) (model.Hotspot, model.MeetingRecord, error)
+	HotspotSeries(id model.ID) (model.Series, error)
 	Members() ([]model.Member, error)
 	Agencies() ([]model.Agency, error)
 	Hotspots() ([]model.Hotspot, error)

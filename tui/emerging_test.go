@@ -69,6 +69,8 @@ func TestEmergingHotspotsOfferedInTheMeeting(t *testing.T) {
 	ss.waitFor("Dismiss Chesterfield 005D (E01019535) (10 in Oct 26) for 3 months?")
 	ss.keys("y")
 	ss.waitFor("Chesterfield 005D (E01019535) dismissed for three months", "Emerging hotspots from police.uk (2)")
+	ss.keys("]") // the hotspot opened from it is next, with its evidence
+	ss.waitFor("Market Place: anti-social behaviour · Spire", "Opened as an emerging hotspot: police.uk: 10 anti-social behaviour incidents at")
 	ss.finish()
 
 	hs, err := s.Hotspots()
