@@ -63,3 +63,14 @@ func TestFindSuggestion(t *testing.T) {
 		}
 	}
 }
+
+// Home offers the first MaxSuggestions and says how many there are.
+func TestHomeOffersAtMostMaxSuggestions(t *testing.T) {
+	for _, n := range []int{0, MaxSuggestions, MaxSuggestions + 1} {
+		ss := make([]Suggestion, n)
+		h := Summarise(HomeInput{Suggestions: ss, Today: MustDate("2026-11-24")})
+		if len(h.Suggestions) != min(n, MaxSuggestions) || h.Offered != n {
+			t.Errorf("%d on offer: home holds %d, says %d", n, len(h.Suggestions), h.Offered)
+		}
+	}
+}
