@@ -102,6 +102,9 @@ func docxItem(w *docxWriter, it Item) {
 			w.para(styleListBullet, append(markRuns(p.Mark), textRun(line(p.Text), nil))...)
 		}
 	}
+	for _, c := range it.CaseReviews {
+		w.para(styleListBullet, append(markRuns(c.Mark), textRun(line(c.Text), nil))...)
+	}
 	if it.Statement != "" {
 		w.para(styleNormal, textRun(line(it.Statement), nil))
 	}

@@ -117,6 +117,13 @@ func htmlItem(w *htmlWriter, it Item) {
 		}
 		w.list(ps)
 	}
+	if len(it.CaseReviews) > 0 {
+		cs := make([]string, len(it.CaseReviews))
+		for i, c := range it.CaseReviews {
+			cs[i] = htmlMark(c.Mark) + esc(c.Text)
+		}
+		w.list(cs)
+	}
 	if it.Statement != "" {
 		w.p("", esc(it.Statement))
 	}

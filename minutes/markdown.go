@@ -122,6 +122,13 @@ func mdItem(w *mdWriter, it Item) {
 		}
 		w.list(ps)
 	}
+	if len(it.CaseReviews) > 0 {
+		cs := make([]string, len(it.CaseReviews))
+		for i, c := range it.CaseReviews {
+			cs[i] = mdMark(c.Mark) + escapeInline(c.Text)
+		}
+		w.list(cs)
+	}
 	if it.Statement != "" {
 		w.para(escapeInline(it.Statement))
 	}

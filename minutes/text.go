@@ -90,6 +90,12 @@ func textItem(w *textWriter, it Item) {
 		}
 		w.end()
 	}
+	if len(it.CaseReviews) > 0 {
+		for _, c := range it.CaseReviews {
+			w.lines(marked(c.Mark, c.Text), "- ", "  ")
+		}
+		w.end()
+	}
 	if it.Statement != "" {
 		w.para(it.Statement)
 	}

@@ -182,6 +182,10 @@ func RecordChanges(shown, now any) []string {
 		if s, ok := shown.(Partnership); ok {
 			return PartnershipChanges(s, n)
 		}
+	case CaseReview:
+		if s, ok := shown.(CaseReview); ok {
+			return CaseReviewChanges(s, n)
+		}
 	case NextMeeting:
 		if s, ok := shown.(NextMeeting); ok && s != n {
 			return []string{"the next meeting now " + n.String()}

@@ -64,3 +64,16 @@ const (
 
 // PowerAlertWindow is PowerAlertDays as a duration.
 const PowerAlertWindow = PowerAlertDays * 24 * time.Hour
+
+// The limits of ASB case reviews.
+const (
+	// MaxTriggerMonths is the longest window a local threshold may count
+	// complaints over (a longer one is easier to meet, which the Act
+	// allows; two years is further back than anyone sets it).
+	MaxTriggerMonths = 24
+	// MaxTriggerComplaints is the most complaints a case review may say
+	// the applicant made: a sanity bound on what is typed.
+	MaxTriggerComplaints = 999
+	// MaxApplicantRef is the longest applicant's reference.
+	MaxApplicantRef = 40
+)

@@ -108,6 +108,12 @@ const (
 	OpIncidentsImport Op = "incidents.import"
 
 	OpRelease Op = "release"
+
+	OpCaseReviewAdd    Op = "casereview.add"
+	OpCaseReviewDecide Op = "casereview.decide"
+	OpCaseReviewAnswer Op = "casereview.answer"
+
+	OpSuggestionDismiss Op = "suggestion.dismiss"
 	// A release minuted in a meeting's Part 2 (at the release, or as the
 	// next meeting starts), and a release made between meetings taken
 	// into that meeting: each only ever part of another change.
@@ -214,9 +220,15 @@ var ops = map[Op]opRule{
 
 	OpIncidentsImport: {RightImportIncidents, "incident data imported", false},
 
-	OpRelease:         {RightRelease, "a release of private business", false},
-	OpMeetingReleases: {RightRelease, "a release minuted in Part 2", true},
-	OpDecisionMinuted: {RightRelease, "a release made between meetings, minuted", true},
+	OpRelease: {RightRelease, "a release of private business", false},
+
+	OpCaseReviewAdd:    {RightCaseReview, "an ASB case review recorded", false},
+	OpCaseReviewDecide: {RightCaseReview, "an ASB case review decided", false},
+	OpCaseReviewAnswer: {RightCaseReview, "an ASB case review answered", false},
+
+	OpSuggestionDismiss: {RightDismissSuggestion, "an emerging hotspot dismissed", false},
+	OpMeetingReleases:   {RightRelease, "a release minuted in Part 2", true},
+	OpDecisionMinuted:   {RightRelease, "a release made between meetings, minuted", true},
 
 	OpRecordSeal: {RightMaintain, "records sealed into the audit trail", true},
 

@@ -35,6 +35,7 @@ func PublicRecord(r MeetingRecord) MeetingRecord {
 	}
 	out.Members = PublicMembers(r.Members)
 	out.Powers = nil
+	out.CaseReviews = nil // about individuals: private business always
 	for _, pw := range r.Powers {
 		if rules.Power(pw) {
 			out.Powers = append(out.Powers, rules.PublicPower(pw))

@@ -98,6 +98,10 @@ func Freeze(rec MeetingRecord, at time.Time) Snapshot {
 			keep.Powers = append(keep.Powers, p)
 		}
 	}
+	// The case reviews its Part 2 item held, as they stood.
+	if m.HasCaseReviewsItem() {
+		keep.CaseReviews = slices.Clone(rec.CaseReviews)
+	}
 	return Snapshot{MeetingID: m.ID, FrozenAt: at, Record: keep}
 }
 

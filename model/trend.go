@@ -338,10 +338,16 @@ func EmergingPlaces(places []PlaceSeries) []Suggestion {
 			out = append(out, s)
 		}
 	}
+	SortSuggestions(out)
+	return out
+}
+
+// SortSuggestions puts the largest counts first, then by place and crime
+// type: the order every list of suggestions has.
+func SortSuggestions(out []Suggestion) {
 	slices.SortFunc(out, func(a, b Suggestion) int {
 		return cmp.Or(cmpInt(b.Count, a.Count), strings.Compare(a.Key(), b.Key()), strings.Compare(a.Category, b.Category))
 	})
-	return out
 }
 
 // decileThreshold is the count the top decile of counts starts at: the

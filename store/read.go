@@ -347,6 +347,12 @@ func homeInputIn(tx *bolt.Tx, today model.Date) (in model.HomeInput, err error) 
 		}
 		in.Completions = completionDays(tx, ags, model.CompletionsFrom(today))
 		in.Held = heldDates(tx)
+		if in.OpenCaseReviews, err = openCaseReviews(tx); err != nil {
+			return in, err
+		}
+		if in.Suggestions, err = offeredIn(tx, today); err != nil {
+			return in, err
+		}
 		return in, nil
 	}
 }

@@ -34,6 +34,34 @@ func (r publicReader) IncidentBatches() ([]model.IncidentBatch, error) {
 	return bs, err
 }
 
+// HotspotSeries: the counts at a hotspot taken in private would say where
+// it is; a public-only reader gets none for one.
+func (r publicReader) HotspotSeries(id model.ID) (model.Series, error) {
+	hs, err := r.rec.HotspotsOf([]model.ID{id})
+	if err != nil {
+		return model.Series{}, err
+	}
+	if h, ok := hs[id]; ok && h.Private() {
+		return model.Series{}, nil
+	}
+	return r.rec.HotspotSeries(id)
+}
+
+// Suggestions are police.uk's counts at places no open hotspot covers:
+// public data. Dismissing and accepting are model.Permit's to decide.
+func (r publicReader) Suggestions() ([]model.Suggestion, error) { return r.rec.Suggestions() }
+func (r publicReader) DismissSuggestion(actor model.Actor, key string) (model.Dismissal, error) {
+	return r.rec.DismissSuggestion(actor, key)
+}
+func (r publicReader) AcceptSuggestion(actor model.Actor, key string, n model.NewHotspot, meetingID model.ID) (model.Hotspot, error) {
+	h, err := r.rec.AcceptSuggestion(actor, key, n, meetingID)
+	if err != nil {
+		return h, err
+	}
+	rules, err := r.rules()
+	return rules.PublicHotspot(h), err
+}
+
 // Powers: a public-only reader reads the powers the public record may
 // show (model.Disclosure.Power: none directed at a person, none on private
 // business), without the officer who authorised them.
@@ -97,4 +125,33 @@ func (r publicReader) SetPowerReview(actor model.Actor, id model.ID, version int
 }
 func (r publicReader) EndPower(actor model.Actor, id model.ID, version int, at time.Time, reason string) (model.Power, error) {
 	return r.rec.EndPower(actor, id, version, at, reason)
+}
+
+// Case reviews are about individuals: a public-only reader reads none of
+// them, refused by ref, and is refused the list. The changes are model.Permit's to
+// decide (viewers are refused).
+
+func (r publicReader) CaseReview(id model.ID) (model.CaseReview, error) {
+	c, err := r.rec.CaseReview(id)
+	if err != nil {
+		return model.CaseReview{}, err
+	}
+	return model.CaseReview{}, r.refuse(c.Ref())
+}
+
+func (r publicReader) CaseReviews(bool) ([]model.CaseReview, error) {
+	return nil, model.CaseReviewsRefused(r.who)
+}
+
+func (r publicReader) RecordCaseReview(actor model.Actor, n model.NewCaseReview, meetingID model.ID) (model.CaseReview, error) {
+	c, err := r.rec.RecordCaseReview(actor, n, meetingID)
+	return model.CaseReview{ID: c.ID}, err
+}
+func (r publicReader) DecideCaseReview(actor model.Actor, id model.ID, version int, on model.Date, met bool, reason string) (model.CaseReview, error) {
+	c, err := r.rec.DecideCaseReview(actor, id, version, on, met, reason)
+	return model.CaseReview{ID: c.ID}, err
+}
+func (r publicReader) AnswerCaseReview(actor model.Actor, id model.ID, version int, on model.Date, outcome string) (model.CaseReview, error) {
+	c, err := r.rec.AnswerCaseReview(actor, id, version, on, outcome)
+	return model.CaseReview{ID: c.ID}, err
 }

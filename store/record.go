@@ -59,7 +59,11 @@ func readRecord(tx *bolt.Tx, id model.ID, today model.Date) (rec model.MeetingRe
 		if last != nil {
 			rec.Previous = last
 		}
-		m.Agenda = model.OpeningAgenda(last, open, rec.Held)
+		reviews, err := openCaseReviews(tx)
+		if err != nil {
+			return rec, err
+		}
+		m.Agenda = model.OpeningAgenda(last, open, rec.Held, reviews)
 	}
 	year, err := meetingsOfYear(tx, m.Date)
 	if err != nil {
@@ -140,6 +144,14 @@ func readRecord(tx *bolt.Tx, id model.ID, today model.Date) (rec model.MeetingRe
 	rec.Amendments, rec.Approval, rec.ApprovalMeeting = c.Amendments, c.Approval, c.ApprovalMeeting
 	if rec.Powers, err = powersOfDay(tx, today); err != nil {
 		return rec, err
+	}
+	if rec.CaseReviews, err = caseReviewsOfDay(tx, cmpDate(m.Date, today)); err != nil {
+		return rec, err
+	}
+	if m.State == model.MeetingOpen {
+		if rec.Suggestions, err = offeredIn(tx, today); err != nil {
+			return rec, err
+		}
 	}
 	rec.Completions = completionDays(tx, ags, model.CompletionsFrom(today))
 	rec.Today = today

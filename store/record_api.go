@@ -142,6 +142,19 @@ type Record interface {
 	// the chair or an admin (model.PermitRetention).
 	RetentionPlan(actor model.Actor) (model.RetentionPlan, error)
 	ApplyRetention(actor model.Actor, w Watch) (model.RetentionRun, error)
+	// HotspotSeries is a hotspot's counts by month (hotspot_series.go).
+	HotspotSeries(id model.ID) (model.Series, error)
+	// Emerging hotspots offered from the incident data (suggestions.go).
+	Suggestions() ([]model.Suggestion, error)
+	DismissSuggestion(actor model.Actor, key string) (model.Dismissal, error)
+	AcceptSuggestion(actor model.Actor, key string, n model.NewHotspot, meetingID model.ID) (model.Hotspot, error)
+
+	// ASB case reviews (case_reviews.go): private business always.
+	RecordCaseReview(actor model.Actor, n model.NewCaseReview, meetingID model.ID) (model.CaseReview, error)
+	DecideCaseReview(actor model.Actor, id model.ID, version int, on model.Date, met bool, reason string) (model.CaseReview, error)
+	AnswerCaseReview(actor model.Actor, id model.ID, version int, on model.Date, outcome string) (model.CaseReview, error)
+	CaseReview(id model.ID) (model.CaseReview, error)
+	CaseReviews(open bool) ([]model.CaseReview, error)
 }
 
 var _ Record = (*Store)(nil)

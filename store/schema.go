@@ -50,7 +50,7 @@ var (
 	// Opening a file to write makes any that are missing (prepare: a file
 	// is not ready until it has every bucket); a reader of a file made
 	// before them reads them as empty (checkReadable lets them be missing).
-	laterBuckets = slices.Concat(incidentBuckets, [][]byte{bPowers})
+	laterBuckets = slices.Concat(incidentBuckets, [][]byte{bPowers, bCaseReviews})
 
 	kFormat      = []byte("format")
 	kSchema      = []byte("schema_version")

@@ -47,7 +47,11 @@ func readRecordWhole(tx *bolt.Tx, id model.ID, today model.Date) (rec model.Meet
 		if last != nil {
 			rec.Previous = last
 		}
-		rec.Meeting.Agenda = model.OpeningAgenda(last, rec.Hotspots, rec.Held)
+		reviews, err := openCaseReviews(tx)
+		if err != nil {
+			return rec, err
+		}
+		rec.Meeting.Agenda = model.OpeningAgenda(last, rec.Hotspots, rec.Held, reviews)
 	}
 	rec.FirstMinute = model.FirstMinute(rec.Meeting, meetings)
 	c, err := correctionsWhole(tx, id)
@@ -56,6 +60,9 @@ func readRecordWhole(tx *bolt.Tx, id model.ID, today model.Date) (rec model.Meet
 	}
 	rec.Amendments, rec.Approval, rec.ApprovalMeeting = c.Amendments, c.Approval, c.ApprovalMeeting
 	if rec.Powers, err = powersOfDay(tx, today); err != nil {
+		return rec, err
+	}
+	if rec.CaseReviews, err = caseReviewsOfDay(tx, cmpDate(rec.Meeting.Date, today)); err != nil {
 		return rec, err
 	}
 	rec.Today = today

@@ -19,11 +19,17 @@ type Store interface {
 	// MinutesRecord is what a meeting's minutes are made from: frozen at close.
 	MinutesRecord(id model.ID) (model.MeetingRecord, error)
 	HotspotRecord(id model.ID) (model.Hotspot, model.MeetingRecord, error)
+	HotspotSeries(id model.ID) (model.Series, error)
 	Members() ([]model.Member, error)
 	Agencies() ([]model.Agency, error)
 	Hotspots() ([]model.Hotspot, error)
 	HotspotsOf(ids []model.ID) (map[model.ID]model.Hotspot, error)
 	Powers(f model.PowerFilter) ([]model.Power, error)
+	RecordCaseReview(actor model.Actor, n model.NewCaseReview, meetingID model.ID) (model.CaseReview, error)
+	AcceptSuggestion(actor model.Actor, key string, n model.NewHotspot, meetingID model.ID) (model.Hotspot, error)
+	DismissSuggestion(actor model.Actor, key string) (model.Dismissal, error)
+	DecideCaseReview(actor model.Actor, id model.ID, version int, on model.Date, met bool, reason string) (model.CaseReview, error)
+	AnswerCaseReview(actor model.Actor, id model.ID, version int, on model.Date, outcome string) (model.CaseReview, error)
 	ResolveMeeting(ref string) (model.Meeting, error)
 	Subscribe() (<-chan store.Change, func())
 	Now() time.Time

@@ -178,6 +178,7 @@ func (hf *homeScreen) panes(a *App, w, h int) string {
 	s, hm := a.styles, a.home
 	next := hf.nextMeetingLines(a)
 	if w >= wideWidth {
+		next = append(next, emergingLines(s, hm, homeEmerging)...)
 		// The hotspots take the whole width: their titles are what the
 		// room reads. Below them the next meeting is as wide as what it
 		// says, and the agencies have the rest.
@@ -186,6 +187,7 @@ func (hf *homeScreen) panes(a *App, w, h int) string {
 		bottom := sideBySide(box(s.BorderStyle, "Next meeting", next, nextW, h-topH), hf.agenciesBox(a, w-nextW, h-topH))
 		return hf.hotspotsBox(a, w, topH) + "\n" + bottom
 	}
+	next = append(next, emergingLines(s, hm, 0)...) // narrow: the hotspots need the rows
 	nextH := len(next) + 2
 	rest := h - nextH
 	hotH := max(rest/2, 5)
@@ -220,6 +222,32 @@ func (hf *homeScreen) nextMeetingLines(a *App) []string {
 		lines = append(lines, " "+s.Muted.Render("last: "+hm.LastClosed.Date.Format("Mon 2 Jan")+" ("+hm.LastClosed.Ref()+") · ")+s.Key.Render("M")+s.Muted.Render(" minutes"))
 	}
 	return lines
+}
+
+// homeEmerging is how many emerging hotspots a wide home names (a narrow
+// one says how many in one line); the meeting's New referrals lists them,
+// to accept or dismiss.
+const homeEmerging = 3
+
+// emergingLines offer the emerging hotspots the police.uk data shows, the
+// largest first, at most most of them, each with why.
+func emergingLines(s Styles, hm *model.HomeSummary, most int) []string {
+	if hm.Offered == 0 {
+		return nil
+	}
+	head := " " + s.Warning.Render("⚑ "+model.Plural(hm.Offered, "emerging hotspot")+" (police.uk)")
+	if most == 0 {
+		return []string{head + s.Muted.Render(" · in the meeting's New referrals")}
+	}
+	lines := []string{"", head}
+	for _, sg := range hm.Suggestions[:min(most, len(hm.Suggestions))] {
+		why := sg.Rise.String()
+		if sg.TopDecile {
+			why = "top tenth"
+		}
+		lines = append(lines, fmt.Sprintf("  %s: %d in %s, %s", sg.Place.Label(), sg.Count, sg.Month.Short(), why))
+	}
+	return append(lines, s.Muted.Render("  in the meeting's New referrals: y accepts"))
 }
 
 func (hf *homeScreen) hotspotsBox(a *App, w, h int) string {

@@ -46,9 +46,13 @@ func (p *hotspotPage) read(a *App) tea.Cmd {
 		if err != nil {
 			return hotspotMsg{gen: gen, err: err}
 		}
+		series, err := st.HotspotSeries(id)
+		if err != nil {
+			return hotspotMsg{gen: gen, err: err}
+		}
 		idx := rec.Index()
 		hv := &hotspotView{h: h, lead: idx.Agencies.Label(h.LeadAgencyID), actions: rec.ItemActions(h.ID),
-			history: rec.HotspotHistory(h.ID, 60), historyLoaded: true, powers: rec.Powers}
+			history: rec.HotspotHistory(h.ID, 60), historyLoaded: true, powers: rec.Powers, class: series.Class()}
 		model.SortPowers(hv.powers)
 		return hotspotMsg{gen: gen, view: hv, ctx: recordRowCtx(&rec, idx)}
 	}

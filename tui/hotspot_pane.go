@@ -69,6 +69,9 @@ type hotspotView struct {
 	// powers are the powers recorded on it the record holds (current on
 	// its day; as frozen, for a closed meeting).
 	powers []model.Power
+	// class is how its incidents have gone over the year (its page reads
+	// its series: model.Series.Class); ClassNone where it was not read.
+	class model.TrendClass
 	// history is read when the item is shown (meeting_history.go), not
 	// with the meeting: a decade of every hotspot's past is not one load.
 	history       []model.HistoryEntry
@@ -122,6 +125,15 @@ func hotspotPane(a *App, hv *hotspotView, c rowCtx, w, sel int, noActions string
 	}
 	if line := h.AnonymisedLine(); line != "" {
 		head = append(head, " "+s.Muted.Render(clip(line, w-3)))
+	}
+	if hv.class != model.ClassNone {
+		head = append(head, " Trend: "+s.Bold.Render(string(hv.class))+s.Muted.Render(" over the last 12 months"))
+	}
+	if h.Evidence != "" {
+		// Why it was opened from an emerging hotspot.
+		for _, l := range wrap("Opened as an emerging hotspot: "+h.Evidence, w-3) {
+			head = append(head, " "+s.Muted.Render(l))
+		}
 	}
 	head = append(head, "", s.section(listed))
 	if len(hv.actions) == 0 {

@@ -9,8 +9,9 @@ import (
 )
 
 func newHotspotCmd(a *app) *cobra.Command {
-	return newGroup("hotspot", "Hotspots: places and problems the group is working on (add, list, show, update, assess, close)",
-		newHotspotAddCmd(a), newHotspotListCmd(a), newHotspotShowCmd(a), newHotspotUpdateCmd(a), newHotspotAssessCmd(a), newHotspotCloseCmd(a))
+	return newGroup("hotspot", "Hotspots: places and problems the group is working on (add, list, show, update, assess, close, suggest, accept, dismiss)",
+		newHotspotAddCmd(a), newHotspotListCmd(a), newHotspotShowCmd(a), newHotspotUpdateCmd(a), newHotspotAssessCmd(a), newHotspotCloseCmd(a),
+		newHotspotSuggestCmd(a), newHotspotAcceptCmd(a), newHotspotDismissCmd(a))
 }
 
 func newHotspotListCmd(a *app) *cobra.Command {

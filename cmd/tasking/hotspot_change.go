@@ -93,6 +93,11 @@ type hotspotShow struct {
 	Actions []actionRow    `json:"open_actions"`
 	History []historyEntry `json:"history"`
 	Powers  []powerRow     `json:"powers"` // in force, or yet to take effect (tasking powers' fields)
+	// Evidence is why it was opened from an emerging hotspot ("" when it
+	// was not); TrendClass how its incidents have gone over the year:
+	// emerging, persistent, cooling or "" (model.Series.Class).
+	Evidence   string `json:"evidence"`
+	TrendClass string `json:"trend_class"`
 }
 
 type historyEntry struct {
@@ -109,7 +114,8 @@ func newHotspotShowCmd(a *app) *cobra.Command {
 		Use:   "show REF [--format table|json]",
 		Short: "Show a hotspot: its facts, open actions and whole history",
 		Long: "show prints a hotspot as its page in the app does.\n\nJSON: {\"hotspot\": {hotspot fields}, " +
-			"\"open_actions\": [action fields], \"history\": [{at, kind, text}], \"powers\": [powers fields]}.",
+			"\"open_actions\": [action fields], \"history\": [{at, kind, text}], \"powers\": [powers fields], " +
+			"\"evidence\": why it was opened from an emerging hotspot, \"trend_class\": emerging, persistent, cooling or empty}.",
 		Example: "  tasking hotspot show HS-3\n  tasking hotspot show HS-3 --format json",
 		Args:    usageArgs(cobra.ExactArgs(1)),
 		RunE: a.run(func(cmd *cobra.Command, args []string) error {
@@ -141,6 +147,11 @@ func newHotspotShowCmd(a *app) *cobra.Command {
 				}
 			}
 			out.Hotspot.Version = exportVersion(store.PublicOnly(s))
+			series, err := s.HotspotSeries(h.ID)
+			if err != nil {
+				return err
+			}
+			out.Evidence, out.TrendClass = model.CleanLine(h.Evidence), string(series.Class())
 			var marks []string // each open action's mark, for the table
 			shown := shownPrivacy([]model.Hotspot{h})
 			for _, act := range rec.ItemActions(h.ID) {
@@ -172,6 +183,12 @@ func newHotspotShowCmd(a *app) *cobra.Command {
 			}
 			if line := h.AnonymisedLine(); line != "" {
 				fmt.Fprintln(w, line)
+			}
+			if out.Evidence != "" {
+				fmt.Fprintf(w, "Evidence: %s\n", out.Evidence)
+			}
+			if out.TrendClass != "" {
+				fmt.Fprintf(w, "Trend: %s (%s, the 12 months to %s)\n", out.TrendClass, series.Source, series.End.First().Format("Jan 2006"))
 			}
 			fmt.Fprintf(w, "\nOpen actions (%d)\n", len(out.Actions))
 			for i, act := range out.Actions {

@@ -62,6 +62,8 @@ func Run(t *testing.T, open Backend) {
 		{"TheCadenceLeavesOffAndBusinessTakesUp", testTheCadenceLeavesOffAndBusinessTakesUp},
 		{"PowersInForce", testPowersInForce},
 		{"ReleasesAreMinutedInPart2", testReleasesAreMinutedInPart2},
+		{"CaseReviews", testCaseReviews},
+		{"EmergingHotspotsOffered", testEmergingHotspotsOffered},
 	} {
 		t.Run(c.name, func(t *testing.T) { c.test(t, open) })
 	}
