@@ -24,6 +24,8 @@ type HomeSummary struct {
 	OpenActions    int
 	OverdueActions int
 	Today          Date
+	// Trends are the open hotspots' series (HotspotSeries), by hotspot.
+	Trends map[ID]Series
 }
 
 // HomeInput is what the home screen is made from: the meetings that
@@ -44,12 +46,14 @@ type HomeInput struct {
 	// Held is the dates of the meetings held: the review cadence
 	// (Hotspot.DueForReview) of the agenda the next meeting would open with.
 	Held []Date
+	// Trends are the open hotspots' series (HotspotSeries).
+	Trends map[ID]Series
 }
 
 // Summarise builds the home screen's figures.
 func Summarise(in HomeInput) HomeSummary {
 	h := HomeSummary{Partnership: in.Partnership, Agencies: IndexAgencies(in.Agencies), Today: in.Today,
-		Open: in.Open, Next: in.Next, LastClosed: in.LastClosed}
+		Open: in.Open, Next: in.Next, LastClosed: in.LastClosed, Trends: in.Trends}
 	for _, hs := range in.Hotspots {
 		if hs.IsOpen() {
 			h.Hotspots = append(h.Hotspots, hs)
