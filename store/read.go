@@ -347,7 +347,8 @@ func homeInputIn(tx *bolt.Tx, today model.Date) (in model.HomeInput, err error) 
 		}
 		in.Completions = completionDays(tx, ags, model.CompletionsFrom(today))
 		in.Held = heldDates(tx)
-		return in, nil
+		in.Trends, err = hotspotTrends(tx, in.Hotspots)
+		return in, err
 	}
 }
 

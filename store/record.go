@@ -143,7 +143,9 @@ func readRecord(tx *bolt.Tx, id model.ID, today model.Date) (rec model.MeetingRe
 	}
 	rec.Completions = completionDays(tx, ags, model.CompletionsFrom(today))
 	rec.Today = today
-	return rec, nil
+	// The hotspots' counts: frozen with the record when the meeting closes.
+	rec.Trends, err = hotspotTrends(tx, rec.Hotspots)
+	return rec, err
 }
 
 // meetingsOfYear are the meetings of the municipal year of day, up to it
@@ -226,6 +228,9 @@ func hotspotRecord(tx *bolt.Tx, id model.ID, meeting model.Meeting) (h model.Hot
 		return h, rec, err
 	}
 	// Its powers, every one recorded: the page shows those current.
-	rec.Powers, err = powersIn(tx, model.PowerFilter{HotspotID: id})
+	if rec.Powers, err = powersIn(tx, model.PowerFilter{HotspotID: id}); err != nil {
+		return h, rec, err
+	}
+	rec.Trends, err = hotspotTrends(tx, rec.Hotspots)
 	return h, rec, err
 }
