@@ -195,3 +195,24 @@ func PublicAreas(areas []HotspotArea) []HotspotArea {
 	}
 	return out
 }
+
+// MatchPlaces are the imported places a link typed names: with a
+// location, the streets called so (StreetOf, case aside), in the LSOA
+// given if one is; without, the LSOA whose code or name is lsoa.
+func MatchPlaces(places []PlaceSeries, lsoa, location string) []PlaceSeries {
+	lsoa = strings.TrimSpace(lsoa)
+	var out []PlaceSeries
+	for _, p := range places {
+		inLSOA := lsoa == "" || strings.EqualFold(p.LSOA, lsoa) || strings.EqualFold(p.LSOAName, lsoa)
+		switch {
+		case !inLSOA || p.LSOA == "":
+		case strings.TrimSpace(location) != "":
+			if p.Street && strings.EqualFold(p.Location, StreetOf(location)) {
+				out = append(out, p)
+			}
+		case !p.Street && lsoa != "":
+			out = append(out, p)
+		}
+	}
+	return out
+}

@@ -109,3 +109,33 @@ func TestPublicAreas(t *testing.T) {
 		t.Errorf("a personal case's areas reached the public: %+v", pub.Areas)
 	}
 }
+
+func TestMatchPlaces(t *testing.T) {
+	places := []PlaceSeries{
+		{Place: Place{LSOA: "E1", LSOAName: "Chesterfield 001A"}},
+		{Place: Place{LSOA: "E1", LSOAName: "Chesterfield 001A", Location: "Market Place", Street: true}},
+		{Place: Place{LSOA: "E2", LSOAName: "Chesterfield 002B", Location: "Market Place", Street: true}},
+		{Place: Place{LSOA: "E2", LSOAName: "Chesterfield 002B"}},
+		{Place: Place{}}, // unlocated
+	}
+	keys := func(ps []PlaceSeries) string {
+		var out []string
+		for _, p := range ps {
+			out = append(out, p.Key())
+		}
+		return strings.Join(out, ",")
+	}
+	tests := []struct{ lsoa, location, want string }{
+		{"E1", "", "E1"},
+		{"chesterfield 002b", "", "E2"},
+		{"", "on or near market place", "E1|Market Place,E2|Market Place"},
+		{"E2", "Market Place", "E2|Market Place"},
+		{"E3", "", ""},
+		{"", "", ""},
+	}
+	for _, tt := range tests {
+		if got := keys(MatchPlaces(places, tt.lsoa, tt.location)); got != tt.want {
+			t.Errorf("%q %q: %q, want %q", tt.lsoa, tt.location, got, tt.want)
+		}
+	}
+}

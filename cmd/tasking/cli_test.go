@@ -205,7 +205,7 @@ func checkFields(t *testing.T, rows []map[string]string, want []string) {
 
 var (
 	hotspotFields = []string{"ref", "title", "location", "ward", "category", "risk", "status", "lead_agency", "opened", "last_reviewed", "private", "version",
-		"likelihood", "harm", "risk_score", "risk_flags", "assessed_on"}
+		"likelihood", "harm", "risk_score", "risk_flags", "assessed_on", "areas", "incidents_month", "incidents", "trend", "incidents_from"}
 	actionFields = []string{"ref", "hotspot", "text", "agency", "officer", "due", "status", "rag", "created_meeting", "updated_at", "last_update", "private"}
 	agencyFields = []string{"name", "short_name", "retired"}
 	memberFields = []string{"name", "agency", "role", "job_title", "email", "phone", "retired", "reads"}
