@@ -243,18 +243,29 @@ func (hf *homeScreen) hotspotsBox(a *App, w, h int) string {
 		titles, wards = append(titles, hs.Title), append(wards, hs.Ward)
 		statuses, leads = append(statuses, string(hs.Status)), append(leads, hm.Agencies.Label(hs.LeadAgencyID))
 	}
+	// The last 12 months as a sparkline and the trend (trendWidth). Under
+	// 100 columns the lead agency gives way to them (the hotspot's page
+	// names it), and the ward narrows.
+	const spark = model.TrendMonths
+	narrow := inner < 100
 	wardMost, leadMost := inner, inner
-	if need := 6 + widest(5, inner, titles...) + cells(privateRowTag) + widest(4, inner, wards...) + 4 + 10 + widest(11, inner, leads...) + 5; need > inner-1 {
+	if need := 6 + widest(5, inner, titles...) + cells(privateRowTag) + widest(4, inner, wards...) + 4 + 10 + widest(11, inner, leads...) + spark + trendWidth + 7; need > inner-1 {
 		wardMost, leadMost = 16, 18
-		if inner < 100 {
-			leadMost = 14
-		}
+	}
+	if narrow {
+		wardMost = 12
 	}
 	ward := widest(4, wardMost, wards...)
 	status := widest(6, 10, statuses...)
 	lead := widest(11, leadMost, leads...)
-	widths := []int{6, inner - 1 - 6 - ward - 4 - status - lead - 5, ward, 4, status, lead}
-	lines := []string{s.Muted.Render(" " + columns(inner-1, widths, "ref", "title", "ward", "risk", "status", "lead agency"))}
+	row := func(cells ...string) []string { return withoutLead(narrow, cells) }
+	cw := withoutLead(narrow, []int{6, 0, ward, 4, status, lead, spark, trendWidth})
+	used := 0
+	for _, x := range cw {
+		used += x + 1
+	}
+	cw[1] = inner - used // the title has the rest
+	lines := []string{s.Muted.Render(" " + columns(inner-1, cw, row("ref", "title", "ward", "risk", "status", "lead agency", "12 months", "trend")...))}
 	hf.off[0] = window(hf.sel[0], hf.off[0], len(rowsShown), rows)
 	for i := hf.off[0]; i < len(rowsShown) && i < hf.off[0]+rows; i++ {
 		hs := hm.Hotspots[rowsShown[i]]
@@ -262,7 +273,9 @@ func (hf *homeScreen) hotspotsBox(a *App, w, h int) string {
 		if hs.Private() {
 			title = s.Confidential.Render(privateRowTag + title) // taken in private: the projector may be on
 		}
-		line := columns(inner-1, widths, hs.Ref(), title, hs.Ward, s.Risk(hs.Risk), string(hs.Status), hm.Agencies.Label(hs.LeadAgencyID))
+		tr := hm.Trends[hs.ID]
+		line := columns(inner-1, cw, row(hs.Ref(), title, hs.Ward, s.Risk(hs.Risk), string(hs.Status), hm.Agencies.Label(hs.LeadAgencyID),
+			s.Spark.Render(a.sparks.line(tr)), tr.Trend().String())...)
 		lines = append(lines, s.rowMark(hf.pane == 0 && i == hf.sel[0], line))
 	}
 	switch {
@@ -298,6 +311,17 @@ func (hf *homeScreen) agenciesBox(a *App, w, h int) string {
 	}
 	return box(s.pane(hf.pane == 1), title, lines, w, h)
 }
+
+// withoutLead drops the lead agency's column (the sixth) when narrow.
+func withoutLead[T any](narrow bool, cols []T) []T {
+	if !narrow {
+		return cols
+	}
+	return append(cols[:5:5], cols[6:]...)
+}
+
+// trendWidth is the trend column: "+100%", "−33%", "new".
+const trendWidth = 5
 
 // yourOverdue is "N of your agency's actions are overdue" for the person at
 // the keyboard (of agency), or "".

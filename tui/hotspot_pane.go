@@ -69,6 +69,9 @@ type hotspotView struct {
 	// powers are the powers recorded on it the record holds (current on
 	// its day; as frozen, for a closed meeting).
 	powers []model.Power
+	// trend is its last 12 months of incidents (model.HotspotSeries), read
+	// with the meeting or the page; zero when it has none.
+	trend model.Series
 	// history is read when the item is shown (meeting_history.go), not
 	// with the meeting: a decade of every hotspot's past is not one load.
 	history       []model.HistoryEntry
@@ -120,6 +123,7 @@ func hotspotPane(a *App, hv *hotspotView, c rowCtx, w, sel int, noActions string
 		" " + clip(risk, w-cells(status)-6) + "   " + status,
 		" Lead " + s.Bold.Render(hv.lead) + s.Muted.Render(" · opened "+h.Opened.Format("2 Jan 2006")+" · "+reviewed),
 		" " + s.Muted.Render(clip(strings.TrimSpace(h.Location+" · "+string(h.Category)+" · "+h.Theme), w-3)),
+		trendLine(a, hv, w),
 		"", s.section(listed),
 	}
 	if len(hv.actions) == 0 {
@@ -223,4 +227,20 @@ func powerLines(a *App, hv *hotspotView, w int) []string {
 func powerFlagged(hv *hotspotView, now time.Time) bool {
 	_, ok := model.PowerFlagOf(hv.powers, hv.h.ID, now)
 	return ok
+}
+
+// trendLine is the hotspot's last 12 months: a sparkline, the last month
+// and its trend, and where the counts come from (its linked areas, or the
+// chair's counts). Without any it says how to give it some.
+func trendLine(a *App, hv *hotspotView, w int) string {
+	s, tr := a.styles, hv.trend
+	if tr.IsZero() {
+		return " " + s.Muted.Render(clip("Incidents: none yet · T links it to police.uk data, I enters a month's count", w-3))
+	}
+	from := tr.SourceLabel()
+	if tr.Source == model.FromPolice {
+		from = "police.uk: " + model.AreasLine(hv.h.Areas, false)
+	}
+	head := " Incidents " + s.Spark.Render(a.sparks.line(tr)) + "  " + s.Bold.Render(tr.Summary())
+	return head + s.Muted.Render(clip(" · "+from, max(w-2-cells(head), 0)))
 }
