@@ -10,26 +10,39 @@ import (
 // the places it is linked to in the imported police.uk data, or, for a
 // hotspot with none imported there, the counts the chair entered.
 
-// HotspotSeries is the rule that picks a hotspot's series: imported is
-// the police.uk counts at its CountedAreas (zero when it has no areas, or
-// nothing was imported); a hotspot linked to imported data with any month
-// counted takes it, every other takes the counts the chair entered.
-func HotspotSeries(h Hotspot, imported Series) Series {
+// HotspotSeries is the rule that picks a hotspot's series as at a day:
+// imported is the police.uk counts at its CountedAreas (zero when it has
+// none, or nothing was imported); a hotspot linked to imported data with
+// any month counted takes it, every other takes the counts the chair
+// entered. Only months over by today count (MonthsBy): a month under way
+// is not yet a month's count.
+func HotspotSeries(h Hotspot, imported Series, today Date) Series {
 	if len(h.Areas) > 0 && !imported.IsZero() && imported.Known() > 0 {
 		return imported
 	}
-	return EnteredSeries(h.Incidents)
+	by := MonthsBy(today)
+	var entered []IncidentCount
+	for _, c := range h.Incidents {
+		if m, err := ParseMonth(c.Period); err == nil && !m.After(by) {
+			entered = append(entered, c)
+		}
+	}
+	return EnteredSeries(entered)
 }
 
-// EnterCount records the chair's count of incidents at h in month m (up
-// to today's month), replacing one entered before, and returns the
-// minute. The count it has already is no change.
+// MonthsBy is the last month over by today: the latest a series read as
+// at today may end with.
+func MonthsBy(today Date) Month { return MonthOf(today).Add(-1) }
+
+// EnterCount records the chair's count of incidents at h in month m (a
+// month over by today: MonthsBy), replacing one entered before, and
+// returns the minute. The count it has already is no change.
 func (h *Hotspot) EnterCount(m Month, n int, today Date) (string, error) {
 	switch {
 	case m.IsZero():
 		return "", Invalid("month", "which month? write it as YYYY-MM")
-	case m.After(MonthOf(today)):
-		return "", Invalid("month", "%s has not happened yet: counts are entered for months gone by", m.Long())
+	case m.After(MonthsBy(today)):
+		return "", Invalid("month", "%s is not over yet: counts are entered for months gone by", m.Long())
 	case n < 0:
 		return "", Invalid("count", "a count is a number of incidents, 0 or more")
 	case n > MaxEnteredCount:

@@ -24,16 +24,17 @@ func TestHotspotSeries(t *testing.T) {
 		{"linked, no month known", Hotspot{Areas: linked, Incidents: entered}, series(), FromEntered},
 		{"not linked", Hotspot{Incidents: entered}, imported, FromEntered},
 		{"nothing at all", Hotspot{}, Series{}, ""},
+		{"entered, the month under way left out", Hotspot{Incidents: []IncidentCount{{"2025-01", 9}}}, Series{}, ""},
 	}
 	for _, tt := range tests {
-		if got := HotspotSeries(tt.h, tt.imported); got.Source != tt.want {
+		if got := HotspotSeries(tt.h, tt.imported, MustDate("2025-01-05")); got.Source != tt.want {
 			t.Errorf("%s: %q, want %q", tt.name, got.Source, tt.want)
 		}
 	}
 }
 
 func TestEnterCount(t *testing.T) {
-	today := MustDate("2024-12-10")
+	today := MustDate("2025-01-10")
 	h := Hotspot{ID: 4}
 	dec, nov := NewMonth(2024, time.December), NewMonth(2024, time.November)
 	tests := []struct {
@@ -46,7 +47,7 @@ func TestEnterCount(t *testing.T) {
 		{nov, 0, "Incidents in November 2024 entered: 0.", ""},
 		{dec, 9, "Incidents in December 2024 entered: 9 (was 7).", ""},
 		{dec, 9, "", "HS-4 already has 9 for December 2024"},
-		{NewMonth(2025, time.January), 1, "", "January 2025 has not happened yet"},
+		{NewMonth(2025, time.January), 1, "", "January 2025 is not over yet"},
 		{Month{}, 1, "", "which month"},
 		{nov, -1, "", "0 or more"},
 		{nov, MaxEnteredCount + 1, "", "the most that may be entered"},

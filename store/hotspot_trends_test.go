@@ -9,11 +9,11 @@ import (
 )
 
 // importMonths imports ASB at two streets of E1 and one of E2 for the
-// months Aug–Nov 2026 (the fixture's clock is 24 Nov 2026): High Street
+// months Jul–Oct 2026 (the fixture's clock is 24 Nov 2026): High Street
 // 2, 4, 6, 8; Low Street 1 each month; Mill Lane (E2) 5 each month.
 func importMonths(t *testing.T, s *Store) {
 	t.Helper()
-	for i, m := range []model.Month{model.NewMonth(2026, 8), model.NewMonth(2026, 9), model.NewMonth(2026, 10), model.NewMonth(2026, 11)} {
+	for i, m := range []model.Month{model.NewMonth(2026, 7), model.NewMonth(2026, 8), model.NewMonth(2026, 9), model.NewMonth(2026, 10)} {
 		b, rows := monthOf(m, map[model.Place]int{placeOf("E1", "High Street"): 2 * (i + 1), placeOf("E1", "Low Street"): 1, placeOf("E2", "Mill Lane"): 5})
 		_, err := s.ImportIncidents(sgt, b, rows)
 		mustNoErr(t, err)
@@ -46,7 +46,7 @@ func TestHotspotTrendFromLinkedAreas(t *testing.T) {
 	home, err := s.Home()
 	mustNoErr(t, err)
 	got := home.Trends[1]
-	if got.Source != model.FromPolice || got.End.String() != "2026-11" || got.Counts[11] != 9 || got.Counts[8] != 3 || got.Counts[7] != model.NoCount {
+	if got.Source != model.FromPolice || got.End.String() != "2026-10" || got.Counts[11] != 9 || got.Counts[8] != 3 || got.Counts[7] != model.NoCount {
 		t.Fatalf("home's trend for HS-1: %+v", got)
 	}
 	if tr := got.Trend().String(); tr != "+80%" { // 9 against the mean of 3, 5, 7
@@ -86,7 +86,7 @@ func TestEnteredCountsAndUndo(t *testing.T) {
 	for _, c := range []struct {
 		month string
 		n     int
-	}{{"2026-09", 4}, {"2026-10", 4}, {"2026-08", 4}, {"2026-11", 6}} {
+	}{{"2026-08", 4}, {"2026-09", 4}, {"2026-07", 4}, {"2026-10", 6}} {
 		n := c.n
 		h, err = s.SetHotspotCount(chair, 2, h.Version, mustMonth(t, c.month), &n, m.ID)
 		mustNoErr(t, err)
@@ -96,15 +96,15 @@ func TestEnteredCountsAndUndo(t *testing.T) {
 	if tr := home.Trends[2]; tr.Source != model.FromEntered || tr.Trend().String() != "+50%" {
 		t.Fatalf("entered trend %+v", tr)
 	}
-	// A month to come is refused.
+	// A month not yet over is refused.
 	one := 1
-	if _, err := s.SetHotspotCount(chair, 2, h.Version, mustMonth(t, "2026-12"), &one, m.ID); err == nil {
-		t.Error("a count for December, in November")
+	if _, err := s.SetHotspotCount(chair, 2, h.Version, mustMonth(t, "2026-11"), &one, m.ID); err == nil {
+		t.Error("a count for November, on 24 November")
 	}
 	// Entered in the meeting, it is minuted under the hotspot, and undone.
 	rec, err := s.MeetingRecord(m.ID)
 	mustNoErr(t, err)
-	if n := rec.Notes[len(rec.Notes)-1]; n.HotspotID != 2 || n.Text != "Incidents in November 2026 entered: 6." {
+	if n := rec.Notes[len(rec.Notes)-1]; n.HotspotID != 2 || n.Text != "Incidents in October 2026 entered: 6." {
 		t.Errorf("minuted %+v", n)
 	}
 	said, err := s.Undo(chair, m.ID)
@@ -118,10 +118,10 @@ func TestEnteredCountsAndUndo(t *testing.T) {
 		t.Errorf("after undo: %+v", h.Incidents)
 	}
 	// Taking a month back.
-	h, err = s.SetHotspotCount(chair, 2, h.Version, mustMonth(t, "2026-08"), nil, 0)
+	h, err = s.SetHotspotCount(chair, 2, h.Version, mustMonth(t, "2026-07"), nil, 0)
 	mustNoErr(t, err)
 	if len(h.Incidents) != 2 {
-		t.Errorf("after clearing August: %+v", h.Incidents)
+		t.Errorf("after clearing July: %+v", h.Incidents)
 	}
 }
 

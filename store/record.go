@@ -144,7 +144,7 @@ func readRecord(tx *bolt.Tx, id model.ID, today model.Date) (rec model.MeetingRe
 	rec.Completions = completionDays(tx, ags, model.CompletionsFrom(today))
 	rec.Today = today
 	// The hotspots' counts: frozen with the record when the meeting closes.
-	rec.Trends, err = hotspotTrends(tx, rec.Hotspots)
+	rec.Trends, err = hotspotTrends(tx, rec.Hotspots, today)
 	return rec, err
 }
 
@@ -228,9 +228,6 @@ func hotspotRecord(tx *bolt.Tx, id model.ID, meeting model.Meeting) (h model.Hot
 		return h, rec, err
 	}
 	// Its powers, every one recorded: the page shows those current.
-	if rec.Powers, err = powersIn(tx, model.PowerFilter{HotspotID: id}); err != nil {
-		return h, rec, err
-	}
-	rec.Trends, err = hotspotTrends(tx, rec.Hotspots)
+	rec.Powers, err = powersIn(tx, model.PowerFilter{HotspotID: id})
 	return h, rec, err
 }
