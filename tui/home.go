@@ -243,16 +243,18 @@ func (hf *homeScreen) hotspotsBox(a *App, w, h int) string {
 		titles, wards = append(titles, hs.Title), append(wards, hs.Ward)
 		statuses, leads = append(statuses, string(hs.Status)), append(leads, hm.Agencies.Label(hs.LeadAgencyID))
 	}
-	// The last 12 months as a sparkline and the trend (trendWidth). Under
-	// 100 columns the lead agency gives way to them (the hotspot's page
-	// names it), and the ward narrows.
+	// The last 12 months as a sparkline and the trend (trendWidth). When
+	// the titles would not be whole the ward and the lead agency narrow,
+	// and then the lead agency gives way (the hotspot's page names it);
+	// under 100 columns the ward narrows further.
 	const spark = model.TrendMonths
-	narrow := inner < 100
+	titleW := widest(5, inner, titles...) + cells(privateRowTag)
 	wardMost, leadMost := inner, inner
-	if need := 6 + widest(5, inner, titles...) + cells(privateRowTag) + widest(4, inner, wards...) + 4 + 10 + widest(11, inner, leads...) + spark + trendWidth + 7; need > inner-1 {
+	if need := 6 + titleW + widest(4, inner, wards...) + 4 + 10 + widest(11, inner, leads...) + spark + trendWidth + 7; need > inner-1 {
 		wardMost, leadMost = 16, 18
 	}
-	if narrow {
+	narrow := inner < 100 || 6+titleW+widest(4, wardMost, wards...)+4+10+widest(11, leadMost, leads...)+spark+trendWidth+7 > inner-1
+	if inner < 100 {
 		wardMost = 12
 	}
 	ward := widest(4, wardMost, wards...)

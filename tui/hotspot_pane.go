@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -125,6 +126,11 @@ func hotspotPane(a *App, hv *hotspotView, c rowCtx, w, sel int, noActions string
 		" " + s.Muted.Render(clip(strings.TrimSpace(h.Location+" · "+string(h.Category)+" · "+h.Theme), w-3)),
 		trendLine(a, hv, w),
 		"", s.section(listed),
+	}
+	if w < 100 {
+		// On a small screen the trend takes the line that spaced the
+		// actions off: what the room records under the item stays in view.
+		head = slices.Delete(head, 4, 5)
 	}
 	if len(hv.actions) == 0 {
 		head = append(head, "  "+s.Muted.Render("None. "+noActions))
