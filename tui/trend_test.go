@@ -26,7 +26,7 @@ func TestSparklinesOnHomeAndThePage(t *testing.T) {
 	ss := startSession(t, s, chairOf(t, s), 120, 36)
 	ss.waitFor("12 months", "trend", row(police), row(entered))
 	ss.keys("enter") // HS-1, the first
-	ss.waitFor("Incidents "+Sparkline(police)+"  "+police.Summary()+" · police.uk: "+home.Hotspots[0].Areas[0].Label())
+	ss.waitFor("Incidents " + Sparkline(police) + "  " + police.Summary() + " · police.uk: " + home.Hotspots[0].Areas[0].Label())
 	ss.finish()
 }
 
@@ -124,4 +124,3 @@ func TestEnterACountFromThePage(t *testing.T) {
 		t.Errorf("a rep's T: overlay %v, flash %q", app.top(), app.flash)
 	}
 }
-
