@@ -85,6 +85,9 @@ func newHotspotLinkCmd(a *app) *cobra.Command {
 	return cmd
 }
 
+// maxNamed is how many places a refusal names.
+const maxNamed = 5
+
 // chooseArea is the one imported place --lsoa and --location name, or a
 // refusal naming the choices.
 func chooseArea(s store.Record, lsoa, location string) (model.HotspotArea, error) {
@@ -107,11 +110,15 @@ func chooseArea(s store.Record, lsoa, location string) (model.HotspotArea, error
 		}
 		return model.HotspotArea{}, fmt.Errorf("no anti-social behaviour was imported for %s: tasking incidents --by %s lists the places imported", said.Said(), by)
 	case len(found) > 1:
+		// The busiest first (IncidentPlaces' order), a few of them.
 		var in []string
-		for _, p := range found {
+		for _, p := range found[:min(len(found), maxNamed)] {
 			in = append(in, p.LSOA+" ("+p.LSOAName+")")
 		}
-		return model.HotspotArea{}, fmt.Errorf("%s is in %d LSOAs, %s: add --lsoa CODE", said.Said(), len(found), strings.Join(in, ", "))
+		if len(found) > maxNamed {
+			in = append(in, fmt.Sprintf("%d more (tasking incidents --by location)", len(found)-maxNamed))
+		}
+		return model.HotspotArea{}, fmt.Errorf("%s is in %d LSOAs, %s: add --lsoa CODE", said.Said(), len(found), model.JoinAnd(in))
 	}
 	return model.AreaOf(found[0].Place), nil
 }

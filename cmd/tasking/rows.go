@@ -42,7 +42,7 @@ type hotspotRow struct {
 	// month's count and its trend (the last month against the mean of
 	// the three before); where the counts came from (police.uk or
 	// entered). Empty where it has none.
-	Areas          string `json:"areas"`           // "Chesterfield 001A (E01019432); Market Place (E01019433)"
+	Areas          string `json:"areas"`           // "Chesterfield 001A (E01019432), Market Place (E01019433)"
 	IncidentsMonth string `json:"incidents_month"` // 2026-10
 	Incidents      string `json:"incidents"`       // 12
 	Trend          string `json:"trend"`           // +20%, −5%, 0%, new
