@@ -58,6 +58,15 @@ func (a HotspotArea) Label() string {
 	return a.Place().Label()
 }
 
+// minuted is the link as a minute names it: a minute on public business
+// is published, and the public record names areas, never a street.
+func (a HotspotArea) minuted() string {
+	if a.Kind == AreaLocation {
+		return "a street in " + a.Code
+	}
+	return a.Label()
+}
+
 // AreaLabel is the area alone, as the public record names it: the LSOA,
 // never the street (public minutes give counts by area only).
 func (a HotspotArea) AreaLabel() string {
@@ -104,7 +113,7 @@ func (h *Hotspot) LinkArea(a HotspotArea) (string, error) {
 	}
 	h.Areas = append(h.Areas, a)
 	slices.SortStableFunc(h.Areas, func(x, y HotspotArea) int { return strings.Compare(x.Key(), y.Key()) })
-	return fmt.Sprintf("Linked to the police.uk counts for %s.", a.Label()), nil
+	return fmt.Sprintf("Linked to the police.uk counts for %s.", a.minuted()), nil
 }
 
 // UnlinkArea takes a link off h and returns the minute. which may say
@@ -127,7 +136,7 @@ func (h *Hotspot) UnlinkArea(which HotspotArea) (string, error) {
 	}
 	gone := h.Areas[i]
 	h.Areas = slices.Delete(slices.Clone(h.Areas), i, i+1)
-	return fmt.Sprintf("No longer linked to the police.uk counts for %s.", gone.Label()), nil
+	return fmt.Sprintf("No longer linked to the police.uk counts for %s.", gone.minuted()), nil
 }
 
 // Fits: the link is one which names, where which may give less: an LSOA

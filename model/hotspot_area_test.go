@@ -62,7 +62,7 @@ func TestLinkAndUnlinkAreas(t *testing.T) {
 	if _, err := h.UnlinkArea(HotspotArea{Kind: AreaLocation, Name: "market place"}); err == nil || !strings.Contains(err.Error(), "say which") {
 		t.Errorf("an ambiguous unlink: %v", err)
 	}
-	if m, err := h.UnlinkArea(HotspotArea{Kind: AreaLocation, Code: "e01019999", Name: "On or near Market Place"}); err != nil || m != "No longer linked to the police.uk counts for Market Place (E01019999)." {
+	if m, err := h.UnlinkArea(HotspotArea{Kind: AreaLocation, Code: "e01019999", Name: "On or near Market Place"}); err != nil || m != "No longer linked to the police.uk counts for a street in E01019999." {
 		t.Errorf("unlink: %q %v", m, err)
 	}
 	// An LSOA by its name as well as its code.
