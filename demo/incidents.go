@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/ccsp/tasking/model"
+	"github.com/ccsp/tasking/store"
 )
 
 // The demo's incident history: police.uk-shaped counts of anti-social
@@ -200,5 +201,14 @@ func poisson(rng *rand.Rand, mean float64) int {
 			return k
 		}
 		k++
+	}
+}
+
+// WithoutIncidents takes the made-up police.uk data out of a demo (and
+// the hotspots' links to it): a partnership to import real files into.
+func WithoutIncidents(d *store.Dataset) {
+	d.IncidentBatches, d.Incidents = nil, nil
+	for i := range d.Hotspots {
+		d.Hotspots[i].Areas = nil
 	}
 }
