@@ -14,7 +14,9 @@ import (
 func TestHotspotLinkAndCounts(t *testing.T) {
 	t.Parallel()
 	db := demoDB(t)
-	chair := func(args ...string) result { return run(t, nil, append([]string{"--db", db, "--as", "Helen Marsh"}, args...)...) }
+	chair := func(args ...string) result {
+		return run(t, nil, append([]string{"--db", db, "--as", "Helen Marsh"}, args...)...)
+	}
 
 	// The demo puts a Mill Lane in every LSOA: which one?
 	r := chair("hotspot", "link", "HS-6", "--location", "Mill Lane")

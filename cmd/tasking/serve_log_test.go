@@ -68,7 +68,7 @@ func TestTheServersLogCarriesNoBusiness(t *testing.T) {
 		{helen, []string{"hotspot", "update", "HS-2", "--risk", "medium", "--reason", "LOGMARK07 Fewer reports this month"}, "", 0},
 		{helen, []string{"hotspot", "assess", "HS-2", "--likelihood", "3", "--harm", "4", "--repeat", "--reason", "LOGMARK47 the same riders each weekend"}, "", 0},
 		{gary, []string{"hotspot", "assess", "HS-2", "--likelihood", "1", "--harm", "1", "--reason", "LOGMARK48 quiet"}, "", 1}, // members may not
-		{helen, []string{"hotspot", "link", "HS-2", "--location", "LOGMARK60 Mill Lane", "--lsoa", "E01991000"}, "", 1}, // never imported
+		{helen, []string{"hotspot", "link", "HS-2", "--location", "LOGMARK60 Mill Lane", "--lsoa", "E01991000"}, "", 1},         // never imported
 		{helen, []string{"hotspot", "link", "HS-2", "--location", "Mill Lane", "--lsoa", "E01991000"}, "", 0},
 		{helen, []string{"hotspot", "counts", "HS-6", "--month", "2026-10", "--count", "41"}, "", 0},
 		{jas, []string{"power", "add", "dispersal", "--hotspot", "HS-1", "--agency", "police", "--start", "2026-11-27 18:00", "--authorised-by", "LOGMARK50 Insp Dunn", "--terms", "LOGMARK51 Market Place"}, "", 0},

@@ -335,8 +335,8 @@ func everyCommand() []sshStep {
 		{helen, []string{"hotspot", "assess", "HS-2", "--likelihood", "7", "--harm", "1", "--reason", "x"}, ""},    // a usage error
 		{helen, []string{"hotspot", "link", "HS-2", "--lsoa", "E01991000"}, ""},
 		{helen, []string{"hotspot", "link", "HS-2", "--location", "Mill Lane", "--lsoa", "E01991000"}, ""},
-		{helen, []string{"hotspot", "link", "HS-2", "--location", "Mill Lane"}, ""},   // which Mill Lane?
-		{gary, []string{"hotspot", "link", "HS-2", "--lsoa", "E01991001"}, ""},        // refused: members may not
+		{helen, []string{"hotspot", "link", "HS-2", "--location", "Mill Lane"}, ""}, // which Mill Lane?
+		{gary, []string{"hotspot", "link", "HS-2", "--lsoa", "E01991001"}, ""},      // refused: members may not
 		{helen, []string{"hotspot", "link", "HS-2", "--lsoa", "E01991000", "--unlink"}, ""},
 		{helen, []string{"hotspot", "counts", "HS-6", "--month", "2026-10", "--count", "14"}, ""},
 		{helen, []string{"hotspot", "counts", "HS-6", "--month", "2026-11", "--count", "1"}, ""}, // not over yet
