@@ -124,3 +124,43 @@ func TestEnterACountFromThePage(t *testing.T) {
 		t.Errorf("a rep's T: overlay %v, flash %q", app.top(), app.flash)
 	}
 }
+
+// On the meeting's hotspot item: its 12 months under its facts, T links
+// an area (minuted under the item), I enters a count.
+func TestTrendKeysOnTheMeetingItem(t *testing.T) {
+	s := demoStore(t)
+	chair := chairOf(t, s)
+	m, err := s.StartMeeting(chair, model.DateOf(testNow))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.GoToItem(chair, m.ID, 4); err != nil { // HS-1
+		t.Fatal(err)
+	}
+	home, err := s.Home()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ss := startSession(t, s, chair, 120, 40)
+	ss.waitFor("resume the meeting")
+	ss.keys("m")
+	ss.waitFor(itemOf(t, s, 5), "Incidents "+Sparkline(home.Trends[1]))
+	ss.keys("T")
+	ss.waitFor("Link HS-1 to police.uk data", "Linked (✓): Chesterfield")
+	ss.typeText("church lane")
+	ss.waitFor("Church Lane, ")
+	ss.keys("enter")
+	ss.waitFor("✓ HS-1 linked to Church Lane")
+	ss.keys("esc", "esc", "I")
+	ss.waitFor("Incidents · HS-1", "Month (YYYY-MM)")
+	ss.keys("esc")
+	ss.waitFor("Linked to the police.uk counts for a street in ")
+	ss.finish()
+	rec, err := s.MeetingRecord(m.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := rec.NotesIn(model.ItemHotspot, 1); len(n) == 0 || !strings.HasPrefix(n[len(n)-1].Text, "Linked to the police.uk counts for a street in ") {
+		t.Errorf("the link is not minuted under HS-1: %+v", n)
+	}
+}
