@@ -83,7 +83,9 @@ func TestTrendsBesideTheHotspots(t *testing.T) {
 	app.waitFor(street + ", " + lsoaName)
 	app.keys("Enter")
 	app.waitFor("✓ "+ref+" linked to "+street+" ("+lsoa+")", "Linked (✓): "+street)
-	app.keys("Escape", "Escape")
+	app.keys("Escape") // the filter (one key at a time: two escapes at once read as alt+esc)
+	app.waitFor("/ type to find a street")
+	app.keys("Escape") // the picker
 	app.waitFor("police.uk: " + street + " (" + lsoa + ")")
 	app.keys("q", "q")
 	if status := app.exited(); status != 0 {

@@ -65,6 +65,7 @@ func openAreaPicker(a *App, h model.Hotspot, meetingID model.ID) tea.Cmd {
 	}
 	p := &areaPicker{h: h, meetingID: meetingID, filter: newFilter()}
 	p.filter.input.Placeholder = "type to find a street or an LSOA"
+	p.filter.input.SetWidth(60)
 	focus := p.filter.start()
 	a.push(p)
 	st := a.st
