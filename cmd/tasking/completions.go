@@ -19,6 +19,8 @@ func (a *app) argCompletions() map[string]cobra.CompletionFunc {
 		"hotspot update":    a.complete(1, hotspotRefs(false)),
 		"hotspot close":     a.complete(1, hotspotRefs(true)),
 		"hotspot assess":    a.complete(1, hotspotRefs(true)),
+		"hotspot link":      a.complete(1, hotspotRefs(true)),
+		"hotspot counts":    a.complete(1, hotspotRefs(true)),
 		"meeting add":       a.complete(1, hotspotRefs(true)),
 		"meeting drop":      a.complete(1, agendaHotspots),
 		"meeting move":      a.complete(1, agendaHotspots),
