@@ -16,14 +16,17 @@ import (
 func newDemoCmd(a *app) *cobra.Command {
 	var scale string
 	var seed uint64
+	var noIncidents bool
 	cmd := &cobra.Command{
-		Use:   "demo [--scale small|large|decade] [--seed N]",
+		Use:   "demo [--scale small|large|decade] [--seed N] [--no-incidents]",
 		Short: "Fill an empty database with a realistic fictional partnership",
 		Long: "demo loads a fictional Chesterfield partnership — agencies, members, hotspots in real wards " +
 			"and a run of past meetings with actions in every state — dated around today. It only ever " +
 			"writes to an empty database. --scale decade builds ten years (520 meetings, 2,000 hotspots, " +
 			"60,000 actions, 240,000 updates and their audit trail), the same for the same --seed, into a new " +
-			"file renamed into place when it is complete: what the benchmarks measure.",
+			"file renamed into place when it is complete: what the benchmarks measure. The demo comes with made-up " +
+			"police.uk data (anti-social behaviour at made-up places in the real wards, its hotspots linked to them); " +
+			"--no-incidents leaves it out, for a demo to import real police.uk files into.",
 		Example: "  tasking demo --db /tmp/try.db\n  tasking demo --scale decade --seed 1 --db /tmp/decade.db",
 		Args:    usageArgs(cobra.NoArgs),
 		RunE: a.run(func(cmd *cobra.Command, _ []string) (err error) {
@@ -57,12 +60,18 @@ func newDemoCmd(a *app) *cobra.Command {
 				watch, finish := a.longWork(cmd, "demo --scale decade")
 				defer func() { err = finish(err) }()
 				d, err = demo.BuildDecadeWatched(watch, s.Today(), seed, time.Local)
+				if noIncidents {
+					demo.WithoutIncidents(&d)
+				}
 				if err == nil {
 					err = a.seedAside(cmd, watch, s, d)
 				}
 				err = finish(err) // the bar is cleared before the result is said
 			} else {
 				d, err = demo.Build(s.Today(), sc, time.Local)
+				if noIncidents {
+					demo.WithoutIncidents(&d)
+				}
 				if err == nil {
 					err = s.Seed(model.SystemActor("demo"), d)
 				}
@@ -79,6 +88,7 @@ func newDemoCmd(a *app) *cobra.Command {
 		}),
 	}
 	cmd.Flags().StringVar(&scale, "scale", string(demo.Small), "how much history: small (six meetings), large (a year) or decade (ten years, for benchmarks)")
+	cmd.Flags().BoolVar(&noIncidents, "no-incidents", false, "without the made-up police.uk data (to import real files into)")
 	cmd.Flags().Uint64Var(&seed, "seed", 1, "with --scale decade: which decade (the same seed always builds the same record)")
 	_ = cmd.RegisterFlagCompletionFunc("scale", cobra.FixedCompletions([]string{string(demo.Small), string(demo.Large), string(demo.Decade)}, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
