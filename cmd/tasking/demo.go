@@ -99,8 +99,9 @@ func newDemoCmd(a *app) *cobra.Command {
 const decadeMemoryLimit = 160 << 20
 
 // seedAside loads a dataset too big for one transaction into a new file
-// beside the database and, once it is complete, renames it over the empty
-// database s (which it closes): a failure part way leaves nothing half-made.
+// beside the database and, once it is complete and packed, renames it over
+// the empty database s (which it closes): a failure part way leaves
+// nothing half-made.
 func (a *app) seedAside(cmd *cobra.Command, watch store.Watch, s store.Record, d store.Dataset) error {
 	now, err := a.clock()
 	if err != nil {
@@ -117,6 +118,12 @@ func (a *app) seedAside(cmd *cobra.Command, watch store.Watch, s store.Record, d
 		return err
 	}
 	if err := aside.Close(); err != nil {
+		os.Remove(tmp)
+		return err
+	}
+	// Loaded in batches, the file's indexes are half full and its freed
+	// pages many: packed, it is the size of what it holds.
+	if err := store.CompactFile(watch, tmp); err != nil {
 		os.Remove(tmp)
 		return err
 	}
