@@ -99,7 +99,7 @@ func (s *Store) seedHistory(w Watch, actor model.Actor, d Dataset) error {
 	// today's changes.
 	var imported model.IncidentImport
 	if len(d.IncidentBatches) > 0 {
-		if err := s.update(func(tx *bolt.Tx) error {
+		if err := s.upkeep(func(tx *bolt.Tx) error {
 			var err error
 			imported, err = (&wtx{tx: tx, actor: actor, now: s.now()}).storeIncidents(d.IncidentBatches, d.Incidents)
 			return err
