@@ -77,6 +77,14 @@ func HomeTheLongWay(s *Store) (h model.HomeSummary, err error) {
 		if in.Trends, err = hotspotTrendsWhole(tx, open, today); err != nil {
 			return err
 		}
+		// The emerging hotspots and the open case reviews have one way
+		// only: the same as Home's.
+		if in.OpenCaseReviews, err = openCaseReviews(tx); err != nil {
+			return err
+		}
+		if in.Suggestions, err = offeredIn(tx, today); err != nil {
+			return err
+		}
 		h = model.Summarise(in)
 		return nil
 	})

@@ -427,6 +427,21 @@ func everyWrite() []aWrite {
 			return ok(s.ApplyRetention(a, store.Watch{}))
 		}),
 
+		// A hotspot's trend: linked to an area of the imported data (HS-2:
+		// not on the agenda's item being discussed), unlinked, counted.
+		{method: "LinkHotspotArea", op: model.OpHotspotLink, owner: noAgency, prep: incidentsRising,
+			call: func(s rs, a who, r rec) error {
+				return ok(s.LinkHotspotArea(a, 2, 0, model.AreaOf(risingPlace), 0))
+			}},
+		{method: "UnlinkHotspotArea", op: model.OpHotspotUnlink, owner: noAgency, prep: areaLinked,
+			call: func(s rs, a who, r rec) error {
+				return ok(s.UnlinkHotspotArea(a, 2, 0, model.AreaOf(risingPlace), 0))
+			}},
+		unowned("SetHotspotCount", model.OpHotspotCount, func(s rs, a who, r rec) error {
+			n := 4
+			return ok(s.SetHotspotCount(a, 2, 0, model.NewMonth(2026, time.October), &n, 0))
+		}),
+
 		// ASB case reviews: CR-1, recorded (and decided) first where the
 		// write needs it.
 		unowned("RecordCaseReview", model.OpCaseReviewAdd, func(s rs, a who, r rec) error {
@@ -492,5 +507,13 @@ func incidentsRising(t *testing.T, s store.Record, _ refusalRecord) {
 		rows = append(rows, model.IncidentRow{Month: m, Force: "Testshire Police", Category: model.CategoryASB, Place: risingPlace, Count: n})
 	}
 	_, err := s.ImportIncidents(chair, batches, rows)
+	mustNoErr(t, err)
+}
+
+// areaLinked links HS-2 to the rising street, as the chair.
+func areaLinked(t *testing.T, s store.Record, r refusalRecord) {
+	t.Helper()
+	incidentsRising(t, s, r)
+	_, err := s.LinkHotspotArea(chair, 2, 0, model.AreaOf(risingPlace), 0)
 	mustNoErr(t, err)
 }
