@@ -631,7 +631,7 @@ func TestDeclaredInterestShownOnItsItem(t *testing.T) {
 	louise := memberActor(t, s, "Louise Birch")
 	i := slices.IndexFunc(m.Agenda, func(it model.AgendaItem) bool { return it.Kind == model.ItemHotspot })
 	hs := m.Agenda[i].HotspotID
-	if _, err := s.AddDeclaration(chair, m.ID, louise.MemberID, model.ItemHotspot, hs, "a relative runs one of the shops"); err != nil {
+	if _, err := s.AddDeclaration(chair, m.ID, louise.MemberID, nil, model.ItemHotspot, hs, "a relative runs one of the shops"); err != nil {
 		t.Fatal(err)
 	}
 	ss := startSession(t, s, chair, 120, 36)
