@@ -168,8 +168,9 @@ func hotspotPane(a *App, hv *hotspotView, c rowCtx, w, sel int, noActions string
 		}
 	}
 	actions := hv.actions
+	table := layoutActions(w, c.wantsOf(actions), false)
 	return itemPane{head: head, rows: len(actions), sel: sel, tail: tail, row: func(i int, selected bool) string {
-		return s.rowMark(selected, a.actionRowIn(c, actions[i], w, "", noMarks))
+		return s.rowMark(selected, a.actionRowIn(c, actions[i], table, ""))
 	}, under: func(i int) []string { return actionDetail(s, c, actions[i], w) }}
 }
 
@@ -187,8 +188,9 @@ func openNowLines(a *App, hv *hotspotView, c rowCtx, w int, today model.Date) []
 	}
 	now := c
 	now.today = today
+	table := layoutActions(w, now.wantsOf(hv.openNow), false)
 	for _, act := range hv.openNow {
-		lines = append(lines, " "+a.actionRowIn(now, act, w, "", noMarks))
+		lines = append(lines, " "+a.actionRowIn(now, act, table, ""))
 	}
 	return lines
 }

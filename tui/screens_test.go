@@ -844,10 +844,11 @@ func TestActionRowMarksFit(t *testing.T) {
 	if cells(mark) != markWidth {
 		t.Fatalf("markWidth %d, the widest mark %d", markWidth, cells(mark))
 	}
+	want := c.wantsOf(acts)
 	for w := 70; w <= 240; w++ {
-		m := marksFor(w)
-		marked := plain(a.actionRowIn(c, acts[0], w, mark, m))
-		bare := plain(a.actionRowIn(c, acts[0], w, "", m))
+		table := layoutActions(w, want, true)
+		marked := plain(a.actionRowIn(c, acts[0], table, mark))
+		bare := plain(a.actionRowIn(c, acts[0], table, ""))
 		if !strings.Contains(marked, mark) {
 			t.Errorf("width %d: the mark is cut: %q", w, marked)
 		}
