@@ -160,6 +160,29 @@ func TestNothingPrivateLeavesThroughAPublicOutput(t *testing.T) {
 	must(err)
 	_, err = s.AnswerCaseReview(as, cr.ID, cr.Version, model.DateOf(pinned), "Visit "+mk.Prv("outcome of a case review"))
 	must(err)
+	// Trends: police.uk counts at an LSOA whose name may be published and
+	// a street of it (the public record names areas, never streets),
+	// linked to the Part 1 hotspot; and at an LSOA and street linked to
+	// the personal case, which nothing public may name.
+	lastMonth := model.MonthsBy(model.DateOf(pinned))
+	publicArea, publicStreet := "Area "+mk.Pub("LSOA linked to a Part 1 hotspot"), "Street "+mk.Prv("street linked to a Part 1 hotspot")
+	privateArea, privateStreet := "Area "+mk.Prv("LSOA linked to a personal hotspot"), "Lane "+mk.Prv("street linked to a personal hotspot")
+	batch := model.IncidentBatch{Force: "Testshire Police", Month: lastMonth, Category: model.CategoryASB, Incidents: 12, Places: 2}
+	_, err = s.ImportIncidents(as, []model.IncidentBatch{batch}, []model.IncidentRow{
+		{Month: lastMonth, Force: batch.Force, Category: model.CategoryASB, Place: model.Place{LSOA: "E01900001", LSOAName: publicArea, Location: publicStreet, Street: true}, Count: 5},
+		{Month: lastMonth, Force: batch.Force, Category: model.CategoryASB, Place: model.Place{LSOA: "E01900002", LSOAName: privateArea, Location: privateStreet, Street: true}, Count: 7},
+	})
+	must(err)
+	link := func(h model.Hotspot, areas ...model.HotspotArea) {
+		for _, a := range areas {
+			cur, err := s.Hotspot(h.ID)
+			must(err)
+			_, err = s.LinkHotspotArea(as, h.ID, cur.Version, a, m.ID)
+			must(err)
+		}
+	}
+	link(h1, model.HotspotArea{Kind: model.AreaLSOA, Code: "E01900001"}, model.HotspotArea{Kind: model.AreaLocation, Code: "E01900001", Name: publicStreet})
+	link(h4, model.HotspotArea{Kind: model.AreaLSOA, Code: "E01900002"}, model.HotspotArea{Kind: model.AreaLocation, Code: "E01900002", Name: privateStreet})
 	act(0, "Share "+mk.Pub("general action"), "", false)
 	act(0, "Call "+mk.Prv("confidential general action"), "", true)
 	dec := func(hotspotID model.ID, text string, part2 bool) model.Decision {

@@ -145,6 +145,8 @@ type Item struct {
 	Matters      []MatterRow   `json:"matters,omitempty"`
 	Referrals    []Hotspot     `json:"referrals,omitempty"`
 	Actions      []ActionRow   `json:"actions,omitempty"` // assigned in this meeting under this item
+	// Trend is a hotspot item's last 12 months of incidents (trend.go).
+	Trend *TrendLine `json:"trend,omitempty"`
 	// Powers are the powers in force at a hotspot item's hotspot (and
 	// those authorised to take effect), as they stood at the meeting.
 	Powers []PowerLine `json:"powers,omitempty"`

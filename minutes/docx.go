@@ -96,6 +96,9 @@ func docxItem(w *docxWriter, it Item) {
 	if h := it.Hotspot; h != nil {
 		w.para(styleNormal, textRun(line(hotspotFacts(*h)), nil))
 	}
+	if t := it.Trend; t != nil {
+		w.para(styleNormal, textRun(line(trendSentence(*t)), nil))
+	}
 	if len(it.Powers) > 0 {
 		w.para(styleNormal, textRun(powersLead, nil))
 		for _, p := range it.Powers {

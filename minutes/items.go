@@ -237,6 +237,7 @@ func (b *builder) item(n int, it model.AgendaItem) Item {
 		if h, ok := b.idx.Hotspots[it.HotspotID]; ok && !(b.public && !b.rules.Hotspot(h)) {
 			facts := b.hotspot(h)
 			out.Hotspot = &facts
+			out.Trend = b.trend(h)
 			out.Powers = b.powers(h)
 		}
 		out.Actions, w = b.actionRows(rec.CreatedIn(it.HotspotID))

@@ -114,6 +114,9 @@ func mdItem(w *mdWriter, it Item) {
 	if h := it.Hotspot; h != nil {
 		w.para(escapeInline(hotspotFacts(*h)))
 	}
+	if t := it.Trend; t != nil {
+		w.para(escapeInline(trendSentence(*t)))
+	}
 	if len(it.Powers) > 0 {
 		w.para(escapeInline(powersLead))
 		ps := make([]string, len(it.Powers))

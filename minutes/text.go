@@ -83,6 +83,9 @@ func textItem(w *textWriter, it Item) {
 	if h := it.Hotspot; h != nil {
 		w.para(hotspotFacts(*h))
 	}
+	if t := it.Trend; t != nil {
+		w.para(trendSentence(*t))
+	}
 	if len(it.Powers) > 0 {
 		w.para(powersLead)
 		for _, p := range it.Powers {

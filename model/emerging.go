@@ -28,7 +28,7 @@ func (n NewHotspot) AcceptDefaults(s Suggestion) NewHotspot {
 // Accepted is h, opened from suggestion s: linked to its place and crime
 // type, with the evidence that made it emerge.
 func (h Hotspot) Accepted(s Suggestion) Hotspot {
-	h.Links = append(h.Links, s.Link())
+	h.Areas = append(h.Areas, s.Link())
 	h.Evidence = s.Evidence()
 	return h
 }

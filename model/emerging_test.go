@@ -18,14 +18,14 @@ func TestAcceptSuggestion(t *testing.T) {
 		t.Errorf("what the chair typed was replaced: %+v", kept)
 	}
 	h := Hotspot{Title: "Town centre"}.Accepted(s)
-	if len(h.Links) != 1 || !h.Links[0].Covers(s.Place) || h.Links[0].CategoryOr() != CategoryASB {
-		t.Errorf("links: %+v", h.Links)
+	if len(h.Areas) != 1 || h.Areas[0] != AreaOf(s.Place) {
+		t.Errorf("links: %+v", h.Areas)
 	}
 	want := "police.uk: 14 anti-social behaviour incidents at Market Place, Chesterfield 004C in November 2024; up 133% on its three-month mean of 6.0"
 	if h.Evidence != want {
 		t.Errorf("evidence:\n%s\nwant\n%s", h.Evidence, want)
 	}
-	if !Covered([]Hotspot{{Status: HotspotNew, Links: h.Links}}, CategoryASB, s.Place) {
+	if !Covered([]Hotspot{{Status: HotspotNew, Areas: h.Areas}}, CategoryASB, s.Place) {
 		t.Error("the new hotspot does not cover the place it was opened for")
 	}
 }

@@ -28,6 +28,8 @@ type HomeSummary struct {
 	// MaxSuggestions of them; Offered how many there are in all.
 	Suggestions []Suggestion
 	Offered     int
+	// Trends are the open hotspots' series (HotspotSeries), by hotspot.
+	Trends map[ID]Series
 }
 
 // HomeInput is what the home screen is made from: the meetings that
@@ -53,12 +55,14 @@ type HomeInput struct {
 	OpenCaseReviews int
 	// Suggestions are the emerging hotspots on offer today.
 	Suggestions []Suggestion
+	// Trends are the open hotspots' series (HotspotSeries).
+	Trends map[ID]Series
 }
 
 // Summarise builds the home screen's figures.
 func Summarise(in HomeInput) HomeSummary {
 	h := HomeSummary{Partnership: in.Partnership, Agencies: IndexAgencies(in.Agencies), Today: in.Today,
-		Open: in.Open, Next: in.Next, LastClosed: in.LastClosed,
+		Open: in.Open, Next: in.Next, LastClosed: in.LastClosed, Trends: in.Trends,
 		Suggestions: in.Suggestions[:min(len(in.Suggestions), MaxSuggestions)], Offered: len(in.Suggestions)}
 	for _, hs := range in.Hotspots {
 		if hs.IsOpen() {

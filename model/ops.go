@@ -46,9 +46,14 @@ const (
 
 	OpMinutesAmend Op = "minutes.amend"
 
-	OpHotspotAdd      Op = "hotspot.add"
-	OpHotspotRisk     Op = "hotspot.risk"
-	OpHotspotAssess   Op = "hotspot.assess"
+	OpHotspotAdd    Op = "hotspot.add"
+	OpHotspotRisk   Op = "hotspot.risk"
+	OpHotspotAssess Op = "hotspot.assess"
+	// A hotspot's trend: linked to an area of the imported data, unlinked,
+	// or a month's count entered by the chair.
+	OpHotspotLink     Op = "hotspot.link"
+	OpHotspotUnlink   Op = "hotspot.unlink"
+	OpHotspotCount    Op = "hotspot.count"
 	OpHotspotStatus   Op = "hotspot.status"
 	OpHotspotSARA     Op = "hotspot.sara"
 	OpHotspotClose    Op = "hotspot.close"
@@ -170,6 +175,9 @@ var ops = map[Op]opRule{
 	OpHotspotAdd:      {RightAddHotspot, "adding a hotspot", false},
 	OpHotspotRisk:     {RightEditHotspot, "a risk level", false},
 	OpHotspotAssess:   {RightAssessRisk, "a risk assessment", false},
+	OpHotspotLink:     {RightEditHotspot, "linking a hotspot to an area", false},
+	OpHotspotUnlink:   {RightEditHotspot, "unlinking a hotspot from an area", false},
+	OpHotspotCount:    {RightEditHotspot, "a count of incidents entered", false},
 	OpHotspotStatus:   {RightEditHotspot, "a hotspot's status", false},
 	OpHotspotSARA:     {RightEditHotspot, "a hotspot's SARA stage", false},
 	OpHotspotClose:    {RightEditHotspot, "closing a hotspot", false},

@@ -65,6 +65,11 @@ type MeetingRecord struct {
 	// hotspots a meeting not yet closed leaves off its agenda (OffAgenda).
 	// Nil in a closed meeting's record.
 	Held []Date `json:"-"`
+	// Trends are the hotspots' series (HotspotSeries) as the record was
+	// read: a closed meeting's record keeps those of its hotspots as they
+	// stood when it closed, so its minutes show the counts the meeting
+	// saw.
+	Trends map[ID]Series `json:"trends,omitempty"`
 }
 
 // AgencyWorkload is the accountability table as at the record's day.

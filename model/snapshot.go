@@ -87,6 +87,7 @@ func Freeze(rec MeetingRecord, at time.Time) Snapshot {
 			keep.Notes = append(keep.Notes, n)
 		}
 	}
+	keep.Trends = TrendsOf(rec.Trends, keep.Hotspots)
 	// The powers current when it closed on the hotspots its minutes show
 	// (they list them under each), as they stood.
 	kept := map[ID]bool{}

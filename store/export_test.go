@@ -68,6 +68,15 @@ func HomeTheLongWay(s *Store) (h model.HomeSummary, err error) {
 			return err
 		}
 		in.Completions = model.CompletionDays(in.Actions, today)
+		var open []model.Hotspot
+		for _, hs := range in.Hotspots {
+			if hs.IsOpen() {
+				open = append(open, hs)
+			}
+		}
+		if in.Trends, err = hotspotTrendsWhole(tx, open, today); err != nil {
+			return err
+		}
 		h = model.Summarise(in)
 		return nil
 	})

@@ -353,7 +353,8 @@ func homeInputIn(tx *bolt.Tx, today model.Date) (in model.HomeInput, err error) 
 		if in.Suggestions, err = offeredIn(tx, today); err != nil {
 			return in, err
 		}
-		return in, nil
+		in.Trends, err = hotspotTrends(tx, in.Hotspots, today)
+		return in, err
 	}
 }
 
@@ -389,11 +390,15 @@ func (s *Store) Counts() (map[string]int, error) {
 // the hotspot's indexes. The record's Meeting is zero, so its history is
 // not cut at any meeting.
 func (s *Store) HotspotRecord(id model.ID) (h model.Hotspot, rec model.MeetingRecord, err error) {
+	today := s.Today()
 	err = s.view(func(tx *bolt.Tx) error {
-		h, rec, err = hotspotRecord(tx, id, model.Meeting{})
+		if h, rec, err = hotspotRecord(tx, id, model.Meeting{}); err != nil {
+			return err
+		}
+		rec.Trends, err = hotspotTrends(tx, rec.Hotspots, today)
 		return err
 	})
-	rec.Today = s.Today()
+	rec.Today = today
 	return h, rec, err
 }
 

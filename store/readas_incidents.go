@@ -24,6 +24,40 @@ func (r publicReader) Incidents(f model.IncidentFilter) ([]model.IncidentRow, er
 	return r.rec.Incidents(f)
 }
 
+// IncidentPlaces are police.uk's own published counts: public data.
+func (r publicReader) IncidentPlaces() ([]model.PlaceSeries, error) { return r.rec.IncidentPlaces() }
+
+// HotspotTrends are the series of the hotspots the public record may
+// show: a private hotspot's counts would say where it is.
+func (r publicReader) HotspotTrends(ids []model.ID) (map[model.ID]model.Series, error) {
+	hs, err := r.rec.HotspotsOf(ids)
+	if err != nil {
+		return nil, err
+	}
+	rules := model.PublicRules(model.Meeting{}, hs)
+	var shown []model.ID
+	for _, id := range ids {
+		if h, ok := hs[id]; ok && rules.Hotspot(h) {
+			shown = append(shown, id)
+		}
+	}
+	if len(shown) == 0 {
+		return nil, nil
+	}
+	return r.rec.HotspotTrends(shown)
+}
+
+// The changes are model.Permit's to decide (viewers are refused).
+func (r publicReader) LinkHotspotArea(actor model.Actor, id model.ID, version int, a model.HotspotArea, meetingID model.ID) (model.Hotspot, error) {
+	return r.rec.LinkHotspotArea(actor, id, version, a, meetingID)
+}
+func (r publicReader) UnlinkHotspotArea(actor model.Actor, id model.ID, version int, which model.HotspotArea, meetingID model.ID) (model.Hotspot, error) {
+	return r.rec.UnlinkHotspotArea(actor, id, version, which, meetingID)
+}
+func (r publicReader) SetHotspotCount(actor model.Actor, id model.ID, version int, month model.Month, count *int, meetingID model.ID) (model.Hotspot, error) {
+	return r.rec.SetHotspotCount(actor, id, version, month, count, meetingID)
+}
+
 // IncidentBatches say what was imported and when, but not by whom (a
 // public reader learns people by their agency only).
 func (r publicReader) IncidentBatches() ([]model.IncidentBatch, error) {

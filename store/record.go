@@ -155,7 +155,9 @@ func readRecord(tx *bolt.Tx, id model.ID, today model.Date) (rec model.MeetingRe
 	}
 	rec.Completions = completionDays(tx, ags, model.CompletionsFrom(today))
 	rec.Today = today
-	return rec, nil
+	// The hotspots' counts: frozen with the record when the meeting closes.
+	rec.Trends, err = hotspotTrends(tx, rec.Hotspots, today)
+	return rec, err
 }
 
 // meetingsOfYear are the meetings of the municipal year of day, up to it

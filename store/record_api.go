@@ -128,6 +128,15 @@ type Record interface {
 	Incidents(f model.IncidentFilter) ([]model.IncidentRow, error)
 	IncidentBatches() ([]model.IncidentBatch, error)
 
+	// Trends beside every hotspot (hotspot_trends.go, hotspot_areas.go):
+	// its links to places in the imported data, the counts the chair
+	// enters where there is none, and the series they make.
+	IncidentPlaces() ([]model.PlaceSeries, error)
+	HotspotTrends(ids []model.ID) (map[model.ID]model.Series, error)
+	LinkHotspotArea(actor model.Actor, id model.ID, version int, a model.HotspotArea, meetingID model.ID) (model.Hotspot, error)
+	UnlinkHotspotArea(actor model.Actor, id model.ID, version int, which model.HotspotArea, meetingID model.ID) (model.Hotspot, error)
+	SetHotspotCount(actor model.Actor, id model.ID, version int, month model.Month, count *int, meetingID model.ID) (model.Hotspot, error)
+
 	// Powers in force (powers.go): recorded on a hotspot or a general
 	// action by the agency that holds them; extended, reviewed, ended.
 	RecordPower(actor model.Actor, n model.NewPower, meetingID model.ID) (model.Power, error)

@@ -66,7 +66,8 @@ func readRecordWhole(tx *bolt.Tx, id model.ID, today model.Date) (rec model.Meet
 		return rec, err
 	}
 	rec.Today = today
-	return rec, nil
+	rec.Trends, err = hotspotTrendsWhole(tx, rec.Hotspots, today)
+	return rec, err
 }
 
 // correctionsWhole is corrections read from every amendment and meeting.

@@ -301,6 +301,12 @@ func (w *wtx) revert(e model.AuditEvent, m *model.Meeting) (string, error) {
 		if err := put(w.tx, bHotspots, restored.ID, restored); err != nil {
 			return "", err
 		}
+		switch e.Op {
+		case "hotspot.link", "hotspot.unlink":
+			return after.Ref() + "'s linked areas back as they were", nil
+		case "hotspot.count":
+			return after.Ref() + "'s entered counts back as they were", nil
+		}
 		return after.Ref() + " back to " + restored.Risk.String() + " risk, " + string(restored.Status), nil
 	}
 	return "", model.UndoRefusal(e.Op)

@@ -83,11 +83,14 @@ func TestActionColumnsHoldWhatFits(t *testing.T) {
 				ss := startSession(t, s, chair, size[0], size[1])
 				ss.waitFor("Hotspots by risk", "HS-1 ")
 				tb.open(t, s, ss)
-				scr := ss.screen()
-				rows := row.FindAllStringSubmatch(scr, -1)
-				if len(rows) < 3 {
-					t.Fatalf("%d action rows:\n%s", len(rows), scr)
-				}
+				// The rows as read (a scope changed with t reads again).
+				var scr string
+				var rows [][]string
+				waitUntil(t, "three action rows", func() bool {
+					scr = ss.screen()
+					rows = row.FindAllStringSubmatch(scr, -1)
+					return len(rows) >= 3
+				})
 				longOwner := false
 				for _, r := range rows {
 					act, ok := byRef[r[1]]

@@ -82,7 +82,7 @@ func TestEmergingHotspotsOfferedInTheMeeting(t *testing.T) {
 		t.Fatal("no hotspot was opened from an emerging one")
 	}
 	h := hs[i]
-	if h.Title != "Market Place: anti-social behaviour" || h.Ward != "Spire" || len(h.Links) != 1 || !strings.HasPrefix(h.Evidence, "police.uk: 10 ") {
+	if h.Title != "Market Place: anti-social behaviour" || h.Ward != "Spire" || len(h.Areas) != 1 || !strings.HasPrefix(h.Evidence, "police.uk: 10 ") {
 		t.Errorf("the hotspot opened: %+v", h)
 	}
 }

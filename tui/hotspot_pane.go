@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -69,9 +70,9 @@ type hotspotView struct {
 	// powers are the powers recorded on it the record holds (current on
 	// its day; as frozen, for a closed meeting).
 	powers []model.Power
-	// class is how its incidents have gone over the year (its page reads
-	// its series: model.Series.Class); ClassNone where it was not read.
-	class model.TrendClass
+	// trend is its last 12 months of incidents (model.HotspotSeries), read
+	// with the meeting or the page; zero when it has none.
+	trend model.Series
 	// history is read when the item is shown (meeting_history.go), not
 	// with the meeting: a decade of every hotspot's past is not one load.
 	history       []model.HistoryEntry
@@ -122,20 +123,27 @@ func hotspotPane(a *App, hv *hotspotView, c rowCtx, w, sel int, noActions string
 		" " + clip(risk, w-cells(status)-6) + "   " + status,
 		" Lead " + s.Bold.Render(hv.lead) + s.Muted.Render(" · opened "+h.Opened.Format("2 Jan 2006")+" · "+reviewed),
 		" " + s.Muted.Render(clip(strings.TrimSpace(h.Location+" · "+string(h.Category)+" · "+h.Theme), w-3)),
+		trendLine(a, hv, w),
+		"", s.section(listed),
 	}
+	if w < 100 {
+		// On a small screen the trend takes the line that spaced the
+		// actions off: what the room records under the item stays in view.
+		head = slices.Delete(head, 4, 5)
+	}
+	// What the page says of how the hotspot came and stands: anonymised
+	// by retention and the evidence it was opened on, above its actions
+	// (its class over the year is on the trend's line).
+	var about []string
 	if line := h.AnonymisedLine(); line != "" {
-		head = append(head, " "+s.Muted.Render(clip(line, w-3)))
-	}
-	if hv.class != model.ClassNone {
-		head = append(head, " Trend: "+s.Bold.Render(string(hv.class))+s.Muted.Render(" over the last 12 months"))
+		about = append(about, " "+s.Muted.Render(clip(line, w-3)))
 	}
 	if h.Evidence != "" {
-		// Why it was opened from an emerging hotspot.
 		for _, l := range wrap("Opened as an emerging hotspot: "+h.Evidence, w-3) {
-			head = append(head, " "+s.Muted.Render(l))
+			about = append(about, " "+s.Muted.Render(l))
 		}
 	}
-	head = append(head, "", s.section(listed))
+	head = slices.Insert(head, len(head)-2, about...)
 	if len(hv.actions) == 0 {
 		head = append(head, "  "+s.Muted.Render(model.NoActionsLine(hv.dealtWith, noActions)))
 	}
@@ -239,4 +247,27 @@ func powerLines(a *App, hv *hotspotView, w int) []string {
 func powerFlagged(hv *hotspotView, now time.Time) bool {
 	_, ok := model.PowerFlagOf(hv.powers, hv.h.ID, now)
 	return ok
+}
+
+// trendLine is the hotspot's last 12 months: a sparkline, the last month
+// and its trend, and where the counts come from (its linked areas, or the
+// chair's counts). Without any it says how to give it some.
+func trendLine(a *App, hv *hotspotView, w int) string {
+	s, tr := a.styles, hv.trend
+	if tr.IsZero() {
+		return " " + s.Muted.Render(clip("Incidents: none yet · T links it to police.uk data, I enters a month's count", w-3))
+	}
+	from := tr.SourceLabel()
+	if tr.Source == model.FromPolice {
+		from = "police.uk: " + model.AreasLine(hv.h.Areas, false)
+	}
+	// Its class over the year first (emerging, persistent, cooling), on
+	// the sparkline's own line: one line for the trend, so that on a small
+	// screen what the room records under the item stays in view.
+	head := " Incidents " + s.Spark.Render(a.sparks.line(tr)) + "  "
+	if class := tr.Class(); class != model.ClassNone {
+		head += s.Bold.Render(string(class)) + s.Muted.Render(" · ")
+	}
+	head += s.Bold.Render(tr.Summary())
+	return head + s.Muted.Render(clip(" · "+from, max(w-2-cells(head), 0)))
 }

@@ -42,6 +42,8 @@ func (a *app) argCompletions() map[string]cobra.CompletionFunc {
 		"case-review show":   a.complete(1, caseReviewRefs),
 		"hotspot accept":     a.complete(1, suggestionNumbers),
 		"hotspot dismiss":    a.complete(1, suggestionNumbers),
+		"hotspot link":       a.complete(1, hotspotRefs(true)),
+		"hotspot counts":     a.complete(1, hotspotRefs(true)),
 	}
 }
 

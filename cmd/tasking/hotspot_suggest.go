@@ -134,7 +134,7 @@ func newHotspotAcceptCmd(a *app) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			said := h.Ref() + " opened: " + model.CleanLine(h.Title) + ", linked to " + h.Links[0].Label()
+			said := h.Ref() + " opened: " + model.CleanLine(h.Title) + ", linked to " + h.Areas[len(h.Areas)-1].Label()
 			if meetingID != 0 {
 				said += "; a new referral in " + model.MeetingRef(meetingID)
 			}

@@ -31,7 +31,7 @@ func TestHotspotSuggestFromTheRealFiles(t *testing.T) {
 	if got := fieldNames[suggestionRow](); !slices.Equal(got, suggestionFields) {
 		t.Fatalf("suggestion fields %v, documented %v", got, suggestionFields)
 	}
-	db := demoDB(t)
+	db := plainDemoDB(t)
 	helen := []string{"--db", db, "--as", "Helen Marsh"}
 	var paths []string
 	for _, m := range policedata.Months[:3] {

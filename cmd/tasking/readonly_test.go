@@ -56,7 +56,7 @@ var readCommands = [][]string{
 
 // writeCommands change the record (or make a new one): not in the table.
 var writeCommands = []string{
-	"action add", "action update", "agency add", "agency rename", "agency retire", "demo", "hotspot add", "hotspot update", "hotspot assess",
+	"action add", "action update", "agency add", "agency rename", "agency retire", "demo", "hotspot add", "hotspot update", "hotspot assess", "hotspot link", "hotspot counts",
 	"hotspot close", "meeting start", "meeting close", "meeting attend", "meeting guest", "meeting statement",
 	"meeting declare", "meeting approve-minutes", "meeting review", "meeting move", "meeting drop", "meeting add",
 	"meeting part2", "meeting budget", "meeting undo", "meeting next", "decision add", "note add", "amend",

@@ -76,6 +76,9 @@ func TestTheServersLogCarriesNoBusiness(t *testing.T) {
 		{helen, []string{"hotspot", "update", "HS-2", "--risk", "medium", "--reason", "LOGMARK07 Fewer reports this month"}, "", 0},
 		{helen, []string{"hotspot", "assess", "HS-2", "--likelihood", "3", "--harm", "4", "--repeat", "--reason", "LOGMARK47 the same riders each weekend"}, "", 0},
 		{gary, []string{"hotspot", "assess", "HS-2", "--likelihood", "1", "--harm", "1", "--reason", "LOGMARK48 quiet"}, "", 1}, // members may not
+		{helen, []string{"hotspot", "link", "HS-2", "--location", "LOGMARK60 Mill Lane", "--lsoa", "E01991000"}, "", 1},         // never imported
+		{helen, []string{"hotspot", "link", "HS-2", "--location", "Mill Lane", "--lsoa", "E01991000"}, "", 0},
+		{helen, []string{"hotspot", "counts", "HS-6", "--month", "2026-10", "--count", "41"}, "", 0},
 		{jas, []string{"power", "add", "dispersal", "--hotspot", "HS-1", "--agency", "police", "--start", "2026-11-27 18:00", "--authorised-by", "LOGMARK50 Insp Dunn", "--terms", "LOGMARK51 Market Place"}, "", 0},
 		{helen, []string{"power", "add", "cpn", "--hotspot", "HS-4", "--agency", "housing", "--start", "2026-11-20", "--authorised-by", "LOGMARK52 ASB officer", "--terms", "LOGMARK53 no music at no. 4"}, "", 0},
 		{helen, []string{"power", "add", "closure-order", "--hotspot", "HS-3", "--agency", "police", "--start", "2026-09-01", "--authorised-by", "LOGMARK55 Magistrates"}, "", 0},
@@ -95,7 +98,7 @@ func TestTheServersLogCarriesNoBusiness(t *testing.T) {
 		{helen, []string{"partnership", "set", "--place", "LOGMARK15 Council Chamber", "--name", "LOGMARK65 Testshire CSP", "--meeting-title", "LOGMARK66 ASB Tasking", "--statement", "LOGMARK67 What is said here stays here"}, "", 0},
 		{helen, []string{"case-review", "add", "--applicant", "CT-2026-LOGMARK70", "--complaints", "4", "--received", "2026-11-20", "--summary", "LOGMARK71 noise from number 4"}, "", 0},
 		{helen, []string{"hotspot", "accept", "1", "--ward", "LOGMARK75 Spire", "--category", "nuisance", "--risk", "medium", "--lead", "Council",
-			"--title", "LOGMARK76 Market Place", "--location", "LOGMARK77 by the fountain"}, "", 1}, // nothing offered: refused
+			"--title", "LOGMARK76 Market Place", "--location", "LOGMARK77 by the fountain"}, "", 0},
 		{helen, []string{"case-review", "add", "--applicant", "LOGMARK72 Jean Smith", "--complaints", "4", "--received", "tomorrow"}, "", 1}, // not received yet: refused
 		{helen, []string{"case-review", "decide", "CR-1", "--met", "--reason", "LOGMARK73 repeat victim"}, "", 0},
 		{gary, []string{"case-review", "list", "--all", "--format", "csv"}, "", 0},

@@ -341,6 +341,14 @@ func everyCommand() []sshStep {
 		{helen, []string{"hotspot", "assess", "HS-2", "--likelihood", "3", "--harm", "4", "--repeat", "--reason", "The same riders each weekend"}, ""},
 		{gary, []string{"hotspot", "assess", "HS-2", "--likelihood", "1", "--harm", "1", "--reason", "Quiet"}, ""}, // refused: members may not
 		{helen, []string{"hotspot", "assess", "HS-2", "--likelihood", "7", "--harm", "1", "--reason", "x"}, ""},    // a usage error
+		{helen, []string{"hotspot", "link", "HS-2", "--lsoa", "E01991000"}, ""},
+		{helen, []string{"hotspot", "link", "HS-2", "--location", "Mill Lane", "--lsoa", "E01991000"}, ""},
+		{helen, []string{"hotspot", "link", "HS-2", "--location", "Mill Lane"}, ""}, // which Mill Lane?
+		{gary, []string{"hotspot", "link", "HS-2", "--lsoa", "E01991001"}, ""},      // refused: members may not
+		{helen, []string{"hotspot", "link", "HS-2", "--lsoa", "E01991000", "--unlink"}, ""},
+		{helen, []string{"hotspot", "counts", "HS-6", "--month", "2026-10", "--count", "14"}, ""},
+		{helen, []string{"hotspot", "counts", "HS-6", "--month", "2026-11", "--count", "1"}, ""}, // not over yet
+		{helen, []string{"hotspot", "counts", "HS-6", "--month", "2026-10", "--clear"}, ""},
 		{jas, []string{"power", "add", "dispersal", "--hotspot", "HS-1", "--agency", "police", "--start", "2026-11-27 18:00", "--authorised-by", "Insp Claire Dunn", "--terms", "Market Place and the bus station"}, ""},
 		{jas, []string{"power", "add", "pspo", "--hotspot", "HS-1", "--agency", "community safety", "--start", "2026-01-10", "--authorised-by", "Cabinet"}, ""}, // refused: not his agency's
 		{helen, []string{"power", "add", "pspo", "--hotspot", "HS-8", "--agency", "community safety", "--start", "2024-01-10", "--review", "2026-12-01", "--authorised-by", "Cabinet, minute 112"}, ""},

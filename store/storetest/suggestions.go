@@ -47,7 +47,7 @@ func testEmergingHotspotsOffered(t *testing.T, open Backend) {
 	}
 	h, err := s.AcceptSuggestion(chair, "E01000001|Market Place", model.NewHotspot{Ward: "Spire", Category: model.CategoryNuisance, Risk: model.RiskMedium, LeadAgencyID: 1}, 0)
 	mustNoErr(t, err)
-	if h.Title != "Market Place: anti-social behaviour" || len(h.Links) != 1 || !h.Links[0].Covers(market) ||
+	if h.Title != "Market Place: anti-social behaviour" || len(h.Areas) != 1 || h.Areas[0] != model.AreaOf(market) ||
 		!strings.Contains(h.Evidence, "10 anti-social behaviour incidents at Market Place, Chesterfield 001A in October 2026; in the top tenth of streets (10 or more), up 400% on its three-month mean of 2.0") {
 		t.Errorf("accepted: %+v", h)
 	}
