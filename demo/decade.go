@@ -175,12 +175,35 @@ func (g *decadeGen) at(d model.Date, hour, min int) time.Time {
 	return time.Date(d.Year(), d.Month(), d.Day(), hour, min, 0, 0, g.loc)
 }
 
+// Every record carries who last changed it and when, as the audit trail
+// the store writes for the history says (store.seedAudit): the agencies
+// added by the chair when the partnership was set up; a member when they
+// joined (two days before the first meeting they sat at, else at the
+// set-up) or retired; a hotspot when it was referred, then as each meeting
+// that walked it closed. Set here, where the history is made, for the cost
+// of one line per record.
+
 func (g *decadeGen) addAgencies() {
 	all := append(slices.Clone(agencies), moreAgencies...)
 	for i, a := range all[:decadeAgencies] {
 		a.ID, a.Version = model.ID(i+1), 1
+		a.UpdatedAt, a.UpdatedBy = g.d.Partnership.CreatedAt, chairName
 		g.d.Agencies = append(g.d.Agencies, a)
 	}
+}
+
+// joinedAt is when member m, sitting from meeting joined (n: never), was
+// added: two days before that meeting opened, or, for those who never sat
+// or sat from the start, at the set-up.
+func (g *decadeGen) joinedAt(m model.Member, joined int) time.Time {
+	created := g.d.Partnership.CreatedAt
+	joined = max(joined, 0) // those who sat from before the first meeting
+	if joined < len(g.past) && m.Role.Attends() {
+		if at := g.at(g.past[joined], 10, 0).Add(-48 * time.Hour); !at.Before(created) {
+			return at
+		}
+	}
+	return created.Add(time.Duration(m.ID) * time.Minute)
 }
 
 // addMembers: the demo's current group (who joined over the last two
@@ -197,8 +220,13 @@ func (g *decadeGen) addMembers() {
 		if m.Email == "" {
 			m.Email = emailFor(m.Name)
 		}
+		m.UpdatedAt, m.UpdatedBy = g.joinedAt(m, joined), chairName
+		if joined >= left {
+			m.UpdatedAt = g.joinedAt(m, n) // never sat
+		}
 		if left < n {
 			m.Retired, m.RetiredOn = true, g.past[left]
+			m.UpdatedAt = g.at(m.RetiredOn, 9, 0)
 			m.Version++
 		}
 		g.d.Members = append(g.d.Members, m)
@@ -308,7 +336,7 @@ func (g *decadeGen) addHotspots(wards []Ward) {
 		if open >= 0 && open < n {
 			h.CreatedAt = g.at(g.past[open], 10, 50)
 		}
-		h.UpdatedAt, h.UpdatedBy = h.CreatedAt, g.coord.Name
+		h.UpdatedAt, h.UpdatedBy = h.CreatedAt, chairName
 		h.Incidents = g.incidents(s.risk, opened)
 		g.d.Hotspots = append(g.d.Hotspots, h)
 		g.hsOpen, g.hsClose = append(g.hsOpen, open), append(g.hsClose, closeAt)
@@ -593,9 +621,15 @@ func (g *decadeGen) finish() {
 		h.LastReviewed, h.TimesReviewed = g.reviewed[k], g.walks[k]
 		if c := g.hsClose[k]; c >= 0 {
 			h.Status, h.Closed, h.CloseReason = model.HotspotClosed, g.past[c], "The problem has been resolved: no reports for two months."
-			h.UpdatedAt, h.Version = g.at(g.past[c], 11, 0), h.Version+1
+			h.Version++
 		} else if g.hsOpen[k] >= n {
 			h.LastReviewed = model.Date{}
+		}
+		if g.walks[k] > 0 {
+			// Each meeting that walked it marked it reviewed as it closed
+			// (the one that closed it too, after the close).
+			h.UpdatedAt, h.UpdatedBy = g.at(h.LastReviewed, 11, 45), chairName
+			h.Version += g.walks[k]
 		}
 	}
 	slices.SortStableFunc(g.d.Updates, func(a, b model.ActionUpdate) int {

@@ -90,7 +90,7 @@ func TestClosedMinutesNeverDrift(t *testing.T) {
 	must(s.GoToItem(chair, m.ID, 4))
 	must(s.RecordNote(chair, m.ID, model.NewNote{Item: model.ItemHotspot, HotspotID: hs, Text: "Quieter this week", AgencyID: chairM.AgencyID}))
 	must(s.AssignAction(chair, model.NewAction{HotspotID: hs, Text: "Patrol the car park", AgencyID: chairM.AgencyID, Due: model.DateOf(now).AddDays(14), MeetingID: m.ID}))
-	must(s.SetItemPart2(chair, m.ID, 5, true, model.ParaCrime))
+	must(s.SetItemPart2(chair, m.ID, 5, nil, true, model.ParaCrime))
 	rec, _ := s.MeetingRecord(m.ID)
 	for _, a := range rec.MattersArising()[:3] {
 		must(s.MarkReviewed(chair, a.ID, m.ID))
@@ -163,7 +163,7 @@ func TestClosedMinutesNeverDrift(t *testing.T) {
 	for i, it := range next.Agenda {
 		if it.Part2 && it.Kind == model.ItemHotspot {
 			if h, _ := s.Hotspot(it.HotspotID); h.Category != model.CategoryPersonal {
-				must(s.SetItemPart2(chair, next.ID, i, false, 0))
+				must(s.SetItemPart2(chair, next.ID, i, nil, false, 0))
 				break
 			}
 		}

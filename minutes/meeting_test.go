@@ -55,9 +55,9 @@ func TestMeetingThroughTheStore(t *testing.T) {
 	must(s.SetAttendance(as, m.ID, chair.ID, model.Present))
 	must(s.SetAttendance(as, m.ID, sgt.ID, model.Present))
 	must(s.SetAttendance(as, m.ID, louise.ID, model.Apologies))
-	must(s.AddGuest(as, m.ID, model.Guest{Name: "Karen Doyle", Agency: "Chesterfield Royal Hospital"}))
+	must(s.AddGuest(as, m.ID, nil, model.Guest{Name: "Karen Doyle", Agency: "Chesterfield Royal Hospital"}))
 	must(s.RecordConfidentiality(as, m.ID))
-	must(s.AddDeclaration(as, m.ID, sgt.ID, "", 0, "A personal interest in the Holme Hall item."))
+	must(s.AddDeclaration(as, m.ID, sgt.ID, nil, "", 0, "A personal interest in the Holme Hall item."))
 	must(s.ApprovePreviousMinutes(as, m.ID))
 
 	// Matters arising: one action finished, one carried forward.

@@ -193,6 +193,10 @@ func RecordChanges(shown, now any) []string {
 		if s, ok := shown.(CaseReview); ok {
 			return CaseReviewChanges(s, n)
 		}
+	case MeetingPart:
+		if s, ok := shown.(MeetingPart); ok {
+			return MeetingPartChanges(s, n)
+		}
 	case NextMeeting:
 		if s, ok := shown.(NextMeeting); ok && s != n {
 			return []string{"the next meeting now " + n.String()}
@@ -205,6 +209,13 @@ func RecordChanges(shown, now any) []string {
 // Birch at 10:42: now due 29 Dec — not saved. Your typing is kept: save
 // again to save it over that change." by and at may be unknown.
 func ConflictSentence(ref, by string, at time.Time, changes []string) string {
+	return ConflictRefusal(ref, by, at, changes) + " Your typing is kept: save again to save it over that change."
+}
+
+// ConflictRefusal is the first half of ConflictSentence, alone where there
+// is no typing to keep (a question answered yes, a command line): "A-10 was
+// changed by Louise Birch at 10:42: now due 29 Dec — not saved."
+func ConflictRefusal(ref, by string, at time.Time, changes []string) string {
 	who := ref + " was changed"
 	if by != "" {
 		who += " by " + by
@@ -217,7 +228,7 @@ func ConflictSentence(ref, by string, at time.Time, changes []string) string {
 	} else {
 		who += " since this form opened"
 	}
-	return who + " — not saved. Your typing is kept: save again to save it over that change."
+	return who + " — not saved."
 }
 
 // Clip cuts s to n characters, with "…" when it had more.

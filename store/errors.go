@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"time"
+
+	"github.com/ccsp/tasking/model"
 )
 
 // ErrNotFound is returned when a ref names no record.
@@ -96,9 +98,15 @@ type ConflictError struct {
 	// and a deliberate second save is checked against it.
 	Now     any
 	Version int
+	// Changes, when the store knows what the save was checked against
+	// (a part of a meeting), is what changed in it, in words.
+	Changes []string
 }
 
 func (e *ConflictError) Error() string {
+	if len(e.Changes) > 0 {
+		return model.ConflictRefusal(e.Ref, e.By, e.At, e.Changes)
+	}
 	if e.At.IsZero() {
 		return fmt.Sprintf("%s was changed by someone else — reloaded", e.Ref)
 	}

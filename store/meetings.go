@@ -181,8 +181,11 @@ func (s *Store) MarkRemainingPresent(actor model.Actor, id model.ID) (model.Meet
 	})
 }
 
-// AddGuest records a guest at the meeting.
-func (s *Store) AddGuest(actor model.Actor, id model.ID, g model.Guest) (model.Meeting, error) {
+// AddGuest records a guest at the meeting. shown, when given, is the guest
+// list as the form showed it (model.Meeting.GuestsPart): a guest added or
+// taken off meanwhile refuses the save (the same person recorded twice,
+// most likely).
+func (s *Store) AddGuest(actor model.Actor, id model.ID, shown *model.MeetingPart, g model.Guest) (model.Meeting, error) {
 	var err error
 	if g.Name, err = model.CheckLine("name", "guest's name", g.Name, true, 80); err != nil {
 		return model.Meeting{}, err
@@ -191,6 +194,9 @@ func (s *Store) AddGuest(actor model.Actor, id model.ID, g model.Guest) (model.M
 		return model.Meeting{}, err
 	}
 	return s.changeMeeting(actor, id, model.OpMeetingGuest, func(w *wtx, m *model.Meeting) (any, any, error) {
+		if _, err := checkPart(w.tx, m, shown); err != nil {
+			return nil, nil, err
+		}
 		before := len(m.Guests)
 		m.Guests = append(m.Guests, g)
 		return map[string]any{"guests": before}, g, nil
@@ -224,8 +230,10 @@ func (s *Store) RecordConfidentiality(actor model.Actor, id model.ID) (model.Mee
 // AddDeclaration records a member's declaration of interest, on one item
 // (kind and hotspot; an empty kind is the meeting's business generally).
 // One on an item taken in private is public only as "a declaration was
-// made on an item taken in private".
-func (s *Store) AddDeclaration(actor model.Actor, id, member model.ID, item model.ItemKind, hotspotID model.ID, text string) (model.Meeting, error) {
+// made on an item taken in private". shown, when given, is the member's
+// declarations as the form showed them (model.Meeting.DeclarationsPart):
+// one recorded or withdrawn meanwhile, or "none" recorded, refuses the save.
+func (s *Store) AddDeclaration(actor model.Actor, id, member model.ID, shown *model.MeetingPart, item model.ItemKind, hotspotID model.ID, text string) (model.Meeting, error) {
 	text, err := model.CheckText("text", "declaration", text, true)
 	if err != nil {
 		return model.Meeting{}, err
@@ -234,6 +242,9 @@ func (s *Store) AddDeclaration(actor model.Actor, id, member model.ID, item mode
 		var mem model.Member
 		if err := get(w.tx, bMembers, member, &mem); err != nil {
 			return nil, nil, model.Invalid("member", "no such member (#%d)", member)
+		}
+		if _, err := checkPart(w.tx, m, shown); err != nil {
+			return nil, nil, err
 		}
 		var h *model.Hotspot
 		if hotspotID != 0 {
@@ -254,13 +265,16 @@ func (s *Store) AddDeclaration(actor model.Actor, id, member model.ID, item mode
 // AddGuestDeclaration records a declaration of interest by a guest at the
 // meeting (named as on its guest list: model.Meeting.GuestDeclaration),
 // on one item or the business generally, as AddDeclaration does a
-// member's. Undo takes it back as it does any declaration.
-func (s *Store) AddGuestDeclaration(actor model.Actor, id model.ID, guest string, item model.ItemKind, hotspotID model.ID, text string) (model.Meeting, error) {
+// member's (shown too). Undo takes it back as it does any declaration.
+func (s *Store) AddGuestDeclaration(actor model.Actor, id model.ID, guest string, shown *model.MeetingPart, item model.ItemKind, hotspotID model.ID, text string) (model.Meeting, error) {
 	text, err := model.CheckText("text", "declaration", text, true)
 	if err != nil {
 		return model.Meeting{}, err
 	}
 	return s.changeMeeting(actor, id, model.OpMeetingDeclaration, func(w *wtx, m *model.Meeting) (any, any, error) {
+		if _, err := checkPart(w.tx, m, shown); err != nil {
+			return nil, nil, err
+		}
 		d, err := m.GuestDeclaration(guest)
 		if err != nil {
 			return nil, nil, err
@@ -380,9 +394,17 @@ func (s *Store) DropAgendaItem(actor model.Actor, id model.ID, i int) (model.Mee
 // agendas, matters arising, the action log and every export until the chair
 // moves it back, and personal ASB cannot be moved back. What this meeting
 // already recorded under the item follows it into Part 2, for good
-// (followIntoPart2); moving it back frees nothing.
-func (s *Store) SetItemPart2(actor model.Actor, id model.ID, i int, part2 bool, para model.ExemptParagraph) (model.Meeting, error) {
+// (followIntoPart2); moving it back frees nothing. shown, when given, is
+// the item as the form (or the question before going back) showed it
+// (model.Meeting.ItemPart): moved along the agenda since, it is found where
+// it is; taken in private or back, or given another paragraph, meanwhile,
+// the save is refused.
+func (s *Store) SetItemPart2(actor model.Actor, id model.ID, i int, shown *model.MeetingPart, part2 bool, para model.ExemptParagraph) (model.Meeting, error) {
 	return s.changeMeeting(actor, id, model.OpMeetingItemPart2, func(w *wtx, m *model.Meeting) (any, any, error) {
+		i, err := itemShown(w.tx, m, i, shown)
+		if err != nil {
+			return nil, nil, err
+		}
 		if err := m.CheckItem(i); err != nil {
 			return nil, nil, err
 		}
@@ -426,11 +448,17 @@ func (s *Store) SetItemPart2(actor model.Actor, id model.ID, i int, part2 bool, 
 }
 
 // SetItemBudget gives agenda item i a time budget in minutes (0 clears it).
-func (s *Store) SetItemBudget(actor model.Actor, id model.ID, i, minutes int) (model.Meeting, error) {
+// shown, when given, is the item as the form showed it: its budget set
+// meanwhile refuses the save (SetItemPart2 says more).
+func (s *Store) SetItemBudget(actor model.Actor, id model.ID, i int, shown *model.MeetingPart, minutes int) (model.Meeting, error) {
 	if err := model.CheckBudget(minutes); err != nil {
 		return model.Meeting{}, err
 	}
 	return s.changeMeeting(actor, id, model.OpMeetingItemBudget, func(w *wtx, m *model.Meeting) (any, any, error) {
+		i, err := itemShown(w.tx, m, i, shown)
+		if err != nil {
+			return nil, nil, err
+		}
 		if err := m.CheckItem(i); err != nil {
 			return nil, nil, err
 		}
@@ -504,7 +532,7 @@ func (s *Store) SetNextMeeting(actor model.Actor, id model.ID, shown *model.Next
 	}
 	return s.changeMeeting(actor, id, model.OpMeetingNextDate, func(w *wtx, m *model.Meeting) (any, any, error) {
 		if shown != nil && m.Next() != *shown {
-			by, at := lastChangeBy(w.tx, m.Ref(), model.OpMeetingNextDate)
+			by, at := lastChangeBy(w.tx, m.Ref(), func(op model.Op) bool { return op == model.OpMeetingNextDate })
 			return nil, nil, &ConflictError{Ref: m.Ref(), By: by, At: at, Now: m.Next(), Version: m.Version}
 		}
 		before := map[string]any{"date": m.NextDate, "time": m.NextTime, "place": m.NextPlace}
@@ -650,18 +678,45 @@ func meetingFor(tx *bolt.Tx, id model.ID) (*model.Meeting, error) {
 	return &m, m.CheckEditable()
 }
 
-// lastChangeBy is who made the newest change op to ref, and when, from the
-// end of the audit trail (the last few hundred events: a meeting's own
-// changes are recent); "" when not found there.
-func lastChangeBy(tx *bolt.Tx, ref string, op model.Op) (string, time.Time) {
+// lastChangeBy is who made the newest change to ref by an op touched
+// says yes to, and when, from the end of the audit trail (the last few
+// hundred events: a meeting's own changes are recent); "" when not found
+// there.
+func lastChangeBy(tx *bolt.Tx, ref string, touched func(model.Op) bool) (string, time.Time) {
 	c := tx.Bucket(bAudit).Cursor()
 	n := 0
 	for k, v := c.Last(); k != nil && n < 500; k, v = c.Prev() {
 		n++
 		var e model.AuditEvent
-		if decode(v, &e) == nil && e.Ref == ref && e.Op == op {
+		if decode(v, &e) == nil && e.Ref == ref && touched(e.Op) {
 			return e.By, e.At
 		}
 	}
 	return "", time.Time{}
+}
+
+// checkPart refuses a save against the part of m a form showed (shown;
+// nil: no form, no check) when that part changed since, naming who changed
+// it and when, with the part as it is now (model.Meeting.CheckPart). It
+// returns the part now: an item saved against is where it is now.
+func checkPart(tx *bolt.Tx, m *model.Meeting, shown *model.MeetingPart) (model.MeetingPart, error) {
+	if shown == nil {
+		return model.MeetingPart{}, nil
+	}
+	now, changes := m.CheckPart(*shown)
+	if len(changes) == 0 {
+		return now, nil
+	}
+	by, at := lastChangeBy(tx, m.Ref(), shown.Kind.TouchedBy)
+	return now, &ConflictError{Ref: m.Ref(), By: by, At: at, Now: now, Version: m.Version, Changes: changes}
+}
+
+// itemShown is the agenda item a save names: i, or, when a form showed it
+// (shown), where that item is now, once checkPart has let the save through.
+func itemShown(tx *bolt.Tx, m *model.Meeting, i int, shown *model.MeetingPart) (int, error) {
+	now, err := checkPart(tx, m, shown)
+	if err != nil || shown == nil {
+		return i, err
+	}
+	return now.Index, nil // found: a part no longer there is a change
 }

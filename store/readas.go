@@ -469,14 +469,14 @@ func (r publicReader) AddAgency(actor model.Actor, name, short string) (model.Ag
 func (r publicReader) AddAgendaHotspot(actor model.Actor, id, hotspot model.ID) (model.Meeting, error) {
 	return r.rec.AddAgendaHotspot(actor, id, hotspot)
 }
-func (r publicReader) AddDeclaration(actor model.Actor, id, member model.ID, item model.ItemKind, hotspotID model.ID, text string) (model.Meeting, error) {
-	return r.rec.AddDeclaration(actor, id, member, item, hotspotID, text)
+func (r publicReader) AddDeclaration(actor model.Actor, id, member model.ID, shown *model.MeetingPart, item model.ItemKind, hotspotID model.ID, text string) (model.Meeting, error) {
+	return r.rec.AddDeclaration(actor, id, member, shown, item, hotspotID, text)
 }
-func (r publicReader) AddGuest(actor model.Actor, id model.ID, g model.Guest) (model.Meeting, error) {
-	return r.rec.AddGuest(actor, id, g)
+func (r publicReader) AddGuest(actor model.Actor, id model.ID, shown *model.MeetingPart, g model.Guest) (model.Meeting, error) {
+	return r.rec.AddGuest(actor, id, shown, g)
 }
-func (r publicReader) AddGuestDeclaration(actor model.Actor, id model.ID, guest string, item model.ItemKind, hotspotID model.ID, text string) (model.Meeting, error) {
-	return r.rec.AddGuestDeclaration(actor, id, guest, item, hotspotID, text)
+func (r publicReader) AddGuestDeclaration(actor model.Actor, id model.ID, guest string, shown *model.MeetingPart, item model.ItemKind, hotspotID model.ID, text string) (model.Meeting, error) {
+	return r.rec.AddGuestDeclaration(actor, id, guest, shown, item, hotspotID, text)
 }
 func (r publicReader) AddHotspot(actor model.Actor, n model.NewHotspot, meetingID model.ID) (model.Hotspot, error) {
 	return r.rec.AddHotspot(actor, n, meetingID)
@@ -601,11 +601,11 @@ func (r publicReader) SetHotspotSARA(actor model.Actor, id model.ID, version int
 func (r publicReader) SetHotspotStatus(actor model.Actor, id model.ID, version int, status model.HotspotStatus, meetingID model.ID) (model.Hotspot, error) {
 	return r.rec.SetHotspotStatus(actor, id, version, status, meetingID)
 }
-func (r publicReader) SetItemBudget(actor model.Actor, id model.ID, i, minutes int) (model.Meeting, error) {
-	return r.rec.SetItemBudget(actor, id, i, minutes)
+func (r publicReader) SetItemBudget(actor model.Actor, id model.ID, i int, shown *model.MeetingPart, minutes int) (model.Meeting, error) {
+	return r.rec.SetItemBudget(actor, id, i, shown, minutes)
 }
-func (r publicReader) SetItemPart2(actor model.Actor, id model.ID, i int, part2 bool, para model.ExemptParagraph) (model.Meeting, error) {
-	return r.rec.SetItemPart2(actor, id, i, part2, para)
+func (r publicReader) SetItemPart2(actor model.Actor, id model.ID, i int, shown *model.MeetingPart, part2 bool, para model.ExemptParagraph) (model.Meeting, error) {
+	return r.rec.SetItemPart2(actor, id, i, shown, part2, para)
 }
 func (r publicReader) SetNextMeeting(actor model.Actor, id model.ID, shown *model.NextMeeting, date model.Date, clock, place string) (model.Meeting, error) {
 	return r.rec.SetNextMeeting(actor, id, shown, date, clock, place)

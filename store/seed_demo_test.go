@@ -115,3 +115,81 @@ func TestSeededHistoryLeavesItsAuditTrail(t *testing.T) {
 		}
 	}
 }
+
+// Every agency, member and hotspot of a history says who last changed it
+// and when, as its audit trail does: the trail's last image of each carries
+// the record's own stamp and version (a retired member's retirement, a
+// hotspot's last review).
+func TestSeededHistoryStampsEveryRecord(t *testing.T) {
+	today := model.MustDate("2026-11-24")
+	s, err := store.Open(filepath.Join(t.TempDir(), "t.db"), store.Options{Now: func() time.Time { return today.Time(time.Local).Add(9 * time.Hour) }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	d, err := demo.BuildHistory(today, 11, demo.Tenth, time.Local)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Seed(model.SystemActor("demo"), d); err != nil {
+		t.Fatal(err)
+	}
+	type stamp struct {
+		At      time.Time `json:"updated_at"`
+		By      string    `json:"updated_by"`
+		Version int       `json:"version"`
+	}
+	last := map[string]stamp{}
+	events, err := s.AuditEvents(0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := len(events) - 1; i >= 0; i-- { // oldest first
+		e := events[i]
+		if e.Entity != "agency" && e.Entity != "member" && e.Entity != "hotspot" || e.After == nil {
+			continue
+		}
+		var st stamp
+		if err := json.Unmarshal(e.After, &st); err != nil {
+			t.Fatalf("%s %s: %v", e.Entity, e.Ref, err)
+		}
+		if !st.At.Equal(e.At) {
+			t.Errorf("%s %s: %s at %s leaves it stamped %s", e.Entity, e.Ref, e.Op, e.At, st.At)
+		}
+		last[e.Entity+" "+e.Ref] = st
+	}
+	check := func(key string, got stamp) {
+		t.Helper()
+		if got.At.IsZero() || got.By == "" {
+			t.Errorf("%s has no change stamp: %+v", key, got)
+			return
+		}
+		want, ok := last[key]
+		if !ok {
+			t.Errorf("%s: not in the audit trail", key)
+			return
+		}
+		if !got.At.Equal(want.At) || got.By != want.By || got.Version != want.Version {
+			t.Errorf("%s: stamped %s by %q (v%d); its trail ends at %s by %q (v%d)", key, got.At, got.By, got.Version, want.At, want.By, want.Version)
+		}
+	}
+	retired, reviewed := 0, 0
+	for _, a := range d.Agencies {
+		check("agency "+a.Name, stamp{a.UpdatedAt, a.UpdatedBy, a.Version})
+	}
+	for _, m := range d.Members {
+		check("member "+m.Name, stamp{m.UpdatedAt, m.UpdatedBy, m.Version})
+		if m.Retired {
+			retired++
+		}
+	}
+	for _, h := range d.Hotspots {
+		check("hotspot "+h.Ref(), stamp{h.UpdatedAt, h.UpdatedBy, h.Version})
+		if h.UpdatedAt.After(h.CreatedAt) {
+			reviewed++
+		}
+	}
+	if retired == 0 || reviewed == 0 {
+		t.Errorf("%d members retired, %d hotspots changed since they were referred: the test proves little", retired, reviewed)
+	}
+}

@@ -267,11 +267,12 @@ func (s *Store) seedAudit(c *seedCount, system model.Actor, d Dataset, batch int
 		add(at, func(a *auditor) error {
 			as := m
 			as.Retired, as.RetiredOn, as.Version = false, model.Date{}, 1
+			as.UpdatedAt, as.UpdatedBy = at, chair.String()
 			a.members[m.ID] = as
 			return a.event(at, chair, model.OpMemberAdd, "member", m.Name, nil, as)
 		})
 		if m.Retired {
-			when := m.RetiredOn.Time(time.Local).Add(9 * time.Hour)
+			when := m.RetiredOn.Time(time.Local).Add(-3 * time.Hour) // 09:00 (a Date's time is noon)
 			add(when, func(a *auditor) error {
 				before := a.members[m.ID]
 				return a.event(when, chair, model.OpMemberRetire, "member", m.Name, before, m)
@@ -283,7 +284,7 @@ func (s *Store) seedAudit(c *seedCount, system model.Actor, d Dataset, batch int
 		add(h.CreatedAt, func(a *auditor) error {
 			as := h
 			as.Status, as.Closed, as.CloseReason, as.LastReviewed, as.TimesReviewed, as.Version = model.HotspotActive, model.Date{}, "", model.Date{}, 0, 1
-			as.UpdatedAt = h.CreatedAt
+			as.UpdatedAt, as.UpdatedBy = h.CreatedAt, chair.String()
 			a.hotspots[h.ID] = as
 			return a.event(h.CreatedAt, chair, model.OpHotspotAdd, "hotspot", h.Ref(), nil, as)
 		})
@@ -354,12 +355,12 @@ func (s *Store) seedAudit(c *seedCount, system model.Actor, d Dataset, batch int
 			continue
 		}
 		h := h
-		at := h.Closed.Time(time.Local).Add(11*time.Hour + 30*time.Minute)
+		at := h.Closed.Time(time.Local).Add(-30 * time.Minute) // 11:30, in the meeting that closed it
 		add(at, func(a *auditor) error {
 			before := a.hotspots[h.ID]
 			after := before
 			after.Status, after.Closed, after.CloseReason = model.HotspotClosed, h.Closed, h.CloseReason
-			after.UpdatedAt, after.Version = at, before.Version+1
+			after.UpdatedAt, after.UpdatedBy, after.Version = at, chair.String(), before.Version+1
 			a.hotspots[h.ID] = after
 			return a.event(at, chair, model.OpHotspotClose, "hotspot", h.Ref(), before, after)
 		})

@@ -18,7 +18,7 @@ func TestReopenKeepsEverything(t *testing.T) {
 	mustNoErr(t, err)
 	_, err = s.SetAttendance(chair, m.ID, 2, model.Present)
 	mustNoErr(t, err)
-	_, err = s.AddGuest(chair, m.ID, model.Guest{Name: "Dr Guest", Agency: "NHS Trust"})
+	_, err = s.AddGuest(chair, m.ID, nil, model.Guest{Name: "Dr Guest", Agency: "NHS Trust"})
 	mustNoErr(t, err)
 	_, err = s.RecordConfidentiality(chair, m.ID)
 	mustNoErr(t, err)
@@ -141,15 +141,15 @@ func TestAGuestDeclares(t *testing.T) {
 	s, _, _ := openTiny(t)
 	m, err := s.StartMeeting(chair, model.Date{})
 	mustNoErr(t, err)
-	_, err = s.AddGuest(chair, m.ID, model.Guest{Name: "Dr Guest", Agency: "NHS Trust"})
+	_, err = s.AddGuest(chair, m.ID, nil, model.Guest{Name: "Dr Guest", Agency: "NHS Trust"})
 	mustNoErr(t, err)
-	if _, err := s.AddGuestDeclaration(chair, m.ID, "Nobody Here", "", 0, "x"); err == nil || !strings.Contains(err.Error(), "Nobody Here is not a guest at this meeting") {
+	if _, err := s.AddGuestDeclaration(chair, m.ID, "Nobody Here", nil, "", 0, "x"); err == nil || !strings.Contains(err.Error(), "Nobody Here is not a guest at this meeting") {
 		t.Fatalf("a stranger declared: %v", err)
 	}
-	if _, err := s.AddGuestDeclaration(sgt, m.ID, "Dr Guest", "", 0, "x"); err == nil {
+	if _, err := s.AddGuestDeclaration(sgt, m.ID, "Dr Guest", nil, "", 0, "x"); err == nil {
 		t.Fatal("a member recorded a declaration: only the chair runs the meeting")
 	}
-	got, err := s.AddGuestDeclaration(chair, m.ID, "dr guest", model.ItemHotspot, 1, "Treats a resident")
+	got, err := s.AddGuestDeclaration(chair, m.ID, "dr guest", nil, model.ItemHotspot, 1, "Treats a resident")
 	mustNoErr(t, err)
 	want := model.Declaration{Name: "Dr Guest", Guest: true, Organisation: "NHS Trust", Text: "Treats a resident", Item: model.ItemHotspot, HotspotID: 1}
 	if len(got.Declarations) != 1 || got.Declarations[0] != want {

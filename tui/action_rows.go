@@ -98,47 +98,114 @@ const (
 // minMarkedText is the least room the words keep beside a marks column.
 const minMarkedText = 24
 
-// marksFor is how a table w wide shows its review marks: in a column of
-// their own when the words keep room beside it, else in the status column.
-func marksFor(w int) marks {
-	if textW, _, _ := actionRowWidths(w, marksColumn); textW >= minMarkedText {
-		return marksColumn
+// The least the words and the owner are squeezed to on a narrow screen,
+// and the most the owner is given before the words have theirs: a fifth
+// of the row, up to maxOwner (ownerCap).
+const (
+	minActionText = 16
+	minOwner      = 10
+	maxOwner      = 32
+	maxStatus     = 16 // "in progress +12d"
+)
+
+// ownerCap is the most an owner column is given on a table w wide before
+// the words have what they hold.
+func ownerCap(w int) int { return min(max(w/5, 16), maxOwner) }
+
+// actionWants is what an action table's rows hold, column by column: the
+// widest ref, words, owner and status. Found once when the rows are read
+// (wantsOf), so that drawing a frame sizes the columns without walking the
+// rows.
+type actionWants struct{ ref, text, owner, status int }
+
+// wantsOf is what acts hold, as this context draws them.
+func (c rowCtx) wantsOf(acts []model.Action) actionWants {
+	var w actionWants
+	for _, act := range acts {
+		w.ref = max(w.ref, cells(act.Ref()))
+		words := cells(act.Text)
+		if c.private(act) != "" {
+			words += cells(privateRowTag)
+		}
+		w.text = max(w.text, words)
+		w.owner = max(w.owner, cells(c.owner(act)))
+		w.status = max(w.status, cells(c.status(act)))
 	}
-	return marksInStatus
+	return w
 }
 
-// actionRowWidths are the widths of an action table's text, owner and
-// status columns. The status is the last column but one with a marks column,
-// else the last, which gets one cell more than its width.
-func actionRowWidths(w int, m marks) (textW, ownerW, statusW int) {
-	ownerW = min(max(w/6, 16), 28)
-	statusW = 16 // "in progress +12d"
-	if m == marksInStatus {
-		statusW = markWidth - 1
-	}
-	textW = w - 3 - 6 - 2 - ownerW - dueWidth - statusW - 6
-	if m == marksColumn {
-		textW -= markWidth + 1
-	}
-	return textW, ownerW, statusW
-}
-
-// actionRowIn is an action row in a table laid out for marks m; mark is
-// the row's review mark ("" for none).
-func (a *App) actionRowIn(c rowCtx, act model.Action, w int, mark string, m marks) string {
-	s := a.styles
+// owner is an action's owner as its row names it: the agency, and the
+// officer where there is one.
+func (c rowCtx) owner(act model.Action) string {
 	owner := c.agencies.Label(act.AgencyID)
 	if act.Officer != "" {
 		owner += " (" + act.Officer + ")"
 	}
-	textW, ownerW, statusW := actionRowWidths(w, m)
+	return owner
+}
+
+// status is an action's status as its row says it, unstyled: how late,
+// when it is overdue ("in progress +12d").
+func (c rowCtx) status(act model.Action) string {
+	if act.IsOverdue(c.today) {
+		return fmt.Sprintf("%s +%dd", act.Status.Label(), act.DaysOverdue(c.today))
+	}
+	return act.Status.Label()
+}
+
+// actionTable is how one table of action rows is laid out: every row alike,
+// so the columns line up, and sized by what the rows hold (sizeColumns).
+type actionTable struct {
+	w      int   // the table's width
+	widths []int // ref, RAG, words, owner, due, status[, marks]
+	marks  marks
+}
+
+// layoutActions lays out a table w wide of rows that hold want. A table
+// with review marks (marked) has them in a column of their own when the
+// words keep minMarkedText beside it at no cost to the other columns, else
+// in place of the status.
+func layoutActions(w int, want actionWants, marked bool) actionTable {
+	if !marked {
+		return layoutActionsAs(w, want, noMarks)
+	}
+	col, in := layoutActionsAs(w, want, marksColumn), layoutActionsAs(w, want, marksInStatus)
+	if col.widths[2] >= minMarkedText && col.widths[3] >= in.widths[3] {
+		return col
+	}
+	return in
+}
+
+func layoutActionsAs(w int, want actionWants, m marks) actionTable {
+	status := column{want.status, min(want.status, maxStatus), maxStatus}
+	if m == marksInStatus {
+		status = fixedColumn(markWidth)
+	}
+	cols := []column{
+		{want.ref, min(max(want.ref, 4), 7), 7}, // A-1 … A-12345
+		fixedColumn(2),
+		{want.text, minActionText, want.text},
+		{want.owner, min(want.owner, minOwner), ownerCap(w)},
+		fixedColumn(dueWidth),
+		status,
+	}
+	if m == marksColumn {
+		cols = append(cols, fixedColumn(markWidth))
+	}
+	return actionTable{w: w, widths: sizeColumns(w-2, 2, cols), marks: m}
+}
+
+// actionRowIn is an action row in table t; mark is the row's review mark
+// ("" for none).
+func (a *App) actionRowIn(c rowCtx, act model.Action, t actionTable, mark string) string {
+	s := a.styles
 	overdue := act.IsOverdue(c.today)
 	status := s.Status(act.Status, false)
 	if overdue {
 		// How late, in the row: "in progress +12d".
-		status = s.Red.Render(fmt.Sprintf("%s +%dd", act.Status.Label(), act.DaysOverdue(c.today)))
+		status = s.Red.Render(c.status(act))
 	}
-	if m == marksInStatus && mark != "" {
+	if t.marks == marksInStatus && mark != "" {
 		status = mark
 	}
 	due := act.Due.ShortAt(c.today)
@@ -149,13 +216,11 @@ func (a *App) actionRowIn(c rowCtx, act model.Action, w int, mark string, m mark
 	if c.private(act) != "" {
 		words = s.Confidential.Render(privateRowTag + words)
 	}
-	cells := []string{act.Ref(), s.RAG(act.RAGFor(c.today)), words, owner, due, status}
-	widths := []int{6, 2, textW, ownerW, dueWidth, statusW}
-	if m == marksColumn {
+	cells := []string{act.Ref(), s.RAG(act.RAGFor(c.today)), words, c.owner(act), due, status}
+	if t.marks == marksColumn {
 		cells = append(cells, mark)
-		widths = append(widths, markWidth)
 	}
-	return columns(w-2, widths, cells...)
+	return columns(t.w-2, t.widths, cells...)
 }
 
 // shortName is "Sgt Patel" for "Sgt Jas Patel", "H Marsh" for "Helen

@@ -52,11 +52,11 @@ type Store interface {
 	GoToItem(actor model.Actor, id model.ID, i int) (model.Meeting, error)
 	SetAttendance(actor model.Actor, id, member model.ID, status model.AttendanceStatus) (model.Meeting, error)
 	MarkRemainingPresent(actor model.Actor, id model.ID) (model.Meeting, error)
-	AddGuest(actor model.Actor, id model.ID, g model.Guest) (model.Meeting, error)
+	AddGuest(actor model.Actor, id model.ID, shown *model.MeetingPart, g model.Guest) (model.Meeting, error)
 	RemoveGuest(actor model.Actor, id model.ID, i int) (model.Meeting, error)
 	RecordConfidentiality(actor model.Actor, id model.ID) (model.Meeting, error)
-	AddDeclaration(actor model.Actor, id, member model.ID, item model.ItemKind, hotspotID model.ID, text string) (model.Meeting, error)
-	AddGuestDeclaration(actor model.Actor, id model.ID, guest string, item model.ItemKind, hotspotID model.ID, text string) (model.Meeting, error)
+	AddDeclaration(actor model.Actor, id, member model.ID, shown *model.MeetingPart, item model.ItemKind, hotspotID model.ID, text string) (model.Meeting, error)
+	AddGuestDeclaration(actor model.Actor, id model.ID, guest string, shown *model.MeetingPart, item model.ItemKind, hotspotID model.ID, text string) (model.Meeting, error)
 	SetNoDeclarations(actor model.Actor, id model.ID) (model.Meeting, error)
 	WithdrawDeclaration(actor model.Actor, id model.ID, i int) (model.Meeting, error)
 	ApprovePreviousMinutes(actor model.Actor, id model.ID) (model.Decision, error)
@@ -67,7 +67,7 @@ type Store interface {
 	CloseMeeting(actor model.Actor, id model.ID) (model.Meeting, error)
 	// LastAutoBackup is where the automatic backup after a close went.
 	LastAutoBackup() (string, error)
-	SetItemPart2(actor model.Actor, id model.ID, i int, part2 bool, para model.ExemptParagraph) (model.Meeting, error)
+	SetItemPart2(actor model.Actor, id model.ID, i int, shown *model.MeetingPart, part2 bool, para model.ExemptParagraph) (model.Meeting, error)
 	// BackToPart1 says what taking a Part 2 item back would make public.
 	BackToPart1(meetingID model.ID, i int) (model.BackToPart1, error)
 	Release(actor model.Actor, ref, reason string) (model.Decision, error)
@@ -100,7 +100,7 @@ type Store interface {
 	Undo(actor model.Actor, meetingID model.ID) (string, error)
 	UndoChange(actor model.Actor, meetingID model.ID, key uint64) (string, error)
 	UndoChoices(actor model.Actor, meetingID model.ID) ([]model.Undoable, error)
-	SetItemBudget(actor model.Actor, id model.ID, i, minutes int) (model.Meeting, error)
+	SetItemBudget(actor model.Actor, id model.ID, i int, shown *model.MeetingPart, minutes int) (model.Meeting, error)
 
 	// People and the partnership (the people screen).
 	Partnership() (model.Partnership, error)

@@ -27,6 +27,8 @@ func TestEveryFormSavesAgainstWhatItShowed(t *testing.T) {
 		// meeting is opened at (a meeting is started first).
 		as   string
 		item func(it model.AgendaItem) bool
+		// setup, when set, changes the started meeting before the app opens.
+		setup func(t *testing.T, s *store.Store, m model.Meeting)
 		// open goes from home (or the meeting) to the form, each key
 		// followed by what to wait for ("" nothing); title matches the
 		// form's title, the record's ref or name as its first group.
@@ -36,7 +38,7 @@ func TestEveryFormSavesAgainstWhatItShowed(t *testing.T) {
 		// the form and asks to save.
 		meanwhile func(t *testing.T, o opened)
 		fill      func(o opened)
-		refused   string // what the refusal says after "REF was changed by "
+		refused   string // what the refusal says after "REF was changed by " (a regexp)
 		typed     string // the typing kept on screen
 		saved     string // what the second save says
 	}{
@@ -94,6 +96,68 @@ func TestEveryFormSavesAgainstWhatItShowed(t *testing.T) {
 			refused: "Tom Okafor at 10:00", typed: "by the lift", saved: "next meeting:",
 		},
 		{
+			name: "an item's time budget", as: "Helen Marsh",
+			item: func(it model.AgendaItem) bool { return it.Kind == model.ItemHotspot },
+			open: [][2]string{{"tab", ""}, {"b", ""}}, title: `Time budget · \d+ (HS-\d+)`,
+			meanwhile: func(t *testing.T, o opened) {
+				m, i := agendaPlace(t, o.s, o.title[1])
+				if _, err := o.s.SetItemBudget(memberActor(t, o.s, "Tom Okafor"), m.ID, i, nil, 15); err != nil {
+					t.Fatal(err)
+				}
+			},
+			fill:    func(o opened) { o.ss.typeText("25m"); o.ss.keys("enter") },
+			refused: `Tom Okafor at 10:00: HS-\d+ now has 15 minutes`, typed: "25m", saved: ": 25 minutes",
+		},
+		{
+			name: "taking an item into Part 2", as: "Helen Marsh",
+			item: func(it model.AgendaItem) bool { return it.Kind == model.ItemHotspot && !it.Part2 },
+			open: [][2]string{{"E", ""}}, title: `Take in private \(Part 2\) · (HS-\d+)`,
+			meanwhile: func(t *testing.T, o opened) {
+				m, i := agendaPlace(t, o.s, o.title[1])
+				if _, err := o.s.SetItemPart2(memberActor(t, o.s, "Tom Okafor"), m.ID, i, nil, true, model.ParaCrime); err != nil {
+					t.Fatal(err)
+				}
+			},
+			fill:    func(o opened) { o.ss.keys("left", "enter") },
+			refused: `Tom Okafor at 10:00: HS-\d+ now taken in private \(Part 2, paragraph 7\)`, typed: "● 2 identity", saved: "moved into Part 2",
+		},
+		{
+			name: "adding a guest", as: "Helen Marsh",
+			item: func(it model.AgendaItem) bool { return it.Kind == model.ItemAttendance },
+			open: [][2]string{{"g", ""}}, title: `Add a guest`,
+			meanwhile: func(t *testing.T, o opened) {
+				m, _, _ := o.s.OpenMeeting()
+				if _, err := o.s.AddGuest(memberActor(t, o.s, "Tom Okafor"), m.ID, nil, model.Guest{Name: "Dr Kim Reyes", Agency: "Testshire University"}); err != nil {
+					t.Fatal(err)
+				}
+			},
+			fill: func(o opened) {
+				o.ss.typeText("Dr Ada Lowe")
+				o.ss.keys("tab")
+				o.ss.typeText("Royal Hospital")
+				o.ss.keys("enter")
+			},
+			refused: `Tom Okafor at 10:00: guest added: Dr Kim Reyes \(Testshire University\)`, typed: "Dr Ada Lowe", saved: "guest added: Dr Ada Lowe",
+		},
+		{
+			name: "a declaration of interest", as: "Helen Marsh",
+			item: func(it model.AgendaItem) bool { return it.Kind == model.ItemDeclarations },
+			setup: func(t *testing.T, s *store.Store, m model.Meeting) {
+				if _, err := s.SetAttendance(memberActor(t, s, "Helen Marsh"), m.ID, memberActor(t, s, "Sgt Jas Patel").MemberID, model.Present); err != nil {
+					t.Fatal(err)
+				}
+			},
+			open: [][2]string{{"d", ""}}, title: `Declaration of interest · (Sgt Jas Patel)`,
+			meanwhile: func(t *testing.T, o opened) {
+				m, _, _ := o.s.OpenMeeting()
+				if _, err := o.s.AddDeclaration(memberActor(t, o.s, "Tom Okafor"), m.ID, memberActor(t, o.s, o.title[1]).MemberID, nil, "", 0, "lives on the estate"); err != nil {
+					t.Fatal(err)
+				}
+			},
+			fill:    func(o opened) { o.ss.keys("tab"); o.ss.typeText("Son attends the youth club"); o.ss.keys("enter") },
+			refused: "Tom Okafor at 10:00: a declaration by Sgt Jas Patel recorded", typed: "Son attends the youth club", saved: "declaration recorded",
+		},
+		{
 			name: "renaming an agency", as: "Helen Marsh",
 			open: [][2]string{{"P", "People and agencies"}, {"tab", "▸ CBC"}, {"e", ""}}, title: `Rename · (.+?) ─`,
 			meanwhile: func(t *testing.T, o opened) {
@@ -135,6 +199,9 @@ func TestEveryFormSavesAgainstWhatItShowed(t *testing.T) {
 				if _, err := s.GoToItem(as, m.ID, i); err != nil {
 					t.Fatal(err)
 				}
+				if tt.setup != nil {
+					tt.setup(t, s, m)
+				}
 			}
 			ss := startSession(t, s, as, 140, 40)
 			if tt.item != nil {
@@ -153,12 +220,29 @@ func TestEveryFormSavesAgainstWhatItShowed(t *testing.T) {
 			o := opened{s: s, ss: ss, title: re.FindStringSubmatch(ss.screen())}
 			tt.meanwhile(t, o)
 			tt.fill(o)
-			ss.waitFor(" was changed by "+tt.refused, "not saved", tt.typed)
+			ss.waitFor("not saved", tt.typed)
+			if refused := regexp.MustCompile(` was changed by ` + tt.refused); !refused.MatchString(ss.screen()) {
+				t.Fatalf("the refusal does not say %q:\n%s", tt.refused, ss.screen())
+			}
 			ss.keys("ctrl+s") // deliberately, over the change
 			ss.waitFor(tt.saved)
 			ss.finish()
 		})
 	}
+}
+
+// agendaPlace is the open meeting and where hotspot ref is on its agenda.
+func agendaPlace(t *testing.T, s *store.Store, ref string) (model.Meeting, int) {
+	t.Helper()
+	m, _, err := s.OpenMeeting()
+	if err != nil {
+		t.Fatal(err)
+	}
+	i, err := m.FindItem(ref)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m, i
 }
 
 // blockAction is ref blocked by the named member, as another session would.

@@ -18,7 +18,7 @@ import (
 // formGuard is the record a form edits, as the form last showed it.
 type formGuard struct {
 	ref     string
-	shown   any // model.Action, model.Hotspot, model.Member, model.Agency, model.Partnership
+	shown   any // model.Action, model.Hotspot, model.Member, model.Agency, model.Partnership, model.MeetingPart, …
 	version int
 	// action is the action's ID when the record is one: this session's own
 	// saves of it since the form opened are not conflicts.
@@ -36,6 +36,21 @@ func (f *form) guard(ref string, record any, version int) *formGuard {
 		f.guarded.action = a.ID
 	}
 	return f.guarded
+}
+
+// guardPart makes f save against one part of meeting m as shown now
+// (model.MeetingPart: an item's Part 2 or budget, the guests, one
+// person's declarations): a change to that part meanwhile refuses the
+// save; the rest of the meeting may change as it will.
+func (f *form) guardPart(m model.Meeting, part model.MeetingPart) *formGuard {
+	return f.guard(m.Ref(), part, part.Version)
+}
+
+// part is the meeting part f saves against: as it showed it, or, after a
+// refusal, as it is now (the second save is deliberate).
+func (f *form) part() *model.MeetingPart {
+	p, _ := f.guarded.shown.(model.MeetingPart)
+	return &p
 }
 
 // expect is the version f's save is checked against.

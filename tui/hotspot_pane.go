@@ -77,10 +77,6 @@ type hotspotView struct {
 	// with the meeting: a decade of every hotspot's past is not one load.
 	history       []model.HistoryEntry
 	historyLoaded bool
-	// page: shown as the hotspot's own page, which has room for its class
-	// over the year (the meeting's item keeps its lines for the room's
-	// business).
-	page bool
 }
 
 // hotspotPane draws a hotspot: its facts, open actions (sel marks one, -1
@@ -135,15 +131,12 @@ func hotspotPane(a *App, hv *hotspotView, c rowCtx, w, sel int, noActions string
 		// actions off: what the room records under the item stays in view.
 		head = slices.Delete(head, 4, 5)
 	}
-	// How the hotspot came and stands: anonymised by retention, its class
-	// over the year (on its page), and the evidence it was opened on,
-	// above its actions.
+	// What the page says of how the hotspot came and stands: anonymised
+	// by retention and the evidence it was opened on, above its actions
+	// (its class over the year is on the trend's line).
 	var about []string
 	if line := h.AnonymisedLine(); line != "" {
 		about = append(about, " "+s.Muted.Render(clip(line, w-3)))
-	}
-	if class := hv.trend.Class(); class != model.ClassNone && hv.page {
-		about = append(about, " Trend: "+s.Bold.Render(string(class))+s.Muted.Render(" over the last 12 months"))
 	}
 	if h.Evidence != "" {
 		for _, l := range wrap("Opened as an emerging hotspot: "+h.Evidence, w-3) {
@@ -183,8 +176,9 @@ func hotspotPane(a *App, hv *hotspotView, c rowCtx, w, sel int, noActions string
 		}
 	}
 	actions := hv.actions
+	table := layoutActions(w, c.wantsOf(actions), false)
 	return itemPane{head: head, rows: len(actions), sel: sel, tail: tail, row: func(i int, selected bool) string {
-		return s.rowMark(selected, a.actionRowIn(c, actions[i], w, "", noMarks))
+		return s.rowMark(selected, a.actionRowIn(c, actions[i], table, ""))
 	}, under: func(i int) []string { return actionDetail(s, c, actions[i], w) }}
 }
 
@@ -202,8 +196,9 @@ func openNowLines(a *App, hv *hotspotView, c rowCtx, w int, today model.Date) []
 	}
 	now := c
 	now.today = today
+	table := layoutActions(w, now.wantsOf(hv.openNow), false)
 	for _, act := range hv.openNow {
-		lines = append(lines, " "+a.actionRowIn(now, act, w, "", noMarks))
+		lines = append(lines, " "+a.actionRowIn(now, act, table, ""))
 	}
 	return lines
 }
@@ -266,6 +261,13 @@ func trendLine(a *App, hv *hotspotView, w int) string {
 	if tr.Source == model.FromPolice {
 		from = "police.uk: " + model.AreasLine(hv.h.Areas, false)
 	}
-	head := " Incidents " + s.Spark.Render(a.sparks.line(tr)) + "  " + s.Bold.Render(tr.Summary())
+	// Its class over the year first (emerging, persistent, cooling), on
+	// the sparkline's own line: one line for the trend, so that on a small
+	// screen what the room records under the item stays in view.
+	head := " Incidents " + s.Spark.Render(a.sparks.line(tr)) + "  "
+	if class := tr.Class(); class != model.ClassNone {
+		head += s.Bold.Render(string(class)) + s.Muted.Render(" · ")
+	}
+	head += s.Bold.Render(tr.Summary())
 	return head + s.Muted.Render(clip(" · "+from, max(w-2-cells(head), 0)))
 }

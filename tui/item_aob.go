@@ -32,7 +32,8 @@ func (aobItem) pane(a *App, _ agendaEntry, w int) itemPane {
 		head = append(head, "", " "+s.Muted.Render("Nothing raised yet."))
 	}
 	general := v.general
+	table := layoutActions(w, ctx.wantsOf(general), false)
 	return itemPane{head: head, rows: len(general), sel: mt.sel, tail: recorded(s, ctx, rec, w), row: func(i int, selected bool) string {
-		return s.rowMark(selected, a.actionRowIn(ctx, general[i], w, "", noMarks))
+		return s.rowMark(selected, a.actionRowIn(ctx, general[i], table, ""))
 	}, under: func(i int) []string { return actionDetail(s, ctx, general[i], w) }}
 }

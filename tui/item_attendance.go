@@ -141,11 +141,16 @@ func (attendanceItem) guestForm(a *App) {
 		if !ok1 || !ok2 {
 			return nil
 		}
+		// Saved against the guest list as the form showed it: someone
+		// else adding the same guest meanwhile is said, not doubled.
+		shown := f.part()
 		return a.save(f.id, "guest added: "+name, func() (any, error) {
-			return st.AddGuest(actor, meetingID, model.Guest{Name: name, Agency: org})
+			return st.AddGuest(actor, meetingID, shown, model.Guest{Name: name, Agency: org})
 		})
 	})
 	f.text("name", "Name", "", "").text("agency", "Organisation", "", "e.g. Chesterfield Royal Hospital")
+	m := a.mt.view.rec.Meeting
+	f.guardPart(m, m.GuestsPart())
 	a.push(f)
 }
 

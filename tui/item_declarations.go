@@ -135,15 +135,19 @@ func (it declarationsItem) declarationForm(a *App) {
 			return nil
 		}
 		on := items[f.field("item").choice]
+		// Saved against their declarations as the form showed them.
+		shown := f.part()
 		return a.save(f.id, "declaration recorded", func() (any, error) {
 			if g := who.guest; g != nil {
-				return st.AddGuestDeclaration(actor, meetingID, g.Name, on.kind, on.hotspotID, text)
+				return st.AddGuestDeclaration(actor, meetingID, g.Name, shown, on.kind, on.hotspotID, text)
 			}
-			return st.AddDeclaration(actor, meetingID, who.member.ID, on.kind, on.hotspotID, text)
+			return st.AddDeclaration(actor, meetingID, who.member.ID, shown, on.kind, on.hotspotID, text)
 		})
 	})
 	f.choose("item", "On item (←/→)", choices, 0).
 		text("text", "Interest declared", "", "the nature of the interest")
+	m := mt.view.rec.Meeting
+	f.guardPart(m, m.DeclarationsPart(who.recorded()))
 	a.push(f)
 }
 

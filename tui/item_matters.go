@@ -218,7 +218,12 @@ func (mattersItem) pane(a *App, _ agendaEntry, w int) itemPane {
 	}
 	// Every row is laid out alike, reviewed, finished or neither, so the
 	// columns line up down the list.
-	markAt := marksFor(w - updW)
+	if v.mattersRows == nil {
+		// The matters changed (or were first read): what their rows hold,
+		// found once for every frame until they change again.
+		v.mattersWant = ctx.wantsOf(v.matters)
+	}
+	table := layoutActions(w-updW, v.mattersWant, true)
 	if layout := (rowLayout{w: w, updates: below, dark: s.isDark}); v.mattersRows == nil || v.mattersRowsFor != layout {
 		v.mattersRows, v.mattersRowsFor = map[model.ID]string{}, layout
 	}
@@ -248,7 +253,7 @@ func (mattersItem) pane(a *App, _ agendaEntry, w int) itemPane {
 				} else if v.finishedSince(act) {
 					mark = s.Amber.Render(act.Status.Label() + ": confirm")
 				}
-				row = a.actionRowIn(ctx, act, w-updW, mark, markAt)
+				row = a.actionRowIn(ctx, act, table, mark)
 				switch {
 				case inRow && v.newsSince(act):
 					row += " " + s.Muted.Render(clip(update(act), updW-2))

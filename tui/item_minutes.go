@@ -64,8 +64,9 @@ func (minutesItem) pane(a *App, _ agendaEntry, w int) itemPane {
 	}
 	if len(v.prevActions) > 0 {
 		lines = append(lines, "", s.section("Actions agreed at that meeting (status now)"))
+		table := layoutActions(w, ctx.wantsOf(v.prevActions), false)
 		for _, act := range v.prevActions {
-			lines = append(lines, " "+a.actionRowIn(ctx, act, w, "", noMarks))
+			lines = append(lines, " "+a.actionRowIn(ctx, act, table, ""))
 		}
 	}
 	rec := *v.standing[model.ItemMinutes]

@@ -183,6 +183,58 @@ func columns(w int, widths []int, cells ...string) string {
 	return b.String()
 }
 
+// column sizes one column of a table by what its rows hold: want is the
+// widest value in it, least the narrowest it may be made, most its cap.
+type column struct{ want, least, most int }
+
+// fixedColumn is a column always n cells wide.
+func fixedColumn(n int) column { return column{n, n, n} }
+
+// sizeColumns gives the columns of a table w wide (one space between them)
+// their widths, by what they hold: each as wide as its widest value, up to
+// its cap, and the flex column (an action's words) takes the rest. Room the
+// words do not need goes back to the columns their cap cut, in order, up to
+// what they hold — so on a wide screen nothing is cut that fits; on a
+// narrow one, when the words would get less than their least, the other
+// column with the most to spare above its own least gives back first.
+func sizeColumns(w, flex int, cols []column) []int {
+	out := make([]int, len(cols))
+	rest := w - (len(cols) - 1)
+	for i, c := range cols {
+		if i != flex {
+			out[i] = max(min(c.want, c.most), c.least)
+			rest -= out[i]
+		}
+	}
+	words := cols[flex]
+	for i, c := range cols {
+		spare := rest - max(words.want, words.least)
+		if spare <= 0 {
+			break
+		}
+		if i != flex && c.want > out[i] {
+			give := min(spare, c.want-out[i])
+			out[i] += give
+			rest -= give
+		}
+	}
+	for rest < words.least {
+		j := -1
+		for i, c := range cols {
+			if i != flex && out[i] > c.least && (j < 0 || out[i]-c.least > out[j]-cols[j].least) {
+				j = i
+			}
+		}
+		if j < 0 {
+			break
+		}
+		out[j]--
+		rest++
+	}
+	out[flex] = max(rest, 0)
+	return out
+}
+
 // widest is the width of the widest of values (styled or not): a column as
 // wide as what it holds, at least least and at most most cells.
 func widest(least, most int, values ...string) int {

@@ -177,10 +177,8 @@ func (mt *meetingState) breadcrumb(a *App, w int) string {
 // budgetForm sets item i's time budget.
 func (mt *meetingState) budgetForm(a *App, i int) {
 	e := mt.view.items[i]
-	cur := ""
-	if b := mt.view.rec.Meeting.Agenda[i].Budget; b > 0 {
-		cur = fmt.Sprintf("%dm", b)
-	}
+	m := mt.view.rec.Meeting
+	cur := budgetValue(m.Agenda[i].Budget)
 	actor, st, id := a.actor, a.st, mt.id
 	ctx := mt.formCtx(a)
 	ctx.part2 = e.part2
@@ -194,11 +192,26 @@ func (mt *meetingState) budgetForm(a *App, i int) {
 		if minutes == 0 {
 			what = fmt.Sprintf("item %d: no budget", i+1)
 		}
-		return a.save(f.id, what, func() (any, error) { return st.SetItemBudget(actor, id, i, minutes) })
+		// Saved against the item's budget as the form showed it.
+		shown := f.part()
+		return a.save(f.id, what, func() (any, error) { return st.SetItemBudget(actor, id, shown.Index, shown, minutes) })
 	})
 	f.text("budget", "Minutes for this item", cur, "10, 10m, 1h30; 0 clears it")
 	f.fields[0].pristine = cur != ""
+	f.guardPart(m, m.ItemPart(model.PartItemBudget, i)).refresh = func(f *form, now any) {
+		if p, ok := now.(model.MeetingPart); ok {
+			f.adopt(map[string]string{"budget": budgetValue(p.Item.Budget)})
+		}
+	}
 	a.push(f)
+}
+
+// budgetValue is a budget as the form's field holds it ("15m"; "" none).
+func budgetValue(minutes int) string {
+	if minutes <= 0 {
+		return ""
+	}
+	return fmt.Sprintf("%dm", minutes)
 }
 
 func (mt *meetingState) addToAgendaForm(a *App) {
@@ -241,17 +254,21 @@ func (mt *meetingState) togglePart2(a *App, i int) tea.Cmd {
 		return nil
 	}
 	actor, st, id := a.actor, a.st, mt.id
+	m := mt.view.rec.Meeting
 	if e.part2 {
 		// Going public cannot be taken back: first say what becomes public
 		// and what stays private (model.BackToPart1), then ask.
 		what := fmt.Sprintf("%s is back in Part 1 (public business)", e.title)
+		// The answer is saved against the item as it was when asked: taken
+		// back (or moved) by someone else meanwhile, it is refused.
+		shown := m.ItemPart(model.PartItemPart2, i)
 		return func() tea.Msg {
 			back, err := st.BackToPart1(id, i)
 			if err != nil {
 				return failedMsg{err: err}
 			}
 			return askMsg{text: back.Question(), yes: func() tea.Cmd {
-				return a.save(0, what, func() (any, error) { return st.SetItemPart2(actor, id, i, false, 0) })
+				return a.save(0, what, func() (any, error) { return st.SetItemPart2(actor, id, i, &shown, false, 0) })
 			}}
 		}
 	}
@@ -276,9 +293,11 @@ func (mt *meetingState) togglePart2(a *App, i int) tea.Cmd {
 			return nil
 		}
 		what := fmt.Sprintf("%s moved into Part 2: taken in private at the end of the meeting", e.title)
-		return a.save(f.id, what, func() (any, error) { return st.SetItemPart2(actor, id, i, true, para) })
+		shown := f.part()
+		return a.save(f.id, what, func() (any, error) { return st.SetItemPart2(actor, id, shown.Index, shown, true, para) })
 	})
 	f.choose("para", "Exempt under Schedule 12A, paragraph (←/→)", choices, sel)
+	f.guardPart(m, m.ItemPart(model.PartItemPart2, i))
 	a.push(f)
 	return nil
 }

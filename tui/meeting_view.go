@@ -29,10 +29,13 @@ type meetingView struct {
 	// press redraws only what it changes (a patched action clears them).
 	mattersRows    map[model.ID]string
 	mattersRowsFor rowLayout
-	overdue        int
-	reviewed       map[model.ID]model.ActionUpdate   // the last update made to each action in this meeting
-	updatesHere    map[model.ID][]model.ActionUpdate // every update made to each action in this meeting
-	progress       model.Progress                    // what was done on each item; what closing would leave
+	// mattersWant is what the matters' rows hold (their columns are
+	// sized by it), found when mattersRows is emptied.
+	mattersWant actionWants
+	overdue     int
+	reviewed    map[model.ID]model.ActionUpdate   // the last update made to each action in this meeting
+	updatesHere map[model.ID][]model.ActionUpdate // every update made to each action in this meeting
+	progress    model.Progress                    // what was done on each item; what closing would leave
 	// prevDecisions and prevActions are what the previous meeting resolved
 	// and assigned: the room checks them before approving its minutes.
 	prevDecisions []model.Decision

@@ -107,7 +107,7 @@ func TestAGuestDeclaresAnInterest(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.AddGuest(chair, m.ID, model.Guest{Name: "Karen Doyle", Agency: "Chesterfield Royal Hospital"}); err != nil {
+	if _, err := s.AddGuest(chair, m.ID, nil, model.Guest{Name: "Karen Doyle", Agency: "Chesterfield Royal Hospital"}); err != nil {
 		t.Fatal(err)
 	}
 	sgt := memberActor(t, s, "Sgt Jas Patel")

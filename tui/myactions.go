@@ -37,7 +37,13 @@ type myActions struct {
 	// press redraws only the rows it changes (refilterMine empties it).
 	rows    map[model.ID]string
 	rowsFor rowLayout
+	// want is what the shown rows hold, column by column (refilter finds
+	// it): the columns are sized by it.
+	want mineWants
 }
+
+// mineWants is the widest value of each of My actions' sized columns.
+type mineWants struct{ ref, spot, text, agency, age, update, status int }
 
 // rowLayout is what a drawn row depends on besides its action.
 type rowLayout struct {
@@ -231,10 +237,12 @@ func (m *myActions) refilter(a *App) {
 		}
 	}
 	m.overdue = 0
+	m.want = mineWants{}
 	for _, act := range m.shown {
 		if act.IsOverdue(d.today) {
 			m.overdue++
 		}
+		m.want.add(d, act)
 	}
 	m.rows = nil
 	m.sel = max(min(m.sel, len(m.shown)-1), 0)
@@ -463,31 +471,11 @@ func (m *myActions) draw(a *App, w, h int) string {
 	}
 	detailH := 6
 	listH := h - 2 - 2 - detailH
-	ownerW := 0
-	if m.all {
-		ownerW = 16
-	}
-	// The latest update gets a column only on a wide screen; it is always
-	// in full under the list.
+	widths, head := m.mineColumns(w - 4)
 	updW := 0
 	if w >= 110 {
-		updW = min(40, w/4)
+		updW = widths[len(widths)-2]
 	}
-	textW := w - 4 - 6 - 3 - 6 - dueWidth - 5 - 12 - updW - ownerW - 8
-	widths := []int{6, 2, 6, textW}
-	head := []string{"ref", "", "spot", "action"}
-	if m.all {
-		widths = append(widths, ownerW)
-		head = append(head, "agency")
-	}
-	widths = append(widths, dueWidth, 5)
-	head = append(head, "due", "age")
-	if updW > 0 {
-		widths = append(widths, updW)
-		head = append(head, "latest update")
-	}
-	widths = append(widths, 12)
-	head = append(head, "status")
 	lines := []string{filters}
 	if d.powers != "" {
 		lines = append(lines, s.Warning.Render(clip(" "+d.powers, w-4)))
@@ -496,6 +484,8 @@ func (m *myActions) draw(a *App, w, h int) string {
 	lines = append(lines, s.Muted.Render(" "+columns(w-4, widths, head...)))
 	m.off = window(m.sel, m.off, len(m.shown), listH)
 	if layout := (rowLayout{w: w, all: m.all, dark: s.isDark}); m.rows == nil || m.rowsFor != layout {
+		// The widths follow from w and the shown rows: a new layout, or
+		// new rows (refilter empties rows), draws every row again.
 		m.rows, m.rowsFor = map[model.ID]string{}, layout
 	}
 	for i := m.off; i < len(m.shown) && i < m.off+listH; i++ {
@@ -516,14 +506,9 @@ func (m *myActions) draw(a *App, w, h int) string {
 		if act.IsOverdue(d.today) {
 			due = s.Red.Render(due)
 		}
-		latest := ""
-		if act.LastUpdate != "" {
-			latest = act.LastUpdateAt.Local().Format("02 Jan") + " " + lastWords(act)
-		}
-		age := fmt.Sprintf("%dd", model.DateOf(act.CreatedAt).DaysUntil(d.today))
-		cells = append(cells, due, age)
+		cells = append(cells, due, mineAge(d, act))
 		if updW > 0 {
-			cells = append(cells, s.Muted.Render(latest))
+			cells = append(cells, s.Muted.Render(mineLatest(act)))
 		}
 		cells = append(cells, s.Status(act.Status, false))
 		row := columns(w-4, widths, cells...)
@@ -545,6 +530,63 @@ func (m *myActions) draw(a *App, w, h int) string {
 		lines = append(lines, m.detail(a, act, w-4)...)
 	}
 	return box(s.pane(true), title, lines, w, h)
+}
+
+// add widens want to hold act's row.
+func (w *mineWants) add(d *myData, act model.Action) {
+	words := cells(act.Text)
+	if d.shown[act.ID].Private {
+		words += cells(privateRowTag)
+	}
+	w.ref = max(w.ref, cells(act.Ref()))
+	w.spot = max(w.spot, cells(model.HotspotRef(act.HotspotID)))
+	w.text = max(w.text, words)
+	w.agency = max(w.agency, cells(d.agencies.Label(act.AgencyID)))
+	w.age = max(w.age, cells(mineAge(d, act)))
+	w.update = max(w.update, cells(mineLatest(act)))
+	w.status = max(w.status, cells(act.Status.Label()))
+}
+
+// mineAge is how long ago an action was assigned, as its row says it.
+func mineAge(d *myData, act model.Action) string {
+	return fmt.Sprintf("%dd", model.DateOf(act.CreatedAt).DaysUntil(d.today))
+}
+
+// mineLatest is an action's latest update as its row says it.
+func mineLatest(act model.Action) string {
+	if act.LastUpdate == "" {
+		return ""
+	}
+	return act.LastUpdateAt.Local().Format("02 Jan") + " " + lastWords(act)
+}
+
+// mineColumns sizes My actions' columns for a table w wide by what the
+// shown rows hold: each as wide as its widest value up to a cap, the words
+// taking the rest, and room the words do not need going to a column its
+// cap cut (an agency's name, the latest update). The latest update has a
+// column only on a wide screen; it is always in full under the list.
+func (m *myActions) mineColumns(w int) (widths []int, head []string) {
+	want := m.want
+	header := func(n int, title string) int { return max(n, cells(title)) }
+	cols := []column{
+		{want.ref, min(max(want.ref, 3), 7), 7}, fixedColumn(2),
+		{header(want.spot, "spot"), min(header(want.spot, "spot"), 6), 7},
+		{want.text, minActionText, want.text},
+	}
+	head = []string{"ref", "", "spot", "action"}
+	if m.all {
+		cols = append(cols, column{header(want.agency, "agency"), minOwner, ownerCap(w)})
+		head = append(head, "agency")
+	}
+	cols = append(cols, fixedColumn(dueWidth), column{header(want.age, "age"), header(want.age, "age"), 6})
+	head = append(head, "due", "age")
+	if w >= 110 {
+		cols = append(cols, column{header(want.update, "latest update"), 20, min(40, w/4)})
+		head = append(head, "latest update")
+	}
+	cols = append(cols, column{header(want.status, "status"), header(want.status, "status"), 12})
+	head = append(head, "status")
+	return sizeColumns(w, 3, cols), head
 }
 
 // mineDetail is the selected action in full under the list.

@@ -39,7 +39,7 @@ func TestAViewerSeesNothingPrivateOnScreen(t *testing.T) {
 			declarant = mem
 		}
 	}
-	if _, err := s.AddDeclaration(chair, m.ID, declarant.ID, model.ItemHotspot, private.HotspotID, "Knows the family"); err != nil {
+	if _, err := s.AddDeclaration(chair, m.ID, declarant.ID, nil, model.ItemHotspot, private.HotspotID, "Knows the family"); err != nil {
 		t.Fatal(err)
 	}
 	// What the whole record holds that a viewer must not see.

@@ -78,7 +78,7 @@ func TestMyActionsMarksActionsOnAHotspotTakenInPrivate(t *testing.T) {
 			hs1 = i
 		}
 	}
-	if _, err := s.SetItemPart2(chair, m.ID, hs1, true, model.ParaCrime); err != nil {
+	if _, err := s.SetItemPart2(chair, m.ID, hs1, nil, true, model.ParaCrime); err != nil {
 		t.Fatal(err)
 	}
 	ss := startSession(t, s, memberActor(t, s, "Faye Turner"), 110, 30)

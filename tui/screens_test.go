@@ -631,7 +631,7 @@ func TestDeclaredInterestShownOnItsItem(t *testing.T) {
 	louise := memberActor(t, s, "Louise Birch")
 	i := slices.IndexFunc(m.Agenda, func(it model.AgendaItem) bool { return it.Kind == model.ItemHotspot })
 	hs := m.Agenda[i].HotspotID
-	if _, err := s.AddDeclaration(chair, m.ID, louise.MemberID, model.ItemHotspot, hs, "a relative runs one of the shops"); err != nil {
+	if _, err := s.AddDeclaration(chair, m.ID, louise.MemberID, nil, model.ItemHotspot, hs, "a relative runs one of the shops"); err != nil {
 		t.Fatal(err)
 	}
 	ss := startSession(t, s, chair, 120, 36)
@@ -844,10 +844,11 @@ func TestActionRowMarksFit(t *testing.T) {
 	if cells(mark) != markWidth {
 		t.Fatalf("markWidth %d, the widest mark %d", markWidth, cells(mark))
 	}
+	want := c.wantsOf(acts)
 	for w := 70; w <= 240; w++ {
-		m := marksFor(w)
-		marked := plain(a.actionRowIn(c, acts[0], w, mark, m))
-		bare := plain(a.actionRowIn(c, acts[0], w, "", m))
+		table := layoutActions(w, want, true)
+		marked := plain(a.actionRowIn(c, acts[0], table, mark))
+		bare := plain(a.actionRowIn(c, acts[0], table, ""))
 		if !strings.Contains(marked, mark) {
 			t.Errorf("width %d: the mark is cut: %q", w, marked)
 		}

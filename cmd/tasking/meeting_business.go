@@ -129,7 +129,7 @@ func newMeetingGuestCmd(a *app) *cobra.Command {
 				_, err = fmt.Fprintf(w, "%s is no longer a guest at %s\n", m.Guests[i].Name, m.Ref())
 				return err
 			}
-			if _, err := s.AddGuest(actor, m.ID, model.Guest{Name: name, Agency: org}); err != nil {
+			if _, err := s.AddGuest(actor, m.ID, nil, model.Guest{Name: name, Agency: org}); err != nil {
 				return err
 			}
 			_, err := fmt.Fprintf(w, "%s (%s) is a guest at %s\n", model.CleanLine(name), model.CleanLine(org), m.Ref())
@@ -208,7 +208,7 @@ func newMeetingDeclareCmd(a *app) *cobra.Command {
 			}
 			text := strings.Join(args[1:], " ")
 			if guest {
-				got, err := s.AddGuestDeclaration(actor, m.ID, args[0], kind, hotspot, text)
+				got, err := s.AddGuestDeclaration(actor, m.ID, args[0], nil, kind, hotspot, text)
 				if err != nil {
 					return err
 				}
@@ -223,7 +223,7 @@ func newMeetingDeclareCmd(a *app) *cobra.Command {
 				}
 				return err
 			}
-			if _, err := s.AddDeclaration(actor, m.ID, mem.ID, kind, hotspot, text); err != nil {
+			if _, err := s.AddDeclaration(actor, m.ID, mem.ID, nil, kind, hotspot, text); err != nil {
 				return err
 			}
 			_, err = fmt.Fprintf(w, "%s: declaration by %s recorded\n", m.Ref(), mem.Name)
@@ -459,7 +459,8 @@ func newMeetingBudgetCmd(a *app) *cobra.Command {
 			if err != nil {
 				return &usageError{err}
 			}
-			if _, err := s.SetItemBudget(actor, m.ID, i, minutes); err != nil {
+			shown := m.ItemPart(model.PartItemBudget, i) // the item named, wherever it is by the time it is saved
+			if _, err := s.SetItemBudget(actor, m.ID, i, &shown, minutes); err != nil {
 				return err
 			}
 			_, err = fmt.Fprintf(w, "item %d: %d minutes\n", i+1, minutes)

@@ -71,7 +71,11 @@ func newMeetingPart2Cmd(a *app) *cobra.Command {
 					return err
 				}
 			}
-			if m, err = s.SetItemPart2(actor, m.ID, i, !off, para); err != nil {
+			// Against the item as read (and asked about): moved meanwhile,
+			// it is found; taken in private or back by someone else, the
+			// change is refused, saying so.
+			shown := m.ItemPart(model.PartItemPart2, i)
+			if m, err = s.SetItemPart2(actor, m.ID, i, &shown, !off, para); err != nil {
 				return err
 			}
 			if off {

@@ -215,9 +215,9 @@ func openRefusals(t *testing.T, open Backend, empty bool) (store.Record, refusal
 	mustNoErr(t, err)
 	r.sgtKeyFingerprint = fp
 	r.spareKey, _ = testKey(t, 8, "jas@desktop")
-	_, err = s.AddGuest(chair, m2.ID, model.Guest{Name: "Dr Kim Reyes", Agency: "Testshire University"})
+	_, err = s.AddGuest(chair, m2.ID, nil, model.Guest{Name: "Dr Kim Reyes", Agency: "Testshire University"})
 	mustNoErr(t, err)
-	_, err = s.AddDeclaration(chair, m2.ID, 2, model.ItemHotspot, 1, "lives on the estate")
+	_, err = s.AddDeclaration(chair, m2.ID, 2, nil, model.ItemHotspot, 1, "lives on the estate")
 	mustNoErr(t, err)
 	tick()
 	// The chair's last change in the meeting, for undo to take back.
@@ -320,17 +320,17 @@ func everyWrite() []aWrite {
 			return ok(s.MarkRemainingPresent(a, r.meeting))
 		}),
 		unowned("AddGuest", model.OpMeetingGuest, func(s rs, a who, r rec) error {
-			return ok(s.AddGuest(a, r.meeting, model.Guest{Name: "Jo Bell", Agency: "Spire Youth Trust"}))
+			return ok(s.AddGuest(a, r.meeting, nil, model.Guest{Name: "Jo Bell", Agency: "Spire Youth Trust"}))
 		}),
 		unowned("RemoveGuest", model.OpMeetingGuestRemove, func(s rs, a who, r rec) error { return ok(s.RemoveGuest(a, r.meeting, 0)) }),
 		unowned("RecordConfidentiality", model.OpMeetingConfidentiality, func(s rs, a who, r rec) error {
 			return ok(s.RecordConfidentiality(a, r.meeting))
 		}),
 		unowned("AddDeclaration", model.OpMeetingDeclaration, func(s rs, a who, r rec) error {
-			return ok(s.AddDeclaration(a, r.meeting, 5, "", 0, "a tenant of the estate"))
+			return ok(s.AddDeclaration(a, r.meeting, 5, nil, "", 0, "a tenant of the estate"))
 		}),
 		unowned("AddGuestDeclaration", model.OpMeetingDeclaration, func(s rs, a who, r rec) error {
-			return ok(s.AddGuestDeclaration(a, r.meeting, "Dr Kim Reyes", "", 0, "funded by the council"))
+			return ok(s.AddGuestDeclaration(a, r.meeting, "Dr Kim Reyes", nil, "", 0, "funded by the council"))
 		}),
 		unowned("WithdrawDeclaration", model.OpMeetingDeclarationWithdraw, func(s rs, a who, r rec) error {
 			return ok(s.WithdrawDeclaration(a, r.meeting, 0))
@@ -354,10 +354,10 @@ func everyWrite() []aWrite {
 			return ok(s.AddAgendaHotspot(a, r.meeting, r.laterHotspot))
 		}),
 		unowned("SetItemPart2", model.OpMeetingItemPart2, func(s rs, a who, r rec) error {
-			return ok(s.SetItemPart2(a, r.meeting, r.hs2Item, true, 0))
+			return ok(s.SetItemPart2(a, r.meeting, r.hs2Item, nil, true, 0))
 		}),
 		unowned("SetItemBudget", model.OpMeetingItemBudget, func(s rs, a who, r rec) error {
-			return ok(s.SetItemBudget(a, r.meeting, r.hs1Item, 10))
+			return ok(s.SetItemBudget(a, r.meeting, r.hs1Item, nil, 10))
 		}),
 		unowned("SetNextMeeting", model.OpMeetingNextDate, func(s rs, a who, r rec) error {
 			return ok(s.SetNextMeeting(a, r.meeting, nil, model.DateOf(r.now).AddDays(28), "10:00", "Committee Room 2"))

@@ -81,7 +81,7 @@ func testReleasesAreMinutedInPart2(t *testing.T, open Backend) {
 	if i < 0 {
 		t.Fatalf("HS-1 is not on the agenda: %+v", m.Agenda)
 	}
-	_, err = s.SetItemPart2(chair, m.ID, i, true, model.ParaCrime)
+	_, err = s.SetItemPart2(chair, m.ID, i, nil, true, model.ParaCrime)
 	mustNoErr(t, err)
 	onPart2, err := s.AssignAction(chair, model.NewAction{HotspotID: 1, Text: "Disrupt the dealing", AgencyID: 2, Due: due, MeetingID: m.ID})
 	mustNoErr(t, err)

@@ -25,7 +25,10 @@ func testEveryChangeWritesItsAuditEvent(t *testing.T, open Backend) {
 	}{
 		{"meeting.start", func() (err error) { m, err = s.StartMeeting(chair, model.Date{}); return }},
 		{"meeting.attendance", func() error { _, err := s.SetAttendance(chair, m.ID, 2, model.Present); return err }},
-		{"meeting.guest", func() error { _, err := s.AddGuest(chair, m.ID, model.Guest{Name: "G", Agency: "NHS"}); return err }},
+		{"meeting.guest", func() error {
+			_, err := s.AddGuest(chair, m.ID, nil, model.Guest{Name: "G", Agency: "NHS"})
+			return err
+		}},
 		{"meeting.confidentiality", func() error { _, err := s.RecordConfidentiality(chair, m.ID); return err }},
 		{"meeting.declarations_none", func() error { _, err := s.SetNoDeclarations(chair, m.ID); return err }},
 		{"meeting.item", func() error { _, err := s.GoToItem(chair, m.ID, 4); return err }},
@@ -645,7 +648,7 @@ func testUndoTheChairsLastChange(t *testing.T, open Backend) {
 
 	// The agenda's Part 2 cannot be undone.
 	tick()
-	_, err = s.SetItemPart2(chair, m.ID, 4, true, 0)
+	_, err = s.SetItemPart2(chair, m.ID, 4, nil, true, 0)
 	mustNoErr(t, err)
 	tick()
 	if _, err := s.Undo(chair, m.ID); err == nil || !strings.Contains(err.Error(), "(moving an item into or out of Part 2) cannot be undone") {
@@ -900,7 +903,7 @@ func testPart2ItemsAndDroppingBusyItems(t *testing.T, open Backend) {
 			hs1 = i
 		}
 	}
-	m, err = s.SetItemPart2(chair, m.ID, hs1, true, 0)
+	m, err = s.SetItemPart2(chair, m.ID, hs1, nil, true, 0)
 	mustNoErr(t, err)
 	if last := m.Agenda[len(m.Agenda)-1]; last.HotspotID != 1 || !last.Part2 || last.Paragraph != model.ParaCrime {
 		t.Fatalf("HS-1 is not last in Part 2 (paragraph 7 by default): %v", m.Agenda)
@@ -908,11 +911,11 @@ func testPart2ItemsAndDroppingBusyItems(t *testing.T, open Backend) {
 	if h, _ := s.Hotspot(1); !h.Part2 {
 		t.Fatal("Part 2 belongs to the hotspot: HS-1 is not marked")
 	}
-	if _, err := s.SetItemPart2(chair, m.ID, 0, true, 0); err == nil {
+	if _, err := s.SetItemPart2(chair, m.ID, 0, nil, true, 0); err == nil {
 		t.Fatal("attendance moved to Part 2")
 	}
 	personal = slices.IndexFunc(m.Agenda, func(it model.AgendaItem) bool { return it.HotspotID == 3 })
-	if _, err := s.SetItemPart2(chair, m.ID, personal, false, 0); err == nil || !strings.Contains(err.Error(), "always taken in private") {
+	if _, err := s.SetItemPart2(chair, m.ID, personal, nil, false, 0); err == nil || !strings.Contains(err.Error(), "always taken in private") {
 		t.Fatalf("personal ASB moved into Part 1: %v", err)
 	}
 	_, err = s.AddNote(chair, m.ID, "", 3, "Family spoken to", true)

@@ -1,0 +1,169 @@
+package store
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/ccsp/tasking/model"
+)
+
+// Every form on a part of the meeting (an item's Part 2 and budget, the
+// guests, a person's declarations) saves against the part it showed:
+// someone else's change to that part meanwhile refuses the save, naming
+// them and saying what it is now; a change elsewhere in the meeting lets
+// it through; the deliberate second save, against the part as it is now,
+// goes through.
+func TestMeetingFormsSaveAgainstThePartTheyShowed(t *testing.T) {
+	other := model.Actor{MemberID: 2, Name: "Sgt Jas Patel", Role: model.RoleAdmin, AgencyID: 2}
+	type form struct {
+		shown func(m model.Meeting) model.MeetingPart
+		save  func(s *Store, m model.Meeting, shown *model.MeetingPart) error
+	}
+	item := func(kind model.MeetingPartKind, ref string) func(m model.Meeting) model.MeetingPart {
+		return func(m model.Meeting) model.MeetingPart {
+			i, err := m.FindItem(ref)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return m.ItemPart(kind, i)
+		}
+	}
+	budget := form{item(model.PartItemBudget, "HS-1"), func(s *Store, m model.Meeting, p *model.MeetingPart) error {
+		_, err := s.SetItemBudget(chair, m.ID, p.Index, p, 20)
+		return err
+	}}
+	part2 := form{item(model.PartItemPart2, "HS-1"), func(s *Store, m model.Meeting, p *model.MeetingPart) error {
+		_, err := s.SetItemPart2(chair, m.ID, p.Index, p, true, model.ParaIndividual)
+		return err
+	}}
+	guest := form{model.Meeting.GuestsPart, func(s *Store, m model.Meeting, p *model.MeetingPart) error {
+		_, err := s.AddGuest(chair, m.ID, p, model.Guest{Name: "Dr Kim Reyes", Agency: "Testshire University"})
+		return err
+	}}
+	declare := form{func(m model.Meeting) model.MeetingPart { return m.DeclarationsPart(other.Name) },
+		func(s *Store, m model.Meeting, p *model.MeetingPart) error {
+			_, err := s.AddDeclaration(chair, m.ID, other.MemberID, p, model.ItemHotspot, 1, "lives on the estate")
+			return err
+		}}
+	guestDeclares := form{func(m model.Meeting) model.MeetingPart { return m.DeclarationsPart("Sam Okafor") },
+		func(s *Store, m model.Meeting, p *model.MeetingPart) error {
+			_, err := s.AddGuestDeclaration(chair, m.ID, "Sam Okafor", p, "", 0, "a tenant")
+			return err
+		}}
+	attendance := func(s *Store, m model.Meeting) error {
+		_, err := s.SetAttendance(other, m.ID, 3, model.Apologies)
+		return err
+	}
+	tests := []struct {
+		name      string
+		form      form
+		meanwhile func(s *Store, m model.Meeting) error
+		want      string // the refusal's words; "" when the save goes through
+	}{
+		{"budget, set meanwhile", budget, func(s *Store, m model.Meeting) error {
+			_, err := s.SetItemBudget(other, m.ID, budget.shown(m).Index, nil, 15)
+			return err
+		}, "M-1 was changed by Sgt Jas Patel at 10:00: HS-1 now has 15 minutes — not saved."},
+		{"budget, attendance meanwhile", budget, attendance, ""},
+		{"budget, the item moved along (HS-2 taken in private, HS-1 after it)", form{item(model.PartItemBudget, "HS-2"), budget.save},
+			func(s *Store, m model.Meeting) error {
+				_, err := s.SetItemPart2(other, m.ID, item(model.PartItemPart2, "HS-1")(m).Index, nil, true, 0)
+				return err
+			}, ""},
+		{"part 2, taken in private meanwhile", part2, func(s *Store, m model.Meeting) error {
+			_, err := s.SetItemPart2(other, m.ID, part2.shown(m).Index, nil, true, model.ParaCrime)
+			return err
+		}, "M-1 was changed by Sgt Jas Patel at 10:00: HS-1 now taken in private (Part 2, paragraph 7) — not saved."},
+		{"part 2, a budget meanwhile", part2, func(s *Store, m model.Meeting) error {
+			_, err := s.SetItemBudget(other, m.ID, part2.shown(m).Index, nil, 15)
+			return err
+		}, ""},
+		{"guest, the same one added meanwhile", guest, func(s *Store, m model.Meeting) error {
+			_, err := s.AddGuest(other, m.ID, nil, model.Guest{Name: "Dr Kim Reyes", Agency: "Testshire University"})
+			return err
+		}, "M-1 was changed by Sgt Jas Patel at 10:00: guest added: Dr Kim Reyes (Testshire University) — not saved."},
+		{"guest, a declaration meanwhile", guest, func(s *Store, m model.Meeting) error {
+			_, err := s.AddDeclaration(other, m.ID, 1, nil, "", 0, "a council tenant")
+			return err
+		}, ""},
+		{"declaration, theirs recorded meanwhile", declare, func(s *Store, m model.Meeting) error {
+			_, err := s.AddDeclaration(other, m.ID, other.MemberID, nil, model.ItemHotspot, 1, "lives on the estate")
+			return err
+		}, "M-1 was changed by Sgt Jas Patel at 10:00: a declaration by Sgt Jas Patel recorded: lives on the estate — not saved."},
+		{"declaration, someone else's meanwhile", declare, func(s *Store, m model.Meeting) error {
+			_, err := s.AddDeclaration(other, m.ID, 1, nil, "", 0, "a council tenant")
+			return err
+		}, ""},
+		{"a guest's declaration, withdrawn meanwhile", guestDeclares, func(s *Store, m model.Meeting) error {
+			_, err := s.WithdrawDeclaration(other, m.ID, 0)
+			return err
+		}, "M-1 was changed by Sgt Jas Patel at 10:00: a declaration by Sam Okafor (guest, Royal Hospital) withdrawn — not saved."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s, _, _ := openTiny(t)
+			m, err := s.StartMeeting(chair, model.Date{})
+			mustNoErr(t, err)
+			_, err = s.AddGuest(chair, m.ID, nil, model.Guest{Name: "Sam Okafor", Agency: "Royal Hospital"})
+			mustNoErr(t, err)
+			m, err = s.AddGuestDeclaration(chair, m.ID, "Sam Okafor", nil, "", 0, "chairs the residents' association")
+			mustNoErr(t, err)
+			shown := tt.form.shown(m) // the form opens
+			mustNoErr(t, tt.meanwhile(s, m))
+			err = tt.form.save(s, m, &shown)
+			if tt.want == "" {
+				mustNoErr(t, err)
+				return
+			}
+			var c *ConflictError
+			if !errors.As(err, &c) || c.By != other.Name {
+				t.Fatalf("a stale save: %v; want a conflict naming %s", err, other.Name)
+			}
+			if err.Error() != tt.want {
+				t.Errorf("the refusal: %q\nwant %q", err.Error(), tt.want)
+			}
+			now, ok := c.Now.(model.MeetingPart)
+			if !ok || now.Version != c.Version {
+				t.Fatalf("the conflict's part now: %#v (version %d)", c.Now, c.Version)
+			}
+			if got := strings.Join(model.RecordChanges(shown, now), "; "); !strings.Contains(tt.want, got) || got == "" {
+				t.Errorf("the form would say %q", got)
+			}
+			// The deliberate second save, against the part as it is now.
+			if err := tt.form.save(s, m, &now); err != nil && errors.As(err, &c) {
+				t.Errorf("the second save is refused again: %v", err)
+			}
+		})
+	}
+}
+
+// A budget saved against an item that moved along the agenda meanwhile
+// lands on that item, not on whichever now has its old number.
+func TestABudgetFollowsItsItem(t *testing.T) {
+	s, _, _ := openTiny(t)
+	m, err := s.StartMeeting(chair, model.Date{})
+	mustNoErr(t, err)
+	hs1, err := m.FindItem("HS-1")
+	mustNoErr(t, err)
+	hs2, err := m.FindItem("HS-2")
+	mustNoErr(t, err)
+	if hs2 < hs1 {
+		t.Fatalf("the fixture's agenda: HS-1 at %d, HS-2 at %d", hs1, hs2)
+	}
+	shown := m.ItemPart(model.PartItemBudget, hs2)
+	if _, err := s.SetItemPart2(chair, m.ID, hs1, nil, true, 0); err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.SetItemBudget(chair, m.ID, hs2, &shown, 12)
+	mustNoErr(t, err)
+	for _, it := range got.Agenda {
+		want := 0
+		if it.Kind == model.ItemHotspot && it.HotspotID == 2 {
+			want = 12
+		}
+		if it.Budget != want {
+			t.Errorf("%s %s: budget %d, want %d", it.Kind, model.HotspotRef(it.HotspotID), it.Budget, want)
+		}
+	}
+}
