@@ -24,7 +24,7 @@ func TestTheDecadeShowsItsProgressAndCtrlCLeavesNothing(t *testing.T) {
 	// Then the writing, into a file beside the one asked for: the making
 	// up takes seconds, longer on a loaded machine.
 	tm.waitLong(2*time.Minute, " records")
-	tm.waitFor("█", "%", " left · writing ", " records")
+	tm.waitFor("█", "%", " left · ", " records · writing")
 	if entries, _ := os.ReadDir(dir); len(entries) < 2 {
 		t.Fatalf("writing, but the folder holds only %v: the test proves nothing", entries)
 	}

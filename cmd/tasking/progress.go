@@ -150,8 +150,8 @@ func (p *progressView) draw(now time.Time) {
 }
 
 // line is the bar for a terminal width wide: the bar and its percentage
-// (a width that does not jump as the words change), the time left, what
-// is being done and how much of how much, cut to the width.
+// (a width that does not jump as the words change), the time left, how
+// much of how much, and what is being done, cut to fit.
 func (p *progressView) line(now time.Time, width int) string {
 	s := p.step
 	what := s.What
@@ -161,16 +161,22 @@ func (p *progressView) line(now time.Time, width int) string {
 	if s.Total <= 0 {
 		return ansi.Truncate(fmt.Sprintf("%s… %s", what, roundDuration(now.Sub(p.started))), width-3, "…")
 	}
-	words := what + " · " + amountOf(s.Done, s.Total, s.Unit)
+	// The time left and the count matter most: when the line is too
+	// long, what is being done is cut, never how far it has got.
+	count := amountOf(s.Done, s.Total, s.Unit)
 	if left, ok := p.timeLeft(now); ok {
-		words = "about " + roundDuration(left) + " left · " + words
+		count = "about " + roundDuration(left) + " left · " + count
 	}
 	barWidth := min(36, (width-3)/3)
 	if barWidth < 12 { // too narrow for a bar: the words alone
-		return ansi.Truncate(words, width-3, "…")
+		return ansi.Truncate(count+" · "+what, width-3, "…")
 	}
 	p.bar.SetWidth(barWidth)
-	return ansi.Truncate(p.bar.ViewAs(s.Fraction())+"  "+words, width-3, "…")
+	head := p.bar.ViewAs(s.Fraction()) + "  " + count
+	if room := width - 3 - ansi.StringWidth(head) - len(" · "); room >= 8 {
+		head += " · " + ansi.Truncate(what, room, "…")
+	}
+	return ansi.Truncate(head, width-3, "…")
 }
 
 // timeLeft is the time the rest should take at the rate since the current

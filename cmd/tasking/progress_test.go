@@ -55,17 +55,22 @@ func TestProgressLine(t *testing.T) {
 	}
 	p.step = store.Step{What: "reading every record: actions", Done: 250_000, Total: 1_000_000, Unit: "records"}
 	got := p.line(start.Add(10*time.Second), 140)
-	want := "about 30s left · reading every record: actions · 250,000 of 1,000,000 records"
+	want := "about 30s left · 250,000 of 1,000,000 records · reading every record: actions"
 	if !strings.Contains(got, want) || !strings.Contains(got, "25%") || !strings.Contains(got, "█") {
 		t.Errorf("a quarter done in 10s: %q, want the bar at 25%% and %q", got, want)
 	}
-	for _, w := range []int{100, 60, 30} {
-		if n := len([]rune(stripped(p.line(start.Add(10*time.Second), w)))); n > w-3 {
+	for _, w := range []int{100, 80, 60, 30} {
+		line := stripped(p.line(start.Add(10*time.Second), w))
+		if n := len([]rune(line)); n > w-3 {
 			t.Errorf("at %d columns the line is %d wide", w, n)
+		}
+		// Narrow, what is being done is cut; how far it has got is not.
+		if w >= 80 && !strings.Contains(line, "about 30s left · 250,000 of 1,000,000 records") {
+			t.Errorf("at %d columns the count was cut: %q", w, line)
 		}
 	}
 	p.Report(store.Step{What: "writing the copy", Done: 120 << 20, Total: 440 << 20, Unit: "bytes"})
-	if got := p.line(start.Add(time.Second/2), 120); !strings.Contains(got, "writing the copy · 120 of 440 MB") || strings.Contains(got, "left") {
+	if got := p.line(start.Add(time.Second/2), 120); !strings.Contains(got, "120 of 440 MB · writing the copy") || strings.Contains(got, "left") {
 		t.Errorf("bytes, before a second: %q", got)
 	}
 	if got := p.summary(start.Add(75 * time.Second)); got != "tasking: check took 1m15s (120 MB)" {
