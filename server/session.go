@@ -146,6 +146,9 @@ func (s *Server) handle(sess ssh.Session) {
 			if !id.Known {
 				cfg.Actor = model.Actor{}
 			}
+			// Whoever then chooses themselves is present as them, to the
+			// others as to the holder.
+			cfg.Became = func(m model.Member) { s.hub.become(seatID, m) }
 		}
 		known := !local || id.Known
 		if known {

@@ -106,16 +106,18 @@ func (a *app) runTUI(cmd *cobra.Command, _ []string) error {
 	// While the app is open it holds the file: the user's other tasking
 	// processes join it (a command, a second app) instead of being
 	// refused.
+	cfg := tui.Config{Store: s, Actor: actor, Now: s.Now, Notice: strings.Join(s.Notices(), " · "),
+		// Whoever chooses themselves in the app (or sets the partnership
+		// up) is remembered for this database on this computer.
+		Remember: func(m model.Member) error { return remember(path, m.Name) }}
 	if f, ok := s.(interface{ ReadOnly() bool }); !ok || !f.ReadOnly() {
 		// (A file opened read-only is shared with every other reader:
 		// there is nothing to join.)
-		stop := holdForOthers(s, path)
-		defer stop()
+		h := holdForOthers(s, path, actor)
+		defer h.stop()
+		h.configure(&cfg)
 	}
-	return tui.Run(cmd.Context(), tui.Config{Store: s, Actor: actor, Now: s.Now, Notice: strings.Join(s.Notices(), " · "),
-		// Whoever chooses themselves in the app (or sets the partnership
-		// up) is remembered for this database on this computer.
-		Remember: func(m model.Member) error { return remember(path, m.Name) }})
+	return tui.Run(cmd.Context(), cfg)
 }
 
 // newGroup is a command that only holds subcommands: run bare it shows its
