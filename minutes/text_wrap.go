@@ -3,6 +3,7 @@ package minutes
 import (
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/ccsp/tasking/model"
 	"github.com/charmbracelet/x/ansi"
@@ -61,8 +62,10 @@ func textWidth(s string) int {
 }
 
 // refPattern is a ref as the minutes print one: A-12, HS-3, D-4, N-5, M-7.
-var refPattern = regexp.MustCompile(`\b(?:` + model.HotspotPrefix + `|` + model.ActionPrefix + `|` + model.DecisionPrefix + `|` +
-	model.NotePrefix + `|` + model.MeetingPrefix + `)-[0-9]+\b`)
+var refPattern = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`\b(?:` + model.HotspotPrefix + `|` + model.ActionPrefix + `|` + model.DecisionPrefix + `|` +
+		model.NotePrefix + `|` + model.MeetingPrefix + `)-[0-9]+\b`)
+})
 
 // refGlues stand in for a ref's hyphen while a line is wrapped: the word
 // wrapper breaks after every "-", and after none of these, which are one
@@ -73,12 +76,12 @@ var refGlues = []string{"\u2011", "\u2012", "\u2010"}
 // hold already (so putting the hyphens back changes nothing else), and
 // that glue; "" when para has no ref, or holds every glue.
 func gluedRefs(para string) (glue, glued string) {
-	if !strings.Contains(para, "-") || !refPattern.MatchString(para) {
+	if !strings.Contains(para, "-") || !refPattern().MatchString(para) {
 		return "", para
 	}
 	for _, g := range refGlues {
 		if !strings.Contains(para, g) {
-			return g, refPattern.ReplaceAllStringFunc(para, func(ref string) string { return strings.Replace(ref, "-", g, 1) })
+			return g, refPattern().ReplaceAllStringFunc(para, func(ref string) string { return strings.Replace(ref, "-", g, 1) })
 		}
 	}
 	return "", para
