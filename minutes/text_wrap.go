@@ -5,6 +5,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/ccsp/tasking/internal/cellwidth"
 	"github.com/ccsp/tasking/model"
 	"github.com/charmbracelet/x/ansi"
 )
@@ -50,16 +51,9 @@ func wrapText(s string, width int) []string {
 	return out
 }
 
-// textWidth is the display width of s: its length when it is ASCII (most of
-// the minutes), else what the terminal library measures.
-func textWidth(s string) int {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= 0x80 || s[i] == 0x1b {
-			return ansi.StringWidth(s)
-		}
-	}
-	return len(s)
-}
+// textWidth is the display width of s (internal/cellwidth: counted
+// directly for Latin text and its punctuation, most of the minutes).
+func textWidth(s string) int { return cellwidth.Of(s) }
 
 // refPattern is a ref as the minutes print one: A-12, HS-3, D-4, N-5, M-7.
 var refPattern = sync.OnceValue(func() *regexp.Regexp {

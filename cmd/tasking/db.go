@@ -311,6 +311,14 @@ func (a *app) actor(s store.Record, named bool) (actor model.Actor, known bool, 
 		}
 		return model.Actor{}, false, nil
 	}
+	name := ""
+	if !named {
+		if name = a.rememberedFor(s.Path()); name == "" {
+			// Nobody named or remembered: the members are not read
+			// (most of a short command's reading).
+			return model.Actor{}, false, nil
+		}
+	}
 	members, err := s.Members()
 	if err != nil {
 		return model.Actor{}, false, err
@@ -322,11 +330,9 @@ func (a *app) actor(s store.Record, named bool) (actor model.Actor, known bool, 
 		}
 		return model.ActorFor(m), true, nil
 	}
-	if name := a.rememberedFor(s.Path()); name != "" {
-		for _, m := range members {
-			if m.Name == name && !m.Retired { // a retired member is asked again
-				return model.ActorFor(m), true, nil
-			}
+	for _, m := range members {
+		if m.Name == name && !m.Retired { // a retired member is asked again
+			return model.ActorFor(m), true, nil
 		}
 	}
 	return model.Actor{}, false, nil

@@ -4,6 +4,7 @@ import (
 	"github.com/ccsp/tasking/model"
 	"github.com/ccsp/tasking/tui"
 	"github.com/spf13/cobra"
+	"slices"
 	"strings"
 )
 
@@ -62,7 +63,12 @@ func buildRoot(a *app) *cobra.Command {
 	root.SetHelpCommandGroupID("people")
 	root.SetCompletionCommandGroupID("people")
 	exampleGroups(root)
-	a.addCompletions(root)
+	if a.argv == nil || asksCompletion(a.argv) {
+		// The completions are wired only where they may be asked for: a
+		// process run to complete a line (or a tree built for a session,
+		// which may be): every other command starts without them.
+		a.addCompletions(root)
+	}
 	return root
 }
 
@@ -133,4 +139,12 @@ func newGroup(use, short string, subs ...*cobra.Command) *cobra.Command {
 	}
 	g.AddCommand(subs...)
 	return g
+}
+
+// asksCompletion: the command line asks cobra to complete a line (how a
+// shell's completion script runs tasking).
+func asksCompletion(argv []string) bool {
+	return slices.ContainsFunc(argv, func(w string) bool {
+		return w == cobra.ShellCompRequestCmd || w == cobra.ShellCompNoDescRequestCmd
+	})
 }
