@@ -68,7 +68,7 @@ const (
 	// sessionFPS is how often a session's screen may be drawn: with many
 	// people saving at once, 50 ms between frames is not seen, and each
 	// frame is a diff of the whole screen.
-	sessionFPS = 20
+	sessionFPS = 10
 
 	// exitGrace is how long the server waits to tell a stuck client its
 	// session's exit status before closing its connection instead.

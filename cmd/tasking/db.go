@@ -41,6 +41,9 @@ type app struct {
 	// argv is the command line as typed, for joining the holder of the
 	// file with it (join.go); nil where the tree is not the process's own.
 	argv []string
+	// line is the command line a session's tree will run (over SSH, or
+	// for a joined process), known before the tree is built.
+	line []string
 }
 
 // dbPath resolves the database: --db, then $TASKING_DB, then

@@ -63,10 +63,14 @@ func buildRoot(a *app) *cobra.Command {
 	root.SetHelpCommandGroupID("people")
 	root.SetCompletionCommandGroupID("people")
 	exampleGroups(root)
-	if a.argv == nil || asksCompletion(a.argv) {
+	line := a.argv
+	if line == nil {
+		line = a.line
+	}
+	if line == nil || asksCompletion(line) {
 		// The completions are wired only where they may be asked for: a
-		// process run to complete a line (or a tree built for a session,
-		// which may be): every other command starts without them.
+		// process (or a session) run to complete a line, or a tree whose
+		// line is not known yet. Every other command starts without them.
 		a.addCompletions(root)
 	}
 	return root
