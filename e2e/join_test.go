@@ -111,9 +111,14 @@ func TestLocalProcessesJoinTheChairsApp(t *testing.T) {
 	}
 
 	// A second app on the same file joins the chair's, and sees another
-	// member's change land, named.
+	// member's change land, named. Each is here to the other, as two apps
+	// over SSH are; on its own the chair's said nobody was.
+	if scr := chair.screen(); strings.Contains(scr, " here: ") || strings.Contains(scr, "only you here") {
+		t.Fatalf("the chair's app on its own should say nobody is here:\n%s", scr)
+	}
 	rep := startTerm(t, 140, 40, env, "--db", db, "--as", "Gary Fletcher")
-	rep.waitFor("you: Gary Fletcher · Housing", "under way")
+	rep.waitFor("you: Gary Fletcher · Housing", "under way", "● 2 here: Helen Marsh")
+	chair.waitFor("● 2 here: Gary Fletcher")
 	if _, errOut, code := run(t, env, "--db", db, "--as", "Sgt Jas Patel", "action", "update", police, "--note", "Patrols done"); code != 0 {
 		t.Fatalf("the sergeant's update: exit %d: %s", code, errOut)
 	}

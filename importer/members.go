@@ -14,6 +14,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -294,7 +295,7 @@ func headerColumns(rec []string) (map[string]int, error) {
 
 // excelNumber is a cell Excel has turned into a number in scientific
 // notation: a phone number typed into a General cell.
-var excelNumber = regexp.MustCompile(`^[0-9](\.[0-9]+)?[eE]\+[0-9]+$`)
+var excelNumber = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[0-9](\.[0-9]+)?[eE]\+[0-9]+$`) })
 
 // rowReader reads data rows. Agencies are looked up once per spelling:
 // a long list names the same few agencies over and over.
@@ -358,7 +359,7 @@ func (rr *rowReader) member(rec []string) (model.NewMember, []string) {
 			n.Role = role
 		}
 	}
-	if excelNumber.MatchString(n.Phone) {
+	if excelNumber().MatchString(n.Phone) {
 		reasons = append(reasons, fmt.Sprintf("phone %q has been turned into a number by Excel: format the phone column as Text and type the numbers again", n.Phone))
 		n.Phone = ""
 	}

@@ -14,9 +14,15 @@ import (
 // Text…); tables at the full width of the text with borders, a header row
 // repeated on every page and rows never split across pages. It says what
 // the other formats say, in the same order, and marks private things with
-// the same words. Every piece of Doc text is cleaned here; encoding/xml
-// escapes it, and replaces what XML cannot hold.
+// the same words. Every piece of Doc text is cleaned here; the XML writer
+// (docx_encode.go, encoding/xml's bytes) escapes it, and replaces what XML
+// cannot hold.
 func (d Doc) DOCX() ([]byte, error) {
+	return docxPackage(d.docxBody(), d.Classification, !d.Public)
+}
+
+// docxBody is the document's paragraphs and tables, in order.
+func (d Doc) docxBody() []any {
 	var w docxWriter
 	w.para(styleClassification, classificationRun(d.Classification, !d.Public))
 	w.para(styleTitle, textRun(line(d.Partnership), nil))
@@ -72,7 +78,7 @@ func (d Doc) DOCX() ([]byte, error) {
 	}
 	w.para(styleSignature, textRun(signatureLine, nil))
 	w.para(styleClassification, classificationRun(d.Classification, !d.Public))
-	return docxPackage(w.blocks, d.Classification, !d.Public)
+	return w.blocks
 }
 
 // docxItem is one numbered minute. Its number is text in the heading

@@ -82,15 +82,8 @@ type wCompatSetting struct {
 // and footer. The header and the footer carry the classification on every
 // page, the footer "Page X of Y" as fields the reader's program fills in.
 func docxPackage(blocks []any, classification string, restricted bool) ([]byte, error) {
-	doc := wDocument{W: xmlnsW, R: xmlnsR, Body: wBody{Blocks: blocks, SectPr: wSectPr{
-		Header: wHdrFtrRef{Type: "default", ID: "rIdHeader"},
-		Footer: wHdrFtrRef{Type: "default", ID: "rIdFooter"},
-		PgSz:   wPgSz{W: docxPageWidth, H: docxPageHeight},
-		PgMar: wPgMar{Top: docxMargin, Right: docxMargin, Bottom: docxMargin, Left: docxMargin,
-			Header: docxHdrFtr, Footer: docxHdrFtr},
-	}}}
 	parts := []docxPart{
-		{"word/document.xml", contentTypeWP + "document.main+xml", "", "", doc},
+		{"word/document.xml", contentTypeWP + "document.main+xml", "", "", docxDocument(blocks)},
 		{"word/styles.xml", contentTypeWP + "styles+xml", "/styles", "rIdStyles", docxStyles()},
 		{"word/numbering.xml", contentTypeWP + "numbering+xml", "/numbering", "rIdNumbering", docxNumbering()},
 		{"word/settings.xml", contentTypeWP + "settings+xml", "/settings", "rIdSettings", wSettings{
@@ -126,6 +119,9 @@ func docxPackage(blocks []any, classification string, restricted bool) ([]byte, 
 		if _, err := w.Write([]byte(xmlDecl)); err != nil {
 			return err
 		}
+		if ok, err := writePart(w, v); ok {
+			return err
+		}
 		return xml.NewEncoder(w).Encode(v)
 	}
 	// [Content_Types].xml first, as Word writes it: some readers look for
@@ -148,6 +144,18 @@ func docxPackage(blocks []any, classification string, restricted bool) ([]byte, 
 		return nil, err
 	}
 	return buf.Bytes(), nil
+}
+
+// docxDocument is word/document.xml: the blocks on A4 pages with the
+// header and the footer.
+func docxDocument(blocks []any) wDocument {
+	return wDocument{W: xmlnsW, R: xmlnsR, Body: wBody{Blocks: blocks, SectPr: wSectPr{
+		Header: wHdrFtrRef{Type: "default", ID: "rIdHeader"},
+		Footer: wHdrFtrRef{Type: "default", ID: "rIdFooter"},
+		PgSz:   wPgSz{W: docxPageWidth, H: docxPageHeight},
+		PgMar: wPgMar{Top: docxMargin, Right: docxMargin, Bottom: docxMargin, Left: docxMargin,
+			Header: docxHdrFtr, Footer: docxHdrFtr},
+	}}}
 }
 
 const xmlDecl = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` + "\n"

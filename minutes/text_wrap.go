@@ -3,7 +3,9 @@ package minutes
 import (
 	"regexp"
 	"strings"
+	"sync"
 
+	"github.com/ccsp/tasking/internal/cellwidth"
 	"github.com/ccsp/tasking/model"
 	"github.com/charmbracelet/x/ansi"
 )
@@ -49,20 +51,15 @@ func wrapText(s string, width int) []string {
 	return out
 }
 
-// textWidth is the display width of s: its length when it is ASCII (most of
-// the minutes), else what the terminal library measures.
-func textWidth(s string) int {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= 0x80 || s[i] == 0x1b {
-			return ansi.StringWidth(s)
-		}
-	}
-	return len(s)
-}
+// textWidth is the display width of s (internal/cellwidth: counted
+// directly for Latin text and its punctuation, most of the minutes).
+func textWidth(s string) int { return cellwidth.Of(s) }
 
 // refPattern is a ref as the minutes print one: A-12, HS-3, D-4, N-5, M-7.
-var refPattern = regexp.MustCompile(`\b(?:` + model.HotspotPrefix + `|` + model.ActionPrefix + `|` + model.DecisionPrefix + `|` +
-	model.NotePrefix + `|` + model.MeetingPrefix + `)-[0-9]+\b`)
+var refPattern = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`\b(?:` + model.HotspotPrefix + `|` + model.ActionPrefix + `|` + model.DecisionPrefix + `|` +
+		model.NotePrefix + `|` + model.MeetingPrefix + `)-[0-9]+\b`)
+})
 
 // refGlues stand in for a ref's hyphen while a line is wrapped: the word
 // wrapper breaks after every "-", and after none of these, which are one
@@ -73,12 +70,12 @@ var refGlues = []string{"\u2011", "\u2012", "\u2010"}
 // hold already (so putting the hyphens back changes nothing else), and
 // that glue; "" when para has no ref, or holds every glue.
 func gluedRefs(para string) (glue, glued string) {
-	if !strings.Contains(para, "-") || !refPattern.MatchString(para) {
+	if !strings.Contains(para, "-") || !refPattern().MatchString(para) {
 		return "", para
 	}
 	for _, g := range refGlues {
 		if !strings.Contains(para, g) {
-			return g, refPattern.ReplaceAllStringFunc(para, func(ref string) string { return strings.Replace(ref, "-", g, 1) })
+			return g, refPattern().ReplaceAllStringFunc(para, func(ref string) string { return strings.Replace(ref, "-", g, 1) })
 		}
 	}
 	return "", para

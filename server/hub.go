@@ -96,6 +96,20 @@ func (h *hub) attach(id int, p *tea.Program, stop func(reason string)) {
 	h.tellPresence()
 }
 
+// become makes a seat someone (a local app whose person chose themselves
+// once it was open) and, for an app, tells everyone.
+func (h *hub) become(id int, m model.Member) {
+	h.mu.Lock()
+	s, ok := h.seats[id]
+	if ok {
+		s.member = m
+	}
+	h.mu.Unlock()
+	if ok && s.kind == kindApp {
+		h.tellPresence()
+	}
+}
+
 // leave frees a seat and tells the others.
 func (h *hub) leave(id int) {
 	h.mu.Lock()

@@ -65,9 +65,16 @@ const (
 	// maxAddresses bounds the table of addresses with failures.
 	maxAddresses = 4096
 
-	// sessionFPS is how often a session's screen may be drawn: with many
-	// people saving at once, 50 ms between frames is not seen, and each
-	// frame is a diff of the whole screen.
+	// sessionDraws is how often a session's screen may be drawn (its View
+	// made, then parsed and diffed against the last): with many people
+	// saving at once, 100 ms between drawings is hardly seen, and each is
+	// the whole screen — at 20 a second, with thirty people saving flat
+	// out, drawing was a third of the server's work (README, Figures: the
+	// server under load).
+	sessionDraws = 10
+	// sessionFPS is how often what was drawn is sent: a drawing made after
+	// a quiet spell goes out within 50 ms, and a tick with nothing new
+	// drawn costs nothing.
 	sessionFPS = 20
 
 	// exitGrace is how long the server waits to tell a stuck client its

@@ -6,9 +6,10 @@ import (
 	tea "charm.land/bubbletea/v2"
 )
 
-// paced draws a served program's screen at most once a frame. Bubble Tea
-// asks for the whole screen after every message, but sends it to the
-// terminal only once a frame (sessionFPS): a 20,000-character paste
+// paced draws a served program's screen at most once a frame
+// (sessionDraws a second). Bubble Tea asks for the whole screen after every
+// message, but sends it to the terminal only once a tick (sessionFPS), and
+// parses and diffs it only when it has changed: a 20,000-character paste
 // without bracketed paste is 20,000 key presses, and drawing the screen
 // (a form wrapping all it holds, over the screen below) for each one cost
 // about half a millisecond a character, of which the person saw one

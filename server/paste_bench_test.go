@@ -80,7 +80,7 @@ func newPasteRig(tb testing.TB, name string) *pasteRig {
 	pr, pw := io.Pipe()
 	r.in = pw
 	g := guardModel(app, func(any) {})
-	r.p = tea.NewProgram(counted{m: pace(g, time.Second/sessionFPS), keys: &r.keys, frame: &r.frame},
+	r.p = tea.NewProgram(counted{m: pace(g, time.Second/sessionDraws), keys: &r.keys, frame: &r.frame},
 		tea.WithInput(pr), tea.WithOutput(io.Discard), tea.WithoutSignalHandler(), tea.WithFPS(sessionFPS),
 		tea.WithEnvironment([]string{"TERM=xterm-256color"}), tea.WithWindowSize(120, 40))
 	done := make(chan struct{})

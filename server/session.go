@@ -146,6 +146,9 @@ func (s *Server) handle(sess ssh.Session) {
 			if !id.Known {
 				cfg.Actor = model.Actor{}
 			}
+			// Whoever then chooses themselves is present as them, to the
+			// others as to the holder.
+			cfg.Became = func(m model.Member) { s.hub.become(seatID, m) }
 		}
 		known := !local || id.Known
 		if known {
@@ -240,14 +243,15 @@ func (s *Server) runProgram(sess ssh.Session, id int, m tea.Model, kind string, 
 			"cap", fmt.Sprintf("%dx%d", width, height)})...)
 	}
 	g := guardModel(m, nil) // what it does when caught is set once end exists
-	p := tea.NewProgram(pace(g, time.Second/sessionFPS),
+	p := tea.NewProgram(pace(g, time.Second/sessionDraws),
 		tea.WithContext(ctx),
 		// The process's signals are the server's: a SIGTERM stops the
 		// server, which tells each session itself (guard), rather than
 		// every program quitting on its own with nothing said.
 		tea.WithoutSignalHandler(),
-		// A screen over the network is drawn at most sessionFPS times a
-		// second (limits.go), and paced (paced.go): drawn once a frame.
+		// A screen over the network is drawn at most sessionDraws times a
+		// second (paced.go), and what is drawn sent at most sessionFPS
+		// times (limits.go).
 		tea.WithFPS(sessionFPS),
 		tea.WithInput(w), tea.WithOutput(w),
 		tea.WithEnvironment(env), tea.WithColorProfile(colorprofile.Env(env)),

@@ -10,6 +10,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/ccsp/tasking/model"
@@ -429,7 +430,9 @@ func headSuffix(h ChainHead) string {
 	return fmt.Sprintf(".e%d-%x", h.Event, h.Chain[:8])
 }
 
-var headInName = regexp.MustCompile(`\.e([0-9]+)-([0-9a-f]{16})$`)
+// headInName and headGiven are compiled when first used, not as every
+// command starts (compiling them was most of the package's start-up).
+var headInName = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\.e([0-9]+)-([0-9a-f]{16})$`) })
 
 // KnownHeads are the chain heads the automatic backups of the record at
 // path carry in their names: kept outside the file, for VerifyChain.
@@ -438,7 +441,7 @@ func KnownHeads(path string) []ChainHead {
 	base := filepath.Base(path)
 	for _, dir := range backupFolders(path) {
 		for _, name := range autoBackupsIn(dir, base) {
-			if h, err := parseHead(headInName, name); err == nil {
+			if h, err := parseHead(headInName(), name); err == nil {
 				out = append(out, h)
 			}
 		}
@@ -446,13 +449,13 @@ func KnownHeads(path string) []ChainHead {
 	return out
 }
 
-var headGiven = regexp.MustCompile(`^([0-9]+):([0-9a-f]{16,64})$`)
+var headGiven = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^([0-9]+):([0-9a-f]{16,64})$`) })
 
 // ParseHead reads a head as `tasking audit verify --head` takes it
 // (EVENT:HEX, as the JSON minutes' audit_head gives it; 16 hex digits or
 // more).
 func ParseHead(s string) (ChainHead, error) {
-	h, err := parseHead(headGiven, strings.ToLower(strings.TrimSpace(s)))
+	h, err := parseHead(headGiven(), strings.ToLower(strings.TrimSpace(s)))
 	if err != nil {
 		return h, model.Invalid("head", "%q: give the head as EVENT:CHAIN, e.g. 1234:9f86d081884c7d65 (from the JSON minutes' audit_head or a backup's name)", s)
 	}

@@ -35,48 +35,46 @@ func compressed(bucket []byte) bool { return compressedBuckets[string(bucket)] }
 // any record, so a damaged or hostile value cannot take the memory.
 const maxInflated = 256 << 20
 
+// The codecs are made when first used, each on its own: a command that
+// only reads never builds the encoder's tables from the dictionary (a
+// good part of a short command's time). EncodeAll and DecodeAll are safe
+// for concurrent use; no goroutines are kept for streaming.
 var (
-	zstdOnce sync.Once
-	zenc     *zstd.Encoder
-	zdec     *zstd.Decoder
-)
-
-func zstdCodecs() (*zstd.Encoder, *zstd.Decoder) {
-	zstdOnce.Do(func() {
-		var err error
-		// EncodeAll and DecodeAll are safe for concurrent use; no
-		// goroutines are kept for streaming.
+	zstdEncoder = sync.OnceValue(func() *zstd.Encoder {
 		// The fastest level: with the dictionary it packs these small
 		// values within 3 % of the default level, and a decade's seeding
 		// encodes 700,000 of them. No zstd checksum: the seal has one.
-		encOpts := []zstd.EOption{zstd.WithEncoderLevel(zstd.SpeedFastest), zstd.WithEncoderConcurrency(1), zstd.WithEncoderCRC(false)}
-		decOpts := []zstd.DOption{zstd.WithDecoderConcurrency(0), zstd.WithDecoderMaxMemory(maxInflated)}
+		opts := []zstd.EOption{zstd.WithEncoderLevel(zstd.SpeedFastest), zstd.WithEncoderConcurrency(1), zstd.WithEncoderCRC(false)}
 		if len(recordsDict) > 0 { // empty only while TestMakeDictionary makes it
-			encOpts = append(encOpts, zstd.WithEncoderDict(recordsDict))
-			decOpts = append(decOpts, zstd.WithDecoderDicts(recordsDict))
+			opts = append(opts, zstd.WithEncoderDict(recordsDict))
 		}
-		zenc, err = zstd.NewWriter(nil, encOpts...)
+		enc, err := zstd.NewWriter(nil, opts...)
 		if err != nil {
 			panic(err) // only for invalid options and a broken embedded dictionary: neither ships
 		}
-		zdec, err = zstd.NewReader(nil, decOpts...)
+		return enc
+	})
+	zstdDecoder = sync.OnceValue(func() *zstd.Decoder {
+		opts := []zstd.DOption{zstd.WithDecoderConcurrency(0), zstd.WithDecoderMaxMemory(maxInflated)}
+		if len(recordsDict) > 0 {
+			opts = append(opts, zstd.WithDecoderDicts(recordsDict))
+		}
+		dec, err := zstd.NewReader(nil, opts...)
 		if err != nil {
 			panic(err)
 		}
+		return dec
 	})
-	return zenc, zdec
-}
+)
 
 // deflate compresses a record's JSON.
 func deflate(payload []byte) []byte {
-	enc, _ := zstdCodecs()
-	return enc.EncodeAll(payload, make([]byte, 0, len(payload)/4+16))
+	return zstdEncoder().EncodeAll(payload, make([]byte, 0, len(payload)/4+16))
 }
 
 // inflate decompresses a stored value's body, appending to dst.
 func inflate(body, dst []byte) ([]byte, error) {
-	_, dec := zstdCodecs()
-	out, err := dec.DecodeAll(body, dst)
+	out, err := zstdDecoder().DecodeAll(body, dst)
 	if err != nil {
 		return nil, &ValueDamage{Reason: fmt.Sprintf("a compressed value does not decompress: %v", err)}
 	}

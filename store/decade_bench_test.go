@@ -22,11 +22,31 @@ func latestClosed(b *testing.B, s *store.Store) model.Meeting {
 	return m
 }
 
-// BenchmarkDecadeHome is reading home afresh (after a change, say): the
-// shared reading is forgotten each time.
+// BenchmarkDecadeHomeAfterAChange is reading home again after a commit
+// (the shared reading is forgotten each time) with the actions the last
+// reading decoded at hand, as the server reads it after each save: an
+// action or two changed, the rest taken as decoded.
+func BenchmarkDecadeHomeAfterAChange(b *testing.B) {
+	s := openDecade(b)
+	if _, err := s.Home(); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	defer benchdb.CPU(b)()
+	for b.Loop() {
+		s.ForgetHomeReading()
+		if _, err := s.Home(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkDecadeHome is reading home afresh (after opening the file): the
+// shared reading and what it decoded are forgotten each time.
 func BenchmarkDecadeHome(b *testing.B) {
 	s := openDecade(b)
 	b.ReportAllocs()
+	defer benchdb.CPU(b)()
 	for b.Loop() {
 		s.ForgetHome()
 		if _, err := s.Home(); err != nil {
@@ -43,6 +63,7 @@ func BenchmarkDecadeHomeShared(b *testing.B) {
 		b.Fatal(err)
 	}
 	b.ReportAllocs()
+	defer benchdb.CPU(b)()
 	for b.Loop() {
 		if _, err := s.Home(); err != nil {
 			b.Fatal(err)
@@ -58,6 +79,7 @@ func BenchmarkDecadeMeetingDraft(b *testing.B) {
 	}
 	planned := ms[len(ms)-1]
 	b.ReportAllocs()
+	defer benchdb.CPU(b)()
 	for b.Loop() {
 		if _, err := s.MeetingRecord(planned.ID); err != nil {
 			b.Fatal(err)
@@ -69,6 +91,7 @@ func BenchmarkDecadeMeetingClosed(b *testing.B) {
 	s := openDecade(b)
 	m := latestClosed(b, s)
 	b.ReportAllocs()
+	defer benchdb.CPU(b)()
 	for b.Loop() {
 		if _, err := s.MeetingRecord(m.ID); err != nil {
 			b.Fatal(err)
@@ -80,6 +103,7 @@ func BenchmarkDecadeMinutesRecord(b *testing.B) {
 	s := openDecade(b)
 	m := latestClosed(b, s)
 	b.ReportAllocs()
+	defer benchdb.CPU(b)()
 	for b.Loop() {
 		if _, err := s.MinutesRecord(m.ID); err != nil {
 			b.Fatal(err)
@@ -95,6 +119,7 @@ func BenchmarkDecadeHotspotRecord(b *testing.B) {
 	}
 	id := h.Hotspots[0].ID
 	b.ReportAllocs()
+	defer benchdb.CPU(b)()
 	for b.Loop() {
 		if _, _, err := s.HotspotRecord(id); err != nil {
 			b.Fatal(err)
@@ -105,6 +130,7 @@ func BenchmarkDecadeHotspotRecord(b *testing.B) {
 func BenchmarkDecadeActionsOneAgency(b *testing.B) {
 	s := openDecade(b)
 	b.ReportAllocs()
+	defer benchdb.CPU(b)()
 	for b.Loop() {
 		if _, err := s.Actions(model.ActionFilter{AgencyID: 7, OpenOnly: true, Today: benchDay}); err != nil {
 			b.Fatal(err)
@@ -115,6 +141,7 @@ func BenchmarkDecadeActionsOneAgency(b *testing.B) {
 func BenchmarkDecadeActionsAll(b *testing.B) {
 	s := openDecade(b)
 	b.ReportAllocs()
+	defer benchdb.CPU(b)()
 	for b.Loop() {
 		if _, err := s.Actions(model.ActionFilter{OpenOnly: true, Today: benchDay}); err != nil {
 			b.Fatal(err)
@@ -129,6 +156,7 @@ func BenchmarkDecadeMinutes(b *testing.B) {
 	for _, f := range minutes.Formats {
 		b.Run(string(f), func(b *testing.B) {
 			b.ReportAllocs()
+			defer benchdb.CPU(b)()
 			for b.Loop() {
 				rec, err := s.MinutesRecord(m.ID)
 				if err != nil {

@@ -151,10 +151,29 @@ func WholeRecordCutAt(s *Store, meetingID model.ID) (whole model.MeetingRecord, 
 	return whole, err
 }
 
-// ForgetHome drops the shared home reading, so the next Home reads afresh
-// (benchmarks of the read itself).
+// ForgetHome drops the shared home reading and the actions it decoded, so
+// the next Home reads afresh (benchmarks of the read itself).
 func (s *Store) ForgetHome() {
+	s.homes.mu.Lock()
+	s.homes.last, s.homes.decoded = nil, nil
+	s.homes.mu.Unlock()
+}
+
+// ForgetHomeReading drops the shared home reading but keeps the actions it
+// decoded: the next Home reads as it does after a change (benchmarks).
+func (s *Store) ForgetHomeReading() {
 	s.homes.mu.Lock()
 	s.homes.last = nil
 	s.homes.mu.Unlock()
+}
+
+// HomeDecodedBytes is the stored bytes home's last reading decoded action
+// id from (nil: it has none), to see what it took again and what it read.
+func (s *Store) HomeDecodedBytes(id model.ID) []byte {
+	s.homes.mu.Lock()
+	defer s.homes.mu.Unlock()
+	if s.homes.decoded == nil {
+		return nil
+	}
+	return s.homes.decoded.actions[id].stored
 }

@@ -278,13 +278,40 @@ func (s *Store) HomeSince(tx uint64) (h model.HomeSummary, err error) {
 	return h, err
 }
 
-// homeIn reads home as of tx: through the indexes, what the screen shows.
-func homeIn(tx *bolt.Tx, today model.Date) (model.HomeSummary, error) {
-	in, err := homeInputIn(tx, today)
-	if err != nil {
-		return model.HomeSummary{}, err
+// homeIn reads home as of tx: through the indexes, what the screen shows,
+// taking from prev the actions decoded before that have not changed, and
+// giving back those it read, for the next.
+func homeIn(tx *bolt.Tx, today model.Date, prev *homeDecoded) (model.HomeSummary, *homeDecoded, error) {
+	if prev == nil {
+		prev = &homeDecoded{}
 	}
-	return model.Summarise(in), nil
+	next := &homeDecoded{actions: make(decoded[model.Action], len(prev.actions)), hotspots: make(decoded[model.Hotspot], len(prev.hotspots))}
+	in, err := homeInputIn(tx, today, homeReads{
+		actions: func(ids []model.ID) ([]model.Action, error) {
+			return recordsAgain(tx, bActions, ids, prev.actions, next.actions)
+		},
+		hotspots: func(ids []model.ID) ([]model.Hotspot, error) {
+			return recordsAgain(tx, bHotspots, ids, prev.hotspots, next.hotspots)
+		},
+	})
+	if err != nil {
+		return model.HomeSummary{}, nil, err
+	}
+	return model.Summarise(in), next, nil
+}
+
+// homeReads reads the actions and the hotspots home is made from, by ID.
+type homeReads struct {
+	actions  func([]model.ID) ([]model.Action, error)
+	hotspots func([]model.ID) ([]model.Hotspot, error)
+}
+
+// freshReads decodes every one.
+func freshReads(tx *bolt.Tx) homeReads {
+	return homeReads{
+		actions:  func(ids []model.ID) ([]model.Action, error) { return records[model.Action](tx, bActions, ids) },
+		hotspots: func(ids []model.ID) ([]model.Hotspot, error) { return records[model.Hotspot](tx, bHotspots, ids) },
+	}
 }
 
 // PublicHome is home as someone who reads the public record only sees it
@@ -293,7 +320,7 @@ func homeIn(tx *bolt.Tx, today model.Date) (model.HomeSummary, error) {
 func (s *Store) PublicHome() (h model.HomeSummary, err error) {
 	today := s.Today()
 	err = s.view(func(tx *bolt.Tx) error {
-		in, err := homeInputIn(tx, today)
+		in, err := homeInputIn(tx, today, freshReads(tx))
 		if err != nil {
 			return err
 		}
@@ -313,8 +340,9 @@ func (s *Store) PublicHome() (h model.HomeSummary, err error) {
 	return h, err
 }
 
-// homeInputIn reads what home is made from, as of tx.
-func homeInputIn(tx *bolt.Tx, today model.Date) (in model.HomeInput, err error) {
+// homeInputIn reads what home is made from, as of tx, the actions and the
+// hotspots by read.
+func homeInputIn(tx *bolt.Tx, today model.Date, read homeReads) (in model.HomeInput, err error) {
 	{ // a block, so the reads keep their shape
 		in = model.HomeInput{Today: today}
 		if in.Partnership, err = readPartnership(tx); err != nil {
@@ -326,15 +354,15 @@ func homeInputIn(tx *bolt.Tx, today model.Date) (in model.HomeInput, err error) 
 		if in.Agencies, err = all[model.Agency](tx, bAgencies); err != nil {
 			return in, err
 		}
-		if in.Hotspots, err = openHotspots(tx); err != nil {
+		if in.Hotspots, err = read.hotspots(openHotspotIDs(tx)); err != nil {
 			return in, err
 		}
-		if in.Actions, err = openActions(tx, 0); err != nil {
+		if in.Actions, err = read.actions(openActionIDs(tx, 0)); err != nil {
 			return in, err
 		}
 		ags := agencyIDs(in.Agencies)
 		if since := model.SinceLastMeeting(in.LastClosed); !since.IsZero() {
-			done, err := finishedSince(tx, ags, since)
+			done, err := read.actions(finishedIDs(tx, ags, since))
 			if err != nil {
 				return in, err
 			}

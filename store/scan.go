@@ -108,22 +108,26 @@ func currentMeetings(tx *bolt.Tx) (open, next, lastClosed *model.Meeting, err er
 
 // openHotspots are the hotspots not closed.
 func openHotspots(tx *bolt.Tx) ([]model.Hotspot, error) {
-	return records[model.Hotspot](tx, bHotspots, idsUnder(tx, bIdxHotspotsOpen, nil))
+	return records[model.Hotspot](tx, bHotspots, openHotspotIDs(tx))
 }
 
-// openActions are the actions not done or cancelled, of one agency (0: all).
-func openActions(tx *bolt.Tx, agency model.ID) ([]model.Action, error) {
+// openHotspotIDs are openHotspots' IDs.
+func openHotspotIDs(tx *bolt.Tx) []model.ID { return idsUnder(tx, bIdxHotspotsOpen, nil) }
+
+// openActionIDs are the actions not done or cancelled, of one agency (0:
+// all), in order of ID.
+func openActionIDs(tx *bolt.Tx, agency model.ID) []model.ID {
 	var prefix []byte
 	if agency != 0 {
 		prefix = idKey(agency)
 	}
-	return records[model.Action](tx, bActions, sortedIDs(idsUnder(tx, bIdxActionsOpen, prefix)))
+	return sortedIDs(idsUnder(tx, bIdxActionsOpen, prefix))
 }
 
-// finishedSince are the actions done or cancelled after since, of the given
-// agencies.
-func finishedSince(tx *bolt.Tx, agencies []model.ID, since time.Time) ([]model.Action, error) {
-	return records[model.Action](tx, bActions, sortedIDs(closedIDs(tx, agencies, since.Add(time.Nanosecond))))
+// finishedIDs are the actions done or cancelled after since, of the given
+// agencies, in order of ID.
+func finishedIDs(tx *bolt.Tx, agencies []model.ID, since time.Time) []model.ID {
+	return sortedIDs(closedIDs(tx, agencies, since.Add(time.Nanosecond)))
 }
 
 // closedIDs are the actions of the agencies done or cancelled at or after

@@ -88,6 +88,7 @@ type App struct {
 	// connected and present: who has the app open on the server (nil and
 	// empty when the app runs on its own), kept current by PresenceMsg.
 	connected   func() []Present
+	hosting     bool // Config.Hosting
 	present     []Present
 	presentGen  int    // counts PresenceMsgs, for the header's cache
 	presenceSeq uint64 // the newest PresenceMsg taken
@@ -101,8 +102,10 @@ type App struct {
 	// settling: a served session is letting others' changes gather before
 	// it reads its screen again (changes.go).
 	settling bool
-	// remember records who chose themselves (Config.Remember).
+	// remember records who chose themselves (Config.Remember); became
+	// tells whoever seats this app (Config.Became).
 	remember func(model.Member) error
+	became   func(model.Member)
 	drafts   drafts // a kept draft offered back (draft.go)
 }
 
@@ -113,7 +116,7 @@ func New(cfg Config) *App {
 		now = time.Now
 	}
 	a := &App{base: cfg.Store, now: now, clock: now(), keys: newKeyMap(), styles: NewStyles(true), w: 80, h: 24,
-		remember: cfg.Remember, remote: cfg.Remote, connected: cfg.Connected, dir: cfg.Dir}
+		remember: cfg.Remember, became: cfg.Became, remote: cfg.Remote, connected: cfg.Connected, hosting: cfg.Hosting, dir: cfg.Dir}
 	if a.connected != nil {
 		a.present = a.connected()
 	}
@@ -466,7 +469,7 @@ func (a *App) drawHeader() string {
 	if a.actor.Name != "" && (a.w >= wideWidth || a.screen != screenMeeting) {
 		you := "you: " + a.actor.Name
 		// Beside who else is here, your own agency and role give way first.
-		if a.home != nil && a.actor.AgencyID != 0 && (a.connected == nil || a.w >= wideWidth) {
+		if a.home != nil && a.actor.AgencyID != 0 && (!a.sharing() || a.w >= wideWidth) {
 			you += " · " + a.home.Agencies.Label(a.actor.AgencyID) + " · " + string(a.actor.Role)
 		}
 		right = append(right, s.HeaderRight.Render(you))

@@ -35,7 +35,8 @@ func (a *App) changed(c store.Change) tea.Cmd {
 			return cmd
 		}
 	}
-	if a.connected != nil && c.By != a.actor.String() {
+	// (The app holding the file is one screen, not thirty: it reads at once.)
+	if a.connected != nil && !a.hosting && c.By != a.actor.String() {
 		return a.settleThenLoad()
 	}
 	return p.load(a)

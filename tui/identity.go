@@ -127,7 +127,7 @@ func (c *chooser) key(a *App, msg tea.KeyPressMsg) tea.Cmd {
 			return nil
 		}
 		m := c.members[c.shown[c.sel]]
-		a.setActor(model.ActorFor(m))
+		a.become(m)
 		a.choose = nil
 		a.screen = screenHome
 		a.flash, a.flashErr = fmt.Sprintf("you are %s (%s, %s)", m.Name, c.agencies.Label(m.AgencyID), m.Role), false

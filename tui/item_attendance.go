@@ -26,7 +26,7 @@ func (attendanceItem) tail(a *App, _ agendaEntry) string {
 
 func (attendanceItem) hints(a *App, _ agendaEntry) []hint {
 	at, next := a.keys.Attendance, keyHint("next", a.keys.Meeting.Next)
-	if a.connected != nil {
+	if a.sharing() {
 		return []hint{keyHint("present/apol/absent", at.Present, at.Apologies, at.Absent), keyHint("connected present", at.Connected),
 			keyHint("rest present", at.RestPresent), keyHint("guest", at.Guest), keyHint("statement", at.Statement), next}
 	}
@@ -158,7 +158,7 @@ func (attendanceItem) guestForm(a *App) {
 // server: every member on the attendance list with the app open now is
 // marked present (one save each, in one go).
 func (attendanceItem) markConnectedPresent(a *App) tea.Cmd {
-	if a.connected == nil {
+	if !a.sharing() {
 		a.flash, a.flashErr = "attendance from who is connected needs tasking serve: mark people with 1, 2 and 3", true
 		return nil
 	}

@@ -135,7 +135,7 @@ func newKeyMap() keyMap {
 			Absent:      bind(k("3"), "3", "absent"),
 			Cycle:       bind(k("space"), "space", "cycle present → apologies → absent"),
 			RestPresent: bind(k("P"), "P", "everyone not yet marked is present"),
-			Connected:   bind(k("H"), "H", "everyone connected to the server now is present (tasking serve)"),
+			Connected:   bind(k("H"), "H", "everyone connected now is present (tasking serve, or apps joined to this one)"),
 			Guest:       bind(k("g"), "g", "add a guest"),
 			RemoveGuest: bind(k("-", "delete"), "-", "take the selected guest off the list"),
 			Statement:   bind(k("c"), "c", "record the confidentiality statement as read"),

@@ -23,19 +23,48 @@ type PresenceMsg struct {
 	People []Present
 }
 
-// presenceLine is who is connected, for the header: the number and as
-// many names as fit in a short space ("3 here: Helen Marsh, Gary Fletcher
-// +1"); "" when the app runs on its own.
-func (a *App) presenceLine() string {
+// sharing: others may be here with the app open — it runs on the server,
+// or has joined the app holding the file, or holds the file and someone's
+// app has joined it. Who is here is shown, and attendance may be taken
+// from it, exactly alike in each.
+func (a *App) sharing() bool {
 	if a.connected == nil {
-		return ""
+		return false
 	}
+	return !a.hosting || len(a.others()) > 0
+}
+
+// others are the names of the people here with the app open, but for the
+// person at this keyboard.
+func (a *App) others() []string {
 	others := make([]string, 0, len(a.present))
 	for _, p := range a.present {
 		if p.MemberID != a.actor.MemberID {
 			others = append(others, model.CleanLine(p.Name))
 		}
 	}
+	return others
+}
+
+// become makes m the person at the keyboard, having said so in the app,
+// and tells whoever seats the app, so the others see them here.
+func (a *App) become(m model.Member) {
+	a.setActor(model.ActorFor(m))
+	if a.became != nil {
+		a.became(m)
+	}
+	a.presentGen++ // who is "you" in the header's list has changed
+}
+
+// presenceLine is who is connected, for the header: the number and as
+// many names as fit in a short space ("3 here: Helen Marsh, Gary Fletcher
+// +1"); "" when the app runs on its own, or holds the file with nobody
+// else's app joined.
+func (a *App) presenceLine() string {
+	if !a.sharing() {
+		return ""
+	}
+	others := a.others()
 	if len(others) == 0 {
 		return "● only you here"
 	}

@@ -31,6 +31,19 @@ type Config struct {
 	// Connected says who has the app open on the server now (nil when the
 	// app runs on its own): the status bar, and attendance from who is here.
 	Connected func() []Present
+	// Hosting: the app holds the file and the other apps of this
+	// computer's user join it (server.HostApp). Connected then says who
+	// has joined, and the app shows who is here as an app over SSH does,
+	// once anyone else is: on its own it looks as it always has.
+	Hosting bool
+	// Started is given the program before it runs, to be sent who comes
+	// and goes (PresenceMsg) as a served session's is. May be nil.
+	Started func(*tea.Program)
+	// Became is told who the person at the keyboard becomes when they say
+	// so in the app (chosen from the list, or the chair setting the
+	// partnership up), so a process that seats them shows them present.
+	// May be nil.
+	Became func(model.Member)
 	// Draft, if set, is a half-typed form kept from a session that ended
 	// without the person choosing to end it: the app offers it back
 	// (draft.go). DraftDone is told when it is used or discarded.
@@ -52,7 +65,11 @@ func Run(ctx context.Context, cfg Config) error {
 	app := New(cfg)
 	defer app.Close()
 	opts := append([]tea.ProgramOption{tea.WithContext(ctx)}, cfg.Options...)
-	_, err := tea.NewProgram(app, opts...).Run()
+	p := tea.NewProgram(app, opts...)
+	if cfg.Started != nil {
+		cfg.Started(p)
+	}
+	_, err := p.Run()
 	if err == tea.ErrProgramKilled && ctx.Err() != nil {
 		return nil
 	}

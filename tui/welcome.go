@@ -193,7 +193,7 @@ func (w *welcomeState) agencyForm(a *App, i int) {
 
 func (msg setupDoneMsg) take(a *App) tea.Cmd {
 	a.welcome = welcomeState{}
-	a.setActor(model.ActorFor(msg.chair))
+	a.become(msg.chair)
 	a.flash, a.flashErr = msg.what, false
 	a.savedAt = a.now()
 	a.screen = screenHome

@@ -16,7 +16,9 @@
 //     `action update A-N --note 'load test K'`, K numbering the 3,000
 //     updates, on actions the member's agency owns (three of them, taken in
 //     turn, none shared with another member; the chair assigns more first
-//     where an agency has too few open).
+//     where an agency has too few open). With more -sessions than the
+//     record has active members (the decade's are about 41), the chair
+//     adds the rest first, to the agencies in turn.
 //
 // With -apps=false the connections carry only the commands: the difference
 // is what the open apps cost the server.
@@ -177,7 +179,7 @@ func run(work string) error {
 	}
 
 	fmt.Printf("== choosing %d members and their agencies' open actions\n", *sessions)
-	members, chair, added, err := choose(cli)
+	members, chair, added, joined, err := choose(cli)
 	if err != nil {
 		return err
 	}
@@ -186,6 +188,9 @@ func run(work string) error {
 		agencies[m.Agency] = true
 	}
 	fmt.Printf("   %d members of %d agencies, %d actions each", len(members), len(agencies), *per)
+	if joined > 0 {
+		fmt.Printf(" (%d of them added by the chair first: the record has too few active members)", joined)
+	}
 	if added > 0 {
 		fmt.Printf(" (%d actions assigned by the chair first, where an agency had too few open)", added)
 	}
@@ -544,22 +549,22 @@ func abs(n int) int {
 // other chosen member has. Agencies are taken in turn; a member whose
 // agency has too few open actions left is taken only after everyone whose
 // agency has enough, and the chair assigns the missing actions first.
-func choose(cli func(...string) ([]byte, error)) (members []*member, chair string, added int, err error) {
+func choose(cli func(...string) ([]byte, error)) (members []*member, chair string, added, joined int, err error) {
 	out, err := cli("member", "list", "--format", "json")
 	if err != nil {
-		return nil, "", 0, err
+		return nil, "", 0, 0, err
 	}
 	var all []struct{ Name, Agency, Role, Retired string }
 	if err := json.Unmarshal(out, &all); err != nil {
-		return nil, "", 0, err
+		return nil, "", 0, 0, err
 	}
 	out, err = cli("actions", "--format", "json") // open work: open, in progress, blocked
 	if err != nil {
-		return nil, "", 0, err
+		return nil, "", 0, 0, err
 	}
 	var open []struct{ Ref, Agency string }
 	if err := json.Unmarshal(out, &open); err != nil {
-		return nil, "", 0, err
+		return nil, "", 0, 0, err
 	}
 	pool := map[string][]string{}
 	for _, a := range open {
@@ -580,7 +585,7 @@ func choose(cli func(...string) ([]byte, error)) (members []*member, chair strin
 		byAgency[m.Agency] = append(byAgency[m.Agency], &member{Name: m.Name, Agency: m.Agency, Role: m.Role})
 	}
 	if chair == "" {
-		return nil, "", 0, errors.New("the record has no chair")
+		return nil, "", 0, 0, errors.New("the record has no chair")
 	}
 	take := func(enough bool) {
 		for progress := true; progress && len(members) < *sessions; {
@@ -592,7 +597,7 @@ func choose(cli func(...string) ([]byte, error)) (members []*member, chair strin
 				m := byAgency[ag][0]
 				byAgency[ag] = byAgency[ag][1:]
 				n := min(*per, len(pool[ag]))
-				m.refs, pool[ag] = pool[ag][:n], pool[ag][n:]
+				m.refs, pool[ag] = slices.Clone(pool[ag][:n]), pool[ag][n:] // its own: the chair's additions are appended
 				members = append(members, m)
 				progress = true
 			}
@@ -600,8 +605,20 @@ func choose(cli func(...string) ([]byte, error)) (members []*member, chair strin
 	}
 	take(true)
 	take(false)
-	if len(members) < *sessions {
-		return nil, "", 0, fmt.Errorf("only %d members may update actions; -sessions asks for %d", len(members), *sessions)
+	// More sessions than the record has active members (the decade has
+	// about 41): the chair adds the rest, to the agencies in turn, each
+	// with open actions of their agency where there are any left.
+	for k := 1; len(members) < *sessions; k++ {
+		ag := order[(k-1)%len(order)]
+		name := fmt.Sprintf("Load Tester %d", k)
+		if _, err := cli("--as", chair, "member", "add", name, "--agency", ag); err != nil {
+			return nil, "", 0, 0, fmt.Errorf("adding %s to %s: %w", name, ag, err)
+		}
+		m := &member{Name: name, Agency: ag, Role: "member"}
+		n := min(*per, len(pool[ag]))
+		m.refs, pool[ag] = slices.Clone(pool[ag][:n]), pool[ag][n:] // its own: the chair's additions are appended
+		members = append(members, m)
+		joined++
 	}
 	refRE := regexp.MustCompile(`\bA-\d+\b`)
 	for _, m := range members {
@@ -609,17 +626,17 @@ func choose(cli func(...string) ([]byte, error)) (members []*member, chair strin
 			out, err := cli("--as", chair, "action", "add", "--agency", m.Agency, "--due", "+4w",
 				fmt.Sprintf("Load test: %s's action %d", m.Name, len(m.refs)+1))
 			if err != nil {
-				return nil, "", 0, err
+				return nil, "", 0, 0, err
 			}
 			ref := refRE.FindString(string(out))
 			if ref == "" {
-				return nil, "", 0, fmt.Errorf("action add printed no ref: %s", out)
+				return nil, "", 0, 0, fmt.Errorf("action add printed no ref: %s", out)
 			}
 			m.refs = append(m.refs, ref)
 			added++
 		}
 	}
-	return members, chair, added, nil
+	return members, chair, added, joined, nil
 }
 
 // write makes the member's updates, one after another, each an exec session
@@ -857,7 +874,14 @@ func startServer(work, db, addr string) (*server, error) {
 	if err != nil {
 		return nil, err
 	}
-	cmd := exec.Command(*tasking, "--db", db, "serve", "--listen", addr, "--host-key", filepath.Join(work, "host_key"))
+	args := []string{"--db", db, "serve", "--listen", addr, "--host-key", filepath.Join(work, "host_key")}
+	if seats := 2 * *sessions; seats > 100 {
+		// Each member holds two sessions at once (the app and a
+		// command): past 50 members the default cap of 100 would turn
+		// commands away.
+		args = append(args, "--max-sessions", strconv.Itoa(seats))
+	}
+	cmd := exec.Command(*tasking, args...)
 	cmd.Env = append(os.Environ(), "XDG_CONFIG_HOME="+filepath.Join(work, "config"))
 	cmd.Stderr = logf
 	stdout, err := cmd.StdoutPipe()

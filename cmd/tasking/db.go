@@ -41,6 +41,9 @@ type app struct {
 	// argv is the command line as typed, for joining the holder of the
 	// file with it (join.go); nil where the tree is not the process's own.
 	argv []string
+	// line is the command line a session's tree will run (over SSH, or
+	// for a joined process), known before the tree is built.
+	line []string
 }
 
 // dbPath resolves the database: --db, then $TASKING_DB, then
@@ -311,6 +314,14 @@ func (a *app) actor(s store.Record, named bool) (actor model.Actor, known bool, 
 		}
 		return model.Actor{}, false, nil
 	}
+	name := ""
+	if !named {
+		if name = a.rememberedFor(s.Path()); name == "" {
+			// Nobody named or remembered: the members are not read
+			// (most of a short command's reading).
+			return model.Actor{}, false, nil
+		}
+	}
 	members, err := s.Members()
 	if err != nil {
 		return model.Actor{}, false, err
@@ -322,11 +333,9 @@ func (a *app) actor(s store.Record, named bool) (actor model.Actor, known bool, 
 		}
 		return model.ActorFor(m), true, nil
 	}
-	if name := a.rememberedFor(s.Path()); name != "" {
-		for _, m := range members {
-			if m.Name == name && !m.Retired { // a retired member is asked again
-				return model.ActorFor(m), true, nil
-			}
+	for _, m := range members {
+		if m.Name == name && !m.Retired { // a retired member is asked again
+			return model.ActorFor(m), true, nil
 		}
 	}
 	return model.Actor{}, false, nil

@@ -38,7 +38,7 @@ type joined struct {
 // runs on its own, on the holder's record.
 func runJoined(ctx context.Context, rec store.Record, x server.Exec) int {
 	p := *x.Local
-	a := &app{joined: &joined{rec: rec, peer: p, made: map[string]string{}}}
+	a := &app{joined: &joined{rec: rec, peer: p, made: map[string]string{}}, line: x.Args}
 	root := buildRoot(a)
 	args := x.Args
 	if p.Named {

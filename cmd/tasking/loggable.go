@@ -119,8 +119,10 @@ func (v *textValue) Type() string       { return v.typ }
 // run together ("a12") or bare numbers are not: words like those can be
 // text (a road called A1, a count), and a ref is only worth logging when it
 // cannot be anything else.
-var loggedRef = regexp.MustCompile(`(?i)^(` + strings.Join([]string{model.HotspotPrefix, model.ActionPrefix,
-	model.MeetingPrefix, model.DecisionPrefix, model.NotePrefix, model.CaseReviewPrefix}, "|") + `)-[0-9]{1,18}$`)
+var loggedRef = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)^(` + strings.Join([]string{model.HotspotPrefix, model.ActionPrefix,
+		model.MeetingPrefix, model.DecisionPrefix, model.NotePrefix, model.CaseReviewPrefix}, "|") + `)-[0-9]{1,18}$`)
+})
 
 // addRef adds word to refs, in its usual case, if it is a ref not yet
 // there.
@@ -128,7 +130,7 @@ func addRef(refs []string, word string) []string {
 	switch {
 	case strings.EqualFold(word, "latest"):
 		word = "latest"
-	case loggedRef.MatchString(word):
+	case loggedRef().MatchString(word):
 		word = strings.ToUpper(word)
 	default:
 		return refs

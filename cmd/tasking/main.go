@@ -18,6 +18,12 @@ import (
 var version string
 
 func main() {
+	if versionAsked(os.Args[1:]) {
+		// Said at once: the command tree (every command, flag and
+		// completion) is not built to print one line.
+		os.Stdout.WriteString(versionLine())
+		return
+	}
 	root := buildRoot(&app{argv: os.Args[1:]})
 	err := fang.Execute(context.Background(), root,
 		fang.WithErrorHandler(printError),
@@ -37,3 +43,13 @@ func buildVersion() string {
 	}
 	return "dev"
 }
+
+// versionAsked: the command line is `tasking --version` (or -v) and
+// nothing else, which fang would answer with versionLine.
+func versionAsked(args []string) bool {
+	return len(args) == 1 && (args[0] == "--version" || args[0] == "-v")
+}
+
+// versionLine is what `tasking --version` prints: cobra's version template
+// with fang's version (TestVersionIsFangs holds them the same).
+func versionLine() string { return "tasking version " + buildVersion() + "\n" }

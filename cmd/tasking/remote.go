@@ -36,7 +36,7 @@ func runRemote(ctx context.Context, rec store.Record, x server.Exec) int {
 	if x.Local != nil {
 		return runJoined(ctx, rec, x)
 	}
-	a := &app{remote: &remote{rec: rec, actor: model.ActorFor(x.Member), ssh: x.SSH, maxInput: x.MaxInput}}
+	a := &app{remote: &remote{rec: rec, actor: model.ActorFor(x.Member), ssh: x.SSH, maxInput: x.MaxInput}, line: x.Args}
 	root := buildRoot(a)
 	helpForSSH(root, x.SSH)
 	root.SetArgs(x.Args)

@@ -4,6 +4,7 @@ import (
 	"github.com/ccsp/tasking/model"
 	"github.com/ccsp/tasking/tui"
 	"github.com/spf13/cobra"
+	"slices"
 	"strings"
 )
 
@@ -62,7 +63,16 @@ func buildRoot(a *app) *cobra.Command {
 	root.SetHelpCommandGroupID("people")
 	root.SetCompletionCommandGroupID("people")
 	exampleGroups(root)
-	a.addCompletions(root)
+	line := a.argv
+	if line == nil {
+		line = a.line
+	}
+	if line == nil || asksCompletion(line) {
+		// The completions are wired only where they may be asked for: a
+		// process (or a session) run to complete a line, or a tree whose
+		// line is not known yet. Every other command starts without them.
+		a.addCompletions(root)
+	}
 	return root
 }
 
@@ -106,16 +116,18 @@ func (a *app) runTUI(cmd *cobra.Command, _ []string) error {
 	// While the app is open it holds the file: the user's other tasking
 	// processes join it (a command, a second app) instead of being
 	// refused.
+	cfg := tui.Config{Store: s, Actor: actor, Now: s.Now, Notice: strings.Join(s.Notices(), " · "),
+		// Whoever chooses themselves in the app (or sets the partnership
+		// up) is remembered for this database on this computer.
+		Remember: func(m model.Member) error { return remember(path, m.Name) }}
 	if f, ok := s.(interface{ ReadOnly() bool }); !ok || !f.ReadOnly() {
 		// (A file opened read-only is shared with every other reader:
 		// there is nothing to join.)
-		stop := holdForOthers(s, path)
-		defer stop()
+		h := holdForOthers(s, path, actor)
+		defer h.stop()
+		h.configure(&cfg)
 	}
-	return tui.Run(cmd.Context(), tui.Config{Store: s, Actor: actor, Now: s.Now, Notice: strings.Join(s.Notices(), " · "),
-		// Whoever chooses themselves in the app (or sets the partnership
-		// up) is remembered for this database on this computer.
-		Remember: func(m model.Member) error { return remember(path, m.Name) }})
+	return tui.Run(cmd.Context(), cfg)
 }
 
 // newGroup is a command that only holds subcommands: run bare it shows its
@@ -131,4 +143,12 @@ func newGroup(use, short string, subs ...*cobra.Command) *cobra.Command {
 	}
 	g.AddCommand(subs...)
 	return g
+}
+
+// asksCompletion: the command line asks cobra to complete a line (how a
+// shell's completion script runs tasking).
+func asksCompletion(argv []string) bool {
+	return slices.ContainsFunc(argv, func(w string) bool {
+		return w == cobra.ShellCompRequestCmd || w == cobra.ShellCompNoDescRequestCmd
+	})
 }
