@@ -77,6 +77,11 @@ func HomeTheLongWay(s *Store) (h model.HomeSummary, err error) {
 		if in.Trends, err = hotspotTrendsWhole(tx, open, today); err != nil {
 			return err
 		}
+		// The emerging hotspots on offer are worked out at each import and
+		// kept as such: no index to go round, the same read both ways.
+		if in.Suggestions, err = offeredIn(tx, today); err != nil {
+			return err
+		}
 		h = model.Summarise(in)
 		return nil
 	})

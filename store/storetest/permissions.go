@@ -456,7 +456,34 @@ func everyWrite() []aWrite {
 				Place: model.Place{LSOA: "E01019001", LSOAName: "Testshire 001A", Location: "On or near High Street", Street: true}}
 			return ok(s.ImportIncidents(a, []model.IncidentBatch{b}, []model.IncidentRow{row}))
 		}),
+
+		// A hotspot's trend: linked to a place imported, unlinked, a
+		// month's count entered where it has none.
+		{method: "LinkHotspotArea", op: model.OpHotspotLink, owner: noAgency, prep: incidentsRising,
+			call: func(s rs, a who, r rec) error {
+				return ok(s.LinkHotspotArea(a, 2, 0, risingArea, 0))
+			}},
+		{method: "UnlinkHotspotArea", op: model.OpHotspotUnlink, owner: noAgency, prep: areaLinked,
+			call: func(s rs, a who, r rec) error {
+				return ok(s.UnlinkHotspotArea(a, 2, 0, risingArea, 0))
+			}},
+		unowned("SetHotspotCount", model.OpHotspotCount, func(s rs, a who, r rec) error {
+			n := 4
+			return ok(s.SetHotspotCount(a, 2, 0, model.MonthOf(model.DateOf(r.now)).Add(-1), &n, 0))
+		}),
 	}
+}
+
+// risingArea is risingPlace's LSOA, as a hotspot is linked to it.
+var risingArea = model.HotspotArea{Kind: model.AreaLSOA, Code: risingPlace.LSOA}
+
+// areaLinked links HS-2 to risingArea as the chair, once its incidents are
+// imported.
+func areaLinked(t *testing.T, s store.Record, r refusalRecord) {
+	t.Helper()
+	incidentsRising(t, s, r)
+	_, err := s.LinkHotspotArea(chair, 2, 0, risingArea, 0)
+	mustNoErr(t, err)
 }
 
 // with gives a write something the chair's call needs first.
