@@ -77,8 +77,11 @@ func HomeTheLongWay(s *Store) (h model.HomeSummary, err error) {
 		if in.Trends, err = hotspotTrendsWhole(tx, open, today); err != nil {
 			return err
 		}
-		// The emerging hotspots on offer are worked out at each import and
-		// kept as such: no index to go round, the same read both ways.
+		// The emerging hotspots and the open case reviews have one way
+		// only: the same as Home's.
+		if in.OpenCaseReviews, err = openCaseReviews(tx); err != nil {
+			return err
+		}
 		if in.Suggestions, err = offeredIn(tx, today); err != nil {
 			return err
 		}

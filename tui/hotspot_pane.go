@@ -123,25 +123,20 @@ func hotspotPane(a *App, hv *hotspotView, c rowCtx, w, sel int, noActions string
 		" " + clip(risk, w-cells(status)-6) + "   " + status,
 		" Lead " + s.Bold.Render(hv.lead) + s.Muted.Render(" · opened "+h.Opened.Format("2 Jan 2006")+" · "+reviewed),
 		" " + s.Muted.Render(clip(strings.TrimSpace(h.Location+" · "+string(h.Category)+" · "+h.Theme), w-3)),
-		trendLine(a, hv, w, w < 100),
+		trendLine(a, hv, w),
 		"", s.section(listed),
 	}
 	if w < 100 {
 		// On a small screen the trend takes the line that spaced the
-		// actions off, its class with it: what the room records under the
-		// item stays in view.
+		// actions off: what the room records under the item stays in view.
 		head = slices.Delete(head, 4, 5)
 	}
 	// What the page says of how the hotspot came and stands: anonymised
-	// by retention, its class over the year (on a wide screen; a small
-	// one has it on the trend's line), and the evidence it was opened on,
-	// above its actions.
+	// by retention and the evidence it was opened on, above its actions
+	// (its class over the year is on the trend's line).
 	var about []string
 	if line := h.AnonymisedLine(); line != "" {
 		about = append(about, " "+s.Muted.Render(clip(line, w-3)))
-	}
-	if class := hv.trend.Class(); class != model.ClassNone && w >= 100 {
-		about = append(about, " Trend: "+s.Bold.Render(string(class))+s.Muted.Render(" over the last 12 months"))
 	}
 	if h.Evidence != "" {
 		for _, l := range wrap("Opened as an emerging hotspot: "+h.Evidence, w-3) {
@@ -257,7 +252,7 @@ func powerFlagged(hv *hotspotView, now time.Time) bool {
 // trendLine is the hotspot's last 12 months: a sparkline, the last month
 // and its trend, and where the counts come from (its linked areas, or the
 // chair's counts). Without any it says how to give it some.
-func trendLine(a *App, hv *hotspotView, w int, withClass bool) string {
+func trendLine(a *App, hv *hotspotView, w int) string {
 	s, tr := a.styles, hv.trend
 	if tr.IsZero() {
 		return " " + s.Muted.Render(clip("Incidents: none yet · T links it to police.uk data, I enters a month's count", w-3))
@@ -266,11 +261,11 @@ func trendLine(a *App, hv *hotspotView, w int, withClass bool) string {
 	if tr.Source == model.FromPolice {
 		from = "police.uk: " + model.AreasLine(hv.h.Areas, false)
 	}
-	// withClass: its class over the year first (emerging, persistent,
-	// cooling), on the sparkline's own line: on a small screen, one line
-	// for the trend.
+	// Its class over the year first (emerging, persistent, cooling), on
+	// the sparkline's own line: one line for the trend, so that on a small
+	// screen what the room records under the item stays in view.
 	head := " Incidents " + s.Spark.Render(a.sparks.line(tr)) + "  "
-	if class := tr.Class(); class != model.ClassNone && withClass {
+	if class := tr.Class(); class != model.ClassNone {
 		head += s.Bold.Render(string(class)) + s.Muted.Render(" · ")
 	}
 	head += s.Bold.Render(tr.Summary())

@@ -79,6 +79,10 @@ type progressView struct {
 	baseAt   time.Time
 	baseDone int64
 	drawn    bool // a line is on the screen to clear
+	// counted is the last step that counted what it did: the summary's
+	// amount, when the work ends with a step of no count (packing the
+	// file after loading its records).
+	counted store.Step
 
 	stop chan struct{}
 	done chan struct{}
@@ -110,6 +114,9 @@ func (p *progressView) Report(s store.Step) {
 		p.baseAt, p.baseDone = time.Now(), s.Done
 	}
 	p.step = s
+	if s.Done > 0 {
+		p.counted = s
+	}
 }
 
 func (p *progressView) run() {
@@ -205,7 +212,7 @@ func (p *progressView) finish(err error) {
 // 39.1s (1,312,222 records)".
 func (p *progressView) summary(now time.Time) string {
 	line := fmt.Sprintf("tasking: %s took %s", p.title, roundDuration(now.Sub(p.started)))
-	if s := p.step; s.Done > 0 {
+	if s := p.counted; s.Done > 0 {
 		line += " (" + amount(s.Done, s.Unit) + ")"
 	}
 	return line

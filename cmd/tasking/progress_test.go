@@ -64,12 +64,17 @@ func TestProgressLine(t *testing.T) {
 			t.Errorf("at %d columns the line is %d wide", w, n)
 		}
 	}
-	p.step = store.Step{What: "writing the copy", Done: 120 << 20, Total: 440 << 20, Unit: "bytes"}
+	p.Report(store.Step{What: "writing the copy", Done: 120 << 20, Total: 440 << 20, Unit: "bytes"})
 	if got := p.line(start.Add(time.Second/2), 120); !strings.Contains(got, "writing the copy · 120 of 440 MB") || strings.Contains(got, "left") {
 		t.Errorf("bytes, before a second: %q", got)
 	}
 	if got := p.summary(start.Add(75 * time.Second)); got != "tasking: check took 1m15s (120 MB)" {
 		t.Errorf("the summary: %q", got)
+	}
+	// A last step of no count (packing the file) leaves the amount said.
+	p.Report(store.Step{What: "packing the file"})
+	if got := p.summary(start.Add(80 * time.Second)); got != "tasking: check took 1m20s (120 MB)" {
+		t.Errorf("the summary after a step of no count: %q", got)
 	}
 }
 

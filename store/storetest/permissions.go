@@ -427,6 +427,21 @@ func everyWrite() []aWrite {
 			return ok(s.ApplyRetention(a, store.Watch{}))
 		}),
 
+		// A hotspot's trend: linked to an area of the imported data (HS-2:
+		// not on the agenda's item being discussed), unlinked, counted.
+		{method: "LinkHotspotArea", op: model.OpHotspotLink, owner: noAgency, prep: incidentsRising,
+			call: func(s rs, a who, r rec) error {
+				return ok(s.LinkHotspotArea(a, 2, 0, model.AreaOf(risingPlace), 0))
+			}},
+		{method: "UnlinkHotspotArea", op: model.OpHotspotUnlink, owner: noAgency, prep: areaLinked,
+			call: func(s rs, a who, r rec) error {
+				return ok(s.UnlinkHotspotArea(a, 2, 0, model.AreaOf(risingPlace), 0))
+			}},
+		unowned("SetHotspotCount", model.OpHotspotCount, func(s rs, a who, r rec) error {
+			n := 4
+			return ok(s.SetHotspotCount(a, 2, 0, model.NewMonth(2026, time.October), &n, 0))
+		}),
+
 		// ASB case reviews: CR-1, recorded (and decided) first where the
 		// write needs it.
 		unowned("RecordCaseReview", model.OpCaseReviewAdd, func(s rs, a who, r rec) error {
@@ -456,34 +471,7 @@ func everyWrite() []aWrite {
 				Place: model.Place{LSOA: "E01019001", LSOAName: "Testshire 001A", Location: "On or near High Street", Street: true}}
 			return ok(s.ImportIncidents(a, []model.IncidentBatch{b}, []model.IncidentRow{row}))
 		}),
-
-		// A hotspot's trend: linked to a place imported, unlinked, a
-		// month's count entered where it has none.
-		{method: "LinkHotspotArea", op: model.OpHotspotLink, owner: noAgency, prep: incidentsRising,
-			call: func(s rs, a who, r rec) error {
-				return ok(s.LinkHotspotArea(a, 2, 0, risingArea, 0))
-			}},
-		{method: "UnlinkHotspotArea", op: model.OpHotspotUnlink, owner: noAgency, prep: areaLinked,
-			call: func(s rs, a who, r rec) error {
-				return ok(s.UnlinkHotspotArea(a, 2, 0, risingArea, 0))
-			}},
-		unowned("SetHotspotCount", model.OpHotspotCount, func(s rs, a who, r rec) error {
-			n := 4
-			return ok(s.SetHotspotCount(a, 2, 0, model.MonthOf(model.DateOf(r.now)).Add(-1), &n, 0))
-		}),
 	}
-}
-
-// risingArea is risingPlace's LSOA, as a hotspot is linked to it.
-var risingArea = model.HotspotArea{Kind: model.AreaLSOA, Code: risingPlace.LSOA}
-
-// areaLinked links HS-2 to risingArea as the chair, once its incidents are
-// imported.
-func areaLinked(t *testing.T, s store.Record, r refusalRecord) {
-	t.Helper()
-	incidentsRising(t, s, r)
-	_, err := s.LinkHotspotArea(chair, 2, 0, risingArea, 0)
-	mustNoErr(t, err)
 }
 
 // with gives a write something the chair's call needs first.
@@ -519,5 +507,13 @@ func incidentsRising(t *testing.T, s store.Record, _ refusalRecord) {
 		rows = append(rows, model.IncidentRow{Month: m, Force: "Testshire Police", Category: model.CategoryASB, Place: risingPlace, Count: n})
 	}
 	_, err := s.ImportIncidents(chair, batches, rows)
+	mustNoErr(t, err)
+}
+
+// areaLinked links HS-2 to the rising street, as the chair.
+func areaLinked(t *testing.T, s store.Record, r refusalRecord) {
+	t.Helper()
+	incidentsRising(t, s, r)
+	_, err := s.LinkHotspotArea(chair, 2, 0, model.AreaOf(risingPlace), 0)
 	mustNoErr(t, err)
 }
