@@ -87,7 +87,11 @@ func (m Meeting) PartNow(shown MeetingPart) MeetingPart {
 		at := slices.IndexFunc(m.Agenda, func(it AgendaItem) bool {
 			return it.Kind == shown.Item.Kind && it.HotspotID == shown.Item.HotspotID
 		})
-		return m.ItemPart(shown.Kind, at)
+		p := m.ItemPart(shown.Kind, at)
+		if at < 0 {
+			p.Item = shown.Item // gone: named as it was
+		}
+		return p
 	case PartGuests:
 		return m.GuestsPart()
 	case PartDeclarations:
@@ -105,6 +109,15 @@ func (m Meeting) CheckPart(shown MeetingPart) (MeetingPart, []string) {
 		return now, nil
 	}
 	return now, MeetingPartChanges(shown, now)
+}
+
+// CheckItem refuses a save on an agenda item no longer on the agenda
+// (dropped since: the second save after a refusal that said so).
+func (p MeetingPart) CheckItem() error {
+	if p.Index < 0 {
+		return Invalid("item", "%s is no longer on the agenda", itemName(p.Item))
+	}
+	return nil
 }
 
 // TouchedBy says whether a change op can change this part: whose change

@@ -124,6 +124,20 @@ func TestMeetingPartChanges(t *testing.T) {
 	}
 }
 
+// An item dropped since cannot be saved against, said by its name.
+func TestMeetingPartOfADroppedItem(t *testing.T) {
+	m := Meeting{Version: 2, Agenda: []AgendaItem{{Kind: ItemAttendance}, {Kind: ItemHotspot, HotspotID: 4}}}
+	shown := m.ItemPart(PartItemBudget, 1)
+	if err := shown.CheckItem(); err != nil {
+		t.Fatalf("on the agenda, yet: %v", err)
+	}
+	m.Agenda = m.Agenda[:1]
+	now, _ := m.CheckPart(shown)
+	if err := now.CheckItem(); err == nil || err.Error() != "HS-4 is no longer on the agenda" {
+		t.Errorf("dropped: %v", err)
+	}
+}
+
 // The same version is the same meeting: nothing is compared.
 func TestMeetingPartSameVersion(t *testing.T) {
 	m := Meeting{Version: 3, Guests: []Guest{{Name: "A", Agency: "B"}}}

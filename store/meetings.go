@@ -718,5 +718,5 @@ func itemShown(tx *bolt.Tx, m *model.Meeting, i int, shown *model.MeetingPart) (
 	if err != nil || shown == nil {
 		return i, err
 	}
-	return now.Index, nil // found: a part no longer there is a change
+	return now.Index, now.CheckItem()
 }
