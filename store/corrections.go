@@ -1,8 +1,9 @@
 package store
 
 import (
+	"context"
+
 	"github.com/ccsp/tasking/model"
-	bolt "go.etcd.io/bbolt"
 )
 
 // CorrectUpdate puts new words into the latest update of action id that
@@ -32,9 +33,9 @@ func (s *Store) WithdrawUpdate(actor model.Actor, id model.ID, version int, reas
 // update again, save both, audit.
 func (s *Store) changeLastWords(actor model.Actor, id model.ID, version int, reason string, op model.Op, change func(w *wtx, u *model.ActionUpdate, reason string) error) (model.Action, error) {
 	var out model.Action
-	err := s.write(actor, declare(op).ownedByAction(id), func(w *wtx) error {
+	err := s.write(context.TODO(), actor, declare(op).ownedByAction(id), func(w *wtx) error {
 		var a model.Action
-		if err := get(w.tx, bActions, id, &a); err != nil {
+		if err := get(w.tx, KindActions, id, &a); err != nil {
 			return notFound(err, model.ActionRef(id))
 		}
 		if err := checkVersion(a.Ref(), version, a.Version, a.UpdatedBy, a.UpdatedAt, a); err != nil {
@@ -59,7 +60,7 @@ func (s *Store) changeLastWords(actor model.Actor, id model.ID, version int, rea
 		if err := change(w, &u, reason); err != nil {
 			return err
 		}
-		if err := put(w.tx, bUpdates, u.ID, u); err != nil {
+		if err := put(w.tx, KindUpdates, u.ID, u); err != nil {
 			return err
 		}
 		for i := range history {
@@ -70,7 +71,7 @@ func (s *Store) changeLastWords(actor model.Actor, id model.ID, version int, rea
 		a.LatestNews(history)
 		a.Version++
 		a.UpdatedAt, a.UpdatedBy = w.now, actor.String()
-		if err := put(w.tx, bActions, a.ID, a); err != nil {
+		if err := put(w.tx, KindActions, a.ID, a); err != nil {
 			return err
 		}
 		if err := w.audit(op, "update", a.Ref(), before, u); err != nil {
@@ -83,6 +84,6 @@ func (s *Store) changeLastWords(actor model.Actor, id model.ID, version int, rea
 }
 
 // historyIn is action id's updates, oldest first, through its index.
-func historyIn(tx *bolt.Tx, id model.ID) ([]model.ActionUpdate, error) {
+func historyIn(tx *txn, id model.ID) ([]model.ActionUpdate, error) {
 	return updatesOf(tx, []model.ID{id})
 }

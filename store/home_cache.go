@@ -5,7 +5,6 @@ import (
 	"sync"
 
 	"github.com/ccsp/tasking/model"
-	bolt "go.etcd.io/bbolt"
 )
 
 // homes shares readings of home among everyone who asks. Under `tasking
@@ -33,9 +32,9 @@ type homeReading struct {
 }
 
 // read is home as of tx, or a reading as new as minTx (0: as of tx).
-func (c *homes) read(tx *bolt.Tx, today model.Date, minTx uint64, load func(*bolt.Tx, model.Date) (model.HomeSummary, error)) (model.HomeSummary, error) {
+func (c *homes) read(tx *txn, today model.Date, minTx uint64, load func(*txn, model.Date) (model.HomeSummary, error)) (model.HomeSummary, error) {
 	// A read transaction's ID is the last commit it sees.
-	now := uint64(tx.ID())
+	now := tx.seq()
 	if minTx == 0 || minTx > now {
 		minTx = now
 	}
@@ -56,7 +55,7 @@ func (c *homes) read(tx *bolt.Tx, today model.Date, minTx uint64, load func(*bol
 	c.mu.Unlock()
 
 	// Whatever happens in load (a damaged page panics inside bbolt, and
-	// the caller's view recovers it), those waiting are let go.
+	// the engine recovers it), those waiting are let go.
 	r.err = errHomeUnread
 	defer func() {
 		close(r.done)

@@ -1,12 +1,12 @@
 package store
 
 import (
+	"context"
 	"errors"
 	"slices"
 	"time"
 
 	"github.com/ccsp/tasking/model"
-	bolt "go.etcd.io/bbolt"
 )
 
 // MeetingOpenError: a meeting is already under way (model.MeetingOpenError).
@@ -18,12 +18,12 @@ type MeetingOpenError = model.MeetingOpenError
 // attendance list from the members.
 func (s *Store) StartMeeting(actor model.Actor, date model.Date) (model.Meeting, error) {
 	var started model.Meeting
-	err := s.write(actor, declare(model.OpMeetingStart), func(w *wtx) error {
+	err := s.write(context.TODO(), actor, declare(model.OpMeetingStart), func(w *wtx) error {
 		p, err := readPartnership(w.tx)
 		if err != nil {
 			return err
 		}
-		meetings, err := all[model.Meeting](w.tx, bMeetings)
+		meetings, err := all[model.Meeting](w.tx, KindMeetings)
 		if err != nil {
 			return err
 		}
@@ -38,7 +38,7 @@ func (s *Store) StartMeeting(actor model.Actor, date model.Date) (model.Meeting,
 				return err
 			}
 			m = *planned
-		} else if m.ID, err = nextID(w.tx, bMeetings); err != nil {
+		} else if m.ID, err = nextID(w.tx, KindMeetings); err != nil {
 			return err
 		}
 		m.Date = model.StartDate(date, m.Date, model.DateOf(w.now))
@@ -48,11 +48,11 @@ func (s *Store) StartMeeting(actor model.Actor, date model.Date) (model.Meeting,
 		if previous != nil {
 			m.PreviousMeetingID = previous.ID
 		}
-		hotspots, err := all[model.Hotspot](w.tx, bHotspots)
+		hotspots, err := all[model.Hotspot](w.tx, KindHotspots)
 		if err != nil {
 			return err
 		}
-		members, err := all[model.Member](w.tx, bMembers)
+		members, err := all[model.Member](w.tx, KindMembers)
 		if err != nil {
 			return err
 		}
@@ -63,7 +63,7 @@ func (s *Store) StartMeeting(actor model.Actor, date model.Date) (model.Meeting,
 		m.UpdatedAt = w.now
 		m.Version++
 		started = m
-		if err := put(w.tx, bMeetings, m.ID, m); err != nil {
+		if err := put(w.tx, KindMeetings, m.ID, m); err != nil {
 			return err
 		}
 		return w.audit(model.OpMeetingStart, "meeting", m.Ref(), nil, map[string]any{"date": m.Date, "agenda": len(m.Agenda)})
@@ -98,9 +98,9 @@ func (s *Store) changeMeeting(actor model.Actor, id model.ID, op model.Op, chang
 // refusal of its own that says more than the clock's would.
 func (s *Store) changeMeetingThen(actor model.Actor, id model.ID, op model.Op, first func(m model.Meeting, now time.Time) error, change func(w *wtx, m *model.Meeting) (before, after any, err error), then func(w *wtx, m model.Meeting) error) (model.Meeting, error) {
 	var out model.Meeting
-	err := s.write(actor, declare(op), func(w *wtx) error {
+	err := s.write(context.TODO(), actor, declare(op), func(w *wtx) error {
 		var m model.Meeting
-		if err := get(w.tx, bMeetings, id, &m); err != nil {
+		if err := get(w.tx, KindMeetings, id, &m); err != nil {
 			return notFound(err, model.MeetingRef(id))
 		}
 		if err := m.CheckEditable(); err != nil {
@@ -121,7 +121,7 @@ func (s *Store) changeMeetingThen(actor model.Actor, id model.ID, op model.Op, f
 		m.UpdatedAt = w.now
 		m.Version++
 		out = m
-		if err := put(w.tx, bMeetings, m.ID, m); err != nil {
+		if err := put(w.tx, KindMeetings, m.ID, m); err != nil {
 			return err
 		}
 		if err := w.audit(op, "meeting", m.Ref(), before, after); err != nil {
@@ -152,7 +152,7 @@ func (s *Store) GoToItem(actor model.Actor, id model.ID, i int) (model.Meeting, 
 func (s *Store) SetAttendance(actor model.Actor, id, member model.ID, status model.AttendanceStatus) (model.Meeting, error) {
 	return s.changeMeeting(actor, id, model.OpMeetingAttendance, func(w *wtx, m *model.Meeting) (any, any, error) {
 		var mem model.Member
-		if err := get(w.tx, bMembers, member, &mem); err != nil {
+		if err := get(w.tx, KindMembers, member, &mem); err != nil {
 			return nil, nil, model.Invalid("member", "no such member (#%d)", member)
 		}
 		before := m.AttendanceOf(member)
@@ -223,13 +223,13 @@ func (s *Store) AddDeclaration(actor model.Actor, id, member model.ID, item mode
 	}
 	return s.changeMeeting(actor, id, model.OpMeetingDeclaration, func(w *wtx, m *model.Meeting) (any, any, error) {
 		var mem model.Member
-		if err := get(w.tx, bMembers, member, &mem); err != nil {
+		if err := get(w.tx, KindMembers, member, &mem); err != nil {
 			return nil, nil, model.Invalid("member", "no such member (#%d)", member)
 		}
 		var h *model.Hotspot
 		if hotspotID != 0 {
 			h = new(model.Hotspot)
-			if err := get(w.tx, bHotspots, hotspotID, h); err != nil {
+			if err := get(w.tx, KindHotspots, hotspotID, h); err != nil {
 				return nil, nil, notFound(err, model.HotspotRef(hotspotID))
 			}
 		}
@@ -259,7 +259,7 @@ func (s *Store) AddGuestDeclaration(actor model.Actor, id model.ID, guest string
 		var h *model.Hotspot
 		if hotspotID != 0 {
 			h = new(model.Hotspot)
-			if err := get(w.tx, bHotspots, hotspotID, h); err != nil {
+			if err := get(w.tx, KindHotspots, hotspotID, h); err != nil {
 				return nil, nil, notFound(err, model.HotspotRef(hotspotID))
 			}
 		}
@@ -304,7 +304,7 @@ func (s *Store) ApprovePreviousMinutes(actor model.Actor, id model.ID) (model.De
 			return nil, nil, err
 		}
 		var prev model.Meeting
-		if err := get(w.tx, bMeetings, m.PreviousMeetingID, &prev); err != nil {
+		if err := get(w.tx, KindMeetings, m.PreviousMeetingID, &prev); err != nil {
 			return nil, nil, err
 		}
 		var err error
@@ -380,7 +380,7 @@ func (s *Store) SetItemPart2(actor model.Actor, id model.ID, i int, part2 bool, 
 		it := m.Agenda[i]
 		var h model.Hotspot
 		if it.Kind == model.ItemHotspot {
-			if err := get(w.tx, bHotspots, it.HotspotID, &h); err != nil {
+			if err := get(w.tx, KindHotspots, it.HotspotID, &h); err != nil {
 				return nil, nil, notFound(err, model.HotspotRef(it.HotspotID))
 			}
 			if err := w.stamp(h.Ref(), h.LastChanged()); err != nil {
@@ -407,7 +407,7 @@ func (s *Store) SetItemPart2(actor model.Actor, id model.ID, i int, part2 bool, 
 			h.FollowItem(part2, m.Agenda[moved].Paragraph)
 			h.UpdatedAt, h.UpdatedBy = w.now, w.actor.String()
 			h.Version++
-			if err := put(w.tx, bHotspots, h.ID, h); err != nil {
+			if err := put(w.tx, KindHotspots, h.ID, h); err != nil {
 				return nil, nil, err
 			}
 			return before, after, w.audit(model.OpHotspotPart2, "hotspot", h.Ref(), hb, h)
@@ -435,7 +435,7 @@ func (s *Store) SetItemBudget(actor model.Actor, id model.ID, i, minutes int) (m
 func (s *Store) AddAgendaHotspot(actor model.Actor, id, hotspot model.ID) (model.Meeting, error) {
 	return s.changeMeeting(actor, id, model.OpMeetingAgendaAdd, func(w *wtx, m *model.Meeting) (any, any, error) {
 		var h model.Hotspot
-		if err := get(w.tx, bHotspots, hotspot, &h); err != nil {
+		if err := get(w.tx, KindHotspots, hotspot, &h); err != nil {
 			return nil, nil, model.Invalid("ref", "there is no %s", model.HotspotRef(hotspot))
 		}
 		if err := h.CheckOnAgenda(); err != nil {
@@ -459,11 +459,11 @@ func (w *wtx) takeUp(meetingID, hotspotID model.ID) error {
 		return nil
 	}
 	var m model.Meeting
-	if err := get(w.tx, bMeetings, meetingID, &m); err != nil {
+	if err := get(w.tx, KindMeetings, meetingID, &m); err != nil {
 		return notFound(err, model.MeetingRef(meetingID))
 	}
 	var h model.Hotspot
-	if err := get(w.tx, bHotspots, hotspotID, &h); err != nil {
+	if err := get(w.tx, KindHotspots, hotspotID, &h); err != nil {
 		return notFound(err, model.HotspotRef(hotspotID))
 	}
 	before := agendaRefs(&m)
@@ -472,7 +472,7 @@ func (w *wtx) takeUp(meetingID, hotspotID model.ID) error {
 	}
 	m.UpdatedAt = w.now
 	m.Version++
-	if err := put(w.tx, bMeetings, m.ID, m); err != nil {
+	if err := put(w.tx, KindMeetings, m.ID, m); err != nil {
 		return err
 	}
 	return w.audit(model.OpMeetingAgendaTakeUp, "meeting", m.Ref(), before, agendaRefs(&m))
@@ -535,7 +535,7 @@ func (s *Store) closeMeeting(actor model.Actor, id model.ID) (model.Meeting, err
 		var refs []string
 		for _, hid := range reviewed {
 			var h model.Hotspot
-			if err := get(w.tx, bHotspots, hid, &h); err != nil {
+			if err := get(w.tx, KindHotspots, hid, &h); err != nil {
 				continue
 			}
 			before := h
@@ -547,7 +547,7 @@ func (s *Store) closeMeeting(actor model.Actor, id model.ID) (model.Meeting, err
 			}
 			h.UpdatedAt, h.UpdatedBy = w.now, w.actor.String()
 			h.Version++
-			if err := put(w.tx, bHotspots, h.ID, h); err != nil {
+			if err := put(w.tx, KindHotspots, h.ID, h); err != nil {
 				return nil, nil, err
 			}
 			if err := w.audit(model.OpHotspotReviewed, "hotspot", h.Ref(), before, h); err != nil {
@@ -568,20 +568,20 @@ func (s *Store) closeMeeting(actor model.Actor, id model.ID) (model.Meeting, err
 
 // businessIn is model.HotspotBusiness of meeting m, read in this
 // transaction: the hotspots it recorded business under.
-func businessIn(tx *bolt.Tx, m *model.Meeting) ([]model.ID, error) {
-	updates, err := all[model.ActionUpdate](tx, bUpdates)
+func businessIn(tx *txn, m *model.Meeting) ([]model.ID, error) {
+	updates, err := all[model.ActionUpdate](tx, KindUpdates)
 	if err != nil {
 		return nil, err
 	}
-	notes, err := all[model.Note](tx, bNotes)
+	notes, err := all[model.Note](tx, KindNotes)
 	if err != nil {
 		return nil, err
 	}
-	decisions, err := all[model.Decision](tx, bDecisions)
+	decisions, err := all[model.Decision](tx, KindDecisions)
 	if err != nil {
 		return nil, err
 	}
-	actions, err := all[model.Action](tx, bActions)
+	actions, err := all[model.Action](tx, KindActions)
 	if err != nil {
 		return nil, err
 	}
@@ -589,7 +589,7 @@ func businessIn(tx *bolt.Tx, m *model.Meeting) ([]model.ID, error) {
 }
 
 func planMeeting(w *wtx, closed model.Meeting) (model.ID, error) {
-	existing, err := all[model.Meeting](w.tx, bMeetings)
+	existing, err := all[model.Meeting](w.tx, KindMeetings)
 	if err != nil {
 		return 0, err
 	}
@@ -610,16 +610,16 @@ func planMeeting(w *wtx, closed model.Meeting) (model.ID, error) {
 		before := *waiting
 		next.UpdatedAt = w.now
 		next.Version++
-		if err := put(w.tx, bMeetings, next.ID, next); err != nil {
+		if err := put(w.tx, KindMeetings, next.ID, next); err != nil {
 			return 0, err
 		}
 		return next.ID, w.audit(model.OpMeetingPlan, "meeting", next.Ref(), before, next)
 	}
-	if next.ID, err = nextID(w.tx, bMeetings); err != nil {
+	if next.ID, err = nextID(w.tx, KindMeetings); err != nil {
 		return 0, err
 	}
 	next.CreatedAt, next.UpdatedAt, next.Version = w.now, w.now, 1
-	if err := put(w.tx, bMeetings, next.ID, next); err != nil {
+	if err := put(w.tx, KindMeetings, next.ID, next); err != nil {
 		return 0, err
 	}
 	return next.ID, w.audit(model.OpMeetingPlan, "meeting", next.Ref(), nil, next)
@@ -627,12 +627,12 @@ func planMeeting(w *wtx, closed model.Meeting) (model.ID, error) {
 
 // meetingFor loads a meeting that must be under way, for writes that belong
 // to one (decisions, notes, actions assigned in it). id 0 is "no meeting".
-func meetingFor(tx *bolt.Tx, id model.ID) (*model.Meeting, error) {
+func meetingFor(tx *txn, id model.ID) (*model.Meeting, error) {
 	if id == 0 {
 		return nil, nil
 	}
 	var m model.Meeting
-	if err := get(tx, bMeetings, id, &m); err != nil {
+	if err := get(tx, KindMeetings, id, &m); err != nil {
 		if errors.Is(err, ErrNotFound) {
 			return nil, &RefError{Ref: model.MeetingRef(id)}
 		}
@@ -644,15 +644,20 @@ func meetingFor(tx *bolt.Tx, id model.ID) (*model.Meeting, error) {
 // lastChangeBy is who made the newest change op to ref, and when, from the
 // end of the audit trail (the last few hundred events: a meeting's own
 // changes are recent); "" when not found there.
-func lastChangeBy(tx *bolt.Tx, ref string, op model.Op) (string, time.Time) {
-	c := tx.Bucket(bAudit).Cursor()
+func lastChangeBy(tx *txn, ref string, op model.Op) (string, time.Time) {
+	var by string
+	var at time.Time
 	n := 0
-	for k, v := c.Last(); k != nil && n < 500; k, v = c.Prev() {
-		n++
-		var e model.AuditEvent
-		if decode(v, &e) == nil && e.Ref == ref && e.Op == op {
-			return e.By, e.At
+	_ = tx.each(KindAudit, 0, Backward, func(_ model.ID, d Doc) error {
+		if n++; n > 500 {
+			return errStop
 		}
-	}
-	return "", time.Time{}
+		var e model.AuditEvent
+		if decodeDoc(d, &e) == nil && e.Ref == ref && e.Op == op {
+			by, at = e.By, e.At
+			return errStop
+		}
+		return nil
+	})
+	return by, at
 }

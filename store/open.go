@@ -6,7 +6,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"sync/atomic"
 	"syscall"
 	"time"
 
@@ -37,6 +36,10 @@ type Options struct {
 // Store is the open database. It is safe for concurrent use: every session
 // in the process shares one Store.
 type Store struct {
+	// eng is the engine holding the record; db and bolt are its bbolt file
+	// (nil for another engine), for what only a file has.
+	eng  Engine
+	bolt *boltEngine
 	db   *bolt.DB
 	path string
 	now  func() time.Time
@@ -55,13 +58,6 @@ type Store struct {
 
 	// backups is what the newest automatic backup did (LastAutoBackup).
 	backups lastBackup
-
-	// damage is the first damage this process found in the file: from
-	// then on every write is refused with it (guard.go).
-	damage atomic.Pointer[DamagedError]
-	// readOnlyWhy says why a store opened for writing is read-only (the
-	// file cannot be written here), for the refusal of every change.
-	readOnlyWhy string
 
 	// created is the file as this Open made it (nil when it was there
 	// before), and madeDirs the folders it made for it, innermost first:
@@ -158,7 +154,8 @@ func Open(path string, opts Options) (s *Store, err error) {
 		}
 		return nil, fmt.Errorf("cannot open %s: %w", path, err)
 	}
-	s = &Store{db: db, path: path, now: opts.Now, notices: notices, readOnlyWhy: readOnlyWhy, created: created, madeDirs: madeDirs}
+	s = newBoltStore(db, path, opts.Now, readOnlyWhy)
+	s.notices, s.created, s.madeDirs = notices, created, madeDirs
 	if !opts.ReadOnly {
 		err = s.prepare()
 	} else {
@@ -274,7 +271,7 @@ func (s *Store) Today() model.Date { return model.DateOf(s.now()) }
 // page can crash the process running it: `tasking check` runs it in a
 // child).
 func (s *Store) CheckPages() error {
-	return s.view(func(tx *bolt.Tx) error {
+	return s.boltView(func(tx *bolt.Tx) error {
 		var errs []error
 		for err := range tx.Check() {
 			errs = append(errs, err)

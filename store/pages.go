@@ -27,8 +27,21 @@ func newPageReleaser(db *bolt.DB, tx *bolt.Tx) *pageReleaser {
 	return &pageReleaser{db: db, size: int(tx.Size())}
 }
 
+// pagesOf is a page releaser for a long read in tx: nil, which releases
+// nothing, on an engine with no memory map.
+func (s *Store) pagesOf(tx *txn) *pageReleaser {
+	bt, ok := tx.tx.(*boltTx)
+	if !ok || s.db == nil {
+		return nil
+	}
+	return newPageReleaser(s.db, bt.tx)
+}
+
 // read counts n records read, releasing the pages when enough have been.
 func (r *pageReleaser) read(n int) {
+	if r == nil {
+		return
+	}
 	r.n += n
 	if r.n >= releaseEvery {
 		r.release()
@@ -38,6 +51,9 @@ func (r *pageReleaser) read(n int) {
 // release hands back every page read so far. The map cannot move while
 // the transaction that made r is open (bbolt remaps only between them).
 func (r *pageReleaser) release() {
+	if r == nil {
+		return
+	}
 	r.n = 0
 	releasePages(r.db.Info().Data, r.size)
 }
@@ -45,6 +61,9 @@ func (r *pageReleaser) release() {
 // releaseMapped releases every page of the map between transactions: a
 // long load (Seed's batches) reads through the file as it writes.
 func (s *Store) releaseMapped() {
+	if s.db == nil {
+		return
+	}
 	_ = s.db.View(func(tx *bolt.Tx) error {
 		newPageReleaser(s.db, tx).release()
 		return nil

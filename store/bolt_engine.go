@@ -1,0 +1,344 @@
+package store
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"sync/atomic"
+	"time"
+
+	"github.com/ccsp/tasking/model"
+	bolt "go.etcd.io/bbolt"
+)
+
+// The bbolt engine: the persistence interface (engine.go) over one bbolt
+// file. A kind of record is a bucket keyed by big-endian ID, an index a
+// bucket of keys; every value is sealed with a checksum and, in the
+// buckets where that pays, compressed (value.go, compress.go). What only a
+// file has — its pages, schema and migrations, check, salvage, backups,
+// the owner sidecar — is on *Store, in files of their own.
+type boltEngine struct {
+	db   *bolt.DB
+	path string
+	// readOnlyWhy says why a store opened for writing is read-only (the
+	// file cannot be written here), for the refusal of every change.
+	readOnlyWhy string
+	// damage is the first damage this process found in the file: from
+	// then on every write is refused with it.
+	damage atomic.Pointer[DamagedError]
+}
+
+// bbolt panics (recoverably) when it walks a page that is not what it should
+// be: a file damaged after its header. Every transaction goes through View
+// or Update so that becomes the same clear "damaged" error as a bad header,
+// never a crash in the middle of a meeting. The deferred recover also rolls
+// the transaction back: bbolt's own defers run as the panic unwinds.
+
+func (e *boltEngine) View(ctx context.Context, fn func(Tx) error) (err error) {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	defer e.recoverDamage(&err)
+	return e.db.View(func(tx *bolt.Tx) error { return fn(&boltTx{tx: tx}) })
+}
+
+// Update runs fn in one bbolt write transaction. Once this process has
+// found damage in the file, every write is refused with the damage
+// message: writing over a damaged file can only spread the damage.
+func (e *boltEngine) Update(ctx context.Context, fn func(Tx) error) (err error) {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	if d := e.damage.Load(); d != nil {
+		refused := *d
+		refused.Refused = true
+		return &refused
+	}
+	if e.db.IsReadOnly() {
+		return &ReadOnlyError{Path: e.path, Why: e.readOnlyWhy}
+	}
+	defer e.recoverDamage(&err)
+	return e.db.Update(func(tx *bolt.Tx) error { return fn(&boltTx{tx: tx}) })
+}
+
+// recoverDamage turns a bbolt panic on a damaged page, and a value that
+// fails its checksum, into the damage error, and remembers it: from then
+// on this process refuses every write (Update).
+func (e *boltEngine) recoverDamage(err *error) {
+	if r := recover(); r != nil {
+		*err = &DamagedError{Path: e.path, Reason: fmt.Sprintf("a page inside the file is unreadable: %v", r), Backup: latestBackup(e.path)}
+	}
+	var vd *ValueDamage
+	if *err != nil && errors.As(*err, &vd) {
+		*err = &DamagedError{Path: e.path, Reason: (*err).Error(), Backup: latestBackup(e.path)}
+	}
+	var d *DamagedError
+	if *err != nil && errors.As(*err, &d) {
+		e.damage.CompareAndSwap(nil, d)
+	}
+}
+
+// newBoltStore is the record held in the bbolt file db, at path.
+func newBoltStore(db *bolt.DB, path string, now func() time.Time, readOnlyWhy string) *Store {
+	eng := &boltEngine{db: db, path: path, readOnlyWhy: readOnlyWhy}
+	return &Store{eng: eng, bolt: eng, db: db, path: path, now: now}
+}
+
+// boltTx is one bbolt transaction as the persistence interface.
+type boltTx struct{ tx *bolt.Tx }
+
+// boltDoc is a stored value, sealed (value.go), in the memory map.
+type boltDoc []byte
+
+func (d boltDoc) Body(fn func(json []byte) error) error { return withBody(d, fn) }
+
+// appendOnly are the kinds whose records only ever go at the end: their
+// pages are filled before they split (appendFill).
+var appendOnly = map[Kind]bool{KindAudit: true, KindSnapshots: true}
+
+// at is where a record is kept: its kind's bucket (nil: a kind that came
+// after this file was made, read read-only), under its ID — but the
+// partnership, kept in meta.
+func (t *boltTx) at(k Kind, id model.ID) (*bolt.Bucket, []byte) {
+	if k == KindPartnership {
+		return t.tx.Bucket(bMeta), kPartnership
+	}
+	return t.tx.Bucket([]byte(k)), idKey(id)
+}
+
+// writable is k's bucket, made if it is missing.
+func (t *boltTx) writable(k Kind) (*bolt.Bucket, error) {
+	if k == KindPartnership {
+		return t.tx.Bucket(bMeta), nil
+	}
+	if b := t.tx.Bucket([]byte(k)); b != nil {
+		return b, nil
+	}
+	return t.tx.CreateBucket([]byte(k))
+}
+
+func (t *boltTx) Get(_ context.Context, k Kind, id model.ID) (Doc, error) {
+	b, key := t.at(k, id)
+	if b == nil {
+		return nil, ErrNotFound
+	}
+	v := b.Get(key)
+	if v == nil {
+		return nil, ErrNotFound
+	}
+	return boltDoc(v), nil
+}
+
+func (t *boltTx) Put(_ context.Context, k Kind, id model.ID, json []byte) error {
+	b, err := t.writable(k)
+	if err != nil {
+		return err
+	}
+	if appendOnly[k] {
+		b.FillPercent = appendFill
+	}
+	_, key := t.at(k, id)
+	return b.Put(key, sealFor([]byte(chainName(k)), json))
+}
+
+func (t *boltTx) Delete(_ context.Context, k Kind, id model.ID) error {
+	b, key := t.at(k, id)
+	if b == nil {
+		return nil
+	}
+	return b.Delete(key)
+}
+
+// NextID is the bucket's next sequence. The record goes at the end of the
+// bucket, so its pages are filled before they split.
+func (t *boltTx) NextID(_ context.Context, k Kind) (model.ID, error) {
+	b, err := t.writable(k)
+	if err != nil {
+		return 0, err
+	}
+	b.FillPercent = appendFill
+	return b.NextSequence()
+}
+
+func (t *boltTx) ReserveIDs(_ context.Context, k Kind, top model.ID) error {
+	b, err := t.writable(k)
+	if err != nil {
+		return err
+	}
+	b.FillPercent = appendFill
+	if top > b.Sequence() {
+		return b.SetSequence(top)
+	}
+	return nil
+}
+
+func (t *boltTx) Each(_ context.Context, k Kind, from model.ID, dir Dir, fn func(model.ID, Doc) error) error {
+	if k == KindPartnership {
+		return fmt.Errorf("internal error: walking the partnership")
+	}
+	b := t.tx.Bucket([]byte(k))
+	if b == nil {
+		return nil
+	}
+	c := b.Cursor()
+	var fromKey []byte
+	if from != 0 {
+		fromKey = idKey(from)
+	}
+	return walk(c, nil, fromKey, dir, func(key, v []byte) error { return fn(keyID(key), boltDoc(v)) })
+}
+
+// sealedIndexes are the indexes whose values are sealed JSON (data kept
+// by key); the rest hold bare bytes.
+var sealedIndexes = map[Index]bool{IncidentCounts: true, IncidentBatches: true, IncidentEmerging: true, IncidentDismissals: true}
+
+func (t *boltTx) GetKey(_ context.Context, ix Index, key []byte) ([]byte, error) {
+	b := t.tx.Bucket([]byte(ix))
+	if b == nil {
+		return nil, nil
+	}
+	return t.unsealed(ix, b.Get(key))
+}
+
+func (t *boltTx) unsealed(ix Index, v []byte) ([]byte, error) {
+	if v == nil || !sealedIndexes[ix] {
+		return v, nil
+	}
+	return unseal(v)
+}
+
+func (t *boltTx) PutKey(_ context.Context, ix Index, key, value []byte) error {
+	b := t.tx.Bucket([]byte(ix))
+	if b == nil {
+		var err error
+		if b, err = t.tx.CreateBucket([]byte(ix)); err != nil {
+			return err
+		}
+	}
+	if sealedIndexes[ix] {
+		value = seal(frameJSON, value)
+	}
+	return b.Put(key, value)
+}
+
+func (t *boltTx) DeleteKey(_ context.Context, ix Index, key []byte) error {
+	b := t.tx.Bucket([]byte(ix))
+	if b == nil {
+		return nil
+	}
+	return b.Delete(key)
+}
+
+func (t *boltTx) Scan(_ context.Context, ix Index, prefix, from []byte, dir Dir, fn func(k, v []byte) error) error {
+	b := t.tx.Bucket([]byte(ix))
+	if b == nil {
+		return nil
+	}
+	return walk(b.Cursor(), prefix, from, dir, func(k, v []byte) error {
+		v, err := t.unsealed(ix, v)
+		if err != nil {
+			return fmt.Errorf("%s %q: %w", ix, k, err)
+		}
+		return fn(k, v)
+	})
+}
+
+func (t *boltTx) Seq() uint64 { return uint64(t.tx.ID()) }
+
+// recordKinds are the buckets of the file holding records, whatever their
+// names, in order (chainedKinds).
+func (t *boltTx) recordKinds() []Kind {
+	var out []Kind
+	_ = t.tx.ForEach(func(name []byte, _ *bolt.Bucket) error {
+		if recordBucket(name) {
+			out = append(out, Kind(name))
+		}
+		return nil
+	})
+	return out
+}
+
+// walk calls fn with the cursor's keys under prefix, from from on, in dir
+// (Tx.Scan), skipping nested buckets.
+func walk(c *bolt.Cursor, prefix, from []byte, dir Dir, fn func(k, v []byte) error) error {
+	var k, v []byte
+	next := c.Next
+	if dir == Forward {
+		start := prefix
+		if bytes.Compare(from, prefix) > 0 {
+			start = from
+		}
+		k, v = c.Seek(start)
+	} else {
+		next = c.Prev
+		k, v = lastAtOrBefore(c, prefix, from)
+	}
+	for ; k != nil && bytes.HasPrefix(k, prefix); k, v = next() {
+		if v == nil {
+			continue
+		}
+		if err := fn(k, v); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// lastAtOrBefore puts the cursor on the last key under prefix, and at or
+// before from (nil: the last under prefix).
+func lastAtOrBefore(c *bolt.Cursor, prefix, from []byte) ([]byte, []byte) {
+	end := prefixEnd(prefix) // the first key after every key under prefix (nil: none)
+	limit := from
+	if limit == nil || (end != nil && bytes.Compare(limit, end) >= 0) {
+		if end == nil {
+			return c.Last()
+		}
+		if k, _ := c.Seek(end); k == nil {
+			return c.Last()
+		}
+		return c.Prev()
+	}
+	k, v := c.Seek(limit)
+	if k == nil {
+		return c.Last()
+	}
+	if !bytes.Equal(k, limit) {
+		return c.Prev()
+	}
+	return k, v
+}
+
+// prefixEnd is the first key after every key that starts with prefix: nil
+// when there is none (an empty prefix, or all 0xFF).
+func prefixEnd(prefix []byte) []byte {
+	end := bytes.Clone(prefix)
+	for i := len(end) - 1; i >= 0; i-- {
+		if end[i] < 0xFF {
+			end[i]++
+			return end[:i+1]
+		}
+	}
+	return nil
+}
+
+// boltView runs fn in one read transaction of the bbolt file, for what
+// only a file has (check, backups, its schema and pages).
+func (s *Store) boltView(fn func(tx *bolt.Tx) error) error {
+	if s.bolt == nil {
+		return errNotAFile
+	}
+	return s.bolt.View(context.Background(), func(tx Tx) error { return fn(tx.(*boltTx).tx) })
+}
+
+// errNotAFile refuses what only a bbolt file can do, asked of another
+// engine.
+var errNotAFile = errors.New("the record is not held in a file: that needs a tasking file")
+
+// file is the bbolt transaction under tx, for the file's own upkeep
+// (migrations, reindexing), which runs on a bbolt file only.
+func (tx *txn) file() *bolt.Tx { return tx.tx.(*boltTx).tx }
+
+// boltTxn is a bbolt read transaction as the use cases hold it, for the
+// bbolt-only code that reads records through them (check, migrations).
+func boltTxn(tx *bolt.Tx) *txn { return &txn{ctx: context.Background(), tx: &boltTx{tx: tx}} }
