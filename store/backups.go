@@ -241,6 +241,9 @@ func (s *Store) LastAutoBackup() (string, error) {
 // autoBackupAfter takes the automatic backup that follows a committed
 // change, keeping what it did for LastAutoBackup.
 func (s *Store) autoBackupAfter(why string) {
+	if s.bolt == nil {
+		return // an engine that is not a file keeps its own backups
+	}
 	path, err := s.AutoBackup(why)
 	s.backups.mu.Lock()
 	s.backups.path, s.backups.err = path, err

@@ -130,7 +130,7 @@ func headOf(tx *txn) (ChainHead, error) {
 func (s *Store) VerifyChain(given ...ChainHead) (ChainReport, error) {
 	var r ChainReport
 	err := s.view(context.TODO(), func(tx *txn) error {
-		r = verifyChain(tx, append(KnownHeads(s.path), given...), nil, nil)
+		r = verifyChain(tx, append(s.knownHeads(), given...), nil, nil)
 		return nil
 	})
 	return r, err
@@ -412,6 +412,15 @@ func headSuffix(h ChainHead) string {
 }
 
 var headInName = regexp.MustCompile(`\.e([0-9]+)-([0-9a-f]{16})$`)
+
+// knownHeads are the chain heads kept outside the record: its file's
+// automatic backups' (none for a record not held in a file).
+func (s *Store) knownHeads() []ChainHead {
+	if s.bolt == nil {
+		return nil
+	}
+	return KnownHeads(s.path)
+}
 
 // KnownHeads are the chain heads the automatic backups of the record at
 // path carry in their names: kept outside the file, for VerifyChain.

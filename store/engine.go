@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"errors"
+	"time"
 
 	"github.com/ccsp/tasking/model"
 )
@@ -62,6 +63,17 @@ const (
 type Engine interface {
 	View(ctx context.Context, fn func(Tx) error) error
 	Update(ctx context.Context, fn func(Tx) error) error
+}
+
+// New is the record held by eng, an engine other than a bbolt file
+// (store/mem): empty until Setup or Seed, with the clock now (time.Now
+// when nil). What only a file has — backups, check, its pages — is
+// refused on it.
+func New(eng Engine, now func() time.Time) *Store {
+	if now == nil {
+		now = time.Now
+	}
+	return &Store{eng: eng, now: now}
 }
 
 // Doc is a stored record, valid until its transaction ends.

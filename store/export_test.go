@@ -154,3 +154,7 @@ func snapshotJSON(tx *txn, id model.ID) (body []byte, err error) {
 	})
 	return body, err
 }
+
+// EngineOf is the engine under s: the engine contract's tests
+// (storetest.RunEngine) drive it directly, as the use cases do.
+func EngineOf(s *Store) Engine { return s.eng }

@@ -71,7 +71,7 @@ func (s *Store) Notices() []string { return s.notices }
 
 // ReadOnly: the file was opened read-only (asked for, or because it cannot
 // be written here), beside any other reader.
-func (s *Store) ReadOnly() bool { return s.db.IsReadOnly() }
+func (s *Store) ReadOnly() bool { return s.db != nil && s.db.IsReadOnly() }
 
 // Open opens (creating if needed) the database at path.
 func Open(path string, opts Options) (s *Store, err error) {
@@ -248,10 +248,13 @@ func errText(err error) string {
 
 // Close releases the file.
 func (s *Store) Close() error {
-	if s == nil || s.db == nil {
+	if s == nil {
 		return nil
 	}
 	s.feed.closeAll()
+	if s.db == nil {
+		return nil
+	}
 	if !s.db.IsReadOnly() {
 		removeOwner(s.path)
 	}
