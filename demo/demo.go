@@ -88,9 +88,21 @@ func (g *gen) at(d model.Date, hour, min int) time.Time {
 	return time.Date(d.Year(), d.Month(), d.Day(), hour, min, 0, 0, g.loc)
 }
 
+// chairName is the demo's chair: who set it up, and who changes what the
+// meetings change.
+const chairName = "Helen Marsh"
+
+// setUpAt is when the chair set the partnership up: each agency and member
+// is stamped as added then (by the chair), so forms and refusals say who
+// last changed them and when, as for anything added in the app.
+func (g *gen) setUpAt(id model.ID) time.Time {
+	return g.d.Partnership.CreatedAt.Add(time.Duration(id) * time.Minute)
+}
+
 func (g *gen) addAgencies() {
 	for i, a := range agencies {
 		a.ID, a.Version = model.ID(i+1), 1
+		a.UpdatedAt, a.UpdatedBy = g.setUpAt(a.ID), chairName
 		g.d.Agencies = append(g.d.Agencies, a)
 		g.agencyBy[a.ShortName] = a.ID
 	}
@@ -100,6 +112,7 @@ func (g *gen) addMembers() {
 	for i, p := range people {
 		m := model.Member{ID: model.ID(i + 1), Name: p.name, AgencyID: g.agencyBy[p.agency], Role: p.role, Title: p.title, Version: 1,
 			Email: emailFor(p.name)}
+		m.UpdatedAt, m.UpdatedBy = g.setUpAt(model.ID(len(agencies))+m.ID), chairName
 		g.d.Members = append(g.d.Members, m)
 		g.memberBy[p.name] = m
 	}
@@ -217,7 +230,7 @@ func (g *gen) addMeetings(n int) {
 	for i, date := range past {
 		id := model.ID(i + 1)
 		m := model.Meeting{ID: id, Date: date, Time: meetingTime, Place: meetingPlace, Kind: model.KindOperational,
-			ChairID: g.memberBy["Helen Marsh"].ID, State: model.MeetingClosed, ConfidentialityRead: true,
+			ChairID: g.memberBy[chairName].ID, State: model.MeetingClosed, ConfidentialityRead: true,
 			OpenedAt: g.at(date, 10, 0), ClosedAt: g.at(date, 11, 40), CreatedAt: g.at(date.AddDays(-7), 11, 40), Version: 3}
 		m.ConfidentialityReadAt = m.OpenedAt.Add(2 * time.Minute)
 		m.UpdatedAt = m.ClosedAt
@@ -277,9 +290,15 @@ func (g *gen) addMeetings(n int) {
 		if !st.closed.IsZero() {
 			h.Status, h.Closed, h.CloseReason = model.HotspotClosed, st.closed, st.site.closedReason
 		}
+		if st.timesSeen > 0 {
+			// Closing each meeting that walked it marked it reviewed (or
+			// closed it): its last change is the last of those, by the chair,
+			// as closing a meeting in the app stamps it.
+			h.UpdatedAt, h.UpdatedBy, h.Version = g.at(st.reviewed, 11, 40), chairName, 1+st.timesSeen
+		}
 	}
 	g.d.Meetings = append(g.d.Meetings, model.Meeting{ID: model.ID(len(past) + 1), Date: next, Time: meetingTime,
-		Place: meetingPlace, Kind: model.KindOperational, ChairID: g.memberBy["Helen Marsh"].ID, State: model.MeetingPlanned,
+		Place: meetingPlace, Kind: model.KindOperational, ChairID: g.memberBy[chairName].ID, State: model.MeetingPlanned,
 		CreatedAt: g.at(past[len(past)-1], 11, 40), UpdatedAt: g.at(past[len(past)-1], 11, 40), Version: 1})
 }
 
@@ -294,7 +313,7 @@ func (g *gen) attendance(m *model.Meeting, i int) {
 	for _, mem := range g.d.Members {
 		st := model.Present
 		switch r := g.rng.IntN(100); {
-		case mem.Name == "Helen Marsh" || mem.Name == "Tom Okafor":
+		case mem.Name == chairName || mem.Name == "Tom Okafor":
 		case mem.Role == model.RoleViewer && r < 70:
 			st = model.Absent
 		case r < 12:
@@ -376,9 +395,9 @@ func (g *gen) action(m *model.Meeting, hotspot model.ID, p plan, due model.Date,
 	id := model.ID(len(g.d.Actions) + 1)
 	agency := g.agencyBy[p.agency]
 	a := model.Action{ID: id, HotspotID: hotspot, Text: p.text, AgencyID: agency, Officer: p.officer, Due: due,
-		Status: model.StatusOpen, Intervention: p.intervention, CreatedMeetingID: m.ID, CreatedAt: at, CreatedBy: "Helen Marsh",
-		UpdatedAt: at, UpdatedBy: "Helen Marsh", Version: 1}
-	g.update(model.ActionUpdate{ActionID: id, At: at, By: "Helen Marsh", Kind: model.UpdateCreated, ToStatus: model.StatusOpen, ToDue: due, MeetingID: m.ID})
+		Status: model.StatusOpen, Intervention: p.intervention, CreatedMeetingID: m.ID, CreatedAt: at, CreatedBy: chairName,
+		UpdatedAt: at, UpdatedBy: chairName, Version: 1}
+	g.update(model.ActionUpdate{ActionID: id, At: at, By: chairName, Kind: model.UpdateCreated, ToStatus: model.StatusOpen, ToDue: due, MeetingID: m.ID})
 
 	// A fixed, weighted cycle rather than dice: every status appears at any scale.
 	fate := fates[int(id)%len(fates)]
@@ -412,19 +431,19 @@ func (g *gen) action(m *model.Meeting, hotspot model.ID, p plan, due model.Date,
 	reviewID := m.ID + 1
 	switch fate {
 	case getDone:
-		g.setStatus(&a, model.StatusDone, "Completed; reported back to the group.", "Helen Marsh", reviewAt, reviewID)
+		g.setStatus(&a, model.StatusDone, "Completed; reported back to the group.", chairName, reviewAt, reviewID)
 		a.CompletedOn = review
 		a.CompletionNote = "Completed; reported back to the group."
 	case getBlocked:
-		g.setStatus(&a, model.StatusBlocked, blocked[int(id)%len(blocked)], "Helen Marsh", reviewAt, reviewID)
+		g.setStatus(&a, model.StatusBlocked, blocked[int(id)%len(blocked)], chairName, reviewAt, reviewID)
 	case getCancelled:
-		g.setStatus(&a, model.StatusCancelled, "No longer needed: superseded by a later action.", "Helen Marsh", reviewAt, reviewID)
+		g.setStatus(&a, model.StatusCancelled, "No longer needed: superseded by a later action.", chairName, reviewAt, reviewID)
 	case carryForward:
 		newDue := review.AddDays(14)
 		if newDue.After(g.today) && g.rng.IntN(2) == 0 {
 			newDue = review.AddDays(7)
 		}
-		u := model.ActionUpdate{ActionID: id, At: reviewAt, By: "Helen Marsh", Kind: model.UpdateDue, FromDue: a.Due, ToDue: newDue,
+		u := model.ActionUpdate{ActionID: id, At: reviewAt, By: chairName, Kind: model.UpdateDue, FromDue: a.Due, ToDue: newDue,
 			Text: "Carried forward: waiting on partner availability.", MeetingID: reviewID}
 		g.update(u)
 		a.Due, a.UpdatedAt = newDue, reviewAt
@@ -436,7 +455,7 @@ func (g *gen) action(m *model.Meeting, hotspot model.ID, p plan, due model.Date,
 	if !a.Status.IsClosed() && review.Before(last) && id%3 != 0 {
 		newDue := last.AddDays(14 + 7*int(id%2))
 		at := g.at(last, 10, 30+int(id%20))
-		u := model.ActionUpdate{ActionID: id, At: at, By: "Helen Marsh", Kind: model.UpdateDue, FromDue: a.Due, ToDue: newDue,
+		u := model.ActionUpdate{ActionID: id, At: at, By: chairName, Kind: model.UpdateDue, FromDue: a.Due, ToDue: newDue,
 			Text: "Carried forward: partners need more time.", MeetingID: m.ID + model.ID(len(past)-1-i)}
 		g.update(u)
 		a.Due, a.UpdatedAt = newDue, at
@@ -535,14 +554,14 @@ func (g *gen) reviewMattersArising(m *model.Meeting, at time.Time) {
 			continue
 		}
 		if !touched[a.ID] {
-			g.update(model.ActionUpdate{ActionID: a.ID, At: at, By: "Helen Marsh", Kind: model.UpdateReview, FromStatus: a.Status, ToStatus: a.Status, MeetingID: m.ID})
+			g.update(model.ActionUpdate{ActionID: a.ID, At: at, By: chairName, Kind: model.UpdateReview, FromStatus: a.Status, ToStatus: a.Status, MeetingID: m.ID})
 		}
 	}
 }
 
 func (g *gen) decision(m *model.Meeting, hotspot model.ID, item model.ItemKind, text string, part2 bool, at time.Time) model.Decision {
 	d := model.Decision{ID: model.ID(len(g.d.Decisions) + 1), MeetingID: m.ID, HotspotID: hotspot, Item: item, Text: text,
-		Part2: part2, At: at, By: "Helen Marsh", Version: 1}
+		Part2: part2, At: at, By: chairName, Version: 1}
 	g.d.Decisions = append(g.d.Decisions, d)
 	return d
 }

@@ -104,6 +104,33 @@ func TestDemoMeetsTheBrief(t *testing.T) {
 	}
 }
 
+// Every hotspot, member and agency says who last changed it and when, as
+// anything changed in the app does: a refused save names them, and the
+// clock rule has a time to keep after. A hotspot was last changed when the
+// last meeting that walked it closed (by the chair), never before it was
+// made or reviewed, nor after today.
+func TestDemoRecordsCarryTheirChangeStamp(t *testing.T) {
+	d, _ := Build(today, Small, time.UTC)
+	stamped := func(what string, by string, at, notBefore time.Time) {
+		t.Helper()
+		if by == "" || at.IsZero() || at.Before(notBefore) || model.DateOf(at).After(today) {
+			t.Errorf("%s was last changed by %q at %s (not before %s)", what, by, at, notBefore)
+		}
+	}
+	for _, a := range d.Agencies {
+		stamped(a.Name, a.UpdatedBy, a.UpdatedAt, d.Partnership.CreatedAt)
+	}
+	for _, m := range d.Members {
+		stamped(m.Name, m.UpdatedBy, m.UpdatedAt, d.Partnership.CreatedAt)
+	}
+	for _, h := range d.Hotspots {
+		stamped(h.Ref(), h.UpdatedBy, h.UpdatedAt, h.CreatedAt)
+		if !h.LastReviewed.IsZero() && model.DateOf(h.UpdatedAt).Before(h.LastReviewed) {
+			t.Errorf("%s was reviewed on %s but last changed on %s", h.Ref(), h.LastReviewed, h.UpdatedAt)
+		}
+	}
+}
+
 func TestDemoIsDeterministicAndLoads(t *testing.T) {
 	a, _ := Build(today, Small, time.UTC)
 	b, _ := Build(today, Small, time.UTC)

@@ -51,6 +51,16 @@ func TestACorrectedAndAWithdrawnUpdateReachTheMinutesAndTheWorkbook(t *testing.T
 		}
 	}
 
+	// Corrected again while the meeting that accepted it is open: the
+	// meeting accepts the words as they now stand.
+	do(append(rep, "action", "update", "A-37", "--correct-last", "Three patrols done on Sunday", "--reason", "miscounted")...)
+	for _, f := range []string{"md", "txt"} {
+		minutes := strings.Join(strings.Fields(do(append(chair, "minutes", "latest", "--format", f)...)), " ")
+		if !strings.Contains(minutes, "Three patrols done on Sunday (corrected)") || strings.Contains(minutes, "Two patrols done") {
+			t.Errorf("the %s minutes of the open meeting do not accept the words as corrected since", f)
+		}
+	}
+
 	book := filepath.Join(home, "log.xlsx")
 	do(append(chair, "export", "actions", "--format", "xlsx", "-o", book)...)
 	x, err := excelize.OpenFile(book)
@@ -78,7 +88,7 @@ func TestACorrectedAndAWithdrawnUpdateReachTheMinutesAndTheWorkbook(t *testing.T
 	for _, r := range rows {
 		if len(r) > col && len(r) > 0 && r[0] == "A-37" {
 			found = true
-			if r[col] != "Two patrols done on Sunday (corrected)" {
+			if r[col] != "Three patrols done on Sunday (corrected)" {
 				t.Errorf("the workbook's last_update for A-37 is %q", r[col])
 			}
 		}

@@ -132,6 +132,7 @@ func TestPrivateBusinessStaysPrivate(t *testing.T) {
 	chairDo(m1, "decision", "add", "--hotspot", hQ.Ref(), "that "+mk.Prv("resolution made in private"))
 	action(m1, "--agency", "Council", "Share "+mk.Pub("general action"))
 	aC := action(m1, "--agency", "Council", "--confidential", "Call "+mk.Prv("confidential general action"))
+	aX := action(m1, "--agency", "Council", "--confidential", "Tell "+mk.Pub("confidential action released between meetings"))
 	chairDo(m1, "meeting", "close", "--next", "+1w")
 
 	// Between meetings: an agency renamed, an action reassigned, another
@@ -141,6 +142,10 @@ func TestPrivateBusinessStaysPrivate(t *testing.T) {
 	chairDo(between, "action", "update", aP, "--officer", "DC "+mk.Prv("officer after reassignment"))
 	chairDo(between, "action", "update", aQ, "--due", "+3w", "--reason", "Later "+mk.Prv("carry-forward reason"))
 	cli(between, "--as", "Sgt Pat Police", "action", "update", aP, "--note", "Spoke to "+mk.Prv("rep's words on a private action"))
+	// A release between meetings: public at once, minuted at M-2.
+	if said := chairDo(between, "release", aX, "--reason", "Agreed "+mk.Prv("reason for a release between meetings")); !strings.Contains(said, "minuted in Part 2 of the next meeting") {
+		t.Fatalf("release between meetings said %q", said)
+	}
 
 	// M-2: HS-Q back into Part 1 from the command line (it says what stays
 	// private, and goes ahead on --yes); HS-R into Part 2 and closed into
@@ -152,6 +157,9 @@ func TestPrivateBusinessStaysPrivate(t *testing.T) {
 		t.Fatalf("meeting part2 --off without --yes: exit %d, %q; want it to say what stays private and change nothing", code, said)
 	}
 	chairDo(m2, "meeting", "part2", hQ.Ref(), "--off", "--yes")
+	// A release at the meeting, of an action made there.
+	aY := action(m2, "--agency", "Council", "--confidential", "Ring "+mk.Pub("confidential action released at the meeting"))
+	chairDo(m2, "release", aY, "--reason", "Consent "+mk.Prv("reason for a release at the meeting"))
 	chairDo(m2, "note", "add", "--hotspot", hQ.Ref(), "Quieter "+mk.Pub("note after the hotspot came back into Part 1"))
 	agendaPlace := func() int {
 		t.Helper()
@@ -288,6 +296,15 @@ func TestPrivateBusinessStaysPrivate(t *testing.T) {
 	}
 	if m1pub := outputs["minutes M-1 md"]; !strings.Contains(m1pub, "CRY01") {
 		t.Errorf("M-1's public minutes lost %s's action, public business then", hR.Ref())
+	}
+	// M-2 minutes both releases in its own Part 2 minute, the last: the
+	// public version keeps its number under a neutral heading.
+	releases := regexp.MustCompile(`(?m)^## (\d+)\. Release of exempt information \(Part 2`).FindStringSubmatch(chairDo(later, "minutes", "M-2"))
+	if releases == nil {
+		t.Error("M-2's restricted minutes have no minute of its releases")
+	} else if pub := outputs["minutes M-2 md"]; !strings.Contains(pub, "## "+releases[1]+". Exempt item – information relating to an individual") ||
+		strings.Contains(pub, "Release of exempt information") || strings.Index(pub, "## "+releases[1]+".") < strings.Index(pub, "Exclusion of the public") {
+		t.Errorf("M-2's public minutes do not keep minute %s as an exempt item after the exclusion:\n%s", releases[1], pub)
 	}
 
 	// Each role, each surface: locally (--as), then over SSH (their key).

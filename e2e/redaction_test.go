@@ -134,7 +134,7 @@ func TestNothingPrivateLeavesThroughAPublicOutput(t *testing.T) {
 		return a
 	}
 	a1 := act(h1.ID, "Patrol "+mk.Pub("action on a Part 1 hotspot"), "PC "+mk.Prv("officer"), false)
-	_, err = s.AddActionNote(model.ActorFor(sgt), a1.ID, "Update "+mk.Prv("rep's progress words"), 0)
+	_, err = s.AddActionNote(model.ActorFor(sgt), a1.ID, 0, "Update "+mk.Prv("rep's progress words"), 0)
 	must(err)
 	act(h2.ID, "Visit "+mk.Prv("action on the hotspot moved by E"), "", false)
 	act(h3.ID, "Clean "+mk.Prv("action on the hotspot moved by the CLI"), "", false)

@@ -112,8 +112,8 @@ func newBuilder(rec *model.MeetingRecord, opt Options) *builder {
 	m.Agenda = b.agenda
 	b.rules = model.PublicRules(m, b.idx.Hotspots)
 	n := firstMinute(*rec)
-	for _, slot := range model.MinuteOrder(b.agenda) {
-		if !slot.Exclusion {
+	for _, slot := range b.order() {
+		if slot.Index >= 0 {
 			b.numbers[slot.Index] = n
 		}
 		n++
@@ -126,6 +126,22 @@ func newBuilder(rec *model.MeetingRecord, opt Options) *builder {
 		}
 	}
 	return b
+}
+
+// order is the numbered minutes in council order (model.MinuteOrder),
+// with the minute of the meeting's releases when it made any.
+func (b *builder) order() []model.MinuteSlot {
+	return model.MinuteOrder(b.agenda, len(b.rec.Meeting.Releases) > 0)
+}
+
+// releaseParagraphs are the paragraphs the records the meeting released
+// had been exempt under: its releases' minute is exempt under them.
+func (b *builder) releaseParagraphs() []model.ExemptParagraph {
+	var out []model.ExemptParagraph
+	for _, d := range b.rec.DecisionsIn(model.ItemRelease, 0) {
+		out = append(out, d.Paragraph.Or(model.ParaIndividual))
+	}
+	return out
 }
 
 // firstMinute is the number of the first minute; a record without one (a

@@ -76,11 +76,26 @@ func TestDemoLastClosedMeeting(t *testing.T) {
 	reviewed := rec.ReviewedIn(rec.Meeting.ID)
 	// Private business is marked: the action, and an update made on it.
 	rules := model.PublicRules(rec.Meeting, idx.Hotspots)
+	// What the meeting did ends the update, a change with who and when, and
+	// the agency's words since the last meeting, not accepted, come first
+	// with theirs: a date moved in the meeting does not hide them.
 	for _, a := range rec.MattersArising() {
 		r := matters.row(t, a.Ref())
-		text, update := labelled(rules.ActionPrivacy(a), a.Text), labelled(reviewed[a.ID].Privacy, reviewed[a.ID].Describe())
-		if r[1] != text || r[4] != statusLabel(a, rec.Today) || r[5] != update {
-			t.Errorf("matters arising row %q, want text %q, status %q, update %q", r, text, statusLabel(a, rec.Today), update)
+		u := reviewed[a.ID]
+		did := u.Describe()
+		if u.Kind != model.UpdateAccept && u.Kind != model.UpdateReview {
+			did = model.Stamped(did, u.By, u.At)
+		}
+		text := labelled(rules.ActionPrivacy(a), a.Text)
+		if r[1] != text || r[4] != statusLabel(a, rec.Today) || !strings.HasSuffix(r[5], did) || !strings.HasPrefix(r[5], labelled(u.Privacy, "")) {
+			t.Errorf("matters arising row %q, want text %q, status %q, update ending %q", r, text, statusLabel(a, rec.Today), did)
+		}
+		if u.By != "" && u.Kind != model.UpdateAccept && u.Kind != model.UpdateReview && !strings.Contains(r[5], "("+u.By+", ") {
+			t.Errorf("matters arising row %q does not say who changed it", r)
+		}
+		if news := a.LastUpdate != "" && a.LastUpdateAt.After(rec.Previous.ClosedAt) && u.Kind != model.UpdateAccept && !a.Status.IsClosed(); news &&
+			!strings.Contains(r[5], model.Clause(a.LastUpdate)+" ("+a.LastUpdateBy+", ") {
+			t.Errorf("matters arising row %q hides %s's words %q", r, a.LastUpdateBy, a.LastUpdate)
 		}
 	}
 

@@ -30,11 +30,16 @@ const (
 func (b *builder) items() []Item {
 	var out []Item
 	n := firstMinute(*b.rec) - 1
-	for _, slot := range model.MinuteOrder(b.agenda) {
+	released := b.releaseParagraphs()
+	for _, slot := range b.order() {
 		n++
 		if slot.Exclusion {
 			out = append(out, Item{Number: n, Kind: exclusionKind, Title: exclusionTitle,
-				Resolutions: []Resolution{{Text: model.EndSentence(model.ExclusionResolution(model.ExemptParagraphsOf(b.agenda)))}}})
+				Resolutions: []Resolution{{Text: model.EndSentence(model.ExclusionResolution(model.ExemptParagraphsOf(b.agenda, released...)))}}})
+			continue
+		}
+		if slot.Release {
+			out = append(out, b.releases(n, released))
 			continue
 		}
 		it := slot.Item
@@ -50,6 +55,28 @@ func (b *builder) items() []Item {
 			}
 		}
 		out = append(out, b.item(n, it))
+	}
+	return out
+}
+
+// releases is the minute of the meeting's releases of private business:
+// each resolution naming the record released and why, in the restricted
+// version; in public, like any exempt item, its number and a neutral
+// heading under the paragraph of the first record released (paras).
+func (b *builder) releases(n int, paras []model.ExemptParagraph) Item {
+	b.withheld.Items++
+	para := model.ParaIndividual
+	if len(paras) > 0 {
+		para = paras[0]
+	}
+	it := model.ReleaseItem()
+	if b.public {
+		return Item{Number: n, Kind: it.Kind, Title: model.ExemptHeading(para), Part2: true, Paragraph: int(para), Exempt: true}
+	}
+	out := Item{Number: n, Kind: it.Kind, Title: it.Kind.StandingTitle(), Part2: true, Paragraph: int(para)}
+	out.Resolutions, _ = b.resolutions(it.Kind, 0, true)
+	if len(out.Resolutions) == 0 {
+		out.Statement = "No release was recorded."
 	}
 	return out
 }
@@ -158,12 +185,20 @@ func (b *builder) item(n int, it model.AgendaItem) Item {
 				// Finished between meetings: the completion is minuted, with
 				// its note in the restricted version.
 				note := ""
-				if !b.public || b.rules.UpdateWords() {
+				if b.words() {
 					note = line(a.CompletionNote)
 				}
 				said = append(said, model.FinishedSinceLine(a.Status, note))
 			}
 			var private model.Privacy // the first private update's, if any
+			if !finished && b.words() {
+				// A date moved or a status set here never hides what the
+				// agency last said (accepted, its acceptance says it).
+				if w := line(a.WordsBeside(since, updates[a.ID])); w != "" {
+					said = append(said, w)
+					private = private.Stricter(a.LastUpdatePrivacy)
+				}
+			}
 			for _, u := range updates[a.ID] {
 				if b.public && !b.rules.Update(u) {
 					// Made on private business: not even what it changed.
@@ -352,13 +387,23 @@ func (b *builder) resolutions(kind model.ItemKind, hotspotID model.ID, inPrivate
 	return out, withheld
 }
 
+// words: this version shows the words of updates and who gave them (the
+// restricted one does; the public one shows only what changed).
+func (b *builder) words() bool { return !b.public || b.rules.UpdateWords() }
+
 // describe is what matters arising records about an action: the whole
 // update in the restricted version; in public only its structured part
 // (a status or due date change, "update accepted", "reviewed, no change"),
 // because the words a rep typed may name people.
 func (b *builder) describe(u model.ActionUpdate) string {
-	if !b.public || b.rules.UpdateWords() {
-		return line(u.Describe())
+	if b.words() {
+		if u.Kind == model.UpdateAccept || u.Kind == model.UpdateReview {
+			// An acceptance names who gave the words it accepts; a review
+			// changed nothing.
+			return line(u.Describe())
+		}
+		// A change made here, or words said here: who and when.
+		return line(model.Stamped(u.Describe(), u.By, u.At))
 	}
 	u.Text = ""
 	if s := line(u.Describe()); s != "" {

@@ -58,7 +58,7 @@ func TestJSONValidatesAgainstSchema(t *testing.T) {
 	planned := fixtureRecord()
 	planned.Meeting = model.Meeting{ID: 9, Date: model.MustDate("2026-12-01"), State: model.MeetingPlanned}
 	recs := map[string]model.MeetingRecord{"fixture": fixtureRecord(), "draft": draft, "planned": planned,
-		"rich": richRecord(), "hostile": hostileRecord(evil), "empty": {}}
+		"rich": richRecord(), "hostile": hostileRecord(evil), "empty": {}, "marked (releases)": markedRecord(t)}
 	for _, m := range ms {
 		rec, err := s.MeetingRecord(m.ID)
 		if err != nil {

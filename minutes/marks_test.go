@@ -32,7 +32,8 @@ var markPattern = regexp.MustCompile(`\[(?:private, para [0-9]+|released by D-[0
 //   - A-10, a confidential general action, released by D-11;
 //   - D-8, a Part 2 resolution under HS-1, released by D-12.
 //
-// The releases are made as the store makes them: a Part 2 resolution, and
+// The releases are made as the store makes them: a Part 2 resolution in
+// the meeting's releases' minute (model.ItemRelease, Meeting.Releases), and
 // model.Privacy.Release on the record once it has the privacy it was made
 // with.
 func markedRecord(t *testing.T) model.MeetingRecord {
@@ -49,8 +50,9 @@ func markedRecord(t *testing.T) model.MeetingRecord {
 		Text: "that the CCTV findings be shared with the residents' association", Part2: true})
 	releases := map[string]model.ID{"N-6": 10, "A-10": 11, "D-8": 12}
 	for _, ref := range []string{"N-6", "A-10", "D-8"} {
-		rec.Decisions = append(rec.Decisions, model.Decision{ID: releases[ref], MeetingID: 2, Item: model.ItemAOB, Part2: true,
+		rec.Decisions = append(rec.Decisions, model.Decision{ID: releases[ref], MeetingID: 2, Item: model.ItemRelease, Part2: true,
 			Text: model.ReleaseResolution(ref, model.ParaIndividual, "the person concerned agreed")})
+		rec.Meeting.Releases = append(rec.Meeting.Releases, releases[ref])
 	}
 	rec = asMade(rec)
 	release := func(p *model.Privacy, ref string) {

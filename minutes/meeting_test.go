@@ -152,14 +152,14 @@ func TestMeetingThroughTheStore(t *testing.T) {
 			t.Errorf("Previous minutes: %s", d.text)
 		}
 		matters := p.sectionNamed(t, "Matters arising")
-		if r := matters.row(t, done.Ref()); r[4] != "done" || !strings.HasSuffix(r[5], "→ done: Finished at the weekend.") {
+		if r := matters.row(t, done.Ref()); r[4] != "done" || !strings.HasSuffix(r[5], "→ done: Finished at the weekend ("+as.Name+", 24 Nov).") {
 			t.Errorf("the finished action's row is %q", r)
 		}
 		// The carried action is private business (in the demo, about a
 		// named person): so are its row and the update made on it.
 		rules, update := model.PublicRules(rec.Meeting, idx.Hotspots), rec.ReviewedIn(m.ID)[carried.ID]
 		if r := matters.row(t, carried.Ref()); r[1] != labelled(rules.ActionPrivacy(carried), carried.Text) || r[3] != "8 Dec 2026" ||
-			r[5] != labelled(update.Privacy, "due "+carried.Due.Short()+" → 08 Dec: waiting on the landlord") {
+			r[5] != labelled(update.Privacy, "due "+carried.Due.Short()+" → 08 Dec: waiting on the landlord ("+as.Name+", 24 Nov)") {
 			t.Errorf("the carried-forward action's row is %q", r)
 		}
 		aob := p.sectionNamed(t, "Any other business")

@@ -1,6 +1,10 @@
 package minutes
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/ccsp/tasking/model"
+)
 
 // TextWidth is the most display columns any line of the plain-text minutes
 // takes: they are meant for an email body.
@@ -111,7 +115,7 @@ func textItem(w *textWriter, it Item) {
 	for _, m := range it.Matters {
 		details := "Owner: " + m.Owner + " · Due: " + due(m.Due) + " · " + m.Status
 		if m.Update != "" {
-			details += "\nUpdate: " + marked(m.UpdateMark, m.Update)
+			details += "\n" + model.Labelled("Update", marked(m.UpdateMark, m.Update))
 		}
 		w.row(m.Ref, ind, actionText(m.ActionRow), details)
 	}

@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/ccsp/tasking/model"
 	"github.com/charmbracelet/x/ansi"
@@ -124,5 +125,22 @@ func TestWrapText(t *testing.T) {
 	}
 	if got := wrapText(long, TextWidth); len(got) != 7 || got[0] != strings.Repeat("W", 72) {
 		t.Errorf("a 500-letter word is cut into %d lines: %q", len(got), got)
+	}
+}
+
+// The plain text labels a matter's update "Update:", and an update the
+// meeting accepted opens with those words already: it reads "Update
+// accepted: …", never "Update: update accepted: …".
+func TestTextUpdateSaysUpdateOnce(t *testing.T) {
+	rec := fixtureRecord()
+	rec.Updates = append(rec.Updates, model.ActionUpdate{ID: 9, ActionID: 3, At: rec.Meeting.OpenedAt.Add(5 * time.Minute),
+		Kind: model.UpdateAccept, FromStatus: model.StatusInProgress, ToStatus: model.StatusInProgress, MeetingID: 2,
+		Text: "Warnings given to three riders (Sgt Jas Patel, 20 Nov)"})
+	txt := strings.Join(strings.Fields(Build(rec).Text()), " ") // wrapped lines joined
+	if want := "Update accepted: Warnings given to three riders (Sgt Jas Patel, 20 Nov)"; !strings.Contains(txt, want) {
+		t.Errorf("the text does not say %q:\n%s", want, txt)
+	}
+	if strings.Contains(strings.ToLower(txt), "update: update") {
+		t.Errorf("the text says the label twice:\n%s", txt)
 	}
 }

@@ -130,19 +130,34 @@ func (a Action) Accept(prev *Meeting, meetingID ID) (ActionUpdate, error) {
 func (a Action) LatestSaid(since time.Time) string {
 	var parts []string
 	say := func(what, by string, at time.Time) {
-		if what == "" {
-			return
+		if what != "" {
+			parts = append(parts, Stamped(what, by, at))
 		}
-		if by != "" {
-			what += " (" + by + ", " + at.Local().Format("2 Jan") + ")"
-		}
-		parts = append(parts, what)
 	}
 	say(a.LastUpdate, a.LastUpdateBy, a.LastUpdateAt)
 	if a.LastChange != "" && (since.IsZero() || a.LastChangeAt.After(since)) {
 		say(a.LastChange, a.LastChangeBy, a.LastChangeAt)
 	}
 	return strings.Join(parts, "; ")
+}
+
+// WordsBeside is what a meeting's matters arising show beside what the
+// meeting did to a (made, its updates there) when it did not accept the
+// agency's words: those words, with who and when, so that a date moved or
+// a status set in the meeting never hides what the rep last said about
+// the work. Only words since the last meeting (since) are news; "" when
+// there are none, when the meeting did nothing to a, or when it accepted
+// them (its acceptance shows them).
+func (a Action) WordsBeside(since time.Time, made []ActionUpdate) string {
+	if a.LastUpdate == "" || !a.LastUpdateAt.After(since) || len(made) == 0 {
+		return ""
+	}
+	for _, u := range made {
+		if u.Kind == UpdateAccept {
+			return ""
+		}
+	}
+	return Stamped(a.LastUpdate, a.LastUpdateBy, a.LastUpdateAt)
 }
 
 // TakeNews makes u the action's latest update when it is the agency's news

@@ -125,3 +125,33 @@ func wasNews(u ActionUpdate) bool {
 	}
 	return u.MeetingID == 0 && u.HasWords()
 }
+
+// Reaccepted is accept, an entry in a's history, after the update
+// corrected (or withdrawn, why saying who, when and why) was put right;
+// a is the action as it now stands, m the meeting accept was made in and
+// since when the meeting before it closed. A meeting that accepted those
+// words and is still open accepts them as they now stand, so its minutes
+// show the corrected words marked "(corrected)" and never words withdrawn;
+// when a withdrawal leaves nothing new since the last meeting to accept,
+// the acceptance is withdrawn with them and the action is to be reviewed
+// again. A closed meeting's record is what it was (amended only by the
+// record itself), and an entry that is no acceptance of those words is
+// left alone: ok says whether accept changed.
+func (a Action) Reaccepted(accept, corrected ActionUpdate, m Meeting, since time.Time, why Correction) (ActionUpdate, bool) {
+	if accept.Kind != UpdateAccept || accept.Withdrawn != nil || accept.MeetingID == 0 || accept.MeetingID != m.ID ||
+		m.State == MeetingClosed || accept.At.Before(corrected.At) {
+		return accept, false
+	}
+	if !a.NewsAt().After(since) {
+		accept.Withdraw(why.Reason, why.By, why.At)
+		return accept, true
+	}
+	text := a.LatestSaid(since)
+	if text == accept.Text {
+		return accept, false
+	}
+	accept.Text = text
+	// Accepting private words keeps them private; what was private stays so.
+	accept.Privacy = accept.Privacy.Stricter(a.LastUpdatePrivacy.Stricter(a.LastChangePrivacy))
+	return accept, true
+}

@@ -127,3 +127,46 @@ func TestHistoryWordsDoNotRepeatTheStatus(t *testing.T) {
 		t.Errorf("a note's words were cut: %q", got)
 	}
 }
+
+// A meeting that accepted an update and is still open accepts the words as
+// they are put right: corrected words marked, withdrawn words never; a
+// closed meeting's acceptance is the record as it was.
+func TestReacceptedAfterACorrection(t *testing.T) {
+	at := time.Date(2026, 11, 24, 10, 0, 0, 0, time.UTC)
+	since := at.Add(-7 * 24 * time.Hour) // the last meeting closed
+	rep := "Neil Armitage"
+	words := ActionUpdate{ID: 4, Kind: UpdateNote, Text: "Back from Monday", By: rep, News: true, At: at.Add(-5 * 24 * time.Hour)}
+	accept := ActionUpdate{ID: 6, Kind: UpdateAccept, MeetingID: 7, At: at.Add(10 * time.Minute),
+		Text: "Back from Friday (Neil Armitage, 19 Nov)"}
+	open := Meeting{ID: 7, State: MeetingOpen}
+	why := Correction{Reason: "wrong day", By: rep, At: at.Add(20 * time.Minute)}
+	corrected := Action{ID: 10, LastUpdate: "Back from Monday (corrected)", LastUpdateBy: rep, LastUpdateAt: words.At}
+	older := Action{ID: 10, LastUpdate: "Letters sent", LastUpdateBy: rep, LastUpdateAt: since.Add(-time.Hour)}
+	olderWithChange := older
+	olderWithChange.LastChange, olderWithChange.LastChangeBy, olderWithChange.LastChangeAt = "due 1 Dec → 15 Dec: rota", rep, since.Add(time.Hour)
+	for _, tt := range []struct {
+		name          string
+		a             Action
+		accept        ActionUpdate
+		m             Meeting
+		wantOK        bool
+		wantText      string
+		wantWithdrawn bool
+	}{
+		{"corrected in an open meeting", corrected, accept, open, true, "Back from Monday (corrected) (Neil Armitage, 19 Nov)", false},
+		{"withdrawn, nothing new left", older, accept, open, true, accept.Text, true},
+		{"withdrawn, a change since stays", olderWithChange, accept, open, true,
+			"Letters sent (Neil Armitage, 17 Nov); due 1 Dec → 15 Dec: rota (Neil Armitage, 17 Nov)", false},
+		{"a closed meeting is the record as it was", corrected, accept, Meeting{ID: 7, State: MeetingClosed}, false, accept.Text, false},
+		{"another meeting's acceptance", corrected, accept, Meeting{ID: 8, State: MeetingOpen}, false, accept.Text, false},
+		{"accepted before the words were said", corrected, func() ActionUpdate { u := accept; u.At = words.At.Add(-time.Hour); return u }(), open, false, accept.Text, false},
+		{"not an acceptance", corrected, ActionUpdate{ID: 6, Kind: UpdateReview, MeetingID: 7, At: accept.At}, open, false, "", false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			got, ok := tt.a.Reaccepted(tt.accept, words, tt.m, since, why)
+			if ok != tt.wantOK || got.Text != tt.wantText || (got.Withdrawn != nil) != tt.wantWithdrawn {
+				t.Errorf("got %v %q withdrawn %v, want %v %q withdrawn %v", ok, got.Text, got.Withdrawn != nil, tt.wantOK, tt.wantText, tt.wantWithdrawn)
+			}
+		})
+	}
+}

@@ -71,6 +71,9 @@ func (p Disclosure) Item(it AgendaItem) bool {
 
 // itemPrivate: the meeting took this item (kind, hotspot) in private.
 func (p Disclosure) itemPrivate(kind ItemKind, hotspotID ID) bool {
+	if kind == ItemRelease {
+		return true // the releases' minute is Part 2 business always
+	}
 	for _, it := range p.meeting.Agenda {
 		if it.Kind == kind && (kind != ItemHotspot || it.HotspotID == hotspotID) {
 			return it.Part2

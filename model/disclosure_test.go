@@ -1,6 +1,7 @@
 package model
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -154,25 +155,41 @@ func TestExemptParagraphs(t *testing.T) {
 
 func TestMinuteOrderPutsPart2Last(t *testing.T) {
 	agenda := []AgendaItem{{Kind: ItemAttendance}, {Kind: ItemHotspot, HotspotID: 1, Part2: true}, {Kind: ItemHotspot, HotspotID: 2}, {Kind: ItemAOB}, {Kind: ItemNextMeeting}}
-	got := MinuteOrder(agenda)
-	var kinds []string
-	for _, s := range got {
-		switch {
-		case s.Exclusion:
-			kinds = append(kinds, "exclusion")
-		case s.Item.Kind == ItemHotspot:
-			kinds = append(kinds, HotspotRef(s.Item.HotspotID))
-		default:
-			kinds = append(kinds, string(s.Item.Kind))
+	order := func(agenda []AgendaItem, released bool) string {
+		var kinds []string
+		for _, s := range MinuteOrder(agenda, released) {
+			switch {
+			case s.Exclusion:
+				kinds = append(kinds, "exclusion")
+			case s.Release:
+				kinds = append(kinds, "releases")
+			case s.Item.Kind == ItemHotspot:
+				kinds = append(kinds, HotspotRef(s.Item.HotspotID))
+			default:
+				kinds = append(kinds, string(s.Item.Kind))
+			}
 		}
+		return strings.Join(kinds, " ")
 	}
-	if want := "attendance HS-2 aob next-meeting exclusion HS-1"; strings.Join(kinds, " ") != want {
-		t.Errorf("order %v, want %s", kinds, want)
+	if got, want := order(agenda, false), "attendance HS-2 aob next-meeting exclusion HS-1"; got != want {
+		t.Errorf("order %v, want %s", got, want)
+	}
+	if got, want := order(agenda, true), "attendance HS-2 aob next-meeting exclusion HS-1 releases"; got != want {
+		t.Errorf("order with releases %v, want %s", got, want)
+	}
+	if got, want := order(agenda[2:], true), "HS-2 aob next-meeting exclusion releases"; got != want {
+		t.Errorf("order with releases only %v, want %s", got, want)
+	}
+	if got := ExemptParagraphsOf(agenda, ParaCrime); !slices.Equal(got, []ExemptParagraph{ParaIndividual, ParaCrime}) {
+		t.Errorf("paragraphs %v", got)
 	}
 	if n := (Meeting{Agenda: agenda}).MinuteCount(); n != 6 {
 		t.Errorf("minute count %d, want 6 (five items and the exclusion)", n)
 	}
 	if n := (Meeting{Agenda: agenda[2:]}).MinuteCount(); n != 3 {
 		t.Errorf("minute count without Part 2 %d, want 3", n)
+	}
+	if n := (Meeting{Agenda: agenda[2:], Releases: []ID{4}}).MinuteCount(); n != 5 {
+		t.Errorf("minute count with a release only %d, want 5 (three items, the exclusion and the releases)", n)
 	}
 }

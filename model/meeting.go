@@ -92,6 +92,10 @@ const (
 	ItemReferrals    ItemKind = "referrals"
 	ItemAOB          ItemKind = "aob"
 	ItemNextMeeting  ItemKind = "next-meeting"
+	// ItemRelease is no agenda item: it is the Part 2 minute that records
+	// the releases of private business made at the meeting, or since the
+	// last one (Meeting.Releases; see MinuteOrder).
+	ItemRelease ItemKind = "release"
 )
 
 // AgendaItem is one item of a meeting's agenda, in order. A Part 2 item is
@@ -127,6 +131,8 @@ func (k ItemKind) StandingTitle() string {
 		return "Any other business"
 	case ItemNextMeeting:
 		return "Date of next meeting"
+	case ItemRelease:
+		return "Release of exempt information"
 	}
 	return string(k)
 }
@@ -162,6 +168,11 @@ type Meeting struct {
 	// (set at close): minuted "Deferred to the next meeting", they open the
 	// next agenda's hotspot walk.
 	Deferred []ID `json:"deferred,omitempty"`
+
+	// Releases are the resolutions releasing private business (Release)
+	// minuted in this meeting's Part 2: made at the meeting, or between
+	// meetings and reported to it.
+	Releases []ID `json:"releases,omitempty"`
 
 	OpenedAt time.Time `json:"opened_at,omitempty"`
 	ClosedAt time.Time `json:"closed_at,omitempty"`
@@ -340,9 +351,10 @@ func MunicipalYearStart(d Date) Date {
 }
 
 // MinuteCount is how many numbered minutes a meeting's minutes have: one per
-// agenda item (attendance is "Apologies for absence"), and the exclusion of
-// the public when anything was taken in private (see MinuteOrder).
-func (m Meeting) MinuteCount() int { return len(MinuteOrder(m.Agenda)) }
+// agenda item (attendance is "Apologies for absence"), the exclusion of the
+// public when anything was taken in private, and the minute of its releases
+// (see MinuteOrder).
+func (m Meeting) MinuteCount() int { return len(MinuteOrder(m.Agenda, len(m.Releases) > 0)) }
 
 // FirstMinute is the number of m's first minute: one more than the minutes
 // of the meetings held before it in the same municipal year.

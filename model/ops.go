@@ -31,6 +31,9 @@ const (
 
 	OpUpdateCorrect  Op = "update.correct"
 	OpUpdateWithdraw Op = "update.withdraw"
+	// OpUpdateReaccept: a correction or withdrawal carried into the open
+	// meeting's acceptance of the update (only part of that change).
+	OpUpdateReaccept Op = "update.reaccept"
 	OpUpdatePrivate  Op = "update.private"
 
 	OpDecisionRecord  Op = "decision.record"
@@ -105,6 +108,11 @@ const (
 	OpIncidentsImport Op = "incidents.import"
 
 	OpRelease Op = "release"
+	// A release minuted in a meeting's Part 2 (at the release, or as the
+	// next meeting starts), and a release made between meetings taken
+	// into that meeting: each only ever part of another change.
+	OpMeetingReleases Op = "meeting.releases"
+	OpDecisionMinuted Op = "decision.minuted"
 
 	// OpRecordSeal is the event that commits records written outside any
 	// audited change (a demo or import loaded in one go, an upgrade) to
@@ -136,6 +144,7 @@ var ops = map[Op]opRule{
 
 	OpUpdateCorrect:  {RightCorrectUpdate, "correcting a progress update", false},
 	OpUpdateWithdraw: {RightCorrectUpdate, "withdrawing a progress update", false},
+	OpUpdateReaccept: {RightCorrectUpdate, "the meeting's acceptance of a corrected update", true},
 	OpUpdatePrivate:  {RightRunMeeting, "updates taken into Part 2", true},
 
 	OpDecisionRecord:  {RightRecordDecision, "a resolution recorded", false},
@@ -201,7 +210,9 @@ var ops = map[Op]opRule{
 
 	OpIncidentsImport: {RightImportIncidents, "incident data imported", false},
 
-	OpRelease: {RightRelease, "a release of private business", false},
+	OpRelease:         {RightRelease, "a release of private business", false},
+	OpMeetingReleases: {RightRelease, "a release minuted in Part 2", true},
+	OpDecisionMinuted: {RightRelease, "a release made between meetings, minuted", true},
 
 	OpRecordSeal: {RightMaintain, "records sealed into the audit trail", true},
 }

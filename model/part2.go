@@ -103,9 +103,11 @@ func (b BackToPart1) Question() string {
 		}
 	}
 	if len(kept) > 0 {
-		s += " Staying private: " + joinList(kept) + " recorded while it was private (only a release makes one public)."
+		// Counted from each record's own privacy: what was recorded while
+		// it was private, and anything about it marked confidential.
+		s += " Staying private: " + joinList(kept) + " that are private business — recorded while it was private, or marked confidential (only a release makes one public)."
 	} else {
-		s += " Nothing was recorded while it was private."
+		s += " Nothing about it is private business: nothing was recorded while it was private, nor marked confidential."
 	}
 	return s + " Take it back into Part 1?"
 }

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -257,16 +258,16 @@ func TestReleaseRules(t *testing.T) {
 	if err := Allow(member, OpRelease, 0); err == nil || !strings.Contains(err.Error(), "only the chair or an admin") {
 		t.Errorf("a member releases: %v", err)
 	}
-	if _, err := CheckRelease("  ", 7); err == nil {
+	if _, err := CheckRelease("  "); err == nil {
 		t.Error("a release without a reason")
 	}
-	if _, err := CheckRelease("agreed", 0); err == nil || !strings.Contains(err.Error(), "start the meeting first") {
-		t.Errorf("a release outside a meeting: %v", err)
-	}
-	if r, err := CheckRelease(" the family consented ", 7); err != nil || r != "the family consented" {
+	if r, err := CheckRelease(" the family consented "); err != nil || r != "the family consented" {
 		t.Errorf("release: %q %v", r, err)
 	}
 	for in, want := range map[string]Releasable{"A-12": ReleaseAction, "a12": ReleaseAction, "D-4": ReleaseDecision, "n 5": ReleaseNote} {
+		if k, id, _ := ParseReleasable(in); CanonicalRef(in) != k.Ref(id) || !strings.Contains("A-12 D-4 N-5", CanonicalRef(in)) {
+			t.Errorf("CanonicalRef(%q) = %q", in, CanonicalRef(in))
+		}
 		if k, _, err := ParseReleasable(in); err != nil || k != want {
 			t.Errorf("ParseReleasable(%q) = %s, %v", in, k, err)
 		}
@@ -281,6 +282,86 @@ func TestReleaseRules(t *testing.T) {
 	}
 }
 
+func TestReleasableOnlyWhereItWouldPublishSomething(t *testing.T) {
+	private := PrivateUnder(ParaIndividual)
+	public := Hotspot{ID: 2}
+	part2 := Hotspot{ID: 4, Part2: true}
+	personal := Hotspot{ID: 3, Category: CategoryPersonal}
+	tests := []struct {
+		name    string
+		p       Privacy
+		h       *Hotspot
+		item    ItemKind
+		refusal string // "" when it may be released
+	}{
+		{"general business", private, nil, "", ""},
+		{"a resolution under any other business", private, nil, ItemAOB, ""},
+		{"on a hotspot back in Part 1", private, &public, ItemHotspot, ""},
+		{"already public", Privacy{}, nil, "", "not private business"},
+		{"released already", Privacy{ReleasedBy: 9}, &public, "", "not private business"},
+		{"on a hotspot in Part 2", private, &part2, "", "take HS-4 back into Part 1 first"},
+		{"on a personal case", private, &personal, "", "a personal ASB case"},
+		{"a release's own resolution", private, nil, ItemRelease, "records a release"},
+	}
+	for _, tt := range tests {
+		err := CheckReleasable("A-12", tt.p, tt.h, tt.item)
+		if tt.refusal == "" && err != nil || tt.refusal != "" && (err == nil || !strings.Contains(err.Error(), tt.refusal)) {
+			t.Errorf("%s: %v, want %q", tt.name, err, tt.refusal)
+		}
+	}
+}
+
+func TestAReleaseIsMinutedInPart2OfItsMeetingOrTheNext(t *testing.T) {
+	chair := Actor{Name: "Helen Marsh", Role: RoleChair}
+	on := MustDate("2026-11-26")
+	at := NewReleaseDecision(7, "A-12", ParaCrime, "The court case has concluded.", chair, on)
+	if at.MeetingID != 7 || at.Item != ItemRelease || !at.Part2 || at.Paragraph != ParaCrime || !strings.HasPrefix(at.Text, "that A-12, exempt under paragraph 7") {
+		t.Errorf("at a meeting: %+v", at)
+	}
+	between := NewReleaseDecision(0, "A-12", 0, "The court case has concluded.", chair, on)
+	if want := "that it be noted that on Thursday 26 November 2026, since the last meeting, Helen Marsh (chair) released A-12, exempt under paragraph 1 of Schedule 12A (information relating to an individual), as public business from then on, because the court case has concluded"; between.Text != want || between.MeetingID != 0 || between.Paragraph != ParaIndividual {
+		t.Errorf("between meetings: %+v", between)
+	}
+	// Its privacy is Part 2's, under the released record's paragraph,
+	// whether a meeting is under way or not.
+	m := Meeting{ID: 7, Agenda: BuildAgenda(nil, nil, nil)}
+	if d := at.Recorded(40, &m, nil, chair, time.Time{}); !d.Private || d.Paragraph != ParaCrime {
+		t.Errorf("at a meeting, privacy %+v", d.Privacy)
+	}
+	d := between.Recorded(41, nil, nil, chair, time.Time{})
+	if !d.Private || d.Paragraph != ParaIndividual {
+		t.Errorf("between meetings, privacy %+v", d.Privacy)
+	}
+	// The next meeting adopts it, once; a release of another meeting, or
+	// any other resolution, is not its to minute.
+	next := Meeting{ID: 8, Agenda: BuildAgenda(nil, nil, nil)}
+	if !next.MinuteRelease(&d) || d.MeetingID != 8 || !slices.Equal(next.Releases, []ID{41}) {
+		t.Errorf("adopted: %+v, releases %v", d, next.Releases)
+	}
+	if next.MinuteRelease(&d) || len(next.Releases) != 1 {
+		t.Error("adopted twice")
+	}
+	other := Decision{ID: 42, MeetingID: 7, Item: ItemRelease}
+	plain := Decision{ID: 43, Item: ItemAOB}
+	if next.MinuteRelease(&other) || next.MinuteRelease(&plain) {
+		t.Error("adopted what is not its own")
+	}
+	// The minute is the last of Part 2 (so it adds the exclusion when
+	// nothing else was private), and counts in the minute numbers.
+	if got := next.MinuteCount(); got != len(next.Agenda)+2 {
+		t.Errorf("minute count %d, want the agenda, the exclusion and the releases (%d)", got, len(next.Agenda)+2)
+	}
+	if !(Disclosure{}).itemPrivate(ItemRelease, 0) || (Disclosure{}).Item(ReleaseItem()) {
+		t.Error("the releases' minute is public")
+	}
+	if got := Released("A-12", Decision{ID: 40, MeetingID: 7}); got != "A-12 released: public business from now on (D-40, minuted in Part 2 of M-7)" {
+		t.Errorf("said %q", got)
+	}
+	if got := Released("A-12", Decision{ID: 41}); !strings.Contains(got, "minuted in Part 2 of the next meeting, as released since the last one") {
+		t.Errorf("said between meetings %q", got)
+	}
+}
+
 func TestBackToPart1SaysWhatBecomesPublicAndWhatStays(t *testing.T) {
 	h := Hotspot{ID: 4, Title: "Brockwell: hate incidents", Location: "Brockwell shops", Ward: "Brockwell", Part2: true}
 	b := BackToPart1{Item: "HS-4", Hotspot: &h}
@@ -288,13 +369,13 @@ func TestBackToPart1SaysWhatBecomesPublicAndWhatStays(t *testing.T) {
 		[]Decision{{Privacy: PrivateUnder(0)}}, []Note{{}}, nil)
 	got := b.Question()
 	for _, want := range []string{`HS-4's title, location and ward become public ("Brockwell: hate incidents", Brockwell shops, Brockwell)`,
-		"Staying private: 2 actions and 1 decision recorded while it was private", "Take it back into Part 1?"} {
+		"Staying private: 2 actions and 1 decision that are private business — recorded while it was private, or marked confidential", "Take it back into Part 1?"} {
 		if !strings.Contains(got, want) {
 			t.Errorf("%q lacks %q", got, want)
 		}
 	}
 	aob := BackToPart1{Item: "Any other business"}
-	if got := aob.Question(); !strings.Contains(got, "what is recorded under Any other business from now on is public") || !strings.Contains(got, "Nothing was recorded while it was private") {
+	if got := aob.Question(); !strings.Contains(got, "what is recorded under Any other business from now on is public") || !strings.Contains(got, "Nothing about it is private business") {
 		t.Errorf("standing item: %q", got)
 	}
 }

@@ -44,21 +44,23 @@ func PublicRecord(r MeetingRecord) MeetingRecord {
 	for i, h := range r.Hotspots {
 		out.Hotspots[i] = rules.PublicHotspot(h)
 	}
+	who := AuthorsOf(r.Members, IndexAgencies(r.Agencies))
 	withheld := map[ID]bool{}
 	out.Actions = make([]Action, len(r.Actions))
 	for i, a := range r.Actions {
-		out.Actions[i] = rules.PublicAction(a)
+		out.Actions[i] = who.Action(rules.PublicAction(a))
 		withheld[a.ID] = out.Actions[i].Private
 	}
 	out.Updates = make([]ActionUpdate, len(r.Updates))
 	for i, u := range r.Updates {
-		out.Updates[i] = rules.PublicUpdate(u, withheld[u.ActionID])
+		out.Updates[i] = who.Update(rules.PublicUpdate(u, withheld[u.ActionID]))
 	}
 	out.Decisions = make([]Decision, len(r.Decisions))
 	for i, d := range r.Decisions {
 		if !rules.Decision(d) {
 			d.Text, d.Private = WithheldText, true
 		}
+		d.By = who.Of(d.By, 0)
 		out.Decisions[i] = d
 	}
 	out.Notes = make([]Note, len(r.Notes))
@@ -66,6 +68,7 @@ func PublicRecord(r MeetingRecord) MeetingRecord {
 		if !rules.Note(n) {
 			n.Text, n.Private = WithheldText, true
 		}
+		n.By = who.Of(n.By, 0)
 		out.Notes[i] = n
 	}
 	out.Amendments = make([]Amendment, len(r.Amendments))
@@ -150,13 +153,14 @@ func (p Disclosure) PublicUpdate(u ActionUpdate, actionWithheld bool) ActionUpda
 }
 
 // PublicUpdates is an action's history as a public-only reader sees it:
-// the updates made on public business, without their words.
-func PublicUpdates(history []ActionUpdate) []ActionUpdate {
+// the updates made on public business, without their words, each author
+// named by their agency (Authors).
+func PublicUpdates(history []ActionUpdate, who Authors) []ActionUpdate {
 	var out []ActionUpdate
 	for _, u := range history {
 		if !u.Private {
 			u.Text = ""
-			out = append(out, u)
+			out = append(out, who.Update(u))
 		}
 	}
 	return out
@@ -305,7 +309,7 @@ func PublicHomeInput(in HomeInput, hotspots []Hotspot) HomeInput {
 	var updates []ActionUpdate
 	for _, u := range in.Updates {
 		if !u.Private {
-			updates = append(updates, PublicUpdates([]ActionUpdate{u})...)
+			updates = append(updates, PublicUpdates([]ActionUpdate{u}, Authors{})...) // figures only: nobody named
 		}
 	}
 	in.Updates = updates

@@ -10,6 +10,11 @@ import "strings"
 // another member already has, accents, case and punctuation aside
 // (SameName): a typed name must find one person.
 func CheckMemberName(members []Member, id ID, name string) error {
+	if turned, ok := SurnameFirst(name); ok {
+		// "Whitworth, Karen" as Outlook lists give it would be a second
+		// Karen Whitworth: the turned-round name is offered.
+		return Invalid("name", "%q is written surname first: write it %q", name, turned)
+	}
 	key := NameKey(name)
 	for _, o := range members {
 		if o.ID != id && NameKey(o.Name) == key {

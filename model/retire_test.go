@@ -15,6 +15,8 @@ func TestCheckMemberName(t *testing.T) {
 		{"their own name, editing themselves", 2, "Jas Patel", ""},
 		{"another member's, editing", 1, "JAS PATEL", "there is already a member called Jas  Patel"},
 		{"someone else's, accents aside", 0, "Jas Pâtel", "there is already a member called Jas  Patel"},
+		{"written surname first", 0, "Whitworth, Karen", `"Whitworth, Karen" is written surname first: write it "Karen Whitworth"`},
+		{"someone's, written surname first", 0, "Patel, Jas", `"Patel, Jas" is written surname first: write it "Jas Patel"`},
 	}
 	for _, tt := range tests {
 		if err := CheckMemberName(members, tt.id, tt.typed); errText(err) != tt.wantErr {

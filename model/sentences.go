@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 )
@@ -183,7 +184,10 @@ func isInitialism(word string) bool {
 // Labelled is "label: words", or the label alone when there are no words.
 // Words that open with the label (or one of also) do not say it twice:
 // Labelled("in progress → done", "Done: patrols finished", "done") is
-// "in progress → done: patrols finished".
+// "in progress → done: patrols finished"; and words whose first word is
+// the label carry on from it, written as the label is: Labelled("Update",
+// "update accepted: letters sent") is "Update accepted: letters sent", not
+// "Update: update accepted: …".
 func Labelled(label, words string, also ...string) string {
 	words = TrimLabel(words, append([]string{label}, also...)...)
 	if words == "" {
@@ -191,6 +195,9 @@ func Labelled(label, words string, also ...string) string {
 	}
 	if label == "" {
 		return words
+	}
+	if n := len(label); len(words) > n && words[n] == ' ' && strings.EqualFold(words[:n], label) {
+		return label + words[n:]
 	}
 	return label + ": " + words
 }
@@ -355,4 +362,37 @@ func OpenActionsLine(hotspot string, refs []string) string {
 	}
 	return hotspot + " still has " + Plural(len(refs), "open action") + " (" + JoinAnd(refs) + "): close " + them +
 		" with the hotspot, or move " + them + " to general business"
+}
+
+// NoActionsLine is what a hotspot's list of actions says when it is empty.
+// A closed meeting's item lists what that meeting did, so it says in one
+// plain sentence that it did nothing about any: "No action for this
+// hotspot was assigned or reviewed at this meeting." Otherwise there is none yet, and hint says
+// how one comes: "None yet: a assigns one."
+func NoActionsLine(closedMeeting bool, hint string) string {
+	if closedMeeting {
+		return "No action for this hotspot was assigned or reviewed at this meeting."
+	}
+	return EndSentence(Labelled("None yet", Clause(hint)))
+}
+
+// Stamped is what someone said or did, with who and when: "due 1 Dec → 8
+// Dec: partners need more time (Helen Marsh, 24 Nov)" — the who and when
+// every change and every update's words carry in matters arising, the
+// minutes and the action log. A full stop that ended what ends the whole:
+// "back on Friday (Neil Armitage, 18 Nov)." Nobody named, it is what
+// alone.
+func Stamped(what, by string, at time.Time) string {
+	what = strings.TrimSpace(what)
+	if what == "" || by == "" {
+		return what
+	}
+	stamp := " (" + by + ")"
+	if !at.IsZero() {
+		stamp = " (" + by + ", " + at.Local().Format("2 Jan") + ")"
+	}
+	if body := Clause(what); body != what {
+		return body + stamp + "."
+	}
+	return what + stamp
 }

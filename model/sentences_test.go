@@ -3,6 +3,7 @@ package model
 import (
 	"strings"
 	"testing"
+	"time"
 )
 
 // One table per kind of generated sentence (sentences.go).
@@ -136,6 +137,11 @@ func TestLabelled(t *testing.T) {
 		{"Hotspot closed", "quiet for six weeks", nil, "Hotspot closed: quiet for six weeks"},
 		{"reviewed, no change", "", nil, "reviewed, no change"},
 		{"", "a note", nil, "a note"},
+		// The words carry on from the label: it is said once, as written.
+		{"Update", "update accepted: letters sent (Neil Armitage, 18 Nov)", nil, "Update accepted: letters sent (Neil Armitage, 18 Nov)"},
+		{"Update", "in progress → blocked", nil, "Update: in progress → blocked"},
+		{"Update", "updates to follow", nil, "Update: updates to follow"},
+		{"Hotspot closed", "hotspot closed early: the shop shut", []string{"closed"}, "Hotspot closed early: the shop shut"},
 	}
 	for _, tt := range tests {
 		if got := Labelled(tt.label, tt.words, tt.also...); got != tt.want {
@@ -316,5 +322,45 @@ func TestClosingNamesNoPrivateAction(t *testing.T) {
 	}
 	if !strings.Contains(minute, "(A-45 and 2 taken in private)") || strings.Contains(minute, "A-40") || strings.Contains(minute, "A-44") {
 		t.Errorf("minute %q", minute)
+	}
+}
+
+// An empty list of a hotspot's actions says so in one plain sentence.
+func TestNoActionsLine(t *testing.T) {
+	for _, tt := range []struct {
+		closed bool
+		hint   string
+		want   string
+	}{
+		{true, "a assigns one.", "No action for this hotspot was assigned or reviewed at this meeting."},
+		{false, "a assigns one.", "None yet: a assigns one."},
+		{false, "they are assigned in the meeting", "None yet: they are assigned in the meeting."},
+		{false, "", "None yet."},
+	} {
+		if got := NoActionsLine(tt.closed, tt.hint); got != tt.want {
+			t.Errorf("NoActionsLine(%v, %q) = %q, want %q", tt.closed, tt.hint, got, tt.want)
+		}
+	}
+}
+
+// Who said or did it, and when, follow what: inside the full stop.
+func TestStamped(t *testing.T) {
+	at := time.Date(2026, 11, 24, 10, 20, 0, 0, time.Local)
+	for _, tt := range []struct {
+		what, by string
+		at       time.Time
+		want     string
+	}{
+		{"due 01 Dec → 08 Dec: partners need more time", "Helen Marsh", at, "due 01 Dec → 08 Dec: partners need more time (Helen Marsh, 24 Nov)"},
+		{"Back on track from Friday.", "Neil Armitage", at, "Back on track from Friday (Neil Armitage, 24 Nov)."},
+		{"Any news?", "Neil Armitage", at, "Any news? (Neil Armitage, 24 Nov)"},
+		{"Wait for it...", "Neil Armitage", at, "Wait for it... (Neil Armitage, 24 Nov)"},
+		{"in progress → blocked", "Helen Marsh", time.Time{}, "in progress → blocked (Helen Marsh)"},
+		{"in progress → blocked", "", at, "in progress → blocked"},
+		{"", "Helen Marsh", at, ""},
+	} {
+		if got := Stamped(tt.what, tt.by, tt.at); got != tt.want {
+			t.Errorf("Stamped(%q, %q) = %q, want %q", tt.what, tt.by, got, tt.want)
+		}
 	}
 }

@@ -151,7 +151,7 @@ func TestTwoMembersSeeEachOthersChanges(t *testing.T) {
 	if err != nil || len(acts) == 0 {
 		t.Fatalf("no housing actions: %v", err)
 	}
-	if _, err := ts.st.AddActionNote(actorOf(hs), acts[0].ID, "Letters sent to the tenants", 0); err != nil {
+	if _, err := ts.st.AddActionNote(actorOf(hs), acts[0].ID, 0, "Letters sent to the tenants", 0); err != nil {
 		t.Fatal(err)
 	}
 	chair.see("Gary Fletcher: " + acts[0].Ref())
@@ -194,7 +194,7 @@ func TestAForgottenSessionIsClosed(t *testing.T) {
 		if time.Now().After(deadline) {
 			t.Fatalf("after %d saves in 15s the session is still open:\n%s", saves, app.screen())
 		}
-		if _, err := ts.st.AddActionNote(chair, acts[0].ID, "still going", 0); err != nil {
+		if _, err := ts.st.AddActionNote(chair, acts[0].ID, 0, "still going", 0); err != nil {
 			t.Fatal(err)
 		}
 		time.Sleep(150 * time.Millisecond)

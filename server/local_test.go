@@ -370,7 +370,7 @@ func TestALocalAppIsWhoItSays(t *testing.T) {
 	if err != nil || len(acts) == 0 {
 		t.Fatalf("no open action for Gary's agency: %v", err)
 	}
-	if _, err := ts.st.AddActionNote(actorOf(ts.names["Helen Marsh"]), acts[0].ID, "Residents told at the surgery", 0); err != nil {
+	if _, err := ts.st.AddActionNote(actorOf(ts.names["Helen Marsh"]), acts[0].ID, 0, "Residents told at the surgery", 0); err != nil {
 		t.Fatal(err)
 	}
 	app.see("Helen Marsh: " + acts[0].Ref())

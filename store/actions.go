@@ -169,13 +169,14 @@ func (s *Store) ChangeDue(actor model.Actor, id model.ID, version int, due model
 	}))
 }
 
-// AddActionNote records a dated progress update on an action.
-func (s *Store) AddActionNote(actor model.Actor, id model.ID, text string, meetingID model.ID) (model.Action, error) {
+// AddActionNote records a dated progress update on an action; version is
+// the action's as the form showed it (0: not checked).
+func (s *Store) AddActionNote(actor model.Actor, id model.ID, version int, text string, meetingID model.ID) (model.Action, error) {
 	text, err := model.CheckText("note", "progress note", text, true)
 	if err != nil {
 		return model.Action{}, err
 	}
-	return s.changeAction(actor, id, 0, declare(model.OpActionNote), one(func(w *wtx, a *model.Action) (model.ActionUpdate, error) {
+	return s.changeAction(actor, id, version, declare(model.OpActionNote), one(func(w *wtx, a *model.Action) (model.ActionUpdate, error) {
 		return model.ActionUpdate{Kind: model.UpdateNote, Text: text, MeetingID: meetingID}, nil
 	}))
 }

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -102,6 +103,11 @@ func writeWhole(dest string, fill func(io.Writer) error) error {
 	}
 	tmp, err := os.CreateTemp(filepath.Dir(dest), filepath.Base(dest)+".part-*")
 	if err != nil {
+		// Name the folder, not the temporary file nobody asked for.
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = fmt.Errorf("cannot create a file in %s: %w", filepath.Dir(dest), pe.Err)
+		}
 		return err
 	}
 	defer os.Remove(tmp.Name()) // gone after the rename; cleans up a failure

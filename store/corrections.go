@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"time"
 
 	"github.com/ccsp/tasking/model"
 )
@@ -69,6 +70,9 @@ func (s *Store) changeLastWords(actor model.Actor, id model.ID, version int, rea
 			}
 		}
 		a.LatestNews(history)
+		if err := w.reaccept(a, u, history); err != nil {
+			return err
+		}
 		a.Version++
 		a.UpdatedAt, a.UpdatedBy = w.now, actor.String()
 		if err := put(w.tx, KindActions, a.ID, a); err != nil {
@@ -86,4 +90,41 @@ func (s *Store) changeLastWords(actor model.Actor, id model.ID, version int, rea
 // historyIn is action id's updates, oldest first, through its index.
 func historyIn(tx *txn, id model.ID) ([]model.ActionUpdate, error) {
 	return updatesOf(tx, []model.ID{id})
+}
+
+// reaccept puts right, after update corrected was corrected or withdrawn,
+// every acceptance of its words by a meeting still open
+// (model.Action.Reaccepted): read a meeting and the one before it once.
+func (w *wtx) reaccept(a model.Action, corrected model.ActionUpdate, history []model.ActionUpdate) error {
+	why := corrected.Corrected
+	if corrected.Withdrawn != nil {
+		why = corrected.Withdrawn
+	}
+	for _, u := range history {
+		if u.Kind != model.UpdateAccept || u.MeetingID == 0 {
+			continue
+		}
+		var m model.Meeting
+		if err := get(w.tx, KindMeetings, u.MeetingID, &m); err != nil {
+			continue // a meeting gone from the record: nothing to put right
+		}
+		var since time.Time
+		if m.PreviousMeetingID != 0 {
+			var p model.Meeting
+			if get(w.tx, KindMeetings, m.PreviousMeetingID, &p) == nil {
+				since = p.ClosedAt
+			}
+		}
+		after, ok := a.Reaccepted(u, corrected, m, since, *why)
+		if !ok {
+			continue
+		}
+		if err := put(w.tx, KindUpdates, after.ID, after); err != nil {
+			return err
+		}
+		if err := w.audit(model.OpUpdateReaccept, "update", a.Ref(), u, after); err != nil {
+			return err
+		}
+	}
+	return nil
 }

@@ -62,10 +62,15 @@ func (s *Store) StartMeeting(actor model.Actor, date model.Date) (model.Meeting,
 		m.Open(w.now)
 		m.UpdatedAt = w.now
 		m.Version++
-		started = m
 		if err := put(w.tx, KindMeetings, m.ID, m); err != nil {
 			return err
 		}
+		// Releases made since the last meeting are minuted in this one's
+		// Part 2 (audited before the start: undo reads back to it).
+		if err := w.adoptReleases(&m); err != nil {
+			return err
+		}
+		started = m
 		return w.audit(model.OpMeetingStart, "meeting", m.Ref(), nil, map[string]any{"date": m.Date, "agenda": len(m.Agenda)})
 	})
 	return started, err

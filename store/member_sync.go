@@ -39,6 +39,17 @@ func (s *Store) ApplyMemberSync(actor model.Actor, plan model.MemberSync) (model
 		if err != nil {
 			return err
 		}
+		// Each member the import touches says who changed it and when, as
+		// an edit in the app does: a form open on them names the import.
+		for i := range done.Updated {
+			done.Updated[i].After.UpdatedAt, done.Updated[i].After.UpdatedBy = w.now, w.actor.String()
+		}
+		for i := range done.Retired {
+			done.Retired[i].After.UpdatedAt, done.Retired[i].After.UpdatedBy = w.now, w.actor.String()
+		}
+		for i := range done.Added {
+			done.Added[i].UpdatedAt, done.Added[i].UpdatedBy = w.now, w.actor.String()
+		}
 		for _, e := range done.Updated {
 			if err := put(w.tx, KindMembers, e.After.ID, e.After); err != nil {
 				return err

@@ -9,11 +9,12 @@ import (
 )
 
 // Upgrading a file whose events store Prev and whole hashes (the golden
-// schema-5 file, through 6) leaves each event only its Chain and a tag of
+// schema-6 file) leaves each event only its Chain and a tag of
 // its hash: the same heads, a chain that verifies with no event added, a
 // trail that takes fewer bytes, and tampering still named.
 func TestUpgradeTrimsTheChainFields(t *testing.T) {
-	path := openGolden(t, "testdata/schema5/schema5.db.gz")
+	path := openGolden(t, "testdata/schema6/schema6.db.gz")
+	refusesToRead(t, path, 6)
 	before := bucketBytes(t, path)["audit"]
 	old := auditEvents(t, path)
 
@@ -24,6 +25,11 @@ func TestUpgradeTrimsTheChainFields(t *testing.T) {
 	mustNoErr(t, err)
 	if len(r.Problems) != 0 || r.Events != len(old) {
 		t.Fatalf("the chain after the upgrade: %d events (had %d), problems %q", r.Events, len(old), r.Problems)
+	}
+	hist, err := s.ActionHistory(10)
+	mustNoErr(t, err)
+	if !historyHas(hist, "Safeguarding visit made; letters sent") {
+		t.Errorf("A-10's history after the upgrade: %+v", hist)
 	}
 	mustNoErr(t, s.Close())
 

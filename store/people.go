@@ -30,7 +30,7 @@ func (s *Store) AddMember(actor model.Actor, n model.NewMember) (model.Member, e
 			return err
 		}
 		m = model.Member{ID: id, Name: n.Name, AgencyID: n.AgencyID, Role: n.Role, Title: n.Title, Email: n.Email, Phone: n.Phone, Restricted: n.Restricted,
-			UpdatedAt: w.now, Version: 1}
+			UpdatedAt: w.now, UpdatedBy: w.actor.String(), Version: 1}
 		if err := put(w.tx, KindMembers, id, m); err != nil {
 			return err
 		}
@@ -138,7 +138,7 @@ func (s *Store) saveAgency(actor model.Actor, id model.ID, version int, name, sh
 			b := a
 			before = &b
 		}
-		a.Name, a.ShortName, a.UpdatedAt = name, short, w.now
+		a.Name, a.ShortName = name, short
 		a.Version++
 		a.UpdatedAt, a.UpdatedBy = w.now, w.actor.String()
 		if err := put(w.tx, KindAgencies, id, a); err != nil {

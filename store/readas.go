@@ -59,6 +59,34 @@ func (r publicReader) rules(actions ...model.Action) (model.Disclosure, error) {
 	return model.PublicRules(model.Meeting{}, hs), nil
 }
 
+// authors names people as the public record does: by their agency
+// (model.Authors).
+func (r publicReader) authors() (model.Authors, error) {
+	members, err := r.rec.Members()
+	if err != nil {
+		return model.Authors{}, err
+	}
+	agencies, err := r.rec.Agencies()
+	if err != nil {
+		return model.Authors{}, err
+	}
+	return model.AuthorsOf(members, model.IndexAgencies(agencies)), nil
+}
+
+// publicActions is actions as this reader reads them: without what the
+// public record leaves out, everyone named by agency.
+func (r publicReader) publicActions(rules model.Disclosure, actions ...model.Action) ([]model.Action, error) {
+	who, err := r.authors()
+	if err != nil {
+		return nil, err
+	}
+	out := make([]model.Action, 0, len(actions))
+	for _, a := range actions {
+		out = append(out, who.Action(rules.PublicAction(a)))
+	}
+	return out, nil
+}
+
 // meetingRules are the disclosure rules of meeting m (its agenda's
 // hotspots as they are).
 func (r publicReader) meetingRules(m model.Meeting) (model.Disclosure, error) {
@@ -104,7 +132,11 @@ func (r publicReader) readableAction(id model.ID) (model.Action, error) {
 	if !rules.Action(a) {
 		return model.Action{}, r.refuse(a.Ref())
 	}
-	return rules.PublicAction(a), nil
+	out, err := r.publicActions(rules, a)
+	if err != nil {
+		return model.Action{}, err
+	}
+	return out[0], nil
 }
 
 // publicAction is a saved change's action as this reader may see it.
@@ -116,7 +148,11 @@ func (r publicReader) publicAction(a model.Action, err error) (model.Action, err
 	if err != nil {
 		return model.Action{}, err
 	}
-	return rules.PublicAction(a), nil
+	out, err := r.publicActions(rules, a)
+	if err != nil {
+		return model.Action{}, err
+	}
+	return out[0], nil
 }
 
 func (r publicReader) Action(id model.ID) (model.Action, error) { return r.readableAction(id) }
@@ -129,7 +165,11 @@ func (r publicReader) ActionHistory(id model.ID) ([]model.ActionUpdate, error) {
 	if err != nil {
 		return nil, err
 	}
-	return model.PublicUpdates(h), nil
+	who, err := r.authors()
+	if err != nil {
+		return nil, err
+	}
+	return model.PublicUpdates(h, who), nil
 }
 
 func (r publicReader) Actions(f model.ActionFilter) ([]model.Action, error) {
@@ -141,13 +181,13 @@ func (r publicReader) Actions(f model.ActionFilter) ([]model.Action, error) {
 	if err != nil {
 		return nil, err
 	}
-	out := make([]model.Action, 0, len(all))
+	var readable []model.Action
 	for _, a := range all {
 		if rules.Action(a) {
-			out = append(out, rules.PublicAction(a))
+			readable = append(readable, a)
 		}
 	}
-	return out, nil
+	return r.publicActions(rules, readable...)
 }
 
 // EachAction is Actions one at a time: the actions this reader may read,
@@ -163,11 +203,15 @@ func (r publicReader) EachAction(f model.ActionFilter, withHistory bool, fn Acti
 		byID[h.ID] = h
 	}
 	rules := model.PublicRules(model.Meeting{}, byID)
+	who, err := r.authors()
+	if err != nil {
+		return err
+	}
 	return r.rec.EachAction(f, withHistory, func(a model.Action, h []model.ActionUpdate) error {
 		if !rules.Action(a) {
 			return nil
 		}
-		return fn(rules.PublicAction(a), model.PublicUpdates(h))
+		return fn(who.Action(rules.PublicAction(a)), model.PublicUpdates(h, who))
 	})
 }
 
@@ -366,11 +410,11 @@ func (r publicReader) AcceptUpdate(actor model.Actor, id model.ID, version int, 
 	return r.publicAction(r.rec.AcceptUpdate(actor, id, version, meetingID))
 }
 
-func (r publicReader) AddActionNote(actor model.Actor, id model.ID, text string, meetingID model.ID) (model.Action, error) {
+func (r publicReader) AddActionNote(actor model.Actor, id model.ID, version int, text string, meetingID model.ID) (model.Action, error) {
 	if _, err := r.readableAction(id); err != nil {
 		return model.Action{}, err
 	}
-	return r.publicAction(r.rec.AddActionNote(actor, id, text, meetingID))
+	return r.publicAction(r.rec.AddActionNote(actor, id, version, text, meetingID))
 }
 
 func (r publicReader) ChangeDue(actor model.Actor, id model.ID, version int, due model.Date, reason string, meetingID model.ID) (model.Action, error) {

@@ -32,7 +32,7 @@ type Record interface {
 	ActionHistory(id model.ID) ([]model.ActionUpdate, error)
 	Actions(f model.ActionFilter) ([]model.Action, error)
 	EachAction(f model.ActionFilter, withHistory bool, fn ActionFunc) error
-	AddActionNote(actor model.Actor, id model.ID, text string, meetingID model.ID) (model.Action, error)
+	AddActionNote(actor model.Actor, id model.ID, version int, text string, meetingID model.ID) (model.Action, error)
 	AddAgency(actor model.Actor, name, short string) (model.Agency, error)
 	AddAgendaHotspot(actor model.Actor, id, hotspot model.ID) (model.Meeting, error)
 	AddDeclaration(actor model.Actor, id, member model.ID, item model.ItemKind, hotspotID model.ID, text string) (model.Meeting, error)

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"slices"
 	"time"
 
 	"github.com/ccsp/tasking/model"
@@ -9,17 +10,58 @@ import (
 
 // Release makes one private record — an action, a decision (D-4) or
 // a note (N-5) — public, deliberately: the chair or an admin, with a
-// reason, in the meeting under way (model.CheckRelease). The release is
-// minuted there as a Part 2 resolution (under the record's hotspot's item
-// when it is on the agenda, else under any other business), the record
-// keeps which resolution released it, and both are audited.
+// reason (model.CheckRelease), and only where it would publish something
+// (model.CheckReleasable). The release is a Part 2 resolution, minuted in
+// its own minute after the other Part 2 business (model.MinuteOrder): of
+// the meeting under way, or — made between meetings — of the next one,
+// which adopts it when it starts (adoptReleases). The record keeps which
+// resolution released it; everything is audited.
 func (s *Store) Release(actor model.Actor, ref, reason string) (model.Decision, error) {
 	kind, id, err := model.ParseReleasable(ref)
 	if err != nil {
 		return model.Decision{}, err
 	}
+	if reason, err = model.CheckRelease(reason); err != nil {
+		return model.Decision{}, err
+	}
 	var dec model.Decision
 	err = s.write(context.TODO(), actor, declare(model.OpRelease), func(w *wtx) error {
+		// The record, as it stands: its ref, hotspot and privacy.
+		var target releasable
+		switch kind {
+		case model.ReleaseAction:
+			target, err = loadReleasable[model.Action](w.tx, KindActions, id, model.ActionRef(id),
+				func(a *model.Action) releaseFields {
+					return releaseFields{&a.Privacy, a.HotspotID, "", &a.Version, &a.UpdatedAt}
+				})
+		case model.ReleaseDecision:
+			target, err = loadReleasable[model.Decision](w.tx, KindDecisions, id, model.DecisionRef(id),
+				func(d *model.Decision) releaseFields {
+					return releaseFields{&d.Privacy, d.HotspotID, d.Item, &d.Version, &d.UpdatedAt}
+				})
+		case model.ReleaseNote:
+			target, err = loadReleasable[model.Note](w.tx, KindNotes, id, model.NoteRef(id),
+				func(n *model.Note) releaseFields {
+					return releaseFields{&n.Privacy, n.HotspotID, n.Item, &n.Version, &n.UpdatedAt}
+				})
+		}
+		if err != nil {
+			return err
+		}
+		var h *model.Hotspot
+		if hid := target.hotspot(); hid != 0 {
+			h = new(model.Hotspot)
+			if err := get(w.tx, KindHotspots, hid, h); err != nil {
+				return notFound(err, model.HotspotRef(hid))
+			}
+		}
+		was := target.privacy()
+		if err := model.CheckReleasable(target.ref(), was, h, target.item()); err != nil {
+			return err
+		}
+		if err := w.stamp(target.ref(), target.lastChanged()); err != nil {
+			return err
+		}
 		open, _, _, err := currentMeetings(w.tx)
 		if err != nil {
 			return err
@@ -28,49 +70,67 @@ func (s *Store) Release(actor model.Actor, ref, reason string) (model.Decision, 
 		if open != nil {
 			meetingID = open.ID
 		}
-		if reason, err = model.CheckRelease(reason, meetingID); err != nil {
+		if dec, err = w.addDecision(model.NewReleaseDecision(meetingID, target.ref(), was.Paragraph, reason, actor, model.DateOf(w.now))); err != nil {
 			return err
 		}
-		// The record, as it stands: its ref, hotspot and privacy.
-		var target releasable
-		switch kind {
-		case model.ReleaseAction:
-			target, err = loadReleasable[model.Action](w.tx, KindActions, id, model.ActionRef(id),
-				func(a *model.Action) releaseFields {
-					return releaseFields{&a.Privacy, a.HotspotID, &a.Version, &a.UpdatedAt}
-				})
-		case model.ReleaseDecision:
-			target, err = loadReleasable[model.Decision](w.tx, KindDecisions, id, model.DecisionRef(id),
-				func(d *model.Decision) releaseFields {
-					return releaseFields{&d.Privacy, d.HotspotID, &d.Version, &d.UpdatedAt}
-				})
-		case model.ReleaseNote:
-			target, err = loadReleasable[model.Note](w.tx, KindNotes, id, model.NoteRef(id),
-				func(n *model.Note) releaseFields {
-					return releaseFields{&n.Privacy, n.HotspotID, &n.Version, &n.UpdatedAt}
-				})
-		}
-		if err != nil {
+		if err := target.release(w, dec.ID); err != nil {
 			return err
 		}
-		was := target.privacy()
-		if !was.Private {
-			return model.Invalid("ref", "%s is not private business: there is nothing to release", target.ref())
+		if open == nil {
+			return nil // the next meeting minutes it when it starts
 		}
-		if err := w.stamp(target.ref(), target.lastChanged()); err != nil {
-			return err
-		}
-		item, hotspotID := model.ItemAOB, model.ID(0)
-		if h := target.hotspot(); h != 0 && open.HasHotspot(h) {
-			item, hotspotID = model.ItemHotspot, h
-		}
-		if dec, err = w.addDecision(model.NewDecision{MeetingID: open.ID, Item: item, HotspotID: hotspotID,
-			Text: model.ReleaseResolution(target.ref(), was.Paragraph, reason), Part2: true, Paragraph: was.Paragraph}); err != nil {
-			return err
-		}
-		return target.release(w, dec.ID)
+		return w.minuteReleases(open, []model.Decision{dec})
 	})
 	return dec, err
+}
+
+// minuteReleases minutes the release resolutions ds in meeting m's Part 2
+// (model.Meeting.MinuteRelease), saving each one adopted from between
+// meetings, and the meeting.
+func (w *wtx) minuteReleases(m *model.Meeting, ds []model.Decision) error {
+	before := slices.Clone(m.Releases)
+	for _, d := range ds {
+		pending := d.MeetingID == 0
+		if !m.MinuteRelease(&d) || !pending {
+			continue
+		}
+		d.Version++
+		d.UpdatedAt = w.now
+		if err := put(w.tx, KindDecisions, d.ID, d); err != nil {
+			return err
+		}
+		if err := w.audit(model.OpDecisionMinuted, "decision", d.Ref(), map[string]any{"meeting": ""}, map[string]any{"meeting": m.Ref()}); err != nil {
+			return err
+		}
+	}
+	if len(m.Releases) == len(before) {
+		return nil
+	}
+	m.UpdatedAt = w.now
+	m.Version++
+	if err := put(w.tx, KindMeetings, m.ID, m); err != nil {
+		return err
+	}
+	return w.audit(model.OpMeetingReleases, "meeting", m.Ref(), refsOf(before), refsOf(m.Releases))
+}
+
+// adoptReleases minutes in meeting m, starting, the releases made since the
+// last meeting (their resolutions belong to no meeting yet).
+func (w *wtx) adoptReleases(m *model.Meeting) error {
+	pending, err := records[model.Decision](w.tx, KindDecisions, idsUnder(w.tx, IdxDecisionsMeeting, idKey(0)))
+	if err != nil {
+		return err
+	}
+	return w.minuteReleases(m, keep(pending, func(d model.Decision) bool { return d.Item == model.ItemRelease }))
+}
+
+// refsOf is decisions' refs, for the audit trail.
+func refsOf(ids []model.ID) []string {
+	out := make([]string, len(ids))
+	for i, id := range ids {
+		out[i] = model.DecisionRef(id)
+	}
+	return out
 }
 
 // releasable is a record a release changes, whatever its kind.
@@ -78,6 +138,7 @@ type releasable interface {
 	ref() string
 	privacy() model.Privacy
 	hotspot() model.ID
+	item() model.ItemKind
 	lastChanged() time.Time
 	release(w *wtx, by model.ID) error
 }
@@ -86,6 +147,7 @@ type releasable interface {
 type releaseFields struct {
 	privacy *model.Privacy
 	hotspot model.ID
+	item    model.ItemKind // the item a resolution or note is under
 	version *int
 	updated *time.Time
 }
@@ -113,6 +175,7 @@ func loadReleasable[T stamped](tx *txn, kind Kind, id model.ID, ref string, fiel
 func (x *released[T]) ref() string            { return x.r }
 func (x *released[T]) privacy() model.Privacy { return *x.fields(&x.rec).privacy }
 func (x *released[T]) hotspot() model.ID      { return x.fields(&x.rec).hotspot }
+func (x *released[T]) item() model.ItemKind   { return x.fields(&x.rec).item }
 func (x *released[T]) lastChanged() time.Time { return x.rec.LastChanged() }
 func (x *released[T]) release(w *wtx, by model.ID) error {
 	before := x.rec
@@ -125,7 +188,7 @@ func (x *released[T]) release(w *wtx, by model.ID) error {
 	if err := put(w.tx, x.kind, x.id, x.rec); err != nil {
 		return err
 	}
-	return w.audit("release", entityOf(x.kind), x.r, before, x.rec)
+	return w.audit(model.OpRelease, entityOf(x.kind), x.r, before, x.rec)
 }
 
 // entityOf names a kind of record in the audit trail.

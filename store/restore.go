@@ -46,6 +46,12 @@ func PlanRestore(path, backup string, now time.Time) (RestorePlan, error) {
 		return plan, model.Invalid("restore", "%s is the record itself, not a backup of it", backup)
 	}
 	info, err := Inspect(backup)
+	var missing *MissingError
+	if errors.As(err, &missing) {
+		// The backup is what is missing, not the database: no advice about
+		// --db or starting a new one.
+		return plan, fmt.Errorf("the backup %s does not exist: give the file `tasking backup` wrote", backup)
+	}
 	if err != nil {
 		return plan, fmt.Errorf("the backup %s cannot be restored: %w", backup, err)
 	}

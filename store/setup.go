@@ -50,7 +50,7 @@ func (s *Store) Setup(in SetupInput) (model.Member, error) {
 			if err != nil {
 				return err
 			}
-			agencies[i].ID, agencies[i].UpdatedAt, agencies[i].Version = id, w.now, 1
+			agencies[i].ID, agencies[i].UpdatedAt, agencies[i].UpdatedBy, agencies[i].Version = id, w.now, w.actor.String(), 1
 			if err := put(w.tx, KindAgencies, id, agencies[i]); err != nil {
 				return err
 			}
@@ -59,7 +59,7 @@ func (s *Store) Setup(in SetupInput) (model.Member, error) {
 		if err != nil {
 			return err
 		}
-		chair.ID, chair.AgencyID, chair.UpdatedAt = id, agencies[in.ChairAgency].ID, w.now
+		chair.ID, chair.AgencyID, chair.UpdatedAt, chair.UpdatedBy = id, agencies[in.ChairAgency].ID, w.now, w.actor.String()
 		if err := put(w.tx, KindMembers, id, chair); err != nil {
 			return err
 		}

@@ -27,24 +27,14 @@ func recordRowCtx(rec *model.MeetingRecord, idx model.RecordIndex) rowCtx {
 	return rowCtx{agencies: idx.Agencies, today: rec.Today, rules: &rules}
 }
 
-// private is the mark act carries here: its privacy's words when it is
-// private business (its own, or that of where it sits), the resolution
-// that released it when one did, else "".
+// private is the mark act carries here when it is private business (its
+// own, or that of where it sits): what the public version withholds; ""
+// when it is public here.
 func (c rowCtx) private(act model.Action) string {
-	if c.rules == nil {
+	if c.rules == nil || c.rules.Action(act) {
 		return ""
 	}
-	if c.rules.Action(act) {
-		return act.Label() // "[released by D-23]" once a resolution released it
-	}
-	if act.Private {
-		return act.Mark()
-	}
-	p := model.PrivateUnder(0)
-	if h, ok := c.rules.HotspotOf(act.HotspotID); ok {
-		p = model.PrivateUnder(h.ExemptAs())
-	}
-	return p.Mark()
+	return c.rules.ActionPrivacy(act).Mark()
 }
 
 // lastWords is an action's latest update, marked when it was said on
@@ -54,6 +44,12 @@ func lastWords(act model.Action) string {
 		return act.LastUpdatePrivacy.Mark() + " " + act.LastUpdate
 	}
 	return act.LastUpdate
+}
+
+// releasedLine is what a released record's detail says: that it was
+// private business, and which resolution made it public.
+func releasedLine(p model.Privacy) string {
+	return "Released " + p.Label() + ": public business since, in every output"
 }
 
 // privateRowTag starts the words of a private action's row: short enough
@@ -78,6 +74,8 @@ func actionDetail(s Styles, c rowCtx, act model.Action, w int) []string {
 	}
 	if mark := c.private(act); mark != "" {
 		out = append(out, "          "+s.Confidential.Render("Private business "+mark+": it stays out of every public output"))
+	} else if c.rules != nil && act.ReleasedBy != 0 {
+		out = append(out, "          "+s.Muted.Render(releasedLine(act.Privacy)))
 	}
 	return out
 }

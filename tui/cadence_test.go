@@ -92,6 +92,10 @@ func TestRiskMatrixOnTheHotspotPage(t *testing.T) {
 	ss.keys("R")
 	ss.waitFor("Assess risk · HS-1")
 	ss.keys("left", "left", "tab", "left", "left", "tab", "tab", "tab", "tab")
+	// The reason starts empty, the one it has shown as the hint: typing
+	// replaces it, never glues onto it.
+	h, _ := s.Hotspot(1)
+	ss.waitFor("now: " + model.Clip(h.RiskReason, 40) + " — left empty, it stays")
 	ss.typeText("Quieter since the patrols")
 	ss.keys("enter")
 	ss.waitFor("✓ HS-1 risk LOW (likelihood 1 × harm 1 = 1)", "(likelihood 1 × harm 1 = 1, 24 Nov; Quieter since the patrols)")

@@ -66,7 +66,7 @@ type Store interface {
 	ChangeDue(actor model.Actor, id model.ID, version int, due model.Date, reason string, meetingID model.ID) (model.Action, error)
 	CorrectUpdate(actor model.Actor, id model.ID, version int, text, reason string) (model.Action, error)
 	WithdrawUpdate(actor model.Actor, id model.ID, version int, reason string) (model.Action, error)
-	AddActionNote(actor model.Actor, id model.ID, text string, meetingID model.ID) (model.Action, error)
+	AddActionNote(actor model.Actor, id model.ID, version int, text string, meetingID model.ID) (model.Action, error)
 	MarkReviewed(actor model.Actor, id model.ID, meetingID model.ID) (model.Action, error)
 	AcceptUpdate(actor model.Actor, id model.ID, version int, meetingID model.ID) (model.Action, error)
 	Actions(f model.ActionFilter) ([]model.Action, error)

@@ -108,7 +108,7 @@ func (p *hotspotPage) draw(a *App, w, h int) string {
 	case p.view == nil:
 		return box(s.BorderStyle, "Hotspot", []string{" " + s.Muted.Render("loading…")}, w, h)
 	}
-	pane := hotspotPane(a, p.view, p.ctx, w-2, -1, "They are assigned in the meeting.", p.ctx.today)
+	pane := hotspotPane(a, p.view, p.ctx, w-2, -1, "they are assigned in the meeting", p.ctx.today)
 	rows := h - 2
 	p.off = pane.scroll(p.off, rows)
 	hv := p.view

@@ -114,7 +114,6 @@ func hotspotPane(a *App, hv *hotspotView, c rowCtx, w, sel int, noActions string
 	listed := fmt.Sprintf("Open actions (%d)", len(hv.actions))
 	if hv.dealtWith {
 		listed = fmt.Sprintf("Assigned or reviewed at this meeting (%d)", len(hv.actions))
-		noActions = "The meeting assigned and reviewed none."
 	}
 	head := []string{
 		" " + clip(risk, w-cells(status)-6) + "   " + status,
@@ -123,7 +122,7 @@ func hotspotPane(a *App, hv *hotspotView, c rowCtx, w, sel int, noActions string
 		"", s.section(listed),
 	}
 	if len(hv.actions) == 0 {
-		head = append(head, "  "+s.Muted.Render("None. "+noActions))
+		head = append(head, "  "+s.Muted.Render(model.NoActionsLine(hv.dealtWith, noActions)))
 	}
 	var tail []string
 	tail = append(tail, powerLines(a, hv, w)...)

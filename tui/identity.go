@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"unicode"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -88,9 +89,22 @@ func (c *chooser) key(a *App, msg tea.KeyPressMsg) tea.Cmd {
 		}
 		return cmd
 	}
+	if typed(msg) {
+		// A name typed straight away finds: the list is there to choose
+		// from, so a letter is the start of a name, never a move (j, k) or
+		// quit (q) that would leave the chair selected for enter.
+		cmd := c.filter.start()
+		more, _ := c.filter.key(msg, a.keys.Filter)
+		c.sel = 0
+		c.refilter()
+		return tea.Batch(cmd, more)
+	}
 	switch {
 	case msg.String() == "/":
 		return c.filter.start()
+	case msg.String() == "esc" && c.filter.active():
+		c.filter.clear()
+		c.refilter()
 	case key.Matches(msg, g.Back) && c.filter.active():
 		c.filter.clear()
 		c.refilter()
@@ -120,6 +134,13 @@ func (c *chooser) key(a *App, msg tea.KeyPressMsg) tea.Cmd {
 		return tea.Batch(a.rememberCmd(m), a.loadHome())
 	}
 	return nil
+}
+
+// typed: msg is a letter or digit typed, the start of a name (not "/",
+// "?" or a key with a modifier).
+func typed(msg tea.KeyPressMsg) bool {
+	r := []rune(msg.Text)
+	return len(r) == 1 && msg.Mod&^tea.ModShift == 0 && (unicode.IsLetter(r[0]) || unicode.IsDigit(r[0]))
 }
 
 // rememberCmd records who is at the keyboard for next time.
@@ -183,5 +204,5 @@ func (choosePart) hints(a *App) string {
 		return a.typingHints()
 	}
 	g := a.keys.Global
-	return a.hintsOf(keyHint("that's me", g.Enter), keyHint("find", a.keys.Home.Filter), keyHint("quit", g.Back))
+	return a.hintsOf(keyHint("that's me", g.Enter), keyHint("find (or type a name)", a.keys.Home.Filter), keyHint("quit", g.Back))
 }

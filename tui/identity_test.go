@@ -14,6 +14,14 @@ import (
 // Pritchard at the top, selected, and enter, enter makes her the one at
 // the keyboard, not whoever happened to be listed first (the chair, once).
 func TestChooserFindsSianAsTyped(t *testing.T) {
+	// With / first, or typing straight away, as a newcomer does: the letters
+	// find, and none of them moves the selection or quits.
+	for _, start := range [][]string{{"/"}, nil} {
+		t.Run(strings.Join(append([]string{"start"}, start...), " "), func(t *testing.T) { chooseSian(t, start) })
+	}
+}
+
+func chooseSian(t *testing.T, start []string) {
 	s := demoStore(t)
 	chair := chairOf(t, s)
 	agencies, err := s.Agencies()
@@ -41,7 +49,7 @@ func TestChooserFindsSianAsTyped(t *testing.T) {
 		teatest.WithProgramOptions(tea.WithColorProfile(colorprofile.Ascii)))
 	ss := &session{t: t, app: app, tm: tm}
 	ss.waitFor("Who is at the keyboard?", "Helen Marsh")
-	ss.keys("/")
+	ss.keys(start...)
 	ss.typeText("sian")
 	ss.waitFor("/ sian", "Siân Pritchard", "Ann Assistant")
 	if first := firstListed(ss.screen()); !strings.Contains(first, "Siân Pritchard") || !strings.HasPrefix(first, "▸") {

@@ -168,11 +168,13 @@ func (mattersItem) progressForm(a *App, act model.Action) {
 		if !ok {
 			return nil
 		}
+		version := a.expect(f) // against the action as the form showed it
 		return a.saveAction(f.id, "progress note added to "+act.Ref(), act.ID, func() (any, error) {
-			return st.AddActionNote(actor, act.ID, text, meetingID)
+			return st.AddActionNote(actor, act.ID, version, text, meetingID)
 		})
 	})
 	f.longText("text", "Progress", "", "what the rep reported")
+	f.guard(act.Ref(), act, act.Version)
 	a.push(f)
 }
 

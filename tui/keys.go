@@ -43,7 +43,7 @@ type nextKeys struct{ SetDate key.Binding }
 type formKeys struct{ Next, Prev, Submit, Cancel, Toggle key.Binding }
 
 type mineKeys struct {
-	Open, InProgress, Done, Blocked, Cancelled, Progress, Correct, Propose, History, Status, Window, Hotspot, All, Filter key.Binding
+	Open, InProgress, Done, Blocked, Cancelled, Progress, Correct, Propose, History, Status, Window, Hotspot, All, Filter, Release key.Binding
 }
 
 type previewKeys struct{ Save, Top, Bottom, Public key.Binding }
@@ -215,6 +215,7 @@ func newKeyMap() keyMap {
 			Hotspot:    bind(k("h"), "h", "only one hotspot's actions"),
 			All:        bind(k("t"), "t", "all agencies ⇄ mine"),
 			Filter:     bind(k("/"), "/", "filter on text (esc clears)"),
+			Release:    bind(k("L"), "L", "release a private action: public from now on (minuted)"),
 		},
 		Welcome: welcomeKeys{
 			Demo:        bind(k("d"), "d", "load the demo partnership (empty database)"),
@@ -240,7 +241,7 @@ func (km keyMap) sections() []helpSection {
 	return []helpSection{
 		{"Everywhere", []key.Binding{g.Help, g.Back, g.Quit, g.Up, g.Down, g.PageUp, g.PageDown, g.Enter, g.Tab, km.MyActions}},
 		{"My actions (A)", []key.Binding{km.Mine.Open, km.Mine.InProgress, km.Mine.Done, km.Mine.Blocked, km.Mine.Cancelled,
-			km.Mine.Progress, km.Mine.Correct, km.Mine.Propose, km.Mine.History, km.Mine.Status, km.Mine.Window, km.Mine.Hotspot, km.Mine.All, km.Mine.Filter}},
+			km.Mine.Progress, km.Mine.Correct, km.Mine.Propose, km.Mine.History, km.Mine.Status, km.Mine.Window, km.Mine.Hotspot, km.Mine.All, km.Mine.Filter, km.Mine.Release}},
 		{"Home", []key.Binding{h.Meeting, h.Minutes, h.Tab, h.Filter, h.Open, h.Identity, km.People.Open}},
 		{"People (P)", []key.Binding{km.People.Add, km.People.Edit, km.People.Retire, km.People.AddKey, km.People.RemoveKey, km.People.Reads}},
 		{"In a meeting", []key.Binding{m.Next, m.Prev, m.Assign, m.Resolve, m.Note, m.Status, m.Close, m.Minutes, m.Agenda, m.Part2, m.Release, m.Amend, m.Undo}},

@@ -214,30 +214,6 @@ func (mt *meetingState) undoForm(a *App, choices []model.Undoable) {
 	a.push(f)
 }
 
-// releaseForm makes one private record public (model.CheckRelease decides
-// who may and when): the selected action's ref is offered when it is
-// private; a decision or note is named by its ref, shown beside it.
-func (mt *meetingState) releaseForm(a *App, ref string) {
-	actor, st := a.actor, a.st
-	f := newForm("Release private business (a Part 2 resolution of this meeting)", mt.formCtx(a), func(f *form) tea.Cmd {
-		ref, ok1 := f.lineOf("ref", "ref", 20, true)
-		reason, ok2 := f.textOf("reason", "reason", true)
-		if !ok1 || !ok2 {
-			return nil
-		}
-		return a.save(f.id, "", func() (any, error) {
-			d, err := st.Release(actor, ref, reason)
-			if err != nil {
-				return nil, err
-			}
-			return fmt.Sprintf("%s released: public business from now on (minuted as %s, in Part 2)", model.CleanLine(ref), d.Ref()), nil
-		})
-	})
-	f.text("ref", "What to release (A-12, D-4 or N-5: an action, a resolution or a note)", ref, "").
-		text("reason", "Why it may be public now", "", "minuted in Part 2 with your name")
-	a.push(f)
-}
-
 // amendForm corrects a decision or note of this (closed) meeting.
 func (mt *meetingState) amendForm(a *App) {
 	actor, st := a.actor, a.st

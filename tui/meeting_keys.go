@@ -61,7 +61,7 @@ func (mt *meetingState) key(a *App, msg tea.KeyPressMsg) tea.Cmd {
 		if act, ok := mt.selectedAction(); ok && act.Private {
 			ref = act.Ref()
 		}
-		mt.releaseForm(a, ref)
+		a.releaseForm(ref, mt.formCtx(a))
 		return nil
 	case key.Matches(msg, mk.Amend):
 		if !mt.view.closed {

@@ -67,6 +67,35 @@ func TestAClosedMeetingsItemSaysWhatIsOpenNow(t *testing.T) {
 	}
 }
 
+// Closed, a hotspot item the meeting did nothing about says so in one plain
+// sentence, not "None. The meeting assigned and reviewed none."
+func TestAClosedMeetingsUntouchedItemSaysSoPlainly(t *testing.T) {
+	s := demoStore(t)
+	chair := chairOf(t, s)
+	m, err := s.StartMeeting(chair, model.DateOf(testNow))
+	if err != nil {
+		t.Fatal(err)
+	}
+	i := slices.IndexFunc(m.Agenda, func(it model.AgendaItem) bool { return it.Kind == model.ItemHotspot })
+	if _, err := s.GoToItem(chair, m.ID, i); err != nil {
+		t.Fatal(err)
+	}
+	ss := startSession(t, s, chair, 120, 40)
+	ss.waitFor("resume the meeting")
+	ss.keys("m")
+	ss.waitFor("Open actions (")
+	ss.keys("x")
+	ss.waitFor("Close the meeting anyway?")
+	ss.keys("y")
+	ss.waitFor("CLOSED — this meeting is read-only", "Assigned or reviewed at this meeting (0)",
+		"No action for this hotspot was assigned or reviewed at this meeting.")
+	scr := ss.screen()
+	ss.finish()
+	if strings.Contains(scr, "None.") {
+		t.Errorf("the closed item still says None.:\n%s", scr)
+	}
+}
+
 // A guest at the meeting declares an interest in the app as a member does:
 // the declarations item lists the guests after the members present, d
 // records one by the guest selected, with their organisation, and - takes

@@ -55,8 +55,12 @@ type myData struct {
 	actions  []model.Action // every action, overdue first then by due date
 	agencies model.AgencyIndex
 	hotspots map[model.ID]model.Hotspot
-	next     model.Date
-	today    model.Date
+	// shown is each action's privacy as restricted outputs show it
+	// (model.Disclosure.ActionPrivacy): an action on a hotspot taken in
+	// private is private business while it is, as the minutes mark it.
+	shown map[model.ID]model.Privacy
+	next  model.Date
+	today model.Date
 	// find matches `/` text against every action read (built with the
 	// read, off the UI's goroutine).
 	find *finder
@@ -144,7 +148,12 @@ func (m *myActions) read(a *App) tea.Cmd {
 		if err != nil {
 			return myActionsMsg{gen: gen, err: err}
 		}
-		d := &myData{scope: scope, actions: acts, agencies: model.IndexAgencies(ags), hotspots: hotspots, next: next, today: today}
+		d := &myData{scope: scope, actions: acts, agencies: model.IndexAgencies(ags), hotspots: hotspots, next: next, today: today,
+			shown: make(map[model.ID]model.Privacy, len(acts))}
+		rules := model.PublicRules(model.Meeting{}, hotspots)
+		for _, act := range acts {
+			d.shown[act.ID] = rules.ActionPrivacy(act)
+		}
 		if d.powers, err = flaggedPowers(st, scope.all, agency); err != nil {
 			return myActionsMsg{gen: gen, err: err}
 		}
@@ -328,6 +337,12 @@ func (m *myActions) key(a *App, msg tea.KeyPressMsg) tea.Cmd {
 		a.correctionForm(act, m.formCtx())
 	case key.Matches(msg, mk.Propose) && ok && !a.actionBusy(act):
 		m.proposeDueForm(a, act)
+	case key.Matches(msg, mk.Release) && ok && !a.actionBusy(act):
+		ref := ""
+		if act.Private { // its own privacy: what a release can lift
+			ref = act.Ref()
+		}
+		a.releaseForm(ref, m.formCtx())
 	case key.Matches(msg, mk.Open):
 		to = model.StatusOpen
 	case key.Matches(msg, mk.InProgress):
@@ -374,11 +389,13 @@ func (m *myActions) progressForm(a *App, act model.Action) {
 		if !ok {
 			return nil
 		}
+		version := a.expect(f) // against the action as the form showed it
 		return a.saveAction(f.id, "update added to "+act.Ref()+" (dated today, in your name)", act.ID, func() (any, error) {
-			return st.AddActionNote(actor, act.ID, text, 0)
+			return st.AddActionNote(actor, act.ID, version, text, 0)
 		})
 	})
 	f.longText("text", "What has happened", "", "dated today and signed with your name; the chair sees it in matters arising")
+	f.guard(act.Ref(), act, act.Version)
 	a.push(f)
 }
 
@@ -488,7 +505,7 @@ func (m *myActions) draw(a *App, w, h int) string {
 			continue
 		}
 		words := act.Text
-		if act.Private {
+		if d.shown[act.ID].Private {
 			words = s.Confidential.Render(privateRowTag + words)
 		}
 		cells := []string{act.Ref(), s.RAG(act.RAGFor(d.today)), model.HotspotRef(act.HotspotID), words}
@@ -549,8 +566,10 @@ func (m *myActions) detail(a *App, act model.Action, w int) []string {
 	for _, l := range wrap(act.Ref()+" "+act.Text, w-2) {
 		out = append(out, " "+s.Bold.Render(l))
 	}
-	if act.Private {
-		out = append(out, " "+s.Confidential.Render("Private business "+act.Mark()+": it stays out of every public output"))
+	if shown := d.shown[act.ID]; shown.Private {
+		out = append(out, " "+s.Confidential.Render("Private business "+shown.Mark()+": it stays out of every public output"))
+	} else if act.ReleasedBy != 0 {
+		out = append(out, " "+s.Muted.Render(releasedLine(act.Privacy)))
 	}
 	out = append(out, " "+s.Muted.Render(clip(where+" · "+owner+" · assigned "+act.CreatedAt.Local().Format("2 Jan")+" "+made+" · due "+act.Due.Format("Mon 2 Jan 2006"), w-1)))
 	if why := act.RAGReason(d.today); why != "" {

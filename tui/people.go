@@ -275,7 +275,7 @@ func (pp *peoplePage) memberForm(a *App, m *model.Member) {
 // their role gives (model.ReadRightOf decides what each choice means).
 func (pp *peoplePage) readsForm(a *App, m model.Member) {
 	if m.Role == model.RoleChair || m.Role == model.RoleAdmin {
-		a.flash, a.flashErr = fmt.Sprintf("%s is %s %s: they always read the restricted record", m.Name, article(string(m.Role)), m.Role), true
+		a.flash, a.flashErr = fmt.Sprintf("%s is %s: they always read the restricted record", m.Name, model.WithArticle(string(m.Role))), true
 		return
 	}
 	sel := 0
@@ -296,13 +296,6 @@ func (pp *peoplePage) readsForm(a *App, m model.Member) {
 	f.choose("reads", fmt.Sprintf("A %s reads %s unless you grant more (←/→)", m.Role, model.RoleReadRight(m.Role)), readsLabels(), sel)
 	f.guard(m.Name, m, m.Version)
 	a.push(f)
-}
-
-func article(word string) string {
-	if strings.ContainsAny(word[:1], "aeiou") {
-		return "an"
-	}
-	return "a"
 }
 
 // agencyEditForm adds an agency (ag nil) or renames one.

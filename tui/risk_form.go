@@ -24,12 +24,13 @@ var (
 func assessForm(a *App, h model.Hotspot, ctx formContext, meetingID model.ID) {
 	actor, st := a.actor, a.st
 	cur := model.RiskAssessment{Likelihood: 3, Harm: 3}
+	now := model.CleanLine(h.RiskReason)
 	if h.Assessment != nil {
 		cur = *h.Assessment
 	}
 	f := newForm("Assess risk · "+h.Ref()+" "+h.Title, ctx, func(f *form) tea.Cmd {
 		as := matrixOf(f)
-		reason, ok := f.textOf("reason", "reason", true)
+		reason, ok := f.textOf("reason", "reason", now == "")
 		if !ok {
 			return nil
 		}
@@ -39,9 +40,15 @@ func assessForm(a *App, h model.Hotspot, ctx formContext, meetingID model.ID) {
 			return st.AssessHotspot(actor, h.ID, version, as, reason, meetingID)
 		})
 	})
+	// The reason starts empty, the current one shown as its hint: typing
+	// replaces it rather than gluing onto it; left empty, it stays.
 	hint := "why: harm, vulnerability, repeat victimisation"
 	if meetingID != 0 {
 		hint += " (minuted with the level)"
+	}
+	if now != "" {
+		// Short enough for an 80-column form to show it whole.
+		hint = "now: " + model.Clip(now, 40) + " — left empty, it stays"
 	}
 	f.choose("likelihood", "Likelihood of further harm (←/→)", likelihoodChoices, cur.Likelihood-1).
 		choose("harm", "Harm it would do (←/→)", harmChoices, cur.Harm-1).

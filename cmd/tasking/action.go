@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/ccsp/tasking/model"
 	"github.com/ccsp/tasking/store"
@@ -244,10 +245,19 @@ func newActionShowCmd(a *app) *cobra.Command {
 				return err
 			}
 			idx := model.IndexAgencies(agencies)
-			if f == formatJSON {
-				return writeActionJSON(cmd.OutOrStdout(), actionRowOf(act, idx, s.Today()), hist)
+			var hotspots []model.Hotspot
+			if act.HotspotID != 0 {
+				h, err := s.Hotspot(act.HotspotID)
+				if err != nil {
+					return err
+				}
+				hotspots = append(hotspots, h)
 			}
-			return writeActionText(cmd.OutOrStdout(), s, act, idx, hist)
+			shown := shownPrivacy(hotspots)(act)
+			if f == formatJSON {
+				return writeActionJSON(cmd.OutOrStdout(), actionRowOf(act, shown, idx, s.Today()), hist)
+			}
+			return writeActionText(cmd.OutOrStdout(), s, act, shown, idx, hist)
 		}),
 	}
 	addFormatFlag(cmd, &formatFlag, formatTable, formatJSON)
@@ -286,10 +296,10 @@ func writeActionJSON(w io.Writer, row actionRow, hist []model.ActionUpdate) erro
 	return enc.Encode(out)
 }
 
-func writeActionText(w io.Writer, s store.Record, act model.Action, idx model.AgencyIndex, hist []model.ActionUpdate) error {
+func writeActionText(w io.Writer, s store.Record, act model.Action, shown model.Privacy, idx model.AgencyIndex, hist []model.ActionUpdate) error {
 	today := s.Today()
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s  %s\n", act.Ref(), strings.TrimSpace(act.Label()+" "+model.CleanLine(act.Text)))
+	fmt.Fprintf(&b, "%s  %s\n", act.Ref(), strings.TrimSpace(shown.Label()+" "+model.CleanLine(act.Text)))
 	if act.HotspotID != 0 {
 		title := ""
 		if h, err := s.Hotspot(act.HotspotID); err == nil {
@@ -318,12 +328,18 @@ func writeActionText(w io.Writer, s store.Record, act model.Action, idx model.Ag
 	}
 	fmt.Fprintf(&b, "created   %s, %s, by %s\n", act.CreatedAt.Local().Format("2006-01-02 15:04"), made, model.CleanLine(act.CreatedBy))
 	b.WriteString("history\n")
+	// Who, in a column as wide as the widest (a public-only reader reads
+	// agencies there, which run longer than names).
+	byWidth := 22
+	for _, u := range hist {
+		byWidth = max(byWidth, utf8.RuneCountInString(model.CleanLine(u.By)))
+	}
 	for _, u := range hist {
 		where := ""
 		if u.MeetingID != 0 {
 			where = " [" + model.MeetingRef(u.MeetingID) + "]"
 		}
-		fmt.Fprintf(&b, "  %s  %-22s %s%s\n", u.At.Local().Format("2006-01-02 15:04"), model.CleanLine(u.By),
+		fmt.Fprintf(&b, "  %s  %-*s %s%s\n", u.At.Local().Format("2006-01-02 15:04"), byWidth, model.CleanLine(u.By),
 			strings.TrimSpace(u.Mark()+" "+model.CleanLine(u.Describe())), where)
 	}
 	_, err := io.WriteString(w, b.String())

@@ -175,3 +175,25 @@ func TestUnknownAsIsRefusedEverywhere(t *testing.T) {
 	failsWith(t, run(t, nil, "--db", db, "--as", "Nobody Atall", "actions"), 1, `no member is called "Nobody Atall"`)
 	failsWith(t, run(t, nil, "--db", db, "--as", "Nobody Atall", "hotspot", "list"), 1, "no member is called")
 }
+
+// A viewer reads an action's history as the public record names people:
+// by agency, never by name — the officer is withheld from the owner line,
+// and the rep updating an action is usually its officer.
+func TestAViewerReadsWhoUpdatedByAgency(t *testing.T) {
+	db := demoDB(t)
+	restricted := ok(t, "--db", db, "--as", "Helen Marsh", "action", "show", "A-1")
+	if !strings.Contains(restricted, "PCSO Nadia Khan") {
+		t.Fatalf("the demo's A-1 has no update by its officer to test with:\n%s", restricted)
+	}
+	for _, args := range [][]string{{"action", "show", "A-1"}, {"action", "show", "A-1", "--format", "json"}} {
+		got := ok(t, append([]string{"--db", db, "--as", "Cllr Pat Dyson"}, args...)...)
+		for _, name := range []string{"PCSO Nadia Khan", "Helen Marsh"} {
+			if strings.Contains(got, name) {
+				t.Errorf("a viewer's %v names %s:\n%s", args, name, got)
+			}
+		}
+		if !strings.Contains(got, "Derbyshire Constabulary") || !strings.Contains(got, "CBC Community Safety") {
+			t.Errorf("a viewer's %v does not say which agencies did what:\n%s", args, got)
+		}
+	}
+}

@@ -136,7 +136,7 @@ func eachLogRow(s store.Record, public bool, emit func(agency model.ID, row acti
 
 func actionLogRowOf(a model.Action, hist []model.ActionUpdate, agencies model.AgencyIndex, hotspots map[model.ID]model.Hotspot,
 	meetingDates map[model.ID]model.Date, today model.Date) actionLogRow {
-	base := actionRowOf(a, agencies, today)
+	base := actionRowOf(a, model.PublicRules(model.Meeting{}, hotspots).ActionPrivacy(a), agencies, today)
 	local := a
 	local.CreatedAt = a.CreatedAt.Local()
 	row := actionLogRow{

@@ -82,11 +82,16 @@ func newActionsCmd(a *app) *cobra.Command {
 			}
 			filter.Today = s.Today()
 			idx := model.IndexAgencies(agencies)
+			hotspots, err := s.Hotspots()
+			if err != nil {
+				return err
+			}
+			shown := shownPrivacy(hotspots)
 			if f != formatTable { // a decade's actions, a row at a time
 				return a.spooled(cmd.OutOrStdout(), func(w io.Writer) error {
 					rows := newRowWriter[actionRow](w, f)
 					err := s.EachAction(filter, false, func(act model.Action, _ []model.ActionUpdate) error {
-						return rows.write(actionRowOf(act, idx, filter.Today))
+						return rows.write(actionRowOf(act, shown(act), idx, filter.Today))
 					})
 					if err != nil {
 						return err
@@ -101,10 +106,10 @@ func newActionsCmd(a *app) *cobra.Command {
 			out := list[actionRow]{
 				rows:  make([]actionRow, 0, len(actions)),
 				empty: "No actions match.",
-				table: func() peopleTable { return actionTable(actions, idx, filter.Today) },
+				table: func() peopleTable { return actionTable(actions, shown, idx, filter.Today) },
 			}
 			for _, act := range actions {
-				out.rows = append(out.rows, actionRowOf(act, idx, filter.Today))
+				out.rows = append(out.rows, actionRowOf(act, shown(act), idx, filter.Today))
 			}
 			return out.write(cmd.OutOrStdout(), f)
 		}),
@@ -116,17 +121,23 @@ func newActionsCmd(a *app) *cobra.Command {
 	cmd.Flags().BoolVar(&overdue, "overdue", false, "only actions past their due date")
 	cmd.Flags().BoolVar(&every, "all", false, "every action, done and cancelled included")
 	cmd.Flags().StringVar(&hotspot, "hotspot", "", "only actions for this hotspot (a ref like HS-3)")
+	_ = cmd.RegisterFlagCompletionFunc("status", actionStatusCompletions())
+	return cmd
+}
+
+// actionStatusCompletions offers the action statuses, as --status takes
+// them (in-progress).
+func actionStatusCompletions() cobra.CompletionFunc {
 	statuses := make([]string, len(model.ActionStatuses))
 	for i, st := range model.ActionStatuses {
 		statuses[i] = string(st)
 	}
-	_ = cmd.RegisterFlagCompletionFunc("status", cobra.FixedCompletions(statuses, cobra.ShellCompDirectiveNoFileComp))
-	return cmd
+	return cobra.FixedCompletions(statuses, cobra.ShellCompDirectiveNoFileComp)
 }
 
 // actionTable is the list for people: short agency names, short dates,
 // the text cut to fit.
-func actionTable(actions []model.Action, agencies model.AgencyIndex, today model.Date) peopleTable {
+func actionTable(actions []model.Action, shown func(model.Action) model.Privacy, agencies model.AgencyIndex, today model.Date) peopleTable {
 	headers := []string{"REF", "RAG", "DUE", "STATUS", "AGENCY", "HOTSPOT", "ACTION", "OFFICER"}
 	rows := make([][]string, 0, len(actions))
 	for _, a := range actions {
@@ -136,7 +147,7 @@ func actionTable(actions []model.Action, agencies model.AgencyIndex, today model
 		}
 		rows = append(rows, []string{
 			a.Ref(), string(a.RAGFor(today)), due, a.Status.Label(), cell(agencies.Label(a.AgencyID)),
-			model.HotspotRef(a.HotspotID), cell(strings.TrimSpace(a.Label() + " " + a.Text)), cell(a.Officer),
+			model.HotspotRef(a.HotspotID), cell(strings.TrimSpace(shown(a).Label() + " " + a.Text)), cell(a.Officer),
 		})
 	}
 	return peopleTable{headers: headers, rows: rows, flex: 6, widths: []int{4: maxName, 6: maxText, 7: maxName}}

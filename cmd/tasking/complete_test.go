@@ -57,6 +57,10 @@ func TestCompletionOffersRefsAndNames(t *testing.T) {
 	has([]string{"hotspot", "assess", "HS-1"}, "HS-1", "HS-10")
 	has([]string{"minutes", ""}, "latest", "M-1", "M-6")
 	has([]string{"agency", "retire", "CBC H"}, "CBC Housing")
+	has([]string{"action", "update", "A-1", "--officer", "PCSO"}, "PCSO Nadia Khan")
+	has([]string{"action", "add", "--officer", "Sgt"}, "Sgt Jas Patel")
+	has([]string{"action", "update", "A-1", "--status", ""}, "in-progress", "done")
+	has([]string{"meeting", "review", "A-1", "--status", "bl"}, "blocked")
 
 	// Only what fits what was typed, and each name once.
 	got, _ := completions(t, nil, "--db", db, "action", "update", "A-1")

@@ -47,13 +47,19 @@ func (a *app) flagCompletions(path string) map[string]cobra.CompletionFunc {
 	if path == "actions" {
 		hotspots = hotspotRefs(false) // a filter: closed hotspots' actions too
 	}
-	return map[string]cobra.CompletionFunc{
+	flags := map[string]cobra.CompletionFunc{
 		"agency":  a.completeFlag(agencyNames),
 		"lead":    a.completeFlag(agencyNames),
 		"hotspot": a.completeFlag(hotspots),
 		"action":  a.completeFlag(actionRefs(true)),
 		"meeting": a.completeFlag(meetingRefs),
+		// A named officer is usually a member (someone else may be typed).
+		"officer": a.completeFlag(memberNames),
 	}
+	if path == "action update" || path == "meeting review" {
+		flags["status"] = actionStatusCompletions()
+	}
+	return flags
 }
 
 // addCompletions gives every command of the tree under root its

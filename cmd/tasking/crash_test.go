@@ -63,7 +63,7 @@ func crashWriter(path string) int {
 	}
 	out := bufio.NewWriter(os.Stdout)
 	for n := from; ; n++ {
-		if _, err := s.AddActionNote(helen, model.ID(n%5+1), crashNote(n), 0); err != nil {
+		if _, err := s.AddActionNote(helen, model.ID(n%5+1), 0, crashNote(n), 0); err != nil {
 			fmt.Fprintln(os.Stderr, "writer:", err)
 			return 3
 		}

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"strings"
 
 	"charm.land/fang/v2"
@@ -40,6 +41,17 @@ func usageArgs(validate cobra.PositionalArgs) cobra.PositionalArgs {
 		}
 		return nil
 	}
+}
+
+// fileErr names the file a person gave once, in their words: "minutes.csv:
+// no such file or directory", not Go's "open minutes.csv: no such file or
+// directory" after a prefix that names it already.
+func fileErr(path string, err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return fmt.Errorf("%s: %w", path, pe.Err)
+	}
+	return err
 }
 
 // flagErr names the flag an error is about ("--due: … is not a date"),

@@ -142,10 +142,11 @@ func newHotspotShowCmd(a *app) *cobra.Command {
 			}
 			out.Hotspot.Version = exportVersion(store.PublicOnly(s))
 			var marks []string // each open action's mark, for the table
+			shown := shownPrivacy([]model.Hotspot{h})
 			for _, act := range rec.ItemActions(h.ID) {
 				if !act.Status.IsClosed() {
-					out.Actions = append(out.Actions, actionRowOf(act, idx, rec.Today))
-					marks = append(marks, act.Mark())
+					out.Actions = append(out.Actions, actionRowOf(act, shown(act), idx, rec.Today))
+					marks = append(marks, shown(act).Label())
 				}
 			}
 			for _, e := range rec.HotspotHistory(h.ID, 0) {

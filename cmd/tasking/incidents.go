@@ -1,7 +1,9 @@
 package main
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"slices"
 	"strconv"
@@ -105,6 +107,10 @@ func (a *app) readPoliceFile(cmd *cobra.Command, path string, opt importer.Polic
 	}
 	fh, err := os.Open(a.at(path))
 	if err != nil {
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err // the caller names the file
+		}
 		return importer.PoliceFile{}, err
 	}
 	defer fh.Close()

@@ -45,7 +45,7 @@ func newMeetingStartCmd(a *app) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			_, err = fmt.Fprintf(cmd.OutOrStdout(), "%s started: %s · %s · %d agenda items\n", m.Ref(), m.When(), m.Place, len(m.Agenda))
+			_, err = fmt.Fprintf(cmd.OutOrStdout(), "%s started: %s · %s · %d agenda items%s\n", m.Ref(), m.When(), m.Place, len(m.Agenda), model.ReleasesAdopted(m))
 			return err
 		}),
 	}

@@ -117,7 +117,7 @@ func (a *app) openToImport(cmd *cobra.Command, readOnly bool) (store.Record, err
 func (a *app) importMembers(cmd *cobra.Command, path string, f importFlags) error {
 	data, err := a.readInput(cmd, "FILE", path)
 	if err != nil {
-		return fmt.Errorf("%s: %w", path, err)
+		return err // it names the file
 	}
 	base, err := a.readForImport(cmd, f.dryRun)
 	if err != nil {

@@ -243,7 +243,7 @@ func readLocalFile(path string) ([]byte, error) { return readFileUpTo(path, serv
 func readFileUpTo(path string, limit int) ([]byte, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, err
+		return nil, fileErr(path, err)
 	}
 	defer f.Close()
 	if st, err := f.Stat(); err == nil && st.Mode().IsRegular() && st.Size() > int64(limit) {
@@ -258,7 +258,10 @@ func readUpTo(r io.Reader, limit int, name string) ([]byte, error) {
 	if err == nil && len(b) > limit {
 		return nil, tooLarge(name, limit)
 	}
-	return b, err
+	if err != nil {
+		return nil, fileErr(name, err)
+	}
+	return b, nil
 }
 
 func tooLarge(name string, limit int) error {

@@ -100,7 +100,10 @@ func hotspotRowOf(h model.Hotspot, agencies model.AgencyIndex) hotspotRow {
 	return row
 }
 
-func actionRowOf(a model.Action, agencies model.AgencyIndex, today model.Date) actionRow {
+// actionRowOf is a's row; shown is its privacy as restricted outputs show
+// it (model.Disclosure.ActionPrivacy: an action on a hotspot taken in
+// private is private business there, as the minutes' action log marks it).
+func actionRowOf(a model.Action, shown model.Privacy, agencies model.AgencyIndex, today model.Date) actionRow {
 	return actionRow{
 		Ref:            a.Ref(),
 		Hotspot:        model.HotspotRef(a.HotspotID),
@@ -113,8 +116,15 @@ func actionRowOf(a model.Action, agencies model.AgencyIndex, today model.Date) a
 		CreatedMeeting: model.MeetingRef(a.CreatedMeetingID),
 		UpdatedAt:      rfc3339(a.UpdatedAt),
 		LastUpdate:     markedWords(a.LastUpdatePrivacy, model.CleanText(a.LastUpdate)),
-		Private:        yes(a.Private),
+		Private:        yes(shown.Private),
 	}
+}
+
+// shownPrivacy is how restricted outputs outside a meeting show each
+// action's privacy: model's disclosure rule over the hotspots (all those
+// the actions are on; one missing is taken as private).
+func shownPrivacy(hotspots []model.Hotspot) func(model.Action) model.Privacy {
+	return model.PublicRules(model.Meeting{}, hotspotIndex(hotspots)).ActionPrivacy
 }
 
 // markedWords is words of private business with their mark before them, as

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/ccsp/tasking/server"
+	"github.com/spf13/pflag"
 	gossh "golang.org/x/crypto/ssh"
 )
 
@@ -62,9 +63,12 @@ func TestTheServersLogCarriesNoBusiness(t *testing.T) {
 		{gary, []string{"meeting", "agenda"}, "", 1},                              // no meeting is open yet
 		{gary, []string{"action", "update", "A-1", "--status", "blocked"}, "", 1}, // not his agency's
 		{gary, []string{"action", "update", "A-10", "--note", "LOGMARK01 victim at 12 Rose St"}, "", 0},
+		{gary, []string{"action", "update", "A-10", "--correct-last", "LOGMARK72 victim at 14 Rose St", "--reason", "LOGMARK73 wrong number"}, "", 0},
+		{gary, []string{"action", "update", "A-10", "--due", "+2w", "--reason", "LOGMARK71 waiting for the landlord"}, "", 0},
+		{gary, []string{"action", "update", "A-10", "--officer", "LOGMARK76 Pat Jones"}, "", 0},
 		{jas, []string{"action", "update", "A-1", "--status=done", "--note=LOGMARK02 Patrols done"}, "", 0},
 		{helen, []string{"action", "add", "--agency", "police", "--due", "2026-12-15", "--hotspot", "HS-1", "--officer", "LOGMARK03 PC Smith", "LOGMARK04 Extra patrols by the bus station"}, "", 0},
-		{helen, []string{"hotspot", "add", "LOGMARK05 Park Lane: fly-tipping", "--ward", "LOGMARK06 Spire", "--category", "environmental", "--risk", "medium", "--lead", "Community Safety", "--location", "LOGMARK36 behind no. 4"}, "", 0},
+		{helen, []string{"hotspot", "add", "LOGMARK05 Park Lane: fly-tipping", "--ward", "LOGMARK06 Spire", "--category", "environmental", "--risk", "medium", "--lead", "Community Safety", "--location", "LOGMARK36 behind no. 4", "--theme", "LOGMARK56 dumping", "--reason", "LOGMARK57 reported by the ward councillor"}, "", 0},
 		{helen, []string{"hotspot", "update", "HS-2", "--risk", "medium", "--reason", "LOGMARK07 Fewer reports this month"}, "", 0},
 		{helen, []string{"hotspot", "assess", "HS-2", "--likelihood", "3", "--harm", "4", "--repeat", "--reason", "LOGMARK47 the same riders each weekend"}, "", 0},
 		{gary, []string{"hotspot", "assess", "HS-2", "--likelihood", "1", "--harm", "1", "--reason", "LOGMARK48 quiet"}, "", 1}, // members may not
@@ -76,13 +80,15 @@ func TestTheServersLogCarriesNoBusiness(t *testing.T) {
 		{gary, []string{"powers", "--expiring", "28d"}, "", 0},
 		{jas, []string{"power", "end", "P-1", "--reason", "LOGMARK54 withdrawn"}, "", 0},
 		{helen, []string{"agency", "add", "LOGMARK08 Parish Council", "--short", "LOGMARK09"}, "", 0},
-		{helen, []string{"agency", "rename", "LOGMARK09", "--to", "LOGMARK10 Parish Councils"}, "", 0},
-		{helen, []string{"member", "add", jo, "--agency", "LOGMARK09", "--email", "LOGMARK37@example.org"}, "", 0},
-		{helen, []string{"member", "edit", jo, "--title", "LOGMARK12 Clerk"}, "", 0},
+		{helen, []string{"agency", "rename", "LOGMARK09", "--to", "LOGMARK10 Parish Councils", "--short", "LOGMARK77"}, "", 0},
+		{helen, []string{"member", "add", jo, "--agency", "LOGMARK77", "--email", "LOGMARK37@example.org", "--title", "LOGMARK78 Parish Clerk", "--phone", "LOGMARK79 01246 000000"}, "", 0},
+		{helen, []string{"member", "edit", jo, "--title", "LOGMARK12 Clerk", "--phone", "LOGMARK59 01246 345345", "--email", "LOGMARK58@example.org"}, "", 0},
+		{helen, []string{"member", "edit", jo, "--name", "LOGMARK64 Jo Bloggs-Smith"}, "", 0},
+		{helen, []string{"member", "edit", "LOGMARK64 Jo Bloggs-Smith", "--name", jo}, "", 0},
 		{helen, []string{"member", "import", "-", "--dry-run"}, "name,agency,role\nLOGMARK13 Ann Lee,police,\n", 0},
 		{helen, []string{"member", "key", "add", jo, "-"}, keyLine, 0},
 		{helen, []string{"member", "key", "remove", jo, "1"}, "", 0},
-		{helen, []string{"partnership", "set", "--place", "LOGMARK15 Council Chamber"}, "", 0},
+		{helen, []string{"partnership", "set", "--place", "LOGMARK15 Council Chamber", "--name", "LOGMARK65 Testshire CSP", "--meeting-title", "LOGMARK66 ASB Tasking", "--statement", "LOGMARK67 What is said here stays here"}, "", 0},
 		{helen, []string{"meeting", "start"}, "", 0},
 		{helen, []string{"meeting", "attend", jo}, "", 0},
 		{helen, []string{"meeting", "attend", gary, "--apologies"}, "", 0},
@@ -91,6 +97,8 @@ func TestTheServersLogCarriesNoBusiness(t *testing.T) {
 		{helen, []string{"meeting", "declare", jo, "LOGMARK18 Lives near HS-2"}, "", 0},
 		{helen, []string{"meeting", "approve-minutes"}, "", 0},
 		{helen, []string{"meeting", "review", "A-1", "--accept"}, "", 0},
+		{helen, []string{"meeting", "review", "A-13", "--note", "LOGMARK69 the inspector named the dealer"}, "", 0},
+		{helen, []string{"meeting", "review", "A-16", "--due", "+2w", "--reason", "LOGMARK70 the youth worker is off sick"}, "", 0},
 		{helen, []string{"meeting", "budget", "6", "10"}, "", 0},
 		{helen, []string{"meeting", "move", "6", "--down"}, "", 0},
 		{helen, []string{"meeting", "part2", "6", "--paragraph", "1"}, "", 0},
@@ -103,9 +111,9 @@ func TestTheServersLogCarriesNoBusiness(t *testing.T) {
 		{helen, []string{"meeting", "undo"}, "", 0},
 		{helen, []string{"decision", "add", "LOGMARK40 that the family at number 4 be offered a move", "--part2", "--hotspot", "HS-1"}, "", 0},
 		{helen, []string{"release", "DECISION", "--reason", "LOGMARK41 The family asked for it to be known"}, "", 0},
-		{helen, []string{"meeting", "next", "2026-12-08", "--time", "10:00"}, "", 0},
+		{helen, []string{"meeting", "next", "2026-12-08", "--time", "10:00", "--place", "LOGMARK68 the Mayor's Parlour"}, "", 0},
 		{helen, []string{"hotspot", "close", "NEWHOTSPOT", "--reason", "LOGMARK21 Cleared by the council"}, "", 0},
-		{helen, []string{"meeting", "close"}, "", 0},
+		{helen, []string{"meeting", "close", "--next", "2026-12-08", "--place", "LOGMARK75 Committee Room 2"}, "", 0},
 		{helen, []string{"amend", "DECISION", "--text", "LOGMARK22 that the family be offered a move in January", "--reason", "LOGMARK23 Misheard"}, "", 0},
 		{helen, []string{"minutes", "latest", "--format", "txt"}, "", 0},
 		{helen, []string{"member", "retire", jo}, "", 0},
@@ -118,7 +126,7 @@ func TestTheServersLogCarriesNoBusiness(t *testing.T) {
 		// What runs only on the server's machine is refused, and logged
 		// the same way.
 		{helen, []string{"demo"}, "", 1},
-		{helen, []string{"setup", "--name", "LOGMARK26", "--chair", "LOGMARK27"}, "", 1},
+		{helen, []string{"setup", "--name", "LOGMARK26", "--chair", "LOGMARK27", "--chair-title", "LOGMARK80 Manager", "--place", "LOGMARK81 Town Hall"}, "", 1},
 		{helen, []string{"check"}, "", 1},
 		{helen, []string{"check-pages"}, "", 1},
 		{helen, []string{"upgrade"}, "", 1},
@@ -161,6 +169,9 @@ func TestTheServersLogCarriesNoBusiness(t *testing.T) {
 	}
 	for _, name := range untried(covered) {
 		t.Errorf("%s is not run over SSH here", name)
+	}
+	for _, missing := range unmarkedText(steps) {
+		t.Errorf("%s is never given a marker here: run it with one", missing)
 	}
 	// Lines the server refuses itself: text quoted once, a quote left open.
 	if r := p.overSSHLine(t, gary, "action update A-10 --note LOGMARK28 Letters sent", ""); r.code != 2 {
@@ -206,6 +217,52 @@ func TestTheServersLogCarriesNoBusiness(t *testing.T) {
 			t.Errorf("the log does not say %s", w)
 		}
 	}
+}
+
+// textFlags are the flags that take words a person types (names, places,
+// notes, reasons): wherever a command has one, some line above gives it a
+// marker. Flags that take a format, a date, a ref or a choice are not
+// here; --to is a date on `power extend` and a name on `agency rename`.
+var textFlags = map[string]bool{"note": true, "reason": true, "text": true, "title": true, "location": true, "place": true,
+	"name": true, "statement": true, "terms": true, "correct-last": true, "theme": true, "officer": true, "org": true,
+	"short": true, "meeting-title": true, "email": true, "phone": true, "authorised-by": true, "area": true,
+	"chair": true, "chair-title": true, "to": true}
+
+// unmarkedText is "command --flag" for every text flag (textFlags) of a
+// command the steps run that no step gives a marker.
+func unmarkedText(steps []logStep) []string {
+	marked := map[string]bool{}
+	for _, st := range steps {
+		cmd := commandOf(st.args)
+		for i, a := range st.args {
+			name, value, inline := strings.Cut(strings.TrimPrefix(a, "--"), "=")
+			if !strings.HasPrefix(a, "--") {
+				continue
+			}
+			if !inline && i+1 < len(st.args) {
+				value = st.args[i+1]
+			}
+			if strings.Contains(value, "LOGMARK") {
+				marked[cmd+" --"+name] = true
+			}
+		}
+	}
+	var missing []string
+	root := newRoot()
+	for _, st := range steps {
+		c, _, err := root.Find(st.args)
+		if err != nil || c == root {
+			continue
+		}
+		cmd := strings.TrimPrefix(c.CommandPath(), "tasking ")
+		c.LocalFlags().VisitAll(func(f *pflag.Flag) {
+			key := cmd + " --" + f.Name
+			if textFlags[f.Name] && key != "power extend --to" && !marked[key] && !slices.Contains(missing, key) {
+				missing = append(missing, key)
+			}
+		})
+	}
+	return missing
 }
 
 // logLines are the log's lines with msg in them.

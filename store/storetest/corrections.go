@@ -3,6 +3,7 @@ package storetest
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/ccsp/tasking/model"
 )
@@ -17,10 +18,10 @@ func testCorrectAndWithdrawAnUpdate(t *testing.T, open Backend) {
 	a, err := s.AssignAction(chair, model.NewAction{HotspotID: 1, Text: "Patrols", AgencyID: 2, Due: model.DateOf(clock.t).AddDays(14)})
 	mustNoErr(t, err)
 	tick()
-	_, err = s.AddActionNote(sgt, a.ID, "First patrol done", 0)
+	_, err = s.AddActionNote(sgt, a.ID, 0, "First patrol done", 0)
 	mustNoErr(t, err)
 	tick()
-	a, err = s.AddActionNote(sgt, a.ID, "x", 0)
+	a, err = s.AddActionNote(sgt, a.ID, 0, "x", 0)
 	mustNoErr(t, err)
 	if a.LastUpdate != "x" {
 		t.Fatalf("latest %q", a.LastUpdate)
@@ -61,5 +62,48 @@ func testCorrectAndWithdrawAnUpdate(t *testing.T, open Backend) {
 	}
 	if strings.Join(ops, " ") != "update.withdraw update.correct" {
 		t.Errorf("audited: %v", ops)
+	}
+}
+
+// A meeting still open that accepted a rep's words accepts them as they
+// are put right: corrected, its record (and so its minutes) says the new
+// words marked "(corrected)"; withdrawn with nothing else new, its
+// acceptance goes with them and the action is to be reviewed again.
+func testCorrectionReachesAnOpenMeetingsAcceptance(t *testing.T, open Backend) {
+	s, clock, _ := openTiny(t, open)
+	tick := func() { clock.t = clock.t.Add(time.Minute) }
+	a, err := s.AssignAction(chair, model.NewAction{HotspotID: 1, Text: "Patrols", AgencyID: 2, Due: model.DateOf(clock.t).AddDays(14)})
+	mustNoErr(t, err)
+	tick()
+	a, err = s.AddActionNote(sgt, a.ID, 0, "Back from Friday", 0)
+	mustNoErr(t, err)
+	tick()
+	m, err := s.StartMeeting(chair, model.Date{})
+	mustNoErr(t, err)
+	tick()
+	a, err = s.AcceptUpdate(chair, a.ID, a.Version, m.ID)
+	mustNoErr(t, err)
+	accepted := func() (model.ActionUpdate, bool) {
+		t.Helper()
+		rec, err := s.MeetingRecord(m.ID)
+		mustNoErr(t, err)
+		for _, u := range rec.UpdatesIn(m.ID)[a.ID] {
+			if u.Kind == model.UpdateAccept {
+				return u, true
+			}
+		}
+		return model.ActionUpdate{}, false
+	}
+	tick()
+	a, err = s.CorrectUpdate(sgt, a.ID, a.Version, "Back from Monday", "wrong day")
+	mustNoErr(t, err)
+	if u, ok := accepted(); !ok || !strings.Contains(u.Text, "Back from Monday (corrected)") || strings.Contains(u.Text, "Friday") {
+		t.Errorf("the open meeting accepted %q after the correction", u.Text)
+	}
+	tick()
+	_, err = s.WithdrawUpdate(sgt, a.ID, a.Version, "saved by mistake")
+	mustNoErr(t, err)
+	if u, ok := accepted(); ok {
+		t.Errorf("the open meeting still accepts withdrawn words: %q", u.Text)
 	}
 }

@@ -58,6 +58,13 @@ func testMemberImportAppliedAndAudited(t *testing.T, open Backend) {
 	if m := byName["Ann Lee"]; m.ID == 0 || m.AgencyID != 3 || m.Version != 1 {
 		t.Errorf("Ann Lee: %+v", m)
 	}
+	// Each member it touched says the import's author changed them, and
+	// when: a form open on one of them names who.
+	for _, name := range []string{sgt.Name, viewer.Name, "Ann Lee"} {
+		if m := byName[name]; m.UpdatedBy != chair.Name || !m.UpdatedAt.Equal(clock.t) {
+			t.Errorf("%s was last changed by %q at %s, want %s at %s", name, m.UpdatedBy, m.UpdatedAt, chair.Name, clock.t)
+		}
+	}
 	events, err := s.AuditEvents(3)
 	mustNoErr(t, err)
 	var ops []string
@@ -70,6 +77,14 @@ func testMemberImportAppliedAndAudited(t *testing.T, open Backend) {
 	// The plan again is stale: everyone it touches has moved on.
 	if _, err := s.ApplyMemberSync(chair, plan); err == nil {
 		t.Error("a plan applied twice")
+	}
+	// So does a member or an agency added one by one.
+	added, err := s.AddMember(chair, model.NewMember{Name: "Rae Stone", AgencyID: 3, Role: model.RoleMember})
+	mustNoErr(t, err)
+	ag, err := s.AddAgency(chair, "Testshire Fire", "Fire")
+	mustNoErr(t, err)
+	if added.UpdatedBy != chair.Name || ag.UpdatedBy != chair.Name {
+		t.Errorf("added by %q and %q, want %s", added.UpdatedBy, ag.UpdatedBy, chair.Name)
 	}
 }
 

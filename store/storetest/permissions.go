@@ -203,7 +203,7 @@ func openRefusals(t *testing.T, open Backend, empty bool) (store.Record, refusal
 	mustNoErr(t, err)
 	r.power = p.ID
 	tick()
-	_, err = s.AddActionNote(sgt, a1.ID, "First patrol done; groups moved on", 0)
+	_, err = s.AddActionNote(sgt, a1.ID, 0, "First patrol done; groups moved on", 0)
 	mustNoErr(t, err)
 	_, err = s.RecordNote(chair, m2.ID, model.NewNote{Item: model.ItemAOB, Text: "A family's details, in confidence", Confidential: true})
 	mustNoErr(t, err)
@@ -252,7 +252,7 @@ func everyWrite() []aWrite {
 			return ok(s.ChangeDue(a, r.action, 0, model.DateOf(r.now).AddDays(21), "rota", 0))
 		}),
 		policeOwned("AddActionNote", model.OpActionNote, func(s rs, a who, r rec) error {
-			return ok(s.AddActionNote(a, r.action, "Seen the shopkeepers", 0))
+			return ok(s.AddActionNote(a, r.action, 0, "Seen the shopkeepers", 0))
 		}),
 		{method: "UpdateAction", op: model.OpActionUpdate, owner: policeAgency, parts: []model.Right{model.RightActionStatus, model.RightActionDue},
 			call: func(s rs, a who, r rec) error {

@@ -2,6 +2,7 @@ package storetest
 
 import (
 	"errors"
+	"fmt"
 	"slices"
 	"strings"
 	"sync"
@@ -40,7 +41,7 @@ func testEveryChangeWritesItsAuditEvent(t *testing.T, open Backend) {
 			_, err := s.ChangeDue(chair, a.ID, 0, model.MustDate("2026-12-08"), "waiting for rota", m.ID)
 			return err
 		}},
-		{"action.note", func() error { _, err := s.AddActionNote(sgt, a.ID, "First patrol done", 0); return err }},
+		{"action.note", func() error { _, err := s.AddActionNote(sgt, a.ID, 0, "First patrol done", 0); return err }},
 		{"decision.record", func() error {
 			_, err := s.RecordDecision(chair, m.ID, "", 1, "that patrols continue", false)
 			return err
@@ -153,7 +154,7 @@ func testConcurrentSessionsLoseNoUpdate(t *testing.T, open Backend) {
 				}
 			}()
 			for j := 0; j < notes; j++ {
-				if _, err := s.AddActionNote(sgt, a.ID, "note", 0); err != nil {
+				if _, err := s.AddActionNote(sgt, a.ID, 0, "note", 0); err != nil {
 					t.Error(err)
 				}
 				if _, err := s.Home(); err != nil {
@@ -187,10 +188,10 @@ func testPermissionsEnforcedInStore(t *testing.T, open Backend) {
 	if _, err := s.SetActionStatus(sgt, housing.ID, 0, model.StatusDone, "", 0); !errors.As(err, &perm) {
 		t.Fatalf("a rep changed another agency's action: %v", err)
 	}
-	if _, err := s.AddActionNote(sgt, housing.ID, "seen the tenant", 0); err != nil {
+	if _, err := s.AddActionNote(sgt, housing.ID, 0, "seen the tenant", 0); err != nil {
 		t.Fatalf("a rep could not note another agency's action: %v", err)
 	}
-	if _, err := s.AddActionNote(viewer, police.ID, "x", 0); !errors.As(err, &perm) {
+	if _, err := s.AddActionNote(viewer, police.ID, 0, "x", 0); !errors.As(err, &perm) {
 		t.Fatalf("a viewer wrote: %v", err)
 	}
 	if _, err := s.StartMeeting(sgt, model.Date{}); !errors.As(err, &perm) {
@@ -490,7 +491,7 @@ func testAcceptRepUpdate(t *testing.T, open Backend) {
 	quiet, err := s.AssignAction(chair, model.NewAction{HotspotID: 1, Text: "Leaflets", AgencyID: 2, Due: model.MustDate("2026-12-01")})
 	mustNoErr(t, err)
 	clock.t = clock.t.Add(48 * time.Hour)
-	_, err = s.AddActionNote(sgt, a.ID, "Two patrols done, more on Friday", 0)
+	_, err = s.AddActionNote(sgt, a.ID, 0, "Two patrols done, more on Friday", 0)
 	mustNoErr(t, err)
 	clock.t = clock.t.Add(5 * 24 * time.Hour)
 	m, err := s.StartMeeting(chair, model.Date{})
@@ -526,12 +527,12 @@ func testLatestUpdateIsTheAgencysNews(t *testing.T, open Backend) {
 	a, err := s.AssignAction(chair, model.NewAction{HotspotID: 1, Text: "Patrols", AgencyID: 2, Due: model.MustDate("2026-12-01")})
 	mustNoErr(t, err)
 	clock.t = clock.t.Add(24 * time.Hour)
-	_, err = s.AddActionNote(housing, a.ID, "Saw them on Friday", 0)
+	_, err = s.AddActionNote(housing, a.ID, 0, "Saw them on Friday", 0)
 	mustNoErr(t, err)
 	if got, _ := s.Action(a.ID); got.LastUpdate != "" {
 		t.Fatalf("another agency's note became the police's update: %q", got.LastUpdate)
 	}
-	_, err = s.AddActionNote(sgt, a.ID, "First patrol done", 0)
+	_, err = s.AddActionNote(sgt, a.ID, 0, "First patrol done", 0)
 	mustNoErr(t, err)
 	m, err := s.StartMeeting(chair, model.Date{})
 	mustNoErr(t, err)
@@ -632,7 +633,7 @@ func testUndoTheChairsLastChange(t *testing.T, open Backend) {
 	_, err = s.SetActionStatus(chair, act.ID, 0, model.StatusBlocked, "", m.ID)
 	mustNoErr(t, err)
 	tick()
-	_, err = s.AddActionNote(sgt, act.ID, "On it", 0)
+	_, err = s.AddActionNote(sgt, act.ID, 0, "On it", 0)
 	mustNoErr(t, err)
 	tick()
 	if _, err := s.Undo(chair, m.ID); err == nil || !strings.Contains(err.Error(), "has changed since") {
@@ -721,6 +722,28 @@ func testUndoAnyOfTheLastChanges(t *testing.T, open Backend) {
 	}
 	if _, err := s.UndoChoices(sgt, m.ID); err == nil || !strings.Contains(err.Error(), "nothing to undo") {
 		t.Fatalf("the sergeant's choices: %v", err)
+	}
+
+	// Twenty more: the last twenty are offered, newest first, each named;
+	// the oldest of them can be taken back, the one before it cannot.
+	var notes []model.Note
+	for i := range model.MaxUndo + 1 {
+		tick()
+		n, err := s.RecordNote(chair, m.ID, model.NewNote{HotspotID: 1, Text: fmt.Sprintf("Point %d", i+1)})
+		mustNoErr(t, err)
+		notes = append(notes, n)
+	}
+	choices, err = s.UndoChoices(chair, m.ID)
+	mustNoErr(t, err)
+	if len(choices) != model.MaxUndo || !strings.Contains(choices[0].Name, notes[model.MaxUndo].Ref()) ||
+		!strings.Contains(choices[model.MaxUndo-1].Name, notes[1].Ref()) {
+		t.Fatalf("after %d changes the %d offered run from %q to %q", model.MaxUndo+1, len(choices), choices[0].Name, choices[len(choices)-1].Name)
+	}
+	tick()
+	said, err = s.UndoChange(chair, m.ID, choices[model.MaxUndo-1].Key())
+	mustNoErr(t, err)
+	if !strings.Contains(said, notes[1].Ref()) {
+		t.Errorf("undoing the twentieth said %q, want %s", said, notes[1].Ref())
 	}
 }
 

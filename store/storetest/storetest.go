@@ -45,6 +45,7 @@ func Run(t *testing.T, open Backend) {
 		{"UndoTheMeetingsOwnRecord", testUndoTheMeetingsOwnRecord},
 		{"UndoAnyOfTheLastChanges", testUndoAnyOfTheLastChanges},
 		{"CorrectAndWithdrawAnUpdate", testCorrectAndWithdrawAnUpdate},
+		{"CorrectionReachesAnOpenMeetingsAcceptance", testCorrectionReachesAnOpenMeetingsAcceptance},
 		{"MinuteNumbersApprovalAndAmendments", testMinuteNumbersApprovalAndAmendments},
 		{"MunicipalYearRestartsNumbering", testMunicipalYearRestartsNumbering},
 		{"Part2ItemsAndDroppingBusyItems", testPart2ItemsAndDroppingBusyItems},
@@ -60,6 +61,7 @@ func Run(t *testing.T, open Backend) {
 		{"RiskAssessedByTheMatrix", testRiskAssessedByTheMatrix},
 		{"TheCadenceLeavesOffAndBusinessTakesUp", testTheCadenceLeavesOffAndBusinessTakesUp},
 		{"PowersInForce", testPowersInForce},
+		{"ReleasesAreMinutedInPart2", testReleasesAreMinutedInPart2},
 	} {
 		t.Run(c.name, func(t *testing.T) { c.test(t, open) })
 	}
