@@ -61,6 +61,10 @@ func Run(t *testing.T, open Backend) {
 		{"RiskAssessedByTheMatrix", testRiskAssessedByTheMatrix},
 		{"TheCadenceLeavesOffAndBusinessTakesUp", testTheCadenceLeavesOffAndBusinessTakesUp},
 		{"PowersInForce", testPowersInForce},
+		{"FrozenMinutesServedFrozen", testFrozenMinutesServedFrozen},
+		{"ExemptOnceExemptForGood", testExemptOnceExemptForGood},
+		{"SetupMakesTheRecordOnce", testSetupMakesTheRecordOnce},
+		{"ReadsAnswerFromTheRecord", testReadsAnswerFromTheRecord},
 		{"ReleasesAreMinutedInPart2", testReleasesAreMinutedInPart2},
 	} {
 		t.Run(c.name, func(t *testing.T) { c.test(t, open) })
