@@ -10,7 +10,7 @@ import (
 )
 
 // The memory engine passes the suite the bbolt store does; each test's
-// record is held to its audit chain when it ends.
+// record is held to its audit chain and its indexes when it ends.
 func TestMemoryPassesTheConformanceSuite(t *testing.T) {
 	storetest.Run(t, func(t *testing.T, now func() time.Time) store.Record {
 		s := mem.Open(now)
@@ -21,6 +21,13 @@ func TestMemoryPassesTheConformanceSuite(t *testing.T) {
 			}
 			for _, p := range r.Problems {
 				t.Errorf("audit chain: %s", p)
+			}
+			problems, err := s.CheckIndexes()
+			if err != nil {
+				t.Errorf("indexes: %v", err)
+			}
+			for _, p := range problems {
+				t.Errorf("index: %s", p)
 			}
 			s.Close()
 		})
