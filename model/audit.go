@@ -34,14 +34,17 @@ type AuditEvent struct {
 // The head — the newest event's Chain — is written into each meeting's
 // frozen record, its JSON minutes and each backup's manifest: a file whose
 // chain has been rewritten no longer holds the heads kept outside it.
-// Retention may erase an event's content (Erased); its Hash stays, so the
-// links still verify.
+// Retention may anonymise an event's images (Erased): the event then keeps
+// the SHA-256 of the images it was written with (BeforeSum, AfterSum), so
+// its Hash — and every link after it — still verifies, and the event that
+// anonymised it carries the sum of what it holds now (a RecordWrite in
+// bucket "audit"), so the anonymised images are chained too.
 //
 // What is stored is less than that: Prev follows from the event before, and
 // the Hash from the content, so an event keeps only the first bytes of its
 // Hash (enough to name an event changed after it was written) and its
-// Chain; an erased event keeps its whole Hash. Files from before schema 7
-// still hold Prev and whole hashes, and verify the same way.
+// Chain. Files from before schema 7 still hold Prev and whole hashes, and
+// verify the same way.
 type ChainFields struct {
 	Prev  []byte `json:"prev,omitempty"`
 	Hash  []byte `json:"hash,omitempty"`
@@ -50,9 +53,13 @@ type ChainFields struct {
 	// carries them), each with the SHA-256 of what was stored, so a record
 	// rewritten behind the trail's back is found.
 	Writes []RecordWrite `json:"writes,omitempty"`
-	// Erased is set when retention anonymised the event's content (the
-	// event saying so follows it in the trail).
-	Erased bool `json:"erased,omitempty"`
+	// Erased is set when retention anonymised the event's images (the
+	// event saying so follows it in the trail); BeforeSum and AfterSum are
+	// the SHA-256 of the images as first written, which its Hash commits
+	// to (empty for an image it never had).
+	Erased    bool   `json:"erased,omitempty"`
+	BeforeSum []byte `json:"before_sum,omitempty"`
+	AfterSum  []byte `json:"after_sum,omitempty"`
 }
 
 // RecordWrite is one record a change stored (Sum: the first 16 bytes of

@@ -15,6 +15,9 @@ func ChangeName(events []AuditEvent) string {
 	// The first event is the one the person asked for; the rest follow it
 	// (a note minuting a risk change, actions closed with their hotspot).
 	e := events[0]
+	if said, ok := retentionChangeName(e); ok {
+		return said
+	}
 	switch {
 	case e.Op == OpActionAssign:
 		var a Action

@@ -100,6 +100,7 @@ func (d Date) Month() time.Month     { return d.m }
 func (d Date) Day() int              { return d.d }
 func (d Date) Weekday() time.Weekday { return d.utc().Weekday() }
 func (d Date) AddDays(n int) Date    { return DateOf(d.utc().AddDate(0, 0, n)) }
+func (d Date) AddYears(n int) Date   { return DateOf(d.utc().AddDate(n, 0, 0)) }
 func (d Date) Before(o Date) bool    { return d.Compare(o) < 0 }
 func (d Date) After(o Date) bool     { return d.Compare(o) > 0 }
 

@@ -185,6 +185,9 @@ type Hotspot struct {
 	Part2             bool            `json:"part2,omitempty"`
 	Paragraph         ExemptParagraph `json:"paragraph,omitempty"`
 	ReferredInMeeting ID              `json:"referred_in_meeting,omitempty"`
+	// Anonymised is the day retention erased the case's words (Erasure):
+	// zero while they are kept.
+	Anonymised Date `json:"anonymised,omitzero"`
 	// Exempt: this is a public view's stand-in for a hotspot taken in
 	// private (PublicView): its neutral heading and nothing else, not even
 	// its ref in titles. Never stored.

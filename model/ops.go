@@ -118,6 +118,10 @@ const (
 	// audited change (a demo or import loaded in one go, an upgrade) to
 	// the chain.
 	OpRecordSeal Op = "record.seal"
+
+	// Retention's anonymisation: one event per case, and one for the run.
+	OpRetentionCase Op = "retention.anonymise"
+	OpRetentionRun  Op = "retention.run"
 )
 
 // opRule is what model knows of a kind of change.
@@ -215,6 +219,9 @@ var ops = map[Op]opRule{
 	OpDecisionMinuted: {RightRelease, "a release made between meetings, minuted", true},
 
 	OpRecordSeal: {RightMaintain, "records sealed into the audit trail", true},
+
+	OpRetentionCase: {RightRetention, "a closed case anonymised", true},
+	OpRetentionRun:  {RightRetention, "personal details past retention anonymised", false},
 }
 
 // Ops are every kind of change model knows, in no particular order.

@@ -18,12 +18,15 @@ type Partnership struct {
 	// KeepBackups is how many automatic backups to keep (0: the default,
 	// DefaultBackupKeep); BackupDir where they go ("": a folder beside the
 	// file).
-	KeepBackups int       `json:"keep_backups,omitempty"`
-	BackupDir   string    `json:"backup_dir,omitempty"`
-	CreatedAt   time.Time `json:"created_at"`
-	UpdatedAt   time.Time `json:"updated_at,omitempty"` // who changed the details last, and when
-	UpdatedBy   string    `json:"updated_by,omitempty"`
-	Version     int       `json:"version"`
+	KeepBackups int    `json:"keep_backups,omitempty"`
+	BackupDir   string `json:"backup_dir,omitempty"`
+	// RetainCaseYears is how long a closed personal-ASB case keeps its
+	// words before retention anonymises it (0: DefaultRetentionYears).
+	RetainCaseYears int       `json:"retain_case_years,omitempty"`
+	CreatedAt       time.Time `json:"created_at"`
+	UpdatedAt       time.Time `json:"updated_at,omitempty"` // who changed the details last, and when
+	UpdatedBy       string    `json:"updated_by,omitempty"`
+	Version         int       `json:"version"`
 }
 
 // DefaultMeetingTitle is what the weekly meeting is called in the minutes.
@@ -106,6 +109,11 @@ func (p Partnership) Clean() (Partnership, error) {
 	if p.BackupDir, err = CheckBackupDir(p.BackupDir); err != nil {
 		return p, err
 	}
+	if p.RetainCaseYears != 0 {
+		if err := CheckRetentionYears(p.RetainCaseYears); err != nil {
+			return p, err
+		}
+	}
 	return p, nil
 }
 
@@ -127,6 +135,9 @@ func (p Partnership) Edit(n Partnership) Partnership {
 	}
 	if n.KeepBackups != 0 {
 		p.KeepBackups = n.KeepBackups
+	}
+	if n.RetainCaseYears != 0 {
+		p.RetainCaseYears = n.RetainCaseYears
 	}
 	switch n.BackupDir {
 	case "":

@@ -85,7 +85,8 @@ func (r *RecentChanges) Read(e AuditEvent) bool {
 		}
 		return true
 	}
-	if e.ByID != r.by.MemberID || e.By != r.by.String() || e.Op == OpMeetingItem || r.undone[e.ID] {
+	// An anonymisation is never taken back (nor is anything it erased).
+	if e.ByID != r.by.MemberID || e.By != r.by.String() || e.Op == OpMeetingItem || r.undone[e.ID] || e.Erased || retentionOp(e.Op) {
 		return true
 	}
 	if n := len(r.changes); n > 0 && SameChange(e, r.changes[n-1].Events[0]) {

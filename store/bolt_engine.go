@@ -27,6 +27,8 @@ type boltEngine struct {
 	// damage is the first damage this process found in the file: from
 	// then on every write is refused with it.
 	damage atomic.Pointer[DamagedError]
+	// readers are the reads under way, for scrubFree (scrub.go).
+	readers readers
 }
 
 // bbolt panics (recoverably) when it walks a page that is not what it should
@@ -40,6 +42,8 @@ func (e *boltEngine) View(ctx context.Context, fn func(Tx) error) (err error) {
 		return err
 	}
 	defer e.recoverDamage(&err)
+	n := e.readers.begin()
+	defer e.readers.end(n)
 	return e.db.View(func(tx *bolt.Tx) error { return fn(&boltTx{tx: tx}) })
 }
 

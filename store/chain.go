@@ -38,8 +38,14 @@ func contentHash(e *model.AuditEvent) []byte {
 	str([]byte(e.Entity))
 	str([]byte(e.Ref))
 	num(e.Tx)
-	str(imageSum(e.Before))
-	str(imageSum(e.After))
+	before, after := imageSum(e.Before), imageSum(e.After)
+	if e.Erased {
+		// Anonymised by retention: the sums of the images as first
+		// written stand for them.
+		before, after = e.BeforeSum, e.AfterSum
+	}
+	str(before)
+	str(after)
 	num(uint64(len(e.Writes)))
 	for _, w := range e.Writes {
 		str([]byte(w.Bucket))
@@ -66,12 +72,12 @@ func linkOf(prev, h []byte) []byte {
 }
 
 // hashTag is how much of its content hash an event keeps. The chain needs
-// none of it stored — the hash follows from the content, and Prev is the
-// Chain of the event before — but a few bytes tell "this event's content
-// was changed" from "the event before it was removed or rewritten", which
-// is what verify names. The full hash is stored only when retention erases
-// the content it was taken from. (Prev and the full hash were a quarter of
-// the trail's bytes: random, so no compression touches them.)
+// none of it stored — the hash follows from the content (for an event
+// retention anonymised, from the sums of its images as first written), and
+// Prev is the Chain of the event before — but a few bytes tell "this
+// event's content was changed" from "the event before it was removed or
+// rewritten", which is what verify names. (Prev and the full hash were a
+// quarter of the trail's bytes: random, so no compression touches them.)
 const hashTag = 8
 
 // link sets e's chain fields after the event whose Chain is prev.
@@ -205,6 +211,9 @@ type recordAt struct {
 // the chain holds for each record, to check the records against.
 type trail struct {
 	r ChainReport
+	// erased are the events retention anonymised, with the sums of what
+	// they hold now: each must be what the anonymisation wrote.
+	erased map[model.ID][]byte
 	// latest is the newest sum for each record (nil: deleted), dropped as
 	// each record is checked: what is left at the end was not in the file.
 	latest map[recordAt][]byte
@@ -239,6 +248,18 @@ func (t *trail) against(name string, id model.ID, sum []byte, err error) {
 // report ends the check of the records against the chain: a record the
 // chain holds that was not seen was removed.
 func (t *trail) report() ChainReport {
+	// Every anonymised event against what the anonymisation wrote.
+	for id, sum := range t.erased {
+		at := recordAt{chainName(KindAudit), id}
+		want, ok := t.latest[at]
+		delete(t.latest, at)
+		switch {
+		case !ok:
+			t.problem("audit #%d is marked anonymised, but no anonymisation in the trail wrote it: it was changed behind the trail's back", id)
+		case !bytes.Equal(want, sum):
+			t.problem("audit #%d differs from what its anonymisation wrote: it was changed behind the trail's back", id)
+		}
+	}
 	for at, sum := range t.latest {
 		if sum != nil {
 			t.problem("%s is in the trail but not in the file: it was removed behind the trail's back", recordName(at.bucket, at.id))
@@ -250,7 +271,7 @@ func (t *trail) report() ChainReport {
 // walkTrail walks every event in order (verifyChain), leaving the records
 // to be checked against it.
 func walkTrail(tx *txn, known []ChainHead, each func(e *model.AuditEvent), tick func() error) *trail {
-	t := &trail{latest: map[recordAt][]byte{}}
+	t := &trail{latest: map[recordAt][]byte{}, erased: map[model.ID][]byte{}}
 	r := &t.r
 	problem := t.problem
 	heads := map[model.ID][]byte{}
@@ -295,6 +316,7 @@ func walkTrail(tx *txn, known []ChainHead, each func(e *model.AuditEvent), tick 
 		}
 		if e.Erased {
 			r.Erased++
+			t.erased[e.ID] = d.sum
 		}
 		if want, ok := heads[e.ID]; ok && !bytes.HasPrefix(e.Chain, want) {
 			problem("audit #%d is not the event a backup recorded as the head then: the history before it was rewritten", e.ID)
@@ -343,22 +365,28 @@ func recordBucket(name []byte) bool {
 }
 
 // decodedEvent is an audit event read by a worker, its content hashed:
-// hash is the content hash its link was made from (for an erased event,
-// the one it kept), hashOK whether the event's stored hash, or the tag of
-// it, agrees.
+// hash is the content hash its link was made from, hashOK whether the
+// event's stored hash, or the tag of it, agrees; sum is the sum of what an
+// anonymised event holds now (recordSum).
 type decodedEvent struct {
 	e      model.AuditEvent
 	err    error
 	hash   []byte
 	hashOK bool
+	sum    []byte
 }
 
 func readEvent(_ model.ID, doc Doc) (d decodedEvent) {
-	if d.err = decodeDoc(doc, &d.e); d.err != nil {
-		return d
-	}
-	if d.e.Erased {
-		d.hash, d.hashOK = d.e.Hash, len(d.e.Hash) == sha256.Size
+	d.err = doc.Body(func(body []byte) error {
+		if err := decodeJSON(body, &d.e); err != nil {
+			return err
+		}
+		if d.e.Erased {
+			d.sum = recordSum(body)
+		}
+		return nil
+	})
+	if d.err != nil {
 		return d
 	}
 	d.hash = contentHash(&d.e)
@@ -470,8 +498,14 @@ func parseHead(re *regexp.Regexp, s string) (ChainHead, error) {
 // order with work's result: on every core for a bbolt file (walkParallel),
 // one by one on another engine.
 func walkKind[T any](tx *txn, k Kind, work func(id model.ID, d Doc) T, visit func(id model.ID, out T)) error {
+	return walkKindBy(tx, k, walkBatch, work, visit)
+}
+
+// walkKindBy is walkKind in batches of size: fewer for records whose
+// decoded forms are large (a closed meeting's frozen record).
+func walkKindBy[T any](tx *txn, k Kind, size int, work func(id model.ID, d Doc) T, visit func(id model.ID, out T)) error {
 	if bt, ok := tx.tx.(*boltTx); ok {
-		walkParallel(bt.tx, []byte(k), func(key, v []byte) T { return work(keyID(key), boltDoc(v)) },
+		walkParallelBy(bt.tx, []byte(k), size, func(key, v []byte) T { return work(keyID(key), boltDoc(v)) },
 			func(key []byte, out T) { visit(keyID(key), out) })
 		return nil
 	}

@@ -27,12 +27,18 @@ type walked[T any] struct {
 // walkParallel calls work on every key and value of bucket, in parallel,
 // then visit on each in key order with work's result.
 func walkParallel[T any](tx *bolt.Tx, bucket []byte, work func(k, v []byte) T, visit func(k []byte, out T)) {
+	walkParallelBy(tx, bucket, walkBatch, work, visit)
+}
+
+// walkParallelBy is walkParallel in batches of size: fewer for values
+// whose decoded forms are large (a closed meeting's frozen record).
+func walkParallelBy[T any](tx *bolt.Tx, bucket []byte, size int, work func(k, v []byte) T, visit func(k []byte, out T)) {
 	b := tx.Bucket(bucket)
 	if b == nil {
 		return
 	}
 	c := b.Cursor()
-	batch := make([]walked[T], 0, walkBatch)
+	batch := make([]walked[T], 0, size)
 	pages := newPageReleaser(tx.DB(), tx)
 	flush := func() {
 		inParallel(len(batch), func(i int) { batch[i].out = work(batch[i].k, batch[i].v) })
@@ -50,7 +56,7 @@ func walkParallel[T any](tx *bolt.Tx, bucket []byte, work func(k, v []byte) T, v
 			continue // a nested bucket
 		}
 		batch = append(batch, walked[T]{k: k, v: v})
-		if len(batch) == walkBatch {
+		if len(batch) == size {
 			flush()
 		}
 	}

@@ -541,6 +541,23 @@ func (r publicReader) Backup(actor model.Actor, _ io.Writer) (ChainHead, error) 
 	}
 	return ChainHead{}, &model.PermissionError{Who: actor.String(), Right: model.RightBackup, Rule: "a backup holds the restricted record, which is not read here"}
 }
+
+// RetentionPlan and ApplyRetention are refused to anyone who reads the
+// public record only: the cases are private business.
+func (r publicReader) RetentionPlan(actor model.Actor) (model.RetentionPlan, error) {
+	return model.RetentionPlan{}, retentionRefused(r.who)
+}
+func (r publicReader) ApplyRetention(actor model.Actor, _ Watch) (model.RetentionRun, error) {
+	return model.RetentionRun{}, retentionRefused(r.who)
+}
+
+func retentionRefused(who model.Actor) error {
+	if err := model.PermitRetention(who); err != nil {
+		return err
+	}
+	return &model.PermissionError{Who: who.String(), Right: model.RightRetention, Rule: "the cases are private business, which is not read here"}
+}
+
 func (r publicReader) Now() time.Time                          { return r.rec.Now() }
 func (r publicReader) Partnership() (model.Partnership, error) { return r.rec.Partnership() }
 func (r publicReader) Path() string                            { return r.rec.Path() }

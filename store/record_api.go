@@ -136,6 +136,12 @@ type Record interface {
 	EndPower(actor model.Actor, id model.ID, version int, at time.Time, reason string) (model.Power, error)
 	Power(id model.ID) (model.Power, error)
 	Powers(f model.PowerFilter) ([]model.Power, error)
+
+	// Retention (retention.go): the closed personal cases past the
+	// partnership's retention, listed (reading only) and anonymised, for
+	// the chair or an admin (model.PermitRetention).
+	RetentionPlan(actor model.Actor) (model.RetentionPlan, error)
+	ApplyRetention(actor model.Actor, w Watch) (model.RetentionRun, error)
 }
 
 var _ Record = (*Store)(nil)

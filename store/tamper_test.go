@@ -134,6 +134,35 @@ func TestTamperingIsFound(t *testing.T) {
 			e.By = "Someone Else"
 			return b.Put(keys[1], resealed(t, bAudit, e))
 		}, "was changed after it was written", "was changed after it was written"},
+		{"an event passed off as anonymised, its words rewritten", func(tx *bolt.Tx) error {
+			// The sums of the images as written are kept, so its hash
+			// still holds: only the trail's own record of anonymisations
+			// can tell.
+			keys := auditKeys(tx)
+			b := tx.Bucket(bAudit)
+			for _, k := range keys {
+				var e model.AuditEvent
+				if err := decode(b.Get(k), &e); err != nil {
+					return err
+				}
+				if i := bytes.Index(e.After, []byte("Safeguarding")); i >= 0 {
+					e.Erased, e.BeforeSum, e.AfterSum = true, imageSum(e.Before), imageSum(e.After)
+					e.After = bytes.Replace(e.After, []byte("Safeguarding"), []byte("Sabotaging"), 1)
+					return b.Put(k, resealed(t, bAudit, e))
+				}
+			}
+			return errors.New("no event to pass off")
+		}, "no anonymisation in the trail wrote it", "no anonymisation in the trail wrote it"},
+		{"an event marked anonymised, with sums not its images'", func(tx *bolt.Tx) error {
+			keys := auditKeys(tx)
+			b := tx.Bucket(bAudit)
+			var e model.AuditEvent
+			if err := decode(b.Get(keys[1]), &e); err != nil {
+				return err
+			}
+			e.Erased, e.BeforeSum, e.AfterSum = true, []byte("not the image's sum"), nil
+			return b.Put(keys[1], resealed(t, bAudit, e))
+		}, "was changed after it was written", "was changed after it was written"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

@@ -119,8 +119,11 @@ func hotspotPane(a *App, hv *hotspotView, c rowCtx, w, sel int, noActions string
 		" " + clip(risk, w-cells(status)-6) + "   " + status,
 		" Lead " + s.Bold.Render(hv.lead) + s.Muted.Render(" · opened "+h.Opened.Format("2 Jan 2006")+" · "+reviewed),
 		" " + s.Muted.Render(clip(strings.TrimSpace(h.Location+" · "+string(h.Category)+" · "+h.Theme), w-3)),
-		"", s.section(listed),
 	}
+	if line := h.AnonymisedLine(); line != "" {
+		head = append(head, " "+s.Muted.Render(clip(line, w-3)))
+	}
+	head = append(head, "", s.section(listed))
 	if len(hv.actions) == 0 {
 		head = append(head, "  "+s.Muted.Render(model.NoActionsLine(hv.dealtWith, noActions)))
 	}

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -346,13 +347,22 @@ func (pp *peoplePage) partnershipForm(a *App) {
 		next.DefaultTime, next.Cadence = f.value("time"), model.Cadence(f.value("cadence"))
 		next.ConfidentialityStatement = f.value("statement")
 		version := a.expect(f)
-		return a.save(f.id, "partnership details saved", func() (any, error) { return st.SetPartnership(actor, version, next) })
+		retention := f.value("retention_years")
+		return a.save(f.id, "partnership details saved", func() (any, error) {
+			years, err := model.ParseRetentionYears(retention)
+			if err != nil {
+				return nil, err
+			}
+			next.RetainCaseYears = years
+			return st.SetPartnership(actor, version, next)
+		})
 	})
 	f.text("name", "Name", p.Name, "").
 		text("title", "Meeting title", p.MeetingTitle, "what the minutes call the meeting").
 		text("place", "Usual place", p.DefaultPlace, "").
 		text("time", "Usual time", p.DefaultTime, "24-hour, e.g. 10:00").
-		choose("cadence", "Meets", cadenceChoices, cadence)
+		choose("cadence", "Meets", cadenceChoices, cadence).
+		text("retention_years", "Keep closed personal cases (years)", strconv.Itoa(p.RetentionYears()), "then tasking retention anonymises them")
 	f.longText("statement", "Confidentiality statement (read at each meeting)", "", "")
 	f.field("statement").input.SetValue(p.ConfidentialityStatement)
 	f.field("statement").initial = p.ConfidentialityStatement
@@ -360,7 +370,7 @@ func (pp *peoplePage) partnershipForm(a *App) {
 	g.refresh = func(f *form, now any) {
 		if fresh, ok := now.(model.Partnership); ok {
 			f.adopt(map[string]string{"name": fresh.Name, "title": fresh.MeetingTitle, "place": fresh.DefaultPlace,
-				"time": fresh.DefaultTime, "statement": fresh.ConfidentialityStatement})
+				"time": fresh.DefaultTime, "statement": fresh.ConfidentialityStatement, "retention_years": strconv.Itoa(fresh.RetentionYears())})
 		}
 	}
 	a.push(f)
@@ -440,7 +450,8 @@ func (pp *peoplePage) draw(a *App, w, h int) string {
 			cadence = model.Weekly
 		}
 		for _, l := range []string{"Name: " + p.Name, "Meeting: " + p.MeetingTitle, "Usual place and time: " + p.DefaultPlace + ", " + p.DefaultTime,
-			"Meets: " + string(cadence), "Chair: " + pp.chair, ""} {
+			"Meets: " + string(cadence), "Chair: " + pp.chair,
+			"Closed personal cases: kept " + model.Plural(p.RetentionYears(), "year") + " after they close, then anonymised (tasking retention)", ""} {
 			lines = append(lines, " "+l)
 		}
 		lines = append(lines, s.section("Confidentiality statement read at each meeting"))

@@ -157,3 +157,30 @@ func testKeyLine(t *testing.T, comment string) string {
 	}
 	return strings.TrimSpace(string(gossh.MarshalAuthorizedKey(pk))) + " " + comment
 }
+
+// The chair sets how long closed personal cases are kept from the
+// partnership's tab: a number out of bounds is refused under the field,
+// with the typing kept; a good one is saved and shown.
+func TestChairSetsTheRetentionPeriod(t *testing.T) {
+	s := demoStore(t)
+	ss := startSession(t, s, chairOf(t, s), 100, 30)
+	ss.waitFor("Hotspots by risk")
+	ss.keys("P")
+	ss.waitFor("People and agencies")
+	ss.keys("tab", "tab")
+	ss.waitFor("Closed personal cases: kept 6 years after they close, then anonymised")
+	ss.keys("e")
+	ss.waitFor("Keep closed personal cases (years)")
+	ss.keys("down", "down", "down", "down", "down", "backspace")
+	ss.typeText("30")
+	ss.keys("ctrl+s")
+	ss.waitFor("✗ keep closed personal cases between 1 and 25 years (default 6)")
+	ss.keys("backspace", "backspace")
+	ss.typeText("8")
+	ss.keys("ctrl+s")
+	ss.waitFor("partnership details saved", "Closed personal cases: kept 8 years after they close")
+	ss.finish()
+	if p, _ := s.Partnership(); p.RetentionYears() != 8 {
+		t.Errorf("stored %d years", p.RetentionYears())
+	}
+}

@@ -170,6 +170,9 @@ func newHotspotShowCmd(a *app) *cobra.Command {
 			if h.Private() {
 				fmt.Fprintf(w, "Taken in private (Part 2, paragraph %d)\n", int(h.ExemptAs()))
 			}
+			if line := h.AnonymisedLine(); line != "" {
+				fmt.Fprintln(w, line)
+			}
 			fmt.Fprintf(w, "\nOpen actions (%d)\n", len(out.Actions))
 			for i, act := range out.Actions {
 				fmt.Fprintf(w, "  %-6s %-5s %s  %s (%s), due %s\n", act.Ref, act.RAG, act.Status, strings.TrimSpace(marks[i]+" "+act.Text), act.Agency, act.Due)

@@ -27,6 +27,7 @@ type partnershipJSON struct {
 	ConfidentialityStatement string `json:"confidentiality_statement"`
 	BackupKeep               int    `json:"backup_keep"`
 	BackupDir                string `json:"backup_dir"` // "" for the folder beside the record
+	RetentionYears           int    `json:"retention_years"`
 }
 
 func newPartnershipShowCmd(a *app) *cobra.Command {
@@ -34,7 +35,7 @@ func newPartnershipShowCmd(a *app) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:     "show [--format table|json]",
 		Short:   "Show the partnership's details",
-		Long:    "show prints the partnership's details.\n\nJSON fields: name, meeting_title, place, time, cadence, chair, confidentiality_statement, backup_keep, backup_dir (\"\": the folder beside the record).",
+		Long:    "show prints the partnership's details.\n\nJSON fields: name, meeting_title, place, time, cadence, chair, confidentiality_statement, backup_keep, backup_dir (\"\": the folder beside the record), retention_years (how long a closed personal case keeps its words: tasking retention).",
 		Example: "  tasking partnership show\n  tasking partnership show --format json",
 		Args:    usageArgs(cobra.NoArgs),
 		RunE: a.run(func(cmd *cobra.Command, _ []string) error {
@@ -65,7 +66,7 @@ func newPartnershipShowCmd(a *app) *cobra.Command {
 			}
 			out := partnershipJSON{Name: model.CleanLine(p.Name), MeetingTitle: model.CleanLine(p.MeetingTitle), Place: model.CleanLine(p.DefaultPlace),
 				Time: p.DefaultTime, Cadence: string(cadence), Chair: model.CleanLine(chair), ConfidentialityStatement: model.CleanText(p.ConfidentialityStatement),
-				BackupKeep: p.BackupKeep(), BackupDir: p.BackupDir}
+				BackupKeep: p.BackupKeep(), BackupDir: p.BackupDir, RetentionYears: p.RetentionYears()}
 			where := p.BackupDir
 			if where == "" {
 				where = "the folder beside the record"
@@ -79,8 +80,8 @@ func newPartnershipShowCmd(a *app) *cobra.Command {
 				enc.SetIndent("", "  ")
 				return enc.Encode(out)
 			}
-			_, err = fmt.Fprintf(w, "Name:     %s\nMeeting:  %s\nPlace:    %s\nTime:     %s\nCadence:  %s\nChair:    %s\nBackups:  the newest %d automatic backups, in %s\n\nConfidentiality statement read at each meeting:\n%s\n",
-				out.Name, out.MeetingTitle, out.Place, out.Time, out.Cadence, out.Chair, out.BackupKeep, where, out.ConfidentialityStatement)
+			_, err = fmt.Fprintf(w, "Name:      %s\nMeeting:   %s\nPlace:     %s\nTime:      %s\nCadence:   %s\nChair:     %s\nBackups:   the newest %d automatic backups, in %s\nRetention: closed personal cases keep their words %s after they close (tasking retention)\n\nConfidentiality statement read at each meeting:\n%s\n",
+				out.Name, out.MeetingTitle, out.Place, out.Time, out.Cadence, out.Chair, out.BackupKeep, where, model.Plural(out.RetentionYears, "year"), out.ConfidentialityStatement)
 			return err
 		}),
 	}
@@ -90,20 +91,22 @@ func newPartnershipShowCmd(a *app) *cobra.Command {
 
 func newPartnershipSetCmd(a *app) *cobra.Command {
 	var name, title, place, clock, cadence, statement, statementFile, backupDir string
-	var backupKeep int
+	var backupKeep, retentionYears int
 	cmd := &cobra.Command{
 		Use:   "set [--name N] [--meeting-title T] [--place P] [--time HH:MM] [--cadence C] [--statement TEXT | --statement-file FILE]",
 		Short: "Change the partnership's details",
 		Long: "set changes what is given: the name, the meeting's title, the usual place and time, how often the group " +
-			"meets (weekly, fortnightly, four-weekly, monthly: the next meeting's default date), and the " +
-			"confidentiality statement the chair reads at each meeting. Closed meetings' minutes keep what was true then.",
+			"meets (weekly, fortnightly, four-weekly, monthly: the next meeting's default date), the " +
+			"confidentiality statement the chair reads at each meeting, the automatic backups kept, and how many years a closed " +
+			"personal case keeps its words before tasking retention anonymises it (--retention-years, default 6). Closed " +
+			"meetings' minutes keep what was true then.",
 		Example: "  tasking --as 'Helen Marsh' partnership set --place 'Committee Room 2' --cadence fortnightly\n" +
 			"  tasking --as 'Helen Marsh' partnership set --statement-file statement.txt",
 		Args: usageArgs(cobra.NoArgs),
 		RunE: a.run(func(cmd *cobra.Command, _ []string) error {
 			changed := cmd.Flags().Changed
-			if !changed("name") && !changed("meeting-title") && !changed("place") && !changed("time") && !changed("cadence") && !changed("statement") && !changed("statement-file") && !changed("backup-keep") && !changed("backup-dir") {
-				return usagef("nothing to change: give --name, --meeting-title, --place, --time, --cadence, --statement, --backup-keep or --backup-dir")
+			if !changed("name") && !changed("meeting-title") && !changed("place") && !changed("time") && !changed("cadence") && !changed("statement") && !changed("statement-file") && !changed("backup-keep") && !changed("backup-dir") && !changed("retention-years") {
+				return usagef("nothing to change: give --name, --meeting-title, --place, --time, --cadence, --statement, --backup-keep, --backup-dir or --retention-years")
 			}
 			if changed("statement") && changed("statement-file") {
 				return usagef("give --statement or --statement-file, not both")
@@ -158,6 +161,12 @@ func newPartnershipSetCmd(a *app) *cobra.Command {
 				}
 				p.BackupDir = backupDir
 			}
+			if changed("retention-years") {
+				if err := model.CheckRetentionYears(retentionYears); err != nil {
+					return &usageError{fmt.Errorf("--retention-years: %w", err)}
+				}
+				p.RetainCaseYears = retentionYears
+			}
 			if _, err := s.SetPartnership(actor, p.Version, p); err != nil {
 				return err
 			}
@@ -173,6 +182,7 @@ func newPartnershipSetCmd(a *app) *cobra.Command {
 	cmd.Flags().StringVar(&statement, "statement", "", "the confidentiality statement read at each meeting")
 	cmd.Flags().StringVar(&statementFile, "statement-file", "", "read the confidentiality statement from a file")
 	cmd.Flags().IntVar(&backupKeep, "backup-keep", model.DefaultBackupKeep, "how many automatic backups to keep")
+	cmd.Flags().IntVar(&retentionYears, "retention-years", model.DefaultRetentionYears, "how many years a closed personal case keeps its words (tasking retention)")
 	cmd.Flags().StringVar(&backupDir, "backup-dir", "", "where automatic backups go: a full path, or beside (the folder beside the record)")
 	_ = cmd.RegisterFlagCompletionFunc("cadence", cobra.FixedCompletions([]string{"weekly", "fortnightly", "four-weekly", "monthly"}, cobra.ShellCompDirectiveNoFileComp))
 	return cmd

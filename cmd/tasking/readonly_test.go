@@ -39,6 +39,9 @@ var readCommands = [][]string{
 	{"audit"},
 	{"audit", "--hotspot", "HS-1", "--since", "2026-01-01", "--format", "csv"},
 	{"audit", "verify"},
+	// Listing only (--apply writes: retention_test checks it asks first).
+	{"retention", "--as", "Helen Marsh"},
+	{"retention", "--as", "Helen Marsh", "--format", "json"},
 	{"backup", "-"}, // the copy goes to stdout; the record is read, not written
 	{"serve", "--check-config", "--listen", "127.0.0.1:0"},
 	// Shell completion at TAB reads refs and names (complete.go).

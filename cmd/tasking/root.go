@@ -54,7 +54,7 @@ func buildRoot(a *app) *cobra.Command {
 		}
 	}
 	root.AddGroup(&cobra.Group{ID: "file", Title: "The database file:"})
-	for _, c := range []*cobra.Command{newServeCmd(a), newCheckCmd(a), newAuditCmd(a), newUpgradeCmd(a), newBackupCmd(a), newRestoreCmd(a), newSalvageCmd(a)} {
+	for _, c := range []*cobra.Command{newServeCmd(a), newCheckCmd(a), newAuditCmd(a), newRetentionCmd(a), newUpgradeCmd(a), newBackupCmd(a), newRestoreCmd(a), newSalvageCmd(a)} {
 		c.GroupID = "file"
 		root.AddCommand(c)
 	}

@@ -135,6 +135,10 @@ func TestTheServersLogCarriesNoBusiness(t *testing.T) {
 		{helen, []string{"salvage", "LOGMARK60.db", "LOGMARK61.db"}, "", 1},
 		{helen, []string{"salvage-read", "LOGMARK62.db"}, "", 1},
 		{helen, []string{"backup", "-"}, "", 0}, // the whole record down the pipe: none of it in the log
+		{helen, []string{"partnership", "set", "--retention-years", "7"}, "", 0},
+		{helen, []string{"retention", "--format", "json"}, "", 0},
+		{helen, []string{"retention", "--apply", "--yes"}, "", 0},
+		{gary, []string{"retention", "--apply", "--yes"}, "", 1}, // not the chair
 		// Files on the server's disk are neither read nor written.
 		{helen, []string{"minutes", "latest", "-o", "LOGMARK29.md"}, "", 2},
 		{helen, []string{"member", "import", "LOGMARK31.csv"}, "", 2},

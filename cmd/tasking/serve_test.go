@@ -392,6 +392,9 @@ func everyCommand() []sshStep {
 		{helen, []string{"audit", "--member", "Gary Fletcher", "--format", "json"}, ""},
 		{helen, []string{"audit", "verify"}, ""},
 		{gary, []string{"audit", "verify", "--head", "1:00"}, ""}, // refused: not a head
+		{helen, []string{"retention"}, ""},
+		{helen, []string{"retention", "--apply", "--yes", "--format", "json"}, ""}, // nothing due: clears the free space
+		{gary, []string{"retention"}, ""},                                          // refused: not the chair
 		{helen, []string{"action", "update", "--help"}, ""},
 		{gary, []string{"frobnicate"}, ""},
 		{gary, []string{"actions", "--format", "yaml"}, ""},
@@ -407,7 +410,7 @@ func (p *servedPair) compareEach(t *testing.T, steps []sshStep, how string, othe
 	decision := regexp.MustCompile(`\bD-\d+\b`)
 	chainHeadInName := regexp.MustCompile(`\.e[0-9]+-[0-9a-f]{16}\b`)
 	chainHeadSaid := regexp.MustCompile(`head [0-9]+:[0-9a-f]{64}`)
-	tookTime := regexp.MustCompile(`(?m)^(tasking: .* took )\S+ \(`) // long work's summary line: its time varies
+	tookTime := regexp.MustCompile(`(?m)^(tasking: .* took )[0-9.]+[hms][0-9hms]*`) // long work's summary line: its time varies
 	lastDecision := ""
 	covered := map[string]bool{}
 	for i, st := range steps {
@@ -427,7 +430,7 @@ func (p *servedPair) compareEach(t *testing.T, steps []sshStep, how string, othe
 		// hashed), so a backup's name differs in its head only.
 		for _, f := range []*string{&local.stderr, &remote.stderr} {
 			*f = chainHeadInName.ReplaceAllString(*f, ".eN-HEAD")
-			*f = tookTime.ReplaceAllString(*f, "${1}T (")
+			*f = tookTime.ReplaceAllString(*f, "${1}T")
 		}
 		for _, f := range []*string{&local.stdout, &remote.stdout} {
 			*f = chainHeadSaid.ReplaceAllString(*f, "head N:HEAD")

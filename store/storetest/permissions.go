@@ -64,7 +64,7 @@ type aWrite struct {
 
 // readsWithAnActor are the methods of Record that take an actor and change
 // nothing.
-var readsWithAnActor = []string{"Backup", "UndoChoices"}
+var readsWithAnActor = []string{"Backup", "UndoChoices", "RetentionPlan"}
 
 func testEveryWriteRefusedAsTheRulesSay(t *testing.T, open Backend) {
 	writes := everyWrite()
@@ -420,6 +420,12 @@ func everyWrite() []aWrite {
 		{method: "Seed", op: model.OpPartnershipSeed, owner: noAgency, empty: true, call: func(s rs, a who, r rec) error {
 			return s.Seed(a, tinyDataset(time.Date(2026, 11, 17, 10, 0, 0, 0, time.Local)))
 		}},
+
+		// Retention: a run with nothing past retention is still a run,
+		// audited (the record shows retention was applied, and when).
+		unowned("ApplyRetention", model.OpRetentionRun, func(s rs, a who, r rec) error {
+			return ok(s.ApplyRetention(a, store.Watch{}))
+		}),
 
 		// Incident data.
 		unowned("ImportIncidents", model.OpIncidentsImport, func(s rs, a who, r rec) error {
