@@ -334,3 +334,12 @@ func infoOf(tx *bolt.Tx, info *model.BackupInfo) error {
 	}
 	return nil
 }
+
+// knownHeads are the chain heads kept outside the record: its file's
+// automatic backups' (none for a record not held in a file).
+func (s *Store) knownHeads() []ChainHead {
+	if s.bolt == nil {
+		return nil
+	}
+	return KnownHeads(s.path)
+}

@@ -29,6 +29,10 @@ type boltEngine struct {
 	damage atomic.Pointer[DamagedError]
 	// readers are the reads under way, for scrubFree (scrub.go).
 	readers readers
+	// fileSchema is set when the file's schema is newer than ours (never
+	// once Open has returned: such a file is refused, and no write goes
+	// over it).
+	fileSchema int
 }
 
 // bbolt panics (recoverably) when it walks a page that is not what it should
@@ -61,6 +65,9 @@ func (e *boltEngine) Update(ctx context.Context, fn func(Tx) error) (err error) 
 	}
 	if e.db.IsReadOnly() {
 		return &ReadOnlyError{Path: e.path, Why: e.readOnlyWhy}
+	}
+	if e.fileSchema > SchemaVersion {
+		return &TooNewError{Path: e.path, File: e.fileSchema, Supports: SchemaVersion}
 	}
 	defer e.recoverDamage(&err)
 	return e.db.Update(func(tx *bolt.Tx) error { return fn(&boltTx{tx: tx}) })
@@ -250,18 +257,52 @@ func (t *boltTx) Scan(_ context.Context, ix Index, prefix, from []byte, dir Dir,
 
 func (t *boltTx) Seq() uint64 { return uint64(t.tx.ID()) }
 
-// recordKinds are the buckets of the file holding records, whatever their
-// names, in order (chainedKinds).
-func (t *boltTx) recordKinds() []Kind {
+// Kinds are the buckets of the file holding records, whatever their
+// names: every one but meta, the indexes and the incident data.
+func (t *boltTx) Kinds(context.Context) ([]Kind, error) {
 	var out []Kind
-	_ = t.tx.ForEach(func(name []byte, _ *bolt.Bucket) error {
-		if recordBucket(name) {
+	err := t.tx.ForEach(func(name []byte, _ *bolt.Bucket) error {
+		if recordBucket(name) || bytes.Equal(name, bAudit) {
 			out = append(out, Kind(name))
 		}
 		return nil
 	})
-	return out
+	return out, err
 }
+
+// EachBatch hands over a kind's values as they lie in the map, and gives
+// the pages back after each batch (pages.go).
+func (t *boltTx) EachBatch(_ context.Context, k Kind, size int, fn func([]model.ID, []Doc) error) error {
+	b := t.tx.Bucket([]byte(k))
+	if b == nil {
+		return nil
+	}
+	pages := newPageReleaser(t.tx.DB(), t.tx)
+	ids, docs := make([]model.ID, 0, size), make([]Doc, 0, size)
+	flush := func() error {
+		err := fn(ids, docs)
+		ids, docs = ids[:0], docs[:0]
+		pages.release()
+		return err
+	}
+	c := b.Cursor()
+	for key, v := c.First(); key != nil; key, v = c.Next() {
+		if v == nil {
+			continue // a nested bucket
+		}
+		ids, docs = append(ids, keyID(key)), append(docs, boltDoc(v))
+		if len(ids) == size {
+			if err := flush(); err != nil {
+				return err
+			}
+		}
+	}
+	return flush()
+}
+
+// Release hands back every page of the map read so far. The map cannot
+// move while the transaction is open (bbolt remaps only between them).
+func (t *boltTx) Release() { newPageReleaser(t.tx.DB(), t.tx).release() }
 
 // walk calls fn with the cursor's keys under prefix, from from on, in dir
 // (Tx.Scan), skipping nested buckets.

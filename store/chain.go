@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -185,7 +186,11 @@ func verifyChain(tx *txn, known []ChainHead, each func(e *model.AuditEvent), tic
 		return t.r
 	}
 	t.againstPartnership(tx)
-	for _, k := range chainedKinds(tx) {
+	kinds, err := chainedKinds(tx)
+	if err != nil {
+		t.problem("the kinds of record do not read: %v", err)
+	}
+	for _, k := range kinds {
 		if err := walkKind(tx, k, sumOf, func(id model.ID, s summed) { t.against(chainName(k), id, s.sum, s.err) }); err != nil {
 			t.problem("%s: %v", k, err)
 		}
@@ -408,20 +413,13 @@ func sumOf(_ model.ID, d Doc) (s summed) {
 	return s
 }
 
-// chainedKinds are the kinds of record the chain holds sums of, in order:
-// in a bbolt file, every bucket holding records, whatever its name, so a
-// bucket put into the file behind the trail's back is found too.
-func chainedKinds(tx *txn) []Kind {
-	if bt, ok := tx.tx.(*boltTx); ok {
-		return bt.recordKinds()
-	}
-	return recordKinds
+// chainedKinds are the kinds of record the chain holds sums of, as the
+// engine lists them (Tx.Kinds): every one but the trail itself and the
+// partnership, checked apart.
+func chainedKinds(tx *txn) ([]Kind, error) {
+	ks, err := tx.tx.Kinds(tx.ctx)
+	return slices.DeleteFunc(ks, func(k Kind) bool { return k == KindAudit || k == KindPartnership }), err
 }
-
-// recordKinds are the kinds of record kept by ID, whose sums the chain
-// holds (not the trail itself, nor the partnership, kept apart).
-var recordKinds = []Kind{KindAgencies, KindMembers, KindHotspots, KindActions, KindUpdates, KindDecisions, KindNotes,
-	KindMeetings, KindAmendments, KindSnapshots, KindPowers}
 
 func recordName(name string, id model.ID) string {
 	if name == chainName(KindPartnership) {
@@ -440,15 +438,6 @@ func headSuffix(h ChainHead) string {
 }
 
 var headInName = regexp.MustCompile(`\.e([0-9]+)-([0-9a-f]{16})$`)
-
-// knownHeads are the chain heads kept outside the record: its file's
-// automatic backups' (none for a record not held in a file).
-func (s *Store) knownHeads() []ChainHead {
-	if s.bolt == nil {
-		return nil
-	}
-	return KnownHeads(s.path)
-}
 
 // KnownHeads are the chain heads the automatic backups of the record at
 // path carry in their names: kept outside the file, for VerifyChain.
@@ -492,25 +481,4 @@ func parseHead(re *regexp.Regexp, s string) (ChainHead, error) {
 		return ChainHead{}, err
 	}
 	return ChainHead{Event: n, Chain: c}, nil
-}
-
-// walkKind calls work on every record of kind k, then visit on each in ID
-// order with work's result: on every core for a bbolt file (walkParallel),
-// one by one on another engine.
-func walkKind[T any](tx *txn, k Kind, work func(id model.ID, d Doc) T, visit func(id model.ID, out T)) error {
-	return walkKindBy(tx, k, walkBatch, work, visit)
-}
-
-// walkKindBy is walkKind in batches of size: fewer for records whose
-// decoded forms are large (a closed meeting's frozen record).
-func walkKindBy[T any](tx *txn, k Kind, size int, work func(id model.ID, d Doc) T, visit func(id model.ID, out T)) error {
-	if bt, ok := tx.tx.(*boltTx); ok {
-		walkParallelBy(bt.tx, []byte(k), size, func(key, v []byte) T { return work(keyID(key), boltDoc(v)) },
-			func(key []byte, out T) { visit(keyID(key), out) })
-		return nil
-	}
-	return tx.each(k, 0, Forward, func(id model.ID, d Doc) error {
-		visit(id, work(id, d))
-		return nil
-	})
 }

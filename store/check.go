@@ -125,7 +125,11 @@ func (s *Store) CheckRecordsWatched(w Watch) ([]Problem, error) {
 				add(string(rb.name), "the next ID would be %d, but #%d exists: a new record would overwrite it", b.Sequence()+1, top)
 			}
 		}
-		for _, k := range chainedKinds(t) {
+		kinds, err := chainedKinds(t)
+		if err != nil {
+			return err
+		}
+		for _, k := range kinds {
 			if !read[string(k)] { // a bucket of records check has no decoder for
 				if err := walkKind(t, k, sumOf, func(id model.ID, sum summed) { trail.against(string(k), id, sum.sum, sum.err) }); err != nil {
 					return err

@@ -115,9 +115,32 @@ type Tx interface {
 	// key with the prefix).
 	Scan(ctx context.Context, ix Index, prefix, from []byte, dir Dir, fn func(key, value []byte) error) error
 
+	// Kinds are the kinds of record the engine holds, whatever their
+	// names (bbolt: every bucket that is not an index or data kept by
+	// key): what a check holds to the audit chain, so a kind put there
+	// behind the record's back is found too.
+	Kinds(ctx context.Context) ([]Kind, error)
+
 	// Seq is the commit this transaction sees (a read) or makes (a
 	// write): what Change.Tx, HomeSince and the audit events name.
 	Seq() uint64
+}
+
+// What an engine may offer beside Tx, for the long reads (check, verify,
+// retention, exports): the use cases ask for it and do without.
+
+// Batcher is a Tx that hands a kind's records over in batches, in ID
+// order, whose Docs all stay valid while fn runs: they are then worked on
+// on every core (walkKind). bbolt's are in its memory map.
+type Batcher interface {
+	EachBatch(ctx context.Context, k Kind, size int, fn func(ids []model.ID, docs []Doc) error) error
+}
+
+// Releaser is a Tx that holds what a read has read until told to let it
+// go (bbolt: the map's pages count as the process's memory until handed
+// back). Release lets go of all of it: the Docs read stay valid.
+type Releaser interface {
+	Release()
 }
 
 // errStop ends a walk early; the helpers that walk (txn.go) take it for a

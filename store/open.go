@@ -48,9 +48,6 @@ type Store struct {
 	// same commit (home_cache.go).
 	homes homes
 
-	// fileSchema is set when the file's schema is newer than ours (never
-	// once Open has returned: such a file is refused).
-	fileSchema int
 
 	// notices are what opening did that the person should know (a file
 	// made private).
@@ -161,8 +158,8 @@ func Open(path string, opts Options) (s *Store, err error) {
 	} else {
 		err = s.checkReadable()
 	}
-	if err == nil && s.fileSchema > SchemaVersion {
-		err = &TooNewError{Path: path, File: s.fileSchema, Supports: SchemaVersion}
+	if err == nil && s.bolt.fileSchema > SchemaVersion {
+		err = &TooNewError{Path: path, File: s.bolt.fileSchema, Supports: SchemaVersion}
 	}
 	if err != nil {
 		db.Close()

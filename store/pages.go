@@ -10,11 +10,6 @@ import bolt "go.etcd.io/bbolt"
 // footprint is what it holds, not what it has read: on the server three at
 // once no longer hold the whole file each.
 
-// releaseEvery is how many records a streaming read decodes between
-// releases: a few megabytes of pages, re-read from the page cache at most
-// once per release by whoever needs them again.
-const releaseEvery = 1000
-
 // pageReleaser counts the records read and releases the map's pages every
 // releaseEvery of them.
 type pageReleaser struct {
@@ -25,16 +20,6 @@ type pageReleaser struct {
 
 func newPageReleaser(db *bolt.DB, tx *bolt.Tx) *pageReleaser {
 	return &pageReleaser{db: db, size: int(tx.Size())}
-}
-
-// pagesOf is a page releaser for a long read in tx: nil, which releases
-// nothing, on an engine with no memory map.
-func (s *Store) pagesOf(tx *txn) *pageReleaser {
-	bt, ok := tx.tx.(*boltTx)
-	if !ok || s.db == nil {
-		return nil
-	}
-	return newPageReleaser(s.db, bt.tx)
 }
 
 // read counts n records read, releasing the pages when enough have been.

@@ -110,7 +110,7 @@ func (s *Store) ApplyRetention(actor model.Actor, w Watch) (model.RetentionRun, 
 			return err
 		}
 		var err error
-		run, err = anonymise(wt, w, s.pagesOf(wt.tx))
+		run, err = anonymise(wt, w, pagesOf(wt.tx))
 		return err
 	})
 	if err != nil {
@@ -128,7 +128,7 @@ func (s *Store) ApplyRetention(actor model.Actor, w Watch) (model.RetentionRun, 
 // anonymise is the write: the cases past retention as this transaction
 // reads them, the trail and the frozen records read for their words, then
 // everything rewritten and the run audited.
-func anonymise(wt *wtx, w Watch, pages *pageReleaser) (model.RetentionRun, error) {
+func anonymise(wt *wtx, w Watch, pages *pageCounter) (model.RetentionRun, error) {
 	tx := wt.tx
 	today := model.DateOf(wt.now)
 	cases, err := casesPast(tx, today)
@@ -220,7 +220,7 @@ type rewrite struct {
 	snapshots []model.ID // the meetings whose frozen records hold the cases'
 	// pages hands back the map's pages as the walks go (pages.go): a
 	// decade's trail is most of the file.
-	pages *pageReleaser
+	pages *pageCounter
 }
 
 type rewritten struct {

@@ -110,7 +110,7 @@ func (s *Store) prepare() error {
 		}
 		v := schemaOf(meta)
 		if v > SchemaVersion {
-			s.fileSchema = v
+			s.bolt.fileSchema = v
 			return nil
 		}
 		if v < SchemaVersion {
@@ -146,7 +146,7 @@ func (s *Store) ready() (bool, error) {
 			return nil
 		}
 		if v := schemaOf(meta); v > SchemaVersion {
-			s.fileSchema = v
+			s.bolt.fileSchema = v
 			ready = true
 			return nil
 		} else if v < SchemaVersion {

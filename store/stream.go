@@ -29,7 +29,7 @@ type ActionFunc func(a model.Action, history []model.ActionUpdate) error
 func (s *Store) EachAction(f model.ActionFilter, withHistory bool, fn ActionFunc) error {
 	var fnPanic any
 	err := s.view(context.TODO(), func(tx *txn) error {
-		rel := s.pagesOf(tx)
+		rel := pagesOf(tx)
 		order, err := placesInOrder(tx, f, rel)
 		if err != nil {
 			return err
@@ -88,7 +88,7 @@ type place struct {
 
 // placesInOrder is the actions the filter matches in model.ReviewOrder's
 // order: each is decoded once here to match it and place it, then dropped.
-func placesInOrder(tx *txn, f model.ActionFilter, rel *pageReleaser) ([]place, error) {
+func placesInOrder(tx *txn, f model.ActionFilter, rel *pageCounter) ([]place, error) {
 	ids, err := actionIDsFor(tx, f)
 	if err != nil {
 		return nil, err

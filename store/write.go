@@ -97,9 +97,6 @@ type wtx struct {
 // says it is one change and does another, is a bug. After the commit every
 // subscriber hears about it.
 func (s *Store) write(ctx context.Context, actor model.Actor, d decl, fn func(w *wtx) error) error {
-	if s.fileSchema > SchemaVersion {
-		return &TooNewError{Path: s.path, File: s.fileSchema, Supports: SchemaVersion}
-	}
 	if !d.op.Known() || d.op.Within() {
 		return fmt.Errorf("internal error: a write declared %q, which is not a change of its own", d.op)
 	}

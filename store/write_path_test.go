@@ -95,15 +95,18 @@ func TestOneWritePath(t *testing.T) {
 
 // The use cases read and write through the persistence interface
 // (engine.go, txn.go), never bbolt: only the bbolt engine and what only a
-// file has (its schema and upgrades, check, salvage, backups, pages) import
-// it. A use case that reached past the interface would not run on another
-// engine.
+// file has (its schema and upgrades, check, salvage, backups, pages, the
+// scrub) import it or name its engine, its transaction or its file. A use
+// case that reached past the interface would not run on another engine;
+// one that names none of them moves to record/ as it is (ARCHITECTURE.md).
 func TestUseCasesKnowNoBolt(t *testing.T) {
 	file := map[string]bool{ // the bbolt engine, and what only a file has
 		"bolt_engine.go": true, "backup.go": true, "backups.go": true, "check.go": true, "create.go": true,
 		"header.go": true, "incidents_check.go": true, "open.go": true, "pages.go": true, "parallel.go": true,
-		"reindex.go": true, "salvage.go": true, "schema.go": true, "scrub.go": true,
+		"reindex.go": true, "salvage.go": true, "schema.go": true, "scrub.go": true, "owner.go": true,
 	}
+	engine := map[string]bool{"boltEngine": true, "boltTx": true, "boltDoc": true, "boltTxn": true, "boltView": true}
+	fileFields := map[string]bool{"db": true, "bolt": true, "file": true, "path": true}
 	files, err := filepath.Glob("*.go")
 	if err != nil {
 		t.Fatal(err)
@@ -113,7 +116,7 @@ func TestUseCasesKnowNoBolt(t *testing.T) {
 		if strings.HasSuffix(f, "_test.go") || strings.HasPrefix(f, "migrate_") || file[f] {
 			continue
 		}
-		parsed, err := parser.ParseFile(fset, f, nil, parser.ImportsOnly)
+		parsed, err := parser.ParseFile(fset, f, nil, 0)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -122,6 +125,19 @@ func TestUseCasesKnowNoBolt(t *testing.T) {
 				t.Errorf("%s imports bbolt: read and write through the persistence interface (engine.go) instead", f)
 			}
 		}
+		ast.Inspect(parsed, func(n ast.Node) bool {
+			switch x := n.(type) {
+			case *ast.Ident:
+				if engine[x.Name] {
+					t.Errorf("%s: %s names the bbolt engine's %s", fset.Position(x.Pos()), f, x.Name)
+				}
+			case *ast.SelectorExpr:
+				if fileFields[x.Sel.Name] {
+					t.Errorf("%s: %s reaches the file (.%s): what only a file has belongs in its own files", fset.Position(x.Pos()), f, x.Sel.Name)
+				}
+			}
+			return true
+		})
 	}
 }
 

@@ -348,3 +348,12 @@ func (t *tx) Scan(_ context.Context, ix store.Index, prefix, from []byte, dir st
 func hasPrefix(k, p string) bool { return len(k) >= len(p) && k[:len(p)] == p }
 
 func (t *tx) Seq() uint64 { return t.seq }
+
+func (t *tx) Kinds(context.Context) ([]store.Kind, error) {
+	out := make([]store.Kind, 0, len(t.e.kinds))
+	for k := range t.e.kinds {
+		out = append(out, k)
+	}
+	slices.Sort(out)
+	return out, nil
+}
