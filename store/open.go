@@ -48,7 +48,6 @@ type Store struct {
 	// same commit (home_cache.go).
 	homes homes
 
-
 	// notices are what opening did that the person should know (a file
 	// made private).
 	notices []string
