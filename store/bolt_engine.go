@@ -96,13 +96,58 @@ func newBoltStore(db *bolt.DB, path string, now func() time.Time, readOnlyWhy st
 	return &Store{eng: eng, bolt: eng, db: db, path: path, now: now}
 }
 
+// bucketNames are the buckets' names as bbolt takes them, made once: a
+// name converted at each read would be an allocation per record.
+var bucketNames = func() map[string][]byte {
+	m := map[string][]byte{}
+	for _, name := range allBuckets {
+		m[string(name)] = name
+	}
+	return m
+}()
+
+// bucketName is the bucket that holds a kind or an index.
+func bucketName(name string) []byte {
+	if b, ok := bucketNames[name]; ok {
+		return b
+	}
+	return []byte(name)
+}
+
 // boltTx is one bbolt transaction as the persistence interface.
-type boltTx struct{ tx *bolt.Tx }
+type boltTx struct {
+	tx *bolt.Tx
+	// buckets are those a read has opened so far: bbolt opens a bucket
+	// afresh at each Bucket call of a read transaction (a search and an
+	// allocation), and a read asks for one per record. A write
+	// transaction keeps its own (and may delete and remake a bucket:
+	// the file's upkeep).
+	buckets map[string]*bolt.Bucket
+}
 
-// boltDoc is a stored value, sealed (value.go), in the memory map.
-type boltDoc []byte
+// bucket is the bucket that holds a kind or an index (nil: not made yet).
+func (t *boltTx) bucket(name string) *bolt.Bucket {
+	if b, ok := t.buckets[name]; ok {
+		return b
+	}
+	b := t.tx.Bucket(bucketName(name))
+	if b != nil && !t.tx.Writable() {
+		if t.buckets == nil {
+			t.buckets = map[string]*bolt.Bucket{}
+		}
+		t.buckets[name] = b
+	}
+	return b
+}
 
-func (d boltDoc) Body(fn func(json []byte) error) error { return withBody(d, fn) }
+// boltCodec reads a stored value, sealed (value.go), in the memory map.
+type boltCodec struct{}
+
+func (boltCodec) Body(stored []byte, fn func(json []byte) error) error { return withBody(stored, fn) }
+func (boltCodec) Decode(stored []byte, v any) error                    { return decode(stored, v) }
+
+// boltDoc is a stored value as the interface hands it over.
+func boltDoc(v []byte) Doc { return NewDoc(v, boltCodec{}) }
 
 // appendOnly are the kinds whose records only ever go at the end: their
 // pages are filled before they split (appendFill).
@@ -115,7 +160,7 @@ func (t *boltTx) at(k Kind, id model.ID) (*bolt.Bucket, []byte) {
 	if k == KindPartnership {
 		return t.tx.Bucket(bMeta), kPartnership
 	}
-	return t.tx.Bucket([]byte(k)), idKey(id)
+	return t.bucket(string(k)), idKey(id)
 }
 
 // writable is k's bucket, made if it is missing.
@@ -123,20 +168,20 @@ func (t *boltTx) writable(k Kind) (*bolt.Bucket, error) {
 	if k == KindPartnership {
 		return t.tx.Bucket(bMeta), nil
 	}
-	if b := t.tx.Bucket([]byte(k)); b != nil {
+	if b := t.bucket(string(k)); b != nil {
 		return b, nil
 	}
-	return t.tx.CreateBucket([]byte(k))
+	return t.tx.CreateBucketIfNotExists(bucketName(string(k)))
 }
 
 func (t *boltTx) Get(_ context.Context, k Kind, id model.ID) (Doc, error) {
 	b, key := t.at(k, id)
 	if b == nil {
-		return nil, ErrNotFound
+		return Doc{}, ErrNotFound
 	}
 	v := b.Get(key)
 	if v == nil {
-		return nil, ErrNotFound
+		return Doc{}, ErrNotFound
 	}
 	return boltDoc(v), nil
 }
@@ -188,7 +233,7 @@ func (t *boltTx) Each(_ context.Context, k Kind, from model.ID, dir Dir, fn func
 	if k == KindPartnership {
 		return fmt.Errorf("internal error: walking the partnership")
 	}
-	b := t.tx.Bucket([]byte(k))
+	b := t.bucket(string(k))
 	if b == nil {
 		return nil
 	}
@@ -205,7 +250,7 @@ func (t *boltTx) Each(_ context.Context, k Kind, from model.ID, dir Dir, fn func
 var sealedIndexes = map[Index]bool{IncidentCounts: true, IncidentBatches: true, IncidentEmerging: true, IncidentDismissals: true}
 
 func (t *boltTx) GetKey(_ context.Context, ix Index, key []byte) ([]byte, error) {
-	b := t.tx.Bucket([]byte(ix))
+	b := t.bucket(string(ix))
 	if b == nil {
 		return nil, nil
 	}
@@ -220,10 +265,10 @@ func (t *boltTx) unsealed(ix Index, v []byte) ([]byte, error) {
 }
 
 func (t *boltTx) PutKey(_ context.Context, ix Index, key, value []byte) error {
-	b := t.tx.Bucket([]byte(ix))
+	b := t.bucket(string(ix))
 	if b == nil {
 		var err error
-		if b, err = t.tx.CreateBucket([]byte(ix)); err != nil {
+		if b, err = t.tx.CreateBucket(bucketName(string(ix))); err != nil {
 			return err
 		}
 	}
@@ -234,7 +279,7 @@ func (t *boltTx) PutKey(_ context.Context, ix Index, key, value []byte) error {
 }
 
 func (t *boltTx) DeleteKey(_ context.Context, ix Index, key []byte) error {
-	b := t.tx.Bucket([]byte(ix))
+	b := t.bucket(string(ix))
 	if b == nil {
 		return nil
 	}
@@ -242,7 +287,7 @@ func (t *boltTx) DeleteKey(_ context.Context, ix Index, key []byte) error {
 }
 
 func (t *boltTx) Scan(_ context.Context, ix Index, prefix, from []byte, dir Dir, fn func(k, v []byte) error) error {
-	b := t.tx.Bucket([]byte(ix))
+	b := t.bucket(string(ix))
 	if b == nil {
 		return nil
 	}
@@ -273,7 +318,7 @@ func (t *boltTx) Kinds(context.Context) ([]Kind, error) {
 // EachBatch hands over a kind's values as they lie in the map, and gives
 // the pages back after each batch (pages.go).
 func (t *boltTx) EachBatch(_ context.Context, k Kind, size int, fn func([]model.ID, []Doc) error) error {
-	b := t.tx.Bucket([]byte(k))
+	b := t.bucket(string(k))
 	if b == nil {
 		return nil
 	}

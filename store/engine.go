@@ -76,11 +76,39 @@ func New(eng Engine, now func() time.Time) *Store {
 	return &Store{eng: eng, now: now}
 }
 
-// Doc is a stored record, valid until its transaction ends.
-type Doc interface {
-	// Body calls fn with the record's JSON, valid only while fn runs (an
-	// engine may inflate it into a reused buffer).
-	Body(fn func(json []byte) error) error
+// Doc is a stored record, valid until its transaction ends: what the
+// engine stored, and how it reads it back (nil: it stored the JSON as it
+// is). A value, so reading a record costs no allocation of its own.
+type Doc struct {
+	stored []byte
+	codec  Codec
+}
+
+// Codec is how an engine reads back what it stored: a record's JSON
+// (Body, valid only while fn runs: it may be inflated into a reused
+// buffer), or the record decoded.
+type Codec interface {
+	Body(stored []byte, fn func(json []byte) error) error
+	Decode(stored []byte, v any) error
+}
+
+// NewDoc is a stored record as an engine hands it over.
+func NewDoc(stored []byte, c Codec) Doc { return Doc{stored: stored, codec: c} }
+
+// Body calls fn with the record's JSON, valid only while fn runs.
+func (d Doc) Body(fn func(json []byte) error) error {
+	if d.codec == nil {
+		return fn(d.stored)
+	}
+	return d.codec.Body(d.stored, fn)
+}
+
+// Decode decodes the record into v.
+func (d Doc) Decode(v any) error {
+	if d.codec == nil {
+		return decodeJSON(d.stored, v)
+	}
+	return d.codec.Decode(d.stored, v)
 }
 
 // Tx is one transaction of an engine. Byte slices it hands to a callback

@@ -56,9 +56,7 @@ func (t *txn) scan(ix Index, prefix, from []byte, dir Dir, fn func(k, v []byte) 
 }
 
 // decodeDoc decodes a stored record into v.
-func decodeDoc(d Doc, v any) error {
-	return d.Body(func(b []byte) error { return decodeJSON(b, v) })
-}
+func decodeDoc(d Doc, v any) error { return d.Decode(v) }
 
 // get decodes the record of kind k with id into v (ErrNotFound: none).
 func get(t *txn, k Kind, id model.ID, v any) error {

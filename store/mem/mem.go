@@ -102,10 +102,8 @@ func (t *tx) writable() error {
 	return nil
 }
 
-// doc is a stored record's JSON.
-type doc []byte
-
-func (d doc) Body(fn func(json []byte) error) error { return fn(d) }
+// doc is a stored record: its JSON, as it is.
+func doc(v []byte) store.Doc { return store.NewDoc(v, nil) }
 
 func (t *tx) kind(k store.Kind) *records {
 	r, ok := t.e.kinds[k]
@@ -119,11 +117,11 @@ func (t *tx) kind(k store.Kind) *records {
 func (t *tx) Get(_ context.Context, k store.Kind, id model.ID) (store.Doc, error) {
 	r, ok := t.e.kinds[k]
 	if !ok {
-		return nil, store.ErrNotFound
+		return store.Doc{}, store.ErrNotFound
 	}
 	v, ok := r.docs[id]
 	if !ok {
-		return nil, store.ErrNotFound
+		return store.Doc{}, store.ErrNotFound
 	}
 	return doc(v), nil
 }
