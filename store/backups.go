@@ -247,9 +247,6 @@ func (s *Store) LastAutoBackup() (string, error) {
 // autoBackupAfter takes the automatic backup that follows a committed
 // change, keeping what it did for LastAutoBackup.
 func (s *Store) autoBackupAfter(why string) {
-	if s.bolt == nil {
-		return // an engine that is not a file keeps its own backups
-	}
 	path, err := s.AutoBackup(why)
 	s.backups.mu.Lock()
 	s.backups.path, s.backups.err = path, err
@@ -336,10 +333,5 @@ func infoOf(tx *bolt.Tx, info *model.BackupInfo) error {
 }
 
 // knownHeads are the chain heads kept outside the record: its file's
-// automatic backups' (none for a record not held in a file).
-func (s *Store) knownHeads() []ChainHead {
-	if s.bolt == nil {
-		return nil
-	}
-	return KnownHeads(s.path)
-}
+// automatic backups'.
+func (s *Store) knownHeads() []ChainHead { return KnownHeads(s.path) }

@@ -93,7 +93,9 @@ func (e *boltEngine) recoverDamage(err *error) {
 // newBoltStore is the record held in the bbolt file db, at path.
 func newBoltStore(db *bolt.DB, path string, now func() time.Time, readOnlyWhy string) *Store {
 	eng := &boltEngine{db: db, path: path, readOnlyWhy: readOnlyWhy}
-	return &Store{eng: eng, bolt: eng, db: db, path: path, now: now}
+	s := &Store{eng: eng, bolt: eng, db: db, path: path, now: now}
+	s.hooks = s
+	return s
 }
 
 // bucketNames are the buckets' names as bbolt takes them, made once: a

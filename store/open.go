@@ -38,12 +38,15 @@ type Options struct {
 type Store struct {
 	// eng is the engine holding the record; db and bolt are its bbolt file
 	// (nil for another engine), for what only a file has.
-	eng  Engine
-	bolt *boltEngine
-	db   *bolt.DB
-	path string
-	now  func() time.Time
-	feed feed
+	eng Engine
+	// hooks are what the file does beside the transactions (the Store
+	// itself, for a bbolt file: engine.go).
+	hooks fileHooks
+	bolt  *boltEngine
+	db    *bolt.DB
+	path  string
+	now   func() time.Time
+	feed  feed
 	// homes shares home's reading among the sessions asking after the
 	// same commit (home_cache.go).
 	homes homes

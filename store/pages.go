@@ -46,9 +46,6 @@ func (r *pageReleaser) release() {
 // releaseMapped releases every page of the map between transactions: a
 // long load (Seed's batches) reads through the file as it writes.
 func (s *Store) releaseMapped() {
-	if s.db == nil {
-		return
-	}
 	_ = s.db.View(func(tx *bolt.Tx) error {
 		newPageReleaser(s.db, tx).release()
 		return nil

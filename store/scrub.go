@@ -77,9 +77,6 @@ func (r *readers) openBefore(mark uint64) bool {
 // reads: its own transaction writes only the freelist, as every commit
 // does.
 func (s *Store) scrubFree(w Watch) (cleared int, err error) {
-	if s.bolt == nil {
-		return 0, nil // no file: no free pages to hold old bytes
-	}
 	readers := &s.bolt.readers
 	err = s.upkeep(func(t *txn) error {
 		tx := t.file()

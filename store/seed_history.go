@@ -91,7 +91,7 @@ func (s *Store) seedHistory(w Watch, actor model.Actor, d Dataset) error {
 			return nil
 		})
 		snaps = snaps[:0]
-		s.releaseMapped()
+		s.hooks.releaseMapped()
 		return err
 	}
 	if err := datasetSnapshots(d, func(snap model.Snapshot) error {
@@ -143,7 +143,7 @@ func inBatches[T any](s *Store, step func(n int64) error, items []T, n int, writ
 		if err := s.upkeep(func(tx *txn) error { return write(tx, part) }); err != nil {
 			return err
 		}
-		s.releaseMapped()
+		s.hooks.releaseMapped()
 		if err := step(int64(len(part))); err != nil {
 			return err
 		}
