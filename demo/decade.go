@@ -164,6 +164,10 @@ func BuildHistoryWatched(w store.Watch, today model.Date, seed uint64, size Hist
 	}
 	g.finish()
 	w.Report(store.Step{What: what, Done: int64(len(g.past)), Total: int64(len(g.past)), Unit: "meetings"})
+	// police.uk data from a year before the first meeting to the last
+	// month over.
+	g.d.IncidentBatches, g.d.Incidents = incidentHistory(seed, wards, g.d.Hotspots,
+		func(k int) model.Date { return g.d.Hotspots[k].Closed }, model.MonthOf(g.past[0]).Add(-12), model.MonthsBy(today))
 	return g.d, nil
 }
 

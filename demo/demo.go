@@ -81,6 +81,10 @@ func Build(today model.Date, scale Scale, loc *time.Location) (store.Dataset, er
 	}
 	g.addHotspots(copies, wards)
 	g.addMeetings(nMeetings)
+	// Two years of police.uk data, to the last month over.
+	to := model.MonthsBy(today)
+	g.d.IncidentBatches, g.d.Incidents = incidentHistory(2026, wards, g.d.Hotspots,
+		func(k int) model.Date { return g.d.Hotspots[k].Closed }, to.Add(-23), to)
 	return g.d, nil
 }
 
@@ -189,11 +193,12 @@ func (g *gen) addHotspots(copies int, wards []Ward) {
 	}
 }
 
-// incidents is six months of counts with a trend that fits the risk.
+// incidents is six months of counts, to the last month over, with a
+// trend that fits the risk.
 func (g *gen) incidents(r model.Risk) []model.IncidentCount {
 	base := map[model.Risk]int{model.RiskHigh: 18, model.RiskMedium: 9, model.RiskLow: 4}[r]
 	var out []model.IncidentCount
-	for m := 5; m >= 0; m-- {
+	for m := 6; m >= 1; m-- {
 		t := g.today.Time(g.loc).AddDate(0, -m, 0)
 		n := base + g.rng.IntN(base/2+2) - m/2
 		out = append(out, model.IncidentCount{Period: t.Format("2006-01"), Count: max(n, 0)})

@@ -132,6 +132,9 @@ func TestPrivateBusinessStaysPrivate(t *testing.T) {
 	chairDo(m1, "decision", "add", "--hotspot", hQ.Ref(), "that "+mk.Prv("resolution made in private"))
 	action(m1, "--agency", "Council", "Share "+mk.Pub("general action"))
 	aC := action(m1, "--agency", "Council", "--confidential", "Call "+mk.Prv("confidential general action"))
+	chairDo(m1, "case-review", "add", "--applicant", "CT-"+mk.Prv("applicant's reference"), "--complaints", "3", "--received", "today",
+		"--summary", "Noise "+mk.Prv("what a case review asks"))
+	chairDo(m1, "case-review", "decide", "CR-1", "--met", "--reason", "Met "+mk.Prv("reason for a case review's decision"))
 	aX := action(m1, "--agency", "Council", "--confidential", "Tell "+mk.Pub("confidential action released between meetings"))
 	chairDo(m1, "meeting", "close", "--next", "+1w")
 
@@ -342,6 +345,14 @@ func TestPrivateBusinessStaysPrivate(t *testing.T) {
 			}
 			got[verb+" show "+ref] = out + errOut
 		}
+		// ASB case reviews are refused whole, the list and each one.
+		for _, args := range [][]string{{"case-review", "list"}, {"case-review", "list", "--all", "--format", "json"}, {"case-review", "show", "CR-1"}} {
+			out, errOut, code := do(args...)
+			if code != 1 || !strings.Contains(errOut, "private business: "+who) || out != "" {
+				t.Errorf("%s %s: %v: exit %d, %q %q; want it refused", who, where, args, code, out, errOut)
+			}
+			got[strings.Join(args, " ")] = out + errOut
+		}
 		checkPublic(t, mk, who+" "+where, got, false)
 		for name, out := range got {
 			if strings.Contains(out, "CRY01") && !strings.HasPrefix(name, "minutes M-1") {
@@ -390,6 +401,9 @@ func TestPrivateBusinessStaysPrivate(t *testing.T) {
 	// the command and the refs, never the words.
 	if _, errOut, code := srv.ssh(t, keyOf["Ann Chair"], "action", "update", aQ, "--note", "'Named "+mk.Prv("words sent over SSH")+"'"); code != 0 {
 		t.Fatalf("chair's note over SSH: exit %d %s", code, errOut)
+	}
+	if _, errOut, code := srv.ssh(t, keyOf["Ann Chair"], "case-review", "answer", "CR-1", "--outcome", "'Visit "+mk.Prv("outcome of a case review, over SSH")+"'"); code != 0 {
+		t.Fatalf("chair's case review answer over SSH: exit %d %s", code, errOut)
 	}
 	srv.stop(t)
 	serveLog := srv.out.String() + srv.err.String()

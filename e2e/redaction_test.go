@@ -46,7 +46,8 @@ var markerRE = regexp.MustCompile(`(PUB|PRV)\d\d`)
 // TestNothingPrivateLeavesThroughAPublicOutput seeds a marker into every
 // field of every kind of record — Part 1 items; items moved into Part 2 by
 // the TUI's E key and by `meeting part2`; personal-ASB hotspots (one from
-// before, one referred in the meeting); general business and AOB — then
+// before, one referred in the meeting); general business and AOB; powers;
+// ASB case reviews (one answered in the meeting, one open at the next) — then
 // holds a following meeting on the same hotspots. Every public output (the
 // minutes of both meetings in all five formats, `export actions` and
 // `export hotspots` as CSV and JSON) must hold every public marker and no
@@ -150,6 +151,38 @@ func TestNothingPrivateLeavesThroughAPublicOutput(t *testing.T) {
 	power(model.PowerPSPO, h1.ID, council, "Cabinet "+mk.Prv("officer who authorised a PSPO"), "No drinking "+mk.Pub("terms of a PSPO"))
 	power(model.PowerCPN, h1.ID, housing, "Officer "+mk.Prv("officer who served a CPN"), "No music "+mk.Prv("terms of a CPN on a Part 1 hotspot"))
 	power(model.PowerDispersal, h4.ID, police, "Insp "+mk.Prv("officer who authorised a dispersal"), "Street "+mk.Prv("terms of a dispersal on a personal hotspot"))
+	// An ASB case review, private by nature: recorded, decided and
+	// answered in the meeting, a marker in every field typed.
+	cr, err := s.RecordCaseReview(as, model.NewCaseReview{ApplicantRef: "CT-" + mk.Prv("applicant's reference"), Complaints: 4,
+		Received: model.DateOf(pinned).AddDays(-3), Summary: "Noise " + mk.Prv("what a case review asks")}, m.ID)
+	must(err)
+	cr, err = s.DecideCaseReview(as, cr.ID, cr.Version, model.DateOf(pinned), true, "Repeat "+mk.Prv("reason for a case review's decision"))
+	must(err)
+	_, err = s.AnswerCaseReview(as, cr.ID, cr.Version, model.DateOf(pinned), "Visit "+mk.Prv("outcome of a case review"))
+	must(err)
+	// Trends: police.uk counts at an LSOA whose name may be published and
+	// a street of it (the public record names areas, never streets),
+	// linked to the Part 1 hotspot; and at an LSOA and street linked to
+	// the personal case, which nothing public may name.
+	lastMonth := model.MonthsBy(model.DateOf(pinned))
+	publicArea, publicStreet := "Area "+mk.Pub("LSOA linked to a Part 1 hotspot"), "Street "+mk.Prv("street linked to a Part 1 hotspot")
+	privateArea, privateStreet := "Area "+mk.Prv("LSOA linked to a personal hotspot"), "Lane "+mk.Prv("street linked to a personal hotspot")
+	batch := model.IncidentBatch{Force: "Testshire Police", Month: lastMonth, Category: model.CategoryASB, Incidents: 12, Places: 2}
+	_, err = s.ImportIncidents(as, []model.IncidentBatch{batch}, []model.IncidentRow{
+		{Month: lastMonth, Force: batch.Force, Category: model.CategoryASB, Place: model.Place{LSOA: "E01900001", LSOAName: publicArea, Location: publicStreet, Street: true}, Count: 5},
+		{Month: lastMonth, Force: batch.Force, Category: model.CategoryASB, Place: model.Place{LSOA: "E01900002", LSOAName: privateArea, Location: privateStreet, Street: true}, Count: 7},
+	})
+	must(err)
+	link := func(h model.Hotspot, areas ...model.HotspotArea) {
+		for _, a := range areas {
+			cur, err := s.Hotspot(h.ID)
+			must(err)
+			_, err = s.LinkHotspotArea(as, h.ID, cur.Version, a, m.ID)
+			must(err)
+		}
+	}
+	link(h1, model.HotspotArea{Kind: model.AreaLSOA, Code: "E01900001"}, model.HotspotArea{Kind: model.AreaLocation, Code: "E01900001", Name: publicStreet})
+	link(h4, model.HotspotArea{Kind: model.AreaLSOA, Code: "E01900002"}, model.HotspotArea{Kind: model.AreaLocation, Code: "E01900002", Name: privateStreet})
 	act(0, "Share "+mk.Pub("general action"), "", false)
 	act(0, "Call "+mk.Prv("confidential general action"), "", true)
 	dec := func(hotspotID model.ID, text string, part2 bool) model.Decision {
@@ -220,7 +253,11 @@ func TestNothingPrivateLeavesThroughAPublicOutput(t *testing.T) {
 	// The following meeting, from the command line: H2, H3 and H4 are still
 	// private there; any other business is taken in private this time.
 	next := withClock(env, pinned.Add(24*time.Hour))
+	// A case review received between the meetings is on the next agenda.
+	cli(next, "--as", chair.Name, "case-review", "add", "--applicant", "CT-"+mk.Prv("applicant's reference, between meetings"),
+		"--complaints", "2", "--received", "today", "--summary", "Fear "+mk.Prv("what a case review received between meetings asks"))
 	cli(next, "--as", chair.Name, "meeting", "start")
+	cli(next, "--as", chair.Name, "case-review", "decide", "CR-2", "--not-met", "--reason", "Two "+mk.Prv("reason a case review did not meet the threshold"))
 	cli(next, "--as", chair.Name, "note", "add", "--hotspot", h1.Ref(), "Quieter "+mk.Pub("note in the next meeting"))
 	cli(next, "--as", chair.Name, "note", "add", "--hotspot", h2.Ref(), "Still "+mk.Prv("next meeting's note on the E hotspot"))
 	cli(next, "--as", chair.Name, "decision", "add", "--hotspot", h3.Ref(), "That "+mk.Prv("next meeting's resolution on the CLI hotspot"))

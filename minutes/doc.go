@@ -145,9 +145,26 @@ type Item struct {
 	Matters      []MatterRow   `json:"matters,omitempty"`
 	Referrals    []Hotspot     `json:"referrals,omitempty"`
 	Actions      []ActionRow   `json:"actions,omitempty"` // assigned in this meeting under this item
+	// Trend is a hotspot item's last 12 months of incidents (trend.go).
+	Trend *TrendLine `json:"trend,omitempty"`
 	// Powers are the powers in force at a hotspot item's hotspot (and
 	// those authorised to take effect), as they stood at the meeting.
 	Powers []PowerLine `json:"powers,omitempty"`
+	// CaseReviews are the ASB case reviews an "ASB case reviews" item held
+	// (Part 2 always: the restricted version only).
+	CaseReviews []CaseReviewLine `json:"case_reviews,omitempty"`
+}
+
+// CaseReviewLine is an ASB case review as the restricted minutes list it:
+// "CR-2 CT-2026-014 · 4 complaints (threshold 3 complaints in 6 months) ·
+// received 20 Nov 2026 · threshold met 23 Nov 2026. Asked to review: …
+// Outcome: …". The public version has none: the item is an exempt heading.
+type CaseReviewLine struct {
+	Ref          string `json:"ref"`
+	ApplicantRef string `json:"applicant_ref"`
+	Stage        string `json:"stage"` // received, decided, answered
+	Text         string `json:"text"`
+	Marking
 }
 
 // PowerLine is a power in force at a hotspot as the minutes list it under

@@ -96,11 +96,17 @@ func docxItem(w *docxWriter, it Item) {
 	if h := it.Hotspot; h != nil {
 		w.para(styleNormal, textRun(line(hotspotFacts(*h)), nil))
 	}
+	if t := it.Trend; t != nil {
+		w.para(styleNormal, textRun(line(trendSentence(*t)), nil))
+	}
 	if len(it.Powers) > 0 {
 		w.para(styleNormal, textRun(powersLead, nil))
 		for _, p := range it.Powers {
 			w.para(styleListBullet, append(markRuns(p.Mark), textRun(line(p.Text), nil))...)
 		}
+	}
+	for _, c := range it.CaseReviews {
+		w.para(styleListBullet, append(markRuns(c.Mark), textRun(line(c.Text), nil))...)
 	}
 	if it.Statement != "" {
 		w.para(styleNormal, textRun(line(it.Statement), nil))

@@ -170,6 +170,16 @@ func richBase() model.MeetingRecord {
 		{ID: 3, MeetingID: 2, Target: "decision", TargetID: 2, Before: "for the weekend evenings", After: rec.Decisions[1].Text,
 			Reason: "the days agreed were Friday and Saturday", At: at(26, 9, 5), By: "Ann Chair"},
 	}
+	// Trends: HS-1 counted at an LSOA and a street of another LSOA; HS-2
+	// (personal ASB, in private) at a street its counts would give away.
+	rec.Hotspots[0].Areas = []model.HotspotArea{{Kind: model.AreaLSOA, Code: "E01019432", Name: "Chesterfield 010A"},
+		{Kind: model.AreaLocation, Code: "E01019433", Name: "Low Pavement"}}
+	rec.Hotspots[1].Areas = []model.HotspotArea{{Kind: model.AreaLocation, Code: "E01019500", Name: "Middlecroft Road"}}
+	oct := model.NewMonth(2026, time.October)
+	rec.Trends = map[model.ID]model.Series{
+		1: {End: oct, Source: model.FromPolice, Counts: []int{12, 9, model.NoCount, 14, 15, 11, 18, 20, 17, 15, 16, 24}},
+		2: {End: oct, Source: model.FromEntered, Counts: []int{model.NoCount, model.NoCount, model.NoCount, model.NoCount, model.NoCount, model.NoCount, 3, 4, 2, 5, 3, 7}},
+	}
 	next := model.Meeting{ID: 3, Date: d("2026-11-24"), State: model.MeetingClosed, PreviousMeetingID: 2, MinutesApprovedByDecID: 9}
 	rec.Approval, rec.ApprovalMeeting = &rec.Decisions[len(rec.Decisions)-1], &next
 	return rec

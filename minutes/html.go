@@ -109,6 +109,9 @@ func htmlItem(w *htmlWriter, it Item) {
 	if h := it.Hotspot; h != nil {
 		w.p("facts", esc(hotspotFacts(*h)))
 	}
+	if t := it.Trend; t != nil {
+		w.p("trend", trendSVG(*t)+" "+esc(trendSentence(*t)))
+	}
 	if len(it.Powers) > 0 {
 		w.p("", esc(powersLead))
 		ps := make([]string, len(it.Powers))
@@ -116,6 +119,13 @@ func htmlItem(w *htmlWriter, it Item) {
 			ps[i] = htmlMark(p.Mark) + esc(p.Text)
 		}
 		w.list(ps)
+	}
+	if len(it.CaseReviews) > 0 {
+		cs := make([]string, len(it.CaseReviews))
+		for i, c := range it.CaseReviews {
+			cs[i] = htmlMark(c.Mark) + esc(c.Text)
+		}
+		w.list(cs)
 	}
 	if it.Statement != "" {
 		w.p("", esc(it.Statement))
@@ -360,6 +370,8 @@ body > .classification:last-child { margin: 2em 0 0; }
 .draft { font-style: normal; border-left: 4px solid #b35c00; padding-left: 8px; }
 .statement { margin-left: 1.5em; }
 .facts { color: #333; }
+.trend { color: #333; }
+.spark { vertical-align: middle; margin-right: 0.4em; color: #333; }
 h2 .part2, .tag { color: #8b0000; font-style: normal; font-weight: bold; }
 .part2-notice { color: #8b0000; }
 .amended, .ref { color: #555; font-size: 0.9em; }

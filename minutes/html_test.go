@@ -82,6 +82,10 @@ func checkHTML(t *testing.T, doc Doc, src string) string {
 	walk = func(n *html.Node) {
 		switch n.Type {
 		case html.ElementNode:
+			if n.Namespace == "svg" {
+				checkSVG(t, n)
+				return // its text is its label, not the minutes'
+			}
 			if !htmlElements[n.DataAtom] {
 				t.Errorf("the HTML has a <%s> element", n.Data)
 			}
@@ -134,6 +138,45 @@ func checkHTML(t *testing.T, doc Doc, src string) string {
 		}
 	}
 	return text.String()
+}
+
+// A sparkline is an <svg> of <rect>s and nothing else: numbers for its
+// geometry, the text's colour, a label in words; no link, image, script,
+// style or anything that names another resource.
+var (
+	svgAttributes  = map[string]bool{"class": true, "width": true, "height": true, "viewBox": true, "role": true, "aria-label": true, "fill": true}
+	rectAttributes = map[string]bool{"x": true, "y": true, "width": true, "height": true}
+	svgNumber      = regexp.MustCompile(`^[0-9]+( [0-9]+)*$`)
+)
+
+func checkSVG(t *testing.T, n *html.Node) {
+	t.Helper()
+	if n.Data != "svg" || n.Parent == nil || n.Parent.Namespace == "svg" {
+		t.Errorf("an svg element <%s> outside a sparkline", n.Data)
+		return
+	}
+	attrs := map[string]string{}
+	for _, a := range n.Attr {
+		attrs[a.Key] = a.Val
+		if !svgAttributes[a.Key] || a.Namespace != "" {
+			t.Errorf("<svg> has a %s attribute", a.Key)
+		}
+	}
+	if attrs["role"] != "img" || attrs["fill"] != "currentColor" || !strings.HasPrefix(attrs["aria-label"], "Incidents by month: ") ||
+		!svgNumber.MatchString(attrs["viewBox"]) || !svgNumber.MatchString(attrs["width"]) || !svgNumber.MatchString(attrs["height"]) {
+		t.Errorf("<svg %v>", attrs)
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode || c.Data != "rect" || c.FirstChild != nil {
+			t.Errorf("a sparkline holds %q (type %d)", c.Data, c.Type)
+			continue
+		}
+		for _, a := range c.Attr {
+			if !rectAttributes[a.Key] || !svgNumber.MatchString(a.Val) {
+				t.Errorf("<rect %s=%q>", a.Key, a.Val)
+			}
+		}
+	}
 }
 
 func checkHTMLTable(t *testing.T, table *html.Node) {

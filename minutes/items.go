@@ -237,6 +237,7 @@ func (b *builder) item(n int, it model.AgendaItem) Item {
 		if h, ok := b.idx.Hotspots[it.HotspotID]; ok && !(b.public && !b.rules.Hotspot(h)) {
 			facts := b.hotspot(h)
 			out.Hotspot = &facts
+			out.Trend = b.trend(h)
 			out.Powers = b.powers(h)
 		}
 		out.Actions, w = b.actionRows(rec.CreatedIn(it.HotspotID))
@@ -290,6 +291,11 @@ func (b *builder) item(n int, it model.AgendaItem) Item {
 		}
 	case model.ItemNextMeeting:
 		out.Statement = nextMeeting(rec.Meeting)
+	case model.ItemCaseReviews:
+		out.CaseReviews = b.caseReviews()
+		if len(out.Notes)+len(out.Resolutions)+len(out.CaseReviews) == 0 {
+			out.Statement = "There were no ASB case reviews to consider."
+		}
 	}
 	return out
 }
@@ -513,6 +519,30 @@ func (b *builder) powers(h model.Hotspot) []PowerLine {
 			t += ": " + model.Clause(terms)
 		}
 		out = append(out, PowerLine{Ref: p.Ref(), Kind: string(p.Kind), Text: line(t), Marking: b.marking(priv)})
+	}
+	return out
+}
+
+// caseReviews are the ASB case reviews the record holds, oldest received
+// first, each in full and marked: only the restricted version reaches here
+// (the item is Part 2 always, an exempt heading in public).
+func (b *builder) caseReviews() []CaseReviewLine {
+	cs := slices.Clone(b.rec.CaseReviews)
+	model.SortCaseReviews(cs)
+	out := make([]CaseReviewLine, 0, len(cs))
+	for _, c := range cs {
+		parts := []string{c.Line() + "."}
+		if s := text(c.Summary); s != "" {
+			parts = append(parts, "Asked to review: "+model.EndSentence(s))
+		}
+		if r := text(c.DecisionReason); r != "" {
+			parts = append(parts, "Decision: "+model.EndSentence(r))
+		}
+		if o := text(c.Outcome); o != "" {
+			parts = append(parts, "Outcome: "+model.EndSentence(o))
+		}
+		out = append(out, CaseReviewLine{Ref: c.Ref(), ApplicantRef: line(c.ApplicantRef), Stage: string(c.Stage()),
+			Text: line(strings.Join(parts, " ")), Marking: b.marking(c.Privacy)})
 	}
 	return out
 }

@@ -114,6 +114,9 @@ func mdItem(w *mdWriter, it Item) {
 	if h := it.Hotspot; h != nil {
 		w.para(escapeInline(hotspotFacts(*h)))
 	}
+	if t := it.Trend; t != nil {
+		w.para(escapeInline(trendSentence(*t)))
+	}
 	if len(it.Powers) > 0 {
 		w.para(escapeInline(powersLead))
 		ps := make([]string, len(it.Powers))
@@ -121,6 +124,13 @@ func mdItem(w *mdWriter, it Item) {
 			ps[i] = mdMark(p.Mark) + escapeInline(p.Text)
 		}
 		w.list(ps)
+	}
+	if len(it.CaseReviews) > 0 {
+		cs := make([]string, len(it.CaseReviews))
+		for i, c := range it.CaseReviews {
+			cs[i] = mdMark(c.Mark) + escapeInline(c.Text)
+		}
+		w.list(cs)
 	}
 	if it.Statement != "" {
 		w.para(escapeInline(it.Statement))

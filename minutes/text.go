@@ -83,10 +83,19 @@ func textItem(w *textWriter, it Item) {
 	if h := it.Hotspot; h != nil {
 		w.para(hotspotFacts(*h))
 	}
+	if t := it.Trend; t != nil {
+		w.para(trendSentence(*t))
+	}
 	if len(it.Powers) > 0 {
 		w.para(powersLead)
 		for _, p := range it.Powers {
 			w.lines(marked(p.Mark, p.Text), "- ", "  ")
+		}
+		w.end()
+	}
+	if len(it.CaseReviews) > 0 {
+		for _, c := range it.CaseReviews {
+			w.lines(marked(c.Mark, c.Text), "- ", "  ")
 		}
 		w.end()
 	}

@@ -44,6 +44,36 @@ func BuildAgenda(hotspots []Hotspot, deferred []ID, held []Date) []AgendaItem {
 	return append(items, private...)
 }
 
+// WithCaseReviews is agenda with the ASB case reviews item at its end
+// when any case review is waiting for its decision or answer (open > 0):
+// Part 2 under paragraph 1, as business about individuals always is.
+func WithCaseReviews(agenda []AgendaItem, open int) []AgendaItem {
+	if open == 0 || (Meeting{Agenda: agenda}).HasCaseReviewsItem() {
+		return agenda
+	}
+	return append(agenda, caseReviewsItem())
+}
+
+func caseReviewsItem() AgendaItem {
+	return AgendaItem{Kind: ItemCaseReviews, Part2: true, Paragraph: ParaIndividual}
+}
+
+// HasCaseReviewsItem: the ASB case reviews item is on the agenda.
+func (m Meeting) HasCaseReviewsItem() bool {
+	return slices.ContainsFunc(m.Agenda, func(it AgendaItem) bool { return it.Kind == ItemCaseReviews })
+}
+
+// AddCaseReviewsItem puts the ASB case reviews item at the end of the
+// agenda (Part 2) if it is not there, and returns its index: a case review
+// recorded in a meeting is its business.
+func (m *Meeting) AddCaseReviewsItem() int {
+	if i := slices.IndexFunc(m.Agenda, func(it AgendaItem) bool { return it.Kind == ItemCaseReviews }); i >= 0 {
+		return i
+	}
+	m.Agenda = append(m.Agenda, caseReviewsItem())
+	return len(m.Agenda) - 1
+}
+
 // hotspotItem is h's agenda item, in Part 2 while h is taken in private.
 func hotspotItem(h Hotspot) AgendaItem {
 	it := AgendaItem{Kind: ItemHotspot, HotspotID: h.ID}
@@ -182,6 +212,9 @@ func (m *Meeting) SetPart2(i int, part2 bool, para ExemptParagraph) error {
 		return Invalid("agenda", "there is no item %d", i+1)
 	}
 	it := m.Agenda[i]
+	if it.Kind == ItemCaseReviews {
+		return Invalid("agenda", "ASB case reviews are always Part 2: they are about individuals")
+	}
 	if k := it.Kind; k != ItemHotspot && k != ItemAOB {
 		// Attendance, declarations, the minutes, matters arising, referrals
 		// and the next date are public business; what is private under

@@ -37,7 +37,7 @@ func hotspotWords(h *Hotspot) []*string {
 // dates and incident counts stay.
 func (h *Hotspot) Anonymise(on Date) {
 	erase(hotspotWords(h)...)
-	h.LSOA, h.Lat, h.Lon, h.Links = "", 0, 0, nil
+	h.LSOA, h.Lat, h.Lon, h.Areas = "", 0, 0, nil
 	if h.Anonymised.IsZero() {
 		h.Anonymised = on
 	}

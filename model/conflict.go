@@ -1,6 +1,7 @@
 package model
 
 import (
+	"slices"
 	"strings"
 	"time"
 )
@@ -78,6 +79,12 @@ func HotspotChanges(shown, now Hotspot) []string {
 	}
 	if now.Title != shown.Title || now.Location != shown.Location || now.Ward != shown.Ward {
 		out = append(out, "its title, location or ward changed")
+	}
+	if !slices.Equal(now.Areas, shown.Areas) {
+		out = append(out, "its linked areas changed")
+	}
+	if !slices.Equal(now.Incidents, shown.Incidents) {
+		out = append(out, "its entered counts changed")
 	}
 	if now.Private() != shown.Private() {
 		if now.Private() {
@@ -181,6 +188,10 @@ func RecordChanges(shown, now any) []string {
 	case Partnership:
 		if s, ok := shown.(Partnership); ok {
 			return PartnershipChanges(s, n)
+		}
+	case CaseReview:
+		if s, ok := shown.(CaseReview); ok {
+			return CaseReviewChanges(s, n)
 		}
 	case NextMeeting:
 		if s, ok := shown.(NextMeeting); ok && s != n {

@@ -24,6 +24,12 @@ type HomeSummary struct {
 	OpenActions    int
 	OverdueActions int
 	Today          Date
+	// Suggestions are the emerging hotspots on offer (Offer), the first
+	// MaxSuggestions of them; Offered how many there are in all.
+	Suggestions []Suggestion
+	Offered     int
+	// Trends are the open hotspots' series (HotspotSeries), by hotspot.
+	Trends map[ID]Series
 }
 
 // HomeInput is what the home screen is made from: the meetings that
@@ -44,12 +50,20 @@ type HomeInput struct {
 	// Held is the dates of the meetings held: the review cadence
 	// (Hotspot.DueForReview) of the agenda the next meeting would open with.
 	Held []Date
+	// OpenCaseReviews is how many ASB case reviews wait for a decision or
+	// an answer (the next agenda holds their item while any do).
+	OpenCaseReviews int
+	// Suggestions are the emerging hotspots on offer today.
+	Suggestions []Suggestion
+	// Trends are the open hotspots' series (HotspotSeries).
+	Trends map[ID]Series
 }
 
 // Summarise builds the home screen's figures.
 func Summarise(in HomeInput) HomeSummary {
 	h := HomeSummary{Partnership: in.Partnership, Agencies: IndexAgencies(in.Agencies), Today: in.Today,
-		Open: in.Open, Next: in.Next, LastClosed: in.LastClosed}
+		Open: in.Open, Next: in.Next, LastClosed: in.LastClosed, Trends: in.Trends,
+		Suggestions: in.Suggestions[:min(len(in.Suggestions), MaxSuggestions)], Offered: len(in.Suggestions)}
 	for _, hs := range in.Hotspots {
 		if hs.IsOpen() {
 			h.Hotspots = append(h.Hotspots, hs)
@@ -63,7 +77,7 @@ func Summarise(in HomeInput) HomeSummary {
 	if h.Open != nil {
 		open, agenda = *h.Open, *h.Open
 	} else {
-		agenda.Agenda = OpeningAgenda(h.LastClosed, h.Hotspots, in.Held)
+		agenda.Agenda = OpeningAgenda(h.LastClosed, h.Hotspots, in.Held, in.OpenCaseReviews)
 	}
 	h.AgendaItems = len(agenda.Agenda)
 	for _, hs := range h.Hotspots {

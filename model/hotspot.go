@@ -168,9 +168,10 @@ type Hotspot struct {
 	// Incidents are counts the chair entered by month ("2026-10"): the
 	// hotspot's trend where no imported data is linked to it.
 	Incidents []IncidentCount `json:"incidents,omitempty"`
-	// Links are the places in the imported police.uk data the hotspot
-	// covers (its trend, and what emerging suggestions leave out).
-	Links []PlaceLink `json:"links,omitempty"`
+	// Areas are the places in the imported police.uk data the hotspot
+	// covers (hotspot_area.go): its trend, and what emerging suggestions
+	// leave out.
+	Areas []HotspotArea `json:"areas,omitempty"`
 	// Evidence is why the hotspot was opened from a suggestion (the
 	// counts that made it emerging), when it was.
 	Evidence string `json:"evidence,omitempty"`

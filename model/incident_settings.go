@@ -22,6 +22,20 @@ const (
 	// this many months before it.
 	TrendBaseMonths = 3
 
+	// MaxHotspotAreas is how many places a hotspot may be linked to: a
+	// town centre is a handful of LSOAs and a dozen streets.
+	MaxHotspotAreas = 20
+	// MaxAreaCode is the longest LSOA code a link takes (ONS codes are 9
+	// characters: E01019432).
+	MaxAreaCode = 16
+	// MaxAreaName is the longest LSOA or street name a link takes
+	// (MaxPoliceFieldBytes would be absurd for a name).
+	MaxAreaName = 200
+	// MaxEnteredCount is the most incidents the chair may enter for one
+	// month at one hotspot: more is a typing slip (a busy town centre
+	// sees a few hundred).
+	MaxEnteredCount = 100000
+
 	// EmergingDecile: a place whose count in the latest month is at or
 	// above this share of places (0.9: the top decile) is offered.
 	EmergingDecile = 0.9
@@ -64,3 +78,16 @@ const (
 
 // PowerAlertWindow is PowerAlertDays as a duration.
 const PowerAlertWindow = PowerAlertDays * 24 * time.Hour
+
+// The limits of ASB case reviews.
+const (
+	// MaxTriggerMonths is the longest window a local threshold may count
+	// complaints over (a longer one is easier to meet, which the Act
+	// allows; two years is further back than anyone sets it).
+	MaxTriggerMonths = 24
+	// MaxTriggerComplaints is the most complaints a case review may say
+	// the applicant made: a sanity bound on what is typed.
+	MaxTriggerComplaints = 999
+	// MaxApplicantRef is the longest applicant's reference.
+	MaxApplicantRef = 40
+)

@@ -96,6 +96,9 @@ const (
 	// the releases of private business made at the meeting, or since the
 	// last one (Meeting.Releases; see MinuteOrder).
 	ItemRelease ItemKind = "release"
+	// ItemCaseReviews is the ASB case reviews not yet answered: Part 2
+	// always (about individuals), on the agenda while any is open.
+	ItemCaseReviews ItemKind = "case-reviews"
 )
 
 // AgendaItem is one item of a meeting's agenda, in order. A Part 2 item is
@@ -133,6 +136,8 @@ func (k ItemKind) StandingTitle() string {
 		return "Date of next meeting"
 	case ItemRelease:
 		return "Release of exempt information"
+	case ItemCaseReviews:
+		return "ASB case reviews"
 	}
 	return string(k)
 }

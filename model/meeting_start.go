@@ -82,14 +82,15 @@ func CheckStartDate(previous *Meeting, date Date) error {
 
 // OpeningAgenda is the agenda a meeting opens with after last (the last
 // closed meeting; nil when there was none): BuildAgenda over the hotspots,
-// with those last deferred first. A planned meeting's draft shows the
-// same, as starting it would set it.
-func OpeningAgenda(last *Meeting, hotspots []Hotspot, held []Date) []AgendaItem {
+// with those last deferred first, and the ASB case reviews item while
+// caseReviews of them wait for a decision or an answer. A planned
+// meeting's draft shows the same, as starting it would set it.
+func OpeningAgenda(last *Meeting, hotspots []Hotspot, held []Date, caseReviews int) []AgendaItem {
 	var deferred []ID
 	if last != nil {
 		deferred = last.Deferred
 	}
-	return BuildAgenda(hotspots, deferred, held)
+	return WithCaseReviews(BuildAgenda(hotspots, deferred, held), caseReviews)
 }
 
 // AttendanceList is who a new meeting's attendance list names, unmarked:

@@ -152,7 +152,7 @@ func TestOpeningAgenda(t *testing.T) {
 		{"what the last meeting deferred first", &Meeting{Deferred: []ID{2}}, []ID{2, 1}},
 	}
 	for _, tt := range tests {
-		if got := hotspotOrder(OpeningAgenda(tt.last, hs, nil)); !equalIDs(got, tt.want) {
+		if got := hotspotOrder(OpeningAgenda(tt.last, hs, nil, 0)); !equalIDs(got, tt.want) {
 			t.Errorf("%s: hotspots %v, want %v", tt.name, got, tt.want)
 		}
 	}

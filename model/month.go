@@ -71,6 +71,14 @@ func (m Month) Short() string {
 	return m.First().Format("Jan 06")
 }
 
+// Long is "October 2026", for sentences.
+func (m Month) Long() string {
+	if m.IsZero() {
+		return ""
+	}
+	return m.First().Format("January 2006")
+}
+
 func (m Month) MarshalJSON() ([]byte, error) { return json.Marshal(m.String()) }
 
 func (m *Month) UnmarshalJSON(b []byte) error {

@@ -46,9 +46,14 @@ const (
 
 	OpMinutesAmend Op = "minutes.amend"
 
-	OpHotspotAdd      Op = "hotspot.add"
-	OpHotspotRisk     Op = "hotspot.risk"
-	OpHotspotAssess   Op = "hotspot.assess"
+	OpHotspotAdd    Op = "hotspot.add"
+	OpHotspotRisk   Op = "hotspot.risk"
+	OpHotspotAssess Op = "hotspot.assess"
+	// A hotspot's trend: linked to an area of the imported data, unlinked,
+	// or a month's count entered by the chair.
+	OpHotspotLink     Op = "hotspot.link"
+	OpHotspotUnlink   Op = "hotspot.unlink"
+	OpHotspotCount    Op = "hotspot.count"
 	OpHotspotStatus   Op = "hotspot.status"
 	OpHotspotSARA     Op = "hotspot.sara"
 	OpHotspotClose    Op = "hotspot.close"
@@ -108,6 +113,12 @@ const (
 	OpIncidentsImport Op = "incidents.import"
 
 	OpRelease Op = "release"
+
+	OpCaseReviewAdd    Op = "casereview.add"
+	OpCaseReviewDecide Op = "casereview.decide"
+	OpCaseReviewAnswer Op = "casereview.answer"
+
+	OpSuggestionDismiss Op = "suggestion.dismiss"
 	// A release minuted in a meeting's Part 2 (at the release, or as the
 	// next meeting starts), and a release made between meetings taken
 	// into that meeting: each only ever part of another change.
@@ -164,6 +175,9 @@ var ops = map[Op]opRule{
 	OpHotspotAdd:      {RightAddHotspot, "adding a hotspot", false},
 	OpHotspotRisk:     {RightEditHotspot, "a risk level", false},
 	OpHotspotAssess:   {RightAssessRisk, "a risk assessment", false},
+	OpHotspotLink:     {RightEditHotspot, "linking a hotspot to an area", false},
+	OpHotspotUnlink:   {RightEditHotspot, "unlinking a hotspot from an area", false},
+	OpHotspotCount:    {RightEditHotspot, "a count of incidents entered", false},
 	OpHotspotStatus:   {RightEditHotspot, "a hotspot's status", false},
 	OpHotspotSARA:     {RightEditHotspot, "a hotspot's SARA stage", false},
 	OpHotspotClose:    {RightEditHotspot, "closing a hotspot", false},
@@ -214,9 +228,15 @@ var ops = map[Op]opRule{
 
 	OpIncidentsImport: {RightImportIncidents, "incident data imported", false},
 
-	OpRelease:         {RightRelease, "a release of private business", false},
-	OpMeetingReleases: {RightRelease, "a release minuted in Part 2", true},
-	OpDecisionMinuted: {RightRelease, "a release made between meetings, minuted", true},
+	OpRelease: {RightRelease, "a release of private business", false},
+
+	OpCaseReviewAdd:    {RightCaseReview, "an ASB case review recorded", false},
+	OpCaseReviewDecide: {RightCaseReview, "an ASB case review decided", false},
+	OpCaseReviewAnswer: {RightCaseReview, "an ASB case review answered", false},
+
+	OpSuggestionDismiss: {RightDismissSuggestion, "an emerging hotspot dismissed", false},
+	OpMeetingReleases:   {RightRelease, "a release minuted in Part 2", true},
+	OpDecisionMinuted:   {RightRelease, "a release made between meetings, minuted", true},
 
 	OpRecordSeal: {RightMaintain, "records sealed into the audit trail", true},
 

@@ -22,11 +22,14 @@ type Partnership struct {
 	BackupDir   string `json:"backup_dir,omitempty"`
 	// RetainCaseYears is how long a closed personal-ASB case keeps its
 	// words before retention anonymises it (0: DefaultRetentionYears).
-	RetainCaseYears int       `json:"retain_case_years,omitempty"`
-	CreatedAt       time.Time `json:"created_at"`
-	UpdatedAt       time.Time `json:"updated_at,omitempty"` // who changed the details last, and when
-	UpdatedBy       string    `json:"updated_by,omitempty"`
-	Version         int       `json:"version"`
+	RetainCaseYears int `json:"retain_case_years,omitempty"`
+	// TriggerThreshold is the partnership's ASB case review threshold
+	// (zero: the Act's, DefaultTrigger; see Trigger).
+	TriggerThreshold TriggerThreshold `json:"trigger,omitzero"`
+	CreatedAt        time.Time        `json:"created_at"`
+	UpdatedAt        time.Time        `json:"updated_at,omitempty"` // who changed the details last, and when
+	UpdatedBy        string           `json:"updated_by,omitempty"`
+	Version          int              `json:"version"`
 }
 
 // DefaultMeetingTitle is what the weekly meeting is called in the minutes.
@@ -114,6 +117,11 @@ func (p Partnership) Clean() (Partnership, error) {
 			return p, err
 		}
 	}
+	if p.TriggerThreshold != (TriggerThreshold{}) {
+		if err := p.TriggerThreshold.Check(); err != nil {
+			return p, err
+		}
+	}
 	return p, nil
 }
 
@@ -138,6 +146,9 @@ func (p Partnership) Edit(n Partnership) Partnership {
 	}
 	if n.RetainCaseYears != 0 {
 		p.RetainCaseYears = n.RetainCaseYears
+	}
+	if n.TriggerThreshold != (TriggerThreshold{}) {
+		p.TriggerThreshold = n.TriggerThreshold
 	}
 	switch n.BackupDir {
 	case "":

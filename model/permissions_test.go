@@ -32,6 +32,9 @@ func TestRefusalsNameWhatWasRefused(t *testing.T) {
 		{rep, RightChangePower, 2, "Gary Fletcher may not change a power in force: members record and change only powers their own agency holds"},
 		{viewer, RightRecordPower, 3, "Val Viewer may not record powers in force: viewers have read-only access"},
 		{rep, RightRecordDecision, 0, "Gary Fletcher may not record decisions: only the chair or an admin may do this"},
+		{rep, RightCaseReview, 0, "Gary Fletcher may not record ASB case reviews: only the chair or an admin may do this"},
+		{viewer, RightCaseReview, 0, "Val Viewer may not record ASB case reviews: viewers have read-only access"},
+		{Actor{Name: "Helen Marsh", Role: RoleChair}, RightCaseReview, 0, ""},
 		{viewer, RightActionOfficer, 3, "Val Viewer may not reassign an action to another officer: viewers have read-only access"},
 		{circulation, RightActionNote, 1, "Cllr Dyson may not add a note to an action: circulation-only members receive the minutes and have read-only access"},
 	}

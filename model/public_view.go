@@ -35,14 +35,23 @@ func PublicRecord(r MeetingRecord) MeetingRecord {
 	}
 	out.Members = PublicMembers(r.Members)
 	out.Powers = nil
+	out.CaseReviews = nil // about individuals: private business always
 	for _, pw := range r.Powers {
 		if rules.Power(pw) {
 			out.Powers = append(out.Powers, rules.PublicPower(pw))
 		}
 	}
 	out.Hotspots = make([]Hotspot, len(r.Hotspots))
+	out.Trends = nil
 	for i, h := range r.Hotspots {
 		out.Hotspots[i] = rules.PublicHotspot(h)
+		// A private hotspot's counts would say where it is.
+		if s, ok := r.Trends[h.ID]; ok && rules.Hotspot(h) {
+			if out.Trends == nil {
+				out.Trends = map[ID]Series{}
+			}
+			out.Trends[h.ID] = s
+		}
 	}
 	who := AuthorsOf(r.Members, IndexAgencies(r.Agencies))
 	withheld := map[ID]bool{}
@@ -112,6 +121,7 @@ func (p Disclosure) PublicHotspot(h Hotspot) Hotspot {
 	// flags: a vulnerable or repeat victim, hate) is the partnership's.
 	h.ConfidentialNotes, h.RiskReason, h.Assessment = "", "", nil
 	if p.Hotspot(h) {
+		h.Areas = PublicAreas(h.Areas)
 		return h
 	}
 	return ExemptHotspot(h)
@@ -267,6 +277,7 @@ func PublicView(r MeetingRecord) MeetingRecord {
 	for i, h := range p.Hotspots {
 		if h.Private() {
 			p.Hotspots[i] = ExemptHotspot(h)
+			delete(p.Trends, h.ID)
 		}
 	}
 	p.Completions = nil // worked out again from the actions listed
@@ -299,6 +310,7 @@ func PublicHomeInput(in HomeInput, hotspots []Hotspot) HomeInput {
 		}
 	}
 	in.Hotspots = hs
+	in.Trends = TrendsOf(in.Trends, hs)
 	var actions []Action
 	for _, a := range in.Actions {
 		if rules.Action(a) {

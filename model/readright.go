@@ -125,10 +125,17 @@ type PrivateError struct {
 	Ref  string
 	Who  string
 	Role Role
+	// Plural: Ref names a kind of record, all of it private ("ASB case
+	// reviews").
+	Plural bool
 }
 
 func (e *PrivateError) Error() string {
-	return fmt.Sprintf("%s is private business: %s (%s) reads %s", e.Ref, e.Who, e.Role, ReadPublic)
+	verb := "is"
+	if e.Plural {
+		verb = "are"
+	}
+	return fmt.Sprintf("%s %s private business: %s (%s) reads %s", e.Ref, verb, e.Who, e.Role, ReadPublic)
 }
 
 // RefusePrivate is the refusal of record ref to a, who reads the public

@@ -52,11 +52,24 @@ type MeetingRecord struct {
 	// the meeting's items and its minutes list them. A closed meeting's
 	// record keeps those current when it closed.
 	Powers []Power `json:"powers,omitempty"`
+	// CaseReviews are the ASB case reviews the meeting's "ASB case reviews"
+	// item holds: received by its day and not answered before it
+	// (CaseReview.OnRecordOf). Private business always: the public record
+	// has none. A closed meeting's record keeps them as they stood.
+	CaseReviews []CaseReview `json:"case_reviews,omitempty"`
+	// Suggestions are the emerging hotspots on offer (Offer), for a
+	// meeting under way: its New referrals offers them. Never frozen.
+	Suggestions []Suggestion `json:"-"`
 	// Held is the dates of the meetings held (closed) when the record was
 	// read: the review cadence (Hotspot.DueForReview) that says which open
 	// hotspots a meeting not yet closed leaves off its agenda (OffAgenda).
 	// Nil in a closed meeting's record.
 	Held []Date `json:"-"`
+	// Trends are the hotspots' series (HotspotSeries) as the record was
+	// read: a closed meeting's record keeps those of its hotspots as they
+	// stood when it closed, so its minutes show the counts the meeting
+	// saw.
+	Trends map[ID]Series `json:"trends,omitempty"`
 }
 
 // AgencyWorkload is the accountability table as at the record's day.

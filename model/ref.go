@@ -43,6 +43,21 @@ func ParseRef(prefix, s string) (ID, error) {
 	return n, nil
 }
 
+// LooksLikeRef: s is written as one of tasking's own refs (HS-3, A-12,
+// M-2, D-4, N-5, P-3, CR-2), whatever its case: what a reference typed
+// for something else must not be taken for.
+func LooksLikeRef(s string) bool {
+	p, n, ok := strings.Cut(strings.ToUpper(strings.TrimSpace(s)), "-")
+	if !ok || n == "" || strings.Trim(n, "0123456789") != "" {
+		return false
+	}
+	switch p {
+	case HotspotPrefix, ActionPrefix, MeetingPrefix, DecisionPrefix, NotePrefix, PowerPrefix, CaseReviewPrefix:
+		return true
+	}
+	return false
+}
+
 func refNoun(prefix string) string {
 	switch prefix {
 	case HotspotPrefix:
@@ -55,6 +70,8 @@ func refNoun(prefix string) string {
 		return "decision"
 	case NotePrefix:
 		return "note"
+	case CaseReviewPrefix:
+		return "case review"
 	}
 	return "record"
 }

@@ -145,9 +145,9 @@ func TestAnonymiseErasesWordsAndKeepsFacts(t *testing.T) {
 		}
 	}
 	h := Hotspot{ID: 7, Title: "Flat 3, 12 Rose Street", Category: CategoryPersonal, Theme: "noise", LSOA: "E01019", Lat: 53.2, Lon: -1.4,
-		Links: []PlaceLink{{Category: "anti-social-behaviour"}}, Risk: RiskHigh, Closed: NewDate(2026, 1, 2), Incidents: []IncidentCount{{Period: "2025-12", Count: 4}}}
+		Areas: []HotspotArea{{Kind: AreaLSOA, Code: "E01019001", Name: "Chesterfield 001A"}}, Risk: RiskHigh, Closed: NewDate(2026, 1, 2), Incidents: []IncidentCount{{Period: "2025-12", Count: 4}}}
 	h.Anonymise(on)
-	if h.Theme != "noise" || h.LSOA != "" || h.Lat != 0 || h.Lon != 0 || h.Links != nil || h.Anonymised != on {
+	if h.Theme != "noise" || h.LSOA != "" || h.Lat != 0 || h.Lon != 0 || h.Areas != nil || h.Anonymised != on {
 		t.Errorf("the hotspot's place or theme: %+v", h)
 	}
 	if h.Risk != RiskHigh || h.Closed != NewDate(2026, 1, 2) || len(h.Incidents) != 1 || h.Incidents[0].Count != 4 {

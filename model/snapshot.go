@@ -87,6 +87,7 @@ func Freeze(rec MeetingRecord, at time.Time) Snapshot {
 			keep.Notes = append(keep.Notes, n)
 		}
 	}
+	keep.Trends = TrendsOf(rec.Trends, keep.Hotspots)
 	// The powers current when it closed on the hotspots its minutes show
 	// (they list them under each), as they stood.
 	kept := map[ID]bool{}
@@ -97,6 +98,10 @@ func Freeze(rec MeetingRecord, at time.Time) Snapshot {
 		if p.HotspotID != 0 && kept[p.HotspotID] && p.Current(at) {
 			keep.Powers = append(keep.Powers, p)
 		}
+	}
+	// The case reviews its Part 2 item held, as they stood.
+	if m.HasCaseReviewsItem() {
+		keep.CaseReviews = slices.Clone(rec.CaseReviews)
 	}
 	return Snapshot{MeetingID: m.ID, FrozenAt: at, Record: keep}
 }

@@ -219,24 +219,6 @@ func mean(xs []int) float64 {
 	return float64(t) / float64(len(xs))
 }
 
-// PlaceLink links a hotspot to a place in the imported data and the crime
-// type its trend counts (anti-social behaviour unless chosen).
-type PlaceLink struct {
-	Place
-	Category string `json:"category,omitempty"`
-}
-
-// CategoryOr is the link's crime type.
-func (l PlaceLink) CategoryOr() string { return cmp.Or(l.Category, CategoryASB) }
-
-// Label is the link as people read it.
-func (l PlaceLink) Label() string {
-	if l.CategoryOr() == CategoryASB {
-		return l.Place.Label()
-	}
-	return l.Place.Label() + " · " + l.CategoryOr()
-}
-
 // PlaceSeries is one place's series of one crime type.
 type PlaceSeries struct {
 	Place
@@ -300,7 +282,7 @@ func (s Suggestion) Title() string {
 }
 
 // Link is the link a hotspot accepted from s gets.
-func (s Suggestion) Link() PlaceLink { return PlaceLink{Place: s.Place, Category: s.Category} }
+func (s Suggestion) Link() HotspotArea { return AreaOf(s.Place) }
 
 // EmergingPlaces is the rule that picks emerging places from every place's
 // series ending with month: a place with at least EmergingMinCount
@@ -338,10 +320,16 @@ func EmergingPlaces(places []PlaceSeries) []Suggestion {
 			out = append(out, s)
 		}
 	}
+	SortSuggestions(out)
+	return out
+}
+
+// SortSuggestions puts the largest counts first, then by place and crime
+// type: the order every list of suggestions has.
+func SortSuggestions(out []Suggestion) {
 	slices.SortFunc(out, func(a, b Suggestion) int {
 		return cmp.Or(cmpInt(b.Count, a.Count), strings.Compare(a.Key(), b.Key()), strings.Compare(a.Category, b.Category))
 	})
-	return out
 }
 
 // decileThreshold is the count the top decile of counts starts at: the
@@ -390,15 +378,19 @@ func Offer(cands []Suggestion, hotspots []Hotspot, dismissed map[string]Dismissa
 	return out
 }
 
-// Covered: an open hotspot is linked to p (or the LSOA it is in) for the
-// crime type.
+// Covered: an open hotspot is linked to p (or the LSOA it is in). A
+// hotspot's areas are counted for anti-social behaviour (its trend), so
+// they cover that crime type only.
 func Covered(hotspots []Hotspot, category string, p Place) bool {
+	if category != CategoryASB {
+		return false
+	}
 	for _, h := range hotspots {
 		if !h.IsOpen() {
 			continue
 		}
-		for _, l := range h.Links {
-			if l.CategoryOr() == category && l.Covers(p) {
+		for _, a := range h.Areas {
+			if a.Place().Covers(p) {
 				return true
 			}
 		}

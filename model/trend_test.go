@@ -284,10 +284,10 @@ func TestOffer(t *testing.T) {
 	c := Suggestion{Place: Place{LSOA: "E3"}, Category: CategoryASB}
 	d := Suggestion{Place: Place{LSOA: "E4"}, Category: "Drugs"}
 	hotspots := []Hotspot{
-		{Status: HotspotActive, Links: []PlaceLink{{Place: Place{LSOA: "E1"}}}},
-		{Status: HotspotMonitoring, Links: []PlaceLink{{Place: Place{LSOA: "E2"}}}},              // covers its streets
-		{Status: HotspotClosed, Links: []PlaceLink{{Place: Place{LSOA: "E3"}}}},                  // closed covers nothing
-		{Status: HotspotActive, Links: []PlaceLink{{Place: Place{LSOA: "E4"}, Category: "ASB"}}}, // another type
+		{Status: HotspotActive, Areas: []HotspotArea{{Kind: AreaLSOA, Code: "E1"}}},
+		{Status: HotspotMonitoring, Areas: []HotspotArea{{Kind: AreaLSOA, Code: "E2"}}}, // covers its streets
+		{Status: HotspotClosed, Areas: []HotspotArea{{Kind: AreaLSOA, Code: "E3"}}},     // closed covers nothing
+		{Status: HotspotActive, Areas: []HotspotArea{{Kind: AreaLSOA, Code: "E4"}}},     // counts ASB, not drugs
 	}
 	today := MustDate("2025-02-28")
 	dismissed := map[string]Dismissal{

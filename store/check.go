@@ -44,6 +44,7 @@ var recordBuckets = []recordBucketKind{
 	{bAudit, decodeAs[model.AuditEvent](func(x model.AuditEvent) (model.ID, int) { return x.ID, 1 }), false},
 	{bSnapshots, decodeAs[model.Snapshot](func(x model.Snapshot) (model.ID, int) { return x.MeetingID, 1 }), false},
 	{bPowers, decodeAs[model.Power](func(x model.Power) (model.ID, int) { return x.ID, x.Version }), true},
+	{bCaseReviews, decodeAs[model.CaseReview](func(x model.CaseReview) (model.ID, int) { return x.ID, x.Version }), true},
 }
 
 func decodeAs[T any](idOf func(T) (model.ID, int)) func([]byte) (model.ID, int, error) {

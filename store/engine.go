@@ -34,7 +34,8 @@ const (
 	KindAmendments  Kind = "amendments"
 	KindSnapshots   Kind = "snapshots" // a closed meeting's record as it stood at close (model.Snapshot), by meeting ID: what its minutes are made from
 	KindPowers      Kind = "powers"    // came after schema 4 without a schema change (laterBuckets)
-	KindAudit       Kind = "audit"     // the trail: appended as a write commits (txlog.go)
+	KindCaseReviews Kind = "case_reviews"
+	KindAudit       Kind = "audit" // the trail: appended as a write commits (txlog.go)
 	KindPartnership Kind = "partnership"
 )
 

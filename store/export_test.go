@@ -68,6 +68,22 @@ func HomeTheLongWay(s *Store) (h model.HomeSummary, err error) {
 			return err
 		}
 		in.Completions = model.CompletionDays(in.Actions, today)
+		var open []model.Hotspot
+		for _, hs := range in.Hotspots {
+			if hs.IsOpen() {
+				open = append(open, hs)
+			}
+		}
+		if in.Trends, err = hotspotTrendsWhole(tx, open, today); err != nil {
+			return err
+		}
+		// Case reviews and suggestions are read whole either way.
+		if in.OpenCaseReviews, err = openCaseReviews(tx); err != nil {
+			return err
+		}
+		if in.Suggestions, err = offeredIn(tx, today); err != nil {
+			return err
+		}
 		h = model.Summarise(in)
 		return nil
 	})

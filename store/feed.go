@@ -54,6 +54,8 @@ func (c *Change) scope(before, after any) {
 		c.Hotspot, c.Private = r.HotspotID, r.Private
 	case model.Power:
 		c.Agency, c.Hotspot, c.Version, c.Private = r.AgencyID, r.HotspotID, r.Version, r.Private
+	case model.CaseReview:
+		c.Version, c.Private = r.Version, r.Private
 	}
 }
 

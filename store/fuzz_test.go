@@ -113,19 +113,20 @@ func storedValues(tb testing.TB, bucket []byte) [][]byte {
 // stored form is settled after one write, so re-saving a record read from
 // an old or hand-edited file never changes it twice.
 var roundTrips = map[string]func(t *testing.T, b []byte){
-	string(bAgencies):  roundTrip[model.Agency],
-	string(bMembers):   roundTrip[model.Member],
-	string(bHotspots):  roundTrip[model.Hotspot],
-	string(bActions):   roundTrip[model.Action],
-	string(bUpdates):   roundTrip[model.ActionUpdate],
-	string(bDecisions): roundTrip[model.Decision],
-	string(bNotes):     roundTrip[model.Note],
-	string(bMeetings):  roundTrip[model.Meeting],
-	string(bAmends):    roundTrip[model.Amendment],
-	string(bAudit):     roundTrip[model.AuditEvent],
-	string(bSnapshots): roundTrip[model.Snapshot],
-	string(bPowers):    roundTrip[model.Power],
-	string(bMeta):      roundTrip[model.Partnership],
+	string(bAgencies):    roundTrip[model.Agency],
+	string(bMembers):     roundTrip[model.Member],
+	string(bHotspots):    roundTrip[model.Hotspot],
+	string(bActions):     roundTrip[model.Action],
+	string(bUpdates):     roundTrip[model.ActionUpdate],
+	string(bDecisions):   roundTrip[model.Decision],
+	string(bNotes):       roundTrip[model.Note],
+	string(bMeetings):    roundTrip[model.Meeting],
+	string(bAmends):      roundTrip[model.Amendment],
+	string(bAudit):       roundTrip[model.AuditEvent],
+	string(bSnapshots):   roundTrip[model.Snapshot],
+	string(bPowers):      roundTrip[model.Power],
+	string(bCaseReviews): roundTrip[model.CaseReview],
+	string(bMeta):        roundTrip[model.Partnership],
 }
 
 // TestEveryRecordBucketRoundTrips: a bucket added without a round trip

@@ -9,12 +9,29 @@ import (
 // AddHotspot records a new hotspot. Referred during a meeting (meetingID set),
 // it joins that meeting's agenda straight after "New referrals".
 func (s *Store) AddHotspot(actor model.Actor, n model.NewHotspot, meetingID model.ID) (model.Hotspot, error) {
+	return s.addHotspot(actor, n, meetingID, nil)
+}
+
+// addHotspot is AddHotspot, with shape (when given) making the hotspot
+// what it is from what n says, inside the write: n checked again against
+// what it gives back (an emerging hotspot's title and its evidence).
+func (s *Store) addHotspot(actor model.Actor, n model.NewHotspot, meetingID model.ID, shape func(w *wtx, n model.NewHotspot) (model.NewHotspot, func(*model.Hotspot), error)) (model.Hotspot, error) {
 	n, err := n.Validate()
-	if err != nil {
+	if err != nil && shape == nil {
 		return model.Hotspot{}, err
 	}
 	var h model.Hotspot
 	err = s.write(context.TODO(), actor, declare(model.OpHotspotAdd), func(w *wtx) error {
+		var finish func(*model.Hotspot)
+		if shape != nil {
+			var err error
+			if n, finish, err = shape(w, n); err != nil {
+				return err
+			}
+			if n, err = n.Validate(); err != nil {
+				return err
+			}
+		}
 		m, err := meetingFor(w.tx, meetingID)
 		if err != nil {
 			return err
@@ -33,6 +50,9 @@ func (s *Store) AddHotspot(actor model.Actor, n model.NewHotspot, meetingID mode
 			return err
 		}
 		h = n.Referred(id, meetingID, actor, w.now)
+		if finish != nil {
+			finish(&h)
+		}
 		if err := put(w.tx, KindHotspots, id, h); err != nil {
 			return err
 		}

@@ -169,7 +169,33 @@ func (s *Store) ImportIncidents(actor model.Actor, batches []model.IncidentBatch
 		return out, model.Invalid("files", "nothing to import")
 	}
 	err := s.write(context.TODO(), actor, declare(model.OpIncidentsImport), func(w *wtx) error {
-		out = model.IncidentImport{}
+		var err error
+		out, err = w.importIncidents(batches, counts)
+		return err
+	})
+	return out, err
+}
+
+// importIncidents stores the counts of batches checked already (one each
+// force, month and type), replacing what each replaces, with the import's
+// audit event: an import's change, and a dataset's (Seed).
+func (w *wtx) importIncidents(batches []model.IncidentBatch, counts []model.IncidentRow) (model.IncidentImport, error) {
+	out, err := w.storeIncidents(batches, counts)
+	if err != nil {
+		return out, err
+	}
+	return out, w.audit(model.OpIncidentsImport, "incidents", importRef(batches), out.Replaced, out.Batches)
+}
+
+// storeIncidents is importIncidents without its audit event: a history's
+// load (the decade) writes the event where its trail reaches today.
+func (w *wtx) storeIncidents(batches []model.IncidentBatch, counts []model.IncidentRow) (out model.IncidentImport, err error) {
+	seen := map[string]bool{}
+	for _, b := range batches {
+		seen[b.Key()] = true
+	}
+	actor := w.actor
+	err = func() error {
 		tx := w.tx
 		// The counts as they will be, by key. A B+tree grows one node
 		// per transaction until it commits, so keys go in in order (an
@@ -180,7 +206,7 @@ func (s *Store) ImportIncidents(actor model.Actor, batches []model.IncidentBatch
 		delta := make(map[string]int, len(counts)) // series key → change
 		enc := valueEncoder{}
 		for _, r := range counts {
-			if _, ok := seen[model.IncidentBatch{Force: r.Force, Month: r.Month, Category: r.Category}.Key()]; !ok {
+			if !seen[model.IncidentBatch{Force: r.Force, Month: r.Month, Category: r.Category}.Key()] {
 				return fmt.Errorf("internal error: a count of %s %s %s outside the import's batches", r.Month, r.Force, r.Category)
 			}
 			v, err := enc.encode(r)
@@ -274,8 +300,8 @@ func (s *Store) ImportIncidents(actor model.Actor, batches []model.IncidentBatch
 				return err
 			}
 		}
-		return w.audit(model.OpIncidentsImport, "incidents", importRef(batches), out.Replaced, out.Batches)
-	})
+		return nil
+	}()
 	return out, err
 }
 

@@ -160,6 +160,35 @@ func rebuildIncidents(tx *bolt.Tx) error {
 			return err
 		}
 	}
+	return rebuildLSOANames(tx)
+}
+
+// rebuildLSOANames makes incident_lsoas again from the counts: each LSOA's
+// name as its latest month's counts give it (an import writes the name its
+// files give, and the latest import is usually the latest month).
+func rebuildLSOANames(tx *bolt.Tx) error {
+	names := map[string]string{}
+	err := tx.Bucket(bIncidents).ForEach(func(k, v []byte) error {
+		r, err := decodeIncident(k, v)
+		if err != nil {
+			return nil // reported by check; salvage kept only what decodes
+		}
+		if r.LSOA != "" && r.LSOAName != "" {
+			names[r.LSOA] = r.LSOAName
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	b := tx.Bucket(bLSOAs)
+	for _, k := range sortedKeys(names) {
+		if string(b.Get([]byte(k))) != names[k] {
+			if err := b.Put([]byte(k), []byte(names[k])); err != nil {
+				return err
+			}
+		}
+	}
 	return nil
 }
 

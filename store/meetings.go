@@ -56,7 +56,11 @@ func (s *Store) StartMeeting(actor model.Actor, date model.Date) (model.Meeting,
 		if err != nil {
 			return err
 		}
-		m.Agenda = model.OpeningAgenda(previous, hotspots, heldDates(w.tx))
+		reviews, err := openCaseReviews(w.tx)
+		if err != nil {
+			return err
+		}
+		m.Agenda = model.OpeningAgenda(previous, hotspots, heldDates(w.tx), reviews)
 		m.Attendance = model.AttendanceList(members)
 		m.ChairID = model.MeetingChair(p.ChairID, actor)
 		m.Open(w.now)

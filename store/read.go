@@ -338,7 +338,14 @@ func homeInputIn(tx *txn, today model.Date) (in model.HomeInput, err error) {
 		}
 		in.Completions = completionDays(tx, ags, model.CompletionsFrom(today))
 		in.Held = heldDates(tx)
-		return in, nil
+		if in.OpenCaseReviews, err = openCaseReviews(tx); err != nil {
+			return in, err
+		}
+		if in.Suggestions, err = offeredIn(tx, today); err != nil {
+			return in, err
+		}
+		in.Trends, err = hotspotTrends(tx, in.Hotspots, today)
+		return in, err
 	}
 }
 
@@ -347,11 +354,15 @@ func homeInputIn(tx *txn, today model.Date) (in model.HomeInput, err error) {
 // the hotspot's indexes. The record's Meeting is zero, so its history is
 // not cut at any meeting.
 func (s *Store) HotspotRecord(id model.ID) (h model.Hotspot, rec model.MeetingRecord, err error) {
+	today := s.Today()
 	err = s.view(context.TODO(), func(tx *txn) error {
-		h, rec, err = hotspotRecord(tx, id, model.Meeting{})
+		if h, rec, err = hotspotRecord(tx, id, model.Meeting{}); err != nil {
+			return err
+		}
+		rec.Trends, err = hotspotTrends(tx, rec.Hotspots, today)
 		return err
 	})
-	rec.Today = s.Today()
+	rec.Today = today
 	return h, rec, err
 }
 

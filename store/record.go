@@ -58,7 +58,11 @@ func readRecord(tx *txn, id model.ID, today model.Date) (rec model.MeetingRecord
 		if last != nil {
 			rec.Previous = last
 		}
-		m.Agenda = model.OpeningAgenda(last, open, rec.Held)
+		reviews, err := openCaseReviews(tx)
+		if err != nil {
+			return rec, err
+		}
+		m.Agenda = model.OpeningAgenda(last, open, rec.Held, reviews)
 	}
 	year, err := meetingsOfYear(tx, m.Date)
 	if err != nil {
@@ -140,9 +144,19 @@ func readRecord(tx *txn, id model.ID, today model.Date) (rec model.MeetingRecord
 	if rec.Powers, err = powersOfDay(tx, today); err != nil {
 		return rec, err
 	}
+	if rec.CaseReviews, err = caseReviewsOfDay(tx, cmpDate(m.Date, today)); err != nil {
+		return rec, err
+	}
+	if m.State == model.MeetingOpen {
+		if rec.Suggestions, err = offeredIn(tx, today); err != nil {
+			return rec, err
+		}
+	}
 	rec.Completions = completionDays(tx, ags, model.CompletionsFrom(today))
 	rec.Today = today
-	return rec, nil
+	// The hotspots' counts: frozen with the record when the meeting closes.
+	rec.Trends, err = hotspotTrends(tx, rec.Hotspots, today)
+	return rec, err
 }
 
 // meetingsOfYear are the meetings of the municipal year of day, up to it

@@ -128,6 +128,15 @@ type Record interface {
 	Incidents(f model.IncidentFilter) ([]model.IncidentRow, error)
 	IncidentBatches() ([]model.IncidentBatch, error)
 
+	// Trends beside every hotspot (hotspot_trends.go, hotspot_areas.go):
+	// its links to places in the imported data, the counts the chair
+	// enters where there is none, and the series they make.
+	IncidentPlaces() ([]model.PlaceSeries, error)
+	HotspotTrends(ids []model.ID) (map[model.ID]model.Series, error)
+	LinkHotspotArea(actor model.Actor, id model.ID, version int, a model.HotspotArea, meetingID model.ID) (model.Hotspot, error)
+	UnlinkHotspotArea(actor model.Actor, id model.ID, version int, which model.HotspotArea, meetingID model.ID) (model.Hotspot, error)
+	SetHotspotCount(actor model.Actor, id model.ID, version int, month model.Month, count *int, meetingID model.ID) (model.Hotspot, error)
+
 	// Powers in force (powers.go): recorded on a hotspot or a general
 	// action by the agency that holds them; extended, reviewed, ended.
 	RecordPower(actor model.Actor, n model.NewPower, meetingID model.ID) (model.Power, error)
@@ -142,6 +151,19 @@ type Record interface {
 	// the chair or an admin (model.PermitRetention).
 	RetentionPlan(actor model.Actor) (model.RetentionPlan, error)
 	ApplyRetention(actor model.Actor, w Watch) (model.RetentionRun, error)
+	// HotspotSeries is a hotspot's counts by month (hotspot_series.go).
+	HotspotSeries(id model.ID) (model.Series, error)
+	// Emerging hotspots offered from the incident data (suggestions.go).
+	Suggestions() ([]model.Suggestion, error)
+	DismissSuggestion(actor model.Actor, key string) (model.Dismissal, error)
+	AcceptSuggestion(actor model.Actor, key string, n model.NewHotspot, meetingID model.ID) (model.Hotspot, error)
+
+	// ASB case reviews (case_reviews.go): private business always.
+	RecordCaseReview(actor model.Actor, n model.NewCaseReview, meetingID model.ID) (model.CaseReview, error)
+	DecideCaseReview(actor model.Actor, id model.ID, version int, on model.Date, met bool, reason string) (model.CaseReview, error)
+	AnswerCaseReview(actor model.Actor, id model.ID, version int, on model.Date, outcome string) (model.CaseReview, error)
+	CaseReview(id model.ID) (model.CaseReview, error)
+	CaseReviews(open bool) ([]model.CaseReview, error)
 }
 
 var _ Record = (*Store)(nil)

@@ -416,7 +416,9 @@ func (h *SalvageHaul) Died(why string) {
 // take checks one value and keeps it for the new file, or notes it lost.
 func (h *SalvageHaul) take(k, v []byte) {
 	bucket := h.bucket
-	fact := model.SalvageValue{Index: isIndexBucket([]byte(bucket)), Sealed: sealed(v)}
+	// The LSOAs' names are derived from the counts like an index (plain
+	// names, not sealed records): made again from the counts kept.
+	fact := model.SalvageValue{Index: isIndexBucket([]byte(bucket)) || bucket == string(bLSOAs), Sealed: sealed(v)}
 	var rb *recordBucketKind
 	for i := range recordBuckets {
 		if string(recordBuckets[i].name) == bucket {

@@ -33,19 +33,20 @@ const formatMarker = "tasking"
 // The buckets: one per kind of record (engine.go), named as it is, and
 // meta, which holds the file's format, schema and the partnership.
 var (
-	bMeta      = []byte("meta")
-	bAgencies  = []byte(KindAgencies)
-	bMembers   = []byte(KindMembers)
-	bHotspots  = []byte(KindHotspots)
-	bActions   = []byte(KindActions)
-	bUpdates   = []byte(KindUpdates)
-	bDecisions = []byte(KindDecisions)
-	bNotes     = []byte(KindNotes)
-	bMeetings  = []byte(KindMeetings)
-	bAudit     = []byte(KindAudit)
-	bAmends    = []byte(KindAmendments)
-	bSnapshots = []byte(KindSnapshots)
-	bPowers    = []byte(KindPowers)
+	bMeta        = []byte("meta")
+	bAgencies    = []byte(KindAgencies)
+	bMembers     = []byte(KindMembers)
+	bHotspots    = []byte(KindHotspots)
+	bActions     = []byte(KindActions)
+	bUpdates     = []byte(KindUpdates)
+	bDecisions   = []byte(KindDecisions)
+	bNotes       = []byte(KindNotes)
+	bMeetings    = []byte(KindMeetings)
+	bAudit       = []byte(KindAudit)
+	bAmends      = []byte(KindAmendments)
+	bSnapshots   = []byte(KindSnapshots)
+	bPowers      = []byte(KindPowers)
+	bCaseReviews = []byte(KindCaseReviews)
 	// The indexes are declared in indexes.go.
 	allBuckets = append(append([][]byte{bMeta, bAgencies, bMembers, bHotspots, bActions, bUpdates, bDecisions, bNotes,
 		bMeetings, bAudit, bAmends, bSnapshots}, indexBuckets()...), laterBuckets...)
@@ -54,7 +55,7 @@ var (
 	// Opening a file to write makes any that are missing (prepare: a file
 	// is not ready until it has every bucket); a reader of a file made
 	// before them reads them as empty (checkReadable lets them be missing).
-	laterBuckets = slices.Concat(incidentBuckets, [][]byte{bPowers})
+	laterBuckets = slices.Concat(incidentBuckets, [][]byte{bPowers, bCaseReviews})
 
 	kFormat      = []byte("format")
 	kSchema      = []byte("schema_version")

@@ -2,6 +2,7 @@ package store
 
 import (
 	"cmp"
+	"context"
 	"encoding/json"
 	"slices"
 	"time"
@@ -94,7 +95,27 @@ func (s *Store) seedHistory(w Watch, actor model.Actor, d Dataset) error {
 		s.hooks.releaseMapped()
 		return err
 	}
-	if err := datasetSnapshots(d, func(snap model.Snapshot) error {
+	// The incident history goes in before the meetings are frozen (their
+	// minutes show the months they saw); its audit event comes last, with
+	// today's changes.
+	var imported model.IncidentImport
+	if len(d.IncidentBatches) > 0 {
+		if err := s.upkeep(func(tx *txn) error {
+			var err error
+			imported, err = (&wtx{tx: tx, actor: actor, now: s.now()}).storeIncidents(d.IncidentBatches, d.Incidents)
+			return err
+		}); err != nil {
+			return err
+		}
+	}
+	trends := func(hs []model.Hotspot, day model.Date) (out map[model.ID]model.Series, err error) {
+		err = s.view(context.TODO(), func(tx *txn) error {
+			out, err = hotspotTrends(tx, hs, day)
+			return err
+		})
+		return out, err
+	}
+	if err := datasetSnapshots(d, trends, func(snap model.Snapshot) error {
 		if snaps = append(snaps, snap); len(snaps) == 2 {
 			return flush()
 		}
@@ -107,6 +128,13 @@ func (s *Store) seedHistory(w Watch, actor model.Actor, d Dataset) error {
 	}
 	if err := s.seedAudit(c, actor, d, batch/2); err != nil {
 		return err
+	}
+	if len(imported.Batches) > 0 {
+		if err := s.write(context.TODO(), actor, declare(model.OpIncidentsImport), func(w *wtx) error {
+			return w.audit(model.OpIncidentsImport, "incidents", importRef(imported.Batches), nil, imported.Batches)
+		}); err != nil {
+			return err
+		}
 	}
 	return c.step("written", 0)
 }

@@ -14,7 +14,10 @@ import (
 // when the meeting before closed, or touched in the meeting) — rather than
 // read whole from the file once per meeting, which at a decade's size would
 // take hours. A test holds it to the snapshots readRecord gives.
-func datasetSnapshots(d Dataset, each func(model.Snapshot) error) error {
+//
+// trends reads the hotspots' series as at a day (hotspotTrends), from the
+// incident data seeded already: a meeting's minutes show the months it saw.
+func datasetSnapshots(d Dataset, trends func([]model.Hotspot, model.Date) (map[model.ID]model.Series, error), each func(model.Snapshot) error) error {
 	// Each action's updates and the actions each meeting touched, as
 	// places in the dataset rather than copies: a decade's updates are
 	// 60 MB, and Seed already holds them once.
@@ -97,6 +100,10 @@ func datasetSnapshots(d Dataset, each func(model.Snapshot) error) error {
 			}
 		}
 		rec.FirstMinute = model.FirstMinute(m, meetings)
+		var err error
+		if rec.Trends, err = trends(rec.Hotspots, m.Date); err != nil {
+			return err
+		}
 		if err := each(model.Freeze(model.Rewind(rec, m.ClosedAt, model.History{}), m.ClosedAt)); err != nil {
 			return err
 		}

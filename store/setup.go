@@ -98,6 +98,10 @@ type Dataset struct {
 	Updates     []model.ActionUpdate
 	Decisions   []model.Decision
 	Notes       []model.Note
+	// IncidentBatches and Incidents are police.uk data as an import
+	// stores it (the demo's incident history): loaded as one import.
+	IncidentBatches []model.IncidentBatch
+	Incidents       []model.IncidentRow
 	// History: the dataset is a whole history (the decade): Seed writes
 	// the audit trail a real one would have, change by change, and loads it
 	// in batches rather than one transaction.
@@ -152,10 +156,16 @@ func (s *Store) SeedWatched(w Watch, actor model.Actor, d Dataset) error {
 		if err := seedAll(w.tx, KindUpdates, d.Updates, func(u model.ActionUpdate) model.ID { return u.ID }); err != nil {
 			return err
 		}
+		if err := w.seedIncidents(d); err != nil {
+			return err
+		}
 		// Closed meetings get their frozen record, as a real close makes:
 		// the dataset's own history (its updates, its dates) says how each
 		// stood at its close.
-		if err := datasetSnapshots(d, func(snap model.Snapshot) error { return putSnapshot(w.tx, snap) }); err != nil {
+		trends := func(hs []model.Hotspot, day model.Date) (map[model.ID]model.Series, error) {
+			return hotspotTrends(w.tx, hs, day)
+		}
+		if err := datasetSnapshots(d, trends, func(snap model.Snapshot) error { return putSnapshot(w.tx, snap) }); err != nil {
 			return err
 		}
 		return w.audit(model.OpPartnershipSeed, "partnership", "", nil, map[string]int{
@@ -190,4 +200,13 @@ func seedAll[T any](tx *txn, k Kind, items []T, id func(T) model.ID) error {
 		}
 	}
 	return nil
+}
+
+// seedIncidents loads a dataset's incident data as one import would.
+func (w *wtx) seedIncidents(d Dataset) error {
+	if len(d.IncidentBatches) == 0 {
+		return nil
+	}
+	_, err := w.importIncidents(d.IncidentBatches, d.Incidents)
+	return err
 }

@@ -43,7 +43,11 @@ func readRecordWhole(tx *txn, id model.ID, today model.Date) (rec model.MeetingR
 		if last != nil {
 			rec.Previous = last
 		}
-		rec.Meeting.Agenda = model.OpeningAgenda(last, rec.Hotspots, rec.Held)
+		reviews, err := openCaseReviews(tx)
+		if err != nil {
+			return rec, err
+		}
+		rec.Meeting.Agenda = model.OpeningAgenda(last, rec.Hotspots, rec.Held, reviews)
 	}
 	rec.FirstMinute = model.FirstMinute(rec.Meeting, meetings)
 	c, err := correctionsWhole(tx, id)
@@ -54,8 +58,12 @@ func readRecordWhole(tx *txn, id model.ID, today model.Date) (rec model.MeetingR
 	if rec.Powers, err = powersOfDay(tx, today); err != nil {
 		return rec, err
 	}
+	if rec.CaseReviews, err = caseReviewsOfDay(tx, cmpDate(rec.Meeting.Date, today)); err != nil {
+		return rec, err
+	}
 	rec.Today = today
-	return rec, nil
+	rec.Trends, err = hotspotTrendsWhole(tx, rec.Hotspots, today)
+	return rec, err
 }
 
 // correctionsWhole is corrections read from every amendment and meeting.

@@ -252,40 +252,17 @@ func (w *wtx) revert(e model.AuditEvent, m *model.Meeting) (string, error) {
 		}
 		return "the next meeting back to " + before.Date.String(), w.saveMeeting(m)
 	case e.Op == model.OpPowerAdd:
-		var p model.Power
-		if err := decodeJSON(e.After, &p); err != nil {
-			return "", err
-		}
-		var cur model.Power
-		if err := get(w.tx, KindPowers, p.ID, &cur); err != nil {
-			return "", err
-		}
-		if !sameAs(cur, p) {
-			return "", model.Invalid("undo", "%s has changed since it was recorded: undo that change first, or end it by hand", p.Ref())
-		}
-		return p.Ref() + " (recorded) removed", del(w.tx, KindPowers, p.ID)
+		return revertAdd(w, e, KindPowers, func(p model.Power) model.ID { return p.ID })
 	case e.Op.Subject() == "power":
-		var before, after model.Power
-		if err := decodeJSON(e.Before, &before); err != nil {
-			return "", err
-		}
-		if err := decodeJSON(e.After, &after); err != nil {
-			return "", err
-		}
-		var cur model.Power
-		if err := get(w.tx, KindPowers, after.ID, &cur); err != nil {
-			return "", err
-		}
-		if !sameAs(cur, after) {
-			return "", model.Invalid("undo", "%s has changed since: undo that change first, or change it back by hand", after.Ref())
-		}
-		if err := w.stamp(cur.Ref(), cur.LastChanged()); err != nil {
-			return "", err
-		}
-		restored := before
-		restored.Version = cur.Version + 1
-		restored.UpdatedAt, restored.UpdatedBy = w.now, w.actor.String()
-		return after.Ref() + " back as it was", put(w.tx, KindPowers, restored.ID, restored)
+		return revertChange(w, e, KindPowers, func(p model.Power) model.ID { return p.ID }, func(p *model.Power, cur model.Power) {
+			p.Version, p.UpdatedAt, p.UpdatedBy = cur.Version+1, w.now, w.actor.String()
+		})
+	case e.Op == model.OpCaseReviewAdd:
+		return revertAdd(w, e, KindCaseReviews, func(c model.CaseReview) model.ID { return c.ID })
+	case e.Op.Subject() == "casereview":
+		return revertChange(w, e, KindCaseReviews, func(c model.CaseReview) model.ID { return c.ID }, func(c *model.CaseReview, cur model.CaseReview) {
+			c.Version, c.UpdatedAt, c.UpdatedBy = cur.Version+1, w.now, w.actor.String()
+		})
 	case e.Op == model.OpMeetingAgendaTakeUp:
 		// The item stays: whatever else was recorded under it since is
 		// minuted there, and an item with nothing under it is deferred.
@@ -325,6 +302,12 @@ func (w *wtx) revert(e model.AuditEvent, m *model.Meeting) (string, error) {
 		restored.UpdatedAt, restored.UpdatedBy = w.now, w.actor.String()
 		if err := put(w.tx, KindHotspots, restored.ID, restored); err != nil {
 			return "", err
+		}
+		switch e.Op {
+		case "hotspot.link", "hotspot.unlink":
+			return after.Ref() + "'s linked areas back as they were", nil
+		case "hotspot.count":
+			return after.Ref() + "'s entered counts back as they were", nil
 		}
 		return after.Ref() + " back to " + restored.Risk.String() + " risk, " + string(restored.Status), nil
 	}
@@ -431,4 +414,47 @@ func (w *wtx) deleteAction(a model.Action) error {
 		}
 	}
 	return del(w.tx, KindActions, a.ID)
+}
+
+// undoneRecord is a record undo takes back whole: a power, a case review.
+type undoneRecord interface {
+	Ref() string
+	LastChanged() time.Time
+}
+
+// revertAdd removes the record an undone change added, unless it has
+// changed since.
+func revertAdd[T undoneRecord](w *wtx, e model.AuditEvent, k Kind, idOf func(T) model.ID) (string, error) {
+	var added, cur T
+	if err := decodeJSON(e.After, &added); err != nil {
+		return "", err
+	}
+	if err := get(w.tx, k, idOf(added), &cur); err != nil {
+		return "", err
+	}
+	if !sameAs(cur, added) {
+		return "", model.Invalid("undo", "%s has changed since it was recorded: undo that change first, or change it by hand", added.Ref())
+	}
+	return added.Ref() + " (recorded) removed", del(w.tx, k, idOf(added))
+}
+
+// revertChange puts the record an undone change changed back as it was
+// before, unless it has changed since; stamp gives it the version after
+// cur's and who changed it.
+func revertChange[T undoneRecord](w *wtx, e model.AuditEvent, k Kind, idOf func(T) model.ID, stamp func(restored *T, cur T)) (string, error) {
+	var before, after, cur T
+	if err := unmarshalBoth(e, &before, &after); err != nil {
+		return "", err
+	}
+	if err := get(w.tx, k, idOf(after), &cur); err != nil {
+		return "", err
+	}
+	if !sameAs(cur, after) {
+		return "", model.Invalid("undo", "%s has changed since: undo that change first, or change it back by hand", after.Ref())
+	}
+	if err := w.stamp(cur.Ref(), cur.LastChanged()); err != nil {
+		return "", err
+	}
+	stamp(&before, cur)
+	return after.Ref() + " back as it was", put(w.tx, k, idOf(before), before)
 }

@@ -103,7 +103,7 @@ func TestUseCasesKnowNoBolt(t *testing.T) {
 	file := map[string]bool{ // the bbolt engine, and what only a file has
 		"bolt_engine.go": true, "backup.go": true, "backups.go": true, "check.go": true, "create.go": true,
 		"header.go": true, "incidents_check.go": true, "open.go": true, "pages.go": true, "parallel.go": true,
-		"reindex.go": true, "salvage.go": true, "schema.go": true, "scrub.go": true, "owner.go": true,
+		"reindex.go": true, "salvage.go": true, "schema.go": true, "scrub.go": true, "owner.go": true, "compact.go": true,
 	}
 	engine := map[string]bool{"boltEngine": true, "boltTx": true, "boltDoc": true, "boltTxn": true, "boltView": true}
 	fileFields := map[string]bool{"db": true, "bolt": true, "file": true, "path": true}

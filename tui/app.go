@@ -58,6 +58,9 @@ type App struct {
 	flash    string
 	flashErr bool
 
+	// sparks are the sparklines drawn, by their counts (sparkline.go).
+	sparks sparks
+
 	gen int // load generation: stale loads are dropped
 	// home is what home shows, and the header names the partnership from.
 	home *model.HomeSummary

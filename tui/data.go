@@ -19,16 +19,28 @@ type Store interface {
 	// MinutesRecord is what a meeting's minutes are made from: frozen at close.
 	MinutesRecord(id model.ID) (model.MeetingRecord, error)
 	HotspotRecord(id model.ID) (model.Hotspot, model.MeetingRecord, error)
+	HotspotSeries(id model.ID) (model.Series, error)
 	Members() ([]model.Member, error)
 	Agencies() ([]model.Agency, error)
 	Hotspots() ([]model.Hotspot, error)
+	Hotspot(id model.ID) (model.Hotspot, error)
 	HotspotsOf(ids []model.ID) (map[model.ID]model.Hotspot, error)
 	Powers(f model.PowerFilter) ([]model.Power, error)
+	RecordCaseReview(actor model.Actor, n model.NewCaseReview, meetingID model.ID) (model.CaseReview, error)
+	AcceptSuggestion(actor model.Actor, key string, n model.NewHotspot, meetingID model.ID) (model.Hotspot, error)
+	DismissSuggestion(actor model.Actor, key string) (model.Dismissal, error)
+	DecideCaseReview(actor model.Actor, id model.ID, version int, on model.Date, met bool, reason string) (model.CaseReview, error)
+	AnswerCaseReview(actor model.Actor, id model.ID, version int, on model.Date, outcome string) (model.CaseReview, error)
+	IncidentPlaces() ([]model.PlaceSeries, error)
 	ResolveMeeting(ref string) (model.Meeting, error)
 	Subscribe() (<-chan store.Change, func())
 	Now() time.Time
 	Today() model.Date
 	Path() string
+
+	LinkHotspotArea(actor model.Actor, id model.ID, version int, a model.HotspotArea, meetingID model.ID) (model.Hotspot, error)
+	UnlinkHotspotArea(actor model.Actor, id model.ID, version int, which model.HotspotArea, meetingID model.ID) (model.Hotspot, error)
+	SetHotspotCount(actor model.Actor, id model.ID, version int, month model.Month, count *int, meetingID model.ID) (model.Hotspot, error)
 
 	AddMemberKeys(actor model.Actor, memberID model.ID, keys []string) (model.Member, []string, error)
 	RemoveMemberKey(actor model.Actor, memberID model.ID, fingerprint string) (model.Member, error)

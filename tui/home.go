@@ -21,6 +21,15 @@ type homeScreen struct {
 	off    [2]int // first row shown per pane
 	filter filter
 	shown  [2][]int // indexes into Hotspots / Workload that pass the filter
+	// cols are the hotspot list's column widths and what they were
+	// measured from (hotspotColumns).
+	cols struct {
+		home   *model.HomeSummary
+		query  string
+		inner  int
+		widths []int
+		narrow bool
+	}
 	// drawn is the body as last drawn, and what it was drawn from.
 	drawn struct {
 		key homeDrawKey
@@ -178,6 +187,7 @@ func (hf *homeScreen) panes(a *App, w, h int) string {
 	s, hm := a.styles, a.home
 	next := hf.nextMeetingLines(a)
 	if w >= wideWidth {
+		next = append(next, emergingLines(s, hm, homeEmerging)...)
 		// The hotspots take the whole width: their titles are what the
 		// room reads. Below them the next meeting is as wide as what it
 		// says, and the agencies have the rest.
@@ -186,6 +196,7 @@ func (hf *homeScreen) panes(a *App, w, h int) string {
 		bottom := sideBySide(box(s.BorderStyle, "Next meeting", next, nextW, h-topH), hf.agenciesBox(a, w-nextW, h-topH))
 		return hf.hotspotsBox(a, w, topH) + "\n" + bottom
 	}
+	next = append(next, emergingLines(s, hm, 0)...) // narrow: the hotspots need the rows
 	nextH := len(next) + 2
 	rest := h - nextH
 	hotH := max(rest/2, 5)
@@ -222,6 +233,32 @@ func (hf *homeScreen) nextMeetingLines(a *App) []string {
 	return lines
 }
 
+// homeEmerging is how many emerging hotspots a wide home names (a narrow
+// one says how many in one line); the meeting's New referrals lists them,
+// to accept or dismiss.
+const homeEmerging = 3
+
+// emergingLines offer the emerging hotspots the police.uk data shows, the
+// largest first, at most most of them, each with why.
+func emergingLines(s Styles, hm *model.HomeSummary, most int) []string {
+	if hm.Offered == 0 {
+		return nil
+	}
+	head := " " + s.Warning.Render("⚑ "+model.Plural(hm.Offered, "emerging hotspot")+" (police.uk)")
+	if most == 0 {
+		return []string{head + s.Muted.Render(" · in the meeting's New referrals")}
+	}
+	lines := []string{"", head}
+	for _, sg := range hm.Suggestions[:min(most, len(hm.Suggestions))] {
+		why := sg.Rise.String()
+		if sg.TopDecile {
+			why = "top tenth"
+		}
+		lines = append(lines, fmt.Sprintf("  %s: %d in %s, %s", sg.Place.Label(), sg.Count, sg.Month.Short(), why))
+	}
+	return append(lines, s.Muted.Render("  in the meeting's New referrals: y accepts"))
+}
+
 func (hf *homeScreen) hotspotsBox(a *App, w, h int) string {
 	s, hm := a.styles, a.home
 	inner := w - 2
@@ -234,27 +271,9 @@ func (hf *homeScreen) hotspotsBox(a *App, w, h int) string {
 	if hm.OffAgenda > 0 { // the review cadence at work: say so before the meeting
 		title = strings.TrimSuffix(title, ")") + fmt.Sprintf(", %d not on the agenda)", hm.OffAgenda)
 	}
-	// Each column is as wide as what it holds, and the title has the
-	// rest; when the titles need more than that leaves them, the ward and
-	// the lead agency give way first.
-	var titles, wards, statuses, leads []string
-	for _, i := range rowsShown {
-		hs := hm.Hotspots[i]
-		titles, wards = append(titles, hs.Title), append(wards, hs.Ward)
-		statuses, leads = append(statuses, string(hs.Status)), append(leads, hm.Agencies.Label(hs.LeadAgencyID))
-	}
-	wardMost, leadMost := inner, inner
-	if need := 6 + widest(5, inner, titles...) + cells(privateRowTag) + widest(4, inner, wards...) + 4 + 10 + widest(11, inner, leads...) + 5; need > inner-1 {
-		wardMost, leadMost = 16, 18
-		if inner < 100 {
-			leadMost = 14
-		}
-	}
-	ward := widest(4, wardMost, wards...)
-	status := widest(6, 10, statuses...)
-	lead := widest(11, leadMost, leads...)
-	widths := []int{6, inner - 1 - 6 - ward - 4 - status - lead - 5, ward, 4, status, lead}
-	lines := []string{s.Muted.Render(" " + columns(inner-1, widths, "ref", "title", "ward", "risk", "status", "lead agency"))}
+	cw, narrow := hf.hotspotColumns(a, inner)
+	row := func(cells ...string) []string { return withoutLead(narrow, cells) }
+	lines := []string{s.Muted.Render(" " + columns(inner-1, cw, row("ref", "title", "ward", "risk", "status", "lead agency", "12 months", "trend")...))}
 	hf.off[0] = window(hf.sel[0], hf.off[0], len(rowsShown), rows)
 	for i := hf.off[0]; i < len(rowsShown) && i < hf.off[0]+rows; i++ {
 		hs := hm.Hotspots[rowsShown[i]]
@@ -262,7 +281,9 @@ func (hf *homeScreen) hotspotsBox(a *App, w, h int) string {
 		if hs.Private() {
 			title = s.Confidential.Render(privateRowTag + title) // taken in private: the projector may be on
 		}
-		line := columns(inner-1, widths, hs.Ref(), title, hs.Ward, s.Risk(hs.Risk), string(hs.Status), hm.Agencies.Label(hs.LeadAgencyID))
+		tr := hm.Trends[hs.ID]
+		line := columns(inner-1, cw, row(hs.Ref(), title, hs.Ward, s.Risk(hs.Risk), string(hs.Status), hm.Agencies.Label(hs.LeadAgencyID),
+			s.Spark.Render(a.sparks.line(tr)), tr.Trend().String())...)
 		lines = append(lines, s.rowMark(hf.pane == 0 && i == hf.sel[0], line))
 	}
 	switch {
@@ -298,6 +319,62 @@ func (hf *homeScreen) agenciesBox(a *App, w, h int) string {
 	}
 	return box(s.pane(hf.pane == 1), title, lines, w, h)
 }
+
+// hotspotColumns are the widths of the hotspot list's columns, and whether
+// the lead agency gives way: worked out once per reading, filter and
+// width (every row is measured), not on every frame.
+func (hf *homeScreen) hotspotColumns(a *App, inner int) ([]int, bool) {
+	c := &hf.cols
+	if c.home == a.home && c.query == hf.filter.query() && c.inner == inner && c.widths != nil {
+		return c.widths, c.narrow
+	}
+	hm, rowsShown := a.home, hf.shown[0]
+	// Each column is as wide as what it holds, and the title has the
+	// rest; when the titles need more than that leaves them, the ward and
+	// the lead agency give way first.
+	var titles, wards, statuses, leads []string
+	for _, i := range rowsShown {
+		hs := hm.Hotspots[i]
+		titles, wards = append(titles, hs.Title), append(wards, hs.Ward)
+		statuses, leads = append(statuses, string(hs.Status)), append(leads, hm.Agencies.Label(hs.LeadAgencyID))
+	}
+	// The last 12 months as a sparkline and the trend (trendWidth). When
+	// the titles would not be whole the ward and the lead agency narrow,
+	// and then the lead agency gives way (the hotspot's page names it);
+	// under 100 columns the ward narrows further.
+	const spark = model.TrendMonths
+	titleW := widest(5, inner, titles...) + cells(privateRowTag)
+	wardMost, leadMost := inner, inner
+	if need := 6 + titleW + widest(4, inner, wards...) + 4 + 10 + widest(11, inner, leads...) + spark + trendWidth + 7; need > inner-1 {
+		wardMost, leadMost = 16, 18
+	}
+	narrow := inner < 100 || 6+titleW+widest(4, wardMost, wards...)+4+10+widest(11, leadMost, leads...)+spark+trendWidth+7 > inner-1
+	if inner < 100 {
+		wardMost = 12
+	}
+	ward := widest(4, wardMost, wards...)
+	status := widest(6, 10, statuses...)
+	lead := widest(11, leadMost, leads...)
+	cw := withoutLead(narrow, []int{6, 0, ward, 4, status, lead, spark, trendWidth})
+	used := 0
+	for _, x := range cw {
+		used += x + 1
+	}
+	cw[1] = inner - used // the title has the rest
+	c.home, c.query, c.inner, c.widths, c.narrow = a.home, hf.filter.query(), inner, cw, narrow
+	return cw, narrow
+}
+
+// withoutLead drops the lead agency's column (the sixth) when narrow.
+func withoutLead[T any](narrow bool, cols []T) []T {
+	if !narrow {
+		return cols
+	}
+	return append(cols[:5:5], cols[6:]...)
+}
+
+// trendWidth is the trend column: "+100%", "−33%", "new".
+const trendWidth = 5
 
 // yourOverdue is "N of your agency's actions are overdue" for the person at
 // the keyboard (of agency), or "".

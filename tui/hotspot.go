@@ -48,7 +48,7 @@ func (p *hotspotPage) read(a *App) tea.Cmd {
 		}
 		idx := rec.Index()
 		hv := &hotspotView{h: h, lead: idx.Agencies.Label(h.LeadAgencyID), actions: rec.ItemActions(h.ID),
-			history: rec.HotspotHistory(h.ID, 60), historyLoaded: true, powers: rec.Powers}
+			history: rec.HotspotHistory(h.ID, 60), historyLoaded: true, powers: rec.Powers, trend: rec.Trends[h.ID]}
 		model.SortPowers(hv.powers)
 		return hotspotMsg{gen: gen, view: hv, ctx: recordRowCtx(&rec, idx)}
 	}
@@ -96,8 +96,22 @@ func (p *hotspotPage) key(a *App, msg tea.KeyPressMsg) tea.Cmd {
 			meetingID = a.home.Open.ID
 		}
 		assessForm(a, p.view.h, formContext{today: a.st.Today()}, meetingID)
+	case key.Matches(msg, a.keys.Hotspot.Areas) && p.view != nil:
+		return openAreaPicker(a, p.view.h, p.meetingID(a))
+	case key.Matches(msg, a.keys.Hotspot.Counts) && p.view != nil:
+		countsForm(a, p.view.h, formContext{today: a.st.Today()}, p.meetingID(a))
 	}
 	return nil
+}
+
+// meetingID is the meeting under way, if any: a change made on the page
+// while one is, is its business (as on the command line), minuted under
+// the hotspot.
+func (p *hotspotPage) meetingID(a *App) model.ID {
+	if a.home != nil && a.home.Open != nil {
+		return a.home.Open.ID
+	}
+	return 0
 }
 
 func (p *hotspotPage) draw(a *App, w, h int) string {
@@ -152,7 +166,9 @@ func (hotspotPart) help(*App) []string { return []string{"Hotspot page (enter on
 func (hotspotPart) hints(a *App) string {
 	g := a.keys.Global
 	if model.Allow(a.actor, model.OpHotspotAssess, 0) == nil {
-		return a.hintsOf(keyHint("assess risk", a.keys.Hotspot.Risk), keyHint("scroll", g.Down, g.Up), keyHint("back", g.Back), keyHint("help", g.Help))
+		x := a.keys.Hotspot
+		return a.hintsOf(keyHint("assess risk", x.Risk), keyHint("trend areas", x.Areas), keyHint("counts", x.Counts),
+			keyHint("scroll", g.Down, g.Up), keyHint("back", g.Back), keyHint("help", g.Help))
 	}
 	return a.hintsOf(keyHint("scroll", g.Down, g.Up), keyHint("back", g.Back), keyHint("help", g.Help))
 }

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -69,6 +70,9 @@ type hotspotView struct {
 	// powers are the powers recorded on it the record holds (current on
 	// its day; as frozen, for a closed meeting).
 	powers []model.Power
+	// trend is its last 12 months of incidents (model.HotspotSeries), read
+	// with the meeting or the page; zero when it has none.
+	trend model.Series
 	// history is read when the item is shown (meeting_history.go), not
 	// with the meeting: a decade of every hotspot's past is not one load.
 	history       []model.HistoryEntry
@@ -119,11 +123,30 @@ func hotspotPane(a *App, hv *hotspotView, c rowCtx, w, sel int, noActions string
 		" " + clip(risk, w-cells(status)-6) + "   " + status,
 		" Lead " + s.Bold.Render(hv.lead) + s.Muted.Render(" · opened "+h.Opened.Format("2 Jan 2006")+" · "+reviewed),
 		" " + s.Muted.Render(clip(strings.TrimSpace(h.Location+" · "+string(h.Category)+" · "+h.Theme), w-3)),
+		trendLine(a, hv, w),
+		"", s.section(listed),
 	}
+	if w < 100 {
+		// On a small screen the trend takes the line that spaced the
+		// actions off: what the room records under the item stays in view.
+		head = slices.Delete(head, 4, 5)
+	}
+	// What the page says of how the hotspot came and stands: anonymised
+	// by retention, its class over the year, and the evidence it was
+	// opened on, above its actions.
+	var about []string
 	if line := h.AnonymisedLine(); line != "" {
-		head = append(head, " "+s.Muted.Render(clip(line, w-3)))
+		about = append(about, " "+s.Muted.Render(clip(line, w-3)))
 	}
-	head = append(head, "", s.section(listed))
+	if class := hv.trend.Class(); class != model.ClassNone {
+		about = append(about, " Trend: "+s.Bold.Render(string(class))+s.Muted.Render(" over the last 12 months"))
+	}
+	if h.Evidence != "" {
+		for _, l := range wrap("Opened as an emerging hotspot: "+h.Evidence, w-3) {
+			about = append(about, " "+s.Muted.Render(l))
+		}
+	}
+	head = slices.Insert(head, len(head)-2, about...)
 	if len(hv.actions) == 0 {
 		head = append(head, "  "+s.Muted.Render(model.NoActionsLine(hv.dealtWith, noActions)))
 	}
@@ -225,4 +248,20 @@ func powerLines(a *App, hv *hotspotView, w int) []string {
 func powerFlagged(hv *hotspotView, now time.Time) bool {
 	_, ok := model.PowerFlagOf(hv.powers, hv.h.ID, now)
 	return ok
+}
+
+// trendLine is the hotspot's last 12 months: a sparkline, the last month
+// and its trend, and where the counts come from (its linked areas, or the
+// chair's counts). Without any it says how to give it some.
+func trendLine(a *App, hv *hotspotView, w int) string {
+	s, tr := a.styles, hv.trend
+	if tr.IsZero() {
+		return " " + s.Muted.Render(clip("Incidents: none yet · T links it to police.uk data, I enters a month's count", w-3))
+	}
+	from := tr.SourceLabel()
+	if tr.Source == model.FromPolice {
+		from = "police.uk: " + model.AreasLine(hv.h.Areas, false)
+	}
+	head := " Incidents " + s.Spark.Render(a.sparks.line(tr)) + "  " + s.Bold.Render(tr.Summary())
+	return head + s.Muted.Render(clip(" · "+from, max(w-2-cells(head), 0)))
 }

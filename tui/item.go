@@ -64,6 +64,7 @@ var itemKinds = map[model.ItemKind]itemKind{
 	model.ItemReferrals:    referralsItem{},
 	model.ItemAOB:          aobItem{},
 	model.ItemNextMeeting:  nextMeetingItem{},
+	model.ItemCaseReviews:  caseReviewsItem{},
 }
 
 // kindOf is the entry's kind; an unknown one (a newer file's) is shown

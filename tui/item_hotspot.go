@@ -71,6 +71,10 @@ func (it hotspotItem) edit(a *App, e agendaEntry, msg tea.KeyPressMsg) (tea.Cmd,
 		it.closeForm(a, e.hotspotID)
 	case key.Matches(msg, x.Power):
 		powerForm(a, a.mt.view.hotspots[e.hotspotID].h, a.mt.itemFormCtx(a), a.mt.id)
+	case key.Matches(msg, x.Areas):
+		return openAreaPicker(a, a.mt.view.hotspots[e.hotspotID].h, a.mt.id), true
+	case key.Matches(msg, x.Counts):
+		countsForm(a, a.mt.view.hotspots[e.hotspotID].h, a.mt.itemFormCtx(a), a.mt.id)
 	case key.Matches(msg, x.NoChange):
 		actor, st, meetingID, hid := a.actor, a.st, a.mt.id, e.hotspotID
 		n := model.NewNote{Item: model.ItemHotspot, HotspotID: hid, Text: model.NoChangeNote}

@@ -10,7 +10,7 @@ import (
 // help has a section of its keys: a kind missing from the table would be
 // an item nobody can do anything on.
 func TestEveryItemKindHasItsType(t *testing.T) {
-	agenda := model.BuildAgenda([]model.Hotspot{{ID: 1, Title: "Bus station", Status: model.HotspotActive}}, nil, nil)
+	agenda := model.OpeningAgenda(nil, []model.Hotspot{{ID: 1, Title: "Bus station", Status: model.HotspotActive}}, nil, 1)
 	sections := map[string]bool{}
 	for _, sec := range newKeyMap().sections() {
 		sections[sec.title] = true

@@ -34,9 +34,11 @@ type mattersKeys struct {
 	Done, InProgress, Blocked, Cancelled, Reopen, Carry, NoChange, Accept, Update, Correct, History, Accountability key.Binding
 }
 
-type hotspotKeys struct{ Risk, HotspotStatus, CloseHotspot, NoChange, Power key.Binding }
+type hotspotKeys struct{ Risk, HotspotStatus, CloseHotspot, NoChange, Power, Areas, Counts key.Binding }
 
-type referralKeys struct{ NewHotspot key.Binding }
+type referralKeys struct{ NewHotspot, CaseReview, Accept, Dismiss key.Binding }
+
+type caseReviewKeys struct{ Add, Decide, Answer key.Binding }
 
 type nextKeys struct{ SetDate key.Binding }
 
@@ -67,6 +69,7 @@ type keyMap struct {
 	Matters     mattersKeys
 	Hotspot     hotspotKeys
 	Referral    referralKeys
+	CaseReview  caseReviewKeys
 	Next        nextKeys
 	Form        formKeys
 	Preview     previewKeys
@@ -166,8 +169,18 @@ func newKeyMap() keyMap {
 			CloseHotspot:  bind(k("C"), "C", "close the hotspot with a reason"),
 			NoChange:      bind(k("v"), "v", "discussed, no change (minuted)"),
 			Power:         bind(k("P"), "P", "record a power in force (PSPO, dispersal, CPN…)"),
+			Areas:         bind(k("T"), "T", "trend: link to streets or LSOAs in the imported police.uk data"),
+			Counts:        bind(k("I"), "I", "incidents: enter a month's count (no imported data)"),
 		},
-		Referral: referralKeys{NewHotspot: bind(k("h"), "h", "refer a new hotspot")},
+		Referral: referralKeys{NewHotspot: bind(k("h"), "h", "refer a new hotspot"),
+			CaseReview: bind(k("c"), "c", "an ASB case review received (joins the agenda in Part 2)"),
+			Accept:     bind(k("y"), "y", "open a hotspot from the selected emerging one"),
+			Dismiss:    bind(k("D"), "D", "dismiss the selected emerging one for 3 months")},
+		CaseReview: caseReviewKeys{
+			Add:    bind(k("c"), "c", "record an ASB case review received"),
+			Decide: bind(k("d"), "d", "decide the selected one: threshold met or not"),
+			Answer: bind(k("w"), "w", "the selected one answered: what the applicant was told"),
+		},
 		People: peopleKeys{
 			Open:      bind(k("P"), "P", "people: members, agencies, details"),
 			Add:       bind(k("a"), "a", "add a member or an agency"),
@@ -250,8 +263,9 @@ func (km keyMap) sections() []helpSection {
 		{"Declarations", []key.Binding{km.Declaration.Declare, km.Declaration.None, km.Declaration.Withdraw}},
 		{"Previous minutes", []key.Binding{km.MinutesItem.Approve, km.MinutesItem.ViewPrevious}},
 		{"Matters arising", []key.Binding{m.Filter, km.Matters.Done, km.Matters.InProgress, km.Matters.Blocked, km.Matters.Cancelled, km.Matters.Reopen, km.Matters.Carry, km.Matters.NoChange, km.Matters.Accept, km.Matters.Update, km.Matters.Correct, km.Matters.History, km.Matters.Accountability}},
-		{"Hotspot item", []key.Binding{m.Assign, m.Resolve, m.Note, m.Status, km.Hotspot.Risk, km.Hotspot.HotspotStatus, km.Hotspot.CloseHotspot, km.Hotspot.NoChange, km.Hotspot.Power}},
-		{"New referrals", []key.Binding{km.Referral.NewHotspot}},
+		{"Hotspot item", []key.Binding{m.Assign, m.Resolve, m.Note, m.Status, km.Hotspot.Risk, km.Hotspot.HotspotStatus, km.Hotspot.CloseHotspot, km.Hotspot.NoChange, km.Hotspot.Power, km.Hotspot.Areas, km.Hotspot.Counts}},
+		{"New referrals", []key.Binding{km.Referral.NewHotspot, km.Referral.CaseReview, g.Up, g.Down, km.Referral.Accept, km.Referral.Dismiss}},
+		{"ASB case reviews", []key.Binding{km.CaseReview.Add, km.CaseReview.Decide, km.CaseReview.Answer, m.Resolve, m.Note}},
 		{"Next meeting", []key.Binding{km.Next.SetDate, m.Close}},
 		{"Forms", []key.Binding{km.Form.Next, km.Form.Prev, km.Form.Submit, km.Form.Cancel, km.Form.Toggle}},
 		{"Typing a filter (/)", []key.Binding{km.Filter.Keep, km.Filter.Clear}},
@@ -259,6 +273,6 @@ func (km keyMap) sections() []helpSection {
 		{"Minutes preview", []key.Binding{g.Up, g.Down, g.PageUp, g.PageDown, km.Preview.Top, km.Preview.Bottom, km.Preview.Public, km.Preview.Save}},
 		{"Welcome (empty database)", []key.Binding{km.Welcome.Demo, km.Welcome.Setup}},
 		{"Setting up: the agency list", []key.Binding{km.Welcome.Add, km.Welcome.Edit, km.Welcome.Delete, km.Welcome.ChairAgency, km.Welcome.Back, km.Welcome.SaveSetup}},
-		{"Hotspot page (enter on home)", []key.Binding{km.Hotspot.Risk, g.Up, g.Down, g.Back}},
+		{"Hotspot page (enter on home)", []key.Binding{km.Hotspot.Risk, km.Hotspot.Areas, km.Hotspot.Counts, g.Up, g.Down, g.Back}},
 	}
 }

@@ -158,7 +158,7 @@ func (mt *meetingState) sharedKey(a *App, e agendaEntry, about itemAbout, msg te
 func isEditKey(msg tea.KeyPressMsg) bool {
 	switch msg.String() {
 	case "a", "r", "n", "s", "R", "S", "C", "1", "2", "3", "p", "space", "P", "H", "g", "c", "d", "0", "y",
-		"i", "b", "o", "f", "v", "u", "U", "h", "-", "delete":
+		"i", "b", "o", "f", "v", "u", "U", "h", "w", "D", "-", "delete", "T", "I":
 		return true
 	}
 	return false

@@ -98,7 +98,7 @@ func buildMeetingView(rec model.MeetingRecord, next model.Date) *meetingView {
 		if it.Kind == model.ItemHotspot {
 			h := v.idx.Hotspots[it.HotspotID]
 			e.risk = h.Risk
-			hv := &hotspotView{h: h, lead: v.idx.Agencies.Label(h.LeadAgencyID), actions: rec.ItemActions(h.ID)}
+			hv := &hotspotView{h: h, lead: v.idx.Agencies.Label(h.LeadAgencyID), actions: rec.ItemActions(h.ID), trend: rec.Trends[h.ID]}
 			if v.closed {
 				// Closed, the record is as it closed: the item lists what
 				// the meeting did about the hotspot's actions (openNow

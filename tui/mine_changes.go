@@ -33,7 +33,7 @@ func (minePart) affected(a *App, c store.Change) bool {
 		// Undo can take back any action's change; starting, closing and
 		// planning move the next meeting. Not the agenda or the minutes.
 		return !meetingOnly[c.Op] && c.Op != model.OpMeetingAgendaAdd && c.Op != model.OpMeetingAgendaDrop && c.Op != model.OpMinutesAmend
-	case "hotspot", "decision", "note", "member", "partnership":
+	case "hotspot", "decision", "note", "member", "partnership", "case_review":
 		return false
 	}
 	return true

@@ -478,7 +478,7 @@ func (peoplePart) load(a *App) tea.Cmd {
 // not on this screen.
 func (peoplePart) affected(a *App, c store.Change) bool {
 	switch c.Entity {
-	case "action", "hotspot", "meeting", "decision", "note", "power":
+	case "action", "hotspot", "meeting", "decision", "note", "power", "case_review":
 		return false
 	}
 	return a.people != nil

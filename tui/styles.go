@@ -33,6 +33,8 @@ type Styles struct {
 	Section                    lipgloss.Style
 	Input, InputFocus          lipgloss.Style
 	ErrorText                  lipgloss.Style
+	// Spark draws a hotspot's sparkline.
+	Spark lipgloss.Style
 }
 
 // NewStyles builds the theme for a dark or light background.
@@ -77,6 +79,7 @@ func NewStyles(isDark bool) Styles {
 		Input:        lipgloss.NewStyle().Foreground(muted),
 		InputFocus:   lipgloss.NewStyle().Foreground(accent).Bold(true),
 		ErrorText:    lipgloss.NewStyle().Foreground(red),
+		Spark:        lipgloss.NewStyle().Foreground(accent),
 	}
 	s.BorderStyle = lipgloss.NewStyle().Foreground(border)
 	s.FocusStyle = lipgloss.NewStyle().Foreground(accent)

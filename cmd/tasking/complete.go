@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -307,6 +308,35 @@ func powerKinds(store.Record, string) ([]cobra.Completion, error) {
 	var out []cobra.Completion
 	for _, k := range model.PowerKinds {
 		out = append(out, described(string(k), k.Title()))
+	}
+	return out, nil
+}
+
+// caseReviewRefs are the refs of the case reviews not yet answered, each
+// with what it waits for (never the applicant: completion is drawn on a
+// terminal anyone may be reading).
+func caseReviewRefs(s store.Record, _ string) ([]cobra.Completion, error) {
+	cs, err := s.CaseReviews(true)
+	if err != nil {
+		return nil, nil // a public-only reader completes nothing here
+	}
+	var out []cobra.Completion
+	for _, c := range cs {
+		out = append(out, described(c.Ref(), "ASB case review, waiting for its "+c.Waiting(s.Today())))
+	}
+	return out, nil
+}
+
+// suggestionNumbers are the emerging hotspots on offer, by their number in
+// `hotspot suggest`, each with its place and count.
+func suggestionNumbers(s store.Record, _ string) ([]cobra.Completion, error) {
+	ss, err := s.Suggestions()
+	if err != nil {
+		return nil, err
+	}
+	var out []cobra.Completion
+	for i, sg := range ss {
+		out = append(out, described(strconv.Itoa(i+1), sg.Place.Label()+": "+strconv.Itoa(sg.Count)+" in "+sg.Month.Short()))
 	}
 	return out, nil
 }

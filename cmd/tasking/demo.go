@@ -16,14 +16,17 @@ import (
 func newDemoCmd(a *app) *cobra.Command {
 	var scale string
 	var seed uint64
+	var noIncidents bool
 	cmd := &cobra.Command{
-		Use:   "demo [--scale small|large|decade] [--seed N]",
+		Use:   "demo [--scale small|large|decade] [--seed N] [--no-incidents]",
 		Short: "Fill an empty database with a realistic fictional partnership",
 		Long: "demo loads a fictional Chesterfield partnership — agencies, members, hotspots in real wards " +
 			"and a run of past meetings with actions in every state — dated around today. It only ever " +
 			"writes to an empty database. --scale decade builds ten years (520 meetings, 2,000 hotspots, " +
 			"60,000 actions, 240,000 updates and their audit trail), the same for the same --seed, into a new " +
-			"file renamed into place when it is complete: what the benchmarks measure.",
+			"file renamed into place when it is complete: what the benchmarks measure. The demo comes with made-up " +
+			"police.uk data (anti-social behaviour at made-up places in the real wards, its hotspots linked to them); " +
+			"--no-incidents leaves it out, for a demo to import real police.uk files into.",
 		Example: "  tasking demo --db /tmp/try.db\n  tasking demo --scale decade --seed 1 --db /tmp/decade.db",
 		Args:    usageArgs(cobra.NoArgs),
 		RunE: a.run(func(cmd *cobra.Command, _ []string) (err error) {
@@ -57,12 +60,18 @@ func newDemoCmd(a *app) *cobra.Command {
 				watch, finish := a.longWork(cmd, "demo --scale decade")
 				defer func() { err = finish(err) }()
 				d, err = demo.BuildDecadeWatched(watch, s.Today(), seed, time.Local)
+				if noIncidents {
+					demo.WithoutIncidents(&d)
+				}
 				if err == nil {
 					err = a.seedAside(cmd, watch, s, d)
 				}
 				err = finish(err) // the bar is cleared before the result is said
 			} else {
 				d, err = demo.Build(s.Today(), sc, time.Local)
+				if noIncidents {
+					demo.WithoutIncidents(&d)
+				}
 				if err == nil {
 					err = s.Seed(model.SystemActor("demo"), d)
 				}
@@ -79,6 +88,7 @@ func newDemoCmd(a *app) *cobra.Command {
 		}),
 	}
 	cmd.Flags().StringVar(&scale, "scale", string(demo.Small), "how much history: small (six meetings), large (a year) or decade (ten years, for benchmarks)")
+	cmd.Flags().BoolVar(&noIncidents, "no-incidents", false, "without the made-up police.uk data (to import real files into)")
 	cmd.Flags().Uint64Var(&seed, "seed", 1, "with --scale decade: which decade (the same seed always builds the same record)")
 	_ = cmd.RegisterFlagCompletionFunc("scale", cobra.FixedCompletions([]string{string(demo.Small), string(demo.Large), string(demo.Decade)}, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
@@ -89,8 +99,9 @@ func newDemoCmd(a *app) *cobra.Command {
 const decadeMemoryLimit = 160 << 20
 
 // seedAside loads a dataset too big for one transaction into a new file
-// beside the database and, once it is complete, renames it over the empty
-// database s (which it closes): a failure part way leaves nothing half-made.
+// beside the database and, once it is complete and packed, renames it over
+// the empty database s (which it closes): a failure part way leaves
+// nothing half-made.
 func (a *app) seedAside(cmd *cobra.Command, watch store.Watch, s store.Record, d store.Dataset) error {
 	now, err := a.clock()
 	if err != nil {
@@ -107,6 +118,12 @@ func (a *app) seedAside(cmd *cobra.Command, watch store.Watch, s store.Record, d
 		return err
 	}
 	if err := aside.Close(); err != nil {
+		os.Remove(tmp)
+		return err
+	}
+	// Loaded in batches, the file's indexes are half full and its freed
+	// pages many: packed, it is the size of what it holds.
+	if err := store.CompactFile(watch, tmp); err != nil {
 		os.Remove(tmp)
 		return err
 	}

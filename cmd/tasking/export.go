@@ -230,16 +230,27 @@ func newExportHotspotsCmd(a *app) *cobra.Command {
 			}
 			idx := model.IndexAgencies(agencies)
 			rules := model.PublicRules(model.Meeting{}, hotspotIndex(hotspots))
+			var ids []model.ID
+			for _, h := range hotspots {
+				if !public || rules.Hotspot(h) {
+					ids = append(ids, h.ID)
+				}
+			}
+			trends, err := s.HotspotTrends(ids)
+			if err != nil {
+				return err
+			}
 			out := list[hotspotRow]{rows: []hotspotRow{}}
 			for _, h := range hotspots {
 				if public && !rules.Hotspot(h) {
 					continue
 				}
 				if public {
-					h = rules.PublicHotspot(h) // the level, not the reasoning behind it
+					h = rules.PublicHotspot(h) // the level, not the reasoning behind it; areas, not streets
 				}
 				row := hotspotRowOf(h, idx)
 				row.Version = exportVersion(public)
+				withTrend(&row, h, trends[h.ID])
 				out.rows = append(out.rows, row)
 			}
 			return out.write(cmd.OutOrStdout(), f)

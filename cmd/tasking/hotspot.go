@@ -5,12 +5,14 @@ import (
 
 	"github.com/ccsp/tasking/model"
 	"github.com/ccsp/tasking/store"
+	"github.com/ccsp/tasking/tui"
 	"github.com/spf13/cobra"
 )
 
 func newHotspotCmd(a *app) *cobra.Command {
-	return newGroup("hotspot", "Hotspots: places and problems the group is working on (add, list, show, update, assess, close)",
-		newHotspotAddCmd(a), newHotspotListCmd(a), newHotspotShowCmd(a), newHotspotUpdateCmd(a), newHotspotAssessCmd(a), newHotspotCloseCmd(a))
+	return newGroup("hotspot", "Hotspots: places and problems the group is working on (add, list, show, update, assess, close, link, counts, suggest, accept, dismiss)",
+		newHotspotAddCmd(a), newHotspotListCmd(a), newHotspotShowCmd(a), newHotspotUpdateCmd(a), newHotspotAssessCmd(a), newHotspotCloseCmd(a),
+		newHotspotLinkCmd(a), newHotspotCountsCmd(a), newHotspotSuggestCmd(a), newHotspotAcceptCmd(a), newHotspotDismissCmd(a))
 }
 
 func newHotspotListCmd(a *app) *cobra.Command {
@@ -45,19 +47,26 @@ func newHotspotListCmd(a *app) *cobra.Command {
 			}
 			idx := model.IndexAgencies(agencies)
 			shown := hotspots[:0:0]
+			var ids []model.ID
 			for _, h := range hotspots {
 				if all || h.IsOpen() {
 					shown = append(shown, h)
+					ids = append(ids, h.ID)
 				}
+			}
+			trends, err := s.HotspotTrends(ids)
+			if err != nil {
+				return err
 			}
 			out := list[hotspotRow]{
 				rows:  make([]hotspotRow, 0, len(shown)),
 				empty: "No hotspots.",
-				table: func() peopleTable { return hotspotTable(shown, idx) },
+				table: func() peopleTable { return hotspotTable(shown, idx, trends) },
 			}
 			for _, h := range shown {
 				row := hotspotRowOf(h, idx)
 				row.Version = exportVersion(store.PublicOnly(s))
+				withTrend(&row, h, trends[h.ID])
 				out.rows = append(out.rows, row)
 			}
 			return out.write(cmd.OutOrStdout(), f)
@@ -68,9 +77,10 @@ func newHotspotListCmd(a *app) *cobra.Command {
 	return cmd
 }
 
-// hotspotTable is the list for people: short agency names, short dates.
-func hotspotTable(hs []model.Hotspot, agencies model.AgencyIndex) peopleTable {
-	headers := []string{"REF", "RISK", "STATUS", "TITLE", "WARD", "LEAD", "REVIEWED"}
+// hotspotTable is the list for people: short agency names, short dates,
+// the last 12 months as a sparkline with the trend.
+func hotspotTable(hs []model.Hotspot, agencies model.AgencyIndex, trends map[model.ID]model.Series) peopleTable {
+	headers := []string{"REF", "RISK", "STATUS", "TITLE", "WARD", "LEAD", "REVIEWED", "12 MONTHS", "TREND"}
 	rows := make([][]string, 0, len(hs))
 	for _, h := range hs {
 		reviewed := h.LastReviewed.Format("02 Jan 2006")
@@ -85,9 +95,10 @@ func hotspotTable(hs []model.Hotspot, agencies model.AgencyIndex) peopleTable {
 		if h.Private() {
 			title = model.PrivateUnder(h.ExemptAs()).Mark() + " " + title
 		}
+		tr := trends[h.ID]
 		rows = append(rows, []string{
 			h.Ref(), h.Risk.Short(), string(h.Status), cell(title), cell(h.Ward),
-			cell(lead), reviewed,
+			cell(lead), reviewed, tui.Sparkline(tr), tr.Trend().String(),
 		})
 	}
 	return peopleTable{headers: headers, rows: rows, flex: 3, widths: []int{3: maxTitle, 4: maxName, 5: maxName}}

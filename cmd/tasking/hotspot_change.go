@@ -93,6 +93,42 @@ type hotspotShow struct {
 	Actions []actionRow    `json:"open_actions"`
 	History []historyEntry `json:"history"`
 	Powers  []powerRow     `json:"powers"` // in force, or yet to take effect (tasking powers' fields)
+	// Evidence is why it was opened from an emerging hotspot ("" when it
+	// was not); TrendClass how its incidents have gone over the year:
+	// emerging, persistent, cooling or "" (model.Series.Class).
+	Evidence   string `json:"evidence"`
+	TrendClass string `json:"trend_class"`
+	// Trend is its last 12 months of incidents, null when it has none.
+	Trend *trendJSON `json:"trend"`
+}
+
+// trendJSON is a hotspot's series: months oldest first, each with its
+// count (null where none was counted), where the counts came from, and
+// the trend (the last month against the mean of the three before).
+type trendJSON struct {
+	From   string       `json:"from"` // police.uk or entered
+	Months []monthCount `json:"months"`
+	Trend  string       `json:"trend"`
+}
+
+type monthCount struct {
+	Month string `json:"month"`
+	Count *int   `json:"count"`
+}
+
+func trendOf(s model.Series) *trendJSON {
+	if s.IsZero() {
+		return nil
+	}
+	t := &trendJSON{From: string(s.Source), Trend: s.Trend().String()}
+	for i, m := range s.Months() {
+		mc := monthCount{Month: m.String()}
+		if c := s.Counts[i]; c != model.NoCount {
+			mc.Count = &c
+		}
+		t.Months = append(t.Months, mc)
+	}
+	return t
 }
 
 type historyEntry struct {
@@ -109,7 +145,8 @@ func newHotspotShowCmd(a *app) *cobra.Command {
 		Use:   "show REF [--format table|json]",
 		Short: "Show a hotspot: its facts, open actions and whole history",
 		Long: "show prints a hotspot as its page in the app does.\n\nJSON: {\"hotspot\": {hotspot fields}, " +
-			"\"open_actions\": [action fields], \"history\": [{at, kind, text}], \"powers\": [powers fields]}.",
+			"\"open_actions\": [action fields], \"history\": [{at, kind, text}], \"powers\": [powers fields], " +
+			"\"trend\": {from, months: [{month, count}], trend} or null, \"evidence\": why it was opened from an emerging hotspot, \"trend_class\": emerging, persistent, cooling or empty}.",
 		Example: "  tasking hotspot show HS-3\n  tasking hotspot show HS-3 --format json",
 		Args:    usageArgs(cobra.ExactArgs(1)),
 		RunE: a.run(func(cmd *cobra.Command, args []string) error {
@@ -141,6 +178,10 @@ func newHotspotShowCmd(a *app) *cobra.Command {
 				}
 			}
 			out.Hotspot.Version = exportVersion(store.PublicOnly(s))
+			trend := rec.Trends[h.ID]
+			withTrend(&out.Hotspot, h, trend)
+			out.Trend = trendOf(trend)
+			out.Evidence, out.TrendClass = model.CleanLine(h.Evidence), string(trend.Class())
 			var marks []string // each open action's mark, for the table
 			shown := shownPrivacy([]model.Hotspot{h})
 			for _, act := range rec.ItemActions(h.ID) {
@@ -172,6 +213,15 @@ func newHotspotShowCmd(a *app) *cobra.Command {
 			}
 			if line := h.AnonymisedLine(); line != "" {
 				fmt.Fprintln(w, line)
+			}
+			if out.Evidence != "" {
+				fmt.Fprintf(w, "Evidence: %s\n", out.Evidence)
+			}
+			if out.TrendClass != "" {
+				fmt.Fprintf(w, "Trend: %s (%s, the 12 months to %s)\n", out.TrendClass, trend.Source, trend.End.First().Format("Jan 2006"))
+			}
+			for _, l := range trendLines(h, trend, store.PublicOnly(s)) {
+				fmt.Fprintln(w, l)
 			}
 			fmt.Fprintf(w, "\nOpen actions (%d)\n", len(out.Actions))
 			for i, act := range out.Actions {

@@ -43,7 +43,10 @@ func countFiles(t *testing.T, area string, paths ...string) rawFigures {
 
 func TestImportPoliceUK(t *testing.T) {
 	t.Parallel()
-	db := demoDB(t)
+	db := filepath.Join(t.TempDir(), "tasking.db")
+	if out := ok(t, "demo", "--no-incidents", "--db", db); !strings.HasPrefix(out, "Loaded the demo partnership") {
+		t.Fatalf("demo --no-incidents: %s", out)
+	}
 	var paths []string
 	for _, m := range policedata.Months {
 		paths = append(paths, policedata.File(t, m))

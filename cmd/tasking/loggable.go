@@ -115,12 +115,12 @@ func (v *textValue) Set(s string) error { v.s = s; return nil }
 func (v *textValue) Type() string       { return v.typ }
 
 // loggedRef is a whole word that is a ref as people type them (model's
-// prefixes with a hyphen: HS-3, A-12, M-2, D-4, N-5), or "latest". Refs
+// prefixes with a hyphen: HS-3, A-12, M-2, D-4, N-5, CR-2), or "latest". Refs
 // run together ("a12") or bare numbers are not: words like those can be
 // text (a road called A1, a count), and a ref is only worth logging when it
 // cannot be anything else.
 var loggedRef = regexp.MustCompile(`(?i)^(` + strings.Join([]string{model.HotspotPrefix, model.ActionPrefix,
-	model.MeetingPrefix, model.DecisionPrefix, model.NotePrefix}, "|") + `)-[0-9]{1,18}$`)
+	model.MeetingPrefix, model.DecisionPrefix, model.NotePrefix, model.CaseReviewPrefix}, "|") + `)-[0-9]{1,18}$`)
 
 // addRef adds word to refs, in its usual case, if it is a ref not yet
 // there.

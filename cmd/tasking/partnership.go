@@ -28,6 +28,7 @@ type partnershipJSON struct {
 	BackupKeep               int    `json:"backup_keep"`
 	BackupDir                string `json:"backup_dir"` // "" for the folder beside the record
 	RetentionYears           int    `json:"retention_years"`
+	CaseReviewThreshold      string `json:"case_review_threshold"` // "3/6": complaints/months
 }
 
 func newPartnershipShowCmd(a *app) *cobra.Command {
@@ -35,7 +36,7 @@ func newPartnershipShowCmd(a *app) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:     "show [--format table|json]",
 		Short:   "Show the partnership's details",
-		Long:    "show prints the partnership's details.\n\nJSON fields: name, meeting_title, place, time, cadence, chair, confidentiality_statement, backup_keep, backup_dir (\"\": the folder beside the record), retention_years (how long a closed personal case keeps its words: tasking retention).",
+		Long:    "show prints the partnership's details.\n\nJSON fields: name, meeting_title, place, time, cadence, chair, confidentiality_statement, backup_keep, backup_dir (\"\": the folder beside the record), retention_years (how long a closed personal case keeps its words: tasking retention), case_review_threshold (complaints/months: 3/6).",
 		Example: "  tasking partnership show\n  tasking partnership show --format json",
 		Args:    usageArgs(cobra.NoArgs),
 		RunE: a.run(func(cmd *cobra.Command, _ []string) error {
@@ -66,7 +67,8 @@ func newPartnershipShowCmd(a *app) *cobra.Command {
 			}
 			out := partnershipJSON{Name: model.CleanLine(p.Name), MeetingTitle: model.CleanLine(p.MeetingTitle), Place: model.CleanLine(p.DefaultPlace),
 				Time: p.DefaultTime, Cadence: string(cadence), Chair: model.CleanLine(chair), ConfidentialityStatement: model.CleanText(p.ConfidentialityStatement),
-				BackupKeep: p.BackupKeep(), BackupDir: p.BackupDir, RetentionYears: p.RetentionYears()}
+				BackupKeep: p.BackupKeep(), BackupDir: p.BackupDir, RetentionYears: p.RetentionYears(),
+				CaseReviewThreshold: fmt.Sprintf("%d/%d", p.Trigger().Complaints, p.Trigger().Months)}
 			where := p.BackupDir
 			if where == "" {
 				where = "the folder beside the record"
@@ -80,8 +82,8 @@ func newPartnershipShowCmd(a *app) *cobra.Command {
 				enc.SetIndent("", "  ")
 				return enc.Encode(out)
 			}
-			_, err = fmt.Fprintf(w, "Name:      %s\nMeeting:   %s\nPlace:     %s\nTime:      %s\nCadence:   %s\nChair:     %s\nBackups:   the newest %d automatic backups, in %s\nRetention: closed personal cases keep their words %s after they close (tasking retention)\n\nConfidentiality statement read at each meeting:\n%s\n",
-				out.Name, out.MeetingTitle, out.Place, out.Time, out.Cadence, out.Chair, out.BackupKeep, where, model.Plural(out.RetentionYears, "year"), out.ConfidentialityStatement)
+			_, err = fmt.Fprintf(w, "Name:      %s\nMeeting:   %s\nPlace:     %s\nTime:      %s\nCadence:   %s\nChair:     %s\nBackups:   the newest %d automatic backups, in %s\nRetention: closed personal cases keep their words %s after they close (tasking retention)\nASB case review threshold: %s\n\nConfidentiality statement read at each meeting:\n%s\n",
+				out.Name, out.MeetingTitle, out.Place, out.Time, out.Cadence, out.Chair, out.BackupKeep, where, model.Plural(out.RetentionYears, "year"), p.Trigger(), out.ConfidentialityStatement)
 			return err
 		}),
 	}
@@ -90,23 +92,24 @@ func newPartnershipShowCmd(a *app) *cobra.Command {
 }
 
 func newPartnershipSetCmd(a *app) *cobra.Command {
-	var name, title, place, clock, cadence, statement, statementFile, backupDir string
+	var name, title, place, clock, cadence, statement, statementFile, backupDir, trigger string
 	var backupKeep, retentionYears int
 	cmd := &cobra.Command{
-		Use:   "set [--name N] [--meeting-title T] [--place P] [--time HH:MM] [--cadence C] [--statement TEXT | --statement-file FILE]",
+		Use:   "set [--name N] [--meeting-title T] [--place P] [--time HH:MM] [--cadence C] [--statement TEXT | --statement-file FILE] [--case-review-threshold N/M]",
 		Short: "Change the partnership's details",
 		Long: "set changes what is given: the name, the meeting's title, the usual place and time, how often the group " +
 			"meets (weekly, fortnightly, four-weekly, monthly: the next meeting's default date), the " +
-			"confidentiality statement the chair reads at each meeting, the automatic backups kept, and how many years a closed " +
-			"personal case keeps its words before tasking retention anonymises it (--retention-years, default 6). Closed " +
-			"meetings' minutes keep what was true then.",
+			"confidentiality statement the chair reads at each meeting, the automatic backups kept, how many years a closed " +
+			"personal case keeps its words before tasking retention anonymises it (--retention-years, default 6), and the " +
+			"ASB case review threshold (complaints/months: 3/6 at most, the Act's; a lower one such as 2/6 or 3/12 is the " +
+			"partnership's to set; default for the Act's). Closed meetings' minutes keep what was true then.",
 		Example: "  tasking --as 'Helen Marsh' partnership set --place 'Committee Room 2' --cadence fortnightly\n" +
 			"  tasking --as 'Helen Marsh' partnership set --statement-file statement.txt",
 		Args: usageArgs(cobra.NoArgs),
 		RunE: a.run(func(cmd *cobra.Command, _ []string) error {
 			changed := cmd.Flags().Changed
-			if !changed("name") && !changed("meeting-title") && !changed("place") && !changed("time") && !changed("cadence") && !changed("statement") && !changed("statement-file") && !changed("backup-keep") && !changed("backup-dir") && !changed("retention-years") {
-				return usagef("nothing to change: give --name, --meeting-title, --place, --time, --cadence, --statement, --backup-keep, --backup-dir or --retention-years")
+			if !changed("name") && !changed("meeting-title") && !changed("place") && !changed("time") && !changed("cadence") && !changed("statement") && !changed("statement-file") && !changed("backup-keep") && !changed("backup-dir") && !changed("retention-years") && !changed("case-review-threshold") {
+				return usagef("nothing to change: give --name, --meeting-title, --place, --time, --cadence, --statement, --backup-keep, --backup-dir, --retention-years or --case-review-threshold")
 			}
 			if changed("statement") && changed("statement-file") {
 				return usagef("give --statement or --statement-file, not both")
@@ -167,6 +170,11 @@ func newPartnershipSetCmd(a *app) *cobra.Command {
 				}
 				p.RetainCaseYears = retentionYears
 			}
+			if changed("case-review-threshold") {
+				if p.TriggerThreshold, err = model.ParseTrigger(trigger); err != nil {
+					return flagUsage("case-review-threshold", err)
+				}
+			}
 			if _, err := s.SetPartnership(actor, p.Version, p); err != nil {
 				return err
 			}
@@ -183,6 +191,7 @@ func newPartnershipSetCmd(a *app) *cobra.Command {
 	cmd.Flags().StringVar(&statementFile, "statement-file", "", "read the confidentiality statement from a file")
 	cmd.Flags().IntVar(&backupKeep, "backup-keep", model.DefaultBackupKeep, "how many automatic backups to keep")
 	cmd.Flags().IntVar(&retentionYears, "retention-years", model.DefaultRetentionYears, "how many years a closed personal case keeps its words (tasking retention)")
+	cmd.Flags().StringVar(&trigger, "case-review-threshold", "", "the ASB case review threshold, complaints/months: 3/6 at most (the Act's), or default")
 	cmd.Flags().StringVar(&backupDir, "backup-dir", "", "where automatic backups go: a full path, or beside (the folder beside the record)")
 	_ = cmd.RegisterFlagCompletionFunc("cadence", cobra.FixedCompletions([]string{"weekly", "fortnightly", "four-weekly", "monthly"}, cobra.ShellCompDirectiveNoFileComp))
 	return cmd

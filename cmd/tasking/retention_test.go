@@ -17,7 +17,7 @@ import (
 // file's bytes.
 func TestRetentionAnonymisesAClosedPersonalCase(t *testing.T) {
 	t.Parallel()
-	db := demoDB(t)
+	db := plainDemoDB(t)
 	helen := []string{"--db", db, "--as", "Helen Marsh"}
 	later := append(isolatedEnv(t.TempDir()), "TASKING_NOW=2033-01-10T10:00")
 	at := func(env []string, args ...string) string {
@@ -148,7 +148,7 @@ func TestRetentionAnonymisesAClosedPersonalCase(t *testing.T) {
 // The retention period is the partnership's: set, shown, bounded.
 func TestRetentionPeriodIsAPartnershipSetting(t *testing.T) {
 	t.Parallel()
-	db := demoDB(t)
+	db := plainDemoDB(t)
 	helen := []string{"--db", db, "--as", "Helen Marsh"}
 	failsWith(t, run(t, nil, append(helen, "partnership", "set", "--retention-years", "0")...), 2, "between 1 and 25 years")
 	failsWith(t, run(t, nil, append(helen, "partnership", "set", "--retention-years", "26")...), 2, "between 1 and 25 years")

@@ -41,7 +41,7 @@ func buildRoot(a *app) *cobra.Command {
 		cmds      []*cobra.Command
 	}{
 		{"meeting", "Run the meeting:", []*cobra.Command{newMeetingCmd(a), newDecisionCmd(a), newNoteCmd(a), newAmendCmd(a), newReleaseCmd(a)}},
-		{"work", "Actions and hotspots:", []*cobra.Command{newActionsCmd(a), newActionCmd(a), newHotspotCmd(a), newPowersCmd(a), newPowerCmd(a)}},
+		{"work", "Actions and hotspots:", []*cobra.Command{newActionsCmd(a), newActionCmd(a), newHotspotCmd(a), newPowersCmd(a), newPowerCmd(a), newCaseReviewCmd(a)}},
 		{"data", "Incident data:", []*cobra.Command{newImportCmd(a), newIncidentsCmd(a)}},
 		{"record", "Minutes and exports:", []*cobra.Command{newMinutesCmd(a), newExportCmd(a)}},
 		{"people", "The partnership and its people:", []*cobra.Command{newSetupCmd(a), newPartnershipCmd(a), newMemberCmd(a), newAgencyCmd(a), newDemoCmd(a)}},

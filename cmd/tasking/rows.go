@@ -37,6 +37,16 @@ type hotspotRow struct {
 	RiskScore  string `json:"risk_score"`  // likelihood × harm
 	RiskFlags  string `json:"risk_flags"`  // vulnerable, repeat, hate: those set, comma-separated
 	AssessedOn string `json:"assessed_on"` // 2026-11-24
+	// The trend (hotspot link, hotspot counts): the places linked, by LSOA
+	// alone in the public version; the last month of its series, that
+	// month's count and its trend (the last month against the mean of
+	// the three before); where the counts came from (police.uk or
+	// entered). Empty where it has none.
+	Areas          string `json:"areas"`           // "Chesterfield 001A (E01019432), Market Place (E01019433)"
+	IncidentsMonth string `json:"incidents_month"` // 2026-10
+	Incidents      string `json:"incidents"`       // 12
+	Trend          string `json:"trend"`           // +20%, −5%, 0%, new
+	IncidentsFrom  string `json:"incidents_from"`  // police.uk or entered
 }
 
 // actionRow: ref, hotspot, text, agency, officer, due, status, rag,

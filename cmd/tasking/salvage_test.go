@@ -56,7 +56,7 @@ func damageRecords(t *testing.T, path string, flips map[string][]uint64, deleteE
 
 func TestSalvageSavesWhatProvesItself(t *testing.T) {
 	t.Parallel()
-	db := demoDB(t)
+	db := plainDemoDB(t)
 	for i := range 6 {
 		ok(t, "--db", db, "--as", "Helen Marsh", "action", "update", "A-3", "--note", "visit "+string(rune('a'+i)))
 	}
@@ -124,7 +124,7 @@ func TestSalvageSavesWhatProvesItself(t *testing.T) {
 // root: nothing is reachable, and salvage says so bucket by bucket.)
 func TestSalvageTruncatedAndGarbledFiles(t *testing.T) {
 	t.Parallel()
-	db := demoDB(t)
+	db := plainDemoDB(t)
 	size := func(path string) int64 {
 		b, err := bolt.Open(path, 0o400, &bolt.Options{ReadOnly: true})
 		if err != nil {

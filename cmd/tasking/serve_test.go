@@ -321,6 +321,14 @@ func everyCommand() []sshStep {
 		{gary, []string{"import", "police-uk", "-"}, "name,agency,role\nAnn,police,member\n"}, // the wrong file: nothing imported
 		{gary, []string{"incidents", "--by", "lsoa"}, ""},
 		{gary, []string{"incidents", "--month", "2024-05", "--format", "json"}, ""},
+		{jas, []string{"import", "police-uk", "-"}, policeBurst},
+		{gary, []string{"hotspot", "suggest"}, ""},
+		{gary, []string{"hotspot", "suggest", "--format", "json"}, ""},
+		{gary, []string{"__complete", "hotspot", "accept", ""}, ""},
+		{gary, []string{"hotspot", "dismiss", "1"}, ""}, // refused: the chair's
+		{helen, []string{"hotspot", "dismiss", "E01019535"}, ""},
+		{helen, []string{"hotspot", "accept", "1", "--ward", "Spire", "--category", "nuisance", "--risk", "medium", "--lead", "community safety"}, ""},
+		{gary, []string{"hotspot", "suggest", "--format", "csv"}, ""},
 		{gary, []string{"action", "update", "A-1", "--status", "blocked"}, ""},
 		{gary, []string{"action", "update", "A-10", "--note", "Assessment booked for Friday"}, ""},
 		{gary, []string{"action", "update", "A-10", "--correct-last", "Assessment booked for Monday", "--reason", "Wrong day"}, ""},
@@ -333,6 +341,14 @@ func everyCommand() []sshStep {
 		{helen, []string{"hotspot", "assess", "HS-2", "--likelihood", "3", "--harm", "4", "--repeat", "--reason", "The same riders each weekend"}, ""},
 		{gary, []string{"hotspot", "assess", "HS-2", "--likelihood", "1", "--harm", "1", "--reason", "Quiet"}, ""}, // refused: members may not
 		{helen, []string{"hotspot", "assess", "HS-2", "--likelihood", "7", "--harm", "1", "--reason", "x"}, ""},    // a usage error
+		{helen, []string{"hotspot", "link", "HS-2", "--lsoa", "E01991000"}, ""},
+		{helen, []string{"hotspot", "link", "HS-2", "--location", "Mill Lane", "--lsoa", "E01991000"}, ""},
+		{helen, []string{"hotspot", "link", "HS-2", "--location", "Mill Lane"}, ""}, // which Mill Lane?
+		{gary, []string{"hotspot", "link", "HS-2", "--lsoa", "E01991001"}, ""},      // refused: members may not
+		{helen, []string{"hotspot", "link", "HS-2", "--lsoa", "E01991000", "--unlink"}, ""},
+		{helen, []string{"hotspot", "counts", "HS-6", "--month", "2026-10", "--count", "14"}, ""},
+		{helen, []string{"hotspot", "counts", "HS-6", "--month", "2026-11", "--count", "1"}, ""}, // not over yet
+		{helen, []string{"hotspot", "counts", "HS-6", "--month", "2026-10", "--clear"}, ""},
 		{jas, []string{"power", "add", "dispersal", "--hotspot", "HS-1", "--agency", "police", "--start", "2026-11-27 18:00", "--authorised-by", "Insp Claire Dunn", "--terms", "Market Place and the bus station"}, ""},
 		{jas, []string{"power", "add", "pspo", "--hotspot", "HS-1", "--agency", "community safety", "--start", "2026-01-10", "--authorised-by", "Cabinet"}, ""}, // refused: not his agency's
 		{helen, []string{"power", "add", "pspo", "--hotspot", "HS-8", "--agency", "community safety", "--start", "2024-01-10", "--review", "2026-12-01", "--authorised-by", "Cabinet, minute 112"}, ""},
@@ -345,6 +361,12 @@ func everyCommand() []sshStep {
 		{gary, []string{"powers", "--expiring", "28d", "--format", "csv"}, ""},
 		{gary, []string{"powers", "--all", "--format", "json"}, ""},
 		{jas, []string{"power", "end", "P-1", "--reason", "Withdrawn: the event was cancelled"}, ""},
+		{helen, []string{"case-review", "add", "--applicant", "CT-2026-014", "--complaints", "3", "--received", "2026-11-20", "--summary", "Noise"}, ""},
+		{jas, []string{"case-review", "add", "--applicant", "CT-2026-015", "--complaints", "3", "--received", "2026-11-20"}, ""}, // refused: the chair's
+		{helen, []string{"case-review", "decide", "CR-1", "--met"}, ""},
+		{gary, []string{"case-review", "list", "--all", "--format", "json"}, ""},
+		{helen, []string{"case-review", "answer", "CR-1", "--outcome", "Joint visit"}, ""},
+		{gary, []string{"case-review", "show", "CR-1"}, ""},
 		{gary, []string{"__complete", "power", "end", ""}, ""},
 		{helen, []string{"agency", "add", "Parish Council", "--short", "Parish"}, ""},
 		{helen, []string{"agency", "rename", "Parish", "--to", "Parish Councils"}, ""},

@@ -301,6 +301,16 @@ func everyWrite() []aWrite {
 		unowned("SetHotspotSARA", model.OpHotspotSARA, func(s rs, a who, r rec) error {
 			return ok(s.SetHotspotSARA(a, 1, 0, model.SARAAssessment, 0))
 		}),
+		unowned("LinkHotspotArea", model.OpHotspotLink, func(s rs, a who, r rec) error {
+			return ok(s.LinkHotspotArea(a, 1, 0, importedLSOA, 0))
+		}).with(incidentsImported(false)),
+		unowned("UnlinkHotspotArea", model.OpHotspotUnlink, func(s rs, a who, r rec) error {
+			return ok(s.UnlinkHotspotArea(a, 1, 0, importedLSOA, 0))
+		}).with(incidentsImported(true)),
+		unowned("SetHotspotCount", model.OpHotspotCount, func(s rs, a who, r rec) error {
+			n := 7
+			return ok(s.SetHotspotCount(a, 1, 0, model.NewMonth(2026, 9), &n, 0))
+		}),
 		unowned("CloseHotspot", model.OpHotspotClose, func(s rs, a who, r rec) error {
 			return ok(s.CloseHotspot(a, 2, 0, "resolved", 0, model.OpenActionsRefuse))
 		}),
@@ -427,6 +437,28 @@ func everyWrite() []aWrite {
 			return ok(s.ApplyRetention(a, store.Watch{}))
 		}),
 
+		// ASB case reviews: CR-1, recorded (and decided) first where the
+		// write needs it.
+		unowned("RecordCaseReview", model.OpCaseReviewAdd, func(s rs, a who, r rec) error {
+			return ok(s.RecordCaseReview(a, model.NewCaseReview{ApplicantRef: "CT-2026-0042", Complaints: 3, Received: model.DateOf(r.now)}, 0))
+		}),
+		{method: "DecideCaseReview", op: model.OpCaseReviewDecide, owner: noAgency, prep: caseReviewRecorded(false),
+			call: func(s rs, a who, r rec) error {
+				return ok(s.DecideCaseReview(a, 1, 0, model.DateOf(r.now), true, ""))
+			}},
+		{method: "AnswerCaseReview", op: model.OpCaseReviewAnswer, owner: noAgency, prep: caseReviewRecorded(true),
+			call: func(s rs, a who, r rec) error {
+				return ok(s.AnswerCaseReview(a, 1, 0, model.DateOf(r.now), "a joint visit agreed"))
+			}},
+
+		// Emerging hotspots offered from the incident data.
+		{method: "DismissSuggestion", op: model.OpSuggestionDismiss, owner: noAgency, prep: incidentsRising,
+			call: func(s rs, a who, r rec) error { return ok(s.DismissSuggestion(a, risingPlace.Key())) }},
+		{method: "AcceptSuggestion", op: model.OpHotspotAdd, owner: noAgency, prep: incidentsRising,
+			call: func(s rs, a who, r rec) error {
+				return ok(s.AcceptSuggestion(a, risingPlace.Key(), model.NewHotspot{Ward: "Spire", Category: model.CategoryNuisance, Risk: model.RiskMedium, LeadAgencyID: 1}, 0))
+			}},
+
 		// Incident data.
 		unowned("ImportIncidents", model.OpIncidentsImport, func(s rs, a who, r rec) error {
 			b := model.IncidentBatch{Force: "Testshire Police", Month: model.NewMonth(2026, 9), Category: model.CategoryASB, File: "2026-09.csv", Incidents: 3, Places: 1}
@@ -437,8 +469,59 @@ func everyWrite() []aWrite {
 	}
 }
 
+// importedLSOA is the area incidentsImported imports counts for.
+var importedLSOA = model.HotspotArea{Kind: model.AreaLSOA, Code: "E01019001"}
+
+// incidentsImported imports a month of counts at importedLSOA as the
+// chair (a hotspot is linked to what was imported), and links HS-1 to it
+// when linked.
+func incidentsImported(linked bool) func(t *testing.T, s store.Record, r refusalRecord) {
+	return func(t *testing.T, s store.Record, r refusalRecord) {
+		t.Helper()
+		b := model.IncidentBatch{Force: "Testshire Police", Month: model.NewMonth(2026, 9), Category: model.CategoryASB, File: "2026-09.csv", Incidents: 3, Places: 1}
+		row := model.IncidentRow{Month: b.Month, Force: b.Force, Category: b.Category, Count: 3,
+			Place: model.Place{LSOA: importedLSOA.Code, LSOAName: "Testshire 001A", Location: "On or near High Street", Street: true}}
+		_, err := s.ImportIncidents(chair, []model.IncidentBatch{b}, []model.IncidentRow{row})
+		mustNoErr(t, err)
+		if linked {
+			_, err = s.LinkHotspotArea(chair, 1, 0, importedLSOA, 0)
+			mustNoErr(t, err)
+		}
+	}
+}
+
 // with gives a write something the chair's call needs first.
 func (w aWrite) with(prep func(t *testing.T, s store.Record, r refusalRecord)) aWrite {
 	w.prep = prep
 	return w
+}
+
+// caseReviewRecorded records CR-1 as the chair (and decides it: met).
+func caseReviewRecorded(decided bool) func(t *testing.T, s store.Record, r refusalRecord) {
+	return func(t *testing.T, s store.Record, r refusalRecord) {
+		t.Helper()
+		c, err := s.RecordCaseReview(chair, model.NewCaseReview{ApplicantRef: "CT-2026-0042", Complaints: 3, Received: model.DateOf(r.now)}, 0)
+		mustNoErr(t, err)
+		if decided {
+			_, err = s.DecideCaseReview(chair, c.ID, c.Version, model.DateOf(r.now), true, "")
+			mustNoErr(t, err)
+		}
+	}
+}
+
+// risingPlace is a street whose incidents rise fivefold in October 2026
+// (incidentsRising): an emerging hotspot offered.
+var risingPlace = model.Place{LSOA: "E01000001", LSOAName: "Chesterfield 001A", Location: "Market Place", Street: true}
+
+func incidentsRising(t *testing.T, s store.Record, _ refusalRecord) {
+	t.Helper()
+	var batches []model.IncidentBatch
+	var rows []model.IncidentRow
+	for i, n := range []int{2, 2, 2, 10} {
+		m := model.NewMonth(2026, time.July).Add(i)
+		batches = append(batches, model.IncidentBatch{Force: "Testshire Police", Month: m, Category: model.CategoryASB, Incidents: n, Places: 1})
+		rows = append(rows, model.IncidentRow{Month: m, Force: "Testshire Police", Category: model.CategoryASB, Place: risingPlace, Count: n})
+	}
+	_, err := s.ImportIncidents(chair, batches, rows)
+	mustNoErr(t, err)
 }

@@ -210,6 +210,20 @@ func testReadsAnswerFromTheRecord(t *testing.T, open Backend) {
 	if rows, _ := s.Incidents(model.IncidentFilter{Month: model.NewMonth(2026, 8), By: model.ByLocation}); len(rows) != 0 {
 		t.Errorf("a month not imported has counts %+v", rows)
 	}
+	// The places counted are what a hotspot links to; a linked hotspot's
+	// trend is its places' counts, one without links has none.
+	places, err := s.IncidentPlaces()
+	mustNoErr(t, err)
+	if !slices.ContainsFunc(places, func(p model.PlaceSeries) bool { return p.Place.LSOA == row.Place.LSOA && !p.Place.Street }) {
+		t.Errorf("the places counted: %+v", places)
+	}
+	_, err = s.LinkHotspotArea(chair, 1, 0, model.HotspotArea{Kind: model.AreaLSOA, Code: row.Place.LSOA}, 0)
+	mustNoErr(t, err)
+	trends, err := s.HotspotTrends([]model.ID{1, 2})
+	mustNoErr(t, err)
+	if tr, ok := trends[1]; !ok || tr.Total() != 3 || len(trends) != 1 {
+		t.Errorf("trends of HS-1 (linked, 3 counted) and HS-2 (not): %+v", trends)
+	}
 
 	// A backup holds every private word: whatever the engine, only those
 	// the rules allow may take one.

@@ -66,6 +66,8 @@ func Run(t *testing.T, open Backend) {
 		{"SetupMakesTheRecordOnce", testSetupMakesTheRecordOnce},
 		{"ReadsAnswerFromTheRecord", testReadsAnswerFromTheRecord},
 		{"ReleasesAreMinutedInPart2", testReleasesAreMinutedInPart2},
+		{"CaseReviews", testCaseReviews},
+		{"EmergingHotspotsOffered", testEmergingHotspotsOffered},
 	} {
 		t.Run(c.name, func(t *testing.T) { c.test(t, open) })
 	}

@@ -1,0 +1,88 @@
+package storetest
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/ccsp/tasking/model"
+)
+
+// Emerging hotspots: a place whose incidents rise is offered; accepting it
+// opens a hotspot linked to it with its evidence, and it is offered no
+// more; dismissing one hides it for three months to the day; both are the
+// chair's.
+func testEmergingHotspotsOffered(t *testing.T, open Backend) {
+	s, clock, _ := openTiny(t, open)
+	market := model.Place{LSOA: "E01000001", LSOAName: "Chesterfield 001A", Location: "Market Place", Street: true}
+	high := model.Place{LSOA: "E01000002", LSOAName: "Chesterfield 002B", Location: "High Street", Street: true}
+	var batches []model.IncidentBatch
+	var rows []model.IncidentRow
+	for i, counts := range [][2]int{{2, 3}, {2, 3}, {2, 3}, {10, 8}} {
+		m := model.NewMonth(2026, time.July).Add(i)
+		batches = append(batches, model.IncidentBatch{Force: "Derbyshire Constabulary", Month: m, Category: model.CategoryASB, Incidents: counts[0] + counts[1], Places: 2})
+		rows = append(rows, model.IncidentRow{Month: m, Force: "Derbyshire Constabulary", Category: model.CategoryASB, Place: market, Count: counts[0]},
+			model.IncidentRow{Month: m, Force: "Derbyshire Constabulary", Category: model.CategoryASB, Place: high, Count: counts[1]})
+	}
+	if _, err := s.ImportIncidents(chair, batches, rows); err != nil {
+		t.Fatal(err)
+	}
+	keys := func() string {
+		ss, err := s.Suggestions()
+		mustNoErr(t, err)
+		var out []string
+		for _, sg := range ss {
+			out = append(out, sg.Place.Key())
+		}
+		return strings.Join(out, " ")
+	}
+	if got := keys(); got != "E01000001 E01000001|Market Place E01000002 E01000002|High Street" {
+		t.Fatalf("offered: %s", got)
+	}
+	if _, err := s.DismissSuggestion(sgt, "E01000002"); err == nil || !strings.Contains(err.Error(), "may not dismiss an emerging hotspot") {
+		t.Errorf("a member dismissed one: %v", err)
+	}
+	if _, err := s.AcceptSuggestion(sgt, "E01000001|Market Place", model.NewHotspot{Ward: "Spire", Category: model.CategoryNuisance, Risk: model.RiskMedium, LeadAgencyID: 1}, 0); err == nil {
+		t.Error("a member accepted one")
+	}
+	h, err := s.AcceptSuggestion(chair, "E01000001|Market Place", model.NewHotspot{Ward: "Spire", Category: model.CategoryNuisance, Risk: model.RiskMedium, LeadAgencyID: 1}, 0)
+	mustNoErr(t, err)
+	if h.Title != "Market Place: anti-social behaviour" || len(h.Areas) != 1 || h.Areas[0] != model.AreaOf(market) ||
+		!strings.Contains(h.Evidence, "10 anti-social behaviour incidents at Market Place, Chesterfield 001A in October 2026; in the top tenth of streets (10 or more), up 400% on its three-month mean of 2.0") {
+		t.Errorf("accepted: %+v", h)
+	}
+	if got := keys(); got != "E01000001 E01000002 E01000002|High Street" {
+		t.Errorf("offered after accepting Market Place: %s", got)
+	}
+	// Its series is the place's counts: four months known, the last 10 —
+	// too few months to class it (model.ClassMinMonths).
+	series, err := s.HotspotSeries(h.ID)
+	mustNoErr(t, err)
+	if last, ok := series.Last(); !ok || last != 10 || series.Known() != 4 || series.End != model.NewMonth(2026, time.October) ||
+		series.Source != model.FromPolice || series.Class() != model.ClassNone {
+		t.Errorf("the accepted hotspot's series: %+v", series)
+	}
+	if _, err := s.AcceptSuggestion(chair, "E01000001|Market Place", model.NewHotspot{Ward: "Spire", Category: model.CategoryNuisance, Risk: model.RiskMedium, LeadAgencyID: 1}, 0); err == nil ||
+		!strings.Contains(err.Error(), "is not an emerging hotspot on offer") {
+		t.Errorf("accepted twice: %v", err)
+	}
+	d, err := s.DismissSuggestion(chair, "E01000002")
+	mustNoErr(t, err)
+	if d.On != model.DateOf(clock.t) || d.By != chair.Name {
+		t.Errorf("dismissed %+v", d)
+	}
+	if ev, _ := s.AuditEvents(1); len(ev) != 1 || ev[0].Op != model.OpSuggestionDismiss {
+		t.Errorf("audit %+v", ev)
+	}
+	if got := keys(); got != "E01000001 E01000002|High Street" {
+		t.Errorf("offered after dismissing E01000002: %s", got)
+	}
+	clock.t = model.DateOf(clock.t).AddMonths(model.DismissMonths).AddDays(-1).Time(clock.t.Location()).Add(10 * time.Hour)
+	if got := keys(); strings.Contains(got, "E01000002 ") {
+		t.Errorf("offered again the day before three months: %s", got)
+	}
+	clock.t = clock.t.Add(24 * time.Hour)
+	if got := keys(); got != "E01000001 E01000002 E01000002|High Street" {
+		t.Errorf("three months to the day: %s", got)
+	}
+}
