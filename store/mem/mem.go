@@ -7,6 +7,7 @@ package mem
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"fmt"
 	"slices"
@@ -24,31 +25,66 @@ type Engine struct {
 	mu      sync.RWMutex
 	seq     uint64 // commits made
 	kinds   map[store.Kind]*records
-	indexes map[store.Index]*entries
+	indexes map[store.Index]*sorted[string]
 }
 
 // New is an empty record.
 func New() *Engine {
-	return &Engine{kinds: map[store.Kind]*records{}, indexes: map[store.Index]*entries{}}
+	return &Engine{kinds: map[store.Kind]*records{}, indexes: map[store.Index]*sorted[string]{}}
 }
 
 // Open is a store.Store over a new, empty record in memory, with the
 // clock now (time.Now when nil).
 func Open(now func() time.Time) *store.Store { return store.New(New(), now) }
 
-// records are the records of one kind: each one's JSON, and the IDs in
-// order.
-type records struct {
-	docs map[model.ID][]byte
-	ids  []model.ID // sorted
-	next model.ID   // the last ID given or reserved
+// sorted is values by key, and the keys in order: a kind's records by ID,
+// an index's values by key.
+type sorted[K cmp.Ordered] struct {
+	vals map[K][]byte
+	keys []K // in order
 }
 
-// entries are the keys of one index, with their values, and the keys in
-// order.
-type entries struct {
-	vals map[string][]byte
-	keys []string // sorted
+func newSorted[K cmp.Ordered]() *sorted[K] { return &sorted[K]{vals: map[K][]byte{}} }
+
+// set makes k hold v (had) or be absent (!had), and gives back how to undo
+// it.
+func (s *sorted[K]) set(k K, v []byte, had bool) (undo func()) {
+	old, was := s.vals[k]
+	i, found := slices.BinarySearch(s.keys, k)
+	switch {
+	case had:
+		s.vals[k] = v
+		if !found {
+			s.keys = slices.Insert(s.keys, i, k)
+		}
+	case found:
+		delete(s.vals, k)
+		s.keys = slices.Delete(s.keys, i, i+1)
+	}
+	return func() { s.set(k, old, was) }
+}
+
+// from is where a walk starts in the keys, in dir: Forward, the first at
+// or after from; Backward, one past the last at or before it (end: from
+// the last).
+func (s *sorted[K]) from(keys []K, from K, end bool, dir store.Dir) int {
+	i, found := slices.BinarySearch(keys, from)
+	switch {
+	case dir == store.Forward:
+		return i
+	case end:
+		return len(keys)
+	case found:
+		return i + 1
+	}
+	return i
+}
+
+// records are the records of one kind: each one's JSON by ID, and the
+// last ID given or reserved.
+type records struct {
+	*sorted[model.ID]
+	next model.ID
 }
 
 func (e *Engine) View(ctx context.Context, fn func(store.Tx) error) error {
@@ -108,36 +144,26 @@ func doc(v []byte) store.Doc { return store.NewDoc(v, nil) }
 func (t *tx) kind(k store.Kind) *records {
 	r, ok := t.e.kinds[k]
 	if !ok {
-		r = &records{docs: map[model.ID][]byte{}}
+		r = &records{sorted: newSorted[model.ID]()}
 		t.e.kinds[k] = r
 	}
 	return r
 }
 
 func (t *tx) Get(_ context.Context, k store.Kind, id model.ID) (store.Doc, error) {
-	r, ok := t.e.kinds[k]
-	if !ok {
-		return store.Doc{}, store.ErrNotFound
+	if r, ok := t.e.kinds[k]; ok {
+		if v, ok := r.vals[id]; ok {
+			return doc(v), nil
+		}
 	}
-	v, ok := r.docs[id]
-	if !ok {
-		return store.Doc{}, store.ErrNotFound
-	}
-	return doc(v), nil
+	return store.Doc{}, store.ErrNotFound
 }
 
 func (t *tx) Put(_ context.Context, k store.Kind, id model.ID, json []byte) error {
 	if err := t.writable(); err != nil {
 		return err
 	}
-	r := t.kind(k)
-	old, had := r.docs[id]
-	r.docs[id] = bytes.Clone(json)
-	if !had {
-		i, _ := slices.BinarySearch(r.ids, id)
-		r.ids = slices.Insert(r.ids, i, id)
-	}
-	t.undo = append(t.undo, func() { r.restore(id, old, had) })
+	t.undo = append(t.undo, t.kind(k).set(id, bytes.Clone(json), true))
 	return nil
 }
 
@@ -145,29 +171,8 @@ func (t *tx) Delete(_ context.Context, k store.Kind, id model.ID) error {
 	if err := t.writable(); err != nil {
 		return err
 	}
-	r := t.kind(k)
-	old, had := r.docs[id]
-	if !had {
-		return nil
-	}
-	r.restore(id, nil, false)
-	t.undo = append(t.undo, func() { r.restore(id, old, true) })
+	t.undo = append(t.undo, t.kind(k).set(id, nil, false))
 	return nil
-}
-
-// restore makes record id hold v (had) or be absent (!had).
-func (r *records) restore(id model.ID, v []byte, had bool) {
-	i, found := slices.BinarySearch(r.ids, id)
-	switch {
-	case had:
-		r.docs[id] = v
-		if !found {
-			r.ids = slices.Insert(r.ids, i, id)
-		}
-	case found:
-		delete(r.docs, id)
-		r.ids = slices.Delete(r.ids, i, i+1)
-	}
 }
 
 func (t *tx) NextID(_ context.Context, k store.Kind) (model.ID, error) {
@@ -198,30 +203,17 @@ func (t *tx) Each(_ context.Context, k store.Kind, from model.ID, dir store.Dir,
 	if !ok {
 		return nil
 	}
-	// A copy of the order: fn may change the kind it walks.
-	ids := slices.Clone(r.ids)
+	ids := slices.Clone(r.keys) // fn may change the kind it walks
+	i := r.from(ids, from, from == 0, dir)
 	if dir == store.Forward {
-		i, _ := slices.BinarySearch(ids, from)
-		for _, id := range ids[i:] {
-			if v, ok := r.docs[id]; ok {
-				if err := fn(id, doc(v)); err != nil {
-					return err
-				}
-			}
-		}
-		return nil
+		ids = ids[i:]
+	} else {
+		ids = slices.Clone(ids[:i])
+		slices.Reverse(ids)
 	}
-	end := len(ids)
-	if from != 0 {
-		i, found := slices.BinarySearch(ids, from)
-		if found {
-			i++
-		}
-		end = i
-	}
-	for i := end - 1; i >= 0; i-- {
-		if v, ok := r.docs[ids[i]]; ok {
-			if err := fn(ids[i], doc(v)); err != nil {
+	for _, id := range ids {
+		if v, ok := r.vals[id]; ok {
+			if err := fn(id, doc(v)); err != nil {
 				return err
 			}
 		}
@@ -229,39 +221,30 @@ func (t *tx) Each(_ context.Context, k store.Kind, from model.ID, dir store.Dir,
 	return nil
 }
 
-func (t *tx) index(ix store.Index) *entries {
+func (t *tx) index(ix store.Index) *sorted[string] {
 	x, ok := t.e.indexes[ix]
 	if !ok {
-		x = &entries{vals: map[string][]byte{}}
+		x = newSorted[string]()
 		t.e.indexes[ix] = x
 	}
 	return x
 }
 
 func (t *tx) GetKey(_ context.Context, ix store.Index, key []byte) ([]byte, error) {
-	x, ok := t.e.indexes[ix]
-	if !ok {
-		return nil, nil
+	if x, ok := t.e.indexes[ix]; ok {
+		return x.vals[string(key)], nil
 	}
-	return x.vals[string(key)], nil
+	return nil, nil
 }
 
 func (t *tx) PutKey(_ context.Context, ix store.Index, key, value []byte) error {
 	if err := t.writable(); err != nil {
 		return err
 	}
-	x := t.index(ix)
-	k := string(key)
-	old, had := x.vals[k]
 	if value == nil {
 		value = []byte{} // a key with an empty value is still there
 	}
-	x.vals[k] = bytes.Clone(value)
-	if !had {
-		i, _ := slices.BinarySearch(x.keys, k)
-		x.keys = slices.Insert(x.keys, i, k)
-	}
-	t.undo = append(t.undo, func() { x.restore(k, old, had) })
+	t.undo = append(t.undo, t.index(ix).set(string(key), bytes.Clone(value), true))
 	return nil
 }
 
@@ -269,30 +252,8 @@ func (t *tx) DeleteKey(_ context.Context, ix store.Index, key []byte) error {
 	if err := t.writable(); err != nil {
 		return err
 	}
-	x := t.index(ix)
-	k := string(key)
-	old, had := x.vals[k]
-	if !had {
-		return nil
-	}
-	x.restore(k, nil, false)
-	t.undo = append(t.undo, func() { x.restore(k, old, true) })
+	t.undo = append(t.undo, t.index(ix).set(string(key), nil, false))
 	return nil
-}
-
-// restore makes key k hold v (had) or be absent (!had).
-func (x *entries) restore(k string, v []byte, had bool) {
-	i, found := slices.BinarySearch(x.keys, k)
-	switch {
-	case had:
-		x.vals[k] = v
-		if !found {
-			x.keys = slices.Insert(x.keys, i, k)
-		}
-	case found:
-		delete(x.vals, k)
-		x.keys = slices.Delete(x.keys, i, i+1)
-	}
 }
 
 func (t *tx) Scan(_ context.Context, ix store.Index, prefix, from []byte, dir store.Dir, fn func(k, v []byte) error) error {
@@ -302,50 +263,38 @@ func (t *tx) Scan(_ context.Context, ix store.Index, prefix, from []byte, dir st
 	}
 	keys := slices.Clone(x.keys) // fn may change the index it walks
 	p := string(prefix)
-	var visit func(i int) bool // false: past the prefix
-	var err error
-	visit = func(i int) bool {
-		k := keys[i]
-		if len(k) < len(p) || k[:len(p)] != p {
-			return false
+	visit := func(k string) (bool, error) { // false: past the prefix's run
+		if !hasPrefix(k, p) {
+			return false, nil
 		}
 		if v, ok := x.vals[k]; ok {
-			err = fn([]byte(k), v)
+			return true, fn([]byte(k), v)
 		}
-		return err == nil
+		return true, nil
 	}
 	if dir == store.Forward {
-		start := p
-		if string(from) > start {
-			start = string(from)
+		start := max(p, string(from))
+		for _, k := range keys[x.from(keys, start, false, dir):] {
+			if more, err := visit(k); !more || err != nil {
+				return err
+			}
 		}
-		i, _ := slices.BinarySearch(keys, start)
-		for ; i < len(keys) && visit(i); i++ {
+		return nil
+	}
+	// Backward: from the last key at or before from (nil: the last), the
+	// keys after the prefix's run passed over rather than a stop.
+	for i := x.from(keys, string(from), from == nil, dir) - 1; i >= 0; i-- {
+		if keys[i] > p && !hasPrefix(keys[i], p) {
+			continue
 		}
-		return err
-	}
-	// Backward: from the last key at or before from (nil: the last under
-	// the prefix).
-	end := len(keys)
-	if from != nil {
-		i, found := slices.BinarySearch(keys, string(from))
-		if found {
-			i++
+		if more, err := visit(keys[i]); !more || err != nil {
+			return err
 		}
-		end = i
 	}
-	// Keys after the prefix's run are passed over, not a stop.
-	i := end - 1
-	for ; i >= 0 && keys[i] > p && !hasPrefix(keys[i], p); i-- {
-	}
-	for ; i >= 0 && visit(i); i-- {
-	}
-	return err
+	return nil
 }
 
 func hasPrefix(k, p string) bool { return len(k) >= len(p) && k[:len(p)] == p }
-
-func (t *tx) Seq() uint64 { return t.seq }
 
 func (t *tx) Kinds(context.Context) ([]store.Kind, error) {
 	out := make([]store.Kind, 0, len(t.e.kinds))
@@ -355,3 +304,5 @@ func (t *tx) Kinds(context.Context) ([]store.Kind, error) {
 	slices.Sort(out)
 	return out, nil
 }
+
+func (t *tx) Seq() uint64 { return t.seq }

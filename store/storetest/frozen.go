@@ -109,40 +109,31 @@ func jsonOf(t *testing.T, v any) string {
 	return string(b)
 }
 
-func actionIn(rec model.MeetingRecord, id model.ID) model.Action {
-	for _, a := range rec.Actions {
-		if a.ID == id {
-			return a
+// byID is the one of xs with id (zero: none).
+func byID[T any](xs []T, id model.ID, idOf func(T) model.ID) T {
+	for _, x := range xs {
+		if idOf(x) == id {
+			return x
 		}
 	}
-	return model.Action{}
+	var zero T
+	return zero
+}
+
+func actionIn(rec model.MeetingRecord, id model.ID) model.Action {
+	return byID(rec.Actions, id, func(x model.Action) model.ID { return x.ID })
 }
 
 func agencyIn(rec model.MeetingRecord, id model.ID) model.Agency {
-	for _, a := range rec.Agencies {
-		if a.ID == id {
-			return a
-		}
-	}
-	return model.Agency{}
+	return byID(rec.Agencies, id, func(x model.Agency) model.ID { return x.ID })
 }
 
 func hotspotIn(rec model.MeetingRecord, id model.ID) model.Hotspot {
-	for _, h := range rec.Hotspots {
-		if h.ID == id {
-			return h
-		}
-	}
-	return model.Hotspot{}
+	return byID(rec.Hotspots, id, func(x model.Hotspot) model.ID { return x.ID })
 }
 
 func decisionIn(rec model.MeetingRecord, id model.ID) model.Decision {
-	for _, d := range rec.Decisions {
-		if d.ID == id {
-			return d
-		}
-	}
-	return model.Decision{}
+	return byID(rec.Decisions, id, func(x model.Decision) model.ID { return x.ID })
 }
 
 // Exempt once, exempt for good: what was recorded while an item was taken
@@ -182,10 +173,5 @@ func testExemptOnceExemptForGood(t *testing.T, open Backend) {
 }
 
 func noteIn(rec model.MeetingRecord, id model.ID) model.Note {
-	for _, n := range rec.Notes {
-		if n.ID == id {
-			return n
-		}
-	}
-	return model.Note{}
+	return byID(rec.Notes, id, func(x model.Note) model.ID { return x.ID })
 }
