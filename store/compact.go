@@ -10,7 +10,7 @@ import (
 
 // compactTxBytes bounds each transaction of a compaction: what it holds in
 // memory before it commits and goes on.
-const compactTxBytes = 32 << 20
+const compactTxBytes = 4 << 20
 
 // CompactFile rewrites the closed file at path with every page full, in
 // place (through a copy beside it, renamed over it once it is whole).
@@ -39,7 +39,7 @@ func CompactFile(w Watch, path string) error {
 		os.Remove(tmp)
 		return err
 	}
-	if err := bolt.Compact(dst, src, compactTxBytes); err != nil {
+	if err := copyPacked(dst, src); err != nil {
 		return fail(err)
 	}
 	if err := w.Stopped(); err != nil {
@@ -58,4 +58,65 @@ func CompactFile(w Watch, path string) error {
 		return err
 	}
 	return nil
+}
+
+// copyPacked copies every bucket of src into the empty dst, each page
+// filled, committing every compactTxBytes, and hands back src's pages as
+// it reads them (pages.go): packing the decade holds what one transaction
+// writes, not the file. tasking's files have no nested buckets; one is
+// refused rather than dropped.
+func copyPacked(dst, src *bolt.DB) error {
+	return src.View(func(stx *bolt.Tx) error {
+		pages := newPageReleaser(src, stx)
+		dtx, err := dst.Begin(true)
+		if err != nil {
+			return err
+		}
+		defer func() { _ = dtx.Rollback() }()
+		size := 0
+		return stx.ForEach(func(name []byte, sb *bolt.Bucket) error {
+			db, err := dtx.CreateBucket(name)
+			if err != nil {
+				return err
+			}
+			if err := db.SetSequence(sb.Sequence()); err != nil {
+				return err
+			}
+			c := sb.Cursor()
+			for k, v := c.First(); k != nil; k, v = c.Next() {
+				if v == nil {
+					return fmt.Errorf("bucket %s holds a bucket (%q): tasking's files have none", name, k)
+				}
+				db.FillPercent = 1.0
+				if err := db.Put(k, v); err != nil {
+					return err
+				}
+				pages.read(1)
+				if size += len(k) + len(v); size < compactTxBytes {
+					continue
+				}
+				if err := dtx.Commit(); err != nil {
+					return err
+				}
+				releaseAll(dst) // what it wrote is on disk
+				if dtx, err = dst.Begin(true); err != nil {
+					return err
+				}
+				db, size = dtx.Bucket(name), 0
+			}
+			if err := dtx.Commit(); err != nil {
+				return err
+			}
+			dtx, err = dst.Begin(true)
+			return err
+		})
+	})
+}
+
+// releaseAll hands back every page of db's memory map (pages.go).
+func releaseAll(db *bolt.DB) {
+	_ = db.View(func(tx *bolt.Tx) error {
+		newPageReleaser(db, tx).release()
+		return nil
+	})
 }

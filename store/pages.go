@@ -45,9 +45,4 @@ func (r *pageReleaser) release() {
 
 // releaseMapped releases every page of the map between transactions: a
 // long load (Seed's batches) reads through the file as it writes.
-func (s *Store) releaseMapped() {
-	_ = s.db.View(func(tx *bolt.Tx) error {
-		newPageReleaser(s.db, tx).release()
-		return nil
-	})
-}
+func (s *Store) releaseMapped() { releaseAll(s.db) }

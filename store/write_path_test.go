@@ -16,9 +16,9 @@ import (
 // write transaction would have forgotten its permission check:
 //
 //   - a bbolt write transaction (Update, Batch, Begin(true)) is opened by
-//     the bbolt engine's Update (bolt_engine.go) only, and in the salvage
-//     of a damaged file into a new one (a file of its own, not the record
-//     open here);
+//     the bbolt engine's Update (bolt_engine.go) only, in the salvage of
+//     a damaged file into a new one, and in the packing of a closed file
+//     (compact.go) — files of their own, not the record open here;
 //   - an engine's write transaction (Update(ctx, fn)) is opened by update
 //     (guard.go) only;
 //   - update is called by write and by upkeep (upkeep.go) only;
@@ -26,7 +26,7 @@ import (
 //     the functions named in upkeep.go only.
 func TestOneWritePath(t *testing.T) {
 	allowed := map[string][]string{ // callee → the functions that may call it
-		"bbolt":  {"bolt_engine.go Update", "salvage.go NewSalvageHaul", "salvage.go flush", "salvage.go Finish"},
+		"bbolt":  {"bolt_engine.go Update", "salvage.go NewSalvageHaul", "salvage.go flush", "salvage.go Finish", "compact.go copyPacked"},
 		"engine": {"guard.go update"},
 		"update": {"write.go write", "upkeep.go upkeep"},
 		"upkeep": {"schema.go prepare", "check.go ReindexWatched", "seed_history.go seedHistory", "seed_history.go inBatches", "scrub.go scrubFree"},
