@@ -77,7 +77,8 @@ func HomeTheLongWay(s *Store) (h model.HomeSummary, err error) {
 		if in.Trends, err = hotspotTrendsWhole(tx, open, today); err != nil {
 			return err
 		}
-		// Case reviews and suggestions are read whole either way.
+		// The emerging hotspots and the open case reviews have one way
+		// only: the same as Home's.
 		if in.OpenCaseReviews, err = openCaseReviews(tx); err != nil {
 			return err
 		}

@@ -48,7 +48,7 @@ func (p *hotspotPage) read(a *App) tea.Cmd {
 		}
 		idx := rec.Index()
 		hv := &hotspotView{h: h, lead: idx.Agencies.Label(h.LeadAgencyID), actions: rec.ItemActions(h.ID),
-			history: rec.HotspotHistory(h.ID, 60), historyLoaded: true, powers: rec.Powers, trend: rec.Trends[h.ID]}
+			history: rec.HotspotHistory(h.ID, 60), historyLoaded: true, powers: rec.Powers, trend: rec.Trends[h.ID], page: true}
 		model.SortPowers(hv.powers)
 		return hotspotMsg{gen: gen, view: hv, ctx: recordRowCtx(&rec, idx)}
 	}

@@ -77,6 +77,10 @@ type hotspotView struct {
 	// with the meeting: a decade of every hotspot's past is not one load.
 	history       []model.HistoryEntry
 	historyLoaded bool
+	// page: shown as the hotspot's own page, which has room for its class
+	// over the year (the meeting's item keeps its lines for the room's
+	// business).
+	page bool
 }
 
 // hotspotPane draws a hotspot: its facts, open actions (sel marks one, -1
@@ -131,14 +135,14 @@ func hotspotPane(a *App, hv *hotspotView, c rowCtx, w, sel int, noActions string
 		// actions off: what the room records under the item stays in view.
 		head = slices.Delete(head, 4, 5)
 	}
-	// What the page says of how the hotspot came and stands: anonymised
-	// by retention, its class over the year, and the evidence it was
-	// opened on, above its actions.
+	// How the hotspot came and stands: anonymised by retention, its class
+	// over the year (on its page), and the evidence it was opened on,
+	// above its actions.
 	var about []string
 	if line := h.AnonymisedLine(); line != "" {
 		about = append(about, " "+s.Muted.Render(clip(line, w-3)))
 	}
-	if class := hv.trend.Class(); class != model.ClassNone {
+	if class := hv.trend.Class(); class != model.ClassNone && hv.page {
 		about = append(about, " Trend: "+s.Bold.Render(string(class))+s.Muted.Render(" over the last 12 months"))
 	}
 	if h.Evidence != "" {

@@ -301,16 +301,6 @@ func everyWrite() []aWrite {
 		unowned("SetHotspotSARA", model.OpHotspotSARA, func(s rs, a who, r rec) error {
 			return ok(s.SetHotspotSARA(a, 1, 0, model.SARAAssessment, 0))
 		}),
-		unowned("LinkHotspotArea", model.OpHotspotLink, func(s rs, a who, r rec) error {
-			return ok(s.LinkHotspotArea(a, 1, 0, importedLSOA, 0))
-		}).with(incidentsImported(false)),
-		unowned("UnlinkHotspotArea", model.OpHotspotUnlink, func(s rs, a who, r rec) error {
-			return ok(s.UnlinkHotspotArea(a, 1, 0, importedLSOA, 0))
-		}).with(incidentsImported(true)),
-		unowned("SetHotspotCount", model.OpHotspotCount, func(s rs, a who, r rec) error {
-			n := 7
-			return ok(s.SetHotspotCount(a, 1, 0, model.NewMonth(2026, 9), &n, 0))
-		}),
 		unowned("CloseHotspot", model.OpHotspotClose, func(s rs, a who, r rec) error {
 			return ok(s.CloseHotspot(a, 2, 0, "resolved", 0, model.OpenActionsRefuse))
 		}),
@@ -437,6 +427,21 @@ func everyWrite() []aWrite {
 			return ok(s.ApplyRetention(a, store.Watch{}))
 		}),
 
+		// A hotspot's trend: linked to an area of the imported data (HS-2:
+		// not on the agenda's item being discussed), unlinked, counted.
+		{method: "LinkHotspotArea", op: model.OpHotspotLink, owner: noAgency, prep: incidentsRising,
+			call: func(s rs, a who, r rec) error {
+				return ok(s.LinkHotspotArea(a, 2, 0, model.AreaOf(risingPlace), 0))
+			}},
+		{method: "UnlinkHotspotArea", op: model.OpHotspotUnlink, owner: noAgency, prep: areaLinked,
+			call: func(s rs, a who, r rec) error {
+				return ok(s.UnlinkHotspotArea(a, 2, 0, model.AreaOf(risingPlace), 0))
+			}},
+		unowned("SetHotspotCount", model.OpHotspotCount, func(s rs, a who, r rec) error {
+			n := 4
+			return ok(s.SetHotspotCount(a, 2, 0, model.NewMonth(2026, time.October), &n, 0))
+		}),
+
 		// ASB case reviews: CR-1, recorded (and decided) first where the
 		// write needs it.
 		unowned("RecordCaseReview", model.OpCaseReviewAdd, func(s rs, a who, r rec) error {
@@ -466,27 +471,6 @@ func everyWrite() []aWrite {
 				Place: model.Place{LSOA: "E01019001", LSOAName: "Testshire 001A", Location: "On or near High Street", Street: true}}
 			return ok(s.ImportIncidents(a, []model.IncidentBatch{b}, []model.IncidentRow{row}))
 		}),
-	}
-}
-
-// importedLSOA is the area incidentsImported imports counts for.
-var importedLSOA = model.HotspotArea{Kind: model.AreaLSOA, Code: "E01019001"}
-
-// incidentsImported imports a month of counts at importedLSOA as the
-// chair (a hotspot is linked to what was imported), and links HS-1 to it
-// when linked.
-func incidentsImported(linked bool) func(t *testing.T, s store.Record, r refusalRecord) {
-	return func(t *testing.T, s store.Record, r refusalRecord) {
-		t.Helper()
-		b := model.IncidentBatch{Force: "Testshire Police", Month: model.NewMonth(2026, 9), Category: model.CategoryASB, File: "2026-09.csv", Incidents: 3, Places: 1}
-		row := model.IncidentRow{Month: b.Month, Force: b.Force, Category: b.Category, Count: 3,
-			Place: model.Place{LSOA: importedLSOA.Code, LSOAName: "Testshire 001A", Location: "On or near High Street", Street: true}}
-		_, err := s.ImportIncidents(chair, []model.IncidentBatch{b}, []model.IncidentRow{row})
-		mustNoErr(t, err)
-		if linked {
-			_, err = s.LinkHotspotArea(chair, 1, 0, importedLSOA, 0)
-			mustNoErr(t, err)
-		}
 	}
 }
 
@@ -523,5 +507,13 @@ func incidentsRising(t *testing.T, s store.Record, _ refusalRecord) {
 		rows = append(rows, model.IncidentRow{Month: m, Force: "Testshire Police", Category: model.CategoryASB, Place: risingPlace, Count: n})
 	}
 	_, err := s.ImportIncidents(chair, batches, rows)
+	mustNoErr(t, err)
+}
+
+// areaLinked links HS-2 to the rising street, as the chair.
+func areaLinked(t *testing.T, s store.Record, r refusalRecord) {
+	t.Helper()
+	incidentsRising(t, s, r)
+	_, err := s.LinkHotspotArea(chair, 2, 0, model.AreaOf(risingPlace), 0)
 	mustNoErr(t, err)
 }
