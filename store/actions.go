@@ -1,6 +1,8 @@
 package store
 
 import (
+	"context"
+
 	"github.com/ccsp/tasking/model"
 )
 
@@ -12,7 +14,7 @@ func (s *Store) AssignAction(actor model.Actor, n model.NewAction) (model.Action
 		return model.Action{}, err
 	}
 	var a model.Action
-	err = s.write(actor, declare(model.OpActionAssign).ownedBy(n.AgencyID), func(w *wtx) error {
+	err = s.write(context.TODO(), actor, declare(model.OpActionAssign).ownedBy(n.AgencyID), func(w *wtx) error {
 		m, err := meetingFor(w.tx, n.MeetingID)
 		if err != nil {
 			return err
@@ -23,7 +25,7 @@ func (s *Store) AssignAction(actor model.Actor, n model.NewAction) (model.Action
 		var h *model.Hotspot
 		if n.HotspotID != 0 {
 			h = new(model.Hotspot)
-			if err := get(w.tx, bHotspots, n.HotspotID, h); err != nil {
+			if err := get(w.tx, KindHotspots, n.HotspotID, h); err != nil {
 				return model.Invalid("hotspot", "there is no %s", model.HotspotRef(n.HotspotID))
 			}
 		}
@@ -34,16 +36,16 @@ func (s *Store) AssignAction(actor model.Actor, n model.NewAction) (model.Action
 			return err
 		}
 		if m != nil {
-			if err := get(w.tx, bMeetings, m.ID, m); err != nil { // as takeUp left it
+			if err := get(w.tx, KindMeetings, m.ID, m); err != nil { // as takeUp left it
 				return err
 			}
 		}
-		id, err := nextID(w.tx, bActions)
+		id, err := nextID(w.tx, KindActions)
 		if err != nil {
 			return err
 		}
 		a = n.Assigned(id, m, h, actor, w.now)
-		if err := put(w.tx, bActions, id, a); err != nil {
+		if err := put(w.tx, KindActions, id, a); err != nil {
 			return err
 		}
 		if err := w.addUpdate(model.ActionUpdate{ActionID: id, Kind: model.UpdateCreated, ToStatus: a.Status, ToDue: a.Due, MeetingID: n.MeetingID}, a); err != nil {
@@ -61,9 +63,9 @@ func (s *Store) AssignAction(actor model.Actor, n model.NewAction) (model.Action
 // or several for a combined update); they commit together or not at all.
 func (s *Store) changeAction(actor model.Actor, id model.ID, version int, d decl, change func(w *wtx, a *model.Action) ([]model.ActionUpdate, error)) (model.Action, error) {
 	var out model.Action
-	err := s.write(actor, d.ownedByAction(id), func(w *wtx) error {
+	err := s.write(context.TODO(), actor, d.ownedByAction(id), func(w *wtx) error {
 		var a model.Action
-		if err := get(w.tx, bActions, id, &a); err != nil {
+		if err := get(w.tx, KindActions, id, &a); err != nil {
 			return notFound(err, model.ActionRef(id))
 		}
 		if err := checkVersion(a.Ref(), version, a.Version, a.UpdatedBy, a.UpdatedAt, a); err != nil {
@@ -90,7 +92,7 @@ func (s *Store) changeAction(actor model.Actor, id model.ID, version int, d decl
 		a.UpdatedAt, a.UpdatedBy = w.now, actor.String()
 		a.Version++
 		out = a
-		if err := put(w.tx, bActions, a.ID, a); err != nil {
+		if err := put(w.tx, KindActions, a.ID, a); err != nil {
 			return err
 		}
 		for _, u := range updates {
@@ -118,7 +120,7 @@ func (w *wtx) changeActionInTx(a model.Action, op model.Op, change func(a *model
 	}
 	a.UpdatedAt, a.UpdatedBy = w.now, w.actor.String()
 	a.Version++
-	if err := put(w.tx, bActions, a.ID, a); err != nil {
+	if err := put(w.tx, KindActions, a.ID, a); err != nil {
 		return err
 	}
 	u.ActionID = a.ID
@@ -234,9 +236,9 @@ func (s *Store) AcceptUpdate(actor model.Actor, id model.ID, version int, meetin
 	return s.changeAction(actor, id, version, declare(model.OpActionAccepted), one(func(w *wtx, a *model.Action) (model.ActionUpdate, error) {
 		var prev *model.Meeting
 		var m model.Meeting
-		if err := get(w.tx, bMeetings, meetingID, &m); err == nil && m.PreviousMeetingID != 0 {
+		if err := get(w.tx, KindMeetings, meetingID, &m); err == nil && m.PreviousMeetingID != 0 {
 			var p model.Meeting
-			if get(w.tx, bMeetings, m.PreviousMeetingID, &p) == nil {
+			if get(w.tx, KindMeetings, m.PreviousMeetingID, &p) == nil {
 				prev = &p
 			}
 		}
@@ -253,12 +255,12 @@ func (w *wtx) addUpdate(u model.ActionUpdate, a model.Action) error {
 	if err != nil {
 		return err
 	}
-	id, err := nextID(w.tx, bUpdates)
+	id, err := nextID(w.tx, KindUpdates)
 	if err != nil {
 		return err
 	}
-	u.ID, u.At, u.By, u.ByID, u.Tx = id, w.now, w.actor.String(), w.actor.MemberID, uint64(w.tx.ID())
-	return put(w.tx, bUpdates, id, u)
+	u.ID, u.At, u.By, u.ByID, u.Tx = id, w.now, w.actor.String(), w.actor.MemberID, w.tx.seq()
+	return put(w.tx, KindUpdates, id, u)
 }
 
 // updatePrivacy gives u, made on action a (as it was before the change),
@@ -282,11 +284,11 @@ func (w *wtx) officerFor(agencyID model.ID, name string) (string, error) {
 	if name == "" {
 		return "", nil
 	}
-	members, err := all[model.Member](w.tx, bMembers)
+	members, err := all[model.Member](w.tx, KindMembers)
 	if err != nil {
 		return "", err
 	}
-	agencies, err := all[model.Agency](w.tx, bAgencies)
+	agencies, err := all[model.Agency](w.tx, KindAgencies)
 	if err != nil {
 		return "", err
 	}

@@ -1,6 +1,8 @@
 package store
 
 import (
+	"context"
+
 	"github.com/ccsp/tasking/model"
 )
 
@@ -14,7 +16,7 @@ func (s *Store) Amend(actor model.Actor, ref string, text, reason string) (model
 		return model.Amendment{}, err
 	}
 	var am model.Amendment
-	err = s.write(actor, declare(model.OpMinutesAmend), func(w *wtx) error {
+	err = s.write(context.TODO(), actor, declare(model.OpMinutesAmend), func(w *wtx) error {
 		var meetingID model.ID
 		switch {
 		case len(ref) > 0 && (ref[0] == 'D' || ref[0] == 'd'):
@@ -23,7 +25,7 @@ func (s *Store) Amend(actor model.Actor, ref string, text, reason string) (model
 				return model.Invalid("ref", "%s", err.Error())
 			}
 			var d model.Decision
-			if err := get(w.tx, bDecisions, id, &d); err != nil {
+			if err := get(w.tx, KindDecisions, id, &d); err != nil {
 				return notFound(err, model.DecisionRef(id))
 			}
 			after, err := model.NormaliseResolution(text)
@@ -40,7 +42,7 @@ func (s *Store) Amend(actor model.Actor, ref string, text, reason string) (model
 			before := d
 			d.Text, d.UpdatedAt = after, w.now
 			d.Version++
-			if err := put(w.tx, bDecisions, id, d); err != nil {
+			if err := put(w.tx, KindDecisions, id, d); err != nil {
 				return err
 			}
 			meetingID = d.MeetingID
@@ -53,7 +55,7 @@ func (s *Store) Amend(actor model.Actor, ref string, text, reason string) (model
 				return model.Invalid("ref", "%s", err.Error())
 			}
 			var n model.Note
-			if err := get(w.tx, bNotes, id, &n); err != nil {
+			if err := get(w.tx, KindNotes, id, &n); err != nil {
 				return notFound(err, model.NoteRef(id))
 			}
 			after, err := model.CheckText("text", "amended text", text, true)
@@ -70,7 +72,7 @@ func (s *Store) Amend(actor model.Actor, ref string, text, reason string) (model
 			before := n
 			n.Text, n.UpdatedAt = after, w.now
 			n.Version++
-			if err := put(w.tx, bNotes, id, n); err != nil {
+			if err := put(w.tx, KindNotes, id, n); err != nil {
 				return err
 			}
 			meetingID = n.MeetingID
@@ -83,12 +85,12 @@ func (s *Store) Amend(actor model.Actor, ref string, text, reason string) (model
 		if err := model.CheckAmendment(am.Before, am.After); err != nil {
 			return err
 		}
-		id, err := nextID(w.tx, bAmends)
+		id, err := nextID(w.tx, KindAmendments)
 		if err != nil {
 			return err
 		}
 		am.ID, am.Reason, am.At, am.By, am.MeetingID = id, reason, w.now, w.actor.String(), meetingID
-		if err := put(w.tx, bAmends, id, am); err != nil {
+		if err := put(w.tx, KindAmendments, id, am); err != nil {
 			return err
 		}
 		return w.audit(model.OpMinutesAmend, "meeting", model.MeetingRef(meetingID), nil, am)
@@ -100,7 +102,7 @@ func (s *Store) Amend(actor model.Actor, ref string, text, reason string) (model
 // in this transaction.
 func closedMeeting(w *wtx, id model.ID) error {
 	var m model.Meeting
-	if err := get(w.tx, bMeetings, id, &m); err != nil {
+	if err := get(w.tx, KindMeetings, id, &m); err != nil {
 		return err
 	}
 	return m.CheckAmendable()

@@ -18,10 +18,10 @@ func (s *Store) backupTo(name func(head ChainHead) string) (dest string, head Ch
 // backupToWatched is backupTo reporting the bytes written to w as step
 // what, and stopped by w's context (the copy is then removed).
 func (s *Store) backupToWatched(w Watch, what string, name func(head ChainHead) string) (dest string, head ChainHead, err error) {
-	err = s.view(func(tx *bolt.Tx) error {
+	err = s.boltView(func(tx *bolt.Tx) error {
 		// A file not yet chained (backed up before its upgrade) has no
 		// head to name: its backup is named without one.
-		if head, err = headOf(tx); err != nil {
+		if head, err = headOf(boltTxn(tx)); err != nil {
 			head = ChainHead{}
 		}
 		dest = name(head)

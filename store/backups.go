@@ -27,9 +27,9 @@ func (s *Store) Backup(actor model.Actor, w io.Writer) (ChainHead, error) {
 		return ChainHead{}, err
 	}
 	var head ChainHead
-	err := s.view(func(tx *bolt.Tx) error {
+	err := s.boltView(func(tx *bolt.Tx) error {
 		var err error
-		if head, err = headOf(tx); err != nil {
+		if head, err = headOf(boltTxn(tx)); err != nil {
 			return err
 		}
 		_, err = tx.WriteTo(w)
@@ -302,7 +302,7 @@ func infoOf(tx *bolt.Tx, info *model.BackupInfo) error {
 		return &DamagedError{Path: info.Path, Reason: "it holds no tasking record"}
 	}
 	info.Schema = schemaOf(tx.Bucket(bMeta))
-	if p, err := readPartnership(tx); err == nil {
+	if p, err := readPartnership(boltTxn(tx)); err == nil {
 		info.Partnership = p.Name
 	}
 	if b := tx.Bucket(bActions); b != nil {
@@ -331,3 +331,7 @@ func infoOf(tx *bolt.Tx, info *model.BackupInfo) error {
 	}
 	return nil
 }
+
+// knownHeads are the chain heads kept outside the record: its file's
+// automatic backups'.
+func (s *Store) knownHeads() []ChainHead { return KnownHeads(s.path) }

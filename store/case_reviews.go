@@ -1,18 +1,15 @@
 package store
 
 import (
+	"context"
+
 	"github.com/ccsp/tasking/model"
-	bolt "go.etcd.io/bbolt"
 )
 
 // ASB case reviews (model.CaseReview): recorded, decided and answered by
 // the chair or an admin, each change one audited write against the
 // version shown. A partnership receives a handful a year: they are read
 // whole (one bucket, no index).
-
-// bCaseReviews holds the case reviews, keyed by ID. It came after schema
-// 4 without a schema change (laterBuckets).
-var bCaseReviews = []byte("case_reviews")
 
 // RecordCaseReview records an application for an ASB case review against
 // the partnership's threshold as it stands. Recorded in a meeting, it puts
@@ -23,7 +20,7 @@ func (s *Store) RecordCaseReview(actor model.Actor, n model.NewCaseReview, meeti
 		return model.CaseReview{}, err
 	}
 	var c model.CaseReview
-	err = s.write(actor, declare(model.OpCaseReviewAdd), func(w *wtx) error {
+	err = s.write(context.TODO(), actor, declare(model.OpCaseReviewAdd), func(w *wtx) error {
 		p, err := readPartnership(w.tx)
 		if err != nil {
 			return err
@@ -32,12 +29,12 @@ func (s *Store) RecordCaseReview(actor model.Actor, n model.NewCaseReview, meeti
 		if err != nil {
 			return err
 		}
-		id, err := nextID(w.tx, bCaseReviews)
+		id, err := nextID(w.tx, KindCaseReviews)
 		if err != nil {
 			return err
 		}
 		c = n.Recorded(id, p.Trigger(), meetingID, actor, w.now)
-		if err := put(w.tx, bCaseReviews, id, c); err != nil {
+		if err := put(w.tx, KindCaseReviews, id, c); err != nil {
 			return err
 		}
 		if err := w.audit(model.OpCaseReviewAdd, "case_review", c.Ref(), nil, c); err != nil {
@@ -61,9 +58,9 @@ func (s *Store) RecordCaseReview(actor model.Actor, n model.NewCaseReview, meeti
 // change, save, audit.
 func (s *Store) changeCaseReview(actor model.Actor, id model.ID, version int, op model.Op, change func(c *model.CaseReview) error) (model.CaseReview, error) {
 	var out model.CaseReview
-	err := s.write(actor, declare(op), func(w *wtx) error {
+	err := s.write(context.TODO(), actor, declare(op), func(w *wtx) error {
 		var c model.CaseReview
-		if err := get(w.tx, bCaseReviews, id, &c); err != nil {
+		if err := get(w.tx, KindCaseReviews, id, &c); err != nil {
 			return notFound(err, model.CaseReviewRef(id))
 		}
 		if err := checkVersion(c.Ref(), version, c.Version, c.UpdatedBy, c.UpdatedAt, c); err != nil {
@@ -79,7 +76,7 @@ func (s *Store) changeCaseReview(actor model.Actor, id model.ID, version int, op
 		c.UpdatedAt, c.UpdatedBy = w.now, actor.String()
 		c.Version++
 		out = c
-		if err := put(w.tx, bCaseReviews, c.ID, c); err != nil {
+		if err := put(w.tx, KindCaseReviews, c.ID, c); err != nil {
 			return err
 		}
 		return w.audit(op, "case_review", c.Ref(), before, c)
@@ -102,11 +99,8 @@ func (s *Store) AnswerCaseReview(actor model.Actor, id model.ID, version int, on
 // CaseReview is one case review.
 func (s *Store) CaseReview(id model.ID) (model.CaseReview, error) {
 	var c model.CaseReview
-	err := s.view(func(tx *bolt.Tx) error {
-		if tx.Bucket(bCaseReviews) == nil {
-			return &RefError{Ref: model.CaseReviewRef(id)}
-		}
-		return notFound(get(tx, bCaseReviews, id, &c), model.CaseReviewRef(id))
+	err := s.view(context.TODO(), func(tx *txn) error {
+		return notFound(get(tx, KindCaseReviews, id, &c), model.CaseReviewRef(id))
 	})
 	return c, err
 }
@@ -115,7 +109,7 @@ func (s *Store) CaseReview(id model.ID) (model.CaseReview, error) {
 // only those not yet answered (open).
 func (s *Store) CaseReviews(open bool) ([]model.CaseReview, error) {
 	var out []model.CaseReview
-	err := s.view(func(tx *bolt.Tx) error {
+	err := s.view(context.TODO(), func(tx *txn) error {
 		var err error
 		out, err = caseReviewsIn(tx, func(c model.CaseReview) bool { return !open || c.Open() })
 		return err
@@ -124,11 +118,8 @@ func (s *Store) CaseReviews(open bool) ([]model.CaseReview, error) {
 }
 
 // caseReviewsIn reads the case reviews keep lets through, in tx.
-func caseReviewsIn(tx *bolt.Tx, keep func(model.CaseReview) bool) ([]model.CaseReview, error) {
-	if tx.Bucket(bCaseReviews) == nil {
-		return nil, nil // a file from before case reviews, opened to read
-	}
-	cs, err := all[model.CaseReview](tx, bCaseReviews)
+func caseReviewsIn(tx *txn, keep func(model.CaseReview) bool) ([]model.CaseReview, error) {
+	cs, err := all[model.CaseReview](tx, KindCaseReviews)
 	if err != nil {
 		return nil, err
 	}
@@ -144,13 +135,13 @@ func caseReviewsIn(tx *bolt.Tx, keep func(model.CaseReview) bool) ([]model.CaseR
 
 // openCaseReviews is how many case reviews wait for a decision or answer:
 // a new agenda holds their item while any do.
-func openCaseReviews(tx *bolt.Tx) (int, error) {
+func openCaseReviews(tx *txn) (int, error) {
 	cs, err := caseReviewsIn(tx, model.CaseReview.Open)
 	return len(cs), err
 }
 
 // caseReviewsOfDay are the case reviews a meeting held on day holds.
-func caseReviewsOfDay(tx *bolt.Tx, day model.Date) ([]model.CaseReview, error) {
+func caseReviewsOfDay(tx *txn, day model.Date) ([]model.CaseReview, error) {
 	return caseReviewsIn(tx, func(c model.CaseReview) bool { return c.OnRecordOf(day) })
 }
 

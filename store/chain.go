@@ -2,19 +2,20 @@ package store
 
 import (
 	"bytes"
+	"context"
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
 	"fmt"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
 	"time"
 
 	"github.com/ccsp/tasking/model"
-	bolt "go.etcd.io/bbolt"
 )
 
 // The audit trail's hash chain (model.ChainFields): computed here and
@@ -91,19 +92,12 @@ func link(e *model.AuditEvent, prev []byte) {
 
 // chainHead is the newest event's Chain, or genesis when the trail is
 // empty.
-func chainHead(tx *bolt.Tx) ([]byte, error) {
-	k, v := tx.Bucket(bAudit).Cursor().Last()
-	if k == nil {
-		return genesis, nil
+func chainHead(tx *txn) ([]byte, error) {
+	h, err := headOf(tx)
+	if err != nil || h.Event == 0 {
+		return genesis, err
 	}
-	var e model.AuditEvent
-	if err := decode(v, &e); err != nil {
-		return nil, fmt.Errorf("reading audit #%d, the newest event: %w", keyID(k), err)
-	}
-	if len(e.Chain) == 0 {
-		return nil, fmt.Errorf("audit #%d, the newest event, is not chained: the file needs `tasking upgrade`", keyID(k))
-	}
-	return e.Chain, nil
+	return h.Chain, nil
 }
 
 // ChainHead is the head of the audit chain now: the newest event's ID and
@@ -120,13 +114,21 @@ func (h ChainHead) String() string {
 	return fmt.Sprintf("event %d, %x", h.Event, h.Chain)
 }
 
-func headOf(tx *bolt.Tx) (ChainHead, error) {
-	k, _ := tx.Bucket(bAudit).Cursor().Last()
-	if k == nil {
-		return ChainHead{}, nil
-	}
-	c, err := chainHead(tx)
-	return ChainHead{Event: keyID(k), Chain: c}, err
+// headOf is the newest event's ID and Chain (none: the trail is empty).
+func headOf(tx *txn) (ChainHead, error) {
+	var h ChainHead
+	err := tx.each(KindAudit, 0, Backward, func(id model.ID, d Doc) error {
+		var e model.AuditEvent
+		if err := decodeDoc(d, &e); err != nil {
+			return fmt.Errorf("reading audit #%d, the newest event: %w", id, err)
+		}
+		if len(e.Chain) == 0 {
+			return fmt.Errorf("audit #%d, the newest event, is not chained: the file needs `tasking upgrade`", id)
+		}
+		h = ChainHead{Event: id, Chain: e.Chain}
+		return errStop
+	})
+	return h, err
 }
 
 // VerifyChain walks the audit chain and checks every record against it
@@ -135,8 +137,8 @@ func headOf(tx *bolt.Tx) (ChainHead, error) {
 // in the file changes.
 func (s *Store) VerifyChain(given ...ChainHead) (ChainReport, error) {
 	var r ChainReport
-	err := s.view(func(tx *bolt.Tx) error {
-		r = verifyChain(tx, append(KnownHeads(s.path), given...), nil, nil)
+	err := s.view(context.TODO(), func(tx *txn) error {
+		r = verifyChain(tx, append(s.hooks.knownHeads(), given...), nil, nil)
 		return nil
 	})
 	return r, err
@@ -145,7 +147,7 @@ func (s *Store) VerifyChain(given ...ChainHead) (ChainReport, error) {
 // Head is the chain's head now.
 func (s *Store) Head() (ChainHead, error) {
 	var h ChainHead
-	err := s.view(func(tx *bolt.Tx) error {
+	err := s.view(context.TODO(), func(tx *txn) error {
 		var err error
 		h, err = headOf(tx)
 		return err
@@ -179,22 +181,33 @@ const maxChainProblems = 50
 // called with every event in order (check's look at the trail's order);
 // tick, if given, before each event: an error from it stops the walk
 // (r.stopped).
-func verifyChain(tx *bolt.Tx, known []ChainHead, each func(e *model.AuditEvent), tick func() error) ChainReport {
+func verifyChain(tx *txn, known []ChainHead, each func(e *model.AuditEvent), tick func() error) ChainReport {
 	t := walkTrail(tx, known, each, tick)
 	if t.r.stopped != nil {
 		return t.r
 	}
-	if v := tx.Bucket(bMeta).Get(kPartnership); v != nil {
-		s := sumOf(nil, v)
-		t.against(bMeta, partnershipKey, s.sum, s.err)
+	t.againstPartnership(tx)
+	kinds, err := chainedKinds(tx)
+	if err != nil {
+		t.problem("the kinds of record do not read: %v", err)
 	}
-	for _, name := range chainedBuckets(tx) {
-		walkParallel(tx, name, sumOf, func(k []byte, s summed) { t.against(name, k, s.sum, s.err) })
+	for _, k := range kinds {
+		if err := walkKind(tx, k, sumOf, func(id model.ID, s summed) { t.against(chainName(k), id, s.sum, s.err) }); err != nil {
+			t.problem("%s: %v", k, err)
+		}
 	}
 	return t.report()
 }
 
-// recordAt names a record for the chain: its bucket and ID.
+// againstPartnership checks the partnership's details against the chain.
+func (t *trail) againstPartnership(tx *txn) {
+	if d, err := tx.tx.Get(tx.ctx, KindPartnership, partnershipID); err == nil {
+		s := sumOf(partnershipID, d)
+		t.against(chainName(KindPartnership), partnershipID, s.sum, s.err)
+	}
+}
+
+// recordAt names a record for the chain: its kind's chain name and ID.
 type recordAt struct {
 	bucket string
 	id     model.ID
@@ -221,20 +234,20 @@ func (t *trail) problem(format string, args ...any) bool {
 
 // against checks one record (its sum, or why it has none) against the
 // chain's newest sum for it.
-func (t *trail) against(bucket, k []byte, sum []byte, err error) {
+func (t *trail) against(name string, id model.ID, sum []byte, err error) {
 	t.r.Records++
-	at := recordAt{string(bucket), keyID(k)}
+	at := recordAt{name, id}
 	want, ok := t.latest[at]
 	delete(t.latest, at)
 	switch {
 	case err != nil:
-		t.problem("%s: %v", recordName(bucket, k), err)
+		t.problem("%s: %v", recordName(name, id), err)
 	case !ok:
-		t.problem("%s is not in the audit chain: it was put into the file behind the trail's back", recordName(bucket, k))
+		t.problem("%s is not in the audit chain: it was put into the file behind the trail's back", recordName(name, id))
 	case want == nil:
-		t.problem("%s was deleted by a change in the trail, but is in the file", recordName(bucket, k))
+		t.problem("%s was deleted by a change in the trail, but is in the file", recordName(name, id))
 	case !bytes.Equal(want, sum):
-		t.problem("%s differs from what the trail says was last written: it was changed behind the trail's back", recordName(bucket, k))
+		t.problem("%s differs from what the trail says was last written: it was changed behind the trail's back", recordName(name, id))
 	}
 }
 
@@ -243,7 +256,7 @@ func (t *trail) against(bucket, k []byte, sum []byte, err error) {
 func (t *trail) report() ChainReport {
 	// Every anonymised event against what the anonymisation wrote.
 	for id, sum := range t.erased {
-		at := recordAt{string(bAudit), id}
+		at := recordAt{chainName(KindAudit), id}
 		want, ok := t.latest[at]
 		delete(t.latest, at)
 		switch {
@@ -255,7 +268,7 @@ func (t *trail) report() ChainReport {
 	}
 	for at, sum := range t.latest {
 		if sum != nil {
-			t.problem("%s is in the trail but not in the file: it was removed behind the trail's back", recordName([]byte(at.bucket), idKey(at.id)))
+			t.problem("%s is in the trail but not in the file: it was removed behind the trail's back", recordName(at.bucket, at.id))
 		}
 	}
 	return t.r
@@ -263,7 +276,7 @@ func (t *trail) report() ChainReport {
 
 // walkTrail walks every event in order (verifyChain), leaving the records
 // to be checked against it.
-func walkTrail(tx *bolt.Tx, known []ChainHead, each func(e *model.AuditEvent), tick func() error) *trail {
+func walkTrail(tx *txn, known []ChainHead, each func(e *model.AuditEvent), tick func() error) *trail {
 	t := &trail{latest: map[recordAt][]byte{}, erased: map[model.ID][]byte{}}
 	r := &t.r
 	problem := t.problem
@@ -274,7 +287,7 @@ func walkTrail(tx *bolt.Tx, known []ChainHead, each func(e *model.AuditEvent), t
 	latest := t.latest
 	prev := genesis
 	stopped := false
-	walkParallel(tx, bAudit, readEvent, func(k []byte, d decodedEvent) {
+	err := walkKind(tx, KindAudit, readEvent, func(key model.ID, d decodedEvent) {
 		if stopped {
 			return
 		}
@@ -287,15 +300,15 @@ func walkTrail(tx *bolt.Tx, known []ChainHead, each func(e *model.AuditEvent), t
 		r.Events++
 		e := &d.e
 		if d.err != nil {
-			if !problem("audit #%d does not read (%v): the chain breaks there", keyID(k), d.err) {
+			if !problem("audit #%d does not read (%v): the chain breaks there", key, d.err) {
 				stopped = true
 			}
 			prev = nil
 			return
 		}
 		switch {
-		case e.ID != keyID(k):
-			problem("audit #%d holds event %d: events were moved or swapped", keyID(k), e.ID)
+		case e.ID != key:
+			problem("audit #%d holds event %d: events were moved or swapped", key, e.ID)
 		case len(e.Chain) == 0:
 			problem("audit #%d is not chained", e.ID)
 		case !d.hashOK:
@@ -324,6 +337,9 @@ func walkTrail(tx *bolt.Tx, known []ChainHead, each func(e *model.AuditEvent), t
 			each(e)
 		}
 	})
+	if err != nil {
+		problem("the audit trail does not read: %v", err)
+	}
 	if stopped {
 		return t
 	}
@@ -343,7 +359,7 @@ func walkTrail(tx *bolt.Tx, known []ChainHead, each func(e *model.AuditEvent), t
 // import's audit event says what it loaded).
 func recordBucket(name []byte) bool {
 	n := string(name)
-	if n == string(bMeta) || n == string(bAudit) || isIndexBucket(name) {
+	if n == string(bMeta) || n == string(KindAudit) || isIndexBucket(name) {
 		return false
 	}
 	for _, b := range incidentBuckets {
@@ -366,8 +382,8 @@ type decodedEvent struct {
 	sum    []byte
 }
 
-func readEvent(_, v []byte) (d decodedEvent) {
-	d.err = withBody(v, func(body []byte) error {
+func readEvent(_ model.ID, doc Doc) (d decodedEvent) {
+	d.err = doc.Body(func(body []byte) error {
 		if err := decodeJSON(body, &d.e); err != nil {
 			return err
 		}
@@ -390,35 +406,27 @@ type summed struct {
 	err error
 }
 
-func sumOf(_, v []byte) summed {
-	body, err := unseal(v)
-	if err != nil {
-		return summed{err: err}
-	}
-	return summed{sum: recordSum(body)}
-}
-
-// chainedBuckets are the names of the buckets holding records, in order.
-func chainedBuckets(tx *bolt.Tx) [][]byte {
-	var names [][]byte
-	_ = tx.ForEach(func(name []byte, _ *bolt.Bucket) error {
-		if recordBucket(name) {
-			names = append(names, name)
-		}
+func sumOf(_ model.ID, d Doc) (s summed) {
+	s.err = d.Body(func(body []byte) error {
+		s.sum = recordSum(body)
 		return nil
 	})
-	return names
+	return s
 }
 
-// partnershipKey stands for the partnership's details in the chain's
-// record sums (it is kept in meta, not a bucket of its own).
-var partnershipKey = idKey(0)
+// chainedKinds are the kinds of record the chain holds sums of, as the
+// engine lists them (Tx.Kinds): every one but the trail itself and the
+// partnership, checked apart.
+func chainedKinds(tx *txn) ([]Kind, error) {
+	ks, err := tx.tx.Kinds(tx.ctx)
+	return slices.DeleteFunc(ks, func(k Kind) bool { return k == KindAudit || k == KindPartnership }), err
+}
 
-func recordName(bucket, k []byte) string {
-	if string(bucket) == string(bMeta) {
+func recordName(name string, id model.ID) string {
+	if name == chainName(KindPartnership) {
 		return "the partnership's details"
 	}
-	return fmt.Sprintf("%s #%d", bucket, keyID(k))
+	return fmt.Sprintf("%s #%d", name, id)
 }
 
 // headSuffix is how an automatic backup's name carries the chain's head:

@@ -77,13 +77,14 @@ func (s *Store) CheckRecordsWatched(w Watch) ([]Problem, error) {
 		out = append(out, Problem{Where: where, What: fmt.Sprintf(format, a...)})
 	}
 	c := &checkCount{w: w}
-	err := s.view(func(tx *bolt.Tx) error {
+	err := s.boltView(func(tx *bolt.Tx) error {
+		t := boltTxn(tx)
 		if err := c.plan(tx); err != nil {
 			return err
 		}
 		if tx.Bucket(bMeta) == nil || tx.Bucket(bMeta).Get(kPartnership) == nil {
 			add("meta", "no partnership: the file was never set up")
-		} else if _, err := readPartnership(tx); err != nil {
+		} else if _, err := readPartnership(t); err != nil {
 			add("meta", "the partnership does not decode: %v", err)
 		}
 		// One walk of the trail checks its chain and its order, keeping the
@@ -92,14 +93,11 @@ func (s *Store) CheckRecordsWatched(w Watch) ([]Problem, error) {
 		// checks, its sum against the chain's, and the index entries it
 		// should have (compared with the indexes after).
 		order := newAuditOrder()
-		t := walkTrail(tx, KnownHeads(s.path), order.see, func() error { return c.tick("following the audit trail's chain") })
-		if t.r.stopped != nil {
-			return t.r.stopped
+		trail := walkTrail(t, KnownHeads(s.path), order.see, func() error { return c.tick("following the audit trail's chain") })
+		if trail.r.stopped != nil {
+			return trail.r.stopped
 		}
-		if v := tx.Bucket(bMeta).Get(kPartnership); v != nil {
-			sum := sumOf(nil, v)
-			t.against(bMeta, partnershipKey, sum.sum, sum.err)
-		}
+		trail.againstPartnership(t)
 		want := newIndexWant()
 		read := map[string]bool{}
 		for _, rb := range recordBuckets {
@@ -117,20 +115,26 @@ func (s *Store) CheckRecordsWatched(w Watch) ([]Problem, error) {
 				if k, _ := b.Cursor().Last(); k != nil {
 					top = keyID(k)
 				}
-			} else if err := checkBucketRecords(tx, rb, c, t, want, add, &top); err != nil {
+			} else if err := checkBucketRecords(tx, rb, c, trail, want, add, &top); err != nil {
 				return err
 			}
 			// Its indexes now, while only its entries are held.
-			if ix, ok := registry[string(rb.name)]; ok {
-				out = append(out, want.compare(tx, ix.buckets())...)
+			if ix, ok := registry[Kind(rb.name)]; ok {
+				out = append(out, want.compare(tx, indexNames(ix))...)
 			}
 			if !bytes.Equal(rb.name, bSnapshots) && b.Sequence() < top {
 				add(string(rb.name), "the next ID would be %d, but #%d exists: a new record would overwrite it", b.Sequence()+1, top)
 			}
 		}
-		for _, name := range chainedBuckets(tx) {
-			if !read[string(name)] { // a bucket of records check has no decoder for
-				walkParallel(tx, name, sumOf, func(k []byte, sum summed) { t.against(name, k, sum.sum, sum.err) })
+		kinds, err := chainedKinds(t)
+		if err != nil {
+			return err
+		}
+		for _, k := range kinds {
+			if !read[string(k)] { // a bucket of records check has no decoder for
+				if err := walkKind(t, k, sumOf, func(id model.ID, sum summed) { trail.against(string(k), id, sum.sum, sum.err) }); err != nil {
+					return err
+				}
 			}
 		}
 		if err := c.step("checking every index against its records"); err != nil {
@@ -139,7 +143,7 @@ func (s *Store) CheckRecordsWatched(w Watch) ([]Problem, error) {
 		out = append(out, want.compare(tx, want.left())...)
 		out = append(out, checkIncidents(tx)...)
 		out = append(out, checkSnapshots(tx)...)
-		for _, p := range t.report().Problems {
+		for _, p := range trail.report().Problems {
 			out = append(out, Problem{Where: "audit chain", What: p})
 		}
 		out = append(out, order.problems...)
@@ -181,7 +185,7 @@ func (c *checkCount) plan(tx *bolt.Tx) error {
 	for _, rb := range recordBuckets {
 		n := count(rb.name)
 		c.total += n
-		if _, indexed := registry[string(rb.name)]; indexed {
+		if _, indexed := registry[Kind(rb.name)]; indexed {
 			c.total += n
 		}
 		// The audit trail is read once, by the chain's walk.
@@ -226,7 +230,7 @@ type checkedRecord struct {
 // checks, in key order, that each decodes, is sealed and holds its own ID
 // and a version; top is the highest key seen.
 func checkBucketRecords(tx *bolt.Tx, rb recordBucketKind, c *checkCount, t *trail, want indexWant, add func(where, format string, a ...any), top *model.ID) error {
-	ix, indexed := registry[string(rb.name)]
+	ix, indexed := registry[Kind(rb.name)]
 	what := "reading every record: " + string(rb.name)
 	var stopped error
 	walkParallel(tx, rb.name, func(k, v []byte) (r checkedRecord) {
@@ -272,10 +276,19 @@ func checkBucketRecords(tx *bolt.Tx, rb recordBucketKind, c *checkCount, t *trai
 			add(where, "version %d (a record starts at 1)", r.version)
 		}
 		*top = max(*top, keyID(k))
-		t.against(rb.name, k, r.sum, r.sumErr)
+		t.against(string(rb.name), keyID(k), r.sum, r.sumErr)
 		want.add(r.entries)
 	})
 	return stopped
+}
+
+// indexNames are ix's index buckets.
+func indexNames(ix indexer) [][]byte {
+	var out [][]byte
+	for _, name := range ix.indexes() {
+		out = append(out, []byte(name))
+	}
+	return out
 }
 
 // indexWant is every index's entries as the records say they should be.
@@ -314,9 +327,9 @@ func (w indexWant) left() [][]byte {
 func (w indexWant) compare(tx *bolt.Tx, names [][]byte) []Problem {
 	var out []Problem
 	owner := map[string]string{} // index bucket → record bucket
-	for bucket, ix := range registry {
-		for _, name := range ix.buckets() {
-			owner[string(name)] = bucket
+	for k, ix := range registry {
+		for _, name := range ix.indexes() {
+			owner[string(name)] = string(k)
 		}
 	}
 	for _, name := range names {
@@ -446,7 +459,8 @@ func (s *Store) ReindexWatched(w Watch) (backup string, err error) {
 		}
 		return "", fmt.Errorf("cannot keep a copy of %s first (%w); nothing was changed", s.path, err)
 	}
-	err = s.upkeep(func(tx *bolt.Tx) error {
+	err = s.upkeep(func(t *txn) error {
+		tx := t.file()
 		c := &checkCount{w: w}
 		for name := range registry {
 			c.total += int64(tx.Bucket([]byte(name)).Stats().KeyN)

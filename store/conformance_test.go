@@ -34,3 +34,16 @@ func TestBoltPassesTheConformanceSuite(t *testing.T) {
 		return s
 	})
 }
+
+// The bbolt engine keeps the persistence interface's contract, on which
+// the record above it relies.
+func TestBoltEngineKeepsTheContract(t *testing.T) {
+	storetest.RunEngine(t, func(t *testing.T) store.Engine {
+		s, err := store.Open(filepath.Join(t.TempDir(), "tasking.db"), store.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { s.Close() })
+		return store.EngineOf(s)
+	})
+}

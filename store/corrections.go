@@ -1,10 +1,10 @@
 package store
 
 import (
+	"context"
 	"time"
 
 	"github.com/ccsp/tasking/model"
-	bolt "go.etcd.io/bbolt"
 )
 
 // CorrectUpdate puts new words into the latest update of action id that
@@ -34,9 +34,9 @@ func (s *Store) WithdrawUpdate(actor model.Actor, id model.ID, version int, reas
 // update again, save both, audit.
 func (s *Store) changeLastWords(actor model.Actor, id model.ID, version int, reason string, op model.Op, change func(w *wtx, u *model.ActionUpdate, reason string) error) (model.Action, error) {
 	var out model.Action
-	err := s.write(actor, declare(op).ownedByAction(id), func(w *wtx) error {
+	err := s.write(context.TODO(), actor, declare(op).ownedByAction(id), func(w *wtx) error {
 		var a model.Action
-		if err := get(w.tx, bActions, id, &a); err != nil {
+		if err := get(w.tx, KindActions, id, &a); err != nil {
 			return notFound(err, model.ActionRef(id))
 		}
 		if err := checkVersion(a.Ref(), version, a.Version, a.UpdatedBy, a.UpdatedAt, a); err != nil {
@@ -61,7 +61,7 @@ func (s *Store) changeLastWords(actor model.Actor, id model.ID, version int, rea
 		if err := change(w, &u, reason); err != nil {
 			return err
 		}
-		if err := put(w.tx, bUpdates, u.ID, u); err != nil {
+		if err := put(w.tx, KindUpdates, u.ID, u); err != nil {
 			return err
 		}
 		for i := range history {
@@ -75,7 +75,7 @@ func (s *Store) changeLastWords(actor model.Actor, id model.ID, version int, rea
 		}
 		a.Version++
 		a.UpdatedAt, a.UpdatedBy = w.now, actor.String()
-		if err := put(w.tx, bActions, a.ID, a); err != nil {
+		if err := put(w.tx, KindActions, a.ID, a); err != nil {
 			return err
 		}
 		if err := w.audit(op, "update", a.Ref(), before, u); err != nil {
@@ -88,7 +88,7 @@ func (s *Store) changeLastWords(actor model.Actor, id model.ID, version int, rea
 }
 
 // historyIn is action id's updates, oldest first, through its index.
-func historyIn(tx *bolt.Tx, id model.ID) ([]model.ActionUpdate, error) {
+func historyIn(tx *txn, id model.ID) ([]model.ActionUpdate, error) {
 	return updatesOf(tx, []model.ID{id})
 }
 
@@ -105,13 +105,13 @@ func (w *wtx) reaccept(a model.Action, corrected model.ActionUpdate, history []m
 			continue
 		}
 		var m model.Meeting
-		if err := get(w.tx, bMeetings, u.MeetingID, &m); err != nil {
+		if err := get(w.tx, KindMeetings, u.MeetingID, &m); err != nil {
 			continue // a meeting gone from the record: nothing to put right
 		}
 		var since time.Time
 		if m.PreviousMeetingID != 0 {
 			var p model.Meeting
-			if get(w.tx, bMeetings, m.PreviousMeetingID, &p) == nil {
+			if get(w.tx, KindMeetings, m.PreviousMeetingID, &p) == nil {
 				since = p.ClosedAt
 			}
 		}
@@ -119,7 +119,7 @@ func (w *wtx) reaccept(a model.Action, corrected model.ActionUpdate, history []m
 		if !ok {
 			continue
 		}
-		if err := put(w.tx, bUpdates, after.ID, after); err != nil {
+		if err := put(w.tx, KindUpdates, after.ID, after); err != nil {
 			return err
 		}
 		if err := w.audit(model.OpUpdateReaccept, "update", a.Ref(), u, after); err != nil {

@@ -34,7 +34,7 @@ func createAside(path string, opts Options) (os.FileInfo, error) {
 	if err != nil {
 		return fail(err)
 	}
-	aside := &Store{db: db, path: tmp, now: opts.Now}
+	aside := newBoltStore(db, tmp, opts.Now, "")
 	err = aside.prepare()
 	if cerr := db.Close(); err == nil {
 		err = cerr

@@ -1,6 +1,8 @@
 package store
 
 import (
+	"context"
+
 	"github.com/ccsp/tasking/model"
 )
 
@@ -12,7 +14,7 @@ func (s *Store) RecordDecision(actor model.Actor, meetingID model.ID, item model
 		return model.Decision{}, err
 	}
 	var d model.Decision
-	err = s.write(actor, declare(model.OpDecisionRecord), func(w *wtx) error {
+	err = s.write(context.TODO(), actor, declare(model.OpDecisionRecord), func(w *wtx) error {
 		if err := model.RequireMeeting("decision", meetingID); err != nil {
 			return err
 		}
@@ -21,7 +23,7 @@ func (s *Store) RecordDecision(actor model.Actor, meetingID model.ID, item model
 		}
 		if hotspotID != 0 {
 			var h model.Hotspot
-			if err := get(w.tx, bHotspots, hotspotID, &h); err != nil {
+			if err := get(w.tx, KindHotspots, hotspotID, &h); err != nil {
 				return model.Invalid("hotspot", "there is no %s", model.HotspotRef(hotspotID))
 			}
 		}
@@ -40,12 +42,12 @@ func (w *wtx) addDecision(n model.NewDecision) (model.Decision, error) {
 	if err != nil {
 		return model.Decision{}, err
 	}
-	id, err := nextID(w.tx, bDecisions)
+	id, err := nextID(w.tx, KindDecisions)
 	if err != nil {
 		return model.Decision{}, err
 	}
 	d := n.Recorded(id, m, h, w.actor, w.now)
-	if err := put(w.tx, bDecisions, id, d); err != nil {
+	if err := put(w.tx, KindDecisions, id, d); err != nil {
 		return d, err
 	}
 	return d, w.audit(model.OpDecisionRecord, "decision", d.Ref(), nil, d)
@@ -64,7 +66,7 @@ func (s *Store) RecordNote(actor model.Actor, meetingID model.ID, nn model.NewNo
 		return model.Note{}, err
 	}
 	var n model.Note
-	err = s.write(actor, declare(model.OpNoteAdd), func(w *wtx) error {
+	err = s.write(context.TODO(), actor, declare(model.OpNoteAdd), func(w *wtx) error {
 		if err := model.RequireMeeting("note", meetingID); err != nil {
 			return err
 		}
@@ -96,12 +98,12 @@ func (w *wtx) addNote(meetingID model.ID, nn model.NewNote) (model.Note, error) 
 	if m == nil {
 		return model.Note{}, model.RequireMeeting("note", 0)
 	}
-	id, err := nextID(w.tx, bNotes)
+	id, err := nextID(w.tx, KindNotes)
 	if err != nil {
 		return model.Note{}, err
 	}
 	n := nn.Recorded(id, m, h, w.actor, w.now)
-	if err := put(w.tx, bNotes, id, n); err != nil {
+	if err := put(w.tx, KindNotes, id, n); err != nil {
 		return n, err
 	}
 	return n, w.audit(model.OpNoteAdd, "note", model.HotspotRef(nn.HotspotID), nil, n)
@@ -114,14 +116,14 @@ func (w *wtx) madeIn(meetingID, hotspotID model.ID) (*model.Meeting, *model.Hots
 	var m *model.Meeting
 	if meetingID != 0 {
 		m = new(model.Meeting)
-		if err := get(w.tx, bMeetings, meetingID, m); err != nil {
+		if err := get(w.tx, KindMeetings, meetingID, m); err != nil {
 			return nil, nil, notFound(err, model.MeetingRef(meetingID))
 		}
 	}
 	var h *model.Hotspot
 	if hotspotID != 0 {
 		h = new(model.Hotspot)
-		if err := get(w.tx, bHotspots, hotspotID, h); err != nil {
+		if err := get(w.tx, KindHotspots, hotspotID, h); err != nil {
 			return nil, nil, notFound(err, model.HotspotRef(hotspotID))
 		}
 	}

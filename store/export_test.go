@@ -1,10 +1,10 @@
 package store
 
 import (
+	"context"
 	"encoding/json"
 
 	"github.com/ccsp/tasking/model"
-	bolt "go.etcd.io/bbolt"
 )
 
 // SnapshotsBothWays is, for each closed meeting, the snapshot the file
@@ -12,8 +12,8 @@ import (
 // record must be frozen as closing it would have.
 func SnapshotsBothWays(s *Store, only func(model.Meeting) bool) (stored, read map[model.ID][]byte, err error) {
 	stored, read = map[model.ID][]byte{}, map[model.ID][]byte{}
-	err = s.view(func(tx *bolt.Tx) error {
-		meetings, err := all[model.Meeting](tx, bMeetings)
+	err = s.view(context.Background(), func(tx *txn) error {
+		meetings, err := all[model.Meeting](tx, KindMeetings)
 		if err != nil {
 			return err
 		}
@@ -21,11 +21,11 @@ func SnapshotsBothWays(s *Store, only func(model.Meeting) bool) (stored, read ma
 			if m.State != model.MeetingClosed || (only != nil && !only(m)) {
 				continue
 			}
-			body, err := unseal(tx.Bucket(bSnapshots).Get(idKey(m.ID)))
+			body, err := snapshotJSON(tx, m.ID)
 			if err != nil {
 				return err
 			}
-			stored[m.ID] = append([]byte(nil), body...)
+			stored[m.ID] = body
 			rec, err := readRecordWhole(tx, m.ID, m.Date)
 			if err != nil {
 				return err
@@ -44,27 +44,27 @@ func SnapshotsBothWays(s *Store, only func(model.Meeting) bool) (stored, read ma
 // bucket decoded: what Home, through its indexes, must equal.
 func HomeTheLongWay(s *Store) (h model.HomeSummary, err error) {
 	today := s.Today()
-	err = s.view(func(tx *bolt.Tx) error {
+	err = s.view(context.Background(), func(tx *txn) error {
 		in := model.HomeInput{Today: today}
 		if in.Partnership, err = readPartnership(tx); err != nil {
 			return err
 		}
-		meetings, err := all[model.Meeting](tx, bMeetings)
+		meetings, err := all[model.Meeting](tx, KindMeetings)
 		if err != nil {
 			return err
 		}
 		in.Held = model.HeldDates(meetings)
 		in.Open, in.Next, in.LastClosed = model.CurrentMeetings(meetings)
-		if in.Agencies, err = all[model.Agency](tx, bAgencies); err != nil {
+		if in.Agencies, err = all[model.Agency](tx, KindAgencies); err != nil {
 			return err
 		}
-		if in.Hotspots, err = all[model.Hotspot](tx, bHotspots); err != nil {
+		if in.Hotspots, err = all[model.Hotspot](tx, KindHotspots); err != nil {
 			return err
 		}
-		if in.Actions, err = all[model.Action](tx, bActions); err != nil {
+		if in.Actions, err = all[model.Action](tx, KindActions); err != nil {
 			return err
 		}
-		if in.Updates, err = all[model.ActionUpdate](tx, bUpdates); err != nil {
+		if in.Updates, err = all[model.ActionUpdate](tx, KindUpdates); err != nil {
 			return err
 		}
 		in.Completions = model.CompletionDays(in.Actions, today)
@@ -94,8 +94,8 @@ func HomeTheLongWay(s *Store) (h model.HomeSummary, err error) {
 // ActionsTheLongWay is every action the filter matches, every action
 // decoded: what Actions, through its indexes, must equal.
 func ActionsTheLongWay(s *Store, f model.ActionFilter) (out []model.Action, err error) {
-	err = s.view(func(tx *bolt.Tx) error {
-		acts, err := all[model.Action](tx, bActions)
+	err = s.view(context.Background(), func(tx *txn) error {
+		acts, err := all[model.Action](tx, KindActions)
 		for _, a := range acts {
 			if f.Match(a) {
 				out = append(out, a)
@@ -111,7 +111,7 @@ func ActionsTheLongWay(s *Store, f model.ActionFilter) (out []model.Action, err 
 // whole, in one transaction.
 func RecordsBothWays(s *Store, id model.ID) (scoped, whole model.MeetingRecord, err error) {
 	today := s.Today()
-	err = s.view(func(tx *bolt.Tx) error {
+	err = s.view(context.Background(), func(tx *txn) error {
 		if scoped, err = readRecord(tx, id, today); err != nil {
 			return err
 		}
@@ -124,10 +124,10 @@ func RecordsBothWays(s *Store, id model.ID) (scoped, whole model.MeetingRecord, 
 // HotspotScoped is a hotspot's record read through its indexes, cut at
 // meeting meetingID (0: none).
 func HotspotScoped(s *Store, meetingID, hotspotID model.ID) (scoped model.MeetingRecord, err error) {
-	err = s.view(func(tx *bolt.Tx) error {
+	err = s.view(context.Background(), func(tx *txn) error {
 		var m model.Meeting
 		if meetingID != 0 {
-			if err := get(tx, bMeetings, meetingID, &m); err != nil {
+			if err := get(tx, KindMeetings, meetingID, &m); err != nil {
 				return err
 			}
 		}
@@ -140,9 +140,9 @@ func HotspotScoped(s *Store, meetingID, hotspotID model.ID) (scoped model.Meetin
 // WholeRecordCutAt is every record, whole, with meeting meetingID (0: none)
 // as the record's meeting: what a hotspot's history is held to.
 func WholeRecordCutAt(s *Store, meetingID model.ID) (whole model.MeetingRecord, err error) {
-	err = s.view(func(tx *bolt.Tx) error {
+	err = s.view(context.Background(), func(tx *txn) error {
 		if meetingID != 0 {
-			if err := get(tx, bMeetings, meetingID, &whole.Meeting); err != nil {
+			if err := get(tx, KindMeetings, meetingID, &whole.Meeting); err != nil {
 				return err
 			}
 		}
@@ -177,3 +177,20 @@ func (s *Store) HomeDecodedBytes(id model.ID) []byte {
 	}
 	return s.homes.decoded.actions[id].stored
 }
+
+// snapshotJSON is meeting id's frozen record as stored, its JSON.
+func snapshotJSON(tx *txn, id model.ID) (body []byte, err error) {
+	d, err := tx.tx.Get(tx.ctx, KindSnapshots, id)
+	if err != nil {
+		return nil, err
+	}
+	err = d.Body(func(b []byte) error {
+		body = append([]byte(nil), b...)
+		return nil
+	})
+	return body, err
+}
+
+// EngineOf is the engine under s: the engine contract's tests
+// (storetest.RunEngine) drive it directly, as the use cases do.
+func EngineOf(s *Store) Engine { return s.eng }

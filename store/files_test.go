@@ -83,7 +83,7 @@ func TestOnlyRegularFilesOpen(t *testing.T) {
 // versions named, and left as it is.
 func TestNewerSchemaRefused(t *testing.T) {
 	tiny, _, path := openTiny(t)
-	mustNoErr(t, tiny.update(func(tx *bolt.Tx) error {
+	mustNoErr(t, tiny.db.Update(func(tx *bolt.Tx) error {
 		return tx.Bucket(bMeta).Put(kSchema, binary.BigEndian.AppendUint64(nil, SchemaVersion+1))
 	}))
 	mustNoErr(t, tiny.Close())

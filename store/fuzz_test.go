@@ -52,7 +52,7 @@ func smallFile(tb testing.TB) []byte {
 			return
 		}
 		clock := &fixedClock{t: time.Date(2026, 11, 24, 10, 0, 0, 0, time.Local)}
-		s := &Store{db: db, path: path, now: clock.now}
+		s := newBoltStore(db, path, clock.now, "")
 		smallErr = s.prepare()
 		if smallErr == nil {
 			smallErr = s.Seed(model.SystemActor("test"), tinyDataset(clock.t))
@@ -186,7 +186,7 @@ func FuzzDecodeRecord(f *testing.F) {
 				_, _, _ = rb.decode(data)
 			}
 		}
-		if ix, ok := registry[string(name)]; ok {
+		if ix, ok := registry[Kind(name)]; ok {
 			_, _ = ix.expected(data)
 		}
 		roundTrips[string(name)](t, data)

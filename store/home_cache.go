@@ -7,7 +7,6 @@ import (
 	"sync"
 
 	"github.com/ccsp/tasking/model"
-	bolt "go.etcd.io/bbolt"
 )
 
 // homes shares readings of home among everyone who asks. Under `tasking
@@ -48,24 +47,26 @@ type decodedRecord[T any] struct {
 // recordsAgain reads the records with the given IDs as records does,
 // taking each from prev when its stored bytes are the same, and puts all
 // it returns in next.
-func recordsAgain[T any](tx *bolt.Tx, bucket []byte, ids []model.ID, prev, next decoded[T]) ([]T, error) {
-	b := tx.Bucket(bucket)
+func recordsAgain[T any](tx *txn, k Kind, ids []model.ID, prev, next decoded[T]) ([]T, error) {
 	out := make([]T, 0, len(ids))
 	for _, id := range ids {
-		v := b.Get(idKey(id))
-		if v == nil {
-			return nil, fmt.Errorf("%s #%d is indexed but missing: run `tasking check`", bucket, id)
+		d, err := tx.tx.Get(tx.ctx, k, id)
+		if errors.Is(err, ErrNotFound) {
+			return nil, fmt.Errorf("%s #%d is indexed but missing: run `tasking check`", k, id)
 		}
-		if d, ok := prev[id]; ok && bytes.Equal(d.stored, v) {
-			next[id] = d
-			out = append(out, d.rec)
+		if err != nil {
+			return nil, err
+		}
+		if p, ok := prev[id]; ok && bytes.Equal(p.stored, d.stored) {
+			next[id] = p
+			out = append(out, p.rec)
 			continue
 		}
 		var t T
-		if err := decode(v, &t); err != nil {
-			return nil, fmt.Errorf("reading %s #%d: %w", bucket, id, err)
+		if err := d.Decode(&t); err != nil {
+			return nil, fmt.Errorf("reading %s #%d: %w", k, id, err)
 		}
-		next[id] = decodedRecord[T]{stored: bytes.Clone(v), rec: t}
+		next[id] = decodedRecord[T]{stored: bytes.Clone(d.stored), rec: t}
 		out = append(out, t)
 	}
 	return out, nil
@@ -84,9 +85,9 @@ type homeReading struct {
 }
 
 // read is home as of tx, or a reading as new as minTx (0: as of tx).
-func (c *homes) read(tx *bolt.Tx, today model.Date, minTx uint64, load func(*bolt.Tx, model.Date, *homeDecoded) (model.HomeSummary, *homeDecoded, error)) (model.HomeSummary, error) {
+func (c *homes) read(tx *txn, today model.Date, minTx uint64, load func(*txn, model.Date, *homeDecoded) (model.HomeSummary, *homeDecoded, error)) (model.HomeSummary, error) {
 	// A read transaction's ID is the last commit it sees.
-	now := uint64(tx.ID())
+	now := tx.seq()
 	if minTx == 0 || minTx > now {
 		minTx = now
 	}
@@ -108,7 +109,7 @@ func (c *homes) read(tx *bolt.Tx, today model.Date, minTx uint64, load func(*bol
 	c.mu.Unlock()
 
 	// Whatever happens in load (a damaged page panics inside bbolt, and
-	// the caller's view recovers it), those waiting are let go.
+	// the engine recovers it), those waiting are let go.
 	r.err = errHomeUnread
 	var next *homeDecoded
 	defer func() {

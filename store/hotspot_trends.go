@@ -1,14 +1,13 @@
 package store
 
 import (
-	"bytes"
 	"cmp"
+	"context"
 	"encoding/binary"
 	"slices"
 	"strings"
 
 	"github.com/ccsp/tasking/model"
-	bolt "go.etcd.io/bbolt"
 )
 
 // Hotspots' trends (model.HotspotSeries): the anti-social behaviour counted
@@ -20,15 +19,11 @@ import (
 
 // importedMonths are the months imported for a crime type (by any force)
 // and the latest of them, from the batches' keys alone (month|force|type).
-func importedMonths(tx *bolt.Tx, category string) (map[model.Month]bool, model.Month, error) {
+func importedMonths(tx *txn, category string) (map[model.Month]bool, model.Month, error) {
 	known := map[model.Month]bool{}
 	var latest model.Month
-	b := tx.Bucket(bIncidentBatches)
-	if b == nil {
-		return known, latest, nil
-	}
 	suffix := "|" + category
-	err := b.ForEach(func(k, _ []byte) error {
+	err := tx.scan(IncidentBatches, nil, nil, Forward, func(k, _ []byte) error {
 		key := string(k)
 		if !strings.HasSuffix(key, suffix) {
 			return nil
@@ -51,13 +46,13 @@ func importedMonths(tx *bolt.Tx, category string) (map[model.Month]bool, model.M
 // then (model.MonthsBy), so a record read as at a meeting's day shows the
 // months that meeting saw.
 type trendReader struct {
-	tx     *bolt.Tx
+	tx     *txn
 	today  model.Date
 	known  map[model.Month]bool
 	latest model.Month
 }
 
-func newTrendReader(tx *bolt.Tx, today model.Date) (*trendReader, error) {
+func newTrendReader(tx *txn, today model.Date) (*trendReader, error) {
 	known, _, err := importedMonths(tx, model.CategoryASB)
 	if err != nil {
 		return nil, err
@@ -78,26 +73,25 @@ func newTrendReader(tx *bolt.Tx, today model.Date) (*trendReader, error) {
 // imported is the police.uk series at a hotspot's counted areas (zero
 // when it has none, or nothing was imported).
 func (r *trendReader) imported(h model.Hotspot) model.Series {
-	b := r.tx.Bucket(bIdxIncidentSeries)
-	if len(h.Areas) == 0 || r.latest.IsZero() || b == nil {
+	if len(h.Areas) == 0 || r.latest.IsZero() {
 		return model.Series{}
 	}
 	from := r.latest.Add(1 - model.TrendMonths)
 	counts := map[model.Month]int{}
-	c := b.Cursor()
 	for _, a := range model.CountedAreas(h.Areas) {
 		prefix := seriesPrefix(model.CategoryASB, a.Place())
 		start := append(slices.Clip(prefix), from.String()...)
-		for k, v := c.Seek(start); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
+		r.tx.failed(r.tx.scan(IdxIncidentSeries, prefix, start, Forward, func(k, v []byte) error {
 			m, err := model.ParseMonth(string(k[len(prefix):]))
 			if err != nil || len(v) != 4 {
-				continue // a street's key shares no prefix with another's; check reports damage
+				return nil // a street's key shares no prefix with another's; check reports damage
 			}
 			if m.After(r.latest) {
-				break
+				return errStop
 			}
 			counts[m] += int(binary.BigEndian.Uint32(v))
-		}
+			return nil
+		}))
 	}
 	return seriesOf(r.latest, counts, r.known)
 }
@@ -108,7 +102,7 @@ func (r *trendReader) series(h model.Hotspot) model.Series {
 }
 
 // hotspotTrends are the series of hotspots that have one, as at today.
-func hotspotTrends(tx *bolt.Tx, hs []model.Hotspot, today model.Date) (map[model.ID]model.Series, error) {
+func hotspotTrends(tx *txn, hs []model.Hotspot, today model.Date) (map[model.ID]model.Series, error) {
 	r, err := newTrendReader(tx, today)
 	if err != nil {
 		return nil, err
@@ -129,8 +123,8 @@ func hotspotTrends(tx *bolt.Tx, hs []model.Hotspot, today model.Date) (map[model
 // that have one): what `hotspot list` and `hotspot show` print.
 func (s *Store) HotspotTrends(ids []model.ID) (out map[model.ID]model.Series, err error) {
 	today := s.Today()
-	err = s.view(func(tx *bolt.Tx) error {
-		hs, err := records[model.Hotspot](tx, bHotspots, sortedIDs(ids))
+	err = s.view(context.TODO(), func(tx *txn) error {
+		hs, err := records[model.Hotspot](tx, KindHotspots, sortedIDs(ids))
 		if err != nil {
 			return err
 		}
@@ -145,7 +139,7 @@ func (s *Store) HotspotTrends(ids []model.ID) (out map[model.ID]model.Series, er
 // month imported, the busiest over the year first: what a hotspot's areas
 // are chosen from.
 func (s *Store) IncidentPlaces() (out []model.PlaceSeries, err error) {
-	err = s.view(func(tx *bolt.Tx) error {
+	err = s.view(context.TODO(), func(tx *txn) error {
 		out, err = placeSeries(tx, model.CategoryASB)
 		return err
 	})
@@ -158,18 +152,24 @@ func (s *Store) IncidentPlaces() (out []model.PlaceSeries, err error) {
 // importedArea is the link to a as the imported data knows it (an LSOA
 // with its name as the latest import gave it), or a refusal: links are
 // chosen from what was imported.
-func importedArea(tx *bolt.Tx, a model.HotspotArea) (model.HotspotArea, error) {
-	b := tx.Bucket(bIdxIncidentSeries)
+func importedArea(tx *txn, a model.HotspotArea) (model.HotspotArea, error) {
 	prefix := seriesPrefix(model.CategoryASB, a.Place())
-	if b != nil {
-		if k, _ := b.Cursor().Seek(prefix); k != nil && bytes.HasPrefix(k, prefix) {
-			if a.Kind == model.AreaLSOA {
-				if names := tx.Bucket(bLSOAs); names != nil {
-					a.Name = cmp.Or(string(names.Get([]byte(a.Code))), a.Name)
-				}
+	found := false
+	if err := tx.scan(IdxIncidentSeries, prefix, nil, Forward, func([]byte, []byte) error {
+		found = true
+		return errStop
+	}); err != nil {
+		return a, err
+	}
+	if found {
+		if a.Kind == model.AreaLSOA {
+			name, err := tx.tx.GetKey(tx.ctx, IncidentLSOAs, []byte(a.Code))
+			if err != nil {
+				return a, err
 			}
-			return a, nil
+			a.Name = cmp.Or(string(name), a.Name)
 		}
+		return a, nil
 	}
 	return a, model.Invalid("area", "no anti-social behaviour was imported for %s: link a place from what was imported (tasking incidents --by %s)", a.Label(), a.Kind)
 }
@@ -177,30 +177,23 @@ func importedArea(tx *bolt.Tx, a model.HotspotArea) (model.HotspotArea, error) {
 // hotspotTrendsWhole is hotspotTrends read the long way — every count
 // decoded, every batch — without idx_incident_series: what upgrades from
 // before the index read, and what tests hold the indexed reading to.
-func hotspotTrendsWhole(tx *bolt.Tx, hs []model.Hotspot, today model.Date) (map[model.ID]model.Series, error) {
+func hotspotTrendsWhole(tx *txn, hs []model.Hotspot, today model.Date) (map[model.ID]model.Series, error) {
 	by := model.MonthsBy(today)
 	known := map[model.Month]bool{}
 	var latest model.Month
-	if b := tx.Bucket(bIncidentBatches); b != nil {
-		if err := b.ForEach(func(k, v []byte) error {
-			var ib model.IncidentBatch
-			if err := decode(v, &ib); err != nil {
-				return err
+	if err := eachBatch(tx, func(ib model.IncidentBatch) {
+		if ib.Category == model.CategoryASB && !ib.Month.After(by) {
+			known[ib.Month] = true
+			if ib.Month.After(latest) {
+				latest = ib.Month
 			}
-			if ib.Category == model.CategoryASB && !ib.Month.After(by) {
-				known[ib.Month] = true
-				if ib.Month.After(latest) {
-					latest = ib.Month
-				}
-			}
-			return nil
-		}); err != nil {
-			return nil, err
 		}
+	}); err != nil {
+		return nil, err
 	}
 	var rows []model.IncidentRow
-	if b := tx.Bucket(bIncidents); b != nil && !latest.IsZero() {
-		if err := b.ForEach(func(k, v []byte) error {
+	if !latest.IsZero() {
+		if err := tx.scan(IncidentCounts, nil, nil, Forward, func(k, v []byte) error {
 			r, err := decodeIncident(k, v)
 			if err == nil && r.Category == model.CategoryASB && known[r.Month] && r.Month.Since(latest) > -model.TrendMonths {
 				rows = append(rows, r)

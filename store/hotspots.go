@@ -1,7 +1,7 @@
 package store
 
 import (
-	"bytes"
+	"context"
 
 	"github.com/ccsp/tasking/model"
 )
@@ -21,7 +21,7 @@ func (s *Store) addHotspot(actor model.Actor, n model.NewHotspot, meetingID mode
 		return model.Hotspot{}, err
 	}
 	var h model.Hotspot
-	err = s.write(actor, declare(model.OpHotspotAdd), func(w *wtx) error {
+	err = s.write(context.TODO(), actor, declare(model.OpHotspotAdd), func(w *wtx) error {
 		var finish func(*model.Hotspot)
 		if shape != nil {
 			var err error
@@ -42,10 +42,10 @@ func (s *Store) addHotspot(actor model.Actor, n model.NewHotspot, meetingID mode
 			}
 		}
 		var ag model.Agency
-		if err := get(w.tx, bAgencies, n.LeadAgencyID, &ag); err != nil {
+		if err := get(w.tx, KindAgencies, n.LeadAgencyID, &ag); err != nil {
 			return model.Invalid("agency", "there is no agency #%d", n.LeadAgencyID)
 		}
-		id, err := nextID(w.tx, bHotspots)
+		id, err := nextID(w.tx, KindHotspots)
 		if err != nil {
 			return err
 		}
@@ -53,7 +53,7 @@ func (s *Store) addHotspot(actor model.Actor, n model.NewHotspot, meetingID mode
 		if finish != nil {
 			finish(&h)
 		}
-		if err := put(w.tx, bHotspots, id, h); err != nil {
+		if err := put(w.tx, KindHotspots, id, h); err != nil {
 			return err
 		}
 		if err := w.audit(model.OpHotspotAdd, "hotspot", h.Ref(), nil, h); err != nil {
@@ -68,7 +68,7 @@ func (s *Store) addHotspot(actor model.Actor, n model.NewHotspot, meetingID mode
 		}
 		m.UpdatedAt = w.now
 		m.Version++
-		if err := put(w.tx, bMeetings, m.ID, *m); err != nil {
+		if err := put(w.tx, KindMeetings, m.ID, *m); err != nil {
 			return err
 		}
 		return w.audit(model.OpMeetingAgendaAdd, "meeting", m.Ref(), before, agendaRefs(m))
@@ -82,12 +82,12 @@ func (s *Store) addHotspot(actor model.Actor, n model.NewHotspot, meetingID mode
 // risk raised or a hotspot closed in the meeting is in its minutes.
 func (s *Store) changeHotspot(actor model.Actor, id model.ID, version int, meetingID model.ID, op model.Op, change func(w *wtx, h *model.Hotspot) (minute string, err error)) (model.Hotspot, error) {
 	var out model.Hotspot
-	err := s.write(actor, declare(op), func(w *wtx) error {
+	err := s.write(context.TODO(), actor, declare(op), func(w *wtx) error {
 		if _, err := meetingFor(w.tx, meetingID); err != nil {
 			return err
 		}
 		var h model.Hotspot
-		if err := get(w.tx, bHotspots, id, &h); err != nil {
+		if err := get(w.tx, KindHotspots, id, &h); err != nil {
 			return notFound(err, model.HotspotRef(id))
 		}
 		if err := checkVersion(h.Ref(), version, h.Version, h.UpdatedBy, h.UpdatedAt, h); err != nil {
@@ -104,7 +104,7 @@ func (s *Store) changeHotspot(actor model.Actor, id model.ID, version int, meeti
 		h.UpdatedAt, h.UpdatedBy = w.now, actor.String()
 		h.Version++
 		out = h
-		if err := put(w.tx, bHotspots, h.ID, h); err != nil {
+		if err := put(w.tx, KindHotspots, h.ID, h); err != nil {
 			return err
 		}
 		if err := w.audit(op, "hotspot", h.Ref(), before, h); err != nil {
@@ -208,13 +208,11 @@ var closeAuditOps = map[model.OpenActions]model.Op{
 // hotspot index.
 func openActionsOf(w *wtx, hotspotID model.ID) ([]model.Action, error) {
 	var out []model.Action
-	c := w.tx.Bucket(bIdxActionsByHotspot).Cursor()
-	prefix := idKey(hotspotID)
-	for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Next() {
-		var a model.Action
-		if err := get(w.tx, bActions, keyID(k), &a); err != nil {
-			return nil, err
-		}
+	all, err := records[model.Action](w.tx, KindActions, idsUnder(w.tx, IdxActionsByHotspot, idKey(hotspotID)))
+	if err != nil {
+		return nil, err
+	}
+	for _, a := range all {
 		if !a.Status.IsClosed() {
 			out = append(out, a)
 		}

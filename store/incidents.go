@@ -2,6 +2,7 @@ package store
 
 import (
 	"bytes"
+	"context"
 	"encoding/binary"
 	"encoding/json"
 	"fmt"
@@ -10,7 +11,6 @@ import (
 	"strings"
 
 	"github.com/ccsp/tasking/model"
-	bolt "go.etcd.io/bbolt"
 )
 
 // Incident data from police.uk (model/incidents.go). Counts are kept, not
@@ -29,21 +29,14 @@ import (
 // The series and the emerging places are derived from the counts and the
 // batches: written in the import's transaction, checked by `tasking
 // check`, rebuilt by `tasking upgrade --reindex`.
-var (
-	bIncidents         = []byte("incidents")
-	bIncidentBatches   = []byte("incident_batches")
-	bIdxIncidentSeries = []byte("idx_incident_series")
-	bIncidentEmerging  = []byte("incident_emerging")
-	bDismissals        = []byte("incident_dismissals")
-	bLSOAs             = []byte("incident_lsoas")
+const (
+	IncidentCounts     Index = "incidents"
+	IncidentBatches    Index = "incident_batches"
+	IdxIncidentSeries  Index = "idx_incident_series"
+	IncidentEmerging   Index = "incident_emerging"
+	IncidentDismissals Index = "incident_dismissals"
+	IncidentLSOAs      Index = "incident_lsoas"
 )
-
-// incidentBuckets are the buckets of incident data. They came after
-// schema 4 without a schema change: an empty bucket needs no migration.
-// Opening a file to write makes any that are missing (prepare: the file is
-// not ready until it has them); a reader of a file made before them reads
-// them as empty.
-var incidentBuckets = [][]byte{bIncidents, bIncidentBatches, bIdxIncidentSeries, bIncidentEmerging, bDismissals, bLSOAs}
 
 // incidentValue is a stored count.
 type incidentValue struct {
@@ -55,17 +48,9 @@ type incidentValue struct {
 // bytes), each LSOA's name encoded once: an import writes 100,000 of them.
 type valueEncoder map[string][]byte
 
-// sealed is r's stored value: its JSON sealed with its checksum, as every
-// stored value is (value.go). Counts are not records with IDs, so the audit
-// chain holds the import's event rather than each count's sum.
-func (e valueEncoder) sealed(r model.IncidentRow) ([]byte, error) {
-	v, err := e.encode(r)
-	if err != nil {
-		return nil, err
-	}
-	return seal(frameJSON, v), nil
-}
-
+// encode is r's stored value, its JSON. Counts are not records with IDs,
+// so the audit chain holds the import's event rather than each count's
+// sum.
 func (e valueEncoder) encode(r model.IncidentRow) ([]byte, error) {
 	if r.LSOAName == "" {
 		return json.Marshal(incidentValue{Count: r.Count})
@@ -92,7 +77,8 @@ func batchPrefix(b model.IncidentBatch) []byte {
 	return []byte(b.Month.String() + "\x00" + b.Force + "\x00" + b.Category + "\x00")
 }
 
-// decodeIncident reads a stored count back into a row.
+// decodeIncident reads a stored count back into a row (v its JSON, or
+// bbolt's sealed value: check reads those).
 func decodeIncident(k, v []byte) (model.IncidentRow, error) {
 	parts := strings.SplitN(string(k), "\x00", 5)
 	if len(parts) != 5 {
@@ -129,10 +115,10 @@ func seriesKeys(r model.IncidentRow) [][]byte {
 	return [][]byte{append(seriesPrefix(r.Category, r.Place), m...), append(seriesPrefix(r.Category, r.Area()), m...)}
 }
 
-// putSorted puts every key of kv, in key order.
-func putSorted(b *bolt.Bucket, kv map[string][]byte) error {
+// putSorted puts every key of kv into ix, in key order.
+func putSorted(tx *txn, ix Index, kv map[string][]byte) error {
 	for _, k := range sortedKeys(kv) {
-		if err := b.Put([]byte(k), kv[k]); err != nil {
+		if err := tx.tx.PutKey(tx.ctx, ix, []byte(k), kv[k]); err != nil {
 			return err
 		}
 	}
@@ -149,16 +135,20 @@ func sortedKeys[V any](m map[string]V) []string {
 }
 
 // addSeries adds delta to a series count, removing it at zero.
-func addSeries(b *bolt.Bucket, key []byte, delta int) error {
+func addSeries(tx *txn, key []byte, delta int) error {
+	v, err := tx.tx.GetKey(tx.ctx, IdxIncidentSeries, key)
+	if err != nil {
+		return err
+	}
 	n := 0
-	if v := b.Get(key); len(v) == 4 {
+	if len(v) == 4 {
 		n = int(binary.BigEndian.Uint32(v))
 	}
 	n += delta
 	if n <= 0 {
-		return b.Delete(key)
+		return tx.tx.DeleteKey(tx.ctx, IdxIncidentSeries, key)
 	}
-	return b.Put(key, binary.BigEndian.AppendUint32(nil, uint32(n)))
+	return tx.tx.PutKey(tx.ctx, IdxIncidentSeries, key, binary.BigEndian.AppendUint32(nil, uint32(n)))
 }
 
 // ImportIncidents stores what police.uk files counted, in one transaction:
@@ -178,7 +168,7 @@ func (s *Store) ImportIncidents(actor model.Actor, batches []model.IncidentBatch
 	if len(batches) == 0 {
 		return out, model.Invalid("files", "nothing to import")
 	}
-	err := s.write(actor, declare(model.OpIncidentsImport), func(w *wtx) error {
+	err := s.write(context.TODO(), actor, declare(model.OpIncidentsImport), func(w *wtx) error {
 		var err error
 		out, err = w.importIncidents(batches, counts)
 		return err
@@ -206,7 +196,7 @@ func (w *wtx) storeIncidents(batches []model.IncidentBatch, counts []model.Incid
 	}
 	actor := w.actor
 	err = func() error {
-		bb, rows, series := w.tx.Bucket(bIncidentBatches), w.tx.Bucket(bIncidents), w.tx.Bucket(bIdxIncidentSeries)
+		tx := w.tx
 		// The counts as they will be, by key. A B+tree grows one node
 		// per transaction until it commits, so keys go in in order (an
 		// unordered insert moves half the node each time: a year of a
@@ -219,7 +209,7 @@ func (w *wtx) storeIncidents(batches []model.IncidentBatch, counts []model.Incid
 			if !seen[model.IncidentBatch{Force: r.Force, Month: r.Month, Category: r.Category}.Key()] {
 				return fmt.Errorf("internal error: a count of %s %s %s outside the import's batches", r.Month, r.Force, r.Category)
 			}
-			v, err := enc.sealed(r)
+			v, err := enc.encode(r)
 			if err != nil {
 				return err
 			}
@@ -235,18 +225,19 @@ func (w *wtx) storeIncidents(batches []model.IncidentBatch, counts []model.Incid
 		var gone [][]byte
 		for _, b := range batches {
 			cats[b.Category] = true
-			old := bb.Get([]byte(b.Key()))
+			old, err := tx.tx.GetKey(tx.ctx, IncidentBatches, []byte(b.Key()))
+			if err != nil {
+				return err
+			}
 			if old == nil {
 				continue
 			}
 			var ob model.IncidentBatch
-			if err := decode(old, &ob); err != nil {
+			if err := decodeJSON(old, &ob); err != nil {
 				return fmt.Errorf("reading incident batch %s: %w", b.Key(), err)
 			}
 			out.Replaced = append(out.Replaced, ob)
-			c := rows.Cursor()
-			p := batchPrefix(b)
-			for k, v := c.Seek(p); k != nil && bytes.HasPrefix(k, p); k, v = c.Next() {
+			err = tx.scan(IncidentCounts, batchPrefix(b), nil, Forward, func(k, v []byte) error {
 				r, err := decodeIncident(k, v)
 				if err != nil {
 					return fmt.Errorf("reading incidents %q: %w", k, err)
@@ -256,31 +247,39 @@ func (w *wtx) storeIncidents(batches []model.IncidentBatch, counts []model.Incid
 				}
 				if nv, ok := fresh[string(k)]; ok && bytes.Equal(nv, v) {
 					delete(fresh, string(k)) // stored as it is
-					continue
+					return nil
 				}
 				if _, ok := fresh[string(k)]; !ok {
 					gone = append(gone, slices.Clone(k))
 				}
-			}
-		}
-		for _, k := range gone {
-			if err := rows.Delete(k); err != nil {
+				return nil
+			})
+			if err != nil {
 				return err
 			}
 		}
-		if err := putSorted(rows, fresh); err != nil {
+		for _, k := range gone {
+			if err := tx.tx.DeleteKey(tx.ctx, IncidentCounts, k); err != nil {
+				return err
+			}
+		}
+		if err := putSorted(tx, IncidentCounts, fresh); err != nil {
 			return err
 		}
 		for _, k := range sortedKeys(names) {
-			if string(w.tx.Bucket(bLSOAs).Get([]byte(k))) != names[k] {
-				if err := w.tx.Bucket(bLSOAs).Put([]byte(k), []byte(names[k])); err != nil {
+			was, err := tx.tx.GetKey(tx.ctx, IncidentLSOAs, []byte(k))
+			if err != nil {
+				return err
+			}
+			if string(was) != names[k] {
+				if err := tx.tx.PutKey(tx.ctx, IncidentLSOAs, []byte(k), []byte(names[k])); err != nil {
 					return err
 				}
 			}
 		}
 		for _, k := range sortedKeys(delta) {
 			if delta[k] != 0 {
-				if err := addSeries(series, []byte(k), delta[k]); err != nil {
+				if err := addSeries(tx, []byte(k), delta[k]); err != nil {
 					return err
 				}
 			}
@@ -291,7 +290,7 @@ func (w *wtx) storeIncidents(batches []model.IncidentBatch, counts []model.Incid
 			if err != nil {
 				return err
 			}
-			if err := bb.Put([]byte(b.Key()), seal(frameJSON, v)); err != nil {
+			if err := tx.tx.PutKey(tx.ctx, IncidentBatches, []byte(b.Key()), v); err != nil {
 				return err
 			}
 			out.Batches = append(out.Batches, b)
@@ -326,39 +325,38 @@ func importRef(batches []model.IncidentBatch) string {
 }
 
 // knownMonths are the months imported for a crime type (by any force).
-func knownMonths(tx *bolt.Tx, category string) (map[model.Month]bool, model.Month, error) {
+func knownMonths(tx *txn, category string) (map[model.Month]bool, model.Month, error) {
 	out := map[model.Month]bool{}
 	var latest model.Month
-	b := tx.Bucket(bIncidentBatches)
-	if b == nil {
-		return out, latest, nil
-	}
-	err := b.ForEach(func(k, v []byte) error {
-		var ib model.IncidentBatch
-		if err := decode(v, &ib); err != nil {
-			return fmt.Errorf("reading incident batch %q: %w", k, err)
-		}
+	err := eachBatch(tx, func(ib model.IncidentBatch) {
 		if ib.Category == category {
 			out[ib.Month] = true
 			if ib.Month.After(latest) {
 				latest = ib.Month
 			}
 		}
-		return nil
 	})
 	return out, latest, err
 }
 
+// eachBatch calls fn with every incident batch stored, by key.
+func eachBatch(tx *txn, fn func(model.IncidentBatch)) error {
+	return tx.scan(IncidentBatches, nil, nil, Forward, func(k, v []byte) error {
+		var ib model.IncidentBatch
+		if err := decodeJSON(v, &ib); err != nil {
+			return fmt.Errorf("reading incident batch %q: %w", k, err)
+		}
+		fn(ib)
+		return nil
+	})
+}
+
 // placeSeries is every place's series of one crime type, ending with the
 // latest month imported for it.
-func placeSeries(tx *bolt.Tx, category string) ([]model.PlaceSeries, error) {
+func placeSeries(tx *txn, category string) ([]model.PlaceSeries, error) {
 	known, latest, err := knownMonths(tx, category)
 	if err != nil || latest.IsZero() {
 		return nil, err
-	}
-	b := tx.Bucket(bIdxIncidentSeries)
-	if b == nil {
-		return nil, nil
 	}
 	from := latest.Add(1 - model.TrendMonths)
 	type acc struct {
@@ -367,9 +365,8 @@ func placeSeries(tx *bolt.Tx, category string) ([]model.PlaceSeries, error) {
 	}
 	places := map[string]*acc{}
 	var order []string
-	c := b.Cursor()
 	prefix := []byte(category + "\x00")
-	for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
+	err = tx.scan(IdxIncidentSeries, prefix, nil, Forward, func(k, v []byte) error {
 		parts := strings.Split(string(k[len(prefix):]), "\x00")
 		var p model.Place
 		switch {
@@ -378,14 +375,14 @@ func placeSeries(tx *bolt.Tx, category string) ([]model.PlaceSeries, error) {
 		case len(parts) == 4 && parts[0] == "S":
 			p = model.Place{LSOA: parts[1], Location: parts[2], Street: true}
 		default:
-			return nil, fmt.Errorf("idx_incident_series: a key %q of the wrong shape", k)
+			return fmt.Errorf("idx_incident_series: a key %q of the wrong shape", k)
 		}
 		m, err := model.ParseMonth(parts[len(parts)-1])
 		if err != nil {
-			return nil, fmt.Errorf("idx_incident_series: %q: %w", k, err)
+			return fmt.Errorf("idx_incident_series: %q: %w", k, err)
 		}
 		if m.Before(from) || m.After(latest) || len(v) != 4 {
-			continue
+			return nil
 		}
 		a, ok := places[p.Key()]
 		if !ok {
@@ -394,6 +391,10 @@ func placeSeries(tx *bolt.Tx, category string) ([]model.PlaceSeries, error) {
 			order = append(order, p.Key())
 		}
 		a.counts[m] += int(binary.BigEndian.Uint32(v))
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	names, err := lsoaNames(tx)
 	if err != nil {
@@ -417,13 +418,9 @@ func seriesOf(end model.Month, counts map[model.Month]int, known map[model.Month
 
 // lsoaNames are the names of the LSOAs counts were stored for, as the
 // latest import gave them.
-func lsoaNames(tx *bolt.Tx) (map[string]string, error) {
+func lsoaNames(tx *txn) (map[string]string, error) {
 	out := map[string]string{}
-	b := tx.Bucket(bLSOAs)
-	if b == nil {
-		return out, nil
-	}
-	err := b.ForEach(func(k, v []byte) error {
+	err := tx.scan(IncidentLSOAs, nil, nil, Forward, func(k, v []byte) error {
 		out[string(k)] = string(v)
 		return nil
 	})
@@ -432,7 +429,7 @@ func lsoaNames(tx *bolt.Tx) (map[string]string, error) {
 
 // refreshEmerging works out the emerging places of a crime type again
 // (model.EmergingPlaces), after an import changed its counts.
-func refreshEmerging(tx *bolt.Tx, category string) error {
+func refreshEmerging(tx *txn, category string) error {
 	ps, err := placeSeries(tx, category)
 	if err != nil {
 		return err
@@ -442,36 +439,31 @@ func refreshEmerging(tx *bolt.Tx, category string) error {
 	if err != nil {
 		return err
 	}
-	return tx.Bucket(bIncidentEmerging).Put([]byte(category), seal(frameJSON, v))
+	return tx.tx.PutKey(tx.ctx, IncidentEmerging, []byte(category), v)
 }
 
 // Incidents is the stored counts f asks for, added up as f.By says.
 func (s *Store) Incidents(f model.IncidentFilter) ([]model.IncidentRow, error) {
 	var rows []model.IncidentRow
-	err := s.view(func(tx *bolt.Tx) error {
-		b := tx.Bucket(bIncidents)
-		if b == nil {
-			return nil
-		}
-		c := b.Cursor()
-		var prefix []byte
-		if !f.Month.IsZero() {
-			prefix = []byte(f.Month.String() + "\x00")
-		}
-		for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
+	var prefix []byte
+	if !f.Month.IsZero() {
+		prefix = []byte(f.Month.String() + "\x00")
+	}
+	err := s.view(context.TODO(), func(tx *txn) error {
+		return tx.scan(IncidentCounts, prefix, nil, Forward, func(k, v []byte) error {
 			r, err := decodeIncident(k, v)
 			if err != nil {
 				return fmt.Errorf("reading incidents %q: %w", k, err)
 			}
 			if f.Category != "" && r.Category != f.Category {
-				continue
+				return nil
 			}
 			if f.Area != "" && (r.LSOA == "" || !model.InArea(r.LSOAName, f.Area)) {
-				continue
+				return nil
 			}
 			rows = append(rows, r)
-		}
-		return nil
+			return nil
+		})
 	})
 	if err != nil {
 		return nil, err
@@ -494,19 +486,8 @@ func (s *Store) Incidents(f model.IncidentFilter) ([]model.IncidentRow, error) {
 // IncidentBatches is every batch stored, by month, force and crime type.
 func (s *Store) IncidentBatches() ([]model.IncidentBatch, error) {
 	var out []model.IncidentBatch
-	err := s.view(func(tx *bolt.Tx) error {
-		b := tx.Bucket(bIncidentBatches)
-		if b == nil {
-			return nil
-		}
-		return b.ForEach(func(k, v []byte) error {
-			var ib model.IncidentBatch
-			if err := decode(v, &ib); err != nil {
-				return fmt.Errorf("reading incident batch %q: %w", k, err)
-			}
-			out = append(out, ib)
-			return nil
-		})
+	err := s.view(context.TODO(), func(tx *txn) error {
+		return eachBatch(tx, func(ib model.IncidentBatch) { out = append(out, ib) })
 	})
 	return out, err
 }

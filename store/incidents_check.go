@@ -156,7 +156,7 @@ func rebuildIncidents(tx *bolt.Tx) error {
 		return err
 	}
 	for c := range cats {
-		if err := refreshEmerging(tx, c); err != nil {
+		if err := refreshEmerging(boltTxn(tx), c); err != nil {
 			return err
 		}
 	}
@@ -191,3 +191,20 @@ func rebuildLSOANames(tx *bolt.Tx) error {
 	}
 	return nil
 }
+
+// The buckets of incident data (incidents.go).
+var (
+	bIncidents         = []byte(IncidentCounts)
+	bIncidentBatches   = []byte(IncidentBatches)
+	bIdxIncidentSeries = []byte(IdxIncidentSeries)
+	bIncidentEmerging  = []byte(IncidentEmerging)
+	bDismissals        = []byte(IncidentDismissals)
+	bLSOAs             = []byte(IncidentLSOAs)
+)
+
+// incidentBuckets are the buckets of incident data. They came after
+// schema 4 without a schema change: an empty bucket needs no migration.
+// Opening a file to write makes any that are missing (prepare: the file is
+// not ready until it has them); a reader of a file made before them reads
+// them as empty.
+var incidentBuckets = [][]byte{bIncidents, bIncidentBatches, bIdxIncidentSeries, bIncidentEmerging, bDismissals, bLSOAs}

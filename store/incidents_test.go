@@ -155,7 +155,7 @@ func TestCheckAndReindexIncidents(t *testing.T) {
 	b, rows := monthOf(jan, map[model.Place]int{placeOf("E1", "High Street"): 3, placeOf("E2", "Mill Lane"): 4})
 	_, err := s.ImportIncidents(chair, b, rows)
 	mustNoErr(t, err)
-	mustNoErr(t, s.update(func(tx *bolt.Tx) error {
+	mustNoErr(t, s.db.Update(func(tx *bolt.Tx) error {
 		return tx.Bucket(bIdxIncidentSeries).Put([]byte(model.CategoryASB+"\x00A\x00E1\x002024-01"), []byte{0, 0, 0, 9})
 	}))
 	problems, err := s.CheckRecords()
@@ -178,7 +178,7 @@ func TestCheckAndReindexIncidents(t *testing.T) {
 // them (no schema change, no migration).
 func TestFileWithoutIncidentBuckets(t *testing.T) {
 	s, clock, path := openTiny(t)
-	mustNoErr(t, s.update(func(tx *bolt.Tx) error {
+	mustNoErr(t, s.db.Update(func(tx *bolt.Tx) error {
 		for _, b := range laterBuckets {
 			if err := tx.DeleteBucket(b); err != nil {
 				return err

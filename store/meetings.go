@@ -1,12 +1,12 @@
 package store
 
 import (
+	"context"
 	"errors"
 	"slices"
 	"time"
 
 	"github.com/ccsp/tasking/model"
-	bolt "go.etcd.io/bbolt"
 )
 
 // MeetingOpenError: a meeting is already under way (model.MeetingOpenError).
@@ -18,12 +18,12 @@ type MeetingOpenError = model.MeetingOpenError
 // attendance list from the members.
 func (s *Store) StartMeeting(actor model.Actor, date model.Date) (model.Meeting, error) {
 	var started model.Meeting
-	err := s.write(actor, declare(model.OpMeetingStart), func(w *wtx) error {
+	err := s.write(context.TODO(), actor, declare(model.OpMeetingStart), func(w *wtx) error {
 		p, err := readPartnership(w.tx)
 		if err != nil {
 			return err
 		}
-		meetings, err := all[model.Meeting](w.tx, bMeetings)
+		meetings, err := all[model.Meeting](w.tx, KindMeetings)
 		if err != nil {
 			return err
 		}
@@ -38,7 +38,7 @@ func (s *Store) StartMeeting(actor model.Actor, date model.Date) (model.Meeting,
 				return err
 			}
 			m = *planned
-		} else if m.ID, err = nextID(w.tx, bMeetings); err != nil {
+		} else if m.ID, err = nextID(w.tx, KindMeetings); err != nil {
 			return err
 		}
 		m.Date = model.StartDate(date, m.Date, model.DateOf(w.now))
@@ -48,11 +48,11 @@ func (s *Store) StartMeeting(actor model.Actor, date model.Date) (model.Meeting,
 		if previous != nil {
 			m.PreviousMeetingID = previous.ID
 		}
-		hotspots, err := all[model.Hotspot](w.tx, bHotspots)
+		hotspots, err := all[model.Hotspot](w.tx, KindHotspots)
 		if err != nil {
 			return err
 		}
-		members, err := all[model.Member](w.tx, bMembers)
+		members, err := all[model.Member](w.tx, KindMembers)
 		if err != nil {
 			return err
 		}
@@ -66,7 +66,7 @@ func (s *Store) StartMeeting(actor model.Actor, date model.Date) (model.Meeting,
 		m.Open(w.now)
 		m.UpdatedAt = w.now
 		m.Version++
-		if err := put(w.tx, bMeetings, m.ID, m); err != nil {
+		if err := put(w.tx, KindMeetings, m.ID, m); err != nil {
 			return err
 		}
 		// Releases made since the last meeting are minuted in this one's
@@ -107,9 +107,9 @@ func (s *Store) changeMeeting(actor model.Actor, id model.ID, op model.Op, chang
 // refusal of its own that says more than the clock's would.
 func (s *Store) changeMeetingThen(actor model.Actor, id model.ID, op model.Op, first func(m model.Meeting, now time.Time) error, change func(w *wtx, m *model.Meeting) (before, after any, err error), then func(w *wtx, m model.Meeting) error) (model.Meeting, error) {
 	var out model.Meeting
-	err := s.write(actor, declare(op), func(w *wtx) error {
+	err := s.write(context.TODO(), actor, declare(op), func(w *wtx) error {
 		var m model.Meeting
-		if err := get(w.tx, bMeetings, id, &m); err != nil {
+		if err := get(w.tx, KindMeetings, id, &m); err != nil {
 			return notFound(err, model.MeetingRef(id))
 		}
 		if err := m.CheckEditable(); err != nil {
@@ -130,7 +130,7 @@ func (s *Store) changeMeetingThen(actor model.Actor, id model.ID, op model.Op, f
 		m.UpdatedAt = w.now
 		m.Version++
 		out = m
-		if err := put(w.tx, bMeetings, m.ID, m); err != nil {
+		if err := put(w.tx, KindMeetings, m.ID, m); err != nil {
 			return err
 		}
 		if err := w.audit(op, "meeting", m.Ref(), before, after); err != nil {
@@ -161,7 +161,7 @@ func (s *Store) GoToItem(actor model.Actor, id model.ID, i int) (model.Meeting, 
 func (s *Store) SetAttendance(actor model.Actor, id, member model.ID, status model.AttendanceStatus) (model.Meeting, error) {
 	return s.changeMeeting(actor, id, model.OpMeetingAttendance, func(w *wtx, m *model.Meeting) (any, any, error) {
 		var mem model.Member
-		if err := get(w.tx, bMembers, member, &mem); err != nil {
+		if err := get(w.tx, KindMembers, member, &mem); err != nil {
 			return nil, nil, model.Invalid("member", "no such member (#%d)", member)
 		}
 		before := m.AttendanceOf(member)
@@ -240,7 +240,7 @@ func (s *Store) AddDeclaration(actor model.Actor, id, member model.ID, shown *mo
 	}
 	return s.changeMeeting(actor, id, model.OpMeetingDeclaration, func(w *wtx, m *model.Meeting) (any, any, error) {
 		var mem model.Member
-		if err := get(w.tx, bMembers, member, &mem); err != nil {
+		if err := get(w.tx, KindMembers, member, &mem); err != nil {
 			return nil, nil, model.Invalid("member", "no such member (#%d)", member)
 		}
 		if _, err := checkPart(w.tx, m, shown); err != nil {
@@ -249,7 +249,7 @@ func (s *Store) AddDeclaration(actor model.Actor, id, member model.ID, shown *mo
 		var h *model.Hotspot
 		if hotspotID != 0 {
 			h = new(model.Hotspot)
-			if err := get(w.tx, bHotspots, hotspotID, h); err != nil {
+			if err := get(w.tx, KindHotspots, hotspotID, h); err != nil {
 				return nil, nil, notFound(err, model.HotspotRef(hotspotID))
 			}
 		}
@@ -282,7 +282,7 @@ func (s *Store) AddGuestDeclaration(actor model.Actor, id model.ID, guest string
 		var h *model.Hotspot
 		if hotspotID != 0 {
 			h = new(model.Hotspot)
-			if err := get(w.tx, bHotspots, hotspotID, h); err != nil {
+			if err := get(w.tx, KindHotspots, hotspotID, h); err != nil {
 				return nil, nil, notFound(err, model.HotspotRef(hotspotID))
 			}
 		}
@@ -327,7 +327,7 @@ func (s *Store) ApprovePreviousMinutes(actor model.Actor, id model.ID) (model.De
 			return nil, nil, err
 		}
 		var prev model.Meeting
-		if err := get(w.tx, bMeetings, m.PreviousMeetingID, &prev); err != nil {
+		if err := get(w.tx, KindMeetings, m.PreviousMeetingID, &prev); err != nil {
 			return nil, nil, err
 		}
 		var err error
@@ -411,7 +411,7 @@ func (s *Store) SetItemPart2(actor model.Actor, id model.ID, i int, shown *model
 		it := m.Agenda[i]
 		var h model.Hotspot
 		if it.Kind == model.ItemHotspot {
-			if err := get(w.tx, bHotspots, it.HotspotID, &h); err != nil {
+			if err := get(w.tx, KindHotspots, it.HotspotID, &h); err != nil {
 				return nil, nil, notFound(err, model.HotspotRef(it.HotspotID))
 			}
 			if err := w.stamp(h.Ref(), h.LastChanged()); err != nil {
@@ -438,7 +438,7 @@ func (s *Store) SetItemPart2(actor model.Actor, id model.ID, i int, shown *model
 			h.FollowItem(part2, m.Agenda[moved].Paragraph)
 			h.UpdatedAt, h.UpdatedBy = w.now, w.actor.String()
 			h.Version++
-			if err := put(w.tx, bHotspots, h.ID, h); err != nil {
+			if err := put(w.tx, KindHotspots, h.ID, h); err != nil {
 				return nil, nil, err
 			}
 			return before, after, w.audit(model.OpHotspotPart2, "hotspot", h.Ref(), hb, h)
@@ -472,7 +472,7 @@ func (s *Store) SetItemBudget(actor model.Actor, id model.ID, i int, shown *mode
 func (s *Store) AddAgendaHotspot(actor model.Actor, id, hotspot model.ID) (model.Meeting, error) {
 	return s.changeMeeting(actor, id, model.OpMeetingAgendaAdd, func(w *wtx, m *model.Meeting) (any, any, error) {
 		var h model.Hotspot
-		if err := get(w.tx, bHotspots, hotspot, &h); err != nil {
+		if err := get(w.tx, KindHotspots, hotspot, &h); err != nil {
 			return nil, nil, model.Invalid("ref", "there is no %s", model.HotspotRef(hotspot))
 		}
 		if err := h.CheckOnAgenda(); err != nil {
@@ -496,11 +496,11 @@ func (w *wtx) takeUp(meetingID, hotspotID model.ID) error {
 		return nil
 	}
 	var m model.Meeting
-	if err := get(w.tx, bMeetings, meetingID, &m); err != nil {
+	if err := get(w.tx, KindMeetings, meetingID, &m); err != nil {
 		return notFound(err, model.MeetingRef(meetingID))
 	}
 	var h model.Hotspot
-	if err := get(w.tx, bHotspots, hotspotID, &h); err != nil {
+	if err := get(w.tx, KindHotspots, hotspotID, &h); err != nil {
 		return notFound(err, model.HotspotRef(hotspotID))
 	}
 	before := agendaRefs(&m)
@@ -509,7 +509,7 @@ func (w *wtx) takeUp(meetingID, hotspotID model.ID) error {
 	}
 	m.UpdatedAt = w.now
 	m.Version++
-	if err := put(w.tx, bMeetings, m.ID, m); err != nil {
+	if err := put(w.tx, KindMeetings, m.ID, m); err != nil {
 		return err
 	}
 	return w.audit(model.OpMeetingAgendaTakeUp, "meeting", m.Ref(), before, agendaRefs(&m))
@@ -555,7 +555,7 @@ func (s *Store) CloseMeeting(actor model.Actor, id model.ID) (model.Meeting, err
 	if err == nil {
 		// After the close has committed: a backup that fails is said, and
 		// the meeting stays closed.
-		s.autoBackupAfter("meeting-" + m.Ref())
+		s.hooks.autoBackupAfter("meeting-" + m.Ref())
 	}
 	return m, err
 }
@@ -572,7 +572,7 @@ func (s *Store) closeMeeting(actor model.Actor, id model.ID) (model.Meeting, err
 		var refs []string
 		for _, hid := range reviewed {
 			var h model.Hotspot
-			if err := get(w.tx, bHotspots, hid, &h); err != nil {
+			if err := get(w.tx, KindHotspots, hid, &h); err != nil {
 				continue
 			}
 			before := h
@@ -584,7 +584,7 @@ func (s *Store) closeMeeting(actor model.Actor, id model.ID) (model.Meeting, err
 			}
 			h.UpdatedAt, h.UpdatedBy = w.now, w.actor.String()
 			h.Version++
-			if err := put(w.tx, bHotspots, h.ID, h); err != nil {
+			if err := put(w.tx, KindHotspots, h.ID, h); err != nil {
 				return nil, nil, err
 			}
 			if err := w.audit(model.OpHotspotReviewed, "hotspot", h.Ref(), before, h); err != nil {
@@ -605,20 +605,20 @@ func (s *Store) closeMeeting(actor model.Actor, id model.ID) (model.Meeting, err
 
 // businessIn is model.HotspotBusiness of meeting m, read in this
 // transaction: the hotspots it recorded business under.
-func businessIn(tx *bolt.Tx, m *model.Meeting) ([]model.ID, error) {
-	updates, err := all[model.ActionUpdate](tx, bUpdates)
+func businessIn(tx *txn, m *model.Meeting) ([]model.ID, error) {
+	updates, err := all[model.ActionUpdate](tx, KindUpdates)
 	if err != nil {
 		return nil, err
 	}
-	notes, err := all[model.Note](tx, bNotes)
+	notes, err := all[model.Note](tx, KindNotes)
 	if err != nil {
 		return nil, err
 	}
-	decisions, err := all[model.Decision](tx, bDecisions)
+	decisions, err := all[model.Decision](tx, KindDecisions)
 	if err != nil {
 		return nil, err
 	}
-	actions, err := all[model.Action](tx, bActions)
+	actions, err := all[model.Action](tx, KindActions)
 	if err != nil {
 		return nil, err
 	}
@@ -626,7 +626,7 @@ func businessIn(tx *bolt.Tx, m *model.Meeting) ([]model.ID, error) {
 }
 
 func planMeeting(w *wtx, closed model.Meeting) (model.ID, error) {
-	existing, err := all[model.Meeting](w.tx, bMeetings)
+	existing, err := all[model.Meeting](w.tx, KindMeetings)
 	if err != nil {
 		return 0, err
 	}
@@ -647,16 +647,16 @@ func planMeeting(w *wtx, closed model.Meeting) (model.ID, error) {
 		before := *waiting
 		next.UpdatedAt = w.now
 		next.Version++
-		if err := put(w.tx, bMeetings, next.ID, next); err != nil {
+		if err := put(w.tx, KindMeetings, next.ID, next); err != nil {
 			return 0, err
 		}
 		return next.ID, w.audit(model.OpMeetingPlan, "meeting", next.Ref(), before, next)
 	}
-	if next.ID, err = nextID(w.tx, bMeetings); err != nil {
+	if next.ID, err = nextID(w.tx, KindMeetings); err != nil {
 		return 0, err
 	}
 	next.CreatedAt, next.UpdatedAt, next.Version = w.now, w.now, 1
-	if err := put(w.tx, bMeetings, next.ID, next); err != nil {
+	if err := put(w.tx, KindMeetings, next.ID, next); err != nil {
 		return 0, err
 	}
 	return next.ID, w.audit(model.OpMeetingPlan, "meeting", next.Ref(), nil, next)
@@ -664,12 +664,12 @@ func planMeeting(w *wtx, closed model.Meeting) (model.ID, error) {
 
 // meetingFor loads a meeting that must be under way, for writes that belong
 // to one (decisions, notes, actions assigned in it). id 0 is "no meeting".
-func meetingFor(tx *bolt.Tx, id model.ID) (*model.Meeting, error) {
+func meetingFor(tx *txn, id model.ID) (*model.Meeting, error) {
 	if id == 0 {
 		return nil, nil
 	}
 	var m model.Meeting
-	if err := get(tx, bMeetings, id, &m); err != nil {
+	if err := get(tx, KindMeetings, id, &m); err != nil {
 		if errors.Is(err, ErrNotFound) {
 			return nil, &RefError{Ref: model.MeetingRef(id)}
 		}
@@ -682,24 +682,29 @@ func meetingFor(tx *bolt.Tx, id model.ID) (*model.Meeting, error) {
 // says yes to, and when, from the end of the audit trail (the last few
 // hundred events: a meeting's own changes are recent); "" when not found
 // there.
-func lastChangeBy(tx *bolt.Tx, ref string, touched func(model.Op) bool) (string, time.Time) {
-	c := tx.Bucket(bAudit).Cursor()
+func lastChangeBy(tx *txn, ref string, touched func(model.Op) bool) (string, time.Time) {
+	var by string
+	var at time.Time
 	n := 0
-	for k, v := c.Last(); k != nil && n < 500; k, v = c.Prev() {
-		n++
-		var e model.AuditEvent
-		if decode(v, &e) == nil && e.Ref == ref && touched(e.Op) {
-			return e.By, e.At
+	_ = tx.each(KindAudit, 0, Backward, func(_ model.ID, d Doc) error {
+		if n++; n > 500 {
+			return errStop
 		}
-	}
-	return "", time.Time{}
+		var e model.AuditEvent
+		if decodeDoc(d, &e) == nil && e.Ref == ref && touched(e.Op) {
+			by, at = e.By, e.At
+			return errStop
+		}
+		return nil
+	})
+	return by, at
 }
 
 // checkPart refuses a save against the part of m a form showed (shown;
 // nil: no form, no check) when that part changed since, naming who changed
 // it and when, with the part as it is now (model.Meeting.CheckPart). It
 // returns the part now: an item saved against is where it is now.
-func checkPart(tx *bolt.Tx, m *model.Meeting, shown *model.MeetingPart) (model.MeetingPart, error) {
+func checkPart(tx *txn, m *model.Meeting, shown *model.MeetingPart) (model.MeetingPart, error) {
 	if shown == nil {
 		return model.MeetingPart{}, nil
 	}
@@ -713,7 +718,7 @@ func checkPart(tx *bolt.Tx, m *model.Meeting, shown *model.MeetingPart) (model.M
 
 // itemShown is the agenda item a save names: i, or, when a form showed it
 // (shown), where that item is now, once checkPart has let the save through.
-func itemShown(tx *bolt.Tx, m *model.Meeting, i int, shown *model.MeetingPart) (int, error) {
+func itemShown(tx *txn, m *model.Meeting, i int, shown *model.MeetingPart) (int, error) {
 	now, err := checkPart(tx, m, shown)
 	if err != nil || shown == nil {
 		return i, err

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"context"
 	"fmt"
 
 	"github.com/ccsp/tasking/model"
@@ -36,14 +37,14 @@ func (s *Store) AddMemberKeys(actor model.Actor, memberID model.ID, keys []strin
 	}
 	var m model.Member
 	var added []string
-	err := s.write(actor, declare(model.OpMemberKeyAdd), func(w *wtx) error {
-		if err := get(w.tx, bMembers, memberID, &m); err != nil {
+	err := s.write(context.TODO(), actor, declare(model.OpMemberKeyAdd), func(w *wtx) error {
+		if err := get(w.tx, KindMembers, memberID, &m); err != nil {
 			return model.Invalid("member", "no such member (#%d)", memberID)
 		}
 		if err := w.stamp(m.Name, m.LastChanged()); err != nil {
 			return err
 		}
-		members, err := all[model.Member](w.tx, bMembers)
+		members, err := all[model.Member](w.tx, KindMembers)
 		if err != nil {
 			return err
 		}
@@ -55,7 +56,7 @@ func (s *Store) AddMemberKeys(actor model.Actor, memberID model.ID, keys []strin
 		m.SSHKeys, m.UpdatedAt = next, w.now
 		m.Version++
 		m.UpdatedAt, m.UpdatedBy = w.now, w.actor.String()
-		if err := put(w.tx, bMembers, m.ID, m); err != nil {
+		if err := put(w.tx, KindMembers, m.ID, m); err != nil {
 			return err
 		}
 		added = added[:0]
@@ -75,8 +76,8 @@ func (s *Store) AddMemberKeys(actor model.Actor, memberID model.ID, keys []strin
 // admin may.
 func (s *Store) RemoveMemberKey(actor model.Actor, memberID model.ID, fingerprint string) (model.Member, error) {
 	var m model.Member
-	err := s.write(actor, declare(model.OpMemberKeyRemove), func(w *wtx) error {
-		if err := get(w.tx, bMembers, memberID, &m); err != nil {
+	err := s.write(context.TODO(), actor, declare(model.OpMemberKeyRemove), func(w *wtx) error {
+		if err := get(w.tx, KindMembers, memberID, &m); err != nil {
 			return model.Invalid("member", "no such member (#%d)", memberID)
 		}
 		if err := w.stamp(m.Name, m.LastChanged()); err != nil {
@@ -90,7 +91,7 @@ func (s *Store) RemoveMemberKey(actor model.Actor, memberID model.ID, fingerprin
 		m.SSHKeys, m.UpdatedAt = next, w.now
 		m.Version++
 		m.UpdatedAt, m.UpdatedBy = w.now, w.actor.String()
-		if err := put(w.tx, bMembers, m.ID, m); err != nil {
+		if err := put(w.tx, KindMembers, m.ID, m); err != nil {
 			return err
 		}
 		return w.audit(model.OpMemberKeyRemove, "member", m.Name, before, keysAudit{model.KeyFingerprints(m)})

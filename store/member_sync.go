@@ -1,12 +1,12 @@
 package store
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"time"
 
 	"github.com/ccsp/tasking/model"
-	bolt "go.etcd.io/bbolt"
 )
 
 // ApplyMemberSync applies a member import planned outside any write
@@ -20,8 +20,8 @@ import (
 // the people added are one import event.
 func (s *Store) ApplyMemberSync(actor model.Actor, plan model.MemberSync) (model.SyncApplied, error) {
 	var done model.SyncApplied
-	err := s.write(actor, declare(model.OpMemberImport), func(w *wtx) error {
-		members, err := all[model.Member](w.tx, bMembers)
+	err := s.write(context.TODO(), actor, declare(model.OpMemberImport), func(w *wtx) error {
+		members, err := all[model.Member](w.tx, KindMembers)
 		if err != nil {
 			return err
 		}
@@ -32,7 +32,7 @@ func (s *Store) ApplyMemberSync(actor model.Actor, plan model.MemberSync) (model
 		if err != nil {
 			return err
 		}
-		done, err = plan.Apply(members, p.ChairID, model.DateOf(w.now), actor, func() (model.ID, error) { return nextID(w.tx, bMembers) })
+		done, err = plan.Apply(members, p.ChairID, model.DateOf(w.now), actor, func() (model.ID, error) { return nextID(w.tx, KindMembers) })
 		if stale := (*model.StaleError)(nil); errors.As(err, &stale) {
 			stale.By, stale.At = lastChangeOf(w.tx, stale.ID)
 		}
@@ -51,7 +51,7 @@ func (s *Store) ApplyMemberSync(actor model.Actor, plan model.MemberSync) (model
 			done.Added[i].UpdatedAt, done.Added[i].UpdatedBy = w.now, w.actor.String()
 		}
 		for _, e := range done.Updated {
-			if err := put(w.tx, bMembers, e.After.ID, e.After); err != nil {
+			if err := put(w.tx, KindMembers, e.After.ID, e.After); err != nil {
 				return err
 			}
 			if err := w.audit(model.OpMemberEdit, "member", e.After.Name, e.Before, e.After); err != nil {
@@ -59,7 +59,7 @@ func (s *Store) ApplyMemberSync(actor model.Actor, plan model.MemberSync) (model
 			}
 		}
 		for _, e := range done.Retired {
-			if err := put(w.tx, bMembers, e.After.ID, e.After); err != nil {
+			if err := put(w.tx, KindMembers, e.After.ID, e.After); err != nil {
 				return err
 			}
 			if err := w.audit(model.OpMemberRetire, "member", e.After.Name, e.Before, e.After); err != nil {
@@ -67,7 +67,7 @@ func (s *Store) ApplyMemberSync(actor model.Actor, plan model.MemberSync) (model
 			}
 		}
 		for _, m := range done.Added {
-			if err := put(w.tx, bMembers, m.ID, m); err != nil {
+			if err := put(w.tx, KindMembers, m.ID, m); err != nil {
 				return err
 			}
 		}
@@ -120,22 +120,27 @@ func (w *wtx) checkListedAgencies(plan model.MemberSync) error {
 // lastChangeOf is who last changed member id, and when: the newest audit
 // event about them. The change a stale plan is refused over came after the
 // plan was read, so it is near the end of the trail.
-func lastChangeOf(tx *bolt.Tx, id model.ID) (string, time.Time) {
-	c := tx.Bucket(bAudit).Cursor()
+func lastChangeOf(tx *txn, id model.ID) (string, time.Time) {
 	// Only on a refusal, and bounded: a member changed by nobody since the
 	// trail began is not worth reading a decade of it for.
+	var by string
+	var at time.Time
 	n := 0
-	for k, v := c.Last(); k != nil && n < 10_000; k, v = c.Prev() {
-		n++
+	_ = tx.each(KindAudit, 0, Backward, func(_ model.ID, d Doc) error {
+		if n++; n > 10_000 {
+			return errStop
+		}
 		var e model.AuditEvent
-		if decode(v, &e) != nil || e.Entity != "member" {
-			continue
+		if decodeDoc(d, &e) != nil || e.Entity != "member" {
+			return nil
 		}
 		if about(e.Before, id) || about(e.After, id) {
-			return e.By, e.At
+			by, at = e.By, e.At
+			return errStop
 		}
-	}
-	return "", time.Time{}
+		return nil
+	})
+	return by, at
 }
 
 // about: an audit image is of record id.

@@ -1,20 +1,18 @@
 package store
 
-import bolt "go.etcd.io/bbolt"
-
 // compressRecords is the schema 5 → 6 upgrade: the actions and their
 // updates are compressed, and the audit images and frozen records
 // recompressed, with the trained dictionary (compress.go). What each value
 // holds is unchanged, so the audit chain's sums of them still hold and no
 // event is written: the chain goes on verifying across the upgrade.
-func compressRecords(_ *Store, tx *bolt.Tx) error {
+func compressRecords(_ *Store, tx *txn) error {
 	for name := range compressedBuckets {
 		bucket := []byte(name)
-		b := tx.Bucket(bucket)
+		b := tx.file().Bucket(bucket)
 		if b == nil {
 			continue
 		}
-		if err := resealBucket(tx, bucket, func(k, body []byte) error {
+		if err := resealBucket(tx.file(), bucket, func(k, body []byte) error {
 			return b.Put(k, sealFor(bucket, body))
 		}); err != nil {
 			return err

@@ -42,11 +42,11 @@ func TestUpgradeFromSchema5Compresses(t *testing.T) {
 		t.Errorf("A-10 after the upgrade: %+v, history %+v", a, hist)
 	}
 	// Every action and update is now compressed, with the dictionary.
-	err = s.view(func(tx *bolt.Tx) error {
+	err = s.boltView(func(tx *bolt.Tx) error {
 		for _, name := range [][]byte{bActions, bUpdates} {
 			if err := tx.Bucket(name).ForEach(func(k, v []byte) error {
 				if v[0] != frameZstd {
-					t.Errorf("%s is not compressed after the upgrade", recordName(name, k))
+					t.Errorf("%s is not compressed after the upgrade", recordName(string(name), keyID(k)))
 				}
 				return nil
 			}); err != nil {

@@ -4,7 +4,6 @@ import (
 	"slices"
 
 	"github.com/ccsp/tasking/model"
-	bolt "go.etcd.io/bbolt"
 )
 
 // freezeClosedMeetings (schema 1 → 2) gives every meeting closed before
@@ -15,18 +14,18 @@ import (
 // the history starts after a meeting closed (a demo or import loaded in
 // bulk), the record says so once (model.Rewind). Personal ASB becomes
 // private wherever it is listed first (privatePersonalASB).
-func freezeClosedMeetings(s *Store, tx *bolt.Tx) error {
-	if _, err := tx.CreateBucketIfNotExists(bSnapshots); err != nil {
+func freezeClosedMeetings(s *Store, tx *txn) error {
+	if _, err := tx.file().CreateBucketIfNotExists(bSnapshots); err != nil {
 		return err
 	}
 	if err := privatePersonalASB(tx); err != nil {
 		return err
 	}
-	meetings, err := all[model.Meeting](tx, bMeetings)
+	meetings, err := all[model.Meeting](tx, KindMeetings)
 	if err != nil {
 		return err
 	}
-	events, err := all[model.AuditEvent](tx, bAudit)
+	events, err := all[model.AuditEvent](tx, KindAudit)
 	if err != nil {
 		return err
 	}
@@ -79,8 +78,8 @@ func freezeClosedMeetings(s *Store, tx *bolt.Tx) error {
 // is private wherever it is listed: such hotspots are marked Part 2
 // (paragraph 1), and so are their items on every agenda, which the minutes
 // then take after the exclusion of the public.
-func privatePersonalASB(tx *bolt.Tx) error {
-	hotspots, err := all[model.Hotspot](tx, bHotspots)
+func privatePersonalASB(tx *txn) error {
+	hotspots, err := all[model.Hotspot](tx, KindHotspots)
 	if err != nil {
 		return err
 	}
@@ -91,13 +90,13 @@ func privatePersonalASB(tx *bolt.Tx) error {
 		}
 		if !h.Part2 || h.Paragraph == 0 {
 			h.Part2, h.Paragraph = true, h.ExemptAs()
-			if err := put(tx, bHotspots, h.ID, h); err != nil {
+			if err := put(tx, KindHotspots, h.ID, h); err != nil {
 				return err
 			}
 		}
 		private[h.ID] = h.Paragraph
 	}
-	meetings, err := all[model.Meeting](tx, bMeetings)
+	meetings, err := all[model.Meeting](tx, KindMeetings)
 	if err != nil {
 		return err
 	}
@@ -110,7 +109,7 @@ func privatePersonalASB(tx *bolt.Tx) error {
 			}
 		}
 		if changed {
-			if err := put(tx, bMeetings, m.ID, m); err != nil {
+			if err := put(tx, KindMeetings, m.ID, m); err != nil {
 				return err
 			}
 		}

@@ -4,7 +4,6 @@ import (
 	"bytes"
 
 	"github.com/ccsp/tasking/model"
-	bolt "go.etcd.io/bbolt"
 )
 
 // recordPrivacy (schema 3 → 4) gives every record made in private its own
@@ -15,7 +14,7 @@ import (
 // The frozen record of every closed meeting gets the same, so minutes
 // already closed say the same thing and later ones withhold what was
 // agreed in private. Nothing becomes public that was private.
-func recordPrivacy(_ *Store, tx *bolt.Tx) error {
+func recordPrivacy(_ *Store, tx *txn) error {
 	b, err := backfillFromFile(tx)
 	if err != nil {
 		return err
@@ -89,13 +88,13 @@ func recordPrivacy(_ *Store, tx *bolt.Tx) error {
 
 // backfillFromFile reads what model.Backfill needs from a file: hotspots
 // over time, meetings, and actions moved off their hotspot.
-func backfillFromFile(tx *bolt.Tx) (model.Backfill, error) {
-	hotspots, err := all[model.Hotspot](tx, bHotspots)
+func backfillFromFile(tx *txn) (model.Backfill, error) {
+	hotspots, err := all[model.Hotspot](tx, KindHotspots)
 	if err != nil {
 		return model.Backfill{}, err
 	}
 	b := model.Backfill{Hotspots: model.NewPrivacyHistory(hotspots), Meetings: map[model.ID]*model.Meeting{}, Moved: map[model.ID]model.MovedOff{}}
-	meetings, err := all[model.Meeting](tx, bMeetings)
+	meetings, err := all[model.Meeting](tx, KindMeetings)
 	if err != nil {
 		return b, err
 	}
@@ -103,7 +102,7 @@ func backfillFromFile(tx *bolt.Tx) (model.Backfill, error) {
 		b.Meetings[meetings[i].ID] = &meetings[i]
 	}
 	hotspotEntity, generalOp := []byte(`"entity":"hotspot"`), []byte(`"op":"`+string(model.OpActionGeneral)+`"`)
-	err = tx.Bucket(bAudit).ForEach(func(_, v []byte) error {
+	err = tx.file().Bucket(bAudit).ForEach(func(_, v []byte) error {
 		// Most events are about neither: tell by the stored bytes before
 		// decoding (encoding/json writes these fields exactly so).
 		isHotspot, isGeneral := bytes.Contains(v, hotspotEntity), bytes.Contains(v, generalOp)
@@ -144,9 +143,9 @@ type legacyPart2 struct {
 }
 
 // backfillActions reads every action in bucket and backfills it.
-func backfillActions(tx *bolt.Tx, bucket []byte, b model.Backfill) (map[model.ID]model.Action, error) {
+func backfillActions(tx *txn, bucket []byte, b model.Backfill) (map[model.ID]model.Action, error) {
 	out := map[model.ID]model.Action{}
-	err := tx.Bucket(bucket).ForEach(func(k, v []byte) error {
+	err := tx.file().Bucket(bucket).ForEach(func(k, v []byte) error {
 		var a model.Action
 		var old legacyPart2
 		if err := decode(v, &a); err != nil {
@@ -163,10 +162,10 @@ func backfillActions(tx *bolt.Tx, bucket []byte, b model.Backfill) (map[model.ID
 
 // rewriteAll decodes every record of bucket, changes it, and writes back
 // (with its indexes) those change says it changed.
-func rewriteAll[T any](tx *bolt.Tx, bucket []byte, change func(*T) bool) error {
+func rewriteAll[T any](tx *txn, bucket []byte, change func(*T) bool) error {
 	var ids []model.ID
 	var recs []T
-	err := tx.Bucket(bucket).ForEach(func(k, v []byte) error {
+	err := tx.file().Bucket(bucket).ForEach(func(k, v []byte) error {
 		var r T
 		if err := decode(v, &r); err != nil {
 			return err
@@ -180,7 +179,7 @@ func rewriteAll[T any](tx *bolt.Tx, bucket []byte, change func(*T) bool) error {
 		return err
 	}
 	for i, id := range ids {
-		if err := put(tx, bucket, id, recs[i]); err != nil {
+		if err := put(tx, Kind(bucket), id, recs[i]); err != nil {
 			return err
 		}
 	}
@@ -190,8 +189,8 @@ func rewriteAll[T any](tx *bolt.Tx, bucket []byte, change func(*T) bool) error {
 // backfillSnapshots gives every frozen meeting record's actions, updates,
 // decisions, notes and declarations their privacy as made (the frozen
 // copies, as they stood at close).
-func backfillSnapshots(tx *bolt.Tx, b model.Backfill) error {
-	bk := tx.Bucket(bSnapshots)
+func backfillSnapshots(tx *txn, b model.Backfill) error {
+	bk := tx.file().Bucket(bSnapshots)
 	if bk == nil {
 		return nil
 	}

@@ -14,38 +14,37 @@ import (
 // every record's sum committed to the chain by seal events as the upgrade's
 // transaction ends (txlog.go). The history before the upgrade is chained
 // as found: the chain proves nothing was changed after it.
-func sealRecords(_ *Store, tx *bolt.Tx) error {
-	l := logOf(tx)
-	if l == nil {
+func sealRecords(_ *Store, tx *txn) error {
+	if tx.log == nil {
 		return fmt.Errorf("internal error: the upgrade runs outside a logged transaction")
 	}
 	// The partnership's details, then every record bucket.
-	if v := tx.Bucket(bMeta).Get(kPartnership); v != nil {
+	if v := tx.file().Bucket(bMeta).Get(kPartnership); v != nil {
 		body, err := unseal(v)
 		if err != nil {
 			return fmt.Errorf("the partnership's details: %w", err)
 		}
-		if err := storePartnership(tx, append([]byte(nil), body...)); err != nil {
+		if err := putJSON(tx, KindPartnership, partnershipID, append([]byte(nil), body...)); err != nil {
 			return err
 		}
 	}
 	var names [][]byte
-	_ = tx.ForEach(func(name []byte, _ *bolt.Bucket) error {
+	_ = tx.file().ForEach(func(name []byte, _ *bolt.Bucket) error {
 		if recordBucket(name) {
 			names = append(names, append([]byte(nil), name...))
 		}
 		return nil
 	})
 	for _, name := range names {
-		if err := resealBucket(tx, name, func(k, body []byte) error {
-			return storeValue(tx, name, k, body)
+		if err := resealBucket(tx.file(), name, func(k, body []byte) error {
+			return putJSON(tx, Kind(name), keyID(k), body)
 		}); err != nil {
 			return err
 		}
 	}
 	// The trail, chained in order.
 	head := genesis
-	return resealBucket(tx, bAudit, func(k, body []byte) error {
+	return resealBucket(tx.file(), bAudit, func(k, body []byte) error {
 		var e model.AuditEvent
 		if err := decodeJSON(body, &e); err != nil {
 			return fmt.Errorf("audit #%d: %w", keyID(k), err)
@@ -56,7 +55,7 @@ func sealRecords(_ *Store, tx *bolt.Tx) error {
 		if err != nil {
 			return err
 		}
-		return tx.Bucket(bAudit).Put(k, sealFor(bAudit, v))
+		return tx.file().Bucket(bAudit).Put(k, sealFor(bAudit, v))
 	})
 }
 
@@ -77,7 +76,7 @@ func resealBucket(tx *bolt.Tx, bucket []byte, rewrite func(k, body []byte) error
 	for _, k := range keys {
 		body, err := unseal(b.Get(k))
 		if err != nil {
-			return fmt.Errorf("%s: %w", recordName(bucket, k), err)
+			return fmt.Errorf("%s: %w", recordName(string(bucket), keyID(k)), err)
 		}
 		if err := rewrite(k, append([]byte(nil), body...)); err != nil {
 			return err

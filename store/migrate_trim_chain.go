@@ -5,7 +5,6 @@ import (
 	"fmt"
 
 	"github.com/ccsp/tasking/model"
-	bolt "go.etcd.io/bbolt"
 )
 
 // trimChainFields is the schema 6 → 7 upgrade: each audit event stops
@@ -13,13 +12,13 @@ import (
 // but the first bytes of its content hash. Its Chain, and so every head
 // kept outside the file, is unchanged, and no event is written: the chain
 // verifies across the upgrade as it did before it.
-func trimChainFields(_ *Store, tx *bolt.Tx) error {
-	b := tx.Bucket(bAudit)
+func trimChainFields(_ *Store, tx *txn) error {
+	b := tx.file().Bucket(bAudit)
 	b.FillPercent = appendFill
-	return resealBucket(tx, bAudit, func(k, body []byte) error {
+	return resealBucket(tx.file(), bAudit, func(k, body []byte) error {
 		var e model.AuditEvent
 		if err := decodeJSON(body, &e); err != nil {
-			return fmt.Errorf("%s: %w", recordName(bAudit, k), err)
+			return fmt.Errorf("%s: %w", recordName(string(bAudit), keyID(k)), err)
 		}
 		if e.Prev == nil && (e.Erased || len(e.Hash) <= hashTag) {
 			return nil

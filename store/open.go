@@ -6,7 +6,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"sync/atomic"
 	"syscall"
 	"time"
 
@@ -37,19 +36,20 @@ type Options struct {
 // Store is the open database. It is safe for concurrent use: every session
 // in the process shares one Store.
 type Store struct {
-	db   *bolt.DB
-	path string
-	now  func() time.Time
-	feed feed
+	// eng is the engine holding the record; db and bolt are its bbolt file
+	// (nil for another engine), for what only a file has.
+	eng Engine
+	// hooks are what the file does beside the transactions (the Store
+	// itself, for a bbolt file: engine.go).
+	hooks fileHooks
+	bolt  *boltEngine
+	db    *bolt.DB
+	path  string
+	now   func() time.Time
+	feed  feed
 	// homes shares home's reading among the sessions asking after the
 	// same commit (home_cache.go).
 	homes homes
-	// readers are the reads under way, for scrubFree (scrub.go).
-	readers readers
-
-	// fileSchema is set when the file's schema is newer than ours (never
-	// once Open has returned: such a file is refused).
-	fileSchema int
 
 	// notices are what opening did that the person should know (a file
 	// made private).
@@ -57,13 +57,6 @@ type Store struct {
 
 	// backups is what the newest automatic backup did (LastAutoBackup).
 	backups lastBackup
-
-	// damage is the first damage this process found in the file: from
-	// then on every write is refused with it (guard.go).
-	damage atomic.Pointer[DamagedError]
-	// readOnlyWhy says why a store opened for writing is read-only (the
-	// file cannot be written here), for the refusal of every change.
-	readOnlyWhy string
 
 	// created is the file as this Open made it (nil when it was there
 	// before), and madeDirs the folders it made for it, innermost first:
@@ -77,7 +70,7 @@ func (s *Store) Notices() []string { return s.notices }
 
 // ReadOnly: the file was opened read-only (asked for, or because it cannot
 // be written here), beside any other reader.
-func (s *Store) ReadOnly() bool { return s.db.IsReadOnly() }
+func (s *Store) ReadOnly() bool { return s.db != nil && s.db.IsReadOnly() }
 
 // Open opens (creating if needed) the database at path.
 func Open(path string, opts Options) (s *Store, err error) {
@@ -160,14 +153,15 @@ func Open(path string, opts Options) (s *Store, err error) {
 		}
 		return nil, fmt.Errorf("cannot open %s: %w", path, err)
 	}
-	s = &Store{db: db, path: path, now: opts.Now, notices: notices, readOnlyWhy: readOnlyWhy, created: created, madeDirs: madeDirs}
+	s = newBoltStore(db, path, opts.Now, readOnlyWhy)
+	s.notices, s.created, s.madeDirs = notices, created, madeDirs
 	if !opts.ReadOnly {
 		err = s.prepare()
 	} else {
 		err = s.checkReadable()
 	}
-	if err == nil && s.fileSchema > SchemaVersion {
-		err = &TooNewError{Path: path, File: s.fileSchema, Supports: SchemaVersion}
+	if err == nil && s.bolt.fileSchema > SchemaVersion {
+		err = &TooNewError{Path: path, File: s.bolt.fileSchema, Supports: SchemaVersion}
 	}
 	if err != nil {
 		db.Close()
@@ -253,10 +247,13 @@ func errText(err error) string {
 
 // Close releases the file.
 func (s *Store) Close() error {
-	if s == nil || s.db == nil {
+	if s == nil {
 		return nil
 	}
 	s.feed.closeAll()
+	if s.db == nil {
+		return nil
+	}
 	if !s.db.IsReadOnly() {
 		removeOwner(s.path)
 	}
@@ -276,7 +273,7 @@ func (s *Store) Today() model.Date { return model.DateOf(s.now()) }
 // page can crash the process running it: `tasking check` runs it in a
 // child).
 func (s *Store) CheckPages() error {
-	return s.view(func(tx *bolt.Tx) error {
+	return s.boltView(func(tx *bolt.Tx) error {
 		var errs []error
 		for err := range tx.Check() {
 			errs = append(errs, err)

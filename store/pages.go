@@ -10,11 +10,6 @@ import bolt "go.etcd.io/bbolt"
 // footprint is what it holds, not what it has read: on the server three at
 // once no longer hold the whole file each.
 
-// releaseEvery is how many records a streaming read decodes between
-// releases: a few megabytes of pages, re-read from the page cache at most
-// once per release by whoever needs them again.
-const releaseEvery = 1000
-
 // pageReleaser counts the records read and releases the map's pages every
 // releaseEvery of them.
 type pageReleaser struct {
@@ -29,6 +24,9 @@ func newPageReleaser(db *bolt.DB, tx *bolt.Tx) *pageReleaser {
 
 // read counts n records read, releasing the pages when enough have been.
 func (r *pageReleaser) read(n int) {
+	if r == nil {
+		return
+	}
 	r.n += n
 	if r.n >= releaseEvery {
 		r.release()
@@ -38,6 +36,9 @@ func (r *pageReleaser) read(n int) {
 // release hands back every page read so far. The map cannot move while
 // the transaction that made r is open (bbolt remaps only between them).
 func (r *pageReleaser) release() {
+	if r == nil {
+		return
+	}
 	r.n = 0
 	releasePages(r.db.Info().Data, r.size)
 }

@@ -1,9 +1,6 @@
 package store
 
 import (
-	"runtime"
-	"sync"
-
 	bolt "go.etcd.io/bbolt"
 )
 
@@ -14,10 +11,6 @@ import (
 // map, valid until it ends, and the codecs are safe for concurrent use);
 // what must be in order is then done in order.
 
-// walkBatch is how many values a batch holds: enough to keep every core
-// busy, few enough that their decoded forms stay small.
-const walkBatch = 2048
-
 // walked is one key and value of a bucket, and what a worker made of it.
 type walked[T any] struct {
 	k, v []byte
@@ -27,12 +20,7 @@ type walked[T any] struct {
 // walkParallel calls work on every key and value of bucket, in parallel,
 // then visit on each in key order with work's result.
 func walkParallel[T any](tx *bolt.Tx, bucket []byte, work func(k, v []byte) T, visit func(k []byte, out T)) {
-	walkParallelBy(tx, bucket, walkBatch, work, visit)
-}
-
-// walkParallelBy is walkParallel in batches of size: fewer for values
-// whose decoded forms are large (a closed meeting's frozen record).
-func walkParallelBy[T any](tx *bolt.Tx, bucket []byte, size int, work func(k, v []byte) T, visit func(k []byte, out T)) {
+	size := walkBatch
 	b := tx.Bucket(bucket)
 	if b == nil {
 		return
@@ -61,29 +49,4 @@ func walkParallelBy[T any](tx *bolt.Tx, bucket []byte, size int, work func(k, v 
 		}
 	}
 	flush()
-}
-
-// inParallel runs fn(0…n-1) on a goroutine per core, each taking a run of
-// indexes.
-func inParallel(n int, fn func(i int)) {
-	workers := min(runtime.GOMAXPROCS(0), n)
-	if workers <= 1 {
-		for i := range n {
-			fn(i)
-		}
-		return
-	}
-	var wg sync.WaitGroup
-	per := (n + workers - 1) / workers
-	for lo := 0; lo < n; lo += per {
-		hi := min(lo+per, n)
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := lo; i < hi; i++ {
-				fn(i)
-			}
-		}()
-	}
-	wg.Wait()
 }

@@ -1,7 +1,7 @@
 package store
 
 import (
-	"bytes"
+	"context"
 
 	"github.com/ccsp/tasking/model"
 )
@@ -14,24 +14,24 @@ func (s *Store) AddMember(actor model.Actor, n model.NewMember) (model.Member, e
 		return model.Member{}, err
 	}
 	var m model.Member
-	err = s.write(actor, declare(model.OpMemberAdd), func(w *wtx) error {
+	err = s.write(context.TODO(), actor, declare(model.OpMemberAdd), func(w *wtx) error {
 		if err := w.checkActiveAgency(n.AgencyID); err != nil {
 			return err
 		}
-		members, err := all[model.Member](w.tx, bMembers)
+		members, err := all[model.Member](w.tx, KindMembers)
 		if err != nil {
 			return err
 		}
 		if err := model.CheckMemberName(members, 0, n.Name); err != nil {
 			return err
 		}
-		id, err := nextID(w.tx, bMembers)
+		id, err := nextID(w.tx, KindMembers)
 		if err != nil {
 			return err
 		}
 		m = model.Member{ID: id, Name: n.Name, AgencyID: n.AgencyID, Role: n.Role, Title: n.Title, Email: n.Email, Phone: n.Phone, Restricted: n.Restricted,
 			UpdatedAt: w.now, UpdatedBy: w.actor.String(), Version: 1}
-		if err := put(w.tx, bMembers, id, m); err != nil {
+		if err := put(w.tx, KindMembers, id, m); err != nil {
 			return err
 		}
 		return w.audit(model.OpMemberAdd, "member", m.Name, nil, m)
@@ -48,8 +48,8 @@ func (s *Store) EditMember(actor model.Actor, id model.ID, version int, n model.
 		return model.Member{}, err
 	}
 	var m model.Member
-	err = s.write(actor, declare(model.OpMemberEdit), func(w *wtx) error {
-		if err := get(w.tx, bMembers, id, &m); err != nil {
+	err = s.write(context.TODO(), actor, declare(model.OpMemberEdit), func(w *wtx) error {
+		if err := get(w.tx, KindMembers, id, &m); err != nil {
 			return model.Invalid("member", "no such member (#%d)", id)
 		}
 		if err := checkVersion(m.Name, version, m.Version, m.UpdatedBy, m.UpdatedAt, m); err != nil {
@@ -61,7 +61,7 @@ func (s *Store) EditMember(actor model.Actor, id model.ID, version int, n model.
 		if err := w.checkAgency(n.AgencyID); err != nil {
 			return err
 		}
-		members, err := all[model.Member](w.tx, bMembers)
+		members, err := all[model.Member](w.tx, KindMembers)
 		if err != nil {
 			return err
 		}
@@ -76,7 +76,7 @@ func (s *Store) EditMember(actor model.Actor, id model.ID, version int, n model.
 		if err := w.keepChair(members, m); err != nil {
 			return err
 		}
-		if err := put(w.tx, bMembers, id, m); err != nil {
+		if err := put(w.tx, KindMembers, id, m); err != nil {
 			return err
 		}
 		return w.audit(model.OpMemberEdit, "member", m.Name, before, m)
@@ -111,8 +111,8 @@ func (s *Store) saveAgency(actor model.Actor, id model.ID, version int, name, sh
 		op = model.OpAgencyAdd
 	}
 	var a model.Agency
-	err = s.write(actor, declare(op), func(w *wtx) error {
-		agencies, err := all[model.Agency](w.tx, bAgencies)
+	err = s.write(context.TODO(), actor, declare(op), func(w *wtx) error {
+		agencies, err := all[model.Agency](w.tx, KindAgencies)
 		if err != nil {
 			return err
 		}
@@ -121,12 +121,12 @@ func (s *Store) saveAgency(actor model.Actor, id model.ID, version int, name, sh
 		}
 		var before *model.Agency
 		if id == 0 {
-			if id, err = nextID(w.tx, bAgencies); err != nil {
+			if id, err = nextID(w.tx, KindAgencies); err != nil {
 				return err
 			}
 			a = model.Agency{ID: id}
 		} else {
-			if err := get(w.tx, bAgencies, id, &a); err != nil {
+			if err := get(w.tx, KindAgencies, id, &a); err != nil {
 				return model.Invalid("agency", "no such agency (#%d)", id)
 			}
 			if err := checkVersion(a.Name, version, a.Version, a.UpdatedBy, a.UpdatedAt, a); err != nil {
@@ -141,7 +141,7 @@ func (s *Store) saveAgency(actor model.Actor, id model.ID, version int, name, sh
 		a.Name, a.ShortName = name, short
 		a.Version++
 		a.UpdatedAt, a.UpdatedBy = w.now, w.actor.String()
-		if err := put(w.tx, bAgencies, id, a); err != nil {
+		if err := put(w.tx, KindAgencies, id, a); err != nil {
 			return err
 		}
 		if before == nil {
@@ -161,7 +161,7 @@ func (s *Store) SetPartnership(actor model.Actor, version int, p model.Partnersh
 		return p, err
 	}
 	var out model.Partnership
-	err = s.write(actor, declare(model.OpPartnershipSet), func(w *wtx) error {
+	err = s.write(context.TODO(), actor, declare(model.OpPartnershipSet), func(w *wtx) error {
 		cur, err := readPartnership(w.tx)
 		if err != nil {
 			return err
@@ -183,7 +183,7 @@ func (s *Store) SetPartnership(actor model.Actor, version int, p model.Partnersh
 // checkAgency: the agency exists.
 func (w *wtx) checkAgency(id model.ID) error {
 	var a model.Agency
-	if err := get(w.tx, bAgencies, id, &a); err != nil {
+	if err := get(w.tx, KindAgencies, id, &a); err != nil {
 		return model.Invalid("agency", "there is no agency #%d", id)
 	}
 	return nil
@@ -193,8 +193,8 @@ func (w *wtx) checkAgency(id model.ID) error {
 // choosers, unable to act, their name kept on everything they did.
 func (s *Store) RetireMember(actor model.Actor, id model.ID) (model.Member, error) {
 	var m model.Member
-	err := s.write(actor, declare(model.OpMemberRetire), func(w *wtx) error {
-		if err := get(w.tx, bMembers, id, &m); err != nil {
+	err := s.write(context.TODO(), actor, declare(model.OpMemberRetire), func(w *wtx) error {
+		if err := get(w.tx, KindMembers, id, &m); err != nil {
 			return model.Invalid("member", "no such member (#%d)", id)
 		}
 		if err := w.stamp(m.Name, m.LastChanged()); err != nil {
@@ -205,7 +205,7 @@ func (s *Store) RetireMember(actor model.Actor, id model.ID) (model.Member, erro
 		if m, err = m.Retire(model.DateOf(w.now)); err != nil {
 			return err
 		}
-		members, err := all[model.Member](w.tx, bMembers)
+		members, err := all[model.Member](w.tx, KindMembers)
 		if err != nil {
 			return err
 		}
@@ -218,7 +218,7 @@ func (s *Store) RetireMember(actor model.Actor, id model.ID) (model.Member, erro
 		if err := model.CheckRetireSelf(id, actor); err != nil {
 			return err
 		}
-		if err := put(w.tx, bMembers, id, m); err != nil {
+		if err := put(w.tx, KindMembers, id, m); err != nil {
 			return err
 		}
 		return w.audit(model.OpMemberRetire, "member", m.Name, before, m)
@@ -231,8 +231,8 @@ func (s *Store) RetireMember(actor model.Actor, id model.ID) (model.Member, erro
 // moved or retired first.
 func (s *Store) RetireAgency(actor model.Actor, id model.ID) (model.Agency, error) {
 	var a model.Agency
-	err := s.write(actor, declare(model.OpAgencyRetire), func(w *wtx) error {
-		if err := get(w.tx, bAgencies, id, &a); err != nil {
+	err := s.write(context.TODO(), actor, declare(model.OpAgencyRetire), func(w *wtx) error {
+		if err := get(w.tx, KindAgencies, id, &a); err != nil {
 			return model.Invalid("agency", "no such agency (#%d)", id)
 		}
 		if err := w.stamp(a.Name, a.LastChanged()); err != nil {
@@ -243,16 +243,14 @@ func (s *Store) RetireAgency(actor model.Actor, id model.ID) (model.Agency, erro
 		if err != nil {
 			return err
 		}
-		members, err := all[model.Member](w.tx, bMembers)
+		members, err := all[model.Member](w.tx, KindMembers)
 		if err != nil {
 			return err
 		}
 		open := 0
-		c := w.tx.Bucket(bIdxActionsByAgency).Cursor()
-		prefix := idKey(id)
-		for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Next() {
+		for _, aid := range idsUnder(w.tx, IdxActionsByAgency, idKey(id)) {
 			var act model.Action
-			if get(w.tx, bActions, keyID(k), &act) == nil && !act.Status.IsClosed() {
+			if get(w.tx, KindActions, aid, &act) == nil && !act.Status.IsClosed() {
 				open++
 			}
 		}
@@ -263,7 +261,7 @@ func (s *Store) RetireAgency(actor model.Actor, id model.ID) (model.Agency, erro
 		a.UpdatedAt = w.now
 		a.Version++
 		a.UpdatedAt, a.UpdatedBy = w.now, w.actor.String()
-		if err := put(w.tx, bAgencies, id, a); err != nil {
+		if err := put(w.tx, KindAgencies, id, a); err != nil {
 			return err
 		}
 		return w.audit(model.OpAgencyRetire, "agency", a.Name, before, a)
@@ -274,7 +272,7 @@ func (s *Store) RetireAgency(actor model.Actor, id model.ID) (model.Agency, erro
 // checkActiveAgency: the agency exists and has not retired.
 func (w *wtx) checkActiveAgency(id model.ID) error {
 	var a model.Agency
-	if err := get(w.tx, bAgencies, id, &a); err != nil {
+	if err := get(w.tx, KindAgencies, id, &a); err != nil {
 		return model.Invalid("agency", "there is no agency #%d", id)
 	}
 	return a.CheckActive()

@@ -1,20 +1,16 @@
 package store
 
 import (
+	"context"
 	"time"
 
 	"github.com/ccsp/tasking/model"
-	bolt "go.etcd.io/bbolt"
 )
 
 // Powers in force (model.Power): recorded on a hotspot or a general action
 // by the agency that holds them, extended, reviewed and discharged, each
 // change one audited write. A partnership holds tens of them over years,
 // not thousands: they are read whole (one bucket, no index).
-
-// bPowers holds the powers, keyed by ID. It came after schema 4 without a
-// schema change (laterBuckets).
-var bPowers = []byte("powers")
 
 // RecordPower records a power in force. Its privacy is fixed now
 // (model.NewPower.Recorded): private on private business, and always when
@@ -25,7 +21,7 @@ func (s *Store) RecordPower(actor model.Actor, n model.NewPower, meetingID model
 		return model.Power{}, err
 	}
 	var p model.Power
-	err = s.write(actor, declare(model.OpPowerAdd).ownedBy(n.AgencyID), func(w *wtx) error {
+	err = s.write(context.TODO(), actor, declare(model.OpPowerAdd).ownedBy(n.AgencyID), func(w *wtx) error {
 		if err := w.checkActiveAgency(n.AgencyID); err != nil {
 			return err
 		}
@@ -36,7 +32,7 @@ func (s *Store) RecordPower(actor model.Actor, n model.NewPower, meetingID model
 		where := model.Made{Meeting: m}
 		if n.HotspotID != 0 {
 			var h model.Hotspot
-			if err := get(w.tx, bHotspots, n.HotspotID, &h); err != nil {
+			if err := get(w.tx, KindHotspots, n.HotspotID, &h); err != nil {
 				return model.Invalid("hotspot", "there is no %s", model.HotspotRef(n.HotspotID))
 			}
 			if !h.IsOpen() {
@@ -45,7 +41,7 @@ func (s *Store) RecordPower(actor model.Actor, n model.NewPower, meetingID model
 			where.Hotspot = &h
 		} else {
 			var a model.Action
-			if err := get(w.tx, bActions, n.ActionID, &a); err != nil {
+			if err := get(w.tx, KindActions, n.ActionID, &a); err != nil {
 				return model.Invalid("action", "there is no %s", model.ActionRef(n.ActionID))
 			}
 			if a.HotspotID != 0 {
@@ -53,12 +49,12 @@ func (s *Store) RecordPower(actor model.Actor, n model.NewPower, meetingID model
 			}
 			where.On, where.Item = &a, model.ItemAOB
 		}
-		id, err := nextID(w.tx, bPowers)
+		id, err := nextID(w.tx, KindPowers)
 		if err != nil {
 			return err
 		}
 		p = n.Recorded(id, where, actor, w.now)
-		if err := put(w.tx, bPowers, id, p); err != nil {
+		if err := put(w.tx, KindPowers, id, p); err != nil {
 			return err
 		}
 		return w.audit(model.OpPowerAdd, "power", p.Ref(), nil, p)
@@ -71,9 +67,9 @@ func (s *Store) RecordPower(actor model.Actor, n model.NewPower, meetingID model
 // clock, change, save, audit.
 func (s *Store) changePower(actor model.Actor, id model.ID, version int, op model.Op, change func(w *wtx, p *model.Power) error) (model.Power, error) {
 	var out model.Power
-	err := s.write(actor, declare(op).ownedByPower(id), func(w *wtx) error {
+	err := s.write(context.TODO(), actor, declare(op).ownedByPower(id), func(w *wtx) error {
 		var p model.Power
-		if err := get(w.tx, bPowers, id, &p); err != nil {
+		if err := get(w.tx, KindPowers, id, &p); err != nil {
 			return notFound(err, model.PowerRef(id))
 		}
 		if err := checkVersion(p.Ref(), version, p.Version, p.UpdatedBy, p.UpdatedAt, p); err != nil {
@@ -89,7 +85,7 @@ func (s *Store) changePower(actor model.Actor, id model.ID, version int, op mode
 		p.UpdatedAt, p.UpdatedBy = w.now, actor.String()
 		p.Version++
 		out = p
-		if err := put(w.tx, bPowers, p.ID, p); err != nil {
+		if err := put(w.tx, KindPowers, p.ID, p); err != nil {
 			return err
 		}
 		return w.audit(op, "power", p.Ref(), before, p)
@@ -131,11 +127,8 @@ func (s *Store) EndPower(actor model.Actor, id model.ID, version int, at time.Ti
 // Power is one power.
 func (s *Store) Power(id model.ID) (model.Power, error) {
 	var p model.Power
-	err := s.view(func(tx *bolt.Tx) error {
-		if tx.Bucket(bPowers) == nil {
-			return &RefError{Ref: model.PowerRef(id)}
-		}
-		return notFound(get(tx, bPowers, id, &p), model.PowerRef(id))
+	err := s.view(context.TODO(), func(tx *txn) error {
+		return notFound(get(tx, KindPowers, id, &p), model.PowerRef(id))
 	})
 	return p, err
 }
@@ -143,7 +136,7 @@ func (s *Store) Power(id model.ID) (model.Power, error) {
 // Powers are the powers f lets through, soonest ending first.
 func (s *Store) Powers(f model.PowerFilter) ([]model.Power, error) {
 	var out []model.Power
-	err := s.view(func(tx *bolt.Tx) error {
+	err := s.view(context.TODO(), func(tx *txn) error {
 		var err error
 		out, err = powersIn(tx, f)
 		return err
@@ -152,11 +145,8 @@ func (s *Store) Powers(f model.PowerFilter) ([]model.Power, error) {
 }
 
 // powersIn reads the powers f lets through, in tx.
-func powersIn(tx *bolt.Tx, f model.PowerFilter) ([]model.Power, error) {
-	if tx.Bucket(bPowers) == nil {
-		return nil, nil // a file from before powers, opened to read
-	}
-	ps, err := all[model.Power](tx, bPowers)
+func powersIn(tx *txn, f model.PowerFilter) ([]model.Power, error) {
+	ps, err := all[model.Power](tx, KindPowers)
 	if err != nil {
 		return nil, err
 	}
@@ -172,7 +162,7 @@ func powersIn(tx *bolt.Tx, f model.PowerFilter) ([]model.Power, error) {
 
 // powersOfDay are the powers current at any moment of day (in force, or
 // yet to take effect, at its start): what a meeting's record holds.
-func powersOfDay(tx *bolt.Tx, day model.Date) ([]model.Power, error) {
+func powersOfDay(tx *txn, day model.Date) ([]model.Power, error) {
 	start := time.Date(day.Year(), day.Month(), day.Day(), 0, 0, 0, 0, time.Local)
 	return powersIn(tx, model.PowerFilter{CurrentAt: start})
 }

@@ -27,7 +27,7 @@ func (w *wtx) followIntoPart2(m *model.Meeting, kind model.ItemKind, hotspotID m
 			continue
 		}
 		a := new(model.Action)
-		if err := get(w.tx, bActions, u.ActionID, a); err != nil {
+		if err := get(w.tx, KindActions, u.ActionID, a); err != nil {
 			return err
 		}
 		actions[u.ActionID] = a
@@ -51,7 +51,7 @@ func (w *wtx) followIntoPart2(m *model.Meeting, kind model.ItemKind, hotspotID m
 			continue
 		}
 		u.Privacy = private
-		if err := put(w.tx, bUpdates, u.ID, u); err != nil {
+		if err := put(w.tx, KindUpdates, u.ID, u); err != nil {
 			return err
 		}
 		changedUpdates = append(changedUpdates, u.ID)
@@ -67,14 +67,14 @@ func (w *wtx) followIntoPart2(m *model.Meeting, kind model.ItemKind, hotspotID m
 		a.Privacy = private
 		a.Version++
 		a.UpdatedAt, a.UpdatedBy = w.now, w.actor.String()
-		if err := put(w.tx, bActions, a.ID, *a); err != nil {
+		if err := put(w.tx, KindActions, a.ID, *a); err != nil {
 			return err
 		}
 		if err := w.audit(model.OpActionPrivate, "action", a.Ref(), before, *a); err != nil {
 			return err
 		}
 	}
-	decisions, err := records[model.Decision](w.tx, bDecisions, idsUnder(w.tx, bIdxDecisionsMeeting, idKey(m.ID)))
+	decisions, err := records[model.Decision](w.tx, KindDecisions, idsUnder(w.tx, IdxDecisionsMeeting, idKey(m.ID)))
 	if err != nil {
 		return err
 	}
@@ -88,14 +88,14 @@ func (w *wtx) followIntoPart2(m *model.Meeting, kind model.ItemKind, hotspotID m
 		before := d
 		d.Privacy, d.UpdatedAt = private, w.now
 		d.Version++
-		if err := put(w.tx, bDecisions, d.ID, d); err != nil {
+		if err := put(w.tx, KindDecisions, d.ID, d); err != nil {
 			return err
 		}
 		if err := w.audit(model.OpDecisionPrivate, "decision", d.Ref(), before, d); err != nil {
 			return err
 		}
 	}
-	notes, err := records[model.Note](w.tx, bNotes, idsUnder(w.tx, bIdxNotesMeeting, idKey(m.ID)))
+	notes, err := records[model.Note](w.tx, KindNotes, idsUnder(w.tx, IdxNotesMeeting, idKey(m.ID)))
 	if err != nil {
 		return err
 	}
@@ -109,7 +109,7 @@ func (w *wtx) followIntoPart2(m *model.Meeting, kind model.ItemKind, hotspotID m
 		before := n
 		n.Privacy, n.UpdatedAt = private, w.now
 		n.Version++
-		if err := put(w.tx, bNotes, n.ID, n); err != nil {
+		if err := put(w.tx, KindNotes, n.ID, n); err != nil {
 			return err
 		}
 		if err := w.audit(model.OpNotePrivate, "note", n.Ref(), before, n); err != nil {

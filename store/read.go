@@ -1,37 +1,37 @@
 package store
 
 import (
-	"bytes"
+	"context"
 	"errors"
 	"slices"
 	"strings"
 
 	"github.com/ccsp/tasking/model"
-	bolt "go.etcd.io/bbolt"
 )
 
 // IsEmpty: no partnership has been set up (a new file).
 func (s *Store) IsEmpty() (bool, error) {
 	empty := true
-	err := s.view(func(tx *bolt.Tx) error {
-		empty = tx.Bucket(bMeta).Get(kPartnership) == nil
-		return nil
+	err := s.view(context.TODO(), func(tx *txn) error {
+		found, err := has(tx, KindPartnership, partnershipID)
+		empty = !found
+		return err
 	})
 	return empty, err
 }
 
-func readPartnership(tx *bolt.Tx) (model.Partnership, error) {
+func readPartnership(tx *txn) (model.Partnership, error) {
 	var p model.Partnership
-	b := tx.Bucket(bMeta).Get(kPartnership)
-	if b == nil {
+	err := get(tx, KindPartnership, partnershipID, &p)
+	if errors.Is(err, ErrNotFound) {
 		return p, ErrNoPartnership
 	}
-	return p, decode(b, &p)
+	return p, err
 }
 
 // Partnership is the group's settings.
 func (s *Store) Partnership() (p model.Partnership, err error) {
-	err = s.view(func(tx *bolt.Tx) error {
+	err = s.view(context.TODO(), func(tx *txn) error {
 		p, err = readPartnership(tx)
 		return err
 	})
@@ -39,16 +39,16 @@ func (s *Store) Partnership() (p model.Partnership, err error) {
 }
 
 func (s *Store) Agencies() (out []model.Agency, err error) {
-	err = s.view(func(tx *bolt.Tx) error {
-		out, err = all[model.Agency](tx, bAgencies)
+	err = s.view(context.TODO(), func(tx *txn) error {
+		out, err = all[model.Agency](tx, KindAgencies)
 		return err
 	})
 	return out, err
 }
 
 func (s *Store) Members() (out []model.Member, err error) {
-	err = s.view(func(tx *bolt.Tx) error {
-		out, err = all[model.Member](tx, bMembers)
+	err = s.view(context.TODO(), func(tx *txn) error {
+		out, err = all[model.Member](tx, KindMembers)
 		return err
 	})
 	return out, err
@@ -56,8 +56,8 @@ func (s *Store) Members() (out []model.Member, err error) {
 
 // Hotspots, ranked as on the home screen (open, high risk first).
 func (s *Store) Hotspots() (out []model.Hotspot, err error) {
-	err = s.view(func(tx *bolt.Tx) error {
-		out, err = all[model.Hotspot](tx, bHotspots)
+	err = s.view(context.TODO(), func(tx *txn) error {
+		out, err = all[model.Hotspot](tx, KindHotspots)
 		return err
 	})
 	slices.SortStableFunc(out, model.HotspotRank)
@@ -68,9 +68,9 @@ func (s *Store) Hotspots() (out []model.Hotspot, err error) {
 // ignored): the titles a list of actions shows.
 func (s *Store) HotspotsOf(ids []model.ID) (out map[model.ID]model.Hotspot, err error) {
 	out = map[model.ID]model.Hotspot{}
-	err = s.view(func(tx *bolt.Tx) error {
+	err = s.view(context.TODO(), func(tx *txn) error {
 		want := sortedIDs(slices.DeleteFunc(slices.Clone(ids), func(id model.ID) bool { return id == 0 }))
-		hs, err := records[model.Hotspot](tx, bHotspots, want)
+		hs, err := records[model.Hotspot](tx, KindHotspots, want)
 		for _, h := range hs {
 			out[h.ID] = h
 		}
@@ -80,17 +80,17 @@ func (s *Store) HotspotsOf(ids []model.ID) (out map[model.ID]model.Hotspot, err 
 }
 
 func (s *Store) Hotspot(id model.ID) (h model.Hotspot, err error) {
-	err = s.view(func(tx *bolt.Tx) error { return get(tx, bHotspots, id, &h) })
+	err = s.view(context.TODO(), func(tx *txn) error { return get(tx, KindHotspots, id, &h) })
 	return h, notFound(err, model.HotspotRef(id))
 }
 
 func (s *Store) Action(id model.ID) (a model.Action, err error) {
-	err = s.view(func(tx *bolt.Tx) error { return get(tx, bActions, id, &a) })
+	err = s.view(context.TODO(), func(tx *txn) error { return get(tx, KindActions, id, &a) })
 	return a, notFound(err, model.ActionRef(id))
 }
 
 func (s *Store) Meeting(id model.ID) (m model.Meeting, err error) {
-	err = s.view(func(tx *bolt.Tx) error { return get(tx, bMeetings, id, &m) })
+	err = s.view(context.TODO(), func(tx *txn) error { return get(tx, KindMeetings, id, &m) })
 	return m, notFound(err, model.MeetingRef(id))
 }
 
@@ -112,12 +112,12 @@ func (e *RefError) Unwrap() error { return ErrNotFound }
 // actions, the open ones, the ones finished since FinishedFrom, one
 // agency's. Only a filter that asks for every action reads them all.
 func (s *Store) Actions(f model.ActionFilter) (out []model.Action, err error) {
-	err = s.view(func(tx *bolt.Tx) error {
+	err = s.view(context.TODO(), func(tx *txn) error {
 		ids, err := actionIDsFor(tx, f)
 		if err != nil {
 			return err
 		}
-		acts, err := records[model.Action](tx, bActions, ids)
+		acts, err := records[model.Action](tx, KindActions, ids)
 		if err != nil {
 			return err
 		}
@@ -133,14 +133,14 @@ func (s *Store) Actions(f model.ActionFilter) (out []model.Action, err error) {
 }
 
 // actionIDsFor is the actions a filter can match, from the narrowest index.
-func actionIDsFor(tx *bolt.Tx, f model.ActionFilter) ([]model.ID, error) {
+func actionIDsFor(tx *txn, f model.ActionFilter) ([]model.ID, error) {
 	var agency []byte
 	if f.AgencyID != 0 {
 		agency = idKey(f.AgencyID)
 	}
 	agencies := []model.ID{f.AgencyID}
 	if f.AgencyID == 0 {
-		ags, err := all[model.Agency](tx, bAgencies)
+		ags, err := all[model.Agency](tx, KindAgencies)
 		if err != nil {
 			return nil, err
 		}
@@ -148,32 +148,24 @@ func actionIDsFor(tx *bolt.Tx, f model.ActionFilter) ([]model.ID, error) {
 	}
 	switch {
 	case f.HotspotID != 0:
-		return sortedIDs(idsUnder(tx, bIdxActionsByHotspot, idKey(f.HotspotID))), nil
+		return sortedIDs(idsUnder(tx, IdxActionsByHotspot, idKey(f.HotspotID))), nil
 	case f.OpenWork():
-		return sortedIDs(idsUnder(tx, bIdxActionsOpen, agency)), nil
+		return sortedIDs(idsUnder(tx, IdxActionsOpen, agency)), nil
 	case f.Status.IsClosed():
 		return sortedIDs(closedIDs(tx, agencies, f.FinishedFrom)), nil
 	case !f.FinishedFrom.IsZero():
-		return sortedIDs(append(idsUnder(tx, bIdxActionsOpen, agency), closedIDs(tx, agencies, f.FinishedFrom)...)), nil
+		return sortedIDs(append(idsUnder(tx, IdxActionsOpen, agency), closedIDs(tx, agencies, f.FinishedFrom)...)), nil
 	}
 	// Every action (of one agency, or all) is in the agency index, whose
 	// keys are a twentieth of the records' pages.
-	return sortedIDs(idsUnder(tx, bIdxActionsByAgency, agency)), nil
+	return sortedIDs(idsUnder(tx, IdxActionsByAgency, agency)), nil
 }
 
 // ActionHistory is every update to an action, oldest first.
 func (s *Store) ActionHistory(id model.ID) (out []model.ActionUpdate, err error) {
-	err = s.view(func(tx *bolt.Tx) error {
-		c := tx.Bucket(bIdxUpdatesByAction).Cursor()
-		prefix := idKey(id)
-		for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Next() {
-			var u model.ActionUpdate
-			if err := get(tx, bUpdates, keyID(k), &u); err != nil {
-				return err
-			}
-			out = append(out, u)
-		}
-		return nil
+	err = s.view(context.TODO(), func(tx *txn) error {
+		out, err = records[model.ActionUpdate](tx, KindUpdates, idsUnder(tx, IdxUpdatesByAction, idKey(id)))
+		return err
 	})
 	sortHistory(out)
 	return out, err
@@ -181,8 +173,8 @@ func (s *Store) ActionHistory(id model.ID) (out []model.ActionUpdate, err error)
 
 // Meetings, oldest first.
 func (s *Store) Meetings() (out []model.Meeting, err error) {
-	err = s.view(func(tx *bolt.Tx) error {
-		out, err = all[model.Meeting](tx, bMeetings)
+	err = s.view(context.TODO(), func(tx *txn) error {
+		out, err = all[model.Meeting](tx, KindMeetings)
 		return err
 	})
 	model.SortMeetings(out)
@@ -207,24 +199,23 @@ func (s *Store) ResolveMeeting(ref string) (m model.Meeting, err error) {
 		day = d
 	}
 	found := false
-	err = s.view(func(tx *bolt.Tx) error {
-		c := tx.Bucket(bIdxMeetingsByDate).Cursor()
+	var on []byte // the day's meetings, or every one
+	if !latest {
+		on = dateKey(day)
+	}
+	err = s.view(context.TODO(), func(tx *txn) error {
 		// Newest first: the latest started, or the last made on the day.
-		for k, _ := c.Last(); k != nil; k, _ = c.Prev() {
-			if !latest && !bytes.HasPrefix(k, dateKey(day)) {
-				continue
-			}
+		return tx.scan(IdxMeetingsByDate, on, nil, Backward, func(k, _ []byte) error {
 			var x model.Meeting
-			if err := get(tx, bMeetings, keyID(k), &x); err != nil {
+			if err := get(tx, KindMeetings, keyID(k), &x); err != nil {
 				return err
 			}
 			if latest && !x.Started() {
-				continue
+				return nil
 			}
 			m, found = x, true
-			return nil
-		}
-		return nil
+			return errStop
+		})
 	})
 	switch {
 	case err != nil:
@@ -243,7 +234,7 @@ func (s *Store) ResolveMeeting(ref string) (m model.Meeting, err error) {
 // the close, with the corrections made since (what its minutes say).
 func (s *Store) MeetingRecord(id model.ID) (rec model.MeetingRecord, err error) {
 	today := s.Today()
-	err = s.view(func(tx *bolt.Tx) error {
+	err = s.view(context.TODO(), func(tx *txn) error {
 		if snap, ok, err := readSnapshot(tx, id); err != nil {
 			return err
 		} else if ok {
@@ -271,8 +262,8 @@ func (s *Store) Home() (h model.HomeSummary, err error) { return s.HomeSince(0) 
 // (home_cache.go). 0 is the newest.
 func (s *Store) HomeSince(tx uint64) (h model.HomeSummary, err error) {
 	today := s.Today()
-	err = s.view(func(btx *bolt.Tx) error {
-		h, err = s.homes.read(btx, today, tx, homeIn)
+	err = s.view(context.TODO(), func(t *txn) error {
+		h, err = s.homes.read(t, today, tx, homeIn)
 		return err
 	})
 	return h, err
@@ -281,17 +272,17 @@ func (s *Store) HomeSince(tx uint64) (h model.HomeSummary, err error) {
 // homeIn reads home as of tx: through the indexes, what the screen shows,
 // taking from prev the actions decoded before that have not changed, and
 // giving back those it read, for the next.
-func homeIn(tx *bolt.Tx, today model.Date, prev *homeDecoded) (model.HomeSummary, *homeDecoded, error) {
+func homeIn(tx *txn, today model.Date, prev *homeDecoded) (model.HomeSummary, *homeDecoded, error) {
 	if prev == nil {
 		prev = &homeDecoded{}
 	}
 	next := &homeDecoded{actions: make(decoded[model.Action], len(prev.actions)), hotspots: make(decoded[model.Hotspot], len(prev.hotspots))}
 	in, err := homeInputIn(tx, today, homeReads{
 		actions: func(ids []model.ID) ([]model.Action, error) {
-			return recordsAgain(tx, bActions, ids, prev.actions, next.actions)
+			return recordsAgain(tx, KindActions, ids, prev.actions, next.actions)
 		},
 		hotspots: func(ids []model.ID) ([]model.Hotspot, error) {
-			return recordsAgain(tx, bHotspots, ids, prev.hotspots, next.hotspots)
+			return recordsAgain(tx, KindHotspots, ids, prev.hotspots, next.hotspots)
 		},
 	})
 	if err != nil {
@@ -307,10 +298,10 @@ type homeReads struct {
 }
 
 // freshReads decodes every one.
-func freshReads(tx *bolt.Tx) homeReads {
+func freshReads(tx *txn) homeReads {
 	return homeReads{
-		actions:  func(ids []model.ID) ([]model.Action, error) { return records[model.Action](tx, bActions, ids) },
-		hotspots: func(ids []model.ID) ([]model.Hotspot, error) { return records[model.Hotspot](tx, bHotspots, ids) },
+		actions:  func(ids []model.ID) ([]model.Action, error) { return records[model.Action](tx, KindActions, ids) },
+		hotspots: func(ids []model.ID) ([]model.Hotspot, error) { return records[model.Hotspot](tx, KindHotspots, ids) },
 	}
 }
 
@@ -319,7 +310,7 @@ func freshReads(tx *bolt.Tx) homeReads {
 // read afresh, not shared: few read it.
 func (s *Store) PublicHome() (h model.HomeSummary, err error) {
 	today := s.Today()
-	err = s.view(func(tx *bolt.Tx) error {
+	err = s.view(context.TODO(), func(tx *txn) error {
 		in, err := homeInputIn(tx, today, freshReads(tx))
 		if err != nil {
 			return err
@@ -330,7 +321,7 @@ func (s *Store) PublicHome() (h model.HomeSummary, err error) {
 				ids = append(ids, a.HotspotID)
 			}
 		}
-		hotspots, err := records[model.Hotspot](tx, bHotspots, sortedIDs(ids))
+		hotspots, err := records[model.Hotspot](tx, KindHotspots, sortedIDs(ids))
 		if err != nil {
 			return err
 		}
@@ -342,7 +333,7 @@ func (s *Store) PublicHome() (h model.HomeSummary, err error) {
 
 // homeInputIn reads what home is made from, as of tx, the actions and the
 // hotspots by read.
-func homeInputIn(tx *bolt.Tx, today model.Date, read homeReads) (in model.HomeInput, err error) {
+func homeInputIn(tx *txn, today model.Date, read homeReads) (in model.HomeInput, err error) {
 	{ // a block, so the reads keep their shape
 		in = model.HomeInput{Today: today}
 		if in.Partnership, err = readPartnership(tx); err != nil {
@@ -351,7 +342,7 @@ func homeInputIn(tx *bolt.Tx, today model.Date, read homeReads) (in model.HomeIn
 		if in.Open, in.Next, in.LastClosed, err = currentMeetings(tx); err != nil {
 			return in, err
 		}
-		if in.Agencies, err = all[model.Agency](tx, bAgencies); err != nil {
+		if in.Agencies, err = all[model.Agency](tx, KindAgencies); err != nil {
 			return in, err
 		}
 		if in.Hotspots, err = read.hotspots(openHotspotIDs(tx)); err != nil {
@@ -386,40 +377,13 @@ func homeInputIn(tx *bolt.Tx, today model.Date, read homeReads) (in model.HomeIn
 	}
 }
 
-// Counts is how many records of each kind there are (for `check` and tests).
-func (s *Store) Counts() (map[string]int, error) {
-	out := map[string]int{}
-	err := s.view(func(tx *bolt.Tx) error {
-		// Counting keys reads every leaf page, values and all: the pages
-		// go back as it goes (pages.go), or a count of the decade holds
-		// the whole file.
-		pages := newPageReleaser(s.db, tx)
-		for _, b := range allBuckets {
-			if bytes.Equal(b, bMeta) {
-				continue
-			}
-			n := 0
-			if bk := tx.Bucket(b); bk != nil { // a later bucket not made yet (schema.go)
-				_ = bk.ForEach(func(_, _ []byte) error {
-					n++
-					pages.read(1)
-					return nil
-				})
-			}
-			out[string(b)] = n
-		}
-		return nil
-	})
-	return out, err
-}
-
 // HotspotRecord reads one hotspot with everything about it: what the
 // hotspot page shows (its details, its actions and whole history), through
 // the hotspot's indexes. The record's Meeting is zero, so its history is
 // not cut at any meeting.
 func (s *Store) HotspotRecord(id model.ID) (h model.Hotspot, rec model.MeetingRecord, err error) {
 	today := s.Today()
-	err = s.view(func(tx *bolt.Tx) error {
+	err = s.view(context.TODO(), func(tx *txn) error {
 		if h, rec, err = hotspotRecord(tx, id, model.Meeting{}); err != nil {
 			return err
 		}
@@ -434,10 +398,10 @@ func (s *Store) HotspotRecord(id model.ID) (h model.Hotspot, rec model.MeetingRe
 // (0: ever), newest first, at most limit entries: what its item in the
 // meeting shows, read when the item is.
 func (s *Store) HotspotHistory(meetingID, hotspotID model.ID, limit int) (out []model.HistoryEntry, err error) {
-	err = s.view(func(tx *bolt.Tx) error {
+	err = s.view(context.TODO(), func(tx *txn) error {
 		var m model.Meeting
 		if meetingID != 0 {
-			if err := get(tx, bMeetings, meetingID, &m); err != nil {
+			if err := get(tx, KindMeetings, meetingID, &m); err != nil {
 				return notFound(err, model.MeetingRef(meetingID))
 			}
 		}
@@ -457,7 +421,7 @@ func (s *Store) HotspotHistory(meetingID, hotspotID model.ID, limit int) (out []
 // the last held and the partnership's cadence, as at today.
 func (s *Store) NextMeetingDate() (next model.Date, err error) {
 	today := s.Today()
-	err = s.view(func(tx *bolt.Tx) error {
+	err = s.view(context.TODO(), func(tx *txn) error {
 		p, err := readPartnership(tx)
 		if err != nil {
 			return err

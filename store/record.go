@@ -5,7 +5,6 @@ import (
 	"time"
 
 	"github.com/ccsp/tasking/model"
-	bolt "go.etcd.io/bbolt"
 )
 
 // readRecord reads meeting id and what its screen, its draft minutes and
@@ -22,8 +21,8 @@ import (
 // A hotspot's earlier history is not in it: that is read with the hotspot
 // (HotspotHistory), when it is shown. readRecordWhole, which reads every
 // bucket, is what tests hold this to.
-func readRecord(tx *bolt.Tx, id model.ID, today model.Date) (rec model.MeetingRecord, err error) {
-	if err := get(tx, bMeetings, id, &rec.Meeting); err != nil {
+func readRecord(tx *txn, id model.ID, today model.Date) (rec model.MeetingRecord, err error) {
+	if err := get(tx, KindMeetings, id, &rec.Meeting); err != nil {
 		return rec, notFound(err, model.MeetingRef(id))
 	}
 	m := &rec.Meeting
@@ -32,14 +31,14 @@ func readRecord(tx *bolt.Tx, id model.ID, today model.Date) (rec model.MeetingRe
 	}
 	if m.PreviousMeetingID != 0 {
 		var prev model.Meeting
-		if get(tx, bMeetings, m.PreviousMeetingID, &prev) == nil {
+		if get(tx, KindMeetings, m.PreviousMeetingID, &prev) == nil {
 			rec.Previous = &prev
 		}
 	}
-	if rec.Agencies, err = all[model.Agency](tx, bAgencies); err != nil {
+	if rec.Agencies, err = all[model.Agency](tx, KindAgencies); err != nil {
 		return rec, err
 	}
-	if rec.Members, err = all[model.Member](tx, bMembers); err != nil {
+	if rec.Members, err = all[model.Member](tx, KindMembers); err != nil {
 		return rec, err
 	}
 	open, err := openHotspots(tx)
@@ -73,7 +72,7 @@ func readRecord(tx *bolt.Tx, id model.ID, today model.Date) (rec model.MeetingRe
 
 	// The actions, and the updates made in this meeting.
 	ags := agencyIDs(rec.Agencies)
-	ids := idsUnder(tx, bIdxActionsOpen, nil)
+	ids := idsUnder(tx, IdxActionsOpen, nil)
 	var prevClose time.Time
 	if rec.Previous != nil {
 		prevClose = rec.Previous.ClosedAt
@@ -88,9 +87,9 @@ func readRecord(tx *bolt.Tx, id model.ID, today model.Date) (rec model.MeetingRe
 		ids = append(ids, u.ActionID)
 	}
 	if rec.Previous != nil {
-		for _, uid := range idsUnder(tx, bIdxUpdatesByMeeting, idKey(rec.Previous.ID)) {
+		for _, uid := range idsUnder(tx, IdxUpdatesByMeeting, idKey(rec.Previous.ID)) {
 			var u model.ActionUpdate
-			if err := get(tx, bUpdates, uid, &u); err != nil {
+			if err := get(tx, KindUpdates, uid, &u); err != nil {
 				return rec, err
 			}
 			if u.Kind == model.UpdateCreated {
@@ -98,7 +97,7 @@ func readRecord(tx *bolt.Tx, id model.ID, today model.Date) (rec model.MeetingRe
 			}
 		}
 	}
-	if rec.Actions, err = records[model.Action](tx, bActions, sortedIDs(ids)); err != nil {
+	if rec.Actions, err = records[model.Action](tx, KindActions, sortedIDs(ids)); err != nil {
 		return rec, err
 	}
 
@@ -117,7 +116,7 @@ func readRecord(tx *bolt.Tx, id model.ID, today model.Date) (rec model.MeetingRe
 			hids = append(hids, a.HotspotID)
 		}
 	}
-	if rec.Hotspots, err = records[model.Hotspot](tx, bHotspots, sortedIDs(hids)); err != nil {
+	if rec.Hotspots, err = records[model.Hotspot](tx, KindHotspots, sortedIDs(hids)); err != nil {
 		return rec, err
 	}
 
@@ -128,13 +127,13 @@ func readRecord(tx *bolt.Tx, id model.ID, today model.Date) (rec model.MeetingRe
 	}
 	var dids, nids []model.ID
 	for _, mid := range meetings {
-		dids = append(dids, idsUnder(tx, bIdxDecisionsMeeting, idKey(mid))...)
-		nids = append(nids, idsUnder(tx, bIdxNotesMeeting, idKey(mid))...)
+		dids = append(dids, idsUnder(tx, IdxDecisionsMeeting, idKey(mid))...)
+		nids = append(nids, idsUnder(tx, IdxNotesMeeting, idKey(mid))...)
 	}
-	if rec.Decisions, err = records[model.Decision](tx, bDecisions, sortedIDs(dids)); err != nil {
+	if rec.Decisions, err = records[model.Decision](tx, KindDecisions, sortedIDs(dids)); err != nil {
 		return rec, err
 	}
-	if rec.Notes, err = records[model.Note](tx, bNotes, sortedIDs(nids)); err != nil {
+	if rec.Notes, err = records[model.Note](tx, KindNotes, sortedIDs(nids)); err != nil {
 		return rec, err
 	}
 	c, err := corrections(tx, id)
@@ -162,81 +161,86 @@ func readRecord(tx *bolt.Tx, id model.ID, today model.Date) (rec model.MeetingRe
 
 // meetingsOfYear are the meetings of the municipal year of day, up to it
 // (what minute numbering counts).
-func meetingsOfYear(tx *bolt.Tx, day model.Date) ([]model.Meeting, error) {
+func meetingsOfYear(tx *txn, day model.Date) ([]model.Meeting, error) {
 	start := model.MunicipalYearStart(day)
 	var ids []model.ID
-	c := tx.Bucket(bIdxMeetingsByDate).Cursor()
 	end := dateKey(day)
-	for k, _ := c.Seek(dateKey(start)); k != nil && bytes.Compare(k[:4], end) <= 0; k, _ = c.Next() {
+	err := tx.scan(IdxMeetingsByDate, nil, dateKey(start), Forward, func(k, _ []byte) error {
+		if bytes.Compare(k[:4], end) > 0 {
+			return errStop
+		}
 		ids = append(ids, keyID(k))
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
-	return records[model.Meeting](tx, bMeetings, ids)
+	return records[model.Meeting](tx, KindMeetings, ids)
 }
 
 // corrections are the changes a meeting's record takes after it closes: its
 // amendments, and the later meeting's decision approving its minutes (the
 // meeting that names it as the one before, on or after its date).
-func corrections(tx *bolt.Tx, id model.ID) (c model.Corrections, err error) {
-	if c.Amendments, err = records[model.Amendment](tx, bAmends, idsUnder(tx, bIdxAmendsMeeting, idKey(id))); err != nil {
+func corrections(tx *txn, id model.ID) (c model.Corrections, err error) {
+	if c.Amendments, err = records[model.Amendment](tx, KindAmendments, idsUnder(tx, IdxAmendsMeeting, idKey(id))); err != nil {
 		return c, err
 	}
 	var m model.Meeting
-	if err := get(tx, bMeetings, id, &m); err != nil {
+	if err := get(tx, KindMeetings, id, &m); err != nil {
 		return c, nil
 	}
-	cur := tx.Bucket(bIdxMeetingsByDate).Cursor()
-	for k, _ := cur.Seek(dateKey(m.Date)); k != nil; k, _ = cur.Next() {
+	err = tx.scan(IdxMeetingsByDate, nil, dateKey(m.Date), Forward, func(k, _ []byte) error {
 		if keyID(k) == id {
-			continue
+			return nil
 		}
 		var later model.Meeting
-		if err := get(tx, bMeetings, keyID(k), &later); err != nil {
-			return c, err
+		if err := get(tx, KindMeetings, keyID(k), &later); err != nil {
+			return err
 		}
 		if later.PreviousMeetingID != id {
-			continue
+			return nil
 		}
 		if later.MinutesApprovedByDecID != 0 {
 			var d model.Decision
-			if get(tx, bDecisions, later.MinutesApprovedByDecID, &d) == nil {
+			if get(tx, KindDecisions, later.MinutesApprovedByDecID, &d) == nil {
 				c.Approval, c.ApprovalMeeting = &d, &later
 			}
 		}
-		break
-	}
-	return c, nil
+		return errStop
+	})
+	return c, err
 }
 
 // hotspotRecord is a hotspot with everything about it: its actions and
 // their updates, its decisions and notes, with the agencies, members and
 // partnership to name them. Its Meeting is meeting (zero for the hotspot's
 // own page), which HotspotHistory reads "before".
-func hotspotRecord(tx *bolt.Tx, id model.ID, meeting model.Meeting) (h model.Hotspot, rec model.MeetingRecord, err error) {
-	if err := get(tx, bHotspots, id, &h); err != nil {
+func hotspotRecord(tx *txn, id model.ID, meeting model.Meeting) (h model.Hotspot, rec model.MeetingRecord, err error) {
+	if err := get(tx, KindHotspots, id, &h); err != nil {
 		return h, rec, notFound(err, model.HotspotRef(id))
 	}
 	rec.Meeting = meeting
 	if rec.Partnership, err = readPartnership(tx); err != nil {
 		return h, rec, err
 	}
-	if rec.Agencies, err = all[model.Agency](tx, bAgencies); err != nil {
+	if rec.Agencies, err = all[model.Agency](tx, KindAgencies); err != nil {
 		return h, rec, err
 	}
-	if rec.Members, err = all[model.Member](tx, bMembers); err != nil {
+	if rec.Members, err = all[model.Member](tx, KindMembers); err != nil {
 		return h, rec, err
 	}
 	rec.Hotspots = []model.Hotspot{h}
-	aids := idsUnder(tx, bIdxActionsByHotspot, idKey(id))
-	if rec.Actions, err = records[model.Action](tx, bActions, aids); err != nil {
+	aids := idsUnder(tx, IdxActionsByHotspot, idKey(id))
+	if rec.Actions, err = records[model.Action](tx, KindActions, aids); err != nil {
 		return h, rec, err
 	}
 	if rec.Updates, err = updatesOf(tx, aids); err != nil {
 		return h, rec, err
 	}
-	if rec.Decisions, err = records[model.Decision](tx, bDecisions, idsUnder(tx, bIdxDecisionsHotspot, idKey(id))); err != nil {
+	if rec.Decisions, err = records[model.Decision](tx, KindDecisions, idsUnder(tx, IdxDecisionsHotspot, idKey(id))); err != nil {
 		return h, rec, err
 	}
-	if rec.Notes, err = records[model.Note](tx, bNotes, idsUnder(tx, bIdxNotesHotspot, idKey(id))); err != nil {
+	if rec.Notes, err = records[model.Note](tx, KindNotes, idsUnder(tx, IdxNotesHotspot, idKey(id))); err != nil {
 		return h, rec, err
 	}
 	// Its powers, every one recorded: the page shows those current.

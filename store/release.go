@@ -1,11 +1,11 @@
 package store
 
 import (
+	"context"
 	"slices"
 	"time"
 
 	"github.com/ccsp/tasking/model"
-	bolt "go.etcd.io/bbolt"
 )
 
 // Release makes one private record — an action, a decision (D-4) or
@@ -25,22 +25,22 @@ func (s *Store) Release(actor model.Actor, ref, reason string) (model.Decision, 
 		return model.Decision{}, err
 	}
 	var dec model.Decision
-	err = s.write(actor, declare(model.OpRelease), func(w *wtx) error {
+	err = s.write(context.TODO(), actor, declare(model.OpRelease), func(w *wtx) error {
 		// The record, as it stands: its ref, hotspot and privacy.
 		var target releasable
 		switch kind {
 		case model.ReleaseAction:
-			target, err = loadReleasable[model.Action](w.tx, bActions, id, model.ActionRef(id),
+			target, err = loadReleasable[model.Action](w.tx, KindActions, id, model.ActionRef(id),
 				func(a *model.Action) releaseFields {
 					return releaseFields{&a.Privacy, a.HotspotID, "", &a.Version, &a.UpdatedAt}
 				})
 		case model.ReleaseDecision:
-			target, err = loadReleasable[model.Decision](w.tx, bDecisions, id, model.DecisionRef(id),
+			target, err = loadReleasable[model.Decision](w.tx, KindDecisions, id, model.DecisionRef(id),
 				func(d *model.Decision) releaseFields {
 					return releaseFields{&d.Privacy, d.HotspotID, d.Item, &d.Version, &d.UpdatedAt}
 				})
 		case model.ReleaseNote:
-			target, err = loadReleasable[model.Note](w.tx, bNotes, id, model.NoteRef(id),
+			target, err = loadReleasable[model.Note](w.tx, KindNotes, id, model.NoteRef(id),
 				func(n *model.Note) releaseFields {
 					return releaseFields{&n.Privacy, n.HotspotID, n.Item, &n.Version, &n.UpdatedAt}
 				})
@@ -51,7 +51,7 @@ func (s *Store) Release(actor model.Actor, ref, reason string) (model.Decision, 
 		var h *model.Hotspot
 		if hid := target.hotspot(); hid != 0 {
 			h = new(model.Hotspot)
-			if err := get(w.tx, bHotspots, hid, h); err != nil {
+			if err := get(w.tx, KindHotspots, hid, h); err != nil {
 				return notFound(err, model.HotspotRef(hid))
 			}
 		}
@@ -96,7 +96,7 @@ func (w *wtx) minuteReleases(m *model.Meeting, ds []model.Decision) error {
 		}
 		d.Version++
 		d.UpdatedAt = w.now
-		if err := put(w.tx, bDecisions, d.ID, d); err != nil {
+		if err := put(w.tx, KindDecisions, d.ID, d); err != nil {
 			return err
 		}
 		if err := w.audit(model.OpDecisionMinuted, "decision", d.Ref(), map[string]any{"meeting": ""}, map[string]any{"meeting": m.Ref()}); err != nil {
@@ -108,7 +108,7 @@ func (w *wtx) minuteReleases(m *model.Meeting, ds []model.Decision) error {
 	}
 	m.UpdatedAt = w.now
 	m.Version++
-	if err := put(w.tx, bMeetings, m.ID, m); err != nil {
+	if err := put(w.tx, KindMeetings, m.ID, m); err != nil {
 		return err
 	}
 	return w.audit(model.OpMeetingReleases, "meeting", m.Ref(), refsOf(before), refsOf(m.Releases))
@@ -117,7 +117,7 @@ func (w *wtx) minuteReleases(m *model.Meeting, ds []model.Decision) error {
 // adoptReleases minutes in meeting m, starting, the releases made since the
 // last meeting (their resolutions belong to no meeting yet).
 func (w *wtx) adoptReleases(m *model.Meeting) error {
-	pending, err := records[model.Decision](w.tx, bDecisions, idsUnder(w.tx, bIdxDecisionsMeeting, idKey(0)))
+	pending, err := records[model.Decision](w.tx, KindDecisions, idsUnder(w.tx, IdxDecisionsMeeting, idKey(0)))
 	if err != nil {
 		return err
 	}
@@ -157,16 +157,16 @@ type stamped interface{ LastChanged() time.Time }
 
 // released is one record of type T, read for a release.
 type released[T stamped] struct {
-	bucket []byte
+	kind   Kind
 	id     model.ID
 	r      string
 	rec    T
 	fields func(*T) releaseFields
 }
 
-func loadReleasable[T stamped](tx *bolt.Tx, bucket []byte, id model.ID, ref string, fields func(*T) releaseFields) (releasable, error) {
-	x := &released[T]{bucket: bucket, id: id, r: ref, fields: fields}
-	if err := get(tx, bucket, id, &x.rec); err != nil {
+func loadReleasable[T stamped](tx *txn, kind Kind, id model.ID, ref string, fields func(*T) releaseFields) (releasable, error) {
+	x := &released[T]{kind: kind, id: id, r: ref, fields: fields}
+	if err := get(tx, kind, id, &x.rec); err != nil {
 		return nil, notFound(err, ref)
 	}
 	return x, nil
@@ -185,23 +185,23 @@ func (x *released[T]) release(w *wtx, by model.ID) error {
 	}
 	*f.version++
 	*f.updated = w.now
-	if err := put(w.tx, x.bucket, x.id, x.rec); err != nil {
+	if err := put(w.tx, x.kind, x.id, x.rec); err != nil {
 		return err
 	}
-	return w.audit(model.OpRelease, entityOf(x.bucket), x.r, before, x.rec)
+	return w.audit(model.OpRelease, entityOf(x.kind), x.r, before, x.rec)
 }
 
-// entityOf names a record bucket's kind in the audit trail.
-func entityOf(bucket []byte) string {
-	switch string(bucket) {
-	case string(bActions):
+// entityOf names a kind of record in the audit trail.
+func entityOf(k Kind) string {
+	switch k {
+	case KindActions:
 		return "action"
-	case string(bDecisions):
+	case KindDecisions:
 		return "decision"
-	case string(bNotes):
+	case KindNotes:
 		return "note"
 	}
-	return string(bucket)
+	return string(k)
 }
 
 // BackToPart1 says what taking agenda item i of meeting id back into
@@ -210,9 +210,9 @@ func entityOf(bucket []byte) string {
 // before SetItemPart2 moves it.
 func (s *Store) BackToPart1(meetingID model.ID, i int) (model.BackToPart1, error) {
 	var out model.BackToPart1
-	err := s.view(func(tx *bolt.Tx) error {
+	err := s.view(context.TODO(), func(tx *txn) error {
 		var m model.Meeting
-		if err := get(tx, bMeetings, meetingID, &m); err != nil {
+		if err := get(tx, KindMeetings, meetingID, &m); err != nil {
 			return notFound(err, model.MeetingRef(meetingID))
 		}
 		if err := m.CheckItem(i); err != nil {
@@ -224,21 +224,21 @@ func (s *Store) BackToPart1(meetingID model.ID, i int) (model.BackToPart1, error
 			return backToPart1Standing(tx, m, it.Kind, &out)
 		}
 		h := new(model.Hotspot)
-		if err := get(tx, bHotspots, it.HotspotID, h); err != nil {
+		if err := get(tx, KindHotspots, it.HotspotID, h); err != nil {
 			return notFound(err, model.HotspotRef(it.HotspotID))
 		}
 		out.Item, out.Hotspot = h.Ref()+" "+model.CleanLine(h.Title), h
 		key := idKey(h.ID)
-		actionIDs := idsUnder(tx, bIdxActionsByHotspot, key)
-		actions, err := records[model.Action](tx, bActions, actionIDs)
+		actionIDs := idsUnder(tx, IdxActionsByHotspot, key)
+		actions, err := records[model.Action](tx, KindActions, actionIDs)
 		if err != nil {
 			return err
 		}
-		decisions, err := records[model.Decision](tx, bDecisions, idsUnder(tx, bIdxDecisionsHotspot, key))
+		decisions, err := records[model.Decision](tx, KindDecisions, idsUnder(tx, IdxDecisionsHotspot, key))
 		if err != nil {
 			return err
 		}
-		notes, err := records[model.Note](tx, bNotes, idsUnder(tx, bIdxNotesHotspot, key))
+		notes, err := records[model.Note](tx, KindNotes, idsUnder(tx, IdxNotesHotspot, key))
 		if err != nil {
 			return err
 		}
@@ -255,13 +255,13 @@ func (s *Store) BackToPart1(meetingID model.ID, i int) (model.BackToPart1, error
 // backToPart1Standing counts what meeting m recorded under its standing
 // item of kind while it was private: its resolutions and notes there, and,
 // under any other business, the general actions it assigned.
-func backToPart1Standing(tx *bolt.Tx, m model.Meeting, kind model.ItemKind, out *model.BackToPart1) error {
+func backToPart1Standing(tx *txn, m model.Meeting, kind model.ItemKind, out *model.BackToPart1) error {
 	key := idKey(m.ID)
-	decisions, err := records[model.Decision](tx, bDecisions, idsUnder(tx, bIdxDecisionsMeeting, key))
+	decisions, err := records[model.Decision](tx, KindDecisions, idsUnder(tx, IdxDecisionsMeeting, key))
 	if err != nil {
 		return err
 	}
-	notes, err := records[model.Note](tx, bNotes, idsUnder(tx, bIdxNotesMeeting, key))
+	notes, err := records[model.Note](tx, KindNotes, idsUnder(tx, IdxNotesMeeting, key))
 	if err != nil {
 		return err
 	}
@@ -279,7 +279,7 @@ func backToPart1Standing(tx *bolt.Tx, m model.Meeting, kind model.ItemKind, out 
 				ids = append(ids, u.ActionID)
 			}
 		}
-		all, err := records[model.Action](tx, bActions, ids)
+		all, err := records[model.Action](tx, KindActions, ids)
 		if err != nil {
 			return err
 		}

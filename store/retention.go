@@ -2,12 +2,12 @@ package store
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"fmt"
 	"runtime"
 
 	"github.com/ccsp/tasking/model"
-	bolt "go.etcd.io/bbolt"
 )
 
 // Retention (model/retention.go): the closed personal cases past the
@@ -26,7 +26,7 @@ func (s *Store) RetentionPlan(actor model.Actor) (model.RetentionPlan, error) {
 	}
 	var plan model.RetentionPlan
 	today := s.Today()
-	err := s.view(func(tx *bolt.Tx) error {
+	err := s.view(context.TODO(), func(tx *txn) error {
 		cases, err := casesPast(tx, today)
 		plan = cases.plan
 		return err
@@ -47,7 +47,7 @@ type pastCases struct {
 
 // casesPast reads the cases past retention on day today, and their
 // records through the indexes.
-func casesPast(tx *bolt.Tx, today model.Date) (pastCases, error) {
+func casesPast(tx *txn, today model.Date) (pastCases, error) {
 	var out pastCases
 	p, err := readPartnership(tx)
 	if err != nil {
@@ -55,7 +55,7 @@ func casesPast(tx *bolt.Tx, today model.Date) (pastCases, error) {
 	}
 	years := p.RetentionYears()
 	out.plan = model.RetentionPlan{Today: today, Years: years, Cutoff: model.RetentionCutoff(today, years)}
-	hotspots, err := all[model.Hotspot](tx, bHotspots)
+	hotspots, err := all[model.Hotspot](tx, KindHotspots)
 	if err != nil {
 		return out, err
 	}
@@ -68,12 +68,12 @@ func casesPast(tx *bolt.Tx, today model.Date) (pastCases, error) {
 			continue
 		}
 		var r caseRecords
-		r.actions = indexed(tx, bIdxActionsByHotspot, h.ID)
+		r.actions = indexed(tx, IdxActionsByHotspot, h.ID)
 		for _, a := range r.actions {
-			r.updates = append(r.updates, indexed(tx, bIdxUpdatesByAction, a)...)
+			r.updates = append(r.updates, indexed(tx, IdxUpdatesByAction, a)...)
 		}
-		r.decisions = indexed(tx, bIdxDecisionsHotspot, h.ID)
-		r.notes = indexed(tx, bIdxNotesHotspot, h.ID)
+		r.decisions = indexed(tx, IdxDecisionsHotspot, h.ID)
+		r.notes = indexed(tx, IdxNotesHotspot, h.ID)
 		for _, pw := range powers {
 			if pw.HotspotID == h.ID {
 				r.powers = append(r.powers, pw.ID)
@@ -87,23 +87,10 @@ func casesPast(tx *bolt.Tx, today model.Date) (pastCases, error) {
 }
 
 // indexed are the IDs an index holds under id (keys id | record).
-func indexed(tx *bolt.Tx, index []byte, id model.ID) []model.ID {
-	var out []model.ID
-	prefix := idKey(id)
-	c := tx.Bucket(index).Cursor()
-	for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Next() {
-		out = append(out, keyID(k))
-	}
-	return out
-}
+func indexed(tx *txn, ix Index, id model.ID) []model.ID { return idsUnder(tx, ix, idKey(id)) }
 
 // allPowers is every power (none in a file made before powers were kept).
-func allPowers(tx *bolt.Tx) ([]model.Power, error) {
-	if tx.Bucket(bPowers) == nil {
-		return nil, nil
-	}
-	return all[model.Power](tx, bPowers)
-}
+func allPowers(tx *txn) ([]model.Power, error) { return all[model.Power](tx, KindPowers) }
 
 // ApplyRetention anonymises every case past retention (RetentionPlan) in
 // one write, audited, then clears the file's free space of the old
@@ -116,20 +103,20 @@ func (s *Store) ApplyRetention(actor model.Actor, w Watch) (model.RetentionRun, 
 	}
 	// A run with nothing past retention is audited too: the record shows
 	// that retention was applied, and when.
-	err := s.write(actor, declare(model.OpRetentionRun), func(wt *wtx) error {
+	err := s.write(context.TODO(), actor, declare(model.OpRetentionRun), func(wt *wtx) error {
 		// Beyond the chair's or an admin's right (asked before this runs),
 		// the list names private cases: the restricted read right.
 		if err := model.PermitRetention(actor); err != nil {
 			return err
 		}
 		var err error
-		run, err = anonymise(wt, w, newPageReleaser(s.db, wt.tx))
+		run, err = anonymise(wt, w, pagesOf(wt.tx))
 		return err
 	})
 	if err != nil {
 		return model.RetentionRun{}, err
 	}
-	pages, err := s.scrubFree(w.Unstopped())
+	pages, err := s.hooks.scrubFree(w.Unstopped())
 	if err != nil {
 		return run, fmt.Errorf("the cases were anonymised, but the old copies could not be cleared from the file's free space: %w", err)
 	}
@@ -141,7 +128,7 @@ func (s *Store) ApplyRetention(actor model.Actor, w Watch) (model.RetentionRun, 
 // anonymise is the write: the cases past retention as this transaction
 // reads them, the trail and the frozen records read for their words, then
 // everything rewritten and the run audited.
-func anonymise(wt *wtx, w Watch, pages *pageReleaser) (model.RetentionRun, error) {
+func anonymise(wt *wtx, w Watch, pages *pageCounter) (model.RetentionRun, error) {
 	tx := wt.tx
 	today := model.DateOf(wt.now)
 	cases, err := casesPast(tx, today)
@@ -155,7 +142,7 @@ func anonymise(wt *wtx, w Watch, pages *pageReleaser) (model.RetentionRun, error
 	er := model.NewErasure(hotspots, today, cases.plan.Years)
 	live := func(id model.ID) *model.Action {
 		var a model.Action
-		if get(tx, bActions, id, &a) != nil {
+		if get(tx, KindActions, id, &a) != nil {
 			return nil
 		}
 		return &a
@@ -180,7 +167,7 @@ func anonymise(wt *wtx, w Watch, pages *pageReleaser) (model.RetentionRun, error
 		return run, err
 	}
 	for _, ev := range x.events {
-		if err := storeValue(tx, bAudit, idKey(ev.id), ev.payload); err != nil {
+		if err := putJSON(tx, KindAudit, ev.id, ev.payload); err != nil {
 			return run, err
 		}
 	}
@@ -225,7 +212,7 @@ func refs(ids []model.ID, ref func(model.ID) string) []string {
 // rewrite gathers what an anonymisation rewrites before any of it is
 // written (a bucket is not written while it is walked).
 type rewrite struct {
-	tx        *bolt.Tx
+	tx        *txn
 	er        *model.Erasure
 	live      func(model.ID) *model.Action
 	w         Watch
@@ -233,7 +220,7 @@ type rewrite struct {
 	snapshots []model.ID // the meetings whose frozen records hold the cases'
 	// pages hands back the map's pages as the walks go (pages.go): a
 	// decade's trail is most of the file.
-	pages *pageReleaser
+	pages *pageCounter
 }
 
 type rewritten struct {
@@ -245,10 +232,14 @@ type rewritten struct {
 // its first image, before its updates), and gathers those whose images the
 // erasure changes.
 func (x *rewrite) trail() error {
-	total := int64(x.tx.Bucket(bAudit).Sequence())
+	head, err := headOf(x.tx)
+	if err != nil {
+		return err
+	}
+	total := int64(head.Event) // events are numbered from 1, none skipped
 	var done int64
 	var failed error
-	walkParallel(x.tx, bAudit, readImages, func(k []byte, d eventImages) {
+	err = walkKind(x.tx, KindAudit, readImages, func(key model.ID, d eventImages) {
 		if failed != nil {
 			return
 		}
@@ -259,7 +250,7 @@ func (x *rewrite) trail() error {
 			}
 		}
 		if d.err != nil {
-			failed = fmt.Errorf("reading audit #%d: %w", keyID(k), d.err)
+			failed = fmt.Errorf("reading audit #%d: %w", key, d.err)
 			return
 		}
 		before, bChanged, err := x.eraseImage(d.e, d.before, d.e.Before)
@@ -287,6 +278,9 @@ func (x *rewrite) trail() error {
 		}
 		x.events = append(x.events, rewritten{id: e.ID, payload: payload})
 	})
+	if err != nil {
+		return err
+	}
 	return failed
 }
 
@@ -349,18 +343,14 @@ func (x *rewrite) eraseRecord(v any) bool {
 // records (read on every core): the erasure learns from them, and each is
 // read again and rewritten, one at a time, once the walk is over.
 func (x *rewrite) frozen() error {
-	b := x.tx.Bucket(bSnapshots)
-	if b == nil {
-		return nil
-	}
-	total := int64(b.Stats().KeyN)
+	total := int64(len(heldDates(x.tx))) // a frozen record for each meeting held
 	var done int64
 	var failed error
 	// A few at a time: each is a meeting's whole record.
-	walkParallelBy(x.tx, bSnapshots, 4*runtime.GOMAXPROCS(0), func(_, v []byte) (d decodedSnapshot) {
-		d.err = decode(v, &d.snap)
+	err := walkKindBy(x.tx, KindSnapshots, 4*runtime.GOMAXPROCS(0), func(_ model.ID, doc Doc) (d decodedSnapshot) {
+		d.err = decodeDoc(doc, &d.snap)
 		return d
-	}, func(k []byte, d decodedSnapshot) {
+	}, func(id model.ID, d decodedSnapshot) {
 		if failed != nil {
 			return
 		}
@@ -371,13 +361,16 @@ func (x *rewrite) frozen() error {
 			}
 		}
 		if d.err != nil {
-			failed = fmt.Errorf("reading the frozen record of %s: %w", model.MeetingRef(keyID(k)), d.err)
+			failed = fmt.Errorf("reading the frozen record of %s: %w", model.MeetingRef(id), d.err)
 			return
 		}
 		if x.er.Record(&d.snap.Record, x.live) {
-			x.snapshots = append(x.snapshots, keyID(k))
+			x.snapshots = append(x.snapshots, id)
 		}
 	})
+	if err != nil {
+		return err
+	}
 	return failed
 }
 
@@ -397,28 +390,28 @@ func (x *rewrite) liveRecords(hotspots []model.Hotspot, run *model.RetentionRun)
 	for _, h := range hotspots {
 		er.Hotspot(&h)
 		h.Version++
-		if err := put(tx, bHotspots, h.ID, h); err != nil {
+		if err := put(tx, KindHotspots, h.ID, h); err != nil {
 			return err
 		}
 	}
 	for _, id := range er.Actions() {
 		var a model.Action
-		if err := get(tx, bActions, id, &a); err == ErrNotFound {
+		if err := get(tx, KindActions, id, &a); err == ErrNotFound {
 			continue // undone: only the trail knew it
 		} else if err != nil {
 			return err
 		}
-		if ours, err := x.putErased(bActions, id, &a, func() bool { return er.Action(&a) }, func() { a.Version++ }); err != nil {
+		if ours, err := x.putErased(KindActions, id, &a, func() bool { return er.Action(&a) }, func() { a.Version++ }); err != nil {
 			return err
 		} else if ours {
 			run.Actions++
 		}
-		for _, uid := range indexed(tx, bIdxUpdatesByAction, id) {
+		for _, uid := range indexed(tx, IdxUpdatesByAction, id) {
 			var u model.ActionUpdate
-			if err := get(tx, bUpdates, uid, &u); err != nil {
+			if err := get(tx, KindUpdates, uid, &u); err != nil {
 				return err
 			}
-			if ours, err := x.putErased(bUpdates, uid, &u, func() bool { return er.Update(&u) }, nil); err != nil {
+			if ours, err := x.putErased(KindUpdates, uid, &u, func() bool { return er.Update(&u) }, nil); err != nil {
 				return err
 			} else if ours {
 				run.Updates++
@@ -426,23 +419,23 @@ func (x *rewrite) liveRecords(hotspots []model.Hotspot, run *model.RetentionRun)
 		}
 	}
 	for _, h := range hotspots {
-		for _, id := range indexed(tx, bIdxDecisionsHotspot, h.ID) {
+		for _, id := range indexed(tx, IdxDecisionsHotspot, h.ID) {
 			var d model.Decision
-			if err := get(tx, bDecisions, id, &d); err != nil {
+			if err := get(tx, KindDecisions, id, &d); err != nil {
 				return err
 			}
-			if ours, err := x.putErased(bDecisions, id, &d, func() bool { return er.Decision(&d) }, func() { d.Version++ }); err != nil {
+			if ours, err := x.putErased(KindDecisions, id, &d, func() bool { return er.Decision(&d) }, func() { d.Version++ }); err != nil {
 				return err
 			} else if ours {
 				run.Decisions++
 			}
 		}
-		for _, id := range indexed(tx, bIdxNotesHotspot, h.ID) {
+		for _, id := range indexed(tx, IdxNotesHotspot, h.ID) {
 			var n model.Note
-			if err := get(tx, bNotes, id, &n); err != nil {
+			if err := get(tx, KindNotes, id, &n); err != nil {
 				return err
 			}
-			if ours, err := x.putErased(bNotes, id, &n, func() bool { return er.Note(&n) }, func() { n.Version++ }); err != nil {
+			if ours, err := x.putErased(KindNotes, id, &n, func() bool { return er.Note(&n) }, func() { n.Version++ }); err != nil {
 				return err
 			} else if ours {
 				run.Notes++
@@ -454,27 +447,27 @@ func (x *rewrite) liveRecords(hotspots []model.Hotspot, run *model.RetentionRun)
 		return err
 	}
 	for _, p := range powers {
-		if ours, err := x.putErased(bPowers, p.ID, &p, func() bool { return er.Power(&p) }, func() { p.Version++ }); err != nil {
+		if ours, err := x.putErased(KindPowers, p.ID, &p, func() bool { return er.Power(&p) }, func() { p.Version++ }); err != nil {
 			return err
 		} else if ours {
 			run.Powers++
 		}
 	}
-	amendments, err := all[model.Amendment](tx, bAmends)
+	amendments, err := all[model.Amendment](tx, KindAmendments)
 	if err != nil {
 		return err
 	}
 	for _, am := range amendments {
-		if _, err := x.putErased(bAmends, am.ID, &am, func() bool { return er.Amendment(&am) }, nil); err != nil {
+		if _, err := x.putErased(KindAmendments, am.ID, &am, func() bool { return er.Amendment(&am) }, nil); err != nil {
 			return err
 		}
 	}
-	meetings, err := all[model.Meeting](tx, bMeetings)
+	meetings, err := all[model.Meeting](tx, KindMeetings)
 	if err != nil {
 		return err
 	}
 	for _, m := range meetings {
-		if _, err := x.putErased(bMeetings, m.ID, &m, func() bool { return er.Meeting(&m) }, func() { m.Version++ }); err != nil {
+		if _, err := x.putErased(KindMeetings, m.ID, &m, func() bool { return er.Meeting(&m) }, func() { m.Version++ }); err != nil {
 			return err
 		}
 	}
@@ -484,7 +477,7 @@ func (x *rewrite) liveRecords(hotspots []model.Hotspot, run *model.RetentionRun)
 // putErased asks erase of record v (id in bucket) and says whether it is
 // the cases'; when that changes it, it is stored (bump, if given, moves
 // its version on first).
-func (x *rewrite) putErased(bucket []byte, id model.ID, v any, erase func() bool, bump func()) (bool, error) {
+func (x *rewrite) putErased(k Kind, id model.ID, v any, erase func() bool, bump func()) (bool, error) {
 	was, err := json.Marshal(v)
 	if err != nil {
 		return false, err
@@ -498,5 +491,5 @@ func (x *rewrite) putErased(bucket []byte, id model.ID, v any, erase func() bool
 	if bump != nil {
 		bump()
 	}
-	return true, put(x.tx, bucket, id, v)
+	return true, put(x.tx, k, id, v)
 }

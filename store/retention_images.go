@@ -43,8 +43,8 @@ type onHotspot struct {
 	HotspotID model.ID `json:"hotspot_id"`
 }
 
-func readImages(_, v []byte) (d eventImages) {
-	if d.err = decode(v, &d.e); d.err != nil {
+func readImages(_ model.ID, doc Doc) (d eventImages) {
+	if d.err = decodeDoc(doc, &d.e); d.err != nil {
 		return d
 	}
 	for _, im := range []struct {

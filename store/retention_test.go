@@ -290,7 +290,7 @@ func equalMinutes(t *testing.T, a, b map[string][]byte) bool {
 func allValues(t *testing.T, s *Store) string {
 	t.Helper()
 	var b strings.Builder
-	err := s.view(func(tx *bolt.Tx) error {
+	err := s.boltView(func(tx *bolt.Tx) error {
 		var walk func(name []byte, bk *bolt.Bucket) error
 		walk = func(name []byte, bk *bolt.Bucket) error {
 			return bk.ForEach(func(k, v []byte) error {
@@ -406,7 +406,7 @@ func TestAScrubWaitsForAnEarlierRead(t *testing.T) {
 	reading, release := make(chan struct{}), make(chan struct{})
 	readDone := make(chan error)
 	go func() {
-		readDone <- s.view(func(tx *bolt.Tx) error {
+		readDone <- s.boltView(func(tx *bolt.Tx) error {
 			close(reading)
 			<-release
 			return nil
@@ -435,7 +435,7 @@ func TestAScrubWaitsForAnEarlierRead(t *testing.T) {
 	t.Cleanup(func() { scrubWait = was })
 	reading, release = make(chan struct{}), make(chan struct{})
 	go func() {
-		readDone <- s.view(func(tx *bolt.Tx) error {
+		readDone <- s.boltView(func(tx *bolt.Tx) error {
 			close(reading)
 			<-release
 			return nil

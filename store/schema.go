@@ -30,18 +30,23 @@ const SchemaVersion = 7
 // formatMarker tells a tasking file from any other bbolt file.
 const formatMarker = "tasking"
 
+// The buckets: one per kind of record (engine.go), named as it is, and
+// meta, which holds the file's format, schema and the partnership.
 var (
-	bMeta      = []byte("meta")
-	bAgencies  = []byte("agencies")
-	bMembers   = []byte("members")
-	bHotspots  = []byte("hotspots")
-	bActions   = []byte("actions")
-	bUpdates   = []byte("updates")
-	bDecisions = []byte("decisions")
-	bNotes     = []byte("notes")
-	bMeetings  = []byte("meetings")
-	bAudit     = []byte("audit")
-	bAmends    = []byte("amendments")
+	bMeta        = []byte("meta")
+	bAgencies    = []byte(KindAgencies)
+	bMembers     = []byte(KindMembers)
+	bHotspots    = []byte(KindHotspots)
+	bActions     = []byte(KindActions)
+	bUpdates     = []byte(KindUpdates)
+	bDecisions   = []byte(KindDecisions)
+	bNotes       = []byte(KindNotes)
+	bMeetings    = []byte(KindMeetings)
+	bAudit       = []byte(KindAudit)
+	bAmends      = []byte(KindAmendments)
+	bSnapshots   = []byte(KindSnapshots)
+	bPowers      = []byte(KindPowers)
+	bCaseReviews = []byte(KindCaseReviews)
 	// The indexes are declared in indexes.go.
 	allBuckets = append(append([][]byte{bMeta, bAgencies, bMembers, bHotspots, bActions, bUpdates, bDecisions, bNotes,
 		bMeetings, bAudit, bAmends, bSnapshots}, indexBuckets()...), laterBuckets...)
@@ -59,9 +64,9 @@ var (
 
 // migrations[i] upgrades schema i+1 to i+2, inside the one transaction that
 // also bumps the version; the file is backed up before it starts.
-var migrations = []func(s *Store, tx *bolt.Tx) error{
+var migrations = []func(s *Store, tx *txn) error{
 	freezeClosedMeetings, // 1 → 2
-	func(_ *Store, tx *bolt.Tx) error { return rebuildIndexes(tx) }, // 2 → 3
+	func(_ *Store, tx *txn) error { return rebuildIndexes(tx.file()) }, // 2 → 3
 	recordPrivacy,   // 3 → 4
 	sealRecords,     // 4 → 5
 	compressRecords, // 5 → 6
@@ -86,7 +91,8 @@ func (s *Store) prepare() error {
 			return fmt.Errorf("upgrading %s from schema %d: cannot back it up first (%w); nothing was changed", s.path, v, err)
 		}
 	}
-	return s.upkeep(func(tx *bolt.Tx) error {
+	return s.upkeep(func(t *txn) error {
+		tx := t.file()
 		meta := tx.Bucket(bMeta)
 		if meta == nil {
 			if err := refuseForeign(tx, s.path); err != nil {
@@ -105,7 +111,7 @@ func (s *Store) prepare() error {
 		}
 		v := schemaOf(meta)
 		if v > SchemaVersion {
-			s.fileSchema = v
+			s.bolt.fileSchema = v
 			return nil
 		}
 		if v < SchemaVersion {
@@ -118,7 +124,7 @@ func (s *Store) prepare() error {
 			}
 		}
 		for ; v < SchemaVersion; v++ {
-			if err := migrations[v-1](s, tx); err != nil {
+			if err := migrations[v-1](s, t); err != nil {
 				return fmt.Errorf("upgrading %s from schema %d: %w", s.path, v, err)
 			}
 		}
@@ -135,13 +141,13 @@ func (s *Store) prepare() error {
 // nothing to make or upgrade, so opening it writes nothing.
 func (s *Store) ready() (bool, error) {
 	ready := false
-	err := s.view(func(tx *bolt.Tx) error {
+	err := s.boltView(func(tx *bolt.Tx) error {
 		meta := tx.Bucket(bMeta)
 		if meta == nil {
 			return nil
 		}
 		if v := schemaOf(meta); v > SchemaVersion {
-			s.fileSchema = v
+			s.bolt.fileSchema = v
 			ready = true
 			return nil
 		} else if v < SchemaVersion {
@@ -185,7 +191,7 @@ func (s *Store) checkReadable() error {
 // onlyLaterMissing: every bucket but some of laterBuckets is there.
 func (s *Store) onlyLaterMissing() bool {
 	ok := true
-	_ = s.view(func(tx *bolt.Tx) error {
+	_ = s.boltView(func(tx *bolt.Tx) error {
 		for _, name := range allBuckets {
 			if tx.Bucket(name) == nil && !slices.ContainsFunc(laterBuckets, func(b []byte) bool { return bytes.Equal(b, name) }) {
 				ok = false
@@ -198,7 +204,7 @@ func (s *Store) onlyLaterMissing() bool {
 
 // checkFormat refuses a bbolt file that some other program wrote.
 func (s *Store) checkFormat() error {
-	return s.view(func(tx *bolt.Tx) error {
+	return s.boltView(func(tx *bolt.Tx) error {
 		meta := tx.Bucket(bMeta)
 		if meta == nil {
 			return refuseForeign(tx, s.path)
@@ -233,7 +239,7 @@ func schemaOf(meta *bolt.Bucket) int {
 // Schema is the file's schema version.
 func (s *Store) Schema() (int, error) {
 	v := 0
-	err := s.view(func(tx *bolt.Tx) error {
+	err := s.boltView(func(tx *bolt.Tx) error {
 		if meta := tx.Bucket(bMeta); meta != nil {
 			v = schemaOf(meta)
 		}

@@ -77,10 +77,12 @@ func (r *readers) openBefore(mark uint64) bool {
 // reads: its own transaction writes only the freelist, as every commit
 // does.
 func (s *Store) scrubFree(w Watch) (cleared int, err error) {
-	err = s.upkeep(func(tx *bolt.Tx) error {
-		mark := s.readers.mark()
+	readers := &s.bolt.readers
+	err = s.upkeep(func(t *txn) error {
+		tx := t.file()
+		mark := readers.mark()
 		deadline := time.Now().Add(scrubWait)
-		for s.readers.openBefore(mark) {
+		for readers.openBefore(mark) {
 			if time.Now().After(deadline) {
 				return fmt.Errorf("reads begun before it were still open after %s: run tasking retention --apply again to clear the free space", scrubWait)
 			}

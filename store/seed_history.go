@@ -2,12 +2,12 @@ package store
 
 import (
 	"cmp"
+	"context"
 	"encoding/json"
 	"slices"
 	"time"
 
 	"github.com/ccsp/tasking/model"
-	bolt "go.etcd.io/bbolt"
 )
 
 // seedHistory loads a whole history (the decade) into an empty database:
@@ -33,27 +33,31 @@ func (s *Store) seedHistory(w Watch, actor model.Actor, d Dataset) error {
 	if err := c.step("writing the partnership, its members and hotspots", 0); err != nil {
 		return err
 	}
-	err := s.upkeep(func(tx *bolt.Tx) error {
-		if tx.Bucket(bMeta).Get(kPartnership) != nil {
-			return ErrNotEmpty
+	err := s.upkeep(func(tx *txn) error {
+		if err := mustBeEmpty(tx); err != nil {
+			return err
 		}
 		d.Partnership.ApplyDefaults()
 		if err := putPartnership(tx, d.Partnership); err != nil {
 			return err
 		}
 		for _, step := range []func() error{
-			func() error { return seedAll(tx, bAgencies, d.Agencies, func(a model.Agency) model.ID { return a.ID }) },
-			func() error { return seedAll(tx, bMembers, d.Members, func(m model.Member) model.ID { return m.ID }) },
 			func() error {
-				return seedAll(tx, bHotspots, d.Hotspots, func(h model.Hotspot) model.ID { return h.ID })
+				return seedAll(tx, KindAgencies, d.Agencies, func(a model.Agency) model.ID { return a.ID })
 			},
 			func() error {
-				return seedAll(tx, bMeetings, d.Meetings, func(m model.Meeting) model.ID { return m.ID })
+				return seedAll(tx, KindMembers, d.Members, func(m model.Member) model.ID { return m.ID })
 			},
 			func() error {
-				return seedAll(tx, bDecisions, d.Decisions, func(x model.Decision) model.ID { return x.ID })
+				return seedAll(tx, KindHotspots, d.Hotspots, func(h model.Hotspot) model.ID { return h.ID })
 			},
-			func() error { return seedAll(tx, bNotes, d.Notes, func(n model.Note) model.ID { return n.ID }) },
+			func() error {
+				return seedAll(tx, KindMeetings, d.Meetings, func(m model.Meeting) model.ID { return m.ID })
+			},
+			func() error {
+				return seedAll(tx, KindDecisions, d.Decisions, func(x model.Decision) model.ID { return x.ID })
+			},
+			func() error { return seedAll(tx, KindNotes, d.Notes, func(n model.Note) model.ID { return n.ID }) },
 		} {
 			if err := step(); err != nil {
 				return err
@@ -64,13 +68,13 @@ func (s *Store) seedHistory(w Watch, actor model.Actor, d Dataset) error {
 	if err != nil {
 		return err
 	}
-	if err := inBatches(s, c.of("writing the actions"), d.Actions, batch, func(tx *bolt.Tx, part []model.Action) error {
-		return seedAll(tx, bActions, part, func(a model.Action) model.ID { return a.ID })
+	if err := inBatches(s, c.of("writing the actions"), d.Actions, batch, func(tx *txn, part []model.Action) error {
+		return seedAll(tx, KindActions, part, func(a model.Action) model.ID { return a.ID })
 	}); err != nil {
 		return err
 	}
-	if err := inBatches(s, c.of("writing the actions' updates"), d.Updates, 2*batch, func(tx *bolt.Tx, part []model.ActionUpdate) error {
-		return seedAll(tx, bUpdates, part, func(u model.ActionUpdate) model.ID { return u.ID })
+	if err := inBatches(s, c.of("writing the actions' updates"), d.Updates, 2*batch, func(tx *txn, part []model.ActionUpdate) error {
+		return seedAll(tx, KindUpdates, part, func(u model.ActionUpdate) model.ID { return u.ID })
 	}); err != nil {
 		return err
 	}
@@ -79,10 +83,7 @@ func (s *Store) seedHistory(w Watch, actor model.Actor, d Dataset) error {
 		if err := c.step("freezing each closed meeting's record", int64(len(snaps))); err != nil {
 			return err
 		}
-		err := s.upkeep(func(tx *bolt.Tx) error {
-			if b := tx.Bucket(bSnapshots); b != nil {
-				b.FillPercent = appendFill
-			}
+		err := s.upkeep(func(tx *txn) error {
 			for _, snap := range snaps {
 				if err := putSnapshot(tx, snap); err != nil {
 					return err
@@ -91,7 +92,7 @@ func (s *Store) seedHistory(w Watch, actor model.Actor, d Dataset) error {
 			return nil
 		})
 		snaps = snaps[:0]
-		s.releaseMapped()
+		s.hooks.releaseMapped()
 		return err
 	}
 	// The incident history goes in before the meetings are frozen (their
@@ -99,7 +100,7 @@ func (s *Store) seedHistory(w Watch, actor model.Actor, d Dataset) error {
 	// today's changes.
 	var imported model.IncidentImport
 	if len(d.IncidentBatches) > 0 {
-		if err := s.upkeep(func(tx *bolt.Tx) error {
+		if err := s.upkeep(func(tx *txn) error {
 			var err error
 			imported, err = (&wtx{tx: tx, actor: actor, now: s.now()}).storeIncidents(d.IncidentBatches, d.Incidents)
 			return err
@@ -108,7 +109,7 @@ func (s *Store) seedHistory(w Watch, actor model.Actor, d Dataset) error {
 		}
 	}
 	trends := func(hs []model.Hotspot, day model.Date) (out map[model.ID]model.Series, err error) {
-		err = s.view(func(tx *bolt.Tx) error {
+		err = s.view(context.TODO(), func(tx *txn) error {
 			out, err = hotspotTrends(tx, hs, day)
 			return err
 		})
@@ -129,7 +130,7 @@ func (s *Store) seedHistory(w Watch, actor model.Actor, d Dataset) error {
 		return err
 	}
 	if len(imported.Batches) > 0 {
-		if err := s.write(actor, declare(model.OpIncidentsImport), func(w *wtx) error {
+		if err := s.write(context.TODO(), actor, declare(model.OpIncidentsImport), func(w *wtx) error {
 			return w.audit(model.OpIncidentsImport, "incidents", importRef(imported.Batches), nil, imported.Batches)
 		}); err != nil {
 			return err
@@ -161,16 +162,16 @@ func (c *seedCount) of(what string) func(n int64) error {
 // inBatches writes items in transactions of n, calling step before the
 // first and after each with the number just written: its error (the work
 // stopped) ends the load between transactions.
-func inBatches[T any](s *Store, step func(n int64) error, items []T, n int, write func(tx *bolt.Tx, part []T) error) error {
+func inBatches[T any](s *Store, step func(n int64) error, items []T, n int, write func(tx *txn, part []T) error) error {
 	if err := step(0); err != nil {
 		return err
 	}
 	for start := 0; start < len(items); start += n {
 		part := items[start:min(start+n, len(items))]
-		if err := s.upkeep(func(tx *bolt.Tx) error { return write(tx, part) }); err != nil {
+		if err := s.upkeep(func(tx *txn) error { return write(tx, part) }); err != nil {
 			return err
 		}
-		s.releaseMapped()
+		s.hooks.releaseMapped()
 		if err := step(int64(len(part))); err != nil {
 			return err
 		}
@@ -193,14 +194,14 @@ type change struct {
 // auditor writes a history's audit events, keeping each record as it then
 // stood so every event carries the before and after a real change would.
 type auditor struct {
-	tx       *bolt.Tx
+	tx       *txn
 	actions  map[model.ID]model.Action // the actions with changes still to write
 	hotspots map[model.ID]model.Hotspot
 	members  map[model.ID]model.Member
 }
 
 func (a *auditor) event(at time.Time, by model.Actor, op model.Op, entity, ref string, before, after any) error {
-	id, err := nextID(a.tx, bAudit)
+	id, err := nextID(a.tx, KindAudit)
 	if err != nil {
 		return err
 	}
@@ -215,7 +216,7 @@ func (a *auditor) event(at time.Time, by model.Actor, op model.Op, entity, ref s
 			return err
 		}
 	}
-	logOf(a.tx).addEvent(e) // chained and written as the transaction ends
+	a.tx.log.addEvent(e) // chained and written as the transaction ends
 	return nil
 }
 
@@ -428,7 +429,7 @@ func (s *Store) seedAudit(c *seedCount, system model.Actor, d Dataset, batch int
 	}
 	// Now the number of changes is known: the total is made exact.
 	c.total = c.done + int64(len(changes))
-	return inBatches(s, c.of("writing the audit trail"), changes, batch, func(tx *bolt.Tx, part []change) error {
+	return inBatches(s, c.of("writing the audit trail"), changes, batch, func(tx *txn, part []change) error {
 		a.tx = tx
 		for _, c := range part {
 			var err error

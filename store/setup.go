@@ -1,11 +1,10 @@
 package store
 
 import (
-	"encoding/json"
+	"context"
 	"fmt"
 
 	"github.com/ccsp/tasking/model"
-	bolt "go.etcd.io/bbolt"
 )
 
 // SetupInput is a new partnership: its settings, its agencies and its chair.
@@ -42,26 +41,26 @@ func (s *Store) Setup(in SetupInput) (model.Member, error) {
 	p.ApplyDefaults()
 	chair := model.FoundingChair(chairName, chairTitle)
 	actor := model.Actor{Name: chairName, Role: chair.Role}
-	err = s.write(actor, declare(model.OpPartnershipSetup), func(w *wtx) error {
-		if w.tx.Bucket(bMeta).Get(kPartnership) != nil {
-			return ErrNotEmpty
+	err = s.write(context.TODO(), actor, declare(model.OpPartnershipSetup), func(w *wtx) error {
+		if err := mustBeEmpty(w.tx); err != nil {
+			return err
 		}
 		for i := range agencies {
-			id, err := nextID(w.tx, bAgencies)
+			id, err := nextID(w.tx, KindAgencies)
 			if err != nil {
 				return err
 			}
 			agencies[i].ID, agencies[i].UpdatedAt, agencies[i].UpdatedBy, agencies[i].Version = id, w.now, w.actor.String(), 1
-			if err := put(w.tx, bAgencies, id, agencies[i]); err != nil {
+			if err := put(w.tx, KindAgencies, id, agencies[i]); err != nil {
 				return err
 			}
 		}
-		id, err := nextID(w.tx, bMembers)
+		id, err := nextID(w.tx, KindMembers)
 		if err != nil {
 			return err
 		}
 		chair.ID, chair.AgencyID, chair.UpdatedAt, chair.UpdatedBy = id, agencies[in.ChairAgency].ID, w.now, w.actor.String()
-		if err := put(w.tx, bMembers, id, chair); err != nil {
+		if err := put(w.tx, KindMembers, id, chair); err != nil {
 			return err
 		}
 		p.ChairID, p.CreatedAt, p.Version = chair.ID, w.now, 1
@@ -74,12 +73,17 @@ func (s *Store) Setup(in SetupInput) (model.Member, error) {
 	return chair, err
 }
 
-func putPartnership(tx *bolt.Tx, p model.Partnership) error {
-	b, err := json.Marshal(p)
-	if err != nil {
-		return err
+func putPartnership(tx *txn, p model.Partnership) error {
+	return put(tx, KindPartnership, partnershipID, p)
+}
+
+// mustBeEmpty refuses a record that already holds a partnership.
+func mustBeEmpty(tx *txn) error {
+	found, err := has(tx, KindPartnership, partnershipID)
+	if err == nil && found {
+		err = ErrNotEmpty
 	}
-	return storePartnership(tx, b)
+	return err
 }
 
 // Dataset is a whole partnership's record with IDs already assigned: what the
@@ -120,36 +124,36 @@ func (s *Store) SeedWatched(w Watch, actor model.Actor, d Dataset) error {
 	if err := w.Stopped(); err != nil {
 		return err
 	}
-	return s.write(actor, declare(model.OpPartnershipSeed), func(w *wtx) error {
-		if w.tx.Bucket(bMeta).Get(kPartnership) != nil {
-			return ErrNotEmpty
+	return s.write(context.TODO(), actor, declare(model.OpPartnershipSeed), func(w *wtx) error {
+		if err := mustBeEmpty(w.tx); err != nil {
+			return err
 		}
 		d.Partnership.ApplyDefaults()
 		if err := putPartnership(w.tx, d.Partnership); err != nil {
 			return err
 		}
-		if err := seedAll(w.tx, bAgencies, d.Agencies, func(a model.Agency) model.ID { return a.ID }); err != nil {
+		if err := seedAll(w.tx, KindAgencies, d.Agencies, func(a model.Agency) model.ID { return a.ID }); err != nil {
 			return err
 		}
-		if err := seedAll(w.tx, bMembers, d.Members, func(m model.Member) model.ID { return m.ID }); err != nil {
+		if err := seedAll(w.tx, KindMembers, d.Members, func(m model.Member) model.ID { return m.ID }); err != nil {
 			return err
 		}
-		if err := seedAll(w.tx, bHotspots, d.Hotspots, func(h model.Hotspot) model.ID { return h.ID }); err != nil {
+		if err := seedAll(w.tx, KindHotspots, d.Hotspots, func(h model.Hotspot) model.ID { return h.ID }); err != nil {
 			return err
 		}
-		if err := seedAll(w.tx, bMeetings, d.Meetings, func(m model.Meeting) model.ID { return m.ID }); err != nil {
+		if err := seedAll(w.tx, KindMeetings, d.Meetings, func(m model.Meeting) model.ID { return m.ID }); err != nil {
 			return err
 		}
-		if err := seedAll(w.tx, bDecisions, d.Decisions, func(x model.Decision) model.ID { return x.ID }); err != nil {
+		if err := seedAll(w.tx, KindDecisions, d.Decisions, func(x model.Decision) model.ID { return x.ID }); err != nil {
 			return err
 		}
-		if err := seedAll(w.tx, bNotes, d.Notes, func(n model.Note) model.ID { return n.ID }); err != nil {
+		if err := seedAll(w.tx, KindNotes, d.Notes, func(n model.Note) model.ID { return n.ID }); err != nil {
 			return err
 		}
-		if err := seedAll(w.tx, bActions, d.Actions, func(a model.Action) model.ID { return a.ID }); err != nil {
+		if err := seedAll(w.tx, KindActions, d.Actions, func(a model.Action) model.ID { return a.ID }); err != nil {
 			return err
 		}
-		if err := seedAll(w.tx, bUpdates, d.Updates, func(u model.ActionUpdate) model.ID { return u.ID }); err != nil {
+		if err := seedAll(w.tx, KindUpdates, d.Updates, func(u model.ActionUpdate) model.ID { return u.ID }); err != nil {
 			return err
 		}
 		if err := w.seedIncidents(d); err != nil {
@@ -171,25 +175,29 @@ func (s *Store) SeedWatched(w Watch, actor model.Actor, d Dataset) error {
 	})
 }
 
-func seedAll[T any](tx *bolt.Tx, bucket []byte, items []T, id func(T) model.ID) error {
-	b := tx.Bucket(bucket)
-	b.FillPercent = appendFill
+// seedAll loads records of kind k with their own IDs, which NextID then
+// gives no more.
+func seedAll[T any](tx *txn, k Kind, items []T, id func(T) model.ID) error {
 	var top model.ID
+	for _, it := range items {
+		top = max(top, id(it))
+	}
+	if err := tx.tx.ReserveIDs(tx.ctx, k, top); err != nil {
+		return err
+	}
 	for _, it := range items {
 		i := id(it)
 		if i == 0 {
-			return fmt.Errorf("seed: a record in %s has no ID", bucket)
+			return fmt.Errorf("seed: a record in %s has no ID", k)
 		}
-		if b.Get(idKey(i)) != nil {
-			return fmt.Errorf("seed: two %s records have ID %d", bucket, i)
+		if found, err := has(tx, k, i); err != nil {
+			return err
+		} else if found {
+			return fmt.Errorf("seed: two %s records have ID %d", k, i)
 		}
-		if err := put(tx, bucket, i, it); err != nil {
+		if err := put(tx, k, i, it); err != nil {
 			return err
 		}
-		top = max(top, i)
-	}
-	if top > b.Sequence() {
-		return b.SetSequence(top)
 	}
 	return nil
 }

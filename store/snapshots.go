@@ -1,24 +1,20 @@
 package store
 
 import (
-	"encoding/json"
+	"context"
+	"errors"
 	"fmt"
 	"slices"
 
 	"github.com/ccsp/tasking/model"
-	bolt "go.etcd.io/bbolt"
 )
-
-// bSnapshots holds each closed meeting's record as it stood at close
-// (model.Snapshot), keyed by meeting ID: what its minutes are made from.
-var bSnapshots = []byte("snapshots")
 
 // readRecordWhole reads meeting id and everything around it in tx — every
 // bucket, whole — as at today. The upgrade from schema 1 rebuilds frozen
 // records from it (before the indexes exist), and tests hold readRecord,
 // which reads through the indexes, to it.
-func readRecordWhole(tx *bolt.Tx, id model.ID, today model.Date) (rec model.MeetingRecord, err error) {
-	if err := get(tx, bMeetings, id, &rec.Meeting); err != nil {
+func readRecordWhole(tx *txn, id model.ID, today model.Date) (rec model.MeetingRecord, err error) {
+	if err := get(tx, KindMeetings, id, &rec.Meeting); err != nil {
 		return rec, notFound(err, model.MeetingRef(id))
 	}
 	if rec.Partnership, err = readPartnership(tx); err != nil {
@@ -26,11 +22,11 @@ func readRecordWhole(tx *bolt.Tx, id model.ID, today model.Date) (rec model.Meet
 	}
 	if rec.Meeting.PreviousMeetingID != 0 {
 		var prev model.Meeting
-		if get(tx, bMeetings, rec.Meeting.PreviousMeetingID, &prev) == nil {
+		if get(tx, KindMeetings, rec.Meeting.PreviousMeetingID, &prev) == nil {
 			rec.Previous = &prev
 		}
 	}
-	meetings, err := all[model.Meeting](tx, bMeetings)
+	meetings, err := all[model.Meeting](tx, KindMeetings)
 	if err != nil {
 		return rec, err
 	}
@@ -71,8 +67,8 @@ func readRecordWhole(tx *bolt.Tx, id model.ID, today model.Date) (rec model.Meet
 }
 
 // correctionsWhole is corrections read from every amendment and meeting.
-func correctionsWhole(tx *bolt.Tx, id model.ID) (c model.Corrections, err error) {
-	amendments, err := all[model.Amendment](tx, bAmends)
+func correctionsWhole(tx *txn, id model.ID) (c model.Corrections, err error) {
+	amendments, err := all[model.Amendment](tx, KindAmendments)
 	if err != nil {
 		return c, err
 	}
@@ -81,7 +77,7 @@ func correctionsWhole(tx *bolt.Tx, id model.ID) (c model.Corrections, err error)
 			c.Amendments = append(c.Amendments, am)
 		}
 	}
-	meetings, err := all[model.Meeting](tx, bMeetings)
+	meetings, err := all[model.Meeting](tx, KindMeetings)
 	if err != nil {
 		return c, err
 	}
@@ -91,7 +87,7 @@ func correctionsWhole(tx *bolt.Tx, id model.ID) (c model.Corrections, err error)
 			continue
 		}
 		var d model.Decision
-		if get(tx, bDecisions, later.MinutesApprovedByDecID, &d) == nil {
+		if get(tx, KindDecisions, later.MinutesApprovedByDecID, &d) == nil {
 			c.Approval, c.ApprovalMeeting = &d, &later
 		}
 	}
@@ -102,7 +98,7 @@ func correctionsWhole(tx *bolt.Tx, id model.ID) (c model.Corrections, err error)
 // CloseMeeting after the meeting and its hotspots are saved closed.
 func freeze(w *wtx, id model.ID) error {
 	var m model.Meeting
-	if err := get(w.tx, bMeetings, id, &m); err != nil {
+	if err := get(w.tx, KindMeetings, id, &m); err != nil {
 		return err
 	}
 	rec, err := readRecord(w.tx, id, m.Date)
@@ -121,29 +117,20 @@ func freeze(w *wtx, id model.ID) error {
 	return putSnapshot(w.tx, model.Freeze(rec, w.now))
 }
 
-func putSnapshot(tx *bolt.Tx, snap model.Snapshot) error {
-	if _, err := tx.CreateBucketIfNotExists(bSnapshots); err != nil {
-		return err
-	}
-	v, err := json.Marshal(snap)
-	if err != nil {
-		return err
-	}
-	return storeValue(tx, bSnapshots, idKey(snap.MeetingID), v)
+func putSnapshot(tx *txn, snap model.Snapshot) error {
+	return put(tx, KindSnapshots, snap.MeetingID, snap)
 }
 
 // readSnapshot is meeting id's snapshot; ok is false when it has none (an
 // open or planned meeting, or a file not yet upgraded, read read-only).
-func readSnapshot(tx *bolt.Tx, id model.ID) (snap model.Snapshot, ok bool, err error) {
-	b := tx.Bucket(bSnapshots)
-	if b == nil {
+func readSnapshot(tx *txn, id model.ID) (snap model.Snapshot, ok bool, err error) {
+	d, err := tx.tx.Get(tx.ctx, KindSnapshots, id)
+	if errors.Is(err, ErrNotFound) {
 		return snap, false, nil
+	} else if err != nil {
+		return snap, false, err
 	}
-	v := b.Get(idKey(id))
-	if v == nil {
-		return snap, false, nil
-	}
-	if err := decode(v, &snap); err != nil {
+	if err := decodeDoc(d, &snap); err != nil {
 		return snap, false, fmt.Errorf("reading the frozen record of %s: %w", model.MeetingRef(id), err)
 	}
 	return snap, true, nil
@@ -156,7 +143,7 @@ func readSnapshot(tx *bolt.Tx, id model.ID) (snap model.Snapshot, ok bool, err e
 // draft shows the position now.
 func (s *Store) MinutesRecord(id model.ID) (rec model.MeetingRecord, err error) {
 	today := s.Today()
-	err = s.view(func(tx *bolt.Tx) error {
+	err = s.view(context.TODO(), func(tx *txn) error {
 		snap, ok, err := readSnapshot(tx, id)
 		if err != nil {
 			return err
@@ -177,7 +164,7 @@ func (s *Store) MinutesRecord(id model.ID) (rec model.MeetingRecord, err error) 
 
 // Snapshot is meeting id's frozen record (for tests and `check`).
 func (s *Store) Snapshot(id model.ID) (snap model.Snapshot, ok bool, err error) {
-	err = s.view(func(tx *bolt.Tx) error {
+	err = s.view(context.TODO(), func(tx *txn) error {
 		snap, ok, err = readSnapshot(tx, id)
 		return err
 	})
@@ -186,25 +173,25 @@ func (s *Store) Snapshot(id model.ID) (snap model.Snapshot, ok bool, err error) 
 
 // readContext reads every agency, member, hotspot, action, update,
 // decision and note, whole (readRecordWhole).
-func readContext(tx *bolt.Tx, rec *model.MeetingRecord) (err error) {
-	if rec.Agencies, err = all[model.Agency](tx, bAgencies); err != nil {
+func readContext(tx *txn, rec *model.MeetingRecord) (err error) {
+	if rec.Agencies, err = all[model.Agency](tx, KindAgencies); err != nil {
 		return err
 	}
-	if rec.Members, err = all[model.Member](tx, bMembers); err != nil {
+	if rec.Members, err = all[model.Member](tx, KindMembers); err != nil {
 		return err
 	}
-	if rec.Hotspots, err = all[model.Hotspot](tx, bHotspots); err != nil {
+	if rec.Hotspots, err = all[model.Hotspot](tx, KindHotspots); err != nil {
 		return err
 	}
-	if rec.Actions, err = all[model.Action](tx, bActions); err != nil {
+	if rec.Actions, err = all[model.Action](tx, KindActions); err != nil {
 		return err
 	}
-	if rec.Updates, err = all[model.ActionUpdate](tx, bUpdates); err != nil {
+	if rec.Updates, err = all[model.ActionUpdate](tx, KindUpdates); err != nil {
 		return err
 	}
-	if rec.Decisions, err = all[model.Decision](tx, bDecisions); err != nil {
+	if rec.Decisions, err = all[model.Decision](tx, KindDecisions); err != nil {
 		return err
 	}
-	rec.Notes, err = all[model.Note](tx, bNotes)
+	rec.Notes, err = all[model.Note](tx, KindNotes)
 	return err
 }

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/ccsp/tasking/model"
+	bolt "go.etcd.io/bbolt"
 )
 
 func TestReopenKeepsEverything(t *testing.T) {
@@ -116,7 +117,7 @@ func TestForeignBoltFileRefused(t *testing.T) {
 	mustNoErr(t, os.WriteFile(other, raw, 0o600))
 	s2, err := Open(other, Options{})
 	mustNoErr(t, err)
-	mustNoErr(t, s2.db.Update(func(tx *boltTx) error { return tx.Bucket(bMeta).Put(kFormat, []byte("someone-else")) }))
+	mustNoErr(t, s2.db.Update(func(tx *bolt.Tx) error { return tx.Bucket(bMeta).Put(kFormat, []byte("someone-else")) }))
 	s2.Close()
 	_, err = Open(other, Options{})
 	var damaged *DamagedError

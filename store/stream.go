@@ -2,12 +2,12 @@ package store
 
 import (
 	"cmp"
+	"context"
 	"errors"
 	"fmt"
 	"slices"
 
 	"github.com/ccsp/tasking/model"
-	bolt "go.etcd.io/bbolt"
 )
 
 // Streaming reads: what Actions returns, one action at a time, for the
@@ -28,21 +28,23 @@ type ActionFunc func(a model.Action, history []model.ActionUpdate) error
 // as it is.
 func (s *Store) EachAction(f model.ActionFilter, withHistory bool, fn ActionFunc) error {
 	var fnPanic any
-	err := s.view(func(tx *bolt.Tx) error {
-		rel := newPageReleaser(s.db, tx)
+	err := s.view(context.TODO(), func(tx *txn) error {
+		rel := pagesOf(tx)
 		order, err := placesInOrder(tx, f, rel)
 		if err != nil {
 			return err
 		}
 		var hist historyIndex
 		if withHistory {
-			hist = readHistoryIndex(tx)
+			if hist, err = readHistoryIndex(tx); err != nil {
+				return err
+			}
 			rel.release()
 		}
 		for _, p := range order {
 			var a model.Action
-			if err := decode(p.raw, &a); err != nil {
-				return fmt.Errorf("reading %s #%d: %w", bActions, p.id, err)
+			if err := decodeDoc(p.doc, &a); err != nil {
+				return fmt.Errorf("reading %s #%d: %w", KindActions, p.id, err)
 			}
 			var h []model.ActionUpdate
 			if withHistory {
@@ -81,29 +83,30 @@ type place struct {
 	id      model.ID
 	due     model.Date
 	overdue bool
-	raw     []byte // in the transaction's memory map: valid until it ends
+	doc     Doc // valid until the transaction ends
 }
 
 // placesInOrder is the actions the filter matches in model.ReviewOrder's
 // order: each is decoded once here to match it and place it, then dropped.
-func placesInOrder(tx *bolt.Tx, f model.ActionFilter, rel *pageReleaser) ([]place, error) {
+func placesInOrder(tx *txn, f model.ActionFilter, rel *pageCounter) ([]place, error) {
 	ids, err := actionIDsFor(tx, f)
 	if err != nil {
 		return nil, err
 	}
-	b := tx.Bucket(bActions)
 	out := make([]place, 0, len(ids))
 	for _, id := range ids {
-		v := b.Get(idKey(id))
-		if v == nil {
-			return nil, fmt.Errorf("%s #%d is indexed but missing: run `tasking check`", bActions, id)
+		d, err := tx.tx.Get(tx.ctx, KindActions, id)
+		if errors.Is(err, ErrNotFound) {
+			return nil, fmt.Errorf("%s #%d is indexed but missing: run `tasking check`", KindActions, id)
+		} else if err != nil {
+			return nil, err
 		}
 		var a model.Action
-		if err := decode(v, &a); err != nil {
-			return nil, fmt.Errorf("reading %s #%d: %w", bActions, id, err)
+		if err := decodeDoc(d, &a); err != nil {
+			return nil, fmt.Errorf("reading %s #%d: %w", KindActions, id, err)
 		}
 		if f.Match(a) {
-			out = append(out, place{id: a.ID, due: a.Due, overdue: a.IsOverdue(f.Today), raw: v})
+			out = append(out, place{id: a.ID, due: a.Due, overdue: a.IsOverdue(f.Today), doc: d})
 		}
 		rel.read(1)
 	}
@@ -132,12 +135,11 @@ type historyIndex struct {
 	updates []model.ID
 }
 
-func readHistoryIndex(tx *bolt.Tx) historyIndex {
+func readHistoryIndex(tx *txn) (historyIndex, error) {
 	var h historyIndex
-	c := tx.Bucket(bIdxUpdatesByAction).Cursor()
-	for k, _ := c.First(); k != nil; k, _ = c.Next() {
+	err := tx.scan(IdxUpdatesByAction, nil, nil, Forward, func(k, _ []byte) error {
 		if len(k) != 16 {
-			continue // not an entry this index makes: `tasking check` says so
+			return nil // not an entry this index makes: `tasking check` says so
 		}
 		action := keyID(k[:8])
 		if n := len(h.actions); n == 0 || h.actions[n-1] != action {
@@ -145,18 +147,19 @@ func readHistoryIndex(tx *bolt.Tx) historyIndex {
 			h.starts = append(h.starts, len(h.updates))
 		}
 		h.updates = append(h.updates, keyID(k))
-	}
+		return nil
+	})
 	h.starts = append(h.starts, len(h.updates))
-	return h
+	return h, err
 }
 
 // of is one action's history, oldest first, as ActionHistory reads it.
-func (h historyIndex) of(tx *bolt.Tx, action model.ID) ([]model.ActionUpdate, error) {
+func (h historyIndex) of(tx *txn, action model.ID) ([]model.ActionUpdate, error) {
 	i, found := slices.BinarySearch(h.actions, action)
 	if !found {
 		return nil, nil
 	}
-	out, err := records[model.ActionUpdate](tx, bUpdates, h.updates[h.starts[i]:h.starts[i+1]])
+	out, err := records[model.ActionUpdate](tx, KindUpdates, h.updates[h.starts[i]:h.starts[i+1]])
 	if err != nil {
 		return nil, err
 	}

@@ -1,11 +1,11 @@
 package store
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 
 	"github.com/ccsp/tasking/model"
-	bolt "go.etcd.io/bbolt"
 )
 
 // Emerging hotspots offered (model.EmergingPlaces, model.Offer): the
@@ -15,15 +15,11 @@ import (
 // its evidence; dismissing one is remembered. Both are the chair's.
 
 // offeredIn is what is on offer today, in tx, largest counts first.
-func offeredIn(tx *bolt.Tx, today model.Date) ([]model.Suggestion, error) {
-	b := tx.Bucket(bIncidentEmerging)
-	if b == nil {
-		return nil, nil // a file from before incident data, opened to read
-	}
+func offeredIn(tx *txn, today model.Date) ([]model.Suggestion, error) {
 	var cands []model.Suggestion
-	err := b.ForEach(func(k, v []byte) error {
+	err := tx.scan(IncidentEmerging, nil, nil, Forward, func(k, v []byte) error {
 		var ss []model.Suggestion
-		if err := decode(v, &ss); err != nil {
+		if err := decodeJSON(v, &ss); err != nil {
 			return fmt.Errorf("reading the emerging places of %s: %w", k, err)
 		}
 		for i := range ss {
@@ -36,17 +32,15 @@ func offeredIn(tx *bolt.Tx, today model.Date) ([]model.Suggestion, error) {
 		return nil, err
 	}
 	dismissed := map[string]model.Dismissal{}
-	if db := tx.Bucket(bDismissals); db != nil {
-		if err := db.ForEach(func(k, v []byte) error {
-			var d model.Dismissal
-			if err := decode(v, &d); err != nil {
-				return fmt.Errorf("reading dismissal %q: %w", k, err)
-			}
-			dismissed[d.Key()] = d
-			return nil
-		}); err != nil {
-			return nil, err
+	if err := tx.scan(IncidentDismissals, nil, nil, Forward, func(k, v []byte) error {
+		var d model.Dismissal
+		if err := decodeJSON(v, &d); err != nil {
+			return fmt.Errorf("reading dismissal %q: %w", k, err)
 		}
+		dismissed[d.Key()] = d
+		return nil
+	}); err != nil {
+		return nil, err
 	}
 	hotspots, err := openHotspots(tx)
 	if err != nil {
@@ -61,7 +55,7 @@ func offeredIn(tx *bolt.Tx, today model.Date) ([]model.Suggestion, error) {
 func (s *Store) Suggestions() ([]model.Suggestion, error) {
 	today := s.Today()
 	var out []model.Suggestion
-	err := s.view(func(tx *bolt.Tx) error {
+	err := s.view(context.TODO(), func(tx *txn) error {
 		var err error
 		out, err = offeredIn(tx, today)
 		return err
@@ -83,7 +77,7 @@ func (w *wtx) offered(key string) (model.Suggestion, error) {
 // offered again for model.DismissMonths.
 func (s *Store) DismissSuggestion(actor model.Actor, key string) (model.Dismissal, error) {
 	var d model.Dismissal
-	err := s.write(actor, declare(model.OpSuggestionDismiss), func(w *wtx) error {
+	err := s.write(context.TODO(), actor, declare(model.OpSuggestionDismiss), func(w *wtx) error {
 		sg, err := w.offered(key)
 		if err != nil {
 			return err
@@ -93,7 +87,7 @@ func (s *Store) DismissSuggestion(actor model.Actor, key string) (model.Dismissa
 		if err != nil {
 			return err
 		}
-		if err := w.tx.Bucket(bDismissals).Put([]byte(d.Key()), seal(frameJSON, v)); err != nil {
+		if err := w.tx.tx.PutKey(w.tx.ctx, IncidentDismissals, []byte(d.Key()), v); err != nil {
 			return err
 		}
 		return w.audit(model.OpSuggestionDismiss, "suggestion", d.Key(), nil, d)

@@ -3,33 +3,21 @@ package store
 import (
 	"crypto/sha256"
 	"encoding/json"
-	"sync"
 	"time"
 
 	"github.com/ccsp/tasking/model"
-	bolt "go.etcd.io/bbolt"
 )
 
 // Every write transaction keeps a log of the records it stored and the
-// audit events it made; as it ends (commitLog, called by update) the
-// events are chained and written, the last of them carrying the records'
-// sums. This is the one place the chain is computed, whichever path wrote
-// (a change, a demo loaded in one go, an upgrade).
+// audit events it made (txn.log); as it ends (commitLog, called by update)
+// the events are chained and written, the last of them carrying the
+// records' sums. This is the one place the chain is computed, whichever
+// path wrote (a change, a demo loaded in one go, an upgrade) and whichever
+// engine holds the record.
 
 type txLog struct {
 	writes []model.RecordWrite
 	events []model.AuditEvent
-}
-
-// txLogs maps a running write transaction to its log: put and the audit
-// have only the transaction in hand.
-var txLogs sync.Map // *bolt.Tx → *txLog
-
-func logOf(tx *bolt.Tx) *txLog {
-	if l, ok := txLogs.Load(tx); ok {
-		return l.(*txLog)
-	}
-	return nil
 }
 
 // recordSum is what the chain keeps of a stored record: the first 16
@@ -40,8 +28,10 @@ func recordSum(payload []byte) []byte {
 	return s[:16]
 }
 
-func (l *txLog) wrote(bucket, key, sum []byte) {
-	l.writes = append(l.writes, model.RecordWrite{Bucket: string(bucket), ID: keyID(key), Sum: sum})
+// wrote notes a record written (sum nil: deleted), named as the chain
+// names it (chainName).
+func (l *txLog) wrote(name string, id model.ID, sum []byte) {
+	l.writes = append(l.writes, model.RecordWrite{Bucket: name, ID: id, Sum: sum})
 }
 
 // addEvent queues an audit event (its ID already taken) to be chained and
@@ -54,7 +44,8 @@ const sealChunk = 5000
 
 // commitLog chains and writes the transaction's events. Records written
 // with no event to carry them are sealed by events of their own.
-func commitLog(tx *bolt.Tx, l *txLog, now time.Time) error {
+func commitLog(tx *txn, now time.Time) error {
+	l := tx.log
 	if len(l.events) == 0 && len(l.writes) == 0 {
 		return nil
 	}
@@ -63,12 +54,12 @@ func commitLog(tx *bolt.Tx, l *txLog, now time.Time) error {
 		last.Writes = l.writes
 	} else {
 		for start := 0; start < len(l.writes); start += sealChunk {
-			id, err := nextID(tx, bAudit)
+			id, err := nextID(tx, KindAudit)
 			if err != nil {
 				return err
 			}
 			l.events = append(l.events, model.AuditEvent{ID: id, At: now, By: model.SystemActor("store").String(),
-				Op: model.OpRecordSeal, Entity: "record", Tx: uint64(tx.ID()),
+				Op: model.OpRecordSeal, Entity: "record", Tx: tx.seq(),
 				ChainFields: model.ChainFields{Writes: l.writes[start:min(start+sealChunk, len(l.writes))]}})
 		}
 	}
@@ -76,8 +67,6 @@ func commitLog(tx *bolt.Tx, l *txLog, now time.Time) error {
 	if err != nil {
 		return err
 	}
-	b := tx.Bucket(bAudit)
-	b.FillPercent = appendFill
 	for i := range l.events {
 		e := &l.events[i]
 		link(e, head)
@@ -86,7 +75,7 @@ func commitLog(tx *bolt.Tx, l *txLog, now time.Time) error {
 		if err != nil {
 			return err
 		}
-		if err := b.Put(idKey(e.ID), sealFor(bAudit, v)); err != nil {
+		if err := tx.tx.Put(tx.ctx, KindAudit, e.ID, v); err != nil {
 			return err
 		}
 	}

@@ -1,7 +1,7 @@
 package store
 
 import (
-	"bytes"
+	"context"
 	"encoding/json"
 	"fmt"
 	"slices"
@@ -9,7 +9,6 @@ import (
 	"time"
 
 	"github.com/ccsp/tasking/model"
-	bolt "go.etcd.io/bbolt"
 )
 
 // Undo takes back the actor's last change in the open meeting that is not
@@ -22,9 +21,9 @@ func (s *Store) Undo(actor model.Actor, meetingID model.ID) (string, error) {
 // meeting that undo may take back, newest first, each named.
 func (s *Store) UndoChoices(actor model.Actor, meetingID model.ID) ([]model.Undoable, error) {
 	var out []model.Undoable
-	err := s.view(func(tx *bolt.Tx) error {
+	err := s.view(context.TODO(), func(tx *txn) error {
 		var m model.Meeting
-		if err := get(tx, bMeetings, meetingID, &m); err != nil {
+		if err := get(tx, KindMeetings, meetingID, &m); err != nil {
 			return notFound(err, model.MeetingRef(meetingID))
 		}
 		var err error
@@ -46,7 +45,7 @@ func (s *Store) UndoChoices(actor model.Actor, meetingID model.ID) ([]model.Undo
 // agenda's order or Part 2: change those back by hand).
 func (s *Store) UndoChange(actor model.Actor, meetingID model.ID, key uint64) (string, error) {
 	var said string
-	err := s.write(actor, declare(model.OpMeetingUndo), func(w *wtx) error {
+	err := s.write(context.TODO(), actor, declare(model.OpMeetingUndo), func(w *wtx) error {
 		m, err := meetingFor(w.tx, meetingID)
 		if err != nil {
 			return err
@@ -90,17 +89,20 @@ func (s *Store) UndoChange(actor model.Actor, meetingID model.ID, key uint64) (s
 
 // recentChangesBy is the actor's recent changes in meeting m
 // (model.RecentChanges), read from the end of the audit trail.
-func recentChangesBy(tx *bolt.Tx, actor model.Actor, m *model.Meeting) ([]model.Undoable, error) {
+func recentChangesBy(tx *txn, actor model.Actor, m *model.Meeting) ([]model.Undoable, error) {
 	r := model.NewRecentChanges(actor, m.Ref())
-	c := tx.Bucket(bAudit).Cursor()
-	for k, v := c.Last(); k != nil; k, v = c.Prev() {
-		var e model.AuditEvent
-		if err := decode(v, &e); err != nil {
-			return nil, fmt.Errorf("reading audit #%d: %w", keyID(k), err)
+	err := tx.each(KindAudit, 0, Backward, func(id model.ID, d Doc) error {
+		e, err := readAuditEvent(id, d)
+		if err != nil {
+			return err
 		}
 		if !r.Read(e) {
-			break
+			return errStop
 		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	return r.Changes()
 }
@@ -116,7 +118,7 @@ func (w *wtx) revert(e model.AuditEvent, m *model.Meeting) (string, error) {
 			return "", err
 		}
 		var cur model.Action
-		if err := get(w.tx, bActions, a.ID, &cur); err != nil {
+		if err := get(w.tx, KindActions, a.ID, &cur); err != nil {
 			return "", err
 		}
 		if !sameAs(cur, a) {
@@ -135,7 +137,7 @@ func (w *wtx) revert(e model.AuditEvent, m *model.Meeting) (string, error) {
 			return "", err
 		}
 		var cur model.Action
-		if err := get(w.tx, bActions, after.ID, &cur); err != nil {
+		if err := get(w.tx, KindActions, after.ID, &cur); err != nil {
 			return "", err
 		}
 		if !sameAs(cur, after) {
@@ -147,7 +149,7 @@ func (w *wtx) revert(e model.AuditEvent, m *model.Meeting) (string, error) {
 		restored := before
 		restored.Version = cur.Version + 1
 		restored.UpdatedAt, restored.UpdatedBy = w.now, w.actor.String()
-		if err := put(w.tx, bActions, restored.ID, restored); err != nil {
+		if err := put(w.tx, KindActions, restored.ID, restored); err != nil {
 			return "", err
 		}
 		// The history entries that change made go with it.
@@ -161,13 +163,13 @@ func (w *wtx) revert(e model.AuditEvent, m *model.Meeting) (string, error) {
 			return "", err
 		}
 		var cur model.Note
-		if err := get(w.tx, bNotes, n.ID, &cur); err != nil {
+		if err := get(w.tx, KindNotes, n.ID, &cur); err != nil {
 			return "", err
 		}
 		if cur.Version != n.Version {
 			return "", model.Invalid("undo", "%s has been amended since: amend it instead", n.Ref())
 		}
-		return "note " + n.Ref() + " removed", del(w.tx, bNotes, n.ID)
+		return "note " + n.Ref() + " removed", del(w.tx, KindNotes, n.ID)
 	case e.Op == model.OpDecisionRecord:
 		var d model.Decision
 		if err := decodeJSON(e.After, &d); err != nil {
@@ -176,11 +178,11 @@ func (w *wtx) revert(e model.AuditEvent, m *model.Meeting) (string, error) {
 		if m.Unapprove(d.ID) {
 			m.Version++
 			m.UpdatedAt = w.now
-			if err := put(w.tx, bMeetings, m.ID, *m); err != nil {
+			if err := put(w.tx, KindMeetings, m.ID, *m); err != nil {
 				return "", err
 			}
 		}
-		return "resolution " + d.Ref() + " removed", del(w.tx, bDecisions, d.ID)
+		return "resolution " + d.Ref() + " removed", del(w.tx, KindDecisions, d.ID)
 	case e.Op == model.OpMeetingApproveMinutes:
 		return "", nil // the decision says it
 	case e.Op == model.OpMeetingAttendance:
@@ -250,15 +252,15 @@ func (w *wtx) revert(e model.AuditEvent, m *model.Meeting) (string, error) {
 		}
 		return "the next meeting back to " + before.Date.String(), w.saveMeeting(m)
 	case e.Op == model.OpPowerAdd:
-		return revertAdd(w, e, bPowers, func(p model.Power) model.ID { return p.ID })
+		return revertAdd(w, e, KindPowers, func(p model.Power) model.ID { return p.ID })
 	case e.Op.Subject() == "power":
-		return revertChange(w, e, bPowers, func(p model.Power) model.ID { return p.ID }, func(p *model.Power, cur model.Power) {
+		return revertChange(w, e, KindPowers, func(p model.Power) model.ID { return p.ID }, func(p *model.Power, cur model.Power) {
 			p.Version, p.UpdatedAt, p.UpdatedBy = cur.Version+1, w.now, w.actor.String()
 		})
 	case e.Op == model.OpCaseReviewAdd:
-		return revertAdd(w, e, bCaseReviews, func(c model.CaseReview) model.ID { return c.ID })
+		return revertAdd(w, e, KindCaseReviews, func(c model.CaseReview) model.ID { return c.ID })
 	case e.Op.Subject() == "casereview":
-		return revertChange(w, e, bCaseReviews, func(c model.CaseReview) model.ID { return c.ID }, func(c *model.CaseReview, cur model.CaseReview) {
+		return revertChange(w, e, KindCaseReviews, func(c model.CaseReview) model.ID { return c.ID }, func(c *model.CaseReview, cur model.CaseReview) {
 			c.Version, c.UpdatedAt, c.UpdatedBy = cur.Version+1, w.now, w.actor.String()
 		})
 	case e.Op == model.OpMeetingAgendaTakeUp:
@@ -276,7 +278,7 @@ func (w *wtx) revert(e model.AuditEvent, m *model.Meeting) (string, error) {
 		m.Agenda[before.Item-1].Budget = before.Budget
 		m.Version++
 		m.UpdatedAt = w.now
-		return fmt.Sprintf("item %d's budget back to %d minutes", before.Item, before.Budget), put(w.tx, bMeetings, m.ID, *m)
+		return fmt.Sprintf("item %d's budget back to %d minutes", before.Item, before.Budget), put(w.tx, KindMeetings, m.ID, *m)
 	case e.Op.Subject() == "hotspot" && e.Op != model.OpHotspotAdd && e.Op != model.OpHotspotPart2 && len(e.Before) > 0:
 		var before, after model.Hotspot
 		if err := decodeJSON(e.Before, &before); err != nil {
@@ -286,7 +288,7 @@ func (w *wtx) revert(e model.AuditEvent, m *model.Meeting) (string, error) {
 			return "", err
 		}
 		var cur model.Hotspot
-		if err := get(w.tx, bHotspots, after.ID, &cur); err != nil {
+		if err := get(w.tx, KindHotspots, after.ID, &cur); err != nil {
 			return "", err
 		}
 		if !sameAs(cur, after) {
@@ -298,7 +300,7 @@ func (w *wtx) revert(e model.AuditEvent, m *model.Meeting) (string, error) {
 		restored := before
 		restored.Version = cur.Version + 1
 		restored.UpdatedAt, restored.UpdatedBy = w.now, w.actor.String()
-		if err := put(w.tx, bHotspots, restored.ID, restored); err != nil {
+		if err := put(w.tx, KindHotspots, restored.ID, restored); err != nil {
 			return "", err
 		}
 		switch e.Op {
@@ -339,7 +341,7 @@ func sameAs[T any](cur, after T) bool {
 func (w *wtx) saveMeeting(m *model.Meeting) error {
 	m.Version++
 	m.UpdatedAt = w.now
-	return put(w.tx, bMeetings, m.ID, *m)
+	return put(w.tx, KindMeetings, m.ID, *m)
 }
 
 // unmarshalBoth reads an audit event's before and after.
@@ -360,7 +362,7 @@ func (w *wtx) revertAttendance(e model.AuditEvent, m *model.Meeting) (string, er
 	if err := decodeJSON(e.Before, &before); err != nil {
 		return "", err
 	}
-	members, err := all[model.Member](w.tx, bMembers)
+	members, err := all[model.Member](w.tx, KindMembers)
 	if err != nil {
 		return "", err
 	}
@@ -379,26 +381,24 @@ func (w *wtx) revertAttendance(e model.AuditEvent, m *model.Meeting) (string, er
 	if who == "" {
 		who = fmt.Sprintf("%d members", len(ids))
 	}
-	return "attendance of " + who + " back to " + before.Status.Label(), put(w.tx, bMeetings, m.ID, *m)
+	return "attendance of " + who + " back to " + before.Status.Label(), put(w.tx, KindMeetings, m.ID, *m)
 }
 
 // deleteUpdatesAt removes an action's history entries made by the change
 // being undone (the same moment, by the same person).
 func (w *wtx) deleteUpdatesAt(actionID model.ID, e model.AuditEvent) error {
-	c := w.tx.Bucket(bIdxUpdatesByAction).Cursor()
-	prefix := idKey(actionID)
-	var gone [][]byte
-	for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Next() {
+	var gone []model.ID
+	for _, id := range idsUnder(w.tx, IdxUpdatesByAction, idKey(actionID)) {
 		var u model.ActionUpdate
-		if err := get(w.tx, bUpdates, keyID(k), &u); err != nil {
+		if err := get(w.tx, KindUpdates, id, &u); err != nil {
 			return err
 		}
 		if (e.Tx != 0 && u.Tx == e.Tx) || (e.Tx == 0 && u.At.Equal(e.At) && u.ByID == e.ByID) {
-			gone = append(gone, slices.Clone(k))
+			gone = append(gone, id)
 		}
 	}
-	for _, k := range gone {
-		if err := del(w.tx, bUpdates, keyID(k)); err != nil {
+	for _, id := range gone {
+		if err := del(w.tx, KindUpdates, id); err != nil {
 			return err
 		}
 	}
@@ -408,18 +408,12 @@ func (w *wtx) deleteUpdatesAt(actionID model.ID, e model.AuditEvent) error {
 // deleteAction removes an action that was just assigned by mistake, with
 // its history and index entries.
 func (w *wtx) deleteAction(a model.Action) error {
-	c := w.tx.Bucket(bIdxUpdatesByAction).Cursor()
-	prefix := idKey(a.ID)
-	var gone [][]byte
-	for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Next() {
-		gone = append(gone, slices.Clone(k))
-	}
-	for _, k := range gone {
-		if err := del(w.tx, bUpdates, keyID(k)); err != nil {
+	for _, id := range idsUnder(w.tx, IdxUpdatesByAction, idKey(a.ID)) {
+		if err := del(w.tx, KindUpdates, id); err != nil {
 			return err
 		}
 	}
-	return del(w.tx, bActions, a.ID)
+	return del(w.tx, KindActions, a.ID)
 }
 
 // undoneRecord is a record undo takes back whole: a power, a case review.
@@ -430,29 +424,29 @@ type undoneRecord interface {
 
 // revertAdd removes the record an undone change added, unless it has
 // changed since.
-func revertAdd[T undoneRecord](w *wtx, e model.AuditEvent, bucket []byte, idOf func(T) model.ID) (string, error) {
+func revertAdd[T undoneRecord](w *wtx, e model.AuditEvent, k Kind, idOf func(T) model.ID) (string, error) {
 	var added, cur T
 	if err := decodeJSON(e.After, &added); err != nil {
 		return "", err
 	}
-	if err := get(w.tx, bucket, idOf(added), &cur); err != nil {
+	if err := get(w.tx, k, idOf(added), &cur); err != nil {
 		return "", err
 	}
 	if !sameAs(cur, added) {
 		return "", model.Invalid("undo", "%s has changed since it was recorded: undo that change first, or change it by hand", added.Ref())
 	}
-	return added.Ref() + " (recorded) removed", del(w.tx, bucket, idOf(added))
+	return added.Ref() + " (recorded) removed", del(w.tx, k, idOf(added))
 }
 
 // revertChange puts the record an undone change changed back as it was
 // before, unless it has changed since; stamp gives it the version after
 // cur's and who changed it.
-func revertChange[T undoneRecord](w *wtx, e model.AuditEvent, bucket []byte, idOf func(T) model.ID, stamp func(restored *T, cur T)) (string, error) {
+func revertChange[T undoneRecord](w *wtx, e model.AuditEvent, k Kind, idOf func(T) model.ID, stamp func(restored *T, cur T)) (string, error) {
 	var before, after, cur T
 	if err := unmarshalBoth(e, &before, &after); err != nil {
 		return "", err
 	}
-	if err := get(w.tx, bucket, idOf(after), &cur); err != nil {
+	if err := get(w.tx, k, idOf(after), &cur); err != nil {
 		return "", err
 	}
 	if !sameAs(cur, after) {
@@ -462,5 +456,5 @@ func revertChange[T undoneRecord](w *wtx, e model.AuditEvent, bucket []byte, idO
 		return "", err
 	}
 	stamp(&before, cur)
-	return after.Ref() + " back as it was", put(w.tx, bucket, idOf(before), before)
+	return after.Ref() + " back as it was", put(w.tx, k, idOf(before), before)
 }

@@ -1,6 +1,6 @@
 package store
 
-import bolt "go.etcd.io/bbolt"
+import "context"
 
 // upkeep runs fn in one write transaction that is no person's change but
 // the file's own upkeep: its schema migrated as it opens (prepare), its
@@ -16,4 +16,4 @@ import bolt "go.etcd.io/bbolt"
 // change and asks model first. write_path_test.go keeps it so: update is
 // called from write and here only, and upkeep only from the functions
 // named above.
-func (s *Store) upkeep(fn func(tx *bolt.Tx) error) error { return s.update(fn) }
+func (s *Store) upkeep(fn func(tx *txn) error) error { return s.update(context.TODO(), fn) }

@@ -8,7 +8,6 @@ import (
 	"sync"
 
 	gojson "github.com/goccy/go-json"
-	bolt "go.etcd.io/bbolt"
 )
 
 // Every record is stored sealed: a frame byte, the CRC-32C of what follows,
@@ -119,12 +118,6 @@ var inflateBuffers = sync.Pool{New: func() any { return new([]byte) }}
 // event's before and after images, held inside the (sealed) event.
 func decodeJSON(b []byte, v any) error { return gojson.Unmarshal(b, v) }
 
-// storeValue seals and stores a record's JSON under key, noting the write
-// for the audit chain (txlog.go).
-func storeValue(tx *bolt.Tx, bucket, key, payload []byte) error {
-	return storeSealed(tx, bucket, key, sealFor(bucket, payload), recordSum(payload))
-}
-
 // sealFor seals payload as bucket keeps its values: compressed where that
 // pays (compress.go), plain elsewhere.
 func sealFor(bucket, payload []byte) []byte {
@@ -134,29 +127,5 @@ func sealFor(bucket, payload []byte) []byte {
 	return seal(frameJSON, payload)
 }
 
-// storeSealed stores an already sealed value; sum is the SHA-256 of its
-// JSON when the caller has it (else it is worked out here).
-func storeSealed(tx *bolt.Tx, bucket, key, sealedValue, sum []byte) error {
-	if l := logOf(tx); l != nil {
-		if sum == nil {
-			body, err := unseal(sealedValue)
-			if err != nil {
-				return err
-			}
-			sum = recordSum(body)
-		}
-		l.wrote(bucket, key, sum)
-	}
-	return tx.Bucket(bucket).Put(key, sealedValue)
-}
-
 // errUnsealed is what check says of a value left unsealed in a sealed file.
 var errUnsealed = errors.New("stored without its checksum")
-
-// storePartnership stores the partnership's details (kept in meta).
-func storePartnership(tx *bolt.Tx, payload []byte) error {
-	if l := logOf(tx); l != nil {
-		l.wrote(bMeta, partnershipKey, recordSum(payload))
-	}
-	return tx.Bucket(bMeta).Put(kPartnership, seal(frameJSON, payload))
-}

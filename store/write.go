@@ -1,22 +1,22 @@
 package store
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"slices"
 	"time"
 
 	"github.com/ccsp/tasking/model"
-	bolt "go.etcd.io/bbolt"
 )
 
 // The one write path. Every change a person makes goes through write,
-// which is the only caller of the bbolt transaction that writes (update,
+// which is the only caller of the engine's write transaction (update,
 // guard.go) besides the file's own upkeep (upkeep.go); a test reads the
 // package's source to keep it so (write_path_test.go). A write declares,
 // before it runs, what it is:
 //
-//	s.write(actor, declare(model.OpActionStatus).ownedByAction(id), func(w *wtx) error { … })
+//	s.write(ctx, actor, declare(model.OpActionStatus).ownedByAction(id), func(w *wtx) error { … })
 //
 // — the kind of change (model.Op) and the agency that owns what it
 // changes — and write asks model (model.Allow) whether the actor may make
@@ -31,7 +31,7 @@ type decl struct {
 	op model.Op
 	// owner reads, in the write's transaction, the agency that owns what
 	// the write changes (nil: no agency's).
-	owner func(tx *bolt.Tx) (model.ID, error)
+	owner func(tx *txn) (model.ID, error)
 	// parts are the Rights the parts of a combined change need beyond
 	// op's own (model.ActionChange.Rights).
 	parts []model.Right
@@ -44,15 +44,15 @@ func declare(op model.Op) decl { return decl{op: op} }
 // ownedBy: the write changes what agency owns (a new action or power for
 // that agency).
 func (d decl) ownedBy(agency model.ID) decl {
-	d.owner = func(*bolt.Tx) (model.ID, error) { return agency, nil }
+	d.owner = func(*txn) (model.ID, error) { return agency, nil }
 	return d
 }
 
 // ownedByAction: the write changes action id, owned by its agency.
 func (d decl) ownedByAction(id model.ID) decl {
-	d.owner = func(tx *bolt.Tx) (model.ID, error) {
+	d.owner = func(tx *txn) (model.ID, error) {
 		var a model.Action
-		if err := get(tx, bActions, id, &a); err != nil {
+		if err := get(tx, KindActions, id, &a); err != nil {
 			return 0, notFound(err, model.ActionRef(id))
 		}
 		return a.AgencyID, nil
@@ -62,9 +62,9 @@ func (d decl) ownedByAction(id model.ID) decl {
 
 // ownedByPower: the write changes power id, held by its agency.
 func (d decl) ownedByPower(id model.ID) decl {
-	d.owner = func(tx *bolt.Tx) (model.ID, error) {
+	d.owner = func(tx *txn) (model.ID, error) {
 		var p model.Power
-		if err := get(tx, bPowers, id, &p); err != nil {
+		if err := get(tx, KindPowers, id, &p); err != nil {
 			return 0, notFound(err, model.PowerRef(id))
 		}
 		return p.AgencyID, nil
@@ -82,7 +82,7 @@ func (d decl) needing(parts ...model.Right) decl {
 // wtx is one write transaction: the change, its index entries and its audit
 // event commit together.
 type wtx struct {
-	tx     *bolt.Tx
+	tx     *txn
 	actor  model.Actor
 	now    time.Time
 	op     model.Op // what the write declared
@@ -91,19 +91,16 @@ type wtx struct {
 	changes []Change
 }
 
-// write runs fn in one bbolt Update, once model.Allow has said the actor
+// write runs fn in one write transaction, once model.Allow has said the actor
 // may make the change d declares. fn must record at least one audit event,
 // one of them of the kind declared: a write that explains nothing, or
 // says it is one change and does another, is a bug. After the commit every
 // subscriber hears about it.
-func (s *Store) write(actor model.Actor, d decl, fn func(w *wtx) error) error {
-	if s.fileSchema > SchemaVersion {
-		return &TooNewError{Path: s.path, File: s.fileSchema, Supports: SchemaVersion}
-	}
+func (s *Store) write(ctx context.Context, actor model.Actor, d decl, fn func(w *wtx) error) error {
 	if !d.op.Known() || d.op.Within() {
 		return fmt.Errorf("internal error: a write declared %q, which is not a change of its own", d.op)
 	}
-	err := s.update(func(tx *bolt.Tx) error {
+	return s.update(ctx, func(tx *txn) error {
 		var owner model.ID
 		if d.owner != nil {
 			var err error
@@ -121,14 +118,13 @@ func (s *Store) write(actor model.Actor, d decl, fn func(w *wtx) error) error {
 		if !slices.ContainsFunc(w.events, func(e model.AuditEvent) bool { return e.Op == d.op }) {
 			return fmt.Errorf("internal error: a change declared %q wrote no audit event of it and was refused", d.op)
 		}
-		tx.OnCommit(func() {
+		tx.onCommit(func() {
 			for _, c := range w.changes {
 				s.feed.publish(c)
 			}
 		})
 		return nil
 	})
-	return err
 }
 
 // audit records an audit event in this transaction. before/after are the
@@ -137,11 +133,11 @@ func (w *wtx) audit(op model.Op, entity, ref string, before, after any) error {
 	if !op.Known() {
 		return fmt.Errorf("internal error: an audit event of %q, which is not a kind of change model knows", op)
 	}
-	id, err := nextID(w.tx, bAudit)
+	id, err := nextID(w.tx, KindAudit)
 	if err != nil {
 		return err
 	}
-	e := model.AuditEvent{ID: id, At: w.now, By: w.actor.String(), ByID: w.actor.MemberID, Op: op, Entity: entity, Ref: ref, Tx: uint64(w.tx.ID())}
+	e := model.AuditEvent{ID: id, At: w.now, By: w.actor.String(), ByID: w.actor.MemberID, Op: op, Entity: entity, Ref: ref, Tx: w.tx.seq()}
 	if before != nil {
 		if e.Before, err = json.Marshal(before); err != nil {
 			return err
@@ -156,7 +152,7 @@ func (w *wtx) audit(op model.Op, entity, ref string, before, after any) error {
 	c := Change{Op: op, Entity: entity, Ref: ref, By: e.By, At: e.At, Tx: e.Tx}
 	c.scope(before, after)
 	w.changes = append(w.changes, c)
-	logOf(w.tx).addEvent(e) // chained and written as the transaction ends (txlog.go)
+	w.tx.log.addEvent(e) // chained and written as the transaction ends (txlog.go)
 	return nil
 }
 
@@ -188,62 +184,59 @@ func checkVersion(ref string, expected, actual int, by string, at time.Time, now
 // AuditEvents returns the newest n audit events, newest first (n <= 0: all).
 func (s *Store) AuditEvents(n int) ([]model.AuditEvent, error) {
 	var out []model.AuditEvent
-	err := s.view(func(tx *bolt.Tx) error {
-		c := tx.Bucket(bAudit).Cursor()
-		for k, v := c.Last(); k != nil && (n <= 0 || len(out) < n); k, v = c.Prev() {
-			var e model.AuditEvent
-			if err := decode(v, &e); err != nil {
-				return fmt.Errorf("reading audit #%d: %w", keyID(k), err)
+	err := s.view(context.TODO(), func(tx *txn) error {
+		return tx.each(KindAudit, 0, Backward, func(id model.ID, d Doc) error {
+			if n > 0 && len(out) >= n {
+				return errStop
 			}
+			e, err := readAuditEvent(id, d)
 			out = append(out, e)
-		}
-		return nil
+			return err
+		})
 	})
 	return out, err
+}
+
+// readAuditEvent decodes the audit event stored as d.
+func readAuditEvent(id model.ID, d Doc) (model.AuditEvent, error) {
+	var e model.AuditEvent
+	if err := decodeDoc(d, &e); err != nil {
+		return e, fmt.Errorf("reading audit #%d: %w", id, err)
+	}
+	return e, nil
 }
 
 // AuditHistory calls fn with every audit event q matches, oldest first, as
 // it reads them (`tasking audit`). With a day to start from, the trail is
 // read back from its end to that day only: the events are in time order.
 func (s *Store) AuditHistory(q model.AuditQuery, fn func(model.AuditEvent) error) error {
-	return s.view(func(tx *bolt.Tx) error {
-		c := tx.Bucket(bAudit).Cursor()
-		read := func(k, v []byte) (model.AuditEvent, error) {
-			var e model.AuditEvent
-			if err := decode(v, &e); err != nil {
-				return e, fmt.Errorf("reading audit #%d: %w", keyID(k), err)
-			}
-			return e, nil
-		}
-		k, v := c.First()
+	return s.view(context.TODO(), func(tx *txn) error {
+		var start model.ID // 0: from the first
 		if !q.Since.IsZero() {
-			var start []byte
-			for bk, bv := c.Last(); bk != nil; bk, bv = c.Prev() {
-				e, err := read(bk, bv)
+			err := tx.each(KindAudit, 0, Backward, func(id model.ID, d Doc) error {
+				e, err := readAuditEvent(id, d)
 				if err != nil {
 					return err
 				}
 				if model.DateOf(e.At.Local()).Before(q.Since) {
-					break
+					return errStop
 				}
-				start = bk
-			}
-			if start == nil {
+				start = id
 				return nil
+			})
+			if err != nil || start == 0 {
+				return err
 			}
-			k, v = c.Seek(start)
 		}
-		for ; k != nil; k, v = c.Next() {
-			e, err := read(k, v)
+		return tx.each(KindAudit, start, Forward, func(id model.ID, d Doc) error {
+			e, err := readAuditEvent(id, d)
 			if err != nil {
 				return err
 			}
 			if q.Match(e) {
-				if err := fn(e); err != nil {
-					return err
-				}
+				return fn(e)
 			}
-		}
-		return nil
+			return nil
+		})
 	})
 }

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"context"
 	"errors"
 	"strings"
 	"testing"
@@ -12,7 +13,7 @@ import (
 // can never disagree with the record.
 func TestWriteWithoutAuditIsRefused(t *testing.T) {
 	s, _, _ := openTiny(t)
-	err := s.write(chair, declare(model.OpAgencyAdd), func(w *wtx) error { return put(w.tx, bAgencies, 99, model.Agency{ID: 99, Name: "Sneaky"}) })
+	err := s.write(context.Background(), chair, declare(model.OpAgencyAdd), func(w *wtx) error { return put(w.tx, KindAgencies, 99, model.Agency{ID: 99, Name: "Sneaky"}) })
 	if err == nil {
 		t.Fatal("a write without an audit event committed")
 	}
@@ -27,7 +28,7 @@ func TestWriteIsWhatItDeclares(t *testing.T) {
 	sneak := func(op model.Op) func(w *wtx) error {
 		return func(w *wtx) error {
 			a := model.Agency{ID: 99, Name: "Sneaky"}
-			if err := put(w.tx, bAgencies, 99, a); err != nil {
+			if err := put(w.tx, KindAgencies, 99, a); err != nil {
 				return err
 			}
 			return w.audit(op, "agency", a.Name, nil, a)
@@ -44,7 +45,7 @@ func TestWriteIsWhatItDeclares(t *testing.T) {
 		{"declared nothing", "", model.OpAgencyAdd, `declared "", which is not a change of its own`},
 		{"audited a kind of change model does not know", model.OpAgencyAdd, "agency.sneak", `an audit event of "agency.sneak"`},
 	} {
-		err := s.write(chair, declare(tt.declared), sneak(tt.audited))
+		err := s.write(context.Background(), chair, declare(tt.declared), sneak(tt.audited))
 		if err == nil || !strings.Contains(err.Error(), tt.want) {
 			t.Errorf("%s: %v, want %q", tt.name, err, tt.want)
 		}
@@ -57,7 +58,7 @@ func TestWriteIsWhatItDeclares(t *testing.T) {
 func TestRefusedWriteNeverRuns(t *testing.T) {
 	s, _, _ := openTiny(t)
 	ran := false
-	err := s.write(sgt, declare(model.OpAgencyAdd), func(w *wtx) error { ran = true; return nil })
+	err := s.write(context.Background(), sgt, declare(model.OpAgencyAdd), func(w *wtx) error { ran = true; return nil })
 	var pe *model.PermissionError
 	if !errors.As(err, &pe) || pe.Op != model.OpAgencyAdd || ran {
 		t.Fatalf("a member's agency.add: %v (body ran: %v)", err, ran)

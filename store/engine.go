@@ -1,0 +1,199 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"time"
+
+	"github.com/ccsp/tasking/model"
+)
+
+// The persistence interface: what an engine (bbolt, memory, later
+// PostgreSQL) offers the use cases, and all it offers. An engine stores
+// records by kind and ID and ordered keys by index; it knows nothing of
+// meetings, permissions, undo, the audit chain or the change feed, which
+// are worked out once, above it (txn.go, write.go, txlog.go). Which
+// entries a record puts in which index is declared once too (indexes.go),
+// so every engine holds the same entries and `check` can recompute them.
+
+// Kind is a kind of record, stored by ID: a bbolt bucket's name.
+type Kind string
+
+// The kinds of record. Each is its bbolt bucket's name (schema.go), which
+// is also how the audit chain names a record's kind (model.RecordWrite),
+// except the partnership's, which bbolt keeps in its meta bucket.
+const (
+	KindAgencies    Kind = "agencies"
+	KindMembers     Kind = "members"
+	KindHotspots    Kind = "hotspots"
+	KindActions     Kind = "actions"
+	KindUpdates     Kind = "updates"
+	KindDecisions   Kind = "decisions"
+	KindNotes       Kind = "notes"
+	KindMeetings    Kind = "meetings"
+	KindAmendments  Kind = "amendments"
+	KindSnapshots   Kind = "snapshots" // a closed meeting's record as it stood at close (model.Snapshot), by meeting ID: what its minutes are made from
+	KindPowers      Kind = "powers"    // came after schema 4 without a schema change (laterBuckets)
+	KindCaseReviews Kind = "case_reviews"
+	KindAudit       Kind = "audit" // the trail: appended as a write commits (txlog.go)
+	KindPartnership Kind = "partnership"
+)
+
+// partnershipID is the one partnership record's ID.
+const partnershipID model.ID = 0
+
+// Index is an ordered set of byte keys with small values: a secondary
+// index declared over records (indexes.go), or data kept by key rather
+// than by ID (incident counts, their series, place names: incidents.go).
+// Each is a bbolt bucket's name.
+type Index string
+
+// Dir is the way a walk goes through keys or IDs.
+type Dir int
+
+const (
+	Forward  Dir = iota // ascending
+	Backward            // descending
+)
+
+// Engine is a store's transactions. View and Update run fn in one
+// transaction: Update's commits when fn returns nil and is rolled back
+// otherwise; only one Update runs at a time. An engine may run fn again
+// when a transaction must be retried (PostgreSQL's serialization
+// failures), so fn must do nothing outside its transaction.
+type Engine interface {
+	View(ctx context.Context, fn func(Tx) error) error
+	Update(ctx context.Context, fn func(Tx) error) error
+}
+
+// New is the record held by eng, an engine other than a bbolt file
+// (store/mem): empty until Setup or Seed, with the clock now (time.Now
+// when nil). What only a file has — backups, check, its pages — is
+// refused on it.
+func New(eng Engine, now func() time.Time) *Store {
+	if now == nil {
+		now = time.Now
+	}
+	return &Store{eng: eng, now: now, hooks: noFile{}}
+}
+
+// fileHooks are what a record held in a file does beside its
+// transactions, at the moments the use cases say: a backup after a
+// meeting closes, the map's pages handed back between a long load's
+// batches, the chain heads its backups carry (VerifyChain), its free
+// space cleared of what an anonymisation erased. The bbolt store is its
+// own; a record over another engine has none (noFile).
+type fileHooks interface {
+	autoBackupAfter(why string)
+	releaseMapped()
+	knownHeads() []ChainHead
+	scrubFree(w Watch) (cleared int, err error)
+}
+
+// noFile is the hooks of a record not held in a file: an engine that is
+// not a file keeps its own backups and free space.
+type noFile struct{}
+
+func (noFile) autoBackupAfter(string)       {}
+func (noFile) releaseMapped()               {}
+func (noFile) knownHeads() []ChainHead      { return nil }
+func (noFile) scrubFree(Watch) (int, error) { return 0, nil }
+
+// Doc is a stored record, valid until its transaction ends: what the
+// engine stored, and how it reads it back (nil: it stored the JSON as it
+// is). A value, so reading a record costs no allocation of its own.
+type Doc struct {
+	stored []byte
+	codec  Codec
+}
+
+// Codec is how an engine reads back what it stored: a record's JSON
+// (Body, valid only while fn runs: it may be inflated into a reused
+// buffer), or the record decoded.
+type Codec interface {
+	Body(stored []byte, fn func(json []byte) error) error
+	Decode(stored []byte, v any) error
+}
+
+// NewDoc is a stored record as an engine hands it over.
+func NewDoc(stored []byte, c Codec) Doc { return Doc{stored: stored, codec: c} }
+
+// Body calls fn with the record's JSON, valid only while fn runs.
+func (d Doc) Body(fn func(json []byte) error) error {
+	if d.codec == nil {
+		return fn(d.stored)
+	}
+	return d.codec.Body(d.stored, fn)
+}
+
+// Decode decodes the record into v.
+func (d Doc) Decode(v any) error {
+	if d.codec == nil {
+		return decodeJSON(d.stored, v)
+	}
+	return d.codec.Decode(d.stored, v)
+}
+
+// Tx is one transaction of an engine. Byte slices it hands to a callback
+// are valid only inside its transaction and must not be changed; an error
+// from a callback stops the walk and is returned as it is.
+type Tx interface {
+	// Get is the record of kind k with id (ErrNotFound: none).
+	Get(ctx context.Context, k Kind, id model.ID) (Doc, error)
+	// Put stores a record's JSON. It keeps no index: the caller does
+	// (txn.go's put), by the declarations every engine shares.
+	Put(ctx context.Context, k Kind, id model.ID, json []byte) error
+	// Delete removes a record (none there: nothing happens).
+	Delete(ctx context.Context, k Kind, id model.ID) error
+	// NextID is a new record's ID: one more than any taken, never given
+	// twice, and given back if the transaction rolls back (refs like A-12
+	// do not skip).
+	NextID(ctx context.Context, k Kind) (model.ID, error)
+	// ReserveIDs takes every ID up to top (a record loaded with its ID):
+	// NextID gives more than top from then on.
+	ReserveIDs(ctx context.Context, k Kind, top model.ID) error
+	// Each calls fn with every record of kind k in ID order (dir), from
+	// from on (0: from the first in that direction).
+	Each(ctx context.Context, k Kind, from model.ID, dir Dir, fn func(id model.ID, d Doc) error) error
+
+	// GetKey is the value under key in ix (nil: no such key).
+	GetKey(ctx context.Context, ix Index, key []byte) ([]byte, error)
+	PutKey(ctx context.Context, ix Index, key, value []byte) error
+	DeleteKey(ctx context.Context, ix Index, key []byte) error
+	// Scan calls fn with the keys of ix that start with prefix, in order
+	// (dir), from from on: Forward, the first key at or after from;
+	// Backward, the last at or before it (nil: from the first, or last,
+	// key with the prefix).
+	Scan(ctx context.Context, ix Index, prefix, from []byte, dir Dir, fn func(key, value []byte) error) error
+
+	// Kinds are the kinds of record the engine holds, whatever their
+	// names (bbolt: every bucket that is not an index or data kept by
+	// key): what a check holds to the audit chain, so a kind put there
+	// behind the record's back is found too.
+	Kinds(ctx context.Context) ([]Kind, error)
+
+	// Seq is the commit this transaction sees (a read) or makes (a
+	// write): what Change.Tx, HomeSince and the audit events name.
+	Seq() uint64
+}
+
+// What an engine may offer beside Tx, for the long reads (check, verify,
+// retention, exports): the use cases ask for it and do without.
+
+// Batcher is a Tx that hands a kind's records over in batches, in ID
+// order, whose Docs all stay valid while fn runs: they are then worked on
+// on every core (walkKind). bbolt's are in its memory map.
+type Batcher interface {
+	EachBatch(ctx context.Context, k Kind, size int, fn func(ids []model.ID, docs []Doc) error) error
+}
+
+// Releaser is a Tx that holds what a read has read until told to let it
+// go (bbolt: the map's pages count as the process's memory until handed
+// back). Release lets go of all of it: the Docs read stay valid.
+type Releaser interface {
+	Release()
+}
+
+// errStop ends a walk early; the helpers that walk (txn.go) take it for a
+// clean stop.
+var errStop = errors.New("stop")
