@@ -28,6 +28,14 @@ const (
 	// PartDeclarations is one member's or guest's declarations, and
 	// whether "no declarations" was recorded.
 	PartDeclarations MeetingPartKind = "declarations"
+	// PartAgendaItem is an agenda item a one-key change names (moving it,
+	// dropping it): only its being on the agenda matters, and it is found
+	// where it is now, so a move or a drop by someone else meanwhile never
+	// makes it act on the item that took its place.
+	PartAgendaItem MeetingPartKind = "agenda-item"
+	// PartGuest is one guest a change names (taking them off the list),
+	// found where they are now on the list.
+	PartGuest MeetingPartKind = "guest"
 )
 
 // MeetingPart is one part of a meeting as a form showed it (or as it is
@@ -41,7 +49,8 @@ type MeetingPart struct {
 	// for the item parts; Index -1 is an item no longer on the agenda.
 	Index int
 	Item  AgendaItem
-	// Guests is the guest list (PartGuests).
+	// Guests is the guest list (PartGuests), or the one guest (PartGuest,
+	// at Index; -1: no longer on the list).
 	Guests []Guest
 	// Declarant names whose declarations Declarations holds (a member's
 	// or a guest's name), and NoDeclarations whether "none" was recorded
@@ -52,7 +61,7 @@ type MeetingPart struct {
 }
 
 // ItemPart is agenda item i of m as a form on it shows it (kind is
-// PartItemPart2 or PartItemBudget).
+// PartItemPart2, PartItemBudget or PartAgendaItem).
 func (m Meeting) ItemPart(kind MeetingPartKind, i int) MeetingPart {
 	p := MeetingPart{Kind: kind, Version: m.Version, Index: -1}
 	if i >= 0 && i < len(m.Agenda) {
@@ -64,6 +73,16 @@ func (m Meeting) ItemPart(kind MeetingPartKind, i int) MeetingPart {
 // GuestsPart is m's guest list as the guest form shows it.
 func (m Meeting) GuestsPart() MeetingPart {
 	return MeetingPart{Kind: PartGuests, Version: m.Version, Guests: slices.Clone(m.Guests)}
+}
+
+// GuestPart is guest i of m's list, as the screen that takes them off
+// shows them.
+func (m Meeting) GuestPart(i int) MeetingPart {
+	p := MeetingPart{Kind: PartGuest, Version: m.Version, Index: -1}
+	if i >= 0 && i < len(m.Guests) {
+		p.Index, p.Guests = i, []Guest{m.Guests[i]}
+	}
+	return p
 }
 
 // DeclarationsPart is what m records of name's declarations, as the
@@ -83,7 +102,7 @@ func (m Meeting) DeclarationsPart(name string) MeetingPart {
 // it; a move is not a change to what the form edits).
 func (m Meeting) PartNow(shown MeetingPart) MeetingPart {
 	switch shown.Kind {
-	case PartItemPart2, PartItemBudget:
+	case PartItemPart2, PartItemBudget, PartAgendaItem:
 		at := slices.IndexFunc(m.Agenda, func(it AgendaItem) bool {
 			return it.Kind == shown.Item.Kind && it.HotspotID == shown.Item.HotspotID
 		})
@@ -94,6 +113,13 @@ func (m Meeting) PartNow(shown MeetingPart) MeetingPart {
 		return p
 	case PartGuests:
 		return m.GuestsPart()
+	case PartGuest:
+		if len(shown.Guests) != 1 {
+			return MeetingPart{Kind: PartGuest, Version: m.Version, Index: -1}
+		}
+		p := m.GuestPart(slices.Index(m.Guests, shown.Guests[0]))
+		p.Guests = shown.Guests // gone: named as they were
+		return p
 	case PartDeclarations:
 		return m.DeclarationsPart(shown.Declarant)
 	}
@@ -111,13 +137,17 @@ func (m Meeting) CheckPart(shown MeetingPart) (MeetingPart, []string) {
 	return now, MeetingPartChanges(shown, now)
 }
 
-// CheckItem refuses a save on an agenda item no longer on the agenda
-// (dropped since: the second save after a refusal that said so).
+// CheckItem refuses a save on an agenda item no longer on the agenda, or
+// a guest no longer on the list (gone since: the second save after a
+// refusal that said so).
 func (p MeetingPart) CheckItem() error {
-	if p.Index < 0 {
-		return Invalid("item", "%s is no longer on the agenda", itemName(p.Item))
+	switch {
+	case p.Index >= 0:
+		return nil
+	case p.Kind == PartGuest:
+		return Invalid("guest", "%s is no longer on the guest list", partGuestName(p))
 	}
-	return nil
+	return Invalid("item", "%s is no longer on the agenda", itemName(p.Item))
 }
 
 // TouchedBy says whether a change op can change this part: whose change
@@ -127,7 +157,7 @@ func (k MeetingPartKind) TouchedBy(op Op) bool {
 	case OpMeetingUndo:
 		return true
 	case OpMeetingAgendaDrop:
-		return k == PartItemPart2 || k == PartItemBudget
+		return k == PartItemPart2 || k == PartItemBudget || k == PartAgendaItem
 	}
 	switch k {
 	case PartItemPart2:
@@ -136,6 +166,8 @@ func (k MeetingPartKind) TouchedBy(op Op) bool {
 		return op == OpMeetingItemBudget
 	case PartGuests:
 		return op == OpMeetingGuest || op == OpMeetingGuestRemove
+	case PartGuest:
+		return op == OpMeetingGuestRemove
 	case PartDeclarations:
 		return op == OpMeetingDeclaration || op == OpMeetingDeclarationWithdraw || op == OpMeetingDeclarationsNone
 	}
@@ -148,10 +180,15 @@ func (k MeetingPartKind) TouchedBy(op Op) bool {
 // Empty when nothing the form edits did.
 func MeetingPartChanges(shown, now MeetingPart) []string {
 	switch shown.Kind {
-	case PartItemPart2, PartItemBudget:
+	case PartItemPart2, PartItemBudget, PartAgendaItem:
 		return itemPartChanges(shown, now)
 	case PartGuests:
 		return guestChanges(shown.Guests, now.Guests)
+	case PartGuest:
+		if now.Index < 0 {
+			return []string{partGuestName(shown) + " is no longer on the guest list"}
+		}
+		return nil
 	case PartDeclarations:
 		return declarationChanges(shown, now)
 	}
@@ -164,6 +201,9 @@ func itemPartChanges(shown, now MeetingPart) []string {
 		return []string{name + " is no longer on the agenda"}
 	}
 	was, is := shown.Item, now.Item
+	if shown.Kind == PartAgendaItem {
+		return nil // still on the agenda, wherever it is: nothing else matters
+	}
 	if shown.Kind == PartItemBudget {
 		switch {
 		case is.Budget == was.Budget:
@@ -192,6 +232,14 @@ func itemName(it AgendaItem) string {
 		return HotspotRef(it.HotspotID)
 	}
 	return it.Kind.StandingTitle()
+}
+
+// partGuestName names the guest a PartGuest holds.
+func partGuestName(p MeetingPart) string {
+	if len(p.Guests) != 1 {
+		return "the guest"
+	}
+	return guestName(p.Guests[0])
 }
 
 func guestChanges(shown, now []Guest) []string {

@@ -13,7 +13,7 @@ func TestMeetingPartChanges(t *testing.T) {
 	base := Meeting{ID: 4, Version: 10,
 		Agenda: []AgendaItem{{Kind: ItemAttendance}, {Kind: ItemHotspot, HotspotID: 3, Budget: 10},
 			{Kind: ItemHotspot, HotspotID: 5}, {Kind: ItemAOB}, {Kind: ItemNextMeeting}},
-		Guests:       []Guest{{Name: "Dr Kim Reyes", Agency: "Testshire University"}},
+		Guests:       []Guest{{Name: "Dr Kim Reyes", Agency: "Testshire University"}, {Name: "Sam Okafor"}},
 		Declarations: []Declaration{{MemberID: 2, Name: "Cllr Ray Dunn", Text: "lives on the estate"}},
 	}
 	clone := func(m Meeting) Meeting {
@@ -69,13 +69,28 @@ func TestMeetingPartChanges(t *testing.T) {
 		{"part 2, the item dropped",
 			func(m Meeting) MeetingPart { return m.ItemPart(PartItemPart2, 2) },
 			func(m *Meeting) { _ = m.DropItem(2) }, "HS-5 is no longer on the agenda", -1},
+		{"an item a move names, moved along by another",
+			func(m Meeting) MeetingPart { return m.ItemPart(PartAgendaItem, 2) },
+			func(m *Meeting) { _ = m.MoveItem(2, -1) }, "", 1},
+		{"an item a drop names, taken in private meanwhile (still on the agenda)",
+			func(m Meeting) MeetingPart { return m.ItemPart(PartAgendaItem, 1) },
+			func(m *Meeting) { _ = m.SetPart2(1, true, ParaCrime) }, "", 4},
+		{"an item a drop names, dropped meanwhile",
+			func(m Meeting) MeetingPart { return m.ItemPart(PartAgendaItem, 1) },
+			func(m *Meeting) { _ = m.DropItem(1) }, "HS-3 is no longer on the agenda", -1},
+		{"a guest to take off, another taken off first",
+			func(m Meeting) MeetingPart { return m.GuestPart(1) },
+			func(m *Meeting) { m.Guests = m.Guests[1:] }, "", 0},
+		{"a guest to take off, taken off meanwhile",
+			func(m Meeting) MeetingPart { return m.GuestPart(0) },
+			func(m *Meeting) { m.Guests = m.Guests[1:] }, "Dr Kim Reyes (Testshire University) is no longer on the guest list", -1},
 		{"guests, one added",
 			func(m Meeting) MeetingPart { return m.GuestsPart() },
-			func(m *Meeting) { m.Guests = append(m.Guests, Guest{Name: "Sam Okafor", Agency: "Royal Hospital"}) },
-			"guest added: Sam Okafor (Royal Hospital)", 0},
+			func(m *Meeting) { m.Guests = append(m.Guests, Guest{Name: "Pat Lee", Agency: "Royal Hospital"}) },
+			"guest added: Pat Lee (Royal Hospital)", 0},
 		{"guests, one taken off",
 			func(m Meeting) MeetingPart { return m.GuestsPart() },
-			func(m *Meeting) { m.Guests = nil }, "guest taken off: Dr Kim Reyes (Testshire University)", 0},
+			func(m *Meeting) { m.Guests = m.Guests[1:] }, "guest taken off: Dr Kim Reyes (Testshire University)", 0},
 		{"guests, a declaration meanwhile",
 			func(m Meeting) MeetingPart { return m.GuestsPart() },
 			func(m *Meeting) { m.Declarations = nil }, "", 0},
@@ -112,7 +127,7 @@ func TestMeetingPartChanges(t *testing.T) {
 			if got := strings.Join(RecordChanges(shown, now), "; "); got != tt.want {
 				t.Errorf("RecordChanges says %q, want %q", got, tt.want)
 			}
-			if shown.Kind == PartItemBudget || shown.Kind == PartItemPart2 {
+			if shown.Kind != PartGuests && shown.Kind != PartDeclarations {
 				if now.Index != tt.index {
 					t.Errorf("the item is now at %d, want %d", now.Index, tt.index)
 				}
@@ -135,6 +150,12 @@ func TestMeetingPartOfADroppedItem(t *testing.T) {
 	now, _ := m.CheckPart(shown)
 	if err := now.CheckItem(); err == nil || err.Error() != "HS-4 is no longer on the agenda" {
 		t.Errorf("dropped: %v", err)
+	}
+	m.Guests = []Guest{{Name: "Dr Kim Reyes"}}
+	guest := m.GuestPart(0)
+	m.Guests = nil
+	if now, _ := m.CheckPart(guest); now.CheckItem() == nil || now.CheckItem().Error() != "Dr Kim Reyes is no longer on the guest list" {
+		t.Errorf("a guest taken off: %v", now.CheckItem())
 	}
 }
 
@@ -168,6 +189,10 @@ func TestMeetingPartTouchedBy(t *testing.T) {
 		{PartDeclarations, OpMeetingDeclarationWithdraw, true},
 		{PartDeclarations, OpMeetingGuest, false},
 		{PartDeclarations, OpMeetingUndo, true},
+		{PartAgendaItem, OpMeetingAgendaDrop, true},
+		{PartAgendaItem, OpMeetingItemBudget, false},
+		{PartGuest, OpMeetingGuestRemove, true},
+		{PartGuest, OpMeetingGuest, false},
 	}
 	for _, tt := range tests {
 		if got := tt.kind.TouchedBy(tt.op); got != tt.want {

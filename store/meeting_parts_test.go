@@ -51,6 +51,15 @@ func TestMeetingFormsSaveAgainstThePartTheyShowed(t *testing.T) {
 			_, err := s.AddGuestDeclaration(chair, m.ID, "Sam Okafor", p, "", 0, "a tenant")
 			return err
 		}}
+	drop := form{item(model.PartAgendaItem, "HS-1"), func(s *Store, m model.Meeting, p *model.MeetingPart) error {
+		_, err := s.DropAgendaItem(chair, m.ID, p.Index, p)
+		return err
+	}}
+	takeOff := form{func(m model.Meeting) model.MeetingPart { return m.GuestPart(0) },
+		func(s *Store, m model.Meeting, p *model.MeetingPart) error {
+			_, err := s.RemoveGuest(chair, m.ID, p.Index, p)
+			return err
+		}}
 	attendance := func(s *Store, m model.Meeting) error {
 		_, err := s.SetAttendance(other, m.ID, 3, model.Apologies)
 		return err
@@ -95,6 +104,18 @@ func TestMeetingFormsSaveAgainstThePartTheyShowed(t *testing.T) {
 			_, err := s.AddDeclaration(other, m.ID, 1, nil, "", 0, "a council tenant")
 			return err
 		}, ""},
+		{"drop, the item dropped meanwhile", drop, func(s *Store, m model.Meeting) error {
+			_, err := s.DropAgendaItem(other, m.ID, drop.shown(m).Index, nil)
+			return err
+		}, "M-1 was changed by Sgt Jas Patel at 10:00: HS-1 is no longer on the agenda — not saved."},
+		{"drop, the item taken in private meanwhile", drop, func(s *Store, m model.Meeting) error {
+			_, err := s.SetItemPart2(other, m.ID, drop.shown(m).Index, nil, true, model.ParaCrime)
+			return err
+		}, ""},
+		{"taking a guest off, taken off meanwhile", takeOff, func(s *Store, m model.Meeting) error {
+			_, err := s.RemoveGuest(other, m.ID, 0, nil)
+			return err
+		}, "M-1 was changed by Sgt Jas Patel at 10:00: Sam Okafor (Royal Hospital) is no longer on the guest list — not saved."},
 		{"a guest's declaration, withdrawn meanwhile", guestDeclares, func(s *Store, m model.Meeting) error {
 			_, err := s.WithdrawDeclaration(other, m.ID, 0)
 			return err
@@ -165,5 +186,51 @@ func TestABudgetFollowsItsItem(t *testing.T) {
 		if it.Budget != want {
 			t.Errorf("%s %s: budget %d, want %d", it.Kind, model.HotspotRef(it.HotspotID), it.Budget, want)
 		}
+	}
+}
+
+// A drop, a move or a guest taken off names what the screen showed: when
+// someone moved things meanwhile, it acts on that item or guest where it is
+// now, never on whichever now has its old place.
+func TestOneKeyChangesActOnWhatTheyShowed(t *testing.T) {
+	s, _, _ := openTiny(t)
+	m, err := s.StartMeeting(chair, model.Date{})
+	mustNoErr(t, err)
+	hs1, err := m.FindItem("HS-1")
+	mustNoErr(t, err)
+	hs2, err := m.FindItem("HS-2")
+	mustNoErr(t, err)
+	if hs2 != hs1+1 {
+		t.Fatalf("the fixture's agenda: HS-1 at %d, HS-2 at %d", hs1, hs2)
+	}
+	// The chair's screen shows HS-2 at hs2; meanwhile HS-1 is moved below it.
+	dropShown := m.ItemPart(model.PartAgendaItem, hs2)
+	if m, err = s.MoveAgendaItem(chair, m.ID, hs1, 1, nil); err != nil {
+		t.Fatal(err)
+	}
+	if m, err = s.DropAgendaItem(chair, m.ID, hs2, &dropShown); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := m.FindItem("HS-2"); err == nil {
+		t.Errorf("HS-2, shown and dropped, is still on the agenda")
+	}
+	if _, err := m.FindItem("HS-1"); err != nil {
+		t.Errorf("HS-1, which had taken HS-2's old place, was dropped instead: %v", err)
+	}
+
+	for _, g := range []string{"Dr Kim Reyes", "Sam Okafor"} {
+		if m, err = s.AddGuest(chair, m.ID, nil, model.Guest{Name: g, Agency: "Royal Hospital"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	takeOff := m.GuestPart(1) // Sam Okafor, as the screen shows the list
+	if m, err = s.RemoveGuest(chair, m.ID, 0, nil); err != nil {
+		t.Fatal(err)
+	}
+	if m, err = s.RemoveGuest(chair, m.ID, 1, &takeOff); err != nil {
+		t.Fatal(err)
+	}
+	if len(m.Guests) != 0 {
+		t.Errorf("the guests left: %v, want none", m.Guests)
 	}
 }

@@ -205,9 +205,16 @@ func (s *Store) AddGuest(actor model.Actor, id model.ID, shown *model.MeetingPar
 
 // RemoveGuest takes a guest added by mistake off the meeting (i is their
 // place in the guest list, from 0). The audit trail keeps that they were
-// added and removed.
-func (s *Store) RemoveGuest(actor model.Actor, id model.ID, i int) (model.Meeting, error) {
+// added and removed. shown, when given, is the guest as the screen showed
+// them (model.Meeting.GuestPart): found where they are now, or the removal
+// refused when someone took them off meanwhile — never the guest who
+// moved up into their place.
+func (s *Store) RemoveGuest(actor model.Actor, id model.ID, i int, shown *model.MeetingPart) (model.Meeting, error) {
 	return s.changeMeeting(actor, id, model.OpMeetingGuestRemove, func(w *wtx, m *model.Meeting) (any, any, error) {
+		i, err := itemShown(w.tx, m, i, shown)
+		if err != nil {
+			return nil, nil, err
+		}
 		if i < 0 || i >= len(m.Guests) {
 			return nil, nil, model.Invalid("guest", "there is no guest %d (the meeting has %d)", i+1, len(m.Guests))
 		}
@@ -351,9 +358,16 @@ func agendaRefs(m *model.Meeting) []string {
 	return out
 }
 
-// MoveAgendaItem moves hotspot item i up or down.
-func (s *Store) MoveAgendaItem(actor model.Actor, id model.ID, i, delta int) (model.Meeting, error) {
+// MoveAgendaItem moves hotspot item i up or down. shown, when given, is
+// the item as the screen showed it (model.Meeting.ItemPart with
+// model.PartAgendaItem): moved since, it is moved from where it is now;
+// dropped since, the move is refused by name.
+func (s *Store) MoveAgendaItem(actor model.Actor, id model.ID, i, delta int, shown *model.MeetingPart) (model.Meeting, error) {
 	return s.changeMeeting(actor, id, model.OpMeetingAgendaMove, func(w *wtx, m *model.Meeting) (any, any, error) {
+		i, err := itemShown(w.tx, m, i, shown)
+		if err != nil {
+			return nil, nil, err
+		}
 		before := agendaRefs(m)
 		if err := m.MoveItem(i, delta); err != nil {
 			return nil, nil, err
@@ -364,9 +378,16 @@ func (s *Store) MoveAgendaItem(actor model.Actor, id model.ID, i, delta int) (mo
 
 // DropAgendaItem takes hotspot item i off this meeting's agenda. An item
 // with business recorded under it in this meeting stays: it was discussed,
-// and its minute must exist.
-func (s *Store) DropAgendaItem(actor model.Actor, id model.ID, i int) (model.Meeting, error) {
+// and its minute must exist. shown, when given, is the item as the screen
+// showed it (model.Meeting.ItemPart with model.PartAgendaItem): the item
+// is found where it is now, so a move meanwhile never drops the item that
+// took its place; dropped already, the drop is refused by name.
+func (s *Store) DropAgendaItem(actor model.Actor, id model.ID, i int, shown *model.MeetingPart) (model.Meeting, error) {
 	return s.changeMeeting(actor, id, model.OpMeetingAgendaDrop, func(w *wtx, m *model.Meeting) (any, any, error) {
+		i, err := itemShown(w.tx, m, i, shown)
+		if err != nil {
+			return nil, nil, err
+		}
 		if err := m.CheckItem(i); err != nil {
 			return nil, nil, err
 		}

@@ -510,8 +510,8 @@ func (r publicReader) CloseHotspot(actor model.Actor, id model.ID, version int, 
 func (r publicReader) CloseMeeting(actor model.Actor, id model.ID) (model.Meeting, error) {
 	return r.rec.CloseMeeting(actor, id)
 }
-func (r publicReader) DropAgendaItem(actor model.Actor, id model.ID, i int) (model.Meeting, error) {
-	return r.rec.DropAgendaItem(actor, id, i)
+func (r publicReader) DropAgendaItem(actor model.Actor, id model.ID, i int, shown *model.MeetingPart) (model.Meeting, error) {
+	return r.rec.DropAgendaItem(actor, id, i, shown)
 }
 func (r publicReader) EditMember(actor model.Actor, id model.ID, version int, n model.NewMember) (model.Member, error) {
 	return r.rec.EditMember(actor, id, version, n)
@@ -526,8 +526,8 @@ func (r publicReader) MarkRemainingPresent(actor model.Actor, id model.ID) (mode
 func (r publicReader) MemberByKey(fingerprint string) (model.Member, bool, error) {
 	return r.rec.MemberByKey(fingerprint)
 }
-func (r publicReader) MoveAgendaItem(actor model.Actor, id model.ID, i, delta int) (model.Meeting, error) {
-	return r.rec.MoveAgendaItem(actor, id, i, delta)
+func (r publicReader) MoveAgendaItem(actor model.Actor, id model.ID, i, delta int, shown *model.MeetingPart) (model.Meeting, error) {
+	return r.rec.MoveAgendaItem(actor, id, i, delta, shown)
 }
 func (r publicReader) NextMeetingDate() (model.Date, error) { return r.rec.NextMeetingDate() }
 func (r publicReader) Notices() []string                    { return r.rec.Notices() }
@@ -573,8 +573,8 @@ func (r publicReader) RecordNote(actor model.Actor, meetingID model.ID, nn model
 func (r publicReader) Release(actor model.Actor, ref, reason string) (model.Decision, error) {
 	return r.rec.Release(actor, ref, reason)
 }
-func (r publicReader) RemoveGuest(actor model.Actor, id model.ID, i int) (model.Meeting, error) {
-	return r.rec.RemoveGuest(actor, id, i)
+func (r publicReader) RemoveGuest(actor model.Actor, id model.ID, i int, shown *model.MeetingPart) (model.Meeting, error) {
+	return r.rec.RemoveGuest(actor, id, i, shown)
 }
 func (r publicReader) RemoveMemberKey(actor model.Actor, memberID model.ID, fingerprint string) (model.Member, error) {
 	return r.rec.RemoveMemberKey(actor, memberID, fingerprint)

@@ -57,7 +57,7 @@ type Record interface {
 	Close() error
 	CloseHotspot(actor model.Actor, id model.ID, version int, reason string, meetingID model.ID, then model.OpenActions) (model.Hotspot, error)
 	CloseMeeting(actor model.Actor, id model.ID) (model.Meeting, error)
-	DropAgendaItem(actor model.Actor, id model.ID, i int) (model.Meeting, error)
+	DropAgendaItem(actor model.Actor, id model.ID, i int, shown *model.MeetingPart) (model.Meeting, error)
 	EditMember(actor model.Actor, id model.ID, version int, n model.NewMember) (model.Member, error)
 	GoToItem(actor model.Actor, id model.ID, i int) (model.Meeting, error)
 	Home() (model.HomeSummary, error)
@@ -77,7 +77,7 @@ type Record interface {
 	MemberByKey(fingerprint string) (model.Member, bool, error)
 	Members() ([]model.Member, error)
 	MinutesRecord(id model.ID) (model.MeetingRecord, error)
-	MoveAgendaItem(actor model.Actor, id model.ID, i, delta int) (model.Meeting, error)
+	MoveAgendaItem(actor model.Actor, id model.ID, i, delta int, shown *model.MeetingPart) (model.Meeting, error)
 	NextMeetingDate() (model.Date, error)
 	Notices() []string
 	// Backup writes a consistent copy of the whole record to w, for those
@@ -93,7 +93,7 @@ type Record interface {
 	RecordDecision(actor model.Actor, meetingID model.ID, item model.ItemKind, hotspotID model.ID, text string, part2 bool) (model.Decision, error)
 	RecordNote(actor model.Actor, meetingID model.ID, nn model.NewNote) (model.Note, error)
 	Release(actor model.Actor, ref, reason string) (model.Decision, error)
-	RemoveGuest(actor model.Actor, id model.ID, i int) (model.Meeting, error)
+	RemoveGuest(actor model.Actor, id model.ID, i int, shown *model.MeetingPart) (model.Meeting, error)
 	RemoveMemberKey(actor model.Actor, memberID model.ID, fingerprint string) (model.Member, error)
 	RenameAgency(actor model.Actor, id model.ID, version int, name, short string) (model.Agency, error)
 	ResolveMeeting(ref string) (model.Meeting, error)

@@ -117,8 +117,8 @@ func (it attendanceItem) edit(a *App, _ agendaEntry, msg tea.KeyPressMsg) (tea.C
 			a.flash, a.flashErr = "select a guest to take off the list (members are marked 1, 2 or 3)", true
 			return nil, true
 		}
-		g := v.rec.Meeting.Guests[i]
-		return a.save(0, "guest "+g.Name+" taken off (z puts them back)", func() (any, error) { return st.RemoveGuest(actor, id, i) }), true
+		g, shown := v.rec.Meeting.Guests[i], v.rec.Meeting.GuestPart(i)
+		return a.save(0, "guest "+g.Name+" taken off (z puts them back)", func() (any, error) { return st.RemoveGuest(actor, id, i, &shown) }), true
 	case key.Matches(msg, ak.Statement):
 		return a.save(0, "confidentiality statement recorded as read", func() (any, error) { return st.RecordConfidentiality(actor, id) }), true
 	default:

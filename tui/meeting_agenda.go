@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -34,14 +35,17 @@ func (mt *meetingState) agendaKey(a *App, msg tea.KeyPressMsg) tea.Cmd {
 		if key.Matches(msg, ak.MoveUp) {
 			delta = -1
 		}
+		// Checked on a copy for an instant message: the screen's agenda
+		// changes when the saved meeting comes back.
 		it := mt.view.rec.Meeting
-		if err := it.MoveItem(i, delta); err != nil { // check locally for an instant message
+		it.Agenda = slices.Clone(it.Agenda)
+		if err := it.MoveItem(i, delta); err != nil {
 			a.flash, a.flashErr = err.Error(), true
 			return nil
 		}
 		mt.agendaSel = i + delta
-		actor, st, id := a.actor, a.st, mt.id
-		return a.save(0, "agenda reordered", func() (any, error) { return st.MoveAgendaItem(actor, id, i, delta) })
+		actor, st, id, shown := a.actor, a.st, mt.id, mt.view.rec.Meeting.ItemPart(model.PartAgendaItem, i)
+		return a.save(0, "agenda reordered", func() (any, error) { return st.MoveAgendaItem(actor, id, i, delta, &shown) })
 	case key.Matches(msg, ak.Drop):
 		if !mt.editable(a) {
 			return nil
@@ -52,9 +56,9 @@ func (mt *meetingState) agendaKey(a *App, msg tea.KeyPressMsg) tea.Cmd {
 			a.flash, a.flashErr = "only hotspot items can be dropped", true
 			return nil
 		}
-		actor, st, id := a.actor, a.st, mt.id
+		actor, st, id, shown := a.actor, a.st, mt.id, mt.view.rec.Meeting.ItemPart(model.PartAgendaItem, i)
 		a.ask(fmt.Sprintf("Drop %s from this meeting's agenda? (the hotspot itself stays open)", clip(e.title, 50)), func() tea.Cmd {
-			return a.save(0, "item dropped from the agenda", func() (any, error) { return st.DropAgendaItem(actor, id, i) })
+			return a.save(0, "item dropped from the agenda", func() (any, error) { return st.DropAgendaItem(actor, id, i, &shown) })
 		})
 	case key.Matches(msg, ak.Add):
 		if mt.editable(a) {

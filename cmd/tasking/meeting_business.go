@@ -123,7 +123,8 @@ func newMeetingGuestCmd(a *app) *cobra.Command {
 				if err != nil {
 					return err
 				}
-				if _, err := s.RemoveGuest(actor, m.ID, i); err != nil {
+				shown := m.GuestPart(i)
+				if _, err := s.RemoveGuest(actor, m.ID, i, &shown); err != nil {
 					return err
 				}
 				_, err = fmt.Fprintf(w, "%s is no longer a guest at %s\n", m.Guests[i].Name, m.Ref())
@@ -395,10 +396,14 @@ func newMeetingMoveCmd(a *app) *cobra.Command {
 			if up {
 				delta = -1
 			}
-			if m, err = s.MoveAgendaItem(actor, m.ID, i, delta); err != nil {
+			shown := m.ItemPart(model.PartAgendaItem, i)
+			if m, err = s.MoveAgendaItem(actor, m.ID, i, delta, &shown); err != nil {
 				return err
 			}
-			_, err = fmt.Fprintf(w, "%s is now item %d\n", model.CleanLine(args[0]), i+delta+1)
+			if i, err = m.FindItem(args[0]); err != nil {
+				return err
+			}
+			_, err = fmt.Fprintf(w, "%s is now item %d\n", model.CleanLine(args[0]), i+1)
 			return err
 		})
 	cmd.Flags().BoolVar(&up, "up", false, "one place earlier")
@@ -416,7 +421,8 @@ func newMeetingDropCmd(a *app) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			if _, err := s.DropAgendaItem(actor, m.ID, i); err != nil {
+			shown := m.ItemPart(model.PartAgendaItem, i)
+			if _, err := s.DropAgendaItem(actor, m.ID, i, &shown); err != nil {
 				return err
 			}
 			_, err = fmt.Fprintf(w, "%s dropped from the agenda of %s\n", model.CleanLine(args[0]), m.Ref())

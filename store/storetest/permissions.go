@@ -322,7 +322,7 @@ func everyWrite() []aWrite {
 		unowned("AddGuest", model.OpMeetingGuest, func(s rs, a who, r rec) error {
 			return ok(s.AddGuest(a, r.meeting, nil, model.Guest{Name: "Jo Bell", Agency: "Spire Youth Trust"}))
 		}),
-		unowned("RemoveGuest", model.OpMeetingGuestRemove, func(s rs, a who, r rec) error { return ok(s.RemoveGuest(a, r.meeting, 0)) }),
+		unowned("RemoveGuest", model.OpMeetingGuestRemove, func(s rs, a who, r rec) error { return ok(s.RemoveGuest(a, r.meeting, 0, nil)) }),
 		unowned("RecordConfidentiality", model.OpMeetingConfidentiality, func(s rs, a who, r rec) error {
 			return ok(s.RecordConfidentiality(a, r.meeting))
 		}),
@@ -345,10 +345,10 @@ func everyWrite() []aWrite {
 			return ok(s.ApprovePreviousMinutes(a, r.meeting))
 		}),
 		unowned("MoveAgendaItem", model.OpMeetingAgendaMove, func(s rs, a who, r rec) error {
-			return ok(s.MoveAgendaItem(a, r.meeting, r.hs1Item, r.hs2Item-r.hs1Item))
+			return ok(s.MoveAgendaItem(a, r.meeting, r.hs1Item, r.hs2Item-r.hs1Item, nil))
 		}),
 		unowned("DropAgendaItem", model.OpMeetingAgendaDrop, func(s rs, a who, r rec) error {
-			return ok(s.DropAgendaItem(a, r.meeting, r.hs2Item))
+			return ok(s.DropAgendaItem(a, r.meeting, r.hs2Item, nil))
 		}),
 		unowned("AddAgendaHotspot", model.OpMeetingAgendaAdd, func(s rs, a who, r rec) error {
 			return ok(s.AddAgendaHotspot(a, r.meeting, r.laterHotspot))

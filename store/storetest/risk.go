@@ -140,7 +140,7 @@ func testTheCadenceLeavesOffAndBusinessTakesUp(t *testing.T, open Backend) {
 	i, err := m.FindItem("HS-2")
 	mustNoErr(t, err)
 	clock.t = clock.t.Add(1e9)
-	_, err = s.DropAgendaItem(chair, m2.ID, i)
+	_, err = s.DropAgendaItem(chair, m2.ID, i, nil)
 	mustNoErr(t, err)
 	clock.t = clock.t.Add(1e9)
 	_, err = s.RecordDecision(chair, m2.ID, model.ItemHotspot, 2, "that the landlord be written to", false)

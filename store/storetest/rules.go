@@ -920,7 +920,7 @@ func testPart2ItemsAndDroppingBusyItems(t *testing.T, open Backend) {
 	}
 	_, err = s.AddNote(chair, m.ID, "", 3, "Family spoken to", true)
 	mustNoErr(t, err)
-	if _, err := s.DropAgendaItem(chair, m.ID, personal); err == nil || !strings.Contains(err.Error(), "stays on the agenda") {
+	if _, err := s.DropAgendaItem(chair, m.ID, personal, nil); err == nil || !strings.Contains(err.Error(), "stays on the agenda") {
 		t.Fatalf("dropped an item with business: %v", err)
 	}
 }
