@@ -33,7 +33,7 @@ func TestCheckADecade(t *testing.T) {
 	// On a terminal, check shows how far it has got, then its answer,
 	// the bar gone.
 	tm := fromShell(t, home, "--db", db, "check")
-	tm.waitLong(5*time.Minute, "█", "%", "reading every record", " of ", " records")
+	tm.waitLong(5*time.Minute, "█", "%", " of ", " records · reading every")
 	scr := tm.waitLong(10*time.Minute, "no problems (59999 actions", "exit status 0")
 	if strings.Contains(scr, "█") {
 		t.Errorf("the bar was left on the screen:\n%s", scr)

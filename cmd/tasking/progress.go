@@ -180,11 +180,14 @@ func (p *progressView) line(now time.Time, width int) string {
 }
 
 // timeLeft is the time the rest should take at the rate since the current
-// unit's first report, once there is a second of it to go by.
+// unit's first report, once there is a second and a hundredth of the work
+// to go by.
 func (p *progressView) timeLeft(now time.Time) (time.Duration, bool) {
 	s := p.step
 	took, did := now.Sub(p.baseAt), s.Done-p.baseDone
-	if took < time.Second || did <= 0 || s.Total <= s.Done {
+	// A second and a hundredth of the work before guessing: the first
+	// reports of a walk come before it is under way ("910h left").
+	if took < time.Second || did <= 0 || did*100 < s.Total || s.Total <= s.Done {
 		return 0, false
 	}
 	return time.Duration(float64(took) * float64(s.Total-s.Done) / float64(did)), true
