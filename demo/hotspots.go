@@ -152,8 +152,8 @@ var sites = []site{
 		resolutions: []string{"that mediation be offered before any notice is served"},
 		plans: []plan{
 			{"Install noise monitoring equipment for two weeks", "Env Protection", "Mark Ridley", "other"},
-			{"Check HMO licence conditions and write to the landlord", "Private Sector Hsg", "Rachel Hughes", "warning"},
-			{"Offer mediation between the households", "Mediation", "Chris Lowe", "mediation"},
+			{"Check HMO licence conditions and write to the landlord", "Private Sector Hsg", "Zoë Hughes", "warning"},
+			{"Offer mediation between the households", "Mediation", "Seán O'Neill", "mediation"},
 		},
 	},
 	{
