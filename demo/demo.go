@@ -187,10 +187,28 @@ func (g *gen) addHotspots(copies int, wards []Ward) {
 			}
 			h.CreatedAt = g.at(h.Opened, 11, 0)
 			h.UpdatedAt, h.UpdatedBy = h.CreatedAt, "Tom Okafor"
+			h.Assessment = assessedAs(s.risk, s.matrix, h.Opened)
 			h.Incidents = g.incidents(s.risk)
 			g.d.Hotspots = append(g.d.Hotspots, h)
 		}
 	}
+}
+
+// assessedAs is the risk matrix (given, or likelihood and harm alike)
+// that gives r, made when the hotspot was opened: a new partnership's
+// hotspots are assessed on the matrix, so the demo's are too (a level with
+// no matrix is a hotspot from before it).
+func assessedAs(r model.Risk, given model.RiskAssessment, on model.Date) *model.RiskAssessment {
+	a := given
+	if a.Likelihood == 0 {
+		n := map[model.Risk]int{model.RiskHigh: 4, model.RiskMedium: 3, model.RiskLow: 2}[r]
+		a = model.RiskAssessment{Likelihood: n, Harm: n}
+	}
+	a.On = on
+	if a.Level() != r {
+		panic(fmt.Sprintf("demo: %s is %s, not %s", a.Summary(), a.Level(), r))
+	}
+	return &a
 }
 
 // incidents is six months of counts, to the last month over, with a

@@ -16,6 +16,9 @@ type site struct {
 	theme                 string
 	risk                  model.Risk
 	riskReason            string
+	// matrix is the assessment behind risk where the reason speaks of
+	// one (flags); otherwise likelihood and harm alike give the risk.
+	matrix model.RiskAssessment
 	status                model.HotspotStatus
 	sara                  model.SARAStage
 	lead                  string
@@ -31,7 +34,7 @@ var sites = []site{
 	{
 		title: "Town centre: youths congregating, street drinking", location: "Market Place, Low Pavement and the bus station",
 		ward: "Spire", category: model.CategoryNuisance, theme: "youths congregating", risk: model.RiskHigh,
-		riskReason: "likelihood 4 × harm 4; repeat victimisation of market traders", status: model.HotspotActive, sara: model.SARAResponse,
+		riskReason: "repeat victimisation of market traders", matrix: model.RiskAssessment{Likelihood: 4, Harm: 4, Repeat: true}, status: model.HotspotActive, sara: model.SARAResponse,
 		lead: "Community Safety", openedWeeksAgo: 45,
 		confidential: "Two named young people (see Early Help referral) are at the centre of the group; one trader has been targeted repeatedly.",
 		notes: []string{
@@ -78,7 +81,7 @@ var sites = []site{
 	{
 		title: "Loundsley Green flats: drug dealing, county lines", location: "Flats off Ashgate Road",
 		ward: "Brampton West & Loundsley Green", category: model.CategoryPersonal, theme: "county lines", risk: model.RiskHigh,
-		riskReason: "suspected cuckooing of a vulnerable tenant", status: model.HotspotActive, sara: model.SARAAnalysis,
+		riskReason: "suspected cuckooing of a vulnerable tenant", matrix: model.RiskAssessment{Likelihood: 3, Harm: 4, Vulnerable: true}, status: model.HotspotActive, sara: model.SARAAnalysis,
 		lead: "Police", openedWeeksAgo: 12,
 		confidential: "Tenant at flat 12 believed to be cuckooed; adult safeguarding referral made. Do not discuss address outside Part 2.",
 		notes: []string{
@@ -142,7 +145,7 @@ var sites = []site{
 	{
 		title: "Hasland: noise from an HMO", location: "Terrace off Mansfield Road",
 		ward: "Hasland", category: model.CategoryPersonal, theme: "noise", risk: model.RiskMedium,
-		riskReason: "elderly neighbour reports sleep loss and distress", status: model.HotspotActive, sara: model.SARAAnalysis,
+		riskReason: "elderly neighbour reports sleep loss and distress", matrix: model.RiskAssessment{Likelihood: 2, Harm: 3, Vulnerable: true}, status: model.HotspotActive, sara: model.SARAAnalysis,
 		lead: "Private Sector Hsg", openedWeeksAgo: 10,
 		confidential: "Complainant: elderly resident next door (details on the housing case file). Landlord has been uncooperative.",
 		notes: []string{
@@ -174,7 +177,7 @@ var sites = []site{
 	{
 		title: "Brockwell: hate incidents targeting a family", location: "Cul-de-sac off Brockwell Lane",
 		ward: "Brockwell", category: model.CategoryPersonal, theme: "hate crime", risk: model.RiskHigh,
-		riskReason: "hate-related; repeat victimisation; children in the household", status: model.HotspotActive, sara: model.SARAResponse,
+		riskReason: "hate-related; repeat victimisation; children in the household", matrix: model.RiskAssessment{Likelihood: 3, Harm: 3, Repeat: true, Hate: true}, status: model.HotspotActive, sara: model.SARAResponse,
 		lead: "Community Safety", openedWeeksAgo: 6,
 		confidential: "Victim family: the Ahmeds (details held by Victim Support). Suspected perpetrator: a neighbour's adult son, known to probation.",
 		notes: []string{

@@ -54,10 +54,11 @@ func TestRiskMatrixInTheMeeting(t *testing.T) {
 	ss.keys("m")
 	ss.waitFor(itemOf(t, s, 5), "Open actions")
 	ss.keys("R")
-	ss.waitFor("Assess risk · HS-1", "● 3 possible", "● 3 moderate", "→ MEDIUM: likelihood 3 × harm 3 = 9 · now HIGH (set before the matrix)")
-	ss.keys("right", "tab", "tab", "tab", "space") // likelihood 4, a repeat victim
+	// The form opens on the demo's assessment.
+	ss.waitFor("Assess risk · HS-1", "→ HIGH: likelihood 4 × harm 4 = 16; repeat victim")
+	ss.keys("tab", "left") // harm 3
 	ss.waitFor("→ HIGH: likelihood 4 × harm 3 = 12; repeat victim")
-	ss.keys("tab", "tab")
+	ss.keys("tab", "tab", "tab", "tab")
 	ss.typeText("Same traders targeted three weeks running")
 
 	// Meanwhile an admin assesses it from the command line.
@@ -91,7 +92,8 @@ func TestRiskMatrixOnTheHotspotPage(t *testing.T) {
 	ss.waitFor("HS-1 Town centre", "R assess risk")
 	ss.keys("R")
 	ss.waitFor("Assess risk · HS-1")
-	ss.keys("left", "left", "tab", "left", "left", "tab", "tab", "tab", "tab")
+	// From the demo's 4 × 4 with a repeat victim to 1 × 1 with none.
+	ss.keys("left", "left", "left", "tab", "left", "left", "left", "tab", "tab", "space", "tab", "tab")
 	// The reason starts empty, the one it has shown as the hint: typing
 	// replaces it, never glues onto it.
 	h, _ := s.Hotspot(1)
