@@ -75,32 +75,26 @@ func newCaseReviewAddCmd(a *app) *cobra.Command {
 					return usagef("add needs --%s", f)
 				}
 			}
-			s, actor, err := a.openWriter(cmd)
-			if err != nil {
+			return a.minutedWrite(cmd, func(s store.Record, actor model.Actor, meetingID model.ID) error {
+				n := model.NewCaseReview{ApplicantRef: applicant, Complaints: complaints, Summary: summary}
+				var err error
+				if n.Received, err = model.ParseWhen(received, s.Today(), model.Date{}); err != nil {
+					return flagUsage("received", err)
+				}
+				c, err := s.RecordCaseReview(actor, n, meetingID)
+				if err != nil {
+					return err
+				}
+				said := c.Ref() + " recorded: " + c.Against()
+				if c.Threshold.Met(c.Complaints) {
+					said += ", which meets it"
+				} else {
+					said += ", below it"
+				}
+				said += "; private business, on the agenda (Part 2) until answered"
+				_, err = fmt.Fprintln(cmd.OutOrStdout(), said)
 				return err
-			}
-			defer s.Close()
-			n := model.NewCaseReview{ApplicantRef: applicant, Complaints: complaints, Summary: summary}
-			if n.Received, err = model.ParseWhen(received, s.Today(), model.Date{}); err != nil {
-				return flagUsage("received", err)
-			}
-			meetingID, err := openMeetingID(s)
-			if err != nil {
-				return err
-			}
-			c, err := s.RecordCaseReview(actor, n, meetingID)
-			if err != nil {
-				return err
-			}
-			said := c.Ref() + " recorded: " + c.Against()
-			if c.Threshold.Met(c.Complaints) {
-				said += ", which meets it"
-			} else {
-				said += ", below it"
-			}
-			said += "; private business, on the agenda (Part 2) until answered"
-			_, err = fmt.Fprintln(cmd.OutOrStdout(), said)
-			return err
+			})
 		}),
 	}
 	cmd.Flags().StringVar(&applicant, "applicant", "", "the applicant's case reference (never their name)")

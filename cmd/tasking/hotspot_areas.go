@@ -42,41 +42,34 @@ func newHotspotLinkCmd(a *app) *cobra.Command {
 			if err != nil {
 				return &usageError{err}
 			}
-			s, actor, err := a.openWriter(cmd)
-			if err != nil {
-				return err
-			}
-			defer s.Close()
-			meetingID, err := openMeetingID(s)
-			if err != nil {
-				return err
-			}
-			which := model.HotspotArea{Kind: model.AreaLSOA, Code: lsoa}
-			if location != "" {
-				which = model.HotspotArea{Kind: model.AreaLocation, Code: lsoa, Name: location}
-			}
-			var h model.Hotspot
-			if unlink {
-				h, err = s.UnlinkHotspotArea(actor, id, 0, which, meetingID)
-			} else {
-				var area model.HotspotArea
-				if area, err = chooseArea(s, lsoa, location); err != nil {
+			return a.minutedWrite(cmd, func(s store.Record, actor model.Actor, meetingID model.ID) error {
+				which := model.HotspotArea{Kind: model.AreaLSOA, Code: lsoa}
+				if location != "" {
+					which = model.HotspotArea{Kind: model.AreaLocation, Code: lsoa, Name: location}
+				}
+				var h model.Hotspot
+				if unlink {
+					h, err = s.UnlinkHotspotArea(actor, id, 0, which, meetingID)
+				} else {
+					var area model.HotspotArea
+					if area, err = chooseArea(s, lsoa, location); err != nil {
+						return err
+					}
+					h, err = s.LinkHotspotArea(actor, id, 0, area, meetingID)
+				}
+				if err != nil {
 					return err
 				}
-				h, err = s.LinkHotspotArea(actor, id, 0, area, meetingID)
-			}
-			if err != nil {
+				said := fmt.Sprintf("%s: linked to %s", h.Ref(), model.Plural(len(h.Areas), "place"))
+				if len(h.Areas) > 0 {
+					said += " (" + model.AreasLine(h.Areas, false) + ")"
+				}
+				if meetingID != 0 {
+					said += "; minuted in " + model.MeetingRef(meetingID)
+				}
+				_, err = fmt.Fprintln(cmd.OutOrStdout(), said)
 				return err
-			}
-			said := fmt.Sprintf("%s: linked to %s", h.Ref(), model.Plural(len(h.Areas), "place"))
-			if len(h.Areas) > 0 {
-				said += " (" + model.AreasLine(h.Areas, false) + ")"
-			}
-			if meetingID != 0 {
-				said += "; minuted in " + model.MeetingRef(meetingID)
-			}
-			_, err = fmt.Fprintln(cmd.OutOrStdout(), said)
-			return err
+			})
 		}),
 	}
 	cmd.Flags().StringVar(&lsoa, "lsoa", "", "an LSOA's code or name (with --location: the LSOA the street is in)")
@@ -152,32 +145,25 @@ func newHotspotCountsCmd(a *app) *cobra.Command {
 			if err != nil {
 				return &usageError{err}
 			}
-			s, actor, err := a.openWriter(cmd)
-			if err != nil {
+			return a.minutedWrite(cmd, func(s store.Record, actor model.Actor, meetingID model.ID) error {
+				var n *int
+				if !clear {
+					n = &count
+				}
+				h, err := s.SetHotspotCount(actor, id, 0, m, n, meetingID)
+				if err != nil {
+					return err
+				}
+				said := fmt.Sprintf("%s: %s %d", h.Ref(), m.Long(), count)
+				if clear {
+					said = fmt.Sprintf("%s: no count for %s", h.Ref(), m.Long())
+				}
+				if meetingID != 0 {
+					said += "; minuted in " + model.MeetingRef(meetingID)
+				}
+				_, err = fmt.Fprintln(cmd.OutOrStdout(), said)
 				return err
-			}
-			defer s.Close()
-			meetingID, err := openMeetingID(s)
-			if err != nil {
-				return err
-			}
-			var n *int
-			if !clear {
-				n = &count
-			}
-			h, err := s.SetHotspotCount(actor, id, 0, m, n, meetingID)
-			if err != nil {
-				return err
-			}
-			said := fmt.Sprintf("%s: %s %d", h.Ref(), m.Long(), count)
-			if clear {
-				said = fmt.Sprintf("%s: no count for %s", h.Ref(), m.Long())
-			}
-			if meetingID != 0 {
-				said += "; minuted in " + model.MeetingRef(meetingID)
-			}
-			_, err = fmt.Fprintln(cmd.OutOrStdout(), said)
-			return err
+			})
 		}),
 	}
 	cmd.Flags().StringVar(&month, "month", "", "the month, YYYY-MM")

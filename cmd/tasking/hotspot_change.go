@@ -44,33 +44,26 @@ func newHotspotAddCmd(a *app) *cobra.Command {
 			if n.Risk, err = model.ParseRisk(risk); err != nil {
 				return flagUsage("risk", err)
 			}
-			s, actor, err := a.openWriter(cmd)
-			if err != nil {
+			return a.minutedWrite(cmd, func(s store.Record, actor model.Actor, meetingID model.ID) error {
+				ag, err := findAgency(s, lead)
+				if err != nil {
+					return flagErr("lead", err)
+				}
+				n.LeadAgencyID = ag.ID
+				h, err := s.AddHotspot(actor, n, meetingID)
+				if err != nil {
+					return err
+				}
+				said := h.Ref() + " added"
+				if meetingID != 0 {
+					said += " as a new referral in " + model.MeetingRef(meetingID)
+				}
+				if h.Private() {
+					said += " (taken in private: personal ASB)"
+				}
+				_, err = fmt.Fprintln(cmd.OutOrStdout(), said)
 				return err
-			}
-			defer s.Close()
-			ag, err := findAgency(s, lead)
-			if err != nil {
-				return flagErr("lead", err)
-			}
-			n.LeadAgencyID = ag.ID
-			meetingID, err := openMeetingID(s)
-			if err != nil {
-				return err
-			}
-			h, err := s.AddHotspot(actor, n, meetingID)
-			if err != nil {
-				return err
-			}
-			said := h.Ref() + " added"
-			if meetingID != 0 {
-				said += " as a new referral in " + model.MeetingRef(meetingID)
-			}
-			if h.Private() {
-				said += " (taken in private: personal ASB)"
-			}
-			_, err = fmt.Fprintln(cmd.OutOrStdout(), said)
-			return err
+			})
 		}),
 	}
 	cmd.Flags().StringVar(&ward, "ward", "", "the ward")
@@ -281,48 +274,41 @@ func newHotspotUpdateCmd(a *app) *cobra.Command {
 			if err != nil {
 				return &usageError{err}
 			}
-			s, actor, err := a.openWriter(cmd)
-			if err != nil {
+			return a.minutedWrite(cmd, func(s store.Record, actor model.Actor, meetingID model.ID) error {
+				var said []string
+				if changed("risk") {
+					r, err := model.ParseRisk(risk)
+					if err != nil {
+						return flagUsage("risk", err)
+					}
+					if _, err := s.SetHotspotRisk(actor, id, 0, r, reason, meetingID); err != nil {
+						return err
+					}
+					said = append(said, "risk "+r.String())
+				}
+				if changed("status") {
+					st, err := model.ParseHotspotStatus(status)
+					if err != nil {
+						return flagUsage("status", err)
+					}
+					if _, err := s.SetHotspotStatus(actor, id, 0, st, meetingID); err != nil {
+						return err
+					}
+					said = append(said, string(st))
+				}
+				if changed("sara") {
+					stage, err := model.ParseSARAStage(sara)
+					if err != nil {
+						return flagUsage("sara", err)
+					}
+					if _, err := s.SetHotspotSARA(actor, id, 0, stage, meetingID); err != nil {
+						return err
+					}
+					said = append(said, "SARA "+string(stage))
+				}
+				_, err = fmt.Fprintf(cmd.OutOrStdout(), "%s: %s\n", model.HotspotRef(id), strings.Join(said, ", "))
 				return err
-			}
-			defer s.Close()
-			meetingID, err := openMeetingID(s)
-			if err != nil {
-				return err
-			}
-			var said []string
-			if changed("risk") {
-				r, err := model.ParseRisk(risk)
-				if err != nil {
-					return flagUsage("risk", err)
-				}
-				if _, err := s.SetHotspotRisk(actor, id, 0, r, reason, meetingID); err != nil {
-					return err
-				}
-				said = append(said, "risk "+r.String())
-			}
-			if changed("status") {
-				st, err := model.ParseHotspotStatus(status)
-				if err != nil {
-					return flagUsage("status", err)
-				}
-				if _, err := s.SetHotspotStatus(actor, id, 0, st, meetingID); err != nil {
-					return err
-				}
-				said = append(said, string(st))
-			}
-			if changed("sara") {
-				stage, err := model.ParseSARAStage(sara)
-				if err != nil {
-					return flagUsage("sara", err)
-				}
-				if _, err := s.SetHotspotSARA(actor, id, 0, stage, meetingID); err != nil {
-					return err
-				}
-				said = append(said, "SARA "+string(stage))
-			}
-			_, err = fmt.Fprintf(cmd.OutOrStdout(), "%s: %s\n", model.HotspotRef(id), strings.Join(said, ", "))
-			return err
+			})
 		}),
 	}
 	cmd.Flags().StringVar(&risk, "risk", "", "low, medium or high")
@@ -363,32 +349,25 @@ func newHotspotAssessCmd(a *app) *cobra.Command {
 			if err != nil {
 				return &usageError{err}
 			}
-			s, actor, err := a.openWriter(cmd)
-			if err != nil {
+			return a.minutedWrite(cmd, func(s store.Record, actor model.Actor, meetingID model.ID) error {
+				before, err := s.Hotspot(id)
+				if err != nil {
+					return err
+				}
+				h, err := s.AssessHotspot(actor, id, before.Version, as, reason, meetingID)
+				if err != nil {
+					return err
+				}
+				said := fmt.Sprintf("%s: risk %s (%s)", h.Ref(), strings.ToUpper(h.Risk.String()), h.Assessment.Summary())
+				if before.Risk != h.Risk && before.Risk != 0 {
+					said += ", was " + strings.ToUpper(before.Risk.String())
+				}
+				if meetingID != 0 {
+					said += "; minuted in " + model.MeetingRef(meetingID)
+				}
+				_, err = fmt.Fprintln(cmd.OutOrStdout(), said)
 				return err
-			}
-			defer s.Close()
-			meetingID, err := openMeetingID(s)
-			if err != nil {
-				return err
-			}
-			before, err := s.Hotspot(id)
-			if err != nil {
-				return err
-			}
-			h, err := s.AssessHotspot(actor, id, before.Version, as, reason, meetingID)
-			if err != nil {
-				return err
-			}
-			said := fmt.Sprintf("%s: risk %s (%s)", h.Ref(), strings.ToUpper(h.Risk.String()), h.Assessment.Summary())
-			if before.Risk != h.Risk && before.Risk != 0 {
-				said += ", was " + strings.ToUpper(before.Risk.String())
-			}
-			if meetingID != 0 {
-				said += "; minuted in " + model.MeetingRef(meetingID)
-			}
-			_, err = fmt.Fprintln(cmd.OutOrStdout(), said)
-			return err
+			})
 		}),
 	}
 	cmd.Flags().IntVar(&likelihood, "likelihood", 0, "how likely further harm is, 1 to 5")
@@ -425,24 +404,17 @@ func newHotspotCloseCmd(a *app) *cobra.Command {
 			if err != nil {
 				return &usageError{err}
 			}
-			s, actor, err := a.openWriter(cmd)
-			if err != nil {
-				return err
-			}
-			defer s.Close()
-			meetingID, err := openMeetingID(s)
-			if err != nil {
-				return err
-			}
-			if _, err := s.CloseHotspot(actor, id, 0, reason, meetingID, then); err != nil {
-				var open *store.OpenActionsError
-				if errors.As(err, &open) {
-					return fmt.Errorf("%w: add --actions close or --actions general", err)
+			return a.minutedWrite(cmd, func(s store.Record, actor model.Actor, meetingID model.ID) error {
+				if _, err := s.CloseHotspot(actor, id, 0, reason, meetingID, then); err != nil {
+					var open *store.OpenActionsError
+					if errors.As(err, &open) {
+						return fmt.Errorf("%w: add --actions close or --actions general", err)
+					}
+					return err
 				}
+				_, err = fmt.Fprintf(cmd.OutOrStdout(), "%s closed\n", model.HotspotRef(id))
 				return err
-			}
-			_, err = fmt.Fprintf(cmd.OutOrStdout(), "%s closed\n", model.HotspotRef(id))
-			return err
+			})
 		}),
 	}
 	cmd.Flags().StringVar(&reason, "reason", "", "why it closes")

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/ccsp/tasking/model"
+	"github.com/ccsp/tasking/store"
 	"github.com/spf13/cobra"
 )
 
@@ -116,30 +117,23 @@ func newHotspotAcceptCmd(a *app) *cobra.Command {
 			if n.Risk, err = model.ParseRisk(risk); err != nil {
 				return flagUsage("risk", err)
 			}
-			s, actor, err := a.openWriter(cmd)
-			if err != nil {
+			return a.minutedWrite(cmd, func(s store.Record, actor model.Actor, meetingID model.ID) error {
+				ag, err := findAgency(s, lead)
+				if err != nil {
+					return flagErr("lead", err)
+				}
+				n.LeadAgencyID = ag.ID
+				h, err := s.AcceptSuggestion(actor, args[0], n, meetingID)
+				if err != nil {
+					return err
+				}
+				said := h.Ref() + " opened: " + model.CleanLine(h.Title) + ", linked to " + h.Areas[len(h.Areas)-1].Label()
+				if meetingID != 0 {
+					said += "; a new referral in " + model.MeetingRef(meetingID)
+				}
+				_, err = fmt.Fprintln(cmd.OutOrStdout(), said)
 				return err
-			}
-			defer s.Close()
-			ag, err := findAgency(s, lead)
-			if err != nil {
-				return flagErr("lead", err)
-			}
-			n.LeadAgencyID = ag.ID
-			meetingID, err := openMeetingID(s)
-			if err != nil {
-				return err
-			}
-			h, err := s.AcceptSuggestion(actor, args[0], n, meetingID)
-			if err != nil {
-				return err
-			}
-			said := h.Ref() + " opened: " + model.CleanLine(h.Title) + ", linked to " + h.Areas[len(h.Areas)-1].Label()
-			if meetingID != 0 {
-				said += "; a new referral in " + model.MeetingRef(meetingID)
-			}
-			_, err = fmt.Fprintln(cmd.OutOrStdout(), said)
-			return err
+			})
 		}),
 	}
 	cmd.Flags().StringVar(&title, "title", "", "the hotspot's title (default: the place and the crime type)")

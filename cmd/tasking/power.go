@@ -106,47 +106,40 @@ func newPowerAddCmd(a *app) *cobra.Command {
 			} else if n.ActionID, err = model.ParseRef(model.ActionPrefix, action); err != nil {
 				return flagUsage("action", err)
 			}
-			s, actor, err := a.openWriter(cmd)
-			if err != nil {
-				return err
-			}
-			defer s.Close()
-			now := s.Now()
-			if n.Start, err = model.ParseMoment(start, kind, now); err != nil {
-				return flagUsage("start", err)
-			}
-			if expires != "" {
-				if n.Expires, err = model.ParseMoment(expires, kind, now); err != nil {
-					return flagUsage("expires", err)
+			return a.minutedWrite(cmd, func(s store.Record, actor model.Actor, meetingID model.ID) error {
+				now := s.Now()
+				if n.Start, err = model.ParseMoment(start, kind, now); err != nil {
+					return flagUsage("start", err)
 				}
-			}
-			if review != "" {
-				if n.Review, err = model.ParseWhen(review, model.DateOf(now), model.Date{}); err != nil {
-					return flagUsage("review", err)
+				if expires != "" {
+					if n.Expires, err = model.ParseMoment(expires, kind, now); err != nil {
+						return flagUsage("expires", err)
+					}
 				}
-			}
-			ag, err := findAgency(s, agency)
-			if err != nil {
-				return flagErr("agency", err)
-			}
-			n.AgencyID = ag.ID
-			meetingID, err := openMeetingID(s)
-			if err != nil {
+				if review != "" {
+					if n.Review, err = model.ParseWhen(review, model.DateOf(now), model.Date{}); err != nil {
+						return flagUsage("review", err)
+					}
+				}
+				ag, err := findAgency(s, agency)
+				if err != nil {
+					return flagErr("agency", err)
+				}
+				n.AgencyID = ag.ID
+				p, err := s.RecordPower(actor, n, meetingID)
+				if err != nil {
+					return err
+				}
+				said := p.Ref() + " recorded: " + p.Summary()
+				if p.Private {
+					said += " (private business)"
+				}
+				if c, ok := p.Flag(now); ok {
+					said += "; " + c.Line(now)
+				}
+				_, err = fmt.Fprintln(cmd.OutOrStdout(), said)
 				return err
-			}
-			p, err := s.RecordPower(actor, n, meetingID)
-			if err != nil {
-				return err
-			}
-			said := p.Ref() + " recorded: " + p.Summary()
-			if p.Private {
-				said += " (private business)"
-			}
-			if c, ok := p.Flag(now); ok {
-				said += "; " + c.Line(now)
-			}
-			_, err = fmt.Fprintln(cmd.OutOrStdout(), said)
-			return err
+			})
 		}),
 	}
 	cmd.Flags().StringVar(&hotspot, "hotspot", "", "the hotspot it is used at (HS-3)")
