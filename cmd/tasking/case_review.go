@@ -107,31 +107,7 @@ func newCaseReviewAddCmd(a *app) *cobra.Command {
 // caseReviewCommand is the shape of decide and answer: one case review by
 // ref, changed against the version just read.
 func caseReviewCommand(a *app, use, short, long, example string, do func(cmd *cobra.Command, s store.Record, actor model.Actor, c model.CaseReview) (model.CaseReview, string, error)) *cobra.Command {
-	return &cobra.Command{
-		Use: use, Short: short, Long: long, Example: example,
-		Args: usageArgs(cobra.ExactArgs(1)),
-		RunE: a.run(func(cmd *cobra.Command, args []string) error {
-			id, err := model.ParseRef(model.CaseReviewPrefix, args[0])
-			if err != nil {
-				return &usageError{err}
-			}
-			s, actor, err := a.openWriter(cmd)
-			if err != nil {
-				return err
-			}
-			defer s.Close()
-			c, err := s.CaseReview(id)
-			if err != nil {
-				return err
-			}
-			c, said, err := do(cmd, s, actor, c)
-			if err != nil {
-				return err
-			}
-			_, err = fmt.Fprintf(cmd.OutOrStdout(), "%s %s\n", c.Ref(), said)
-			return err
-		}),
-	}
+	return oneRecordCommand(a, model.CaseReviewPrefix, store.Record.CaseReview, use, short, long, example, do)
 }
 
 // dayFlag is a WHEN flag's day, today when not given.

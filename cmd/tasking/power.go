@@ -156,31 +156,7 @@ func newPowerAddCmd(a *app) *cobra.Command {
 
 // powerCommand is the shape of extend, review and end: one power by ref.
 func powerCommand(a *app, use, short, long, example string, do func(cmd *cobra.Command, s store.Record, actor model.Actor, p model.Power) (model.Power, string, error)) *cobra.Command {
-	return &cobra.Command{
-		Use: use, Short: short, Long: long, Example: example,
-		Args: usageArgs(cobra.ExactArgs(1)),
-		RunE: a.run(func(cmd *cobra.Command, args []string) error {
-			id, err := model.ParseRef(model.PowerPrefix, args[0])
-			if err != nil {
-				return &usageError{err}
-			}
-			s, actor, err := a.openWriter(cmd)
-			if err != nil {
-				return err
-			}
-			defer s.Close()
-			p, err := s.Power(id)
-			if err != nil {
-				return err
-			}
-			p, said, err := do(cmd, s, actor, p)
-			if err != nil {
-				return err
-			}
-			_, err = fmt.Fprintf(cmd.OutOrStdout(), "%s %s\n", p.Ref(), said)
-			return err
-		}),
-	}
+	return oneRecordCommand(a, model.PowerPrefix, store.Record.Power, use, short, long, example, do)
 }
 
 func newPowerExtendCmd(a *app) *cobra.Command {
