@@ -169,3 +169,18 @@ func BenchmarkDecadeMinutes(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkDecadeCheckRecords is `tasking check`'s reading of every record
+// against its indexes and the audit chain (the page check, bbolt's own, is
+// its child process's and not here).
+func BenchmarkDecadeCheckRecords(b *testing.B) {
+	s := openDecade(b)
+	b.ReportAllocs()
+	defer benchdb.CPU(b)()
+	for b.Loop() {
+		problems, err := s.CheckRecords()
+		if err != nil || len(problems) > 0 {
+			b.Fatalf("%v %v", err, problems)
+		}
+	}
+}
