@@ -170,3 +170,10 @@ func ActorFor(m Member) Actor {
 func SystemActor(what string) Actor {
 	return Actor{Name: fmt.Sprintf("tasking (%s)", what), Role: RoleAdmin}
 }
+
+// BySystem says whether a change's author (its By) is a SystemActor: a
+// change nobody typed, which no screen announces as someone's doing.
+func BySystem(by string) bool {
+	what, ok := strings.CutPrefix(by, "tasking (")
+	return ok && strings.HasSuffix(what, ")")
+}

@@ -379,3 +379,18 @@ func TestBackToPart1SaysWhatBecomesPublicAndWhatStays(t *testing.T) {
 		t.Errorf("standing item: %q", got)
 	}
 }
+
+// A change nobody typed is told apart by its author alone.
+func TestBySystem(t *testing.T) {
+	for by, want := range map[string]bool{
+		SystemActor("demo").String():  true,
+		SystemActor("store").String(): true,
+		"Helen Marsh":                 false,
+		"tasking (":                   false,
+		"":                            false,
+	} {
+		if got := BySystem(by); got != want {
+			t.Errorf("BySystem(%q) = %v, want %v", by, got, want)
+		}
+	}
+}

@@ -342,6 +342,11 @@ func TestOthersPrivateChangesAreNotNamedToPublicReaders(t *testing.T) {
 	if a.flash != "Helen Marsh: HS-1 note added" {
 		t.Errorf("a public change was told as %q", a.flash)
 	}
+	a.flash = "demo loaded"
+	a.noteOthersChange(store.Change{Op: model.OpIncidentsImport, Ref: "police.uk 2026-10", By: model.SystemActor("demo").String()})
+	if a.flash != "demo loaded" {
+		t.Errorf("a change nobody typed was told as %q", a.flash)
+	}
 	member := New(Config{Store: s, Actor: memberActor(t, s, "Gary Fletcher"), Now: fixedClock})
 	t.Cleanup(member.Close)
 	member.noteOthersChange(store.Change{Op: "note.add", Ref: "HS-3", By: "Helen Marsh", Private: true})

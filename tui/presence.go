@@ -89,9 +89,10 @@ func (a *App) presenceLine() string {
 
 // noteOthersChange says in the footer what someone else just saved, so a
 // shared screen changing under you is explained ("Gary Fletcher: A-12
-// progress note"). Your own saves say so themselves.
+// progress note"). Your own saves say so themselves; what nobody typed
+// (the demo's police.uk import, just after "demo loaded") is not news.
 func (a *App) noteOthersChange(c store.Change) {
-	if c.By == "" || c.By == a.actor.String() || c.Missed || c.Ref == "" || quietChange[c.Op] {
+	if c.By == "" || c.By == a.actor.String() || model.BySystem(c.By) || c.Missed || c.Ref == "" || quietChange[c.Op] {
 		return
 	}
 	if c.Private && a.actor.Reads() != model.ReadRestricted {
