@@ -99,6 +99,14 @@ func datasetSnapshots(d Dataset, trends func([]model.Hotspot, model.Date) (map[m
 				rec.Hotspots = append(rec.Hotspots, h)
 			}
 		}
+		// Its case reviews as they stood that day (Freeze keeps them
+		// when its agenda has their item).
+		for _, c := range d.CaseReviews {
+			if c.OnRecordOf(m.Date) {
+				rec.CaseReviews = append(rec.CaseReviews, c.AsOf(m.Date))
+			}
+		}
+		model.SortCaseReviews(rec.CaseReviews)
 		rec.FirstMinute = model.FirstMinute(m, meetings)
 		var err error
 		if rec.Trends, err = trends(rec.Hotspots, m.Date); err != nil {
