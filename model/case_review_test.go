@@ -265,3 +265,13 @@ func TestCaseReviewAsOf(t *testing.T) {
 		}
 	}
 }
+
+// A closed meeting's record, rebuilt as at its close, holds its case
+// reviews as they stood then.
+func TestRewindTakesCaseReviewsBack(t *testing.T) {
+	c := CaseReview{ID: 1, Received: NewDate(2026, 10, 10), Decided: NewDate(2026, 10, 20), Met: true, Answered: NewDate(2026, 11, 10), Outcome: "told"}
+	rec := Rewind(MeetingRecord{CaseReviews: []CaseReview{c}}, NewDate(2026, 11, 3).Time(time.UTC).Add(11*time.Hour), History{})
+	if len(rec.CaseReviews) != 1 || rec.CaseReviews[0].Stage() != ReviewDecided {
+		t.Errorf("rewound to 3 Nov: %+v", rec.CaseReviews)
+	}
+}

@@ -99,11 +99,11 @@ func datasetSnapshots(d Dataset, trends func([]model.Hotspot, model.Date) (map[m
 				rec.Hotspots = append(rec.Hotspots, h)
 			}
 		}
-		// Its case reviews as they stood that day (Freeze keeps them
-		// when its agenda has their item).
+		// Its case reviews (Rewind takes them back to how they stood that
+		// day; Freeze keeps them when its agenda has their item).
 		for _, c := range d.CaseReviews {
 			if c.OnRecordOf(m.Date) {
-				rec.CaseReviews = append(rec.CaseReviews, c.AsOf(m.Date))
+				rec.CaseReviews = append(rec.CaseReviews, c)
 			}
 		}
 		model.SortCaseReviews(rec.CaseReviews)

@@ -100,10 +100,10 @@ func TestTheServersLogCarriesNoBusiness(t *testing.T) {
 		{helen, []string{"hotspot", "accept", "1", "--ward", "LOGMARK75 Spire", "--category", "nuisance", "--risk", "medium", "--lead", "Council",
 			"--title", "LOGMARK76 Market Place", "--location", "LOGMARK77 by the fountain"}, "", 0},
 		{helen, []string{"case-review", "add", "--applicant", "LOGMARK72 Jean Smith", "--complaints", "4", "--received", "tomorrow"}, "", 1}, // not received yet: refused
-		{helen, []string{"case-review", "decide", "CR-1", "--met", "--reason", "LOGMARK73 repeat victim"}, "", 0},
+		{helen, []string{"case-review", "decide", "CR-4", "--met", "--reason", "LOGMARK73 repeat victim"}, "", 0},
 		{gary, []string{"case-review", "list", "--all", "--format", "csv"}, "", 0},
-		{gary, []string{"case-review", "show", "CR-1"}, "", 0},
-		{helen, []string{"case-review", "answer", "CR-1", "--outcome", "LOGMARK74 joint visit agreed"}, "", 0},
+		{gary, []string{"case-review", "show", "CR-4"}, "", 0},
+		{helen, []string{"case-review", "answer", "CR-4", "--outcome", "LOGMARK74 joint visit agreed"}, "", 0},
 		{helen, []string{"partnership", "set", "--case-review-threshold", "2/6"}, "", 0},
 		{helen, []string{"meeting", "start"}, "", 0},
 		{helen, []string{"meeting", "attend", jo}, "", 0},

@@ -363,10 +363,10 @@ func everyCommand() []sshStep {
 		{jas, []string{"power", "end", "P-1", "--reason", "Withdrawn: the event was cancelled"}, ""},
 		{helen, []string{"case-review", "add", "--applicant", "CT-2026-014", "--complaints", "3", "--received", "2026-11-20", "--summary", "Noise"}, ""},
 		{jas, []string{"case-review", "add", "--applicant", "CT-2026-015", "--complaints", "3", "--received", "2026-11-20"}, ""}, // refused: the chair's
-		{helen, []string{"case-review", "decide", "CR-1", "--met"}, ""},
+		{helen, []string{"case-review", "decide", "CR-4", "--met"}, ""},
 		{gary, []string{"case-review", "list", "--all", "--format", "json"}, ""},
-		{helen, []string{"case-review", "answer", "CR-1", "--outcome", "Joint visit"}, ""},
-		{gary, []string{"case-review", "show", "CR-1"}, ""},
+		{helen, []string{"case-review", "answer", "CR-4", "--outcome", "Joint visit"}, ""},
+		{gary, []string{"case-review", "show", "CR-4"}, ""},
 		{gary, []string{"__complete", "power", "end", ""}, ""},
 		{helen, []string{"agency", "add", "Parish Council", "--short", "Parish"}, ""},
 		{helen, []string{"agency", "rename", "Parish", "--to", "Parish Councils"}, ""},
