@@ -247,3 +247,46 @@ func TestDemoHasCaseReviewsAtEveryStage(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// The demo has powers in force whose clocks a new user sees flagged: one
+// of each clock (a review due, a dispersal about to take effect, a CPN's
+// appeal window), one running quietly, those against people private; and
+// a closed meeting's frozen minutes list a power that was in force then.
+func TestDemoHasPowersWithTheirClocks(t *testing.T) {
+	d, err := Build(today, Small, time.UTC)
+	if err != nil {
+		t.Fatal(err)
+	}
+	now := today.Time(time.UTC).Add(10 * time.Hour)
+	var clocks []string
+	for _, p := range d.Powers {
+		c, flagged := p.Flag(now)
+		clocks = append(clocks, fmt.Sprintf("%s %s %v", p.Kind, c.What, flagged))
+		if p.Kind.AboutPeople() && !p.Private {
+			t.Errorf("%s against a person is not private", p.Ref())
+		}
+	}
+	if want := "[pspo review due true dispersal takes effect true closure-order  false cpn appeal window closes true]"; fmt.Sprint(clocks) != want {
+		t.Errorf("clocks %v, want %s", clocks, want)
+	}
+	s, err := store.Open(filepath.Join(t.TempDir(), "demo.db"), store.Options{Now: func() time.Time { return now }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if err := s.Seed(model.SystemActor("demo"), d); err != nil {
+		t.Fatal(err)
+	}
+	last := d.Meetings[len(d.Meetings)-2] // the last closed
+	rec, err := s.MeetingRecord(last.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var in []string
+	for _, p := range rec.Powers {
+		in = append(in, p.Ref())
+	}
+	if fmt.Sprint(in) != "[P-3 P-1]" { // the closure order and the PSPO; the dispersal and the CPN came after
+		t.Errorf("%s's frozen record holds powers %v", last.Ref(), in)
+	}
+}

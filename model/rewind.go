@@ -80,6 +80,8 @@ func Rewind(rec MeetingRecord, t time.Time, h History) MeetingRecord {
 		}
 		out.Hotspots = append(out.Hotspots, hs)
 	}
+	// Powers recorded later were not yet.
+	out.Powers = slices.DeleteFunc(slices.Clone(rec.Powers), func(p Power) bool { return p.CreatedAt.After(t) })
 	// Case reviews as they stood that day: decided or answered later, not
 	// yet.
 	out.CaseReviews = nil

@@ -61,6 +61,7 @@ func (s *Store) seedHistory(w Watch, actor model.Actor, d Dataset) error {
 			func() error {
 				return seedAll(tx, KindCaseReviews, d.CaseReviews, func(c model.CaseReview) model.ID { return c.ID })
 			},
+			func() error { return seedAll(tx, KindPowers, d.Powers, func(p model.Power) model.ID { return p.ID }) },
 		} {
 			if err := step(); err != nil {
 				return err

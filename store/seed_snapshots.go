@@ -107,6 +107,14 @@ func datasetSnapshots(d Dataset, trends func([]model.Hotspot, model.Date) (map[m
 			}
 		}
 		model.SortCaseReviews(rec.CaseReviews)
+		// Its powers, as a meeting's record reads them (powersOfDay).
+		f := model.PowerFilter{CurrentAt: time.Date(m.Date.Year(), m.Date.Month(), m.Date.Day(), 0, 0, 0, 0, time.Local)}
+		for _, p := range d.Powers {
+			if f.Keep(p) {
+				rec.Powers = append(rec.Powers, p)
+			}
+		}
+		model.SortPowers(rec.Powers)
 		rec.FirstMinute = model.FirstMinute(m, meetings)
 		var err error
 		if rec.Trends, err = trends(rec.Hotspots, m.Date); err != nil {
