@@ -248,10 +248,10 @@ func TestDemoHasCaseReviewsAtEveryStage(t *testing.T) {
 	}
 }
 
-// The demo has powers in force whose clocks a new user sees flagged: one
-// of each clock (a review due, a dispersal about to take effect, a CPN's
-// appeal window), one running quietly, those against people private; and
-// a closed meeting's frozen minutes list a power that was in force then.
+// The demo has powers whose clocks a new user sees flagged (a PSPO's
+// review due, a CPN's appeal window) and one that has run its course (a
+// dispersal), those against people private; and a closed meeting's frozen
+// minutes list a power that was in force then.
 func TestDemoHasPowersWithTheirClocks(t *testing.T) {
 	d, err := Build(today, Small, time.UTC)
 	if err != nil {
@@ -266,7 +266,7 @@ func TestDemoHasPowersWithTheirClocks(t *testing.T) {
 			t.Errorf("%s against a person is not private", p.Ref())
 		}
 	}
-	if want := "[pspo review due true dispersal takes effect true closure-order  false cpn appeal window closes true]"; fmt.Sprint(clocks) != want {
+	if want := "[pspo review due true cpn appeal window closes true dispersal  false]"; fmt.Sprint(clocks) != want {
 		t.Errorf("clocks %v, want %s", clocks, want)
 	}
 	s, err := store.Open(filepath.Join(t.TempDir(), "demo.db"), store.Options{Now: func() time.Time { return now }})
@@ -286,7 +286,7 @@ func TestDemoHasPowersWithTheirClocks(t *testing.T) {
 	for _, p := range rec.Powers {
 		in = append(in, p.Ref())
 	}
-	if fmt.Sprint(in) != "[P-3 P-1]" { // the closure order and the PSPO; the dispersal and the CPN came after
+	if fmt.Sprint(in) != "[P-1]" { // the PSPO; the dispersal had ended, the CPN came after
 		t.Errorf("%s's frozen record holds powers %v", last.Ref(), in)
 	}
 }

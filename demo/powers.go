@@ -6,14 +6,14 @@ import (
 	"github.com/ccsp/tasking/model"
 )
 
-// The demo's powers in force (Anti-social Behaviour, Crime and Policing
-// Act 2014), so a new user sees their clocks flagged on the agenda, in My
-// actions and in `tasking powers`, and listed in the minutes: a PSPO at the
-// street-drinking hotspot with its review due, a dispersal authorisation
-// the last meeting resolved to seek (taking effect in two days), a closure
-// order at the flats taken in private, and a community protection notice
-// served on the noisy HMO, its appeal window open. Dates are counted from
-// the day the demo is built, as the rest of it is.
+// The demo's powers (Anti-social Behaviour, Crime and Policing Act 2014),
+// so a new user sees their clocks flagged on the agenda, in My actions and
+// in `tasking powers`, and listed in the minutes: a PSPO against car meets
+// at the retail park with its review due, a community protection notice
+// served on the noisy HMO (private: it is against a person) with its
+// appeal window open, and a dispersal authorisation at the bus station
+// that ran its 48 hours a fortnight ago (`powers --all`). Dates are
+// counted from the day the demo is built, as the rest of it is.
 type demoPower struct {
 	kind         model.PowerKind
 	hotspot      string // the start of its hotspot's title
@@ -26,14 +26,12 @@ type demoPower struct {
 }
 
 var demoPowers = []demoPower{
-	{kind: model.PowerPSPO, hotspot: "Whittington Moor: street drinking", agency: "Community Safety", authorisedBy: "Cabinet, minute 112",
-		terms: "No drinking alcohol in the designated area when asked to stop by an authorised officer", start: -790, hour: 12, review: 7},
-	{kind: model.PowerDispersal, hotspot: "Town centre: youths congregating", agency: "Police", authorisedBy: "Insp Claire Dunn",
-		terms: "Market Place, Low Pavement and the bus station, Thursday to Saturday evenings", start: 2, hour: 18},
-	{kind: model.PowerClosureOrder, hotspot: "Loundsley Green flats", agency: "Police", authorisedBy: "Chesterfield Magistrates' Court",
-		start: -21, hour: 14},
+	{kind: model.PowerPSPO, hotspot: "Walton: car meets", agency: "Enforcement/CCTV", authorisedBy: "Cabinet, minute 87",
+		terms: "No gathering of two or more vehicles for car cruising in the designated area", start: -400, hour: 12, review: 7},
 	{kind: model.PowerCPN, hotspot: "Hasland: noise from an HMO", agency: "Env Protection", authorisedBy: "Mark Ridley",
 		terms: "Stop amplified music after 23:00", start: -5, hour: 11},
+	{kind: model.PowerDispersal, hotspot: "Staveley Central: youth ASB", agency: "Police", authorisedBy: "Insp Claire Dunn",
+		terms: "Staveley bus station and Market Street, Friday and Saturday evenings", start: -17, hour: 18},
 }
 
 // addPowers records the demo's powers as RecordPower would, each on the

@@ -126,7 +126,7 @@ func TestMeetingWalk(t *testing.T) {
 				want[0] = " a action · r resolve · n note · s status"
 				want = append(want, item+" · 00:00 ")
 			} else { // beside the agenda, what the cadence left off it
-				want = append(want, "│ Not on the agenda (8) · + adds", "HS-4 Holme Hall shops:… MED next", "HS-7 Hasland: noise… P2 MED next", "HS-11 Walton: car meet… LOW in 3")
+				want = append(want, "│ Not on the agenda (8) · + adds", "HS-4 Holme Hall shops:… MED next", "HS-7 Hasland: noi… ⚑ P2 MED next", "HS-11 Walton: car me… ⚑ LOW in 3") // ⚑: the demo's CPN and PSPO
 			}
 			if sz.h >= 48 { // where the notes fit, wait for the store's answer to reach the screen
 				want = append(want, "• Groups of 15-20 at the bus station on Friday", "21 Nov  update   A-38") // and the item's history, read when shown

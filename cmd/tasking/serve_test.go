@@ -354,13 +354,13 @@ func everyCommand() []sshStep {
 		{helen, []string{"power", "add", "pspo", "--hotspot", "HS-8", "--agency", "community safety", "--start", "2024-01-10", "--review", "2026-12-01", "--authorised-by", "Cabinet, minute 112"}, ""},
 		{helen, []string{"power", "add", "cpn", "--hotspot", "HS-4", "--agency", "housing", "--start", "2026-11-20", "--authorised-by", "ASB officer", "--terms", "No amplified music"}, ""},
 		{helen, []string{"power", "add", "dispersal", "--hotspot", "HS-1", "--agency", "police", "--start", "2026-11-27", "--authorised-by", "x"}, ""}, // a usage error: the time
-		{helen, []string{"power", "review", "P-2", "--on", "2027-01-12"}, ""},
+		{helen, []string{"power", "review", "P-5", "--on", "2027-01-12"}, ""},
 		{helen, []string{"power", "add", "closure-order", "--hotspot", "HS-3", "--agency", "police", "--start", "2026-09-01", "--authorised-by", "Magistrates"}, ""},
-		{helen, []string{"power", "extend", "P-4", "--to", "2027-02-01"}, ""},
+		{helen, []string{"power", "extend", "P-7", "--to", "2027-02-01"}, ""},
 		{gary, []string{"powers"}, ""},
 		{gary, []string{"powers", "--expiring", "28d", "--format", "csv"}, ""},
 		{gary, []string{"powers", "--all", "--format", "json"}, ""},
-		{jas, []string{"power", "end", "P-1", "--reason", "Withdrawn: the event was cancelled"}, ""},
+		{jas, []string{"power", "end", "P-4", "--reason", "Withdrawn: the event was cancelled"}, ""},
 		{helen, []string{"case-review", "add", "--applicant", "CT-2026-014", "--complaints", "3", "--received", "2026-11-20", "--summary", "Noise"}, ""},
 		{jas, []string{"case-review", "add", "--applicant", "CT-2026-015", "--complaints", "3", "--received", "2026-11-20"}, ""}, // refused: the chair's
 		{helen, []string{"case-review", "decide", "CR-4", "--met"}, ""},
