@@ -81,6 +81,9 @@ func Build(today model.Date, scale Scale, loc *time.Location) (store.Dataset, er
 	}
 	g.addHotspots(copies, wards)
 	g.addMeetings(nMeetings)
+	past, _ := meetingDates(today, nMeetings)
+	g.addCaseReviews(past)
+	g.addPowers()
 	// Two years of police.uk data, to the last month over.
 	to := model.MonthsBy(today)
 	g.d.IncidentBatches, g.d.Incidents = incidentHistory(2026, wards, g.d.Hotspots,

@@ -1,6 +1,7 @@
 package demo
 
 import (
+	"fmt"
 	"path/filepath"
 	"reflect"
 	"testing"
@@ -177,5 +178,115 @@ func TestLargeScaleBuilds(t *testing.T) {
 	}
 	if len(d.Meetings) < 52 || len(d.Hotspots) < 60 {
 		t.Fatalf("large: %d meetings, %d hotspots", len(d.Meetings), len(d.Hotspots))
+	}
+}
+
+// The demo has an ASB case review at each stage of the flow, private from
+// the start: one answered, one decided and waiting for its answer, one
+// received and waiting for its decision. Each meeting that had one before
+// it has the case reviews item in Part 2, its frozen record holds them as
+// they stood that day, and the meeting planned lists the two still open.
+func TestDemoHasCaseReviewsAtEveryStage(t *testing.T) {
+	d, err := Build(today, Small, time.UTC)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var stages []model.CaseReviewStage
+	for _, c := range d.CaseReviews {
+		stages = append(stages, c.Stage())
+		if !c.Private || c.Paragraph != model.ParaIndividual {
+			t.Errorf("%s is not private under paragraph 1: %+v", c.Ref(), c.Privacy)
+		}
+		if _, err := model.CheckApplicantRef(c.ApplicantRef); err != nil {
+			t.Errorf("%s: %v", c.Ref(), err)
+		}
+	}
+	if fmt.Sprint(stages) != "[answered decided received]" {
+		t.Fatalf("stages %v", stages)
+	}
+	s, err := store.Open(filepath.Join(t.TempDir(), "demo.db"), store.Options{Now: func() time.Time { return today.Time(time.UTC) }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if err := s.Seed(model.SystemActor("demo"), d); err != nil {
+		t.Fatal(err)
+	}
+	withItem := 0
+	for _, m := range d.Meetings {
+		rec, err := s.MeetingRecord(m.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var want []string
+		for _, c := range d.CaseReviews {
+			if c.OnRecordOf(m.Date) {
+				want = append(want, c.Ref()+" "+string(c.AsOf(m.Date).Stage()))
+			}
+		}
+		var got []string
+		for _, c := range rec.CaseReviews {
+			got = append(got, c.Ref()+" "+string(c.Stage()))
+		}
+		if fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Errorf("%s (%s) holds %v, want %v", m.Ref(), m.Date, got, want)
+		}
+		if rec.Meeting.HasCaseReviewsItem() != (len(want) > 0) {
+			t.Errorf("%s: case reviews item on the agenda %v, with %v", m.Ref(), rec.Meeting.HasCaseReviewsItem(), want)
+		}
+		if len(want) > 0 {
+			withItem++
+		}
+	}
+	// The answered one in its answering meeting, decided (not answered) in
+	// the one before; the planned meeting has the two open.
+	if withItem < 4 {
+		t.Errorf("%d meetings have case reviews, want the last four and the one planned", withItem)
+	}
+	if err := s.CheckPages(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// The demo has powers whose clocks a new user sees flagged (a PSPO's
+// review due, a CPN's appeal window) and one that has run its course (a
+// dispersal), those against people private; and a closed meeting's frozen
+// minutes list a power that was in force then.
+func TestDemoHasPowersWithTheirClocks(t *testing.T) {
+	d, err := Build(today, Small, time.UTC)
+	if err != nil {
+		t.Fatal(err)
+	}
+	now := today.Time(time.UTC).Add(10 * time.Hour)
+	var clocks []string
+	for _, p := range d.Powers {
+		c, flagged := p.Flag(now)
+		clocks = append(clocks, fmt.Sprintf("%s %s %v", p.Kind, c.What, flagged))
+		if p.Kind.AboutPeople() && !p.Private {
+			t.Errorf("%s against a person is not private", p.Ref())
+		}
+	}
+	if want := "[pspo review due true cpn appeal window closes true dispersal  false]"; fmt.Sprint(clocks) != want {
+		t.Errorf("clocks %v, want %s", clocks, want)
+	}
+	s, err := store.Open(filepath.Join(t.TempDir(), "demo.db"), store.Options{Now: func() time.Time { return now }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if err := s.Seed(model.SystemActor("demo"), d); err != nil {
+		t.Fatal(err)
+	}
+	last := d.Meetings[len(d.Meetings)-2] // the last closed
+	rec, err := s.MeetingRecord(last.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var in []string
+	for _, p := range rec.Powers {
+		in = append(in, p.Ref())
+	}
+	if fmt.Sprint(in) != "[P-1]" { // the PSPO; the dispersal had ended, the CPN came after
+		t.Errorf("%s's frozen record holds powers %v", last.Ref(), in)
 	}
 }

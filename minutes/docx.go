@@ -104,6 +104,7 @@ func docxItem(w *docxWriter, it Item) {
 	}
 	if t := it.Trend; t != nil {
 		w.para(styleNormal, textRun(line(trendSentence(*t)), nil))
+		docxTrend(w, *t)
 	}
 	if len(it.Powers) > 0 {
 		w.para(styleNormal, textRun(powersLead, nil))

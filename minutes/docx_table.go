@@ -19,7 +19,12 @@ const (
 // header. A row whose action is overdue has its status in bold.
 func (w *docxWriter) table(header []string, rows [][]string, overdue []bool) {
 	rows = docxCells(header, rows)
-	widths := docxColumns(header, rows)
+	w.tableOf(header, rows, docxColumns(header, rows), overdue)
+}
+
+// tableOf writes a table of cells as they print, its columns widths wide
+// (adding up to docxTextWidth).
+func (w *docxWriter) tableOf(header []string, rows [][]string, widths []int, overdue []bool) {
 	border := &wBorder{Val: "single", Sz: 4, Space: 0, Color: "888888"}
 	pad := &wWidth{W: docxCellPad, Type: "dxa"}
 	edge := &wWidth{W: 20, Type: "dxa"}

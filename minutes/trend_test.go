@@ -1,6 +1,7 @@
 package minutes
 
 import (
+	"fmt"
 	"regexp"
 
 	"github.com/ccsp/tasking/model"
@@ -80,4 +81,46 @@ func render(t *testing.T, rec model.MeetingRecord, f Format, opt Options) string
 		return docxOutline(t, b)
 	}
 	return string(b)
+}
+
+// The Word minutes, which show no SVG, give each hotspot's 12 months as a
+// small table under the sentence: the months, their counts and a bar
+// each. The public version has HS-1's alone (HS-2 is taken in private),
+// and the table holds counts, never a place.
+func TestTrendInTheWordMinutes(t *testing.T) {
+	rec := richRecord()
+	tables := func(opt Options) [][][]string {
+		b, err := Render(rec, DOCX, opt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out [][][]string
+		for _, tbl := range docxTree(t, b)["word/document.xml"].all("w:tbl") {
+			var rows [][]string
+			for _, tr := range tbl.all("w:tr") {
+				var cells []string
+				for _, tc := range tr.all("w:tc") {
+					cells = append(cells, tc.plain())
+				}
+				rows = append(rows, cells)
+			}
+			if rows[0][0] == trendMonthLabel {
+				out = append(out, rows)
+			}
+		}
+		return out
+	}
+	hs1 := [][]string{
+		{"Month", "Nov", "Dec", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct"},
+		{"Incidents", "12", "9", "–", "14", "15", "11", "18", "20", "17", "15", "16", "24"},
+		{"Chart", "▄", "▃", "", "▅", "▅", "▄", "▆", "▇", "▆", "▅", "▆", "█"},
+	}
+	restricted := tables(Options{})
+	if len(restricted) != 2 || fmt.Sprint(restricted[0]) != fmt.Sprint(hs1) {
+		t.Fatalf("restricted: %d trend tables, the first %q; want HS-1's %q and HS-2's", len(restricted), restricted, hs1)
+	}
+	public := tables(Options{Public: true})
+	if len(public) != 1 || fmt.Sprint(public[0]) != fmt.Sprint(hs1) {
+		t.Errorf("public: %q, want HS-1's alone", public)
+	}
 }

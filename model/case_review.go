@@ -289,6 +289,19 @@ func (c CaseReview) OnRecordOf(day Date) bool {
 	return !c.Received.After(day) && (c.Answered.IsZero() || !c.Answered.Before(day))
 }
 
+// AsOf is the case review as it stood on day: a decision or an answer
+// made after it not yet made. A meeting's frozen record keeps its case
+// reviews so (OnRecordOf says which).
+func (c CaseReview) AsOf(day Date) CaseReview {
+	if c.Answered.After(day) {
+		c.Answered, c.Outcome = Date{}, ""
+	}
+	if c.Decided.After(day) {
+		c.Decided, c.Met, c.DecisionReason = Date{}, false, ""
+	}
+	return c
+}
+
 // SortCaseReviews orders case reviews by when they were received, then by
 // ref.
 func SortCaseReviews(cs []CaseReview) {

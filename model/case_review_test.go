@@ -236,3 +236,42 @@ func TestCaseReviewsOnTheAgenda(t *testing.T) {
 		t.Error(ItemCaseReviews.StandingTitle())
 	}
 }
+
+// A case review as it stood on a day: what was decided or answered later
+// is not yet, what was done that day is.
+func TestCaseReviewAsOf(t *testing.T) {
+	c := CaseReview{ID: 1, ApplicantRef: "CT-2026-031", Complaints: 4, Received: NewDate(2026, 10, 10),
+		Decided: NewDate(2026, 10, 20), Met: true, DecisionReason: "why", Answered: NewDate(2026, 11, 10), Outcome: "told"}
+	tests := []struct {
+		day  Date
+		want CaseReviewStage
+	}{
+		{NewDate(2026, 10, 13), ReviewReceived},
+		{NewDate(2026, 10, 20), ReviewDecided},
+		{NewDate(2026, 11, 3), ReviewDecided},
+		{NewDate(2026, 11, 10), ReviewAnswered},
+		{NewDate(2026, 11, 24), ReviewAnswered},
+	}
+	for _, tt := range tests {
+		got := c.AsOf(tt.day)
+		if got.Stage() != tt.want {
+			t.Errorf("%s: %s, want %s", tt.day, got.Stage(), tt.want)
+		}
+		if got.Stage() == ReviewReceived && (got.Met || got.DecisionReason != "" || got.Outcome != "") {
+			t.Errorf("%s: the decision or answer is kept: %+v", tt.day, got)
+		}
+		if got.Stage() == ReviewDecided && (!got.Met || got.DecisionReason != "why" || got.Outcome != "") {
+			t.Errorf("%s: decided, yet %+v", tt.day, got)
+		}
+	}
+}
+
+// A closed meeting's record, rebuilt as at its close, holds its case
+// reviews as they stood then.
+func TestRewindTakesCaseReviewsBack(t *testing.T) {
+	c := CaseReview{ID: 1, Received: NewDate(2026, 10, 10), Decided: NewDate(2026, 10, 20), Met: true, Answered: NewDate(2026, 11, 10), Outcome: "told"}
+	rec := Rewind(MeetingRecord{CaseReviews: []CaseReview{c}}, NewDate(2026, 11, 3).Time(time.UTC).Add(11*time.Hour), History{})
+	if len(rec.CaseReviews) != 1 || rec.CaseReviews[0].Stage() != ReviewDecided {
+		t.Errorf("rewound to 3 Nov: %+v", rec.CaseReviews)
+	}
+}

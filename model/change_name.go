@@ -18,6 +18,9 @@ func ChangeName(events []AuditEvent) string {
 	if said, ok := retentionChangeName(e); ok {
 		return said
 	}
+	if said, ok := dismissalChangeName(e); ok {
+		return said
+	}
 	switch {
 	case e.Op == OpActionAssign:
 		var a Action

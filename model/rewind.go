@@ -23,7 +23,7 @@ type History struct {
 // later are dropped and every later status or due-date change is undone
 // from the action's own updates; hotspots are taken from their audit image
 // before their first later change; amended notes and decisions read as they
-// were before the first amendment. Where the history begins after t it
+// were before the first amendment; case reviews as they stood that day. Where the history begins after t it
 // cannot tell what hotspots or names were on the day, and the record's
 // RecordNote says so, once.
 func Rewind(rec MeetingRecord, t time.Time, h History) MeetingRecord {
@@ -79,6 +79,14 @@ func Rewind(rec MeetingRecord, t time.Time, h History) MeetingRecord {
 			hs.Status, hs.Closed, hs.CloseReason = HotspotActive, Date{}, ""
 		}
 		out.Hotspots = append(out.Hotspots, hs)
+	}
+	// Powers recorded later were not yet.
+	out.Powers = slices.DeleteFunc(slices.Clone(rec.Powers), func(p Power) bool { return p.CreatedAt.After(t) })
+	// Case reviews as they stood that day: decided or answered later, not
+	// yet.
+	out.CaseReviews = nil
+	for _, c := range rec.CaseReviews {
+		out.CaseReviews = append(out.CaseReviews, c.AsOf(DateOf(t)))
 	}
 	out.Decisions = slices.Clone(rec.Decisions)
 	out.Notes = slices.Clone(rec.Notes)

@@ -58,6 +58,10 @@ func (s *Store) seedHistory(w Watch, actor model.Actor, d Dataset) error {
 				return seedAll(tx, KindDecisions, d.Decisions, func(x model.Decision) model.ID { return x.ID })
 			},
 			func() error { return seedAll(tx, KindNotes, d.Notes, func(n model.Note) model.ID { return n.ID }) },
+			func() error {
+				return seedAll(tx, KindCaseReviews, d.CaseReviews, func(c model.CaseReview) model.ID { return c.ID })
+			},
+			func() error { return seedAll(tx, KindPowers, d.Powers, func(p model.Power) model.ID { return p.ID }) },
 		} {
 			if err := step(); err != nil {
 				return err

@@ -99,6 +99,22 @@ func datasetSnapshots(d Dataset, trends func([]model.Hotspot, model.Date) (map[m
 				rec.Hotspots = append(rec.Hotspots, h)
 			}
 		}
+		// Its case reviews (Rewind takes them back to how they stood that
+		// day; Freeze keeps them when its agenda has their item).
+		for _, c := range d.CaseReviews {
+			if c.OnRecordOf(m.Date) {
+				rec.CaseReviews = append(rec.CaseReviews, c)
+			}
+		}
+		model.SortCaseReviews(rec.CaseReviews)
+		// Its powers, as a meeting's record reads them (powersOfDay).
+		f := model.PowerFilter{CurrentAt: time.Date(m.Date.Year(), m.Date.Month(), m.Date.Day(), 0, 0, 0, 0, time.Local)}
+		for _, p := range d.Powers {
+			if f.Keep(p) {
+				rec.Powers = append(rec.Powers, p)
+			}
+		}
+		model.SortPowers(rec.Powers)
 		rec.FirstMinute = model.FirstMinute(m, meetings)
 		var err error
 		if rec.Trends, err = trends(rec.Hotspots, m.Date); err != nil {

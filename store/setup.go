@@ -102,6 +102,11 @@ type Dataset struct {
 	// stores it (the demo's incident history): loaded as one import.
 	IncidentBatches []model.IncidentBatch
 	Incidents       []model.IncidentRow
+	// CaseReviews are ASB case reviews at every stage (the demo's: private
+	// business, in Part 2 of the meetings that had them).
+	CaseReviews []model.CaseReview
+	// Powers are powers of the 2014 Act recorded on its hotspots.
+	Powers []model.Power
 	// History: the dataset is a whole history (the decade): Seed writes
 	// the audit trail a real one would have, change by change, and loads it
 	// in batches rather than one transaction.
@@ -154,6 +159,12 @@ func (s *Store) SeedWatched(w Watch, actor model.Actor, d Dataset) error {
 			return err
 		}
 		if err := seedAll(w.tx, KindUpdates, d.Updates, func(u model.ActionUpdate) model.ID { return u.ID }); err != nil {
+			return err
+		}
+		if err := seedAll(w.tx, KindCaseReviews, d.CaseReviews, func(c model.CaseReview) model.ID { return c.ID }); err != nil {
+			return err
+		}
+		if err := seedAll(w.tx, KindPowers, d.Powers, func(p model.Power) model.ID { return p.ID }); err != nil {
 			return err
 		}
 		if err := w.seedIncidents(d); err != nil {

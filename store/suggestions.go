@@ -83,16 +83,72 @@ func (s *Store) DismissSuggestion(actor model.Actor, key string) (model.Dismissa
 			return err
 		}
 		d = model.Dismissal{Place: sg.Place, Category: sg.Category, On: model.DateOf(w.now), By: actor.String()}
-		v, err := json.Marshal(d)
+		// The dismissal it replaces (one that has lapsed) is its audit
+		// event's before, so that undo can put it back.
+		was, err := w.dismissal(d.Key())
 		if err != nil {
 			return err
 		}
-		if err := w.tx.tx.PutKey(w.tx.ctx, IncidentDismissals, []byte(d.Key()), v); err != nil {
+		if err := w.putDismissal(d.Key(), &d); err != nil {
 			return err
 		}
-		return w.audit(model.OpSuggestionDismiss, "suggestion", d.Key(), nil, d)
+		var before any
+		if was != nil {
+			before = was
+		}
+		return w.audit(model.OpSuggestionDismiss, "suggestion", d.Key(), before, d)
 	})
 	return d, err
+}
+
+// dismissal is the dismissal stored under key (nil: none).
+func (w *wtx) dismissal(key string) (*model.Dismissal, error) {
+	v, err := w.tx.tx.GetKey(w.tx.ctx, IncidentDismissals, []byte(key))
+	if err != nil || v == nil {
+		return nil, err
+	}
+	var d model.Dismissal
+	if err := decodeJSON(v, &d); err != nil {
+		return nil, fmt.Errorf("reading dismissal %q: %w", key, err)
+	}
+	return &d, nil
+}
+
+// putDismissal stores d under key, or with d nil takes key's away.
+func (w *wtx) putDismissal(key string, d *model.Dismissal) error {
+	if d == nil {
+		return w.tx.tx.DeleteKey(w.tx.ctx, IncidentDismissals, []byte(key))
+	}
+	v, err := json.Marshal(d)
+	if err != nil {
+		return err
+	}
+	return w.tx.tx.PutKey(w.tx.ctx, IncidentDismissals, []byte(key), v)
+}
+
+// revertDismissal takes back a dismissal (model.UndoDismissal): the place
+// is offered again, unless it was dismissed again since.
+func (w *wtx) revertDismissal(e model.AuditEvent) (string, error) {
+	var after model.Dismissal
+	if err := decodeJSON(e.After, &after); err != nil {
+		return "", err
+	}
+	var before *model.Dismissal
+	if len(e.Before) > 0 && string(e.Before) != "null" {
+		before = &model.Dismissal{}
+		if err := decodeJSON(e.Before, before); err != nil {
+			return "", err
+		}
+	}
+	cur, err := w.dismissal(after.Key())
+	if err != nil {
+		return "", err
+	}
+	restore, said, err := model.UndoDismissal(cur, after, before)
+	if err != nil {
+		return "", err
+	}
+	return said, w.putDismissal(after.Key(), restore)
 }
 
 // AcceptSuggestion opens a hotspot from the emerging hotspot key names: n

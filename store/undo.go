@@ -36,7 +36,8 @@ func (s *Store) UndoChoices(actor model.Actor, meetingID model.ID) ([]model.Undo
 // UndoChange takes back one of the actor's last model.MaxUndo changes in
 // the open meeting — a mis-keyed status, a review, an accepted update, a
 // carried-forward date, a note, a resolution, an action assigned, an
-// attendance mark, a hotspot's risk or status — named by its key
+// attendance mark, a hotspot's risk or status, an emerging hotspot
+// dismissed — named by its key
 // (model.Undoable.Key; 0: the newest). It is a correction, not an erasure:
 // the change stays in the audit trail and the undo is recorded beside it,
 // naming the events it took back. It refuses when a record has changed
@@ -263,6 +264,8 @@ func (w *wtx) revert(e model.AuditEvent, m *model.Meeting) (string, error) {
 		return revertChange(w, e, KindCaseReviews, func(c model.CaseReview) model.ID { return c.ID }, func(c *model.CaseReview, cur model.CaseReview) {
 			c.Version, c.UpdatedAt, c.UpdatedBy = cur.Version+1, w.now, w.actor.String()
 		})
+	case e.Op == model.OpSuggestionDismiss:
+		return w.revertDismissal(e)
 	case e.Op == model.OpMeetingAgendaTakeUp:
 		// The item stays: whatever else was recorded under it since is
 		// minuted there, and an item with nothing under it is deferred.

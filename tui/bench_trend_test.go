@@ -6,6 +6,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/ccsp/tasking/demo"
+	"github.com/ccsp/tasking/internal/benchdb"
 	"github.com/ccsp/tasking/model"
 )
 
@@ -14,7 +15,7 @@ import (
 // at once), each with a series of its own, at 160×48: a frame is Update
 // and View, as Bubble Tea does after every key.
 //
-//	go test ./tui -run '^$' -bench HotspotList2000 -benchmem
+//	go test ./tui -run '^$' -bench HotspotList2000 -benchmem -count 3
 
 // homeOf2000 is the app on home with 2,000 open hotspots, each with its
 // own 12 months.
@@ -49,7 +50,11 @@ func homeOf2000(b *testing.B) *App {
 
 // Moving the selection: the rows in view drawn again, their sparklines
 // remembered.
-func BenchmarkHotspotList2000Keypress(b *testing.B) { press(b, homeOf2000(b), "j", "k") }
+func BenchmarkHotspotList2000Keypress(b *testing.B) {
+	a := homeOf2000(b)
+	defer benchdb.CPU(b)() // the frame's own CPU: the wall time grows with others' load
+	press(b, a, "j", "k")
+}
 
 // Paging down the list from top to bottom, and again, every frame drawing
 // ten rows never drawn before: their sparklines made by ntcharts (the
@@ -57,6 +62,7 @@ func BenchmarkHotspotList2000Keypress(b *testing.B) { press(b, homeOf2000(b), "j
 func BenchmarkHotspotList2000PageDown(b *testing.B) {
 	a := homeOf2000(b)
 	down, top := tea.KeyPressMsg{Code: tea.KeyPgDown}, tea.KeyPressMsg{Code: tea.KeyHome}
+	defer benchdb.CPU(b)()
 	b.ReportAllocs()
 	for b.Loop() {
 		if a.hf.sel[0] >= len(a.home.Hotspots)-1 {

@@ -33,21 +33,24 @@ func TestCaseReviewsInTheMeeting(t *testing.T) {
 	ss := startSession(t, s, chair, 120, 40)
 	ss.waitFor("resume the meeting")
 	ss.keys("m")
-	ss.waitFor("ASB case reviews", "1 P2", "▸CR-1", "CT-2026-014", "waiting for decision", "Threshold: 3 complaints in 6 months.",
-		"[private, para 1] 4 complaints (threshold 3 complaints in 6 months)", "Asked to review: Noise from the flat above")
+	// The demo's two open case reviews (CR-2 decided, CR-3 received) come
+	// first, by when they were received.
+	ss.waitFor("ASB case reviews", "3 P2", "▸CR-2", "CR-3", "CR-4", "CT-2026-014", "waiting for decision", "Threshold: 3 complaints in 6 months.")
+	ss.keys("j", "j")
+	ss.waitFor("▸CR-4", "[private, para 1] 4 complaints (threshold 3 complaints in 6 months)", "Asked to review: Noise from the flat above")
 
 	ss.keys("d")
-	ss.waitFor("Decide CR-1 CT-2026-014", "PART 2 (in private)", "met: the review goes ahead")
+	ss.waitFor("Decide CR-4 CT-2026-014", "PART 2 (in private)", "met: the review goes ahead")
 	ss.keys("right", "ctrl+s") // "not met", with 4 complaints
-	ss.waitFor("✗ CR-1 has 4 complaints, which meets the threshold of 3 complaints in 6 months: the", "review must go ahead")
+	ss.waitFor("✗ CR-4 has 4 complaints, which meets the threshold of 3 complaints in 6 months: the", "review must go ahead")
 	ss.keys("left", "ctrl+s")
-	ss.waitFor("✓ CR-1 decided: threshold met", "threshold met, waiting for answer")
+	ss.waitFor("✓ CR-4 decided: threshold met", "threshold met, waiting for answer")
 
 	ss.keys("w")
-	ss.waitFor("Answered CR-1", "Outcome: what the applicant was told")
+	ss.waitFor("Answered CR-4", "Outcome: what the applicant was told")
 	ss.typeText("Joint visit; noise monitoring installed")
 	ss.keys("ctrl+s")
-	ss.waitFor("✓ CR-1 answered: it leaves the next agenda", "Answered: 24 Nov 2026: Joint visit; noise monitoring installed")
+	ss.waitFor("✓ CR-4 answered: it leaves the next agenda", "Answered: 24 Nov 2026: Joint visit; noise monitoring installed")
 
 	// New referrals: c records one received.
 	ref := slices.IndexFunc(m.Agenda, func(it model.AgendaItem) bool { return it.Kind == model.ItemReferrals })
@@ -65,14 +68,15 @@ func TestCaseReviewsInTheMeeting(t *testing.T) {
 	ss.keys("ctrl+u") // the refusal took the cursor to the reference
 	ss.typeText("CT-2026-020")
 	ss.keys("ctrl+s")
-	ss.waitFor("✓ CR-2 recorded: on the agenda (Part 2) until answered")
+	ss.waitFor("✓ CR-5 recorded: on the agenda (Part 2) until answered")
 	ss.finish()
 
 	cs, err := s.CaseReviews(false)
-	if err != nil || len(cs) != 2 || cs[0].Stage() != model.ReviewAnswered || cs[1].ApplicantRef != "CT-2026-020" || cs[1].Complaints != 3 {
+	// After the demo's three: CR-4 answered here, CR-5 received here.
+	if err != nil || len(cs) != 5 || cs[3].Stage() != model.ReviewAnswered || cs[4].ApplicantRef != "CT-2026-020" || cs[4].Complaints != 3 {
 		t.Errorf("stored %+v (%v)", cs, err)
 	}
-	if strings.Contains(cs[1].ApplicantRef, "Smith") {
+	if strings.Contains(cs[4].ApplicantRef, "Smith") {
 		t.Error("the name was kept")
 	}
 }

@@ -225,6 +225,9 @@ func wallPageFor(rec model.MeetingRecord) wallPage {
 			h := hotspots[it.HotspotID]
 			page.lines = append(page.lines, strings.Join(nonEmpty(model.CleanLine(h.Location), model.CleanLine(h.Ward)), " · "))
 			page.lines = append(page.lines, fmt.Sprintf("Risk %s · %s · SARA: %s", strings.ToUpper(h.Risk.String()), h.Status, h.SARA))
+			if tr := rec.Trends[h.ID]; !tr.IsZero() {
+				page.lines = append(page.lines, wallTrend(tr))
+			}
 			var open []model.Action
 			for _, a := range rec.Actions {
 				if a.HotspotID == h.ID && !a.Status.IsClosed() && rules.Action(a) {
@@ -247,6 +250,18 @@ func wallPageFor(rec model.MeetingRecord) wallPage {
 		}
 	}
 	return page
+}
+
+// wallTrend is a public hotspot's last 12 months as the room reads them:
+// the sparkline, its class over the year and the last month against the
+// three before — counts at areas, as the public minutes give them, never
+// where they were counted.
+func wallTrend(tr model.Series) string {
+	out := "Incidents " + Sparkline(tr) + "  "
+	if class := tr.Class(); class != model.ClassNone {
+		out += string(class) + " · "
+	}
+	return out + tr.Summary()
 }
 
 func nonEmpty(ss ...string) []string {

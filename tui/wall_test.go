@@ -63,6 +63,18 @@ func TestTheWallShowsOnlyWhatIsPublic(t *testing.T) {
 	for i := range rec.Members {
 		rec.Members[i].Name = "PRV-member " + rec.Members[i].Name
 	}
+	// Every hotspot has 12 months of counts: a public item shows them, as
+	// the public minutes do; a private item shows nothing of them.
+	rec.Trends = map[model.ID]model.Series{}
+	for _, h := range rec.Hotspots {
+		counts := map[model.Month]int{}
+		end := model.NewMonth(2026, 10)
+		for k := range model.TrendMonths {
+			counts[end.Add(-k)] = 700 + int(h.ID)*10 + k
+		}
+		rec.Trends[h.ID] = model.NewSeries(end, counts, nil)
+	}
+	trendOf := func(id model.ID) string { return fmt.Sprintf("Oct 26: %d,", 700+int(id)*10) }
 	shownPublic := 0
 	for i, it := range rec.Meeting.Agenda {
 		rec.Meeting.Current = i
@@ -74,9 +86,12 @@ func TestTheWallShowsOnlyWhatIsPublic(t *testing.T) {
 		if strings.Contains(text, "PRV") {
 			t.Errorf("item %d (%s) shows something private:\n%s", i+1, it.Kind, text)
 		}
+		if it.Kind == model.ItemHotspot && private[it.HotspotID] && strings.Contains(text, "Incidents") {
+			t.Errorf("item %d, a private hotspot, shows its incidents:\n%s", i+1, text)
+		}
 		if it.Kind == model.ItemHotspot && !private[it.HotspotID] {
 			shownPublic++
-			for _, want := range []string{fmt.Sprintf("PUB-title-%d", it.HotspotID), fmt.Sprintf("PUB-location-%d", it.HotspotID), fmt.Sprintf("PUB-ward-%d", it.HotspotID)} {
+			for _, want := range []string{trendOf(it.HotspotID), fmt.Sprintf("PUB-title-%d", it.HotspotID), fmt.Sprintf("PUB-location-%d", it.HotspotID), fmt.Sprintf("PUB-ward-%d", it.HotspotID)} {
 				if !strings.Contains(text, want) {
 					t.Errorf("item %d: the public %s is missing:\n%s", i+1, want, text)
 				}

@@ -39,7 +39,7 @@ func TestCaseReviewsFromTheCommandLine(t *testing.T) {
 		t.Errorf("partnership show:\n%s", out)
 	}
 	if out := ok("Helen Marsh", "case-review", "add", "--applicant", "CT-2026-014", "--complaints", "2", "--received", "2026-11-20",
-		"--summary", "Noise from the flat above"); out != "CR-1 recorded: 2 complaints (threshold 2 complaints in 6 months), which meets it; private business, on the agenda (Part 2) until answered\n" {
+		"--summary", "Noise from the flat above"); out != "CR-4 recorded: 2 complaints (threshold 2 complaints in 6 months), which meets it; private business, on the agenda (Part 2) until answered\n" {
 		t.Errorf("case-review add said %q", out)
 	}
 	failsWith(t, as("Helen Marsh", "case-review", "add", "--applicant", "Jean Smith", "--complaints", "3", "--received", "today"), 1, "never their name")
@@ -51,38 +51,39 @@ func TestCaseReviewsFromTheCommandLine(t *testing.T) {
 	ok("Helen Marsh", "case-review", "add", "--applicant", "CT-2026-015", "--complaints", "1", "--received", "2026-11-21")
 
 	list := ok("Sgt Jas Patel", "case-review", "list") // members read the restricted record
-	for _, want := range []string{"CR-1  CT-2026-014", "decision (received 4 days ago)", "CR-2  CT-2026-015"} {
+	for _, want := range []string{"CR-4  CT-2026-014", "decision (received 4 days ago)", "CR-5  CT-2026-015"} {
 		if !strings.Contains(list, want) {
 			t.Errorf("case-review list does not say %q:\n%s", want, list)
 		}
 	}
 	failsWith(t, as("Cllr Pat Dyson", "case-review", "list"), 1, "ASB case reviews are private business: Cllr Pat Dyson (viewer) reads the public record only")
-	failsWith(t, as("Cllr Pat Dyson", "case-review", "show", "CR-1"), 1, "CR-1 is private business")
+	failsWith(t, as("Cllr Pat Dyson", "case-review", "show", "CR-4"), 1, "CR-4 is private business")
 
 	// Decided, answered, in order.
-	failsWith(t, as("Helen Marsh", "case-review", "decide", "CR-1", "--not-met"), 1, "which meets the threshold of 2 complaints in 6 months: the review must go ahead")
-	failsWith(t, as("Helen Marsh", "case-review", "decide", "CR-1"), 2, "--met or --not-met")
-	failsWith(t, as("Helen Marsh", "case-review", "answer", "CR-1", "--outcome", "Too soon"), 1, "decide whether it meets the threshold first")
-	if out := ok("Helen Marsh", "case-review", "decide", "CR-1", "--met", "--on", "2026-11-23"); out != "CR-1 decided: threshold met\n" {
+	failsWith(t, as("Helen Marsh", "case-review", "decide", "CR-4", "--not-met"), 1, "which meets the threshold of 2 complaints in 6 months: the review must go ahead")
+	failsWith(t, as("Helen Marsh", "case-review", "decide", "CR-4"), 2, "--met or --not-met")
+	failsWith(t, as("Helen Marsh", "case-review", "answer", "CR-4", "--outcome", "Too soon"), 1, "decide whether it meets the threshold first")
+	if out := ok("Helen Marsh", "case-review", "decide", "CR-4", "--met", "--on", "2026-11-23"); out != "CR-4 decided: threshold met\n" {
 		t.Errorf("decide said %q", out)
 	}
-	ok("Helen Marsh", "case-review", "decide", "CR-2", "--not-met", "--reason", "One complaint in the period")
-	if out := ok("Helen Marsh", "case-review", "answer", "CR-1", "--outcome", "Joint visit; noise monitoring installed"); out != "CR-1 answered: it leaves the agenda\n" {
+	ok("Helen Marsh", "case-review", "decide", "CR-5", "--not-met", "--reason", "One complaint in the period")
+	if out := ok("Helen Marsh", "case-review", "answer", "CR-4", "--outcome", "Joint visit; noise monitoring installed"); out != "CR-4 answered: it leaves the agenda\n" {
 		t.Errorf("answer said %q", out)
 	}
 	var rows []map[string]string
 	if err := json.Unmarshal([]byte(ok("Helen Marsh", "case-review", "list", "--all", "--format", "json")), &rows); err != nil {
 		t.Fatal(err)
 	}
-	if len(rows) != 2 || rows[0]["stage"] != "answered" || rows[0]["decision"] != "met" || rows[0]["threshold"] != "2/6" || rows[0]["private"] != "yes" ||
-		rows[1]["stage"] != "decided" || rows[1]["decision"] != "not-met" || rows[1]["decision_reason"] != "One complaint in the period" {
+	// After the demo's three (CR-1 answered, CR-2 decided, CR-3 received).
+	if len(rows) != 5 || rows[3]["ref"] != "CR-4" || rows[3]["stage"] != "answered" || rows[3]["decision"] != "met" || rows[3]["threshold"] != "2/6" || rows[3]["private"] != "yes" ||
+		rows[4]["ref"] != "CR-5" || rows[4]["stage"] != "decided" || rows[4]["decision"] != "not-met" || rows[4]["decision_reason"] != "One complaint in the period" {
 		t.Errorf("list --all: %+v", rows)
 	}
-	if open := ok("Helen Marsh", "case-review", "list", "--format", "csv"); strings.Contains(open, "CR-1") || !strings.Contains(open, "CR-2") {
+	if open := ok("Helen Marsh", "case-review", "list", "--format", "csv"); strings.Contains(open, "CR-4") || !strings.Contains(open, "CR-5") {
 		t.Errorf("the answered one is still listed as open:\n%s", open)
 	}
-	show := ok("Helen Marsh", "case-review", "show", "CR-1")
-	for _, want := range []string{"CR-1 CT-2026-014  [private, para 1]", "Decision:   threshold met, Mon 23 Nov 2026", "Outcome:    Joint visit; noise monitoring installed"} {
+	show := ok("Helen Marsh", "case-review", "show", "CR-4")
+	for _, want := range []string{"CR-4 CT-2026-014  [private, para 1]", "Decision:   threshold met, Mon 23 Nov 2026", "Outcome:    Joint visit; noise monitoring installed"} {
 		if !strings.Contains(show, want) {
 			t.Errorf("show does not say %q:\n%s", want, show)
 		}

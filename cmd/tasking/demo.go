@@ -82,8 +82,8 @@ func newDemoCmd(a *app) *cobra.Command {
 				}
 				return err
 			}
-			_, err = fmt.Fprintf(cmd.OutOrStdout(), "Loaded the demo partnership: %d agencies, %d members, %d hotspots, %d meetings, %d actions into %s\n",
-				len(d.Agencies), len(d.Members), len(d.Hotspots), len(d.Meetings), len(d.Actions), s.Path())
+			_, err = fmt.Fprintf(cmd.OutOrStdout(), "Loaded the demo partnership: %d agencies, %d members, %d hotspots, %d meetings, %d actions, %d powers, %d ASB case reviews into %s\n",
+				len(d.Agencies), len(d.Members), len(d.Hotspots), len(d.Meetings), len(d.Actions), len(d.Powers), len(d.CaseReviews), s.Path())
 			return err
 		}),
 	}

@@ -33,7 +33,7 @@ var readCommands = [][]string{
 	{"powers", "--all", "--format", "json"},
 	{"case-review", "list"},
 	{"hotspot", "suggest", "--format", "json"},
-	{"case-review", "show", "CR-1"}, // the demo has none: says so, exit 1, still reads only
+	{"case-review", "show", "CR-1"}, // the demo's answered one: still reads only
 	{"case-review", "list", "--all", "--format", "json"},
 	{"minutes", "latest", "--format", "html"},
 	{"minutes", "latest", "--public", "--format", "json"},

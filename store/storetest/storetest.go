@@ -68,6 +68,7 @@ func Run(t *testing.T, open Backend) {
 		{"ReleasesAreMinutedInPart2", testReleasesAreMinutedInPart2},
 		{"CaseReviews", testCaseReviews},
 		{"EmergingHotspotsOffered", testEmergingHotspotsOffered},
+		{"ADismissalIsUndone", testADismissalIsUndone},
 	} {
 		t.Run(c.name, func(t *testing.T) { c.test(t, open) })
 	}
