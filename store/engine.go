@@ -74,7 +74,14 @@ func New(eng Engine, now func() time.Time) *Store {
 	if now == nil {
 		now = time.Now
 	}
-	return &Store{eng: eng, now: now, hooks: noFile{}}
+	s := &Store{eng: eng, now: now, hooks: noFile{}}
+	if n, ok := eng.(Named); ok {
+		s.path = n.Name()
+	}
+	if l, ok := eng.(Listener); ok {
+		l.Listen(s.heard)
+	}
+	return s
 }
 
 // fileHooks are what a record held in a file does beside its
@@ -192,6 +199,31 @@ type Batcher interface {
 // back). Release lets go of all of it: the Docs read stay valid.
 type Releaser interface {
 	Release()
+}
+
+// What an engine shared by several processes offers (PostgreSQL), so a
+// change made in one reaches the feeds of all (feed_shared.go).
+
+// Announcer is a write transaction that sends a payload to the engine's
+// other processes when, and only if, it commits.
+type Announcer interface {
+	Announce(ctx context.Context, payload string) error
+}
+
+// Listener is an engine other processes write to: Listen calls heard with
+// each payload another process announced, after its commit, until the
+// engine closes — missed (payload empty) when some may have been lost. It
+// returns once a commit made after it would be heard.
+type Listener interface {
+	Listen(heard func(payload string, missed bool))
+	// MaxAnnounce is the longest payload Announce takes.
+	MaxAnnounce() int
+}
+
+// Named is an engine that is not a file, by the name messages give it
+// (Store.Path).
+type Named interface {
+	Name() string
 }
 
 // errStop ends a walk early; the helpers that walk (txn.go) take it for a

@@ -252,6 +252,9 @@ func (s *Store) Close() error {
 	}
 	s.feed.closeAll()
 	if s.db == nil {
+		if c, ok := s.eng.(interface{ Close() error }); ok {
+			return c.Close() // an engine with connections of its own
+		}
 		return nil
 	}
 	if !s.db.IsReadOnly() {
@@ -260,7 +263,8 @@ func (s *Store) Close() error {
 	return s.db.Close()
 }
 
-// Path is the database file.
+// Path is the database file, or the database an engine that is not a
+// file names (Named).
 func (s *Store) Path() string { return s.path }
 
 // Now is the store's clock.

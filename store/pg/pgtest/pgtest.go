@@ -1,0 +1,61 @@
+// Package pgtest gives a test a fresh, empty PostgreSQL schema of its own
+// on the server TASKING_TEST_POSTGRES names (a DSN to a database where the
+// test may create schemas), and skips the test in one line where it is
+// unset. `.ci/pg-throwaway start` starts a throwaway server and prints the
+// DSN to export.
+package pgtest
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"net/url"
+	"os"
+	"testing"
+
+	"github.com/jackc/pgx/v5"
+)
+
+// Env names the server the PostgreSQL tests use.
+const Env = "TASKING_TEST_POSTGRES"
+
+// DSN is a connection string to a new schema of its own, dropped when the
+// test ends; the test is skipped when Env is unset.
+func DSN(t testing.TB) string {
+	t.Helper()
+	base := os.Getenv(Env)
+	if base == "" {
+		t.Skip("skipped: " + Env + " is unset (a DSN to a PostgreSQL server; .ci/pg-throwaway start gives one)")
+	}
+	b := make([]byte, 6)
+	_, _ = rand.Read(b)
+	schema := "t_" + hex.EncodeToString(b)
+	ctx := context.Background()
+	conn, err := pgx.Connect(ctx, base)
+	if err != nil {
+		t.Fatalf("%s: %v", Env, err)
+	}
+	defer conn.Close(ctx)
+	if _, err := conn.Exec(ctx, "CREATE SCHEMA "+schema); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		c, err := pgx.Connect(ctx, base)
+		if err != nil {
+			t.Errorf("dropping %s: %v", schema, err)
+			return
+		}
+		defer c.Close(ctx)
+		if _, err := c.Exec(ctx, "DROP SCHEMA "+schema+" CASCADE"); err != nil {
+			t.Errorf("dropping %s: %v", schema, err)
+		}
+	})
+	u, err := url.Parse(base)
+	if err != nil {
+		t.Fatalf("%s is not a postgres:// URL: %v", Env, err)
+	}
+	q := u.Query()
+	q.Set("search_path", schema)
+	u.RawQuery = q.Encode()
+	return u.String()
+}
