@@ -19,14 +19,22 @@ import (
 // Env names the server the PostgreSQL tests use.
 const Env = "TASKING_TEST_POSTGRES"
 
-// DSN is a connection string to a new schema of its own, dropped when the
-// test ends; the test is skipped when Env is unset.
-func DSN(t testing.TB) string {
+// Need is the server's DSN, skipping the test in one line when Env is
+// unset.
+func Need(t testing.TB) string {
 	t.Helper()
 	base := os.Getenv(Env)
 	if base == "" {
 		t.Skip("skipped: " + Env + " is unset (a DSN to a PostgreSQL server; .ci/pg-throwaway start gives one)")
 	}
+	return base
+}
+
+// DSN is a connection string to a new schema of its own, dropped when the
+// test ends; the test is skipped when Env is unset.
+func DSN(t testing.TB) string {
+	t.Helper()
+	base := Need(t)
 	b := make([]byte, 6)
 	_, _ = rand.Read(b)
 	schema := "t_" + hex.EncodeToString(b)
