@@ -93,6 +93,16 @@ func OpenEngine(ctx context.Context, dsn string) (*Engine, error) {
 	return e, nil
 }
 
+// Describe names the database dsn names as messages show it: no password
+// (dsn itself when it cannot be read).
+func Describe(dsn string) string {
+	cfg, err := pgx.ParseConfig(dsn)
+	if err != nil {
+		return "the PostgreSQL database given"
+	}
+	return describe(cfg)
+}
+
 // describe names the database as messages show it: no password.
 func describe(c *pgx.ConnConfig) string {
 	host := c.Host
