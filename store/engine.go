@@ -76,7 +76,7 @@ func New(eng Engine, now func() time.Time) *Store {
 	}
 	s := &Store{eng: eng, now: now, hooks: noFile{}}
 	if n, ok := eng.(Named); ok {
-		s.path = n.Name()
+		s.name = n.Name()
 	}
 	if l, ok := eng.(Listener); ok {
 		l.Listen(s.heard)
@@ -178,6 +178,14 @@ type Tx interface {
 	// key): what a check holds to the audit chain, so a kind put there
 	// behind the record's back is found too.
 	Kinds(ctx context.Context) ([]Kind, error)
+	// Indexes are the indexes holding keys, whatever their names (bbolt:
+	// the index buckets and the data kept by key): with Kinds, all there
+	// is to copy of a whole record (CopyTo).
+	Indexes(ctx context.Context) ([]Index, error)
+	// LastID is the last ID NextID gave or ReserveIDs took for kind k (0:
+	// none), which may be past every record's (one deleted, or a write
+	// that took one and failed where IDs are not given back).
+	LastID(ctx context.Context, k Kind) (model.ID, error)
 
 	// Seq is the commit this transaction sees (a read) or makes (a
 	// write): what Change.Tx, HomeSince and the audit events name.

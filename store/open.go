@@ -45,6 +45,7 @@ type Store struct {
 	bolt  *boltEngine
 	db    *bolt.DB
 	path  string
+	name  string // the database, for an engine that is not a file (Named)
 	now   func() time.Time
 	feed  feed
 	// homes shares home's reading among the sessions asking after the
@@ -265,7 +266,12 @@ func (s *Store) Close() error {
 
 // Path is the database file, or the database an engine that is not a
 // file names (Named).
-func (s *Store) Path() string { return s.path }
+func (s *Store) Path() string {
+	if s.db == nil {
+		return s.name
+	}
+	return s.path
+}
 
 // Now is the store's clock.
 func (s *Store) Now() time.Time { return s.now() }

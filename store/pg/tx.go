@@ -306,6 +306,30 @@ func (t *tx) keys(ctx context.Context, q string, args []any) (keys, vals [][]byt
 	return keys, vals, err
 }
 
+// Indexes are the indexes holding keys.
+func (t *tx) Indexes(ctx context.Context) ([]store.Index, error) {
+	rows, err := t.tx.Query(ctx, "SELECT DISTINCT ix FROM keyed ORDER BY ix")
+	if err != nil {
+		return nil, err
+	}
+	names, err := pgx.CollectRows(rows, pgx.RowTo[string])
+	out := make([]store.Index, len(names))
+	for i, n := range names {
+		out[i] = store.Index(n)
+	}
+	return out, err
+}
+
+// LastID is the kind's counter row (none: 0).
+func (t *tx) LastID(ctx context.Context, k store.Kind) (model.ID, error) {
+	var id int64
+	err := t.tx.QueryRow(ctx, "SELECT value FROM counters WHERE name = $1", "id:"+string(k)).Scan(&id)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return 0, nil
+	}
+	return model.ID(id), err
+}
+
 // Kinds are the kinds with a table, whatever their names: what a check
 // holds to the audit chain.
 func (t *tx) Kinds(ctx context.Context) ([]store.Kind, error) {
