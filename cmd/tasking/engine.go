@@ -77,11 +77,15 @@ func (a *app) refuseOnPostgres(cmd *cobra.Command) error {
 
 // serveFiles are where serve keeps its host key and the half-typed forms
 // it keeps when it stops: beside the file, or for a database in this
-// machine's data folder for tasking.
-func serveFiles(where string) (hostKey, drafts string) {
+// machine's data folder for tasking (made, private, when missing).
+func serveFiles(where string) (hostKey, drafts string, err error) {
 	base := where
 	if onPostgres(where) {
-		base = filepath.Join(xdg.DataHome, "tasking", "serve")
+		dir := filepath.Join(xdg.DataHome, "tasking")
+		if err := os.MkdirAll(dir, 0o700); err != nil {
+			return "", "", fmt.Errorf("cannot make %s for the server's host key: %w", dir, err)
+		}
+		base = filepath.Join(dir, "serve")
 	}
-	return base + ".host-key", base + ".drafts"
+	return base + ".host-key", base + ".drafts", nil
 }

@@ -44,7 +44,10 @@ func newServeCmd(a *app) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			hostKey, drafts := serveFiles(path)
+			hostKey, drafts, err := serveFiles(path)
+			if err != nil {
+				return err
+			}
 			if cfg.HostKeyPath == "" {
 				cfg.HostKeyPath = hostKey
 			}
