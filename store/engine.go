@@ -78,9 +78,6 @@ func New(eng Engine, now func() time.Time) *Store {
 	if n, ok := eng.(Named); ok {
 		s.name = n.Name()
 	}
-	if l, ok := eng.(Listener); ok {
-		l.Listen(s.heard)
-	}
 	return s
 }
 
@@ -221,7 +218,9 @@ type Announcer interface {
 // Listener is an engine other processes write to: Listen calls heard with
 // each payload another process announced, after its commit, until the
 // engine closes — missed (payload empty) when some may have been lost. It
-// returns once a commit made after it would be heard.
+// returns once a commit made after it would be heard. A store listens
+// from its first subscriber on (a command that subscribes to nothing
+// costs no connection for it).
 type Listener interface {
 	Listen(heard func(payload string, missed bool))
 	// MaxAnnounce is the longest payload Announce takes.

@@ -38,6 +38,15 @@ func (s *Store) announce(tx *txn, changes []Change) error {
 	return a.Announce(tx.ctx, string(b))
 }
 
+// listenToOthers starts hearing other processes' notices, once, where
+// the engine is shared: before the first subscriber is added, so no
+// change committed after Subscribe returns is missed.
+func (s *Store) listenToOthers() {
+	if l, ok := s.eng.(Listener); ok {
+		s.feed.listening.Do(func() { l.Listen(s.heard) })
+	}
+}
+
 // heard publishes on this process's feed what another process announced:
 // its changes, or when they did not fit (or could not be read, or notices
 // may have been lost) a notice marked Missed, which tells subscribers to

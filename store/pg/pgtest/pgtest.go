@@ -11,10 +11,34 @@ import (
 	"encoding/hex"
 	"net/url"
 	"os"
+	"sync"
 	"testing"
 
 	"github.com/jackc/pgx/v5"
 )
+
+// conn is the one connection the tests of a process make and drop their
+// schemas on (a connection costs as much as the rest of a small test).
+var conn struct {
+	sync.Mutex
+	c *pgx.Conn
+}
+
+// admin runs sql on the shared connection, connecting (again) as needed.
+func admin(base, sql string) error {
+	conn.Lock()
+	defer conn.Unlock()
+	ctx := context.Background()
+	if conn.c == nil || conn.c.IsClosed() {
+		c, err := pgx.Connect(ctx, base)
+		if err != nil {
+			return err
+		}
+		conn.c = c
+	}
+	_, err := conn.c.Exec(ctx, sql)
+	return err
+}
 
 // Env names the server the PostgreSQL tests use.
 const Env = "TASKING_TEST_POSTGRES"
@@ -38,23 +62,11 @@ func DSN(t testing.TB) string {
 	b := make([]byte, 6)
 	_, _ = rand.Read(b)
 	schema := "t_" + hex.EncodeToString(b)
-	ctx := context.Background()
-	conn, err := pgx.Connect(ctx, base)
-	if err != nil {
+	if err := admin(base, "CREATE SCHEMA "+schema); err != nil {
 		t.Fatalf("%s: %v", Env, err)
 	}
-	defer conn.Close(ctx)
-	if _, err := conn.Exec(ctx, "CREATE SCHEMA "+schema); err != nil {
-		t.Fatal(err)
-	}
 	t.Cleanup(func() {
-		c, err := pgx.Connect(ctx, base)
-		if err != nil {
-			t.Errorf("dropping %s: %v", schema, err)
-			return
-		}
-		defer c.Close(ctx)
-		if _, err := c.Exec(ctx, "DROP SCHEMA "+schema+" CASCADE"); err != nil {
+		if err := admin(base, "DROP SCHEMA "+schema+" CASCADE"); err != nil {
 			t.Errorf("dropping %s: %v", schema, err)
 		}
 	})
