@@ -103,13 +103,24 @@ func Describe(dsn string) string {
 	return describe(cfg)
 }
 
-// describe names the database as messages show it: no password.
+// describe names the database as messages show it: no password, and the
+// schema when one is chosen (two records may share a database).
 func describe(c *pgx.ConnConfig) string {
+	var q []string
 	host := c.Host
 	if strings.HasPrefix(host, "/") {
-		return fmt.Sprintf("postgres://%s@/%s?host=%s", c.User, c.Database, host)
+		q, host = append(q, "host="+host), ""
+	} else {
+		host = fmt.Sprintf("%s:%d", host, c.Port)
 	}
-	return fmt.Sprintf("postgres://%s@%s:%d/%s", c.User, host, c.Port, c.Database)
+	if sp := c.RuntimeParams["search_path"]; sp != "" {
+		q = append(q, "search_path="+sp)
+	}
+	s := fmt.Sprintf("postgres://%s@%s/%s", c.User, host, c.Database)
+	if len(q) > 0 {
+		s += "?" + strings.Join(q, "&")
+	}
+	return s
 }
 
 // Open is the record in the database dsn names, with the clock now
