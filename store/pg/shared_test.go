@@ -2,6 +2,7 @@ package pg_test
 
 import (
 	"errors"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -9,6 +10,7 @@ import (
 	"github.com/ccsp/tasking/model"
 	"github.com/ccsp/tasking/store"
 	"github.com/ccsp/tasking/store/pg/pgtest"
+	"github.com/jackc/pgx/v5"
 )
 
 // Two processes on one database (two `tasking serve`s, say), each its own
@@ -131,5 +133,46 @@ func TestTwoServersRacingOneWins(t *testing.T) {
 	hist, err := b.ActionHistory(act.ID)
 	if err != nil || wins != 1 || conflicts != 7 || len(hist) != 2 {
 		t.Fatalf("%d wins, %d conflicts, %d history entries (%v)", wins, conflicts, len(hist), err)
+	}
+}
+
+// A server whose LISTEN connection is lost (the database restarted, a
+// failover) listens again, and tells its sessions to re-read all they
+// show, since notices sent meanwhile are lost; changes after are heard.
+func TestALostListenConnectionSaysMissedAndListensAgain(t *testing.T) {
+	a, b := twoServers(t)
+	feed, stop := b.Subscribe()
+	defer stop()
+	conn, err := pgx.Connect(bg, pgtest.Need(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close(bg)
+	// This record's listening connection only (a.Path names its schema).
+	_, schema, _ := strings.Cut(a.Path(), "search_path=")
+	var ended int
+	if err := conn.QueryRow(bg, `SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity
+		WHERE query = 'LISTEN ' || quote_ident('tasking_' || $1)`, schema).Scan(&ended); err != nil || ended != 1 {
+		t.Fatalf("no listening connection ended (%d): %v", ended, err)
+	}
+	select {
+	case c := <-feed:
+		if !c.Missed {
+			t.Fatalf("after its LISTEN connection was lost, the server heard %+v, not a notice to re-read", c)
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatal("nothing heard in 20s after the LISTEN connection was lost")
+	}
+	act, err := a.AssignAction(chair, model.NewAction{HotspotID: 1, Text: "Patrols", AgencyID: 2, Due: model.MustDate("2026-12-01")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case c := <-feed:
+		if c.Ref != model.ActionRef(act.ID) {
+			t.Fatalf("listening again, the server heard %+v", c)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("a change after listening again was not heard")
 	}
 }
