@@ -152,7 +152,7 @@ func TestALostListenConnectionSaysMissedAndListensAgain(t *testing.T) {
 	_, schema, _ := strings.Cut(a.Path(), "search_path=")
 	var ended int
 	if err := conn.QueryRow(bg, `SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity
-		WHERE query = 'LISTEN ' || quote_ident('tasking_' || $1)`, schema).Scan(&ended); err != nil || ended != 1 {
+		WHERE query = 'LISTEN "tasking_' || $1 || '"'`, schema).Scan(&ended); err != nil || ended != 1 {
 		t.Fatalf("no listening connection ended (%d): %v", ended, err)
 	}
 	select {
