@@ -199,6 +199,18 @@ type Batcher interface {
 	EachBatch(ctx context.Context, k Kind, size int, fn func(ids []model.ID, docs []Doc) error) error
 }
 
+// Fetcher is a Tx that reads many records of a kind at once, cheaper than
+// one Get each (PostgreSQL: one query, not one round trip per record):
+// the Docs in the order of ids, a zero Doc (Missing) for an ID it does
+// not hold.
+type Fetcher interface {
+	GetMany(ctx context.Context, k Kind, ids []model.ID) ([]Doc, error)
+}
+
+// Missing: d is the zero Doc a Fetcher gives for a record it does not
+// hold.
+func (d Doc) Missing() bool { return d.stored == nil }
+
 // Releaser is a Tx that holds what a read has read until told to let it
 // go (bbolt: the map's pages count as the process's memory until handed
 // back). Release lets go of all of it: the Docs read stay valid.

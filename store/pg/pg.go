@@ -200,6 +200,7 @@ func retryable(err error) bool {
 }
 
 var (
-	_ store.Engine = (*Engine)(nil)
-	_ store.Tx     = (*tx)(nil)
+	_ store.Engine  = (*Engine)(nil)
+	_ store.Tx      = (*tx)(nil)
+	_ store.Fetcher = (*tx)(nil)
 )
