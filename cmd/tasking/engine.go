@@ -30,6 +30,9 @@ func openStore(cmd *cobra.Command, where string, opts store.Options) (*store.Sto
 		if ctx == nil {
 			ctx = context.Background()
 		}
+		if opts.ReadOnly {
+			return pg.OpenReadOnly(ctx, where, opts.Now)
+		}
 		return pg.Open(ctx, where, opts.Now)
 	}
 	return store.Open(where, opts)

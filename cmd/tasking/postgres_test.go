@@ -1,12 +1,14 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/ccsp/tasking/store/pg/pgtest"
+	"github.com/jackc/pgx/v5"
 )
 
 // The record in PostgreSQL (--db postgres://…), on the server
@@ -68,6 +70,12 @@ func TestCopyBetweenAFileAndPostgresBothWays(t *testing.T) {
 func TestFileCommandsOnPostgres(t *testing.T) {
 	t.Parallel()
 	dsn := pgtest.DSN(t)
+	// A command that only reads changes nothing, in a database that holds
+	// no record yet as in one that does: it makes no table.
+	failsWith(t, run(t, nil, "actions", "--db", dsn), 1, "has no partnership yet")
+	if n := tables(t, dsn); n != 0 {
+		t.Fatalf("a reading command made %d tables in an empty database", n)
+	}
 	ok(t, "demo", "--db", dsn)
 	failsWith(t, run(t, nil, "backup", "x.db", "--db", dsn), 1, "pg_dump")
 	failsWith(t, run(t, nil, "restore", "x.db", "--db", dsn), 1, "pg_restore")
@@ -81,4 +89,18 @@ func TestFileCommandsOnPostgres(t *testing.T) {
 	if got, want := ok(t, "--db", dsn, "actions", "--format", "json"), ok(t, "--db", demoDB(t), "actions", "--format", "json"); got != want {
 		t.Errorf("the demo's actions from a database differ from a file's:\n%.300s\n%.300s", got, want)
 	}
+}
+
+// tables counts the tables in the schema dsn names first.
+func tables(t *testing.T, dsn string) (n int) {
+	t.Helper()
+	conn, err := pgx.Connect(context.Background(), dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close(context.Background())
+	if err := conn.QueryRow(context.Background(), "SELECT count(*) FROM pg_tables WHERE schemaname = current_schema()").Scan(&n); err != nil {
+		t.Fatal(err)
+	}
+	return n
 }

@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/ccsp/tasking/store"
 	"github.com/jackc/pgx/v5"
 )
 
@@ -58,10 +59,29 @@ func migrations() ([]migration, error) {
 
 // migrate brings the schema up to this release's, and refuses one made by
 // a newer release.
-func migrate(ctx context.Context, e *Engine) error {
+func migrate(ctx context.Context, e *Engine, readOnly bool) error {
 	ms, err := migrations()
 	if err != nil {
 		return err
+	}
+	if readOnly {
+		var at int
+		var made bool
+		err := e.pool.QueryRow(ctx, "SELECT to_regclass('schema_migrations') IS NOT NULL").Scan(&made)
+		if err == nil && made {
+			err = e.pool.QueryRow(ctx, "SELECT coalesce(max(version), 0) FROM schema_migrations").Scan(&at)
+		}
+		switch {
+		case err != nil:
+			return err
+		case at == 0:
+			return store.ErrNoPartnership
+		case at < len(ms):
+			return fmt.Errorf("its schema is version %d, an older tasking's: run `tasking upgrade` to bring it to %d", at, len(ms))
+		case at > len(ms):
+			return fmt.Errorf("its schema is version %d, made by a newer tasking than this one (which knows %d): use that release", at, len(ms))
+		}
+		return nil
 	}
 	return pgx.BeginFunc(ctx, e.pool, func(tx pgx.Tx) error {
 		if _, err := tx.Exec(ctx, "SELECT pg_advisory_xact_lock($1)", e.lock); err != nil {

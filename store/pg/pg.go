@@ -63,7 +63,12 @@ const maxRetries = 5
 
 // OpenEngine connects to the database dsn names and brings its schema up
 // to this release's (migrations run once, in order, recorded).
-func OpenEngine(ctx context.Context, dsn string) (*Engine, error) {
+func OpenEngine(ctx context.Context, dsn string) (*Engine, error) { return openEngine(ctx, dsn, false) }
+
+// openEngine is OpenEngine; readOnly changes nothing in the database, and
+// refuses one whose schema is not this release's (store.ErrNoPartnership
+// when it has none: nothing was ever set up there).
+func openEngine(ctx context.Context, dsn string, readOnly bool) (*Engine, error) {
 	cfg, err := pgxpool.ParseConfig(dsn)
 	if err != nil {
 		return nil, fmt.Errorf("the database address is not one PostgreSQL understands: %w", errors.Unwrap(err))
@@ -86,7 +91,7 @@ func OpenEngine(ctx context.Context, dsn string) (*Engine, error) {
 	h.Write([]byte("tasking:" + e.schema))
 	e.lock = int64(h.Sum64())
 	e.chann = "tasking_" + e.schema
-	if err := migrate(ctx, e); err != nil {
+	if err := migrate(ctx, e, readOnly); err != nil {
 		pool.Close()
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
@@ -127,6 +132,16 @@ func describe(c *pgx.ConnConfig) string {
 // (time.Now when nil), hearing of other processes' changes.
 func Open(ctx context.Context, dsn string, now func() time.Time) (*store.Store, error) {
 	e, err := OpenEngine(ctx, dsn)
+	if err != nil {
+		return nil, err
+	}
+	return store.New(e, now), nil
+}
+
+// OpenReadOnly is Open for a command that only reads: it changes nothing
+// in the database, not even its schema.
+func OpenReadOnly(ctx context.Context, dsn string, now func() time.Time) (*store.Store, error) {
+	e, err := openEngine(ctx, dsn, true)
 	if err != nil {
 		return nil, err
 	}
