@@ -183,7 +183,7 @@ func newUpgradeCmd(a *app) *cobra.Command {
 				if reindex {
 					return fmt.Errorf("`upgrade --reindex` rebuilds a tasking file's indexes; %s is a PostgreSQL database: `tasking check` says whether its indexes are whole, and `tasking copy` into a new database rebuilds every one", s.Path())
 				}
-				_, err = fmt.Fprintf(cmd.OutOrStdout(), "%s is up to date (schema %d: tasking brings a database up to date whenever it opens it)\n", s.Path(), pg.SchemaVersion())
+				_, err = fmt.Fprintf(cmd.OutOrStdout(), "%s is up to date (schema %d: a command that may write, this one too, brings a database up to date as it opens it)\n", s.Path(), pg.SchemaVersion())
 				return err
 			}
 			v, err := s.Schema()
