@@ -104,3 +104,21 @@ func tables(t *testing.T, dsn string) (n int) {
 	}
 	return n
 }
+
+// copy only reads FROM: a file copied into a new file is byte for byte as
+// it was, and the copy checks clean (no PostgreSQL needed).
+func TestCopyLeavesItsSourceAsItWas(t *testing.T) {
+	t.Parallel()
+	file := demoDB(t)
+	before := sum(t, file)
+	into := filepath.Join(t.TempDir(), "into.db")
+	if out := ok(t, "copy", file, into); !strings.Contains(out, "checked: no problems") {
+		t.Fatalf("copy said %q", out)
+	}
+	if sum(t, file) != before {
+		t.Error("copy changed the file it copied from")
+	}
+	if out := ok(t, "check", "--db", into); !strings.Contains(out, "no problems") {
+		t.Errorf("check of the copy: %s", out)
+	}
+}
