@@ -13,6 +13,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/ccsp/tasking/store/pg"
 )
 
 // TestServeMeetingOverSSH is the meeting run through `tasking serve` with
@@ -257,7 +259,11 @@ func startServe(t *testing.T, env []string, db string) *server {
 	t.Cleanup(func() { s.stop(t) })
 
 	deadline := time.Now().Add(10 * time.Second)
-	for !strings.Contains(s.out.String(), "tasking serve: "+db+" on 127.0.0.1:"+port+"\n") {
+	said := "tasking serve: " + db + " on 127.0.0.1:" + port + "\n"
+	if pg.IsDSN(db) {
+		said = "tasking serve: " + pg.Describe(db) + " on 127.0.0.1:" + port + "\n"
+	}
+	for !strings.Contains(s.out.String(), said) {
 		select {
 		case err := <-s.done:
 			s.done <- err

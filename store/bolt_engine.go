@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"sync/atomic"
 	"time"
 
@@ -315,6 +316,30 @@ func (t *boltTx) Kinds(context.Context) ([]Kind, error) {
 		return nil
 	})
 	return out, err
+}
+
+// Indexes are the buckets of the file holding keys: the declared indexes
+// and the data kept by key (a file has them all, empty or not).
+func (t *boltTx) Indexes(context.Context) ([]Index, error) {
+	var out []Index
+	err := t.tx.ForEach(func(name []byte, b *bolt.Bucket) error {
+		if k, _ := b.Cursor().First(); k == nil {
+			return nil
+		}
+		if isIndexBucket(name) || slices.ContainsFunc(incidentBuckets, func(b []byte) bool { return bytes.Equal(b, name) }) {
+			out = append(out, Index(name))
+		}
+		return nil
+	})
+	return out, err
+}
+
+// LastID is the bucket's sequence (the partnership's: meta's).
+func (t *boltTx) LastID(_ context.Context, k Kind) (model.ID, error) {
+	if b, _ := t.at(k, 0); b != nil {
+		return b.Sequence(), nil
+	}
+	return 0, nil
 }
 
 // EachBatch hands over a kind's values as they lie in the map, and gives

@@ -111,10 +111,10 @@ func removeFolders(dirs []string) {
 // behind. A file that was there before, or holds a partnership now, is
 // only closed.
 func (s *Store) Discard() error {
-	if s == nil || s.db == nil {
+	if s == nil {
 		return nil
 	}
-	if s.created == nil {
+	if s.db == nil || s.created == nil {
 		return s.Close()
 	}
 	empty, err := s.IsEmpty()

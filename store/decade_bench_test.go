@@ -1,18 +1,34 @@
 package store_test
 
 import (
+	"context"
+	"os"
 	"testing"
 
 	"github.com/ccsp/tasking/internal/benchdb"
 	"github.com/ccsp/tasking/minutes"
 	"github.com/ccsp/tasking/model"
 	"github.com/ccsp/tasking/store"
+	"github.com/ccsp/tasking/store/pg"
 )
 
 var benchDay = benchdb.Day
 
-// openDecade opens the decade read-only, as the reading commands do.
-func openDecade(b *testing.B) *store.Store { return benchdb.OpenReadOnly(b) }
+// openDecade opens the decade read-only, as the reading commands do: the
+// file, or where TASKING_BENCH_POSTGRES names a database holding a copy
+// of it (tasking copy), that database, to hold the engines side by side.
+func openDecade(b *testing.B) *store.Store {
+	dsn := os.Getenv("TASKING_BENCH_POSTGRES")
+	if dsn == "" {
+		return benchdb.OpenReadOnly(b)
+	}
+	s, err := pg.Open(context.Background(), dsn, benchdb.Clock)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { s.Close() })
+	return s
+}
 
 func latestClosed(b *testing.B, s *store.Store) model.Meeting {
 	m, err := s.ResolveMeeting("latest")

@@ -74,7 +74,11 @@ func New(eng Engine, now func() time.Time) *Store {
 	if now == nil {
 		now = time.Now
 	}
-	return &Store{eng: eng, now: now, hooks: noFile{}}
+	s := &Store{eng: eng, now: now, hooks: noFile{}}
+	if n, ok := eng.(Named); ok {
+		s.name = n.Name()
+	}
+	return s
 }
 
 // fileHooks are what a record held in a file does beside its
@@ -171,6 +175,14 @@ type Tx interface {
 	// key): what a check holds to the audit chain, so a kind put there
 	// behind the record's back is found too.
 	Kinds(ctx context.Context) ([]Kind, error)
+	// Indexes are the indexes holding keys, whatever their names (bbolt:
+	// the index buckets and the data kept by key): with Kinds, all there
+	// is to copy of a whole record (CopyTo).
+	Indexes(ctx context.Context) ([]Index, error)
+	// LastID is the last ID NextID gave or ReserveIDs took for kind k (0:
+	// none), which may be past every record's (one deleted, or a write
+	// that took one and failed where IDs are not given back).
+	LastID(ctx context.Context, k Kind) (model.ID, error)
 
 	// Seq is the commit this transaction sees (a read) or makes (a
 	// write): what Change.Tx, HomeSince and the audit events name.
@@ -187,11 +199,50 @@ type Batcher interface {
 	EachBatch(ctx context.Context, k Kind, size int, fn func(ids []model.ID, docs []Doc) error) error
 }
 
+// Fetcher is a Tx that reads many records of a kind at once, cheaper than
+// one Get each (PostgreSQL: one query, not one round trip per record):
+// the Docs in the order of ids, a zero Doc (Missing) for an ID it does
+// not hold.
+type Fetcher interface {
+	GetMany(ctx context.Context, k Kind, ids []model.ID) ([]Doc, error)
+}
+
+// Missing: d is the zero Doc a Fetcher gives for a record it does not
+// hold.
+func (d Doc) Missing() bool { return d.stored == nil }
+
 // Releaser is a Tx that holds what a read has read until told to let it
 // go (bbolt: the map's pages count as the process's memory until handed
 // back). Release lets go of all of it: the Docs read stay valid.
 type Releaser interface {
 	Release()
+}
+
+// What an engine shared by several processes offers (PostgreSQL), so a
+// change made in one reaches the feeds of all (feed_shared.go).
+
+// Announcer is a write transaction that sends a payload to the engine's
+// other processes when, and only if, it commits.
+type Announcer interface {
+	Announce(ctx context.Context, payload string) error
+}
+
+// Listener is an engine other processes write to: Listen calls heard with
+// each payload another process announced, after its commit, until the
+// engine closes — missed (payload empty) when some may have been lost. It
+// returns once a commit made after it would be heard. A store listens
+// from its first subscriber on (a command that subscribes to nothing
+// costs no connection for it).
+type Listener interface {
+	Listen(heard func(payload string, missed bool))
+	// MaxAnnounce is the longest payload Announce takes.
+	MaxAnnounce() int
+}
+
+// Named is an engine that is not a file, by the name messages give it
+// (Store.Path).
+type Named interface {
+	Name() string
 }
 
 // errStop ends a walk early; the helpers that walk (txn.go) take it for a

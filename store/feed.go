@@ -60,9 +60,11 @@ func (c *Change) scope(before, after any) {
 }
 
 type feed struct {
-	mu   sync.Mutex
-	subs map[int]chan Change
-	next int
+	// listening: other processes' notices are heard (feed_shared.go).
+	listening sync.Once
+	mu        sync.Mutex
+	subs      map[int]chan Change
+	next      int
 }
 
 // Subscribe returns a channel of changes and a function to stop. A slow
@@ -70,6 +72,7 @@ type feed struct {
 // found its channel full takes the oldest one's place marked Missed, so it
 // learns to re-read everything rather than trust what it was told.
 func (s *Store) Subscribe() (<-chan Change, func()) {
+	s.listenToOthers()
 	f := &s.feed
 	f.mu.Lock()
 	defer f.mu.Unlock()

@@ -48,15 +48,13 @@ type decodedRecord[T any] struct {
 // taking each from prev when its stored bytes are the same, and puts all
 // it returns in next.
 func recordsAgain[T any](tx *txn, k Kind, ids []model.ID, prev, next decoded[T]) ([]T, error) {
+	docs, err := getMany(tx, k, ids)
+	if err != nil {
+		return nil, err
+	}
 	out := make([]T, 0, len(ids))
-	for _, id := range ids {
-		d, err := tx.tx.Get(tx.ctx, k, id)
-		if errors.Is(err, ErrNotFound) {
-			return nil, fmt.Errorf("%s #%d is indexed but missing: run `tasking check`", k, id)
-		}
-		if err != nil {
-			return nil, err
-		}
+	for i, id := range ids {
+		d := docs[i]
 		if p, ok := prev[id]; ok && bytes.Equal(p.stored, d.stored) {
 			next[id] = p
 			out = append(out, p.rec)

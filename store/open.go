@@ -45,6 +45,7 @@ type Store struct {
 	bolt  *boltEngine
 	db    *bolt.DB
 	path  string
+	name  string // the database, for an engine that is not a file (Named)
 	now   func() time.Time
 	feed  feed
 	// homes shares home's reading among the sessions asking after the
@@ -252,6 +253,9 @@ func (s *Store) Close() error {
 	}
 	s.feed.closeAll()
 	if s.db == nil {
+		if c, ok := s.eng.(interface{ Close() error }); ok {
+			return c.Close() // an engine with connections of its own
+		}
 		return nil
 	}
 	if !s.db.IsReadOnly() {
@@ -260,8 +264,14 @@ func (s *Store) Close() error {
 	return s.db.Close()
 }
 
-// Path is the database file.
-func (s *Store) Path() string { return s.path }
+// Path is the database file, or the database an engine that is not a
+// file names (Named).
+func (s *Store) Path() string {
+	if s.db == nil {
+		return s.name
+	}
+	return s.path
+}
 
 // Now is the store's clock.
 func (s *Store) Now() time.Time { return s.now() }

@@ -136,18 +136,45 @@ func all[T any](t *txn, k Kind) ([]T, error) {
 
 // records decodes the records of kind k with ids, in the order given.
 func records[T any](t *txn, k Kind, ids []model.ID) ([]T, error) {
-	out := make([]T, 0, len(ids))
-	for _, id := range ids {
-		var v T
-		if err := get(t, k, id, &v); err != nil {
-			if errors.Is(err, ErrNotFound) {
-				return nil, fmt.Errorf("%s #%d is indexed but missing: run `tasking check`", k, id)
-			}
-			return nil, err
+	docs, err := getMany(t, k, ids)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]T, len(ids))
+	for i, d := range docs {
+		if err := decodeDoc(d, &out[i]); err != nil {
+			return nil, fmt.Errorf("reading %s #%d: %w", k, ids[i], err)
 		}
-		out = append(out, v)
 	}
 	return out, nil
+}
+
+// getMany is the stored records of kind k with ids, in the order given,
+// read at once where the engine can (Fetcher). A missing one is an index
+// pointing nowhere.
+func getMany(t *txn, k Kind, ids []model.ID) ([]Doc, error) {
+	var docs []Doc
+	if f, ok := t.tx.(Fetcher); ok {
+		var err error
+		if docs, err = f.GetMany(t.ctx, k, ids); err != nil {
+			return nil, err
+		}
+	} else {
+		docs = make([]Doc, len(ids))
+		for i, id := range ids {
+			d, err := t.tx.Get(t.ctx, k, id)
+			if err != nil && !errors.Is(err, ErrNotFound) {
+				return nil, err
+			}
+			docs[i] = d
+		}
+	}
+	for i, d := range docs {
+		if d.Missing() {
+			return nil, fmt.Errorf("%s #%d is indexed but missing: run `tasking check`", k, ids[i])
+		}
+	}
+	return docs, nil
 }
 
 // idsUnder is the record IDs of the index entries under prefix (the last 8

@@ -6,7 +6,8 @@ import "context"
 // the file's own upkeep: its schema migrated as it opens (prepare), its
 // indexes rebuilt (ReindexWatched), a whole history loaded in batches
 // (seedHistory, inBatches), the free pages zeroed after an anonymisation
-// (scrubFree). It asks no permission (the caller has: the
+// (scrubFree), a whole record copied in from another (copyKind,
+// copyIndex). It asks no permission (the caller has: the
 // file's owner opening it, `tasking check --reindex`, a demo into an
 // empty file) and declares no kind of change; what it writes is sealed
 // into the audit trail as it commits (OpRecordSeal, txlog.go), as every

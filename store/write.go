@@ -118,6 +118,9 @@ func (s *Store) write(ctx context.Context, actor model.Actor, d decl, fn func(w 
 		if !slices.ContainsFunc(w.events, func(e model.AuditEvent) bool { return e.Op == d.op }) {
 			return fmt.Errorf("internal error: a change declared %q wrote no audit event of it and was refused", d.op)
 		}
+		if err := s.announce(tx, w.changes); err != nil {
+			return err
+		}
 		tx.onCommit(func() {
 			for _, c := range w.changes {
 				s.feed.publish(c)

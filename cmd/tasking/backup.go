@@ -30,6 +30,9 @@ func newBackupCmd(a *app) *cobra.Command {
 			if a.remote != nil && dest != "-" {
 				return usagef("over SSH the backup comes to your terminal, not a file on the server: %s backup > %s", a.remote.ssh, shellQuote(dest))
 			}
+			if err := a.refuseOnPostgres(cmd); err != nil {
+				return err
+			}
 			if dest == "-" && isTerminal(cmd.OutOrStdout()) {
 				return usagef("a backup is a binary file: send it to a file (tasking backup - > copy.db) or name one (tasking backup copy.db)")
 			}
@@ -75,6 +78,9 @@ func newRestoreCmd(a *app) *cobra.Command {
 		Example: "  tasking restore ~/tasking.db-backups/tasking.db.backup-20261124-113000-meeting-M-7",
 		Args:    usageArgs(cobra.ExactArgs(1)),
 		RunE: a.run(func(cmd *cobra.Command, args []string) error {
+			if err := a.refuseOnPostgres(cmd); err != nil {
+				return err
+			}
 			path, err := a.dbPath()
 			if err != nil {
 				return err

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/ccsp/tasking/store"
+	"github.com/ccsp/tasking/store/pg"
 	"github.com/spf13/cobra"
 )
 
@@ -34,6 +35,9 @@ func newCheckCmd(a *app) *cobra.Command {
 			path, err := a.dbPath()
 			if err != nil {
 				return err
+			}
+			if onPostgres(path) {
+				return a.checkDatabase(cmd)
 			}
 			if err := store.ServedBy(path); err != nil {
 				return err
@@ -174,6 +178,14 @@ func newUpgradeCmd(a *app) *cobra.Command {
 				return err
 			}
 			defer s.Close()
+			if a.onPostgres() {
+				// Opening it ran the migrations it lacked.
+				if reindex {
+					return fmt.Errorf("`upgrade --reindex` rebuilds a tasking file's indexes; %s is a PostgreSQL database: `tasking check` says whether its indexes are whole, and `tasking copy` into a new database rebuilds every one", s.Path())
+				}
+				_, err = fmt.Fprintf(cmd.OutOrStdout(), "%s is up to date (schema %d: a command that may write, this one too, brings a database up to date as it opens it)\n", s.Path(), pg.SchemaVersion())
+				return err
+			}
 			v, err := s.Schema()
 			if err != nil {
 				return err
@@ -193,4 +205,38 @@ func newUpgradeCmd(a *app) *cobra.Command {
 	}
 	cmd.Flags().BoolVar(&reindex, "reindex", false, "rebuild every index from the records (a copy of the file is kept first)")
 	return cmd
+}
+
+// checkDatabase is check on a PostgreSQL database, which keeps its own
+// pages: the record itself, every index entry against the records
+// (CheckIndexes) and the audit chain against every record (VerifyChain).
+// One line per problem; exit 1 if there is any.
+func (a *app) checkDatabase(cmd *cobra.Command) error {
+	s, err := a.openFile(cmd, true)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	out := cmd.OutOrStdout()
+	problems, err := s.CheckIndexes()
+	if err != nil {
+		return err
+	}
+	for _, p := range problems {
+		fmt.Fprintln(out, p.String())
+	}
+	r, err := s.VerifyChain()
+	if err != nil {
+		return err
+	}
+	for _, p := range r.Problems {
+		fmt.Fprintln(out, "audit chain: "+p)
+	}
+	if total := len(problems) + len(r.Problems); total > 0 {
+		fmt.Fprintf(out, "%s: %d problems found (see the README: \"When check finds a problem\")\n", s.Path(), total)
+		return errProblemsFound
+	}
+	_, err = fmt.Fprintf(out, "%s: no problems (every index entry, %d audit events and %d records checked against the chain)\n",
+		s.Path(), r.Events, r.Records)
+	return err
 }

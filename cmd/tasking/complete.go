@@ -116,14 +116,14 @@ func (a *app) openForCompletion(cmd *cobra.Command) (store.Record, error) {
 	if path == "" {
 		path = filepath.Join(xdg.DataHome, defaultDBName)
 	}
-	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
+	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) && !onPostgres(path) {
 		return nil, err
 	}
 	now, err := a.clock()
 	if err != nil {
 		return nil, err
 	}
-	s, err := store.Open(path, store.Options{Mode: mode(cmd), LockTimeout: completeLock, Now: now, ReadOnly: true})
+	s, err := openStore(cmd, path, store.Options{Mode: mode(cmd), LockTimeout: completeLock, Now: now, ReadOnly: true})
 	if err != nil {
 		return nil, err
 	}

@@ -12,6 +12,7 @@ import (
 	"github.com/adrg/xdg"
 	"github.com/ccsp/tasking/model"
 	"github.com/ccsp/tasking/store"
+	"github.com/ccsp/tasking/store/pg"
 	"github.com/spf13/cobra"
 )
 
@@ -57,6 +58,10 @@ func (a *app) dbPath() (string, error) {
 	p := a.db
 	if p == "" {
 		p = os.Getenv("TASKING_DB")
+	}
+	if onPostgres(p) {
+		a.path = pg.Describe(p) // messages name it without its password
+		return p, nil
 	}
 	if p == "" {
 		p = filepath.Join(xdg.DataHome, filepath.FromSlash(defaultDBName))
@@ -104,7 +109,7 @@ func (a *app) open(cmd *cobra.Command) (store.Record, error) {
 	}
 	// The app shows a file it may not write read-only, and says so;
 	// demo and setup, which must write, are refused such a file.
-	s, err := store.Open(path, store.Options{Mode: mode(cmd), LockTimeout: lockTimeout, Now: now, ReadOnlyIfDenied: !cmd.HasParent()})
+	s, err := openStore(cmd, path, store.Options{Mode: mode(cmd), LockTimeout: lockTimeout, Now: now, ReadOnlyIfDenied: !cmd.HasParent()})
 	if err != nil {
 		return nil, err
 	}
@@ -229,7 +234,7 @@ func (a *app) openFile(cmd *cobra.Command, readOnly bool) (*store.Store, error) 
 	if err != nil {
 		return nil, err
 	}
-	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
+	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) && !onPostgres(path) {
 		// A mistyped --db is missing, not empty, and nothing is made there.
 		return nil, &store.MissingError{Path: path}
 	}
@@ -237,7 +242,7 @@ func (a *app) openFile(cmd *cobra.Command, readOnly bool) (*store.Store, error) 
 	if err != nil {
 		return nil, err
 	}
-	s, err := store.Open(path, store.Options{Mode: mode(cmd), LockTimeout: lockTimeout, Now: now, ReadOnly: readOnly})
+	s, err := openStore(cmd, path, store.Options{Mode: mode(cmd), LockTimeout: lockTimeout, Now: now, ReadOnly: readOnly})
 	if err != nil {
 		return nil, err
 	}

@@ -63,7 +63,12 @@ func newDemoCmd(a *app) *cobra.Command {
 				if noIncidents {
 					demo.WithoutIncidents(&d)
 				}
-				if err == nil {
+				switch {
+				case err == nil && a.onPostgres():
+					// A database loads it in batches as it is: no file to
+					// build aside and pack.
+					err = s.(*store.Store).SeedWatched(watch, model.SystemActor("demo"), d)
+				case err == nil:
 					err = a.seedAside(cmd, watch, s, d)
 				}
 				err = finish(err) // the bar is cleared before the result is said

@@ -53,8 +53,9 @@ func (a *app) joinIfHeld(cmd *cobra.Command, _ []string) error {
 		a.as, named = given["as"]
 	}
 	path, err := a.dbPath()
-	if err != nil {
-		return nil // the command says what is wrong with it
+	if err != nil || onPostgres(path) {
+		// A database has no holder to join: every process opens it.
+		return nil // (the command says what is wrong with the path)
 	}
 	sock := server.SocketPath(path)
 	if _, err := os.Lstat(sock); err != nil {

@@ -152,7 +152,8 @@ func TestEveryCommandIsTheSameThroughTheHolder(t *testing.T) {
 	// What only the file's own process may do waits for the file, and is
 	// refused in one line naming the process that holds it.
 	var wg sync.WaitGroup
-	for _, args := range [][]string{{"demo"}, {"setup", "--name", "X", "--chair", "Y"}, {"check"}, {"upgrade"}, {"serve", "--listen", "127.0.0.1:0"}, {"check-pages"}, {"restore", "copy.db", "--yes"}} {
+	for _, args := range [][]string{{"demo"}, {"setup", "--name", "X", "--chair", "Y"}, {"check"}, {"upgrade"}, {"serve", "--listen", "127.0.0.1:0"}, {"check-pages"}, {"restore", "copy.db", "--yes"},
+		{"copy", p.served, "whole.db"}} { // copy reads the file it is named, itself
 		wg.Add(1)
 		go func() {
 			defer wg.Done()

@@ -66,6 +66,7 @@ var writeCommands = []string{
 	"restore",     // replaces the file (keeping the one it replaces)
 	"serve",       // owns the file while it runs; --check-config only reads (above)
 	"check-pages", // check's child: covered by check
+	"copy",        // makes TO and only reads FROM: TestCopyLeavesItsSourceAsItWas
 	// salvage makes NEW and only reads DAMAGED (opened read-only, in a
 	// child): salvage_test checks DAMAGED is byte for byte as it was.
 	"salvage", "salvage-read",

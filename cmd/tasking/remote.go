@@ -74,6 +74,7 @@ var localOnly = map[string]string{
 	"upgrade":      "rewrites the file itself",
 	"restore":      "replaces the file itself",
 	"salvage":      "reads a damaged file and makes a new one",
+	"copy":         "copies a whole record between files and databases",
 	"salvage-read": "reads the file itself",
 	"serve":        "starts a server",
 	"completion":   "installs shell completion on your own computer",

@@ -55,7 +55,7 @@ func buildRoot(a *app) *cobra.Command {
 		}
 	}
 	root.AddGroup(&cobra.Group{ID: "file", Title: "The database file:"})
-	for _, c := range []*cobra.Command{newServeCmd(a), newCheckCmd(a), newAuditCmd(a), newRetentionCmd(a), newUpgradeCmd(a), newBackupCmd(a), newRestoreCmd(a), newSalvageCmd(a)} {
+	for _, c := range []*cobra.Command{newServeCmd(a), newCheckCmd(a), newAuditCmd(a), newRetentionCmd(a), newUpgradeCmd(a), newBackupCmd(a), newRestoreCmd(a), newSalvageCmd(a), newCopyCmd(a)} {
 		c.GroupID = "file"
 		root.AddCommand(c)
 	}

@@ -44,12 +44,16 @@ func newServeCmd(a *app) *cobra.Command {
 			if err != nil {
 				return err
 			}
+			hostKey, drafts, err := serveFiles(path)
+			if err != nil {
+				return err
+			}
 			if cfg.HostKeyPath == "" {
-				cfg.HostKeyPath = path + ".host-key"
+				cfg.HostKeyPath = hostKey
 			}
 			// Half-typed forms the server keeps when it stops: private, so
 			// beside the database and as closely held (server/drafts.go).
-			cfg.DraftsDir = path + ".drafts"
+			cfg.DraftsDir = drafts
 			// A flag given as 0 means 0 (refused), not "the default".
 			f := cmd.Flags()
 			switch {
@@ -85,14 +89,14 @@ func newServeCmd(a *app) *cobra.Command {
 
 // serve runs the server until ctrl+c or SIGTERM.
 func (a *app) serve(cmd *cobra.Command, path string, cfg server.Config) error {
-	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
+	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) && !onPostgres(path) {
 		return noPartnership(path)
 	}
 	now, err := a.clock()
 	if err != nil {
 		return err
 	}
-	s, err := store.Open(path, store.Options{Mode: "serve", LockTimeout: lockTimeout, Now: now})
+	s, err := openStore(cmd, path, store.Options{Mode: "serve", LockTimeout: lockTimeout, Now: now})
 	if err != nil {
 		return err
 	}
@@ -100,7 +104,7 @@ func (a *app) serve(cmd *cobra.Command, path string, cfg server.Config) error {
 	tell(cmd, s)
 	if empty, err := s.IsEmpty(); err != nil || empty {
 		if err == nil {
-			err = noPartnership(path)
+			err = noPartnership(s.Path())
 		}
 		return err
 	}
@@ -116,23 +120,30 @@ func (a *app) serve(cmd *cobra.Command, path string, cfg server.Config) error {
 	if err != nil {
 		return fmt.Errorf("cannot listen on %s: %w", cfg.Listen, err)
 	}
-	if err := s.AnnounceServing(l.Addr().String()); err != nil {
-		logger.Warn("could not record the address in the owner file: local commands will wait for the lock instead", server.ErrorFields(err)...)
-	}
-	// This machine's user's own tasking processes join it through a
-	// socket beside the file, with no ssh and no key (server/local.go).
+	// A file is held by this server alone: its owner file names it, and
+	// this machine's user's own tasking processes join it through a
+	// socket beside the file, with no ssh and no key (server/local.go). A
+	// database is shared: every process opens it itself, and the other
+	// servers' changes reach this one's sessions by LISTEN/NOTIFY.
+	pgsql := onPostgres(path)
 	srv.SetIdentify(identifyJoined)
 	sock := server.SocketPath(path)
-	local, lerr := server.ListenLocal(sock)
-	if lerr != nil {
-		logger.Warn("local tasking processes cannot join: they are sent to ssh", server.ErrorFields(lerr)...)
+	var local net.Listener
+	lerr := errors.New("the record is in PostgreSQL: every process opens it itself")
+	if !pgsql {
+		if err := s.AnnounceServing(l.Addr().String()); err != nil {
+			logger.Warn("could not record the address in the owner file: local commands will wait for the lock instead", server.ErrorFields(err)...)
+		}
+		if local, lerr = server.ListenLocal(sock); lerr != nil {
+			logger.Warn("local tasking processes cannot join: they are sent to ssh", server.ErrorFields(lerr)...)
+		}
 	}
 	out := cmd.OutOrStdout()
 	made := ""
 	if srv.HostKeyCreated() {
 		made = " (made now)"
 	}
-	fmt.Fprintf(out, "tasking serve: %s on %s\n", path, l.Addr())
+	fmt.Fprintf(out, "tasking serve: %s on %s\n", s.Path(), l.Addr())
 	fmt.Fprintf(out, "host key %s%s: %s\n", cfg.HostKeyPath, made, srv.Fingerprint())
 	if n, err := membersWithKeys(s); err == nil {
 		fmt.Fprintf(out, "%d members have keys (the chair adds one on the people screen, P then K, or: %s \"member key add 'NAME' -\" < KEYFILE)\n", n, srv.SSHCommand())

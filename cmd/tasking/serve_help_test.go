@@ -23,7 +23,7 @@ func helpOverSSH(t *testing.T, args ...string) (string, int) {
 
 // localOnlyListed finds a command that runs only on the server's machine
 // listed as a command in help.
-var localOnlyListed = regexp.MustCompile(`(?m)^\s+(demo|setup|check|check-pages|upgrade|serve|completion)\b`)
+var localOnlyListed = regexp.MustCompile(`(?m)^\s+(demo|setup|check|check-pages|upgrade|serve|completion|copy)\b`)
 
 // TestHelpOverSSHShowsWhatWorksThere: help over SSH, for the whole tree
 // and every command in it, names no --db, --as or $TASKING_DB (refused

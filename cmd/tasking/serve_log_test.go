@@ -150,6 +150,7 @@ func TestTheServersLogCarriesNoBusiness(t *testing.T) {
 		{helen, []string{"restore", "LOGMARK42.db"}, "", 1},
 		{helen, []string{"salvage", "LOGMARK60.db", "LOGMARK61.db"}, "", 1},
 		{helen, []string{"salvage-read", "LOGMARK62.db"}, "", 1},
+		{helen, []string{"copy", "LOGMARK82.db", "LOGMARK83.db"}, "", 1},
 		{helen, []string{"backup", "-"}, "", 0}, // the whole record down the pipe: none of it in the log
 		{helen, []string{"partnership", "set", "--retention-years", "7"}, "", 0},
 		{helen, []string{"retention", "--format", "json"}, "", 0},

@@ -228,7 +228,7 @@ func TestEveryCommandIsTheSameOverSSH(t *testing.T) {
 	}
 
 	// Over SSH, the commands for the file itself are refused, in words.
-	for _, args := range [][]string{{"demo"}, {"setup", "--name", "X", "--chair", "Y"}, {"check"}, {"upgrade"}, {"serve"}, {"check-pages"}, {"restore", "copy.db"}, {"salvage", "a.db", "b.db"}, {"salvage-read", "a.db"}} {
+	for _, args := range [][]string{{"demo"}, {"setup", "--name", "X", "--chair", "Y"}, {"check"}, {"upgrade"}, {"serve"}, {"check-pages"}, {"restore", "copy.db"}, {"salvage", "a.db", "b.db"}, {"salvage-read", "a.db"}, {"copy", "a.db", "b.db"}} {
 		r := p.overSSH(t, helen, args, "")
 		if r.code == 0 || !strings.Contains(r.stderr, "runs on the server's machine") {
 			t.Errorf("%v over SSH: exit %d, %q; want a refusal that says it runs on the server's machine", args, r.code, r.stderr)

@@ -305,4 +305,22 @@ func (t *tx) Kinds(context.Context) ([]store.Kind, error) {
 	return out, nil
 }
 
+func (t *tx) Indexes(context.Context) ([]store.Index, error) {
+	var out []store.Index
+	for ix, x := range t.e.indexes {
+		if len(x.keys) > 0 {
+			out = append(out, ix)
+		}
+	}
+	slices.Sort(out)
+	return out, nil
+}
+
+func (t *tx) LastID(_ context.Context, k store.Kind) (model.ID, error) {
+	if r, ok := t.e.kinds[k]; ok {
+		return r.next, nil
+	}
+	return 0, nil
+}
+
 func (t *tx) Seq() uint64 { return t.seq }

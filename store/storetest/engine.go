@@ -32,6 +32,7 @@ func RunEngine(t *testing.T, open NewEngine) {
 		{"ScanByPrefixFromEitherEnd", testScanByPrefixFromEitherEnd},
 		{"FailedWriteLeavesNoTrace", testFailedWriteLeavesNoTrace},
 		{"SeqNamesTheCommit", testSeqNamesTheCommit},
+		{"IndexesAndLastIDsListed", testIndexesAndLastIDsListed},
 	} {
 		t.Run(c.name, func(t *testing.T) { c.test(t, open(t)) })
 	}
@@ -399,6 +400,50 @@ func testSeqNamesTheCommit(t *testing.T, e store.Engine) {
 	view(t, e, func(tx store.Tx) error {
 		if !bytes.Equal([]byte(body(t, tx, store.KindAgencies, 1)), doc(1)) {
 			t.Error("the committed record does not read")
+		}
+		return nil
+	})
+}
+
+// What a copy of the whole record reads besides the kinds: the indexes
+// holding keys, and each kind's last ID, past every record's when the
+// newest was deleted.
+func testIndexesAndLastIDsListed(t *testing.T, e store.Engine) {
+	update(t, e, func(tx store.Tx) error {
+		ids := nextIDs(t, tx, store.KindActions, 3)
+		for _, id := range ids {
+			if err := tx.Put(bg, store.KindActions, id, doc(id)); err != nil {
+				return err
+			}
+		}
+		if err := tx.Delete(bg, store.KindActions, 3); err != nil {
+			return err
+		}
+		if err := tx.ReserveIDs(bg, store.KindMeetings, 40); err != nil {
+			return err
+		}
+		if err := tx.PutKey(bg, store.IdxActionsOpen, []byte("k"), []byte("v")); err != nil {
+			return err
+		}
+		if err := tx.PutKey(bg, store.IncidentBatches, []byte("k"), []byte(`{}`)); err != nil {
+			return err
+		}
+		return nil
+	})
+	view(t, e, func(tx store.Tx) error {
+		for k, want := range map[store.Kind]model.ID{store.KindActions: 3, store.KindMeetings: 40, store.KindHotspots: 0} {
+			if got, err := tx.LastID(bg, k); err != nil || got != want {
+				t.Errorf("%s's last ID: %d, %v; want %d", k, got, err, want)
+			}
+		}
+		ixs, err := tx.Indexes(bg)
+		if err != nil {
+			return err
+		}
+		for _, ix := range []store.Index{store.IdxActionsOpen, store.IncidentBatches} {
+			if !slices.Contains(ixs, ix) {
+				t.Errorf("the indexes listed, %v, leave out %s", ixs, ix)
+			}
 		}
 		return nil
 	})

@@ -1,0 +1,382 @@
+package pg
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"regexp"
+
+	"github.com/ccsp/tasking/model"
+	"github.com/ccsp/tasking/store"
+	"github.com/jackc/pgx/v5"
+)
+
+// tx is one transaction of the engine.
+type tx struct {
+	e     *Engine
+	ctx   context.Context
+	tx    pgx.Tx
+	seq   uint64
+	write bool
+}
+
+func (t *tx) Seq() uint64 { return t.seq }
+
+func (t *tx) writable() error {
+	if !t.write {
+		return fmt.Errorf("internal error: a change in a read transaction")
+	}
+	return nil
+}
+
+// page is how many rows a walk reads at a time. A walk reads a page, then
+// hands its rows to fn, which may itself read and write in the
+// transaction (a connection runs one query at a time).
+const page = 1000
+
+// kindName is what a kind's table may be called: what the engine puts in
+// SQL as a name, so nothing else may pass.
+var kindName = regexp.MustCompile(`^[a-z][a-z0-9_]{0,50}$`)
+
+// table is kind k's table, quoted.
+func table(k store.Kind) (string, error) {
+	if !kindName.MatchString(string(k)) {
+		return "", fmt.Errorf("internal error: %q cannot name a kind of record", k)
+	}
+	return `"rec_` + string(k) + `"`, nil
+}
+
+// has: kind k has a table (a kind never written has none; it is made by
+// its first Put).
+func (t *tx) has(ctx context.Context, k store.Kind) (string, bool, error) {
+	name, err := table(k)
+	if err != nil {
+		return "", false, err
+	}
+	if _, ok := t.e.tables.Load(k); ok {
+		return name, true, nil
+	}
+	var there bool
+	if err := t.tx.QueryRow(ctx, "SELECT to_regclass($1) IS NOT NULL", name).Scan(&there); err != nil {
+		return "", false, err
+	}
+	if there {
+		t.e.tables.Store(k, true)
+	}
+	return name, there, nil
+}
+
+func (t *tx) Get(ctx context.Context, k store.Kind, id model.ID) (store.Doc, error) {
+	name, there, err := t.has(ctx, k)
+	if err != nil || !there {
+		return store.Doc{}, errors.Join(err, notFoundUnless(err))
+	}
+	var body []byte
+	err = t.tx.QueryRow(ctx, "SELECT body FROM "+name+" WHERE id = $1", int64(id)).Scan(&body)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return store.Doc{}, store.ErrNotFound
+	}
+	if err != nil {
+		return store.Doc{}, err
+	}
+	return store.NewDoc(body, nil), nil
+}
+
+// GetMany reads the records with ids in one query (a page at a time): a
+// screen's fifty actions cost one round trip, not fifty.
+func (t *tx) GetMany(ctx context.Context, k store.Kind, ids []model.ID) ([]store.Doc, error) {
+	docs := make([]store.Doc, len(ids))
+	name, there, err := t.has(ctx, k)
+	if err != nil || !there || len(ids) == 0 {
+		return docs, err
+	}
+	at := make(map[int64][]int, len(ids)) // an ID may be asked for twice
+	for start := 0; start < len(ids); start += page {
+		part := make([]int64, 0, min(page, len(ids)-start))
+		for i, id := range ids[start:min(start+page, len(ids))] {
+			at[int64(id)] = append(at[int64(id)], start+i)
+			part = append(part, int64(id))
+		}
+		rows, err := t.tx.Query(ctx, "SELECT id, body FROM "+name+" WHERE id = ANY($1)", part)
+		if err != nil {
+			return nil, err
+		}
+		var id int64
+		var body []byte
+		_, err = pgx.ForEachRow(rows, []any{&id, &body}, func() error {
+			for _, i := range at[id] {
+				docs[i] = store.NewDoc(body, nil)
+			}
+			body = nil
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	return docs, nil
+}
+
+// notFoundUnless is ErrNotFound when nothing went wrong (err nil).
+func notFoundUnless(err error) error {
+	if err != nil {
+		return nil
+	}
+	return store.ErrNotFound
+}
+
+func (t *tx) Put(ctx context.Context, k store.Kind, id model.ID, json []byte) error {
+	if err := t.writable(); err != nil {
+		return err
+	}
+	name, there, err := t.has(ctx, k)
+	if err != nil {
+		return err
+	}
+	if !there {
+		// A kind of record this release's migrations did not make (the
+		// suite's own, or one added later without a migration).
+		if _, err := t.tx.Exec(ctx, "CREATE TABLE IF NOT EXISTS "+name+" (id bigint PRIMARY KEY, body bytea NOT NULL)"); err != nil {
+			return err
+		}
+	}
+	if json == nil {
+		json = []byte{}
+	}
+	_, err = t.tx.Exec(ctx, "INSERT INTO "+name+" (id, body) VALUES ($1, $2) ON CONFLICT (id) DO UPDATE SET body = excluded.body", int64(id), json)
+	return err
+}
+
+func (t *tx) Delete(ctx context.Context, k store.Kind, id model.ID) error {
+	if err := t.writable(); err != nil {
+		return err
+	}
+	name, there, err := t.has(ctx, k)
+	if err != nil || !there {
+		return err
+	}
+	_, err = t.tx.Exec(ctx, "DELETE FROM "+name+" WHERE id = $1", int64(id))
+	return err
+}
+
+// NextID takes the kind's next ID from its counter row, which rolls back
+// with the transaction (a sequence would not: refs like A-12 would skip).
+func (t *tx) NextID(ctx context.Context, k store.Kind) (model.ID, error) {
+	if err := t.writable(); err != nil {
+		return 0, err
+	}
+	var id int64
+	err := t.tx.QueryRow(ctx, `INSERT INTO counters (name, value) VALUES ($1, 1)
+		ON CONFLICT (name) DO UPDATE SET value = counters.value + 1 RETURNING value`, "id:"+string(k)).Scan(&id)
+	return model.ID(id), err
+}
+
+func (t *tx) ReserveIDs(ctx context.Context, k store.Kind, top model.ID) error {
+	if err := t.writable(); err != nil {
+		return err
+	}
+	_, err := t.tx.Exec(ctx, `INSERT INTO counters (name, value) VALUES ($1, $2)
+		ON CONFLICT (name) DO UPDATE SET value = greatest(counters.value, excluded.value)`, "id:"+string(k), int64(top))
+	return err
+}
+
+func (t *tx) Each(ctx context.Context, k store.Kind, from model.ID, dir store.Dir, fn func(model.ID, store.Doc) error) error {
+	name, there, err := t.has(ctx, k)
+	if err != nil || !there {
+		return err
+	}
+	q := "SELECT id, body FROM " + name + " WHERE id >= $1 ORDER BY id LIMIT $2"
+	next := int64(from)
+	if dir == store.Backward {
+		q = "SELECT id, body FROM " + name + " WHERE id <= $1 ORDER BY id DESC LIMIT $2"
+		if from == 0 {
+			next = 1<<63 - 1
+		}
+	}
+	for {
+		ids, bodies, err := t.rows(ctx, q, next)
+		if err != nil {
+			return err
+		}
+		for i, id := range ids {
+			if err := fn(model.ID(id), store.NewDoc(bodies[i], nil)); err != nil {
+				return err
+			}
+		}
+		if len(ids) < page {
+			return nil
+		}
+		if next = ids[len(ids)-1] + 1; dir == store.Backward {
+			next = ids[len(ids)-1] - 1
+		}
+	}
+}
+
+// rows reads one page of records.
+func (t *tx) rows(ctx context.Context, q string, from int64) (ids []int64, bodies [][]byte, err error) {
+	rows, err := t.tx.Query(ctx, q, from, page)
+	if err != nil {
+		return nil, nil, err
+	}
+	var id int64
+	var body []byte
+	_, err = pgx.ForEachRow(rows, []any{&id, &body}, func() error {
+		ids, bodies = append(ids, id), append(bodies, body)
+		body = nil // Scan made it; the next row gets its own
+		return nil
+	})
+	return ids, bodies, err
+}
+
+func (t *tx) GetKey(ctx context.Context, ix store.Index, key []byte) ([]byte, error) {
+	var v []byte
+	err := t.tx.QueryRow(ctx, "SELECT value FROM keyed WHERE ix = $1 AND key = $2", string(ix), key).Scan(&v)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return nil, nil
+	}
+	if v == nil && err == nil {
+		v = []byte{}
+	}
+	return v, err
+}
+
+func (t *tx) PutKey(ctx context.Context, ix store.Index, key, value []byte) error {
+	if err := t.writable(); err != nil {
+		return err
+	}
+	if value == nil {
+		value = []byte{}
+	}
+	_, err := t.tx.Exec(ctx, `INSERT INTO keyed (ix, key, value) VALUES ($1, $2, $3)
+		ON CONFLICT (ix, key) DO UPDATE SET value = excluded.value`, string(ix), key, value)
+	return err
+}
+
+func (t *tx) DeleteKey(ctx context.Context, ix store.Index, key []byte) error {
+	if err := t.writable(); err != nil {
+		return err
+	}
+	_, err := t.tx.Exec(ctx, "DELETE FROM keyed WHERE ix = $1 AND key = $2", string(ix), key)
+	return err
+}
+
+// Scan reads the keys a page at a time, between the prefix and the first
+// key past its run (bytea orders as bbolt does: byte by byte, a prefix
+// before what extends it).
+func (t *tx) Scan(ctx context.Context, ix store.Index, prefix, from []byte, dir store.Dir, fn func(k, v []byte) error) error {
+	if prefix == nil {
+		prefix = []byte{}
+	}
+	end := prefixEnd(prefix) // nil: no end
+	var q string
+	var cursor []byte
+	if dir == store.Forward {
+		q = "SELECT key, value FROM keyed WHERE ix = $1 AND key >= $2 AND ($3::bytea IS NULL OR key < $3) ORDER BY key LIMIT $4"
+		cursor = prefix
+		if bytes.Compare(from, prefix) > 0 {
+			cursor = from
+		}
+	} else {
+		// Backward: from the last key at or before from (nil: the last
+		// of the prefix's run).
+		q = "SELECT key, value FROM keyed WHERE ix = $1 AND key >= $5 AND ($3::bytea IS NULL OR key < $3) AND ($2::bytea IS NULL OR key <= $2) ORDER BY key DESC LIMIT $4"
+		cursor = from
+	}
+	for {
+		args := []any{string(ix), cursor, end, page}
+		if dir == store.Backward {
+			args = append(args, prefix)
+		}
+		keys, vals, err := t.keys(ctx, q, args)
+		if err != nil {
+			return err
+		}
+		for i, k := range keys {
+			if err := fn(k, vals[i]); err != nil {
+				return err
+			}
+		}
+		if len(keys) < page {
+			return nil
+		}
+		last := keys[len(keys)-1]
+		if dir == store.Forward {
+			cursor = append(bytes.Clone(last), 0) // the first key after last
+		} else {
+			// The keys before last: below it, and no other bound above.
+			cursor, end = nil, last
+		}
+	}
+}
+
+// prefixEnd is the first key past every key starting with p (nil: there
+// is none — p is empty or all 0xFF).
+func prefixEnd(p []byte) []byte {
+	end := bytes.Clone(p)
+	for i := len(end) - 1; i >= 0; i-- {
+		if end[i] < 0xFF {
+			end[i]++
+			return end[:i+1]
+		}
+	}
+	return nil
+}
+
+// keys reads one page of keys.
+func (t *tx) keys(ctx context.Context, q string, args []any) (keys, vals [][]byte, err error) {
+	rows, err := t.tx.Query(ctx, q, args...)
+	if err != nil {
+		return nil, nil, err
+	}
+	var k, v []byte
+	_, err = pgx.ForEachRow(rows, []any{&k, &v}, func() error {
+		if v == nil {
+			v = []byte{}
+		}
+		keys, vals = append(keys, k), append(vals, v)
+		k, v = nil, nil
+		return nil
+	})
+	return keys, vals, err
+}
+
+// Indexes are the indexes holding keys.
+func (t *tx) Indexes(ctx context.Context) ([]store.Index, error) {
+	rows, err := t.tx.Query(ctx, "SELECT DISTINCT ix FROM keyed ORDER BY ix")
+	if err != nil {
+		return nil, err
+	}
+	names, err := pgx.CollectRows(rows, pgx.RowTo[string])
+	out := make([]store.Index, len(names))
+	for i, n := range names {
+		out[i] = store.Index(n)
+	}
+	return out, err
+}
+
+// LastID is the kind's counter row (none: 0).
+func (t *tx) LastID(ctx context.Context, k store.Kind) (model.ID, error) {
+	var id int64
+	err := t.tx.QueryRow(ctx, "SELECT value FROM counters WHERE name = $1", "id:"+string(k)).Scan(&id)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return 0, nil
+	}
+	return model.ID(id), err
+}
+
+// Kinds are the kinds with a table, whatever their names: what a check
+// holds to the audit chain.
+func (t *tx) Kinds(ctx context.Context) ([]store.Kind, error) {
+	rows, err := t.tx.Query(ctx, `SELECT substr(tablename, 5) FROM pg_tables
+		WHERE schemaname = current_schema() AND tablename LIKE 'rec\_%' ORDER BY tablename`)
+	if err != nil {
+		return nil, err
+	}
+	names, err := pgx.CollectRows(rows, pgx.RowTo[string])
+	out := make([]store.Kind, len(names))
+	for i, n := range names {
+		out[i] = store.Kind(n)
+	}
+	return out, err
+}
