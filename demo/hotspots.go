@@ -18,16 +18,16 @@ type site struct {
 	riskReason            string
 	// matrix is the assessment behind risk where the reason speaks of
 	// one (flags); otherwise likelihood and harm alike give the risk.
-	matrix model.RiskAssessment
-	status                model.HotspotStatus
-	sara                  model.SARAStage
-	lead                  string
-	openedWeeksAgo        int
-	confidential          string
-	notes                 []string
-	resolutions           []string
-	plans                 []plan
-	closedReason          string // closed during the demo history
+	matrix         model.RiskAssessment
+	status         model.HotspotStatus
+	sara           model.SARAStage
+	lead           string
+	openedWeeksAgo int
+	confidential   string
+	notes          []string
+	resolutions    []string
+	plans          []plan
+	closedReason   string // closed during the demo history
 }
 
 var sites = []site{
