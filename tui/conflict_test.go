@@ -165,6 +165,7 @@ func TestAMemberFormKeepsWhatAnotherChanged(t *testing.T) {
 	// Meanwhile, from the command line: a phone number.
 	n := model.FromMember(priya)
 	n.Phone = "01246 345678"
+	n.Role = model.RoleMember // a choice the form shows, not moved by the chair
 	if _, err := s.EditMember(chair, priya.ID, priya.Version, n); err != nil {
 		t.Fatal(err)
 	}
@@ -173,14 +174,55 @@ func TestAMemberFormKeepsWhatAnotherChanged(t *testing.T) {
 	ss.keys("ctrl+u")
 	ss.typeText("Senior Analyst")
 	ss.keys("ctrl+s")
-	ss.waitFor("Priya Shah was changed by", "phone now 01246 345678", "not saved")
-	ss.waitFor("01246 345678", "Senior Analyst")
+	ss.waitFor("Priya Shah was changed by", "now member; phone now 01246 345678")
+	ss.waitFor("01246 345678", "Senior Analyst", "● member")
 	ss.keys("ctrl+s")
 	ss.waitFor("Priya Shah saved")
 	ms, _ = s.Members()
 	got, _ := model.FindMember(ms, "Priya Shah")
-	if got.Phone != "01246 345678" || got.Title != "Senior Analyst" {
-		t.Fatalf("after the second save: phone %q, title %q; want both changes kept", got.Phone, got.Title)
+	if got.Phone != "01246 345678" || got.Title != "Senior Analyst" || got.Role != model.RoleMember {
+		t.Fatalf("after the second save: phone %q, title %q, role %s; want both changes kept", got.Phone, got.Title, got.Role)
+	}
+	ss.finish()
+}
+
+// The chair gives an agency a short name while someone renames it: the
+// refusal names the rename, the untouched name field shows the new name,
+// and the second save keeps both (it put the old name back).
+func TestAnAgencyFormKeepsWhatAnotherChanged(t *testing.T) {
+	s := demoStore(t)
+	chair := chairOf(t, s)
+	ss := startSession(t, s, chair, 140, 40)
+	ss.waitFor("Hotspots by risk")
+	ss.keys("P")
+	ss.waitFor("People and agencies", "▸ Helen Marsh")
+	ss.keys("tab")
+	ss.waitFor("▸ CBC Community Safety")
+	ss.keys("e")
+	ss.waitFor("Rename · CBC Community Safety")
+	ags, _ := s.Agencies()
+	var ag model.Agency
+	for _, x := range ags {
+		if x.Name == "CBC Community Safety" {
+			ag = x
+		}
+	}
+	// Meanwhile, from the command line: the full name.
+	if _, err := s.RenameAgency(chair, ag.ID, ag.Version, "Chesterfield BC Community Safety", ag.ShortName); err != nil {
+		t.Fatal(err)
+	}
+	ss.keys("tab", "ctrl+u")
+	ss.typeText("CSP Team")
+	ss.keys("ctrl+s")
+	ss.waitFor("CBC Community Safety was changed by", "not saved")
+	ss.waitFor("    Chesterfield BC Community Safety", "CSP Team")
+	ss.keys("ctrl+s")
+	ss.waitFor("Chesterfield BC Community Safety saved")
+	ags, _ = s.Agencies()
+	for _, x := range ags {
+		if x.ID == ag.ID && (x.Name != "Chesterfield BC Community Safety" || x.ShortName != "CSP Team") {
+			t.Fatalf("after the second save: %q (%q); want the rename and the short name kept", x.Name, x.ShortName)
+		}
 	}
 	ss.finish()
 }
