@@ -145,6 +145,42 @@ func TestCorrectAndWithdrawAnUpdateInMyActions(t *testing.T) {
 	ss.finish()
 }
 
+// The rep opens U on their mistaken "x" while a colleague adds a real
+// update: the save is refused, and the form now says which words a second
+// save would correct — the colleague's, not the "x" it opened on.
+func TestACorrectionFormSaysWhatASecondSaveCorrects(t *testing.T) {
+	s := demoStore(t)
+	sgt := memberActor(t, s, "Sgt Jas Patel")
+	claire := memberActor(t, s, "Insp Claire Dunn")
+	ss := startSession(t, s, sgt, 120, 36)
+	ss.waitFor("Hotspots by risk")
+	ss.keys("A")
+	ss.waitFor("My actions · Derbyshire Constabulary")
+	ss.keys("u")
+	ss.waitFor("Progress update · ")
+	m := regexp.MustCompile(`Progress update · (A-\d+)`).FindStringSubmatch(ss.screen())
+	if m == nil {
+		t.Fatalf("no action in the form's title:\n%s", ss.screen())
+	}
+	id, _ := model.ParseRef(model.ActionPrefix, m[1])
+	ss.typeText("x")
+	ss.keys("enter")
+	ss.waitFor("update added to " + m[1])
+	ss.keys("U")
+	ss.waitFor("Put right the latest update · "+m[1], "now: x")
+	act, _ := s.Action(id)
+	if _, err := s.AddActionNote(claire, id, act.Version, "Patrols doubled at weekends", 0); err != nil {
+		t.Fatal(err)
+	}
+	ss.keys("enter")
+	ss.typeText("Two patrols done on Friday")
+	ss.keys("enter")
+	ss.typeText("typed before I had finished")
+	ss.keys("enter")
+	ss.waitFor(m[1]+" was changed by Insp Claire Dunn", "Corrected words (now: Patrols doubled at weekends)")
+	ss.finish()
+}
+
 // The chair edits Priya's title while someone else gives her a phone
 // number: the save is refused naming the change, the untouched phone field
 // now shows the new number, the typed title is kept, and the second save
