@@ -325,7 +325,9 @@ func FindName(names []string, query string) (i int, could []string) {
 		for _, q := range queries {
 			r = max(r, rankWords(q, key))
 		}
-		if r == NoMatch && strings.Contains(key, queries[0]) {
+		if r == NoMatch && (strings.Contains(key, queries[0]) || strings.Contains(squeezed(key), squeezed(queries[0]))) {
+			// Held in the name, spaces aside: "Sean O Neill" is Seán
+			// O'Neill, whose apostrophe the key drops.
 			r = FuzzyMatch
 		}
 		if r != NoMatch {
@@ -346,3 +348,6 @@ func FindName(names []string, query string) (i int, could []string) {
 	}
 	return -1, nil
 }
+
+// squeezed is a name key without its spaces.
+func squeezed(key string) string { return strings.ReplaceAll(key, " ", "") }
