@@ -328,16 +328,16 @@ func (b *builder) deferred(hotspotID model.ID) bool {
 // apologiesStatement is the Apologies minute: apologies received, then
 // those absent (model.ApologiesLine).
 func (b *builder) apologiesStatement() string {
-	var apologies, absent []string
+	var apologies, absent []Person
 	for _, at := range b.rec.Meeting.Attendance {
 		switch at.Status {
 		case model.Apologies:
-			apologies = append(apologies, personName(b.person(at.MemberID)))
+			apologies = append(apologies, b.person(at.MemberID))
 		case model.Absent:
-			absent = append(absent, personName(b.person(at.MemberID)))
+			absent = append(absent, b.person(at.MemberID))
 		}
 	}
-	return model.ApologiesLine(apologies, absent)
+	return model.ApologiesLine(peopleNames(apologies), peopleNames(absent))
 }
 
 // notes under an item; withheld: the public version left some out.

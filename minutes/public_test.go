@@ -382,3 +382,26 @@ func TestAGuestsDeclaration(t *testing.T) {
 		t.Errorf("from the public record: %+v", got)
 	}
 }
+
+// The public minutes name nobody: those absent from one agency are counted
+// together, where the first of them comes ("a representative of X, a
+// representative of X, a representative of X" read as a stutter).
+func TestPublicApologiesCountAnAgencysPeople(t *testing.T) {
+	rec := fixtureRecord()
+	rec.Members = append(rec.Members, model.Member{ID: 6, Name: "Cy Safety", AgencyID: 1, Role: model.RoleMember},
+		model.Member{ID: 7, Name: "Dee Safety", AgencyID: 1, Role: model.RoleMember})
+	rec.Meeting.Attendance = append(rec.Meeting.Attendance, model.Attendee{MemberID: 6, Status: model.Absent},
+		model.Attendee{MemberID: 7, Status: model.Absent})
+	rec.Meeting.Attendance[1].Status = model.Apologies // Sgt Jas Patel, before Hal Housing's
+	want := map[bool]string{
+		true: "Apologies for absence were received from a representative of Testshire Police and a representative of Testshire Council Housing. " +
+			"Absent: 3 representatives of Testshire Council Community Safety.",
+		false: "Apologies for absence were received from Sgt Jas Patel (Testshire Police) and Hal Housing (Testshire Council Housing). " +
+			"Absent: Val Viewer (Testshire Council Community Safety), Cy Safety (Testshire Council Community Safety) and Dee Safety (Testshire Council Community Safety).",
+	}
+	for public, w := range want {
+		if got := BuildWith(rec, Options{Public: public}).Items[0].Statement; got != w {
+			t.Errorf("public %v: %q\nwant %q", public, got, w)
+		}
+	}
+}

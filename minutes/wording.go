@@ -147,12 +147,32 @@ func part2ItemLabel(it Item) string {
 // in public "a representative of CBC Housing".
 func personName(p Person) string {
 	if p.Name == "" {
-		if p.Agency == "" {
-			return "a representative"
-		}
-		return "a representative of " + p.Agency
+		return model.Representatives(1, p.Agency)
 	}
 	return withAgency(p)
+}
+
+// peopleNames is a list of people in a sentence: each by name, or in
+// public those of one agency together where the first of them comes ("3
+// representatives of CBC Community Safety", not the same words three times).
+func peopleNames(ps []Person) []string {
+	unnamed := map[string]int{} // agency → how many left unnamed
+	for _, p := range ps {
+		if p.Name == "" {
+			unnamed[p.Agency]++
+		}
+	}
+	var out []string
+	for _, p := range ps {
+		switch n, ok := unnamed[p.Agency]; {
+		case p.Name != "":
+			out = append(out, personName(p))
+		case ok:
+			out = append(out, model.Representatives(n, p.Agency))
+			delete(unnamed, p.Agency) // the rest of them are counted here
+		}
+	}
+	return out
 }
 
 // declarationLine is one declaration: "Louise Birch (minute 99, HS-4 …): a

@@ -376,15 +376,38 @@ func FirstMinute(m Meeting, meetings []Meeting) int {
 	return first
 }
 
-// FindGuest is the place in the guest list of the guest with this name (the
-// latest, if the name was added twice).
+// FindGuest is the place in the guest list of the guest named as typed
+// (FindName: "Kim Reyes" finds Dr Kim Reyes; the latest, if a name was added
+// twice).
 func (m Meeting) FindGuest(name string) (int, error) {
-	for i := len(m.Guests) - 1; i >= 0; i-- {
-		if SameName(m.Guests[i].Name, name) {
-			return i, nil
+	names := make([]string, len(m.Guests))
+	for i, g := range m.Guests {
+		names[i] = g.Name
+	}
+	return findLatest(names, name, "guest", "%s is not a guest at this meeting")
+}
+
+// findLatest is FindName over a meeting's list in which a name may come
+// twice (a guest added again, a declaration made again): the latest is
+// meant. notFound words the refusal, given the name as typed.
+func findLatest(names []string, query, field, notFound string) (int, error) {
+	latest := make(map[string]int, len(names)) // NameKey → its last place
+	var once []string
+	var at []int
+	for i := len(names) - 1; i >= 0; i-- {
+		if _, seen := latest[NameKey(names[i])]; !seen {
+			latest[NameKey(names[i])] = i
+			once, at = append(once, names[i]), append(at, i)
 		}
 	}
-	return -1, Invalid("guest", "%s is not a guest at this meeting", CleanLine(name))
+	i, could := FindName(once, query)
+	switch {
+	case i >= 0:
+		return at[i], nil
+	case len(could) > 0:
+		return -1, Invalid(field, "%q could be %s: give more of the name", CleanLine(query), strings.Join(could, ", "))
+	}
+	return -1, Invalid(field, notFound, CleanLine(query))
 }
 
 // GuestDeclaration is who a declaration by the named guest is from: a guest
@@ -422,10 +445,9 @@ func (d Declaration) Declarant() string {
 // FindDeclaration is the place in the list of the latest declaration made
 // by the named member or guest.
 func (m Meeting) FindDeclaration(name string) (int, error) {
-	for i := len(m.Declarations) - 1; i >= 0; i-- {
-		if SameName(m.Declarations[i].Name, name) {
-			return i, nil
-		}
+	names := make([]string, len(m.Declarations))
+	for i, d := range m.Declarations {
+		names[i] = d.Name
 	}
-	return -1, Invalid("declaration", "%s has declared nothing at this meeting", CleanLine(name))
+	return findLatest(names, name, "declaration", "%s has declared nothing at this meeting")
 }

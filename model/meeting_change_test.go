@@ -341,8 +341,24 @@ func TestCheckBudget(t *testing.T) {
 // A guest at the meeting may declare an interest: only someone on its guest
 // list, found as people type names; a restricted record says who and from
 // where, the public one where from only.
+// A guest or a declaration added twice under one name is the latest.
+func TestFindGuestAndDeclarationTakeTheLatest(t *testing.T) {
+	m := Meeting{Guests: []Guest{{Name: "Dr Kim Reyes", Agency: "Old Uni"}, {Name: "Ann Other"}, {Name: "dr kim reyes", Agency: "Testshire University"}},
+		Declarations: []Declaration{{Name: "Dr Kim Reyes", Guest: true}, {Name: "Louise Birch"}, {Name: "Dr Kim Reyes", Guest: true}}}
+	if i, err := m.FindGuest("Kim Reyes"); i != 2 || err != nil {
+		t.Errorf("FindGuest: %d, %v; want the latest, 2", i, err)
+	}
+	if i, err := m.FindDeclaration("reyes"); i != 2 || err != nil {
+		t.Errorf("FindDeclaration: %d, %v; want the latest, 2", i, err)
+	}
+	if _, err := m.FindDeclaration("Ann Other"); errText(err) != "Ann Other has declared nothing at this meeting" {
+		t.Errorf("FindDeclaration of a guest who declared nothing: %v", err)
+	}
+}
+
 func TestGuestDeclaration(t *testing.T) {
-	m := Meeting{Guests: []Guest{{Name: "Karen Doyle", Agency: "Royal Hospital"}, {Name: "Ann Other"}}}
+	m := Meeting{Guests: []Guest{{Name: "Karen Doyle", Agency: "Royal Hospital"}, {Name: "Ann Other"},
+		{Name: "Dr Kim Reyes", Agency: "Testshire University"}, {Name: "Kim Rees"}}}
 	tests := []struct {
 		name, guest       string
 		wantErr           string
@@ -352,6 +368,12 @@ func TestGuestDeclaration(t *testing.T) {
 		{"as typed", "karen doyle", "", "Karen Doyle (guest, Royal Hospital)", "A guest from Royal Hospital"},
 		{"a guest without an organisation", "Ann Other", "", "Ann Other (guest)", "A guest"},
 		{"not a guest at this meeting", "Sgt Jas Patel", "Sgt Jas Patel is not a guest at this meeting", "", ""},
+		// A guest's name as people type it, as a member's is found: the
+		// title left off was "not a guest at this meeting".
+		{"without the title", "Kim Reyes", "", "Dr Kim Reyes (guest, Testshire University)", "A guest from Testshire University"},
+		{"the surname, accents aside", "réyes", "", "Dr Kim Reyes (guest, Testshire University)", "A guest from Testshire University"},
+		{"the whole name before a word of another", "kim rees", "", "Kim Rees (guest)", "A guest"},
+		{"two at the best match: asked, never guessed", "re", `"re" could be Dr Kim Reyes, Kim Rees: give more of the name`, "", ""},
 	}
 	for _, tt := range tests {
 		d, err := m.GuestDeclaration(tt.guest)

@@ -2,7 +2,6 @@ package model
 
 import (
 	"fmt"
-	"sort"
 	"strings"
 	"time"
 )
@@ -111,33 +110,16 @@ func FindMember(members []Member, query string) (Member, error) {
 			return m, nil
 		}
 	}
-	var tiers [5][]Member // by Match; FuzzyMatch holds those whose name contains the query
-	for _, m := range members {
-		key := NameKey(m.Name)
-		r := NoMatch
-		for _, q := range queries {
-			r = max(r, rankWords(q, key))
-		}
-		if r == NoMatch && strings.Contains(key, queries[0]) {
-			r = FuzzyMatch
-		}
-		if r != NoMatch {
-			tiers[r] = append(tiers[r], m)
-		}
+	names := make([]string, len(members))
+	for i, m := range members {
+		names[i] = m.Name
 	}
-	for r := ExactMatch; r > NoMatch; r-- {
-		hits := tiers[r]
-		switch {
-		case len(hits) == 1:
-			return hits[0], nil
-		case len(hits) > 1:
-			names := make([]string, len(hits))
-			for i, h := range hits {
-				names[i] = h.Name
-			}
-			sort.Strings(names)
-			return Member{}, Invalid("member", "%q could be %s: give more of the name", CleanText(query), strings.Join(names, ", "))
-		}
+	i, could := FindName(names, query)
+	switch {
+	case i >= 0:
+		return members[i], nil
+	case len(could) > 0:
+		return Member{}, Invalid("member", "%q could be %s: give more of the name", CleanText(query), strings.Join(could, ", "))
 	}
 	return Member{}, Invalid("member", "no member is called %q", CleanText(query))
 }

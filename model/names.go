@@ -306,3 +306,48 @@ func RankCandidates(query string, cs []Candidate) []int {
 	}
 	return out
 }
+
+// FindName is which of names a typed query means (FindMember's rule, for
+// anyone named as typed: a member, a meeting's guest): the name itself,
+// accents, case and punctuation aside; else the one that starts so; else
+// the one with a word that does; else the one that holds it. Several at the
+// best of these is a question, not a guess: i is -1 and could names them,
+// sorted. Neither when nothing matches.
+func FindName(names []string, query string) (i int, could []string) {
+	queries := queryKeys(query)
+	if queries[0] == "" {
+		return -1, nil
+	}
+	var tiers [5][]int // by Match; FuzzyMatch holds those whose name contains the query
+	for i, name := range names {
+		key := NameKey(name)
+		r := NoMatch
+		for _, q := range queries {
+			r = max(r, rankWords(q, key))
+		}
+		if r == NoMatch && (strings.Contains(key, queries[0]) || strings.Contains(squeezed(key), squeezed(queries[0]))) {
+			// Held in the name, spaces aside: "Sean O Neill" is Seán
+			// O'Neill, whose apostrophe the key drops.
+			r = FuzzyMatch
+		}
+		if r != NoMatch {
+			tiers[r] = append(tiers[r], i)
+		}
+	}
+	for r := ExactMatch; r > NoMatch; r-- {
+		switch hits := tiers[r]; {
+		case len(hits) == 1:
+			return hits[0], nil
+		case len(hits) > 1:
+			for _, h := range hits {
+				could = append(could, names[h])
+			}
+			slices.Sort(could)
+			return -1, could
+		}
+	}
+	return -1, nil
+}
+
+// squeezed is a name key without its spaces.
+func squeezed(key string) string { return strings.ReplaceAll(key, " ", "") }

@@ -174,6 +174,8 @@ func TestFindMemberAsTyped(t *testing.T) {
 		{"lukasz", 3, ""},
 		{"obrien", 4, ""},
 		{"O’Brien", 4, ""},
+		{"Siobhan O Brien", 4, ""}, // the apostrophe typed as a space
+		{"o brien", 4, ""},
 		{"ann", 5, ""},   // Ann Lee starts with it; Joanne only holds it
 		{"oanne", 6, ""}, // held inside a name still finds its one person
 		{"Whitworth, Karen", 9, ""},

@@ -83,3 +83,27 @@ func CheckAgencyLeaving(a Agency, members []Member, openActions int) error {
 	}
 	return nil
 }
+
+// CheckMemberEmail refuses an email another member still on the group
+// has (case aside, as mail servers ignore it): a master list is matched to
+// members by email first (PlanMemberSync), so two people with one address
+// would make the next import match the wrong one. Retired members' addresses
+// are free again, as the import treats them. A member editing other details
+// keeps the address they have, even one shared before this rule.
+func CheckMemberEmail(members []Member, id ID, email string) error {
+	key := emailKey(email)
+	if key == "" {
+		return nil
+	}
+	for _, o := range members {
+		if o.ID == id && id != 0 && emailKey(o.Email) == key {
+			return nil
+		}
+	}
+	for _, o := range members {
+		if o.ID != id && o.Active() && emailKey(o.Email) == key {
+			return Invalid("email", "%s is already %s's email: each person has their own", email, o.Name)
+		}
+	}
+	return nil
+}

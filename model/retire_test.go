@@ -25,6 +25,32 @@ func TestCheckMemberName(t *testing.T) {
 	}
 }
 
+func TestCheckMemberEmail(t *testing.T) {
+	members := []Member{{ID: 1, Name: "Ann Chair", Email: "ann@example.org"}, {ID: 2, Name: "Jas Patel", Email: "Jas.Patel@example.org"},
+		{ID: 3, Name: "Old Hand", Email: "old@example.org", Retired: true},
+		{ID: 4, Name: "Ann Twin", Email: "ANN@example.org"}}
+	tests := []struct {
+		name    string
+		id      ID
+		typed   string
+		wantErr string
+	}{
+		{"a new address", 0, "val@example.org", ""},
+		{"no address", 0, "", ""},
+		{"someone else's", 0, "ann@example.org", "ann@example.org is already Ann Chair's email: each person has their own"},
+		{"someone else's, case aside", 0, "jas.patel@EXAMPLE.org", "jas.patel@EXAMPLE.org is already Jas Patel's email: each person has their own"},
+		{"their own, editing themselves", 2, "jas.patel@example.org", ""},
+		{"another member's, editing", 1, "Jas.Patel@example.org", "Jas.Patel@example.org is already Jas Patel's email: each person has their own"},
+		{"a retired member's", 0, "old@example.org", ""},
+		{"an address shared before the rule, kept", 4, "ann@example.org", ""},
+	}
+	for _, tt := range tests {
+		if err := CheckMemberEmail(members, tt.id, tt.typed); errText(err) != tt.wantErr {
+			t.Errorf("%s: %v, want %q", tt.name, err, tt.wantErr)
+		}
+	}
+}
+
 func TestMemberRetire(t *testing.T) {
 	on := MustDate("2026-11-24")
 	got, err := Member{ID: 2, Name: "Jas Patel"}.Retire(on)

@@ -301,6 +301,20 @@ func ReviewedUnderLine(refs []string) string {
 	return "Actions " + JoinAnd(refs) + " were reviewed under this item (see Matters arising)."
 }
 
+// Representatives is people the public minutes leave unnamed, by their
+// agency: "a representative of CBC Housing", "3 representatives of CBC
+// Housing"; without an agency, "a representative".
+func Representatives(n int, agency string) string {
+	s := "a representative"
+	if n != 1 {
+		s = Plural(n, "representative")
+	}
+	if agency != "" {
+		s += " of " + agency
+	}
+	return s
+}
+
 // ApologiesLine is the Apologies minute: apologies received, then those
 // absent, each a list of people as the minutes name them.
 func ApologiesLine(apologies, absent []string) string {

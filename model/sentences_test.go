@@ -262,6 +262,20 @@ func TestPeopleAndCountsLines(t *testing.T) {
 		{[]string{"A", "B", "C"}, []string{"D"}, "Apologies for absence were received from A, B and C. Absent: D."},
 		{nil, []string{"D", "E"}, "No apologies for absence were received. Absent: D and E."},
 	}
+	for _, tt := range []struct {
+		n      int
+		agency string
+		want   string
+	}{
+		{1, "CBC Housing", "a representative of CBC Housing"},
+		{3, "CBC Housing", "3 representatives of CBC Housing"},
+		{1, "", "a representative"},
+		{2, "", "2 representatives"},
+	} {
+		if got := Representatives(tt.n, tt.agency); got != tt.want {
+			t.Errorf("Representatives(%d, %q) = %q, want %q", tt.n, tt.agency, got, tt.want)
+		}
+	}
 	for _, tt := range apologies {
 		if got := ApologiesLine(tt.apologies, tt.absent); got != tt.want {
 			t.Errorf("ApologiesLine(%v, %v) = %q", tt.apologies, tt.absent, got)

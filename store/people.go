@@ -25,6 +25,9 @@ func (s *Store) AddMember(actor model.Actor, n model.NewMember) (model.Member, e
 		if err := model.CheckMemberName(members, 0, n.Name); err != nil {
 			return err
 		}
+		if err := model.CheckMemberEmail(members, 0, n.Email); err != nil {
+			return err
+		}
 		id, err := nextID(w.tx, KindMembers)
 		if err != nil {
 			return err
@@ -66,6 +69,9 @@ func (s *Store) EditMember(actor model.Actor, id model.ID, version int, n model.
 			return err
 		}
 		if err := model.CheckMemberName(members, id, n.Name); err != nil {
+			return err
+		}
+		if err := model.CheckMemberEmail(members, id, n.Email); err != nil {
 			return err
 		}
 		before := m

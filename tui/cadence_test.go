@@ -68,6 +68,9 @@ func TestRiskMatrixInTheMeeting(t *testing.T) {
 	}
 	ss.keys("enter")
 	ss.waitFor("HS-1 was changed by Tom Okafor at 10:00: risk now low; risk assessed: likelihood 2 × harm", "Same traders targeted")
+	// The form says the assessment as it is now (it said the one it opened
+	// on), its reason too; the matrix keeps what the chair set.
+	ss.waitFor("now LOW (likelihood 2 × harm 2 = 4,", "now: Quieter — left empty, it stays", "→ HIGH: likelihood 4 × harm 3 = 12")
 	ss.keys("enter") // deliberately, over it
 	ss.waitFor("✓ HS-1 risk HIGH (likelihood 4 × harm 3 = 12; repeat victim)")
 	ss.waitFor("Risk HIGH (likelihood 4 × harm 3 = 12; repeat victim")

@@ -145,6 +145,42 @@ func TestCorrectAndWithdrawAnUpdateInMyActions(t *testing.T) {
 	ss.finish()
 }
 
+// The rep opens U on their mistaken "x" while a colleague adds a real
+// update: the save is refused, and the form now says which words a second
+// save would correct — the colleague's, not the "x" it opened on.
+func TestACorrectionFormSaysWhatASecondSaveCorrects(t *testing.T) {
+	s := demoStore(t)
+	sgt := memberActor(t, s, "Sgt Jas Patel")
+	claire := memberActor(t, s, "Insp Claire Dunn")
+	ss := startSession(t, s, sgt, 120, 36)
+	ss.waitFor("Hotspots by risk")
+	ss.keys("A")
+	ss.waitFor("My actions · Derbyshire Constabulary")
+	ss.keys("u")
+	ss.waitFor("Progress update · ")
+	m := regexp.MustCompile(`Progress update · (A-\d+)`).FindStringSubmatch(ss.screen())
+	if m == nil {
+		t.Fatalf("no action in the form's title:\n%s", ss.screen())
+	}
+	id, _ := model.ParseRef(model.ActionPrefix, m[1])
+	ss.typeText("x")
+	ss.keys("enter")
+	ss.waitFor("update added to " + m[1])
+	ss.keys("U")
+	ss.waitFor("Put right the latest update · "+m[1], "now: x")
+	act, _ := s.Action(id)
+	if _, err := s.AddActionNote(claire, id, act.Version, "Patrols doubled at weekends", 0); err != nil {
+		t.Fatal(err)
+	}
+	ss.keys("enter")
+	ss.typeText("Two patrols done on Friday")
+	ss.keys("enter")
+	ss.typeText("typed before I had finished")
+	ss.keys("enter")
+	ss.waitFor(m[1]+" was changed by Insp Claire Dunn", "Corrected words (now: Patrols doubled at weekends)")
+	ss.finish()
+}
+
 // The chair edits Priya's title while someone else gives her a phone
 // number: the save is refused naming the change, the untouched phone field
 // now shows the new number, the typed title is kept, and the second save
@@ -165,6 +201,7 @@ func TestAMemberFormKeepsWhatAnotherChanged(t *testing.T) {
 	// Meanwhile, from the command line: a phone number.
 	n := model.FromMember(priya)
 	n.Phone = "01246 345678"
+	n.Role = model.RoleMember // a choice the form shows, not moved by the chair
 	if _, err := s.EditMember(chair, priya.ID, priya.Version, n); err != nil {
 		t.Fatal(err)
 	}
@@ -173,14 +210,55 @@ func TestAMemberFormKeepsWhatAnotherChanged(t *testing.T) {
 	ss.keys("ctrl+u")
 	ss.typeText("Senior Analyst")
 	ss.keys("ctrl+s")
-	ss.waitFor("Priya Shah was changed by", "phone now 01246 345678", "not saved")
-	ss.waitFor("01246 345678", "Senior Analyst")
+	ss.waitFor("Priya Shah was changed by", "now member; phone now 01246 345678")
+	ss.waitFor("01246 345678", "Senior Analyst", "● member")
 	ss.keys("ctrl+s")
 	ss.waitFor("Priya Shah saved")
 	ms, _ = s.Members()
 	got, _ := model.FindMember(ms, "Priya Shah")
-	if got.Phone != "01246 345678" || got.Title != "Senior Analyst" {
-		t.Fatalf("after the second save: phone %q, title %q; want both changes kept", got.Phone, got.Title)
+	if got.Phone != "01246 345678" || got.Title != "Senior Analyst" || got.Role != model.RoleMember {
+		t.Fatalf("after the second save: phone %q, title %q, role %s; want both changes kept", got.Phone, got.Title, got.Role)
+	}
+	ss.finish()
+}
+
+// The chair gives an agency a short name while someone renames it: the
+// refusal names the rename, the untouched name field shows the new name,
+// and the second save keeps both (it put the old name back).
+func TestAnAgencyFormKeepsWhatAnotherChanged(t *testing.T) {
+	s := demoStore(t)
+	chair := chairOf(t, s)
+	ss := startSession(t, s, chair, 140, 40)
+	ss.waitFor("Hotspots by risk")
+	ss.keys("P")
+	ss.waitFor("People and agencies", "▸ Helen Marsh")
+	ss.keys("tab")
+	ss.waitFor("▸ CBC Community Safety")
+	ss.keys("e")
+	ss.waitFor("Rename · CBC Community Safety")
+	ags, _ := s.Agencies()
+	var ag model.Agency
+	for _, x := range ags {
+		if x.Name == "CBC Community Safety" {
+			ag = x
+		}
+	}
+	// Meanwhile, from the command line: the full name.
+	if _, err := s.RenameAgency(chair, ag.ID, ag.Version, "Chesterfield BC Community Safety", ag.ShortName); err != nil {
+		t.Fatal(err)
+	}
+	ss.keys("tab", "ctrl+u")
+	ss.typeText("CSP Team")
+	ss.keys("ctrl+s")
+	ss.waitFor("CBC Community Safety was changed by", "not saved")
+	ss.waitFor("    Chesterfield BC Community Safety", "CSP Team")
+	ss.keys("ctrl+s")
+	ss.waitFor("Chesterfield BC Community Safety saved")
+	ags, _ = s.Agencies()
+	for _, x := range ags {
+		if x.ID == ag.ID && (x.Name != "Chesterfield BC Community Safety" || x.ShortName != "CSP Team") {
+			t.Fatalf("after the second save: %q (%q); want the rename and the short name kept", x.Name, x.ShortName)
+		}
 	}
 	ss.finish()
 }

@@ -40,8 +40,23 @@ func (a *App) correctionForm(act model.Action, ctx formContext) {
 		})
 	})
 	f.choose("what", "Correct or withdraw (←/→)", correctionChoices, 0).
-		longText("words", "Corrected words (now: "+model.Clip(current, 50)+")", "", "typing replaces them; for a withdrawal, leave this empty").
+		longText("words", correctedLabel(current), "", "typing replaces them; for a withdrawal, leave this empty").
 		text("reason", "Why", "", "recorded with your name and the time")
-	f.guard(act.Ref(), act, act.Version)
+	g := f.guard(act.Ref(), act, act.Version)
+	g.refresh = func(f *form, now any) {
+		// A new update meanwhile is the one a second save would put right:
+		// the label says which, never the one the form opened on.
+		if fresh, ok := now.(model.Action); ok {
+			f.field("words").label = correctedLabel(model.CleanLine(fresh.LastUpdate))
+		}
+	}
 	a.push(f)
+}
+
+// correctedLabel names the words a correction replaces.
+func correctedLabel(current string) string {
+	if current == "" {
+		return "Corrected words (it has no update with words now)"
+	}
+	return "Corrected words (now: " + model.Clip(current, 50) + ")"
 }

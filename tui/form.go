@@ -162,7 +162,10 @@ func (f *form) toggle(key, label string, on bool, hint string) *form {
 }
 
 func (f *form) choose(key, label string, choices []string, selected int) *form {
-	f.fields = append(f.fields, &formField{key: key, label: label, kind: fieldChoice, choices: choices, choice: selected, input: textinput.New()})
+	// initial: the choice it opened with, so a refused save can show a
+	// fresh value in a choice the person has not moved (adopt).
+	f.fields = append(f.fields, &formField{key: key, label: label, kind: fieldChoice, choices: choices, choice: selected, input: textinput.New(),
+		initial: choices[selected]})
 	return f
 }
 

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"errors"
+	"slices"
 
 	"github.com/ccsp/tasking/model"
 	"github.com/ccsp/tasking/store"
@@ -91,17 +92,22 @@ func (f *form) conflicted(err error) bool {
 	return true
 }
 
-// adopt shows a record's fresh values in the text fields the person has
-// not touched (each still holds what it opened with), so a second save
-// keeps what the other person changed; a field they typed in keeps their
-// typing. values is by field key.
+// adopt shows a record's fresh values in the fields the person has not
+// touched (each still holds what it opened with: text, or a choice not
+// moved), so a second save keeps what the other person changed; a field
+// they typed in or chose keeps their typing. values is by field key.
 func (f *form) adopt(values map[string]string) {
 	for key, v := range values {
 		fl := f.field(key)
-		if fl == nil || fl.kind > fieldDate || fl.input.Value() != fl.initial {
-			continue
+		switch {
+		case fl == nil:
+		case fl.kind == fieldChoice:
+			if i := slices.Index(fl.choices, v); i >= 0 && fl.choices[fl.choice] == fl.initial {
+				fl.choice, fl.initial = i, v
+			}
+		case fl.kind <= fieldDate && fl.input.Value() == fl.initial:
+			fl.input.SetValue(v)
+			fl.initial = v
 		}
-		fl.input.SetValue(v)
-		fl.initial = v
 	}
 }

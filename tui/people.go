@@ -210,6 +210,16 @@ func readsLabels() []string {
 	return out
 }
 
+// readsLabel is the reads choice that says grant.
+func readsLabel(grant model.Grant) string {
+	for _, c := range readsChoices {
+		if c.grant == grant {
+			return c.label
+		}
+	}
+	return readsChoices[0].label
+}
+
 func grantOf(label string) model.Grant {
 	for _, c := range readsChoices {
 		if c.label == label {
@@ -265,7 +275,8 @@ func (pp *peoplePage) memberForm(a *App, m *model.Member) {
 		g := f.guard(m.Name, *m, m.Version)
 		g.refresh = func(f *form, now any) {
 			if fresh, ok := now.(model.Member); ok {
-				f.adopt(map[string]string{"name": fresh.Name, "title": fresh.Title, "email": fresh.Email, "phone": fresh.Phone})
+				f.adopt(map[string]string{"name": fresh.Name, "title": fresh.Title, "email": fresh.Email, "phone": fresh.Phone,
+					"agency": pp.idx.Name(fresh.AgencyID), "role": string(fresh.Role), "reads": readsLabel(fresh.Restricted)})
 			}
 		}
 	}
@@ -323,7 +334,14 @@ func (pp *peoplePage) agencyEditForm(a *App, ag *model.Agency) {
 	f.text("name", "Name", name, "the full name, as in the minutes").
 		text("short", "Short name (optional)", short, "what narrow tables show, e.g. Police")
 	if ag != nil {
-		f.guard(ag.Name, *ag, ag.Version)
+		// After a refused save the fields not typed in show the agency as
+		// it is now: saving again must not put back a name someone changed.
+		g := f.guard(ag.Name, *ag, ag.Version)
+		g.refresh = func(f *form, now any) {
+			if fresh, ok := now.(model.Agency); ok {
+				f.adopt(map[string]string{"name": fresh.Name, "short": fresh.ShortName})
+			}
+		}
 	}
 	a.push(f)
 }

@@ -23,14 +23,18 @@ var (
 // (0: none).
 func assessForm(a *App, h model.Hotspot, ctx formContext, meetingID model.ID) {
 	actor, st := a.actor, a.st
-	cur := model.RiskAssessment{Likelihood: 3, Harm: 3}
-	now := model.CleanLine(h.RiskReason)
-	if h.Assessment != nil {
-		cur = *h.Assessment
+	cur := assessmentOf(h)
+	// The hotspot as the form shows it: as it opened, or after a refused
+	// save as it is now (its level, reason and assessment then fresh).
+	shown := func(f *form) model.Hotspot {
+		if s, ok := f.guarded.shown.(model.Hotspot); ok {
+			return s
+		}
+		return h
 	}
 	f := newForm("Assess risk · "+h.Ref()+" "+h.Title, ctx, func(f *form) tea.Cmd {
 		as := matrixOf(f)
-		reason, ok := f.textOf("reason", "reason", now == "")
+		reason, ok := f.textOf("reason", "reason", model.CleanLine(shown(f).RiskReason) == "")
 		if !ok {
 			return nil
 		}
@@ -40,29 +44,49 @@ func assessForm(a *App, h model.Hotspot, ctx formContext, meetingID model.ID) {
 			return st.AssessHotspot(actor, h.ID, version, as, reason, meetingID)
 		})
 	})
-	// The reason starts empty, the current one shown as its hint: typing
-	// replaces it rather than gluing onto it; left empty, it stays.
-	hint := "why: harm, vulnerability, repeat victimisation"
-	if meetingID != 0 {
-		hint += " (minuted with the level)"
-	}
-	if now != "" {
-		// Short enough for an 80-column form to show it whole.
-		hint = "now: " + model.Clip(now, 40) + " — left empty, it stays"
-	}
 	f.choose("likelihood", "Likelihood of further harm (←/→)", likelihoodChoices, cur.Likelihood-1).
 		choose("harm", "Harm it would do (←/→)", harmChoices, cur.Harm-1).
 		toggle("vulnerable", "Vulnerable victim", cur.Vulnerable, "each flag raises the level one step").
 		toggle("repeat", "Repeat victim", cur.Repeat, "").
 		toggle("hate", "Hate motivation", cur.Hate, "").
-		text("reason", "Reason", "", hint)
-	was := strings.ToUpper(h.Risk.String()) + assessedNow(h)
+		text("reason", "Reason", "", reasonHint(h, meetingID))
 	f.summary = func(f *form) string {
-		as := matrixOf(f)
-		return fmt.Sprintf("→ %s: %s · now %s", strings.ToUpper(as.Level().String()), as.Summary(), was)
+		as, h := matrixOf(f), shown(f)
+		return fmt.Sprintf("→ %s: %s · now %s", strings.ToUpper(as.Level().String()), as.Summary(), strings.ToUpper(h.Risk.String())+assessedNow(h))
 	}
-	f.guard(h.Ref(), h, h.Version)
+	g := f.guard(h.Ref(), h, h.Version)
+	g.refresh = func(f *form, now any) {
+		// Someone assessed it meanwhile: the summary's "now" and the
+		// reason's hint say their assessment (shown reads it). The matrix
+		// keeps what the chair set: an assessment is judged whole, and a
+		// mix of two people's would be nobody's.
+		if fresh, ok := now.(model.Hotspot); ok {
+			f.field("reason").hint = reasonHint(fresh, meetingID)
+		}
+	}
 	a.push(f)
+}
+
+// assessmentOf is h's last assessment, or the middle of the matrix.
+func assessmentOf(h model.Hotspot) model.RiskAssessment {
+	if h.Assessment != nil {
+		return *h.Assessment
+	}
+	return model.RiskAssessment{Likelihood: 3, Harm: 3}
+}
+
+// reasonHint: the reason starts empty, the current one shown as its hint:
+// typing replaces it rather than gluing onto it; left empty, it stays.
+func reasonHint(h model.Hotspot, meetingID model.ID) string {
+	if now := model.CleanLine(h.RiskReason); now != "" {
+		// Short enough for an 80-column form to show it whole.
+		return "now: " + model.Clip(now, 40) + " — left empty, it stays"
+	}
+	hint := "why: harm, vulnerability, repeat victimisation"
+	if meetingID != 0 {
+		hint += " (minuted with the level)"
+	}
+	return hint
 }
 
 // assessedNow is the assessment behind h's level, as the form says it.

@@ -141,9 +141,12 @@ func fieldValues[T any](row T) []string {
 	v := reflect.ValueOf(row)
 	out := make([]string, v.NumField())
 	for i := range v.NumField() {
-		if f := v.Field(i); f.CanInt() {
+		switch f := v.Field(i); {
+		case f.CanInt():
 			out[i] = strconv.FormatInt(f.Int(), 10) // a count: a number in JSON too
-		} else {
+		case f.CanUint():
+			out[i] = strconv.FormatUint(f.Uint(), 10) // an audit event's number
+		default:
 			out[i] = f.String()
 		}
 	}

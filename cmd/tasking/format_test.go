@@ -48,6 +48,18 @@ func TestCSVQuotesAndKeepsText(t *testing.T) {
 	}
 }
 
+// An audit event's number is unsigned: the CSV said "<uint64 Value>".
+func TestCSVWritesNumbers(t *testing.T) {
+	var b bytes.Buffer
+	rows := []auditRow{{Event: 42, At: "2026-11-24T10:00:00Z", By: "Helen Marsh", Op: "action.add", Ref: "A-1", Change: "A-1 assigned"}}
+	if err := writeCSV(&b, rows); err != nil {
+		t.Fatal(err)
+	}
+	if want := "event,at,by,op,ref,change\n42,2026-11-24T10:00:00Z,Helen Marsh,action.add,A-1,A-1 assigned\n"; b.String() != want {
+		t.Errorf("CSV %q, want %q", b.String(), want)
+	}
+}
+
 func TestExitCodes(t *testing.T) {
 	for _, tc := range []struct {
 		err  error

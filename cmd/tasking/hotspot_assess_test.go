@@ -73,8 +73,8 @@ func TestHotspotAssess(t *testing.T) {
 	if r := restricted["HS-7"]; r["risk_flags"] != "vulnerable" || r["risk_score"] != "9" || r["risk"] != "high" {
 		t.Errorf("restricted export HS-7: %v", r)
 	}
-	if r := restricted["HS-1"]; r["likelihood"] != "4" || r["harm"] != "4" || r["risk_flags"] != "repeat" || r["risk"] != "high" {
-		t.Errorf("HS-1 as the demo assessed it: %v", r)
+	if r := restricted["HS-1"]; r["likelihood"] != "4" || r["harm"] != "4" || r["risk_score"] != "16" || r["risk_flags"] != "repeat" || r["risk"] != "high" {
+		t.Errorf("the demo's assessment of HS-1 (4 × 4, repeat victim) is not exported: %v", r)
 	}
 	public := exported("--public")
 	if _, ok := public["HS-7"]; ok {
@@ -97,6 +97,7 @@ func TestHotspotAssess(t *testing.T) {
 	if out := chair("meeting", "undo"); !strings.Contains(out, "HS-6 back to medium risk") {
 		t.Errorf("undo said %q", out)
 	}
+	// Back to the demo's own assessment.
 	if out := chair("hotspot", "show", "HS-6"); !strings.Contains(out, "medium risk") || !strings.Contains(out, "likelihood 3 × harm 3 = 9") || strings.Contains(out, "harm 2") {
 		t.Errorf("after undo:\n%s", out)
 	}

@@ -45,6 +45,11 @@ func TestSetupThenPeopleAndAgencies(t *testing.T) {
 	good("member", "add", "Sgt Jo Hart", "--agency", "police", "--title", "Neighbourhood Sergeant")
 	good("member", "add", "Cllr Bea Moss", "--agency", "community", "--role", "circulation")
 	failsWith(t, cli("member", "add", "sgt jo  hart", "--agency", "housing"), 1, "there is already a member called Sgt Jo Hart")
+	// An email is one person's: the next master-list import matches by it.
+	good("member", "edit", "Sgt Jo Hart", "--email", "jo.hart@example.org")
+	failsWith(t, cli("member", "add", "Kim Rees", "--agency", "housing", "--email", "JO.HART@example.org"), 1,
+		"JO.HART@example.org is already Sgt Jo Hart's email: each person has their own")
+	failsWith(t, cli("member", "edit", "Cllr Bea Moss", "--email", "jo.hart@example.org"), 1, "is already Sgt Jo Hart's email")
 	failsWith(t, cli("member", "add", "Pat Doe", "--agency", "nhs"), 1, `no agency matches "nhs"`)
 	failsWith(t, cli("member", "add", "Pat Doe", "--agency", "police", "--role", "boss"), 2, "not a role")
 	failsWith(t, cli("member", "add", "Pat Doe"), 2, "add needs --agency")
