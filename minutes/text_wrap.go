@@ -4,7 +4,6 @@ import (
 	"regexp"
 	"strings"
 	"sync"
-	"unicode"
 
 	"github.com/ccsp/tasking/internal/cellwidth"
 	"github.com/ccsp/tasking/model"
@@ -19,7 +18,7 @@ func wrapText(s string, width int) []string {
 	width = max(width, 8)
 	var out []string
 	for _, para := range strings.Split(model.CleanText(s), "\n") {
-		para = squashSpaces(para)
+		para = model.FoldSpaces(para)
 		if para == "" {
 			continue
 		}
@@ -50,27 +49,6 @@ func wrapText(s string, width int) []string {
 		}
 	}
 	return out
-}
-
-// squashSpaces is strings.Join(strings.Fields(s), " "): s's words with
-// one space between them. Most lines are so already, and are given back
-// as they are rather than split and joined again.
-func squashSpaces(s string) string {
-	space := true // a space at the start is one too many
-	for _, r := range s {
-		if !unicode.IsSpace(r) {
-			space = false
-			continue
-		}
-		if r != ' ' || space {
-			return strings.Join(strings.Fields(s), " ")
-		}
-		space = true
-	}
-	if space && s != "" { // a space at the end
-		return strings.Join(strings.Fields(s), " ")
-	}
-	return s
 }
 
 // mayHoldRef says whether s could hold a ref (refPattern): a hyphen with
