@@ -22,7 +22,7 @@ const decadeAgencies = 30
 
 // DecadeVersion changes whenever the decade's generator makes a different
 // record for the same seed (benchmarks key their cached copy on it).
-const DecadeVersion = 2
+const DecadeVersion = 3
 
 // HistorySize is how big a history to build: the decade, or a part of it
 // with the same shape (tests use a tenth).

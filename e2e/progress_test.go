@@ -20,6 +20,7 @@ func TestTheDecadeShowsItsProgressAndCtrlCLeavesNothing(t *testing.T) {
 		t.Fatal(err)
 	}
 	tm := fromShell(t, home, "--db", filepath.Join(dir, "decade.db"), "demo", "--scale", "decade")
+	// The bar, how far (the count is never cut), then what is being done.
 	tm.waitFor("█", "%", " meetings · making up the meetings")
 	// Then the writing, into a file beside the one asked for: the making
 	// up takes seconds, longer on a loaded machine.

@@ -18,7 +18,7 @@ func wrapText(s string, width int) []string {
 	width = max(width, 8)
 	var out []string
 	for _, para := range strings.Split(model.CleanText(s), "\n") {
-		para = strings.Join(strings.Fields(para), " ")
+		para = model.FoldSpaces(para)
 		if para == "" {
 			continue
 		}
@@ -51,6 +51,27 @@ func wrapText(s string, width int) []string {
 	return out
 }
 
+// mayHoldRef says whether s could hold a ref (refPattern): a hyphen with
+// the last letter of a ref's prefix before it and a digit after. Most
+// long lines hold none, and are not given to the regular expression.
+func mayHoldRef(s string) bool {
+	for i := 1; i+1 < len(s); i++ {
+		if s[i] != '-' || s[i+1] < '0' || s[i+1] > '9' {
+			continue
+		}
+		if strings.IndexByte(refEnds, s[i-1]) >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// refEnds are the last letters of the refs' prefixes.
+var refEnds = string([]byte{last(model.HotspotPrefix), last(model.ActionPrefix), last(model.DecisionPrefix),
+	last(model.NotePrefix), last(model.MeetingPrefix)})
+
+func last(s string) byte { return s[len(s)-1] }
+
 // textWidth is the display width of s (internal/cellwidth: counted
 // directly for Latin text and its punctuation, most of the minutes).
 func textWidth(s string) int { return cellwidth.Of(s) }
@@ -70,7 +91,7 @@ var refGlues = []string{"\u2011", "\u2012", "\u2010"}
 // hold already (so putting the hyphens back changes nothing else), and
 // that glue; "" when para has no ref, or holds every glue.
 func gluedRefs(para string) (glue, glued string) {
-	if !strings.Contains(para, "-") || !refPattern().MatchString(para) {
+	if !mayHoldRef(para) || !refPattern().MatchString(para) {
 		return "", para
 	}
 	for _, g := range refGlues {

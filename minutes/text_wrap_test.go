@@ -55,3 +55,17 @@ func TestTextNeverSplitsSignatureOrRefs(t *testing.T) {
 		}
 	}
 }
+
+// The wrapper's short cut changes nothing: a line mayHoldRef turns away
+// holds no ref.
+func TestWrapShortCutsAgreeWithTheLongWay(t *testing.T) {
+	for _, s := range []string{"", " ", "a", "a b", " a", "a ", "a  b", "a\tb", "a\u00a0b", "a\u3000b", "café au lait", "x \u2003 y",
+		"see A-12 and HS-3", "A-1", "HS-", "-12", "pre-2020 work", "D-4.", "(N-5)", "M-77 then", "LA-1", "a-1", "AB-x", "A-\u0661"} {
+		if refPattern().MatchString(s) && !mayHoldRef(s) {
+			t.Errorf("mayHoldRef(%q) is false; it holds a ref", s)
+		}
+	}
+	if mayHoldRef("no refs here - none at all, pre-2020") {
+		t.Error("mayHoldRef found a ref in a line with none")
+	}
+}

@@ -180,24 +180,45 @@ func CheckText(field, label, s string, required bool) (string, error) {
 
 // CleanLine is CleanText for one-line places (names, titles, table cells,
 // error messages): newlines and runs of spaces fold to single spaces.
-func CleanLine(s string) string {
-	t := CleanText(s)
-	if singleSpaced(t) {
-		return t // most cells: nothing to fold, so nothing to allocate
-	}
-	return strings.Join(strings.Fields(t), " ")
-}
+func CleanLine(s string) string { return FoldSpaces(CleanText(s)) }
 
-// singleSpaced: s (trimmed, as CleanText leaves it) is ASCII with no line
-// break and no two spaces together, so strings.Fields would give it back.
-func singleSpaced(s string) bool {
+// FoldSpaces is strings.Join(strings.Fields(s), " "): s's words with one
+// space between them. Most text is so already, and is given back as it is
+// rather than split and joined again (nothing allocated).
+func FoldSpaces(s string) string {
+	space := true // a space at the start is one too many
 	for i := 0; i < len(s); i++ {
-		switch c := s[i]; {
-		case c >= utf8.RuneSelf, c == '\n', c == ' ' && i > 0 && s[i-1] == ' ':
-			return false
+		c := s[i]
+		if c >= utf8.RuneSelf { // the long way from here: spaces beyond ASCII
+			for _, r := range s[i:] {
+				if !unicode.IsSpace(r) {
+					space = false
+				} else if r != ' ' || space {
+					return strings.Join(strings.Fields(s), " ")
+				} else {
+					space = true
+				}
+			}
+			break
+		}
+		if asciiSpace(c) {
+			if c != ' ' || space {
+				return strings.Join(strings.Fields(s), " ")
+			}
+			space = true
+		} else {
+			space = false
 		}
 	}
-	return true
+	if space && s != "" { // a space at the end
+		return strings.Join(strings.Fields(s), " ")
+	}
+	return s
+}
+
+// asciiSpace is unicode.IsSpace for a byte below utf8.RuneSelf.
+func asciiSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'
 }
 
 // CheckLine is CheckText for one-line fields (names, titles, places):

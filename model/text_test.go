@@ -101,3 +101,14 @@ func TestCleanLine(t *testing.T) {
 		}
 	}
 }
+
+// FoldSpaces is Fields joined by one space, whatever the spaces are
+// (tabs, line breaks, no-break and ideographic spaces, runs of them).
+func TestFoldSpacesIsFieldsJoined(t *testing.T) {
+	for _, s := range []string{"", " ", "a", "a b", " a", "a ", "a  b", "a\tb", "a\nb", "a\u00a0b", "a\u0085b", "a\u3000b",
+		"café au lait", "café  au", "x \u2003 y", "é ", " é", "naïve\u00a0", "ab\u00a0 c", "a b\u00a0", "\u00a0"} {
+		if got, want := FoldSpaces(s), strings.Join(strings.Fields(s), " "); got != want {
+			t.Errorf("FoldSpaces(%q) = %q, want %q", s, got, want)
+		}
+	}
+}

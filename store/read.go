@@ -369,7 +369,7 @@ func homeInputIn(tx *txn, today model.Date, read homeReads) (in model.HomeInput,
 		if in.OpenCaseReviews, err = openCaseReviews(tx); err != nil {
 			return in, err
 		}
-		if in.Suggestions, err = offeredIn(tx, today); err != nil {
+		if in.Suggestions, err = offeredAmong(tx, today, in.Hotspots); err != nil {
 			return in, err
 		}
 		in.Trends, err = hotspotTrends(tx, in.Hotspots, today)

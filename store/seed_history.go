@@ -111,6 +111,9 @@ func (s *Store) seedHistory(w Watch, actor model.Actor, d Dataset) error {
 		}); err != nil {
 			return err
 		}
+		// Stored, the counts are read from the file from here on (a
+		// decade's are 5 MB): let go of them, for the collector's room.
+		d.Incidents = nil
 	}
 	trends := func(hs []model.Hotspot, day model.Date) (out map[model.ID]model.Series, err error) {
 		err = s.view(context.TODO(), func(tx *txn) error {
@@ -167,11 +170,24 @@ func (c *seedCount) of(what string) func(n int64) error {
 // first and after each with the number just written: its error (the work
 // stopped) ends the load between transactions.
 func inBatches[T any](s *Store, step func(n int64) error, items []T, n int, write func(tx *txn, part []T) error) error {
+	return inBatchesFrom(s, step, n, func(n int) []T {
+		part := items[:min(n, len(items))]
+		items = items[len(part):]
+		return part
+	}, write)
+}
+
+// inBatchesFrom is inBatches of the items next gives, up to n at a time
+// (none: done). A part is written before the next is asked for.
+func inBatchesFrom[T any](s *Store, step func(n int64) error, n int, next func(n int) []T, write func(tx *txn, part []T) error) error {
 	if err := step(0); err != nil {
 		return err
 	}
-	for start := 0; start < len(items); start += n {
-		part := items[start:min(start+n, len(items))]
+	for {
+		part := next(n)
+		if len(part) == 0 {
+			return nil
+		}
 		if err := s.upkeep(func(tx *txn) error { return write(tx, part) }); err != nil {
 			return err
 		}
@@ -180,19 +196,49 @@ func inBatches[T any](s *Store, step func(n int64) error, items []T, n int, writ
 			return err
 		}
 	}
-	return nil
 }
 
 // change is one change in a history, to be written as its audit events in
 // the order things happened. A decade has 330,000: an action's assignment
-// and updates (nine in ten) are places in the dataset, the rest a function
-// that writes them.
+// and updates (nine in ten) are places in the dataset (actionChange, 16
+// bytes each), the rest a function that writes them, holding places in the
+// dataset rather than copies of its records. At the same moment the rest
+// come first, in the order they were listed, then the actions' in the
+// order of the actions and, for one action, of its history.
 type change struct {
 	at     int64 // Unix nanoseconds
-	order  int32 // ties: the order the history lists them
 	action int32 // the action assigned or updated (an index into the dataset's actions), or -1
 	update int32 // the update (an index into its updates), or -1 for the assignment
 	write  func(a *auditor) error
+}
+
+// actionChange is an action's assignment or one of its updates.
+type actionChange struct {
+	at     int64 // Unix nanoseconds
+	action int32 // an index into the dataset's actions
+	update int32 // an index into its updates, or -1 for the assignment
+}
+
+// mergeChanges gives others (in time order, stable) and actions (in time
+// order, then action, then update) as one sequence in time order, the
+// others first at the same moment, up to n at a time (in a part it reuses).
+func mergeChanges(others []change, actions []actionChange) func(n int) []change {
+	i, j := 0, 0
+	var part []change
+	return func(n int) []change {
+		part = part[:0]
+		for len(part) < n && (i < len(others) || j < len(actions)) {
+			if j == len(actions) || (i < len(others) && others[i].at <= actions[j].at) {
+				part = append(part, others[i])
+				i++
+				continue
+			}
+			a := actions[j]
+			part = append(part, change{at: a.at, action: a.action, update: a.update})
+			j++
+		}
+		return part
+	}
 }
 
 // auditor writes a history's audit events, keeping each record as it then
@@ -239,7 +285,7 @@ func (s *Store) seedAudit(c *seedCount, system model.Actor, d Dataset, batch int
 	chair := actor(d.Partnership.ChairID, "")
 	var changes []change
 	add := func(at time.Time, write func(a *auditor) error) {
-		changes = append(changes, change{at: at.UnixNano(), order: int32(len(changes)), action: -1, update: -1, write: write})
+		changes = append(changes, change{at: at.UnixNano(), action: -1, update: -1, write: write})
 	}
 	p := d.Partnership
 	add(p.CreatedAt, func(a *auditor) error {
@@ -263,14 +309,14 @@ func (s *Store) seedAudit(c *seedCount, system model.Actor, d Dataset, batch int
 			}
 		}
 	}
-	for _, m := range d.Members {
-		m := m
+	for i := range d.Members {
+		m := &d.Members[i]
 		at := joined[m.ID]
 		if at.IsZero() || at.Before(p.CreatedAt) {
 			at = p.CreatedAt.Add(time.Duration(m.ID) * time.Minute)
 		}
 		add(at, func(a *auditor) error {
-			as := m
+			as := *m
 			as.Retired, as.RetiredOn, as.Version = false, model.Date{}, 1
 			as.UpdatedAt, as.UpdatedBy = at, chair.String()
 			a.members[m.ID] = as
@@ -280,25 +326,25 @@ func (s *Store) seedAudit(c *seedCount, system model.Actor, d Dataset, batch int
 			when := m.RetiredOn.Time(time.Local).Add(-3 * time.Hour) // 09:00 (a Date's time is noon)
 			add(when, func(a *auditor) error {
 				before := a.members[m.ID]
-				return a.event(when, chair, model.OpMemberRetire, "member", m.Name, before, m)
+				return a.event(when, chair, model.OpMemberRetire, "member", m.Name, before, *m)
 			})
 		}
 	}
-	for _, h := range d.Hotspots {
-		h := h
+	for i := range d.Hotspots {
+		h := &d.Hotspots[i]
 		add(h.CreatedAt, func(a *auditor) error {
-			as := h
+			as := *h
 			as.Status, as.Closed, as.CloseReason, as.LastReviewed, as.TimesReviewed, as.Version = model.HotspotActive, model.Date{}, "", model.Date{}, 0, 1
 			as.UpdatedAt, as.UpdatedBy = h.CreatedAt, chair.String()
 			a.hotspots[h.ID] = as
 			return a.event(h.CreatedAt, chair, model.OpHotspotAdd, "hotspot", h.Ref(), nil, as)
 		})
 	}
-	for _, m := range d.Meetings {
-		m := m
+	for i := range d.Meetings {
+		m := &d.Meetings[i]
 		if m.State == model.MeetingPlanned {
 			add(m.CreatedAt, func(a *auditor) error {
-				return a.event(m.CreatedAt, chair, model.OpMeetingPlan, "meeting", m.Ref(), nil, m)
+				return a.event(m.CreatedAt, chair, model.OpMeetingPlan, "meeting", m.Ref(), nil, *m)
 			})
 			continue
 		}
@@ -355,11 +401,11 @@ func (s *Store) seedAudit(c *seedCount, system model.Actor, d Dataset, batch int
 			return a.event(m.ClosedAt, chair, model.OpMeetingClose, "meeting", m.Ref(), map[string]any{"state": model.MeetingOpen}, map[string]any{"state": model.MeetingClosed})
 		})
 	}
-	for _, h := range d.Hotspots {
+	for i := range d.Hotspots {
+		h := &d.Hotspots[i]
 		if h.Status != model.HotspotClosed {
 			continue
 		}
-		h := h
 		at := h.Closed.Time(time.Local).Add(-30 * time.Minute) // 11:30, in the meeting that closed it
 		add(at, func(a *auditor) error {
 			before := a.hotspots[h.ID]
@@ -370,45 +416,48 @@ func (s *Store) seedAudit(c *seedCount, system model.Actor, d Dataset, batch int
 			return a.event(at, chair, model.OpHotspotClose, "hotspot", h.Ref(), before, after)
 		})
 	}
-	for _, x := range d.Decisions {
-		x := x
+	for i := range d.Decisions {
+		x := &d.Decisions[i]
 		add(x.At, func(a *auditor) error {
-			return a.event(x.At, chair, model.OpDecisionRecord, "decision", x.Ref(), nil, x)
+			return a.event(x.At, chair, model.OpDecisionRecord, "decision", x.Ref(), nil, *x)
 		})
 	}
-	for _, n := range d.Notes {
-		n := n
-		add(n.At, func(a *auditor) error { return a.event(n.At, actor(0, n.By), model.OpNoteAdd, "note", n.Ref(), nil, n) })
+	for i := range d.Notes {
+		n := &d.Notes[i]
+		add(n.At, func(a *auditor) error {
+			return a.event(n.At, actor(0, n.By), model.OpNoteAdd, "note", n.Ref(), nil, *n)
+		})
 	}
+	slices.SortStableFunc(changes, func(x, y change) int { return cmp.Compare(x.at, y.at) })
 	// Each action from its assignment, update by update: the record before
 	// and after is replayed forward from how it was made, and forgotten
 	// after its last change.
-	updates := updatesByAction(d.Updates)
-	for i, act := range d.Actions {
-		us := updates[act.ID]
+	updates := updatesByAction(d.Actions, d.Updates)
+	acts := make([]actionChange, 0, len(d.Actions)+len(d.Updates))
+	for i := range d.Actions {
+		act := &d.Actions[i]
+		us := updates.of(i)
 		slices.SortStableFunc(us, func(x, y int32) int { return d.Updates[x].At.Compare(d.Updates[y].At) })
-		changes = append(changes, change{at: act.CreatedAt.UnixNano(), order: int32(len(changes)), action: int32(i), update: -1})
+		acts = append(acts, actionChange{at: act.CreatedAt.UnixNano(), action: int32(i), update: -1})
 		for _, u := range us {
 			if d.Updates[u].Kind != model.UpdateCreated {
-				changes = append(changes, change{at: d.Updates[u].At.UnixNano(), order: int32(len(changes)), action: int32(i), update: u})
+				acts = append(acts, actionChange{at: d.Updates[u].At.UnixNano(), action: int32(i), update: u})
 			}
 		}
 	}
-	slices.SortFunc(changes, func(x, y change) int {
-		if c := cmp.Compare(x.at, y.at); c != 0 {
-			return c
-		}
-		return cmp.Compare(x.order, y.order)
+	// Within an action its history is sorted by time, stably (equal times
+	// in the order of the updates' places): (time, action, update) is the
+	// order they were listed in at the same moment.
+	slices.SortFunc(acts, func(x, y actionChange) int {
+		return cmp.Or(cmp.Compare(x.at, y.at), cmp.Compare(x.action, y.action), cmp.Compare(x.update, y.update))
 	})
 	// left is how many changes each action has still to write.
 	left := make([]int32, len(d.Actions))
-	for _, c := range changes {
-		if c.action >= 0 {
-			left[c.action]++
-		}
+	for _, c := range acts {
+		left[c.action]++
 	}
 	a := &auditor{actions: map[model.ID]model.Action{}, hotspots: map[model.ID]model.Hotspot{}, members: map[model.ID]model.Member{}}
-	actionChange := func(c change) error {
+	writeAction := func(c change) error {
 		act := &d.Actions[c.action]
 		defer func() {
 			if left[c.action]--; left[c.action] == 0 {
@@ -417,7 +466,7 @@ func (s *Store) seedAudit(c *seedCount, system model.Actor, d Dataset, batch int
 		}()
 		if c.update < 0 {
 			var first *model.ActionUpdate
-			if us := updates[act.ID]; len(us) > 0 {
+			if us := updates.of(int(c.action)); len(us) > 0 {
 				first = &d.Updates[us[0]]
 			}
 			made := asMade(*act, first)
@@ -432,13 +481,13 @@ func (s *Store) seedAudit(c *seedCount, system model.Actor, d Dataset, batch int
 		return a.event(u.At, by, opFor(u.Kind), "action", act.Ref(), before, after)
 	}
 	// Now the number of changes is known: the total is made exact.
-	c.total = c.done + int64(len(changes))
-	return inBatches(s, c.of("writing the audit trail"), changes, batch, func(tx *txn, part []change) error {
+	c.total = c.done + int64(len(changes)+len(acts))
+	return inBatchesFrom(s, c.of("writing the audit trail"), batch, mergeChanges(changes, acts), func(tx *txn, part []change) error {
 		a.tx = tx
 		for _, c := range part {
 			var err error
 			if c.action >= 0 {
-				err = actionChange(c)
+				err = writeAction(c)
 			} else {
 				err = c.write(a)
 			}

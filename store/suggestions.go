@@ -16,6 +16,13 @@ import (
 
 // offeredIn is what is on offer today, in tx, largest counts first.
 func offeredIn(tx *txn, today model.Date) ([]model.Suggestion, error) {
+	return offeredAmong(tx, today, nil)
+}
+
+// offeredAmong is offeredIn given the open hotspots (nil: read them), as
+// home has read them already: under load home is read again after every
+// save, and decoding the open hotspots a second time was most of this.
+func offeredAmong(tx *txn, today model.Date, open []model.Hotspot) ([]model.Suggestion, error) {
 	var cands []model.Suggestion
 	err := tx.scan(IncidentEmerging, nil, nil, Forward, func(k, v []byte) error {
 		var ss []model.Suggestion
@@ -42,11 +49,12 @@ func offeredIn(tx *txn, today model.Date) ([]model.Suggestion, error) {
 	}); err != nil {
 		return nil, err
 	}
-	hotspots, err := openHotspots(tx)
-	if err != nil {
-		return nil, err
+	if open == nil {
+		if open, err = openHotspots(tx); err != nil {
+			return nil, err
+		}
 	}
-	out := model.Offer(cands, hotspots, dismissed, today)
+	out := model.Offer(cands, open, dismissed, today)
 	model.SortSuggestions(out)
 	return out, nil
 }

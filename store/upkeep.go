@@ -5,7 +5,7 @@ import "context"
 // upkeep runs fn in one write transaction that is no person's change but
 // the file's own upkeep: its schema migrated as it opens (prepare), its
 // indexes rebuilt (ReindexWatched), a whole history loaded in batches
-// (seedHistory, inBatches), the free pages zeroed after an anonymisation
+// (seedHistory, inBatchesFrom), the free pages zeroed after an anonymisation
 // (scrubFree), a whole record copied in from another (copyKind,
 // copyIndex). It asks no permission (the caller has: the
 // file's owner opening it, `tasking check --reindex`, a demo into an

@@ -12,7 +12,6 @@ import (
 	"github.com/ccsp/tasking/model"
 	"github.com/ccsp/tasking/store"
 	"github.com/charmbracelet/x/ansi"
-	"github.com/common-nighthawk/go-figure"
 )
 
 // WallStore is what the wall reads: the meeting under way and its record.
@@ -269,18 +268,6 @@ func nonEmpty(ss ...string) []string {
 	for _, s := range ss {
 		if s != "" {
 			out = append(out, s)
-		}
-	}
-	return out
-}
-
-// bigText is s in large letters (FIGlet's "standard" font), for reading
-// across a room.
-func bigText(s string) []string {
-	var out []string
-	for _, l := range figure.NewFigure(s, "standard", true).Slicify() {
-		if strings.TrimSpace(l) != "" {
-			out = append(out, l)
 		}
 	}
 	return out

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/ccsp/tasking/model"
+	"github.com/ccsp/tasking/store"
 	"github.com/spf13/cobra"
 )
 
@@ -82,12 +83,14 @@ func newActionsCmd(a *app) *cobra.Command {
 			}
 			filter.Today = s.Today()
 			idx := model.IndexAgencies(agencies)
-			hotspots, err := s.Hotspots()
-			if err != nil {
-				return err
-			}
-			shown := shownPrivacy(hotspots)
-			if f != formatTable { // a decade's actions, a row at a time
+			if f != formatTable && filter.AgencyID == 0 && filter.HotspotID == 0 {
+				// Every agency's: a decade's actions, a row at a time,
+				// with every hotspot read once for their privacy.
+				hotspots, err := s.Hotspots()
+				if err != nil {
+					return err
+				}
+				shown := shownPrivacy(hotspots)
 				return a.spooled(cmd.OutOrStdout(), func(w io.Writer) error {
 					rows := newRowWriter[actionRow](w, f)
 					err := s.EachAction(filter, false, func(act model.Action, _ []model.ActionUpdate) error {
@@ -99,7 +102,13 @@ func newActionsCmd(a *app) *cobra.Command {
 					return rows.close()
 				})
 			}
+			// One agency's or one hotspot's: the actions read through the
+			// indexes, and only their hotspots (not a decade's 2,000).
 			actions, err := s.Actions(filter)
+			if err != nil {
+				return err
+			}
+			shown, err := shownPrivacyOf(s, actions)
 			if err != nil {
 				return err
 			}
@@ -151,4 +160,18 @@ func actionTable(actions []model.Action, shown func(model.Action) model.Privacy,
 		})
 	}
 	return peopleTable{headers: headers, rows: rows, flex: 6, widths: []int{4: maxName, 6: maxText, 7: maxName}}
+}
+
+// shownPrivacyOf is shownPrivacy knowing only the hotspots of actions:
+// what a short list reads rather than every hotspot.
+func shownPrivacyOf(s store.Record, actions []model.Action) (func(model.Action) model.Privacy, error) {
+	ids := make([]model.ID, 0, len(actions))
+	for _, act := range actions {
+		ids = append(ids, act.HotspotID)
+	}
+	hotspots, err := s.HotspotsOf(ids)
+	if err != nil {
+		return nil, err
+	}
+	return model.PublicRules(model.Meeting{}, hotspots).ActionPrivacy, nil
 }

@@ -50,6 +50,7 @@ func newDemoCmd(a *app) *cobra.Command {
 				return alreadyHeld(s, demoNeedsEmpty)
 			}
 			var d store.Dataset
+			var loaded string // said once the load is done, without holding d till then
 			if sc == demo.Decade {
 				// A decade's records are about 110 MB held, and loading
 				// them makes gigabytes of short-lived JSON: the collector
@@ -62,6 +63,12 @@ func newDemoCmd(a *app) *cobra.Command {
 				d, err = demo.BuildDecadeWatched(watch, s.Today(), seed, time.Local)
 				if noIncidents {
 					demo.WithoutIncidents(&d)
+				}
+				if err == nil {
+					// The decade's dataset is most of what the load
+					// holds: what it says is taken now, so that d is not
+					// held here while the store lets go of its parts.
+					loaded = loadedDemo(d, s.Path())
 				}
 				switch {
 				case err == nil && a.onPostgres():
@@ -78,6 +85,7 @@ func newDemoCmd(a *app) *cobra.Command {
 					demo.WithoutIncidents(&d)
 				}
 				if err == nil {
+					loaded = loadedDemo(d, s.Path())
 					err = s.Seed(model.SystemActor("demo"), d)
 				}
 			}
@@ -87,8 +95,7 @@ func newDemoCmd(a *app) *cobra.Command {
 				}
 				return err
 			}
-			_, err = fmt.Fprintf(cmd.OutOrStdout(), "Loaded the demo partnership: %d agencies, %d members, %d hotspots, %d meetings, %d actions, %d powers, %d ASB case reviews into %s\n",
-				len(d.Agencies), len(d.Members), len(d.Hotspots), len(d.Meetings), len(d.Actions), len(d.Powers), len(d.CaseReviews), s.Path())
+			_, err = fmt.Fprintln(cmd.OutOrStdout(), loaded)
 			return err
 		}),
 	}
@@ -97,6 +104,12 @@ func newDemoCmd(a *app) *cobra.Command {
 	cmd.Flags().Uint64Var(&seed, "seed", 1, "with --scale decade: which decade (the same seed always builds the same record)")
 	_ = cmd.RegisterFlagCompletionFunc("scale", cobra.FixedCompletions([]string{string(demo.Small), string(demo.Large), string(demo.Decade)}, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
+}
+
+// loadedDemo is what demo says it loaded from d into the file at path.
+func loadedDemo(d store.Dataset, path string) string {
+	return fmt.Sprintf("Loaded the demo partnership: %d agencies, %d members, %d hotspots, %d meetings, %d actions, %d powers, %d ASB case reviews into %s",
+		len(d.Agencies), len(d.Members), len(d.Hotspots), len(d.Meetings), len(d.Actions), len(d.Powers), len(d.CaseReviews), path)
 }
 
 // decadeMemoryLimit is the heap the decade is built in (debug.SetMemoryLimit):

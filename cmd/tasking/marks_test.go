@@ -25,18 +25,29 @@ func TestActionsOnAHotspotTakenInPrivateAreMarkedEverywhere(t *testing.T) {
 	if !strings.Contains(minutes, `\[private, para 7\] Early Help assessment`) {
 		t.Fatalf("the minutes do not mark A-38:\n%s", minutes)
 	}
-	for _, args := range [][]string{{"actions", "--mine"}, {"action", "show", "A-38"}, {"hotspot", "show", "HS-1"}} {
+	for _, args := range [][]string{{"actions", "--mine"}, {"actions", "--hotspot", "HS-1"}, {"actions"}, {"action", "show", "A-38"}, {"hotspot", "show", "HS-1"}} {
 		if got := ok(t, append(faye, args...)...); !strings.Contains(got, mark) {
 			t.Errorf("%v does not mark A-38 as the minutes do:\n%s", args, got)
 		}
 	}
-	var rows []map[string]string
-	if err := json.Unmarshal([]byte(ok(t, append(faye, "actions", "--mine", "--format", "json")...)), &rows); err != nil {
-		t.Fatal(err)
-	}
-	for _, r := range rows {
-		if r["ref"] == "A-38" && r["private"] != "yes" {
-			t.Errorf("the JSON row says private %q", r["private"])
+	// One agency's list reads only its actions' hotspots; every agency's
+	// streams with every hotspot read: both mark it.
+	for _, args := range [][]string{{"actions", "--mine"}, {"actions", "--hotspot", "HS-1"}, {"actions"}} {
+		var rows []map[string]string
+		if err := json.Unmarshal([]byte(ok(t, append(append(faye, args...), "--format", "json")...)), &rows); err != nil {
+			t.Fatal(err)
+		}
+		found := false
+		for _, r := range rows {
+			if r["ref"] == "A-38" {
+				found = true
+				if r["private"] != "yes" {
+					t.Errorf("%v: the JSON row says private %q", args, r["private"])
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%v: no A-38 in the JSON", args)
 		}
 	}
 	ok(t, append(helen, "meeting", "part2", "HS-1", "--off", "--yes")...)
