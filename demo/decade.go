@@ -22,7 +22,7 @@ const decadeAgencies = 30
 
 // DecadeVersion changes whenever the decade's generator makes a different
 // record for the same seed (benchmarks key their cached copy on it).
-const DecadeVersion = 3
+const DecadeVersion = 4
 
 // HistorySize is how big a history to build: the decade, or a part of it
 // with the same shape (tests use a tenth).
@@ -106,6 +106,8 @@ type decadeGen struct {
 	chair    model.Member
 	coord    model.Member
 	made     int // actions made so far
+	// powerRng draws the powers (decade_powers.go), apart from rng.
+	powerRng *rand.Rand
 }
 
 // BuildDecade makes ten years of a partnership, deterministically for seed,
@@ -132,7 +134,8 @@ func BuildHistoryWatched(w store.Watch, today model.Date, seed uint64, size Hist
 	if loc == nil {
 		loc = time.Local
 	}
-	g := &decadeGen{size: size, rng: rand.New(rand.NewPCG(seed, 0x7a5c)), today: today, loc: loc, byAgency: map[model.ID][]int{}}
+	g := &decadeGen{size: size, rng: rand.New(rand.NewPCG(seed, 0x7a5c)), powerRng: newPowerRand(seed), today: today, loc: loc,
+		byAgency: map[model.ID][]int{}}
 	wards, err := Wards()
 	if err != nil {
 		return store.Dataset{}, err
@@ -437,6 +440,7 @@ func (g *decadeGen) meeting(i int) {
 	if i%3 == 0 {
 		g.note(m.ID, 0, model.ItemAOB, aob[(i/3)%len(aob)], false, clock)
 	}
+	g.power(i, walk, m.ClosedAt.Add(-time.Minute))
 	g.d.Meetings = append(g.d.Meetings, m)
 }
 

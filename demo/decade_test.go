@@ -1,6 +1,7 @@
 package demo
 
 import (
+	"slices"
 	"testing"
 	"time"
 
@@ -29,6 +30,38 @@ func TestDecadeBuilds(t *testing.T) {
 	within("meetings", len(d.Meetings), DecadeSize.Meetings+1)
 	within("actions", len(d.Actions), DecadeSize.Actions)
 	within("updates", len(d.Updates), DecadeSize.Updates)
+	// Powers at a little under half the meetings, each of a kind its
+	// hotspot's problem sees and valid as the Act has it, a few still in
+	// force on the last day, those against people private.
+	if n, m := len(d.Powers), len(d.Meetings); n < m*(powerChance-10)/100 || n > m*(powerChance+10)/100 {
+		t.Errorf("%d powers over %d meetings, want about %d in a hundred", n, m, powerChance)
+	}
+	hotspot := map[model.ID]model.Hotspot{}
+	for _, h := range d.Hotspots {
+		hotspot[h.ID] = h
+	}
+	inForce, private := 0, 0
+	for _, p := range d.Powers {
+		h := hotspot[p.HotspotID]
+		if !slices.Contains(decadePowerKinds[h.Category], p.Kind) {
+			t.Errorf("%s: a %s on a %s hotspot", p.Ref(), p.Kind, h.Category)
+		}
+		n := model.NewPower{Kind: p.Kind, HotspotID: p.HotspotID, AgencyID: p.AgencyID, Start: p.Start, Expires: p.Expires,
+			Review: p.Review, AuthorisedBy: p.AuthorisedBy, Terms: p.Terms}
+		if _, err := n.Validate(); err != nil {
+			t.Errorf("%s: %v", p.Ref(), err)
+		}
+		if p.InForce(today.Time(time.UTC)) {
+			inForce++
+		}
+		if p.Private {
+			private++
+		}
+	}
+	t.Logf("powers %d, in force on the last day %d, private %d", len(d.Powers), inForce, private)
+	if inForce == 0 || private == 0 {
+		t.Errorf("of %d powers %d are in force on the last day and %d private", len(d.Powers), inForce, private)
+	}
 	statuses := map[model.ActionStatus]int{}
 	for _, a := range d.Actions {
 		statuses[a.Status]++
