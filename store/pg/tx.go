@@ -16,7 +16,7 @@ import (
 type tx struct {
 	e     *Engine
 	ctx   context.Context
-	tx    pgx.Tx
+	tx    querier
 	seq   uint64
 	write bool
 }
