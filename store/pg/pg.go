@@ -213,4 +213,5 @@ var (
 	_ store.Engine  = (*Engine)(nil)
 	_ store.Tx      = (*tx)(nil)
 	_ store.Fetcher = (*tx)(nil)
+	_ store.Ranger  = (*tx)(nil)
 )
