@@ -398,11 +398,16 @@ func (t *tx) ScanRanges(ctx context.Context, ix store.Index, ranges []store.Rang
 		if lo[i] == nil {
 			lo[i] = []byte{}
 		}
-		hi[i] = prefixEnd(r.Prefix) // nil: no end
+		if hi[i] = prefixEnd(r.Prefix); hi[i] == nil {
+			// A run with no end (an empty or all-0xFF prefix) would
+			// leave the query's index scans with no upper bound each:
+			// one Scan a run instead.
+			return t.scanEach(ctx, ix, ranges, fn)
+		}
 	}
 	rows, err := t.tx.Query(ctx, `SELECT r.i, k.key, k.value
 		FROM unnest($2::bytea[], $3::bytea[]) WITH ORDINALITY AS r(lo, hi, i)
-		CROSS JOIN LATERAL (SELECT key, value FROM keyed WHERE ix = $1 AND key >= r.lo AND (r.hi IS NULL OR key < r.hi)) k
+		CROSS JOIN LATERAL (SELECT key, value FROM keyed WHERE ix = $1 AND key >= r.lo AND key < r.hi) k
 		ORDER BY r.i, k.key`, string(ix), lo, hi)
 	if err != nil {
 		return err
@@ -424,6 +429,16 @@ func (t *tx) ScanRanges(ctx context.Context, ix store.Index, ranges []store.Rang
 	}
 	for n := range keys {
 		if err := fn(at[n], keys[n], vals[n]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// scanEach is ScanRanges one Scan a run.
+func (t *tx) scanEach(ctx context.Context, ix store.Index, ranges []store.Range, fn func(i int, k, v []byte) error) error {
+	for i, r := range ranges {
+		if err := t.Scan(ctx, ix, r.Prefix, r.From, store.Forward, func(k, v []byte) error { return fn(i, k, v) }); err != nil {
 			return err
 		}
 	}
