@@ -9,6 +9,8 @@
 #   bench/serve.sh                     # builds the decade if it is not cached (about 20 s)
 #   TASKING_BENCH_DB=/tmp/decade.db bench/serve.sh
 #   bench/serve.sh -sessions 10 -updates 20 -keep
+#   bench/serve.sh -postgres "$TASKING_TEST_POSTGRES" -servers 2            # the decade copied in (minutes)
+#   bench/serve.sh -postgres "$TASKING_TEST_POSTGRES" -template decade -servers 2   # a clone of a copy made once
 set -euo pipefail
 cd "$(dirname "$0")/.."
 work=$(mktemp -d)

@@ -207,6 +207,18 @@ type Fetcher interface {
 	GetMany(ctx context.Context, k Kind, ids []model.ID) ([]Doc, error)
 }
 
+// Ranger is a Tx that scans several runs of an index forward at once,
+// cheaper than one Scan each (PostgreSQL: one query, not one round trip
+// per run): for each range in turn, its prefix's keys from From (as Scan
+// with Forward), fn told which range a key is of.
+type Ranger interface {
+	ScanRanges(ctx context.Context, ix Index, ranges []Range, fn func(i int, k, v []byte) error) error
+}
+
+// Range is one run of an index for ScanRanges: the keys starting with
+// Prefix, from From on (nil: from the first).
+type Range struct{ Prefix, From []byte }
+
 // Missing: d is the zero Doc a Fetcher gives for a record it does not
 // hold.
 func (d Doc) Missing() bool { return d.stored == nil }

@@ -87,11 +87,11 @@ func readRecord(tx *txn, id model.ID, today model.Date) (rec model.MeetingRecord
 		ids = append(ids, u.ActionID)
 	}
 	if rec.Previous != nil {
-		for _, uid := range idsUnder(tx, IdxUpdatesByMeeting, idKey(rec.Previous.ID)) {
-			var u model.ActionUpdate
-			if err := get(tx, KindUpdates, uid, &u); err != nil {
-				return rec, err
-			}
+		prev, err := updatesInMeeting(tx, rec.Previous.ID) // in one read where the engine can (Fetcher)
+		if err != nil {
+			return rec, err
+		}
+		for _, u := range prev {
 			if u.Kind == model.UpdateCreated {
 				ids = append(ids, u.ActionID)
 			}

@@ -105,33 +105,36 @@ func finishedIDs(tx *txn, agencies []model.ID, since time.Time) []model.ID {
 // from (zero: ever).
 func closedIDs(tx *txn, agencies []model.ID, from time.Time) []model.ID {
 	var ids []model.ID
-	for _, ag := range agencies {
-		prefix := idKey(ag)
-		var start []byte
-		if !from.IsZero() {
-			start = compose(prefix, timeKey(from))
-		}
-		tx.failed(tx.scan(IdxActionsClosed, prefix, start, Forward, func(k, _ []byte) error {
-			ids = append(ids, keyID(k))
-			return nil
-		}))
-	}
+	tx.failed(tx.scanRanges(IdxActionsClosed, closedRanges(agencies, from, false), func(_ int, k, _ []byte) error {
+		ids = append(ids, keyID(k))
+		return nil
+	}))
 	return ids
+}
+
+// closedRanges are the runs of the closed-actions index for each agency,
+// from the time from (all of each run where from is zero, unless always).
+func closedRanges(agencies []model.ID, from time.Time, always bool) []Range {
+	rs := make([]Range, len(agencies))
+	for i, ag := range agencies {
+		rs[i].Prefix = idKey(ag)
+		if always || !from.IsZero() {
+			rs[i].From = compose(rs[i].Prefix, timeKey(from))
+		}
+	}
+	return rs
 }
 
 // completionDays is model.CompletionDays read from the closed-actions index
 // alone: the days each action done since from took, per agency.
 func completionDays(tx *txn, agencies []model.ID, from time.Time) map[model.ID][]int {
 	out := map[model.ID][]int{}
-	for _, ag := range agencies {
-		prefix := idKey(ag)
-		tx.failed(tx.scan(IdxActionsClosed, prefix, compose(prefix, timeKey(from)), Forward, func(_, v []byte) error {
-			if d, ok := closedDays(v); ok {
-				out[ag] = append(out[ag], d)
-			}
-			return nil
-		}))
-	}
+	tx.failed(tx.scanRanges(IdxActionsClosed, closedRanges(agencies, from, true), func(i int, _, v []byte) error {
+		if d, ok := closedDays(v); ok {
+			out[agencies[i]] = append(out[agencies[i]], d)
+		}
+		return nil
+	}))
 	return out
 }
 

@@ -55,6 +55,23 @@ func (t *txn) scan(ix Index, prefix, from []byte, dir Dir, fn func(k, v []byte) 
 	return nil
 }
 
+// scanRanges scans several runs of ix forward, in one go where the engine
+// can (Ranger), else one Scan each.
+func (t *txn) scanRanges(ix Index, ranges []Range, fn func(i int, k, v []byte) error) error {
+	if r, ok := t.tx.(Ranger); ok {
+		if err := r.ScanRanges(t.ctx, ix, ranges, fn); err != errStop {
+			return err
+		}
+		return nil
+	}
+	for i, r := range ranges {
+		if err := t.scan(ix, r.Prefix, r.From, Forward, func(k, v []byte) error { return fn(i, k, v) }); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // decodeDoc decodes a stored record into v.
 func decodeDoc(d Doc, v any) error { return d.Decode(v) }
 

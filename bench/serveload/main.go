@@ -23,6 +23,15 @@
 // With -apps=false the connections carry only the commands: the difference
 // is what the open apps cost the server.
 //
+// With -postgres the record is a PostgreSQL database of the run's own on
+// that server (made afresh, dropped afterwards unless -keep): the decade
+// copied in with `tasking copy` (minutes), or, with -template, a clone of
+// a database already holding a record (CREATE DATABASE … TEMPLATE:
+// seconds). -servers 2 then starts two `tasking serve` processes on it,
+// each with its own host key and folder, and the members are split between
+// them in turn: an arrival at an app on the other server has travelled by
+// LISTEN/NOTIFY.
+//
 // An update arrives at another member's app when its footer says so: the
 // app names someone else's saved change there ("✓ Gary Fletcher: A-12
 // update", tui/presence.go). Each app's bottom row is read from its
@@ -55,6 +64,7 @@ package main
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"crypto/ed25519"
 	"crypto/rand"
 	"encoding/json"
@@ -82,6 +92,7 @@ import (
 	"github.com/ccsp/tasking/internal/benchdb"
 	"github.com/ccsp/tasking/model"
 	"github.com/ccsp/tasking/store"
+	"github.com/ccsp/tasking/store/pg"
 	"github.com/charmbracelet/x/vt"
 	"golang.org/x/crypto/ssh"
 )
@@ -99,6 +110,9 @@ var (
 	withApps = flag.Bool("apps", true, "open the app in each member's session (-apps=false: the commands alone, to see what the apps cost)")
 	every    = flag.Duration("every", 0, "each member waits this long between updates (0: as fast as the server answers); 1s is 30 updates a second from 30 members, a very busy meeting")
 	keep     = flag.Bool("keep", false, "keep the work folder (the database copy, keys, the server's log)")
+	postgres = flag.String("postgres", "", "a PostgreSQL server (postgres://…): the record is a database of the run's own there, not a file")
+	template = flag.String("template", "", "with -postgres: clone this database (holding a record, e.g. the decade copied in once) instead of copying the decade in")
+	servers  = flag.Int("servers", 1, "tasking serve processes on the one record, the members split between them (more than one needs -postgres)")
 )
 
 func main() {
@@ -107,6 +121,12 @@ func main() {
 	flag.Parse()
 	if *tasking == "" {
 		log.Fatal("-tasking: give the tasking binary (bench/serve.sh builds it)")
+	}
+	if *servers < 1 || (*servers > 1 && *postgres == "") {
+		log.Fatal("-servers: one, or several with -postgres (a file is served by one process)")
+	}
+	if *template != "" && *postgres == "" {
+		log.Fatal("-template: only with -postgres")
 	}
 	if os.Getenv("TASKING_NOW") == "" {
 		os.Setenv("TASKING_NOW", "2026-11-24T10:00")
@@ -162,9 +182,19 @@ func run(work string) error {
 		return fmt.Errorf("the decade: %w", err)
 	}
 	db := filepath.Join(work, "decade.db")
-	fmt.Printf("== copying the decade (%s)\n", src)
-	if err := copyFile(src, db); err != nil {
-		return err
+	if *postgres == "" {
+		fmt.Printf("== copying the decade (%s)\n", src)
+		if err := copyFile(src, db); err != nil {
+			return err
+		}
+	} else {
+		drop, err := makeDatabase(src, &db)
+		if err != nil {
+			return err
+		}
+		if !*keep {
+			defer drop()
+		}
 	}
 	cli := func(args ...string) ([]byte, error) {
 		cmd := exec.Command(*tasking, append([]string{"--db", db}, args...)...)
@@ -218,21 +248,17 @@ func run(work string) error {
 		}
 	}
 
-	addr, err := freeAddr()
-	if err != nil {
-		return err
+	srvs := make([]*server, *servers)
+	for k := range srvs {
+		srv, err := startServer(work, db, k)
+		if err != nil {
+			return err
+		}
+		defer srv.kill()
+		fmt.Printf("== started tasking serve on %s\n", srv.addr)
+		srvs[k] = srv
+		srv.mem = srv.sample(100 * time.Millisecond)
 	}
-	fmt.Printf("== starting tasking serve on %s\n", addr)
-	srv, err := startServer(work, db, addr)
-	if err != nil {
-		return err
-	}
-	defer srv.kill()
-	hostKey, err := readHostKey(filepath.Join(work, "host_key"))
-	if err != nil {
-		return err
-	}
-	mem := srv.sample(100 * time.Millisecond)
 
 	fmt.Printf("== %d members connect, each opening the app\n", len(members))
 	conns := make([]*ssh.Client, len(members))
@@ -245,11 +271,12 @@ func run(work string) error {
 	var wg sync.WaitGroup
 	errs := make([]error, len(members))
 	for i, m := range members {
+		srv := srvs[i%len(srvs)] // the members split between the servers in turn
 		wg.Go(func() {
-			c, err := ssh.Dial("tcp", addr, &ssh.ClientConfig{
+			c, err := ssh.Dial("tcp", srv.addr, &ssh.ClientConfig{
 				User:            "bench",
 				Auth:            []ssh.AuthMethod{ssh.PublicKeys(m.signer)},
-				HostKeyCallback: ssh.FixedHostKey(hostKey),
+				HostKeyCallback: ssh.FixedHostKey(srv.hostKey),
 				Timeout:         30 * time.Second,
 			})
 			if err != nil {
@@ -279,20 +306,25 @@ func run(work string) error {
 	if *withApps {
 		fmt.Printf("   every app drew home in %s\n", time.Since(connectStart).Round(time.Millisecond))
 	}
-	idleRSS := srv.status()["VmRSS"]
+	var idleRSS []int
+	for _, srv := range srvs {
+		idleRSS = append(idleRSS, srv.status()["VmRSS"])
+	}
 
 	fmt.Printf("== %d members make %d updates each, all at once\n", len(members), *updates)
-	cpu0, self0, start := srv.cpu(), selfCPU(), time.Now()
+	cpu0, self0, start := cpus(srvs), selfCPU(), time.Now()
 	for i, m := range members {
 		wg.Go(func() { m.write(conns[i], i) })
 	}
 	wg.Wait()
 	elapsed := time.Since(start)
 	settled := settle(apps, *quiet, 30*time.Second)
-	st := srv.status()
-	hwm := st["VmHWM"]
-	cpu, self := srv.cpu()-cpu0, selfCPU()-self0
-	peakAnon := mem.stop()
+	var hwm, peakAnon []int
+	for _, srv := range srvs {
+		hwm = append(hwm, srv.status()["VmHWM"])
+		peakAnon = append(peakAnon, srv.mem.stop())
+	}
+	cpu, self := cpus(srvs)-cpu0, selfCPU()-self0
 	for i, a := range apps {
 		if *keep {
 			// What each member's terminal showed at the end, to check the
@@ -305,19 +337,21 @@ func run(work string) error {
 		c.Close()
 	}
 	fmt.Println("== stopping the server")
-	if err := srv.stop(); err != nil {
-		return err
+	for _, srv := range srvs {
+		if err := srv.stop(); err != nil {
+			return err
+		}
 	}
 
 	fmt.Println("== looking for every note in its action's history")
-	present, wrong, err := verify(cli, members)
+	present, wrong, lost, err := verify(cli, members)
 	if err != nil {
 		return err
 	}
 
 	// The order the updates committed in, from the audit log; then each
 	// app's arrivals matched to it.
-	order, offsetWidth, err := commitOrder(db, members)
+	order, offsetWidth, err := commitOrder(db, members, len(srvs))
 	if err != nil {
 		return err
 	}
@@ -344,6 +378,9 @@ func run(work string) error {
 	possible := total * (len(members) - 1)
 
 	fmt.Println("== results")
+	if len(srvs) > 1 {
+		fmt.Printf("servers      %d tasking serve processes on one PostgreSQL database, the members split between them\n", len(srvs))
+	}
 	if *withApps {
 		fmt.Printf("sessions     %d, each the app in a %d×%d terminal and the member's commands, on one SSH connection\n", len(members), termW, termH)
 	} else {
@@ -356,6 +393,7 @@ func run(work string) error {
 		fmt.Printf(" (%d under the wrong name or twice)", wrong)
 	}
 	fmt.Println()
+	fmt.Printf("lost         %d of the %d updates acknowledged (a reply saying the note was added) are not in the record\n", lost, len(rtt))
 	fmt.Printf("round trip   p50 %s, p99 %s, max %s: an update command, sent to its reply\n", pct(rtt, 50), pct(rtt, 99), pct(rtt, 100))
 	if *withApps {
 		fmt.Printf("arrival      p50 %s, p99 %s, max %s: the update's write to another member's app showing it\n",
@@ -367,11 +405,16 @@ func run(work string) error {
 		fmt.Printf("             overwritten before it is drawn is not seen); %d footers matched no update; %d arrivals\n", lat.unmatched, lat.ambiguous)
 		fmt.Printf("             could be either of two updates: without them p50 %s, p99 %s\n", pct(lat.sure, 50), pct(lat.sure, 99))
 	}
-	fmt.Printf("server RSS   %s at most (VmHWM; %s before the updates; anonymous memory at most %s, the rest\n", kb(hwm), kb(idleRSS), kb(peakAnon))
-	fmt.Printf("             the database's pages read through the memory map)\n")
-	fmt.Printf("CPU          server %.1f s, this driver %.1f s (user+system, from the first update until the apps were\n", cpu.Seconds(), self.Seconds())
+	for k := range srvs {
+		fmt.Printf("server RSS   %s at most (VmHWM; %s before the updates; anonymous memory at most %s, the rest\n", kb(hwm[k]), kb(idleRSS[k]), kb(peakAnon[k]))
+		fmt.Printf("             the database's pages read through the memory map)\n")
+	}
+	fmt.Printf("CPU          server%s %.1f s, this driver %.1f s (user+system, from the first update until the apps were\n", plural(len(srvs)), cpu.Seconds(), self.Seconds())
 	fmt.Printf("             quiet, %s after the last; %d cores)\n", settled.Round(time.Millisecond), runtime.NumCPU())
 	fmt.Printf("elapsed      %s\n", elapsed.Round(time.Millisecond))
+	if lost > 0 {
+		return fmt.Errorf("%d acknowledged updates are not in the record", lost)
+	}
 	if present != total || fails > 0 {
 		return fmt.Errorf("%d of %d updates are not in the record", total-present, total)
 	}
@@ -397,9 +440,15 @@ type placed struct {
 // this one shifted (TASKING_NOW) by an offset it does not print, found
 // here from the updates themselves: each began after it was sent and
 // before its reply came back, which pins the offset to within the
-// quickest round trip. offsetWidth is how far it is unsure.
-func commitOrder(db string, members []*member) (order []placed, offsetWidth time.Duration, err error) {
-	s, err := store.Open(db, store.Options{ReadOnly: true, Mode: "bench"})
+// quickest round trip. offsetWidth is how far it is unsure (the widest of
+// the servers').
+func commitOrder(db string, members []*member, servers int) (order []placed, offsetWidth time.Duration, err error) {
+	var s *store.Store
+	if pg.IsDSN(db) {
+		s, err = pg.OpenReadOnly(context.Background(), db, nil)
+	} else {
+		s, err = store.Open(db, store.Options{ReadOnly: true, Mode: "bench"})
+	}
 	if err != nil {
 		return nil, 0, err
 	}
@@ -441,19 +490,33 @@ func commitOrder(db string, members []*member) (order []placed, offsetWidth time
 		return nil, 0, errors.New("audit: none of the updates is in the log")
 	}
 	// offset = server clock − this clock: at least at−back, at most at−sent.
-	lo, hi := time.Duration(math.MinInt64), time.Duration(math.MaxInt64)
-	for _, c := range order {
-		lo = max(lo, c.at.Sub(c.back))
-		hi = min(hi, c.at.Sub(c.sent))
+	// Each server has its own (TASKING_NOW is applied as it starts), and a
+	// write's time is its own server's: member w writes through server
+	// w mod servers.
+	n := max(1, servers)
+	lo, hi := make([]time.Duration, n), make([]time.Duration, n)
+	for k := range n {
+		lo[k], hi[k] = time.Duration(math.MinInt64), time.Duration(math.MaxInt64)
 	}
-	if lo > hi {
-		return nil, 0, fmt.Errorf("audit: the server's clock does not fit the updates' timings (offset %s to %s)", lo, hi)
+	for _, c := range order {
+		k := c.w % n
+		lo[k] = max(lo[k], c.at.Sub(c.back))
+		hi[k] = min(hi[k], c.at.Sub(c.sent))
+	}
+	for k := range n {
+		if lo[k] > hi[k] {
+			return nil, 0, fmt.Errorf("audit: server %d's clock does not fit the updates' timings (offset %s to %s)", k, lo[k], hi[k])
+		}
+		if lo[k] != time.Duration(math.MinInt64) {
+			offsetWidth = max(offsetWidth, hi[k]-lo[k])
+		}
 	}
 	for i := range order {
-		order[i].early, order[i].late = order[i].at.Add(-hi), order[i].at.Add(-lo)
-		order[i].commit = order[i].at.Add(-(lo + hi) / 2)
+		k := order[i].w % n
+		order[i].early, order[i].late = order[i].at.Add(-hi[k]), order[i].at.Add(-lo[k])
+		order[i].commit = order[i].at.Add(-(lo[k] + hi[k]) / 2)
 	}
-	return order, hi - lo, nil
+	return order, offsetWidth, nil
 }
 
 // latencies are the arrivals' times from commit, all of them and those
@@ -806,13 +869,16 @@ func row(em *vt.Emulator, y int) string {
 }
 
 // verify looks for every note in its action's history, under its writer's
-// name: the number found once each, and the number found wrongly.
-func verify(cli func(...string) ([]byte, error), members []*member) (present, wrong int, err error) {
+// name: the number found once each, the number found wrongly, and the
+// number acknowledged (the member had the reply) but not found once.
+func verify(cli func(...string) ([]byte, error), members []*member) (present, wrong, lost int, err error) {
 	want := map[int]string{} // K → writer
+	acked := map[int]bool{}
 	refs := map[string]bool{}
 	for _, m := range members {
 		for _, c := range m.commits {
 			want[c.n] = m.Name
+			acked[c.n] = !c.back.IsZero()
 		}
 		for _, r := range m.refs {
 			refs[r] = true
@@ -823,13 +889,13 @@ func verify(cli func(...string) ([]byte, error), members []*member) (present, wr
 	for _, ref := range mapsKeys(refs) {
 		out, err := cli("action", "show", ref, "--format", "json")
 		if err != nil {
-			return 0, 0, err
+			return 0, 0, 0, err
 		}
 		var shown struct {
 			History []struct{ By, Text string }
 		}
 		if err := json.Unmarshal(out, &shown); err != nil {
-			return 0, 0, err
+			return 0, 0, 0, err
 		}
 		for _, h := range shown.History {
 			m := noteRE.FindStringSubmatch(h.Text)
@@ -851,7 +917,12 @@ func verify(cli func(...string) ([]byte, error), members []*member) (present, wr
 			wrong += c - 1
 		}
 	}
-	return present, wrong, nil
+	for n, ok := range acked {
+		if ok && found[n] != 1 {
+			lost++
+		}
+	}
+	return present, wrong, lost, nil
 }
 
 func mapsKeys(m map[string]bool) []string {
@@ -865,16 +936,27 @@ func mapsKeys(m map[string]bool) []string {
 
 // server is `tasking serve`, a process of its own.
 type server struct {
-	cmd    *exec.Cmd
-	exited chan error
+	cmd     *exec.Cmd
+	exited  chan error
+	addr    string
+	hostKey ssh.PublicKey
+	mem     *memSampler
 }
 
-func startServer(work, db, addr string) (*server, error) {
-	logf, err := os.Create(filepath.Join(work, "serve.log"))
+// startServer starts the k-th server, with a host key, log and data
+// folder of its own (serve-K…).
+func startServer(work, db string, k int) (*server, error) {
+	addr, err := freeAddr()
 	if err != nil {
 		return nil, err
 	}
-	args := []string{"--db", db, "serve", "--listen", addr, "--host-key", filepath.Join(work, "host_key")}
+	logPath := filepath.Join(work, fmt.Sprintf("serve-%d.log", k))
+	keyPath := filepath.Join(work, fmt.Sprintf("host_key-%d", k))
+	logf, err := os.Create(logPath)
+	if err != nil {
+		return nil, err
+	}
+	args := []string{"--db", db, "serve", "--listen", addr, "--host-key", keyPath}
 	if seats := 2 * *sessions; seats > 100 {
 		// Each member holds two sessions at once (the app and a
 		// command): past 50 members the default cap of 100 would turn
@@ -882,7 +964,8 @@ func startServer(work, db, addr string) (*server, error) {
 		args = append(args, "--max-sessions", strconv.Itoa(seats))
 	}
 	cmd := exec.Command(*tasking, args...)
-	cmd.Env = append(os.Environ(), "XDG_CONFIG_HOME="+filepath.Join(work, "config"))
+	cmd.Env = append(os.Environ(), "XDG_CONFIG_HOME="+filepath.Join(work, "config"),
+		"XDG_DATA_HOME="+filepath.Join(work, fmt.Sprintf("serve-%d", k))) // on PostgreSQL, its drafts
 	cmd.Stderr = logf
 	stdout, err := cmd.StdoutPipe()
 	if err != nil {
@@ -891,7 +974,7 @@ func startServer(work, db, addr string) (*server, error) {
 	if err := cmd.Start(); err != nil {
 		return nil, err
 	}
-	s := &server{cmd: cmd, exited: make(chan error, 1)}
+	s := &server{cmd: cmd, exited: make(chan error, 1), addr: addr}
 	up := make(chan struct{})
 	go func() {
 		sc := bufio.NewScanner(stdout)
@@ -907,9 +990,13 @@ func startServer(work, db, addr string) (*server, error) {
 	go func() { s.exited <- cmd.Wait(); logf.Close() }()
 	select {
 	case <-up:
+		if s.hostKey, err = readHostKey(keyPath); err != nil {
+			s.kill()
+			return nil, err
+		}
 		return s, nil
 	case err := <-s.exited:
-		log, _ := os.ReadFile(filepath.Join(work, "serve.log"))
+		log, _ := os.ReadFile(logPath)
 		return nil, fmt.Errorf("tasking serve stopped: %v\n%s", err, log)
 	case <-time.After(60 * time.Second):
 		s.kill()
@@ -943,6 +1030,22 @@ func (s *server) cpu() time.Duration {
 	utime, _ := strconv.Atoi(f[11])
 	stime, _ := strconv.Atoi(f[12])
 	return time.Duration(utime+stime) * time.Second / 100 // USER_HZ
+}
+
+// cpus is the servers' user and system time so far, together.
+func cpus(srvs []*server) time.Duration {
+	var t time.Duration
+	for _, s := range srvs {
+		t += s.cpu()
+	}
+	return t
+}
+
+func plural(n int) string {
+	if n == 1 {
+		return ""
+	}
+	return "s"
 }
 
 // selfCPU is this process's user and system time so far.

@@ -162,13 +162,12 @@ func (e *Engine) View(ctx context.Context, fn func(store.Tx) error) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	return pgx.BeginTxFunc(ctx, e.pool, pgx.TxOptions{IsoLevel: pgx.RepeatableRead, AccessMode: pgx.ReadOnly}, func(ptx pgx.Tx) error {
-		t := &tx{e: e, ctx: ctx, tx: ptx}
-		if err := ptx.QueryRow(ctx, "SELECT value FROM counters WHERE name = 'commit'").Scan(&t.seq); err != nil {
-			return err
-		}
-		return fn(t)
-	})
+	t := &tx{e: e, ctx: ctx}
+	return e.inTx(ctx, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", nil,
+		"SELECT value FROM counters WHERE name = 'commit'", &t.seq, func(q querier) error {
+			t.tx = q
+			return fn(t)
+		})
 }
 
 // Update runs fn in one write transaction, under the record's lock, and
@@ -189,21 +188,17 @@ func (e *Engine) Update(ctx context.Context, fn func(store.Tx) error) error {
 }
 
 func (e *Engine) update(ctx context.Context, fn func(store.Tx) error) error {
-	return pgx.BeginTxFunc(ctx, e.pool, pgx.TxOptions{IsoLevel: pgx.ReadCommitted}, func(ptx pgx.Tx) error {
-		// The lock first: every statement after it sees what the write
-		// before committed.
-		if _, err := ptx.Exec(ctx, "SELECT pg_advisory_xact_lock($1)", e.lock); err != nil {
-			return err
-		}
-		t := &tx{e: e, ctx: ctx, tx: ptx, write: true}
-		if err := ptx.QueryRow(ctx, "UPDATE counters SET value = value + 1 WHERE name = 'commit' RETURNING value").Scan(&t.seq); err != nil {
-			return err
-		}
-		if err := fn(t); err != nil {
-			return err
-		}
-		return ctx.Err()
-	})
+	t := &tx{e: e, ctx: ctx, write: true}
+	// The lock first: every statement after it sees what the write before
+	// committed. BEGIN, the lock and the commit counter go in one round trip.
+	return e.inTx(ctx, "BEGIN ISOLATION LEVEL READ COMMITTED", []string{fmt.Sprintf("SELECT pg_advisory_xact_lock(%d)", e.lock)},
+		"UPDATE counters SET value = value + 1 WHERE name = 'commit' RETURNING value", &t.seq, func(q querier) error {
+			t.tx = q
+			if err := fn(t); err != nil {
+				return err
+			}
+			return ctx.Err()
+		})
 }
 
 // retryable: PostgreSQL refused the transaction for running beside
@@ -218,4 +213,5 @@ var (
 	_ store.Engine  = (*Engine)(nil)
 	_ store.Tx      = (*tx)(nil)
 	_ store.Fetcher = (*tx)(nil)
+	_ store.Ranger  = (*tx)(nil)
 )

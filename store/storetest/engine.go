@@ -290,6 +290,37 @@ func testScanByPrefixFromEitherEnd(t *testing.T, e store.Engine) {
 				t.Errorf("prefix %q from %q %v: %q, want %q", c.prefix, c.from, c.dir, got, c.want)
 			}
 		}
+		// Several runs at once (an engine's Ranger): each run's keys, in
+		// turn, as a forward Scan of it gives them.
+		if r, ok := tx.(store.Ranger); ok {
+			runs := []struct{ prefix, from string }{{"b", ""}, {"", ""}, {"d", ""}, {"b", "b\x01"}, {"b\xff", ""}, {"b", "a"}, {"", "b\xff"}}
+			var ranges []store.Range
+			var want []string
+			for i, c := range runs {
+				var rg store.Range
+				if c.prefix != "" {
+					rg.Prefix = []byte(c.prefix)
+				}
+				if c.from != "" {
+					rg.From = []byte(c.from)
+				}
+				ranges = append(ranges, rg)
+				for _, k := range keys(t, tx, store.IdxActionsOpen, c.prefix, c.from, store.Forward) {
+					want = append(want, fmt.Sprintf("%d:%q", i, k))
+				}
+			}
+			var got []string
+			err := r.ScanRanges(bg, store.IdxActionsOpen, ranges, func(i int, k, v []byte) error {
+				if string(v) != "v:"+string(k) {
+					t.Errorf("ScanRanges: %q holds %q", k, v)
+				}
+				got = append(got, fmt.Sprintf("%d:%q", i, k))
+				return nil
+			})
+			if err != nil || !slices.Equal(got, want) {
+				t.Errorf("ScanRanges: %q, %v; want %q", got, err, want)
+			}
+		}
 		if v, err := tx.GetKey(bg, store.IdxActionsOpen, []byte("ba")); err != nil || string(v) != "v:ba" {
 			t.Errorf(`GetKey "ba": %q, %v`, v, err)
 		}
