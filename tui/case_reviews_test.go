@@ -44,7 +44,8 @@ func TestCaseReviewsInTheMeeting(t *testing.T) {
 	ss.keys("right", "ctrl+s") // "not met", with 4 complaints
 	ss.waitFor("✗ CR-4 has 4 complaints, which meets the threshold of 3 complaints in 6 months: the", "review must go ahead")
 	ss.keys("left", "ctrl+s")
-	ss.waitFor("✓ CR-4 decided: threshold met", "threshold met, waiting for answer")
+	// CR-4's own decision, under it (the demo's CR-2 is decided too).
+	ss.waitFor("✓ CR-4 decided: threshold met", "Decision: threshold met on 24 Nov 2026")
 
 	ss.keys("w")
 	ss.waitFor("Answered CR-4", "Outcome: what the applicant was told")

@@ -175,7 +175,7 @@ func TestEveryFormSavesAgainstWhatItShowed(t *testing.T) {
 		},
 		{
 			name: "the partnership's details", as: "Helen Marsh",
-			open: [][2]string{{"P", "People and agencies"}, {"tab", ""}, {"tab", ""}, {"e", ""}}, title: `The partnership's details`,
+			open: [][2]string{{"P", "People and agencies"}, {"tab", ""}, {"tab", "Usual place and time: "}, {"e", ""}}, title: `The partnership's details`,
 			meanwhile: func(t *testing.T, o opened) {
 				p, _ := o.s.Partnership()
 				p.DefaultPlace = "Room 4, Town Hall"
