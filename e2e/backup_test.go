@@ -2,7 +2,6 @@ package e2e
 
 import (
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -23,17 +22,8 @@ func TestBackupAndRestore(t *testing.T) {
 	if _, errOut, code := run(t, env, "--db", db, "demo"); code != 0 {
 		t.Fatalf("demo: %s", errOut)
 	}
-	keys := map[string]string{}
-	for _, m := range []struct{ short, name string }{{"helen", "Helen Marsh"}, {"gary", "Gary Fletcher"}} {
-		path := filepath.Join(home, m.short)
-		if out, err := exec.Command("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", path).CombinedOutput(); err != nil {
-			t.Fatalf("ssh-keygen: %v %s", err, out)
-		}
-		if _, errOut, code := run(t, env, "--db", db, "--as", "Helen Marsh", "member", "key", "add", m.name, path+".pub"); code != 0 {
-			t.Fatalf("key add: %s", errOut)
-		}
-		keys[m.short] = path
-	}
+	byName := giveKeys(t, env, db, home, "Helen Marsh", "Gary Fletcher")
+	keys := map[string]string{"helen": byName["Helen Marsh"], "gary": byName["Gary Fletcher"]}
 
 	srv := startServe(t, env, db)
 	out, errOut, code := srv.ssh(t, keys["helen"], "backup", "-")

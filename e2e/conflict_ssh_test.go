@@ -2,7 +2,6 @@ package e2e
 
 import (
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -28,17 +27,7 @@ func TestTwoSSHSessionsOneAction(t *testing.T) {
 	if _, errOut, code := run(t, env, "--db", db, "demo"); code != 0 {
 		t.Fatalf("demo: %s", errOut)
 	}
-	keys := map[string]string{}
-	for _, name := range []string{"Sgt Jas Patel", "Insp Claire Dunn"} {
-		path := filepath.Join(keyDir, strings.ReplaceAll(name, " ", "_"))
-		if out, err := exec.Command("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", path).CombinedOutput(); err != nil {
-			t.Fatalf("ssh-keygen: %v\n%s", err, out)
-		}
-		if out, errOut, code := run(t, env, "--db", db, "--as", "Helen Marsh", "member", "key", "add", name, path+".pub"); code != 0 {
-			t.Fatalf("member key add %s: exit %d: %s%s", name, code, out, errOut)
-		}
-		keys[name] = path
-	}
+	keys := giveKeys(t, env, db, keyDir, "Sgt Jas Patel", "Insp Claire Dunn")
 	srv := startServe(t, env, db)
 
 	dueForm := func(who string) (*term, string) {

@@ -3,7 +3,6 @@ package e2e
 import (
 	"encoding/json"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -30,19 +29,8 @@ func TestTwoServersOnOnePostgresDatabase(t *testing.T) {
 	if _, errOut, code := run(t, env, "--db", dsn, "demo"); code != 0 {
 		t.Fatalf("demo: %s", errOut)
 	}
-	key := func(name string) string {
-		path := filepath.Join(keyDir, name)
-		if out, err := exec.Command("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", name+"@e2e", "-f", path).CombinedOutput(); err != nil {
-			t.Fatalf("ssh-keygen %s: %v\n%s", name, err, out)
-		}
-		return path
-	}
-	helen, gary := key("helen"), key("gary")
-	for _, m := range []struct{ name, key string }{{"Helen Marsh", helen}, {"Gary Fletcher", gary}} {
-		if out, errOut, code := run(t, env, "--db", dsn, "--as", "Helen Marsh", "member", "key", "add", m.name, m.key+".pub"); code != 0 {
-			t.Fatalf("member key add %s: exit %d: %s%s", m.name, code, out, errOut)
-		}
-	}
+	keys := giveKeys(t, env, dsn, keyDir, "Helen Marsh", "Gary Fletcher")
+	helen, gary := keys["Helen Marsh"], keys["Gary Fletcher"]
 	one := startServe(t, env, dsn)
 	two := startServe(t, env, dsn)
 

@@ -40,21 +40,8 @@ func TestServeMeetingOverSSH(t *testing.T) {
 	}
 
 	// Throwaway keys: three members are given theirs, the stranger is not.
-	key := func(name string) string {
-		path := filepath.Join(keyDir, name)
-		out, err := exec.Command("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", name+"@e2e", "-f", path).CombinedOutput()
-		if err != nil {
-			t.Fatalf("ssh-keygen %s: %v\n%s", name, err, out)
-		}
-		return path
-	}
-	helen, gary, jas, stranger := key("helen"), key("gary"), key("jas"), key("stranger")
-	for _, m := range []struct{ name, key string }{{"Helen Marsh", helen}, {"Gary Fletcher", gary}, {"Sgt Jas Patel", jas}} {
-		out, errOut, code := run(t, env, "--db", db, "--as", "Helen Marsh", "member", "key", "add", m.name, m.key+".pub")
-		if code != 0 || !strings.Contains(out, "for "+m.name) || !strings.Contains(out, fingerprint(t, m.key)) {
-			t.Fatalf("member key add %s: exit %d: %s%s", m.name, code, out, errOut)
-		}
-	}
+	keys := giveKeys(t, env, db, keyDir, "Helen Marsh", "Gary Fletcher", "Sgt Jas Patel")
+	helen, gary, jas, stranger := keys["Helen Marsh"], keys["Gary Fletcher"], keys["Sgt Jas Patel"], newKey(t, keyDir, "stranger")
 
 	srv := startServe(t, env, db)
 
@@ -165,6 +152,34 @@ func TestServeMeetingOverSSH(t *testing.T) {
 }
 
 // needSSH skips a test that needs the OpenSSH client (and tmux).
+// newKey makes a throwaway ed25519 key in dir, named name; its path.
+func newKey(t *testing.T, dir, name string) string {
+	t.Helper()
+	path := filepath.Join(dir, strings.ReplaceAll(name, " ", "_"))
+	out, err := exec.Command("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "e2e", "-f", path).CombinedOutput()
+	if err != nil {
+		t.Fatalf("ssh-keygen %s: %v\n%s", name, err, out)
+	}
+	return path
+}
+
+// giveKeys makes each named member a throwaway key in dir and has the
+// chair add it (`member key add`), checking she is told whose and which;
+// the keys' paths by member.
+func giveKeys(t *testing.T, env []string, db, dir string, names ...string) map[string]string {
+	t.Helper()
+	keys := map[string]string{}
+	for _, name := range names {
+		path := newKey(t, dir, name)
+		out, errOut, code := run(t, env, "--db", db, "--as", "Helen Marsh", "member", "key", "add", name, path+".pub")
+		if code != 0 || !strings.Contains(out, "for "+name) || !strings.Contains(out, fingerprint(t, path)) {
+			t.Fatalf("member key add %s: exit %d: %s%s", name, code, out, errOut)
+		}
+		keys[name] = path
+	}
+	return keys
+}
+
 func needSSH(t *testing.T) {
 	t.Helper()
 	needTmux(t)
