@@ -196,8 +196,8 @@ func TestOnlyThisUsersProcessesAreAnswered(t *testing.T) {
 
 	// Another user (stood in for by changing whom we are).
 	me := os.Getuid()
-	thisUser = func() int { return me + 1 }
-	defer func() { thisUser = os.Getuid }()
+	standInUser.Store(int64(me + 1 + 1))
+	defer standInUser.Store(0)
 	go func() {
 		c, err := l.Accept()
 		if err == nil {

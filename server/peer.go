@@ -6,6 +6,7 @@ import (
 	"net"
 	"os"
 	"strconv"
+	"sync/atomic"
 	"syscall"
 )
 
@@ -52,9 +53,18 @@ func checkPeer(c net.Conn) (peerCred, error) {
 	return cred, nil
 }
 
-// thisUser is the user whose processes are answered (a test stands
-// another user in).
-var thisUser = os.Getuid
+// thisUser is the user whose processes are answered.
+func thisUser() int {
+	if v := standInUser.Load(); v != 0 {
+		return int(v - 1)
+	}
+	return os.Getuid()
+}
+
+// standInUser, when not 0, is one more than the uid a test stands in for
+// this user. Atomic: listeners left accepting by earlier tests read it
+// while a later test sets it.
+var standInUser atomic.Int64
 
 // peerListener accepts only this user's processes: any other connection is
 // closed before a byte is read from it.
