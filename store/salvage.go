@@ -440,7 +440,7 @@ func (h *SalvageHaul) take(k, v []byte) {
 		fact.IDOK = true
 	case rb != nil:
 		fact.Record = true
-		id, _, derr := rb.decode(v)
+		id, _, _, derr := rb.decode(v)
 		fact.Decodes = fact.CRCOK && derr == nil
 		fact.IDOK = len(k) == 8 && id == keyID(k)
 		if fact.Decodes && fact.IDOK && bucket == string(bMeetings) {
