@@ -29,12 +29,6 @@ var genesis = make([]byte, sha256.Size)
 // (each length-prefixed) rather than as JSON, so it does not depend on how
 // a JSON library spells a time or escapes a character.
 func contentHash(e *model.AuditEvent) []byte {
-	return contentHashOf(e, imageSum(e.Before), imageSum(e.After))
-}
-
-// contentHashOf is contentHash with the sums of e's images given (the
-// chain's walk hashes them as it reads them: chainedEvent).
-func contentHashOf(e *model.AuditEvent, before, after []byte) []byte {
 	h := sha256.New()
 	num := func(n uint64) { h.Write(binary.BigEndian.AppendUint64(nil, n)) }
 	str := func(b []byte) { num(uint64(len(b))); h.Write(b) }
@@ -46,6 +40,7 @@ func contentHashOf(e *model.AuditEvent, before, after []byte) []byte {
 	str([]byte(e.Entity))
 	str([]byte(e.Ref))
 	num(e.Tx)
+	before, after := imageSum(e.Before), imageSum(e.After)
 	if e.Erased {
 		// Anonymised by retention: the sums of the images as first
 		// written stand for them.
@@ -379,7 +374,7 @@ func recordBucket(name []byte) bool {
 // hash is the content hash its link was made from, hashOK whether the
 // event's stored hash, or the tag of it, agrees; sum is the sum of what an
 // anonymised event holds now (recordSum). e holds no images: the walk
-// needs only their sums, taken as they were read (chainedEvent).
+// needs only their sums, in hash.
 type decodedEvent struct {
 	e      model.AuditEvent
 	err    error
@@ -388,13 +383,21 @@ type decodedEvent struct {
 	sum    []byte
 }
 
+// eventScratch holds an event being read, so its images (most of the
+// trail's bytes, and needed only for their sums) are read into the same
+// buffers event after event rather than copied out and kept.
+var eventScratch = sync.Pool{New: func() any { return new(model.AuditEvent) }}
+
 func readEvent(_ model.ID, doc Doc) (d decodedEvent) {
-	var c chainedEvent
+	e := eventScratch.Get().(*model.AuditEvent)
+	defer eventScratch.Put(e)
+	// Everything else is new each time: d keeps it.
+	*e = model.AuditEvent{Before: e.Before[:0], After: e.After[:0]}
 	d.err = doc.Body(func(body []byte) error {
-		if err := decodeJSON(body, &c); err != nil {
+		if err := decodeJSON(body, e); err != nil {
 			return err
 		}
-		if c.Erased {
+		if e.Erased {
 			d.sum = recordSum(body)
 		}
 		return nil
@@ -402,43 +405,11 @@ func readEvent(_ model.ID, doc Doc) (d decodedEvent) {
 	if d.err != nil {
 		return d
 	}
-	d.e = c.event()
-	d.hash = contentHashOf(&d.e, c.Before, c.After)
+	d.hash = contentHash(e)
+	d.e = *e
+	d.e.Before, d.e.After = nil, nil
 	d.hashOK = len(d.e.Hash) >= hashTag && bytes.HasPrefix(d.hash, d.e.Hash)
 	return d
-}
-
-// chainedEvent is a stored model.AuditEvent as the chain's walk reads it:
-// every field its content hash covers, but its images hashed as they are
-// read rather than copied and kept. They are most of the trail's bytes
-// and the chain holds only their sums. (TestChainedEventIsAnAuditEvent
-// keeps its fields those of model.AuditEvent.)
-type chainedEvent struct {
-	ID     model.ID  `json:"id"`
-	At     time.Time `json:"at"`
-	By     string    `json:"by"`
-	ByID   model.ID  `json:"by_id,omitempty"`
-	Op     model.Op  `json:"op"`
-	Entity string    `json:"entity"`
-	Ref    string    `json:"ref,omitempty"`
-	Before jsonSum   `json:"before,omitempty"`
-	After  jsonSum   `json:"after,omitempty"`
-	Tx     uint64    `json:"tx,omitempty"`
-	model.ChainFields
-}
-
-// event is c as a model.AuditEvent without its images.
-func (c *chainedEvent) event() model.AuditEvent {
-	return model.AuditEvent{ID: c.ID, At: c.At, By: c.By, ByID: c.ByID, Op: c.Op, Entity: c.Entity, Ref: c.Ref, Tx: c.Tx, ChainFields: c.ChainFields}
-}
-
-// jsonSum is the imageSum of a JSON value as decoding hands it over:
-// the very bytes a json.RawMessage would hold.
-type jsonSum []byte
-
-func (s *jsonSum) UnmarshalJSON(b []byte) error {
-	*s = imageSum(b)
-	return nil
 }
 
 // summed is a stored record's sum as the chain holds it, or why it has none.
