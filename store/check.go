@@ -180,25 +180,20 @@ type checkCount struct {
 	left        int // records until the next report
 }
 
-// plan counts the records to read (a cheap walk of the keys).
+// plan counts the records to read, from the pages' headers (bbolt's
+// Stats: no record is visited).
 func (c *checkCount) plan(tx *bolt.Tx) error {
 	if err := c.w.Step(Step{What: "counting the records", Unit: "records"}); err != nil {
 		return err
 	}
 	pages := newPageReleaser(tx.DB(), tx)
-	count := func(name []byte) int64 {
-		n := int64(0)
-		if b := tx.Bucket(name); b != nil {
-			_ = b.ForEach(func(_, _ []byte) error {
-				n++
-				pages.read(1) // the keys' pages hold the values too
-				return nil
-			})
-		}
-		return n
-	}
+	defer pages.release()
 	for _, rb := range recordBuckets {
-		n := count(rb.name)
+		b := tx.Bucket(rb.name)
+		if b == nil {
+			continue
+		}
+		n := int64(b.Stats().KeyN)
 		c.total += n
 		if _, indexed := registry[Kind(rb.name)]; indexed {
 			c.total += n
@@ -352,11 +347,17 @@ func (w indexWant) left() [][]byte {
 	return out
 }
 
-// sortedEntries are entries in key order, one per key: of two records
-// giving the same key, the later one's (as a map filled in order would
-// keep).
+// sortedEntries are entries in key order, one per key. Two records give
+// the same key only when one holds the other's ID (found as such): of
+// their entries, the one with the greater value is kept, so the order the
+// records were read in does not matter.
 func sortedEntries(es []entry) []entry {
-	slices.SortStableFunc(es, func(a, b entry) int { return bytes.Compare(a.key, b.key) })
+	slices.SortFunc(es, func(a, b entry) int {
+		if c := bytes.Compare(a.key, b.key); c != 0 {
+			return c
+		}
+		return bytes.Compare(a.value, b.value)
+	})
 	out := es[:0]
 	for i, e := range es {
 		if i+1 < len(es) && bytes.Equal(es[i+1].key, e.key) {
