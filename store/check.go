@@ -247,6 +247,11 @@ type indexEntry struct {
 // and a version; top is the highest key seen.
 func checkBucketRecords(tx *bolt.Tx, rb recordBucketKind, c *checkCount, t *trail, want indexWant, add func(where, format string, a ...any), top *model.ID) error {
 	ix, indexed := registry[Kind(rb.name)]
+	if indexed {
+		// Room for an entry per record in each index, rather than
+		// growing there a few hundred thousand entries at a time.
+		want.reserve(ix, tx.Bucket(rb.name).Stats().KeyN)
+	}
 	what := "reading every record: " + string(rb.name)
 	decode := rb.decode
 	if d, ok := checkedAs[string(rb.name)]; ok {
@@ -327,6 +332,13 @@ func newIndexWant() indexWant {
 		w[string(name)] = nil
 	}
 	return w
+}
+
+// reserve makes room in ix's indexes for n entries each.
+func (w indexWant) reserve(ix indexer, n int) {
+	for _, name := range ix.indexes() {
+		w[string(name)] = slices.Grow(w[string(name)], n)
+	}
 }
 
 func (w indexWant) add(entries []indexEntry) {
