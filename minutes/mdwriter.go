@@ -38,24 +38,30 @@ func (w *mdWriter) list(escaped []string) {
 // table writes a GFM table. Every cell is escaped here: escapeInline folds
 // newlines and escapes "|", so no cell can end its row or add a column.
 func (w *mdWriter) table(header []string, rows [][]string) {
-	var b strings.Builder
+	// Written straight into the document, a piece at a time: a decade's
+	// action log is thousands of rows.
+	b := &w.b
 	writeRow := func(cells []string) {
 		b.WriteString("|")
 		for i := range header {
-			c := ""
+			b.WriteString(" ")
 			if i < len(cells) {
-				c = escapeInline(cells[i])
+				b.WriteString(escapeInline(cells[i]))
 			}
-			b.WriteString(" " + c + " |")
+			b.WriteString(" |")
 		}
 		b.WriteString("\n")
 	}
 	writeRow(header)
-	b.WriteString("|" + strings.Repeat(" --- |", len(header)) + "\n")
+	b.WriteString("|")
+	for range header {
+		b.WriteString(" --- |")
+	}
+	b.WriteString("\n")
 	for _, r := range rows {
 		writeRow(r)
 	}
-	w.block(strings.TrimSuffix(b.String(), "\n"))
+	b.WriteString("\n") // the blank line that ends every block
 }
 
 // String is the document with exactly one trailing newline.
