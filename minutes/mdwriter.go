@@ -65,8 +65,17 @@ func (w *mdWriter) table(header []string, rows [][]string) {
 }
 
 // String is the document with exactly one trailing newline.
-func (w *mdWriter) String() string {
-	return strings.TrimRight(w.b.String(), "\n") + "\n"
+func (w *mdWriter) String() string { return oneNewline(w.b.String()) }
+
+// oneNewline is s ending in exactly one newline: cut from s where s ends
+// in newlines already (every block does), not a copy of a document that
+// may run to hundreds of kilobytes.
+func oneNewline(s string) string {
+	t := strings.TrimRight(s, "\n")
+	if len(t) < len(s) {
+		return s[:len(t)+1]
+	}
+	return s + "\n"
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
