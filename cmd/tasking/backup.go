@@ -18,15 +18,18 @@ func newBackupCmd(a *app) *cobra.Command {
 		Long: "backup writes a copy of the whole record, consistent as of one moment, while it stays open for everyone " +
 			"else. FILE is written whole or not at all (synced, 0600), then opened and its pages checked before it is " +
 			"called done; an existing FILE is never replaced. - writes to standard output, which is how a backup is " +
-			"taken over SSH.\n\nA backup holds every private word, so only the chair or an admin may take one (or, on " +
+			"taken over SSH, where it is the default: ssh … backup > copy.db.\n\nA backup holds every private word, so only the chair or an admin may take one (or, on " +
 			"this computer, whoever owns the file). An automatic backup is also made when a meeting closes and before " +
 			"every upgrade, the newest 12 kept in the folder beside the record (see partnership set --backup-keep, " +
 			"--backup-dir). Put one back with tasking restore.",
-		Example: "  tasking backup ~/tasking-2026-12-07.db\n" +
+		Example: "  tasking backup tasking-2026-12-07.db\n" +
 			"  ssh -p 23234 tasking.example.org backup > tasking-2026-12-07.db",
-		Args: usageArgs(cobra.ExactArgs(1)),
+		Args: usageArgs(backupArgs(a)),
 		RunE: a.run(func(cmd *cobra.Command, args []string) error {
-			dest := args[0]
+			dest := "-" // over SSH, with no FILE (backupArgs)
+			if len(args) == 1 {
+				dest = args[0]
+			}
 			if a.remote != nil && dest != "-" {
 				return usagef("over SSH the backup comes to your terminal, not a file on the server: %s backup > %s", a.remote.ssh, shellQuote(dest))
 			}
@@ -62,6 +65,18 @@ func newBackupCmd(a *app) *cobra.Command {
 				time.Since(start).Round(time.Millisecond), info, headWords(head))))
 			return err
 		}),
+	}
+}
+
+// backupArgs: FILE or -, and over SSH nothing at all, since there the
+// backup can only come down the connection (ssh … backup > copy.db, as the
+// README and the help's example have it).
+func backupArgs(a *app) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		if a.remote != nil {
+			return cobra.RangeArgs(0, 1)(cmd, args)
+		}
+		return cobra.ExactArgs(1)(cmd, args)
 	}
 }
 

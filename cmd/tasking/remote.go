@@ -181,6 +181,11 @@ func sshLine(cmd *cobra.Command, ssh string) string {
 		if len(args) == 1 && args[0] != "-" {
 			args, in = []string{"-"}, args[0]
 		}
+	case "tasking backup":
+		// Over SSH the backup comes down the connection: backup > FILE.
+		if len(args) == 1 && args[0] != "-" {
+			args, out = nil, args[0]
+		}
 	}
 	words = append(words, args...)
 	remote := make([]string, len(words))

@@ -241,6 +241,13 @@ func TestEveryCommandIsTheSameOverSSH(t *testing.T) {
 	if r := p.overSSH(t, helen, []string{"backup", "-"}, ""); r.code != 0 || len(r.stdout) < 16384 || !strings.HasPrefix(r.stderr, "tasking: backup written; audit chain head ") {
 		t.Errorf("the chair's backup over SSH: exit %d, %d bytes, %q", r.code, len(r.stdout), r.stderr)
 	}
+	// As the README and the help have it: ssh … backup > copy.db.
+	if r := p.overSSH(t, helen, []string{"backup"}, ""); r.code != 0 || len(r.stdout) < 16384 || !strings.HasPrefix(r.stderr, "tasking: backup written; audit chain head ") {
+		t.Errorf("the chair's backup over SSH with no FILE: exit %d, %d bytes, %q", r.code, len(r.stdout), r.stderr)
+	}
+	if r := p.overSSH(t, helen, []string{"backup", "copy.db"}, ""); r.code != 2 || r.stdout != "" || !strings.Contains(r.stderr, "backup > copy.db") {
+		t.Errorf("a backup to a file on the server, over SSH: exit %d, %d bytes, %q; want a usage error showing backup > copy.db", r.code, len(r.stdout), r.stderr)
+	}
 	if r := p.overSSH(t, gary, []string{"backup", "-"}, ""); r.code != 1 || r.stdout != "" || !strings.Contains(r.stderr, "only the chair or an admin") {
 		t.Errorf("a member's backup over SSH: exit %d, %d bytes, %q", r.code, len(r.stdout), r.stderr)
 	}
