@@ -58,6 +58,7 @@ func newCheckCmd(a *app) *cobra.Command {
 				if _, err := io.Copy(out, &pages); err != nil {
 					return err
 				}
+				fmt.Fprintln(out, path+": "+backupToRestore(path))
 				return errProblemsFound
 			}
 			s, err := a.openFile(cmd, true)
@@ -76,7 +77,7 @@ func newCheckCmd(a *app) *cobra.Command {
 				fmt.Fprintln(out, p.String())
 			}
 			if total := n + len(problems); total > 0 {
-				fmt.Fprintf(out, "%s: %d problems found (see the README: \"When check finds a problem\")\n", path, total)
+				fmt.Fprintf(out, "%s: %s found (see the README: \"When check finds a problem\"); %s\n", path, count(total, "problem"), backupToRestore(path))
 				return errProblemsFound
 			}
 			counts, err := s.Counts()
@@ -88,6 +89,16 @@ func newCheckCmd(a *app) *cobra.Command {
 			return err
 		}),
 	}
+}
+
+// backupToRestore names the newest backup whose header checks out, as
+// every other damage message does, so whoever reads check's findings knows
+// what tasking restore would put back.
+func backupToRestore(path string) string {
+	if b := store.LatestBackup(path); b != "" {
+		return "latest backup: " + b
+	}
+	return "no backup was found beside it"
 }
 
 // newCheckPagesCmd is the child check runs for bbolt's page check: hidden,
@@ -233,7 +244,7 @@ func (a *app) checkDatabase(cmd *cobra.Command) error {
 		fmt.Fprintln(out, "audit chain: "+p)
 	}
 	if total := len(problems) + len(r.Problems); total > 0 {
-		fmt.Fprintf(out, "%s: %d problems found (see the README: \"When check finds a problem\")\n", s.Path(), total)
+		fmt.Fprintf(out, "%s: %s found (see the README: \"When check finds a problem\")\n", s.Path(), count(total, "problem"))
 		return errProblemsFound
 	}
 	_, err = fmt.Fprintf(out, "%s: no problems (every index entry, %d audit events and %d records checked against the chain)\n",

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -38,7 +40,7 @@ func TestCheck(t *testing.T) {
 	})
 	r := run(t, nil, "--db", lost, "check")
 	if r.code != 1 || !strings.Contains(r.stdout, "idx_actions_open: actions #") || !strings.Contains(r.stdout, "is not indexed") ||
-		!strings.Contains(r.stdout, "1 problems found") || !strings.HasPrefix(r.stderr, "tasking: check took ") || strings.Count(r.stderr, "\n") != 1 {
+		!strings.Contains(r.stdout, "1 problem found") || !strings.Contains(r.stdout, "no backup was found beside it") || !strings.HasPrefix(r.stderr, "tasking: check took ") || strings.Count(r.stderr, "\n") != 1 {
 		t.Fatalf("a deleted index entry: exit %d\n%s%s", r.code, r.stdout, r.stderr)
 	}
 	// Repaired by rebuilding the indexes (a copy kept first).
@@ -53,8 +55,16 @@ func TestCheck(t *testing.T) {
 		k, _ := b.Cursor().First()
 		return b.Put(k, []byte("{not json"))
 	})
+	// Its findings name the newest good backup, as every damage message
+	// does: here an automatic one in the folder beside it.
+	backups := garbage + "-backups"
+	if err := os.Mkdir(backups, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	backup := filepath.Join(backups, filepath.Base(garbage)+".backup-20261124-113000-meeting-M-7")
+	ok(t, "--db", clean, "backup", backup)
 	r = run(t, nil, "--db", garbage, "check")
-	if r.code != 1 || !strings.Contains(r.stdout, "actions #1: does not decode") {
+	if r.code != 1 || !strings.Contains(r.stdout, "actions #1: does not decode") || !strings.Contains(r.stdout, "latest backup: "+backup) {
 		t.Fatalf("a garbage record: exit %d\n%s%s", r.code, r.stdout, r.stderr)
 	}
 	// A record under another's key.
