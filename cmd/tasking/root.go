@@ -107,7 +107,11 @@ func (a *app) runTUI(cmd *cobra.Command, _ []string) error {
 	if err != nil {
 		return err
 	}
-	defer s.Close()
+	// A file this opening made (a --db path that did not exist) and that
+	// is left with no partnership when the app closes is removed: quitting
+	// the welcome screen leaves nothing behind, so a mistyped path is
+	// called missing next time, not a database with no partnership.
+	defer discardUnused(s)
 	actor, _, err := a.actor(s, cmd.Flags().Changed("as"))
 	if err != nil {
 		return err
