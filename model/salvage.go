@@ -128,6 +128,18 @@ func (l *Lost) AddID(bucket string, id ID) {
 	}
 }
 
+// Found takes back a record noted lost that was saved after all (a copy
+// the audit trail vouches for, found in another page of the file).
+func (l *Lost) Found(bucket string, id ID) {
+	if len(l.IDs[bucket]) == 0 {
+		return
+	}
+	l.IDs[bucket] = slices.DeleteFunc(l.IDs[bucket], func(x ID) bool { return x == id })
+	if len(l.IDs[bucket]) == 0 {
+		delete(l.IDs, bucket)
+	}
+}
+
 // AddKey notes a lost value that is not keyed by an ID.
 func (l *Lost) AddKey(bucket, key string) {
 	if l.Keys == nil {

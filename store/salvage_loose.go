@@ -102,7 +102,11 @@ func (h *SalvageHaul) scanLoose() error {
 		id += 1 + over
 	}
 	if found > 0 {
-		h.notes = append(h.notes, fmt.Sprintf("%d records out of reach of their buckets' pages were found in the file's other pages, each the version the audit trail says was last written", found))
+		what := fmt.Sprintf("%d records out of reach of their buckets' pages were", found)
+		if found == 1 {
+			what = "1 record out of reach of its bucket's pages was"
+		}
+		h.notes = append(h.notes, what+" found in the file's other pages, each the version the audit trail says was last written")
 	}
 	return h.flush()
 }
@@ -178,5 +182,8 @@ func (h *SalvageHaul) takeVouched(bucket string, k, v []byte) bool {
 		h.ids[bucket] = map[model.ID]bool{}
 	}
 	h.ids[bucket][keyID(k)] = true
+	// A value that failed its checksum where the tree holds it was noted
+	// lost; this copy is the one the trail vouches for, so it is saved.
+	h.lost.Found(bucket, keyID(k))
 	return true
 }
