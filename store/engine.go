@@ -216,8 +216,9 @@ type Ranger interface {
 }
 
 // Range is one run of an index for ScanRanges: the keys starting with
-// Prefix, from From on (nil: from the first).
-type Range struct{ Prefix, From []byte }
+// Prefix, from From on (nil: from the first), before Until (nil: to the
+// run's end).
+type Range struct{ Prefix, From, Until []byte }
 
 // Missing: d is the zero Doc a Fetcher gives for a record it does not
 // hold.

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -65,7 +66,18 @@ func (t *txn) scanRanges(ix Index, ranges []Range, fn func(i int, k, v []byte) e
 		return nil
 	}
 	for i, r := range ranges {
-		if err := t.scan(ix, r.Prefix, r.From, Forward, func(k, v []byte) error { return fn(i, k, v) }); err != nil {
+		// errStop inside a run ends that run only (scan takes it for a
+		// clean stop); fn's own errStop ends them all.
+		var stopped bool
+		err := t.scan(ix, r.Prefix, r.From, Forward, func(k, v []byte) error {
+			if r.Until != nil && bytes.Compare(k, r.Until) >= 0 {
+				return errStop
+			}
+			err := fn(i, k, v)
+			stopped = err == errStop
+			return err
+		})
+		if err != nil || stopped {
 			return err
 		}
 	}

@@ -398,7 +398,11 @@ func (t *tx) ScanRanges(ctx context.Context, ix store.Index, ranges []store.Rang
 		if lo[i] == nil {
 			lo[i] = []byte{}
 		}
-		if hi[i] = prefixEnd(r.Prefix); hi[i] == nil {
+		hi[i] = prefixEnd(r.Prefix)
+		if r.Until != nil && (hi[i] == nil || bytes.Compare(r.Until, hi[i]) < 0) {
+			hi[i] = r.Until
+		}
+		if hi[i] == nil {
 			// A run with no end (an empty or all-0xFF prefix) would
 			// leave the query's index scans with no upper bound each:
 			// one Scan a run instead.
@@ -438,9 +442,18 @@ func (t *tx) ScanRanges(ctx context.Context, ix store.Index, ranges []store.Rang
 // scanEach is ScanRanges one Scan a run.
 func (t *tx) scanEach(ctx context.Context, ix store.Index, ranges []store.Range, fn func(i int, k, v []byte) error) error {
 	for i, r := range ranges {
-		if err := t.Scan(ctx, ix, r.Prefix, r.From, store.Forward, func(k, v []byte) error { return fn(i, k, v) }); err != nil {
+		err := t.Scan(ctx, ix, r.Prefix, r.From, store.Forward, func(k, v []byte) error {
+			if r.Until != nil && bytes.Compare(k, r.Until) >= 0 {
+				return errRunEnd
+			}
+			return fn(i, k, v)
+		})
+		if err != nil && err != errRunEnd {
 			return err
 		}
 	}
 	return nil
 }
+
+// errRunEnd ends one run of scanEach at its Until.
+var errRunEnd = errors.New("the run's end")

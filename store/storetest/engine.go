@@ -293,7 +293,10 @@ func testScanByPrefixFromEitherEnd(t *testing.T, e store.Engine) {
 		// Several runs at once (an engine's Ranger): each run's keys, in
 		// turn, as a forward Scan of it gives them.
 		if r, ok := tx.(store.Ranger); ok {
-			runs := []struct{ prefix, from string }{{"b", ""}, {"", ""}, {"d", ""}, {"b", "b\x01"}, {"b\xff", ""}, {"b", "a"}, {"", "b\xff"}}
+			// until: the run stops before it (a run with no end of its
+			// own, "" or "b\xff"-like, included).
+			runs := []struct{ prefix, from, until string }{{"b", "", ""}, {"", "", ""}, {"d", "", ""}, {"b", "b\x01", ""}, {"b\xff", "", ""}, {"b", "a", ""}, {"", "b\xff", ""},
+				{"b", "", "bb"}, {"", "a", "b\x01"}, {"b\xff", "", "b\xff\xff"}, {"b", "bb", "ba"}}
 			var ranges []store.Range
 			var want []string
 			for i, c := range runs {
@@ -304,9 +307,14 @@ func testScanByPrefixFromEitherEnd(t *testing.T, e store.Engine) {
 				if c.from != "" {
 					rg.From = []byte(c.from)
 				}
+				if c.until != "" {
+					rg.Until = []byte(c.until)
+				}
 				ranges = append(ranges, rg)
 				for _, k := range keys(t, tx, store.IdxActionsOpen, c.prefix, c.from, store.Forward) {
-					want = append(want, fmt.Sprintf("%d:%q", i, k))
+					if c.until == "" || k < c.until {
+						want = append(want, fmt.Sprintf("%d:%q", i, k))
+					}
 				}
 			}
 			var got []string
