@@ -210,7 +210,9 @@ type Fetcher interface {
 // Ranger is a Tx that scans several runs of an index forward at once,
 // cheaper than one Scan each (PostgreSQL: one query, not one round trip
 // per run): for each range in turn, its prefix's keys from From (as Scan
-// with Forward), fn told which range a key is of.
+// with Forward), fn told which range a key is of. Unlike Scan's, fn must
+// not use the transaction, and keeps no key or value past its return
+// (PostgreSQL hands them over as they arrive, copying none).
 type Ranger interface {
 	ScanRanges(ctx context.Context, ix Index, ranges []Range, fn func(i int, k, v []byte) error) error
 }

@@ -57,7 +57,8 @@ func (t *txn) scan(ix Index, prefix, from []byte, dir Dir, fn func(k, v []byte) 
 }
 
 // scanRanges scans several runs of ix forward, in one go where the engine
-// can (Ranger), else one Scan each.
+// can (Ranger), else one Scan each. fn must not use the transaction, nor
+// keep k or v (Ranger).
 func (t *txn) scanRanges(ix Index, ranges []Range, fn func(i int, k, v []byte) error) error {
 	if r, ok := t.tx.(Ranger); ok {
 		if err := r.ScanRanges(t.ctx, ix, ranges, fn); err != errStop {

@@ -102,13 +102,16 @@ func (t *tx) GetMany(ctx context.Context, k store.Kind, ids []model.ID) ([]store
 		if err != nil {
 			return nil, err
 		}
-		var id int64
-		var body []byte
-		_, err = pgx.ForEachRow(rows, []any{&id, &body}, func() error {
+		var a arena
+		err = eachRow(rows, 2, func(c [][]byte) error {
+			id, err := int8Cell(c[0])
+			if err != nil {
+				return err
+			}
+			body := orEmpty(a.copy(c[1]))
 			for _, i := range at[id] {
 				docs[i] = store.NewDoc(body, nil)
 			}
-			body = nil
 			return nil
 		})
 		if err != nil {
@@ -219,11 +222,13 @@ func (t *tx) rows(ctx context.Context, q string, from int64) (ids []int64, bodie
 	if err != nil {
 		return nil, nil, err
 	}
-	var id int64
-	var body []byte
-	_, err = pgx.ForEachRow(rows, []any{&id, &body}, func() error {
-		ids, bodies = append(ids, id), append(bodies, body)
-		body = nil // Scan made it; the next row gets its own
+	var a arena
+	err = eachRow(rows, 2, func(c [][]byte) error {
+		id, err := int8Cell(c[0])
+		if err != nil {
+			return err
+		}
+		ids, bodies = append(ids, id), append(bodies, orEmpty(a.copy(c[1])))
 		return nil
 	})
 	return ids, bodies, err
@@ -329,13 +334,9 @@ func (t *tx) keys(ctx context.Context, q string, args []any) (keys, vals [][]byt
 	if err != nil {
 		return nil, nil, err
 	}
-	var k, v []byte
-	_, err = pgx.ForEachRow(rows, []any{&k, &v}, func() error {
-		if v == nil {
-			v = []byte{}
-		}
-		keys, vals = append(keys, k), append(vals, v)
-		k, v = nil, nil
+	var a arena
+	err = eachRow(rows, 2, func(c [][]byte) error {
+		keys, vals = append(keys, a.copy(c[0])), append(vals, orEmpty(a.copy(c[1])))
 		return nil
 	})
 	return keys, vals, err
@@ -383,8 +384,10 @@ func (t *tx) Kinds(ctx context.Context) ([]store.Kind, error) {
 
 // ScanRanges scans several runs of an index in one query (home and a
 // meeting's record scan the closed actions of each of twenty agencies:
-// one round trip, not twenty). The rows are read whole before fn sees
-// them, as fn may itself read in the transaction.
+// one round trip, not twenty). fn sees each row as it arrives, pgx's own
+// bytes, copied nowhere (store.Ranger: fn neither reads in the
+// transaction nor keeps them): home's thousands of closed actions cost no
+// garbage.
 func (t *tx) ScanRanges(ctx context.Context, ix store.Index, ranges []store.Range, fn func(i int, k, v []byte) error) error {
 	if len(ranges) == 0 {
 		return nil
@@ -416,27 +419,13 @@ func (t *tx) ScanRanges(ctx context.Context, ix store.Index, ranges []store.Rang
 	if err != nil {
 		return err
 	}
-	var at []int
-	var keys, vals [][]byte
-	var i int64
-	var k, v []byte
-	_, err = pgx.ForEachRow(rows, []any{&i, &k, &v}, func() error {
-		if v == nil {
-			v = []byte{}
-		}
-		at, keys, vals = append(at, int(i-1)), append(keys, k), append(vals, v)
-		k, v = nil, nil
-		return nil
-	})
-	if err != nil {
-		return err
-	}
-	for n := range keys {
-		if err := fn(at[n], keys[n], vals[n]); err != nil {
+	return eachRow(rows, 3, func(c [][]byte) error {
+		i, err := int8Cell(c[0])
+		if err != nil {
 			return err
 		}
-	}
-	return nil
+		return fn(int(i-1), c[1], orEmpty(c[2]))
+	})
 }
 
 // scanEach is ScanRanges one Scan a run.
