@@ -163,11 +163,7 @@ func (e *Engine) View(ctx context.Context, fn func(store.Tx) error) error {
 		return err
 	}
 	t := &tx{e: e, ctx: ctx}
-	return e.inTx(ctx, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", nil,
-		"SELECT value FROM counters WHERE name = 'commit'", &t.seq, func(q querier) error {
-			t.tx = q
-			return fn(t)
-		})
+	return e.view(ctx, t, func() error { return fn(t) })
 }
 
 // Update runs fn in one write transaction, under the record's lock, and

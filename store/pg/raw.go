@@ -43,10 +43,12 @@ const arenaChunk = 32 << 10
 // copy is v copied (nil: nil), capped at its length, so appending to it
 // never writes over the next.
 func (a *arena) copy(v []byte) []byte {
-	if v == nil {
+	switch {
+	case v == nil:
 		return nil
-	}
-	if len(v) > arenaChunk/4 {
+	case len(v) == 0:
+		return []byte{}
+	case len(v) > arenaChunk/4:
 		return append(make([]byte, 0, len(v)), v...)
 	}
 	if len(v) > cap(a.free)-len(a.free) {

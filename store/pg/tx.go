@@ -19,9 +19,21 @@ type tx struct {
 	tx    querier
 	seq   uint64
 	write bool
+	// lazy is a read's querier, begun with its first statement (read.go);
+	// failed, a failure to begin it where Seq has no error to return: the
+	// read ends with it.
+	lazy   *lazyRead
+	failed error
 }
 
-func (t *tx) Seq() uint64 { return t.seq }
+// Seq is the commit the transaction sees or makes. A read reads it as it
+// begins, with its first statement; asked before any, it begins alone.
+func (t *tx) Seq() uint64 {
+	if t.lazy != nil && !t.lazy.begun && t.failed == nil {
+		t.failed = t.lazy.beginAlone(t.ctx)
+	}
+	return t.seq
+}
 
 func (t *tx) writable() error {
 	if !t.write {
@@ -384,7 +396,8 @@ func (t *tx) Kinds(ctx context.Context) ([]store.Kind, error) {
 
 // ScanRanges scans several runs of an index in one query (home and a
 // meeting's record scan the closed actions of each of twenty agencies:
-// one round trip, not twenty). fn sees each row as it arrives, pgx's own
+// one round trip, not twenty), unsorted: sorting the rows cost PostgreSQL
+// more than finding them (3 ms of home's). fn sees each row as it arrives, pgx's own
 // bytes, copied nowhere (store.Ranger: fn neither reads in the
 // transaction nor keeps them): home's thousands of closed actions cost no
 // garbage.
@@ -414,8 +427,7 @@ func (t *tx) ScanRanges(ctx context.Context, ix store.Index, ranges []store.Rang
 	}
 	rows, err := t.tx.Query(ctx, `SELECT r.i, k.key, k.value
 		FROM unnest($2::bytea[], $3::bytea[]) WITH ORDINALITY AS r(lo, hi, i)
-		CROSS JOIN LATERAL (SELECT key, value FROM keyed WHERE ix = $1 AND key >= r.lo AND key < r.hi) k
-		ORDER BY r.i, k.key`, string(ix), lo, hi)
+		CROSS JOIN LATERAL (SELECT key, value FROM keyed WHERE ix = $1 AND key >= r.lo AND key < r.hi) k`, string(ix), lo, hi)
 	if err != nil {
 		return err
 	}
