@@ -24,13 +24,18 @@ func (t *tx) GetUnder(ctx context.Context, ix store.Index, prefix []byte, k stor
 	if prefix == nil {
 		prefix = []byte{}
 	}
-	under := `SELECT DISTINCT ` + keyIDSQL + ` AS id FROM keyed
-		WHERE ix = $1 AND key >= $2 AND ($3::bytea IS NULL OR key < $3)`
+	// The run's end in the SQL only where there is one (keysBetween).
+	under := `SELECT DISTINCT ` + keyIDSQL + ` AS id FROM keyed WHERE ix = $1 AND key >= $2`
+	args := []any{string(ix), prefix}
+	if end := prefixEnd(prefix); end != nil {
+		under += ` AND key < $3`
+		args = append(args, end)
+	}
 	q := `SELECT x.id, r.body FROM (` + under + `) x LEFT JOIN ` + name + ` r ON r.id = x.id ORDER BY x.id`
 	if !there {
 		q = `SELECT x.id, NULL::bytea FROM (` + under + `) x ORDER BY x.id`
 	}
-	rows, err := t.tx.Query(ctx, q, string(ix), prefix, prefixEnd(prefix))
+	rows, err := t.tx.Query(ctx, q, args...)
 	if err != nil {
 		return nil, nil, err
 	}

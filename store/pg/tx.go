@@ -286,25 +286,18 @@ func (t *tx) Scan(ctx context.Context, ix store.Index, prefix, from []byte, dir 
 		prefix = []byte{}
 	}
 	end := prefixEnd(prefix) // nil: no end
-	var q string
-	var cursor []byte
+	lo, upTo := prefix, []byte(nil)
 	if dir == store.Forward {
-		q = "SELECT key, value FROM keyed WHERE ix = $1 AND key >= $2 AND ($3::bytea IS NULL OR key < $3) ORDER BY key LIMIT $4"
-		cursor = prefix
 		if bytes.Compare(from, prefix) > 0 {
-			cursor = from
+			lo = from
 		}
 	} else {
 		// Backward: from the last key at or before from (nil: the last
 		// of the prefix's run).
-		q = "SELECT key, value FROM keyed WHERE ix = $1 AND key >= $5 AND ($3::bytea IS NULL OR key < $3) AND ($2::bytea IS NULL OR key <= $2) ORDER BY key DESC LIMIT $4"
-		cursor = from
+		upTo = from
 	}
 	for {
-		args := []any{string(ix), cursor, end, page}
-		if dir == store.Backward {
-			args = append(args, prefix)
-		}
+		q, args := keysBetween(ix, lo, end, upTo, dir == store.Backward)
 		keys, vals, err := t.keys(ctx, q, args)
 		if err != nil {
 			return err
@@ -319,12 +312,35 @@ func (t *tx) Scan(ctx context.Context, ix store.Index, prefix, from []byte, dir 
 		}
 		last := keys[len(keys)-1]
 		if dir == store.Forward {
-			cursor = append(bytes.Clone(last), 0) // the first key after last
+			lo = append(bytes.Clone(last), 0) // the first key after last
 		} else {
 			// The keys before last: below it, and no other bound above.
-			cursor, end = nil, last
+			upTo, end = nil, last
 		}
 	}
+}
+
+// keysBetween is the query for a page of the keys of ix from lo, below
+// below and up to upTo (nil: no such bound), in order or (desc) from the
+// last. Each bound there is in the SQL, none is "$n IS NULL OR key < $n":
+// once PostgreSQL plans the statement for any values (a generic plan,
+// after five runs) such a bound is no longer the index scan's but a
+// filter, and a scan of a few keys read on to the index's end.
+func keysBetween(ix store.Index, lo, below, upTo []byte, desc bool) (string, []any) {
+	q := "SELECT key, value FROM keyed WHERE ix = $1 AND key >= $2"
+	args := []any{string(ix), lo}
+	if below != nil {
+		args = append(args, below)
+		q += fmt.Sprintf(" AND key < $%d", len(args))
+	}
+	if upTo != nil {
+		args = append(args, upTo)
+		q += fmt.Sprintf(" AND key <= $%d", len(args))
+	}
+	if desc {
+		return q + fmt.Sprintf(" ORDER BY key DESC LIMIT %d", page), args
+	}
+	return q + fmt.Sprintf(" ORDER BY key LIMIT %d", page), args
 }
 
 // prefixEnd is the first key past every key starting with p (nil: there
