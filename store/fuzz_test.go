@@ -183,7 +183,10 @@ func FuzzDecodeRecord(f *testing.F) {
 		name := buckets[int(which)%len(buckets)]
 		for _, rb := range recordBuckets {
 			if bytes.Equal(rb.name, name) {
-				_, _, _ = rb.decode(data)
+				_, _, rec, err := rb.decode(data)
+				if ix, ok := registry[Kind(name)]; ok && err == nil {
+					ix.entriesOf(rec, func(Index, entry) {})
+				}
 			}
 		}
 		if ix, ok := registry[Kind(name)]; ok {

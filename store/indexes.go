@@ -54,6 +54,9 @@ type indexer interface {
 	// expected is, for each index bucket, the entries of the record
 	// stored as raw.
 	expected(raw []byte) (map[string][]entry, error)
+	// entriesOf calls fn with each entry of a record already decoded
+	// (a *T: what check's decodeAs gives), so check decodes it once.
+	entriesOf(rec any, fn func(Index, entry))
 	indexes() []Index
 }
 
@@ -111,6 +114,18 @@ func (s indexSet[T]) expected(raw []byte) (map[string][]entry, error) {
 		out[string(def.index)] = def.entries(r)
 	}
 	return out, nil
+}
+
+func (s indexSet[T]) entriesOf(rec any, fn func(Index, entry)) {
+	r, ok := s.record(rec)
+	if !ok {
+		return
+	}
+	for _, def := range s {
+		for _, e := range def.entries(r) {
+			fn(def.index, e)
+		}
+	}
 }
 
 func (s indexSet[T]) indexes() []Index {
