@@ -38,7 +38,8 @@ const (
 	bucketLeafFlag  = 0x01
 )
 
-// wantedLoose are the records the trail vouches for that no read saved:
+// wantedLoose are the records the trail vouches for that no read saved
+// (none reached them, or the value reached failed and was listed lost):
 // by ID, the buckets that want it.
 func (h *SalvageHaul) wantedLoose() map[model.ID][]string {
 	want := map[model.ID][]string{}
@@ -102,7 +103,7 @@ func (h *SalvageHaul) scanLoose() error {
 		id += 1 + over
 	}
 	if found > 0 {
-		h.notes = append(h.notes, fmt.Sprintf("%d records out of reach of their buckets' pages were found in the file's other pages, each the version the audit trail says was last written", found))
+		h.notes = append(h.notes, fmt.Sprintf("%d records no read could save (out of reach of their buckets' pages, or failing where their buckets hold them) were found in the file's other pages, each the version the audit trail says was last written", found))
 	}
 	return h.flush()
 }
@@ -178,5 +179,8 @@ func (h *SalvageHaul) takeVouched(bucket string, k, v []byte) bool {
 		h.ids[bucket] = map[model.ID]bool{}
 	}
 	h.ids[bucket][keyID(k)] = true
+	// A record whose value failed where its tree holds it was listed as
+	// lost when it was read: this copy saves it.
+	h.lost.Found(bucket, keyID(k))
 	return true
 }
