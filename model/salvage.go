@@ -128,16 +128,16 @@ func (l *Lost) AddID(bucket string, id ID) {
 	}
 }
 
-// Found takes back a record noted lost that was saved after all (a copy
-// the audit trail vouches for, found in another page of the file).
+// Found takes back a record or event noted lost that was saved after all
+// (a salvage's search of the file's other pages found a copy that proves
+// itself): it is no longer listed.
 func (l *Lost) Found(bucket string, id ID) {
-	if len(l.IDs[bucket]) == 0 {
+	ids := slices.DeleteFunc(l.IDs[bucket], func(x ID) bool { return x == id })
+	if len(ids) == 0 {
+		delete(l.IDs, bucket)
 		return
 	}
-	l.IDs[bucket] = slices.DeleteFunc(l.IDs[bucket], func(x ID) bool { return x == id })
-	if len(l.IDs[bucket]) == 0 {
-		delete(l.IDs, bucket)
-	}
+	l.IDs[bucket] = ids
 }
 
 // AddKey notes a lost value that is not keyed by an ID.
