@@ -91,6 +91,26 @@ func newCheckCmd(a *app) *cobra.Command {
 	}
 }
 
+// olderSchema is the schema of a file an older release wrote, read
+// without changing it (0 for a current file, or one that cannot be read
+// so: opening it for writing then says why), so that upgrade can say what
+// it did.
+func (a *app) olderSchema(cmd *cobra.Command) int {
+	path, err := a.dbPath()
+	if err != nil || onPostgres(path) {
+		return 0
+	}
+	s, err := store.Open(path, store.Options{Mode: mode(cmd), LockTimeout: lockTimeout, ReadOnly: true})
+	var old *store.TooOldError
+	if errors.As(err, &old) {
+		return old.File
+	}
+	if err == nil {
+		s.Close()
+	}
+	return 0
+}
+
 // backupToRestore names the newest backup whose header checks out, as
 // every other damage message does, so whoever reads check's findings knows
 // what tasking restore would put back.
@@ -184,6 +204,7 @@ func newUpgradeCmd(a *app) *cobra.Command {
 		Example: "  tasking upgrade --db /srv/tasking/tasking.db\n  tasking upgrade --reindex",
 		Args:    usageArgs(cobra.NoArgs),
 		RunE: a.run(func(cmd *cobra.Command, _ []string) error {
+			from := a.olderSchema(cmd)
 			s, err := a.openFile(cmd, false)
 			if err != nil {
 				return err
@@ -208,6 +229,11 @@ func newUpgradeCmd(a *app) *cobra.Command {
 					return err
 				}
 				_, err = fmt.Fprintf(cmd.OutOrStdout(), "%s: every index rebuilt from the records (the file as it was: %s)\n", s.Path(), backup)
+				return err
+			}
+			if from > 0 && from < v {
+				// Opening it upgraded it, backing it up first.
+				_, err = fmt.Fprintf(cmd.OutOrStdout(), "%s upgraded from schema %d to %d; the file as it was is kept as %s\n", s.Path(), from, v, store.LatestBackup(s.Path()))
 				return err
 			}
 			_, err = fmt.Fprintf(cmd.OutOrStdout(), "%s is up to date (schema %d)\n", s.Path(), v)

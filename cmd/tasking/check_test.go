@@ -1,6 +1,8 @@
 package main
 
 import (
+	"compress/gzip"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -81,4 +83,34 @@ func TestCheck(t *testing.T) {
 		t.Fatalf("a record under another key: exit %d\n%s%s", r.code, r.stdout, r.stderr)
 	}
 	failsWith(t, run(t, nil, "--db", clean, "check", "extra"), 2, "")
+}
+
+// upgrade on a file an older release wrote says so, and where the file as
+// it was is kept; run again, that it is up to date.
+func TestUpgradeSaysWhatItDid(t *testing.T) {
+	t.Parallel()
+	gz, err := os.Open("../../store/testdata/schema6/schema6.db.gz")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer gz.Close()
+	zr, err := gzip.NewReader(gz)
+	if err != nil {
+		t.Fatal(err)
+	}
+	old, err := io.ReadAll(zr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	db := filepath.Join(t.TempDir(), "tasking.db")
+	if err := os.WriteFile(db, old, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	out := ok(t, "--db", db, "upgrade")
+	if !strings.HasPrefix(out, db+" upgraded from schema 6 to ") || !strings.Contains(out, "the file as it was is kept as "+db+"-backups/tasking.db.backup-") {
+		t.Errorf("upgrading a schema-6 file said %q", out)
+	}
+	if out := ok(t, "--db", db, "upgrade"); !strings.HasPrefix(out, db+" is up to date (schema ") {
+		t.Errorf("upgrading it again said %q", out)
+	}
 }
