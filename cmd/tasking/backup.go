@@ -1,9 +1,11 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"time"
 
+	"github.com/ccsp/tasking/model"
 	"github.com/ccsp/tasking/store"
 	"github.com/spf13/cobra"
 )
@@ -108,6 +110,14 @@ func newRestoreCmd(a *app) *cobra.Command {
 			if err != nil {
 				return err
 			}
+			// Its pages read; now its records: each against its checksum,
+			// the history against its chain.
+			if plan.Backup.Problems, err = a.backupProblems(cmd, args[0]); err != nil {
+				return err
+			}
+			if err := model.CheckRestore(plan.Backup, store.SchemaVersion); err != nil {
+				return err
+			}
 			if ok, err := confirm(cmd, plan.Question(), yes); err != nil || !ok {
 				return err
 			}
@@ -125,6 +135,32 @@ func newRestoreCmd(a *app) *cobra.Command {
 	}
 	cmd.Flags().BoolVar(&yes, "yes", false, "restore without asking")
 	return cmd
+}
+
+// backupProblems is what the backup's own check finds in its records (as
+// tasking check does, after the pages PlanRestore read): nothing for a
+// backup an older release wrote, which is upgraded, and checked, when the
+// restored record is next opened.
+func (a *app) backupProblems(cmd *cobra.Command, backup string) ([]string, error) {
+	b, err := store.Open(backup, store.Options{Mode: mode(cmd), LockTimeout: lockTimeout, ReadOnly: true})
+	var old *store.TooOldError
+	if errors.As(err, &old) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("the backup %s cannot be restored: %w", backup, err)
+	}
+	defer b.Close()
+	watch, finish := a.longWork(cmd, "the backup's check")
+	problems, err := b.CheckRecordsWatched(watch)
+	if err = finish(err); err != nil {
+		return nil, err
+	}
+	var said []string
+	for _, p := range problems {
+		said = append(said, p.String())
+	}
+	return said, nil
 }
 
 // backupSaid is the line said after a change that takes an automatic

@@ -1,7 +1,10 @@
 package main
 
 import (
+	"bytes"
 	"compress/gzip"
+	endian "encoding/binary"
+	"hash/crc32"
 	"io"
 	"os"
 	"path/filepath"
@@ -112,5 +115,50 @@ func TestUpgradeSaysWhatItDid(t *testing.T) {
 	}
 	if out := ok(t, "--db", db, "upgrade"); !strings.HasPrefix(out, db+" is up to date (schema ") {
 		t.Errorf("upgrading it again said %q", out)
+	}
+}
+
+// restore checks the backup's records, not only its pages: a backup with a
+// record that fails its checksum, or one rewritten behind the trail's back,
+// is refused, naming the first problem, and the record stays as it was.
+func TestRestoreRefusesABackupThatDoesNotCheckOut(t *testing.T) {
+	t.Parallel()
+	db := demoDB(t)
+	before := readFile(t, db)
+	for name, spoil := range map[string]func(v []byte) []byte{
+		"a byte changed": func(v []byte) []byte { v[len(v)/2] ^= 0x20; return v },
+		"a fresh checksum": func(v []byte) []byte {
+			v = bytes.Replace(v, []byte("Town centre"), []byte("Gown centre"), 1) // well-formed, same length
+			endian.LittleEndian.PutUint32(v[1:5], crc32.Checksum(v[5:], crc32.MakeTable(crc32.Castagnoli)))
+			return v
+		},
+	} {
+		backup := filepath.Join(t.TempDir(), "copy.db")
+		ok(t, "--db", db, "backup", backup)
+		bdb, err := bolt.Open(backup, 0o600, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		err = bdb.Update(func(tx *bolt.Tx) error {
+			b := tx.Bucket([]byte("hotspots"))
+			k, v := b.Cursor().First()
+			return b.Put(bytes.Clone(k), spoil(bytes.Clone(v)))
+		})
+		bdb.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		r := run(t, nil, "--db", db, "restore", backup, "--yes")
+		if r.code != 1 || !strings.Contains(r.stderr, backup+" does not check out (") || !strings.Contains(r.stderr, "hotspots #1") ||
+			(name == "a fresh checksum") != strings.Contains(r.stderr, "changed behind the trail's back") ||
+			!strings.Contains(r.stderr, "tasking salvage "+backup+" NEW") {
+			t.Errorf("%s: restoring it: exit %d\n%s%s", name, r.code, r.stdout, r.stderr)
+		}
+		if !bytes.Equal(readFile(t, db), before) {
+			t.Errorf("%s: the record was changed", name)
+		}
+		if kept, _ := filepath.Glob(db + ".before-restore-*"); len(kept) != 0 {
+			t.Errorf("%s: a refused restore kept %v", name, kept)
+		}
 	}
 }
