@@ -38,6 +38,9 @@ func newBackupCmd(a *app) *cobra.Command {
 			if err := a.refuseOnPostgres(cmd); err != nil {
 				return err
 			}
+			if dest == "-" && a.remote != nil && a.remote.terminal {
+				return usagef("a backup is a binary file, and this session has a terminal (ssh -t), where it would be drawn, not saved: %s backup > copy.db", a.remote.ssh)
+			}
 			if dest == "-" && isTerminal(cmd.OutOrStdout()) {
 				return usagef("a backup is a binary file: send it to a file (tasking backup - > copy.db) or name one (tasking backup copy.db)")
 			}
