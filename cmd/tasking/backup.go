@@ -73,6 +73,13 @@ func newBackupCmd(a *app) *cobra.Command {
 	}
 }
 
+// drawnOnScreen: what the command writes goes to a screen — its own
+// terminal, or over SSH a session with one (ssh -t) — where a binary file
+// would be drawn, not saved.
+func (a *app) drawnOnScreen(cmd *cobra.Command) bool {
+	return isTerminal(cmd.OutOrStdout()) || (a.remote != nil && a.remote.terminal)
+}
+
 // backupArgs: FILE or -, and over SSH nothing at all, since there the
 // backup can only come down the connection (ssh … backup > copy.db, as the
 // README and the help's example have it).

@@ -260,6 +260,12 @@ func TestEveryCommandIsTheSameOverSSH(t *testing.T) {
 	if r := p.overSSHLineOn(t, helen, "backup", "", true); r.code != 2 || len(r.stdout) > 1024 || !strings.Contains(r.stdout+r.stderr, "ssh -t") {
 		t.Errorf("a backup over ssh -t: exit %d, %d bytes, %q; want a usage error and no file drawn", r.code, len(r.stdout), r.stderr)
 	}
+	// So would a workbook or a Word document sent down it.
+	for _, line := range []string{"export actions --format xlsx -o -", "minutes latest --format docx -o -"} {
+		if r := p.overSSHLineOn(t, helen, line, "", true); r.code != 2 || len(r.stdout) > 1024 || !strings.Contains(r.stdout+r.stderr, "to the terminal") {
+			t.Errorf("%s over ssh -t: exit %d, %d bytes, %q; want a usage error and nothing drawn", line, r.code, len(r.stdout), r.stderr)
+		}
+	}
 	if r := p.overSSH(t, helen, []string{"backup", "copy.db"}, ""); r.code != 2 || r.stdout != "" || !strings.Contains(r.stderr, "backup > copy.db") {
 		t.Errorf("a backup to a file on the server, over SSH: exit %d, %d bytes, %q; want a usage error showing backup > copy.db", r.code, len(r.stdout), r.stderr)
 	}
