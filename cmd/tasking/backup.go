@@ -179,6 +179,8 @@ func (a *app) backupProblems(cmd *cobra.Command, backup string) ([]string, error
 func backupSaid(rec store.Record) string {
 	path, err := rec.LastAutoBackup()
 	switch {
+	case errors.Is(err, store.ErrRecordDamaged):
+		return "the automatic backup was not taken: " + err.Error()
 	case err != nil:
 		return "the automatic backup could not be taken (" + err.Error() + "); take one now with tasking backup FILE"
 	case path != "":
