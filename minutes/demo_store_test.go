@@ -16,11 +16,11 @@ var demoToday = model.MustDate("2026-11-24")
 
 // openDemo loads the small demo partnership into a store on a temp file, with
 // a clock fixed at 10:00 on demoToday.
-func openDemo(t *testing.T) *store.Store { t.Helper(); return openDemoWith(t, nil) }
+func openDemo(t *testing.T) *store.File { t.Helper(); return openDemoWith(t, nil) }
 
 // openDemoWith is openDemo with a change to the demo dataset before it is
 // loaded (edit may be nil).
-func openDemoWith(t *testing.T, edit func(*store.Dataset)) *store.Store {
+func openDemoWith(t *testing.T, edit func(*store.Dataset)) *store.File {
 	t.Helper()
 	d, err := demo.Build(demoToday, demo.Small, time.UTC)
 	if err != nil {
@@ -42,7 +42,7 @@ func openDemoWith(t *testing.T, edit func(*store.Dataset)) *store.Store {
 }
 
 // lastClosed is the most recent closed meeting's record.
-func lastClosed(t *testing.T, s *store.Store) model.MeetingRecord {
+func lastClosed(t *testing.T, s *store.File) model.MeetingRecord {
 	t.Helper()
 	ms, err := s.Meetings()
 	if err != nil {

@@ -16,7 +16,7 @@ import (
 // exportAll renders the minutes of every closed meeting in every format and
 // version. A DOCX is there twice: its bytes ("docx"), and its text
 // ("docx-text"), which shows a change as lines.
-func exportAll(t *testing.T, s *store.Store) map[string][]byte {
+func exportAll(t *testing.T, s *store.File) map[string][]byte {
 	t.Helper()
 	ms, err := s.Meetings()
 	if err != nil {

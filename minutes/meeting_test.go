@@ -224,7 +224,7 @@ func TestMeetingThroughTheStore(t *testing.T) {
 	})
 }
 
-func plannedMeeting(t *testing.T, s *store.Store) (model.Meeting, bool) {
+func plannedMeeting(t *testing.T, s *store.File) (model.Meeting, bool) {
 	t.Helper()
 	ms, err := s.Meetings()
 	if err != nil {

@@ -32,7 +32,7 @@ var people = []string{"Helen Marsh", "Sgt Jas Patel", "Gary Fletcher"}
 type testServer struct {
 	t     testing.TB
 	srv   *Server
-	st    *store.Store
+	st    *store.File
 	addr  string
 	keys  map[string]gossh.Signer
 	logs  *syncBuffer

@@ -11,13 +11,13 @@ import (
 // (head: the audit chain's head in the copy): to a temporary file beside
 // it, synced, then renamed, so it is either the whole copy or absent. It
 // refuses to overwrite an existing file.
-func (s *Store) backupTo(name func(head ChainHead) string) (dest string, head ChainHead, err error) {
+func (s *File) backupTo(name func(head ChainHead) string) (dest string, head ChainHead, err error) {
 	return s.backupToWatched(Watch{}, "", name)
 }
 
 // backupToWatched is backupTo reporting the bytes written to w as step
 // what, and stopped by w's context (the copy is then removed).
-func (s *Store) backupToWatched(w Watch, what string, name func(head ChainHead) string) (dest string, head ChainHead, err error) {
+func (s *File) backupToWatched(w Watch, what string, name func(head ChainHead) string) (dest string, head ChainHead, err error) {
 	err = s.boltView(func(tx *bolt.Tx) error {
 		// A file not yet chained (backed up before its upgrade) has no
 		// head to name: its backup is named without one.

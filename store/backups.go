@@ -17,15 +17,10 @@ import (
 	bolt "go.etcd.io/bbolt"
 )
 
-// Backup writes a consistent copy of the whole record to w, from one read
-// transaction while the record stays open for everyone else (the app, the
-// server's sessions): `tasking backup -`, and over SSH `ssh HOST backup >
-// copy.db`. Only the chair, an admin or the file's owner may
-// (model.PermitBackup): a backup holds every private word.
-func (s *Store) Backup(actor model.Actor, w io.Writer) (ChainHead, error) {
-	if err := model.PermitBackup(actor); err != nil {
-		return ChainHead{}, err
-	}
+// backupWhole writes a consistent copy of the whole file to w, from one
+// read transaction while the record stays open for everyone else
+// (Store.Backup, which asks permission first).
+func (s *File) backupWhole(w io.Writer) (ChainHead, error) {
 	var head ChainHead
 	err := s.boltView(func(tx *bolt.Tx) error {
 		var err error
@@ -155,7 +150,7 @@ func BackupDir(path string, p model.Partnership) string {
 // (model.PruneBackups). It is taken after the change it follows has
 // committed, so a failure here never undoes that change: it is returned
 // for the caller to say.
-func (s *Store) AutoBackup(why string) (string, error) {
+func (s *File) AutoBackup(why string) (string, error) {
 	p, err := s.Partnership()
 	if err != nil {
 		p = model.Partnership{} // an old or half-set-up file: the defaults
@@ -165,7 +160,7 @@ func (s *Store) AutoBackup(why string) (string, error) {
 
 // autoBackup writes the backup for why into p's backup folder and prunes
 // the folder to p.BackupKeep().
-func autoBackup(s *Store, p model.Partnership, why string) (string, error) {
+func autoBackup(s *File, p model.Partnership, why string) (string, error) {
 	dir := BackupDir(s.path, p)
 	made, err := makeFolders(dir)
 	if err != nil {
@@ -176,7 +171,7 @@ func autoBackup(s *Store, p model.Partnership, why string) (string, error) {
 	// The chain's head goes into the name: kept outside the file, it
 	// shows later that the history up to it was not rewritten.
 	dest, _, err := s.backupTo(func(h ChainHead) string {
-		return filepath.Join(dir, model.AutoBackupName(base, why, s.now())+headSuffix(h))
+		return filepath.Join(dir, model.AutoBackupName(base, why, s.Now())+headSuffix(h))
 	})
 	if err != nil {
 		removeFolders(made) // a failed backup leaves no empty folder either
@@ -235,10 +230,8 @@ type lastBackup struct {
 	err  error
 }
 
-// LastAutoBackup is where the newest automatic backup went, or why it
-// could not be taken ("" and nil when none has been taken since the file
-// was opened).
-func (s *Store) LastAutoBackup() (string, error) {
+// lastAutoBackup is what the newest automatic backup did (LastAutoBackup).
+func (s *File) lastAutoBackup() (string, error) {
 	s.backups.mu.Lock()
 	defer s.backups.mu.Unlock()
 	return s.backups.path, s.backups.err
@@ -246,7 +239,7 @@ func (s *Store) LastAutoBackup() (string, error) {
 
 // autoBackupAfter takes the automatic backup that follows a committed
 // change, keeping what it did for LastAutoBackup.
-func (s *Store) autoBackupAfter(why string) {
+func (s *File) autoBackupAfter(why string) {
 	path, err := s.AutoBackup(why)
 	s.backups.mu.Lock()
 	s.backups.path, s.backups.err = path, err
@@ -334,4 +327,4 @@ func infoOf(tx *bolt.Tx, info *model.BackupInfo) error {
 
 // knownHeads are the chain heads kept outside the record: its file's
 // automatic backups'.
-func (s *Store) knownHeads() []ChainHead { return KnownHeads(s.path) }
+func (s *File) knownHeads() []ChainHead { return KnownHeads(s.path) }

@@ -76,7 +76,7 @@ func TestFailedBackupLeavesNothing(t *testing.T) {
 }
 
 // brokenRecord fails half way through writing its backup.
-type brokenRecord struct{ *Store }
+type brokenRecord struct{ *File }
 
 func (b brokenRecord) Backup(actor model.Actor, w io.Writer) (ChainHead, error) {
 	_, _ = w.Write([]byte("half a file"))

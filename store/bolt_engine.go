@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"slices"
 	"sync/atomic"
 	"time"
@@ -91,13 +92,37 @@ func (e *boltEngine) recoverDamage(err *error) {
 	}
 }
 
-// newBoltStore is the record held in the bbolt file db, at path.
-func newBoltStore(db *bolt.DB, path string, now func() time.Time, readOnlyWhy string) *Store {
+// newBoltFile is the record held in the bbolt file db, at path.
+func newBoltFile(db *bolt.DB, path string, now func() time.Time, readOnlyWhy string) *File {
 	eng := &boltEngine{db: db, path: path, readOnlyWhy: readOnlyWhy}
-	s := &Store{eng: eng, bolt: eng, db: db, path: path, now: now}
-	s.hooks = s
-	return s
+	f := &File{bolt: eng, db: db, path: path}
+	f.Store = New(eng, now, fileHooks{f})
+	return f
 }
+
+// Name is the file's path: what Store.Path says.
+func (e *boltEngine) Name() string { return e.path }
+
+// Close releases the file, and its owner sidecar when this process could
+// write it.
+func (e *boltEngine) Close() error {
+	if !e.db.IsReadOnly() {
+		removeOwner(e.path)
+	}
+	return e.db.Close()
+}
+
+// fileHooks are what the file does beside the record's transactions
+// (record_store.go's FileHooks).
+type fileHooks struct{ f *File }
+
+func (h fileHooks) AutoBackupAfter(why string)              { h.f.autoBackupAfter(why) }
+func (h fileHooks) ReleaseMapped()                          { h.f.releaseMapped() }
+func (h fileHooks) KnownHeads() []ChainHead                 { return h.f.knownHeads() }
+func (h fileHooks) ScrubFree(w Watch) (int, error)          { return h.f.scrubFree(w) }
+func (h fileHooks) BackupTo(w io.Writer) (ChainHead, error) { return h.f.backupWhole(w) }
+func (h fileHooks) LastAutoBackup() (string, error)         { return h.f.lastAutoBackup() }
+func (h fileHooks) Notices() []string                       { return h.f.notices }
 
 // bucketNames are the buckets' names as bbolt takes them, made once: a
 // name converted at each read would be an allocation per record.
@@ -441,16 +466,9 @@ func prefixEnd(prefix []byte) []byte {
 
 // boltView runs fn in one read transaction of the bbolt file, for what
 // only a file has (check, backups, its schema and pages).
-func (s *Store) boltView(fn func(tx *bolt.Tx) error) error {
-	if s.bolt == nil {
-		return errNotAFile
-	}
+func (s *File) boltView(fn func(tx *bolt.Tx) error) error {
 	return s.bolt.View(context.Background(), func(tx Tx) error { return fn(tx.(*boltTx).tx) })
 }
-
-// errNotAFile refuses what only a bbolt file can do, asked of another
-// engine.
-var errNotAFile = errors.New("the record is not held in a file: that needs a tasking file")
 
 // file is the bbolt transaction under tx, for the file's own upkeep
 // (migrations, reindexing), which runs on a bbolt file only.

@@ -138,7 +138,7 @@ func headOf(tx *txn) (ChainHead, error) {
 func (s *Store) VerifyChain(given ...ChainHead) (ChainReport, error) {
 	var r ChainReport
 	err := s.view(context.TODO(), func(tx *txn) error {
-		r = verifyChain(tx, append(s.hooks.knownHeads(), given...), nil, nil)
+		r = verifyChain(tx, append(s.hooks.KnownHeads(), given...), nil, nil)
 		return nil
 	})
 	return r, err

@@ -65,13 +65,13 @@ func decodeAs[T any](idOf func(T) (model.ID, int)) func([]byte) (model.ID, int, 
 // index, a closed meeting without its frozen record, the audit trail out of
 // order. It only reads. (bbolt's own page check runs separately, in a child
 // process: see cmd/tasking.)
-func (s *Store) CheckRecords() ([]Problem, error) { return s.CheckRecordsWatched(Watch{}) }
+func (s *File) CheckRecords() ([]Problem, error) { return s.CheckRecordsWatched(Watch{}) }
 
 // CheckRecordsWatched is CheckRecords reporting to w how many records it
 // has read (each is read three times: decoded, indexed, and the audit
 // trail's again for its chain), and stopped by w's context
 // (ErrInterrupted) within a few thousand records.
-func (s *Store) CheckRecordsWatched(w Watch) ([]Problem, error) {
+func (s *File) CheckRecordsWatched(w Watch) ([]Problem, error) {
 	var out []Problem
 	add := func(where, format string, a ...any) {
 		out = append(out, Problem{Where: where, What: fmt.Sprintf(format, a...)})
@@ -446,14 +446,14 @@ func CheckPagesOf(path string) ([]string, error) {
 
 // Reindex rebuilds every index from the records, after keeping a copy of
 // the file as it was: what to do when check finds an index out of step.
-func (s *Store) Reindex() (backup string, err error) { return s.ReindexWatched(Watch{}) }
+func (s *File) Reindex() (backup string, err error) { return s.ReindexWatched(Watch{}) }
 
 // ReindexWatched is Reindex reporting to w (the bytes copied, then the
 // records indexed) and stopped by w's context (ErrInterrupted): the
 // rebuild is one transaction, so a stopped one changes nothing, and the
 // copy made for it is removed.
-func (s *Store) ReindexWatched(w Watch) (backup string, err error) {
-	if backup, _, err = s.backupToWatched(w, "keeping a copy of the file as it was", named(fmt.Sprintf("%s.backup-reindex-%s", s.path, s.now().Format("20060102-150405")))); err != nil {
+func (s *File) ReindexWatched(w Watch) (backup string, err error) {
+	if backup, _, err = s.backupToWatched(w, "keeping a copy of the file as it was", named(fmt.Sprintf("%s.backup-reindex-%s", s.path, s.Now().Format("20060102-150405")))); err != nil {
 		if errors.Is(err, ErrInterrupted) {
 			return "", err
 		}

@@ -44,6 +44,6 @@ func TestBoltEngineKeepsTheContract(t *testing.T) {
 			t.Fatal(err)
 		}
 		t.Cleanup(func() { s.Close() })
-		return store.EngineOf(s)
+		return store.EngineOf(s.Store)
 	})
 }

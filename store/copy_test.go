@@ -20,7 +20,7 @@ import (
 func TestCopyAWholeRecordThereAndBack(t *testing.T) {
 	today := model.MustDate("2026-11-24")
 	now := func() time.Time { return today.Time(time.UTC).Add(9 * time.Hour) }
-	open := func(name string) *store.Store {
+	open := func(name string) *store.File {
 		s, err := store.Open(filepath.Join(t.TempDir(), name), store.Options{Now: now})
 		if err != nil {
 			t.Fatal(err)
@@ -38,7 +38,7 @@ func TestCopyAWholeRecordThereAndBack(t *testing.T) {
 	}
 	middle := mem.Open(now)
 	back := open("back.db")
-	for _, c := range []struct{ from, to *store.Store }{{file, middle}, {middle, back}} {
+	for _, c := range []struct{ from, to *store.Store }{{file.Store, middle}, {middle, back.Store}} {
 		r, err := c.from.CopyTo(store.Watch{}, c.to)
 		if err != nil || r.Records == 0 || r.Keys == 0 {
 			t.Fatalf("copy: %+v, %v", r, err)
@@ -47,7 +47,7 @@ func TestCopyAWholeRecordThereAndBack(t *testing.T) {
 	if problems, err := back.CheckRecords(); err != nil || len(problems) > 0 {
 		t.Fatalf("the file copied back: %v %v", problems, err)
 	}
-	for _, s := range []*store.Store{middle, back} {
+	for _, s := range []*store.Store{middle, back.Store} {
 		if r, err := s.VerifyChain(); err != nil || len(r.Problems) > 0 || r.Records == 0 {
 			t.Fatalf("the copy's chain: %+v %v", r, err)
 		}
@@ -66,7 +66,7 @@ func TestCopyAWholeRecordThereAndBack(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, s := range []*store.Store{middle, back} {
+		for _, s := range []*store.Store{middle, back.Store} {
 			if got, err := s.MinutesRecord(m.ID); err != nil || !reflect.DeepEqual(got, want) {
 				t.Errorf("%s's minutes record in the copy differs (%v)", model.MeetingRef(m.ID), err)
 			}
@@ -76,7 +76,7 @@ func TestCopyAWholeRecordThereAndBack(t *testing.T) {
 		t.Fatal("the demo has no closed meeting")
 	}
 	var refs []model.ID
-	for _, s := range []*store.Store{file, middle, back} {
+	for _, s := range []*store.Store{file.Store, middle, back.Store} {
 		a, err := s.AssignAction(model.SystemActor("test"), model.NewAction{HotspotID: 1, Text: "Patrols", AgencyID: 2, Due: today.AddDays(7)})
 		if err != nil {
 			t.Fatal(err)
@@ -86,7 +86,7 @@ func TestCopyAWholeRecordThereAndBack(t *testing.T) {
 	if refs[0] != refs[1] || refs[1] != refs[2] {
 		t.Errorf("the next action is %v in the original and the copies", refs)
 	}
-	if _, err := file.CopyTo(store.Watch{}, back); err == nil {
+	if _, err := file.CopyTo(store.Watch{}, back.Store); err == nil {
 		t.Error("a copy into a record that holds one was not refused")
 	}
 }

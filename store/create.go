@@ -34,7 +34,7 @@ func createAside(path string, opts Options) (os.FileInfo, error) {
 	if err != nil {
 		return fail(err)
 	}
-	aside := newBoltStore(db, tmp, opts.Now, "")
+	aside := newBoltFile(db, tmp, opts.Now, "")
 	err = aside.prepare()
 	if cerr := db.Close(); err == nil {
 		err = cerr
@@ -110,7 +110,7 @@ func removeFolders(dirs []string) {
 // made for it: what a failed demo or setup calls, so it leaves nothing
 // behind. A file that was there before, or holds a partnership now, is
 // only closed.
-func (s *Store) Discard() error {
+func (s *File) Discard() error {
 	if s == nil {
 		return nil
 	}

@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"errors"
-	"time"
 
 	"github.com/ccsp/tasking/model"
 )
@@ -65,43 +64,6 @@ type Engine interface {
 	View(ctx context.Context, fn func(Tx) error) error
 	Update(ctx context.Context, fn func(Tx) error) error
 }
-
-// New is the record held by eng, an engine other than a bbolt file
-// (store/mem): empty until Setup or Seed, with the clock now (time.Now
-// when nil). What only a file has — backups, check, its pages — is
-// refused on it.
-func New(eng Engine, now func() time.Time) *Store {
-	if now == nil {
-		now = time.Now
-	}
-	s := &Store{eng: eng, now: now, hooks: noFile{}}
-	if n, ok := eng.(Named); ok {
-		s.name = n.Name()
-	}
-	return s
-}
-
-// fileHooks are what a record held in a file does beside its
-// transactions, at the moments the use cases say: a backup after a
-// meeting closes, the map's pages handed back between a long load's
-// batches, the chain heads its backups carry (VerifyChain), its free
-// space cleared of what an anonymisation erased. The bbolt store is its
-// own; a record over another engine has none (noFile).
-type fileHooks interface {
-	autoBackupAfter(why string)
-	releaseMapped()
-	knownHeads() []ChainHead
-	scrubFree(w Watch) (cleared int, err error)
-}
-
-// noFile is the hooks of a record not held in a file: an engine that is
-// not a file keeps its own backups and free space.
-type noFile struct{}
-
-func (noFile) autoBackupAfter(string)       {}
-func (noFile) releaseMapped()               {}
-func (noFile) knownHeads() []ChainHead      { return nil }
-func (noFile) scrubFree(Watch) (int, error) { return 0, nil }
 
 // Doc is a stored record, valid until its transaction ends: what the
 // engine stored, and how it reads it back (nil: it stored the JSON as it

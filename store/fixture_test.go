@@ -43,7 +43,7 @@ func tinyDataset(now time.Time) Dataset {
 
 // openTiny opens a seeded store on a temp file and checks the file is sound
 // when the test ends.
-func openTiny(t *testing.T) (*Store, *fixedClock, string) {
+func openTiny(t *testing.T) (*File, *fixedClock, string) {
 	t.Helper()
 	clock := &fixedClock{t: time.Date(2026, 11, 24, 10, 0, 0, 0, time.Local)}
 	path := filepath.Join(t.TempDir(), "tasking.db")

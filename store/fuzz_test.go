@@ -52,7 +52,7 @@ func smallFile(tb testing.TB) []byte {
 			return
 		}
 		clock := &fixedClock{t: time.Date(2026, 11, 24, 10, 0, 0, 0, time.Local)}
-		s := newBoltStore(db, path, clock.now, "")
+		s := newBoltFile(db, path, clock.now, "")
 		smallErr = s.prepare()
 		if smallErr == nil {
 			smallErr = s.Seed(model.SystemActor("test"), tinyDataset(clock.t))

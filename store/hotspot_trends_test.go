@@ -11,7 +11,7 @@ import (
 // importMonths imports ASB at two streets of E1 and one of E2 for the
 // months Jul–Oct 2026 (the fixture's clock is 24 Nov 2026): High Street
 // 2, 4, 6, 8; Low Street 1 each month; Mill Lane (E2) 5 each month.
-func importMonths(t *testing.T, s *Store) {
+func importMonths(t *testing.T, s *File) {
 	t.Helper()
 	for i, m := range []model.Month{model.NewMonth(2026, 7), model.NewMonth(2026, 8), model.NewMonth(2026, 9), model.NewMonth(2026, 10)} {
 		b, rows := monthOf(m, map[model.Place]int{placeOf("E1", "High Street"): 2 * (i + 1), placeOf("E1", "Low Street"): 1, placeOf("E2", "Mill Lane"): 5})

@@ -40,7 +40,7 @@ func policeYear(tb testing.TB) (paths []string, rows int) {
 
 // importYear reads the year's files, every crime type, and stores them in
 // one import, as `tasking import police-uk` does.
-func importYear(tb testing.TB, s *Store, paths []string) model.IncidentImport {
+func importYear(tb testing.TB, s *File, paths []string) model.IncidentImport {
 	tb.Helper()
 	var batches []model.IncidentBatch
 	var counts []model.IncidentRow
@@ -107,7 +107,7 @@ func reportCPU(b *testing.B, cpu time.Duration) {
 }
 
 // openTinyB is openTiny for a benchmark: no checks at the end.
-func openTinyB(b *testing.B) (*Store, *fixedClock, string) {
+func openTinyB(b *testing.B) (*File, *fixedClock, string) {
 	clock := &fixedClock{t: time.Date(2026, 11, 24, 10, 0, 0, 0, time.Local)}
 	path := filepath.Join(b.TempDir(), "tasking.db")
 	s, err := Open(path, Options{Now: clock.now})

@@ -18,7 +18,7 @@ func TestMeetingFormsSaveAgainstThePartTheyShowed(t *testing.T) {
 	other := model.Actor{MemberID: 2, Name: "Sgt Jas Patel", Role: model.RoleAdmin, AgencyID: 2}
 	type form struct {
 		shown func(m model.Meeting) model.MeetingPart
-		save  func(s *Store, m model.Meeting, shown *model.MeetingPart) error
+		save  func(s *File, m model.Meeting, shown *model.MeetingPart) error
 	}
 	item := func(kind model.MeetingPartKind, ref string) func(m model.Meeting) model.MeetingPart {
 		return func(m model.Meeting) model.MeetingPart {
@@ -29,94 +29,94 @@ func TestMeetingFormsSaveAgainstThePartTheyShowed(t *testing.T) {
 			return m.ItemPart(kind, i)
 		}
 	}
-	budget := form{item(model.PartItemBudget, "HS-1"), func(s *Store, m model.Meeting, p *model.MeetingPart) error {
+	budget := form{item(model.PartItemBudget, "HS-1"), func(s *File, m model.Meeting, p *model.MeetingPart) error {
 		_, err := s.SetItemBudget(chair, m.ID, p.Index, p, 20)
 		return err
 	}}
-	part2 := form{item(model.PartItemPart2, "HS-1"), func(s *Store, m model.Meeting, p *model.MeetingPart) error {
+	part2 := form{item(model.PartItemPart2, "HS-1"), func(s *File, m model.Meeting, p *model.MeetingPart) error {
 		_, err := s.SetItemPart2(chair, m.ID, p.Index, p, true, model.ParaIndividual)
 		return err
 	}}
-	guest := form{model.Meeting.GuestsPart, func(s *Store, m model.Meeting, p *model.MeetingPart) error {
+	guest := form{model.Meeting.GuestsPart, func(s *File, m model.Meeting, p *model.MeetingPart) error {
 		_, err := s.AddGuest(chair, m.ID, p, model.Guest{Name: "Dr Kim Reyes", Agency: "Testshire University"})
 		return err
 	}}
 	declare := form{func(m model.Meeting) model.MeetingPart { return m.DeclarationsPart(other.Name) },
-		func(s *Store, m model.Meeting, p *model.MeetingPart) error {
+		func(s *File, m model.Meeting, p *model.MeetingPart) error {
 			_, err := s.AddDeclaration(chair, m.ID, other.MemberID, p, model.ItemHotspot, 1, "lives on the estate")
 			return err
 		}}
 	guestDeclares := form{func(m model.Meeting) model.MeetingPart { return m.DeclarationsPart("Sam Okafor") },
-		func(s *Store, m model.Meeting, p *model.MeetingPart) error {
+		func(s *File, m model.Meeting, p *model.MeetingPart) error {
 			_, err := s.AddGuestDeclaration(chair, m.ID, "Sam Okafor", p, "", 0, "a tenant")
 			return err
 		}}
-	drop := form{item(model.PartAgendaItem, "HS-1"), func(s *Store, m model.Meeting, p *model.MeetingPart) error {
+	drop := form{item(model.PartAgendaItem, "HS-1"), func(s *File, m model.Meeting, p *model.MeetingPart) error {
 		_, err := s.DropAgendaItem(chair, m.ID, p.Index, p)
 		return err
 	}}
 	takeOff := form{func(m model.Meeting) model.MeetingPart { return m.GuestPart(0) },
-		func(s *Store, m model.Meeting, p *model.MeetingPart) error {
+		func(s *File, m model.Meeting, p *model.MeetingPart) error {
 			_, err := s.RemoveGuest(chair, m.ID, p.Index, p)
 			return err
 		}}
-	attendance := func(s *Store, m model.Meeting) error {
+	attendance := func(s *File, m model.Meeting) error {
 		_, err := s.SetAttendance(other, m.ID, 3, model.Apologies)
 		return err
 	}
 	tests := []struct {
 		name      string
 		form      form
-		meanwhile func(s *Store, m model.Meeting) error
+		meanwhile func(s *File, m model.Meeting) error
 		want      string // the refusal's words; "" when the save goes through
 	}{
-		{"budget, set meanwhile", budget, func(s *Store, m model.Meeting) error {
+		{"budget, set meanwhile", budget, func(s *File, m model.Meeting) error {
 			_, err := s.SetItemBudget(other, m.ID, budget.shown(m).Index, nil, 15)
 			return err
 		}, "M-1 was changed by Sgt Jas Patel at 10:00: HS-1 now has 15 minutes — not saved."},
 		{"budget, attendance meanwhile", budget, attendance, ""},
 		{"budget, the item moved along (HS-2 taken in private, HS-1 after it)", form{item(model.PartItemBudget, "HS-2"), budget.save},
-			func(s *Store, m model.Meeting) error {
+			func(s *File, m model.Meeting) error {
 				_, err := s.SetItemPart2(other, m.ID, item(model.PartItemPart2, "HS-1")(m).Index, nil, true, 0)
 				return err
 			}, ""},
-		{"part 2, taken in private meanwhile", part2, func(s *Store, m model.Meeting) error {
+		{"part 2, taken in private meanwhile", part2, func(s *File, m model.Meeting) error {
 			_, err := s.SetItemPart2(other, m.ID, part2.shown(m).Index, nil, true, model.ParaCrime)
 			return err
 		}, "M-1 was changed by Sgt Jas Patel at 10:00: HS-1 now taken in private (Part 2, paragraph 7) — not saved."},
-		{"part 2, a budget meanwhile", part2, func(s *Store, m model.Meeting) error {
+		{"part 2, a budget meanwhile", part2, func(s *File, m model.Meeting) error {
 			_, err := s.SetItemBudget(other, m.ID, part2.shown(m).Index, nil, 15)
 			return err
 		}, ""},
-		{"guest, the same one added meanwhile", guest, func(s *Store, m model.Meeting) error {
+		{"guest, the same one added meanwhile", guest, func(s *File, m model.Meeting) error {
 			_, err := s.AddGuest(other, m.ID, nil, model.Guest{Name: "Dr Kim Reyes", Agency: "Testshire University"})
 			return err
 		}, "M-1 was changed by Sgt Jas Patel at 10:00: guest added: Dr Kim Reyes (Testshire University) — not saved."},
-		{"guest, a declaration meanwhile", guest, func(s *Store, m model.Meeting) error {
+		{"guest, a declaration meanwhile", guest, func(s *File, m model.Meeting) error {
 			_, err := s.AddDeclaration(other, m.ID, 1, nil, "", 0, "a council tenant")
 			return err
 		}, ""},
-		{"declaration, theirs recorded meanwhile", declare, func(s *Store, m model.Meeting) error {
+		{"declaration, theirs recorded meanwhile", declare, func(s *File, m model.Meeting) error {
 			_, err := s.AddDeclaration(other, m.ID, other.MemberID, nil, model.ItemHotspot, 1, "lives on the estate")
 			return err
 		}, "M-1 was changed by Sgt Jas Patel at 10:00: a declaration by Sgt Jas Patel recorded: lives on the estate — not saved."},
-		{"declaration, someone else's meanwhile", declare, func(s *Store, m model.Meeting) error {
+		{"declaration, someone else's meanwhile", declare, func(s *File, m model.Meeting) error {
 			_, err := s.AddDeclaration(other, m.ID, 1, nil, "", 0, "a council tenant")
 			return err
 		}, ""},
-		{"drop, the item dropped meanwhile", drop, func(s *Store, m model.Meeting) error {
+		{"drop, the item dropped meanwhile", drop, func(s *File, m model.Meeting) error {
 			_, err := s.DropAgendaItem(other, m.ID, drop.shown(m).Index, nil)
 			return err
 		}, "M-1 was changed by Sgt Jas Patel at 10:00: HS-1 is no longer on the agenda — not saved."},
-		{"drop, the item taken in private meanwhile", drop, func(s *Store, m model.Meeting) error {
+		{"drop, the item taken in private meanwhile", drop, func(s *File, m model.Meeting) error {
 			_, err := s.SetItemPart2(other, m.ID, drop.shown(m).Index, nil, true, model.ParaCrime)
 			return err
 		}, ""},
-		{"taking a guest off, taken off meanwhile", takeOff, func(s *Store, m model.Meeting) error {
+		{"taking a guest off, taken off meanwhile", takeOff, func(s *File, m model.Meeting) error {
 			_, err := s.RemoveGuest(other, m.ID, 0, nil)
 			return err
 		}, "M-1 was changed by Sgt Jas Patel at 10:00: Sam Okafor (Royal Hospital) is no longer on the guest list — not saved."},
-		{"a guest's declaration, withdrawn meanwhile", guestDeclares, func(s *Store, m model.Meeting) error {
+		{"a guest's declaration, withdrawn meanwhile", guestDeclares, func(s *File, m model.Meeting) error {
 			_, err := s.WithdrawDeclaration(other, m.ID, 0)
 			return err
 		}, "M-1 was changed by Sgt Jas Patel at 10:00: a declaration by Sam Okafor (guest, Royal Hospital) withdrawn — not saved."},

@@ -576,7 +576,7 @@ func (s *Store) CloseMeeting(actor model.Actor, id model.ID) (model.Meeting, err
 	if err == nil {
 		// After the close has committed: a backup that fails is said, and
 		// the meeting stays closed.
-		s.hooks.autoBackupAfter("meeting-" + m.Ref())
+		s.hooks.AutoBackupAfter("meeting-" + m.Ref())
 	}
 	return m, err
 }

@@ -5,7 +5,7 @@ package store
 // recompressed, with the trained dictionary (compress.go). What each value
 // holds is unchanged, so the audit chain's sums of them still hold and no
 // event is written: the chain goes on verifying across the upgrade.
-func compressRecords(_ *Store, tx *txn) error {
+func compressRecords(_ *File, tx *txn) error {
 	for name := range compressedBuckets {
 		bucket := []byte(name)
 		b := tx.file().Bucket(bucket)

@@ -93,7 +93,7 @@ func bucketBytes(t *testing.T, path string) map[string]int {
 }
 
 // chairOf is the partnership's chair as an actor.
-func chairOf(t *testing.T, s *Store) model.Actor {
+func chairOf(t *testing.T, s *File) model.Actor {
 	t.Helper()
 	p, err := s.Partnership()
 	mustNoErr(t, err)

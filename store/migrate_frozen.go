@@ -14,7 +14,7 @@ import (
 // the history starts after a meeting closed (a demo or import loaded in
 // bulk), the record says so once (model.Rewind). Personal ASB becomes
 // private wherever it is listed first (privatePersonalASB).
-func freezeClosedMeetings(s *Store, tx *txn) error {
+func freezeClosedMeetings(s *File, tx *txn) error {
 	if _, err := tx.file().CreateBucketIfNotExists(bSnapshots); err != nil {
 		return err
 	}
@@ -29,7 +29,7 @@ func freezeClosedMeetings(s *Store, tx *txn) error {
 	if err != nil {
 		return err
 	}
-	var since = s.now()
+	var since = s.Now()
 	if len(events) > 0 {
 		since = events[0].At
 	}
@@ -65,7 +65,7 @@ func freezeClosedMeetings(s *Store, tx *txn) error {
 				h.HotspotsBefore[id] = before
 			}
 		}
-		snap := model.Freeze(model.Rewind(rec, m.ClosedAt, h), s.now())
+		snap := model.Freeze(model.Rewind(rec, m.ClosedAt, h), s.Now())
 		snap.Rebuilt = true
 		if err := putSnapshot(tx, snap); err != nil {
 			return err

@@ -14,7 +14,7 @@ import (
 // The frozen record of every closed meeting gets the same, so minutes
 // already closed say the same thing and later ones withhold what was
 // agreed in private. Nothing becomes public that was private.
-func recordPrivacy(_ *Store, tx *txn) error {
+func recordPrivacy(_ *File, tx *txn) error {
 	b, err := backfillFromFile(tx)
 	if err != nil {
 		return err

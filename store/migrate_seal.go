@@ -14,7 +14,7 @@ import (
 // every record's sum committed to the chain by seal events as the upgrade's
 // transaction ends (txlog.go). The history before the upgrade is chained
 // as found: the chain proves nothing was changed after it.
-func sealRecords(_ *Store, tx *txn) error {
+func sealRecords(_ *File, tx *txn) error {
 	if tx.log == nil {
 		return fmt.Errorf("internal error: the upgrade runs outside a logged transaction")
 	}

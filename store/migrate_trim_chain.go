@@ -12,7 +12,7 @@ import (
 // but the first bytes of its content hash. Its Chain, and so every head
 // kept outside the file, is unchanged, and no event is written: the chain
 // verifies across the upgrade as it did before it.
-func trimChainFields(_ *Store, tx *txn) error {
+func trimChainFields(_ *File, tx *txn) error {
 	b := tx.file().Bucket(bAudit)
 	b.FillPercent = appendFill
 	return resealBucket(tx.file(), bAudit, func(k, body []byte) error {

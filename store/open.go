@@ -9,7 +9,6 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/ccsp/tasking/model"
 	bolt "go.etcd.io/bbolt"
 	berrors "go.etcd.io/bbolt/errors"
 )
@@ -33,24 +32,16 @@ type Options struct {
 	ReadOnlyIfDenied bool
 }
 
-// Store is the open database. It is safe for concurrent use: every session
-// in the process shares one Store.
-type Store struct {
-	// eng is the engine holding the record; db and bolt are its bbolt file
-	// (nil for another engine), for what only a file has.
-	eng Engine
-	// hooks are what the file does beside the transactions (the Store
-	// itself, for a bbolt file: engine.go).
-	hooks fileHooks
-	bolt  *boltEngine
-	db    *bolt.DB
-	path  string
-	name  string // the database, for an engine that is not a file (Named)
-	now   func() time.Time
-	feed  feed
-	// homes shares home's reading among the sessions asking after the
-	// same commit (home_cache.go).
-	homes homes
+// File is a record held in a bbolt file: the record (Store, the use
+// cases over the file's engine) with what only a file has beside it —
+// check, reindex, backups, its pages, the owner sidecar. It is safe for
+// concurrent use: every session in the process shares one File.
+type File struct {
+	*Store
+	// bolt is the file's engine, and db its bbolt database.
+	bolt *boltEngine
+	db   *bolt.DB
+	path string
 
 	// notices are what opening did that the person should know (a file
 	// made private).
@@ -66,15 +57,12 @@ type Store struct {
 	madeDirs []string
 }
 
-// Notices says what opening the file did that the person should know.
-func (s *Store) Notices() []string { return s.notices }
-
 // ReadOnly: the file was opened read-only (asked for, or because it cannot
 // be written here), beside any other reader.
-func (s *Store) ReadOnly() bool { return s.db != nil && s.db.IsReadOnly() }
+func (s *File) ReadOnly() bool { return s.db != nil && s.db.IsReadOnly() }
 
 // Open opens (creating if needed) the database at path.
-func Open(path string, opts Options) (s *Store, err error) {
+func Open(path string, opts Options) (s *File, err error) {
 	if path == "" {
 		return nil, errors.New("no database path given")
 	}
@@ -154,7 +142,7 @@ func Open(path string, opts Options) (s *Store, err error) {
 		}
 		return nil, fmt.Errorf("cannot open %s: %w", path, err)
 	}
-	s = newBoltStore(db, path, opts.Now, readOnlyWhy)
+	s = newBoltFile(db, path, opts.Now, readOnlyWhy)
 	s.notices, s.created, s.madeDirs = notices, created, madeDirs
 	if !opts.ReadOnly {
 		err = s.prepare()
@@ -246,43 +234,18 @@ func errText(err error) string {
 	return err.Error()
 }
 
-// Close releases the file.
-func (s *Store) Close() error {
+// Close releases the file (nil: nothing to release).
+func (s *File) Close() error {
 	if s == nil {
 		return nil
 	}
-	s.feed.closeAll()
-	if s.db == nil {
-		if c, ok := s.eng.(interface{ Close() error }); ok {
-			return c.Close() // an engine with connections of its own
-		}
-		return nil
-	}
-	if !s.db.IsReadOnly() {
-		removeOwner(s.path)
-	}
-	return s.db.Close()
+	return s.Store.Close()
 }
-
-// Path is the database file, or the database an engine that is not a
-// file names (Named).
-func (s *Store) Path() string {
-	if s.db == nil {
-		return s.name
-	}
-	return s.path
-}
-
-// Now is the store's clock.
-func (s *Store) Now() time.Time { return s.now() }
-
-// Today is the store clock's date.
-func (s *Store) Today() model.Date { return model.DateOf(s.now()) }
 
 // CheckPages runs bbolt's consistency check over the whole file (a damaged
 // page can crash the process running it: `tasking check` runs it in a
 // child).
-func (s *Store) CheckPages() error {
+func (s *File) CheckPages() error {
 	return s.boltView(func(tx *bolt.Tx) error {
 		var errs []error
 		for err := range tx.Check() {

@@ -153,6 +153,6 @@ func (o *Owner) serving() bool {
 // answers on, once it is listening (the port is known only then): other
 // processes on this machine are then refused at once with the ssh command
 // to use, instead of waiting for the lock.
-func (s *Store) AnnounceServing(addr string) error {
+func (s *File) AnnounceServing(addr string) error {
 	return writeOwner(s.path, "serve", addr)
 }

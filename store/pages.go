@@ -45,4 +45,4 @@ func (r *pageReleaser) release() {
 
 // releaseMapped releases every page of the map between transactions: a
 // long load (Seed's batches) reads through the file as it writes.
-func (s *Store) releaseMapped() { releaseAll(s.db) }
+func (s *File) releaseMapped() { releaseAll(s.db) }

@@ -79,7 +79,7 @@ func (s *steps) said(what string) bool {
 // times in a test.
 var small = demo.HistorySize{Members: 40, Hotspots: 60, Meetings: 26, Actions: 1200, Updates: 4800}
 
-func newFile(t *testing.T) (*store.Store, string) {
+func newFile(t *testing.T) (*store.File, string) {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "t.db")
 	s, err := store.Open(path, store.Options{Now: historyClock})
@@ -90,7 +90,7 @@ func newFile(t *testing.T) (*store.Store, string) {
 	return s, path
 }
 
-func seededSmall(t *testing.T) (*store.Store, string) {
+func seededSmall(t *testing.T) (*store.File, string) {
 	t.Helper()
 	s, path := newFile(t)
 	d, err := demo.BuildHistory(historyDay, 5, small, time.Local)

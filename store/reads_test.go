@@ -21,12 +21,12 @@ import (
 // and a year of the decade's shape, each with a meeting under way. Each is
 // built and seeded once a run (seededFile) and every test opens a copy of
 // its own, since the tests change what they read.
-func histories(t *testing.T, names ...string) map[string]*store.Store {
+func histories(t *testing.T, names ...string) map[string]*store.File {
 	t.Helper()
 	if len(names) == 0 {
 		names = []string{"small", "tenth"}
 	}
-	out := map[string]*store.Store{}
+	out := map[string]*store.File{}
 	for _, name := range names {
 		src := seededFile(t, name)
 		dst := filepath.Join(t.TempDir(), name+".db")
@@ -131,7 +131,7 @@ func TestHomeThroughTheIndexes(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				want, err := store.HomeTheLongWay(s)
+				want, err := store.HomeTheLongWay(s.Store)
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -201,7 +201,7 @@ func TestActionListsThroughTheIndexes(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				want, err := store.ActionsTheLongWay(s, f)
+				want, err := store.ActionsTheLongWay(s.Store, f)
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -225,7 +225,7 @@ func TestMeetingRecordThroughTheIndexes(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			same := func(when string, id model.ID) {
 				t.Helper()
-				scoped, whole, err := store.RecordsBothWays(s, id)
+				scoped, whole, err := store.RecordsBothWays(s.Store, id)
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -278,7 +278,7 @@ func TestMeetingRecordThroughTheIndexes(t *testing.T) {
 			if _, err := s.CloseMeeting(chair, m.ID); err != nil {
 				t.Fatal(err)
 			}
-			stored, read, err := store.SnapshotsBothWays(s, func(x model.Meeting) bool { return x.ID == m.ID })
+			stored, read, err := store.SnapshotsBothWays(s.Store, func(x model.Meeting) bool { return x.ID == m.ID })
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -290,7 +290,7 @@ func TestMeetingRecordThroughTheIndexes(t *testing.T) {
 			if err := json.Unmarshal(stored[m.ID], &snap); err != nil {
 				t.Fatal(err)
 			}
-			_, whole, err := store.RecordsBothWays(s, m.ID)
+			_, whole, err := store.RecordsBothWays(s.Store, m.ID)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -385,7 +385,7 @@ func TestHotspotRecordThroughTheIndexes(t *testing.T) {
 			}()
 			wholes := map[model.ID]model.MeetingRecord{}
 			for _, mid := range []model.ID{0, last.ID, ms[len(ms)-1].ID} {
-				if wholes[mid], err = store.WholeRecordCutAt(s, mid); err != nil {
+				if wholes[mid], err = store.WholeRecordCutAt(s.Store, mid); err != nil {
 					t.Fatal(err)
 				}
 			}
@@ -394,7 +394,7 @@ func TestHotspotRecordThroughTheIndexes(t *testing.T) {
 					continue
 				}
 				for mid, whole := range wholes {
-					scoped, err := store.HotspotScoped(s, mid, it.HotspotID)
+					scoped, err := store.HotspotScoped(s.Store, mid, it.HotspotID)
 					if err != nil {
 						t.Fatal(err)
 					}
@@ -419,7 +419,7 @@ func TestHotspotRecordThroughTheIndexes(t *testing.T) {
 	}
 }
 
-func chairOf(t *testing.T, s *store.Store) model.Actor {
+func chairOf(t *testing.T, s *store.File) model.Actor {
 	t.Helper()
 	p, _ := s.Partnership()
 	members, _ := s.Members()

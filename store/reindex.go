@@ -58,7 +58,7 @@ func rebuildIndexesWatched(tx *bolt.Tx, tick func() error) error {
 
 // Counts is how many keys each bucket of the file holds (for `check` and
 // tests).
-func (s *Store) Counts() (map[string]int, error) {
+func (s *File) Counts() (map[string]int, error) {
 	out := map[string]int{}
 	err := s.boltView(func(tx *bolt.Tx) error {
 		// Counting keys reads every leaf page, values and all: the pages

@@ -116,7 +116,7 @@ func (s *Store) ApplyRetention(actor model.Actor, w Watch) (model.RetentionRun, 
 	if err != nil {
 		return model.RetentionRun{}, err
 	}
-	pages, err := s.hooks.scrubFree(w.Unstopped())
+	pages, err := s.hooks.ScrubFree(w.Unstopped())
 	if err != nil {
 		return run, fmt.Errorf("the cases were anonymised, but the old copies could not be cleared from the file's free space: %w", err)
 	}

@@ -33,7 +33,7 @@ var (
 // 1 December 2026 after two meetings that took it, its words in every
 // field; and a nuisance hotspot's business beside it. It returns the store,
 // its clock and path, and the case.
-func retentionFixture(t *testing.T) (*Store, *fixedClock, string, model.Hotspot) {
+func retentionFixture(t *testing.T) (*File, *fixedClock, string, model.Hotspot) {
 	t.Helper()
 	s, clock, path := openTiny(t)
 	h, err := s.AddHotspot(chair, model.NewHotspot{Title: "Xq7title Flat 3", Location: "Xq7location 12 Rose Street", Ward: "Spire",
@@ -250,7 +250,7 @@ func stopAt(what string) Watch {
 
 // publicMinutes are the public minutes of every closed meeting, in every
 // format.
-func publicMinutes(t *testing.T, s *Store) map[string][]byte {
+func publicMinutes(t *testing.T, s *File) map[string][]byte {
 	t.Helper()
 	out := map[string][]byte{}
 	meetings, err := s.Meetings()
@@ -287,7 +287,7 @@ func equalMinutes(t *testing.T, a, b map[string][]byte) bool {
 
 // allValues is every value in the file, unsealed and decompressed, with
 // every key: what a search of the record finds.
-func allValues(t *testing.T, s *Store) string {
+func allValues(t *testing.T, s *File) string {
 	t.Helper()
 	var b strings.Builder
 	err := s.boltView(func(tx *bolt.Tx) error {
@@ -316,7 +316,7 @@ func allValues(t *testing.T, s *Store) string {
 
 // freeSpaceIsClear: every free page of the file is zeros, but for
 // freelist pages bbolt has let go since (page numbers, no words).
-func freeSpaceIsClear(t *testing.T, s *Store, raw []byte) {
+func freeSpaceIsClear(t *testing.T, s *File, raw []byte) {
 	t.Helper()
 	size := s.db.Info().PageSize
 	err := s.db.Update(func(tx *bolt.Tx) error {

@@ -64,9 +64,9 @@ var (
 
 // migrations[i] upgrades schema i+1 to i+2, inside the one transaction that
 // also bumps the version; the file is backed up before it starts.
-var migrations = []func(s *Store, tx *txn) error{
+var migrations = []func(s *File, tx *txn) error{
 	freezeClosedMeetings, // 1 → 2
-	func(_ *Store, tx *txn) error { return rebuildIndexes(tx.file()) }, // 2 → 3
+	func(_ *File, tx *txn) error { return rebuildIndexes(tx.file()) }, // 2 → 3
 	recordPrivacy,   // 3 → 4
 	sealRecords,     // 4 → 5
 	compressRecords, // 5 → 6
@@ -75,7 +75,7 @@ var migrations = []func(s *Store, tx *txn) error{
 
 // prepare makes a new file a tasking database, or checks an existing one and
 // migrates it.
-func (s *Store) prepare() error {
+func (s *File) prepare() error {
 	if err := s.checkFormat(); err != nil {
 		return err
 	}
@@ -139,7 +139,7 @@ func (s *Store) prepare() error {
 
 // ready: the file is a tasking database of this schema with every bucket:
 // nothing to make or upgrade, so opening it writes nothing.
-func (s *Store) ready() (bool, error) {
+func (s *File) ready() (bool, error) {
 	ready := false
 	err := s.boltView(func(tx *bolt.Tx) error {
 		meta := tx.Bucket(bMeta)
@@ -167,7 +167,7 @@ func (s *Store) ready() (bool, error) {
 // checkReadable is prepare for a reader: the file must already be a
 // tasking database of this schema, since a reader changes nothing (an older
 // one is upgraded by the first command that writes, or `tasking upgrade`).
-func (s *Store) checkReadable() error {
+func (s *File) checkReadable() error {
 	if err := s.checkFormat(); err != nil {
 		return err
 	}
@@ -189,7 +189,7 @@ func (s *Store) checkReadable() error {
 }
 
 // onlyLaterMissing: every bucket but some of laterBuckets is there.
-func (s *Store) onlyLaterMissing() bool {
+func (s *File) onlyLaterMissing() bool {
 	ok := true
 	_ = s.boltView(func(tx *bolt.Tx) error {
 		for _, name := range allBuckets {
@@ -203,7 +203,7 @@ func (s *Store) onlyLaterMissing() bool {
 }
 
 // checkFormat refuses a bbolt file that some other program wrote.
-func (s *Store) checkFormat() error {
+func (s *File) checkFormat() error {
 	return s.boltView(func(tx *bolt.Tx) error {
 		meta := tx.Bucket(bMeta)
 		if meta == nil {
@@ -237,7 +237,7 @@ func schemaOf(meta *bolt.Bucket) int {
 }
 
 // Schema is the file's schema version.
-func (s *Store) Schema() (int, error) {
+func (s *File) Schema() (int, error) {
 	v := 0
 	err := s.boltView(func(tx *bolt.Tx) error {
 		if meta := tx.Bucket(bMeta); meta != nil {

@@ -76,7 +76,7 @@ func (r *readers) openBefore(mark uint64) bool {
 // a reader begun since sees only pages in use. It changes nothing bbolt
 // reads: its own transaction writes only the freelist, as every commit
 // does.
-func (s *Store) scrubFree(w Watch) (cleared int, err error) {
+func (s *File) scrubFree(w Watch) (cleared int, err error) {
 	readers := &s.bolt.readers
 	err = s.upkeep(func(t *txn) error {
 		tx := t.file()

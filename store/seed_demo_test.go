@@ -31,7 +31,7 @@ func TestSeededSnapshotsAreThoseAClosingMakes(t *testing.T) {
 			if err := s.Seed(model.SystemActor("demo"), d); err != nil {
 				t.Fatal(err)
 			}
-			stored, read, err := store.SnapshotsBothWays(s, nil)
+			stored, read, err := store.SnapshotsBothWays(s.Store, nil)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -65,7 +65,7 @@ func TestSeededHistoryLeavesItsAuditTrail(t *testing.T) {
 		t.Fatal(err)
 	}
 	// (Every meeting would read the whole file fifty times: a sample.)
-	stored, read, err := store.SnapshotsBothWays(s, func(m model.Meeting) bool { return m.ID%7 == 1 || m.ID > 48 })
+	stored, read, err := store.SnapshotsBothWays(s.Store, func(m model.Meeting) bool { return m.ID%7 == 1 || m.ID > 48 })
 	if err != nil {
 		t.Fatal(err)
 	}

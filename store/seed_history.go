@@ -96,7 +96,7 @@ func (s *Store) seedHistory(w Watch, actor model.Actor, d Dataset) error {
 			return nil
 		})
 		snaps = snaps[:0]
-		s.hooks.releaseMapped()
+		s.hooks.ReleaseMapped()
 		return err
 	}
 	// The incident history goes in before the meetings are frozen (their
@@ -191,7 +191,7 @@ func inBatchesFrom[T any](s *Store, step func(n int64) error, n int, next func(n
 		if err := s.upkeep(func(tx *txn) error { return write(tx, part) }); err != nil {
 			return err
 		}
-		s.hooks.releaseMapped()
+		s.hooks.ReleaseMapped()
 		if err := step(int64(len(part))); err != nil {
 			return err
 		}

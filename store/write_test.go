@@ -65,7 +65,7 @@ func TestRefusedWriteNeverRuns(t *testing.T) {
 	}
 }
 
-func noAgency99(t *testing.T, s *Store) {
+func noAgency99(t *testing.T, s *File) {
 	t.Helper()
 	as, _ := s.Agencies()
 	for _, a := range as {

@@ -9,7 +9,7 @@ import (
 	"github.com/ccsp/tasking/store"
 )
 
-// Store is everything the TUI asks of the database. *store.Store is the real
+// Store is everything the TUI asks of the database. *store.File is the real
 // one; every call happens inside a tea.Cmd, never in View.
 type Store interface {
 	IsEmpty() (bool, error)
@@ -113,7 +113,7 @@ type Store interface {
 	SetPartnership(actor model.Actor, version int, p model.Partnership) (model.Partnership, error)
 }
 
-var _ Store = (*store.Store)(nil)
+var _ Store = (*store.File)(nil)
 
 // Messages from commands back to Update.
 type (

@@ -11,7 +11,7 @@ import (
 	"github.com/charmbracelet/x/exp/golden"
 )
 
-func memberActor(t *testing.T, s *store.Store, name string) model.Actor {
+func memberActor(t *testing.T, s *store.File, name string) model.Actor {
 	t.Helper()
 	m, err := model.FindMember(mustMembers(t, s), name)
 	if err != nil {

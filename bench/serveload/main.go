@@ -443,7 +443,7 @@ type placed struct {
 // quickest round trip. offsetWidth is how far it is unsure (the widest of
 // the servers').
 func commitOrder(db string, members []*member, servers int) (order []placed, offsetWidth time.Duration, err error) {
-	var s *store.Store
+	var s store.Record
 	if pg.IsDSN(db) {
 		s, err = pg.OpenReadOnly(context.Background(), db, nil)
 	} else {

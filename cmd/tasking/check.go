@@ -65,7 +65,11 @@ func newCheckCmd(a *app) *cobra.Command {
 				return err
 			}
 			defer s.Close()
-			problems, err := s.CheckRecordsWatched(watch)
+			f, err := fileOf(s)
+			if err != nil {
+				return err
+			}
+			problems, err := f.CheckRecordsWatched(watch)
 			if err = finish(err); err != nil {
 				return err
 			}
@@ -79,7 +83,7 @@ func newCheckCmd(a *app) *cobra.Command {
 				fmt.Fprintf(out, "%s: %d problems found (see the README: \"When check finds a problem\")\n", path, total)
 				return errProblemsFound
 			}
-			counts, err := s.Counts()
+			counts, err := f.Counts()
 			if err != nil {
 				return err
 			}
@@ -186,13 +190,17 @@ func newUpgradeCmd(a *app) *cobra.Command {
 				_, err = fmt.Fprintf(cmd.OutOrStdout(), "%s is up to date (schema %d: a command that may write, this one too, brings a database up to date as it opens it)\n", s.Path(), pg.SchemaVersion())
 				return err
 			}
-			v, err := s.Schema()
+			f, err := fileOf(s)
+			if err != nil {
+				return err
+			}
+			v, err := f.Schema()
 			if err != nil {
 				return err
 			}
 			if reindex {
 				watch, finish := a.longWork(cmd, "upgrade --reindex")
-				backup, err := s.ReindexWatched(watch)
+				backup, err := f.ReindexWatched(watch)
 				if err = finish(err); err != nil {
 					return err
 				}

@@ -65,7 +65,7 @@ func newCopyCmd(a *app) *cobra.Command {
 				return err
 			}
 			watch, finish := a.longWork(cmd, "copy")
-			r, err := src.CopyTo(watch, dst)
+			r, err := src.CopyTo(watch, recordOf(dst))
 			if err != nil {
 				err = finish(err)
 				if onPostgres(to) {
@@ -94,7 +94,7 @@ func noPartnershipIf(empty bool, path string) error {
 // checkCopy holds the copy to the original: a file's whole record check,
 // or a database's indexes and audit chain, and every closed meeting's
 // minutes, in every text format, restricted and public, byte for byte.
-func checkCopy(w store.Watch, src, dst *store.Store, database bool) error {
+func checkCopy(w store.Watch, src, dst held, database bool) error {
 	w.Report(store.Step{What: "checking the copy"})
 	var problems []string
 	if database {
@@ -106,7 +106,11 @@ func checkCopy(w store.Watch, src, dst *store.Store, database bool) error {
 			problems = append(problems, p.String())
 		}
 	} else {
-		ps, err := dst.CheckRecordsWatched(w)
+		f, err := fileOf(dst)
+		if err != nil {
+			return err
+		}
+		ps, err := f.CheckRecordsWatched(w)
 		if err != nil {
 			return err
 		}
@@ -150,7 +154,7 @@ func checkCopy(w store.Watch, src, dst *store.Store, database bool) error {
 
 // sameMinutes says which of a closed meeting's minutes differ between the
 // two records ("": none).
-func sameMinutes(src, dst *store.Store, id model.ID) (string, error) {
+func sameMinutes(src, dst held, id model.ID) (string, error) {
 	a, err := src.MinutesRecord(id)
 	if err != nil {
 		return "", err

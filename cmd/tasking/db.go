@@ -223,7 +223,7 @@ func (a *app) reader(cmd *cobra.Command, s store.Record) (model.Actor, error) {
 
 // openFile is openExisting for the commands about the file itself (check,
 // upgrade): the bbolt store, with what only a file has.
-func (a *app) openFile(cmd *cobra.Command, readOnly bool) (*store.Store, error) {
+func (a *app) openFile(cmd *cobra.Command, readOnly bool) (held, error) {
 	if a.remote != nil {
 		return nil, fmt.Errorf("`%s` reads the file itself, so it runs on the server's machine, not over SSH", cmd.Name())
 	}

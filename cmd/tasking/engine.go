@@ -24,7 +24,7 @@ func onPostgres(where string) bool { return pg.IsDSN(where) }
 // openStore opens the record where names: a PostgreSQL database (opts'
 // clock only: locks, owner files and read-only opening are a file's), or
 // the file.
-func openStore(cmd *cobra.Command, where string, opts store.Options) (*store.Store, error) {
+func openStore(cmd *cobra.Command, where string, opts store.Options) (held, error) {
 	if onPostgres(where) {
 		ctx := cmd.Context()
 		if ctx == nil {
@@ -35,7 +35,46 @@ func openStore(cmd *cobra.Command, where string, opts store.Options) (*store.Sto
 		}
 		return pg.Open(ctx, where, opts.Now)
 	}
-	return store.Open(where, opts)
+	f, err := store.Open(where, opts)
+	if err != nil {
+		return nil, err
+	}
+	return f, nil
+}
+
+// held is a record as openStore opens it: a file (*store.File, with what
+// only a file has: fileOf) or a database (*store.Store).
+type held interface {
+	store.Record
+	CheckIndexes() ([]store.Problem, error)
+	HoldsNothing() error
+	CopyTo(w store.Watch, dst *store.Store) (store.CopyReport, error)
+}
+
+// announceServing records addr in the file's owner sidecar (a file only).
+func announceServing(s held, addr string) error {
+	f, err := fileOf(s)
+	if err != nil {
+		return err
+	}
+	return f.AnnounceServing(addr)
+}
+
+// recordOf is the record s holds, over whichever engine.
+func recordOf(s held) *store.Store {
+	if f, ok := s.(*store.File); ok {
+		return f.Store
+	}
+	return s.(*store.Store)
+}
+
+// fileOf is the file holding s, for what only a file has; a database is
+// refused as the store refuses it.
+func fileOf(s held) (*store.File, error) {
+	if f, ok := s.(*store.File); ok {
+		return f, nil
+	}
+	return nil, store.ErrNotAFile
 }
 
 // onPostgresInstead is what a command only a file has says on PostgreSQL:

@@ -131,7 +131,7 @@ func (a *app) serve(cmd *cobra.Command, path string, cfg server.Config) error {
 	var local net.Listener
 	lerr := errors.New("the record is in PostgreSQL: every process opens it itself")
 	if !pgsql {
-		if err := s.AnnounceServing(l.Addr().String()); err != nil {
+		if err := announceServing(s, l.Addr().String()); err != nil {
 			logger.Warn("could not record the address in the owner file: local commands will wait for the lock instead", server.ErrorFields(err)...)
 		}
 		if local, lerr = server.ListenLocal(sock); lerr != nil {

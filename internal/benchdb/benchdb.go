@@ -77,7 +77,7 @@ func Build() (string, error) {
 }
 
 // OpenReadOnly opens the decade for reading, as the reading commands do.
-func OpenReadOnly(tb testing.TB) *store.Store {
+func OpenReadOnly(tb testing.TB) *store.File {
 	tb.Helper()
 	s, err := store.Open(Path(tb), store.Options{Now: Clock, ReadOnly: true})
 	if err != nil {
@@ -88,7 +88,7 @@ func OpenReadOnly(tb testing.TB) *store.Store {
 }
 
 // OpenCopy opens a private copy of the decade for writing.
-func OpenCopy(tb testing.TB) *store.Store {
+func OpenCopy(tb testing.TB) *store.File {
 	tb.Helper()
 	src, err := os.Open(Path(tb))
 	if err != nil {

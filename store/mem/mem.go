@@ -35,7 +35,7 @@ func New() *Engine {
 
 // Open is a store.Store over a new, empty record in memory, with the
 // clock now (time.Now when nil).
-func Open(now func() time.Time) *store.Store { return store.New(New(), now) }
+func Open(now func() time.Time) *store.Store { return store.New(New(), now, nil) }
 
 // sorted is values by key, and the keys in order: a kind's records by ID,
 // an index's values by key.

@@ -135,7 +135,7 @@ func Open(ctx context.Context, dsn string, now func() time.Time) (*store.Store, 
 	if err != nil {
 		return nil, err
 	}
-	return store.New(e, now), nil
+	return store.New(e, now, nil), nil
 }
 
 // OpenReadOnly is Open for a command that only reads: it changes nothing
@@ -145,7 +145,7 @@ func OpenReadOnly(ctx context.Context, dsn string, now func() time.Time) (*store
 	if err != nil {
 		return nil, err
 	}
-	return store.New(e, now), nil
+	return store.New(e, now, nil), nil
 }
 
 // Name is the database, as messages name it.
