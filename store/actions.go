@@ -181,10 +181,6 @@ func (s *Store) AddActionNote(actor model.Actor, id model.ID, version int, text 
 	}))
 }
 
-// ActionChange is a rep's update in one go (model.ActionChange): a new due
-// date with its reason, a status, a note, another officer.
-type ActionChange = model.ActionChange
-
 // UpdateAction applies an ActionChange in one transaction: every part is
 // checked (permission for each, declared before the write runs;
 // transitions; the version) before anything is saved, so a refused status never leaves a moved due date behind.

@@ -21,7 +21,7 @@ func (s *File) backupToWatched(w Watch, what string, name func(head ChainHead) s
 	err = s.boltView(func(tx *bolt.Tx) error {
 		// A file not yet chained (backed up before its upgrade) has no
 		// head to name: its backup is named without one.
-		if head, err = headOf(boltTxn(tx)); err != nil {
+		if head, err = HeadOf(boltTxn(tx)); err != nil {
 			head = ChainHead{}
 		}
 		dest = name(head)

@@ -24,7 +24,7 @@ func (s *File) backupWhole(w io.Writer) (ChainHead, error) {
 	var head ChainHead
 	err := s.boltView(func(tx *bolt.Tx) error {
 		var err error
-		if head, err = headOf(boltTxn(tx)); err != nil {
+		if head, err = HeadOf(boltTxn(tx)); err != nil {
 			return err
 		}
 		_, err = tx.WriteTo(w)
@@ -295,7 +295,7 @@ func infoOf(tx *bolt.Tx, info *model.BackupInfo) error {
 		return &DamagedError{Path: info.Path, Reason: "it holds no tasking record"}
 	}
 	info.Schema = schemaOf(tx.Bucket(bMeta))
-	if p, err := readPartnership(boltTxn(tx)); err == nil {
+	if p, err := ReadPartnership(boltTxn(tx)); err == nil {
 		info.Partnership = p.Name
 	}
 	if b := tx.Bucket(bActions); b != nil {

@@ -188,7 +188,7 @@ func (t *boltTx) at(k Kind, id model.ID) (*bolt.Bucket, []byte) {
 	if k == KindPartnership {
 		return t.tx.Bucket(bMeta), kPartnership
 	}
-	return t.bucket(string(k)), idKey(id)
+	return t.bucket(string(k)), IDKey(id)
 }
 
 // writable is k's bucket, made if it is missing.
@@ -223,7 +223,7 @@ func (t *boltTx) Put(_ context.Context, k Kind, id model.ID, json []byte) error 
 		b.FillPercent = appendFill
 	}
 	_, key := t.at(k, id)
-	return b.Put(key, sealFor([]byte(chainName(k)), json))
+	return b.Put(key, sealFor([]byte(ChainName(k)), json))
 }
 
 func (t *boltTx) Delete(_ context.Context, k Kind, id model.ID) error {
@@ -268,9 +268,9 @@ func (t *boltTx) Each(_ context.Context, k Kind, from model.ID, dir Dir, fn func
 	c := b.Cursor()
 	var fromKey []byte
 	if from != 0 {
-		fromKey = idKey(from)
+		fromKey = IDKey(from)
 	}
-	return walk(c, nil, fromKey, dir, func(key, v []byte) error { return fn(keyID(key), boltDoc(v)) })
+	return walk(c, nil, fromKey, dir, func(key, v []byte) error { return fn(KeyID(key), boltDoc(v)) })
 }
 
 // sealedIndexes are the indexes whose values are sealed JSON (data kept
@@ -351,7 +351,7 @@ func (t *boltTx) Indexes(context.Context) ([]Index, error) {
 		if k, _ := b.Cursor().First(); k == nil {
 			return nil
 		}
-		if isIndexBucket(name) || slices.ContainsFunc(incidentBuckets, func(b []byte) bool { return bytes.Equal(b, name) }) {
+		if IsIndexBucket(name) || slices.ContainsFunc(incidentBuckets, func(b []byte) bool { return bytes.Equal(b, name) }) {
 			out = append(out, Index(name))
 		}
 		return nil
@@ -387,7 +387,7 @@ func (t *boltTx) EachBatch(_ context.Context, k Kind, size int, fn func([]model.
 		if v == nil {
 			continue // a nested bucket
 		}
-		ids, docs = append(ids, keyID(key)), append(docs, boltDoc(v))
+		ids, docs = append(ids, KeyID(key)), append(docs, boltDoc(v))
 		if len(ids) == size {
 			if err := flush(); err != nil {
 				return err
@@ -472,8 +472,13 @@ func (s *File) boltView(fn func(tx *bolt.Tx) error) error {
 
 // file is the bbolt transaction under tx, for the file's own upkeep
 // (migrations, reindexing), which runs on a bbolt file only.
-func (tx *txn) file() *bolt.Tx { return tx.tx.(*boltTx).tx }
+func fileTx(tx *Txn) *bolt.Tx { return tx.Tx().(*boltTx).tx }
 
 // boltTxn is a bbolt read transaction as the use cases hold it, for the
 // bbolt-only code that reads records through them (check, migrations).
-func boltTxn(tx *bolt.Tx) *txn { return &txn{ctx: context.Background(), tx: &boltTx{tx: tx}} }
+func boltTxn(tx *bolt.Tx) *Txn { return NewTxn(context.Background(), &boltTx{tx: tx}) }
+
+// appendFill is how full bbolt fills a page before splitting it when keys
+// arrive in order (new records' IDs, time-ordered index entries): full
+// pages, where bbolt's default of a half leaves every page half empty.
+const appendFill = 0.95

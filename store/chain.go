@@ -5,14 +5,8 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/binary"
-	"encoding/hex"
 	"fmt"
-	"path/filepath"
-	"regexp"
 	"slices"
-	"strconv"
-	"strings"
-	"sync"
 	"time"
 
 	"github.com/ccsp/tasking/model"
@@ -100,20 +94,6 @@ func chainHead(tx *txn) ([]byte, error) {
 	return h.Chain, nil
 }
 
-// ChainHead is the head of the audit chain now: the newest event's ID and
-// its Chain, as kept in frozen records, JSON minutes and backup manifests.
-type ChainHead struct {
-	Event model.ID
-	Chain []byte
-}
-
-func (h ChainHead) String() string {
-	if h.Event == 0 {
-		return "empty"
-	}
-	return fmt.Sprintf("event %d, %x", h.Event, h.Chain)
-}
-
 // headOf is the newest event's ID and Chain (none: the trail is empty).
 func headOf(tx *txn) (ChainHead, error) {
 	var h ChainHead
@@ -155,20 +135,6 @@ func (s *Store) Head() (ChainHead, error) {
 	return h, err
 }
 
-// ChainReport is what walking the chain found.
-type ChainReport struct {
-	Events  int // events walked
-	Erased  int // events whose content retention erased (links still checked)
-	Records int // records checked against the sums the chain holds
-	Head    ChainHead
-	// Problems, in the order found; the first names the first broken
-	// link.
-	Problems []string
-	// stopped is why the walk stopped part way (tick said so): the report
-	// is then incomplete.
-	stopped error
-}
-
 // maxChainProblems bounds the report: past the first few, the file is
 // known to be tampered with or damaged and more lines help nobody.
 const maxChainProblems = 50
@@ -180,10 +146,10 @@ const maxChainProblems = 50
 // manifests): each must be in the chain at its event. each, if given, is
 // called with every event in order (check's look at the trail's order);
 // tick, if given, before each event: an error from it stops the walk
-// (r.stopped).
+// (t.stopped).
 func verifyChain(tx *txn, known []ChainHead, each func(e *model.AuditEvent), tick func() error) ChainReport {
 	t := walkTrail(tx, known, each, tick)
-	if t.r.stopped != nil {
+	if t.stopped != nil {
 		return t.r
 	}
 	t.againstPartnership(tx)
@@ -201,9 +167,9 @@ func verifyChain(tx *txn, known []ChainHead, each func(e *model.AuditEvent), tic
 
 // againstPartnership checks the partnership's details against the chain.
 func (t *trail) againstPartnership(tx *txn) {
-	if d, err := tx.tx.Get(tx.ctx, KindPartnership, partnershipID); err == nil {
-		s := sumOf(partnershipID, d)
-		t.against(chainName(KindPartnership), partnershipID, s.sum, s.err)
+	if d, err := tx.tx.Get(tx.ctx, KindPartnership, PartnershipID); err == nil {
+		s := sumOf(PartnershipID, d)
+		t.against(chainName(KindPartnership), PartnershipID, s.sum, s.err)
 	}
 }
 
@@ -217,6 +183,9 @@ type recordAt struct {
 // the chain holds for each record, to check the records against.
 type trail struct {
 	r ChainReport
+	// stopped is why the walk stopped part way (tick said so): the report
+	// is then incomplete.
+	stopped error
 	// erased are the events retention anonymised, with the sums of what
 	// they hold now: each must be what the anonymisation wrote.
 	erased map[model.ID][]byte
@@ -292,7 +261,7 @@ func walkTrail(tx *txn, known []ChainHead, each func(e *model.AuditEvent), tick 
 			return
 		}
 		if tick != nil {
-			if r.stopped = tick(); r.stopped != nil {
+			if t.stopped = tick(); t.stopped != nil {
 				stopped = true
 				return
 			}
@@ -353,23 +322,6 @@ func walkTrail(tx *txn, known []ChainHead, each func(e *model.AuditEvent), tick 
 	return t
 }
 
-// recordBucket says whether a bucket holds records (not the file's meta,
-// the audit trail itself, an index derived from records, or incident
-// counts: those are keyed by force, month and place, not by ID, and each
-// import's audit event says what it loaded).
-func recordBucket(name []byte) bool {
-	n := string(name)
-	if n == string(bMeta) || n == string(KindAudit) || isIndexBucket(name) {
-		return false
-	}
-	for _, b := range incidentBuckets {
-		if n == string(b) {
-			return false
-		}
-	}
-	return true
-}
-
 // decodedEvent is an audit event read by a worker, its content hashed:
 // hash is the content hash its link was made from, hashOK whether the
 // event's stored hash, or the tag of it, agrees; sum is the sum of what an
@@ -384,7 +336,7 @@ type decodedEvent struct {
 
 func readEvent(_ model.ID, doc Doc) (d decodedEvent) {
 	d.err = doc.Body(func(body []byte) error {
-		if err := decodeJSON(body, &d.e); err != nil {
+		if err := DecodeJSON(body, &d.e); err != nil {
 			return err
 		}
 		if d.e.Erased {
@@ -427,61 +379,4 @@ func recordName(name string, id model.ID) string {
 		return "the partnership's details"
 	}
 	return fmt.Sprintf("%s #%d", name, id)
-}
-
-// headSuffix is how an automatic backup's name carries the chain's head:
-// ".e1234-" and the first 16 hex digits of its Chain.
-func headSuffix(h ChainHead) string {
-	if h.Event == 0 {
-		return ""
-	}
-	return fmt.Sprintf(".e%d-%x", h.Event, h.Chain[:8])
-}
-
-// headInName and headGiven are compiled when first used, not as every
-// command starts (compiling them was most of the package's start-up).
-var headInName = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\.e([0-9]+)-([0-9a-f]{16})$`) })
-
-// KnownHeads are the chain heads the automatic backups of the record at
-// path carry in their names: kept outside the file, for VerifyChain.
-func KnownHeads(path string) []ChainHead {
-	var out []ChainHead
-	base := filepath.Base(path)
-	for _, dir := range backupFolders(path) {
-		for _, name := range autoBackupsIn(dir, base) {
-			if h, err := parseHead(headInName(), name); err == nil {
-				out = append(out, h)
-			}
-		}
-	}
-	return out
-}
-
-var headGiven = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^([0-9]+):([0-9a-f]{16,64})$`) })
-
-// ParseHead reads a head as `tasking audit verify --head` takes it
-// (EVENT:HEX, as the JSON minutes' audit_head gives it; 16 hex digits or
-// more).
-func ParseHead(s string) (ChainHead, error) {
-	h, err := parseHead(headGiven(), strings.ToLower(strings.TrimSpace(s)))
-	if err != nil {
-		return h, model.Invalid("head", "%q: give the head as EVENT:CHAIN, e.g. 1234:9f86d081884c7d65 (from the JSON minutes' audit_head or a backup's name)", s)
-	}
-	return h, nil
-}
-
-func parseHead(re *regexp.Regexp, s string) (ChainHead, error) {
-	m := re.FindStringSubmatch(s)
-	if m == nil {
-		return ChainHead{}, fmt.Errorf("no head in %q", s)
-	}
-	n, err := strconv.ParseUint(m[1], 10, 64)
-	if err != nil || n == 0 {
-		return ChainHead{}, fmt.Errorf("no head in %q", s)
-	}
-	c, err := hex.DecodeString(m[2])
-	if err != nil {
-		return ChainHead{}, err
-	}
-	return ChainHead{Event: n, Chain: c}, nil
 }

@@ -14,14 +14,6 @@ import (
 	berrors "go.etcd.io/bbolt/errors"
 )
 
-// Problem is one thing `tasking check` found wrong with the record.
-type Problem struct {
-	Where string // "actions #12", "idx_actions_open"
-	What  string
-}
-
-func (p Problem) String() string { return p.Where + ": " + p.What }
-
 // recordBucketKind is a bucket of records, keyed by ID: its name, how to
 // decode what it holds, and whether its records carry a version.
 type recordBucketKind struct {
@@ -84,7 +76,7 @@ func (s *File) CheckRecordsWatched(w Watch) ([]Problem, error) {
 		}
 		if tx.Bucket(bMeta) == nil || tx.Bucket(bMeta).Get(kPartnership) == nil {
 			add("meta", "no partnership: the file was never set up")
-		} else if _, err := readPartnership(t); err != nil {
+		} else if _, err := ReadPartnership(t); err != nil {
 			add("meta", "the partnership does not decode: %v", err)
 		}
 		// One walk of the trail checks its chain and its order, keeping the
@@ -93,11 +85,11 @@ func (s *File) CheckRecordsWatched(w Watch) ([]Problem, error) {
 		// checks, its sum against the chain's, and the index entries it
 		// should have (compared with the indexes after).
 		order := newAuditOrder()
-		trail := walkTrail(t, KnownHeads(s.path), order.see, func() error { return c.tick("following the audit trail's chain") })
-		if trail.r.stopped != nil {
-			return trail.r.stopped
+		trail := WalkTrail(t, KnownHeads(s.path), order.see, func() error { return c.tick("following the audit trail's chain") })
+		if trail.Stopped() != nil {
+			return trail.Stopped()
 		}
-		trail.againstPartnership(t)
+		trail.AgainstPartnership(t)
 		want := newIndexWant()
 		read := map[string]bool{}
 		for _, rb := range recordBuckets {
@@ -113,26 +105,26 @@ func (s *File) CheckRecordsWatched(w Watch) ([]Problem, error) {
 			if bytes.Equal(rb.name, bAudit) {
 				// Each event's ID against its key: the chain's walk.
 				if k, _ := b.Cursor().Last(); k != nil {
-					top = keyID(k)
+					top = KeyID(k)
 				}
 			} else if err := checkBucketRecords(tx, rb, c, trail, want, add, &top); err != nil {
 				return err
 			}
 			// Its indexes now, while only its entries are held.
-			if ix, ok := registry[Kind(rb.name)]; ok {
+			if ix, ok := Registry[Kind(rb.name)]; ok {
 				out = append(out, want.compare(tx, indexNames(ix))...)
 			}
 			if !bytes.Equal(rb.name, bSnapshots) && b.Sequence() < top {
 				add(string(rb.name), "the next ID would be %d, but #%d exists: a new record would overwrite it", b.Sequence()+1, top)
 			}
 		}
-		kinds, err := chainedKinds(t)
+		kinds, err := ChainedKinds(t)
 		if err != nil {
 			return err
 		}
 		for _, k := range kinds {
 			if !read[string(k)] { // a bucket of records check has no decoder for
-				if err := walkKind(t, k, sumOf, func(id model.ID, sum summed) { trail.against(string(k), id, sum.sum, sum.err) }); err != nil {
+				if err := trail.AgainstKind(t, k); err != nil {
 					return err
 				}
 			}
@@ -143,7 +135,7 @@ func (s *File) CheckRecordsWatched(w Watch) ([]Problem, error) {
 		out = append(out, want.compare(tx, want.left())...)
 		out = append(out, checkIncidents(tx)...)
 		out = append(out, checkSnapshots(tx)...)
-		for _, p := range trail.report().Problems {
+		for _, p := range trail.Report().Problems {
 			out = append(out, Problem{Where: "audit chain", What: p})
 		}
 		out = append(out, order.problems...)
@@ -185,7 +177,7 @@ func (c *checkCount) plan(tx *bolt.Tx) error {
 	for _, rb := range recordBuckets {
 		n := count(rb.name)
 		c.total += n
-		if _, indexed := registry[Kind(rb.name)]; indexed {
+		if _, indexed := Registry[Kind(rb.name)]; indexed {
 			c.total += n
 		}
 		// The audit trail is read once, by the chain's walk.
@@ -221,7 +213,7 @@ type checkedRecord struct {
 	version int
 	err     error
 	sealed  bool
-	entries map[string][]entry
+	entries map[string][]Entry
 	sum     []byte // for the chain
 	sumErr  error
 }
@@ -229,8 +221,8 @@ type checkedRecord struct {
 // checkBucketRecords decodes every record of rb's bucket on every core and
 // checks, in key order, that each decodes, is sealed and holds its own ID
 // and a version; top is the highest key seen.
-func checkBucketRecords(tx *bolt.Tx, rb recordBucketKind, c *checkCount, t *trail, want indexWant, add func(where, format string, a ...any), top *model.ID) error {
-	ix, indexed := registry[Kind(rb.name)]
+func checkBucketRecords(tx *bolt.Tx, rb recordBucketKind, c *checkCount, t *Trail, want indexWant, add func(where, format string, a ...any), top *model.ID) error {
+	ix, indexed := Registry[Kind(rb.name)]
 	what := "reading every record: " + string(rb.name)
 	var stopped error
 	walkParallel(tx, rb.name, func(k, v []byte) (r checkedRecord) {
@@ -239,11 +231,11 @@ func checkBucketRecords(tx *bolt.Tx, rb recordBucketKind, c *checkCount, t *trai
 		}
 		r.sealed = sealed(v)
 		if err := withBody(v, func(body []byte) error {
-			r.sum = recordSum(body)
+			r.sum = RecordSum(body)
 			// body is the record's JSON: decode reads it as it is.
 			r.id, r.version, r.err = rb.decode(body)
 			if indexed && r.err == nil {
-				r.entries, _ = ix.expected(body)
+				r.entries, _ = ix.Expected(body)
 			}
 			return nil
 		}); err != nil {
@@ -260,7 +252,7 @@ func checkBucketRecords(tx *bolt.Tx, rb recordBucketKind, c *checkCount, t *trai
 		if indexed {
 			c.done++ // its index entries, counted as plan counted them
 		}
-		where := fmt.Sprintf("%s #%d", rb.name, keyID(k))
+		where := fmt.Sprintf("%s #%d", rb.name, KeyID(k))
 		if len(k) != 8 {
 			add(string(rb.name), "a key of %d bytes (%x): records are keyed by 8-byte IDs", len(k), k)
 			return
@@ -270,22 +262,22 @@ func checkBucketRecords(tx *bolt.Tx, rb recordBucketKind, c *checkCount, t *trai
 			add(where, "does not decode: %v", r.err)
 		case !r.sealed:
 			add(where, "%v: it was written or rewritten by something other than tasking", errUnsealed)
-		case r.id != keyID(k):
+		case r.id != KeyID(k):
 			add(where, "holds record #%d", r.id)
 		case rb.version && r.version < 1:
 			add(where, "version %d (a record starts at 1)", r.version)
 		}
-		*top = max(*top, keyID(k))
-		t.against(string(rb.name), keyID(k), r.sum, r.sumErr)
+		*top = max(*top, KeyID(k))
+		t.Against(string(rb.name), KeyID(k), r.sum, r.sumErr)
 		want.add(r.entries)
 	})
 	return stopped
 }
 
 // indexNames are ix's index buckets.
-func indexNames(ix indexer) [][]byte {
+func indexNames(ix Indexer) [][]byte {
 	var out [][]byte
-	for _, name := range ix.indexes() {
+	for _, name := range ix.Indexes() {
 		out = append(out, []byte(name))
 	}
 	return out
@@ -296,16 +288,16 @@ type indexWant map[string]map[string][]byte
 
 func newIndexWant() indexWant {
 	w := indexWant{}
-	for _, name := range indexBuckets() {
+	for _, name := range IndexBuckets() {
 		w[string(name)] = map[string][]byte{}
 	}
 	return w
 }
 
-func (w indexWant) add(entries map[string][]entry) {
+func (w indexWant) add(entries map[string][]Entry) {
 	for name, list := range entries {
 		for _, e := range list {
-			w[name][string(e.key)] = e.value
+			w[name][string(e.Key)] = e.Value
 		}
 	}
 }
@@ -314,7 +306,7 @@ func (w indexWant) add(entries map[string][]entry) {
 // file lacks: each should then be empty), in order.
 func (w indexWant) left() [][]byte {
 	var out [][]byte
-	for _, name := range indexBuckets() {
+	for _, name := range IndexBuckets() {
 		if _, ok := w[string(name)]; ok {
 			out = append(out, name)
 		}
@@ -327,8 +319,8 @@ func (w indexWant) left() [][]byte {
 func (w indexWant) compare(tx *bolt.Tx, names [][]byte) []Problem {
 	var out []Problem
 	owner := map[string]string{} // index bucket → record bucket
-	for k, ix := range registry {
-		for _, name := range ix.indexes() {
+	for k, ix := range Registry {
+		for _, name := range ix.Indexes() {
 			owner[string(name)] = string(k)
 		}
 	}
@@ -346,9 +338,9 @@ func (w indexWant) compare(tx *bolt.Tx, names [][]byte) []Problem {
 			wv, ok := w[string(k)]
 			switch {
 			case !ok:
-				out = append(out, Problem{string(name), fmt.Sprintf("an entry (%x) for %s #%d, which has no such entry", k, owner[string(name)], keyID(k))})
+				out = append(out, Problem{string(name), fmt.Sprintf("an entry (%x) for %s #%d, which has no such entry", k, owner[string(name)], KeyID(k))})
 			case !bytes.Equal(wv, v):
-				out = append(out, Problem{string(name), fmt.Sprintf("the entry for %s #%d says %x, the record says %x", owner[string(name)], keyID(k), v, wv)})
+				out = append(out, Problem{string(name), fmt.Sprintf("the entry for %s #%d says %x, the record says %x", owner[string(name)], KeyID(k), v, wv)})
 			}
 			delete(w, string(k))
 			return nil
@@ -359,7 +351,7 @@ func (w indexWant) compare(tx *bolt.Tx, names [][]byte) []Problem {
 		}
 		sort.Strings(missing)
 		for _, k := range missing {
-			out = append(out, Problem{string(name), fmt.Sprintf("%s #%d is not indexed (%x)", owner[string(name)], keyID([]byte(k)), k)})
+			out = append(out, Problem{string(name), fmt.Sprintf("%s #%d is not indexed (%x)", owner[string(name)], KeyID([]byte(k)), k)})
 		}
 	}
 	return out
@@ -459,10 +451,10 @@ func (s *File) ReindexWatched(w Watch) (backup string, err error) {
 		}
 		return "", fmt.Errorf("cannot keep a copy of %s first (%w); nothing was changed", s.path, err)
 	}
-	err = s.upkeep(func(t *txn) error {
-		tx := t.file()
+	err = s.Upkeep(func(t *Txn) error {
+		tx := fileTx(t)
 		c := &checkCount{w: w}
-		for name := range registry {
+		for name := range Registry {
 			c.total += int64(tx.Bucket([]byte(name)).Stats().KeyN)
 		}
 		if err := rebuildIndexesWatched(tx, func() error { return c.tick("rebuilding every index") }); err != nil {

@@ -18,22 +18,22 @@ func (s *Store) CheckIndexes() ([]Problem, error) {
 		out = append(out, Problem{Where: where, What: fmt.Sprintf(format, a...)})
 	}
 	err := s.view(context.TODO(), func(tx *txn) error {
-		for _, k := range indexedKinds {
-			ix := registry[k]
+		for _, k := range IndexedKinds {
+			ix := Registry[k]
 			want := map[string]map[string][]byte{}
-			for _, name := range ix.indexes() {
+			for _, name := range ix.Indexes() {
 				want[string(name)] = map[string][]byte{}
 			}
 			err := tx.each(k, 0, Forward, func(id model.ID, d Doc) error {
 				return d.Body(func(body []byte) error {
-					entries, err := ix.expected(body)
+					entries, err := ix.Expected(body)
 					if err != nil {
 						add(fmt.Sprintf("%s #%d", k, id), "does not decode: %v", err)
 						return nil
 					}
 					for name, list := range entries {
 						for _, e := range list {
-							want[name][string(e.key)] = e.value
+							want[name][string(e.Key)] = e.Value
 						}
 					}
 					return nil
@@ -42,7 +42,7 @@ func (s *Store) CheckIndexes() ([]Problem, error) {
 			if err != nil {
 				return err
 			}
-			for _, name := range ix.indexes() {
+			for _, name := range ix.Indexes() {
 				w := want[string(name)]
 				err := tx.scan(name, nil, nil, Forward, func(key, v []byte) error {
 					wv, ok := w[string(key)]

@@ -72,7 +72,7 @@ func (s *Store) HoldsNothing() error {
 		if err != nil {
 			return err
 		}
-		if found, err := has(tx, KindPartnership, partnershipID); err != nil || found {
+		if found, err := has(tx, KindPartnership, PartnershipID); err != nil || found {
 			return errors.Join(err, fmt.Errorf("%s already holds a partnership: copy into an empty database or a new file", s.Path()))
 		}
 		for _, k := range kinds {
@@ -122,14 +122,14 @@ func copyKind(w Watch, src *txn, dst *Store, k Kind) (int, error) {
 	each := src.tx.Each
 	if k == KindPartnership { // one record, which bbolt keeps in meta: not walked
 		each = func(ctx context.Context, k Kind, _ model.ID, _ Dir, fn func(model.ID, Doc) error) error {
-			d, err := src.tx.Get(ctx, k, partnershipID)
+			d, err := src.tx.Get(ctx, k, PartnershipID)
 			if errors.Is(err, ErrNotFound) {
 				return nil
 			}
 			if err != nil {
 				return err
 			}
-			return fn(partnershipID, d)
+			return fn(PartnershipID, d)
 		}
 	}
 	err := each(src.ctx, k, 0, Forward, func(id model.ID, d Doc) error {

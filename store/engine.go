@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"errors"
 
 	"github.com/ccsp/tasking/model"
 )
@@ -39,7 +38,7 @@ const (
 )
 
 // partnershipID is the one partnership record's ID.
-const partnershipID model.ID = 0
+const PartnershipID model.ID = 0
 
 // Index is an ordered set of byte keys with small values: a secondary
 // index declared over records (indexes.go), or data kept by key rather
@@ -95,7 +94,7 @@ func (d Doc) Body(fn func(json []byte) error) error {
 // Decode decodes the record into v.
 func (d Doc) Decode(v any) error {
 	if d.codec == nil {
-		return decodeJSON(d.stored, v)
+		return DecodeJSON(d.stored, v)
 	}
 	return d.codec.Decode(d.stored, v)
 }
@@ -181,6 +180,10 @@ type Ranger interface {
 // Prefix, from From on (nil: from the first).
 type Range struct{ Prefix, From []byte }
 
+// Stored is what the engine stored, as it stored it: the same bytes are
+// the same record (home's cache compares them).
+func (d Doc) Stored() []byte { return d.stored }
+
 // Missing: d is the zero Doc a Fetcher gives for a record it does not
 // hold.
 func (d Doc) Missing() bool { return d.stored == nil }
@@ -218,7 +221,3 @@ type Listener interface {
 type Named interface {
 	Name() string
 }
-
-// errStop ends a walk early; the helpers that walk (txn.go) take it for a
-// clean stop.
-var errStop = errors.New("stop")

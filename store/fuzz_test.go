@@ -186,8 +186,8 @@ func FuzzDecodeRecord(f *testing.F) {
 				_, _, _ = rb.decode(data)
 			}
 		}
-		if ix, ok := registry[Kind(name)]; ok {
-			_, _ = ix.expected(data)
+		if ix, ok := Registry[Kind(name)]; ok {
+			_, _ = ix.Expected(data)
 		}
 		roundTrips[string(name)](t, data)
 	})

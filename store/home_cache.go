@@ -55,7 +55,7 @@ func recordsAgain[T any](tx *txn, k Kind, ids []model.ID, prev, next decoded[T])
 	out := make([]T, 0, len(ids))
 	for i, id := range ids {
 		d := docs[i]
-		if p, ok := prev[id]; ok && bytes.Equal(p.stored, d.stored) {
+		if p, ok := prev[id]; ok && bytes.Equal(p.stored, d.Stored()) {
 			next[id] = p
 			out = append(out, p.rec)
 			continue
@@ -64,7 +64,7 @@ func recordsAgain[T any](tx *txn, k Kind, ids []model.ID, prev, next decoded[T])
 		if err := d.Decode(&t); err != nil {
 			return nil, fmt.Errorf("reading %s #%d: %w", k, id, err)
 		}
-		next[id] = decodedRecord[T]{stored: bytes.Clone(d.stored), rec: t}
+		next[id] = decodedRecord[T]{stored: bytes.Clone(d.Stored()), rec: t}
 		out = append(out, t)
 	}
 	return out, nil

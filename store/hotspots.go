@@ -208,7 +208,7 @@ var closeAuditOps = map[model.OpenActions]model.Op{
 // hotspot index.
 func openActionsOf(w *wtx, hotspotID model.ID) ([]model.Action, error) {
 	var out []model.Action
-	all, err := records[model.Action](w.tx, KindActions, idsUnder(w.tx, IdxActionsByHotspot, idKey(hotspotID)))
+	all, err := records[model.Action](w.tx, KindActions, idsUnder(w.tx, IdxActionsByHotspot, IDKey(hotspotID)))
 	if err != nil {
 		return nil, err
 	}

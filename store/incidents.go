@@ -77,8 +77,7 @@ func batchPrefix(b model.IncidentBatch) []byte {
 	return []byte(b.Month.String() + "\x00" + b.Force + "\x00" + b.Category + "\x00")
 }
 
-// decodeIncident reads a stored count back into a row (v its JSON, or
-// bbolt's sealed value: check reads those).
+// decodeIncident reads a stored count back into a row (v its JSON).
 func decodeIncident(k, v []byte) (model.IncidentRow, error) {
 	parts := strings.SplitN(string(k), "\x00", 5)
 	if len(parts) != 5 {
@@ -89,7 +88,7 @@ func decodeIncident(k, v []byte) (model.IncidentRow, error) {
 		return model.IncidentRow{}, err
 	}
 	var val incidentValue
-	if err := decode(v, &val); err != nil {
+	if err := DecodeJSON(v, &val); err != nil {
 		return model.IncidentRow{}, err
 	}
 	r := model.IncidentRow{Month: m, Force: parts[1], Category: parts[2], Count: val.Count,
@@ -233,7 +232,7 @@ func (w *wtx) storeIncidents(batches []model.IncidentBatch, counts []model.Incid
 				continue
 			}
 			var ob model.IncidentBatch
-			if err := decodeJSON(old, &ob); err != nil {
+			if err := DecodeJSON(old, &ob); err != nil {
 				return fmt.Errorf("reading incident batch %s: %w", b.Key(), err)
 			}
 			out.Replaced = append(out.Replaced, ob)
@@ -343,7 +342,7 @@ func knownMonths(tx *txn, category string) (map[model.Month]bool, model.Month, e
 func eachBatch(tx *txn, fn func(model.IncidentBatch)) error {
 	return tx.scan(IncidentBatches, nil, nil, Forward, func(k, v []byte) error {
 		var ib model.IncidentBatch
-		if err := decodeJSON(v, &ib); err != nil {
+		if err := DecodeJSON(v, &ib); err != nil {
 			return fmt.Errorf("reading incident batch %q: %w", k, err)
 		}
 		fn(ib)

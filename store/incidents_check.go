@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/binary"
 	"fmt"
+	"maps"
+	"slices"
 	"sort"
 
 	"github.com/ccsp/tasking/model"
@@ -45,7 +47,7 @@ func checkIncidents(tx *bolt.Tx) []Problem {
 		if !sealed(v) {
 			add(string(bIncidents), "%q: %v", k, errUnsealed)
 		}
-		r, err := decodeIncident(k, v)
+		r, err := decodeSealedIncident(k, v)
 		if err != nil {
 			add(string(bIncidents), "%q does not decode: %v", k, err)
 			return nil
@@ -95,11 +97,11 @@ func checkIncidents(tx *bolt.Tx) []Problem {
 func expectedSeries(tx *bolt.Tx) (map[string][]byte, error) {
 	sums := map[string]int{}
 	err := tx.Bucket(bIncidents).ForEach(func(k, v []byte) error {
-		r, err := decodeIncident(k, v)
+		r, err := decodeSealedIncident(k, v)
 		if err != nil {
 			return nil // reported by checkIncidents
 		}
-		for _, sk := range seriesKeys(r) {
+		for _, sk := range SeriesKeys(r) {
 			sums[string(sk)] += r.Count
 		}
 		return nil
@@ -156,7 +158,7 @@ func rebuildIncidents(tx *bolt.Tx) error {
 		return err
 	}
 	for c := range cats {
-		if err := refreshEmerging(boltTxn(tx), c); err != nil {
+		if err := RefreshEmerging(boltTxn(tx), c); err != nil {
 			return err
 		}
 	}
@@ -169,7 +171,7 @@ func rebuildIncidents(tx *bolt.Tx) error {
 func rebuildLSOANames(tx *bolt.Tx) error {
 	names := map[string]string{}
 	err := tx.Bucket(bIncidents).ForEach(func(k, v []byte) error {
-		r, err := decodeIncident(k, v)
+		r, err := decodeSealedIncident(k, v)
 		if err != nil {
 			return nil // reported by check; salvage kept only what decodes
 		}
@@ -182,7 +184,7 @@ func rebuildLSOANames(tx *bolt.Tx) error {
 		return err
 	}
 	b := tx.Bucket(bLSOAs)
-	for _, k := range sortedKeys(names) {
+	for _, k := range slices.Sorted(maps.Keys(names)) {
 		if string(b.Get([]byte(k))) != names[k] {
 			if err := b.Put([]byte(k), []byte(names[k])); err != nil {
 				return err
@@ -208,3 +210,13 @@ var (
 // not ready until it has them); a reader of a file made before them reads
 // them as empty.
 var incidentBuckets = [][]byte{bIncidents, bIncidentBatches, bIdxIncidentSeries, bIncidentEmerging, bDismissals, bLSOAs}
+
+// decodeSealedIncident reads a count as the file holds it (sealed) back
+// into a row.
+func decodeSealedIncident(k, v []byte) (model.IncidentRow, error) {
+	body, err := unseal(v)
+	if err != nil {
+		return model.IncidentRow{}, err
+	}
+	return DecodeIncident(k, body)
+}

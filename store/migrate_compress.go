@@ -5,14 +5,14 @@ package store
 // recompressed, with the trained dictionary (compress.go). What each value
 // holds is unchanged, so the audit chain's sums of them still hold and no
 // event is written: the chain goes on verifying across the upgrade.
-func compressRecords(_ *File, tx *txn) error {
+func compressRecords(_ *File, tx *Txn) error {
 	for name := range compressedBuckets {
 		bucket := []byte(name)
-		b := tx.file().Bucket(bucket)
+		b := fileTx(tx).Bucket(bucket)
 		if b == nil {
 			continue
 		}
-		if err := resealBucket(tx.file(), bucket, func(k, body []byte) error {
+		if err := resealBucket(fileTx(tx), bucket, func(k, body []byte) error {
 			return b.Put(k, sealFor(bucket, body))
 		}); err != nil {
 			return err

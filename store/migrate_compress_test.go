@@ -46,7 +46,7 @@ func TestUpgradeFromSchema5Compresses(t *testing.T) {
 		for _, name := range [][]byte{bActions, bUpdates} {
 			if err := tx.Bucket(name).ForEach(func(k, v []byte) error {
 				if v[0] != frameZstd {
-					t.Errorf("%s is not compressed after the upgrade", recordName(string(name), keyID(k)))
+					t.Errorf("%s is not compressed after the upgrade", RecordName(string(name), KeyID(k)))
 				}
 				return nil
 			}); err != nil {

@@ -14,18 +14,18 @@ import (
 // the history starts after a meeting closed (a demo or import loaded in
 // bulk), the record says so once (model.Rewind). Personal ASB becomes
 // private wherever it is listed first (privatePersonalASB).
-func freezeClosedMeetings(s *File, tx *txn) error {
-	if _, err := tx.file().CreateBucketIfNotExists(bSnapshots); err != nil {
+func freezeClosedMeetings(s *File, tx *Txn) error {
+	if _, err := fileTx(tx).CreateBucketIfNotExists(bSnapshots); err != nil {
 		return err
 	}
 	if err := privatePersonalASB(tx); err != nil {
 		return err
 	}
-	meetings, err := all[model.Meeting](tx, KindMeetings)
+	meetings, err := All[model.Meeting](tx, KindMeetings)
 	if err != nil {
 		return err
 	}
-	events, err := all[model.AuditEvent](tx, KindAudit)
+	events, err := All[model.AuditEvent](tx, KindAudit)
 	if err != nil {
 		return err
 	}
@@ -44,7 +44,7 @@ func freezeClosedMeetings(s *File, tx *txn) error {
 		if m.State != model.MeetingClosed {
 			continue
 		}
-		rec, err := readRecordWhole(tx, m.ID, m.Date)
+		rec, err := ReadRecordWhole(tx, m.ID, m.Date)
 		if err != nil {
 			return err
 		}
@@ -61,13 +61,13 @@ func freezeClosedMeetings(s *File, tx *txn) error {
 				continue
 			}
 			var before model.Hotspot
-			if decodeJSON(e.Before, &before) == nil && before.ID == id {
+			if DecodeJSON(e.Before, &before) == nil && before.ID == id {
 				h.HotspotsBefore[id] = before
 			}
 		}
 		snap := model.Freeze(model.Rewind(rec, m.ClosedAt, h), s.Now())
 		snap.Rebuilt = true
-		if err := putSnapshot(tx, snap); err != nil {
+		if err := PutSnapshot(tx, snap); err != nil {
 			return err
 		}
 	}
@@ -78,8 +78,8 @@ func freezeClosedMeetings(s *File, tx *txn) error {
 // is private wherever it is listed: such hotspots are marked Part 2
 // (paragraph 1), and so are their items on every agenda, which the minutes
 // then take after the exclusion of the public.
-func privatePersonalASB(tx *txn) error {
-	hotspots, err := all[model.Hotspot](tx, KindHotspots)
+func privatePersonalASB(tx *Txn) error {
+	hotspots, err := All[model.Hotspot](tx, KindHotspots)
 	if err != nil {
 		return err
 	}
@@ -90,13 +90,13 @@ func privatePersonalASB(tx *txn) error {
 		}
 		if !h.Part2 || h.Paragraph == 0 {
 			h.Part2, h.Paragraph = true, h.ExemptAs()
-			if err := put(tx, KindHotspots, h.ID, h); err != nil {
+			if err := Put(tx, KindHotspots, h.ID, h); err != nil {
 				return err
 			}
 		}
 		private[h.ID] = h.Paragraph
 	}
-	meetings, err := all[model.Meeting](tx, KindMeetings)
+	meetings, err := All[model.Meeting](tx, KindMeetings)
 	if err != nil {
 		return err
 	}
@@ -109,7 +109,7 @@ func privatePersonalASB(tx *txn) error {
 			}
 		}
 		if changed {
-			if err := put(tx, KindMeetings, m.ID, m); err != nil {
+			if err := Put(tx, KindMeetings, m.ID, m); err != nil {
 				return err
 			}
 		}

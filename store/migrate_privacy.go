@@ -14,7 +14,7 @@ import (
 // The frozen record of every closed meeting gets the same, so minutes
 // already closed say the same thing and later ones withhold what was
 // agreed in private. Nothing becomes public that was private.
-func recordPrivacy(_ *File, tx *txn) error {
+func recordPrivacy(_ *File, tx *Txn) error {
 	b, err := backfillFromFile(tx)
 	if err != nil {
 		return err
@@ -88,13 +88,13 @@ func recordPrivacy(_ *File, tx *txn) error {
 
 // backfillFromFile reads what model.Backfill needs from a file: hotspots
 // over time, meetings, and actions moved off their hotspot.
-func backfillFromFile(tx *txn) (model.Backfill, error) {
-	hotspots, err := all[model.Hotspot](tx, KindHotspots)
+func backfillFromFile(tx *Txn) (model.Backfill, error) {
+	hotspots, err := All[model.Hotspot](tx, KindHotspots)
 	if err != nil {
 		return model.Backfill{}, err
 	}
 	b := model.Backfill{Hotspots: model.NewPrivacyHistory(hotspots), Meetings: map[model.ID]*model.Meeting{}, Moved: map[model.ID]model.MovedOff{}}
-	meetings, err := all[model.Meeting](tx, KindMeetings)
+	meetings, err := All[model.Meeting](tx, KindMeetings)
 	if err != nil {
 		return b, err
 	}
@@ -102,7 +102,7 @@ func backfillFromFile(tx *txn) (model.Backfill, error) {
 		b.Meetings[meetings[i].ID] = &meetings[i]
 	}
 	hotspotEntity, generalOp := []byte(`"entity":"hotspot"`), []byte(`"op":"`+string(model.OpActionGeneral)+`"`)
-	err = tx.file().Bucket(bAudit).ForEach(func(_, v []byte) error {
+	err = fileTx(tx).Bucket(bAudit).ForEach(func(_, v []byte) error {
 		// Most events are about neither: tell by the stored bytes before
 		// decoding (encoding/json writes these fields exactly so).
 		isHotspot, isGeneral := bytes.Contains(v, hotspotEntity), bytes.Contains(v, generalOp)
@@ -115,7 +115,7 @@ func backfillFromFile(tx *txn) (model.Backfill, error) {
 		}
 		if isGeneral && e.Op == model.OpActionGeneral {
 			var before model.Action
-			if decodeJSON(e.Before, &before) == nil && before.HotspotID != 0 {
+			if DecodeJSON(e.Before, &before) == nil && before.HotspotID != 0 {
 				b.Moved[before.ID] = model.MovedOff{Hotspot: before.HotspotID, At: e.At}
 			}
 			return nil
@@ -124,11 +124,11 @@ func backfillFromFile(tx *txn) (model.Backfill, error) {
 			return nil
 		}
 		var h model.Hotspot
-		if len(e.Before) > 0 && decodeJSON(e.Before, &h) == nil && h.ID != 0 {
+		if len(e.Before) > 0 && DecodeJSON(e.Before, &h) == nil && h.ID != 0 {
 			b.Hotspots.SawUntil(h, e.At)
 		}
 		h = model.Hotspot{}
-		if len(e.After) > 0 && decodeJSON(e.After, &h) == nil && h.ID != 0 {
+		if len(e.After) > 0 && DecodeJSON(e.After, &h) == nil && h.ID != 0 {
 			b.Hotspots.Saw(h, e.At)
 		}
 		return nil
@@ -143,9 +143,9 @@ type legacyPart2 struct {
 }
 
 // backfillActions reads every action in bucket and backfills it.
-func backfillActions(tx *txn, bucket []byte, b model.Backfill) (map[model.ID]model.Action, error) {
+func backfillActions(tx *Txn, bucket []byte, b model.Backfill) (map[model.ID]model.Action, error) {
 	out := map[model.ID]model.Action{}
-	err := tx.file().Bucket(bucket).ForEach(func(k, v []byte) error {
+	err := fileTx(tx).Bucket(bucket).ForEach(func(k, v []byte) error {
 		var a model.Action
 		var old legacyPart2
 		if err := decode(v, &a); err != nil {
@@ -162,16 +162,16 @@ func backfillActions(tx *txn, bucket []byte, b model.Backfill) (map[model.ID]mod
 
 // rewriteAll decodes every record of bucket, changes it, and writes back
 // (with its indexes) those change says it changed.
-func rewriteAll[T any](tx *txn, bucket []byte, change func(*T) bool) error {
+func rewriteAll[T any](tx *Txn, bucket []byte, change func(*T) bool) error {
 	var ids []model.ID
 	var recs []T
-	err := tx.file().Bucket(bucket).ForEach(func(k, v []byte) error {
+	err := fileTx(tx).Bucket(bucket).ForEach(func(k, v []byte) error {
 		var r T
 		if err := decode(v, &r); err != nil {
 			return err
 		}
 		if change(&r) {
-			ids, recs = append(ids, keyID(k)), append(recs, r)
+			ids, recs = append(ids, KeyID(k)), append(recs, r)
 		}
 		return nil
 	})
@@ -179,7 +179,7 @@ func rewriteAll[T any](tx *txn, bucket []byte, change func(*T) bool) error {
 		return err
 	}
 	for i, id := range ids {
-		if err := put(tx, Kind(bucket), id, recs[i]); err != nil {
+		if err := Put(tx, Kind(bucket), id, recs[i]); err != nil {
 			return err
 		}
 	}
@@ -189,8 +189,8 @@ func rewriteAll[T any](tx *txn, bucket []byte, change func(*T) bool) error {
 // backfillSnapshots gives every frozen meeting record's actions, updates,
 // decisions, notes and declarations their privacy as made (the frozen
 // copies, as they stood at close).
-func backfillSnapshots(tx *txn, b model.Backfill) error {
-	bk := tx.file().Bucket(bSnapshots)
+func backfillSnapshots(tx *Txn, b model.Backfill) error {
+	bk := fileTx(tx).Bucket(bSnapshots)
 	if bk == nil {
 		return nil
 	}
@@ -253,52 +253,9 @@ func backfillSnapshots(tx *txn, b model.Backfill) error {
 		return err
 	}
 	for _, snap := range snaps {
-		if err := putSnapshot(tx, snap); err != nil {
+		if err := PutSnapshot(tx, snap); err != nil {
 			return err
 		}
 	}
 	return nil
-}
-
-// backfillDataset gives a dataset loaded whole (the demo) the privacy each
-// of its records would have had, made one by one: its hotspots are as
-// they always were.
-func backfillDataset(d *Dataset) {
-	b := model.Backfill{Hotspots: model.NewPrivacyHistory(d.Hotspots), Meetings: map[model.ID]*model.Meeting{}}
-	for i := range d.Meetings {
-		b.Meetings[d.Meetings[i].ID] = &d.Meetings[i]
-	}
-	for i := range d.Meetings {
-		b.Declarations(&d.Meetings[i])
-	}
-	// Where each action is, not a copy of it: a decade's actions are 28 MB.
-	actions := make(map[model.ID]int, len(d.Actions))
-	for i, a := range d.Actions {
-		d.Actions[i] = b.Action(a, false)
-		actions[a.ID] = i
-	}
-	actionOf := func(id model.ID) model.Action {
-		if i, ok := actions[id]; ok {
-			return d.Actions[i]
-		}
-		return model.Action{}
-	}
-	last := map[model.ID]int{}
-	for i, u := range d.Updates {
-		d.Updates[i] = b.Update(u, actionOf(u.ActionID))
-		if a := actionOf(u.ActionID); !a.LastUpdateAt.IsZero() && u.At.Equal(a.LastUpdateAt) {
-			last[u.ActionID] = i
-		}
-	}
-	for i, a := range d.Actions {
-		if j, ok := last[a.ID]; ok {
-			d.Actions[i].LastUpdatePrivacy = d.Updates[j].Privacy
-		}
-	}
-	for i, x := range d.Decisions {
-		d.Decisions[i] = b.Decision(x)
-	}
-	for i, n := range d.Notes {
-		d.Notes[i] = b.Note(n)
-	}
 }

@@ -14,48 +14,48 @@ import (
 // every record's sum committed to the chain by seal events as the upgrade's
 // transaction ends (txlog.go). The history before the upgrade is chained
 // as found: the chain proves nothing was changed after it.
-func sealRecords(_ *File, tx *txn) error {
-	if tx.log == nil {
+func sealRecords(_ *File, tx *Txn) error {
+	if !tx.Logged() {
 		return fmt.Errorf("internal error: the upgrade runs outside a logged transaction")
 	}
 	// The partnership's details, then every record bucket.
-	if v := tx.file().Bucket(bMeta).Get(kPartnership); v != nil {
+	if v := fileTx(tx).Bucket(bMeta).Get(kPartnership); v != nil {
 		body, err := unseal(v)
 		if err != nil {
 			return fmt.Errorf("the partnership's details: %w", err)
 		}
-		if err := putJSON(tx, KindPartnership, partnershipID, append([]byte(nil), body...)); err != nil {
+		if err := PutJSON(tx, KindPartnership, PartnershipID, append([]byte(nil), body...)); err != nil {
 			return err
 		}
 	}
 	var names [][]byte
-	_ = tx.file().ForEach(func(name []byte, _ *bolt.Bucket) error {
+	_ = fileTx(tx).ForEach(func(name []byte, _ *bolt.Bucket) error {
 		if recordBucket(name) {
 			names = append(names, append([]byte(nil), name...))
 		}
 		return nil
 	})
 	for _, name := range names {
-		if err := resealBucket(tx.file(), name, func(k, body []byte) error {
-			return putJSON(tx, Kind(name), keyID(k), body)
+		if err := resealBucket(fileTx(tx), name, func(k, body []byte) error {
+			return PutJSON(tx, Kind(name), KeyID(k), body)
 		}); err != nil {
 			return err
 		}
 	}
 	// The trail, chained in order.
-	head := genesis
-	return resealBucket(tx.file(), bAudit, func(k, body []byte) error {
+	head := Genesis()
+	return resealBucket(fileTx(tx), bAudit, func(k, body []byte) error {
 		var e model.AuditEvent
-		if err := decodeJSON(body, &e); err != nil {
-			return fmt.Errorf("audit #%d: %w", keyID(k), err)
+		if err := DecodeJSON(body, &e); err != nil {
+			return fmt.Errorf("audit #%d: %w", KeyID(k), err)
 		}
-		link(&e, head)
+		Link(&e, head)
 		head = e.Chain
 		v, err := json.Marshal(e)
 		if err != nil {
 			return err
 		}
-		return tx.file().Bucket(bAudit).Put(k, sealFor(bAudit, v))
+		return fileTx(tx).Bucket(bAudit).Put(k, sealFor(bAudit, v))
 	})
 }
 
@@ -76,7 +76,7 @@ func resealBucket(tx *bolt.Tx, bucket []byte, rewrite func(k, body []byte) error
 	for _, k := range keys {
 		body, err := unseal(b.Get(k))
 		if err != nil {
-			return fmt.Errorf("%s: %w", recordName(string(bucket), keyID(k)), err)
+			return fmt.Errorf("%s: %w", RecordName(string(bucket), KeyID(k)), err)
 		}
 		if err := rewrite(k, append([]byte(nil), body...)); err != nil {
 			return err

@@ -206,7 +206,7 @@ func TestUpgradeFromSchema2BuildsTheIndexes(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := raw.View(func(tx *bolt.Tx) error { return decode(tx.Bucket(bSnapshots).Get(idKey(7)), &beforeSnap) }); err != nil {
+	if err := raw.View(func(tx *bolt.Tx) error { return decode(tx.Bucket(bSnapshots).Get(IDKey(7)), &beforeSnap) }); err != nil {
 		t.Fatalf("M-7's snapshot: %v", err)
 	}
 	raw.Close()

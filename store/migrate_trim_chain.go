@@ -8,24 +8,24 @@ import (
 )
 
 // trimChainFields is the schema 6 → 7 upgrade: each audit event stops
-// storing what the chain can derive (chain.go, hashTag) — its Prev, and all
+// storing what the chain can derive (chain.go, HashTag) — its Prev, and all
 // but the first bytes of its content hash. Its Chain, and so every head
 // kept outside the file, is unchanged, and no event is written: the chain
 // verifies across the upgrade as it did before it.
-func trimChainFields(_ *File, tx *txn) error {
-	b := tx.file().Bucket(bAudit)
+func trimChainFields(_ *File, tx *Txn) error {
+	b := fileTx(tx).Bucket(bAudit)
 	b.FillPercent = appendFill
-	return resealBucket(tx.file(), bAudit, func(k, body []byte) error {
+	return resealBucket(fileTx(tx), bAudit, func(k, body []byte) error {
 		var e model.AuditEvent
-		if err := decodeJSON(body, &e); err != nil {
-			return fmt.Errorf("%s: %w", recordName(string(bAudit), keyID(k)), err)
+		if err := DecodeJSON(body, &e); err != nil {
+			return fmt.Errorf("%s: %w", RecordName(string(bAudit), KeyID(k)), err)
 		}
-		if e.Prev == nil && (e.Erased || len(e.Hash) <= hashTag) {
+		if e.Prev == nil && (e.Erased || len(e.Hash) <= HashTag) {
 			return nil
 		}
 		e.Prev = nil
 		if !e.Erased {
-			e.Hash = e.Hash[:hashTag]
+			e.Hash = e.Hash[:HashTag]
 		}
 		v, err := json.Marshal(e)
 		if err != nil {

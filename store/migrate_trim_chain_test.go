@@ -35,8 +35,8 @@ func TestUpgradeTrimsTheChainFields(t *testing.T) {
 
 	trimmed := auditEvents(t, path)
 	for i, e := range trimmed {
-		if e.Prev != nil || len(e.Hash) != hashTag {
-			t.Fatalf("audit #%d after the upgrade: prev %x, hash %x (want no prev and a %d-byte tag)", e.ID, e.Prev, e.Hash, hashTag)
+		if e.Prev != nil || len(e.Hash) != HashTag {
+			t.Fatalf("audit #%d after the upgrade: prev %x, hash %x (want no prev and a %d-byte tag)", e.ID, e.Prev, e.Hash, HashTag)
 		}
 		if string(e.Chain) != string(old[i].Chain) {
 			t.Fatalf("audit #%d's chain changed in the upgrade: the heads kept outside no longer match", e.ID)
@@ -52,7 +52,7 @@ func TestUpgradeTrimsTheChainFields(t *testing.T) {
 func TestANewEventStoresOnlyWhatCannotBeDerived(t *testing.T) {
 	fixture, _, _ := tamperFixture(t)
 	for _, e := range auditEvents(t, fixture) {
-		if e.Prev != nil || len(e.Hash) != hashTag || len(e.Chain) == 0 {
+		if e.Prev != nil || len(e.Hash) != HashTag || len(e.Chain) == 0 {
 			t.Fatalf("audit #%d: prev %x, hash %x, chain %x", e.ID, e.Prev, e.Hash, e.Chain)
 		}
 	}

@@ -11,7 +11,7 @@ import bolt "go.etcd.io/bbolt"
 // once no longer hold the whole file each.
 
 // pageReleaser counts the records read and releases the map's pages every
-// releaseEvery of them.
+// ReleaseEvery of them.
 type pageReleaser struct {
 	db   *bolt.DB
 	size int // the file's used size as the transaction sees it (the map holds at least this)
@@ -28,7 +28,7 @@ func (r *pageReleaser) read(n int) {
 		return
 	}
 	r.n += n
-	if r.n >= releaseEvery {
+	if r.n >= ReleaseEvery {
 		r.release()
 	}
 }

@@ -20,7 +20,7 @@ type walked[T any] struct {
 // walkParallel calls work on every key and value of bucket, in parallel,
 // then visit on each in key order with work's result.
 func walkParallel[T any](tx *bolt.Tx, bucket []byte, work func(k, v []byte) T, visit func(k []byte, out T)) {
-	size := walkBatch
+	size := WalkBatch
 	b := tx.Bucket(bucket)
 	if b == nil {
 		return
@@ -29,7 +29,7 @@ func walkParallel[T any](tx *bolt.Tx, bucket []byte, work func(k, v []byte) T, v
 	batch := make([]walked[T], 0, size)
 	pages := newPageReleaser(tx.DB(), tx)
 	flush := func() {
-		inParallel(len(batch), func(i int) { batch[i].out = work(batch[i].k, batch[i].v) })
+		InParallel(len(batch), func(i int) { batch[i].out = work(batch[i].k, batch[i].v) })
 		for i := range batch {
 			visit(batch[i].k, batch[i].out)
 		}

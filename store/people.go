@@ -254,7 +254,7 @@ func (s *Store) RetireAgency(actor model.Actor, id model.ID) (model.Agency, erro
 			return err
 		}
 		open := 0
-		for _, aid := range idsUnder(w.tx, IdxActionsByAgency, idKey(id)) {
+		for _, aid := range idsUnder(w.tx, IdxActionsByAgency, IDKey(id)) {
 			var act model.Action
 			if get(w.tx, KindActions, aid, &act) == nil && !act.Status.IsClosed() {
 				open++

@@ -74,7 +74,7 @@ func (w *wtx) followIntoPart2(m *model.Meeting, kind model.ItemKind, hotspotID m
 			return err
 		}
 	}
-	decisions, err := records[model.Decision](w.tx, KindDecisions, idsUnder(w.tx, IdxDecisionsMeeting, idKey(m.ID)))
+	decisions, err := records[model.Decision](w.tx, KindDecisions, idsUnder(w.tx, IdxDecisionsMeeting, IDKey(m.ID)))
 	if err != nil {
 		return err
 	}
@@ -95,7 +95,7 @@ func (w *wtx) followIntoPart2(m *model.Meeting, kind model.ItemKind, hotspotID m
 			return err
 		}
 	}
-	notes, err := records[model.Note](w.tx, KindNotes, idsUnder(w.tx, IdxNotesMeeting, idKey(m.ID)))
+	notes, err := records[model.Note](w.tx, KindNotes, idsUnder(w.tx, IdxNotesMeeting, IDKey(m.ID)))
 	if err != nil {
 		return err
 	}

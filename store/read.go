@@ -13,7 +13,7 @@ import (
 func (s *Store) IsEmpty() (bool, error) {
 	empty := true
 	err := s.view(context.TODO(), func(tx *txn) error {
-		found, err := has(tx, KindPartnership, partnershipID)
+		found, err := has(tx, KindPartnership, PartnershipID)
 		empty = !found
 		return err
 	})
@@ -22,7 +22,7 @@ func (s *Store) IsEmpty() (bool, error) {
 
 func readPartnership(tx *txn) (model.Partnership, error) {
 	var p model.Partnership
-	err := get(tx, KindPartnership, partnershipID, &p)
+	err := get(tx, KindPartnership, PartnershipID, &p)
 	if errors.Is(err, ErrNotFound) {
 		return p, ErrNoPartnership
 	}
@@ -136,7 +136,7 @@ func (s *Store) Actions(f model.ActionFilter) (out []model.Action, err error) {
 func actionIDsFor(tx *txn, f model.ActionFilter) ([]model.ID, error) {
 	var agency []byte
 	if f.AgencyID != 0 {
-		agency = idKey(f.AgencyID)
+		agency = IDKey(f.AgencyID)
 	}
 	agencies := []model.ID{f.AgencyID}
 	if f.AgencyID == 0 {
@@ -148,7 +148,7 @@ func actionIDsFor(tx *txn, f model.ActionFilter) ([]model.ID, error) {
 	}
 	switch {
 	case f.HotspotID != 0:
-		return sortedIDs(idsUnder(tx, IdxActionsByHotspot, idKey(f.HotspotID))), nil
+		return sortedIDs(idsUnder(tx, IdxActionsByHotspot, IDKey(f.HotspotID))), nil
 	case f.OpenWork():
 		return sortedIDs(idsUnder(tx, IdxActionsOpen, agency)), nil
 	case f.Status.IsClosed():
@@ -164,7 +164,7 @@ func actionIDsFor(tx *txn, f model.ActionFilter) ([]model.ID, error) {
 // ActionHistory is every update to an action, oldest first.
 func (s *Store) ActionHistory(id model.ID) (out []model.ActionUpdate, err error) {
 	err = s.view(context.TODO(), func(tx *txn) error {
-		out, err = records[model.ActionUpdate](tx, KindUpdates, idsUnder(tx, IdxUpdatesByAction, idKey(id)))
+		out, err = records[model.ActionUpdate](tx, KindUpdates, idsUnder(tx, IdxUpdatesByAction, IDKey(id)))
 		return err
 	})
 	sortHistory(out)
@@ -201,13 +201,13 @@ func (s *Store) ResolveMeeting(ref string) (m model.Meeting, err error) {
 	found := false
 	var on []byte // the day's meetings, or every one
 	if !latest {
-		on = dateKey(day)
+		on = DateKey(day)
 	}
 	err = s.view(context.TODO(), func(tx *txn) error {
 		// Newest first: the latest started, or the last made on the day.
 		return tx.scan(IdxMeetingsByDate, on, nil, Backward, func(k, _ []byte) error {
 			var x model.Meeting
-			if err := get(tx, KindMeetings, keyID(k), &x); err != nil {
+			if err := get(tx, KindMeetings, KeyID(k), &x); err != nil {
 				return err
 			}
 			if latest && !x.Started() {

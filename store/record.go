@@ -127,8 +127,8 @@ func readRecord(tx *txn, id model.ID, today model.Date) (rec model.MeetingRecord
 	}
 	var dids, nids []model.ID
 	for _, mid := range meetings {
-		dids = append(dids, idsUnder(tx, IdxDecisionsMeeting, idKey(mid))...)
-		nids = append(nids, idsUnder(tx, IdxNotesMeeting, idKey(mid))...)
+		dids = append(dids, idsUnder(tx, IdxDecisionsMeeting, IDKey(mid))...)
+		nids = append(nids, idsUnder(tx, IdxNotesMeeting, IDKey(mid))...)
 	}
 	if rec.Decisions, err = records[model.Decision](tx, KindDecisions, sortedIDs(dids)); err != nil {
 		return rec, err
@@ -164,12 +164,12 @@ func readRecord(tx *txn, id model.ID, today model.Date) (rec model.MeetingRecord
 func meetingsOfYear(tx *txn, day model.Date) ([]model.Meeting, error) {
 	start := model.MunicipalYearStart(day)
 	var ids []model.ID
-	end := dateKey(day)
-	err := tx.scan(IdxMeetingsByDate, nil, dateKey(start), Forward, func(k, _ []byte) error {
+	end := DateKey(day)
+	err := tx.scan(IdxMeetingsByDate, nil, DateKey(start), Forward, func(k, _ []byte) error {
 		if bytes.Compare(k[:4], end) > 0 {
 			return errStop
 		}
-		ids = append(ids, keyID(k))
+		ids = append(ids, KeyID(k))
 		return nil
 	})
 	if err != nil {
@@ -182,19 +182,19 @@ func meetingsOfYear(tx *txn, day model.Date) ([]model.Meeting, error) {
 // amendments, and the later meeting's decision approving its minutes (the
 // meeting that names it as the one before, on or after its date).
 func corrections(tx *txn, id model.ID) (c model.Corrections, err error) {
-	if c.Amendments, err = records[model.Amendment](tx, KindAmendments, idsUnder(tx, IdxAmendsMeeting, idKey(id))); err != nil {
+	if c.Amendments, err = records[model.Amendment](tx, KindAmendments, idsUnder(tx, IdxAmendsMeeting, IDKey(id))); err != nil {
 		return c, err
 	}
 	var m model.Meeting
 	if err := get(tx, KindMeetings, id, &m); err != nil {
 		return c, nil
 	}
-	err = tx.scan(IdxMeetingsByDate, nil, dateKey(m.Date), Forward, func(k, _ []byte) error {
-		if keyID(k) == id {
+	err = tx.scan(IdxMeetingsByDate, nil, DateKey(m.Date), Forward, func(k, _ []byte) error {
+		if KeyID(k) == id {
 			return nil
 		}
 		var later model.Meeting
-		if err := get(tx, KindMeetings, keyID(k), &later); err != nil {
+		if err := get(tx, KindMeetings, KeyID(k), &later); err != nil {
 			return err
 		}
 		if later.PreviousMeetingID != id {
@@ -230,17 +230,17 @@ func hotspotRecord(tx *txn, id model.ID, meeting model.Meeting) (h model.Hotspot
 		return h, rec, err
 	}
 	rec.Hotspots = []model.Hotspot{h}
-	aids := idsUnder(tx, IdxActionsByHotspot, idKey(id))
+	aids := idsUnder(tx, IdxActionsByHotspot, IDKey(id))
 	if rec.Actions, err = records[model.Action](tx, KindActions, aids); err != nil {
 		return h, rec, err
 	}
 	if rec.Updates, err = updatesOf(tx, aids); err != nil {
 		return h, rec, err
 	}
-	if rec.Decisions, err = records[model.Decision](tx, KindDecisions, idsUnder(tx, IdxDecisionsHotspot, idKey(id))); err != nil {
+	if rec.Decisions, err = records[model.Decision](tx, KindDecisions, idsUnder(tx, IdxDecisionsHotspot, IDKey(id))); err != nil {
 		return h, rec, err
 	}
-	if rec.Notes, err = records[model.Note](tx, KindNotes, idsUnder(tx, IdxNotesHotspot, idKey(id))); err != nil {
+	if rec.Notes, err = records[model.Note](tx, KindNotes, idsUnder(tx, IdxNotesHotspot, IDKey(id))); err != nil {
 		return h, rec, err
 	}
 	// Its powers, every one recorded: the page shows those current.

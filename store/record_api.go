@@ -167,3 +167,11 @@ type Record interface {
 }
 
 var _ Record = (*Store)(nil)
+
+// ActionFunc receives one action and, when asked for, its history, oldest
+// first (as ActionHistory gives it). The history is the caller's to keep.
+type ActionFunc func(a model.Action, history []model.ActionUpdate) error
+
+// ActionChange is a rep's update in one go (model.ActionChange): a new due
+// date with its reason, a status, a note, another officer.
+type ActionChange = model.ActionChange

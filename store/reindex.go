@@ -19,7 +19,7 @@ func rebuildIndexes(tx *bolt.Tx) error { return rebuildIndexesWatched(tx, nil) }
 // each record is indexed: an error from it stops the rebuild (the
 // transaction is then rolled back).
 func rebuildIndexesWatched(tx *bolt.Tx, tick func() error) error {
-	for _, name := range indexBuckets() {
+	for _, name := range IndexBuckets() {
 		if tx.Bucket(name) != nil {
 			if err := tx.DeleteBucket(name); err != nil {
 				return err
@@ -29,20 +29,24 @@ func rebuildIndexesWatched(tx *bolt.Tx, tick func() error) error {
 			return err
 		}
 	}
-	for bucket, ix := range registry {
+	for bucket, ix := range Registry {
 		err := tx.Bucket([]byte(bucket)).ForEach(func(k, v []byte) error {
 			if tick != nil {
 				if err := tick(); err != nil {
 					return err
 				}
 			}
-			want, err := ix.expected(v)
+			var want map[string][]Entry
+			err := withBody(v, func(body []byte) (err error) {
+				want, err = ix.Expected(body)
+				return err
+			})
 			if err != nil {
-				return fmt.Errorf("reading %s #%d: %w", bucket, keyID(k), err)
+				return fmt.Errorf("reading %s #%d: %w", bucket, KeyID(k), err)
 			}
 			for name, es := range want {
 				for _, e := range es {
-					if err := tx.Bucket([]byte(name)).Put(e.key, e.value); err != nil {
+					if err := tx.Bucket([]byte(name)).Put(e.Key, e.Value); err != nil {
 						return err
 					}
 				}

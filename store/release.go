@@ -117,7 +117,7 @@ func (w *wtx) minuteReleases(m *model.Meeting, ds []model.Decision) error {
 // adoptReleases minutes in meeting m, starting, the releases made since the
 // last meeting (their resolutions belong to no meeting yet).
 func (w *wtx) adoptReleases(m *model.Meeting) error {
-	pending, err := records[model.Decision](w.tx, KindDecisions, idsUnder(w.tx, IdxDecisionsMeeting, idKey(0)))
+	pending, err := records[model.Decision](w.tx, KindDecisions, idsUnder(w.tx, IdxDecisionsMeeting, IDKey(0)))
 	if err != nil {
 		return err
 	}
@@ -228,7 +228,7 @@ func (s *Store) BackToPart1(meetingID model.ID, i int) (model.BackToPart1, error
 			return notFound(err, model.HotspotRef(it.HotspotID))
 		}
 		out.Item, out.Hotspot = h.Ref()+" "+model.CleanLine(h.Title), h
-		key := idKey(h.ID)
+		key := IDKey(h.ID)
 		actionIDs := idsUnder(tx, IdxActionsByHotspot, key)
 		actions, err := records[model.Action](tx, KindActions, actionIDs)
 		if err != nil {
@@ -256,7 +256,7 @@ func (s *Store) BackToPart1(meetingID model.ID, i int) (model.BackToPart1, error
 // item of kind while it was private: its resolutions and notes there, and,
 // under any other business, the general actions it assigned.
 func backToPart1Standing(tx *txn, m model.Meeting, kind model.ItemKind, out *model.BackToPart1) error {
-	key := idKey(m.ID)
+	key := IDKey(m.ID)
 	decisions, err := records[model.Decision](tx, KindDecisions, idsUnder(tx, IdxDecisionsMeeting, key))
 	if err != nil {
 		return err

@@ -87,7 +87,7 @@ func casesPast(tx *txn, today model.Date) (pastCases, error) {
 }
 
 // indexed are the IDs an index holds under id (keys id | record).
-func indexed(tx *txn, ix Index, id model.ID) []model.ID { return idsUnder(tx, ix, idKey(id)) }
+func indexed(tx *txn, ix Index, id model.ID) []model.ID { return idsUnder(tx, ix, IDKey(id)) }
 
 // allPowers is every power (none in a file made before powers were kept).
 func allPowers(tx *txn) ([]model.Power, error) { return all[model.Power](tx, KindPowers) }

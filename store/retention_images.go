@@ -51,7 +51,7 @@ func readImages(_ model.ID, doc Doc) (d eventImages) {
 		raw json.RawMessage
 		ids *imageIDs
 	}{{d.e.Before, &d.before}, {d.e.After, &d.after}} {
-		if len(im.raw) > 0 && imageOf(d.e.Entity, d.e.Op, nil) != nil && decodeJSON(im.raw, im.ids) != nil {
+		if len(im.raw) > 0 && imageOf(d.e.Entity, d.e.Op, nil) != nil && DecodeJSON(im.raw, im.ids) != nil {
 			*im.ids = imageIDs{bad: true}
 		}
 	}
@@ -135,7 +135,7 @@ func imageOf(entity string, op model.Op, raw json.RawMessage) any {
 	if raw == nil {
 		return v
 	}
-	if decodeJSON(raw, v) != nil {
+	if DecodeJSON(raw, v) != nil {
 		return nil
 	}
 	return v

@@ -229,7 +229,7 @@ func probes(last []byte) [][]byte {
 	if len(last) == 8 {
 		id := binary.BigEndian.Uint64(last)
 		for step := uint64(1); step != 0 && id+step > id; step <<= 1 {
-			out = append(out, idKey(id+step))
+			out = append(out, IDKey(id+step))
 		}
 		return out
 	}
@@ -418,7 +418,7 @@ func (h *SalvageHaul) take(k, v []byte) {
 	bucket := h.bucket
 	// The LSOAs' names are derived from the counts like an index (plain
 	// names, not sealed records): made again from the counts kept.
-	fact := model.SalvageValue{Index: isIndexBucket([]byte(bucket)) || bucket == string(bLSOAs), Sealed: sealed(v)}
+	fact := model.SalvageValue{Index: IsIndexBucket([]byte(bucket)) || bucket == string(bLSOAs), Sealed: sealed(v)}
 	var rb *recordBucketKind
 	for i := range recordBuckets {
 		if string(recordBuckets[i].name) == bucket {
@@ -436,13 +436,13 @@ func (h *SalvageHaul) take(k, v []byte) {
 	case bucket == string(bMeta):
 		var p model.Partnership
 		fact.Record = true
-		fact.Decodes = fact.CRCOK && decodeJSON(body, &p) == nil
+		fact.Decodes = fact.CRCOK && DecodeJSON(body, &p) == nil
 		fact.IDOK = true
 	case rb != nil:
 		fact.Record = true
 		id, _, derr := rb.decode(v)
 		fact.Decodes = fact.CRCOK && derr == nil
-		fact.IDOK = len(k) == 8 && id == keyID(k)
+		fact.IDOK = len(k) == 8 && id == KeyID(k)
 		if fact.Decodes && fact.IDOK && bucket == string(bMeetings) {
 			var m model.Meeting
 			if decode(v, &m) == nil && m.State == model.MeetingClosed {
@@ -465,7 +465,7 @@ func (h *SalvageHaul) take(k, v []byte) {
 			if h.ids[bucket] == nil {
 				h.ids[bucket] = map[model.ID]bool{}
 			}
-			h.ids[bucket][keyID(k)] = true
+			h.ids[bucket][KeyID(k)] = true
 		}
 	case model.SalvageLose:
 		h.lose(bucket, k)
@@ -477,7 +477,7 @@ func (h *SalvageHaul) lose(bucket string, k []byte) {
 	case bucket == string(bMeta):
 		h.lost.AddID(bucket, 0)
 	case len(k) == 8 && recordBucketNamed(bucket):
-		h.lost.AddID(bucket, keyID(k))
+		h.lost.AddID(bucket, KeyID(k))
 	default:
 		h.lost.AddKey(bucket, keyWords(k))
 	}
@@ -598,7 +598,7 @@ func (h *SalvageHaul) Finish() (SalvageReport, error) {
 			b := tx.Bucket(rb.name)
 			top := model.ID(0)
 			if k, _ := b.Cursor().Last(); k != nil {
-				top = keyID(k)
+				top = KeyID(k)
 			}
 			// The next ID must be past every record ever made: a lost one
 			// listed by its ref keeps its number.
@@ -616,7 +616,7 @@ func (h *SalvageHaul) Finish() (SalvageReport, error) {
 			}
 		}
 		for name, seq := range h.seqs {
-			if b := tx.Bucket([]byte(name)); b != nil && !recordBucketNamed(name) && !isIndexBucket([]byte(name)) {
+			if b := tx.Bucket([]byte(name)); b != nil && !recordBucketNamed(name) && !IsIndexBucket([]byte(name)) {
 				if err := b.SetSequence(seq); err != nil {
 					return err
 				}
@@ -657,7 +657,7 @@ func (h *SalvageHaul) Finish() (SalvageReport, error) {
 func (h *SalvageHaul) loseGaps(r *SalvageReport) {
 	for _, g := range h.gaps {
 		kind, _ := model.SalvageKind(g.bucket)
-		if isIndexBucket([]byte(g.bucket)) {
+		if IsIndexBucket([]byte(g.bucket)) {
 			continue // rebuilt
 		}
 		if !recordBucketNamed(g.bucket) || (g.after != nil && len(g.after) != 8) || (g.resume != nil && len(g.resume) != 8) {
@@ -673,7 +673,7 @@ func (h *SalvageHaul) loseGaps(r *SalvageReport) {
 			}
 			continue
 		}
-		from := keyID(g.after) + 1
+		from := KeyID(g.after) + 1
 		if g.after == nil {
 			from = 1
 		}
@@ -687,7 +687,7 @@ func (h *SalvageHaul) loseGaps(r *SalvageReport) {
 			to = max(to, h.topEvent)
 		}
 		if g.resume != nil {
-			to = keyID(g.resume) - 1
+			to = KeyID(g.resume) - 1
 		}
 		if to >= from && to-from > 10_000_000 {
 			r.Notes = append(r.Notes, fmt.Sprintf("%s: a run of pages from #%d could not be read, and how far it goes is not known", kind, from))

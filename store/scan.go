@@ -30,7 +30,7 @@ func heldDates(tx *txn) []model.Date {
 	}
 	held := []model.Date{}
 	tx.failed(tx.scan(IdxMeetingsByDate, nil, nil, Forward, func(k, _ []byte) error {
-		if len(k) != 12 || notHeld[keyID(k)] {
+		if len(k) != 12 || notHeld[KeyID(k)] {
 			return nil
 		}
 		n := int(binary.BigEndian.Uint32(k[:4]))
@@ -42,7 +42,7 @@ func heldDates(tx *txn) []model.Date {
 
 func currentMeetings(tx *txn) (open, next, lastClosed *model.Meeting, err error) {
 	for _, st := range []model.MeetingState{model.MeetingOpen, model.MeetingPlanned} {
-		ms, err := records[model.Meeting](tx, KindMeetings, idsUnder(tx, IdxMeetingsByState, stateKey(st)))
+		ms, err := records[model.Meeting](tx, KindMeetings, idsUnder(tx, IdxMeetingsByState, StateKey(st)))
 		if err != nil {
 			return nil, nil, nil, err
 		}
@@ -59,7 +59,7 @@ func currentMeetings(tx *txn) (open, next, lastClosed *model.Meeting, err error)
 	var closed []model.Meeting
 	err = tx.scan(IdxMeetingsByDate, nil, nil, Backward, func(k, _ []byte) error {
 		var m model.Meeting
-		if err := get(tx, KindMeetings, keyID(k), &m); err != nil {
+		if err := get(tx, KindMeetings, KeyID(k), &m); err != nil {
 			return err
 		}
 		if len(closed) > 0 && m.Date != closed[0].Date {
@@ -90,7 +90,7 @@ func openHotspotIDs(tx *txn) []model.ID { return idsUnder(tx, IdxHotspotsOpen, n
 func openActionIDs(tx *txn, agency model.ID) []model.ID {
 	var prefix []byte
 	if agency != 0 {
-		prefix = idKey(agency)
+		prefix = IDKey(agency)
 	}
 	return sortedIDs(idsUnder(tx, IdxActionsOpen, prefix))
 }
@@ -106,7 +106,7 @@ func finishedIDs(tx *txn, agencies []model.ID, since time.Time) []model.ID {
 func closedIDs(tx *txn, agencies []model.ID, from time.Time) []model.ID {
 	var ids []model.ID
 	tx.failed(tx.scanRanges(IdxActionsClosed, closedRanges(agencies, from, false), func(_ int, k, _ []byte) error {
-		ids = append(ids, keyID(k))
+		ids = append(ids, KeyID(k))
 		return nil
 	}))
 	return ids
@@ -117,9 +117,9 @@ func closedIDs(tx *txn, agencies []model.ID, from time.Time) []model.ID {
 func closedRanges(agencies []model.ID, from time.Time, always bool) []Range {
 	rs := make([]Range, len(agencies))
 	for i, ag := range agencies {
-		rs[i].Prefix = idKey(ag)
+		rs[i].Prefix = IDKey(ag)
 		if always || !from.IsZero() {
-			rs[i].From = compose(rs[i].Prefix, timeKey(from))
+			rs[i].From = Compose(rs[i].Prefix, TimeKey(from))
 		}
 	}
 	return rs
@@ -130,7 +130,7 @@ func closedRanges(agencies []model.ID, from time.Time, always bool) []Range {
 func completionDays(tx *txn, agencies []model.ID, from time.Time) map[model.ID][]int {
 	out := map[model.ID][]int{}
 	tx.failed(tx.scanRanges(IdxActionsClosed, closedRanges(agencies, from, true), func(i int, _, v []byte) error {
-		if d, ok := closedDays(v); ok {
+		if d, ok := ClosedDays(v); ok {
 			out[agencies[i]] = append(out[agencies[i]], d)
 		}
 		return nil
@@ -143,14 +143,14 @@ func updatesInMeeting(tx *txn, meetingID model.ID) ([]model.ActionUpdate, error)
 	if meetingID == 0 {
 		return nil, nil
 	}
-	return records[model.ActionUpdate](tx, KindUpdates, idsUnder(tx, IdxUpdatesByMeeting, idKey(meetingID)))
+	return records[model.ActionUpdate](tx, KindUpdates, idsUnder(tx, IdxUpdatesByMeeting, IDKey(meetingID)))
 }
 
 // updatesOf are every update to the given actions, in ID order.
 func updatesOf(tx *txn, actions []model.ID) ([]model.ActionUpdate, error) {
 	var ids []model.ID
 	for _, a := range actions {
-		ids = append(ids, idsUnder(tx, IdxUpdatesByAction, idKey(a))...)
+		ids = append(ids, idsUnder(tx, IdxUpdatesByAction, IDKey(a))...)
 	}
 	return records[model.ActionUpdate](tx, KindUpdates, sortedIDs(ids))
 }

@@ -49,7 +49,7 @@ var (
 	bCaseReviews = []byte(KindCaseReviews)
 	// The indexes are declared in indexes.go.
 	allBuckets = append(append([][]byte{bMeta, bAgencies, bMembers, bHotspots, bActions, bUpdates, bDecisions, bNotes,
-		bMeetings, bAudit, bAmends, bSnapshots}, indexBuckets()...), laterBuckets...)
+		bMeetings, bAudit, bAmends, bSnapshots}, IndexBuckets()...), laterBuckets...)
 	// laterBuckets came after schema 4 without a schema change (incident
 	// data, powers, case reviews): new empty buckets need no migration.
 	// Opening a file to write makes any that are missing (prepare: a file
@@ -64,9 +64,9 @@ var (
 
 // migrations[i] upgrades schema i+1 to i+2, inside the one transaction that
 // also bumps the version; the file is backed up before it starts.
-var migrations = []func(s *File, tx *txn) error{
+var migrations = []func(s *File, tx *Txn) error{
 	freezeClosedMeetings, // 1 → 2
-	func(_ *File, tx *txn) error { return rebuildIndexes(tx.file()) }, // 2 → 3
+	func(_ *File, tx *Txn) error { return rebuildIndexes(fileTx(tx)) }, // 2 → 3
 	recordPrivacy,   // 3 → 4
 	sealRecords,     // 4 → 5
 	compressRecords, // 5 → 6
@@ -91,8 +91,8 @@ func (s *File) prepare() error {
 			return fmt.Errorf("upgrading %s from schema %d: cannot back it up first (%w); nothing was changed", s.path, v, err)
 		}
 	}
-	return s.upkeep(func(t *txn) error {
-		tx := t.file()
+	return s.Upkeep(func(t *Txn) error {
+		tx := fileTx(t)
 		meta := tx.Bucket(bMeta)
 		if meta == nil {
 			if err := refuseForeign(tx, s.path); err != nil {

@@ -78,8 +78,8 @@ func (r *readers) openBefore(mark uint64) bool {
 // does.
 func (s *File) scrubFree(w Watch) (cleared int, err error) {
 	readers := &s.bolt.readers
-	err = s.upkeep(func(t *txn) error {
-		tx := t.file()
+	err = s.Upkeep(func(t *Txn) error {
+		tx := fileTx(t)
 		mark := readers.mark()
 		deadline := time.Now().Add(scrubWait)
 		for readers.openBefore(mark) {

@@ -7,15 +7,6 @@ import (
 	"github.com/ccsp/tasking/model"
 )
 
-// SetupInput is a new partnership: its settings, its agencies and its chair.
-type SetupInput struct {
-	Partnership model.Partnership
-	Agencies    []model.Agency
-	ChairName   string
-	ChairTitle  string
-	ChairAgency int // index into Agencies
-}
-
 // Setup creates the partnership in an empty database and returns the chair.
 func (s *Store) Setup(in SetupInput) (model.Member, error) {
 	p := in.Partnership
@@ -74,43 +65,16 @@ func (s *Store) Setup(in SetupInput) (model.Member, error) {
 }
 
 func putPartnership(tx *txn, p model.Partnership) error {
-	return put(tx, KindPartnership, partnershipID, p)
+	return put(tx, KindPartnership, PartnershipID, p)
 }
 
 // mustBeEmpty refuses a record that already holds a partnership.
 func mustBeEmpty(tx *txn) error {
-	found, err := has(tx, KindPartnership, partnershipID)
+	found, err := has(tx, KindPartnership, PartnershipID)
 	if err == nil && found {
 		err = ErrNotEmpty
 	}
 	return err
-}
-
-// Dataset is a whole partnership's record with IDs already assigned: what the
-// demo generator produces and Seed loads in one transaction.
-type Dataset struct {
-	Partnership model.Partnership
-	Agencies    []model.Agency
-	Members     []model.Member
-	Hotspots    []model.Hotspot
-	Meetings    []model.Meeting
-	Actions     []model.Action
-	Updates     []model.ActionUpdate
-	Decisions   []model.Decision
-	Notes       []model.Note
-	// IncidentBatches and Incidents are police.uk data as an import
-	// stores it (the demo's incident history): loaded as one import.
-	IncidentBatches []model.IncidentBatch
-	Incidents       []model.IncidentRow
-	// CaseReviews are ASB case reviews at every stage (the demo's: private
-	// business, in Part 2 of the meetings that had them).
-	CaseReviews []model.CaseReview
-	// Powers are powers of the 2014 Act recorded on its hotspots.
-	Powers []model.Power
-	// History: the dataset is a whole history (the decade): Seed writes
-	// the audit trail a real one would have, change by change, and loads it
-	// in batches rather than one transaction.
-	History bool
 }
 
 // Seed loads a dataset into an empty database in one transaction, keeping
@@ -220,4 +184,47 @@ func (w *wtx) seedIncidents(d Dataset) error {
 	}
 	_, err := w.importIncidents(d.IncidentBatches, d.Incidents)
 	return err
+}
+
+// backfillDataset gives a dataset loaded whole (the demo) the privacy each
+// of its records would have had, made one by one: its hotspots are as
+// they always were.
+func backfillDataset(d *Dataset) {
+	b := model.Backfill{Hotspots: model.NewPrivacyHistory(d.Hotspots), Meetings: map[model.ID]*model.Meeting{}}
+	for i := range d.Meetings {
+		b.Meetings[d.Meetings[i].ID] = &d.Meetings[i]
+	}
+	for i := range d.Meetings {
+		b.Declarations(&d.Meetings[i])
+	}
+	// Where each action is, not a copy of it: a decade's actions are 28 MB.
+	actions := make(map[model.ID]int, len(d.Actions))
+	for i, a := range d.Actions {
+		d.Actions[i] = b.Action(a, false)
+		actions[a.ID] = i
+	}
+	actionOf := func(id model.ID) model.Action {
+		if i, ok := actions[id]; ok {
+			return d.Actions[i]
+		}
+		return model.Action{}
+	}
+	last := map[model.ID]int{}
+	for i, u := range d.Updates {
+		d.Updates[i] = b.Update(u, actionOf(u.ActionID))
+		if a := actionOf(u.ActionID); !a.LastUpdateAt.IsZero() && u.At.Equal(a.LastUpdateAt) {
+			last[u.ActionID] = i
+		}
+	}
+	for i, a := range d.Actions {
+		if j, ok := last[a.ID]; ok {
+			d.Actions[i].LastUpdatePrivacy = d.Updates[j].Privacy
+		}
+	}
+	for i, x := range d.Decisions {
+		d.Decisions[i] = b.Decision(x)
+	}
+	for i, n := range d.Notes {
+		d.Notes[i] = b.Note(n)
+	}
 }

@@ -16,10 +16,6 @@ import (
 // where its record lies), not the records: each is decoded when its turn
 // comes, handed on and dropped.
 
-// ActionFunc receives one action and, when asked for, its history, oldest
-// first (as ActionHistory gives it). The history is the caller's to keep.
-type ActionFunc func(a model.Action, history []model.ActionUpdate) error
-
 // EachAction calls fn with every action the filter matches, in the order
 // Actions returns them (overdue first, then by due date), and with its
 // history when withHistory. It is one read transaction, so the list is one
@@ -141,12 +137,12 @@ func readHistoryIndex(tx *txn) (historyIndex, error) {
 		if len(k) != 16 {
 			return nil // not an entry this index makes: `tasking check` says so
 		}
-		action := keyID(k[:8])
+		action := KeyID(k[:8])
 		if n := len(h.actions); n == 0 || h.actions[n-1] != action {
 			h.actions = append(h.actions, action)
 			h.starts = append(h.starts, len(h.updates))
 		}
-		h.updates = append(h.updates, keyID(k))
+		h.updates = append(h.updates, KeyID(k))
 		return nil
 	})
 	h.starts = append(h.starts, len(h.updates))

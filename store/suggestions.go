@@ -26,7 +26,7 @@ func offeredAmong(tx *txn, today model.Date, open []model.Hotspot) ([]model.Sugg
 	var cands []model.Suggestion
 	err := tx.scan(IncidentEmerging, nil, nil, Forward, func(k, v []byte) error {
 		var ss []model.Suggestion
-		if err := decodeJSON(v, &ss); err != nil {
+		if err := DecodeJSON(v, &ss); err != nil {
 			return fmt.Errorf("reading the emerging places of %s: %w", k, err)
 		}
 		for i := range ss {
@@ -41,7 +41,7 @@ func offeredAmong(tx *txn, today model.Date, open []model.Hotspot) ([]model.Sugg
 	dismissed := map[string]model.Dismissal{}
 	if err := tx.scan(IncidentDismissals, nil, nil, Forward, func(k, v []byte) error {
 		var d model.Dismissal
-		if err := decodeJSON(v, &d); err != nil {
+		if err := DecodeJSON(v, &d); err != nil {
 			return fmt.Errorf("reading dismissal %q: %w", k, err)
 		}
 		dismissed[d.Key()] = d
@@ -116,7 +116,7 @@ func (w *wtx) dismissal(key string) (*model.Dismissal, error) {
 		return nil, err
 	}
 	var d model.Dismissal
-	if err := decodeJSON(v, &d); err != nil {
+	if err := DecodeJSON(v, &d); err != nil {
 		return nil, fmt.Errorf("reading dismissal %q: %w", key, err)
 	}
 	return &d, nil
@@ -138,13 +138,13 @@ func (w *wtx) putDismissal(key string, d *model.Dismissal) error {
 // is offered again, unless it was dismissed again since.
 func (w *wtx) revertDismissal(e model.AuditEvent) (string, error) {
 	var after model.Dismissal
-	if err := decodeJSON(e.After, &after); err != nil {
+	if err := DecodeJSON(e.After, &after); err != nil {
 		return "", err
 	}
 	var before *model.Dismissal
 	if len(e.Before) > 0 && string(e.Before) != "null" {
 		before = &model.Dismissal{}
-		if err := decodeJSON(e.Before, before); err != nil {
+		if err := DecodeJSON(e.Before, before); err != nil {
 			return "", err
 		}
 	}

@@ -68,7 +68,7 @@ func tamper(t *testing.T, fixture string, edit func(tx *bolt.Tx) error) string {
 // by audit verify, named.
 func TestTamperingIsFound(t *testing.T) {
 	fixture, action, _ := tamperFixture(t)
-	key := idKey(action.ID)
+	key := IDKey(action.ID)
 	auditKeys := func(tx *bolt.Tx) [][]byte {
 		var keys [][]byte
 		_ = tx.Bucket(bAudit).ForEach(func(k, _ []byte) error {
@@ -238,9 +238,9 @@ func TestDamageFoundRefusesEveryWrite(t *testing.T) {
 	fixture, action, _ := tamperFixture(t)
 	path := tamper(t, fixture, func(tx *bolt.Tx) error {
 		b := tx.Bucket(bActions)
-		v := append([]byte(nil), b.Get(idKey(action.ID))...)
+		v := append([]byte(nil), b.Get(IDKey(action.ID))...)
 		v[len(v)-3] ^= 0x20
-		return b.Put(idKey(action.ID), v)
+		return b.Put(IDKey(action.ID), v)
 	})
 	s, err := Open(path, Options{})
 	mustNoErr(t, err)

@@ -103,8 +103,8 @@ func put(t *txn, k Kind, id model.ID, v any) error {
 	if err != nil {
 		return err
 	}
-	if ix, ok := registry[k]; ok {
-		if err := ix.reindex(t, k, id, v); err != nil {
+	if ix, ok := Registry[k]; ok {
+		if err := ix.Reindex(t.ctx, t.tx, k, id, v); err != nil {
 			return err
 		}
 	}
@@ -123,8 +123,8 @@ func putJSON(t *txn, k Kind, id model.ID, b []byte) error {
 
 // del removes a record and its index entries.
 func del(t *txn, k Kind, id model.ID) error {
-	if ix, ok := registry[k]; ok {
-		if err := ix.reindex(t, k, id, nil); err != nil {
+	if ix, ok := Registry[k]; ok {
+		if err := ix.Reindex(t.ctx, t.tx, k, id, nil); err != nil {
 			return err
 		}
 	}
@@ -200,7 +200,7 @@ func getMany(t *txn, k Kind, ids []model.ID) ([]Doc, error) {
 func idsUnder(t *txn, ix Index, prefix []byte) []model.ID {
 	var out []model.ID
 	t.failed(t.scan(ix, prefix, nil, Forward, func(k, _ []byte) error {
-		out = append(out, keyID(k))
+		out = append(out, KeyID(k))
 		return nil
 	}))
 	return out
@@ -215,3 +215,7 @@ func chainName(k Kind) string {
 	}
 	return string(k)
 }
+
+// errStop ends a walk early; the helpers that walk (txn.go) take it for a
+// clean stop.
+var errStop = errors.New("stop")

@@ -115,7 +115,7 @@ func (w *wtx) revert(e model.AuditEvent, m *model.Meeting) (string, error) {
 	switch {
 	case e.Op == model.OpActionAssign:
 		var a model.Action
-		if err := decodeJSON(e.After, &a); err != nil {
+		if err := DecodeJSON(e.After, &a); err != nil {
 			return "", err
 		}
 		var cur model.Action
@@ -131,10 +131,10 @@ func (w *wtx) revert(e model.AuditEvent, m *model.Meeting) (string, error) {
 		return a.Ref() + " (assigned) removed", nil
 	case e.Op.Subject() == "action":
 		var before, after model.Action
-		if err := decodeJSON(e.Before, &before); err != nil {
+		if err := DecodeJSON(e.Before, &before); err != nil {
 			return "", err
 		}
-		if err := decodeJSON(e.After, &after); err != nil {
+		if err := DecodeJSON(e.After, &after); err != nil {
 			return "", err
 		}
 		var cur model.Action
@@ -160,7 +160,7 @@ func (w *wtx) revert(e model.AuditEvent, m *model.Meeting) (string, error) {
 		return after.Ref() + " back to " + restored.Status.Label() + ", due " + restored.Due.String(), nil
 	case e.Op == model.OpNoteAdd:
 		var n model.Note
-		if err := decodeJSON(e.After, &n); err != nil {
+		if err := DecodeJSON(e.After, &n); err != nil {
 			return "", err
 		}
 		var cur model.Note
@@ -173,7 +173,7 @@ func (w *wtx) revert(e model.AuditEvent, m *model.Meeting) (string, error) {
 		return "note " + n.Ref() + " removed", del(w.tx, KindNotes, n.ID)
 	case e.Op == model.OpDecisionRecord:
 		var d model.Decision
-		if err := decodeJSON(e.After, &d); err != nil {
+		if err := DecodeJSON(e.After, &d); err != nil {
 			return "", err
 		}
 		if m.Unapprove(d.ID) {
@@ -204,7 +204,7 @@ func (w *wtx) revert(e model.AuditEvent, m *model.Meeting) (string, error) {
 			Index int
 			Guest model.Guest
 		}
-		if err := decodeJSON(e.Before, &before); err != nil {
+		if err := DecodeJSON(e.Before, &before); err != nil {
 			return "", err
 		}
 		m.Guests = slices.Insert(m.Guests, min(before.Index, len(m.Guests)), before.Guest)
@@ -228,7 +228,7 @@ func (w *wtx) revert(e model.AuditEvent, m *model.Meeting) (string, error) {
 			Index       int
 			Declaration model.Declaration
 		}
-		if err := decodeJSON(e.Before, &before); err != nil {
+		if err := DecodeJSON(e.Before, &before); err != nil {
 			return "", err
 		}
 		m.RestoreDeclaration(before.Index, before.Declaration)
@@ -244,7 +244,7 @@ func (w *wtx) revert(e model.AuditEvent, m *model.Meeting) (string, error) {
 			Date        model.Date
 			Time, Place string
 		}
-		if err := decodeJSON(e.Before, &before); err != nil {
+		if err := DecodeJSON(e.Before, &before); err != nil {
 			return "", err
 		}
 		m.NextDate, m.NextTime, m.NextPlace = before.Date, before.Time, before.Place
@@ -272,7 +272,7 @@ func (w *wtx) revert(e model.AuditEvent, m *model.Meeting) (string, error) {
 		return "", nil
 	case e.Op == model.OpMeetingItemBudget:
 		var before struct{ Item, Budget int }
-		if err := decodeJSON(e.Before, &before); err != nil {
+		if err := DecodeJSON(e.Before, &before); err != nil {
 			return "", err
 		}
 		if before.Item < 1 || before.Item > len(m.Agenda) {
@@ -284,10 +284,10 @@ func (w *wtx) revert(e model.AuditEvent, m *model.Meeting) (string, error) {
 		return fmt.Sprintf("item %d's budget back to %d minutes", before.Item, before.Budget), put(w.tx, KindMeetings, m.ID, *m)
 	case e.Op.Subject() == "hotspot" && e.Op != model.OpHotspotAdd && e.Op != model.OpHotspotPart2 && len(e.Before) > 0:
 		var before, after model.Hotspot
-		if err := decodeJSON(e.Before, &before); err != nil {
+		if err := DecodeJSON(e.Before, &before); err != nil {
 			return "", err
 		}
-		if err := decodeJSON(e.After, &after); err != nil {
+		if err := DecodeJSON(e.After, &after); err != nil {
 			return "", err
 		}
 		var cur model.Hotspot
@@ -349,10 +349,10 @@ func (w *wtx) saveMeeting(m *model.Meeting) error {
 
 // unmarshalBoth reads an audit event's before and after.
 func unmarshalBoth(e model.AuditEvent, before, after any) error {
-	if err := decodeJSON(e.Before, before); err != nil {
+	if err := DecodeJSON(e.Before, before); err != nil {
 		return err
 	}
-	return decodeJSON(e.After, after)
+	return DecodeJSON(e.After, after)
 }
 
 // revertAttendance puts a member's (or everyone-else's) attendance back.
@@ -362,7 +362,7 @@ func (w *wtx) revertAttendance(e model.AuditEvent, m *model.Meeting) (string, er
 		Members []model.ID             `json:"members"`
 		Status  model.AttendanceStatus `json:"status"`
 	}
-	if err := decodeJSON(e.Before, &before); err != nil {
+	if err := DecodeJSON(e.Before, &before); err != nil {
 		return "", err
 	}
 	members, err := all[model.Member](w.tx, KindMembers)
@@ -391,7 +391,7 @@ func (w *wtx) revertAttendance(e model.AuditEvent, m *model.Meeting) (string, er
 // being undone (the same moment, by the same person).
 func (w *wtx) deleteUpdatesAt(actionID model.ID, e model.AuditEvent) error {
 	var gone []model.ID
-	for _, id := range idsUnder(w.tx, IdxUpdatesByAction, idKey(actionID)) {
+	for _, id := range idsUnder(w.tx, IdxUpdatesByAction, IDKey(actionID)) {
 		var u model.ActionUpdate
 		if err := get(w.tx, KindUpdates, id, &u); err != nil {
 			return err
@@ -411,7 +411,7 @@ func (w *wtx) deleteUpdatesAt(actionID model.ID, e model.AuditEvent) error {
 // deleteAction removes an action that was just assigned by mistake, with
 // its history and index entries.
 func (w *wtx) deleteAction(a model.Action) error {
-	for _, id := range idsUnder(w.tx, IdxUpdatesByAction, idKey(a.ID)) {
+	for _, id := range idsUnder(w.tx, IdxUpdatesByAction, IDKey(a.ID)) {
 		if err := del(w.tx, KindUpdates, id); err != nil {
 			return err
 		}
@@ -429,7 +429,7 @@ type undoneRecord interface {
 // changed since.
 func revertAdd[T undoneRecord](w *wtx, e model.AuditEvent, k Kind, idOf func(T) model.ID) (string, error) {
 	var added, cur T
-	if err := decodeJSON(e.After, &added); err != nil {
+	if err := DecodeJSON(e.After, &added); err != nil {
 		return "", err
 	}
 	if err := get(w.tx, k, idOf(added), &cur); err != nil {

@@ -114,10 +114,6 @@ func withBody(stored []byte, fn func(body []byte) error) error {
 // inflateBuffers are decode's buffers for inflated values.
 var inflateBuffers = sync.Pool{New: func() any { return new([]byte) }}
 
-// decodeJSON decodes JSON that is not a stored value itself: an audit
-// event's before and after images, held inside the (sealed) event.
-func decodeJSON(b []byte, v any) error { return gojson.Unmarshal(b, v) }
-
 // sealFor seals payload as bucket keeps its values: compressed where that
 // pays (compress.go), plain elsewhere.
 func sealFor(bucket, payload []byte) []byte {
