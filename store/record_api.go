@@ -166,8 +166,6 @@ type Record interface {
 	CaseReviews(open bool) ([]model.CaseReview, error)
 }
 
-var _ Record = (*Store)(nil)
-
 // ActionFunc receives one action and, when asked for, its history, oldest
 // first (as ActionHistory gives it). The history is the caller's to keep.
 type ActionFunc func(a model.Action, history []model.ActionUpdate) error

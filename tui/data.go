@@ -7,6 +7,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/ccsp/tasking/model"
 	"github.com/ccsp/tasking/store"
+	"github.com/ccsp/tasking/store/bolt"
 )
 
 // Store is everything the TUI asks of the database. *store.File is the real
@@ -113,7 +114,7 @@ type Store interface {
 	SetPartnership(actor model.Actor, version int, p model.Partnership) (model.Partnership, error)
 }
 
-var _ Store = (*store.File)(nil)
+var _ Store = (*bolt.File)(nil)
 
 // Messages from commands back to Update.
 type (

@@ -4,13 +4,13 @@ import (
 	"testing"
 
 	"github.com/ccsp/tasking/model"
-	"github.com/ccsp/tasking/store"
+	"github.com/ccsp/tasking/store/bolt"
 )
 
 // fixedNextMeeting is the demo record with "next-meeting" pinned to next,
 // so a test can see the app take the store's answer.
 type fixedNextMeeting struct {
-	*store.File
+	*bolt.File
 	next model.Date
 }
 

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/ccsp/tasking/store"
+	"github.com/ccsp/tasking/store/bolt"
 	"github.com/ccsp/tasking/store/pg"
 	"github.com/spf13/cobra"
 )
@@ -39,7 +40,7 @@ func newCheckCmd(a *app) *cobra.Command {
 			if onPostgres(path) {
 				return a.checkDatabase(cmd)
 			}
-			if err := store.ServedBy(path); err != nil {
+			if err := bolt.ServedBy(path); err != nil {
 				return err
 			}
 			out := cmd.OutOrStdout()
@@ -106,7 +107,7 @@ func newCheckPagesCmd(a *app) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			problems, err := store.CheckPagesOf(path)
+			problems, err := bolt.CheckPagesOf(path)
 			if err != nil {
 				return err
 			}

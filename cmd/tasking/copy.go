@@ -11,6 +11,7 @@ import (
 	"github.com/ccsp/tasking/minutes"
 	"github.com/ccsp/tasking/model"
 	"github.com/ccsp/tasking/store"
+	"github.com/ccsp/tasking/store/bolt"
 	"github.com/spf13/cobra"
 )
 
@@ -35,7 +36,7 @@ func newCopyCmd(a *app) *cobra.Command {
 			if !onPostgres(from) {
 				from = a.atAbs(from)
 				if _, err := os.Stat(from); errors.Is(err, fs.ErrNotExist) {
-					return &store.MissingError{Path: from}
+					return &bolt.MissingError{Path: from}
 				}
 			}
 			if !onPostgres(to) {
@@ -48,7 +49,7 @@ func newCopyCmd(a *app) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			src, err := openStore(cmd, from, store.Options{Mode: mode(cmd), LockTimeout: lockTimeout, Now: now, ReadOnly: true})
+			src, err := openStore(cmd, from, bolt.Options{Mode: mode(cmd), LockTimeout: lockTimeout, Now: now, ReadOnly: true})
 			if err != nil {
 				return err
 			}
@@ -56,7 +57,7 @@ func newCopyCmd(a *app) *cobra.Command {
 			if empty, err := src.IsEmpty(); err != nil || empty {
 				return errors.Join(err, noPartnershipIf(empty, src.Path()))
 			}
-			dst, err := openStore(cmd, to, store.Options{Mode: mode(cmd), LockTimeout: lockTimeout, Now: now})
+			dst, err := openStore(cmd, to, bolt.Options{Mode: mode(cmd), LockTimeout: lockTimeout, Now: now})
 			if err != nil {
 				return err
 			}

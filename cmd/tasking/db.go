@@ -11,7 +11,9 @@ import (
 
 	"github.com/adrg/xdg"
 	"github.com/ccsp/tasking/model"
+	"github.com/ccsp/tasking/record"
 	"github.com/ccsp/tasking/store"
+	"github.com/ccsp/tasking/store/bolt"
 	"github.com/ccsp/tasking/store/pg"
 	"github.com/spf13/cobra"
 )
@@ -109,7 +111,7 @@ func (a *app) open(cmd *cobra.Command) (store.Record, error) {
 	}
 	// The app shows a file it may not write read-only, and says so;
 	// demo and setup, which must write, are refused such a file.
-	s, err := openStore(cmd, path, store.Options{Mode: mode(cmd), LockTimeout: lockTimeout, Now: now, ReadOnlyIfDenied: !cmd.HasParent()})
+	s, err := openStore(cmd, path, bolt.Options{Mode: mode(cmd), LockTimeout: lockTimeout, Now: now, ReadOnlyIfDenied: !cmd.HasParent()})
 	if err != nil {
 		return nil, err
 	}
@@ -162,7 +164,7 @@ func (a *app) openData(cmd *cobra.Command) (store.Record, error) { return a.open
 // member reads the public record only, on every command).
 func (a *app) openExisting(cmd *cobra.Command, readOnly bool) (store.Record, error) {
 	if a.remote != nil {
-		return store.ReadAs(sharedRecord{a.remote.rec}, a.remote.actor), nil
+		return record.ReadAs(sharedRecord{a.remote.rec}, a.remote.actor), nil
 	}
 	var s store.Record
 	if a.joined != nil {
@@ -191,7 +193,7 @@ func (a *app) openExisting(cmd *cobra.Command, readOnly bool) (store.Record, err
 		s.Close()
 		return nil, err
 	}
-	return store.ReadAs(s, reader), nil
+	return record.ReadAs(s, reader), nil
 }
 
 // version is which version of the minutes or an export the person reading
@@ -236,13 +238,13 @@ func (a *app) openFile(cmd *cobra.Command, readOnly bool) (held, error) {
 	}
 	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) && !onPostgres(path) {
 		// A mistyped --db is missing, not empty, and nothing is made there.
-		return nil, &store.MissingError{Path: path}
+		return nil, &bolt.MissingError{Path: path}
 	}
 	now, err := a.clock()
 	if err != nil {
 		return nil, err
 	}
-	s, err := openStore(cmd, path, store.Options{Mode: mode(cmd), LockTimeout: lockTimeout, Now: now, ReadOnly: readOnly})
+	s, err := openStore(cmd, path, bolt.Options{Mode: mode(cmd), LockTimeout: lockTimeout, Now: now, ReadOnly: readOnly})
 	if err != nil {
 		return nil, err
 	}
@@ -273,7 +275,7 @@ func (a *app) explain(cmd *cobra.Command, err error) error {
 	if errors.Is(err, store.ErrNoPartnership) && a.path != "" {
 		return noPartnership(a.path)
 	}
-	var served *store.ServedError
+	var served *bolt.ServedError
 	if errors.As(err, &served) {
 		return servedElsewhere(cmd, served)
 	}
@@ -283,7 +285,7 @@ func (a *app) explain(cmd *cobra.Command, err error) error {
 // servedElsewhere says, in one line, which server holds the file, since
 // when, and what to do instead: the ssh command that does the same thing,
 // or, for what only runs beside the file, to stop the server first.
-func servedElsewhere(cmd *cobra.Command, e *store.ServedError) error {
+func servedElsewhere(cmd *cobra.Command, e *bolt.ServedError) error {
 	host, port := e.Owner.SSHAddress()
 	head := fmt.Sprintf("%s is served by tasking serve on %s since %s (pid %d)",
 		e.Path, e.Owner.Listen, e.Owner.Started.Local().Format("15:04 on 2 Jan"), e.Owner.PID)

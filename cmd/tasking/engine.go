@@ -7,7 +7,9 @@ import (
 	"path/filepath"
 
 	"github.com/adrg/xdg"
+	"github.com/ccsp/tasking/record"
 	"github.com/ccsp/tasking/store"
+	"github.com/ccsp/tasking/store/bolt"
 	"github.com/ccsp/tasking/store/pg"
 	"github.com/spf13/cobra"
 )
@@ -24,7 +26,7 @@ func onPostgres(where string) bool { return pg.IsDSN(where) }
 // openStore opens the record where names: a PostgreSQL database (opts'
 // clock only: locks, owner files and read-only opening are a file's), or
 // the file.
-func openStore(cmd *cobra.Command, where string, opts store.Options) (held, error) {
+func openStore(cmd *cobra.Command, where string, opts bolt.Options) (held, error) {
 	if onPostgres(where) {
 		ctx := cmd.Context()
 		if ctx == nil {
@@ -35,7 +37,7 @@ func openStore(cmd *cobra.Command, where string, opts store.Options) (held, erro
 		}
 		return pg.Open(ctx, where, opts.Now)
 	}
-	f, err := store.Open(where, opts)
+	f, err := bolt.Open(where, opts)
 	if err != nil {
 		return nil, err
 	}
@@ -48,7 +50,7 @@ type held interface {
 	store.Record
 	CheckIndexes() ([]store.Problem, error)
 	HoldsNothing() error
-	CopyTo(w store.Watch, dst *store.Store) (store.CopyReport, error)
+	CopyTo(w store.Watch, dst *record.Store) (record.CopyReport, error)
 }
 
 // announceServing records addr in the file's owner sidecar (a file only).
@@ -61,20 +63,20 @@ func announceServing(s held, addr string) error {
 }
 
 // recordOf is the record s holds, over whichever engine.
-func recordOf(s held) *store.Store {
-	if f, ok := s.(*store.File); ok {
+func recordOf(s held) *record.Store {
+	if f, ok := s.(*bolt.File); ok {
 		return f.Store
 	}
-	return s.(*store.Store)
+	return s.(*record.Store)
 }
 
 // fileOf is the file holding s, for what only a file has; a database is
 // refused as the store refuses it.
-func fileOf(s held) (*store.File, error) {
-	if f, ok := s.(*store.File); ok {
+func fileOf(s held) (*bolt.File, error) {
+	if f, ok := s.(*bolt.File); ok {
 		return f, nil
 	}
-	return nil, store.ErrNotAFile
+	return nil, record.ErrNotAFile
 }
 
 // onPostgresInstead is what a command only a file has says on PostgreSQL:

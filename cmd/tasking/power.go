@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/ccsp/tasking/model"
+	"github.com/ccsp/tasking/record"
 	"github.com/ccsp/tasking/store"
 	"github.com/spf13/cobra"
 )
@@ -282,7 +283,7 @@ func newPowersCmd(a *app) *cobra.Command {
 				return err
 			}
 			idx := model.IndexAgencies(agencies)
-			public := store.PublicOnly(s)
+			public := record.PublicOnly(s)
 			out := list[powerRow]{rows: make([]powerRow, 0, len(ps)), empty: "No powers in force match.",
 				table: func() peopleTable { return powerTable(ps, idx, now) }}
 			for _, p := range ps {

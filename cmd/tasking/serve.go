@@ -15,6 +15,7 @@ import (
 	"github.com/ccsp/tasking/model"
 	"github.com/ccsp/tasking/server"
 	"github.com/ccsp/tasking/store"
+	"github.com/ccsp/tasking/store/bolt"
 	"github.com/spf13/cobra"
 )
 
@@ -96,7 +97,7 @@ func (a *app) serve(cmd *cobra.Command, path string, cfg server.Config) error {
 	if err != nil {
 		return err
 	}
-	s, err := openStore(cmd, path, store.Options{Mode: "serve", LockTimeout: lockTimeout, Now: now})
+	s, err := openStore(cmd, path, bolt.Options{Mode: "serve", LockTimeout: lockTimeout, Now: now})
 	if err != nil {
 		return err
 	}

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/ccsp/tasking/model"
+	"github.com/ccsp/tasking/record"
 	"github.com/ccsp/tasking/store"
 )
 
@@ -36,7 +37,7 @@ func testCaseReviews(t *testing.T, open Backend) {
 	}
 
 	// A public-only reader reads none of it.
-	pub := store.ReadAs(s, viewer)
+	pub := record.ReadAs(s, viewer)
 	var pe *model.PrivateError
 	if _, err := pub.CaseReview(c.ID); !errors.As(err, &pe) {
 		t.Errorf("a viewer read %s: %v", c.Ref(), err)
