@@ -4,7 +4,7 @@ import (
 	"testing"
 
 	"github.com/ccsp/tasking/model"
-	"github.com/ccsp/tasking/record"
+	"github.com/ccsp/tasking/store"
 )
 
 // A public-only reader's minutes are made from the record with private
@@ -15,7 +15,7 @@ import (
 // words out would change what the public is told.
 func TestPublicMinutesFromThePublicRecordAreThePublicMinutes(t *testing.T) {
 	s := openDemo(t)
-	viewer := record.ReadAs(s, model.Actor{Name: "Cllr Vera Viewer", Role: model.RoleViewer})
+	viewer := store.ReadAs(s, model.Actor{Name: "Cllr Vera Viewer", Role: model.RoleViewer})
 	ms, err := s.Meetings()
 	if err != nil {
 		t.Fatal(err)

@@ -162,10 +162,6 @@ func (s *Store) SetHotspotSARA(actor model.Actor, id model.ID, version int, stag
 	})
 }
 
-// OpenActionsError: a hotspot cannot close while it has open actions, until
-// the chair says what happens to them (model.OpenActionsError).
-type OpenActionsError = model.OpenActionsError
-
 // CloseHotspot closes a hotspot with the reason the group agreed. Its open
 // actions are refused (an OpenActionsError names them), cancelled with the
 // closing reason, or moved to general business, as then says — all in the

@@ -1,7 +1,6 @@
 package record
 
 import (
-	"errors"
 	"io"
 	"time"
 
@@ -70,17 +69,15 @@ type FileHooks interface {
 // not a file keeps its own backups and free space.
 type noFile struct{}
 
-func (noFile) AutoBackupAfter(string)                      {}
-func (noFile) ReleaseMapped()                              {}
-func (noFile) KnownHeads() []store.ChainHead               { return nil }
-func (noFile) ScrubFree(store.Watch) (int, error)          { return 0, nil }
-func (noFile) BackupTo(io.Writer) (store.ChainHead, error) { return store.ChainHead{}, ErrNotAFile }
-func (noFile) LastAutoBackup() (string, error)             { return "", nil }
-func (noFile) Notices() []string                           { return nil }
-
-// ErrNotAFile refuses what only a bbolt file can do, asked of another
-// engine.
-var ErrNotAFile = errors.New("the record is not held in a file: that needs a tasking file")
+func (noFile) AutoBackupAfter(string)             {}
+func (noFile) ReleaseMapped()                     {}
+func (noFile) KnownHeads() []store.ChainHead      { return nil }
+func (noFile) ScrubFree(store.Watch) (int, error) { return 0, nil }
+func (noFile) BackupTo(io.Writer) (store.ChainHead, error) {
+	return store.ChainHead{}, store.ErrNotAFile
+}
+func (noFile) LastAutoBackup() (string, error) { return "", nil }
+func (noFile) Notices() []string               { return nil }
 
 // Notices says what opening the record did that the person should know
 // (a file made private).

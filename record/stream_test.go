@@ -6,7 +6,6 @@ import (
 	"testing"
 
 	"github.com/ccsp/tasking/model"
-	"github.com/ccsp/tasking/record"
 	"github.com/ccsp/tasking/store"
 )
 
@@ -45,7 +44,7 @@ func TestEachActionIsActions(t *testing.T) {
 				{FinishedFrom: year},
 			} {
 				f.Today = today
-				for who, r := range map[string]store.Record{"restricted": s, "public": record.ReadAs(s, viewer)} {
+				for who, r := range map[string]store.Record{"restricted": s, "public": store.ReadAs(s, viewer)} {
 					want, err := r.Actions(f)
 					if err != nil {
 						t.Fatal(err)

@@ -42,3 +42,11 @@ func (e *ConflictError) Error() string {
 	}
 	return fmt.Sprintf("%s was changed by %s at %s — reloaded", e.Ref, e.By, e.At.Local().Format("15:04"))
 }
+
+// OpenActionsError: a hotspot cannot close while it has open actions, until
+// the chair says what happens to them (model.OpenActionsError).
+type OpenActionsError = model.OpenActionsError
+
+// ErrNotAFile refuses what only a bbolt file can do, asked of another
+// engine.
+var ErrNotAFile = errors.New("the record is not held in a file: that needs a tasking file")

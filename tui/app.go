@@ -9,7 +9,6 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/ccsp/tasking/model"
-	"github.com/ccsp/tasking/record"
 	"github.com/ccsp/tasking/store"
 )
 
@@ -137,7 +136,7 @@ func New(cfg Config) *App {
 // is enforced), and every change is theirs.
 func (a *App) setActor(actor model.Actor) {
 	a.actor = actor
-	a.st = record.ReadAs(a.base, actor)
+	a.st = store.ReadAs(a.base, actor)
 }
 
 // Close finishes queued writes and stops listening to the store.

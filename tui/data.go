@@ -7,11 +7,10 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/ccsp/tasking/model"
 	"github.com/ccsp/tasking/store"
-	"github.com/ccsp/tasking/store/bolt"
 )
 
-// Store is everything the TUI asks of the database. *store.File is the real
-// one; every call happens inside a tea.Cmd, never in View.
+// Store is everything the TUI asks of the database: every store.Record is
+// one. Every call happens inside a tea.Cmd, never in View.
 type Store interface {
 	IsEmpty() (bool, error)
 	Home() (model.HomeSummary, error)
@@ -114,7 +113,7 @@ type Store interface {
 	SetPartnership(actor model.Actor, version int, p model.Partnership) (model.Partnership, error)
 }
 
-var _ Store = (*bolt.File)(nil)
+var _ Store = store.Record(nil)
 
 // Messages from commands back to Update.
 type (

@@ -6,7 +6,7 @@ import (
 	"testing"
 
 	"github.com/ccsp/tasking/model"
-	"github.com/ccsp/tasking/record"
+	"github.com/ccsp/tasking/store"
 )
 
 // A viewer (who reads the public record only) follows the meeting: items
@@ -86,7 +86,7 @@ func TestAViewerSeesNothingPrivateOnScreen(t *testing.T) {
 	ss.finish()
 
 	// Home's figures are the public business's.
-	pub, err := record.ReadAs(s, viewer).Home()
+	pub, err := store.ReadAs(s, viewer).Home()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -94,7 +94,7 @@ func TestAViewerSeesNothingPrivateOnScreen(t *testing.T) {
 	if pub.OpenActions >= all.OpenActions || pub.OverdueActions > all.OverdueActions {
 		t.Errorf("a viewer's home counts %d open (%d overdue), the whole record %d (%d): private actions counted", pub.OpenActions, pub.OverdueActions, all.OpenActions, all.OverdueActions)
 	}
-	public, _ := record.ReadAs(s, viewer).Actions(model.ActionFilter{OpenOnly: true})
+	public, _ := store.ReadAs(s, viewer).Actions(model.ActionFilter{OpenOnly: true})
 	if pub.OpenActions != len(public) {
 		t.Errorf("a viewer's home counts %d open actions; they may read %d", pub.OpenActions, len(public))
 	}

@@ -12,7 +12,6 @@ import (
 
 	"github.com/adrg/xdg"
 	"github.com/ccsp/tasking/model"
-	"github.com/ccsp/tasking/record"
 	"github.com/ccsp/tasking/store"
 	"github.com/ccsp/tasking/store/bolt"
 	"github.com/charmbracelet/x/ansi"
@@ -99,7 +98,7 @@ func (a *app) offer(cmd *cobra.Command, toComplete string, list candidates) []co
 // it, saying nothing on stderr, and never creating a file.
 func (a *app) openForCompletion(cmd *cobra.Command) (store.Record, error) {
 	if a.remote != nil {
-		return record.ReadAs(sharedRecord{a.remote.rec}, a.remote.actor), nil
+		return store.ReadAs(sharedRecord{a.remote.rec}, a.remote.actor), nil
 	}
 	if a.joined != nil {
 		s := sharedRecord{a.joined.rec}
@@ -107,7 +106,7 @@ func (a *app) openForCompletion(cmd *cobra.Command) (store.Record, error) {
 		if err != nil {
 			return nil, err
 		}
-		return record.ReadAs(s, reader), nil
+		return store.ReadAs(s, reader), nil
 	}
 	// As dbPath finds it, but making no folder on the way: a TAB creates
 	// nothing.
@@ -134,7 +133,7 @@ func (a *app) openForCompletion(cmd *cobra.Command) (store.Record, error) {
 		s.Close()
 		return nil, err
 	}
-	return record.ReadAs(s, reader), nil
+	return store.ReadAs(s, reader), nil
 }
 
 // value is a completion without its description.

@@ -11,7 +11,6 @@ import (
 
 	"github.com/adrg/xdg"
 	"github.com/ccsp/tasking/model"
-	"github.com/ccsp/tasking/record"
 	"github.com/ccsp/tasking/store"
 	"github.com/ccsp/tasking/store/bolt"
 	"github.com/ccsp/tasking/store/pg"
@@ -164,7 +163,7 @@ func (a *app) openData(cmd *cobra.Command) (store.Record, error) { return a.open
 // member reads the public record only, on every command).
 func (a *app) openExisting(cmd *cobra.Command, readOnly bool) (store.Record, error) {
 	if a.remote != nil {
-		return record.ReadAs(sharedRecord{a.remote.rec}, a.remote.actor), nil
+		return store.ReadAs(sharedRecord{a.remote.rec}, a.remote.actor), nil
 	}
 	var s store.Record
 	if a.joined != nil {
@@ -193,7 +192,7 @@ func (a *app) openExisting(cmd *cobra.Command, readOnly bool) (store.Record, err
 		s.Close()
 		return nil, err
 	}
-	return record.ReadAs(s, reader), nil
+	return store.ReadAs(s, reader), nil
 }
 
 // version is which version of the minutes or an export the person reading

@@ -76,7 +76,7 @@ func fileOf(s held) (*bolt.File, error) {
 	if f, ok := s.(*bolt.File); ok {
 		return f, nil
 	}
-	return nil, record.ErrNotAFile
+	return nil, store.ErrNotAFile
 }
 
 // onPostgresInstead is what a command only a file has says on PostgreSQL:

@@ -4,7 +4,7 @@ import (
 	"strings"
 
 	"github.com/ccsp/tasking/model"
-	"github.com/ccsp/tasking/record"
+	"github.com/ccsp/tasking/store"
 	"github.com/ccsp/tasking/tui"
 	"github.com/spf13/cobra"
 )
@@ -65,7 +65,7 @@ func newHotspotListCmd(a *app) *cobra.Command {
 			}
 			for _, h := range shown {
 				row := hotspotRowOf(h, idx)
-				row.Version = exportVersion(record.PublicOnly(s))
+				row.Version = exportVersion(store.PublicOnly(s))
 				withTrend(&row, h, trends[h.ID])
 				out.rows = append(out.rows, row)
 			}

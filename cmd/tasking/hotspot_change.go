@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"github.com/ccsp/tasking/model"
-	"github.com/ccsp/tasking/record"
 	"github.com/ccsp/tasking/store"
 	"github.com/spf13/cobra"
 )
@@ -168,10 +167,10 @@ func newHotspotShowCmd(a *app) *cobra.Command {
 			for _, p := range rec.Powers {
 				if p.Current(now) {
 					powers = append(powers, p)
-					out.Powers = append(out.Powers, powerRowOf(p, idx, now, record.PublicOnly(s)))
+					out.Powers = append(out.Powers, powerRowOf(p, idx, now, store.PublicOnly(s)))
 				}
 			}
-			out.Hotspot.Version = exportVersion(record.PublicOnly(s))
+			out.Hotspot.Version = exportVersion(store.PublicOnly(s))
 			trend := rec.Trends[h.ID]
 			withTrend(&out.Hotspot, h, trend)
 			out.Trend = trendOf(trend)
@@ -214,7 +213,7 @@ func newHotspotShowCmd(a *app) *cobra.Command {
 			if out.TrendClass != "" {
 				fmt.Fprintf(w, "Trend: %s (%s, the 12 months to %s)\n", out.TrendClass, trend.Source, trend.End.First().Format("Jan 2006"))
 			}
-			for _, l := range trendLines(h, trend, record.PublicOnly(s)) {
+			for _, l := range trendLines(h, trend, store.PublicOnly(s)) {
 				fmt.Fprintln(w, l)
 			}
 			fmt.Fprintf(w, "\nOpen actions (%d)\n", len(out.Actions))
@@ -407,7 +406,7 @@ func newHotspotCloseCmd(a *app) *cobra.Command {
 			}
 			return a.minutedWrite(cmd, func(s store.Record, actor model.Actor, meetingID model.ID) error {
 				if _, err := s.CloseHotspot(actor, id, 0, reason, meetingID, then); err != nil {
-					var open *record.OpenActionsError
+					var open *store.OpenActionsError
 					if errors.As(err, &open) {
 						return fmt.Errorf("%w: add --actions close or --actions general", err)
 					}

@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"github.com/ccsp/tasking/model"
-	"github.com/ccsp/tasking/record"
 	"github.com/ccsp/tasking/store"
 	"github.com/spf13/cobra"
 )
@@ -283,7 +282,7 @@ func newPowersCmd(a *app) *cobra.Command {
 				return err
 			}
 			idx := model.IndexAgencies(agencies)
-			public := record.PublicOnly(s)
+			public := store.PublicOnly(s)
 			out := list[powerRow]{rows: make([]powerRow, 0, len(ps)), empty: "No powers in force match.",
 				table: func() peopleTable { return powerTable(ps, idx, now) }}
 			for _, p := range ps {

@@ -11,7 +11,6 @@ import (
 	"time"
 
 	"github.com/ccsp/tasking/model"
-	"github.com/ccsp/tasking/record"
 	"github.com/ccsp/tasking/store"
 )
 
@@ -46,7 +45,7 @@ func TestBackupWhileOpenIsTheWholeRecord(t *testing.T) {
 	if _, _, err := WriteBackupFile(s, viewer, filepath.Join(filepath.Dir(path), "v.db")); !errors.As(err, &pe) {
 		t.Errorf("a viewer took a backup: %v", err)
 	}
-	if _, err := record.ReadAs(s, viewer).Backup(viewer, &bytes.Buffer{}); !errors.As(err, &pe) {
+	if _, err := store.ReadAs(s, viewer).Backup(viewer, &bytes.Buffer{}); !errors.As(err, &pe) {
 		t.Errorf("a viewer took a backup to a stream: %v", err)
 	}
 	if _, err := os.Stat(filepath.Join(filepath.Dir(path), "v.db")); err == nil {

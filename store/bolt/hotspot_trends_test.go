@@ -6,7 +6,6 @@ import (
 	"testing"
 
 	"github.com/ccsp/tasking/model"
-	"github.com/ccsp/tasking/record"
 	"github.com/ccsp/tasking/store"
 )
 
@@ -141,7 +140,7 @@ func TestTrendsPublicReader(t *testing.T) {
 	_, err = s.LinkHotspotArea(chair, 1, h.Version, model.HotspotArea{Kind: model.AreaLocation, Code: "E2", Name: "Mill Lane"}, 0)
 	mustNoErr(t, err)
 
-	pub := record.ReadAs(s, viewer)
+	pub := store.ReadAs(s, viewer)
 	home, err := pub.HomeSince(0)
 	mustNoErr(t, err)
 	if _, ok := home.Trends[personal.ID]; ok {

@@ -6,7 +6,7 @@ import (
 	"time"
 
 	"github.com/ccsp/tasking/model"
-	"github.com/ccsp/tasking/record"
+	"github.com/ccsp/tasking/store"
 )
 
 // A public-only reader reads the place-based powers on public business,
@@ -28,7 +28,7 @@ func TestPowersAsThePublicRecordReadsThem(t *testing.T) {
 	if !cpn.Private || !closure.Private || pspo.Private {
 		t.Fatalf("privacy: PSPO %v, CPN %v, closure on a personal case %v", pspo.Private, cpn.Private, closure.Private)
 	}
-	pub := record.ReadAs(s, viewer)
+	pub := store.ReadAs(s, viewer)
 	ps, err := pub.Powers(model.PowerFilter{CurrentAt: now.Add(time.Minute)})
 	mustNoErr(t, err)
 	if len(ps) != 1 || ps[0].ID != pspo.ID || ps[0].AuthorisedBy != "" {

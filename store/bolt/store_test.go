@@ -10,7 +10,7 @@ import (
 	"time"
 
 	"github.com/ccsp/tasking/model"
-	"github.com/ccsp/tasking/record"
+	"github.com/ccsp/tasking/store"
 	bolt "go.etcd.io/bbolt"
 )
 
@@ -157,7 +157,7 @@ func TestAGuestDeclares(t *testing.T) {
 	if len(got.Declarations) != 1 || got.Declarations[0] != want {
 		t.Fatalf("declarations %+v, want %+v", got.Declarations, want)
 	}
-	rec, err := record.ReadAs(s, viewer).MeetingRecord(m.ID)
+	rec, err := store.ReadAs(s, viewer).MeetingRecord(m.ID)
 	mustNoErr(t, err)
 	if d := rec.Meeting.Declarations; len(d) != 1 || d[0].Declarant() != "A guest from NHS Trust" || strings.Contains(fmtDeclarations(d), "Dr Guest") {
 		t.Fatalf("a public-only reader reads %+v", d)

@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"github.com/ccsp/tasking/model"
-	"github.com/ccsp/tasking/record"
 	"github.com/ccsp/tasking/store"
 )
 
@@ -37,7 +36,7 @@ func testCaseReviews(t *testing.T, open Backend) {
 	}
 
 	// A public-only reader reads none of it.
-	pub := record.ReadAs(s, viewer)
+	pub := store.ReadAs(s, viewer)
 	var pe *model.PrivateError
 	if _, err := pub.CaseReview(c.ID); !errors.As(err, &pe) {
 		t.Errorf("a viewer read %s: %v", c.Ref(), err)

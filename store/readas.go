@@ -1,4 +1,4 @@
-package record
+package store
 
 import (
 	"io"
@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"github.com/ccsp/tasking/model"
-	"github.com/ccsp/tasking/store"
 )
 
 // ReadAs is the record as actor may read it: the one point where the read
@@ -21,7 +20,7 @@ import (
 // publicReader spells out every method of Record rather than embedding
 // it, so a method added to Record does not compile until someone has
 // decided what a public-only reader gets from it.
-func ReadAs(rec store.Record, actor model.Actor) store.Record {
+func ReadAs(rec Record, actor model.Actor) Record {
 	if actor.Reads() == model.ReadRestricted {
 		return rec
 	}
@@ -33,13 +32,13 @@ func ReadAs(rec store.Record, actor model.Actor) store.Record {
 
 // PublicOnly says whether rec is read as someone who reads the public
 // record only (ReadAs).
-func PublicOnly(rec store.Record) bool {
+func PublicOnly(rec Record) bool {
 	_, ok := rec.(publicReader)
 	return ok
 }
 
 type publicReader struct {
-	rec store.Record
+	rec Record
 	who model.Actor
 }
 
@@ -194,7 +193,7 @@ func (r publicReader) Actions(f model.ActionFilter) ([]model.Action, error) {
 // EachAction is Actions one at a time: the actions this reader may read,
 // as they may read them, each with its history as ActionHistory gives it
 // to them (the updates made on public business, without their words).
-func (r publicReader) EachAction(f model.ActionFilter, withHistory bool, fn store.ActionFunc) error {
+func (r publicReader) EachAction(f model.ActionFilter, withHistory bool, fn ActionFunc) error {
 	hs, err := r.rec.Hotspots()
 	if err != nil {
 		return err
@@ -225,8 +224,8 @@ func (r publicReader) AuditHistory(model.AuditQuery, func(model.AuditEvent) erro
 }
 
 // VerifyChain is refused too: its report names the changes it finds broken.
-func (r publicReader) VerifyChain(...store.ChainHead) (store.ChainReport, error) {
-	return store.ChainReport{}, r.refuse("the audit trail")
+func (r publicReader) VerifyChain(...ChainHead) (ChainReport, error) {
+	return ChainReport{}, r.refuse("the audit trail")
 }
 
 func (r publicReader) UndoChoices(model.Actor, model.ID) ([]model.Undoable, error) {
@@ -453,7 +452,7 @@ func (r publicReader) SetActionStatus(actor model.Actor, id model.ID, version in
 	return r.publicAction(r.rec.SetActionStatus(actor, id, version, to, note, meetingID))
 }
 
-func (r publicReader) UpdateAction(actor model.Actor, id model.ID, version int, c store.ActionChange) (model.Action, error) {
+func (r publicReader) UpdateAction(actor model.Actor, id model.ID, version int, c ActionChange) (model.Action, error) {
 	if _, err := r.readableAction(id); err != nil {
 		return model.Action{}, err
 	}
@@ -536,11 +535,11 @@ func (r publicReader) LastAutoBackup() (string, error)      { return r.rec.LastA
 
 // Backup is refused to anyone who reads the public record only: a backup
 // is the whole record, private business and all.
-func (r publicReader) Backup(actor model.Actor, _ io.Writer) (store.ChainHead, error) {
+func (r publicReader) Backup(actor model.Actor, _ io.Writer) (ChainHead, error) {
 	if err := model.PermitBackup(r.who); err != nil {
-		return store.ChainHead{}, err
+		return ChainHead{}, err
 	}
-	return store.ChainHead{}, &model.PermissionError{Who: actor.String(), Right: model.RightBackup, Rule: "a backup holds the restricted record, which is not read here"}
+	return ChainHead{}, &model.PermissionError{Who: actor.String(), Right: model.RightBackup, Rule: "a backup holds the restricted record, which is not read here"}
 }
 
 // RetentionPlan and ApplyRetention are refused to anyone who reads the
@@ -548,7 +547,7 @@ func (r publicReader) Backup(actor model.Actor, _ io.Writer) (store.ChainHead, e
 func (r publicReader) RetentionPlan(actor model.Actor) (model.RetentionPlan, error) {
 	return model.RetentionPlan{}, retentionRefused(r.who)
 }
-func (r publicReader) ApplyRetention(actor model.Actor, _ store.Watch) (model.RetentionRun, error) {
+func (r publicReader) ApplyRetention(actor model.Actor, _ Watch) (model.RetentionRun, error) {
 	return model.RetentionRun{}, retentionRefused(r.who)
 }
 
@@ -589,7 +588,7 @@ func (r publicReader) RetireAgency(actor model.Actor, id model.ID) (model.Agency
 func (r publicReader) RetireMember(actor model.Actor, id model.ID) (model.Member, error) {
 	return r.rec.RetireMember(actor, id)
 }
-func (r publicReader) Seed(actor model.Actor, d store.Dataset) error { return r.rec.Seed(actor, d) }
+func (r publicReader) Seed(actor model.Actor, d Dataset) error { return r.rec.Seed(actor, d) }
 func (r publicReader) SetAttendance(actor model.Actor, id, member model.ID, status model.AttendanceStatus) (model.Meeting, error) {
 	return r.rec.SetAttendance(actor, id, member, status)
 }
@@ -617,12 +616,12 @@ func (r publicReader) SetNoDeclarations(actor model.Actor, id model.ID) (model.M
 func (r publicReader) SetPartnership(actor model.Actor, version int, p model.Partnership) (model.Partnership, error) {
 	return r.rec.SetPartnership(actor, version, p)
 }
-func (r publicReader) Setup(in store.SetupInput) (model.Member, error) { return r.rec.Setup(in) }
+func (r publicReader) Setup(in SetupInput) (model.Member, error) { return r.rec.Setup(in) }
 func (r publicReader) StartMeeting(actor model.Actor, date model.Date) (model.Meeting, error) {
 	return r.rec.StartMeeting(actor, date)
 }
-func (r publicReader) Subscribe() (<-chan store.Change, func()) { return r.rec.Subscribe() }
-func (r publicReader) Today() model.Date                        { return r.rec.Today() }
+func (r publicReader) Subscribe() (<-chan Change, func()) { return r.rec.Subscribe() }
+func (r publicReader) Today() model.Date                  { return r.rec.Today() }
 func (r publicReader) Undo(actor model.Actor, meetingID model.ID) (string, error) {
 	return r.rec.Undo(actor, meetingID)
 }
@@ -630,4 +629,4 @@ func (r publicReader) WithdrawDeclaration(actor model.Actor, id model.ID, i int)
 	return r.rec.WithdrawDeclaration(actor, id, i)
 }
 
-var _ store.Record = publicReader{}
+var _ Record = publicReader{}
