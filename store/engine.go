@@ -10,9 +10,10 @@ import (
 // PostgreSQL) offers the use cases, and all it offers. An engine stores
 // records by kind and ID and ordered keys by index; it knows nothing of
 // meetings, permissions, undo, the audit chain or the change feed, which
-// are worked out once, above it (txn.go, write.go, txlog.go). Which
-// entries a record puts in which index is declared once too (indexes.go),
-// so every engine holds the same entries and `check` can recompute them.
+// are worked out once, above it (package record: txn.go, write.go,
+// txlog.go). Which entries a record puts in which index is declared once
+// too (indexes.go), so every engine holds the same entries and `check`
+// can recompute them.
 
 // Kind is a kind of record, stored by ID: a bbolt bucket's name.
 type Kind string

@@ -16,12 +16,12 @@ import (
 	bolt "go.etcd.io/bbolt"
 )
 
-// The bbolt engine: the persistence interface (engine.go) over one bbolt
+// The bbolt engine: the persistence interface (store/engine.go) over one bbolt
 // file. A kind of record is a bucket keyed by big-endian ID, an index a
 // bucket of keys; every value is sealed with a checksum and, in the
 // buckets where that pays, compressed (value.go, compress.go). What only a
 // file has — its pages, schema and migrations, check, salvage, backups,
-// the owner sidecar — is on *Store, in files of their own.
+// the owner sidecar — is on *File, in files of their own.
 type boltEngine struct {
 	db   *bolt.DB
 	path string
@@ -115,7 +115,7 @@ func (e *boltEngine) Close() error {
 }
 
 // fileHooks are what the file does beside the record's transactions
-// (record_store.go's FileHooks).
+// (record.FileHooks).
 type fileHooks struct{ f *File }
 
 func (h fileHooks) AutoBackupAfter(why string)                    { h.f.autoBackupAfter(why) }

@@ -13,7 +13,7 @@ import (
 // compressed with (records.dict), from a decade demo database:
 //
 //	tasking demo --scale decade --seed 1 --db /tmp/decade.db
-//	TASKING_MAKE_DICT=/tmp/decade.db go test ./store -run TestMakeDictionary
+//	TASKING_MAKE_DICT=/tmp/decade.db go test ./store/bolt -run TestMakeDictionary
 //
 // It is kept for good: values compressed with it name it by its ID, so a
 // new dictionary needs a new ID beside this one, never in its place.

@@ -67,7 +67,7 @@ func importYear(tb testing.TB, s *File, paths []string) model.IncidentImport {
 // every crime type, read and stored; then the same year again (every
 // month replaced).
 //
-//	go test ./store -run '^$' -bench ImportPoliceYear -benchmem -count 3
+//	go test ./store/bolt -run '^$' -bench ImportPoliceYear -benchmem -count 3
 func BenchmarkImportPoliceYear(b *testing.B) {
 	paths, rows := policeYear(b)
 	b.ReportMetric(float64(rows), "rows")

@@ -32,7 +32,7 @@ const SchemaVersion = 7
 // formatMarker tells a tasking file from any other bbolt file.
 const formatMarker = "tasking"
 
-// The buckets: one per kind of record (engine.go), named as it is, and
+// The buckets: one per kind of record (store/engine.go), named as it is, and
 // meta, which holds the file's format, schema and the partnership.
 var (
 	bMeta        = []byte("meta")

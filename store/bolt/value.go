@@ -33,7 +33,7 @@ var castagnoli = crc32.MakeTable(crc32.Castagnoli)
 
 // ValueDamage is a stored value that fails its checksum or cannot be
 // unsealed: the error a read returns, and that marks the store damaged
-// (guard.go) so no write goes over it.
+// (record/guard.go) so no write goes over it.
 type ValueDamage struct{ Reason string }
 
 func (e *ValueDamage) Error() string { return e.Reason }
