@@ -37,23 +37,30 @@ func (w *docxWriter) tableOf(header []string, rows [][]string, widths []int, ove
 	for _, cw := range widths {
 		t.Grid = append(t.Grid, wWidthCol{W: cw})
 	}
-	cell := func(i int, style string, s string, rpr *wRPr, shd *wShd) wTc {
+	// What every cell of a kind shares is made once, not once a cell: a
+	// decade meeting's tables are some ten thousand cells.
+	headPPr, textPPr := &wPPr{Style: val(styleTableHeading)}, &wPPr{Style: val(styleTableText)}
+	shade := &wShd{Val: "clear", Color: "auto", Fill: "E8E8E8"}
+	headTrPr, rowTrPr := &wTrPr{CantSplit: on, TblHeader: on}, &wTrPr{CantSplit: on}
+	bold := &wRPr{Bold: on}
+	cell := func(i int, ppr *wPPr, s string, rpr *wRPr, shd *wShd) wTc {
 		return wTc{TcPr: wTcPr{W: wWidth{W: widths[i], Type: "dxa"}, Shd: shd},
-			Paras: []wP{docxPara(style, textRun(s, rpr))}}
+			Paras: []wP{{PPr: ppr, Items: []any{textRun(s, rpr)}}}}
 	}
-	head := wTr{TrPr: &wTrPr{CantSplit: on, TblHeader: on}}
+	t.Rows = make([]wTr, 0, len(rows)+1)
+	head := wTr{TrPr: headTrPr, Cells: make([]wTc, 0, len(header))}
 	for i, h := range header {
-		head.Cells = append(head.Cells, cell(i, styleTableHeading, h, nil, &wShd{Val: "clear", Color: "auto", Fill: "E8E8E8"}))
+		head.Cells = append(head.Cells, cell(i, headPPr, h, nil, shade))
 	}
 	t.Rows = append(t.Rows, head)
 	for r, cells := range rows {
-		row := wTr{TrPr: &wTrPr{CantSplit: on}}
+		row := wTr{TrPr: rowTrPr, Cells: make([]wTc, 0, len(header))}
 		for i, h := range header {
 			var rpr *wRPr
 			if h == "Status" && r < len(overdue) && overdue[r] {
-				rpr = &wRPr{Bold: on}
+				rpr = bold
 			}
-			row.Cells = append(row.Cells, cell(i, styleTableText, cells[i], rpr, nil))
+			row.Cells = append(row.Cells, cell(i, textPPr, cells[i], rpr, nil))
 		}
 		t.Rows = append(t.Rows, row)
 	}

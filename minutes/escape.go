@@ -72,6 +72,14 @@ func hardBreak(escapedLine string) string {
 
 // escapeLine escapes one line of clean text (no newlines, no leading space).
 func escapeLine(l string) string {
+	if !needsEscape(l) {
+		return l // most names, refs and dates: nothing to build
+	}
+	return escapeLineAll(l)
+}
+
+// escapeLineAll is escapeLine the long way, building the escaped line.
+func escapeLineAll(l string) string {
 	var b strings.Builder
 	b.Grow(len(l) + len(l)/8 + 8)
 	i := 0
@@ -108,6 +116,30 @@ func escapeLine(l string) string {
 		}
 	}
 	return b.String()
+}
+
+// needsEscape: escapeLine would change l (it is kept in step with the
+// cases there).
+func needsEscape(l string) bool {
+	if l == "" {
+		return false
+	}
+	if n := leadingDigits(l); n > 0 && n < len(l) && (l[n] == '.' || l[n] == ')') {
+		return true
+	}
+	switch l[0] {
+	case '-', '+', '=', ':':
+		return true
+	}
+	for i := 0; i < len(l); i++ {
+		switch c := l[i]; {
+		case strings.IndexByte(backslashed, c) >= 0, c == '~':
+			return true
+		case c == '&' && i+1 < len(l) && entityStart(l[i+1]):
+			return true
+		}
+	}
+	return false
 }
 
 // entityStart: "&" followed by this could be an entity ("&lt;", "&#60;")

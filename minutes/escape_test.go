@@ -124,6 +124,20 @@ func FuzzEscapeInline(f *testing.F) {
 	})
 }
 
+// FuzzNeedsEscape: a line escapeLine leaves alone is one its long way
+// would not have changed (`go test -fuzz FuzzNeedsEscape ./minutes/`).
+func FuzzNeedsEscape(f *testing.F) {
+	for _, s := range []string{"Town centre", "12. x", "12 x", "-x", "x-y", "a & b", "a &b", "~", "£5 – 10", "=", ":x", "x:", "1)", "123"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		l := strings.Trim(line(s), " ")
+		if all := escapeLineAll(l); needsEscape(l) == (all == l) {
+			t.Errorf("needsEscape(%q) = %v, but the long way gives %q", l, needsEscape(l), all)
+		}
+	})
+}
+
 // htmlText is text as goldmark's HTML renderer escapes it.
 func htmlText(s string) string {
 	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;").Replace(s)

@@ -38,29 +38,44 @@ func (w *mdWriter) list(escaped []string) {
 // table writes a GFM table. Every cell is escaped here: escapeInline folds
 // newlines and escapes "|", so no cell can end its row or add a column.
 func (w *mdWriter) table(header []string, rows [][]string) {
-	var b strings.Builder
+	// Written straight into the document, a piece at a time: a decade's
+	// action log is thousands of rows.
+	b := &w.b
 	writeRow := func(cells []string) {
 		b.WriteString("|")
 		for i := range header {
-			c := ""
+			b.WriteString(" ")
 			if i < len(cells) {
-				c = escapeInline(cells[i])
+				b.WriteString(escapeInline(cells[i]))
 			}
-			b.WriteString(" " + c + " |")
+			b.WriteString(" |")
 		}
 		b.WriteString("\n")
 	}
 	writeRow(header)
-	b.WriteString("|" + strings.Repeat(" --- |", len(header)) + "\n")
+	b.WriteString("|")
+	for range header {
+		b.WriteString(" --- |")
+	}
+	b.WriteString("\n")
 	for _, r := range rows {
 		writeRow(r)
 	}
-	w.block(strings.TrimSuffix(b.String(), "\n"))
+	b.WriteString("\n") // the blank line that ends every block
 }
 
 // String is the document with exactly one trailing newline.
-func (w *mdWriter) String() string {
-	return strings.TrimRight(w.b.String(), "\n") + "\n"
+func (w *mdWriter) String() string { return oneNewline(w.b.String()) }
+
+// oneNewline is s ending in exactly one newline: cut from s where s ends
+// in newlines already (every block does), not a copy of a document that
+// may run to hundreds of kilobytes.
+func oneNewline(s string) string {
+	t := strings.TrimRight(s, "\n")
+	if len(t) < len(s) {
+		return s[:len(t)+1]
+	}
+	return s + "\n"
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }

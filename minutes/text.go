@@ -251,6 +251,4 @@ func (w *textWriter) row(ref string, indent int, text, details string) {
 	w.end()
 }
 
-func (w *textWriter) String() string {
-	return strings.TrimRight(w.b.String(), "\n") + "\n"
-}
+func (w *textWriter) String() string { return oneNewline(w.b.String()) }

@@ -89,9 +89,9 @@ func (u *ActionUpdate) MadeUnder(m *Meeting) {
 func ReviewedUnder(m Meeting, actions []Action, updates []ActionUpdate, h ID) []ID {
 	hotspotOf := make(map[ID]ID, len(actions))
 	assigned := map[ID]bool{}
-	for _, a := range actions {
-		hotspotOf[a.ID] = a.HotspotID
-		assigned[a.ID] = a.CreatedMeetingID == m.ID
+	for i := range actions { // by index: an action is nearly 500 bytes to copy
+		hotspotOf[actions[i].ID] = actions[i].HotspotID
+		assigned[actions[i].ID] = actions[i].CreatedMeetingID == m.ID
 	}
 	var out []ID
 	for _, u := range updates {

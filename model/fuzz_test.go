@@ -113,6 +113,10 @@ func FuzzCleanText(f *testing.F) {
 			t.Fatalf("CleanText is not settled: %q → %q → %q", s, clean, again)
 		}
 
+		if cleanAlready(s) && cleanRunes(s) != s {
+			t.Fatalf("cleanAlready(%q), but the long way gives %q", s, cleanRunes(s))
+		}
+
 		line := CleanLine(s)
 		if strings.ContainsAny(line, "\n\r") || strings.Contains(line, "  ") || line != strings.TrimSpace(line) {
 			t.Fatalf("CleanLine(%q) = %q", s, line)

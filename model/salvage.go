@@ -39,6 +39,14 @@ type SalvageValue struct {
 	Decodes bool // its JSON decodes as its kind of record
 	IDOK    bool // the ID inside it is the key it is stored under
 	Plain   bool // an unsealed value that tasking keeps unsealed (the file's format and schema)
+	// Loose: found by reading the file's pages one by one, not by following
+	// its bucket's tree (whose root or branch page is lost). Such a page
+	// may be a freed one, holding an older version of a record, and says
+	// nothing of which bucket it was in: an ID and a checksum prove neither.
+	Loose bool
+	// Vouched: the audit trail, read whole, says this very value (by its
+	// SHA-256) is the last one written to this record of this kind.
+	Vouched bool
 }
 
 // SalvageVerdict is what a salvage does with a value.
@@ -48,15 +56,19 @@ const (
 	SalvageCopy    SalvageVerdict = iota // copied into the new file as it is, byte for byte
 	SalvageRebuild                       // left behind: rebuilt from the records copied
 	SalvageLose                          // left behind and listed as lost
+	SalvageLeave                         // left behind unlisted: a loose copy nothing vouches for, of a record saved or listed otherwise
 )
 
 // SalvageKeep says what a salvage does with a value, and why a lost one
 // is lost. Only a value that proves itself is copied: its checksum holds,
 // and a record decodes and holds its own ID. Nothing is repaired or
 // guessed: a record that fails is listed by its ref, for someone to enter
-// again from a backup or the minutes.
+// again from a backup or the minutes. A loose one is taken only as a
+// record the whole audit trail vouches for.
 func SalvageKeep(v SalvageValue) (SalvageVerdict, string) {
 	switch {
+	case v.Loose && (!v.Record || !v.Vouched):
+		return SalvageLeave, "found on a page outside its bucket, and the audit trail does not say it is the last version of a record"
 	case v.Index:
 		return SalvageRebuild, ""
 	case v.Plain:

@@ -48,6 +48,10 @@ func TestSalvageKeep(t *testing.T) {
 		{"no seal", with(func(v *SalvageValue) { v.Sealed = false }), SalvageLose, "without its checksum"},
 		{"a checksum over JSON that is not the record", with(func(v *SalvageValue) { v.Decodes = false }), SalvageLose, "does not decode"},
 		{"another record's ID", with(func(v *SalvageValue) { v.IDOK = false }), SalvageLose, "own ID"},
+		{"a loose record the trail vouches for", with(func(v *SalvageValue) { v.Loose, v.Vouched = true, true }), SalvageCopy, ""},
+		{"a loose record the trail does not vouch for", with(func(v *SalvageValue) { v.Loose = true }), SalvageLeave, "last version"},
+		{"a loose value that is no record", SalvageValue{Loose: true, Vouched: true, Sealed: true, CRCOK: true}, SalvageLeave, "outside its bucket"},
+		{"a loose record vouched for that fails its checksum", with(func(v *SalvageValue) { v.Loose, v.Vouched, v.CRCOK = true, true, false }), SalvageLose, "fails its checksum"},
 	} {
 		got, why := SalvageKeep(c.v)
 		if got != c.want || !strings.Contains(why, c.why) || (c.why == "" && why != "") {

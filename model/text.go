@@ -37,6 +37,39 @@ func CleanText(s string) string {
 	if plainASCII(s) {
 		return strings.TrimSpace(s) // nothing to take out: most text
 	}
+	if cleanAlready(s) {
+		return s // text with accents or dashes, already clean: nothing to build
+	}
+	return cleanRunes(s)
+}
+
+// cleanAlready: cleanRunes would give s back unchanged — valid UTF-8
+// holding nothing it takes out or turns into something else (controls
+// but the newline, format characters, the joiner, line and paragraph
+// separators), and no space at either end. Text read back from the
+// record was cleaned when it was typed, and the minutes clean every
+// piece again, so this is most of what reaches here.
+func cleanAlready(s string) bool {
+	if s == "" {
+		return true
+	}
+	for _, r := range s {
+		switch {
+		case r == '\n':
+		case r < 0x20 || r == utf8.RuneError: // controls; invalid UTF-8 (or a real U+FFFD, the long way)
+			return false
+		case r < 0x7f:
+		case unicode.IsControl(r), r == '\u2028', r == '\u2029', r == '\u200d', unicode.Is(unicode.Cf, r):
+			return false
+		}
+	}
+	first, _ := utf8.DecodeRuneInString(s)
+	last, _ := utf8.DecodeLastRuneInString(s)
+	return !unicode.IsSpace(first) && !unicode.IsSpace(last)
+}
+
+// cleanRunes is CleanText the long way, rune by rune.
+func cleanRunes(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	for i := 0; i < len(s); {

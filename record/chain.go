@@ -7,6 +7,7 @@ import (
 	"encoding/binary"
 	"fmt"
 	"slices"
+	"sync"
 	"time"
 
 	"github.com/ccsp/tasking/model"
@@ -326,7 +327,8 @@ func walkTrail(tx *txn, known []store.ChainHead, each func(e *model.AuditEvent),
 // decodedEvent is an audit event read by a worker, its content hashed:
 // hash is the content hash its link was made from, hashOK whether the
 // event's stored hash, or the tag of it, agrees; sum is the sum of what an
-// anonymised event holds now (recordSum).
+// anonymised event holds now (recordSum). e holds no images: the walk
+// needs only their sums, in hash.
 type decodedEvent struct {
 	e      model.AuditEvent
 	err    error
@@ -335,12 +337,21 @@ type decodedEvent struct {
 	sum    []byte
 }
 
+// eventScratch holds an event being read, so its images (most of the
+// trail's bytes, and needed only for their sums) are read into the same
+// buffers event after event rather than copied out and kept.
+var eventScratch = sync.Pool{New: func() any { return new(model.AuditEvent) }}
+
 func readEvent(_ model.ID, doc store.Doc) (d decodedEvent) {
+	e := eventScratch.Get().(*model.AuditEvent)
+	defer eventScratch.Put(e)
+	// Everything else is new each time: d keeps it.
+	*e = model.AuditEvent{Before: e.Before[:0], After: e.After[:0]}
 	d.err = doc.Body(func(body []byte) error {
-		if err := store.DecodeJSON(body, &d.e); err != nil {
+		if err := store.DecodeJSON(body, e); err != nil {
 			return err
 		}
-		if d.e.Erased {
+		if e.Erased {
 			d.sum = recordSum(body)
 		}
 		return nil
@@ -348,7 +359,9 @@ func readEvent(_ model.ID, doc store.Doc) (d decodedEvent) {
 	if d.err != nil {
 		return d
 	}
-	d.hash = contentHash(&d.e)
+	d.hash = contentHash(e)
+	d.e = *e
+	d.e.Before, d.e.After = nil, nil
 	d.hashOK = len(d.e.Hash) >= hashTag && bytes.HasPrefix(d.hash, d.e.Hash)
 	return d
 }

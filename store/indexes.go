@@ -55,6 +55,9 @@ type Indexer interface {
 	// expected is, for each index bucket, the entries of the record
 	// whose JSON is body.
 	Expected(raw []byte) (map[string][]Entry, error)
+	// EntriesOf calls fn with each entry of a record already decoded
+	// (a *T: what check's decodeAs gives), so check decodes it once.
+	EntriesOf(rec any, fn func(Index, Entry))
 	Indexes() []Index
 }
 
@@ -125,6 +128,18 @@ func getDecoded(ctx context.Context, tx Tx, k Kind, id model.ID, v any) error {
 		return fmt.Errorf("reading %s #%d: %w", k, id, err)
 	}
 	return nil
+}
+
+func (s indexSet[T]) EntriesOf(rec any, fn func(Index, Entry)) {
+	r, ok := s.record(rec)
+	if !ok {
+		return
+	}
+	for _, def := range s {
+		for _, e := range def.entries(r) {
+			fn(def.index, e)
+		}
+	}
 }
 
 func (s indexSet[T]) Indexes() []Index {

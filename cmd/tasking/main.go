@@ -24,6 +24,7 @@ func main() {
 		os.Stdout.WriteString(versionLine())
 		return
 	}
+	startingHeap(24)
 	root := buildRoot(&app{argv: os.Args[1:]})
 	err := fang.Execute(context.Background(), root,
 		fang.WithErrorHandler(printError),

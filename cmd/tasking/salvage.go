@@ -28,7 +28,9 @@ func newSalvageCmd(a *app) *cobra.Command {
 		Long: "salvage reads the damaged file (read-only, in a separate process a damaged page cannot take down) and " +
 			"copies every record that still proves itself — its checksum holds, it decodes and holds its own ID — " +
 			"and every audit event that still reads into NEW, a new file (made aside and put in place only when " +
-			"whole; never over a file that exists). The indexes are rebuilt from the records saved. It lists what " +
+			"whole; never over a file that exists). Records under a bucket's lost root or branch page are looked for in " +
+			"the file's other pages, and taken only as the version the audit trail, saved whole, says was last written. " +
+			"The indexes are rebuilt from the records saved. It lists what " +
 			"could not be saved by kind and ref, then checks NEW: where audit events were lost the chain breaks, " +
 			"and check says where. The damaged file is never changed. Restore a backup if there is a good one " +
 			"(tasking restore); salvage when there is not, or to recover what changed since it.",

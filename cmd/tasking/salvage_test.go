@@ -179,3 +179,89 @@ func TestSalvageTruncatedAndGarbledFiles(t *testing.T) {
 		})
 	}
 }
+
+// A bucket whose root page is lost: no read can walk it, but its leaf
+// pages are whole. Salvage finds each record in them by the sum the audit
+// trail holds for it — its last version, not an older one left on a page
+// bbolt freed — and loses none; the actions list as they did. With an
+// event of the trail lost, no copy can be told from an older one, and
+// nothing is taken so.
+func TestSalvageFindsRecordsUnderALostRoot(t *testing.T) {
+	t.Parallel()
+	db := plainDemoDB(t)
+	// Older versions of A-3, on pages bbolt has since freed.
+	for _, status := range []string{"in_progress", "blocked", "in_progress"} {
+		ok(t, "--db", db, "--as", "Helen Marsh", "action", "update", "A-3", "--status", status, "--note", "now "+status)
+	}
+	list := func(path string) string { return ok(t, "--db", path, "actions", "--format", "csv") }
+	want, wantA3 := list(db), ok(t, "--db", db, "action", "show", "A-3")
+	// The actions bucket's root page: a branch over its leaves.
+	b, err := bolt.Open(db, 0o400, &bolt.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var root int64
+	var stats bolt.BucketStats
+	_ = b.View(func(tx *bolt.Tx) error {
+		root, stats = int64(tx.Bucket([]byte("actions")).Root()), tx.Bucket([]byte("actions")).Stats()
+		return nil
+	})
+	pageSize := int64(b.Info().PageSize)
+	b.Close()
+	if stats.BranchPageN == 0 || stats.LeafPageN < 2 {
+		t.Fatalf("the demo's actions fill %d leaf pages under %d branch pages: no root over leaves to lose", stats.LeafPageN, stats.BranchPageN)
+	}
+	damage := func(t *testing.T, events []uint64) string {
+		damaged := filepath.Join(t.TempDir(), "damaged.db")
+		if err := os.WriteFile(damaged, readFile(t, db), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		damageRecords(t, damaged, nil, events)
+		f, err := os.OpenFile(damaged, os.O_RDWR, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := f.WriteAt(make([]byte, pageSize), root*pageSize); err != nil {
+			t.Fatal(err)
+		}
+		f.Close()
+		if c := run(t, nil, "--db", damaged, "actions", "--format", "csv"); c.code == 0 {
+			t.Fatalf("the actions still read with their root page gone:\n%s", c.stdout)
+		}
+		return damaged
+	}
+
+	t.Run("the trail whole", func(t *testing.T) {
+		newDB := filepath.Join(t.TempDir(), "salvaged.db")
+		r := run(t, nil, "salvage", damage(t, nil), newDB)
+		if r.code != 0 {
+			t.Fatalf("salvage: exit %d\n%s\n%s", r.code, r.stdout, r.stderr)
+		}
+		for _, s := range []string{"Nothing was lost.", "records out of reach of their buckets' pages were found"} {
+			if !strings.Contains(r.stdout, s) {
+				t.Errorf("salvage should say %q:\n%s", s, r.stdout)
+			}
+		}
+		if got := list(newDB); got != want {
+			t.Errorf("the salvaged actions differ from those before the damage:\n%s\nwant\n%s", got, want)
+		}
+		if got := ok(t, "--db", newDB, "action", "show", "A-3"); got != wantA3 {
+			t.Errorf("the salvaged A-3 is not its last version:\n%s\nwant\n%s", got, wantA3)
+		}
+		if c := run(t, nil, "--db", newDB, "check"); c.code != 0 {
+			t.Errorf("check on the salvaged file: exit %d\n%s%s", c.code, c.stdout, c.stderr)
+		}
+	})
+	t.Run("an event lost", func(t *testing.T) {
+		newDB := filepath.Join(t.TempDir(), "salvaged.db")
+		r := run(t, nil, "salvage", damage(t, []uint64{2}), newDB)
+		for _, s := range []string{"were not searched", "  actions: A-1", "  audit events: #2 (1)"} {
+			if !strings.Contains(r.stdout, s) {
+				t.Errorf("salvage should say %q:\n%s", s, r.stdout)
+			}
+		}
+		if c := run(t, nil, "--db", newDB, "action", "show", "A-3"); c.code == 0 {
+			t.Errorf("A-3 was taken from a page no trail vouched for:\n%s", c.stdout)
+		}
+	})
+}

@@ -184,7 +184,10 @@ func FuzzDecodeRecord(f *testing.F) {
 		name := buckets[int(which)%len(buckets)]
 		for _, rb := range recordBuckets {
 			if bytes.Equal(rb.name, name) {
-				_, _, _ = rb.decode(data)
+				_, _, rec, err := rb.decode(data)
+				if ix, ok := store.Registry[store.Kind(name)]; ok && err == nil {
+					ix.EntriesOf(rec, func(store.Index, store.Entry) {})
+				}
 			}
 		}
 		if ix, ok := store.Registry[store.Kind(name)]; ok {

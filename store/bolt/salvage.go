@@ -249,6 +249,7 @@ func probes(last []byte) [][]byte {
 // written into the new file made aside.
 type SalvageHaul struct {
 	path, aside string
+	damaged     string
 	db          *bolt.DB
 	pending     []haulValue
 	// Done: a read reached the end of the file.
@@ -263,6 +264,7 @@ type SalvageHaul struct {
 	gaps     []haulGap
 	lost     model.Lost
 	written  map[string]map[model.ID]bool // the trail's word: true exists, false deleted
+	sums     map[recordAt][]byte          // the trail's newest sum for each record (nil: deleted)
 	notes    []string
 	schema   int
 	bucket   string
@@ -296,8 +298,8 @@ func NewSalvageHaul(damaged, newPath string) (*SalvageHaul, error) {
 	if err != nil {
 		return nil, fmt.Errorf("cannot make %s: %s", newPath, errText(err))
 	}
-	h := &SalvageHaul{path: newPath, aside: aside, db: db, kept: map[string]int{}, seqs: map[string]uint64{},
-		ids: map[string]map[model.ID]bool{}, written: map[string]map[model.ID]bool{}}
+	h := &SalvageHaul{path: newPath, aside: aside, damaged: damaged, db: db, kept: map[string]int{}, seqs: map[string]uint64{},
+		ids: map[string]map[model.ID]bool{}, written: map[string]map[model.ID]bool{}, sums: map[recordAt][]byte{}}
 	err = db.Update(func(tx *bolt.Tx) error {
 		for _, name := range allBuckets {
 			if _, err := tx.CreateBucketIfNotExists(name); err != nil {
@@ -441,7 +443,7 @@ func (h *SalvageHaul) take(k, v []byte) {
 		fact.IDOK = true
 	case rb != nil:
 		fact.Record = true
-		id, _, derr := rb.decode(v)
+		id, _, _, derr := rb.decode(v)
 		fact.Decodes = fact.CRCOK && derr == nil
 		fact.IDOK = len(k) == 8 && id == store.KeyID(k)
 		if fact.Decodes && fact.IDOK && bucket == string(bMeetings) {
@@ -526,6 +528,7 @@ func (h *SalvageHaul) sawEvent(e *model.AuditEvent) {
 			h.written[w.Bucket] = map[model.ID]bool{}
 		}
 		h.written[w.Bucket][w.ID] = w.Sum != nil
+		h.sums[recordAt{w.Bucket, w.ID}] = w.Sum
 	}
 }
 
@@ -575,6 +578,12 @@ func (h *SalvageHaul) Finish() (SalvageReport, error) {
 	for _, c := range h.crashed {
 		r.Notes = append(r.Notes, "a read of the damaged file died ("+c+"); another carried on past the page it died on")
 	}
+	noted := len(h.notes)
+	if err := h.scanLoose(); err != nil {
+		h.Abandon()
+		return r, fmt.Errorf("searching the damaged file's pages: %w", err)
+	}
+	r.Notes = append(r.Notes, h.notes[noted:]...)
 	h.loseGaps(&r)
 	r.Lost = h.lost
 	err := h.db.Update(func(tx *bolt.Tx) error {
@@ -732,4 +741,11 @@ func (h *SalvageHaul) loseGaps(r *SalvageReport) {
 			}
 		}
 	}
+}
+
+// recordAt names a record as the audit chain does: its bucket and ID
+// (record's chain.go keeps its own, for its walk).
+type recordAt struct {
+	bucket string
+	id     model.ID
 }
