@@ -217,8 +217,8 @@ type Listener interface {
 	MaxAnnounce() int
 }
 
-// Named is an engine that is not a file, by the name messages give it
-// (Store.Path).
+// Named is an engine by the name messages give it (record.Store's Path):
+// a bbolt file's path, a database's name.
 type Named interface {
 	Name() string
 }
