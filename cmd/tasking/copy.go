@@ -66,7 +66,11 @@ func newCopyCmd(a *app) *cobra.Command {
 				return err
 			}
 			watch, finish := a.longWork(cmd, "copy")
-			r, err := src.CopyTo(watch, recordOf(dst))
+			into, err := recordOf(dst)
+			if err != nil {
+				return finish(err)
+			}
+			r, err := src.CopyTo(watch, into)
 			if err != nil {
 				err = finish(err)
 				if onPostgres(to) {

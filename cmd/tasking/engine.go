@@ -44,8 +44,8 @@ func openStore(cmd *cobra.Command, where string, opts bolt.Options) (held, error
 	return f, nil
 }
 
-// held is a record as openStore opens it: a file (*store.File, with what
-// only a file has: fileOf) or a database (*store.Store).
+// held is a record as openStore opens it: a file (*bolt.File, with what
+// only a file has: fileOf) or a database (*record.Store).
 type held interface {
 	store.Record
 	CheckIndexes() ([]store.Problem, error)
@@ -63,11 +63,14 @@ func announceServing(s held, addr string) error {
 }
 
 // recordOf is the record s holds, over whichever engine.
-func recordOf(s held) *record.Store {
-	if f, ok := s.(*bolt.File); ok {
-		return f.Store
+func recordOf(s held) (*record.Store, error) {
+	switch r := s.(type) {
+	case *bolt.File:
+		return r.Store, nil
+	case *record.Store:
+		return r, nil
 	}
-	return s.(*record.Store)
+	return nil, fmt.Errorf("internal error: a record held as %T", s)
 }
 
 // fileOf is the file holding s, for what only a file has; a database is
