@@ -7,12 +7,11 @@ import (
 	"regexp"
 	"slices"
 
-	"strings"
-	"testing"
-
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/exp/teatest/v2"
+	"strings"
+	"testing"
 
 	"github.com/ccsp/tasking/minutes"
 	"github.com/ccsp/tasking/model"

@@ -1,12 +1,11 @@
 package main
 
 import (
-	"slices"
-	"strings"
-
 	"github.com/ccsp/tasking/model"
 	"github.com/ccsp/tasking/tui"
 	"github.com/spf13/cobra"
+	"slices"
+	"strings"
 )
 
 // newRoot builds the whole command tree.
