@@ -71,46 +71,65 @@ func newTrendReader(tx *txn, today model.Date) (*trendReader, error) {
 	return r, nil
 }
 
-// imported is the police.uk series at a hotspot's counted areas (zero
-// when it has none, or nothing was imported).
-func (r *trendReader) imported(h model.Hotspot) model.Series {
-	if len(h.Areas) == 0 || r.latest.IsZero() {
-		return model.Series{}
+// imported is the police.uk series at each hotspot's counted areas (zero
+// for one that has none, or when nothing was imported), in the order of
+// hs: the areas' runs of the index read in one go where the engine can
+// (Ranger: home's hundred areas in one round trip, not a hundred).
+func (r *trendReader) imported(hs []model.Hotspot) []model.Series {
+	out := make([]model.Series, len(hs))
+	if r.latest.IsZero() {
+		return out
 	}
-	from := r.latest.Add(1 - model.TrendMonths)
-	counts := map[model.Month]int{}
-	for _, a := range model.CountedAreas(h.Areas) {
-		prefix := seriesPrefix(model.CategoryASB, a.Place())
-		start := append(slices.Clip(prefix), from.String()...)
-		r.tx.failed(r.tx.scan(IdxIncidentSeries, prefix, start, store.Forward, func(k, v []byte) error {
-			m, err := model.ParseMonth(string(k[len(prefix):]))
-			if err != nil || len(v) != 4 {
-				return nil // a street's key shares no prefix with another's; check reports damage
-			}
-			if m.After(r.latest) {
-				return errStop
-			}
-			counts[m] += int(binary.BigEndian.Uint32(v))
-			return nil
-		}))
+	from, until := r.latest.Add(1-model.TrendMonths).String(), r.latest.Add(1).String()
+	var ranges []store.Range
+	var of []int // the hotspot each run is of
+	for i, h := range hs {
+		for _, a := range model.CountedAreas(h.Areas) {
+			prefix := seriesPrefix(model.CategoryASB, a.Place())
+			ranges = append(ranges, store.Range{
+				Prefix: prefix,
+				From:   append(slices.Clip(prefix), from...),
+				Until:  append(slices.Clip(prefix), until...),
+			})
+			of = append(of, i)
+		}
 	}
-	return seriesOf(r.latest, counts, r.known)
+	counts := make([]map[model.Month]int, len(hs))
+	r.tx.failed(r.tx.scanRanges(IdxIncidentSeries, ranges, func(n int, k, v []byte) error {
+		m, err := model.ParseMonth(string(k[len(ranges[n].Prefix):]))
+		if err != nil || len(v) != 4 || m.After(r.latest) {
+			return nil // a street's key shares no prefix with another's; check reports damage
+		}
+		i := of[n]
+		if counts[i] == nil {
+			counts[i] = map[model.Month]int{}
+		}
+		counts[i][m] += int(binary.BigEndian.Uint32(v))
+		return nil
+	}))
+	for i, h := range hs {
+		if len(h.Areas) > 0 {
+			c := counts[i]
+			if c == nil {
+				c = map[model.Month]int{}
+			}
+			out[i] = seriesOf(r.latest, c, r.known)
+		}
+	}
+	return out
 }
 
-// series is the hotspot's series as model.HotspotSeries picks it.
-func (r *trendReader) series(h model.Hotspot) model.Series {
-	return model.HotspotSeries(h, r.imported(h), r.today)
-}
-
-// hotspotTrends are the series of hotspots that have one, as at today.
+// hotspotTrends are the series of hotspots that have one, as at today
+// (model.HotspotSeries picks it).
 func hotspotTrends(tx *txn, hs []model.Hotspot, today model.Date) (map[model.ID]model.Series, error) {
 	r, err := newTrendReader(tx, today)
 	if err != nil {
 		return nil, err
 	}
+	imported := r.imported(hs)
 	out := map[model.ID]model.Series{}
-	for _, h := range hs {
-		if s := r.series(h); !s.IsZero() {
+	for i, h := range hs {
+		if s := model.HotspotSeries(h, imported[i], today); !s.IsZero() {
 			out[h.ID] = s
 		}
 	}

@@ -1,6 +1,7 @@
 package record
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -56,8 +57,9 @@ func (t *txn) scan(ix store.Index, prefix, from []byte, dir store.Dir, fn func(k
 	return nil
 }
 
-// scanRanges scans several runs of ix forward, in one go where the engine
-// can (Ranger), else one Scan each.
+// scanRanges scans several runs of ix, in one go where the engine can
+// (Ranger), else one Scan each: the keys in no order promised. fn must
+// not use the transaction, nor keep k or v (Ranger).
 func (t *txn) scanRanges(ix store.Index, ranges []store.Range, fn func(i int, k, v []byte) error) error {
 	if r, ok := t.tx.(store.Ranger); ok {
 		if err := r.ScanRanges(t.ctx, ix, ranges, fn); err != errStop {
@@ -66,7 +68,18 @@ func (t *txn) scanRanges(ix store.Index, ranges []store.Range, fn func(i int, k,
 		return nil
 	}
 	for i, r := range ranges {
-		if err := t.scan(ix, r.Prefix, r.From, store.Forward, func(k, v []byte) error { return fn(i, k, v) }); err != nil {
+		// errStop inside a run ends that run only (scan takes it for a
+		// clean stop); fn's own errStop ends them all.
+		var stopped bool
+		err := t.scan(ix, r.Prefix, r.From, store.Forward, func(k, v []byte) error {
+			if r.Until != nil && bytes.Compare(k, r.Until) >= 0 {
+				return errStop
+			}
+			err := fn(i, k, v)
+			stopped = err == errStop
+			return err
+		})
+		if err != nil || stopped {
 			return err
 		}
 	}
@@ -158,6 +171,29 @@ func records[T any](t *txn, k store.Kind, ids []model.ID) ([]T, error) {
 	if err != nil {
 		return nil, err
 	}
+	return decodeAll[T](k, ids, docs)
+}
+
+// recordsUnder decodes the records of kind k the keys of ix under prefix
+// name, in order of ID, each once: what records of sortedIDs of idsUnder
+// reads, in one go where the engine can (Joiner).
+func recordsUnder[T any](t *txn, ix store.Index, prefix []byte, k store.Kind) ([]T, error) {
+	j, ok := t.tx.(store.Joiner)
+	if !ok {
+		return records[T](t, k, sortedIDs(idsUnder(t, ix, prefix)))
+	}
+	ids, docs, err := j.GetUnder(t.ctx, ix, prefix, k)
+	if err != nil {
+		return nil, err
+	}
+	if err := noneMissing(k, ids, docs); err != nil {
+		return nil, err
+	}
+	return decodeAll[T](k, ids, docs)
+}
+
+// decodeAll decodes docs, the records of kind k with ids.
+func decodeAll[T any](k store.Kind, ids []model.ID, docs []store.Doc) ([]T, error) {
 	out := make([]T, len(ids))
 	for i, d := range docs {
 		if err := decodeDoc(d, &out[i]); err != nil {
@@ -187,12 +223,18 @@ func getMany(t *txn, k store.Kind, ids []model.ID) ([]store.Doc, error) {
 			docs[i] = d
 		}
 	}
+	return docs, noneMissing(k, ids, docs)
+}
+
+// noneMissing: every one of docs, the records of kind k with ids, is
+// there. A missing one is an index pointing nowhere.
+func noneMissing(k store.Kind, ids []model.ID, docs []store.Doc) error {
 	for i, d := range docs {
 		if d.Missing() {
-			return nil, fmt.Errorf("%s #%d is indexed but missing: run `tasking check`", k, ids[i])
+			return fmt.Errorf("%s #%d is indexed but missing: run `tasking check`", k, ids[i])
 		}
 	}
-	return docs, nil
+	return nil
 }
 
 // idsUnder is the record IDs of the index entries under prefix (the last 8

@@ -169,17 +169,31 @@ type Fetcher interface {
 	GetMany(ctx context.Context, k Kind, ids []model.ID) ([]Doc, error)
 }
 
-// Ranger is a Tx that scans several runs of an index forward at once,
-// cheaper than one Scan each (PostgreSQL: one query, not one round trip
-// per run): for each range in turn, its prefix's keys from From (as Scan
-// with Forward), fn told which range a key is of.
+// Ranger is a Tx that scans several runs of an index at once, cheaper
+// than one Scan each (PostgreSQL: one query, not one round trip per run):
+// fn is called once for each key of each range — its prefix's keys from
+// From on, as Scan gives them — told which range the key is of, in no
+// order promised (PostgreSQL's sorting them cost home more than reading
+// them). Unlike Scan's, fn must not use the transaction, and keeps no key
+// or value past its return (PostgreSQL hands them over as they arrive,
+// copying none).
 type Ranger interface {
 	ScanRanges(ctx context.Context, ix Index, ranges []Range, fn func(i int, k, v []byte) error) error
 }
 
+// Joiner is a Tx that reads the records an index's keys name in one go,
+// cheaper than the keys, then the records (PostgreSQL: one query, not
+// two): the IDs that end the keys of ix starting with prefix (their last
+// 8 bytes, as idsUnder takes them), each once, in order, with the records
+// of kind k they name — a zero Doc (Missing) for one it does not hold.
+type Joiner interface {
+	GetUnder(ctx context.Context, ix Index, prefix []byte, k Kind) ([]model.ID, []Doc, error)
+}
+
 // Range is one run of an index for ScanRanges: the keys starting with
-// Prefix, from From on (nil: from the first).
-type Range struct{ Prefix, From []byte }
+// Prefix, from From on (nil: from the first), before Until (nil: to the
+// run's end).
+type Range struct{ Prefix, From, Until []byte }
 
 // Stored is what the engine stored, as it stored it: the same bytes are
 // the same record (home's cache compares them).

@@ -9,7 +9,8 @@ import (
 )
 
 // querier is what a transaction's statements run on: the connection the
-// transaction was begun on (inTx), or a pgx.Tx.
+// transaction was begun on (inTx), a read begun with its first statement
+// (lazyRead), or a pgx.Tx.
 type querier interface {
 	Exec(ctx context.Context, sql string, args ...any) (pgconn.CommandTag, error)
 	Query(ctx context.Context, sql string, args ...any) (pgx.Rows, error)
@@ -19,9 +20,9 @@ type querier interface {
 // inTx runs fn in a transaction on one connection of the pool. The
 // transaction is begun in one round trip with its first statements (a
 // batch: BEGIN, then lead, then first, whose one row is scanned into
-// into), where pgx.BeginTx would spend a round trip on BEGIN alone: a read
-// is BEGIN and the commit counter at once, a write BEGIN, the lock and
-// the counter. Then fn, then COMMIT (or ROLLBACK). A connection left in a
+// into), where pgx.BeginTx would spend a round trip on BEGIN alone: a
+// write is BEGIN, the lock and the counter at once. (A read begins with
+// its own first statement: read.go.) Then fn, then COMMIT (or ROLLBACK). A connection left in a
 // transaction (a ROLLBACK that failed, a cancelled context) is closed by
 // the pool as it is released, never reused.
 func (e *Engine) inTx(ctx context.Context, begin string, lead []string, first string, into any, fn func(querier) error) error {

@@ -75,6 +75,15 @@ func openEngine(ctx context.Context, dsn string, readOnly bool) (*Engine, error)
 		return nil, fmt.Errorf("the database address is not one PostgreSQL understands: %w", errors.Unwrap(err))
 	}
 	name := describe(cfg.ConnConfig)
+	// Every statement the engine runs is planned once per connection, for
+	// any values (a generic plan): each bound of a scan is an index bound
+	// (keysBetween), so no plan is better for knowing the values, and
+	// planning again at each run (a custom plan, the first five) cost
+	// more than the indexed query runs: 0.2 ms against 0.1. An address
+	// that says otherwise is heeded.
+	if _, set := cfg.ConnConfig.RuntimeParams["plan_cache_mode"]; !set {
+		cfg.ConnConfig.RuntimeParams["plan_cache_mode"] = "force_generic_plan"
+	}
 	pool, err := pgxpool.NewWithConfig(ctx, cfg)
 	if err != nil {
 		return nil, fmt.Errorf("cannot connect to %s: %w", name, err)
@@ -164,11 +173,7 @@ func (e *Engine) View(ctx context.Context, fn func(store.Tx) error) error {
 		return err
 	}
 	t := &tx{e: e, ctx: ctx}
-	return e.inTx(ctx, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", nil,
-		"SELECT value FROM counters WHERE name = 'commit'", &t.seq, func(q querier) error {
-			t.tx = q
-			return fn(t)
-		})
+	return e.view(ctx, t, func() error { return fn(t) })
 }
 
 // Update runs fn in one write transaction, under the record's lock, and

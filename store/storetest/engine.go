@@ -3,6 +3,7 @@ package storetest
 import (
 	"bytes"
 	"context"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"slices"
@@ -34,6 +35,7 @@ func RunEngine(t *testing.T, open NewEngine) {
 		{"FailedWriteLeavesNoTrace", testFailedWriteLeavesNoTrace},
 		{"SeqNamesTheCommit", testSeqNamesTheCommit},
 		{"IndexesAndLastIDsListed", testIndexesAndLastIDsListed},
+		{"RecordsUnderAPrefix", testRecordsUnderAPrefix},
 	} {
 		t.Run(c.name, func(t *testing.T) { c.test(t, open(t)) })
 	}
@@ -291,10 +293,13 @@ func testScanByPrefixFromEitherEnd(t *testing.T, e store.Engine) {
 				t.Errorf("prefix %q from %q %v: %q, want %q", c.prefix, c.from, c.dir, got, c.want)
 			}
 		}
-		// Several runs at once (an engine's Ranger): each run's keys, in
-		// turn, as a forward Scan of it gives them.
+		// Several runs at once (an engine's Ranger): each run's keys, as a
+		// forward Scan of it gives them, in no order promised.
 		if r, ok := tx.(store.Ranger); ok {
-			runs := []struct{ prefix, from string }{{"b", ""}, {"", ""}, {"d", ""}, {"b", "b\x01"}, {"b\xff", ""}, {"b", "a"}, {"", "b\xff"}}
+			// until: the run stops before it (a run with no end of its
+			// own, "" or "b\xff"-like, included).
+			runs := []struct{ prefix, from, until string }{{"b", "", ""}, {"", "", ""}, {"d", "", ""}, {"b", "b\x01", ""}, {"b\xff", "", ""}, {"b", "a", ""}, {"", "b\xff", ""},
+				{"b", "", "bb"}, {"", "a", "b\x01"}, {"b\xff", "", "b\xff\xff"}, {"b", "bb", "ba"}}
 			var ranges []store.Range
 			var want []string
 			for i, c := range runs {
@@ -305,9 +310,14 @@ func testScanByPrefixFromEitherEnd(t *testing.T, e store.Engine) {
 				if c.from != "" {
 					rg.From = []byte(c.from)
 				}
+				if c.until != "" {
+					rg.Until = []byte(c.until)
+				}
 				ranges = append(ranges, rg)
 				for _, k := range keys(t, tx, store.IdxActionsOpen, c.prefix, c.from, store.Forward) {
-					want = append(want, fmt.Sprintf("%d:%q", i, k))
+					if c.until == "" || k < c.until {
+						want = append(want, fmt.Sprintf("%d:%q", i, k))
+					}
 				}
 			}
 			var got []string
@@ -318,6 +328,8 @@ func testScanByPrefixFromEitherEnd(t *testing.T, e store.Engine) {
 				got = append(got, fmt.Sprintf("%d:%q", i, k))
 				return nil
 			})
+			slices.Sort(got) // in no order promised
+			slices.Sort(want)
 			if err != nil || !slices.Equal(got, want) {
 				t.Errorf("ScanRanges: %q, %v; want %q", got, err, want)
 			}
@@ -476,6 +488,70 @@ func testIndexesAndLastIDsListed(t *testing.T, e store.Engine) {
 			if !slices.Contains(ixs, ix) {
 				t.Errorf("the indexes listed, %v, leave out %s", ixs, ix)
 			}
+		}
+		return nil
+	})
+}
+
+// An engine's Joiner reads the records an index's keys name: each ID
+// once, in order, a missing record as a zero Doc (a key too short to name
+// one names 0, as the store reads keys).
+func testRecordsUnderAPrefix(t *testing.T, e store.Engine) {
+	key := func(prefix string, id model.ID) []byte {
+		return binary.BigEndian.AppendUint64([]byte(prefix), uint64(id))
+	}
+	update(t, e, func(tx store.Tx) error {
+		for _, id := range []model.ID{3, 1, 300} {
+			if err := tx.Put(bg, store.KindActions, id, doc(id)); err != nil {
+				return err
+			}
+		}
+		for _, k := range [][]byte{key("a|2|", 300), key("a|1|", 3), key("a|3|", 3), key("a|0|", 9), key("b|", 1), []byte("a")} {
+			if err := tx.PutKey(bg, store.IdxActionsOpen, k, nil); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	view(t, e, func(tx store.Tx) error {
+		j, ok := tx.(store.Joiner)
+		if !ok {
+			return nil
+		}
+		for _, c := range []struct {
+			prefix string
+			want   []string
+		}{
+			{"a|", []string{"3:" + string(doc(3)), "9:", "300:" + string(doc(300))}}, // 9: indexed, not held
+			{"", []string{"0:", "1:" + string(doc(1)), "3:" + string(doc(3)), "9:", "300:" + string(doc(300))}},
+			{"c", nil},
+		} {
+			var prefix []byte
+			if c.prefix != "" {
+				prefix = []byte(c.prefix)
+			}
+			ids, docs, err := j.GetUnder(bg, store.IdxActionsOpen, prefix, store.KindActions)
+			if err != nil || len(ids) != len(docs) {
+				t.Fatalf("GetUnder %q: %d IDs, %d docs, %v", c.prefix, len(ids), len(docs), err)
+			}
+			var got []string
+			for i, d := range docs {
+				s := fmt.Sprintf("%d:", ids[i])
+				if !d.Missing() {
+					if err := d.Body(func(b []byte) error { s += string(b); return nil }); err != nil {
+						t.Fatal(err)
+					}
+				}
+				got = append(got, s)
+			}
+			if !slices.Equal(got, c.want) {
+				t.Errorf("GetUnder %q: %q, want %q", c.prefix, got, c.want)
+			}
+		}
+		// A kind never written: every record missing.
+		ids, docs, err := j.GetUnder(bg, store.IdxActionsOpen, []byte("b|"), store.Kind("never_written"))
+		if err != nil || !slices.Equal(ids, []model.ID{1}) || !docs[0].Missing() {
+			t.Errorf("GetUnder of a kind never written: %v, %v", ids, err)
 		}
 		return nil
 	})
