@@ -2,6 +2,7 @@ package record
 
 import (
 	"go/ast"
+	"go/build"
 	"go/parser"
 	"go/token"
 	"path/filepath"
@@ -142,6 +143,30 @@ func TestUseCasesKnowNoBolt(t *testing.T) {
 	if read < 40 {
 		t.Fatalf("read %d files: the test is not reading the use cases", read)
 	}
+	// Nor through another of this module's packages.
+	seen := map[string]bool{}
+	var walk func(path, from string)
+	walk = func(path, from string) {
+		if seen[path] {
+			return
+		}
+		seen[path] = true
+		if strings.HasPrefix(path, "go.etcd.io/bbolt") || path == "github.com/ccsp/tasking/store/bolt" {
+			t.Errorf("record imports %s (through %s): the use cases know no engine", path, from)
+			return
+		}
+		if !strings.HasPrefix(path, "github.com/ccsp/tasking/") {
+			return
+		}
+		pkg, err := build.Import(path, ".", 0)
+		if err != nil {
+			t.Fatalf("%s: %v", path, err)
+		}
+		for _, imp := range pkg.Imports {
+			walk(imp, path)
+		}
+	}
+	walk("github.com/ccsp/tasking/record", "")
 }
 
 func isFuncLit(e ast.Expr) bool { _, ok := e.(*ast.FuncLit); return ok }
