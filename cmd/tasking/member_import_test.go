@@ -207,7 +207,7 @@ func TestMemberImportChecksWithoutTheWriteLock(t *testing.T) {
 func TestMemberImportUpgradesAnOlderFile(t *testing.T) {
 	dir := t.TempDir()
 	db := filepath.Join(dir, "schema3.db")
-	gz, err := os.Open("../../store/testdata/schema3/schema3.db.gz")
+	gz, err := os.Open("../../store/bolt/testdata/schema3/schema3.db.gz")
 	if err != nil {
 		t.Fatal(err)
 	}

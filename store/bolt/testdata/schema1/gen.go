@@ -4,7 +4,7 @@
 // were frozen at close (schema 1), for the upgrade test. It was run once at
 // commit "clock: TASKING_NOW pins …" with
 //
-//	go run ./store/testdata/schema1/gen.go
+//	go run ./store/bolt/testdata/schema1/gen.go
 //
 // and is kept only to say how the file was made: it will not build against
 // later stores. The story: the demo partnership on Tue 24 Nov 2026; that
@@ -133,14 +133,14 @@ func main() {
 	must(small.Close())
 	in, err := os.Open(filepath.Join(dir, "small.db"))
 	must(err)
-	out, err := os.Create("store/testdata/schema1/schema1.db.gz")
+	out, err := os.Create("store/bolt/testdata/schema1/schema1.db.gz")
 	must(err)
 	zw := gzip.NewWriter(out)
 	_, err = io.Copy(zw, in)
 	must(err)
 	must(zw.Close())
 	must(out.Close())
-	log.Printf("meeting %s closed; wrote store/testdata/schema1/schema1.db.gz", m.Ref())
+	log.Printf("meeting %s closed; wrote store/bolt/testdata/schema1/schema1.db.gz", m.Ref())
 }
 
 func must(err error) {
