@@ -8,10 +8,10 @@ import (
 	"github.com/ccsp/tasking/store"
 )
 
-// Store is the record over an engine: every use case of Record, written
-// once over the persistence interface. It is safe for concurrent use:
-// every session in the process shares one Store. A bbolt file (File) is a
-// Store with the file's own methods beside it.
+// Store is the record over an engine: every use case of store.Record,
+// written once over the persistence interface. It is safe for concurrent
+// use: every session in the process shares one Store. A bbolt file
+// (bolt.File) is a Store with the file's own methods beside it.
 type Store struct {
 	// eng is the engine holding the record.
 	eng store.Engine
