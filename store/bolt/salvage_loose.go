@@ -40,7 +40,8 @@ const (
 	bucketLeafFlag  = 0x01
 )
 
-// wantedLoose are the records the trail vouches for that no read saved:
+// wantedLoose are the records the trail vouches for that no read saved
+// (none reached them, or the value reached failed and was listed lost):
 // by ID, the buckets that want it.
 func (h *SalvageHaul) wantedLoose() map[model.ID][]string {
 	want := map[model.ID][]string{}
@@ -101,18 +102,23 @@ func (h *SalvageHaul) scanLoose() error {
 			}
 			found += h.takeLoose(page, want)
 		}
-		id += 1 + over
+		// One page on, not past the overflow the header claims: a freed
+		// page's old header may claim pages since reused one by one as
+		// leaves of their own. (A page read twice is safe: only the
+		// version the trail vouches for is taken, once.)
+		id++
 	}
 	if found > 0 {
-		h.notes = append(h.notes, fmt.Sprintf("%d records out of reach of their buckets' pages were found in the file's other pages, each the version the audit trail says was last written", found))
+		h.notes = append(h.notes, fmt.Sprintf("%d records no read could save (out of reach of their buckets' pages, or failing where their buckets hold them) were found in the file's other pages, each the version the audit trail says was last written", found))
 	}
 	return h.flush()
 }
 
 // filePageSize is the page size the file's first meta page gives (the
-// second, 4 KB on, when the first is lost), or 4 KB.
+// second, one page on, when the first is lost: tried at each page size
+// bbolt makes, 4 KB to 64 KB), or 4 KB.
 func filePageSize(f *os.File) int64 {
-	for _, at := range []int64{0, 4096} {
+	for _, at := range []int64{0, 4 << 10, 8 << 10, 16 << 10, 32 << 10, 64 << 10} {
 		if m, err := readMeta(f, at); err == nil {
 			return int64(m.pageSize)
 		}
@@ -180,5 +186,8 @@ func (h *SalvageHaul) takeVouched(bucket string, k, v []byte) bool {
 		h.ids[bucket] = map[model.ID]bool{}
 	}
 	h.ids[bucket][store.KeyID(k)] = true
+	// A record whose value failed where its tree holds it was listed as
+	// lost when it was read: this copy saves it.
+	h.lost.Found(bucket, store.KeyID(k))
 	return true
 }

@@ -2,6 +2,7 @@ package pg_test
 
 import (
 	"context"
+	"net/url"
 	"testing"
 	"time"
 
@@ -61,4 +62,30 @@ func TestPostgresPassesTheConformanceSuite(t *testing.T) {
 	storetest.Run(t, func(t *testing.T, now func() time.Time) store.Record {
 		return openStore(t, pgtest.DSN(t), now)
 	})
+}
+
+// An address set up for PgBouncer (the simple protocol, or exec without a
+// describe) would have rows come back as text, which the engine does not
+// read: it asks for describe_exec instead, and keeps the contract.
+func TestAnAddressForPgBouncerStillReadsBinary(t *testing.T) {
+	pgtest.Need(t)
+	for _, mode := range []string{"simple_protocol", "exec"} {
+		t.Run(mode, func(t *testing.T) {
+			storetest.RunEngine(t, func(t *testing.T) store.Engine {
+				u, err := url.Parse(pgtest.DSN(t))
+				if err != nil {
+					t.Fatal(err)
+				}
+				q := u.Query()
+				q.Set("default_query_exec_mode", mode)
+				u.RawQuery = q.Encode()
+				e, err := pg.OpenEngine(bg, u.String())
+				if err != nil {
+					t.Fatal(err)
+				}
+				t.Cleanup(func() { e.Close() })
+				return e
+			})
+		})
+	}
 }
