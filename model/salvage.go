@@ -128,6 +128,18 @@ func (l *Lost) AddID(bucket string, id ID) {
 	}
 }
 
+// Found takes back a record or event noted lost that was saved after all
+// (a salvage's search of the file's other pages found a copy that proves
+// itself): it is no longer listed.
+func (l *Lost) Found(bucket string, id ID) {
+	ids := slices.DeleteFunc(l.IDs[bucket], func(x ID) bool { return x == id })
+	if len(ids) == 0 {
+		delete(l.IDs, bucket)
+		return
+	}
+	l.IDs[bucket] = ids
+}
+
 // AddKey notes a lost value that is not keyed by an ID.
 func (l *Lost) AddKey(bucket, key string) {
 	if l.Keys == nil {

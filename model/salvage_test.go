@@ -93,3 +93,18 @@ func TestLostLines(t *testing.T) {
 		t.Errorf("count %d", l.Count())
 	}
 }
+
+// A record noted lost and then found is no longer listed; one bucket's
+// last such record leaves no empty line for it.
+func TestLostFound(t *testing.T) {
+	var l Lost
+	l.AddID("actions", 12)
+	l.AddID("actions", 30)
+	l.AddID("hotspots", 2)
+	l.Found("actions", 12)
+	l.Found("hotspots", 2)
+	l.Found("notes", 5) // never lost: nothing to take back
+	if got := l.Count(); got != 1 || len(l.IDs) != 1 || !slices.Equal(l.IDs["actions"], []ID{30}) {
+		t.Errorf("after finding A-12 and HS-2: %v (%d)", l.IDs, got)
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/ccsp/tasking/store"
+	"github.com/ccsp/tasking/store/bolt"
 	"github.com/spf13/cobra"
 )
 
@@ -54,7 +55,7 @@ func newBackupCmd(a *app) *cobra.Command {
 				return err
 			}
 			watch, finish := a.longWork(cmd, "backup")
-			info, head, err := store.WriteBackupFileWatched(watch, s, actor, a.at(dest))
+			info, head, err := bolt.WriteBackupFileWatched(watch, s, actor, a.at(dest))
 			if err = finish(err); err != nil {
 				return err
 			}
@@ -89,7 +90,7 @@ func newRestoreCmd(a *app) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			plan, err := store.PlanRestore(path, args[0], now())
+			plan, err := bolt.PlanRestore(path, args[0], now())
 			if err != nil {
 				return err
 			}
@@ -97,7 +98,7 @@ func newRestoreCmd(a *app) *cobra.Command {
 				return err
 			}
 			watch, finish := a.longWork(cmd, "restore")
-			if err := finish(store.RestoreWatched(watch, plan)); err != nil {
+			if err := finish(bolt.RestoreWatched(watch, plan)); err != nil {
 				return err
 			}
 			said := fmt.Sprintf("Restored %s from %s", path, args[0])

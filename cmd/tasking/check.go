@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/ccsp/tasking/store"
+	"github.com/ccsp/tasking/store/bolt"
 	"github.com/ccsp/tasking/store/pg"
 	"github.com/spf13/cobra"
 )
@@ -39,7 +40,7 @@ func newCheckCmd(a *app) *cobra.Command {
 			if onPostgres(path) {
 				return a.checkDatabase(cmd)
 			}
-			if err := store.ServedBy(path); err != nil {
+			if err := bolt.ServedBy(path); err != nil {
 				return err
 			}
 			out := cmd.OutOrStdout()
@@ -65,7 +66,11 @@ func newCheckCmd(a *app) *cobra.Command {
 				return err
 			}
 			defer s.Close()
-			problems, err := s.CheckRecordsWatched(watch)
+			f, err := fileOf(s)
+			if err != nil {
+				return err
+			}
+			problems, err := f.CheckRecordsWatched(watch)
 			if err = finish(err); err != nil {
 				return err
 			}
@@ -79,7 +84,7 @@ func newCheckCmd(a *app) *cobra.Command {
 				fmt.Fprintf(out, "%s: %d problems found (see the README: \"When check finds a problem\")\n", path, total)
 				return errProblemsFound
 			}
-			counts, err := s.Counts()
+			counts, err := f.Counts()
 			if err != nil {
 				return err
 			}
@@ -102,7 +107,7 @@ func newCheckPagesCmd(a *app) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			problems, err := store.CheckPagesOf(path)
+			problems, err := bolt.CheckPagesOf(path)
 			if err != nil {
 				return err
 			}
@@ -186,13 +191,17 @@ func newUpgradeCmd(a *app) *cobra.Command {
 				_, err = fmt.Fprintf(cmd.OutOrStdout(), "%s is up to date (schema %d: a command that may write, this one too, brings a database up to date as it opens it)\n", s.Path(), pg.SchemaVersion())
 				return err
 			}
-			v, err := s.Schema()
+			f, err := fileOf(s)
+			if err != nil {
+				return err
+			}
+			v, err := f.Schema()
 			if err != nil {
 				return err
 			}
 			if reindex {
 				watch, finish := a.longWork(cmd, "upgrade --reindex")
-				backup, err := s.ReindexWatched(watch)
+				backup, err := f.ReindexWatched(watch)
 				if err = finish(err); err != nil {
 					return err
 				}

@@ -31,6 +31,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/ccsp/tasking/record"
 	"github.com/ccsp/tasking/store"
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
@@ -79,9 +80,26 @@ func openEngine(ctx context.Context, dsn string, readOnly bool) (*Engine, error)
 	// (keysBetween), so no plan is better for knowing the values, and
 	// planning again at each run (a custom plan, the first five) cost
 	// more than the indexed query runs: 0.2 ms against 0.1. An address
-	// that says otherwise is heeded.
+	// that says otherwise is heeded. Set once connected, not as a startup
+	// parameter: PgBouncer refuses startup parameters it does not know,
+	// and a server older than 12 has no such setting (then it plans as
+	// it always did).
 	if _, set := cfg.ConnConfig.RuntimeParams["plan_cache_mode"]; !set {
-		cfg.ConnConfig.RuntimeParams["plan_cache_mode"] = "force_generic_plan"
+		cfg.AfterConnect = func(ctx context.Context, c *pgx.Conn) error {
+			_, err := c.Exec(ctx, "SET plan_cache_mode = force_generic_plan")
+			if pe := (*pgconn.PgError)(nil); errors.As(err, &pe) && pe.Code == "42704" {
+				return nil // unrecognized configuration parameter
+			}
+			return err
+		}
+	}
+	// The engine reads rows as PostgreSQL sends them in binary (raw.go).
+	// An address asking for the simple protocol or for exec without a
+	// describe (as set up for PgBouncer) would get text: describe_exec
+	// also works through PgBouncer, and gets binary.
+	switch cfg.ConnConfig.DefaultQueryExecMode {
+	case pgx.QueryExecModeSimpleProtocol, pgx.QueryExecModeExec:
+		cfg.ConnConfig.DefaultQueryExecMode = pgx.QueryExecModeDescribeExec
 	}
 	pool, err := pgxpool.NewWithConfig(ctx, cfg)
 	if err != nil {
@@ -139,22 +157,22 @@ func describe(c *pgx.ConnConfig) string {
 
 // Open is the record in the database dsn names, with the clock now
 // (time.Now when nil), hearing of other processes' changes.
-func Open(ctx context.Context, dsn string, now func() time.Time) (*store.Store, error) {
+func Open(ctx context.Context, dsn string, now func() time.Time) (*record.Store, error) {
 	e, err := OpenEngine(ctx, dsn)
 	if err != nil {
 		return nil, err
 	}
-	return store.New(e, now), nil
+	return record.New(e, now, nil), nil
 }
 
 // OpenReadOnly is Open for a command that only reads: it changes nothing
 // in the database, not even its schema.
-func OpenReadOnly(ctx context.Context, dsn string, now func() time.Time) (*store.Store, error) {
+func OpenReadOnly(ctx context.Context, dsn string, now func() time.Time) (*record.Store, error) {
 	e, err := openEngine(ctx, dsn, true)
 	if err != nil {
 		return nil, err
 	}
-	return store.New(e, now), nil
+	return record.New(e, now, nil), nil
 }
 
 // Name is the database, as messages name it.

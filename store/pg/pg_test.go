@@ -2,9 +2,11 @@ package pg_test
 
 import (
 	"context"
+	"net/url"
 	"testing"
 	"time"
 
+	"github.com/ccsp/tasking/record"
 	"github.com/ccsp/tasking/store"
 	"github.com/ccsp/tasking/store/pg"
 	"github.com/ccsp/tasking/store/pg/pgtest"
@@ -28,7 +30,7 @@ func TestPostgresEngineKeepsTheContract(t *testing.T) {
 
 // openStore is a record in a fresh schema, held to its audit chain and
 // its indexes when the test ends.
-func openStore(t *testing.T, dsn string, now func() time.Time) *store.Store {
+func openStore(t *testing.T, dsn string, now func() time.Time) *record.Store {
 	t.Helper()
 	s, err := pg.Open(bg, dsn, now)
 	if err != nil {
@@ -60,4 +62,30 @@ func TestPostgresPassesTheConformanceSuite(t *testing.T) {
 	storetest.Run(t, func(t *testing.T, now func() time.Time) store.Record {
 		return openStore(t, pgtest.DSN(t), now)
 	})
+}
+
+// An address set up for PgBouncer (the simple protocol, or exec without a
+// describe) would have rows come back as text, which the engine does not
+// read: it asks for describe_exec instead, and keeps the contract.
+func TestAnAddressForPgBouncerStillReadsBinary(t *testing.T) {
+	pgtest.Need(t)
+	for _, mode := range []string{"simple_protocol", "exec"} {
+		t.Run(mode, func(t *testing.T) {
+			storetest.RunEngine(t, func(t *testing.T) store.Engine {
+				u, err := url.Parse(pgtest.DSN(t))
+				if err != nil {
+					t.Fatal(err)
+				}
+				q := u.Query()
+				q.Set("default_query_exec_mode", mode)
+				u.RawQuery = q.Encode()
+				e, err := pg.OpenEngine(bg, u.String())
+				if err != nil {
+					t.Fatal(err)
+				}
+				t.Cleanup(func() { e.Close() })
+				return e
+			})
+		})
+	}
 }

@@ -28,6 +28,9 @@ func eachRow(rows pgx.Rows, cols int, fn func(vals [][]byte) error) error {
 			return err
 		}
 	}
+	// Closed before Err is asked: a read's first rows close its batch
+	// only then, and the batch's own error comes back from Err after.
+	rows.Close()
 	return rows.Err()
 }
 

@@ -104,6 +104,19 @@ type batchRows struct {
 	err    error
 }
 
+// Next closes the batch once the rows are done, so its error is Err's
+// for a caller that stops at Next and asks Err without closing.
+func (r *batchRows) Next() bool {
+	if r.closed {
+		return false
+	}
+	if r.Rows.Next() {
+		return true
+	}
+	r.Close()
+	return false
+}
+
 func (r *batchRows) Close() {
 	if r.closed {
 		return

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/ccsp/tasking/model"
+	"github.com/ccsp/tasking/record"
 	"github.com/ccsp/tasking/store"
 )
 
@@ -349,10 +350,10 @@ func testScanByPrefixFromEitherEnd(t *testing.T, e store.Engine) {
 	})
 	// Data kept by key (bbolt seals it): read back as it was put.
 	update(t, e, func(tx store.Tx) error {
-		return tx.PutKey(bg, store.IncidentBatches, []byte("2024-01|force|asb"), []byte(`{"count":3}`))
+		return tx.PutKey(bg, record.IncidentBatches, []byte("2024-01|force|asb"), []byte(`{"count":3}`))
 	})
 	view(t, e, func(tx store.Tx) error {
-		v, err := tx.GetKey(bg, store.IncidentBatches, []byte("2024-01|force|asb"))
+		v, err := tx.GetKey(bg, record.IncidentBatches, []byte("2024-01|force|asb"))
 		if err != nil || string(v) != `{"count":3}` {
 			t.Errorf("a batch reads back %q, %v", v, err)
 		}
@@ -468,7 +469,7 @@ func testIndexesAndLastIDsListed(t *testing.T, e store.Engine) {
 		if err := tx.PutKey(bg, store.IdxActionsOpen, []byte("k"), []byte("v")); err != nil {
 			return err
 		}
-		if err := tx.PutKey(bg, store.IncidentBatches, []byte("k"), []byte(`{}`)); err != nil {
+		if err := tx.PutKey(bg, record.IncidentBatches, []byte("k"), []byte(`{}`)); err != nil {
 			return err
 		}
 		return nil
@@ -483,7 +484,7 @@ func testIndexesAndLastIDsListed(t *testing.T, e store.Engine) {
 		if err != nil {
 			return err
 		}
-		for _, ix := range []store.Index{store.IdxActionsOpen, store.IncidentBatches} {
+		for _, ix := range []store.Index{store.IdxActionsOpen, record.IncidentBatches} {
 			if !slices.Contains(ixs, ix) {
 				t.Errorf("the indexes listed, %v, leave out %s", ixs, ix)
 			}
