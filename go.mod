@@ -84,5 +84,3 @@ require (
 	golang.org/x/exp v0.0.0-20260908205506-85c1c2202aba // indirect
 	golang.org/x/sync v0.24.0 // indirect
 )
-
-replace github.com/atotto/clipboard => ./third_party/clipboard
