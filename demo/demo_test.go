@@ -9,6 +9,7 @@ import (
 
 	"github.com/ccsp/tasking/model"
 	"github.com/ccsp/tasking/store"
+	"github.com/ccsp/tasking/store/bolt"
 )
 
 var today = model.MustDate("2026-11-24")
@@ -138,7 +139,7 @@ func TestDemoIsDeterministicAndLoads(t *testing.T) {
 	if !reflect.DeepEqual(a, b) {
 		t.Fatal("two builds for the same day differ")
 	}
-	s, err := store.Open(filepath.Join(t.TempDir(), "demo.db"), store.Options{Now: func() time.Time { return today.Time(time.UTC) }})
+	s, err := bolt.Open(filepath.Join(t.TempDir(), "demo.db"), bolt.Options{Now: func() time.Time { return today.Time(time.UTC) }})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -204,7 +205,7 @@ func TestDemoHasCaseReviewsAtEveryStage(t *testing.T) {
 	if fmt.Sprint(stages) != "[answered decided received]" {
 		t.Fatalf("stages %v", stages)
 	}
-	s, err := store.Open(filepath.Join(t.TempDir(), "demo.db"), store.Options{Now: func() time.Time { return today.Time(time.UTC) }})
+	s, err := bolt.Open(filepath.Join(t.TempDir(), "demo.db"), bolt.Options{Now: func() time.Time { return today.Time(time.UTC) }})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -269,7 +270,7 @@ func TestDemoHasPowersWithTheirClocks(t *testing.T) {
 	if want := "[pspo review due true cpn appeal window closes true dispersal  false]"; fmt.Sprint(clocks) != want {
 		t.Errorf("clocks %v, want %s", clocks, want)
 	}
-	s, err := store.Open(filepath.Join(t.TempDir(), "demo.db"), store.Options{Now: func() time.Time { return now }})
+	s, err := bolt.Open(filepath.Join(t.TempDir(), "demo.db"), bolt.Options{Now: func() time.Time { return now }})
 	if err != nil {
 		t.Fatal(err)
 	}

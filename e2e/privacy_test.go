@@ -15,6 +15,7 @@ import (
 	"github.com/ccsp/tasking/minutes"
 	"github.com/ccsp/tasking/model"
 	"github.com/ccsp/tasking/store"
+	"github.com/ccsp/tasking/store/bolt"
 )
 
 // TestPrivateBusinessStaysPrivate seeds markers into the paths along which
@@ -53,7 +54,7 @@ func TestPrivateBusinessStaysPrivate(t *testing.T) {
 	}
 
 	// The partnership and its hotspots, in process, through the store.
-	s, err := store.Open(db, store.Options{Now: func() time.Time { return pinned }})
+	s, err := bolt.Open(db, bolt.Options{Now: func() time.Time { return pinned }})
 	must(err)
 	chair, err := s.Setup(store.SetupInput{
 		Partnership: model.Partnership{Name: "Partnership " + mk.Pub("partnership name")},

@@ -13,6 +13,7 @@ import (
 
 	"github.com/ccsp/tasking/model"
 	"github.com/ccsp/tasking/store"
+	"github.com/ccsp/tasking/store/bolt"
 )
 
 // markers are distinct words seeded into every field of every kind of
@@ -71,7 +72,7 @@ func TestNothingPrivateLeavesThroughAPublicOutput(t *testing.T) {
 	// The partnership, in process, through the store (the same rules the
 	// app and the CLI use).
 	clock := func() time.Time { return pinned }
-	s, err := store.Open(db, store.Options{Now: clock})
+	s, err := bolt.Open(db, bolt.Options{Now: clock})
 	must(err)
 	agencyNames := []string{mk.Pub("agency name"), mk.Pub("agency name"), mk.Pub("agency name")}
 	chair, err := s.Setup(store.SetupInput{

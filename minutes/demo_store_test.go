@@ -8,6 +8,7 @@ import (
 	"github.com/ccsp/tasking/demo"
 	"github.com/ccsp/tasking/model"
 	"github.com/ccsp/tasking/store"
+	"github.com/ccsp/tasking/store/bolt"
 )
 
 // demoToday is the day the demo partnership is built for: a Tuesday, so the
@@ -16,11 +17,11 @@ var demoToday = model.MustDate("2026-11-24")
 
 // openDemo loads the small demo partnership into a store on a temp file, with
 // a clock fixed at 10:00 on demoToday.
-func openDemo(t *testing.T) *store.Store { t.Helper(); return openDemoWith(t, nil) }
+func openDemo(t *testing.T) *bolt.File { t.Helper(); return openDemoWith(t, nil) }
 
 // openDemoWith is openDemo with a change to the demo dataset before it is
 // loaded (edit may be nil).
-func openDemoWith(t *testing.T, edit func(*store.Dataset)) *store.Store {
+func openDemoWith(t *testing.T, edit func(*store.Dataset)) *bolt.File {
 	t.Helper()
 	d, err := demo.Build(demoToday, demo.Small, time.UTC)
 	if err != nil {
@@ -30,7 +31,7 @@ func openDemoWith(t *testing.T, edit func(*store.Dataset)) *store.Store {
 		edit(&d)
 	}
 	now := time.Date(2026, 11, 24, 10, 0, 0, 0, time.UTC)
-	s, err := store.Open(filepath.Join(t.TempDir(), "tasking.db"), store.Options{Now: func() time.Time { return now }})
+	s, err := bolt.Open(filepath.Join(t.TempDir(), "tasking.db"), bolt.Options{Now: func() time.Time { return now }})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -42,7 +43,7 @@ func openDemoWith(t *testing.T, edit func(*store.Dataset)) *store.Store {
 }
 
 // lastClosed is the most recent closed meeting's record.
-func lastClosed(t *testing.T, s *store.Store) model.MeetingRecord {
+func lastClosed(t *testing.T, s *bolt.File) model.MeetingRecord {
 	t.Helper()
 	ms, err := s.Meetings()
 	if err != nil {

@@ -10,13 +10,13 @@ import (
 
 	"github.com/ccsp/tasking/demo"
 	"github.com/ccsp/tasking/model"
-	"github.com/ccsp/tasking/store"
+	"github.com/ccsp/tasking/store/bolt"
 )
 
 // exportAll renders the minutes of every closed meeting in every format and
 // version. A DOCX is there twice: its bytes ("docx"), and its text
 // ("docx-text"), which shows a change as lines.
-func exportAll(t *testing.T, s *store.Store) map[string][]byte {
+func exportAll(t *testing.T, s *bolt.File) map[string][]byte {
 	t.Helper()
 	ms, err := s.Meetings()
 	if err != nil {
@@ -62,7 +62,7 @@ func TestClosedMinutesNeverDrift(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, err := store.Open(filepath.Join(t.TempDir(), "tasking.db"), store.Options{Now: clock})
+	s, err := bolt.Open(filepath.Join(t.TempDir(), "tasking.db"), bolt.Options{Now: clock})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -6,7 +6,7 @@ import (
 	"testing"
 
 	"github.com/ccsp/tasking/model"
-	"github.com/ccsp/tasking/store"
+	"github.com/ccsp/tasking/store/bolt"
 )
 
 // A meeting run through the store, as the chair would in the TUI: its
@@ -224,7 +224,7 @@ func TestMeetingThroughTheStore(t *testing.T) {
 	})
 }
 
-func plannedMeeting(t *testing.T, s *store.Store) (model.Meeting, bool) {
+func plannedMeeting(t *testing.T, s *bolt.File) (model.Meeting, bool) {
 	t.Helper()
 	ms, err := s.Meetings()
 	if err != nil {

@@ -17,7 +17,7 @@ import (
 	"charm.land/log/v2"
 	"github.com/ccsp/tasking/demo"
 	"github.com/ccsp/tasking/model"
-	"github.com/ccsp/tasking/store"
+	"github.com/ccsp/tasking/store/bolt"
 	gossh "golang.org/x/crypto/ssh"
 )
 
@@ -32,7 +32,7 @@ var people = []string{"Helen Marsh", "Sgt Jas Patel", "Gary Fletcher"}
 type testServer struct {
 	t     testing.TB
 	srv   *Server
-	st    *store.Store
+	st    *bolt.File
 	addr  string
 	keys  map[string]gossh.Signer
 	logs  *syncBuffer
@@ -108,7 +108,7 @@ func startDescribed(t testing.TB, cfg Config, run CommandRunner, describe Descri
 	}
 	dir := t.TempDir()
 	clock := func() time.Time { return time.Date(2026, 11, 24, 10, 0, 0, 0, time.UTC) }
-	st, err := store.Open(filepath.Join(dir, "t.db"), store.Options{Now: clock, Mode: "serve"})
+	st, err := bolt.Open(filepath.Join(dir, "t.db"), bolt.Options{Now: clock, Mode: "serve"})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -12,7 +12,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/ccsp/tasking/demo"
 	"github.com/ccsp/tasking/model"
-	"github.com/ccsp/tasking/store"
+	"github.com/ccsp/tasking/store/bolt"
 	"github.com/ccsp/tasking/tui"
 	"github.com/charmbracelet/x/ansi"
 )
@@ -58,7 +58,7 @@ func newPasteRig(tb testing.TB, name string) *pasteRig {
 		tb.Fatal(err)
 	}
 	clock := func() time.Time { return time.Date(2026, 11, 24, 10, 0, 0, 0, time.UTC) }
-	st, err := store.Open(filepath.Join(tb.TempDir(), "t.db"), store.Options{Now: clock, Mode: "serve"})
+	st, err := bolt.Open(filepath.Join(tb.TempDir(), "t.db"), bolt.Options{Now: clock, Mode: "serve"})
 	if err != nil {
 		tb.Fatal(err)
 	}

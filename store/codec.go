@@ -4,17 +4,13 @@ import (
 	"encoding/binary"
 
 	"github.com/ccsp/tasking/model"
+	gojson "github.com/goccy/go-json"
 )
 
-// appendFill is how full bbolt fills a page before splitting it when keys
-// arrive in order (new records' IDs, time-ordered index entries): full
-// pages, where bbolt's default of a half leaves every page half empty.
-const appendFill = 0.95
-
 // Keys are big-endian so byte order is numeric order.
-func idKey(id model.ID) []byte { return binary.BigEndian.AppendUint64(nil, id) }
+func IDKey(id model.ID) []byte { return binary.BigEndian.AppendUint64(nil, id) }
 
-func keyID(k []byte) model.ID {
+func KeyID(k []byte) model.ID {
 	if len(k) < 8 {
 		return 0
 	}
@@ -22,14 +18,18 @@ func keyID(k []byte) model.ID {
 }
 
 // dateKey encodes a civil date as yyyymmdd in 4 bytes: ordered, compact.
-func dateKey(d model.Date) []byte {
+func DateKey(d model.Date) []byte {
 	return binary.BigEndian.AppendUint32(nil, uint32(d.Year()*10000+int(d.Month())*100+d.Day()))
 }
 
-func compose(parts ...[]byte) []byte {
+func Compose(parts ...[]byte) []byte {
 	var out []byte
 	for _, p := range parts {
 		out = append(out, p...)
 	}
 	return out
 }
+
+// decodeJSON decodes JSON that is not a stored value itself: an audit
+// event's before and after images, held inside the (sealed) event.
+func DecodeJSON(b []byte, v any) error { return gojson.Unmarshal(b, v) }

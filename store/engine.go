@@ -2,8 +2,6 @@ package store
 
 import (
 	"context"
-	"errors"
-	"time"
 
 	"github.com/ccsp/tasking/model"
 )
@@ -12,9 +10,10 @@ import (
 // PostgreSQL) offers the use cases, and all it offers. An engine stores
 // records by kind and ID and ordered keys by index; it knows nothing of
 // meetings, permissions, undo, the audit chain or the change feed, which
-// are worked out once, above it (txn.go, write.go, txlog.go). Which
-// entries a record puts in which index is declared once too (indexes.go),
-// so every engine holds the same entries and `check` can recompute them.
+// are worked out once, above it (package record: txn.go, write.go,
+// txlog.go). Which entries a record puts in which index is declared once
+// too (indexes.go), so every engine holds the same entries and `check`
+// can recompute them.
 
 // Kind is a kind of record, stored by ID: a bbolt bucket's name.
 type Kind string
@@ -40,7 +39,7 @@ const (
 )
 
 // partnershipID is the one partnership record's ID.
-const partnershipID model.ID = 0
+const PartnershipID model.ID = 0
 
 // Index is an ordered set of byte keys with small values: a secondary
 // index declared over records (indexes.go), or data kept by key rather
@@ -65,43 +64,6 @@ type Engine interface {
 	View(ctx context.Context, fn func(Tx) error) error
 	Update(ctx context.Context, fn func(Tx) error) error
 }
-
-// New is the record held by eng, an engine other than a bbolt file
-// (store/mem): empty until Setup or Seed, with the clock now (time.Now
-// when nil). What only a file has — backups, check, its pages — is
-// refused on it.
-func New(eng Engine, now func() time.Time) *Store {
-	if now == nil {
-		now = time.Now
-	}
-	s := &Store{eng: eng, now: now, hooks: noFile{}}
-	if n, ok := eng.(Named); ok {
-		s.name = n.Name()
-	}
-	return s
-}
-
-// fileHooks are what a record held in a file does beside its
-// transactions, at the moments the use cases say: a backup after a
-// meeting closes, the map's pages handed back between a long load's
-// batches, the chain heads its backups carry (VerifyChain), its free
-// space cleared of what an anonymisation erased. The bbolt store is its
-// own; a record over another engine has none (noFile).
-type fileHooks interface {
-	autoBackupAfter(why string)
-	releaseMapped()
-	knownHeads() []ChainHead
-	scrubFree(w Watch) (cleared int, err error)
-}
-
-// noFile is the hooks of a record not held in a file: an engine that is
-// not a file keeps its own backups and free space.
-type noFile struct{}
-
-func (noFile) autoBackupAfter(string)       {}
-func (noFile) releaseMapped()               {}
-func (noFile) knownHeads() []ChainHead      { return nil }
-func (noFile) scrubFree(Watch) (int, error) { return 0, nil }
 
 // Doc is a stored record, valid until its transaction ends: what the
 // engine stored, and how it reads it back (nil: it stored the JSON as it
@@ -133,7 +95,7 @@ func (d Doc) Body(fn func(json []byte) error) error {
 // Decode decodes the record into v.
 func (d Doc) Decode(v any) error {
 	if d.codec == nil {
-		return decodeJSON(d.stored, v)
+		return DecodeJSON(d.stored, v)
 	}
 	return d.codec.Decode(d.stored, v)
 }
@@ -228,10 +190,24 @@ type Joiner interface {
 	GetUnder(ctx context.Context, ix Index, prefix []byte, k Kind) ([]model.ID, []Doc, error)
 }
 
+// OneStatementViewer is an Engine that runs a read making one statement
+// without a transaction of its own (PostgreSQL: one round trip, where
+// BEGIN with the statement, then COMMIT, were two): one statement sees
+// one moment of the record whatever the isolation. fn reads the record
+// once (a Joiner's GetUnder, say) and asks no Seq; a second read in it
+// is an error, not a second moment. Where an engine has none, View.
+type OneStatementViewer interface {
+	ViewOne(ctx context.Context, fn func(Tx) error) error
+}
+
 // Range is one run of an index for ScanRanges: the keys starting with
 // Prefix, from From on (nil: from the first), before Until (nil: to the
 // run's end).
 type Range struct{ Prefix, From, Until []byte }
+
+// Stored is what the engine stored, as it stored it: the same bytes are
+// the same record (home's cache compares them).
+func (d Doc) Stored() []byte { return d.stored }
 
 // Missing: d is the zero Doc a Fetcher gives for a record it does not
 // hold.
@@ -265,12 +241,8 @@ type Listener interface {
 	MaxAnnounce() int
 }
 
-// Named is an engine that is not a file, by the name messages give it
-// (Store.Path).
+// Named is an engine by the name messages give it (record.Store's Path):
+// a bbolt file's path, a database's name.
 type Named interface {
 	Name() string
 }
-
-// errStop ends a walk early; the helpers that walk (txn.go) take it for a
-// clean stop.
-var errStop = errors.New("stop")

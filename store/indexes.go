@@ -2,6 +2,7 @@ package store
 
 import (
 	"bytes"
+	"context"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -34,12 +35,12 @@ const (
 )
 
 // entry is one index key (and its value, usually empty).
-type entry struct{ key, value []byte }
+type Entry struct{ Key, Value []byte }
 
 // indexDef is one index over records of type T.
 type indexDef[T any] struct {
 	index   Index
-	entries func(T) []entry
+	entries func(T) []Entry
 }
 
 // indexSet is the indexes over one bucket of records.
@@ -47,17 +48,17 @@ type indexSet[T any] []indexDef[T]
 
 // indexer is an indexSet whatever its record type: what put, del, the
 // upgrade and check work with.
-type indexer interface {
+type Indexer interface {
 	// reindex removes the entries of the record of kind k with id as
 	// stored (none: none) and adds those of v (nil: none).
-	reindex(t *txn, k Kind, id model.ID, v any) error
+	Reindex(ctx context.Context, tx Tx, k Kind, id model.ID, v any) error
 	// expected is, for each index bucket, the entries of the record
-	// stored as raw.
-	expected(raw []byte) (map[string][]entry, error)
-	// entriesOf calls fn with each entry of a record already decoded
+	// whose JSON is body.
+	Expected(raw []byte) (map[string][]Entry, error)
+	// EntriesOf calls fn with each entry of a record already decoded
 	// (a *T: what check's decodeAs gives), so check decodes it once.
-	entriesOf(rec any, fn func(Index, entry))
-	indexes() []Index
+	EntriesOf(rec any, fn func(Index, Entry))
+	Indexes() []Index
 }
 
 func (s indexSet[T]) record(v any) (T, bool) {
@@ -73,13 +74,13 @@ func (s indexSet[T]) record(v any) (T, bool) {
 	return zero, false
 }
 
-func (s indexSet[T]) reindex(t *txn, k Kind, id model.ID, v any) error {
+func (s indexSet[T]) Reindex(ctx context.Context, tx Tx, k Kind, id model.ID, v any) error {
 	var o T
-	switch err := get(t, k, id, &o); {
+	switch err := getDecoded(ctx, tx, k, id, &o); {
 	case err == nil:
 		for _, def := range s {
 			for _, e := range def.entries(o) {
-				if err := t.tx.DeleteKey(t.ctx, def.index, e.key); err != nil {
+				if err := tx.DeleteKey(ctx, def.index, e.Key); err != nil {
 					return err
 				}
 			}
@@ -96,7 +97,7 @@ func (s indexSet[T]) reindex(t *txn, k Kind, id model.ID, v any) error {
 	}
 	for _, def := range s {
 		for _, e := range def.entries(n) {
-			if err := t.tx.PutKey(t.ctx, def.index, e.key, e.value); err != nil {
+			if err := tx.PutKey(ctx, def.index, e.Key, e.Value); err != nil {
 				return err
 			}
 		}
@@ -104,19 +105,32 @@ func (s indexSet[T]) reindex(t *txn, k Kind, id model.ID, v any) error {
 	return nil
 }
 
-func (s indexSet[T]) expected(raw []byte) (map[string][]entry, error) {
+func (s indexSet[T]) Expected(body []byte) (map[string][]Entry, error) {
 	var r T
-	if err := decode(raw, &r); err != nil {
+	if err := DecodeJSON(body, &r); err != nil {
 		return nil, err
 	}
-	out := map[string][]entry{}
+	out := map[string][]Entry{}
 	for _, def := range s {
 		out[string(def.index)] = def.entries(r)
 	}
 	return out, nil
 }
 
-func (s indexSet[T]) entriesOf(rec any, fn func(Index, entry)) {
+// getDecoded is the record of kind k with id decoded into v (as the use
+// cases' get reads it).
+func getDecoded(ctx context.Context, tx Tx, k Kind, id model.ID, v any) error {
+	d, err := tx.Get(ctx, k, id)
+	if err != nil {
+		return err
+	}
+	if err := d.Decode(v); err != nil {
+		return fmt.Errorf("reading %s #%d: %w", k, id, err)
+	}
+	return nil
+}
+
+func (s indexSet[T]) EntriesOf(rec any, fn func(Index, Entry)) {
 	r, ok := s.record(rec)
 	if !ok {
 		return
@@ -128,7 +142,7 @@ func (s indexSet[T]) entriesOf(rec any, fn func(Index, entry)) {
 	}
 }
 
-func (s indexSet[T]) indexes() []Index {
+func (s indexSet[T]) Indexes() []Index {
 	var out []Index
 	for _, def := range s {
 		out = append(out, def.index)
@@ -137,12 +151,12 @@ func (s indexSet[T]) indexes() []Index {
 }
 
 // entryOf is a single entry with an empty value.
-func entryOf(parts ...[]byte) []entry { return []entry{{key: compose(parts...)}} }
+func entryOf(parts ...[]byte) []Entry { return []Entry{{Key: Compose(parts...)}} }
 
-func none() []entry { return nil }
+func none() []Entry { return nil }
 
 // timeKey orders times: big-endian Unix nanoseconds.
-func timeKey(t time.Time) []byte { return binary.BigEndian.AppendUint64(nil, uint64(t.UnixNano())) }
+func TimeKey(t time.Time) []byte { return binary.BigEndian.AppendUint64(nil, uint64(t.UnixNano())) }
 
 // closedValue is an idx_actions_closed value: the status's first letter and
 // the days the action took (for the median, read without the record).
@@ -156,7 +170,7 @@ func closedValue(a model.Action) []byte {
 
 // closedDays reads the days to complete from an idx_actions_closed value
 // (ok false: cancelled, or no date).
-func closedDays(v []byte) (int, bool) {
+func ClosedDays(v []byte) (int, bool) {
 	if len(v) != 3 || v[0] != string(model.StatusDone)[0] {
 		return 0, false
 	}
@@ -165,82 +179,82 @@ func closedDays(v []byte) (int, bool) {
 }
 
 // stateKey is the byte an open or planned meeting is indexed under.
-func stateKey(s model.MeetingState) []byte { return []byte{string(s)[0]} }
+func StateKey(s model.MeetingState) []byte { return []byte{string(s)[0]} }
 
-var registry = map[Kind]indexer{
+var Registry = map[Kind]Indexer{
 	KindActions: indexSet[model.Action]{
-		{IdxActionsByAgency, func(a model.Action) []entry { return entryOf(idKey(a.AgencyID), dateKey(a.Due), idKey(a.ID)) }},
-		{IdxActionsByHotspot, func(a model.Action) []entry { return entryOf(idKey(a.HotspotID), idKey(a.ID)) }},
-		{IdxActionsOpen, func(a model.Action) []entry {
+		{IdxActionsByAgency, func(a model.Action) []Entry { return entryOf(IDKey(a.AgencyID), DateKey(a.Due), IDKey(a.ID)) }},
+		{IdxActionsByHotspot, func(a model.Action) []Entry { return entryOf(IDKey(a.HotspotID), IDKey(a.ID)) }},
+		{IdxActionsOpen, func(a model.Action) []Entry {
 			if a.Status.IsClosed() {
 				return none()
 			}
-			return entryOf(idKey(a.AgencyID), dateKey(a.Due), idKey(a.ID))
+			return entryOf(IDKey(a.AgencyID), DateKey(a.Due), IDKey(a.ID))
 		}},
-		{IdxActionsClosed, func(a model.Action) []entry {
+		{IdxActionsClosed, func(a model.Action) []Entry {
 			if !a.Status.IsClosed() {
 				return none()
 			}
-			return []entry{{key: compose(idKey(a.AgencyID), timeKey(a.FinishedAt()), idKey(a.ID)), value: closedValue(a)}}
+			return []Entry{{Key: Compose(IDKey(a.AgencyID), TimeKey(a.FinishedAt()), IDKey(a.ID)), Value: closedValue(a)}}
 		}},
 	},
 	KindUpdates: indexSet[model.ActionUpdate]{
-		{IdxUpdatesByAction, func(u model.ActionUpdate) []entry { return entryOf(idKey(u.ActionID), idKey(u.ID)) }},
-		{IdxUpdatesByMeeting, func(u model.ActionUpdate) []entry {
+		{IdxUpdatesByAction, func(u model.ActionUpdate) []Entry { return entryOf(IDKey(u.ActionID), IDKey(u.ID)) }},
+		{IdxUpdatesByMeeting, func(u model.ActionUpdate) []Entry {
 			if u.MeetingID == 0 {
 				return none()
 			}
-			return entryOf(idKey(u.MeetingID), idKey(u.ID))
+			return entryOf(IDKey(u.MeetingID), IDKey(u.ID))
 		}},
 	},
 	KindHotspots: indexSet[model.Hotspot]{
-		{IdxHotspotsOpen, func(h model.Hotspot) []entry {
+		{IdxHotspotsOpen, func(h model.Hotspot) []Entry {
 			if !h.IsOpen() {
 				return none()
 			}
-			return entryOf(idKey(h.ID))
+			return entryOf(IDKey(h.ID))
 		}},
 	},
 	KindMeetings: indexSet[model.Meeting]{
-		{IdxMeetingsByDate, func(m model.Meeting) []entry { return entryOf(dateKey(m.Date), idKey(m.ID)) }},
-		{IdxMeetingsByState, func(m model.Meeting) []entry {
+		{IdxMeetingsByDate, func(m model.Meeting) []Entry { return entryOf(DateKey(m.Date), IDKey(m.ID)) }},
+		{IdxMeetingsByState, func(m model.Meeting) []Entry {
 			if m.State != model.MeetingOpen && m.State != model.MeetingPlanned {
 				return none()
 			}
-			return entryOf(stateKey(m.State), idKey(m.ID))
+			return entryOf(StateKey(m.State), IDKey(m.ID))
 		}},
 	},
 	KindDecisions: indexSet[model.Decision]{
-		{IdxDecisionsMeeting, func(d model.Decision) []entry { return entryOf(idKey(d.MeetingID), idKey(d.ID)) }},
-		{IdxDecisionsHotspot, func(d model.Decision) []entry {
+		{IdxDecisionsMeeting, func(d model.Decision) []Entry { return entryOf(IDKey(d.MeetingID), IDKey(d.ID)) }},
+		{IdxDecisionsHotspot, func(d model.Decision) []Entry {
 			if d.HotspotID == 0 {
 				return none()
 			}
-			return entryOf(idKey(d.HotspotID), idKey(d.ID))
+			return entryOf(IDKey(d.HotspotID), IDKey(d.ID))
 		}},
 	},
 	KindNotes: indexSet[model.Note]{
-		{IdxNotesMeeting, func(n model.Note) []entry { return entryOf(idKey(n.MeetingID), idKey(n.ID)) }},
-		{IdxNotesHotspot, func(n model.Note) []entry {
+		{IdxNotesMeeting, func(n model.Note) []Entry { return entryOf(IDKey(n.MeetingID), IDKey(n.ID)) }},
+		{IdxNotesHotspot, func(n model.Note) []Entry {
 			if n.HotspotID == 0 {
 				return none()
 			}
-			return entryOf(idKey(n.HotspotID), idKey(n.ID))
+			return entryOf(IDKey(n.HotspotID), IDKey(n.ID))
 		}},
 	},
 	KindAmendments: indexSet[model.Amendment]{
-		{IdxAmendsMeeting, func(a model.Amendment) []entry { return entryOf(idKey(a.MeetingID), idKey(a.ID)) }},
+		{IdxAmendsMeeting, func(a model.Amendment) []Entry { return entryOf(IDKey(a.MeetingID), IDKey(a.ID)) }},
 	},
 }
 
 // indexedKinds are the kinds of record with indexes, in a fixed order.
-var indexedKinds = []Kind{KindActions, KindUpdates, KindHotspots, KindMeetings, KindDecisions, KindNotes, KindAmendments}
+var IndexedKinds = []Kind{KindActions, KindUpdates, KindHotspots, KindMeetings, KindDecisions, KindNotes, KindAmendments}
 
 // indexBuckets is every index bucket, for creating and checking them.
-func indexBuckets() [][]byte {
+func IndexBuckets() [][]byte {
 	var out [][]byte
-	for _, k := range indexedKinds {
-		for _, ix := range registry[k].indexes() {
+	for _, k := range IndexedKinds {
+		for _, ix := range Registry[k].Indexes() {
 			out = append(out, []byte(ix))
 		}
 	}
@@ -249,4 +263,4 @@ func indexBuckets() [][]byte {
 
 // isIndexBucket says whether a bucket is an index (its name starts
 // "idx_"): derived from records, so outside the audit chain's record sums.
-func isIndexBucket(name []byte) bool { return bytes.HasPrefix(name, []byte("idx_")) }
+func IsIndexBucket(name []byte) bool { return bytes.HasPrefix(name, []byte("idx_")) }

@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"errors"
-	"io"
 )
 
 // Long work — the decade's load, a check, a backup, a restore, an
@@ -96,44 +95,3 @@ type interrupted struct{ cause error }
 func (e interrupted) Error() string   { return "interrupted" }
 func (e interrupted) Is(t error) bool { return t == ErrInterrupted }
 func (e interrupted) Unwrap() error   { return e.cause }
-
-// reportChunk is how many bytes a copy writes between reports and checks.
-const reportChunk = 4 << 20
-
-// copyWatched copies src to dst reporting bytes as step what of total
-// bytes, and stops (ErrInterrupted) between chunks once w's context is done.
-func copyWatched(w Watch, what string, total int64, dst io.Writer, src io.Reader) (int64, error) {
-	cw := &countingWriter{w: dst, watch: w, what: what, total: total}
-	if err := w.Step(Step{What: what, Total: total, Unit: "bytes"}); err != nil {
-		return 0, err
-	}
-	n, err := io.Copy(cw, src)
-	if err == nil {
-		w.Report(Step{What: what, Done: n, Total: max(total, n), Unit: "bytes"})
-	}
-	return n, err
-}
-
-// countingWriter reports every reportChunk bytes written through it, and
-// fails the write once its watch is stopped: a bbolt transaction's WriteTo
-// then ends, and what it wrote aside is removed.
-type countingWriter struct {
-	w            io.Writer
-	watch        Watch
-	what         string
-	total        int64
-	done, toNext int64
-}
-
-func (c *countingWriter) Write(p []byte) (int, error) {
-	if err := c.watch.Stopped(); err != nil {
-		return 0, err
-	}
-	n, err := c.w.Write(p)
-	c.done += int64(n)
-	if c.toNext -= int64(n); c.toNext <= 0 {
-		c.toNext = reportChunk
-		c.watch.Report(Step{What: c.what, Done: c.done, Total: max(c.total, c.done), Unit: "bytes"})
-	}
-	return n, err
-}

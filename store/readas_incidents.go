@@ -7,7 +7,7 @@ import (
 )
 
 // What a public-only reader gets of incident data, trends, suggestions,
-// powers and case reviews (store.ReadAs).
+// powers and case reviews (ReadAs).
 
 // AssessHotspot is a change only the chair and admins may make (model.Permit).
 func (r publicReader) AssessHotspot(actor model.Actor, id model.ID, version int, a model.RiskAssessment, reason string, meetingID model.ID) (model.Hotspot, error) {

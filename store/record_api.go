@@ -11,7 +11,7 @@ import (
 // it: every read and every change, taking and returning model types.
 //
 // Every rule is decided by a model function — permissions (model.Allow,
-// asked by the one write path before each change runs: write.go),
+// asked by the one write path before each change runs: record/write.go),
 // transitions (Action.SetStatus, Hotspot.Close, …), disclosure (Part 2:
 // NewActionPart2, Hotspot.Part2Paragraph, …), news since the last meeting
 // (IsNews, Action.Accept), due windows, who attends, what undo takes back.
@@ -21,11 +21,11 @@ import (
 // read authorise a change. The backend itself decides nothing; it reads,
 // asks model, writes, audits.
 //
-// The bbolt Store implements it; storetest is the suite any backend must
-// pass (run against bbolt in this package's tests), so another — in memory
-// for tests, PostgreSQL later — can be dropped in and proved by the same
-// suite. What only a file has (its pages, its schema, rebuilding its
-// indexes) is on *Store alone.
+// record.Store implements it, once, over any engine (package record);
+// storetest is the suite any backend must pass (run on a bbolt file in
+// store/bolt, in memory in store/mem, on PostgreSQL in store/pg). What only
+// a file has (its pages, its schema, rebuilding its indexes) is on
+// *bolt.File alone.
 type Record interface {
 	AcceptUpdate(actor model.Actor, id model.ID, version int, meetingID model.ID) (model.Action, error)
 	Action(id model.ID) (model.Action, error)
@@ -166,4 +166,10 @@ type Record interface {
 	CaseReviews(open bool) ([]model.CaseReview, error)
 }
 
-var _ Record = (*Store)(nil)
+// ActionFunc receives one action and, when asked for, its history, oldest
+// first (as ActionHistory gives it). The history is the caller's to keep.
+type ActionFunc func(a model.Action, history []model.ActionUpdate) error
+
+// ActionChange is a rep's update in one go (model.ActionChange): a new due
+// date with its reason, a status, a note, another officer.
+type ActionChange = model.ActionChange

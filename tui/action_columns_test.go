@@ -8,7 +8,7 @@ import (
 	"testing"
 
 	"github.com/ccsp/tasking/model"
-	"github.com/ccsp/tasking/store"
+	"github.com/ccsp/tasking/store/bolt"
 )
 
 // The tables that list actions size their columns by what their rows hold
@@ -23,7 +23,7 @@ func TestActionColumnsHoldWhatFits(t *testing.T) {
 		name string
 		// open goes from home to the table; owner is what a row names as
 		// the owner (the agency, with the officer where the table has one).
-		open   func(t *testing.T, s *store.Store, ss *session)
+		open   func(t *testing.T, s *bolt.File, ss *session)
 		owner  func(c rowCtx, act model.Action) string
 		marked bool // review marks may stand in the status (matters arising)
 		// status is the status as a row says it (My actions does not say
@@ -36,17 +36,17 @@ func TestActionColumnsHoldWhatFits(t *testing.T) {
 	agencyOnly := func(c rowCtx, act model.Action) string { return c.agencies.Label(act.AgencyID) }
 	tables := []table{
 		{name: "My actions, every agency", owner: agencyOnly, cut: 16,
-			status: func(_ rowCtx, act model.Action) string { return act.Status.Label() }, open: func(t *testing.T, _ *store.Store, ss *session) {
+			status: func(_ rowCtx, act model.Action) string { return act.Status.Label() }, open: func(t *testing.T, _ *bolt.File, ss *session) {
 				ss.keys("A")
 				ss.waitFor("My actions · ")
 				ss.keys("t")
 				ss.waitFor("My actions · all agencies")
 			}},
-		{name: "matters arising", owner: rowCtx.owner, marked: true, cut: 24, status: rowCtx.status, open: func(t *testing.T, s *store.Store, ss *session) {
+		{name: "matters arising", owner: rowCtx.owner, marked: true, cut: 24, status: rowCtx.status, open: func(t *testing.T, s *bolt.File, ss *session) {
 			ss.keys("m")
 			ss.waitFor("Matters arising", "actions from earlier meetings")
 		}},
-		{name: "a hotspot's page", owner: rowCtx.owner, cut: 24, status: rowCtx.status, open: func(t *testing.T, _ *store.Store, ss *session) {
+		{name: "a hotspot's page", owner: rowCtx.owner, cut: 24, status: rowCtx.status, open: func(t *testing.T, _ *bolt.File, ss *session) {
 			ss.keys("h", "enter")
 			ss.waitFor("HS-1 Town centre", "Open actions (")
 		}},

@@ -8,10 +8,11 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/ccsp/tasking/model"
 	"github.com/ccsp/tasking/store"
+	"github.com/ccsp/tasking/store/bolt"
 )
 
 // The app as actor, at 120×36, with the screen open settled.
-func appOn(t *testing.T, s *store.Store, actor model.Actor, open func(a *App) tea.Cmd) *App {
+func appOn(t *testing.T, s *bolt.File, actor model.Actor, open func(a *App) tea.Cmd) *App {
 	t.Helper()
 	a := New(Config{Store: s, Actor: actor, Now: fixedClock})
 	t.Cleanup(a.Close)
@@ -47,7 +48,7 @@ func loadsFor(t *testing.T, a *App, write func() error) (int, tea.Cmd) {
 
 func openMine(a *App) tea.Cmd { return a.openMyActions() }
 
-func actionsOf(t *testing.T, s *store.Store, agency model.ID) []model.Action {
+func actionsOf(t *testing.T, s *bolt.File, agency model.ID) []model.Action {
 	t.Helper()
 	acts, err := s.Actions(model.ActionFilter{AgencyID: agency, OpenOnly: true, Today: model.DateOf(testNow)})
 	if err != nil || len(acts) == 0 {
@@ -56,7 +57,7 @@ func actionsOf(t *testing.T, s *store.Store, agency model.ID) []model.Action {
 	return acts
 }
 
-func otherAgency(t *testing.T, s *store.Store, not model.ID) model.ID {
+func otherAgency(t *testing.T, s *bolt.File, not model.ID) model.ID {
 	t.Helper()
 	ags, _ := s.Agencies()
 	for _, ag := range ags {

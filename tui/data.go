@@ -9,8 +9,8 @@ import (
 	"github.com/ccsp/tasking/store"
 )
 
-// Store is everything the TUI asks of the database. *store.Store is the real
-// one; every call happens inside a tea.Cmd, never in View.
+// Store is everything the TUI asks of the database: every store.Record is
+// one. Every call happens inside a tea.Cmd, never in View.
 type Store interface {
 	IsEmpty() (bool, error)
 	Home() (model.HomeSummary, error)
@@ -113,7 +113,7 @@ type Store interface {
 	SetPartnership(actor model.Actor, version int, p model.Partnership) (model.Partnership, error)
 }
 
-var _ Store = (*store.Store)(nil)
+var _ Store = store.Record(nil)
 
 // Messages from commands back to Update.
 type (

@@ -6,7 +6,7 @@ import (
 	"testing"
 
 	"github.com/ccsp/tasking/model"
-	"github.com/ccsp/tasking/store"
+	"github.com/ccsp/tasking/store/bolt"
 )
 
 // Every form that edits a record saves against the version it showed: a
@@ -17,7 +17,7 @@ import (
 // and the risk matrix are).
 func TestEveryFormSavesAgainstWhatItShowed(t *testing.T) {
 	type opened struct {
-		s     *store.Store
+		s     *bolt.File
 		ss    *session
 		title []string // the form's title, matched by its regexp
 	}
@@ -28,7 +28,7 @@ func TestEveryFormSavesAgainstWhatItShowed(t *testing.T) {
 		as   string
 		item func(it model.AgendaItem) bool
 		// setup, when set, changes the started meeting before the app opens.
-		setup func(t *testing.T, s *store.Store, m model.Meeting)
+		setup func(t *testing.T, s *bolt.File, m model.Meeting)
 		// open goes from home (or the meeting) to the form, each key
 		// followed by what to wait for ("" nothing); title matches the
 		// form's title, the record's ref or name as its first group.
@@ -145,7 +145,7 @@ func TestEveryFormSavesAgainstWhatItShowed(t *testing.T) {
 		{
 			name: "a declaration of interest", as: "Helen Marsh",
 			item: func(it model.AgendaItem) bool { return it.Kind == model.ItemDeclarations },
-			setup: func(t *testing.T, s *store.Store, m model.Meeting) {
+			setup: func(t *testing.T, s *bolt.File, m model.Meeting) {
 				if _, err := s.SetAttendance(memberActor(t, s, "Helen Marsh"), m.ID, memberActor(t, s, "Sgt Jas Patel").MemberID, model.Present); err != nil {
 					t.Fatal(err)
 				}
@@ -235,7 +235,7 @@ func TestEveryFormSavesAgainstWhatItShowed(t *testing.T) {
 }
 
 // agendaPlace is the open meeting and where hotspot ref is on its agenda.
-func agendaPlace(t *testing.T, s *store.Store, ref string) (model.Meeting, int) {
+func agendaPlace(t *testing.T, s *bolt.File, ref string) (model.Meeting, int) {
 	t.Helper()
 	m, _, err := s.OpenMeeting()
 	if err != nil {
@@ -249,7 +249,7 @@ func agendaPlace(t *testing.T, s *store.Store, ref string) (model.Meeting, int) 
 }
 
 // blockAction is ref blocked by the named member, as another session would.
-func blockAction(t *testing.T, s *store.Store, ref, by string) {
+func blockAction(t *testing.T, s *bolt.File, ref, by string) {
 	t.Helper()
 	id, err := model.ParseRef(model.ActionPrefix, ref)
 	if err != nil {
@@ -263,7 +263,7 @@ func blockAction(t *testing.T, s *store.Store, ref, by string) {
 
 // rehotspot puts hotspot ref under monitoring, as an admin's other session
 // would.
-func rehotspot(t *testing.T, s *store.Store, ref string) {
+func rehotspot(t *testing.T, s *bolt.File, ref string) {
 	t.Helper()
 	id, err := model.ParseRef(model.HotspotPrefix, ref)
 	if err != nil {

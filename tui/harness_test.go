@@ -11,7 +11,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/ccsp/tasking/demo"
 	"github.com/ccsp/tasking/model"
-	"github.com/ccsp/tasking/store"
+	"github.com/ccsp/tasking/store/bolt"
 	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/teatest/v2"
@@ -31,14 +31,14 @@ func TestMain(m *testing.M) {
 func fixedClock() time.Time { return testNow }
 
 // demoStore is a store on a temp file holding the demo partnership.
-func demoStore(tb testing.TB) *store.Store {
+func demoStore(tb testing.TB) *bolt.File {
 	tb.Helper()
 	return demoStoreAt(tb, demo.Small)
 }
 
-func demoStoreAt(tb testing.TB, scale demo.Scale) *store.Store {
+func demoStoreAt(tb testing.TB, scale demo.Scale) *bolt.File {
 	tb.Helper()
-	s, err := store.Open(filepath.Join(tb.TempDir(), "tasking.db"), store.Options{Now: fixedClock, Mode: "test"})
+	s, err := bolt.Open(filepath.Join(tb.TempDir(), "tasking.db"), bolt.Options{Now: fixedClock, Mode: "test"})
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -53,7 +53,7 @@ func demoStoreAt(tb testing.TB, scale demo.Scale) *store.Store {
 	return s
 }
 
-func chairOf(tb testing.TB, s *store.Store) model.Actor {
+func chairOf(tb testing.TB, s *bolt.File) model.Actor {
 	tb.Helper()
 	p, err := s.Partnership()
 	if err != nil {
@@ -68,7 +68,7 @@ func chairOf(tb testing.TB, s *store.Store) model.Actor {
 	return model.Actor{}
 }
 
-func mustMembers(tb testing.TB, s *store.Store) []model.Member {
+func mustMembers(tb testing.TB, s *bolt.File) []model.Member {
 	ms, err := s.Members()
 	if err != nil {
 		tb.Fatal(err)
@@ -84,7 +84,7 @@ type session struct {
 	tm  *teatest.TestModel
 }
 
-func startSession(t *testing.T, s *store.Store, actor model.Actor, w, h int) *session {
+func startSession(t *testing.T, s *bolt.File, actor model.Actor, w, h int) *session {
 	t.Helper()
 	app := New(Config{Store: s, Actor: actor, Now: fixedClock})
 	t.Cleanup(app.Close)
@@ -197,7 +197,7 @@ func waitUntil(t *testing.T, what string, ok func() bool) {
 // itemOf is the footer's "item i/N" for the meeting under way, N the length
 // of its agenda as the store holds it: what the review cadence put on, not
 // a number a test assumes.
-func itemOf(tb testing.TB, s *store.Store, i int) string {
+func itemOf(tb testing.TB, s *bolt.File, i int) string {
 	tb.Helper()
 	m, open, err := s.OpenMeeting()
 	if err != nil || !open {

@@ -8,10 +8,11 @@ import (
 
 	"github.com/ccsp/tasking/model"
 	"github.com/ccsp/tasking/store"
+	"github.com/ccsp/tasking/store/bolt"
 	"github.com/charmbracelet/x/exp/golden"
 )
 
-func memberActor(t *testing.T, s *store.Store, name string) model.Actor {
+func memberActor(t *testing.T, s *bolt.File, name string) model.Actor {
 	t.Helper()
 	m, err := model.FindMember(mustMembers(t, s), name)
 	if err != nil {

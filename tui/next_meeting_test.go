@@ -4,13 +4,13 @@ import (
 	"testing"
 
 	"github.com/ccsp/tasking/model"
-	"github.com/ccsp/tasking/store"
+	"github.com/ccsp/tasking/store/bolt"
 )
 
 // fixedNextMeeting is the demo record with "next-meeting" pinned to next,
 // so a test can see the app take the store's answer.
 type fixedNextMeeting struct {
-	*store.Store
+	*bolt.File
 	next model.Date
 }
 
@@ -22,7 +22,7 @@ func (s fixedNextMeeting) NextMeetingDate() (model.Date, error) { return s.next,
 // then.
 func TestMeetingFormsTakeNextMeetingFromTheStore(t *testing.T) {
 	s := demoStore(t)
-	rec := fixedNextMeeting{Store: s, next: model.MustDate("2026-12-15")}
+	rec := fixedNextMeeting{File: s, next: model.MustDate("2026-12-15")}
 	app := New(Config{Store: rec, Actor: chairOf(t, s), Now: fixedClock})
 	t.Cleanup(app.Close)
 	ss := startSessionWith(t, app, 160, 48)

@@ -92,6 +92,7 @@ import (
 	"github.com/ccsp/tasking/internal/benchdb"
 	"github.com/ccsp/tasking/model"
 	"github.com/ccsp/tasking/store"
+	"github.com/ccsp/tasking/store/bolt"
 	"github.com/ccsp/tasking/store/pg"
 	"github.com/charmbracelet/x/vt"
 	"golang.org/x/crypto/ssh"
@@ -443,11 +444,11 @@ type placed struct {
 // quickest round trip. offsetWidth is how far it is unsure (the widest of
 // the servers').
 func commitOrder(db string, members []*member, servers int) (order []placed, offsetWidth time.Duration, err error) {
-	var s *store.Store
+	var s store.Record
 	if pg.IsDSN(db) {
 		s, err = pg.OpenReadOnly(context.Background(), db, nil)
 	} else {
-		s, err = store.Open(db, store.Options{ReadOnly: true, Mode: "bench"})
+		s, err = bolt.Open(db, bolt.Options{ReadOnly: true, Mode: "bench"})
 	}
 	if err != nil {
 		return nil, 0, err

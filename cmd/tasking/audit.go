@@ -7,6 +7,7 @@ import (
 
 	"github.com/ccsp/tasking/model"
 	"github.com/ccsp/tasking/store"
+	"github.com/ccsp/tasking/store/bolt"
 	"github.com/spf13/cobra"
 )
 
@@ -136,7 +137,7 @@ func newAuditVerifyCmd(a *app) *cobra.Command {
 			RunE: a.run(func(cmd *cobra.Command, _ []string) error {
 				var given []store.ChainHead
 				for _, h := range heads {
-					head, err := store.ParseHead(h)
+					head, err := bolt.ParseHead(h)
 					if err != nil {
 						return flagUsage("head", err)
 					}

@@ -7,6 +7,7 @@ import (
 
 	"github.com/ccsp/tasking/model"
 	"github.com/ccsp/tasking/store"
+	"github.com/ccsp/tasking/store/bolt"
 	"github.com/spf13/cobra"
 )
 
@@ -62,7 +63,7 @@ func newBackupCmd(a *app) *cobra.Command {
 				return err
 			}
 			watch, finish := a.longWork(cmd, "backup")
-			info, head, err := store.WriteBackupFileWatched(watch, s, actor, a.at(dest))
+			info, head, err := bolt.WriteBackupFileWatched(watch, s, actor, a.at(dest))
 			if err = finish(err); err != nil {
 				return err
 			}
@@ -116,7 +117,7 @@ func newRestoreCmd(a *app) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			plan, err := store.PlanRestore(path, args[0], now())
+			plan, err := bolt.PlanRestore(path, args[0], now())
 			if err != nil {
 				return err
 			}
@@ -125,14 +126,14 @@ func newRestoreCmd(a *app) *cobra.Command {
 			if plan.Backup.Problems, err = a.backupProblems(cmd, args[0]); err != nil {
 				return err
 			}
-			if err := model.CheckRestore(plan.Backup, store.SchemaVersion); err != nil {
+			if err := model.CheckRestore(plan.Backup, bolt.SchemaVersion); err != nil {
 				return err
 			}
 			if ok, err := confirm(cmd, plan.Question(), yes); err != nil || !ok {
 				return err
 			}
 			watch, finish := a.longWork(cmd, "restore")
-			if err := finish(store.RestoreWatched(watch, plan)); err != nil {
+			if err := finish(bolt.RestoreWatched(watch, plan)); err != nil {
 				return err
 			}
 			said := fmt.Sprintf("Restored %s from %s", path, args[0])
@@ -152,8 +153,8 @@ func newRestoreCmd(a *app) *cobra.Command {
 // backup an older release wrote, which is upgraded, and checked, when the
 // restored record is next opened.
 func (a *app) backupProblems(cmd *cobra.Command, backup string) ([]string, error) {
-	b, err := store.Open(backup, store.Options{Mode: mode(cmd), LockTimeout: lockTimeout, ReadOnly: true})
-	var old *store.TooOldError
+	b, err := bolt.Open(backup, bolt.Options{Mode: mode(cmd), LockTimeout: lockTimeout, ReadOnly: true})
+	var old *bolt.TooOldError
 	if errors.As(err, &old) {
 		return nil, nil
 	}
@@ -179,7 +180,7 @@ func (a *app) backupProblems(cmd *cobra.Command, backup string) ([]string, error
 func backupSaid(rec store.Record) string {
 	path, err := rec.LastAutoBackup()
 	switch {
-	case errors.Is(err, store.ErrRecordDamaged):
+	case errors.Is(err, bolt.ErrRecordDamaged):
 		return "the automatic backup was not taken: " + err.Error()
 	case err != nil:
 		return "the automatic backup could not be taken (" + err.Error() + "); take one now with tasking backup FILE"

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/ccsp/tasking/store"
+	"github.com/ccsp/tasking/store/bolt"
 	"github.com/ccsp/tasking/store/pg"
 	"github.com/spf13/cobra"
 )
@@ -39,7 +40,7 @@ func newCheckCmd(a *app) *cobra.Command {
 			if onPostgres(path) {
 				return a.checkDatabase(cmd)
 			}
-			if err := store.ServedBy(path); err != nil {
+			if err := bolt.ServedBy(path); err != nil {
 				return err
 			}
 			out := cmd.OutOrStdout()
@@ -66,7 +67,11 @@ func newCheckCmd(a *app) *cobra.Command {
 				return err
 			}
 			defer s.Close()
-			problems, err := s.CheckRecordsWatched(watch)
+			f, err := fileOf(s)
+			if err != nil {
+				return err
+			}
+			problems, err := f.CheckRecordsWatched(watch)
 			if err = finish(err); err != nil {
 				return err
 			}
@@ -80,7 +85,7 @@ func newCheckCmd(a *app) *cobra.Command {
 				fmt.Fprintf(out, "%s: %s found (see the README: \"When check finds a problem\"); %s\n", path, count(total, "problem"), backupToRestore(path))
 				return errProblemsFound
 			}
-			counts, err := s.Counts()
+			counts, err := f.Counts()
 			if err != nil {
 				return err
 			}
@@ -100,8 +105,8 @@ func (a *app) olderSchema(cmd *cobra.Command) int {
 	if err != nil || onPostgres(path) {
 		return 0
 	}
-	s, err := store.Open(path, store.Options{Mode: mode(cmd), LockTimeout: lockTimeout, ReadOnly: true})
-	var old *store.TooOldError
+	s, err := bolt.Open(path, bolt.Options{Mode: mode(cmd), LockTimeout: lockTimeout, ReadOnly: true})
+	var old *bolt.TooOldError
 	if errors.As(err, &old) {
 		return old.File
 	}
@@ -115,7 +120,7 @@ func (a *app) olderSchema(cmd *cobra.Command) int {
 // every other damage message does, so whoever reads check's findings knows
 // what tasking restore would put back.
 func backupToRestore(path string) string {
-	if b := store.LatestBackup(path); b != "" {
+	if b := bolt.LatestBackup(path); b != "" {
 		return "latest backup: " + b
 	}
 	return "no backup was found beside it"
@@ -133,7 +138,7 @@ func newCheckPagesCmd(a *app) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			problems, err := store.CheckPagesOf(path)
+			problems, err := bolt.CheckPagesOf(path)
 			if err != nil {
 				return err
 			}
@@ -218,13 +223,17 @@ func newUpgradeCmd(a *app) *cobra.Command {
 				_, err = fmt.Fprintf(cmd.OutOrStdout(), "%s is up to date (schema %d: a command that may write, this one too, brings a database up to date as it opens it)\n", s.Path(), pg.SchemaVersion())
 				return err
 			}
-			v, err := s.Schema()
+			f, err := fileOf(s)
+			if err != nil {
+				return err
+			}
+			v, err := f.Schema()
 			if err != nil {
 				return err
 			}
 			if reindex {
 				watch, finish := a.longWork(cmd, "upgrade --reindex")
-				backup, err := s.ReindexWatched(watch)
+				backup, err := f.ReindexWatched(watch)
 				if err = finish(err); err != nil {
 					return err
 				}
@@ -233,7 +242,7 @@ func newUpgradeCmd(a *app) *cobra.Command {
 			}
 			if from > 0 && from < v {
 				// Opening it upgraded it, backing it up first.
-				_, err = fmt.Fprintf(cmd.OutOrStdout(), "%s upgraded from schema %d to %d; the file as it was is kept as %s\n", s.Path(), from, v, store.LatestBackup(s.Path()))
+				_, err = fmt.Fprintf(cmd.OutOrStdout(), "%s upgraded from schema %d to %d; the file as it was is kept as %s\n", s.Path(), from, v, bolt.LatestBackup(s.Path()))
 				return err
 			}
 			_, err = fmt.Fprintf(cmd.OutOrStdout(), "%s is up to date (schema %d)\n", s.Path(), v)

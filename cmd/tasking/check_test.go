@@ -92,7 +92,7 @@ func TestCheck(t *testing.T) {
 // it was is kept; run again, that it is up to date.
 func TestUpgradeSaysWhatItDid(t *testing.T) {
 	t.Parallel()
-	gz, err := os.Open("../../store/testdata/schema6/schema6.db.gz")
+	gz, err := os.Open("../../store/bolt/testdata/schema6/schema6.db.gz")
 	if err != nil {
 		t.Fatal(err)
 	}

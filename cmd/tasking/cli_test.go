@@ -19,7 +19,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/ccsp/tasking/store"
+	"github.com/ccsp/tasking/store/bolt"
 )
 
 var (
@@ -543,7 +543,7 @@ func TestGarbageDatabase(t *testing.T) {
 func TestLockedDatabase(t *testing.T) {
 	t.Parallel()
 	db := demoDB(t)
-	s, err := store.Open(db, store.Options{Mode: "test holder", LockTimeout: time.Second})
+	s, err := bolt.Open(db, bolt.Options{Mode: "test holder", LockTimeout: time.Second})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -564,7 +564,7 @@ func TestEmptyDatabase(t *testing.T) {
 		t.Error("a read command created the database file")
 	}
 	empty := filepath.Join(t.TempDir(), "empty.db")
-	s, err := store.Open(empty, store.Options{})
+	s, err := bolt.Open(empty, bolt.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

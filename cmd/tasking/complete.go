@@ -13,6 +13,7 @@ import (
 	"github.com/adrg/xdg"
 	"github.com/ccsp/tasking/model"
 	"github.com/ccsp/tasking/store"
+	"github.com/ccsp/tasking/store/bolt"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/spf13/cobra"
 )
@@ -123,7 +124,7 @@ func (a *app) openForCompletion(cmd *cobra.Command) (store.Record, error) {
 	if err != nil {
 		return nil, err
 	}
-	s, err := openStore(cmd, path, store.Options{Mode: mode(cmd), LockTimeout: completeLock, Now: now, ReadOnly: true})
+	s, err := openStore(cmd, path, bolt.Options{Mode: mode(cmd), LockTimeout: completeLock, Now: now, ReadOnly: true})
 	if err != nil {
 		return nil, err
 	}

@@ -11,6 +11,7 @@ import (
 	"github.com/ccsp/tasking/minutes"
 	"github.com/ccsp/tasking/model"
 	"github.com/ccsp/tasking/store"
+	"github.com/ccsp/tasking/store/bolt"
 	"github.com/spf13/cobra"
 )
 
@@ -35,7 +36,7 @@ func newCopyCmd(a *app) *cobra.Command {
 			if !onPostgres(from) {
 				from = a.atAbs(from)
 				if _, err := os.Stat(from); errors.Is(err, fs.ErrNotExist) {
-					return &store.MissingError{Path: from}
+					return &bolt.MissingError{Path: from}
 				}
 			}
 			if !onPostgres(to) {
@@ -48,7 +49,7 @@ func newCopyCmd(a *app) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			src, err := openStore(cmd, from, store.Options{Mode: mode(cmd), LockTimeout: lockTimeout, Now: now, ReadOnly: true})
+			src, err := openStore(cmd, from, bolt.Options{Mode: mode(cmd), LockTimeout: lockTimeout, Now: now, ReadOnly: true})
 			if err != nil {
 				return err
 			}
@@ -56,7 +57,7 @@ func newCopyCmd(a *app) *cobra.Command {
 			if empty, err := src.IsEmpty(); err != nil || empty {
 				return errors.Join(err, noPartnershipIf(empty, src.Path()))
 			}
-			dst, err := openStore(cmd, to, store.Options{Mode: mode(cmd), LockTimeout: lockTimeout, Now: now})
+			dst, err := openStore(cmd, to, bolt.Options{Mode: mode(cmd), LockTimeout: lockTimeout, Now: now})
 			if err != nil {
 				return err
 			}
@@ -65,7 +66,11 @@ func newCopyCmd(a *app) *cobra.Command {
 				return err
 			}
 			watch, finish := a.longWork(cmd, "copy")
-			r, err := src.CopyTo(watch, dst)
+			into, err := recordOf(dst)
+			if err != nil {
+				return finish(err)
+			}
+			r, err := src.CopyTo(watch, into)
 			if err != nil {
 				err = finish(err)
 				if onPostgres(to) {
@@ -94,7 +99,7 @@ func noPartnershipIf(empty bool, path string) error {
 // checkCopy holds the copy to the original: a file's whole record check,
 // or a database's indexes and audit chain, and every closed meeting's
 // minutes, in every text format, restricted and public, byte for byte.
-func checkCopy(w store.Watch, src, dst *store.Store, database bool) error {
+func checkCopy(w store.Watch, src, dst held, database bool) error {
 	w.Report(store.Step{What: "checking the copy"})
 	var problems []string
 	if database {
@@ -106,7 +111,11 @@ func checkCopy(w store.Watch, src, dst *store.Store, database bool) error {
 			problems = append(problems, p.String())
 		}
 	} else {
-		ps, err := dst.CheckRecordsWatched(w)
+		f, err := fileOf(dst)
+		if err != nil {
+			return err
+		}
+		ps, err := f.CheckRecordsWatched(w)
 		if err != nil {
 			return err
 		}
@@ -150,7 +159,7 @@ func checkCopy(w store.Watch, src, dst *store.Store, database bool) error {
 
 // sameMinutes says which of a closed meeting's minutes differ between the
 // two records ("": none).
-func sameMinutes(src, dst *store.Store, id model.ID) (string, error) {
+func sameMinutes(src, dst held, id model.ID) (string, error) {
 	a, err := src.MinutesRecord(id)
 	if err != nil {
 		return "", err

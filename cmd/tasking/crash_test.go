@@ -20,7 +20,7 @@ import (
 	"time"
 
 	"github.com/ccsp/tasking/model"
-	"github.com/ccsp/tasking/store"
+	"github.com/ccsp/tasking/store/bolt"
 	gossh "golang.org/x/crypto/ssh"
 )
 
@@ -45,7 +45,7 @@ func crashWriter(path string) int {
 	from, _ := strconv.Atoi(os.Getenv("TASKING_CRASH_FROM"))
 	offset, _ := time.ParseDuration(os.Getenv("TASKING_CRASH_OFFSET"))
 	start := time.Now()
-	s, err := store.Open(path, store.Options{Mode: "cli", Now: func() time.Time { return cliNow.Add(offset + time.Since(start)) }})
+	s, err := bolt.Open(path, bolt.Options{Mode: "cli", Now: func() time.Time { return cliNow.Add(offset + time.Since(start)) }})
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "writer:", err)
 		return 3
@@ -99,7 +99,7 @@ func verifyAfterCrash(t *testing.T, path string, acked map[int]bool, round int) 
 	if r := run(t, nil, "--db", path, "check"); r.code != 0 {
 		t.Fatalf("after kill %d, check: exit %d\n%s%s", round, r.code, r.stdout, r.stderr)
 	}
-	s, err := store.Open(path, store.Options{ReadOnly: true})
+	s, err := bolt.Open(path, bolt.Options{ReadOnly: true})
 	if err != nil {
 		t.Fatalf("after kill %d the file does not open: %v", round, err)
 	}

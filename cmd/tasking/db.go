@@ -12,6 +12,7 @@ import (
 	"github.com/adrg/xdg"
 	"github.com/ccsp/tasking/model"
 	"github.com/ccsp/tasking/store"
+	"github.com/ccsp/tasking/store/bolt"
 	"github.com/ccsp/tasking/store/pg"
 	"github.com/spf13/cobra"
 )
@@ -109,7 +110,7 @@ func (a *app) open(cmd *cobra.Command) (store.Record, error) {
 	}
 	// The app shows a file it may not write read-only, and says so;
 	// demo and setup, which must write, are refused such a file.
-	s, err := openStore(cmd, path, store.Options{Mode: mode(cmd), LockTimeout: lockTimeout, Now: now, ReadOnlyIfDenied: !cmd.HasParent()})
+	s, err := openStore(cmd, path, bolt.Options{Mode: mode(cmd), LockTimeout: lockTimeout, Now: now, ReadOnlyIfDenied: !cmd.HasParent()})
 	if err != nil {
 		return nil, err
 	}
@@ -233,7 +234,7 @@ func (a *app) reader(cmd *cobra.Command, s store.Record) (model.Actor, error) {
 
 // openFile is openExisting for the commands about the file itself (check,
 // upgrade): the bbolt store, with what only a file has.
-func (a *app) openFile(cmd *cobra.Command, readOnly bool) (*store.Store, error) {
+func (a *app) openFile(cmd *cobra.Command, readOnly bool) (held, error) {
 	if a.remote != nil {
 		return nil, fmt.Errorf("`%s` reads the file itself, so it runs on the server's machine, not over SSH", cmd.Name())
 	}
@@ -246,13 +247,13 @@ func (a *app) openFile(cmd *cobra.Command, readOnly bool) (*store.Store, error) 
 	}
 	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) && !onPostgres(path) {
 		// A mistyped --db is missing, not empty, and nothing is made there.
-		return nil, &store.MissingError{Path: path}
+		return nil, &bolt.MissingError{Path: path}
 	}
 	now, err := a.clock()
 	if err != nil {
 		return nil, err
 	}
-	s, err := openStore(cmd, path, store.Options{Mode: mode(cmd), LockTimeout: lockTimeout, Now: now, ReadOnly: readOnly})
+	s, err := openStore(cmd, path, bolt.Options{Mode: mode(cmd), LockTimeout: lockTimeout, Now: now, ReadOnly: readOnly})
 	if err != nil {
 		return nil, err
 	}
@@ -283,7 +284,7 @@ func (a *app) explain(cmd *cobra.Command, err error) error {
 	if errors.Is(err, store.ErrNoPartnership) && a.path != "" {
 		return noPartnership(a.path)
 	}
-	var served *store.ServedError
+	var served *bolt.ServedError
 	if errors.As(err, &served) {
 		return servedElsewhere(cmd, served)
 	}
@@ -293,7 +294,7 @@ func (a *app) explain(cmd *cobra.Command, err error) error {
 // servedElsewhere says, in one line, which server holds the file, since
 // when, and what to do instead: the ssh command that does the same thing,
 // or, for what only runs beside the file, to stop the server first.
-func servedElsewhere(cmd *cobra.Command, e *store.ServedError) error {
+func servedElsewhere(cmd *cobra.Command, e *bolt.ServedError) error {
 	host, port := e.Owner.SSHAddress()
 	head := fmt.Sprintf("%s is served by tasking serve on %s since %s (pid %d)",
 		e.Path, e.Owner.Listen, e.Owner.Started.Local().Format("15:04 on 2 Jan"), e.Owner.PID)

@@ -9,7 +9,9 @@ import (
 
 	"github.com/ccsp/tasking/demo"
 	"github.com/ccsp/tasking/model"
+	"github.com/ccsp/tasking/record"
 	"github.com/ccsp/tasking/store"
+	"github.com/ccsp/tasking/store/bolt"
 	"github.com/spf13/cobra"
 )
 
@@ -74,7 +76,7 @@ func newDemoCmd(a *app) *cobra.Command {
 				case err == nil && a.onPostgres():
 					// A database loads it in batches as it is: no file to
 					// build aside and pack.
-					err = s.(*store.Store).SeedWatched(watch, model.SystemActor("demo"), d)
+					err = s.(*record.Store).SeedWatched(watch, model.SystemActor("demo"), d)
 				case err == nil:
 					err = a.seedAside(cmd, watch, s, d)
 				}
@@ -126,7 +128,7 @@ func (a *app) seedAside(cmd *cobra.Command, watch store.Watch, s store.Record, d
 		return err
 	}
 	tmp := fmt.Sprintf("%s.building-%d", s.Path(), os.Getpid())
-	aside, err := store.Open(tmp, store.Options{Mode: mode(cmd), LockTimeout: lockTimeout, Now: now})
+	aside, err := bolt.Open(tmp, bolt.Options{Mode: mode(cmd), LockTimeout: lockTimeout, Now: now})
 	if err != nil {
 		return err
 	}
@@ -141,7 +143,7 @@ func (a *app) seedAside(cmd *cobra.Command, watch store.Watch, s store.Record, d
 	}
 	// Loaded in batches, the file's indexes are half full and its freed
 	// pages many: packed, it is the size of what it holds.
-	if err := store.CompactFile(watch, tmp); err != nil {
+	if err := bolt.CompactFile(watch, tmp); err != nil {
 		os.Remove(tmp)
 		return err
 	}

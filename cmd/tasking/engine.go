@@ -7,7 +7,9 @@ import (
 	"path/filepath"
 
 	"github.com/adrg/xdg"
+	"github.com/ccsp/tasking/record"
 	"github.com/ccsp/tasking/store"
+	"github.com/ccsp/tasking/store/bolt"
 	"github.com/ccsp/tasking/store/pg"
 	"github.com/spf13/cobra"
 )
@@ -24,7 +26,7 @@ func onPostgres(where string) bool { return pg.IsDSN(where) }
 // openStore opens the record where names: a PostgreSQL database (opts'
 // clock only: locks, owner files and read-only opening are a file's), or
 // the file.
-func openStore(cmd *cobra.Command, where string, opts store.Options) (*store.Store, error) {
+func openStore(cmd *cobra.Command, where string, opts bolt.Options) (held, error) {
 	if onPostgres(where) {
 		ctx := cmd.Context()
 		if ctx == nil {
@@ -35,7 +37,49 @@ func openStore(cmd *cobra.Command, where string, opts store.Options) (*store.Sto
 		}
 		return pg.Open(ctx, where, opts.Now)
 	}
-	return store.Open(where, opts)
+	f, err := bolt.Open(where, opts)
+	if err != nil {
+		return nil, err
+	}
+	return f, nil
+}
+
+// held is a record as openStore opens it: a file (*bolt.File, with what
+// only a file has: fileOf) or a database (*record.Store).
+type held interface {
+	store.Record
+	CheckIndexes() ([]store.Problem, error)
+	HoldsNothing() error
+	CopyTo(w store.Watch, dst *record.Store) (record.CopyReport, error)
+}
+
+// announceServing records addr in the file's owner sidecar (a file only).
+func announceServing(s held, addr string) error {
+	f, err := fileOf(s)
+	if err != nil {
+		return err
+	}
+	return f.AnnounceServing(addr)
+}
+
+// recordOf is the record s holds, over whichever engine.
+func recordOf(s held) (*record.Store, error) {
+	switch r := s.(type) {
+	case *bolt.File:
+		return r.Store, nil
+	case *record.Store:
+		return r, nil
+	}
+	return nil, fmt.Errorf("internal error: a record held as %T", s)
+}
+
+// fileOf is the file holding s, for what only a file has; a database is
+// refused as the store refuses it.
+func fileOf(s held) (*bolt.File, error) {
+	if f, ok := s.(*bolt.File); ok {
+		return f, nil
+	}
+	return nil, store.ErrNotAFile
 }
 
 // onPostgresInstead is what a command only a file has says on PostgreSQL:

@@ -17,7 +17,7 @@ import (
 
 	"github.com/ccsp/tasking/model"
 	"github.com/ccsp/tasking/server"
-	"github.com/ccsp/tasking/store"
+	"github.com/ccsp/tasking/store/bolt"
 	"github.com/spf13/pflag"
 )
 
@@ -320,7 +320,7 @@ func startServe(t *testing.T, env []string, db string) (*exec.Cmd, []string, *sy
 // themselves is remembered in the process's own file of identities.
 func TestAJoinedAppIsWhoItsProcessSays(t *testing.T) {
 	db := demoDB(t)
-	s, err := store.Open(db, store.Options{Mode: "tui"})
+	s, err := bolt.Open(db, bolt.Options{Mode: "tui"})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -15,7 +15,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/ccsp/tasking/store"
+	"github.com/ccsp/tasking/store/bolt"
 )
 
 // A full disk, simulated without privileges: the shell's `ulimit -f` gives
@@ -168,7 +168,7 @@ func TestTheAppLeavesNoEmptyDatabase(t *testing.T) {
 func TestCheckNamesTheHolder(t *testing.T) {
 	t.Parallel()
 	db := demoDB(t)
-	s, err := store.Open(db, store.Options{Mode: "test holder", LockTimeout: time.Second})
+	s, err := bolt.Open(db, bolt.Options{Mode: "test holder", LockTimeout: time.Second})
 	if err != nil {
 		t.Fatal(err)
 	}

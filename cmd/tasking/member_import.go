@@ -10,6 +10,7 @@ import (
 	"github.com/ccsp/tasking/importer"
 	"github.com/ccsp/tasking/model"
 	"github.com/ccsp/tasking/store"
+	"github.com/ccsp/tasking/store/bolt"
 	"github.com/spf13/cobra"
 )
 
@@ -72,7 +73,7 @@ type importBase struct {
 func (a *app) readForImport(cmd *cobra.Command, dryRun bool) (importBase, error) {
 	var b importBase
 	s, err := a.openToImport(cmd, true)
-	if tooOld := (*store.TooOldError)(nil); errors.As(err, &tooOld) && !dryRun {
+	if tooOld := (*bolt.TooOldError)(nil); errors.As(err, &tooOld) && !dryRun {
 		if s, err = a.openToImport(cmd, false); err == nil {
 			if err = s.Close(); err == nil {
 				s, err = a.openToImport(cmd, true)

@@ -9,7 +9,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/ccsp/tasking/store"
+	"github.com/ccsp/tasking/store/bolt"
 )
 
 // masterCSV is the partnership's members as `member list --format csv`
@@ -181,7 +181,7 @@ func TestMemberImportChecksWithoutTheWriteLock(t *testing.T) {
 	}
 	t.Cleanup(func() { os.Chmod(filepath.Dir(db), 0o700) })
 	before := sum(t, db)
-	other, err := store.Open(db, store.Options{ReadOnly: true})
+	other, err := bolt.Open(db, bolt.Options{ReadOnly: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -207,7 +207,7 @@ func TestMemberImportChecksWithoutTheWriteLock(t *testing.T) {
 func TestMemberImportUpgradesAnOlderFile(t *testing.T) {
 	dir := t.TempDir()
 	db := filepath.Join(dir, "schema3.db")
-	gz, err := os.Open("../../store/testdata/schema3/schema3.db.gz")
+	gz, err := os.Open("../../store/bolt/testdata/schema3/schema3.db.gz")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -5,7 +5,7 @@ import (
 	"fmt"
 
 	"github.com/ccsp/tasking/model"
-	"github.com/ccsp/tasking/store"
+	"github.com/ccsp/tasking/store/bolt"
 	"github.com/spf13/cobra"
 )
 
@@ -73,7 +73,7 @@ func newPartnershipShowCmd(a *app) *cobra.Command {
 			if where == "" {
 				where = "the folder beside the record"
 				if path := a.recordPath(); path != "" {
-					where = store.BackupDir(path, p)
+					where = bolt.BackupDir(path, p)
 				}
 			}
 			w := cmd.OutOrStdout()

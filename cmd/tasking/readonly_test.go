@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/ccsp/tasking/store"
+	"github.com/ccsp/tasking/store/bolt"
 	"github.com/spf13/cobra"
 )
 
@@ -98,7 +98,7 @@ func TestReadCommandsChangeNothing(t *testing.T) {
 	t.Cleanup(func() { os.Chmod(dir, 0o700) })
 	before := sum(t, db)
 	// Another reader holds the file the whole time.
-	other, err := store.Open(db, store.Options{ReadOnly: true})
+	other, err := bolt.Open(db, bolt.Options{ReadOnly: true})
 	if err != nil {
 		t.Fatal(err)
 	}

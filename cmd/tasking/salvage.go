@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/ccsp/tasking/store"
+	"github.com/ccsp/tasking/store/bolt"
 	"github.com/spf13/cobra"
 )
 
@@ -40,10 +41,10 @@ func newSalvageCmd(a *app) *cobra.Command {
 				return fmt.Errorf("`salvage` %s, so it runs on the server's machine, not over SSH", localOnly["salvage"])
 			}
 			damaged, newPath := args[0], args[1]
-			if err := store.ServedBy(damaged); err != nil {
+			if err := bolt.ServedBy(damaged); err != nil {
 				return err
 			}
-			h, err := store.NewSalvageHaul(damaged, newPath)
+			h, err := bolt.NewSalvageHaul(damaged, newPath)
 			if err != nil {
 				return err
 			}
@@ -106,7 +107,7 @@ func checkNewFile(cmd *cobra.Command, a *app, path string, watch store.Watch) ([
 	if err != nil {
 		return nil, err
 	}
-	s, err := store.Open(path, store.Options{Mode: mode(cmd), LockTimeout: lockTimeout, Now: now, ReadOnly: true})
+	s, err := bolt.Open(path, bolt.Options{Mode: mode(cmd), LockTimeout: lockTimeout, Now: now, ReadOnly: true})
 	if err != nil {
 		return nil, fmt.Errorf("%s was made but does not open: %w", path, err)
 	}
@@ -184,11 +185,11 @@ func newSalvageReadCmd(a *app) *cobra.Command {
 			if err != nil {
 				return usagef("--after: %v", err)
 			}
-			from := store.SalvageFrom{Bucket: bucket, Skip: skip}
+			from := bolt.SalvageFrom{Bucket: bucket, Skip: skip}
 			if after != "" {
 				from.After = k
 			}
-			return store.SalvageRead(args[0], from, cmd.OutOrStdout())
+			return bolt.SalvageRead(args[0], from, cmd.OutOrStdout())
 		}),
 	}
 	cmd.Flags().StringVar(&bucket, "bucket", "", "start at this bucket")
@@ -200,7 +201,7 @@ func newSalvageReadCmd(a *app) *cobra.Command {
 // salvageReadInChild runs one read of the damaged file in a child, handing
 // its stream to h. A child that dies (a damaged page bbolt could not
 // recover from) is noted; one that refuses (locked, missing) is an error.
-func salvageReadInChild(ctx context.Context, damaged string, h *store.SalvageHaul) error {
+func salvageReadInChild(ctx context.Context, damaged string, h *bolt.SalvageHaul) error {
 	self, err := os.Executable()
 	if err != nil {
 		return err

@@ -15,6 +15,7 @@ import (
 	"github.com/ccsp/tasking/model"
 	"github.com/ccsp/tasking/server"
 	"github.com/ccsp/tasking/store"
+	"github.com/ccsp/tasking/store/bolt"
 	"github.com/spf13/cobra"
 )
 
@@ -96,7 +97,7 @@ func (a *app) serve(cmd *cobra.Command, path string, cfg server.Config) error {
 	if err != nil {
 		return err
 	}
-	s, err := openStore(cmd, path, store.Options{Mode: "serve", LockTimeout: lockTimeout, Now: now})
+	s, err := openStore(cmd, path, bolt.Options{Mode: "serve", LockTimeout: lockTimeout, Now: now})
 	if err != nil {
 		return err
 	}
@@ -131,7 +132,7 @@ func (a *app) serve(cmd *cobra.Command, path string, cfg server.Config) error {
 	var local net.Listener
 	lerr := errors.New("the record is in PostgreSQL: every process opens it itself")
 	if !pgsql {
-		if err := s.AnnounceServing(l.Addr().String()); err != nil {
+		if err := announceServing(s, l.Addr().String()); err != nil {
 			logger.Warn("could not record the address in the owner file: local commands will wait for the lock instead", server.ErrorFields(err)...)
 		}
 		if local, lerr = server.ListenLocal(sock); lerr != nil {

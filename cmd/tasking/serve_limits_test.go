@@ -16,7 +16,7 @@ import (
 
 	"charm.land/log/v2"
 	"github.com/ccsp/tasking/server"
-	"github.com/ccsp/tasking/store"
+	"github.com/ccsp/tasking/store/bolt"
 	"github.com/spf13/cobra"
 	gossh "golang.org/x/crypto/ssh"
 )
@@ -111,7 +111,7 @@ func TestOverSSHStandardInputIsReadUpToTheServersLimit(t *testing.T) {
 	t.Parallel()
 	p := newServedPair(t)
 	dir := t.TempDir()
-	st, err := store.Open(copyDB(t, p.local, "limited.db"), store.Options{Mode: "serve"})
+	st, err := bolt.Open(copyDB(t, p.local, "limited.db"), bolt.Options{Mode: "serve"})
 	if err != nil {
 		t.Fatal(err)
 	}

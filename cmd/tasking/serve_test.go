@@ -19,7 +19,7 @@ import (
 
 	"charm.land/log/v2"
 	"github.com/ccsp/tasking/server"
-	"github.com/ccsp/tasking/store"
+	"github.com/ccsp/tasking/store/bolt"
 	"github.com/spf13/cobra"
 	gossh "golang.org/x/crypto/ssh"
 )
@@ -108,7 +108,7 @@ func newServedPairWith(t *testing.T, before func(served string)) *servedPair {
 	}
 	p.step(0)
 	clock := func() time.Time { return *p.at.Load() }
-	st, err := store.Open(served, store.Options{Mode: "serve", Now: clock})
+	st, err := bolt.Open(served, bolt.Options{Mode: "serve", Now: clock})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -566,7 +566,7 @@ func TestSSHSuggestions(t *testing.T) {
 	// What only runs beside the file says to stop the server instead.
 	root := newRoot()
 	c, _, _ := root.Find([]string{"check"})
-	err := servedElsewhere(c, &store.ServedError{Path: "/x/t.db", Owner: store.Owner{PID: 42, Listen: "127.0.0.1:23234"}})
+	err := servedElsewhere(c, &bolt.ServedError{Path: "/x/t.db", Owner: bolt.Owner{PID: 42, Listen: "127.0.0.1:23234"}})
 	if err == nil || !strings.Contains(err.Error(), "stop the server first") || strings.Contains(err.Error(), "ssh") {
 		t.Errorf("check while served: %v", err)
 	}

@@ -16,7 +16,7 @@ import (
 
 	"github.com/ccsp/tasking/demo"
 	"github.com/ccsp/tasking/model"
-	"github.com/ccsp/tasking/store"
+	"github.com/ccsp/tasking/store/bolt"
 )
 
 // Day is the day the decade ends and the benchmarks read it as at.
@@ -49,14 +49,14 @@ func Build() (string, error) {
 			once.path = p
 			return
 		}
-		p := filepath.Join(os.TempDir(), fmt.Sprintf("tasking-bench-decade-v%d-seed1-%s-schema%d.db", demo.DecadeVersion, Day, store.SchemaVersion))
+		p := filepath.Join(os.TempDir(), fmt.Sprintf("tasking-bench-decade-v%d-seed1-%s-schema%d.db", demo.DecadeVersion, Day, bolt.SchemaVersion))
 		once.path = p
 		if _, err := os.Stat(p); err == nil {
 			return
 		}
 		tmp := p + ".building"
 		os.Remove(tmp)
-		s, err := store.Open(tmp, store.Options{Now: Clock})
+		s, err := bolt.Open(tmp, bolt.Options{Now: Clock})
 		if err != nil {
 			once.err = err
 			return
@@ -77,9 +77,9 @@ func Build() (string, error) {
 }
 
 // OpenReadOnly opens the decade for reading, as the reading commands do.
-func OpenReadOnly(tb testing.TB) *store.Store {
+func OpenReadOnly(tb testing.TB) *bolt.File {
 	tb.Helper()
-	s, err := store.Open(Path(tb), store.Options{Now: Clock, ReadOnly: true})
+	s, err := bolt.Open(Path(tb), bolt.Options{Now: Clock, ReadOnly: true})
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -88,7 +88,7 @@ func OpenReadOnly(tb testing.TB) *store.Store {
 }
 
 // OpenCopy opens a private copy of the decade for writing.
-func OpenCopy(tb testing.TB) *store.Store {
+func OpenCopy(tb testing.TB) *bolt.File {
 	tb.Helper()
 	src, err := os.Open(Path(tb))
 	if err != nil {
@@ -106,7 +106,7 @@ func OpenCopy(tb testing.TB) *store.Store {
 	if err := dst.Close(); err != nil {
 		tb.Fatal(err)
 	}
-	s, err := store.Open(path, store.Options{Now: Clock, Mode: "bench"})
+	s, err := bolt.Open(path, bolt.Options{Now: Clock, Mode: "bench"})
 	if err != nil {
 		tb.Fatal(err)
 	}

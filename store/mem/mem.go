@@ -12,7 +12,6 @@ import (
 	"fmt"
 	"slices"
 	"sync"
-	"time"
 
 	"github.com/ccsp/tasking/model"
 	"github.com/ccsp/tasking/store"
@@ -32,10 +31,6 @@ type Engine struct {
 func New() *Engine {
 	return &Engine{kinds: map[store.Kind]*records{}, indexes: map[store.Index]*sorted[string]{}}
 }
-
-// Open is a store.Store over a new, empty record in memory, with the
-// clock now (time.Now when nil).
-func Open(now func() time.Time) *store.Store { return store.New(New(), now) }
 
 // sorted is values by key, and the keys in order: a kind's records by ID,
 // an index's values by key.

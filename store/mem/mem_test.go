@@ -4,6 +4,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/ccsp/tasking/record"
 	"github.com/ccsp/tasking/store"
 	"github.com/ccsp/tasking/store/mem"
 	"github.com/ccsp/tasking/store/storetest"
@@ -13,7 +14,7 @@ import (
 // record is held to its audit chain and its indexes when it ends.
 func TestMemoryPassesTheConformanceSuite(t *testing.T) {
 	storetest.Run(t, func(t *testing.T, now func() time.Time) store.Record {
-		s := mem.Open(now)
+		s := record.New(mem.New(), now, nil)
 		t.Cleanup(func() {
 			r, err := s.VerifyChain()
 			if err != nil {

@@ -31,6 +31,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/ccsp/tasking/record"
 	"github.com/ccsp/tasking/store"
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
@@ -156,22 +157,22 @@ func describe(c *pgx.ConnConfig) string {
 
 // Open is the record in the database dsn names, with the clock now
 // (time.Now when nil), hearing of other processes' changes.
-func Open(ctx context.Context, dsn string, now func() time.Time) (*store.Store, error) {
+func Open(ctx context.Context, dsn string, now func() time.Time) (*record.Store, error) {
 	e, err := OpenEngine(ctx, dsn)
 	if err != nil {
 		return nil, err
 	}
-	return store.New(e, now), nil
+	return record.New(e, now, nil), nil
 }
 
 // OpenReadOnly is Open for a command that only reads: it changes nothing
 // in the database, not even its schema.
-func OpenReadOnly(ctx context.Context, dsn string, now func() time.Time) (*store.Store, error) {
+func OpenReadOnly(ctx context.Context, dsn string, now func() time.Time) (*record.Store, error) {
 	e, err := openEngine(ctx, dsn, true)
 	if err != nil {
 		return nil, err
 	}
-	return store.New(e, now), nil
+	return record.New(e, now, nil), nil
 }
 
 // Name is the database, as messages name it.

@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/ccsp/tasking/record"
 	"github.com/ccsp/tasking/store"
 	"github.com/ccsp/tasking/store/pg"
 	"github.com/ccsp/tasking/store/pg/pgtest"
@@ -29,7 +30,7 @@ func TestPostgresEngineKeepsTheContract(t *testing.T) {
 
 // openStore is a record in a fresh schema, held to its audit chain and
 // its indexes when the test ends.
-func openStore(t *testing.T, dsn string, now func() time.Time) *store.Store {
+func openStore(t *testing.T, dsn string, now func() time.Time) *record.Store {
 	t.Helper()
 	s, err := pg.Open(bg, dsn, now)
 	if err != nil {

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/ccsp/tasking/model"
+	"github.com/ccsp/tasking/record"
 	"github.com/ccsp/tasking/store"
 	"github.com/ccsp/tasking/store/pg/pgtest"
 	"github.com/jackc/pgx/v5"
@@ -21,7 +22,7 @@ var (
 	sgt   = model.Actor{MemberID: 2, Name: "Sgt Jas Patel", Role: model.RoleMember, AgencyID: 2}
 )
 
-func twoServers(t *testing.T) (a, b *store.Store) {
+func twoServers(t *testing.T) (a, b *record.Store) {
 	t.Helper()
 	now := func() time.Time { return time.Date(2026, 11, 24, 10, 0, 0, 0, time.Local) }
 	dsn := pgtest.DSN(t)

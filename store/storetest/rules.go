@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/ccsp/tasking/model"
+	"github.com/ccsp/tasking/record"
 	"github.com/ccsp/tasking/store"
 )
 
@@ -312,7 +313,7 @@ func testMeetingRules(t *testing.T, open Backend) {
 	s, clock, _ := openTiny(t, open)
 	m, err := s.StartMeeting(chair, model.Date{})
 	mustNoErr(t, err)
-	var already *store.MeetingOpenError
+	var already *record.MeetingOpenError
 	if _, err := s.StartMeeting(chair, model.Date{}); !errors.As(err, &already) {
 		t.Fatalf("second start: %v", err)
 	}
