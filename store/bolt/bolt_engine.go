@@ -37,6 +37,11 @@ type boltEngine struct {
 	// once Open has returned: such a file is refused, and no write goes
 	// over it).
 	fileSchema int
+	// plainOK: values without a checksum are read as they are, in a file
+	// written before values were sealed (schema < 5) while this process
+	// upgrades it. Anywhere else such a value was not written by tasking
+	// (an edit that dropped the seal to pass as a record) and is damage.
+	plainOK atomic.Bool
 }
 
 // bbolt panics (recoverably) when it walks a page that is not what it should
@@ -52,7 +57,7 @@ func (e *boltEngine) View(ctx context.Context, fn func(store.Tx) error) (err err
 	defer e.recoverDamage(&err)
 	n := e.readers.begin()
 	defer e.readers.end(n)
-	return e.db.View(func(tx *bolt.Tx) error { return fn(&boltTx{tx: tx}) })
+	return e.db.View(func(tx *bolt.Tx) error { return fn(&boltTx{tx: tx, plainOK: e.plainOK.Load()}) })
 }
 
 // Update runs fn in one bbolt write transaction. Once this process has
@@ -74,7 +79,7 @@ func (e *boltEngine) Update(ctx context.Context, fn func(store.Tx) error) (err e
 		return &TooNewError{Path: e.path, File: e.fileSchema, Supports: SchemaVersion}
 	}
 	defer e.recoverDamage(&err)
-	return e.db.Update(func(tx *bolt.Tx) error { return fn(&boltTx{tx: tx}) })
+	return e.db.Update(func(tx *bolt.Tx) error { return fn(&boltTx{tx: tx, plainOK: e.plainOK.Load()}) })
 }
 
 // recoverDamage turns a bbolt panic on a damaged page, and a value that
@@ -153,6 +158,8 @@ type boltTx struct {
 	// transaction keeps its own (and may delete and remake a bucket:
 	// the file's upkeep).
 	buckets map[string]*bolt.Bucket
+	// plainOK: the engine's (a file being upgraded from before seals).
+	plainOK bool
 }
 
 // bucket is the bucket that holds a kind or an index (nil: not made yet).
@@ -170,14 +177,34 @@ func (t *boltTx) bucket(name string) *bolt.Bucket {
 	return b
 }
 
-// boltCodec reads a stored value, sealed (value.go), in the memory map.
-type boltCodec struct{}
+// boltCodec reads a stored value, sealed (value.go), in the memory map; a
+// value without its seal is damage unless plainOK (a file being upgraded
+// from before seals).
+type boltCodec struct{ plainOK bool }
 
-func (boltCodec) Body(stored []byte, fn func(json []byte) error) error { return withBody(stored, fn) }
-func (boltCodec) Decode(stored []byte, v any) error                    { return decode(stored, v) }
+func (c boltCodec) Body(stored []byte, fn func(json []byte) error) error {
+	if err := c.sealedOrPlainOK(stored); err != nil {
+		return err
+	}
+	return withBody(stored, fn)
+}
 
-// boltDoc is a stored value as the interface hands it over.
-func boltDoc(v []byte) store.Doc { return store.NewDoc(v, boltCodec{}) }
+func (c boltCodec) Decode(stored []byte, v any) error {
+	if err := c.sealedOrPlainOK(stored); err != nil {
+		return err
+	}
+	return decode(stored, v)
+}
+
+func (c boltCodec) sealedOrPlainOK(stored []byte) error {
+	if c.plainOK || sealed(stored) {
+		return nil
+	}
+	return &ValueDamage{Reason: "a stored value has no checksum: it was not written by tasking, which seals every value"}
+}
+
+// doc is a stored value as the interface hands it over.
+func (t *boltTx) doc(v []byte) store.Doc { return store.NewDoc(v, boltCodec{plainOK: t.plainOK}) }
 
 // appendOnly are the kinds whose records only ever go at the end: their
 // pages are filled before they split (appendFill).
@@ -213,7 +240,7 @@ func (t *boltTx) Get(_ context.Context, k store.Kind, id model.ID) (store.Doc, e
 	if v == nil {
 		return store.Doc{}, store.ErrNotFound
 	}
-	return boltDoc(v), nil
+	return t.doc(v), nil
 }
 
 func (t *boltTx) Put(_ context.Context, k store.Kind, id model.ID, json []byte) error {
@@ -272,7 +299,7 @@ func (t *boltTx) Each(_ context.Context, k store.Kind, from model.ID, dir store.
 	if from != 0 {
 		fromKey = store.IDKey(from)
 	}
-	return walk(c, nil, fromKey, dir, func(key, v []byte) error { return fn(store.KeyID(key), boltDoc(v)) })
+	return walk(c, nil, fromKey, dir, func(key, v []byte) error { return fn(store.KeyID(key), t.doc(v)) })
 }
 
 // sealedIndexes are the indexes whose values are sealed JSON (data kept
@@ -290,6 +317,9 @@ func (t *boltTx) GetKey(_ context.Context, ix store.Index, key []byte) ([]byte, 
 func (t *boltTx) unsealed(ix store.Index, v []byte) ([]byte, error) {
 	if v == nil || !sealedIndexes[ix] {
 		return v, nil
+	}
+	if err := (boltCodec{plainOK: t.plainOK}).sealedOrPlainOK(v); err != nil {
+		return nil, err
 	}
 	return unseal(v)
 }
@@ -389,7 +419,7 @@ func (t *boltTx) EachBatch(_ context.Context, k store.Kind, size int, fn func([]
 		if v == nil {
 			continue // a nested bucket
 		}
-		ids, docs = append(ids, store.KeyID(key)), append(docs, boltDoc(v))
+		ids, docs = append(ids, store.KeyID(key)), append(docs, t.doc(v))
 		if len(ids) == size {
 			if err := flush(); err != nil {
 				return err

@@ -29,6 +29,9 @@ import (
 //	   no Prev, and only the first bytes of the content hash
 const SchemaVersion = 7
 
+// schemaSealed is the first schema whose every value is sealed.
+const schemaSealed = 5
+
 // formatMarker tells a tasking file from any other bbolt file.
 const formatMarker = "tasking"
 
@@ -87,6 +90,11 @@ func (s *File) prepare() error {
 	if v, err := s.Schema(); err != nil {
 		return err
 	} else if v > 0 && v < SchemaVersion {
+		// Before schema 5 no value had its seal: this process reads them
+		// as they are while it upgrades the file (and seals them).
+		if v < schemaSealed {
+			s.bolt.plainOK.Store(true)
+		}
 		// An upgrade rewrites the record: keep the file as it was first.
 		p, _ := s.Partnership() // an old file may not read as one: the default folder then
 		if _, err := autoBackup(s, p, fmt.Sprintf("schema%d", v)); err != nil {

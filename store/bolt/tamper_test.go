@@ -299,3 +299,31 @@ func imageSum(b []byte) []byte {
 	s := sha256.Sum256(b)
 	return s[:]
 }
+
+// A record put back as plain JSON, its seal dropped so no checksum can
+// fail, is damage when read — not the words on screen — and check says
+// so. (Only a file being upgraded from before seals reads such values.)
+func TestAValueWithoutItsSealIsDamageWhenRead(t *testing.T) {
+	fixture, action, _ := tamperFixture(t)
+	path := tamper(t, fixture, func(tx *bolt.Tx) error {
+		b := tx.Bucket(bActions)
+		body, err := unseal(b.Get(store.IDKey(action.ID)))
+		if err != nil {
+			return err
+		}
+		return b.Put(store.IDKey(action.ID), bytes.Replace(body, []byte("Safeguarding"), []byte("Sabotaging"), 1))
+	})
+	s, err := Open(path, Options{})
+	mustNoErr(t, err)
+	defer s.Close()
+	got, err := s.Action(action.ID)
+	var d *DamagedError
+	if !errors.As(err, &d) || !strings.Contains(d.Error(), "no checksum") {
+		t.Fatalf("reading the unsealed action: %q, %v; want a damage error", got.Text, err)
+	}
+	problems, err := s.CheckRecords()
+	mustNoErr(t, err)
+	if !someProblem(problems, "checksum") {
+		t.Errorf("check found %v; want the unsealed value named", problems)
+	}
+}
