@@ -81,7 +81,13 @@ func newCheckCmd(a *app) *cobra.Command {
 			for _, p := range problems {
 				fmt.Fprintln(out, p.String())
 			}
-			if total := n + len(problems); total > 0 {
+			total := n + len(problems)
+			if d := bolt.DamageMarked(path); d != nil {
+				// Found by a process earlier: every write is refused for it.
+				fmt.Fprintf(out, "%s: damage was found in it earlier (%s); no change is saved until it is restored (tasking restore) or salvaged\n", path, d.Reason)
+				total++
+			}
+			if total > 0 {
 				fmt.Fprintf(out, "%s: %s found (see the README: \"When check finds a problem\"); %s\n", path, count(total, "problem"), backupToRestore(path))
 				return errProblemsFound
 			}

@@ -94,8 +94,8 @@ func (e *boltEngine) recoverDamage(err *error) {
 		*err = &DamagedError{Path: e.path, Reason: (*err).Error(), Backup: latestBackup(e.path)}
 	}
 	var d *DamagedError
-	if *err != nil && errors.As(*err, &d) {
-		e.damage.CompareAndSwap(nil, d)
+	if *err != nil && errors.As(*err, &d) && e.damage.CompareAndSwap(nil, d) && !e.db.IsReadOnly() {
+		markDamaged(e.path, d) // every later process refuses writes too
 	}
 }
 

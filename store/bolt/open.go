@@ -146,6 +146,11 @@ func Open(path string, opts Options) (s *File, err error) {
 	s = newBoltFile(db, path, opts.Now, readOnlyWhy)
 	s.notices, s.created, s.madeDirs = notices, created, madeDirs
 	if !opts.ReadOnly {
+		// Damage another process found: no write until it is restored
+		// (the upgrade a file may need included). Reads go on.
+		if d := markedDamaged(path); d != nil {
+			s.bolt.damage.Store(d)
+		}
 		err = s.prepare()
 	} else {
 		err = s.checkReadable()

@@ -138,6 +138,7 @@ func RestoreWatched(w store.Watch, plan RestorePlan) error {
 		}
 		return fmt.Errorf("cannot put the backup in place of %s (%w); the record was left as it was", plan.Path, err)
 	}
+	clearDamageMark(plan.Path) // the damage found was in the file now kept aside
 	syncDir(filepath.Dir(plan.Path))
 	return nil
 }

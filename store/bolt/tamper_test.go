@@ -327,3 +327,65 @@ func TestAValueWithoutItsSealIsDamageWhenRead(t *testing.T) {
 		t.Errorf("check found %v; want the unsealed value named", problems)
 	}
 }
+
+// Damage one process found is kept beside the file: a later process
+// refuses every write for it too (reads go on), a process that only
+// reads leaves no mark, and a restore takes the mark away.
+func TestDamageFoundIsKeptForLaterProcesses(t *testing.T) {
+	fixture, action, _ := tamperFixture(t)
+	path := tamper(t, fixture, func(tx *bolt.Tx) error {
+		b := tx.Bucket(bActions)
+		v := append([]byte(nil), b.Get(store.IDKey(action.ID))...)
+		v[len(v)-3] ^= 0x20
+		return b.Put(store.IDKey(action.ID), v)
+	})
+	var d *DamagedError
+
+	// A reader finds it and leaves nothing on disk.
+	r, err := Open(path, Options{ReadOnly: true})
+	mustNoErr(t, err)
+	if _, err := r.Action(action.ID); !errors.As(err, &d) {
+		t.Fatalf("reading the damaged action: %v", err)
+	}
+	mustNoErr(t, r.Close())
+	if _, err := os.Lstat(damageMarkPath(path)); !errors.Is(err, os.ErrNotExist) {
+		t.Fatalf("a process that only reads left a mark: %v", err)
+	}
+
+	// A process that may write finds it: the mark is left.
+	s, err := Open(path, Options{})
+	mustNoErr(t, err)
+	if _, err := s.Action(action.ID); !errors.As(err, &d) {
+		t.Fatalf("reading the damaged action: %v", err)
+	}
+	mustNoErr(t, s.Close())
+	if DamageMarked(path) == nil {
+		t.Fatal("no mark was left beside the damaged file")
+	}
+
+	// The next process never reads the damaged record, and still may not write.
+	s, err = Open(path, Options{})
+	mustNoErr(t, err)
+	if _, err := s.Agencies(); err != nil {
+		t.Errorf("a read refused for damage found earlier: %v", err)
+	}
+	_, err = s.StartMeeting(chair, model.Date{})
+	if !errors.As(err, &d) || !d.Refused || !strings.Contains(err.Error(), "checksum") || !strings.Contains(err.Error(), "found ") {
+		t.Errorf("a write in a later process: %v; want the damage found earlier, refused", err)
+	}
+	mustNoErr(t, s.Close())
+
+	// Restored from a sound copy: the mark goes, and writes go through.
+	plan, err := PlanRestore(path, fixture, time.Date(2026, 11, 25, 9, 0, 0, 0, time.Local))
+	mustNoErr(t, err)
+	mustNoErr(t, Restore(plan))
+	if DamageMarked(path) != nil {
+		t.Error("the mark outlived the restore")
+	}
+	s, err = Open(path, Options{})
+	mustNoErr(t, err)
+	defer s.Close()
+	if _, err := s.StartMeeting(chair, model.Date{}); err != nil {
+		t.Errorf("a write after the restore: %v", err)
+	}
+}
