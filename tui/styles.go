@@ -2,6 +2,7 @@ package tui
 
 import (
 	"image/color"
+	"strings"
 
 	"charm.land/lipgloss/v2"
 	"github.com/ccsp/tasking/model"
@@ -15,7 +16,10 @@ type Styles struct {
 	// Pre-rendered fragments drawn on every row: rendering them per row per
 	// keypress was a tenth of the cost.
 	risk map[model.Risk]string
-	rag  map[model.RAG]string
+	// sparkOpen and sparkClose are what Spark puts either side of one
+	// line (SparkLine).
+	sparkOpen, sparkClose string
+	rag                   map[model.RAG]string
 
 	Title, Muted, Faint, Bold  lipgloss.Style
 	Header, HeaderRight        lipgloss.Style
@@ -83,6 +87,7 @@ func NewStyles(isDark bool) Styles {
 	}
 	s.BorderStyle = lipgloss.NewStyle().Foreground(border)
 	s.FocusStyle = lipgloss.NewStyle().Foreground(accent)
+	s.sparkOpen, s.sparkClose, _ = strings.Cut(s.Spark.Render("x"), "x")
 	s.risk = map[model.Risk]string{
 		model.RiskHigh: s.RiskHigh.Render("HIGH"), model.RiskMedium: s.RiskMed.Render("MED "), model.RiskLow: s.RiskLow.Render("LOW "),
 	}
@@ -90,6 +95,15 @@ func NewStyles(isDark bool) Styles {
 		model.RAGRed: s.Red.Render("●R"), model.RAGAmber: s.Amber.Render("●A"), model.RAGGreen: s.Green.Render("●G"), model.RAGNone: "  ",
 	}
 	return s
+}
+
+// SparkLine is s.Spark.Render(line) (TestSparkLineIsRender), without
+// lipgloss's work for each: a list draws one a row on every frame.
+func (s Styles) SparkLine(line string) string {
+	if strings.ContainsAny(line, "\n\t") {
+		return s.Spark.Render(line)
+	}
+	return s.sparkOpen + line + s.sparkClose
 }
 
 // Risk renders a risk level in its colour, padded to 4 cells.
