@@ -288,7 +288,7 @@ func (hf *homeScreen) hotspotsBox(a *App, w, h int) string {
 		hs := hm.Hotspots[rowsShown[i]]
 		title := hs.Title
 		if hs.Private() {
-			title = s.Confidential.Render(privateRowTag + title) // taken in private: the projector may be on
+			title = s.PrivateLine(privateRowTag + title) // taken in private: the projector may be on
 		}
 		tr := hm.Trends[hs.ID]
 		line := columns(inner-1, cw, row(hs.Ref(), title, hs.Ward, s.Risk(hs.Risk), string(hs.Status), hm.Agencies.Label(hs.LeadAgencyID),
