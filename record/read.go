@@ -381,16 +381,16 @@ func homeInputIn(tx *txn, today model.Date, read homeReads) (in model.HomeInput,
 		if in.Hotspots, err = read.hotspots(openHotspotIDs(tx)); err != nil {
 			return in, err
 		}
-		if in.Actions, err = read.actions(openActionIDs(tx, 0)); err != nil {
-			return in, err
-		}
+		// The open actions, then those finished since the last meeting,
+		// read in one go (appending the second to the first copied them
+		// all again, on every reading).
+		ids := openActionIDs(tx, 0)
 		ags := agencyIDs(in.Agencies)
 		if since := model.SinceLastMeeting(in.LastClosed); !since.IsZero() {
-			done, err := read.actions(finishedIDs(tx, ags, since))
-			if err != nil {
-				return in, err
-			}
-			in.Actions = append(in.Actions, done...)
+			ids = append(ids, finishedIDs(tx, ags, since)...)
+		}
+		if in.Actions, err = read.actions(ids); err != nil {
+			return in, err
 		}
 		if in.Open != nil {
 			if in.Updates, err = updatesInMeeting(tx, in.Open.ID); err != nil {
