@@ -9,6 +9,7 @@
 #   TASKING_BENCH_DB=/tmp/decade.db bench/startup.sh -runs 51
 #   bench/startup.sh -demo                      # and time building a decade
 #   TASKING=/tmp/old-tasking bench/startup.sh   # another build, for a before
+#   bench/startup.sh -before /tmp/old-tasking   # both, in the same rounds
 set -euo pipefail
 cd "$(dirname "$0")/.."
 work=$(mktemp -d)

@@ -111,6 +111,9 @@ type BackupInfo struct {
 	// closed").
 	LatestMeeting string
 	Actions       int
+	// Problems are what its own check found (a record that fails its
+	// checksum, a history that does not hold), one line each.
+	Problems []string
 }
 
 func (b BackupInfo) String() string { return b.Path + ": " + b.summary() }
@@ -164,6 +167,12 @@ func CheckRestore(b BackupInfo, supports int) error {
 	}
 	if b.Partnership == "" {
 		return Invalid("restore", "%s holds no partnership: it is not a backup of a record", b.Path)
+	}
+	if len(b.Problems) > 0 {
+		// Put in place, it would be the record: a damaged one, or one whose
+		// history does not hold, over whatever is there now.
+		return Invalid("restore", "%s does not check out (%s, the first: %s): restore another backup (tasking check --db %s lists them), or salvage this one (tasking salvage %s NEW) and restore what that makes",
+			b.Path, Plural(len(b.Problems), "problem"), b.Problems[0], b.Path, b.Path)
 	}
 	return nil
 }

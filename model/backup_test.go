@@ -76,6 +76,7 @@ func TestRestoreRules(t *testing.T) {
 		{BackupInfo{Path: "a", Partnership: "Eastbrook", Schema: 2}, true}, // upgraded when next opened
 		{BackupInfo{Path: "a", Partnership: "Eastbrook", Schema: 5}, false},
 		{BackupInfo{Path: "a", Schema: 4}, false},
+		{BackupInfo{Path: "a", Partnership: "Eastbrook", Schema: 4, Problems: []string{"notes #86: a stored value fails its checksum"}}, false},
 	} {
 		if got := CheckRestore(tt.b, 4) == nil; got != tt.fine {
 			t.Errorf("restore %+v: %v, want %v", tt.b, got, tt.fine)

@@ -20,6 +20,24 @@ func (s *Store) view(ctx context.Context, fn func(tx *txn) error) error {
 	})
 }
 
+// viewOne runs fn, a read of one statement where the engine joins (an
+// index's keys and their records in one go: recordsUnder), without a
+// transaction of its own where the engine can (store.OneStatementViewer:
+// on PostgreSQL one round trip, not two); else as view.
+func (s *Store) viewOne(ctx context.Context, fn func(tx *txn) error) error {
+	one, ok := s.eng.(store.OneStatementViewer)
+	if !ok {
+		return s.view(ctx, fn)
+	}
+	return one.ViewOne(ctx, func(tx store.Tx) error {
+		t := &txn{ctx: ctx, tx: tx}
+		if err := fn(t); err != nil {
+			return err
+		}
+		return t.err
+	})
+}
+
 // update runs fn in one write transaction, which ends by chaining and
 // writing its audit events (txlog.go). The engine may run it again (a
 // retried transaction): each run starts a fresh log.

@@ -113,7 +113,11 @@ func (e *RefError) Unwrap() error { return store.ErrNotFound }
 // actions, the open ones, the ones finished since FinishedFrom, one
 // agency's. Only a filter that asks for every action reads them all.
 func (s *Store) Actions(f model.ActionFilter) (out []model.Action, err error) {
-	err = s.view(context.TODO(), func(tx *txn) error {
+	view := s.view
+	if f.HotspotID == 0 && f.OpenWork() {
+		view = s.viewOne // the open work of one agency or all: recordsUnder's one read
+	}
+	err = view(context.TODO(), func(tx *txn) error {
 		acts, err := actionsFor(tx, f)
 		if err != nil {
 			return err

@@ -87,8 +87,9 @@ func (s *Server) runCommand(sess ssh.Session, id int, args []string, m model.Mem
 		}
 	}
 	go s.guard(ctx, sess, w, nil, end, kindCommand)
+	_, _, onTerminal := sess.Pty()
 	x := Exec{Args: args, Stdin: w, Stdout: w, Stderr: sess.Stderr(),
-		Environ: sess.Environ(), Member: m, SSH: s.cfg.sshCommand(), MaxInput: s.cfg.MaxInput, Local: local}
+		Environ: sess.Environ(), Member: m, SSH: s.cfg.sshCommand(), MaxInput: s.cfg.MaxInput, Terminal: onTerminal, Local: local}
 	if local != nil {
 		x.Member = model.Member{} // the process says who it is (x.Local)
 	}

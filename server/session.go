@@ -30,6 +30,9 @@ type Exec struct {
 	// MaxInput is the most a command may read of a file sent on standard
 	// input (Config.MaxInput).
 	MaxInput int
+	// Terminal: the session asked for a terminal (ssh -t), so what the
+	// command writes is drawn on a screen, not saved to a file.
+	Terminal bool
 	// Local is set when the command comes from a process of this machine's
 	// user through the local socket (local.go): it runs as it would have
 	// on its own, as whoever that process says it is; Member is then empty.

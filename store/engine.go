@@ -190,6 +190,16 @@ type Joiner interface {
 	GetUnder(ctx context.Context, ix Index, prefix []byte, k Kind) ([]model.ID, []Doc, error)
 }
 
+// OneStatementViewer is an Engine that runs a read making one statement
+// without a transaction of its own (PostgreSQL: one round trip, where
+// BEGIN with the statement, then COMMIT, were two): one statement sees
+// one moment of the record whatever the isolation. fn reads the record
+// once (a Joiner's GetUnder, say) and asks no Seq; a second read in it
+// is an error, not a second moment. Where an engine has none, View.
+type OneStatementViewer interface {
+	ViewOne(ctx context.Context, fn func(Tx) error) error
+}
+
 // Range is one run of an index for ScanRanges: the keys starting with
 // Prefix, from From on (nil: from the first), before Until (nil: to the
 // run's end).

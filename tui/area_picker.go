@@ -217,7 +217,7 @@ func (p *areaPicker) render(a *App, w, h int) string {
 	case !p.loaded:
 		lines = append(lines, " "+s.Muted.Render("reading…"))
 	case p.err != "":
-		lines = append(lines, " "+s.Error.Render("✗ "+p.err))
+		lines = append(lines, errorLines(s, p.err, w)...)
 	case len(p.places) == 0:
 		lines = append(lines, " "+s.Muted.Render("No anti-social behaviour has been imported: tasking import police-uk FILE… brings it in."))
 	case len(p.shown) == 0:

@@ -118,7 +118,7 @@ func (p *hotspotPage) draw(a *App, w, h int) string {
 	s := a.styles
 	switch {
 	case p.err != "":
-		return box(s.BorderStyle, "Hotspot", []string{" " + s.Error.Render("✗ "+p.err)}, w, h)
+		return box(s.BorderStyle, "Hotspot", errorLines(s, p.err, w), w, h)
 	case p.view == nil:
 		return box(s.BorderStyle, "Hotspot", []string{" " + s.Muted.Render("loading…")}, w, h)
 	}

@@ -197,6 +197,17 @@ func widest(least, most int, values ...string) int {
 }
 
 // wrap breaks text to width w, keeping words whole where it can.
+// errorLines is a pane's error wrapped to the pane (w wide, its border
+// included), so that it is read whole: a damage message ends with the backup
+// to restore, which one clipped line would cut off.
+func errorLines(s Styles, msg string, w int) []string {
+	var out []string
+	for _, l := range wrap("✗ "+msg, w-4) {
+		out = append(out, " "+s.Error.Render(l))
+	}
+	return out
+}
+
 func wrap(text string, w int) []string {
 	if w < 10 {
 		w = 10

@@ -55,3 +55,28 @@ func TestMatching(t *testing.T) {
 		}
 	}
 }
+
+// A pane's error is shown whole, wrapped inside the pane: a damage message
+// ends with the backup to restore, which a clipped line would cut off.
+func TestErrorLinesShowTheWholeMessage(t *testing.T) {
+	s := NewStyles(true)
+	msg := "/srv/tasking/tasking.db is damaged or not a tasking database (reading notes #4: a stored value fails its " +
+		"checksum: its bytes were changed after it was written); the file has not been changed; latest backup: " +
+		"/srv/tasking/tasking.db-backups/tasking.db.backup-20261124-113000-meeting-M-7"
+	const w = 60
+	lines := errorLines(s, msg, w)
+	// (A path is broken where it has a hyphen: compared without spaces.)
+	var shown strings.Builder
+	for _, l := range lines {
+		if cells(l) > w-2 {
+			t.Errorf("a line wider than the pane's inside (%d): %q", w-2, l)
+		}
+		shown.WriteString(strings.Join(strings.Fields(ansi.Strip(l)), ""))
+	}
+	if want := strings.Join(strings.Fields("✗ "+msg), ""); shown.String() != want {
+		t.Errorf("the error shown is %q\nwant %q", shown.String(), want)
+	}
+	if out := box(s.BorderStyle, "Hotspot", lines, w, len(lines)+2); !strings.Contains(ansi.Strip(out), "meeting-M-7") {
+		t.Errorf("the pane does not show the backup's name:\n%s", out)
+	}
+}

@@ -447,7 +447,7 @@ func (m *myActions) hotspotFilterForm(a *App) {
 func (m *myActions) draw(a *App, w, h int) string {
 	s := a.styles
 	if m.err != "" {
-		return box(s.BorderStyle, "My actions", []string{" " + s.Error.Render("✗ "+m.err)}, w, h)
+		return box(s.BorderStyle, "My actions", errorLines(s, m.err, w), w, h)
 	}
 	if m.data == nil {
 		return box(s.BorderStyle, "My actions", []string{" " + s.Muted.Render("loading…")}, w, h)

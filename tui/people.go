@@ -407,7 +407,7 @@ func (pp *peoplePage) draw(a *App, w, h int) string {
 	lines := []string{" " + strings.Join(tabs, " ") + s.Muted.Render("   tab switches"), ""}
 	switch {
 	case pp.err != "":
-		lines = append(lines, " "+s.Error.Render("✗ "+pp.err))
+		lines = append(lines, errorLines(s, pp.err, w)...)
 		return box(s.BorderStyle, "People and agencies", lines, w, h)
 	case pp.idx == nil:
 		lines = append(lines, " "+s.Muted.Render("loading…"))

@@ -253,7 +253,7 @@ func (p *preview) draw(a *App, w, h int) string {
 	var lines []string
 	switch {
 	case p.err != "":
-		lines = []string{" " + s.Error.Render("✗ "+p.err)}
+		lines = errorLines(s, p.err, w)
 	case p.rendered == "":
 		lines = []string{" " + s.Muted.Render("rendering…")}
 	default:

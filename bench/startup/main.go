@@ -27,6 +27,7 @@ import (
 
 var (
 	tasking = flag.String("tasking", "", "the tasking binary")
+	before  = flag.String("before", "", "another tasking binary (the code before a change), run in the same rounds")
 	hello   = flag.String("hello", "", "a Go hello world, built by the same Go")
 	db      = flag.String("db", "", "the decade (tasking demo --scale decade --seed 1)")
 	rounds  = flag.Int("runs", 31, "rounds of the start-up commands")
@@ -65,21 +66,40 @@ func main() {
 	for _, f := range []string{"md", "html", "txt", "json", "docx"} {
 		cmds = append(cmds, command{"minutes latest --format " + f, append(on, "minutes", "latest", "--format", f, "-o", "-"), *tasking})
 	}
+	mine := len(cmds)
+	if *before != "" {
+		// The same commands of the other build, each run beside this
+		// build's in the same round, which goes first taking turns: the
+		// only fair before and after on a machine whose load moves from
+		// minute to minute.
+		for _, c := range cmds[1:] {
+			cmds = append(cmds, command{"before: " + c.name, c.args, *before})
+		}
+	}
 
 	runs := make([][]run, len(cmds))
-	for range *rounds {
-		for i, c := range cmds {
-			runs[i] = append(runs[i], measure(c, nil))
+	for r := range *rounds {
+		for i := range mine {
+			order := []int{i}
+			if *before != "" && i > 0 {
+				order = append(order, mine+i-1)
+				if r%2 == 1 {
+					order[0], order[1] = order[1], order[0]
+				}
+			}
+			for _, j := range order {
+				runs[j] = append(runs[j], measure(cmds[j], nil))
+			}
 		}
 	}
 	fmt.Printf("\n%d rounds, each command once a round, in turn; medians (load now %s)\n", *rounds, loadavg())
-	fmt.Printf("%-52s %10s %14s %12s\n", "command", "median", "× hello world", "peak RSS")
+	fmt.Printf("%-60s %10s %14s %12s\n", "command", "median", "× hello world", "peak RSS")
 	for i, c := range cmds {
 		ratios := make([]float64, *rounds)
 		for r := range *rounds {
 			ratios[r] = float64(runs[i][r].wall) / float64(runs[0][r].wall)
 		}
-		fmt.Printf("%-52s %8.1f ms %13.2f× %9.1f MB\n", c.name, ms(median(walls(runs[i]))), medianF(ratios), mb(peak(runs[i])))
+		fmt.Printf("%-60s %8.1f ms %13.2f× %9.1f MB\n", c.name, ms(median(walls(runs[i]))), medianF(ratios), mb(peak(runs[i])))
 	}
 
 	initTrace()

@@ -152,7 +152,14 @@ func newAuditVerifyCmd(a *app) *cobra.Command {
 				if err != nil {
 					return err
 				}
-				return writeChainReport(cmd.OutOrStdout(), r, len(given))
+				// A history that does not hold is damage: name the backup
+				// to go back to, as every damage message does (a file's;
+				// PostgreSQL's backups are pg_dump's).
+				backup := func() string { return "" }
+				if p := a.recordPath(); p != "" && !onPostgres(p) {
+					backup = func() string { return backupToRestore(p) }
+				}
+				return writeChainReport(cmd.OutOrStdout(), r, len(given), backup)
 			}),
 		}
 		cmd.Flags().StringArrayVar(&heads, "head", nil, "a head kept outside the file, EVENT:CHAIN (repeat for more)")
@@ -161,7 +168,8 @@ func newAuditVerifyCmd(a *app) *cobra.Command {
 }
 
 // writeChainReport says what verify found: the first broken link first.
-func writeChainReport(w io.Writer, r store.ChainReport, given int) error {
+// backup names the newest good backup, asked only when there is a problem.
+func writeChainReport(w io.Writer, r store.ChainReport, given int, backup func() string) error {
 	heads := ""
 	if given > 0 {
 		heads = fmt.Sprintf(", %s given checked", model.Plural(given, "head"))
@@ -175,7 +183,11 @@ func writeChainReport(w io.Writer, r store.ChainReport, given int) error {
 	for _, p := range r.Problems[1:] {
 		fmt.Fprintln(w, "  "+p)
 	}
-	fmt.Fprintf(w, "%s found in %s and %s (see the README: \"When check finds a problem\")\n",
+	said := fmt.Sprintf("%s found in %s and %s (see the README: \"When check finds a problem\")",
 		model.Plural(len(r.Problems), "problem"), model.Plural(r.Events, "event"), model.Plural(r.Records, "record"))
+	if b := backup(); b != "" {
+		said += "; " + b
+	}
+	fmt.Fprintln(w, said)
 	return errProblemsFound
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -113,8 +114,20 @@ func TestAuditVerify(t *testing.T) {
 		t.Fatalf("editing the file: %v (edited %v)", err, edited)
 	}
 	r = run(t, nil, "--db", db2, "--as", "Helen Marsh", "audit", "verify")
-	if r.code != 1 || !strings.Contains(r.stdout, "The first broken link: hotspots #1") || !strings.Contains(r.stdout, "fails its checksum") {
+	if r.code != 1 || !strings.Contains(r.stdout, "The first broken link: hotspots #1") || !strings.Contains(r.stdout, "fails its checksum") ||
+		!strings.Contains(r.stdout, "no backup was found beside it") {
 		t.Errorf("verify on an edited record: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	// With a backup beside it, the findings name it, as every damage
+	// message names the newest good backup.
+	backups := db2 + "-backups"
+	if err := os.Mkdir(backups, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	backup := filepath.Join(backups, filepath.Base(db2)+".backup-20261124-113000-meeting-M-7")
+	ok(t, "--db", db, "backup", backup)
+	if r = run(t, nil, "--db", db2, "--as", "Helen Marsh", "audit", "verify"); r.code != 1 || !strings.Contains(r.stdout, "latest backup: "+backup) {
+		t.Errorf("verify on an edited record with a backup beside it: exit %d\n%s%s", r.code, r.stdout, r.stderr)
 	}
 	r = run(t, nil, "--db", db2, "check")
 	if r.code != 1 || !strings.Contains(r.stdout, "fails its checksum") {

@@ -1,9 +1,11 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"time"
 
+	"github.com/ccsp/tasking/model"
 	"github.com/ccsp/tasking/store"
 	"github.com/ccsp/tasking/store/bolt"
 	"github.com/spf13/cobra"
@@ -19,20 +21,26 @@ func newBackupCmd(a *app) *cobra.Command {
 		Long: "backup writes a copy of the whole record, consistent as of one moment, while it stays open for everyone " +
 			"else. FILE is written whole or not at all (synced, 0600), then opened and its pages checked before it is " +
 			"called done; an existing FILE is never replaced. - writes to standard output, which is how a backup is " +
-			"taken over SSH.\n\nA backup holds every private word, so only the chair or an admin may take one (or, on " +
+			"taken over SSH, where it is the default: ssh … backup > copy.db.\n\nA backup holds every private word, so only the chair or an admin may take one (or, on " +
 			"this computer, whoever owns the file). An automatic backup is also made when a meeting closes and before " +
 			"every upgrade, the newest 12 kept in the folder beside the record (see partnership set --backup-keep, " +
 			"--backup-dir). Put one back with tasking restore.",
-		Example: "  tasking backup ~/tasking-2026-12-07.db\n" +
+		Example: "  tasking backup tasking-2026-12-07.db\n" +
 			"  ssh -p 23234 tasking.example.org backup > tasking-2026-12-07.db",
-		Args: usageArgs(cobra.ExactArgs(1)),
+		Args: usageArgs(backupArgs(a)),
 		RunE: a.run(func(cmd *cobra.Command, args []string) error {
-			dest := args[0]
+			dest := "-" // over SSH, with no FILE (backupArgs)
+			if len(args) == 1 {
+				dest = args[0]
+			}
 			if a.remote != nil && dest != "-" {
 				return usagef("over SSH the backup comes to your terminal, not a file on the server: %s backup > %s", a.remote.ssh, shellQuote(dest))
 			}
 			if err := a.refuseOnPostgres(cmd); err != nil {
 				return err
+			}
+			if dest == "-" && a.remote != nil && a.remote.terminal {
+				return usagef("a backup is a binary file, and this session has a terminal (ssh -t), where it would be drawn, not saved: %s backup > copy.db", a.remote.ssh)
 			}
 			if dest == "-" && isTerminal(cmd.OutOrStdout()) {
 				return usagef("a backup is a binary file: send it to a file (tasking backup - > copy.db) or name one (tasking backup copy.db)")
@@ -66,6 +74,25 @@ func newBackupCmd(a *app) *cobra.Command {
 	}
 }
 
+// drawnOnScreen: what the command writes goes to a screen — its own
+// terminal, or over SSH a session with one (ssh -t) — where a binary file
+// would be drawn, not saved.
+func (a *app) drawnOnScreen(cmd *cobra.Command) bool {
+	return isTerminal(cmd.OutOrStdout()) || (a.remote != nil && a.remote.terminal)
+}
+
+// backupArgs: FILE or -, and over SSH nothing at all, since there the
+// backup can only come down the connection (ssh … backup > copy.db, as the
+// README and the help's example have it).
+func backupArgs(a *app) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		if a.remote != nil {
+			return cobra.RangeArgs(0, 1)(cmd, args)
+		}
+		return cobra.ExactArgs(1)(cmd, args)
+	}
+}
+
 func newRestoreCmd(a *app) *cobra.Command {
 	var yes bool
 	cmd := &cobra.Command{
@@ -94,6 +121,14 @@ func newRestoreCmd(a *app) *cobra.Command {
 			if err != nil {
 				return err
 			}
+			// Its pages read; now its records: each against its checksum,
+			// the history against its chain.
+			if plan.Backup.Problems, err = a.backupProblems(cmd, args[0]); err != nil {
+				return err
+			}
+			if err := model.CheckRestore(plan.Backup, bolt.SchemaVersion); err != nil {
+				return err
+			}
 			if ok, err := confirm(cmd, plan.Question(), yes); err != nil || !ok {
 				return err
 			}
@@ -113,12 +148,40 @@ func newRestoreCmd(a *app) *cobra.Command {
 	return cmd
 }
 
+// backupProblems is what the backup's own check finds in its records (as
+// tasking check does, after the pages PlanRestore read): nothing for a
+// backup an older release wrote, which is upgraded, and checked, when the
+// restored record is next opened.
+func (a *app) backupProblems(cmd *cobra.Command, backup string) ([]string, error) {
+	b, err := bolt.Open(backup, bolt.Options{Mode: mode(cmd), LockTimeout: lockTimeout, ReadOnly: true})
+	var old *bolt.TooOldError
+	if errors.As(err, &old) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("the backup %s cannot be restored: %w", backup, err)
+	}
+	defer b.Close()
+	watch, finish := a.longWork(cmd, "the backup's check")
+	problems, err := b.CheckRecordsWatched(watch)
+	if err = finish(err); err != nil {
+		return nil, err
+	}
+	var said []string
+	for _, p := range problems {
+		said = append(said, p.String())
+	}
+	return said, nil
+}
+
 // backupSaid is the line said after a change that takes an automatic
 // backup (a meeting closing): where it went, or that it failed and the
 // change stands.
 func backupSaid(rec store.Record) string {
 	path, err := rec.LastAutoBackup()
 	switch {
+	case errors.Is(err, bolt.ErrRecordDamaged):
+		return "the automatic backup was not taken: " + err.Error()
 	case err != nil:
 		return "the automatic backup could not be taken (" + err.Error() + "); take one now with tasking backup FILE"
 	case path != "":

@@ -59,6 +59,7 @@ func newCheckCmd(a *app) *cobra.Command {
 				if _, err := io.Copy(out, &pages); err != nil {
 					return err
 				}
+				fmt.Fprintln(out, path+": "+backupToRestore(path))
 				return errProblemsFound
 			}
 			s, err := a.openFile(cmd, true)
@@ -81,7 +82,7 @@ func newCheckCmd(a *app) *cobra.Command {
 				fmt.Fprintln(out, p.String())
 			}
 			if total := n + len(problems); total > 0 {
-				fmt.Fprintf(out, "%s: %d problems found (see the README: \"When check finds a problem\")\n", path, total)
+				fmt.Fprintf(out, "%s: %s found (see the README: \"When check finds a problem\"); %s\n", path, count(total, "problem"), backupToRestore(path))
 				return errProblemsFound
 			}
 			counts, err := f.Counts()
@@ -93,6 +94,36 @@ func newCheckCmd(a *app) *cobra.Command {
 			return err
 		}),
 	}
+}
+
+// olderSchema is the schema of a file an older release wrote, read
+// without changing it (0 for a current file, or one that cannot be read
+// so: opening it for writing then says why), so that upgrade can say what
+// it did.
+func (a *app) olderSchema(cmd *cobra.Command) int {
+	path, err := a.dbPath()
+	if err != nil || onPostgres(path) {
+		return 0
+	}
+	s, err := bolt.Open(path, bolt.Options{Mode: mode(cmd), LockTimeout: lockTimeout, ReadOnly: true})
+	var old *bolt.TooOldError
+	if errors.As(err, &old) {
+		return old.File
+	}
+	if err == nil {
+		s.Close()
+	}
+	return 0
+}
+
+// backupToRestore names the newest backup whose header checks out, as
+// every other damage message does, so whoever reads check's findings knows
+// what tasking restore would put back.
+func backupToRestore(path string) string {
+	if b := bolt.LatestBackup(path); b != "" {
+		return "latest backup: " + b
+	}
+	return "no backup was found beside it"
 }
 
 // newCheckPagesCmd is the child check runs for bbolt's page check: hidden,
@@ -178,6 +209,7 @@ func newUpgradeCmd(a *app) *cobra.Command {
 		Example: "  tasking upgrade --db /srv/tasking/tasking.db\n  tasking upgrade --reindex",
 		Args:    usageArgs(cobra.NoArgs),
 		RunE: a.run(func(cmd *cobra.Command, _ []string) error {
+			from := a.olderSchema(cmd)
 			s, err := a.openFile(cmd, false)
 			if err != nil {
 				return err
@@ -206,6 +238,11 @@ func newUpgradeCmd(a *app) *cobra.Command {
 					return err
 				}
 				_, err = fmt.Fprintf(cmd.OutOrStdout(), "%s: every index rebuilt from the records (the file as it was: %s)\n", s.Path(), backup)
+				return err
+			}
+			if from > 0 && from < v {
+				// Opening it upgraded it, backing it up first.
+				_, err = fmt.Fprintf(cmd.OutOrStdout(), "%s upgraded from schema %d to %d; the file as it was is kept as %s\n", s.Path(), from, v, bolt.LatestBackup(s.Path()))
 				return err
 			}
 			_, err = fmt.Fprintf(cmd.OutOrStdout(), "%s is up to date (schema %d)\n", s.Path(), v)
@@ -242,7 +279,7 @@ func (a *app) checkDatabase(cmd *cobra.Command) error {
 		fmt.Fprintln(out, "audit chain: "+p)
 	}
 	if total := len(problems) + len(r.Problems); total > 0 {
-		fmt.Fprintf(out, "%s: %d problems found (see the README: \"When check finds a problem\")\n", s.Path(), total)
+		fmt.Fprintf(out, "%s: %s found (see the README: \"When check finds a problem\")\n", s.Path(), count(total, "problem"))
 		return errProblemsFound
 	}
 	_, err = fmt.Fprintf(out, "%s: no problems (every index entry, %d audit events and %d records checked against the chain)\n",

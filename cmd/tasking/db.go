@@ -130,6 +130,16 @@ func discardOnFailure(s store.Record, err *error) {
 	s.Close()
 }
 
+// discardUnused closes s, removing the file its opening made if it still
+// holds no partnership (Discard removes nothing else).
+func discardUnused(s store.Record) {
+	if d, ok := s.(interface{ Discard() error }); ok {
+		_ = d.Discard()
+		return
+	}
+	s.Close()
+}
+
 // tell passes on what opening the file did (a file made private).
 func tell(cmd *cobra.Command, s store.Record) {
 	for _, n := range s.Notices() {

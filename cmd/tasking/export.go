@@ -66,7 +66,7 @@ func newExportActionsCmd(a *app) *cobra.Command {
 				return usagef("--by-agency writes one file per agency: name their folder with -o DIR")
 			case f == formatXLSX && out == "":
 				return usagef("--format xlsx writes a binary workbook: save it with -o FILE (or -o - to send it down a pipe)")
-			case f == formatXLSX && toStdout && isTerminal(cmd.OutOrStdout()):
+			case f == formatXLSX && toStdout && a.drawnOnScreen(cmd):
 				return usagef("--format xlsx will not write a binary workbook to the terminal: save it with -o FILE, or pipe it")
 			}
 			s, err := a.openData(cmd)

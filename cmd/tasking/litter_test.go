@@ -150,6 +150,20 @@ func TestAMissingDatabaseIsCalledMissing(t *testing.T) {
 	}
 }
 
+// The app opened on a --db that does not exist makes the file for its
+// welcome screen; closed with no partnership set up, it takes it away
+// again, so the path is still called missing and no folder made for it is
+// left (here the app finds no terminal and closes at once).
+func TestTheAppLeavesNoEmptyDatabase(t *testing.T) {
+	t.Parallel()
+	missing := filepath.Join(t.TempDir(), "typo", "tasking.db")
+	run(t, nil, "--db", missing)
+	if _, err := os.Stat(filepath.Dir(missing)); err == nil {
+		t.Errorf("the app closed with no partnership and left %v", everything(filepath.Dir(filepath.Dir(missing))))
+	}
+	failsWith(t, run(t, nil, "--db", missing, "actions"), 1, "database "+missing+" is missing (no such file)")
+}
+
 // check names the process holding the file, as every other command does.
 func TestCheckNamesTheHolder(t *testing.T) {
 	t.Parallel()

@@ -48,7 +48,7 @@ func newMinutesCmd(a *app) *cobra.Command {
 				switch {
 				case out == "":
 					return usagef("--format %s writes a binary Word document: save it with -o FILE (or -o - to send it down a pipe)", f)
-				case out == "-" && isTerminal(cmd.OutOrStdout()):
+				case out == "-" && a.drawnOnScreen(cmd):
 					return usagef("--format %s will not write a binary Word document to the terminal: save it with -o FILE, or pipe it", f)
 				}
 			}

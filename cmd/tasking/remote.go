@@ -27,6 +27,9 @@ type remote struct {
 	// maxInput is the most a command reads of a file on standard input
 	// (the server's setting).
 	maxInput int
+	// terminal: the session has a terminal (ssh -t), where a binary file
+	// would be drawn, not saved.
+	terminal bool
 }
 
 // runRemote runs one command line for a member over SSH: the same tree,
@@ -36,7 +39,7 @@ func runRemote(ctx context.Context, rec store.Record, x server.Exec) int {
 	if x.Local != nil {
 		return runJoined(ctx, rec, x)
 	}
-	a := &app{remote: &remote{rec: rec, actor: model.ActorFor(x.Member), ssh: x.SSH, maxInput: x.MaxInput}, line: x.Args}
+	a := &app{remote: &remote{rec: rec, actor: model.ActorFor(x.Member), ssh: x.SSH, maxInput: x.MaxInput, terminal: x.Terminal}, line: x.Args}
 	root := buildRoot(a)
 	helpForSSH(root, x.SSH)
 	root.SetArgs(x.Args)
@@ -180,6 +183,11 @@ func sshLine(cmd *cobra.Command, ssh string) string {
 	case "tasking import police-uk":
 		if len(args) == 1 && args[0] != "-" {
 			args, in = []string{"-"}, args[0]
+		}
+	case "tasking backup":
+		// Over SSH the backup comes down the connection: backup > FILE.
+		if len(args) == 1 && args[0] != "-" {
+			args, out = nil, args[0]
 		}
 	}
 	words = append(words, args...)

@@ -70,6 +70,11 @@ func TestHelpOverSSHShowsWhatWorksThere(t *testing.T) {
 	if want := `ssh -p 23234 tasking.example.org "action update --note 'Patrols started Friday' --status in-progress A-37"`; !strings.Contains(out, want) {
 		t.Errorf("action update's examples over SSH should read %s:\n%s", want, out)
 	}
+	// A backup's example is the one that works over SSH: down the connection.
+	out, _ = helpOverSSH(t, "backup", "--help")
+	if want := "ssh -p 23234 tasking.example.org backup > tasking-2026-12-07.db"; !strings.Contains(out, want) || strings.Contains(out, `"backup '`) {
+		t.Errorf("backup's examples over SSH should read %s, and name no file on the server:\n%s", want, out)
+	}
 
 	// Locally, all of it is there.
 	local := ok(t, "help")

@@ -175,6 +175,12 @@ func (p *servedPair) overSSH(t *testing.T, name string, args []string, stdin str
 // overSSHLine sends line as ssh would: the words joined, quotes as typed.
 func (p *servedPair) overSSHLine(t *testing.T, name, line, stdin string) result {
 	t.Helper()
+	return p.overSSHLineOn(t, name, line, stdin, false)
+}
+
+// overSSHLineOn is overSSHLine, with a terminal when pty (ssh -t).
+func (p *servedPair) overSSHLineOn(t *testing.T, name, line, stdin string, pty bool) result {
+	t.Helper()
 	cfg := &gossh.ClientConfig{User: "x", Auth: []gossh.AuthMethod{gossh.PublicKeys(p.keys[name])},
 		HostKeyCallback: gossh.InsecureIgnoreHostKey(), Timeout: 5 * time.Second}
 	c, err := gossh.Dial("tcp", p.addr, cfg)
@@ -187,6 +193,11 @@ func (p *servedPair) overSSHLine(t *testing.T, name, line, stdin string) result 
 		t.Fatal(err)
 	}
 	defer s.Close()
+	if pty {
+		if err := s.RequestPty("xterm", 24, 80, gossh.TerminalModes{}); err != nil {
+			t.Fatal(err)
+		}
+	}
 	var out, errb bytes.Buffer
 	s.Stdout, s.Stderr, s.Stdin = &out, &errb, strings.NewReader(stdin)
 	err = s.Run(line)
@@ -240,6 +251,23 @@ func TestEveryCommandIsTheSameOverSSH(t *testing.T) {
 	// file's own history); a member is refused.
 	if r := p.overSSH(t, helen, []string{"backup", "-"}, ""); r.code != 0 || len(r.stdout) < 16384 || !strings.HasPrefix(r.stderr, "tasking: backup written; audit chain head ") {
 		t.Errorf("the chair's backup over SSH: exit %d, %d bytes, %q", r.code, len(r.stdout), r.stderr)
+	}
+	// As the README and the help have it: ssh … backup > copy.db.
+	if r := p.overSSH(t, helen, []string{"backup"}, ""); r.code != 0 || len(r.stdout) < 16384 || !strings.HasPrefix(r.stderr, "tasking: backup written; audit chain head ") {
+		t.Errorf("the chair's backup over SSH with no FILE: exit %d, %d bytes, %q", r.code, len(r.stdout), r.stderr)
+	}
+	// With a terminal (ssh -t) it would be drawn on the screen: refused.
+	if r := p.overSSHLineOn(t, helen, "backup", "", true); r.code != 2 || len(r.stdout) > 1024 || !strings.Contains(r.stdout+r.stderr, "ssh -t") {
+		t.Errorf("a backup over ssh -t: exit %d, %d bytes, %q; want a usage error and no file drawn", r.code, len(r.stdout), r.stderr)
+	}
+	// So would a workbook or a Word document sent down it.
+	for _, line := range []string{"export actions --format xlsx -o -", "minutes latest --format docx -o -"} {
+		if r := p.overSSHLineOn(t, helen, line, "", true); r.code != 2 || len(r.stdout) > 1024 || !strings.Contains(r.stdout+r.stderr, "to the terminal") {
+			t.Errorf("%s over ssh -t: exit %d, %d bytes, %q; want a usage error and nothing drawn", line, r.code, len(r.stdout), r.stderr)
+		}
+	}
+	if r := p.overSSH(t, helen, []string{"backup", "copy.db"}, ""); r.code != 2 || r.stdout != "" || !strings.Contains(r.stderr, "backup > copy.db") {
+		t.Errorf("a backup to a file on the server, over SSH: exit %d, %d bytes, %q; want a usage error showing backup > copy.db", r.code, len(r.stdout), r.stderr)
 	}
 	if r := p.overSSH(t, gary, []string{"backup", "-"}, ""); r.code != 1 || r.stdout != "" || !strings.Contains(r.stderr, "only the chair or an admin") {
 		t.Errorf("a member's backup over SSH: exit %d, %d bytes, %q", r.code, len(r.stdout), r.stderr)

@@ -12,6 +12,7 @@ import (
 
 	"github.com/ccsp/tasking/model"
 	"github.com/ccsp/tasking/store"
+	bolt "go.etcd.io/bbolt"
 )
 
 // A backup taken while the record is open (written through the open
@@ -133,6 +134,65 @@ func TestClosingAMeetingKeepsTheNewestBackups(t *testing.T) {
 	}
 	if got := latestBackup(path); filepath.Dir(got) != elsewhere {
 		t.Errorf("a damage message would name %q, not the newest backup in %s", got, elsewhere)
+	}
+}
+
+// A record that fails its checksum somewhere a close does not read (an
+// old meeting's frozen record): the close stands, but its automatic backup,
+// which would copy the damage, is not kept and does not push out the older
+// ones, nor is it named as the one to restore; a backup asked for is
+// refused too, leaving nothing.
+func TestAnAutomaticBackupOfADamagedRecordKeepsTheOlderOnes(t *testing.T) {
+	s, clock, path := openTiny(t)
+	p, err := s.Partnership()
+	mustNoErr(t, err)
+	p.KeepBackups = 1
+	_, err = s.SetPartnership(chair, p.Version, p)
+	mustNoErr(t, err)
+	m, err := s.StartMeeting(chair, model.Date{})
+	mustNoErr(t, err)
+	_, err = s.CloseMeeting(chair, m.ID)
+	mustNoErr(t, err)
+	good, err := s.LastAutoBackup()
+	mustNoErr(t, err)
+	var key, was []byte
+	mustNoErr(t, s.db.Update(func(tx *bolt.Tx) error {
+		b := tx.Bucket(bSnapshots)
+		k, v := b.Cursor().First()
+		if k == nil {
+			return errors.New("no frozen record to damage")
+		}
+		key, was = bytes.Clone(k), bytes.Clone(v)
+		v = bytes.Clone(v)
+		v[len(v)/2] ^= 0x20
+		return b.Put(key, v)
+	}))
+	// (Put right at the end, for the fixture's check of the file.)
+	defer func() {
+		mustNoErr(t, s.db.Update(func(tx *bolt.Tx) error { return tx.Bucket(bSnapshots).Put(key, was) }))
+	}()
+	clock.t = clock.t.AddDate(0, 0, 7)
+	m, err = s.StartMeeting(chair, model.Date{})
+	mustNoErr(t, err)
+	if closed, err := s.CloseMeeting(chair, m.ID); err != nil || closed.State != model.MeetingClosed {
+		t.Fatalf("the close failed with its backup: %v", err)
+	}
+	if got, err := s.LastAutoBackup(); got != "" || !errors.Is(err, ErrRecordDamaged) || !strings.Contains(err.Error(), "snapshots #1") {
+		t.Errorf("the backup of a damaged record: %q, %v", got, err)
+	}
+	dir := path + "-backups"
+	if names := autoBackupsIn(dir, filepath.Base(path)); len(names) != 1 || filepath.Join(dir, names[0]) != good {
+		t.Errorf("kept %v, want only the backup from before the damage, %s", names, good)
+	}
+	if got := latestBackup(path); got != good {
+		t.Errorf("a damage message would name %q, not %s", got, good)
+	}
+	out := filepath.Join(t.TempDir(), "copy.db")
+	if _, _, err := WriteBackupFile(s, chair, out); err == nil || !strings.Contains(err.Error(), "snapshots #1") {
+		t.Errorf("a backup of the damaged record was called done: %v", err)
+	}
+	if left, _ := os.ReadDir(filepath.Dir(out)); len(left) != 0 {
+		t.Errorf("a refused backup left %v", left)
 	}
 }
 

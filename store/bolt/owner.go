@@ -72,6 +72,10 @@ func removeOwner(db string) {
 	}
 }
 
+// LatestBackup is the newest backup of the file at db whose header checks
+// out, as damage messages name it ("" when there is none).
+func LatestBackup(db string) string { return latestBackup(db) }
+
 // latestBackup is the newest good backup of db we can find, for damage
 // messages: automatic backups in its backup folders, upgrade and reindex
 // copies and "<name>-*.bak" beside it. Good means its header checks out

@@ -23,11 +23,18 @@ type tx struct {
 	// read ends with it.
 	lazy   *lazyRead
 	failed error
+	// one is a read of one statement's querier (one.go): Seq is not
+	// known there, and asking it is a mistake; the catalog is asked
+	// beside it (a table's being there is no moment of the record).
+	one *oneRead
 }
 
 // Seq is the commit the transaction sees or makes. A read reads it as it
 // begins, with its first statement; asked before any, it begins alone.
 func (t *tx) Seq() uint64 {
+	if t.one != nil && t.failed == nil {
+		t.failed = errors.New("internal error: a read of one statement asked which commit it sees")
+	}
 	if t.lazy != nil && !t.lazy.begun && t.failed == nil {
 		t.failed = t.lazy.beginAlone(t.ctx)
 	}
@@ -80,8 +87,12 @@ func (t *tx) has(ctx context.Context, k store.Kind) (string, bool, error) {
 	if _, ok := t.e.tables.Load(k); ok {
 		return name, true, nil
 	}
+	var q querier = t.tx
+	if t.one != nil {
+		q = t.one.c
+	}
 	var there bool
-	if err := t.tx.QueryRow(ctx, "SELECT to_regclass($1) IS NOT NULL", name).Scan(&there); err != nil {
+	if err := q.QueryRow(ctx, "SELECT to_regclass($1) IS NOT NULL", name).Scan(&there); err != nil {
 		return "", false, err
 	}
 	if there {

@@ -36,6 +36,7 @@ func RunEngine(t *testing.T, open NewEngine) {
 		{"SeqNamesTheCommit", testSeqNamesTheCommit},
 		{"IndexesAndLastIDsListed", testIndexesAndLastIDsListed},
 		{"RecordsUnderAPrefix", testRecordsUnderAPrefix},
+		{"OneStatementReads", testOneStatementReads},
 	} {
 		t.Run(c.name, func(t *testing.T) { c.test(t, open(t)) })
 	}
@@ -552,6 +553,58 @@ func testRecordsUnderAPrefix(t *testing.T, e store.Engine) {
 		ids, docs, err := j.GetUnder(bg, store.IdxActionsOpen, []byte("b|"), store.Kind("never_written"))
 		if err != nil || !slices.Equal(ids, []model.ID{1}) || !docs[0].Missing() {
 			t.Errorf("GetUnder of a kind never written: %v, %v", ids, err)
+		}
+		return nil
+	})
+}
+
+// An engine that reads in one statement without a transaction
+// (store.OneStatementViewer) reads there what View reads, writes nothing,
+// and refuses a second read (another moment) and Seq.
+func testOneStatementReads(t *testing.T, e store.Engine) {
+	one, ok := e.(store.OneStatementViewer)
+	if !ok {
+		t.Skip("this engine has no reads of one statement")
+	}
+	update(t, e, func(tx store.Tx) error {
+		if err := tx.Put(bg, store.KindActions, 4, doc(4)); err != nil {
+			return err
+		}
+		return tx.PutKey(bg, store.IdxActionsOpen, binary.BigEndian.AppendUint64([]byte("p|"), 4), nil)
+	})
+	err := one.ViewOne(bg, func(tx store.Tx) error {
+		j, ok := tx.(store.Joiner)
+		if !ok {
+			t.Fatal("a read of one statement should join an index to its records")
+		}
+		ids, docs, err := j.GetUnder(bg, store.IdxActionsOpen, []byte("p|"), store.KindActions)
+		if err != nil || !slices.Equal(ids, []model.ID{4}) || docs[0].Missing() {
+			t.Errorf("GetUnder in a read of one statement: %v, %v", ids, err)
+		}
+		if err := tx.Put(bg, store.KindActions, 5, doc(5)); err == nil {
+			t.Error("a write in a read of one statement was taken")
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = one.ViewOne(bg, func(tx store.Tx) error {
+		if _, err := tx.Get(bg, store.KindActions, 4); err != nil {
+			return err
+		}
+		_, err := tx.Get(bg, store.KindActions, 4)
+		return err
+	})
+	if err == nil {
+		t.Error("a second read in a read of one statement was taken")
+	}
+	if err := one.ViewOne(bg, func(tx store.Tx) error { tx.Seq(); return nil }); err == nil {
+		t.Error("Seq in a read of one statement was answered")
+	}
+	view(t, e, func(tx store.Tx) error {
+		if got := body(t, tx, store.KindActions, 5); got != "" {
+			t.Errorf("the write refused in a read of one statement is there: %s", got)
 		}
 		return nil
 	})
