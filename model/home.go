@@ -85,7 +85,7 @@ func Summarise(in HomeInput) HomeSummary {
 			h.OffAgenda++
 		}
 	}
-	h.MattersArising = len(MattersArisingFor(open, in.Actions, reviewedIn(in.Updates, open.ID), in.Today, since))
+	h.MattersArising = CountMattersArising(open, in.Actions, reviewedIn(in.Updates, open.ID), since)
 	for _, a := range in.Actions {
 		if a.Status.IsClosed() {
 			continue

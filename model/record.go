@@ -176,28 +176,45 @@ func FinishedSince(a Action, since time.Time, m Meeting, inMeeting []ActionUpdat
 }
 
 // MattersArisingFor is the one rule for matters arising, used by the meeting
-// and by the home screen's count. m may be the zero Meeting (no meeting under
-// way): then it is every open action.
+// and (counted: CountMattersArising) by the home screen. m may be the zero
+// Meeting (no meeting under way): then it is every open action.
 func MattersArisingFor(m Meeting, actions []Action, reviewed map[ID]ActionUpdate, today Date, since time.Time) []Action {
-	closed := m.State == MeetingClosed
 	var out []Action
 	for _, a := range actions {
-		if m.ID != 0 && a.CreatedMeetingID == m.ID {
-			continue
-		}
-		if !m.OpenedAt.IsZero() && a.CreatedAt.After(m.OpenedAt) && a.CreatedMeetingID != 0 {
-			continue // made in a later meeting
-		}
-		if closed && !m.ClosedAt.IsZero() && a.CreatedAt.After(m.ClosedAt) {
-			continue // assigned after the meeting closed
-		}
-		_, seen := reviewed[a.ID]
-		if seen || !a.Status.IsClosed() || FinishedSince(a, since, m, nil) {
+		if isMatterArising(m, a, reviewed, since) {
 			out = append(out, a)
 		}
 	}
 	SortForReview(out, today)
 	return out
+}
+
+// CountMattersArising is len(MattersArisingFor(…)) without making and
+// sorting the list: home counts them each time it is read, which under
+// `tasking serve` is after every save.
+func CountMattersArising(m Meeting, actions []Action, reviewed map[ID]ActionUpdate, since time.Time) int {
+	n := 0
+	for _, a := range actions {
+		if isMatterArising(m, a, reviewed, since) {
+			n++
+		}
+	}
+	return n
+}
+
+// isMatterArising is whether a is one of meeting m's matters arising.
+func isMatterArising(m Meeting, a Action, reviewed map[ID]ActionUpdate, since time.Time) bool {
+	if m.ID != 0 && a.CreatedMeetingID == m.ID {
+		return false
+	}
+	if !m.OpenedAt.IsZero() && a.CreatedAt.After(m.OpenedAt) && a.CreatedMeetingID != 0 {
+		return false // made in a later meeting
+	}
+	if m.State == MeetingClosed && !m.ClosedAt.IsZero() && a.CreatedAt.After(m.ClosedAt) {
+		return false // assigned after the meeting closed
+	}
+	_, seen := reviewed[a.ID]
+	return seen || !a.Status.IsClosed() || FinishedSince(a, since, m, nil)
 }
 
 // reviewedIn is ReviewedIn over any list of updates.

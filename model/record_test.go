@@ -168,6 +168,13 @@ func TestFinishedSinceTheLastMeeting(t *testing.T) {
 		if FinishedSince(tt.a, time.Time{}, tt.m, tt.inMeeting) {
 			t.Errorf("%s: finished since no meeting", tt.name)
 		}
+		// Home's count is the meeting's list's length, whichever meeting.
+		for _, m := range []Meeting{tt.m, {}, over} {
+			rev := reviewedIn(tt.inMeeting, m.ID)
+			if n, list := CountMattersArising(m, []Action{tt.a}, rev, closed), MattersArisingFor(m, []Action{tt.a}, rev, DateOf(closed), closed); n != len(list) {
+				t.Errorf("%s, meeting %+v: counted %d matters arising, listed %d", tt.name, m, n, len(list))
+			}
+		}
 	}
 	m := Meeting{ID: 2, State: MeetingOpen, OpenedAt: closed.Add(7 * 24 * time.Hour)}
 	actions := []Action{

@@ -168,7 +168,7 @@ func copyIndex(w store.Watch, src *txn, dst *Store, ix store.Index) (int, error)
 		}
 		err := dst.upkeep(func(t *txn) error {
 			for i, k := range keys {
-				if err := t.tx.PutKey(t.ctx, ix, k, vals[i]); err != nil {
+				if err := t.putKey(ix, k, vals[i]); err != nil {
 					return err
 				}
 			}

@@ -43,6 +43,8 @@ func (s *Store) viewOne(ctx context.Context, fn func(tx *txn) error) error {
 // retried transaction): each run starts a fresh log.
 func (s *Store) update(ctx context.Context, fn func(tx *txn) error) error {
 	var committed []func()
+	var seq uint64 // the commit made
+	var keyed bool
 	err := s.eng.Update(ctx, func(tx store.Tx) error {
 		t := &txn{ctx: ctx, tx: tx, log: &txLog{}}
 		if err := fn(t); err != nil {
@@ -51,12 +53,15 @@ func (s *Store) update(ctx context.Context, fn func(tx *txn) error) error {
 		if t.err != nil {
 			return t.err
 		}
-		committed = t.commits
+		// Kept from the run that commits (the engine may retry), and
+		// taken here: a transaction is gone once it ends.
+		committed, seq, keyed = t.commits, t.seq(), t.log.keyed
 		return commitLog(t, s.now())
 	})
 	if err != nil {
 		return err
 	}
+	s.commits.committed(seq, keyed)
 	for _, fn := range committed {
 		fn()
 	}

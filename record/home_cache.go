@@ -36,6 +36,52 @@ type homes struct {
 type homeDecoded struct {
 	actions  decoded[model.Action]
 	hotspots decoded[model.Hotspot]
+	// incidents is what the reading worked out from the incident data
+	// (nil: none yet).
+	incidents *incidentReading
+}
+
+// incidentReading is what home shows of the incident data: the open
+// hotspots' trends and the places offered as new hotspots. Under `tasking
+// serve` it was half of reading home again after each save, though an
+// action's update cannot change it, so a reading takes the last one's
+// when nothing it comes from can have changed: the day, the open
+// hotspots (their stored bytes, which hold their areas and the counts the
+// chair entered) and the data kept by key (the counts, series, batches,
+// emerging places and dismissals: commitWatch says whether any commit
+// since wrote any).
+type incidentReading struct {
+	tx          uint64 // the commit it was read as of
+	today       model.Date
+	suggestions []model.Suggestion
+	trends      map[model.ID]model.Series
+}
+
+// readIncidents works out the incident reading as of tx, for the open
+// hotspots.
+func readIncidents(tx *txn, today model.Date, open []model.Hotspot) (incidentReading, error) {
+	r := incidentReading{tx: tx.seq(), today: today}
+	var err error
+	if r.suggestions, err = offeredAmong(tx, today, open); err != nil {
+		return r, err
+	}
+	r.trends, err = hotspotTrends(tx, open, today)
+	return r, err
+}
+
+// sameRecords says whether a and b hold the same records, each stored
+// as the same bytes.
+func sameRecords[T any](a, b decoded[T]) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for id, r := range a {
+		o, ok := b[id]
+		if !ok || !bytes.Equal(r.stored, o.stored) {
+			return false
+		}
+	}
+	return true
 }
 
 type decoded[T any] map[model.ID]decodedRecord[T]

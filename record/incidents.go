@@ -118,7 +118,7 @@ func seriesKeys(r model.IncidentRow) [][]byte {
 // putSorted puts every key of kv into ix, in key order.
 func putSorted(tx *txn, ix store.Index, kv map[string][]byte) error {
 	for _, k := range sortedKeys(kv) {
-		if err := tx.tx.PutKey(tx.ctx, ix, []byte(k), kv[k]); err != nil {
+		if err := tx.putKey(ix, []byte(k), kv[k]); err != nil {
 			return err
 		}
 	}
@@ -146,9 +146,9 @@ func addSeries(tx *txn, key []byte, delta int) error {
 	}
 	n += delta
 	if n <= 0 {
-		return tx.tx.DeleteKey(tx.ctx, IdxIncidentSeries, key)
+		return tx.deleteKey(IdxIncidentSeries, key)
 	}
-	return tx.tx.PutKey(tx.ctx, IdxIncidentSeries, key, binary.BigEndian.AppendUint32(nil, uint32(n)))
+	return tx.putKey(IdxIncidentSeries, key, binary.BigEndian.AppendUint32(nil, uint32(n)))
 }
 
 // ImportIncidents stores what police.uk files counted, in one transaction:
@@ -259,7 +259,7 @@ func (w *wtx) storeIncidents(batches []model.IncidentBatch, counts []model.Incid
 			}
 		}
 		for _, k := range gone {
-			if err := tx.tx.DeleteKey(tx.ctx, IncidentCounts, k); err != nil {
+			if err := tx.deleteKey(IncidentCounts, k); err != nil {
 				return err
 			}
 		}
@@ -272,7 +272,7 @@ func (w *wtx) storeIncidents(batches []model.IncidentBatch, counts []model.Incid
 				return err
 			}
 			if string(was) != names[k] {
-				if err := tx.tx.PutKey(tx.ctx, IncidentLSOAs, []byte(k), []byte(names[k])); err != nil {
+				if err := tx.putKey(IncidentLSOAs, []byte(k), []byte(names[k])); err != nil {
 					return err
 				}
 			}
@@ -290,7 +290,7 @@ func (w *wtx) storeIncidents(batches []model.IncidentBatch, counts []model.Incid
 			if err != nil {
 				return err
 			}
-			if err := tx.tx.PutKey(tx.ctx, IncidentBatches, []byte(b.Key()), v); err != nil {
+			if err := tx.putKey(IncidentBatches, []byte(b.Key()), v); err != nil {
 				return err
 			}
 			out.Batches = append(out.Batches, b)
@@ -439,7 +439,7 @@ func refreshEmerging(tx *txn, category string) error {
 	if err != nil {
 		return err
 	}
-	return tx.tx.PutKey(tx.ctx, IncidentEmerging, []byte(category), v)
+	return tx.putKey(IncidentEmerging, []byte(category), v)
 }
 
 // Incidents is the stored counts f asks for, added up as f.By says.

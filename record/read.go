@@ -282,16 +282,18 @@ func (s *Store) Home() (h model.HomeSummary, err error) { return s.HomeSince(0) 
 func (s *Store) HomeSince(tx uint64) (h model.HomeSummary, err error) {
 	today := s.Today()
 	err = s.view(context.TODO(), func(t *txn) error {
-		h, err = s.homes.read(t, today, tx, homeIn)
+		h, err = s.homes.read(t, today, tx, s.homeIn)
 		return err
 	})
 	return h, err
 }
 
 // homeIn reads home as of tx: through the indexes, what the screen shows,
-// taking from prev the actions decoded before that have not changed, and
-// giving back those it read, for the next.
-func homeIn(tx *txn, today model.Date, prev *homeDecoded) (model.HomeSummary, *homeDecoded, error) {
+// taking from prev what was worked out before and is still so (the
+// actions and hotspots whose stored bytes are the same; the trends and
+// the places on offer while nothing they come from changed), and giving
+// back what it read, for the next.
+func (s *Store) homeIn(tx *txn, today model.Date, prev *homeDecoded) (model.HomeSummary, *homeDecoded, error) {
 	if prev == nil {
 		prev = &homeDecoded{}
 	}
@@ -303,6 +305,17 @@ func homeIn(tx *txn, today model.Date, prev *homeDecoded) (model.HomeSummary, *h
 		hotspots: func(ids []model.ID) ([]model.Hotspot, error) {
 			return recordsAgain(tx, store.KindHotspots, ids, prev.hotspots, next.hotspots)
 		},
+		incidents: func(open []model.Hotspot) (incidentReading, error) {
+			if p := prev.incidents; p != nil && p.today == today && sameRecords(prev.hotspots, next.hotspots) && s.commits.keysSame(p.tx, tx.seq()) {
+				next.incidents = p
+				return *p, nil
+			}
+			r, err := readIncidents(tx, today, open)
+			if err == nil {
+				next.incidents = &r
+			}
+			return r, err
+		},
 	})
 	if err != nil {
 		return model.HomeSummary{}, nil, err
@@ -310,19 +323,22 @@ func homeIn(tx *txn, today model.Date, prev *homeDecoded) (model.HomeSummary, *h
 	return model.Summarise(in), next, nil
 }
 
-// homeReads reads the actions and the hotspots home is made from, by ID.
+// homeReads reads the actions and the hotspots home is made from, by ID,
+// and what the incident data says of the open hotspots.
 type homeReads struct {
-	actions  func([]model.ID) ([]model.Action, error)
-	hotspots func([]model.ID) ([]model.Hotspot, error)
+	actions   func([]model.ID) ([]model.Action, error)
+	hotspots  func([]model.ID) ([]model.Hotspot, error)
+	incidents func(open []model.Hotspot) (incidentReading, error)
 }
 
-// freshReads decodes every one.
-func freshReads(tx *txn) homeReads {
+// freshReads decodes every one and works everything out.
+func freshReads(tx *txn, today model.Date) homeReads {
 	return homeReads{
 		actions: func(ids []model.ID) ([]model.Action, error) { return records[model.Action](tx, store.KindActions, ids) },
 		hotspots: func(ids []model.ID) ([]model.Hotspot, error) {
 			return records[model.Hotspot](tx, store.KindHotspots, ids)
 		},
+		incidents: func(open []model.Hotspot) (incidentReading, error) { return readIncidents(tx, today, open) },
 	}
 }
 
@@ -332,7 +348,7 @@ func freshReads(tx *txn) homeReads {
 func (s *Store) PublicHome() (h model.HomeSummary, err error) {
 	today := s.Today()
 	err = s.view(context.TODO(), func(tx *txn) error {
-		in, err := homeInputIn(tx, today, freshReads(tx))
+		in, err := homeInputIn(tx, today, freshReads(tx, today))
 		if err != nil {
 			return err
 		}
@@ -369,16 +385,16 @@ func homeInputIn(tx *txn, today model.Date, read homeReads) (in model.HomeInput,
 		if in.Hotspots, err = read.hotspots(openHotspotIDs(tx)); err != nil {
 			return in, err
 		}
-		if in.Actions, err = read.actions(openActionIDs(tx, 0)); err != nil {
-			return in, err
-		}
+		// The open actions, then those finished since the last meeting,
+		// read in one go (appending the second to the first copied them
+		// all again, on every reading).
+		ids := openActionIDs(tx, 0)
 		ags := agencyIDs(in.Agencies)
 		if since := model.SinceLastMeeting(in.LastClosed); !since.IsZero() {
-			done, err := read.actions(finishedIDs(tx, ags, since))
-			if err != nil {
-				return in, err
-			}
-			in.Actions = append(in.Actions, done...)
+			ids = append(ids, finishedIDs(tx, ags, since)...)
+		}
+		if in.Actions, err = read.actions(ids); err != nil {
+			return in, err
 		}
 		if in.Open != nil {
 			if in.Updates, err = updatesInMeeting(tx, in.Open.ID); err != nil {
@@ -390,10 +406,8 @@ func homeInputIn(tx *txn, today model.Date, read homeReads) (in model.HomeInput,
 		if in.OpenCaseReviews, err = openCaseReviews(tx); err != nil {
 			return in, err
 		}
-		if in.Suggestions, err = offeredAmong(tx, today, in.Hotspots); err != nil {
-			return in, err
-		}
-		in.Trends, err = hotspotTrends(tx, in.Hotspots, today)
+		r, err := read.incidents(in.Hotspots)
+		in.Suggestions, in.Trends = r.suggestions, r.trends
 		return in, err
 	}
 }

@@ -24,6 +24,9 @@ type Store struct {
 	// homes shares home's reading among the sessions asking after the
 	// same commit (home_cache.go).
 	homes homes
+	// commits are this Store's own commits, as far as home's reading
+	// needs to know them (commit_watch.go).
+	commits commitWatch
 }
 
 var _ store.Record = (*Store)(nil)

@@ -126,13 +126,13 @@ func (w *wtx) dismissal(key string) (*model.Dismissal, error) {
 // putDismissal stores d under key, or with d nil takes key's away.
 func (w *wtx) putDismissal(key string, d *model.Dismissal) error {
 	if d == nil {
-		return w.tx.tx.DeleteKey(w.tx.ctx, IncidentDismissals, []byte(key))
+		return w.tx.deleteKey(IncidentDismissals, []byte(key))
 	}
 	v, err := json.Marshal(d)
 	if err != nil {
 		return err
 	}
-	return w.tx.tx.PutKey(w.tx.ctx, IncidentDismissals, []byte(key), v)
+	return w.tx.putKey(IncidentDismissals, []byte(key), v)
 }
 
 // revertDismissal takes back a dismissal (model.UndoDismissal): the place

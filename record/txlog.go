@@ -19,6 +19,10 @@ import (
 type txLog struct {
 	writes []model.RecordWrite
 	events []model.AuditEvent
+	// keyed: the transaction may have written data kept by key (putKey,
+	// deleteKey, or an upkeep, which may write through the engine's own
+	// transaction): commitWatch is told.
+	keyed bool
 }
 
 // recordSum is what the chain keeps of a stored record: the first 16

@@ -86,6 +86,24 @@ func (t *txn) scanRanges(ix store.Index, ranges []store.Range, fn func(i int, k,
 	return nil
 }
 
+// putKey stores value under key in ix (Tx.PutKey), noting that data
+// kept by key was written (commitWatch): every write to an index's keys
+// in the use cases comes through here or deleteKey.
+func (t *txn) putKey(ix store.Index, key, value []byte) error {
+	if t.log != nil {
+		t.log.keyed = true
+	}
+	return t.tx.PutKey(t.ctx, ix, key, value)
+}
+
+// deleteKey takes key from ix (Tx.DeleteKey), noting it as putKey does.
+func (t *txn) deleteKey(ix store.Index, key []byte) error {
+	if t.log != nil {
+		t.log.keyed = true
+	}
+	return t.tx.DeleteKey(t.ctx, ix, key)
+}
+
 // decodeDoc decodes a stored record into v.
 func decodeDoc(d store.Doc, v any) error { return d.Decode(v) }
 

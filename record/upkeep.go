@@ -17,4 +17,13 @@ import "context"
 // change and asks model first. write_path_test.go keeps it so: update is
 // called from write and here only, and upkeep only from the functions
 // named above.
-func (s *Store) upkeep(fn func(tx *txn) error) error { return s.update(context.TODO(), fn) }
+//
+// What it writes is taken to include data kept by key (commitWatch): an
+// upkeep may write through the engine's own transaction (store/bolt's
+// rebuild of the incident series), past putKey.
+func (s *Store) upkeep(fn func(tx *txn) error) error {
+	return s.update(context.TODO(), func(tx *txn) error {
+		tx.log.keyed = true
+		return fn(tx)
+	})
+}

@@ -240,7 +240,7 @@ func (p *areaPicker) render(a *App, w, h int) string {
 			last = fmt.Sprintf("%s: %d", pl.Series.End.Short(), n)
 		}
 		line := columns(inner-3, pickerColumns(inner-3),
-			mark, pl.Label(), s.Muted.Render(kind), s.Spark.Render(a.sparks.line(pl.Series)), fmt.Sprint(pl.Series.Total()), last)
+			mark, pl.Label(), s.Muted.Render(kind), s.SparkLine(a.sparks.line(pl.Series)), fmt.Sprint(pl.Series.Total()), last)
 		lines = append(lines, s.rowMark(i == p.sel, " "+line))
 	}
 	foot := " " + s.Muted.Render("type to find · ↑/↓ move · enter links or unlinks · esc closes")

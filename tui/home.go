@@ -73,6 +73,15 @@ func (hf *homeScreen) refilter(a *App) {
 		return
 	}
 	q := hf.filter.query()
+	if model.FoldText(q) == "" {
+		// No filter (nearly always): every row, without making and
+		// folding the text each would be matched on — done for every
+		// session each time home is read again, which under `tasking
+		// serve` is after every save.
+		hf.shown = [2][]int{allIndexes(len(a.home.Hotspots)), allIndexes(len(a.home.Workload))}
+		hf.clamp()
+		return
+	}
 	hot := make([]string, len(a.home.Hotspots))
 	for i, h := range a.home.Hotspots {
 		hot[i] = h.Ref() + " " + h.Title + " " + h.Ward + " " + h.Theme + " " + a.home.Agencies.Label(h.LeadAgencyID)
@@ -279,11 +288,11 @@ func (hf *homeScreen) hotspotsBox(a *App, w, h int) string {
 		hs := hm.Hotspots[rowsShown[i]]
 		title := hs.Title
 		if hs.Private() {
-			title = s.Confidential.Render(privateRowTag + title) // taken in private: the projector may be on
+			title = s.PrivateLine(privateRowTag + title) // taken in private: the projector may be on
 		}
 		tr := hm.Trends[hs.ID]
 		line := columns(inner-1, cw, row(hs.Ref(), title, hs.Ward, s.Risk(hs.Risk), string(hs.Status), hm.Agencies.Label(hs.LeadAgencyID),
-			s.Spark.Render(a.sparks.line(tr)), tr.Trend().String())...)
+			s.SparkLine(a.sparks.line(tr)), tr.Trend().String())...)
 		lines = append(lines, s.rowMark(hf.pane == 0 && i == hf.sel[0], line))
 	}
 	switch {

@@ -264,7 +264,7 @@ func trendLine(a *App, hv *hotspotView, w int) string {
 	// Its class over the year first (emerging, persistent, cooling), on
 	// the sparkline's own line: one line for the trend, so that on a small
 	// screen what the room records under the item stays in view.
-	head := " Incidents " + s.Spark.Render(a.sparks.line(tr)) + "  "
+	head := " Incidents " + s.SparkLine(a.sparks.line(tr)) + "  "
 	if class := tr.Class(); class != model.ClassNone {
 		head += s.Bold.Render(string(class)) + s.Muted.Render(" · ")
 	}

@@ -64,8 +64,11 @@ func box(st lipgloss.Style, title string, lines []string, w, h int) string {
 	} else {
 		top += strings.Repeat("─", inner)
 	}
-	b.WriteString(st.Render(top + "┐"))
-	side := st.Render("│")
+	// The border's colour put either side (a painter), not rendered by
+	// lipgloss line by line: it measured each by grapheme on every frame.
+	p := newPainter(st)
+	b.WriteString(p.paint(top + "┐"))
+	side := p.paint("│")
 	for i := 0; i < h-2; i++ {
 		line := ""
 		if i < len(lines) {
@@ -77,7 +80,7 @@ func box(st lipgloss.Style, title string, lines []string, w, h int) string {
 		b.WriteString(side)
 	}
 	b.WriteByte('\n')
-	b.WriteString(st.Render("└" + strings.Repeat("─", inner) + "┘"))
+	b.WriteString(p.paint("└" + strings.Repeat("─", inner) + "┘"))
 	return b.String()
 }
 

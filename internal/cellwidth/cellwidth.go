@@ -58,9 +58,11 @@ func Narrow(r rune) bool {
 		return true
 	case r >= 0x2190 && r <= 0x21ff: // arrows
 		return true
+	case r >= 0x2200 && r <= 0x22ff: // mathematical operators: the minus sign of a falling trend (−24%)
+		return true
 	case r >= 0x2500 && r <= 0x25ff: // box drawing, blocks, geometric shapes
 		return true
-	case r == 0x2605 || r == 0x2713 || r == 0x2717: // ★ ✓ ✗
+	case r == 0x2605 || r == 0x2691 || r == 0x2713 || r == 0x2717: // ★ ⚑ ✓ ✗
 		return true
 	}
 	return false

@@ -69,6 +69,7 @@ func Run(t *testing.T, open Backend) {
 		{"CaseReviews", testCaseReviews},
 		{"EmergingHotspotsOffered", testEmergingHotspotsOffered},
 		{"ADismissalIsUndone", testADismissalIsUndone},
+		{"HomesIncidentsNeverStale", testHomesIncidentsNeverStale},
 	} {
 		t.Run(c.name, func(t *testing.T) { c.test(t, open) })
 	}
