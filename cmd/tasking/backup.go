@@ -20,7 +20,7 @@ func newBackupCmd(a *app) *cobra.Command {
 		Short: "Write a consistent copy of the whole record to FILE, or - for standard output",
 		Long: "backup writes a copy of the whole record, consistent as of one moment, while it stays open for everyone " +
 			"else. FILE is written whole or not at all (synced, 0600), then opened and its pages checked before it is " +
-			"called done; an existing FILE is never replaced. - writes to standard output, which is how a backup is " +
+			"called done; an existing FILE is never replaced. Beside FILE goes FILE.manifest: the audit chain's head as the backup was taken, and the backup's SHA-256 and size, which restore holds it to. - writes to standard output, which is how a backup is " +
 			"taken over SSH, where it is the default: ssh … backup > copy.db.\n\nA backup holds every private word, so only the chair or an admin may take one (or, on " +
 			"this computer, whoever owns the file). An automatic backup is also made when a meeting closes and before " +
 			"every upgrade, the newest 12 kept in the folder beside the record (see partnership set --backup-keep, " +
@@ -153,10 +153,16 @@ func newRestoreCmd(a *app) *cobra.Command {
 // backup an older release wrote, which is upgraded, and checked, when the
 // restored record is next opened.
 func (a *app) backupProblems(cmd *cobra.Command, backup string) ([]string, error) {
+	var said []string
+	if p, err := bolt.ManifestProblem(backup); err != nil {
+		return nil, fmt.Errorf("the backup %s cannot be held to its manifest: %w", backup, err)
+	} else if p != "" {
+		said = append(said, p) // first: it says why the rest may differ
+	}
 	b, err := bolt.Open(backup, bolt.Options{Mode: mode(cmd), LockTimeout: lockTimeout, ReadOnly: true})
 	var old *bolt.TooOldError
 	if errors.As(err, &old) {
-		return nil, nil
+		return said, nil
 	}
 	if err != nil {
 		return nil, fmt.Errorf("the backup %s cannot be restored: %w", backup, err)
@@ -167,7 +173,6 @@ func (a *app) backupProblems(cmd *cobra.Command, backup string) ([]string, error
 	if err = finish(err); err != nil {
 		return nil, err
 	}
-	var said []string
 	for _, p := range problems {
 		said = append(said, p.String())
 	}

@@ -148,9 +148,19 @@ func TestRestoreRefusesABackupThatDoesNotCheckOut(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		// Held to its manifest, the change is found whatever it is
+		// (where the pages still read).
 		r := run(t, nil, "--db", db, "restore", backup, "--yes")
-		// A seal that fails is found as the backup's pages are read; a
-		// fresh one over changed words, by the chain.
+		if r.code != 1 || (name == "a fresh checksum") != strings.Contains(r.stderr, "it was changed after it was written: its bytes are not those its manifest "+backup+".manifest") {
+			t.Errorf("%s: restoring it beside its manifest: exit %d\n%s%s", name, r.code, r.stdout, r.stderr)
+		}
+		// Without its manifest, by its own checks: a seal that fails is
+		// found as the backup's pages are read; a fresh one over changed
+		// words, by the chain.
+		if err := os.Remove(backup + ".manifest"); err != nil {
+			t.Fatal(err)
+		}
+		r = run(t, nil, "--db", db, "restore", backup, "--yes")
 		refused := "the backup " + backup + " cannot be restored: "
 		if name == "a fresh checksum" {
 			refused = backup + " does not check out ("

@@ -1,6 +1,7 @@
 package bolt
 
 import (
+	"crypto/sha256"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -65,12 +66,13 @@ func WriteBackupFileWatched(w store.Watch, rec store.Record, actor model.Actor, 
 		}
 	}
 	counted := &countingWriter{watch: w, what: what, total: total}
+	sum := sha256.New() // of the bytes as written, for the manifest
 	err := writeWhole(dest, func(out io.Writer) error {
 		if err := w.Step(store.Step{What: what, Total: total, Unit: "bytes"}); err != nil {
 			return err
 		}
 		var err error
-		counted.w = out
+		counted.w = io.MultiWriter(out, sum)
 		head, err = rec.Backup(actor, counted)
 		if err == nil {
 			err = w.Stopped() // before it is renamed into place
@@ -88,6 +90,14 @@ func WriteBackupFileWatched(w store.Watch, rec store.Record, actor model.Actor, 
 	if err != nil {
 		_ = os.Remove(dest)
 		return info, head, fmt.Errorf("the backup written to %s did not check out, so it was removed: %w", dest, err)
+	}
+	from := ""
+	if f, ok := rec.(interface{ Path() string }); ok {
+		from = f.Path()
+	}
+	if err := writeManifest(dest, from, counted.done, sum.Sum(nil), head); err != nil {
+		_ = os.Remove(dest) // a backup without its manifest is not called done
+		return info, head, fmt.Errorf("the manifest of the backup %s could not be written (%w), so the backup was removed", dest, err)
 	}
 	return info, head, nil
 }

@@ -2,7 +2,11 @@ package bolt
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -281,4 +285,41 @@ func TestADamagedRecordCanBeRestored(t *testing.T) {
 	r, err := Open(path, Options{})
 	mustNoErr(t, err)
 	r.Close()
+}
+
+// A named backup has a manifest beside it: the chain's head as it was
+// taken and the file's SHA-256, so a backup rewritten since — even one
+// whose records and history still agree with themselves — is told apart.
+func TestANamedBackupHasAManifestItIsHeldTo(t *testing.T) {
+	s, _, path := openTiny(t)
+	dest := filepath.Join(filepath.Dir(path), "copy.db")
+	_, head, err := WriteBackupFile(s, chair, dest)
+	mustNoErr(t, err)
+	raw, err := os.ReadFile(ManifestPath(dest))
+	mustNoErr(t, err)
+	var m BackupManifest
+	mustNoErr(t, json.Unmarshal(raw, &m))
+	onDisk, err := os.ReadFile(dest)
+	mustNoErr(t, err)
+	sum := sha256.Sum256(onDisk)
+	if m.Backup != "copy.db" || m.Size != int64(len(onDisk)) || m.SHA256 != hex.EncodeToString(sum[:]) ||
+		m.AuditHead != fmt.Sprintf("%d:%x", head.Event, head.Chain) || head.Event == 0 || m.From != path {
+		t.Errorf("the manifest %+v does not describe the backup (head %d:%x)", m, head.Event, head.Chain)
+	}
+	if st, err := os.Stat(ManifestPath(dest)); err != nil || st.Mode().Perm() != 0o600 {
+		t.Errorf("the manifest is not 0600: %v", err)
+	}
+	if p, err := ManifestProblem(dest); err != nil || p != "" {
+		t.Errorf("the backup as written: %q, %v", p, err)
+	}
+	onDisk[len(onDisk)-1] ^= 1 // a byte of a free page: the file still opens
+	mustNoErr(t, os.WriteFile(dest, onDisk, 0o600))
+	if p, err := ManifestProblem(dest); err != nil || !strings.Contains(p, "changed after it was written") {
+		t.Errorf("a backup changed since: %q, %v", p, err)
+	}
+	// No manifest: nothing to hold it to.
+	mustNoErr(t, os.Remove(ManifestPath(dest)))
+	if p, err := ManifestProblem(dest); err != nil || p != "" {
+		t.Errorf("a backup with no manifest: %q, %v", p, err)
+	}
 }
