@@ -396,9 +396,37 @@ func (a *App) render() string {
 	if a.w < minWidth || a.h < minHeight {
 		return tooSmall(a.w, a.h)
 	}
-	bodyH := a.h - 2
+	foot := a.footerLines()
+	bodyH := a.h - 1 - len(foot)
 	body := a.body(a.w, bodyH)
-	return a.headerLine() + "\n" + fitBlock(body, a.w, bodyH) + "\n" + a.footerLine()
+	return a.headerLine() + "\n" + fitBlock(body, a.w, bodyH) + "\n" + strings.Join(foot, "\n")
+}
+
+// maxFooterLines is the most lines an error takes at the foot of the
+// screen, the body giving way: a damage message, with the backup to
+// restore at its end, is four to six at 80 columns.
+const maxFooterLines = 6
+
+// footerLines is the footer: one line, or an error too long for one
+// wrapped over up to maxFooterLines, so it is read whole (a refused
+// change's message ends with what to do). Its keys come back with the
+// next key press, which clears the message.
+func (a *App) footerLines() []string {
+	if a.flash == "" || !a.flashErr || cells("✗ "+a.flash)+2 <= a.w {
+		return []string{a.footerLine()}
+	}
+	if _, asking := a.top().(*question); asking {
+		return []string{a.footerLine()}
+	}
+	lines := wrap("✗ "+a.flash, a.w-2)
+	if len(lines) > maxFooterLines {
+		lines = lines[:maxFooterLines]
+		lines[maxFooterLines-1] = clip(lines[maxFooterLines-1]+" …", a.w-2)
+	}
+	for i, l := range lines {
+		lines[i] = " " + fit(a.styles.Error.Render(l), a.w-1)
+	}
+	return lines
 }
 
 // fitBlock makes a block exactly w×h, so nothing a screen draws can wrap
