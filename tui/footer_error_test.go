@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"errors"
 	"strings"
 	"testing"
 
@@ -42,5 +43,28 @@ func TestALongErrorIsReadWholeAtTheFoot(t *testing.T) {
 		if lines := strings.Split(ansi.Strip(a.render()), "\n"); len(lines) != 24 || !strings.Contains(lines[23], "✗ no such action") {
 			t.Errorf("a short error at %d columns: %q", w, lines[len(lines)-1])
 		}
+	}
+}
+
+// Home that cannot be read says why in its place, whole, not "loading…"
+// for ever; the next reading that works shows home again.
+func TestHomeThatCannotBeReadSaysWhy(t *testing.T) {
+	s := demoStore(t)
+	a := appOn(t, s, chairOf(t, s), func(a *App) tea.Cmd { return a.loadHome() })
+	a.Update(windowSize(80, 24))
+	home := a.home
+	if home == nil {
+		t.Fatal("fixture: home was not read")
+	}
+	a.home = nil
+	a.Update(homeFailedMsg{err: errors.New("/srv/tasking/tasking.db is damaged (reading actions #4: a stored value fails its checksum); latest backup: /srv/tasking/tasking.db-backups/copy-M-7")})
+	a.flash = "" // a key pressed since
+	screen := ansi.Strip(a.render())
+	if strings.Contains(screen, "loading…") || !strings.Contains(strings.Join(strings.Fields(screen), ""), "latestbackup:/srv/tasking/tasking.db-backups/copy-M-7") {
+		t.Errorf("home that cannot be read:\n%s", screen)
+	}
+	a.Update(homeMsg{gen: a.gen, home: *home})
+	if screen := ansi.Strip(a.render()); strings.Contains(screen, "damaged") || a.hf.err != nil {
+		t.Errorf("home read again still says it could not be:\n%s", screen)
 	}
 }

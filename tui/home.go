@@ -16,6 +16,9 @@ import (
 // the filter or the data changes, never in View). What it shows is
 // App.home, which the header shares.
 type homeScreen struct {
+	// err is why home could not be read, while there is no home to show
+	// (a damaged file): said in its place, whole, not "loading…".
+	err    error
 	pane   int    // 0 hotspots, 1 agencies
 	sel    [2]int // selected row per pane (index into shown)
 	off    [2]int // first row shown per pane
@@ -46,9 +49,18 @@ type homeMsg struct {
 func (msg homeMsg) take(a *App) tea.Cmd {
 	if msg.gen == a.gen {
 		h := msg.home
-		a.home = &h
+		a.home, a.hf.err = &h, nil
 		a.hf.refilter(a)
 	}
+	return nil
+}
+
+// homeFailedMsg: home could not be read.
+type homeFailedMsg struct{ err error }
+
+func (msg homeFailedMsg) take(a *App) tea.Cmd {
+	a.hf.err = msg.err
+	a.flash, a.flashErr = msg.err.Error(), true
 	return nil
 }
 
@@ -60,7 +72,7 @@ func (a *App) loadHome() tea.Cmd {
 		return func() tea.Msg {
 			h, err := st.HomeSince(seen)
 			if err != nil {
-				return failedMsg{err: err}
+				return homeFailedMsg{err: err}
 			}
 			return homeMsg{gen: gen, home: h}
 		}
@@ -182,6 +194,9 @@ func (hf *homeScreen) openThisWeeksMeeting(a *App) tea.Cmd {
 
 func (hf *homeScreen) draw(a *App, w, h int) string {
 	s := a.styles
+	if a.home == nil && hf.err != nil {
+		return strings.Join(errorLines(s, hf.err.Error(), w), "\n")
+	}
 	if a.home == nil {
 		return s.Muted.Render(" loading…")
 	}
