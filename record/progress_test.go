@@ -200,6 +200,7 @@ func TestBackupReportsItsBytes(t *testing.T) {
 		t.Errorf("counted %d bytes; the copy: %v", last.Done, err)
 	}
 	os.Remove(dest)
+	os.Remove(bolt.ManifestPath(dest))
 	halt := steps{stopAt: "writing the copy"}
 	if _, _, err := bolt.WriteBackupFileWatched(halt.watch(t), s, chair, dest); !errors.Is(err, store.ErrInterrupted) {
 		t.Fatalf("stopped: %v, want ErrInterrupted", err)

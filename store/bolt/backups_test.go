@@ -317,6 +317,15 @@ func TestANamedBackupHasAManifestItIsHeldTo(t *testing.T) {
 	if p, err := ManifestProblem(dest); err != nil || !strings.Contains(p, "changed after it was written") {
 		t.Errorf("a backup changed since: %q, %v", p, err)
 	}
+	// The backup deleted and taken again under its name: the manifest
+	// left behind is replaced, not a reason to refuse the new one.
+	mustNoErr(t, os.Remove(dest))
+	if _, _, err := WriteBackupFile(s, chair, dest); err != nil {
+		t.Fatalf("a backup under the name of one deleted, its manifest left: %v", err)
+	}
+	if p, err := ManifestProblem(dest); err != nil || p != "" {
+		t.Errorf("the new backup against its manifest: %q, %v", p, err)
+	}
 	// No manifest: nothing to hold it to.
 	mustNoErr(t, os.Remove(ManifestPath(dest)))
 	if p, err := ManifestProblem(dest); err != nil || p != "" {
