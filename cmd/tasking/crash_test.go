@@ -203,7 +203,7 @@ func TestKilledServerLosesNoAcknowledgedChange(t *testing.T) {
 	if testing.Short() {
 		t.Skip("starts and kills servers: not in -short")
 	}
-	kills, rnd := crashPlan(t, 3, 25)
+	kills, rnd := crashPlan(t, 3, 100)
 	db := demoDB(t)
 	dir := t.TempDir()
 	writers := []string{"Helen Marsh", "Sgt Jas Patel"}
