@@ -12,14 +12,17 @@ import (
 // left of the width after them.
 // "done" and "updated" count since the last meeting closed; "days to do"
 // is the median days from assigned to done.
-var accountabilityWidths = []int{0, 6, 9, 6, 9, 11}
+// The figures are as narrow as their headers, so the names get the rest:
+// at 120 columns, home's table beside the next meeting is 59 wide inside,
+// and "Community Safety" or "Youth Services" were cut to "Community S…".
+var accountabilityWidths = []int{0, 5, 8, 5, 8, 10}
 
 // accountabilityFigures is the width of the figures and the spaces
 // between the columns.
-const accountabilityFigures = 6 + 9 + 6 + 9 + 11 + 5
+const accountabilityFigures = 5 + 8 + 5 + 8 + 10 + 5
 
 func accountabilityHeader(w, nameW int) string {
-	return columns(w, accountabilityCols(nameW), "agency", "  open", "  overdue", "  done", "  updated", " days to do")
+	return columns(w, accountabilityCols(nameW), "agency", " open", " overdue", " done", " updated", "days to do")
 }
 
 // accountabilityNameWidth is as wide as the longest name, within what a
@@ -39,15 +42,15 @@ func accountabilityRow(s Styles, l model.AgencyLoad, w, nameW int) string {
 	if l.Overdue > 0 {
 		overdue = fmt.Sprintf("%6d ", l.Overdue) + s.Red.Render("●")
 	}
-	median := "          —"
+	median := "         —"
 	if l.MedianDaysToComplete >= 0 {
-		median = fmt.Sprintf("%11d", l.MedianDaysToComplete)
+		median = fmt.Sprintf("%10d", l.MedianDaysToComplete)
 	}
 	// A name too long for the column goes by its short name.
 	name := l.Agency.Name
 	if cells(name) > nameW {
 		name = l.Agency.Label()
 	}
-	return columns(w, accountabilityCols(nameW), name, fmt.Sprintf("%6d", l.Open), overdue,
-		fmt.Sprintf("%6d", l.DoneSince), fmt.Sprintf("%9d", l.UpdatedSince), median)
+	return columns(w, accountabilityCols(nameW), name, fmt.Sprintf("%5d", l.Open), overdue,
+		fmt.Sprintf("%5d", l.DoneSince), fmt.Sprintf("%8d", l.UpdatedSince), median)
 }
