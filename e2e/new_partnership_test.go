@@ -55,7 +55,9 @@ func TestANewPartnershipRunsItsFirstMeeting(t *testing.T) {
 		t.Fatal("a circulation-only member is on the attendance list")
 	}
 	tm.keys("P", "c")
-	tm.waitFor("3 present")
+	// Both saved before the next key: a save answered later would say
+	// its words in the footer over the next one's.
+	tm.waitFor("3 present", "confidentiality statement recorded as read")
 	// A slip: Kim Dale marked absent, taken back with z.
 	tm.keys("j", "j", "3")
 	tm.waitFor("Kim Dale: absent")
