@@ -46,26 +46,13 @@ func writeManifest(dest, from string, size int64, sum []byte, head store.ChainHe
 	if err != nil {
 		return err
 	}
-	// Written aside, synced, then renamed over any manifest left there by
-	// a backup of the same name since deleted: it described a file that
-	// is gone, and must not stop this one being called done.
-	path := ManifestPath(dest)
-	tmp, err := os.CreateTemp(filepath.Dir(path), filepath.Base(path)+".part-*")
-	if err != nil {
+	// Renamed over any manifest left there by a backup of the same name
+	// since deleted: it described a file that is gone, and must not stop
+	// this one being called done.
+	return putWhole(ManifestPath(dest), func(w io.Writer) error {
+		_, err := w.Write(append(b, '\n'))
 		return err
-	}
-	defer os.Remove(tmp.Name()) // gone after the rename; cleans up a failure
-	_, err = tmp.Write(append(b, '\n'))
-	if err == nil {
-		err = tmp.Sync()
-	}
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
+	})
 }
 
 // ManifestProblem says how the backup at path differs from its manifest

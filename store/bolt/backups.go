@@ -110,6 +110,12 @@ func writeWhole(dest string, fill func(io.Writer) error) error {
 	if _, err := os.Lstat(dest); err == nil {
 		return fmt.Errorf("%s already exists: choose another name", dest)
 	}
+	return putWhole(dest, fill)
+}
+
+// putWhole is writeWhole for a file that may be replaced: written aside
+// (0600), synced, then renamed over whatever is at dest.
+func putWhole(dest string, fill func(io.Writer) error) error {
 	tmp, err := os.CreateTemp(filepath.Dir(dest), filepath.Base(dest)+".part-*")
 	if err != nil {
 		// Name the folder, not the temporary file nobody asked for.
